@@ -1,0 +1,68 @@
+# mailer: build, test, demo.  Plain GNU make; every library through pkg-config.
+PKGS     = yaml-0.1 libetpan libcurl gpgme libcmark sqlite3 jansson libidn2 \
+           nettle gnutls libmagic
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+           $(shell pkg-config --cflags $(PKGS) check 2>/dev/null)
+LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+PREFIX  ?= /usr/local
+
+LIBSRCS  = $(filter-out mailer/main.c,$(wildcard mailer/*.c))
+LIBOBJS  = $(LIBSRCS:.c=.o)
+UNITS    = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
+
+# Debian packages the build, the demo, the tests and the benchmarks need.
+DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
+       libgpgme-dev libcmark-dev libsqlite3-dev sqlite3 libcsv-dev \
+       libjansson-dev libidn2-dev libmagic-dev nettle-dev libgnutls28-dev \
+       check postfix dovecot-core dovecot-imapd sqop neomutt tmux chromium \
+       fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
+       gnutls-bin python3 valgrind curl groff-base man-db
+
+.PHONY: all deps check unit t demo bench clean lint install uninstall
+
+all: mailer/mailer
+
+mailer/libmailer.a: $(LIBOBJS)
+	$(AR) rcs $@ $^
+
+mailer/mailer: mailer/main.o mailer/libmailer.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+mailer/%.o: mailer/%.c $(wildcard mailer/*.h)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
+	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS) \
+		$$(pkg-config --libs check)
+
+deps:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing $$missing"; \
+		echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends $$missing; \
+	fi
+
+unit: $(UNITS)
+	@rc=0; for u in $(UNITS); do ./$$u || rc=1; done; exit $$rc
+
+t: mailer/mailer
+	prove -v tests/t/
+
+check: deps
+	$(MAKE) all $(UNITS)
+	$(MAKE) unit
+	$(MAKE) t
+
+demo: deps
+	$(MAKE) all
+	./tests/lib/demo.sh
+
+lint:
+	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c
+
+clean:
+	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS)

@@ -1,0 +1,18 @@
+/*
+ * cmd: the subcommands.  Each takes the arguments after its name (argv[0] is
+ * the command name) and returns a sysexits(3) code; only main.c exits.
+ */
+#ifndef MAILER_CMD_H
+#define MAILER_CMD_H
+
+int cmd_check(int argc, char **argv);
+int cmd_preview(int argc, char **argv);
+int cmd_send(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_bounces(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+
+/* The global --config path (default "config.yaml"), set by main.c. */
+extern const char *cmd_config_path;
+
+#endif

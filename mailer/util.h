@@ -1,0 +1,72 @@
+/*
+ * util: allocation that never returns NULL, a growable byte buffer, file
+ * slurping and UTF-8 validation.  Shared by every module.
+ */
+#ifndef MAILER_UTIL_H
+#define MAILER_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation wrappers: on out-of-memory they print and exit(EX_OSERR). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* The caller frees the returned string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable buffer; data is always NUL-terminated once anything was added. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+#define BUF_INIT { NULL, 0, 0 }
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, int c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_reset(struct buf *b);
+/* Returns the data (never NULL) and leaves the buffer empty; caller frees. */
+char *buf_detach(struct buf *b);
+void buf_free(struct buf *b);
+
+/*
+ * Reads a whole file into out (appending).  Files larger than max bytes are
+ * refused.  Reports errors itself, naming the path.  Returns 0 / -1.
+ */
+int slurp_file(const char *path, size_t max, struct buf *out);
+
+/*
+ * Returns 1 when s[0..n) is valid UTF-8 (no overlongs, no surrogates);
+ * otherwise 0 and, when bad is not NULL, the offset of the first bad byte.
+ */
+int utf8_valid(const char *s, size_t n, size_t *bad);
+
+/* 1-based line number of offset off in s. */
+size_t line_of(const char *s, size_t off);
+
+/* 1 when s holds CR, LF or NUL within its first n bytes (header injection). */
+int has_ctl_break(const char *s, size_t n);
+
+/*
+ * Writes data to path atomically: a temporary file in the same folder,
+ * fsync, rename.  Reports errors itself.  Returns 0 / -1.
+ */
+int write_file_atomic(const char *path, const void *data, size_t len, int mode);
+
+/* mkdir -p; reports errors itself.  Returns 0 / -1. */
+int mkdir_p(const char *path, int mode);
+
+/* Removes a folder tree (used to discard partial output). */
+int rm_rf(const char *path);
+
+/* Joins two path pieces with one slash; caller frees. */
+char *path_join(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,74 @@
+/* Unit tests for util.c: buffers and UTF-8 validation. */
+#include <string.h>
+
+#include "unit.h"
+#include "util.h"
+
+START_TEST(test_buf)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+
+	buf_adds(&b, "ab");
+	buf_addc(&b, 'c');
+	buf_printf(&b, "%d-%s", 42, "x");
+	ck_assert_str_eq(b.data, "abc42-x");
+	ck_assert_uint_eq(b.len, 7);
+	s = buf_detach(&b);
+	ck_assert_ptr_null(b.data);
+	ck_assert_str_eq(s, "abc42-x");
+	free(s);
+}
+END_TEST
+
+static const struct {
+	const char *s;
+	int ok;
+	size_t bad;
+} utf8_cases[] = {
+	{ "plain", 1, 0 },
+	{ "\xe4\xb8\xad\xe6\x96\x87", 1, 0 },		/* 中文 */
+	{ "a\xe4\xb8", 0, 1 },				/* truncated */
+	{ "ab\xc0\xaf", 0, 2 },				/* overlong */
+	{ "\xed\xa0\x80", 0, 0 },			/* surrogate */
+	{ "x\xf5\x80\x80\x80", 0, 1 },			/* > U+10FFFF */
+	{ "\xf0\x9f\x98\x80", 1, 0 },			/* emoji */
+	{ "\x80", 0, 0 },				/* lone continuation */
+};
+
+START_TEST(test_utf8)
+{
+	size_t bad = 99;
+	const char *s = utf8_cases[_i].s;
+
+	ck_assert_int_eq(utf8_valid(s, strlen(s), &bad), utf8_cases[_i].ok);
+	if (!utf8_cases[_i].ok)
+		ck_assert_uint_eq(bad, utf8_cases[_i].bad);
+}
+END_TEST
+
+START_TEST(test_ctl)
+{
+	ck_assert_int_eq(has_ctl_break("abc", 3), 0);
+	ck_assert_int_eq(has_ctl_break("a\rb", 3), 1);
+	ck_assert_int_eq(has_ctl_break("a\nb", 3), 1);
+	ck_assert_int_eq(has_ctl_break("a\0b", 3), 1);
+	ck_assert_uint_eq(line_of("a\nb\nc", 4), 3);
+}
+END_TEST
+
+static Suite *
+util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_buf);
+	tcase_add_loop_test(tc, test_utf8, 0,
+	    sizeof utf8_cases / sizeof utf8_cases[0]);
+	tcase_add_test(tc, test_ctl);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(util_suite)

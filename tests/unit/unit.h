@@ -1,0 +1,32 @@
+/* Shared glue for the Check unit tests: one executable per module. */
+#ifndef MAILER_UNIT_H
+#define MAILER_UNIT_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* ../shared from the project root, or $MAILER_SHARED; NULL when absent. */
+static inline const char *
+unit_shared(void)
+{
+	const char *s = getenv("MAILER_SHARED");
+
+	if (!s)
+		s = "../shared";
+	return access(s, R_OK) == 0 ? s : NULL;
+}
+
+#define UNIT_MAIN(suite_fn)                                                  \
+	int main(void)                                                       \
+	{                                                                    \
+		SRunner *sr = srunner_create(suite_fn());                    \
+		int nf;                                                      \
+		srunner_run_all(sr, CK_NORMAL);                              \
+		nf = srunner_ntests_failed(sr);                              \
+		srunner_free(sr);                                            \
+		return nf ? EXIT_FAILURE : EXIT_SUCCESS;                     \
+	}
+
+#endif
