@@ -1,0 +1,147 @@
+/* addr: address validation and IDN normalisation.  See addr.h. */
+#include "addr.h"
+
+#include <ctype.h>
+#include <idn2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static int
+atext(int c)
+{
+	return isalnum(c) || (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
+}
+
+static int
+check_local(const char *s, size_t n, const char **why)
+{
+	if (n == 0 || n > 64) {
+		*why = "the local part must be 1 to 64 characters";
+		return -1;
+	}
+	if (s[0] == '.' || s[n - 1] == '.') {
+		*why = "the local part may not start or end with a dot";
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '.' && s[i + 1] == '.') {
+			*why = "the local part has two dots in a row";
+			return -1;
+		}
+		if (c != '.' && !atext(c)) {
+			*why = c >= 0x80 ? "the local part is not ASCII "
+			    "(SMTPUTF8 addresses are not supported)" :
+			    "the local part has a character that needs quoting";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+check_domain(const char *d, const char **why)
+{
+	size_t n = strlen(d), label = 0, labels = 1;
+
+	if (n == 0 || n > 253) {
+		*why = "the domain must be 1 to 253 characters";
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)d[i];
+
+		if (c == '.') {
+			if (label == 0 || d[i - 1] == '-') {
+				*why = "the domain has an empty or bad label";
+				return -1;
+			}
+			label = 0;
+			labels++;
+			continue;
+		}
+		if (!isalnum(c) && c != '-') {
+			*why = "the domain has a character outside letters, "
+			    "digits and hyphens";
+			return -1;
+		}
+		if (label == 0 && c == '-') {
+			*why = "a domain label may not start with a hyphen";
+			return -1;
+		}
+		if (++label > 63) {
+			*why = "a domain label is longer than 63 characters";
+			return -1;
+		}
+	}
+	if (label == 0 || labels < 2) {
+		*why = "the domain needs at least two labels";
+		return -1;
+	}
+	return 0;
+}
+
+int
+addr_normalize(const char *in, char **out, const char **why)
+{
+	const char *at = strrchr(in, '@');
+	char *domain = NULL, *ascii = NULL;
+	int ascii_only = 1;
+
+	*out = NULL;
+	if (!at) {
+		*why = "no @";
+		return -1;
+	}
+	if (has_ctl_break(in, strlen(in))) {
+		*why = "line break in address";
+		return -1;
+	}
+	if (check_local(in, (size_t)(at - in), why) == -1)
+		return -1;
+	if (!utf8_valid(at + 1, strlen(at + 1), NULL)) {
+		*why = "the domain is not valid UTF-8";
+		return -1;
+	}
+	for (const char *p = at + 1; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii_only = 0;
+	if (ascii_only) {
+		domain = xstrdup(at + 1);
+	} else {
+		if (idn2_to_ascii_8z(at + 1, &ascii,
+		    IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT) != IDN2_OK) {
+			*why = "the domain is not a valid internationalised "
+			    "domain name";
+			return -1;
+		}
+		domain = xstrdup(ascii);
+		idn2_free(ascii);
+	}
+	for (char *p = domain; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (check_domain(domain, why) == -1) {
+		free(domain);
+		return -1;
+	}
+	*out = xasprintf("%.*s@%s", (int)(at - in), in, domain);
+	free(domain);
+	if (strlen(*out) > 254) {
+		free(*out);
+		*out = NULL;
+		*why = "the address is longer than 254 characters";
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+addr_domain(const char *addr)
+{
+	const char *at = strrchr(addr, '@');
+
+	return at ? at + 1 : addr;
+}

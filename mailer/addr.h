@@ -1,0 +1,19 @@
+/*
+ * addr: e-mail address checks (RFC 5321 / 5322 dot-atom subset) and
+ * internationalised domains (RFC 5891, libidn2): a domain in U-labels is
+ * accepted and normalised to its A-label (xn--) form.
+ */
+#ifndef MAILER_ADDR_H
+#define MAILER_ADDR_H
+
+/*
+ * Validates in and stores a normalised copy in *out (caller frees): domain
+ * lower-cased and converted to A-labels.  Returns 0, or -1 with *why set to
+ * a static explanation.  No message is printed: callers know the place.
+ */
+int addr_normalize(const char *in, char **out, const char **why);
+
+/* The domain part of a normalised address (pointer into addr). */
+const char *addr_domain(const char *addr);
+
+#endif

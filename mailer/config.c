@@ -1,0 +1,318 @@
+/* config: config.yaml schema and loading.  See config.h. */
+#include "config.h"
+
+#include <err.h>
+#include <libgen.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "addr.h"
+#include "util.h"
+
+#define CONFIG_MAX (1024 * 1024)
+#define O(f) offsetof(struct config, f)
+
+static const struct yfield sender_fields[] = {
+	{ "name", YF_STR, O(sender_name), 1, NULL },
+	{ "address", YF_STR, O(sender_address), 1, NULL },
+	{ "reply_to", YF_STR, O(reply_to), 0, NULL },
+	YF_END
+};
+
+static const struct yfield path_fields[] = {
+	{ "templates", YF_STR, O(templates_dir), 0, NULL },
+	{ "lists", YF_STR, O(lists_dir), 0, NULL },
+	{ "issues", YF_STR, O(issues_dir), 0, NULL },
+	{ "state", YF_STR, O(state_path), 0, NULL },
+	YF_END
+};
+
+static const struct yfield transport_fields[] = {
+	{ "relays", YF_STRLIST, O(relays), 1, NULL },
+	{ "tls", YF_STR, O(tls), 0, NULL },
+	{ "tls_verify", YF_BOOL, O(tls_verify), 0, NULL },
+	{ "ca_file", YF_STR, O(ca_file), 0, NULL },
+	{ "username", YF_STR, O(username), 0, NULL },
+	{ "password_file", YF_STR, O(password_file), 0, NULL },
+	{ "password_env", YF_STR, O(password_env), 0, NULL },
+	{ "max_connections", YF_INT, O(max_connections), 0, NULL },
+	{ "max_messages_per_connection", YF_INT,
+	    O(max_messages_per_connection), 0, NULL },
+	{ "rate", YF_NUM, O(rate), 0, NULL },
+	{ "domain_connections", YF_INT, O(domain_connections), 0, NULL },
+	{ "domain_rate_per_minute", YF_INT, O(domain_rate_per_minute), 0,
+	    NULL },
+	{ "timeout", YF_INT, O(timeout), 0, NULL },
+	{ "relay_cooldown", YF_INT, O(relay_cooldown), 0, NULL },
+	YF_END
+};
+
+static const struct yfield signing_fields[] = {
+	{ "key", YF_STR, O(sign_key), 1, NULL },
+	{ "gnupg_home", YF_STR, O(gnupg_home), 0, NULL },
+	{ "passphrase_file", YF_STR, O(passphrase_file), 0, NULL },
+	{ "passphrase_env", YF_STR, O(passphrase_env), 0, NULL },
+	YF_END
+};
+
+static const struct yfield imap_fields[] = {
+	{ "url", YF_STR, O(imap_url), 1, NULL },
+	{ "username", YF_STR, O(imap_username), 1, NULL },
+	{ "password_file", YF_STR, O(imap_password_file), 0, NULL },
+	{ "password_env", YF_STR, O(imap_password_env), 0, NULL },
+	{ "folder", YF_STR, O(imap_folder), 0, NULL },
+	{ "processed_folder", YF_STR, O(imap_processed_folder), 0, NULL },
+	{ "tls", YF_STR, O(imap_tls), 0, NULL },
+	{ "tls_verify", YF_BOOL, O(imap_tls_verify), 0, NULL },
+	{ "ca_file", YF_STR, O(imap_ca_file), 0, NULL },
+	YF_END
+};
+
+static const struct yfield policy_fields[] = {
+	{ "hard_limit", YF_INT, O(hard_limit), 0, NULL },
+	{ "soft_limit", YF_INT, O(soft_limit), 0, NULL },
+	{ "soft_window_days", YF_INT, O(soft_window_days), 0, NULL },
+	YF_END
+};
+
+static const struct yfield top_fields[] = {
+	{ "sender", YF_MAP, 0, 1, sender_fields },
+	{ "paths", YF_MAP, 0, 0, path_fields },
+	{ "secret_file", YF_STR, O(secret_file), 0, NULL },
+	{ "bounce_domain", YF_STR, O(bounce_domain), 0, NULL },
+	{ "unsubscribe_url", YF_STR, O(unsubscribe_url), 0, NULL },
+	{ "log", YF_STR, O(log), 0, NULL },
+	{ "transport", YF_MAP, 0, 0, transport_fields },
+	{ "signing", YF_MAP, 0, 0, signing_fields },
+	{ "imap", YF_MAP, 0, 0, imap_fields },
+	{ "bounces", YF_MAP, 0, 0, policy_fields },
+	YF_END
+};
+
+static void
+defaults(struct config *c)
+{
+	c->tls_verify = 1;
+	c->imap_tls_verify = 1;
+	c->max_connections = 4;
+	c->max_messages_per_connection = 100;
+	c->timeout = 60;
+	c->relay_cooldown = 300;
+	c->hard_limit = 1;
+	c->soft_limit = 5;
+	c->soft_window_days = 30;
+}
+
+/* Makes *p absolute against base; fills in dflt when unset. */
+static void
+absolutize(const char *base, char **p, const char *dflt)
+{
+	char *abs;
+
+	if (!*p && !dflt)
+		return;
+	if (!*p)
+		*p = xstrdup(dflt);
+	if ((*p)[0] == '/')
+		return;
+	abs = path_join(base, *p);
+	free(*p);
+	*p = abs;
+}
+
+static int
+one_of(const char *file, const char *key, const char *v, const char *a,
+    const char *b, const char *c3)
+{
+	if (!v || !strcmp(v, a) || !strcmp(v, b) || !strcmp(v, c3))
+		return 0;
+	warnx("%s: %s must be %s, %s or %s, not \"%s\"", file, key, a, b, c3,
+	    v);
+	return -1;
+}
+
+static int
+check_transport(struct config *c)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < c->relays.n; i++) {
+		const char *r = c->relays.v[i];
+
+		if (!strncmp(r, "maildir:", 8)) {
+			char *p = xstrdup(r + 8);
+
+			absolutize(c->base, &p, NULL);
+			free(c->relays.v[i]);
+			c->relays.v[i] = xasprintf("maildir:%s", p);
+			free(p);
+		} else if (strncmp(r, "smtp://", 7) &&
+		    strncmp(r, "smtps://", 8)) {
+			warnx("%s: transport relay \"%s\" is not maildir:PATH, "
+			    "smtp://HOST:PORT or smtps://HOST:PORT", c->path,
+			    r);
+			rc = -1;
+		}
+	}
+	if (one_of(c->path, "transport.tls", c->tls, "required",
+	    "opportunistic", "none") == -1 ||
+	    one_of(c->path, "imap.tls", c->imap_tls, "required",
+	    "opportunistic", "none") == -1)
+		rc = -1;
+	if (c->max_connections < 1 || c->max_connections > 64 ||
+	    c->max_messages_per_connection < 1 || c->rate < 0 ||
+	    c->timeout < 1) {
+		warnx("%s: transport limits out of range (max_connections "
+		    "1..64, max_messages_per_connection >= 1, rate >= 0, "
+		    "timeout >= 1)", c->path);
+		rc = -1;
+	}
+	if (c->password_file && c->password_env) {
+		warnx("%s: set password_file or password_env, not both",
+		    c->path);
+		rc = -1;
+	}
+	return rc;
+}
+
+static int
+finish(struct config *c, const struct ynode *root)
+{
+	char *norm;
+	const char *why;
+	int rc = 0;
+
+	c->sign = ynode_get(root, "signing") != NULL;
+	c->imap = ynode_get(root, "imap") != NULL;
+	if (addr_normalize(c->sender_address, &norm, &why) == -1) {
+		warnx("%s: sender.address \"%s\": %s", c->path,
+		    c->sender_address, why);
+		rc = -1;
+	} else {
+		free(c->sender_address);
+		c->sender_address = norm;
+	}
+	if (!c->bounce_domain && c->sender_address &&
+	    strchr(c->sender_address, '@'))
+		c->bounce_domain = xstrdup(strchr(c->sender_address, '@') + 1);
+	absolutize(c->base, &c->templates_dir, "templates");
+	absolutize(c->base, &c->lists_dir, "lists");
+	absolutize(c->base, &c->issues_dir, "issues");
+	absolutize(c->base, &c->state_path, "state/mailer.db");
+	absolutize(c->base, &c->secret_file, NULL);
+	absolutize(c->base, &c->password_file, NULL);
+	absolutize(c->base, &c->ca_file, NULL);
+	absolutize(c->base, &c->gnupg_home, NULL);
+	absolutize(c->base, &c->passphrase_file, NULL);
+	absolutize(c->base, &c->imap_password_file, NULL);
+	absolutize(c->base, &c->imap_ca_file, NULL);
+	if (!c->relays.n)
+		strlist_add(&c->relays, "maildir:outbox");
+	if (!c->imap_folder)
+		c->imap_folder = xstrdup("INBOX");
+	if (!c->imap_processed_folder)
+		c->imap_processed_folder = xstrdup("Processed");
+	if (c->unsubscribe_url && strncmp(c->unsubscribe_url, "https://", 8)) {
+		warnx("%s: unsubscribe_url must start with https://", c->path);
+		rc = -1;
+	}
+	if (check_transport(c) == -1)
+		rc = -1;
+	if (c->log && strcmp(c->log, "stderr") && strcmp(c->log, "syslog")) {
+		warnx("%s: log must be stderr or syslog", c->path);
+		rc = -1;
+	}
+	return rc;
+}
+
+struct config *
+config_load(const char *path)
+{
+	struct buf b = BUF_INIT;
+	struct ynode *root;
+	struct config *c;
+	char *dir;
+	int rc;
+
+	if (slurp_file(path, CONFIG_MAX, &b) == -1)
+		return NULL;
+	root = ynode_parse(path, b.data, b.len, 0);
+	buf_free(&b);
+	if (!root)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	defaults(c);
+	c->path = xstrdup(path);
+	dir = xstrdup(path);
+	c->base = realpath(dirname(dir), NULL);
+	free(dir);
+	if (!c->base)
+		c->base = xstrdup(".");
+	rc = ydoc_bind(path, root, top_fields, c);
+	if (rc == 0)
+		rc = finish(c, root);
+	ynode_free(root);
+	if (rc == -1) {
+		config_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+config_free(struct config *c)
+{
+	if (!c)
+		return;
+	ydoc_clear(top_fields, c);
+	free(c->path);
+	free(c->base);
+	free(c);
+}
+
+char *
+config_secret(const struct config *c, const char *what, const char *file,
+    const char *env)
+{
+	struct buf b = BUF_INIT;
+	struct stat st;
+	size_t n;
+
+	if (file && env) {
+		warnx("%s: %s: set a file or an environment variable, not both",
+		    c->path, what);
+		return NULL;
+	}
+	if (env) {
+		const char *v = getenv(env);
+
+		if (!v || !*v) {
+			warnx("%s: %s: environment variable %s is not set",
+			    c->path, what, env);
+			return NULL;
+		}
+		return xstrdup(v);
+	}
+	if (!file) {
+		warnx("%s: %s: no password_file or password_env configured",
+		    c->path, what);
+		return NULL;
+	}
+	if (stat(file, &st) == -1) {
+		warn("%s: %s", what, file);
+		return NULL;
+	}
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		warnx("%s: %s is readable by group or others (mode %03o); "
+		    "chmod 600 it", what, file, (unsigned)(st.st_mode & 0777));
+		return NULL;
+	}
+	if (slurp_file(file, 4096, &b) == -1)
+		return NULL;
+	n = b.len;
+	while (n > 0 && (b.data[n - 1] == '\n' || b.data[n - 1] == '\r'))
+		b.data[--n] = '\0';
+	return buf_detach(&b);
+}

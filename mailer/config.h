@@ -1,0 +1,69 @@
+/*
+ * config: reads config.yaml (libyaml through ydoc).  Unknown keys, wrong
+ * types and missing required keys are errors naming file:line:column.
+ * Secrets are never inline: only *_file or *_env keys name them.
+ */
+#ifndef MAILER_CONFIG_H
+#define MAILER_CONFIG_H
+
+#include "ydoc.h"
+
+struct config {
+	char *path;		/* the file read */
+	char *base;		/* its folder: relative paths start here */
+
+	char *sender_name;
+	char *sender_address;	/* normalised (IDN domain as A-label) */
+	char *reply_to;
+
+	char *templates_dir, *lists_dir, *issues_dir, *state_path;
+	char *secret_file;	/* HMAC key for VERP and unsubscribe tokens */
+	char *bounce_domain;	/* VERP domain; default: sender's domain */
+	char *unsubscribe_url;	/* https://... ; token appended */
+	char *log;		/* "stderr" (default) or "syslog" */
+
+	/* transport */
+	struct strlist relays;	/* "maildir:PATH", "smtp://h:p", "smtps://" */
+	char *tls;		/* required | opportunistic | none */
+	int tls_verify;
+	char *ca_file;
+	char *username, *password_file, *password_env;
+	long max_connections, max_messages_per_connection;
+	double rate;		/* messages per second, 0 = unlimited */
+	long domain_connections;	/* per destination domain, 0 = max */
+	long domain_rate_per_minute;	/* 0 = unlimited */
+	long timeout;		/* seconds */
+	long relay_cooldown;	/* seconds */
+
+	/* signing */
+	int sign;		/* a signing: section is present */
+	char *sign_key, *gnupg_home, *passphrase_file, *passphrase_env;
+
+	/* bounce mailbox */
+	int imap;		/* an imap: section is present */
+	char *imap_url, *imap_username, *imap_password_file;
+	char *imap_password_env, *imap_folder, *imap_processed_folder;
+	char *imap_tls, *imap_ca_file;
+	int imap_tls_verify;
+
+	/* suppression policy */
+	long hard_limit, soft_limit, soft_window_days;
+};
+
+/*
+ * Loads path.  Relative paths in it are made absolute against the config's
+ * folder.  Reports every problem; returns NULL when there was any.
+ */
+struct config *config_load(const char *path);
+void config_free(struct config *c);
+
+/*
+ * Reads a secret named by a *_file or *_env pair (exactly one may be set).
+ * A file readable by group or others is refused.  what names the secret in
+ * messages.  Returns a malloc'd string the caller wipes and frees, or NULL
+ * after reporting.
+ */
+char *config_secret(const struct config *c, const char *what,
+    const char *file, const char *env);
+
+#endif

@@ -1,0 +1,571 @@
+/* issue: issue folder loading, front matter, Markdown.  See issue.h. */
+#include "issue.h"
+
+#include <cmark.h>
+#include <dirent.h>
+#include <err.h>
+#include <libgen.h>
+#include <limits.h>
+#include <magic.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define A(f) offsetof(struct article, f)
+#define I(f) offsetof(struct issue, f)
+#define S(f) offsetof(struct section, f)
+
+static const struct yfield article_fields[] = {
+	{ "title", YF_STR, A(title), 1, NULL },
+	{ "subtitle", YF_STR, A(subtitle), 0, NULL },
+	{ "section", YF_STR, A(section), 1, NULL },
+	{ "source", YF_STR, A(source), 0, NULL },
+	{ "byline", YF_STR, A(byline), 0, NULL },
+	{ "author", YF_STR, A(author), 0, NULL },
+	{ "order", YF_INT, A(order), 0, NULL },
+	{ "images", YF_STRLIST, A(images), 0, NULL },
+	{ "attachments", YF_STRLIST, A(attachments), 0, NULL },
+	YF_END
+};
+
+struct issue_raw {
+	const struct ynode *sections;
+};
+
+static const struct yfield issue_fields[] = {
+	{ "number", YF_INT, I(number), 1, NULL },
+	{ "date", YF_STR, I(date), 1, NULL },
+	{ "title", YF_STR, I(title), 1, NULL },
+	{ "subject", YF_STR, I(subject), 0, NULL },
+	{ "send_at", YF_STR, I(send_at), 0, NULL },
+	{ "sponsors_title", YF_STR, I(sponsors_title), 0, NULL },
+	{ "sponsors", YF_STRLIST, I(sponsors), 0, NULL },
+	{ "allow_html", YF_BOOL, I(allow_html), 0, NULL },
+	{ "sections", YF_NODE, 0, 1, NULL },	/* handled by load_sections */
+	YF_END
+};
+
+static const struct yfield section_fields[] = {
+	{ "id", YF_STR, S(id), 1, NULL },
+	{ "title", YF_STR, S(title), 1, NULL },
+	{ "subtitle", YF_STR, S(subtitle), 0, NULL },
+	YF_END
+};
+
+int
+issue_split_front_matter(const char *file, const char *src, size_t len,
+    const char **fm, size_t *fmlen, const char **body, size_t *bodylen,
+    size_t *body_line)
+{
+	const char *p, *end = src + len;
+	size_t skip;
+
+	if (len >= 4 && !strncmp(src, "---\n", 4))
+		skip = 4;
+	else if (len >= 5 && !strncmp(src, "---\r\n", 5))
+		skip = 5;
+	else {
+		warnx("%s:1: missing front matter: the file must start with "
+		    "a line \"---\"", file);
+		return -1;
+	}
+	for (p = src + skip; p < end; ) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (ll > 0 && p[ll - 1] == '\r')
+			ll--;
+		if (ll == 3 && !strncmp(p, "---", 3)) {
+			*fm = src + skip;
+			*fmlen = (size_t)(p - *fm);
+			*body = nl ? nl + 1 : end;
+			*bodylen = (size_t)(end - *body);
+			*body_line = line_of(src, (size_t)(*body - src));
+			return 0;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	warnx("%s:1: front matter is not closed by a line \"---\"", file);
+	return -1;
+}
+
+/* Plain text from the cmark tree; a renderer, not a parser. */
+static void
+text_node(struct buf *b, cmark_iter *it)
+{
+	cmark_event_type ev;
+	int ordered_n = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int enter = ev == CMARK_EVENT_ENTER;
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			buf_adds(b, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			buf_adds(b, cmark_node_get_literal(n));
+			buf_adds(b, "\n");
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_addc(b, '\n');
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (!enter && !(cmark_node_parent(n) &&
+			    cmark_node_get_type(cmark_node_parent(n)) ==
+			    CMARK_NODE_ITEM && !cmark_node_next(n)))
+				buf_adds(b, "\n\n");
+			else if (!enter)
+				buf_addc(b, '\n');
+			break;
+		case CMARK_NODE_HEADING:
+			buf_adds(b, enter ? "【" : "】\n\n");
+			break;
+		case CMARK_NODE_LIST:
+			if (enter)
+				ordered_n = cmark_node_get_list_start(n);
+			else
+				buf_addc(b, '\n');
+			break;
+		case CMARK_NODE_ITEM:
+			if (!enter)
+				break;
+			if (cmark_node_get_list_type(cmark_node_parent(n)) ==
+			    CMARK_ORDERED_LIST)
+				buf_printf(b, "%d. ", ordered_n++);
+			else
+				buf_adds(b, "- ");
+			break;
+		case CMARK_NODE_LINK:
+			if (!enter && cmark_node_get_url(n) &&
+			    *cmark_node_get_url(n))
+				buf_printf(b, " <%s>", cmark_node_get_url(n));
+			break;
+		case CMARK_NODE_IMAGE:
+			buf_adds(b, enter ? "[图片: " : "]");
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			buf_adds(b, "----------\n\n");
+			break;
+		default:	/* raw HTML and containers add nothing */
+			break;
+		}
+	}
+}
+
+char *
+issue_markdown_text(const char *md, size_t len)
+{
+	cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	struct buf b = BUF_INIT;
+
+	text_node(&b, it);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	while (b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	buf_addc(&b, '\n');
+	return buf_detach(&b);
+}
+
+static char *
+first_paragraph(cmark_node *doc)
+{
+	struct buf b = BUF_INIT;
+
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	    n = cmark_node_next(n)) {
+		cmark_iter *it;
+
+		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		it = cmark_iter_new(n);
+		text_node(&b, it);
+		cmark_iter_free(it);
+		break;
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
+static int
+is_remote(const char *url)
+{
+	return !strncmp(url, "https://", 8) || !strncmp(url, "http://", 7) ||
+	    !strncmp(url, "cid:", 4) || !strncmp(url, "data:", 5);
+}
+
+/* Points listed local images at their cid: and refuses unlisted ones. */
+static int
+rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
+    size_t body_line)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int rc = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *url;
+		size_t i;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+			continue;
+		url = cmark_node_get_url(n);
+		if (!url || is_remote(url))
+			continue;
+		for (i = 0; i < is->nimages; i++)
+			if (!strcmp(is->images[i].path, url))
+				break;
+		if (i == is->nimages) {
+			warnx("%s:%zu: image \"%s\" is not listed under "
+			    "images: in the front matter", a->file,
+			    body_line + (size_t)cmark_node_get_start_line(n) -
+			    1, url);
+			rc = -1;
+			continue;
+		}
+		{
+			char *cid = xasprintf("cid:%s", is->images[i].cid);
+
+			cmark_node_set_url(n, cid);
+			free(cid);
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+static int
+render_body(struct issue *is, struct article *a, const char *body,
+    size_t len, size_t body_line)
+{
+	int opts = CMARK_OPT_DEFAULT |
+	    (is->allow_html ? CMARK_OPT_UNSAFE : 0);
+	cmark_node *doc = cmark_parse_document(body, len, opts);
+	int rc;
+
+	rc = rewrite_images(is, a, doc, body_line);
+	a->html = cmark_render_html(doc, opts);
+	a->first_para = first_paragraph(doc);
+	cmark_node_free(doc);
+	a->text = issue_markdown_text(body, len);
+	return rc;
+}
+
+/*
+ * Resolves rel inside the issue folder; refuses absolute paths, ".." and
+ * symlinks that lead out.
+ */
+static char *
+inside(const struct issue *is, const char *file, const char *rel)
+{
+	char *joined, *real;
+	size_t dl = strlen(is->dir);
+
+	if (rel[0] == '/' || strstr(rel, "..")) {
+		warnx("%s: \"%s\": paths must stay inside the issue folder "
+		    "(no absolute paths, no ..)", file, rel);
+		return NULL;
+	}
+	joined = path_join(is->dir, rel);
+	real = realpath(joined, NULL);
+	free(joined);
+	if (!real) {
+		warn("%s: \"%s\"", file, rel);
+		return NULL;
+	}
+	if (strncmp(real, is->dir, dl) || real[dl] != '/') {
+		warnx("%s: \"%s\" leads outside the issue folder (symlink to "
+		    "%s)", file, rel, real);
+		free(real);
+		return NULL;
+	}
+	return real;
+}
+
+static int
+load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
+    int image)
+{
+	struct asset **v = image ? &is->images : &is->attachments;
+	size_t *n = image ? &is->nimages : &is->nattachments;
+	struct buf b = BUF_INIT;
+	struct asset *as;
+	char *real;
+	const char *type;
+
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*v)[i].path, rel))
+			return 0;	/* shared by two articles */
+	if (!(real = inside(is, file, rel)))
+		return -1;
+	if (slurp_file(real, ISSUE_ASSET_MAX, &b) == -1) {
+		free(real);
+		return -1;
+	}
+	type = mg ? magic_buffer(mg, b.data, b.len) : NULL;
+	if (image && (!type || strncmp(type, "image/", 6))) {
+		warnx("%s: \"%s\" is not an image (%s)", file, rel,
+		    type ? type : "unknown type");
+		free(real);
+		buf_free(&b);
+		return -1;
+	}
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	as = &(*v)[(*n)++];
+	memset(as, 0, sizeof *as);
+	as->path = xstrdup(rel);
+	as->name = xstrdup(basename(real));
+	as->type = xstrdup(type ? type : "application/octet-stream");
+	if (image)
+		as->cid = xasprintf("img%zu.%s@mailer.invalid", *n, is->id);
+	as->len = b.len;
+	as->data = buf_detach(&b);
+	free(real);
+	return 0;
+}
+
+static int
+load_article(struct issue *is, magic_t mg, const char *path)
+{
+	struct buf src = BUF_INIT;
+	struct article a = { 0 };
+	const char *fm, *body;
+	size_t fmlen, bodylen, body_line, bad;
+	struct ynode *root = NULL;
+	int rc = -1;
+
+	a.file = xstrdup(path);
+	if (slurp_file(path, ISSUE_ARTICLE_MAX, &src) == -1)
+		goto out;
+	if (!utf8_valid(src.data, src.len, &bad)) {
+		warnx("%s:%zu: invalid UTF-8", path, line_of(src.data, bad));
+		goto out;
+	}
+	if (issue_split_front_matter(path, src.data, src.len, &fm, &fmlen,
+	    &body, &bodylen, &body_line) == -1)
+		goto out;
+	if (!(root = ynode_parse(path, fm, fmlen, 1)))
+		goto out;
+	if (ydoc_bind(path, root, article_fields, &a) == -1)
+		goto out;
+	rc = 0;
+	for (size_t i = 0; i < a.images.n; i++)
+		if (load_asset(is, mg, path, a.images.v[i], 1) == -1)
+			rc = -1;
+	for (size_t i = 0; i < a.attachments.n; i++)
+		if (load_asset(is, mg, path, a.attachments.v[i], 0) == -1)
+			rc = -1;
+	if (render_body(is, &a, body, bodylen, body_line) == -1)
+		rc = -1;
+out:
+	ynode_free(root);
+	buf_free(&src);
+	is->articles = xrealloc(is->articles,
+	    (is->narticles + 1) * sizeof *is->articles);
+	is->articles[is->narticles++] = a;
+	return rc;
+}
+
+static int
+load_sections(struct issue *is, const char *file, const struct ynode *root)
+{
+	const struct ynode *s = ynode_get(root, "sections");
+	int rc = 0;
+
+	if (!s)
+		return -1;
+	if (s->type != YNODE_SEQ || s->nitems == 0) {
+		warnx("%s:%zu:%zu: \"sections\" must be a non-empty list",
+		    file, s->line, s->col);
+		return -1;
+	}
+	is->sections = xcalloc(s->nitems, sizeof *is->sections);
+	for (size_t i = 0; i < s->nitems; i++) {
+		if (ydoc_bind(file, s->items[i], section_fields,
+		    &is->sections[is->nsections++]) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+static long
+section_index(const struct issue *is, const char *id)
+{
+	for (size_t i = 0; i < is->nsections; i++)
+		if (is->sections[i].id && !strcmp(is->sections[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static const struct issue *sort_issue;
+
+static int
+cmp_article(const void *x, const void *y)
+{
+	const struct article *a = x, *b = y;
+	long sa = section_index(sort_issue, a->section);
+	long sb = section_index(sort_issue, b->section);
+
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return strcmp(a->file, b->file);
+}
+
+static int
+scandir_md(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return n > 3 && e->d_name[0] != '.' &&
+	    !strcmp(e->d_name + n - 3, ".md");
+}
+
+static int
+load_articles(struct issue *is)
+{
+	struct dirent **ents;
+	magic_t mg = magic_open(MAGIC_MIME_TYPE);
+	int n, rc = 0;
+
+	if (mg && magic_load(mg, NULL) == -1) {
+		magic_close(mg);
+		mg = NULL;
+	}
+	if ((n = scandir(is->dir, &ents, scandir_md, alphasort)) == -1) {
+		warn("%s", is->dir);
+		rc = -1;
+		n = 0;
+	}
+	for (int i = 0; i < n; i++) {
+		char *p = path_join(is->dir, ents[i]->d_name);
+
+		if (load_article(is, mg, p) == -1)
+			rc = -1;
+		free(p);
+		free(ents[i]);
+	}
+	if (n >= 0)
+		free(ents);
+	if (mg)
+		magic_close(mg);
+	if (rc == 0 && is->narticles == 0) {
+		warnx("%s: no articles (*.md files)", is->dir);
+		rc = -1;
+	}
+	return rc;
+}
+
+static int
+check_articles(struct issue *is)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < is->narticles; i++) {
+		const struct article *a = &is->articles[i];
+
+		if (a->section && section_index(is, a->section) == -1) {
+			warnx("%s: unknown section \"%s\" (issue.yaml lists "
+			    "the sections)", a->file, a->section);
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		sort_issue = is;
+		qsort(is->articles, is->narticles, sizeof *is->articles,
+		    cmp_article);
+	}
+	return rc;
+}
+
+struct issue *
+issue_load(const char *dir)
+{
+	struct issue *is = xcalloc(1, sizeof *is);
+	struct buf b = BUF_INIT;
+	struct ynode *root = NULL;
+	char *yml, *tmp;
+	int rc = -1;
+
+	if (!(is->dir = realpath(dir, NULL))) {
+		warn("%s", dir);
+		free(is);
+		return NULL;
+	}
+	tmp = xstrdup(is->dir);
+	is->id = xstrdup(basename(tmp));
+	free(tmp);
+	yml = path_join(is->dir, "issue.yaml");
+	if (slurp_file(yml, 1024 * 1024, &b) == -1)
+		goto out;
+	if (!(root = ynode_parse(yml, b.data, b.len, 0)))
+		goto out;
+	rc = ydoc_bind(yml, root, issue_fields, is);
+	if (load_sections(is, yml, root) == -1)
+		rc = -1;
+	if (rc == 0 && !is->subject)
+		is->subject = xstrdup("{{issue.title}}");
+	if (rc == 0 && load_articles(is) == -1)
+		rc = -1;
+	if (rc == 0 && check_articles(is) == -1)
+		rc = -1;
+out:
+	ynode_free(root);
+	buf_free(&b);
+	free(yml);
+	if (rc == -1) {
+		issue_free(is);
+		return NULL;
+	}
+	return is;
+}
+
+static void
+free_assets(struct asset *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].name);
+		free(v[i].type);
+		free(v[i].cid);
+		free(v[i].data);
+	}
+	free(v);
+}
+
+void
+issue_free(struct issue *is)
+{
+	if (!is)
+		return;
+	for (size_t i = 0; i < is->narticles; i++) {
+		ydoc_clear(article_fields, &is->articles[i]);
+		free(is->articles[i].file);
+		free(is->articles[i].html);
+		free(is->articles[i].text);
+		free(is->articles[i].first_para);
+	}
+	free(is->articles);
+	for (size_t i = 0; i < is->nsections; i++)
+		ydoc_clear(section_fields, &is->sections[i]);
+	free(is->sections);
+	free_assets(is->images, is->nimages);
+	free_assets(is->attachments, is->nattachments);
+	ydoc_clear(issue_fields, is);
+	free(is->dir);
+	free(is->id);
+	free(is);
+}

@@ -1,0 +1,73 @@
+/*
+ * issue: an issue folder: issue.yaml (number, date, title, subject
+ * template, ordered sections, optional send_at) and one Markdown article
+ * per file with YAML front matter.  Bodies are CommonMark rendered by
+ * libcmark (safe mode unless the issue sets allow_html); images and
+ * attachments must stay inside the issue folder.
+ */
+#ifndef MAILER_ISSUE_H
+#define MAILER_ISSUE_H
+
+#include <stddef.h>
+
+#include "ydoc.h"
+
+#define ISSUE_ARTICLE_MAX (1024 * 1024)	/* bytes per article file */
+#define ISSUE_ASSET_MAX (8 * 1024 * 1024)	/* bytes per image/attachment */
+
+struct section {
+	char *id, *title, *subtitle;
+};
+
+struct asset {
+	char *path;		/* as written, relative to the issue folder */
+	char *name;		/* file name */
+	char *type;		/* MIME type from libmagic */
+	char *cid;		/* images: Content-ID */
+	char *data;
+	size_t len;
+};
+
+struct article {
+	char *file;
+	char *title, *subtitle, *section, *source, *byline, *author;
+	long order;
+	struct strlist images, attachments;
+	char *html;		/* rendered body, images as cid: URLs */
+	char *text;		/* plain-text rendering */
+	char *first_para;	/* plain text of the first paragraph */
+};
+
+struct issue {
+	char *dir;		/* absolute */
+	char *id;		/* folder name */
+	long number;
+	char *date, *title, *subject, *send_at;
+	char *sponsors_title;
+	struct strlist sponsors;
+	int allow_html;
+	struct section *sections;
+	size_t nsections;
+	struct article *articles;	/* sorted: section order, then order */
+	size_t narticles;
+	struct asset *images, *attachments;
+	size_t nimages, nattachments;
+};
+
+/* Loads and validates dir.  Reports every problem; NULL when any. */
+struct issue *issue_load(const char *dir);
+void issue_free(struct issue *is);
+
+/*
+ * Splits a Markdown file into front matter and body.  Pure: no I/O.
+ * Returns 0 with fm and fmlen, body and bodylen, and body_line (1-based line
+ * of the body's first line), or -1 after reporting why, naming file.
+ */
+int issue_split_front_matter(const char *file, const char *src, size_t len,
+    const char **fm, size_t *fmlen, const char **body, size_t *bodylen,
+    size_t *body_line);
+
+/* Renders Markdown to plain text (paragraphs, headings, lists). */
+char *issue_markdown_text(const char *md, size_t len);
+
+#endif

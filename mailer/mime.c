@@ -1,0 +1,256 @@
+/* mime: libetpan MIME building and writing.  See mime.h. */
+#include "mime.h"
+
+#include <err.h>
+#include <libetpan/libetpan.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct mime {
+	struct mailmime *mm;
+	char *data;		/* body bytes; libetpan only points at them */
+	struct mime **kids;
+	size_t nkids;
+	int root;		/* not yet added to a parent */
+};
+
+int
+mime_prefer_qp(const char *text, size_t len)
+{
+	size_t qp = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		qp += (c >= 0x80 || c == '=') ? 3 : 1;
+	}
+	/* soft breaks every 72 columns cost 3 more octets */
+	qp += qp / 72 * 3;
+	return qp <= (len + 2) / 3 * 4 + len / 57 * 2;
+}
+
+static struct mime *
+wrap(struct mailmime *mm, char *data)
+{
+	struct mime *m = xcalloc(1, sizeof *m);
+
+	if (!mm)
+		errx(70, "libetpan: out of memory building MIME");
+	m->mm = mm;
+	m->data = data;
+	m->root = 1;
+	return m;
+}
+
+static struct mailmime_content *
+content(const char *type)
+{
+	struct mailmime_content *c = mailmime_content_new_with_str(type);
+
+	if (!c)
+		errx(70, "libetpan: bad content type %s", type);
+	return c;
+}
+
+static void
+add_param(struct mailmime_content *c, const char *name, const char *value)
+{
+	struct mailmime_parameter *p;
+
+	p = mailmime_param_new_with_data((char *)name, (char *)value);
+	if (!p || clist_append(c->ct_parameters, p) < 0)
+		errx(70, "libetpan: out of memory");
+}
+
+static char *
+normalise_crlf(const char *text, size_t len, size_t *outlen)
+{
+	struct buf b = BUF_INIT;
+
+	buf_grow(&b, len + len / 40);
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r')
+			continue;
+		if (text[i] == '\n')
+			buf_addc(&b, '\r');
+		buf_addc(&b, text[i]);
+	}
+	if (b.len < 2 || b.data[b.len - 1] != '\n')
+		buf_adds(&b, "\r\n");
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+struct mime *
+mime_text(const char *subtype, const char *text, size_t len)
+{
+	struct mailmime_content *c;
+	struct mailmime *mm;
+	char *type = xasprintf("text/%s", subtype);
+	size_t n;
+	char *data = normalise_crlf(text, len, &n);
+	int enc = mime_prefer_qp(data, n) ? MAILMIME_MECHANISM_QUOTED_PRINTABLE :
+	    MAILMIME_MECHANISM_BASE64;
+
+	c = content(type);
+	free(type);
+	add_param(c, "charset", "utf-8");
+	mm = mailmime_new_empty(c, mailmime_fields_new_encoding(enc));
+	if (!mm || mailmime_set_body_text(mm, data, n) != MAILIMF_NO_ERROR)
+		errx(70, "libetpan: out of memory");
+	return wrap(mm, data);
+}
+
+static int
+ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80 || *s == '"' || *s == '\\')
+			return 0;
+	return 1;
+}
+
+/* RFC 2231 extended value: utf-8''percent-encoded */
+static char *
+rfc2231(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "utf-8''");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			buf_addc(&b, *p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	return buf_detach(&b);
+}
+
+static struct mailmime_fields *
+file_fields(const char *filename, const char *cid)
+{
+	struct mailmime_fields *f;
+	struct mailmime_disposition *d;
+	int type = cid ? MAILMIME_DISPOSITION_TYPE_INLINE :
+	    MAILMIME_DISPOSITION_TYPE_ATTACHMENT;
+
+	f = mailmime_fields_new_encoding(MAILMIME_MECHANISM_BASE64);
+	if (filename && ascii(filename)) {
+		d = mailmime_disposition_new_filename(type, xstrdup(filename));
+	} else {
+		d = mailmime_disposition_new_with_data(type, NULL, NULL, NULL,
+		    NULL, (size_t)-1);
+		if (d && filename) {
+			struct mailmime_disposition_parm *dp;
+			struct mailmime_parameter *p;
+
+			p = mailmime_parameter_new(xstrdup("filename*"),
+			    rfc2231(filename));
+			dp = mailmime_disposition_parm_new(
+			    MAILMIME_DISPOSITION_PARM_PARAMETER, NULL, NULL,
+			    NULL, NULL, 0, p);
+			clist_append(d->dsp_parms, dp);
+		}
+	}
+	if (!f || !d)
+		errx(70, "libetpan: out of memory");
+	mailmime_fields_add(f, mailmime_field_new(MAILMIME_FIELD_DISPOSITION,
+	    NULL, NULL, NULL, NULL, 0, d, NULL, NULL));
+	if (cid)
+		mailmime_fields_add(f, mailmime_field_new(MAILMIME_FIELD_ID,
+		    NULL, NULL, xstrdup(cid), NULL, 0, NULL, NULL, NULL));
+	return f;
+}
+
+struct mime *
+mime_file(const char *type, const void *data, size_t len,
+    const char *filename, const char *cid)
+{
+	struct mailmime *mm;
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, data, len);
+	mm = mailmime_new_empty(content(type), file_fields(filename, cid));
+	if (!mm || mailmime_set_body_text(mm, copy, len) != MAILIMF_NO_ERROR)
+		errx(70, "libetpan: out of memory");
+	return wrap(mm, copy);
+}
+
+struct mime *
+mime_multipart(const char *subtype, const char *boundary)
+{
+	char *type = xasprintf("multipart/%s", subtype);
+	struct mailmime_content *c = content(type);
+	struct mailmime *mm;
+
+	free(type);
+	add_param(c, "boundary", boundary);
+	mm = mailmime_new_empty(c, mailmime_fields_new_empty());
+	return wrap(mm, NULL);
+}
+
+void
+mime_param(struct mime *m, const char *name, const char *value)
+{
+	add_param(m->mm->mm_content_type, name, value);
+}
+
+void
+mime_add(struct mime *parent, struct mime *child)
+{
+	if (mailmime_smart_add_part(parent->mm, child->mm) != MAILIMF_NO_ERROR)
+		errx(70, "libetpan: cannot add MIME part");
+	child->root = 0;
+	parent->kids = xrealloc(parent->kids,
+	    (parent->nkids + 1) * sizeof *parent->kids);
+	parent->kids[parent->nkids++] = child;
+}
+
+int
+mime_write(const struct mime *m, struct buf *headers, struct buf *body)
+{
+	MMAPString *s = mmap_string_new("");
+	int col = 0, r;
+
+	if (!s)
+		errx(70, "libetpan: out of memory");
+	r = mailmime_content_write_mem(s, &col, m->mm->mm_content_type);
+	if (r == MAILIMF_NO_ERROR && m->mm->mm_mime_fields)
+		r = mailmime_fields_write_mem(s, &col, m->mm->mm_mime_fields);
+	if (r == MAILIMF_NO_ERROR) {
+		buf_add(headers, s->str, s->len);
+		mmap_string_truncate(s, 0);
+		col = 0;
+		r = mailmime_write_mem(s, &col, m->mm);
+	}
+	if (r != MAILIMF_NO_ERROR) {
+		warnx("libetpan: cannot write MIME entity (error %d)", r);
+		mmap_string_free(s);
+		return -1;
+	}
+	buf_add(body, s->str, s->len);
+	mmap_string_free(s);
+	return 0;
+}
+
+static void
+free_data(struct mime *m)
+{
+	for (size_t i = 0; i < m->nkids; i++)
+		free_data(m->kids[i]);
+	free(m->data);
+	free(m->kids);
+	free(m);
+}
+
+void
+mime_free(struct mime *m)
+{
+	if (!m)
+		return;
+	/* libetpan frees the whole tree from the root; we free our copies */
+	if (m->root)
+		mailmime_free(m->mm);
+	free_data(m);
+}

@@ -1,0 +1,439 @@
+/* ydoc: libyaml event stream -> positioned tree; table binding.  See ydoc.h */
+#include "ydoc.h"
+
+#include <err.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util.h"
+
+#define YDOC_MAX_DEPTH 64
+#define YDOC_MAX_NODES 200000
+
+struct ybuild {
+	const char *file;
+	size_t line_base;
+	size_t nodes;
+};
+
+static struct ynode *
+node_new(struct ybuild *b, enum ynode_type t, yaml_mark_t m)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->type = t;
+	n->line = m.line + 1 + b->line_base;
+	n->col = m.column + 1;
+	b->nodes++;
+	return n;
+}
+
+static void
+node_push(struct ynode *parent, struct ynode *child)
+{
+	parent->items = xrealloc(parent->items,
+	    (parent->nitems + 1) * sizeof *parent->items);
+	parent->items[parent->nitems++] = child;
+}
+
+static int
+parse_error(struct ybuild *b, yaml_parser_t *p)
+{
+	warnx("%s:%zu:%zu: %s%s%s", b->file,
+	    p->problem_mark.line + 1 + b->line_base,
+	    p->problem_mark.column + 1, p->problem ? p->problem : "syntax error",
+	    p->context ? " " : "", p->context ? p->context : "");
+	return -1;
+}
+
+/* Reads one node (and its children) starting with event ev. */
+static int
+read_node(struct ybuild *b, yaml_parser_t *p, yaml_event_t *ev,
+    struct ynode **out, int depth)
+{
+	struct ynode *n;
+	yaml_event_t e;
+	enum ynode_type t;
+
+	if (depth > YDOC_MAX_DEPTH) {
+		warnx("%s:%zu:%zu: nesting deeper than %d levels", b->file,
+		    ev->start_mark.line + 1 + b->line_base,
+		    ev->start_mark.column + 1, YDOC_MAX_DEPTH);
+		return -1;
+	}
+	if (b->nodes > YDOC_MAX_NODES) {
+		warnx("%s:%zu: more than %d YAML nodes", b->file,
+		    ev->start_mark.line + 1 + b->line_base, YDOC_MAX_NODES);
+		return -1;
+	}
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		warnx("%s:%zu:%zu: YAML aliases are not allowed", b->file,
+		    ev->start_mark.line + 1 + b->line_base,
+		    ev->start_mark.column + 1);
+		return -1;
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.anchor)
+			goto anchor;
+		n = node_new(b, YNODE_SCALAR, ev->start_mark);
+		n->value = xstrndup((char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (strlen(n->value) != ev->data.scalar.length) {
+			warnx("%s:%zu:%zu: NUL byte in value", b->file, n->line,
+			    n->col);
+			ynode_free(n);
+			return -1;
+		}
+		*out = n;
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+		if (ev->data.sequence_start.anchor)
+			goto anchor;
+		t = YNODE_SEQ;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		if (ev->data.mapping_start.anchor)
+			goto anchor;
+		t = YNODE_MAP;
+		break;
+	default:
+		warnx("%s:%zu: unexpected YAML event", b->file,
+		    ev->start_mark.line + 1 + b->line_base);
+		return -1;
+	}
+	n = node_new(b, t, ev->start_mark);
+	for (;;) {
+		struct ynode *child = NULL;
+		int rc;
+
+		if (!yaml_parser_parse(p, &e)) {
+			ynode_free(n);
+			return parse_error(b, p);
+		}
+		if (e.type == YAML_SEQUENCE_END_EVENT ||
+		    e.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&e);
+			break;
+		}
+		rc = read_node(b, p, &e, &child, depth + 1);
+		yaml_event_delete(&e);
+		if (rc == -1) {
+			ynode_free(n);
+			return -1;
+		}
+		node_push(n, child);
+	}
+	*out = n;
+	return 0;
+anchor:
+	warnx("%s:%zu:%zu: YAML anchors are not allowed", b->file,
+	    ev->start_mark.line + 1 + b->line_base, ev->start_mark.column + 1);
+	return -1;
+}
+
+static int
+check_keys(struct ybuild *b, const struct ynode *n)
+{
+	if (n->type == YNODE_MAP) {
+		for (size_t i = 0; i < n->nitems; i += 2) {
+			const struct ynode *k = n->items[i];
+
+			if (k->type != YNODE_SCALAR) {
+				warnx("%s:%zu:%zu: keys must be plain strings",
+				    b->file, k->line, k->col);
+				return -1;
+			}
+			for (size_t j = 0; j < i; j += 2)
+				if (!strcmp(n->items[j]->value, k->value)) {
+					warnx("%s:%zu:%zu: duplicate key \"%s\"",
+					    b->file, k->line, k->col, k->value);
+					return -1;
+				}
+		}
+	}
+	for (size_t i = 0; i < n->nitems; i++)
+		if (check_keys(b, n->items[i]) == -1)
+			return -1;
+	return 0;
+}
+
+struct ynode *
+ynode_parse(const char *file, const char *buf, size_t len, size_t line_base)
+{
+	struct ybuild b = { file, line_base, 0 };
+	yaml_parser_t p;
+	yaml_event_t e;
+	struct ynode *root = NULL;
+	int state = 0;	/* 0 before doc, 1 got root, 2 doc end */
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	for (;;) {
+		if (!yaml_parser_parse(&p, &e)) {
+			parse_error(&b, &p);
+			goto fail;
+		}
+		if (e.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&e);
+			break;
+		}
+		if (e.type == YAML_STREAM_START_EVENT ||
+		    e.type == YAML_DOCUMENT_END_EVENT) {
+			yaml_event_delete(&e);
+			continue;
+		}
+		if (e.type == YAML_DOCUMENT_START_EVENT) {
+			if (state != 0) {
+				warnx("%s:%zu: only one YAML document is "
+				    "allowed", file,
+				    e.start_mark.line + 1 + line_base);
+				yaml_event_delete(&e);
+				goto fail;
+			}
+			yaml_event_delete(&e);
+			continue;
+		}
+		if (read_node(&b, &p, &e, &root, 0) == -1) {
+			yaml_event_delete(&e);
+			goto fail;
+		}
+		yaml_event_delete(&e);
+		state = 1;
+	}
+	yaml_parser_delete(&p);
+	if (!root) {
+		warnx("%s: empty document", file);
+		return NULL;
+	}
+	if (check_keys(&b, root) == -1) {
+		ynode_free(root);
+		return NULL;
+	}
+	return root;
+fail:
+	yaml_parser_delete(&p);
+	ynode_free(root);
+	return NULL;
+}
+
+void
+ynode_free(struct ynode *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nitems; i++)
+		ynode_free(n->items[i]);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	if (!map || map->type != YNODE_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->nitems; i += 2)
+		if (!strcmp(map->items[i]->value, key))
+			return map->items[i + 1];
+	return NULL;
+}
+
+void
+strlist_add(struct strlist *l, const char *s)
+{
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = xstrdup(s);
+}
+
+void
+strlist_free(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static const char *
+type_name(enum yfield_type t)
+{
+	switch (t) {
+	case YF_STR: case YF_TEXT: return "a string";
+	case YF_INT: return "an integer";
+	case YF_BOOL: return "true or false";
+	case YF_NUM: return "a number";
+	case YF_STRLIST: return "a list of strings";
+	case YF_MAP: return "a mapping";
+	case YF_NODE: return "a value";
+	}
+	return "a value";
+}
+
+static int
+wrong(const char *file, const struct ynode *v, const char *key,
+    enum yfield_type t)
+{
+	warnx("%s:%zu:%zu: \"%s\" must be %s", file, v->line, v->col, key,
+	    type_name(t));
+	return -1;
+}
+
+static int
+bind_str(const char *file, const struct ynode *v, const struct yfield *f,
+    char *p)
+{
+	char **dst = (char **)(p + f->off);
+
+	if (v->type != YNODE_SCALAR)
+		return wrong(file, v, f->key, f->type);
+	if (f->type == YF_STR && has_ctl_break(v->value, strlen(v->value))) {
+		warnx("%s:%zu:%zu: \"%s\" must be one line (no CR or LF)",
+		    file, v->line, v->col, f->key);
+		return -1;
+	}
+	free(*dst);
+	*dst = xstrdup(v->value);
+	return 0;
+}
+
+static int
+bind_scalar_num(const char *file, const struct ynode *v,
+    const struct yfield *f, char *p)
+{
+	char *end;
+
+	if (v->type != YNODE_SCALAR || !v->plain || !*v->value)
+		return wrong(file, v, f->key, f->type);
+	errno = 0;
+	if (f->type == YF_INT) {
+		long x = strtol(v->value, &end, 10);
+
+		if (*end || errno)
+			return wrong(file, v, f->key, f->type);
+		*(long *)(p + f->off) = x;
+	} else {
+		double x = strtod(v->value, &end);
+
+		if (*end || errno)
+			return wrong(file, v, f->key, f->type);
+		*(double *)(p + f->off) = x;
+	}
+	return 0;
+}
+
+static int
+bind_one(const char *file, const struct ynode *v, const struct yfield *f,
+    char *p)
+{
+	struct strlist *l;
+
+	switch (f->type) {
+	case YF_STR:
+	case YF_TEXT:
+		return bind_str(file, v, f, p);
+	case YF_INT:
+	case YF_NUM:
+		return bind_scalar_num(file, v, f, p);
+	case YF_BOOL:
+		if (v->type != YNODE_SCALAR || !v->plain ||
+		    (strcmp(v->value, "true") && strcmp(v->value, "false")))
+			return wrong(file, v, f->key, f->type);
+		*(int *)(p + f->off) = !strcmp(v->value, "true");
+		return 0;
+	case YF_STRLIST:
+		l = (struct strlist *)(p + f->off);
+		strlist_free(l);
+		if (v->type == YNODE_SCALAR) {
+			strlist_add(l, v->value);
+			return 0;
+		}
+		if (v->type != YNODE_SEQ)
+			return wrong(file, v, f->key, f->type);
+		for (size_t i = 0; i < v->nitems; i++) {
+			const struct ynode *it = v->items[i];
+
+			if (it->type != YNODE_SCALAR ||
+			    has_ctl_break(it->value, strlen(it->value)))
+				return wrong(file, it, f->key, f->type);
+			strlist_add(l, it->value);
+		}
+		return 0;
+	case YF_MAP:
+		if (v->type != YNODE_MAP)
+			return wrong(file, v, f->key, f->type);
+		return ydoc_bind(file, v, f->sub, p);
+	case YF_NODE:
+		*(const struct ynode **)(p + f->off) = v;
+		return 0;
+	}
+	return -1;
+}
+
+int
+ydoc_bind(const char *file, const struct ynode *map,
+    const struct yfield *fields, void *base)
+{
+	char *p = base;
+	int rc = 0;
+
+	if (!map || map->type != YNODE_MAP) {
+		if (map)
+			warnx("%s:%zu:%zu: expected a mapping of keys", file,
+			    map->line, map->col);
+		else
+			warnx("%s: expected a mapping of keys", file);
+		return -1;
+	}
+	for (size_t i = 0; i + 1 < map->nitems; i += 2) {
+		const struct ynode *k = map->items[i], *v = map->items[i + 1];
+		const struct yfield *f;
+
+		for (f = fields; f->key; f++)
+			if (!strcmp(f->key, k->value))
+				break;
+		if (!f->key) {
+			warnx("%s:%zu:%zu: unknown key \"%s\"", file, k->line,
+			    k->col, k->value);
+			rc = -1;
+			continue;
+		}
+		if (bind_one(file, v, f, p) == -1)
+			rc = -1;
+	}
+	for (const struct yfield *f = fields; f->key; f++)
+		if (f->required && !ynode_get(map, f->key)) {
+			warnx("%s:%zu:%zu: missing required key \"%s\"", file,
+			    map->line, map->col, f->key);
+			rc = -1;
+		}
+	return rc;
+}
+
+void
+ydoc_clear(const struct yfield *fields, void *base)
+{
+	char *p = base;
+
+	for (const struct yfield *f = fields; f->key; f++) {
+		switch (f->type) {
+		case YF_STR:
+		case YF_TEXT:
+			free(*(char **)(p + f->off));
+			*(char **)(p + f->off) = NULL;
+			break;
+		case YF_STRLIST:
+			strlist_free((struct strlist *)(p + f->off));
+			break;
+		case YF_MAP:
+			ydoc_clear(f->sub, base);
+			break;
+		default:
+			break;
+		}
+	}
+}
