@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Deeper section nesting is refused: rendering and freeing recurse. */
+#define NEST_MAX 256
+
 enum op_type {
 	OP_TEXT,	/* literal text */
 	OP_INDENT,	/* start of a source line: emit the partial indent */
@@ -79,7 +82,7 @@ struct parser {
 
 /* A parsed tag: src[ts..te) is the whole tag, src[ns..ne) its content. */
 struct tag {
-	int sigil;		/* 0 for a plain variable, else one of {&#^/>!= */
+	int sigil;		/* 0: plain variable, else one of {&#^/>!= */
 	size_t ts, te, ns, ne;
 };
 
@@ -317,14 +320,20 @@ close_section(struct parser *p, const struct tag *tg)
 	return 0;
 }
 
-static void
+static int
 open_section(struct parser *p, struct op *op)
 {
+	if (p->nopen == NEST_MAX) {
+		warnx("%s:%zu: sections nested deeper than %d", p->file,
+		    op->line, NEST_MAX);
+		return -1;
+	}
 	if (p->nopen == p->capopen) {
 		p->capopen = p->capopen ? p->capopen * 2 : 8;
 		p->open = xrealloc(p->open, p->capopen * sizeof *p->open);
 	}
 	p->open[p->nopen++] = op;
+	return 0;
 }
 
 /* Adds the op for tag tg; indent is the standalone indentation or NULL. */
@@ -366,7 +375,7 @@ add_tag(struct parser *p, const struct tag *tg, const char *indent,
 	if (type == OP_PARTIAL && indent)
 		op->indent = xstrndup(indent, ilen);
 	if (type == OP_SECTION || type == OP_INVERTED)
-		open_section(p, op);
+		return open_section(p, op);
 	return 0;
 }
 

@@ -245,6 +245,9 @@ static const char *const test_partials[] = {
 	"footer", "\n<a href=\"{{unsubscribe_url}}\">stop</a>\n",
 	"self", "{{subscriber.name}}{{>self}}",
 	"broken", "fine\nstill fine\n{{#open}}never closed",
+	"outer", "a\n  {{>inner}}\nb\n",
+	"inner", "x\r\n{{#l}}\n{{.}}\n{{/l}}\n",
+	"inline", "p\n-{{>inner}}",
 	NULL,
 };
 
@@ -340,6 +343,22 @@ START_TEST(test_partial_errors)
 }
 END_TEST
 
+START_TEST(test_nesting)
+{
+	struct buf b = BUF_INIT;
+	char *msg;
+	int i;
+
+	for (i = 0; i < 300; i++)
+		buf_adds(&b, "{{#a}}\n");
+	msg = capture_stderr(parse_bad, b.data);
+	ck_assert_msg(strstr(msg, "t.mustache:257: sections nested deeper "
+	    "than 256") != NULL, "got \"%s\"", msg);
+	free(msg);
+	buf_free(&b);
+}
+END_TEST
+
 /* ---- tmpl_uses_key ---- */
 
 static const struct {
@@ -411,6 +430,29 @@ START_TEST(test_no_escape)
 }
 END_TEST
 
+/*
+ * Standalone partials inside standalone partials indent cumulatively; an
+ * inline partial adds no indentation of its own.
+ */
+START_TEST(test_indent)
+{
+	json_t *ctx = json_pack("{s:[i,s]}", "l", 1, "2\n3");
+	char *s;
+
+	s = render_str("  {{>outer}}\n", &test_opts, ctx);
+	ck_assert_str_eq(s, "  a\n    x\r\n    1\n    2\n3\n  b\n");
+	free(s);
+	s = render_str(" {{>inline}}\n", &test_opts, ctx);
+	ck_assert_str_eq(s, " p\n -x\r\n1\n2\n3\n");
+	free(s);
+	/* No loader: every partial renders as empty. */
+	s = render_str("[{{>outer}}]", NULL, ctx);
+	ck_assert_str_eq(s, "[]");
+	free(s);
+	json_decref(ctx);
+}
+END_TEST
+
 START_TEST(test_values)
 {
 	json_t *ctx = json_pack("{s:I, s:f, s:f, s:b, s:n, s:i, s:s, s:[]}",
@@ -445,9 +487,11 @@ tmpl_suite(void)
 	tcase_add_loop_test(tc, test_errors, 0,
 	    sizeof bad_cases / sizeof bad_cases[0]);
 	tcase_add_test(tc, test_partial_errors);
+	tcase_add_test(tc, test_nesting);
 	tcase_add_loop_test(tc, test_uses_key, 0,
 	    sizeof key_cases / sizeof key_cases[0]);
 	tcase_add_test(tc, test_no_escape);
+	tcase_add_test(tc, test_indent);
 	tcase_add_test(tc, test_values);
 	suite_add_tcase(s, tc);
 	return s;
