@@ -46,6 +46,8 @@ struct rcpt_seg {
 	size_t seglen;
 	char status[16];
 	int from_dsn;
+	const char *seg2;	/* the notice text's lines for it, if any */
+	size_t seg2len;
 };
 
 /* --- small text helpers ------------------------------------------------ */
@@ -72,6 +74,27 @@ lower_dup(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		l[i] = (char)tolower((unsigned char)s[i]);
 	l[n] = '\0';
+	return l;
+}
+
+/* Lower-cased copy with runs of white space (folds, wraps) made one space. */
+static char *
+norm_dup(const char *s, size_t n, size_t *outlen)
+{
+	char *l = xmalloc(n + 1);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (isspace(c)) {
+			if (k && l[k - 1] != ' ')
+				l[k++] = ' ';
+		} else
+			l[k++] = (char)tolower(c);
+	}
+	l[k] = '\0';
+	*outlen = k;
 	return l;
 }
 
@@ -110,6 +133,9 @@ add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
 	char *out = NULL;
 	size_t outlen = 0;
 
+	/* undeclared ISO-2022-JP is common in Japanese notices */
+	if (!cs && memmem(s, n, "\x1b$B", 3))
+		cs = "iso-2022-jp";
 	if (cs && (!strcasecmp(cs, "gb2312") || !strcasecmp(cs, "gbk") ||
 	    !strcasecmp(cs, "x-gbk") || !strcasecmp(cs, "cp936")))
 		cs = "gb18030";
@@ -455,6 +481,28 @@ set_orig(struct scan *sc, const char *s, size_t n)
 	buf_addc(&sc->orig, '\n');
 }
 
+/* 1 for Content-Disposition: attachment. */
+static int
+is_attachment(struct mailmime *m)
+{
+	clistiter *it;
+
+	if (!m->mm_mime_fields || !m->mm_mime_fields->fld_list)
+		return 0;
+	for (it = clist_begin(m->mm_mime_fields->fld_list); it;
+	    it = clist_next(it)) {
+		struct mailmime_field *f = clist_content(it);
+
+		if (f->fld_type == MAILMIME_FIELD_DISPOSITION &&
+		    f->fld_data.fld_disposition &&
+		    f->fld_data.fld_disposition->dsp_type &&
+		    f->fld_data.fld_disposition->dsp_type->dsp_type ==
+		    MAILMIME_DISPOSITION_TYPE_ATTACHMENT)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 walk(struct scan *sc, struct mailmime *m, int depth)
 {
@@ -477,6 +525,13 @@ walk(struct scan *sc, struct mailmime *m, int depth)
 		    !strcmp(ct, "message/rfc822") ||
 		    !strcmp(ct, "message/global") ||
 		    !strcmp(ct, "message/global-headers")) {
+			struct buf t = BUF_INIT;
+
+			add_part_body(&t, m, 0);
+			if (t.len)
+				set_orig(sc, t.data, t.len);
+			buf_free(&t);
+		} else if (is_attachment(m) && !strncmp(ct, "text/", 5)) {
 			struct buf t = BUF_INIT;
 
 			add_part_body(&t, m, 0);
@@ -740,6 +795,31 @@ seg_add(struct rcpt_seg **rs, size_t *nrs, const char *addr,
 }
 
 /*
+ * The address l[b..e) when the words just before it name it a recipient
+ * ("could not be delivered to: <addr>", "rejected recipient <addr>").
+ */
+static char *
+cue_rcpt(const char *l, size_t n, size_t b, size_t e)
+{
+	size_t k = b, start;
+	char *low;
+	int hit = 0;
+
+	(void)n;
+	while (k > 0 && strchr(" \t<\"'", l[k - 1]))
+		k--;
+	start = k > 40 ? k - 40 : 0;
+	low = lower_dup(l + start, k - start);
+	for (const char *const *c = bounce_rcpt_cues; *c && !hit; c++) {
+		size_t cl = strlen(*c);
+
+		hit = k - start >= cl && !strcmp(low + (k - start - cl), *c);
+	}
+	free(low);
+	return hit ? xstrndup(l + b, e - b) : NULL;
+}
+
+/*
  * If the trimmed line l[0..n) names a recipient the way MTAs list failed
  * addresses, returns it (caller frees).  Recognised: "<addr>..." (qmail,
  * Postfix, Sendmail "550 <addr>... reason"), a line that is just an
@@ -787,22 +867,46 @@ line_rcpt(const char *l, size_t n)
 		if (!at || !addr_around(l, (size_t)(gt - l), (size_t)(at - l),
 		    &b, &e) || b != i + 1 || l + e != gt)
 			return NULL;
+		/* "<addr>)" closes a remark quoting someone else's text */
+		if (gt + 1 < l + n && gt[1] == ')')
+			return NULL;
 		return xstrndup(l + b, e - b);
+	}
+	if (i < n && !isalnum((unsigned char)l[i])) {
+		const char *at = memchr(l + i, '@', n - i);
+
+		if (!at || !addr_around(l, n, (size_t)(at - l), &b, &e))
+			return NULL;
+		return cue_rcpt(l, n, b, e);
 	}
 	/* a bare address, then nothing, ':' or a parenthesised remark */
 	{
 		const char *at = memchr(l + i, '@', n - i);
 		size_t k;
 
-		if (!at || !addr_around(l, n, (size_t)(at - l), &b, &e) ||
-		    b != i)
+		if (!at || !addr_around(l, n, (size_t)(at - l), &b, &e))
 			return NULL;
+		if (b != i)
+			return cue_rcpt(l, n, b, e);
 		k = e;
 		while (k < n && (l[k] == ' ' || l[k] == '\t'))
 			k++;
+		/* Exchange: "user@example.org on <date>" */
+		if (k > e && n - k > 3 && !strncmp(l + k, "on ", 3))
+			return xstrndup(l + b, e - b);
 		if (k < n && l[k] != ':' && l[k] != '(' && l[k] != '<' &&
 		    l[k] != ',' && l[k] != ';')
 			return NULL;
+		/* "bare@x <real@y>": the bracketed one is the address */
+		if (k < n && l[k] == '<') {
+			const char *gt = memchr(l + k, '>', n - k);
+			const char *at2 = gt ? memchr(l + k, '@',
+			    (size_t)(gt - l - k)) : NULL;
+
+			if (at2 && addr_around(l, (size_t)(gt - l),
+			    (size_t)(at2 - l), &b, &e) && b == k + 1)
+				return xstrndup(l + b, e - b);
+		}
 		if (k < n && l[k] == ':' && k + 1 < n && l[k + 1] != ' ' &&
 		    l[k + 1] != '\t')
 			return NULL;
@@ -845,6 +949,51 @@ text_rcpts(const char *t, size_t n, const struct addrset *excl,
 	}
 }
 
+/* Addresses of the notice text, skipping Message-ID-like lines. */
+static void
+fallback_scan(struct addrset *set, const char *t, size_t n, size_t max)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+		const char *l = t + i;
+
+		while (ll && (*l == ' ' || *l == '\t')) {
+			l++;
+			ll--;
+		}
+		if (!(ll > 10 && !strncasecmp(l, "message-id", 10)) &&
+		    !(ll > 11 && !strncasecmp(l, "in-reply-to", 11)) &&
+		    !(ll > 10 && !strncasecmp(l, "references", 10)) &&
+		    !(ll > 0 && *l == '<' && l[ll - 1] == '>' &&
+		    !memchr(l, ' ', ll)))
+			addrset_scan(set, l, ll, max);
+		i = (size_t)(l - t) + ll + 1;
+	}
+}
+
+/* Gives each recipient the notice lines that name it (diagnostics). */
+static void
+attach_text(struct rcpt_seg **rs, size_t nrs, const char *notice,
+    size_t nlen, const struct addrset *excl)
+{
+	struct rcpt_seg *ts = NULL;
+	size_t nts = 0;
+
+	text_rcpts(notice, nlen, excl, &ts, &nts);
+	for (size_t i = 0; i < nrs; i++)
+		for (size_t k = 0; k < nts; k++)
+			if (!strcasecmp((*rs)[i].address, ts[k].address)) {
+				(*rs)[i].seg2 = ts[k].seg;
+				(*rs)[i].seg2len = ts[k].seglen;
+			}
+	for (size_t k = 0; k < nts; k++)
+		free(ts[k].address);
+	free(ts);
+}
+
 /* --- classification ---------------------------------------------------- */
 
 static void
@@ -856,19 +1005,38 @@ rcpt_finish(struct bounce_rcpt *out, struct rcpt_seg *r, const char *notice,
 	char *low;
 	int cls = 0;
 
+	size_t ll;
+
 	if (r->seg && r->seglen) {
-		low = lower_dup(r->seg, r->seglen);
-		rule = bounce_rule_match(low, r->seglen);
+		low = norm_dup(r->seg, r->seglen, &ll);
+		rule = bounce_rule_match(low, ll);
 		if (!r->status[0] && find_status(r->seg, r->seglen, st))
 			memcpy(r->status, st, sizeof st);
 		cls = smtp_class(r->seg, r->seglen);
 		free(low);
 	}
+	if (r->seg2 && r->seg2len) {
+		/* a generic DSN status yields to the text's specific one */
+		if ((!r->status[0] || !strcmp(r->status + 1, ".0.0")) &&
+		    find_status(r->seg2, r->seg2len, st))
+			memcpy(r->status, st, sizeof st);
+		if (!rule) {
+			low = norm_dup(r->seg2, r->seg2len, &ll);
+			rule = bounce_rule_match(low, ll);
+			free(low);
+		}
+		if (!cls)
+			cls = smtp_class(r->seg2, r->seg2len);
+	}
 	if (!rule && nlen) {
-		low = lower_dup(notice, nlen);
-		rule = bounce_rule_match(low, nlen);
+		low = norm_dup(notice, nlen, &ll);
+		rule = bounce_rule_match(low, ll);
 		free(low);
 	}
+	/* codes that name the address's fate outrank the wording */
+	if (r->status[0] == '5' && bounce_rule_for_status(r->status) &&
+	    bounce_rule_for_status(r->status)->status[0])
+		rule = bounce_rule_for_status(r->status);
 	if (!r->status[0] && !r->from_dsn && find_status(notice, nlen, st))
 		memcpy(r->status, st, sizeof st);
 	if (!cls)
@@ -1114,6 +1282,10 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 		dsn_parse(sc.dsn.data, sc.dsn.len, &rs, &nrs, &tally);
 	if (sc.report_dsn || tally.failed || tally.delayed || tally.delivered)
 		bounce_ev = 1;
+	if (nrs)
+		attach_text(&rs, nrs, notice, nlen, &excl);
+	if (!nrs && !tally.delivered && (bounce_ev || !auto_ev))
+		text_rcpts(notice, nlen, &excl, &rs, &nrs);
 	if (!nrs) {
 		for (int k = 0; k < 16 && hdr_get(msg, hl,
 		    "X-Failed-Recipients", k, &v); k++) {
@@ -1125,33 +1297,16 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 			addrset_free(&a);
 			bounce_ev = 1;
 		}
-		if (nrs) {
-			/* attach diagnostics from the text */
-			struct rcpt_seg *ts = NULL;
-			size_t nts = 0;
-
-			text_rcpts(notice, nlen, &excl, &ts, &nts);
-			for (size_t i = 0; i < nrs; i++)
-				for (size_t k = 0; k < nts; k++)
-					if (!strcasecmp(rs[i].address,
-					    ts[k].address)) {
-						rs[i].seg = ts[k].seg;
-						rs[i].seglen = ts[k].seglen;
-					}
-			for (size_t k = 0; k < nts; k++)
-				free(ts[k].address);
-			free(ts);
-		}
+		if (nrs)
+			attach_text(&rs, nrs, notice, nlen, &excl);
 	}
-	if (!nrs && !tally.delivered && (bounce_ev || !auto_ev))
-		text_rcpts(notice, nlen, &excl, &rs, &nrs);
 	if (nrs && !auto_ev)
 		bounce_ev = 1;
 	if (!nrs && !tally.delivered && bounce_ev) {
 		/* last resort: any foreign address in the notice, then To */
 		struct addrset a = { NULL, 0 };
 
-		addrset_scan(&a, notice, nlen, 64);
+		fallback_scan(&a, notice, nlen, 64);
 		for (size_t i = 0; i < a.n && !nrs; i++)
 			if (!addrset_has(&excl, a.v[i]) && !is_daemon(a.v[i]))
 				seg_add(&rs, &nrs, a.v[i], NULL, 0);

@@ -119,6 +119,8 @@ static const struct bounce_rule rules[] = {
 	{ "帐户不存在", "5.1.1", HARD, "userunknown" },
 	{ "账户不存在", "5.1.1", HARD, "userunknown" },
 	{ "帳號不存在", "5.1.1", HARD, "userunknown" },
+	{ "ディレクトリのリストにありません", "5.1.1", HARD, "userunknown" },
+	{ "check if address is correct", "5.1.1", HARD, "userunknown" },
 
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
@@ -134,6 +136,7 @@ static const struct bounce_rule rules[] = {
 	{ "bad destination system address", "5.1.2", HARD, "hostunknown" },
 	{ "domain name not found", "5.1.2", HARD, "hostunknown" },
 	{ "域名不存在", "5.1.2", HARD, "hostunknown" },
+	{ "domain is not reachable", "5.1.2", HARD, "hostunknown" },
 
 	{ "has moved", "5.1.6", HARD, "hasmoved" },
 	{ "address has changed", "5.1.6", HARD, "hasmoved" },
@@ -212,6 +215,9 @@ static const struct bounce_rule status_rules[] = {
 	{ "5.1.6", "5.1.6", HARD, "hasmoved" },
 	{ "5.1.10", "5.1.10", HARD, "userunknown" },
 	{ "5.2.1", "5.2.1", HARD, "suspend" },
+	{ "5.1.7", "5.1.7", SOFT, "rejected" },
+	{ "5.1.8", "5.1.8", SOFT, "rejected" },
+	{ "5.4.4", "5.4.4", HARD, "hostunknown" },
 	{ "x.2.2", "", SOFT, "mailboxfull" },
 	{ "x.3.4", "", SOFT, "toobig" },
 	{ "x.2.3", "", SOFT, "toobig" },
@@ -270,6 +276,9 @@ const char *const bounce_copy_markers[] = {
 	"------- returned message --------",
 	"----- returned message follows -----",
 	"----- transcript of session follows -----",
+	"message headers follow",
+	"original message follows",
+	"original message header",
 	NULL
 };
 
@@ -349,3 +358,19 @@ bounce_list_match(const char *const *list, const char *lower, size_t n)
 			return 1;
 	return 0;
 }
+
+const char *const bounce_rcpt_cues[] = {
+	"delivered to",
+	"deliver to",
+	"delivering your mail to",
+	"delivery to",
+	"rejected recipient",
+	"recipient",
+	"recipient:",
+	"recipients:",
+	"userid:",
+	"address:",
+	"rcpt to:",
+	"not a member of",
+	NULL
+};

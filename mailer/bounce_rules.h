@@ -30,6 +30,8 @@ extern const char *const bounce_delay_subjects[];
 extern const char *const bounce_failure_subjects[];
 extern const char *const bounce_autoreply_subjects[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
+/* words that, just before an address on a line, name it a recipient */
+extern const char *const bounce_rcpt_cues[];
 
 /* 1 when some entry of list occurs in lower[0..n). */
 int bounce_list_match(const char *const *list, const char *lower, size_t n);
