@@ -231,6 +231,9 @@ hdr_get(const char *h, size_t n, const char *name, int nth,
 		    line[nl] == ':' && nth-- == 0) {
 			size_t j = i + nl + 1;
 
+			while (j < n && (h[j] == ' ' || h[j] == '\t'))
+				j++;
+
 			for (;;) {
 				const char *e = memchr(h + j, '\n', n - j);
 				size_t el = e ? (size_t)(e - (h + j)) : n - j;
