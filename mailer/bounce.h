@@ -1,0 +1,69 @@
+/*
+ * bounce: classifies a returned message (non-delivery report, delay notice,
+ * auto-reply, feedback report) and extracts the failed recipients.
+ *
+ * Implements the reading side of RFC 3464 (delivery status notifications),
+ * RFC 3463 (enhanced status codes), RFC 3834 (auto-replies) and RFC 5965
+ * (ARF feedback reports); everything else (qmail, Exim, Sendmail, Exchange,
+ * webmail providers...) is recognised by the text rules in bounce_rules.c.
+ *
+ * Pure buffer parser: no I/O, every size bounded, any input accepted.
+ */
+#ifndef MAILER_BOUNCE_H
+#define MAILER_BOUNCE_H
+
+#include <stddef.h>
+
+enum bounce_kind {
+	BOUNCE_BOUNCE,
+	BOUNCE_DELAY,
+	BOUNCE_AUTOREPLY,
+	BOUNCE_COMPLAINT,
+	BOUNCE_UNSUBSCRIBE,	/* set by the caller (VERP check), never here */
+	BOUNCE_OTHER
+};
+
+/* Upper bound on the recipients kept from one message. */
+#define BOUNCE_MAX_RCPTS 1000
+/* Upper bound on a reason string, in bytes (cut on a UTF-8 boundary). */
+#define BOUNCE_REASON_MAX 200
+
+struct bounce_rcpt {
+	char *address;
+	char status[16];	/* "5.1.1", "" when none found or inferred */
+	int hard;		/* 1 the address is dead, 0 may pass later */
+	char *reason;		/* "userunknown", ... or diagnostic text */
+};
+
+struct bounce_report {
+	enum bounce_kind kind;
+	struct bounce_rcpt *rcpts;
+	size_t nrcpts;
+	/* Delivered-To, X-Original-To, To addresses, in that order. */
+	char **envelope;
+	size_t nenvelope;
+	char *message_id;	/* of the bounce itself, may be NULL */
+	char *orig_message_id;	/* of the returned original, may be NULL */
+};
+
+/*
+ * Parses msg[0..len) and fills out (which the caller later releases with
+ * bounce_report_free).  Bad input is not an error: it gives kind
+ * BOUNCE_OTHER or a best-effort result.  Returns 0.
+ */
+int bounce_parse(const char *msg, size_t len, struct bounce_report *out);
+
+/* Releases what bounce_parse allocated; accepts NULL. */
+void bounce_report_free(struct bounce_report *r);
+
+/* "bounce", "delay", "autoreply", "complaint", "unsubscribe", "other". */
+const char *bounce_kind_name(enum bounce_kind k);
+
+/*
+ * One JSON object (no newline) per the stable interface:
+ * {"file", "kind", "recipients": [{"address", "status", "class", "reason"}]}.
+ * The caller frees the returned string.
+ */
+char *bounce_report_json(const char *file, const struct bounce_report *r);
+
+#endif

@@ -1,0 +1,376 @@
+/*
+ * bounce_rules: diagnostic-text rules for bounce classification, kept as
+ * data.  Each row maps a phrase that MTAs (Postfix, Exim, Sendmail, qmail,
+ * Exchange/Office 365, Gmail, Yahoo, Courier, Domino, Chinese and Japanese
+ * providers...) put in their diagnostics to a reason, the status it implies
+ * and whether the address itself is dead (hard) or the failure may pass
+ * later or concerns the message rather than the address (soft).
+ *
+ * Order matters: the first matching row wins, so specific phrases come
+ * before generic ones and message-level reasons (spam, policy, size) come
+ * before address-level ones they are often worded with.
+ */
+#include <string.h>
+
+#include "bounce_rules.h"
+
+#define HARD 1
+#define SOFT 0
+
+static const struct bounce_rule rules[] = {
+	/* Message-level rejections: the address may well be fine. */
+	{ "message too large", "5.3.4", SOFT, "toobig" },
+	{ "message is too large", "5.3.4", SOFT, "toobig" },
+	{ "message size exceeds", "5.3.4", SOFT, "toobig" },
+	{ "size exceeds", "5.3.4", SOFT, "toobig" },
+	{ "exceeds size limit", "5.3.4", SOFT, "toobig" },
+	{ "exceeds the maximum size", "5.3.4", SOFT, "toobig" },
+	{ "message size limit", "5.3.4", SOFT, "toobig" },
+	{ "message length exceeds", "5.3.4", SOFT, "toobig" },
+	{ "too big", "5.3.4", SOFT, "toobig" },
+	{ "virus", "5.7.1", SOFT, "virusdetected" },
+	{ "spam", "5.7.1", SOFT, "spamdetected" },
+	{ "junk mail", "5.7.1", SOFT, "spamdetected" },
+	{ "content rejected", "5.7.1", SOFT, "contenterror" },
+	{ "header error", "5.6.0", SOFT, "contenterror" },
+	{ "垃圾邮件", "5.7.1", SOFT, "spamdetected" },
+
+	/* Mailbox full: soft whatever the code says. */
+	{ "mailbox full", "4.2.2", SOFT, "mailboxfull" },
+	{ "mailbox is full", "4.2.2", SOFT, "mailboxfull" },
+	{ "mail box full", "4.2.2", SOFT, "mailboxfull" },
+	{ "mailbox has exceeded", "4.2.2", SOFT, "mailboxfull" },
+	{ "mailfolder is full", "4.2.2", SOFT, "mailboxfull" },
+	{ "mailbox exceeds allowed size", "4.2.2", SOFT, "mailboxfull" },
+	{ "quota exceeded", "4.2.2", SOFT, "mailboxfull" },
+	{ "exceeded quota", "4.2.2", SOFT, "mailboxfull" },
+	{ "exceeds quota", "4.2.2", SOFT, "mailboxfull" },
+	{ "over quota", "4.2.2", SOFT, "mailboxfull" },
+	{ "overquota", "4.2.2", SOFT, "mailboxfull" },
+	{ "over the quota", "4.2.2", SOFT, "mailboxfull" },
+	{ "quota exceed", "4.2.2", SOFT, "mailboxfull" },
+	{ "disk quota", "4.2.2", SOFT, "mailboxfull" },
+	{ "insufficient disk space", "4.2.2", SOFT, "mailboxfull" },
+	{ "insufficient system storage", "4.3.1", SOFT, "systemfull" },
+	{ "exceeded storage allocation", "4.2.2", SOFT, "mailboxfull" },
+	{ "user is over", "4.2.2", SOFT, "mailboxfull" },
+	{ "account is full", "4.2.2", SOFT, "mailboxfull" },
+	{ "mailbox size limit", "4.2.2", SOFT, "mailboxfull" },
+	{ "too much mail data", "4.2.2", SOFT, "mailboxfull" },
+	{ "is over its quota", "4.2.2", SOFT, "mailboxfull" },
+	{ "storage limit", "4.2.2", SOFT, "mailboxfull" },
+	{ "邮箱已满", "4.2.2", SOFT, "mailboxfull" },
+	{ "邮箱空间不足", "4.2.2", SOFT, "mailboxfull" },
+	{ "容量不足", "4.2.2", SOFT, "mailboxfull" },
+	{ "容量オーバー", "4.2.2", SOFT, "mailboxfull" },
+
+	/* The address is gone. */
+	{ "user unknown", "5.1.1", HARD, "userunknown" },
+	{ "unknown user", "5.1.1", HARD, "userunknown" },
+	{ "no such user", "5.1.1", HARD, "userunknown" },
+	{ "user not found", "5.1.1", HARD, "userunknown" },
+	{ "user not exist", "5.1.1", HARD, "userunknown" },
+	{ "user does not exist", "5.1.1", HARD, "userunknown" },
+	{ "user doesn't exist", "5.1.1", HARD, "userunknown" },
+	{ "user doesn't have a", "5.1.1", HARD, "userunknown" },
+	{ "unknown recipient", "5.1.1", HARD, "userunknown" },
+	{ "recipient unknown", "5.1.1", HARD, "userunknown" },
+	{ "recipient not found", "5.1.1", HARD, "userunknown" },
+	{ "no such recipient", "5.1.1", HARD, "userunknown" },
+	{ "invalid recipient", "5.1.1", HARD, "userunknown" },
+	{ "recipient address rejected: user", "5.1.1", HARD, "userunknown" },
+	{ "recipient address rejected: undeliverable", "5.1.1", HARD,
+	  "userunknown" },
+	{ "recipient address rejected: unknown", "5.1.1", HARD,
+	  "userunknown" },
+	{ "unknown local part", "5.1.1", HARD, "userunknown" },
+	{ "unrouteable address", "5.1.1", HARD, "userunknown" },
+	{ "no mailbox here by that name", "5.1.1", HARD, "userunknown" },
+	{ "no such mailbox", "5.1.1", HARD, "userunknown" },
+	{ "mailbox not found", "5.1.1", HARD, "userunknown" },
+	{ "mailbox does not exist", "5.1.1", HARD, "userunknown" },
+	{ "mailbox unavailable", "5.1.1", HARD, "userunknown" },
+	{ "invalid mailbox", "5.1.1", HARD, "userunknown" },
+	{ "is not a valid mailbox", "5.1.1", HARD, "userunknown" },
+	{ "bad destination mailbox address", "5.1.1", HARD, "userunknown" },
+	{ "account does not exist", "5.1.1", HARD, "userunknown" },
+	{ "account that you tried to reach does not exist", "5.1.1", HARD,
+	  "userunknown" },
+	{ "no account by that name", "5.1.1", HARD, "userunknown" },
+	{ "address unknown", "5.1.1", HARD, "userunknown" },
+	{ "unknown address", "5.1.1", HARD, "userunknown" },
+	{ "address does not exist", "5.1.1", HARD, "userunknown" },
+	{ "address rejected", "5.1.1", HARD, "userunknown" },
+	{ "invalid address", "5.1.1", HARD, "userunknown" },
+	{ "not a known user", "5.1.1", HARD, "userunknown" },
+	{ "no valid recipients", "5.1.1", HARD, "userunknown" },
+	{ "not our customer", "5.1.1", HARD, "userunknown" },
+	{ "unknown or illegal alias", "5.1.1", HARD, "userunknown" },
+	{ "not listed in domino directory", "5.1.1", HARD, "userunknown" },
+	{ "not listed in public name & address book", "5.1.1", HARD,
+	  "userunknown" },
+	{ "recipient address rejected", "5.1.1", HARD, "userunknown" },
+	{ "sorry, no mailbox", "5.1.1", HARD, "userunknown" },
+	{ "does not have an account", "5.1.1", HARD, "userunknown" },
+	{ "用户不存在", "5.1.1", HARD, "userunknown" },
+	{ "收件人不存在", "5.1.1", HARD, "userunknown" },
+	{ "邮箱不存在", "5.1.1", HARD, "userunknown" },
+	{ "地址不存在", "5.1.1", HARD, "userunknown" },
+	{ "帐户不存在", "5.1.1", HARD, "userunknown" },
+	{ "账户不存在", "5.1.1", HARD, "userunknown" },
+	{ "帳號不存在", "5.1.1", HARD, "userunknown" },
+	{ "ディレクトリのリストにありません", "5.1.1", HARD, "userunknown" },
+	{ "check if address is correct", "5.1.1", HARD, "userunknown" },
+
+	{ "host unknown", "5.1.2", HARD, "hostunknown" },
+	{ "unknown host", "5.1.2", HARD, "hostunknown" },
+	{ "host not found", "5.1.2", HARD, "hostunknown" },
+	{ "domain not found", "5.1.2", HARD, "hostunknown" },
+	{ "no such domain", "5.1.2", HARD, "hostunknown" },
+	{ "unknown domain", "5.1.2", HARD, "hostunknown" },
+	{ "domain does not exist", "5.1.2", HARD, "hostunknown" },
+	{ "unrouteable mail domain", "5.1.2", HARD, "hostunknown" },
+	{ "name or service not known", "5.1.2", HARD, "hostunknown" },
+	{ "no mx record", "5.1.2", HARD, "hostunknown" },
+	{ "point to non-existent hosts", "5.1.2", HARD, "hostunknown" },
+	{ "bad destination system address", "5.1.2", HARD, "hostunknown" },
+	{ "domain name not found", "5.1.2", HARD, "hostunknown" },
+	{ "域名不存在", "5.1.2", HARD, "hostunknown" },
+	{ "domain is not reachable", "5.1.2", HARD, "hostunknown" },
+
+	{ "has moved", "5.1.6", HARD, "hasmoved" },
+	{ "address has changed", "5.1.6", HARD, "hasmoved" },
+
+	/* Disabled accounts: treated as dead addresses. */
+	{ "account disabled", "5.2.1", HARD, "suspend" },
+	{ "account is disabled", "5.2.1", HARD, "suspend" },
+	{ "account has been disabled", "5.2.1", HARD, "suspend" },
+	{ "mailbox disabled", "5.2.1", HARD, "suspend" },
+	{ "mailbox is disabled", "5.2.1", HARD, "suspend" },
+	{ "account is inactive", "5.2.1", HARD, "suspend" },
+	{ "account has been suspended", "5.2.1", HARD, "suspend" },
+	{ "account is suspended", "5.2.1", HARD, "suspend" },
+	{ "deactivated", "5.2.1", HARD, "suspend" },
+
+	/* Sender, relay or policy problems: soft. */
+	{ "relay access denied", "5.7.1", SOFT, "norelaying" },
+	{ "relaying denied", "5.7.1", SOFT, "norelaying" },
+	{ "relay not permitted", "5.7.1", SOFT, "norelaying" },
+	{ "not permitted to relay", "5.7.1", SOFT, "norelaying" },
+	{ "unable to relay", "5.7.1", SOFT, "norelaying" },
+	{ "blacklist", "5.7.1", SOFT, "blocked" },
+	{ "blocklist", "5.7.1", SOFT, "blocked" },
+	{ "block list", "5.7.1", SOFT, "blocked" },
+	{ "spamhaus", "5.7.1", SOFT, "blocked" },
+	{ "poor reputation", "5.7.1", SOFT, "blocked" },
+	{ "client host rejected", "5.7.1", SOFT, "blocked" },
+	{ "reverse dns", "5.7.1", SOFT, "blocked" },
+	{ "name was rejected", "5.7.1", SOFT, "blocked" },
+	{ "open relay", "5.7.1", SOFT, "blocked" },
+	{ "blocked", "5.7.1", SOFT, "blocked" },
+	{ "dmarc", "5.7.1", SOFT, "policyviolation" },
+	{ "authentication", "5.7.1", SOFT, "securityerror" },
+	{ "policy", "5.7.0", SOFT, "policyviolation" },
+	{ "access denied", "5.7.1", SOFT, "rejected" },
+	{ "not authorized", "5.7.1", SOFT, "rejected" },
+	{ "sender address rejected", "5.7.1", SOFT, "rejected" },
+	{ "domain of sender address", "5.7.1", SOFT, "rejected" },
+	{ "syntax error", "5.5.2", SOFT, "syntaxerror" },
+
+	/* Gave up after retrying. */
+	{ "retry timeout exceeded", "4.4.7", SOFT, "expired" },
+	{ "too long in queue", "4.4.7", SOFT, "expired" },
+	{ "in the queue too long", "4.4.7", SOFT, "expired" },
+	{ "message expired", "4.4.7", SOFT, "expired" },
+	{ "delivery time expired", "4.4.7", SOFT, "expired" },
+	{ "could not be delivered within", "4.4.7", SOFT, "expired" },
+	{ "has not been delivered", "4.4.7", SOFT, "expired" },
+	{ "delivery attempts will continue", "4.4.7", SOFT, "expired" },
+	{ "will continue to retry", "4.4.7", SOFT, "expired" },
+	{ "still being retried", "4.4.7", SOFT, "expired" },
+	{ "has been delayed", "4.4.7", SOFT, "expired" },
+	{ "delayed", "4.4.7", SOFT, "expired" },
+	{ "expired", "4.4.7", SOFT, "expired" },
+
+	/* Transport trouble. */
+	{ "connection timed out", "4.4.1", SOFT, "networkerror" },
+	{ "connection refused", "4.4.1", SOFT, "networkerror" },
+	{ "no route to host", "4.4.1", SOFT, "networkerror" },
+	{ "network is unreachable", "4.4.1", SOFT, "networkerror" },
+	{ "mail loop", "5.4.6", SOFT, "networkerror" },
+	{ "loops back to myself", "5.4.6", SOFT, "networkerror" },
+	{ "too many hops", "5.4.6", SOFT, "networkerror" },
+	{ "system error", "4.3.0", SOFT, "systemerror" },
+	{ "local error", "4.3.0", SOFT, "systemerror" },
+	{ "temporary failure", "4.0.0", SOFT, "systemerror" },
+	{ "rejected", "5.7.1", SOFT, "rejected" },
+};
+
+/* Reasons implied by an enhanced status code, most specific first. */
+static const struct bounce_rule status_rules[] = {
+	{ "5.1.1", "5.1.1", HARD, "userunknown" },
+	{ "5.1.0", "5.1.0", HARD, "userunknown" },
+	{ "5.1.3", "5.1.3", HARD, "userunknown" },
+	{ "5.1.2", "5.1.2", HARD, "hostunknown" },
+	{ "5.1.6", "5.1.6", HARD, "hasmoved" },
+	{ "5.1.10", "5.1.10", HARD, "userunknown" },
+	{ "5.2.1", "5.2.1", HARD, "suspend" },
+	{ "5.1.7", "5.1.7", SOFT, "rejected" },
+	{ "5.1.8", "5.1.8", SOFT, "rejected" },
+	{ "5.4.4", "5.4.4", HARD, "hostunknown" },
+	{ "x.2.2", "", SOFT, "mailboxfull" },
+	{ "x.3.4", "", SOFT, "toobig" },
+	{ "x.2.3", "", SOFT, "toobig" },
+	{ "x.4.7", "", SOFT, "expired" },
+	{ "x.4.1", "", SOFT, "networkerror" },
+	{ "x.4.4", "", SOFT, "networkerror" },
+	{ "x.7.1", "", SOFT, "rejected" },
+	{ "x.7.", "", SOFT, "policyviolation" },
+	{ "x.3.", "", SOFT, "systemerror" },
+};
+
+const struct bounce_rule *
+bounce_rule_match(const char *lower, size_t n)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (memmem(lower, n, rules[i].pattern,
+		    strlen(rules[i].pattern)))
+			return &rules[i];
+	return NULL;
+}
+
+const struct bounce_rule *
+bounce_rule_for_status(const char *status)
+{
+	for (size_t i = 0; i < sizeof status_rules / sizeof status_rules[0];
+	    i++) {
+		const char *p = status_rules[i].pattern;
+		size_t pl = strlen(p);
+
+		if (p[0] == 'x') {
+			/* any class: compare from the subject digit on */
+			if (status[0] && !strncmp(status + 1, p + 1, pl - 1) &&
+			    (p[pl - 1] == '.' || status[pl] == '\0'))
+				return &status_rules[i];
+		} else if (!strcmp(status, p))
+			return &status_rules[i];
+	}
+	return NULL;
+}
+
+const char *const bounce_copy_markers[] = {
+	"--- below this line is a copy of the message",
+	"------ this is a copy of the message",
+	"----- original message -----",
+	"----- unsent message follows -----",
+	"----- message header follows -----",
+	"----- original message follows -----",
+	"--- original message follows",
+	"------ original message",
+	"-- the header and top 20 lines of the message follows --",
+	"------ this is a copy of your message",
+	"----- the following is the message",
+	"original message headers:",
+	"--- the header of the original message is following. ---",
+	"content-type: message/rfc822",
+	"------- returned message --------",
+	"----- returned message follows -----",
+	"----- transcript of session follows -----",
+	"message headers follow",
+	"original message follows",
+	"original message header",
+	NULL
+};
+
+const char *const bounce_delay_subjects[] = {
+	"delay",
+	"warning: message",
+	"warning: could not send",
+	"still being retried",
+	"delivery status notification (delay)",
+	"not yet been delivered",
+	NULL
+};
+
+const char *const bounce_failure_subjects[] = {
+	"undeliver",
+	"undelivered",
+	"returned mail",
+	"delivery status notification",
+	"delivery failure",
+	"delivery failed",
+	"failure notice",
+	"mail delivery",
+	"non-delivery",
+	"nondelivery",
+	"not delivered",
+	"could not be delivered",
+	"couldn't be delivered",
+	"rejected",
+	"mail system error",
+	"delivery problem",
+	"delivery notification",
+	"bounce",
+	"error sending",
+	"message not delivered",
+	"delivery has failed",
+	"系统退信",
+	"退信",
+	"エラー",
+	NULL
+};
+
+const char *const bounce_autoreply_subjects[] = {
+	"auto:",
+	"autoreply",
+	"auto-reply",
+	"auto reply",
+	"automatic reply",
+	"out of office",
+	"out of the office",
+	"vacation",
+	"away from",
+	"自动回复",
+	"自動返信",
+	"自動応答",
+	"不在",
+	NULL
+};
+
+const char *const bounce_daemon_locals[] = {
+	"mailer-daemon",
+	"postmaster",
+	"mail-daemon",
+	"maildaemon",
+	"mailerdaemon",
+	"mdaemon",
+	"nobody",
+	"root",
+	"double-bounce",
+	NULL
+};
+
+int
+bounce_list_match(const char *const *list, const char *lower, size_t n)
+{
+	for (; *list; list++)
+		if (memmem(lower, n, *list, strlen(*list)))
+			return 1;
+	return 0;
+}
+
+const char *const bounce_rcpt_cues[] = {
+	"delivered to",
+	"deliver to",
+	"delivering your mail to",
+	"delivery to",
+	"rejected recipient",
+	"recipient",
+	"recipient:",
+	"recipients:",
+	"userid:",
+	"address:",
+	"rcpt to:",
+	"not a member of",
+	NULL
+};

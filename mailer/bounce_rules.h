@@ -1,0 +1,39 @@
+/*
+ * bounce_rules: the data tables behind bounce.c.  Rows, not code paths: a
+ * new MTA phrasing is a new row.  Patterns are lower-case substrings matched
+ * against ASCII-lower-cased UTF-8 text.
+ */
+#ifndef MAILER_BOUNCE_RULES_H
+#define MAILER_BOUNCE_RULES_H
+
+#include <stddef.h>
+
+struct bounce_rule {
+	const char *pattern;
+	const char *status;	/* status to infer when the text has none */
+	int hard;		/* 1 the address is dead */
+	const char *reason;
+};
+
+/*
+ * First row (in table order) whose pattern occurs in lower[0..n), or NULL.
+ * Table order is priority order.
+ */
+const struct bounce_rule *bounce_rule_match(const char *lower, size_t n);
+
+/* The reason an enhanced status code implies ("5.1.1" -> userunknown). */
+const struct bounce_rule *bounce_rule_for_status(const char *status);
+
+/* Lists terminated by NULL. */
+extern const char *const bounce_copy_markers[];	/* start of returned copy */
+extern const char *const bounce_delay_subjects[];
+extern const char *const bounce_failure_subjects[];
+extern const char *const bounce_autoreply_subjects[];
+extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
+/* words that, just before an address on a line, name it a recipient */
+extern const char *const bounce_rcpt_cues[];
+
+/* 1 when some entry of list occurs in lower[0..n). */
+int bounce_list_match(const char *const *list, const char *lower, size_t n);
+
+#endif

@@ -1,0 +1,229 @@
+/* Unit tests for bounce.c: small synthetic messages, hostile input. */
+#include <string.h>
+#include <sys/resource.h>
+
+#include "bounce.h"
+#include "unit.h"
+#include "util.h"
+
+#define HDR "From: MAILER-DAEMON@mx.example.org\n" \
+	"To: news@example.com\nSubject: Undelivered Mail Returned to Sender\n"
+
+static const struct {
+	const char *name, *msg;
+	enum bounce_kind kind;
+	const char *addr, *status;	/* first recipient, NULL for none */
+	int hard;
+	size_t nrcpts;
+} cases[] = {
+	{ "dsn",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	  "report-type=delivery-status; boundary=\"B\"\n\n--B\n"
+	  "Content-Type: text/plain\n\nI could not deliver it.\n--B\n"
+	  "Content-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.org\n\n"
+	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	  "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n"
+	  "\n--B\nContent-Type: text/rfc822-headers\n\n"
+	  "From: news@example.com\nTo: ann@example.net\n"
+	  "Message-ID: <orig@example.com>\n\n--B--\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "dsn-multi",
+	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx\n\n"
+	  "Final-Recipient: rfc822; a@example.net\nAction: failed\n"
+	  "Status: 5.2.2\nDiagnostic-Code: smtp; 552 mailbox full\n\n"
+	  "Final-Recipient: rfc822; b@example.net\nAction: failed\n"
+	  "Status: 5.1.1\n\n"
+	  "Final-Recipient: rfc822; c@example.net\nAction: delivered\n"
+	  "Status: 2.0.0\n\n--B--\n",
+	  BOUNCE_BOUNCE, "a@example.net", "5.2.2", 0, 2 },
+	{ "dsn-delay",
+	  "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
+	  "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Final-Recipient: rfc822; slow@example.net\nAction: delayed\n"
+	  "Status: 4.4.7\n\n--B--\n",
+	  BOUNCE_DELAY, "slow@example.net", "4.4.7", 0, 1 },
+	{ "qmail",
+	  "From: MAILER-DAEMON@q.example.org\nTo: news@example.com\n"
+	  "Subject: failure notice\n\n"
+	  "Hi. This is the qmail-send program at q.example.org.\n"
+	  "I'm afraid I wasn't able to deliver your message to the "
+	  "following addresses.\n\n<bob@example.net>:\n"
+	  "Sorry, no mailbox here by that name. (#5.1.1)\n\n"
+	  "--- Below this line is a copy of the message.\n\n"
+	  "From: news@example.com\nTo: bob@example.net\n\nhi\n",
+	  BOUNCE_BOUNCE, "bob@example.net", "5.1.1", 1, 1 },
+	{ "x-failed-recipients",
+	  "From: Mail Delivery System <Mailer-Daemon@exim.example.org>\n"
+	  "To: news@example.com\nX-Failed-Recipients: full@example.net\n"
+	  "Subject: Mail delivery failed\n\nSomething went wrong:\n"
+	  "    552 quota exceeded\n",
+	  BOUNCE_BOUNCE, "full@example.net", "5.2.2", 0, 1 },
+	{ "autoreply",
+	  "From: Carol <carol@example.net>\nTo: news@example.com\n"
+	  "Auto-Submitted: auto-replied\nSubject: Out of Office\n\n"
+	  "I am away until Monday.\n",
+	  BOUNCE_AUTOREPLY, "carol@example.net", "", 0, 1 },
+	{ "autoreply-zh",
+	  "From: li@example.cn\nTo: news@example.com\n"
+	  "Subject: =?UTF-8?B?6Ieq5Yqo5Zue5aSN?=\n\n"
+	  "\xe6\x88\x91\xe4\xb8\x8d\xe5\x9c\xa8\n",
+	  BOUNCE_AUTOREPLY, "li@example.cn", "", 0, 1 },
+	{ "arf",
+	  "From: fbl@isp.example\nTo: news@example.com\nSubject: FBL\n"
+	  "Content-Type: multipart/report; report-type=feedback-report;"
+	  " boundary=B\n\n--B\nContent-Type: text/plain\n\nA complaint.\n"
+	  "--B\nContent-Type: message/feedback-report\n\n"
+	  "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n"
+	  "Original-Rcpt-To: dave@example.net\n\n--B\n"
+	  "Content-Type: message/rfc822\n\nFrom: news@example.com\n"
+	  "To: dave@example.net\n\nhi\n--B--\n",
+	  BOUNCE_COMPLAINT, "dave@example.net", "", 0, 1 },
+	{ "truncated",
+	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Final-Recipient: rfc822; eve@exa",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "invalid-charset",
+	  HDR "Content-Type: text/plain; charset=x-no-such-charset\n\n"
+	  "<frank@example.net>: 550 5.1.1 unknown user \xff\xfe\n",
+	  BOUNCE_BOUNCE, "frank@example.net", "5.1.1", 1, 1 },
+	{ "gb18030",
+	  "From: postmaster@mail.example.cn\nTo: news@example.com\n"
+	  "Subject: =?GBK?B?z7XNs83L0MU=?=\nMIME-Version: 1.0\n"
+	  "Content-Type: text/plain; charset=GBK\n"
+	  "Content-Transfer-Encoding: base64\n\n"
+	  "xPq3osvNtcTTyrz+zt63qM22td2howoKPHpoYW5nQGV4YW1wbGUuY24+OiDTw7un"
+	  "sru05tTaCg==\n",
+	  BOUNCE_BOUNCE, "zhang@example.cn", "5.1.1", 1, 1 },
+	{ "not-a-bounce",
+	  "From: gina@example.net\nTo: news@example.com\nSubject: hello\n\n"
+	  "Thanks for the newsletter, write to me at gina@example.net.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "empty", "", BOUNCE_OTHER, NULL, NULL, 0, 0 },
+};
+
+START_TEST(test_cases)
+{
+	struct bounce_report r;
+	const char *m = cases[_i].msg;
+	char *json;
+
+	ck_assert_int_eq(bounce_parse(m, strlen(m), &r), 0);
+	ck_assert_msg(r.kind == cases[_i].kind, "%s: kind %s",
+	    cases[_i].name, bounce_kind_name(r.kind));
+	ck_assert_msg(r.nrcpts == cases[_i].nrcpts, "%s: %zu recipients",
+	    cases[_i].name, r.nrcpts);
+	if (cases[_i].addr) {
+		ck_assert_str_eq(r.rcpts[0].address, cases[_i].addr);
+		if (cases[_i].status[0])
+			ck_assert_str_eq(r.rcpts[0].status, cases[_i].status);
+		if (r.kind == BOUNCE_BOUNCE || r.kind == BOUNCE_DELAY)
+			ck_assert_int_eq(r.rcpts[0].hard, cases[_i].hard);
+	}
+	json = bounce_report_json("f.eml", &r);
+	ck_assert_int_eq(utf8_valid(json, strlen(json), NULL), 1);
+	ck_assert_ptr_nonnull(strstr(json, "\"kind\""));
+	free(json);
+	bounce_report_free(&r);
+}
+END_TEST
+
+START_TEST(test_ids)
+{
+	struct bounce_report r;
+	const char *m = cases[0].msg;
+
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_str_eq(r.orig_message_id, "<orig@example.com>");
+	ck_assert_uint_eq(r.nenvelope, 1);
+	ck_assert_str_eq(r.envelope[0], "news@example.com");
+	ck_assert_str_eq(bounce_kind_name(BOUNCE_UNSUBSCRIBE), "unsubscribe");
+	bounce_report_free(&r);
+	bounce_report_free(NULL);
+}
+END_TEST
+
+/* 10,000 nested multiparts: no crash, no stack overflow. */
+START_TEST(test_deep)
+{
+	struct buf b = BUF_INIT;
+	struct bounce_report r;
+
+	buf_adds(&b, HDR);
+	for (int i = 0; i < 10000; i++)
+		buf_printf(&b, "Content-Type: multipart/mixed; boundary=b%d\n"
+		    "\n--b%d\n", i, i);
+	buf_adds(&b, "Content-Type: text/plain\n\n<x@example.net>: "
+	    "user unknown\n");
+	ck_assert_int_eq(bounce_parse(b.data, b.len, &r), 0);
+	bounce_report_free(&r);
+	buf_free(&b);
+}
+END_TEST
+
+/* A 20 MB message is classified in bounded memory. */
+START_TEST(test_huge)
+{
+	struct buf b = BUF_INIT;
+	struct bounce_report r;
+	struct rlimit rl = { 512UL << 20, 512UL << 20 };
+	char line[77];
+
+	setrlimit(RLIMIT_AS, &rl);
+	memset(line, 'A', 76);
+	line[76] = '\n';
+	buf_adds(&b, HDR "Content-Type: multipart/mixed; boundary=B\n\n--B\n"
+	    "Content-Type: text/plain\n\n<big@example.net>: 552 5.3.4 "
+	    "message too large\n--B\nContent-Type: application/octet-stream\n"
+	    "Content-Transfer-Encoding: base64\n\n");
+	while (b.len < 20u << 20)
+		buf_add(&b, line, sizeof line);
+	buf_adds(&b, "--B--\n");
+	ck_assert_int_eq(bounce_parse(b.data, b.len, &r), 0);
+	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	ck_assert_uint_eq(r.nrcpts, 1);
+	ck_assert_str_eq(r.rcpts[0].reason, "toobig");
+	ck_assert_int_eq(r.rcpts[0].hard, 0);
+	bounce_report_free(&r);
+	buf_free(&b);
+}
+END_TEST
+
+/* Every prefix of a DSN parses without crashing. */
+START_TEST(test_prefixes)
+{
+	const char *m = cases[0].msg;
+	size_t n = strlen(m);
+
+	for (size_t i = 0; i <= n; i++) {
+		struct bounce_report r;
+		char *copy = xstrndup(m, i);
+
+		bounce_parse(copy, i, &r);
+		bounce_report_free(&r);
+		free(copy);
+	}
+}
+END_TEST
+
+static Suite *
+bounce_suite(void)
+{
+	Suite *s = suite_create("bounce");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, test_cases, 0, sizeof cases / sizeof cases[0]);
+	tcase_add_test(tc, test_ids);
+	tcase_add_test(tc, test_deep);
+	tcase_add_test(tc, test_huge);
+	tcase_add_test(tc, test_prefixes);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(bounce_suite)
