@@ -43,7 +43,7 @@ static const struct yfield issue_fields[] = {
 	{ "sponsors_title", YF_STR, I(sponsors_title), 0, NULL },
 	{ "sponsors", YF_STRLIST, I(sponsors), 0, NULL },
 	{ "allow_html", YF_BOOL, I(allow_html), 0, NULL },
-	{ "sections", YF_NODE, 0, 1, NULL },	/* handled by load_sections */
+	{ "sections", YF_NODE, I(yraw), 1, NULL },	/* handled by load_sections */
 	YF_END
 };
 
@@ -447,8 +447,9 @@ load_articles(struct issue *is)
 	}
 	if ((n = scandir(is->dir, &ents, scandir_md, alphasort)) == -1) {
 		warn("%s", is->dir);
-		rc = -1;
-		n = 0;
+		if (mg)
+			magic_close(mg);
+		return -1;
 	}
 	for (int i = 0; i < n; i++) {
 		char *p = path_join(is->dir, ents[i]->d_name);
@@ -458,8 +459,7 @@ load_articles(struct issue *is)
 		free(p);
 		free(ents[i]);
 	}
-	if (n >= 0)
-		free(ents);
+	free(ents);
 	if (mg)
 		magic_close(mg);
 	if (rc == 0 && is->narticles == 0) {
@@ -523,6 +523,7 @@ issue_load(const char *dir)
 	if (rc == 0 && check_articles(is) == -1)
 		rc = -1;
 out:
+	is->yraw = NULL;
 	ynode_free(root);
 	buf_free(&b);
 	free(yml);

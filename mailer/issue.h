@@ -46,6 +46,7 @@ struct issue {
 	char *sponsors_title;
 	struct strlist sponsors;
 	int allow_html;
+	const struct ynode *yraw;	/* sections while loading */
 	struct section *sections;
 	size_t nsections;
 	struct article *articles;	/* sorted: section order, then order */

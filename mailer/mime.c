@@ -5,6 +5,7 @@
 #include <libetpan/libetpan.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct mime {
 	struct mailmime *mm;
@@ -185,8 +186,21 @@ mime_multipart(const char *subtype, const char *boundary)
 	struct mailmime *mm;
 
 	free(type);
-	add_param(c, "boundary", boundary);
 	mm = mailmime_new_empty(c, mailmime_fields_new_empty());
+	if (!mm)
+		errx(70, "libetpan: out of memory");
+	/* libetpan generated a random boundary: ours is reproducible */
+	for (clistiter *it = clist_begin(c->ct_parameters); it;
+	    it = clist_next(it)) {
+		struct mailmime_parameter *p = clist_content(it);
+
+		if (!strcasecmp(p->pa_name, "boundary")) {
+			free(p->pa_value);
+			p->pa_value = xstrdup(boundary);
+			return wrap(mm, NULL);
+		}
+	}
+	add_param(c, "boundary", boundary);
 	return wrap(mm, NULL);
 }
 

@@ -1,0 +1,287 @@
+/* The check and preview commands. */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "compose.h"
+#include "config.h"
+#include "edition.h"
+#include "issue.h"
+#include "list.h"
+#include "util.h"
+
+static const struct option opts[] = {
+	{ "list", required_argument, NULL, 'l' },
+	{ "out", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+parse_args(int argc, char **argv, const char *usage, struct strlist *only,
+    const char **out, const char **issue)
+{
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "l:o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			strlist_add(only, optarg);
+			break;
+		case 'o':
+			if (!out)
+				goto bad;
+			*out = optarg;
+			break;
+		case 'h':
+			printf("usage: mailer %s\n", usage);
+			return -2;
+		default:
+			goto bad;
+		}
+	}
+	if (optind + 1 != argc)
+		goto bad;
+	*issue = argv[optind];
+	return 0;
+bad:
+	fprintf(stderr, "usage: mailer %s\n", usage);
+	return -1;
+}
+
+struct counter {
+	size_t n;
+};
+
+static int
+count_one(void *arg, const struct subscriber *s)
+{
+	(void)s;
+	((struct counter *)arg)->n++;
+	return 0;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	struct strlist only = { 0 };
+	const char *issue;
+	struct job j;
+	struct counter total = { 0 };
+	int rc, per_sub;
+
+	rc = parse_args(argc, argv, "check ISSUE_DIR [--list ID]...", &only,
+	    NULL, &issue);
+	if (rc != 0) {
+		strlist_free(&only);
+		return rc == -2 ? 0 : EX_USAGE;
+	}
+	rc = job_open(&j, issue, &only, 0);
+	for (size_t i = 0; rc == 0 && i < j.nlists; i++) {
+		struct edition ed;
+
+		if (list_each(j.lists[i], LIST_STRICT, count_one, &total,
+		    NULL) == -1)
+			rc = EX_DATAERR;
+		if (edition_build(j.cp, j.lists[i], NULL, 0, &ed) == -1)
+			rc = EX_DATAERR;
+		else
+			edition_clear(&ed);
+	}
+	if (rc == 0) {
+		per_sub = composer_per_subscriber(j.cp);
+		printf("%s: ok: %zu articles in %zu sections, %zu lists, %zu "
+		    "subscribers\n", j.issue->id, j.issue->narticles,
+		    j.issue->nsections, j.nlists, total.n);
+		printf("%s: %s: a send makes %zu edition%s (%zu signature%s "
+		    "when signing)\n", j.issue->id, per_sub ?
+		    "templates use subscriber fields, one edition per "
+		    "subscriber" : "one edition per association",
+		    per_sub ? total.n : j.nlists,
+		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s",
+		    per_sub ? total.n : j.nlists,
+		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s");
+	}
+	job_close(&j);
+	strlist_free(&only);
+	return rc;
+}
+
+/* The HTML part with cid: images pointing at files beside it. */
+static char *
+html_for_browser(const struct issue *is, const char *html)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, html);
+	for (size_t i = 0; i < is->nimages; i++) {
+		char *from = xasprintf("cid:%s", is->images[i].cid);
+		char *to = xasprintf("assets/%s", is->images[i].name);
+		struct buf o = BUF_INIT;
+		const char *p = b.data, *q;
+
+		while ((q = strstr(p, from))) {
+			buf_add(&o, p, (size_t)(q - p));
+			buf_adds(&o, to);
+			p = q + strlen(from);
+		}
+		buf_adds(&o, p);
+		buf_free(&b);
+		b = o;
+		free(from);
+		free(to);
+	}
+	return buf_detach(&b);
+}
+
+static int
+write_in(const char *dir, const char *name, const char *data, size_t len)
+{
+	char *p = path_join(dir, name);
+	int rc = write_file_atomic(p, data, len, 0644);
+
+	free(p);
+	return rc;
+}
+
+static void
+html_escape(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '&': buf_adds(b, "&amp;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		default: buf_addc(b, *s);
+		}
+	}
+}
+
+static int
+write_edition(struct job *j, const char *tmp, const struct list *l,
+    struct buf *index)
+{
+	struct recipient r = { "订阅者", "subscriber@example.invalid",
+	    "PREVIEW" };
+	struct buf msg = BUF_INIT;
+	struct edition ed;
+	char *html, *name;
+	int rc = 0;
+
+	if (edition_build(j->cp, l, NULL, 0, &ed) == -1)
+		return -1;
+	message_build(j->cp, &ed, l, &r, NULL, &msg);
+	html = html_for_browser(j->issue, ed.html);
+	name = xasprintf("%s.eml", l->id);
+	rc |= write_in(tmp, name, msg.data, msg.len);
+	free(name);
+	name = xasprintf("%s.html", l->id);
+	rc |= write_in(tmp, name, html, strlen(html));
+	free(name);
+	name = xasprintf("%s.txt", l->id);
+	rc |= write_in(tmp, name, ed.text, strlen(ed.text));
+	free(name);
+	buf_printf(index, "<li><a href=\"%s.html\">", l->id);
+	html_escape(index, l->name);
+	buf_printf(index, "</a> · <a href=\"%s.txt\">text</a> · "
+	    "<a href=\"%s.eml\">.eml</a> · ", l->id, l->id);
+	html_escape(index, ed.subject);
+	buf_adds(index, "</li>\n");
+	free(html);
+	buf_free(&msg);
+	edition_clear(&ed);
+	return rc ? -1 : 0;
+}
+
+static int
+write_assets(const struct issue *is, const char *tmp)
+{
+	char *dir = path_join(tmp, "assets");
+	int rc = 0;
+
+	if (is->nimages && mkdir_p(dir, 0755) == -1)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < is->nimages; i++)
+		rc = write_in(dir, is->images[i].name, is->images[i].data,
+		    is->images[i].len);
+	free(dir);
+	return rc;
+}
+
+/* Everything goes to out.tmp.PID first; out is replaced only on success. */
+static int
+preview_all(struct job *j, const char *out)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", out, (long)getpid());
+	char *old = xasprintf("%s.old.%ld", out, (long)getpid());
+	struct buf index = BUF_INIT;
+	int rc = 0;
+
+	rm_rf(tmp);
+	if (mkdir_p(tmp, 0755) == -1)
+		rc = -1;
+	buf_adds(&index, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head>"
+	    "<meta charset=\"utf-8\"><title>");
+	html_escape(&index, j->issue->title);
+	buf_adds(&index, "</title></head><body>\n<h1>");
+	html_escape(&index, j->issue->title);
+	buf_adds(&index, "</h1>\n<ul>\n");
+	for (size_t i = 0; rc == 0 && i < j->nlists; i++)
+		rc = write_edition(j, tmp, j->lists[i], &index);
+	buf_adds(&index, "</ul>\n</body></html>\n");
+	if (rc == 0)
+		rc = write_assets(j->issue, tmp);
+	if (rc == 0)
+		rc = write_in(tmp, "index.html", index.data, index.len);
+	if (rc == 0 && access(out, F_OK) == 0 && rename(out, old) == -1) {
+		warn("%s", out);
+		rc = -1;
+	}
+	if (rc == 0 && rename(tmp, out) == -1) {
+		warn("%s", out);
+		rename(old, out);
+		rc = -1;
+	}
+	rm_rf(old);
+	if (rc == -1)
+		rm_rf(tmp);
+	buf_free(&index);
+	free(tmp);
+	free(old);
+	return rc;
+}
+
+int
+cmd_preview(int argc, char **argv)
+{
+	struct strlist only = { 0 };
+	const char *issue, *out = "preview";
+	struct job j;
+	int rc;
+
+	rc = parse_args(argc, argv,
+	    "preview ISSUE_DIR [--list ID]... [--out DIR]", &only, &out,
+	    &issue);
+	if (rc != 0) {
+		strlist_free(&only);
+		return rc == -2 ? 0 : EX_USAGE;
+	}
+	rc = job_open(&j, issue, &only, 1);
+	if (rc == 0 && preview_all(&j, out) == -1)
+		rc = EX_CANTCREAT;
+	if (rc == 0)
+		printf("%s: %zu edition%s written to %s/ (open %s/index.html)"
+		    "\n", j.issue->id, j.nlists, j.nlists == 1 ? "" : "s",
+		    out, out);
+	job_close(&j);
+	strlist_free(&only);
+	return rc;
+}

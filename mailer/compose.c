@@ -1,0 +1,88 @@
+/* compose: shared loading for check, preview, send.  See compose.h. */
+#include "compose.h"
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "edition.h"
+#include "issue.h"
+#include "list.h"
+#include "util.h"
+
+static int
+select_lists(struct job *j, const struct strlist *only)
+{
+	const struct issue *is = j->issue;
+	char **ids;
+	size_t n;
+
+	if (only && only->n) {
+		j->lists = xcalloc(only->n, sizeof *j->lists);
+		for (size_t i = 0; i < only->n; i++) {
+			const struct list *l = composer_list(j->cp,
+			    only->v[i]);
+
+			if (!l) {
+				warnx("unknown list \"%s\" (no %s/%s.yaml)",
+				    only->v[i], j->cfg->lists_dir, only->v[i]);
+				return -1;
+			}
+			j->lists[j->nlists++] = l;
+		}
+		return 0;
+	}
+	if (list_ids(j->cfg->lists_dir, &ids, &n) == -1)
+		return -1;
+	j->lists = xcalloc(n ? n : 1, sizeof *j->lists);
+	/* sponsors' order first (the publication's order), then the rest */
+	for (size_t i = 0; i < is->sponsors.n; i++)
+		j->lists[j->nlists++] = composer_list(j->cp, is->sponsors.v[i]);
+	for (size_t i = 0; i < n; i++) {
+		const struct list *l = composer_list(j->cp, ids[i]);
+		size_t k;
+
+		for (k = 0; k < j->nlists; k++)
+			if (j->lists[k] == l)
+				break;
+		if (k == j->nlists && l)
+			j->lists[j->nlists++] = l;
+		free(ids[i]);
+	}
+	free(ids);
+	if (j->nlists == 0) {
+		warnx("%s: no lists", j->cfg->lists_dir);
+		return -1;
+	}
+	return 0;
+}
+
+int
+job_open(struct job *j, const char *issue_dir, const struct strlist *only,
+    int with_signer)
+{
+	(void)with_signer;
+	memset(j, 0, sizeof *j);
+	if (!(j->cfg = config_load(cmd_config_path)))
+		return EX_CONFIG;
+	if (!(j->issue = issue_load(issue_dir)))
+		return EX_DATAERR;
+	if (!(j->cp = composer_new(j->cfg, j->issue, NULL)))
+		return EX_DATAERR;
+	if (select_lists(j, only) == -1)
+		return EX_DATAERR;
+	return 0;
+}
+
+void
+job_close(struct job *j)
+{
+	composer_free(j->cp);
+	issue_free(j->issue);
+	config_free(j->cfg);
+	free(j->lists);
+	memset(j, 0, sizeof *j);
+}

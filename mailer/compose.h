@@ -1,0 +1,34 @@
+/*
+ * compose: what check, preview and send share: loading the config, the
+ * issue and its lists, and walking the selected associations' editions.
+ */
+#ifndef MAILER_COMPOSE_H
+#define MAILER_COMPOSE_H
+
+#include <stddef.h>
+
+#include "ydoc.h"
+
+struct config;
+struct issue;
+struct composer;
+struct list;
+
+struct job {
+	struct config *cfg;
+	struct issue *issue;
+	struct composer *cp;
+	const struct list **lists;	/* selected, in sponsor/id order */
+	size_t nlists;
+};
+
+/*
+ * Loads config, issue and composer; selects the lists named in only (all
+ * when only->n is 0).  Returns 0 or a sysexits code after reporting:
+ * EX_CONFIG for the config, EX_DATAERR for the issue, lists, templates.
+ */
+int job_open(struct job *j, const char *issue_dir, const struct strlist *only,
+    int with_signer);
+void job_close(struct job *j);
+
+#endif

@@ -1,0 +1,545 @@
+/* edition: templates -> bodies -> MIME entity; messages.  See edition.h */
+#include "edition.h"
+
+#include <err.h>
+#include <jansson.h>
+#include <nettle/sha2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "addr.h"
+#include "config.h"
+#include "issue.h"
+#include "list.h"
+#include "mime.h"
+#include "rfc2047.h"
+#include "tmpl.h"
+
+#define TMPL_FILE_MAX (1024 * 1024)
+
+struct composer {
+	const struct config *cfg;
+	const struct issue *is;
+	struct signer *signer;
+	struct tmpl *html, *text, *subject;
+	struct list **lists;
+	size_t nlists;
+	unsigned long msgid_seq;
+	char msgid_salt[17];
+};
+
+struct loader {
+	const char *dir;
+};
+
+/* Partials are templates/<name>.mustache; names may not leave the folder */
+static char *
+load_partial(void *arg, const char *name, char **file)
+{
+	struct loader *ld = arg;
+	struct buf b = BUF_INIT;
+	char *path;
+
+	if (!*name || strchr(name, '/') || name[0] == '.')
+		return NULL;
+	path = xasprintf("%s/%s.mustache", ld->dir, name);
+	if (access(path, R_OK) == -1 ||
+	    slurp_file(path, TMPL_FILE_MAX, &b) == -1) {
+		free(path);
+		return NULL;
+	}
+	*file = path;
+	return buf_detach(&b);
+}
+
+static struct loader the_loader;
+
+static struct tmpl *
+load_template(const char *dir, const char *name, int no_escape)
+{
+	struct tmpl_opts o = { load_partial, &the_loader, no_escape };
+	char *path = xasprintf("%s/%s", dir, name);
+	struct buf b = BUF_INIT;
+	struct tmpl *t = NULL;
+	size_t bad;
+
+	the_loader.dir = dir;
+	if (slurp_file(path, TMPL_FILE_MAX, &b) == 0) {
+		if (!utf8_valid(b.data, b.len, &bad))
+			warnx("%s:%zu: invalid UTF-8", path,
+			    line_of(b.data, bad));
+		else
+			t = tmpl_parse(path, b.data, b.len, &o);
+	}
+	buf_free(&b);
+	free(path);
+	return t;
+}
+
+static int
+load_lists(struct composer *cp)
+{
+	char **ids;
+	size_t n;
+	int rc = 0;
+
+	if (list_ids(cp->cfg->lists_dir, &ids, &n) == -1)
+		return -1;
+	cp->lists = xcalloc(n ? n : 1, sizeof *cp->lists);
+	for (size_t i = 0; i < n; i++) {
+		struct list *l = list_load(cp->cfg->lists_dir, ids[i]);
+
+		if (l)
+			cp->lists[cp->nlists++] = l;
+		else
+			rc = -1;
+		free(ids[i]);
+	}
+	free(ids);
+	return rc;
+}
+
+const struct list *
+composer_list(const struct composer *cp, const char *id)
+{
+	for (size_t i = 0; i < cp->nlists; i++)
+		if (!strcmp(cp->lists[i]->id, id))
+			return cp->lists[i];
+	return NULL;
+}
+
+static int
+check_references(struct composer *cp)
+{
+	const struct issue *is = cp->is;
+	int rc = 0;
+
+	for (size_t i = 0; i < is->narticles; i++) {
+		const char *src = is->articles[i].source;
+
+		if (src && !composer_list(cp, src)) {
+			warnx("%s: source \"%s\" is not a list in %s",
+			    is->articles[i].file, src, cp->cfg->lists_dir);
+			rc = -1;
+		}
+	}
+	for (size_t i = 0; i < is->sponsors.n; i++)
+		if (!composer_list(cp, is->sponsors.v[i])) {
+			warnx("%s/issue.yaml: sponsor \"%s\" is not a list in "
+			    "%s", is->dir, is->sponsors.v[i],
+			    cp->cfg->lists_dir);
+			rc = -1;
+		}
+	return rc;
+}
+
+struct composer *
+composer_new(const struct config *c, const struct issue *is,
+    struct signer *signer)
+{
+	struct composer *cp = xcalloc(1, sizeof *cp);
+	struct tmpl_opts o = { NULL, NULL, 1 };
+	char *subj_file = xasprintf("%s/issue.yaml: subject", is->dir);
+	int rc = 0;
+
+	cp->cfg = c;
+	cp->is = is;
+	cp->signer = signer;
+	cp->html = load_template(c->templates_dir, "issue.html.mustache", 0);
+	cp->text = load_template(c->templates_dir, "issue.txt.mustache", 1);
+	cp->subject = tmpl_parse(subj_file, is->subject, strlen(is->subject),
+	    &o);
+	free(subj_file);
+	if (!cp->html || !cp->text || !cp->subject)
+		rc = -1;
+	if (load_lists(cp) == -1 || check_references(cp) == -1)
+		rc = -1;
+	{
+		const char *seed = getenv("MAILER_TEST_SEED");
+		unsigned long long r = seed ? strtoull(seed, NULL, 10) :
+		    ((unsigned long long)time(NULL) << 20) ^
+		    ((unsigned long long)getpid() << 4) ^
+		    (unsigned long long)(uintptr_t)cp;
+
+		snprintf(cp->msgid_salt, sizeof cp->msgid_salt, "%016llx", r);
+	}
+	if (rc == -1) {
+		composer_free(cp);
+		return NULL;
+	}
+	return cp;
+}
+
+void
+composer_free(struct composer *cp)
+{
+	if (!cp)
+		return;
+	tmpl_free(cp->html);
+	tmpl_free(cp->text);
+	tmpl_free(cp->subject);
+	for (size_t i = 0; i < cp->nlists; i++)
+		list_free(cp->lists[i]);
+	free(cp->lists);
+	free(cp);
+}
+
+int
+composer_per_subscriber(const struct composer *cp)
+{
+	return tmpl_uses_key(cp->html, "subscriber") ||
+	    tmpl_uses_key(cp->text, "subscriber") ||
+	    tmpl_uses_key(cp->subject, "subscriber");
+}
+
+static json_t *
+jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *
+article_json(const struct composer *cp, const struct article *a, int own)
+{
+	const struct list *src = a->source ? composer_list(cp, a->source) :
+	    NULL;
+	json_t *o = json_object();
+
+	json_object_set_new(o, "title", jstr(a->title));
+	json_object_set_new(o, "subtitle", jstr(a->subtitle));
+	json_object_set_new(o, "byline", jstr(a->byline));
+	json_object_set_new(o, "author", jstr(a->author));
+	json_object_set_new(o, "source", jstr(a->source));
+	json_object_set_new(o, "source_name", jstr(src ? src->name : NULL));
+	json_object_set_new(o, "source_short", jstr(src ?
+	    src->short_name : NULL));
+	json_object_set_new(o, "own", json_boolean(own));
+	json_object_set_new(o, "html", jstr(a->html));
+	json_object_set_new(o, "text", jstr(a->text));
+	return o;
+}
+
+/* The association's own articles first in each section, then the rest. */
+static json_t *
+sections_json(const struct composer *cp, const struct list *l)
+{
+	const struct issue *is = cp->is;
+	json_t *secs = json_array();
+
+	for (size_t s = 0; s < is->nsections; s++) {
+		json_t *sec = json_object(), *arts = json_array();
+
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < is->narticles; i++) {
+				const struct article *a = &is->articles[i];
+				int own = a->source &&
+				    !strcmp(a->source, l->id);
+
+				if (strcmp(a->section, is->sections[s].id) ||
+				    own != (pass == 0))
+					continue;
+				json_array_append_new(arts,
+				    article_json(cp, a, own));
+			}
+		if (json_array_size(arts) == 0) {
+			json_decref(arts);
+			json_decref(sec);
+			continue;
+		}
+		json_object_set_new(sec, "id", jstr(is->sections[s].id));
+		json_object_set_new(sec, "title", jstr(is->sections[s].title));
+		json_object_set_new(sec, "subtitle",
+		    jstr(is->sections[s].subtitle));
+		json_object_set_new(sec, "articles", arts);
+		json_array_append_new(secs, sec);
+	}
+	return secs;
+}
+
+static json_t *
+list_json(const struct list *l)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", jstr(l->id));
+	json_object_set_new(o, "name", jstr(l->name));
+	json_object_set_new(o, "short_name", jstr(l->short_name));
+	json_object_set_new(o, "greeting", jstr(l->greeting));
+	json_object_set_new(o, "contact", jstr(l->contact));
+	json_object_set_new(o, "list_id", jstr(l->list_id));
+	return o;
+}
+
+static json_t *
+context(const struct composer *cp, const struct list *l,
+    const struct subscriber *sub)
+{
+	const struct issue *is = cp->is;
+	json_t *ctx = json_object(), *o = json_object(), *sp = json_array();
+	json_t *att = json_array();
+
+	json_object_set_new(o, "id", jstr(is->id));
+	json_object_set_new(o, "number", json_integer(is->number));
+	json_object_set_new(o, "date", jstr(is->date));
+	json_object_set_new(o, "title", jstr(is->title));
+	json_object_set_new(ctx, "issue", o);
+	o = json_object();
+	json_object_set_new(o, "name", jstr(cp->cfg->sender_name));
+	json_object_set_new(o, "address", jstr(cp->cfg->sender_address));
+	json_object_set_new(ctx, "sender", o);
+	json_object_set_new(ctx, "list", list_json(l));
+	json_object_set_new(ctx, "sections", sections_json(cp, l));
+	for (size_t i = 0; i < is->sponsors.n; i++) {
+		const struct list *s = composer_list(cp, is->sponsors.v[i]);
+
+		o = list_json(s);
+		json_object_set_new(o, "self", json_boolean(s == l));
+		json_array_append_new(sp, o);
+	}
+	json_object_set_new(ctx, "sponsors_title", jstr(is->sponsors_title));
+	json_object_set_new(ctx, "sponsors", sp);
+	for (size_t i = 0; i < is->nattachments; i++) {
+		o = json_object();
+		json_object_set_new(o, "name", jstr(is->attachments[i].name));
+		json_array_append_new(att, o);
+	}
+	json_object_set_new(ctx, "attachments", att);
+	if (sub) {
+		o = json_object();
+		for (size_t i = 0; i < sub->nfields; i++)
+			json_object_set_new(o, sub->keys[i],
+			    jstr(sub->values[i]));
+		json_object_set_new(o, "email", jstr(sub->email));
+		json_object_set_new(ctx, "subscriber", o);
+	}
+	return ctx;
+}
+
+static void
+hex(const unsigned char *d, size_t n, char *out)
+{
+	static const char x[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = x[d[i] >> 4];
+		out[2 * i + 1] = x[d[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+/*
+ * Boundaries start with "=_": neither quoted-printable nor base64 output
+ * can contain that pair, so no body line can collide with them.
+ */
+static char *
+boundary(const struct composer *cp, const char *list_id, const char *kind)
+{
+	struct sha256_ctx h;
+	unsigned char d[SHA256_DIGEST_SIZE];
+	char hx[2 * SHA256_DIGEST_SIZE + 1];
+
+	sha256_init(&h);
+	sha256_update(&h, strlen(cp->msgid_salt), (const uint8_t *)cp->msgid_salt);
+	sha256_update(&h, strlen(cp->is->id), (const uint8_t *)cp->is->id);
+	sha256_update(&h, strlen(list_id), (const uint8_t *)list_id);
+	sha256_update(&h, strlen(kind), (const uint8_t *)kind);
+	sha256_digest(&h, sizeof d, d);
+	hex(d, 12, hx);
+	return xasprintf("=_%s_%s", kind, hx);
+}
+
+static struct mime *
+multipart(const struct composer *cp, const char *list_id, const char *kind)
+{
+	char *b = boundary(cp, list_id, kind);
+	struct mime *m = mime_multipart(kind, b);
+
+	free(b);
+	return m;
+}
+
+static struct mime *
+build_entity(const struct composer *cp, const struct edition *ed)
+{
+	const struct issue *is = cp->is;
+	struct mime *alt = multipart(cp, ed->list_id, "alternative");
+	struct mime *top = alt;
+
+	mime_add(alt, mime_text("plain", ed->text, strlen(ed->text)));
+	mime_add(alt, mime_text("html", ed->html, strlen(ed->html)));
+	if (is->nimages) {
+		top = multipart(cp, ed->list_id, "related");
+		mime_param(top, "type", "multipart/alternative");
+		mime_add(top, alt);
+		for (size_t i = 0; i < is->nimages; i++)
+			mime_add(top, mime_file(is->images[i].type,
+			    is->images[i].data, is->images[i].len,
+			    is->images[i].name, is->images[i].cid));
+	}
+	if (is->nattachments) {
+		struct mime *mixed = multipart(cp, ed->list_id, "mixed");
+
+		mime_add(mixed, top);
+		top = mixed;
+		for (size_t i = 0; i < is->nattachments; i++) {
+			const struct asset *as = &is->attachments[i];
+			struct mime *f = mime_file(as->type, as->data,
+			    as->len, as->name, NULL);
+
+			if (!strncmp(as->type, "text/", 5) &&
+			    utf8_valid(as->data, as->len, NULL))
+				mime_param(f, "charset", "utf-8");
+			mime_add(top, f);
+		}
+	}
+	return top;
+}
+
+static int
+render(const struct tmpl *t, json_t *ctx, char **out)
+{
+	struct buf b = BUF_INIT;
+
+	if (tmpl_render(t, ctx, &b) == -1) {
+		buf_free(&b);
+		return -1;
+	}
+	*out = buf_detach(&b);
+	return 0;
+}
+
+static void
+digest(struct edition *ed)
+{
+	struct sha256_ctx h;
+	unsigned char d[SHA256_DIGEST_SIZE];
+
+	sha256_init(&h);
+	sha256_update(&h, ed->headers.len, (const uint8_t *)ed->headers.data);
+	sha256_update(&h, ed->body.len, (const uint8_t *)ed->body.data);
+	sha256_digest(&h, sizeof d, d);
+	hex(d, sizeof d, ed->digest);
+}
+
+int
+edition_build(struct composer *cp, const struct list *l,
+    const struct subscriber *sub, int test, struct edition *ed)
+{
+	json_t *ctx = context(cp, l, sub);
+	struct mime *m = NULL;
+	char *subj = NULL;
+	int rc = -1;
+
+	memset(ed, 0, sizeof *ed);
+	ed->list_id = xstrdup(l->id);
+	if (render(cp->html, ctx, &ed->html) == -1 ||
+	    render(cp->text, ctx, &ed->text) == -1 ||
+	    render(cp->subject, ctx, &subj) == -1)
+		goto out;
+	if (has_ctl_break(subj, strlen(subj)) || !*subj) {
+		warnx("%s/issue.yaml: the subject template renders to an "
+		    "empty or multi-line subject", cp->is->dir);
+		goto out;
+	}
+	ed->subject = test ? xasprintf("[TEST] %s", subj) : xstrdup(subj);
+	m = build_entity(cp, ed);
+	if (mime_write(m, &ed->headers, &ed->body) == -1)
+		goto out;
+	digest(ed);
+	rc = 0;
+out:
+	mime_free(m);
+	free(subj);
+	json_decref(ctx);
+	if (rc == -1)
+		edition_clear(ed);
+	return rc;
+}
+
+void
+edition_clear(struct edition *ed)
+{
+	free(ed->list_id);
+	free(ed->subject);
+	free(ed->html);
+	free(ed->text);
+	buf_free(&ed->headers);
+	buf_free(&ed->body);
+	memset(ed, 0, sizeof *ed);
+}
+
+static time_t
+now(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+
+	return e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+}
+
+char *
+message_id_new(struct composer *cp, const char *list_id)
+{
+	return xasprintf("%s.%s.%s.%lu@%s", cp->is->id, list_id,
+	    cp->msgid_salt, ++cp->msgid_seq,
+	    addr_domain(cp->cfg->sender_address));
+}
+
+static void
+date_header(struct buf *out)
+{
+	time_t t = now();
+	struct tm tm;
+	char d[64];
+
+	localtime_r(&t, &tm);
+	strftime(d, sizeof d, "%a, %d %b %Y %H:%M:%S %z", &tm);
+	buf_printf(out, "Date: %s\r\n", d);
+}
+
+static void
+unsubscribe_headers(const struct composer *cp, const struct recipient *r,
+    struct buf *out)
+{
+	const struct config *c = cp->cfg;
+	struct buf v = BUF_INIT;
+
+	buf_printf(&v, "<mailto:unsubscribe+%s@%s?subject=unsubscribe>",
+	    r->token, c->bounce_domain);
+	if (c->unsubscribe_url)
+		buf_printf(&v, ", <%s%s%s>", c->unsubscribe_url,
+		    strchr(c->unsubscribe_url, '?') ? "&t=" : "?t=",
+		    r->token);
+	rfc2047_raw(out, "List-Unsubscribe", v.data);
+	if (c->unsubscribe_url)
+		rfc2047_raw(out, "List-Unsubscribe-Post",
+		    "List-Unsubscribe=One-Click");
+	buf_free(&v);
+}
+
+void
+message_build(struct composer *cp, const struct edition *ed,
+    const struct list *l, const struct recipient *r, const char *message_id,
+    struct buf *out)
+{
+	const struct config *c = cp->cfg;
+	char *mid = message_id ? NULL : message_id_new(cp, l->id);
+
+	date_header(out);
+	rfc2047_address(out, "From", c->sender_name, c->sender_address);
+	rfc2047_address(out, "To", r->name, r->address);
+	if (c->reply_to)
+		rfc2047_address(out, "Reply-To", NULL, c->reply_to);
+	rfc2047_unstructured(out, "Subject", ed->subject);
+	buf_printf(out, "Message-ID: <%s>\r\n", mid ? mid : message_id);
+	buf_adds(out, "MIME-Version: 1.0\r\n");
+	rfc2047_address(out, "List-Id", l->short_name, l->list_id);
+	unsubscribe_headers(cp, r, out);
+	buf_add(out, ed->headers.data, ed->headers.len);
+	buf_adds(out, "\r\n");
+	buf_add(out, ed->body.data, ed->body.len);
+	free(mid);
+}

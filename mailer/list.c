@@ -1,0 +1,431 @@
+/* list: association profiles and subscriber CSV.  See list.h. */
+#include "list.h"
+
+#include <csv.h>
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addr.h"
+#include "util.h"
+#include "ydoc.h"
+
+#define L(f) offsetof(struct list, f)
+#define LIST_MAX_FIELDS 64
+#define LIST_MAX_FIELD 4096
+
+static const struct yfield list_fields[] = {
+	{ "name", YF_STR, L(name), 1, NULL },
+	{ "short_name", YF_STR, L(short_name), 1, NULL },
+	{ "greeting", YF_STR, L(greeting), 0, NULL },
+	{ "contact", YF_STR, L(contact), 0, NULL },
+	{ "list_id", YF_STR, L(list_id), 1, NULL },
+	YF_END
+};
+
+static int
+valid_id(const char *id)
+{
+	if (!*id || strlen(id) > 40)
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+struct list *
+list_load(const char *dir, const char *id)
+{
+	struct list *l;
+	struct buf b = BUF_INIT;
+	struct ynode *root;
+	const char *why;
+	char *norm;
+	int rc;
+
+	if (!valid_id(id)) {
+		warnx("%s: list id \"%s\" must be lowercase letters, digits, "
+		    "- or _", dir, id);
+		return NULL;
+	}
+	l = xcalloc(1, sizeof *l);
+	l->id = xstrdup(id);
+	l->yaml_path = xasprintf("%s/%s.yaml", dir, id);
+	l->csv_path = xasprintf("%s/%s.csv", dir, id);
+	if (slurp_file(l->yaml_path, 65536, &b) == -1) {
+		list_free(l);
+		return NULL;
+	}
+	root = ynode_parse(l->yaml_path, b.data, b.len, 0);
+	buf_free(&b);
+	rc = root ? ydoc_bind(l->yaml_path, root, list_fields, l) : -1;
+	/* List-Id is "<list-label . domain>" (RFC 2919): an address domain */
+	if (rc == 0) {
+		char *probe = xasprintf("x@%s", l->list_id);
+
+		if (addr_normalize(probe, &norm, &why) == -1 ||
+		    strcmp(norm + 2, l->list_id)) {
+			warnx("%s: list_id \"%s\" is not a lowercase dotted "
+			    "domain-like id (RFC 2919)", l->yaml_path,
+			    l->list_id);
+			rc = -1;
+		}
+		free(norm);
+		free(probe);
+	}
+	ynode_free(root);
+	if (rc == -1) {
+		list_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void
+list_free(struct list *l)
+{
+	if (!l)
+		return;
+	ydoc_clear(list_fields, l);
+	free(l->id);
+	free(l->yaml_path);
+	free(l->csv_path);
+	free(l);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+list_ids(const char *dir, char ***ids, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*ids = NULL;
+	*n = 0;
+	if (!d) {
+		warn("%s", dir);
+		return -1;
+	}
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		if (len <= 5 || e->d_name[0] == '.' ||
+		    strcmp(e->d_name + len - 5, ".yaml"))
+			continue;
+		*ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+		(*ids)[(*n)++] = xstrndup(e->d_name, len - 5);
+	}
+	closedir(d);
+	qsort(*ids, *n, sizeof **ids, cmp_str);
+	return 0;
+}
+
+/* Open-addressing set of 64-bit address hashes, for duplicate rows. */
+struct hashset {
+	uint64_t *v;
+	size_t cap, n;
+};
+
+static uint64_t
+fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+/* Returns 1 when h was already present. */
+static int
+hashset_add(struct hashset *hs, uint64_t h)
+{
+	if (hs->n * 2 >= hs->cap) {
+		struct hashset big = { NULL, hs->cap ? hs->cap * 2 : 1024, 0 };
+
+		big.v = xcalloc(big.cap, sizeof *big.v);
+		for (size_t i = 0; i < hs->cap; i++)
+			if (hs->v[i])
+				hashset_add(&big, hs->v[i]);
+		free(hs->v);
+		*hs = big;
+	}
+	for (size_t i = h % hs->cap;; i = (i + 1) % hs->cap) {
+		if (hs->v[i] == h)
+			return 1;
+		if (!hs->v[i]) {
+			hs->v[i] = h;
+			hs->n++;
+			return 0;
+		}
+	}
+}
+
+struct csvstate {
+	const char *file;
+	int flags;
+	int (*fn)(void *, const struct subscriber *);
+	void *arg;
+	size_t line;		/* physical line being fed */
+	size_t row_line;	/* line where the current row started */
+	size_t row;		/* rows seen, header included */
+	char *fields[LIST_MAX_FIELDS];
+	size_t nfields;
+	int overflow;
+	char *keys[LIST_MAX_FIELDS];
+	size_t nkeys;
+	long email_col, name_col;
+	struct hashset seen;
+	size_t *bad;
+	int failed;		/* a strict error or fn asked to stop */
+	int stop;
+};
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct csvstate *st = data;
+
+	if (st->nfields == 0)
+		st->row_line = st->line;
+	if (st->nfields >= LIST_MAX_FIELDS) {
+		st->overflow = 1;
+		return;
+	}
+	st->fields[st->nfields++] = xstrndup(s ? s : "", s ? len : 0);
+}
+
+static int
+row_error(struct csvstate *st, const char *what, const char *detail)
+{
+	warnx("%s:%zu: %s%s%s", st->file, st->row_line, what,
+	    detail ? ": " : "", detail ? detail : "");
+	if (st->bad)
+		(*st->bad)++;
+	if (st->flags & LIST_STRICT)
+		st->failed = 1;
+	return -1;
+}
+
+static int
+take_header(struct csvstate *st)
+{
+	st->email_col = st->name_col = -1;
+	for (size_t i = 0; i < st->nfields; i++) {
+		st->keys[i] = st->fields[i];
+		st->fields[i] = NULL;
+		if (!strcmp(st->keys[i], "email"))
+			st->email_col = (long)i;
+		else if (!strcmp(st->keys[i], "name"))
+			st->name_col = (long)i;
+	}
+	st->nkeys = st->nfields;
+	if (st->email_col < 0 || st->name_col < 0) {
+		st->failed = 1;
+		warnx("%s:%zu: the header row must name the columns \"email\" "
+		    "and \"name\"", st->file, st->row_line);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+take_row(struct csvstate *st)
+{
+	struct subscriber sub;
+	const char *why;
+	char *email = NULL;
+	size_t bad;
+
+	for (size_t i = 0; i < st->nfields; i++) {
+		if (strlen(st->fields[i]) > LIST_MAX_FIELD) {
+			row_error(st, "field longer than 4096 bytes", NULL);
+			return;
+		}
+		if (!utf8_valid(st->fields[i], strlen(st->fields[i]), &bad)) {
+			row_error(st, "invalid UTF-8", st->keys[i]);
+			return;
+		}
+		if (has_ctl_break(st->fields[i], strlen(st->fields[i]))) {
+			row_error(st, "line break inside a field",
+			    st->keys[i]);
+			return;
+		}
+	}
+	if (st->nfields != st->nkeys) {
+		row_error(st, "wrong number of fields", NULL);
+		return;
+	}
+	if (addr_normalize(st->fields[st->email_col], &email, &why) == -1) {
+		char *d = xasprintf("\"%s\": %s", st->fields[st->email_col],
+		    why);
+
+		row_error(st, "invalid address", d);
+		free(d);
+		return;
+	}
+	if (hashset_add(&st->seen, fnv1a(email))) {
+		row_error(st, "duplicate address", email);
+		free(email);
+		return;
+	}
+	sub.email = email;
+	sub.name = st->fields[st->name_col];
+	sub.line = st->row_line;
+	sub.nfields = st->nfields;
+	sub.keys = (const char *const *)st->keys;
+	sub.values = (const char *const *)st->fields;
+	if (st->fn(st->arg, &sub) == -1)
+		st->stop = st->failed = 1;
+	free(email);
+}
+
+static void
+on_row(int c, void *data)
+{
+	struct csvstate *st = data;
+
+	(void)c;
+	if (st->overflow)
+		row_error(st, "more than 64 columns", NULL);
+	else if (st->nfields == 1 && st->fields[0][0] == '\0') {
+		/* a blank line */
+	} else if (st->row++ == 0) {
+		if (take_header(st) == -1)
+			st->stop = 1;
+	} else if (!st->stop)
+		take_row(st);
+	for (size_t i = 0; i < st->nfields; i++) {
+		free(st->fields[i]);
+		st->fields[i] = NULL;
+	}
+	st->nfields = 0;
+	st->overflow = 0;
+}
+
+static void
+state_init(struct csvstate *st, const char *file, int flags,
+    int (*fn)(void *, const struct subscriber *), void *arg, size_t *bad)
+{
+	memset(st, 0, sizeof *st);
+	st->file = file;
+	st->flags = flags;
+	st->fn = fn;
+	st->arg = arg;
+	st->bad = bad;
+	st->line = 1;
+	if (bad)
+		*bad = 0;
+}
+
+static void
+state_free(struct csvstate *st)
+{
+	for (size_t i = 0; i < st->nkeys; i++)
+		free(st->keys[i]);
+	for (size_t i = 0; i < st->nfields; i++)
+		free(st->fields[i]);
+	free(st->seen.v);
+}
+
+/* Feeds one chunk line by line so row_line names the physical line. */
+static int
+feed(struct csv_parser *p, struct csvstate *st, const char *s, size_t n)
+{
+	while (n > 0 && !st->stop) {
+		const char *nl = memchr(s, '\n', n);
+		size_t k = nl ? (size_t)(nl - s) + 1 : n;
+
+		if (csv_parse(p, s, k, on_field, on_row, st) != k) {
+			warnx("%s:%zu: %s", st->file, st->line,
+			    csv_strerror(csv_error(p)));
+			return -1;
+		}
+		if (nl)
+			st->line++;
+		s += k;
+		n -= k;
+	}
+	return 0;
+}
+
+static int
+finish(struct csv_parser *p, struct csvstate *st, int rc)
+{
+	if (rc == 0 && !st->stop && csv_fini(p, on_field, on_row, st) != 0) {
+		warnx("%s:%zu: %s", st->file, st->line,
+		    csv_strerror(csv_error(p)));
+		rc = -1;
+	}
+	if (rc == 0 && st->row == 0) {
+		warnx("%s:1: empty file: a header row \"email,name\" is "
+		    "needed", st->file);
+		rc = -1;
+	}
+	csv_free(p);
+	if (st->failed)
+		rc = -1;
+	state_free(st);
+	return rc;
+}
+
+static int
+parser_init(struct csv_parser *p)
+{
+	if (csv_init(p, CSV_STRICT | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
+		errx(70, "libcsv: out of memory");
+	return 0;
+}
+
+int
+list_parse_csv(const char *file, const char *data, size_t len, int flags,
+    int (*fn)(void *arg, const struct subscriber *s), void *arg,
+    size_t *bad)
+{
+	struct csv_parser p;
+	struct csvstate st;
+
+	state_init(&st, file, flags, fn, arg, bad);
+	parser_init(&p);
+	return finish(&p, &st, feed(&p, &st, data, len));
+}
+
+int
+list_each(const struct list *l, int flags,
+    int (*fn)(void *arg, const struct subscriber *s), void *arg,
+    size_t *bad)
+{
+	struct csv_parser p;
+	struct csvstate st;
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	FILE *f = fopen(l->csv_path, "r");
+
+	if (!f) {
+		warn("%s", l->csv_path);
+		return -1;
+	}
+	state_init(&st, l->csv_path, flags, fn, arg, bad);
+	parser_init(&p);
+	while (rc == 0 && !st.stop && (n = fread(chunk, 1, sizeof chunk, f)))
+		rc = feed(&p, &st, chunk, n);
+	if (ferror(f)) {
+		warn("%s", l->csv_path);
+		rc = -1;
+	}
+	fclose(f);
+	return finish(&p, &st, rc);
+}

@@ -1,0 +1,54 @@
+/*
+ * list: a subscribing association: lists/<id>.yaml (its profile) and
+ * lists/<id>.csv (RFC 4180, header row with email and name; other columns
+ * become template fields), read with libcsv and streamed row by row so
+ * memory does not grow with the number of subscribers.
+ */
+#ifndef MAILER_LIST_H
+#define MAILER_LIST_H
+
+#include <stddef.h>
+
+struct list {
+	char *id;
+	char *name, *short_name, *greeting, *contact, *list_id;
+	char *yaml_path, *csv_path;
+};
+
+struct subscriber {
+	const char *email;	/* normalised (IDN domain as A-label) */
+	const char *name;
+	size_t line;		/* 1-based line in the CSV */
+	size_t nfields;		/* all columns, header names in keys */
+	const char *const *keys;
+	const char *const *values;
+};
+
+/* Loads lists/<id>.yaml.  Reports problems; NULL when any. */
+struct list *list_load(const char *dir, const char *id);
+void list_free(struct list *l);
+
+/* Ids of every lists/<id>.yaml in dir, sorted; caller frees each and v. */
+int list_ids(const char *dir, char ***ids, size_t *n);
+
+/*
+ * Calls fn for each valid subscriber row in order.  Invalid addresses,
+ * duplicate addresses, missing fields, bad UTF-8 and line breaks inside
+ * a name are reported with file:line; with LIST_STRICT any of them makes
+ * the call fail (check, preview), otherwise the row is skipped and counted
+ * in *bad.  fn returning -1 stops the walk.  Returns 0 / -1.
+ */
+#define LIST_STRICT 1
+int list_each(const struct list *l, int flags,
+    int (*fn)(void *arg, const struct subscriber *s), void *arg,
+    size_t *bad);
+
+/*
+ * Parses CSV text in memory the same way (for tests and fuzzing); file
+ * names the source in messages.
+ */
+int list_parse_csv(const char *file, const char *data, size_t len, int flags,
+    int (*fn)(void *arg, const struct subscriber *s), void *arg,
+    size_t *bad);
+
+#endif
