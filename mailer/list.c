@@ -2,6 +2,7 @@
 #include "list.h"
 
 #include <csv.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
@@ -138,13 +139,15 @@ struct hashset {
 	size_t cap, n;
 };
 
+/* Case-insensitive: mailbox providers treat A@x and a@x as one person. */
 static uint64_t
 fnv1a(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
 
 	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
+		    1099511628211ULL;
 	return h ? h : 1;
 }
 
