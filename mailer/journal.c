@@ -1,0 +1,539 @@
+/* journal: sending state, bounce ledger, suppressions in SQLite.  See
+ * journal.h. */
+#include "journal.h"
+
+#include <err.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "util.h"
+
+#define SCHEMA_VERSION 1
+
+static const char schema[] =
+    "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
+    " digest TEXT NOT NULL, first_sent_at INTEGER,"
+    " PRIMARY KEY(issue, list));"
+    "CREATE TABLE recipients(issue TEXT NOT NULL, list TEXT NOT NULL,"
+    " email TEXT NOT NULL, token_id TEXT NOT NULL UNIQUE,"
+    " state TEXT NOT NULL DEFAULT 'pending' CHECK(state IN ('pending',"
+    "  'sent','deferred','failed','suppressed')),"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_attempt INTEGER NOT NULL DEFAULT 0, last_reply TEXT,"
+    " updated_at INTEGER NOT NULL, PRIMARY KEY(issue, list, email));"
+    "CREATE INDEX recipients_addr ON recipients(list, email);"
+    "CREATE TABLE events(id INTEGER PRIMARY KEY, kind TEXT NOT NULL"
+    " CHECK(kind IN ('bounce','delay','autoreply','complaint',"
+    "  'unsubscribe','failed')),"
+    " issue TEXT, list TEXT, email TEXT NOT NULL,"
+    " class TEXT CHECK(class IN ('hard','soft')), status TEXT, reason TEXT,"
+    " at INTEGER NOT NULL, source_key TEXT NOT NULL UNIQUE);"
+    "CREATE INDEX events_addr ON events(email, list);"
+    /* list '*': every list (a complaint whose list is unknown) */
+    "CREATE TABLE suppressions(list TEXT NOT NULL, email TEXT NOT NULL,"
+    " reason TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY(list, email));"
+    "CREATE TABLE unsubscribes(list TEXT NOT NULL, email TEXT NOT NULL,"
+    " at INTEGER NOT NULL, source TEXT, PRIMARY KEY(list, email));";
+
+enum q {
+	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
+	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
+	Q_COUNTS, Q_COUNT
+};
+
+static const char *const sql[Q_COUNT] = {
+	[Q_ED_GET] = "SELECT digest, first_sent_at IS NOT NULL FROM editions"
+	    " WHERE issue = ?1 AND list = ?2",
+	[Q_ED_PUT] = "INSERT OR REPLACE INTO editions(issue, list, digest,"
+	    " first_sent_at) VALUES (?1, ?2, ?3, NULL)",
+	[Q_ED_SENT] = "UPDATE editions SET first_sent_at = ?3"
+	    " WHERE issue = ?1 AND list = ?2 AND first_sent_at IS NULL",
+	[Q_ADD] = "INSERT OR IGNORE INTO recipients(issue, list, email,"
+	    " token_id, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_STATE] = "SELECT state, attempts, next_attempt FROM recipients"
+	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
+	[Q_MARK] = "UPDATE recipients SET state = ?4, last_reply = ?5,"
+	    " next_attempt = ?6, attempts = attempts + ?7, updated_at = ?8"
+	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
+	[Q_TOKEN] = "SELECT issue, list, email FROM recipients"
+	    " WHERE token_id = ?1",
+	[Q_EV_ADD] = "INSERT OR IGNORE INTO events(kind, issue, list, email,"
+	    " class, status, reason, at, source_key)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[Q_SUPPRESS] = "INSERT OR IGNORE INTO suppressions(list, email,"
+	    " reason, at) VALUES (coalesce(?1, '*'), ?2, ?3, ?4)",
+	[Q_UNSUB] = "INSERT OR IGNORE INTO unsubscribes(list, email, at,"
+	    " source) VALUES (coalesce(?1, '*'), ?2, ?3, ?4)",
+	[Q_SUPPRESSED] = "SELECT 1 FROM suppressions WHERE email = ?2"
+	    " AND list IN (?1, '*') UNION ALL SELECT 1 FROM unsubscribes"
+	    " WHERE email = ?2 AND list IN (?1, '*') LIMIT 1",
+	[Q_HARD] = "SELECT count(*) FROM events WHERE email = ?2"
+	    " AND (list = ?1 OR list IS NULL) AND class = 'hard'"
+	    " AND kind IN ('bounce', 'failed')",
+	/* soft failures in the window, after the last unbounced sent row */
+	[Q_SOFT] = "SELECT count(*) FROM events WHERE email = ?2"
+	    " AND (list = ?1 OR list IS NULL) AND class = 'soft'"
+	    " AND kind IN ('bounce', 'failed') AND at >= ?3"
+	    " AND at > (SELECT coalesce(max(r.updated_at), 0)"
+	    "  FROM recipients r WHERE r.list = ?1 AND r.email = ?2"
+	    "  AND r.state = 'sent' AND NOT EXISTS (SELECT 1 FROM events e"
+	    "   WHERE e.issue = r.issue AND e.list = r.list"
+	    "   AND e.email = r.email AND e.kind IN ('bounce', 'failed')))",
+	[Q_COUNTS] = "SELECT issue, list, sum(state = 'pending'),"
+	    " sum(state = 'sent'), sum(state = 'deferred'),"
+	    " sum(state = 'failed'), sum(state = 'suppressed')"
+	    " FROM recipients WHERE ?1 IS NULL OR issue = ?1"
+	    " GROUP BY issue, list ORDER BY issue, list",
+};
+
+static const char *const state_names[] = {
+	"pending", "sent", "deferred", "failed", "suppressed"
+};
+static const char *const event_names[] = {
+	"bounce", "delay", "autoreply", "complaint", "unsubscribe", "failed"
+};
+static const char *const class_names[] = { NULL, "hard", "soft" };
+
+struct journal {
+	char *path;
+	sqlite3 *db;
+	sqlite3_stmt *st[Q_COUNT];
+};
+
+static int
+fail(struct journal *j, const char *what)
+{
+	warnx("%s: %s: %s", j->path, what, sqlite3_errmsg(j->db));
+	return -1;
+}
+
+static int
+exec(struct journal *j, const char *s)
+{
+	if (sqlite3_exec(j->db, s, NULL, NULL, NULL) != SQLITE_OK)
+		return fail(j, s);
+	return 0;
+}
+
+/* The prepared statement q, reset, with text parameters 1..n bound. */
+static sqlite3_stmt *
+prep(struct journal *j, enum q q, int n, ...)
+{
+	sqlite3_stmt *st = j->st[q];
+	va_list ap;
+
+	if (!st && sqlite3_prepare_v3(j->db, sql[q], -1,
+	    SQLITE_PREPARE_PERSISTENT, &j->st[q], NULL) != SQLITE_OK) {
+		fail(j, "prepare");
+		return NULL;
+	}
+	st = j->st[q];
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	va_start(ap, n);
+	for (int i = 1; i <= n; i++) {
+		const char *s = va_arg(ap, const char *);
+
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	}
+	va_end(ap);
+	return st;
+}
+
+/* Runs a statement that returns no row. */
+static int
+run(struct journal *j, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, what);
+}
+
+/* Steps a statement returning one integer; -1 on error. */
+static long long
+scalar(struct journal *j, sqlite3_stmt *st, const char *what)
+{
+	long long v;
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return fail(j, what);
+	}
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+static int
+setup(struct journal *j)
+{
+	sqlite3_stmt *st;
+	int version;
+
+	sqlite3_busy_timeout(j->db, 10000);
+	/*
+	 * WAL with synchronous=FULL fsyncs the log at every commit; NORMAL
+	 * would only at checkpoints, and a power loss could undo a 'sent'
+	 * row after its next message went out: that message would be sent
+	 * twice.  One fsync per message is what the MTA pays, too.
+	 */
+	if (exec(j, "PRAGMA journal_mode = WAL") == -1 ||
+	    exec(j, "PRAGMA synchronous = FULL") == -1 ||
+	    exec(j, "PRAGMA foreign_keys = ON") == -1)
+		return -1;
+	if (sqlite3_prepare_v2(j->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return fail(j, "reading the schema version");
+	}
+	version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (version != 0) {
+		warnx("%s: schema version %d, this mailer knows %d", j->path,
+		    version, SCHEMA_VERSION);
+		return -1;
+	}
+	if (exec(j, "BEGIN IMMEDIATE") == -1)
+		return -1;
+	if (exec(j, schema) == -1 ||
+	    exec(j, "PRAGMA user_version = 1") == -1) {
+		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return exec(j, "COMMIT");
+}
+
+struct journal *
+journal_open(const char *path)
+{
+	struct journal *j = xcalloc(1, sizeof *j);
+	mode_t old = umask(077);	/* the -wal and -shm files, too */
+	int rc;
+
+	j->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		if (j->db)
+			fail(j, "open");
+		else
+			warnx("%s: open: %s", path, sqlite3_errstr(rc));
+		umask(old);
+		journal_close(j);
+		return NULL;
+	}
+	rc = setup(j);
+	umask(old);
+	if (rc == -1 || chmod(path, 0600) == -1) {
+		if (rc != -1)
+			warn("%s", path);
+		journal_close(j);
+		return NULL;
+	}
+	return j;
+}
+
+void
+journal_close(struct journal *j)
+{
+	if (!j)
+		return;
+	for (int i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(j->st[i]);
+	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
+		fail(j, "close");
+	free(j->path);
+	free(j);
+}
+
+int
+journal_begin(struct journal *j)
+{
+	return exec(j, "BEGIN IMMEDIATE");
+}
+
+int
+journal_commit(struct journal *j)
+{
+	return exec(j, "COMMIT");
+}
+
+/* Runs fn-like blocks atomically unless the caller holds a transaction. */
+static int
+tx_start(struct journal *j, int *own)
+{
+	*own = sqlite3_get_autocommit(j->db);
+	return *own ? journal_begin(j) : 0;
+}
+
+static int
+tx_end(struct journal *j, int own, int rc)
+{
+	if (!own)
+		return rc;
+	if (rc == 0)
+		return journal_commit(j);
+	sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+journal_edition_check(struct journal *j, const char *issue,
+    const char *list, const char *digest, int *changed)
+{
+	sqlite3_stmt *st = prep(j, Q_ED_GET, 2, issue, list);
+	int rc, sent = 0, same = 0, found = 0;
+
+	*changed = 0;
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		same = !strcmp((const char *)sqlite3_column_text(st, 0),
+		    digest);
+		sent = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(j, "reading edition");
+	if (found && same)
+		return 0;
+	if (found && sent) {
+		*changed = 1;
+		return 0;
+	}
+	return run(j, prep(j, Q_ED_PUT, 3, issue, list, digest),
+	    "storing edition digest");
+}
+
+int
+journal_add(struct journal *j, const char *issue, const char *list,
+    const char *email, const char *token_id)
+{
+	sqlite3_stmt *st = prep(j, Q_ADD, 4, issue, list, email, token_id);
+
+	if (st)
+		sqlite3_bind_int64(st, 5, time(NULL));
+	return run(j, st, "adding recipient");
+}
+
+int
+journal_state(struct journal *j, const char *issue, const char *list,
+    const char *email, enum jstate *stp, int *attempts, time_t *next_attempt)
+{
+	sqlite3_stmt *st = prep(j, Q_STATE, 3, issue, list, email);
+	const char *s;
+	int rc;
+
+	if (!st)
+		return -1;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : fail(j, "reading state");
+	}
+	s = (const char *)sqlite3_column_text(st, 0);
+	for (int i = 0; i <= JS_SUPPRESSED; i++)
+		if (!strcmp(s, state_names[i]))
+			*stp = i;
+	if (attempts)
+		*attempts = sqlite3_column_int(st, 1);
+	if (next_attempt)
+		*next_attempt = sqlite3_column_int64(st, 2);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+mark(struct journal *j, const char *issue, const char *list,
+    const char *email, enum jstate state, const char *reply,
+    time_t next_attempt)
+{
+	sqlite3_stmt *st = prep(j, Q_MARK, 5, issue, list, email,
+	    state_names[state], reply);
+	time_t now = time(NULL);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 6, next_attempt);
+	sqlite3_bind_int(st, 7, state == JS_SENT || state == JS_DEFERRED ||
+	    state == JS_FAILED);
+	sqlite3_bind_int64(st, 8, now);
+	if (run(j, st, "marking recipient") == -1)
+		return -1;
+	if (sqlite3_changes(j->db) != 1) {
+		warnx("%s: no recipient %s in %s/%s", j->path, email, issue,
+		    list);
+		return -1;
+	}
+	if (state != JS_SENT)
+		return 0;
+	if (!(st = prep(j, Q_ED_SENT, 2, issue, list)))
+		return -1;
+	sqlite3_bind_int64(st, 3, now);
+	return run(j, st, "marking edition sent");
+}
+
+int
+journal_mark(struct journal *j, const char *issue, const char *list,
+    const char *email, enum jstate state, const char *reply,
+    time_t next_attempt)
+{
+	int own;
+
+	if (tx_start(j, &own) == -1)
+		return -1;
+	return tx_end(j, own, mark(j, issue, list, email, state, reply,
+	    next_attempt));
+}
+
+int
+journal_lookup_token(struct journal *j, const char *token_id, char **issue,
+    char **list, char **email)
+{
+	sqlite3_stmt *st = prep(j, Q_TOKEN, 1, token_id);
+	int rc;
+
+	if (!st)
+		return -1;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : fail(j, "looking up token");
+	}
+	*issue = xstrdup((const char *)sqlite3_column_text(st, 0));
+	*list = xstrdup((const char *)sqlite3_column_text(st, 1));
+	*email = xstrdup((const char *)sqlite3_column_text(st, 2));
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+event_add(struct journal *j, const struct journal_event *ev, int *is_new)
+{
+	sqlite3_stmt *st = prep(j, Q_EV_ADD, 7, event_names[ev->kind],
+	    ev->issue, ev->list, ev->email, class_names[ev->cls], ev->status,
+	    ev->reason);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 8, ev->at);
+	sqlite3_bind_text(st, 9, ev->source_key, -1, SQLITE_TRANSIENT);
+	if (run(j, st, "adding event") == -1)
+		return -1;
+	*is_new = sqlite3_changes(j->db) == 1;
+	if (!*is_new)
+		return 0;
+	if (ev->kind == JE_COMPLAINT)
+		st = prep(j, Q_SUPPRESS, 3, ev->list, ev->email, "complaint");
+	else if (ev->kind == JE_UNSUBSCRIBE)
+		st = prep(j, Q_UNSUB, 2, ev->list, ev->email);
+	else
+		return 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, ev->kind == JE_COMPLAINT ? 4 : 3, ev->at);
+	if (ev->kind == JE_UNSUBSCRIBE)
+		sqlite3_bind_text(st, 4, ev->source_key, -1, SQLITE_TRANSIENT);
+	return run(j, st, "suppressing");
+}
+
+int
+journal_event_add(struct journal *j, const struct journal_event *ev,
+    int *is_new)
+{
+	int own;
+
+	*is_new = 0;
+	if (tx_start(j, &own) == -1)
+		return -1;
+	return tx_end(j, own, event_add(j, ev, is_new));
+}
+
+int
+journal_suppressed(struct journal *j, const char *list, const char *email)
+{
+	sqlite3_stmt *st = prep(j, Q_SUPPRESSED, 2, list, email);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(j, "reading suppressions");
+	return rc == SQLITE_ROW;
+}
+
+int
+journal_apply_policy(struct journal *j, const char *list, const char *email,
+    long hard_limit, long soft_limit, long soft_window_days)
+{
+	long long hard, soft;
+	sqlite3_stmt *st;
+	char *why;
+	int rc;
+
+	if ((rc = journal_suppressed(j, list, email)) != 0)
+		return rc;
+	if ((hard = scalar(j, prep(j, Q_HARD, 2, list, email),
+	    "counting hard bounces")) == -1)
+		return -1;
+	if ((st = prep(j, Q_SOFT, 2, list, email)))
+		sqlite3_bind_int64(st, 3, time(NULL) -
+		    (time_t)soft_window_days * 86400);
+	if ((soft = scalar(j, st, "counting soft bounces")) == -1)
+		return -1;
+	if (hard_limit > 0 && hard >= hard_limit)
+		why = xasprintf("%lld hard bounce(s)", hard);
+	else if (soft_limit > 0 && soft >= soft_limit)
+		why = xasprintf("%lld soft bounces in %ld days", soft,
+		    soft_window_days);
+	else
+		return 0;
+	if ((st = prep(j, Q_SUPPRESS, 3, list, email, why)))
+		sqlite3_bind_int64(st, 4, time(NULL));
+	free(why);
+	return run(j, st, "suppressing") == -1 ? -1 : 1;
+}
+
+int
+journal_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_count *c), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_COUNTS, 1, issue);
+	struct journal_count c;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.issue = (const char *)sqlite3_column_text(st, 0);
+		c.list = (const char *)sqlite3_column_text(st, 1);
+		c.pending = sqlite3_column_int64(st, 2);
+		c.sent = sqlite3_column_int64(st, 3);
+		c.deferred = sqlite3_column_int64(st, 4);
+		c.failed = sqlite3_column_int64(st, 5);
+		c.suppressed = sqlite3_column_int64(st, 6);
+		fn(arg, &c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "counting");
+}
+
+const char *
+journal_state_name(enum jstate st)
+{
+	return state_names[st];
+}

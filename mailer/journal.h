@@ -1,0 +1,119 @@
+/*
+ * journal: the sending state in one SQLite file (WAL, synchronous=FULL).
+ *
+ * It records, per (issue, list, email), whether the message was sent, and
+ * commits each outcome before the next message starts: a message counts as
+ * sent only when the server answered 250 to its DATA and that answer is on
+ * disk.  It also holds the bounce ledger (events, idempotent by source key),
+ * suppressions and unsubscribes, and the suppression policy.
+ */
+#ifndef MAILER_JOURNAL_H
+#define MAILER_JOURNAL_H
+
+#include <time.h>
+
+struct journal;
+
+enum jstate { JS_PENDING, JS_SENT, JS_DEFERRED, JS_FAILED, JS_SUPPRESSED };
+enum jevent { JE_BOUNCE, JE_DELAY, JE_AUTOREPLY, JE_COMPLAINT,
+	JE_UNSUBSCRIBE, JE_FAILED };
+enum jclass { JC_NONE, JC_HARD, JC_SOFT };
+
+/*
+ * Opens (creating, mode 0600) the journal at path.  Returns NULL after
+ * reporting.  journal_close accepts NULL.
+ */
+struct journal *journal_open(const char *path);
+void journal_close(struct journal *j);
+
+/* Group many writes (the pending inserts) in one transaction.  0 / -1. */
+int journal_begin(struct journal *j);
+int journal_commit(struct journal *j);
+
+/*
+ * Records digest for the edition (issue, list).  *changed is 1 when another
+ * digest was stored and a message of the edition was already sent (the
+ * digest is then kept); otherwise the new digest is stored.  0 / -1.
+ */
+int journal_edition_check(struct journal *j, const char *issue,
+    const char *list, const char *digest, int *changed);
+
+/* Adds a pending recipient unless present.  0 / -1. */
+int journal_add(struct journal *j, const char *issue, const char *list,
+    const char *email, const char *token_id);
+
+/*
+ * Reads a recipient's state; attempts and next_attempt may be NULL.
+ * Returns 0, 1 when the recipient is not in the journal, -1 on error.
+ */
+int journal_state(struct journal *j, const char *issue, const char *list,
+    const char *email, enum jstate *st, int *attempts, time_t *next_attempt);
+
+/*
+ * Sets a recipient's state and the server's reply (may be NULL), and
+ * commits at once (unless inside journal_begin).  SENT, DEFERRED and FAILED
+ * count an attempt.  Returns 0 / -1; marking an unknown recipient is an
+ * error.
+ */
+int journal_mark(struct journal *j, const char *issue, const char *list,
+    const char *email, enum jstate st, const char *reply,
+    time_t next_attempt);
+
+/*
+ * Maps a VERP token id back to its recipient; the strings are malloc'd and
+ * the caller frees them.  Returns 0, 1 when unknown, -1 on error.
+ */
+int journal_lookup_token(struct journal *j, const char *token_id,
+    char **issue, char **list, char **email);
+
+struct journal_event {
+	enum jevent kind;
+	const char *issue;	/* may be NULL when unknown */
+	const char *list;	/* may be NULL when unknown */
+	const char *email;
+	enum jclass cls;
+	const char *status;	/* "5.1.1"; may be NULL */
+	const char *reason;	/* may be NULL */
+	time_t at;
+	const char *source_key;	/* "imap:UIDVALIDITY:UID", "msgid:<..>" */
+};
+
+/*
+ * Adds an event unless one with the same source key exists; *is_new tells
+ * which.  Complaints and unsubscribes also suppress at once.  0 / -1.
+ */
+int journal_event_add(struct journal *j, const struct journal_event *ev,
+    int *is_new);
+
+/* Returns 1 when (list, email) is suppressed or unsubscribed, 0, or -1. */
+int journal_suppressed(struct journal *j, const char *list,
+    const char *email);
+
+/*
+ * Suppresses (list, email) after hard_limit hard failures, or soft_limit
+ * soft bounces within soft_window_days.  A successful delivery resets the
+ * soft count: soft bounces older than the newest message that was sent and
+ * has no bounce or failure of its own (same issue) do not count.  Relay
+ * acceptance alone is no success: every bounced message was accepted first.
+ * A limit of 0 disables its rule.  Returns 1 when the address is suppressed
+ * (now or before), 0, or -1.
+ */
+int journal_apply_policy(struct journal *j, const char *list,
+    const char *email, long hard_limit, long soft_limit,
+    long soft_window_days);
+
+struct journal_count {
+	const char *issue, *list;
+	long pending, sent, deferred, failed, suppressed;
+};
+
+/*
+ * Calls fn once per (issue, list), ordered, restricted to issue unless it
+ * is NULL.  0 / -1.
+ */
+int journal_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_count *c), void *arg);
+
+const char *journal_state_name(enum jstate st);
+
+#endif

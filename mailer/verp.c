@@ -1,0 +1,212 @@
+/* verp: VERP tokens (RFC 5321 local parts, RFC 4648 base32).  See verp.h. */
+#include "verp.h"
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nettle/hmac.h>
+#include <nettle/memops.h>
+#include <nettle/sha2.h>
+
+#include "util.h"
+
+#define ID_BYTES	8
+#define MAC_BYTES	10
+#define MAX_KEY		4096
+
+static const char b32[] = "abcdefghijklmnopqrstuvwxyz234567";
+
+/* Lowercase base32, no padding; out receives ceil(n*8/5) chars and a NUL. */
+static void
+b32_encode(const unsigned char *in, size_t n, char *out)
+{
+	uint32_t acc = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		acc = (acc << 8) | in[i];
+		bits += 8;
+		while (bits >= 5) {
+			bits -= 5;
+			*out++ = b32[(acc >> bits) & 31];
+		}
+	}
+	if (bits > 0)
+		*out++ = b32[(acc << (5 - bits)) & 31];
+	*out = '\0';
+}
+
+/* Decodes exactly n bytes from in; -1 on a bad character or nonzero pad. */
+static int
+b32_decode(const char *in, size_t nchars, unsigned char *out, size_t n)
+{
+	uint32_t acc = 0;
+	int bits = 0;
+	size_t o = 0;
+
+	for (size_t i = 0; i < nchars; i++) {
+		int c = in[i] >= 'A' && in[i] <= 'Z' ? in[i] | 0x20 : in[i];
+		const char *p = c ? strchr(b32, c) : NULL;
+
+		if (!p)
+			return -1;
+		acc = (acc << 5) | (uint32_t)(p - b32);
+		bits += 5;
+		if (bits >= 8) {
+			bits -= 8;
+			if (o == n)
+				return -1;
+			out[o++] = (acc >> bits) & 0xff;
+		}
+	}
+	if (o != n || (acc & ((1u << bits) - 1)))
+		return -1;
+	return 0;
+}
+
+static void
+id_bytes(const char *issue, const char *list, const char *email,
+    unsigned char id[ID_BYTES])
+{
+	struct sha256_ctx h;
+	unsigned char d[SHA256_DIGEST_SIZE];
+
+	sha256_init(&h);
+	sha256_update(&h, strlen(issue) + 1, (const uint8_t *)issue);
+	sha256_update(&h, strlen(list) + 1, (const uint8_t *)list);
+	sha256_update(&h, strlen(email), (const uint8_t *)email);
+	sha256_digest(&h, sizeof d, d);
+	memcpy(id, d, ID_BYTES);
+}
+
+static void
+mac_bytes(const unsigned char *key, size_t keylen,
+    const unsigned char id[ID_BYTES], unsigned char mac[MAC_BYTES])
+{
+	struct hmac_sha256_ctx h;
+
+	hmac_sha256_set_key(&h, keylen, key);
+	hmac_sha256_update(&h, 5, (const uint8_t *)"verp1");
+	hmac_sha256_update(&h, ID_BYTES, id);
+	hmac_sha256_digest(&h, MAC_BYTES, mac);
+}
+
+void
+verp_id(const char *issue, const char *list, const char *email,
+    char id[VERP_ID_LEN + 1])
+{
+	unsigned char raw[ID_BYTES];
+
+	id_bytes(issue, list, email, raw);
+	b32_encode(raw, ID_BYTES, id);
+}
+
+int
+verp_token(const unsigned char *key, size_t keylen, const char *issue,
+    const char *list, const char *email, char *out, size_t outsz)
+{
+	unsigned char id[ID_BYTES], mac[MAC_BYTES];
+
+	if (outsz <= VERP_TOKEN_LEN) {
+		warnx("verp: token buffer too small (%zu bytes)", outsz);
+		return -1;
+	}
+	id_bytes(issue, list, email, id);
+	mac_bytes(key, keylen, id, mac);
+	b32_encode(id, ID_BYTES, out);
+	b32_encode(mac, MAC_BYTES, out + VERP_ID_LEN);
+	return 0;
+}
+
+int
+verp_check(const unsigned char *key, size_t keylen, const char *token,
+    char *id_out, size_t idsz)
+{
+	unsigned char id[ID_BYTES], mac[MAC_BYTES], want[MAC_BYTES];
+
+	if (idsz <= VERP_ID_LEN || strlen(token) != VERP_TOKEN_LEN)
+		return -1;
+	if (b32_decode(token, VERP_ID_LEN, id, ID_BYTES) == -1 ||
+	    b32_decode(token + VERP_ID_LEN, VERP_TOKEN_LEN - VERP_ID_LEN,
+	    mac, MAC_BYTES) == -1)
+		return -1;
+	mac_bytes(key, keylen, id, want);
+	if (!memeql_sec(mac, want, MAC_BYTES))
+		return -1;
+	b32_encode(id, ID_BYTES, id_out);
+	return 0;
+}
+
+int
+verp_load_key(const char *secret_file, unsigned char **key, size_t *len)
+{
+	struct stat st;
+	unsigned char *k;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(secret_file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		warn("secret_file %s", secret_file);
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		warnx("secret_file %s: not a regular file", secret_file);
+		close(fd);
+		return -1;
+	}
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		warnx("secret_file %s is readable by group or others "
+		    "(mode %03o); chmod 600 it", secret_file,
+		    (unsigned)(st.st_mode & 0777));
+		close(fd);
+		return -1;
+	}
+	k = xmalloc(MAX_KEY);
+	n = read(fd, k, MAX_KEY);
+	close(fd);
+	if (n < VERP_MIN_KEY) {
+		if (n == -1)
+			warn("secret_file %s", secret_file);
+		else
+			warnx("secret_file %s: key shorter than %d bytes",
+			    secret_file, VERP_MIN_KEY);
+		explicit_bzero(k, MAX_KEY);
+		free(k);
+		return -1;
+	}
+	*key = k;
+	*len = (size_t)n;
+	return 0;
+}
+
+int
+verp_make_key(const char *path)
+{
+	unsigned char k[32];
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1) {
+		if (errno == EEXIST)
+			return 0;
+		warn("secret_file %s", path);
+		return -1;
+	}
+	if (getrandom(k, sizeof k, 0) != (ssize_t)sizeof k ||
+	    write(fd, k, sizeof k) != (ssize_t)sizeof k || fsync(fd) == -1) {
+		warn("secret_file %s", path);
+		explicit_bzero(k, sizeof k);
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	explicit_bzero(k, sizeof k);
+	return close(fd);
+}

@@ -1,0 +1,54 @@
+/*
+ * verp: VERP tokens for the envelope sender "bounces+TOKEN@domain"
+ * (RFC 5321 4.5.3.1.1: a local part is at most 64 octets).
+ *
+ * A token is ID || MAC in lowercase base32 without padding (MTAs may fold the
+ * case of a local part):
+ *   ID  = the first 64 bits of SHA-256(issue NUL list NUL email)   13 chars
+ *   MAC = the first 80 bits of HMAC-SHA256(key, "verp1" ID)         16 chars
+ * The ID is the journal's token_id: the journal maps it back to (issue, list,
+ * email).  The token never carries the address itself.
+ */
+#ifndef MAILER_VERP_H
+#define MAILER_VERP_H
+
+#include <stddef.h>
+
+#define VERP_ID_LEN	13	/* characters of the id part */
+#define VERP_TOKEN_LEN	29	/* characters of a whole token */
+#define VERP_MIN_KEY	16	/* bytes */
+
+/*
+ * Writes the token for (issue, list, email) into out (outsz must exceed
+ * VERP_TOKEN_LEN).  Returns 0, or -1 after reporting when out is too small.
+ */
+int verp_token(const unsigned char *key, size_t keylen, const char *issue,
+    const char *list, const char *email, char *out, size_t outsz);
+
+/*
+ * Checks token (case-insensitively) and copies its id part, NUL-terminated,
+ * into id_out (idsz > VERP_ID_LEN).  The MAC is compared in constant time.
+ * Returns 0, or -1 for any malformed or forged token; it reports nothing,
+ * because bounces carrying junk are expected.
+ */
+int verp_check(const unsigned char *key, size_t keylen, const char *token,
+    char *id_out, size_t idsz);
+
+/* The id of (issue, list, email) alone, as verp_token embeds it. */
+void verp_id(const char *issue, const char *list, const char *email,
+    char id[VERP_ID_LEN + 1]);
+
+/*
+ * Reads the key in secret_file: refused when readable by group or others or
+ * shorter than VERP_MIN_KEY bytes.  *key is malloc'd; the caller wipes
+ * (explicit_bzero) and frees it.  Returns 0 / -1 after reporting.
+ */
+int verp_load_key(const char *secret_file, unsigned char **key, size_t *len);
+
+/*
+ * Creates path holding 32 random bytes, mode 0600, unless it exists.
+ * Returns 0 / -1 after reporting.
+ */
+int verp_make_key(const char *path);
+
+#endif

@@ -1,0 +1,259 @@
+/* Unit tests for journal.c: states, editions, tokens, events, policy. */
+#include <string.h>
+#include <sys/stat.h>
+
+#include "journal.h"
+#include "unit.h"
+#include "util.h"
+
+static char dir[] = "/tmp/journalXXXXXX";
+static char *path;
+static struct journal *j;
+
+static void
+setup(void)
+{
+	memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = path_join(dir, "state.db");
+	j = journal_open(path);
+	ck_assert_ptr_nonnull(j);
+}
+
+static void
+teardown(void)
+{
+	journal_close(j);
+	rm_rf(dir);
+	free(path);
+}
+
+START_TEST(test_open)
+{
+	struct stat st;
+
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0600);
+	journal_close(j);		/* reopening keeps the schema */
+	j = journal_open(path);
+	ck_assert_ptr_nonnull(j);
+}
+END_TEST
+
+START_TEST(test_states)
+{
+	enum jstate st;
+	int attempts;
+	time_t next;
+	char *i, *l, *e;
+
+	ck_assert_int_eq(journal_begin(j), 0);
+	ck_assert_int_eq(journal_add(j, "2021-01", "aba", "a@x.example",
+	    "tok1"), 0);
+	ck_assert_int_eq(journal_add(j, "2021-01", "aba", "b@x.example",
+	    "tok2"), 0);
+	ck_assert_int_eq(journal_add(j, "2021-01", "aba", "a@x.example",
+	    "tok1"), 0);		/* ignored */
+	ck_assert_int_eq(journal_commit(j), 0);
+	ck_assert_int_eq(journal_state(j, "2021-01", "aba", "a@x.example",
+	    &st, &attempts, &next), 0);
+	ck_assert_int_eq(st, JS_PENDING);
+	ck_assert_int_eq(attempts, 0);
+	ck_assert_int_eq(journal_state(j, "2021-01", "aba", "zz@x.example",
+	    &st, NULL, NULL), 1);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "a@x.example",
+	    JS_DEFERRED, "451 4.3.0 try later", 1000), 0);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "a@x.example",
+	    JS_SENT, "250 2.0.0 Ok: queued as 4F2A1", 0), 0);
+	ck_assert_int_eq(journal_state(j, "2021-01", "aba", "a@x.example",
+	    &st, &attempts, &next), 0);
+	ck_assert_int_eq(st, JS_SENT);
+	ck_assert_int_eq(attempts, 2);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "nobody@x.example",
+	    JS_SENT, NULL, 0), -1);
+	ck_assert_int_eq(journal_lookup_token(j, "tok2", &i, &l, &e), 0);
+	ck_assert_str_eq(i, "2021-01");
+	ck_assert_str_eq(l, "aba");
+	ck_assert_str_eq(e, "b@x.example");
+	free(i);
+	free(l);
+	free(e);
+	ck_assert_int_eq(journal_lookup_token(j, "nope", &i, &l, &e), 1);
+}
+END_TEST
+
+START_TEST(test_edition)
+{
+	int changed;
+
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d1", &changed),
+	    0);
+	ck_assert_int_eq(changed, 0);
+	/* nothing sent yet: a new digest simply replaces the old one */
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d2", &changed),
+	    0);
+	ck_assert_int_eq(changed, 0);
+	journal_add(j, "i", "l", "a@x.example", "t");
+	journal_mark(j, "i", "l", "a@x.example", JS_SENT, "250 ok", 0);
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d2", &changed),
+	    0);
+	ck_assert_int_eq(changed, 0);
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d3", &changed),
+	    0);
+	ck_assert_int_eq(changed, 1);
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d2", &changed),
+	    0);
+	ck_assert_int_eq(changed, 0);	/* d2 was kept */
+}
+END_TEST
+
+static void
+count_cb(void *arg, const struct journal_count *c)
+{
+	struct buf *b = arg;
+
+	buf_printf(b, "%s/%s p%ld s%ld d%ld f%ld x%ld;", c->issue, c->list,
+	    c->pending, c->sent, c->deferred, c->failed, c->suppressed);
+}
+
+START_TEST(test_counts)
+{
+	struct buf b = BUF_INIT;
+	static const char *const emails[] = { "a@x", "b@x", "c@x", "d@x",
+	    "e@x" };
+	char tok[16];
+
+	for (int k = 0; k < 5; k++) {
+		snprintf(tok, sizeof tok, "t%d", k);
+		journal_add(j, "2021-01", "aba", emails[k], tok);
+	}
+	journal_add(j, "2021-02", "aba", "a@x", "u1");
+	journal_add(j, "2021-01", "zigong", "a@x", "u2");
+	journal_mark(j, "2021-01", "aba", "a@x", JS_SENT, NULL, 0);
+	journal_mark(j, "2021-01", "aba", "b@x", JS_SENT, NULL, 0);
+	journal_mark(j, "2021-01", "aba", "c@x", JS_DEFERRED, NULL, 0);
+	journal_mark(j, "2021-01", "aba", "d@x", JS_FAILED, NULL, 0);
+	journal_mark(j, "2021-01", "aba", "e@x", JS_SUPPRESSED, NULL, 0);
+	ck_assert_int_eq(journal_counts(j, NULL, count_cb, &b), 0);
+	ck_assert_str_eq(b.data, "2021-01/aba p0 s2 d1 f1 x1;"
+	    "2021-01/zigong p1 s0 d0 f0 x0;2021-02/aba p1 s0 d0 f0 x0;");
+	buf_reset(&b);
+	ck_assert_int_eq(journal_counts(j, "2021-02", count_cb, &b), 0);
+	ck_assert_str_eq(b.data, "2021-02/aba p1 s0 d0 f0 x0;");
+	buf_free(&b);
+}
+END_TEST
+
+static int
+event(enum jevent kind, const char *issue, const char *list,
+    const char *email, enum jclass cls, time_t at, const char *key)
+{
+	struct journal_event ev = { kind, issue, list, email, cls, "5.1.1",
+	    "test", at, key };
+	int is_new = -1;
+
+	ck_assert_int_eq(journal_event_add(j, &ev, &is_new), 0);
+	return is_new;
+}
+
+START_TEST(test_events_idempotent)
+{
+	time_t now = time(NULL);
+
+	ck_assert_int_eq(event(JE_BOUNCE, NULL, "aba", "a@x", JC_SOFT, now,
+	    "imap:7:1"), 1);
+	ck_assert_int_eq(event(JE_BOUNCE, NULL, "aba", "a@x", JC_SOFT, now,
+	    "imap:7:1"), 0);
+	ck_assert_int_eq(event(JE_BOUNCE, NULL, "aba", "a@x", JC_SOFT, now,
+	    "imap:7:1"), 0);
+	/* a replayed mailbox counts once: limit 2 is not reached */
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "a@x", 1, 2, 30), 0);
+	ck_assert_int_eq(event(JE_BOUNCE, NULL, "aba", "a@x", JC_SOFT, now,
+	    "imap:7:2"), 1);
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "a@x", 1, 2, 30), 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "a@x"), 1);
+	ck_assert_int_eq(journal_suppressed(j, "zigong", "a@x"), 0);
+}
+END_TEST
+
+START_TEST(test_policy_window)
+{
+	time_t now = time(NULL), day = 86400;
+
+	event(JE_BOUNCE, NULL, "aba", "w@x", JC_SOFT, now - 40 * day, "k1");
+	event(JE_BOUNCE, NULL, "aba", "w@x", JC_SOFT, now - 1 * day, "k2");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "w@x", 1, 2, 30), 0);
+	event(JE_BOUNCE, NULL, "aba", "w@x", JC_SOFT, now - 2 * day, "k3");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "w@x", 1, 2, 30), 1);
+	/* delays and autoreplies are no failures */
+	event(JE_DELAY, NULL, "aba", "v@x", JC_SOFT, now, "k4");
+	event(JE_AUTOREPLY, NULL, "aba", "v@x", JC_SOFT, now, "k5");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "v@x", 1, 2, 30), 0);
+	/* hard: one is enough with hard_limit 1; 0 disables */
+	event(JE_FAILED, "i1", "aba", "h@x", JC_HARD, now, "smtp:i1:aba:h@x");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 0, 0, 30), 0);
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 1);
+}
+END_TEST
+
+START_TEST(test_policy_reset)
+{
+	time_t now = time(NULL);
+
+	/* i1 sent, then bounced: the bounce counts */
+	journal_add(j, "i1", "aba", "r@x", "a1");
+	journal_mark(j, "i1", "aba", "r@x", JS_SENT, "250 ok", 0);
+	event(JE_BOUNCE, "i1", "aba", "r@x", JC_SOFT, now, "b1");
+	/* i2 sent, bounced too: two soft bounces in a row */
+	journal_add(j, "i2", "aba", "r@x", "a2");
+	journal_mark(j, "i2", "aba", "r@x", JS_SENT, "250 ok", 0);
+	event(JE_BOUNCE, "i2", "aba", "r@x", JC_SOFT, now, "b2");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 3, 30), 0);
+	/* i3 delivered (no bounce): earlier soft bounces no longer count */
+	journal_add(j, "i3", "aba", "r@x", "a3");
+	journal_mark(j, "i3", "aba", "r@x", JS_SENT, "250 ok", 0);
+	event(JE_BOUNCE, NULL, "aba", "r@x", JC_SOFT, now - 5, "b3");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 3, 30), 0);
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 1, 30), 0);
+	/* ...until i3 bounces as well: three in a row */
+	event(JE_BOUNCE, "i3", "aba", "r@x", JC_SOFT, now, "b4");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 4, 30), 1);
+}
+END_TEST
+
+START_TEST(test_complaint_unsubscribe)
+{
+	time_t now = time(NULL);
+
+	ck_assert_int_eq(event(JE_COMPLAINT, NULL, "aba", "c@x", JC_NONE,
+	    now, "arf:1"), 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "c@x"), 1);
+	ck_assert_int_eq(journal_suppressed(j, "zigong", "c@x"), 0);
+	/* an unsubscribe whose list is unknown covers every list */
+	event(JE_UNSUBSCRIBE, NULL, NULL, "u@x", JC_NONE, now, "unsub:1");
+	ck_assert_int_eq(journal_suppressed(j, "aba", "u@x"), 1);
+	ck_assert_int_eq(journal_suppressed(j, "zigong", "u@x"), 1);
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "u@x", 1, 5, 30), 1);
+}
+END_TEST
+
+static Suite *
+journal_suite(void)
+{
+	Suite *s = suite_create("journal");
+	TCase *tc = tcase_create("journal");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_open);
+	tcase_add_test(tc, test_states);
+	tcase_add_test(tc, test_edition);
+	tcase_add_test(tc, test_counts);
+	tcase_add_test(tc, test_events_idempotent);
+	tcase_add_test(tc, test_policy_window);
+	tcase_add_test(tc, test_policy_reset);
+	tcase_add_test(tc, test_complaint_unsubscribe);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(journal_suite)

@@ -1,0 +1,76 @@
+/* Unit tests for maildir.c: layout, CRLF conversion, unique names. */
+#include <dirent.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "maildir.h"
+#include "unit.h"
+#include "util.h"
+
+static int
+count(const char *dir, const char *sub)
+{
+	char *p = path_join(dir, sub);
+	DIR *d = opendir(p);
+	struct dirent *e;
+	int n = 0;
+
+	free(p);
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+START_TEST(test_deliver)
+{
+	char tmp[] = "/tmp/maildirXXXXXX";
+	char *md, *name, *name2, *file;
+	const char msg[] = "Subject: hi\r\n\r\nline 1\r\nbare\nlast\r";
+	struct buf b = BUF_INIT;
+	struct stat st;
+
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	md = path_join(tmp, "box/inner");
+	ck_assert_int_eq(maildir_deliver(md, msg, sizeof msg - 1,
+	    "bounces+abc@example.org", "a@example.cn", &name), 0);
+	ck_assert_int_eq(count(md, "new"), 1);
+	ck_assert_int_eq(count(md, "tmp"), 0);
+	ck_assert_int_eq(count(md, "cur"), 0);
+	ck_assert_int_eq(stat(md, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0700);
+	file = xasprintf("%s/new/%s", md, name);
+	ck_assert_int_eq(slurp_file(file, 1 << 20, &b), 0);
+	ck_assert_str_eq(b.data, "Return-Path: <bounces+abc@example.org>\n"
+	    "Delivered-To: a@example.cn\n"
+	    "Subject: hi\n\nline 1\nbare\nlast\r");
+	ck_assert_ptr_null(strchr(name, '/'));
+	ck_assert_int_eq(maildir_deliver(md, "x\r\n", 3, NULL, NULL, &name2),
+	    0);
+	ck_assert_str_ne(name, name2);
+	ck_assert_int_eq(count(md, "new"), 2);
+	ck_assert_int_eq(maildir_deliver("/proc/nope", "x", 1, NULL, NULL,
+	    NULL), -1);
+	buf_free(&b);
+	free(file);
+	free(name);
+	free(name2);
+	free(md);
+	rm_rf(tmp);
+}
+END_TEST
+
+static Suite *
+maildir_suite(void)
+{
+	Suite *s = suite_create("maildir");
+	TCase *tc = tcase_create("maildir");
+
+	tcase_add_test(tc, test_deliver);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(maildir_suite)

@@ -1,0 +1,111 @@
+/* Unit tests for verp.c: token round trip, tampering, length, keys. */
+#include <string.h>
+#include <sys/stat.h>
+
+#include "unit.h"
+#include "verp.h"
+
+static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
+#define KL (sizeof key - 1)
+
+START_TEST(test_round_trip)
+{
+	char tok[64], id[16], want[VERP_ID_LEN + 1];
+
+	ck_assert_int_eq(verp_token(key, KL, "2021-01", "chengdu",
+	    "li.wei@example.cn", tok, sizeof tok), 0);
+	ck_assert_uint_eq(strlen(tok), VERP_TOKEN_LEN);
+	ck_assert_uint_le(strlen("bounces+") + strlen(tok), 64);
+	ck_assert_int_eq(strspn(tok, "abcdefghijklmnopqrstuvwxyz234567"),
+	    VERP_TOKEN_LEN);
+	ck_assert_int_eq(verp_check(key, KL, tok, id, sizeof id), 0);
+	verp_id("2021-01", "chengdu", "li.wei@example.cn", want);
+	ck_assert_str_eq(id, want);
+	for (char *p = tok; *p; p++)	/* an MTA folded the case */
+		if (*p >= 'a' && *p <= 'z')
+			*p -= 32;
+	ck_assert_int_eq(verp_check(key, KL, tok, id, sizeof id), 0);
+	ck_assert_str_eq(id, want);
+}
+END_TEST
+
+START_TEST(test_tamper)
+{
+	char tok[64], bad[64], id[16];
+
+	verp_token(key, KL, "2021-01", "chengdu", "a@b.example", tok,
+	    sizeof tok);
+	for (size_t i = 0; i < VERP_TOKEN_LEN; i++) {
+		memcpy(bad, tok, sizeof tok);
+		bad[i] = bad[i] == 'a' ? 'b' : 'a';
+		ck_assert_int_eq(verp_check(key, KL, bad, id, sizeof id), -1);
+	}
+	ck_assert_int_eq(verp_check(key, KL, "", id, sizeof id), -1);
+	ck_assert_int_eq(verp_check(key, KL, "bounces", id, sizeof id), -1);
+	memcpy(bad, tok, sizeof tok);
+	bad[3] = '\x12';	/* would fold onto a digit */
+	ck_assert_int_eq(verp_check(key, KL, bad, id, sizeof id), -1);
+	ck_assert_int_eq(verp_check((const unsigned char *)"another key 1234",
+	    16, tok, id, sizeof id), -1);
+	ck_assert_int_eq(verp_token(key, KL, "i", "l", "e", tok, 29), -1);
+}
+END_TEST
+
+START_TEST(test_distinct)
+{
+	char a[64], b[64], c[64];
+
+	verp_token(key, KL, "2021-01", "chengdu", "a@b.example", a, sizeof a);
+	verp_token(key, KL, "2021-01", "deyang", "a@b.example", b, sizeof b);
+	verp_token(key, KL, "2021-02", "chengdu", "a@b.example", c, sizeof c);
+	ck_assert_str_ne(a, b);
+	ck_assert_str_ne(a, c);
+	/* the separator keeps ("ab","c") and ("a","bc") apart */
+	verp_token(key, KL, "i", "ab", "c", a, sizeof a);
+	verp_token(key, KL, "i", "a", "bc", b, sizeof b);
+	ck_assert_str_ne(a, b);
+}
+END_TEST
+
+START_TEST(test_keys)
+{
+	char path[] = "/tmp/verpkeyXXXXXX";
+	unsigned char *k;
+	size_t len;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ne(fd, -1);
+	close(fd);
+	unlink(path);
+	ck_assert_int_eq(verp_make_key(path), 0);
+	ck_assert_int_eq(verp_make_key(path), 0);	/* exists: kept */
+	ck_assert_int_eq(verp_load_key(path, &k, &len), 0);
+	ck_assert_uint_eq(len, 32);
+	free(k);
+	chmod(path, 0640);
+	ck_assert_int_eq(verp_load_key(path, &k, &len), -1);
+	f = fopen(path, "w");
+	fputs("short", f);
+	fclose(f);
+	chmod(path, 0600);
+	ck_assert_int_eq(verp_load_key(path, &k, &len), -1);
+	unlink(path);
+}
+END_TEST
+
+static Suite *
+verp_suite(void)
+{
+	Suite *s = suite_create("verp");
+	TCase *tc = tcase_create("verp");
+
+	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_tamper);
+	tcase_add_test(tc, test_distinct);
+	tcase_add_test(tc, test_keys);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(verp_suite)
