@@ -1,0 +1,461 @@
+/*
+ * smtp: SMTP submission through libcurl's multi interface.  See smtp.h.
+ *
+ * RFC 5321 (SMTP), RFC 3207 (STARTTLS), RFC 8314 (implicit TLS, smtps://),
+ * RFC 4954 (AUTH).  libcurl runs the protocol; this file picks relays,
+ * feeds messages, captures the server's final reply through the debug
+ * callback (libcurl keeps only the code) and classifies the outcome by the
+ * command it answered.
+ */
+#include "smtp.h"
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "config.h"
+#include "util.h"
+
+#define POLL_MS 200	/* longest wait before looking at *stop again */
+
+/* The last command sent: a failure is judged by what it answered. */
+enum phase { PH_SESSION, PH_MAIL, PH_RCPT, PH_DATA };
+
+struct relay {
+	char *url;
+	time_t down_until;
+};
+
+struct conn {
+	struct smtp *s;
+	CURL *easy;
+	int busy;
+	long used;		/* messages on the current connection */
+	int forbid;		/* this message closes the connection */
+	size_t relay, tries;
+	struct smtp_msg msg;
+	size_t off;
+	struct curl_slist *rcpt;
+	enum phase phase;
+	struct buf reply;	/* the last server reply */
+	int reply_done;		/* its last line was "NNN " */
+	int quitting;		/* QUIT sent: its 221 is no outcome */
+	char err[CURL_ERROR_SIZE];
+};
+
+struct smtp {
+	CURLM *multi;
+	struct relay *relays;
+	size_t nrelays;
+	struct conn *conns;
+	long nconns, busy;
+	long use_ssl, verify, timeout, per_conn, cooldown;
+	char *ca_file, *username, *password;
+	double interval, next_start;	/* rate limit, monotonic seconds */
+	int no_relay;
+	smtp_done_fn done;
+	void *arg;
+};
+
+const char *
+smtp_result_name(enum smtp_result r)
+{
+	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
+	    "CONNFAIL" };
+
+	return n[r];
+}
+
+static double
+now_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static size_t
+read_cb(char *out, size_t size, size_t n, void *p)
+{
+	struct conn *c = p;
+	size_t left = c->msg.len - c->off;
+
+	if (left > size * n)
+		left = size * n;
+	memcpy(out, c->msg.data + c->off, left);
+	c->off += left;
+	return left;
+}
+
+/* Appends a reply line; a new reply starts after a final "NNN " line. */
+static void
+reply_in(struct conn *c, const char *p, size_t n)
+{
+	const char *last;
+
+	if (c->reply_done) {
+		buf_reset(&c->reply);
+		c->reply_done = 0;
+	}
+	buf_add(&c->reply, p, n);
+	while (c->reply.len && (c->reply.data[c->reply.len - 1] == '\n' ||
+	    c->reply.data[c->reply.len - 1] == '\r'))
+		c->reply.data[--c->reply.len] = '\0';
+	if (c->reply.len == 0)
+		return;
+	last = strrchr(c->reply.data, '\n');
+	last = last ? last + 1 : c->reply.data;
+	c->reply_done = strlen(last) == 3 || last[3] == ' ';
+	buf_addc(&c->reply, '\n');	/* stripped again at the end */
+}
+
+static void
+command_out(struct conn *c, const char *p, size_t n)
+{
+	if (n >= 10 && !strncmp(p, "MAIL FROM:", 10))
+		c->phase = PH_MAIL;
+	else if (n >= 8 && !strncmp(p, "RCPT TO:", 8))
+		c->phase = PH_RCPT;
+	else if (n >= 4 && !strncmp(p, "DATA", 4))
+		c->phase = PH_DATA;
+	else if (n >= 4 && !strncmp(p, "QUIT", 4))
+		c->quitting = 1;
+}
+
+static int
+debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
+{
+	struct conn *c = arg;
+
+	(void)h;
+	if (type == CURLINFO_HEADER_IN && !c->quitting)
+		reply_in(c, p, n);
+	else if (type == CURLINFO_HEADER_OUT)
+		command_out(c, p, n);
+	return 0;
+}
+
+#define SETOPT(h, o, v) do {						\
+	if (curl_easy_setopt(h, o, v) != CURLE_OK) {			\
+		warnx("libcurl: cannot set " #o);			\
+		return -1;						\
+	}								\
+} while (0)
+
+/* The options every message of a handle shares. */
+static int
+setup_easy(struct smtp *s, struct conn *c)
+{
+	CURL *h = c->easy;
+
+	SETOPT(h, CURLOPT_PRIVATE, c);
+	SETOPT(h, CURLOPT_NOSIGNAL, 1L);
+	SETOPT(h, CURLOPT_UPLOAD, 1L);
+	SETOPT(h, CURLOPT_READFUNCTION, read_cb);
+	SETOPT(h, CURLOPT_READDATA, c);
+	SETOPT(h, CURLOPT_ERRORBUFFER, c->err);
+	SETOPT(h, CURLOPT_VERBOSE, 1L);	/* feeds debug_cb, prints nothing */
+	SETOPT(h, CURLOPT_DEBUGFUNCTION, debug_cb);
+	SETOPT(h, CURLOPT_DEBUGDATA, c);
+	SETOPT(h, CURLOPT_USE_SSL, s->use_ssl);
+	SETOPT(h, CURLOPT_SSL_VERIFYPEER, s->verify);
+	SETOPT(h, CURLOPT_SSL_VERIFYHOST, s->verify ? 2L : 0L);
+	if (s->ca_file)
+		SETOPT(h, CURLOPT_CAINFO, s->ca_file);
+	if (s->username)
+		SETOPT(h, CURLOPT_USERNAME, s->username);
+	if (s->password)
+		SETOPT(h, CURLOPT_PASSWORD, s->password);
+	SETOPT(h, CURLOPT_CONNECTTIMEOUT, s->timeout);
+	SETOPT(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, s->timeout);
+	SETOPT(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	SETOPT(h, CURLOPT_LOW_SPEED_TIME, s->timeout);
+	/* three Ls in libcurl 7.88; without it a refused RCPT is error 55 */
+	SETOPT(h, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1L);
+	return 0;
+}
+
+/* The first relay not cooling down, or -1. */
+static long
+pick_relay(struct smtp *s)
+{
+	time_t now = time(NULL);
+
+	for (size_t i = 0; i < s->nrelays; i++)
+		if (s->relays[i].down_until <= now)
+			return (long)i;
+	return -1;
+}
+
+static int
+start(struct smtp *s, struct conn *c, size_t relay)
+{
+	CURL *h;
+
+	if (!c->easy) {
+		if (!(c->easy = curl_easy_init())) {
+			warnx("libcurl: cannot create a handle");
+			return -1;
+		}
+		if (setup_easy(s, c) == -1)
+			return -1;
+	}
+	h = c->easy;
+	c->relay = relay;
+	c->off = 0;
+	c->phase = PH_SESSION;
+	c->err[0] = '\0';
+	buf_reset(&c->reply);
+	c->reply_done = 0;
+	c->quitting = 0;
+	curl_slist_free_all(c->rcpt);
+	c->rcpt = curl_slist_append(NULL, c->msg.rcpt);
+	c->forbid = c->used + 1 >= s->per_conn;
+	SETOPT(h, CURLOPT_URL, s->relays[relay].url);
+	SETOPT(h, CURLOPT_MAIL_FROM, *c->msg.from ? c->msg.from : "<>");
+	SETOPT(h, CURLOPT_MAIL_RCPT, c->rcpt);
+	SETOPT(h, CURLOPT_FORBID_REUSE, (long)c->forbid);
+	if (curl_multi_add_handle(s->multi, h) != CURLM_OK) {
+		warnx("libcurl: cannot add a transfer");
+		return -1;
+	}
+	return 0;
+}
+
+static enum smtp_result
+classify(const struct conn *c, CURLcode rc, long code)
+{
+	if (rc == CURLE_OK)
+		return SMTP_OK;
+	if (c->phase == PH_SESSION)
+		return SMTP_CONNFAIL;
+	if (code >= 400 && code < 500)
+		return SMTP_TEMPFAIL;
+	if (code >= 500)
+		return c->phase == PH_MAIL ? SMTP_CONNFAIL : SMTP_PERMFAIL;
+	return SMTP_TEMPFAIL;	/* lost mid-transaction: not sent */
+}
+
+/* The server's reply when it is the one the code came from. */
+static const char *
+reply_text(struct conn *c, CURLcode rc, long code)
+{
+	char num[8];
+
+	while (c->reply.len && c->reply.data[c->reply.len - 1] == '\n')
+		c->reply.data[--c->reply.len] = '\0';
+	snprintf(num, sizeof num, "%03ld", code);
+	if (code > 0 && c->reply.len >= 3 && !strncmp(c->reply.data, num, 3))
+		return c->reply.data;
+	return c->err[0] ? c->err : curl_easy_strerror(rc);
+}
+
+/* Handles one finished transfer; returns 1 when the message restarted. */
+static int
+finish(struct smtp *s, struct conn *c, CURLcode rc)
+{
+	long code = 0, fresh = 0;
+	enum smtp_result r;
+	long next;
+
+	curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &fresh);
+	curl_multi_remove_handle(s->multi, c->easy);
+	r = classify(c, rc, code);
+	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
+	if (r == SMTP_CONNFAIL) {
+		warnx("%s: %s", s->relays[c->relay].url,
+		    reply_text(c, rc, code));
+		s->relays[c->relay].down_until = time(NULL) + s->cooldown;
+		next = pick_relay(s);
+		if (next >= 0 && ++c->tries < s->nrelays &&
+		    start(s, c, (size_t)next) == 0)
+			return 1;
+		if (next < 0)
+			s->no_relay = 1;
+	}
+	c->busy = 0;
+	s->busy--;
+	s->done(s->arg, &c->msg, r, reply_text(c, rc, code));
+	return 0;
+}
+
+/* Starts messages on idle connections; sets *wait_ms for the rate. */
+static int
+fill(struct smtp *s, smtp_next_fn next, void *arg,
+    volatile sig_atomic_t *stop, long *wait_ms)
+{
+	for (long i = 0; i < s->nconns; i++) {
+		struct conn *c = &s->conns[i];
+		double now = now_mono();
+		long relay;
+
+		if (c->busy)
+			continue;
+		if ((stop && *stop) || s->no_relay)
+			return 0;
+		if (s->interval > 0 && now < s->next_start) {
+			*wait_ms = (long)((s->next_start - now) * 1000) + 1;
+			return 0;
+		}
+		if ((relay = pick_relay(s)) < 0) {
+			s->no_relay = 1;
+			return 0;
+		}
+		if (!next(arg, &c->msg))
+			return 1;
+		if (s->interval > 0)
+			s->next_start = (now > s->next_start ? now :
+			    s->next_start) + s->interval;
+		c->tries = 0;
+		if (start(s, c, (size_t)relay) == -1)
+			return -1;
+		c->busy = 1;
+		s->busy++;
+	}
+	return 0;
+}
+
+static int
+drain(struct smtp *s)
+{
+	CURLMsg *m;
+	int left, n = 0;
+
+	while ((m = curl_multi_info_read(s->multi, &left))) {
+		struct conn *c;
+
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &c);
+		finish(s, c, m->data.result);
+		n++;
+	}
+	return n;
+}
+
+int
+smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
+    volatile sig_atomic_t *stop)
+{
+	int exhausted = 0, running, rc = 0;
+
+	s->done = done;
+	s->arg = arg;
+	s->no_relay = pick_relay(s) < 0;
+	for (;;) {
+		long wait_ms = POLL_MS;
+
+		if (!exhausted) {
+			if ((rc = fill(s, next, arg, stop, &wait_ms)) == -1)
+				break;
+			exhausted = rc;
+		}
+		if (s->busy == 0 && (exhausted || s->no_relay ||
+		    (stop && *stop)))
+			break;
+		if (curl_multi_perform(s->multi, &running) != CURLM_OK) {
+			warnx("libcurl: multi perform failed");
+			rc = -1;
+			break;
+		}
+		if (drain(s) == 0)
+			curl_multi_poll(s->multi, NULL, 0, (int)wait_ms, NULL);
+	}
+	if (rc != -1 && s->no_relay) {
+		warnx("no relay available; sending stopped");
+		rc = -1;
+	}
+	return rc == -1 ? -1 : 0;
+}
+
+static long
+ssl_mode(const char *tls)
+{
+	if (tls && !strcmp(tls, "none"))
+		return CURLUSESSL_NONE;
+	if (tls && !strcmp(tls, "opportunistic"))
+		return CURLUSESSL_TRY;
+	return CURLUSESSL_ALL;
+}
+
+struct smtp *
+smtp_open(const struct config *c, const char *password)
+{
+	struct smtp *s;
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		warnx("libcurl: global init failed");
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
+	s->relays = xcalloc(c->relays.n, sizeof *s->relays);
+	for (size_t i = 0; i < c->relays.n; i++)
+		if (!strncmp(c->relays.v[i], "smtp://", 7) ||
+		    !strncmp(c->relays.v[i], "smtps://", 8))
+			s->relays[s->nrelays++].url = xstrdup(c->relays.v[i]);
+	if (s->nrelays == 0) {
+		warnx("%s: no smtp:// or smtps:// relay", c->path);
+		smtp_close(s);
+		return NULL;
+	}
+	s->use_ssl = ssl_mode(c->tls);
+	s->verify = c->tls_verify ? 1 : 0;
+	if (!s->verify)
+		warnx("%s: tls_verify is off: relays are not authenticated",
+		    c->path);
+	s->ca_file = c->ca_file ? xstrdup(c->ca_file) : NULL;
+	s->username = c->username ? xstrdup(c->username) : NULL;
+	s->password = password ? xstrdup(password) : NULL;
+	s->timeout = c->timeout;
+	s->per_conn = c->max_messages_per_connection > 0 ?
+	    c->max_messages_per_connection : 1;
+	s->cooldown = c->relay_cooldown;
+	s->interval = c->rate > 0 ? 1.0 / c->rate : 0;
+	s->nconns = c->max_connections > 0 ? c->max_connections : 1;
+	s->conns = xcalloc(s->nconns, sizeof *s->conns);
+	for (long i = 0; i < s->nconns; i++)
+		s->conns[i].s = s;
+	if (!(s->multi = curl_multi_init())) {
+		warnx("libcurl: cannot create a multi handle");
+		smtp_close(s);
+		return NULL;
+	}
+	curl_multi_setopt(s->multi, CURLMOPT_MAXCONNECTS, s->nconns);
+	return s;
+}
+
+void
+smtp_close(struct smtp *s)
+{
+	if (!s)
+		return;
+	for (long i = 0; i < s->nconns; i++) {
+		struct conn *c = &s->conns[i];
+
+		if (c->easy && c->busy)
+			curl_multi_remove_handle(s->multi, c->easy);
+		curl_easy_cleanup(c->easy);
+		curl_slist_free_all(c->rcpt);
+		buf_free(&c->reply);
+	}
+	/* the multi handle owns the connections: QUIT is sent here */
+	if (s->multi)
+		curl_multi_cleanup(s->multi);
+	for (size_t i = 0; i < s->nrelays; i++)
+		free(s->relays[i].url);
+	if (s->password) {
+		explicit_bzero(s->password, strlen(s->password));
+		free(s->password);
+	}
+	free(s->relays);
+	free(s->conns);
+	free(s->ca_file);
+	free(s->username);
+	free(s);
+	curl_global_cleanup();
+}

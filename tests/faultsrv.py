@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""faultsrv: a scripted SMTP server (RFC 5321, RFC 3207, RFC 4954 PLAIN)
+for faults a real server cannot produce on cue.  Test use only.
+
+  --port-file F        listen on 127.0.0.1:0 and write the port to F
+  --drop-data N        close the connection in the middle of the DATA of
+                       the Nth message (counted over all connections)
+  --reply ADDR=REPLY   answer RCPT TO:<ADDR> with REPLY ("451 4.2.0 busy")
+  --auth USER:PASS     offer AUTH PLAIN and require it before MAIL
+  --tls CERT:KEY       offer STARTTLS
+  --log F              one line per accepted message: "CONN MSG RCPT"
+  --trace F            one line per command verb received
+"""
+import argparse
+import base64
+import os
+import socketserver
+import ssl
+import threading
+
+lock = threading.Lock()
+state = {"msgs": 0, "conns": 0}
+
+
+class Handler(socketserver.StreamRequestHandler):
+    def send(self, line):
+        self.wfile.write(line.encode() + b"\r\n")
+        self.wfile.flush()
+
+    def ehlo(self):
+        opts = ["PIPELINING", "8BITMIME"]
+        if args.tls and not self.tls:
+            opts.append("STARTTLS")
+        if args.auth:
+            opts.append("AUTH PLAIN")
+        lines = ["faultsrv"] + opts
+        for i, l in enumerate(lines):
+            self.send("250%s%s" % (" " if i == len(lines) - 1 else "-", l))
+
+    def starttls(self):
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        cert, key = args.tls.split(":")
+        ctx.load_cert_chain(cert, key)
+        self.send("220 2.0.0 go ahead")
+        self.request = ctx.wrap_socket(self.request, server_side=True)
+        self.rfile = self.request.makefile("rb")
+        self.wfile = self.request.makefile("wb")
+        self.tls = True
+
+    def auth(self, arg):
+        parts = arg.split(" ", 1)
+        if len(parts) == 1:
+            self.send("334 ")
+            parts.append(self.rfile.readline().decode().strip())
+        try:
+            _, user, pw = base64.b64decode(parts[1]).decode().split("\0")
+        except Exception:
+            return self.send("501 5.5.2 bad AUTH data")
+        if "%s:%s" % (user, pw) == args.auth:
+            self.authed = True
+            return self.send("235 2.7.0 Authentication successful")
+        self.send("535 5.7.8 Authentication credentials invalid")
+
+    def data(self, rcpts):
+        with lock:
+            state["msgs"] += 1
+            n = state["msgs"]
+        self.send("354 End data with <CR><LF>.<CR><LF>")
+        lines = 0
+        while True:
+            line = self.rfile.readline()
+            if not line:
+                return False
+            lines += 1
+            if n == args.drop_data and lines == 3:
+                self.request.shutdown(2)
+                return False
+            if line == b".\r\n":
+                break
+        if args.log:
+            with lock, open(args.log, "a") as f:
+                for r in rcpts:
+                    f.write("%d %d %s\n" % (self.conn, n, r))
+        self.send("250 2.0.0 Ok: queued as FS%d" % n)
+        return True
+
+    def handle(self):
+        with lock:
+            state["conns"] += 1
+            self.conn = state["conns"]
+        self.tls, self.authed, rcpts = False, False, []
+        self.send("220 faultsrv ESMTP")
+        while True:
+            raw = self.rfile.readline()
+            if not raw:
+                return
+            line = raw.decode(errors="replace").rstrip("\r\n")
+            verb = line.split(" ", 1)[0].upper()
+            arg = line[len(verb) + 1:]
+            if args.trace:
+                with lock, open(args.trace, "a") as f:
+                    f.write("%d %s\n" % (self.conn, verb))
+            if verb in ("EHLO", "HELO"):
+                self.ehlo()
+            elif verb == "STARTTLS" and args.tls and not self.tls:
+                self.starttls()
+            elif verb == "AUTH" and args.auth:
+                self.auth(arg[6:] if arg.upper().startswith("PLAIN") else "")
+            elif verb == "MAIL":
+                if args.auth and not self.authed:
+                    self.send("530 5.7.0 Authentication required")
+                    continue
+                rcpts = []
+                self.send("250 2.1.0 Ok")
+            elif verb == "RCPT":
+                addr = arg[arg.find("<") + 1:arg.rfind(">")]
+                if addr in replies:
+                    self.send(replies[addr])
+                else:
+                    rcpts.append(addr)
+                    self.send("250 2.1.5 Ok")
+            elif verb == "DATA":
+                if not rcpts:
+                    self.send("554 5.5.1 No valid recipients")
+                elif not self.data(rcpts):
+                    return
+            elif verb == "RSET":
+                rcpts = []
+                self.send("250 2.0.0 Ok")
+            elif verb == "NOOP":
+                self.send("250 2.0.0 Ok")
+            elif verb == "QUIT":
+                self.send("221 2.0.0 Bye")
+                return
+            else:
+                self.send("502 5.5.2 Command not recognized")
+
+
+class Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+p = argparse.ArgumentParser()
+p.add_argument("--port-file", required=True)
+p.add_argument("--drop-data", type=int, default=0)
+p.add_argument("--reply", action="append", default=[])
+p.add_argument("--auth")
+p.add_argument("--tls")
+p.add_argument("--log")
+p.add_argument("--trace")
+args = p.parse_args()
+replies = dict(r.split("=", 1) for r in args.reply)
+srv = Server(("127.0.0.1", 0), Handler)
+with open(args.port_file + ".tmp", "w") as f:
+    f.write("%d\n" % srv.server_address[1])
+os.rename(args.port_file + ".tmp", args.port_file)
+srv.serve_forever()
