@@ -1473,3 +1473,17 @@ bounce_report_json(const char *file, const struct bounce_report *r)
 	free(s);
 	return ret;
 }
+
+void
+bounce_classify_reply(const char *address, const char *reply,
+    struct bounce_rcpt *out)
+{
+	struct rcpt_seg r;
+
+	memset(&r, 0, sizeof r);
+	memset(out, 0, sizeof *out);
+	r.address = xstrdup(address);
+	r.seg = reply ? reply : "";
+	r.seglen = strlen(r.seg);
+	rcpt_finish(out, &r, "", 0, r.seg[0] == '4');
+}

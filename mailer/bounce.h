@@ -56,6 +56,15 @@ int bounce_parse(const char *msg, size_t len, struct bounce_report *out);
 /* Releases what bounce_parse allocated; accepts NULL. */
 void bounce_report_free(struct bounce_report *r);
 
+/*
+ * Classifies an SMTP server's refusal of address (e.g. "550 5.1.1 <a@b>:
+ * user unknown") with the same rules as bounces read from the mailbox, so
+ * both land in one ledger with one meaning of hard and soft.  out's
+ * address and reason are malloc'd: free them.
+ */
+void bounce_classify_reply(const char *address, const char *reply,
+    struct bounce_rcpt *out);
+
 /* "bounce", "delay", "autoreply", "complaint", "unsubscribe", "other". */
 const char *bounce_kind_name(enum bounce_kind k);
 

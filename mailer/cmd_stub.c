@@ -11,6 +11,4 @@ notyet(const char *name)
 	return EX_SOFTWARE;
 }
 
-int cmd_send(int argc, char **argv) { (void)argc; return notyet(argv[0]); }
-int cmd_status(int argc, char **argv) { (void)argc; return notyet(argv[0]); }
 int cmd_run(int argc, char **argv) { (void)argc; return notyet(argv[0]); }

@@ -342,8 +342,8 @@ boundary(const struct composer *cp, const char *list_id, const char *kind)
 	unsigned char d[SHA256_DIGEST_SIZE];
 	char hx[2 * SHA256_DIGEST_SIZE + 1];
 
+	/* no randomness: the digest of an unchanged edition must not change */
 	sha256_init(&h);
-	sha256_update(&h, strlen(cp->msgid_salt), (const uint8_t *)cp->msgid_salt);
 	sha256_update(&h, strlen(cp->is->id), (const uint8_t *)cp->is->id);
 	sha256_update(&h, strlen(list_id), (const uint8_t *)list_id);
 	sha256_update(&h, strlen(kind), (const uint8_t *)kind);

@@ -562,6 +562,23 @@ srv_add_user() {
     srv_postfix_reload
 }
 
+# Bulk form of srv_add_user for large lists: addresses on stdin, one per
+# line, all with password PW; call before srv_postfix_start.
+srv_add_users() {
+    local pw=${1:?usage: srv_add_users PASSWORD <addresses} f=$SRV_DIR/dovecot/users p=$SRV_DIR/postfix
+    mkdir -p "$SRV_DIR/dovecot" "$p"; touch "$f" "$p/vmailbox"
+    local addr u d m
+    while read -r addr; do
+        [ -n "$addr" ] || continue
+        u=${addr%@*} d=${addr#*@} m=$SRV_MAIL_DIR/$d/$u
+        mkdir -p "$m/new" "$m/cur" "$m/tmp"
+        printf '%s:{PLAIN}%s:%s:%s::%s::\n' "$addr" "$pw" "$SRV_UID" "$SRV_GID" "$m" >>"$f"
+        printf '%s %s/%s/\n' "$addr" "$d" "$u" >>"$p/vmailbox"
+    done
+    chown -R "$SRV_UID:$SRV_GID" "$SRV_MAIL_DIR"
+    if [ -e "$p/main.cf" ]; then srv__postmap "$p/vmailbox" && srv_postfix_reload; fi
+}
+
 srv_stop_all() {
     [ -n "${SRV_DIR:-}" ] || return 0
     # Both at once: Dovecot takes about 1 s to shut down.

@@ -1,0 +1,114 @@
+/* progress: live line or log lines.  See progress.h. */
+#include "progress.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "send.h"
+#include "util.h"
+
+struct progress {
+	char *issue;
+	int tty, quiet, verbose;
+	double start, last;
+	int drawn;
+};
+
+static double
+now(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (double)tv.tv_sec + tv.tv_usec / 1e6;
+}
+
+struct progress *
+progress_new(const char *issue, int quiet, int verbose)
+{
+	struct progress *p = xcalloc(1, sizeof *p);
+
+	p->issue = xstrdup(issue);
+	p->tty = isatty(STDERR_FILENO);
+	p->quiet = quiet;
+	p->verbose = verbose;
+	p->start = p->last = now();
+	return p;
+}
+
+static void
+clear_line(struct progress *p)
+{
+	if (p->drawn) {
+		fputs("\r\033[K", stderr);
+		p->drawn = 0;
+	}
+}
+
+void
+progress_update(struct progress *p, const struct send_stats *st)
+{
+	double t = now(), el;
+
+	if (!p || !p->tty || p->quiet || t - p->last < 0.2)
+		return;
+	p->last = t;
+	el = t - p->start;
+	fprintf(stderr, "\r\033[K%s: sent %ld  deferred %ld  failed %ld  "
+	    "%.0f msg/s  %.0fs", p->issue, st->sent, st->deferred, st->failed,
+	    el > 0 ? st->sent / el : 0.0, el);
+	p->drawn = 1;
+}
+
+void
+progress_log(struct progress *p, const char *fmt, ...)
+{
+	char ts[32];
+	time_t t = time(NULL);
+	va_list ap;
+
+	if (!p || (p->quiet && !p->verbose))
+		return;
+	clear_line(p);
+	strftime(ts, sizeof ts, "%Y-%m-%d %H:%M:%S", localtime(&t));
+	fprintf(stderr, "%s %s: ", ts, p->issue);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+progress_done(struct progress *p, const struct send_stats *st, int test)
+{
+	double el = now() - p->start;
+
+	clear_line(p);
+	if (p->quiet && !st->deferred && !st->failed)
+		return;
+	if (!st->sent && !st->deferred && !st->failed && !test) {
+		printf("%s: nothing to send: %ld recipient%s already done, "
+		    "%ld suppressed\n", p->issue, st->already,
+		    st->already == 1 ? "" : "s", st->suppressed);
+		return;
+	}
+	printf("%s: %ssent %ld, deferred %ld, failed %ld, suppressed %ld, "
+	    "already done %ld; %ld edition%s in %.1fs (%.0f msg/s)\n",
+	    p->issue, test ? "test " : "", st->sent, st->deferred, st->failed,
+	    st->suppressed, st->already, st->editions,
+	    st->editions == 1 ? "" : "s", el, el > 0 ? st->sent / el : 0.0);
+}
+
+void
+progress_free(struct progress *p)
+{
+	if (!p)
+		return;
+	free(p->issue);
+	free(p);
+}

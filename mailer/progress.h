@@ -1,0 +1,22 @@
+/*
+ * progress: what a send says while it runs.  On a terminal, one live line
+ * (sent / deferred / failed, messages per second, elapsed); elsewhere
+ * (cron) timestamped log lines and a one-line summary.  Quiet mode prints
+ * only problems.  Never prints passwords or tokens: callers pass neither.
+ */
+#ifndef MAILER_PROGRESS_H
+#define MAILER_PROGRESS_H
+
+struct progress;
+struct send_stats;
+
+struct progress *progress_new(const char *issue, int quiet, int verbose);
+void progress_update(struct progress *p, const struct send_stats *st);
+void progress_log(struct progress *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The summary line; test marks an editor's test send. */
+void progress_done(struct progress *p, const struct send_stats *st,
+    int test);
+void progress_free(struct progress *p);
+
+#endif

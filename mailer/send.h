@@ -1,0 +1,37 @@
+/*
+ * send: delivers an issue's editions to the subscribers of the selected
+ * lists under the journal: each recipient's outcome is committed before
+ * the next message on that connection starts, so a rerun sends only what
+ * was not sent.  Transports: smtp.c (libcurl) or a local Maildir.
+ */
+#ifndef MAILER_SEND_H
+#define MAILER_SEND_H
+
+#include <signal.h>
+
+struct job;
+
+struct send_opts {
+	const char *to;		/* test send to one address, no journal */
+	int dry_run;
+	int respect_backoff;	/* deferred wait for next_attempt (cron) */
+	int resend_changed;	/* send an edition changed since sending began */
+	int verbose, quiet;
+	volatile sig_atomic_t *stop;
+};
+
+struct send_stats {
+	long sent, deferred, failed, suppressed, already, skipped_bad;
+	long editions, signatures;
+	int unreachable;	/* no relay gave a session */
+};
+
+/*
+ * Sends j's issue.  Returns a sysexits code: 0 all sent; EX_TEMPFAIL when
+ * some are deferred or the state is locked; EX_UNAVAILABLE when no relay
+ * could be reached; EX_DATAERR / EX_CONFIG / EX_CANTCREAT after reporting.
+ */
+int send_issue(struct job *j, const struct send_opts *o,
+    struct send_stats *st);
+
+#endif

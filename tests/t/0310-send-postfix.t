@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Send the sample issue to all 21 lists through a real Postfix (STARTTLS,
+# AUTH through Dovecot SASL, virtual Maildirs): every subscriber gets
+# exactly one message, which Python's email package reads with the right
+# To, List-Id and List-Unsubscribe.  A second send sends nothing.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-send.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 8
+srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
+{ project_addresses .; echo sender@example.org; } | srv_add_users s3cret-sender
+srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
+P=$T/proj
+mk_project "$P"
+M="$MAILER --config $P/config.yaml"
+
+$M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
+rc=$?; ok $rc "send exits 0 (got $rc)"; sed 's/^/# /' "$T/out" "$T/err"
+grep -q "sent 78, deferred 0, failed 0" "$T/out"; ok $? "summary: 78 sent"
+srv_wait_queue_empty 30; ok $? "Postfix delivered everything"
+bad=0
+for a in $(project_addresses "$P"); do
+	n=$(srv_maildir_count "$a"); [ "$n" = 1 ] || { echo "# $a has $n"; bad=1; }
+done
+[ $bad = 0 ]; ok $? "every subscriber's Maildir holds exactly one message"
+python3 - "$P" "$SRV_MAIL_DIR" <<'PY'
+import csv, email, email.policy, glob, os, re, sys
+proj, mail = sys.argv[1:3]
+errors = []
+for csvf in glob.glob(proj + '/lists/*.csv'):
+    lid = os.path.basename(csvf)[:-4]
+    list_id = re.search(r'^list_id: (.*)$', open(proj + f'/lists/{lid}.yaml', encoding='utf-8').read(), re.M).group(1)
+    for row in csv.DictReader(open(csvf, encoding='utf-8')):
+        u, d = row['email'].split('@')
+        files = glob.glob(f'{mail}/{d}/{u}/new/*') + glob.glob(f'{mail}/{d}/{u}/cur/*')
+        m = email.message_from_binary_file(open(files[0], 'rb'), policy=email.policy.default)
+        to = m['To'].addresses[0]
+        if to.addr_spec != row['email'] or to.display_name != row['name']:
+            errors.append(f'{row["email"]}: To is {m["To"]}')
+        if f'<{list_id}>' not in m['List-Id']:
+            errors.append(f'{row["email"]}: List-Id {m["List-Id"]}')
+        lu = m['List-Unsubscribe'] or ''
+        if not re.match(r'<mailto:unsubscribe\+[a-z2-7]{29}@bounce\.test\?subject=unsubscribe>$', lu):
+            errors.append(f'{row["email"]}: List-Unsubscribe {lu!r}')
+        rp = m['Return-Path'] or ''
+        if not re.match(r'<bounces\+[a-z2-7]{29}@bounce\.test>$', rp) or len(rp.split('@')[0]) - 1 > 64:
+            errors.append(f'{row["email"]}: Return-Path {rp!r}')
+for e in errors[:10]: print('#', e)
+sys.exit(1 if errors else 0)
+PY
+ok $? "To, List-Id, List-Unsubscribe and VERP Return-Path are right"
+n=$(grep -c "status=sent (delivered to maildir)" "$SRV_POSTFIX_LOG")
+[ "$n" -eq 78 ]; ok $? "Postfix's log shows 78 deliveries (got $n)"
+$M send "$P/issues/2021-01" >"$T/out2" 2>&1
+rc=$?; grep -q "nothing to send: 78 recipients already done" "$T/out2"
+ok $? "a second send sends nothing and says so (rc $rc)"
+$M status "$P/issues/2021-01" --json >"$T/status.json"
+python3 -c "
+import json,sys; rows=json.load(open('$T/status.json'))
+sys.exit(0 if len(rows)==21 and sum(r['sent'] for r in rows)==78 and all(r['remaining']==0 for r in rows) else 1)"
+ok $? "status --json: 21 lists, 78 sent, none remaining"
+exit $tap_failed
