@@ -37,6 +37,9 @@ tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
 	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS) \
 		$$(pkg-config --libs check)
 
+tests/signdrive: tests/signdrive.c mailer/libmailer.a
+	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS)
+
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -49,7 +52,7 @@ deps:
 unit: $(UNITS)
 	@rc=0; for u in $(UNITS); do ./$$u || rc=1; done; exit $$rc
 
-t: mailer/mailer
+t: mailer/mailer tests/signdrive
 	prove -v tests/t/
 
 check: deps
@@ -65,4 +68,4 @@ lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c
 
 clean:
-	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS)
+	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/signdrive
