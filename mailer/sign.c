@@ -517,8 +517,10 @@ first_secret_fpr(gpgme_ctx_t ctx)
 
 	if (gpgme_op_keylist_start(ctx, NULL, 1))
 		return NULL;
-	if (gpgme_op_keylist_next(ctx, &key) == 0) {
-		fpr = xstrdup(key->fpr);
+	/* Listing to the end: stopping early leaks inside gpgme 1.18. */
+	while (gpgme_op_keylist_next(ctx, &key) == 0) {
+		if (!fpr)
+			fpr = xstrdup(key->fpr);
 		gpgme_key_unref(key);
 	}
 	gpgme_op_keylist_end(ctx);
