@@ -8,7 +8,9 @@
  * Autocrypt Level 1 specification (addr, keydata = minimal key, base64).
  *
  * gpg runs as a child process of gpgme for every operation.  Passphrases
- * go to gpg-agent through loopback pinentry, never through argv.
+ * go to gpg-agent through loopback pinentry, never through argv; without
+ * one, pinentry is cancelled, so the agent never prompts on a terminal or
+ * a display while the mailer runs unattended.
  */
 #include "sign.h"
 
@@ -26,7 +28,6 @@
 enum sign_pass {
 	PASS_UNASKED,	/* gpg needed no passphrase */
 	PASS_GIVEN,	/* ours was handed over */
-	PASS_MISSING,	/* gpg asked, none configured */
 	PASS_REJECTED	/* gpg asked again: ours was wrong */
 };
 
@@ -44,7 +45,7 @@ struct signer {
 
 /* gpgme_check_version also sets SIGPIPE to SIG_IGN, process-wide. */
 static int
-gpg_init(void)
+gpg_init(const char *who)
 {
 	static int done;
 	gpgme_error_t e;
@@ -52,27 +53,34 @@ gpg_init(void)
 	if (done)
 		return 0;
 	if (!gpgme_check_version("1.13.0")) {
-		warnx("gpgme %s is too old; 1.13 or newer is needed",
-		    gpgme_check_version(NULL));
+		warnx("%s: gpgme %s is too old; 1.13 or newer is needed",
+		    who, gpgme_check_version(NULL));
 		return -1;
 	}
 	e = gpgme_engine_check_version(GPGME_PROTOCOL_OpenPGP);
 	if (e) {
-		warnx("gpg (GnuPG) is not usable: %s", gpgme_strerror(e));
+		warnx("%s: gpg (GnuPG) is not usable: %s", who,
+		    gpgme_strerror(e));
 		return -1;
 	}
 	done = 1;
 	return 0;
 }
 
-/* A context on home (NULL: the default), armor as asked; reports. */
+/*
+ * An armoring context on home (NULL: the default); reports.  pinentry is
+ * GPGME_PINENTRY_MODE_LOOPBACK to hand over a passphrase, otherwise
+ * GPGME_PINENTRY_MODE_CANCEL: the agent must never open a pinentry window
+ * for a mailer running unattended, so only unprotected keys and
+ * passphrases already cached by the agent work then.
+ */
 static gpgme_ctx_t
-gpg_context(const char *home, int armor, const char *who)
+gpg_context(const char *home, gpgme_pinentry_mode_t pinentry, const char *who)
 {
 	gpgme_ctx_t ctx;
 	gpgme_error_t e;
 
-	if (gpg_init() == -1)
+	if (gpg_init(who) == -1)
 		return NULL;
 	if ((e = gpgme_new(&ctx))) {
 		warnx("%s: gpgme: %s", who, gpgme_strerror(e));
@@ -83,13 +91,13 @@ gpg_context(const char *home, int armor, const char *who)
 		e = gpgme_ctx_set_engine_info(ctx, GPGME_PROTOCOL_OpenPGP,
 		    NULL, home);
 	if (!e)
-		e = gpgme_set_pinentry_mode(ctx, GPGME_PINENTRY_MODE_LOOPBACK);
+		e = gpgme_set_pinentry_mode(ctx, pinentry);
 	if (e) {
 		warnx("%s: gpgme set-up: %s", who, gpgme_strerror(e));
 		gpgme_release(ctx);
 		return NULL;
 	}
-	gpgme_set_armor(ctx, armor);
+	gpgme_set_armor(ctx, 1);
 	gpgme_set_offline(ctx, 1);	/* no key server look-ups */
 	return ctx;
 }
@@ -107,10 +115,6 @@ pass_cb(void *hook, const char *uid_hint, const char *info, int prev_bad,
 
 	(void)uid_hint;
 	(void)info;
-	if (!s->pass) {
-		s->pass_state = PASS_MISSING;
-		return gpgme_error(GPG_ERR_NO_PASSPHRASE);
-	}
 	if (prev_bad || s->pass_state == PASS_GIVEN) {
 		s->pass_state = PASS_REJECTED;
 		return gpgme_error(GPG_ERR_BAD_PASSPHRASE);
@@ -126,16 +130,24 @@ pass_cb(void *hook, const char *uid_hint, const char *info, int prev_bad,
 static int
 sign_fail(const struct signer *s, const char *what, gpgme_error_t e)
 {
-	if (s->pass_state == PASS_REJECTED ||
-	    gpgme_err_code(e) == GPG_ERR_BAD_PASSPHRASE)
+	gpgme_err_code_t code = gpgme_err_code(e);
+	const char *hint = "";
+
+	if (s->pass_state == PASS_REJECTED || code == GPG_ERR_BAD_PASSPHRASE) {
 		warnx("signing key %s: %s: wrong passphrase", s->fpr, what);
-	else if (s->pass_state == PASS_MISSING)
-		warnx("signing key %s: %s: the key is protected; set "
-		    "signing.passphrase_file or signing.passphrase_env",
-		    s->fpr, what);
-	else
-		warnx("signing key %s: %s: %s", s->fpr, what,
-		    gpgme_strerror(e));
+		return -1;
+	}
+	if (!s->pass && code == GPG_ERR_CANCELED)
+		hint = " (the key is protected and gpg-agent has no cached "
+		    "passphrase: set signing.passphrase_file or "
+		    "signing.passphrase_env)";
+	else if (s->pass && s->pass_state == PASS_UNASKED &&
+	    code == GPG_ERR_UNUSABLE_SECKEY)
+		hint = " (if the key is valid: gpg-agent may refuse loopback "
+		    "pinentry; remove no-allow-loopback-pinentry from its "
+		    "gpg-agent.conf)";
+	warnx("signing key %s: %s: %s%s", s->fpr, what, gpgme_strerror(e),
+	    hint);
 	return -1;
 }
 
@@ -205,11 +217,13 @@ key_load(struct signer *s)
 		why = "not a primary key fingerprint";
 	else
 		why = key_problem(s->key);
+	if (!why && (e = gpgme_signers_add(s->ctx, s->key)))
+		why = gpgme_strerror(e);
 	if (why) {
 		warnx("signing key %s: %s", s->fpr, why);
 		return -1;
 	}
-	return gpgme_signers_add(s->ctx, s->key) ? -1 : 0;
+	return 0;
 }
 
 /* ---- public ---- */
@@ -218,7 +232,7 @@ struct signer *
 signer_open(const struct config *c)
 {
 	struct signer *s;
-	char *fpr;
+	char *fpr, *who;
 
 	if (!c->sign_key || !(fpr = fpr_normalise(c->sign_key))) {
 		warnx("signing key \"%s\": not a full fingerprint (40 hex "
@@ -234,10 +248,14 @@ signer_open(const struct config *c)
 		if (!s->pass)
 			goto fail;
 	}
-	s->ctx = gpg_context(c->gnupg_home, 1, fpr);
+	who = xasprintf("signing key %s", fpr);
+	s->ctx = gpg_context(c->gnupg_home, s->pass ?
+	    GPGME_PINENTRY_MODE_LOOPBACK : GPGME_PINENTRY_MODE_CANCEL, who);
+	free(who);
 	if (!s->ctx)
 		goto fail;
-	gpgme_set_passphrase_cb(s->ctx, pass_cb, s);
+	if (s->pass)
+		gpgme_set_passphrase_cb(s->ctx, pass_cb, s);
 	if (key_load(s) == -1)
 		goto fail;
 	return s;
@@ -266,9 +284,10 @@ sign_detached(struct signer *s, const char *data, size_t len,
 		e = gpgme_op_sign(s->ctx, in, out, GPGME_SIG_MODE_DETACH);
 	gpgme_data_release(in);
 	r = e ? NULL : gpgme_op_sign_result(s->ctx);
-	if (!e && (!r || r->invalid_signers || !r->signatures))
-		e = r && r->invalid_signers ? r->invalid_signers->reason :
-		    gpgme_error(GPG_ERR_GENERAL);
+	if (r && r->invalid_signers)
+		e = r->invalid_signers->reason;
+	if (!e && (!r || !r->signatures))
+		e = gpgme_error(GPG_ERR_GENERAL);
 	hash = e ? NULL : gpgme_hash_algo_name(r->signatures->hash_algo);
 	if (e || !hash) {
 		gpgme_data_release(out);
@@ -565,7 +584,8 @@ signer_make_demo_key(const char *gnupg_home, const char *uid, char **fpr_out)
 
 	if (mkdir_p(gnupg_home, 0700) == -1)
 		return -1;
-	if (!(ctx = gpg_context(gnupg_home, 1, gnupg_home)))
+	ctx = gpg_context(gnupg_home, GPGME_PINENTRY_MODE_CANCEL, gnupg_home);
+	if (!ctx)
 		return -1;
 	*fpr_out = first_secret_fpr(ctx);
 	if (!*fpr_out)

@@ -11,7 +11,10 @@ for tool in gpg gpgconf sqop; do
 		exit 0
 	fi
 done
-[ -x tests/signdrive ] || { echo "Bail out! tests/signdrive not built"; exit 1; }
+if [ ! -x tests/signdrive ]; then
+	echo "Bail out! tests/signdrive not built"
+	exit 1
+fi
 
 T=$(mktemp -d /tmp/mailer-t0400.XXXXXX) || exit 1
 cleanup() {
@@ -67,8 +70,9 @@ sign_and_check() {
 		grep -qE '^pgp-sha(256|384|512)$' "$T/$name.micalg"
 	check "$name: gpg says good" gpg --homedir "$T/v" --batch \
 		--verify "$T/$name.sig" "$T/$name.data" 2>/dev/null
-	check "$name: sqop says good" sh -c \
-		"sqop verify '$T/$name.sig' '$T/cert.pgp' <'$T/$name.data' >/dev/null 2>&1"
+	sqop verify "$T/$name.sig" "$T/cert.pgp" <"$T/$name.data" \
+		>/dev/null 2>&1
+	check "$name: sqop says good" [ $? -eq 0 ]
 	# "A newsletter" -> "B newsletter"
 	off=$(grep -bo 'A newsletter' "$T/$name.data" | cut -d: -f1)
 	printf 'B' | dd of="$T/$name.data" bs=1 seek="$off" conv=notrunc \

@@ -333,6 +333,26 @@ START_TEST(test_demo_key_kept)
 }
 END_TEST
 
+/* With loopback forbidden, unprotected keys still sign (pinentry mode
+ * cancel) and protected ones fail with a hint. */
+START_TEST(test_no_loopback)
+{
+	struct signer *s;
+
+	sh("echo no-allow-loopback-pinentry >$GNUPGHOME/gpg-agent.conf && "
+	    "gpgconf --reload gpg-agent");
+	s = open_key(fpr_ed, NULL);
+	ck_assert_int_eq(signer_preflight(s), 0);
+	signer_close(s);
+	s = open_key(fpr_rsa, RSA_PASS);
+	capture();
+	ck_assert_int_eq(signer_preflight(s), -1);
+	ASSERT_SAID("allow-loopback-pinentry");
+	signer_close(s);
+	sh("rm $GNUPGHOME/gpg-agent.conf && gpgconf --reload gpg-agent");
+}
+END_TEST
+
 static Suite *
 sign_suite(void)
 {
@@ -350,6 +370,7 @@ sign_suite(void)
 	tcase_add_test(tc, test_other_key);
 	tcase_add_test(tc, test_autocrypt);
 	tcase_add_test(tc, test_demo_key_kept);
+	tcase_add_test(tc, test_no_loopback);	/* last: changes the agent */
 	suite_add_tcase(s, tc);
 	return s;
 }
