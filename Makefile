@@ -37,7 +37,7 @@ tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
 	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS) \
 		$$(pkg-config --libs check)
 
-tests/smtpdrive: tests/smtpdrive.c mailer/libmailer.a
+tests/smtpdrive tests/signdrive: %: %.c mailer/libmailer.a
 	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS)
 
 deps:
@@ -52,7 +52,7 @@ deps:
 unit: $(UNITS)
 	@rc=0; for u in $(UNITS); do ./$$u || rc=1; done; exit $$rc
 
-t: mailer/mailer tests/smtpdrive
+t: mailer/mailer tests/smtpdrive tests/signdrive
 	prove -v tests/t/
 
 check: deps
@@ -71,4 +71,4 @@ lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c
 
 clean:
-	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive
+	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive
