@@ -32,6 +32,7 @@ struct relay {
 struct conn {
 	struct smtp *s;
 	CURL *easy;
+	CURLSH *share;		/* this handle's own connection cache */
 	int busy;
 	long used;		/* messages on the current connection */
 	int forbid;		/* this message closes the connection */
@@ -197,10 +198,20 @@ start(struct smtp *s, struct conn *c, size_t relay)
 	CURL *h;
 
 	if (!c->easy) {
-		if (!(c->easy = curl_easy_init())) {
+		/*
+		 * In a multi handle all easy handles draw from one
+		 * connection cache and swap connections; a share object per
+		 * handle pins each connection to one handle, so its message
+		 * count is exact.
+		 */
+		if (!(c->easy = curl_easy_init()) ||
+		    !(c->share = curl_share_init()) ||
+		    curl_share_setopt(c->share, CURLSHOPT_SHARE,
+		    CURL_LOCK_DATA_CONNECT) != CURLSHE_OK) {
 			warnx("libcurl: cannot create a handle");
 			return -1;
 		}
+		SETOPT(c->easy, CURLOPT_SHARE, c->share);
 		if (setup_easy(s, c) == -1)
 			return -1;
 	}
@@ -249,7 +260,9 @@ reply_text(struct conn *c, CURLcode rc, long code)
 	while (c->reply.len && c->reply.data[c->reply.len - 1] == '\n')
 		c->reply.data[--c->reply.len] = '\0';
 	snprintf(num, sizeof num, "%03ld", code);
-	if (code > 0 && c->reply.len >= 3 && !strncmp(c->reply.data, num, 3))
+	/* a failure whose last reply is 2xx/3xx lost the connection */
+	if ((rc == CURLE_OK || code >= 400) && c->reply.len >= 3 &&
+	    !strncmp(c->reply.data, num, 3))
 		return c->reply.data;
 	return c->err[0] ? c->err : curl_easy_strerror(rc);
 }
@@ -425,7 +438,6 @@ smtp_open(const struct config *c, const char *password)
 		smtp_close(s);
 		return NULL;
 	}
-	curl_multi_setopt(s->multi, CURLMOPT_MAXCONNECTS, s->nconns);
 	return s;
 }
 
@@ -440,10 +452,12 @@ smtp_close(struct smtp *s)
 		if (c->easy && c->busy)
 			curl_multi_remove_handle(s->multi, c->easy);
 		curl_easy_cleanup(c->easy);
+		/* closes the handle's connection, with QUIT */
+		if (c->share)
+			curl_share_cleanup(c->share);
 		curl_slist_free_all(c->rcpt);
 		buf_free(&c->reply);
 	}
-	/* the multi handle owns the connections: QUIT is sent here */
 	if (s->multi)
 		curl_multi_cleanup(s->multi);
 	for (size_t i = 0; i < s->nrelays; i++)

@@ -99,6 +99,7 @@ fault drop --drop-data 2 --log "$T/drop.log"
 $drive -u smtp://127.0.0.1:$PORT -t none a@example.org b@example.org \
     c@example.org >"$T/drop.out" 2>&1
 check "dropped DATA: TEMPFAIL" grep -q '^2 b@example.org TEMPFAIL ' "$T/drop.out"
+check_not "dropped DATA: reason is no server reply" grep -q ' 354 ' "$T/drop.out"
 check "dropped DATA: the others OK" \
     [ "$(grep -c ' OK 250 ' "$T/drop.out")" -eq 2 ]
 check_not "dropped DATA: not accepted by the server" grep -q b@example.org "$T/drop.log"
