@@ -11,6 +11,7 @@
 #include "edition.h"
 #include "issue.h"
 #include "list.h"
+#include "sign.h"
 #include "util.h"
 
 static int
@@ -60,17 +61,42 @@ select_lists(struct job *j, const struct strlist *only)
 	return 0;
 }
 
+/*
+ * Opens the signer and proves it works (a probe signed and verified) before
+ * anything is built or sent: a bad key or passphrase stops the run here.
+ */
+static int
+open_signer(struct job *j)
+{
+	struct config *c = j->cfg;
+
+	if (!c->sign_key) {
+		char *uid = xasprintf("%s <%s>", c->sender_name,
+		    c->sender_address);
+		int rc = signer_make_demo_key(c->gnupg_home, uid,
+		    &c->sign_key);
+
+		free(uid);
+		if (rc == -1)
+			return -1;
+	}
+	if (!(j->signer = signer_open(c)))
+		return -1;
+	return signer_preflight(j->signer);
+}
+
 int
 job_open(struct job *j, const char *issue_dir, const struct strlist *only,
     int with_signer)
 {
-	(void)with_signer;
 	memset(j, 0, sizeof *j);
 	if (!(j->cfg = config_load(cmd_config_path)))
 		return EX_CONFIG;
 	if (!(j->issue = issue_load(issue_dir)))
 		return EX_DATAERR;
-	if (!(j->cp = composer_new(j->cfg, j->issue, NULL)))
+	if (with_signer && j->cfg->sign && open_signer(j) == -1)
+		return EX_CONFIG;
+	if (!(j->cp = composer_new(j->cfg, j->issue, j->signer)))
 		return EX_DATAERR;
 	if (select_lists(j, only) == -1)
 		return EX_DATAERR;
@@ -81,6 +107,7 @@ void
 job_close(struct job *j)
 {
 	composer_free(j->cp);
+	signer_close(j->signer);
 	issue_free(j->issue);
 	config_free(j->cfg);
 	free(j->lists);

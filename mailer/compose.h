@@ -13,11 +13,13 @@ struct config;
 struct issue;
 struct composer;
 struct list;
+struct signer;
 
 struct job {
 	struct config *cfg;
 	struct issue *issue;
 	struct composer *cp;
+	struct signer *signer;	/* when signing: is configured */
 	const struct list **lists;	/* selected, in sponsor/id order */
 	size_t nlists;
 };

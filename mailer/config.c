@@ -50,7 +50,8 @@ static const struct yfield transport_fields[] = {
 };
 
 static const struct yfield signing_fields[] = {
-	{ "key", YF_STR, O(sign_key), 1, NULL },
+	{ "key", YF_STR, O(sign_key), 0, NULL },
+	{ "create_demo_key", YF_BOOL, O(sign_demo_key), 0, NULL },
 	{ "gnupg_home", YF_STR, O(gnupg_home), 0, NULL },
 	{ "passphrase_file", YF_STR, O(passphrase_file), 0, NULL },
 	{ "passphrase_env", YF_STR, O(passphrase_env), 0, NULL },
@@ -220,6 +221,11 @@ finish(struct config *c, const struct ynode *root)
 	}
 	if (check_transport(c) == -1)
 		rc = -1;
+	if (c->sign && !c->sign_key && !c->sign_demo_key) {
+		warnx("%s: signing.key (the signing key's fingerprint) is "
+		    "required", c->path);
+		rc = -1;
+	}
 	if (c->log && strcmp(c->log, "stderr") && strcmp(c->log, "syslog")) {
 		warnx("%s: log must be stderr or syslog", c->path);
 		rc = -1;

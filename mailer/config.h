@@ -38,6 +38,7 @@ struct config {
 	/* signing */
 	int sign;		/* a signing: section is present */
 	char *sign_key, *gnupg_home, *passphrase_file, *passphrase_env;
+	int sign_demo_key;	/* create_demo_key: make a key on first use */
 
 	/* bounce mailbox */
 	int imap;		/* an imap: section is present */

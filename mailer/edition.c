@@ -17,6 +17,7 @@
 #include "list.h"
 #include "mime.h"
 #include "rfc2047.h"
+#include "sign.h"
 #include "tmpl.h"
 
 #define TMPL_FILE_MAX (1024 * 1024)
@@ -30,6 +31,7 @@ struct composer {
 	size_t nlists;
 	unsigned long msgid_seq;
 	char msgid_salt[17];
+	char *autocrypt;	/* folded "Autocrypt: ..." header, or NULL */
 };
 
 struct loader {
@@ -137,6 +139,32 @@ check_references(struct composer *cp)
 	return rc;
 }
 
+/* "Autocrypt: addr=...; keydata=..." folded at 76 columns. */
+static char *
+autocrypt_header(const struct composer *cp)
+{
+	char *v = signer_autocrypt(cp->signer, cp->cfg->sender_address);
+	const char *kd;
+	struct buf b = BUF_INIT;
+
+	if (!v)
+		return NULL;
+	kd = strstr(v, "keydata=");
+	buf_adds(&b, "Autocrypt: ");
+	/* "addr=...;" without the space before keydata: no trailing blank */
+	buf_add(&b, v, (size_t)(kd - v) - (kd > v && kd[-1] == ' '));
+	for (const char *p = kd; *p; ) {
+		size_t n = strlen(p) < 72 ? strlen(p) : 72;
+
+		buf_adds(&b, "\r\n ");
+		buf_add(&b, p, n);
+		p += n;
+	}
+	buf_adds(&b, "\r\n");
+	free(v);
+	return buf_detach(&b);
+}
+
 struct composer *
 composer_new(const struct config *c, const struct issue *is,
     struct signer *signer)
@@ -158,6 +186,9 @@ composer_new(const struct config *c, const struct issue *is,
 		rc = -1;
 	if (load_lists(cp) == -1 || check_references(cp) == -1)
 		rc = -1;
+	/* Autocrypt needs an encryption subkey: without one, no header */
+	if (signer && rc == 0 && !(cp->autocrypt = autocrypt_header(cp)))
+		warnx("messages go out without an Autocrypt header");
 	{
 		const char *seed = getenv("MAILER_TEST_SEED");
 		unsigned long long r = seed ? strtoull(seed, NULL, 10) :
@@ -179,6 +210,7 @@ composer_free(struct composer *cp)
 {
 	if (!cp)
 		return;
+	free(cp->autocrypt);
 	tmpl_free(cp->html);
 	tmpl_free(cp->text);
 	tmpl_free(cp->subject);
@@ -425,6 +457,64 @@ digest(struct edition *ed)
 	hex(d, sizeof d, ed->digest);
 }
 
+static void
+add_crlf(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'))
+			buf_addc(out, '\r');
+		buf_addc(out, s[i]);
+	}
+}
+
+/*
+ * PGP/MIME (RFC 3156 5): the entity built so far, carrying copies of
+ * Subject and From (protected headers), becomes the first part of a
+ * multipart/signed; its exact bytes are signed and the detached signature
+ * is the second part.  Written here rather than by libetpan so that not a
+ * byte of the signed part can change.  The signature is verified once
+ * in-process before the edition is used.
+ */
+static int
+sign_edition(struct composer *cp, struct edition *ed)
+{
+	struct buf inner = BUF_INIT, sig = BUF_INIT;
+	char *micalg = NULL, *b = boundary(cp, ed->list_id, "signed");
+	int rc = -1;
+
+	buf_add(&inner, ed->headers.data, ed->headers.len);
+	buf_adds(&inner, "\r\n");
+	buf_add(&inner, ed->body.data, ed->body.len);
+	if (signer_sign(cp->signer, inner.data, inner.len, &sig, &micalg) ==
+	    -1 || signer_verify(cp->signer, inner.data, inner.len, sig.data,
+	    sig.len) == -1)
+		goto out;
+	buf_reset(&ed->headers);
+	buf_reset(&ed->body);
+	buf_printf(&ed->headers, "Content-Type: multipart/signed; "
+	    "boundary=\"%s\";\r\n protocol=\"application/pgp-signature\"; "
+	    "micalg=%s\r\n", b, micalg);
+	buf_printf(&ed->body, "This is an OpenPGP/MIME signed message "
+	    "(RFC 4880 and 3156)\r\n--%s\r\n", b);
+	buf_add(&ed->body, inner.data, inner.len);
+	buf_printf(&ed->body, "\r\n--%s\r\nContent-Type: "
+	    "application/pgp-signature; name=\"signature.asc\"\r\n"
+	    "Content-Description: OpenPGP digital signature\r\n"
+	    "Content-Disposition: attachment; filename=\"signature.asc\""
+	    "\r\n\r\n", b);
+	add_crlf(&ed->body, sig.data, sig.len);
+	if (ed->body.len < 2 || ed->body.data[ed->body.len - 1] != '\n')
+		buf_adds(&ed->body, "\r\n");
+	buf_printf(&ed->body, "--%s--\r\n", b);
+	rc = 0;
+out:
+	buf_free(&inner);
+	buf_free(&sig);
+	free(micalg);
+	free(b);
+	return rc;
+}
+
 int
 edition_build(struct composer *cp, const struct list *l,
     const struct subscriber *sub, int test, struct edition *ed)
@@ -447,9 +537,18 @@ edition_build(struct composer *cp, const struct list *l,
 	}
 	ed->subject = test ? xasprintf("[TEST] %s", subj) : xstrdup(subj);
 	m = build_entity(cp, ed);
+	if (cp->signer)
+		mime_param(m, "protected-headers", "v1");
 	if (mime_write(m, &ed->headers, &ed->body) == -1)
 		goto out;
+	if (cp->signer) {
+		rfc2047_unstructured(&ed->headers, "Subject", ed->subject);
+		rfc2047_address(&ed->headers, "From", cp->cfg->sender_name,
+		    cp->cfg->sender_address);
+	}
 	digest(ed);
+	if (cp->signer && sign_edition(cp, ed) == -1)
+		goto out;
 	rc = 0;
 out:
 	mime_free(m);
@@ -538,6 +637,8 @@ message_build(struct composer *cp, const struct edition *ed,
 	buf_adds(out, "MIME-Version: 1.0\r\n");
 	rfc2047_address(out, "List-Id", l->short_name, l->list_id);
 	unsubscribe_headers(cp, r, out);
+	if (cp->autocrypt)
+		buf_adds(out, cp->autocrypt);
 	buf_add(out, ed->headers.data, ed->headers.len);
 	buf_adds(out, "\r\n");
 	buf_add(out, ed->body.data, ed->body.len);

@@ -221,6 +221,33 @@ mime_add(struct mime *parent, struct mime *child)
 	parent->kids[parent->nkids++] = child;
 }
 
+/*
+ * libetpan folds parameters as "; CRLF SP": the space before the CRLF is
+ * trailing white space that relays may strip, which would break a
+ * signature over the entity.  Removing it keeps the same header (RFC 5322
+ * 2.2.3: unfolding only removes the CRLF).  QP and base64 bodies never
+ * end a line in white space, so this touches headers only.
+ */
+static void
+add_stripped(struct buf *out, const char *s, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t e = i;
+
+		if (s[i] != '\r' || s[i + 1] != '\n')
+			continue;
+		while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		buf_add(out, s + start, e - start);
+		buf_adds(out, "\r\n");
+		start = i + 2;
+		i++;
+	}
+	buf_add(out, s + start, n - start);
+}
+
 int
 mime_write(const struct mime *m, struct buf *headers, struct buf *body)
 {
@@ -233,7 +260,7 @@ mime_write(const struct mime *m, struct buf *headers, struct buf *body)
 	if (r == MAILIMF_NO_ERROR && m->mm->mm_mime_fields)
 		r = mailmime_fields_write_mem(s, &col, m->mm->mm_mime_fields);
 	if (r == MAILIMF_NO_ERROR) {
-		buf_add(headers, s->str, s->len);
+		add_stripped(headers, s->str, s->len);
 		mmap_string_truncate(s, 0);
 		col = 0;
 		r = mailmime_write_mem(s, &col, m->mm);
@@ -243,7 +270,7 @@ mime_write(const struct mime *m, struct buf *headers, struct buf *body)
 		mmap_string_free(s);
 		return -1;
 	}
-	buf_add(body, s->str, s->len);
+	add_stripped(body, s->str, s->len);
 	mmap_string_free(s);
 	return 0;
 }

@@ -7,14 +7,17 @@
 . tests/lib/servers.sh
 . tests/lib/project.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-send.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
+T=$(mktemp -d /tmp/mailer-t-send.XXXXXX); chmod 755 "$T"
+tap_cleanup() { gpgconf --homedir "$T/gnupg" --kill gpg-agent 2>/dev/null; gpgconf --homedir "$T/v" --kill gpg-agent 2>/dev/null; }
+# set before srv_init, which chains its own server shutdown onto it
+trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 8
+plan 9
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 { project_addresses .; echo sender@example.org; } | srv_add_users s3cret-sender
 srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
 P=$T/proj
-mk_project "$P"
+mk_project "$P" "signing:" "  gnupg_home: $T/gnupg" "  create_demo_key: true"
 M="$MAILER --config $P/config.yaml"
 
 $M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
@@ -52,6 +55,21 @@ for e in errors[:10]: print('#', e)
 sys.exit(1 if errors else 0)
 PY
 ok $? "To, List-Id, List-Unsubscribe and VERP Return-Path are right"
+# Every delivered message is signed: gpg (a home with only the exported
+# certificate) and sqop must both say good.
+mkdir -m 700 "$T/v"
+gpg --homedir "$T/gnupg" --export >"$T/cert.pgp" 2>/dev/null
+gpg --homedir "$T/v" --batch --import "$T/cert.pgp" >/dev/null 2>&1
+bad=0 n=0
+for f in "$SRV_MAIL_DIR"/*/*/new/* "$SRV_MAIL_DIR"/*/*/cur/*; do
+	[ -f "$f" ] || continue
+	case $f in */bounces/*|*/sender/*) continue ;; esac
+	n=$((n + 1))
+	python3 tests/lib/pgpmime.py "$f" "$T/x" >/dev/null || { bad=1; continue; }
+	gpg --homedir "$T/v" --verify "$T/x/sig" "$T/x/data" 2>&1 | grep -q 'Good signature' || { echo "# gpg: $f"; bad=1; }
+	sqop verify "$T/x/sig" "$T/cert.pgp" <"$T/x/data" >/dev/null 2>&1 || { echo "# sqop: $f"; bad=1; }
+done
+[ $bad = 0 ] && [ $n = 78 ]; ok $? "all $n delivered messages verify with gpg and sqop"
 n=$(grep -c "status=sent (delivered to maildir)" "$SRV_POSTFIX_LOG")
 [ "$n" -eq 78 ]; ok $? "Postfix's log shows 78 deliveries (got $n)"
 $M send "$P/issues/2021-01" >"$T/out2" 2>&1
