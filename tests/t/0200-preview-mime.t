@@ -34,9 +34,13 @@ for f in sorted(glob.glob(os.path.join(pv, '*.eml'))):
     if m['Subject'] != title: errors.append(f'{lid}: Subject {m["Subject"]!r} != {title!r}')
     for h in ('Date', 'From', 'To', 'Message-ID', 'MIME-Version', 'List-Id', 'List-Unsubscribe'):
         if m[h] is None: errors.append(f'{lid}: no {h}')
-    # structure: mixed > related > alternative > (plain, html), image, attachment
-    if m.get_content_type() != 'multipart/mixed': errors.append(f'{lid}: top is {m.get_content_type()}')
-    parts = list(m.iter_parts())
+    # structure: [signed >] mixed > related > alternative > (plain, html), image, attachment
+    top = m
+    if m.get_content_type() == 'multipart/signed':
+        top = list(m.iter_parts())[0]
+        if list(m.iter_parts())[1].get_content_type() != 'application/pgp-signature': errors.append(f'{lid}: no signature part')
+    if top.get_content_type() != 'multipart/mixed': errors.append(f'{lid}: top is {top.get_content_type()}')
+    parts = list(top.iter_parts())
     rel = parts[0]
     if rel.get_content_type() != 'multipart/related': errors.append(f'{lid}: first part {rel.get_content_type()}')
     alt = list(rel.iter_parts())[0]
