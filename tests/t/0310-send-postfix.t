@@ -6,13 +6,14 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/neomutt.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-send.XXXXXX); chmod 755 "$T"
 tap_cleanup() { gpgconf --homedir "$T/gnupg" --kill gpg-agent 2>/dev/null; gpgconf --homedir "$T/v" --kill gpg-agent 2>/dev/null; }
 # set before srv_init, which chains its own server shutdown onto it
 trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 9
+plan 11
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 { project_addresses .; echo sender@example.org; } | srv_add_users s3cret-sender
 srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
@@ -70,6 +71,17 @@ for f in "$SRV_MAIL_DIR"/*/*/new/* "$SRV_MAIL_DIR"/*/*/cur/*; do
 	sqop verify "$T/x/sig" "$T/cert.pgp" <"$T/x/data" >/dev/null 2>&1 || { echo "# sqop: $f"; bad=1; }
 done
 [ $bad = 0 ] && [ $n = 78 ]; ok $? "all $n delivered messages verify with gpg and sqop"
+# A real mail client opens one delivered message.
+if command -v neomutt >/dev/null && command -v tmux >/dev/null; then
+	nm_screen "$(srv_maildir wang.lin.ls@example.org)" "$T/v" "$T/screen"
+	sed -n '/Begin signature/,/End signature/p' "$T/screen" | sed 's/^/# /' | head -4
+	grep -q 'Good signature from: 四川省科协学会学术部' "$T/screen"
+	ok $? "neomutt (gpgme) shows a good signature"
+	grep -q '四川科协学会工作通讯 2021年第1期' "$T/screen" && ! grep -q '=?UTF-8?' "$T/screen"
+	ok $? "neomutt shows the Chinese Subject decoded"
+else
+	ok 1 "neomutt and tmux installed (make deps)"; ok 1 "neomutt check"
+fi
 n=$(grep -c "status=sent (delivered to maildir)" "$SRV_POSTFIX_LOG")
 [ "$n" -eq 78 ]; ok $? "Postfix's log shows 78 deliveries (got $n)"
 $M send "$P/issues/2021-01" >"$T/out2" 2>&1
