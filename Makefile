@@ -18,7 +18,7 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        libjansson-dev libidn2-dev libmagic-dev nettle-dev libgnutls28-dev \
        check postfix dovecot-core dovecot-imapd sqop neomutt tmux chromium \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
-       gnutls-bin python3 valgrind curl groff-base man-db
+       gnutls-bin python3 valgrind curl groff-base man-db bc
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall
 
@@ -66,6 +66,11 @@ demo: deps
 	$(MAKE) all
 	./mailer/mailer send issues/2021-01
 	@echo "outbox/ holds $$(ls outbox/new | wc -l) messages; open it with: mutt -f outbox"
+
+# Benchmarks (not in check): figures and ratios against named references.
+bench: deps
+	$(MAKE) all
+	@for b in bench/*.sh; do echo "== $$b"; $$b || exit 1; done
 
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c

@@ -98,10 +98,11 @@ progress_done(struct progress *p, const struct send_stats *st, int test)
 		return;
 	}
 	printf("%s: %ssent %ld, deferred %ld, failed %ld, suppressed %ld, "
-	    "already done %ld; %ld edition%s in %.1fs (%.0f msg/s)\n",
-	    p->issue, test ? "test " : "", st->sent, st->deferred, st->failed,
-	    st->suppressed, st->already, st->editions,
-	    st->editions == 1 ? "" : "s", el, el > 0 ? st->sent / el : 0.0);
+	    "already done %ld; %ld edition%s, %ld signature%s in %.1fs "
+	    "(%.0f msg/s)\n", p->issue, test ? "test " : "", st->sent,
+	    st->deferred, st->failed, st->suppressed, st->already,
+	    st->editions, st->editions == 1 ? "" : "s", st->signatures,
+	    st->signatures == 1 ? "" : "s", el, el > 0 ? st->sent / el : 0.0);
 }
 
 void

@@ -21,6 +21,7 @@
 #include "lock.h"
 #include "maildir.h"
 #include "progress.h"
+#include "sign.h"
 #include "smtp.h"
 #include "util.h"
 #include "verp.h"
@@ -491,6 +492,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 				progress_log(s->pg, "%s: %ld sent",
 				    j->lists[i]->id, st->sent - before);
 		}
+		st->signatures = (long)signer_count(j->signer);
 		progress_done(s->pg, st, o->to != NULL);
 	}
 	rc = result_code(s, rc);
