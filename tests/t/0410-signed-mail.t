@@ -24,7 +24,7 @@ gpg --homedir "$V" --batch --import "$TMP/cert.pgp" >/dev/null 2>&1
 printf 'rsa pass\n' >"$TMP/pass"; chmod 600 "$TMP/pass"
 printf 'wrong\n' >"$TMP/badpass"; chmod 600 "$TMP/badpass"
 
-plan 14
+plan 16
 project() {	# project KEY [extra signing lines]
 	rm -rf "$TMP/p" "$TMP/out"; mkdir -p "$TMP/p"
 	cp -r issues lists templates "$TMP/p/"
@@ -67,6 +67,15 @@ sqop verify "$TMP/x/sig" "$TMP/cert.pgp" <"$TMP/x/data" >/dev/null 2>&1; [ $? -n
 ok $? "tampered signed part: sqop refuses"
 M check issues/2021-01 >"$TMP/check.out" 2>&1; grep -q "21 signatures when signing" "$TMP/check.out"
 ok $? "check says a send makes 21 signatures"
+
+# A body template that uses subscriber fields: one edition, so one
+# signature, per subscriber; check says so and a dry run makes them.
+sed -i 's/{{list.greeting}}/{{list.greeting}} {{subscriber.name}}/' "$TMP/p/templates/issue.txt.mustache"
+M check issues/2021-01 >"$TMP/check.out" 2>&1
+grep -q "one edition per subscriber: a send makes 78 editions (78 signatures" "$TMP/check.out"
+ok $? "per-subscriber template: check says 78 signatures"
+M send issues/2021-01 --dry-run >"$TMP/dry.out" 2>/dev/null
+grep -q "78 editions, 78 signatures" "$TMP/dry.out"; ok $? "per-subscriber template: a dry run makes 78 signatures"
 
 project "$RSA" "passphrase_file: $TMP/pass"
 M preview issues/2021-01 --list chengdu --out "$TMP/out" >/dev/null 2>"$TMP/err"
