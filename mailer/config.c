@@ -46,6 +46,7 @@ static const struct yfield transport_fields[] = {
 	    NULL },
 	{ "timeout", YF_INT, O(timeout), 0, NULL },
 	{ "relay_cooldown", YF_INT, O(relay_cooldown), 0, NULL },
+	{ "retry_backoff", YF_INT, O(retry_backoff), 0, NULL },
 	YF_END
 };
 
@@ -101,6 +102,7 @@ defaults(struct config *c)
 	c->max_messages_per_connection = 100;
 	c->timeout = 60;
 	c->relay_cooldown = 300;
+	c->retry_backoff = 300;
 	c->hard_limit = 1;
 	c->soft_limit = 5;
 	c->soft_window_days = 30;

@@ -34,6 +34,7 @@ struct config {
 	long domain_rate_per_minute;	/* 0 = unlimited */
 	long timeout;		/* seconds */
 	long relay_cooldown;	/* seconds */
+	long retry_backoff;	/* seconds before a deferred recipient is retried */
 
 	/* signing */
 	int sign;		/* a signing: section is present */

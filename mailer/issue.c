@@ -491,6 +491,48 @@ check_articles(struct issue *is)
 	return rc;
 }
 
+int
+issue_parse_time(const char *s, time_t *t)
+{
+	struct tm tm;
+	const char *p;
+	long off = 0;
+	int utc = 0;
+
+	memset(&tm, 0, sizeof tm);
+	if (!(p = strptime(s, "%Y-%m-%d", &tm)))
+		return -1;
+	if (*p == 'T' || *p == ' ') {
+		const char *q = strptime(p + 1, "%H:%M:%S", &tm);
+
+		if (!q && !(q = strptime(p + 1, "%H:%M", &tm)))
+			return -1;
+		p = q;
+	}
+	if (*p == 'Z') {
+		utc = 1;
+		p++;
+	} else if ((*p == '+' || *p == '-') && strlen(p) == 6 &&
+	    p[3] == ':') {
+		int h, m;
+
+		if (sscanf(p + 1, "%2d:%2d", &h, &m) != 2 || h > 23 || m > 59)
+			return -1;
+		off = (h * 3600L + m * 60L) * (*p == '-' ? -1 : 1);
+		utc = 1;
+		p += 6;
+	}
+	if (*p)
+		return -1;
+	if (utc) {
+		*t = timegm(&tm) - off;
+	} else {
+		tm.tm_isdst = -1;
+		*t = mktime(&tm);
+	}
+	return *t == (time_t)-1 ? -1 : 0;
+}
+
 struct issue *
 issue_load(const char *dir)
 {
@@ -518,6 +560,15 @@ issue_load(const char *dir)
 		rc = -1;
 	if (rc == 0 && !is->subject)
 		is->subject = xstrdup("{{issue.title}}");
+	if (rc == 0 && is->send_at &&
+	    issue_parse_time(is->send_at, &is->send_at_t) == -1) {
+		const struct ynode *n = ynode_get(root, "send_at");
+
+		warnx("%s:%zu:%zu: send_at \"%s\" is not a time like "
+		    "2021-01-20T08:00:00+08:00", yml, n->line, n->col,
+		    is->send_at);
+		rc = -1;
+	}
 	if (rc == 0 && load_articles(is) == -1)
 		rc = -1;
 	if (rc == 0 && check_articles(is) == -1)

@@ -9,6 +9,7 @@
 #define MAILER_ISSUE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "ydoc.h"
 
@@ -43,6 +44,7 @@ struct issue {
 	char *id;		/* folder name */
 	long number;
 	char *date, *title, *subject, *send_at;
+	time_t send_at_t;	/* 0 when there is no send_at */
 	char *sponsors_title;
 	struct strlist sponsors;
 	int allow_html;
@@ -67,6 +69,13 @@ void issue_free(struct issue *is);
 int issue_split_front_matter(const char *file, const char *src, size_t len,
     const char **fm, size_t *fmlen, const char **body, size_t *bodylen,
     size_t *body_line);
+
+/*
+ * Parses an RFC 3339 / ISO 8601 time: "2021-01-20T08:00:00+08:00",
+ * "...Z", "2021-01-20 08:00" (local time) or "2021-01-20" (local
+ * midnight).  Returns 0 with *t, or -1.
+ */
+int issue_parse_time(const char *s, time_t *t);
 
 /* Renders Markdown to plain text (paragraphs, headings, lists). */
 char *issue_markdown_text(const char *md, size_t len);

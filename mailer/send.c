@@ -28,15 +28,15 @@
 
 #define BATCH 256		/* messages built ahead of the connections */
 #define RUN_RETRIES 2		/* extra tries of a 4xx within one run */
-#define BACKOFF_BASE 300	/* seconds before the next run retries */
-#define BACKOFF_MAX 21600
+#define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 
 struct item {
 	char *email, *name;
 	char token[VERP_TOKEN_LEN + 1];
 	char *from;
 	struct buf msg;
-	int tries;
+	int tries;		/* in this run */
+	int attempts;		/* in earlier runs, from the journal */
 	enum smtp_result result;
 };
 
@@ -56,14 +56,16 @@ struct sender {
 	size_t n, next;
 	struct progress *pg;
 	int failed;			/* a hard error stops the run */
+	int attempts;			/* of the subscriber wanted() read */
 };
 
+/* retry_backoff, doubled for each earlier run that tried, capped */
 static time_t
-backoff(int attempts)
+backoff(const struct config *c, int earlier)
 {
-	time_t d = BACKOFF_BASE;
+	time_t d = c->retry_backoff;
 
-	while (--attempts > 0 && d < BACKOFF_MAX)
+	while (earlier-- > 0 && d < BACKOFF_MAX)
 		d *= 2;
 	return d < BACKOFF_MAX ? d : BACKOFF_MAX;
 }
@@ -143,7 +145,7 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	} else if (it->tries > RUN_RETRIES || *s->o->stop) {
 		js = JS_DEFERRED;
 		rc = journal_mark(s->jn, iss, s->l->id, it->email, js, reply,
-		    time(NULL) + backoff(it->tries));
+		    time(NULL) + backoff(s->j->cfg, it->attempts));
 		s->st->deferred++;
 		progress_log(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
 		    reply);
@@ -283,8 +285,9 @@ wanted(struct sender *s, const struct subscriber *sub)
 	if (!s->o->dry_run &&
 	    journal_add(s->jn, iss, s->l->id, sub->email, id) == -1)
 		return -1;
-	rc = journal_state(s->jn, iss, s->l->id, sub->email, &st, NULL,
-	    &next);
+	s->attempts = 0;
+	rc = journal_state(s->jn, iss, s->l->id, sub->email, &st,
+	    &s->attempts, &next);
 	if (rc == -1)
 		return -1;
 	if (rc == 1)
@@ -323,6 +326,7 @@ on_subscriber(void *arg, const struct subscriber *sub)
 		s->failed = 1;
 		return -1;
 	}
+	s->batch[s->n].attempts = s->attempts;
 	if (++s->n == BATCH && flush(s) == -1) {
 		s->failed = 1;
 		return -1;
@@ -431,7 +435,9 @@ open_state(struct sender *s, int *lockfd)
 		}
 	}
 	free(dir);
-	if ((rc = lock_acquire(c->state_path, lockfd, &holder)) == 1) {
+	if (s->o->locked)
+		rc = 0;
+	else if ((rc = lock_acquire(c->state_path, lockfd, &holder)) == 1) {
 		warnx("another mailer run (pid %ld) holds %s.lock; try again "
 		    "later", holder, c->state_path);
 		return EX_TEMPFAIL;

@@ -17,6 +17,7 @@ struct send_opts {
 	int respect_backoff;	/* deferred wait for next_attempt (cron) */
 	int resend_changed;	/* send an edition changed since sending began */
 	int verbose, quiet;
+	int locked;		/* the caller holds the state lock (run) */
 	volatile sig_atomic_t *stop;
 };
 

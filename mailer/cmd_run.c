@@ -1,0 +1,222 @@
+/*
+ * The run command: the cron entry point.  Under the state lock it sends
+ * every issue whose send_at has passed and that is not complete (deferred
+ * recipients only once their backoff expired), then processes the bounce
+ * mailbox.  Quiet when there is nothing to do; one line per issue that
+ * sent something otherwise.
+ */
+#include <dirent.h>
+#include <err.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bounces.h"
+#include "cmd.h"
+#include "compose.h"
+#include "config.h"
+#include "issue.h"
+#include "journal.h"
+#include "lock.h"
+#include "log.h"
+#include "send.h"
+#include "util.h"
+#include "ydoc.h"
+
+static volatile sig_atomic_t run_stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	run_stop = 1;
+}
+
+/* send_at of dir/issue.yaml without loading the whole issue: 1 when due */
+static int
+due(const char *dir, time_t now)
+{
+	char *yml = path_join(dir, "issue.yaml");
+	struct buf b = BUF_INIT;
+	struct ynode *root = NULL, *n;
+	time_t t;
+	int rc = 0;
+
+	if (access(yml, R_OK) == 0 && slurp_file(yml, 1024 * 1024, &b) == 0 &&
+	    (root = ynode_parse(yml, b.data, b.len, 0)) &&
+	    (n = ynode_get(root, "send_at")) && n->type == YNODE_SCALAR) {
+		if (issue_parse_time(n->value, &t) == -1) {
+			warnx("%s:%zu:%zu: send_at \"%s\" is not a time", yml,
+			    n->line, n->col, n->value);
+			rc = -1;
+		} else {
+			rc = t <= now;
+		}
+	}
+	ynode_free(root);
+	buf_free(&b);
+	free(yml);
+	return rc;
+}
+
+struct done_count {
+	long open;
+	long rows;
+};
+
+static void
+count_open(void *arg, const struct journal_count *c)
+{
+	struct done_count *d = arg;
+
+	d->open += c->pending + c->deferred;
+	d->rows += c->pending + c->deferred + c->sent + c->failed +
+	    c->suppressed;
+}
+
+/* 1 when every recipient of the issue has a final state */
+static int
+complete(const struct config *c, const char *id)
+{
+	struct journal *jn;
+	struct done_count d = { 0, 0 };
+
+	if (access(c->state_path, F_OK) == -1 ||
+	    !(jn = journal_open(c->state_path)))
+		return 0;
+	journal_counts(jn, id, count_open, &d);
+	journal_close(jn);
+	return d.rows > 0 && d.open == 0;
+}
+
+static int
+worse(int a, int b)
+{
+	/* a hard error outranks "try again later" */
+	if (a == 0)
+		return b;
+	if (b == 0 || a == b)
+		return a;
+	return a == EX_TEMPFAIL ? b : a;
+}
+
+static int
+run_issue(const struct config *c, const char *dir, const char *id,
+    int quiet, int verbose)
+{
+	struct send_opts o = { 0 };
+	struct send_stats st;
+	struct job j;
+	int rc;
+
+	if (complete(c, id))
+		return 0;
+	o.respect_backoff = 1;
+	o.locked = 1;
+	o.quiet = !verbose;
+	o.verbose = verbose;
+	o.stop = &run_stop;
+	rc = job_open(&j, dir, NULL, 1);
+	if (rc == 0)
+		rc = send_issue(&j, &o, &st);
+	if (!quiet && (st.sent || st.deferred || st.failed) && rc != EX_CONFIG)
+		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
+		    "%ld\n", id, st.sent, st.deferred, st.failed,
+		    st.suppressed);
+	job_close(&j);
+	return rc;
+}
+
+static int
+run_due(const struct config *c, int quiet, int verbose)
+{
+	struct dirent **ents;
+	time_t now = time(NULL);
+	int n, rc = 0;
+
+	if ((n = scandir(c->issues_dir, &ents, NULL, alphasort)) == -1) {
+		warn("%s", c->issues_dir);
+		return EX_CONFIG;
+	}
+	for (int i = 0; i < n; i++) {
+		char *dir = path_join(c->issues_dir, ents[i]->d_name);
+		int d = ents[i]->d_name[0] == '.' ? 0 : due(dir, now);
+
+		if (d == -1)
+			rc = worse(rc, EX_DATAERR);
+		else if (d == 1 && !run_stop)
+			rc = worse(rc, run_issue(c, dir, ents[i]->d_name,
+			    quiet, verbose));
+		free(dir);
+		free(ents[i]);
+	}
+	free(ents);
+	return rc;
+}
+
+int
+cmd_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct config *c;
+	struct sigaction sa;
+	int ch, quiet = 0, verbose = 0, fd = -1, rc;
+	long holder = 0;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'q': quiet = 1; break;
+		case 'v': verbose = 1; break;
+		case 'h':
+			printf("usage: mailer run [--quiet] [--verbose]\n");
+			return 0;
+		default:
+			fprintf(stderr, "usage: mailer run [--quiet] "
+			    "[--verbose]\n");
+			return EX_USAGE;
+		}
+	}
+	if (optind != argc || !(c = config_load(cmd_config_path)))
+		return optind != argc ? EX_USAGE : EX_CONFIG;
+	if (log_setup(c) == -1) {
+		config_free(c);
+		return EX_OSERR;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	{
+		char *dir = xstrdup(c->state_path), *sl = strrchr(dir, '/');
+
+		if (sl && sl != dir) {
+			*sl = '\0';
+			mkdir_p(dir, 0700);
+		}
+		free(dir);
+	}
+	if ((rc = lock_acquire(c->state_path, &fd, &holder)) != 0) {
+		if (rc == 1)
+			warnx("another mailer run (pid %ld) holds %s.lock",
+			    holder, c->state_path);
+		config_free(c);
+		return rc == 1 ? EX_TEMPFAIL : EX_CANTCREAT;
+	}
+	rc = run_due(c, quiet, verbose);
+	if (c->imap && !run_stop)
+		rc = worse(rc, bounces_run(c, quiet, 1));
+	lock_release(fd);
+	config_free(c);
+	return rc;
+}
