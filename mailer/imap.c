@@ -213,6 +213,9 @@ verify_peer(struct imap *im, const char *host, const char *ca_file)
 	if (status) {
 		gnutls_certificate_verification_status_print(status,
 		    GNUTLS_CRT_X509, &msg, 0);
+		while (msg.data && msg.size && (msg.data[msg.size - 1] == ' ' ||
+		    msg.data[msg.size - 1] == '\0'))
+			msg.data[--msg.size] = '\0';
 		warnx("%s: untrusted server certificate for %s (%s): %s; "
 		    "not logging in", im->where, host,
 		    ca_file ? ca_file : "system trust store",
