@@ -1,14 +1,21 @@
 /*
- * cmd_bounces: "mailer bounces".  For now only "parse FILE..." (one JSON line
- * per file, for tests and for the evaluation); the IMAP run comes later.
+ * cmd_bounces: "mailer bounces": the bounce mailbox run (bounces.c),
+ * "--list" of the suppressions, and "parse FILE..." (one JSON line per
+ * file, for tests and for the evaluation).
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "bounce.h"
+#include "bounces.h"
 #include "cmd.h"
+#include "config.h"
+#include "journal.h"
 #include "util.h"
 
 #define BOUNCES_MAX_FILE (64u * 1024 * 1024)
@@ -16,7 +23,28 @@
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: mailer bounces parse FILE...\n"
+	fprintf(f, "usage: mailer bounces [--verbose]\n"
+	    "  Reads the imap: mailbox, records bounces, delays, "
+	    "auto-replies,\n"
+	    "  complaints and unsubscribe requests (trusting only valid "
+	    "VERP\n"
+	    "  tokens), suppresses addresses per the bounces: policy, and "
+	    "moves\n"
+	    "  each message to the processed folder.  Prints one summary "
+	    "line\n"
+	    "  when something was new (always with --verbose).\n"
+	    "  Exit 0; 75 another run holds the state lock or the server "
+	    "failed\n"
+	    "  mid-run (rerun: nothing is counted twice); 69 server "
+	    "unreachable;\n"
+	    "  76 no TLS or untrusted certificate (nothing was sent); 77 "
+	    "login\n"
+	    "  refused; 78 no or bad imap: configuration.\n"
+	    "usage: mailer bounces --list [--json]\n"
+	    "  Prints the suppressed and unsubscribed addresses: list, "
+	    "email,\n"
+	    "  reason, since (list * means every list).\n"
+	    "usage: mailer bounces parse FILE...\n"
 	    "  Classifies each message file ('-' for standard input) and\n"
 	    "  prints one JSON line per file:\n"
 	    "  {\"file\", \"kind\", \"recipients\": [{\"address\", \"status\","
@@ -79,9 +107,63 @@ bounces_parse(int argc, char **argv)
 	return rc;
 }
 
+static void
+print_suppression(void *arg, const struct journal_suppression *s)
+{
+	json_t *rows = arg;
+	char since[32];
+	struct tm tm;
+
+	strftime(since, sizeof since, "%Y-%m-%dT%H:%M:%SZ",
+	    gmtime_r(&s->at, &tm));
+	if (rows) {
+		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s}",
+		    "list", s->list, "email", s->email, "reason", s->reason,
+		    "since", since));
+		return;
+	}
+	printf("%-14s %-32s %-28s %s\n", s->list, s->email, s->reason, since);
+}
+
+static int
+bounces_list(const struct config *c, int json)
+{
+	json_t *rows = json ? json_array() : NULL;
+	struct journal *jn;
+	int rc = 0;
+
+	if (access(c->state_path, F_OK) == -1) {
+		if (json)
+			printf("[]\n");
+		json_decref(rows);
+		return 0;
+	}
+	if (!(jn = journal_open(c->state_path))) {
+		json_decref(rows);
+		return EX_CANTCREAT;
+	}
+	if (!json)
+		printf("%-14s %-32s %-28s %s\n", "list", "email", "reason",
+		    "since");
+	if (journal_suppressions(jn, print_suppression, rows) == -1)
+		rc = EX_SOFTWARE;
+	if (json) {
+		char *out = json_dumps(rows, JSON_INDENT(1));
+
+		puts(out);
+		free(out);
+		json_decref(rows);
+	}
+	journal_close(jn);
+	return rc;
+}
+
 int
 cmd_bounces(int argc, char **argv)
 {
+	struct config *c;
+	int list = 0, json = 0, quiet = 1, rc;
+
 	if (argc >= 2 && (!strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h"))) {
 		usage(stdout);
@@ -89,7 +171,26 @@ cmd_bounces(int argc, char **argv)
 	}
 	if (argc >= 2 && !strcmp(argv[1], "parse"))
 		return bounces_parse(argc - 1, argv + 1);
-	/* the mailbox run (and --list) are still to come */
-	fprintf(stderr, "mailer: bounces: not implemented yet\n");
-	return EX_SOFTWARE;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--list"))
+			list = 1;
+		else if (!strcmp(argv[i], "--json"))
+			json = 1;
+		else if (!strcmp(argv[i], "--verbose") ||
+		    !strcmp(argv[i], "-v"))
+			quiet = 0;
+		else {
+			usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	if (json && !list) {
+		usage(stderr);
+		return EX_USAGE;
+	}
+	if (!(c = config_load(cmd_config_path)))
+		return EX_CONFIG;
+	rc = list ? bounces_list(c, json) : bounces_run(c, quiet);
+	config_free(c);
+	return rc;
 }

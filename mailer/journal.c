@@ -12,7 +12,7 @@
 
 #include "util.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -39,10 +39,15 @@ static const char schema[] =
     "CREATE TABLE unsubscribes(list TEXT NOT NULL, email TEXT NOT NULL,"
     " at INTEGER NOT NULL, source TEXT, PRIMARY KEY(list, email));";
 
+/* Version 2: the messages read from the bounce mailbox, by two keys. */
+static const char schema_v2[] =
+    "CREATE TABLE messages(source_key TEXT PRIMARY KEY,"
+    " message_id TEXT UNIQUE, kind TEXT NOT NULL, at INTEGER NOT NULL);";
+
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
-	Q_COUNTS, Q_COUNT
+	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_KNOWN, Q_SUPPRESSIONS, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -88,6 +93,14 @@ static const char *const sql[Q_COUNT] = {
 	    " sum(state = 'failed'), sum(state = 'suppressed')"
 	    " FROM recipients WHERE ?1 IS NULL OR issue = ?1"
 	    " GROUP BY issue, list ORDER BY issue, list",
+	[Q_MSG_SEEN] = "SELECT count(*) FROM messages WHERE source_key = ?1"
+	    " OR message_id = ?2",
+	[Q_MSG_ADD] = "INSERT OR IGNORE INTO messages(source_key, message_id,"
+	    " kind, at) VALUES (?1, ?2, ?3, ?4)",
+	[Q_KNOWN] = "SELECT count(*) FROM recipients WHERE email = ?1",
+	[Q_SUPPRESSIONS] = "SELECT list, email, reason, at FROM suppressions"
+	    " UNION ALL SELECT list, email, 'unsubscribed', at"
+	    " FROM unsubscribes ORDER BY 1, 2",
 };
 
 static const char *const state_names[] = {
@@ -200,15 +213,16 @@ setup(struct journal *j)
 	sqlite3_finalize(st);
 	if (version == SCHEMA_VERSION)
 		return 0;
-	if (version != 0) {
+	if (version > SCHEMA_VERSION) {
 		warnx("%s: schema version %d, this mailer knows %d", j->path,
 		    version, SCHEMA_VERSION);
 		return -1;
 	}
 	if (exec(j, "BEGIN IMMEDIATE") == -1)
 		return -1;
-	if (exec(j, schema) == -1 ||
-	    exec(j, "PRAGMA user_version = 1") == -1) {
+	if ((version == 0 && exec(j, schema) == -1) ||
+	    exec(j, schema_v2) == -1 ||
+	    exec(j, "PRAGMA user_version = 2") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -268,6 +282,13 @@ int
 journal_commit(struct journal *j)
 {
 	return exec(j, "COMMIT");
+}
+
+void
+journal_rollback(struct journal *j)
+{
+	if (!sqlite3_get_autocommit(j->db))
+		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Runs fn-like blocks atomically unless the caller holds a transaction. */
@@ -530,6 +551,58 @@ journal_counts(struct journal *j, const char *issue,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : fail(j, "counting");
+}
+
+int
+journal_message_seen(struct journal *j, const char *source_key,
+    const char *message_id)
+{
+	long long n = scalar(j, prep(j, Q_MSG_SEEN, 2, source_key,
+	    message_id), "reading processed messages");
+
+	return n < 0 ? -1 : n > 0;
+}
+
+int
+journal_message_add(struct journal *j, const char *source_key,
+    const char *message_id, const char *kind)
+{
+	sqlite3_stmt *st = prep(j, Q_MSG_ADD, 3, source_key, message_id,
+	    kind);
+
+	if (st)
+		sqlite3_bind_int64(st, 4, time(NULL));
+	return run(j, st, "recording processed message");
+}
+
+int
+journal_known_email(struct journal *j, const char *email)
+{
+	long long n = scalar(j, prep(j, Q_KNOWN, 1, email),
+	    "looking up recipient");
+
+	return n < 0 ? -1 : n > 0;
+}
+
+int
+journal_suppressions(struct journal *j,
+    void (*fn)(void *arg, const struct journal_suppression *s), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_SUPPRESSIONS, 0);
+	struct journal_suppression s;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s.list = (const char *)sqlite3_column_text(st, 0);
+		s.email = (const char *)sqlite3_column_text(st, 1);
+		s.reason = (const char *)sqlite3_column_text(st, 2);
+		s.at = sqlite3_column_int64(st, 3);
+		fn(arg, &s);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "listing suppressions");
 }
 
 const char *

@@ -29,6 +29,8 @@ void journal_close(struct journal *j);
 /* Group many writes (the pending inserts) in one transaction.  0 / -1. */
 int journal_begin(struct journal *j);
 int journal_commit(struct journal *j);
+/* Undoes the open transaction, if any (after an error). */
+void journal_rollback(struct journal *j);
 
 /*
  * Records digest for the edition (issue, list).  *changed is 1 when another
@@ -113,6 +115,32 @@ struct journal_count {
  */
 int journal_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_count *c), void *arg);
+
+/*
+ * The bounce mailbox's messages already processed, by source key
+ * ("imap:UIDVALIDITY:UID") and by Message-ID (may be NULL), so a message
+ * delivered again under another UID is not counted twice.
+ * journal_message_seen returns 1 when either key is recorded, 0, or -1;
+ * journal_message_add returns 0 / -1.
+ */
+int journal_message_seen(struct journal *j, const char *source_key,
+    const char *message_id);
+int journal_message_add(struct journal *j, const char *source_key,
+    const char *message_id, const char *kind);
+
+/* Returns 1 when email was ever a recipient (any issue, list), 0, or -1. */
+int journal_known_email(struct journal *j, const char *email);
+
+struct journal_suppression {
+	const char *list;	/* "*": every list */
+	const char *email;
+	const char *reason;	/* "unsubscribed" for unsubscribes */
+	time_t at;
+};
+
+/* Calls fn per suppression and unsubscribe, by list and email.  0 / -1. */
+int journal_suppressions(struct journal *j,
+    void (*fn)(void *arg, const struct journal_suppression *s), void *arg);
 
 const char *journal_state_name(enum jstate st);
 

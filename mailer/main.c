@@ -34,6 +34,7 @@ usage(FILE *f)
 	fprintf(f, "\n'mailer COMMAND --help' describes a command.\n"
 	    "Exit codes follow sysexits(3): 0 ok, 64 usage, 65 data error,\n"
 	    "69 server unavailable, 75 temporary failure or busy, "
+	    "76 TLS refused\nor certificate untrusted, 77 login refused, "
 	    "78 configuration error.\n");
 }
 

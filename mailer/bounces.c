@@ -1,0 +1,514 @@
+/* bounces: the bounce mailbox run.  See bounces.h. */
+#include "bounces.h"
+
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bounce.h"
+#include "imap.h"
+#include "lock.h"
+#include "util.h"
+#include "verp.h"
+
+#define BOUNCES_MAX_MSG (64u * 1024 * 1024)
+
+enum bounces_addr
+bounces_addr_token(const char *addr, const char *domain, char *token,
+    size_t tsz)
+{
+	static const struct {
+		const char *prefix;
+		enum bounces_addr kind;
+	} kinds[] = {
+		{ "bounces+", BOUNCES_ADDR_BOUNCE },
+		{ "unsubscribe+", BOUNCES_ADDR_UNSUB },
+	};
+	const char *at, *end;
+	size_t alen;
+
+	if (tsz)
+		token[0] = '\0';
+	while (*addr == ' ' || *addr == '\t' || *addr == '<')
+		addr++;
+	alen = strcspn(addr, "> \t");
+	if (!(at = memchr(addr, '@', alen)) || !domain)
+		return BOUNCES_ADDR_NONE;
+	end = addr + alen;
+	if ((size_t)(end - at - 1) != strlen(domain) ||
+	    strncasecmp(at + 1, domain, strlen(domain)))
+		return BOUNCES_ADDR_NONE;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t pl = strlen(kinds[k].prefix);
+		size_t n = (size_t)(at - addr);
+
+		if (n <= pl || strncasecmp(addr, kinds[k].prefix, pl))
+			continue;
+		n -= pl;
+		if (n >= tsz)
+			return BOUNCES_ADDR_NONE;
+		for (size_t i = 0; i < n; i++) {
+			char ch = addr[pl + i];
+
+			token[i] = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+		}
+		token[n] = '\0';
+		return kinds[k].kind;
+	}
+	return BOUNCES_ADDR_NONE;
+}
+
+/* The recipient a valid VERP token names, from the journal. */
+struct who {
+	enum bounces_addr via;
+	char *issue, *list, *email;
+};
+
+static void
+who_clear(struct who *w)
+{
+	free(w->issue);
+	free(w->list);
+	free(w->email);
+	memset(w, 0, sizeof *w);
+}
+
+/*
+ * Finds an envelope address carrying a token that checks out and names a
+ * recipient; an unsubscribe address wins over a bounce address, because an
+ * alias unsubscribe@ -> bounces@ may add "Delivered-To: bounces+TOKEN@".
+ * Returns 0 with *w filled, 1 when there is none (*bad set when some token
+ * was forged or unknown), -1 on a journal error.
+ */
+static int
+find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
+    const char *source_key, struct who *w, int *bad)
+{
+	char tok[VERP_TOKEN_LEN + 1], id[VERP_ID_LEN + 1];
+
+	*bad = 0;
+	for (size_t i = 0; i < r->nenvelope && w->via != BOUNCES_ADDR_UNSUB;
+	    i++) {
+		enum bounces_addr k = bounces_addr_token(r->envelope[i],
+		    bx->domain, tok, sizeof tok);
+		struct who cand = { 0 };
+		int rc;
+
+		if (k == BOUNCES_ADDR_NONE) {
+			/* a token too long to be ours is a bad one, too */
+			if (!strncasecmp(r->envelope[i], "bounces+", 8) ||
+			    !strncasecmp(r->envelope[i], "unsubscribe+", 12)) {
+				warnx("%s: ignored a forged or damaged token "
+				    "in %s", source_key, r->envelope[i]);
+				*bad = 1;
+			}
+			continue;
+		}
+		if (verp_check(bx->key, bx->keylen, tok, id, sizeof id) == -1) {
+			warnx("%s: ignored a forged or damaged token in %s",
+			    source_key, r->envelope[i]);
+			*bad = 1;
+			continue;
+		}
+		if (w->via == k)
+			continue;	/* the same kind was found already */
+		rc = journal_lookup_token(bx->jn, id, &cand.issue, &cand.list,
+		    &cand.email);
+		if (rc == -1) {
+			who_clear(w);
+			return -1;
+		}
+		if (rc == 1) {
+			warnx("%s: ignored a token of no recipient in the "
+			    "journal in %s", source_key, r->envelope[i]);
+			*bad = 1;
+			continue;
+		}
+		cand.via = k;
+		who_clear(w);
+		*w = cand;
+	}
+	return w->via == BOUNCES_ADDR_NONE;
+}
+
+/* The report's entry for email, else its first, else NULL. */
+static const struct bounce_rcpt *
+rcpt_for(const struct bounce_report *r, const char *email)
+{
+	for (size_t i = 0; i < r->nrcpts; i++)
+		if (r->rcpts[i].address &&
+		    !strcasecmp(r->rcpts[i].address, email))
+			return &r->rcpts[i];
+	return r->nrcpts ? &r->rcpts[0] : NULL;
+}
+
+static enum jevent
+event_kind(enum bounce_kind k)
+{
+	switch (k) {
+	case BOUNCE_DELAY:
+		return JE_DELAY;
+	case BOUNCE_AUTOREPLY:
+		return JE_AUTOREPLY;
+	case BOUNCE_COMPLAINT:
+		return JE_COMPLAINT;
+	case BOUNCE_UNSUBSCRIBE:
+		return JE_UNSUBSCRIBE;
+	default:
+		return JE_BOUNCE;
+	}
+}
+
+/*
+ * Adds one event for (list, email) and applies the policy; counts a new
+ * suppression.  list NULL: every list ("*").  0 / -1.
+ */
+static int
+add_event(const struct bounces_ctx *bx, enum bounce_kind kind,
+    const char *issue, const char *list, const char *email,
+    const struct bounce_rcpt *rc, const char *key, struct bounces_stats *st)
+{
+	struct journal_event ev = { 0 };
+	int was, now, is_new;
+
+	if ((was = journal_suppressed(bx->jn, list, email)) == -1)
+		return -1;
+	ev.kind = event_kind(kind);
+	ev.issue = issue;
+	ev.list = list;
+	ev.email = email;
+	if (kind == BOUNCE_BOUNCE)
+		ev.cls = rc && rc->hard ? JC_HARD : JC_SOFT;
+	ev.status = rc && rc->status[0] ? rc->status : NULL;
+	ev.reason = rc ? rc->reason : NULL;
+	ev.at = time(NULL);
+	ev.source_key = key;
+	if (journal_event_add(bx->jn, &ev, &is_new) == -1)
+		return -1;
+	if (kind == BOUNCE_BOUNCE && is_new &&
+	    journal_apply_policy(bx->jn, list, email, bx->hard_limit,
+	    bx->soft_limit, bx->soft_window_days) == -1)
+		return -1;
+	if ((now = journal_suppressed(bx->jn, list, email)) == -1)
+		return -1;
+	if (now && !was)
+		st->suppressions++;
+	return 0;
+}
+
+static void
+count(struct bounces_stats *st, enum bounce_kind kind, int hard)
+{
+	switch (kind) {
+	case BOUNCE_BOUNCE:
+		st->bounces++;
+		if (hard)
+			st->hard++;
+		else
+			st->soft++;
+		break;
+	case BOUNCE_DELAY:
+		st->delays++;
+		break;
+	case BOUNCE_AUTOREPLY:
+		st->autoreplies++;
+		break;
+	case BOUNCE_COMPLAINT:
+		st->complaints++;
+		break;
+	case BOUNCE_UNSUBSCRIBE:
+		st->unsubscribes++;
+		break;
+	default:
+		st->other++;
+	}
+}
+
+/*
+ * Without a valid token, only the report's addresses that were ever our
+ * recipients count, for every list; autoreplies and the rest change
+ * nothing.
+ */
+static int
+record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
+    const char *key, struct bounces_stats *st)
+{
+	if (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY &&
+	    r->kind != BOUNCE_COMPLAINT)
+		return 0;
+	for (size_t i = 0; i < r->nrcpts; i++) {
+		const struct bounce_rcpt *rc = &r->rcpts[i];
+		char *k;
+		int known, rv;
+
+		if (!rc->address)
+			continue;
+		if ((known = journal_known_email(bx->jn, rc->address)) != 1) {
+			if (known == -1)
+				return -1;
+			continue;
+		}
+		k = xasprintf("%s:%s", key, rc->address);
+		rv = add_event(bx, r->kind, NULL, NULL, rc->address, rc, k,
+		    st);
+		free(k);
+		if (rv == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+record(const struct bounces_ctx *bx, struct bounce_report *r,
+    const char *key, struct bounces_stats *st)
+{
+	struct who w = { 0 };
+	const struct bounce_rcpt *rc = NULL;
+	enum bounce_kind kind = r->kind;
+	int bad, found;
+
+	if ((found = find_token(bx, r, key, &w, &bad)) == -1)
+		return -1;
+	if (found == 1) {
+		if (bad) {
+			/* a forged token taints the message: nothing counts */
+			count(st, BOUNCE_OTHER, 0);
+			return 0;
+		}
+		if (record_untokened(bx, r, key, st) == -1)
+			return -1;
+		count(st, kind, r->nrcpts && r->rcpts[0].hard);
+		return 0;
+	}
+	/* an unsubscribe request is any message but an auto-reply */
+	if (w.via == BOUNCES_ADDR_UNSUB)
+		kind = kind == BOUNCE_AUTOREPLY ? kind : BOUNCE_UNSUBSCRIBE;
+	if (kind == BOUNCE_BOUNCE)
+		rc = rcpt_for(r, w.email);
+	if (kind != BOUNCE_OTHER && add_event(bx, kind, w.issue, w.list,
+	    w.email, rc, key, st) == -1) {
+		who_clear(&w);
+		return -1;
+	}
+	count(st, kind, rc && rc->hard);
+	who_clear(&w);
+	return 0;
+}
+
+int
+bounces_record(const struct bounces_ctx *bx, const char *msg, size_t len,
+    const char *source_key, struct bounces_stats *st)
+{
+	struct bounce_report r;
+	int seen, rc = -1;
+
+	bounce_parse(msg, len, &r);
+	if (journal_begin(bx->jn) == -1) {
+		bounce_report_free(&r);
+		return -1;
+	}
+	seen = journal_message_seen(bx->jn, source_key, r.message_id);
+	if (seen == 1)
+		rc = 1;
+	else if (seen == 0 && record(bx, &r, source_key, st) == 0 &&
+	    journal_message_add(bx->jn, source_key, r.message_id,
+	    bounce_kind_name(r.kind)) == 0)
+		rc = 0;
+	if (rc == -1 || journal_commit(bx->jn) == -1) {
+		journal_rollback(bx->jn);
+		rc = -1;
+	}
+	if (rc == 0)
+		st->messages++;
+	bounce_report_free(&r);
+	return rc;
+}
+
+char *
+bounces_summary(const struct bounces_stats *st)
+{
+	return xasprintf("bounces: %ld message%s: %ld bounces (%ld hard, %ld "
+	    "soft), %ld delays, %ld autoreplies, %ld complaints, %ld "
+	    "unsubscribes, %ld other; %ld suppressions", st->messages,
+	    st->messages == 1 ? "" : "s", st->bounces, st->hard, st->soft,
+	    st->delays, st->autoreplies, st->complaints, st->unsubscribes,
+	    st->other, st->suppressions);
+}
+
+/* The state lock, the journal and the token key, as send takes them. */
+static int
+open_state(const struct config *c, int *lockfd, struct journal **jn,
+    unsigned char **key, size_t *keylen)
+{
+	long holder = 0;
+	char *dir = xstrdup(c->state_path), *slash = strrchr(dir, '/');
+	int rc;
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		if (mkdir_p(dir, 0700) == -1) {
+			free(dir);
+			return EX_CANTCREAT;
+		}
+	}
+	free(dir);
+	if ((rc = lock_acquire(c->state_path, lockfd, &holder)) == 1) {
+		warnx("another mailer run (pid %ld) holds %s.lock; try again "
+		    "later", holder, c->state_path);
+		return EX_TEMPFAIL;
+	}
+	if (rc == -1)
+		return EX_CANTCREAT;
+	if (!c->secret_file) {
+		warnx("%s: secret_file is not set (the HMAC key for VERP and "
+		    "unsubscribe tokens)", c->path);
+		return EX_CONFIG;
+	}
+	if (verp_load_key(c->secret_file, key, keylen) == -1)
+		return EX_CONFIG;
+	if (!(*jn = journal_open(c->state_path)))
+		return EX_CANTCREAT;
+	return 0;
+}
+
+static int
+fail_code(enum imap_fail why)
+{
+	switch (why) {
+	case IMAP_FAIL_CONFIG:
+		return EX_CONFIG;
+	case IMAP_FAIL_CONN:
+		return EX_UNAVAILABLE;
+	case IMAP_FAIL_TLS:
+		return EX_PROTOCOL;
+	case IMAP_FAIL_AUTH:
+		return EX_NOPERM;
+	default:
+		return EX_TEMPFAIL;
+	}
+}
+
+/*
+ * Test-only fault injection (tests/t/0520-bounces-robust.t):
+ * MAILER_TEST_IMAP_DIE_AFTER=N ends the process with _exit(1) right after
+ * the Nth message is committed, before it is moved, as a crash would.
+ */
+static long
+die_after(void)
+{
+	const char *v = getenv("MAILER_TEST_IMAP_DIE_AFTER");
+	char *end;
+	long n;
+
+	if (!v || !*v)
+		return 0;
+	n = strtol(v, &end, 10);
+	return *end || n < 0 ? 0 : n;
+}
+
+/* Processes every message of the folder.  Returns a sysexits code. */
+static int
+drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
+    struct bounces_stats *st)
+{
+	uint32_t validity, *uids = NULL;
+	size_t n = 0;
+	long die = die_after(), committed = 0;
+	int rc = 0;
+
+	if (imap_ensure_folder(im, c->imap_processed_folder) == -1 ||
+	    imap_select(im, c->imap_folder, &validity) == -1 ||
+	    imap_list_uids(im, &uids, &n) == -1)
+		return EX_TEMPFAIL;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct buf msg = BUF_INIT;
+		char *key = xasprintf("imap:%u:%u", (unsigned)validity,
+		    (unsigned)uids[i]);
+		int got = imap_fetch(im, uids[i], &msg), r = 1;
+
+		if (got == -1)
+			rc = EX_TEMPFAIL;
+		else if (got == 0 && msg.len > BOUNCES_MAX_MSG)
+			warnx("%s: larger than %u bytes; left alone", key,
+			    BOUNCES_MAX_MSG);
+		else if (got == 0 && (r = bounces_record(bx, msg.data ?
+		    msg.data : "", msg.len, key, st)) == -1)
+			rc = EX_SOFTWARE;
+		if (r == 0 && die && ++committed >= die)
+			_exit(1);
+		if (rc == 0 && got == 0 && msg.len <= BOUNCES_MAX_MSG) {
+			if (imap_move(im, uids[i], c->imap_processed_folder)
+			    == -1)
+				rc = EX_TEMPFAIL;
+			else
+				st->moved++;
+		}
+		buf_free(&msg);
+		free(key);
+	}
+	free(uids);
+	return rc;
+}
+
+int
+bounces_run(const struct config *c, int quiet)
+{
+	struct bounces_stats st = { 0 };
+	struct bounces_ctx bx = { 0 };
+	struct journal *jn = NULL;
+	struct imap *im = NULL;
+	enum imap_fail why;
+	unsigned char *key = NULL;
+	size_t keylen = 0;
+	char *pw = NULL, *line;
+	int lockfd = -1, rc;
+
+	if (!c->imap) {
+		warnx("%s: no imap: section: the bounce mailbox is not "
+		    "configured", c->path);
+		return EX_CONFIG;
+	}
+	if ((rc = open_state(c, &lockfd, &jn, &key, &keylen)) != 0)
+		goto out;
+	if (!(pw = config_secret(c, "IMAP password", c->imap_password_file,
+	    c->imap_password_env))) {
+		rc = EX_CONFIG;
+		goto out;
+	}
+	im = imap_open(c, pw, &why);
+	explicit_bzero(pw, strlen(pw));
+	if (!im) {
+		rc = fail_code(why);
+		goto out;
+	}
+	bx.jn = jn;
+	bx.key = key;
+	bx.keylen = keylen;
+	bx.domain = c->bounce_domain;
+	bx.hard_limit = c->hard_limit;
+	bx.soft_limit = c->soft_limit;
+	bx.soft_window_days = c->soft_window_days;
+	rc = drain(c, im, &bx, &st);
+	if (st.messages || !quiet) {
+		line = bounces_summary(&st);
+		printf("%s\n", line);
+		fflush(stdout);
+		free(line);
+	}
+out:
+	imap_close(im);
+	free(pw);
+	journal_close(jn);
+	if (lockfd != -1)
+		lock_release(lockfd);
+	if (key) {
+		explicit_bzero(key, keylen);
+		free(key);
+	}
+	return rc;
+}

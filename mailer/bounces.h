@@ -1,0 +1,77 @@
+/*
+ * bounces: reads the bounce mailbox, classifies each message (bounce.c),
+ * trusts only VERP tokens that check out (verp.c), records the outcome in
+ * the journal and applies the suppression policy, then files the message
+ * away in the processed folder.
+ *
+ * Exactly once: a message's events and its "processed" mark (by
+ * "imap:UIDVALIDITY:UID" and by Message-ID) are committed in one
+ * transaction before the message is moved; a run killed anywhere and run
+ * again neither counts a message twice nor loses one.
+ */
+#ifndef MAILER_BOUNCES_H
+#define MAILER_BOUNCES_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "journal.h"
+
+enum bounces_addr {
+	BOUNCES_ADDR_NONE,	/* not one of our VERP addresses */
+	BOUNCES_ADDR_BOUNCE,	/* bounces+TOKEN@bounce_domain */
+	BOUNCES_ADDR_UNSUB	/* unsubscribe+TOKEN@bounce_domain */
+};
+
+/*
+ * Recognises addr ("local@domain", optionally in angle brackets) as one of
+ * our VERP addresses in domain, case-insensitively, and copies its token,
+ * lowercased, into token (tsz > VERP_TOKEN_LEN).  The token is not checked
+ * here.  Returns BOUNCES_ADDR_NONE (token "") for anything else, including
+ * a token too long for tsz.  Pure: no I/O.
+ */
+enum bounces_addr bounces_addr_token(const char *addr, const char *domain,
+    char *token, size_t tsz);
+
+struct bounces_stats {
+	long messages;		/* new messages recorded */
+	long bounces, hard, soft, delays, autoreplies, complaints;
+	long unsubscribes, other;
+	long suppressions;	/* (list, address) pairs newly suppressed */
+	long moved;		/* messages moved to the processed folder */
+};
+
+/* What bounces_record needs; the caller owns everything in it. */
+struct bounces_ctx {
+	struct journal *jn;
+	const unsigned char *key;	/* VERP HMAC key */
+	size_t keylen;
+	const char *domain;		/* bounce_domain */
+	long hard_limit, soft_limit, soft_window_days;
+};
+
+/*
+ * Records the message msg[0..len) found under source_key, unless it (or a
+ * message with the same Message-ID) was recorded before, in one journal
+ * transaction, and adds it to st.  Returns 0 when recorded now, 1 when
+ * already recorded, -1 after reporting a journal error (nothing recorded).
+ */
+int bounces_record(const struct bounces_ctx *bx, const char *msg,
+    size_t len, const char *source_key, struct bounces_stats *st);
+
+/*
+ * The summary line "bounces: N messages: ..." for st; the caller frees it.
+ */
+char *bounces_summary(const struct bounces_stats *st);
+
+/*
+ * The whole run against the imap: mailbox of c, holding the state lock.
+ * Prints the summary on standard output when a message was new, or always
+ * unless quiet.  Returns a sysexits(3) code: 0; 75 the lock is held or the
+ * server failed mid-run (what was committed stays); 69 the server is
+ * unreachable; 76 TLS could not be set up or the certificate is not
+ * trusted; 77 the login was refused; 78 no or bad imap: configuration.
+ */
+int bounces_run(const struct config *c, int quiet);
+
+#endif

@@ -1,0 +1,550 @@
+/*
+ * imap: the bounce mailbox over IMAP with libetpan.  See imap.h.
+ *
+ * RFC 3501  IMAP4rev1: LOGIN, SELECT, LIST, CREATE, UID SEARCH/FETCH/
+ *           COPY/STORE, EXPUNGE; BODY.PEEK[] leaves \Seen alone.
+ * RFC 6851  MOVE: UID MOVE when the server offers it.
+ * RFC 4315  UIDPLUS: UID EXPUNGE expunges only the message we copied.
+ * RFC 2595, RFC 3207 (its SMTP twin), RFC 8314: STARTTLS and implicit TLS;
+ *           the password goes out only after TLS (or with imap.tls: none).
+ * RFC 6125  the server's identity is its host name or IP address in the
+ *           certificate's subjectAltName, checked by GnuTLS.
+ *
+ * libetpan's TLS accepts any certificate: the chain it received is checked
+ * here, after the handshake and before LOGIN.  The mailimap handle never
+ * leaves this file.
+ */
+#include "imap.h"
+
+#include <arpa/inet.h>
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+#include <libetpan/libetpan.h>
+
+#define IMAP_PORT 143
+#define IMAPS_PORT 993
+
+struct imap {
+	mailimap *s;
+	char *where;		/* "imaps://host:port", for messages */
+	int can_move, can_uidplus;
+};
+
+/* libetpan's outcome names, for messages. */
+static const char *
+etpan_error(int r)
+{
+	switch (r) {
+	case MAILIMAP_ERROR_STREAM:
+		return "connection lost";
+	case MAILIMAP_ERROR_PARSE:
+		return "unparsable server response";
+	case MAILIMAP_ERROR_CONNECTION_REFUSED:
+		return "connection refused";
+	case MAILIMAP_ERROR_MEMORY:
+		return "out of memory";
+	case MAILIMAP_ERROR_FATAL:
+		return "server closed the session";
+	case MAILIMAP_ERROR_PROTOCOL:
+		return "protocol error";
+	case MAILIMAP_ERROR_DONT_ACCEPT_CONNECTION:
+		return "server refuses connections";
+	case MAILIMAP_ERROR_LOGIN:
+		return "login refused";
+	case MAILIMAP_ERROR_STARTTLS:
+		return "STARTTLS refused";
+	case MAILIMAP_ERROR_SSL:
+		return "TLS handshake failed";
+	case MAILIMAP_ERROR_BAD_STATE:
+		return "command in the wrong state";
+	default:
+		return "command refused";
+	}
+}
+
+static int
+etpan_ok(int r)
+{
+	return r == MAILIMAP_NO_ERROR || r == MAILIMAP_NO_ERROR_AUTHENTICATED ||
+	    r == MAILIMAP_NO_ERROR_NON_AUTHENTICATED;
+}
+
+/* Reports a failed command once: where, what, libetpan's and the server's
+ * words. */
+static int
+fail(const struct imap *im, const char *what, int r)
+{
+	const char *said = im->s && im->s->imap_response ?
+	    im->s->imap_response : NULL;
+
+	if (said && *said)
+		warnx("%s: %s: %s: %s", im->where, what, etpan_error(r), said);
+	else
+		warnx("%s: %s: %s", im->where, what, etpan_error(r));
+	return -1;
+}
+
+/* Splits "imaps://host:port"; host may be "[v6]".  0 / -1. */
+static int
+parse_url(const char *url, int *implicit, char **host, uint16_t *port)
+{
+	const char *h, *end, *colon;
+	char *p;
+	long v;
+
+	if (!strncmp(url, "imaps://", 8)) {
+		*implicit = 1;
+		h = url + 8;
+	} else if (!strncmp(url, "imap://", 7)) {
+		*implicit = 0;
+		h = url + 7;
+	} else
+		return -1;
+	end = h + strcspn(h, "/");
+	if (*end && end[1])
+		return -1;	/* no path: the folders are separate keys */
+	if (*h == '[') {
+		const char *rb = memchr(h, ']', (size_t)(end - h));
+
+		if (!rb)
+			return -1;
+		*host = xstrndup(h + 1, (size_t)(rb - h - 1));
+		colon = rb + 1 < end && rb[1] == ':' ? rb + 1 : NULL;
+		if (rb + 1 < end && !colon) {
+			free(*host);
+			return -1;
+		}
+	} else {
+		colon = memchr(h, ':', (size_t)(end - h));
+		*host = xstrndup(h, (size_t)((colon ? colon : end) - h));
+	}
+	*port = *implicit ? IMAPS_PORT : IMAP_PORT;
+	if (colon) {
+		v = strtol(colon + 1, &p, 10);
+		if (p != end || p == colon + 1 || v < 1 || v > 65535) {
+			free(*host);
+			return -1;
+		}
+		*port = (uint16_t)v;
+	}
+	if (!**host) {
+		free(*host);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+is_ip(const char *host)
+{
+	unsigned char b[16];
+
+	return inet_pton(AF_INET, host, b) == 1 ||
+	    inet_pton(AF_INET6, host, b) == 1;
+}
+
+/* SNI, for a host name (RFC 6066 forbids it for IP addresses). */
+static void
+set_sni(struct mailstream_ssl_context *ctx, void *host)
+{
+	if (!is_ip(host))
+		mailstream_ssl_set_server_name(ctx, host);
+}
+
+/*
+ * Checks the certificate chain the server sent against the trust anchors
+ * and host.  Reports and returns -1 when it is not trusted.
+ */
+static int
+verify_peer(struct imap *im, const char *host, const char *ca_file)
+{
+	carray *chain = mailstream_get_certificate_chain(im->s->imap_stream);
+	gnutls_x509_trust_list_t tl = NULL;
+	gnutls_x509_crt_t *crts = NULL;
+	gnutls_typed_vdata_st vdata[1];
+	gnutls_datum_t msg = { NULL, 0 };
+	unsigned n = 0, status = 0;
+	int rc = -1, r;
+
+	if (!chain || carray_count(chain) == 0) {
+		warnx("%s: the server sent no certificate", im->where);
+		goto out;
+	}
+	crts = xcalloc(carray_count(chain), sizeof *crts);
+	for (n = 0; n < carray_count(chain); n++) {
+		MMAPString *der = carray_get(chain, n);
+		gnutls_datum_t d = { (unsigned char *)der->str,
+		    (unsigned)der->len };
+
+		if (gnutls_x509_crt_init(&crts[n]) < 0 ||
+		    gnutls_x509_crt_import(crts[n], &d,
+		    GNUTLS_X509_FMT_DER) < 0) {
+			warnx("%s: cannot read the server's certificate",
+			    im->where);
+			n++;
+			goto out;
+		}
+	}
+	if (gnutls_x509_trust_list_init(&tl, 0) < 0)
+		goto out;
+	r = ca_file ? gnutls_x509_trust_list_add_trust_file(tl, ca_file,
+	    NULL, GNUTLS_X509_FMT_PEM, 0, 0) :
+	    gnutls_x509_trust_list_add_system_trust(tl, 0, 0);
+	if (r <= 0) {
+		warnx("%s: no trusted certificates in %s%s%s", im->where,
+		    ca_file ? ca_file : "the system store",
+		    r < 0 ? ": " : "", r < 0 ? gnutls_strerror(r) : "");
+		goto out;
+	}
+	vdata[0].type = GNUTLS_DT_DNS_HOSTNAME;
+	vdata[0].data = (unsigned char *)host;
+	vdata[0].size = 0;
+	r = gnutls_x509_trust_list_verify_crt2(tl, crts, n, vdata, 1, 0,
+	    &status, NULL);
+	if (r < 0) {
+		warnx("%s: certificate check failed: %s", im->where,
+		    gnutls_strerror(r));
+		goto out;
+	}
+	if (status) {
+		gnutls_certificate_verification_status_print(status,
+		    GNUTLS_CRT_X509, &msg, 0);
+		while (msg.data && msg.size && (msg.data[msg.size - 1] == ' ' ||
+		    msg.data[msg.size - 1] == '\0'))
+			msg.data[--msg.size] = '\0';
+		warnx("%s: untrusted server certificate for %s (%s): %s; "
+		    "not logging in", im->where, host,
+		    ca_file ? ca_file : "system trust store",
+		    msg.data ? (char *)msg.data : "rejected");
+		gnutls_free(msg.data);
+		goto out;
+	}
+	rc = 0;
+out:
+	for (unsigned i = 0; crts && i < n; i++)
+		gnutls_x509_crt_deinit(crts[i]);
+	free(crts);
+	if (tl)
+		gnutls_x509_trust_list_deinit(tl, 1);
+	if (chain)
+		mailstream_certificate_chain_free(chain);
+	return rc;
+}
+
+/* Refreshes the capability list (RFC 3501 6.1.1).  0 / -1. */
+static int
+capability(struct imap *im)
+{
+	struct mailimap_capability_data *cap = NULL;
+	int r = mailimap_capability(im->s, &cap);
+
+	if (!etpan_ok(r))
+		return fail(im, "CAPABILITY", r);
+	mailimap_capability_data_free(cap);
+	return 0;
+}
+
+static enum imap_fail
+connect_fail(int r)
+{
+	if (r == MAILIMAP_ERROR_SSL)
+		return IMAP_FAIL_TLS;
+	if (r == MAILIMAP_ERROR_CONNECTION_REFUSED ||
+	    r == MAILIMAP_ERROR_STREAM)
+		return IMAP_FAIL_CONN;
+	return IMAP_FAIL_TEMP;
+}
+
+/* Connects, and brings up TLS as configured.  IMAP_FAIL_NONE or why not. */
+static enum imap_fail
+secure(struct imap *im, const struct config *c, const char *host,
+    uint16_t port, int implicit)
+{
+	const char *mode = c->imap_tls ? c->imap_tls : "required";
+	int r;
+
+	if (implicit)
+		r = mailimap_ssl_connect_with_callback(im->s, host, port,
+		    set_sni, (void *)host);
+	else
+		r = mailimap_socket_connect(im->s, host, port);
+	if (!etpan_ok(r)) {
+		fail(im, "connect", r);
+		return connect_fail(r);
+	}
+	if (!implicit && strcmp(mode, "none")) {
+		if (capability(im) == -1)
+			return IMAP_FAIL_TEMP;
+		if (!mailimap_has_extension(im->s, "STARTTLS")) {
+			warnx("%s: the server offers no STARTTLS; not sending "
+			    "the password in clear (imap.tls: %s; only "
+			    "imap.tls: none allows that)", im->where, mode);
+			return IMAP_FAIL_TLS;
+		}
+		r = mailimap_socket_starttls_with_callback(im->s, set_sni,
+		    (void *)host);
+		if (!etpan_ok(r)) {
+			fail(im, "STARTTLS", r);
+			return IMAP_FAIL_TLS;
+		}
+	}
+	if (implicit || strcmp(mode, "none")) {
+		if (c->imap_tls_verify &&
+		    verify_peer(im, host, c->imap_ca_file) == -1)
+			return IMAP_FAIL_TLS;
+		if (!c->imap_tls_verify)
+			warnx("%s: warning: the server's certificate is not "
+			    "checked (imap.tls_verify: false)", im->where);
+	} else
+		warnx("%s: warning: no TLS: the password goes out in clear "
+		    "(imap.tls: none)", im->where);
+	/* capabilities seen before TLS are not to be trusted */
+	if (capability(im) == -1)
+		return IMAP_FAIL_TEMP;
+	return IMAP_FAIL_NONE;
+}
+
+struct imap *
+imap_open(const struct config *c, const char *password, enum imap_fail *why)
+{
+	struct imap *im;
+	char *host;
+	uint16_t port;
+	int implicit, r;
+
+	*why = IMAP_FAIL_CONFIG;
+	if (!c->imap || !c->imap_url || !c->imap_username) {
+		warnx("%s: no imap: section with url and username", c->path);
+		return NULL;
+	}
+	if (parse_url(c->imap_url, &implicit, &host, &port) == -1) {
+		warnx("%s: imap.url \"%s\" is not imaps://HOST[:PORT] or "
+		    "imap://HOST[:PORT]", c->path, c->imap_url);
+		return NULL;
+	}
+	if (implicit && c->imap_tls && !strcmp(c->imap_tls, "none")) {
+		warnx("%s: imap.tls: none contradicts imap.url %s", c->path,
+		    c->imap_url);
+		free(host);
+		return NULL;
+	}
+	im = xcalloc(1, sizeof *im);
+	im->where = xasprintf("%s://%s:%u", implicit ? "imaps" : "imap",
+	    host, (unsigned)port);
+	im->s = mailimap_new(0, NULL);
+	if (!im->s) {
+		warnx("%s: out of memory", im->where);
+		exit(71);
+	}
+	mailimap_set_timeout(im->s, (time_t)c->timeout);
+	if ((*why = secure(im, c, host, port, implicit)) != IMAP_FAIL_NONE)
+		goto bad;
+	if (mailimap_has_extension(im->s, "LOGINDISABLED")) {
+		warnx("%s: the server does not allow LOGIN here (LOGINDISABLED)",
+		    im->where);
+		*why = IMAP_FAIL_TLS;
+		goto bad;
+	}
+	r = mailimap_login(im->s, c->imap_username, password);
+	if (!etpan_ok(r)) {
+		fail(im, c->imap_username, r);
+		*why = r == MAILIMAP_ERROR_LOGIN ? IMAP_FAIL_AUTH :
+		    IMAP_FAIL_TEMP;
+		goto bad;
+	}
+	if (capability(im) == -1) {
+		*why = IMAP_FAIL_TEMP;
+		goto bad;
+	}
+	im->can_move = mailimap_has_extension(im->s, "MOVE");
+	im->can_uidplus = mailimap_has_extension(im->s, "UIDPLUS");
+	free(host);
+	*why = IMAP_FAIL_NONE;
+	return im;
+bad:
+	free(host);
+	mailimap_free(im->s);
+	im->s = NULL;
+	imap_close(im);
+	return NULL;
+}
+
+void
+imap_close(struct imap *im)
+{
+	if (!im)
+		return;
+	if (im->s) {
+		mailimap_logout(im->s);
+		mailimap_free(im->s);
+	}
+	free(im->where);
+	free(im);
+}
+
+int
+imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity)
+{
+	int r = mailimap_select(im->s, folder);
+
+	if (!etpan_ok(r)) {
+		char *what = xasprintf("SELECT %s", folder);
+
+		fail(im, what, r);
+		free(what);
+		return -1;
+	}
+	*uidvalidity = im->s->imap_selection_info ?
+	    im->s->imap_selection_info->sel_uidvalidity : 0;
+	return 0;
+}
+
+static int
+cmp_uid(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
+{
+	struct mailimap_search_key *all = mailimap_search_key_new_all();
+	clist *res = NULL;
+	clistiter *it;
+	int r = mailimap_uid_search(im->s, NULL, all, &res);
+
+	mailimap_search_key_free(all);
+	*uids = NULL;
+	*n = 0;
+	if (!etpan_ok(r))
+		return fail(im, "UID SEARCH ALL", r);
+	if (clist_count(res) > 0)
+		*uids = xcalloc((size_t)clist_count(res), sizeof **uids);
+	for (it = clist_begin(res); it; it = clist_next(it))
+		(*uids)[(*n)++] = *(uint32_t *)clist_content(it);
+	mailimap_search_result_free(res);
+	if (*n)
+		qsort(*uids, *n, sizeof **uids, cmp_uid);
+	return 0;
+}
+
+int
+imap_fetch(struct imap *im, uint32_t uid, struct buf *out)
+{
+	struct mailimap_set *set = mailimap_set_new_single(uid);
+	struct mailimap_fetch_type *ft =
+	    mailimap_fetch_type_new_fetch_att_list_empty();
+	struct mailimap_section *sec = mailimap_section_new(NULL);
+	clist *res = NULL;
+	int r, found = 0;
+
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_body_peek_section(sec));
+	r = mailimap_uid_fetch(im->s, set, ft, &res);
+	mailimap_fetch_type_free(ft);
+	mailimap_set_free(set);
+	if (!etpan_ok(r)) {
+		char *what = xasprintf("UID FETCH %u", (unsigned)uid);
+
+		fail(im, what, r);
+		free(what);
+		return -1;
+	}
+	for (clistiter *m = clist_begin(res); m && !found; m = clist_next(m)) {
+		struct mailimap_msg_att *att = clist_content(m);
+
+		for (clistiter *i = clist_begin(att->att_list); i;
+		    i = clist_next(i)) {
+			struct mailimap_msg_att_item *item = clist_content(i);
+			struct mailimap_msg_att_body_section *b;
+
+			if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC ||
+			    item->att_data.att_static->att_type !=
+			    MAILIMAP_MSG_ATT_BODY_SECTION)
+				continue;
+			b = item->att_data.att_static->att_data.att_body_section;
+			if (b->sec_body_part)
+				buf_add(out, b->sec_body_part, b->sec_length);
+			found = 1;
+			break;
+		}
+	}
+	mailimap_fetch_list_free(res);
+	return found ? 0 : 1;
+}
+
+/* UID STORE +FLAGS.SILENT (\Deleted) */
+static int
+mark_deleted(struct imap *im, struct mailimap_set *set)
+{
+	struct mailimap_flag_list *fl = mailimap_flag_list_new_empty();
+	struct mailimap_store_att_flags *sf;
+	int r;
+
+	mailimap_flag_list_add(fl, mailimap_flag_new_deleted());
+	sf = mailimap_store_att_flags_new_add_flags_silent(fl);
+	r = mailimap_uid_store(im->s, set, sf);
+	mailimap_store_att_flags_free(sf);
+	return r;
+}
+
+int
+imap_move(struct imap *im, uint32_t uid, const char *folder)
+{
+	struct mailimap_set *set = mailimap_set_new_single(uid);
+	const char *what = "UID MOVE";
+	int r;
+
+	if (im->can_move) {
+		r = mailimap_uid_move(im->s, set, folder);
+	} else {
+		what = "UID COPY";
+		r = mailimap_uid_copy(im->s, set, folder);
+		if (etpan_ok(r)) {
+			what = "UID STORE \\Deleted";
+			r = mark_deleted(im, set);
+		}
+		if (etpan_ok(r)) {
+			what = im->can_uidplus ? "UID EXPUNGE" : "EXPUNGE";
+			r = im->can_uidplus ? mailimap_uid_expunge(im->s, set) :
+			    mailimap_expunge(im->s);
+		}
+	}
+	mailimap_set_free(set);
+	if (!etpan_ok(r)) {
+		char *w = xasprintf("%s %u %s", what, (unsigned)uid, folder);
+
+		fail(im, w, r);
+		free(w);
+		return -1;
+	}
+	return 0;
+}
+
+int
+imap_ensure_folder(struct imap *im, const char *folder)
+{
+	clist *res = NULL;
+	int r = mailimap_list(im->s, "", folder, &res), n;
+
+	if (!etpan_ok(r))
+		return fail(im, "LIST", r);
+	n = clist_count(res);
+	mailimap_list_result_free(res);
+	if (n > 0)
+		return 0;
+	if (!etpan_ok(r = mailimap_create(im->s, folder))) {
+		char *w = xasprintf("CREATE %s", folder);
+
+		fail(im, w, r);
+		free(w);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,72 @@
+/*
+ * imap: the bounce mailbox over IMAP (libetpan), with the server's
+ * certificate checked by GnuTLS before any password is sent.
+ *
+ * Implements the client side of RFC 3501 (IMAP4rev1) for what the bounce
+ * reader needs: LOGIN, SELECT, UID SEARCH, UID FETCH BODY.PEEK[], CREATE,
+ * LIST; RFC 6851 (UID MOVE) and RFC 4315 (UID EXPUNGE) when offered;
+ * RFC 2595 / RFC 8314 (STARTTLS, implicit TLS) and RFC 6125 (host names).
+ */
+#ifndef MAILER_IMAP_H
+#define MAILER_IMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "util.h"
+
+struct imap;
+
+/* Why imap_open failed: the caller maps these to exit codes. */
+enum imap_fail {
+	IMAP_FAIL_NONE,
+	IMAP_FAIL_CONFIG,	/* bad imap.url or TLS settings */
+	IMAP_FAIL_CONN,		/* server unreachable */
+	IMAP_FAIL_TLS,		/* no STARTTLS, handshake or certificate */
+	IMAP_FAIL_AUTH,		/* LOGIN refused */
+	IMAP_FAIL_TEMP		/* anything else: try again later */
+};
+
+/*
+ * Connects per c->imap_url ("imaps://host[:993]" or "imap://host[:143]",
+ * STARTTLS as c->imap_tls says), verifies the server's certificate chain
+ * against c->imap_ca_file (the system store when unset) and its host name
+ * unless c->imap_tls_verify is 0, then logs in as c->imap_username with
+ * password.  Returns the session, or NULL after reporting with *why set.
+ */
+struct imap *imap_open(const struct config *c, const char *password,
+    enum imap_fail *why);
+
+/* Logs out and frees; accepts NULL. */
+void imap_close(struct imap *im);
+
+/*
+ * Selects folder (read-write); *uidvalidity receives its UIDVALIDITY.
+ * Returns 0, or -1 after reporting.
+ */
+int imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity);
+
+/*
+ * Lists the UIDs of every message in the selected folder, ascending.
+ * *uids is malloc'd (NULL when *n is 0); the caller frees it.  0 / -1.
+ */
+int imap_list_uids(struct imap *im, uint32_t **uids, size_t *n);
+
+/*
+ * Appends message uid of the selected folder to out without setting \Seen.
+ * Returns 0, 1 when no such message (expunged meanwhile), -1 after
+ * reporting.
+ */
+int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
+
+/*
+ * Moves message uid into folder: UID MOVE when offered, else UID COPY,
+ * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  0 / -1.
+ */
+int imap_move(struct imap *im, uint32_t uid, const char *folder);
+
+/* Creates folder unless it exists.  0 / -1. */
+int imap_ensure_folder(struct imap *im, const char *folder);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * Unit tests for bounces.c without a server: VERP addresses in envelope
+ * headers, and recording messages into a scratch journal (tokens trusted
+ * only when valid, unsubscribe per list, idempotence by UID and by
+ * Message-ID, forged tokens).
+ */
+#include <string.h>
+
+#include "bounces.h"
+#include "unit.h"
+#include "util.h"
+#include "verp.h"
+
+static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
+#define KL (sizeof key - 1)
+
+START_TEST(test_addr_token)
+{
+	static const struct {
+		const char *addr;
+		enum bounces_addr kind;
+		const char *token;
+	} cases[] = {
+		{ "bounces+abc234@bounce.test", BOUNCES_ADDR_BOUNCE, "abc234" },
+		{ "<bounces+abc234@bounce.test>", BOUNCES_ADDR_BOUNCE,
+		    "abc234" },
+		{ "BOUNCES+ABC234@Bounce.TEST", BOUNCES_ADDR_BOUNCE, "abc234" },
+		{ "unsubscribe+xyz@bounce.test", BOUNCES_ADDR_UNSUB, "xyz" },
+		{ "Unsubscribe+XyZ@BOUNCE.test", BOUNCES_ADDR_UNSUB, "xyz" },
+		{ "bounces+abc@other.test", BOUNCES_ADDR_NONE, "" },
+		{ "bounces+abc@bounce.test.evil", BOUNCES_ADDR_NONE, "" },
+		{ "bounces@bounce.test", BOUNCES_ADDR_NONE, "" },
+		{ "bounces+@bounce.test", BOUNCES_ADDR_NONE, "" },
+		{ "xbounces+abc@bounce.test", BOUNCES_ADDR_NONE, "" },
+		{ "someone@bounce.test", BOUNCES_ADDR_NONE, "" },
+		{ "bounces+abc", BOUNCES_ADDR_NONE, "" },
+		{ "", BOUNCES_ADDR_NONE, "" },
+		{ "bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test",
+		    BOUNCES_ADDR_NONE, "" },	/* longer than a token */
+	};
+	char tok[VERP_TOKEN_LEN + 1];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_msg(bounces_addr_token(cases[i].addr, "bounce.test",
+		    tok, sizeof tok) == cases[i].kind, "%s", cases[i].addr);
+		ck_assert_str_eq(tok, cases[i].token);
+	}
+}
+END_TEST
+
+static char dir[] = "/tmp/bouncesXXXXXX";
+static char *path;
+static struct bounces_ctx bx;
+
+static void
+setup(void)
+{
+	memcpy(dir + strlen(dir) - 6, "XXXXXX", 6);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = path_join(dir, "state.db");
+	bx.jn = journal_open(path);
+	ck_assert_ptr_nonnull(bx.jn);
+	bx.key = key;
+	bx.keylen = KL;
+	bx.domain = "bounce.test";
+	bx.hard_limit = 1;
+	bx.soft_limit = 2;
+	bx.soft_window_days = 30;
+}
+
+static void
+teardown(void)
+{
+	journal_close(bx.jn);
+	rm_rf(dir);
+	free(path);
+}
+
+/* Adds (issue, list, email) to the journal; returns its VERP token. */
+static void
+subscriber(const char *list, const char *email, char tok[VERP_TOKEN_LEN + 1])
+{
+	char id[VERP_ID_LEN + 1];
+
+	verp_id("2021-01", list, email, id);
+	ck_assert_int_eq(journal_add(bx.jn, "2021-01", list, email, id), 0);
+	ck_assert_int_eq(verp_token(key, KL, "2021-01", list, email, tok,
+	    VERP_TOKEN_LEN + 1), 0);
+}
+
+/* A DSN to bounces+tok for failed, with Message-ID <mid>. */
+static char *
+dsn(const char *tok, const char *failed, const char *status,
+    const char *mid)
+{
+	return xasprintf("From: MAILER-DAEMON@mx.test\r\n"
+	    "To: <bounces+%s@bounce.test>\r\n"
+	    "Subject: Undelivered Mail Returned to Sender\r\n"
+	    "Message-ID: <%s>\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+	    "failed\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+	    "Reporting-MTA: dns; mx.test\r\n\r\n"
+	    "Final-Recipient: rfc822; %s\r\nAction: %s\r\nStatus: %s\r\n"
+	    "--b--\r\n", tok, mid, failed, status[0] == '5' ? "failed" :
+	    "delayed", status);
+}
+
+static int
+record(const char *msg, const char *key_, struct bounces_stats *st)
+{
+	return bounces_record(&bx, msg, strlen(msg), key_, st);
+}
+
+START_TEST(test_hard_bounce_once)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m, *again;
+
+	subscriber("aba", "dead@x.test", tok);
+	/* the report names another address: the token decides */
+	m = dsn(tok, "alias@elsewhere.test", "5.1.1", "m1@mx.test");
+	ck_assert_int_eq(record(m, "imap:7:1", &st), 0);
+	ck_assert_int_eq(st.messages, 1);
+	ck_assert_int_eq(st.hard, 1);
+	ck_assert_int_eq(st.suppressions, 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "dead@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", "dead@x.test"),
+	    0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba",
+	    "alias@elsewhere.test"), 0);
+	/* same UID again, then same Message-ID under a new UID */
+	ck_assert_int_eq(record(m, "imap:7:1", &st), 1);
+	ck_assert_int_eq(record(m, "imap:7:99", &st), 1);
+	again = dsn(tok, "dead@x.test", "5.1.1", "m2@mx.test");
+	ck_assert_int_eq(record(again, "imap:8:1", &st), 0);
+	ck_assert_int_eq(st.messages, 2);
+	ck_assert_int_eq(st.suppressions, 1);
+	free(m);
+	free(again);
+}
+END_TEST
+
+START_TEST(test_delay_and_soft)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m;
+
+	subscriber("aba", "slow@x.test", tok);
+	m = dsn(tok, "slow@x.test", "4.4.1", "d1@mx.test");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	m = dsn(tok, "slow@x.test", "4.4.1", "d2@mx.test");
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.delays, 2);
+	ck_assert_int_eq(st.suppressions, 0);	/* delays never count */
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "slow@x.test"), 0);
+}
+END_TEST
+
+START_TEST(test_unsubscribe_one_list)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1], *m;
+
+	subscriber("aba", "u@x.test", tok);
+	subscriber("bazhong", "u@x.test", tok2);
+	m = xasprintf("From: <u@x.test>\r\nDelivered-To: bounces+%s@bounce."
+	    "test\r\nTo: <unsubscribe+%s@BOUNCE.TEST>\r\nSubject: unsubscribe"
+	    "\r\nMessage-ID: <u1@x.test>\r\n\r\nplease\r\n", tok, tok);
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.unsubscribes, 1);
+	ck_assert_int_eq(st.suppressions, 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "u@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "bazhong", "u@x.test"), 0);
+}
+END_TEST
+
+START_TEST(test_forged)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], bad[VERP_TOKEN_LEN + 1], *m;
+
+	subscriber("aba", "victim@x.test", tok);
+	memcpy(bad, tok, sizeof bad);
+	bad[VERP_TOKEN_LEN - 1] = bad[VERP_TOKEN_LEN - 1] == 'a' ? 'b' : 'a';
+	m = dsn(bad, "victim@x.test", "5.1.1", "f1@evil.test");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	m = xasprintf("To: <unsubscribe+%s@bounce.test>\r\nSubject: unsub"
+	    "\r\nMessage-ID: <f2@evil.test>\r\n\r\nx\r\n", bad);
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.other, 2);
+	ck_assert_int_eq(st.bounces + st.unsubscribes + st.suppressions, 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "victim@x.test"),
+	    0);
+}
+END_TEST
+
+START_TEST(test_no_token)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m;
+	char *line;
+
+	subscriber("aba", "known@x.test", tok);
+	/* no VERP address: the report's recipients count, if ever ours */
+	m = xasprintf("To: <bounces@bounce.test>\r\nMessage-ID: <n1@mx>\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
+	    "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\n"
+	    "Content-Type: message/delivery-status\r\n\r\n"
+	    "Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; "
+	    "known@x.test\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+	    "Final-Recipient: rfc822; stranger@x.test\r\nAction: failed\r\n"
+	    "Status: 5.1.1\r\n--b--\r\n");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "known@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "stranger@x.test"),
+	    0);
+	ck_assert_int_eq(st.suppressions, 1);
+	line = bounces_summary(&st);
+	ck_assert_str_eq(line, "bounces: 1 message: 1 bounces (1 hard, 0 "
+	    "soft), 0 delays, 0 autoreplies, 0 complaints, 0 unsubscribes, "
+	    "0 other; 1 suppressions");
+	free(line);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("bounces");
+	TCase *a = tcase_create("addr"), *r = tcase_create("record");
+
+	tcase_add_test(a, test_addr_token);
+	tcase_add_checked_fixture(r, setup, teardown);
+	tcase_add_test(r, test_hard_bounce_once);
+	tcase_add_test(r, test_delay_and_soft);
+	tcase_add_test(r, test_unsubscribe_one_list);
+	tcase_add_test(r, test_forged);
+	tcase_add_test(r, test_no_token);
+	suite_add_tcase(s, a);
+	suite_add_tcase(s, r);
+	return s;
+}
+
+UNIT_MAIN(suite)
