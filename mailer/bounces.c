@@ -12,7 +12,7 @@
 
 #include "bounce.h"
 #include "imap.h"
-#include "lock.h"
+#include "state.h"
 #include "util.h"
 #include "verp.h"
 
@@ -340,42 +340,6 @@ bounces_summary(const struct bounces_stats *st)
 	    st->other, st->suppressions);
 }
 
-/* The state lock, the journal and the token key, as send takes them. */
-static int
-open_state(const struct config *c, int *lockfd, struct journal **jn,
-    unsigned char **key, size_t *keylen)
-{
-	long holder = 0;
-	char *dir = xstrdup(c->state_path), *slash = strrchr(dir, '/');
-	int rc;
-
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (mkdir_p(dir, 0700) == -1) {
-			free(dir);
-			return EX_CANTCREAT;
-		}
-	}
-	free(dir);
-	if ((rc = lock_acquire(c->state_path, lockfd, &holder)) == 1) {
-		warnx("another mailer run (pid %ld) holds %s.lock; try again "
-		    "later", holder, c->state_path);
-		return EX_TEMPFAIL;
-	}
-	if (rc == -1)
-		return EX_CANTCREAT;
-	if (!c->secret_file) {
-		warnx("%s: secret_file is not set (the HMAC key for VERP and "
-		    "unsubscribe tokens)", c->path);
-		return EX_CONFIG;
-	}
-	if (verp_load_key(c->secret_file, key, keylen) == -1)
-		return EX_CONFIG;
-	if (!(*jn = journal_open(c->state_path)))
-		return EX_CANTCREAT;
-	return 0;
-}
-
 static int
 fail_code(enum imap_fail why)
 {
@@ -456,25 +420,24 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 }
 
 int
-bounces_run(const struct config *c, int quiet)
+bounces_run(const struct config *c, int quiet, int locked)
 {
 	struct bounces_stats st = { 0 };
 	struct bounces_ctx bx = { 0 };
-	struct journal *jn = NULL;
+	struct state state;
 	struct imap *im = NULL;
 	enum imap_fail why;
-	unsigned char *key = NULL;
-	size_t keylen = 0;
 	char *pw = NULL, *line;
-	int lockfd = -1, rc;
+	int rc;
 
 	if (!c->imap) {
 		warnx("%s: no imap: section: the bounce mailbox is not "
 		    "configured", c->path);
 		return EX_CONFIG;
 	}
-	if ((rc = open_state(c, &lockfd, &jn, &key, &keylen)) != 0)
-		goto out;
+	/* no key is made here: a new key could not check old tokens */
+	if ((rc = state_open(c, locked, 0, &state)) != 0)
+		return rc;
 	if (!(pw = config_secret(c, "IMAP password", c->imap_password_file,
 	    c->imap_password_env))) {
 		rc = EX_CONFIG;
@@ -486,9 +449,9 @@ bounces_run(const struct config *c, int quiet)
 		rc = fail_code(why);
 		goto out;
 	}
-	bx.jn = jn;
-	bx.key = key;
-	bx.keylen = keylen;
+	bx.jn = state.jn;
+	bx.key = state.key;
+	bx.keylen = state.keylen;
 	bx.domain = c->bounce_domain;
 	bx.hard_limit = c->hard_limit;
 	bx.soft_limit = c->soft_limit;
@@ -503,12 +466,6 @@ bounces_run(const struct config *c, int quiet)
 out:
 	imap_close(im);
 	free(pw);
-	journal_close(jn);
-	if (lockfd != -1)
-		lock_release(lockfd);
-	if (key) {
-		explicit_bzero(key, keylen);
-		free(key);
-	}
+	state_close(&state);
 	return rc;
 }

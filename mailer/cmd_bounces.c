@@ -190,7 +190,7 @@ cmd_bounces(int argc, char **argv)
 	}
 	if (!(c = config_load(cmd_config_path)))
 		return EX_CONFIG;
-	rc = list ? bounces_list(c, json) : bounces_run(c, quiet);
+	rc = list ? bounces_list(c, json) : bounces_run(c, quiet, 0);
 	config_free(c);
 	return rc;
 }

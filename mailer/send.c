@@ -18,11 +18,11 @@
 #include "issue.h"
 #include "journal.h"
 #include "list.h"
-#include "lock.h"
 #include "maildir.h"
 #include "progress.h"
 #include "sign.h"
 #include "smtp.h"
+#include "state.h"
 #include "util.h"
 #include "verp.h"
 
@@ -44,7 +44,8 @@ struct sender {
 	struct job *j;
 	const struct send_opts *o;
 	struct send_stats *st;
-	struct journal *jn;
+	struct state state;		/* lock, journal, token key */
+	struct journal *jn;		/* state.jn */
 	struct smtp *smtp;
 	const char *maildir;		/* maildir transport, or NULL */
 	unsigned char *key;
@@ -419,47 +420,6 @@ open_transport(struct sender *s)
 }
 
 static int
-open_state(struct sender *s, int *lockfd)
-{
-	const struct config *c = s->j->cfg;
-	long holder = 0;
-	char *dir = xstrdup(c->state_path);
-	char *slash = strrchr(dir, '/');
-	int rc;
-
-	if (slash && slash != dir) {
-		*slash = '\0';
-		if (mkdir_p(dir, 0700) == -1) {
-			free(dir);
-			return EX_CANTCREAT;
-		}
-	}
-	free(dir);
-	if (s->o->locked)
-		rc = 0;
-	else if ((rc = lock_acquire(c->state_path, lockfd, &holder)) == 1) {
-		warnx("another mailer run (pid %ld) holds %s.lock; try again "
-		    "later", holder, c->state_path);
-		return EX_TEMPFAIL;
-	}
-	if (rc == -1)
-		return EX_CANTCREAT;
-	if (!(s->jn = journal_open(c->state_path)))
-		return EX_CANTCREAT;
-	if (!c->secret_file) {
-		warnx("%s: secret_file is not set (the HMAC key for VERP and "
-		    "unsubscribe tokens)", c->path);
-		return EX_CONFIG;
-	}
-	if (access(c->secret_file, F_OK) == -1 &&
-	    verp_make_key(c->secret_file) == 0)
-		warnx("created a new token key in %s", c->secret_file);
-	if (verp_load_key(c->secret_file, &s->key, &s->keylen) == -1)
-		return EX_CONFIG;
-	return 0;
-}
-
-static int
 result_code(const struct sender *s, int rc)
 {
 	if (rc)
@@ -475,14 +435,17 @@ int
 send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 {
 	struct sender *s = xcalloc(1, sizeof *s);
-	int lockfd = -1, rc;
+	int rc;
 
 	memset(st, 0, sizeof *st);
 	s->j = j;
 	s->o = o;
 	s->st = st;
 	s->per_sub = composer_per_subscriber(j->cp);
-	rc = open_state(s, &lockfd);
+	rc = state_open(j->cfg, o->locked, 1, &s->state);
+	s->jn = s->state.jn;
+	s->key = s->state.key;
+	s->keylen = s->state.keylen;
 	if (rc == 0 && open_transport(s) == -1)
 		rc = j->cfg->username ? EX_CONFIG : EX_UNAVAILABLE;
 	if (rc == 0) {
@@ -503,13 +466,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	}
 	rc = result_code(s, rc);
 	smtp_close(s->smtp);
-	journal_close(s->jn);
-	if (lockfd != -1)
-		lock_release(lockfd);
-	if (s->key) {
-		explicit_bzero(s->key, s->keylen);
-		free(s->key);
-	}
+	state_close(&s->state);
 	progress_free(s->pg);
 	free(s);
 	return rc;

@@ -1,0 +1,90 @@
+/* state: lock, journal, token key.  See state.h. */
+#include "state.h"
+
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "journal.h"
+#include "lock.h"
+#include "util.h"
+#include "verp.h"
+
+static int
+make_folder(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = 0;
+
+	if (slash && slash != dir) {
+		*slash = '\0';
+		rc = mkdir_p(dir, 0700);
+	}
+	free(dir);
+	return rc;
+}
+
+static int
+open_all(const struct config *c, int locked, int create_key,
+    struct state *st)
+{
+	long holder = 0;
+	int rc;
+
+	if (make_folder(c->state_path) == -1)
+		return EX_CANTCREAT;
+	if (!locked) {
+		rc = lock_acquire(c->state_path, &st->lockfd, &holder);
+		if (rc == 1) {
+			warnx("another mailer run (pid %ld) holds %s.lock; try "
+			    "again later", holder, c->state_path);
+			return EX_TEMPFAIL;
+		}
+		if (rc == -1)
+			return EX_CANTCREAT;
+	}
+	if (!c->secret_file) {
+		warnx("%s: secret_file is not set (the HMAC key for VERP and "
+		    "unsubscribe tokens)", c->path);
+		return EX_CONFIG;
+	}
+	if (create_key && access(c->secret_file, F_OK) == -1 &&
+	    verp_make_key(c->secret_file) == 0)
+		warnx("created a new token key in %s", c->secret_file);
+	if (verp_load_key(c->secret_file, &st->key, &st->keylen) == -1)
+		return EX_CONFIG;
+	if (!(st->jn = journal_open(c->state_path)))
+		return EX_CANTCREAT;
+	return 0;
+}
+
+int
+state_open(const struct config *c, int locked, int create_key,
+    struct state *st)
+{
+	int rc;
+
+	memset(st, 0, sizeof *st);
+	st->lockfd = -1;
+	if ((rc = open_all(c, locked, create_key, st)) != 0)
+		state_close(st);
+	return rc;
+}
+
+void
+state_close(struct state *st)
+{
+	journal_close(st->jn);
+	st->jn = NULL;
+	if (st->key) {
+		explicit_bzero(st->key, st->keylen);
+		free(st->key);
+		st->key = NULL;
+	}
+	if (st->lockfd != -1)
+		lock_release(st->lockfd);
+	st->lockfd = -1;
+}

@@ -1,0 +1,31 @@
+/*
+ * state: what send, bounces and run share to touch the state: the lock
+ * (one run at a time), the journal and the token key.
+ */
+#ifndef MAILER_STATE_H
+#define MAILER_STATE_H
+
+#include <stddef.h>
+
+struct config;
+struct journal;
+
+struct state {
+	int lockfd;		/* -1 when the caller holds the lock */
+	struct journal *jn;
+	unsigned char *key;	/* HMAC key for VERP and unsubscribe tokens */
+	size_t keylen;
+};
+
+/*
+ * Creates the state folder, takes the lock unless locked (another holder:
+ * message naming its pid, EX_TEMPFAIL), opens the journal and loads the
+ * token key (created first when create_key and absent).  Returns 0 or a
+ * sysexits code after reporting; st is then closed already.
+ */
+int state_open(const struct config *c, int locked, int create_key,
+    struct state *st);
+/* Closes the journal, wipes the key, releases the lock.  Idempotent. */
+void state_close(struct state *st);
+
+#endif
