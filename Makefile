@@ -72,6 +72,31 @@ bench: deps
 	$(MAKE) all
 	@for b in bench/*.sh; do echo "== $$b"; $$b || exit 1; done
 
+# make install [PREFIX=/usr/local] [DESTDIR=]; make uninstall removes
+# exactly these files (and the share/mailer folders when left empty).
+BINDIR     = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR    = $(DESTDIR)$(PREFIX)/share/man/man1
+SHAREDIR   = $(DESTDIR)$(PREFIX)/share/mailer
+COMPDIR    = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+TEMPLATES  = $(notdir $(wildcard templates/*.mustache))
+CONTRIB    = crontab mailer.service mailer.timer postfix-relay.md \
+             mailer.bash-completion
+
+install: mailer/mailer
+	install -d $(BINDIR) $(MAN1DIR) $(SHAREDIR)/templates \
+		$(SHAREDIR)/contrib $(COMPDIR)
+	install -m 755 mailer/mailer $(BINDIR)/mailer
+	install -m 644 mailer/mailer.1 $(MAN1DIR)/mailer.1
+	install -m 644 $(addprefix templates/,$(TEMPLATES)) $(SHAREDIR)/templates/
+	install -m 644 $(addprefix contrib/,$(CONTRIB)) $(SHAREDIR)/contrib/
+	install -m 644 contrib/mailer.bash-completion $(COMPDIR)/mailer
+
+uninstall:
+	rm -f $(BINDIR)/mailer $(MAN1DIR)/mailer.1 $(COMPDIR)/mailer \
+		$(addprefix $(SHAREDIR)/templates/,$(TEMPLATES)) \
+		$(addprefix $(SHAREDIR)/contrib/,$(CONTRIB))
+	-rmdir $(SHAREDIR)/templates $(SHAREDIR)/contrib $(SHAREDIR) 2>/dev/null
+
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c
 

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "issue.h"
 #include "journal.h"
+#include "report.h"
 #include "send.h"
 #include "util.h"
 
@@ -135,35 +136,64 @@ print_count(void *arg, const struct journal_count *c)
 	    c->sent, c->deferred, c->failed, c->suppressed, c->pending);
 }
 
+static const char status_usage[] =
+    "usage: mailer status [ISSUE_DIR] [--json] [--html FILE]\n"
+    "  --html FILE needs ISSUE_DIR: writes that issue's delivery report.\n";
+
+/* The issue's title when ISSUE_DIR still holds it; NULL otherwise. */
+static char *
+issue_title(const char *dir)
+{
+	char *p = path_join(dir, "issue.yaml");
+	struct issue *is = NULL;
+	char *t = NULL;
+
+	if (access(p, R_OK) == 0 && (is = issue_load(dir)) && is->title)
+		t = xstrdup(is->title);
+	issue_free(is);
+	free(p);
+	return t;
+}
+
 int
 cmd_status(int argc, char **argv)
 {
 	struct table t = { NULL, 0, { 0 } };
 	struct config *cfg;
-	struct journal *jn;
-	char *issue = NULL;
+	struct journal *jn = NULL;
+	char *issue = NULL, *title = NULL;
+	const char *html = NULL, *dir = NULL;
 	int rc = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			t.json = 1;
 		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			printf("usage: mailer status [ISSUE_DIR] [--json]\n");
+			fputs(status_usage, stdout);
+			free(issue);
 			return 0;
-		} else if (argv[i][0] != '-' && !issue) {
+		} else if (!strcmp(argv[i], "--html") && i + 1 < argc)
+			html = argv[++i];
+		else if (!strncmp(argv[i], "--html=", 7) && argv[i][7])
+			html = argv[i] + 7;
+		else if (argv[i][0] != '-' && !issue) {
 			char *p = xstrdup(argv[i]), *b;
 
+			dir = argv[i];
 			while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
 				p[strlen(p) - 1] = '\0';
 			b = strrchr(p, '/');
 			issue = xstrdup(b ? b + 1 : p);
 			free(p);
 		} else {
-			fprintf(stderr, "usage: mailer status [ISSUE_DIR] "
-			    "[--json]\n");
+			fputs(status_usage, stderr);
 			free(issue);
 			return EX_USAGE;
 		}
+	}
+	if (html && !issue) {
+		fputs(status_usage, stderr);
+		return EX_USAGE;
 	}
 	if (!(cfg = config_load(cmd_config_path))) {
 		free(issue);
@@ -172,9 +202,7 @@ cmd_status(int argc, char **argv)
 	if (access(cfg->state_path, F_OK) == -1) {
 		printf(t.json ? "[]\n" : "nothing sent yet (no %s)\n",
 		    cfg->state_path);
-		config_free(cfg);
-		free(issue);
-		return 0;
+		goto report;
 	}
 	if (!(jn = journal_open(cfg->state_path))) {
 		config_free(cfg);
@@ -197,6 +225,16 @@ cmd_status(int argc, char **argv)
 		    t.tot[0], t.tot[1], t.tot[2], t.tot[3], t.tot[4]);
 	}
 	json_decref(t.rows);
+report:
+	if (rc == 0 && html) {
+		title = issue_title(dir);
+		if (report_write_html(jn, cfg, issue, title, html) == -1)
+			rc = EX_CANTCREAT;
+		else if (!t.json)
+			printf("%s: delivery report written to %s\n", issue,
+			    html);
+	}
+	free(title);
 	journal_close(jn);
 	config_free(cfg);
 	free(issue);

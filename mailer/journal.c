@@ -47,7 +47,8 @@ static const char schema_v2[] =
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
-	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_KNOWN, Q_SUPPRESSIONS, Q_COUNT
+	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_KNOWN, Q_SUPPRESSIONS,
+	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -101,6 +102,16 @@ static const char *const sql[Q_COUNT] = {
 	[Q_SUPPRESSIONS] = "SELECT list, email, reason, at FROM suppressions"
 	    " UNION ALL SELECT list, email, 'unsubscribed', at"
 	    " FROM unsubscribes ORDER BY 1, 2",
+	[Q_HOURLY] = "SELECT updated_at / 3600 * 3600 AS h, count(*)"
+	    " FROM recipients WHERE state = 'sent'"
+	    " AND (?1 IS NULL OR issue = ?1) GROUP BY h ORDER BY h",
+	[Q_EV_COUNTS] = "SELECT list, kind, class, count(*) FROM events"
+	    " WHERE ?1 IS NULL OR issue = ?1"
+	    " GROUP BY list, kind, class ORDER BY list, kind, class",
+	[Q_FAILURES] = "SELECT issue, list, email, state, attempts,"
+	    " last_reply, updated_at, next_attempt FROM recipients"
+	    " WHERE state IN ('failed', 'deferred')"
+	    " AND (?1 IS NULL OR issue = ?1) ORDER BY issue, list, email",
 };
 
 static const char *const state_names[] = {
@@ -609,4 +620,79 @@ const char *
 journal_state_name(enum jstate st)
 {
 	return state_names[st];
+}
+
+int
+journal_sent_per_hour(struct journal *j, const char *issue,
+    void (*fn)(void *arg, time_t hour, long sent), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_HOURLY, 1, issue);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (time_t)sqlite3_column_int64(st, 0),
+		    (long)sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "counting sends per hour");
+}
+
+/* Index of s in names[0..n), or dflt when absent or NULL. */
+static int
+name_index(const char *const *names, int n, const char *s, int dflt)
+{
+	for (int i = 0; s && i < n; i++)
+		if (names[i] && !strcmp(s, names[i]))
+			return i;
+	return dflt;
+}
+
+int
+journal_event_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_event_count *c), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_EV_COUNTS, 1, issue);
+	struct journal_event_count c;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.list = (const char *)sqlite3_column_text(st, 0);
+		c.kind = name_index(event_names, JE_FAILED + 1,
+		    (const char *)sqlite3_column_text(st, 1), JE_BOUNCE);
+		c.cls = name_index(class_names, JC_SOFT + 1,
+		    (const char *)sqlite3_column_text(st, 2), JC_NONE);
+		c.n = (long)sqlite3_column_int64(st, 3);
+		fn(arg, &c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "counting events");
+}
+
+int
+journal_failures(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_failure *f), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_FAILURES, 1, issue);
+	struct journal_failure f;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f.issue = (const char *)sqlite3_column_text(st, 0);
+		f.list = (const char *)sqlite3_column_text(st, 1);
+		f.email = (const char *)sqlite3_column_text(st, 2);
+		f.state = name_index(state_names, JS_SUPPRESSED + 1,
+		    (const char *)sqlite3_column_text(st, 3), JS_FAILED);
+		f.attempts = sqlite3_column_int(st, 4);
+		f.reply = (const char *)sqlite3_column_text(st, 5);
+		f.updated_at = (time_t)sqlite3_column_int64(st, 6);
+		f.next_attempt = (time_t)sqlite3_column_int64(st, 7);
+		fn(arg, &f);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "listing failures");
 }

@@ -142,6 +142,39 @@ struct journal_suppression {
 int journal_suppressions(struct journal *j,
     void (*fn)(void *arg, const struct journal_suppression *s), void *arg);
 
+/*
+ * Read-only queries for reports.  Each calls fn once per row, restricted
+ * to issue unless it is NULL; the strings are valid during the call only.
+ * 0 / -1.
+ */
+
+/* Recipients sent, by the UTC hour (a multiple of 3600) they were sent. */
+int journal_sent_per_hour(struct journal *j, const char *issue,
+    void (*fn)(void *arg, time_t hour, long sent), void *arg);
+
+struct journal_event_count {
+	const char *list;	/* NULL when the event's list is unknown */
+	enum jevent kind;
+	enum jclass cls;
+	long n;
+};
+
+/* Events of the ledger counted by (list, kind, class), ordered. */
+int journal_event_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_event_count *c), void *arg);
+
+struct journal_failure {
+	const char *issue, *list, *email;
+	enum jstate state;	/* JS_FAILED or JS_DEFERRED */
+	int attempts;
+	const char *reply;	/* the server's last reply; may be NULL */
+	time_t updated_at, next_attempt;
+};
+
+/* Recipients failed or deferred, ordered by issue, list, email. */
+int journal_failures(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_failure *f), void *arg);
+
 const char *journal_state_name(enum jstate st);
 
 #endif

@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# The delivery report: send the sample into a Maildir (no server), add a
+# few failure and bounce rows to the test's own journal with sqlite3, then
+# `mailer status ISSUE --html` and open the page in headless Chromium: one
+# bar per list, numbers equal to the journal's, the failures with their
+# escaped replies, an SVG timeline, nothing fetched from the network, and
+# a screenshot that is not blank.
+. tests/lib/tap.sh
+command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
+command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
+tap_tmp
+plan 12
+P=$TMP/proj
+mkdir -p "$P/state"
+cp -r issues lists templates "$P/"
+cat >"$P/config.yaml" <<'YAML'
+sender:
+  name: 四川省科协学会学术部
+  address: newsletter@example.org
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: [maildir:outbox]
+YAML
+M="$MAILER --config $P/config.yaml"
+$M send "$P/issues/2021-01" --quiet >"$TMP/send.out" 2>&1
+ok $? "send into the Maildir"
+
+# Test data: what SMTP failures and the bounce processor would have put in
+# the journal.  A failed and a deferred recipient (extra rows, so the 78
+# sent stay), bounces, an unsubscribe, a complaint, and 30 sends moved two
+# hours back so the timeline has more than one bar.
+DB=$P/state/mailer.db
+sqlite3 "$DB" <<'SQL'
+INSERT INTO recipients(issue, list, email, token_id, state, attempts,
+  last_reply, updated_at) VALUES
+ ('2021-01', 'ganzi', 'nobody.gz@example.org', 'test-tok-1', 'failed', 1,
+  '550 5.1.1 <nobody.gz@example.org>: Recipient address rejected: User unknown & "gone"',
+  strftime('%s', 'now')),
+ ('2021-01', 'aba', 'slow.ab@example.org', 'test-tok-2', 'deferred', 2,
+  '451 4.7.1 <slow.ab@example.org>: Greylisted, try again later',
+  strftime('%s', 'now'));
+UPDATE recipients SET next_attempt = strftime('%s', 'now') + 900
+  WHERE email = 'slow.ab@example.org';
+INSERT INTO events(kind, issue, list, email, class, status, reason, at,
+  source_key) VALUES
+ ('bounce', '2021-01', 'liangshan', 'jike.ayi.ls@example.org', 'hard',
+  '5.1.1', 'userunknown', strftime('%s', 'now'), 'test:1'),
+ ('bounce', '2021-01', 'chengdu', 'a.cd@example.org', 'soft', '4.2.2',
+  'mailboxfull', strftime('%s', 'now'), 'test:2'),
+ ('bounce', '2021-01', 'chengdu', 'b.cd@example.org', 'soft', '4.2.2',
+  'mailboxfull', strftime('%s', 'now'), 'test:3'),
+ ('unsubscribe', '2021-01', 'aba', 'yang.jinhua.ab@example.org', NULL, NULL,
+  NULL, strftime('%s', 'now'), 'test:4'),
+ ('complaint', '2021-01', 'yibin', 'c.yb@example.org', NULL, NULL,
+  'abuse', strftime('%s', 'now'), 'test:5');
+UPDATE recipients SET updated_at = updated_at - 7200 WHERE rowid IN
+  (SELECT rowid FROM recipients WHERE state = 'sent'
+   ORDER BY list, email LIMIT 30);
+SQL
+ok $? "test rows added to the journal with sqlite3"
+
+$M status "$P/issues/2021-01" --html "$TMP/report.html" >"$TMP/st.out" 2>&1
+rc=$?; ok $rc "status --html exits 0 (got $rc)"; sed 's/^/# /' "$TMP/st.out" | tail -3
+$M status --html "$TMP/x.html" >/dev/null 2>&1
+[ $? = 64 ]; ok $? "--html without ISSUE_DIR is a usage error"
+
+! grep -Eiq '(https?:|//[a-z0-9.-]+/|<script|<link|<img|<iframe|url\()' \
+	"$TMP/report.html"
+ok $? "no script, no external resource in the page"
+
+chrome() {
+	timeout 60 chromium --headless --no-sandbox --disable-gpu \
+		--disable-background-networking --disable-component-update \
+		--disable-sync --no-first-run --disable-quic \
+		--user-data-dir="$TMP/profile" "$@" 2>>"$TMP/chromium.log"
+}
+chrome --dump-dom "file://$TMP/report.html" >"$TMP/dom.html"
+[ -s "$TMP/dom.html" ]; ok $? "Chromium loads the page"
+
+# The expected numbers, straight from the journal.
+sqlite3 -separator ' ' "$DB" "SELECT list, sum(state='sent'),
+  sum(state='deferred'), sum(state='failed') FROM recipients
+  WHERE issue='2021-01' GROUP BY list" >"$TMP/expect.txt"
+sqlite3 -separator ' ' "$DB" "SELECT list, kind, coalesce(class, '-'),
+  count(*) FROM events GROUP BY list, kind, class" >"$TMP/events.txt"
+sqlite3 -separator ' ' "$DB" "SELECT (SELECT count(*) FROM recipients WHERE
+  state='sent'), (SELECT count(DISTINCT updated_at / 3600) FROM recipients
+  WHERE state='sent')" >"$TMP/sent.txt"
+python3 - "$TMP" <<'PY'
+import html, re, sys
+t = sys.argv[1]
+dom = open(t + '/dom.html', encoding='utf-8').read()
+raw = open(t + '/report.html', encoding='utf-8').read()
+fails = 0
+def check(cond, what):
+    global fails
+    print('#', 'ok  ' if cond else 'FAIL', what)
+    fails += not cond
+rows = dict(re.findall(r'<tr class="list" data-list="([^"]*)">(.*?)</tr>', dom, re.S))
+def cell(row, cls):
+    m = re.search(r'<td class="%s">(\d+)</td>' % cls, row)
+    return int(m.group(1)) if m else None
+check(len(rows) == 21, '21 bar groups (got %d)' % len(rows))
+check(all('<svg class="bar"' in r for r in rows.values()), 'each list row holds an SVG bar')
+for line in open(t + '/expect.txt'):
+    lst, sent, dfr, fld = line.split()
+    r = rows.get(lst, '')
+    got = (cell(r, 'sent'), cell(r, 'deferred'), cell(r, 'failed'))
+    check(got == (int(sent), int(dfr), int(fld)), '%s: sent/deferred/failed %s' % (lst, got))
+ev = {'hard': {}, 'soft': {}, 'unsubscribed': {}, 'complained': {}}
+for line in open(t + '/events.txt'):
+    lst, kind, cls, n = line.split()
+    k = {'bounce': cls, 'unsubscribe': 'unsubscribed', 'complaint': 'complained'}[kind]
+    ev[k][lst] = ev[k].get(lst, 0) + int(n)
+for k, per in ev.items():
+    for lst, n in per.items():
+        check(cell(rows.get(lst, ''), k) == n, '%s: %s %d' % (lst, k, n))
+    m = re.search(r'data-kind="%s">(\d+)<' % k, dom)
+    check(m and int(m.group(1)) == sum(per.values()), 'total %s %s' % (k, m and m.group(1)))
+sent, hours = map(int, open(t + '/sent.txt').read().split())
+m = re.search(r'data-kind="sent">(\d+)<', dom)
+check(m and int(m.group(1)) == sent == 78, 'total sent shown %s, journal %d' % (m and m.group(1), sent))
+foot = re.search(r'<tfoot>.*?<td class="sent">(\d+)</td>', dom, re.S)
+check(foot and int(foot.group(1)) == 78, 'table total sent 78')
+sys.exit(1 if fails else 0)
+PY
+ok $? "per-list numbers in the DOM equal the journal's"
+
+python3 - "$TMP" "$DB" <<'PY'
+import html, re, sqlite3, sys
+dom = open(sys.argv[1] + '/dom.html', encoding='utf-8').read()
+db = sqlite3.connect(sys.argv[2])
+want = db.execute("SELECT email, state, last_reply FROM recipients WHERE state IN ('failed','deferred')").fetchall()
+got = re.findall(r'<tr class="failure (\w+)"><td class="l">[^<]*</td><td class="l">([^<]*)</td>.*?<code class="reply">(.*?)</code>', dom, re.S)
+got = {(html.unescape(e), s, html.unescape(r)) for s, e, r in got}
+bad = [w for w in want if w not in got]
+for w in bad: print('# missing failure row:', w)
+print('# %d failure rows, %d expected' % (len(got), len(want)))
+sys.exit(1 if bad or len(got) != len(want) or len(want) != 2 else 0)
+PY
+ok $? "failures table lists each failed/deferred recipient with its reply, escaped"
+
+python3 - "$TMP" <<'PY'
+import re, sys
+t = sys.argv[1]
+dom = open(t + '/dom.html', encoding='utf-8').read()
+sent, hours = map(int, open(t + '/sent.txt').read().split())
+svg = re.search(r'<svg class="timeline"[^>]*>(.*?)</svg>', dom, re.S)
+bars = [int(n) for n in re.findall(r'<rect class="hour" data-sent="(\d+)"', svg.group(1))] if svg else []
+nonzero = len([b for b in bars if b])
+print('# timeline: %d bars, %d non-empty, sum %d' % (len(bars), nonzero, sum(bars)))
+sys.exit(0 if svg and sum(bars) == sent and nonzero == hours >= 2 else 1)
+PY
+ok $? "SVG timeline of sends per hour sums to the sent count"
+
+grep -q '<html lang="zh-CN">' "$TMP/dom.html" &&
+	grep -q '<title>投递报告 2021-01 · 四川科协学会工作通讯' "$TMP/dom.html" &&
+	grep -q '<h1>投递报告 Delivery report: 2021-01</h1>' "$TMP/dom.html" &&
+	grep -q '阿坝州科协' "$TMP/dom.html"
+ok $? "lang zh-CN; title and heading name the issue; list names in Chinese"
+
+chrome --screenshot="$TMP/shot.png" --window-size=1240,2600 \
+	"file://$TMP/report.html" >/dev/null
+[ -s "$TMP/shot.png" ]; ok $? "screenshot written"
+[ -n "$MAILER_KEEP_SHOT" ] && cp "$TMP/shot.png" "$MAILER_KEEP_SHOT"
+python3 - "$TMP/shot.png" <<'PY'
+# Decode the PNG with zlib and count distinct colours: a blank page has 1.
+import struct, sys, zlib
+data = open(sys.argv[1], 'rb').read()
+assert data[:8] == b'\x89PNG\r\n\x1a\n'
+pos, idat, w, h, ct = 8, b'', 0, 0, 0
+while pos < len(data):
+    n, kind = struct.unpack('>I4s', data[pos:pos + 8])
+    chunk = data[pos + 8:pos + 8 + n]
+    if kind == b'IHDR': w, h, depth, ct = struct.unpack('>IIBB', chunk[:10])
+    if kind == b'IDAT': idat += chunk
+    pos += 12 + n
+raw = zlib.decompress(idat)
+bpp = {2: 3, 6: 4}[ct]
+stride = w * bpp + 1
+colours = set()
+for y in range(0, h, 7):
+    row = raw[y * stride + 1:(y + 1) * stride]
+    for x in range(0, len(row) - bpp, bpp * 5):
+        colours.add(row[x:x + 3])
+print('# %dx%d screenshot, %d distinct sampled values' % (w, h, len(colours)))
+sys.exit(0 if len(colours) > 20 else 1)
+PY
+ok $? "screenshot is not blank"
+exit $tap_failed
