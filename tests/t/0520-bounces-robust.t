@@ -13,7 +13,7 @@ T=$(mktemp -d /tmp/mailer-t-robust.XXXXXX); chmod 755 "$T"
 FAKE_PID=
 trap '[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 22
+plan 23
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 { project_addresses .; echo sender@example.org; echo bounces@bounce.test
   echo copy@bounce.test; } | srv_add_users s3cret-sender
@@ -78,7 +78,7 @@ sed 's/^/# /' "$T/ledger.diff"
 [ "$(find "$BOX/.Processed" -type f -path '*/new/*' -o -type f -path '*/cur/*' | wc -l)" = 6 ] &&
 	[ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
 ok $? "all 6 in .Processed, INBOX empty"
-echo "# interrupted runs + rerun: $(echo "$t1 - $t0" | bc) s"
+echo "# interrupted runs + rerun: $(awk "BEGIN{print $t1 - $t0}") s"
 
 # The same bounce delivered again: new UID, same Message-ID.
 f=$(find "$COPY/.Processed/new" "$COPY/.Processed/cur" -type f | head -1)
@@ -89,6 +89,19 @@ rc=$?; [ $pre = 0 ] && [ $rc = 0 ] && [ ! -s "$T/c2" ] && [ "$(srv_maildir_count
 	[ "$(find "$COPY/.Processed" -type f -path '*/new/*' -o -type f -path '*/cur/*' | wc -l)" = 7 ] &&
 	ledger "$Q" | diff -q - "$T/ledger.q" >/dev/null
 ok $? "a re-delivered bounce is moved, not counted (rc $rc)"
+
+# A server without MOVE (RFC 6851): UID COPY + \Deleted + UID EXPUNGE.
+printf 'protocol imap {\n  imap_capability = IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE UIDPLUS\n}\n' \
+	>>"$SRV_DIR/dovecot/dovecot.conf"
+kill -HUP "$SRV_DOVECOT_PID"; sleep 0.5
+cp "$f" "$COPY/new/again.$$.eml" && chown vmail:vmail "$COPY/new/again.$$.eml"
+curl -sS --max-time 10 --cacert "$SRV_CA" -u copy@bounce.test:s3cret-sender \
+	"imaps://127.0.0.1:$SRV_IMAPS_PORT/INBOX" -X CAPABILITY >"$T/cap" 2>&1
+$MAILER --config "$Q/config-main.yaml" bounces >"$T/c3" 2>&1
+rc=$?; ! grep -qw MOVE "$T/cap" && [ $rc = 0 ] && [ "$(srv_maildir_count copy@bounce.test)" = 0 ] &&
+	[ "$(find "$COPY/.Processed" -type f -path '*/new/*' -o -type f -path '*/cur/*' | wc -l)" = 8 ]
+ok $? "without MOVE the message is copied, expunged from INBOX (rc $rc)"
+sed 's/^/# /' "$T/c3"; grep CAPABILITY "$T/cap" | sed 's/^/# /'
 
 # Untrusted certificate: refused before LOGIN (the user name never reaches Dovecot).
 certtool --generate-privkey --outfile "$T/other.key" >/dev/null 2>&1
