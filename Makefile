@@ -25,6 +25,7 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
 all: mailer/mailer
 
 mailer/libmailer.a: $(LIBOBJS)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 mailer/mailer: mailer/main.o mailer/libmailer.a

@@ -65,22 +65,41 @@ progress_update(struct progress *p, const struct send_stats *st)
 	p->drawn = 1;
 }
 
-void
-progress_log(struct progress *p, const char *fmt, ...)
+static void
+vlog(struct progress *p, const char *fmt, va_list ap)
 {
 	char ts[32];
 	time_t t = time(NULL);
+
+	clear_line(p);
+	strftime(ts, sizeof ts, "%Y-%m-%d %H:%M:%S", localtime(&t));
+	fprintf(stderr, "%s %s: ", ts, p->issue);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+progress_log(struct progress *p, const char *fmt, ...)
+{
 	va_list ap;
 
 	if (!p || (p->quiet && !p->verbose))
 		return;
-	clear_line(p);
-	strftime(ts, sizeof ts, "%Y-%m-%d %H:%M:%S", localtime(&t));
-	fprintf(stderr, "%s %s: ", ts, p->issue);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vlog(p, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+void
+progress_warn(struct progress *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!p)
+		return;
+	va_start(ap, fmt);
+	vlog(p, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -89,7 +108,7 @@ progress_done(struct progress *p, const struct send_stats *st, int test)
 	double el = now() - p->start;
 
 	clear_line(p);
-	if (p->quiet && !st->deferred && !st->failed)
+	if (p->quiet)
 		return;
 	if (!st->sent && !st->deferred && !st->failed && !test) {
 		printf("%s: nothing to send: %ld recipient%s already done, "
@@ -98,11 +117,13 @@ progress_done(struct progress *p, const struct send_stats *st, int test)
 		return;
 	}
 	printf("%s: %ssent %ld, deferred %ld, failed %ld, suppressed %ld, "
-	    "already done %ld; %ld edition%s, %ld signature%s in %.1fs "
-	    "(%.0f msg/s)\n", p->issue, test ? "test " : "", st->sent,
-	    st->deferred, st->failed, st->suppressed, st->already,
-	    st->editions, st->editions == 1 ? "" : "s", st->signatures,
-	    st->signatures == 1 ? "" : "s", el, el > 0 ? st->sent / el : 0.0);
+	    "already done %ld; %ld edition%s", p->issue, test ? "test " : "",
+	    st->sent, st->deferred, st->failed, st->suppressed, st->already,
+	    st->editions, st->editions == 1 ? "" : "s");
+	if (st->signatures)
+		printf(", %ld signature%s", st->signatures,
+		    st->signatures == 1 ? "" : "s");
+	printf(" in %.1fs (%.0f msg/s)\n", el, el > 0 ? st->sent / el : 0.0);
 }
 
 void

@@ -14,7 +14,10 @@ struct progress *progress_new(const char *issue, int quiet, int verbose);
 void progress_update(struct progress *p, const struct send_stats *st);
 void progress_log(struct progress *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The summary line; test marks an editor's test send. */
+/* A problem (a deferral, a failure): printed even when quiet. */
+void progress_warn(struct progress *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The summary line (not when quiet); test marks an editor's test send. */
 void progress_done(struct progress *p, const struct send_stats *st,
     int test);
 void progress_free(struct progress *p);

@@ -141,14 +141,14 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 		    reply, 0);
 		record_failure(s, it, reply);
 		s->st->failed++;
-		progress_log(s->pg, "%s %s: failed: %s", s->l->id, it->email,
+		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
 		    reply);
 	} else if (it->tries > RUN_RETRIES || *s->o->stop) {
 		js = JS_DEFERRED;
 		rc = journal_mark(s->jn, iss, s->l->id, it->email, js, reply,
 		    time(NULL) + backoff(s->j->cfg, it->attempts));
 		s->st->deferred++;
-		progress_log(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
+		progress_warn(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
 		    reply);
 	}
 	if (r == SMTP_CONNFAIL)
