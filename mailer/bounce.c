@@ -113,9 +113,13 @@ add_text(struct buf *b, const char *s, size_t n)
 
 		if (!utf8_valid(s, n, &bad))
 			ok = bad;
-		for (size_t i = 0; i < ok; i++)
-			if (s[i] != '\r' && s[i] != '\0')
-				buf_addc(b, s[i]);
+		/* whole runs between dropped bytes, not byte by byte */
+		for (size_t i = 0, run = 0; i <= ok; i++) {
+			if (i < ok && s[i] != '\r' && s[i] != '\0')
+				continue;
+			buf_add(b, s + run, i - run);
+			run = i + 1;
+		}
 		if (ok == n)
 			break;
 		buf_addc(b, '?');
@@ -579,15 +583,27 @@ walk(struct scan *sc, struct mailmime *m, int depth)
 	}
 }
 
-/* Case-insensitive count of pat in s, stopping once limit is passed. */
+/*
+ * Counts pat in s in lower and upper case (memmem is fast; mixed-case
+ * spellings are rare and this only bounds recursion), stopping once limit
+ * is passed.
+ */
 static size_t
-count_ci(const char *s, size_t n, const char *pat, size_t limit)
+count_ci(const char *s, size_t n, const char *lower, const char *upper,
+    size_t limit)
 {
-	size_t c = 0, pl = strlen(pat);
+	size_t c = 0, pl = strlen(lower);
+	const char *pats[2] = { lower, upper };
 
-	for (size_t i = 0; i + pl <= n && c <= limit; i++)
-		if ((s[i] | 0x20) == pat[0] && !strncasecmp(s + i, pat, pl))
+	for (int k = 0; k < 2; k++) {
+		const char *p = s, *end = s + n;
+
+		while (c <= limit && (p = memmem(p, (size_t)(end - p), pats[k],
+		    pl))) {
 			c++;
+			p += pl;
+		}
+	}
 	return c;
 }
 
@@ -601,8 +617,8 @@ scan_message(struct scan *sc, const char *msg, size_t len)
 	 * libetpan recurses once per nested multipart or message: refuse
 	 * pathological nesting before it can exhaust the stack.
 	 */
-	if (count_ci(msg, len, "boundary", MAX_MIME_DECLS) +
-	    count_ci(msg, len, "message/rfc822", MAX_MIME_DECLS) <=
+	if (count_ci(msg, len, "oundary", "OUNDARY", MAX_MIME_DECLS) +
+	    count_ci(msg, len, "rfc822", "RFC822", MAX_MIME_DECLS) <=
 	    MAX_MIME_DECLS &&
 	    mailmime_parse(msg, len, &idx, &mime) == MAILIMF_NO_ERROR &&
 	    mime) {

@@ -108,7 +108,7 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
-buf_addc(struct buf *b, int c)
+buf_addc_slow(struct buf *b, int c)
 {
 	char ch = (char)c;
 

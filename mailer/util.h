@@ -27,7 +27,18 @@ struct buf {
 void buf_grow(struct buf *b, size_t extra);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, int c);
+void buf_addc_slow(struct buf *b, int c);
+/* Appends one byte; the common case stays inline (hot in parsers). */
+static inline void
+buf_addc(struct buf *b, int c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = (char)c;
+		b->data[b->len] = '\0';
+	} else {
+		buf_addc_slow(b, c);
+	}
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
