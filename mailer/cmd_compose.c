@@ -151,19 +151,6 @@ write_in(const char *dir, const char *name, const char *data, size_t len)
 	return rc;
 }
 
-static void
-html_escape(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '&': buf_adds(b, "&amp;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		default: buf_addc(b, *s);
-		}
-	}
-}
 
 static int
 write_edition(struct job *j, const char *tmp, const struct list *l,
@@ -190,10 +177,10 @@ write_edition(struct job *j, const char *tmp, const struct list *l,
 	rc |= write_in(tmp, name, ed.text, strlen(ed.text));
 	free(name);
 	buf_printf(index, "<li><a href=\"%s.html\">", l->id);
-	html_escape(index, l->name);
+	buf_add_html(index, l->name);
 	buf_printf(index, "</a> · <a href=\"%s.txt\">text</a> · "
 	    "<a href=\"%s.eml\">.eml</a> · ", l->id, l->id);
-	html_escape(index, ed.subject);
+	buf_add_html(index, ed.subject);
 	buf_adds(index, "</li>\n");
 	free(html);
 	buf_free(&msg);
@@ -230,9 +217,9 @@ preview_all(struct job *j, const char *out)
 		rc = -1;
 	buf_adds(&index, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head>"
 	    "<meta charset=\"utf-8\"><title>");
-	html_escape(&index, j->issue->title);
+	buf_add_html(&index, j->issue->title);
 	buf_adds(&index, "</title></head><body>\n<h1>");
-	html_escape(&index, j->issue->title);
+	buf_add_html(&index, j->issue->title);
 	buf_adds(&index, "</h1>\n<ul>\n");
 	for (size_t i = 0; rc == 0 && i < j->nlists; i++)
 		rc = write_edition(j, tmp, j->lists[i], &index);

@@ -110,20 +110,6 @@ on_hour(void *arg, time_t at, long n)
 	h->v[h->n++].n = n;
 }
 
-static void
-esc(struct buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '&': buf_adds(b, "&amp;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *s);
-		}
-	}
-}
 
 /* "2021-01-20 14:00 UTC" */
 static void
@@ -165,19 +151,19 @@ add_head(struct buf *b, const char *issue, const char *title)
 	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width\">\n<title>投递报告 ");
-	esc(b, issue);
+	buf_add_html(b, issue);
 	if (title) {
 		buf_adds(b, " · ");
-		esc(b, title);
+		buf_add_html(b, title);
 	}
 	buf_adds(b, " — mailer delivery report</title>\n<style>");
 	buf_adds(b, style);
 	buf_adds(b, "</style>\n</head>\n<body>\n<h1>投递报告 Delivery report: ");
-	esc(b, issue);
+	buf_add_html(b, issue);
 	buf_adds(b, "</h1>\n");
 	if (title) {
 		buf_adds(b, "<p class=\"sub\">");
-		esc(b, title);
+		buf_add_html(b, title);
 		buf_adds(b, "</p>\n");
 	}
 }
@@ -271,15 +257,15 @@ add_lists(struct buf *b, const struct config *cfg, const struct rows *rs)
 		struct list *l = list_named(cfg, r->id);
 
 		buf_adds(b, "<tr class=\"list\" data-list=\"");
-		esc(b, r->id ? r->id : "");
+		buf_add_html(b, r->id ? r->id : "");
 		buf_adds(b, "\"><td class=\"l\">");
 		if (l) {
-			esc(b, l->short_name);
+			buf_add_html(b, l->short_name);
 			buf_adds(b, " <small>");
-			esc(b, r->id);
+			buf_add_html(b, r->id);
 			buf_adds(b, "</small>");
 		} else
-			esc(b, r->id ? r->id : "(unknown list 未知)");
+			buf_add_html(b, r->id ? r->id : "(unknown list 未知)");
 		buf_adds(b, "</td><td class=\"bar\">");
 		add_bar(b, r, scale);
 		buf_adds(b, "</td>");
@@ -407,9 +393,9 @@ on_failure(void *arg, const struct journal_failure *f)
 	fs->n++;
 	buf_printf(b, "<tr class=\"failure %s\"><td class=\"l\">",
 	    journal_state_name(f->state));
-	esc(b, f->list);
+	buf_add_html(b, f->list);
 	buf_adds(b, "</td><td class=\"l\">");
-	esc(b, f->email);
+	buf_add_html(b, f->email);
 	buf_printf(b, "</td><td class=\"l\">%s</td><td>%d</td><td>",
 	    f->state == JS_FAILED ? "失败 failed" : "延迟 deferred",
 	    f->attempts);
@@ -418,7 +404,7 @@ on_failure(void *arg, const struct journal_failure *f)
 	if (f->state == JS_DEFERRED)
 		add_time(b, f->next_attempt, "%Y-%m-%d %H:%M");
 	buf_adds(b, "</td><td class=\"l\"><code class=\"reply\">");
-	esc(b, f->reply ? f->reply : "");
+	buf_add_html(b, f->reply ? f->reply : "");
 	buf_adds(b, "</code></td></tr>\n");
 }
 

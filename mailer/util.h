@@ -43,6 +43,8 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_reset(struct buf *b);
+/* Appends s (may be NULL) escaped for HTML text and attribute values. */
+void buf_add_html(struct buf *b, const char *s);
 /* Returns the data (never NULL) and leaves the buffer empty; caller frees. */
 char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
