@@ -1,6 +1,7 @@
 /* log: syslog redirection through glibc cookie streams.  See log.h. */
 #include "log.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/types.h>
@@ -21,7 +22,14 @@ sink_write(void *cookie, const char *p, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		if (p[i] == '\n') {
-			syslog(s->prio, "%s", s->line.data ? s->line.data : "");
+			const char *l = s->line.data ? s->line.data : "";
+			size_t pl = strlen(program_invocation_short_name);
+
+			/* syslog names the program already; warnx() did too */
+			if (!strncmp(l, program_invocation_short_name, pl) &&
+			    !strncmp(l + pl, ": ", 2))
+				l += pl + 2;
+			syslog(s->prio, "%s", l);
 			buf_reset(&s->line);
 		} else if (p[i] != '\r') {
 			buf_addc(&s->line, p[i]);
