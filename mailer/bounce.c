@@ -77,27 +77,6 @@ lower_dup(const char *s, size_t n)
 	return l;
 }
 
-/* Lower-cased copy with runs of white space (folds, wraps) made one space. */
-static char *
-norm_dup(const char *s, size_t n, size_t *outlen)
-{
-	char *l = xmalloc(n + 1);
-	size_t k = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (isspace(c)) {
-			if (k && l[k - 1] != ' ')
-				l[k++] = ' ';
-		} else
-			l[k++] = (char)tolower(c);
-	}
-	l[k] = '\0';
-	*outlen = k;
-	return l;
-}
-
 /* Appends s[0..n) dropping CR and replacing invalid UTF-8 with '?'. */
 static void
 add_text(struct buf *b, const char *s, size_t n)
@@ -130,6 +109,41 @@ add_text(struct buf *b, const char *s, size_t n)
 		buf_add(b, "", 0);
 }
 
+/*
+ * 1 when s[0..n) is printable ASCII, TAB, CR or LF only: text that every
+ * charset ascii_charset() accepts converts to itself.
+ */
+static int
+plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c > 0x7e)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 for charsets that map plain_ascii() text to the same bytes. */
+static int
+ascii_charset(const char *cs)
+{
+	static const char *const prefixes[] = {
+		"us-ascii", "ascii", "utf-8", "iso-8859-", "iso8859-",
+		"iso_8859-", "windows-125", "koi8-", "gb18030", "gbk",
+		"euc-jp", "euc-kr", NULL
+	};
+
+	if (!strcasecmp(cs, "iso-2022-jp") || !strcasecmp(cs, "iso-2022-jp-2"))
+		return 1;
+	for (const char *const *p = prefixes; *p; p++)
+		if (!strncasecmp(cs, *p, strlen(*p)))
+			return 1;
+	return 0;
+}
+
 /* Converts s from charset to UTF-8 and appends it; falls back to raw. */
 static void
 add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
@@ -144,6 +158,7 @@ add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
 	    !strcasecmp(cs, "x-gbk") || !strcasecmp(cs, "cp936")))
 		cs = "gb18030";
 	if (cs && strcasecmp(cs, "utf-8") && strcasecmp(cs, "us-ascii") &&
+	    !(ascii_charset(cs) && plain_ascii(s, n)) &&
 	    charconv_buffer("utf-8", cs, s, n, &out, &outlen) ==
 	    MAIL_CHARCONV_NO_ERROR) {
 		add_text(b, out, outlen);
@@ -202,15 +217,18 @@ add_html_text(struct buf *b, const char *s, size_t n)
 static size_t
 header_len(const char *s, size_t n)
 {
+	const char *p = s, *nl;
+
 	if (n > MAX_HDR_AREA)
 		n = MAX_HDR_AREA;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != '\n')
-			continue;
+	while ((nl = memchr(p, '\n', n - (size_t)(p - s)))) {
+		size_t i = (size_t)(nl - s);
+
 		if (i + 1 < n && s[i + 1] == '\n')
 			return i + 1;
 		if (i + 2 < n && s[i + 1] == '\r' && s[i + 2] == '\n')
 			return i + 1;
+		p = nl + 1;
 	}
 	return n;
 }
@@ -231,7 +249,8 @@ hdr_get(const char *h, size_t n, const char *name, int nth,
 		const char *eol = memchr(line, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - line) : n - i;
 
-		if (ll > nl && !strncasecmp(line, name, nl) &&
+		if (ll > nl && (line[0] | 0x20) == (name[0] | 0x20) &&
+		    !strncasecmp(line, name, nl) &&
 		    line[nl] == ':' && nth-- == 0) {
 			size_t j = i + nl + 1;
 
@@ -268,16 +287,39 @@ hdr_get(const char *h, size_t n, const char *name, int nth,
 static char *
 decode_2047(const char *v)
 {
-	size_t idx = 0;
+	size_t idx = 0, n = strlen(v);
 	char *res = NULL;
 	struct buf b = BUF_INIT;
 
-	if (mailmime_encoded_phrase_parse("iso-8859-1", v, strlen(v), &idx,
+	/*
+	 * No encoded word, nothing to convert: libetpan would only join the
+	 * words with one space (after iconv_open per word), so do just that.
+	 */
+	if (!strstr(v, "=?") && plain_ascii(v, n) && !strpbrk(v, "\r\n")) {
+		int first = 1, gap = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (v[i] == ' ' || v[i] == '\t') {
+				gap = 1;
+				continue;
+			}
+			if (gap && !first)
+				buf_addc(&b, ' ');
+			gap = 0;
+			first = 0;
+			buf_addc(&b, v[i]);
+		}
+		if (gap)
+			buf_addc(&b, ' ');
+		buf_add(&b, "", 0);
+		return buf_detach(&b);
+	}
+	if (mailmime_encoded_phrase_parse("iso-8859-1", v, n, &idx,
 	    "utf-8", &res) == MAILIMF_NO_ERROR && res) {
 		add_text(&b, res, strlen(res));
 		free(res);
 	} else
-		add_text(&b, v, strlen(v));
+		add_text(&b, v, n);
 	return buf_detach(&b);
 }
 
@@ -439,14 +481,28 @@ content_type_name(struct mailmime_content *ct, char *out, size_t outsz)
 		*p = (char)tolower((unsigned char)*p);
 }
 
+/*
+ * Appends text that add_text() already cleaned: the same bytes add_text()
+ * would keep, without validating them again.
+ */
+static void
+add_clean(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n <= MAX_TEXT)
+		buf_add(b, s, n);
+	else
+		add_text(b, s, n);
+}
+
 /* Decoded body of a single part, appended (as UTF-8) to b. */
 static void
 add_part_body(struct buf *b, struct mailmime *m, int html)
 {
 	struct mailmime_data *d = m->mm_data.mm_single;
-	const char *cs = NULL;
+	const char *cs = NULL, *src;
 	char *dec = NULL;
 	size_t declen = 0, idx = 0, n;
+	struct buf u = BUF_INIT;
 
 	if (!d || d->dt_type != MAILMIME_DATA_TEXT)
 		return;
@@ -455,27 +511,20 @@ add_part_body(struct buf *b, struct mailmime *m, int html)
 		n = MAX_PART_IN;
 	if (m->mm_content_type)
 		cs = mailmime_content_charset_get(m->mm_content_type);
-	if (d->dt_encoded && mailmime_part_parse(d->dt_data.dt_text.dt_data,
-	    n, &idx, d->dt_encoding, &dec, &declen) == MAILIMF_NO_ERROR) {
-		struct buf u = BUF_INIT;
-
-		add_charset_text(&u, cs, dec, declen);
-		mailmime_decoded_part_free(dec);
-		if (html)
-			add_html_text(b, u.data, u.len);
-		else
-			add_text(b, u.data, u.len);
-		buf_free(&u);
-	} else {
-		struct buf u = BUF_INIT;
-
-		add_charset_text(&u, cs, d->dt_data.dt_text.dt_data, n);
-		if (html)
-			add_html_text(b, u.data, u.len);
-		else
-			add_text(b, u.data, u.len);
-		buf_free(&u);
+	src = d->dt_data.dt_text.dt_data;
+	if (d->dt_encoded && mailmime_part_parse(src, n, &idx, d->dt_encoding,
+	    &dec, &declen) == MAILIMF_NO_ERROR) {
+		src = dec;
+		n = declen;
 	}
+	add_charset_text(&u, cs, src, n);
+	if (dec)
+		mailmime_decoded_part_free(dec);
+	if (html)
+		add_html_text(b, u.data, u.len);
+	else
+		add_clean(b, u.data, u.len);
+	buf_free(&u);
 	buf_addc(b, '\n');
 }
 
@@ -1021,37 +1070,26 @@ rcpt_finish(struct bounce_rcpt *out, struct rcpt_seg *r, const char *notice,
 {
 	const struct bounce_rule *rule = NULL;
 	char st[16] = "";
-	char *low;
 	int cls = 0;
 
-	size_t ll;
-
 	if (r->seg && r->seglen) {
-		low = norm_dup(r->seg, r->seglen, &ll);
-		rule = bounce_rule_match(low, ll);
+		rule = bounce_rule_match_folded(r->seg, r->seglen);
 		if (!r->status[0] && find_status(r->seg, r->seglen, st))
 			memcpy(r->status, st, sizeof st);
 		cls = smtp_class(r->seg, r->seglen);
-		free(low);
 	}
 	if (r->seg2 && r->seg2len) {
 		/* a generic DSN status yields to the text's specific one */
 		if ((!r->status[0] || !strcmp(r->status + 1, ".0.0")) &&
 		    find_status(r->seg2, r->seg2len, st))
 			memcpy(r->status, st, sizeof st);
-		if (!rule) {
-			low = norm_dup(r->seg2, r->seg2len, &ll);
-			rule = bounce_rule_match(low, ll);
-			free(low);
-		}
+		if (!rule)
+			rule = bounce_rule_match_folded(r->seg2, r->seg2len);
 		if (!cls)
 			cls = smtp_class(r->seg2, r->seg2len);
 	}
-	if (!rule && nlen) {
-		low = norm_dup(notice, nlen, &ll);
-		rule = bounce_rule_match(low, ll);
-		free(low);
-	}
+	if (!rule && nlen)
+		rule = bounce_rule_match_folded(notice, nlen);
 	/* codes that name the address's fate outrank the wording */
 	if (r->status[0] == '5' && bounce_rule_for_status(r->status) &&
 	    bounce_rule_for_status(r->status)->status[0])
@@ -1166,20 +1204,31 @@ ses_json(const char *body, size_t n, struct rcpt_seg **rs, size_t *nrs,
 static size_t
 cut_notice(struct scan *sc)
 {
-	char *low;
-	size_t cut = sc->notice.len;
+	const char *s = sc->notice.data;
+	size_t n = sc->notice.len, cut = n;
+	unsigned char first[256] = { 0 };
 
-	if (!sc->notice.len)
+	if (!n)
 		return 0;
-	low = lower_dup(sc->notice.data, sc->notice.len);
-	for (const char *const *m = bounce_copy_markers; *m; m++) {
-		const char *p = strstr(low, *m);
+	for (const char *const *m = bounce_copy_markers; *m; m++)
+		first[(unsigned char)(*m)[0]] = 1;
+	/* the earliest marker wins: one pass, markers tried where one starts */
+	for (size_t i = 0; i < n && cut == n; i++) {
+		int c = tolower((unsigned char)s[i]);
 
-		if (p && (size_t)(p - low) < cut &&
-		    !strstr(*m, "transcript"))
-			cut = (size_t)(p - low);
+		if (!first[c])
+			continue;
+		for (const char *const *m = bounce_copy_markers; *m; m++) {
+			size_t ml = strlen(*m);
+
+			if ((*m)[0] == c && ml <= n - i &&
+			    !strncasecmp(s + i, *m, ml) &&
+			    !strstr(*m, "transcript")) {
+				cut = i;
+				break;
+			}
+		}
 	}
-	free(low);
 	if (cut < sc->notice.len && !sc->orig.len) {
 		const char *p = sc->notice.data + cut;
 		const char *e = sc->notice.data + sc->notice.len;
@@ -1436,12 +1485,15 @@ bounce_kind_name(enum bounce_kind k)
 	return "other";
 }
 
-/* A JSON string of s, made valid UTF-8 and cut to max bytes. */
-static json_t *
-json_text(const char *s, size_t max)
+/*
+ * Appends s as a JSON string, made valid UTF-8 and cut to max bytes; the
+ * escapes are jansson's (json_dumps without flags) so the output of the
+ * stable interface stays the same bytes.
+ */
+static void
+json_put(struct buf *o, const char *s, size_t max)
 {
 	struct buf b = BUF_INIT;
-	json_t *j;
 	size_t n = s ? strlen(s) : 0;
 
 	add_text(&b, s ? s : "", n);
@@ -1451,43 +1503,61 @@ json_text(const char *s, size_t max)
 		while (k > 0 && ((unsigned char)b.data[k] & 0xc0) == 0x80)
 			k--;
 		b.len = k;
-		b.data[k] = '\0';
 	}
-	j = json_stringn(b.data ? b.data : "", b.len);
+	buf_addc(o, '"');
+	for (size_t i = 0, run = 0; i <= b.len; i++) {
+		unsigned char c = i < b.len ? (unsigned char)b.data[i] : 0;
+		char esc[8];
+
+		if (i < b.len && c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_add(o, b.data + run, i - run);
+		run = i + 1;
+		if (i == b.len)
+			break;
+		switch (c) {
+		case '"': buf_add(o, "\\\"", 2); break;
+		case '\\': buf_add(o, "\\\\", 2); break;
+		case '\b': buf_add(o, "\\b", 2); break;
+		case '\f': buf_add(o, "\\f", 2); break;
+		case '\n': buf_add(o, "\\n", 2); break;
+		case '\r': buf_add(o, "\\r", 2); break;
+		case '\t': buf_add(o, "\\t", 2); break;
+		default:
+			snprintf(esc, sizeof esc, "\\u%04X", c);
+			buf_add(o, esc, 6);
+			break;
+		}
+	}
+	buf_addc(o, '"');
 	buf_free(&b);
-	return j ? j : json_string("");
 }
 
 char *
 bounce_report_json(const char *file, const struct bounce_report *r)
 {
-	json_t *o = json_object(), *list = json_array();
-	char *s, *ret;
+	struct buf o = BUF_INIT;
 
-	json_object_set_new(o, "file", json_text(file, (size_t)-1 / 2));
-	json_object_set_new(o, "kind", json_string(bounce_kind_name(r->kind)));
+	buf_adds(&o, "{\"file\": ");
+	json_put(&o, file, (size_t)-1 / 2);
+	buf_adds(&o, ", \"kind\": ");
+	json_put(&o, bounce_kind_name(r->kind), (size_t)-1 / 2);
+	buf_adds(&o, ", \"recipients\": [");
 	for (size_t i = 0; i < r->nrcpts; i++) {
-		json_t *e = json_object();
-
-		json_object_set_new(e, "address", json_text(
-		    r->rcpts[i].address, 512));
-		json_object_set_new(e, "status", json_text(r->rcpts[i].status,
-		    sizeof r->rcpts[i].status));
-		json_object_set_new(e, "class", json_string(
-		    r->rcpts[i].hard ? "hard" : "soft"));
-		json_object_set_new(e, "reason", json_text(r->rcpts[i].reason,
-		    BOUNCE_REASON_MAX));
-		json_array_append_new(list, e);
+		if (i)
+			buf_adds(&o, ", ");
+		buf_adds(&o, "{\"address\": ");
+		json_put(&o, r->rcpts[i].address, 512);
+		buf_adds(&o, ", \"status\": ");
+		json_put(&o, r->rcpts[i].status, sizeof r->rcpts[i].status);
+		buf_adds(&o, ", \"class\": ");
+		json_put(&o, r->rcpts[i].hard ? "hard" : "soft", 4);
+		buf_adds(&o, ", \"reason\": ");
+		json_put(&o, r->rcpts[i].reason, BOUNCE_REASON_MAX);
+		buf_addc(&o, '}');
 	}
-	json_object_set_new(o, "recipients", list);
-	s = json_dumps(o, JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (!s)
-		return xstrdup("{}");
-	/* hand the caller memory from our allocator */
-	ret = xstrdup(s);
-	free(s);
-	return ret;
+	buf_adds(&o, "]}");
+	return buf_detach(&o);
 }
 
 void

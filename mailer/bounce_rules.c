@@ -10,6 +10,10 @@
  * before generic ones and message-level reasons (spam, policy, size) come
  * before address-level ones they are often worded with.
  */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bounce_rules.h"
@@ -229,14 +233,166 @@ static const struct bounce_rule status_rules[] = {
 	{ "x.3.", "", SOFT, "systemerror" },
 };
 
-const struct bounce_rule *
-bounce_rule_match(const char *lower, size_t n)
+#define NRULES (sizeof rules / sizeof rules[0])
+
+/*
+ * The rows compiled once into an Aho-Corasick automaton (a full DFA over the
+ * byte classes the patterns use), so matching is one pass over the text
+ * whatever the number of rows.  ac_best[s] is the lowest row index among the
+ * patterns that end in state s, NRULES for none; tracking its minimum over
+ * the text keeps the "first row in table order wins" meaning of the plain
+ * loop.  Fixed-size static tables: nothing to free; rows too many for them
+ * fall back to one memmem per row.
+ */
+#define AC_MAX_STATES	4096
+#define AC_MAX_CLASSES	128
+
+static uint8_t ac_class[256];		/* byte -> class, 0 in no pattern */
+static unsigned ac_nclass;
+static uint16_t ac_next[AC_MAX_STATES * AC_MAX_CLASSES];
+static uint16_t ac_best[AC_MAX_STATES];
+static int ac_ok;
+static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
+
+static void
+ac_build(void)
 {
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+	static uint16_t fail[AC_MAX_STATES], queue[AC_MAX_STATES];
+	size_t nstates = 1, qh = 0, qt = 0;
+
+	ac_nclass = 1;
+	for (size_t i = 0; i < NRULES; i++)
+		for (const char *p = rules[i].pattern; *p; p++) {
+			unsigned char c = (unsigned char)*p;
+
+			if (ac_class[c])
+				continue;
+			if (ac_nclass == AC_MAX_CLASSES)
+				return;
+			ac_class[c] = (uint8_t)ac_nclass++;
+		}
+	/* the trie; 0 (the root) is never a child, so 0 means no edge */
+	ac_best[0] = NRULES;
+	for (size_t i = 0; i < NRULES; i++) {
+		unsigned s = 0;
+
+		for (const char *p = rules[i].pattern; *p; p++) {
+			uint16_t *e = &ac_next[s * ac_nclass +
+			    ac_class[(unsigned char)*p]];
+
+			if (!*e) {
+				if (nstates == AC_MAX_STATES)
+					return;
+				ac_best[nstates] = NRULES;
+				*e = (uint16_t)nstates++;
+			}
+			s = *e;
+		}
+		if (ac_best[s] > i)
+			ac_best[s] = (uint16_t)i;
+	}
+	/* breadth first: failure links, then every missing edge */
+	for (unsigned c = 0; c < ac_nclass; c++) {
+		uint16_t t = ac_next[c];
+
+		if (t) {
+			fail[t] = 0;
+			queue[qt++] = t;
+		}
+	}
+	while (qh < qt) {
+		unsigned s = queue[qh++];
+
+		if (ac_best[fail[s]] < ac_best[s])
+			ac_best[s] = ac_best[fail[s]];
+		for (unsigned c = 0; c < ac_nclass; c++) {
+			uint16_t *e = &ac_next[s * ac_nclass + c];
+			uint16_t f = ac_next[fail[s] * ac_nclass + c];
+
+			if (*e) {
+				fail[*e] = f;
+				queue[qt++] = *e;
+			} else
+				*e = f;
+		}
+	}
+	ac_ok = 1;
+}
+
+static const struct bounce_rule *
+match_slow(const char *lower, size_t n)
+{
+	for (size_t i = 0; i < NRULES; i++)
 		if (memmem(lower, n, rules[i].pattern,
 		    strlen(rules[i].pattern)))
 			return &rules[i];
 	return NULL;
+}
+
+const struct bounce_rule *
+bounce_rule_match(const char *lower, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)lower;
+	unsigned s = 0, best;
+
+	pthread_once(&ac_once, ac_build);
+	if (!ac_ok)
+		return match_slow(lower, n);
+	best = ac_best[0];
+	for (size_t i = 0; i < n && best; i++) {
+		s = ac_next[s * ac_nclass + ac_class[p[i]]];
+		if (ac_best[s] < best)
+			best = ac_best[s];
+	}
+	return best < NRULES ? &rules[best] : NULL;
+}
+
+const struct bounce_rule *
+bounce_rule_match_folded(const char *text, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned s = 0, best;
+	int started = 0, space = 0;
+
+	pthread_once(&ac_once, ac_build);
+	if (!ac_ok) {
+		char *l = malloc(n + 1);
+		size_t k = 0;
+		const struct bounce_rule *r;
+
+		if (!l)
+			abort();
+		for (size_t i = 0; i < n; i++) {
+			if (isspace(p[i])) {
+				if (k && l[k - 1] != ' ')
+					l[k++] = ' ';
+			} else
+				l[k++] = (char)tolower(p[i]);
+		}
+		r = match_slow(l, k);
+		free(l);
+		return r;
+	}
+	best = ac_best[0];
+	for (size_t i = 0; i < n && best; i++) {
+		unsigned char c = p[i];
+
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			if (!started || space)
+				continue;
+			c = ' ';
+			space = 1;
+		} else {
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			space = 0;
+			started = 1;
+		}
+		s = ac_next[s * ac_nclass + ac_class[c]];
+		if (ac_best[s] < best)
+			best = ac_best[s];
+	}
+	return best < NRULES ? &rules[best] : NULL;
 }
 
 const struct bounce_rule *

@@ -21,6 +21,14 @@ struct bounce_rule {
  */
 const struct bounce_rule *bounce_rule_match(const char *lower, size_t n);
 
+/*
+ * bounce_rule_match on text[0..n) as if ASCII-lower-cased with each run of
+ * white space made one space and leading white space dropped (folded and
+ * wrapped diagnostics), without building that copy.
+ */
+const struct bounce_rule *bounce_rule_match_folded(const char *text,
+    size_t n);
+
 /* The reason an enhanced status code implies ("5.1.1" -> userunknown). */
 const struct bounce_rule *bounce_rule_for_status(const char *status);
 
