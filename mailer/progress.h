@@ -14,9 +14,11 @@ struct progress *progress_new(const char *issue, int quiet, int verbose);
 void progress_update(struct progress *p, const struct send_stats *st);
 void progress_log(struct progress *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The summary line; test marks an editor's test send. */
+/* The summary line, for a real send, a test send or a dry run. */
+#define PROGRESS_TEST 1
+#define PROGRESS_DRY_RUN 2
 void progress_done(struct progress *p, const struct send_stats *st,
-    int test);
+    int mode);
 void progress_free(struct progress *p);
 
 #endif

@@ -57,6 +57,7 @@ struct smtp {
 	char *ca_file, *username, *password;
 	double interval, next_start;	/* rate limit, monotonic seconds */
 	int no_relay;
+	long finished;		/* messages ended, for SMTP_RUN_PUMP */
 	smtp_done_fn done;
 	void *arg;
 };
@@ -65,7 +66,7 @@ const char *
 smtp_result_name(enum smtp_result r)
 {
 	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
-	    "CONNFAIL" };
+	    "CONNFAIL", "AUTHFAIL" };
 
 	return n[r];
 }
@@ -242,6 +243,8 @@ classify(const struct conn *c, CURLcode rc, long code)
 {
 	if (rc == CURLE_OK)
 		return SMTP_OK;
+	if (rc == CURLE_LOGIN_DENIED)
+		return SMTP_AUTHFAIL;
 	if (c->phase == PH_SESSION)
 		return SMTP_CONNFAIL;
 	if (code >= 400 && code < 500)
@@ -267,6 +270,34 @@ reply_text(struct conn *c, CURLcode rc, long code)
 	return c->err[0] ? c->err : curl_easy_strerror(rc);
 }
 
+/*
+ * Reports a relay that gave no session, once per cool-down (the other
+ * connections usually fail the same way at the same time), and rests it.
+ */
+static void
+session_failed(struct smtp *s, struct conn *c, enum smtp_result r,
+    CURLcode rc, long code)
+{
+	struct relay *rl = &s->relays[c->relay];
+	time_t now = time(NULL);
+
+	if (rl->down_until <= now) {
+		if (r == SMTP_AUTHFAIL)
+			warnx("%s: authentication as %s refused (check "
+			    "transport.username and the password): %s",
+			    rl->url, s->username ? s->username : "?",
+			    reply_text(c, rc, code));
+		else if (rc == CURLE_PEER_FAILED_VERIFICATION)
+			warnx("%s: the server's TLS certificate is not trusted "
+			    "(ca_file %s): %s", rl->url, s->ca_file ?
+			    s->ca_file : "system default",
+			    reply_text(c, rc, code));
+		else
+			warnx("%s: %s", rl->url, reply_text(c, rc, code));
+	}
+	rl->down_until = now + s->cooldown;
+}
+
 /* Handles one finished transfer; returns 1 when the message restarted. */
 static int
 finish(struct smtp *s, struct conn *c, CURLcode rc)
@@ -280,10 +311,8 @@ finish(struct smtp *s, struct conn *c, CURLcode rc)
 	curl_multi_remove_handle(s->multi, c->easy);
 	r = classify(c, rc, code);
 	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
-	if (r == SMTP_CONNFAIL) {
-		warnx("%s: %s", s->relays[c->relay].url,
-		    reply_text(c, rc, code));
-		s->relays[c->relay].down_until = time(NULL) + s->cooldown;
+	if (r == SMTP_CONNFAIL || r == SMTP_AUTHFAIL) {
+		session_failed(s, c, r, rc, code);
 		next = pick_relay(s);
 		if (next >= 0 && ++c->tries < s->nrelays &&
 		    start(s, c, (size_t)next) == 0)
@@ -293,6 +322,7 @@ finish(struct smtp *s, struct conn *c, CURLcode rc)
 	}
 	c->busy = 0;
 	s->busy--;
+	s->finished++;
 	s->done(s->arg, &c->msg, r, reply_text(c, rc, code));
 	return 0;
 }
@@ -319,8 +349,14 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 			s->no_relay = 1;
 			return 0;
 		}
-		if (!next(arg, &c->msg))
+		switch (next(arg, &c->msg, wait_ms)) {
+		case SMTP_NEXT_END:
 			return 1;
+		case SMTP_NEXT_LATER:
+			return 0;
+		case SMTP_NEXT_MSG:
+			break;
+		}
 		if (s->interval > 0)
 			s->next_start = (now > s->next_start ? now :
 			    s->next_start) + s->interval;
@@ -353,9 +389,10 @@ drain(struct smtp *s)
 
 int
 smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
-    volatile sig_atomic_t *stop)
+    volatile sig_atomic_t *stop, int flags)
 {
 	int exhausted = 0, running, rc = 0;
+	long finished = s->finished;
 
 	s->done = done;
 	s->arg = arg;
@@ -368,6 +405,8 @@ smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
 				break;
 			exhausted = rc;
 		}
+		if ((flags & SMTP_RUN_PUMP) && s->finished > finished)
+			break;
 		if (s->busy == 0 && (exhausted || s->no_relay ||
 		    (stop && *stop)))
 			break;
