@@ -62,6 +62,7 @@ struct sender {
 	size_t used;			/* slots not free */
 	unsigned long seq;
 	struct progress *pg;
+	int tx;				/* a journal transaction is open */
 	int failed;			/* a hard error stops the run */
 };
 
@@ -82,6 +83,38 @@ backoff(int attempts)
 	while (--attempts > 0 && d < BACKOFF_MAX)
 		d *= 2;
 	return d < BACKOFF_MAX ? d : BACKOFF_MAX;
+}
+
+/*
+ * Journal writes go into one open transaction, committed before any
+ * message starts (tx_commit): every outcome is on disk before its
+ * connection sends again, as the exactly-once rule wants, and outcomes that
+ * arrive together share one fsync.
+ */
+static int
+tx_open(struct sender *s)
+{
+	if (s->tx || s->o->to || s->o->dry_run)
+		return 0;
+	if (journal_begin(s->jn) == -1) {
+		s->failed = 1;
+		return -1;
+	}
+	s->tx = 1;
+	return 0;
+}
+
+static int
+tx_commit(struct sender *s)
+{
+	if (!s->tx)
+		return 0;
+	s->tx = 0;
+	if (journal_commit(s->jn) == -1) {
+		s->failed = 1;
+		return -1;
+	}
+	return 0;
 }
 
 /* The slot becomes free; its buffer keeps its memory for the next. */
@@ -171,6 +204,7 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	int rc = 0;
 
 	it->tries++;
+	tx_open(s);
 	if (s->th)
 		throttle_end(s->th, throttle_domain(it->email), now,
 		    r == SMTP_CONNFAIL || r == SMTP_AUTHFAIL ? 0 :
@@ -248,6 +282,8 @@ on_next(void *arg, struct smtp_msg *m, long *wait_ms)
 		else if (at > now && (soonest == 0 || at < soonest))
 			soonest = at;
 	}
+	if (s->failed || tx_commit(s) == -1)
+		return SMTP_NEXT_END;	/* the rest stays pending */
 	if (best) {
 		best->state = SLOT_BUSY;
 		if (s->th)
@@ -270,6 +306,10 @@ deliver_local(struct sender *s, struct item *it)
 
 	msg_fill(&m, it);
 	it->state = SLOT_BUSY;
+	if (tx_commit(s) == -1) {
+		item_release(s, it);
+		return -1;
+	}
 	if (s->o->dry_run) {
 		on_done(s, &m, SMTP_OK, "dry run");
 		return 0;
@@ -297,6 +337,8 @@ drain(struct sender *s)
 	/* whatever never got an answer stays pending for the next run */
 	for (size_t i = 0; i < POOL; i++)
 		item_release(s, &s->pool[i]);
+	if (tx_commit(s) == -1)
+		rc = -1;
 	return rc;
 }
 
@@ -400,7 +442,7 @@ on_subscriber(void *arg, const struct subscriber *sub)
 	struct item *it;
 	int w;
 
-	if (*s->o->stop || s->failed)
+	if (*s->o->stop || s->failed || tx_open(s) == -1)
 		return -1;
 	if ((w = wanted(s, sub)) <= 0)
 		return w;
