@@ -144,7 +144,10 @@ reply_code(const char *reply)
 	return (reply[0] - '0') * 100 + (reply[1] - '0') * 10 + reply[2] - '0';
 }
 
-/* A 5xx at RCPT or DATA goes into the bounce ledger like a bounce. */
+/*
+ * A 5xx at RCPT or DATA goes into the bounce ledger like a bounce and
+ * counts towards suppression, except a policy reject.
+ */
 static void
 record_failure(struct sender *s, const struct item *it, const char *reply)
 {
@@ -161,6 +164,9 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 	ev.list = s->l->id;
 	ev.email = it->email;
 	ev.cls = r.hard ? JC_HARD : JC_SOFT;
+	/* a policy refusal (5.7.x) says nothing about the mailbox */
+	if (!strncmp(r.status, "5.7.", 4))
+		ev.cls = JC_NONE;
 	ev.status = r.status;
 	ev.reason = r.reason;
 	ev.at = time(NULL);

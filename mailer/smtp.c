@@ -12,6 +12,7 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -44,6 +45,7 @@ struct conn {
 	struct buf reply;	/* the last server reply */
 	int reply_done;		/* its last line was "NNN " */
 	int quitting;		/* QUIT sent: its 221 is no outcome */
+	curl_socket_t fd;	/* the connection's socket */
 	char err[CURL_ERROR_SIZE];
 };
 
@@ -141,6 +143,16 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 	return 0;
 }
 
+static int
+sockopt_cb(void *arg, curl_socket_t fd, curlsocktype purpose)
+{
+	struct conn *c = arg;
+
+	(void)purpose;
+	c->fd = fd;
+	return CURL_SOCKOPT_OK;
+}
+
 #define SETOPT(h, o, v) do {						\
 	if (curl_easy_setopt(h, o, v) != CURLE_OK) {			\
 		warnx("libcurl: cannot set " #o);			\
@@ -163,6 +175,8 @@ setup_easy(struct smtp *s, struct conn *c)
 	SETOPT(h, CURLOPT_VERBOSE, 1L);	/* feeds debug_cb, prints nothing */
 	SETOPT(h, CURLOPT_DEBUGFUNCTION, debug_cb);
 	SETOPT(h, CURLOPT_DEBUGDATA, c);
+	SETOPT(h, CURLOPT_SOCKOPTFUNCTION, sockopt_cb);
+	SETOPT(h, CURLOPT_SOCKOPTDATA, c);
 	SETOPT(h, CURLOPT_USE_SSL, s->use_ssl);
 	SETOPT(h, CURLOPT_SSL_VERIFYPEER, s->verify);
 	SETOPT(h, CURLOPT_SSL_VERIFYHOST, s->verify ? 2L : 0L);
@@ -369,6 +383,32 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 	return 0;
 }
 
+/*
+ * On a stop, the messages whose session has not reached MAIL FROM are let
+ * go (nothing of them was sent): a relay that never greets must not hold
+ * the stop for the whole timeout.
+ */
+static void
+abort_sessions(struct smtp *s)
+{
+	for (long i = 0; i < s->nconns; i++) {
+		struct conn *c = &s->conns[i];
+
+		if (!c->busy || c->phase != PH_SESSION)
+			continue;
+		/* dead at once: else closing it would wait for QUIT's reply */
+		if (c->fd != CURL_SOCKET_BAD)
+			shutdown(c->fd, SHUT_RDWR);
+		curl_multi_remove_handle(s->multi, c->easy);
+		c->used = 0;
+		c->busy = 0;
+		s->busy--;
+		s->finished++;
+		s->done(s->arg, &c->msg, SMTP_TEMPFAIL,
+		    "stopped before the SMTP session began");
+	}
+}
+
 static int
 drain(struct smtp *s)
 {
@@ -391,7 +431,7 @@ int
 smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
     volatile sig_atomic_t *stop, int flags)
 {
-	int exhausted = 0, running, rc = 0;
+	int exhausted = 0, aborted = 0, running, rc = 0;
 	long finished = s->finished;
 
 	s->done = done;
@@ -404,6 +444,10 @@ smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
 			if ((rc = fill(s, next, arg, stop, &wait_ms)) == -1)
 				break;
 			exhausted = rc;
+		}
+		if (stop && *stop && !aborted) {
+			abort_sessions(s);
+			aborted = 1;
 		}
 		if ((flags & SMTP_RUN_PUMP) && s->finished > finished)
 			break;
@@ -470,8 +514,10 @@ smtp_open(const struct config *c, const char *password)
 	s->interval = c->rate > 0 ? 1.0 / c->rate : 0;
 	s->nconns = c->max_connections > 0 ? c->max_connections : 1;
 	s->conns = xcalloc(s->nconns, sizeof *s->conns);
-	for (long i = 0; i < s->nconns; i++)
+	for (long i = 0; i < s->nconns; i++) {
 		s->conns[i].s = s;
+		s->conns[i].fd = CURL_SOCKET_BAD;
+	}
 	if (!(s->multi = curl_multi_init())) {
 		warnx("libcurl: cannot create a multi handle");
 		smtp_close(s);
