@@ -67,8 +67,18 @@ demo: deps
 	./mailer/mailer send issues/2021-01
 	@echo "outbox/ holds $$(ls outbox/new | wc -l) messages; open it with: mutt -f outbox"
 
+# Sending speed against smtp-sink, next to a bare libcurl loop and
+# smtp-source (bench/send.sh); not part of check.
+bench/curlloop: bench/curlloop.c
+	$(CC) $(CFLAGS) -o $@ $< $$(pkg-config --libs libcurl)
+
+bench: deps
+	$(MAKE) all bench/curlloop
+	bench/send.sh
+
 lint:
-	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c
+	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c bench/*.c tests/*.c
 
 clean:
-	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive
+	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
+		bench/curlloop
