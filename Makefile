@@ -68,9 +68,14 @@ demo: deps
 	./mailer/mailer send issues/2021-01
 	@echo "outbox/ holds $$(ls outbox/new | wc -l) messages; open it with: mutt -f outbox"
 
-# Benchmarks (not in check): figures and ratios against named references.
+# Benchmarks (not in check): figures and ratios against named references,
+# measured in the same run: sending (smtp-sink; smtp-source and a bare
+# libcurl loop), signing (gpg per message), bounce parsing (Sisimai).
+bench/curlloop: bench/curlloop.c
+	$(CC) $(CFLAGS) -o $@ $< $$(pkg-config --libs libcurl)
+
 bench: deps
-	$(MAKE) all
+	$(MAKE) all bench/curlloop
 	@for b in bench/*.sh; do echo "== $$b"; $$b || exit 1; done
 
 # make install [PREFIX=/usr/local] [DESTDIR=]; make uninstall removes
@@ -99,7 +104,8 @@ uninstall:
 	-rmdir $(SHAREDIR)/templates $(SHAREDIR)/contrib $(SHAREDIR) 2>/dev/null
 
 lint:
-	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c
+	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c bench/*.c tests/*.c
 
 clean:
-	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive
+	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
+		bench/curlloop

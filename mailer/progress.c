@@ -103,14 +103,24 @@ progress_warn(struct progress *p, const char *fmt, ...)
 }
 
 void
-progress_done(struct progress *p, const struct send_stats *st, int test)
+progress_done(struct progress *p, const struct send_stats *st, int mode)
 {
 	double el = now() - p->start;
+	int test = mode == PROGRESS_TEST;
 
 	clear_line(p);
 	if (p->quiet)
 		return;
-	if (!st->sent && !st->deferred && !st->failed && !test) {
+	if (mode == PROGRESS_DRY_RUN) {
+		printf("%s: dry run: would send %ld, suppressed %ld, already "
+		    "done %ld; %ld edition%s, %ld signature%s made, nothing "
+		    "sent\n", p->issue, st->sent, st->suppressed, st->already,
+		    st->editions, st->editions == 1 ? "" : "s", st->signatures,
+		    st->signatures == 1 ? "" : "s");
+		return;
+	}
+	if (!st->sent && !st->deferred && !st->failed && !test &&
+	    !st->unreachable && !st->authfail) {
 		printf("%s: nothing to send: %ld recipient%s already done, "
 		    "%ld suppressed\n", p->issue, st->already,
 		    st->already == 1 ? "" : "s", st->suppressed);

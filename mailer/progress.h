@@ -17,9 +17,11 @@ void progress_log(struct progress *p, const char *fmt, ...)
 /* A problem (a deferral, a failure): printed even when quiet. */
 void progress_warn(struct progress *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The summary line (not when quiet); test marks an editor's test send. */
+/* The summary line (not when quiet): a real send, a test send, a dry run. */
+#define PROGRESS_TEST 1
+#define PROGRESS_DRY_RUN 2
 void progress_done(struct progress *p, const struct send_stats *st,
-    int test);
+    int mode);
 void progress_free(struct progress *p);
 
 #endif

@@ -23,21 +23,27 @@
 #include "sign.h"
 #include "smtp.h"
 #include "state.h"
+#include "throttle.h"
 #include "util.h"
 #include "verp.h"
 
-#define BATCH 256		/* messages built ahead of the connections */
+#define POOL 256		/* messages built ahead of the connections */
 #define RUN_RETRIES 2		/* extra tries of a 4xx within one run */
 #define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 
+enum slot { SLOT_FREE, SLOT_READY, SLOT_BUSY };
+
+/* One recipient's message; the buffer's memory is reused by the next. */
 struct item {
+	enum slot state;
+	unsigned long seq;	/* first built, first sent */
 	char *email, *name;
 	char token[VERP_TOKEN_LEN + 1];
 	char *from;
 	struct buf msg;
 	int tries;		/* in this run */
 	int attempts;		/* in earlier runs, from the journal */
-	enum smtp_result result;
+	double not_before;	/* a 4xx waits before its retry */
 };
 
 struct sender {
@@ -47,18 +53,30 @@ struct sender {
 	struct state state;		/* lock, journal, token key */
 	struct journal *jn;		/* state.jn */
 	struct smtp *smtp;
+	struct throttle *th;
 	const char *maildir;		/* maildir transport, or NULL */
 	unsigned char *key;
 	size_t keylen;
 	const struct list *l;
 	struct edition ed;		/* the list's edition (shared) */
 	int per_sub;
-	struct item batch[BATCH];
-	size_t n, next;
+	struct item pool[POOL];
+	size_t used;			/* slots not free */
+	unsigned long seq;
 	struct progress *pg;
+	int tx;				/* a journal transaction is open */
 	int failed;			/* a hard error stops the run */
 	int attempts;			/* of the subscriber wanted() read */
 };
+
+static double
+now_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 /* retry_backoff, doubled for each earlier run that tried, capped */
 static time_t
@@ -71,17 +89,69 @@ backoff(const struct config *c, int earlier)
 	return d < BACKOFF_MAX ? d : BACKOFF_MAX;
 }
 
+/*
+ * Journal writes go into one open transaction, committed before any
+ * message starts (tx_commit): every outcome is on disk before its
+ * connection sends again, as the exactly-once rule wants, and outcomes that
+ * arrive together share one fsync.
+ */
+static int
+tx_open(struct sender *s)
+{
+	if (s->tx || s->o->to || s->o->dry_run)
+		return 0;
+	if (journal_begin(s->jn) == -1) {
+		s->failed = 1;
+		return -1;
+	}
+	s->tx = 1;
+	return 0;
+}
+
+static int
+tx_commit(struct sender *s)
+{
+	if (!s->tx)
+		return 0;
+	s->tx = 0;
+	if (journal_commit(s->jn) == -1) {
+		s->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* The slot becomes free; its buffer keeps its memory for the next. */
 static void
-item_clear(struct item *it)
+item_release(struct sender *s, struct item *it)
 {
 	free(it->email);
 	free(it->name);
 	free(it->from);
-	buf_free(&it->msg);
-	memset(it, 0, sizeof *it);
+	it->email = it->name = it->from = NULL;
+	buf_reset(&it->msg);
+	it->tries = 0;
+	it->not_before = 0;
+	if (it->state != SLOT_FREE)
+		s->used--;
+	it->state = SLOT_FREE;
 }
 
-/* A 5xx at RCPT or DATA goes into the bounce ledger like a bounce. */
+/* A reply's code, 0 when it is no server reply (libcurl's error text). */
+static int
+reply_code(const char *reply)
+{
+	if (reply[0] < '2' || reply[0] > '5' || reply[1] < '0' ||
+	    reply[1] > '9' || reply[2] < '0' || reply[2] > '9' ||
+	    (reply[3] != ' ' && reply[3] != '-' && reply[3] != '\0'))
+		return 0;
+	return (reply[0] - '0') * 100 + (reply[1] - '0') * 10 + reply[2] - '0';
+}
+
+/*
+ * A 5xx at RCPT or DATA goes into the bounce ledger like a bounce and
+ * counts towards suppression, except a policy reject.
+ */
 static void
 record_failure(struct sender *s, const struct item *it, const char *reply)
 {
@@ -98,6 +168,9 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 	ev.list = s->l->id;
 	ev.email = it->email;
 	ev.cls = r.hard ? JC_HARD : JC_SOFT;
+	/* a policy refusal (5.7.x) says nothing about the mailbox */
+	if (!strncmp(r.status, "5.7.", 4))
+		ev.cls = JC_NONE;
 	ev.status = r.status;
 	ev.reason = r.reason;
 	ev.at = time(NULL);
@@ -110,6 +183,26 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 	free(r.reason);
 }
 
+/* An outcome that touches no journal: --to and --dry-run. */
+static void
+count_only(struct sender *s, const struct item *it, enum smtp_result r,
+    const char *reply)
+{
+	if (r == SMTP_OK)
+		s->st->sent++;
+	else if (r == SMTP_PERMFAIL)
+		s->st->failed++;
+	else if (r == SMTP_TEMPFAIL)
+		s->st->deferred++;
+	if (r != SMTP_OK)
+		warnx("%s: %s", it->email, reply);
+}
+
+/*
+ * Commits one outcome before the connection takes its next message.  A
+ * 4xx goes back into the pool for a later try; whatever got no session
+ * stays pending for the next run.
+ */
 static void
 on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
     const char *reply)
@@ -117,22 +210,18 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	struct sender *s = arg;
 	struct item *it = m->arg;
 	const char *iss = s->j->issue->id;
-	enum jstate js;
+	double now = now_mono();
 	int rc = 0;
 
-	it->result = r;
 	it->tries++;
+	tx_open(s);
+	if (s->th)
+		throttle_end(s->th, throttle_domain(it->email), now,
+		    r == SMTP_CONNFAIL || r == SMTP_AUTHFAIL ? 0 :
+		    reply_code(reply));
 	if (s->o->to || s->o->dry_run) {
-		if (r == SMTP_OK)
-			s->st->sent++;
-		else if (r == SMTP_PERMFAIL)
-			s->st->failed++;
-		if (r != SMTP_OK)
-			warnx("%s: %s", it->email, reply);
-		progress_update(s->pg, s->st);
-		return;
-	}
-	if (r == SMTP_OK) {
+		count_only(s, it, r, reply);
+	} else if (r == SMTP_OK) {
 		rc = journal_mark(s->jn, iss, s->l->id, it->email, JS_SENT,
 		    reply, 0);
 		s->st->sent++;
@@ -143,102 +232,148 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 		s->st->failed++;
 		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
 		    reply);
-	} else if (it->tries > RUN_RETRIES || *s->o->stop) {
-		js = JS_DEFERRED;
-		rc = journal_mark(s->jn, iss, s->l->id, it->email, js, reply,
+	} else if (r == SMTP_TEMPFAIL) {
+		if (it->tries <= RUN_RETRIES && !*s->o->stop) {
+			it->state = SLOT_READY;
+			it->not_before = now + it->tries;	/* 1 s, 2 s */
+			progress_update(s->pg, s->st);
+			return;
+		}
+		rc = journal_mark(s->jn, iss, s->l->id, it->email,
+		    JS_DEFERRED, reply,
 		    time(NULL) + backoff(s->j->cfg, it->attempts));
 		s->st->deferred++;
 		progress_warn(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
 		    reply);
-	}
-	if (r == SMTP_CONNFAIL)
+	} else if (r == SMTP_AUTHFAIL) {
+		s->st->authfail = 1;
+	} else {
 		s->st->unreachable = 1;
+	}
 	if (rc == -1)
 		s->failed = 1;
+	item_release(s, it);
 	progress_update(s->pg, s->st);
 }
 
-static int
-on_next(void *arg, struct smtp_msg *m)
+static void
+msg_fill(struct smtp_msg *m, struct item *it)
+{
+	m->from = it->from;
+	m->rcpt = it->email;
+	m->data = it->msg.data;
+	m->len = it->msg.len;
+	m->arg = it;
+}
+
+/*
+ * The oldest message whose retry time has come and whose domain is under
+ * its limits.  The pool is small, so a scan is cheap next to a message.
+ */
+static enum smtp_next
+on_next(void *arg, struct smtp_msg *m, long *wait_ms)
 {
 	struct sender *s = arg;
+	struct item *best = NULL;
+	double now = now_mono(), soonest = 0, at;
+	int pending = 0;
 
-	while (s->next < s->n) {
-		struct item *it = &s->batch[s->next++];
+	for (size_t i = 0; i < POOL; i++) {
+		struct item *it = &s->pool[i];
 
-		if (it->result == SMTP_OK && it->tries)
+		if (it->state == SLOT_FREE)
 			continue;
-		if (it->result == SMTP_PERMFAIL && it->tries)
+		pending = 1;
+		if (it->state == SLOT_BUSY || (best && best->seq < it->seq))
 			continue;
-		if (it->tries > RUN_RETRIES)
-			continue;
-		m->from = it->from;
-		m->rcpt = it->email;
-		m->data = it->msg.data;
-		m->len = it->msg.len;
-		m->arg = it;
-		return 1;
+		at = it->not_before;
+		if (at <= now && (!s->th || throttle_may_start(s->th,
+		    throttle_domain(it->email), now, &at)))
+			best = it;
+		else if (at > now && (soonest == 0 || at < soonest))
+			soonest = at;
 	}
-	return 0;
+	if (s->failed || tx_commit(s) == -1)
+		return SMTP_NEXT_END;	/* the rest stays pending */
+	if (best) {
+		best->state = SLOT_BUSY;
+		if (s->th)
+			throttle_start(s->th, throttle_domain(best->email),
+			    now);
+		msg_fill(m, best);
+		return SMTP_NEXT_MSG;
+	}
+	if (!pending)
+		return SMTP_NEXT_END;
+	if (soonest > 0 && (soonest - now) * 1000 + 1 < *wait_ms)
+		*wait_ms = (long)((soonest - now) * 1000) + 1;
+	return SMTP_NEXT_LATER;
 }
 
 static int
-deliver_maildir(struct sender *s)
+deliver_local(struct sender *s, struct item *it)
 {
-	for (size_t i = 0; i < s->n && !*s->o->stop; i++) {
-		struct item *it = &s->batch[i];
-		struct smtp_msg m = { it->from, it->email, it->msg.data,
-		    it->msg.len, it };
+	struct smtp_msg m;
 
-		if (s->o->dry_run) {
-			on_done(s, &m, SMTP_OK, "dry run");
-			continue;
-		}
-		if (maildir_deliver(s->maildir, it->msg.data, it->msg.len,
-		    it->from, it->email, NULL) == -1)
-			return -1;
-		on_done(s, &m, SMTP_OK, "250 delivered to maildir");
+	msg_fill(&m, it);
+	it->state = SLOT_BUSY;
+	if (tx_commit(s) == -1) {
+		item_release(s, it);
+		return -1;
 	}
+	if (s->o->dry_run) {
+		on_done(s, &m, SMTP_OK, "dry run");
+		return 0;
+	}
+	if (maildir_deliver(s->maildir, it->msg.data, it->msg.len,
+	    it->from, it->email, NULL) == -1) {
+		item_release(s, it);
+		return -1;
+	}
+	on_done(s, &m, SMTP_OK, "250 delivered to maildir");
 	return 0;
 }
 
-/* Sends the batch; 4xx results get up to RUN_RETRIES more tries. */
+/* Sends what the pool holds, retries included.  0 / -1 (no relay). */
 static int
-flush(struct sender *s)
+drain(struct sender *s)
 {
 	int rc = 0;
 
-	if (s->n == 0)
-		return 0;
-	if (s->maildir || s->o->dry_run) {
-		rc = deliver_maildir(s);
-	} else {
-		for (int round = 0; round <= RUN_RETRIES && !*s->o->stop;
-		    round++) {
-			size_t again = 0;
-
-			if (round > 0)
-				sleep((unsigned)round);
-			s->next = 0;
-			if (smtp_run(s->smtp, on_next, on_done, s,
-			    s->o->stop) == -1) {
-				s->st->unreachable = 1;
-				rc = -1;
-				break;
-			}
-			for (size_t i = 0; i < s->n; i++)
-				if (s->batch[i].result == SMTP_TEMPFAIL &&
-				    s->batch[i].tries <= RUN_RETRIES)
-					again++;
-			if (!again)
-				break;
-		}
+	if (s->used && s->smtp &&
+	    smtp_run(s->smtp, on_next, on_done, s, s->o->stop, 0) == -1) {
+		s->st->unreachable = 1;
+		rc = -1;
 	}
 	/* whatever never got an answer stays pending for the next run */
-	for (size_t i = 0; i < s->n; i++)
-		item_clear(&s->batch[i]);
-	s->n = 0;
+	for (size_t i = 0; i < POOL; i++)
+		item_release(s, &s->pool[i]);
+	if (tx_commit(s) == -1)
+		rc = -1;
 	return rc;
+}
+
+/* A free slot, sending until one frees up; NULL when sending stopped. */
+static struct item *
+free_slot(struct sender *s)
+{
+	while (s->used == POOL) {
+		if (*s->o->stop || s->failed)
+			return NULL;
+		if (smtp_run(s->smtp, on_next, on_done, s, s->o->stop,
+		    SMTP_RUN_PUMP) == -1) {
+			s->st->unreachable = 1;
+			return NULL;
+		}
+	}
+	for (size_t i = 0; i < POOL; i++)
+		if (s->pool[i].state == SLOT_FREE) {
+			s->used++;
+			s->pool[i].state = SLOT_READY;
+			s->pool[i].seq = s->seq++;
+			return &s->pool[i];
+		}
+	return NULL;	/* not reached */
 }
 
 static int
@@ -316,19 +451,22 @@ static int
 on_subscriber(void *arg, const struct subscriber *sub)
 {
 	struct sender *s = arg;
+	struct item *it;
 	int w;
 
-	if (*s->o->stop || s->failed)
+	if (*s->o->stop || s->failed || tx_open(s) == -1)
 		return -1;
 	if ((w = wanted(s, sub)) <= 0)
 		return w;
-	if (build_item(s, sub, &s->batch[s->n]) == -1) {
-		item_clear(&s->batch[s->n]);
+	if (!(it = free_slot(s)))
+		return -1;
+	if (build_item(s, sub, it) == -1) {
+		item_release(s, it);
 		s->failed = 1;
 		return -1;
 	}
-	s->batch[s->n].attempts = s->attempts;
-	if (++s->n == BATCH && flush(s) == -1) {
+	it->attempts = s->attempts;
+	if ((s->maildir || s->o->dry_run) && deliver_local(s, it) == -1) {
 		s->failed = 1;
 		return -1;
 	}
@@ -365,29 +503,29 @@ static int
 send_list(struct sender *s, const struct list *l)
 {
 	size_t bad = 0;
-	int rc;
+	int rc = 0;
 
 	s->l = l;
 	if (edition_ready(s) == -1)
 		return EX_DATAERR;
 	if (s->o->to) {
 		struct subscriber sub = { s->o->to, NULL, 0, 0, NULL, NULL };
+		struct item *it = free_slot(s);
 
-		if (build_item(s, &sub, &s->batch[s->n]) == -1)
-			rc = -1;
-		else {
-			s->n++;
-			rc = flush(s);
-		}
+		if (build_item(s, &sub, it) == -1)
+			s->failed = 1;
+		else if (s->maildir || s->o->dry_run)
+			rc = deliver_local(s, it);
+		rc = drain(s) == -1 || rc == -1 || s->failed ? -1 : 0;
 	} else {
 		rc = list_each(l, 0, on_subscriber, s, &bad);
 		s->st->skipped_bad += (long)bad;
-		if (rc == 0 || !s->failed)
-			rc = flush(s) == -1 ? -1 : (s->failed ? -1 : 0);
+		if (drain(s) == -1 || s->failed)
+			rc = -1;
 	}
 	edition_clear(&s->ed);
-	if (rc == -1 && s->st->unreachable)
-		return 0;	/* result_code() turns it into 69 or 75 */
+	if (rc == -1 && (s->st->unreachable || s->st->authfail))
+		return 0;	/* result_code() turns it into 69, 75 or 78 */
 	if (rc == -1 && s->failed)
 		return EX_SOFTWARE;
 	return 0;
@@ -416,7 +554,12 @@ open_transport(struct sender *s)
 		explicit_bzero(pw, strlen(pw));
 		free(pw);
 	}
-	return s->smtp ? 0 : -1;
+	if (!s->smtp)
+		return -1;
+	if (!s->o->to)
+		s->th = throttle_new(c->domain_connections,
+		    c->domain_rate_per_minute);
+	return 0;
 }
 
 static int
@@ -424,6 +567,8 @@ result_code(const struct sender *s, int rc)
 {
 	if (rc)
 		return rc;
+	if (s->st->authfail)
+		return EX_CONFIG;
 	if (s->st->unreachable && s->st->sent == 0)
 		return EX_UNAVAILABLE;
 	if (s->st->deferred || s->st->unreachable || *s->o->stop)
@@ -453,19 +598,25 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 		if (o->dry_run)
 			progress_log(s->pg, "dry run: nothing is sent");
 		for (size_t i = 0; rc == 0 && i < j->nlists && !*o->stop &&
-		    !st->unreachable; i++) {
+		    !st->unreachable && !st->authfail; i++) {
 			long before = st->sent;
 
 			rc = send_list(s, j->lists[i]);
 			if (rc == 0 && st->sent > before)
-				progress_log(s->pg, "%s: %ld sent",
-				    j->lists[i]->id, st->sent - before);
+				progress_log(s->pg, "%s: %ld %s",
+				    j->lists[i]->id, st->sent - before,
+				    o->dry_run ? "would be sent" : "sent");
 		}
+		if (*o->stop)
+			progress_log(s->pg, "stopped by a signal after the "
+			    "messages in flight; the rest stays pending");
 		st->signatures = (long)signer_count(j->signer);
-		progress_done(s->pg, st, o->to != NULL);
+		progress_done(s->pg, st, o->to ? PROGRESS_TEST :
+		    o->dry_run ? PROGRESS_DRY_RUN : 0);
 	}
 	rc = result_code(s, rc);
 	smtp_close(s->smtp);
+	throttle_free(s->th);
 	state_close(&s->state);
 	progress_free(s->pg);
 	free(s);

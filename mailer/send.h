@@ -25,12 +25,15 @@ struct send_stats {
 	long sent, deferred, failed, suppressed, already, skipped_bad;
 	long editions, signatures;
 	int unreachable;	/* no relay gave a session */
+	int authfail;		/* a relay refused the credentials */
 };
 
 /*
  * Sends j's issue.  Returns a sysexits code: 0 all sent; EX_TEMPFAIL when
- * some are deferred or the state is locked; EX_UNAVAILABLE when no relay
- * could be reached; EX_DATAERR / EX_CONFIG / EX_CANTCREAT after reporting.
+ * some are deferred, the run was stopped by a signal or the state is
+ * locked; EX_UNAVAILABLE when no relay could be reached and nothing was
+ * sent; EX_CONFIG when a relay refused the credentials; EX_DATAERR /
+ * EX_CANTCREAT after reporting.
  */
 int send_issue(struct job *j, const struct send_opts *o,
     struct send_stats *st);

@@ -12,6 +12,7 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -44,6 +45,7 @@ struct conn {
 	struct buf reply;	/* the last server reply */
 	int reply_done;		/* its last line was "NNN " */
 	int quitting;		/* QUIT sent: its 221 is no outcome */
+	curl_socket_t fd;	/* the connection's socket */
 	char err[CURL_ERROR_SIZE];
 };
 
@@ -57,6 +59,7 @@ struct smtp {
 	char *ca_file, *username, *password;
 	double interval, next_start;	/* rate limit, monotonic seconds */
 	int no_relay;
+	long finished;		/* messages ended, for SMTP_RUN_PUMP */
 	smtp_done_fn done;
 	void *arg;
 };
@@ -65,7 +68,7 @@ const char *
 smtp_result_name(enum smtp_result r)
 {
 	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
-	    "CONNFAIL" };
+	    "CONNFAIL", "AUTHFAIL" };
 
 	return n[r];
 }
@@ -140,6 +143,16 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 	return 0;
 }
 
+static int
+sockopt_cb(void *arg, curl_socket_t fd, curlsocktype purpose)
+{
+	struct conn *c = arg;
+
+	(void)purpose;
+	c->fd = fd;
+	return CURL_SOCKOPT_OK;
+}
+
 #define SETOPT(h, o, v) do {						\
 	if (curl_easy_setopt(h, o, v) != CURLE_OK) {			\
 		warnx("libcurl: cannot set " #o);			\
@@ -162,6 +175,8 @@ setup_easy(struct smtp *s, struct conn *c)
 	SETOPT(h, CURLOPT_VERBOSE, 1L);	/* feeds debug_cb, prints nothing */
 	SETOPT(h, CURLOPT_DEBUGFUNCTION, debug_cb);
 	SETOPT(h, CURLOPT_DEBUGDATA, c);
+	SETOPT(h, CURLOPT_SOCKOPTFUNCTION, sockopt_cb);
+	SETOPT(h, CURLOPT_SOCKOPTDATA, c);
 	SETOPT(h, CURLOPT_USE_SSL, s->use_ssl);
 	SETOPT(h, CURLOPT_SSL_VERIFYPEER, s->verify);
 	SETOPT(h, CURLOPT_SSL_VERIFYHOST, s->verify ? 2L : 0L);
@@ -242,6 +257,8 @@ classify(const struct conn *c, CURLcode rc, long code)
 {
 	if (rc == CURLE_OK)
 		return SMTP_OK;
+	if (rc == CURLE_LOGIN_DENIED)
+		return SMTP_AUTHFAIL;
 	if (c->phase == PH_SESSION)
 		return SMTP_CONNFAIL;
 	if (code >= 400 && code < 500)
@@ -267,6 +284,34 @@ reply_text(struct conn *c, CURLcode rc, long code)
 	return c->err[0] ? c->err : curl_easy_strerror(rc);
 }
 
+/*
+ * Reports a relay that gave no session, once per cool-down (the other
+ * connections usually fail the same way at the same time), and rests it.
+ */
+static void
+session_failed(struct smtp *s, struct conn *c, enum smtp_result r,
+    CURLcode rc, long code)
+{
+	struct relay *rl = &s->relays[c->relay];
+	time_t now = time(NULL);
+
+	if (rl->down_until <= now) {
+		if (r == SMTP_AUTHFAIL)
+			warnx("%s: authentication as %s refused (check "
+			    "transport.username and the password): %s",
+			    rl->url, s->username ? s->username : "?",
+			    reply_text(c, rc, code));
+		else if (rc == CURLE_PEER_FAILED_VERIFICATION)
+			warnx("%s: the server's TLS certificate is not trusted "
+			    "(ca_file %s): %s", rl->url, s->ca_file ?
+			    s->ca_file : "system default",
+			    reply_text(c, rc, code));
+		else
+			warnx("%s: %s", rl->url, reply_text(c, rc, code));
+	}
+	rl->down_until = now + s->cooldown;
+}
+
 /* Handles one finished transfer; returns 1 when the message restarted. */
 static int
 finish(struct smtp *s, struct conn *c, CURLcode rc)
@@ -280,10 +325,8 @@ finish(struct smtp *s, struct conn *c, CURLcode rc)
 	curl_multi_remove_handle(s->multi, c->easy);
 	r = classify(c, rc, code);
 	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
-	if (r == SMTP_CONNFAIL) {
-		warnx("%s: %s", s->relays[c->relay].url,
-		    reply_text(c, rc, code));
-		s->relays[c->relay].down_until = time(NULL) + s->cooldown;
+	if (r == SMTP_CONNFAIL || r == SMTP_AUTHFAIL) {
+		session_failed(s, c, r, rc, code);
 		next = pick_relay(s);
 		if (next >= 0 && ++c->tries < s->nrelays &&
 		    start(s, c, (size_t)next) == 0)
@@ -293,6 +336,7 @@ finish(struct smtp *s, struct conn *c, CURLcode rc)
 	}
 	c->busy = 0;
 	s->busy--;
+	s->finished++;
 	s->done(s->arg, &c->msg, r, reply_text(c, rc, code));
 	return 0;
 }
@@ -319,8 +363,14 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 			s->no_relay = 1;
 			return 0;
 		}
-		if (!next(arg, &c->msg))
+		switch (next(arg, &c->msg, wait_ms)) {
+		case SMTP_NEXT_END:
 			return 1;
+		case SMTP_NEXT_LATER:
+			return 0;
+		case SMTP_NEXT_MSG:
+			break;
+		}
 		if (s->interval > 0)
 			s->next_start = (now > s->next_start ? now :
 			    s->next_start) + s->interval;
@@ -331,6 +381,32 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 		s->busy++;
 	}
 	return 0;
+}
+
+/*
+ * On a stop, the messages whose session has not reached MAIL FROM are let
+ * go (nothing of them was sent): a relay that never greets must not hold
+ * the stop for the whole timeout.
+ */
+static void
+abort_sessions(struct smtp *s)
+{
+	for (long i = 0; i < s->nconns; i++) {
+		struct conn *c = &s->conns[i];
+
+		if (!c->busy || c->phase != PH_SESSION)
+			continue;
+		/* dead at once: else closing it would wait for QUIT's reply */
+		if (c->fd != CURL_SOCKET_BAD)
+			shutdown(c->fd, SHUT_RDWR);
+		curl_multi_remove_handle(s->multi, c->easy);
+		c->used = 0;
+		c->busy = 0;
+		s->busy--;
+		s->finished++;
+		s->done(s->arg, &c->msg, SMTP_TEMPFAIL,
+		    "stopped before the SMTP session began");
+	}
 }
 
 static int
@@ -353,9 +429,10 @@ drain(struct smtp *s)
 
 int
 smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
-    volatile sig_atomic_t *stop)
+    volatile sig_atomic_t *stop, int flags)
 {
-	int exhausted = 0, running, rc = 0;
+	int exhausted = 0, aborted = 0, running, rc = 0;
+	long finished = s->finished;
 
 	s->done = done;
 	s->arg = arg;
@@ -368,6 +445,12 @@ smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
 				break;
 			exhausted = rc;
 		}
+		if (stop && *stop && !aborted) {
+			abort_sessions(s);
+			aborted = 1;
+		}
+		if ((flags & SMTP_RUN_PUMP) && s->finished > finished)
+			break;
 		if (s->busy == 0 && (exhausted || s->no_relay ||
 		    (stop && *stop)))
 			break;
@@ -431,8 +514,10 @@ smtp_open(const struct config *c, const char *password)
 	s->interval = c->rate > 0 ? 1.0 / c->rate : 0;
 	s->nconns = c->max_connections > 0 ? c->max_connections : 1;
 	s->conns = xcalloc(s->nconns, sizeof *s->conns);
-	for (long i = 0; i < s->nconns; i++)
+	for (long i = 0; i < s->nconns; i++) {
 		s->conns[i].s = s;
+		s->conns[i].fd = CURL_SOCKET_BAD;
+	}
 	if (!(s->multi = curl_multi_init())) {
 		warnx("libcurl: cannot create a multi handle");
 		smtp_close(s);

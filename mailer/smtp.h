@@ -21,7 +21,8 @@ enum smtp_result {
 	SMTP_OK,	/* 2xx to the end of DATA: the relay has it */
 	SMTP_TEMPFAIL,	/* 4xx, or the connection broke mid-transaction */
 	SMTP_PERMFAIL,	/* 5xx to RCPT or to the end of DATA */
-	SMTP_CONNFAIL	/* no session: connect, TLS, AUTH or MAIL refused */
+	SMTP_CONNFAIL,	/* no session: connect, TLS or MAIL refused */
+	SMTP_AUTHFAIL	/* the relay refused the username or password */
 };
 
 struct smtp_msg {
@@ -32,8 +33,18 @@ struct smtp_msg {
 	void *arg;		/* the caller's, handed back to done */
 };
 
-/* Fills *msg and returns 1, or returns 0 when there is nothing more. */
-typedef int (*smtp_next_fn)(void *arg, struct smtp_msg *msg);
+enum smtp_next {
+	SMTP_NEXT_END,	/* nothing more, ever: smtp_run stops asking */
+	SMTP_NEXT_MSG,	/* *msg is filled */
+	SMTP_NEXT_LATER	/* nothing now: ask again after a message ends */
+};
+
+/*
+ * Fills *msg, or says why not.  With SMTP_NEXT_LATER it may lower *wait_ms
+ * to be asked again that soon even if no message ends.
+ */
+typedef enum smtp_next (*smtp_next_fn)(void *arg, struct smtp_msg *msg,
+    long *wait_ms);
 
 /*
  * One outcome per message.  reply is the server's whole final reply
@@ -51,14 +62,21 @@ typedef void (*smtp_done_fn)(void *arg, const struct smtp_msg *msg,
 struct smtp *smtp_open(const struct config *c, const char *password);
 
 /*
- * Sends until next returns 0 or *stop (may be NULL) becomes nonzero; the
- * messages in flight are finished either way.  A relay that fails to give
- * a session (SMTP_CONNFAIL) is skipped for relay_cooldown seconds and the
- * message is tried on the next relay; when no relay is left no new
- * message starts and smtp_run returns -1 after reporting.  Otherwise 0.
+ * Sends until next returns SMTP_NEXT_END and nothing is in flight, or
+ * *stop (may be NULL) becomes nonzero and the messages in flight are
+ * finished.  With SMTP_RUN_PUMP it returns as soon as a message has ended
+ * and the free connections got what next had, leaving the others in
+ * flight: the caller adds messages and calls again, so connections never
+ * wait for the slowest message of a batch.
+ *
+ * A relay that fails to give a session (SMTP_CONNFAIL, SMTP_AUTHFAIL) is
+ * skipped for relay_cooldown seconds and the message is tried on the next
+ * relay; when no relay is left no new message starts and smtp_run returns
+ * -1 after reporting.  Otherwise 0.
  */
+#define SMTP_RUN_PUMP 1
 int smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done,
-    void *arg, volatile sig_atomic_t *stop);
+    void *arg, volatile sig_atomic_t *stop, int flags);
 
 void smtp_close(struct smtp *s);
 

@@ -5,6 +5,7 @@ for faults a real server cannot produce on cue.  Test use only.
   --port-file F        listen on 127.0.0.1:0 and write the port to F
   --drop-data N        close the connection in the middle of the DATA of
                        the Nth message (counted over all connections)
+  --drop-rcpt ADDR     the same for every message to ADDR
   --reply ADDR=REPLY   answer RCPT TO:<ADDR> with REPLY ("451 4.2.0 busy")
   --auth USER:PASS     offer AUTH PLAIN and require it before MAIL
   --tls CERT:KEY       offer STARTTLS
@@ -72,7 +73,7 @@ class Handler(socketserver.StreamRequestHandler):
             if not line:
                 return False
             lines += 1
-            if n == args.drop_data and lines == 3:
+            if (n == args.drop_data or args.drop_rcpt in rcpts) and lines == 3:
                 self.request.shutdown(2)
                 return False
             if line == b".\r\n":
@@ -144,6 +145,7 @@ class Server(socketserver.ThreadingTCPServer):
 p = argparse.ArgumentParser()
 p.add_argument("--port-file", required=True)
 p.add_argument("--drop-data", type=int, default=0)
+p.add_argument("--drop-rcpt")
 p.add_argument("--reply", action="append", default=[])
 p.add_argument("--auth")
 p.add_argument("--tls")

@@ -24,16 +24,17 @@ struct drive {
 	char *cur;
 };
 
-static int
-next(void *arg, struct smtp_msg *m)
+static enum smtp_next
+next(void *arg, struct smtp_msg *m, long *wait_ms)
 {
 	struct drive *d = arg;
 
+	(void)wait_ms;
 	while (d->left == 0) {
 		char *star;
 
 		if (d->idx == d->nrcpts)
-			return 0;
+			return SMTP_NEXT_END;
 		free(d->cur);
 		d->cur = xstrdup(d->rcpts[d->idx++]);
 		d->left = 1;
@@ -48,7 +49,7 @@ next(void *arg, struct smtp_msg *m)
 	m->data = d->body.data;
 	m->len = d->body.len;
 	m->arg = (void *)(++d->seq);
-	return 1;
+	return SMTP_NEXT_MSG;
 }
 
 static void
@@ -108,7 +109,7 @@ main(int argc, char **argv)
 	make_body(&d.body, size);
 	if (!(s = smtp_open(&c, password)))
 		return 1;
-	rc = smtp_run(s, next, done, &d, NULL);
+	rc = smtp_run(s, next, done, &d, NULL, 0);
 	smtp_close(s);
 	buf_free(&d.body);
 	free(d.cur);

@@ -27,3 +27,25 @@ YAML
 project_addresses() {
 	tail -q -n +2 "$1"/lists/*.csv | cut -d, -f1
 }
+# mk_big_list DIR N [DOMAIN [ID]]: writes DIR/lists/ID.yaml and ID.csv
+# (default ID big, DOMAIN members.test) with N subscribers
+# big.00001@DOMAIN ...; prints nothing.
+mk_big_list() {
+	local d=$1 n=$2 dom=${3:-members.test} id=${4:-big}
+	cat >"$d/lists/$id.yaml" <<YAML
+name: 测试大列表 $id
+short_name: 大列表
+greeting: 会员朋友们:您好!
+contact: 测试 · news@example.org
+list_id: $id.news.example.org
+YAML
+	awk -v n="$n" -v dom="$dom" -v id="$id" 'BEGIN {
+		print "email,name,city"
+		for (i = 1; i <= n; i++)
+			printf "%s.%05d@%s,读者%d,成都市\n", id, i, dom, i
+	}' >"$d/lists/$id.csv"
+}
+# Addresses of list ID in DIR.
+list_addresses() {
+	tail -n +2 "$1/lists/$2.csv" | cut -d, -f1
+}

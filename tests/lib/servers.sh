@@ -567,14 +567,17 @@ srv_add_user() {
 srv_add_users() {
     local pw=${1:?usage: srv_add_users PASSWORD <addresses} f=$SRV_DIR/dovecot/users p=$SRV_DIR/postfix
     mkdir -p "$SRV_DIR/dovecot" "$p"; touch "$f" "$p/vmailbox"
-    local addr u d m
-    while read -r addr; do
-        [ -n "$addr" ] || continue
-        u=${addr%@*} d=${addr#*@} m=$SRV_MAIL_DIR/$d/$u
-        mkdir -p "$m/new" "$m/cur" "$m/tmp"
-        printf '%s:{PLAIN}%s:%s:%s::%s::\n' "$addr" "$pw" "$SRV_UID" "$SRV_GID" "$m" >>"$f"
-        printf '%s %s/%s/\n' "$addr" "$d" "$u" >>"$p/vmailbox"
-    done
+    # One awk pass and one xargs mkdir: a shell loop costs ~2.5 ms a user.
+    awk -v pw="$pw" -v uid="$SRV_UID" -v gid="$SRV_GID" -v md="$SRV_MAIL_DIR" \
+        -v users="$f" -v vmb="$p/vmailbox" '
+        NF == 0 { next }
+        {
+            a = $1; at = index(a, "@"); u = substr(a, 1, at - 1); d = substr(a, at + 1)
+            m = md "/" d "/" u
+            printf "%s:{PLAIN}%s:%s:%s::%s::\n", a, pw, uid, gid, m >>users
+            printf "%s %s/%s/\n", a, d, u >>vmb
+            print m "/new"; print m "/cur"; print m "/tmp"
+        }' | xargs -r mkdir -p
     chown -R "$SRV_UID:$SRV_GID" "$SRV_MAIL_DIR"
     if [ -e "$p/main.cf" ]; then srv__postmap "$p/vmailbox" && srv_postfix_reload; fi
 }

@@ -114,7 +114,7 @@ check "STARTTLS + AUTH: OK" grep -q '^1 x@example.org OK 250 ' "$T/tls.out"
 $drive -u smtp://127.0.0.1:$TLS -C "$T/ca.pem" -U user -P wrong \
     x@example.org y@example.org >"$T/pw.out" 2>&1
 rc=$?
-check "wrong password: CONNFAIL" grep -q '^1 x@example.org CONNFAIL' "$T/pw.out"
+check "wrong password: AUTHFAIL" grep -q '^1 x@example.org AUTHFAIL' "$T/pw.out"
 check "wrong password: run stops with exit 1" [ $rc -eq 1 ]
 check_not "wrong password: nothing more tried" grep -q y@ "$T/pw.out"
 check_not "wrong password: not printed" grep -q wrong "$T/pw.out"

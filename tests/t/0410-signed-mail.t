@@ -75,7 +75,7 @@ M check issues/2021-01 >"$TMP/check.out" 2>&1
 grep -q "one edition per subscriber: a send makes 78 editions (78 signatures" "$TMP/check.out"
 ok $? "per-subscriber template: check says 78 signatures"
 M send issues/2021-01 --dry-run >"$TMP/dry.out" 2>/dev/null
-grep -q "78 editions, 78 signatures" "$TMP/dry.out"; ok $? "per-subscriber template: a dry run makes 78 signatures"
+grep -q "78 editions, 78 signatures made" "$TMP/dry.out"; ok $? "per-subscriber template: a dry run makes 78 signatures"
 
 project "$RSA" "passphrase_file: $TMP/pass"
 M preview issues/2021-01 --list chengdu --out "$TMP/out" >/dev/null 2>"$TMP/err"

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# bench/send.sh: sending speed of `mailer send` against two references, in
+# one run, at the same concurrency and message size, into Postfix's
+# smtp-sink on loopback (tls: none, no auth):
+#   mailer     one edition to N synthetic subscribers (journal and all)
+#   curlloop   bench/curlloop.c: a bare libcurl multi loop sending one
+#              prebuilt message (the library's ceiling)
+#   smtp-source  Postfix's load generator (the protocol's ceiling)
+# Rounds alternate the three; medians of messages/second and of the paired
+# ratios are printed, with mailer's peak resident memory.
+#
+# Environment: BENCH_SIZES (default "10000 100000"), BENCH_ROUNDS (3),
+# BENCH_CONNS (4), BENCH_KEEP=1 keeps the work folder.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+SIZES=${BENCH_SIZES:-10000 100000}
+ROUNDS=${BENCH_ROUNDS:-3}
+CONNS=${BENCH_CONNS:-4}
+MAILER=$PWD/mailer/mailer
+LOOP=$PWD/bench/curlloop
+for need in smtp-sink smtp-source python3; do
+	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
+done
+[ -x "$MAILER" ] && [ -x "$LOOP" ] || { echo "bench: build first (make bench)" >&2; exit 1; }
+
+W=$(mktemp -d /tmp/mailer-bench.XXXXXX)
+sink=
+cleanup() {
+	[ -n "$sink" ] && kill "$sink" 2>/dev/null && wait "$sink" 2>/dev/null
+	[ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $W" || rm -rf "$W"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+smtp-sink -u root 127.0.0.1:"$PORT" 256 &
+sink=$!
+for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.05; done
+
+# The project: the sample issue, one generated list per size.
+P=$W/proj
+mkdir -p "$P/state" "$P/lists"
+cp -r issues lists templates "$P/"
+for n in $SIZES; do
+	awk -v n="$n" 'BEGIN { print "email,name,city"
+		for (i = 1; i <= n; i++) printf "r%07d@example.org,读者%d,成都市\n", i, i }' \
+		>"$P/lists/b$n.csv"
+	printf 'name: 基准测试 %s\nshort_name: 基准\ngreeting: 您好!\ncontact: news@example.org\nlist_id: b%s.bench.example.org\n' \
+		"$n" "$n" >"$P/lists/b$n.yaml"
+done
+config() {	# config FILE RELAY
+	cat >"$1" <<YAML
+sender:
+  name: 基准测试
+  address: newsletter@example.org
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: ["$2"]
+  tls: none
+  max_connections: $CONNS
+  max_messages_per_connection: 1000000
+YAML
+}
+config "$P/config.yaml" "smtp://127.0.0.1:$PORT"
+config "$P/maildir.yaml" "maildir:$W/one"
+# One message as mailer builds it: its size sets the references' size.
+"$MAILER" --config "$P/maildir.yaml" send "$P/issues/2021-01" \
+	--list "b${SIZES%% *}" --to reader@example.org --quiet >/dev/null ||
+	{ echo "bench: cannot build a message" >&2; exit 1; }
+MSG=$(ls "$W"/one/new/* | head -1)
+SIZE=$(wc -c <"$MSG")
+# smtp-source's -l is the payload after its own few header lines.
+BODY=$((SIZE - 200))
+
+# run_timed OUT CMD...: runs CMD, writes "seconds maxrss_kb exit" to OUT.
+run_timed() {
+	local out=$1; shift
+	python3 - "$out" "$@" <<'PY'
+import resource, subprocess, sys, time
+t = time.monotonic()
+r = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL)
+el = time.monotonic() - t
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+open(sys.argv[1], "w").write("%f %d %d\n" % (el, rss, r.returncode))
+PY
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "bench: message $SIZE bytes, $CONNS connections, smtp-sink on 127.0.0.1:$PORT, $ROUNDS rounds"
+printf '%-8s %10s %10s %12s %14s %16s %10s\n' subscr mailer/s curl/s smtp-src/s mailer/curl curl/smtp-src maxRSS_MB
+for n in $SIZES; do
+	: >"$W/m.$n"; : >"$W/c.$n"; : >"$W/s.$n"; : >"$W/r1.$n"; : >"$W/r2.$n"; : >"$W/rss.$n"
+	for r in $(seq "$ROUNDS"); do
+		rm -f "$P"/state/mailer.db*
+		run_timed "$W/t" "$MAILER" --config "$P/config.yaml" send \
+			"$P/issues/2021-01" --list "b$n" --quiet
+		read -r el rss rc <"$W/t"
+		[ "$rc" = 0 ] || { echo "bench: mailer send exited $rc" >&2; exit 1; }
+		sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'" 2>/dev/null || echo "$n")
+		[ "$sent" = "$n" ] || { echo "bench: mailer sent $sent of $n" >&2; exit 1; }
+		m=$(echo "$n / $el" | bc -l)
+		echo "$rss" >>"$W/rss.$n"
+		run_timed "$W/t" "$LOOP" "smtp://127.0.0.1:$PORT" "$CONNS" "$n" "$MSG"
+		read -r el _ rc <"$W/t"
+		[ "$rc" = 0 ] || { echo "bench: curlloop exited $rc" >&2; exit 1; }
+		c=$(echo "$n / $el" | bc -l)
+		run_timed "$W/t" smtp-source -d -s "$CONNS" -m "$n" -l "$BODY" \
+			-f bounces@example.org -t reader@example.org 127.0.0.1:"$PORT"
+		read -r el _ rc <"$W/t"
+		[ "$rc" = 0 ] || { echo "bench: smtp-source exited $rc" >&2; exit 1; }
+		s=$(echo "$n / $el" | bc -l)
+		echo "$m" >>"$W/m.$n"; echo "$c" >>"$W/c.$n"; echo "$s" >>"$W/s.$n"
+		echo "$m / $c" | bc -l >>"$W/r1.$n"
+		echo "$c / $s" | bc -l >>"$W/r2.$n"
+		printf '  round %d, %d: mailer %.0f/s  curlloop %.0f/s  smtp-source %.0f/s  (rss %d KB)\n' \
+			"$r" "$n" "$m" "$c" "$s" "$rss" >&2
+	done
+	printf '%-8s %10.0f %10.0f %12.0f %14.3f %16.3f %10.1f\n' "$n" \
+		"$(median <"$W/m.$n")" "$(median <"$W/c.$n")" "$(median <"$W/s.$n")" \
+		"$(median <"$W/r1.$n")" "$(median <"$W/r2.$n")" \
+		"$(echo "$(sort -g "$W/rss.$n" | tail -1) / 1024" | bc -l)"
+done
+echo "targets: mailer/curl >= 0.95; peak RSS <= 64 MB and flat from 10k to 100k"
