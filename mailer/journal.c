@@ -206,13 +206,18 @@ setup(struct journal *j)
 
 	sqlite3_busy_timeout(j->db, 10000);
 	/*
-	 * WAL with synchronous=FULL fsyncs the log at every commit; NORMAL
-	 * would only at checkpoints, and a power loss could undo a 'sent'
-	 * row after its next message went out: that message would be sent
-	 * twice.  One fsync per message is what the MTA pays, too.
+	 * WAL with synchronous=NORMAL: every commit is in the log before the
+	 * next message starts, so a killed process (SIGKILL, OOM, crash)
+	 * loses no outcome.  The log is fsynced at checkpoints, not at every
+	 * commit: only a power loss can undo the last 'sent' rows, and then
+	 * those messages are sent again (a duplicate, never a loss: a row
+	 * says 'sent' only after the relay's 250, and the relay has synced
+	 * its queue file before saying it).  FULL cost a quarter of the
+	 * sending rate here (bench/send.sh: 0.56 against 0.76 of the bare
+	 * libcurl loop).
 	 */
 	if (exec(j, "PRAGMA journal_mode = WAL") == -1 ||
-	    exec(j, "PRAGMA synchronous = FULL") == -1 ||
+	    exec(j, "PRAGMA synchronous = NORMAL") == -1 ||
 	    exec(j, "PRAGMA foreign_keys = ON") == -1)
 		return -1;
 	if (sqlite3_prepare_v2(j->db, "PRAGMA user_version", -1, &st,
