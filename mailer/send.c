@@ -368,8 +368,10 @@ send_list(struct sender *s, const struct list *l)
 	int rc;
 
 	s->l = l;
-	if (edition_ready(s) == -1)
+	if (edition_ready(s) == -1) {
+		edition_clear(&s->ed);	/* built, then refused: ASan leak */
 		return EX_DATAERR;
+	}
 	if (s->o->to) {
 		struct subscriber sub = { s->o->to, NULL, 0, 0, NULL, NULL };
 
