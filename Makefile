@@ -14,6 +14,8 @@ PREFIX  ?= /usr/local
 LIBSRCS  = $(filter-out mailer/main.c,$(wildcard mailer/*.c))
 LIBOBJS  = $(LIBSRCS:.c=.o)
 UNITS    = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
+# fuzz targets without libFuzzer, to replay tests/data/fuzz-regressions/
+REPLAYS  = $(patsubst fuzz/fuzz_%.c,tests/fuzzreplay_%,$(wildcard fuzz/fuzz_*.c))
 
 # Debian packages the build, the demo, the tests and the benchmarks need.
 DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
@@ -45,6 +47,11 @@ tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
 tests/smtpdrive tests/signdrive: %: %.c mailer/libmailer.a
 	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS)
 
+tests/fuzzreplay_%: fuzz/fuzz_%.c tests/fuzzreplay.c fuzz/fuzz.h \
+		mailer/libmailer.a
+	$(CC) $(CFLAGS) -Imailer -o $@ tests/fuzzreplay.c $< \
+		mailer/libmailer.a $(LDLIBS)
+
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -57,7 +64,7 @@ deps:
 unit: $(UNITS)
 	@rc=0; for u in $(UNITS); do ./$$u || rc=1; done; exit $$rc
 
-t: mailer/mailer tests/smtpdrive tests/signdrive
+t: mailer/mailer tests/smtpdrive tests/signdrive $(REPLAYS)
 	prove -v tests/t/
 
 check: deps
@@ -164,4 +171,5 @@ lint:
 
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive
+	rm -f $(REPLAYS)
 	rm -rf fuzz/build

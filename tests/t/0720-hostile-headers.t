@@ -5,7 +5,7 @@
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 46
+plan 38
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 cp "$P/config.yaml" "$P/good.yaml"
