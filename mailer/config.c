@@ -328,11 +328,8 @@ config_secret(const struct config *c, const char *what, const char *file,
 	}
 	/* room for the whole file at once: no realloc leaves a copy behind */
 	buf_grow(&b, SECRET_MAX);
-	if (slurp_file(file, SECRET_MAX, &b) == -1) {
-		explicit_bzero(b.data, b.cap);
-		buf_free(&b);
-		return NULL;
-	}
+	if (slurp_file(file, SECRET_MAX, &b) == -1)
+		return NULL;	/* it wiped and freed what it read */
 	n = b.len;
 	while (n > 0 && (b.data[n - 1] == '\n' || b.data[n - 1] == '\r'))
 		b.data[--n] = '\0';

@@ -172,7 +172,7 @@ slurp_file(const char *path, size_t max, struct buf *out)
 {
 	char chunk[65536];
 	ssize_t n;
-	size_t total = 0, used = 0;
+	size_t total = 0, used = 0, len0 = out->len;
 	int fd, rc = -1;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
@@ -203,6 +203,12 @@ out:
 	/* the file may be a secret: leave no copy on the stack */
 	explicit_bzero(chunk, used);
 	close(fd);
+	if (rc == -1 && out->len > len0)	/* leave out as it was */
+		explicit_bzero(out->data + len0, out->len - len0);
+	if (rc == -1 && len0 == 0)
+		buf_free(out);
+	else if (rc == -1)
+		out->len = len0, out->data[len0] = '\0';
 	return rc;
 }
 
