@@ -5,12 +5,17 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
            $(shell pkg-config --cflags $(PKGS) check 2>/dev/null)
-LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+# libetpan's .pc adds -specs=/usr/share/dpkg/no-pie-link.specs (a Debian
+# packaging leak): it forces a non-PIE link, which the sanitizers refuse.
+LDLIBS   = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) \
+           2>/dev/null)) -lcsv
 PREFIX  ?= /usr/local
 
 LIBSRCS  = $(filter-out mailer/main.c,$(wildcard mailer/*.c))
 LIBOBJS  = $(LIBSRCS:.c=.o)
 UNITS    = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
+# fuzz targets without libFuzzer, to replay tests/data/fuzz-regressions/
+REPLAYS  = $(patsubst fuzz/fuzz_%.c,tests/fuzzreplay_%,$(wildcard fuzz/fuzz_*.c))
 
 # Debian packages the build, the demo, the tests and the benchmarks need.
 DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
@@ -20,7 +25,8 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
        gnutls-bin python3 valgrind curl groff-base man-db bc
 
-.PHONY: all deps check unit t demo bench clean lint install uninstall
+.PHONY: all deps check unit t demo bench clean lint install uninstall \
+        check-asan asan leakcheck fuzz
 
 all: mailer/mailer
 
@@ -41,6 +47,11 @@ tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
 tests/smtpdrive tests/signdrive: %: %.c mailer/libmailer.a
 	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS)
 
+tests/fuzzreplay_%: fuzz/fuzz_%.c tests/fuzzreplay.c fuzz/fuzz.h \
+		mailer/libmailer.a
+	$(CC) $(CFLAGS) -Imailer -o $@ tests/fuzzreplay.c $< \
+		mailer/libmailer.a $(LDLIBS)
+
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -53,13 +64,70 @@ deps:
 unit: $(UNITS)
 	@rc=0; for u in $(UNITS); do ./$$u || rc=1; done; exit $$rc
 
-t: mailer/mailer tests/smtpdrive tests/signdrive
+t: mailer/mailer tests/smtpdrive tests/signdrive $(REPLAYS)
 	prove -v tests/t/
 
 check: deps
 	$(MAKE) all $(UNITS)
 	$(MAKE) unit
+	$(MAKE) leakcheck
 	$(MAKE) t
+
+# The whole of make check built with ASan + UBSan, in a copy of the tree
+# (build-asan/) so the normal build is left alone.  Any report fails it.
+ASAN_DIR   = build-asan
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+SHARED_DIR = $(abspath ../shared)
+check-asan asan: deps
+	rm -rf $(ASAN_DIR) && mkdir $(ASAN_DIR)
+	tar -cf - --exclude=./$(ASAN_DIR) --exclude=./.git --exclude='*.o' \
+		--exclude='*.a' --exclude=./outbox --exclude=./state \
+		--exclude=./demo --exclude=./preview . | tar -xf - -C $(ASAN_DIR)
+	$(MAKE) -C $(ASAN_DIR) clean
+	@start=$$(date +%s); \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	MAILER_SHARED=$(SHARED_DIR) MAILER_SANITIZED=1 \
+		$(MAKE) -C $(ASAN_DIR) CFLAGS="$(ASAN_FLAGS)" check; rc=$$?; \
+	secs=$$(( $$(date +%s) - start )); \
+	if [ $$rc = 0 ]; then r=clean; else r=FAILED; fi; \
+	printf 'check-asan: %s in %d s\n' "$$r" "$$secs" | tee tests/.asan-result; \
+	exit $$rc
+
+# valgrind over preview (the sample, unsigned and signed with a temporary
+# demo key) and bounces parse over the shared corpus: no error, no
+# definite leak.
+leakcheck: mailer/mailer
+	tests/leakcheck.sh
+
+# libFuzzer targets in fuzz/ (clang), FUZZ_SECONDS each; seeds are the
+# project's own samples, made at run time; the results go to
+# tests/.fuzz-results (read by tests/t/0999-harden-summary.t).
+FUZZ_SECONDS ?= 60
+FUZZ_SRCS    = $(wildcard fuzz/fuzz_*.c)
+FUZZ_BINS    = $(patsubst fuzz/%.c,fuzz/build/%,$(FUZZ_SRCS))
+FUZZ_OBJS    = $(patsubst mailer/%.c,fuzz/build/%.o,$(LIBSRCS))
+FUZZ_CFLAGS  = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+               -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Imailer
+
+fuzz/build/%.o: mailer/%.c $(wildcard mailer/*.h)
+	@mkdir -p fuzz/build
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		-c -o $@ $<
+
+fuzz/build/libmailer.a: $(FUZZ_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+fuzz/build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/build/libmailer.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+		fuzz/build/libmailer.a $(LDLIBS)
+
+fuzz: deps
+	$(MAKE) $(FUZZ_BINS)
+	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 # The main job on the shipped sample: every association's edition, signed,
 # into the Maildir ./outbox (no server needed).  A second run sends nothing.
@@ -109,3 +177,5 @@ lint:
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
 		bench/curlloop
+	rm -f $(REPLAYS)
+	rm -rf fuzz/build

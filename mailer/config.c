@@ -12,6 +12,7 @@
 #include "util.h"
 
 #define CONFIG_MAX (1024 * 1024)
+#define SECRET_MAX 4096
 #define O(f) offsetof(struct config, f)
 
 static const struct yfield sender_fields[] = {
@@ -236,19 +237,14 @@ finish(struct config *c, const struct ynode *root)
 }
 
 struct config *
-config_load(const char *path)
+config_parse(const char *path, const char *buf, size_t len)
 {
-	struct buf b = BUF_INIT;
 	struct ynode *root;
 	struct config *c;
 	char *dir;
 	int rc;
 
-	if (slurp_file(path, CONFIG_MAX, &b) == -1)
-		return NULL;
-	root = ynode_parse(path, b.data, b.len, 0);
-	buf_free(&b);
-	if (!root)
+	if (!(root = ynode_parse(path, buf, len, 0)))
 		return NULL;
 	c = xcalloc(1, sizeof *c);
 	defaults(c);
@@ -266,6 +262,19 @@ config_load(const char *path)
 		config_free(c);
 		return NULL;
 	}
+	return c;
+}
+
+struct config *
+config_load(const char *path)
+{
+	struct buf b = BUF_INIT;
+	struct config *c;
+
+	if (slurp_file(path, CONFIG_MAX, &b) == -1)
+		return NULL;
+	c = config_parse(path, b.data, b.len);
+	buf_free(&b);
 	return c;
 }
 
@@ -317,8 +326,10 @@ config_secret(const struct config *c, const char *what, const char *file,
 		    "chmod 600 it", what, file, (unsigned)(st.st_mode & 0777));
 		return NULL;
 	}
-	if (slurp_file(file, 4096, &b) == -1)
-		return NULL;
+	/* room for the whole file at once: no realloc leaves a copy behind */
+	buf_grow(&b, SECRET_MAX);
+	if (slurp_file(file, SECRET_MAX, &b) == -1)
+		return NULL;	/* it wiped and freed what it read */
 	n = b.len;
 	while (n > 0 && (b.data[n - 1] == '\n' || b.data[n - 1] == '\r'))
 		b.data[--n] = '\0';

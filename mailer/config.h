@@ -57,6 +57,11 @@ struct config {
  * folder.  Reports every problem; returns NULL when there was any.
  */
 struct config *config_load(const char *path);
+/*
+ * The same from buf[0..len) (no I/O but realpath of path's folder); path
+ * names the source in messages and anchors relative paths.
+ */
+struct config *config_parse(const char *path, const char *buf, size_t len);
 void config_free(struct config *c);
 
 /*

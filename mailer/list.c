@@ -187,6 +187,7 @@ struct csvstate {
 	char *fields[LIST_MAX_FIELDS];
 	size_t nfields;
 	int overflow;
+	int nul;		/* a field of this row holds a NUL byte */
 	char *keys[LIST_MAX_FIELDS];
 	size_t nkeys;
 	long email_col, name_col;
@@ -207,6 +208,9 @@ on_field(void *s, size_t len, void *data)
 		st->overflow = 1;
 		return;
 	}
+	/* the field is kept as a C string: a NUL would silently cut it */
+	if (s && memchr(s, '\0', len))
+		st->nul = 1;
 	st->fields[st->nfields++] = xstrndup(s ? s : "", s ? len : 0);
 }
 
@@ -252,6 +256,10 @@ take_row(struct csvstate *st)
 	char *email = NULL;
 	size_t bad;
 
+	if (st->nul) {
+		row_error(st, "NUL byte inside a field", NULL);
+		return;
+	}
 	for (size_t i = 0; i < st->nfields; i++) {
 		if (strlen(st->fields[i]) > LIST_MAX_FIELD) {
 			row_error(st, "field longer than 4096 bytes", NULL);
@@ -316,6 +324,7 @@ on_row(int c, void *data)
 	}
 	st->nfields = 0;
 	st->overflow = 0;
+	st->nul = 0;
 }
 
 static void

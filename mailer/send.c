@@ -506,8 +506,10 @@ send_list(struct sender *s, const struct list *l)
 	int rc = 0;
 
 	s->l = l;
-	if (edition_ready(s) == -1)
+	if (edition_ready(s) == -1) {
+		edition_clear(&s->ed);	/* built, then refused: ASan leak */
 		return EX_DATAERR;
+	}
 	if (s->o->to) {
 		struct subscriber sub = { s->o->to, NULL, 0, 0, NULL, NULL };
 		struct item *it = free_slot(s);

@@ -187,8 +187,8 @@ slurp_file(const char *path, size_t max, struct buf *out)
 {
 	char chunk[65536];
 	ssize_t n;
-	size_t total = 0;
-	int fd;
+	size_t total = 0, used = 0, len0 = out->len;
+	int fd, rc = -1;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		warn("%s", path);
@@ -199,22 +199,32 @@ slurp_file(const char *path, size_t max, struct buf *out)
 			if (errno == EINTR)
 				continue;
 			warn("%s", path);
-			close(fd);
-			return -1;
+			goto out;
 		}
+		if ((size_t)n > used)
+			used = (size_t)n;
 		total += (size_t)n;
 		if (total > max) {
 			warnx("%s: file is larger than the %zu byte limit", path,
 			    max);
-			close(fd);
-			return -1;
+			goto out;
 		}
 		buf_add(out, chunk, (size_t)n);
 	}
-	close(fd);
 	if (!out->data)
 		buf_grow(out, 0), out->data[0] = '\0';
-	return 0;
+	rc = 0;
+out:
+	/* the file may be a secret: leave no copy on the stack */
+	explicit_bzero(chunk, used);
+	close(fd);
+	if (rc == -1 && out->len > len0)	/* leave out as it was */
+		explicit_bzero(out->data + len0, out->len - len0);
+	if (rc == -1 && len0 == 0)
+		buf_free(out);
+	else if (rc == -1)
+		out->len = len0, out->data[len0] = '\0';
+	return rc;
 }
 
 int

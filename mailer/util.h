@@ -51,7 +51,8 @@ void buf_free(struct buf *b);
 
 /*
  * Reads a whole file into out (appending).  Files larger than max bytes are
- * refused.  Reports errors itself, naming the path.  Returns 0 / -1.
+ * refused.  Reports errors itself, naming the path.  Returns 0 / -1; on -1
+ * out is left as it was (an empty buffer is freed).
  */
 int slurp_file(const char *path, size_t max, struct buf *out);
 

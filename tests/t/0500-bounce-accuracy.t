@@ -2,7 +2,7 @@
 # Bounce classifier accuracy over the shared development corpus, read in
 # place (../shared/corpus/bounces, never copied), scored against its labels.
 cd "$(dirname "$0")/../.." || exit 1
-corpus=../shared/corpus/bounces
+corpus=${MAILER_SHARED:-../shared}/corpus/bounces
 if [ ! -d "$corpus" ] || [ ! -f "$corpus/labels.jsonl" ]; then
 	echo "1..0 # SKIP ../shared/corpus absent"
 	exit 0

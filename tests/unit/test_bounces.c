@@ -200,6 +200,36 @@ START_TEST(test_forged)
 }
 END_TEST
 
+/*
+ * Tokens with a good MAC that name no recipient in the journal: one for
+ * another list the address never got, one for another issue.  Nothing
+ * counts, and the message is "other".
+ */
+START_TEST(test_token_other_list)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], other[VERP_TOKEN_LEN + 1], *m;
+
+	subscriber("aba", "u@x.test", tok);
+	ck_assert_int_eq(verp_token(key, KL, "2021-01", "bazhong", "u@x.test",
+	    other, sizeof other), 0);
+	m = xasprintf("From: <u@x.test>\r\nTo: <unsubscribe+%s@bounce.test>"
+	    "\r\nSubject: unsubscribe\r\nMessage-ID: <o1@x.test>\r\n\r\n"
+	    "x\r\n", other);
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	ck_assert_int_eq(verp_token(key, KL, "2020-12", "aba", "u@x.test",
+	    other, sizeof other), 0);
+	m = dsn(other, "u@x.test", "5.1.1", "o2@mx.test");
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.other, 2);
+	ck_assert_int_eq(st.bounces + st.unsubscribes + st.suppressions, 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "u@x.test"), 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "bazhong", "u@x.test"), 0);
+}
+END_TEST
+
 START_TEST(test_no_token)
 {
 	struct bounces_stats st = { 0 };
@@ -243,6 +273,7 @@ suite(void)
 	tcase_add_test(r, test_unsubscribe_one_list);
 	tcase_add_test(r, test_forged);
 	tcase_add_test(r, test_no_token);
+	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);
 	return s;

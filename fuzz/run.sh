@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# fuzz/run.sh SECONDS TARGET...: runs each libFuzzer target for SECONDS
+# with seeds made at run time from the project's own samples (the bounce
+# corpus of ../shared is read in place, never copied).  Prints executions
+# and crashes per target, writes tests/.fuzz-results, keeps crash inputs in
+# fuzz/build/crashes/.  Exits 1 when any target crashed or hung.
+set -u
+secs=$1; shift
+SHARED=${MAILER_SHARED:-$PWD/../shared}
+W=$(mktemp -d /tmp/mailer-fuzz.XXXXXX); trap 'rm -rf "$W"' EXIT
+mkdir -p fuzz/build/crashes
+seed() {	# seed NAME FILE...: copies files into the seed folder of NAME
+	local d=$W/seed-$1; shift
+	mkdir -p "$d"
+	for f in "$@"; do [ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"; done
+}
+seed config config.yaml
+awk '/^```yaml/{n++; f=1; next} /^```/{f=0} f{print > (D "/readme-" n ".yaml")}' \
+	D="$W/seed-config" README.md
+seed article issues/*/*.md
+seed csv lists/*.csv
+seed tmpl templates/*.mustache
+mkdir -p "$W/seed-rfc2047"
+i=0
+grep -h -E '^(title|subtitle|name|greeting|short_name): ' issues/*/*.md \
+	issues/*/issue.yaml lists/*.yaml | sed 's/^[a-z_]*: //' |
+	while IFS= read -r l; do i=$((i + 1)); printf '%s' "$l" >"$W/seed-rfc2047/$i"; done
+printf '=?UTF-8?B?5Zub5bed?= =?gb2312?Q?=CB=C4?= plain' >"$W/seed-rfc2047/enc"
+mkdir -p "$W/seed-verp"
+printf 'bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test' >"$W/seed-verp/1"
+printf '<unsubscribe+wn6w3wlsjcykixncnoeb3hxizxg2a@BOUNCE.TEST>' >"$W/seed-verp/2"
+printf 'wn6w3wlsjcykixncnoeb3hxizxg2a' >"$W/seed-verp/3"
+mkdir -p "$W/seed-bounce"
+extra=
+if [ -d "$SHARED/corpus/bounces" ]; then extra=$SHARED/corpus/bounces
+else echo "fuzz: $SHARED/corpus/bounces absent: bounce target starts from nothing"; fi
+
+: >"$W/results"
+total_crashes=0
+for bin in "$@"; do
+	name=${bin##*/fuzz_}
+	new=$W/new-$name; mkdir -p "$new"
+	dirs="$new $W/seed-$name"
+	[ "$name" = bounce ] && dirs="$dirs $extra"
+	before=$(ls fuzz/build/crashes | wc -l)
+	# -close_fd_mask=2: the parsers' own warnings would drown the output
+	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -close_fd_mask=2 \
+		-artifact_prefix=fuzz/build/crashes/"$name"- $dirs \
+		>"$W/log-$name" 2>&1
+	rc=$?
+	execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$W/log-$name")
+	crashes=$(( $(ls fuzz/build/crashes | wc -l) - before ))
+	[ $rc -ne 0 ] && [ "$crashes" -eq 0 ] && crashes=1
+	total_crashes=$((total_crashes + crashes))
+	printf 'fuzz %-8s %10s execs in %ss, %d crashes\n' "$name" "${execs:-0}" \
+		"$secs" "$crashes" | tee -a "$W/results"
+	if [ "$crashes" -gt 0 ]; then
+		grep -E 'ERROR|SUMMARY|#[0-9]+ 0x' "$W/log-$name" | head -20
+	fi
+done
+{ echo "# make fuzz, $(date -u +%FT%TZ), FUZZ_SECONDS=$secs"; cat "$W/results"; } \
+	>tests/.fuzz-results
+echo "fuzz: $total_crashes crashes in all (inputs in fuzz/build/crashes/)"
+[ "$total_crashes" -eq 0 ]

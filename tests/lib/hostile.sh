@@ -1,0 +1,56 @@
+# Helpers for the tests/t/07xx-hostile-*.t scripts.  Source after tap.sh
+# and tap_tmp.  hostile_project makes $TMP/p (the sample, unsigned, Maildir
+# transport) and sends issue 2021-01 once, so each case can show that a
+# refused input changed nothing: same outbox, same journal, no injected
+# header anywhere.
+hostile_tried=0
+hostile_refused=0
+hostile_project() {
+	local d=$TMP/p
+	rm -rf "$d"; mkdir -p "$d/state"
+	cp -r issues lists templates "$d/"
+	cat >"$d/config.yaml" <<YAML
+sender:
+  name: 四川省科协学会学术部
+  address: newsletter@example.org
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: [maildir:outbox]
+YAML
+	P=$d
+	"$MAILER" --config "$d/config.yaml" send "$d/issues/2021-01" >/dev/null 2>&1
+}
+# The state a refused input must leave alone.
+hostile_snapshot() {
+	{ ls "$P/outbox/new" | wc -l; sqlite3 "$P/state/mailer.db" .dump; } |
+		md5sum
+}
+hostile_fresh_issue() {	# a copy of 2021-01 as $P/issues/2021-02 (I)
+	rm -rf "$P/issues/2021-02"
+	cp -r "$P/issues/2021-01" "$P/issues/2021-02"
+	sed -i 's/^number: 1$/number: 2/' "$P/issues/2021-02/issue.yaml"
+	I=$P/issues/2021-02
+}
+# hostile NAME CODE REGEX -- MAILER-ARGS...: the input is refused with exit
+# CODE and a message matching REGEX, and nothing changed (3 TAP lines).
+hostile() {
+	local name=$1 code=$2 re=$3 before rc; shift 4
+	before=$(hostile_snapshot)
+	"$MAILER" "$@" >"$TMP/stdout" 2>"$TMP/stderr"
+	rc=$?
+	hostile_tried=$((hostile_tried + 1))
+	[ "$rc" -eq "$code" ]; ok $? "$name: exit $code (got $rc)"
+	grep -Eq -- "$re" "$TMP/stderr"; ok $? "$name: message matches /$re/"
+	[ "$(hostile_snapshot)" = "$before" ] &&
+		! grep -rqiE '^(bcc|x-injected):' "$P/outbox" "$TMP/stdout"
+	ok $? "$name: nothing sent, journal unchanged, no injected header"
+	[ "$rc" -eq "$code" ] && hostile_refused=$((hostile_refused + 1))
+	sed 's/^/#   /' "$TMP/stderr" | head -2
+}
+# Records this script's count for tests/t/0999-harden-summary.t.
+hostile_record() {
+	mkdir -p tests/.harden
+	echo "$hostile_tried $hostile_refused" >"tests/.harden/$1"
+}
