@@ -32,6 +32,7 @@ struct composer {
 	unsigned long msgid_seq;
 	char msgid_salt[17];
 	char *autocrypt;	/* folded "Autocrypt: ..." header, or NULL */
+	int sign_failed;
 };
 
 struct loader {
@@ -218,6 +219,12 @@ composer_free(struct composer *cp)
 		list_free(cp->lists[i]);
 	free(cp->lists);
 	free(cp);
+}
+
+int
+composer_sign_failed(const struct composer *cp)
+{
+	return cp->sign_failed;
 }
 
 int
@@ -487,8 +494,10 @@ sign_edition(struct composer *cp, struct edition *ed)
 	buf_add(&inner, ed->body.data, ed->body.len);
 	if (signer_sign(cp->signer, inner.data, inner.len, &sig, &micalg) ==
 	    -1 || signer_verify(cp->signer, inner.data, inner.len, sig.data,
-	    sig.len) == -1)
+	    sig.len) == -1) {
+		cp->sign_failed = 1;
 		goto out;
+	}
 	buf_reset(&ed->headers);
 	buf_reset(&ed->body);
 	buf_printf(&ed->headers, "Content-Type: multipart/signed; "

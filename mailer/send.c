@@ -507,8 +507,8 @@ send_list(struct sender *s, const struct list *l)
 
 	s->l = l;
 	if (edition_ready(s) == -1) {
-		edition_clear(&s->ed);	/* built, then refused: ASan leak */
-		return EX_DATAERR;
+		edition_clear(&s->ed);	/* built, then refused */
+		return composer_sign_failed(s->j->cp) ? EX_CONFIG : EX_DATAERR;
 	}
 	if (s->o->to) {
 		struct subscriber sub = { s->o->to, NULL, 0, 0, NULL, NULL };
