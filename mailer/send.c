@@ -620,6 +620,10 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	smtp_close(s->smtp);
 	throttle_free(s->th);
 	state_close(&s->state);
+	for (size_t i = 0; i < POOL; i++) {	/* the reused message buffers */
+		item_release(s, &s->pool[i]);
+		buf_free(&s->pool[i].msg);
+	}
 	progress_free(s->pg);
 	free(s);
 	return rc;
