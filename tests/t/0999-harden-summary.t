@@ -4,7 +4,7 @@
 # behind.  It fails only when a hostile input was accepted or the journal
 # did not survive the kills.
 . tests/lib/tap.sh
-plan 2
+plan 3
 if [ -n "${MAILER_SANITIZED:-}" ]; then
 	echo "# sanitizers: this run IS make check-asan (ASan + UBSan build)"
 elif [ -f tests/.asan-result ]; then
@@ -29,6 +29,9 @@ echo "# hostile inputs: $refused of $tried refused"
 [ "$tried" -gt 0 ] && [ "$tried" = "$refused" ]
 ok $? "every hostile input tried was refused ($refused/$tried)"
 read -r kills good <tests/.harden/kills 2>/dev/null
-echo "# crash safety: ${kills:-0} SIGKILL/restart cycles survived"
-[ "${good:-0}" = 1 ]; ok $? "the journal survived ${kills:-0} kills"
+echo "# crash safety, send: ${kills:-0} SIGKILL/restart cycles survived"
+[ "${good:-0}" = 1 ]; ok $? "sending survived ${kills:-0} kills"
+read -r bkills bgood <tests/.harden/kills-bounces 2>/dev/null
+echo "# crash safety, bounces: ${bkills:-0} SIGKILL/restart cycles survived"
+[ "${bgood:-0}" = 1 ]; ok $? "bounce processing survived ${bkills:-0} kills"
 exit $tap_failed

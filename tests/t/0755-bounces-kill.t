@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Crash safety of bounce processing: 500 genuine DSNs from Postfix in the
+# bounce mailbox (Dovecot, IMAPS); `mailer bounces` is SIGKILLed at random
+# points at least 20 times, then run to the end.  The journal must pass
+# PRAGMA integrity_check and count every bounce exactly once; every
+# message must have moved to Processed, none lost, none left in INBOX.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-bkill.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+N=500 CYCLES=${MAILER_KILL_CYCLES:-20}
+plan 7
+srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
+{ echo sender@example.org; echo bounces@bounce.test; } | srv_add_users s3cret-sender
+srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
+printf 's3cret-sender\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
+P=$T/proj
+mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
+	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
+	"  ca_file: $SRV_CA"
+# a list of addresses nobody has: Postfix accepts, then bounces each (5.1.1)
+printf 'name: 无人协会\nshort_name: 无人\ngreeting: 你好\ncontact: x\nlist_id: ghosts.news.example.org\n' >"$P/lists/ghosts.yaml"
+{ echo email,name; for i in $(seq $N); do echo "ghost$i@members.test,幽灵$i"; done; } >"$P/lists/ghosts.csv"
+M="$MAILER --config $P/config.yaml"
+BOX=$(srv_maildir bounces@bounce.test)
+$M send "$P/issues/2021-01" --list ghosts --quiet >/dev/null 2>&1
+for i in $(seq 300); do [ "$(srv_maildir_count bounces@bounce.test)" -ge $N ] && break; sleep 0.2; done
+n=$(srv_maildir_count bounces@bounce.test)
+[ "$n" -eq $N ]; ok $? "Postfix returned $N DSNs to the VERP address ($n)"
+
+kills=0 tries=0
+while [ $kills -lt "$CYCLES" ] && [ $tries -lt $((CYCLES * 4)) ]; do
+	tries=$((tries + 1))
+	$M bounces >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(printf '%02d' $((RANDOM % 13 + 3)))"
+	if grep -qv '^State:.*Z' <(grep '^State:' /proc/$pid/status 2>/dev/null) &&
+	    kill -KILL $pid 2>/dev/null; then kills=$((kills + 1)); fi
+	wait $pid 2>/dev/null
+done
+$M bounces >"$T/last.out" 2>"$T/last.err"; rc=$?
+ok $rc "after $kills kills, a last run ends cleanly (rc $rc)"
+[ $kills -ge "$CYCLES" ]; ok $? "at least $CYCLES kill/restart cycles ($kills)"
+DB=$P/state/mailer.db
+[ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]; ok $? "PRAGMA integrity_check: ok"
+ev=$(sqlite3 "$DB" "SELECT count(*), count(DISTINCT email) FROM events WHERE kind = 'bounce' AND class = 'hard'")
+[ "$ev" = "$N|$N" ]; ok $? "each of the $N bounces counted exactly once ($ev)"
+sup=$(sqlite3 "$DB" "SELECT count(*) FROM suppressions WHERE list = 'ghosts'")
+[ "$sup" -eq $N ]; ok $? "all $N addresses suppressed ($sup)"
+moved=$(find "$BOX/.Processed/cur" "$BOX/.Processed/new" -type f 2>/dev/null | wc -l)
+left=$(find "$BOX/cur" "$BOX/new" -type f | wc -l)
+[ "$moved" -eq $N ] && [ "$left" -eq 0 ]
+ok $? "all $N messages in Processed ($moved), none left in INBOX ($left)"
+mkdir -p tests/.harden
+good=0; [ "$ev" = "$N|$N" ] && [ "$moved" -eq $N ] && [ "$left" -eq 0 ] && good=1
+echo "$kills $good" >tests/.harden/kills-bounces
+exit $tap_failed
