@@ -15,7 +15,7 @@ LIBSRCS  = $(filter-out mailer/main.c,$(wildcard mailer/*.c))
 LIBOBJS  = $(LIBSRCS:.c=.o)
 UNITS    = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # fuzz targets without libFuzzer, to replay tests/data/fuzz-regressions/
-REPLAYS  = $(patsubst fuzz/fuzz_%.c,tests/fuzzreplay_%,$(wildcard fuzz/fuzz_*.c))
+REPLAYS  = $(patsubst tests/fuzz/fuzz_%.c,tests/fuzzreplay_%,$(wildcard tests/fuzz/fuzz_*.c))
 
 # Debian packages the build, the demo, the tests and the benchmarks need.
 DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
@@ -47,7 +47,7 @@ tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
 tests/smtpdrive tests/signdrive: %: %.c mailer/libmailer.a
 	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS)
 
-tests/fuzzreplay_%: fuzz/fuzz_%.c tests/fuzzreplay.c fuzz/fuzz.h \
+tests/fuzzreplay_%: tests/fuzz/fuzz_%.c tests/fuzzreplay.c tests/fuzz/fuzz.h \
 		mailer/libmailer.a
 	$(CC) $(CFLAGS) -Imailer -o $@ tests/fuzzreplay.c $< \
 		mailer/libmailer.a $(LDLIBS)
@@ -101,33 +101,33 @@ check-asan asan: deps
 leakcheck: mailer/mailer
 	tests/leakcheck.sh
 
-# libFuzzer targets in fuzz/ (clang), FUZZ_SECONDS each; seeds are the
+# libFuzzer targets in tests/fuzz/ (clang), FUZZ_SECONDS each; seeds are the
 # project's own samples, made at run time; the results go to
 # tests/.fuzz-results (read by tests/t/0999-harden-summary.t).
 FUZZ_SECONDS ?= 60
-FUZZ_SRCS    = $(wildcard fuzz/fuzz_*.c)
-FUZZ_BINS    = $(patsubst fuzz/%.c,fuzz/build/%,$(FUZZ_SRCS))
-FUZZ_OBJS    = $(patsubst mailer/%.c,fuzz/build/%.o,$(LIBSRCS))
+FUZZ_SRCS    = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS    = $(patsubst tests/fuzz/%.c,tests/fuzz/build/%,$(FUZZ_SRCS))
+FUZZ_OBJS    = $(patsubst mailer/%.c,tests/fuzz/build/%.o,$(LIBSRCS))
 FUZZ_CFLAGS  = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Imailer
 
-fuzz/build/%.o: mailer/%.c $(wildcard mailer/*.h)
-	@mkdir -p fuzz/build
+tests/fuzz/build/%.o: mailer/%.c $(wildcard mailer/*.h)
+	@mkdir -p tests/fuzz/build
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
 		-c -o $@ $<
 
-fuzz/build/libmailer.a: $(FUZZ_OBJS)
+tests/fuzz/build/libmailer.a: $(FUZZ_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-fuzz/build/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/build/libmailer.a
+tests/fuzz/build/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/build/libmailer.a
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
-		fuzz/build/libmailer.a $(LDLIBS)
+		tests/fuzz/build/libmailer.a $(LDLIBS)
 
 fuzz: deps
 	$(MAKE) $(FUZZ_BINS)
-	fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 # The main job on the shipped sample: every association's edition, signed,
 # into the Maildir ./outbox (no server needed).  A second run sends nothing.
@@ -139,12 +139,12 @@ demo: deps
 # Benchmarks (not in check): figures and ratios against named references,
 # measured in the same run: sending (smtp-sink; smtp-source and a bare
 # libcurl loop), signing (gpg per message), bounce parsing (Sisimai).
-bench/curlloop: bench/curlloop.c
+tests/bench/curlloop: tests/bench/curlloop.c
 	$(CC) $(CFLAGS) -o $@ $< $$(pkg-config --libs libcurl)
 
 bench: deps
-	$(MAKE) all bench/curlloop
-	@for b in bench/*.sh; do echo "== $$b"; $$b || exit 1; done
+	$(MAKE) all tests/bench/curlloop
+	@for b in tests/bench/*.sh; do echo "== $$b"; $$b || exit 1; done
 
 # make install [PREFIX=/usr/local] [DESTDIR=]; make uninstall removes
 # exactly these files (and the share/mailer folders when left empty).
@@ -172,10 +172,10 @@ uninstall:
 	-rmdir $(SHAREDIR)/templates $(SHAREDIR)/contrib $(SHAREDIR) 2>/dev/null
 
 lint:
-	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c bench/*.c tests/*.c
+	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c tests/bench/*.c tests/*.c
 
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
-		bench/curlloop
+		tests/bench/curlloop
 	rm -f $(REPLAYS)
-	rm -rf fuzz/build
+	rm -rf tests/fuzz/build

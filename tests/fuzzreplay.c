@@ -1,12 +1,12 @@
 /*
  * Replays files through one fuzz target's LLVMFuzzerTestOneInput without
- * libFuzzer (linked with fuzz/fuzz_NAME.c by the Makefile), so every input
+ * libFuzzer (linked with tests/fuzz/fuzz_NAME.c by the Makefile), so every input
  * that once crashed a target stays a regression test in make check.
  * Usage: fuzzreplay_NAME FILE...  Exit 0 when every file ran through.
  */
 #include <stdio.h>
 
-#include "../fuzz/fuzz.h"
+#include "fuzz/fuzz.h"
 
 int
 main(int argc, char **argv)

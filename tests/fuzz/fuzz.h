@@ -1,6 +1,6 @@
 /*
  * Shared glue for the libFuzzer targets: each file defines
- * LLVMFuzzerTestOneInput over one parser; fuzz/run.sh runs them with seeds
+ * LLVMFuzzerTestOneInput over one parser; tests/fuzz/run.sh runs them with seeds
  * made from the project's own samples.  A property violation abort()s,
  * which libFuzzer reports as a crash.
  */

@@ -3,7 +3,7 @@
 # against Sisimai (Debian libsisimai-perl, the mature reference parser) over
 # the same files, in the same run.  Prints messages/second and the ratio.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 C=${MAILER_SHARED:-../shared}/corpus/bounces
 [ -d "$C" ] || { echo "bounces bench: SKIP ($C absent)"; exit 0; }
 perl -MSisimai -e1 2>/dev/null || { echo "bounces bench: SKIP (no Sisimai: make deps)"; exit 0; }

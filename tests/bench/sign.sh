@@ -3,7 +3,7 @@
 # the 21 associations, signed once per edition, against the time gpg takes
 # to sign each message separately (measured on a sample, scaled to 10,000).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 N=${BENCH_SUBSCRIBERS:-10000}
 SAMPLE=${BENCH_GPG_SAMPLE:-300}
 T=$(mktemp -d /tmp/mailer-bench-sign.XXXXXX)

@@ -1,5 +1,5 @@
 /*
- * curlloop: the libcurl ceiling for bench/send.sh.  Sends one prebuilt
+ * curlloop: the libcurl ceiling for tests/bench/send.sh.  Sends one prebuilt
  * message N times over C connections with libcurl's multi interface (one
  * easy handle per connection, kept open between messages), nothing else:
  * no journal, no composing, no reply capture.  Prints messages/second.

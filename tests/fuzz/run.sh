@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# fuzz/run.sh SECONDS TARGET...: runs each libFuzzer target for SECONDS
+# tests/fuzz/run.sh SECONDS TARGET...: runs each libFuzzer target for SECONDS
 # with seeds made at run time from the project's own samples (the bounce
 # corpus of ../shared is read in place, never copied).  Prints executions
 # and crashes per target, writes tests/.fuzz-results, keeps crash inputs in
-# fuzz/build/crashes/.  Exits 1 when any target crashed or hung.
+# tests/fuzz/build/crashes/.  Exits 1 when any target crashed or hung.
 set -u
 secs=$1; shift
 SHARED=${MAILER_SHARED:-$PWD/../shared}
 W=$(mktemp -d /tmp/mailer-fuzz.XXXXXX); trap 'rm -rf "$W"' EXIT
-mkdir -p fuzz/build/crashes
+mkdir -p tests/fuzz/build/crashes
 seed() {	# seed NAME FILE...: copies files into the seed folder of NAME
 	local d=$W/seed-$1; shift
 	mkdir -p "$d"
@@ -42,15 +42,15 @@ for bin in "$@"; do
 	new=$W/new-$name; mkdir -p "$new"
 	dirs="$new $W/seed-$name"
 	[ "$name" = bounce ] && dirs="$dirs $extra"
-	before=$(ls fuzz/build/crashes | wc -l)
+	before=$(ls tests/fuzz/build/crashes | wc -l)
 	# -close_fd_mask=2: the parsers' own warnings would drown the output
 	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -close_fd_mask=2 \
-		-artifact_prefix=fuzz/build/crashes/"$name"- $dirs \
+		-artifact_prefix=tests/fuzz/build/crashes/"$name"- $dirs \
 		>"$W/log-$name" 2>&1
 	rc=$?
 	execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$W/log-$name")
-	crashes=$(( $(ls fuzz/build/crashes | wc -l) - before ))
+	crashes=$(( $(ls tests/fuzz/build/crashes | wc -l) - before ))
 	[ $rc -ne 0 ] && [ "$crashes" -eq 0 ] && crashes=1
 	total_crashes=$((total_crashes + crashes))
 	printf 'fuzz %-8s %10s execs in %ss, %d crashes\n' "$name" "${execs:-0}" \
@@ -61,5 +61,5 @@ for bin in "$@"; do
 done
 { echo "# make fuzz, $(date -u +%FT%TZ), FUZZ_SECONDS=$secs"; cat "$W/results"; } \
 	>tests/.fuzz-results
-echo "fuzz: $total_crashes crashes in all (inputs in fuzz/build/crashes/)"
+echo "fuzz: $total_crashes crashes in all (inputs in tests/fuzz/build/crashes/)"
 [ "$total_crashes" -eq 0 ]

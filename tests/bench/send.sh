@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# bench/send.sh: sending speed of `mailer send` against two references, in
+# tests/bench/send.sh: sending speed of `mailer send` against two references, in
 # one run, at the same concurrency and message size, into Postfix's
 # smtp-sink on loopback (tls: none, no auth):
 #   mailer     one edition to N synthetic subscribers (journal and all)
-#   curlloop   bench/curlloop.c: a bare libcurl multi loop sending one
+#   curlloop   tests/bench/curlloop.c: a bare libcurl multi loop sending one
 #              prebuilt message (the library's ceiling)
 #   smtp-source  Postfix's load generator (the protocol's ceiling)
 # Rounds alternate the three; medians of messages/second and of the paired
@@ -12,7 +12,7 @@
 # Environment: BENCH_SIZES (default "10000 100000"), BENCH_ROUNDS (3),
 # BENCH_CONNS (4), BENCH_KEEP=1 keeps the work folder.
 set -u
-cd "$(dirname "$0")/.." || exit 1
+cd "$(dirname "$0")/../.." || exit 1
 SIZES=${BENCH_SIZES:-10000 100000}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNS=${BENCH_CONNS:-4}
