@@ -209,8 +209,21 @@ key_load(struct signer *s)
 	const char *why;
 
 	e = gpgme_get_key(s->ctx, s->fpr, &s->key, 1);
-	if (gpgme_err_code(e) == GPG_ERR_EOF)
-		why = "no such secret key in the keyring";
+	if (gpgme_err_code(e) == GPG_ERR_EOF) {
+		gpgme_key_t pub = NULL;
+
+		/*
+		 * Secret keys live in gpg-agent: a public key without its
+		 * secret part usually means the agent could not be reached.
+		 */
+		if (gpgme_get_key(s->ctx, s->fpr, &pub, 0) == 0)
+			why = "the secret key is not available: gpg-agent did "
+			    "not start or does not hold it (check "
+			    "agent-program and the key's private-keys-v1.d)";
+		else
+			why = "no such secret key in the keyring";
+		gpgme_key_unref(pub);
+	}
 	else if (e)
 		why = gpgme_strerror(e);
 	else if (strcasecmp(s->key->fpr, s->fpr) != 0)

@@ -24,7 +24,7 @@ gpg --homedir "$V" --batch --import "$TMP/cert.pgp" >/dev/null 2>&1
 printf 'rsa pass\n' >"$TMP/pass"; chmod 600 "$TMP/pass"
 printf 'wrong\n' >"$TMP/badpass"; chmod 600 "$TMP/badpass"
 
-plan 16
+plan 17
 project() {	# project KEY [extra signing lines]
 	rm -rf "$TMP/p" "$TMP/out"; mkdir -p "$TMP/p"
 	cp -r issues lists templates "$TMP/p/"
@@ -94,6 +94,12 @@ bad_key "wrong passphrase" "$RSA.*(passphrase|Bad)" "$RSA" "passphrase_file: $TM
 bad_key "missing key" "000000000000" 0000000000000000000000000000000000000000
 bad_key "expired key" "expired" "$OLD"
 bad_key "revoked key" "revoked" "$REV"
+# No gpg-agent: a copy of the keyring whose agent cannot be started.
+NA=$TMP/noagent; mkdir -m 700 "$NA"; cp -r "$G/pubring.kbx" "$G/trustdb.gpg" "$G/private-keys-v1.d" "$NA/"
+echo "agent-program /nonexistent/gpg-agent" >"$NA/gpg.conf"
+G_SAVE=$G; G=$NA
+bad_key "no gpg-agent" "gpg-agent did not start" "$ED"
+G=$G_SAVE
 chmod 644 "$TMP/pass"
 bad_key "passphrase file readable by others" "readable by group or others" "$RSA" "passphrase_file: $TMP/pass"
 exit $tap_failed
