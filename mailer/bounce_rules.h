@@ -1,7 +1,9 @@
 /*
- * bounce_rules: the data tables behind bounce.c.  Rows, not code paths: a
- * new MTA phrasing is a new row.  Patterns are lower-case substrings matched
- * against ASCII-lower-cased UTF-8 text.
+ * bounce_rules: internal to the bounce modules (bounce*.c), not an interface
+ * for the rest of mailer.  The data tables behind bounce.c, bounce_rcpt.c,
+ * bounce_mime.c and bounce_addr.c.  Rows, not code paths: a new MTA
+ * phrasing is a new row.  Patterns are lower-case substrings matched against
+ * ASCII-lower-cased UTF-8 text.
  */
 #ifndef MAILER_BOUNCE_RULES_H
 #define MAILER_BOUNCE_RULES_H

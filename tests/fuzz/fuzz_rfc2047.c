@@ -2,7 +2,7 @@
  * RFC 2047: our encoder against libetpan's decoder.  Valid UTF-8 with no
  * line break is encoded as a Subject, unfolded and decoded: it must come
  * back unchanged.  Then libetpan's decoder alone on the raw input, as
- * bounce.c calls it on header values.
+ * bounce_text.c calls it on header values.
  */
 #include <libetpan/libetpan.h>
 

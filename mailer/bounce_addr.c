@@ -1,0 +1,124 @@
+/*
+ * bounce_addr: addresses as notices write them, and address sets (see
+ * bounce_addr.h).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce_addr.h"
+#include "bounce_rules.h"
+#include "util.h"
+
+static int
+local_char(int c)
+{
+	return isalnum(c) || (c && strchr("!#$%&'*+/=?^_`{|}~-.", c));
+}
+
+static int
+domain_char(int c)
+{
+	return isalnum(c) || c == '-' || c == '.';
+}
+
+/*
+ * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
+ * looks like a deliverable address (dotted domain, non-empty local part).
+ */
+int
+bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
+    size_t *e)
+{
+	size_t i = at, j = at + 1;
+	int dot = 0;
+
+	while (i > 0 && local_char((unsigned char)s[i - 1]) && at - i < 64)
+		i--;
+	while (i < at && s[i] == '.')
+		i++;
+	while (j < n && domain_char((unsigned char)s[j]) && j - at < 255) {
+		if (s[j] == '.')
+			dot = 1;
+		j++;
+	}
+	while (j > at + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	if (i == at || j == at + 1 || !dot || s[at + 1] == '.')
+		return 0;
+	/* "rfc822;user@x" style prefixes never start a local part */
+	*b = i;
+	*e = j;
+	return 1;
+}
+
+/* First address in s[0..n) into a new string, or NULL. */
+char *
+bounce_first_addr(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t b, e;
+
+		if (s[i] == '@' && bounce_addr_around(s, n, i, &b, &e))
+			return xstrndup(s + b, e - b);
+	}
+	return NULL;
+}
+
+int
+bounce_is_daemon(const char *addr)
+{
+	const char *at = strchr(addr, '@');
+	size_t ll = at ? (size_t)(at - addr) : strlen(addr);
+
+	for (const char *const *d = bounce_daemon_locals; *d; d++)
+		if (strlen(*d) == ll && !strncasecmp(addr, *d, ll))
+			return 1;
+	return 0;
+}
+
+int
+bounce_addrset_has(const struct bounce_addrset *s, const char *a)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcasecmp(s->v[i], a))
+			return 1;
+	return 0;
+}
+
+void
+bounce_addrset_add(struct bounce_addrset *s, const char *a, size_t max)
+{
+	if (s->n >= max || bounce_addrset_has(s, a))
+		return;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+	s->v[s->n++] = xstrdup(a);
+}
+
+/* Adds every address in s[0..n) to set. */
+void
+bounce_addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
+    size_t max)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t b, e;
+
+		if (s[i] == '@' && bounce_addr_around(s, n, i, &b, &e)) {
+			char *a = xstrndup(s + b, e - b);
+
+			bounce_addrset_add(set, a, max);
+			free(a);
+			i = e;
+		}
+	}
+}
+
+void
+bounce_addrset_free(struct bounce_addrset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}

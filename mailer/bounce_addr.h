@@ -1,0 +1,41 @@
+/*
+ * bounce_addr: internal to the bounce modules (bounce*.c), not an interface
+ * for the rest of mailer.  Recognises addresses in free text the way
+ * notices write them (deliberately looser than RFC 5322: a dotted domain
+ * and a non-empty local part are enough), tells mailer-daemon style senders
+ * apart, and keeps small case-insensitive address sets.
+ */
+#ifndef MAILER_BOUNCE_ADDR_H
+#define MAILER_BOUNCE_ADDR_H
+
+#include <stddef.h>
+
+/*
+ * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
+ * looks like a deliverable address (dotted domain, non-empty local part).
+ */
+int bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
+    size_t *e);
+
+/* First address in s[0..n) as a new string (the caller frees), or NULL. */
+char *bounce_first_addr(const char *s, size_t n);
+
+/* 1 when addr's local part is a mailer-daemon name (bounce_rules.c). */
+int bounce_is_daemon(const char *addr);
+
+/* Distinct addresses, compared case-insensitively; owns its strings. */
+struct bounce_addrset {
+	char **v;
+	size_t n;
+};
+
+int bounce_addrset_has(const struct bounce_addrset *s, const char *a);
+/* Adds a copy of a unless present or the set already holds max. */
+void bounce_addrset_add(struct bounce_addrset *s, const char *a, size_t max);
+/* Adds every address in s[0..n) to set, up to max in all. */
+void bounce_addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
+    size_t max);
+/* Frees the strings and empties the set. */
+void bounce_addrset_free(struct bounce_addrset *s);
+
+#endif

@@ -1,0 +1,410 @@
+/*
+ * bounce_mime: from a raw message to the texts the classifier reads (see
+ * bounce_mime.h).  RFC 2045-2047 through libetpan, RFC 3464 and RFC 5965
+ * part types, RFC 6522 multipart/report.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libetpan/libetpan.h>
+
+#include "bounce_mime.h"
+#include "bounce_rules.h"
+#include "bounce_text.h"
+#include "util.h"
+
+#define MAX_DEPTH	32		/* MIME levels walked */
+#define MAX_PARTS	256		/* MIME parts walked */
+#define MAX_MIME_DECLS	64		/* more nested types: skip libetpan */
+#define MAX_PART_IN	(1024 * 1024)	/* encoded bytes decoded per part */
+
+/* 1 for charsets that map bounce_plain_ascii() text to the same bytes. */
+static int
+ascii_charset(const char *cs)
+{
+	static const char *const prefixes[] = {
+		"us-ascii", "ascii", "utf-8", "iso-8859-", "iso8859-",
+		"iso_8859-", "windows-125", "koi8-", "gb18030", "gbk",
+		"euc-jp", "euc-kr", NULL
+	};
+
+	if (!strcasecmp(cs, "iso-2022-jp") || !strcasecmp(cs, "iso-2022-jp-2"))
+		return 1;
+	for (const char *const *p = prefixes; *p; p++)
+		if (!strncasecmp(cs, *p, strlen(*p)))
+			return 1;
+	return 0;
+}
+
+/* Converts s from charset to UTF-8 and appends it; falls back to raw. */
+static void
+add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
+{
+	char *out = NULL;
+	size_t outlen = 0;
+
+	/* undeclared ISO-2022-JP is common in Japanese notices */
+	if (!cs && memmem(s, n, "\x1b$B", 3))
+		cs = "iso-2022-jp";
+	if (cs && (!strcasecmp(cs, "gb2312") || !strcasecmp(cs, "gbk") ||
+	    !strcasecmp(cs, "x-gbk") || !strcasecmp(cs, "cp936")))
+		cs = "gb18030";
+	if (cs && strcasecmp(cs, "utf-8") && strcasecmp(cs, "us-ascii") &&
+	    !(ascii_charset(cs) && bounce_plain_ascii(s, n)) &&
+	    charconv_buffer("utf-8", cs, s, n, &out, &outlen) ==
+	    MAIL_CHARCONV_NO_ERROR) {
+		bounce_text_add(b, out, outlen);
+		charconv_buffer_free(out);
+		return;
+	}
+	bounce_text_add(b, s, n);
+}
+
+/* Crude HTML to text: tags dropped, block tags become newlines. */
+static void
+add_html_text(struct buf *b, const char *s, size_t n)
+{
+	struct buf t = BUF_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '<') {
+			const char *e = memchr(s + i, '>', n - i);
+
+			if (!e)
+				break;
+			if (bounce_find_ci(s + i, (size_t)(e - (s + i)),
+			    "br") ||
+			    bounce_find_ci(s + i, 3, "<p") ||
+			    bounce_find_ci(s + i, 5, "<div") ||
+			    bounce_find_ci(s + i, 4, "<tr") ||
+			    bounce_find_ci(s + i, 4, "</p"))
+				buf_addc(&t, '\n');
+			i = (size_t)(e - s);
+		} else if (s[i] == '&' && n - i >= 4 &&
+		    !strncmp(s + i, "&lt;", 4)) {
+			buf_addc(&t, '<');
+			i += 3;
+		} else if (s[i] == '&' && n - i >= 4 &&
+		    !strncmp(s + i, "&gt;", 4)) {
+			buf_addc(&t, '>');
+			i += 3;
+		} else if (s[i] == '&' && n - i >= 6 &&
+		    !strncmp(s + i, "&nbsp;", 6)) {
+			buf_addc(&t, ' ');
+			i += 5;
+		} else if (s[i] == '&' && n - i >= 5 &&
+		    !strncmp(s + i, "&amp;", 5)) {
+			buf_addc(&t, '&');
+			i += 4;
+		} else
+			buf_addc(&t, s[i]);
+	}
+	if (t.len)
+		bounce_text_add(b, t.data, t.len);
+	buf_free(&t);
+}
+
+static void
+content_type_name(struct mailmime_content *ct, char *out, size_t outsz)
+{
+	const char *type = "text", *sub = "plain";
+
+	if (ct && ct->ct_type) {
+		struct mailmime_type *t = ct->ct_type;
+
+		if (t->tp_type == MAILMIME_TYPE_DISCRETE_TYPE) {
+			switch (t->tp_data.tp_discrete_type->dt_type) {
+			case MAILMIME_DISCRETE_TYPE_TEXT: type = "text"; break;
+			case MAILMIME_DISCRETE_TYPE_IMAGE: type = "image"; break;
+			case MAILMIME_DISCRETE_TYPE_AUDIO: type = "audio"; break;
+			case MAILMIME_DISCRETE_TYPE_VIDEO: type = "video"; break;
+			case MAILMIME_DISCRETE_TYPE_APPLICATION:
+				type = "application";
+				break;
+			default:
+				type = t->tp_data.tp_discrete_type->dt_extension;
+				break;
+			}
+		} else if (t->tp_type == MAILMIME_TYPE_COMPOSITE_TYPE) {
+			if (t->tp_data.tp_composite_type->ct_type ==
+			    MAILMIME_COMPOSITE_TYPE_MESSAGE)
+				type = "message";
+			else if (t->tp_data.tp_composite_type->ct_type ==
+			    MAILMIME_COMPOSITE_TYPE_MULTIPART)
+				type = "multipart";
+			else
+				type = t->tp_data.tp_composite_type->ct_token;
+		}
+		sub = ct->ct_subtype;
+	}
+	snprintf(out, outsz, "%s/%s", type ? type : "x", sub ? sub : "x");
+	for (char *p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+}
+
+/*
+ * Appends text that bounce_text_add() already cleaned: the same bytes
+ * bounce_text_add() would keep, without validating them again.
+ */
+static void
+add_clean(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n <= BOUNCE_TEXT_MAX)
+		buf_add(b, s, n);
+	else
+		bounce_text_add(b, s, n);
+}
+
+/* Decoded body of a single part, appended (as UTF-8) to b. */
+static void
+add_part_body(struct buf *b, struct mailmime *m, int html)
+{
+	struct mailmime_data *d = m->mm_data.mm_single;
+	const char *cs = NULL, *src;
+	char *dec = NULL;
+	size_t declen = 0, idx = 0, n;
+	struct buf u = BUF_INIT;
+
+	if (!d || d->dt_type != MAILMIME_DATA_TEXT)
+		return;
+	n = d->dt_data.dt_text.dt_length;
+	if (n > MAX_PART_IN)
+		n = MAX_PART_IN;
+	if (m->mm_content_type)
+		cs = mailmime_content_charset_get(m->mm_content_type);
+	src = d->dt_data.dt_text.dt_data;
+	if (d->dt_encoded && mailmime_part_parse(src, n, &idx, d->dt_encoding,
+	    &dec, &declen) == MAILIMF_NO_ERROR) {
+		src = dec;
+		n = declen;
+	}
+	add_charset_text(&u, cs, src, n);
+	if (dec)
+		mailmime_decoded_part_free(dec);
+	if (html)
+		add_html_text(b, u.data, u.len);
+	else
+		add_clean(b, u.data, u.len);
+	buf_free(&u);
+	buf_addc(b, '\n');
+}
+
+static void
+set_orig(struct bounce_scan *sc, const char *s, size_t n)
+{
+	if (sc->orig.len)
+		return;
+	bounce_text_add(&sc->orig, s, bounce_header_len(s, n));
+	buf_addc(&sc->orig, '\n');
+}
+
+/* 1 for Content-Disposition: attachment. */
+static int
+is_attachment(struct mailmime *m)
+{
+	clistiter *it;
+
+	if (!m->mm_mime_fields || !m->mm_mime_fields->fld_list)
+		return 0;
+	for (it = clist_begin(m->mm_mime_fields->fld_list); it;
+	    it = clist_next(it)) {
+		struct mailmime_field *f = clist_content(it);
+
+		if (f->fld_type == MAILMIME_FIELD_DISPOSITION &&
+		    f->fld_data.fld_disposition &&
+		    f->fld_data.fld_disposition->dsp_type &&
+		    f->fld_data.fld_disposition->dsp_type->dsp_type ==
+		    MAILMIME_DISPOSITION_TYPE_ATTACHMENT)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+walk(struct bounce_scan *sc, struct mailmime *m, int depth)
+{
+	char ct[128];
+
+	if (!m || depth > MAX_DEPTH || ++sc->nparts > MAX_PARTS)
+		return;
+	content_type_name(m->mm_content_type, ct, sizeof ct);
+	switch (m->mm_type) {
+	case MAILMIME_SINGLE: {
+		struct mailmime_data *d = m->mm_data.mm_single;
+
+		if (!strcmp(ct, "message/delivery-status") ||
+		    !strcmp(ct, "message/global-delivery-status"))
+			add_part_body(&sc->dsn, m, 0);
+		else if (!strcmp(ct, "message/feedback-report"))
+			add_part_body(&sc->arf, m, 0);
+		else if (!strcmp(ct, "text/rfc822-headers") ||
+		    !strcmp(ct, "message/rfc822-headers") ||
+		    !strcmp(ct, "message/rfc822") ||
+		    !strcmp(ct, "message/global") ||
+		    !strcmp(ct, "message/global-headers")) {
+			struct buf t = BUF_INIT;
+
+			add_part_body(&t, m, 0);
+			if (t.len)
+				set_orig(sc, t.data, t.len);
+			buf_free(&t);
+		} else if (is_attachment(m) && !strncmp(ct, "text/", 5)) {
+			struct buf t = BUF_INIT;
+
+			add_part_body(&t, m, 0);
+			if (t.len)
+				set_orig(sc, t.data, t.len);
+			buf_free(&t);
+		} else if (!strcmp(ct, "text/plain") ||
+		    !strncmp(ct, "text/x-", 7) ||
+		    !strcmp(ct, "text/enriched"))
+			add_part_body(&sc->notice, m, 0);
+		else if (!strcmp(ct, "text/html"))
+			add_part_body(&sc->html, m, 1);
+		(void)d;
+		break;
+	}
+	case MAILMIME_MULTIPLE: {
+		char *rt = m->mm_content_type ? mailmime_content_param_get(
+		    m->mm_content_type, "report-type") : NULL;
+
+		if (rt && !strcasecmp(rt, "delivery-status"))
+			sc->report_dsn = 1;
+		if (rt && !strcasecmp(rt, "feedback-report"))
+			sc->report_arf = 1;
+		if (!m->mm_data.mm_multipart.mm_mp_list)
+			break;
+		for (clistiter *it = clist_begin(
+		    m->mm_data.mm_multipart.mm_mp_list); it;
+		    it = clist_next(it))
+			walk(sc, clist_content(it), depth + 1);
+		break;
+	}
+	case MAILMIME_MESSAGE:
+		if (m->mm_parent == NULL) {
+			walk(sc, m->mm_data.mm_message.mm_msg_mime, depth + 1);
+		} else if (m->mm_body &&
+		    m->mm_body->dt_type == MAILMIME_DATA_TEXT) {
+			/* the returned original: only its headers matter */
+			set_orig(sc, m->mm_body->dt_data.dt_text.dt_data,
+			    m->mm_body->dt_data.dt_text.dt_length);
+		}
+		break;
+	}
+}
+
+/*
+ * Counts pat in s in lower and upper case (memmem is fast; mixed-case
+ * spellings are rare and this only bounds recursion), stopping once limit
+ * is passed.
+ */
+static size_t
+count_ci(const char *s, size_t n, const char *lower, const char *upper,
+    size_t limit)
+{
+	size_t c = 0, pl = strlen(lower);
+	const char *pats[2] = { lower, upper };
+
+	for (int k = 0; k < 2; k++) {
+		const char *p = s, *end = s + n;
+
+		while (c <= limit && (p = memmem(p, (size_t)(end - p), pats[k],
+		    pl))) {
+			c++;
+			p += pl;
+		}
+	}
+	return c;
+}
+
+static void
+scan_message(struct bounce_scan *sc, const char *msg, size_t len)
+{
+	struct mailmime *mime = NULL;
+	size_t idx = 0, hl;
+
+	/*
+	 * libetpan recurses once per nested multipart or message: refuse
+	 * pathological nesting before it can exhaust the stack.
+	 */
+	if (count_ci(msg, len, "oundary", "OUNDARY", MAX_MIME_DECLS) +
+	    count_ci(msg, len, "rfc822", "RFC822", MAX_MIME_DECLS) <=
+	    MAX_MIME_DECLS &&
+	    mailmime_parse(msg, len, &idx, &mime) == MAILIMF_NO_ERROR &&
+	    mime) {
+		walk(sc, mime, 0);
+		mailmime_free(mime);
+		return;
+	}
+	if (mime)
+		mailmime_free(mime);
+	hl = bounce_header_len(msg, len);
+	if (hl < len)
+		bounce_text_add(&sc->notice, msg + hl, len - hl);
+}
+
+/* Cuts the notice at the returned-copy marker; grabs the copy's headers. */
+static size_t
+cut_notice(struct bounce_scan *sc)
+{
+	const char *s = sc->notice.data;
+	size_t n = sc->notice.len, cut = n;
+	unsigned char first[256] = { 0 };
+
+	if (!n)
+		return 0;
+	for (const char *const *m = bounce_copy_markers; *m; m++)
+		first[(unsigned char)(*m)[0]] = 1;
+	/* the earliest marker wins: one pass, markers tried where one starts */
+	for (size_t i = 0; i < n && cut == n; i++) {
+		int c = tolower((unsigned char)s[i]);
+
+		if (!first[c])
+			continue;
+		for (const char *const *m = bounce_copy_markers; *m; m++) {
+			size_t ml = strlen(*m);
+
+			if ((*m)[0] == c && ml <= n - i &&
+			    !strncasecmp(s + i, *m, ml) &&
+			    !strstr(*m, "transcript")) {
+				cut = i;
+				break;
+			}
+		}
+	}
+	if (cut < sc->notice.len && !sc->orig.len) {
+		const char *p = sc->notice.data + cut;
+		const char *e = sc->notice.data + sc->notice.len;
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+
+		if (nl) {
+			p = nl + 1;
+			while (p < e && (*p == '\n' || *p == ' '))
+				p++;
+			set_orig(sc, p, (size_t)(e - p));
+		}
+	}
+	return cut;
+}
+
+void
+bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
+{
+	memset(sc, 0, sizeof *sc);
+	scan_message(sc, msg, len);
+	if (!sc->notice.len && sc->html.len)
+		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
+	sc->nlen = cut_notice(sc);
+}
+
+void
+bounce_scan_free(struct bounce_scan *sc)
+{
+	buf_free(&sc->notice);
+	buf_free(&sc->html);
+	buf_free(&sc->dsn);
+	buf_free(&sc->arf);
+	buf_free(&sc->orig);
+}

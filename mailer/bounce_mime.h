@@ -1,0 +1,45 @@
+/*
+ * bounce_mime: internal to the bounce modules (bounce*.c), not an interface
+ * for the rest of mailer.  Turns a raw message into the texts the
+ * classifier reads: the human-readable notice, the RFC 3464
+ * message/delivery-status fields, the RFC 5965 message/feedback-report
+ * fields, the text of HTML parts, and the header block of the returned
+ * original.
+ *
+ * RFC 2045-2047 MIME through libetpan (transfer decoding, charsets),
+ * RFC 3462/6522 multipart/report (its report-type).  Nesting, part count
+ * and decoded size are bounded; pathological nesting is refused before
+ * libetpan's recursive parser sees it, and the body is then read as text.
+ */
+#ifndef MAILER_BOUNCE_MIME_H
+#define MAILER_BOUNCE_MIME_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* What the MIME walk collects; all text is UTF-8 with LF line ends. */
+struct bounce_scan {
+	struct buf notice;	/* human-readable part(s) of the notice */
+	struct buf html;	/* text of text/html parts, if no plain */
+	struct buf dsn;		/* message/delivery-status fields */
+	struct buf arf;		/* message/feedback-report fields */
+	struct buf orig;	/* header block of the returned original */
+	int report_dsn, report_arf;
+	size_t nparts;
+	/* notice.data[0..nlen) is the notice before any returned copy */
+	size_t nlen;
+};
+
+/*
+ * Fills sc (overwritten) from msg[0..len): walks the MIME tree, falls back
+ * to the HTML text when there is no plain notice, and cuts the notice at a
+ * returned-copy marker (taking the copy's headers as orig when no MIME part
+ * gave them).  Any input is accepted.  Release with bounce_scan_free.
+ */
+void bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len);
+
+/* Releases the buffers of sc. */
+void bounce_scan_free(struct bounce_scan *sc);
+
+#endif

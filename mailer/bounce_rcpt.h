@@ -1,0 +1,74 @@
+/*
+ * bounce_rcpt: internal to the bounce modules (bounce*.c), not an interface
+ * for the rest of mailer.  Finds the recipients a notice is about, each
+ * with the text that speaks of it: the per-recipient fields of an RFC 3464
+ * delivery-status part, the lines of a non-standard notice that list
+ * failed addresses (with the cue words of bounce_rules.c), and Amazon SES
+ * JSON notifications.
+ *
+ * Recipients are kept as (array, count) pairs that the caller owns; at most
+ * BOUNCE_MAX_RCPTS of them.
+ */
+#ifndef MAILER_BOUNCE_RCPT_H
+#define MAILER_BOUNCE_RCPT_H
+
+#include <stddef.h>
+
+#include "bounce.h"
+#include "bounce_addr.h"
+
+struct bounce_seg {
+	char *address;		/* owned */
+	const char *seg;	/* diagnostic text for this recipient */
+	size_t seglen;
+	char status[16];
+	int from_dsn;		/* 1 from a DSN, 2 also: seg is owned */
+	const char *seg2;	/* the notice text's lines for it, if any */
+	size_t seg2len;
+};
+
+struct bounce_dsn_tally {
+	int failed, delayed, delivered;
+};
+
+/*
+ * Reads the per-recipient blocks of the delivery-status body d[0..n),
+ * counting actions in t.  Each failed or delayed recipient is appended to
+ * rs (its seg points into d).
+ */
+void bounce_dsn_parse(const char *d, size_t n, struct bounce_seg **rs,
+    size_t *nrs, struct bounce_dsn_tally *t);
+
+/*
+ * Appends addr with diagnostic seg[0..seglen) (may be NULL) to rs; an
+ * address already there has its segment extended instead.
+ */
+void bounce_seg_add(struct bounce_seg **rs, size_t *nrs, const char *addr,
+    const char *seg, size_t seglen);
+
+/*
+ * Recipients named on their own lines of the notice text t[0..n), except
+ * those in excl and mailer-daemons, each with the lines that follow it.
+ */
+void bounce_notice_rcpts(const char *t, size_t n,
+    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs);
+
+/*
+ * Every address of the notice text t[0..n) into set (up to max), skipping
+ * Message-ID-like lines: the last resort.
+ */
+void bounce_notice_addrs(struct bounce_addrset *set, const char *t,
+    size_t n, size_t max);
+
+/* Gives each of rs the notice lines that name it (seg2). */
+void bounce_attach_notice(struct bounce_seg **rs, size_t nrs,
+    const char *notice, size_t nlen, const struct bounce_addrset *excl);
+
+/*
+ * When body[0..n) is an Amazon SES JSON notification, appends its
+ * recipients to rs, sets *kind and returns 1; otherwise returns 0.
+ */
+int bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs,
+    size_t *nrs, enum bounce_kind *kind);
+
+#endif

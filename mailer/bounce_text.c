@@ -1,0 +1,276 @@
+/*
+ * bounce_text: text primitives shared by the bounce modules (see
+ * bounce_text.h): clean UTF-8 buffers, header blocks (RFC 5322), RFC 2047
+ * encoded words through libetpan, RFC 3463 status codes and RFC 5321
+ * reply classes in free text.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libetpan/libetpan.h>
+
+#include "bounce_text.h"
+#include "util.h"
+
+#define MAX_HDR_AREA	(256 * 1024)	/* header block scanned */
+#define MAX_HDR_VALUE	8192		/* one unfolded header value */
+
+const char *
+bounce_find_ci(const char *s, size_t n, const char *pat)
+{
+	size_t pl = strlen(pat);
+
+	if (pl == 0 || pl > n)
+		return NULL;
+	for (size_t i = 0; i + pl <= n; i++)
+		if (tolower((unsigned char)s[i]) == pat[0] &&
+		    !strncasecmp(s + i, pat, pl))
+			return s + i;
+	return NULL;
+}
+
+char *
+bounce_lower_dup(const char *s, size_t n)
+{
+	char *l = xmalloc(n + 1);
+
+	for (size_t i = 0; i < n; i++)
+		l[i] = (char)tolower((unsigned char)s[i]);
+	l[n] = '\0';
+	return l;
+}
+
+/* Appends s[0..n) dropping CR and replacing invalid UTF-8 with '?'. */
+void
+bounce_text_add(struct buf *b, const char *s, size_t n)
+{
+	size_t bad;
+
+	if (b->len >= BOUNCE_TEXT_MAX)
+		return;
+	if (n > BOUNCE_TEXT_MAX - b->len)
+		n = BOUNCE_TEXT_MAX - b->len;
+	while (n > 0) {
+		size_t ok = n;
+
+		if (!utf8_valid(s, n, &bad))
+			ok = bad;
+		/* whole runs between dropped bytes, not byte by byte */
+		for (size_t i = 0, run = 0; i <= ok; i++) {
+			if (i < ok && s[i] != '\r' && s[i] != '\0')
+				continue;
+			buf_add(b, s + run, i - run);
+			run = i + 1;
+		}
+		if (ok == n)
+			break;
+		buf_addc(b, '?');
+		s += ok + 1;
+		n -= ok + 1;
+	}
+	if (b->data == NULL)
+		buf_add(b, "", 0);
+}
+
+/*
+ * 1 when s[0..n) is printable ASCII, TAB, CR or LF only: text that every
+ * charset ascii_charset() accepts converts to itself.
+ */
+int
+bounce_plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c > 0x7e)
+			return 0;
+	}
+	return 1;
+}
+
+/* Length of the header block at s (up to, not including, the blank line). */
+size_t
+bounce_header_len(const char *s, size_t n)
+{
+	const char *p = s, *nl;
+
+	if (n > MAX_HDR_AREA)
+		n = MAX_HDR_AREA;
+	while ((nl = memchr(p, '\n', n - (size_t)(p - s)))) {
+		size_t i = (size_t)(nl - s);
+
+		if (i + 1 < n && s[i + 1] == '\n')
+			return i + 1;
+		if (i + 2 < n && s[i + 1] == '\r' && s[i + 2] == '\n')
+			return i + 1;
+		p = nl + 1;
+	}
+	return n;
+}
+
+/*
+ * The nth (0-based) field called name in the header block h[0..n),
+ * unfolded, into out (reset first).  Returns 1 when found.
+ */
+int
+bounce_header_get(const char *h, size_t n, const char *name, int nth,
+    struct buf *out)
+{
+	size_t nl = strlen(name), i = 0;
+
+	buf_reset(out);
+	while (i < n) {
+		const char *line = h + i;
+		const char *eol = memchr(line, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - line) : n - i;
+
+		if (ll > nl && (line[0] | 0x20) == (name[0] | 0x20) &&
+		    !strncasecmp(line, name, nl) &&
+		    line[nl] == ':' && nth-- == 0) {
+			size_t j = i + nl + 1;
+
+			while (j < n && (h[j] == ' ' || h[j] == '\t'))
+				j++;
+
+			for (;;) {
+				const char *e = memchr(h + j, '\n', n - j);
+				size_t el = e ? (size_t)(e - (h + j)) : n - j;
+
+				if (out->len + el > MAX_HDR_VALUE)
+					el = MAX_HDR_VALUE - out->len;
+				bounce_text_add(out, h + j, el);
+				j += el + 1;
+				if (!e || j >= n || (h[j] != ' ' && h[j] != '\t'))
+					break;
+				if (out->len >= MAX_HDR_VALUE)
+					break;
+			}
+			/* trim */
+			while (out->len && isspace((unsigned char)
+			    out->data[out->len - 1]))
+				out->data[--out->len] = '\0';
+			if (out->data == NULL)
+				buf_add(out, "", 0);
+			return 1;
+		}
+		i += ll + 1;
+	}
+	return 0;
+}
+
+/* RFC 2047 decoding of a header value into UTF-8; caller frees. */
+char *
+bounce_decode_2047(const char *v)
+{
+	size_t idx = 0, n = strlen(v);
+	char *res = NULL;
+	struct buf b = BUF_INIT;
+
+	/*
+	 * No encoded word, nothing to convert: libetpan would only join the
+	 * words with one space (after iconv_open per word), so do just that.
+	 */
+	if (!strstr(v, "=?") && bounce_plain_ascii(v, n) &&
+	    !strpbrk(v, "\r\n")) {
+		int first = 1, gap = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (v[i] == ' ' || v[i] == '\t') {
+				gap = 1;
+				continue;
+			}
+			if (gap && !first)
+				buf_addc(&b, ' ');
+			gap = 0;
+			first = 0;
+			buf_addc(&b, v[i]);
+		}
+		if (gap)
+			buf_addc(&b, ' ');
+		buf_add(&b, "", 0);
+		return buf_detach(&b);
+	}
+	if (mailmime_encoded_phrase_parse("iso-8859-1", v, n, &idx,
+	    "utf-8", &res) == MAILIMF_NO_ERROR && res) {
+		bounce_text_add(&b, res, strlen(res));
+		free(res);
+	} else
+		bounce_text_add(&b, v, n);
+	return buf_detach(&b);
+}
+
+/* A valid enhanced status code at s ("5.1.1"), copied to out.  */
+int
+bounce_status_at(const char *s, size_t n, size_t i, char out[16])
+{
+	size_t j = i, parts = 0, digits = 0;
+
+	if (i > 0 && (isdigit((unsigned char)s[i - 1]) || s[i - 1] == '.'))
+		return 0;
+	if (i >= n || (s[i] != '2' && s[i] != '4' && s[i] != '5'))
+		return 0;
+	j++;
+	while (parts < 2) {
+		if (j >= n || s[j] != '.')
+			return 0;
+		j++;
+		digits = 0;
+		while (j < n && isdigit((unsigned char)s[j]) && digits < 3) {
+			j++;
+			digits++;
+		}
+		if (!digits)
+			return 0;
+		parts++;
+	}
+	if (j < n && (isdigit((unsigned char)s[j]) ||
+	    (s[j] == '.' && j + 1 < n && isdigit((unsigned char)s[j + 1]))))
+		return 0;
+	if (j - i >= 16)
+		return 0;
+	memcpy(out, s + i, j - i);
+	out[j - i] = '\0';
+	return 1;
+}
+
+/* First status code in s[0..n) (preferring 4/5 classes), or 0. */
+int
+bounce_find_status(const char *s, size_t n, char out[16])
+{
+	char two[16] = "";
+
+	for (size_t i = 0; i < n; i++) {
+		char st[16];
+
+		if (bounce_status_at(s, n, i, st)) {
+			if (st[0] != '2') {
+				memcpy(out, st, sizeof st);
+				return 1;
+			}
+			if (!two[0])
+				memcpy(two, st, sizeof two);
+		}
+	}
+	if (two[0]) {
+		memcpy(out, two, sizeof two);
+		return 1;
+	}
+	return 0;
+}
+
+/* SMTP reply class (4 or 5) of the first "4xx "/"5xx " code, or 0. */
+int
+bounce_smtp_class(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 3 < n; i++)
+		if ((s[i] == '4' || s[i] == '5') &&
+		    (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    isdigit((unsigned char)s[i + 1]) &&
+		    isdigit((unsigned char)s[i + 2]) &&
+		    (s[i + 3] == ' ' || s[i + 3] == '-') &&
+		    s[i + 1] <= '5')
+			return s[i] - '0';
+	return 0;
+}

@@ -1,0 +1,67 @@
+/*
+ * bounce_text: internal to the bounce modules (bounce*.c), not an interface
+ * for the rest of mailer.  The text primitives they share: appending text
+ * as clean UTF-8, case-insensitive search, header blocks (RFC 5322
+ * unfolding), RFC 2047 encoded words, and the codes a notice's free text
+ * carries: RFC 3463 enhanced status codes and RFC 5321 reply classes.
+ *
+ * Pure buffer code: no I/O, every size bounded.
+ */
+#ifndef MAILER_BOUNCE_TEXT_H
+#define MAILER_BOUNCE_TEXT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Most text bounce_text_add() keeps in one buffer. */
+#define BOUNCE_TEXT_MAX	(512 * 1024)
+
+/* First case-insensitive occurrence of lower-case pat in s[0..n), or NULL. */
+const char *bounce_find_ci(const char *s, size_t n, const char *pat);
+
+/* s[0..n) ASCII-lower-cased into a new string; the caller frees it. */
+char *bounce_lower_dup(const char *s, size_t n);
+
+/*
+ * Appends s[0..n) to b dropping CR and NUL and replacing invalid UTF-8 with
+ * '?', up to BOUNCE_TEXT_MAX bytes in b; b->data is non-NULL afterwards.
+ */
+void bounce_text_add(struct buf *b, const char *s, size_t n);
+
+/* 1 when s[0..n) is printable ASCII, TAB, CR or LF only. */
+int bounce_plain_ascii(const char *s, size_t n);
+
+/*
+ * Length of the header block at s[0..n) up to, not including, the blank
+ * line; n (capped at 256 KiB) when there is none.
+ */
+size_t bounce_header_len(const char *s, size_t n);
+
+/*
+ * The nth (0-based) field called name in the header block h[0..n),
+ * unfolded, cleaned by bounce_text_add and trimmed, into out (reset first).
+ * Returns 1 when found, 0 otherwise.
+ */
+int bounce_header_get(const char *h, size_t n, const char *name, int nth,
+    struct buf *out);
+
+/* RFC 2047 decoding of header value v into UTF-8; the caller frees it. */
+char *bounce_decode_2047(const char *v);
+
+/*
+ * 1 when a valid enhanced status code ("5.1.1") starts at s[i] (not inside
+ * a longer number); copies it to out.
+ */
+int bounce_status_at(const char *s, size_t n, size_t i, char out[16]);
+
+/*
+ * First enhanced status code in s[0..n), preferring classes 4 and 5 over 2,
+ * copied to out.  Returns 1 when one was found, 0 otherwise.
+ */
+int bounce_find_status(const char *s, size_t n, char out[16]);
+
+/* SMTP reply class (4 or 5) of the first "4xx "/"5xx " in s[0..n), or 0. */
+int bounce_smtp_class(const char *s, size_t n);
+
+#endif
