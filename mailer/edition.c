@@ -629,7 +629,7 @@ unsubscribe_headers(const struct composer *cp, const struct recipient *r,
 }
 
 void
-message_build(struct composer *cp, const struct edition *ed,
+message_build_head(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
     struct buf *out)
 {
@@ -650,6 +650,14 @@ message_build(struct composer *cp, const struct edition *ed,
 		buf_adds(out, cp->autocrypt);
 	buf_add(out, ed->headers.data, ed->headers.len);
 	buf_adds(out, "\r\n");
-	buf_add(out, ed->body.data, ed->body.len);
 	free(mid);
+}
+
+void
+message_build(struct composer *cp, const struct edition *ed,
+    const struct list *l, const struct recipient *r, const char *message_id,
+    struct buf *out)
+{
+	message_build_head(cp, ed, l, r, message_id, out);
+	buf_add(out, ed->body.data, ed->body.len);
 }

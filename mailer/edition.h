@@ -70,6 +70,13 @@ struct recipient {
 void message_build(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
     struct buf *out);
+/*
+ * The same message without its last piece, ed->body, which the caller
+ * sends after it: what message_build appends up to the body.
+ */
+void message_build_head(struct composer *cp, const struct edition *ed,
+    const struct list *l, const struct recipient *r, const char *message_id,
+    struct buf *out);
 
 /* A new unique Message-ID (without angle brackets); caller frees. */
 char *message_id_new(struct composer *cp, const char *list_id);

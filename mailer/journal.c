@@ -48,7 +48,7 @@ enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
 	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_KNOWN, Q_SUPPRESSIONS,
-	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_COUNT
+	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -77,6 +77,9 @@ static const char *const sql[Q_COUNT] = {
 	[Q_SUPPRESSED] = "SELECT 1 FROM suppressions WHERE email = ?2"
 	    " AND list IN (?1, '*') UNION ALL SELECT 1 FROM unsubscribes"
 	    " WHERE email = ?2 AND list IN (?1, '*') LIMIT 1",
+	[Q_SUPPRESSED_EACH] = "SELECT email FROM suppressions"
+	    " WHERE list IN (?1, '*') UNION SELECT email FROM unsubscribes"
+	    " WHERE list IN (?1, '*')",
 	[Q_HARD] = "SELECT count(*) FROM events WHERE email = ?2"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'hard'"
 	    " AND kind IN ('bounce', 'failed')",
@@ -364,7 +367,9 @@ journal_add(struct journal *j, const char *issue, const char *list,
 
 	if (st)
 		sqlite3_bind_int64(st, 5, time(NULL));
-	return run(j, st, "adding recipient");
+	if (run(j, st, "adding recipient") == -1)
+		return -1;
+	return sqlite3_changes(j->db) == 1 ? 0 : 1;
 }
 
 int
@@ -511,6 +516,21 @@ journal_suppressed(struct journal *j, const char *list, const char *email)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(j, "reading suppressions");
 	return rc == SQLITE_ROW;
+}
+
+int
+journal_suppressed_each(struct journal *j, const char *list,
+    void (*fn)(void *arg, const char *email), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_SUPPRESSED_EACH, 1, list);
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "reading suppressions");
 }
 
 int

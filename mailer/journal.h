@@ -40,7 +40,10 @@ void journal_rollback(struct journal *j);
 int journal_edition_check(struct journal *j, const char *issue,
     const char *list, const char *digest, int *changed);
 
-/* Adds a pending recipient unless present.  0 / -1. */
+/*
+ * Adds a pending recipient unless present.  Returns 0 when added (its state
+ * is then pending, no attempts), 1 when it was present, -1 on error.
+ */
 int journal_add(struct journal *j, const char *issue, const char *list,
     const char *email, const char *token_id);
 
@@ -90,6 +93,14 @@ int journal_event_add(struct journal *j, const struct journal_event *ev,
 /* Returns 1 when (list, email) is suppressed or unsubscribed, 0, or -1. */
 int journal_suppressed(struct journal *j, const char *list,
     const char *email);
+
+/*
+ * Calls fn once per address suppressed or unsubscribed for list, directly
+ * or for every list (the addresses journal_suppressed says 1 for); email is
+ * valid during the call only.  0 / -1.
+ */
+int journal_suppressed_each(struct journal *j, const char *list,
+    void (*fn)(void *arg, const char *email), void *arg);
 
 /*
  * Suppresses (list, email) after hard_limit hard failures, or soft_limit

@@ -28,6 +28,7 @@
 #include "verp.h"
 
 #define POOL 256		/* messages built ahead of the connections */
+#define REFILL 32		/* slots refilled at once: one commit adds them */
 #define RUN_RETRIES 2		/* extra tries of a 4xx within one run */
 #define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 
@@ -40,7 +41,8 @@ struct item {
 	char *email, *name;
 	char token[VERP_TOKEN_LEN + 1];
 	char *from;
-	struct buf msg;
+	struct buf msg;		/* the whole message, or its head when body */
+	const struct buf *body;	/* the shared edition's body, or NULL */
 	int tries;		/* in this run */
 	int attempts;		/* in earlier runs, from the journal */
 	double not_before;	/* a 4xx waits before its retry */
@@ -59,6 +61,7 @@ struct sender {
 	size_t keylen;
 	const struct list *l;
 	struct edition ed;		/* the list's edition (shared) */
+	struct strset suppressed;	/* the list's, read once per list */
 	int per_sub;
 	struct item pool[POOL];
 	size_t used;			/* slots not free */
@@ -130,6 +133,7 @@ item_release(struct sender *s, struct item *it)
 	free(it->from);
 	it->email = it->name = it->from = NULL;
 	buf_reset(&it->msg);
+	it->body = NULL;
 	it->tries = 0;
 	it->not_before = 0;
 	if (it->state != SLOT_FREE)
@@ -175,9 +179,10 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 	ev.reason = r.reason;
 	ev.at = time(NULL);
 	ev.source_key = key;
-	if (journal_event_add(s->jn, &ev, &is_new) == 0)
-		journal_apply_policy(s->jn, s->l->id, it->email, c->hard_limit,
-		    c->soft_limit, c->soft_window_days);
+	if (journal_event_add(s->jn, &ev, &is_new) == 0 &&
+	    journal_apply_policy(s->jn, s->l->id, it->email, c->hard_limit,
+	    c->soft_limit, c->soft_window_days) == 1)
+		strset_add(&s->suppressed, it->email);
 	free(key);
 	free(r.address);
 	free(r.reason);
@@ -261,8 +266,10 @@ msg_fill(struct smtp_msg *m, struct item *it)
 {
 	m->from = it->from;
 	m->rcpt = it->email;
-	m->data = it->msg.data;
-	m->len = it->msg.len;
+	m->head = it->msg.data;
+	m->head_len = it->msg.len;
+	m->data = it->body ? it->body->data : NULL;
+	m->len = it->body ? it->body->len : 0;
 	m->arg = it;
 }
 
@@ -353,11 +360,18 @@ drain(struct sender *s)
 	return rc;
 }
 
-/* A free slot, sending until one frees up; NULL when sending stopped. */
+/*
+ * A free slot; NULL when sending stopped.  A full pool sends until REFILL
+ * slots are free, so the journal rows of their recipients go into one
+ * commit rather than one commit each next to an outcome.
+ */
 static struct item *
 free_slot(struct sender *s)
 {
-	while (s->used == POOL) {
+	int refill = 0;
+
+	while (s->used == POOL || (refill && s->used > POOL - REFILL)) {
+		refill = 1;
 		if (*s->o->stop || s->failed)
 			return NULL;
 		if (smtp_run(s->smtp, on_next, on_done, s, s->o->stop,
@@ -400,8 +414,18 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 	r.name = it->name;
 	r.address = it->email;
 	r.token = it->token;
-	buf_grow(&it->msg, ed->headers.len + ed->body.len + 2048);
-	message_build(s->j->cp, ed, s->l, &r, NULL, &it->msg);
+	/*
+	 * The shared body is sent from the edition, not copied per message;
+	 * a subscriber's own edition and a maildir file take a whole copy.
+	 */
+	if (s->per_sub || s->maildir) {
+		buf_grow(&it->msg, ed->headers.len + ed->body.len + 2048);
+		message_build(s->j->cp, ed, s->l, &r, NULL, &it->msg);
+	} else {
+		buf_grow(&it->msg, ed->headers.len + 2048);
+		message_build_head(s->j->cp, ed, s->l, &r, NULL, &it->msg);
+		it->body = &ed->body;
+	}
 	if (s->per_sub)
 		edition_clear(&own);
 	return 0;
@@ -412,22 +436,22 @@ static int
 wanted(struct sender *s, const struct subscriber *sub)
 {
 	const char *iss = s->j->issue->id;
-	enum jstate st;
-	time_t next;
+	enum jstate st = JS_PENDING;	/* also a dry run's unrecorded one */
+	time_t next = 0;
 	char id[VERP_ID_LEN + 1];
-	int rc;
+	int known = 1;
 
-	verp_id(iss, s->l->id, sub->email, id);
-	if (!s->o->dry_run &&
-	    journal_add(s->jn, iss, s->l->id, sub->email, id) == -1)
-		return -1;
 	s->attempts = 0;
-	rc = journal_state(s->jn, iss, s->l->id, sub->email, &st,
-	    &s->attempts, &next);
-	if (rc == -1)
+	if (!s->o->dry_run) {
+		verp_id(iss, s->l->id, sub->email, id);
+		if ((known = journal_add(s->jn, iss, s->l->id, sub->email,
+		    id)) == -1)
+			return -1;
+	}
+	/* a row just added is pending with no attempts: nothing to read */
+	if (known && journal_state(s->jn, iss, s->l->id, sub->email, &st,
+	    &s->attempts, &next) == -1)
 		return -1;
-	if (rc == 1)
-		st = JS_PENDING;	/* dry run: not recorded */
 	if (st == JS_SENT || st == JS_FAILED || st == JS_SUPPRESSED) {
 		s->st->already++;
 		return 0;
@@ -436,15 +460,14 @@ wanted(struct sender *s, const struct subscriber *sub)
 		s->st->already++;
 		return 0;
 	}
-	rc = journal_suppressed(s->jn, s->l->id, sub->email);
-	if (rc == 1) {
+	if (strset_has(&s->suppressed, sub->email)) {
 		s->st->suppressed++;
 		if (!s->o->dry_run)
 			journal_mark(s->jn, iss, s->l->id, sub->email,
 			    JS_SUPPRESSED, "suppressed", 0);
 		return 0;
 	}
-	return rc == -1 ? -1 : 1;
+	return 1;
 }
 
 static int
@@ -499,6 +522,14 @@ edition_ready(struct sender *s)
 	return 0;
 }
 
+static void
+suppressed_add(void *arg, const char *email)
+{
+	struct sender *s = arg;
+
+	strset_add(&s->suppressed, email);
+}
+
 static int
 send_list(struct sender *s, const struct list *l)
 {
@@ -519,12 +550,17 @@ send_list(struct sender *s, const struct list *l)
 		else if (s->maildir || s->o->dry_run)
 			rc = deliver_local(s, it);
 		rc = drain(s) == -1 || rc == -1 || s->failed ? -1 : 0;
+	} else if (journal_suppressed_each(s->jn, l->id, suppressed_add,
+	    s) == -1) {
+		rc = -1;
+		s->failed = 1;
 	} else {
 		rc = list_each(l, 0, on_subscriber, s, &bad);
 		s->st->skipped_bad += (long)bad;
 		if (drain(s) == -1 || s->failed)
 			rc = -1;
 	}
+	strset_free(&s->suppressed);
 	edition_clear(&s->ed);
 	if (rc == -1 && (s->st->unreachable || s->st->authfail))
 		return 0;	/* result_code() turns it into 69, 75 or 78 */

@@ -21,6 +21,7 @@
 #include "util.h"
 
 #define POLL_MS 200	/* longest wait before looking at *stop again */
+#define UPLOAD_BUFFER (512 * 1024)	/* a whole message per read_cb */
 
 /* The last command sent: a failure is judged by what it answered. */
 enum phase { PH_SESSION, PH_MAIL, PH_RCPT, PH_DATA };
@@ -82,17 +83,41 @@ now_mono(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/*
+ * Copies what fits of piece[0..len) from offset at on; returns the bytes
+ * copied (0 when at is past the piece).
+ */
+static size_t
+copy_piece(char *out, size_t room, const char *piece, size_t len, size_t at)
+{
+	size_t n = at < len ? len - at : 0;
+
+	if (n > room)
+		n = room;
+	if (n)
+		memcpy(out, piece + at, n);
+	return n;
+}
+
+/* The message is head then data; c->off counts from the head's start. */
 static size_t
 read_cb(char *out, size_t size, size_t n, void *p)
 {
 	struct conn *c = p;
-	size_t left = c->msg.len - c->off;
+	const struct smtp_msg *m = &c->msg;
+	size_t room = size * n, done = 0;
 
-	if (left > size * n)
-		left = size * n;
-	memcpy(out, c->msg.data + c->off, left);
-	c->off += left;
-	return left;
+	if (c->off < m->head_len)
+		done = copy_piece(out, room, m->head, m->head_len, c->off);
+	c->off += done;
+	if (c->off >= m->head_len) {
+		size_t more = copy_piece(out + done, room - done, m->data,
+		    m->len, c->off - m->head_len);
+
+		c->off += more;
+		done += more;
+	}
+	return done;
 }
 
 /* Appends a reply line; a new reply starts after a final "NNN " line. */
@@ -169,6 +194,7 @@ setup_easy(struct smtp *s, struct conn *c)
 	SETOPT(h, CURLOPT_PRIVATE, c);
 	SETOPT(h, CURLOPT_NOSIGNAL, 1L);
 	SETOPT(h, CURLOPT_UPLOAD, 1L);
+	SETOPT(h, CURLOPT_UPLOAD_BUFFERSIZE, (long)UPLOAD_BUFFER);
 	SETOPT(h, CURLOPT_READFUNCTION, read_cb);
 	SETOPT(h, CURLOPT_READDATA, c);
 	SETOPT(h, CURLOPT_ERRORBUFFER, c->err);
@@ -363,6 +389,7 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 			s->no_relay = 1;
 			return 0;
 		}
+		memset(&c->msg, 0, sizeof c->msg);
 		switch (next(arg, &c->msg, wait_ms)) {
 		case SMTP_NEXT_END:
 			return 1;

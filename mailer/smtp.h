@@ -28,7 +28,14 @@ enum smtp_result {
 struct smtp_msg {
 	const char *from;	/* envelope sender; "" for the null path */
 	const char *rcpt;	/* one recipient */
-	const char *data;	/* CRLF lines, unstuffed; valid until done */
+	/*
+	 * The message is head then data (two pieces, so a body shared by
+	 * many messages is not copied into each): CRLF lines, unstuffed,
+	 * valid until done.  head may be NULL with head_len 0.
+	 */
+	const char *head;
+	size_t head_len;
+	const char *data;
 	size_t len;
 	void *arg;		/* the caller's, handed back to done */
 };

@@ -182,6 +182,68 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* FNV-1a */
+static size_t
+str_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* The slot holding s, or the empty slot where it would go. */
+static char **
+strset_slot(char **slot, size_t cap, const char *s)
+{
+	size_t i = str_hash(s) & (cap - 1);
+
+	while (slot[i] && strcmp(slot[i], s))
+		i = (i + 1) & (cap - 1);
+	return &slot[i];
+}
+
+void
+strset_add(struct strset *set, const char *s)
+{
+	char **p;
+
+	if (2 * (set->n + 1) > set->cap) {	/* at most half full */
+		size_t cap = set->cap ? 2 * set->cap : 64;
+		char **slot = xcalloc(cap, sizeof *slot);
+
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i])
+				*strset_slot(slot, cap, set->slot[i]) =
+				    set->slot[i];
+		free(set->slot);
+		set->slot = slot;
+		set->cap = cap;
+	}
+	p = strset_slot(set->slot, set->cap, s);
+	if (!*p) {
+		*p = xstrdup(s);
+		set->n++;
+	}
+}
+
+int
+strset_has(const struct strset *set, const char *s)
+{
+	return set->n > 0 && *strset_slot(set->slot, set->cap, s) != NULL;
+}
+
+void
+strset_free(struct strset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->slot[i]);
+	free(set->slot);
+	set->slot = NULL;
+	set->n = set->cap = 0;
+}
+
 int
 slurp_file(const char *path, size_t max, struct buf *out)
 {

@@ -50,6 +50,22 @@ char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
 
 /*
+ * A set of strings (open addressing), for lookups that would otherwise be
+ * one query each.  The set copies what it is given; strset_free accepts an
+ * empty set and leaves it empty.
+ */
+struct strset {
+	char **slot;
+	size_t n, cap;
+};
+#define STRSET_INIT { NULL, 0, 0 }
+
+void strset_add(struct strset *set, const char *s);
+/* 1 when s is in the set, else 0. */
+int strset_has(const struct strset *set, const char *s);
+void strset_free(struct strset *set);
+
+/*
  * Reads a whole file into out (appending).  Files larger than max bytes are
  * refused.  Reports errors itself, naming the path.  Returns 0 / -1; on -1
  * out is left as it was (an empty buffer is freed).

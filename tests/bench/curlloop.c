@@ -91,6 +91,8 @@ main(int argc, char **argv)
 		curl_easy_setopt(e, CURLOPT_MAIL_FROM, "<bounces@example.org>");
 		curl_easy_setopt(e, CURLOPT_MAIL_RCPT, rcpt);
 		curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
+		/* as mailer/smtp.c sets it, for a fair reference */
+		curl_easy_setopt(e, CURLOPT_UPLOAD_BUFFERSIZE, 512L * 1024);
 		curl_easy_setopt(e, CURLOPT_READFUNCTION, read_cb);
 		curl_easy_setopt(e, CURLOPT_READDATA, &hs[i]);
 		curl_easy_setopt(e, CURLOPT_PRIVATE, &hs[i]);

@@ -17,7 +17,7 @@ SIZES=${BENCH_SIZES:-10000 100000}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNS=${BENCH_CONNS:-4}
 MAILER=$PWD/mailer/mailer
-LOOP=$PWD/bench/curlloop
+LOOP=$PWD/tests/bench/curlloop
 for need in smtp-sink smtp-source python3; do
 	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
 done

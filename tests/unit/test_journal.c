@@ -53,7 +53,7 @@ START_TEST(test_states)
 	ck_assert_int_eq(journal_add(j, "2021-01", "aba", "b@x.example",
 	    "tok2"), 0);
 	ck_assert_int_eq(journal_add(j, "2021-01", "aba", "a@x.example",
-	    "tok1"), 0);		/* ignored */
+	    "tok1"), 1);		/* present: ignored */
 	ck_assert_int_eq(journal_commit(j), 0);
 	ck_assert_int_eq(journal_state(j, "2021-01", "aba", "a@x.example",
 	    &st, &attempts, &next), 0);
@@ -221,9 +221,16 @@ START_TEST(test_policy_reset)
 }
 END_TEST
 
+static void
+set_add(void *arg, const char *email)
+{
+	strset_add(arg, email);
+}
+
 START_TEST(test_complaint_unsubscribe)
 {
 	time_t now = time(NULL);
+	struct strset set;
 
 	ck_assert_int_eq(event(JE_COMPLAINT, NULL, "aba", "c@x", JC_NONE,
 	    now, "arf:1"), 1);
@@ -234,6 +241,18 @@ START_TEST(test_complaint_unsubscribe)
 	ck_assert_int_eq(journal_suppressed(j, "aba", "u@x"), 1);
 	ck_assert_int_eq(journal_suppressed(j, "zigong", "u@x"), 1);
 	ck_assert_int_eq(journal_apply_policy(j, "aba", "u@x", 1, 5, 30), 1);
+	/* the same answers, as one set per list */
+	set = (struct strset)STRSET_INIT;
+	ck_assert_int_eq(journal_suppressed_each(j, "aba", set_add, &set), 0);
+	ck_assert_uint_eq(set.n, 2);
+	ck_assert_int_eq(strset_has(&set, "c@x"), 1);
+	ck_assert_int_eq(strset_has(&set, "u@x"), 1);
+	strset_free(&set);
+	ck_assert_int_eq(journal_suppressed_each(j, "zigong", set_add, &set),
+	    0);
+	ck_assert_uint_eq(set.n, 1);
+	ck_assert_int_eq(strset_has(&set, "u@x"), 1);
+	strset_free(&set);
 }
 END_TEST
 

@@ -1,4 +1,5 @@
 /* Unit tests for util.c: buffers and UTF-8 validation. */
+#include <stdio.h>
 #include <string.h>
 
 #include "unit.h"
@@ -18,6 +19,28 @@ START_TEST(test_buf)
 	ck_assert_ptr_null(b.data);
 	ck_assert_str_eq(s, "abc42-x");
 	free(s);
+}
+END_TEST
+
+START_TEST(test_strset)
+{
+	struct strset set = STRSET_INIT;
+	char key[32];
+
+	ck_assert_int_eq(strset_has(&set, "a@x"), 0);
+	for (int i = 0; i < 1000; i++) {
+		snprintf(key, sizeof key, "u%d@x.test", i);
+		strset_add(&set, key);
+	}
+	strset_add(&set, "u7@x.test");		/* present: no second copy */
+	ck_assert_uint_eq(set.n, 1000);
+	ck_assert_int_eq(strset_has(&set, "u999@x.test"), 1);
+	ck_assert_int_eq(strset_has(&set, "U999@x.test"), 0);
+	ck_assert_int_eq(strset_has(&set, "u1000@x.test"), 0);
+	ck_assert_int_eq(strset_has(&set, ""), 0);
+	strset_free(&set);
+	ck_assert_int_eq(strset_has(&set, "u1@x.test"), 0);
+	strset_free(&set);
 }
 END_TEST
 
@@ -64,6 +87,7 @@ util_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_buf);
+	tcase_add_test(tc, test_strset);
 	tcase_add_loop_test(tc, test_utf8, 0,
 	    sizeof utf8_cases / sizeof utf8_cases[0]);
 	tcase_add_test(tc, test_ctl);
