@@ -3,22 +3,12 @@
 # transport) and sends issue 2021-01 once, so each case can show that a
 # refused input changed nothing: same outbox, same journal, no injected
 # header anywhere.
+. tests/lib/project.sh
 hostile_tried=0
 hostile_refused=0
 hostile_project() {
 	local d=$TMP/p
-	rm -rf "$d"; mkdir -p "$d/state"
-	cp -r issues lists templates "$d/"
-	cat >"$d/config.yaml" <<YAML
-sender:
-  name: 四川省科协学会学术部
-  address: newsletter@example.org
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: [maildir:outbox]
-YAML
+	mk_maildir_project "$d"
 	P=$d
 	"$MAILER" --config "$d/config.yaml" send "$d/issues/2021-01" >/dev/null 2>&1
 }

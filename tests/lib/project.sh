@@ -49,3 +49,20 @@ YAML
 list_addresses() {
 	tail -n +2 "$1/lists/$2.csv" | cut -d, -f1
 }
+# mk_maildir_project DIR: the sample project, unsigned, with the Maildir
+# transport (DIR/outbox): no server needed.
+mk_maildir_project() {
+	local d=$1
+	rm -rf "$d"; mkdir -p "$d/state"
+	cp -r issues lists templates "$d/"
+	cat >"$d/config.yaml" <<'YAML'
+sender:
+  name: 四川省科协学会学术部
+  address: newsletter@example.org
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: [maildir:outbox]
+YAML
+}

@@ -11,19 +11,9 @@ command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
 plan 12
+. tests/lib/project.sh
 P=$TMP/proj
-mkdir -p "$P/state"
-cp -r issues lists templates "$P/"
-cat >"$P/config.yaml" <<'YAML'
-sender:
-  name: 四川省科协学会学术部
-  address: newsletter@example.org
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: [maildir:outbox]
-YAML
+mk_maildir_project "$P"
 M="$MAILER --config $P/config.yaml"
 $M send "$P/issues/2021-01" --quiet >"$TMP/send.out" 2>&1
 ok $? "send into the Maildir"
