@@ -12,7 +12,7 @@
 
 #include "util.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -44,11 +44,36 @@ static const char schema_v2[] =
     "CREATE TABLE messages(source_key TEXT PRIMARY KEY,"
     " message_id TEXT UNIQUE, kind TEXT NOT NULL, at INTEGER NOT NULL);";
 
+/*
+ * Version 3: the web side.  A subscription is a consent record: one row
+ * per form submitted (the confirmation mail's token names the row), kept
+ * when it is confirmed and when it ends.  web_mails holds every
+ * confirmation mail: the abuse limits count them, the mail thread sends
+ * the rows not yet sent, and an unsubscribe confirmation is used once.
+ */
+static const char schema_v3[] =
+    "CREATE TABLE subscriptions(id INTEGER PRIMARY KEY,"
+    " list TEXT NOT NULL, email TEXT NOT NULL, name TEXT,"
+    " submitted_at INTEGER NOT NULL, confirmed_at INTEGER,"
+    " ended_at INTEGER, end_reason TEXT, ip TEXT, form TEXT NOT NULL);"
+    "CREATE INDEX subscriptions_addr ON subscriptions(list, email);"
+    "CREATE TABLE web_mails(id INTEGER PRIMARY KEY, kind TEXT NOT NULL"
+    " CHECK(kind IN ('subscribe','unsubscribe')), list TEXT NOT NULL,"
+    " email TEXT NOT NULL, ip TEXT, subscription INTEGER"
+    " REFERENCES subscriptions(id), at INTEGER NOT NULL,"
+    " sent_at INTEGER, used_at INTEGER);"
+    "CREATE INDEX web_mails_email ON web_mails(email, at);"
+    "CREATE INDEX web_mails_ip ON web_mails(ip, at);"
+    "CREATE INDEX web_mails_unsent ON web_mails(id) WHERE sent_at IS NULL;";
+
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
 	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_KNOWN, Q_SUPPRESSIONS,
-	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_COUNT
+	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_EV_LAST,
+	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
+	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
+	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -115,6 +140,47 @@ static const char *const sql[Q_COUNT] = {
 	    " last_reply, updated_at, next_attempt FROM recipients"
 	    " WHERE state IN ('failed', 'deferred')"
 	    " AND (?1 IS NULL OR issue = ?1) ORDER BY issue, list, email",
+	[Q_EV_LAST] = "SELECT coalesce(max(id), 0) FROM events",
+	/* events are never deleted, so their ids only grow */
+	[Q_STOPPED_SINCE] = "SELECT id, email FROM events WHERE id > ?2"
+	    " AND kind IN ('unsubscribe', 'complaint')"
+	    " AND (list = ?1 OR list IS NULL) ORDER BY id",
+	[Q_SUB_END] = "UPDATE subscriptions SET ended_at = ?3,"
+	    " end_reason = ?4 WHERE (list = ?1 OR ?1 IS NULL) AND email = ?2"
+	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL",
+	[Q_SUB_ADD] = "INSERT INTO subscriptions(list, email, name,"
+	    " submitted_at, ip, form) VALUES (?1, ?2, ?3, ?5, ?4, ?6)",
+	[Q_SUB_GET] = "SELECT id, list, email, name, submitted_at,"
+	    " confirmed_at, ended_at, end_reason, ip, form FROM subscriptions"
+	    " WHERE id = ?1",
+	[Q_SUB_CONFIRM] = "UPDATE subscriptions SET confirmed_at = ?2"
+	    " WHERE id = ?1 AND confirmed_at IS NULL",
+	/* a confirmed subscription lifts an unsubscribe from that list */
+	[Q_SUB_RELIST] = "DELETE FROM unsubscribes WHERE list = ?1"
+	    " AND email = ?2",
+	/* the newest confirmed, not ended, row of each address */
+	[Q_SUBSCRIBERS] = "SELECT s.email, s.name FROM subscriptions s"
+	    " WHERE s.list = ?1 AND s.confirmed_at IS NOT NULL"
+	    " AND s.ended_at IS NULL AND s.id = (SELECT max(t.id)"
+	    "  FROM subscriptions t WHERE t.list = s.list"
+	    "  AND t.email = s.email AND t.confirmed_at IS NOT NULL"
+	    "  AND t.ended_at IS NULL) ORDER BY s.id",
+	[Q_SUBSCRIPTIONS] = "SELECT id, list, email, name, submitted_at,"
+	    " confirmed_at, ended_at, end_reason, ip, form FROM subscriptions"
+	    " WHERE ?1 IS NULL OR list = ?1 ORDER BY id",
+	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
+	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_WM_COUNT] = "SELECT (SELECT count(*) FROM web_mails"
+	    "  WHERE email = ?1 AND at > ?3),"
+	    " (SELECT count(*) FROM web_mails WHERE ip = ?2 AND at > ?4)",
+	[Q_WM_GET] = "SELECT id, kind, list, email, ip, subscription, at,"
+	    " sent_at, used_at FROM web_mails WHERE id = ?1",
+	[Q_WM_UNSENT] = "SELECT id, kind, list, email, ip, subscription, at,"
+	    " sent_at, used_at FROM web_mails WHERE sent_at IS NULL"
+	    " ORDER BY id LIMIT 1",
+	[Q_WM_SENT] = "UPDATE web_mails SET sent_at = ?2 WHERE id = ?1",
+	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
+	    " AND used_at IS NULL",
 };
 
 static const char *const state_names[] = {
@@ -240,8 +306,9 @@ setup(struct journal *j)
 	if (exec(j, "BEGIN IMMEDIATE") == -1)
 		return -1;
 	if ((version == 0 && exec(j, schema) == -1) ||
-	    exec(j, schema_v2) == -1 ||
-	    exec(j, "PRAGMA user_version = 2") == -1) {
+	    (version < 2 && exec(j, schema_v2) == -1) ||
+	    exec(j, schema_v3) == -1 ||
+	    exec(j, "PRAGMA user_version = 3") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -488,7 +555,14 @@ event_add(struct journal *j, const struct journal_event *ev, int *is_new)
 	sqlite3_bind_int64(st, ev->kind == JE_COMPLAINT ? 4 : 3, ev->at);
 	if (ev->kind == JE_UNSUBSCRIBE)
 		sqlite3_bind_text(st, 4, ev->source_key, -1, SQLITE_TRANSIENT);
-	return run(j, st, "suppressing");
+	if (run(j, st, "suppressing") == -1)
+		return -1;
+	/* the consent record is kept, marked ended */
+	if (!(st = prep(j, Q_SUB_END, 2, ev->list, ev->email)))
+		return -1;
+	sqlite3_bind_int64(st, 3, ev->at);
+	sqlite3_bind_text(st, 4, event_names[ev->kind], -1, SQLITE_STATIC);
+	return run(j, st, "ending subscriptions");
 }
 
 int
@@ -720,4 +794,266 @@ journal_failures(struct journal *j, const char *issue,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : fail(j, "listing failures");
+}
+
+int
+journal_stopped_mark(struct journal *j, long long *mark)
+{
+	long long v = scalar(j, prep(j, Q_EV_LAST, 0), "reading events");
+
+	if (v < 0)
+		return -1;
+	*mark = v;
+	return 0;
+}
+
+int
+journal_stopped_since(struct journal *j, const char *list, long long *mark,
+    void (*fn)(void *arg, const char *email), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_STOPPED_SINCE, 1, list);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 2, *mark);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*mark = sqlite3_column_int64(st, 0);
+		fn(arg, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "reading new unsubscribes");
+}
+
+int
+journal_sub_add(struct journal *j, const struct journal_subscription *s,
+    long long *id)
+{
+	sqlite3_stmt *st = prep(j, Q_SUB_ADD, 4, s->list, s->email, s->name,
+	    s->ip);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 5, s->submitted_at);
+	sqlite3_bind_text(st, 6, s->form ? s->form : "", -1,
+	    SQLITE_TRANSIENT);
+	if (run(j, st, "recording a subscription") == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(j->db);
+	return 0;
+}
+
+/* Fills s from a row of Q_SUB_GET / Q_SUBSCRIPTIONS (valid until reset). */
+static void
+sub_row(sqlite3_stmt *st, struct journal_subscription *s)
+{
+	s->id = sqlite3_column_int64(st, 0);
+	s->list = (const char *)sqlite3_column_text(st, 1);
+	s->email = (const char *)sqlite3_column_text(st, 2);
+	s->name = (const char *)sqlite3_column_text(st, 3);
+	s->submitted_at = sqlite3_column_int64(st, 4);
+	s->confirmed_at = sqlite3_column_int64(st, 5);
+	s->ended_at = sqlite3_column_int64(st, 6);
+	s->end_reason = (const char *)sqlite3_column_text(st, 7);
+	s->ip = (const char *)sqlite3_column_text(st, 8);
+	s->form = (const char *)sqlite3_column_text(st, 9);
+}
+
+int
+journal_sub_get(struct journal *j, long long id,
+    void (*fn)(void *arg, const struct journal_subscription *s), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_SUB_GET, 0);
+	struct journal_subscription s;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sub_row(st, &s);
+		fn(arg, &s);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(j, "reading a subscription");
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+static int
+sub_confirm(struct journal *j, long long id, const char *list,
+    const char *email, time_t at, int *done)
+{
+	sqlite3_stmt *st = prep(j, Q_SUB_CONFIRM, 0);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	if (run(j, st, "confirming a subscription") == -1)
+		return -1;
+	if (!(*done = sqlite3_changes(j->db) == 1))
+		return 0;
+	return run(j, prep(j, Q_SUB_RELIST, 2, list, email),
+	    "lifting an unsubscribe");
+}
+
+int
+journal_sub_confirm(struct journal *j, long long id, const char *list,
+    const char *email, time_t at, int *done)
+{
+	int own;
+
+	*done = 0;
+	if (tx_start(j, &own) == -1)
+		return -1;
+	return tx_end(j, own, sub_confirm(j, id, list, email, at, done));
+}
+
+int
+journal_subscribers_each(struct journal *j, const char *list,
+    int (*fn)(void *arg, const char *email, const char *name), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_SUBSCRIBERS, 1, list);
+	int rc, stop = 0;
+
+	if (!st)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1)) == -1;
+	sqlite3_reset(st);
+	if (stop)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : fail(j, "reading subscribers");
+}
+
+int
+journal_subscriptions(struct journal *j, const char *list,
+    void (*fn)(void *arg, const struct journal_subscription *s), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_SUBSCRIPTIONS, 1, list);
+	struct journal_subscription s;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sub_row(st, &s);
+		fn(arg, &s);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "listing subscriptions");
+}
+
+static const char *const webmail_names[] = { "subscribe", "unsubscribe" };
+
+int
+journal_webmail_add(struct journal *j, const struct journal_webmail *m,
+    long long *id)
+{
+	sqlite3_stmt *st = prep(j, Q_WM_ADD, 4, webmail_names[m->kind],
+	    m->list, m->email, m->ip);
+
+	if (!st)
+		return -1;
+	if (m->subscription)
+		sqlite3_bind_int64(st, 5, m->subscription);
+	sqlite3_bind_int64(st, 6, m->at);
+	if (run(j, st, "recording a confirmation mail") == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(j->db);
+	return 0;
+}
+
+int
+journal_webmail_counts(struct journal *j, const char *email,
+    time_t email_since, const char *ip, time_t ip_since, long *by_email,
+    long *by_ip)
+{
+	sqlite3_stmt *st = prep(j, Q_WM_COUNT, 2, email, ip);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 3, email_since);
+	sqlite3_bind_int64(st, 4, ip_since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*by_email = (long)sqlite3_column_int64(st, 0);
+		*by_ip = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : fail(j, "counting confirmation mails");
+}
+
+static int
+webmail_read(struct journal *j, sqlite3_stmt *st,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
+{
+	struct journal_webmail m;
+	int rc;
+
+	if (!st)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m.id = sqlite3_column_int64(st, 0);
+		m.kind = name_index(webmail_names, 2,
+		    (const char *)sqlite3_column_text(st, 1), JW_SUBSCRIBE);
+		m.list = (const char *)sqlite3_column_text(st, 2);
+		m.email = (const char *)sqlite3_column_text(st, 3);
+		m.ip = (const char *)sqlite3_column_text(st, 4);
+		m.subscription = sqlite3_column_int64(st, 5);
+		m.at = sqlite3_column_int64(st, 6);
+		m.sent_at = sqlite3_column_int64(st, 7);
+		m.used_at = sqlite3_column_int64(st, 8);
+		fn(arg, &m);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(j, "reading confirmation mails");
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
+journal_webmail_get(struct journal *j, long long id,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_WM_GET, 0);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return webmail_read(j, st, fn, arg);
+}
+
+int
+journal_webmail_unsent(struct journal *j,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
+{
+	return webmail_read(j, prep(j, Q_WM_UNSENT, 0), fn, arg);
+}
+
+int
+journal_webmail_sent(struct journal *j, long long id, time_t at)
+{
+	sqlite3_stmt *st = prep(j, Q_WM_SENT, 0);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	return run(j, st, "marking a confirmation mail sent");
+}
+
+int
+journal_webmail_use(struct journal *j, long long id, time_t at)
+{
+	sqlite3_stmt *st = prep(j, Q_WM_USE, 0);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	if (run(j, st, "using a confirmation") == -1)
+		return -1;
+	return sqlite3_changes(j->db) == 1 ? 0 : 1;
 }

@@ -188,4 +188,86 @@ int journal_failures(struct journal *j, const char *issue,
 
 const char *journal_state_name(enum jstate st);
 
+/*
+ * Addresses that stopped receiving a list while a send runs: unsubscribes
+ * and complaints for the list or for every list, as events in id order
+ * (events are never deleted, so ids only grow).  journal_stopped_mark
+ * stores the newest event id; journal_stopped_since calls fn for each
+ * such event after *mark and advances *mark.  A reader outside any
+ * transaction sees what other processes (mailer serve) committed.  0 / -1.
+ */
+int journal_stopped_mark(struct journal *j, long long *mark);
+int journal_stopped_since(struct journal *j, const char *list,
+    long long *mark, void (*fn)(void *arg, const char *email), void *arg);
+
+/*
+ * Web subscriptions: consent records.  One row per form submitted; it is
+ * confirmed once (the confirmation mail's token names it) and ends when
+ * the address unsubscribes from the list or complains (the row stays).
+ */
+struct journal_subscription {
+	long long id;
+	const char *list, *email;
+	const char *name;	/* may be NULL */
+	time_t submitted_at;
+	time_t confirmed_at;	/* 0: not confirmed */
+	time_t ended_at;	/* 0: not ended */
+	const char *end_reason;	/* "unsubscribe", "complaint"; may be NULL */
+	const char *ip;		/* the submitter's, may be NULL */
+	const char *form;	/* the text of the form the submitter saw */
+};
+
+/* Records a submitted (unconfirmed) subscription; *id names it.  0 / -1. */
+int journal_sub_add(struct journal *j, const struct journal_subscription *s,
+    long long *id);
+/* Calls fn with subscription id.  0, 1 when there is none, -1. */
+int journal_sub_get(struct journal *j, long long id,
+    void (*fn)(void *arg, const struct journal_subscription *s), void *arg);
+/*
+ * Confirms subscription id (of list, email) at time at and lifts an
+ * unsubscribe of that address from that list (not a complaint or bounce
+ * suppression).  *done is 0 when it was confirmed already (a replay):
+ * nothing changes then.  0 / -1.
+ */
+int journal_sub_confirm(struct journal *j, long long id, const char *list,
+    const char *email, time_t at, int *done);
+/*
+ * The confirmed subscribers of list whose subscription has not ended, one
+ * call per address (its newest name), in order of subscription.  fn
+ * returning -1 stops the walk and makes it return -1.  Suppressions are
+ * not applied here.  0 / -1.
+ */
+int journal_subscribers_each(struct journal *j, const char *list,
+    int (*fn)(void *arg, const char *email, const char *name), void *arg);
+/* Every consent record of list (NULL: all lists), by id.  0 / -1. */
+int journal_subscriptions(struct journal *j, const char *list,
+    void (*fn)(void *arg, const struct journal_subscription *s), void *arg);
+
+/* Confirmation mails sent by mailer serve. */
+enum jwebmail { JW_SUBSCRIBE, JW_UNSUBSCRIBE };
+struct journal_webmail {
+	long long id;
+	enum jwebmail kind;
+	const char *list, *email;
+	const char *ip;		/* may be NULL */
+	long long subscription;	/* JW_SUBSCRIBE: the record; else 0 */
+	time_t at, sent_at, used_at;	/* 0: not yet */
+};
+
+/* Records a mail to send (sent_at and used_at unset); *id.  0 / -1. */
+int journal_webmail_add(struct journal *j, const struct journal_webmail *m,
+    long long *id);
+/* Mails recorded after email_since for email and after ip_since for ip. */
+int journal_webmail_counts(struct journal *j, const char *email,
+    time_t email_since, const char *ip, time_t ip_since, long *by_email,
+    long *by_ip);
+/* Calls fn with mail id / the oldest mail not sent.  0, 1 none, -1. */
+int journal_webmail_get(struct journal *j, long long id,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg);
+int journal_webmail_unsent(struct journal *j,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg);
+int journal_webmail_sent(struct journal *j, long long id, time_t at);
+/* Marks mail id used; 0, 1 when it was used already, -1. */
+int journal_webmail_use(struct journal *j, long long id, time_t at);
+
 #endif

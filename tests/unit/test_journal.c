@@ -256,6 +256,163 @@ START_TEST(test_complaint_unsubscribe)
 }
 END_TEST
 
+START_TEST(test_stopped_since)
+{
+	time_t now = time(NULL);
+	struct strset set = STRSET_INIT;
+	long long mark, before;
+
+	event(JE_UNSUBSCRIBE, NULL, "aba", "old@x", JC_NONE, now, "u:0");
+	ck_assert_int_eq(journal_stopped_mark(j, &mark), 0);
+	before = mark;
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 0);
+	ck_assert_uint_eq(set.n, 0);		/* only what came after */
+	event(JE_BOUNCE, NULL, "aba", "b@x", JC_HARD, now, "b:1");
+	event(JE_UNSUBSCRIBE, NULL, "aba", "new@x", JC_NONE, now, "u:1");
+	event(JE_UNSUBSCRIBE, NULL, "zigong", "other@x", JC_NONE, now, "u:2");
+	event(JE_COMPLAINT, NULL, NULL, "all@x", JC_NONE, now, "c:1");
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 0);
+	ck_assert_uint_eq(set.n, 2);
+	ck_assert_int_eq(strset_has(&set, "new@x"), 1);
+	ck_assert_int_eq(strset_has(&set, "all@x"), 1);
+	ck_assert_int_gt(mark, before);
+	strset_free(&set);
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 0);
+	ck_assert_uint_eq(set.n, 0);		/* read once */
+}
+END_TEST
+
+struct subs {
+	struct buf b;
+};
+
+static int
+sub_collect(void *arg, const char *email, const char *name)
+{
+	struct subs *s = arg;
+
+	buf_printf(&s->b, "%s=%s;", email, name ? name : "");
+	return 0;
+}
+
+static void
+sub_copy(void *arg, const struct journal_subscription *s)
+{
+	struct journal_subscription *out = arg;
+
+	out->id = s->id;
+	out->confirmed_at = s->confirmed_at;
+	out->ended_at = s->ended_at;
+	out->submitted_at = s->submitted_at;
+	ck_assert_str_eq(s->form, "form text");
+	ck_assert_str_eq(s->ip, "192.0.2.7");
+}
+
+START_TEST(test_subscriptions)
+{
+	struct journal_subscription s = { 0 }, got = { 0 };
+	struct subs out = { BUF_INIT };
+	long long a, b, c;
+	int done;
+	time_t now = time(NULL);
+
+	s.list = "aba";
+	s.email = "n@x";
+	s.name = "New <b>";
+	s.submitted_at = now - 10;
+	s.ip = "192.0.2.7";
+	s.form = "form text";
+	ck_assert_int_eq(journal_sub_add(j, &s, &a), 0);
+	s.name = "Newer";
+	ck_assert_int_eq(journal_sub_add(j, &s, &b), 0);
+	s.email = "p@x";
+	ck_assert_int_eq(journal_sub_add(j, &s, &c), 0);
+	ck_assert_int_eq(journal_subscribers_each(j, "aba", sub_collect,
+	    &out), 0);
+	ck_assert_uint_eq(out.b.len, 0);	/* nothing confirmed yet */
+	/* an earlier unsubscribe is lifted by a confirmed subscription */
+	event(JE_UNSUBSCRIBE, NULL, "aba", "n@x", JC_NONE, now, "u:n");
+	ck_assert_int_eq(journal_suppressed(j, "aba", "n@x"), 1);
+	ck_assert_int_eq(journal_sub_confirm(j, a, "aba", "n@x", now, &done),
+	    0);
+	ck_assert_int_eq(done, 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "n@x"), 0);
+	ck_assert_int_eq(journal_sub_confirm(j, a, "aba", "n@x", now, &done),
+	    0);
+	ck_assert_int_eq(done, 0);		/* a replay changes nothing */
+	ck_assert_int_eq(journal_sub_confirm(j, b, "aba", "n@x", now, &done),
+	    0);
+	ck_assert_int_eq(journal_sub_confirm(j, c, "aba", "p@x", now, &done),
+	    0);
+	ck_assert_int_eq(journal_subscribers_each(j, "aba", sub_collect,
+	    &out), 0);
+	ck_assert_str_eq(out.b.data, "n@x=Newer;p@x=Newer;");
+	buf_reset(&out.b);
+	ck_assert_int_eq(journal_subscribers_each(j, "zigong", sub_collect,
+	    &out), 0);
+	ck_assert_uint_eq(out.b.len, 0);
+	/* unsubscribing ends the records and keeps them */
+	event(JE_UNSUBSCRIBE, NULL, "aba", "n@x", JC_NONE, now + 1, "u:n2");
+	ck_assert_int_eq(journal_subscribers_each(j, "aba", sub_collect,
+	    &out), 0);
+	ck_assert_str_eq(out.b.data, "p@x=Newer;");
+	ck_assert_int_eq(journal_sub_get(j, a, sub_copy, &got), 0);
+	ck_assert_int_eq(got.id, a);
+	ck_assert_int_eq(got.confirmed_at, now);
+	ck_assert_int_eq(got.ended_at, now + 1);
+	ck_assert_int_eq(journal_sub_get(j, c + 100, sub_copy, &got), 1);
+	buf_free(&out.b);
+}
+END_TEST
+
+static void
+wm_copy(void *arg, const struct journal_webmail *m)
+{
+	struct journal_webmail *out = arg;
+
+	*out = *m;
+	out->list = out->email = out->ip = NULL;
+}
+
+START_TEST(test_webmails)
+{
+	struct journal_webmail m = { 0 }, got;
+	long long id1, id2;
+	long by_email, by_ip;
+	time_t now = time(NULL);
+
+	m.kind = JW_UNSUBSCRIBE;
+	m.list = "aba";
+	m.email = "w@x";
+	m.ip = "192.0.2.1";
+	m.at = now - 7200;
+	ck_assert_int_eq(journal_webmail_add(j, &m, &id1), 0);
+	m.at = now;
+	m.ip = "192.0.2.2";
+	ck_assert_int_eq(journal_webmail_add(j, &m, &id2), 0);
+	ck_assert_int_eq(journal_webmail_counts(j, "w@x", now - 86400,
+	    "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
+	ck_assert_int_eq(by_email, 2);
+	ck_assert_int_eq(by_ip, 0);		/* outside the hour */
+	ck_assert_int_eq(journal_webmail_unsent(j, wm_copy, &got), 0);
+	ck_assert_int_eq(got.id, id1);
+	ck_assert_int_eq(got.kind, JW_UNSUBSCRIBE);
+	ck_assert_int_eq(journal_webmail_sent(j, id1, now), 0);
+	ck_assert_int_eq(journal_webmail_unsent(j, wm_copy, &got), 0);
+	ck_assert_int_eq(got.id, id2);
+	ck_assert_int_eq(journal_webmail_sent(j, id2, now), 0);
+	ck_assert_int_eq(journal_webmail_unsent(j, wm_copy, &got), 1);
+	ck_assert_int_eq(journal_webmail_use(j, id2, now), 0);
+	ck_assert_int_eq(journal_webmail_use(j, id2, now), 1);
+	ck_assert_int_eq(journal_webmail_get(j, id2, wm_copy, &got), 0);
+	ck_assert_int_eq(got.used_at, now);
+	ck_assert_int_eq(got.sent_at, now);
+}
+END_TEST
+
 static Suite *
 journal_suite(void)
 {
@@ -271,6 +428,9 @@ journal_suite(void)
 	tcase_add_test(tc, test_policy_window);
 	tcase_add_test(tc, test_policy_reset);
 	tcase_add_test(tc, test_complaint_unsubscribe);
+	tcase_add_test(tc, test_stopped_since);
+	tcase_add_test(tc, test_subscriptions);
+	tcase_add_test(tc, test_webmails);
 	suite_add_tcase(s, tc);
 	return s;
 }
