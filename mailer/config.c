@@ -80,6 +80,11 @@ static const struct yfield policy_fields[] = {
 	YF_END
 };
 
+static const struct yfield web_fields[] = {
+	{ "base_url", YF_STR, O(web_base_url), 0, NULL },
+	YF_END
+};
+
 static const struct yfield top_fields[] = {
 	{ "sender", YF_MAP, 0, 1, sender_fields },
 	{ "paths", YF_MAP, 0, 0, path_fields },
@@ -91,6 +96,7 @@ static const struct yfield top_fields[] = {
 	{ "signing", YF_MAP, 0, 0, signing_fields },
 	{ "imap", YF_MAP, 0, 0, imap_fields },
 	{ "bounces", YF_MAP, 0, 0, policy_fields },
+	{ "web", YF_MAP, 0, 0, web_fields },
 	YF_END
 };
 
@@ -107,6 +113,7 @@ defaults(struct config *c)
 	c->hard_limit = 1;
 	c->soft_limit = 5;
 	c->soft_window_days = 30;
+	c->web_feed_entries = 10;
 }
 
 /* Makes *p absolute against base; fills in dflt when unset. */
@@ -181,6 +188,59 @@ check_transport(struct config *c)
 	return rc;
 }
 
+/*
+ * web.base_url ends up inside the <...> of List-Archive and Archived-At
+ * and in links: an absolute http(s) URL of printable ASCII, with no query
+ * or fragment (paths are appended to it) and no character that could end
+ * the header's angle brackets.
+ */
+static int
+check_base_url(struct config *c, const struct ynode *web)
+{
+	const struct ynode *n = ynode_get(web, "base_url");
+	char *u = c->web_base_url;
+	size_t skip = !strncmp(u, "https://", 8) ? 8 :
+	    !strncmp(u, "http://", 7) ? 7 : 0;
+	size_t len = strlen(u);
+
+	for (const char *p = u; skip && *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    strchr("<>\"\\{}|^`?#", *p))
+			skip = 0;
+	while (skip && len > skip && u[len - 1] == '/')
+		u[--len] = '\0';
+	if (!skip || len == skip || u[skip] == '/') {
+		warnx("%s:%zu:%zu: web.base_url \"%s\" must be an http:// or "
+		    "https:// URL of printable ASCII with a host and no query, "
+		    "fragment, spaces or <>\"\\{}|^`", c->path, n->line, n->col,
+		    u);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_web(struct config *c, const struct ynode *root)
+{
+	const struct ynode *web = ynode_get(root, "web");
+	int rc = 0;
+
+	c->web = web != NULL;
+	absolutize(c->base, &c->web_archive_dir, "archive");
+	if (!c->web_title && c->sender_name)
+		c->web_title = xstrdup(c->sender_name);
+	if (c->web_base_url && check_base_url(c, web) == -1)
+		rc = -1;
+	if (c->web_feed_entries < 1 || c->web_feed_entries > 1000) {
+		const struct ynode *n = ynode_get(web, "feed_entries");
+
+		warnx("%s:%zu:%zu: web.feed_entries must be 1..1000", c->path,
+		    n->line, n->col);
+		rc = -1;
+	}
+	return rc;
+}
+
 static int
 finish(struct config *c, const struct ynode *root)
 {
@@ -222,7 +282,7 @@ finish(struct config *c, const struct ynode *root)
 		warnx("%s: unsubscribe_url must start with https://", c->path);
 		rc = -1;
 	}
-	if (check_transport(c) == -1)
+	if (check_transport(c) == -1 || check_web(c, root) == -1)
 		rc = -1;
 	if (c->sign && !c->sign_key && !c->sign_demo_key) {
 		warnx("%s: signing.key (the signing key's fingerprint) is "

@@ -50,6 +50,13 @@ struct config {
 
 	/* suppression policy */
 	long hard_limit, soft_limit, soft_window_days;
+
+	/* the public web archive */
+	int web;		/* a web: section is present */
+	char *web_base_url;	/* "https://host/path", no trailing slash */
+	char *web_archive_dir;	/* absolute; default <base>/archive */
+	char *web_title;	/* archive and feed title; default sender */
+	long web_feed_entries;	/* issues in feed.xml */
 };
 
 /*

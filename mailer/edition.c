@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "addr.h"
+#include "archive_path.h"
 #include "config.h"
 #include "issue.h"
 #include "list.h"
@@ -19,8 +20,7 @@
 #include "rfc2047.h"
 #include "sign.h"
 #include "tmpl.h"
-
-#define TMPL_FILE_MAX (1024 * 1024)
+#include "tmplfile.h"
 
 struct composer {
 	const struct config *cfg;
@@ -34,54 +34,6 @@ struct composer {
 	char *autocrypt;	/* folded "Autocrypt: ..." header, or NULL */
 	int sign_failed;
 };
-
-struct loader {
-	const char *dir;
-};
-
-/* Partials are templates/<name>.mustache; names may not leave the folder */
-static char *
-load_partial(void *arg, const char *name, char **file)
-{
-	struct loader *ld = arg;
-	struct buf b = BUF_INIT;
-	char *path;
-
-	if (!*name || strchr(name, '/') || name[0] == '.')
-		return NULL;
-	path = xasprintf("%s/%s.mustache", ld->dir, name);
-	if (access(path, R_OK) == -1 ||
-	    slurp_file(path, TMPL_FILE_MAX, &b) == -1) {
-		free(path);
-		return NULL;
-	}
-	*file = path;
-	return buf_detach(&b);
-}
-
-static struct loader the_loader;
-
-static struct tmpl *
-load_template(const char *dir, const char *name, int no_escape)
-{
-	struct tmpl_opts o = { load_partial, &the_loader, no_escape };
-	char *path = xasprintf("%s/%s", dir, name);
-	struct buf b = BUF_INIT;
-	struct tmpl *t = NULL;
-	size_t bad;
-
-	the_loader.dir = dir;
-	if (slurp_file(path, TMPL_FILE_MAX, &b) == 0) {
-		if (!utf8_valid(b.data, b.len, &bad))
-			warnx("%s:%zu: invalid UTF-8", path,
-			    line_of(b.data, bad));
-		else
-			t = tmpl_parse(path, b.data, b.len, &o);
-	}
-	buf_free(&b);
-	free(path);
-	return t;
-}
 
 static int
 load_lists(struct composer *cp)
@@ -178,8 +130,8 @@ composer_new(const struct config *c, const struct issue *is,
 	cp->cfg = c;
 	cp->is = is;
 	cp->signer = signer;
-	cp->html = load_template(c->templates_dir, "issue.html.mustache", 0);
-	cp->text = load_template(c->templates_dir, "issue.txt.mustache", 1);
+	cp->html = tmplfile_load(c->templates_dir, "issue.html.mustache", 0);
+	cp->text = tmplfile_load(c->templates_dir, "issue.txt.mustache", 1);
 	cp->subject = tmpl_parse(subj_file, is->subject, strlen(is->subject),
 	    &o);
 	free(subj_file);
@@ -262,7 +214,10 @@ article_json(const struct composer *cp, const struct article *a, int own)
 	return o;
 }
 
-/* The association's own articles first in each section, then the rest. */
+/*
+ * The association's own articles first in each section, then the rest; l
+ * NULL (the general edition): section order only.
+ */
 static json_t *
 sections_json(const struct composer *cp, const struct list *l)
 {
@@ -275,7 +230,7 @@ sections_json(const struct composer *cp, const struct list *l)
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < is->narticles; i++) {
 				const struct article *a = &is->articles[i];
-				int own = a->source &&
+				int own = l && a->source &&
 				    !strcmp(a->source, l->id);
 
 				if (strcmp(a->section, is->sections[s].id) ||
@@ -313,8 +268,23 @@ list_json(const struct list *l)
 	return o;
 }
 
-static json_t *
-context(const struct composer *cp, const struct list *l,
+/* archive_url and edition_url when web.base_url is set */
+static void
+url_json(const struct composer *cp, const struct list *l, json_t *ctx)
+{
+	char *a = archive_url(cp->cfg);
+	char *e = archive_edition_url(cp->cfg, cp->is->id, l ? l->id : NULL);
+
+	if (a)
+		json_object_set_new(ctx, "archive_url", json_string(a));
+	if (e)
+		json_object_set_new(ctx, "edition_url", json_string(e));
+	free(a);
+	free(e);
+}
+
+json_t *
+composer_context(const struct composer *cp, const struct list *l,
     const struct subscriber *sub)
 {
 	const struct issue *is = cp->is;
@@ -330,7 +300,8 @@ context(const struct composer *cp, const struct list *l,
 	json_object_set_new(o, "name", jstr(cp->cfg->sender_name));
 	json_object_set_new(o, "address", jstr(cp->cfg->sender_address));
 	json_object_set_new(ctx, "sender", o);
-	json_object_set_new(ctx, "list", list_json(l));
+	if (l)
+		json_object_set_new(ctx, "list", list_json(l));
 	json_object_set_new(ctx, "sections", sections_json(cp, l));
 	for (size_t i = 0; i < is->sponsors.n; i++) {
 		const struct list *s = composer_list(cp, is->sponsors.v[i]);
@@ -344,9 +315,14 @@ context(const struct composer *cp, const struct list *l,
 	for (size_t i = 0; i < is->nattachments; i++) {
 		o = json_object();
 		json_object_set_new(o, "name", jstr(is->attachments[i].name));
+		json_object_set_new(o, "path", jstr(is->attachments[i].path));
 		json_array_append_new(att, o);
 	}
 	json_object_set_new(ctx, "attachments", att);
+	/* Mustache cannot test an array's length: "附件:" needs this */
+	json_object_set_new(ctx, "has_attachments",
+	    json_boolean(is->nattachments > 0));
+	url_json(cp, l, ctx);
 	if (sub) {
 		o = json_object();
 		for (size_t i = 0; i < sub->nfields; i++)
@@ -356,6 +332,13 @@ context(const struct composer *cp, const struct list *l,
 		json_object_set_new(ctx, "subscriber", o);
 	}
 	return ctx;
+}
+
+int
+composer_render_html(const struct composer *cp, json_t *ctx,
+    struct buf *out)
+{
+	return tmpl_render(cp->html, ctx, out);
 }
 
 static void
@@ -528,7 +511,7 @@ int
 edition_build(struct composer *cp, const struct list *l,
     const struct subscriber *sub, int test, struct edition *ed)
 {
-	json_t *ctx = context(cp, l, sub);
+	json_t *ctx = composer_context(cp, l, sub);
 	struct mime *m = NULL;
 	char *subj = NULL;
 	int rc = -1;
@@ -628,6 +611,31 @@ unsubscribe_headers(const struct composer *cp, const struct recipient *r,
 	buf_free(&v);
 }
 
+/*
+ * RFC 2369 List-Archive and RFC 5064 Archived-At (the association's page),
+ * per edition like every link in the body; outside the signed part.
+ */
+static void
+archive_headers(const struct composer *cp, const struct list *l,
+    struct buf *out)
+{
+	char *a = archive_url(cp->cfg);
+	char *e = archive_edition_url(cp->cfg, cp->is->id, l->id);
+	char *v;
+
+	if (!a || !e)
+		goto out;
+	v = xasprintf("<%s>", a);
+	rfc2047_raw(out, "List-Archive", v);
+	free(v);
+	v = xasprintf("<%s>", e);
+	rfc2047_raw(out, "Archived-At", v);
+	free(v);
+out:
+	free(a);
+	free(e);
+}
+
 void
 message_build_head(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
@@ -646,6 +654,7 @@ message_build_head(struct composer *cp, const struct edition *ed,
 	buf_adds(out, "MIME-Version: 1.0\r\n");
 	rfc2047_address(out, "List-Id", l->short_name, l->list_id);
 	unsubscribe_headers(cp, r, out);
+	archive_headers(cp, l, out);
 	if (cp->autocrypt)
 		buf_adds(out, cp->autocrypt);
 	buf_add(out, ed->headers.data, ed->headers.len);

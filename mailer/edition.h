@@ -11,6 +11,8 @@
 #ifndef MAILER_EDITION_H
 #define MAILER_EDITION_H
 
+#include <jansson.h>
+
 #include "util.h"
 
 struct config;
@@ -46,6 +48,21 @@ int composer_per_subscriber(const struct composer *cp);
 
 /* The profile of list id, or NULL when there is no such list. */
 const struct list *composer_list(const struct composer *cp, const char *id);
+
+/*
+ * The Mustache context of list l's edition: issue, sender, list, sections
+ * (l's own articles first), sponsors, attachments (name, path),
+ * has_attachments, archive_url and
+ * edition_url (with web.base_url) and, when sub is not NULL, subscriber.
+ * l NULL gives the general edition: no list, articles in section order,
+ * no edition_url.  The caller json_decref's it.
+ */
+json_t *composer_context(const struct composer *cp, const struct list *l,
+    const struct subscriber *sub);
+
+/* Renders issue.html.mustache against ctx, appending to out.  0 / -1. */
+int composer_render_html(const struct composer *cp, json_t *ctx,
+    struct buf *out);
 
 /*
  * Builds the edition of list l (for subscriber sub when per-subscriber,
