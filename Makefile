@@ -173,6 +173,8 @@ uninstall:
 
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c tests/bench/*.c tests/*.c
+	@# exit codes come from the one table (mailer/exitcode.h)
+	@! grep -n 'include <sysexits.h>' $(filter-out mailer/exitcode.c,$(wildcard mailer/*.c mailer/*.h))
 
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \

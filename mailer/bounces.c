@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "bounce.h"
+#include "exitcode.h"
 #include "imap.h"
 #include "state.h"
 #include "util.h"
@@ -345,15 +345,15 @@ fail_code(enum imap_fail why)
 {
 	switch (why) {
 	case IMAP_FAIL_CONFIG:
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	case IMAP_FAIL_CONN:
-		return EX_UNAVAILABLE;
+		return EXIT_UNAVAILABLE;
 	case IMAP_FAIL_TLS:
-		return EX_PROTOCOL;
+		return EXIT_TLS;
 	case IMAP_FAIL_AUTH:
-		return EX_NOPERM;
+		return EXIT_LOGIN;
 	default:
-		return EX_TEMPFAIL;
+		return EXIT_TEMPFAIL;
 	}
 }
 
@@ -388,7 +388,7 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 	if (imap_ensure_folder(im, c->imap_processed_folder) == -1 ||
 	    imap_select(im, c->imap_folder, &validity) == -1 ||
 	    imap_list_uids(im, &uids, &n) == -1)
-		return EX_TEMPFAIL;
+		return EXIT_TEMPFAIL;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct buf msg = BUF_INIT;
 		char *key = xasprintf("imap:%u:%u", (unsigned)validity,
@@ -396,19 +396,19 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 		int got = imap_fetch(im, uids[i], &msg), r = 1;
 
 		if (got == -1)
-			rc = EX_TEMPFAIL;
+			rc = EXIT_TEMPFAIL;
 		else if (got == 0 && msg.len > BOUNCES_MAX_MSG)
 			warnx("%s: larger than %u bytes; left alone", key,
 			    BOUNCES_MAX_MSG);
 		else if (got == 0 && (r = bounces_record(bx, msg.data ?
 		    msg.data : "", msg.len, key, st)) == -1)
-			rc = EX_SOFTWARE;
+			rc = EXIT_SOFTWARE;
 		if (r == 0 && die && ++committed >= die)
 			_exit(1);
 		if (rc == 0 && got == 0 && msg.len <= BOUNCES_MAX_MSG) {
 			if (imap_move(im, uids[i], c->imap_processed_folder)
 			    == -1)
-				rc = EX_TEMPFAIL;
+				rc = EXIT_TEMPFAIL;
 			else
 				st->moved++;
 		}
@@ -433,14 +433,14 @@ bounces_run(const struct config *c, int quiet, int locked)
 	if (!c->imap) {
 		warnx("%s: no imap: section: the bounce mailbox is not "
 		    "configured", c->path);
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	}
 	/* no key is made here: a new key could not check old tokens */
 	if ((rc = state_open(c, locked, 0, &state)) != 0)
 		return rc;
 	if (!(pw = config_secret(c, "IMAP password", c->imap_password_file,
 	    c->imap_password_env))) {
-		rc = EX_CONFIG;
+		rc = EXIT_CONFIG;
 		goto out;
 	}
 	im = imap_open(c, pw, &why);

@@ -68,10 +68,11 @@ char *bounces_summary(const struct bounces_stats *st);
  * The whole run against the imap: mailbox of c, holding the state lock
  * (taken here unless locked: the caller, mailer run, holds it).
  * Prints the summary on standard output when a message was new, or always
- * unless quiet.  Returns a sysexits(3) code: 0; 75 the lock is held or the
- * server failed mid-run (what was committed stays); 69 the server is
- * unreachable; 76 TLS could not be set up or the certificate is not
- * trusted; 77 the login was refused; 78 no or bad imap: configuration.
+ * unless quiet.  Returns a code of exitcode.h: 0; EXIT_TEMPFAIL the lock is
+ * held or the server failed mid-run (what was committed stays);
+ * EXIT_UNAVAILABLE the server is unreachable; EXIT_TLS TLS could not be set
+ * up or the certificate is not trusted; EXIT_LOGIN the login was refused;
+ * EXIT_CONFIG no or bad imap: configuration.
  */
 int bounces_run(const struct config *c, int quiet, int locked);
 

@@ -1,6 +1,7 @@
 /*
  * cmd: the subcommands.  Each takes the arguments after its name (argv[0] is
- * the command name) and returns a sysexits(3) code; only main.c exits.
+ * the command name) and returns a code of the exit-code table
+ * (exitcode.h); main.c returns it from main().
  */
 #ifndef MAILER_CMD_H
 #define MAILER_CMD_H

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,6 +14,7 @@
 #include "bounces.h"
 #include "cmd.h"
 #include "config.h"
+#include "exitcode.h"
 #include "journal.h"
 #include "util.h"
 
@@ -81,7 +81,7 @@ bounces_parse(int argc, char **argv)
 
 	if (argc < 2) {
 		usage(stderr);
-		return EX_USAGE;
+		return EXIT_USAGE;
 	}
 	for (int i = 1; i < argc; i++) {
 		struct buf b = BUF_INIT;
@@ -92,7 +92,7 @@ bounces_parse(int argc, char **argv)
 		    slurp_stdin(BOUNCES_MAX_FILE, &b);
 
 		if (got < 0) {
-			rc = EX_NOINPUT;
+			rc = EXIT_NOINPUT;
 			buf_free(&b);
 			continue;
 		}
@@ -140,13 +140,13 @@ bounces_list(const struct config *c, int json)
 	}
 	if (!(jn = journal_open(c->state_path))) {
 		json_decref(rows);
-		return EX_CANTCREAT;
+		return EXIT_CANTCREAT;
 	}
 	if (!json)
 		printf("%-14s %-32s %-28s %s\n", "list", "email", "reason",
 		    "since");
 	if (journal_suppressions(jn, print_suppression, rows) == -1)
-		rc = EX_SOFTWARE;
+		rc = EXIT_SOFTWARE;
 	if (json) {
 		char *out = json_dumps(rows, JSON_INDENT(1));
 
@@ -181,15 +181,15 @@ cmd_bounces(int argc, char **argv)
 			quiet = 0;
 		else {
 			usage(stderr);
-			return EX_USAGE;
+			return EXIT_USAGE;
 		}
 	}
 	if (json && !list) {
 		usage(stderr);
-		return EX_USAGE;
+		return EXIT_USAGE;
 	}
 	if (!(c = config_load(cmd_config_path)))
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	rc = list ? bounces_list(c, json) : bounces_run(c, quiet, 0);
 	config_free(c);
 	return rc;

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sysexits.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "compose.h"
 #include "config.h"
 #include "edition.h"
+#include "exitcode.h"
 #include "issue.h"
 #include "list.h"
 #include "util.h"
@@ -81,7 +81,7 @@ cmd_check(int argc, char **argv)
 	    NULL, &issue);
 	if (rc != 0) {
 		strlist_free(&only);
-		return rc == -2 ? 0 : EX_USAGE;
+		return rc == -2 ? 0 : EXIT_USAGE;
 	}
 	rc = job_open(&j, issue, &only, 0);
 	for (size_t i = 0; rc == 0 && i < j.nlists; i++) {
@@ -89,9 +89,9 @@ cmd_check(int argc, char **argv)
 
 		if (list_each(j.lists[i], LIST_STRICT, count_one, &total,
 		    NULL) == -1)
-			rc = EX_DATAERR;
+			rc = EXIT_DATAERR;
 		if (edition_build(j.cp, j.lists[i], NULL, 0, &ed) == -1)
-			rc = EX_DATAERR;
+			rc = EXIT_DATAERR;
 		else
 			edition_clear(&ed);
 	}
@@ -150,7 +150,6 @@ write_in(const char *dir, const char *name, const char *data, size_t len)
 	free(p);
 	return rc;
 }
-
 
 static int
 write_edition(struct job *j, const char *tmp, const struct list *l,
@@ -259,11 +258,11 @@ cmd_preview(int argc, char **argv)
 	    &issue);
 	if (rc != 0) {
 		strlist_free(&only);
-		return rc == -2 ? 0 : EX_USAGE;
+		return rc == -2 ? 0 : EXIT_USAGE;
 	}
 	rc = job_open(&j, issue, &only, 1);
 	if (rc == 0 && preview_all(&j, out) == -1)
-		rc = EX_CANTCREAT;
+		rc = EXIT_CANTCREAT;
 	if (rc == 0)
 		printf("%s: %zu edition%s written to %s/ (open %s/index.html)"
 		    "\n", j.issue->id, j.nlists, j.nlists == 1 ? "" : "s",

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,6 +19,7 @@
 #include "cmd.h"
 #include "compose.h"
 #include "config.h"
+#include "exitcode.h"
 #include "issue.h"
 #include "journal.h"
 #include "lock.h"
@@ -102,7 +102,7 @@ worse(int a, int b)
 		return b;
 	if (b == 0 || a == b)
 		return a;
-	return a == EX_TEMPFAIL ? b : a;
+	return a == EXIT_TEMPFAIL ? b : a;
 }
 
 static int
@@ -124,7 +124,8 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	rc = job_open(&j, dir, NULL, 1);
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
-	if (!quiet && (st.sent || st.deferred || st.failed) && rc != EX_CONFIG)
+	if (!quiet && (st.sent || st.deferred || st.failed) &&
+	    rc != EXIT_CONFIG)
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
 		    "%ld\n", id, st.sent, st.deferred, st.failed,
 		    st.suppressed);
@@ -141,14 +142,14 @@ run_due(const struct config *c, int quiet, int verbose)
 
 	if ((n = scandir(c->issues_dir, &ents, NULL, alphasort)) == -1) {
 		warn("%s", c->issues_dir);
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	}
 	for (int i = 0; i < n; i++) {
 		char *dir = path_join(c->issues_dir, ents[i]->d_name);
 		int d = ents[i]->d_name[0] == '.' ? 0 : due(dir, now);
 
 		if (d == -1)
-			rc = worse(rc, EX_DATAERR);
+			rc = worse(rc, EXIT_DATAERR);
 		else if (d == 1 && !run_stop)
 			rc = worse(rc, run_issue(c, dir, ents[i]->d_name,
 			    quiet, verbose));
@@ -184,14 +185,14 @@ cmd_run(int argc, char **argv)
 		default:
 			fprintf(stderr, "usage: mailer run [--quiet] "
 			    "[--verbose]\n");
-			return EX_USAGE;
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc || !(c = config_load(cmd_config_path)))
-		return optind != argc ? EX_USAGE : EX_CONFIG;
+		return optind != argc ? EXIT_USAGE : EXIT_CONFIG;
 	if (log_setup(c) == -1) {
 		config_free(c);
-		return EX_OSERR;
+		return EXIT_OSERR;
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -211,7 +212,7 @@ cmd_run(int argc, char **argv)
 			warnx("another mailer run (pid %ld) holds %s.lock",
 			    holder, c->state_path);
 		config_free(c);
-		return rc == 1 ? EX_TEMPFAIL : EX_CANTCREAT;
+		return rc == 1 ? EXIT_TEMPFAIL : EXIT_CANTCREAT;
 	}
 	rc = run_due(c, quiet, verbose);
 	if (c->imap && !run_stop)

@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include <unistd.h>
 
 #include "addr.h"
 #include "cmd.h"
 #include "compose.h"
 #include "config.h"
+#include "exitcode.h"
 #include "issue.h"
 #include "journal.h"
 #include "report.h"
@@ -74,7 +74,7 @@ cmd_send(int argc, char **argv)
 			if (addr_normalize(optarg, &to, &why) == -1) {
 				warnx("--to %s: %s", optarg, why);
 				strlist_free(&only);
-				return EX_USAGE;
+				return EXIT_USAGE;
 			}
 			break;
 		case 'n': o.dry_run = 1; break;
@@ -105,7 +105,7 @@ usage:
 	fprintf(stderr, "usage: mailer %s\n", send_usage);
 	strlist_free(&only);
 	free(to);
-	return EX_USAGE;
+	return EXIT_USAGE;
 }
 
 struct table {
@@ -188,16 +188,16 @@ cmd_status(int argc, char **argv)
 		} else {
 			fputs(status_usage, stderr);
 			free(issue);
-			return EX_USAGE;
+			return EXIT_USAGE;
 		}
 	}
 	if (html && !issue) {
 		fputs(status_usage, stderr);
-		return EX_USAGE;
+		return EXIT_USAGE;
 	}
 	if (!(cfg = config_load(cmd_config_path))) {
 		free(issue);
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	}
 	if (access(cfg->state_path, F_OK) == -1) {
 		printf(t.json ? "[]\n" : "nothing sent yet (no %s)\n",
@@ -207,14 +207,14 @@ cmd_status(int argc, char **argv)
 	if (!(jn = journal_open(cfg->state_path))) {
 		config_free(cfg);
 		free(issue);
-		return EX_CANTCREAT;
+		return EXIT_CANTCREAT;
 	}
 	t.rows = json_array();
 	if (!t.json)
 		printf("%-12s %-14s %8s %8s %8s %10s %9s\n", "issue", "list",
 		    "sent", "deferred", "failed", "suppressed", "remaining");
 	if (journal_counts(jn, issue, print_count, &t) == -1)
-		rc = EX_SOFTWARE;
+		rc = EXIT_SOFTWARE;
 	if (t.json) {
 		char *s = json_dumps(t.rows, JSON_INDENT(1));
 
@@ -229,7 +229,7 @@ report:
 	if (rc == 0 && html) {
 		title = issue_title(dir);
 		if (report_write_html(jn, cfg, issue, title, html) == -1)
-			rc = EX_CANTCREAT;
+			rc = EXIT_CANTCREAT;
 		else if (!t.json)
 			printf("%s: delivery report written to %s\n", issue,
 			    html);

@@ -4,11 +4,11 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd.h"
 #include "config.h"
 #include "edition.h"
+#include "exitcode.h"
 #include "issue.h"
 #include "list.h"
 #include "sign.h"
@@ -91,15 +91,15 @@ job_open(struct job *j, const char *issue_dir, const struct strlist *only,
 {
 	memset(j, 0, sizeof *j);
 	if (!(j->cfg = config_load(cmd_config_path)))
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	if (!(j->issue = issue_load(issue_dir)))
-		return EX_DATAERR;
+		return EXIT_DATAERR;
 	if (with_signer && j->cfg->sign && open_signer(j) == -1)
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	if (!(j->cp = composer_new(j->cfg, j->issue, j->signer)))
-		return EX_DATAERR;
+		return EXIT_DATAERR;
 	if (select_lists(j, only) == -1)
-		return EX_DATAERR;
+		return EXIT_DATAERR;
 	return 0;
 }
 

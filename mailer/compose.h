@@ -26,8 +26,8 @@ struct job {
 
 /*
  * Loads config, issue and composer; selects the lists named in only (all
- * when only->n is 0).  Returns 0 or a sysexits code after reporting:
- * EX_CONFIG for the config, EX_DATAERR for the issue, lists, templates.
+ * when only->n is 0).  Returns 0 or a code of exitcode.h after reporting:
+ * EXIT_CONFIG for the config, EXIT_DATAERR for the issue, lists, templates.
  */
 int job_open(struct job *j, const char *issue_dir, const struct strlist *only,
     int with_signer);

@@ -40,7 +40,7 @@ struct composer *composer_new(const struct config *c, const struct issue *is,
     struct signer *signer);
 void composer_free(struct composer *cp);
 
-/* 1 when signing an edition failed: a key problem (EX_CONFIG), not data. */
+/* 1 when signing an edition failed: a key problem (EXIT_CONFIG), not data. */
 int composer_sign_failed(const struct composer *cp);
 
 /* 1 when a template uses subscriber fields: one edition per subscriber. */

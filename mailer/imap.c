@@ -336,10 +336,8 @@ imap_open(const struct config *c, const char *password, enum imap_fail *why)
 	im->where = xasprintf("%s://%s:%u", implicit ? "imaps" : "imap",
 	    host, (unsigned)port);
 	im->s = mailimap_new(0, NULL);
-	if (!im->s) {
-		warnx("%s: out of memory", im->where);
-		exit(71);
-	}
+	if (!im->s)
+		util_oom("libetpan");
 	mailimap_set_timeout(im->s, (time_t)c->timeout);
 	if ((*why = secure(im, c, host, port, implicit)) != IMAP_FAIL_NONE)
 		goto bad;

@@ -397,7 +397,7 @@ static int
 parser_init(struct csv_parser *p)
 {
 	if (csv_init(p, CSV_STRICT | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
-		errx(70, "libcsv: out of memory");
+		util_oom("libcsv");
 	return 0;
 }
 

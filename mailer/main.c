@@ -1,13 +1,16 @@
 /*
  * mailer: publishes a newsletter by e-mail.  This file holds the command
- * table and usage; it is the only place that exits.
+ * table and usage; it is the only place that exits: commands return a code
+ * from the exit-code table (exitcode.h), and out of memory anywhere ends
+ * here too (util_oom).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd.h"
+#include "exitcode.h"
+#include "util.h"
 
 const char *cmd_config_path = "config.yaml";
 
@@ -24,6 +27,58 @@ static const struct command {
 	{ "run", cmd_run, "cron entry point: due issues, then bounces" },
 };
 
+/* "Exit codes (sysexits(3)): 0 success, 64 usage error, ...", wrapped. */
+static void
+exit_codes_brief(FILE *f)
+{
+	size_t n, col;
+	const struct exit_info *t = exit_table(&n);
+
+	col = (size_t)fprintf(f, "Exit codes (sysexits(3)):");
+	for (size_t i = 0; i < n; i++) {
+		int w = snprintf(NULL, 0, " %d %s%s", (int)t[i].code,
+		    t[i].meaning, i + 1 < n ? "," : ";");
+
+		if (col + (size_t)w > 72) {
+			fputc('\n', f);
+			col = 0;
+		}
+		col += (size_t)fprintf(f, "%s%d %s%s", col ? " " : "",
+		    (int)t[i].code, t[i].meaning, i + 1 < n ? "," : ";");
+	}
+	fprintf(f, "\n'mailer --exit-codes' says when each is returned.\n");
+}
+
+/* The table, one code a line: CODE TAB NAME TAB MEANING TAB WHEN. */
+static void
+exit_codes_table(FILE *f)
+{
+	size_t n;
+	const struct exit_info *t = exit_table(&n);
+
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%d\t%s\t%s\t%s\n", (int)t[i].code, t[i].name,
+		    t[i].meaning, t[i].when);
+}
+
+static void
+oom_exit(const char *what)
+{
+	fprintf(stderr, "mailer: out of memory (%s)\n", what);
+	exit(EXIT_OSERR);
+}
+
+/* A command's code must be in the table: the table is the contract. */
+static int
+checked(const char *cmd, int rc)
+{
+	if (exit_info(rc))
+		return rc;
+	fprintf(stderr, "mailer: %s returned %d, which is not in the exit "
+	    "code table (a bug)\n", cmd, rc);
+	return EXIT_SOFTWARE;
+}
+
 static void
 usage(FILE *f)
 {
@@ -31,11 +86,8 @@ usage(FILE *f)
 	    "commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\n'mailer COMMAND --help' describes a command.\n"
-	    "Exit codes follow sysexits(3): 0 ok, 64 usage, 65 data error,\n"
-	    "69 server unavailable, 75 temporary failure or busy, "
-	    "76 TLS refused\nor certificate untrusted, 77 login refused, "
-	    "78 configuration error.\n");
+	fprintf(f, "\n'mailer COMMAND --help' describes a command.\n");
+	exit_codes_brief(f);
 }
 
 int
@@ -43,10 +95,15 @@ main(int argc, char **argv)
 {
 	int i = 1;
 
+	util_on_oom(oom_exit);
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
-			return 0;
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--exit-codes")) {
+			exit_codes_table(stdout);
+			return EXIT_OK;
 		}
 		if (!strcmp(argv[i], "--config") && i + 1 < argc) {
 			cmd_config_path = argv[i + 1];
@@ -60,20 +117,21 @@ main(int argc, char **argv)
 		}
 		fprintf(stderr, "mailer: unknown option %s\n", argv[i]);
 		usage(stderr);
-		return EX_USAGE;
+		return EXIT_USAGE;
 	}
 	if (i >= argc) {
 		usage(stderr);
-		return EX_USAGE;
+		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[i], "help")) {
 		usage(stdout);
-		return 0;
+		return EXIT_OK;
 	}
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
 		if (!strcmp(argv[i], commands[c].name))
-			return commands[c].fn(argc - i, argv + i);
+			return checked(argv[i],
+			    commands[c].fn(argc - i, argv + i));
 	fprintf(stderr, "mailer: unknown command \"%s\"\n", argv[i]);
 	usage(stderr);
-	return EX_USAGE;
+	return EXIT_USAGE;
 }

@@ -36,7 +36,7 @@ wrap(struct mailmime *mm, char *data)
 	struct mime *m = xcalloc(1, sizeof *m);
 
 	if (!mm)
-		errx(70, "libetpan: out of memory building MIME");
+		util_oom("libetpan");
 	m->mm = mm;
 	m->data = data;
 	m->root = 1;
@@ -48,8 +48,11 @@ content(const char *type)
 {
 	struct mailmime_content *c = mailmime_content_new_with_str(type);
 
+	/* libmagic's answer libetpan cannot parse is still an attachment */
+	if (!c && strncmp(type, "multipart/", 10) && strncmp(type, "text/", 5))
+		c = mailmime_content_new_with_str("application/octet-stream");
 	if (!c)
-		errx(70, "libetpan: bad content type %s", type);
+		util_oom("libetpan");
 	return c;
 }
 
@@ -60,7 +63,7 @@ add_param(struct mailmime_content *c, const char *name, const char *value)
 
 	p = mailmime_param_new_with_data((char *)name, (char *)value);
 	if (!p || clist_append(c->ct_parameters, p) < 0)
-		errx(70, "libetpan: out of memory");
+		util_oom("libetpan");
 }
 
 static char *
@@ -98,7 +101,7 @@ mime_text(const char *subtype, const char *text, size_t len)
 	add_param(c, "charset", "utf-8");
 	mm = mailmime_new_empty(c, mailmime_fields_new_encoding(enc));
 	if (!mm || mailmime_set_body_text(mm, data, n) != MAILIMF_NO_ERROR)
-		errx(70, "libetpan: out of memory");
+		util_oom("libetpan");
 	return wrap(mm, data);
 }
 
@@ -155,7 +158,7 @@ file_fields(const char *filename, const char *cid)
 		}
 	}
 	if (!f || !d)
-		errx(70, "libetpan: out of memory");
+		util_oom("libetpan");
 	mailmime_fields_add(f, mailmime_field_new(MAILMIME_FIELD_DISPOSITION,
 	    NULL, NULL, NULL, NULL, 0, d, NULL, NULL));
 	if (cid)
@@ -174,7 +177,7 @@ mime_file(const char *type, const void *data, size_t len,
 	memcpy(copy, data, len);
 	mm = mailmime_new_empty(content(type), file_fields(filename, cid));
 	if (!mm || mailmime_set_body_text(mm, copy, len) != MAILIMF_NO_ERROR)
-		errx(70, "libetpan: out of memory");
+		util_oom("libetpan");
 	return wrap(mm, copy);
 }
 
@@ -188,7 +191,7 @@ mime_multipart(const char *subtype, const char *boundary)
 	free(type);
 	mm = mailmime_new_empty(c, mailmime_fields_new_empty());
 	if (!mm)
-		errx(70, "libetpan: out of memory");
+		util_oom("libetpan");
 	/* libetpan generated a random boundary: ours is reproducible */
 	for (clistiter *it = clist_begin(c->ct_parameters); it;
 	    it = clist_next(it)) {
@@ -214,7 +217,7 @@ void
 mime_add(struct mime *parent, struct mime *child)
 {
 	if (mailmime_smart_add_part(parent->mm, child->mm) != MAILIMF_NO_ERROR)
-		errx(70, "libetpan: cannot add MIME part");
+		util_oom("libetpan");
 	child->root = 0;
 	parent->kids = xrealloc(parent->kids,
 	    (parent->nkids + 1) * sizeof *parent->kids);
@@ -255,7 +258,7 @@ mime_write(const struct mime *m, struct buf *headers, struct buf *body)
 	int col = 0, r;
 
 	if (!s)
-		errx(70, "libetpan: out of memory");
+		util_oom("libetpan");
 	r = mailmime_content_write_mem(s, &col, m->mm->mm_content_type);
 	if (r == MAILIMF_NO_ERROR && m->mm->mm_mime_fields)
 		r = mailmime_fields_write_mem(s, &col, m->mm->mm_mime_fields);

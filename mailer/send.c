@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
-#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -15,6 +14,7 @@
 #include "compose.h"
 #include "config.h"
 #include "edition.h"
+#include "exitcode.h"
 #include "issue.h"
 #include "journal.h"
 #include "list.h"
@@ -222,7 +222,8 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	tx_open(s);
 	if (s->th)
 		throttle_end(s->th, throttle_domain(it->email), now,
-		    r == SMTP_CONNFAIL || r == SMTP_AUTHFAIL ? 0 :
+		    r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
+		    r == SMTP_AUTHFAIL ? 0 :
 		    reply_code(reply));
 	if (s->o->to || s->o->dry_run) {
 		count_only(s, it, r, reply);
@@ -252,6 +253,8 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 		    reply);
 	} else if (r == SMTP_AUTHFAIL) {
 		s->st->authfail = 1;
+	} else if (r == SMTP_TLSFAIL) {
+		s->st->tlsfail = s->st->unreachable = 1;
 	} else {
 		s->st->unreachable = 1;
 	}
@@ -539,7 +542,8 @@ send_list(struct sender *s, const struct list *l)
 	s->l = l;
 	if (edition_ready(s) == -1) {
 		edition_clear(&s->ed);	/* built, then refused */
-		return composer_sign_failed(s->j->cp) ? EX_CONFIG : EX_DATAERR;
+		return composer_sign_failed(s->j->cp) ? EXIT_CONFIG :
+		    EXIT_DATAERR;
 	}
 	if (s->o->to) {
 		struct subscriber sub = { s->o->to, NULL, 0, 0, NULL, NULL };
@@ -563,9 +567,9 @@ send_list(struct sender *s, const struct list *l)
 	strset_free(&s->suppressed);
 	edition_clear(&s->ed);
 	if (rc == -1 && (s->st->unreachable || s->st->authfail))
-		return 0;	/* result_code() turns it into 69, 75 or 78 */
+		return 0;	/* result_code() makes it 69, 75, 76 or 77 */
 	if (rc == -1 && s->failed)
-		return EX_SOFTWARE;
+		return EXIT_SOFTWARE;
 	return 0;
 }
 
@@ -606,11 +610,11 @@ result_code(const struct sender *s, int rc)
 	if (rc)
 		return rc;
 	if (s->st->authfail)
-		return EX_CONFIG;
+		return EXIT_LOGIN;
 	if (s->st->unreachable && s->st->sent == 0)
-		return EX_UNAVAILABLE;
+		return s->st->tlsfail ? EXIT_TLS : EXIT_UNAVAILABLE;
 	if (s->st->deferred || s->st->unreachable || *s->o->stop)
-		return EX_TEMPFAIL;
+		return EXIT_TEMPFAIL;
 	return 0;
 }
 
@@ -630,7 +634,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->key = s->state.key;
 	s->keylen = s->state.keylen;
 	if (rc == 0 && open_transport(s) == -1)
-		rc = j->cfg->username ? EX_CONFIG : EX_UNAVAILABLE;
+		rc = j->cfg->username ? EXIT_CONFIG : EXIT_UNAVAILABLE;
 	if (rc == 0) {
 		s->pg = progress_new(j->issue->id, o->quiet, o->verbose);
 		if (o->dry_run)

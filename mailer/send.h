@@ -25,15 +25,17 @@ struct send_stats {
 	long sent, deferred, failed, suppressed, already, skipped_bad;
 	long editions, signatures;
 	int unreachable;	/* no relay gave a session */
+	int tlsfail;		/* ... the last one because it refused TLS */
 	int authfail;		/* a relay refused the credentials */
 };
 
 /*
- * Sends j's issue.  Returns a sysexits code: 0 all sent; EX_TEMPFAIL when
- * some are deferred, the run was stopped by a signal or the state is
- * locked; EX_UNAVAILABLE when no relay could be reached and nothing was
- * sent; EX_CONFIG when a relay refused the credentials; EX_DATAERR /
- * EX_CANTCREAT after reporting.
+ * Sends j's issue.  Returns a code of exitcode.h: 0 all sent; EXIT_TEMPFAIL
+ * when some are deferred, the run was stopped by a signal or the state is
+ * locked; EXIT_UNAVAILABLE when no relay could be reached and nothing was
+ * sent (EXIT_TLS when the relay refused TLS); EXIT_LOGIN when a relay
+ * refused the credentials; EXIT_CONFIG, EXIT_DATAERR, EXIT_CANTCREAT,
+ * EXIT_SOFTWARE after reporting.
  */
 int send_issue(struct job *j, const struct send_opts *o,
     struct send_stats *st);

@@ -69,7 +69,7 @@ const char *
 smtp_result_name(enum smtp_result r)
 {
 	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
-	    "CONNFAIL", "AUTHFAIL" };
+	    "CONNFAIL", "TLSFAIL", "AUTHFAIL" };
 
 	return n[r];
 }
@@ -285,6 +285,10 @@ classify(const struct conn *c, CURLcode rc, long code)
 		return SMTP_OK;
 	if (rc == CURLE_LOGIN_DENIED)
 		return SMTP_AUTHFAIL;
+	if (c->phase == PH_SESSION && (rc == CURLE_USE_SSL_FAILED ||
+	    rc == CURLE_SSL_CONNECT_ERROR ||
+	    rc == CURLE_PEER_FAILED_VERIFICATION))
+		return SMTP_TLSFAIL;
 	if (c->phase == PH_SESSION)
 		return SMTP_CONNFAIL;
 	if (code >= 400 && code < 500)
@@ -351,7 +355,7 @@ finish(struct smtp *s, struct conn *c, CURLcode rc)
 	curl_multi_remove_handle(s->multi, c->easy);
 	r = classify(c, rc, code);
 	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
-	if (r == SMTP_CONNFAIL || r == SMTP_AUTHFAIL) {
+	if (r == SMTP_CONNFAIL || r == SMTP_TLSFAIL || r == SMTP_AUTHFAIL) {
 		session_failed(s, c, r, rc, code);
 		next = pick_relay(s);
 		if (next >= 0 && ++c->tries < s->nrelays &&

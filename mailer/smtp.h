@@ -21,7 +21,9 @@ enum smtp_result {
 	SMTP_OK,	/* 2xx to the end of DATA: the relay has it */
 	SMTP_TEMPFAIL,	/* 4xx, or the connection broke mid-transaction */
 	SMTP_PERMFAIL,	/* 5xx to RCPT or to the end of DATA */
-	SMTP_CONNFAIL,	/* no session: connect, TLS or MAIL refused */
+	SMTP_CONNFAIL,	/* no session: connect failed or MAIL refused */
+	SMTP_TLSFAIL,	/* no session: no STARTTLS where required, the
+			   handshake failed or the certificate is untrusted */
 	SMTP_AUTHFAIL	/* the relay refused the username or password */
 };
 
@@ -76,7 +78,8 @@ struct smtp *smtp_open(const struct config *c, const char *password);
  * flight: the caller adds messages and calls again, so connections never
  * wait for the slowest message of a batch.
  *
- * A relay that fails to give a session (SMTP_CONNFAIL, SMTP_AUTHFAIL) is
+ * A relay that fails to give a session (SMTP_CONNFAIL, SMTP_TLSFAIL,
+ * SMTP_AUTHFAIL) is
  * skipped for relay_cooldown seconds and the message is tried on the next
  * relay; when no relay is left no new message starts and smtp_run returns
  * -1 after reporting.  Otherwise 0.

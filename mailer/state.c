@@ -4,10 +4,10 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include <unistd.h>
 
 #include "config.h"
+#include "exitcode.h"
 #include "journal.h"
 #include "lock.h"
 #include "util.h"
@@ -35,29 +35,29 @@ open_all(const struct config *c, int locked, int create_key,
 	int rc;
 
 	if (make_folder(c->state_path) == -1)
-		return EX_CANTCREAT;
+		return EXIT_CANTCREAT;
 	if (!locked) {
 		rc = lock_acquire(c->state_path, &st->lockfd, &holder);
 		if (rc == 1) {
 			warnx("another mailer run (pid %ld) holds %s.lock; try "
 			    "again later", holder, c->state_path);
-			return EX_TEMPFAIL;
+			return EXIT_TEMPFAIL;
 		}
 		if (rc == -1)
-			return EX_CANTCREAT;
+			return EXIT_CANTCREAT;
 	}
 	if (!c->secret_file) {
 		warnx("%s: secret_file is not set (the HMAC key for VERP and "
 		    "unsubscribe tokens)", c->path);
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	}
 	if (create_key && access(c->secret_file, F_OK) == -1 &&
 	    verp_make_key(c->secret_file) == 0)
 		warnx("created a new token key in %s", c->secret_file);
 	if (verp_load_key(c->secret_file, &st->key, &st->keylen) == -1)
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	if (!(st->jn = journal_open(c->state_path)))
-		return EX_CANTCREAT;
+		return EXIT_CANTCREAT;
 	return 0;
 }
 

@@ -19,9 +19,9 @@ struct state {
 
 /*
  * Creates the state folder, takes the lock unless locked (another holder:
- * message naming its pid, EX_TEMPFAIL), opens the journal and loads the
+ * message naming its pid, EXIT_TEMPFAIL), opens the journal and loads the
  * token key (created first when create_key and absent).  Returns 0 or a
- * sysexits code after reporting; st is then closed already.
+ * code of exitcode.h after reporting; st is then closed already.
  */
 int state_open(const struct config *c, int locked, int create_key,
     struct state *st);

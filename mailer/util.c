@@ -9,13 +9,28 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sysexits.h>
 #include <unistd.h>
+
+static void (*oom_handler)(const char *what);
+
+void
+util_on_oom(void (*fn)(const char *what))
+{
+	oom_handler = fn;
+}
+
+void
+util_oom(const char *what)
+{
+	if (oom_handler)
+		oom_handler(what);
+	abort();	/* no handler (tests, fuzzers), or it returned */
+}
 
 static void
 oom(void)
 {
-	errx(EX_OSERR, "out of memory");
+	util_oom("malloc");
 }
 
 void *

@@ -8,7 +8,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Allocation wrappers: on out-of-memory they print and exit(EX_OSERR). */
+/*
+ * Out of memory in an x*() wrapper or in a library (what names it): calls
+ * the handler set with util_on_oom (main.c's reports it and exits with
+ * EXIT_OSERR: only main.c exits), or abort()s when there is none (unit
+ * tests, fuzzers) or it returns.
+ */
+_Noreturn void util_oom(const char *what);
+void util_on_oom(void (*fn)(const char *what));
+
+/* Allocation wrappers: they never return NULL (util_oom instead). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

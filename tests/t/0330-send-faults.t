@@ -3,8 +3,8 @@
 # leave recipients deferred (exit 75) and a rerun delivers them; 5xx ones
 # fail once, are not retried, and a 5.1.1 suppresses the address for the
 # next issue while a 5.7.1 policy reject does not; a connection dropped in
-# DATA is never marked sent; a wrong password (78), an untrusted
-# certificate (69) and a server that is down (69) leave every recipient
+# DATA is never marked sent; a wrong password (77), an untrusted
+# certificate (76) and a server that is down (69) leave every recipient
 # pending; a second concurrent send is refused (75) naming the holder.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
@@ -128,7 +128,7 @@ proj pw "smtp://127.0.0.1:$SRV_SMTP_PORT"
 printf 'not-the-password\n' >"$T/pw/smtp.pw"
 $MAILER --config "$T/pw/config.yaml" send "$T/pw/issues/2021-01" --list flt >"$T/pw.out" 2>"$T/pw.err"
 rc=$?; sed 's/^/# /' "$T/pw.err"
-[ $rc -eq 78 ]; ok $? "wrong password: exit 78 (got $rc)"
+[ $rc -eq 77 ]; ok $? "wrong password: exit 77, login refused, as for IMAP (got $rc)"
 grep -q "smtp://127.0.0.1:$SRV_SMTP_PORT: authentication as sender@example.org refused" "$T/pw.err"
 ok $? "wrong password: the message names the relay and the user"
 pending_only "$T/pw"; ok $? "wrong password: nothing marked, all pending"
@@ -141,8 +141,8 @@ proj ca "smtp://127.0.0.1:$SRV_SMTP_PORT"
 sed -i "s|ca_file: .*|ca_file: $T/other.pem|" "$T/ca/config.yaml"
 $MAILER --config "$T/ca/config.yaml" send "$T/ca/issues/2021-01" --list flt >"$T/ca.out" 2>"$T/ca.err"
 rc=$?; sed 's/^/# /' "$T/ca.err"
-[ $rc -eq 69 ] && grep -q "certificate is not trusted" "$T/ca.err"
-ok $? "untrusted certificate: exit 69 (got $rc) with a certificate message"
+[ $rc -eq 76 ] && grep -q "certificate is not trusted" "$T/ca.err"
+ok $? "untrusted certificate: exit 76, TLS refused, as for IMAP (got $rc) with a certificate message"
 pending_only "$T/ca"; ok $? "untrusted certificate: all pending"
 
 DOWN=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -79,7 +79,7 @@ for w in SOURCE_DATE_EPOCH MAILER_TEST_SEED password_env passphrase_env \
 	issue.html.mustache subscriber source_name; do
 	grep -qF -- "$w" "$TMP/page.txt" || { echo "# not mentioned: $w"; missing=1; }
 done
-for code in 0 64 65 66 69 70 73 75 77 78; do
+for code in $("$MAILER" --exit-codes | cut -f1); do
 	sed -n '/^EXIT STATUS/,/^EXAMPLES/p' "$TMP/page.txt" |
 		grep -qE "^       $code( |\$)" || { echo "# exit status $code"; missing=1; }
 done

@@ -87,17 +87,17 @@ hostile "group-readable SMTP password file" 78 'smtp.pw is readable by group or 
 chmod 604 "$P/smtp.pw"
 hostile "world-readable SMTP password file" 78 'smtp.pw is readable by group or others \(mode 604\)' -- --config "$P/pwfile.yaml" send "$I"
 rm -rf "$I"
-# expired certificate: refused before AUTH, exit 69, nothing marked sent
+# expired certificate: refused before AUTH, exit 76, nothing marked sent
 smtp_config "$EXPIRED"
 hostile_fresh_issue; mv "$I" "$P/issues/2021-03"; I=$P/issues/2021-03
 MAILER_SMTP_PASSWORD=$PW "$MAILER" --config "$P/smtp.yaml" send "$I" --list aba \
 	>"$TMP/exp.out" 2>"$TMP/exp.err"; rc=$?
-[ $rc = 69 ]; ok $? "expired server certificate: exit 69 (got $rc)"
+[ $rc = 76 ]; ok $? "expired server certificate: exit 76, TLS refused (got $rc)"
 grep -qiE 'certificate|expired' "$TMP/exp.err"; ok $? "expired server certificate: the message says so"
 sed 's/^/#   /' "$TMP/exp.err" | head -3
 ! grep -q AUTH "$TMP/expired.trace" && [ ! -s "$TMP/expired.log" ]
 ok $? "expired server certificate: no AUTH, no message"
 hostile_tried=$((hostile_tried + 1))
-[ $rc = 69 ] && hostile_refused=$((hostile_refused + 1))
+[ $rc = 76 ] && hostile_refused=$((hostile_refused + 1))
 hostile_record 0740-secrets-tls
 exit $tap_failed

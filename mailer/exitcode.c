@@ -1,0 +1,71 @@
+/* exitcode: the exit-code table.  See exitcode.h. */
+#include "exitcode.h"
+
+#include <sysexits.h>
+
+/* the values are sysexits(3)'s: scripts may test either */
+_Static_assert(EXIT_USAGE == EX_USAGE, "EX_USAGE");
+_Static_assert(EXIT_DATAERR == EX_DATAERR, "EX_DATAERR");
+_Static_assert(EXIT_NOINPUT == EX_NOINPUT, "EX_NOINPUT");
+_Static_assert(EXIT_UNAVAILABLE == EX_UNAVAILABLE, "EX_UNAVAILABLE");
+_Static_assert(EXIT_SOFTWARE == EX_SOFTWARE, "EX_SOFTWARE");
+_Static_assert(EXIT_OSERR == EX_OSERR, "EX_OSERR");
+_Static_assert(EXIT_CANTCREAT == EX_CANTCREAT, "EX_CANTCREAT");
+_Static_assert(EXIT_TEMPFAIL == EX_TEMPFAIL, "EX_TEMPFAIL");
+_Static_assert(EXIT_TLS == EX_PROTOCOL, "EX_PROTOCOL");
+_Static_assert(EXIT_LOGIN == EX_NOPERM, "EX_NOPERM");
+_Static_assert(EXIT_CONFIG == EX_CONFIG, "EX_CONFIG");
+
+static const struct exit_info table[] = {
+	{ EXIT_OK, "EX_OK", "success",
+	    "the command did what was asked; for send and run, every "
+	    "recipient is sent or was already" },
+	{ EXIT_USAGE, "EX_USAGE", "usage error",
+	    "an unknown command or option, a missing or extra argument" },
+	{ EXIT_DATAERR, "EX_DATAERR", "data error",
+	    "the issue, a list or a template is invalid (file and line are "
+	    "named)" },
+	{ EXIT_NOINPUT, "EX_NOINPUT", "input missing",
+	    "a file given to bounces parse could not be read" },
+	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",
+	    "no relay could be reached and nothing was sent, or the bounce "
+	    "mailbox could not be reached" },
+	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",
+	    "the journal failed a query or an update after it was opened "
+	    "(a damaged database)" },
+	{ EXIT_OSERR, "EX_OSERR", "system error",
+	    "out of memory, or syslog logging could not be set up" },
+	{ EXIT_CANTCREAT, "EX_CANTCREAT", "cannot create",
+	    "the journal, the lock, a Maildir message or an output file "
+	    "could not be written" },
+	{ EXIT_TEMPFAIL, "EX_TEMPFAIL", "temporary failure",
+	    "some recipients are deferred, a signal stopped the run, another "
+	    "run holds the lock, or the mailbox failed mid-run: run again "
+	    "later" },
+	{ EXIT_TLS, "EX_PROTOCOL", "TLS refused",
+	    "the relay or mailbox offers no TLS where it is required, the "
+	    "handshake failed or its certificate is not trusted; no "
+	    "password and no message was sent to it" },
+	{ EXIT_LOGIN, "EX_NOPERM", "login refused",
+	    "the relay or mailbox refused the username or password" },
+	{ EXIT_CONFIG, "EX_CONFIG", "configuration error",
+	    "the configuration is invalid (file and line are named), a "
+	    "secret is missing or readable by others, or the signing key "
+	    "is unusable" },
+};
+
+const struct exit_info *
+exit_table(size_t *n)
+{
+	*n = sizeof table / sizeof table[0];
+	return table;
+}
+
+const struct exit_info *
+exit_info(int code)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if ((int)table[i].code == code)
+			return &table[i];
+	return NULL;
+}
