@@ -1,6 +1,6 @@
 # mailer: build, test, demo.  Plain GNU make; every library through pkg-config.
 PKGS     = yaml-0.1 libetpan libcurl gpgme libcmark sqlite3 jansson libidn2 \
-           nettle gnutls libmagic
+           nettle gnutls libmagic libmicrohttpd
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
@@ -23,7 +23,8 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        libjansson-dev libidn2-dev libmagic-dev nettle-dev libgnutls28-dev \
        check postfix dovecot-core dovecot-imapd sqop neomutt tmux chromium \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
-       gnutls-bin python3 valgrind curl groff-base man-db bc
+       gnutls-bin python3 valgrind curl groff-base man-db bc \
+       libmicrohttpd-dev nginx-light wrk
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
         check-asan asan leakcheck fuzz
@@ -154,7 +155,7 @@ SHAREDIR   = $(DESTDIR)$(PREFIX)/share/mailer
 COMPDIR    = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 TEMPLATES  = $(notdir $(wildcard templates/*.mustache))
 CONTRIB    = crontab mailer.service mailer.timer postfix-relay.md \
-             mailer.bash-completion
+             mailer.bash-completion mailer-serve.service nginx-mailer.conf
 
 install: mailer/mailer
 	install -d $(BINDIR) $(MAN1DIR) $(SHAREDIR)/templates \

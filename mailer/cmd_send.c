@@ -125,11 +125,12 @@ print_count(void *arg, const struct journal_count *c)
 		t->tot[i] += v[i];
 	if (t->json) {
 		json_array_append_new(t->rows, json_pack("{s:s,s:s,s:i,s:i,"
-		    "s:i,s:i,s:i}", "issue", c->issue, "list", c->list, "sent",
-		    (json_int_t)c->sent, "deferred", (json_int_t)c->deferred,
-		    "failed", (json_int_t)c->failed, "suppressed",
-		    (json_int_t)c->suppressed, "remaining",
-		    (json_int_t)c->pending));
+		    "s:i,s:i,s:i,s:i}", "issue", c->issue, "list", c->list,
+		    "sent", (json_int_t)c->sent, "deferred",
+		    (json_int_t)c->deferred, "failed", (json_int_t)c->failed,
+		    "suppressed", (json_int_t)c->suppressed, "remaining",
+		    (json_int_t)c->pending, "unsubscribed",
+		    (json_int_t)c->unsubscribed));
 		return;
 	}
 	printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld\n", c->issue, c->list,

@@ -82,6 +82,10 @@ static const struct yfield policy_fields[] = {
 
 static const struct yfield web_fields[] = {
 	{ "base_url", YF_STR, O(web_base_url), 0, NULL },
+	{ "trusted_proxy", YF_STRLIST, O(web_trusted_proxy), 0, NULL },
+	{ "max_connections", YF_INT, O(web_max_connections), 0, NULL },
+	{ "timeout", YF_INT, O(web_timeout), 0, NULL },
+	{ "max_body", YF_INT, O(web_max_body), 0, NULL },
 	YF_END
 };
 
@@ -114,6 +118,12 @@ defaults(struct config *c)
 	c->soft_limit = 5;
 	c->soft_window_days = 30;
 	c->web_feed_entries = 10;
+	c->web_token_days = 7;
+	c->web_mails_per_address = 3;
+	c->web_mails_per_ip = 20;
+	c->web_max_connections = 128;
+	c->web_timeout = 15;
+	c->web_max_body = 8192;
 }
 
 /* Makes *p absolute against base; fills in dflt when unset. */
@@ -188,6 +198,18 @@ check_transport(struct config *c)
 	return rc;
 }
 
+/* 1 when host (in an http URL, before ':' or '/') is a loopback host. */
+static int
+loopback_host(const char *h)
+{
+	size_t n = strcspn(h, ":/");
+
+	if (h[0] == '[')
+		return !strncmp(h, "[::1]", 5);
+	return (n == 9 && !strncmp(h, "localhost", 9)) ||
+	    !strncmp(h, "127.", 4);
+}
+
 /*
  * web.base_url ends up inside the <...> of List-Archive and Archived-At
  * and in links: an absolute http(s) URL of printable ASCII, with no query
@@ -216,6 +238,13 @@ check_base_url(struct config *c, const struct ynode *web)
 		    u);
 		return -1;
 	}
+	/* unsubscribe and subscribe links must not travel in clear */
+	if (skip == 7 && !loopback_host(u + 7)) {
+		warnx("%s:%zu:%zu: web.base_url \"%s\" must start with "
+		    "https:// (plain http:// only for a loopback host such as "
+		    "http://127.0.0.1:8025)", c->path, n->line, n->col, u);
+		return -1;
+	}
 	return 0;
 }
 
@@ -231,6 +260,20 @@ check_web(struct config *c, const struct ynode *root)
 		c->web_title = xstrdup(c->sender_name);
 	if (c->web_base_url && check_base_url(c, web) == -1)
 		rc = -1;
+	if (c->web_base_url && c->unsubscribe_url) {
+		warnx("%s: unsubscribe_url and web.base_url are both set: "
+		    "remove unsubscribe_url (the List-Unsubscribe URL is now "
+		    "web.base_url%s, answered by mailer serve)", c->path,
+		    CONFIG_UNSUBSCRIBE_PATH);
+		rc = -1;
+	}
+	if (c->web_max_connections < 4 || c->web_max_connections > 4096 ||
+	    c->web_timeout < 1 || c->web_max_body < 1024 ||
+	    c->web_max_body > 1048576) {
+		warnx("%s: web limits out of range (max_connections 4..4096, "
+		    "timeout >= 1, max_body 1024..1048576)", c->path);
+		rc = -1;
+	}
 	if (c->web_feed_entries < 1 || c->web_feed_entries > 1000) {
 		const struct ynode *n = ynode_get(web, "feed_entries");
 

@@ -51,13 +51,21 @@ struct config {
 	/* suppression policy */
 	long hard_limit, soft_limit, soft_window_days;
 
-	/* the public web archive */
+	/* web: the public archive and mailer serve */
 	int web;		/* a web: section is present */
 	char *web_base_url;	/* "https://host/path", no trailing slash */
 	char *web_archive_dir;	/* absolute; default <base>/archive */
 	char *web_title;	/* archive and feed title; default sender */
 	long web_feed_entries;	/* issues in feed.xml */
+	struct strlist web_trusted_proxy;	/* addresses whose XFF counts */
+	long web_token_days;	/* confirmation links expire */
+	long web_mails_per_address;	/* per address and day */
+	long web_mails_per_ip;	/* per submitter address and hour */
+	long web_max_connections, web_timeout, web_max_body;
 };
+
+/* The path under web.base_url that answers List-Unsubscribe. */
+#define CONFIG_UNSUBSCRIBE_PATH "/unsubscribe"
 
 /*
  * Loads path.  Relative paths in it are made absolute against the config's

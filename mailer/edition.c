@@ -283,6 +283,17 @@ url_json(const struct composer *cp, const struct list *l, json_t *ctx)
 	free(e);
 }
 
+/* base_url/lists/ID/PAGE: the list's pages served by mailer serve */
+static json_t *
+web_url(const struct config *c, const struct list *l, const char *page)
+{
+	char *u = xasprintf("%s/lists/%s/%s", c->web_base_url, l->id, page);
+	json_t *v = json_string(u);
+
+	free(u);
+	return v;
+}
+
 json_t *
 composer_context(const struct composer *cp, const struct list *l,
     const struct subscriber *sub)
@@ -300,8 +311,17 @@ composer_context(const struct composer *cp, const struct list *l,
 	json_object_set_new(o, "name", jstr(cp->cfg->sender_name));
 	json_object_set_new(o, "address", jstr(cp->cfg->sender_address));
 	json_object_set_new(ctx, "sender", o);
-	if (l)
-		json_object_set_new(ctx, "list", list_json(l));
+	if (l) {
+		o = list_json(l);
+		/* per list, not per subscriber: one signature per edition */
+		if (cp->cfg->web_base_url) {
+			json_object_set_new(o, "manage_url",
+			    web_url(cp->cfg, l, "manage"));
+			json_object_set_new(o, "subscribe_url",
+			    web_url(cp->cfg, l, "subscribe"));
+		}
+		json_object_set_new(ctx, "list", o);
+	}
 	json_object_set_new(ctx, "sections", sections_json(cp, l));
 	for (size_t i = 0; i < is->sponsors.n; i++) {
 		const struct list *s = composer_list(cp, is->sponsors.v[i]);
@@ -600,12 +620,15 @@ unsubscribe_headers(const struct composer *cp, const struct recipient *r,
 
 	buf_printf(&v, "<mailto:unsubscribe+%s@%s?subject=unsubscribe>",
 	    r->token, c->bounce_domain);
-	if (c->unsubscribe_url)
+	if (c->web_base_url)
+		buf_printf(&v, ", <%s%s?t=%s>", c->web_base_url,
+		    CONFIG_UNSUBSCRIBE_PATH, r->token);
+	else if (c->unsubscribe_url)	/* the key web.base_url replaced */
 		buf_printf(&v, ", <%s%s%s>", c->unsubscribe_url,
 		    strchr(c->unsubscribe_url, '?') ? "&t=" : "?t=",
 		    r->token);
 	rfc2047_raw(out, "List-Unsubscribe", v.data);
-	if (c->unsubscribe_url)
+	if (c->web_base_url || c->unsubscribe_url)
 		rfc2047_raw(out, "List-Unsubscribe-Post",
 		    "List-Unsubscribe=One-Click");
 	buf_free(&v);

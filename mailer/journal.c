@@ -119,8 +119,11 @@ static const char *const sql[Q_COUNT] = {
 	    "   AND e.email = r.email AND e.kind IN ('bounce', 'failed')))",
 	[Q_COUNTS] = "SELECT issue, list, sum(state = 'pending'),"
 	    " sum(state = 'sent'), sum(state = 'deferred'),"
-	    " sum(state = 'failed'), sum(state = 'suppressed')"
-	    " FROM recipients WHERE ?1 IS NULL OR issue = ?1"
+	    " sum(state = 'failed'), sum(state = 'suppressed'),"
+	    " (SELECT count(DISTINCT e.email) FROM events e"
+	    "  WHERE e.kind = 'unsubscribe' AND e.issue = r.issue"
+	    "  AND e.list = r.list)"
+	    " FROM recipients r WHERE ?1 IS NULL OR issue = ?1"
 	    " GROUP BY issue, list ORDER BY issue, list",
 	[Q_MSG_SEEN] = "SELECT count(*) FROM messages WHERE source_key = ?1"
 	    " OR message_id = ?2",
@@ -657,6 +660,7 @@ journal_counts(struct journal *j, const char *issue,
 		c.deferred = sqlite3_column_int64(st, 4);
 		c.failed = sqlite3_column_int64(st, 5);
 		c.suppressed = sqlite3_column_int64(st, 6);
+		c.unsubscribed = sqlite3_column_int64(st, 7);
 		fn(arg, &c);
 	}
 	sqlite3_reset(st);

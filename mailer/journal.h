@@ -118,6 +118,7 @@ int journal_apply_policy(struct journal *j, const char *list,
 struct journal_count {
 	const char *issue, *list;
 	long pending, sent, deferred, failed, suppressed;
+	long unsubscribed;	/* addresses that unsubscribed from a copy */
 };
 
 /*

@@ -25,6 +25,7 @@ static const struct command {
 	{ "status", cmd_status, "per issue and list delivery counts" },
 	{ "bounces", cmd_bounces, "process the bounce mailbox; parse files" },
 	{ "run", cmd_run, "cron entry point: due issues, then bounces" },
+	{ "serve", cmd_serve, "web side: one-click unsubscribe, list pages" },
 };
 
 /* "Exit codes (sysexits(3)): 0 success, 64 usage error, ...", wrapped. */

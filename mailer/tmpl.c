@@ -818,3 +818,4 @@ tmpl_uses_key(const struct tmpl *t, const char *key)
 	t->cache->gen++;
 	return ops_use_key(t, &t->ops, key, strlen(key));
 }
+

@@ -44,7 +44,7 @@ complete_words() {
 		_mailer; printf "%s\n" "${COMPREPLY[@]}"' _ \
 		"$C/mailer.bash-completion" "$@"
 }
-[ "$(complete_words mailer se)" = send ]; ok $? "'mailer se' completes to send"
+[ "$(complete_words mailer sen)" = send ]; ok $? "'mailer sen' completes to send"
 [ "$(complete_words mailer send --l)" = --list ]
 ok $? "'mailer send --l' completes to --list"
 

@@ -1,0 +1,335 @@
+/* http: the server plumbing on libmicrohttpd.  See http.h. */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <err.h>
+#include <errno.h>
+#include <netdb.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+struct http {
+	struct MHD_Daemon *d;
+	http_handler_fn fn;
+	void *arg;
+	size_t max_body;
+};
+
+/* One request in progress: MHD's per-connection pointer. */
+struct http_request {
+	struct MHD_Connection *c;
+	const char *method, *path;
+	struct buf body;
+	int too_big;
+	int answered;		/* refused before the body was read */
+	char peer[INET6_ADDRSTRLEN];
+};
+
+const char *
+http_method(const struct http_request *rq)
+{
+	return rq->method;
+}
+
+const char *
+http_path(const struct http_request *rq)
+{
+	return rq->path;
+}
+
+const char *
+http_arg(const struct http_request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->c, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *
+http_header(const struct http_request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->c, MHD_HEADER_KIND, name);
+}
+
+const char *
+http_body(const struct http_request *rq, size_t *len)
+{
+	*len = rq->body.len;
+	return rq->body.data ? rq->body.data : "";
+}
+
+const char *
+http_peer(const struct http_request *rq)
+{
+	return rq->peer;
+}
+
+/* Splits "ADDR:PORT" / "[ADDR]:PORT" into a socket address.  0 / -1. */
+static int
+parse_listen(const char *what, const char *s, struct sockaddr_storage *ss,
+    socklen_t *len)
+{
+	struct addrinfo hints = { 0 }, *ai = NULL;
+	const char *colon = strrchr(s, ':');
+	char host[64];
+	size_t n;
+	int rc;
+
+	if (!colon || colon == s || !colon[1] || strspn(colon + 1,
+	    "0123456789") != strlen(colon + 1) || strlen(colon + 1) > 5)
+		goto bad;
+	n = (size_t)(colon - s);
+	if (s[0] == '[') {
+		if (n < 3 || s[n - 1] != ']')
+			goto bad;
+		s++;
+		n -= 2;
+	}
+	if (n >= sizeof host)
+		goto bad;
+	memcpy(host, s, n);
+	host[n] = '\0';
+	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+	hints.ai_socktype = SOCK_STREAM;
+	if ((rc = getaddrinfo(host, colon + 1, &hints, &ai)) != 0 ||
+	    strtol(colon + 1, NULL, 10) > 65535) {
+		if (ai)
+			freeaddrinfo(ai);
+		goto bad;
+	}
+	if (ss) {
+		memcpy(ss, ai->ai_addr, ai->ai_addrlen);
+		*len = ai->ai_addrlen;
+	}
+	freeaddrinfo(ai);
+	return 0;
+bad:
+	warnx("%s: \"%s\" is not ADDRESS:PORT (a numeric IPv4 address, or "
+	    "an IPv6 address in brackets)", what, s);
+	return -1;
+}
+
+int
+http_parse_listen(const char *what, const char *s)
+{
+	return parse_listen(what, s, NULL, NULL);
+}
+
+static void
+add_header(struct MHD_Response *r, const char *k, const char *v)
+{
+	if (v)
+		MHD_add_response_header(r, k, v);
+}
+
+static enum MHD_Result
+respond(struct http_request *rq, struct http_response *rs)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+	size_t len = rs->body.len;
+
+	if (rs->fd != -1) {
+		r = MHD_create_response_from_fd64(rs->fd_size, rs->fd);
+		rs->fd = -1;
+	} else {
+		r = MHD_create_response_from_buffer(len, buf_detach(&rs->body),
+		    MHD_RESPMEM_MUST_FREE);
+		/*
+		 * Our own pages: no script, no framing, nothing from elsewhere,
+		 * forms post only back to us.
+		 */
+		add_header(r, "Content-Security-Policy", "default-src 'none'; "
+		    "style-src 'unsafe-inline'; img-src 'self' data:; "
+		    "form-action 'self'; frame-ancestors 'none'; "
+		    "base-uri 'none'");
+	}
+	if (!r)
+		return MHD_NO;
+	add_header(r, "Content-Type", rs->content_type ? rs->content_type :
+	    "text/html; charset=utf-8");
+	/* tokens travel in URLs: keep them out of caches and referrers */
+	add_header(r, "Cache-Control", rs->cacheable ? NULL : "no-store");
+	add_header(r, "Referrer-Policy", "no-referrer");
+	add_header(r, "X-Content-Type-Options", "nosniff");
+	add_header(r, "ETag", rs->etag);
+	add_header(r, "Last-Modified", rs->last_modified);
+	add_header(r, "Allow", rs->allow);
+	ret = MHD_queue_response(rq->c, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static void
+response_clear(struct http_response *rs)
+{
+	buf_free(&rs->body);
+	if (rs->fd != -1)
+		close(rs->fd);
+	free(rs->etag);
+	free(rs->last_modified);
+}
+
+/* A short plain-text refusal produced here, not by a handler. */
+static enum MHD_Result
+refuse(struct http_request *rq, int status, const char *text,
+    const char *allow)
+{
+	struct http_response rs = { .status = status, .fd = -1,
+		.content_type = "text/plain; charset=utf-8", .allow = allow };
+	enum MHD_Result ret;
+
+	rq->answered = 1;
+	buf_adds(&rs.body, text);
+	ret = respond(rq, &rs);
+	response_clear(&rs);
+	return ret;
+}
+
+static void
+peer_of(struct MHD_Connection *c, char *out, size_t outsz)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	socklen_t len = sa && sa->sa_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+
+	if (!sa || getnameinfo(sa, len, out, (socklen_t)outsz, NULL, 0,
+	    NI_NUMERICHOST) != 0)
+		snprintf(out, outsz, "unknown");
+	else if (!strncmp(out, "::ffff:", 7))	/* a v4-mapped peer */
+		memmove(out, out + 7, strlen(out + 7) + 1);
+}
+
+/* The first call of a request: method and declared size are checked. */
+static enum MHD_Result
+first_call(struct http *h, struct MHD_Connection *c, const char *url,
+    const char *method, void **con_cls)
+{
+	struct http_request *rq = xcalloc(1, sizeof *rq);
+	const char *cl;
+
+	rq->c = c;
+	rq->method = method;
+	rq->path = url;
+	peer_of(c, rq->peer, sizeof rq->peer);
+	*con_cls = rq;
+	if (strcmp(method, "GET") && strcmp(method, "HEAD") &&
+	    strcmp(method, "POST"))
+		return refuse(rq, 405, "method not allowed\n",
+		    "GET, HEAD, POST");
+	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl && strtoull(cl, NULL, 10) > h->max_body)
+		return refuse(rq, 413, "request body too large\n", NULL);
+	return MHD_YES;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct http *h = cls;
+	struct http_request *rq = *con_cls;
+	struct http_response rs = { .status = 200, .fd = -1 };
+	enum MHD_Result ret;
+
+	(void)version;
+	if (!rq)
+		return first_call(h, c, url, method, con_cls);
+	if (*upload_size) {
+		if (!rq->too_big && rq->body.len + *upload_size <= h->max_body)
+			buf_add(&rq->body, upload, *upload_size);
+		else
+			rq->too_big = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (rq->answered)
+		return MHD_YES;
+	if (rq->too_big)
+		return refuse(rq, 413, "request body too large\n", NULL);
+	rq->answered = 1;
+	h->fn(h->arg, rq, &rs);
+	ret = respond(rq, &rs);
+	response_clear(&rs);
+	return ret;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode why)
+{
+	struct http_request *rq = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)why;
+	if (!rq)
+		return;
+	buf_free(&rq->body);
+	free(rq);
+	*con_cls = NULL;
+}
+
+static void
+on_log(void *cls, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	(void)cls;
+	buf_vprintf(&b, fmt, ap);
+	while (b.len && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	warnx("http: %s", b.data);
+	buf_free(&b);
+}
+
+struct http *
+http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct http *h;
+
+	if (parse_listen("--listen", o->listen, &ss, &len) == -1)
+		return NULL;
+	h = xcalloc(1, sizeof *h);
+	h->fn = fn;
+	h->arg = arg;
+	h->max_body = (size_t)o->max_body;
+	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+	    MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+	    (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
+	    on_request, h,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : 1u,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->max_connections,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_END);
+	if (!h->d) {
+		warnx("cannot listen on %s: %s", o->listen, errno ?
+		    strerror(errno) : "libmicrohttpd refused to start");
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void
+http_stop(struct http *h)
+{
+	if (!h)
+		return;
+	MHD_stop_daemon(h->d);
+	free(h);
+}

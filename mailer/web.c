@@ -1,0 +1,364 @@
+/* web: shared state, routes, one-click unsubscribe.  See web.h. */
+#include "web.h"
+
+#include <arpa/inet.h>
+#include <err.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+#include "config.h"
+#include "form.h"
+#include "journal.h"
+#include "list.h"
+#include "state.h"
+#include "tmpl.h"
+#include "tmplfile.h"
+#include "util.h"
+#include "verp.h"
+
+#define LIST_PREFIX "/lists/"
+
+const struct list *
+web_list(const struct web *w, const char *id)
+{
+	for (size_t i = 0; i < w->nlists; i++)
+		if (!strcmp(w->lists[i]->id, id))
+			return w->lists[i];
+	return NULL;
+}
+
+static json_t *
+jurl(const struct web *w, const struct list *l, const char *page)
+{
+	char *u = xasprintf("%s/lists/%s/%s", w->c->web_base_url, l->id, page);
+	json_t *v = json_string(u);
+
+	free(u);
+	return v;
+}
+
+json_t *
+web_ctx(const struct web *w, const struct list *l, const char *page,
+    const char *title)
+{
+	json_t *ctx = json_object(), *o = json_object();
+
+	json_object_set_new(o, "name", json_string(w->c->sender_name));
+	json_object_set_new(o, "address", json_string(w->c->sender_address));
+	json_object_set_new(ctx, "sender", o);
+	json_object_set_new(ctx, "page", json_string(page));
+	json_object_set_new(ctx, "title", json_string(title));
+	json_object_set_new(ctx, "token_days",
+	    json_integer(w->c->web_token_days));
+	if (l) {
+		o = json_object();
+		json_object_set_new(o, "id", json_string(l->id));
+		json_object_set_new(o, "name", json_string(l->name));
+		json_object_set_new(o, "short_name",
+		    json_string(l->short_name));
+		json_object_set_new(o, "contact", json_string(l->contact));
+		json_object_set_new(o, "manage_url", jurl(w, l, "manage"));
+		json_object_set_new(o, "subscribe_url", jurl(w, l,
+		    "subscribe"));
+		json_object_set_new(ctx, "list", o);
+	}
+	return ctx;
+}
+
+void
+web_page(struct web *w, json_t *ctx, int status, struct http_response *rs)
+{
+	rs->status = status;
+	if (tmpl_render(w->page, ctx, &rs->body) == -1) {
+		buf_reset(&rs->body);
+		buf_adds(&rs->body, "internal error\n");
+		rs->content_type = "text/plain; charset=utf-8";
+		rs->status = 500;
+	}
+	json_decref(ctx);
+}
+
+void
+web_simple(struct web *w, const struct list *l, const char *flag,
+    const char *title, int status, struct http_response *rs)
+{
+	json_t *ctx = web_ctx(w, l, flag, title);
+
+	json_object_set_new(ctx, flag, json_true());
+	web_page(w, ctx, status, rs);
+}
+
+char *
+web_mask(const char *email)
+{
+	const char *at = strrchr(email, '@');
+
+	if (!at || at == email)
+		return xstrdup("***");
+	return xasprintf("%.*s***%s", 1, email, at);
+}
+
+void
+web_client(const struct web *w, const struct http_request *rq,
+    char out[64])
+{
+	const char *peer = http_peer(rq), *xff, *last;
+	unsigned char bin[16];
+	int trusted = 0;
+	size_t n;
+
+	snprintf(out, 64, "%s", peer);
+	for (size_t i = 0; i < w->c->web_trusted_proxy.n; i++)
+		if (!strcmp(w->c->web_trusted_proxy.v[i], peer))
+			trusted = 1;
+	if (!trusted || !(xff = http_header(rq, "X-Forwarded-For")))
+		return;
+	/* the proxy appends the address it saw: the last entry */
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= 64)
+		return;
+	memcpy(out, last, n);
+	out[n] = '\0';
+	if (inet_pton(AF_INET, out, bin) != 1 &&
+	    inet_pton(AF_INET6, out, bin) != 1)
+		snprintf(out, 64, "%s", peer);	/* not an address: ignored */
+}
+
+void
+web_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	flockfile(stdout);
+	fputs("serve: ", stdout);
+	va_start(ap, fmt);
+	vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	fputc('\n', stdout);
+	fflush(stdout);
+	funlockfile(stdout);
+}
+
+struct oneclick {
+	char *issue, *list, *email;
+};
+
+static void
+oneclick_free(struct oneclick *o)
+{
+	free(o->issue);
+	free(o->list);
+	free(o->email);
+}
+
+/* The recipient a List-Unsubscribe token names: 0, 1 unknown, -1. */
+static int
+oneclick_lookup(struct web *w, const char *token, struct oneclick *o)
+{
+	char id[VERP_ID_LEN + 1];
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	if (!token || verp_check(w->key, w->keylen, token, id,
+	    sizeof id) == -1)
+		return 1;
+	pthread_mutex_lock(&w->mu);
+	rc = journal_lookup_token(w->jn, id, &o->issue, &o->list, &o->email);
+	pthread_mutex_unlock(&w->mu);
+	return rc;
+}
+
+/*
+ * Commits the unsubscribe before answering.  Each POST is its own event
+ * (by token and second), so an unsubscribe after a later re-subscription
+ * counts again; a repeat within the second changes nothing.
+ */
+static int
+oneclick_record(struct web *w, const struct oneclick *o, const char *via)
+{
+	struct journal_event ev = { 0 };
+	char id[VERP_ID_LEN + 1];
+	int is_new, rc;
+
+	verp_id(o->issue, o->list, o->email, id);
+	ev.kind = JE_UNSUBSCRIBE;
+	ev.issue = o->issue;
+	ev.list = o->list;
+	ev.email = o->email;
+	ev.reason = via;
+	ev.at = time(NULL);
+	ev.source_key = xasprintf("web:%s:%lld", id, (long long)ev.at);
+	pthread_mutex_lock(&w->mu);
+	rc = journal_event_add(w->jn, &ev, &is_new);
+	pthread_mutex_unlock(&w->mu);
+	free((char *)ev.source_key);
+	return rc;
+}
+
+static void
+oneclick(struct web *w, const struct http_request *rq,
+    struct http_response *rs)
+{
+	struct oneclick o;
+	const struct list *l;
+	const char *body;
+	char *v, *masked;
+	size_t len;
+	int rc;
+	json_t *ctx;
+
+	if ((rc = oneclick_lookup(w, http_arg(rq, "t"), &o)) != 0) {
+		if (rc == -1)
+			web_simple(w, NULL, "unavailable", "暂不可用 · "
+			    "Unavailable", 503, rs);
+		else
+			web_simple(w, NULL, "invalid", "链接无效 · "
+			    "Invalid link", 404, rs);
+		oneclick_free(&o);
+		return;
+	}
+	l = web_list(w, o.list);
+	masked = web_mask(o.email);
+	if (!strcmp(http_method(rq), "POST")) {
+		body = http_body(rq, &len);
+		v = form_value(body, len, "List-Unsubscribe", NULL);
+		rc = v && !strcmp(v, "One-Click") ? 0 : 1;
+		free(v);
+		if (rc == 0)
+			rc = oneclick_record(w, &o, "one-click");
+		if (rc == 0) {
+			web_log("unsubscribe list=%s address=%s via=one-click",
+			    o.list, masked);
+			ctx = web_ctx(w, l, "unsubscribe_done",
+			    "已退订 · Unsubscribed");
+			json_object_set_new(ctx, "unsubscribe_done",
+			    json_true());
+			json_object_set_new(ctx, "masked", json_string(masked));
+			web_page(w, ctx, 200, rs);
+		} else if (rc == 1) {
+			web_simple(w, l, "bad_request", "请求无效 · Bad request",
+			    400, rs);
+		} else {
+			web_simple(w, l, "unavailable", "暂不可用 · "
+			    "Unavailable", 503, rs);
+		}
+	} else {
+		ctx = web_ctx(w, l, "unsubscribe_ask", "退订 · Unsubscribe");
+		json_object_set_new(ctx, "unsubscribe_ask", json_true());
+		json_object_set_new(ctx, "masked", json_string(masked));
+		web_page(w, ctx, 200, rs);
+	}
+	free(masked);
+	oneclick_free(&o);
+}
+
+/* "/lists/ID/PAGE": the list and the page name, or -1. */
+static int
+list_route(const struct web *w, const char *path, const struct list **l,
+    char page[16])
+{
+	const char *id = path + strlen(LIST_PREFIX), *slash = strchr(id, '/');
+	char buf[128];
+
+	if (!slash || (size_t)(slash - id) >= sizeof buf ||
+	    strlen(slash + 1) >= 16 || strchr(slash + 1, '/'))
+		return -1;
+	memcpy(buf, id, (size_t)(slash - id));
+	buf[slash - id] = '\0';
+	if (!(*l = web_list(w, buf)))
+		return -1;
+	snprintf(page, 16, "%s", slash + 1);
+	return 0;
+}
+
+void
+web_handle(void *arg, const struct http_request *rq,
+    struct http_response *rs)
+{
+	struct web *w = arg;
+	const char *path = http_path(rq);
+	const struct list *l;
+	char page[16];
+
+	if (!strcmp(path, CONFIG_UNSUBSCRIBE_PATH))
+		oneclick(w, rq, rs);
+	else if (!strncmp(path, LIST_PREFIX, strlen(LIST_PREFIX)) &&
+	    list_route(w, path, &l, page) == 0 && 0)
+		;
+	else
+		web_simple(w, NULL, "not_found", "找不到页面 · Not found", 404,
+		    rs);
+}
+
+static int
+load_lists(struct web *w)
+{
+	char **ids;
+	size_t n;
+	int rc = 0;
+
+	if (list_ids(w->c->lists_dir, &ids, &n) == -1)
+		return -1;
+	w->lists = xcalloc(n ? n : 1, sizeof *w->lists);
+	for (size_t i = 0; i < n; i++) {
+		if ((w->lists[w->nlists] = list_load(w->c->lists_dir, ids[i])))
+			w->nlists++;
+		else
+			rc = -1;
+		free(ids[i]);
+	}
+	free(ids);
+	return rc;
+}
+
+int
+web_open(const struct config *c, struct web **out)
+{
+	struct web *w = xcalloc(1, sizeof *w);
+	struct state st;
+	int rc;
+
+	*out = NULL;
+	w->c = c;
+	pthread_mutex_init(&w->mu, NULL);
+	if ((rc = state_open(c, 1, 1, &st)) != 0) {
+		web_close(w);
+		return rc;
+	}
+	w->jn = st.jn;
+	w->key = st.key;
+	w->keylen = st.keylen;
+	if (!(w->page = tmplfile_load(c->templates_dir, "web.html.mustache", 0)) ||
+	    load_lists(w) == -1) {
+		web_close(w);
+		return EX_DATAERR;
+	}
+	*out = w;
+	return 0;
+}
+
+void
+web_close(struct web *w)
+{
+	if (!w)
+		return;
+	journal_close(w->jn);
+	if (w->key) {
+		explicit_bzero(w->key, w->keylen);
+		free(w->key);
+	}
+	tmpl_free(w->page);
+	tmpl_free(w->consent);
+	for (size_t i = 0; i < w->nlists; i++)
+		list_free(w->lists[i]);
+	free(w->lists);
+	pthread_mutex_destroy(&w->mu);
+	free(w);
+}

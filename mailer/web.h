@@ -1,0 +1,87 @@
+/*
+ * web: what `mailer serve` answers, behind http.c.  This module holds the
+ * shared state (journal, token key, list profiles, page template) and the
+ * routes, and answers the one-click unsubscribe itself (RFC 8058):
+ *
+ *   GET  /unsubscribe?t=TOKEN   a page naming the list and the masked
+ *                               address, with one button that POSTs;
+ *                               changes nothing
+ *   POST /unsubscribe?t=TOKEN   body List-Unsubscribe=One-Click: the
+ *                               unsubscribe is committed, then 200
+ *
+ * TOKEN is the VERP token of the List-Unsubscribe header.  A malformed,
+ * forged or unknown token gets one neutral page (404) and changes nothing.
+ * The list pages (manage, subscribe, confirmations) are in websub.c.
+ *
+ * Handlers run on several threads: the journal is used under w->mu.
+ */
+#ifndef MAILER_WEB_H
+#define MAILER_WEB_H
+
+#include <pthread.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "http.h"
+
+struct config;
+struct journal;
+struct list;
+struct tmpl;
+struct webmail;
+
+struct web {
+	const struct config *c;
+	pthread_mutex_t mu;		/* guards jn */
+	struct journal *jn;
+	unsigned char *key;		/* the token key (secret_file) */
+	size_t keylen;
+	struct tmpl *page;		/* templates/web.html.mustache */
+	struct tmpl *consent;		/* web-consent.txt.mustache, text */
+	struct list **lists;
+	size_t nlists;
+	struct webmail *mail;		/* the confirmation mail sender */
+};
+
+/*
+ * Opens the journal (the state lock is not taken: serve runs beside send)
+ * and the token key (created when absent), loads the templates and list
+ * profiles, and starts the mail sender.  Returns a sysexits code after
+ * reporting, or 0 with *out set.
+ */
+int web_open(const struct config *c, struct web **out);
+void web_close(struct web *w);
+
+/* The http_handler_fn of mailer serve; arg is the struct web. */
+void web_handle(void *arg, const struct http_request *rq,
+    struct http_response *rs);
+
+/* Helpers for the page handlers (web.c, websub.c). */
+
+/* The profile of list id, or NULL. */
+const struct list *web_list(const struct web *w, const char *id);
+/*
+ * A page context: sender, the page's name and title, the list (with its
+ * page URLs) when l is not NULL.  The caller adds the page's section.
+ */
+json_t *web_ctx(const struct web *w, const struct list *l, const char *page,
+    const char *title);
+/* Renders ctx (consumed) as the response with status. */
+void web_page(struct web *w, json_t *ctx, int status,
+    struct http_response *rs);
+/* A page with section flag set and nothing else. */
+void web_simple(struct web *w, const struct list *l, const char *flag,
+    const char *title, int status, struct http_response *rs);
+/* "a***@example.org": for pages and logs; caller frees. */
+char *web_mask(const char *email);
+/*
+ * The client's address: the peer, or the last X-Forwarded-For entry when
+ * the peer is a web.trusted_proxy.  Writes into out[64].
+ */
+void web_client(const struct web *w, const struct http_request *rq,
+    char out[64]);
+/* One log line (stderr, or syslog with log: syslog); never a token. */
+void web_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

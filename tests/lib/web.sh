@@ -1,0 +1,89 @@
+# shellcheck shell=bash
+# tests/lib/web.sh - mailer serve behind a real nginx (TLS) for the web tests.
+# Needs tests/lib/servers.sh initialised (srv_init: the test CA and the
+# server certificate for 127.0.0.1, SRV_CA / SRV_CERT / SRV_KEY).
+#
+#   web_ports                 - sets WEB_SERVE_PORT and WEB_TLS_PORT (free)
+#   web_serve_start CONFIG    - starts `mailer serve` on WEB_SERVE_PORT;
+#                               WEB_SERVE_PID, log in $SRV_DIR/serve.log
+#   web_serve_stop            - SIGTERM, waits for it to exit; 0 when it
+#                               exited 0
+#   web_nginx_start           - nginx on 127.0.0.1:WEB_TLS_PORT with the
+#                               test certificate, proxying to serve;
+#                               WEB_NGINX_PID, WEB_URL (https://...)
+#   web_stop_all              - stops both (by pid); chain it in tap_cleanup
+#   web_curl ARGS...          - curl over TLS verified against the test CA
+
+web_ports() {
+    set -- $(srv__free_ports 127.0.0.1 2)
+    WEB_SERVE_PORT=$1 WEB_TLS_PORT=$2
+    WEB_URL=https://127.0.0.1:$WEB_TLS_PORT
+    export WEB_SERVE_PORT WEB_TLS_PORT WEB_URL
+}
+
+web_serve_start() {
+    local cfg=$1
+    "$MAILER" --config "$cfg" serve --listen "127.0.0.1:$WEB_SERVE_PORT" \
+        >>"$SRV_DIR/serve.log" 2>&1 &
+    WEB_SERVE_PID=$!
+    srv__wait_port 127.0.0.1 "$WEB_SERVE_PORT" 20 ||
+        { cat "$SRV_DIR/serve.log" >&2; return 1; }
+}
+
+web_serve_stop() {
+    local rc=0
+    [ -n "${WEB_SERVE_PID:-}" ] || return 0
+    kill -TERM "$WEB_SERVE_PID" 2>/dev/null
+    wait "$WEB_SERVE_PID" || rc=$?
+    WEB_SERVE_PID=
+    return $rc
+}
+
+# nginx runs the shipped site file, contrib/nginx-mailer.conf, with only
+# its ports, certificate and log paths rewritten for the test.
+web_nginx_start() {
+    local d=$SRV_DIR/nginx http_port
+    http_port=$(srv__free_ports 127.0.0.1 1)
+    mkdir -p "$d/tmp" "$d/logs"
+    sed -e "s|127.0.0.1:8025|127.0.0.1:$WEB_SERVE_PORT|" \
+        -e "s|^\( *\)listen 443 ssl http2;|\1listen 127.0.0.1:$WEB_TLS_PORT ssl http2;|" \
+        -e "s|^\( *\)listen 80;|\1listen 127.0.0.1:$http_port;|" \
+        -e "/listen \[::\]/d" \
+        -e "s|/etc/letsencrypt/live/news.example.org/fullchain.pem|$SRV_DIR/server-chain.pem|" \
+        -e "s|/etc/letsencrypt/live/news.example.org/privkey.pem|$SRV_KEY|" \
+        -e "s|/var/log/nginx/|$d/logs/|" \
+        contrib/nginx-mailer.conf >"$d/site.conf"
+    cat >"$d/nginx.conf" <<NGINX
+user root;
+worker_processes 1;
+daemon off;
+pid $d/nginx.pid;
+error_log $d/logs/error.log warn;
+events { worker_connections 512; }
+http {
+    client_body_temp_path $d/tmp/body;
+    proxy_temp_path $d/tmp/proxy;
+    fastcgi_temp_path $d/tmp/fastcgi;
+    uwsgi_temp_path $d/tmp/uwsgi;
+    scgi_temp_path $d/tmp/scgi;
+    include $d/site.conf;
+}
+NGINX
+    nginx -c "$d/nginx.conf" -p "$d" >"$d/logs/stdout" 2>&1 &
+    WEB_NGINX_PID=$!
+    srv__wait_port 127.0.0.1 "$WEB_TLS_PORT" 20 ||
+        { cat "$d/logs/stdout" "$d/logs/error.log" >&2; return 1; }
+}
+
+web_stop_all() {
+    web_serve_stop
+    if [ -n "${WEB_NGINX_PID:-}" ]; then
+        kill -QUIT "$WEB_NGINX_PID" 2>/dev/null
+        wait "$WEB_NGINX_PID" 2>/dev/null
+        WEB_NGINX_PID=
+    fi
+}
+
+web_curl() {
+    curl -s --cacert "$SRV_CA" "$@"
+}
