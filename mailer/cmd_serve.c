@@ -4,11 +4,11 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sysexits.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "config.h"
+#include "exitcode.h"
 #include "http.h"
 #include "log.h"
 #include "web.h"
@@ -53,17 +53,17 @@ cmd_serve(int argc, char **argv)
 		switch (ch) {
 		case 'l': listen = optarg; break;
 		case 'h': fputs(serve_usage, stdout); return 0;
-		default: fputs(serve_usage, stderr); return EX_USAGE;
+		default: fputs(serve_usage, stderr); return EXIT_USAGE;
 		}
 	}
 	if (optind != argc) {
 		fputs(serve_usage, stderr);
-		return EX_USAGE;
+		return EXIT_USAGE;
 	}
 	if (http_parse_listen("--listen", listen) == -1)
-		return EX_USAGE;
+		return EXIT_USAGE;
 	if (!(c = config_load(cmd_config_path)))
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	if (!c->web_base_url) {
 		warnx("%s: no web: section; mailer serve needs web.base_url "
 		    "(the public https URL the proxy serves)%s", c->path,
@@ -71,11 +71,11 @@ cmd_serve(int argc, char **argv)
 		    "it: the List-Unsubscribe URL becomes web.base_url"
 		    CONFIG_UNSUBSCRIBE_PATH : "");
 		config_free(c);
-		return EX_CONFIG;
+		return EXIT_CONFIG;
 	}
 	if (log_setup(c) == -1) {
 		config_free(c);
-		return EX_OSERR;
+		return EXIT_OSERR;
 	}
 	/* signals go to sigwait below, not to the server's threads */
 	sigemptyset(&set);
@@ -95,7 +95,7 @@ cmd_serve(int argc, char **argv)
 	if (!(h = http_start(&ho, web_handle, w))) {
 		web_close(w);
 		config_free(c);
-		return EX_UNAVAILABLE;
+		return EXIT_UNAVAILABLE;
 	}
 	printf("serve: listening on %s for %s\n", listen, c->web_base_url);
 	fflush(stdout);

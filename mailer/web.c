@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 #include <time.h>
 
 #include "config.h"
+#include "exitcode.h"
 #include "form.h"
 #include "journal.h"
 #include "list.h"
@@ -338,7 +338,7 @@ web_open(const struct config *c, struct web **out)
 	if (!(w->page = tmplfile_load(c->templates_dir, "web.html.mustache", 0)) ||
 	    load_lists(w) == -1) {
 		web_close(w);
-		return EX_DATAERR;
+		return EXIT_DATAERR;
 	}
 	*out = w;
 	return 0;
