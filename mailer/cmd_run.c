@@ -17,6 +17,7 @@
 
 #include "bounces.h"
 #include "cmd.h"
+#include "complaint.h"
 #include "compose.h"
 #include "config.h"
 #include "exitcode.h"
@@ -94,6 +95,78 @@ complete(const struct config *c, const char *id)
 	return d.rows > 0 && d.open == 0;
 }
 
+/* Each issue's complaint level, to see which ones a run pushed up. */
+struct levels {
+	struct level {
+		char *issue;
+		enum complaint_level level;
+		long complaints, delivered;
+	} *v;
+	size_t n;
+};
+
+static void
+keep_level(void *arg, const struct complaint_rate *r)
+{
+	struct levels *l = arg;
+
+	if (!r->issue || r->list)
+		return;		/* issue totals only */
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n].issue = xstrdup(r->issue);
+	l->v[l->n].level = r->level;
+	l->v[l->n].complaints = r->complaints;
+	l->v[l->n++].delivered = r->delivered;
+}
+
+static void
+levels_read(const struct config *c, struct levels *l)
+{
+	struct journal *jn;
+
+	if (access(c->state_path, F_OK) == 0 &&
+	    (jn = journal_open(c->state_path))) {
+		complaint_rates(jn, NULL, keep_level, l);
+		journal_close(jn);
+	}
+}
+
+static void
+levels_free(struct levels *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].issue);
+	free(l->v);
+}
+
+/*
+ * Warns once for each issue whose complaint rate crossed a threshold
+ * during this run (bounce processing adds complaints and bounces).
+ */
+static void
+warn_crossings(const struct levels *before, const struct levels *after)
+{
+	for (size_t i = 0; i < after->n; i++) {
+		const struct level *a = &after->v[i];
+		enum complaint_level was = COMPLAINT_OK;
+		char rate[32];
+
+		for (size_t k = 0; k < before->n; k++)
+			if (!strcmp(before->v[k].issue, a->issue))
+				was = before->v[k].level;
+		if (a->level <= was)
+			continue;
+		complaint_rate_text(a->complaints, a->delivered, rate,
+		    sizeof rate);
+		warnx("warning: issue %s: complaint rate %s (%ld complaint%s, "
+		    "%ld delivered) is at or above the %s the large mailbox "
+		    "providers set", a->issue, rate, a->complaints,
+		    a->complaints == 1 ? "" : "s", a->delivered,
+		    a->level == COMPLAINT_LIMIT ? "0.3 % limit" :
+		    "0.1 % warning threshold");
+	}
+}
+
 static int
 worse(int a, int b)
 {
@@ -169,6 +242,7 @@ cmd_run(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct levels before = { NULL, 0 }, after = { NULL, 0 };
 	struct config *c;
 	struct sigaction sa;
 	int ch, quiet = 0, verbose = 0, fd = -1, rc;
@@ -214,9 +288,14 @@ cmd_run(int argc, char **argv)
 		config_free(c);
 		return rc == 1 ? EXIT_TEMPFAIL : EXIT_CANTCREAT;
 	}
+	levels_read(c, &before);
 	rc = run_due(c, quiet, verbose);
 	if (c->imap && !run_stop)
 		rc = worse(rc, bounces_run(c, quiet, 1));
+	levels_read(c, &after);
+	warn_crossings(&before, &after);
+	levels_free(&before);
+	levels_free(&after);
 	lock_release(fd);
 	config_free(c);
 	return rc;

@@ -10,6 +10,7 @@
 
 #include "addr.h"
 #include "cmd.h"
+#include "complaint.h"
 #include "compose.h"
 #include "config.h"
 #include "exitcode.h"
@@ -111,8 +112,61 @@ usage:
 struct table {
 	json_t *rows;
 	int json;
-	long tot[5];
+	long tot[6];	/* the columns; [5]: complaints */
+	struct complaint_rate *rates;	/* complaint_rates' rows, copied */
+	size_t nrates;
 };
+
+static void
+keep_rate(void *arg, const struct complaint_rate *r)
+{
+	struct table *t = arg;
+	struct complaint_rate *c;
+
+	t->rates = xrealloc(t->rates, (t->nrates + 1) * sizeof *t->rates);
+	c = &t->rates[t->nrates++];
+	*c = *r;
+	c->issue = r->issue ? xstrdup(r->issue) : NULL;
+	c->list = r->list ? xstrdup(r->list) : NULL;
+}
+
+/* The rate of (issue, list); list NULL: the issue's total. */
+static const struct complaint_rate *
+rate_of(const struct table *t, const char *issue, const char *list)
+{
+	for (size_t i = 0; i < t->nrates; i++) {
+		const struct complaint_rate *r = &t->rates[i];
+
+		if (r->issue && !strcmp(r->issue, issue) && (list ? r->list &&
+		    !strcmp(r->list, list) : !r->list))
+			return r;
+	}
+	return NULL;
+}
+
+static json_t *
+json_rate(const struct complaint_rate *r)
+{
+	double v = r ? complaint_rate(r->complaints, r->delivered) : -1;
+
+	return v < 0 ? json_null() : json_real(v);
+}
+
+static void
+json_rates(json_t *o, const char *prefix, const struct complaint_rate *r)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "%sdelivered", prefix);
+	json_object_set_new(o, key, json_integer(r ? r->delivered : 0));
+	snprintf(key, sizeof key, "%scomplaints", prefix);
+	json_object_set_new(o, key, json_integer(r ? r->complaints : 0));
+	snprintf(key, sizeof key, "%scomplaint_rate", prefix);
+	json_object_set_new(o, key, json_rate(r));
+	snprintf(key, sizeof key, "%scomplaint_level", prefix);
+	json_object_set_new(o, key, json_string(complaint_level_name(r ?
+	    r->level : COMPLAINT_OK)));
+}
 
 static void
 print_count(void *arg, const struct journal_count *c)
@@ -120,21 +174,75 @@ print_count(void *arg, const struct journal_count *c)
 	struct table *t = arg;
 	long v[5] = { c->sent, c->deferred, c->failed, c->suppressed,
 	    c->pending };
+	const struct complaint_rate *r = rate_of(t, c->issue, c->list);
+	char rate[32];
 
 	for (int i = 0; i < 5; i++)
 		t->tot[i] += v[i];
+	t->tot[5] += r ? r->complaints : 0;
 	if (t->json) {
-		json_array_append_new(t->rows, json_pack("{s:s,s:s,s:i,s:i,"
-		    "s:i,s:i,s:i,s:i}", "issue", c->issue, "list", c->list,
-		    "sent", (json_int_t)c->sent, "deferred",
-		    (json_int_t)c->deferred, "failed", (json_int_t)c->failed,
-		    "suppressed", (json_int_t)c->suppressed, "remaining",
+		json_t *o = json_pack("{s:s,s:s,s:i,s:i,s:i,s:i,s:i,s:i}",
+		    "issue", c->issue, "list", c->list, "sent",
+		    (json_int_t)c->sent, "deferred", (json_int_t)c->deferred,
+		    "failed", (json_int_t)c->failed, "suppressed",
+		    (json_int_t)c->suppressed, "remaining",
 		    (json_int_t)c->pending, "unsubscribed",
-		    (json_int_t)c->unsubscribed));
+		    (json_int_t)c->unsubscribed);
+
+		json_rates(o, "", r);
+		json_rates(o, "issue_", rate_of(t, c->issue, NULL));
+		json_array_append_new(t->rows, o);
 		return;
 	}
-	printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld\n", c->issue, c->list,
-	    c->sent, c->deferred, c->failed, c->suppressed, c->pending);
+	complaint_rate_text(r ? r->complaints : 0, r ? r->delivered : 0, rate,
+	    sizeof rate);
+	printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld %10ld %8s%s\n",
+	    c->issue, c->list, c->sent, c->deferred, c->failed,
+	    c->suppressed, c->pending, r ? r->complaints : 0, rate,
+	    r && r->level ? r->level == COMPLAINT_LIMIT ? " LIMIT" :
+	    " warning" : "");
+}
+
+/* The per-issue complaint rates under the table, thresholds named. */
+static void
+print_rates(const struct table *t)
+{
+	int head = 0;
+
+	for (size_t i = 0; i < t->nrates; i++) {
+		const struct complaint_rate *r = &t->rates[i];
+		char rate[32];
+
+		if (r->list)
+			continue;
+		if (!head++)
+			printf("\ncomplaint rate = complaints / delivered (sent, "
+			    "not bounced); the large mailbox providers warn at "
+			    "0.1 %% and limit at 0.3 %%\n");
+		if (!r->issue) {
+			printf("%ld complaint%s named no issue (no VERP token) "
+			    "and count in no rate\n", r->complaints,
+			    r->complaints == 1 ? "" : "s");
+			continue;
+		}
+		complaint_rate_text(r->complaints, r->delivered, rate,
+		    sizeof rate);
+		printf("%-12s %ld / %ld = %s%s\n", r->issue, r->complaints,
+		    r->delivered, rate, r->level == COMPLAINT_LIMIT ?
+		    "  LIMIT: at or above 0.3 %" : r->level ?
+		    "  warning: at or above 0.1 %" : "");
+	}
+}
+
+static void
+table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->nrates; i++) {
+		free((char *)t->rates[i].issue);
+		free((char *)t->rates[i].list);
+	}
+	free(t->rates);
+	json_decref(t->rows);
 }
 
 static const char status_usage[] =
@@ -159,7 +267,7 @@ issue_title(const char *dir)
 int
 cmd_status(int argc, char **argv)
 {
-	struct table t = { NULL, 0, { 0 } };
+	struct table t = { NULL, 0, { 0 }, NULL, 0 };
 	struct config *cfg;
 	struct journal *jn = NULL;
 	char *issue = NULL, *title = NULL;
@@ -212,9 +320,11 @@ cmd_status(int argc, char **argv)
 	}
 	t.rows = json_array();
 	if (!t.json)
-		printf("%-12s %-14s %8s %8s %8s %10s %9s\n", "issue", "list",
-		    "sent", "deferred", "failed", "suppressed", "remaining");
-	if (journal_counts(jn, issue, print_count, &t) == -1)
+		printf("%-12s %-14s %8s %8s %8s %10s %9s %10s %8s\n", "issue",
+		    "list", "sent", "deferred", "failed", "suppressed",
+		    "remaining", "complaints", "rate");
+	if (complaint_rates(jn, issue, keep_rate, &t) == -1 ||
+	    journal_counts(jn, issue, print_count, &t) == -1)
 		rc = EXIT_SOFTWARE;
 	if (t.json) {
 		char *s = json_dumps(t.rows, JSON_INDENT(1));
@@ -222,10 +332,12 @@ cmd_status(int argc, char **argv)
 		puts(s);
 		free(s);
 	} else {
-		printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld\n", "total", "",
-		    t.tot[0], t.tot[1], t.tot[2], t.tot[3], t.tot[4]);
+		printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld %10ld\n", "total",
+		    "", t.tot[0], t.tot[1], t.tot[2], t.tot[3], t.tot[4],
+		    t.tot[5]);
+		print_rates(&t);
 	}
-	json_decref(t.rows);
+	table_free(&t);
 report:
 	if (rc == 0 && html) {
 		title = issue_title(dir);

@@ -73,7 +73,7 @@ enum q {
 	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_EV_LAST,
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
-	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COUNT
+	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -139,6 +139,23 @@ static const char *const sql[Q_COUNT] = {
 	[Q_EV_COUNTS] = "SELECT list, kind, class, count(*) FROM events"
 	    " WHERE ?1 IS NULL OR issue = ?1"
 	    " GROUP BY list, kind, class ORDER BY list, kind, class",
+	/* distinct addresses: a second report on one message is no news */
+	[Q_COMPLAINTS] = "SELECT * FROM (SELECT r.issue AS i, r.list AS l,"
+	    " sum(r.state = 'sent'), max(coalesce(b.n, 0)),"
+	    " max(coalesce(c.n, 0)) FROM recipients r"
+	    " LEFT JOIN (SELECT e.issue, e.list, count(DISTINCT e.email) n"
+	    "  FROM events e JOIN recipients s ON s.issue = e.issue"
+	    "  AND s.list = e.list AND s.email = e.email AND s.state = 'sent'"
+	    "  WHERE e.kind = 'bounce' GROUP BY e.issue, e.list) b"
+	    " ON b.issue = r.issue AND b.list = r.list"
+	    " LEFT JOIN (SELECT issue, list, count(DISTINCT email) n"
+	    "  FROM events WHERE kind = 'complaint' GROUP BY issue, list) c"
+	    " ON c.issue = r.issue AND c.list = r.list"
+	    " WHERE ?1 IS NULL OR r.issue = ?1 GROUP BY r.issue, r.list"
+	    " UNION ALL SELECT NULL, NULL, 0, 0, count(DISTINCT email)"
+	    " FROM events WHERE kind = 'complaint' AND issue IS NULL"
+	    " AND ?1 IS NULL HAVING count(*) > 0)"
+	    " ORDER BY i IS NULL, i, l",
 	[Q_FAILURES] = "SELECT issue, list, email, state, attempts,"
 	    " last_reply, updated_at, next_attempt FROM recipients"
 	    " WHERE state IN ('failed', 'deferred')"
@@ -1060,4 +1077,26 @@ journal_webmail_use(struct journal *j, long long id, time_t at)
 	if (run(j, st, "using a confirmation") == -1)
 		return -1;
 	return sqlite3_changes(j->db) == 1 ? 0 : 1;
+}
+
+int
+journal_complaint_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_complaints *c), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_COMPLAINTS, 1, issue);
+	struct journal_complaints c;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.issue = (const char *)sqlite3_column_text(st, 0);
+		c.list = (const char *)sqlite3_column_text(st, 1);
+		c.sent = (long)sqlite3_column_int64(st, 2);
+		c.bounced = (long)sqlite3_column_int64(st, 3);
+		c.complaints = (long)sqlite3_column_int64(st, 4);
+		fn(arg, &c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "counting complaints");
 }

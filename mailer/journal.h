@@ -187,6 +187,22 @@ struct journal_failure {
 int journal_failures(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_failure *f), void *arg);
 
+struct journal_complaints {
+	const char *issue, *list;	/* both NULL: complaints of no issue */
+	long sent;		/* recipients sent */
+	long bounced;		/* of those, addresses that bounced since */
+	long complaints;	/* addresses that complained */
+};
+
+/*
+ * Per (issue, list), ordered: what a complaint rate is made of.  Unless
+ * issue is given, a last row with issue and list NULL counts the
+ * complaints that named no issue (no VERP token), when there are any.
+ * 0 / -1.
+ */
+int journal_complaint_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_complaints *c), void *arg);
+
 const char *journal_state_name(enum jstate st);
 
 /*

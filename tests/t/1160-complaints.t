@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Complaint rates.  The sample goes out through a real Postfix; then three
+# subscribers complain: ARF feedback reports (RFC 5965, written by Python's
+# email package around the message each of them received) are sent through
+# Postfix to the message's own VERP return path, which lands in the bounce
+# mailbox (Dovecot).  `mailer run` reads them, counts them and warns once
+# that the issue crossed the providers' thresholds; `status` and
+# `status --json` show complaints / delivered per list and per issue.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-complaints.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT	# before srv_init, which chains onto it
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 13
+srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
+{ project_addresses .; echo sender@example.org; echo bounces@bounce.test; } |
+	srv_add_users s3cret-sender
+printf 'imap-s3cret\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
+sed -i 's/^bounces@bounce.test:{PLAIN}s3cret-sender:/bounces@bounce.test:{PLAIN}imap-s3cret:/' \
+	"$SRV_DIR/dovecot/users"
+srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
+P=$T/proj
+mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
+	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
+	"  ca_file: $SRV_CA"
+M() { "$MAILER" --config "$P/config.yaml" "$@"; }
+BOX=bounces@bounce.test
+wait_count() {	# wait_count ADDR N: up to 30 s for N messages in ADDR's Maildir
+	local i=0
+	while [ "$(srv_maildir_count "$1")" -lt "$2" ] && [ $i -lt 300 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	[ "$(srv_maildir_count "$1")" -ge "$2" ] ||
+		{ echo "# waited 30 s for $2 messages in $1's Maildir"; return 1; }
+}
+
+M send "$P/issues/2021-01" --quiet >"$T/send.out" 2>&1
+rc=$?; ok $rc "send 2021-01 through Postfix exits 0 (got $rc)"
+srv_wait_queue_empty 30 && wait_count li.xiaoyu.cd@example.org 1 &&
+	wait_count he.lei.ab@example.org 1
+ok $? "the subscribers' copies were delivered"
+
+# Three complaints: two aba readers, one chengdu reader.  Each report goes
+# to the VERP address of the message complained about (its Return-Path).
+n=0
+for who in yang.jinhua.ab@example.org:aba zhou.peng.ab@example.org:aba \
+	li.xiaoyu.cd@example.org:chengdu; do
+	addr=${who%%:*} list=${who#*:}
+	f=$(grep -l "^List-Id:.*<$list\." "$(srv_maildir "$addr")"/new/* | head -1)
+	rp=$(sed -n 's/^Return-Path: <\(.*\)>\r\?$/\1/p' "$f" | head -1)
+	/usr/bin/python3 tests/lib/arf.py "$f" "$addr" "$rp" >"$T/arf.$n.eml" &&
+		curl -sS --max-time 15 --ssl-reqd --cacert "$SRV_CA" \
+			"smtp://127.0.0.1:$SRV_SMTP_PORT" --mail-from fbl@example.org \
+			--mail-rcpt "$rp" -u sender@example.org:s3cret-sender \
+			-T "$T/arf.$n.eml" || echo "# could not send the report for $addr"
+	n=$((n + 1))
+done
+srv_wait_queue_empty 30 && wait_count "$BOX" 3
+ok $? "three feedback reports arrived in the bounce mailbox"
+
+M run >"$T/run1.out" 2>"$T/run1.err"; rc=$?
+sed 's/^/# /' "$T/run1.out" "$T/run1.err"
+ok $rc "mailer run reads them (exit $rc)"
+grep -q '3 complaints' "$T/run1.out"
+ok $? "the run counted 3 complaints"
+[ "$(grep -c 'complaint rate' "$T/run1.err")" = 1 ] &&
+	grep -q '^mailer: warning: issue 2021-01: complaint rate 3.85 % (3 complaints, 78 delivered) is at or above the 0.3 % limit' "$T/run1.err"
+ok $? "run warns once: issue 2021-01 crossed the 0.3 % limit"
+sqlite3 "$T/proj/state/mailer.db" "SELECT list, email FROM events
+	WHERE kind = 'complaint' AND issue = '2021-01' ORDER BY 1, 2" >"$T/ledger"
+printf '%s\n' 'aba|yang.jinhua.ab@example.org' 'aba|zhou.peng.ab@example.org' \
+	'chengdu|li.xiaoyu.cd@example.org' | diff - "$T/ledger" >/dev/null
+ok $? "the journal's ledger holds the three complaints with issue and list"
+
+M run >"$T/run2.out" 2>"$T/run2.err"; rc=$?
+[ $rc = 0 ] && ! grep -q 'complaint rate' "$T/run2.err"
+ok $? "a second run does not warn again (rc $rc)"
+
+M status "$P/issues/2021-01" --json >"$T/status.json"
+ok $? "status --json exits 0"
+python3 - "$T/status.json" <<'PY'
+import json, sys
+rows = {r['list']: r for r in json.load(open(sys.argv[1]))}
+fails = 0
+def check(cond, what):
+    global fails
+    print('#', 'ok  ' if cond else 'FAIL', what)
+    fails += not cond
+want = {'aba': 2, 'chengdu': 1}
+for lst, r in rows.items():
+    c = want.get(lst, 0)
+    check(r['complaints'] == c and r['delivered'] == r['sent'],
+          '%s: %d complaints of %d delivered' % (lst, r['complaints'], r['delivered']))
+    rate = c / r['sent']
+    check(abs(r['complaint_rate'] - rate) < 1e-9, '%s: rate %s' % (lst, r['complaint_rate']))
+    level = 'limit' if rate >= 0.003 else 'warning' if rate >= 0.001 else 'ok'
+    check(r['complaint_level'] == level, '%s: level %s' % (lst, r['complaint_level']))
+    check(r['issue_complaints'] == 3 and r['issue_delivered'] == 78 and
+          abs(r['issue_complaint_rate'] - 3 / 78) < 1e-9 and
+          r['issue_complaint_level'] == 'limit', '%s: issue totals' % lst)
+check(len(rows) == 21, '21 lists')
+sys.exit(1 if fails else 0)
+PY
+ok $? "status --json: complaints, delivered, rate and level per list and per issue"
+
+M status "$P/issues/2021-01" >"$T/status.txt"
+sed 's/^/# /' "$T/status.txt" | grep -E 'aba|chengdu|complaint|2021-01  '
+grep -Eq '^2021-01 +aba +4 +0 +0 +0 +0 +2 +50\.00 % LIMIT$' "$T/status.txt" &&
+	grep -Eq '^2021-01 +chengdu +5 +0 +0 +0 +0 +1 +20\.00 % LIMIT$' "$T/status.txt" &&
+	grep -Eq '^2021-01 +bazhong +4 +0 +0 +0 +0 +0 +0\.00 %$' "$T/status.txt"
+ok $? "status: complaints and rate per list, over the limit marked"
+grep -q '^2021-01      3 / 78 = 3.85 %  LIMIT: at or above 0.3 %$' "$T/status.txt" &&
+	grep -q 'warn at 0.1 % and limit at 0.3 %' "$T/status.txt"
+ok $? "status: the issue's rate, with the providers' thresholds named"
+
+# Each complainant is suppressed for that list at once.
+M bounces --list --json >"$T/supp.json"
+python3 -c "
+import json, sys
+rows = json.load(open('$T/supp.json'))
+got = sorted((r['list'], r['email']) for r in rows if r['reason'] == 'complaint')
+print('#', got)
+sys.exit(0 if got == [('aba', 'yang.jinhua.ab@example.org'), ('aba', 'zhou.peng.ab@example.org'), ('chengdu', 'li.xiaoyu.cd@example.org')] else 1)"
+ok $? "the three complainants are suppressed on their list"
+exit $tap_failed
