@@ -83,6 +83,10 @@ static const struct yfield policy_fields[] = {
 static const struct yfield web_fields[] = {
 	{ "base_url", YF_STR, O(web_base_url), 0, NULL },
 	{ "trusted_proxy", YF_STRLIST, O(web_trusted_proxy), 0, NULL },
+	{ "token_days", YF_INT, O(web_token_days), 0, NULL },
+	{ "mails_per_address_per_day", YF_INT, O(web_mails_per_address), 0,
+	    NULL },
+	{ "mails_per_ip_per_hour", YF_INT, O(web_mails_per_ip), 0, NULL },
 	{ "max_connections", YF_INT, O(web_max_connections), 0, NULL },
 	{ "timeout", YF_INT, O(web_timeout), 0, NULL },
 	{ "max_body", YF_INT, O(web_max_body), 0, NULL },
@@ -269,9 +273,13 @@ check_web(struct config *c, const struct ynode *root)
 	}
 	if (c->web_max_connections < 4 || c->web_max_connections > 4096 ||
 	    c->web_timeout < 1 || c->web_max_body < 1024 ||
-	    c->web_max_body > 1048576) {
+	    c->web_max_body > 1048576 || c->web_token_days < 1 ||
+	    c->web_token_days > 365 || c->web_mails_per_address < 1 ||
+	    c->web_mails_per_ip < 1) {
 		warnx("%s: web limits out of range (max_connections 4..4096, "
-		    "timeout >= 1, max_body 1024..1048576)", c->path);
+		    "timeout >= 1, max_body 1024..1048576, token_days 1..365, "
+		    "mails_per_address_per_day and mails_per_ip_per_hour >= 1)",
+		    c->path);
 		rc = -1;
 	}
 	if (c->web_feed_entries < 1 || c->web_feed_entries > 1000) {

@@ -73,7 +73,8 @@ enum q {
 	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_EV_LAST,
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
-	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_COUNT
+	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
+	Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -199,6 +200,10 @@ static const char *const sql[Q_COUNT] = {
 	    " sent_at, used_at FROM web_mails WHERE sent_at IS NULL"
 	    " ORDER BY id LIMIT 1",
 	[Q_WM_SENT] = "UPDATE web_mails SET sent_at = ?2 WHERE id = ?1",
+	[Q_ON_LIST] = "SELECT EXISTS (SELECT 1 FROM recipients"
+	    " WHERE list = ?1 AND email = ?2) OR EXISTS (SELECT 1"
+	    " FROM subscriptions WHERE list = ?1 AND email = ?2"
+	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL)",
 	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
 	    " AND used_at IS NULL",
 };
@@ -1099,4 +1104,13 @@ journal_complaint_counts(struct journal *j, const char *issue,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : fail(j, "counting complaints");
+}
+
+int
+journal_on_list(struct journal *j, const char *list, const char *email)
+{
+	long long n = scalar(j, prep(j, Q_ON_LIST, 2, list, email),
+	    "looking up a subscriber");
+
+	return n < 0 ? -1 : n > 0;
 }

@@ -260,6 +260,12 @@ int journal_subscribers_each(struct journal *j, const char *list,
 int journal_subscriptions(struct journal *j, const char *list,
     void (*fn)(void *arg, const struct journal_subscription *s), void *arg);
 
+/*
+ * 1 when email was sent an issue of list or is its confirmed web
+ * subscriber (the addresses a manage page may mail), 0, or -1.
+ */
+int journal_on_list(struct journal *j, const char *list, const char *email);
+
 /* Confirmation mails sent by mailer serve. */
 enum jwebmail { JW_SUBSCRIBE, JW_UNSUBSCRIBE };
 struct journal_webmail {

@@ -19,6 +19,8 @@
 #include "tmplfile.h"
 #include "util.h"
 #include "verp.h"
+#include "webmail.h"
+#include "websub.h"
 
 #define LIST_PREFIX "/lists/"
 
@@ -290,7 +292,8 @@ web_handle(void *arg, const struct http_request *rq,
 	if (!strcmp(path, CONFIG_UNSUBSCRIBE_PATH))
 		oneclick(w, rq, rs);
 	else if (!strncmp(path, LIST_PREFIX, strlen(LIST_PREFIX)) &&
-	    list_route(w, path, &l, page) == 0 && 0)
+	    list_route(w, path, &l, page) == 0 &&
+	    websub_handle(w, l, page, rq, rs) == 0)
 		;
 	else
 		web_simple(w, NULL, "not_found", "找不到页面 · Not found", 404,
@@ -335,10 +338,15 @@ web_open(const struct config *c, struct web **out)
 	w->jn = st.jn;
 	w->key = st.key;
 	w->keylen = st.keylen;
-	if (!(w->page = tmplfile_load(c->templates_dir, "web.html.mustache", 0)) ||
-	    load_lists(w) == -1) {
+	if (!(w->page = tmplfile_load(c->templates_dir, "web.html.mustache",
+	    0)) || !(w->consent = tmplfile_load(c->templates_dir,
+	    "web-consent.txt.mustache", 1)) || load_lists(w) == -1) {
 		web_close(w);
 		return EXIT_DATAERR;
+	}
+	if (!(w->mail = webmail_start(w))) {
+		web_close(w);
+		return EXIT_CONFIG;
 	}
 	*out = w;
 	return 0;
@@ -349,6 +357,7 @@ web_close(struct web *w)
 {
 	if (!w)
 		return;
+	webmail_stop(w->mail);
 	journal_close(w->jn);
 	if (w->key) {
 		explicit_bzero(w->key, w->keylen);

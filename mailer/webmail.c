@@ -1,0 +1,364 @@
+/* webmail: confirmation mails from a background thread.  See webmail.h. */
+#include "webmail.h"
+
+#include <err.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "addr.h"
+#include "config.h"
+#include "journal.h"
+#include "list.h"
+#include "maildir.h"
+#include "mime.h"
+#include "rfc2047.h"
+#include "smtp.h"
+#include "tmpl.h"
+#include "tmplfile.h"
+#include "util.h"
+#include "web.h"
+#include "webtoken.h"
+
+#define RETRY_SECONDS 60
+
+struct webmail {
+	struct web *w;
+	const struct config *c;
+	struct journal *jn;		/* this thread's own connection */
+	struct tmpl *text;
+	struct smtp *smtp;		/* NULL for a maildir: relay */
+	const char *maildir;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int kicked, stop, started;
+	volatile sig_atomic_t smtp_stop;
+};
+
+/* One row to send, copied out of the journal. */
+struct job {
+	int found;
+	struct journal_webmail m;
+	char *list, *email, *name;
+};
+
+static void
+job_row(void *arg, const struct journal_webmail *m)
+{
+	struct job *j = arg;
+
+	j->found = 1;
+	j->m = *m;
+	j->list = xstrdup(m->list);
+	j->email = xstrdup(m->email);
+	j->m.list = j->list;
+	j->m.email = j->email;
+	j->m.ip = NULL;
+}
+
+static void
+job_name(void *arg, const struct journal_subscription *s)
+{
+	struct job *j = arg;
+
+	j->name = s->name ? xstrdup(s->name) : NULL;
+}
+
+static void
+job_clear(struct job *j)
+{
+	free(j->list);
+	free(j->email);
+	free(j->name);
+	memset(j, 0, sizeof *j);
+}
+
+static void
+date_header(struct buf *out)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	char d[64];
+
+	localtime_r(&t, &tm);
+	strftime(d, sizeof d, "%a, %d %b %Y %H:%M:%S %z", &tm);
+	buf_printf(out, "Date: %s\r\n", d);
+}
+
+/* Renders the text: subject (first line) and body.  0 / -1. */
+static int
+render(struct webmail *m, const struct job *j, const struct list *l,
+    struct buf *subject, struct buf *body)
+{
+	const struct config *c = m->c;
+	char tok[WEBTOKEN_MAX], *url;
+	int sub = j->m.kind == JW_SUBSCRIBE;
+	json_t *ctx = web_ctx(m->w, l, sub ? "subscribe" : "unsubscribe", "");
+	struct buf all = BUF_INIT;
+	const char *nl;
+	int rc;
+
+	webtoken_make(m->w->key, m->w->keylen, sub ? 's' : 'u', j->list,
+	    sub ? j->m.subscription : j->m.id,
+	    j->m.at + c->web_token_days * 86400, tok);
+	url = xasprintf("%s/lists/%s/%s?t=%s", c->web_base_url, j->list,
+	    sub ? "confirm" : "unsubscribe", tok);
+	json_object_set_new(ctx, sub ? "subscribe" : "unsubscribe",
+	    json_true());
+	json_object_set_new(ctx, "url", json_string(url));
+	if (j->name)
+		json_object_set_new(ctx, "name", json_string(j->name));
+	rc = tmpl_render(m->text, ctx, &all);
+	json_decref(ctx);
+	free(url);
+	if (rc == -1 || !all.data || !(nl = strchr(all.data, '\n'))) {
+		warnx("web-mail.txt.mustache: the first line (the Subject) "
+		    "and a body are needed");
+		buf_free(&all);
+		return -1;
+	}
+	buf_add(subject, all.data, (size_t)(nl - all.data));
+	buf_adds(body, nl + 1 + strspn(nl + 1, "\n"));
+	buf_free(&all);
+	return 0;
+}
+
+/* The whole message for job j.  0 / -1. */
+static int
+build(struct webmail *m, const struct job *j, struct buf *out)
+{
+	const struct config *c = m->c;
+	const struct list *l = web_list(m->w, j->list);
+	struct buf subject = BUF_INIT, body = BUF_INIT, h = BUF_INIT;
+	struct buf b = BUF_INIT;
+	struct mime *part;
+	unsigned long long r = 0;
+	int rc = -1;
+
+	if (!l || render(m, j, l, &subject, &body) == -1)
+		goto out;
+	part = mime_text("plain", body.data, body.len);
+	rc = mime_write(part, &h, &b);
+	mime_free(part);
+	if (rc == -1)
+		goto out;
+	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+		r = (unsigned long long)time(NULL);
+	date_header(out);
+	rfc2047_address(out, "From", c->sender_name, c->sender_address);
+	/* the name was checked to be one line; the encoder folds it */
+	rfc2047_address(out, "To", j->name, j->email);
+	if (c->reply_to)
+		rfc2047_address(out, "Reply-To", NULL, c->reply_to);
+	rfc2047_unstructured(out, "Subject", subject.data);
+	buf_printf(out, "Message-ID: <web.%lld.%016llx@%s>\r\n", j->m.id, r,
+	    addr_domain(c->sender_address));
+	buf_adds(out, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n");
+	buf_add(out, h.data, h.len);
+	buf_adds(out, "\r\n");
+	buf_add(out, b.data, b.len);
+out:
+	buf_free(&subject);
+	buf_free(&body);
+	buf_free(&h);
+	buf_free(&b);
+	return rc;
+}
+
+struct one {
+	const char *from, *rcpt;
+	struct buf *msg;
+	int given;
+	enum smtp_result r;
+	char *reply;
+};
+
+static enum smtp_next
+one_next(void *arg, struct smtp_msg *msg, long *wait_ms)
+{
+	struct one *o = arg;
+
+	(void)wait_ms;
+	if (o->given)
+		return SMTP_NEXT_END;
+	memset(msg, 0, sizeof *msg);
+	msg->from = o->from;
+	msg->rcpt = o->rcpt;
+	msg->data = o->msg->data;
+	msg->len = o->msg->len;
+	o->given = 1;
+	return SMTP_NEXT_MSG;
+}
+
+static void
+one_done(void *arg, const struct smtp_msg *msg, enum smtp_result r,
+    const char *reply)
+{
+	struct one *o = arg;
+
+	(void)msg;
+	o->r = r;
+	free(o->reply);
+	o->reply = xstrdup(reply);
+}
+
+/* 0 sent (or refused for good: dropped), 1 try again later. */
+static int
+deliver(struct webmail *m, const struct job *j, struct buf *msg)
+{
+	char *from = xasprintf("bounces@%s", m->c->bounce_domain);
+	struct one o = { from, j->email, msg, 0, SMTP_CONNFAIL, NULL };
+	char *masked = web_mask(j->email);
+	int rc;
+
+	if (m->maildir) {
+		rc = maildir_deliver(m->maildir, msg->data, msg->len, from,
+		    j->email, NULL) == 0 ? 0 : 1;
+	} else {
+		smtp_run(m->smtp, one_next, one_done, &o, &m->smtp_stop, 0);
+		rc = o.r == SMTP_OK || o.r == SMTP_PERMFAIL ? 0 : 1;
+		if (o.r != SMTP_OK)
+			warnx("confirmation mail to %s: %s%s", masked,
+			    o.reply ? o.reply : "no relay",
+			    rc ? "; tried again later" : "; dropped");
+	}
+	if (rc == 0 && (m->maildir || o.r == SMTP_OK))
+		web_log("mail kind=%s list=%s address=%s",
+		    j->m.kind == JW_SUBSCRIBE ? "subscribe" : "unsubscribe",
+		    j->list, masked);
+	free(masked);
+	free(o.reply);
+	free(from);
+	return rc;
+}
+
+/* Sends one waiting row: 0 sent or dropped, 1 none waiting, 2 retry. */
+static int
+send_one(struct webmail *m)
+{
+	struct job j = { 0 };
+	struct buf msg = BUF_INIT;
+	time_t now = time(NULL);
+	int rc;
+
+	if (journal_webmail_unsent(m->jn, job_row, &j) != 0 || !j.found) {
+		job_clear(&j);
+		return 1;
+	}
+	if (j.m.kind == JW_SUBSCRIBE)
+		journal_sub_get(m->jn, j.m.subscription, job_name, &j);
+	if (j.m.at + m->c->web_token_days * 86400 <= now) {
+		rc = 0;		/* its link would be dead on arrival */
+	} else if (build(m, &j, &msg) == -1) {
+		rc = 0;		/* reported; a template problem */
+	} else {
+		rc = deliver(m, &j, &msg);
+	}
+	if (rc == 0 && journal_webmail_sent(m->jn, j.m.id, now) == -1)
+		rc = 2;
+	buf_free(&msg);
+	job_clear(&j);
+	return rc == 1 ? 2 : rc;
+}
+
+static void *
+run(void *arg)
+{
+	struct webmail *m = arg;
+	struct timespec until;
+
+	pthread_mutex_lock(&m->mu);
+	while (!m->stop) {
+		m->kicked = 0;
+		pthread_mutex_unlock(&m->mu);
+		while (send_one(m) == 0)
+			;
+		pthread_mutex_lock(&m->mu);
+		if (m->kicked || m->stop)
+			continue;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += RETRY_SECONDS;
+		while (!m->kicked && !m->stop && pthread_cond_timedwait(&m->cv,
+		    &m->mu, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&m->mu);
+	return NULL;
+}
+
+static int
+open_transport(struct webmail *m)
+{
+	const struct config *c = m->c;
+	char *pw = NULL;
+
+	if (!strncmp(c->relays.v[0], "maildir:", 8)) {
+		m->maildir = c->relays.v[0] + 8;
+		return 0;
+	}
+	if (c->username && !(pw = config_secret(c, "SMTP password",
+	    c->password_file, c->password_env)))
+		return -1;
+	m->smtp = smtp_open(c, pw);
+	if (pw) {
+		explicit_bzero(pw, strlen(pw));
+		free(pw);
+	}
+	return m->smtp ? 0 : -1;
+}
+
+struct webmail *
+webmail_start(struct web *w)
+{
+	struct webmail *m = xcalloc(1, sizeof *m);
+
+	m->w = w;
+	m->c = w->c;
+	pthread_mutex_init(&m->mu, NULL);
+	pthread_cond_init(&m->cv, NULL);
+	if (!(m->text = tmplfile_load(m->c->templates_dir,
+	    "web-mail.txt.mustache", 1)) ||
+	    !(m->jn = journal_open(m->c->state_path)) ||
+	    open_transport(m) == -1 ||
+	    pthread_create(&m->thread, NULL, run, m) != 0) {
+		webmail_stop(m);
+		return NULL;
+	}
+	m->started = 1;
+	return m;
+}
+
+void
+webmail_kick(struct webmail *m)
+{
+	pthread_mutex_lock(&m->mu);
+	m->kicked = 1;
+	pthread_cond_signal(&m->cv);
+	pthread_mutex_unlock(&m->mu);
+}
+
+void
+webmail_stop(struct webmail *m)
+{
+	if (!m)
+		return;
+	if (m->started) {
+		pthread_mutex_lock(&m->mu);
+		m->stop = 1;
+		pthread_cond_signal(&m->cv);
+		pthread_mutex_unlock(&m->mu);
+		pthread_join(m->thread, NULL);
+	}
+	smtp_close(m->smtp);
+	journal_close(m->jn);
+	tmpl_free(m->text);
+	pthread_cond_destroy(&m->cv);
+	pthread_mutex_destroy(&m->mu);
+	free(m);
+}

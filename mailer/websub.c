@@ -1,0 +1,434 @@
+/* websub: manage, subscribe and confirmation pages.  See websub.h. */
+#include "websub.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "addr.h"
+#include "config.h"
+#include "form.h"
+#include "journal.h"
+#include "list.h"
+#include "tmpl.h"
+#include "util.h"
+#include "web.h"
+#include "webmail.h"
+#include "webtoken.h"
+
+#define NAME_MAX_BYTES 300	/* 100 CJK characters */
+
+static int
+is_post(const struct http_request *rq)
+{
+	return !strcmp(http_method(rq), "POST");
+}
+
+/* A form field, or NULL when absent, holding a NUL or not UTF-8. */
+static char *
+field(const struct http_request *rq, const char *name)
+{
+	size_t len, vlen;
+	const char *body = http_body(rq, &len);
+	char *v = form_value(body, len, name, &vlen);
+
+	if (v && (strlen(v) != vlen || !utf8_valid(v, vlen, NULL))) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* A name may be empty; it is one line of printable text. */
+static const char *
+name_problem(const char *name)
+{
+	if (strlen(name) > NAME_MAX_BYTES)
+		return "称呼太长 · The name is too long";
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return "称呼只能是一行文字 · The name must be one line "
+			    "of text";
+	return NULL;
+}
+
+static void
+form_page(struct web *w, const struct list *l, const char *page,
+    const char *title, const char *error, const char *name,
+    const char *email, struct http_response *rs)
+{
+	json_t *ctx = web_ctx(w, l, page, title);
+	struct buf consent = BUF_INIT;
+
+	json_object_set_new(ctx, page, json_true());
+	if (error)
+		json_object_set_new(ctx, "error", json_string(error));
+	if (name)
+		json_object_set_new(ctx, "name", json_string(name));
+	if (email)
+		json_object_set_new(ctx, "email", json_string(email));
+	if (!strcmp(page, "subscribe_form")) {
+		tmpl_render(w->consent, ctx, &consent);
+		json_object_set_new(ctx, "consent",
+		    json_string(consent.data ? consent.data : ""));
+	}
+	buf_free(&consent);
+	web_page(w, ctx, error ? 400 : 200, rs);
+}
+
+/*
+ * 1 when another confirmation mail to email, asked from ip, stays within
+ * the limits; 0 when not; -1.  Under w->mu.
+ */
+static int
+within_limits(struct web *w, const char *email, const char *ip)
+{
+	time_t now = time(NULL);
+	long by_email, by_ip;
+
+	if (journal_webmail_counts(w->jn, email, now - 86400, ip, now - 3600,
+	    &by_email, &by_ip) == -1)
+		return -1;
+	return by_email < w->c->web_mails_per_address &&
+	    by_ip < w->c->web_mails_per_ip;
+}
+
+/* The normalised address of the form, or NULL and *why. */
+static char *
+form_email(const struct http_request *rq, char **raw, const char **why)
+{
+	char *norm = NULL;
+
+	*raw = field(rq, "email");
+	*why = "请填写有效的邮箱地址 · Enter a valid e-mail address";
+	if (!*raw || has_ctl_break(*raw, strlen(*raw)) ||
+	    addr_normalize(*raw, &norm, why) == -1)
+		return NULL;
+	return norm;
+}
+
+static void
+manage_post(struct web *w, const struct list *l,
+    const struct http_request *rq, struct http_response *rs)
+{
+	struct journal_webmail m = { 0 };
+	const char *why;
+	char ip[64], *raw, *email = form_email(rq, &raw, &why), *masked;
+	long long id;
+	int rc = 0, on = 0, ok = 0;
+
+	if (!email) {
+		form_page(w, l, "manage_form", "退订 · Unsubscribe",
+		    "请填写有效的邮箱地址 · Enter a valid e-mail address", NULL,
+		    raw, rs);
+		free(raw);
+		return;
+	}
+	web_client(w, rq, ip);
+	pthread_mutex_lock(&w->mu);
+	if ((on = journal_on_list(w->jn, l->id, email)) == 1 &&
+	    (ok = within_limits(w, email, ip)) == 1) {
+		m.kind = JW_UNSUBSCRIBE;
+		m.list = l->id;
+		m.email = email;
+		m.ip = ip;
+		m.at = time(NULL);
+		rc = journal_webmail_add(w->jn, &m, &id);
+	}
+	pthread_mutex_unlock(&w->mu);
+	masked = web_mask(email);
+	if (on == -1 || ok == -1 || rc == -1) {
+		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
+		    rs);
+	} else {
+		if (on == 1 && ok == 1) {
+			web_log("unsubscribe-request list=%s address=%s", l->id,
+			    masked);
+			webmail_kick(w->mail);
+		} else if (on == 1) {
+			web_log("limit list=%s address=%s ip=%s", l->id, masked,
+			    ip);
+		}
+		web_simple(w, l, "manage_sent", "邮件已寄出 · Check your mail",
+		    200, rs);
+	}
+	free(masked);
+	free(email);
+	free(raw);
+}
+
+static void
+subscribe_post(struct web *w, const struct list *l,
+    const struct http_request *rq, struct http_response *rs)
+{
+	struct journal_subscription s = { 0 };
+	struct journal_webmail m = { 0 };
+	struct buf consent = BUF_INIT;
+	const char *why, *bad;
+	char ip[64], *raw, *email = form_email(rq, &raw, &why);
+	char *name = field(rq, "name"), *masked;
+	long long sid = 0, mid;
+	int ok = 0, rc = 0;
+	json_t *ctx;
+
+	if (!email || !name || (bad = name_problem(name))) {
+		form_page(w, l, "subscribe_form", "订阅 · Subscribe",
+		    !email ? "请填写有效的邮箱地址 · Enter a valid e-mail "
+		    "address" : !name ? "称呼无效 · The name is not valid" :
+		    bad, name && !has_ctl_break(name, strlen(name)) ? name :
+		    NULL, raw, rs);
+		goto out;
+	}
+	web_client(w, rq, ip);
+	ctx = web_ctx(w, l, "consent", "");
+	tmpl_render(w->consent, ctx, &consent);
+	json_decref(ctx);
+	s.list = l->id;
+	s.email = email;
+	s.name = *name ? name : NULL;
+	s.submitted_at = time(NULL);
+	s.ip = ip;
+	s.form = consent.data ? consent.data : "";
+	pthread_mutex_lock(&w->mu);
+	if ((ok = within_limits(w, email, ip)) == 1 &&
+	    (rc = journal_begin(w->jn)) == 0) {
+		m.kind = JW_SUBSCRIBE;
+		m.list = l->id;
+		m.email = email;
+		m.ip = ip;
+		m.at = s.submitted_at;
+		if ((rc = journal_sub_add(w->jn, &s, &sid)) == 0) {
+			m.subscription = sid;
+			rc = journal_webmail_add(w->jn, &m, &mid);
+		}
+		if (rc == 0)
+			rc = journal_commit(w->jn);
+		if (rc == -1)
+			journal_rollback(w->jn);
+	}
+	pthread_mutex_unlock(&w->mu);
+	masked = web_mask(email);
+	if (ok == -1 || rc == -1) {
+		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
+		    rs);
+	} else {
+		if (ok == 1) {
+			web_log("subscribe-request list=%s address=%s", l->id,
+			    masked);
+			webmail_kick(w->mail);
+		} else {
+			web_log("limit list=%s address=%s ip=%s", l->id, masked,
+			    ip);
+		}
+		web_simple(w, l, "subscribe_sent", "请查收邮件 · Check your "
+		    "mail", 200, rs);
+	}
+	free(masked);
+out:
+	buf_free(&consent);
+	free(email);
+	free(name);
+	free(raw);
+}
+
+/* What a confirmation link's row holds, copied out of the journal. */
+struct row {
+	int found;
+	enum jwebmail kind;
+	char *list, *email, *name;
+	time_t done;		/* confirmed_at / used_at */
+	long long id;		/* the row */
+};
+
+static void
+row_free(struct row *r)
+{
+	free(r->list);
+	free(r->email);
+	free(r->name);
+}
+
+static void
+sub_row(void *arg, const struct journal_subscription *s)
+{
+	struct row *r = arg;
+
+	r->found = 1;
+	r->kind = JW_SUBSCRIBE;
+	r->list = xstrdup(s->list);
+	r->email = xstrdup(s->email);
+	r->name = s->name ? xstrdup(s->name) : NULL;
+	r->done = s->confirmed_at;
+}
+
+static void
+mail_row(void *arg, const struct journal_webmail *m)
+{
+	struct row *r = arg;
+
+	r->found = 1;
+	r->kind = m->kind;
+	r->list = xstrdup(m->list);
+	r->email = xstrdup(m->email);
+	r->done = m->used_at;
+}
+
+/*
+ * Checks the link's token and reads its row; answers the refusal itself
+ * and returns -1, or 0 with *r filled.
+ */
+static int
+link_row(struct web *w, const struct list *l, char kind,
+    const struct http_request *rq, struct http_response *rs, struct row *r)
+{
+	long long id = 0;
+	enum webtoken_result t = webtoken_check(w->key, w->keylen, kind, l->id,
+	    http_arg(rq, "t"), time(NULL), &id);
+	int rc = 1;
+
+	memset(r, 0, sizeof *r);
+	if (t == WT_EXPIRED) {
+		web_simple(w, l, "expired", "链接已过期 · Link expired", 410,
+		    rs);
+		return -1;
+	}
+	if (t == WT_OK) {
+		pthread_mutex_lock(&w->mu);
+		rc = kind == 's' ? journal_sub_get(w->jn, id, sub_row, r) :
+		    journal_webmail_get(w->jn, id, mail_row, r);
+		pthread_mutex_unlock(&w->mu);
+	}
+	if (rc == -1) {
+		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
+		    rs);
+		return -1;
+	}
+	/* the MAC covers kind and list: a mismatch here is the journal's */
+	if (!r->found || strcmp(r->list, l->id) || (kind == 'u' &&
+	    r->kind != JW_UNSUBSCRIBE)) {
+		row_free(r);
+		web_simple(w, l, "invalid", "链接无效 · Invalid link", 404, rs);
+		return -1;
+	}
+	if (r->done) {
+		row_free(r);
+		web_simple(w, l, "used", "链接已使用 · Link used", 409, rs);
+		return -1;
+	}
+	r->id = id;
+	return 0;
+}
+
+static void
+ask_page(struct web *w, const struct list *l, const char *flag,
+    const char *title, const struct row *r, struct http_response *rs)
+{
+	json_t *ctx = web_ctx(w, l, flag, title);
+	char *masked = web_mask(r->email);
+
+	json_object_set_new(ctx, flag, json_true());
+	json_object_set_new(ctx, "masked", json_string(masked));
+	if (r->name)
+		json_object_set_new(ctx, "name", json_string(r->name));
+	web_page(w, ctx, 200, rs);
+	free(masked);
+}
+
+/* The unsubscribe a manage mail confirms: used once, with its event. */
+static int
+unsubscribe_commit(struct web *w, const struct list *l, long long id,
+    const char *email)
+{
+	struct journal_event ev = { 0 };
+	time_t now = time(NULL);
+	int rc, is_new;
+
+	ev.kind = JE_UNSUBSCRIBE;
+	ev.list = l->id;
+	ev.email = email;
+	ev.reason = "manage page";
+	ev.at = now;
+	ev.source_key = xasprintf("web-mail:%lld", id);
+	pthread_mutex_lock(&w->mu);
+	if ((rc = journal_begin(w->jn)) == 0) {
+		if ((rc = journal_webmail_use(w->jn, id, now)) == 0)
+			rc = journal_event_add(w->jn, &ev, &is_new);
+		if (rc == 0)
+			rc = journal_commit(w->jn);
+		else
+			journal_rollback(w->jn);
+	}
+	pthread_mutex_unlock(&w->mu);
+	free((char *)ev.source_key);
+	return rc;		/* 1: used meanwhile */
+}
+
+static void
+confirm_link(struct web *w, const struct list *l, char kind,
+    const struct http_request *rq, struct http_response *rs)
+{
+	const char *ask = kind == 's' ? "confirm_ask" : "unsubscribe_ask";
+	const char *done = kind == 's' ? "confirm_done" : "unsubscribe_done";
+	struct row r;
+	char *masked;
+	int rc, ok = 0;
+
+	if (link_row(w, l, kind, rq, rs, &r) == -1)
+		return;
+	if (!is_post(rq)) {
+		ask_page(w, l, ask, kind == 's' ? "确认订阅 · Confirm" :
+		    "退订 · Unsubscribe", &r, rs);
+		row_free(&r);
+		return;
+	}
+	if (kind == 's') {
+		pthread_mutex_lock(&w->mu);
+		rc = journal_sub_confirm(w->jn, r.id, l->id,
+		    r.email, time(NULL), &ok);
+		pthread_mutex_unlock(&w->mu);
+		if (rc == 0 && !ok)
+			rc = 1;
+	} else {
+		rc = unsubscribe_commit(w, l, r.id, r.email);
+	}
+	masked = web_mask(r.email);
+	if (rc == 0) {
+		web_log("%s list=%s address=%s via=mail", kind == 's' ?
+		    "subscribe" : "unsubscribe", l->id, masked);
+		ask_page(w, l, done, kind == 's' ? "订阅成功 · Subscribed" :
+		    "已退订 · Unsubscribed", &r, rs);
+	} else if (rc == 1) {
+		web_simple(w, l, "used", "链接已使用 · Link used", 409, rs);
+	} else {
+		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
+		    rs);
+	}
+	free(masked);
+	row_free(&r);
+}
+
+int
+websub_handle(struct web *w, const struct list *l, const char *page,
+    const struct http_request *rq, struct http_response *rs)
+{
+	if (!strcmp(page, "manage")) {
+		if (is_post(rq))
+			manage_post(w, l, rq, rs);
+		else
+			form_page(w, l, "manage_form", "退订 · Unsubscribe",
+			    NULL, NULL, NULL, rs);
+	} else if (!strcmp(page, "subscribe")) {
+		if (is_post(rq))
+			subscribe_post(w, l, rq, rs);
+		else
+			form_page(w, l, "subscribe_form", "订阅 · Subscribe",
+			    NULL, NULL, NULL, rs);
+	} else if (!strcmp(page, "confirm")) {
+		confirm_link(w, l, 's', rq, rs);
+	} else if (!strcmp(page, "unsubscribe")) {
+		confirm_link(w, l, 'u', rq, rs);
+	} else {
+		return -1;
+	}
+	return 0;
+}
