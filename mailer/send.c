@@ -62,6 +62,9 @@ struct sender {
 	const struct list *l;
 	struct edition ed;		/* the list's edition (shared) */
 	struct strset suppressed;	/* the list's, read once per list */
+	long long stopped_mark;		/* newest unsubscribe event read */
+	struct strset csv_seen;		/* CSV addresses, when web ones wait */
+	int web_pending;		/* the list has web subscribers */
 	int per_sub;
 	struct item pool[POOL];
 	size_t used;			/* slots not free */
@@ -280,14 +283,55 @@ msg_fill(struct smtp_msg *m, struct item *it)
  * The oldest message whose retry time has come and whose domain is under
  * its limits.  The pool is small, so a scan is cheap next to a message.
  */
+static void
+suppressed_add(void *arg, const char *email)
+{
+	struct sender *s = arg;
+
+	strset_add(&s->suppressed, email);
+}
+
+/*
+ * 1 when it->email unsubscribed (or complained) after the list's set was
+ * read: mailer serve commits an unsubscribe before it answers, so one
+ * read of the new events just before a message starts honours every
+ * unsubscribe answered before that.  The item is then marked and freed.
+ * Called outside any journal transaction, so other writers' commits are
+ * seen; the read is one index seek when nothing is new.
+ */
+static int
+stopped_now(struct sender *s, struct item *it)
+{
+	if (s->o->to || s->o->dry_run)
+		return 0;
+	if (journal_stopped_since(s->jn, s->l->id, &s->stopped_mark,
+	    suppressed_add, s) == -1) {
+		s->failed = 1;
+		return 0;
+	}
+	if (!strset_has(&s->suppressed, it->email))
+		return 0;
+	if (journal_mark(s->jn, s->j->issue->id, s->l->id, it->email,
+	    JS_SUPPRESSED, "unsubscribed during the send", 0) == -1)
+		s->failed = 1;
+	s->st->suppressed++;
+	item_release(s, it);
+	return 1;
+}
+
 static enum smtp_next
 on_next(void *arg, struct smtp_msg *m, long *wait_ms)
 {
 	struct sender *s = arg;
-	struct item *best = NULL;
-	double now = now_mono(), soonest = 0, at;
-	int pending = 0;
+	struct item *best;
+	double now, soonest, at;
+	int pending;
 
+again:
+	best = NULL;
+	now = now_mono();
+	soonest = 0;
+	pending = 0;
 	for (size_t i = 0; i < POOL; i++) {
 		struct item *it = &s->pool[i];
 
@@ -305,6 +349,8 @@ on_next(void *arg, struct smtp_msg *m, long *wait_ms)
 	}
 	if (s->failed || tx_commit(s) == -1)
 		return SMTP_NEXT_END;	/* the rest stays pending */
+	if (best && stopped_now(s, best))
+		goto again;
 	if (best) {
 		best->state = SLOT_BUSY;
 		if (s->th)
@@ -331,6 +377,8 @@ deliver_local(struct sender *s, struct item *it)
 		item_release(s, it);
 		return -1;
 	}
+	if (stopped_now(s, it))
+		return s->failed ? -1 : 0;
 	if (s->o->dry_run) {
 		on_done(s, &m, SMTP_OK, "dry run");
 		return 0;
@@ -482,6 +530,8 @@ on_subscriber(void *arg, const struct subscriber *sub)
 
 	if (*s->o->stop || s->failed || tx_open(s) == -1)
 		return -1;
+	if (s->web_pending && sub->line)
+		strset_add(&s->csv_seen, sub->email);
 	if ((w = wanted(s, sub)) <= 0)
 		return w;
 	if (!(it = free_slot(s)))
@@ -525,17 +575,71 @@ edition_ready(struct sender *s)
 	return 0;
 }
 
-static void
-suppressed_add(void *arg, const char *email)
-{
-	struct sender *s = arg;
+/* The list's confirmed web subscribers, read before its CSV. */
+struct web_subs {
+	char **email, **name;
+	size_t n;
+};
 
-	strset_add(&s->suppressed, email);
+static int
+web_add(void *arg, const char *email, const char *name)
+{
+	struct web_subs *w = arg;
+
+	w->email = xrealloc(w->email, (w->n + 1) * sizeof *w->email);
+	w->name = xrealloc(w->name, (w->n + 1) * sizeof *w->name);
+	w->email[w->n] = xstrdup(email);
+	w->name[w->n++] = name ? xstrdup(name) : NULL;
+	return 0;
+}
+
+static int
+web_subscribers(struct sender *s, struct web_subs *w)
+{
+	if (journal_subscribers_each(s->jn, s->l->id, web_add, w) == -1)
+		return -1;
+	s->web_pending = w->n > 0;
+	return 0;
+}
+
+static void
+web_clear(struct web_subs *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		free(w->email[i]);
+		free(w->name[i]);
+	}
+	free(w->email);
+	free(w->name);
+}
+
+/*
+ * Web subscribers after the CSV rows, each once: an address that is also
+ * a CSV row was that row.  Their fields are email and name.
+ */
+static int
+send_web(struct sender *s, const struct web_subs *w)
+{
+	static const char *const keys[] = { "email", "name" };
+
+	for (size_t i = 0; i < w->n; i++) {
+		const char *values[] = { w->email[i], w->name[i] ?
+		    w->name[i] : "" };
+		struct subscriber sub = { w->email[i], w->name[i], 0, 2, keys,
+		    values };
+
+		if (strset_has(&s->csv_seen, w->email[i]))
+			continue;
+		if (on_subscriber(s, &sub) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 static int
 send_list(struct sender *s, const struct list *l)
 {
+	struct web_subs web = { NULL, NULL, 0 };
 	size_t bad = 0;
 	int rc = 0;
 
@@ -554,17 +658,23 @@ send_list(struct sender *s, const struct list *l)
 		else if (s->maildir || s->o->dry_run)
 			rc = deliver_local(s, it);
 		rc = drain(s) == -1 || rc == -1 || s->failed ? -1 : 0;
-	} else if (journal_suppressed_each(s->jn, l->id, suppressed_add,
-	    s) == -1) {
+	} else if (journal_stopped_mark(s->jn, &s->stopped_mark) == -1 ||
+	    journal_suppressed_each(s->jn, l->id, suppressed_add, s) == -1 ||
+	    web_subscribers(s, &web) == -1) {
 		rc = -1;
 		s->failed = 1;
 	} else {
 		rc = list_each(l, 0, on_subscriber, s, &bad);
 		s->st->skipped_bad += (long)bad;
+		if (rc == 0)
+			rc = send_web(s, &web);
 		if (drain(s) == -1 || s->failed)
 			rc = -1;
 	}
+	web_clear(&web);
 	strset_free(&s->suppressed);
+	strset_free(&s->csv_seen);
+	s->web_pending = 0;
 	edition_clear(&s->ed);
 	if (rc == -1 && (s->st->unreachable || s->st->authfail))
 		return 0;	/* result_code() makes it 69, 75, 76 or 77 */
