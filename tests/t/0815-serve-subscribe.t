@@ -19,7 +19,7 @@ T=$(mktemp -d /tmp/mailer-t-subscribe.XXXXXX); chmod 755 "$T"
 tap_cleanup() { web_stop_all; }
 trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 20
+plan 21
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 NEW=xin.duzhe@example.org		# subscribes to aba on the web
 ZP=zhou.peng.ab@example.org		# a CSV row of aba; unsubscribes by mail
@@ -34,6 +34,16 @@ q() { sqlite3 "$P/state/mailer.db" "$1"; }
 $M send "$P/issues/2021-01" --quiet >"$T/out" 2>&1
 ok $? "first send (the journal knows the CSV subscribers)"
 srv_wait_queue_empty 30
+/usr/bin/python3 - "$(srv_maildir $ZP)" "$WEB_URL/lists/aba/manage" <<'PY'
+import email, email.policy, glob, sys
+f = glob.glob(sys.argv[1] + '/new/*')[0]
+m = email.message_from_binary_file(open(f, 'rb'), policy=email.policy.default)
+text = m.get_body(('plain',)).get_content()
+html = m.get_body(('html',)).get_content()
+url = sys.argv[2]
+sys.exit(0 if url in text and f'href="{url}"' in html else 1)
+PY
+ok $? "both bodies carry the list's visible unsubscribe link (manage page)"
 web_serve_start "$P/config.yaml" || { echo "Bail out! mailer serve"; exit 1; }
 web_nginx_start || { echo "Bail out! nginx"; exit 1; }
 spki=$(openssl x509 -in "$SRV_CERT" -pubkey -noout | openssl pkey -pubin \
