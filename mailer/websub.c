@@ -24,15 +24,17 @@ is_post(const struct http_request *rq)
 	return !strcmp(http_method(rq), "POST");
 }
 
-/* A form field, or NULL when absent, holding a NUL or not UTF-8. */
+/* A form field ("" when absent), or NULL when it holds a NUL or bad UTF-8. */
 static char *
 field(const struct http_request *rq, const char *name)
 {
-	size_t len, vlen;
+	size_t len, vlen = 0;
 	const char *body = http_body(rq, &len);
 	char *v = form_value(body, len, name, &vlen);
 
-	if (v && (strlen(v) != vlen || !utf8_valid(v, vlen, NULL))) {
+	if (!v)
+		return xstrdup("");
+	if (strlen(v) != vlen || !utf8_valid(v, vlen, NULL)) {
 		free(v);
 		return NULL;
 	}
