@@ -27,7 +27,7 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        libmicrohttpd-dev nginx-light wrk
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
-        check-asan asan leakcheck fuzz
+        check-asan asan leakcheck fuzz corpus
 
 all: mailer/mailer
 
@@ -146,6 +146,12 @@ tests/bench/curlloop: tests/bench/curlloop.c
 bench: deps
 	$(MAKE) all tests/bench/curlloop
 	@for b in tests/bench/*.sh; do echo "== $$b"; $$b || exit 1; done
+
+# The MTA bounce corpus (tests/data/mta-bounces/): real MTAs in Debian 12
+# chroots (cached in MTA_CORPUS_CACHE, default /var/cache/mailer-corpus)
+# made to bounce on loopback.  Not part of check; as root; about 10 min.
+corpus:
+	tests/data/mta-bounces/make/mkcorpus.sh
 
 # make install [PREFIX=/usr/local] [DESTDIR=]; make uninstall removes
 # exactly these files (and the share/mailer folders when left empty).
