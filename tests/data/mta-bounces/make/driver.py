@@ -248,6 +248,8 @@ def dumps(folder):
         if i < len(lines) and lines[i].startswith(b"Received: from") and \
                 b"smtp-sink" in lines[i + 1]:
             i += 3
+        if not env.get("X-Rcpt-Args", "").split():
+            continue    # smtp-sink is still writing it
         mail_from = env.get("X-Mail-Args", "<>").split()[0]
         msg = b"Return-Path: " + mail_from.encode() + b"\n" + \
             b"\n".join(lines[i:])

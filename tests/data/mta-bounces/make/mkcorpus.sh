@@ -13,7 +13,7 @@
 # and smtp-sink (postfix) on the host; installs them when missing.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-out=$(cd "$here/.." && pwd)
+out=${MTA_CORPUS_OUT:-$(cd "$here/.." && pwd)}
 CACHE=${MTA_CORPUS_CACHE:-/var/cache/mailer-corpus}
 ALL_MTAS="postfix exim sendmail opensmtpd courier"
 MTAS=${MTA_CORPUS_MTAS:-$ALL_MTAS}
@@ -70,6 +70,8 @@ root_prepare() {
 	local r=$CACHE/roots/$1 h
 	printf 'nameserver %s\noptions timeout:2 attempts:1\n' "$DNS_IP" \
 		>"$r/etc/resolv.conf"
+	# minbase has no netbase: port names (smtp) for the MTAs
+	[ -e "$r/etc/services" ] || cp /etc/services "$r/etc/services"
 	{
 		echo "127.0.0.1 localhost"
 		for h in $HOSTS; do echo "${h%%:*} ${h#*:}"; done
