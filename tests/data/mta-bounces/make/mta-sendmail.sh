@@ -12,6 +12,10 @@ sendmail_root() { roots_make sendmail sendmail-bin sendmail-cf m4; }
 sendmail_reset() {
 	local r=$CACHE/roots/sendmail
 	rm -rf "$r"/var/spool/mqueue/* "$r"/var/spool/mqueue-client/*
+	# the first run could not write its queue files (421 4.3.0 collect:
+	# Cannot write ./df...): the queue as Debian's init script leaves it
+	in_root sendmail sh -c 'chown root:smmsp /var/spool/mqueue &&
+		chmod 2750 /var/spool/mqueue && mkdir -p /var/lib/sendmail/host_status'
 }
 
 sendmail_start() {
