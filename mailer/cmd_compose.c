@@ -114,33 +114,6 @@ cmd_check(int argc, char **argv)
 	return rc;
 }
 
-/* The HTML part with cid: images pointing at files beside it. */
-static char *
-html_for_browser(const struct issue *is, const char *html)
-{
-	struct buf b = BUF_INIT;
-
-	buf_adds(&b, html);
-	for (size_t i = 0; i < is->nimages; i++) {
-		char *from = xasprintf("cid:%s", is->images[i].cid);
-		char *to = xasprintf("assets/%s", is->images[i].name);
-		struct buf o = BUF_INIT;
-		const char *p = b.data, *q;
-
-		while ((q = strstr(p, from))) {
-			buf_add(&o, p, (size_t)(q - p));
-			buf_adds(&o, to);
-			p = q + strlen(from);
-		}
-		buf_adds(&o, p);
-		buf_free(&b);
-		b = o;
-		free(from);
-		free(to);
-	}
-	return buf_detach(&b);
-}
-
 static int
 write_in(const char *dir, const char *name, const char *data, size_t len)
 {
@@ -165,7 +138,7 @@ write_edition(struct job *j, const char *tmp, const struct list *l,
 	if (edition_build(j->cp, l, NULL, 0, &ed) == -1)
 		return -1;
 	message_build(j->cp, &ed, l, &r, NULL, &msg);
-	html = html_for_browser(j->issue, ed.html);
+	html = issue_html_local(j->issue, ed.html, "assets");
 	name = xasprintf("%s.eml", l->id);
 	rc |= write_in(tmp, name, msg.data, msg.len);
 	free(name);

@@ -1,9 +1,10 @@
 /*
  * The run command: the cron entry point.  Under the state lock it sends
  * every issue whose send_at has passed and that is not complete (deferred
- * recipients only once their backoff expired), then processes the bounce
- * mailbox.  Quiet when there is nothing to do; one line per issue that
- * sent something otherwise.
+ * recipients only once their backoff expired), makes the web archive
+ * again when an issue sent something and web: is configured, then
+ * processes the bounce mailbox.  Quiet when there is nothing to do; one
+ * line per issue that sent something otherwise.
  */
 #include <dirent.h>
 #include <err.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "bounces.h"
 #include "cmd.h"
 #include "complaint.h"
@@ -180,10 +182,10 @@ worse(int a, int b)
 
 static int
 run_issue(const struct config *c, const char *dir, const char *id,
-    int quiet, int verbose)
+    int quiet, int verbose, int *sent)
 {
 	struct send_opts o = { 0 };
-	struct send_stats st;
+	struct send_stats st = { 0 };
 	struct job j;
 	int rc;
 
@@ -197,6 +199,8 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	rc = job_open(&j, dir, NULL, 1);
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
+	if (st.sent)
+		*sent = 1;
 	if (!quiet && (st.sent || st.deferred || st.failed) &&
 	    rc != EXIT_CONFIG)
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
@@ -207,7 +211,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 }
 
 static int
-run_due(const struct config *c, int quiet, int verbose)
+run_due(const struct config *c, int quiet, int verbose, int *sent)
 {
 	struct dirent **ents;
 	time_t now = time(NULL);
@@ -225,11 +229,27 @@ run_due(const struct config *c, int quiet, int verbose)
 			rc = worse(rc, EXIT_DATAERR);
 		else if (d == 1 && !run_stop)
 			rc = worse(rc, run_issue(c, dir, ents[i]->d_name,
-			    quiet, verbose));
+			    quiet, verbose, sent));
 		free(dir);
 		free(ents[i]);
 	}
 	free(ents);
+	return rc;
+}
+
+/* The web archive, made again once an issue went out (web: is set). */
+static int
+run_archive(const struct config *c, int quiet)
+{
+	struct archive_opts o = { 0 };
+	struct archive_stats st;
+	int rc = archive_build(c, &o, &st);
+
+	if (rc == 0 && !quiet && st.written)
+		printf("archive: %zu issue%s, %zu file%s written\n", st.issues,
+		    st.issues == 1 ? "" : "s", st.written,
+		    st.written == 1 ? "" : "s");
+	free(st.out);
 	return rc;
 }
 
@@ -245,7 +265,7 @@ cmd_run(int argc, char **argv)
 	struct levels before = { NULL, 0 }, after = { NULL, 0 };
 	struct config *c;
 	struct sigaction sa;
-	int ch, quiet = 0, verbose = 0, fd = -1, rc;
+	int ch, quiet = 0, verbose = 0, fd = -1, rc, sent = 0;
 	long holder = 0;
 
 	optind = 1;
@@ -289,7 +309,9 @@ cmd_run(int argc, char **argv)
 		return rc == 1 ? EXIT_TEMPFAIL : EXIT_CANTCREAT;
 	}
 	levels_read(c, &before);
-	rc = run_due(c, quiet, verbose);
+	rc = run_due(c, quiet, verbose, &sent);
+	if (c->web && sent && !run_stop)
+		rc = worse(rc, run_archive(c, quiet));
 	if (c->imap && !run_stop)
 		rc = worse(rc, bounces_run(c, quiet, 1));
 	levels_read(c, &after);

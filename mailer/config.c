@@ -90,6 +90,9 @@ static const struct yfield web_fields[] = {
 	{ "max_connections", YF_INT, O(web_max_connections), 0, NULL },
 	{ "timeout", YF_INT, O(web_timeout), 0, NULL },
 	{ "max_body", YF_INT, O(web_max_body), 0, NULL },
+	{ "archive_dir", YF_STR, O(web_archive_dir), 0, NULL },
+	{ "title", YF_STR, O(web_title), 0, NULL },
+	{ "feed_entries", YF_INT, O(web_feed_entries), 0, NULL },
 	YF_END
 };
 

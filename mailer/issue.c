@@ -533,8 +533,8 @@ issue_parse_time(const char *s, time_t *t)
 	return *t == (time_t)-1 ? -1 : 0;
 }
 
-struct issue *
-issue_load(const char *dir)
+static struct issue *
+load(const char *dir, int head_only)
 {
 	struct issue *is = xcalloc(1, sizeof *is);
 	struct buf b = BUF_INIT;
@@ -569,9 +569,9 @@ issue_load(const char *dir)
 		    is->send_at);
 		rc = -1;
 	}
-	if (rc == 0 && load_articles(is) == -1)
+	if (rc == 0 && !head_only && load_articles(is) == -1)
 		rc = -1;
-	if (rc == 0 && check_articles(is) == -1)
+	if (rc == 0 && !head_only && check_articles(is) == -1)
 		rc = -1;
 out:
 	is->yraw = NULL;
@@ -583,6 +583,48 @@ out:
 		return NULL;
 	}
 	return is;
+}
+
+struct issue *
+issue_load(const char *dir)
+{
+	return load(dir, 0);
+}
+
+struct issue *
+issue_load_head(const char *dir)
+{
+	return load(dir, 1);
+}
+
+char *
+issue_html_local(const struct issue *is, const char *html,
+    const char *flat_dir)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, html);
+	for (size_t i = 0; i < is->nimages; i++) {
+		char *from = xasprintf("cid:%s", is->images[i].cid);
+		char *file = flat_dir ? path_join(flat_dir,
+		    is->images[i].name) : xstrdup(is->images[i].path);
+		struct buf to = BUF_INIT, o = BUF_INIT;
+		const char *p = b.data, *q;
+
+		buf_add_urlpath(&to, file);
+		while ((q = strstr(p, from))) {
+			buf_add(&o, p, (size_t)(q - p));
+			buf_adds(&o, to.data);
+			p = q + strlen(from);
+		}
+		buf_adds(&o, p);
+		buf_free(&b);
+		b = o;
+		free(from);
+		free(file);
+		buf_free(&to);
+	}
+	return buf_detach(&b);
 }
 
 static void

@@ -59,6 +59,11 @@ struct issue {
 
 /* Loads and validates dir.  Reports every problem; NULL when any. */
 struct issue *issue_load(const char *dir);
+/*
+ * Only issue.yaml (number, date, title, sections, send_at...): no
+ * articles, no assets.  Reports problems; NULL when any.
+ */
+struct issue *issue_load_head(const char *dir);
 void issue_free(struct issue *is);
 
 /*
@@ -76,6 +81,15 @@ int issue_split_front_matter(const char *file, const char *src, size_t len,
  * midnight).  Returns 0 with *t, or -1.
  */
 int issue_parse_time(const char *s, time_t *t);
+
+/*
+ * html with the issue's cid: image URLs pointing at files, for a browser:
+ * flat_dir/<file name> when flat_dir is set, else each image's path as
+ * written in the front matter (relative to the issue folder), as URLs
+ * (percent-encoded).  Caller frees.
+ */
+char *issue_html_local(const struct issue *is, const char *html,
+    const char *flat_dir);
 
 /* Renders Markdown to plain text (paragraphs, headings, lists). */
 char *issue_markdown_text(const char *md, size_t len);

@@ -74,7 +74,7 @@ enum q {
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
 	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
-	Q_COUNT
+	Q_FIRST_SENT, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -206,6 +206,8 @@ static const char *const sql[Q_COUNT] = {
 	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL)",
 	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
 	    " AND used_at IS NULL",
+	[Q_FIRST_SENT] = "SELECT coalesce(min(first_sent_at), 0) FROM editions"
+	    " WHERE issue = ?1",
 };
 
 static const char *const state_names[] = {
@@ -662,6 +664,18 @@ journal_apply_policy(struct journal *j, const char *list, const char *email,
 		sqlite3_bind_int64(st, 4, time(NULL));
 	free(why);
 	return run(j, st, "suppressing") == -1 ? -1 : 1;
+}
+
+int
+journal_first_sent(struct journal *j, const char *issue, time_t *t)
+{
+	long long v = scalar(j, prep(j, Q_FIRST_SENT, 1, issue),
+	    "reading when the issue was sent");
+
+	if (v < 0)
+		return -1;
+	*t = (time_t)v;
+	return 0;
 }
 
 int

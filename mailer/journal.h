@@ -115,6 +115,12 @@ int journal_apply_policy(struct journal *j, const char *list,
     const char *email, long hard_limit, long soft_limit,
     long soft_window_days);
 
+/*
+ * When the first message of issue was sent (the earliest edition's), in
+ * *t; 0 when none was.  0 / -1.
+ */
+int journal_first_sent(struct journal *j, const char *issue, time_t *t);
+
 struct journal_count {
 	const char *issue, *list;
 	long pending, sent, deferred, failed, suppressed;

@@ -26,6 +26,7 @@ static const struct command {
 	{ "bounces", cmd_bounces, "process the bounce mailbox; parse files" },
 	{ "run", cmd_run, "cron entry point: due issues, then bounces" },
 	{ "serve", cmd_serve, "web side: one-click unsubscribe, list pages" },
+	{ "archive", cmd_archive, "build the public web archive and feed" },
 };
 
 /* "Exit codes (sysexits(3)): 0 success, 64 usage error, ...", wrapped. */

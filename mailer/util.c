@@ -172,6 +172,25 @@ buf_add_html(struct buf *b, const char *s)
 }
 
 void
+buf_add_urlpath(struct buf *b, const char *s)
+{
+	static const char x[] = "0123456789ABCDEF";
+
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~/", c)) {
+			buf_addc(b, c);
+		} else {
+			buf_addc(b, '%');
+			buf_addc(b, x[c >> 4]);
+			buf_addc(b, x[c & 15]);
+		}
+	}
+}
+
+void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
@@ -364,8 +383,9 @@ has_ctl_break(const char *s, size_t n)
 	return 0;
 }
 
-int
-write_file_atomic(const char *path, const void *data, size_t len, int mode)
+static int
+write_file(const char *path, const void *data, size_t len, int mode,
+    int sync)
 {
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	const char *p = data;
@@ -389,7 +409,7 @@ write_file_atomic(const char *path, const void *data, size_t len, int mode)
 		p += n;
 		len -= (size_t)n;
 	}
-	if (fsync(fd) == -1 || close(fd) == -1) {
+	if ((sync && fsync(fd) == -1) || close(fd) == -1) {
 		fd = -1;
 		warn("%s", tmp);
 		goto fail;
@@ -407,6 +427,18 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+int
+write_file_atomic(const char *path, const void *data, size_t len, int mode)
+{
+	return write_file(path, data, len, mode, 1);
+}
+
+int
+write_file_replace(const char *path, const void *data, size_t len, int mode)
+{
+	return write_file(path, data, len, mode, 0);
 }
 
 int

@@ -54,6 +54,11 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_reset(struct buf *b);
 /* Appends s (may be NULL) escaped for HTML text and attribute values. */
 void buf_add_html(struct buf *b, const char *s);
+/*
+ * Appends the relative URL of file path s: every byte but letters, digits
+ * and "-._~/" percent-encoded (so also safe inside an HTML attribute).
+ */
+void buf_add_urlpath(struct buf *b, const char *s);
 /* Returns the data (never NULL) and leaves the buffer empty; caller frees. */
 char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
@@ -98,6 +103,14 @@ int has_ctl_break(const char *s, size_t n);
  * fsync, rename.  Reports errors itself.  Returns 0 / -1.
  */
 int write_file_atomic(const char *path, const void *data, size_t len, int mode);
+/*
+ * The same without fsync, for output that can be made again (the web
+ * archive): readers still see the old file or the new one, never half of
+ * one, but a crash may lose the latest files.  One fsync per file would
+ * make a full archive build take minutes.
+ */
+int write_file_replace(const char *path, const void *data, size_t len,
+    int mode);
 
 /* mkdir -p; reports errors itself.  Returns 0 / -1. */
 int mkdir_p(const char *path, int mode);
