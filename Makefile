@@ -24,7 +24,8 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        check postfix dovecot-core dovecot-imapd sqop neomutt tmux chromium \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
        gnutls-bin python3 valgrind curl groff-base man-db bc \
-       libmicrohttpd-dev nginx-light wrk
+       libmicrohttpd-dev nginx-light wrk libxml2-utils python3-feedparser \
+       rsync
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
         check-asan asan leakcheck fuzz corpus
@@ -161,7 +162,8 @@ SHAREDIR   = $(DESTDIR)$(PREFIX)/share/mailer
 COMPDIR    = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 TEMPLATES  = $(notdir $(wildcard templates/*.mustache))
 CONTRIB    = crontab mailer.service mailer.timer postfix-relay.md \
-             mailer.bash-completion mailer-serve.service nginx-mailer.conf
+             mailer.bash-completion mailer-serve.service nginx-mailer.conf \
+             archive-publish.md
 
 install: mailer/mailer
 	install -d $(BINDIR) $(MAN1DIR) $(SHAREDIR)/templates \

@@ -395,6 +395,35 @@ same_file(const char *path, const char *data, size_t len)
 	return same;
 }
 
+/*
+ * The folders from the archive's down to dir, made readable by all: the
+ * site is public, and the umask of a service may be 077.
+ */
+static int
+make_dirs(struct build *b, char *dir)
+{
+	size_t ol = strlen(b->out);
+	int rc = 0;
+
+	for (char *s = dir + ol; rc == 0 && *s; ) {
+		char c;
+
+		s += 1 + strcspn(s + 1, "/");
+		c = *s;
+		*s = '\0';
+		if (mkdir(dir, 0755) == 0)
+			rc = chmod(dir, 0755);
+		else if (errno != EEXIST)
+			rc = -1;
+		if (rc == -1)
+			warn("%s", dir);
+		*s = c;
+	}
+	if (rc == 0)
+		strset_add(&b->made_dirs, dir);
+	return rc;
+}
+
 static int
 put(struct build *b, const char *rel, const char *data, size_t len)
 {
@@ -402,9 +431,8 @@ put(struct build *b, const char *rel, const char *data, size_t len)
 	int rc = 0;
 
 	if (!same_file(path, data, len)) {
-		if (!strset_has(&b->made_dirs, dirname(dir)) &&
-		    (rc = mkdir_p(dir, 0755)) == 0)
-			strset_add(&b->made_dirs, dir);
+		if (!strset_has(&b->made_dirs, dirname(dir)))
+			rc = make_dirs(b, dir);
 		if (rc == 0)
 			rc = write_file_replace(path, data, len, 0644);
 		if (rc == 0)
@@ -608,6 +636,30 @@ build(struct build *b, const char *cache)
 	return rc;
 }
 
+/* The archive's folder, made (readable by all) when missing; absolute. */
+static char *
+open_out(const char *out)
+{
+	struct stat sb;
+	char *real;
+
+	if (access(out, F_OK) == -1) {
+		if (mkdir_p(out, 0755) == -1)
+			return NULL;
+		(void)chmod(out, 0755);	/* mkdir_p went through the umask */
+	}
+	if (!(real = realpath(out, NULL))) {
+		warn("%s", out);
+		return NULL;
+	}
+	if (stat(real, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+		warnx("%s: not a folder", out);
+		free(real);
+		return NULL;
+	}
+	return real;
+}
+
 int
 archive_build(const struct config *c, const struct archive_opts *o,
     struct archive_stats *st)
@@ -622,13 +674,8 @@ archive_build(const struct config *c, const struct archive_opts *o,
 	b.cfg = c;
 	b.o = o;
 	b.st = st;
-	if (mkdir_p(out, 0755) == -1 || !(st->out = realpath(out, NULL)) ||
-	    !(cache = cache_path(c))) {
-		if (!st->out && access(out, F_OK) == 0)
-			warn("%s", out);
-		free(cache);
+	if (!(st->out = open_out(out)) || !(cache = cache_path(c)))
 		return EXIT_CANTCREAT;
-	}
 	b.out = st->out;
 	if ((rc = lock_acquire(cache, &fd, &holder)) != 0) {
 		if (rc == 1)

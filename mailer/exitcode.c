@@ -40,8 +40,8 @@ static const struct exit_info table[] = {
 	    "could not be written" },
 	{ EXIT_TEMPFAIL, "EX_TEMPFAIL", "temporary failure",
 	    "some recipients are deferred, a signal stopped the run, another "
-	    "run holds the lock, or the mailbox failed mid-run: run again "
-	    "later" },
+	    "run or archive build holds the lock, or the mailbox failed "
+	    "mid-run: run again later" },
 	{ EXIT_TLS, "EX_PROTOCOL", "TLS refused",
 	    "the relay or mailbox offers no TLS where it is required, the "
 	    "handshake failed or its certificate is not trusted; no "

@@ -383,9 +383,10 @@ has_ctl_break(const char *s, size_t n)
 	return 0;
 }
 
+/* sync: fsync before the rename; public: mode exactly, whatever umask */
 static int
 write_file(const char *path, const void *data, size_t len, int mode,
-    int sync)
+    int sync, int public)
 {
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	const char *p = data;
@@ -409,7 +410,8 @@ write_file(const char *path, const void *data, size_t len, int mode,
 		p += n;
 		len -= (size_t)n;
 	}
-	if ((sync && fsync(fd) == -1) || close(fd) == -1) {
+	if ((public && fchmod(fd, (mode_t)mode) == -1) ||
+	    (sync && fsync(fd) == -1) || close(fd) == -1) {
 		fd = -1;
 		warn("%s", tmp);
 		goto fail;
@@ -432,13 +434,13 @@ fail:
 int
 write_file_atomic(const char *path, const void *data, size_t len, int mode)
 {
-	return write_file(path, data, len, mode, 1);
+	return write_file(path, data, len, mode, 1, 0);
 }
 
 int
 write_file_replace(const char *path, const void *data, size_t len, int mode)
 {
-	return write_file(path, data, len, mode, 0);
+	return write_file(path, data, len, mode, 0, 1);
 }
 
 int

@@ -104,10 +104,12 @@ int has_ctl_break(const char *s, size_t n);
  */
 int write_file_atomic(const char *path, const void *data, size_t len, int mode);
 /*
- * The same without fsync, for output that can be made again (the web
- * archive): readers still see the old file or the new one, never half of
- * one, but a crash may lose the latest files.  One fsync per file would
- * make a full archive build take minutes.
+ * The same without fsync, for public output that can be made again (the
+ * web archive): readers still see the old file or the new one, never half
+ * of one, but a crash may lose the latest files (one fsync per file would
+ * make a full archive build take minutes).  The file gets exactly mode,
+ * whatever the umask: a web server must read what a service with
+ * UMask=0077 wrote.
  */
 int write_file_replace(const char *path, const void *data, size_t len,
     int mode);

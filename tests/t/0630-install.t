@@ -12,7 +12,8 @@ expected() {	# the files install must create under $1
 		share/bash-completion/completions/mailer
 	for f in templates/*.mustache; do echo "share/mailer/$f"; done
 	for f in crontab mailer.service mailer.timer postfix-relay.md \
-		mailer.bash-completion mailer-serve.service nginx-mailer.conf; do echo "share/mailer/contrib/$f"; done
+		mailer.bash-completion mailer-serve.service nginx-mailer.conf \
+		archive-publish.md; do echo "share/mailer/contrib/$f"; done
 }
 mk install PREFIX="$P" >"$TMP/install.out" 2>&1
 rc=$?; sed 's/^/# /' "$TMP/install.out" | tail -5

@@ -15,7 +15,7 @@ gpg --homedir "$G" --batch --pinentry-mode loopback --passphrase '' \
 FPR=$(gpg --homedir "$G" --with-colons -K 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')
 gpg --homedir "$G" --export >"$TMP/cert.pgp" 2>/dev/null
 gpg --homedir "$V" --batch --import "$TMP/cert.pgp" >/dev/null 2>&1
-plan 9
+plan 10
 
 P=$TMP/p
 mkdir -p "$P"; cp -r issues lists templates "$P/"
@@ -88,6 +88,20 @@ done
 [ $G_OK = 0 ] && [ $n = 21 ]; ok $? "gpg and sqop say good for all $n signed editions"
 M check issues/2021-01 2>&1 | grep -q "21 signatures when signing"
 ok $? "check: still one signature per edition (21)"
+
+M archive --drafts --quiet && python3 - "$TMP/pv" "$P/archive" <<'PY'
+import email, email.policy, glob, os, sys
+base = 'https://news.example.org/letters/archive/'
+bad = 0
+for f in sorted(glob.glob(sys.argv[1] + '/*.eml')):
+    m = email.message_from_bytes(open(f, 'rb').read(), policy=email.policy.default)
+    for h in ('List-Archive', 'Archived-At'):
+        rel = str(m[h])[len(base) + 1:-1] or 'index.html'
+        if not os.path.isfile(os.path.join(sys.argv[2], rel)):
+            print(f'# {f}: {h} {m[h]}: no such file in the archive'); bad = 1
+sys.exit(bad)
+PY
+ok $? "the headers of the signed editions name files of the archive built from the same issue"
 
 sed -i '/^web:/,$d' "$P/config.yaml"
 M preview issues/2021-01 --list aba --out "$TMP/pv2" >/dev/null 2>&1
