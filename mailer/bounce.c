@@ -6,7 +6,8 @@
  * and classifies each recipient; the work below it is split by
  * responsibility, all internal to the bounce modules:
  *   bounce_mime.c   raw message -> notice, DSN, ARF, returned-original texts
- *   bounce_rcpt.c   those texts -> recipients, each with its diagnostic
+ *   bounce_rcpt.c   DSN fields, SES JSON -> recipients with diagnostics
+ *   bounce_line.c   a notice's text -> the recipients it names as failed
  *   bounce_addr.c   addresses in free text, address sets
  *   bounce_text.c   clean UTF-8, header fields, RFC 2047, status codes
  *   bounce_rules.c  the phrasings of non-standard notices, as data
@@ -21,6 +22,7 @@
 
 #include "bounce.h"
 #include "bounce_addr.h"
+#include "bounce_line.h"
 #include "bounce_mime.h"
 #include "bounce_rcpt.h"
 #include "bounce_rules.h"
@@ -45,6 +47,7 @@ struct parse {
 	char *from;		/* the notice's sender, may be NULL */
 	int bounce_ev;		/* evidence of a delivery failure */
 	int auto_ev;		/* evidence of an auto-reply */
+	int complaint_ev;	/* a complaint that is no RFC 5965 report */
 };
 
 static void
@@ -139,10 +142,15 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	if (bounce_header_get(msg, hl, "From", 0, &v))
 		p->from = bounce_first_addr(v.data, v.len);
 	envelope_add(&p->env, msg, hl, "Delivered-To");
-	envelope_add(&p->env, msg, hl, "X-Original-To");
 	envelope_add(&p->env, msg, hl, "To");
+	/*
+	 * The notice's addressees are its sender's side, never a failed
+	 * recipient.  X-Original-To is not one of them: DragonFly's dma
+	 * writes the failed recipient there.
+	 */
 	for (size_t i = 0; i < p->env.n; i++)
 		bounce_addrset_add(&p->excl, p->env.v[i], MAX_EXCLUDED);
+	envelope_add(&p->env, msg, hl, "X-Original-To");
 	if (p->from)
 		bounce_addrset_add(&p->excl, p->from, MAX_EXCLUDED);
 	if (bounce_header_get(msg, hl, "Return-Path", 0, &v))
@@ -165,6 +173,9 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	    bounce_list_match(bounce_failure_subjects, p->lsubj,
 	    strlen(p->lsubj)))
 		p->bounce_ev = 1;
+	if (bounce_list_match(bounce_complaint_subjects, p->lsubj,
+	    strlen(p->lsubj)))
+		p->complaint_ev = 1;
 	buf_free(&v);
 }
 
@@ -224,10 +235,14 @@ complaint_rcpts(struct parse *p)
 	const char *arf = p->sc.arf.data;
 	size_t n = p->sc.arf.len;
 
-	if (n && (bounce_header_get(arf, n, "Original-Rcpt-To", 0, &v) ||
-	    bounce_header_get(arf, n, "Removal-Recipient", 0, &v)))
+	/* each field may appear once per recipient */
+	for (int k = 0; n && k < 64 && bounce_header_get(arf, n,
+	    "Original-Rcpt-To", k, &v); k++)
 		add_rcpts_in(p, v.data, v.len);
-	else
+	for (int k = 0; n && !p->nrs && k < 64 && bounce_header_get(arf, n,
+	    "Removal-Recipient", k, &v); k++)
+		add_rcpts_in(p, v.data, v.len);
+	if (!p->nrs)
 		add_orig_to(p);
 	buf_free(&v);
 }
@@ -243,29 +258,27 @@ failed_header_rcpts(struct parse *p)
 		add_rcpts_in(p, v.data, v.len);
 		p->bounce_ev = 1;
 	}
-	if (p->nrs)
-		bounce_attach_notice(&p->rs, p->nrs, p->notice, p->sc.nlen,
-		    &p->excl);
 	buf_free(&v);
 }
 
-/* Last resort: any foreign address in the notice, then the original's To. */
-static void
-last_resort_rcpts(struct parse *p)
+/* 1 when the notice's own text reads like a delivery-failure notice. */
+static int
+notice_says_failed(const struct parse *p)
 {
-	struct bounce_addrset a = { NULL, 0 };
+	char *low = bounce_lower_dup(p->notice, p->sc.nlen);
+	int r = bounce_list_match(bounce_failure_cues, low, p->sc.nlen) ||
+	    bounce_list_match(bounce_delay_cues, low, p->sc.nlen);
 
-	bounce_notice_addrs(&a, p->notice, p->sc.nlen, 64);
-	for (size_t i = 0; i < a.n && !p->nrs; i++)
-		if (!bounce_addrset_has(&p->excl, a.v[i]) &&
-		    !bounce_is_daemon(a.v[i]))
-			bounce_seg_add(&p->rs, &p->nrs, a.v[i], NULL, 0);
-	bounce_addrset_free(&a);
-	if (!p->nrs)
-		add_orig_to(p);
+	free(low);
+	return r;
 }
 
-/* Recipients of a notice that is no complaint and no SES notification. */
+/*
+ * Recipients of a notice that is no complaint and no SES notification,
+ * from the most to the least formal source: the RFC 3464 report, Exim's
+ * X-Failed-Recipients, the notice's text.  Never the returned message's
+ * To alone: a notice that names no failed recipient names none.
+ */
 static void
 find_rcpts(struct parse *p)
 {
@@ -277,18 +290,33 @@ find_rcpts(struct parse *p)
 	if (sc->report_dsn || p->tally.failed || p->tally.delayed ||
 	    p->tally.delivered)
 		p->bounce_ev = 1;
+	/* an RFC 3464 report pasted into the text ("Technical report:") */
+	if (!p->nrs && !p->tally.delivered && !sc->dsn.len && sc->nlen &&
+	    bounce_find_ci(p->notice, sc->nlen, "final-recipient:"))
+		bounce_dsn_parse(p->notice, sc->nlen, &p->rs, &p->nrs,
+		    &p->tally);
+	if (p->nrs) {
+		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,
+		    &p->excl);
+		return;
+	}
+	if (p->tally.delivered)
+		return;
+	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
+		p->bounce_ev = 1;
+	if (!p->bounce_ev && !p->auto_ev && notice_says_failed(p))
+		p->bounce_ev = 1;
+	if (p->bounce_ev)
+		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
+		    &p->nrs);
+	/* Exim's list, when its text lists none the usual way */
+	if (!p->nrs)
+		failed_header_rcpts(p);
+	else
+		return;
 	if (p->nrs)
 		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,
 		    &p->excl);
-	if (!p->nrs && !p->tally.delivered && (p->bounce_ev || !p->auto_ev))
-		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
-		    &p->nrs);
-	if (!p->nrs)
-		failed_header_rcpts(p);
-	if (p->nrs && !p->auto_ev)
-		p->bounce_ev = 1;
-	if (!p->nrs && !p->tally.delivered && p->bounce_ev)
-		last_resort_rcpts(p);
 }
 
 static void
@@ -297,6 +325,40 @@ rcpts_clear(struct parse *p)
 	for (size_t i = 0; i < p->nrs; i++)
 		free(p->rs[i].address);
 	p->nrs = 0;
+}
+
+/*
+ * 1 when a notice without a failed DSN action says, in its subject or its
+ * text, that delivery is still being attempted, and nowhere that it
+ * stopped.
+ */
+static int
+is_delay_warning(const struct parse *p)
+{
+	size_t sl = strlen(p->lsubj);
+	char *low;
+	int delay, final;
+
+	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl))
+		return 0;
+	low = bounce_lower_dup(p->notice, p->sc.nlen);
+	final = bounce_list_match(bounce_final_cues, low, p->sc.nlen);
+	delay = bounce_list_match(bounce_delay_subjects, p->lsubj, sl) ||
+	    bounce_list_match(bounce_delay_cues, low, p->sc.nlen);
+	free(low);
+	return delay && !final;
+}
+
+/* 1 for a notice without a report that says delivery succeeded. */
+static int
+is_success_notice(const struct parse *p)
+{
+	char *low = bounce_lower_dup(p->notice, p->sc.nlen);
+	int r = bounce_list_match(bounce_success_cues, low, p->sc.nlen) &&
+	    !bounce_list_match(bounce_failure_cues, low, p->sc.nlen);
+
+	free(low);
+	return r;
 }
 
 /* The kind find_rcpts' evidence points to; an auto-reply names its sender. */
@@ -315,11 +377,9 @@ decide_kind(struct parse *p)
 		kind = BOUNCE_BOUNCE;
 	else if (p->tally.delayed)
 		kind = BOUNCE_DELAY;
-	else if (p->nrs && p->bounce_ev)
+	else if (p->nrs && p->bounce_ev && !is_success_notice(p))
 		kind = BOUNCE_BOUNCE;
-	if (kind == BOUNCE_BOUNCE && !p->tally.failed &&
-	    bounce_list_match(bounce_delay_subjects, p->lsubj,
-	    strlen(p->lsubj)))
+	if (kind == BOUNCE_BOUNCE && !p->tally.failed && is_delay_warning(p))
 		kind = BOUNCE_DELAY;
 	if (kind == BOUNCE_OTHER)
 		rcpts_clear(p);
@@ -390,7 +450,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);
-	if (p.sc.report_arf || p.sc.arf.len) {
+	if (p.sc.report_arf || p.sc.arf.len || p.complaint_ev) {
 		kind = BOUNCE_COMPLAINT;
 		complaint_rcpts(&p);
 	} else if (!p.sc.notice.len || !bounce_ses_json(p.notice, p.sc.nlen,

@@ -231,9 +231,7 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 		return;
 	content_type_name(m->mm_content_type, ct, sizeof ct);
 	switch (m->mm_type) {
-	case MAILMIME_SINGLE: {
-		struct mailmime_data *d = m->mm_data.mm_single;
-
+	case MAILMIME_SINGLE:
 		if (!strcmp(ct, "message/delivery-status") ||
 		    !strcmp(ct, "message/global-delivery-status"))
 			add_part_body(&sc->dsn, m, 0);
@@ -263,9 +261,7 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			add_part_body(&sc->notice, m, 0);
 		else if (!strcmp(ct, "text/html"))
 			add_part_body(&sc->html, m, 1);
-		(void)d;
 		break;
-	}
 	case MAILMIME_MULTIPLE: {
 		char *rt = m->mm_content_type ? mailmime_content_param_get(
 		    m->mm_content_type, "report-type") : NULL;

@@ -1,7 +1,7 @@
 /*
  * bounce_rcpt: the recipients a notice is about (see bounce_rcpt.h).
- * RFC 3464 per-recipient fields, the listing conventions of qmail, Postfix,
- * Sendmail, Exim, Exchange and webmail notices, Amazon SES JSON.
+ * RFC 3464 per-recipient fields and Amazon SES JSON notifications; the
+ * recipients named in a notice's text are bounce_line.c's.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -13,8 +13,6 @@
 #include "bounce_rules.h"
 #include "bounce_text.h"
 #include "util.h"
-
-#define MAX_SEGMENT	(16 * 1024)	/* diagnostic text per recipient */
 
 /*
  * Reads the per-recipient blocks of a delivery-status body.  Each failed or
@@ -117,204 +115,37 @@ bounce_seg_add(struct bounce_seg **rs, size_t *nrs, const char *addr,
 }
 
 /*
- * The address l[b..e) when the words just before it name it a recipient
- * ("could not be delivered to: <addr>", "rejected recipient <addr>").
+ * The JSON document at body[0..n): as it is, else with the line breaks
+ * Sendmail inserts into over-long lines ("!" at the end, a space at the
+ * start of the next) taken out; an SNS envelope's "Message" is opened.
  */
-static char *
-cue_rcpt(const char *l, size_t n, size_t b, size_t e)
+static json_t *
+ses_load(const char *body, size_t n)
 {
-	size_t k = b, start;
-	char *low;
-	int hit = 0;
+	json_t *root = json_loadb(body, n, JSON_DISABLE_EOF_CHECK, NULL);
+	const char *msg;
 
-	(void)n;
-	while (k > 0 && strchr(" \t<\"'", l[k - 1]))
-		k--;
-	start = k > 40 ? k - 40 : 0;
-	low = bounce_lower_dup(l + start, k - start);
-	for (const char *const *c = bounce_rcpt_cues; *c && !hit; c++) {
-		size_t cl = strlen(*c);
+	if (!root && memmem(body, n, "!\n", 2)) {
+		struct buf b = BUF_INIT;
 
-		hit = k - start >= cl && !strcmp(low + (k - start - cl), *c);
-	}
-	free(low);
-	return hit ? xstrndup(l + b, e - b) : NULL;
-}
-
-/*
- * If the trimmed line l[0..n) names a recipient the way MTAs list failed
- * addresses, returns it (caller frees).  Recognised: "<addr>..." (qmail,
- * Postfix, Sendmail "550 <addr>... reason"), a line that is just an
- * address (Exim, Gmail), "RCPT TO:<addr>", "Final-Recipient: rfc822; addr".
- */
-static char *
-line_rcpt(const char *l, size_t n)
-{
-	size_t i = 0, b, e;
-
-	while (i < n && (l[i] == ' ' || l[i] == '\t' || l[i] == '>'))
-		i++;
-	/* SMTP reply prefix: "550 ", "550-", "550 5.1.1 " */
-	if (i + 4 <= n && isdigit((unsigned char)l[i]) &&
-	    isdigit((unsigned char)l[i + 1]) &&
-	    isdigit((unsigned char)l[i + 2]) &&
-	    (l[i + 3] == ' ' || l[i + 3] == '-')) {
-		char st[16];
-
-		i += 4;
-		if (bounce_status_at(l, n, i, st))
-			i += strlen(st);
-		while (i < n && l[i] == ' ')
-			i++;
-		if (i < n && l[i] != '<')
-			return NULL;
-	}
-	if (n - i > 8 && !strncasecmp(l + i, "rcpt to:", 8))
-		i += 8;
-	else if (n - i > 16 && !strncasecmp(l + i, "final-recipient:", 16))
-		i += 16;
-	else if (n - i > 19 && !strncasecmp(l + i, "original-recipient:", 19))
-		i += 19;
-	while (i < n && (l[i] == ' ' || l[i] == '\t'))
-		i++;
-	if (n - i > 7 && !strncasecmp(l + i, "rfc822;", 7))
-		i += 7;
-	while (i < n && (l[i] == ' ' || l[i] == '\t'))
-		i++;
-	if (i < n && l[i] == '<') {
-		const char *gt = memchr(l + i, '>', n - i);
-		const char *at = gt ? memchr(l + i, '@', (size_t)(gt - l - i))
-		    : NULL;
-
-		if (!at || !bounce_addr_around(l, (size_t)(gt - l),
-		    (size_t)(at - l), &b, &e) || b != i + 1 || l + e != gt)
-			return NULL;
-		/* "<addr>)" closes a remark quoting someone else's text */
-		if (gt + 1 < l + n && gt[1] == ')')
-			return NULL;
-		return xstrndup(l + b, e - b);
-	}
-	if (i < n && !isalnum((unsigned char)l[i])) {
-		const char *at = memchr(l + i, '@', n - i);
-
-		if (!at || !bounce_addr_around(l, n, (size_t)(at - l), &b, &e))
-			return NULL;
-		return cue_rcpt(l, n, b, e);
-	}
-	/* a bare address, then nothing, ':' or a parenthesised remark */
-	{
-		const char *at = memchr(l + i, '@', n - i);
-		size_t k;
-
-		if (!at || !bounce_addr_around(l, n, (size_t)(at - l), &b, &e))
-			return NULL;
-		if (b != i)
-			return cue_rcpt(l, n, b, e);
-		k = e;
-		while (k < n && (l[k] == ' ' || l[k] == '\t'))
-			k++;
-		/* Exchange: "user@example.org on <date>" */
-		if (k > e && n - k > 3 && !strncmp(l + k, "on ", 3))
-			return xstrndup(l + b, e - b);
-		if (k < n && l[k] != ':' && l[k] != '(' && l[k] != '<' &&
-		    l[k] != ',' && l[k] != ';')
-			return NULL;
-		/* "bare@x <real@y>": the bracketed one is the address */
-		if (k < n && l[k] == '<') {
-			const char *gt = memchr(l + k, '>', n - k);
-			const char *at2 = gt ? memchr(l + k, '@',
-			    (size_t)(gt - l - k)) : NULL;
-
-			if (at2 && bounce_addr_around(l, (size_t)(gt - l),
-			    (size_t)(at2 - l), &b, &e) && b == k + 1)
-				return xstrndup(l + b, e - b);
-		}
-		if (k < n && l[k] == ':' && k + 1 < n && l[k + 1] != ' ' &&
-		    l[k + 1] != '\t')
-			return NULL;
-		return xstrndup(l + b, e - b);
-	}
-}
-
-/* Recipients named on their own lines of the notice text t[0..n). */
-void
-bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
-    struct bounce_seg **rs, size_t *nrs)
-{
-	size_t i = 0;
-	struct bounce_seg *cur = NULL;
-	size_t curidx = 0;
-
-	while (i < n) {
-		const char *eol = memchr(t + i, '\n', n - i);
-		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
-		char *a = ll < 1024 ? line_rcpt(t + i, ll) : NULL;
-
-		if (a && !excl->n) {
-			/* nothing to exclude against: accept */
-		}
-		if (a && !bounce_addrset_has(excl, a) && !bounce_is_daemon(a)) {
-			size_t before = *nrs;
-
-			bounce_seg_add(rs, nrs, a, t + i, ll);
-			curidx = *nrs > before ? *nrs - 1 : curidx;
-			for (size_t k = 0; k < *nrs; k++)
-				if (!strcasecmp((*rs)[k].address, a))
-					curidx = k;
-			cur = &(*rs)[curidx];
-		} else if (cur && (size_t)(t + i + ll - cur->seg) <=
-		    MAX_SEGMENT) {
-			cur->seglen = (size_t)(t + i + ll - cur->seg);
-		}
-		free(a);
-		i += ll + 1;
-	}
-}
-
-/* Addresses of the notice text, skipping Message-ID-like lines. */
-void
-bounce_notice_addrs(struct bounce_addrset *set, const char *t, size_t n,
-    size_t max)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		const char *eol = memchr(t + i, '\n', n - i);
-		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
-		const char *l = t + i;
-
-		while (ll && (*l == ' ' || *l == '\t')) {
-			l++;
-			ll--;
-		}
-		if (!(ll > 10 && !strncasecmp(l, "message-id", 10)) &&
-		    !(ll > 11 && !strncasecmp(l, "in-reply-to", 11)) &&
-		    !(ll > 10 && !strncasecmp(l, "references", 10)) &&
-		    !(ll > 0 && *l == '<' && l[ll - 1] == '>' &&
-		    !memchr(l, ' ', ll)))
-			bounce_addrset_scan(set, l, ll, max);
-		i = (size_t)(l - t) + ll + 1;
-	}
-}
-
-/* Gives each recipient the notice lines that name it (diagnostics). */
-void
-bounce_attach_notice(struct bounce_seg **rs, size_t nrs, const char *notice,
-    size_t nlen, const struct bounce_addrset *excl)
-{
-	struct bounce_seg *ts = NULL;
-	size_t nts = 0;
-
-	bounce_notice_rcpts(notice, nlen, excl, &ts, &nts);
-	for (size_t i = 0; i < nrs; i++)
-		for (size_t k = 0; k < nts; k++)
-			if (!strcasecmp((*rs)[i].address, ts[k].address)) {
-				(*rs)[i].seg2 = ts[k].seg;
-				(*rs)[i].seg2len = ts[k].seglen;
+		for (size_t i = 0; i < n; i++) {
+			if (body[i] == '!' && i + 1 < n && body[i + 1] == '\n') {
+				i += 1 + (i + 2 < n && body[i + 2] == ' ');
+				continue;
 			}
-	for (size_t k = 0; k < nts; k++)
-		free(ts[k].address);
-	free(ts);
+			buf_addc(&b, body[i]);
+		}
+		root = json_loadb(b.data, b.len, JSON_DISABLE_EOF_CHECK, NULL);
+		buf_free(&b);
+	}
+	if (root && !json_object_get(root, "notificationType") &&
+	    (msg = json_string_value(json_object_get(root, "Message")))) {
+		json_t *inner = json_loads(msg, 0, NULL);
+
+		json_decref(root);
+		root = inner;
+	}
+	return root;
 }
 
 /* Amazon SES notifications arrive as a JSON body. */
@@ -333,8 +164,7 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 	}
 	if (!n || *body != '{' || !memmem(body, n, "notificationType", 16))
 		return 0;
-	root = json_loadb(body, n, JSON_DISABLE_EOF_CHECK, NULL);
-	if (!root)
+	if (!(root = ses_load(body, n)))
 		return 0;
 	type = json_string_value(json_object_get(root, "notificationType"));
 	if (!type)
@@ -364,19 +194,23 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		const char *dc = json_string_value(json_object_get(r,
 		    "diagnosticCode"));
 
-		if (!a || *nrs >= BOUNCE_MAX_RCPTS)
+		size_t before = *nrs;
+		struct bounce_seg *r;
+
+		if (!a)
 			continue;
 		bounce_seg_add(rs, nrs, a, NULL, 0);
+		/* an address listed again keeps its first entry */
+		if (*nrs == before)
+			continue;
+		r = &(*rs)[*nrs - 1];
 		if (st)
-			bounce_status_at(st, strlen(st), 0,
-			    (*rs)[*nrs - 1].status);
+			bounce_status_at(st, strlen(st), 0, r->status);
 		if (dc) {
 			/* keep the text alive past json_decref */
-			char *copy = xstrdup(dc);
-
-			(*rs)[*nrs - 1].seg = copy;
-			(*rs)[*nrs - 1].seglen = strlen(copy);
-			(*rs)[*nrs - 1].from_dsn = 2;	/* owns seg */
+			r->seg = xstrdup(dc);
+			r->seglen = strlen(dc);
+			r->from_dsn = 2;	/* owns seg */
 		}
 	}
 	json_decref(root);

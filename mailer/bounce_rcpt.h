@@ -2,9 +2,8 @@
  * bounce_rcpt: internal to the bounce modules (bounce*.c), not an interface
  * for the rest of mailer.  Finds the recipients a notice is about, each
  * with the text that speaks of it: the per-recipient fields of an RFC 3464
- * delivery-status part, the lines of a non-standard notice that list
- * failed addresses (with the cue words of bounce_rules.c), and Amazon SES
- * JSON notifications.
+ * delivery-status part and Amazon SES JSON notifications (bounce_line.h
+ * reads the text of the others).
  *
  * Recipients are kept as (array, count) pairs that the caller owns; at most
  * BOUNCE_MAX_RCPTS of them.
@@ -45,24 +44,6 @@ void bounce_dsn_parse(const char *d, size_t n, struct bounce_seg **rs,
  */
 void bounce_seg_add(struct bounce_seg **rs, size_t *nrs, const char *addr,
     const char *seg, size_t seglen);
-
-/*
- * Recipients named on their own lines of the notice text t[0..n), except
- * those in excl and mailer-daemons, each with the lines that follow it.
- */
-void bounce_notice_rcpts(const char *t, size_t n,
-    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs);
-
-/*
- * Every address of the notice text t[0..n) into set (up to max), skipping
- * Message-ID-like lines: the last resort.
- */
-void bounce_notice_addrs(struct bounce_addrset *set, const char *t,
-    size_t n, size_t max);
-
-/* Gives each of rs the notice lines that name it (seg2). */
-void bounce_attach_notice(struct bounce_seg **rs, size_t nrs,
-    const char *notice, size_t nlen, const struct bounce_addrset *excl);
 
 /*
  * When body[0..n) is an Amazon SES JSON notification, appends its

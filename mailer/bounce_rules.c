@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounce_rules.h"
 
@@ -125,6 +126,8 @@ static const struct bounce_rule rules[] = {
 	{ "帳號不存在", "5.1.1", HARD, "userunknown" },
 	{ "ディレクトリのリストにありません", "5.1.1", HARD, "userunknown" },
 	{ "check if address is correct", "5.1.1", HARD, "userunknown" },
+	{ "wasn't found at", "5.1.1", HARD, "userunknown" },
+	{ "was not found at", "5.1.1", HARD, "userunknown" },
 
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
@@ -440,11 +443,22 @@ const char *const bounce_copy_markers[] = {
 
 const char *const bounce_delay_subjects[] = {
 	"delay",
-	"warning: message",
-	"warning: could not send",
+	"warning",
 	"still being retried",
-	"delivery status notification (delay)",
 	"not yet been delivered",
+	"not yet delivered",
+	NULL
+};
+
+/* Subject words of a final failure: no delay warning says them. */
+const char *const bounce_final_subjects[] = {
+	"undeliver",
+	"failure",
+	"failed",
+	"not delivered",
+	"could not be delivered",
+	"non-delivery",
+	"nondelivery",
 	NULL
 };
 
@@ -515,18 +529,276 @@ bounce_list_match(const char *const *list, const char *lower, size_t n)
 	return 0;
 }
 
+/*
+ * Words that, ending the text just before an address, label it a failed
+ * recipient (Sisimai's fallback parser and Mailman's SimpleMatch list the
+ * same labels).
+ */
 const char *const bounce_rcpt_cues[] = {
-	"delivered to",
-	"deliver to",
-	"delivering your mail to",
-	"delivery to",
-	"rejected recipient",
 	"recipient",
 	"recipient:",
 	"recipients:",
-	"userid:",
+	"recipient address:",
+	"recipient(s):",
+	"rejected recipient",
+	"failed recipient:",
+	"intended recipient:",
+	"original recipient:",
+	"final recipient:",
+	"final-recipient: rfc822;",
+	"original-recipient: rfc822;",
+	"x-failed-recipients:",
 	"address:",
+	"addresses:",
+	"address(es):",
+	"userid:",
+	"error-for:",
 	"rcpt to:",
+	"addressed to",
+	"you sent mail to",
+	"your message to",
+	"the following message to",
+	"delivering your mail to",
 	"not a member of",
 	NULL
 };
+
+/* Words of a sentence saying that delivery failed (or is delayed). */
+const char *const bounce_failure_words[] = {
+	"undeliver",
+	"not deliver",
+	"not be deliver",
+	"n't deliver",
+	"n't be deliver",
+	"not delivered",
+	"unable to",
+	"could not",
+	"couldn't",
+	"cannot",
+	"can't",
+	"fail",
+	"error",
+	"reject",
+	"refused",
+	"bounced",
+	"did not reach",
+	"didn't reach",
+	"permanent",
+	"problem",
+	"delay",
+	"invalid",
+	"unknown",
+	NULL
+};
+
+/* Words that make an address a contact or a sender, never a recipient. */
+const char *const bounce_contact_words[] = {
+	"contact",
+	"write to",
+	"send mail to",
+	"send an email to",
+	"send an e-mail to",
+	"reply to",
+	"forward",
+	"question",
+	"help",
+	"assist",
+	"support",
+	"administrator",
+	"postmaster",
+	"abuse",
+	"report",
+	"from",
+	"sender",
+	"sent by",
+	"envelope",
+	"return-path",
+	"reply-to",
+	"mail from",
+	NULL
+};
+
+/* "<these words> <address> <failure words>": "Your message to a failed". */
+const char *const bounce_message_to[] = {
+	"message to",
+	"mail to",
+	"email to",
+	"e-mail to",
+	"delivery to",
+	"sent to",
+	"messages to",
+	NULL
+};
+
+/*
+ * Header fields of a message quoted in a notice (its continuation lines
+ * carry addresses that are no verdict); compared at the line's start.
+ */
+const char *const bounce_quoted_fields[] = {
+	"to:", "cc:", "bcc:", "from:", "sender:", "reply-to:", "return-path:",
+	"received:", "references:", "in-reply-to:", "message-id:",
+	"delivered-to:", "resent-to:", "resent-cc:", "resent-from:",
+	"dkim-signature:", "list-unsubscribe:", "list-id:", "errors-to:",
+	"disposition-notification-to:", "x-original-to:", "x-envelope-to:",
+	"x-envelope-from:", "envelope-to:", NULL
+};
+
+/*
+ * Sentences only delivery-failure notices write: evidence that a message
+ * without a standard report is one.
+ */
+const char *const bounce_failure_cues[] = {
+	"could not be delivered",
+	"couldn't be delivered",
+	"cannot be delivered",
+	"can't be delivered",
+	"could not deliver",
+	"couldn't deliver",
+	"unable to deliver",
+	"was not delivered",
+	"wasn't delivered",
+	"not been delivered",
+	"undeliverable",
+	"undelivered",
+	"delivery failed",
+	"delivery has failed",
+	"delivery failure",
+	"delivery to the following",
+	"failed to deliver",
+	"failed permanently",
+	"permanent error",
+	"permanent fatal error",
+	"permanent failure",
+	"delivery problem",
+	"did not reach the following",
+	"didn't reach the following",
+	"mail delivery software",
+	"this is the mail system at",
+	"this is the qmail-send program",
+	"wasn't able to deliver",
+	"error delivering",
+	"errors delivering",
+	"delivery status notification",
+	"non-delivery",
+	"could not be sent",
+	"message not delivered",
+	"has not yet been delivered",
+	"delivery errors",
+	"delivery problems",
+	"returned mail",
+	"rejected your message",
+	"following addresses had",
+	"the following recipient",
+	"the following address",
+	"message you sent",
+	NULL
+};
+
+/* A notice saying delivery is still being attempted: a delay warning. */
+const char *const bounce_delay_cues[] = {
+	"warning only",
+	"warning message only",
+	"just a warning",
+	"advisory-only",
+	"advisory only",
+	"do not need to resend",
+	"don't need to resend",
+	"no need to resend",
+	"need to re-send",
+	"only a temporary failure",
+	"temporary failure report",
+	"kept in the queue",
+	"no action is required",
+	"not yet been delivered",
+	"not been delivered yet",
+	"hasn't been delivered yet",
+	"not delivered yet",
+	"not yet delivered",
+	"will be retried",
+	"will retry",
+	"will keep trying",
+	"will keep on trying",
+	"will continue to try",
+	"will continue trying",
+	"will continue to attempt",
+	"will try again",
+	"will be tried again",
+	"will attempt to deliver",
+	"will attempt delivery",
+	"will be attempted again",
+	"attempts will continue",
+	"will continue to be attempted",
+	"delivery will continue",
+	"keep trying until",
+	"still being retried",
+	"still trying",
+	"still undelivered",
+	"still in the queue",
+	"has been delayed",
+	"have been delayed",
+	"is delayed",
+	"delivery delayed",
+	"delays in delivering",
+	"delay in delivering",
+	"has been postponed",
+	"temporarily deferred",
+	"retry for",
+	"retrying",
+	NULL
+};
+
+/* ... unless the notice also says it gave up. */
+const char *const bounce_final_cues[] = {
+	"failed permanently",
+	"permanently failed",
+	"permanent error",
+	"permanent failure",
+	"permanent fatal",
+	"no further attempts",
+	"no more attempts",
+	"will not be retried",
+	"won't be retried",
+	"will not retry",
+	"not going to try again",
+	"giving up",
+	"gave up",
+	"given up",
+	"retry timeout exceeded",
+	"too long in the queue",
+	"in the queue too long",
+	"too long in queue",
+	"delivery time expired",
+	"delivery expired",
+	"message expired",
+	"could not be delivered within",
+	"has been returned",
+	NULL
+};
+
+/* A notice of success (OpenSMTPD, Exchange "Delivered:"), not a failure. */
+const char *const bounce_success_cues[] = {
+	"successfully delivered",
+	"was delivered successfully",
+	"delivery to these recipients or groups is complete",
+	"delivery to the following recipients was complete",
+	"your message was relayed to",
+	NULL
+};
+
+/* Subjects of complaint notices that are no RFC 5965 report. */
+const char *const bounce_complaint_subjects[] = {
+	"complaint about message from",
+	NULL
+};
+
+int
+bounce_list_prefix(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++) {
+		size_t pl = strlen(*list);
+
+		if (n >= pl && !strncasecmp(s, *list, pl))
+			return 1;
+	}
+	return 0;
+}

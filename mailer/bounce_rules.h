@@ -37,13 +37,27 @@ const struct bounce_rule *bounce_rule_for_status(const char *status);
 /* Lists terminated by NULL. */
 extern const char *const bounce_copy_markers[];	/* start of returned copy */
 extern const char *const bounce_delay_subjects[];
+extern const char *const bounce_final_subjects[];
 extern const char *const bounce_failure_subjects[];
 extern const char *const bounce_autoreply_subjects[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
 /* words that, just before an address on a line, name it a recipient */
 extern const char *const bounce_rcpt_cues[];
+extern const char *const bounce_failure_words[];
+extern const char *const bounce_contact_words[];
+extern const char *const bounce_message_to[];
+extern const char *const bounce_quoted_fields[];
+/* body evidence: a failure notice; a delay warning; a final one */
+extern const char *const bounce_failure_cues[];
+extern const char *const bounce_delay_cues[];
+extern const char *const bounce_final_cues[];
+extern const char *const bounce_success_cues[];
+extern const char *const bounce_complaint_subjects[];
 
 /* 1 when some entry of list occurs in lower[0..n). */
 int bounce_list_match(const char *const *list, const char *lower, size_t n);
+
+/* 1 when s[0..n) starts with some entry of list, ignoring case. */
+int bounce_list_prefix(const char *const *list, const char *s, size_t n);
 
 #endif

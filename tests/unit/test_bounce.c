@@ -197,6 +197,38 @@ START_TEST(test_huge)
 }
 END_TEST
 
+/*
+ * bounce_rcpt.c: a recipient listed twice in an Amazon SES notification
+ * wrote its status and diagnostic into the recipient before it (and leaked
+ * its copy of the diagnostic).  The first entry of each address stands.
+ */
+START_TEST(test_ses_duplicate_recipient)
+{
+	static const char m[] =
+	    "From: no-reply@sns.amazonaws.com\nTo: news@example.com\n"
+	    "Subject: AWS Notification Message\n\n"
+	    "{\"notificationType\": \"Bounce\", \"bounce\": {"
+	    "\"bounceType\": \"Permanent\", \"bouncedRecipients\": ["
+	    "{\"emailAddress\": \"a@example.net\", \"status\": \"5.1.1\","
+	    " \"diagnosticCode\": \"smtp; 550 5.1.1 user unknown\"},"
+	    "{\"emailAddress\": \"b@example.net\", \"status\": \"5.2.2\","
+	    " \"diagnosticCode\": \"smtp; 552 5.2.2 mailbox full\"},"
+	    "{\"emailAddress\": \"A@example.net\", \"status\": \"5.7.1\","
+	    " \"diagnosticCode\": \"smtp; 550 5.7.1 spam\"}]}}\n";
+	struct bounce_report r;
+
+	bounce_parse(m, sizeof m - 1, &r);
+	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	ck_assert_uint_eq(r.nrcpts, 2);
+	ck_assert_str_eq(r.rcpts[0].address, "a@example.net");
+	ck_assert_str_eq(r.rcpts[0].status, "5.1.1");
+	ck_assert_str_eq(r.rcpts[1].address, "b@example.net");
+	ck_assert_str_eq(r.rcpts[1].status, "5.2.2");
+	ck_assert_str_eq(r.rcpts[1].reason, "mailboxfull");
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -226,6 +258,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_deep);
 	tcase_add_test(tc, test_huge);
 	tcase_add_test(tc, test_prefixes);
+	tcase_add_test(tc, test_ses_duplicate_recipient);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,464 @@
+/*
+ * bounce_line: failed recipients named in a notice's text (see
+ * bounce_line.h).  The line shapes come from the published formats of
+ * qmail, Postfix (bounce(5) templates), Sendmail (savemail.c), Exim
+ * (deliver.c), Courier, OpenSMTPD, Exchange, Lotus Notes/Domino, Gmail,
+ * Yahoo and the webmail providers; the words they use are data in
+ * bounce_rules.c.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce_line.h"
+#include "bounce_rules.h"
+#include "bounce_text.h"
+#include "util.h"
+
+#define MAX_SEGMENT	(16 * 1024)	/* diagnostic text per recipient */
+#define MAX_LINE	1024		/* longer lines are prose or data */
+#define MAX_PER_LINE	8		/* recipients taken from one line */
+#define PREFIX_WORDS	120		/* bytes before an address read for cues */
+
+/* Addresses one line names, as offsets into it. */
+struct hits {
+	size_t b[MAX_PER_LINE], e[MAX_PER_LINE];
+	size_t n;
+};
+
+static void
+hit(struct hits *h, size_t b, size_t e)
+{
+	for (size_t k = 0; k < h->n; k++)
+		if (h->b[k] == b)
+			return;
+	if (h->n < MAX_PER_LINE) {
+		h->b[h->n] = b;
+		h->e[h->n++] = e;
+	}
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * The address whose first character is at l[i] (after an optional '<',
+ * '"' or '\''): sets [*b, *e) and *after (past a matching closing
+ * bracket or quote).  Returns 1 when there is one.
+ */
+static int
+addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
+    size_t *after)
+{
+	char close = 0;
+	size_t k;
+
+	if (i < n && (l[i] == '<' || l[i] == '"' || l[i] == '\'')) {
+		close = l[i] == '<' ? '>' : l[i];
+		i++;
+	}
+	for (k = i; k < n && k - i < 64 && l[k] != '@' && !is_space(l[k]) &&
+	    !strchr("<>\"'(),;:[]", l[k]); k++)
+		;
+	if (k == i || k >= n || l[k] != '@' ||
+	    !bounce_addr_around(l, n, k, b, e) || *b != i)
+		return 0;
+	*after = *e;
+	if (close && *after < n && l[*after] == close)
+		(*after)++;
+	return 1;
+}
+
+/* 1 when lower[0..n) contains a word of list. */
+static int
+has_word(const char *const *list, const char *lower, size_t n)
+{
+	return bounce_list_match(list, lower, n);
+}
+
+/* 1 when lower[0..n), trailing blanks ignored, ends with an entry of list. */
+static int
+ends_with(const char *const *list, const char *lower, size_t n)
+{
+	while (n && (is_space(lower[n - 1]) || lower[n - 1] == '"' ||
+	    lower[n - 1] == '\''))
+		n--;
+	for (; *list; list++) {
+		size_t cl = strlen(*list);
+
+		if (n >= cl && !memcmp(lower + n - cl, *list, cl) &&
+		    (n == cl || !isalnum((unsigned char)lower[n - cl - 1]) ||
+		    !isalnum((unsigned char)(*list)[0])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What may follow an address that leads its line for the line to list it
+ * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
+ * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on
+ * DATE", or words that say why it failed.
+ */
+static int
+tail_says_failed(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && is_space(t[i]))
+		i++;
+	while (n > i && (is_space(t[n - 1]) || t[n - 1] == '.'))
+		n--;
+	if (i == n)
+		return 1;
+	if (t[i] == ':')
+		return i + 1 == n || is_space(t[i + 1]);
+	if (strchr("([,;<-", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
+		return 1;
+	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3))
+		return 1;
+	return bounce_rule_match_folded(t + i, n - i) != NULL ||
+	    bounce_smtp_class(t + i, n - i) != 0;
+}
+
+/*
+ * Past what may stand before a listed address: indentation and bullets,
+ * an SMTP reply code with its enhanced status, or a bare status ("5.2.2
+ * <a>...").  *coded is set when a reply code or status was skipped: such
+ * a line is a server's verdict on the address whatever follows it.
+ */
+static size_t
+skip_lead(const char *l, size_t n, int *coded)
+{
+	size_t i = 0;
+	char st[16];
+
+	*coded = 0;
+	while (i < n && (is_space(l[i]) || strchr(">*-#|", l[i])))
+		i++;
+	/* a UTF-8 bullet (U+2022) */
+	if (n - i >= 3 && !memcmp(l + i, "\xe2\x80\xa2", 3)) {
+		i += 3;
+		while (i < n && is_space(l[i]))
+			i++;
+	}
+	if (n - i >= 4 && (l[i] == '4' || l[i] == '5') &&
+	    isdigit((unsigned char)l[i + 1]) &&
+	    isdigit((unsigned char)l[i + 2]) &&
+	    (l[i + 3] == ' ' || l[i + 3] == '-')) {
+		i += 4;
+		*coded = 1;
+		while (i < n && is_space(l[i]))
+			i++;
+	}
+	if (bounce_status_at(l, n, i, st)) {
+		i += strlen(st);
+		*coded = 1;
+		while (i < n && is_space(l[i]))
+			i++;
+	}
+	return i;
+}
+
+/*
+ * "550 5.1.1 <a>", "5.2.2 <a>" or Sendmail's "<a>... " anywhere in the
+ * line: a server's verdict on that address.
+ */
+static void
+verdict_hits(const char *l, size_t n, struct hits *h)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t b, e, after, j = i;
+		int reply = 0;
+		char st[16];
+
+		if (l[i] != '<')
+			continue;
+		if (!addr_at(l, n, i, &b, &e, &after) || after == e)
+			continue;
+		if (n - after >= 3 && !strncmp(l + after, "...", 3)) {
+			hit(h, b, e);
+			continue;
+		}
+		/* look back over "NNN " and "N.N.N " before the bracket */
+		while (j > 0 && is_space(l[j - 1]))
+			j--;
+		while (j > 0 && (isdigit((unsigned char)l[j - 1]) ||
+		    l[j - 1] == '.'))
+			j--;
+		if (bounce_status_at(l, n, j, st) && j + strlen(st) <= i)
+			reply = 1;
+		else if (i - j >= 3 && (l[j] == '4' || l[j] == '5') &&
+		    isdigit((unsigned char)l[j + 1]) &&
+		    isdigit((unsigned char)l[j + 2]) &&
+		    (j == 0 || !isalnum((unsigned char)l[j - 1])) &&
+		    (l[j + 3] == ' ' || l[j + 3] == '-'))
+			reply = 1;
+		if (reply)
+			hit(h, b, e);
+	}
+}
+
+/*
+ * An address the words before it (lower-cased in pre[0..pn)) and after it
+ * (tail) name as failed: a recipient label ("Intended recipient:", "RCPT
+ * TO:"), a sentence of failure ending in "to"/":" ("Unable to deliver
+ * message to", "Delivery failed:"), a reason and a colon ("User unknown:"),
+ * or "message to <a>" followed by the failure ("... couldn't be
+ * delivered").
+ */
+static int
+words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
+{
+	static const char *const preps[] = { "to", "to:", ":", "for:", NULL };
+	size_t k = pn;
+
+	while (k && (is_space(pre[k - 1]) || pre[k - 1] == '"' ||
+	    pre[k - 1] == '\''))
+		k--;
+	if (has_word(bounce_contact_words, pre, pn))
+		return 0;
+	if (ends_with(bounce_rcpt_cues, pre, pn))
+		return 1;
+	if (ends_with(preps, pre, pn) && has_word(bounce_failure_words, pre,
+	    pn))
+		return 1;
+	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
+		return 1;
+	if (ends_with(bounce_message_to, pre, pn)) {
+		char *lt = bounce_lower_dup(tail, tn < 200 ? tn : 200);
+		int r = has_word(bounce_failure_words, lt, strlen(lt));
+
+		free(lt);
+		return r;
+	}
+	return 0;
+}
+
+/*
+ * Where the clause that ends at l[ob] starts: after the previous address
+ * (clause_from) or the last sentence end, at most PREFIX_WORDS back.
+ */
+static size_t
+clause_start(const char *l, size_t ob, size_t clause_from)
+{
+	size_t start = ob > PREFIX_WORDS ? ob - PREFIX_WORDS : 0;
+
+	if (clause_from > start)
+		start = clause_from;
+	for (size_t k = ob; k > start + 1; k--)
+		if ((l[k - 2] == '.' || l[k - 2] == '!' || l[k - 2] == '?') &&
+		    is_space(l[k - 1]))
+			return k;
+	return start;
+}
+
+/* Addresses in the running text of l[0..n) that words name as failed. */
+static void
+prose_hits(const char *l, size_t n, struct hits *h)
+{
+	size_t clause_from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t b, e, after, start, ob;
+		char *pre;
+		int ok;
+
+		if (l[i] != '@' || !bounce_addr_around(l, n, i, &b, &e))
+			continue;
+		ob = b;
+		if (ob > 0 && strchr("<\"'(", l[ob - 1]))
+			ob--;
+		start = clause_start(l, ob, clause_from);
+		clause_from = e;
+		pre = bounce_lower_dup(l + start, ob - start);
+		after = e < n && strchr(">\"'", l[e]) ? e + 1 : e;
+		ok = words_say_failed(pre, ob - start, l + after, n - after);
+		free(pre);
+		if (ok) {
+			hit(h, b, e);
+			/* "to: a@x, b@y": the rest of the list too */
+			while (after < n && (l[after] == ',' ||
+			    l[after] == ';' || is_space(l[after]))) {
+				size_t nb, ne, na;
+				size_t j = after;
+
+				while (j < n && (l[j] == ',' || l[j] == ';' ||
+				    is_space(l[j])))
+					j++;
+				if (j == after || !addr_at(l, n, j, &nb, &ne,
+				    &na))
+					break;
+				hit(h, nb, ne);
+				after = na;
+			}
+		}
+		i = e;
+	}
+}
+
+/*
+ * Under a listing intro ("Delivery has failed to these recipients or
+ * groups:"), Exchange's "Display Name (a)" or "Name <a>" line: the only
+ * address on the line, in brackets, after a short name.
+ */
+static void
+named_hit(const char *l, size_t n, struct hits *h)
+{
+	const char *at = memchr(l, '@', n);
+	size_t b, e;
+
+	if (!at || memchr(at + 1, '@', (size_t)(l + n - at - 1)) ||
+	    !bounce_addr_around(l, n, (size_t)(at - l), &b, &e) || b < 2 ||
+	    b > 64 || (l[b - 1] != '(' && l[b - 1] != '<') ||
+	    e >= n || (l[e] != ')' && l[e] != '>'))
+		return;
+	for (size_t k = e + 1; k < n; k++)
+		if (!is_space(l[k]))
+			return;
+	hit(h, b, e);
+}
+
+/* The recipients the trimmed line l[0..n) names as failed, into h. */
+static void
+line_hits(const char *l, size_t n, int after_contact, int after_intro,
+    struct hits *h)
+{
+	size_t i, b, e, after;
+	int coded;
+
+	h->n = 0;
+	if (!memchr(l, '@', n))
+		return;
+	if (after_intro)
+		named_hit(l, n, h);
+	i = skip_lead(l, n, &coded);
+	if (addr_at(l, n, i, &b, &e, &after)) {
+		size_t k = after;
+
+		while (k < n && is_space(l[k]))
+			k++;
+		/* "bare@x <real@y>": the bracketed one is the address */
+		if (k < n && l[k] == '<') {
+			size_t b2, e2, a2;
+
+			if (addr_at(l, n, k, &b2, &e2, &a2)) {
+				b = b2;
+				e = e2;
+				after = a2;
+			}
+		}
+		if (coded || (tail_says_failed(l + after, n - after) &&
+		    !(after == n && after_contact)))
+			hit(h, b, e);
+	}
+	verdict_hits(l, n, h);
+	prose_hits(l, n, h);
+}
+
+/*
+ * 1 for a header field line of a message quoted in the notice ("To: a,"):
+ * its folded continuation lines list addresses that are no verdict.
+ */
+static int
+header_like(const char *l, size_t n, size_t ind)
+{
+	return bounce_list_prefix(bounce_quoted_fields, l + ind, n - ind);
+}
+
+static size_t
+indent(const char *l, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && is_space(l[i]))
+		i++;
+	return i;
+}
+
+/*
+ * Walks the notice lines; for each recipient found calls back with the
+ * address and the line.
+ */
+void
+bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
+    struct bounce_seg **rs, size_t *nrs)
+{
+	size_t i = 0, curidx = 0, field_ind = 0;
+	int have = 0, in_field = 0, after_contact = 0, after_intro = 0;
+
+	while (i < n) {
+		const char *l = t + i;
+		const char *eol = memchr(l, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - l) : n - i;
+		struct hits h = { .n = 0 };
+		int blank;
+
+		size_t ind = indent(l, ll);
+
+		blank = ind == ll;
+		if (in_field && !blank && ind > field_ind) {
+			/* a folded continuation of a quoted header field */
+		} else if (ll < MAX_LINE) {
+			in_field = header_like(l, ll, ind);
+			field_ind = ind;
+			if (!in_field)
+				line_hits(l, ll, after_contact, after_intro,
+				    &h);
+		}
+		if (!blank) {
+			char *low = bounce_lower_dup(l, ll < 200 ? ll : 200);
+			size_t lw = strlen(low);
+
+			after_contact = has_word(bounce_contact_words, low,
+			    lw);
+			/* "... to these recipients or groups:" */
+			while (lw && is_space(low[lw - 1]))
+				lw--;
+			after_intro = lw && low[lw - 1] == ':' &&
+			    !memchr(low, '@', lw) && !after_contact &&
+			    has_word(bounce_failure_words, low, lw);
+			free(low);
+		}
+		for (size_t k = 0; k < h.n; k++) {
+			char *a = xstrndup(l + h.b[k], h.e[k] - h.b[k]);
+
+			if (!bounce_addrset_has(excl, a) &&
+			    !bounce_is_daemon(a)) {
+				bounce_seg_add(rs, nrs, a, l, ll);
+				for (size_t m = 0; m < *nrs; m++)
+					if (!strcasecmp((*rs)[m].address, a))
+						curidx = m;
+				have = *nrs > 0;
+			}
+			free(a);
+		}
+		if (!h.n && have && (*rs)[curidx].seg &&
+		    (size_t)(l + ll - (*rs)[curidx].seg) <= MAX_SEGMENT)
+			(*rs)[curidx].seglen = (size_t)(l + ll -
+			    (*rs)[curidx].seg);
+		i += ll + 1;
+	}
+}
+
+void
+bounce_attach_notice(struct bounce_seg **rs, size_t nrs, const char *notice,
+    size_t nlen, const struct bounce_addrset *excl)
+{
+	struct bounce_seg *ts = NULL;
+	size_t nts = 0;
+
+	bounce_notice_rcpts(notice, nlen, excl, &ts, &nts);
+	for (size_t i = 0; i < nrs; i++)
+		for (size_t k = 0; k < nts; k++)
+			if (!strcasecmp((*rs)[i].address, ts[k].address)) {
+				(*rs)[i].seg2 = ts[k].seg;
+				(*rs)[i].seg2len = ts[k].seglen;
+			}
+	for (size_t k = 0; k < nts; k++)
+		free(ts[k].address);
+	free(ts);
+}

@@ -1,0 +1,41 @@
+#!/bin/sh
+# The published notice formats of the common MTAs and providers, one
+# hand-written sample each (tests/data/bounce-formats: failures, plain-text
+# delay warnings, a success notice, a notice naming only contacts, a human
+# reply, an auto-reply), each classified exactly: kind, every failed
+# recipient and no other address, hard or soft.
+cd "$(dirname "$0")/../.." || exit 1
+if [ ! -x mailer/mailer ]; then
+	echo "1..0 # SKIP mailer/mailer not built (run make)"
+	exit 0
+fi
+exec python3 - tests/data/bounce-formats <<'PY'
+import sys
+sys.path.insert(0, "tests/lib")
+import bounce_score
+
+corpus = sys.argv[1]
+labels = bounce_score.load_labels(corpus)
+out, broken = bounce_score.parse_all(corpus, labels)
+print("1..%d" % len(labels))
+for n, lab in enumerate(labels, 1):
+    got = out.get(lab["file"])
+    why = []
+    if got is None:
+        why.append("no valid JSON line")
+    else:
+        if got["kind"] != lab["kind"]:
+            why.append("kind %s, want %s" % (got["kind"], lab["kind"]))
+        have = {r["address"].lower(): r for r in got["recipients"]}
+        want = {r["address"].lower(): r for r in lab["recipients"]}
+        if set(have) != set(want):
+            why.append("recipients %s, want %s" % (sorted(have),
+                                                    sorted(want)))
+        for a in set(have) & set(want):
+            if want[a]["hard"] is not None and \
+                    (have[a]["class"] == "hard") != want[a]["hard"]:
+                why.append("%s is %s" % (a, have[a]["class"]))
+    print("%sok %d - %s: %s" % ("not " if why else "", n, lab["file"],
+          "; ".join(why) if why else "%s %s" % (lab["kind"], ", ".join(
+              r["address"] for r in lab["recipients"]) or "(none)")))
+PY
