@@ -48,6 +48,7 @@ struct parse {
 	int bounce_ev;		/* evidence of a delivery failure */
 	int auto_ev;		/* evidence of an auto-reply */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
+	unsigned cues;		/* bounce_cues() of the notice */
 };
 
 static void
@@ -261,18 +262,6 @@ failed_header_rcpts(struct parse *p)
 	buf_free(&v);
 }
 
-/* 1 when the notice's own text reads like a delivery-failure notice. */
-static int
-notice_says_failed(const struct parse *p)
-{
-	char *low = bounce_lower_dup(p->notice, p->sc.nlen);
-	int r = bounce_list_match(bounce_failure_cues, low, p->sc.nlen) ||
-	    bounce_list_match(bounce_delay_cues, low, p->sc.nlen);
-
-	free(low);
-	return r;
-}
-
 /*
  * Recipients of a notice that is no complaint and no SES notification,
  * from the most to the least formal source: the RFC 3464 report, Exim's
@@ -304,7 +293,8 @@ find_rcpts(struct parse *p)
 		return;
 	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
 		p->bounce_ev = 1;
-	if (!p->bounce_ev && !p->auto_ev && notice_says_failed(p))
+	if (!p->bounce_ev && !p->auto_ev &&
+	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
 		p->bounce_ev = 1;
 	if (p->bounce_ev)
 		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
@@ -336,29 +326,20 @@ static int
 is_delay_warning(const struct parse *p)
 {
 	size_t sl = strlen(p->lsubj);
-	char *low;
-	int delay, final;
 
-	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl))
+	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl) ||
+	    (p->cues & BOUNCE_CUE_FINAL))
 		return 0;
-	low = bounce_lower_dup(p->notice, p->sc.nlen);
-	final = bounce_list_match(bounce_final_cues, low, p->sc.nlen);
-	delay = bounce_list_match(bounce_delay_subjects, p->lsubj, sl) ||
-	    bounce_list_match(bounce_delay_cues, low, p->sc.nlen);
-	free(low);
-	return delay && !final;
+	return bounce_list_match(bounce_delay_subjects, p->lsubj, sl) ||
+	    (p->cues & BOUNCE_CUE_DELAY);
 }
 
 /* 1 for a notice without a report that says delivery succeeded. */
 static int
 is_success_notice(const struct parse *p)
 {
-	char *low = bounce_lower_dup(p->notice, p->sc.nlen);
-	int r = bounce_list_match(bounce_success_cues, low, p->sc.nlen) &&
-	    !bounce_list_match(bounce_failure_cues, low, p->sc.nlen);
-
-	free(low);
-	return r;
+	return (p->cues & BOUNCE_CUE_SUCCESS) &&
+	    !(p->cues & BOUNCE_CUE_FAILURE);
 }
 
 /* The kind find_rcpts' evidence points to; an auto-reply names its sender. */
@@ -448,6 +429,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	read_own_headers(&p, out);
 	bounce_mime_scan(&p.sc, msg, len);
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
+	p.cues = bounce_cues(p.notice, p.sc.nlen);
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);
 	if (p.sc.report_arf || p.sc.arf.len || p.complaint_ev) {

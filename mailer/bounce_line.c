@@ -364,9 +364,16 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
  * its folded continuation lines list addresses that are no verdict.
  */
 static int
-header_like(const char *l, size_t n, size_t ind)
+header_like(const char *l, size_t n)
 {
-	return bounce_list_prefix(bounce_quoted_fields, l + ind, n - ind);
+	size_t k = 0;
+
+	while (k < n && k < 40 && (isalnum((unsigned char)l[k]) ||
+	    l[k] == '-'))
+		k++;
+	if (k == 0 || k >= n || l[k] != ':')
+		return 0;
+	return bounce_list_prefix(bounce_quoted_fields, l, n);
 }
 
 static size_t
@@ -380,66 +387,89 @@ indent(const char *l, size_t n)
 }
 
 /*
- * Walks the notice lines; for each recipient found calls back with the
- * address and the line.
+ * What the line before a listed address says: *contact when it introduces
+ * a contact ("For help, write to:"), *intro when it introduces a list of
+ * failed recipients ("Delivery has failed to these recipients:").
  */
+static void
+prev_line(const char *l, size_t n, int *contact, int *intro)
+{
+	char *low;
+	size_t lw;
+
+	*contact = *intro = 0;
+	if (!l)
+		return;
+	low = bounce_lower_dup(l, n < 200 ? n : 200);
+	lw = strlen(low);
+	*contact = has_word(bounce_contact_words, low, lw);
+	while (lw && is_space(low[lw - 1]))
+		lw--;
+	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&
+	    !*contact && has_word(bounce_failure_words, low, lw);
+	free(low);
+}
+
+/* Adds the addresses of h (in line l) to rs; returns 1 if any was new. */
+static int
+add_hits(const char *l, size_t ll, const struct hits *h,
+    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs,
+    size_t *curidx)
+{
+	int any = 0;
+
+	for (size_t k = 0; k < h->n; k++) {
+		char *a = xstrndup(l + h->b[k], h->e[k] - h->b[k]);
+
+		if (!bounce_addrset_has(excl, a) && !bounce_is_daemon(a)) {
+			bounce_seg_add(rs, nrs, a, l, ll);
+			for (size_t m = 0; m < *nrs; m++)
+				if (!strcasecmp((*rs)[m].address, a))
+					*curidx = m;
+			any = 1;
+		}
+		free(a);
+	}
+	return any;
+}
+
 void
 bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
 {
-	size_t i = 0, curidx = 0, field_ind = 0;
-	int have = 0, in_field = 0, after_contact = 0, after_intro = 0;
+	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0;
+	const char *prev = NULL;
+	int have = 0, in_field = 0;
 
 	while (i < n) {
 		const char *l = t + i;
 		const char *eol = memchr(l, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - l) : n - i;
-		struct hits h = { .n = 0 };
-		int blank;
-
 		size_t ind = indent(l, ll);
+		struct hits h = { .n = 0 };
 
-		blank = ind == ll;
-		if (in_field && !blank && ind > field_ind) {
+		if (in_field && ind < ll && ind > field_ind) {
 			/* a folded continuation of a quoted header field */
-		} else if (ll < MAX_LINE) {
-			in_field = header_like(l, ll, ind);
+		} else if (ind < ll) {
+			in_field = header_like(l + ind, ll - ind);
 			field_ind = ind;
-			if (!in_field)
-				line_hits(l, ll, after_contact, after_intro,
-				    &h);
-		}
-		if (!blank) {
-			char *low = bounce_lower_dup(l, ll < 200 ? ll : 200);
-			size_t lw = strlen(low);
+			if (!in_field && ll < MAX_LINE && memchr(l, '@', ll)) {
+				int contact, intro;
 
-			after_contact = has_word(bounce_contact_words, low,
-			    lw);
-			/* "... to these recipients or groups:" */
-			while (lw && is_space(low[lw - 1]))
-				lw--;
-			after_intro = lw && low[lw - 1] == ':' &&
-			    !memchr(low, '@', lw) && !after_contact &&
-			    has_word(bounce_failure_words, low, lw);
-			free(low);
-		}
-		for (size_t k = 0; k < h.n; k++) {
-			char *a = xstrndup(l + h.b[k], h.e[k] - h.b[k]);
-
-			if (!bounce_addrset_has(excl, a) &&
-			    !bounce_is_daemon(a)) {
-				bounce_seg_add(rs, nrs, a, l, ll);
-				for (size_t m = 0; m < *nrs; m++)
-					if (!strcasecmp((*rs)[m].address, a))
-						curidx = m;
-				have = *nrs > 0;
+				prev_line(prev, prevlen, &contact, &intro);
+				line_hits(l, ll, contact, intro, &h);
 			}
-			free(a);
 		}
-		if (!h.n && have && (*rs)[curidx].seg &&
+		if (h.n && add_hits(l, ll, &h, excl, rs, nrs, &curidx))
+			have = 1;
+		else if (!h.n && have && (*rs)[curidx].seg &&
 		    (size_t)(l + ll - (*rs)[curidx].seg) <= MAX_SEGMENT)
 			(*rs)[curidx].seglen = (size_t)(l + ll -
 			    (*rs)[curidx].seg);
+		if (ind < ll) {
+			prev = l;
+			prevlen = ll;
+		}
 		i += ll + 1;
 	}
 }

@@ -17,7 +17,7 @@
 
 #define MAX_DEPTH	32		/* MIME levels walked */
 #define MAX_PARTS	256		/* MIME parts walked */
-#define MAX_MIME_DECLS	64		/* more nested types: skip libetpan */
+#define MAX_MIME_DECLS	256		/* more declared types: skip libetpan */
 #define MAX_PART_IN	(1024 * 1024)	/* encoded bytes decoded per part */
 
 /* 1 for charsets that map bounce_plain_ascii() text to the same bytes. */
@@ -222,6 +222,30 @@ is_attachment(struct mailmime *m)
 	return 0;
 }
 
+/* The header block of a returned original kept whole by flatten_returned. */
+static void
+returned_headers(struct bounce_scan *sc, struct mailmime *m)
+{
+	struct mailmime_data *d = m->mm_data.mm_single;
+	char *dec = NULL;
+	size_t declen = 0, idx = 0;
+
+	if (!d || d->dt_type != MAILMIME_DATA_TEXT)
+		return;
+	/* 7bit/8bit as it should be; a base64 or QP one decoded first */
+	if (d->dt_encoded && (d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
+	    d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE) &&
+	    mailmime_part_parse(d->dt_data.dt_text.dt_data,
+	    d->dt_data.dt_text.dt_length < MAX_PART_IN ?
+	    d->dt_data.dt_text.dt_length : MAX_PART_IN, &idx, d->dt_encoding,
+	    &dec, &declen) == MAILIMF_NO_ERROR) {
+		set_orig(sc, dec, declen);
+		mailmime_decoded_part_free(dec);
+		return;
+	}
+	set_orig(sc, d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length);
+}
+
 static void
 walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 {
@@ -237,6 +261,9 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			add_part_body(&sc->dsn, m, 0);
 		else if (!strcmp(ct, "message/feedback-report"))
 			add_part_body(&sc->arf, m, 0);
+		else if (!strcmp(ct, "text/x-mrfc822") ||
+		    !strcmp(ct, "text/x-mglobal"))
+			returned_headers(sc, m);
 		else if (!strcmp(ct, "text/rfc822-headers") ||
 		    !strcmp(ct, "message/rfc822-headers") ||
 		    !strcmp(ct, "message/rfc822") ||
@@ -292,51 +319,78 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 }
 
 /*
- * Counts pat in s in lower and upper case (memmem is fast; mixed-case
- * spellings are rare and this only bounds recursion), stopping once limit
- * is passed.
+ * In m (a copy of the message), every nested "Content-Type:
+ * message/rfc822" or "message/global" becomes the same-length private type
+ * "text/x-mrfc822" / "text/x-mglobal": libetpan then keeps the returned
+ * original as one text part instead of parsing all of it (its MIME tree,
+ * every header field), which was most of the time spent here; only its
+ * header block is read (set_orig).  Returns the number of Content-Type
+ * fields, which bounds how deep libetpan can recurse.
  */
 static size_t
-count_ci(const char *s, size_t n, const char *lower, const char *upper,
-    size_t limit)
+flatten_returned(char *m, size_t len, size_t hl)
 {
-	size_t c = 0, pl = strlen(lower);
-	const char *pats[2] = { lower, upper };
+	static const struct {
+		const char *from, *to;
+	} types[] = {
+		{ "message/rfc822", "text/x-mrfc822" },
+		{ "message/global", "text/x-mglobal" },
+	};
+	char *p = m, *end = m + len;
+	size_t decls = 0;
 
-	for (int k = 0; k < 2; k++) {
-		const char *p = s, *end = s + n;
+	for (; p < end; p = memchr(p, '\n', (size_t)(end - p)), p = p ?
+	    p + 1 : end) {
+		char *v;
 
-		while (c <= limit && (p = memmem(p, (size_t)(end - p), pats[k],
-		    pl))) {
-			c++;
-			p += pl;
+		if (end - p < 13 || (*p | 0x20) != 'c' ||
+		    strncasecmp(p, "content-type:", 13))
+			continue;
+		decls++;
+		v = p + 13;
+		while (v < end && (*v == ' ' || *v == '\t'))
+			v++;
+		for (size_t k = 0; p >= m + hl &&
+		    k < sizeof types / sizeof types[0]; k++) {
+			size_t tl = strlen(types[k].from);
+
+			if ((size_t)(end - v) >= tl &&
+			    !strncasecmp(v, types[k].from, tl) &&
+			    ((size_t)(end - v) == tl ||
+			    !(isalnum((unsigned char)v[tl]) || v[tl] == '-')))
+				memcpy(v, types[k].to, tl);
 		}
 	}
-	return c;
+	return decls;
 }
 
 static void
 scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 {
 	struct mailmime *mime = NULL;
-	size_t idx = 0, hl;
+	size_t idx = 0, hl = bounce_header_len(msg, len);
+	char *m = xmalloc(len + 1);
+
+	memcpy(m, msg, len);
+	m[len] = '\0';
 
 	/*
-	 * libetpan recurses once per nested multipart or message: refuse
+	 * libetpan recurses once per nested multipart or message, each
+	 * declared by a Content-Type field (a digest's parts default to
+	 * message/rfc822, whose own body then needs one): refuse
 	 * pathological nesting before it can exhaust the stack.
 	 */
-	if (count_ci(msg, len, "oundary", "OUNDARY", MAX_MIME_DECLS) +
-	    count_ci(msg, len, "rfc822", "RFC822", MAX_MIME_DECLS) <=
-	    MAX_MIME_DECLS &&
-	    mailmime_parse(msg, len, &idx, &mime) == MAILIMF_NO_ERROR &&
+	if (flatten_returned(m, len, hl) <= MAX_MIME_DECLS &&
+	    mailmime_parse(m, len, &idx, &mime) == MAILIMF_NO_ERROR &&
 	    mime) {
 		walk(sc, mime, 0);
 		mailmime_free(mime);
+		free(m);
 		return;
 	}
 	if (mime)
 		mailmime_free(mime);
-	hl = bounce_header_len(msg, len);
+	free(m);
 	if (hl < len)
 		bounce_text_add(&sc->notice, msg + hl, len - hl);
 }
@@ -345,31 +399,11 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 static size_t
 cut_notice(struct bounce_scan *sc)
 {
-	const char *s = sc->notice.data;
-	size_t n = sc->notice.len, cut = n;
-	unsigned char first[256] = { 0 };
+	size_t cut;
 
-	if (!n)
+	if (!sc->notice.len)
 		return 0;
-	for (const char *const *m = bounce_copy_markers; *m; m++)
-		first[(unsigned char)(*m)[0]] = 1;
-	/* the earliest marker wins: one pass, markers tried where one starts */
-	for (size_t i = 0; i < n && cut == n; i++) {
-		int c = tolower((unsigned char)s[i]);
-
-		if (!first[c])
-			continue;
-		for (const char *const *m = bounce_copy_markers; *m; m++) {
-			size_t ml = strlen(*m);
-
-			if ((*m)[0] == c && ml <= n - i &&
-			    !strncasecmp(s + i, *m, ml) &&
-			    !strstr(*m, "transcript")) {
-				cut = i;
-				break;
-			}
-		}
-	}
+	cut = bounce_copy_marker(sc->notice.data, sc->notice.len);
 	if (cut < sc->notice.len && !sc->orig.len) {
 		const char *p = sc->notice.data + cut;
 		const char *e = sc->notice.data + sc->notice.len;

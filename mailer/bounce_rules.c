@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce_ac.h"
 #include "bounce_rules.h"
 
 #define HARD 1
@@ -239,87 +240,47 @@ static const struct bounce_rule status_rules[] = {
 #define NRULES (sizeof rules / sizeof rules[0])
 
 /*
- * The rows compiled once into an Aho-Corasick automaton (a full DFA over the
- * byte classes the patterns use), so matching is one pass over the text
- * whatever the number of rows.  ac_best[s] is the lowest row index among the
- * patterns that end in state s, NRULES for none; tracking its minimum over
- * the text keeps the "first row in table order wins" meaning of the plain
- * loop.  Fixed-size static tables: nothing to free; rows too many for them
- * fall back to one memmem per row.
+ * The rows compiled once into one automaton (bounce_ac.c), so matching is
+ * one pass over the text whatever the number of rows; the lowest row index
+ * found keeps the "first row in table order wins" meaning of the plain
+ * loop, which remains the fallback.
  */
-#define AC_MAX_STATES	4096
-#define AC_MAX_CLASSES	128
-
-static uint8_t ac_class[256];		/* byte -> class, 0 in no pattern */
-static unsigned ac_nclass;
-static uint16_t ac_next[AC_MAX_STATES * AC_MAX_CLASSES];
-static uint16_t ac_best[AC_MAX_STATES];
-static int ac_ok;
-static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
+static struct bounce_ac rule_ac;
+static pthread_once_t rule_once = PTHREAD_ONCE_INIT;
 
 static void
-ac_build(void)
+rule_ac_build(void)
 {
-	static uint16_t fail[AC_MAX_STATES], queue[AC_MAX_STATES];
-	size_t nstates = 1, qh = 0, qt = 0;
+	static const char *pats[NRULES];
+	static uint16_t vals[NRULES];
 
-	ac_nclass = 1;
-	for (size_t i = 0; i < NRULES; i++)
-		for (const char *p = rules[i].pattern; *p; p++) {
-			unsigned char c = (unsigned char)*p;
-
-			if (ac_class[c])
-				continue;
-			if (ac_nclass == AC_MAX_CLASSES)
-				return;
-			ac_class[c] = (uint8_t)ac_nclass++;
-		}
-	/* the trie; 0 (the root) is never a child, so 0 means no edge */
-	ac_best[0] = NRULES;
 	for (size_t i = 0; i < NRULES; i++) {
-		unsigned s = 0;
-
-		for (const char *p = rules[i].pattern; *p; p++) {
-			uint16_t *e = &ac_next[s * ac_nclass +
-			    ac_class[(unsigned char)*p]];
-
-			if (!*e) {
-				if (nstates == AC_MAX_STATES)
-					return;
-				ac_best[nstates] = NRULES;
-				*e = (uint16_t)nstates++;
-			}
-			s = *e;
-		}
-		if (ac_best[s] > i)
-			ac_best[s] = (uint16_t)i;
+		pats[i] = rules[i].pattern;
+		vals[i] = (uint16_t)i;
 	}
-	/* breadth first: failure links, then every missing edge */
-	for (unsigned c = 0; c < ac_nclass; c++) {
-		uint16_t t = ac_next[c];
+	bounce_ac_build(&rule_ac, pats, vals, NRULES, BOUNCE_AC_MIN, NRULES);
+}
 
-		if (t) {
-			fail[t] = 0;
-			queue[qt++] = t;
-		}
+/* lower[0..n) folded as bounce_ac_scan folds, into a new string. */
+static char *
+fold_dup(const char *text, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	char *l = malloc(n + 1);
+	size_t k = 0;
+
+	if (!l)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		if (isspace(p[i])) {
+			if (k && l[k - 1] != ' ')
+				l[k++] = ' ';
+		} else
+			l[k++] = (char)tolower(p[i]);
 	}
-	while (qh < qt) {
-		unsigned s = queue[qh++];
-
-		if (ac_best[fail[s]] < ac_best[s])
-			ac_best[s] = ac_best[fail[s]];
-		for (unsigned c = 0; c < ac_nclass; c++) {
-			uint16_t *e = &ac_next[s * ac_nclass + c];
-			uint16_t f = ac_next[fail[s] * ac_nclass + c];
-
-			if (*e) {
-				fail[*e] = f;
-				queue[qt++] = *e;
-			} else
-				*e = f;
-		}
-	}
-	ac_ok = 1;
+	l[k] = '\0';
+	*len = k;
+	return l;
 }
 
 static const struct bounce_rule *
@@ -335,66 +296,31 @@ match_slow(const char *lower, size_t n)
 const struct bounce_rule *
 bounce_rule_match(const char *lower, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)lower;
-	unsigned s = 0, best;
+	uint16_t best;
 
-	pthread_once(&ac_once, ac_build);
-	if (!ac_ok)
+	pthread_once(&rule_once, rule_ac_build);
+	if (!rule_ac.ok)
 		return match_slow(lower, n);
-	best = ac_best[0];
-	for (size_t i = 0; i < n && best; i++) {
-		s = ac_next[s * ac_nclass + ac_class[p[i]]];
-		if (ac_best[s] < best)
-			best = ac_best[s];
-	}
+	best = bounce_ac_scan(&rule_ac, lower, n, 0);
 	return best < NRULES ? &rules[best] : NULL;
 }
 
 const struct bounce_rule *
 bounce_rule_match_folded(const char *text, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	unsigned s = 0, best;
-	int started = 0, space = 0;
+	uint16_t best;
 
-	pthread_once(&ac_once, ac_build);
-	if (!ac_ok) {
-		char *l = malloc(n + 1);
-		size_t k = 0;
-		const struct bounce_rule *r;
+	pthread_once(&rule_once, rule_ac_build);
+	if (!rule_ac.ok) {
+		size_t k;
+		char *l = fold_dup(text, n, &k);
+		const struct bounce_rule *r = match_slow(l, k);
 
-		if (!l)
-			abort();
-		for (size_t i = 0; i < n; i++) {
-			if (isspace(p[i])) {
-				if (k && l[k - 1] != ' ')
-					l[k++] = ' ';
-			} else
-				l[k++] = (char)tolower(p[i]);
-		}
-		r = match_slow(l, k);
 		free(l);
 		return r;
 	}
-	best = ac_best[0];
-	for (size_t i = 0; i < n && best; i++) {
-		unsigned char c = p[i];
-
-		if (c == ' ' || (c >= '\t' && c <= '\r')) {
-			if (!started || space)
-				continue;
-			c = ' ';
-			space = 1;
-		} else {
-			if (c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c - 'A' + 'a');
-			space = 0;
-			started = 1;
-		}
-		s = ac_next[s * ac_nclass + ac_class[c]];
-		if (ac_best[s] < best)
-			best = ac_best[s];
-	}
+	best = bounce_ac_scan(&rule_ac, text, n, BOUNCE_AC_CASE |
+	    BOUNCE_AC_SPACE);
 	return best < NRULES ? &rules[best] : NULL;
 }
 
@@ -434,7 +360,6 @@ const char *const bounce_copy_markers[] = {
 	"content-type: message/rfc822",
 	"------- returned message --------",
 	"----- returned message follows -----",
-	"----- transcript of session follows -----",
 	"message headers follow",
 	"original message follows",
 	"original message header",
@@ -801,4 +726,89 @@ bounce_list_prefix(const char *const *list, const char *s, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* The cue lists bounce_cues() looks for, in BOUNCE_CUE_* bit order. */
+static const char *const *const cue_lists[] = {
+	bounce_failure_cues, bounce_delay_cues, bounce_final_cues,
+	bounce_success_cues
+};
+#define NCUELISTS (sizeof cue_lists / sizeof cue_lists[0])
+#define MAX_CUES 512
+
+static struct bounce_ac cue_ac;
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void
+cue_ac_build(void)
+{
+	static const char *pats[MAX_CUES];
+	static uint16_t vals[MAX_CUES];
+	size_t n = 0;
+
+	for (size_t l = 0; l < NCUELISTS; l++)
+		for (const char *const *c = cue_lists[l]; *c; c++) {
+			if (n == MAX_CUES)
+				return;
+			pats[n] = *c;
+			vals[n++] = (uint16_t)(1u << l);
+		}
+	bounce_ac_build(&cue_ac, pats, vals, n, BOUNCE_AC_OR, 0);
+}
+
+unsigned
+bounce_cues(const char *text, size_t n)
+{
+	unsigned r = 0;
+	size_t k;
+	char *l;
+
+	pthread_once(&cue_once, cue_ac_build);
+	if (cue_ac.ok)
+		return bounce_ac_scan(&cue_ac, text, n, BOUNCE_AC_CASE |
+		    BOUNCE_AC_SPACE);
+	l = fold_dup(text, n, &k);
+	for (size_t i = 0; i < NCUELISTS; i++)
+		if (bounce_list_match(cue_lists[i], l, k))
+			r |= 1u << i;
+	free(l);
+	return r;
+}
+
+/* The copy markers, longest-first at any end position. */
+static struct bounce_ac marker_ac;
+static pthread_once_t marker_once = PTHREAD_ONCE_INIT;
+
+static void
+marker_ac_build(void)
+{
+	static uint16_t lens[64];
+	size_t n = 0;
+
+	while (bounce_copy_markers[n] && n < 64) {
+		lens[n] = (uint16_t)strlen(bounce_copy_markers[n]);
+		n++;
+	}
+	bounce_ac_build(&marker_ac, bounce_copy_markers, lens, n,
+	    BOUNCE_AC_MAX, 0);
+}
+
+size_t
+bounce_copy_marker(const char *text, size_t n)
+{
+	uint16_t len = 0;
+	size_t end;
+
+	pthread_once(&marker_once, marker_ac_build);
+	if (!marker_ac.ok) {
+		for (size_t i = 0; i < n; i++)
+			for (const char *const *m = bounce_copy_markers; *m;
+			    m++)
+				if (strlen(*m) <= n - i &&
+				    !strncasecmp(text + i, *m, strlen(*m)))
+					return i;
+		return n;
+	}
+	end = bounce_ac_first(&marker_ac, text, n, &len);
+	return end == n && !len ? n : end - len;
 }

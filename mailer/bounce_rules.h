@@ -34,6 +34,12 @@ const struct bounce_rule *bounce_rule_match_folded(const char *text,
 /* The reason an enhanced status code implies ("5.1.1" -> userunknown). */
 const struct bounce_rule *bounce_rule_for_status(const char *status);
 
+/*
+ * Where the first returned-copy marker (bounce_copy_markers) starts in
+ * text[0..n), ignoring case; n when there is none.
+ */
+size_t bounce_copy_marker(const char *text, size_t n);
+
 /* Lists terminated by NULL. */
 extern const char *const bounce_copy_markers[];	/* start of returned copy */
 extern const char *const bounce_delay_subjects[];
@@ -56,6 +62,16 @@ extern const char *const bounce_complaint_subjects[];
 
 /* 1 when some entry of list occurs in lower[0..n). */
 int bounce_list_match(const char *const *list, const char *lower, size_t n);
+
+/*
+ * Which of the cue lists (failure, delay, final, success) have an entry in
+ * text[0..n), read folded (case, wrapped lines): BOUNCE_CUE_* bits.
+ */
+#define BOUNCE_CUE_FAILURE	1u
+#define BOUNCE_CUE_DELAY	2u
+#define BOUNCE_CUE_FINAL	4u
+#define BOUNCE_CUE_SUCCESS	8u
+unsigned bounce_cues(const char *text, size_t n);
 
 /* 1 when s[0..n) starts with some entry of list, ignoring case. */
 int bounce_list_prefix(const char *const *list, const char *s, size_t n);

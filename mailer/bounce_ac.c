@@ -1,0 +1,138 @@
+/*
+ * bounce_ac: Aho-Corasick matching for the bounce phrase tables (see
+ * bounce_ac.h).
+ */
+#include <string.h>
+
+#include "bounce_ac.h"
+
+static uint16_t
+combine(const struct bounce_ac *a, uint16_t x, uint16_t y)
+{
+	if (a->mode == BOUNCE_AC_OR)
+		return x | y;
+	if (a->mode == BOUNCE_AC_MAX)
+		return x > y ? x : y;
+	return x < y ? x : y;
+}
+
+void
+bounce_ac_build(struct bounce_ac *a, const char *const *pats,
+    const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none)
+{
+	static uint16_t fail[BOUNCE_AC_STATES], queue[BOUNCE_AC_STATES];
+	size_t nstates = 1, qh = 0, qt = 0;
+
+	memset(a, 0, sizeof *a);
+	a->mode = mode;
+	a->none = none;
+	a->ncls = 1;
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = pats[i]; *p; p++) {
+			unsigned char c = (unsigned char)*p;
+
+			if (a->cls[c])
+				continue;
+			if (a->ncls == BOUNCE_AC_CLASSES)
+				return;
+			a->cls[c] = (uint8_t)a->ncls++;
+		}
+	/* the trie; 0 (the root) is never a child, so 0 means no edge */
+	a->out[0] = none;
+	for (size_t i = 0; i < n; i++) {
+		unsigned s = 0;
+
+		for (const char *p = pats[i]; *p; p++) {
+			uint16_t *e = &a->next[s * a->ncls +
+			    a->cls[(unsigned char)*p]];
+
+			if (!*e) {
+				if (nstates == BOUNCE_AC_STATES)
+					return;
+				a->out[nstates] = none;
+				*e = (uint16_t)nstates++;
+			}
+			s = *e;
+		}
+		a->out[s] = combine(a, a->out[s], vals[i]);
+	}
+	/* breadth first: failure links, then every missing edge */
+	for (unsigned c = 0; c < a->ncls; c++) {
+		uint16_t t = a->next[c];
+
+		if (t) {
+			fail[t] = 0;
+			queue[qt++] = t;
+		}
+	}
+	while (qh < qt) {
+		unsigned s = queue[qh++];
+
+		a->out[s] = combine(a, a->out[s], a->out[fail[s]]);
+		for (unsigned c = 0; c < a->ncls; c++) {
+			uint16_t *e = &a->next[s * a->ncls + c];
+			uint16_t f = a->next[fail[s] * a->ncls + c];
+
+			if (*e) {
+				fail[*e] = f;
+				queue[qt++] = *e;
+			} else
+				*e = f;
+		}
+	}
+	a->ok = 1;
+}
+
+uint16_t
+bounce_ac_scan(const struct bounce_ac *a, const char *text, size_t n,
+    unsigned fold)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned s = 0;
+	uint16_t v = a->none;
+	int started = 0, space = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if ((fold & BOUNCE_AC_SPACE) &&
+		    (c == ' ' || (c >= '\t' && c <= '\r'))) {
+			if (!started || space)
+				continue;
+			c = ' ';
+			space = 1;
+		} else {
+			if ((fold & BOUNCE_AC_CASE) && c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			space = 0;
+			started = 1;
+		}
+		s = a->next[s * a->ncls + a->cls[c]];
+		v = combine(a, v, a->out[s]);
+		/* nothing can beat the first row */
+		if (a->mode == BOUNCE_AC_MIN && v == 0)
+			break;
+	}
+	return v;
+}
+
+size_t
+bounce_ac_first(const struct bounce_ac *a, const char *text, size_t n,
+    uint16_t *val)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned s = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		s = a->next[s * a->ncls + a->cls[c]];
+		if (a->out[s] != a->none) {
+			*val = a->out[s];
+			return i + 1;
+		}
+	}
+	return n;
+}
