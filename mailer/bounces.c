@@ -229,37 +229,102 @@ count(struct bounces_stats *st, enum bounce_kind kind, int hard)
 	}
 }
 
+/* 1 when the report lists email among its recipients. */
+static int
+names(const struct bounce_report *r, const char *email)
+{
+	for (size_t i = 0; i < r->nrcpts; i++)
+		if (r->rcpts[i].address && !strcasecmp(r->rcpts[i].address,
+		    email))
+			return 1;
+	return 0;
+}
+
 /*
- * Without a valid token, only the report's addresses that were ever our
- * recipients count, for every list; autoreplies and the rest change
- * nothing.
+ * The recipient the returned original's Message-ID names through the VERP
+ * token it carries (edition.c writes it there), as find_token does for an
+ * envelope address.  0 with *w filled, 1 when it names none, -1 on a
+ * journal error.
+ */
+static int
+msgid_token(const struct bounces_ctx *bx, const struct bounce_report *r,
+    struct who *w)
+{
+	char tok[VERP_TOKEN_LEN + 1], id[VERP_ID_LEN + 1];
+	int rc;
+
+	if (!r->orig_message_id ||
+	    verp_token_in_msgid(r->orig_message_id, tok, sizeof tok) == -1 ||
+	    verp_check(bx->key, bx->keylen, tok, id, sizeof id) == -1)
+		return 1;
+	rc = journal_lookup_token(bx->jn, id, &w->issue, &w->list, &w->email);
+	if (rc == 0)
+		w->via = BOUNCES_ADDR_BOUNCE;
+	return rc;
+}
+
+/*
+ * A report without a valid token counts only when it proves it came back
+ * from a message we sent: its returned headers carry our Message-ID, whose
+ * token names the recipient, and (for a bounce or delay) the report names
+ * that recipient as failed.  It then counts for that recipient's list
+ * only.  Anything else is logged and kept as unverified evidence, and
+ * suppresses nobody: anyone can write a report naming a subscriber.
  */
 static int
 record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
     const char *key, struct bounces_stats *st)
 {
-	if (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY &&
-	    r->kind != BOUNCE_COMPLAINT)
-		return 0;
-	for (size_t i = 0; i < r->nrcpts; i++) {
-		const struct bounce_rcpt *rc = &r->rcpts[i];
-		char *k;
-		int known, rv;
+	struct who w = { 0 };
+	const struct bounce_rcpt *rc = NULL;
+	int found;
 
-		if (!rc->address)
-			continue;
-		if ((known = journal_known_email(bx->jn, rc->address)) != 1) {
-			if (known == -1)
-				return -1;
-			continue;
-		}
-		k = xasprintf("%s:%s", key, rc->address);
-		rv = add_event(bx, r->kind, NULL, NULL, rc->address, rc, k,
-		    st);
-		free(k);
-		if (rv == -1)
-			return -1;
+	if (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY &&
+	    r->kind != BOUNCE_COMPLAINT) {
+		count(st, r->kind, 0);
+		return 0;
 	}
+	if (!r->nrcpts) {
+		count(st, BOUNCE_OTHER, 0);
+		return 0;
+	}
+	if ((found = msgid_token(bx, r, &w)) == -1)
+		return -1;
+	/* a complaint's recipient may be redacted: the message is proof */
+	if (found == 0 && (r->kind == BOUNCE_COMPLAINT || names(r, w.email))) {
+		if (r->kind == BOUNCE_BOUNCE)
+			rc = rcpt_for(r, w.email);
+		if (add_event(bx, r->kind, w.issue, w.list, w.email, rc, key,
+		    st) == -1) {
+			who_clear(&w);
+			return -1;
+		}
+		count(st, r->kind, rc && rc->hard);
+		who_clear(&w);
+		return 0;
+	}
+	who_clear(&w);
+	for (size_t i = 0; i < r->nrcpts; i++) {
+		struct journal_event ev = { 0 };
+
+		if (!r->rcpts[i].address)
+			continue;
+		ev.kind = event_kind(r->kind);
+		ev.email = r->rcpts[i].address;
+		if (r->kind == BOUNCE_BOUNCE)
+			ev.cls = r->rcpts[i].hard ? JC_HARD : JC_SOFT;
+		ev.status = r->rcpts[i].status[0] ? r->rcpts[i].status : NULL;
+		ev.reason = r->rcpts[i].reason;
+		ev.at = time(NULL);
+		ev.source_key = key;
+		if (journal_unverified_add(bx->jn, &ev, r->orig_message_id) ==
+		    -1)
+			return -1;
+		warnx("%s: a %s for %s without a valid token or a returned "
+		    "Message-ID of ours: kept as unverified evidence, nobody "
+		    "suppressed", key, bounce_kind_name(r->kind), ev.email);
+	}
+	count(st, BOUNCE_OTHER, 0);
 	return 0;
 }
 
@@ -280,10 +345,7 @@ record(const struct bounces_ctx *bx, struct bounce_report *r,
 			count(st, BOUNCE_OTHER, 0);
 			return 0;
 		}
-		if (record_untokened(bx, r, key, st) == -1)
-			return -1;
-		count(st, kind, r->nrcpts && r->rcpts[0].hard);
-		return 0;
+		return record_untokened(bx, r, key, st);
 	}
 	/* an unsubscribe request is any message but an auto-reply */
 	if (w.via == BOUNCES_ADDR_UNSUB)

@@ -592,11 +592,12 @@ now(void)
 }
 
 char *
-message_id_new(struct composer *cp, const char *list_id)
+message_id_new(struct composer *cp, const char *list_id, const char *token)
 {
-	return xasprintf("%s.%s.%s.%lu@%s", cp->is->id, list_id,
-	    cp->msgid_salt, ++cp->msgid_seq,
-	    addr_domain(cp->cfg->sender_address));
+	/* the token last: verp_token_in_msgid() reads it back from bounces */
+	return xasprintf("%s.%s.%s.%lu%s%s@%s", cp->is->id, list_id,
+	    cp->msgid_salt, ++cp->msgid_seq, token ? "." : "",
+	    token ? token : "", addr_domain(cp->cfg->sender_address));
 }
 
 static void
@@ -665,7 +666,7 @@ message_build_head(struct composer *cp, const struct edition *ed,
     struct buf *out)
 {
 	const struct config *c = cp->cfg;
-	char *mid = message_id ? NULL : message_id_new(cp, l->id);
+	char *mid = message_id ? NULL : message_id_new(cp, l->id, r->token);
 
 	date_header(out);
 	rfc2047_address(out, "From", c->sender_name, c->sender_address);

@@ -95,7 +95,12 @@ void message_build_head(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
     struct buf *out);
 
-/* A new unique Message-ID (without angle brackets); caller frees. */
-char *message_id_new(struct composer *cp, const char *list_id);
+/*
+ * A new unique Message-ID (without angle brackets); caller frees.  With a
+ * recipient's VERP token (may be NULL) the token ends its local part (see
+ * verp_token_in_msgid).
+ */
+char *message_id_new(struct composer *cp, const char *list_id,
+    const char *token);
 
 #endif

@@ -12,7 +12,7 @@
 
 #include "util.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -66,10 +66,21 @@ static const char schema_v3[] =
     "CREATE INDEX web_mails_ip ON web_mails(ip, at);"
     "CREATE INDEX web_mails_unsent ON web_mails(id) WHERE sent_at IS NULL;";
 
+/*
+ * Version 4: what messages without a valid VERP token claimed, kept as
+ * unverified evidence: they suppress nobody (a forged report must not),
+ * but the claim stays on record.
+ */
+static const char schema_v4[] =
+    "CREATE TABLE unverified(source_key TEXT NOT NULL, email TEXT NOT NULL,"
+    " kind TEXT NOT NULL, class TEXT, status TEXT, reason TEXT,"
+    " returned_message_id TEXT, at INTEGER NOT NULL,"
+    " PRIMARY KEY(source_key, email));";
+
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
-	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_KNOWN, Q_SUPPRESSIONS,
+	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED, Q_SUPPRESSIONS,
 	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_EV_LAST,
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
@@ -130,7 +141,9 @@ static const char *const sql[Q_COUNT] = {
 	    " OR message_id = ?2",
 	[Q_MSG_ADD] = "INSERT OR IGNORE INTO messages(source_key, message_id,"
 	    " kind, at) VALUES (?1, ?2, ?3, ?4)",
-	[Q_KNOWN] = "SELECT count(*) FROM recipients WHERE email = ?1",
+	[Q_UNVERIFIED] = "INSERT OR IGNORE INTO unverified(source_key, email,"
+	    " kind, class, status, reason, returned_message_id, at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[Q_SUPPRESSIONS] = "SELECT list, email, reason, at FROM suppressions"
 	    " UNION ALL SELECT list, email, 'unsubscribed', at"
 	    " FROM unsubscribes ORDER BY 1, 2",
@@ -334,8 +347,9 @@ setup(struct journal *j)
 		return -1;
 	if ((version == 0 && exec(j, schema) == -1) ||
 	    (version < 2 && exec(j, schema_v2) == -1) ||
-	    exec(j, schema_v3) == -1 ||
-	    exec(j, "PRAGMA user_version = 3") == -1) {
+	    (version < 3 && exec(j, schema_v3) == -1) ||
+	    exec(j, schema_v4) == -1 ||
+	    exec(j, "PRAGMA user_version = 4") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -726,12 +740,17 @@ journal_message_add(struct journal *j, const char *source_key,
 }
 
 int
-journal_known_email(struct journal *j, const char *email)
+journal_unverified_add(struct journal *j, const struct journal_event *ev,
+    const char *returned_message_id)
 {
-	long long n = scalar(j, prep(j, Q_KNOWN, 1, email),
-	    "looking up recipient");
+	sqlite3_stmt *st = prep(j, Q_UNVERIFIED, 7, ev->source_key, ev->email,
+	    event_names[ev->kind], class_names[ev->cls], ev->status,
+	    ev->reason, returned_message_id);
 
-	return n < 0 ? -1 : n > 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 8, ev->at);
+	return run(j, st, "keeping unverified evidence");
 }
 
 int

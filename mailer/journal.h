@@ -146,8 +146,14 @@ int journal_message_seen(struct journal *j, const char *source_key,
 int journal_message_add(struct journal *j, const char *source_key,
     const char *message_id, const char *kind);
 
-/* Returns 1 when email was ever a recipient (any issue, list), 0, or -1. */
-int journal_known_email(struct journal *j, const char *email);
+/*
+ * Keeps what a message without a valid VERP token claimed about ev->email
+ * (kind, class, status, reason; ev->issue and ev->list are not kept) as
+ * unverified evidence, with the returned original's Message-ID (may be
+ * NULL): no suppression, no count.  Once per (source key, email).  0 / -1.
+ */
+int journal_unverified_add(struct journal *j, const struct journal_event *ev,
+    const char *returned_message_id);
 
 struct journal_suppression {
 	const char *list;	/* "*": every list */

@@ -1,6 +1,7 @@
 /* verp: VERP tokens (RFC 5321 local parts, RFC 4648 base32).  See verp.h. */
 #include "verp.h"
 
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -141,6 +142,29 @@ verp_check(const unsigned char *key, size_t keylen, const char *token,
 	if (!memeql_sec(mac, want, MAC_BYTES))
 		return -1;
 	b32_encode(id, ID_BYTES, id_out);
+	return 0;
+}
+
+int
+verp_token_in_msgid(const char *msgid, char *tok, size_t tsz)
+{
+	const char *at, *b;
+	size_t n;
+
+	if (!msgid || tsz <= VERP_TOKEN_LEN)
+		return -1;
+	while (*msgid == '<' || *msgid == ' ')
+		msgid++;
+	if (!(at = strchr(msgid, '@')))
+		return -1;
+	for (b = at; b > msgid && b[-1] != '.'; b--)
+		;
+	n = (size_t)(at - b);
+	if (n != VERP_TOKEN_LEN || b == msgid)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		tok[i] = (char)tolower((unsigned char)b[i]);
+	tok[n] = '\0';
 	return 0;
 }
 

@@ -34,6 +34,16 @@ int verp_token(const unsigned char *key, size_t keylen, const char *issue,
 int verp_check(const unsigned char *key, size_t keylen, const char *token,
     char *id_out, size_t idsz);
 
+/*
+ * A Message-ID that carries the token as the last dot-separated part of its
+ * local part ("<ISSUE.LIST.SALT.N.TOKEN@domain>", as edition.c writes
+ * them), so a bounce whose envelope lost the token can still show which
+ * message came back.  Copies the token candidate, lower-cased, into tok
+ * (tsz > VERP_TOKEN_LEN) and returns 0; -1 when msgid carries none.  The
+ * token is not checked here (verp_check does).
+ */
+int verp_token_in_msgid(const char *msgid, char *tok, size_t tsz);
+
 /* The id of (issue, list, email) alone, as verp_token embeds it. */
 void verp_id(const char *issue, const char *list, const char *email,
     char id[VERP_ID_LEN + 1]);

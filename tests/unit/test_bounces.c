@@ -6,6 +6,8 @@
  */
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "bounces.h"
 #include "unit.h"
 #include "util.h"
@@ -230,33 +232,124 @@ START_TEST(test_token_other_list)
 }
 END_TEST
 
-START_TEST(test_no_token)
+/*
+ * A DSN to the plain bounce address (no token) saying failed failed, with
+ * the returned original's headers carrying Message-ID <mid> unless NULL.
+ */
+static char *
+dsn_untokened(const char *failed, const char *mid, const char *own_id)
 {
-	struct bounces_stats st = { 0 };
-	char tok[VERP_TOKEN_LEN + 1], *m;
-	char *line;
-
-	subscriber("aba", "known@x.test", tok);
-	/* no VERP address: the report's recipients count, if ever ours */
-	m = xasprintf("To: <bounces@bounce.test>\r\nMessage-ID: <n1@mx>\r\n"
+	char *orig = mid ? xasprintf("--b\r\nContent-Type: "
+	    "text/rfc822-headers\r\n\r\nFrom: news@example.org\r\n"
+	    "To: %s\r\nMessage-ID: <%s>\r\nSubject: Issue 1\r\n\r\n", failed,
+	    mid) : xstrdup("");
+	char *m = xasprintf("From: MAILER-DAEMON@mx.test\r\n"
+	    "To: <bounces@bounce.test>\r\nMessage-ID: <%s>\r\n"
+	    "Subject: Undelivered Mail Returned to Sender\r\n"
 	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
 	    "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\n"
 	    "Content-Type: message/delivery-status\r\n\r\n"
-	    "Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; "
-	    "known@x.test\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-	    "Final-Recipient: rfc822; stranger@x.test\r\nAction: failed\r\n"
-	    "Status: 5.1.1\r\n--b--\r\n");
+	    "Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; %s\r\n"
+	    "Action: failed\r\nStatus: 5.1.1\r\n\r\n%s--b--\r\n", own_id,
+	    failed, orig);
+
+	free(orig);
+	return m;
+}
+
+/* Rows of the unverified evidence for email. */
+static long
+unverified_rows(const char *email)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long n = -1;
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
+	    "unverified WHERE email = ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A tokenless report proves nothing by itself: nobody is suppressed. */
+START_TEST(test_no_token_forged)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m, *line;
+
+	subscriber("aba", "known@x.test", tok);
+	m = dsn_untokened("known@x.test", NULL, "n1@mx");
 	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
 	free(m);
-	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "known@x.test"), 1);
-	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "stranger@x.test"),
-	    0);
-	ck_assert_int_eq(st.suppressions, 1);
+	/* a Message-ID in our shape whose token is forged proves nothing */
+	m = dsn_untokened("known@x.test", "2021-01.aba.0123456789abcdef.1."
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org", "n2@mx");
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "known@x.test"), 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "*", "known@x.test"), 0);
+	ck_assert_int_eq(unverified_rows("known@x.test"), 2);
 	line = bounces_summary(&st);
-	ck_assert_str_eq(line, "bounces: 1 message: 1 bounces (1 hard, 0 "
+	ck_assert_str_eq(line, "bounces: 2 messages: 0 bounces (0 hard, 0 "
 	    "soft), 0 delays, 0 autoreplies, 0 complaints, 0 unsubscribes, "
-	    "0 other; 1 suppressions");
+	    "2 other; 0 suppressions");
 	free(line);
+}
+END_TEST
+
+/*
+ * A genuine bounce whose envelope lost the token (a forwarding hop
+ * rewrote it): the returned Message-ID carries the token of the message to
+ * that address, so it counts, for that list only.
+ */
+START_TEST(test_no_token_msgid)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1], *m, *mid;
+
+	subscriber("aba", "known@x.test", tok);
+	subscriber("deyang", "known@x.test", tok2);
+	mid = xasprintf("2021-01.aba.0123456789abcdef.7.%s@example.org", tok);
+	m = dsn_untokened("Known@X.test", mid, "n3@mx");
+	ck_assert_int_eq(record(m, "imap:1:3", &st), 0);
+	free(m);
+	free(mid);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "known@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", "known@x.test"),
+	    0);
+	ck_assert_int_eq(st.hard, 1);
+	ck_assert_int_eq(st.suppressions, 1);
+	ck_assert_int_eq(unverified_rows("known@x.test"), 0);
+}
+END_TEST
+
+/*
+ * Our Message-ID from one subscriber's copy does not make a report about
+ * another address true: the attacker's own copy names the attacker.
+ */
+START_TEST(test_no_token_msgid_other)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1], *m, *mid;
+
+	subscriber("aba", "victim@x.test", tok);
+	subscriber("aba", "attacker@x.test", tok2);
+	mid = xasprintf("2021-01.aba.0123456789abcdef.8.%s@example.org",
+	    tok2);
+	m = dsn_untokened("victim@x.test", mid, "n4@mx");
+	ck_assert_int_eq(record(m, "imap:1:4", &st), 0);
+	free(m);
+	free(mid);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "victim@x.test"), 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "attacker@x.test"),
+	    0);
+	ck_assert_int_eq(st.suppressions, 0);
+	ck_assert_int_eq(unverified_rows("victim@x.test"), 1);
 }
 END_TEST
 
@@ -272,7 +365,9 @@ suite(void)
 	tcase_add_test(r, test_delay_and_soft);
 	tcase_add_test(r, test_unsubscribe_one_list);
 	tcase_add_test(r, test_forged);
-	tcase_add_test(r, test_no_token);
+	tcase_add_test(r, test_no_token_forged);
+	tcase_add_test(r, test_no_token_msgid);
+	tcase_add_test(r, test_no_token_msgid_other);
 	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "unit.h"
+#include "util.h"
 #include "verp.h"
 
 static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
@@ -94,6 +95,38 @@ START_TEST(test_keys)
 }
 END_TEST
 
+/* The token rides at the end of a Message-ID's local part. */
+START_TEST(test_msgid)
+{
+	static const char *const none[] = {
+		NULL, "", "<a@b>", "<PREVIEW@example.org>",
+		"<2021-01.aba.s.1.PREVIEW@example.org>",
+		"<aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org>",	/* no dot */
+		"<x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org>",	/* 30 */
+		"<x.aaaaaaaaaaaaaaaaaaaaaaaaaaaaa>",		/* no @ */
+	};
+	char tok[VERP_TOKEN_LEN + 1], got[VERP_TOKEN_LEN + 1];
+	char id[VERP_ID_LEN + 1], *mid;
+
+	ck_assert_int_eq(verp_token(key, sizeof key - 1, "2021-01", "aba",
+	    "a@example.net", tok, sizeof tok), 0);
+	mid = xasprintf("<2021-01.aba.0123456789abcdef.12.%s@example.org>",
+	    tok);
+	for (char *p = mid; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');	/* case folded */
+	ck_assert_int_eq(verp_token_in_msgid(mid, got, sizeof got), 0);
+	ck_assert_str_eq(got, tok);
+	ck_assert_int_eq(verp_check(key, sizeof key - 1, got, id, sizeof id),
+	    0);
+	ck_assert_int_eq(verp_token_in_msgid(mid, got, VERP_TOKEN_LEN), -1);
+	free(mid);
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		ck_assert_msg(verp_token_in_msgid(none[i], got, sizeof got) ==
+		    -1, "%s", none[i] ? none[i] : "NULL");
+}
+END_TEST
+
 static Suite *
 verp_suite(void)
 {
@@ -104,6 +137,7 @@ verp_suite(void)
 	tcase_add_test(tc, test_tamper);
 	tcase_add_test(tc, test_distinct);
 	tcase_add_test(tc, test_keys);
+	tcase_add_test(tc, test_msgid);
 	suite_add_tcase(s, tc);
 	return s;
 }
