@@ -398,7 +398,9 @@ drain(struct sender *s)
 {
 	int rc = 0;
 
-	if (s->used && s->smtp &&
+	if (tx_commit(s) == -1)
+		rc = -1;
+	else if (s->used && s->smtp &&
 	    smtp_run(s->smtp, on_next, on_done, s, s->o->stop, 0) == -1) {
 		s->st->unreachable = 1;
 		rc = -1;
@@ -423,7 +425,8 @@ free_slot(struct sender *s)
 
 	while (s->used == POOL || (refill && s->used > POOL - REFILL)) {
 		refill = 1;
-		if (*s->o->stop || s->failed)
+		/* not while waiting: mailer serve writes unsubscribes */
+		if (*s->o->stop || s->failed || tx_commit(s) == -1)
 			return NULL;
 		if (smtp_run(s->smtp, on_next, on_done, s, s->o->stop,
 		    SMTP_RUN_PUMP) == -1) {
