@@ -4,7 +4,13 @@ PKGS     = yaml-0.1 libetpan libcurl gpgme libcmark sqlite3 jansson libidn2 \
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
-           $(shell pkg-config --cflags $(PKGS) check 2>/dev/null)
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# Each object's header dependencies, written by the compiler (-MMD) with a
+# phony target per header (-MP) so a deleted header does not stop make.
+DEPFLAGS = -MMD -MP
+# Check (the unit-test framework) is for tests/unit/ only.
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 # libetpan's .pc adds -specs=/usr/share/dpkg/no-pie-link.specs (a Debian
 # packaging leak): it forces a non-PIE link, which the sanitizers refuse.
 LDLIBS   = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) \
@@ -37,22 +43,24 @@ mailer/libmailer.a: $(LIBOBJS)
 	$(AR) rcs $@ $^
 
 mailer/mailer: mailer/main.o mailer/libmailer.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-mailer/%.o: mailer/%.c $(wildcard mailer/*.h)
-	$(CC) $(CFLAGS) -c -o $@ $<
+mailer/%.o: mailer/%.c
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a tests/unit/unit.h
-	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS) \
-		$$(pkg-config --libs check)
+# Test programs are compiled and linked in one step; -MMD names their
+# dependency file after the program (tests/unit/test_x.d).
+tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a
+	$(CC) $(CFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer \
+		-o $@ $< mailer/libmailer.a $(LDLIBS) $(CHECK_LIBS)
 
 tests/smtpdrive tests/signdrive: %: %.c mailer/libmailer.a
-	$(CC) $(CFLAGS) -Imailer -o $@ $< mailer/libmailer.a $(LDLIBS)
-
-tests/fuzzreplay_%: tests/fuzz/fuzz_%.c tests/fuzzreplay.c tests/fuzz/fuzz.h \
-		mailer/libmailer.a
-	$(CC) $(CFLAGS) -Imailer -o $@ tests/fuzzreplay.c $< \
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer -o $@ $< \
 		mailer/libmailer.a $(LDLIBS)
+
+tests/fuzzreplay_%: tests/fuzz/fuzz_%.c tests/fuzzreplay.c mailer/libmailer.a
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer -o $@ \
+		tests/fuzzreplay.c $< mailer/libmailer.a $(LDLIBS)
 
 deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -84,7 +92,7 @@ SHARED_DIR = $(abspath ../shared)
 check-asan asan: deps
 	rm -rf $(ASAN_DIR) && mkdir $(ASAN_DIR)
 	tar -cf - --exclude=./$(ASAN_DIR) --exclude=./.git --exclude='*.o' \
-		--exclude='*.a' --exclude=./outbox --exclude=./state \
+		--exclude='*.a' --exclude='*.d' --exclude=./outbox --exclude=./state \
 		--exclude=./demo --exclude=./preview . | tar -xf - -C $(ASAN_DIR)
 	$(MAKE) -C $(ASAN_DIR) clean
 	@start=$$(date +%s); \
@@ -114,17 +122,18 @@ FUZZ_CFLAGS  = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Imailer
 
-tests/fuzz/build/%.o: mailer/%.c $(wildcard mailer/*.h)
+tests/fuzz/build/%.o: mailer/%.c
 	@mkdir -p tests/fuzz/build
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
-		-c -o $@ $<
+	clang $(FUZZ_CFLAGS) $(DEPFLAGS) \
+		-fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 tests/fuzz/build/libmailer.a: $(FUZZ_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-tests/fuzz/build/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/build/libmailer.a
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+tests/fuzz/build/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/build/libmailer.a
+	clang $(FUZZ_CFLAGS) $(DEPFLAGS) $(LDFLAGS) \
+		-fsanitize=fuzzer,address,undefined -o $@ $< \
 		tests/fuzz/build/libmailer.a $(LDLIBS)
 
 fuzz: deps
@@ -142,7 +151,7 @@ demo: deps
 # measured in the same run: sending (smtp-sink; smtp-source and a bare
 # libcurl loop), signing (gpg per message), bounce parsing (Sisimai).
 tests/bench/curlloop: tests/bench/curlloop.c
-	$(CC) $(CFLAGS) -o $@ $< $$(pkg-config --libs libcurl)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $$(pkg-config --libs libcurl)
 
 bench: deps
 	$(MAKE) all tests/bench/curlloop
@@ -188,5 +197,8 @@ lint:
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
 		tests/bench/curlloop
-	rm -f $(REPLAYS)
+	rm -f $(REPLAYS) mailer/*.d tests/unit/*.d tests/*.d
 	rm -rf tests/fuzz/build
+
+# The header dependencies written by -MMD (absent before the first build).
+-include $(wildcard mailer/*.d tests/unit/*.d tests/*.d tests/fuzz/build/*.d)
