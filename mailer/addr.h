@@ -13,7 +13,10 @@
  */
 int addr_normalize(const char *in, char **out, const char **why);
 
-/* The domain part of a normalised address (pointer into addr). */
+/*
+ * The domain part of an address: after the last '@', all of it when there
+ * is none (a pointer into addr).
+ */
 const char *addr_domain(const char *addr);
 
 #endif

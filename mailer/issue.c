@@ -30,10 +30,6 @@ static const struct yfield article_fields[] = {
 	YF_END
 };
 
-struct issue_raw {
-	const struct ynode *sections;
-};
-
 static const struct yfield issue_fields[] = {
 	{ "number", YF_INT, I(number), 1, NULL },
 	{ "date", YF_STR, I(date), 1, NULL },
@@ -176,27 +172,6 @@ issue_markdown_text(const char *md, size_t len)
 	return buf_detach(&b);
 }
 
-static char *
-first_paragraph(cmark_node *doc)
-{
-	struct buf b = BUF_INIT;
-
-	for (cmark_node *n = cmark_node_first_child(doc); n;
-	    n = cmark_node_next(n)) {
-		cmark_iter *it;
-
-		if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-			continue;
-		it = cmark_iter_new(n);
-		text_node(&b, it);
-		cmark_iter_free(it);
-		break;
-	}
-	while (b.len > 0 && b.data[b.len - 1] == '\n')
-		b.data[--b.len] = '\0';
-	return buf_detach(&b);
-}
-
 static int
 is_remote(const char *url)
 {
@@ -257,7 +232,6 @@ render_body(struct issue *is, struct article *a, const char *body,
 
 	rc = rewrite_images(is, a, doc, body_line);
 	a->html = cmark_render_html(doc, opts);
-	a->first_para = first_paragraph(doc);
 	cmark_node_free(doc);
 	a->text = issue_markdown_text(body, len);
 	return rc;
@@ -650,7 +624,6 @@ issue_free(struct issue *is)
 		free(is->articles[i].file);
 		free(is->articles[i].html);
 		free(is->articles[i].text);
-		free(is->articles[i].first_para);
 	}
 	free(is->articles);
 	for (size_t i = 0; i < is->nsections; i++)

@@ -36,7 +36,6 @@ struct article {
 	struct strlist images, attachments;
 	char *html;		/* rendered body, images as cid: URLs */
 	char *text;		/* plain-text rendering */
-	char *first_para;	/* plain text of the first paragraph */
 };
 
 struct issue {

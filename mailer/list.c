@@ -2,12 +2,10 @@
 #include "list.h"
 
 #include <csv.h>
-#include <ctype.h>
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,49 +131,6 @@ list_ids(const char *dir, char ***ids, size_t *n)
 	return 0;
 }
 
-/* Open-addressing set of 64-bit address hashes, for duplicate rows. */
-struct hashset {
-	uint64_t *v;
-	size_t cap, n;
-};
-
-/* Case-insensitive: mailbox providers treat A@x and a@x as one person. */
-static uint64_t
-fnv1a(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*s)) *
-		    1099511628211ULL;
-	return h ? h : 1;
-}
-
-/* Returns 1 when h was already present. */
-static int
-hashset_add(struct hashset *hs, uint64_t h)
-{
-	if (hs->n * 2 >= hs->cap) {
-		struct hashset big = { NULL, hs->cap ? hs->cap * 2 : 1024, 0 };
-
-		big.v = xcalloc(big.cap, sizeof *big.v);
-		for (size_t i = 0; i < hs->cap; i++)
-			if (hs->v[i])
-				hashset_add(&big, hs->v[i]);
-		free(hs->v);
-		*hs = big;
-	}
-	for (size_t i = h % hs->cap;; i = (i + 1) % hs->cap) {
-		if (hs->v[i] == h)
-			return 1;
-		if (!hs->v[i]) {
-			hs->v[i] = h;
-			hs->n++;
-			return 0;
-		}
-	}
-}
-
 struct csvstate {
 	const char *file;
 	int flags;
@@ -191,7 +146,7 @@ struct csvstate {
 	char *keys[LIST_MAX_FIELDS];
 	size_t nkeys;
 	long email_col, name_col;
-	struct hashset seen;
+	struct strset seen;	/* addresses so far, ignoring case */
 	size_t *bad;
 	int failed;		/* a strict error or fn asked to stop */
 	int stop;
@@ -287,7 +242,8 @@ take_row(struct csvstate *st)
 		free(d);
 		return;
 	}
-	if (hashset_add(&st->seen, fnv1a(email))) {
+	/* mailbox providers treat A@x and a@x as one person */
+	if (strset_add(&st->seen, email)) {
 		row_error(st, "duplicate address", email);
 		free(email);
 		return;
@@ -338,6 +294,7 @@ state_init(struct csvstate *st, const char *file, int flags,
 	st->arg = arg;
 	st->bad = bad;
 	st->line = 1;
+	st->seen = (struct strset)STRSET_INIT_NOCASE;
 	if (bad)
 		*bad = 0;
 }
@@ -349,7 +306,7 @@ state_free(struct csvstate *st)
 		free(st->keys[i]);
 	for (size_t i = 0; i < st->nfields; i++)
 		free(st->fields[i]);
-	free(st->seen.v);
+	strset_free(&st->seen);
 }
 
 /* Feeds one chunk line by line so row_line names the physical line. */

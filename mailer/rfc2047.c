@@ -3,28 +3,22 @@
 
 #include <string.h>
 
+#include <nettle/base64.h>
+
 #define LINE_SOFT 78	/* RFC 5322 2.1.1 recommended limit */
 #define WORD_MAX 75	/* RFC 2047 2: an encoded-word's length */
 #define WORD_OVERHEAD 12	/* "=?UTF-8?B?" + "?=" */
 
-static const char b64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
+/* Appends the base64 of p[0..n) (RFC 4648, padded), with Nettle. */
 static void
 base64(struct buf *out, const unsigned char *p, size_t n)
 {
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
+	size_t len = BASE64_ENCODE_RAW_LENGTH(n);
 
-		if (i + 1 < n)
-			v |= (unsigned)p[i + 1] << 8;
-		if (i + 2 < n)
-			v |= p[i + 2];
-		buf_addc(out, b64[(v >> 18) & 63]);
-		buf_addc(out, b64[(v >> 12) & 63]);
-		buf_addc(out, i + 1 < n ? b64[(v >> 6) & 63] : '=');
-		buf_addc(out, i + 2 < n ? b64[v & 63] : '=');
-	}
+	buf_grow(out, len);
+	base64_encode_raw(out->data + out->len, n, p);
+	out->len += len;
+	out->data[out->len] = '\0';
 }
 
 static size_t
@@ -189,14 +183,4 @@ rfc2047_address(struct buf *out, const char *name, const char *display,
 		buf_adds(out, addr);
 	}
 	buf_adds(out, "\r\n");
-}
-
-char *
-rfc2047_phrase(const char *display)
-{
-	struct buf b = BUF_INIT;
-	size_t col = 0;
-
-	phrase(&b, display, &col);
-	return buf_detach(&b);
 }

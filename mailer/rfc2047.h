@@ -29,7 +29,4 @@ void rfc2047_address(struct buf *out, const char *name, const char *display,
  */
 void rfc2047_raw(struct buf *out, const char *name, const char *value);
 
-/* The encoded phrase alone (no folding), for use inside other values. */
-char *rfc2047_phrase(const char *display);
-
 #endif

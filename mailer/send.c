@@ -224,7 +224,7 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	it->tries++;
 	tx_open(s);
 	if (s->th)
-		throttle_end(s->th, throttle_domain(it->email), now,
+		throttle_end(s->th, addr_domain(it->email), now,
 		    r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
 		    r == SMTP_AUTHFAIL ? 0 :
 		    reply_code(reply));
@@ -342,7 +342,7 @@ again:
 			continue;
 		at = it->not_before;
 		if (at <= now && (!s->th || throttle_may_start(s->th,
-		    throttle_domain(it->email), now, &at)))
+		    addr_domain(it->email), now, &at)))
 			best = it;
 		else if (at > now && (soonest == 0 || at < soonest))
 			soonest = at;
@@ -354,7 +354,7 @@ again:
 	if (best) {
 		best->state = SLOT_BUSY;
 		if (s->th)
-			throttle_start(s->th, throttle_domain(best->email),
+			throttle_start(s->th, addr_domain(best->email),
 			    now);
 		msg_fill(m, best);
 		return SMTP_NEXT_MSG;

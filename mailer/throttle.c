@@ -1,19 +1,13 @@
 /* throttle: per destination domain limits.  See throttle.h. */
 #include "throttle.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "util.h"
 
-#define NBUCKETS 256
 #define PRUNE_AT 1024	/* forget idle domains beyond this many */
 
 struct dom {
-	struct dom *next;
-	char *name;
 	long inflight;
 	double next_start;	/* the rate's earliest next start */
 	double cool_until;
@@ -24,32 +18,13 @@ struct dom {
 struct throttle {
 	long max_conns;
 	double interval;	/* seconds between starts; 0: no limit */
-	struct dom *b[NBUCKETS];
-	size_t n;
+	struct strset doms;	/* domain (any case) -> struct dom */
 };
-
-static unsigned
-hash(const char *s)
-{
-	uint32_t h = 2166136261u;	/* FNV-1a, case-folded */
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 16777619u;
-	}
-	return h % NBUCKETS;
-}
 
 static struct dom *
 find(struct throttle *t, const char *name)
 {
-	for (struct dom *d = t->b[hash(name)]; d; d = d->next)
-		if (!strcasecmp(d->name, name))
-			return d;
-	return NULL;
+	return strset_get(&t->doms, name);
 }
 
 static int
@@ -63,21 +38,13 @@ idle(const struct dom *d, double now)
 static void
 prune(struct throttle *t, double now)
 {
-	for (size_t i = 0; i < NBUCKETS; i++) {
-		struct dom **pp = &t->b[i];
+	struct strset_slot *sl;
 
-		while (*pp) {
-			struct dom *d = *pp;
-
-			if (idle(d, now)) {
-				*pp = d->next;
-				free(d->name);
-				free(d);
-				t->n--;
-			} else {
-				pp = &d->next;
-			}
-		}
+	for (size_t i = 0; i < t->doms.cap; i++) {
+		sl = &t->doms.slot[i];
+		/* a deletion may move a later domain into slot i: look again */
+		while (sl->key && idle(sl->val, now))
+			free(strset_del(&t->doms, sl->key));
 	}
 }
 
@@ -85,18 +52,13 @@ static struct dom *
 get(struct throttle *t, const char *name, double now)
 {
 	struct dom *d = find(t, name);
-	unsigned h;
 
 	if (d)
 		return d;
-	if (t->n >= PRUNE_AT)
+	if (t->doms.n >= PRUNE_AT)
 		prune(t, now);
-	h = hash(name);
 	d = xcalloc(1, sizeof *d);
-	d->name = xstrdup(name);
-	d->next = t->b[h];
-	t->b[h] = d;
-	t->n++;
+	strset_put(&t->doms, name, d);
 	return d;
 }
 
@@ -107,6 +69,7 @@ throttle_new(long max_conns, long per_minute)
 
 	t->max_conns = max_conns > 0 ? max_conns : 0;
 	t->interval = per_minute > 0 ? 60.0 / (double)per_minute : 0;
+	t->doms = (struct strset)STRSET_INIT_NOCASE;
 	return t;
 }
 
@@ -115,15 +78,9 @@ throttle_free(struct throttle *t)
 {
 	if (!t)
 		return;
-	for (size_t i = 0; i < NBUCKETS; i++) {
-		struct dom *d = t->b[i], *nx;
-
-		for (; d; d = nx) {
-			nx = d->next;
-			free(d->name);
-			free(d);
-		}
-	}
+	for (size_t i = 0; i < t->doms.cap; i++)
+		free(t->doms.slot[i].val);
+	strset_free(&t->doms);
 	free(t);
 }
 
@@ -188,12 +145,4 @@ throttle_end(struct throttle *t, const char *domain, double now, int code)
 	}
 	if (d && d->inflight > 0)
 		d->inflight--;
-}
-
-const char *
-throttle_domain(const char *address)
-{
-	const char *at = strrchr(address, '@');
-
-	return at ? at + 1 : address;
 }

@@ -1,5 +1,5 @@
 /*
- * throttle: per destination domain (the part after the last '@') limits
+ * throttle: per destination domain (addr_domain: after the last '@') limits
  * for sending: parallel messages, messages per minute, and a cool-down
  * after a 421 or a run of 4xx replies from that domain, so one slow or
  * refusing domain is slowed without slowing the others.
@@ -44,8 +44,5 @@ void throttle_start(struct throttle *t, const char *domain, double now);
  */
 void throttle_end(struct throttle *t, const char *domain, double now,
     int code);
-
-/* The domain part of an address (after the last '@'; all of it if none). */
-const char *throttle_domain(const char *address);
 
 #endif

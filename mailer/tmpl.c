@@ -599,31 +599,6 @@ truthy(const json_t *v)
 	}
 }
 
-static void
-add_escaped(struct buf *out, const char *s, size_t n, int escape)
-{
-	size_t i, run = 0;
-	const char *rep;
-
-	if (!escape) {
-		buf_add(out, s, n);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		default: continue;
-		}
-		buf_add(out, s + run, i - run);
-		buf_adds(out, rep);
-		run = i + 1;
-	}
-	buf_add(out, s + run, n - run);
-}
-
 /* The shortest %g form that reads back as the same double: 1.21, not 1.2099. */
 static void
 add_real(struct buf *out, double d)
@@ -646,8 +621,12 @@ add_value(struct buf *out, const json_t *v, int escape)
 {
 	switch (v ? json_typeof(v) : JSON_NULL) {
 	case JSON_STRING:
-		add_escaped(out, json_string_value(v), json_string_length(v),
-		    escape);
+		if (escape)
+			buf_add_html_n(out, json_string_value(v),
+			    json_string_length(v));
+		else
+			buf_add(out, json_string_value(v),
+			    json_string_length(v));
 		break;
 	case JSON_INTEGER:
 		buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));

@@ -31,7 +31,8 @@ typedef char *(*tmpl_loader_fn)(void *arg, const char *name, char **file);
 struct tmpl_opts {
 	tmpl_loader_fn load;	/* NULL: every partial is missing */
 	void *load_arg;
-	int no_escape;		/* 1: {{x}} is not HTML-escaped (text/plain) */
+	int no_escape;		/* 1: {{x}} is not HTML-escaped (text/plain);
+				   else & < > " ' are (buf_add_html_n) */
 };
 
 /*

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -156,19 +157,38 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * All five of & < > " ' are escaped, so the result is safe in element text
+ * and in attribute values whichever quote the template uses (' as &#39;,
+ * not &apos;, which HTML 4 lacks).
+ */
+void
+buf_add_html_n(struct buf *b, const char *s, size_t n)
+{
+	size_t run = 0;
+	const char *rep;
+
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		buf_add(b, s + run, i - run);
+		buf_adds(b, rep);
+		run = i + 1;
+	}
+	buf_add(b, s + run, n - run);
+}
+
 void
 buf_add_html(struct buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '&': buf_adds(b, "&amp;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *s);
-		}
-	}
+	if (s)
+		buf_add_html_n(b, s, strlen(s));
 }
 
 void
@@ -216,63 +236,133 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
-/* FNV-1a */
+/* FNV-1a, folding ASCII case when the set ignores it */
 static size_t
-str_hash(const char *s)
+str_hash(const char *s, int nocase)
 {
 	size_t h = 14695981039346656037u;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (nocase && c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 1099511628211u;
+	}
 	return h;
 }
 
-/* The slot holding s, or the empty slot where it would go. */
-static char **
-strset_slot(char **slot, size_t cap, const char *s)
+/* The index of the slot holding s, or of the empty slot where it goes. */
+static size_t
+strset_find(const struct strset *set, const char *s)
 {
-	size_t i = str_hash(s) & (cap - 1);
+	size_t mask = set->cap - 1, i = str_hash(s, set->nocase) & mask;
+	int (*cmp)(const char *, const char *) = set->nocase ? strcasecmp :
+	    strcmp;
 
-	while (slot[i] && strcmp(slot[i], s))
-		i = (i + 1) & (cap - 1);
-	return &slot[i];
+	while (set->slot[i].key && cmp(set->slot[i].key, s))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void
+strset_grow(struct strset *set)
+{
+	struct strset old = *set;
+
+	set->cap = old.cap ? 2 * old.cap : 64;
+	set->slot = xcalloc(set->cap, sizeof *set->slot);
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slot[i].key)
+			set->slot[strset_find(set, old.slot[i].key)] =
+			    old.slot[i];
+	free(old.slot);
+}
+
+/* The slot of s, added (value NULL) when absent; *added says which. */
+static struct strset_slot *
+strset_slot_of(struct strset *set, const char *s, int *added)
+{
+	struct strset_slot *p;
+
+	if (2 * (set->n + 1) > set->cap)	/* at most half full */
+		strset_grow(set);
+	p = &set->slot[strset_find(set, s)];
+	*added = !p->key;
+	if (*added) {
+		p->key = xstrdup(s);
+		p->val = NULL;
+		set->n++;
+	}
+	return p;
+}
+
+int
+strset_add(struct strset *set, const char *s)
+{
+	int added;
+
+	strset_slot_of(set, s, &added);
+	return !added;
 }
 
 void
-strset_add(struct strset *set, const char *s)
+strset_put(struct strset *set, const char *s, void *val)
 {
-	char **p;
+	int added;
 
-	if (2 * (set->n + 1) > set->cap) {	/* at most half full */
-		size_t cap = set->cap ? 2 * set->cap : 64;
-		char **slot = xcalloc(cap, sizeof *slot);
-
-		for (size_t i = 0; i < set->cap; i++)
-			if (set->slot[i])
-				*strset_slot(slot, cap, set->slot[i]) =
-				    set->slot[i];
-		free(set->slot);
-		set->slot = slot;
-		set->cap = cap;
-	}
-	p = strset_slot(set->slot, set->cap, s);
-	if (!*p) {
-		*p = xstrdup(s);
-		set->n++;
-	}
+	strset_slot_of(set, s, &added)->val = val;
 }
 
 int
 strset_has(const struct strset *set, const char *s)
 {
-	return set->n > 0 && *strset_slot(set->slot, set->cap, s) != NULL;
+	return set->n > 0 && set->slot[strset_find(set, s)].key != NULL;
+}
+
+void *
+strset_get(const struct strset *set, const char *s)
+{
+	const struct strset_slot *p;
+
+	if (set->n == 0)
+		return NULL;
+	p = &set->slot[strset_find(set, s)];
+	return p->key ? p->val : NULL;
+}
+
+/* Backward-shift deletion (Knuth 6.4, algorithm R): no tombstones. */
+void *
+strset_del(struct strset *set, const char *s)
+{
+	size_t mask = set->cap - 1, i, j, home;
+	void *val;
+
+	if (set->n == 0 || !set->slot[i = strset_find(set, s)].key)
+		return NULL;
+	val = set->slot[i].val;
+	free(set->slot[i].key);
+	set->slot[i].key = NULL;
+	set->slot[i].val = NULL;
+	set->n--;
+	for (j = (i + 1) & mask; set->slot[j].key; j = (j + 1) & mask) {
+		home = str_hash(set->slot[j].key, set->nocase) & mask;
+		/* move j into the hole at i unless its home lies in (i, j] */
+		if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+			continue;
+		set->slot[i] = set->slot[j];
+		set->slot[j].key = NULL;
+		set->slot[j].val = NULL;
+		i = j;
+	}
+	return val;
 }
 
 void
 strset_free(struct strset *set)
 {
 	for (size_t i = 0; i < set->cap; i++)
-		free(set->slot[i]);
+		free(set->slot[i].key);
 	free(set->slot);
 	set->slot = NULL;
 	set->n = set->cap = 0;

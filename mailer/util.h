@@ -52,7 +52,11 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_reset(struct buf *b);
-/* Appends s (may be NULL) escaped for HTML text and attribute values. */
+/*
+ * Appends s[0..n) escaped for HTML element text and for attribute values
+ * in either quote (& < > " ').  buf_add_html takes a C string (may be NULL).
+ */
+void buf_add_html_n(struct buf *b, const char *s, size_t n);
 void buf_add_html(struct buf *b, const char *s);
 /*
  * Appends the relative URL of file path s: every byte but letters, digits
@@ -64,19 +68,39 @@ char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
 
 /*
- * A set of strings (open addressing), for lookups that would otherwise be
- * one query each.  The set copies what it is given; strset_free accepts an
- * empty set and leaves it empty.
+ * The one hash table of the tree: a set of strings (open addressing,
+ * linear probing), each with an optional value pointer, so it serves as a
+ * set (suppressions, duplicate rows) and as a map (per-domain state).  The
+ * set copies its keys; values belong to the caller.  A set made with
+ * STRSET_INIT_NOCASE compares keys ignoring ASCII case.  Slots may be
+ * walked directly: slot[0..cap) whose key is not NULL.
  */
-struct strset {
-	char **slot;
-	size_t n, cap;
+struct strset_slot {
+	char *key;
+	void *val;
 };
-#define STRSET_INIT { NULL, 0, 0 }
+struct strset {
+	struct strset_slot *slot;
+	size_t n, cap;
+	int nocase;
+};
+#define STRSET_INIT { NULL, 0, 0, 0 }
+#define STRSET_INIT_NOCASE { NULL, 0, 0, 1 }
 
-void strset_add(struct strset *set, const char *s);
+/* Adds s (value NULL).  Returns 1 when s was already there, else 0. */
+int strset_add(struct strset *set, const char *s);
 /* 1 when s is in the set, else 0. */
 int strset_has(const struct strset *set, const char *s);
+/* Adds s when absent and sets its value. */
+void strset_put(struct strset *set, const char *s, void *val);
+/* The value stored with s; NULL when s is absent (or its value is NULL). */
+void *strset_get(const struct strset *set, const char *s);
+/*
+ * Removes s and returns its value (NULL when absent).  Later entries may
+ * move to lower slots: a walk that deletes looks at the same slot again.
+ */
+void *strset_del(struct strset *set, const char *s);
+/* Frees the keys (not the values); accepts an empty set, leaves it empty. */
 void strset_free(struct strset *set);
 
 /*

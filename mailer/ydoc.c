@@ -263,7 +263,7 @@ static const char *
 type_name(enum yfield_type t)
 {
 	switch (t) {
-	case YF_STR: case YF_TEXT: return "a string";
+	case YF_STR: return "a string";
 	case YF_INT: return "an integer";
 	case YF_BOOL: return "true or false";
 	case YF_NUM: return "a number";
@@ -334,7 +334,6 @@ bind_one(const char *file, const struct ynode *v, const struct yfield *f,
 
 	switch (f->type) {
 	case YF_STR:
-	case YF_TEXT:
 		return bind_str(file, v, f, p);
 	case YF_INT:
 	case YF_NUM:
@@ -422,7 +421,6 @@ ydoc_clear(const struct yfield *fields, void *base)
 	for (const struct yfield *f = fields; f->key; f++) {
 		switch (f->type) {
 		case YF_STR:
-		case YF_TEXT:
 			free(*(char **)(p + f->off));
 			*(char **)(p + f->off) = NULL;
 			break;

@@ -43,7 +43,6 @@ void strlist_free(struct strlist *l);
 
 enum yfield_type {
 	YF_STR,		/* char *            */
-	YF_TEXT,	/* char *, may hold line breaks */
 	YF_INT,		/* long              */
 	YF_BOOL,	/* int               */
 	YF_NUM,		/* double            */

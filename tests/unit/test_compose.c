@@ -278,6 +278,20 @@ START_TEST(test_addr)
 }
 END_TEST
 
+START_TEST(test_domain)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "a@example.org", "example.org" },
+		{ "\"x@y\"@example.org", "example.org" },
+		{ "nodomain", "nodomain" },
+		{ "a@", "" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		ck_assert_str_eq(addr_domain(t[i].in), t[i].out);
+}
+END_TEST
+
 static char *
 write_tmp(const char *text)
 {
@@ -334,6 +348,7 @@ compose_suite(void)
 	tcase_add_test(tc, test_markdown_text);
 	tcase_add_test(tc, test_csv);
 	tcase_add_loop_test(tc, test_addr, 0, sizeof addrs / sizeof addrs[0]);
+	tcase_add_test(tc, test_domain);
 	tcase_add_test(tc, test_config);
 	suite_add_tcase(s, tc);
 	return s;

@@ -4,20 +4,6 @@
 #include "throttle.h"
 #include "unit.h"
 
-START_TEST(test_domain)
-{
-	static const struct { const char *in, *out; } t[] = {
-		{ "a@example.org", "example.org" },
-		{ "\"x@y\"@example.org", "example.org" },
-		{ "nodomain", "nodomain" },
-		{ "a@", "" },
-	};
-
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		ck_assert_str_eq(throttle_domain(t[i].in), t[i].out);
-}
-END_TEST
-
 START_TEST(test_unlimited)
 {
 	struct throttle *t = throttle_new(0, 0);
@@ -143,7 +129,6 @@ throttle_suite(void)
 	Suite *s = suite_create("throttle");
 	TCase *tc = tcase_create("throttle");
 
-	tcase_add_test(tc, test_domain);
 	tcase_add_test(tc, test_unlimited);
 	tcase_add_test(tc, test_connections);
 	tcase_add_test(tc, test_rate);

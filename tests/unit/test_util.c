@@ -1,4 +1,4 @@
-/* Unit tests for util.c: buffers and UTF-8 validation. */
+/* Unit tests for util.c: buffers, HTML escaping, the string set, UTF-8. */
 #include <stdio.h>
 #include <string.h>
 
@@ -32,7 +32,7 @@ START_TEST(test_strset)
 		snprintf(key, sizeof key, "u%d@x.test", i);
 		strset_add(&set, key);
 	}
-	strset_add(&set, "u7@x.test");		/* present: no second copy */
+	ck_assert_int_eq(strset_add(&set, "u7@x.test"), 1);	/* no copy */
 	ck_assert_uint_eq(set.n, 1000);
 	ck_assert_int_eq(strset_has(&set, "u999@x.test"), 1);
 	ck_assert_int_eq(strset_has(&set, "U999@x.test"), 0);
@@ -41,6 +41,67 @@ START_TEST(test_strset)
 	strset_free(&set);
 	ck_assert_int_eq(strset_has(&set, "u1@x.test"), 0);
 	strset_free(&set);
+}
+END_TEST
+
+/* The set as a map, ignoring case; deletions checked against a mirror. */
+START_TEST(test_strset_map)
+{
+	struct strset set = STRSET_INIT_NOCASE;
+	static long val[3000];
+	char key[32];
+	int in[3000] = { 0 };
+	unsigned r = 12345;
+
+	ck_assert_ptr_null(strset_get(&set, "x"));
+	ck_assert_ptr_null(strset_del(&set, "x"));
+	ck_assert_int_eq(strset_add(&set, "Example.ORG"), 0);
+	ck_assert_int_eq(strset_add(&set, "example.org"), 1);
+	ck_assert_int_eq(strset_has(&set, "EXAMPLE.org"), 1);
+	strset_put(&set, "example.Org", &val[0]);
+	ck_assert_ptr_eq(strset_get(&set, "EXAMPLE.ORG"), &val[0]);
+	ck_assert_uint_eq(set.n, 1);
+	ck_assert_ptr_eq(strset_del(&set, "example.org"), &val[0]);
+	ck_assert_uint_eq(set.n, 0);
+	/* random puts and deletions over a small key space */
+	for (int step = 0; step < 200000; step++) {
+		int k;
+
+		r = r * 1103515245u + 12345u;
+		k = (int)((r >> 8) % 3000);
+		snprintf(key, sizeof key, "K%d.test", k);
+		if ((r >> 4) & 1) {
+			strset_put(&set, key, &val[k]);
+			in[k] = 1;
+		} else {
+			ck_assert_ptr_eq(strset_del(&set, key),
+			    (in[k] ? &val[k] : NULL));
+			in[k] = 0;
+		}
+	}
+	for (int k = 0; k < 3000; k++) {
+		snprintf(key, sizeof key, "k%d.TEST", k);
+		ck_assert_int_eq(strset_has(&set, key), in[k]);
+		ck_assert_ptr_eq(strset_get(&set, key),
+		    (in[k] ? &val[k] : NULL));
+	}
+	strset_free(&set);
+}
+END_TEST
+
+START_TEST(test_html)
+{
+	struct buf b = BUF_INIT;
+
+	buf_add_html(&b, "<a href=\"x\" title='y'>&</a>");
+	ck_assert_str_eq(b.data, "&lt;a href=&quot;x&quot; title=&#39;y&#39;"
+	    "&gt;&amp;&lt;/a&gt;");
+	buf_reset(&b);
+	buf_add_html(&b, NULL);
+	buf_add_html_n(&b, "a\0<", 3);		/* a NUL is kept, not an end */
+	ck_assert_uint_eq(b.len, 6);
+	ck_assert_int_eq(memcmp(b.data, "a\0&lt;", 7), 0);
+	buf_free(&b);
 }
 END_TEST
 
@@ -88,6 +149,8 @@ util_suite(void)
 
 	tcase_add_test(tc, test_buf);
 	tcase_add_test(tc, test_strset);
+	tcase_add_test(tc, test_strset_map);
+	tcase_add_test(tc, test_html);
 	tcase_add_loop_test(tc, test_utf8, 0,
 	    sizeof utf8_cases / sizeof utf8_cases[0]);
 	tcase_add_test(tc, test_ctl);
