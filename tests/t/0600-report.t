@@ -4,13 +4,15 @@
 # `mailer status ISSUE --html` and open the page in headless Chromium: one
 # bar per list, numbers equal to the journal's, the failures with their
 # escaped replies, an SVG timeline, nothing fetched from the network, and
-# a screenshot that is not blank.
+# a screenshot that is not blank; at a 1000-pixel-wide window no table
+# column is cut off; without its template the report is refused, naming
+# the file, and nothing is written.
 . tests/lib/tap.sh
 . tests/lib/chromium.sh
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 12
+plan 15
 . tests/lib/project.sh
 P=$TMP/proj
 mk_maildir_project "$P"
@@ -146,10 +148,62 @@ grep -q '<html lang="zh-CN">' "$TMP/dom.html" &&
 	grep -q '阿坝州科协' "$TMP/dom.html"
 ok $? "lang zh-CN; title and heading name the issue; list names in Chinese"
 
+# Layout at a 1000-pixel-wide window: a copy of the page with a probe
+# script that writes each table's right edge and the page's scroll width
+# into the DOM (the report itself carries no script).
+python3 - "$TMP/report.html" "$TMP/probe.html" <<'PY'
+import sys
+page = open(sys.argv[1], encoding='utf-8').read()
+probe = """<script>
+var vw = document.documentElement.clientWidth, out = [];
+out.push('viewport ' + vw + ' scroll ' + document.documentElement.scrollWidth);
+document.querySelectorAll('table').forEach(function (t) {
+  var right = 0;
+  t.querySelectorAll('th, td').forEach(function (c) {
+    right = Math.max(right, c.getBoundingClientRect().right);
+  });
+  out.push('table ' + t.className + ' ' + Math.ceil(right));
+});
+var p = document.createElement('pre');
+p.id = 'probe'; p.textContent = out.join('\\n');
+document.body.appendChild(p);
+</script>"""
+open(sys.argv[2], 'w', encoding='utf-8').write(page.replace('</body>', probe + '</body>'))
+PY
+chrome --window-size=1000,900 --dump-dom "file://$TMP/probe.html" >"$TMP/probe.dom"
+python3 - "$TMP/probe.dom" <<'PY'
+import re, sys
+m = re.search(r'<pre id="probe">(.*?)</pre>', open(sys.argv[1], encoding='utf-8').read(), re.S)
+if not m:
+    print('# the probe did not run'); sys.exit(1)
+lines = m.group(1).split('\n')
+for l in lines: print('#', l)
+vw, scroll = map(int, re.match(r'viewport (\d+) scroll (\d+)', lines[0]).groups())
+tables = [(l.split()[1], int(l.split()[2])) for l in lines[1:]]
+cut = [t for t in tables if t[1] > vw]
+sys.exit(0 if vw >= 960 and scroll <= vw and len(tables) == 2 and not cut else 1)
+PY
+ok $? "at a 1000-pixel window both tables fit: no column cut off"
+
 chrome --screenshot="$TMP/shot.png" --window-size=1240,2600 \
 	"file://$TMP/report.html" >/dev/null
 [ -s "$TMP/shot.png" ]; ok $? "screenshot written"
 [ -n "$MAILER_KEEP_SHOT" ] && cp "$TMP/shot.png" "$MAILER_KEEP_SHOT"
 python3 tests/lib/pngcheck.py "$TMP/shot.png"
 ok $? "screenshot is not blank"
+
+# The page comes from templates/report.html.mustache: an edited template
+# changes it, a missing one is an error naming the file.
+printf '<p>{{issue}}: {{#totals}}{{id}}={{n}} {{/totals}}</p>\n' \
+	>"$P/templates/report.html.mustache"
+$M status "$P/issues/2021-01" --html "$TMP/edited.html" >/dev/null 2>&1
+grep -qx '<p>2021-01: sent=78 deferred=1 failed=1 hard=1 soft=2 unsubscribed=1 complained=1 </p>' \
+	"$TMP/edited.html"
+ok $? "the report is rendered from the project's report.html.mustache"
+rm "$P/templates/report.html.mustache"
+$M status "$P/issues/2021-01" --html "$TMP/none.html" >"$TMP/none.out" 2>&1
+rc=$?; sed 's/^/# /' "$TMP/none.out" | tail -2
+[ $rc != 0 ] && grep -q 'templates/report.html.mustache: No such file' \
+	"$TMP/none.out" && [ ! -e "$TMP/none.html" ]
+ok $? "without the template: an error naming it (rc $rc), nothing written"
 exit $tap_failed

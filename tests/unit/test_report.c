@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "config.h"
 #include "journal.h"
 #include "report.h"
 #include "unit.h"
@@ -13,6 +14,9 @@
 static char dir[] = "/tmp/reportXXXXXX";
 static char *path;
 static struct journal *j;
+/* the shipped template and sample lists, from the project root */
+static struct config cfg = { .templates_dir = (char *)"templates",
+    .lists_dir = (char *)"lists" };
 
 static void
 setup(void)
@@ -160,7 +164,7 @@ START_TEST(test_html)
 
 	ck_assert_int_eq(event(JE_BOUNCE, "aba", "a@x.example", JC_HARD,
 	    "k1"), 1);
-	ck_assert_int_eq(report_html(j, NULL, "2021-01", "标题 <1>", &b), 0);
+	ck_assert_int_eq(report_html(j, &cfg, "2021-01", "标题 <1>", &b), 0);
 	ck_assert_ptr_nonnull(strstr(b.data, "<html lang=\"zh-CN\">"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<meta charset=\"utf-8\">"));
 	ck_assert_ptr_nonnull(strstr(b.data, "标题 &lt;1&gt;"));
@@ -185,10 +189,20 @@ START_TEST(test_html_empty)
 	struct buf b = BUF_INIT;
 
 	/* no journal yet: a page that says so, not an error */
-	ck_assert_int_eq(report_html(NULL, NULL, "2021-02", NULL, &b), 0);
+	ck_assert_int_eq(report_html(NULL, &cfg, "2021-02", NULL, &b), 0);
 	ck_assert_ptr_nonnull(strstr(b.data, "Delivery report: 2021-02"));
 	ck_assert_ptr_nonnull(strstr(b.data, "Nothing sent yet."));
 	ck_assert_ptr_null(strstr(b.data, "class=\"list\""));
+	buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_html_no_template)
+{
+	struct config none = { .templates_dir = dir, .lists_dir = dir };
+	struct buf b = BUF_INIT;
+
+	ck_assert_int_eq(report_html(j, &none, "2021-01", NULL, &b), -1);
 	buf_free(&b);
 }
 END_TEST
@@ -205,6 +219,7 @@ report_suite(void)
 	tcase_add_test(tc, test_failures);
 	tcase_add_test(tc, test_html);
 	tcase_add_test(tc, test_html_empty);
+	tcase_add_test(tc, test_html_no_template);
 	suite_add_tcase(s, tc);
 	return s;
 }
