@@ -39,8 +39,9 @@ hostile() {
 	[ "$rc" -eq "$code" ] && hostile_refused=$((hostile_refused + 1))
 	sed 's/^/#   /' "$TMP/stderr" | head -2
 }
-# Records this script's count for tests/t/0999-harden-summary.t.
+# Records this script's count for tests/t/0999-harden-summary.t, under
+# the script's own name (tests/.harden/0710-hostile-yaml).
 hostile_record() {
 	mkdir -p tests/.harden
-	echo "$hostile_tried $hostile_refused" >"tests/.harden/$1"
+	echo "$hostile_tried $hostile_refused" >"tests/.harden/$(basename "$0" .t)"
 }

@@ -55,5 +55,5 @@ hostile "LF in the sender address" 78 'config.yaml:3:12: "address" must be one l
 hostile "NUL in the unsubscribe URL" 78 'config.yaml:9:18: NUL byte in value' -- $M send "$I"
 cp "$P/good.yaml" "$P/config.yaml"
 rm -rf "$I"
-hostile_record 0720-headers
+hostile_record
 exit $tap_failed

@@ -51,5 +51,5 @@ grep -q '<script>alert("x")</script>' "$TMP/unsafe.html" && grep -q 'onerror=ale
 ok $? "allow_html: true: the raw HTML is kept as written"
 rm -rf "$I"
 hostile_tried=$((hostile_tried + 1)); hostile_refused=$((hostile_refused + 1))
-hostile_record 0730-paths-html
+hostile_record
 exit $tap_failed

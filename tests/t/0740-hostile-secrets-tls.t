@@ -99,5 +99,5 @@ sed 's/^/#   /' "$TMP/exp.err" | head -3
 ok $? "expired server certificate: no AUTH, no message"
 hostile_tried=$((hostile_tried + 1))
 [ $rc = 76 ] && hostile_refused=$((hostile_refused + 1))
-hostile_record 0740-secrets-tls
+hostile_record
 exit $tap_failed
