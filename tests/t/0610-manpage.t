@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The man page: formats without a warning under man-db and groff, and
 # documents every command, every option and every configuration key the
-# code knows (read from main.c's command table, the getopt tables and
-# config.c's yfield tables, so a new key without docs fails here).
+# code knows (read from `mailer --help`, each command's `--help`, the
+# option strings in the source and config.c's yfield tables, so a new key
+# or option without docs fails here).  Each command's options are looked
+# for in that command's own subsection, each key as an entry of its own in
+# CONFIGURATION (so "log" is not found in "login").
 . tests/lib/tap.sh
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 7
+plan 8
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -39,32 +42,72 @@ END {
 			print (t in pre ? pre[t] : "UNMAPPED:" t) "." ks[i]
 	}
 }' mailer/config.c | sort >"$TMP/keys"
+sed -n '/^CONFIGURATION$/,/^FILES$/p' "$TMP/page.txt" >"$TMP/config.txt"
 missing=0
 while read -r k; do
-	grep -qF -- "$k" "$TMP/page.txt" || { echo "# undocumented key: $k"; missing=1; }
+	grep -qE -- "^       ${k//./\\.}( |\$)" "$TMP/config.txt" ||
+		{ echo "# no entry in CONFIGURATION for key: $k"; missing=1; }
 done <"$TMP/keys"
 n=$(wc -l <"$TMP/keys")
 echo "# $n config keys"
 [ "$n" -ge 40 ] && [ $missing = 0 ]; ok $? "every config key is documented ($n)"
 
+# The commands, from the program's own list.
+cmds=$("$MAILER" --help | sed -n '/^commands:/,/^$/s/^  \([a-z]\+\) .*/\1/p')
+# subsection CMD: the text of every COMMANDS subsection whose heading
+# starts with CMD ("bounces" and "bounces parse" both belong to bounces).
+sed -n '/^COMMANDS$/,/^CONFIGURATION$/p' "$TMP/page.txt" >"$TMP/commands.txt"
+subsection() {
+	awk -v c="$1" '/^   [^ ]/ { split($0, w, " "); on = (w[1] == c) }
+		on' "$TMP/commands.txt"
+}
+# optwords: the --options in stdin, one a line, without --help.
+optwords() { grep -oE -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u; }
 missing=0; n=0
-for c in $(sed -n 's/^\t{ "\([a-z]*\)", cmd_.*/\1/p' mailer/main.c); do
+for c in $cmds; do
 	n=$((n + 1))
-	grep -qE "^   $c( |\$)" "$TMP/page.txt" ||
+	subsection "$c" >"$TMP/sub-$c"
+	[ -s "$TMP/sub-$c" ] ||
 		{ echo "# no subsection for command $c"; missing=1; }
 done
 [ "$n" -ge 6 ] && [ $missing = 0 ]; ok $? "every command has its subsection ($n)"
 
+# Each command's options (its --help) in its own subsection; and no entry
+# in a subsection (an indented line starting with --x) that the command's
+# --help does not know.
+missing=0
+for c in $cmds; do
+	"$MAILER" "$c" --help 2>&1 | optwords >"$TMP/use-$c"
+	while read -r o; do
+		grep -qE -- "(^|[^a-z-])$o([^a-z-]|\$)" "$TMP/sub-$c" ||
+			{ echo "# $c: option $o is not in its subsection"; missing=1; }
+	done <"$TMP/use-$c"
+	grep -E '^       --[a-z]' "$TMP/sub-$c" | sed 's/^ *//' | optwords |
+	while read -r o; do
+		grep -qx -- "$o" "$TMP/use-$c" || {
+			echo "# $c: the page documents $o, $c --help does not"
+			exit 1; }
+	done || missing=1
+	echo "# $c:" $(cat "$TMP/use-$c")
+done
+[ $missing = 0 ]; ok $? "each command's options are documented in its own subsection"
+
+# Every option in the source is in some command's --help (or is global).
 missing=0
 opts=$( { grep -ohE '\{ "[a-z-]+", (required|no)_argument' mailer/cmd_*.c |
 	sed 's/{ "\([a-z-]*\)".*/--\1/'
 	grep -ohE '"--[a-z-]+' mailer/cmd_*.c mailer/main.c | tr -d '"'; } |
-	sort -u)
+	grep -vx -- --help | sort -u)
+"$MAILER" --help 2>&1 | optwords >"$TMP/use-global"
 for o in $opts; do
+	cat "$TMP"/use-* | grep -qx -- "$o" ||
+		{ echo "# option $o is in the code but in no --help text"; missing=1; }
 	grep -qF -- "$o" "$TMP/page.txt" || { echo "# undocumented option $o"; missing=1; }
 done
-echo "# options:" $opts
-[ $missing = 0 ]; ok $? "every option is documented"
+sed -n '/^OPTIONS$/,/^COMMANDS$/p' "$TMP/page.txt" | grep -qE '^       --config' ||
+	{ echo "# --config has no entry in OPTIONS"; missing=1; }
+echo "# options in the code:" $opts
+[ -n "$opts" ] && [ $missing = 0 ]; ok $? "every option in the code is in a --help text and the page"
 
 missing=0
 for s in NAME SYNOPSIS DESCRIPTION COMMANDS CONFIGURATION FILES ENVIRONMENT \
