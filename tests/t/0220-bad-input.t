@@ -1,25 +1,50 @@
 #!/usr/bin/env bash
 # Bad input: each case gives a clear message naming the place, a non-zero
-# sysexits code, and no output files at all.
+# sysexits code, and no output at all: not in --out, not in the project
+# (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
 cases=13
 plan $((cases * 3))
 
+# The shipped config makes a demo signing key on first use (that is its
+# job, bad input or not): the prototype project makes it once, so each
+# case starts with it and any file a case writes is a fault.
+G=demo/gnupg
+mkdir -p "$TMP/proto"
+cp -r issues lists templates config.yaml "$TMP/proto/"
+"$MAILER" --config "$TMP/proto/config.yaml" preview \
+	"$TMP/proto/issues/2021-01" --out "$TMP/proto-out" >/dev/null 2>&1 &&
+	[ -d "$TMP/proto/$G" ] || echo "# the prototype project made no demo key"
+rm -rf "$TMP/proto-out"
+gpgconf --homedir "$TMP/proto/$G" --kill gpg-agent
+agent_stop() { [ -d "$TMP/p/$G" ] && gpgconf --homedir "$TMP/p/$G" --kill gpg-agent; }
+tap_cleanup() { agent_stop; }
 fresh() {	# a private copy of the sample project
-	rm -rf "$TMP/p" "$TMP/out"
-	mkdir -p "$TMP/p"
-	cp -r issues lists templates config.yaml "$TMP/p/"
+	agent_stop
+	rm -rf "$TMP/p" "$TMP/out" "$TMP/cwd"
+	cp -r "$TMP/proto" "$TMP/p"
+}
+# Every file under $TMP (the project, --out, and the working folder the
+# command runs in), with its content: any file written, changed or left
+# behind shows.  Directory times are left out: a temporary file that was
+# removed again is not output left behind.
+snapshot() {
+	(cd "$TMP" && find . \( -path ./stdout -o -path ./stderr \) -prune -o \
+		\( -type f -o -type l \) -print0 | sort -z |
+		xargs -0r md5sum; find . -type d | sort) | md5sum
 }
 expect() {	# expect NAME CODE REGEX -- ARGS...
-	local name=$1 code=$2 re=$3; shift 4
-	"$MAILER" --config "$TMP/p/config.yaml" "$@" >"$TMP/stdout" 2>"$TMP/stderr"
+	local name=$1 code=$2 re=$3 before; shift 4
+	mkdir -p "$TMP/cwd"
+	before=$(snapshot)
+	(cd "$TMP/cwd" && exec "$MAILER" --config "$TMP/p/config.yaml" "$@") \
+		>"$TMP/stdout" 2>"$TMP/stderr"
 	local rc=$?
 	[ "$rc" -eq "$code" ]; ok $? "$name: exit $code (got $rc)"
 	grep -Eq -- "$re" "$TMP/stderr"; ok $? "$name: message matches /$re/"
-	[ "$rc" -ne 0 ] && [ ! -e "$TMP/out" ] && \
-		! ls "$TMP" | grep -q 'out\.tmp'
-	ok $? "$name: no output left behind"
+	[ "$rc" -ne 0 ] && [ "$(snapshot)" = "$before" ]
+	ok $? "$name: no file written, changed or left behind"
 	grep -q . "$TMP/stderr" && sed 's/^/#   /' "$TMP/stderr" | head -3
 }
 I=$TMP/p/issues/2021-01
