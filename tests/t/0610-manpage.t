@@ -10,7 +10,7 @@
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 8
+plan 9
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -122,9 +122,49 @@ for w in SOURCE_DATE_EPOCH MAILER_TEST_SEED password_env passphrase_env \
 	issue.html.mustache subscriber source_name; do
 	grep -qF -- "$w" "$TMP/page.txt" || { echo "# not mentioned: $w"; missing=1; }
 done
-for code in $("$MAILER" --exit-codes | cut -f1); do
-	sed -n '/^EXIT STATUS/,/^EXAMPLES/p' "$TMP/page.txt" |
-		grep -qE "^       $code( |\$)" || { echo "# exit status $code"; missing=1; }
-done
-[ $missing = 0 ]; ok $? "environment, issue format, templates, exit codes"
+[ $missing = 0 ]; ok $? "environment, issue format, templates"
+
+# The exit codes: the code's one table (mailer --exit-codes: code, name,
+# meaning, when) against the page's EXIT STATUS (the same codes, no
+# other, each with its meaning, name and when), the usage text (each code
+# with its meaning, no other) and every command's --help (no code outside
+# the table).  The page is formatted one paragraph a line (MANWIDTH=1000)
+# so no line break or hyphen gets in the way.
+"$MAILER" --exit-codes >"$TMP/codes.tsv"
+LC_ALL=C.UTF-8 MANWIDTH=1000 man -E UTF-8 -l "$PAGE" 2>/dev/null |
+	sed -n '/^EXIT STATUS$/,/^EXAMPLES$/p' >"$TMP/exit.txt"
+"$MAILER" --help >"$TMP/usage.txt" 2>&1
+for c in $cmds; do "$MAILER" "$c" --help; done >"$TMP/cmd-usage.txt" 2>&1
+python3 - "$TMP" <<'PY'
+import re, sys
+t = sys.argv[1]
+rows = [l.rstrip('\n').split('\t') for l in open(t + '/codes.tsv', encoding='utf-8')]
+page = open(t + '/exit.txt', encoding='utf-8').read()
+usage = ' '.join(open(t + '/usage.txt', encoding='utf-8').read().split())
+cmdu = open(t + '/cmd-usage.txt', encoding='utf-8').read()
+fails = 0
+def check(cond, what):
+    global fails
+    if not cond:
+        print('# FAIL', what)
+        fails += 1
+codes = [int(r[0]) for r in rows]
+check(len(rows) >= 10 and all(len(r) == 4 for r in rows), 'the table has code, name, meaning, when')
+entries = dict((int(c), e) for c, e in re.findall(r'^       (\d+) +(.*)$', page, re.M))
+check(sorted(entries) == sorted(codes), 'EXIT STATUS lists %s, the table %s' % (sorted(entries), codes))
+for code, name, meaning, when in rows:
+    e = entries.get(int(code), '')
+    want = '%s (%s): %s' % (meaning[0].upper() + meaning[1:], name, when)
+    check(e.rstrip('.') == want.rstrip('.'), 'EXIT STATUS %s: %r, the table says %r' % (code, e, want))
+used = [int(c) for c, m in re.findall(r'\b(\d\d?) ([A-Za-z][a-zA-Z ]+?)[,;]', usage)]
+check(sorted(used) == sorted(codes), 'usage text lists codes %s' % sorted(used))
+for code, name, meaning, when in rows:
+    check(('%s %s' % (code, meaning)) in usage, 'usage text: "%s %s"' % (code, meaning))
+for m in re.finditer(r'Exit ([^.]*)\.', ' '.join(cmdu.split())):
+    for c in re.findall(r'\b(\d\d)\b', m.group(1)):
+        check(int(c) in codes, 'a command --help names exit code %s, not in the table' % c)
+print('# %d codes checked: %s' % (len(codes), ' '.join(map(str, codes))))
+sys.exit(1 if fails else 0)
+PY
+ok $? "exit codes: EXIT STATUS, the usage text and each --help agree with the table"
 exit $tap_failed
