@@ -3,6 +3,7 @@
 # for volume and tests/faultsrv.py for scripted replies, dropped DATA,
 # STARTTLS and AUTH failures.  Prints TAP.
 cd "$(dirname "$0")/../.." || exit 1
+. tests/lib/wait.sh
 T=$PWD/tests/tmp/0300
 drive=./tests/smtpdrive
 n=0
@@ -40,28 +41,35 @@ openssl x509 -req -in "$T/srv.csr" -CA "$T/ca.pem" -CAkey "$T/ca.key" \
     -CAcreateserial -days 2 -extfile "$T/san.ext" -out "$T/srv.pem" \
     2>/dev/null
 
-# fault NAME ARGS...: starts faultsrv; sets PORT.
+# fault NAME ARGS...: starts faultsrv and waits until it listens; sets
+# PORT.  That it started is a test of its own: a server that never came
+# up must fail the run, not let the assertions after it pass on nothing
+# (PORT is then a port nothing listens on).
+fault_ready() { [ -s "$T/$name.port" ] || ! kill -0 "$fpid" 2>/dev/null; }
 fault() {
 	name=$1
 	shift
 	python3 tests/faultsrv.py --port-file "$T/$name.port" "$@" &
-	pids="$pids $!"
-	i=0
-	while [ ! -s "$T/$name.port" ] && [ $i -lt 100 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	PORT=$(cat "$T/$name.port")
+	fpid=$!
+	pids="$pids $fpid"
+	# (a server that died is not waited for)
+	wait_for 60 "faultsrv $name to listen" fault_ready
+	PORT=$DOWN
+	[ -s "$T/$name.port" ] && PORT=$(cat "$T/$name.port")
+	# faultsrv writes the port file once it listens (no probe connection:
+	# the tests count connections)
+	check "faultsrv $name listens (port $PORT)" [ "$PORT" != "$DOWN" ]
 }
 
 # A port nothing listens on.
-DOWN=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+DOWN=$(free_port)
 
 # 1. volume through smtp-sink: 4 connections, 50 messages each at most
-SINK=$((20000 + $$ % 20000))
+SINK=$(free_port)
 smtp-sink -u root -d "$T/sink/%M%S" 127.0.0.1:$SINK 100 &
 pids="$pids $!"
-sleep 0.3
+check "smtp-sink listens (port $SINK)" \
+    wait_for 60 "smtp-sink on port $SINK" port_open "$SINK"
 $drive -u smtp://127.0.0.1:$SINK -t none -c 4 -m 50 -s 20000 \
     'reader@example.org*200' >"$T/sink.out" 2>"$T/sink.err"
 check "smtp-sink: exit 0" [ $? -eq 0 ]
