@@ -398,6 +398,8 @@ config_free(struct config *c)
 	if (!c)
 		return;
 	ydoc_clear(top_fields, c);
+	free(c->web_archive_dir);	/* derived, not in the tables */
+	free(c->web_title);
 	free(c->path);
 	free(c->base);
 	free(c);
