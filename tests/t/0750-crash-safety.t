@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Crash safety of the journal: a send of one list of 2,000 subscribers to
+# Crash safety of the journal: a send of one list of 6,000 subscribers to
 # a Maildir is SIGKILLed at random moments, again and again, and restarted;
 # then it runs to the end.  The journal passes PRAGMA integrity_check,
 # every subscriber has a message, and the only duplicates are the ones a
