@@ -51,6 +51,44 @@ struct parse {
 	unsigned cues;		/* bounce_cues() of the notice */
 };
 
+/*
+ * Length of the first paragraph of s[0..n): up to the first line that is
+ * empty or only quoting ("> "), leading ones skipped.
+ */
+static size_t
+paragraph(const char *s, size_t n)
+{
+	size_t i = 0;
+	int started = 0;
+
+	while (i < n) {
+		const char *eol = memchr(s + i, '\n', n - i);
+		size_t e = eol ? (size_t)(eol - s) : n, k = i;
+
+		while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '>'))
+			k++;
+		if (k == e && started)
+			return i;
+		started |= k < e;
+		i = e + 1;
+	}
+	return n;
+}
+
+/*
+ * The rule for a recipient's diagnostic: the wording nearest the address
+ * (its first paragraph) first, then the rest, so text further down (the
+ * returned message's headers in a forwarded notice) cannot outrank it.
+ */
+static const struct bounce_rule *
+seg_rule(const char *seg, size_t n)
+{
+	size_t p = paragraph(seg, n);
+	const struct bounce_rule *rule = bounce_rule_match_folded(seg, p);
+
+	return rule || p == n ? rule : bounce_rule_match_folded(seg, n);
+}
+
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
     size_t nlen, int delay)
@@ -60,7 +98,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	int cls = 0;
 
 	if (r->seg && r->seglen) {
-		rule = bounce_rule_match_folded(r->seg, r->seglen);
+		rule = seg_rule(r->seg, r->seglen);
 		if (!r->status[0] && bounce_find_status(r->seg, r->seglen, st))
 			memcpy(r->status, st, sizeof st);
 		cls = bounce_smtp_class(r->seg, r->seglen);
@@ -71,15 +109,21 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		    bounce_find_status(r->seg2, r->seg2len, st))
 			memcpy(r->status, st, sizeof st);
 		if (!rule)
-			rule = bounce_rule_match_folded(r->seg2, r->seg2len);
+			rule = seg_rule(r->seg2, r->seg2len);
 		if (!cls)
 			cls = bounce_smtp_class(r->seg2, r->seg2len);
 	}
 	if (!rule && nlen)
 		rule = bounce_rule_match_folded(notice, nlen);
-	/* codes that name the address's fate outrank the wording */
+	/*
+	 * Codes that name the address's fate outrank the wording, unless the
+	 * wording gives a reason that spares the address (full mailbox,
+	 * blocked sender, policy, spam, expiry): servers put 5.1.1 on all
+	 * sorts of refusals, and a wrong "hard" suppresses a live reader.
+	 */
 	if (r->status[0] == '5' && bounce_rule_for_status(r->status) &&
-	    bounce_rule_for_status(r->status)->status[0])
+	    bounce_rule_for_status(r->status)->status[0] &&
+	    !(rule && !rule->hard && strcmp(rule->reason, "rejected")))
 		rule = bounce_rule_for_status(r->status);
 	if (!r->status[0] && !r->from_dsn &&
 	    bounce_find_status(notice, nlen, st))
