@@ -1,29 +1,25 @@
 /*
  * bounce_rules: diagnostic-text rules for bounce classification, kept as
- * data.  Each row maps a phrase that MTAs (Postfix, Exim, Sendmail, qmail,
- * Exchange/Office 365, Gmail, Yahoo, Courier, Domino, Chinese and Japanese
- * providers...) put in their diagnostics to a reason, the status it implies
- * and whether the address itself is dead (hard) or the failure may pass
- * later or concerns the message rather than the address (soft).
+ * data (bounce_match.c matches them).  Each row maps a phrase that MTAs
+ * (Postfix, Exim, Sendmail, qmail, Exchange/Office 365, Gmail, Yahoo,
+ * Courier, Domino, Chinese and Japanese providers...) and the published
+ * reason tables of mature parsers (Sisimai) put in diagnostics to a
+ * reason, the status it implies and whether the address itself is dead
+ * (hard) or the failure may pass later or concerns the message rather
+ * than the address (soft).
  *
  * Order matters: the first matching row wins, so specific phrases come
  * before generic ones and message-level reasons (spam, policy, size) come
  * before address-level ones they are often worded with.
  */
-#include <ctype.h>
-#include <pthread.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
+#include <stddef.h>
 
-#include "bounce_ac.h"
 #include "bounce_rules.h"
 
 #define HARD 1
 #define SOFT 0
 
-static const struct bounce_rule rules[] = {
+const struct bounce_rule bounce_rules[] = {
 	/* Message-level rejections: the address may well be fine. */
 	{ "message too large", "5.3.4", SOFT, "toobig" },
 	{ "message is too large", "5.3.4", SOFT, "toobig" },
@@ -411,9 +407,11 @@ static const struct bounce_rule rules[] = {
 	{ "temporary failure", "4.0.0", SOFT, "systemerror" },
 	{ "rejected", "5.7.1", SOFT, "rejected" },
 };
+const size_t bounce_nrules = sizeof bounce_rules / sizeof bounce_rules[0];
+
 
 /* Reasons implied by an enhanced status code, most specific first. */
-static const struct bounce_rule status_rules[] = {
+const struct bounce_rule bounce_status_rules[] = {
 	{ "5.1.1", "5.1.1", HARD, "userunknown" },
 	{ "5.1.0", "5.1.0", HARD, "userunknown" },
 	{ "5.1.3", "5.1.3", HARD, "userunknown" },
@@ -434,112 +432,9 @@ static const struct bounce_rule status_rules[] = {
 	{ "x.7.", "", SOFT, "policyviolation" },
 	{ "x.3.", "", SOFT, "systemerror" },
 };
+const size_t bounce_nstatus_rules =
+    sizeof bounce_status_rules / sizeof bounce_status_rules[0];
 
-#define NRULES (sizeof rules / sizeof rules[0])
-
-/*
- * The rows compiled once into one automaton (bounce_ac.c), so matching is
- * one pass over the text whatever the number of rows; the lowest row index
- * found keeps the "first row in table order wins" meaning of the plain
- * loop, which remains the fallback.
- */
-static struct bounce_ac rule_ac;
-static pthread_once_t rule_once = PTHREAD_ONCE_INIT;
-
-static void
-rule_ac_build(void)
-{
-	static const char *pats[NRULES];
-	static uint16_t vals[NRULES];
-
-	for (size_t i = 0; i < NRULES; i++) {
-		pats[i] = rules[i].pattern;
-		vals[i] = (uint16_t)i;
-	}
-	bounce_ac_build(&rule_ac, pats, vals, NRULES, BOUNCE_AC_MIN, NRULES);
-}
-
-/* lower[0..n) folded as bounce_ac_scan folds, into a new string. */
-static char *
-fold_dup(const char *text, size_t n, size_t *len)
-{
-	const unsigned char *p = (const unsigned char *)text;
-	char *l = malloc(n + 1);
-	size_t k = 0;
-
-	if (!l)
-		abort();
-	for (size_t i = 0; i < n; i++) {
-		if (isspace(p[i])) {
-			if (k && l[k - 1] != ' ')
-				l[k++] = ' ';
-		} else
-			l[k++] = (char)tolower(p[i]);
-	}
-	l[k] = '\0';
-	*len = k;
-	return l;
-}
-
-static const struct bounce_rule *
-match_slow(const char *lower, size_t n)
-{
-	for (size_t i = 0; i < NRULES; i++)
-		if (memmem(lower, n, rules[i].pattern,
-		    strlen(rules[i].pattern)))
-			return &rules[i];
-	return NULL;
-}
-
-const struct bounce_rule *
-bounce_rule_match(const char *lower, size_t n)
-{
-	uint16_t best;
-
-	pthread_once(&rule_once, rule_ac_build);
-	if (!rule_ac.ok)
-		return match_slow(lower, n);
-	best = bounce_ac_scan(&rule_ac, lower, n, 0);
-	return best < NRULES ? &rules[best] : NULL;
-}
-
-const struct bounce_rule *
-bounce_rule_match_folded(const char *text, size_t n)
-{
-	uint16_t best;
-
-	pthread_once(&rule_once, rule_ac_build);
-	if (!rule_ac.ok) {
-		size_t k;
-		char *l = fold_dup(text, n, &k);
-		const struct bounce_rule *r = match_slow(l, k);
-
-		free(l);
-		return r;
-	}
-	best = bounce_ac_scan(&rule_ac, text, n, BOUNCE_AC_CASE |
-	    BOUNCE_AC_SPACE);
-	return best < NRULES ? &rules[best] : NULL;
-}
-
-const struct bounce_rule *
-bounce_rule_for_status(const char *status)
-{
-	for (size_t i = 0; i < sizeof status_rules / sizeof status_rules[0];
-	    i++) {
-		const char *p = status_rules[i].pattern;
-		size_t pl = strlen(p);
-
-		if (p[0] == 'x') {
-			/* any class: compare from the subject digit on */
-			if (status[0] && !strncmp(status + 1, p + 1, pl - 1) &&
-			    (p[pl - 1] == '.' || status[pl] == '\0'))
-				return &status_rules[i];
-		} else if (!strcmp(status, p))
-			return &status_rules[i];
-	}
-	return NULL;
-}
 
 const char *const bounce_copy_markers[] = {
 	"--- below this line is a copy of the message",
@@ -643,20 +538,6 @@ const char *const bounce_daemon_locals[] = {
 	NULL
 };
 
-int
-bounce_list_match(const char *const *list, const char *lower, size_t n)
-{
-	for (; *list; list++)
-		if (memmem(lower, n, *list, strlen(*list)))
-			return 1;
-	return 0;
-}
-
-/*
- * Words that, ending the text just before an address, label it a failed
- * recipient (Sisimai's fallback parser and Mailman's SimpleMatch list the
- * same labels).
- */
 const char *const bounce_rcpt_cues[] = {
 	"recipient",
 	"recipient:",
@@ -913,100 +794,3 @@ const char *const bounce_complaint_subjects[] = {
 	"complaint about message from",
 	NULL
 };
-
-int
-bounce_list_prefix(const char *const *list, const char *s, size_t n)
-{
-	for (; *list; list++) {
-		size_t pl = strlen(*list);
-
-		if (n >= pl && !strncasecmp(s, *list, pl))
-			return 1;
-	}
-	return 0;
-}
-
-/* The cue lists bounce_cues() looks for, in BOUNCE_CUE_* bit order. */
-static const char *const *const cue_lists[] = {
-	bounce_failure_cues, bounce_delay_cues, bounce_final_cues,
-	bounce_success_cues
-};
-#define NCUELISTS (sizeof cue_lists / sizeof cue_lists[0])
-#define MAX_CUES 512
-
-static struct bounce_ac cue_ac;
-static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
-
-static void
-cue_ac_build(void)
-{
-	static const char *pats[MAX_CUES];
-	static uint16_t vals[MAX_CUES];
-	size_t n = 0;
-
-	for (size_t l = 0; l < NCUELISTS; l++)
-		for (const char *const *c = cue_lists[l]; *c; c++) {
-			if (n == MAX_CUES)
-				return;
-			pats[n] = *c;
-			vals[n++] = (uint16_t)(1u << l);
-		}
-	bounce_ac_build(&cue_ac, pats, vals, n, BOUNCE_AC_OR, 0);
-}
-
-unsigned
-bounce_cues(const char *text, size_t n)
-{
-	unsigned r = 0;
-	size_t k;
-	char *l;
-
-	pthread_once(&cue_once, cue_ac_build);
-	if (cue_ac.ok)
-		return bounce_ac_scan(&cue_ac, text, n, BOUNCE_AC_CASE |
-		    BOUNCE_AC_SPACE);
-	l = fold_dup(text, n, &k);
-	for (size_t i = 0; i < NCUELISTS; i++)
-		if (bounce_list_match(cue_lists[i], l, k))
-			r |= 1u << i;
-	free(l);
-	return r;
-}
-
-/* The copy markers, longest-first at any end position. */
-static struct bounce_ac marker_ac;
-static pthread_once_t marker_once = PTHREAD_ONCE_INIT;
-
-static void
-marker_ac_build(void)
-{
-	static uint16_t lens[64];
-	size_t n = 0;
-
-	while (bounce_copy_markers[n] && n < 64) {
-		lens[n] = (uint16_t)strlen(bounce_copy_markers[n]);
-		n++;
-	}
-	bounce_ac_build(&marker_ac, bounce_copy_markers, lens, n,
-	    BOUNCE_AC_MAX, 0);
-}
-
-size_t
-bounce_copy_marker(const char *text, size_t n)
-{
-	uint16_t len = 0;
-	size_t end;
-
-	pthread_once(&marker_once, marker_ac_build);
-	if (!marker_ac.ok) {
-		for (size_t i = 0; i < n; i++)
-			for (const char *const *m = bounce_copy_markers; *m;
-			    m++)
-				if (strlen(*m) <= n - i &&
-				    !strncasecmp(text + i, *m, strlen(*m)))
-					return i;
-		return n;
-	}
-	end = bounce_ac_first(&marker_ac, text, n, &len);
-	return end == n && !len ? n : end - len;
-}

@@ -17,7 +17,14 @@ struct bounce_rule {
 	const char *reason;
 };
 
+/* The tables, in priority order (bounce_rules.c). */
+extern const struct bounce_rule bounce_rules[];
+extern const size_t bounce_nrules;
+extern const struct bounce_rule bounce_status_rules[];
+extern const size_t bounce_nstatus_rules;
+
 /*
+ * The matching (bounce_match.c).
  * First row (in table order) whose pattern occurs in lower[0..n), or NULL.
  * Table order is priority order.
  */

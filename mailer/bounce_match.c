@@ -1,0 +1,235 @@
+/*
+ * bounce_match: matching the phrase tables of bounce_rules.c (see
+ * bounce_rules.h): each table compiled once into an automaton
+ * (bounce_ac.c), so matching is one pass over the text whatever the number
+ * of rows; the plain loops remain the fallback.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce_ac.h"
+#include "bounce_rules.h"
+
+#define NRULES bounce_nrules
+#define MAX_RULES 2048
+
+/*
+ * The rows compiled once into one automaton (bounce_ac.c), so matching is
+ * one pass over the text whatever the number of rows; the lowest row index
+ * found keeps the "first row in table order wins" meaning of the plain
+ * loop, which remains the fallback.
+ */
+static struct bounce_ac rule_ac;
+static pthread_once_t rule_once = PTHREAD_ONCE_INIT;
+
+static void
+rule_ac_build(void)
+{
+	static const char *pats[MAX_RULES];
+	static uint16_t vals[MAX_RULES];
+
+	if (NRULES > MAX_RULES)
+		return;
+
+	for (size_t i = 0; i < NRULES; i++) {
+		pats[i] = bounce_rules[i].pattern;
+		vals[i] = (uint16_t)i;
+	}
+	bounce_ac_build(&rule_ac, pats, vals, NRULES, BOUNCE_AC_MIN, NRULES);
+}
+
+/* lower[0..n) folded as bounce_ac_scan folds, into a new string. */
+static char *
+fold_dup(const char *text, size_t n, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	char *l = malloc(n + 1);
+	size_t k = 0;
+
+	if (!l)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		if (isspace(p[i])) {
+			if (k && l[k - 1] != ' ')
+				l[k++] = ' ';
+		} else
+			l[k++] = (char)tolower(p[i]);
+	}
+	l[k] = '\0';
+	*len = k;
+	return l;
+}
+
+static const struct bounce_rule *
+match_slow(const char *lower, size_t n)
+{
+	for (size_t i = 0; i < NRULES; i++)
+		if (memmem(lower, n, bounce_rules[i].pattern,
+		    strlen(bounce_rules[i].pattern)))
+			return &bounce_rules[i];
+	return NULL;
+}
+
+const struct bounce_rule *
+bounce_rule_match(const char *lower, size_t n)
+{
+	uint16_t best;
+
+	pthread_once(&rule_once, rule_ac_build);
+	if (!rule_ac.ok)
+		return match_slow(lower, n);
+	best = bounce_ac_scan(&rule_ac, lower, n, 0);
+	return best < NRULES ? &bounce_rules[best] : NULL;
+}
+
+const struct bounce_rule *
+bounce_rule_match_folded(const char *text, size_t n)
+{
+	uint16_t best;
+
+	pthread_once(&rule_once, rule_ac_build);
+	if (!rule_ac.ok) {
+		size_t k;
+		char *l = fold_dup(text, n, &k);
+		const struct bounce_rule *r = match_slow(l, k);
+
+		free(l);
+		return r;
+	}
+	best = bounce_ac_scan(&rule_ac, text, n, BOUNCE_AC_CASE |
+	    BOUNCE_AC_SPACE);
+	return best < NRULES ? &bounce_rules[best] : NULL;
+}
+
+const struct bounce_rule *
+bounce_rule_for_status(const char *status)
+{
+	for (size_t i = 0; i < bounce_nstatus_rules; i++) {
+		const char *p = bounce_status_rules[i].pattern;
+		size_t pl = strlen(p);
+
+		if (p[0] == 'x') {
+			/* any class: compare from the subject digit on */
+			if (status[0] && !strncmp(status + 1, p + 1, pl - 1) &&
+			    (p[pl - 1] == '.' || status[pl] == '\0'))
+				return &bounce_status_rules[i];
+		} else if (!strcmp(status, p))
+			return &bounce_status_rules[i];
+	}
+	return NULL;
+}
+
+int
+bounce_list_match(const char *const *list, const char *lower, size_t n)
+{
+	for (; *list; list++)
+		if (memmem(lower, n, *list, strlen(*list)))
+			return 1;
+	return 0;
+}
+
+/*
+ * Words that, ending the text just before an address, label it a failed
+ * recipient (Sisimai's fallback parser and Mailman's SimpleMatch list the
+ * same labels).
+ */
+int
+bounce_list_prefix(const char *const *list, const char *s, size_t n)
+{
+	for (; *list; list++) {
+		size_t pl = strlen(*list);
+
+		if (n >= pl && !strncasecmp(s, *list, pl))
+			return 1;
+	}
+	return 0;
+}
+
+/* The cue lists bounce_cues() looks for, in BOUNCE_CUE_* bit order. */
+static const char *const *const cue_lists[] = {
+	bounce_failure_cues, bounce_delay_cues, bounce_final_cues,
+	bounce_success_cues
+};
+#define NCUELISTS (sizeof cue_lists / sizeof cue_lists[0])
+#define MAX_CUES 512
+
+static struct bounce_ac cue_ac;
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void
+cue_ac_build(void)
+{
+	static const char *pats[MAX_CUES];
+	static uint16_t vals[MAX_CUES];
+	size_t n = 0;
+
+	for (size_t l = 0; l < NCUELISTS; l++)
+		for (const char *const *c = cue_lists[l]; *c; c++) {
+			if (n == MAX_CUES)
+				return;
+			pats[n] = *c;
+			vals[n++] = (uint16_t)(1u << l);
+		}
+	bounce_ac_build(&cue_ac, pats, vals, n, BOUNCE_AC_OR, 0);
+}
+
+unsigned
+bounce_cues(const char *text, size_t n)
+{
+	unsigned r = 0;
+	size_t k;
+	char *l;
+
+	pthread_once(&cue_once, cue_ac_build);
+	if (cue_ac.ok)
+		return bounce_ac_scan(&cue_ac, text, n, BOUNCE_AC_CASE |
+		    BOUNCE_AC_SPACE);
+	l = fold_dup(text, n, &k);
+	for (size_t i = 0; i < NCUELISTS; i++)
+		if (bounce_list_match(cue_lists[i], l, k))
+			r |= 1u << i;
+	free(l);
+	return r;
+}
+
+/* The copy markers, longest-first at any end position. */
+static struct bounce_ac marker_ac;
+static pthread_once_t marker_once = PTHREAD_ONCE_INIT;
+
+static void
+marker_ac_build(void)
+{
+	static uint16_t lens[64];
+	size_t n = 0;
+
+	while (bounce_copy_markers[n] && n < 64) {
+		lens[n] = (uint16_t)strlen(bounce_copy_markers[n]);
+		n++;
+	}
+	bounce_ac_build(&marker_ac, bounce_copy_markers, lens, n,
+	    BOUNCE_AC_MAX, 0);
+}
+
+size_t
+bounce_copy_marker(const char *text, size_t n)
+{
+	uint16_t len = 0;
+	size_t end;
+
+	pthread_once(&marker_once, marker_ac_build);
+	if (!marker_ac.ok) {
+		for (size_t i = 0; i < n; i++)
+			for (const char *const *m = bounce_copy_markers; *m;
+			    m++)
+				if (strlen(*m) <= n - i &&
+				    !strncasecmp(text + i, *m, strlen(*m)))
+					return i;
+		return n;
+	}
+	end = bounce_ac_first(&marker_ac, text, n, &len);
+	return end == n && !len ? n : end - len;
+}
