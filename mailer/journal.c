@@ -1147,3 +1147,19 @@ journal_on_list(struct journal *j, const char *list, const char *email)
 
 	return n < 0 ? -1 : n > 0;
 }
+
+int
+journal_checkpoint_elsewhere(struct journal *j)
+{
+	return sqlite3_wal_autocheckpoint(j->db, 0) == SQLITE_OK ? 0 :
+	    fail(j, "turning off automatic checkpoints");
+}
+
+int
+journal_checkpoint(struct journal *j)
+{
+	int rc = sqlite3_wal_checkpoint_v2(j->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL);
+
+	return rc == SQLITE_OK || rc == SQLITE_BUSY ? 0 : fail(j, "checkpoint");
+}

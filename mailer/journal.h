@@ -26,6 +26,17 @@ enum jclass { JC_NONE, JC_HARD, JC_SOFT };
 struct journal *journal_open(const char *path);
 void journal_close(struct journal *j);
 
+/*
+ * WAL checkpoints copy the log into the database and fsync it; SQLite runs
+ * them inside whichever commit fills the log past 1,000 pages.  A
+ * connection that must answer quickly (mailer serve's request handlers)
+ * turns that off with journal_checkpoint_elsewhere, and another of its
+ * connections calls journal_checkpoint (passive: it never waits for
+ * readers or writers) now and then.  0 / -1.
+ */
+int journal_checkpoint_elsewhere(struct journal *j);
+int journal_checkpoint(struct journal *j);
+
 /* Group many writes (the pending inserts) in one transaction.  0 / -1. */
 int journal_begin(struct journal *j);
 int journal_commit(struct journal *j);

@@ -338,6 +338,11 @@ web_open(const struct config *c, struct web **out)
 	w->jn = st.jn;
 	w->key = st.key;
 	w->keylen = st.keylen;
+	/* the mail thread checkpoints: no answer waits for an fsync */
+	if (journal_checkpoint_elsewhere(w->jn) == -1) {
+		web_close(w);
+		return EXIT_CANTCREAT;
+	}
 	if (!(w->page = tmplfile_load(c->templates_dir, "web.html.mustache",
 	    0)) || !(w->consent = tmplfile_load(c->templates_dir,
 	    "web-consent.txt.mustache", 1)) || load_lists(w) == -1) {

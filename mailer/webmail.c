@@ -26,6 +26,7 @@
 #include "webtoken.h"
 
 #define RETRY_SECONDS 60
+#define CHECKPOINT_MS 500	/* the web journal's checkpoints, from here */
 
 struct webmail {
 	struct web *w;
@@ -273,17 +274,30 @@ run(void *arg)
 	struct webmail *m = arg;
 	struct timespec until;
 
+	time_t retry = 0;
+
 	pthread_mutex_lock(&m->mu);
 	while (!m->stop) {
+		int kicked = m->kicked;
+
 		m->kicked = 0;
 		pthread_mutex_unlock(&m->mu);
-		while (send_one(m) == 0)
-			;
+		journal_checkpoint(m->jn);
+		/* a relay that failed is tried again after RETRY_SECONDS */
+		if (kicked || time(NULL) >= retry) {
+			int rc;
+
+			while ((rc = send_one(m)) == 0)
+				;
+			retry = rc == 2 ? time(NULL) + RETRY_SECONDS : 0;
+		}
 		pthread_mutex_lock(&m->mu);
 		if (m->kicked || m->stop)
 			continue;
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += RETRY_SECONDS;
+		until.tv_nsec += CHECKPOINT_MS * 1000000L;
+		until.tv_sec += until.tv_nsec / 1000000000L;
+		until.tv_nsec %= 1000000000L;
 		while (!m->kicked && !m->stop && pthread_cond_timedwait(&m->cv,
 		    &m->mu, &until) != ETIMEDOUT)
 			;
