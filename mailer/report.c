@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "complaint.h"
 #include "config.h"
 #include "journal.h"
 #include "list.h"
@@ -42,6 +43,8 @@ static const struct {
 #define CHART_W 760
 #define CHART_H 220
 #define MAX_BUCKETS 336	/* two weeks of hours */
+#define GAUGE_W 200	/* the complaint gauge, in its viewBox units */
+#define GAUGE_MAX_PER_10K 50	/* its full width: 0.5 % */
 
 struct row {
 	char *id;	/* NULL: events whose list is unknown */
@@ -349,6 +352,75 @@ on_failure(void *arg, const struct journal_failure *f)
 	json_array_append_new(arg, o);
 }
 
+/* x of a rate on the complaint gauge, clipped to its width. */
+static json_t *
+gauge_x(long per_10k_num, long den)
+{
+	double x = den > 0 ? (double)per_10k_num * GAUGE_W /
+	    ((double)GAUGE_MAX_PER_10K * (double)den) : 0;
+
+	return jnum(x > GAUGE_W ? GAUGE_W : x);
+}
+
+static void
+on_rate(void *arg, const struct complaint_rate *r)
+{
+	static const char *const labels[] = { "正常 below 0.1 %",
+	    "警告 0.1 % or more", "超限 0.3 % or more" };
+	json_t *o;
+	char rate[32];
+
+	if (!r->issue)
+		return;
+	complaint_rate_text(r->complaints, r->delivered, rate, sizeof rate);
+	o = json_pack("{s:s, s:I, s:I, s:s, s:s, s:s, s:o}", "id",
+	    r->list ? r->list : "", "complaints", (json_int_t)r->complaints,
+	    "delivered", (json_int_t)r->delivered, "rate", rate, "level",
+	    complaint_level_name(r->level), "level_label", labels[r->level],
+	    "fill", r->delivered > 0 || !r->complaints ?
+	    gauge_x(r->complaints * 10000, r->delivered) : jnum(GAUGE_W));
+	json_array_append_new(arg, o);
+}
+
+/*
+ * The complaint rates: a row per list, the issue's total last, each with
+ * a gauge on which the providers' two thresholds are drawn.
+ */
+static int
+add_complaints(json_t *ctx, struct journal *j, const struct config *cfg,
+    const char *issue)
+{
+	json_t *rows = json_array(), *total;
+	size_t n;
+
+	if (j && complaint_rates(j, issue, on_rate, rows) == -1) {
+		json_decref(rows);
+		return -1;
+	}
+	if (!(n = json_array_size(rows))) {
+		json_decref(rows);
+		return 0;
+	}
+	total = json_incref(json_array_get(rows, n - 1));
+	json_array_remove(rows, n - 1);
+	for (size_t i = 0; i < n - 1; i++) {
+		json_t *o = json_array_get(rows, i);
+		struct list *l = list_named(cfg, json_string_value(
+		    json_object_get(o, "id")));
+
+		if (l)
+			json_object_set_new(o, "name",
+			    json_string(l->short_name));
+		list_free(l);
+	}
+	json_object_set_new(ctx, "complaints", json_pack("{s:o, s:o, s:i, "
+	    "s:o, s:o, s:s, s:s}", "lists", rows, "total", total, "gauge_w",
+	    GAUGE_W, "warn_x", gauge_x(COMPLAINT_WARN_PER_10K, 1), "limit_x",
+	    gauge_x(COMPLAINT_LIMIT_PER_10K, 1), "warn", "0.1 %", "limit",
+	    "0.3 %"));
+	return 0;
+}
+
 /* The template's context: every figure, label and coordinate. */
 static json_t *
 report_context(struct journal *j, const struct config *cfg,
@@ -366,6 +438,8 @@ report_context(struct journal *j, const struct config *cfg,
 	if (title)
 		json_object_set_new(ctx, "title", json_string(title));
 	add_lists(ctx, cfg, &rs);
+	if (add_complaints(ctx, j, cfg, issue) == -1)
+		*rc = -1;
 	add_timeline(ctx, &hs);
 	json_object_set_new(ctx, "nfailures",
 	    json_integer((json_int_t)json_array_size(fails)));

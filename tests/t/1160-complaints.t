@@ -4,17 +4,21 @@
 # email package around the message each of them received) are sent through
 # Postfix to the message's own VERP return path, which lands in the bounce
 # mailbox (Dovecot).  `mailer run` reads them, counts them and warns once
-# that the issue crossed the providers' thresholds; `status` and
-# `status --json` show complaints / delivered per list and per issue.
+# that the issue crossed the providers' thresholds; `status`,
+# `status --json` and the HTML report (read back from headless Chromium's
+# DOM) show complaints / delivered per list and per issue, the report
+# with the 0.1 % and 0.3 % thresholds drawn on each gauge.
 . tests/lib/tap.sh
+. tests/lib/chromium.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
+command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-complaints.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT	# before srv_init, which chains onto it
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 13
+plan 16
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 { project_addresses .; echo sender@example.org; echo bounces@bounce.test; } |
 	srv_add_users s3cret-sender
@@ -115,6 +119,50 @@ ok $? "status: complaints and rate per list, over the limit marked"
 grep -q '^2021-01      3 / 78 = 3.85 %  LIMIT: at or above 0.3 %$' "$T/status.txt" &&
 	grep -q 'warn at 0.1 % and limit at 0.3 %' "$T/status.txt"
 ok $? "status: the issue's rate, with the providers' thresholds named"
+
+# The HTML report, as Chromium renders it.
+TMP=$T	# chromium.sh keeps its profile and log in $TMP
+M status "$P/issues/2021-01" --html "$T/report.html" >/dev/null 2>"$T/html.err"
+ok $? "status --html writes the report"
+chrome --dump-dom "file://$T/report.html" >"$T/dom.html"
+python3 - "$T/dom.html" "$T/status.json" <<'PY'
+import json, re, sys
+dom = open(sys.argv[1], encoding='utf-8').read()
+rows = {r['list']: r for r in json.load(open(sys.argv[2]))}
+fails = 0
+def check(cond, what):
+    global fails
+    print('#', 'ok  ' if cond else 'FAIL', what)
+    fails += not cond
+got = {}
+for attrs, body in re.findall(r'<tr class="complaint-rate[^"]*"([^>]*)>(.*?)</tr>', dom, re.S):
+    a = dict(re.findall(r'data-([a-z]+)="([^"]*)"', attrs))
+    rate = re.search(r'<td class="rate">([^<]*)</td>', body)
+    marks = re.findall(r'<line class="threshold (warning|limit)" data-rate="([^"]*)" x1="([0-9.]+)"', body)
+    gauge = re.search(r'<svg class="gauge" width="(\d+)"', body)
+    got[a.get('list')] = (int(a['complaints']), int(a['delivered']), a['level'],
+                          rate.group(1) if rate else None, marks, gauge and int(gauge.group(1)))
+check(len(got) == 22, '21 lists and the issue total in the complaint table (%d rows)' % len(got))
+for lst, r in rows.items():
+    g = got.get(lst)
+    want = '%.2f %%' % (100 * r['complaints'] / r['delivered'])
+    check(g and g[:4] == (r['complaints'], r['delivered'], r['complaint_level'], want),
+          '%s: %s' % (lst, g and g[:4]))
+t = got.get('')
+any_row = next(iter(rows.values()))
+check(t and t[:4] == (3, 78, 'limit', '3.85 %') and
+      (any_row['issue_complaints'], any_row['issue_delivered']) == (3, 78),
+      'issue total: %s' % (t and t[:4],))
+ok_marks = all(g[4] and [(k, v) for k, v, x in g[4]] == [('warning', '0.1 %'), ('limit', '0.3 %')] and
+               abs(float(g[4][0][2]) / g[5] - 0.2) < 1e-3 and abs(float(g[4][1][2]) / g[5] - 0.6) < 1e-3
+               for g in got.values())
+check(ok_marks, 'every gauge marks 0.1 % and 0.3 % (at 1/5 and 3/5 of its 0-0.5 % scale)')
+sys.exit(1 if fails else 0)
+PY
+ok $? "report in Chromium: per list and issue complaints, delivered, rate and level equal status --json"
+grep -q '<h2>投诉率 Complaint rate</h2>' "$T/dom.html" &&
+	grep -q 'Gmail and Yahoo ask bulk senders to stay below 0.1 % and treat 0.3 % as the limit' "$T/dom.html"
+ok $? "report: the section names the providers' thresholds"
 
 # Each complainant is suppressed for that list at once.
 M bounces --list --json >"$T/supp.json"

@@ -164,7 +164,23 @@ START_TEST(test_html)
 
 	ck_assert_int_eq(event(JE_BOUNCE, "aba", "a@x.example", JC_HARD,
 	    "k1"), 1);
+	ck_assert_int_eq(event(JE_COMPLAINT, "zigong", "d@x.example", JC_NONE,
+	    "k2"), 1);
 	ck_assert_int_eq(report_html(j, &cfg, "2021-01", "标题 <1>", &b), 0);
+	/* aba's one sent message bounced: nothing delivered, no rate */
+	ck_assert_ptr_nonnull(strstr(b.data, "<tr class=\"complaint-rate ok\" "
+	    "data-list=\"aba\" data-complaints=\"0\" data-delivered=\"0\" "
+	    "data-level=\"ok\">"));
+	ck_assert_ptr_nonnull(strstr(b.data, "<tr class=\"complaint-rate "
+	    "limit\" data-list=\"zigong\" data-complaints=\"1\" "
+	    "data-delivered=\"1\" data-level=\"limit\">"));
+	ck_assert_ptr_nonnull(strstr(b.data, "<td class=\"rate\">-</td>"));
+	ck_assert_ptr_nonnull(strstr(b.data, "<td class=\"rate\">100.00 %"
+	    "</td>"));
+	ck_assert_ptr_nonnull(strstr(b.data, "total limit\" data-list=\"\" "
+	    "data-complaints=\"1\" data-delivered=\"1\""));
+	ck_assert_ptr_nonnull(strstr(b.data, "<line class=\"threshold "
+	    "warning\" data-rate=\"0.1 %\" x1=\"40.00\""));
 	ck_assert_ptr_nonnull(strstr(b.data, "<html lang=\"zh-CN\">"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<meta charset=\"utf-8\">"));
 	ck_assert_ptr_nonnull(strstr(b.data, "标题 &lt;1&gt;"));
