@@ -166,7 +166,7 @@ subscribe_post(struct web *w, const struct list *l,
 	struct journal_subscription s = { 0 };
 	struct journal_webmail m = { 0 };
 	struct buf consent = BUF_INIT;
-	const char *why, *bad;
+	const char *why, *bad = NULL;
 	char ip[64], *raw, *email = form_email(rq, &raw, &why);
 	char *name = field(rq, "name"), *masked;
 	long long sid = 0, mid;
