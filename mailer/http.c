@@ -159,6 +159,7 @@ respond(struct http_request *rq, struct http_response *rs)
 	add_header(r, "ETag", rs->etag);
 	add_header(r, "Last-Modified", rs->last_modified);
 	add_header(r, "Allow", rs->allow);
+	add_header(r, "Location", rs->location);
 	ret = MHD_queue_response(rq->c, (unsigned)rs->status, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -172,6 +173,7 @@ response_clear(struct http_response *rs)
 		close(rs->fd);
 	free(rs->etag);
 	free(rs->last_modified);
+	free(rs->location);
 }
 
 /* A short plain-text refusal produced here, not by a handler. */

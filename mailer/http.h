@@ -35,6 +35,7 @@ struct http_response {
 	char *etag, *last_modified;	/* malloc'd or NULL */
 	int cacheable;		/* 0: Cache-Control: no-store */
 	const char *allow;	/* with 405: the Allow header */
+	char *location;		/* with 301: the Location header, malloc'd */
 };
 
 /*

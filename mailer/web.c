@@ -19,10 +19,12 @@
 #include "tmplfile.h"
 #include "util.h"
 #include "verp.h"
+#include "webarchive.h"
 #include "webmail.h"
 #include "websub.h"
 
 #define LIST_PREFIX "/lists/"
+#define ARCHIVE_PREFIX "/archive"	/* archive_url() is base_url/archive/ */
 
 const struct list *
 web_list(const struct web *w, const char *id)
@@ -289,15 +291,22 @@ web_handle(void *arg, const struct http_request *rq,
 	const struct list *l;
 	char page[16];
 
-	if (!strcmp(path, CONFIG_UNSUBSCRIBE_PATH))
+	if (!strcmp(path, CONFIG_UNSUBSCRIBE_PATH)) {
 		oneclick(w, rq, rs);
-	else if (!strncmp(path, LIST_PREFIX, strlen(LIST_PREFIX)) &&
-	    list_route(w, path, &l, page) == 0 &&
-	    websub_handle(w, l, page, rq, rs) == 0)
-		;
-	else
+	} else if (!strcmp(path, ARCHIVE_PREFIX)) {
+		/* relative links in the archive need the trailing slash */
+		rs->status = 301;
+		rs->location = xasprintf("%s%s/", w->c->web_base_url,
+		    ARCHIVE_PREFIX);
+	} else if (!strncmp(path, ARCHIVE_PREFIX "/",
+	    strlen(ARCHIVE_PREFIX) + 1)) {
+		webarchive_handle(w, path + strlen(ARCHIVE_PREFIX), rq, rs);
+	} else if (strncmp(path, LIST_PREFIX, strlen(LIST_PREFIX)) ||
+	    list_route(w, path, &l, page) == -1 ||
+	    websub_handle(w, l, page, rq, rs) == -1) {
 		web_simple(w, NULL, "not_found", "找不到页面 · Not found", 404,
 		    rs);
+	}
 }
 
 static int
