@@ -68,21 +68,7 @@ select_lists(struct job *j, const struct strlist *only)
 static int
 open_signer(struct job *j)
 {
-	struct config *c = j->cfg;
-
-	if (!c->sign_key) {
-		char *uid = xasprintf("%s <%s>", c->sender_name,
-		    c->sender_address);
-		int rc = signer_make_demo_key(c->gnupg_home, uid,
-		    &c->sign_key);
-
-		free(uid);
-		if (rc == -1)
-			return -1;
-	}
-	if (!(j->signer = signer_open(c)))
-		return -1;
-	return signer_preflight(j->signer);
+	return (j->signer = signer_open_config(j->cfg)) ? 0 : -1;
 }
 
 int

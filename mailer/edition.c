@@ -467,62 +467,20 @@ digest(struct edition *ed)
 	hex(d, sizeof d, ed->digest);
 }
 
-static void
-add_crlf(struct buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'))
-			buf_addc(out, '\r');
-		buf_addc(out, s[i]);
-	}
-}
-
 /*
  * PGP/MIME (RFC 3156 5): the entity built so far, carrying copies of
  * Subject and From (protected headers), becomes the first part of a
- * multipart/signed; its exact bytes are signed and the detached signature
- * is the second part.  Written here rather than by libetpan so that not a
- * byte of the signed part can change.  The signature is verified once
- * in-process before the edition is used.
+ * multipart/signed (sign.c); the signature is verified once in-process
+ * before the edition is used.
  */
 static int
 sign_edition(struct composer *cp, struct edition *ed)
 {
-	struct buf inner = BUF_INIT, sig = BUF_INIT;
-	char *micalg = NULL, *b = boundary(cp, ed->list_id, "signed");
-	int rc = -1;
+	char *b = boundary(cp, ed->list_id, "signed");
+	int rc = signer_pgp_mime(cp->signer, b, &ed->headers, &ed->body);
 
-	buf_add(&inner, ed->headers.data, ed->headers.len);
-	buf_adds(&inner, "\r\n");
-	buf_add(&inner, ed->body.data, ed->body.len);
-	if (signer_sign(cp->signer, inner.data, inner.len, &sig, &micalg) ==
-	    -1 || signer_verify(cp->signer, inner.data, inner.len, sig.data,
-	    sig.len) == -1) {
+	if (rc == -1)
 		cp->sign_failed = 1;
-		goto out;
-	}
-	buf_reset(&ed->headers);
-	buf_reset(&ed->body);
-	buf_printf(&ed->headers, "Content-Type: multipart/signed; "
-	    "boundary=\"%s\";\r\n protocol=\"application/pgp-signature\"; "
-	    "micalg=%s\r\n", b, micalg);
-	buf_printf(&ed->body, "This is an OpenPGP/MIME signed message "
-	    "(RFC 4880 and 3156)\r\n--%s\r\n", b);
-	buf_add(&ed->body, inner.data, inner.len);
-	buf_printf(&ed->body, "\r\n--%s\r\nContent-Type: "
-	    "application/pgp-signature; name=\"signature.asc\"\r\n"
-	    "Content-Description: OpenPGP digital signature\r\n"
-	    "Content-Disposition: attachment; filename=\"signature.asc\""
-	    "\r\n\r\n", b);
-	add_crlf(&ed->body, sig.data, sig.len);
-	if (ed->body.len < 2 || ed->body.data[ed->body.len - 1] != '\n')
-		buf_adds(&ed->body, "\r\n");
-	buf_printf(&ed->body, "--%s--\r\n", b);
-	rc = 0;
-out:
-	buf_free(&inner);
-	buf_free(&sig);
-	free(micalg);
 	free(b);
 	return rc;
 }

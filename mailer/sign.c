@@ -606,3 +606,81 @@ signer_make_demo_key(const char *gnupg_home, const char *uid, char **fpr_out)
 	gpgme_release(ctx);
 	return *fpr_out ? 0 : -1;
 }
+
+static void
+add_crlf(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'))
+			buf_addc(out, '\r');
+		buf_addc(out, s[i]);
+	}
+}
+
+/*
+ * The entity's exact bytes are signed and the detached signature is the
+ * second part.  Written here rather than by libetpan so that not a byte
+ * of the signed part can change.
+ */
+int
+signer_pgp_mime(struct signer *s, const char *boundary, struct buf *headers,
+    struct buf *body)
+{
+	struct buf inner = BUF_INIT, sig = BUF_INIT;
+	char *micalg = NULL;
+	int rc = -1;
+
+	buf_add(&inner, headers->data, headers->len);
+	buf_adds(&inner, "\r\n");
+	buf_add(&inner, body->data, body->len);
+	if (signer_sign(s, inner.data, inner.len, &sig, &micalg) == -1 ||
+	    signer_verify(s, inner.data, inner.len, sig.data, sig.len) == -1)
+		goto out;
+	buf_reset(headers);
+	buf_reset(body);
+	buf_printf(headers, "Content-Type: multipart/signed; "
+	    "boundary=\"%s\";\r\n protocol=\"application/pgp-signature\"; "
+	    "micalg=%s\r\n", boundary, micalg);
+	buf_printf(body, "This is an OpenPGP/MIME signed message "
+	    "(RFC 4880 and 3156)\r\n--%s\r\n", boundary);
+	buf_add(body, inner.data, inner.len);
+	buf_printf(body, "\r\n--%s\r\nContent-Type: "
+	    "application/pgp-signature; name=\"signature.asc\"\r\n"
+	    "Content-Description: OpenPGP digital signature\r\n"
+	    "Content-Disposition: attachment; filename=\"signature.asc\""
+	    "\r\n\r\n", boundary);
+	add_crlf(body, sig.data, sig.len);
+	if (body->len < 2 || body->data[body->len - 1] != '\n')
+		buf_adds(body, "\r\n");
+	buf_printf(body, "--%s--\r\n", boundary);
+	rc = 0;
+out:
+	buf_free(&inner);
+	buf_free(&sig);
+	free(micalg);
+	return rc;
+}
+
+struct signer *
+signer_open_config(struct config *c)
+{
+	struct signer *s;
+
+	if (!c->sign_key) {
+		char *uid = xasprintf("%s <%s>", c->sender_name,
+		    c->sender_address);
+		int rc = signer_make_demo_key(c->gnupg_home, uid,
+		    &c->sign_key);
+
+		free(uid);
+		if (rc == -1)
+			return NULL;
+	}
+	if (!(s = signer_open(c)))
+		return NULL;
+	if (signer_preflight(s) == -1) {
+		signer_close(s);
+		return NULL;
+	}
+	return s;
+}

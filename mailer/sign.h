@@ -58,6 +58,22 @@ int signer_verify(struct signer *s, const char *data, size_t len,
  */
 char *signer_autocrypt(struct signer *s, const char *addr);
 
+/*
+ * PGP/MIME (RFC 3156 5): the entity headers[...] CRLF body[...] becomes
+ * the first part of a multipart/signed with the given boundary, its
+ * detached signature (verified in-process) the second; headers and body
+ * are replaced by the new entity's.  Returns 0 / -1 (nothing changed).
+ */
+int signer_pgp_mime(struct signer *s, const char *boundary,
+    struct buf *headers, struct buf *body);
+
+/*
+ * signing: as configured: makes the demo key first when create_demo_key
+ * and no key is set (c->sign_key then names it), opens the signer and
+ * proves it works (signer_preflight).  NULL after reporting.
+ */
+struct signer *signer_open_config(struct config *c);
+
 /* The number of signatures signer_sign made so far. */
 unsigned long signer_count(const struct signer *s);
 

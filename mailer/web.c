@@ -14,6 +14,7 @@
 #include "form.h"
 #include "journal.h"
 #include "list.h"
+#include "sign.h"
 #include "state.h"
 #include "tmpl.h"
 #include "tmplfile.h"
@@ -331,7 +332,7 @@ load_lists(struct web *w)
 }
 
 int
-web_open(const struct config *c, struct web **out)
+web_open(struct config *c, struct web **out)
 {
 	struct web *w = xcalloc(1, sizeof *w);
 	struct state st;
@@ -358,6 +359,10 @@ web_open(const struct config *c, struct web **out)
 		web_close(w);
 		return EXIT_DATAERR;
 	}
+	if (c->sign && !(w->signer = signer_open_config(c))) {
+		web_close(w);
+		return EXIT_CONFIG;
+	}
 	if (!(w->mail = webmail_start(w))) {
 		web_close(w);
 		return EXIT_CONFIG;
@@ -372,6 +377,7 @@ web_close(struct web *w)
 	if (!w)
 		return;
 	webmail_stop(w->mail);
+	signer_close(w->signer);
 	journal_close(w->jn);
 	if (w->key) {
 		explicit_bzero(w->key, w->keylen);

@@ -30,6 +30,7 @@ struct journal;
 struct list;
 struct tmpl;
 struct webmail;
+struct signer;
 
 struct web {
 	const struct config *c;
@@ -42,15 +43,17 @@ struct web {
 	struct list **lists;
 	size_t nlists;
 	struct webmail *mail;		/* the confirmation mail sender */
+	struct signer *signer;		/* signing: configured; else NULL */
 };
 
 /*
  * Opens the journal (the state lock is not taken: serve runs beside send)
  * and the token key (created when absent), loads the templates and list
- * profiles, and starts the mail sender.  Returns a sysexits code after
- * reporting, or 0 with *out set.
+ * profiles, opens the signer when signing is configured (c->sign_key may
+ * be set then: the demo key), and starts the mail sender.  Returns an
+ * exit code after reporting, or 0 with *out set.
  */
-int web_open(const struct config *c, struct web **out);
+int web_open(struct config *c, struct web **out);
 void web_close(struct web *w);
 
 /* The http_handler_fn of mailer serve; arg is the struct web. */

@@ -18,6 +18,7 @@
 #include "maildir.h"
 #include "mime.h"
 #include "rfc2047.h"
+#include "sign.h"
 #include "smtp.h"
 #include "tmpl.h"
 #include "tmplfile.h"
@@ -151,6 +152,15 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 		goto out;
 	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
 		r = (unsigned long long)time(NULL);
+	/* signed like the newsletter when signing is configured */
+	if (m->w->signer) {
+		char *bnd = xasprintf("=_signed_%016llx", r);
+
+		rc = signer_pgp_mime(m->w->signer, bnd, &h, &b);
+		free(bnd);
+		if (rc == -1)
+			goto out;
+	}
 	date_header(out);
 	rfc2047_address(out, "From", c->sender_name, c->sender_address);
 	/* the name was checked to be one line; the encoder folds it */

@@ -7,7 +7,8 @@
 # the next send delivers to the new subscriber, once even when an editor
 # has also added the address to the list's CSV.  The link is single-use; expired,
 # forged and other-list links are refused.  The manage page mails a
-# CSV subscriber a link that unsubscribes them.
+# CSV subscriber a link that unsubscribes them.  Signing is on: the
+# confirmation mail is PGP/MIME signed, checked with sqop.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -16,10 +17,10 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v nginx >/dev/null || skip_all "nginx not installed (make deps)"
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-subscribe.XXXXXX); chmod 755 "$T"
-tap_cleanup() { web_stop_all; }
+tap_cleanup() { web_stop_all; gpgconf --homedir "$T/gnupg" --kill gpg-agent 2>/dev/null; }
 trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 21
+plan 22
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 NEW=xin.duzhe@example.org		# subscribes to aba on the web
 ZP=zhou.peng.ab@example.org		# a CSV row of aba; unsubscribes by mail
@@ -28,7 +29,8 @@ ZP=zhou.peng.ab@example.org		# a CSV row of aba; unsubscribes by mail
 srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
 web_ports
 P=$T/proj
-mk_project "$P" "web:" "  base_url: $WEB_URL" "  trusted_proxy: 127.0.0.1"
+mk_project "$P" "web:" "  base_url: $WEB_URL" "  trusted_proxy: 127.0.0.1" \
+	"signing:" "  gnupg_home: $T/gnupg" "  create_demo_key: true"
 M="$MAILER --config $P/config.yaml"
 q() { sqlite3 "$P/state/mailer.db" "$1"; }
 $M send "$P/issues/2021-01" --quiet >"$T/out" 2>&1
@@ -90,6 +92,11 @@ LINK=$(imap_link $NEW confirm); rc=$?
 ok $rc "the confirmation mail came through Postfix into Dovecot (IMAPS)"
 case $LINK in "$WEB_URL/lists/aba/confirm?t=s"*) r=0 ;; *) r=1 ;; esac
 ok $r "it holds the confirmation link ($LINK)"
+gpg --homedir "$T/gnupg" --export >"$T/cert.pgp" 2>/dev/null
+f=$(grep -l '^Auto-Submitted: auto-generated' "$(srv_maildir $NEW)"/new/* "$(srv_maildir $NEW)"/cur/* 2>/dev/null | head -1)
+python3 tests/lib/pgpmime.py "$f" "$T/x" >/dev/null &&
+	sqop verify "$T/x/sig" "$T/cert.pgp" <"$T/x/data" >/dev/null 2>&1
+ok $? "the confirmation mail is PGP/MIME signed with the newsletter's key (sqop)"
 before=$(q "select count(*) from subscriptions where confirmed_at is not null")
 cdp "$T/c2" phone "open:$LINK" dom:ask
 [ "$(q "select count(*) from subscriptions where confirmed_at is not null")" = "$before" ] &&
