@@ -154,7 +154,7 @@ demo: deps
 # measured in the same run: sending (smtp-sink; smtp-source and a bare
 # libcurl loop), signing (gpg per message), bounce parsing (Sisimai).
 tests/bench/curlloop: tests/bench/curlloop.c
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $$(pkg-config --libs libcurl)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $< $$(pkg-config --libs libcurl)
 
 bench: deps
 	$(MAKE) all tests/bench/curlloop

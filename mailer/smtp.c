@@ -1,19 +1,35 @@
 /*
- * smtp: SMTP submission through libcurl's multi interface.  See smtp.h.
+ * smtp: SMTP submission through libcurl, one thread per connection.  See
+ * smtp.h.
  *
  * RFC 5321 (SMTP), RFC 3207 (STARTTLS), RFC 8314 (implicit TLS, smtps://),
  * RFC 4954 (AUTH).  libcurl runs the protocol; this file picks relays,
  * feeds messages, captures the server's final reply through the debug
  * callback (libcurl keeps only the code) and classifies the outcome by the
  * command it answered.
+ *
+ * Each connection has its own thread running curl_easy_perform on its own
+ * easy handle.  libcurl ends an SMTP transfer by blocking until the reply to
+ * the final "." (smtp_done runs its state machine in blocking mode), and a
+ * relay with its queue on disk takes a few milliseconds there (it syncs the
+ * queue file before answering): in one multi-interface loop that wait
+ * stalled every other connection, so more connections gave no more
+ * throughput (tests/bench/relay.sh measures both).  The thread that calls
+ * smtp_run still does everything else: it asks for messages, picks relays
+ * and hears every outcome, so the caller's callbacks run on it alone.
  */
 #include "smtp.h"
 
 #include <err.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -26,6 +42,13 @@
 /* The last command sent: a failure is judged by what it answered. */
 enum phase { PH_SESSION, PH_MAIL, PH_RCPT, PH_DATA };
 
+/*
+ * Whose turn it is on a connection: the smtp_run thread's (idle, or done
+ * and not yet collected) or its worker's (sending).  A handover goes
+ * through s->mu, so what one side wrote the other then reads safely.
+ */
+enum turn { TURN_IDLE, TURN_WORK, TURN_DONE };
+
 struct relay {
 	char *url;
 	time_t down_until;
@@ -34,24 +57,28 @@ struct relay {
 struct conn {
 	struct smtp *s;
 	CURL *easy;
-	CURLSH *share;		/* this handle's own connection cache */
-	int busy;
+	pthread_t thread;
+	int has_thread;
+	pthread_cond_t go;	/* the worker waits here for TURN_WORK */
+	enum turn turn;		/* under s->mu */
+	CURLcode rc;		/* the transfer's result, at TURN_DONE */
+	int busy;		/* it holds a message */
 	long used;		/* messages on the current connection */
 	int forbid;		/* this message closes the connection */
 	size_t relay, tries;
 	struct smtp_msg msg;
 	size_t off;
 	struct curl_slist *rcpt;
-	enum phase phase;
+	atomic_int phase;	/* enum phase; set by the worker under s->mu */
+	atomic_int aborting;	/* a stop came before MAIL FROM */
 	struct buf reply;	/* the last server reply */
 	int reply_done;		/* its last line was "NNN " */
 	int quitting;		/* QUIT sent: its 221 is no outcome */
-	curl_socket_t fd;	/* the connection's socket */
+	curl_socket_t fd;	/* the connection's socket; under s->mu */
 	char err[CURL_ERROR_SIZE];
 };
 
 struct smtp {
-	CURLM *multi;
 	struct relay *relays;
 	size_t nrelays;
 	struct conn *conns;
@@ -63,6 +90,11 @@ struct smtp {
 	long finished;		/* messages ended, for SMTP_RUN_PUMP */
 	smtp_done_fn done;
 	void *arg;
+	pthread_mutex_t mu;
+	pthread_cond_t ended;	/* a worker finished, or a wakeup */
+	long ndone;		/* connections at TURN_DONE; under mu */
+	int woken;		/* smtp_wakeup was called; under mu */
+	int closing;		/* workers exit; under mu */
 };
 
 const char *
@@ -142,15 +174,24 @@ reply_in(struct conn *c, const char *p, size_t n)
 	buf_addc(&c->reply, '\n');	/* stripped again at the end */
 }
 
+/* The worker's phase moves under s->mu: see abort_sessions. */
+static void
+set_phase(struct conn *c, enum phase ph)
+{
+	pthread_mutex_lock(&c->s->mu);
+	atomic_store(&c->phase, ph);
+	pthread_mutex_unlock(&c->s->mu);
+}
+
 static void
 command_out(struct conn *c, const char *p, size_t n)
 {
 	if (n >= 10 && !strncmp(p, "MAIL FROM:", 10))
-		c->phase = PH_MAIL;
+		set_phase(c, PH_MAIL);
 	else if (n >= 8 && !strncmp(p, "RCPT TO:", 8))
-		c->phase = PH_RCPT;
+		set_phase(c, PH_RCPT);
 	else if (n >= 4 && !strncmp(p, "DATA", 4))
-		c->phase = PH_DATA;
+		set_phase(c, PH_DATA);
 	else if (n >= 4 && !strncmp(p, "QUIT", 4))
 		c->quitting = 1;
 }
@@ -168,14 +209,52 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 	return 0;
 }
 
+/* 1 when a stop came before MAIL FROM: the transfer is given up. */
+static int
+stopping(struct conn *c)
+{
+	return atomic_load(&c->aborting) &&
+	    atomic_load(&c->phase) == PH_SESSION;
+}
+
+/* Also called while resolving and connecting, where no socket exists. */
+static int
+progress_cb(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut,
+    curl_off_t un)
+{
+	(void)dt;
+	(void)dn;
+	(void)ut;
+	(void)un;
+	return stopping(arg);
+}
+
 static int
 sockopt_cb(void *arg, curl_socket_t fd, curlsocktype purpose)
 {
 	struct conn *c = arg;
 
 	(void)purpose;
+	pthread_mutex_lock(&c->s->mu);
 	c->fd = fd;
-	return CURL_SOCKOPT_OK;
+	pthread_mutex_unlock(&c->s->mu);
+	return stopping(c) ? CURL_SOCKOPT_ERROR : CURL_SOCKOPT_OK;
+}
+
+/*
+ * The socket is forgotten before it is closed, so abort_sessions never
+ * shuts down a descriptor number that another connection reuses.
+ */
+static int
+closesocket_cb(void *arg, curl_socket_t fd)
+{
+	struct conn *c = arg;
+
+	pthread_mutex_lock(&c->s->mu);
+	if (c->fd == fd)
+		c->fd = CURL_SOCKET_BAD;
+	pthread_mutex_unlock(&c->s->mu);
+	return close(fd);
 }
 
 #define SETOPT(h, o, v) do {						\
@@ -201,8 +280,15 @@ setup_easy(struct smtp *s, struct conn *c)
 	SETOPT(h, CURLOPT_VERBOSE, 1L);	/* feeds debug_cb, prints nothing */
 	SETOPT(h, CURLOPT_DEBUGFUNCTION, debug_cb);
 	SETOPT(h, CURLOPT_DEBUGDATA, c);
+	SETOPT(h, CURLOPT_NOPROGRESS, 0L);
+	SETOPT(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
+	SETOPT(h, CURLOPT_XFERINFODATA, c);
 	SETOPT(h, CURLOPT_SOCKOPTFUNCTION, sockopt_cb);
 	SETOPT(h, CURLOPT_SOCKOPTDATA, c);
+	SETOPT(h, CURLOPT_CLOSESOCKETFUNCTION, closesocket_cb);
+	SETOPT(h, CURLOPT_CLOSESOCKETDATA, c);
+	/* one open connection per handle: a new one closes the old */
+	SETOPT(h, CURLOPT_MAXCONNECTS, 1L);
 	SETOPT(h, CURLOPT_USE_SSL, s->use_ssl);
 	SETOPT(h, CURLOPT_SSL_VERIFYPEER, s->verify);
 	SETOPT(h, CURLOPT_SSL_VERIFYHOST, s->verify ? 2L : 0L);
@@ -233,33 +319,76 @@ pick_relay(struct smtp *s)
 	return -1;
 }
 
+/*
+ * A connection's worker: sends each message it is given, hands the result
+ * back, and at the end closes its connection (QUIT) itself, so many
+ * connections close at once.
+ */
+static void *
+worker(void *arg)
+{
+	struct conn *c = arg;
+	struct smtp *s = c->s;
+	CURLcode rc;
+
+	pthread_mutex_lock(&s->mu);
+	for (;;) {
+		while (c->turn != TURN_WORK && !s->closing)
+			pthread_cond_wait(&c->go, &s->mu);
+		if (c->turn != TURN_WORK)
+			break;
+		pthread_mutex_unlock(&s->mu);
+		rc = curl_easy_perform(c->easy);
+		pthread_mutex_lock(&s->mu);
+		c->rc = rc;
+		c->turn = TURN_DONE;
+		s->ndone++;
+		pthread_cond_signal(&s->ended);
+	}
+	pthread_mutex_unlock(&s->mu);
+	curl_easy_cleanup(c->easy);
+	c->easy = NULL;
+	return NULL;
+}
+
+/* The handle and its thread, on a connection's first message. */
+static int
+conn_init(struct smtp *s, struct conn *c)
+{
+	sigset_t all, old;
+	int rc;
+
+	if (!(c->easy = curl_easy_init())) {
+		warnx("libcurl: cannot create a handle");
+		return -1;
+	}
+	if (setup_easy(s, c) == -1)
+		return -1;
+	/* signals are the smtp_run thread's (its caller's stop flag) */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&c->thread, NULL, worker, c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		warnx("cannot start a sending thread: %s", strerror(rc));
+		return -1;
+	}
+	c->has_thread = 1;
+	return 0;
+}
+
 static int
 start(struct smtp *s, struct conn *c, size_t relay)
 {
 	CURL *h;
 
-	if (!c->easy) {
-		/*
-		 * In a multi handle all easy handles draw from one
-		 * connection cache and swap connections; a share object per
-		 * handle pins each connection to one handle, so its message
-		 * count is exact.
-		 */
-		if (!(c->easy = curl_easy_init()) ||
-		    !(c->share = curl_share_init()) ||
-		    curl_share_setopt(c->share, CURLSHOPT_SHARE,
-		    CURL_LOCK_DATA_CONNECT) != CURLSHE_OK) {
-			warnx("libcurl: cannot create a handle");
-			return -1;
-		}
-		SETOPT(c->easy, CURLOPT_SHARE, c->share);
-		if (setup_easy(s, c) == -1)
-			return -1;
-	}
+	if (!c->has_thread && conn_init(s, c) == -1)
+		return -1;
 	h = c->easy;
 	c->relay = relay;
 	c->off = 0;
-	c->phase = PH_SESSION;
+	atomic_store(&c->phase, PH_SESSION);
+	atomic_store(&c->aborting, 0);
 	c->err[0] = '\0';
 	buf_reset(&c->reply);
 	c->reply_done = 0;
@@ -271,30 +400,32 @@ start(struct smtp *s, struct conn *c, size_t relay)
 	SETOPT(h, CURLOPT_MAIL_FROM, *c->msg.from ? c->msg.from : "<>");
 	SETOPT(h, CURLOPT_MAIL_RCPT, c->rcpt);
 	SETOPT(h, CURLOPT_FORBID_REUSE, (long)c->forbid);
-	if (curl_multi_add_handle(s->multi, h) != CURLM_OK) {
-		warnx("libcurl: cannot add a transfer");
-		return -1;
-	}
+	pthread_mutex_lock(&s->mu);
+	c->turn = TURN_WORK;
+	pthread_cond_signal(&c->go);
+	pthread_mutex_unlock(&s->mu);
 	return 0;
 }
 
 static enum smtp_result
 classify(const struct conn *c, CURLcode rc, long code)
 {
+	enum phase ph = atomic_load(&c->phase);
+
 	if (rc == CURLE_OK)
 		return SMTP_OK;
 	if (rc == CURLE_LOGIN_DENIED)
 		return SMTP_AUTHFAIL;
-	if (c->phase == PH_SESSION && (rc == CURLE_USE_SSL_FAILED ||
+	if (ph == PH_SESSION && (rc == CURLE_USE_SSL_FAILED ||
 	    rc == CURLE_SSL_CONNECT_ERROR ||
 	    rc == CURLE_PEER_FAILED_VERIFICATION))
 		return SMTP_TLSFAIL;
-	if (c->phase == PH_SESSION)
+	if (ph == PH_SESSION)
 		return SMTP_CONNFAIL;
 	if (code >= 400 && code < 500)
 		return SMTP_TEMPFAIL;
 	if (code >= 500)
-		return c->phase == PH_MAIL ? SMTP_CONNFAIL : SMTP_PERMFAIL;
+		return ph == PH_MAIL ? SMTP_CONNFAIL : SMTP_PERMFAIL;
 	return SMTP_TEMPFAIL;	/* lost mid-transaction: not sent */
 }
 
@@ -344,18 +475,25 @@ session_failed(struct smtp *s, struct conn *c, enum smtp_result r,
 
 /* Handles one finished transfer; returns 1 when the message restarted. */
 static int
-finish(struct smtp *s, struct conn *c, CURLcode rc)
+finish(struct smtp *s, struct conn *c)
 {
+	CURLcode rc = c->rc;
 	long code = 0, fresh = 0;
 	enum smtp_result r;
+	const char *reply;
 	long next;
 
 	curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &fresh);
-	curl_multi_remove_handle(s->multi, c->easy);
 	r = classify(c, rc, code);
 	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
-	if (r == SMTP_CONNFAIL || r == SMTP_TLSFAIL || r == SMTP_AUTHFAIL) {
+	reply = reply_text(c, rc, code);
+	if (r != SMTP_OK && atomic_load(&c->aborting)) {
+		/* given up on a stop before MAIL FROM: not the relay's fault */
+		r = SMTP_TEMPFAIL;
+		reply = "stopped before the SMTP session began";
+	} else if (r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
+	    r == SMTP_AUTHFAIL) {
 		session_failed(s, c, r, rc, code);
 		next = pick_relay(s);
 		if (next >= 0 && ++c->tries < s->nrelays &&
@@ -367,7 +505,7 @@ finish(struct smtp *s, struct conn *c, CURLcode rc)
 	c->busy = 0;
 	s->busy--;
 	s->finished++;
-	s->done(s->arg, &c->msg, r, reply_text(c, rc, code));
+	s->done(s->arg, &c->msg, r, reply);
 	return 0;
 }
 
@@ -415,54 +553,75 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 }
 
 /*
- * On a stop, the messages whose session has not reached MAIL FROM are let
- * go (nothing of them was sent): a relay that never greets must not hold
- * the stop for the whole timeout.
+ * On a stop, the messages whose session has not reached MAIL FROM are
+ * given up (nothing of them was sent): a relay that never greets must not
+ * hold the stop for the whole timeout.  Under s->mu the worker cannot send
+ * MAIL FROM's successor meanwhile, so at most MAIL FROM has gone out.
  */
 static void
 abort_sessions(struct smtp *s)
 {
+	pthread_mutex_lock(&s->mu);
 	for (long i = 0; i < s->nconns; i++) {
 		struct conn *c = &s->conns[i];
 
-		if (!c->busy || c->phase != PH_SESSION)
+		if (!c->busy || c->turn != TURN_WORK ||
+		    atomic_load(&c->phase) != PH_SESSION)
 			continue;
-		/* dead at once: else closing it would wait for QUIT's reply */
+		atomic_store(&c->aborting, 1);
+		/* dead at once: else it would wait for the greeting */
 		if (c->fd != CURL_SOCKET_BAD)
 			shutdown(c->fd, SHUT_RDWR);
-		curl_multi_remove_handle(s->multi, c->easy);
-		c->used = 0;
-		c->busy = 0;
-		s->busy--;
-		s->finished++;
-		s->done(s->arg, &c->msg, SMTP_TEMPFAIL,
-		    "stopped before the SMTP session began");
 	}
+	pthread_mutex_unlock(&s->mu);
 }
 
+/* Hears the transfers that ended, in connection order; returns how many. */
 static int
-drain(struct smtp *s)
+collect(struct smtp *s)
 {
-	CURLMsg *m;
-	int left, n = 0;
+	struct conn *ended[s->nconns];
+	int n = 0;
 
-	while ((m = curl_multi_info_read(s->multi, &left))) {
-		struct conn *c;
-
-		if (m->msg != CURLMSG_DONE)
-			continue;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &c);
-		finish(s, c, m->data.result);
-		n++;
-	}
+	pthread_mutex_lock(&s->mu);
+	for (long i = 0; s->ndone && i < s->nconns; i++)
+		if (s->conns[i].turn == TURN_DONE) {
+			s->conns[i].turn = TURN_IDLE;
+			s->ndone--;
+			ended[n++] = &s->conns[i];
+		}
+	pthread_mutex_unlock(&s->mu);
+	for (int i = 0; i < n; i++)
+		finish(s, ended[i]);
 	return n;
+}
+
+/* Waits up to ms for a transfer to end or a wakeup. */
+static void
+wait_ended(struct smtp *s, long ms)
+{
+	struct timespec until;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&s->mu);
+	while (!s->ndone && !s->woken && pthread_cond_timedwait(&s->ended,
+	    &s->mu, &until) != ETIMEDOUT)
+		;
+	s->woken = 0;
+	pthread_mutex_unlock(&s->mu);
 }
 
 int
 smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
     volatile sig_atomic_t *stop, int flags)
 {
-	int exhausted = 0, aborted = 0, running, rc = 0;
+	int exhausted = 0, aborted = 0, rc = 0;
 	long finished = s->finished;
 
 	s->done = done;
@@ -485,19 +644,23 @@ smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
 		if (s->busy == 0 && (exhausted || s->no_relay ||
 		    (stop && *stop)))
 			break;
-		if (curl_multi_perform(s->multi, &running) != CURLM_OK) {
-			warnx("libcurl: multi perform failed");
-			rc = -1;
-			break;
-		}
-		if (drain(s) == 0)
-			curl_multi_poll(s->multi, NULL, 0, (int)wait_ms, NULL);
+		if (collect(s) == 0)
+			wait_ended(s, wait_ms);
 	}
 	if (rc != -1 && s->no_relay) {
 		warnx("no relay available; sending stopped");
 		rc = -1;
 	}
 	return rc == -1 ? -1 : 0;
+}
+
+void
+smtp_wakeup(struct smtp *s)
+{
+	pthread_mutex_lock(&s->mu);
+	s->woken = 1;
+	pthread_cond_signal(&s->ended);
+	pthread_mutex_unlock(&s->mu);
 }
 
 static long
@@ -510,6 +673,23 @@ ssl_mode(const char *tls)
 	return CURLUSESSL_ALL;
 }
 
+static void
+locks_init(struct smtp *s)
+{
+	pthread_condattr_t ca;
+
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&s->ended, &ca);
+	pthread_condattr_destroy(&ca);
+	for (long i = 0; i < s->nconns; i++) {
+		s->conns[i].s = s;
+		s->conns[i].fd = CURL_SOCKET_BAD;
+		pthread_cond_init(&s->conns[i].go, NULL);
+	}
+}
+
 struct smtp *
 smtp_open(const struct config *c, const char *password)
 {
@@ -520,6 +700,9 @@ smtp_open(const struct config *c, const char *password)
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
+	s->nconns = c->max_connections > 0 ? c->max_connections : 1;
+	s->conns = xcalloc(s->nconns, sizeof *s->conns);
+	locks_init(s);
 	s->relays = xcalloc(c->relays.n, sizeof *s->relays);
 	for (size_t i = 0; i < c->relays.n; i++)
 		if (!strncmp(c->relays.v[i], "smtp://", 7) ||
@@ -543,17 +726,6 @@ smtp_open(const struct config *c, const char *password)
 	    c->max_messages_per_connection : 1;
 	s->cooldown = c->relay_cooldown;
 	s->interval = c->rate > 0 ? 1.0 / c->rate : 0;
-	s->nconns = c->max_connections > 0 ? c->max_connections : 1;
-	s->conns = xcalloc(s->nconns, sizeof *s->conns);
-	for (long i = 0; i < s->nconns; i++) {
-		s->conns[i].s = s;
-		s->conns[i].fd = CURL_SOCKET_BAD;
-	}
-	if (!(s->multi = curl_multi_init())) {
-		warnx("libcurl: cannot create a multi handle");
-		smtp_close(s);
-		return NULL;
-	}
 	return s;
 }
 
@@ -562,20 +734,25 @@ smtp_close(struct smtp *s)
 {
 	if (!s)
 		return;
+	/* each worker finishes its transfer, if any, then QUITs */
+	pthread_mutex_lock(&s->mu);
+	s->closing = 1;
+	for (long i = 0; i < s->nconns; i++)
+		pthread_cond_signal(&s->conns[i].go);
+	pthread_mutex_unlock(&s->mu);
 	for (long i = 0; i < s->nconns; i++) {
 		struct conn *c = &s->conns[i];
 
-		if (c->easy && c->busy)
-			curl_multi_remove_handle(s->multi, c->easy);
-		curl_easy_cleanup(c->easy);
-		/* closes the handle's connection, with QUIT */
-		if (c->share)
-			curl_share_cleanup(c->share);
+		if (c->has_thread)
+			pthread_join(c->thread, NULL);
+		else
+			curl_easy_cleanup(c->easy);	/* set up, never run */
+		pthread_cond_destroy(&c->go);
 		curl_slist_free_all(c->rcpt);
 		buf_free(&c->reply);
 	}
-	if (s->multi)
-		curl_multi_cleanup(s->multi);
+	pthread_cond_destroy(&s->ended);
+	pthread_mutex_destroy(&s->mu);
 	for (size_t i = 0; i < s->nrelays; i++)
 		free(s->relays[i].url);
 	if (s->password) {

@@ -1,8 +1,8 @@
 /*
  * smtp: sends messages to the configured relays over SMTP (RFC 5321) with
  * STARTTLS (RFC 3207) or implicit TLS (RFC 8314) and AUTH (RFC 4954),
- * through libcurl's multi interface: up to max_connections connections at
- * once, each reused for up to max_messages_per_connection messages.
+ * through libcurl: up to max_connections connections at once, each with
+ * its own thread and reused for up to max_messages_per_connection messages.
  *
  * The caller streams messages in through a callback and hears each outcome
  * through another, before the next message starts on that connection: that
@@ -88,6 +88,13 @@ struct smtp *smtp_open(const struct config *c, const char *password);
 int smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done,
     void *arg, volatile sig_atomic_t *stop, int flags);
 
+/*
+ * Makes a smtp_run waiting for work (after SMTP_NEXT_LATER) ask next()
+ * again now.  Safe from any thread.
+ */
+void smtp_wakeup(struct smtp *s);
+
+/* Finishes the messages in flight, closes the connections (QUIT), frees. */
 void smtp_close(struct smtp *s);
 
 const char *smtp_result_name(enum smtp_result r);

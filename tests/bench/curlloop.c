@@ -1,26 +1,44 @@
 /*
- * curlloop: the libcurl ceiling for tests/bench/send.sh.  Sends one prebuilt
- * message N times over C connections with libcurl's multi interface (one
- * easy handle per connection, kept open between messages), nothing else:
- * no journal, no composing, no reply capture.  Prints messages/second.
+ * curlloop: the libcurl ceiling for tests/bench/send.sh and relay.sh.  Sends
+ * one prebuilt message COUNT times over CONNECTIONS connections, nothing
+ * else: no journal, no composing, no reply capture.  Prints messages/second.
  *
- * usage: curlloop URL CONNECTIONS COUNT MESSAGE_FILE
+ *   (default)  libcurl's multi interface, one easy handle per connection,
+ *              all in one thread;
+ *   -t         one thread per connection, each running curl_easy_perform on
+ *              its own handle: libcurl ends an SMTP transfer by blocking on
+ *              the reply to the final "." (smtp_done), which in one multi
+ *              loop stalls every other connection meanwhile;
+ *   -N         a distinct recipient per message (N@example.org, as
+ *              smtp-source -N), else reader@example.org every time.
+ *
+ * Each connection is kept open between messages.
+ *
+ * usage: curlloop [-t] [-N] URL CONNECTIONS COUNT MESSAGE_FILE
  */
 #include <err.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
 struct handle {
 	CURL *easy;
 	size_t off;
+	struct curl_slist *rcpt;
+	pthread_t thread;
 };
 
-static const char *msg;
+static const char *msg, *url;
 static size_t msglen;
+static int distinct;
+static long count;
+static atomic_long next_seq, failed;
 
 static size_t
 read_cb(char *out, size_t size, size_t n, void *p)
@@ -62,41 +80,74 @@ slurp(const char *path, size_t *len)
 	return p;
 }
 
-int
-main(int argc, char **argv)
+/* Readies h for message number seq. */
+static void
+prepare(struct handle *h, long seq)
 {
-	struct curl_slist *rcpt;
-	struct handle *hs;
-	CURLM *multi;
-	long conns, count, started = 0, done = 0, failed = 0;
-	double t0;
+	char to[64];
+
+	h->off = 0;
+	if (distinct || !h->rcpt) {
+		curl_slist_free_all(h->rcpt);
+		if (distinct)
+			snprintf(to, sizeof to, "<%ld@example.org>", seq + 1);
+		else
+			snprintf(to, sizeof to, "<reader@example.org>");
+		h->rcpt = curl_slist_append(NULL, to);
+	}
+	curl_easy_setopt(h->easy, CURLOPT_MAIL_RCPT, h->rcpt);
+}
+
+static void
+setup(struct handle *h)
+{
+	CURL *e = h->easy = curl_easy_init();
+
+	curl_easy_setopt(e, CURLOPT_URL, url);
+	curl_easy_setopt(e, CURLOPT_MAIL_FROM, "<bounces@example.org>");
+	curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
+	/* as mailer/smtp.c sets it, for a fair reference */
+	curl_easy_setopt(e, CURLOPT_UPLOAD_BUFFERSIZE, 512L * 1024);
+	curl_easy_setopt(e, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(e, CURLOPT_READDATA, h);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, h);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+}
+
+static void *
+worker(void *arg)
+{
+	struct handle *h = arg;
+	long seq;
+
+	while ((seq = atomic_fetch_add(&next_seq, 1)) < count) {
+		prepare(h, seq);
+		if (curl_easy_perform(h->easy) != CURLE_OK)
+			atomic_fetch_add(&failed, 1);
+	}
+	return NULL;
+}
+
+static void
+run_threads(struct handle *hs, long conns)
+{
+	for (long i = 0; i < conns; i++)
+		if (pthread_create(&hs[i].thread, NULL, worker, &hs[i]))
+			errx(1, "cannot start a thread");
+	for (long i = 0; i < conns; i++)
+		pthread_join(hs[i].thread, NULL);
+}
+
+static void
+run_multi(struct handle *hs, long conns)
+{
+	CURLM *multi = curl_multi_init();
+	long started = 0, done = 0;
 	int running;
 
-	if (argc != 5)
-		errx(64, "usage: curlloop URL CONNECTIONS COUNT MESSAGE_FILE");
-	conns = strtol(argv[2], NULL, 10);
-	count = strtol(argv[3], NULL, 10);
-	if (conns < 1 || count < 1)
-		errx(64, "CONNECTIONS and COUNT must be positive");
-	msg = slurp(argv[4], &msglen);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	multi = curl_multi_init();
-	rcpt = curl_slist_append(NULL, "<reader@example.org>");
-	hs = calloc((size_t)conns, sizeof *hs);
-	t0 = now();
-	for (long i = 0; i < conns && started < count; i++, started++) {
-		CURL *e = hs[i].easy = curl_easy_init();
-
-		curl_easy_setopt(e, CURLOPT_URL, argv[1]);
-		curl_easy_setopt(e, CURLOPT_MAIL_FROM, "<bounces@example.org>");
-		curl_easy_setopt(e, CURLOPT_MAIL_RCPT, rcpt);
-		curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
-		/* as mailer/smtp.c sets it, for a fair reference */
-		curl_easy_setopt(e, CURLOPT_UPLOAD_BUFFERSIZE, 512L * 1024);
-		curl_easy_setopt(e, CURLOPT_READFUNCTION, read_cb);
-		curl_easy_setopt(e, CURLOPT_READDATA, &hs[i]);
-		curl_easy_setopt(e, CURLOPT_PRIVATE, &hs[i]);
-		curl_multi_add_handle(multi, e);
+	for (long i = 0; i < conns && started < count; i++) {
+		prepare(&hs[i], started++);
+		curl_multi_add_handle(multi, hs[i].easy);
 	}
 	while (done < count) {
 		CURLMsg *m;
@@ -114,26 +165,63 @@ main(int argc, char **argv)
 			done++;
 			curl_multi_remove_handle(multi, h->easy);
 			if (started < count) {
-				h->off = 0;
+				prepare(h, started++);
 				curl_multi_add_handle(multi, h->easy);
-				started++;
 			}
 		}
 		if (done < count)
 			curl_multi_poll(multi, NULL, 0, 1000, NULL);
 	}
-	printf("%.1f\n", (double)count / (now() - t0));
-	for (long i = 0; i < conns; i++)
-		if (hs[i].easy) {
-			curl_multi_remove_handle(multi, hs[i].easy);
-			curl_easy_cleanup(hs[i].easy);
-		}
+	/* the handles' connections live in the multi's cache: QUIT here */
 	curl_multi_cleanup(multi);
-	curl_slist_free_all(rcpt);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct handle *hs;
+	long conns;
+	int threads = 0, opt;
+	double t0;
+
+	while ((opt = getopt(argc, argv, "tN")) != -1)
+		if (opt == 't')
+			threads = 1;
+		else if (opt == 'N')
+			distinct = 1;
+		else
+			return 64;
+	argc -= optind;
+	argv += optind;
+	if (argc != 4)
+		errx(64, "usage: curlloop [-t] [-N] URL CONNECTIONS COUNT "
+		    "MESSAGE_FILE");
+	url = argv[0];
+	conns = strtol(argv[1], NULL, 10);
+	count = strtol(argv[2], NULL, 10);
+	if (conns < 1 || count < 1)
+		errx(64, "CONNECTIONS and COUNT must be positive");
+	if (conns > count)
+		conns = count;
+	msg = slurp(argv[3], &msglen);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	hs = calloc((size_t)conns, sizeof *hs);
+	for (long i = 0; i < conns; i++)
+		setup(&hs[i]);
+	t0 = now();
+	if (threads)
+		run_threads(hs, conns);
+	else
+		run_multi(hs, conns);
+	printf("%.1f\n", (double)count / (now() - t0));
+	for (long i = 0; i < conns; i++) {
+		curl_easy_cleanup(hs[i].easy);
+		curl_slist_free_all(hs[i].rcpt);
+	}
 	curl_global_cleanup();
 	free(hs);
 	free((char *)msg);
 	if (failed)
-		errx(1, "%ld of %ld messages failed", failed, count);
+		errx(1, "%ld of %ld messages failed", (long)failed, count);
 	return 0;
 }
