@@ -247,8 +247,9 @@ clause_start(const char *l, size_t ob, size_t clause_from)
 {
 	size_t start = ob > PREFIX_WORDS ? ob - PREFIX_WORDS : 0;
 
+	/* addresses may overlap ("a@b.c@d.e"): never past ob */
 	if (clause_from > start)
-		start = clause_from;
+		start = clause_from < ob ? clause_from : ob;
 	for (size_t k = ob; k > start + 1; k--)
 		if ((l[k - 2] == '.' || l[k - 2] == '!' || l[k - 2] == '?') &&
 		    is_space(l[k - 1]))
