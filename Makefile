@@ -1,6 +1,6 @@
 # mailer: build, test, demo.  Plain GNU make; every library through pkg-config.
 PKGS     = yaml-0.1 libetpan libcurl gpgme libcmark sqlite3 jansson libidn2 \
-           nettle gnutls libmagic libmicrohttpd
+           nettle gnutls libmagic libmicrohttpd libcrypto
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
@@ -31,7 +31,7 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
        gnutls-bin python3 valgrind curl groff-base man-db bc \
        libmicrohttpd-dev nginx-light wrk libxml2-utils python3-feedparser \
-       rsync
+       rsync libssl-dev python3-dkim python3-nacl opendkim opendkim-tools
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
         check-asan asan leakcheck fuzz corpus
@@ -54,7 +54,7 @@ tests/unit/test_%: tests/unit/test_%.c mailer/libmailer.a
 	$(CC) $(CFLAGS) $(CHECK_CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer \
 		-o $@ $< mailer/libmailer.a $(LDLIBS) $(CHECK_LIBS)
 
-tests/smtpdrive tests/signdrive: %: %.c mailer/libmailer.a
+tests/smtpdrive tests/signdrive tests/dkimdrive: %: %.c mailer/libmailer.a
 	$(CC) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer -o $@ $< \
 		mailer/libmailer.a $(LDLIBS)
 
@@ -76,7 +76,7 @@ unit: $(UNITS)
 
 # tests/.harden/ collects this run's hardening results for the summary
 # (0999), which refuses any that are older than the stamp.
-t: mailer/mailer tests/smtpdrive tests/signdrive $(REPLAYS)
+t: mailer/mailer tests/smtpdrive tests/signdrive tests/dkimdrive $(REPLAYS)
 	rm -rf tests/.harden && mkdir tests/.harden && touch tests/.harden/.started
 	prove -v tests/t/
 
@@ -199,6 +199,7 @@ lint:
 
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
+		tests/dkimdrive \
 		tests/bench/curlloop
 	rm -f $(REPLAYS) mailer/*.d tests/unit/*.d tests/*.d
 	rm -rf tests/fuzz/build

@@ -14,6 +14,7 @@ int cmd_bounces(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
+int cmd_dkim(int argc, char **argv);
 
 /* The global --config path (default "config.yaml"), set by main.c. */
 extern const char *cmd_config_path;

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "dkim.h"
 #include "edition.h"
 #include "exitcode.h"
 #include "issue.h"
@@ -82,6 +83,8 @@ job_open(struct job *j, const char *issue_dir, const struct strlist *only,
 		return EXIT_DATAERR;
 	if (with_signer && j->cfg->sign && open_signer(j) == -1)
 		return EXIT_CONFIG;
+	if (j->cfg->dkim && !(j->dkim = dkim_open(j->cfg)))
+		return EXIT_CONFIG;
 	if (!(j->cp = composer_new(j->cfg, j->issue, j->signer)))
 		return EXIT_DATAERR;
 	if (select_lists(j, only) == -1)
@@ -94,6 +97,7 @@ job_close(struct job *j)
 {
 	composer_free(j->cp);
 	signer_close(j->signer);
+	dkim_close(j->dkim);
 	issue_free(j->issue);
 	config_free(j->cfg);
 	free(j->lists);

@@ -14,19 +14,23 @@ struct issue;
 struct composer;
 struct list;
 struct signer;
+struct dkim;
 
 struct job {
 	struct config *cfg;
 	struct issue *issue;
 	struct composer *cp;
 	struct signer *signer;	/* when signing: is configured */
+	struct dkim *dkim;	/* when dkim: is configured */
 	const struct list **lists;	/* selected, in sponsor/id order */
 	size_t nlists;
 };
 
 /*
  * Loads config, issue and composer; selects the lists named in only (all
- * when only->n is 0).  Returns 0 or a code of exitcode.h after reporting:
+ * when only->n is 0); opens the DKIM keys when configured (so check and
+ * send refuse a bad key before anything else).  Returns 0 or a code of
+ * exitcode.h after reporting:
  * EXIT_CONFIG for the config, EXIT_DATAERR for the issue, lists, templates.
  */
 int job_open(struct job *j, const char *issue_dir, const struct strlist *only,

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "addr.h"
@@ -60,6 +61,27 @@ static const struct yfield signing_fields[] = {
 	YF_END
 };
 
+static const struct yfield dkim_fields[] = {
+	{ "domain", YF_STR, O(dkim_domain), 0, NULL },
+	{ "keys", YF_NODE, O(dkim_keys_node), 1, NULL },	/* dkim_keys() */
+	{ "create_demo_key", YF_BOOL, O(dkim_demo_key), 0, NULL },
+	YF_END
+};
+
+#define K(f) offsetof(struct config_dkim_key, f)
+static const struct yfield dkim_key_fields[] = {	/* in dkim.keys[] */
+	{ "selector", YF_STR, K(selector), 1, NULL },
+	{ "key_file", YF_STR, K(key_file), 1, NULL },
+	{ "type", YF_STR, K(type), 0, NULL },
+	YF_END
+};
+
+static const struct yfield feedback_fields[] = {
+	{ "sender_id", YF_STR, O(feedback_sender_id), 0, NULL },
+	{ "campaign", YF_STR, O(feedback_campaign), 0, NULL },
+	YF_END
+};
+
 static const struct yfield imap_fields[] = {
 	{ "url", YF_STR, O(imap_url), 1, NULL },
 	{ "username", YF_STR, O(imap_username), 1, NULL },
@@ -105,6 +127,8 @@ static const struct yfield top_fields[] = {
 	{ "log", YF_STR, O(log), 0, NULL },
 	{ "transport", YF_MAP, 0, 0, transport_fields },
 	{ "signing", YF_MAP, 0, 0, signing_fields },
+	{ "dkim", YF_MAP, 0, 0, dkim_fields },
+	{ "feedback", YF_MAP, 0, 0, feedback_fields },
 	{ "imap", YF_MAP, 0, 0, imap_fields },
 	{ "bounces", YF_MAP, 0, 0, policy_fields },
 	{ "web", YF_MAP, 0, 0, web_fields },
@@ -295,6 +319,153 @@ check_web(struct config *c, const struct ynode *root)
 	return rc;
 }
 
+/* A host name: dot-separated labels of letters, digits and inner hyphens. */
+static int
+dns_name_ok(const char *s)
+{
+	size_t label = 0, total = strlen(s);
+
+	if (total == 0 || total > 253)
+		return 0;
+	for (size_t i = 0; i <= total; i++) {
+		char ch = s[i];
+
+		if (ch == '.' || ch == '\0') {
+			if (label == 0 || label > 63 || s[i - 1] == '-')
+				return 0;
+			label = 0;
+		} else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || (ch == '-' && label > 0)) {
+			label++;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* 1 when a is b or a subdomain of b (case-insensitive). */
+static int
+subdomain_of(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la < lb || strcasecmp(a + la - lb, b))
+		return 0;
+	return la == lb || a[la - lb - 1] == '.';
+}
+
+static int
+dkim_key_entry(struct config *c, const struct ynode *it,
+    struct config_dkim_key *k)
+{
+	k->where = xasprintf("%s:%zu:%zu", c->path, it->line, it->col);
+	if (it->type != YNODE_MAP) {
+		warnx("%s: dkim.keys entries are maps {selector, key_file}",
+		    k->where);
+		return -1;
+	}
+	if (ydoc_bind(c->path, it, dkim_key_fields, k) == -1)
+		return -1;
+	if (!dns_name_ok(k->selector)) {
+		warnx("%s: dkim selector \"%s\" is not a DNS name (letters, "
+		    "digits, hyphens, dots)", k->where, k->selector);
+		return -1;
+	}
+	if (k->type && strcmp(k->type, "rsa") && strcmp(k->type, "ed25519")) {
+		warnx("%s: dkim key type must be rsa or ed25519, not \"%s\"",
+		    k->where, k->type);
+		return -1;
+	}
+	absolutize(c->base, &k->key_file, NULL);
+	return 0;
+}
+
+/*
+ * The dkim: section once bound: its keys (a list of maps, which the
+ * binder leaves to us), the signing domain, and the alignment RFC 9477
+ * requires of the CFBL-Address (the bounce domain) with d=.
+ */
+static int
+finish_dkim(struct config *c)
+{
+	const struct ynode *k = c->dkim_keys_node;
+	int rc = 0;
+
+	c->dkim_keys_node = NULL;	/* the tree is freed after parsing */
+	if (!c->dkim || !k)
+		return c->dkim ? -1 : 0;
+	if (k->type != YNODE_SEQ || k->nitems == 0) {
+		warnx("%s:%zu:%zu: dkim.keys must be a non-empty list of "
+		    "{selector, key_file}", c->path, k->line, k->col);
+		return -1;
+	}
+	c->dkim_keys = xcalloc(k->nitems, sizeof *c->dkim_keys);
+	for (size_t i = 0; i < k->nitems; i++) {
+		struct config_dkim_key *e = &c->dkim_keys[c->ndkim_keys++];
+
+		if (dkim_key_entry(c, k->items[i], e) == -1)
+			rc = -1;
+		for (size_t j = 0; rc == 0 && j < i; j++)
+			if (!strcasecmp(c->dkim_keys[j].selector, e->selector)) {
+				warnx("%s: dkim selector \"%s\" is listed twice",
+				    e->where, e->selector);
+				rc = -1;
+			}
+	}
+	if (!c->dkim_domain && c->sender_address &&
+	    strchr(c->sender_address, '@'))
+		c->dkim_domain = xstrdup(strchr(c->sender_address, '@') + 1);
+	if (!c->dkim_domain || !dns_name_ok(c->dkim_domain)) {
+		warnx("%s: dkim.domain \"%s\" is not a domain name", c->path,
+		    c->dkim_domain ? c->dkim_domain : "");
+		return -1;
+	}
+	if (c->bounce_domain && !subdomain_of(c->bounce_domain,
+	    c->dkim_domain) && !subdomain_of(c->dkim_domain,
+	    c->bounce_domain)) {
+		warnx("%s: bounce_domain %s does not align with dkim.domain %s: "
+		    "the CFBL-Address (complaints to the bounce domain) must be "
+		    "in a signed domain's tree (RFC 9477)", c->path,
+		    c->bounce_domain, c->dkim_domain);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* Feedback-ID fields are ':'-separated ASCII: letters, digits, . _ - */
+static int
+feedback_ok(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' ||
+		    *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+finish_feedback(struct config *c)
+{
+	if (!c->feedback_sender_id && c->sender_address &&
+	    strchr(c->sender_address, '@'))
+		c->feedback_sender_id = xstrdup(strchr(c->sender_address, '@') +
+		    1);
+	if (!c->feedback_campaign)
+		c->feedback_campaign = xstrdup("newsletter");
+	if ((c->feedback_sender_id && !feedback_ok(c->feedback_sender_id)) ||
+	    !feedback_ok(c->feedback_campaign)) {
+		warnx("%s: feedback.sender_id and feedback.campaign may hold "
+		    "only letters, digits, '.', '_' and '-' (Feedback-ID "
+		    "separates its fields with ':')", c->path);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 finish(struct config *c, const struct ynode *root)
 {
@@ -304,6 +475,7 @@ finish(struct config *c, const struct ynode *root)
 
 	c->sign = ynode_get(root, "signing") != NULL;
 	c->imap = ynode_get(root, "imap") != NULL;
+	c->dkim = ynode_get(root, "dkim") != NULL;
 	if (addr_normalize(c->sender_address, &norm, &why) == -1) {
 		warnx("%s: sender.address \"%s\": %s", c->path,
 		    c->sender_address, why);
@@ -343,6 +515,8 @@ finish(struct config *c, const struct ynode *root)
 		    "required", c->path);
 		rc = -1;
 	}
+	if (finish_dkim(c) == -1 || finish_feedback(c) == -1)
+		rc = -1;
 	if (c->log && strcmp(c->log, "stderr") && strcmp(c->log, "syslog")) {
 		warnx("%s: log must be stderr or syslog", c->path);
 		rc = -1;
@@ -397,6 +571,11 @@ config_free(struct config *c)
 {
 	if (!c)
 		return;
+	for (size_t i = 0; i < c->ndkim_keys; i++) {
+		ydoc_clear(dkim_key_fields, &c->dkim_keys[i]);
+		free(c->dkim_keys[i].where);
+	}
+	free(c->dkim_keys);
 	ydoc_clear(top_fields, c);
 	free(c->web_archive_dir);	/* derived, not in the tables */
 	free(c->web_title);

@@ -8,6 +8,14 @@
 
 #include "ydoc.h"
 
+/* One DKIM key: a signature per key, selector s= (RFC 6376 3.6.2.1). */
+struct config_dkim_key {
+	char *selector;
+	char *key_file;		/* PEM private key, mode 0600 */
+	char *type;		/* "rsa" or "ed25519"; NULL: what the file holds */
+	char *where;		/* "FILE:LINE:COL" of the entry, for messages */
+};
+
 struct config {
 	char *path;		/* the file read */
 	char *base;		/* its folder: relative paths start here */
@@ -40,6 +48,18 @@ struct config {
 	int sign;		/* a signing: section is present */
 	char *sign_key, *gnupg_home, *passphrase_file, *passphrase_env;
 	int sign_demo_key;	/* create_demo_key: make a key on first use */
+
+	/* DKIM (dkim.c) */
+	int dkim;		/* a dkim: section is present */
+	char *dkim_domain;	/* d=; default: the sender's domain */
+	struct config_dkim_key *dkim_keys;
+	size_t ndkim_keys;
+	int dkim_demo_key;	/* create_demo_key: make missing key files */
+	const struct ynode *dkim_keys_node;	/* while parsing only */
+
+	/* Feedback-ID: <issue>:<list>:<campaign>:<sender_id> */
+	char *feedback_sender_id;	/* default: the sender's domain */
+	char *feedback_campaign;	/* default: "newsletter" */
 
 	/* bounce mailbox */
 	int imap;		/* an imap: section is present */

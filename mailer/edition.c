@@ -541,8 +541,8 @@ edition_clear(struct edition *ed)
 	memset(ed, 0, sizeof *ed);
 }
 
-static time_t
-now(void)
+time_t
+message_time(void)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
 
@@ -561,7 +561,7 @@ message_id_new(struct composer *cp, const char *list_id, const char *token)
 static void
 date_header(struct buf *out)
 {
-	time_t t = now();
+	time_t t = message_time();
 	struct tm tm;
 	char d[64];
 
@@ -618,6 +618,43 @@ out:
 	free(e);
 }
 
+/*
+ * Feedback loops: Gmail's Feedback-ID (campaign fields : sender id), the
+ * RFC 9477 CFBL-Address (the recipient's VERP address, so an ARF report
+ * names its recipient by token; only with DKIM, which must cover it), and
+ * the headers that keep vacation responders quiet.
+ */
+/* A Feedback-ID field: ASCII without ':' (the separator) or blanks. */
+static void
+feedback_field(struct buf *out, const char *s)
+{
+	for (; *s; s++)
+		buf_addc(out, (*s >= 'a' && *s <= 'z') || (*s >= 'A' &&
+		    *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '.' ||
+		    *s == '_' || *s == '-' ? *s : '-');
+	buf_addc(out, ':');
+}
+
+static void
+feedback_headers(const struct composer *cp, const struct list *l,
+    const struct recipient *r, struct buf *out)
+{
+	const struct config *c = cp->cfg;
+
+	if (c->feedback_sender_id) {
+		buf_adds(out, "Feedback-ID: ");
+		feedback_field(out, cp->is->id);
+		feedback_field(out, l->id);
+		buf_printf(out, "%s:%s\r\n", c->feedback_campaign,
+		    c->feedback_sender_id);
+	}
+	if (c->dkim)
+		buf_printf(out, "CFBL-Address: bounces+%s@%s; report=arf\r\n",
+		    r->token, c->bounce_domain);
+	buf_adds(out, "Precedence: list\r\n"
+	    "X-Auto-Response-Suppress: OOF, AutoReply\r\n");
+}
+
 void
 message_build_head(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
@@ -637,6 +674,7 @@ message_build_head(struct composer *cp, const struct edition *ed,
 	rfc2047_address(out, "List-Id", l->short_name, l->list_id);
 	unsubscribe_headers(cp, r, out);
 	archive_headers(cp, l, out);
+	feedback_headers(cp, l, r, out);
 	if (cp->autocrypt)
 		buf_adds(out, cp->autocrypt);
 	buf_add(out, ed->headers.data, ed->headers.len);

@@ -12,6 +12,7 @@
 #define MAILER_EDITION_H
 
 #include <jansson.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -94,6 +95,9 @@ void message_build(struct composer *cp, const struct edition *ed,
 void message_build_head(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
     struct buf *out);
+
+/* The time messages are dated (and DKIM-signed): now, or SOURCE_DATE_EPOCH. */
+time_t message_time(void);
 
 /*
  * A new unique Message-ID (without angle brackets); caller frees.  With a

@@ -50,8 +50,8 @@ static const struct exit_info table[] = {
 	    "the relay or mailbox refused the username or password" },
 	{ EXIT_CONFIG, "EX_CONFIG", "configuration error",
 	    "the configuration is invalid (file and line are named), a "
-	    "secret is missing or readable by others, or the signing key "
-	    "is unusable" },
+	    "secret is missing or readable by others, or a signing key "
+	    "(OpenPGP or DKIM) is unusable" },
 };
 
 const struct exit_info *

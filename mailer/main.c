@@ -27,6 +27,7 @@ static const struct command {
 	{ "run", cmd_run, "cron entry point: due issues, then bounces" },
 	{ "serve", cmd_serve, "web side: one-click unsubscribe, list pages" },
 	{ "archive", cmd_archive, "build the public web archive and feed" },
+	{ "dkim", cmd_dkim, "print the DNS records of the DKIM keys" },
 };
 
 /* "Exit codes (sysexits(3)): 0 success, 64 usage error, ...", wrapped. */

@@ -13,6 +13,7 @@
 #include "bounce.h"
 #include "compose.h"
 #include "config.h"
+#include "dkim.h"
 #include "edition.h"
 #include "exitcode.h"
 #include "issue.h"
@@ -61,6 +62,8 @@ struct sender {
 	size_t keylen;
 	const struct list *l;
 	struct edition ed;		/* the list's edition (shared) */
+	unsigned char bh[DKIM_HASH_LEN];	/* its DKIM body hash */
+	time_t dkim_t;			/* the signatures' t= */
 	struct strset suppressed;	/* the list's, read once per list */
 	long long stopped_mark;		/* newest unsubscribe event read */
 	struct strset csv_seen;		/* CSV addresses, when web ones wait */
@@ -444,6 +447,30 @@ free_slot(struct sender *s)
 	return NULL;	/* not reached */
 }
 
+/*
+ * The DKIM-Signature fields over this recipient's header block, put above
+ * it; bh is the edition's body hash, computed once per edition.
+ */
+static int
+dkim_item(struct sender *s, struct item *it, const unsigned char *bh)
+{
+	struct buf sig = BUF_INIT;
+	const char *end = memmem(it->msg.data, it->msg.len, "\r\n\r\n", 4);
+	size_t head = end ? (size_t)(end - it->msg.data) + 4 : it->msg.len;
+	int rc = -1;
+
+	if (dkim_sign(s->j->dkim, bh, it->msg.data, head, s->dkim_t,
+	    &sig) == 0) {
+		buf_grow(&it->msg, sig.len);
+		memmove(it->msg.data + sig.len, it->msg.data, it->msg.len + 1);
+		memcpy(it->msg.data, sig.data, sig.len);
+		it->msg.len += sig.len;
+		rc = 0;
+	}
+	buf_free(&sig);
+	return rc;
+}
+
 static int
 build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 {
@@ -451,6 +478,9 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 	struct recipient r;
 	struct edition own;
 	const struct edition *ed = &s->ed;
+	unsigned char own_bh[DKIM_HASH_LEN];
+	const unsigned char *bh = s->bh;
+	int rc = 0;
 
 	it->email = xstrdup(s->o->to ? s->o->to : sub->email);
 	it->name = sub && sub->name ? xstrdup(sub->name) : NULL;
@@ -464,6 +494,10 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 			return -1;
 		ed = &own;
 		s->st->editions++;
+		if (s->j->dkim) {
+			dkim_body_hash(own.body.data, own.body.len, own_bh);
+			bh = own_bh;
+		}
 	}
 	r.name = it->name;
 	r.address = it->email;
@@ -480,9 +514,11 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 		message_build_head(s->j->cp, ed, s->l, &r, NULL, &it->msg);
 		it->body = &ed->body;
 	}
+	if (s->j->dkim)
+		rc = dkim_item(s, it, bh);
 	if (s->per_sub)
 		edition_clear(&own);
-	return 0;
+	return rc;
 }
 
 /* Decides whether sub still needs this issue; 1 yes, 0 no, -1 error. */
@@ -563,6 +599,8 @@ edition_ready(struct sender *s)
 	    &s->ed) == -1)
 		return -1;
 	s->st->editions++;
+	if (s->j->dkim)
+		dkim_body_hash(s->ed.body.data, s->ed.body.len, s->bh);
 	if (s->o->to || s->o->dry_run)
 		return 0;
 	if (journal_edition_check(s->jn, s->j->issue->id, s->l->id,
@@ -742,6 +780,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->o = o;
 	s->st = st;
 	s->per_sub = composer_per_subscriber(j->cp);
+	s->dkim_t = message_time();
 	rc = state_open(j->cfg, o->locked, 1, &s->state);
 	s->jn = s->state.jn;
 	s->key = s->state.key;

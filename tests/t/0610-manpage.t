@@ -24,7 +24,13 @@ rc=$?; sed 's/^/# /' "$TMP/groff.err"
 # Every key of config.c's tables: section.key for the nested tables (the
 # section named by the top-level YF_MAP entry), plain names at the top.
 awk '
-/^static const struct yfield [a-z_]+\[\]/ { t = $5; sub(/\[\].*/, "", t); next }
+/^static const struct yfield [a-z_]+\[\]/ {
+	t = $5; sub(/\[\].*/, "", t)
+	# a table reached through a YF_NODE list names it: /* in dkim.keys[] */
+	if (match($0, /\/\* in [a-z_.\[\]]+ \*\//))
+		pre[t] = substr($0, RSTART + 6, RLENGTH - 9)
+	next
+}
 /^};/ { t = "" }
 /^\t\{ "/ && t != "" {
 	split($0, a, "\""); k = a[2]

@@ -110,37 +110,9 @@ open_key(const char *fpr, const char *pass)
 	return signer_open(&conf);
 }
 
-/* stderr goes to a temporary file from here ... */
-static FILE *cap;
-
-static void
-capture(void)
-{
-	fflush(stderr);
-	cap = tmpfile();
-	ck_assert_ptr_nonnull(cap);
-	dup2(fileno(cap), 2);
-}
-
-/* ... and this returns what was written since (caller frees). */
-static char *
-captured(void)
-{
-	struct buf b = BUF_INIT;
-	char chunk[512];
-	size_t n;
-
-	fflush(stderr);
-	rewind(cap);
-	while ((n = fread(chunk, 1, sizeof chunk, cap)) > 0)
-		buf_add(&b, chunk, n);
-	buf_addc(&b, '\0');
-	return buf_detach(&b);
-}
-
 #define ASSERT_SAID(what)                                                    \
 	do {                                                                 \
-		char *said_ = captured();                                    \
+		char *said_ = unit_captured();                                    \
 		ck_assert_msg(strstr(said_, what), "\"%s\" not in \"%s\"",   \
 		    what, said_);                                            \
 		free(said_);                                                 \
@@ -160,7 +132,7 @@ round_trip(struct signer *s, char **micalg)
 	ck_assert_int_eq(signer_verify(s, ENTITY, strlen(ENTITY), sig.data,
 	    sig.len), 0);
 	bad[strlen(bad) - 4] ^= 1;	/* "world." -> "worlc." */
-	capture();
+	unit_capture();
 	ck_assert_int_eq(signer_verify(s, bad, strlen(bad), sig.data,
 	    sig.len), -1);
 	ASSERT_SAID("Bad signature");
@@ -210,12 +182,12 @@ START_TEST(test_wrong_passphrase)
 	signer_close(s);
 	s = open_key(fpr_rsa, "wrong horse");
 	ck_assert_ptr_nonnull(s);
-	capture();
+	unit_capture();
 	ck_assert_int_eq(signer_preflight(s), -1);
 	ASSERT_SAID("wrong passphrase");
 	ASSERT_SAID(fpr_rsa);
 	{
-		char *said = captured();
+		char *said = unit_captured();
 		ck_assert_ptr_null(strstr(said, "horse"));
 		free(said);
 	}
@@ -227,12 +199,12 @@ START_TEST(test_passphrase_missing)
 {
 	struct signer *s = open_key(fpr_rsa, "wrong horse");
 
-	capture();
+	unit_capture();
 	signer_preflight(s);	/* empties the agent's cache */
 	signer_close(s);
 	s = open_key(fpr_rsa, NULL);
 	ck_assert_ptr_nonnull(s);
-	capture();
+	unit_capture();
 	ck_assert_int_eq(signer_preflight(s), -1);
 	ASSERT_SAID("passphrase_file");
 	signer_close(s);
@@ -257,7 +229,7 @@ START_TEST(test_refused)
 
 	if (!fpr)
 		fpr = refused[_i].which == 1 ? fpr_old : fpr_rev;
-	capture();
+	unit_capture();
 	ck_assert_ptr_null(open_key(fpr, NULL));
 	ASSERT_SAID(refused[_i].said);
 }
@@ -272,7 +244,7 @@ START_TEST(test_other_key)
 
 	ck_assert_int_eq(signer_sign(rsa, ENTITY, strlen(ENTITY), &sig,
 	    &micalg), 0);
-	capture();
+	unit_capture();
 	ck_assert_int_eq(signer_verify(ed, ENTITY, strlen(ENTITY), sig.data,
 	    sig.len), -1);
 	ASSERT_SAID("another key");
@@ -309,7 +281,7 @@ START_TEST(test_autocrypt)
 	    "first byte %#x", key[0]);
 	free(key);
 	free(ac);
-	capture();
+	unit_capture();
 	ck_assert_ptr_null(signer_autocrypt(s, "a@b; c=d"));
 	ASSERT_SAID("bad address");
 	signer_close(s);
@@ -345,7 +317,7 @@ START_TEST(test_no_loopback)
 	ck_assert_int_eq(signer_preflight(s), 0);
 	signer_close(s);
 	s = open_key(fpr_rsa, RSA_PASS);
-	capture();
+	unit_capture();
 	ck_assert_int_eq(signer_preflight(s), -1);
 	ASSERT_SAID("allow-loopback-pinentry");
 	signer_close(s);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "util.h"
+
 /* ../shared from the project root, or $MAILER_SHARED; NULL when absent. */
 static inline const char *
 unit_shared(void)
@@ -34,6 +36,37 @@ static int unit_nskipped;
 			printf("SKIP %s: %s\n", #test, why);                 \
 		}                                                            \
 	} while (0)
+
+/*
+ * stderr goes to a temporary file from unit_capture() on (each test runs
+ * in its own process, so it is not restored) ...
+ */
+static FILE *unit_cap;
+
+static inline void
+unit_capture(void)
+{
+	fflush(stderr);
+	unit_cap = tmpfile();
+	ck_assert_ptr_nonnull(unit_cap);
+	dup2(fileno(unit_cap), 2);
+}
+
+/* ... and this returns all written since (caller frees); repeatable. */
+static inline char *
+unit_captured(void)
+{
+	struct buf b = BUF_INIT;
+	char chunk[512];
+	size_t n;
+
+	fflush(stderr);
+	rewind(unit_cap);
+	while ((n = fread(chunk, 1, sizeof chunk, unit_cap)) > 0)
+		buf_add(&b, chunk, n);
+	buf_addc(&b, '\0');
+	return buf_detach(&b);
+}
 
 #define UNIT_MAIN(suite_fn)                                                  \
 	int main(void)                                                       \
