@@ -122,21 +122,24 @@ cp "$f" "$TMP/same.eml"
 /usr/bin/python3 tests/lib/dkimverify.py "$TMP/rec" "$TMP/same.eml" >/dev/null 2>&1
 ok $? "control: the untouched copy passes"
 
-# With unsubscribe_url: List-Unsubscribe-Post is present, signed, over-signed
+# With web.base_url: List-Unsubscribe-Post, List-Archive and Archived-At are
+# present and signed, List-Unsubscribe-Post over-signed
 P2=$TMP/p2
 mkdir -p "$P2"
 cp -r issues lists templates "$P2/"
 cp -r "$P/demo" "$P2/"		# the same keys
 rm -rf "$P2/demo/state"
-{ cat config.yaml; echo 'unsubscribe_url: https://example.org/u'; } >"$P2/config.yaml"
+{ cat config.yaml; printf 'web:\n  base_url: https://news.example.org\n'; } >"$P2/config.yaml"
 "$MAILER" --config "$P2/config.yaml" send issues/2021-01 --list liangshan >/dev/null 2>"$TMP/send2.err"
 rc=$?
 g=$(ls "$P2"/outbox/new/* | head -1)
 /usr/bin/python3 tests/lib/dkimverify.py "$TMP/rec" "$P2"/outbox/new/* >"$TMP/py2.out" 2>&1 &&
 	[ "$(dkim_opendkim "$TMP/od" "$P2"/outbox/new/* | grep -c ' pass$')" = $(( 2 * $(ls "$P2"/outbox/new | wc -l) )) ] &&
 	[ $rc = 0 ] && grep -q '^List-Unsubscribe-Post: List-Unsubscribe=One-Click' "$g" &&
-	grep -q 'list-unsubscribe-post:list-unsubscribe-post' "$TMP/py2.out"
-ok $? "with unsubscribe_url: List-Unsubscribe-Post present, covered, and both verifiers pass"
+	grep -q '^Archived-At: <https://news.example.org/' "$g" &&
+	[ "$(grep -c 'list-unsubscribe-post:list-unsubscribe-post:' "$TMP/py2.out")" = "$(grep -c . "$TMP/py2.out")" ] &&
+	[ "$(grep -c ':list-archive:archived-at:' "$TMP/py2.out")" = "$(grep -c . "$TMP/py2.out")" ]
+ok $? "with web.base_url: List-Unsubscribe-Post (over-signed), List-Archive, Archived-At signed; both verifiers pass"
 
 sed 's/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/List-Unsubscribe-Post: List-Unsubscribe=One-Clack/' "$g" >"$TMP/lup.eml"
 ! cmp -s "$g" "$TMP/lup.eml" && fails_everywhere "$TMP/lup.eml"
