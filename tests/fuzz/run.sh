@@ -30,6 +30,11 @@ mkdir -p "$W/seed-verp"
 printf 'bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test' >"$W/seed-verp/1"
 printf '<unsubscribe+wn6w3wlsjcykixncnoeb3hxizxg2a@BOUNCE.TEST>' >"$W/seed-verp/2"
 printf 'wn6w3wlsjcykixncnoeb3hxizxg2a' >"$W/seed-verp/3"
+mkdir -p "$W/seed-dkim"
+printf 'v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0B AQEFAAOC\r\n AQ8AMIIBCgKCAQEA;' >"$W/seed-dkim/record"
+printf 'From: A <a@b>\r\nSubject:  x\r\n\ty \r\nList-Unsubscribe: <mailto:u@b>\r\n\r\n a  b \r\n\r\n\r\n' \
+	>"$W/seed-dkim/message"
+seed dkim issues/*/*.md
 mkdir -p "$W/seed-bounce"
 extra=
 if [ -d "$SHARED/corpus/bounces" ]; then extra=$SHARED/corpus/bounces
