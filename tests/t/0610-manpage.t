@@ -51,7 +51,7 @@ END {
 sed -n '/^CONFIGURATION$/,/^FILES$/p' "$TMP/page.txt" >"$TMP/config.txt"
 missing=0
 while read -r k; do
-	grep -qE -- "^       ${k//./\\.}( |\$)" "$TMP/config.txt" ||
+	grep -qE -- "^       $(printf '%s' "$k" | sed 's/[][.]/\\&/g')( |\$)" "$TMP/config.txt" ||
 		{ echo "# no entry in CONFIGURATION for key: $k"; missing=1; }
 done <"$TMP/keys"
 n=$(wc -l <"$TMP/keys")
