@@ -35,6 +35,10 @@ printf 'v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0B AQEFAAOC\r\n AQ8AMIIBCgKCAQEA;' >
 printf 'From: A <a@b>\r\nSubject:  x\r\n\ty \r\nList-Unsubscribe: <mailto:u@b>\r\n\r\n a  b \r\n\r\n\r\n' \
 	>"$W/seed-dkim/message"
 seed dkim issues/*/*.md
+mkdir -p "$W/seed-form"
+printf 'List-Unsubscribe=One-Click' >"$W/seed-form/1"
+printf 'name=%%E6%%96%%B0+A&email=a%%40example.org' >"$W/seed-form/2"
+printf 's12-1700000000-0123456789abcdef0123456789abcdef' >"$W/seed-form/3"
 mkdir -p "$W/seed-bounce"
 extra=
 if [ -d "$SHARED/corpus/bounces" ]; then extra=$SHARED/corpus/bounces

@@ -1,0 +1,123 @@
+/* Unit tests for form.c and webtoken.c: form decoding, confirmation tokens. */
+#include <string.h>
+
+#include "form.h"
+#include "unit.h"
+#include "util.h"
+#include "webtoken.h"
+
+static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
+#define KL (sizeof key - 1)
+
+static char *
+fv(const char *body, const char *name, size_t *len)
+{
+	return form_value(body, strlen(body), name, len);
+}
+
+START_TEST(test_form)
+{
+	static const struct {
+		const char *body, *name, *want;	/* want NULL: absent */
+	} cases[] = {
+		{ "List-Unsubscribe=One-Click", "List-Unsubscribe", "One-Click" },
+		{ "a=1&b=2", "b", "2" },
+		{ "a=1&b=2", "c", NULL },
+		{ "name=%E6%96%B0+%E8%AF%BB%E8%80%85", "name", "新 读者" },
+		{ "x=%zz%4", "x", "%zz%4" },		/* bad escapes kept */
+		{ "x", "x", "" },			/* no '=' */
+		{ "x=&y=2", "x", "" },
+		{ "%78=1", "x", "1" },			/* names are decoded */
+		{ "a=1&&x=3", "x", "3" },
+		{ "name=A%0D%0ABcc:+e", "name", "A\r\nBcc: e" },
+		{ "", "x", NULL },
+		{ "x=1&x=2", "x", "1" },		/* the first one */
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = 99;
+		char *v = fv(cases[i].body, cases[i].name, &len);
+
+		if (!cases[i].want) {
+			ck_assert_msg(v == NULL, "case %zu", i);
+			continue;
+		}
+		ck_assert_msg(v != NULL, "case %zu", i);
+		ck_assert_str_eq(v, cases[i].want);
+		ck_assert_uint_eq(len, strlen(cases[i].want));
+		free(v);
+	}
+}
+END_TEST
+
+START_TEST(test_form_nul)
+{
+	size_t len;
+	char *v = fv("name=a%00b", "name", &len);
+
+	ck_assert_uint_eq(len, 3);		/* the caller sees the NUL */
+	ck_assert_uint_eq(strlen(v), 1);
+	free(v);
+	ck_assert_ptr_null(fv("na%00me=1", "na", &len));
+}
+END_TEST
+
+START_TEST(test_token)
+{
+	char t[WEBTOKEN_MAX], bad[2 * WEBTOKEN_MAX];
+	long long id = 0;
+	time_t now = 1700000000;
+
+	webtoken_make(key, KL, 's', "aba", 42, now + 60, t);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", t, now, &id),
+	    WT_OK);
+	ck_assert_int_eq(id, 42);
+	/* another purpose, list, key, or time */
+	ck_assert_int_eq(webtoken_check(key, KL, 'u', "aba", t, now, &id),
+	    WT_BAD);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "ab", t, now, &id),
+	    WT_BAD);
+	ck_assert_int_eq(webtoken_check((const unsigned char *)"x", 1, 's',
+	    "aba", t, now, &id), WT_BAD);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", t, now + 61,
+	    &id), WT_EXPIRED);
+	/* any changed character, a shorter or a longer token */
+	for (size_t i = 0; t[i]; i++) {
+		memcpy(bad, t, sizeof t);
+		bad[i] = bad[i] == '1' ? '2' : '1';
+		ck_assert_msg(webtoken_check(key, KL, 's', "aba", bad, now,
+		    &id) == WT_BAD, "position %zu", i);
+	}
+	memcpy(bad, t, sizeof t);
+	bad[strlen(bad) - 1] = '\0';
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", bad, now, &id),
+	    WT_BAD);
+	snprintf(bad, sizeof bad, "%s0", t);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", bad, now, &id),
+	    WT_BAD);
+	/* a later expiry cannot be written in: the MAC covers it */
+	snprintf(bad, sizeof bad, "s42-%lld-%s", (long long)now + 999,
+	    strrchr(t, '-') + 1);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", bad, now, &id),
+	    WT_BAD);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", NULL, now, &id),
+	    WT_BAD);
+	ck_assert_int_eq(webtoken_check(key, KL, 's', "aba", "s042-1-00",
+	    now, &id), WT_BAD);
+}
+END_TEST
+
+static Suite *
+web_suite(void)
+{
+	Suite *s = suite_create("web");
+	TCase *tc = tcase_create("web");
+
+	tcase_add_test(tc, test_form);
+	tcase_add_test(tc, test_form_nul);
+	tcase_add_test(tc, test_token);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(web_suite)
