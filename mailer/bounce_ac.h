@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BOUNCE_AC_STATES	4096
+#define BOUNCE_AC_STATES	16384
 #define BOUNCE_AC_CLASSES	128
 
 enum bounce_ac_mode { BOUNCE_AC_MIN, BOUNCE_AC_MAX, BOUNCE_AC_OR };

@@ -233,3 +233,12 @@ bounce_copy_marker(const char *text, size_t n)
 	end = bounce_ac_first(&marker_ac, text, n, &len);
 	return end == n && !len ? n : end - len;
 }
+
+int
+bounce_match_compiled(void)
+{
+	pthread_once(&rule_once, rule_ac_build);
+	pthread_once(&cue_once, cue_ac_build);
+	pthread_once(&marker_once, marker_ac_build);
+	return rule_ac.ok && cue_ac.ok && marker_ac.ok;
+}

@@ -38,6 +38,12 @@ const struct bounce_rule *bounce_rule_match(const char *lower, size_t n);
 const struct bounce_rule *bounce_rule_match_folded(const char *text,
     size_t n);
 
+/*
+ * 1 when every table fits its automaton; 0 means the slow fallback loops
+ * run (a table outgrew BOUNCE_AC_STATES or BOUNCE_AC_CLASSES).
+ */
+int bounce_match_compiled(void);
+
 /* The reason an enhanced status code implies ("5.1.1" -> userunknown). */
 const struct bounce_rule *bounce_rule_for_status(const char *status);
 

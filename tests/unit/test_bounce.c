@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include "bounce.h"
+#include "bounce_rules.h"
 #include "unit.h"
 #include "util.h"
 
@@ -229,6 +230,13 @@ START_TEST(test_ses_duplicate_recipient)
 }
 END_TEST
 
+/* The phrase tables fit their automata: no silent fall back to slow loops. */
+START_TEST(test_tables_compiled)
+{
+	ck_assert_int_eq(bounce_match_compiled(), 1);
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -259,6 +267,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_huge);
 	tcase_add_test(tc, test_prefixes);
 	tcase_add_test(tc, test_ses_duplicate_recipient);
+	tcase_add_test(tc, test_tables_compiled);
 	suite_add_tcase(s, tc);
 	return s;
 }
