@@ -37,8 +37,9 @@ struct bounce_ac {
 };
 
 /*
- * Compiles pats[i] (lower-case) with values vals[i], i < n, into a.
- * Leaves a->ok 0 when the patterns need more states or classes.
+ * Compiles pats[i] (lower-case) with values vals[i], i < n, into a, which
+ * must be zero (static storage) and is built once.  Leaves a->ok 0 when
+ * the patterns need more states or classes.
  */
 void bounce_ac_build(struct bounce_ac *a, const char *const *pats,
     const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none);
