@@ -1,15 +1,12 @@
 /* archive: builds the web archive.  See archive.h. */
 #include "archive.h"
 
-#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "exitcode.h"
-#include <time.h>
 #include <unistd.h>
 
 #include "archive_cache.h"
@@ -19,23 +16,17 @@
 #include "archive_src.h"
 #include "config.h"
 #include "edition.h"
+#include "exitcode.h"
 #include "issue.h"
-#include "journal.h"
 #include "list.h"
 #include "lock.h"
 #include "util.h"
 
-/* One issue of the archive. */
-struct src {
-	char *dir;		/* absolute */
-	struct issue *head;	/* issue.yaml only */
+/* What is made of one issue of the archive (archive_src: which, when). */
+struct made {
 	struct issue *is;	/* all of it, when its pages or entry are made */
 	struct composer *cp;
 	int make;		/* its pages are made again */
-	int draft;
-	time_t published, updated;
-	char day[11];		/* its date for the feed's tag: URI */
-	char fp[65];		/* fingerprint of its inputs */
 	char *entry;		/* feed content, when in the feed */
 };
 
@@ -44,251 +35,16 @@ struct build {
 	const struct archive_opts *o;
 	struct archive_stats *st;
 	const char *out;
-	struct src *v;
+	struct archive_src *v;	/* newest first */
+	struct made *m;		/* m[i] for v[i] */
 	size_t n;
 	const struct list **lists;	/* every list, by id */
 	size_t nlists;
 	struct archive_pages *pages;
 	struct archive_cache *old, *cur;
-	const struct src *emitting;	/* whose files emit records */
+	const struct archive_src *emitting;	/* whose files emit records */
 	struct strset made_dirs;	/* folders known to exist */
 };
-
-/* SOURCE_DATE_EPOCH, or -1 when it is not set */
-static time_t
-source_date_epoch(void)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-
-	return e && *e ? (time_t)strtoll(e, NULL, 10) : -1;
-}
-
-/* No time later than SOURCE_DATE_EPOCH goes out (reproducible builds). */
-static time_t
-clamp_epoch(time_t t)
-{
-	time_t sde = source_date_epoch();
-
-	return sde >= 0 && t > sde ? sde : t;
-}
-
-/* The inputs every page shares: the program, config, templates, lists. */
-static int
-hash_common(const struct config *c, struct sha256_ctx *h)
-{
-	time_t ignored = 0;
-	int rc = 0;
-
-	sha256_init(h);
-	archive_src_str(h, "mailer archive 1");
-	/* a new mailer may render differently: its binary is an input */
-	if (access("/proc/self/exe", R_OK) == 0) {
-		char *exe = realpath("/proc/self/exe", NULL);
-
-		if (exe) {
-			char *dir = xstrdup(exe), *base = xstrdup(exe);
-
-			rc |= archive_src_hash(dirname(dir), basename(base), 0,
-			    h, &ignored);
-			free(dir);
-			free(base);
-			free(exe);
-		}
-	}
-	archive_src_str(h, c->sender_name);
-	archive_src_str(h, c->sender_address);
-	archive_src_str(h, c->web_base_url);
-	archive_src_str(h, c->web_title);
-	rc |= archive_src_hash(c->templates_dir, ".mustache", 0, h, &ignored);
-	rc |= archive_src_hash(c->lists_dir, ".yaml", 0, h, &ignored);
-	return rc ? -1 : 0;
-}
-
-static int
-id_usable(const char *what, const char *id)
-{
-	if (archive_id_valid(id) && strcmp(id, "index.html") &&
-	    strcmp(id, "feed.xml"))
-		return 1;
-	warnx("%s: \"%s\" cannot name a folder or page of the archive: use "
-	    "letters, digits, '.', '_' and '-' (first a letter or digit, no "
-	    "\"..\"; not index.html or feed.xml)", what, id);
-	return 0;
-}
-
-/* "2021-01-20" when the issue's date is one, for the tag: URI */
-static void
-tag_day(struct src *s)
-{
-	const char *d = s->head->date;
-	struct tm tm;
-
-	if (strlen(d) == 10 && strptime(d, "%Y-%m-%d", &tm) == d + 10) {
-		memcpy(s->day, d, 11);
-		return;
-	}
-	gmtime_r(&s->published, &tm);
-	strftime(s->day, sizeof s->day, "%Y-%m-%d", &tm);
-}
-
-/*
- * Published: send_at once it passed (or the issue was sent), else the
- * first send; drafts: their date (0 when it is no date).  Returns 1 when
- * s goes in, 0 when not, -2 after the journal reported a failure.
- */
-static int
-publish(struct build *b, struct journal *jn, struct src *s)
-{
-	const struct issue *h = s->head;
-	time_t sent = 0, now = time(NULL);
-
-	if (jn && journal_first_sent(jn, h->id, &sent) == -1)
-		return -2;
-	if (h->send_at_t && (h->send_at_t <= now || sent))
-		s->published = h->send_at_t;
-	else if (sent)
-		s->published = sent;
-	else if (!b->o->drafts)
-		return 0;
-	else if ((s->draft = 1) &&
-	    issue_parse_time(h->date, &s->published) == -1)
-		s->published = 0;
-	return 1;
-}
-
-/*
- * Loads dir's issue.yaml, decides, fingerprints.  1 in, 0 out, -1 after
- * reporting bad data, -2 a journal failure.
- */
-static int
-add_source(struct build *b, struct journal *jn,
-    const struct sha256_ctx *common, const char *dir)
-{
-	struct src s = { 0 };
-	struct sha256_ctx h = *common;
-	time_t newest = 0;
-	int rc;
-
-	if (!(s.head = issue_load_head(dir)))
-		return -1;
-	s.dir = xstrdup(s.head->dir);
-	if (!id_usable(s.dir, s.head->id))
-		rc = -1;
-	else if ((rc = publish(b, jn, &s)) == 1) {
-		archive_src_str(&h, s.head->id);
-		if (archive_src_hash(s.dir, NULL, 1, &h, &newest) == -1)
-			rc = -1;
-		archive_src_hex(&h, s.fp);
-		newest = clamp_epoch(newest);
-		if (!s.published)
-			s.published = newest;
-		s.updated = newest > s.published ? newest : s.published;
-		tag_day(&s);
-	}
-	if (rc != 1) {
-		issue_free(s.head);
-		free(s.dir);
-		return rc;
-	}
-	b->v = xrealloc(b->v, (b->n + 1) * sizeof *b->v);
-	b->v[b->n++] = s;
-	return 1;
-}
-
-/* Every folder with an issue.yaml in paths.issues. */
-static int
-scan_issues(const struct config *c, struct strlist *dirs)
-{
-	struct dirent **ents;
-	int n;
-
-	if ((n = scandir(c->issues_dir, &ents, NULL, alphasort)) == -1) {
-		warn("%s", c->issues_dir);
-		return -1;
-	}
-	for (int i = 0; i < n; i++) {
-		char *d = path_join(c->issues_dir, ents[i]->d_name);
-		char *y = path_join(d, "issue.yaml");
-
-		if (ents[i]->d_name[0] != '.' && access(y, F_OK) == 0)
-			strlist_add(dirs, d);
-		free(d);
-		free(y);
-		free(ents[i]);
-	}
-	free(ents);
-	return 0;
-}
-
-/* The folder name as given must be an id: "x/.." or "x/." are refused. */
-static int
-arg_usable(const char *arg)
-{
-	char *t = xstrdup(arg);
-	size_t n = strlen(t);
-	int ok;
-
-	while (n > 1 && t[n - 1] == '/')
-		t[--n] = '\0';
-	ok = id_usable(arg, strrchr(t, '/') ? strrchr(t, '/') + 1 : t);
-	free(t);
-	return ok;
-}
-
-static int
-collect(struct build *b)
-{
-	struct strlist all = { 0 };
-	const struct strlist *dirs = b->o->dirs;
-	struct sha256_ctx common;
-	struct journal *jn = NULL;
-	int rc = 0;
-
-	if (hash_common(b->cfg, &common) == -1)
-		return EXIT_DATAERR;
-	if (!dirs || !dirs->n) {
-		if (scan_issues(b->cfg, &all) == -1)
-			return EXIT_DATAERR;
-		dirs = &all;
-	}
-	if (access(b->cfg->state_path, F_OK) == 0 &&
-	    !(jn = journal_open(b->cfg->state_path)))
-		rc = EXIT_CANTCREAT;
-	for (size_t i = 0; rc != EXIT_CANTCREAT && rc != EXIT_SOFTWARE &&
-	    i < dirs->n; i++) {
-		int r = dirs != b->o->dirs || arg_usable(dirs->v[i]) ?
-		    add_source(b, jn, &common, dirs->v[i]) : -1;
-
-		if (r == -2)
-			rc = EXIT_SOFTWARE;
-		else if (r == -1)
-			rc = EXIT_DATAERR;
-	}
-	for (size_t i = 0; rc == 0 && i < b->n; i++)
-		for (size_t k = i + 1; k < b->n; k++)
-			if (!strcmp(b->v[i].head->id, b->v[k].head->id)) {
-				warnx("%s and %s: two issues with the id "
-				    "\"%s\"", b->v[i].dir, b->v[k].dir,
-				    b->v[i].head->id);
-				rc = EXIT_DATAERR;
-			}
-	journal_close(jn);
-	strlist_free(&all);
-	return rc;
-}
-
-/* Newest first: published, then number, then id. */
-static int
-cmp_src(const void *x, const void *y)
-{
-	const struct src *a = x, *b = y;
-
-	if (a->published != b->published)
-		return a->published > b->published ? -1 : 1;
-	if (a->head->number != b->head->number)
-		return a->head->number > b->head->number ? -1 : 1;
-	return -strcmp(a->head->id, b->head->id);
-}
 
 /*
  * Every list's profile, for the association pages; ids must be usable as
@@ -307,7 +63,7 @@ load_lists(struct build *b, struct list ***owned)
 	for (size_t i = 0; i < n; i++) {
 		char *what = xasprintf("%s/%s.yaml", b->cfg->lists_dir, ids[i]);
 
-		if (!id_usable(what, ids[i]))
+		if (!archive_src_id_usable(what, ids[i]))
 			rc = -1;
 		else if (((*owned)[b->nlists] = list_load(b->cfg->lists_dir,
 		    ids[i])))
@@ -362,14 +118,15 @@ load_sources(struct build *b)
 	int rc = 0;
 
 	for (size_t i = 0; i < b->n; i++) {
-		struct src *s = &b->v[i];
+		const struct archive_src *s = &b->v[i];
+		struct made *m = &b->m[i];
 
-		s->make = !archive_cache_fresh(b->old, s->head->id, s->fp);
-		if (!s->make && i >= feed)
+		m->make = !archive_cache_fresh(b->old, s->head->id, s->fp);
+		if (!m->make && i >= feed)
 			continue;
-		if (!(s->is = issue_load(s->dir)) ||
-		    !(s->cp = composer_new(b->cfg, s->is, NULL)) ||
-		    check_assets(b, s->is) == -1)
+		if (!(m->is = issue_load(s->dir)) ||
+		    !(m->cp = composer_new(b->cfg, m->is, NULL)) ||
+		    check_assets(b, m->is) == -1)
 			rc = -1;
 	}
 	return rc;
@@ -447,7 +204,7 @@ static int
 emit(void *arg, const char *rel, const char *data, size_t len)
 {
 	struct build *b = arg;
-	const struct src *s = b->emitting;
+	const struct archive_src *s = b->emitting;
 
 	if (put(b, rel, data, len) == -1)
 		return -1;
@@ -461,19 +218,20 @@ make_issues(struct build *b)
 	size_t feed = (size_t)b->cfg->web_feed_entries;
 
 	for (size_t i = 0; i < b->n; i++) {
-		struct src *s = &b->v[i];
+		const struct archive_src *s = &b->v[i];
+		struct made *m = &b->m[i];
 
-		if (!s->make) {
+		if (!m->make) {
 			archive_cache_keep(b->cur, b->old, s->head->id);
 		} else {
 			b->emitting = s;
-			if (archive_page_issue(b->pages, s->cp, s->is,
+			if (archive_page_issue(b->pages, m->cp, m->is,
 			    b->lists, b->nlists, emit, b) == -1)
 				return -1;
 			b->st->made++;
 		}
-		if (i < feed && archive_page_entry(b->pages, s->cp, s->is,
-		    &s->entry) == -1)
+		if (i < feed && archive_page_entry(b->pages, m->cp, m->is,
+		    &m->entry) == -1)
 			return -1;
 	}
 	return 0;
@@ -515,7 +273,7 @@ make_feed(struct build *b)
 		e[i].title = b->v[i].head->title;
 		e[i].published = b->v[i].published;
 		e[i].updated = b->v[i].updated;
-		e[i].html = b->v[i].entry;
+		e[i].html = b->m[i].entry;
 	}
 	f.title = b->cfg->web_title;
 	f.author = b->cfg->sender_name;
@@ -523,7 +281,7 @@ make_feed(struct build *b)
 	f.base = base;
 	f.entries = e;
 	f.n = n;
-	f.empty_updated = source_date_epoch() > 0 ? source_date_epoch() : 0;
+	f.empty_updated = archive_src_epoch() > 0 ? archive_src_epoch() : 0;
 	archive_feed_write(&f, &out);
 	rc = put(b, "feed.xml", out.data, out.len);
 	buf_free(&out);
@@ -595,27 +353,27 @@ static void
 free_sources(struct build *b)
 {
 	for (size_t i = 0; i < b->n; i++) {
-		composer_free(b->v[i].cp);
-		issue_free(b->v[i].is);
-		issue_free(b->v[i].head);
-		free(b->v[i].dir);
-		free(b->v[i].entry);
+		composer_free(b->m[i].cp);
+		issue_free(b->m[i].is);
+		free(b->m[i].entry);
 	}
-	free(b->v);
+	free(b->m);
+	archive_src_free(b->v, b->n);
 }
 
 static int
 build(struct build *b, const char *cache)
 {
 	struct list **lists = NULL;
-	int rc = collect(b);
+	int rc = archive_src_scan(b->cfg, b->o->dirs, b->o->drafts, &b->v,
+	    &b->n);
 
+	b->m = xcalloc(b->n ? b->n : 1, sizeof *b->m);
 	if (load_lists(b, &lists) == -1 && rc == 0)
 		rc = EXIT_DATAERR;
 	if (rc == 0 && !(b->pages = archive_pages_open(b->cfg)))
 		rc = EXIT_DATAERR;
 	if (rc == 0) {
-		qsort(b->v, b->n, sizeof *b->v, cmp_src);
 		b->old = archive_cache_load(cache, b->out);
 		b->cur = archive_cache_new(b->out);
 		if (load_sources(b) == -1)
