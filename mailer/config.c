@@ -630,3 +630,11 @@ config_secret(const struct config *c, const char *what, const char *file,
 		b.data[--n] = '\0';
 	return buf_detach(&b);
 }
+
+char *
+config_list_url(const struct config *c, const char *list, const char *page,
+    const char *token)
+{
+	return xasprintf("%s%s%s/%s%s%s", c->web_base_url, CONFIG_LIST_PATH,
+	    list, page, token ? "?t=" : "", token ? token : "");
+}

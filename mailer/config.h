@@ -86,6 +86,8 @@ struct config {
 
 /* The path under web.base_url that answers List-Unsubscribe. */
 #define CONFIG_UNSUBSCRIBE_PATH "/unsubscribe"
+/* The list pages of mailer serve are under base_url/lists/ID/. */
+#define CONFIG_LIST_PATH "/lists/"
 
 /*
  * Loads path.  Relative paths in it are made absolute against the config's
@@ -98,6 +100,13 @@ struct config *config_load(const char *path);
  */
 struct config *config_parse(const char *path, const char *buf, size_t len);
 void config_free(struct config *c);
+
+/*
+ * "base_url/lists/LIST/PAGE", or with token "...?t=TOKEN": a page of
+ * mailer serve for a list.  c->web_base_url must be set; caller frees.
+ */
+char *config_list_url(const struct config *c, const char *list,
+    const char *page, const char *token);
 
 /*
  * Reads a secret named by a *_file or *_env pair (exactly one may be set).

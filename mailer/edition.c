@@ -38,24 +38,7 @@ struct composer {
 static int
 load_lists(struct composer *cp)
 {
-	char **ids;
-	size_t n;
-	int rc = 0;
-
-	if (list_ids(cp->cfg->lists_dir, &ids, &n) == -1)
-		return -1;
-	cp->lists = xcalloc(n ? n : 1, sizeof *cp->lists);
-	for (size_t i = 0; i < n; i++) {
-		struct list *l = list_load(cp->cfg->lists_dir, ids[i]);
-
-		if (l)
-			cp->lists[cp->nlists++] = l;
-		else
-			rc = -1;
-		free(ids[i]);
-	}
-	free(ids);
-	return rc;
+	return list_load_all(cp->cfg->lists_dir, &cp->lists, &cp->nlists);
 }
 
 const struct list *
@@ -287,7 +270,7 @@ url_json(const struct composer *cp, const struct list *l, json_t *ctx)
 static json_t *
 web_url(const struct config *c, const struct list *l, const char *page)
 {
-	char *u = xasprintf("%s/lists/%s/%s", c->web_base_url, l->id, page);
+	char *u = config_list_url(c, l->id, page, NULL);
 	json_t *v = json_string(u);
 
 	free(u);
@@ -558,8 +541,8 @@ message_id_new(struct composer *cp, const char *list_id, const char *token)
 	    token ? token : "", addr_domain(cp->cfg->sender_address));
 }
 
-static void
-date_header(struct buf *out)
+void
+message_date_header(struct buf *out)
 {
 	time_t t = message_time();
 	struct tm tm;
@@ -663,7 +646,7 @@ message_build_head(struct composer *cp, const struct edition *ed,
 	const struct config *c = cp->cfg;
 	char *mid = message_id ? NULL : message_id_new(cp, l->id, r->token);
 
-	date_header(out);
+	message_date_header(out);
 	rfc2047_address(out, "From", c->sender_name, c->sender_address);
 	rfc2047_address(out, "To", r->name, r->address);
 	if (c->reply_to)

@@ -99,6 +99,9 @@ void message_build_head(struct composer *cp, const struct edition *ed,
 /* The time messages are dated (and DKIM-signed): now, or SOURCE_DATE_EPOCH. */
 time_t message_time(void);
 
+/* Appends "Date: ..." (RFC 5322 3.3) for message_time(), local zone. */
+void message_date_header(struct buf *out);
+
 /*
  * A new unique Message-ID (without angle brackets); caller frees.  With a
  * recipient's VERP token (may be NULL) the token ends its local part (see

@@ -398,3 +398,28 @@ list_each(const struct list *l, int flags,
 	fclose(f);
 	return finish(&p, &st, rc);
 }
+
+int
+list_load_all(const char *dir, struct list ***out, size_t *n)
+{
+	char **ids;
+	size_t nids;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (list_ids(dir, &ids, &nids) == -1)
+		return -1;
+	*out = xcalloc(nids ? nids : 1, sizeof **out);
+	for (size_t i = 0; i < nids; i++) {
+		struct list *l = list_load(dir, ids[i]);
+
+		if (l)
+			(*out)[(*n)++] = l;
+		else
+			rc = -1;
+		free(ids[i]);
+	}
+	free(ids);
+	return rc;
+}

@@ -28,6 +28,13 @@ struct subscriber {
 struct list *list_load(const char *dir, const char *id);
 void list_free(struct list *l);
 
+/*
+ * Loads every lists/<id>.yaml of dir, sorted by id, into *out (*n of
+ * them; the caller frees each with list_free and the array).  Those that
+ * load are kept when another fails (reported): then -1, else 0.
+ */
+int list_load_all(const char *dir, struct list ***out, size_t *n);
+
 /* Ids of every lists/<id>.yaml in dir, sorted; caller frees each and v. */
 int list_ids(const char *dir, char ***ids, size_t *n);
 

@@ -24,7 +24,7 @@
 #include "webmail.h"
 #include "websub.h"
 
-#define LIST_PREFIX "/lists/"
+#define LIST_PREFIX CONFIG_LIST_PATH
 #define ARCHIVE_PREFIX "/archive"	/* archive_url() is base_url/archive/ */
 
 const struct list *
@@ -39,7 +39,7 @@ web_list(const struct web *w, const char *id)
 static json_t *
 jurl(const struct web *w, const struct list *l, const char *page)
 {
-	char *u = xasprintf("%s/lists/%s/%s", w->c->web_base_url, l->id, page);
+	char *u = config_list_url(w->c, l->id, page, NULL);
 	json_t *v = json_string(u);
 
 	free(u);
@@ -313,22 +313,7 @@ web_handle(void *arg, const struct http_request *rq,
 static int
 load_lists(struct web *w)
 {
-	char **ids;
-	size_t n;
-	int rc = 0;
-
-	if (list_ids(w->c->lists_dir, &ids, &n) == -1)
-		return -1;
-	w->lists = xcalloc(n ? n : 1, sizeof *w->lists);
-	for (size_t i = 0; i < n; i++) {
-		if ((w->lists[w->nlists] = list_load(w->c->lists_dir, ids[i])))
-			w->nlists++;
-		else
-			rc = -1;
-		free(ids[i]);
-	}
-	free(ids);
-	return rc;
+	return list_load_all(w->c->lists_dir, &w->lists, &w->nlists);
 }
 
 int

@@ -13,6 +13,7 @@
 
 #include "addr.h"
 #include "config.h"
+#include "edition.h"
 #include "journal.h"
 #include "list.h"
 #include "maildir.h"
@@ -81,18 +82,6 @@ job_clear(struct job *j)
 	memset(j, 0, sizeof *j);
 }
 
-static void
-date_header(struct buf *out)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	char d[64];
-
-	localtime_r(&t, &tm);
-	strftime(d, sizeof d, "%a, %d %b %Y %H:%M:%S %z", &tm);
-	buf_printf(out, "Date: %s\r\n", d);
-}
-
 /* Renders the text: subject (first line) and body.  0 / -1. */
 static int
 render(struct webmail *m, const struct job *j, const struct list *l,
@@ -109,8 +98,8 @@ render(struct webmail *m, const struct job *j, const struct list *l,
 	webtoken_make(m->w->key, m->w->keylen, sub ? 's' : 'u', j->list,
 	    sub ? j->m.subscription : j->m.id,
 	    j->m.at + c->web_token_days * 86400, tok);
-	url = xasprintf("%s/lists/%s/%s?t=%s", c->web_base_url, j->list,
-	    sub ? "confirm" : "unsubscribe", tok);
+	url = config_list_url(c, j->list, sub ? "confirm" : "unsubscribe",
+	    tok);
 	json_object_set_new(ctx, sub ? "subscribe" : "unsubscribe",
 	    json_true());
 	json_object_set_new(ctx, "url", json_string(url));
@@ -161,7 +150,7 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 		if (rc == -1)
 			goto out;
 	}
-	date_header(out);
+	message_date_header(out);
 	rfc2047_address(out, "From", c->sender_name, c->sender_address);
 	/* the name was checked to be one line; the encoder folds it */
 	rfc2047_address(out, "To", j->name, j->email);
