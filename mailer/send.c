@@ -27,13 +27,19 @@
 #include "throttle.h"
 #include "util.h"
 #include "verp.h"
+#include "workq.h"
 
 #define POOL 256		/* messages built ahead of the connections */
 #define REFILL 32		/* slots refilled at once: one commit adds them */
 #define RUN_RETRIES 2		/* extra tries of a 4xx within one run */
 #define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 
-enum slot { SLOT_FREE, SLOT_READY, SLOT_BUSY };
+/*
+ * A slot is built, then (SMTP with DKIM) signed on a worker thread
+ * (SLOT_SIGNING, the worker's until workq_done hands it back), offered to
+ * the connections (SLOT_READY), in flight (SLOT_BUSY), then free again.
+ */
+enum slot { SLOT_FREE, SLOT_SIGNING, SLOT_READY, SLOT_BUSY };
 
 /* One recipient's message; the buffer's memory is reused by the next. */
 struct item {
@@ -47,6 +53,8 @@ struct item {
 	int tries;		/* in this run */
 	int attempts;		/* in earlier runs, from the journal */
 	double not_before;	/* a 4xx waits before its retry */
+	unsigned char bh[DKIM_HASH_LEN];	/* its edition's body hash */
+	int sign_failed;	/* set by the worker */
 };
 
 struct sender {
@@ -64,6 +72,7 @@ struct sender {
 	struct edition ed;		/* the list's edition (shared) */
 	unsigned char bh[DKIM_HASH_LEN];	/* its DKIM body hash */
 	time_t dkim_t;			/* the signatures' t= */
+	struct workq *signers;		/* DKIM off the sending thread */
 	struct strset suppressed;	/* the list's, read once per list */
 	long long stopped_mark;		/* newest unsubscribe event read */
 	struct strset csv_seen;		/* CSV addresses, when web ones wait */
@@ -145,6 +154,73 @@ item_release(struct sender *s, struct item *it)
 	if (it->state != SLOT_FREE)
 		s->used--;
 	it->state = SLOT_FREE;
+}
+
+/*
+ * The DKIM-Signature fields over this recipient's header block, put above
+ * it; bh is the edition's body hash, computed once per edition.
+ */
+static int
+dkim_item(struct sender *s, struct item *it, const unsigned char *bh)
+{
+	struct buf sig = BUF_INIT;
+	const char *end = memmem(it->msg.data, it->msg.len, "\r\n\r\n", 4);
+	size_t head = end ? (size_t)(end - it->msg.data) + 4 : it->msg.len;
+	int rc = -1;
+
+	if (dkim_sign(s->j->dkim, bh, it->msg.data, head, s->dkim_t,
+	    &sig) == 0) {
+		buf_grow(&it->msg, sig.len);
+		memmove(it->msg.data + sig.len, it->msg.data, it->msg.len + 1);
+		memcpy(it->msg.data, sig.data, sig.len);
+		it->msg.len += sig.len;
+		rc = 0;
+	}
+	buf_free(&sig);
+	return rc;
+}
+
+/*
+ * RSA-2048 costs about as much CPU as the rest of a message's way out, so
+ * with SMTP the signatures are made on worker threads while this thread
+ * builds the next messages and feeds the connections (tests/bench/dkim.sh).
+ * Runs on a worker: reads the item's head and bh, the shared keys and t.
+ */
+static void
+sign_job(void *job, void *arg)
+{
+	struct item *it = job;
+
+	it->sign_failed = dkim_item(arg, it, it->bh) == -1;
+}
+
+static void
+signed_wake(void *arg)
+{
+	smtp_wakeup(arg);
+}
+
+/* Signed items become ready; a failed signature stops the run. */
+static void
+signed_collect(struct sender *s)
+{
+	struct item *it;
+
+	while (s->signers && (it = workq_done(s->signers))) {
+		it->state = SLOT_READY;
+		if (it->sign_failed)
+			s->failed = 1;
+	}
+}
+
+/* Before slots are freed: every item comes back from the workers. */
+static void
+signed_wait(struct sender *s)
+{
+	if (s->signers) {
+		workq_wait(s->signers);
+		signed_collect(s);
+	}
 }
 
 /* A reply's code, 0 when it is no server reply (libcurl's error text). */
@@ -330,6 +406,7 @@ on_next(void *arg, struct smtp_msg *m, long *wait_ms)
 	double now, soonest, at;
 	int pending;
 
+	signed_collect(s);
 again:
 	best = NULL;
 	now = now_mono();
@@ -341,7 +418,7 @@ again:
 		if (it->state == SLOT_FREE)
 			continue;
 		pending = 1;
-		if (it->state == SLOT_BUSY || (best && best->seq < it->seq))
+		if (it->state != SLOT_READY || (best && best->seq < it->seq))
 			continue;
 		at = it->not_before;
 		if (at <= now && (!s->th || throttle_may_start(s->th,
@@ -409,6 +486,7 @@ drain(struct sender *s)
 		rc = -1;
 	}
 	/* whatever never got an answer stays pending for the next run */
+	signed_wait(s);
 	for (size_t i = 0; i < POOL; i++)
 		item_release(s, &s->pool[i]);
 	if (tx_commit(s) == -1)
@@ -445,30 +523,6 @@ free_slot(struct sender *s)
 			return &s->pool[i];
 		}
 	return NULL;	/* not reached */
-}
-
-/*
- * The DKIM-Signature fields over this recipient's header block, put above
- * it; bh is the edition's body hash, computed once per edition.
- */
-static int
-dkim_item(struct sender *s, struct item *it, const unsigned char *bh)
-{
-	struct buf sig = BUF_INIT;
-	const char *end = memmem(it->msg.data, it->msg.len, "\r\n\r\n", 4);
-	size_t head = end ? (size_t)(end - it->msg.data) + 4 : it->msg.len;
-	int rc = -1;
-
-	if (dkim_sign(s->j->dkim, bh, it->msg.data, head, s->dkim_t,
-	    &sig) == 0) {
-		buf_grow(&it->msg, sig.len);
-		memmove(it->msg.data + sig.len, it->msg.data, it->msg.len + 1);
-		memcpy(it->msg.data, sig.data, sig.len);
-		it->msg.len += sig.len;
-		rc = 0;
-	}
-	buf_free(&sig);
-	return rc;
 }
 
 static int
@@ -514,8 +568,13 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 		message_build_head(s->j->cp, ed, s->l, &r, NULL, &it->msg);
 		it->body = &ed->body;
 	}
-	if (s->j->dkim)
+	if (s->signers) {
+		memcpy(it->bh, bh, DKIM_HASH_LEN);
+		it->state = SLOT_SIGNING;
+		workq_submit(s->signers, it);
+	} else if (s->j->dkim) {
 		rc = dkim_item(s, it, bh);
+	}
 	if (s->per_sub)
 		edition_clear(&own);
 	return rc;
@@ -749,6 +808,9 @@ open_transport(struct sender *s)
 	}
 	if (!s->smtp)
 		return -1;
+	if (s->j->dkim && !(s->signers = workq_new(workq_cpus(), sign_job, s,
+	    signed_wake, s->smtp)))
+		return -1;
 	if (!s->o->to)
 		s->th = throttle_new(c->domain_connections,
 		    c->domain_rate_per_minute);
@@ -809,6 +871,8 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 		    o->dry_run ? PROGRESS_DRY_RUN : 0);
 	}
 	rc = result_code(s, rc);
+	signed_wait(s);
+	workq_free(s->signers);
 	smtp_close(s->smtp);
 	throttle_free(s->th);
 	state_close(&s->state);
