@@ -4,9 +4,10 @@
 # newest issue and finds every article title and loaded images; Python's
 # feedparser reads the Atom feed without complaint; xmllint finds every
 # page and the feed well-formed; a second build into another folder is
-# byte-identical; no file holds a subscriber's address, name or token;
-# every List-Archive and Archived-At URL in the messages sent names a file
-# of the archive; a rebuild with nothing changed writes nothing.
+# byte-identical; no file holds a subscriber's address, name or token,
+# even when the template uses subscriber fields; every List-Archive and
+# Archived-At URL in the messages sent names a file of the archive; a
+# rebuild with nothing changed writes nothing.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
@@ -14,12 +15,12 @@ command -v xmllint >/dev/null || skip_all "xmllint not installed (make deps)"
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null ||
 	skip_all "python3-feedparser not installed (make deps)"
 tap_tmp
-plan 11
+plan 12
 P=$TMP/p A=$TMP/p/archive BASE=https://news.example.org/letters
 mk_maildir_project "$P"
 printf 'web:\n  base_url: %s/\n  title: 四川科协学会工作通讯\n' "$BASE" >>"$P/config.yaml"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-M send "$P/issues/2021-01" --quiet >/dev/null 2>&1
+M send "$P/issues/2021-01" --quiet >"$TMP/send.out" 2>&1 || sed "s/^/# send: /" "$TMP/send.out"
 M archive >"$TMP/out" 2>&1; rc=$?; sed 's/^/# /' "$TMP/out"
 [ $rc = 0 ] && [ -f "$A/index.html" ] && [ -f "$A/feed.xml" ] &&
 	[ -f "$A/2021-01/index.html" ] && [ "$(ls "$A"/2021-01/*.html | wc -l)" = 22 ] &&
@@ -94,6 +95,14 @@ hits=$(grep -rlF -f "$TMP/private" "$A" "$TMP/again" | head -5)
 echo "# $(wc -l <"$TMP/private") addresses, names and tokens looked for"
 [ -z "$hits" ] && [ "$(wc -l <"$TMP/private")" -gt 150 ]
 ok $? "no file holds a subscriber's address, name or token ${hits:+(found in $hits)}"
+
+sed -i 's|{{list.greeting}}|{{list.greeting}} {{subscriber.name}} {{subscriber.email}}|' \
+	"$P/templates/issue.html.mustache"
+grep -q "subscriber.name" "$P/templates/issue.html.mustache" &&
+	M archive --out "$TMP/persub" --quiet && grep -q 'class="greeting"' "$TMP/persub/2021-01/aba.html" &&
+	! grep -rqF -f "$TMP/private" "$TMP/persub"
+ok $? "a template using subscriber fields: the pages still hold none of them"
+cp templates/issue.html.mustache "$P/templates/"
 
 python3 - "$P/outbox/new" "$A" "$BASE/archive/" <<'PY'
 import email, email.policy, glob, os, sys
