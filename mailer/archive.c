@@ -53,27 +53,16 @@ struct build {
 static int
 load_lists(struct build *b, struct list ***owned)
 {
-	char **ids;
-	size_t n;
-	int rc = 0;
+	int rc = list_load_all(b->cfg->lists_dir, owned, &b->nlists);
 
-	if (list_ids(b->cfg->lists_dir, &ids, &n) == -1)
-		return -1;
-	*owned = xcalloc(n ? n : 1, sizeof **owned);
-	for (size_t i = 0; i < n; i++) {
-		char *what = xasprintf("%s/%s.yaml", b->cfg->lists_dir, ids[i]);
+	for (size_t i = 0; i < b->nlists; i++) {
+		char *what = xasprintf("%s/%s.yaml", b->cfg->lists_dir,
+		    (*owned)[i]->id);
 
-		if (!archive_src_id_usable(what, ids[i]))
-			rc = -1;
-		else if (((*owned)[b->nlists] = list_load(b->cfg->lists_dir,
-		    ids[i])))
-			b->nlists++;
-		else
+		if (!archive_src_id_usable(what, (*owned)[i]->id))
 			rc = -1;
 		free(what);
-		free(ids[i]);
 	}
-	free(ids);
 	b->lists = (const struct list **)*owned;
 	return rc;
 }
