@@ -115,7 +115,51 @@ struct table {
 	long tot[6];	/* the columns; [5]: complaints */
 	struct complaint_rate *rates;	/* complaint_rates' rows, copied */
 	size_t nrates;
+	struct journal_relay_count *relays;	/* copied, ordered */
+	size_t nrelays;
 };
+
+static void
+keep_relay(void *arg, const struct journal_relay_count *r)
+{
+	struct table *t = arg;
+	struct journal_relay_count *c;
+
+	t->relays = xrealloc(t->relays, (t->nrelays + 1) * sizeof *t->relays);
+	c = &t->relays[t->nrelays++];
+	c->issue = xstrdup(r->issue);
+	c->list = xstrdup(r->list);
+	c->relay = xstrdup(r->relay);
+	c->sent = r->sent;
+}
+
+/* {"relay": sent, ...} for (issue, list). */
+static json_t *
+json_relays(const struct table *t, const char *issue, const char *list)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < t->nrelays; i++)
+		if (!strcmp(t->relays[i].issue, issue) &&
+		    !strcmp(t->relays[i].list, list))
+			json_object_set_new(o, t->relays[i].relay,
+			    json_integer(t->relays[i].sent));
+	return o;
+}
+
+/* Under the table: what each relay took, per issue and list. */
+static void
+print_relays(const struct table *t)
+{
+	for (size_t i = 0; i < t->nrelays; i++) {
+		const struct journal_relay_count *r = &t->relays[i];
+
+		if (i == 0)
+			printf("\nsent per relay:\n");
+		printf("%-12s %-14s %8ld  %s\n", r->issue, r->list, r->sent,
+		    r->relay);
+	}
+}
 
 static void
 keep_rate(void *arg, const struct complaint_rate *r)
@@ -191,6 +235,8 @@ print_count(void *arg, const struct journal_count *c)
 
 		json_rates(o, "", r);
 		json_rates(o, "issue_", rate_of(t, c->issue, NULL));
+		json_object_set_new(o, "relays", json_relays(t, c->issue,
+		    c->list));
 		json_array_append_new(t->rows, o);
 		return;
 	}
@@ -242,6 +288,12 @@ table_free(struct table *t)
 		free((char *)t->rates[i].list);
 	}
 	free(t->rates);
+	for (size_t i = 0; i < t->nrelays; i++) {
+		free((char *)t->relays[i].issue);
+		free((char *)t->relays[i].list);
+		free((char *)t->relays[i].relay);
+	}
+	free(t->relays);
 	json_decref(t->rows);
 }
 
@@ -267,7 +319,7 @@ issue_title(const char *dir)
 int
 cmd_status(int argc, char **argv)
 {
-	struct table t = { NULL, 0, { 0 }, NULL, 0 };
+	struct table t = { NULL, 0, { 0 }, NULL, 0, NULL, 0 };
 	struct config *cfg;
 	struct journal *jn = NULL;
 	char *issue = NULL, *title = NULL;
@@ -324,6 +376,7 @@ cmd_status(int argc, char **argv)
 		    "list", "sent", "deferred", "failed", "suppressed",
 		    "remaining", "complaints", "rate");
 	if (complaint_rates(jn, issue, keep_rate, &t) == -1 ||
+	    journal_relay_counts(jn, issue, keep_relay, &t) == -1 ||
 	    journal_counts(jn, issue, print_count, &t) == -1)
 		rc = EXIT_SOFTWARE;
 	if (t.json) {
@@ -336,6 +389,7 @@ cmd_status(int argc, char **argv)
 		    "", t.tot[0], t.tot[1], t.tot[2], t.tot[3], t.tot[4],
 		    t.tot[5]);
 		print_rates(&t);
+		print_relays(&t);
 	}
 	table_free(&t);
 report:

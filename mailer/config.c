@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <err.h>
+#include <errno.h>
 #include <libgen.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -32,7 +33,8 @@ static const struct yfield path_fields[] = {
 };
 
 static const struct yfield transport_fields[] = {
-	{ "relays", YF_STRLIST, O(relays), 1, NULL },
+	{ "relays", YF_NODE, O(relays_node), 1, NULL },	/* see relays_bind */
+	{ "relay_mode", YF_STR, O(relay_mode), 0, NULL },
 	{ "tls", YF_STR, O(tls), 0, NULL },
 	{ "tls_verify", YF_BOOL, O(tls_verify), 0, NULL },
 	{ "ca_file", YF_STR, O(ca_file), 0, NULL },
@@ -185,10 +187,120 @@ one_of(const char *file, const char *key, const char *v, const char *a,
 	return -1;
 }
 
+#define WEIGHT_MAX 1000
+
+/* A relay entry's weight: a plain integer 1..WEIGHT_MAX. */
+static int
+relay_weight(const char *file, const struct ynode *v, long *w)
+{
+	char *end;
+
+	errno = 0;
+	*w = v->type == YNODE_SCALAR && v->plain ?
+	    strtol(v->value, &end, 10) : 0;
+	if (v->type != YNODE_SCALAR || !v->plain || !*v->value || *end ||
+	    errno || *w < 1 || *w > WEIGHT_MAX) {
+		warnx("%s:%zu:%zu: a relay's \"weight\" must be a whole "
+		    "number from 1 to %d", file, v->line, v->col, WEIGHT_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* One transport.relays entry: "URL", or a mapping with url and weight. */
+static int
+relay_entry(struct config *c, const struct ynode *e)
+{
+	const char *url = NULL;
+	long weight = 1;
+	int rc = 0;
+
+	if (e->type == YNODE_SCALAR) {
+		url = e->value;
+	} else if (e->type == YNODE_MAP) {
+		for (size_t i = 0; i + 1 < e->nitems; i += 2) {
+			const struct ynode *k = e->items[i], *v = e->items[i + 1];
+
+			if (!strcmp(k->value, "url") &&
+			    v->type == YNODE_SCALAR)
+				url = v->value;
+			else if (!strcmp(k->value, "weight"))
+				rc |= relay_weight(c->path, v, &weight);
+			else if (!strcmp(k->value, "url"))
+				rc = -1, warnx("%s:%zu:%zu: a relay's \"url\" "
+				    "must be a string", c->path, v->line,
+				    v->col);
+			else
+				rc = -1, warnx("%s:%zu:%zu: unknown key \"%s\" "
+				    "in a relay (url, weight)", c->path,
+				    k->line, k->col, k->value);
+		}
+		if (!url && rc == 0)
+			rc = -1, warnx("%s:%zu:%zu: a relay needs a \"url\"",
+			    c->path, e->line, e->col);
+	} else {
+		rc = -1;
+		warnx("%s:%zu:%zu: a relay is a URL or a mapping with url and "
+		    "weight", c->path, e->line, e->col);
+	}
+	if (url && has_ctl_break(url, strlen(url)))
+		rc = -1, warnx("%s:%zu:%zu: a relay's URL must be one line",
+		    c->path, e->line, e->col);
+	if (rc == 0) {
+		strlist_add(&c->relays, url);
+		c->relay_weights = xrealloc(c->relay_weights, c->relays.n *
+		    sizeof *c->relay_weights);
+		c->relay_weights[c->relays.n - 1] = weight;
+	}
+	return rc;
+}
+
+/*
+ * transport.relays: one entry or a list of them.  Every bad entry is
+ * reported.
+ */
+static int
+relays_bind(struct config *c)
+{
+	const struct ynode *n = c->relays_node;
+	int rc = 0;
+
+	c->relays_node = NULL;	/* it lives as long as the parse tree */
+	if (!n)
+		return 0;
+	if (n->type != YNODE_SEQ)
+		return relay_entry(c, n);
+	for (size_t i = 0; i < n->nitems; i++)
+		if (relay_entry(c, n->items[i]) == -1)
+			rc = -1;
+	if (n->nitems == 0) {
+		warnx("%s:%zu:%zu: transport.relays is empty", c->path,
+		    n->line, n->col);
+		rc = -1;
+	}
+	return rc;
+}
+
+static int
+check_relay_mode(const struct config *c, const struct ynode *root)
+{
+	const struct ynode *t = ynode_get(root, "transport");
+	const struct ynode *n = t ? ynode_get(t, "relay_mode") : NULL;
+
+	if (!c->relay_mode || !strcmp(c->relay_mode, "spread") ||
+	    !strcmp(c->relay_mode, "failover"))
+		return 0;
+	warnx("%s:%zu:%zu: transport.relay_mode must be spread or failover, "
+	    "not \"%s\"", c->path, n ? n->line : 0, n ? n->col : 0,
+	    c->relay_mode);
+	return -1;
+}
+
 static int
 check_transport(struct config *c)
 {
 	int rc = 0;
+
 
 	for (size_t i = 0; i < c->relays.n; i++) {
 		const char *r = c->relays.v[i];
@@ -498,6 +610,8 @@ finish(struct config *c, const struct ynode *root)
 	absolutize(c->base, &c->passphrase_file, NULL);
 	absolutize(c->base, &c->imap_password_file, NULL);
 	absolutize(c->base, &c->imap_ca_file, NULL);
+	if (relays_bind(c) == -1 || check_relay_mode(c, root) == -1)
+		rc = -1;
 	if (!c->relays.n)
 		strlist_add(&c->relays, "maildir:outbox");
 	if (!c->imap_folder)

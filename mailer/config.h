@@ -32,6 +32,9 @@ struct config {
 
 	/* transport */
 	struct strlist relays;	/* "maildir:PATH", "smtp://h:p", "smtps://" */
+	long *relay_weights;	/* one per relay, >= 1; NULL: all 1 */
+	char *relay_mode;	/* spread (default) | failover */
+	const struct ynode *relays_node;	/* while loading only */
 	char *tls;		/* required | opportunistic | none */
 	int tls_verify;
 	char *ca_file;

@@ -12,7 +12,7 @@
 
 #include "util.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -77,6 +77,10 @@ static const char schema_v4[] =
     " returned_message_id TEXT, at INTEGER NOT NULL,"
     " PRIMARY KEY(source_key, email));";
 
+/* Version 5: the relay that took a sent message (its URL, no credentials). */
+static const char schema_v5[] =
+    "ALTER TABLE recipients ADD COLUMN relay TEXT;";
+
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
@@ -85,7 +89,7 @@ enum q {
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
 	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
-	Q_FIRST_SENT, Q_COUNT
+	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -100,8 +104,8 @@ static const char *const sql[Q_COUNT] = {
 	[Q_STATE] = "SELECT state, attempts, next_attempt FROM recipients"
 	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
 	[Q_MARK] = "UPDATE recipients SET state = ?4, last_reply = ?5,"
-	    " next_attempt = ?6, attempts = attempts + ?7, updated_at = ?8"
-	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
+	    " next_attempt = ?6, attempts = attempts + ?7, updated_at = ?8,"
+	    " relay = ?9 WHERE issue = ?1 AND list = ?2 AND email = ?3",
 	[Q_TOKEN] = "SELECT issue, list, email FROM recipients"
 	    " WHERE token_id = ?1",
 	[Q_EV_ADD] = "INSERT OR IGNORE INTO events(kind, issue, list, email,"
@@ -129,6 +133,10 @@ static const char *const sql[Q_COUNT] = {
 	    "  AND r.state = 'sent' AND NOT EXISTS (SELECT 1 FROM events e"
 	    "   WHERE e.issue = r.issue AND e.list = r.list"
 	    "   AND e.email = r.email AND e.kind IN ('bounce', 'failed')))",
+	[Q_RELAY_COUNTS] = "SELECT issue, list, relay, count(*)"
+	    " FROM recipients WHERE state = 'sent' AND relay IS NOT NULL"
+	    " AND (?1 IS NULL OR issue = ?1)"
+	    " GROUP BY issue, list, relay ORDER BY issue, list, relay",
 	[Q_COUNTS] = "SELECT issue, list, sum(state = 'pending'),"
 	    " sum(state = 'sent'), sum(state = 'deferred'),"
 	    " sum(state = 'failed'), sum(state = 'suppressed'),"
@@ -348,8 +356,9 @@ setup(struct journal *j)
 	if ((version == 0 && exec(j, schema) == -1) ||
 	    (version < 2 && exec(j, schema_v2) == -1) ||
 	    (version < 3 && exec(j, schema_v3) == -1) ||
-	    exec(j, schema_v4) == -1 ||
-	    exec(j, "PRAGMA user_version = 4") == -1) {
+	    (version < 4 && exec(j, schema_v4) == -1) ||
+	    exec(j, schema_v5) == -1 ||
+	    exec(j, "PRAGMA user_version = 5") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -509,7 +518,7 @@ journal_state(struct journal *j, const char *issue, const char *list,
 static int
 mark(struct journal *j, const char *issue, const char *list,
     const char *email, enum jstate state, const char *reply,
-    time_t next_attempt)
+    time_t next_attempt, const char *relay)
 {
 	sqlite3_stmt *st = prep(j, Q_MARK, 5, issue, list, email,
 	    state_names[state], reply);
@@ -521,6 +530,8 @@ mark(struct journal *j, const char *issue, const char *list,
 	sqlite3_bind_int(st, 7, state == JS_SENT || state == JS_DEFERRED ||
 	    state == JS_FAILED);
 	sqlite3_bind_int64(st, 8, now);
+	if (relay)
+		sqlite3_bind_text(st, 9, relay, -1, SQLITE_TRANSIENT);
 	if (run(j, st, "marking recipient") == -1)
 		return -1;
 	if (sqlite3_changes(j->db) != 1) {
@@ -546,7 +557,40 @@ journal_mark(struct journal *j, const char *issue, const char *list,
 	if (tx_start(j, &own) == -1)
 		return -1;
 	return tx_end(j, own, mark(j, issue, list, email, state, reply,
-	    next_attempt));
+	    next_attempt, NULL));
+}
+
+int
+journal_mark_sent(struct journal *j, const char *issue, const char *list,
+    const char *email, const char *reply, const char *relay)
+{
+	int own;
+
+	if (tx_start(j, &own) == -1)
+		return -1;
+	return tx_end(j, own, mark(j, issue, list, email, JS_SENT, reply, 0,
+	    relay));
+}
+
+int
+journal_relay_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_relay_count *c), void *arg)
+{
+	sqlite3_stmt *st = prep(j, Q_RELAY_COUNTS, 1, issue);
+	struct journal_relay_count c;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.issue = (const char *)sqlite3_column_text(st, 0);
+		c.list = (const char *)sqlite3_column_text(st, 1);
+		c.relay = (const char *)sqlite3_column_text(st, 2);
+		c.sent = sqlite3_column_int64(st, 3);
+		fn(arg, &c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "counting per relay");
 }
 
 int

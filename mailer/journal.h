@@ -76,6 +76,13 @@ int journal_mark(struct journal *j, const char *issue, const char *list,
     time_t next_attempt);
 
 /*
+ * journal_mark to JS_SENT, also recording relay, the relay that took it
+ * (its name without credentials; NULL: none, e.g. a Maildir).
+ */
+int journal_mark_sent(struct journal *j, const char *issue, const char *list,
+    const char *email, const char *reply, const char *relay);
+
+/*
  * Maps a VERP token id back to its recipient; the strings are malloc'd and
  * the caller frees them.  Returns 0, 1 when unknown, -1 on error.
  */
@@ -144,6 +151,16 @@ struct journal_count {
  */
 int journal_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_count *c), void *arg);
+
+/* Sent messages per (issue, list, relay) that recorded a relay. */
+struct journal_relay_count {
+	const char *issue, *list, *relay;
+	long sent;
+};
+
+/* Calls fn per row, issue NULL: every issue; ordered.  Returns 0 / -1. */
+int journal_relay_counts(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_relay_count *c), void *arg);
 
 /*
  * The bounce mailbox's messages already processed, by source key

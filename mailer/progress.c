@@ -17,6 +17,9 @@ struct progress {
 	int tty, quiet, verbose;
 	double start, last;
 	int drawn;
+	char **relay;		/* relays that took messages, first seen first */
+	long *relay_sent;
+	size_t nrelay;
 };
 
 static double
@@ -133,7 +136,31 @@ progress_done(struct progress *p, const struct send_stats *st, int mode)
 	if (st->signatures)
 		printf(", %ld signature%s", st->signatures,
 		    st->signatures == 1 ? "" : "s");
-	printf(" in %.1fs (%.0f msg/s)\n", el, el > 0 ? st->sent / el : 0.0);
+	printf(" in %.1fs (%.0f msg/s)", el, el > 0 ? st->sent / el : 0.0);
+	for (size_t i = 0; i < p->nrelay; i++)
+		printf("%s %s %ld", i ? "," : "; sent via", p->relay[i],
+		    p->relay_sent[i]);
+	putchar('\n');
+}
+
+void
+progress_relay(struct progress *p, const char *relay)
+{
+	size_t i;
+
+	if (!p || !relay)
+		return;
+	for (i = 0; i < p->nrelay && strcmp(p->relay[i], relay); i++)
+		;
+	if (i == p->nrelay) {
+		p->relay = xrealloc(p->relay, (i + 1) * sizeof *p->relay);
+		p->relay_sent = xrealloc(p->relay_sent, (i + 1) *
+		    sizeof *p->relay_sent);
+		p->relay[i] = xstrdup(relay);
+		p->relay_sent[i] = 0;
+		p->nrelay++;
+	}
+	p->relay_sent[i]++;
 }
 
 void
@@ -141,6 +168,10 @@ progress_free(struct progress *p)
 {
 	if (!p)
 		return;
+	for (size_t i = 0; i < p->nrelay; i++)
+		free(p->relay[i]);
+	free(p->relay);
+	free(p->relay_sent);
 	free(p->issue);
 	free(p);
 }

@@ -17,7 +17,12 @@ void progress_log(struct progress *p, const char *fmt, ...)
 /* A problem (a deferral, a failure): printed even when quiet. */
 void progress_warn(struct progress *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* The summary line (not when quiet): a real send, a test send, a dry run. */
+/* One message sent through relay (NULL: none, e.g. a Maildir). */
+void progress_relay(struct progress *p, const char *relay);
+/*
+ * The summary line (not when quiet): a real send, a test send, a dry run;
+ * with the messages sent through each relay.
+ */
 #define PROGRESS_TEST 1
 #define PROGRESS_DRY_RUN 2
 void progress_done(struct progress *p, const struct send_stats *st,

@@ -307,11 +307,13 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 		    r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
 		    r == SMTP_AUTHFAIL ? 0 :
 		    reply_code(reply));
+	if (r == SMTP_OK)
+		progress_relay(s->pg, m->relay);
 	if (s->o->to || s->o->dry_run) {
 		count_only(s, it, r, reply);
 	} else if (r == SMTP_OK) {
-		rc = journal_mark(s->jn, iss, s->l->id, it->email, JS_SENT,
-		    reply, 0);
+		rc = journal_mark_sent(s->jn, iss, s->l->id, it->email, reply,
+		    m->relay);
 		s->st->sent++;
 	} else if (r == SMTP_PERMFAIL) {
 		rc = journal_mark(s->jn, iss, s->l->id, it->email, JS_FAILED,
@@ -356,6 +358,7 @@ msg_fill(struct smtp_msg *m, struct item *it)
 	m->data = it->body ? it->body->data : NULL;
 	m->len = it->body ? it->body->len : 0;
 	m->arg = it;
+	m->relay = NULL;	/* the transport names it */
 }
 
 /*

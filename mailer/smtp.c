@@ -34,6 +34,7 @@
 #include <curl/curl.h>
 
 #include "config.h"
+#include "relays.h"
 #include "util.h"
 
 #define POLL_MS 200	/* longest wait before looking at *stop again */
@@ -51,6 +52,7 @@ enum turn { TURN_IDLE, TURN_WORK, TURN_DONE };
 
 struct relay {
 	char *url;
+	char *label;		/* the URL without credentials */
 	time_t down_until;
 };
 
@@ -66,6 +68,7 @@ struct conn {
 	long used;		/* messages on the current connection */
 	int forbid;		/* this message closes the connection */
 	size_t relay, tries;
+	long conn_relay;	/* the relay its open connection goes to */
 	struct smtp_msg msg;
 	size_t off;
 	struct curl_slist *rcpt;
@@ -81,6 +84,9 @@ struct conn {
 struct smtp {
 	struct relay *relays;
 	size_t nrelays;
+	enum relay_mode mode;
+	long *weights;		/* per relay; NULL: all 1 */
+	int *up;		/* scratch for pick_relay */
 	struct conn *conns;
 	long nconns, busy;
 	long use_ssl, verify, timeout, per_conn, cooldown;
@@ -307,16 +313,15 @@ setup_easy(struct smtp *s, struct conn *c)
 	return 0;
 }
 
-/* The first relay not cooling down, or -1. */
+/* Connection conn's relay among those not cooling down, or -1. */
 static long
-pick_relay(struct smtp *s)
+pick_relay(struct smtp *s, long conn)
 {
 	time_t now = time(NULL);
 
 	for (size_t i = 0; i < s->nrelays; i++)
-		if (s->relays[i].down_until <= now)
-			return (long)i;
-	return -1;
+		s->up[i] = s->relays[i].down_until <= now;
+	return relays_pick(s->mode, s->weights, s->up, s->nrelays, conn);
 }
 
 /*
@@ -395,6 +400,8 @@ start(struct smtp *s, struct conn *c, size_t relay)
 	c->quitting = 0;
 	curl_slist_free_all(c->rcpt);
 	c->rcpt = curl_slist_append(NULL, c->msg.rcpt);
+	if ((long)relay != c->conn_relay)
+		c->used = 0;	/* a new connection, to that relay */
 	c->forbid = c->used + 1 >= s->per_conn;
 	SETOPT(h, CURLOPT_URL, s->relays[relay].url);
 	SETOPT(h, CURLOPT_MAIL_FROM, *c->msg.from ? c->msg.from : "<>");
@@ -460,15 +467,15 @@ session_failed(struct smtp *s, struct conn *c, enum smtp_result r,
 		if (r == SMTP_AUTHFAIL)
 			warnx("%s: authentication as %s refused (check "
 			    "transport.username and the password): %s",
-			    rl->url, s->username ? s->username : "?",
+			    rl->label, s->username ? s->username : "?",
 			    reply_text(c, rc, code));
 		else if (rc == CURLE_PEER_FAILED_VERIFICATION)
 			warnx("%s: the server's TLS certificate is not trusted "
-			    "(ca_file %s): %s", rl->url, s->ca_file ?
+			    "(ca_file %s): %s", rl->label, s->ca_file ?
 			    s->ca_file : "system default",
 			    reply_text(c, rc, code));
 		else
-			warnx("%s: %s", rl->url, reply_text(c, rc, code));
+			warnx("%s: %s", rl->label, reply_text(c, rc, code));
 	}
 	rl->down_until = now + s->cooldown;
 }
@@ -486,7 +493,9 @@ finish(struct smtp *s, struct conn *c)
 	curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &fresh);
 	r = classify(c, rc, code);
+	/* libcurl closes the connection after a failed transfer */
 	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
+	c->conn_relay = c->used ? (long)c->relay : -1;
 	reply = reply_text(c, rc, code);
 	if (r != SMTP_OK && atomic_load(&c->aborting)) {
 		/* given up on a stop before MAIL FROM: not the relay's fault */
@@ -495,7 +504,7 @@ finish(struct smtp *s, struct conn *c)
 	} else if (r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
 	    r == SMTP_AUTHFAIL) {
 		session_failed(s, c, r, rc, code);
-		next = pick_relay(s);
+		next = pick_relay(s, c - s->conns);
 		if (next >= 0 && ++c->tries < s->nrelays &&
 		    start(s, c, (size_t)next) == 0)
 			return 1;
@@ -505,6 +514,7 @@ finish(struct smtp *s, struct conn *c)
 	c->busy = 0;
 	s->busy--;
 	s->finished++;
+	c->msg.relay = s->relays[c->relay].label;
 	s->done(s->arg, &c->msg, r, reply);
 	return 0;
 }
@@ -527,7 +537,7 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 			*wait_ms = (long)((s->next_start - now) * 1000) + 1;
 			return 0;
 		}
-		if ((relay = pick_relay(s)) < 0) {
+		if ((relay = pick_relay(s, i)) < 0) {
 			s->no_relay = 1;
 			return 0;
 		}
@@ -626,7 +636,7 @@ smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
 
 	s->done = done;
 	s->arg = arg;
-	s->no_relay = pick_relay(s) < 0;
+	s->no_relay = pick_relay(s, 0) < 0;
 	for (;;) {
 		long wait_ms = POLL_MS;
 
@@ -686,6 +696,7 @@ locks_init(struct smtp *s)
 	for (long i = 0; i < s->nconns; i++) {
 		s->conns[i].s = s;
 		s->conns[i].fd = CURL_SOCKET_BAD;
+		s->conns[i].conn_relay = -1;
 		pthread_cond_init(&s->conns[i].go, NULL);
 	}
 }
@@ -704,10 +715,22 @@ smtp_open(const struct config *c, const char *password)
 	s->conns = xcalloc(s->nconns, sizeof *s->conns);
 	locks_init(s);
 	s->relays = xcalloc(c->relays.n, sizeof *s->relays);
-	for (size_t i = 0; i < c->relays.n; i++)
-		if (!strncmp(c->relays.v[i], "smtp://", 7) ||
-		    !strncmp(c->relays.v[i], "smtps://", 8))
-			s->relays[s->nrelays++].url = xstrdup(c->relays.v[i]);
+	s->weights = xcalloc(c->relays.n ? c->relays.n : 1,
+	    sizeof *s->weights);
+	s->up = xcalloc(c->relays.n ? c->relays.n : 1, sizeof *s->up);
+	s->mode = c->relay_mode && !strcmp(c->relay_mode, "failover") ?
+	    RELAY_FAILOVER : RELAY_SPREAD;
+	for (size_t i = 0; i < c->relays.n; i++) {
+		struct relay *r = &s->relays[s->nrelays];
+
+		if (strncmp(c->relays.v[i], "smtp://", 7) &&
+		    strncmp(c->relays.v[i], "smtps://", 8))
+			continue;
+		r->url = xstrdup(c->relays.v[i]);
+		r->label = relays_label(r->url);
+		s->weights[s->nrelays++] = c->relay_weights ?
+		    c->relay_weights[i] : 1;
+	}
 	if (s->nrelays == 0) {
 		warnx("%s: no smtp:// or smtps:// relay", c->path);
 		smtp_close(s);
@@ -753,8 +776,12 @@ smtp_close(struct smtp *s)
 	}
 	pthread_cond_destroy(&s->ended);
 	pthread_mutex_destroy(&s->mu);
-	for (size_t i = 0; i < s->nrelays; i++)
+	for (size_t i = 0; i < s->nrelays; i++) {
 		free(s->relays[i].url);
+		free(s->relays[i].label);
+	}
+	free(s->weights);
+	free(s->up);
 	if (s->password) {
 		explicit_bzero(s->password, strlen(s->password));
 		free(s->password);

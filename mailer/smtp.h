@@ -40,6 +40,8 @@ struct smtp_msg {
 	const char *data;
 	size_t len;
 	void *arg;		/* the caller's, handed back to done */
+	const char *relay;	/* set for done: the relay last tried, named
+				   without credentials (relays_label) */
 };
 
 enum smtp_next {
@@ -65,8 +67,8 @@ typedef void (*smtp_done_fn)(void *arg, const struct smtp_msg *msg,
 
 /*
  * Prepares sending to the smtp:// and smtps:// relays of c (other relays
- * are ignored).  password may be NULL; it is copied and wiped at close.
- * Returns NULL after reporting.
+ * are ignored) by c's relay_mode and weights (relays.h).  password may be
+ * NULL; it is copied and wiped at close.  Returns NULL after reporting.
  */
 struct smtp *smtp_open(const struct config *c, const char *password);
 
@@ -78,11 +80,12 @@ struct smtp *smtp_open(const struct config *c, const char *password);
  * flight: the caller adds messages and calls again, so connections never
  * wait for the slowest message of a batch.
  *
- * A relay that fails to give a session (SMTP_CONNFAIL, SMTP_TLSFAIL,
- * SMTP_AUTHFAIL) is
- * skipped for relay_cooldown seconds and the message is tried on the next
- * relay; when no relay is left no new message starts and smtp_run returns
- * -1 after reporting.  Otherwise 0.
+ * Each connection's next session goes to the relay relays_pick chooses
+ * for it among the relays that are up.  A relay that fails to give a
+ * session (SMTP_CONNFAIL, SMTP_TLSFAIL, SMTP_AUTHFAIL) is skipped for
+ * relay_cooldown seconds and the message is tried on another relay; when
+ * no relay is left no new message starts and smtp_run returns -1 after
+ * reporting.  Otherwise 0.
  */
 #define SMTP_RUN_PUMP 1
 int smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done,
