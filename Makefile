@@ -31,7 +31,8 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
        gnutls-bin python3 valgrind curl groff-base man-db bc \
        libmicrohttpd-dev nginx-light wrk libxml2-utils python3-feedparser \
-       rsync libssl-dev python3-dkim python3-nacl opendkim opendkim-tools
+       rsync libssl-dev python3-dkim python3-nacl opendkim opendkim-tools \
+       libopendkim-dev
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
         check-asan asan leakcheck fuzz corpus
@@ -156,8 +157,11 @@ demo: deps
 tests/bench/curlloop: tests/bench/curlloop.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $< $$(pkg-config --libs libcurl)
 
+tests/bench/odkimsign: tests/bench/odkimsign.c
+	$(CC) $(CFLAGS) -o $@ $< -lopendkim
+
 bench: deps
-	$(MAKE) all tests/bench/curlloop
+	$(MAKE) all tests/bench/curlloop tests/bench/odkimsign tests/dkimdrive
 	@for b in tests/bench/*.sh; do echo "== $$b"; $$b || exit 1; done
 
 # The MTA bounce corpus (tests/data/mta-bounces/): real MTAs in Debian 12
@@ -200,7 +204,7 @@ lint:
 clean:
 	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
 		tests/dkimdrive \
-		tests/bench/curlloop
+		tests/bench/curlloop tests/bench/odkimsign
 	rm -f $(REPLAYS) mailer/*.d tests/unit/*.d tests/*.d
 	rm -rf tests/fuzz/build
 

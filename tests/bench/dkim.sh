@@ -9,6 +9,10 @@
 #             sending the dkim message to distinct recipients
 # Rounds alternate the three; medians of messages/second and of the paired
 # ratios are printed.  Targets: dkim/plain >= 0.7, dkim/postfix >= 1.
+# Then the CPU that signing one message costs (both signatures): mailer's
+# dkim_sign with the edition's body hash (tests/dkimdrive time) against
+# libopendkim, which takes the whole body again for every message and key
+# (tests/bench/odkimsign).
 #
 # Environment: BENCH_DKIM_N (default 10000), BENCH_ROUNDS (3), BENCH_CONNS
 # (4), BENCH_POSTFIX_N (5000 messages into Postfix), BENCH_KEEP=1.
@@ -22,7 +26,9 @@ MAILER=$PWD/mailer/mailer
 for need in smtp-sink smtp-source python3 openssl sqlite3 bc; do
 	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
 done
-[ -x "$MAILER" ] || { echo "bench: build first (make bench)" >&2; exit 1; }
+for b in "$MAILER" tests/dkimdrive tests/bench/odkimsign; do
+	[ -x "$b" ] || { echo "bench: build first (make bench): $b" >&2; exit 1; }
+done
 
 W=$(mktemp -d /tmp/mailer-bench-dkim.XXXXXX)
 chmod 755 "$W"
@@ -81,6 +87,7 @@ YAML
 config "$P/plain.yaml" "smtp://127.0.0.1:$PORT"
 config "$P/dkim.yaml" "smtp://127.0.0.1:$PORT" dkim
 config "$P/maildir.yaml" "maildir:$W/one" dkim
+config "$P/unsigned.yaml" "maildir:$W/unsigned"
 "$MAILER" --config "$P/maildir.yaml" send "$P/issues/2021-01" --list bench \
 	--to reader@example.org --quiet >/dev/null ||
 	{ echo "bench: cannot build a message" >&2; exit 1; }
@@ -88,6 +95,11 @@ MSG=$(ls "$W"/one/new/* | head -1)
 SIZE=$(wc -c <"$MSG")
 grep -q '^DKIM-Signature: v=1; a=ed25519-sha256' "$MSG" ||
 	{ echo "bench: the message is not DKIM-signed" >&2; exit 1; }
+# the same message unsigned, as send builds it: CRLF, no Maildir fields
+"$MAILER" --config "$P/unsigned.yaml" send "$P/issues/2021-01" --list bench \
+	--to reader@example.org --quiet >/dev/null ||
+	{ echo "bench: cannot build a message" >&2; exit 1; }
+sed '/^Return-Path:/d; /^Delivered-To:/d; s/$/\r/' "$(ls "$W"/unsigned/new/* | head -1)" >"$W/unsigned.eml"
 
 run_timed() {	# run_timed OUT CMD...: "seconds exit" into OUT
 	python3 - "$@" <<'PY'
@@ -129,3 +141,13 @@ printf '%10s %10s %12s %12s %14s\n' plain/s dkim/s postfix/s dkim/plain dkim/pos
 printf '%10.0f %10.0f %12.0f %12.3f %14.3f\n' "$(median <"$W/p")" "$(median <"$W/d")" \
 	"$(median <"$W/f")" "$(median <"$W/r1")" "$(median <"$W/r2")"
 echo "targets: dkim/plain >= 0.7; dkim/postfix >= 1.0"
+: >"$W/ms"; : >"$W/os"
+for r in $(seq "$ROUNDS"); do
+	tests/dkimdrive time "$P/dkim.yaml" "$W/unsigned.eml" 2000 >>"$W/ms" ||
+		{ echo "bench: dkimdrive time failed" >&2; exit 1; }
+	tests/bench/odkimsign "$W/unsigned.eml" "$P/keys/rsa.pem" "$P/keys/ed.pem" 300 >>"$W/os" ||
+		{ echo "bench: odkimsign failed" >&2; exit 1; }
+done
+ms=$(median <"$W/ms") os=$(median <"$W/os")
+printf 'signing one message (RSA-2048 + Ed25519), CPU ms: mailer %.3f, libopendkim %.3f (%.1fx)\n' \
+	"$ms" "$os" "$(echo "$os / $ms" | bc -l)"
