@@ -693,6 +693,8 @@ config_free(struct config *c)
 	ydoc_clear(top_fields, c);
 	free(c->web_archive_dir);	/* derived, not in the tables */
 	free(c->web_title);
+	strlist_free(&c->relays);	/* bound by relays_bind */
+	free(c->relay_weights);
 	free(c->path);
 	free(c->base);
 	free(c);
