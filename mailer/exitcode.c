@@ -32,7 +32,7 @@ static const struct exit_info table[] = {
 	    "mailbox could not be reached" },
 	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",
 	    "the journal failed a query or an update after it was opened "
-	    "(a damaged database)" },
+	    "(a damaged database), or libcurl would not start" },
 	{ EXIT_OSERR, "EX_OSERR", "system error",
 	    "out of memory, or syslog logging could not be set up" },
 	{ EXIT_CANTCREAT, "EX_CANTCREAT", "cannot create",

@@ -55,19 +55,35 @@ unique_name(void)
 	return buf_detach(&b);
 }
 
-/* The file's bytes: trace headers, then msg with CRLF turned into LF. */
+/* msg with CRLF turned into LF; a CR ending msg waits for *cr's LF */
 static void
-render(struct buf *b, const char *msg, size_t len, const char *return_path,
-    const char *rcpt)
+add_lf(struct buf *b, const char *msg, size_t len, int *cr)
 {
+	for (size_t i = 0; i < len; i++) {
+		if (*cr && msg[i] != '\n')
+			buf_addc(b, '\r');
+		*cr = msg[i] == '\r';
+		if (!*cr)
+			buf_addc(b, msg[i]);
+	}
+}
+
+/* The file's bytes: trace headers, then head and data in LF lines. */
+static void
+render(struct buf *b, const char *head, size_t head_len, const char *data,
+    size_t len, const char *return_path, const char *rcpt)
+{
+	int cr = 0;
+
 	if (return_path)
 		buf_printf(b, "Return-Path: <%s>\n", return_path);
 	if (rcpt)
 		buf_printf(b, "Delivered-To: %s\n", rcpt);
-	buf_grow(b, len);
-	for (size_t i = 0; i < len; i++)
-		if (!(msg[i] == '\r' && i + 1 < len && msg[i + 1] == '\n'))
-			buf_addc(b, msg[i]);
+	buf_grow(b, head_len + len);
+	add_lf(b, head, head_len, &cr);
+	add_lf(b, data, len, &cr);
+	if (cr)
+		buf_addc(b, '\r');
 }
 
 static int
@@ -100,8 +116,9 @@ sync_dir(const char *path)
 }
 
 int
-maildir_deliver(const char *dir, const char *msg, size_t len,
-    const char *return_path, const char *rcpt, char **name_out)
+maildir_deliver(const char *dir, const char *head, size_t head_len,
+    const char *data, size_t len, const char *return_path, const char *rcpt,
+    char **name_out)
 {
 	struct buf b = BUF_INIT;
 	char *name = NULL, *tmp = NULL, *new = NULL, *newdir = NULL;
@@ -109,7 +126,7 @@ maildir_deliver(const char *dir, const char *msg, size_t len,
 
 	if (make_dirs(dir) == -1)
 		return -1;
-	render(&b, msg, len, return_path, rcpt);
+	render(&b, head, head_len, data, len, return_path, rcpt);
 	name = unique_name();
 	tmp = xasprintf("%s/tmp/%s", dir, name);
 	new = xasprintf("%s/new/%s", dir, name);

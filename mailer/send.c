@@ -19,12 +19,11 @@
 #include "issue.h"
 #include "journal.h"
 #include "list.h"
-#include "maildir.h"
 #include "progress.h"
 #include "sign.h"
-#include "smtp.h"
 #include "state.h"
 #include "throttle.h"
+#include "transport.h"
 #include "util.h"
 #include "verp.h"
 #include "workq.h"
@@ -35,9 +34,9 @@
 #define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 
 /*
- * A slot is built, then (SMTP with DKIM) signed on a worker thread
+ * A slot is built, then (with DKIM) signed on a worker thread
  * (SLOT_SIGNING, the worker's until workq_done hands it back), offered to
- * the connections (SLOT_READY), in flight (SLOT_BUSY), then free again.
+ * the transport (SLOT_READY), in flight (SLOT_BUSY), then free again.
  */
 enum slot { SLOT_FREE, SLOT_SIGNING, SLOT_READY, SLOT_BUSY };
 
@@ -63,9 +62,8 @@ struct sender {
 	struct send_stats *st;
 	struct state state;		/* lock, journal, token key */
 	struct journal *jn;		/* state.jn */
-	struct smtp *smtp;
+	struct transport *t;
 	struct throttle *th;
-	const char *maildir;		/* maildir transport, or NULL */
 	unsigned char *key;
 	size_t keylen;
 	const struct list *l;
@@ -182,8 +180,8 @@ dkim_item(struct sender *s, struct item *it, const unsigned char *bh)
 
 /*
  * RSA-2048 costs about as much CPU as the rest of a message's way out, so
- * with SMTP the signatures are made on worker threads while this thread
- * builds the next messages and feeds the connections (tests/bench/dkim.sh).
+ * the signatures are made on worker threads while this thread builds the
+ * next messages and feeds the transport (tests/bench/dkim.sh).
  * Runs on a worker: reads the item's head and bh, the shared keys and t.
  */
 static void
@@ -210,7 +208,7 @@ signer_threads(void)
 static void
 signed_wake(void *arg)
 {
-	smtp_wakeup(arg);
+	transport_wakeup(arg);
 }
 
 /* Signed items become ready; a failed signature stops the run. */
@@ -285,17 +283,31 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 
 /* An outcome that touches no journal: --to and --dry-run. */
 static void
-count_only(struct sender *s, const struct item *it, enum smtp_result r,
+count_only(struct sender *s, const struct item *it, enum transport_result r,
     const char *reply)
 {
-	if (r == SMTP_OK)
+	if (r == TRANSPORT_OK)
 		s->st->sent++;
-	else if (r == SMTP_PERMFAIL)
+	else if (r == TRANSPORT_PERMFAIL)
 		s->st->failed++;
-	else if (r == SMTP_TEMPFAIL)
+	else if (r == TRANSPORT_TEMPFAIL)
 		s->st->deferred++;
-	if (r != SMTP_OK)
+	if (r != TRANSPORT_OK)
 		warnx("%s: %s", it->email, reply);
+}
+
+/* The transport itself failed: the message stays pending. */
+static void
+transport_failed(struct sender *s, enum transport_result r)
+{
+	if (r == TRANSPORT_AUTHFAIL)
+		s->st->authfail = 1;
+	else if (r == TRANSPORT_LOCALFAIL)
+		s->st->localfail = 1;
+	else
+		s->st->unreachable = 1;
+	if (r == TRANSPORT_TLSFAIL)
+		s->st->tlsfail = 1;
 }
 
 /*
@@ -304,7 +316,7 @@ count_only(struct sender *s, const struct item *it, enum smtp_result r,
  * stays pending for the next run.
  */
 static void
-on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
+on_done(void *arg, const struct transport_msg *m, enum transport_result r,
     const char *reply)
 {
 	struct sender *s = arg;
@@ -317,25 +329,25 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	tx_open(s);
 	if (s->th)
 		throttle_end(s->th, addr_domain(it->email), now,
-		    r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
-		    r == SMTP_AUTHFAIL ? 0 :
-		    reply_code(reply));
-	if (r == SMTP_OK)
+		    r > TRANSPORT_PERMFAIL ? 0 : reply_code(reply));
+	if (r == TRANSPORT_OK && m->relay)
 		progress_relay(s->pg, m->relay);
-	if (s->o->to || s->o->dry_run) {
+	if (r > TRANSPORT_PERMFAIL) {
+		transport_failed(s, r);
+	} else if (s->o->to || s->o->dry_run) {
 		count_only(s, it, r, reply);
-	} else if (r == SMTP_OK) {
+	} else if (r == TRANSPORT_OK) {
 		rc = journal_mark_sent(s->jn, iss, s->l->id, it->email, reply,
 		    m->relay);
 		s->st->sent++;
-	} else if (r == SMTP_PERMFAIL) {
+	} else if (r == TRANSPORT_PERMFAIL) {
 		rc = journal_mark(s->jn, iss, s->l->id, it->email, JS_FAILED,
 		    reply, 0);
 		record_failure(s, it, reply);
 		s->st->failed++;
 		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
 		    reply);
-	} else if (r == SMTP_TEMPFAIL) {
+	} else {
 		if (it->tries <= RUN_RETRIES && !*s->o->stop) {
 			it->state = SLOT_READY;
 			it->not_before = now + it->tries;	/* 1 s, 2 s */
@@ -348,12 +360,6 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 		s->st->deferred++;
 		progress_warn(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
 		    reply);
-	} else if (r == SMTP_AUTHFAIL) {
-		s->st->authfail = 1;
-	} else if (r == SMTP_TLSFAIL) {
-		s->st->tlsfail = s->st->unreachable = 1;
-	} else {
-		s->st->unreachable = 1;
 	}
 	if (rc == -1)
 		s->failed = 1;
@@ -361,8 +367,9 @@ on_done(void *arg, const struct smtp_msg *m, enum smtp_result r,
 	progress_update(s->pg, s->st);
 }
 
+/* The one place where a message meets the transport. */
 static void
-msg_fill(struct smtp_msg *m, struct item *it)
+msg_fill(struct transport_msg *m, struct item *it)
 {
 	m->from = it->from;
 	m->rcpt = it->email;
@@ -414,8 +421,8 @@ stopped_now(struct sender *s, struct item *it)
 	return 1;
 }
 
-static enum smtp_next
-on_next(void *arg, struct smtp_msg *m, long *wait_ms)
+static enum transport_next
+on_next(void *arg, struct transport_msg *m, long *wait_ms)
 {
 	struct sender *s = arg;
 	struct item *best;
@@ -444,7 +451,7 @@ again:
 			soonest = at;
 	}
 	if (s->failed || tx_commit(s) == -1)
-		return SMTP_NEXT_END;	/* the rest stays pending */
+		return TRANSPORT_NEXT_END;	/* the rest stays pending */
 	if (best && stopped_now(s, best))
 		goto again;
 	if (best) {
@@ -453,39 +460,27 @@ again:
 			throttle_start(s->th, addr_domain(best->email),
 			    now);
 		msg_fill(m, best);
-		return SMTP_NEXT_MSG;
+		return TRANSPORT_NEXT_MSG;
 	}
 	if (!pending)
-		return SMTP_NEXT_END;
+		return TRANSPORT_NEXT_END;
 	if (soonest > 0 && (soonest - now) * 1000 + 1 < *wait_ms)
 		*wait_ms = (long)((soonest - now) * 1000) + 1;
-	return SMTP_NEXT_LATER;
+	return TRANSPORT_NEXT_LATER;
 }
 
+/*
+ * Runs the transport; -1 when it cannot go on (no relay, the Maildir
+ * failed): on_done has said which, else it is "no relay".
+ */
 static int
-deliver_local(struct sender *s, struct item *it)
+run(struct sender *s, int flags)
 {
-	struct smtp_msg m;
-
-	msg_fill(&m, it);
-	it->state = SLOT_BUSY;
-	if (tx_commit(s) == -1) {
-		item_release(s, it);
-		return -1;
-	}
-	if (stopped_now(s, it))
-		return s->failed ? -1 : 0;
-	if (s->o->dry_run) {
-		on_done(s, &m, SMTP_OK, "dry run");
+	if (transport_run(s->t, on_next, on_done, s, s->o->stop, flags) == 0)
 		return 0;
-	}
-	if (maildir_deliver(s->maildir, it->msg.data, it->msg.len,
-	    it->from, it->email, NULL) == -1) {
-		item_release(s, it);
-		return -1;
-	}
-	on_done(s, &m, SMTP_OK, "250 delivered to maildir");
-	return 0;
+	if (!s->st->unreachable && !s->st->authfail && !s->st->localfail)
+		s->st->unreachable = 1;
+	return -1;
 }
 
 /* Sends what the pool holds, retries included.  0 / -1 (no relay). */
@@ -496,11 +491,8 @@ drain(struct sender *s)
 
 	if (tx_commit(s) == -1)
 		rc = -1;
-	else if (s->used && s->smtp &&
-	    smtp_run(s->smtp, on_next, on_done, s, s->o->stop, 0) == -1) {
-		s->st->unreachable = 1;
+	else if (s->used && run(s, 0) == -1)
 		rc = -1;
-	}
 	/* whatever never got an answer stays pending for the next run */
 	signed_wait(s);
 	for (size_t i = 0; i < POOL; i++)
@@ -525,11 +517,8 @@ free_slot(struct sender *s)
 		/* not while waiting: mailer serve writes unsubscribes */
 		if (*s->o->stop || s->failed || tx_commit(s) == -1)
 			return NULL;
-		if (smtp_run(s->smtp, on_next, on_done, s, s->o->stop,
-		    SMTP_RUN_PUMP) == -1) {
-			s->st->unreachable = 1;
+		if (run(s, TRANSPORT_RUN_PUMP) == -1)
 			return NULL;
-		}
 	}
 	for (size_t i = 0; i < POOL; i++)
 		if (s->pool[i].state == SLOT_FREE) {
@@ -574,9 +563,9 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 	r.token = it->token;
 	/*
 	 * The shared body is sent from the edition, not copied per message;
-	 * a subscriber's own edition and a maildir file take a whole copy.
+	 * a subscriber's own edition is freed here, so it takes a copy.
 	 */
-	if (s->per_sub || s->maildir) {
+	if (s->per_sub) {
 		buf_grow(&it->msg, ed->headers.len + ed->body.len + 2048);
 		message_build(s->j->cp, ed, s->l, &r, NULL, &it->msg);
 	} else {
@@ -656,10 +645,6 @@ on_subscriber(void *arg, const struct subscriber *sub)
 		return -1;
 	}
 	it->attempts = s->attempts;
-	if ((s->maildir || s->o->dry_run) && deliver_local(s, it) == -1) {
-		s->failed = 1;
-		return -1;
-	}
 	return 0;
 }
 
@@ -771,9 +756,7 @@ send_list(struct sender *s, const struct list *l)
 
 		if (build_item(s, &sub, it) == -1)
 			s->failed = 1;
-		else if (s->maildir || s->o->dry_run)
-			rc = deliver_local(s, it);
-		rc = drain(s) == -1 || rc == -1 || s->failed ? -1 : 0;
+		rc = drain(s) == -1 || s->failed ? -1 : 0;
 	} else if (journal_stopped_mark(s->jn, &s->stopped_mark) == -1 ||
 	    journal_suppressed_each(s->jn, l->id, suppressed_add, s) == -1 ||
 	    web_subscribers(s, &web) == -1) {
@@ -792,6 +775,8 @@ send_list(struct sender *s, const struct list *l)
 	strset_free(&s->csv_seen);
 	s->web_pending = 0;
 	edition_clear(&s->ed);
+	if (rc == -1 && s->st->localfail)
+		return EXIT_CANTCREAT;
 	if (rc == -1 && (s->st->unreachable || s->st->authfail))
 		return 0;	/* result_code() makes it 69, 75, 76 or 77 */
 	if (rc == -1 && s->failed)
@@ -799,35 +784,24 @@ send_list(struct sender *s, const struct list *l)
 	return 0;
 }
 
+/*
+ * The transport, and with DKIM the signers: signatures are made on worker
+ * threads while this thread builds the next messages and feeds the
+ * transport, which a finished one wakes (transport_wakeup).
+ */
 static int
 open_transport(struct sender *s)
 {
 	const struct config *c = s->j->cfg;
-	char *pw = NULL;
+	int rc = transport_open(c, s->o->dry_run, &s->t);
 
-	if (!strncmp(c->relays.v[0], "maildir:", 8)) {
-		s->maildir = c->relays.v[0] + 8;
-		return 0;
-	}
-	if (s->o->dry_run)
-		return 0;
-	if (c->username) {
-		pw = config_secret(c, "SMTP password", c->password_file,
-		    c->password_env);
-		if (!pw)
-			return -1;
-	}
-	s->smtp = smtp_open(c, pw);
-	if (pw) {
-		explicit_bzero(pw, strlen(pw));
-		free(pw);
-	}
-	if (!s->smtp)
-		return -1;
-	if (s->j->dkim && !(s->signers = workq_new(signer_threads(), sign_job, s,
-	    signed_wake, s->smtp)))
-		return -1;
-	if (!s->o->to)
+	if (rc != 0)
+		return rc;
+	if (s->j->dkim && !(s->signers = workq_new(signer_threads(), sign_job,
+	    s, signed_wake, s->t)))
+		return EXIT_OSERR;
+	/* destination-domain limits: for mail that leaves, not for --to */
+	if (transport_remote(s->t) && !s->o->to)
 		s->th = throttle_new(c->domain_connections,
 		    c->domain_rate_per_minute);
 	return 0;
@@ -863,8 +837,8 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->jn = s->state.jn;
 	s->key = s->state.key;
 	s->keylen = s->state.keylen;
-	if (rc == 0 && open_transport(s) == -1)
-		rc = j->cfg->username ? EXIT_CONFIG : EXIT_UNAVAILABLE;
+	if (rc == 0)
+		rc = open_transport(s);
 	if (rc == 0) {
 		s->pg = progress_new(j->issue->id, o->quiet, o->verbose);
 		if (o->dry_run)
@@ -889,7 +863,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	rc = result_code(s, rc);
 	signed_wait(s);
 	workq_free(s->signers);
-	smtp_close(s->smtp);
+	transport_close(s->t);
 	throttle_free(s->th);
 	state_close(&s->state);
 	for (size_t i = 0; i < POOL; i++) {	/* the reused message buffers */

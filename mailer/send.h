@@ -2,7 +2,9 @@
  * send: delivers an issue's editions to the subscribers of the selected
  * lists under the journal: each recipient's outcome is committed before
  * the next message on that connection starts, so a rerun sends only what
- * was not sent.  Transports: smtp.c (libcurl) or a local Maildir.
+ * was not sent.  The messages go through transport.h (SMTP relays, a
+ * Maildir or a dry run): send.c's on_next() is the one place where a
+ * message meets its transport.
  */
 #ifndef MAILER_SEND_H
 #define MAILER_SEND_H
@@ -27,6 +29,7 @@ struct send_stats {
 	int unreachable;	/* no relay gave a session */
 	int tlsfail;		/* ... the last one because it refused TLS */
 	int authfail;		/* a relay refused the credentials */
+	int localfail;		/* the Maildir could not be written */
 };
 
 /*

@@ -1,6 +1,6 @@
 /*
- * smtp: SMTP submission through libcurl, one thread per connection.  See
- * smtp.h.
+ * smtp: SMTP submission through libcurl, one thread per connection: the
+ * SMTP back end of transport.h.  See smtp.h.
  *
  * RFC 5321 (SMTP), RFC 3207 (STARTTLS), RFC 8314 (implicit TLS, smtps://),
  * RFC 4954 (AUTH).  libcurl runs the protocol; this file picks relays,
@@ -69,7 +69,7 @@ struct conn {
 	int forbid;		/* this message closes the connection */
 	size_t relay, tries;
 	long conn_relay;	/* the relay its open connection goes to */
-	struct smtp_msg msg;
+	struct transport_msg msg;
 	size_t off;
 	struct curl_slist *rcpt;
 	atomic_int phase;	/* enum phase; set by the worker under s->mu */
@@ -93,8 +93,8 @@ struct smtp {
 	char *ca_file, *username, *password;
 	double interval, next_start;	/* rate limit, monotonic seconds */
 	int no_relay;
-	long finished;		/* messages ended, for SMTP_RUN_PUMP */
-	smtp_done_fn done;
+	long finished;		/* messages ended, for TRANSPORT_RUN_PUMP */
+	transport_done_fn done;
 	void *arg;
 	pthread_mutex_t mu;
 	pthread_cond_t ended;	/* a worker finished, or a wakeup */
@@ -102,15 +102,6 @@ struct smtp {
 	int woken;		/* smtp_wakeup was called; under mu */
 	int closing;		/* workers exit; under mu */
 };
-
-const char *
-smtp_result_name(enum smtp_result r)
-{
-	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
-	    "CONNFAIL", "TLSFAIL", "AUTHFAIL" };
-
-	return n[r];
-}
 
 static double
 now_mono(void)
@@ -142,7 +133,7 @@ static size_t
 read_cb(char *out, size_t size, size_t n, void *p)
 {
 	struct conn *c = p;
-	const struct smtp_msg *m = &c->msg;
+	const struct transport_msg *m = &c->msg;
 	size_t room = size * n, done = 0;
 
 	if (c->off < m->head_len)
@@ -414,26 +405,27 @@ start(struct smtp *s, struct conn *c, size_t relay)
 	return 0;
 }
 
-static enum smtp_result
+static enum transport_result
 classify(const struct conn *c, CURLcode rc, long code)
 {
 	enum phase ph = atomic_load(&c->phase);
 
 	if (rc == CURLE_OK)
-		return SMTP_OK;
+		return TRANSPORT_OK;
 	if (rc == CURLE_LOGIN_DENIED)
-		return SMTP_AUTHFAIL;
+		return TRANSPORT_AUTHFAIL;
 	if (ph == PH_SESSION && (rc == CURLE_USE_SSL_FAILED ||
 	    rc == CURLE_SSL_CONNECT_ERROR ||
 	    rc == CURLE_PEER_FAILED_VERIFICATION))
-		return SMTP_TLSFAIL;
+		return TRANSPORT_TLSFAIL;
 	if (ph == PH_SESSION)
-		return SMTP_CONNFAIL;
+		return TRANSPORT_CONNFAIL;
 	if (code >= 400 && code < 500)
-		return SMTP_TEMPFAIL;
+		return TRANSPORT_TEMPFAIL;
 	if (code >= 500)
-		return ph == PH_MAIL ? SMTP_CONNFAIL : SMTP_PERMFAIL;
-	return SMTP_TEMPFAIL;	/* lost mid-transaction: not sent */
+		return ph == PH_MAIL ? TRANSPORT_CONNFAIL :
+		    TRANSPORT_PERMFAIL;
+	return TRANSPORT_TEMPFAIL;	/* lost mid-transaction: not sent */
 }
 
 /* The server's reply when it is the one the code came from. */
@@ -457,14 +449,14 @@ reply_text(struct conn *c, CURLcode rc, long code)
  * connections usually fail the same way at the same time), and rests it.
  */
 static void
-session_failed(struct smtp *s, struct conn *c, enum smtp_result r,
+session_failed(struct smtp *s, struct conn *c, enum transport_result r,
     CURLcode rc, long code)
 {
 	struct relay *rl = &s->relays[c->relay];
 	time_t now = time(NULL);
 
 	if (rl->down_until <= now) {
-		if (r == SMTP_AUTHFAIL)
+		if (r == TRANSPORT_AUTHFAIL)
 			warnx("%s: authentication as %s refused (check "
 			    "transport.username and the password): %s",
 			    rl->label, s->username ? s->username : "?",
@@ -486,7 +478,7 @@ finish(struct smtp *s, struct conn *c)
 {
 	CURLcode rc = c->rc;
 	long code = 0, fresh = 0;
-	enum smtp_result r;
+	enum transport_result r;
 	const char *reply;
 	long next;
 
@@ -494,15 +486,16 @@ finish(struct smtp *s, struct conn *c)
 	curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &fresh);
 	r = classify(c, rc, code);
 	/* libcurl closes the connection after a failed transfer */
-	c->used = c->forbid || r != SMTP_OK ? 0 : (fresh ? 1 : c->used + 1);
+	c->used = c->forbid || r != TRANSPORT_OK ? 0 :
+	    (fresh ? 1 : c->used + 1);
 	c->conn_relay = c->used ? (long)c->relay : -1;
 	reply = reply_text(c, rc, code);
-	if (r != SMTP_OK && atomic_load(&c->aborting)) {
+	if (r != TRANSPORT_OK && atomic_load(&c->aborting)) {
 		/* given up on a stop before MAIL FROM: not the relay's fault */
-		r = SMTP_TEMPFAIL;
+		r = TRANSPORT_TEMPFAIL;
 		reply = "stopped before the SMTP session began";
-	} else if (r == SMTP_CONNFAIL || r == SMTP_TLSFAIL ||
-	    r == SMTP_AUTHFAIL) {
+	} else if (r == TRANSPORT_CONNFAIL || r == TRANSPORT_TLSFAIL ||
+	    r == TRANSPORT_AUTHFAIL) {
 		session_failed(s, c, r, rc, code);
 		next = pick_relay(s, c - s->conns);
 		if (next >= 0 && ++c->tries < s->nrelays &&
@@ -521,7 +514,7 @@ finish(struct smtp *s, struct conn *c)
 
 /* Starts messages on idle connections; sets *wait_ms for the rate. */
 static int
-fill(struct smtp *s, smtp_next_fn next, void *arg,
+fill(struct smtp *s, transport_next_fn next, void *arg,
     volatile sig_atomic_t *stop, long *wait_ms)
 {
 	for (long i = 0; i < s->nconns; i++) {
@@ -543,11 +536,11 @@ fill(struct smtp *s, smtp_next_fn next, void *arg,
 		}
 		memset(&c->msg, 0, sizeof c->msg);
 		switch (next(arg, &c->msg, wait_ms)) {
-		case SMTP_NEXT_END:
+		case TRANSPORT_NEXT_END:
 			return 1;
-		case SMTP_NEXT_LATER:
+		case TRANSPORT_NEXT_LATER:
 			return 0;
-		case SMTP_NEXT_MSG:
+		case TRANSPORT_NEXT_MSG:
 			break;
 		}
 		if (s->interval > 0)
@@ -628,8 +621,8 @@ wait_ended(struct smtp *s, long ms)
 }
 
 int
-smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
-    volatile sig_atomic_t *stop, int flags)
+smtp_run(struct smtp *s, transport_next_fn next, transport_done_fn done,
+    void *arg, volatile sig_atomic_t *stop, int flags)
 {
 	int exhausted = 0, aborted = 0, rc = 0;
 	long finished = s->finished;
@@ -649,7 +642,7 @@ smtp_run(struct smtp *s, smtp_next_fn next, smtp_done_fn done, void *arg,
 			abort_sessions(s);
 			aborted = 1;
 		}
-		if ((flags & SMTP_RUN_PUMP) && s->finished > finished)
+		if ((flags & TRANSPORT_RUN_PUMP) && s->finished > finished)
 			break;
 		if (s->busy == 0 && (exhausted || s->no_relay ||
 		    (stop && *stop)))

@@ -16,13 +16,12 @@
 #include "edition.h"
 #include "journal.h"
 #include "list.h"
-#include "maildir.h"
 #include "mime.h"
 #include "rfc2047.h"
 #include "sign.h"
-#include "smtp.h"
 #include "tmpl.h"
 #include "tmplfile.h"
+#include "transport.h"
 #include "util.h"
 #include "web.h"
 #include "webtoken.h"
@@ -35,8 +34,7 @@ struct webmail {
 	const struct config *c;
 	struct journal *jn;		/* this thread's own connection */
 	struct tmpl *text;
-	struct smtp *smtp;		/* NULL for a maildir: relay */
-	const char *maildir;
+	struct transport *t;
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -175,29 +173,29 @@ struct one {
 	const char *from, *rcpt;
 	struct buf *msg;
 	int given;
-	enum smtp_result r;
+	enum transport_result r;
 	char *reply;
 };
 
-static enum smtp_next
-one_next(void *arg, struct smtp_msg *msg, long *wait_ms)
+static enum transport_next
+one_next(void *arg, struct transport_msg *msg, long *wait_ms)
 {
 	struct one *o = arg;
 
 	(void)wait_ms;
 	if (o->given)
-		return SMTP_NEXT_END;
+		return TRANSPORT_NEXT_END;
 	memset(msg, 0, sizeof *msg);
 	msg->from = o->from;
 	msg->rcpt = o->rcpt;
 	msg->data = o->msg->data;
 	msg->len = o->msg->len;
 	o->given = 1;
-	return SMTP_NEXT_MSG;
+	return TRANSPORT_NEXT_MSG;
 }
 
 static void
-one_done(void *arg, const struct smtp_msg *msg, enum smtp_result r,
+one_done(void *arg, const struct transport_msg *msg, enum transport_result r,
     const char *reply)
 {
 	struct one *o = arg;
@@ -213,22 +211,18 @@ static int
 deliver(struct webmail *m, const struct job *j, struct buf *msg)
 {
 	char *from = xasprintf("bounces@%s", m->c->bounce_domain);
-	struct one o = { from, j->email, msg, 0, SMTP_CONNFAIL, NULL };
+	struct one o = { from, j->email, msg, 0, TRANSPORT_CONNFAIL, NULL };
 	char *masked = web_mask(j->email);
 	int rc;
 
-	if (m->maildir) {
-		rc = maildir_deliver(m->maildir, msg->data, msg->len, from,
-		    j->email, NULL) == 0 ? 0 : 1;
-	} else {
-		smtp_run(m->smtp, one_next, one_done, &o, &m->smtp_stop, 0);
-		rc = o.r == SMTP_OK || o.r == SMTP_PERMFAIL ? 0 : 1;
-		if (o.r != SMTP_OK)
-			warnx("confirmation mail to %s: %s%s", masked,
-			    o.reply ? o.reply : "no relay",
-			    rc ? "; tried again later" : "; dropped");
-	}
-	if (rc == 0 && (m->maildir || o.r == SMTP_OK))
+	/* the result is o.r: a relay refusing leaves no -1 to add */
+	(void)transport_run(m->t, one_next, one_done, &o, &m->smtp_stop, 0);
+	rc = o.r == TRANSPORT_OK || o.r == TRANSPORT_PERMFAIL ? 0 : 1;
+	if (o.r != TRANSPORT_OK)
+		warnx("confirmation mail to %s: %s%s", masked,
+		    o.reply ? o.reply : "no relay",
+		    rc ? "; tried again later" : "; dropped");
+	if (o.r == TRANSPORT_OK)
 		web_log("mail kind=%s list=%s address=%s",
 		    j->m.kind == JW_SUBSCRIBE ? "subscribe" : "unsubscribe",
 		    j->list, masked);
@@ -305,27 +299,6 @@ run(void *arg)
 	return NULL;
 }
 
-static int
-open_transport(struct webmail *m)
-{
-	const struct config *c = m->c;
-	char *pw = NULL;
-
-	if (!strncmp(c->relays.v[0], "maildir:", 8)) {
-		m->maildir = c->relays.v[0] + 8;
-		return 0;
-	}
-	if (c->username && !(pw = config_secret(c, "SMTP password",
-	    c->password_file, c->password_env)))
-		return -1;
-	m->smtp = smtp_open(c, pw);
-	if (pw) {
-		explicit_bzero(pw, strlen(pw));
-		free(pw);
-	}
-	return m->smtp ? 0 : -1;
-}
-
 struct webmail *
 webmail_start(struct web *w)
 {
@@ -338,7 +311,7 @@ webmail_start(struct web *w)
 	if (!(m->text = tmplfile_load(m->c->templates_dir,
 	    "web-mail.txt.mustache", 1)) ||
 	    !(m->jn = journal_open(m->c->state_path)) ||
-	    open_transport(m) == -1 ||
+	    transport_open(m->c, 0, &m->t) != 0 ||
 	    pthread_create(&m->thread, NULL, run, m) != 0) {
 		webmail_stop(m);
 		return NULL;
@@ -368,7 +341,7 @@ webmail_stop(struct webmail *m)
 		pthread_mutex_unlock(&m->mu);
 		pthread_join(m->thread, NULL);
 	}
-	smtp_close(m->smtp);
+	transport_close(m->t);
 	journal_close(m->jn);
 	tmpl_free(m->text);
 	pthread_cond_destroy(&m->cv);

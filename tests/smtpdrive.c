@@ -24,8 +24,8 @@ struct drive {
 	char *cur;
 };
 
-static enum smtp_next
-next(void *arg, struct smtp_msg *m, long *wait_ms)
+static enum transport_next
+next(void *arg, struct transport_msg *m, long *wait_ms)
 {
 	struct drive *d = arg;
 
@@ -34,7 +34,7 @@ next(void *arg, struct smtp_msg *m, long *wait_ms)
 		char *star;
 
 		if (d->idx == d->nrcpts)
-			return SMTP_NEXT_END;
+			return TRANSPORT_NEXT_END;
 		free(d->cur);
 		d->cur = xstrdup(d->rcpts[d->idx++]);
 		d->left = 1;
@@ -49,15 +49,15 @@ next(void *arg, struct smtp_msg *m, long *wait_ms)
 	m->data = d->body.data;
 	m->len = d->body.len;
 	m->arg = (void *)(++d->seq);
-	return SMTP_NEXT_MSG;
+	return TRANSPORT_NEXT_MSG;
 }
 
 static void
-done(void *arg, const struct smtp_msg *m, enum smtp_result r,
+done(void *arg, const struct transport_msg *m, enum transport_result r,
     const char *reply)
 {
 	(void)arg;
-	printf("%ld %s %s %s\n", (long)m->arg, m->rcpt, smtp_result_name(r),
+	printf("%ld %s %s %s\n", (long)m->arg, m->rcpt, transport_result_name(r),
 	    reply);
 	fflush(stdout);
 	free((char *)m->rcpt);

@@ -29,12 +29,15 @@ START_TEST(test_deliver)
 	char tmp[] = "/tmp/maildirXXXXXX";
 	char *md, *name, *name2, *file;
 	const char msg[] = "Subject: hi\r\n\r\nline 1\r\nbare\nlast\r";
+	/* head then body, split inside a CRLF: the file is the same */
+	const char head[] = "Subject: hi\r\n\r\nline 1\r", body[] =
+	    "\nbare\nlast\r";
 	struct buf b = BUF_INIT;
 	struct stat st;
 
 	ck_assert_ptr_nonnull(mkdtemp(tmp));
 	md = path_join(tmp, "box/inner");
-	ck_assert_int_eq(maildir_deliver(md, msg, sizeof msg - 1,
+	ck_assert_int_eq(maildir_deliver(md, msg, sizeof msg - 1, NULL, 0,
 	    "bounces+abc@example.org", "a@example.cn", &name), 0);
 	ck_assert_int_eq(count(md, "new"), 1);
 	ck_assert_int_eq(count(md, "tmp"), 0);
@@ -47,12 +50,23 @@ START_TEST(test_deliver)
 	    "Delivered-To: a@example.cn\n"
 	    "Subject: hi\n\nline 1\nbare\nlast\r");
 	ck_assert_ptr_null(strchr(name, '/'));
-	ck_assert_int_eq(maildir_deliver(md, "x\r\n", 3, NULL, NULL, &name2),
-	    0);
+	ck_assert_int_eq(maildir_deliver(md, head, sizeof head - 1, body,
+	    sizeof body - 1, "bounces+abc@example.org", "a@example.cn",
+	    &name2), 0);
 	ck_assert_str_ne(name, name2);
-	ck_assert_int_eq(count(md, "new"), 2);
-	ck_assert_int_eq(maildir_deliver("/proc/nope", "x", 1, NULL, NULL,
-	    NULL), -1);
+	free(file);
+	file = xasprintf("%s/new/%s", md, name2);
+	buf_reset(&b);
+	ck_assert_int_eq(slurp_file(file, 1 << 20, &b), 0);
+	ck_assert_str_eq(b.data, "Return-Path: <bounces+abc@example.org>\n"
+	    "Delivered-To: a@example.cn\n"
+	    "Subject: hi\n\nline 1\nbare\nlast\r");
+	free(name2);
+	ck_assert_int_eq(maildir_deliver(md, NULL, 0, "x\r\n", 3, NULL, NULL,
+	    &name2), 0);
+	ck_assert_int_eq(count(md, "new"), 3);
+	ck_assert_int_eq(maildir_deliver("/proc/nope", "x", 1, NULL, 0, NULL,
+	    NULL, NULL), -1);
 	buf_free(&b);
 	free(file);
 	free(name);
