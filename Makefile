@@ -90,8 +90,10 @@ check: deps
 # The whole of make check built with ASan + UBSan, in a copy of the tree
 # (build-asan/) so the normal build is left alone.  Any report fails it.
 ASAN_DIR   = build-asan
+# -ftrivial-auto-var-init=pattern: a read of an unset local gives 0xFE
+# bytes, not whatever the stack held (often zeros that hide the bug).
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
-             -fno-sanitize-recover=all
+             -fno-sanitize-recover=all -ftrivial-auto-var-init=pattern
 SHARED_DIR = $(abspath ../shared)
 check-asan asan: deps
 	rm -rf $(ASAN_DIR) && mkdir $(ASAN_DIR)

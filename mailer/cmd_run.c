@@ -25,9 +25,9 @@
 #include "exitcode.h"
 #include "issue.h"
 #include "journal.h"
-#include "lock.h"
 #include "log.h"
 #include "send.h"
+#include "state.h"
 #include "util.h"
 #include "ydoc.h"
 
@@ -82,19 +82,28 @@ count_open(void *arg, const struct journal_count *c)
 	    c->suppressed;
 }
 
-/* 1 when every recipient of the issue has a final state */
+/*
+ * *done is 1 when every recipient of the issue has a final state.  Returns
+ * 0, or an exit code after reporting (a journal that cannot be read must
+ * not pass for an issue still to send).
+ */
 static int
-complete(const struct config *c, const char *id)
+complete(const struct config *c, const char *id, int *done)
 {
 	struct journal *jn;
 	struct done_count d = { 0, 0 };
+	int rc = 0;
 
-	if (access(c->state_path, F_OK) == -1 ||
-	    !(jn = journal_open(c->state_path)))
-		return 0;
-	journal_counts(jn, id, count_open, &d);
+	*done = 0;
+	if (access(c->state_path, F_OK) == -1)
+		return 0;	/* nothing sent yet */
+	if (!(jn = journal_open(c->state_path)))
+		return EXIT_CANTCREAT;
+	if (journal_counts(jn, id, count_open, &d) == -1)
+		rc = EXIT_SOFTWARE;
 	journal_close(jn);
-	return d.rows > 0 && d.open == 0;
+	*done = rc == 0 && d.rows > 0 && d.open == 0;
+	return rc;
 }
 
 /* Each issue's complaint level, to see which ones a run pushed up. */
@@ -187,10 +196,10 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	struct send_opts o = { 0 };
 	struct send_stats st = { 0 };
 	struct job j;
-	int rc;
+	int rc, done;
 
-	if (complete(c, id))
-		return 0;
+	if ((rc = complete(c, id, &done)) != 0 || done)
+		return rc;
 	o.respect_backoff = 1;
 	o.locked = 1;
 	o.quiet = !verbose;
@@ -265,8 +274,8 @@ cmd_run(int argc, char **argv)
 	struct levels before = { NULL, 0 }, after = { NULL, 0 };
 	struct config *c;
 	struct sigaction sa;
-	int ch, quiet = 0, verbose = 0, fd = -1, rc, sent = 0;
-	long holder = 0;
+	struct state lock;
+	int ch, quiet = 0, verbose = 0, rc, sent = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
@@ -292,21 +301,10 @@ cmd_run(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	{
-		char *dir = xstrdup(c->state_path), *sl = strrchr(dir, '/');
-
-		if (sl && sl != dir) {
-			*sl = '\0';
-			mkdir_p(dir, 0700);
-		}
-		free(dir);
-	}
-	if ((rc = lock_acquire(c->state_path, &fd, &holder)) != 0) {
-		if (rc == 1)
-			warnx("another mailer run (pid %ld) holds %s.lock",
-			    holder, c->state_path);
+	/* one lock over every issue and the bounces: they run "locked" */
+	if ((rc = state_lock(c, &lock)) != 0) {
 		config_free(c);
-		return rc == 1 ? EXIT_TEMPFAIL : EXIT_CANTCREAT;
+		return rc;
 	}
 	levels_read(c, &before);
 	rc = run_due(c, quiet, verbose, &sent);
@@ -318,7 +316,7 @@ cmd_run(int argc, char **argv)
 	warn_crossings(&before, &after);
 	levels_free(&before);
 	levels_free(&after);
-	lock_release(fd);
+	state_close(&lock);
 	config_free(c);
 	return rc;
 }

@@ -28,24 +28,32 @@ make_folder(const char *path)
 }
 
 static int
-open_all(const struct config *c, int locked, int create_key,
-    struct state *st)
+lock_state(const struct config *c, int locked, struct state *st)
 {
 	long holder = 0;
 	int rc;
 
 	if (make_folder(c->state_path) == -1)
 		return EXIT_CANTCREAT;
-	if (!locked) {
-		rc = lock_acquire(c->state_path, &st->lockfd, &holder);
-		if (rc == 1) {
-			warnx("another mailer run (pid %ld) holds %s.lock; try "
-			    "again later", holder, c->state_path);
-			return EXIT_TEMPFAIL;
-		}
-		if (rc == -1)
-			return EXIT_CANTCREAT;
+	if (locked)
+		return 0;
+	rc = lock_acquire(c->state_path, &st->lockfd, &holder);
+	if (rc == 1) {
+		warnx("another mailer run (pid %ld) holds %s.lock; try again "
+		    "later", holder, c->state_path);
+		return EXIT_TEMPFAIL;
 	}
+	return rc == -1 ? EXIT_CANTCREAT : 0;
+}
+
+static int
+open_all(const struct config *c, int locked, int create_key,
+    struct state *st)
+{
+	int rc;
+
+	if ((rc = lock_state(c, locked, st)) != 0)
+		return rc;
 	if (!c->secret_file) {
 		warnx("%s: secret_file is not set (the HMAC key for VERP and "
 		    "unsubscribe tokens)", c->path);
@@ -70,6 +78,18 @@ state_open(const struct config *c, int locked, int create_key,
 	memset(st, 0, sizeof *st);
 	st->lockfd = -1;
 	if ((rc = open_all(c, locked, create_key, st)) != 0)
+		state_close(st);
+	return rc;
+}
+
+int
+state_lock(const struct config *c, struct state *st)
+{
+	int rc;
+
+	memset(st, 0, sizeof *st);
+	st->lockfd = -1;
+	if ((rc = lock_state(c, 0, st)) != 0)
 		state_close(st);
 	return rc;
 }

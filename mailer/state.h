@@ -25,6 +25,13 @@ struct state {
  */
 int state_open(const struct config *c, int locked, int create_key,
     struct state *st);
+/*
+ * Only the first step of state_open: creates the state folder and takes the
+ * lock (mailer run holds it over every issue and the bounces, which then
+ * open the rest with locked set).  Returns 0 or a code after reporting.
+ */
+int state_lock(const struct config *c, struct state *st);
+
 /* Closes the journal, wipes the key, releases the lock.  Idempotent. */
 void state_close(struct state *st);
 
