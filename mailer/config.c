@@ -631,6 +631,15 @@ finish(struct config *c, const struct ynode *root)
 	}
 	if (finish_dkim(c) == -1 || finish_feedback(c) == -1)
 		rc = -1;
+	if (c->sign && !c->sign_key && c->sign_demo_key && !c->gnupg_home) {
+		const struct ynode *n = ynode_get(ynode_get(root, "signing"),
+		    "create_demo_key");
+
+		warnx("%s:%zu:%zu: signing.create_demo_key needs "
+		    "signing.gnupg_home, the folder the demo key is made and "
+		    "kept in", c->path, n->line, n->col);
+		rc = -1;
+	}
 	if (c->log && strcmp(c->log, "stderr") && strcmp(c->log, "syslog")) {
 		warnx("%s: log must be stderr or syslog", c->path);
 		rc = -1;
