@@ -122,7 +122,7 @@ maildir_deliver(const char *dir, const char *head, size_t head_len,
 {
 	struct buf b = BUF_INIT;
 	char *name = NULL, *tmp = NULL, *new = NULL, *newdir = NULL;
-	int fd = -1, rc = -1;
+	int fd, rc = -1;
 
 	if (make_dirs(dir) == -1)
 		return -1;
@@ -131,14 +131,24 @@ maildir_deliver(const char *dir, const char *head, size_t head_len,
 	tmp = xasprintf("%s/tmp/%s", dir, name);
 	new = xasprintf("%s/new/%s", dir, name);
 	newdir = path_join(dir, "new");
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd == -1 || write_all(fd, b.data, b.len) == -1 ||
-	    fsync(fd) == -1 || close(fd) == -1) {
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1) {
 		warn("%s", tmp);
-		if (fd != -1) {
-			close(fd);
-			unlink(tmp);
-		}
+		goto out;
+	}
+	if (write_all(fd, b.data, b.len) == -1 || fsync(fd) == -1) {
+		warn("%s", tmp);
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	/*
+	 * A failed close still releases fd: closing it again could close a
+	 * descriptor another thread has just been given.
+	 */
+	if (close(fd) == -1) {
+		warn("%s", tmp);
+		unlink(tmp);
 		goto out;
 	}
 	if (rename(tmp, new) == -1 || sync_dir(newdir) == -1) {

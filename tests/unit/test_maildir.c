@@ -1,7 +1,14 @@
-/* Unit tests for maildir.c: layout, CRLF conversion, unique names. */
+/*
+ * Unit tests for maildir.c: layout, CRLF conversion, unique names, and a
+ * close() that fails (as it can on NFS, with EIO), which a wrapper below
+ * produces: no real file system here fails a close on demand.
+ */
 #include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include "maildir.h"
 #include "unit.h"
@@ -22,6 +29,40 @@ count(const char *dir, const char *sub)
 		n += e->d_name[0] != '.';
 	closedir(d);
 	return n;
+}
+
+/*
+ * close() for this binary (maildir.o's calls resolve here): when armed, a
+ * close of a file whose path contains fail_in fails with EIO, after
+ * releasing the descriptor as Linux does; a later close of that same
+ * descriptor is counted as a double close.
+ */
+static const char *fail_in;
+static int failed_fd = -1, double_closes;
+
+int
+close(int fd)
+{
+	char link[64], path[PATH_MAX];
+	ssize_t n;
+
+	if (fd == failed_fd) {
+		double_closes++;
+		errno = EBADF;
+		return -1;
+	}
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	n = fail_in ? readlink(link, path, sizeof path - 1) : -1;
+	if (n > 0) {
+		path[n] = '\0';
+		if (strstr(path, fail_in)) {
+			syscall(SYS_close, fd);
+			failed_fd = fd;
+			errno = EIO;
+			return -1;
+		}
+	}
+	return (int)syscall(SYS_close, fd);
 }
 
 START_TEST(test_deliver)
@@ -76,6 +117,30 @@ START_TEST(test_deliver)
 }
 END_TEST
 
+/* Bug "maildir.c closes the descriptor twice when close fails". */
+START_TEST(test_close_fails_closes_once)
+{
+	char tmp[] = "/tmp/maildirXXXXXX";
+	char *md, *in;
+
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	md = path_join(tmp, "box");
+	in = xasprintf("%s/tmp/", md);
+	fail_in = in;
+	ck_assert_int_eq(maildir_deliver(md, "x\r\n", 3, NULL, 0, NULL, NULL,
+	    NULL), -1);
+	fail_in = NULL;
+	ck_assert_int_ne(failed_fd, -1);
+	ck_assert_int_eq(double_closes, 0);
+	ck_assert_int_eq(count(md, "tmp"), 0);
+	ck_assert_int_eq(count(md, "new"), 0);
+	failed_fd = -1;
+	free(in);
+	free(md);
+	rm_rf(tmp);
+}
+END_TEST
+
 static Suite *
 maildir_suite(void)
 {
@@ -83,6 +148,7 @@ maildir_suite(void)
 	TCase *tc = tcase_create("maildir");
 
 	tcase_add_test(tc, test_deliver);
+	tcase_add_test(tc, test_close_fails_closes_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
