@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # mailer bounces when things go wrong: a run killed after committing some
-# messages (test-only hook MAILER_TEST_IMAP_DIE_AFTER) and rerun ends with
+# messages (gdb stops it where it moves a message and SIGKILLs it) and rerun ends with
 # the same ledger as an uninterrupted run; a re-delivered bounce (new UID,
 # same Message-ID) is not counted again; an untrusted certificate, a
 # server without STARTTLS and LOGINDISABLED are refused before LOGIN;
@@ -9,6 +9,7 @@
 . tests/lib/servers.sh
 . tests/lib/project.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-robust.XXXXXX); chmod 755 "$T"
 FAKE_PID=
 trap '[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null; rm -rf "$T"' EXIT
@@ -57,13 +58,27 @@ ledger() {	# the journal's events and suppressions, without times
 		SELECT list, email, reason FROM suppressions ORDER BY list, email;"
 }
 
+# kill_at_move N OUT: runs `mailer bounces` under gdb and SIGKILLs it when
+# it is about to move its Nth message (that message's events and mark are
+# committed, it is still in INBOX): what a crash there leaves behind.
+kill_at_move() {
+	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
+		-ex 'set pagination off' -ex 'break imap_move' \
+		-ex "ignore 1 $(($1 - 1))" -ex run -ex kill \
+		--args $M bounces >"$2" 2>&1
+}
+committed() { sqlite3 "$P/state/mailer.db" "SELECT count(*) FROM events"; }
 t0=$(date +%s.%N)
-MAILER_TEST_IMAP_DIE_AFTER=2 $M bounces >"$T/k1" 2>&1
-rc=$?; [ $rc = 1 ] && [ ! -s "$T/k1" ]; ok $? "killed after 2 commits (rc $rc), nothing printed"
+kill_at_move 2 "$T/k1"
+grep -q 'Breakpoint 1, imap_move' "$T/k1" && grep -q 'Inferior 1 .* killed' "$T/k1" &&
+	! grep -q '^bounces:' "$T/k1"
+ok $? "killed as it moved its 2nd message, nothing printed"
 n1=$(find "$BOX/.Processed/new" "$BOX/.Processed/cur" -type f | wc -l)
-[ "$n1" = 1 ]; ok $? "one message moved, the second committed but not moved ($n1)"
-MAILER_TEST_IMAP_DIE_AFTER=1 $M bounces >"$T/k2" 2>&1
-rc=$?; [ $rc = 1 ]; ok $? "killed again after 1 more commit (rc $rc)"
+[ "$n1" = 1 ] && [ "$(committed)" = 2 ]
+ok $? "one message moved, the second committed but not moved ($n1 moved, $(committed) committed)"
+kill_at_move 2 "$T/k2"
+grep -q 'Inferior 1 .* killed' "$T/k2" && [ "$(committed)" = 3 ]
+ok $? "killed again after 1 more commit ($(committed) committed)"
 $M bounces >"$T/k3" 2>&1
 rc=$?; ok $rc "the rerun completes (rc $rc)"; sed 's/^/# /' "$T/k3"
 grep -qx "bounces: 3 messages: 3 bounces (3 hard, 0 soft), 0 delays, 0 autoreplies, 0 complaints, 0 unsubscribes, 0 other; 3 suppressions" "$T/k3"
