@@ -73,7 +73,8 @@ int journal_state(struct journal *j, const char *issue, const char *list,
  */
 int journal_mark(struct journal *j, const char *issue, const char *list,
     const char *email, enum jstate st, const char *reply,
-    time_t next_attempt);
+    time_t next_attempt)
+    __attribute__((warn_unused_result));
 
 /*
  * journal_mark to JS_SENT, also recording relay, the relay that took it
@@ -150,7 +151,8 @@ struct journal_count {
  * is NULL.  0 / -1.
  */
 int journal_counts(struct journal *j, const char *issue,
-    void (*fn)(void *arg, const struct journal_count *c), void *arg);
+    void (*fn)(void *arg, const struct journal_count *c), void *arg)
+    __attribute__((warn_unused_result));
 
 /* Sent messages per (issue, list, relay) that recorded a relay. */
 struct journal_relay_count {

@@ -606,7 +606,12 @@ wanted(struct sender *s, const struct subscriber *sub)
 	if (known && journal_state(s->jn, iss, s->l->id, sub->email, &st,
 	    &s->attempts, &next) == -1)
 		return -1;
-	if (st == JS_SENT || st == JS_FAILED || st == JS_SUPPRESSED) {
+	/* counted as status counts it: a suppressed one stays suppressed */
+	if (st == JS_SUPPRESSED) {
+		s->st->suppressed++;
+		return 0;
+	}
+	if (st == JS_SENT || st == JS_FAILED) {
 		s->st->already++;
 		return 0;
 	}
@@ -615,10 +620,10 @@ wanted(struct sender *s, const struct subscriber *sub)
 		return 0;
 	}
 	if (strset_has(&s->suppressed, sub->email)) {
+		if (!s->o->dry_run && journal_mark(s->jn, iss, s->l->id,
+		    sub->email, JS_SUPPRESSED, "suppressed", 0) == -1)
+			return -1;
 		s->st->suppressed++;
-		if (!s->o->dry_run)
-			journal_mark(s->jn, iss, s->l->id, sub->email,
-			    JS_SUPPRESSED, "suppressed", 0);
 		return 0;
 	}
 	return 1;
@@ -635,7 +640,9 @@ on_subscriber(void *arg, const struct subscriber *sub)
 		return -1;
 	if (s->web_pending && sub->line)
 		strset_add(&s->csv_seen, sub->email);
-	if ((w = wanted(s, sub)) <= 0)
+	if ((w = wanted(s, sub)) == -1)
+		s->failed = 1;
+	if (w <= 0)
 		return w;
 	if (!(it = free_slot(s)))
 		return -1;
@@ -781,6 +788,8 @@ send_list(struct sender *s, const struct list *l)
 		return 0;	/* result_code() makes it 69, 75, 76 or 77 */
 	if (rc == -1 && s->failed)
 		return EXIT_SOFTWARE;
+	if (rc == -1 && !*s->o->stop)
+		return EXIT_DATAERR;	/* list_each: the CSV, reported */
 	return 0;
 }
 

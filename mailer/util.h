@@ -139,7 +139,8 @@ int write_file_replace(const char *path, const void *data, size_t len,
     int mode);
 
 /* mkdir -p; reports errors itself.  Returns 0 / -1. */
-int mkdir_p(const char *path, int mode);
+int mkdir_p(const char *path, int mode)
+    __attribute__((warn_unused_result));
 
 /* Removes a folder tree (used to discard partial output). */
 int rm_rf(const char *path);

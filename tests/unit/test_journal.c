@@ -94,7 +94,8 @@ START_TEST(test_edition)
 	    0);
 	ck_assert_int_eq(changed, 0);
 	journal_add(j, "i", "l", "a@x.example", "t");
-	journal_mark(j, "i", "l", "a@x.example", JS_SENT, "250 ok", 0);
+	ck_assert_int_eq(journal_mark(j, "i", "l", "a@x.example",
+	    JS_SENT, "250 ok", 0), 0);
 	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d2", &changed),
 	    0);
 	ck_assert_int_eq(changed, 0);
@@ -129,11 +130,16 @@ START_TEST(test_counts)
 	}
 	journal_add(j, "2021-02", "aba", "a@x", "u1");
 	journal_add(j, "2021-01", "zigong", "a@x", "u2");
-	journal_mark(j, "2021-01", "aba", "a@x", JS_SENT, NULL, 0);
-	journal_mark(j, "2021-01", "aba", "b@x", JS_SENT, NULL, 0);
-	journal_mark(j, "2021-01", "aba", "c@x", JS_DEFERRED, NULL, 0);
-	journal_mark(j, "2021-01", "aba", "d@x", JS_FAILED, NULL, 0);
-	journal_mark(j, "2021-01", "aba", "e@x", JS_SUPPRESSED, NULL, 0);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "a@x",
+	    JS_SENT, NULL, 0), 0);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "b@x",
+	    JS_SENT, NULL, 0), 0);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "c@x",
+	    JS_DEFERRED, NULL, 0), 0);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "d@x",
+	    JS_FAILED, NULL, 0), 0);
+	ck_assert_int_eq(journal_mark(j, "2021-01", "aba", "e@x",
+	    JS_SUPPRESSED, NULL, 0), 0);
 	ck_assert_int_eq(journal_counts(j, NULL, count_cb, &b), 0);
 	ck_assert_str_eq(b.data, "2021-01/aba p0 s2 d1 f1 x1;"
 	    "2021-01/zigong p1 s0 d0 f0 x0;2021-02/aba p1 s0 d0 f0 x0;");
@@ -202,16 +208,19 @@ START_TEST(test_policy_reset)
 
 	/* i1 sent, then bounced: the bounce counts */
 	journal_add(j, "i1", "aba", "r@x", "a1");
-	journal_mark(j, "i1", "aba", "r@x", JS_SENT, "250 ok", 0);
+	ck_assert_int_eq(journal_mark(j, "i1", "aba", "r@x",
+	    JS_SENT, "250 ok", 0), 0);
 	event(JE_BOUNCE, "i1", "aba", "r@x", JC_SOFT, now, "b1");
 	/* i2 sent, bounced too: two soft bounces in a row */
 	journal_add(j, "i2", "aba", "r@x", "a2");
-	journal_mark(j, "i2", "aba", "r@x", JS_SENT, "250 ok", 0);
+	ck_assert_int_eq(journal_mark(j, "i2", "aba", "r@x",
+	    JS_SENT, "250 ok", 0), 0);
 	event(JE_BOUNCE, "i2", "aba", "r@x", JC_SOFT, now, "b2");
 	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 3, 30), 0);
 	/* i3 delivered (no bounce): earlier soft bounces no longer count */
 	journal_add(j, "i3", "aba", "r@x", "a3");
-	journal_mark(j, "i3", "aba", "r@x", JS_SENT, "250 ok", 0);
+	ck_assert_int_eq(journal_mark(j, "i3", "aba", "r@x",
+	    JS_SENT, "250 ok", 0), 0);
 	event(JE_BOUNCE, NULL, "aba", "r@x", JC_SOFT, now - 5, "b3");
 	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 3, 30), 0);
 	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 1, 30), 0);
