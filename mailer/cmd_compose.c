@@ -83,7 +83,7 @@ cmd_check(int argc, char **argv)
 		strlist_free(&only);
 		return rc == -2 ? 0 : EXIT_USAGE;
 	}
-	rc = job_open(&j, issue, &only, 0);
+	rc = job_open(&j, cmd_config_path, issue, &only, 0);
 	for (size_t i = 0; rc == 0 && i < j.nlists; i++) {
 		struct edition ed;
 
@@ -233,7 +233,7 @@ cmd_preview(int argc, char **argv)
 		strlist_free(&only);
 		return rc == -2 ? 0 : EXIT_USAGE;
 	}
-	rc = job_open(&j, issue, &only, 1);
+	rc = job_open(&j, cmd_config_path, issue, &only, 1);
 	if (rc == 0 && preview_all(&j, out) == -1)
 		rc = EXIT_CANTCREAT;
 	if (rc == 0)

@@ -205,7 +205,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	o.quiet = !verbose;
 	o.verbose = verbose;
 	o.stop = &run_stop;
-	rc = job_open(&j, dir, NULL, 1);
+	rc = job_open(&j, c->path, dir, NULL, 1);
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
 	if (st.sent)

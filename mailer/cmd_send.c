@@ -95,7 +95,7 @@ cmd_send(int argc, char **argv)
 	o.to = to;
 	o.stop = &stop_flag;
 	catch_signals();
-	rc = job_open(&j, argv[optind], &only, 1);
+	rc = job_open(&j, cmd_config_path, argv[optind], &only, 1);
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
 	job_close(&j);

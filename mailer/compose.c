@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
 #include "config.h"
 #include "dkim.h"
 #include "edition.h"
@@ -73,11 +72,11 @@ open_signer(struct job *j)
 }
 
 int
-job_open(struct job *j, const char *issue_dir, const struct strlist *only,
-    int with_signer)
+job_open(struct job *j, const char *config_path, const char *issue_dir,
+    const struct strlist *only, int with_signer)
 {
 	memset(j, 0, sizeof *j);
-	if (!(j->cfg = config_load(cmd_config_path)))
+	if (!(j->cfg = config_load(config_path)))
 		return EXIT_CONFIG;
 	if (!(j->issue = issue_load(issue_dir)))
 		return EXIT_DATAERR;

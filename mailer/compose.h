@@ -27,14 +27,14 @@ struct job {
 };
 
 /*
- * Loads config, issue and composer; selects the lists named in only (all
- * when only->n is 0); opens the DKIM keys when configured (so check and
- * send refuse a bad key before anything else).  Returns 0 or a code of
- * exitcode.h after reporting:
- * EXIT_CONFIG for the config, EXIT_DATAERR for the issue, lists, templates.
+ * Loads the config at config_path, the issue and the composer; selects the
+ * lists named in only (all when only->n is 0); opens the DKIM keys when
+ * configured (so check and send refuse a bad key before anything else).
+ * Returns 0 or a code of exitcode.h after reporting: EXIT_CONFIG for the
+ * config, EXIT_DATAERR for the issue, lists, templates.
  */
-int job_open(struct job *j, const char *issue_dir, const struct strlist *only,
-    int with_signer);
+int job_open(struct job *j, const char *config_path, const char *issue_dir,
+    const struct strlist *only, int with_signer);
 void job_close(struct job *j);
 
 #endif
