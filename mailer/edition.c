@@ -16,6 +16,7 @@
 #include "config.h"
 #include "issue.h"
 #include "list.h"
+#include "listreg.h"
 #include "mime.h"
 #include "rfc2047.h"
 #include "sign.h"
@@ -27,52 +28,17 @@ struct composer {
 	const struct issue *is;
 	struct signer *signer;
 	struct tmpl *html, *text, *subject;
-	struct list **lists;
-	size_t nlists;
+	struct listreg *lists;
 	unsigned long msgid_seq;
 	char msgid_salt[17];
 	char *autocrypt;	/* folded "Autocrypt: ..." header, or NULL */
 	int sign_failed;
 };
 
-static int
-load_lists(struct composer *cp)
-{
-	return list_load_all(cp->cfg->lists_dir, &cp->lists, &cp->nlists);
-}
-
 const struct list *
 composer_list(const struct composer *cp, const char *id)
 {
-	for (size_t i = 0; i < cp->nlists; i++)
-		if (!strcmp(cp->lists[i]->id, id))
-			return cp->lists[i];
-	return NULL;
-}
-
-static int
-check_references(struct composer *cp)
-{
-	const struct issue *is = cp->is;
-	int rc = 0;
-
-	for (size_t i = 0; i < is->narticles; i++) {
-		const char *src = is->articles[i].source;
-
-		if (src && !composer_list(cp, src)) {
-			warnx("%s: source \"%s\" is not a list in %s",
-			    is->articles[i].file, src, cp->cfg->lists_dir);
-			rc = -1;
-		}
-	}
-	for (size_t i = 0; i < is->sponsors.n; i++)
-		if (!composer_list(cp, is->sponsors.v[i])) {
-			warnx("%s/issue.yaml: sponsor \"%s\" is not a list in "
-			    "%s", is->dir, is->sponsors.v[i],
-			    cp->cfg->lists_dir);
-			rc = -1;
-		}
-	return rc;
+	return listreg_get(cp->lists, id);
 }
 
 /* "Autocrypt: addr=...; keydata=..." folded at 76 columns. */
@@ -120,7 +86,8 @@ composer_new(const struct config *c, const struct issue *is,
 	free(subj_file);
 	if (!cp->html || !cp->text || !cp->subject)
 		rc = -1;
-	if (load_lists(cp) == -1 || check_references(cp) == -1)
+	if (!(cp->lists = listreg_load(c->lists_dir)) ||
+	    listreg_check_issue(cp->lists, is, c->lists_dir) == -1)
 		rc = -1;
 	/* Autocrypt needs an encryption subkey: without one, no header */
 	if (signer && rc == 0 && !(cp->autocrypt = autocrypt_header(cp)))
@@ -150,9 +117,7 @@ composer_free(struct composer *cp)
 	tmpl_free(cp->html);
 	tmpl_free(cp->text);
 	tmpl_free(cp->subject);
-	for (size_t i = 0; i < cp->nlists; i++)
-		list_free(cp->lists[i]);
-	free(cp->lists);
+	listreg_free(cp->lists);
 	free(cp);
 }
 

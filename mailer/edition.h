@@ -34,8 +34,9 @@ struct edition {
 
 /*
  * Loads the templates from c->templates_dir and every association profile
- * (for sponsor lists and article credits).  signer may be NULL.  Reports
- * problems; NULL when any.
+ * (listreg.h: for sponsor lists and article credits; the issue's sources
+ * and sponsors must name one).  signer may be NULL.  Reports problems;
+ * NULL when any.
  */
 struct composer *composer_new(const struct config *c, const struct issue *is,
     struct signer *signer);
