@@ -9,7 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "send.h"
 #include "util.h"
 
 struct progress {
@@ -54,7 +53,7 @@ clear_line(struct progress *p)
 }
 
 void
-progress_update(struct progress *p, const struct send_stats *st)
+progress_update(struct progress *p, long sent, long deferred, long failed)
 {
 	double t = now(), el;
 
@@ -63,8 +62,8 @@ progress_update(struct progress *p, const struct send_stats *st)
 	p->last = t;
 	el = t - p->start;
 	fprintf(stderr, "\r\033[K%s: sent %ld  deferred %ld  failed %ld  "
-	    "%.0f msg/s  %.0fs", p->issue, st->sent, st->deferred, st->failed,
-	    el > 0 ? st->sent / el : 0.0, el);
+	    "%.0f msg/s  %.0fs", p->issue, sent, deferred, failed,
+	    el > 0 ? sent / el : 0.0, el);
 	p->drawn = 1;
 }
 
@@ -106,7 +105,8 @@ progress_warn(struct progress *p, const char *fmt, ...)
 }
 
 void
-progress_done(struct progress *p, const struct send_stats *st, int mode)
+progress_done(struct progress *p, const struct progress_summary *st,
+    int mode)
 {
 	double el = now() - p->start;
 	int test = mode == PROGRESS_TEST;
@@ -123,7 +123,7 @@ progress_done(struct progress *p, const struct send_stats *st, int mode)
 		return;
 	}
 	if (!st->sent && !st->deferred && !st->failed && !test &&
-	    !st->unreachable && !st->authfail) {
+	    !st->stopped_short) {
 		printf("%s: nothing to send: %ld recipient%s already done, "
 		    "%ld suppressed\n", p->issue, st->already,
 		    st->already == 1 ? "" : "s", st->suppressed);

@@ -8,10 +8,17 @@
 #define MAILER_PROGRESS_H
 
 struct progress;
-struct send_stats;
+
+/* What the summary line reports (send.c fills it from its send_stats). */
+struct progress_summary {
+	long sent, deferred, failed, suppressed, already;
+	long editions, signatures;
+	int stopped_short;	/* no relay, a refused login, a bad Maildir */
+};
 
 struct progress *progress_new(const char *issue, int quiet, int verbose);
-void progress_update(struct progress *p, const struct send_stats *st);
+void progress_update(struct progress *p, long sent, long deferred,
+    long failed);
 void progress_log(struct progress *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* A problem (a deferral, a failure): printed even when quiet. */
@@ -25,7 +32,7 @@ void progress_relay(struct progress *p, const char *relay);
  */
 #define PROGRESS_TEST 1
 #define PROGRESS_DRY_RUN 2
-void progress_done(struct progress *p, const struct send_stats *st,
+void progress_done(struct progress *p, const struct progress_summary *st,
     int mode);
 void progress_free(struct progress *p);
 

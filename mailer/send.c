@@ -351,7 +351,8 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		if (it->tries <= RUN_RETRIES && !*s->o->stop) {
 			it->state = SLOT_READY;
 			it->not_before = now + it->tries;	/* 1 s, 2 s */
-			progress_update(s->pg, s->st);
+			progress_update(s->pg, s->st->sent,
+			    s->st->deferred, s->st->failed);
 			return;
 		}
 		rc = journal_mark(s->jn, iss, s->l->id, it->email,
@@ -364,7 +365,7 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 	if (rc == -1)
 		s->failed = 1;
 	item_release(s, it);
-	progress_update(s->pg, s->st);
+	progress_update(s->pg, s->st->sent, s->st->deferred, s->st->failed);
 }
 
 /* The one place where a message meets the transport. */
@@ -816,6 +817,19 @@ open_transport(struct sender *s)
 	return 0;
 }
 
+/* The summary line, from the counts. */
+static void
+summarise(struct sender *s)
+{
+	const struct send_stats *st = s->st;
+	struct progress_summary sum = { st->sent, st->deferred, st->failed,
+	    st->suppressed, st->already, st->editions, st->signatures,
+	    st->unreachable || st->authfail || st->localfail };
+
+	progress_done(s->pg, &sum, s->o->to ? PROGRESS_TEST :
+	    s->o->dry_run ? PROGRESS_DRY_RUN : 0);
+}
+
 static int
 result_code(const struct sender *s, int rc)
 {
@@ -866,8 +880,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 			progress_log(s->pg, "stopped by a signal after the "
 			    "messages in flight; the rest stays pending");
 		st->signatures = (long)signer_count(j->signer);
-		progress_done(s->pg, st, o->to ? PROGRESS_TEST :
-		    o->dry_run ? PROGRESS_DRY_RUN : 0);
+		summarise(s);
 	}
 	rc = result_code(s, rc);
 	signed_wait(s);
