@@ -383,14 +383,14 @@ section_index(const struct issue *is, const char *id)
 	return -1;
 }
 
-static const struct issue *sort_issue;
-
+/* qsort_r's comparator: the issue whose sections give the order is arg */
 static int
-cmp_article(const void *x, const void *y)
+cmp_article(const void *x, const void *y, void *arg)
 {
+	const struct issue *is = arg;
 	const struct article *a = x, *b = y;
-	long sa = section_index(sort_issue, a->section);
-	long sb = section_index(sort_issue, b->section);
+	long sa = section_index(is, a->section);
+	long sb = section_index(is, b->section);
 
 	if (sa != sb)
 		return sa < sb ? -1 : 1;
@@ -457,11 +457,9 @@ check_articles(struct issue *is)
 			rc = -1;
 		}
 	}
-	if (rc == 0) {
-		sort_issue = is;
-		qsort(is->articles, is->narticles, sizeof *is->articles,
-		    cmp_article);
-	}
+	if (rc == 0)
+		qsort_r(is->articles, is->narticles, sizeof *is->articles,
+		    cmp_article, is);
 	return rc;
 }
 
