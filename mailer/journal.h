@@ -1,10 +1,12 @@
 /*
- * journal: the sending state in one SQLite file (WAL, synchronous=FULL).
+ * journal: the sending state in one SQLite file (WAL, synchronous=NORMAL:
+ * a killed process loses no commit; a power loss may undo the last ones,
+ * which are then sent again, see setup() in journal.c).
  *
  * It records, per (issue, list, email), whether the message was sent, and
  * commits each outcome before the next message starts: a message counts as
- * sent only when the server answered 250 to its DATA and that answer is on
- * disk.  It also holds the bounce ledger (events, idempotent by source key),
+ * sent only when the server answered 250 to its DATA and that answer is
+ * committed.  It also holds the bounce ledger (events, idempotent by source key),
  * suppressions and unsubscribes, and the suppression policy.
  */
 #ifndef MAILER_JOURNAL_H
