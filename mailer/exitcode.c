@@ -28,8 +28,9 @@ static const struct exit_info table[] = {
 	{ EXIT_NOINPUT, "EX_NOINPUT", "input missing",
 	    "a file given to bounces parse could not be read" },
 	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",
-	    "no relay could be reached and nothing was sent, or the bounce "
-	    "mailbox could not be reached" },
+	    "no relay could be reached and nothing was sent, the bounce "
+	    "mailbox could not be reached, or serve cannot listen on its "
+	    "address" },
 	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",
 	    "the journal failed a query or an update after it was opened "
 	    "(a damaged database), or libcurl would not start" },
