@@ -337,6 +337,7 @@ webmail_stop(struct webmail *m)
 	if (m->started) {
 		pthread_mutex_lock(&m->mu);
 		m->stop = 1;
+		m->smtp_stop = 1;	/* a relay that hangs does not hold it */
 		pthread_cond_signal(&m->cv);
 		pthread_mutex_unlock(&m->mu);
 		pthread_join(m->thread, NULL);

@@ -20,7 +20,7 @@ T=$(mktemp -d /tmp/mailer-t-subscribe.XXXXXX); chmod 755 "$T"
 tap_cleanup() { web_stop_all; gpgconf --homedir "$T/gnupg" --kill gpg-agent 2>/dev/null; }
 trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 22
+plan 23
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 NEW=xin.duzhe@example.org		# subscribes to aba on the web
 ZP=zhou.peng.ab@example.org		# a CSV row of aba; unsubscribes by mail
@@ -159,6 +159,13 @@ code=$(web_curl -o "$T/u.html" -w '%{http_code}' -X POST --data x=1 "$ULINK")
 [ "$code" = 200 ] && grep -q 'data-page="unsubscribe_done"' "$T/u.html" &&
 	[ "$(q "select count(*) from unsubscribes where list='aba' and email='$ZP'")" = 1 ]
 ok $? "its POST unsubscribes from aba"
+
+# Behind the trusted proxy the client's address is the X-Forwarded-For
+# nginx sets; straight from that same peer (trusted) its header counts too.
+curl -s -o /dev/null -H 'X-Forwarded-For: 198.51.100.1, 203.0.113.7' \
+	--data 'email=via.proxy@example.org' "http://127.0.0.1:$WEB_SERVE_PORT/lists/aba/subscribe"
+[ "$(q "select ip from subscriptions where email='via.proxy@example.org'")" = 203.0.113.7 ]
+ok $? "from a web.trusted_proxy, the last X-Forwarded-For entry is the client"
 
 # The next issue reaches the web subscriber and skips the unsubscriber.
 web_serve_stop
