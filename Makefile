@@ -1,6 +1,7 @@
 # mailer: build, test, demo.  Plain GNU make; every library through pkg-config.
 PKGS     = yaml-0.1 libetpan libcurl gpgme libcmark sqlite3 jansson libidn2 \
            nettle gnutls libmagic libmicrohttpd libcrypto
+PKGS    += libunbound libpsl
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
@@ -33,6 +34,12 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        libmicrohttpd-dev nginx-light wrk libxml2-utils python3-feedparser \
        rsync libssl-dev python3-dkim python3-nacl opendkim opendkim-tools \
        libopendkim-dev gdb
+# check --dns: libunbound, the Public Suffix List, a real unbound and pyspf
+# for its test (libevent-dev: libunbound.pc requires libevent.pc, which
+# libunbound-dev does not pull in; without it pkg-config --cflags fails
+# for every PKGS)
+DEBS += libunbound-dev unbound libpsl-dev libevent-dev python3-spf \
+        python3-dnspython
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
         check-asan asan leakcheck fuzz corpus

@@ -12,6 +12,8 @@ int cmd_send(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_bounces(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+/* check --dns (cmd_checkdns.c), reached through cmd_check. */
+int cmd_check_dns(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 int cmd_dkim(int argc, char **argv);

@@ -77,7 +77,11 @@ cmd_check(int argc, char **argv)
 	struct counter total = { 0 };
 	int rc, per_sub;
 
-	rc = parse_args(argc, argv, "check ISSUE_DIR [--list ID]...", &only,
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--dns"))
+			return cmd_check_dns(argc, argv);
+	rc = parse_args(argc, argv, "check ISSUE_DIR [--list ID]...\n"
+	    "       mailer check --dns [--resolver ADDRESS[:PORT]]", &only,
 	    NULL, &issue);
 	if (rc != 0) {
 		strlist_free(&only);

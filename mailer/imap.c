@@ -92,9 +92,8 @@ fail(const struct imap *im, const char *what, int r)
 static int
 parse_url(const char *url, int *implicit, char **host, uint16_t *port)
 {
-	const char *h, *end, *colon;
-	char *p;
-	long v;
+	const char *h, *end;
+	unsigned p;
 
 	if (!strncmp(url, "imaps://", 8)) {
 		*implicit = 1;
@@ -107,34 +106,9 @@ parse_url(const char *url, int *implicit, char **host, uint16_t *port)
 	end = h + strcspn(h, "/");
 	if (*end && end[1])
 		return -1;	/* no path: the folders are separate keys */
-	if (*h == '[') {
-		const char *rb = memchr(h, ']', (size_t)(end - h));
-
-		if (!rb)
-			return -1;
-		*host = xstrndup(h + 1, (size_t)(rb - h - 1));
-		colon = rb + 1 < end && rb[1] == ':' ? rb + 1 : NULL;
-		if (rb + 1 < end && !colon) {
-			free(*host);
-			return -1;
-		}
-	} else {
-		colon = memchr(h, ':', (size_t)(end - h));
-		*host = xstrndup(h, (size_t)((colon ? colon : end) - h));
-	}
-	*port = *implicit ? IMAPS_PORT : IMAP_PORT;
-	if (colon) {
-		v = strtol(colon + 1, &p, 10);
-		if (p != end || p == colon + 1 || v < 1 || v > 65535) {
-			free(*host);
-			return -1;
-		}
-		*port = (uint16_t)v;
-	}
-	if (!**host) {
-		free(*host);
+	if (host_port_split(h, (size_t)(end - h), host, &p) == -1)
 		return -1;
-	}
+	*port = p ? (uint16_t)p : *implicit ? IMAPS_PORT : IMAP_PORT;
 	return 0;
 }
 

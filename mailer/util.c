@@ -597,3 +597,46 @@ path_join(const char *a, const char *b)
 		return xasprintf("%s%s", a, b);
 	return xasprintf("%s/%s", a, b);
 }
+
+int
+host_port_split(const char *s, size_t n, char **host, unsigned *port)
+{
+	const char *end = s + n, *hend, *colon = NULL;
+	long v;
+
+	*host = NULL;
+	*port = 0;
+	if (n && *s == '[') {
+		if (!(hend = memchr(s, ']', n)))
+			return -1;
+		colon = hend + 1 < end ? hend + 1 : NULL;
+		if (colon && *colon != ':')
+			return -1;
+		s++;
+	} else {
+		colon = memchr(s, ':', n);
+		/* an IPv6 address without brackets has no port */
+		if (colon && memchr(colon + 1, ':', (size_t)(end - colon - 1)))
+			colon = NULL;
+		hend = colon ? colon : end;
+	}
+	if (hend == s || memchr(s, '\0', (size_t)(hend - s)))
+		return -1;
+	if (colon) {
+		char digits[8];
+		size_t dn = (size_t)(end - colon - 1);
+		char *p;
+
+		if (!dn || dn >= sizeof digits)
+			return -1;
+		memcpy(digits, colon + 1, dn);
+		digits[dn] = '\0';
+		v = strtol(digits, &p, 10);
+		if (*p || digits[0] < '0' || digits[0] > '9' || v < 1 ||
+		    v > 65535)
+			return -1;
+		*port = (unsigned)v;
+	}
+	*host = xstrndup(s, (size_t)(hend - s));
+	return 0;
+}

@@ -148,4 +148,12 @@ int rm_rf(const char *path);
 /* Joins two path pieces with one slash; caller frees. */
 char *path_join(const char *a, const char *b);
 
+/*
+ * Splits s[0..n), "host", "host:port", "[v6]", "[v6]:port" or a bare IPv6
+ * address, into *host (malloc'd; the caller frees it) and *port (0 when
+ * absent).  Returns 0, or -1 when malformed (empty host, a bad bracket, a
+ * port outside 1..65535); *host is then NULL.
+ */
+int host_port_split(const char *s, size_t n, char **host, unsigned *port);
+
 #endif

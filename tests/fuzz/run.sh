@@ -39,6 +39,10 @@ mkdir -p "$W/seed-form"
 printf 'List-Unsubscribe=One-Click' >"$W/seed-form/1"
 printf 'name=%%E6%%96%%B0+A&email=a%%40example.org' >"$W/seed-form/2"
 printf 's12-1700000000-0123456789abcdef0123456789abcdef' >"$W/seed-form/3"
+mkdir -p "$W/seed-dnsrec"
+printf 'v=spf1 ip4:192.0.2.0/24 a:relay.example.org//64 mx/24 include:_spf.example.net redirect=x.example -all' >"$W/seed-dnsrec/1"
+printf 'v=DMARC1; p=reject; sp=none; adkim=s; aspf=r; pct=50; rua=mailto:d@example.org' >"$W/seed-dnsrec/2"
+printf '\x00\x0a\x02mx\x07example\x03org\x00' >"$W/seed-dnsrec/3"
 mkdir -p "$W/seed-bounce"
 extra=
 if [ -d "$SHARED/corpus/bounces" ]; then extra=$SHARED/corpus/bounces

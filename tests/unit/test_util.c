@@ -141,6 +141,45 @@ START_TEST(test_ctl)
 }
 END_TEST
 
+START_TEST(test_host_port)
+{
+	static const struct {
+		const char *in, *host;
+		unsigned port;
+	} good[] = {
+		{ "relay.example.org", "relay.example.org", 0 },
+		{ "relay.example.org:587", "relay.example.org", 587 },
+		{ "127.0.0.1:5353", "127.0.0.1", 5353 },
+		{ "[::1]:53", "::1", 53 },
+		{ "[2001:db8::1]", "2001:db8::1", 0 },
+		{ "2001:db8::1", "2001:db8::1", 0 },
+		{ "h:65535", "h", 65535 },
+	};
+	static const char *const bad[] = { "", ":53", "h:", "h:0", "h:65536",
+	    "h:+5", "h:5x", "[::1", "[::1]x", "[::1]:", "[]:53", "h:1234567" };
+	char *host;
+	unsigned port;
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		ck_assert_int_eq(host_port_split(good[i].in,
+		    strlen(good[i].in), &host, &port), 0);
+		ck_assert_str_eq(host, good[i].host);
+		ck_assert_uint_eq(port, good[i].port);
+		free(host);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_msg(host_port_split(bad[i], strlen(bad[i]), &host,
+		    &port) == -1, "accepted \"%s\"", bad[i]);
+		ck_assert_ptr_null(host);
+	}
+	/* only n bytes count: a URL's path is not part of it */
+	ck_assert_int_eq(host_port_split("h:25/x", 4, &host, &port), 0);
+	ck_assert_str_eq(host, "h");
+	ck_assert_uint_eq(port, 25);
+	free(host);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -154,6 +193,7 @@ util_suite(void)
 	tcase_add_loop_test(tc, test_utf8, 0,
 	    sizeof utf8_cases / sizeof utf8_cases[0]);
 	tcase_add_test(tc, test_ctl);
+	tcase_add_test(tc, test_host_port);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,385 @@
+/* dnscheck: the DNS self-check; SPF, MX, reverse DNS.  See dnscheck.h. */
+#include "dnscheck.h"
+
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dns.h"
+#include "dnscheck_int.h"
+#include "spf.h"
+#include "util.h"
+
+const char *
+dnscheck_level_name(enum dnscheck_level l)
+{
+	static const char *const names[] = { "ok", "warn", "fail" };
+
+	return names[l];
+}
+
+void
+dc_report(struct dnsctx *c, enum dnscheck_level l, const char *topic,
+    const char *name, const char *fix, const char *fmt, ...)
+{
+	struct dnscheck_finding f = { l, topic, name, NULL,
+	    l == DNSCHECK_OK ? NULL : fix };
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	f.text = b.data;
+	c->fn(c->arg, &f);
+	if ((int)l > c->worst)
+		c->worst = (int)l;
+	buf_free(&b);
+}
+
+/* The SPF evaluator's lookups: arg is the struct dns. */
+static int
+spf_txt(void *arg, const char *name, struct strlist *out)
+{
+	return dns_txt(arg, name, out);
+}
+
+static int
+spf_addrs(void *arg, const char *name, int family, struct strlist *out)
+{
+	return dns_addrs(arg, name, family, out);
+}
+
+static int
+spf_mx(void *arg, const char *name, struct strlist *out)
+{
+	return dns_mx(arg, name, out);
+}
+
+/*
+ * Loopback, private, shared and link-local addresses: the world never sees
+ * them, so their reverse DNS and SPF say nothing about the mail.
+ */
+static int
+is_private(const char *ip)
+{
+	unsigned char a[16];
+
+	if (inet_pton(AF_INET, ip, a) == 1)
+		return a[0] == 10 || a[0] == 127 || (a[0] == 172 &&
+		    (a[1] & 0xf0) == 16) || (a[0] == 192 && a[1] == 168) ||
+		    (a[0] == 169 && a[1] == 254) || (a[0] == 100 &&
+		    (a[1] & 0xc0) == 64) || a[0] == 0;
+	if (inet_pton(AF_INET6, ip, a) != 1)
+		return 0;
+	return !memcmp(a, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) ||
+	    (a[0] & 0xfe) == 0xfc || (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
+	    !memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12);
+}
+
+/* The terms naming the relay, for a record to suggest. */
+static void
+relay_terms(const struct dnsctx *c, struct buf *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->relay_ips.n; i++)
+		if (!is_private(c->relay_ips.v[i])) {
+			buf_printf(b, " ip%c:%s", strchr(c->relay_ips.v[i],
+			    ':') ? '6' : '4', c->relay_ips.v[i]);
+			n++;
+		}
+	if (!n)
+		buf_adds(b, " ip4:ADDRESS-YOUR-RELAY-SENDS-FROM");
+}
+
+/*
+ * Evaluates the record for each public relay address into text; *passes
+ * is cleared when one of them does not pass.
+ */
+static enum dnscheck_level
+spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
+    struct buf *fix, int *passes)
+{
+	enum dnscheck_level worst = DNSCHECK_OK;
+	const struct spf_dns sd = { spf_txt, spf_addrs, spf_mx, c->d };
+
+	for (size_t i = 0; i < c->relay_ips.n; i++) {
+		const char *ip = c->relay_ips.v[i];
+		enum dnscheck_level l = DNSCHECK_WARN;
+		enum spf_result r;
+		char why[200];
+
+		if (is_private(ip))
+			continue;
+		r = spf_check_host(&sd, ip, domain, why, sizeof why);
+		buf_printf(text, "; relay %s: %s (%s)", ip,
+		    spf_result_name(r), why);
+		if (r == SPF_PASS)
+			l = DNSCHECK_OK;
+		else
+			*passes = 0;
+		if (r == SPF_PERMERROR)
+			l = DNSCHECK_FAIL;
+		if (l != DNSCHECK_OK && !fix->len)
+			buf_printf(fix, "if the relay sends from %s, add "
+			    "ip%c:%s to the record", ip, strchr(ip, ':') ?
+			    '6' : '4', ip);
+		if (l > worst)
+			worst = l;
+	}
+	return worst;
+}
+
+/* The level and text of domain's one SPF record rec. */
+static enum dnscheck_level
+spf_judge(struct dnsctx *c, const char *domain, const char *rec,
+    struct buf *text, struct buf *fix, int *passes)
+{
+	enum dnscheck_level l = DNSCHECK_OK, r;
+	struct spf s;
+	char err[160];
+
+	buf_printf(text, "\"%s\"", rec);
+	if (spf_parse(rec, strlen(rec), &s, err, sizeof err) == -1) {
+		buf_printf(text, " does not parse: %s", err);
+		buf_adds(fix, "correct the record");
+		return DNSCHECK_FAIL;
+	}
+	switch (spf_all(&s)) {
+	case SPF_PASS:
+		buf_adds(text, ": +all lets anyone send as this domain");
+		buf_adds(fix, "end the record with -all or ~all");
+		l = DNSCHECK_FAIL;
+		break;
+	case SPF_NEUTRAL:
+	case SPF_NONE:
+		if (s.redirect)
+			break;
+		buf_adds(text, ": no -all or ~all, so other senders are "
+		    "neutral, not refused");
+		buf_adds(fix, "end the record with -all or ~all");
+		l = DNSCHECK_WARN;
+		break;
+	default:
+		break;
+	}
+	spf_free(&s);
+	r = spf_relay(c, domain, text, fix, passes);
+	return r > l ? r : l;
+}
+
+/* role: "envelope", "From", or both. */
+static void
+check_spf(struct dnsctx *c, const char *domain, const char *role,
+    int envelope)
+{
+	struct strlist txt = { 0 };
+	struct buf text = BUF_INIT, fix = BUF_INIT;
+	enum dnscheck_level l = DNSCHECK_FAIL;
+	const char *rec = NULL;
+	size_t n = 0;
+	int rc = dns_txt(c->d, domain, &txt), passes = 1;
+
+	for (size_t i = 0; rc == 0 && i < txt.n; i++)
+		if (spf_is_record(txt.v[i], strlen(txt.v[i])) && ++n == 1)
+			rec = txt.v[i];
+	if (rc == -1) {
+		buf_printf(&text, "%s domain: TXT lookup failed: %s", role,
+		    dns_error(c->d));
+		buf_adds(&fix, "make the domain's name servers answer");
+	} else if (n == 0) {
+		buf_printf(&text, "%s domain: no SPF record", role);
+		buf_printf(&fix, "publish %s. TXT \"v=spf1", domain);
+		relay_terms(c, &fix);
+		buf_adds(&fix, " -all\"");
+	} else if (n > 1) {
+		buf_printf(&text, "%s domain: %zu SPF records (receivers "
+		    "take that as an error)", role, n);
+		buf_adds(&fix, "merge them into one record");
+	} else {
+		buf_printf(&text, "%s domain: ", role);
+		l = spf_judge(c, domain, rec, &text, &fix, &passes);
+	}
+	if (envelope)
+		c->spf_ok = l != DNSCHECK_FAIL && passes;
+	dc_report(c, l, "spf", domain, fix.data, "%s", text.data);
+	strlist_free(&txt);
+	buf_free(&text);
+	buf_free(&fix);
+}
+
+/* Each MX host's addresses into text; 1 when one has none. */
+static int
+mx_hosts(struct dnsctx *c, const struct strlist *mx, struct buf *text)
+{
+	int bad = 0;
+
+	buf_adds(text, "MX");
+	for (size_t i = 0; i < mx->n; i++) {
+		struct strlist a = { 0 };
+		int rc = dns_addrs(c->d, mx->v[i], 0, &a);
+
+		buf_printf(text, "%s %s", i ? "," : "", mx->v[i]);
+		if (rc == 0) {
+			buf_adds(text, " (");
+			for (size_t k = 0; k < a.n; k++)
+				buf_printf(text, "%s%s", k ? " " : "", a.v[k]);
+			buf_adds(text, ")");
+		} else {
+			buf_printf(text, " (%s)", rc == 1 ? "no address" :
+			    dns_error(c->d));
+			bad = 1;
+		}
+		strlist_free(&a);
+	}
+	return bad;
+}
+
+static void
+check_mx(struct dnsctx *c)
+{
+	const char *dom = c->in->bounce_domain;
+	struct strlist mx = { 0 }, a = { 0 };
+	struct buf text = BUF_INIT;
+	char *fix = xasprintf("publish %s. MX 10 <the server that delivers "
+	    "to the imap: mailbox>", dom);
+	int rc = dns_mx(c->d, dom, &mx);
+
+	if (rc == -1)
+		dc_report(c, DNSCHECK_FAIL, "mx", dom, "make the domain's name "
+		    "servers answer", "bounce domain: MX lookup failed: %s",
+		    dns_error(c->d));
+	else if (rc == 0 && mx.n == 1 && !strcmp(mx.v[0], "."))
+		dc_report(c, DNSCHECK_FAIL, "mx", dom, fix, "bounce domain: "
+		    "a null MX (RFC 7505): it accepts no mail, so bounces "
+		    "cannot come back");
+	else if (rc == 0) {
+		int bad = mx_hosts(c, &mx, &text);
+
+		dc_report(c, bad ? DNSCHECK_WARN : DNSCHECK_OK, "mx", dom,
+		    "give every MX host an A or AAAA record", "bounce domain: "
+		    "%s", text.data);
+	} else if (dns_addrs(c->d, dom, 0, &a) == 0)
+		dc_report(c, DNSCHECK_WARN, "mx", dom, fix, "bounce domain: no "
+		    "MX record; mail goes to its address %s (implicit MX, "
+		    "RFC 5321 5.1)", a.v[0]);
+	else
+		dc_report(c, DNSCHECK_FAIL, "mx", dom, fix, "bounce domain: no "
+		    "MX record: bounces cannot come back");
+	strlist_free(&mx);
+	strlist_free(&a);
+	buf_free(&text);
+	free(fix);
+}
+
+/* PTR of ip, and each PTR name back to ip. */
+static void
+check_ptr(struct dnsctx *c, const char *ip)
+{
+	struct strlist ptr = { 0 };
+	char *fix = xasprintf("have the owner of %s (the relay's provider) "
+	    "set its PTR record to the relay's name, a name whose A/AAAA "
+	    "record is %s", ip, ip);
+	int rc = dns_ptr(c->d, ip, &ptr), back = 0;
+
+	for (size_t i = 0; rc == 0 && !back && i < ptr.n; i++) {
+		struct strlist a = { 0 };
+
+		if (dns_addrs(c->d, ptr.v[i], strchr(ip, ':') ? 6 : 4, &a) == 0)
+			for (size_t k = 0; k < a.n; k++)
+				back |= !strcmp(a.v[k], ip);
+		if (back)
+			dc_report(c, DNSCHECK_OK, "rdns", ip, NULL, "relay %s: "
+			    "%s -> %s -> %s", c->in->relay, ip, ptr.v[i], ip);
+		strlist_free(&a);
+	}
+	if (rc == -1)
+		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "relay %s: PTR "
+		    "lookup failed: %s", c->in->relay, dns_error(c->d));
+	else if (rc == 1)
+		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "relay %s: %s has "
+		    "no PTR record (the large providers refuse such mail)",
+		    c->in->relay, ip);
+	else if (!back)
+		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "relay %s: %s -> "
+		    "%s, which does not resolve back to %s", c->in->relay, ip,
+		    ptr.v[0], ip);
+	strlist_free(&ptr);
+	free(fix);
+}
+
+static void
+check_rdns(struct dnsctx *c)
+{
+	if (!c->in->relay) {
+		dc_report(c, DNSCHECK_WARN, "rdns", "-", "check the relay's "
+		    "reverse DNS once transport.relays names it", "no SMTP "
+		    "relay in transport.relays: nothing to look up");
+		return;
+	}
+	if (!c->relay_ips.n) {
+		dc_report(c, DNSCHECK_FAIL, "rdns", c->in->relay, "publish the "
+		    "relay's A or AAAA record, or name it by its address",
+		    "relay %s has no address (%s)", c->in->relay,
+		    c->relay_err);
+		return;
+	}
+	for (size_t i = 0; i < c->relay_ips.n; i++) {
+		if (is_private(c->relay_ips.v[i]))
+			dc_report(c, DNSCHECK_WARN, "rdns", c->relay_ips.v[i],
+			    "check the reverse DNS of the public address the "
+			    "relay sends from", "relay %s: %s is not a public "
+			    "address", c->in->relay, c->relay_ips.v[i]);
+		else
+			check_ptr(c, c->relay_ips.v[i]);
+	}
+}
+
+/* The relay's addresses: the host itself when it is one. */
+static void
+relay_addresses(struct dnsctx *c)
+{
+	unsigned char a[16];
+	const char *h = c->in->relay;
+	int rc;
+
+	if (!h)
+		return;
+	if (inet_pton(AF_INET, h, a) == 1 || inet_pton(AF_INET6, h, a) == 1)
+		strlist_add(&c->relay_ips, h);
+	else if ((rc = dns_addrs(c->d, h, 0, &c->relay_ips)) != 0)
+		snprintf(c->relay_err, sizeof c->relay_err, "%s", rc == -1 ?
+		    dns_error(c->d) : "no A or AAAA record");
+}
+
+int
+dnscheck_run(struct dns *d, const struct dnscheck_in *in,
+    void (*fn)(void *arg, const struct dnscheck_finding *f), void *arg)
+{
+	struct dnsctx c = { d, in, fn, arg, DNSCHECK_OK, { 0 }, "", 0, 0 };
+	int same = !strcasecmp(in->from_domain, in->bounce_domain);
+	struct strlist probe = { 0 };
+
+	/*
+	 * One lookup first: when even it fails the resolver is unusable, and
+	 * every other lookup would wait for it as long.
+	 */
+	if (dns_txt(d, in->bounce_domain, &probe) == -1)
+		return -1;
+	strlist_free(&probe);
+	relay_addresses(&c);
+	check_spf(&c, in->bounce_domain, same ? "envelope and From" :
+	    "envelope", 1);
+	if (!same)
+		check_spf(&c, in->from_domain, "From", 0);
+	dc_check_dkim(&c);
+	dc_check_dmarc(&c);
+	check_mx(&c);
+	check_rdns(&c);
+	strlist_free(&c.relay_ips);
+	return c.worst;
+}

@@ -1,0 +1,227 @@
+/*
+ * dnscheck_auth: the DKIM key records and the DMARC record of the self-
+ * check.  See dnscheck.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dkim_canon.h"
+#include "dmarc.h"
+#include "dns.h"
+#include "dnscheck_int.h"
+#include "util.h"
+
+#define MAX_TAGS 16
+
+/* 1 when the key record says t=y (testing: verifiers may ignore it). */
+static int
+testing(const char *txt, size_t len)
+{
+	struct dkim_tag t[MAX_TAGS];
+	const struct dkim_tag *flags;
+	const char *why;
+	int n = dkim_tags_parse(txt, len, t, MAX_TAGS, &why);
+
+	if (n < 0 || !(flags = dkim_tag_get(t, (size_t)n, "t")))
+		return 0;
+	for (size_t i = 0; i < flags->value_len; i++)
+		if (flags->value[i] == 'y' && (i == 0 ||
+		    strchr(": \t", flags->value[i - 1])) && (i + 1 ==
+		    flags->value_len || strchr(": \t", flags->value[i + 1])))
+			return 1;
+	return 0;
+}
+
+static void
+check_key(struct dnsctx *c, size_t i)
+{
+	const struct dnscheck_key *k = &c->in->keys[i];
+	char *name = xasprintf("%s._domainkey.%s", k->selector,
+	    c->in->dkim_domain);
+	char *fix = xasprintf("publish %s. TXT \"%s\"", name, k->record);
+	struct strlist txt = { 0 };
+	const char *why = NULL;
+	int rc = dns_txt(c->d, name, &txt), ours = 0;
+
+	if (rc == 0 && txt.n == 1)
+		ours = c->in->key_check(c->in->key_arg, i, txt.v[0],
+		    strlen(txt.v[0]), &why) == 0;
+	c->dkim_ok |= ours;
+	if (rc == -1)
+		dc_report(c, DNSCHECK_FAIL, "dkim", name, "make the domain's "
+		    "name servers answer", "TXT lookup failed: %s",
+		    dns_error(c->d));
+	else if (rc == 1)
+		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "no key record: "
+		    "receivers cannot verify the signatures of selector %s",
+		    k->selector);
+	else if (txt.n > 1)
+		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "%zu TXT records"
+		    " where verifiers expect one", txt.n);
+	else if (!ours)
+		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "the record "
+		    "does not publish the key mailer signs with: %s", why);
+	else if (testing(txt.v[0], strlen(txt.v[0])))
+		dc_report(c, DNSCHECK_WARN, "dkim", name, "remove t=y from "
+		    "the record", "publishes our key, with t=y (testing): "
+		    "verifiers may treat the mail as unsigned");
+	else
+		dc_report(c, DNSCHECK_OK, "dkim", name, NULL, "publishes the "
+		    "key of selector %s", k->selector);
+	strlist_free(&txt);
+	free(name);
+	free(fix);
+}
+
+void
+dc_check_dkim(struct dnsctx *c)
+{
+	if (!c->in->dkim_domain || !c->in->nkeys) {
+		dc_report(c, DNSCHECK_WARN, "dkim", "-", "add a dkim: section "
+		    "and publish what `mailer dkim record` prints", "mailer "
+		    "signs no DKIM (no dkim: section): only a relay's "
+		    "signature can align, and the providers' one-click "
+		    "unsubscribe needs List-Unsubscribe signed");
+		return;
+	}
+	for (size_t i = 0; i < c->in->nkeys; i++)
+		check_key(c, i);
+}
+
+/*
+ * The DMARC record for the From domain: at _dmarc.FROM, else at the
+ * organizational domain's (RFC 7489 6.6.3).  Returns 0 with *rec set,
+ * 1 when there is none, 2 when there are several, -1 on a failed lookup;
+ * *name is where it was (or was last looked for).
+ */
+static int
+find_dmarc(struct dnsctx *c, char **name, char **rec, int *at_org)
+{
+	char org[256];
+	int rc = 1;
+
+	*rec = NULL;
+	*at_org = 0;
+	*name = xasprintf("_dmarc.%s", c->in->from_domain);
+	for (int pass = 0; pass < 2 && rc == 1; pass++) {
+		struct strlist txt = { 0 };
+		size_t n = 0;
+
+		if (pass == 1) {
+			if (dmarc_org_domain(c->in->from_domain, org,
+			    sizeof org) == -1 || !strcasecmp(org,
+			    c->in->from_domain))
+				break;
+			free(*name);
+			*name = xasprintf("_dmarc.%s", org);
+			*at_org = 1;
+		}
+		if ((rc = dns_txt(c->d, *name, &txt)) == 0) {
+			for (size_t i = 0; i < txt.n; i++)
+				if (dmarc_is_record(txt.v[i], strlen(txt.v[i]))
+				    && ++n == 1)
+					*rec = xstrdup(txt.v[i]);
+			rc = n == 0 ? 1 : n == 1 ? 0 : 2;
+		}
+		strlist_free(&txt);
+	}
+	return rc;
+}
+
+/* What aligns, into text; 1 when DKIM or SPF does. */
+static int
+aligned(struct dnsctx *c, const struct dmarc *d, struct buf *text)
+{
+	const char *from = c->in->from_domain, *dk = c->in->dkim_domain;
+	int a_dkim = dk && c->dkim_ok && dmarc_aligned(from, dk,
+	    d->adkim_strict);
+	int a_spf = c->spf_ok && dmarc_aligned(from, c->in->bounce_domain,
+	    d->aspf_strict);
+
+	if (dk)
+		buf_printf(text, "DKIM d=%s %s (adkim=%s)", dk, a_dkim ?
+		    "aligns" : c->dkim_ok ? "does not align" :
+		    "cannot pass", d->adkim_strict ? "s" : "r");
+	else
+		buf_adds(text, "no DKIM signature of ours");
+	buf_printf(text, ", SPF %s %s (aspf=%s)", c->in->bounce_domain,
+	    a_spf ? "aligns" : c->spf_ok ? "does not align" : "cannot pass",
+	    d->aspf_strict ? "s" : "r");
+	return a_dkim || a_spf;
+}
+
+/* How to align, for the From domain's organizational domain. */
+static char *
+align_fix(const struct dnsctx *c, const struct dmarc *d)
+{
+	char org[256];
+
+	if (dmarc_org_domain(c->in->from_domain, org, sizeof org) == -1)
+		snprintf(org, sizeof org, "%s", c->in->from_domain);
+	return xasprintf("sign with dkim.domain %s%s, or set bounce_domain to "
+	    "%s%s (and publish its SPF)", d->adkim_strict ?
+	    c->in->from_domain : org, d->adkim_strict ? "" :
+	    " or a subdomain of it", d->aspf_strict ? c->in->from_domain :
+	    "a subdomain of ", d->aspf_strict ? "" : org);
+}
+
+static void
+judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
+    int at_org)
+{
+	struct buf text = BUF_INIT;
+	struct dmarc d;
+	char err[160], *fix;
+	enum dmarc_policy p;
+
+	if (dmarc_parse(rec, strlen(rec), &d, err, sizeof err) == -1) {
+		dc_report(c, DNSCHECK_FAIL, "dmarc", name, "correct the record",
+		    "\"%s\" does not parse: %s", rec, err);
+		return;
+	}
+	p = at_org ? d.sp : d.p;
+	buf_printf(&text, "p=%s%s; ", dmarc_policy_name(p), at_org ?
+	    " (sp= of the organizational domain)" : "");
+	fix = align_fix(c, &d);
+	if (aligned(c, &d, &text))
+		dc_report(c, DNSCHECK_OK, "dmarc", name, NULL, "%s%s",
+		    text.data, p == DMARC_NONE ? "; p=none only asks for "
+		    "reports" : "");
+	else
+		dc_report(c, DNSCHECK_FAIL, "dmarc", name, fix, "%s: DMARC "
+		    "fails for %s%s", text.data, c->in->from_domain,
+		    p == DMARC_REJECT ? ", receivers reject the newsletter" :
+		    p == DMARC_QUARANTINE ? ", receivers file it as spam" :
+		    "; Gmail and Yahoo require alignment from bulk senders");
+	free(fix);
+	buf_free(&text);
+}
+
+void
+dc_check_dmarc(struct dnsctx *c)
+{
+	char *name, *rec, *fix;
+	int at_org, rc = find_dmarc(c, &name, &rec, &at_org);
+
+	fix = xasprintf("publish _dmarc.%s. TXT \"v=DMARC1; p=none\" (add "
+	    "rua=mailto:ADDRESS for the receivers' reports)",
+	    c->in->from_domain);
+	if (rc == -1)
+		dc_report(c, DNSCHECK_FAIL, "dmarc", name, "make the domain's "
+		    "name servers answer", "TXT lookup failed: %s",
+		    dns_error(c->d));
+	else if (rc == 1)
+		dc_report(c, DNSCHECK_FAIL, "dmarc", name, fix, "no DMARC "
+		    "record for %s: Gmail and Yahoo require one from bulk "
+		    "senders", c->in->from_domain);
+	else if (rc == 2)
+		dc_report(c, DNSCHECK_FAIL, "dmarc", name, "keep one of them",
+		    "several DMARC records: receivers apply none");
+	else
+		judge_dmarc(c, name, rec, at_org);
+	free(name);
+	free(rec);
+	free(fix);
+}

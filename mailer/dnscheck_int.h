@@ -1,0 +1,32 @@
+/*
+ * dnscheck_int: what the parts of dnscheck share (dnscheck.c: the run,
+ * SPF, MX, reverse DNS; dnscheck_auth.c: DKIM and DMARC).  Not a public
+ * interface.
+ */
+#ifndef MAILER_DNSCHECK_INT_H
+#define MAILER_DNSCHECK_INT_H
+
+#include "dnscheck.h"
+#include "ydoc.h"
+
+struct dnsctx {
+	struct dns *d;
+	const struct dnscheck_in *in;
+	void (*fn)(void *arg, const struct dnscheck_finding *f);
+	void *arg;
+	int worst;
+	struct strlist relay_ips;	/* the relay's addresses */
+	char relay_err[128];		/* why it has none */
+	int spf_ok;		/* SPF can pass for the envelope domain */
+	int dkim_ok;		/* one selector publishes our key */
+};
+
+/* Reports one finding; fix may be NULL (and is ignored when ok). */
+void dc_report(struct dnsctx *c, enum dnscheck_level l, const char *topic,
+    const char *name, const char *fix, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+void dc_check_dkim(struct dnsctx *c);
+void dc_check_dmarc(struct dnsctx *c);
+
+#endif
