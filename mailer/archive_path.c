@@ -46,18 +46,37 @@ archive_id_valid(const char *id)
 	return 1;
 }
 
-/* 0 when a component of path starts with a dot or path has a "\\" */
+/* 1 when name (n bytes) is "X.tmp.PID": a file being written */
+static int
+temporary(const char *name, size_t n)
+{
+	size_t d = 0;
+
+	while (d < n && name[n - 1 - d] >= '0' && name[n - 1 - d] <= '9')
+		d++;
+	return d > 0 && n > d + 5 && !strncmp(name + n - d - 5, ".tmp.", 5);
+}
+
+/*
+ * 0 when a component of path starts with a dot or is a file still being
+ * written, or path has a "\\"
+ */
 static int
 path_safe(const char *path)
 {
 	if (strchr(path, '\\'))
 		return 0;
 	for (const char *p = path; *p; ) {
+		size_t n;
+
 		while (*p == '/')
 			p++;
 		if (*p == '.')
 			return 0;	/* ".", "..", hidden files */
-		p += strcspn(p, "/");
+		n = strcspn(p, "/");
+		if (temporary(p, n))
+			return 0;
+		p += n;
 	}
 	return 1;
 }

@@ -33,8 +33,9 @@ int archive_id_valid(const char *id);
  * e.g. "/2021-01/aba.html", "/", "2021-01/") to a regular file inside
  * root (a folder: an absolute path without symlinks, as realpath gives);
  * a folder means its index.html.  Refuses paths with a ".." or hidden
- * (".x") component or a backslash, and files that resolve (symlinks)
- * outside root.  Returns 0 with *file (malloc'd, absolute), 1 when there
+ * (".x") component or a backslash, files still being written
+ * ("NAME.tmp.PID", see write_file_replace) and files that resolve
+ * (symlinks) outside root.  Returns 0 with *file (malloc'd, absolute), 1 when there
  * is no such file, -1 when the path is refused.  Prints nothing: a server
  * reports the request itself.
  */

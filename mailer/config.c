@@ -700,8 +700,6 @@ config_free(struct config *c)
 	}
 	free(c->dkim_keys);
 	ydoc_clear(top_fields, c);
-	free(c->web_archive_dir);	/* derived, not in the tables */
-	free(c->web_title);
 	strlist_free(&c->relays);	/* bound by relays_bind */
 	free(c->relay_weights);
 	free(c->path);

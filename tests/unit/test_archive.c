@@ -117,6 +117,11 @@ START_TEST(test_resolve)
 	    -1);
 	ck_assert_int_eq(archive_path_resolve(root, "/2021-01/leak.html",
 	    &f), -1);
+	mk("2021-01/aba.html.tmp.4242", "half");
+	ck_assert_int_eq(archive_path_resolve(root, "/2021-01/aba.html.tmp.4242",
+	    &f), -1);
+	ck_assert_int_eq(archive_path_resolve(root, "/2021-01/aba.html.tmp.",
+	    &f), 1);	/* no pid: an ordinary (missing) name */
 	ck_assert_ptr_null(f);
 	rm_rf(real);
 	free(real);
