@@ -3,7 +3,6 @@
 
 #include <dirent.h>
 #include <err.h>
-#include <libgen.h>
 #include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -167,17 +166,12 @@ hash_common(const struct config *c, struct sha256_ctx *h)
 	hash_str(h, "mailer archive 1");
 	/* a new mailer may render differently: its binary is an input */
 	if (access("/proc/self/exe", R_OK) == 0) {
-		char *exe = realpath("/proc/self/exe", NULL);
+		struct buf exe = BUF_INIT;
 
-		if (exe) {
-			char *dir = xstrdup(exe), *base = xstrdup(exe);
-
-			rc |= hash_tree(dirname(dir), basename(base), 0,
-			    h, &ignored);
-			free(dir);
-			free(base);
-			free(exe);
-		}
+		if (slurp_file("/proc/self/exe", SRC_FILE_MAX, &exe) == -1)
+			return -1;
+		sha256_update(h, exe.len, (const uint8_t *)exe.data);
+		buf_free(&exe);
 	}
 	hash_str(h, c->sender_name);
 	hash_str(h, c->sender_address);
@@ -228,15 +222,17 @@ publish(struct scan *b, struct journal *jn, struct archive_src *s)
 
 	if (jn && journal_first_sent(jn, h->id, &sent) == -1)
 		return -2;
-	if (h->send_at_t && (h->send_at_t <= now || sent))
+	if (h->send_at_t && (h->send_at_t <= now || sent)) {
 		s->published = h->send_at_t;
-	else if (sent)
+	} else if (sent) {
 		s->published = sent;
-	else if (!b->drafts)
+	} else if (b->drafts) {
+		s->draft = 1;
+		if (issue_parse_time(h->date, &s->published) == -1)
+			s->published = 0;
+	} else {
 		return 0;
-	else if ((s->draft = 1) &&
-	    issue_parse_time(h->date, &s->published) == -1)
-		s->published = 0;
+	}
 	return 1;
 }
 

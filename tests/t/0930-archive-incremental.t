@@ -4,14 +4,14 @@
 # and a later build takes them out again.  An edit rewrites that issue's
 # pages and the feed and nothing else; the entry's updated time is the
 # edit's (clamped by SOURCE_DATE_EPOCH), its published time stays; a lost
-# page comes back; web.feed_entries caps the feed; a second builder finds
-# the lock held (exit 75).
+# page comes back; web.feed_entries caps the feed; another mailer binary
+# makes every issue again; a second builder finds the lock held (exit 75).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null ||
 	skip_all "python3-feedparser not installed (make deps)"
 tap_tmp
-plan 12
+plan 13
 P=$TMP/p A=$TMP/p/archive
 mk_maildir_project "$P"
 printf 'web:\n  base_url: https://news.example.org\n' >>"$P/config.yaml"
@@ -93,6 +93,13 @@ sed -i 's|^  base_url: .*|&\n  feed_entries: 1|' "$P/config.yaml"
 M archive >/dev/null 2>&1
 [ "$(entries "$A/feed.xml" | cut -d' ' -f1)" = 2021-03 ]
 ok $? "web.feed_entries: 1 keeps only the newest issue in the feed"
+
+M archive >"$TMP/out" 2>&1
+cp "$MAILER" "$TMP/mailer2" && printf 'x' >>"$TMP/mailer2"
+"$TMP/mailer2" --config "$P/config.yaml" archive >"$TMP/out2" 2>&1
+grep -q '(0 made again), 0 files written' "$TMP/out" &&
+	grep -q '(3 made again), 0 files written' "$TMP/out2"
+ok $? "another mailer binary makes every issue again (and writes nothing new here)"
 
 exec 9>"$P/state/archive-cache.json.lock"; flock -n 9
 M archive >/dev/null 2>"$TMP/err"; rc=$?
