@@ -34,6 +34,7 @@ W=$(mktemp -d /tmp/mailer-bench-dkim.XXXXXX)
 chmod 755 "$W"
 sink=
 . tests/lib/servers.sh
+. tests/lib/bench.sh
 cleanup() {
 	[ -n "$sink" ] && kill "$sink" 2>/dev/null && wait "$sink" 2>/dev/null
 	srv_stop_all 2>/dev/null
@@ -101,19 +102,10 @@ grep -q '^DKIM-Signature: v=1; a=ed25519-sha256' "$MSG" ||
 	{ echo "bench: cannot build a message" >&2; exit 1; }
 sed '/^Return-Path:/d; /^Delivered-To:/d; s/$/\r/' "$(ls "$W"/unsigned/new/* | head -1)" >"$W/unsigned.eml"
 
-run_timed() {	# run_timed OUT CMD...: "seconds exit" into OUT
-	python3 - "$@" <<'PY'
-import subprocess, sys, time
-t = time.monotonic()
-r = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL)
-open(sys.argv[1], "w").write("%f %d\n" % (time.monotonic() - t, r.returncode))
-PY
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 send_rate() {	# send_rate CONFIG: messages/second of one full send
 	rm -f "$P"/state/mailer.db*
 	run_timed "$W/t" "$MAILER" --config "$1" send "$P/issues/2021-01" --list bench --quiet
-	read -r el rc <"$W/t"
+	read -r el _ rc <"$W/t"
 	[ "$rc" = 0 ] || { echo "bench: mailer send ($1) exited $rc" >&2; exit 1; }
 	sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'")
 	[ "$sent" = "$N" ] || { echo "bench: mailer sent $sent of $N" >&2; exit 1; }
@@ -129,7 +121,7 @@ for r in $(seq "$ROUNDS"); do
 	srv_wait_queue_empty 120 || { echo "bench: Postfix queue not empty" >&2; exit 1; }
 	run_timed "$W/t" smtp-source -d -N -s "$CONNS" -m "$PN" -F "$MSG" \
 		-f bounces@example.org -t reader@example.org 127.0.0.1:"$SRV_SMTP_PLAIN_PORT"
-	read -r el rc <"$W/t"
+	read -r el _ rc <"$W/t"
 	[ "$rc" = 0 ] || { echo "bench: smtp-source into Postfix exited $rc" >&2; exit 1; }
 	f=$(echo "$PN / $el" | bc -l)
 	echo "$p" >>"$W/p"; echo "$d" >>"$W/d"; echo "$f" >>"$W/f"
