@@ -24,13 +24,13 @@ static const struct exit_info table[] = {
 	    "an unknown command or option, a missing or extra argument" },
 	{ EXIT_DATAERR, "EX_DATAERR", "data error",
 	    "the issue, a list or a template is invalid (file and line are "
-	    "named)" },
+	    "named), or check --dns found a record that fails" },
 	{ EXIT_NOINPUT, "EX_NOINPUT", "input missing",
 	    "a file given to bounces parse could not be read" },
 	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",
 	    "no relay could be reached and nothing was sent, the bounce "
-	    "mailbox could not be reached, or serve cannot listen on its "
-	    "address" },
+	    "mailbox or the DNS resolver (check --dns) could not be reached, "
+	    "or serve cannot listen on its address" },
 	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",
 	    "the journal failed a query or an update after it was opened "
 	    "(a damaged database), or libcurl would not start" },
