@@ -70,6 +70,7 @@ worker(void *a)
 	struct workq *q = a;
 	sigset_t all;
 	void *job;
+	int wake;
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
@@ -84,9 +85,14 @@ worker(void *a)
 		q->fn(job, q->arg);
 		pthread_mutex_lock(&q->mu);
 		q->running--;
+		/*
+		 * Only the first of a batch wakes the owner: it empties the
+		 * done queue whenever it looks, so the rest are seen then.
+		 */
+		wake = q->wake && q->done.n == 0;
 		fifo_push(&q->done, job);
 		pthread_cond_broadcast(&q->idle);
-		if (q->wake) {
+		if (wake) {
 			pthread_mutex_unlock(&q->mu);
 			q->wake(q->wake_arg);
 			pthread_mutex_lock(&q->mu);

@@ -17,14 +17,16 @@ struct workq;
 
 /* Runs on a worker thread: works on job (shared data read-only). */
 typedef void (*workq_fn)(void *job, void *arg);
-/* Runs on a worker thread after each job: must be thread-safe. */
+/* Runs on a worker thread (see workq_new): must be thread-safe. */
 typedef void (*workq_wake_fn)(void *arg);
 
 /*
- * Starts n worker threads (n >= 1) running fn(job, arg); wake(wake_arg),
- * when not NULL, is called after each job finishes, so an owner sleeping
- * in a poll can be woken.  Returns NULL after reporting (no thread could
- * be started).
+ * Starts n worker threads (n >= 1) running fn(job, arg).  wake(wake_arg),
+ * when not NULL, is called when a job finishes and no other finished job
+ * was waiting to be collected, so an owner sleeping in a poll can be
+ * woken: once per batch, since the owner, once woken, collects with
+ * workq_done until it returns NULL.  Returns NULL after reporting (no
+ * thread could be started).
  */
 struct workq *workq_new(int n, workq_fn fn, void *arg, workq_wake_fn wake,
     void *wake_arg);
