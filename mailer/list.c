@@ -150,6 +150,8 @@ struct csvstate {
 	size_t *bad;
 	int failed;		/* a strict error or fn asked to stop */
 	int stop;
+	char ***header_out;	/* list_csv_header: the keys go here */
+	size_t *nheader_out;
 };
 
 static void
@@ -259,6 +261,20 @@ take_row(struct csvstate *st)
 	free(email);
 }
 
+/* list_csv_header: hands the keys over and stops the parse. */
+static void
+give_header(struct csvstate *st)
+{
+	*st->header_out = xcalloc(st->nkeys, sizeof **st->header_out);
+	for (size_t i = 0; i < st->nkeys; i++) {
+		(*st->header_out)[i] = st->keys[i];
+		st->keys[i] = NULL;
+	}
+	*st->nheader_out = st->nkeys;
+	st->nkeys = 0;
+	st->stop = 1;
+}
+
 static void
 on_row(int c, void *data)
 {
@@ -272,6 +288,8 @@ on_row(int c, void *data)
 	} else if (st->row++ == 0) {
 		if (take_header(st) == -1)
 			st->stop = 1;
+		else if (st->header_out)
+			give_header(st);
 	} else if (!st->stop)
 		take_row(st);
 	for (size_t i = 0; i < st->nfields; i++) {
@@ -369,6 +387,41 @@ list_parse_csv(const char *file, const char *data, size_t len, int flags,
 	state_init(&st, file, flags, fn, arg, bad);
 	parser_init(&p);
 	return finish(&p, &st, feed(&p, &st, data, len));
+}
+
+int
+list_csv_header(const char *file, const char *data, size_t len,
+    char ***keys, size_t *n)
+{
+	struct csv_parser p;
+	struct csvstate st;
+
+	*keys = NULL;
+	*n = 0;
+	state_init(&st, file, LIST_STRICT, NULL, NULL, NULL);
+	st.header_out = keys;
+	st.nheader_out = n;
+	parser_init(&p);
+	return finish(&p, &st, feed(&p, &st, data, len));
+}
+
+void
+list_csv_field(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!strpbrk(s, ",\"\r\n") && !(n && (strchr(" \t", s[0]) ||
+	    strchr(" \t", s[n - 1])))) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
 }
 
 int

@@ -58,4 +58,21 @@ int list_parse_csv(const char *file, const char *data, size_t len, int flags,
     int (*fn)(void *arg, const struct subscriber *s), void *arg,
     size_t *bad);
 
+/*
+ * The column names of the header row of CSV text data[0..len) (which must
+ * name "email" and "name"), in *keys (*n of them; the caller frees each
+ * and the array).  Reports problems with file:line.  0 / -1.
+ */
+int list_csv_header(const char *file, const char *data, size_t len,
+    char ***keys, size_t *n);
+
+/*
+ * Appends s to b as one CSV field, quoted (RFC 4180) exactly when it must
+ * be: when it holds a comma, a double quote, CR or LF, or starts or ends
+ * with a space or tab (which the reader strips from bare fields).  So a
+ * value read from a minimally quoted row is written back as it was.
+ */
+struct buf;
+void list_csv_field(struct buf *b, const char *s);
+
 #endif
