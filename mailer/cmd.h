@@ -17,6 +17,8 @@ int cmd_check_dns(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 int cmd_dkim(int argc, char **argv);
+int cmd_lists(int argc, char **argv);
+int cmd_suppress(int argc, char **argv);
 
 /* The global --config path (default "config.yaml"), set by main.c. */
 extern const char *cmd_config_path;

@@ -13,7 +13,9 @@
 #include "edition.h"
 #include "exitcode.h"
 #include "issue.h"
+#include "journal.h"
 #include "list.h"
+#include "roster.h"
 #include "util.h"
 
 static const struct option opts[] = {
@@ -68,6 +70,41 @@ count_one(void *arg, const struct subscriber *s)
 	return 0;
 }
 
+/*
+ * Warnings for CSV rows the journal has stopped (unsubscribed, complained,
+ * suppressed): send skips them, lists sync moves them out.  No journal
+ * yet: nothing to say (check creates none).
+ */
+static int
+check_stopped_rows(const struct job *j)
+{
+	struct journal *jn;
+	size_t total = 0;
+	int rc = 0;
+
+	if (access(j->cfg->state_path, F_OK) == -1)
+		return 0;
+	if (!(jn = journal_open(j->cfg->state_path)))
+		return EXIT_CANTCREAT;
+	for (size_t i = 0; rc == 0 && i < j->nlists; i++) {
+		struct roster *r = roster_load(jn, j->lists[i]->id);
+		size_t n = 0;
+
+		if (!r)
+			rc = EXIT_SOFTWARE;
+		else if (roster_warn_rows(r, j->lists[i], &n) == -1)
+			rc = EXIT_DATAERR;
+		total += n;
+		roster_free(r);
+	}
+	journal_close(jn);
+	if (rc == 0 && total)
+		printf("%s: %zu CSV row%s no longer receive%s their list "
+		    "(named on standard error)\n", j->issue->id, total,
+		    total == 1 ? "" : "s", total == 1 ? "s" : "");
+	return rc;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -112,6 +149,7 @@ cmd_check(int argc, char **argv)
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s",
 		    per_sub ? total.n : j.nlists,
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s");
+		rc = check_stopped_rows(&j);
 	}
 	job_close(&j);
 	strlist_free(&only);

@@ -12,7 +12,7 @@
 
 #include "util.h"
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -81,6 +81,17 @@ static const char schema_v4[] =
 static const char schema_v5[] =
     "ALTER TABLE recipients ADD COLUMN relay TEXT;";
 
+/*
+ * Version 6: suppressions lifted by hand (mailer suppress --lift), kept
+ * as a record; the bounce policy counts only what came after the newest
+ * lift of the address on the list.
+ */
+static const char schema_v6[] =
+    "CREATE TABLE lifts(id INTEGER PRIMARY KEY, list TEXT NOT NULL,"
+    " email TEXT NOT NULL, reason TEXT NOT NULL,"
+    " suppressed_at INTEGER NOT NULL, at INTEGER NOT NULL);"
+    "CREATE INDEX lifts_addr ON lifts(email, list);";
+
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
@@ -89,7 +100,8 @@ enum q {
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
 	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
-	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_COUNT
+	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_LIFT_ROWS, Q_LIFT_ADD, Q_LIFT_DEL,
+	Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -123,11 +135,15 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE list IN (?1, '*')",
 	[Q_HARD] = "SELECT count(*) FROM events WHERE email = ?2"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'hard'"
-	    " AND kind IN ('bounce', 'failed')",
+	    " AND kind IN ('bounce', 'failed') AND at > (SELECT"
+	    "  coalesce(max(l.at), 0) FROM lifts l WHERE l.email = ?2"
+	    "  AND l.list IN (?1, '*'))",
 	/* soft failures in the window, after the last unbounced sent row */
 	[Q_SOFT] = "SELECT count(*) FROM events WHERE email = ?2"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'soft'"
 	    " AND kind IN ('bounce', 'failed') AND at >= ?3"
+	    " AND at > (SELECT coalesce(max(l.at), 0) FROM lifts l"
+	    "  WHERE l.email = ?2 AND l.list IN (?1, '*'))"
 	    " AND at > (SELECT coalesce(max(r.updated_at), 0)"
 	    "  FROM recipients r WHERE r.list = ?1 AND r.email = ?2"
 	    "  AND r.state = 'sent' AND NOT EXISTS (SELECT 1 FROM events e"
@@ -229,6 +245,13 @@ static const char *const sql[Q_COUNT] = {
 	    " AND used_at IS NULL",
 	[Q_FIRST_SENT] = "SELECT coalesce(min(first_sent_at), 0) FROM editions"
 	    " WHERE issue = ?1",
+	/* list NULL: every list the address is suppressed on */
+	[Q_LIFT_ROWS] = "SELECT list, email, reason, at FROM suppressions"
+	    " WHERE email = ?2 AND (?1 IS NULL OR list = ?1) ORDER BY list",
+	[Q_LIFT_ADD] = "INSERT INTO lifts(list, email, reason, suppressed_at,"
+	    " at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_LIFT_DEL] = "DELETE FROM suppressions WHERE list = ?1"
+	    " AND email = ?2",
 };
 
 static const char *const state_names[] = {
@@ -357,8 +380,9 @@ setup(struct journal *j)
 	    (version < 2 && exec(j, schema_v2) == -1) ||
 	    (version < 3 && exec(j, schema_v3) == -1) ||
 	    (version < 4 && exec(j, schema_v4) == -1) ||
-	    exec(j, schema_v5) == -1 ||
-	    exec(j, "PRAGMA user_version = 5") == -1) {
+	    (version < 5 && exec(j, schema_v5) == -1) ||
+	    exec(j, schema_v6) == -1 ||
+	    exec(j, "PRAGMA user_version = 6") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
@@ -1206,4 +1230,81 @@ journal_checkpoint(struct journal *j)
 	    NULL, NULL);
 
 	return rc == SQLITE_OK || rc == SQLITE_BUSY ? 0 : fail(j, "checkpoint");
+}
+
+/* The rows of Q_LIFT_ROWS, copied: the lifts change the table read. */
+struct lift_row {
+	char *list, *email, *reason;
+	time_t at;
+};
+
+static int
+lift_rows(struct journal *j, const char *list, const char *email,
+    struct lift_row **rows, size_t *n)
+{
+	sqlite3_stmt *st = prep(j, Q_LIFT_ROWS, 2, list, email);
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lift_row *r;
+
+		*rows = xrealloc(*rows, (*n + 1) * sizeof **rows);
+		r = &(*rows)[(*n)++];
+		r->list = xstrdup((const char *)sqlite3_column_text(st, 0));
+		r->email = xstrdup((const char *)sqlite3_column_text(st, 1));
+		r->reason = xstrdup((const char *)sqlite3_column_text(st, 2));
+		r->at = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(j, "reading suppressions");
+}
+
+static int
+lift_one(struct journal *j, const struct lift_row *r, time_t at)
+{
+	sqlite3_stmt *st = prep(j, Q_LIFT_ADD, 3, r->list, r->email,
+	    r->reason);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 4, r->at);
+	sqlite3_bind_int64(st, 5, at);
+	if (run(j, st, "recording a lift") == -1)
+		return -1;
+	return run(j, prep(j, Q_LIFT_DEL, 2, r->list, r->email),
+	    "lifting a suppression");
+}
+
+int
+journal_lift(struct journal *j, const char *list, const char *email,
+    int force, time_t at,
+    void (*fn)(void *arg, const struct journal_suppression *s, int lifted),
+    void *arg)
+{
+	struct lift_row *rows;
+	size_t n;
+	int own, rc;
+
+	if (tx_start(j, &own) == -1)
+		return -1;
+	rc = lift_rows(j, list, email, &rows, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct journal_suppression s = { rows[i].list, rows[i].email,
+			rows[i].reason, rows[i].at };
+		int lift = force || strcmp(rows[i].reason, "complaint");
+
+		if (rc == 0 && lift && lift_one(j, &rows[i], at) == -1)
+			rc = -1;
+		if (rc == 0)
+			fn(arg, &s, lift);
+		free(rows[i].list);
+		free(rows[i].email);
+		free(rows[i].reason);
+	}
+	free(rows);
+	return tx_end(j, own, rc);
 }

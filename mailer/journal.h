@@ -199,6 +199,20 @@ int journal_suppressions(struct journal *j,
     void (*fn)(void *arg, const struct journal_suppression *s), void *arg);
 
 /*
+ * Lifts the suppressions of email on list (NULL: on every list, "*"
+ * included) at time at, in one transaction: a bounce suppression always,
+ * a complaint only with force; an unsubscribe never (it is not a
+ * suppression: only a new confirmed subscription undoes it).  Each lift
+ * is recorded, and the bounce policy then counts only later bounces.
+ * Calls fn per suppression found, lifted 1 or 0 (a complaint kept).
+ * 0 / -1 (nothing changed then).
+ */
+int journal_lift(struct journal *j, const char *list, const char *email,
+    int force, time_t at,
+    void (*fn)(void *arg, const struct journal_suppression *s, int lifted),
+    void *arg);
+
+/*
  * Read-only queries for reports.  Each calls fn once per row, restricted
  * to issue unless it is NULL; the strings are valid during the call only.
  * 0 / -1.

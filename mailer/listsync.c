@@ -395,7 +395,7 @@ plan(struct ctx *x, const struct lines *ls, char **keys, size_t nkeys)
 		}
 		buf_adds(&p->rm, eol);
 		buf_add(&p->rm, x->rm_add.data, x->rm_add.len);
-		diff_file(&p->diff, "/dev/null", in->rm_path, &rl, NULL,
+		diff_file(&p->diff, "/dev/null", in->rm_shown, &rl, NULL,
 		    p->rm.data, p->rm.len);
 	} else if (x->rm_add.len) {
 		unsigned char *kept = xcalloc(rl.n + 1, 1);
@@ -404,14 +404,14 @@ plan(struct ctx *x, const struct lines *ls, char **keys, size_t nkeys)
 		if (in->rm_len && in->rm[in->rm_len - 1] != '\n')
 			buf_adds(&p->rm, x->rm_eol);
 		buf_add(&p->rm, x->rm_add.data, x->rm_add.len);
-		diff_file(&p->diff, in->rm_path, in->rm_path, &rl, kept,
+		diff_file(&p->diff, in->rm_shown, in->rm_shown, &rl, kept,
 		    x->rm_add.data, x->rm_add.len);
 		free(kept);
 	}
 	lines_free(&rl);
 	p->rm_changed = x->rm_add.len > 0;
 	if (p->csv_changed)
-		diff_file(&p->diff, in->csv_path, in->csv_path, ls, x->gone,
+		diff_file(&p->diff, in->csv_shown, in->csv_shown, ls, x->gone,
 		    add.data, add.len);
 	rc = 0;
 out:

@@ -21,15 +21,17 @@
 #include "util.h"
 
 struct listsync_in {
-	const char *csv_path;	/* names the CSV in messages and the diff */
+	const char *csv_path;	/* names the CSV in messages */
 	const char *csv;	/* its bytes */
 	size_t csv_len;
+	const char *csv_shown;	/* and in the diff */
 	const char *rm_path;	/* the removed.csv beside it */
 	const char *rm;		/* its bytes; NULL when it does not exist */
 	size_t rm_len;
+	const char *rm_shown;
 	/*
 	 * 1 when the row of email leaves the list, with *date and *reason
-	 * (valid until the plan is freed), else 0.
+	 * (read before the next call), else 0.
 	 */
 	int (*leaves)(void *arg, const char *email, const char **date,
 	    const char **reason);

@@ -28,6 +28,8 @@ static const struct command {
 	{ "serve", cmd_serve, "web side: one-click unsubscribe, list pages" },
 	{ "archive", cmd_archive, "build the public web archive and feed" },
 	{ "dkim", cmd_dkim, "print the DNS records of the DKIM keys" },
+	{ "lists", cmd_lists, "per list counts; sync writes the journal back" },
+	{ "suppress", cmd_suppress, "lift a bounce suppression (--lift)" },
 };
 
 /* "Exit codes (sysexits(3)): 0 success, 64 usage error, ...", wrapped. */

@@ -528,6 +528,13 @@ write_file_atomic(const char *path, const void *data, size_t len, int mode)
 }
 
 int
+write_file_atomic_mode(const char *path, const void *data, size_t len,
+    int mode)
+{
+	return write_file(path, data, len, mode, 1, 1);
+}
+
+int
 write_file_replace(const char *path, const void *data, size_t len, int mode)
 {
 	return write_file(path, data, len, mode, 0, 1);

@@ -127,6 +127,9 @@ int has_ctl_break(const char *s, size_t n);
  * fsync, rename.  Reports errors itself.  Returns 0 / -1.
  */
 int write_file_atomic(const char *path, const void *data, size_t len, int mode);
+/* The same, the file getting exactly mode whatever the umask. */
+int write_file_atomic_mode(const char *path, const void *data, size_t len,
+    int mode);
 /*
  * The same without fsync, for public output that can be made again (the
  * web archive): readers still see the old file or the new one, never half

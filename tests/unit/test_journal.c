@@ -202,6 +202,66 @@ START_TEST(test_policy_window)
 }
 END_TEST
 
+struct lifted {
+	int lifted, kept;
+	char list[32];
+};
+
+static void
+on_lift(void *arg, const struct journal_suppression *s, int lifted)
+{
+	struct lifted *l = arg;
+
+	if (lifted)
+		l->lifted++;
+	else
+		l->kept++;
+	snprintf(l->list, sizeof l->list, "%s", s->list);
+}
+
+/* A lift ends a bounce suppression and restarts the count; a complaint
+ * stays without force; an unsubscribe is no suppression to lift. */
+START_TEST(test_lift)
+{
+	time_t now = time(NULL);
+	struct lifted l = { 0 };
+
+	event(JE_BOUNCE, NULL, "aba", "h@x", JC_HARD, now - 10, "l1");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 1);
+	ck_assert_int_eq(journal_lift(j, "bazhong", "h@x", 0, now - 5,
+	    on_lift, &l), 0);
+	ck_assert_int_eq(l.lifted + l.kept, 0);	/* not on that list */
+	ck_assert_int_eq(journal_lift(j, "aba", "h@x", 0, now - 5, on_lift,
+	    &l), 0);
+	ck_assert_int_eq(l.lifted, 1);
+	ck_assert_str_eq(l.list, "aba");
+	ck_assert_int_eq(journal_suppressed(j, "aba", "h@x"), 0);
+	/* the old bounce no longer counts; a new one does */
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 0);
+	event(JE_BOUNCE, NULL, "aba", "h@x", JC_HARD, now, "l2");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 1);
+	/* a complaint of no known list: kept, then lifted with force */
+	event(JE_COMPLAINT, NULL, NULL, "c@x", JC_NONE, now, "l3");
+	memset(&l, 0, sizeof l);
+	ck_assert_int_eq(journal_lift(j, NULL, "c@x", 0, now, on_lift, &l),
+	    0);
+	ck_assert_int_eq(l.kept, 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "c@x"), 1);
+	ck_assert_int_eq(journal_lift(j, NULL, "c@x", 1, now, on_lift, &l),
+	    0);
+	ck_assert_int_eq(l.lifted, 1);
+	ck_assert_str_eq(l.list, "*");
+	ck_assert_int_eq(journal_suppressed(j, "aba", "c@x"), 0);
+	/* an unsubscribe stays */
+	event(JE_UNSUBSCRIBE, NULL, "aba", "u@x", JC_NONE, now, "l4");
+	memset(&l, 0, sizeof l);
+	ck_assert_int_eq(journal_lift(j, NULL, "u@x", 1, now, on_lift, &l),
+	    0);
+	ck_assert_int_eq(l.lifted + l.kept, 0);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "u@x"), 1);
+}
+END_TEST
+
 START_TEST(test_policy_reset)
 {
 	time_t now = time(NULL);
@@ -436,6 +496,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_events_idempotent);
 	tcase_add_test(tc, test_policy_window);
 	tcase_add_test(tc, test_policy_reset);
+	tcase_add_test(tc, test_lift);
 	tcase_add_test(tc, test_complaint_unsubscribe);
 	tcase_add_test(tc, test_stopped_since);
 	tcase_add_test(tc, test_subscriptions);

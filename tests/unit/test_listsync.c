@@ -35,8 +35,9 @@ make(const char *csv, const char *rm, const struct gone *g, size_t nadd,
     struct listsync_plan *p)
 {
 	struct listsync_in in = { "lists/x.csv", csv, strlen(csv),
-		"lists/x.removed.csv", rm, rm ? strlen(rm) : 0, leaves,
-		(void *)g, nadd, emails, names };
+		"lists/x.csv", "lists/x.removed.csv", rm, rm ? strlen(rm) : 0,
+		"lists/x.removed.csv", leaves, (void *)g, nadd, emails,
+		names };
 
 	return listsync_make(&in, p);
 }

@@ -1,0 +1,162 @@
+/*
+ * cmd_suppress: "mailer suppress --lift ADDRESS [--list ID] [--force]":
+ * ends the suppression of an address that bounced (a mailbox that works
+ * again), on one list or on all; a complaint only with --force; an
+ * unsubscribe never.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "addr.h"
+#include "cmd.h"
+#include "config.h"
+#include "exitcode.h"
+#include "journal.h"
+#include "util.h"
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: mailer suppress --lift ADDRESS [--list ID] "
+	    "[--force]\n"
+	    "  Lifts the bounce suppressions of ADDRESS, on list ID or on\n"
+	    "  every list; the bounce policy then counts only new bounces.\n"
+	    "  A complaint stays suppressed unless --force is given; an\n"
+	    "  unsubscribe is not lifted (only a new confirmed subscription\n"
+	    "  ends it).  Prints each suppression lifted or kept.\n"
+	    "  Exit 0; 64 not an address; 65 nothing was lifted (the address\n"
+	    "  is not suppressed there, or only by a complaint).\n");
+}
+
+static void
+when(time_t t, char *out, size_t n)
+{
+	struct tm tm;
+
+	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+}
+
+struct outcome {
+	int lifted, kept;
+};
+
+static void
+on_lift(void *arg, const struct journal_suppression *s, int lifted)
+{
+	struct outcome *o = arg;
+	char since[32];
+
+	when(s->at, since, sizeof since);
+	if (lifted) {
+		o->lifted++;
+		printf("lifted: %s %s (%s since %s)\n", s->list, s->email,
+		    s->reason, since);
+		return;
+	}
+	o->kept++;
+	printf("kept: %s %s (complaint since %s): a complaint stays "
+	    "suppressed; --force lifts it\n", s->list, s->email, since);
+}
+
+/* Unsubscribes are not suppressions: say so rather than say nothing. */
+struct unsub_note {
+	const char *list, *email;
+	int n;
+};
+
+static void
+on_unsub(void *arg, const struct journal_suppression *s)
+{
+	struct unsub_note *u = arg;
+
+	if (strcmp(s->reason, "unsubscribed") || strcmp(s->email, u->email) ||
+	    (u->list && strcmp(s->list, u->list) && strcmp(s->list, "*")))
+		return;
+	u->n++;
+	printf("unsubscribed: %s %s: not lifted (only a new confirmed "
+	    "subscription ends an unsubscribe)\n", s->list, s->email);
+}
+
+static const struct option opts[] = {
+	{ "lift", required_argument, NULL, 'a' },
+	{ "list", required_argument, NULL, 'l' },
+	{ "force", no_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int
+lift(const struct config *c, const char *list, const char *email,
+    int force)
+{
+	struct outcome o = { 0, 0 };
+	struct unsub_note u = { list, email, 0 };
+	struct journal *jn;
+	int rc = 0;
+
+	if (access(c->state_path, F_OK) == 0) {
+		if (!(jn = journal_open(c->state_path)))
+			return EXIT_CANTCREAT;
+		if (journal_lift(jn, list, email, force, time(NULL), on_lift,
+		    &o) == -1 || journal_suppressions(jn, on_unsub, &u) == -1)
+			rc = EXIT_SOFTWARE;
+		journal_close(jn);
+	}
+	if (rc == 0 && o.lifted == 0 && o.kept == 0)
+		fprintf(stderr, "mailer: suppress: %s is not suppressed%s%s\n",
+		    email, list ? " on list " : "", list ? list : "");
+	if (rc == 0 && o.lifted == 0)
+		rc = EXIT_DATAERR;
+	return rc;
+}
+
+int
+cmd_suppress(int argc, char **argv)
+{
+	const char *addr = NULL, *list = NULL, *why;
+	struct config *c;
+	char *email;
+	int force = 0, ch, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			addr = optarg;
+			break;
+		case 'l':
+			list = optarg;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!addr || optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (addr_normalize(addr, &email, &why) == -1) {
+		fprintf(stderr, "mailer: suppress: \"%s\": not an address: "
+		    "%s\n", addr, why);
+		return EXIT_USAGE;
+	}
+	if (!(c = config_load(cmd_config_path))) {
+		free(email);
+		return EXIT_CONFIG;
+	}
+	rc = lift(c, list, email, force);
+	config_free(c);
+	free(email);
+	return rc;
+}

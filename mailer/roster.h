@@ -1,0 +1,51 @@
+/*
+ * roster: a list's members as the journal sees them, for the commands that
+ * show or write them back (lists, lists sync, check): who no longer
+ * receives it (unsubscribed, complained, suppressed by bounces: the
+ * addresses send skips) and its confirmed web subscribers.
+ */
+#ifndef MAILER_ROSTER_H
+#define MAILER_ROSTER_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct journal;
+struct roster;
+
+/* Why an address no longer receives the list; ROSTER_ON: it does. */
+enum roster_stop { ROSTER_ON, ROSTER_BOUNCED, ROSTER_COMPLAINED,
+	ROSTER_UNSUBSCRIBED };
+
+/*
+ * Reads list's stops (its own and those for every list) and confirmed web
+ * subscribers.  j NULL (no journal yet): an empty roster.  NULL on a
+ * journal error (reported).
+ */
+struct roster *roster_load(struct journal *j, const char *list);
+void roster_free(struct roster *r);
+
+/*
+ * Whether email (normalised) still receives the list.  When it does not,
+ * *reason is the journal's ("unsubscribed", "complaint", "1 hard
+ * bounce(s)", ...) and *at when; both may be NULL.  An address with
+ * several stops gets the strongest (unsubscribed, complaint, bounces).
+ */
+enum roster_stop roster_stopped(const struct roster *r, const char *email,
+    const char **reason, time_t *at);
+
+/* The confirmed web subscribers, in order of subscription; name may be NULL. */
+size_t roster_web_count(const struct roster *r);
+const char *roster_web_email(const struct roster *r, size_t i);
+const char *roster_web_name(const struct roster *r, size_t i);
+
+/*
+ * Warns, with file:line, about each row of l's CSV whose address no
+ * longer receives the list (mailer check); *n counts them.  0 / -1 (the
+ * CSV could not be read, reported).
+ */
+struct list;
+int roster_warn_rows(const struct roster *r, const struct list *l,
+    size_t *n);
+
+#endif
