@@ -83,13 +83,15 @@ static const char schema_v5[] =
 
 /*
  * Version 6: suppressions lifted by hand (mailer suppress --lift), kept
- * as a record; the bounce policy counts only what came after the newest
- * lift of the address on the list.
+ * as a record; the bounce policy counts only the events recorded after
+ * the newest lift of the address on the list (after_event: the newest
+ * event id then; ids, unlike clocks, never tie).
  */
 static const char schema_v6[] =
     "CREATE TABLE lifts(id INTEGER PRIMARY KEY, list TEXT NOT NULL,"
     " email TEXT NOT NULL, reason TEXT NOT NULL,"
-    " suppressed_at INTEGER NOT NULL, at INTEGER NOT NULL);"
+    " suppressed_at INTEGER NOT NULL, at INTEGER NOT NULL,"
+    " after_event INTEGER NOT NULL);"
     "CREATE INDEX lifts_addr ON lifts(email, list);";
 
 enum q {
@@ -135,15 +137,15 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE list IN (?1, '*')",
 	[Q_HARD] = "SELECT count(*) FROM events WHERE email = ?2"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'hard'"
-	    " AND kind IN ('bounce', 'failed') AND at > (SELECT"
-	    "  coalesce(max(l.at), 0) FROM lifts l WHERE l.email = ?2"
-	    "  AND l.list IN (?1, '*'))",
+	    " AND kind IN ('bounce', 'failed') AND id > (SELECT"
+	    "  coalesce(max(l.after_event), 0) FROM lifts l"
+	    "  WHERE l.email = ?2 AND l.list IN (?1, '*'))",
 	/* soft failures in the window, after the last unbounced sent row */
 	[Q_SOFT] = "SELECT count(*) FROM events WHERE email = ?2"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'soft'"
 	    " AND kind IN ('bounce', 'failed') AND at >= ?3"
-	    " AND at > (SELECT coalesce(max(l.at), 0) FROM lifts l"
-	    "  WHERE l.email = ?2 AND l.list IN (?1, '*'))"
+	    " AND id > (SELECT coalesce(max(l.after_event), 0)"
+	    "  FROM lifts l WHERE l.email = ?2 AND l.list IN (?1, '*'))"
 	    " AND at > (SELECT coalesce(max(r.updated_at), 0)"
 	    "  FROM recipients r WHERE r.list = ?1 AND r.email = ?2"
 	    "  AND r.state = 'sent' AND NOT EXISTS (SELECT 1 FROM events e"
@@ -249,7 +251,8 @@ static const char *const sql[Q_COUNT] = {
 	[Q_LIFT_ROWS] = "SELECT list, email, reason, at FROM suppressions"
 	    " WHERE email = ?2 AND (?1 IS NULL OR list = ?1) ORDER BY list",
 	[Q_LIFT_ADD] = "INSERT INTO lifts(list, email, reason, suppressed_at,"
-	    " at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	    " at, after_event) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " (SELECT coalesce(max(id), 0) FROM events))",
 	[Q_LIFT_DEL] = "DELETE FROM suppressions WHERE list = ?1"
 	    " AND email = ?2",
 };

@@ -203,7 +203,8 @@ int journal_suppressions(struct journal *j,
  * included) at time at, in one transaction: a bounce suppression always,
  * a complaint only with force; an unsubscribe never (it is not a
  * suppression: only a new confirmed subscription undoes it).  Each lift
- * is recorded, and the bounce policy then counts only later bounces.
+ * is recorded, and the bounce policy then counts only the bounces
+ * recorded after it.
  * Calls fn per suppression found, lifted 1 or 0 (a complaint kept).
  * 0 / -1 (nothing changed then).
  */
