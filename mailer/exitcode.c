@@ -24,7 +24,8 @@ static const struct exit_info table[] = {
 	    "an unknown command or option, a missing or extra argument" },
 	{ EXIT_DATAERR, "EX_DATAERR", "data error",
 	    "the issue, a list or a template is invalid (file and line are "
-	    "named), or check --dns found a record that fails" },
+	    "named), check --dns found a record that fails, or suppress "
+	    "--lift found nothing it may lift" },
 	{ EXIT_NOINPUT, "EX_NOINPUT", "input missing",
 	    "a file given to bounces parse could not be read" },
 	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",
@@ -41,8 +42,8 @@ static const struct exit_info table[] = {
 	    "could not be written" },
 	{ EXIT_TEMPFAIL, "EX_TEMPFAIL", "temporary failure",
 	    "some recipients are deferred, a signal stopped the run, another "
-	    "run or archive build holds the lock, or the mailbox failed "
-	    "mid-run: run again later" },
+	    "run, lists sync or archive build holds the lock, or the mailbox "
+	    "failed mid-run: run again later" },
 	{ EXIT_TLS, "EX_PROTOCOL", "TLS refused",
 	    "the relay or mailbox offers no TLS where it is required, the "
 	    "handshake failed or its certificate is not trusted; no "
