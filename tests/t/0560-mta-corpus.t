@@ -20,7 +20,7 @@ def ok(cond, what):
         fails += 1
 
 
-MTAS = ["postfix", "exim"]  # grows as each MTA lands
+MTAS = ["postfix", "exim", "sendmail", "opensmtpd", "courier"]
 KINDS = {"bounce", "delay", "autoreply"}
 labels = [json.loads(l) for l in open(os.path.join(d, "labels.jsonl"))
           if l.strip()]

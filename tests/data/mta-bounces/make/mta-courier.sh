@@ -18,6 +18,9 @@ courier_start() {
 	local r=$CACHE/roots/courier e=$CACHE/roots/courier/etc/courier
 	echo "$COURIER_HOST" >"$e/me"
 	echo "${COURIER_HOST#*.}" >"$e/defaultdomain"
+	# what Debian's debconf writes from the default domain (the chroot's
+	# install had none: "mailer-daemon@", an address without a domain)
+	echo "mailer-daemon@${COURIER_HOST#*.}" >"$e/dsnfrom"
 	echo "$COURIER_HOST" >"$e/locals"
 	echo 20s >"$e/warntime"
 	echo "$(courier_ttl)s" >"$e/queuetime"
