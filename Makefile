@@ -30,7 +30,7 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        libjansson-dev libidn2-dev libmagic-dev nettle-dev libgnutls28-dev \
        check postfix dovecot-core dovecot-imapd sqop neomutt tmux chromium \
        fonts-noto-cjk libsisimai-perl clang libclang-rt-14-dev gnupg \
-       gnutls-bin python3 valgrind curl groff-base man-db bc \
+       gnutls-bin python3 valgrind curl groff-base man-db bc strace \
        libmicrohttpd-dev nginx-light wrk libxml2-utils python3-feedparser \
        rsync libssl-dev python3-dkim python3-nacl opendkim opendkim-tools \
        libopendkim-dev gdb

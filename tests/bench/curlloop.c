@@ -10,11 +10,14 @@
  *              the reply to the final "." (smtp_done), which in one multi
  *              loop stalls every other connection meanwhile;
  *   -N         a distinct recipient per message (N@example.org, as
- *              smtp-source -N), else reader@example.org every time.
+ *              smtp-source -N), else reader@example.org every time;
+ *   -V         a distinct envelope sender per message
+ *              (bounces+N@example.org), as mailer's VERP senders are, else
+ *              bounces@example.org every time.
  *
  * Each connection is kept open between messages.
  *
- * usage: curlloop [-t] [-N] URL CONNECTIONS COUNT MESSAGE_FILE
+ * usage: curlloop [-t] [-N] [-V] URL CONNECTIONS COUNT MESSAGE_FILE
  */
 #include <err.h>
 #include <pthread.h>
@@ -31,12 +34,13 @@ struct handle {
 	CURL *easy;
 	size_t off;
 	struct curl_slist *rcpt;
+	char from[64];
 	pthread_t thread;
 };
 
 static const char *msg, *url;
 static size_t msglen;
-static int distinct;
+static int distinct, verp;
 static long count;
 static atomic_long next_seq, failed;
 
@@ -96,6 +100,11 @@ prepare(struct handle *h, long seq)
 		h->rcpt = curl_slist_append(NULL, to);
 	}
 	curl_easy_setopt(h->easy, CURLOPT_MAIL_RCPT, h->rcpt);
+	if (verp) {
+		snprintf(h->from, sizeof h->from, "<bounces+%ld@example.org>",
+		    seq + 1);
+		curl_easy_setopt(h->easy, CURLOPT_MAIL_FROM, h->from);
+	}
 }
 
 static void
@@ -184,17 +193,19 @@ main(int argc, char **argv)
 	int threads = 0, opt;
 	double t0;
 
-	while ((opt = getopt(argc, argv, "tN")) != -1)
+	while ((opt = getopt(argc, argv, "tNV")) != -1)
 		if (opt == 't')
 			threads = 1;
 		else if (opt == 'N')
 			distinct = 1;
+		else if (opt == 'V')
+			verp = 1;
 		else
 			return 64;
 	argc -= optind;
 	argv += optind;
 	if (argc != 4)
-		errx(64, "usage: curlloop [-t] [-N] URL CONNECTIONS COUNT "
+		errx(64, "usage: curlloop [-t] [-N] [-V] URL CONNECTIONS COUNT "
 		    "MESSAGE_FILE");
 	url = argv[0];
 	conns = strtol(argv[1], NULL, 10);

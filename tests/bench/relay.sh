@@ -6,6 +6,9 @@
 #   mailer       mailer send (journal and all)
 #   curl-thr     tests/bench/curlloop -t -N: a bare libcurl loop, one thread
 #                and one easy handle per connection
+#   curl-verp    the same with a distinct envelope sender per message (-V),
+#                as mailer's VERP senders are: Postfix answers MAIL FROM
+#                more slowly for a sender it has not seen
 #   curl-multi   tests/bench/curlloop -N: a bare libcurl multi loop, every
 #                connection in one thread (as mailer did before 2026-12)
 #   smtp-source  smtp-source -d -N -s C -F edition.eml (Postfix's own load
@@ -18,10 +21,14 @@
 # 0.9 of smtp-source's best.
 # Part 3: two relays (transport.relays, spread): two smtp-sinks that each
 # serve one connection at a time and answer each "." after 1 s, against one.
+# Part 4 (BENCH_TRACE=1, the default): where the time goes, per program: a
+# short run under strace, read by tests/bench/timeline.py (milliseconds from
+# each command to its reply, and from the final reply to the next MAIL
+# FROM on the same connection).
 #
 # Environment: BENCH_RELAY_N (5000), BENCH_ROUNDS (3), BENCH_CONNS (4),
 # BENCH_CURVE ("1 2 4 8 16"), BENCH_CURVE_ROUNDS (2), BENCH_POOL_N (12),
-# BENCH_KEEP=1 keeps the work folder.
+# BENCH_TRACE (1), BENCH_KEEP=1 keeps the work folder.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$PWD
@@ -31,9 +38,10 @@ CONNS=${BENCH_CONNS:-4}
 CURVE=${BENCH_CURVE:-1 2 4 8 16}
 CURVE_ROUNDS=${BENCH_CURVE_ROUNDS:-2}
 POOL_N=${BENCH_POOL_N:-12}
+TRACE=${BENCH_TRACE:-1}
 MAILER=$ROOT/mailer/mailer
 LOOP=$ROOT/tests/bench/curlloop
-for need in smtp-sink smtp-source postfix python3 sqlite3 bc; do
+for need in smtp-sink smtp-source postfix python3 sqlite3 bc strace; do
 	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
 done
 [ -x "$MAILER" ] && [ -x "$LOOP" ] || { echo "bench: build first (make bench)" >&2; exit 1; }
@@ -106,6 +114,10 @@ sed -e 's/$/\r/' "$W/edition.eml" >"$W/edition.crlf"
 SIZE=$(wc -c <"$W/edition.crlf")
 
 
+loop_opts() {	# the curlloop options of a program name
+	case $1 in curl-thr) echo -t -N ;; curl-verp) echo -t -N -V ;; *) echo -N ;; esac
+}
+
 # one WHAT CONNECTIONS: one run, prints messages/s (and records the RSS).
 one() {
 	local what=$1 c=$2 el rss rc sent
@@ -122,10 +134,9 @@ one() {
 		[ "$sent" = "$N" ] || { echo "bench: mailer sent $sent of $N" >&2; exit 1; }
 		echo "$rss" >>"$W/rss"
 		;;
-	curl-thr|curl-multi)
-		local t=
-		[ "$what" = curl-thr ] && t=-t
-		run_timed "$W/t" "$LOOP" $t -N "smtp://127.0.0.1:$PORT" "$c" "$N" "$W/edition.crlf"
+	curl-thr|curl-verp|curl-multi)
+		run_timed "$W/t" "$LOOP" $(loop_opts "$what") "smtp://127.0.0.1:$PORT" \
+			"$c" "$N" "$W/edition.crlf"
 		read -r el rss rc <"$W/t"
 		[ "$rc" = 0 ] || { echo "bench: curlloop $t exited $rc" >&2; exit 1; }
 		;;
@@ -169,14 +180,16 @@ echo "bench: $N distinct recipients, message $SIZE bytes, load before: $(cut -d'
 
 # Part 1
 : >"$W/rss"
-paired p1 "$CONNS" "$ROUNDS" mailer curl-thr curl-multi smtp-source
+paired p1 "$CONNS" "$ROUNDS" mailer curl-thr curl-verp curl-multi smtp-source
 printf '%-12s %10s\n' "$CONNS conns" "msg/s (median of $ROUNDS)"
-for w in mailer curl-thr curl-multi smtp-source; do
+for w in mailer curl-thr curl-verp curl-multi smtp-source; do
 	printf '%-12s %10.0f\n' "$w" "$(median <"$W/p1.$w")"
 done
 echo "ratios, median (min-max) of paired rounds:"
 echo "  mailer / smtp-source      $(ratio p1.mailer_smtp-source)   target >= 0.9"
 echo "  mailer / curl-thr         $(ratio p1.mailer_curl-thr)   target >= 0.95"
+echo "  mailer / curl-verp        $(ratio p1.mailer_curl-verp)   (the same envelope senders)"
+echo "  curl-verp / curl-thr      $(ratio p1.curl-verp_curl-thr)   (the relay's cost of VERP)"
 echo "  curl-multi / smtp-source  $(ratio p1.curl-multi_smtp-source)"
 echo "  curl-thr / smtp-source    $(ratio p1.curl-thr_smtp-source)"
 printf 'mailer peak RSS: %.1f MB\n' "$(echo "$(sort -g "$W/rss" | tail -1) / 1024" | bc -l)"
@@ -199,6 +212,35 @@ for c in $CURVE; do
 done
 [ -n "$reach" ] && reach="$reach connections" || reach="none of the counts tried"
 printf "smtp-source's best: %.0f msg/s; mailer reaches 0.9 of it at: %s\n" "$best" "$reach"
+
+# Part 4
+if [ "$TRACE" = 1 ]; then
+	echo "where the time goes, $CONNS connections, 400 messages under strace, medians in ms:"
+	for what in mailer curl-thr curl-verp curl-multi smtp-source; do
+		queue_idle
+		rm -rf "$W/trace" && mkdir "$W/trace"
+		tr="strace --seccomp-bpf -ff -tt -T -e trace=sendto,recvfrom,write,read,poll -s 40 -o $W/trace/t"
+		case $what in
+		mailer)
+			head -401 "$P/lists/relay.csv" >"$P/lists/trace.csv"
+			sed 's/^list_id: .*/list_id: trace.bench.example.org/' \
+				"$P/lists/relay.yaml" >"$P/lists/trace.yaml"
+			rm -f "$P"/state/mailer.db*
+			$tr "$MAILER" --config "$P/c$CONNS.yaml" send "$P/issues/2021-01" \
+				--list trace --quiet >/dev/null ;;
+		smtp-source)
+			$tr smtp-source -d -N -s "$CONNS" -m 400 -F "$W/edition.eml" \
+				-f bounces@example.org -t reader@example.org "127.0.0.1:$PORT" ;;
+		*)
+			$tr "$LOOP" $(loop_opts "$what") "smtp://127.0.0.1:$PORT" \
+				"$CONNS" 400 "$W/edition.crlf" >/dev/null ;;
+		esac || { echo "bench: $what under strace failed" >&2; exit 1; }
+		python3 "$ROOT/tests/bench/timeline.py" "$what" "$W"/trace/t.*
+	done
+	echo "(MAIL, RCPT, DATA: command to reply; body+.: the message to the final reply;"
+	echo " client: final reply to the next MAIL FROM; one-socket waits: time a one-thread"
+	echo " program sat in a poll on one connection while the others waited)"
+fi
 
 [ "$POOL_N" -gt 0 ] || exit 0
 # Part 3: two relays that each take one session at a time and hold each
