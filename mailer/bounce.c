@@ -224,7 +224,11 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	buf_free(&v);
 }
 
-/* The returned original's headers: its Message-ID, its senders. */
+/*
+ * The returned original's headers: its Message-ID.  Its senders are not
+ * excluded from the recipients: only lines shaped as verdicts name one,
+ * and a message sent to its own author does fail.
+ */
 static void
 read_orig_headers(struct parse *p, struct bounce_report *out)
 {
@@ -234,12 +238,6 @@ read_orig_headers(struct parse *p, struct bounce_report *out)
 
 	if (bounce_header_get(h, n, "Message-ID", 0, &v) && v.len)
 		out->orig_message_id = xstrdup(v.data);
-	if (bounce_header_get(h, n, "From", 0, &v))
-		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
-	if (bounce_header_get(h, n, "Return-Path", 0, &v))
-		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
-	if (bounce_header_get(h, n, "Sender", 0, &v))
-		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
 	buf_free(&v);
 }
 

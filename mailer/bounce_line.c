@@ -86,6 +86,10 @@ ends_with(const char *const *list, const char *lower, size_t n)
 	while (n && (is_space(lower[n - 1]) || lower[n - 1] == '"' ||
 	    lower[n - 1] == '\''))
 		n--;
+	/* "Your message to: a" as well as "Your message to a" */
+	if (n > 1 && lower[n - 1] == ':' && lower[n - 2] != ':' &&
+	    ends_with(list, lower, n - 1))
+		return 1;
 	for (; *list; list++) {
 		size_t cl = strlen(*list);
 
@@ -120,8 +124,17 @@ tail_says_failed(const char *t, size_t n)
 		return 1;
 	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3))
 		return 1;
-	return bounce_rule_match_folded(t + i, n - i) != NULL ||
-	    bounce_smtp_class(t + i, n - i) != 0;
+	if (bounce_rule_match_folded(t + i, n - i) ||
+	    bounce_smtp_class(t + i, n - i))
+		return 1;
+	/* "<a> delivery failed; will not continue trying" */
+	{
+		char *low = bounce_lower_dup(t + i, n - i < 120 ? n - i : 120);
+		int r = has_word(bounce_failure_words, low, strlen(low));
+
+		free(low);
+		return r;
+	}
 }
 
 /*
@@ -219,7 +232,8 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 	while (k && (is_space(pre[k - 1]) || pre[k - 1] == '"' ||
 	    pre[k - 1] == '\''))
 		k--;
-	if (has_word(bounce_contact_words, pre, pn))
+	if (has_word(bounce_help_words, pre, pn) ||
+	    has_word(bounce_contact_words, pre, pn))
 		return 0;
 	if (ends_with(bounce_rcpt_cues, pre, pn))
 		return 1;
@@ -403,7 +417,9 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 		return;
 	low = bounce_lower_dup(l, n < 200 ? n : 200);
 	lw = strlen(low);
-	*contact = has_word(bounce_contact_words, low, lw);
+	/* "For help, write to:", "A message sent by" */
+	*contact = has_word(bounce_help_words, low, lw) ||
+	    ends_with(bounce_sender_cues, low, lw);
 	while (lw && is_space(low[lw - 1]))
 		lw--;
 	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&

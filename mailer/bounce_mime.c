@@ -200,6 +200,20 @@ set_orig(struct bounce_scan *sc, const char *s, size_t n)
 	buf_addc(&sc->orig, '\n');
 }
 
+/* 1 when s[0..n) starts (blank lines aside) with a header field. */
+static int
+starts_with_field(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n && (s[i] == '\n' || s[i] == ' ' || s[i] == '\t'))
+		i++;
+	for (k = i; k < n && k - i < 80 && (isalnum((unsigned char)s[k]) ||
+	    s[k] == '-'); k++)
+		;
+	return k > i && k < n && s[k] == ':';
+}
+
 /* 1 for Content-Disposition: attachment. */
 static int
 is_attachment(struct mailmime *m)
@@ -276,11 +290,18 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 				set_orig(sc, t.data, t.len);
 			buf_free(&t);
 		} else if (is_attachment(m) && !strncmp(ct, "text/", 5)) {
+			/*
+			 * An attached text is the returned message when it
+			 * starts with header fields; otherwise it is the
+			 * notice itself (McAfee's "deliveryproblems.txt").
+			 */
 			struct buf t = BUF_INIT;
 
 			add_part_body(&t, m, 0);
-			if (t.len)
+			if (t.len && starts_with_field(t.data, t.len))
 				set_orig(sc, t.data, t.len);
+			else if (t.len && strcmp(ct, "text/html"))
+				add_clean(&sc->notice, t.data, t.len);
 			buf_free(&t);
 		} else if (!strcmp(ct, "text/plain") ||
 		    !strncmp(ct, "text/x-", 7) ||

@@ -595,21 +595,12 @@ const char *const bounce_failure_words[] = {
 	NULL
 };
 
-/* Words that make an address a contact or a sender, never a recipient. */
+/*
+ * Words that, besides bounce_help_words, make an address in running text
+ * a sender or a contact, never a recipient.
+ */
 const char *const bounce_contact_words[] = {
-	"contact",
-	"write to",
-	"send mail to",
-	"send an email to",
-	"send an e-mail to",
-	"reply to",
 	"forward",
-	"question",
-	"help",
-	"assist",
-	"support",
-	"administrator",
-	"postmaster",
 	"abuse",
 	"report",
 	"from",
@@ -618,7 +609,38 @@ const char *const bounce_contact_words[] = {
 	"envelope",
 	"return-path",
 	"reply-to",
-	"mail from",
+	NULL
+};
+
+/*
+ * Words of a contact ("For help, write to:"): an address after them, or
+ * alone on the next line, is no recipient.
+ */
+const char *const bounce_help_words[] = {
+	"contact",
+	"write to",
+	"send mail to",
+	"send an email to",
+	"send an e-mail to",
+	"reply to",
+	"question",
+	"help",
+	"assist",
+	"support",
+	"administrator",
+	"postmaster",
+	NULL
+};
+
+/* Words ending a line before the sender's address on a line of its own. */
+const char *const bounce_sender_cues[] = {
+	"sent by",
+	"from",
+	"from:",
+	"sender",
+	"sender:",
+	"originator",
+	"originator:",
 	NULL
 };
 

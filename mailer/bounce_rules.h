@@ -64,6 +64,8 @@ extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
 extern const char *const bounce_rcpt_cues[];
 extern const char *const bounce_failure_words[];
 extern const char *const bounce_contact_words[];
+extern const char *const bounce_help_words[];
+extern const char *const bounce_sender_cues[];
 extern const char *const bounce_message_to[];
 extern const char *const bounce_quoted_fields[];
 /* body evidence: a failure notice; a delay warning; a final one */
