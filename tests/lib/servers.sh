@@ -9,7 +9,7 @@
 #   srv_postfix_reply ADDR "CODE TEXT" - make Postfix answer "CODE TEXT" at RCPT for ADDR (live within ~1 s)
 #   srv_postfix_reply_clear ADDR   - remove the srv_postfix_reply rule for ADDR
 #   srv_postfix_reload             - postfix reload, returns once the master has acted on it
-#   srv_wait_queue_empty [SECS]    - wait (default 20 s) until `postqueue -p` says the queue is empty; 1 on timeout
+#   srv_wait_queue_empty [SECS]    - wait (default 120 s) until `postqueue -p` says the queue is empty; 1 on timeout
 #   srv_maildir_count USER@DOMAIN  - print the number of messages in the user's Maildir (new/ + cur/)
 #   srv_maildir USER@DOMAIN        - print the user's Maildir path (DIR/mail/<domain>/<user>)
 #   srv_postfix_stop / srv_dovecot_stop - stop one server (by pid, waits until its processes are gone)
@@ -32,6 +32,8 @@ SRV_IMAP_INSECURE_HOST=127.0.0.2
 export SRV_HOST SRV_IMAP_INSECURE_HOST
 
 srv__err() { echo "servers.sh: $*" >&2; }
+# wait_for: every wait here is for an event, with a generous deadline.
+. "$(dirname "${BASH_SOURCE[0]}")/wait.sh"
 
 srv_have_servers() {
     command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || return 1
@@ -57,14 +59,11 @@ print(" ".join(str(s.getsockname()[1]) for s in socks))
 EOF
 }
 
-# Wait until something listens on $1:$2 (timeout $3 seconds, default 10).
+# Wait until something listens on $1:$2 (deadline $3 seconds, default 60).
+srv__listens() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 srv__wait_port() {
-    local host=$1 port=$2 n=$(( ${3:-10} * 20 ))
-    while [ "$n" -gt 0 ]; do
-        if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then return 0; fi
-        sleep 0.05; n=$((n - 1))
-    done
-    srv__err "nothing listens on $host:$port"
+    wait_for "${3:-60}" "a server listening on $1:$2" srv__listens "$1" "$2" && return 0
+    srv__err "nothing listens on $1:$2"
     return 1
 }
 
@@ -230,16 +229,14 @@ service auth {
 EOF
     dovecot -c "$d/dovecot.conf" >"$d/start.out" 2>&1 ||
         { srv__err "dovecot failed to start:"; cat "$d/start.out" "$SRV_DIR/dovecot.log" >&2 2>/dev/null; return 1; }
-    local n=200
-    while [ "$n" -gt 0 ] && ! [ -s "$d/run/master.pid" ]; do sleep 0.05; n=$((n - 1)); done
+    wait_for 60 "Dovecot's master.pid" test -s "$d/run/master.pid"
     SRV_DOVECOT_PID=$(cat "$d/run/master.pid" 2>/dev/null)
     export SRV_DOVECOT_PID
     echo "$SRV_DOVECOT_PID" >"$d/pid"
     srv__wait_port 127.0.0.1 "$SRV_IMAP_PORT" && srv__wait_port 127.0.0.1 "$SRV_IMAPS_PORT" &&
         srv__wait_port "$SRV_IMAP_INSECURE_HOST" "$SRV_IMAP_INSECURE_PORT" ||
         { cat "$SRV_DIR/dovecot.log" >&2 2>/dev/null; return 1; }
-    n=200
-    while [ "$n" -gt 0 ] && ! [ -S "$SRV_SASL_SOCKET" ]; do sleep 0.05; n=$((n - 1)); done
+    wait_for 60 "Dovecot's auth socket for Postfix" test -S "$SRV_SASL_SOCKET"
     [ -S "$SRV_SASL_SOCKET" ] || { srv__err "no dovecot auth socket"; return 1; }
 }
 
@@ -387,8 +384,7 @@ EOF
     srv__postmap "$p/vmailbox" && srv__postmap "$p/rcpt_access" || return 1
     postfix -c "$p" start >"$SRV_DIR/postfix-start.out" 2>&1 ||
         { srv__err "postfix failed to start:"; cat "$SRV_DIR/postfix-start.out" "$SRV_POSTFIX_LOG" >&2 2>/dev/null; return 1; }
-    local n=200
-    while [ "$n" -gt 0 ] && ! [ -s "$SRV_DIR/postfix-queue/pid/master.pid" ]; do sleep 0.05; n=$((n - 1)); done
+    wait_for 60 "Postfix's master.pid" test -s "$SRV_DIR/postfix-queue/pid/master.pid"
     SRV_POSTFIX_PID=$(awk '{print $1; exit}' "$SRV_DIR/postfix-queue/pid/master.pid" 2>/dev/null)
     export SRV_POSTFIX_PID
     echo "$SRV_POSTFIX_PID" >"$p/pid"
@@ -445,15 +441,13 @@ srv__stop_pids() {
 }
 
 # postfix reload; return once the master has logged the reload.
+srv__reloads_logged() { [ "$(grep -c 'master.*: reload' "$SRV_POSTFIX_LOG" 2>/dev/null)" -gt "$1" ]; }
 srv_postfix_reload() {
     srv__postfix_running || return 0
-    local before n=100
+    local before
     before=$(grep -c 'master.*: reload' "$SRV_POSTFIX_LOG" 2>/dev/null) || true
     postfix -c "$SRV_DIR/postfix" reload >/dev/null 2>&1 || return 1
-    while [ "$n" -gt 0 ]; do
-        [ "$(grep -c 'master.*: reload' "$SRV_POSTFIX_LOG" 2>/dev/null)" -gt "${before:-0}" ] && return 0
-        sleep 0.02; n=$((n - 1))
-    done
+    wait_for 60 "Postfix to log its reload" srv__reloads_logged "${before:-0}" && return 0
     srv__err "postfix reload not seen in log"
     return 1
 }
@@ -478,7 +472,7 @@ EOF
 # wait until smtpd answers RCPT TO:<ADDR> with REPLY's code (set) or no longer with the old code (clear).
 srv__rcpt_access_set() {
     [ -n "${SRV_DIR:-}" ] || { srv__err "srv_init first"; return 1; }
-    local addr=$1 reply=$2 p=$SRV_DIR/postfix old want n=100 code=
+    local addr=$1 reply=$2 p=$SRV_DIR/postfix old want code=
     mkdir -p "$p"; touch "$p/rcpt_access"
     old=$(awk -v a="$addr" 'tolower($1) == tolower(a) { c = $2 } END { print c }' "$p/rcpt_access")
     awk -v a="$addr" 'tolower($1) != tolower(a)' "$p/rcpt_access" >"$p/rcpt_access.new"
@@ -492,17 +486,17 @@ srv__rcpt_access_set() {
     case $want in [245][0-9][0-9]) ;; *) want= ;; esac   # e.g. OK, REJECT: nothing to wait for
     [ -z "$reply" ] && [ -z "$old" ] && return 0
     [ -n "$reply" ] && [ -z "$want" ] && return 0
-    while [ "$n" -gt 0 ]; do
-        code=$(srv__rcpt_code "$addr" 2>/dev/null) || true
-        if [ -n "$want" ]; then
-            [ "$code" = "$want" ] && return 0
-        else
-            [ -n "$code" ] && [ "$code" != "$old" ] && return 0
-        fi
-        sleep 0.05; n=$((n - 1))
-    done
-    srv__err "rcpt rule for $addr not live (last code: $code)"
+    wait_for 60 "Postfix to answer RCPT TO:<$addr> by the new rule" \
+        srv__rcpt_rule_live "$addr" "$want" "$old" && return 0
+    srv__err "rcpt rule for $addr not live"
     return 1
+}
+# srv__rcpt_rule_live ADDR WANT OLD: RCPT TO:<ADDR> now gets WANT (or, with
+# no WANT, any code but OLD).
+srv__rcpt_rule_live() {
+    local code
+    code=$(srv__rcpt_code "$1" 2>/dev/null) || true
+    if [ -n "$2" ]; then [ "$code" = "$2" ]; else [ -n "$code" ] && [ "$code" != "$3" ]; fi
 }
 
 srv_postfix_reply() {
@@ -515,15 +509,14 @@ srv_postfix_reply_clear() {
     srv__rcpt_access_set "$addr" ""
 }
 
+srv__queue_empty() {
+    case $(postqueue -c "$SRV_DIR/postfix" -p 2>&1) in *"Mail queue is empty"*) return 0 ;; esac
+    return 1
+}
 srv_wait_queue_empty() {
-    local t=${1:-20} n out
-    n=$((t * 10))
-    while [ "$n" -gt 0 ]; do
-        out=$(postqueue -c "$SRV_DIR/postfix" -p 2>&1) || true
-        case $out in *"Mail queue is empty"*) return 0 ;; esac
-        sleep 0.1; n=$((n - 1))
-    done
-    srv__err "queue not empty after ${t}s:"; printf '%s\n' "$out" >&2
+    local t=${1:-120}
+    wait_for "$t" "Postfix's queue to drain" srv__queue_empty && return 0
+    srv__err "queue not empty after ${t}s:"; postqueue -c "$SRV_DIR/postfix" -p >&2 2>&1
     return 1
 }
 

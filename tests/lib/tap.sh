@@ -2,6 +2,7 @@
 # Tests run from the project root; MAILER is the binary under test.
 MAILER=${MAILER:-$PWD/mailer/mailer}
 SHARED=${MAILER_SHARED:-$PWD/../shared}
+. tests/lib/wait.sh	# wait_for: every wait is for an event, with a deadline
 tap_n=0
 tap_failed=0
 plan() { echo "1..$1"; }

@@ -61,14 +61,14 @@ c=$(caps "$SRV_SMTP_PLAIN_PORT"); [ "$c" = "- -" ]; ok $? "plain port offers nei
 send alice@example.org "to alice"; rc=$?
 ok $rc "curl sends to alice over STARTTLS with AUTH"
 [ $rc -eq 0 ] || diag <"$T/curl.log"
-srv_wait_queue_empty 20; ok $? "queue drains"
+srv_wait_queue_empty 120; ok $? "queue drains"
 [ "$(srv_maildir_count alice@example.org)" = 1 ]; ok $? "message landed in alice's Maildir"
 grep -qs '^Return-Path: <bounces+abc@bounce.test>' "$(srv_maildir alice@example.org)"/new/*
 ok $? "Return-Path is the envelope sender"
 
 # 2. Unknown user -> RFC 3464 DSN to bounces+abc@bounce.test -> bounces@bounce.test.
 send nosuchuser@example.org "to nobody"; ok $? "unknown user accepted at RCPT"
-srv_wait_queue_empty 20
+srv_wait_queue_empty 120
 [ "$(srv_maildir_count bounces@bounce.test)" = 1 ]; ok $? "one DSN in bounces@bounce.test's Maildir"
 dsn=$(cat "$(srv_maildir bounces@bounce.test)"/new/* 2>/dev/null)
 grep -q 'Content-Type: multipart/report; report-type=delivery-status' <<<"$dsn" &&
@@ -92,7 +92,7 @@ send bob@example.org "to bob, deferred"; rc=$?
 srv_postfix_reply_clear bob@example.org && send bob@example.org "to bob, ok"; rc=$?
 ok $rc "after srv_postfix_reply_clear the send to bob succeeds"
 [ $rc -eq 0 ] || diag <"$T/curl.log"
-srv_wait_queue_empty 20
+srv_wait_queue_empty 120
 [ "$(srv_maildir_count bob@example.org)" = 1 ]; ok $? "message landed in bob's Maildir"
 
 # 5. The plain port cannot satisfy a client that requires TLS.

@@ -24,7 +24,7 @@ M="$MAILER --config $P/config.yaml"
 $M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
 rc=$?; ok $rc "send exits 0 (got $rc)"; sed 's/^/# /' "$T/out" "$T/err"
 grep -q "sent 78, deferred 0, failed 0" "$T/out"; ok $? "summary: 78 sent"
-srv_wait_queue_empty 30; ok $? "Postfix delivered everything"
+srv_wait_queue_empty 120; ok $? "Postfix delivered everything"
 bad=0
 for a in $(project_addresses "$P"); do
 	n=$(srv_maildir_count "$a"); [ "$n" = 1 ] || { echo "# $a has $n"; bad=1; }

@@ -29,13 +29,9 @@ I=$P/issues/2021-01
 sent_in_journal() {	# LIST
 	sqlite3 "$DB" "select count(*) from recipients where list='$1' and state='sent'" 2>/dev/null || echo 0
 }
-# wait_sent LIST N: polls the journal until N of LIST are sent (20 s).
-wait_sent() {
-	local i=0
-	while [ "$(sent_in_journal "$1")" -lt "$2" ] && [ $i -lt 400 ]; do
-		sleep 0.05; i=$((i + 1))
-	done
-}
+# wait_sent LIST N: until the journal has N of LIST sent (deadline 120 s).
+has_sent() { [ "$(sent_in_journal "$1")" -ge "$2" ]; }
+wait_sent() { wait_for 120 "$2 of list $1 sent in the journal" has_sent "$1" "$2"; }
 # maildir_hist LIST: "n0 n1 n2+" for the list's addresses.
 maildir_hist() {
 	local a n z=0 one=0 more=0
@@ -57,7 +53,7 @@ $M send "$I" --list big >"$T/rerun.out" 2>"$T/rerun.err"
 rc=$?; ok $rc "rerun exits 0 (got $rc)"; sed 's/^/# /' "$T/rerun.out"
 grep -q "sent $((2000 - at)), deferred 0, failed 0" "$T/rerun.out"
 ok $? "rerun sends exactly the $((2000 - at)) the journal had not seen sent"
-srv_wait_queue_empty 60; ok $? "Postfix delivered everything"
+srv_wait_queue_empty 120; ok $? "Postfix delivered everything"
 set -- $(maildir_hist big)
 [ "$1" -eq 0 ]; ok $? "nobody missed ($1 Maildirs empty)"
 [ "$3" -le 4 ]; ok $? "duplicates ($3) <= max_connections (4)"
@@ -82,7 +78,7 @@ rc=$?; ok $([ $rc -eq 75 ]; echo $?) "SIGTERM: exit 75 (got $rc)"
 sed 's/^/# /' "$T/term.out"
 at=$(sent_in_journal term)
 [ "$at" -lt 800 ]; ok $? "SIGTERM stopped part-way ($at of 800 sent)"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 bad=0
 for a in $(sqlite3 "$DB" "select email from recipients where list='term' and state='sent'"); do
 	[ -n "$(ls "$SRV_MAIL_DIR/members.test/${a%@*}/new")" ] || { echo "# $a sent but not delivered"; bad=1; }
@@ -91,7 +87,7 @@ n=$(find "$SRV_MAIL_DIR/members.test" -path '*/term.*/new/*' -type f | wc -l)
 [ $bad = 0 ] && [ "$n" -eq "$at" ]; ok $? "every journaled send was delivered, nothing more ($n delivered, $at journaled)"
 $M send "$I" --list term >"$T/term2.out" 2>"$T/term2.err"
 rc=$?; ok $rc "rerun after SIGTERM exits 0 (got $rc)"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 set -- $(maildir_hist term)
 [ "$1" -eq 0 ] && [ "$3" -eq 0 ]; ok $? "after SIGTERM + rerun: every subscriber has exactly one ($*)"
 cat "$T"/*.out "$T"/*.err >"$T/all.log"

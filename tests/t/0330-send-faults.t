@@ -67,7 +67,7 @@ $M send "$P/issues/2021-01" --list flt >"$T/f2.out" 2>"$T/f2.err"
 rc=$?; ok $rc "rules cleared: rerun exits 0 (got $rc)"
 sed 's/^/# /' "$T/f2.out"
 grep -q "sent 3, deferred 0, failed 0" "$T/f2.out"; ok $? "the rerun sends the 3 deferred ones"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 r=0; for i in 2 3 4; do [ "$(srv_maildir_count "$(a $i)")" = 1 ] || r=1; done
 ok $r "the deferred ones are delivered"
 [ "$(st 5 | cut -d'|' -f1)$(st 6 | cut -d'|' -f1)" = failedfailed ]
@@ -95,7 +95,7 @@ fault() {
 	local name=$1 i=0; shift
 	python3 tests/faultsrv.py --port-file "$T/$name.port" "$@" &
 	pids="$pids $!"
-	while [ ! -s "$T/$name.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	wait_for 60 "faultsrv $name to listen (its port file)" test -s "$T/$name.port"
 	PORT=$(cat "$T/$name.port")
 }
 # proj NAME RELAY [yaml lines]: a project copy with its own state
@@ -160,12 +160,13 @@ open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
 import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1])
 time.sleep(120)' "$T/hole.port" &
 pids="$pids $!"
-i=0; while [ ! -s "$T/hole.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_for 60 "the silent relay to listen (its port file)" test -s "$T/hole.port"
 proj lk "smtp://127.0.0.1:$(cat "$T/hole.port")" "  tls: none" "  timeout: 30"
 sed -i '/username:\|password_file:/d' "$T/lk/config.yaml"
 $MAILER --config "$T/lk/config.yaml" send "$T/lk/issues/2021-01" --list flt >"$T/lk1.out" 2>"$T/lk1.err" &
 holder=$!
-i=0; while ! grep -qs "$holder" "$T/lk/state/mailer.db.lock" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_for 60 "the first send to hold the state lock" \
+	grep -qs "$holder" "$T/lk/state/mailer.db.lock"
 $MAILER --config "$T/lk/config.yaml" send "$T/lk/issues/2021-01" --list flt >"$T/lk2.out" 2>"$T/lk2.err"
 rc=$?; sed 's/^/# /' "$T/lk2.err"
 [ $rc -eq 75 ] && grep -q "pid $holder" "$T/lk2.err"; ok $? "second send: exit 75 (got $rc) naming the holder's pid"

@@ -38,12 +38,9 @@ printf '%s,杨金花,马尔康市\n' "$UNSUB" >>"$P/lists/bazhong.csv"
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 
-wait_count() {	# wait_count ADDR N: up to 20 s
-	local i=0
-	while [ "$(srv_maildir_count "$1")" -lt "$2" ] && [ $i -lt 200 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	[ "$(srv_maildir_count "$1")" -ge "$2" ]
+has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
+wait_count() {	# wait_count ADDR N: until ADDR's Maildir holds N (120 s)
+	wait_for 120 "$2 messages in the Maildir of $1" has_count "$1" "$2"
 }
 smtp_send() {	# smtp_send RCPT FILE
 	curl -sS --max-time 15 --ssl-reqd --cacert "$SRV_CA" \
@@ -54,7 +51,7 @@ smtp_send() {	# smtp_send RCPT FILE
 $M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
 rc=$?; ok $rc "send 2021-01 exits 0 (got $rc)"
 grep -q "sent 82, deferred 0, failed 0" "$T/out"; ok $? "82 sent (3 to unknown users)"
-srv_wait_queue_empty 30 && wait_count bounces@bounce.test 3
+srv_wait_queue_empty 120 && wait_count bounces@bounce.test 3
 ok $? "three DSNs arrived in bounces@bounce.test"
 
 # The subscriber's own List-Unsubscribe address, from the aba edition.
@@ -93,7 +90,7 @@ printf 'From: <x@evil.test>\r\nTo: <unsubscribe+bbbbbbbbbbbbbbbbbbbbbbbbbbbbb@bo
 smtp_send "$n" "$T/unsub.eml" &&
 	smtp_send bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test "$T/forged.eml" &&
 	smtp_send unsubscribe+bbbbbbbbbbbbbbbbbbbbbbbbbbbbb@bounce.test "$T/forged-unsub.eml" &&
-	srv_wait_queue_empty 20 && wait_count bounces@bounce.test 6
+	srv_wait_queue_empty 120 && wait_count bounces@bounce.test 6
 ok $? "an unsubscribe request and two forgeries arrived ($n)"
 
 t0=$(date +%s.%N)
@@ -136,7 +133,7 @@ sed -i 's/^number: 1$/number: 2/; s/^title: .*/title: 四川科协学会工作�
 before=$(srv_maildir_count $UNSUB)
 $M send "$P/issues/2021-02" >"$T/out2" 2>"$T/err2"
 rc=$?; ok $rc "send 2021-02 exits 0 (got $rc)"; sed 's/^/# /' "$T/out2" "$T/err2"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 bad=0
 for g in $GHOSTS; do
 	c=$(grep -c "to=<$g>" "$SRV_POSTFIX_LOG")

@@ -41,8 +41,9 @@ COPY=$(srv_maildir copy@bounce.test)
 
 $M send "$P/issues/2021-01" >"$T/out" 2>&1
 ok $? "send 2021-01 (6 to unknown users)"
-i=0; while [ "$(srv_maildir_count bounces@bounce.test)" -lt 6 ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-srv_wait_queue_empty 30 && [ "$(srv_maildir_count bounces@bounce.test)" = 6 ]
+dsns_at_least() { [ "$(srv_maildir_count bounces@bounce.test)" -ge "$1" ]; }
+wait_for 120 "6 DSNs in the bounce mailbox" dsns_at_least 6
+srv_wait_queue_empty 120 && [ "$(srv_maildir_count bounces@bounce.test)" = 6 ]
 ok $? "6 DSNs arrived"
 
 # A second project with the same state and a copy of the same mailbox.
@@ -108,10 +109,15 @@ ok $? "a re-delivered bounce is moved, not counted (rc $rc)"
 # A server without MOVE (RFC 6851): UID COPY + \Deleted + UID EXPUNGE.
 printf 'protocol imap {\n  imap_capability = IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE UIDPLUS\n}\n' \
 	>>"$SRV_DIR/dovecot/dovecot.conf"
-kill -HUP "$SRV_DOVECOT_PID"; sleep 0.5
+kill -HUP "$SRV_DOVECOT_PID"
+# the reload is done when a new session no longer offers MOVE
+capability() {
+	curl -sS --max-time 10 --cacert "$SRV_CA" -u copy@bounce.test:s3cret-sender \
+		"imaps://127.0.0.1:$SRV_IMAPS_PORT/INBOX" -X CAPABILITY >"$T/cap" 2>&1
+	grep -q CAPABILITY "$T/cap" && ! grep -qw MOVE "$T/cap"
+}
+wait_for 60 "Dovecot to reload without MOVE" capability
 cp "$f" "$COPY/new/again.$$.eml" && chown vmail:vmail "$COPY/new/again.$$.eml"
-curl -sS --max-time 10 --cacert "$SRV_CA" -u copy@bounce.test:s3cret-sender \
-	"imaps://127.0.0.1:$SRV_IMAPS_PORT/INBOX" -X CAPABILITY >"$T/cap" 2>&1
 $MAILER --config "$Q/config-main.yaml" bounces >"$T/c3" 2>&1
 rc=$?; ! grep -qw MOVE "$T/cap" && [ $rc = 0 ] && [ "$(srv_maildir_count copy@bounce.test)" = 0 ] &&
 	[ "$(find "$COPY/.Processed" -type f -path '*/new/*' -o -type f -path '*/cur/*' | wc -l)" = 8 ]
@@ -130,7 +136,8 @@ rc=$?; sed 's/^/# /' "$T/u"
 ok $? "a CA that did not sign Dovecot's certificate: refused, exit 76 (got $rc)"
 cfg wronguser "$IMAPS" "username: canary2@bounce.test" "ca_file: $SRV_CA"
 $MAILER --config "$P/config-wronguser.yaml" bounces >"$T/w" 2>&1
-rc=$?; sleep 0.3
+rc=$?
+wait_for 60 "Dovecot to log canary2's refused login" grep -q canary2 "$SRV_DIR/dovecot.log"
 [ $rc = 77 ] && grep -q canary2 "$SRV_DIR/dovecot.log" && ! grep -q canary1 "$SRV_DIR/dovecot.log"
 ok $? "Dovecot saw the refused login (exit $rc) but never the untrusted run's user"
 cfg noverify "$IMAPS" "username: bounces@bounce.test" "ca_file: $T/other-ca.pem" "tls_verify: false"
@@ -153,7 +160,7 @@ ok $? "tls: none where Dovecot disables plaintext LOGIN: refused, exit 76 (got $
 
 # A server that offers no STARTTLS.
 python3 tests/imapnostls.py "$T/fake.port" "$T/fake.log" & FAKE_PID=$!
-i=0; while [ ! -s "$T/fake.port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+wait_for 60 "the no-STARTTLS IMAP server to listen (its port file)" test -s "$T/fake.port"
 cfg fake "imap://127.0.0.1:$(cat "$T/fake.port")" "username: bounces@bounce.test" "tls: opportunistic"
 $MAILER --config "$P/config-fake.yaml" bounces >"$T/f" 2>&1
 rc=$?; sed 's/^/# /' "$T/f"
@@ -165,10 +172,12 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 cfg down "imaps://127.0.0.1:$port" "username: bounces@bounce.test" "ca_file: $SRV_CA"
 $MAILER --config "$P/config-down.yaml" bounces >"$T/d" 2>&1
 rc=$?; [ $rc = 69 ]; ok $? "server unreachable: exit 69 (got $rc)"
-flock -n "$P/state/mailer.db.lock" sleep 1 & lp=$!
-sleep 0.3
-$M bounces >"$T/l" 2>&1
-rc=$?; wait $lp
+# the test holds the lock itself (fd 9) for exactly as long as needed
+exec 9>>"$P/state/mailer.db.lock"
+flock -n 9 || echo "# could not take the state lock for the test"
+$M bounces >"$T/l" 2>&1 9>&-
+rc=$?
+flock -u 9; exec 9>&-
 [ $rc = 75 ] && grep -q "holds" "$T/l"; ok $? "state lock held: exit 75 (got $rc)"
 $MAILER --config "$P/config.yaml" bounces >"$T/nc" 2>&1
 rc=$?; [ $rc = 78 ] && grep -q "no imap: section" "$T/nc"; ok $? "no imap: section: exit 78 (got $rc)"

@@ -42,17 +42,14 @@ ATTACKER=$(list_addresses "$P" bazhong | head -1)
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 
-wait_count() {	# wait_count ADDR N: up to 30 s
-	local i=0
-	while [ "$(srv_maildir_count "$1")" -lt "$2" ] && [ $i -lt 300 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	[ "$(srv_maildir_count "$1")" -ge "$2" ]
+has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
+wait_count() {	# wait_count ADDR N: until ADDR's Maildir holds N (120 s)
+	wait_for 120 "$2 messages in the Maildir of $1" has_count "$1" "$2"
 }
 
 $M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
 rc=$?; ok $rc "send 2021-01 exits 0 (got $rc)"; sed 's/^/# /' "$T/out"
-srv_wait_queue_empty 30 && wait_count bounces@bounce.test 2
+srv_wait_queue_empty 120 && wait_count bounces@bounce.test 2
 ok $? "Postfix's two DSNs for $GHOST arrived"
 # They were addressed to the plain bounce address: no token anywhere in
 # their envelope, and each returns our message with its Message-ID.
@@ -104,7 +101,7 @@ for f in "$T/forged1.eml" "$T/forged2.eml"; do
 	curl -sS --max-time 15 "smtp://127.0.0.1:$SRV_SMTP_PLAIN_PORT" \
 		--mail-from x@evil.test --mail-rcpt bounces@bounce.test -T "$f" ||
 		break
-done && srv_wait_queue_empty 20 && wait_count bounces@bounce.test 4
+done && srv_wait_queue_empty 120 && wait_count bounces@bounce.test 4
 ok $? "two forged tokenless DSNs came in through Postfix's inbound port"
 
 $M bounces >"$T/b1" 2>"$T/b1.err"
@@ -146,7 +143,7 @@ cp -r "$P/issues/2021-01" "$P/issues/2021-02"
 sed -i 's/^number: 1$/number: 2/' "$P/issues/2021-02/issue.yaml"
 $M send "$P/issues/2021-02" >"$T/out2" 2>"$T/err2"
 rc=$?; ok $rc "send 2021-02 exits 0 (got $rc)"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 [ "$(srv_maildir_count "$VICTIM")" = 2 ] && [ "$(srv_maildir_count "$ATTACKER")" -ge 2 ] &&
 	[ "$(grep -c "to=<$GHOST>.*status=bounced" "$SRV_POSTFIX_LOG")" = 2 ]
 ok $? "2021-02 reached the victim and the attacker; the ghost was not tried again"

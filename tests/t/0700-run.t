@@ -20,10 +20,10 @@ mk_project "$P" "  retry_backoff: 1" "  rate: 25"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 delivered() { grep -c "status=sent (delivered to maildir)" "$SRV_POSTFIX_LOG"; }
 # Postfix logs through postlogd, a little after delivery: wait for N lines
-# (at most 20 s), then print the count.
+# (at most 120 s), then print the count.
+has_delivered() { [ "$(delivered)" -ge "$1" ]; }
 delivered_at_least() {
-	local i
-	for i in $(seq 100); do [ "$(delivered)" -ge "$1" ] && break; sleep 0.2; done
+	wait_for 120 "$1 deliveries in Postfix's log" has_delivered "$1"
 	delivered
 }
 
@@ -39,17 +39,23 @@ sed 's/^/# /' "$T/run1.out" "$T/run1.err" | head -5
 [ $rc -eq 75 ]; ok $? "first run exits 75: one recipient deferred (got $rc)"
 grep -q '^2021-01: sent 77, deferred 1' "$T/run1.out"; ok $? "first run sent the due issue: 77 sent, 1 deferred"
 ! grep -q '2021-02' "$T/run1.out" "$T/run1.err"; ok $? "the issue not yet due was not touched"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 [ "$(delivered_at_least 77)" -eq 77 ]; ok $? "Postfix delivered 77"
 
 M run >"$T/run2.out" 2>&1; rc=$?
 [ $rc -eq 75 ] || [ $rc -eq 0 ]; ok $? "second run while still deferred: exit 75 or 0 (got $rc)"
 srv_postfix_reply_clear wang.lin.ls@example.org
-sleep 2	# retry_backoff: 1 s, doubled after the second deferral
+# retry_backoff: 1 s, doubled after the second deferral: wait until the
+# journal says the deferred recipient is due
+due() {
+	[ "$(sqlite3 "$P/state/mailer.db" "SELECT count(*) FROM recipients
+	    WHERE state = 'deferred' AND next_attempt <= strftime('%s', 'now')")" -ge 1 ]
+}
+wait_for 60 "the deferred recipient's retry time" due
 M run >"$T/run3.out" 2>&1; rc=$?
 [ $rc -eq 0 ]; ok $? "run after Postfix accepts: exit 0 (got $rc)"
 grep -q '^2021-01: sent 1, deferred 0' "$T/run3.out"; ok $? "the deferred recipient was delivered"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 [ "$(srv_maildir_count wang.lin.ls@example.org)" = 1 ]; ok $? "wang.lin has exactly one message"
 
 M run >"$T/run4.out" 2>&1; rc=$?
@@ -78,7 +84,7 @@ wait $a; ra=$?; wait $b; rb=$?
 { [ $ra -eq 0 ] && [ $rb -eq 75 ]; } || { [ $ra -eq 75 ] && [ $rb -eq 0 ]; }
 ok $? "two runs together: one exits 0, the other 75 (got $ra and $rb)"
 grep -hq 'another mailer run (pid [0-9]*) holds' "$T/a.err" "$T/b.err"; ok $? "the refused run names the holder's pid"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 got=$(( $(delivered_at_least $((before + 78))) - before ))
 [ $got -eq 78 ]; ok $? "issue 4 delivered exactly once to all 78 (got $got)"
 exit $tap_failed

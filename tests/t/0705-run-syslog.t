@@ -33,9 +33,12 @@ unshare -m bash -c '
 	mount -t tmpfs tmpfs /dev
 	for n in null zero urandom random full; do touch /dev/$n; mount --bind "$T/olddev/$n" /dev/$n; done
 	python3 "$T/listen.py" "$T/syslog.txt" "$T/ready" & L=$!
-	for i in $(seq 50); do [ -e "$T/ready" ] && break; sleep 0.1; done
+	. tests/lib/wait.sh
+	wait_for 60 "the syslog listener" test -e "$T/ready"
 	"$M" --config "$P/config.yaml" run >"$T/stdout" 2>"$T/stderr"; echo $? >"$T/rc"
-	sleep 0.5; kill $L 2>/dev/null || true
+	wait_for 60 "the run summary at the syslog listener" \
+		grep -qs "sent 78" "$T/syslog.txt" || true
+	kill $L 2>/dev/null || true
 ' _ "$TMP" "$P" "$MAILER"
 [ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ]; ok $? "run with log: syslog exits 0"
 [ ! -s "$TMP/stdout" ] && [ ! -s "$TMP/stderr" ]; ok $? "nothing on stdout or stderr"

@@ -33,7 +33,7 @@ fault() {	# fault NAME CERT: starts faultsrv with STARTTLS + AUTH; sets PORT
 	python3 tests/faultsrv.py --port-file "$TMP/$1.port" --tls "$TMP/$2.pem:$TMP/srv.key" \
 		--auth "user:$PW" --trace "$TMP/$1.trace" --log "$TMP/$1.log" &
 	pids="$pids $!"
-	for _ in $(seq 100); do [ -s "$TMP/$1.port" ] && break; sleep 0.05; done
+	wait_for 60 "faultsrv $1 to listen (its port file)" test -s "$TMP/$1.port"
 	PORT=$(cat "$TMP/$1.port")
 }
 fault good good; GOOD=$PORT
@@ -49,7 +49,9 @@ hostile_fresh_issue
 MAILER_SMTP_PASSWORD=$PW "$MAILER" --config "$P/smtp.yaml" send "$I" --list aba \
 	>"$TMP/send.out" 2>"$TMP/send.err" &
 spid=$!
-sleep 0.5
+# mid-run: logged in, its messages (4 a second) still to come
+wait_for 60 "the send to log in (AUTH in the relay's trace)" \
+	grep -qs AUTH "$TMP/good.trace"
 tr '\0' ' ' <"/proc/$spid/cmdline" >"$TMP/cmdline"
 # every process but the test relay (which holds it in its own argv)
 PW=$PW python3 -c '

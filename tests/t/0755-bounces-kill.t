@@ -26,7 +26,8 @@ printf 'name: 无人协会\nshort_name: 无人\ngreeting: 你好\ncontact: x\nli
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 $M send "$P/issues/2021-01" --list ghosts --quiet >/dev/null 2>&1
-for i in $(seq 300); do [ "$(srv_maildir_count bounces@bounce.test)" -ge $N ] && break; sleep 0.2; done
+has_dsns() { [ "$(srv_maildir_count bounces@bounce.test)" -ge $N ]; }
+wait_for 180 "$N DSNs in the bounce mailbox" has_dsns
 n=$(srv_maildir_count bounces@bounce.test)
 [ "$n" -eq $N ]; ok $? "Postfix returned $N DSNs to the VERP address ($n)"
 

@@ -32,7 +32,7 @@ q() { sqlite3 "$DB" "$1"; }
 
 $M send "$P/issues/2021-01" --quiet >"$T/out" 2>&1
 ok $? "first send exits 0"; sed 's/^/# /' "$T/out"
-srv_wait_queue_empty 30; ok $? "Postfix delivered the first issue"
+srv_wait_queue_empty 120; ok $? "Postfix delivered the first issue"
 [ "$(srv_maildir_count "$X")" = 2 ]; ok $? "$X got both of its lists' editions"
 URL=$(/usr/bin/python3 - "$(srv_maildir "$X")" <<'PY'
 import email, email.policy, glob, re, sys
@@ -110,7 +110,7 @@ cp -r "$P/issues/2021-01" "$P/issues/2021-02"
 lines=$(wc -l <"$SRV_POSTFIX_LOG")
 $M send "$P/issues/2021-02" >"$T/out" 2>&1
 ok $? "second send exits 0"; sed 's/^/# /' "$T/out"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 tail -n +$((lines + 1)) "$SRV_POSTFIX_LOG" | grep 'status=sent' |
 	grep -o 'to=<[^>]*>' | sort >"$T/delivered"
 expect=$(( $(project_addresses "$P" | wc -l) - 1 ))

@@ -35,7 +35,7 @@ M="$MAILER --config $P/config.yaml"
 q() { sqlite3 "$P/state/mailer.db" "$1"; }
 $M send "$P/issues/2021-01" --quiet >"$T/out" 2>&1
 ok $? "first send (the journal knows the CSV subscribers)"
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 /usr/bin/python3 - "$(srv_maildir $ZP)" "$WEB_URL/lists/aba/manage" <<'PY'
 import email, email.policy, glob, sys
 f = glob.glob(sys.argv[1] + '/new/*')[0]
@@ -174,7 +174,7 @@ cp -r "$P/issues/2021-01" "$P/issues/2021-02"
 lines=$(wc -l <"$SRV_POSTFIX_LOG")
 $M send "$P/issues/2021-02" >"$T/out" 2>&1
 ok $? "second send exits 0"; sed 's/^/# /' "$T/out" | tail -2
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 tail -n +$((lines + 1)) "$SRV_POSTFIX_LOG" | grep 'status=sent' |
 	grep -o 'to=<[^>]*>' | sort >"$T/delivered"
 [ "$(grep -c "to=<$NEW>" "$T/delivered")" = 1 ] &&

@@ -24,18 +24,12 @@ q() { sqlite3 "$P/state/mailer.db" "$1"; }
 $M serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
 SERVE=$!
 tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 20 || { echo "Bail out! serve"; exit 1; }
+srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
 S=$BASE/lists/aba/subscribe
 mails() { grep -l "^Delivered-To: $1" "$P"/outbox/new/* 2>/dev/null | wc -l; }
 # the mail thread is done when no confirmation mail waits
-drained() {
-	local n=200
-	while [ $n -gt 0 ]; do
-		[ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ] && return 0
-		sleep 0.1; n=$((n - 1))
-	done
-	echo "# confirmation mails still unsent after 20 s"; return 1
-}
+unsent_none() { [ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ]; }
+drained() { wait_for 120 "the confirmation mails to be sent" unsent_none; }
 
 head -c 200000 /dev/zero | tr '\0' a >"$TMP/big"
 c1=$(curl -s -o /dev/null -w '%{http_code}' --data-binary @"$TMP/big" "$S")

@@ -114,7 +114,7 @@ ok $? "every POST answered 200 ($na ahead, $nb behind)"
 grep -E '^(ahead|behind) ' "$T/client.out" | cut -d' ' -f2 | sort >"$T/posted"
 sqlite3 "$DB" "select email from unsubscribes where list='big'" | sort >"$T/recorded"
 cmp -s "$T/posted" "$T/recorded"; ok $? "every unsubscribe is in the journal"
-srv_wait_queue_empty 60
+srv_wait_queue_empty 120
 tail -n +$((lines + 1)) "$SRV_POSTFIX_LOG" | grep -o 'to=<[^>]*>' |
 	sed 's/to=<\(.*\)>/\1/' | sort -u >"$T/received"
 grep '^ahead ' "$T/client.out" | cut -d' ' -f2 | sort >"$T/ahead"

@@ -54,7 +54,7 @@ http {
 NGINX
 nginx -c "$N/nginx.conf" -p "$N" >"$N/logs/stdout" 2>&1 &
 NGINX_PID=$!
-srv__wait_port 127.0.0.1 "$PORT" 20 || { cat "$N/logs/stdout" "$N/logs/error.log"; echo "Bail out! nginx"; exit 1; }
+srv__wait_port 127.0.0.1 "$PORT" 60 || { cat "$N/logs/stdout" "$N/logs/error.log"; echo "Bail out! nginx"; exit 1; }
 U=http://127.0.0.1:$PORT/archive
 get() { curl -s --path-as-is -o "$TMP/body" -D "$TMP/head" "$@"; tr -d '\r' <"$TMP/head" >"$TMP/h"; }
 status() { sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' "$TMP/h"; }

@@ -32,18 +32,14 @@ mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
 	"  ca_file: $SRV_CA"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 BOX=bounces@bounce.test
-wait_count() {	# wait_count ADDR N: up to 30 s for N messages in ADDR's Maildir
-	local i=0
-	while [ "$(srv_maildir_count "$1")" -lt "$2" ] && [ $i -lt 300 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	[ "$(srv_maildir_count "$1")" -ge "$2" ] ||
-		{ echo "# waited 30 s for $2 messages in $1's Maildir"; return 1; }
+has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
+wait_count() {	# wait_count ADDR N: up to 120 s for N messages in ADDR's Maildir
+	wait_for 120 "$2 messages in $1's Maildir" has_count "$1" "$2"
 }
 
 M send "$P/issues/2021-01" --quiet >"$T/send.out" 2>&1
 rc=$?; ok $rc "send 2021-01 through Postfix exits 0 (got $rc)"
-srv_wait_queue_empty 30 && wait_count li.xiaoyu.cd@example.org 1 &&
+srv_wait_queue_empty 120 && wait_count li.xiaoyu.cd@example.org 1 &&
 	wait_count he.lei.ab@example.org 1
 ok $? "the subscribers' copies were delivered"
 
@@ -62,7 +58,7 @@ for who in yang.jinhua.ab@example.org:aba zhou.peng.ab@example.org:aba \
 			-T "$T/arf.$n.eml" || echo "# could not send the report for $addr"
 	n=$((n + 1))
 done
-srv_wait_queue_empty 30 && wait_count "$BOX" 3
+srv_wait_queue_empty 120 && wait_count "$BOX" 3
 ok $? "three feedback reports arrived in the bounce mailbox"
 
 M run >"$T/run1.out" 2>"$T/run1.err"; rc=$?
