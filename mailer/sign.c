@@ -326,13 +326,19 @@ signer_sign(struct signer *s, const char *data, size_t len, struct buf *sig,
 	return 0;
 }
 
-/* Runs gpg-connect-agent (never starting an agent) with one command. */
+/*
+ * Runs gpg-connect-agent (never starting an agent) with one command and
+ * returns once it has answered.  gpgme's spawn is "synchronous" only over
+ * the data it is given: with none, it returns at once and the command
+ * would race the operation after it, hence the output buffer.
+ */
 static void
 agent_command(const struct signer *s, const char *cmd)
 {
 	const char *argv[] = { "gpg-connect-agent", "--no-autostart",
 	    "--homedir", s->home, cmd, "/bye", NULL };
 	const char *bindir = gpgme_get_dirinfo("bindir");
+	gpgme_data_t out = NULL;
 	gpgme_ctx_t ctx;
 	char *path;
 
@@ -344,8 +350,10 @@ agent_command(const struct signer *s, const char *cmd)
 		argv[4] = NULL;
 	}
 	path = path_join(bindir, "gpg-connect-agent");
-	if (gpgme_set_protocol(ctx, GPGME_PROTOCOL_SPAWN) == 0)
-		gpgme_op_spawn(ctx, path, argv, NULL, NULL, NULL, 0);
+	if (gpgme_set_protocol(ctx, GPGME_PROTOCOL_SPAWN) == 0 &&
+	    gpgme_data_new(&out) == 0)
+		gpgme_op_spawn(ctx, path, argv, NULL, out, NULL, 0);
+	gpgme_data_release(out);
 	gpgme_release(ctx);
 	free(path);
 }
