@@ -300,9 +300,13 @@ cmd_status(int argc, char **argv)
 report:
 	if (rc == 0 && html) {
 		title = issue_title(dir);
-		if (report_write_html(jn, cfg, issue, title, html) == -1)
-			rc = EXIT_CANTCREAT;
-		else if (!t.json)
+		switch (report_write_html(jn, cfg, issue, title, html)) {
+		case REPORT_TEMPLATE: rc = EXIT_DATAERR; break;
+		case REPORT_JOURNAL: rc = EXIT_SOFTWARE; break;
+		case REPORT_WRITE: rc = EXIT_CANTCREAT; break;
+		case REPORT_OK: break;
+		}
+		if (rc == 0 && !t.json)
 			printf("%s: delivery report written to %s\n", issue,
 			    html);
 	}

@@ -20,7 +20,7 @@
 #include "tmpl.h"
 #include "tmplfile.h"
 
-#define REPORT_TEMPLATE "report.html.mustache"
+#define REPORT_FILE "report.html.mustache"
 
 /* The segments of a list's bar, in drawing order. */
 enum kind { K_SENT, K_DEFERRED, K_FAILED, K_HARD, K_SOFT, K_UNSUB,
@@ -453,33 +453,37 @@ report_context(struct journal *j, const struct config *cfg,
 	return ctx;
 }
 
-int
+enum report_result
 report_html(struct journal *j, const struct config *cfg, const char *issue,
     const char *title, struct buf *out)
 {
-	struct tmpl *t = tmplfile_load(cfg->templates_dir, REPORT_TEMPLATE, 0);
+	struct tmpl *t = tmplfile_load(cfg->templates_dir, REPORT_FILE, 0);
+	enum report_result rc = REPORT_OK;
 	json_t *ctx;
-	int rc = 0;
+	int jrc = 0;
 
 	if (!t)
-		return -1;
-	ctx = report_context(j, cfg, issue, title, &rc);
-	if (rc == 0 && tmpl_render(t, ctx, out) == -1)
-		rc = -1;
+		return REPORT_TEMPLATE;
+	ctx = report_context(j, cfg, issue, title, &jrc);
+	if (jrc == -1)
+		rc = REPORT_JOURNAL;
+	else if (tmpl_render(t, ctx, out) == -1)
+		rc = REPORT_TEMPLATE;	/* a broken partial */
 	json_decref(ctx);
 	tmpl_free(t);
 	return rc;
 }
 
-int
+enum report_result
 report_write_html(struct journal *j, const struct config *cfg,
     const char *issue, const char *title, const char *path)
 {
 	struct buf b = BUF_INIT;
-	int rc = report_html(j, cfg, issue, title, &b);
+	enum report_result rc = report_html(j, cfg, issue, title, &b);
 
-	if (rc == 0)
-		rc = write_file_atomic(path, b.data, b.len, 0644);
+	if (rc == REPORT_OK && write_file_atomic(path, b.data, b.len,
+	    0644) == -1)
+		rc = REPORT_WRITE;
 	buf_free(&b);
 	return rc;
 }

@@ -15,17 +15,26 @@
 struct config;
 struct journal;
 
+/* What went wrong, for the caller's exit code; each is reported once. */
+enum report_result {
+	REPORT_OK = 0,
+	REPORT_TEMPLATE = -1,	/* report.html.mustache missing or invalid */
+	REPORT_JOURNAL = -2,	/* a journal query failed */
+	REPORT_WRITE = -3,	/* the file could not be written */
+};
+
 /*
  * Appends the report of issue (its id) to out.  title (the issue's title)
  * may be NULL.  cfg gives the templates folder (report.html.mustache) and
  * the lists folder (the lists' names).  j may be NULL: nothing was sent
- * yet.  Returns 0, or -1 after reporting a journal or template error.
+ * yet.  Returns REPORT_OK, REPORT_TEMPLATE or REPORT_JOURNAL.
  */
-int report_html(struct journal *j, const struct config *cfg,
+enum report_result report_html(struct journal *j, const struct config *cfg,
     const char *issue, const char *title, struct buf *out);
 
-/* report_html written atomically to path (mode 0644).  0 / -1. */
-int report_write_html(struct journal *j, const struct config *cfg,
-    const char *issue, const char *title, const char *path);
+/* report_html written atomically to path (mode 0644); or REPORT_WRITE. */
+enum report_result report_write_html(struct journal *j,
+    const struct config *cfg, const char *issue, const char *title,
+    const char *path);
 
 #endif

@@ -12,7 +12,7 @@
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 15
+plan 16
 . tests/lib/project.sh
 P=$TMP/proj
 mk_maildir_project "$P"
@@ -202,8 +202,13 @@ grep -qx '<p>2021-01: sent=78 deferred=1 failed=1 hard=1 soft=2 unsubscribed=1 c
 ok $? "the report is rendered from the project's report.html.mustache"
 rm "$P/templates/report.html.mustache"
 $M status "$P/issues/2021-01" --html "$TMP/none.html" >"$TMP/none.out" 2>&1
-rc=$?; sed 's/^/# /' "$TMP/none.out" | tail -2
-[ $rc != 0 ] && grep -q 'templates/report.html.mustache: No such file' \
+rc=$?; grep 'mustache' "$TMP/none.out" | sed 's/^/# /'
+[ $rc = 65 ] && grep -q 'templates/report.html.mustache: No such file' \
 	"$TMP/none.out" && [ ! -e "$TMP/none.html" ]
-ok $? "without the template: an error naming it (rc $rc), nothing written"
+ok $? "without the template: exit 65 (got $rc), an error naming it, nothing written"
+cp templates/report.html.mustache "$P/templates/"
+$M status "$P/issues/2021-01" --html "$TMP/no/such/dir.html" >"$TMP/nodir.out" 2>&1
+rc=$?; grep 'dir.html' "$TMP/nodir.out" | sed 's/^/# /'
+[ $rc = 73 ] && grep -q 'no/such/dir.html' "$TMP/nodir.out"
+ok $? "a report that cannot be written: exit 73 (got $rc), naming the file"
 exit $tap_failed
