@@ -290,10 +290,11 @@ add_timeline(json_t *ctx, const struct hours *h)
 	size_t nb, label_every;
 	long *n, max = 1, total = 0;
 	double bw;
-	json_t *tl, *bars = json_array();
+	json_t *tl, *bars;
 
 	if (!h->n)
 		return;
+	bars = json_array();
 	width = bucket_width(h);
 	first = h->v[0].at / width * width;
 	nb = (size_t)((h->v[h->n - 1].at - first) / width) + 1;
