@@ -340,13 +340,10 @@ sync_list(const struct config *c, struct journal *jn, const struct list *l,
 
 		emails = xcalloc(nweb + 1, sizeof *emails);
 		names = xcalloc(nweb + 1, sizeof *names);
-		/* a stopped web subscriber would only be moved out again */
-		for (size_t i = 0; i < nweb; i++)
-			if (roster_stopped(la.r, roster_web_email(la.r, i),
-			    NULL, NULL) == ROSTER_ON) {
-				emails[nadd] = roster_web_email(la.r, i);
-				names[nadd++] = roster_web_name(la.r, i);
-			}
+		for (; nadd < nweb; nadd++) {
+			emails[nadd] = roster_web_email(la.r, nadd);
+			names[nadd] = roster_web_name(la.r, nadd);
+		}
 	}
 	if (rc == 0) {
 		struct listsync_in in = { l->csv_path, csv.data ? csv.data :

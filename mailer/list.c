@@ -402,7 +402,15 @@ list_csv_header(const char *file, const char *data, size_t len,
 	st.header_out = keys;
 	st.nheader_out = n;
 	parser_init(&p);
-	return finish(&p, &st, feed(&p, &st, data, len));
+	/* the rest of the header's chunk is parsed too, and may fail */
+	if (finish(&p, &st, feed(&p, &st, data, len)) == 0)
+		return 0;
+	for (size_t i = 0; i < *n; i++)
+		free((*keys)[i]);
+	free(*keys);
+	*keys = NULL;
+	*n = 0;
+	return -1;
 }
 
 void

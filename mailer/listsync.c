@@ -206,8 +206,13 @@ additions(struct ctx *x, char **keys, size_t nkeys, const char *eol,
 	const struct listsync_in *in = x->in;
 
 	for (size_t i = 0; i < in->nadd; i++) {
-		if (strset_add(&x->rows, in->add_email[i]))
+		const char *date, *reason;
+
+		/* a subscriber who left would only be moved out again */
+		if (strset_has(&x->rows, in->add_email[i]) ||
+		    in->leaves(in->arg, in->add_email[i], &date, &reason))
 			continue;
+		strset_add(&x->rows, in->add_email[i]);
 		for (size_t k = 0; k < nkeys; k++) {
 			if (k)
 				buf_addc(out, ',');

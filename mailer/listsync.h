@@ -36,7 +36,7 @@ struct listsync_in {
 	int (*leaves)(void *arg, const char *email, const char **date,
 	    const char **reason);
 	void *arg;
-	/* confirmed web subscribers to append unless already rows */
+	/* confirmed web subscribers to append unless rows or leaving */
 	size_t nadd;
 	const char *const *add_email;
 	const char *const *add_name;	/* entries may be NULL */

@@ -19,6 +19,7 @@ awk '/^```yaml/{n++; f=1; next} /^```/{f=0} f{print > (D "/readme-" n ".yaml")}'
 	D="$W/seed-config" README.md
 seed article issues/*/*.md
 seed csv lists/*.csv
+seed listsync lists/*.csv
 seed tmpl templates/*.mustache
 mkdir -p "$W/seed-rfc2047"
 i=0
