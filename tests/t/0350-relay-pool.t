@@ -28,7 +28,7 @@ cleanup() {
 	rm -rf "$T"
 }
 trap cleanup EXIT
-plan 17
+plan 18
 N=200		# subscribers in the spread send
 HOLD=20		# A is killed at its 20th message of that send
 
@@ -152,3 +152,9 @@ sys.exit(0 if rows["pool"]["relays"] == want and
          rows["fo"]["relays"] == {sys.argv[2]: 20} else 1)
 PY
 ok $? "status --json: per-relay counts per list"
+$M status >"$T/st.txt"
+grep -q "^sent per relay:" "$T/st.txt" &&
+	grep -Eq "^2021-01 +pool +$n_a  $URL_A\$" "$T/st.txt" &&
+	grep -Eq "^2021-01 +pool +$n_b  $URL_B\$" "$T/st.txt" &&
+	grep -Eq "^2021-01 +fo +20  $URL_A\$" "$T/st.txt"
+ok $? "status: the messages per relay under the table"
