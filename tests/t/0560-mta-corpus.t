@@ -2,7 +2,8 @@
 # The MTA bounce corpus (tests/data/mta-bounces/, made by `make corpus`) is
 # well-formed: every message parses with Python's email module, every file
 # has exactly one label and every label a file, kinds are known, bounces and
-# delays name a recipient that the message carries, and every MTA is there.
+# delays name a recipient that the message carries, every MTA is there, and
+# the plain-text set-ups gave plain-text notices (no delivery-status part).
 cd "$(dirname "$0")/../.." || exit 1
 exec /usr/bin/python3 - tests/data/mta-bounces <<'PY'
 import email, email.policy, json, os, sys
@@ -20,14 +21,21 @@ def ok(cond, what):
         fails += 1
 
 
-MTAS = ["postfix", "exim", "sendmail", "opensmtpd", "courier"]
+MTAS = ["postfix", "exim", "sendmail", "opensmtpd", "courier", "dma"]
+# instances whose bounces (and delay warnings, where they have them) are
+# plain text
+PLAIN = {"sendmail_text": ["bounce", "delay"], "dma": ["bounce"]}
 KINDS = {"bounce", "delay", "autoreply"}
 labels = [json.loads(l) for l in open(os.path.join(d, "labels.jsonl"))
           if l.strip()]
 files = sorted(f for f in os.listdir(d) if f.endswith(".eml"))
-print("1..%d" % 9)
+print("1..%d" % 11)
 
 names = [l["file"] for l in labels]
+bad_inst = [l["file"] for l in labels
+            if l["file"].rsplit("-", 1)[0] != l.get("instance", l["module"])]
+ok(not bad_inst, "each file is named after its instance (%s)"
+   % " ".join(bad_inst[:5]))
 ok(len(names) == len(set(names)), "one label per file (%d labels)" % len(names))
 ok(sorted(names) == files, "labels and .eml files match (%d files)"
    % len(files))
@@ -83,6 +91,20 @@ ok(not bad_delay, "delays are soft, class 4 (%s)" % " ".join(bad_delay[:5]))
 have = {l["module"] for l in labels}
 ok(all(m in have for m in MTAS), "labels cover every MTA (missing: %s)"
    % " ".join(m for m in MTAS if m not in have))
+
+plain = {}
+for l in labels:
+    if l.get("instance") not in PLAIN or l["file"] not in files:
+        continue
+    m = email.message_from_bytes(open(os.path.join(d, l["file"]), "rb").read(),
+                                 policy=email.policy.default)
+    if not any(p.get_content_type() == "message/delivery-status"
+               for p in m.walk()):
+        plain.setdefault(l["instance"], set()).add(l["kind"])
+short = ["%s %s" % (i, k) for i, ks in sorted(PLAIN.items()) for k in ks
+         if k not in plain.get(i, ())]
+ok(not short, "plain-text notices from %s (missing: %s)"
+   % (" ".join(sorted(PLAIN)), " ".join(short)))
 
 counts = {}
 for l in labels:

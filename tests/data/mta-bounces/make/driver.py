@@ -16,6 +16,7 @@ import quopri
 import random
 import re
 import smtplib
+import subprocess
 import sys
 import time
 
@@ -78,6 +79,11 @@ def config(work):
                 f.write("%s %s\n" % (s["rcpt"], s["reply"]))
     with open(os.path.join(work, "remote-users"), "w") as f:
         f.write("postmaster@%s OK\n" % world.REMOTE_DOMAINS[0])
+        # the too-large ones exist: an MTA that declares no SIZE must still
+        # reach the size limit at DATA, not fail at RCPT
+        for s in scen:
+            if s["scenario"] == "too_large":
+                f.write("%s OK\n" % s["rcpt"])
     # Shell view of the world for the MTA set-up scripts.
     with open(os.path.join(work, "world.sh"), "w") as f:
         f.write("DNS_IP=%s\nSINK_IP=%s\nREMOTE_IP=%s\nDEAD_IP=%s\n" % (
@@ -187,6 +193,23 @@ def envelope_from(s):
     return "bounces@%s" % world.BOUNCE_DOMAIN
 
 
+def submit_local(mta, s, msg):
+    """Hands msg to the sendmail command of an MTA without SMTP server, in
+    its root and under its host name."""
+    root = os.path.join(os.environ["CACHE"], "roots", mta)
+    cmd = [a.format(sender=envelope_from(s), rcpt=s["rcpt"])
+           for a in world.LOCAL_SUBMIT[mta]]
+    p = subprocess.run(
+        ["unshare", "--uts", "chroot", root, "/usr/bin/env", "-i",
+         "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8",
+         "/bin/sh", "-c", 'hostname "$0" && exec "$@"', world.MTAS[mta][1]]
+        + cmd, input=msg, capture_output=True, timeout=60)
+    if p.returncode:
+        return "refused (exit %d) %s" % (
+            p.returncode, p.stderr.decode(errors="replace").strip())
+    return "accepted"
+
+
 def send(work, mtas):
     scen = json.load(open(os.path.join(work, "scenarios.json")))
     log = []
@@ -195,6 +218,13 @@ def send(work, mtas):
         conn = None
         for s in (x for x in scen if x["mta"] == mta):
             msg = message(s)
+            if mta in world.LOCAL_SUBMIT:
+                res = submit_local(mta, s, msg)
+                log.append(dict(id=s["id"], message_id=s["message_id"],
+                                result=res, at=time.time(), dsn=False))
+                if res != "accepted":
+                    print("driver: %s %s: %s" % (s["id"], s["rcpt"], res))
+                continue
             if conn is None:
                 conn = smtplib.SMTP(ip, 25, local_hostname="mailer.example.org",
                                     timeout=60)
@@ -214,7 +244,7 @@ def send(work, mtas):
                 conn.close()
                 conn = None
             log.append(dict(id=s["id"], message_id=s["message_id"],
-                            result=res, at=time.time()))
+                            result=res, at=time.time(), dsn=bool(ro)))
             if res != "accepted":
                 print("driver: %s %s: %s" % (s["id"], s["rcpt"], res))
         if conn:
@@ -222,6 +252,12 @@ def send(work, mtas):
     with open(os.path.join(work, "sent.jsonl"), "a") as f:
         for e in log:
             f.write(json.dumps(e) + "\n")
+    # when each MTA took its first message: where its queue lifetime starts
+    for mta in mtas:
+        at = [e["at"] for e in log if e["id"].rsplit("-", 1)[0] == mta]
+        if at:
+            with open(os.path.join(work, "first_at." + mta), "w") as f:
+                f.write("%d\n" % (min(at) - 1))
     print("driver: submitted %d messages to %s" % (
         sum(e["result"] == "accepted" for e in log), " ".join(mtas)))
 
@@ -268,6 +304,8 @@ def load(work):
     for s in scen:
         if s["id"] in sent and sent[s["id"]]["result"] == "accepted":
             s["message_id"] = sent[s["id"]]["message_id"]
+            # whether DSN was asked for: only where the MTA offered it
+            s["dsn"] = sent[s["id"]].get("dsn", s["dsn"])
             live.append(s)
     return live
 
@@ -349,7 +387,9 @@ def collect(work, out, mtas):
     if os.path.exists(lab_path):
         labels = [json.loads(line) for line in open(lab_path)
                   if line.strip()]
-        labels = [lab for lab in labels if lab["module"] not in mtas]
+        for lab in labels:
+            lab.setdefault("instance", lab["module"])
+        labels = [lab for lab in labels if lab["instance"] not in mtas]
     counts = {}
     got = match(work, live)
     # What each scenario must have produced; anything else means the set-up
@@ -387,7 +427,9 @@ def collect(work, out, mtas):
                 logs[chk[0]] = ""
         rx = chk[1].format(rcpt=re.escape(sc["rcpt"]),
                            mid=re.escape(sc["message_id"]),
-                           code=re.escape(sc["reply"][:9]))
+                           code=re.escape(sc["reply"][:9]),
+                           sender=re.escape(envelope_from(sc)),
+                           helo=re.escape(world.MTAS[sc["mta"]][1]))
         if not re.search(rx, logs[chk[0]]):
             bad.add(sc["id"])
             print("driver: %s (%s %s): not confirmed by the %s log; left out"
@@ -420,7 +462,8 @@ def collect(work, out, mtas):
         rc["status_in_message"] = bool(rc["status"]) and \
             rc["status"].encode() in msg
         labels.append(dict(
-            file=fn, module=s["mta"], kind=kind,
+            file=fn, module=world.MODULE.get(s["mta"], s["mta"]),
+            instance=s["mta"], kind=kind,
             is_bounce=kind in ("bounce", "delay"), recipients=[rc],
             scenario=s["scenario"], envelope_to=rcpt,
             verp_token=bool(s["token"]), dsn_requested=s["dsn"],
@@ -439,13 +482,15 @@ def collect(work, out, mtas):
 def summary(out):
     labels = [json.loads(line) for line in
               open(os.path.join(out, "labels.jsonl")) if line.strip()]
-    mods = sorted({lab["module"] for lab in labels})
+    for lab in labels:
+        lab.setdefault("instance", lab["module"])
+    mods = sorted({lab["instance"] for lab in labels})
     kinds = ["bounce", "delay", "autoreply"]
     print("mkcorpus: %d messages in %s" % (len(labels), out))
-    print("%-10s %6s %6s %9s %6s" % ("mta", *kinds, "total"))
+    print("%-13s %6s %6s %9s %6s" % ("mta", *kinds, "total"))
     for m in mods + ["all"]:
-        ls = [lab for lab in labels if m in ("all", lab["module"])]
-        print("%-10s %6d %6d %9d %6d" % (
+        ls = [lab for lab in labels if m in ("all", lab["instance"])]
+        print("%-13s %6d %6d %9d %6d" % (
             m, *(sum(lab["kind"] == k for lab in ls) for k in kinds),
             len(ls)))
 

@@ -15,7 +15,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=${MTA_CORPUS_OUT:-$(cd "$here/.." && pwd)}
 CACHE=${MTA_CORPUS_CACHE:-/var/cache/mailer-corpus}
-ALL_MTAS="postfix exim sendmail opensmtpd courier"
+ALL_MTAS="postfix exim sendmail sendmail_text opensmtpd courier dma"
 MTAS=${MTA_CORPUS_MTAS:-$ALL_MTAS}
 PY=/usr/bin/python3
 
@@ -44,6 +44,9 @@ TRIED=""
 cleanup() {
 	local m
 	for m in $TRIED remote; do "${m}_stop" >/dev/null 2>&1; done
+	# and whatever a stop command left running (not the postfix root's:
+	# postfix stop ends it, and it is there in every run)
+	for m in $TRIED; do [ "$m" = postfix ] || roots_kill "$m"; done
 	# shellcheck disable=SC2086
 	[ -n "$PIDS" ] && kill $PIDS 2>/dev/null
 	for m in $MOUNTED; do roots_umount "$m"; done
@@ -122,7 +125,11 @@ for m in $MTAS; do
 		"${m}_root" || { say "$m: no root, left out"; continue; }
 		root_prepare "$m"; "${m}_reset"
 	fi
-	if "${m}_start" && wait_for 30 "$m on port 25" port_open "$(ip_of "$m")" 25
+	# an MTA without an SMTP server says itself when it is ready
+	if "${m}_start" && if type "${m}_ready" >/dev/null 2>&1
+		then "${m}_ready"
+		else wait_for 30 "$m on port 25" port_open "$(ip_of "$m")" 25
+		fi
 	then up="$up $m"
 	else say "$m did not start: left out"
 	fi
@@ -131,12 +138,14 @@ MTAS=$up
 
 # ------------------------------------------------------------------ run
 # shellcheck disable=SC2086
-$PY "$here/driver.py" send "$WORK" $MTAS || die "driver send"
-sent_at=$(date +%s)
-# MTAs whose expiry cannot be forced get a short queue lifetime instead.
+CACHE=$CACHE $PY "$here/driver.py" send "$WORK" $MTAS || die "driver send"
+# MTAs whose expiry cannot be forced get a short queue lifetime instead,
+# counted from the first message that MTA took (first_at.MTA, written by
+# the driver): no expiry notice can come before.
 for m in $MTAS; do
-	type "${m}_ttl" >/dev/null 2>&1 &&
-		echo $((sent_at + $("${m}_ttl"))) >"$WORK/expire_at.$m"
+	type "${m}_ttl" >/dev/null 2>&1 && [ -s "$WORK/first_at.$m" ] &&
+		echo $(($(cat "$WORK/first_at.$m") + $("${m}_ttl"))) \
+			>"$WORK/expire_at.$m"
 done
 # Some MTAs retry only when told to (a queue run): every 10 s.
 (

@@ -37,7 +37,11 @@ EOF2
 
 opensmtpd_kick() { in_root opensmtpd smtpctl schedule all; }
 
-opensmtpd_stop() { in_root opensmtpd smtpctl stop; }
+# smtpctl stop did not end the daemon started in the foreground (-d)
+opensmtpd_stop() {
+	in_root opensmtpd smtpctl stop
+	roots_kill opensmtpd
+}
 
 opensmtpd_expire() {
 	local t

@@ -4,6 +4,7 @@
 #   roots_base            - debootstrap --variant=minbase bookworm into $CACHE/base
 #   roots_make NAME PKG.. - $CACHE/roots/NAME: a copy of base with PKG.. installed
 #   roots_mount NAME / roots_umount NAME - /proc and /dev/pts inside a root
+#   roots_kill NAME       - end every process running in a root, by pid
 
 MIRROR=${MTA_CORPUS_MIRROR:-http://deb.debian.org/debian}
 
@@ -30,6 +31,18 @@ roots_umount() {
 	local r=$CACHE/roots/$1
 	mountpoint -q "$r/dev/pts" && umount "$r/dev/pts"
 	mountpoint -q "$r/proc" && umount "$r/proc"
+	return 0
+}
+
+# What a daemon left behind when its own stop command failed (a stale one
+# would take the next run's messages): the processes whose root is NAME's.
+roots_kill() {
+	local r p
+	r=$(readlink -f "$CACHE/roots/$1") || return 0
+	for p in /proc/[0-9]*; do
+		[ "$(readlink "$p/root" 2>/dev/null)" = "$r" ] || continue
+		kill "${p#/proc/}" 2>/dev/null
+	done
 	return 0
 }
 

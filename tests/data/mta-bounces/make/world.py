@@ -29,7 +29,16 @@ MTAS = {
                   ["agri-club.test", "mymail.example.biz"]),
     "courier":   ("127.0.1.24", "mx.med-society.test",
                   ["med-society.test", "post.example.name"]),
+    "sendmail_text": ("127.0.1.25", "smtp.water-union.test",
+                      ["water-union.test", "mail.example.us"]),
+    "dma":       ("127.0.1.26", "mail.geology-soc.test",
+                  ["geology-soc.test", "inbox.example.in"]),
 }
+# The MTA (label "module") of each instance that is not named after it.
+MODULE = {"sendmail_text": "sendmail"}
+# Instances without an SMTP server: the driver runs this command in their
+# root ({sender}, {rcpt} filled in), the message on its standard input.
+LOCAL_SUBMIT = {"dma": ["/usr/sbin/dma", "-f", "{sender}", "{rcpt}"]}
 
 SENDER = "newsletter@example.org"
 SENDER_NAME = "四川省科协学会学术部"
@@ -138,7 +147,14 @@ PLAN = {
     "exim": {"remote_unknown": 5, "remote_full": 3, "remote_disabled": 2,
              "relay_denied": 3, "host_not_found": 4, "too_large": 3,
              "local_unknown": 4, "local_quota": 3, "defer_refused": 3,
-             "defer_greylist": 2, "defer_full": 2},
+             "defer_greylist": 2, "defer_full": 2, "vacation": 4},
+    "sendmail_text": {"remote_unknown": 5, "remote_full": 3,
+                      "remote_disabled": 2, "relay_denied": 3,
+                      "host_not_found": 4, "too_large": 3,
+                      "defer_refused": 3, "defer_greylist": 2,
+                      "defer_full": 2},
+    "dma": {"remote_unknown": 5, "remote_full": 3, "remote_disabled": 2,
+            "relay_denied": 3, "host_not_found": 4, "too_large": 3},
 }
 
 
@@ -219,7 +235,7 @@ def plan(seed=20261202):
                 # a third of the envelopes carry no VERP token
                 s["token"] = token(rng) if rng.random() < .67 else ""
                 # some submissions ask for DSN (NOTIFY, RET, ENVID)
-                s["dsn"] = rng.random() < .3
+                s["dsn"] = rng.random() < .3 and mta not in LOCAL_SUBMIT
                 s["reply"] = ""
                 if scen in REMOTE_REPLIES:
                     r = rng.choice(REMOTE_REPLIES[scen])
@@ -230,7 +246,8 @@ def plan(seed=20261202):
 
 
 # How the script confirms, from the MTAs' own logs, that a scenario did
-# what it says (log name, regex; {rcpt}, {mid}, {code} filled in).  A
+# what it says (log name, regex; {rcpt}, {mid}, {code}, {sender} (the
+# envelope sender), {helo} (the MTA's host name) filled in).  A
 # scenario whose check fails is left out of the corpus.
 CHECKS = {
     ("*", "remote_unknown"): ("remote", r"reject: RCPT from .*: 550 5\.1\.1 "
@@ -243,6 +260,19 @@ CHECKS = {
                               r"to=<{rcpt}>"),
     ("*", "defer_full"): ("remote", r"reject: RCPT from .*: {code}.*"
                           r"to=<{rcpt}>"),
+    # the remote refuses the declared SIZE at MAIL; Postfix and OpenSMTPD
+    # check the remote's SIZE limit themselves; dma declares no size
+    ("*", "too_large"): ("remote", r"reject: MAIL from .*: 552 5\.3\.4 "
+                         r".*from=<{sender}> proto=\S+ helo=<{helo}>"),
+    ("postfix", "too_large"): ("postfix", r"to=<{rcpt}>.* status=bounced "
+                               r"\(message size \d+ exceeds size limit"),
+    ("opensmtpd", "too_large"): ("opensmtpd", r"to=<{rcpt}> .*stat=\"message "
+                                 r"too large for peer\""),
+    # (its final DATA: the queue ID ties the size warning to the message)
+    ("dma", "too_large"): ("remote", r"(?s)(?:(\w+): message-id={mid}\n.*"
+                           r"warning: \1: queue file size limit exceeded|"
+                           r"warning: (\w+): queue file size limit "
+                           r"exceeded\n.*\2: message-id={mid}\n)"),
     ("*", "relay_denied"): ("remote", r"554 5\.7\.1 <{rcpt}>: Relay access "
                             r"denied"),
     ("postfix", "local_quota"): ("dovecot", r"msgid={mid}: rejected: Quota "
@@ -250,6 +280,8 @@ CHECKS = {
     ("postfix", "sieve_reject"): ("dovecot", r"msgid={mid}: reject action"),
     ("postfix", "vacation"): ("dovecot", r"msgid={mid}: vacation action: "
                               r"sent"),
+    ("exim", "vacation"): ("exim", r"=> \S+ <{rcpt}> R=vacation_users "
+                           r"T=vacation_reply"),
     ("exim", "local_quota"): ("exim", r"{rcpt} R=quota_users "
                               r"T=maildir_delivery defer \(-22\): mailbox is "
                               r"full"),

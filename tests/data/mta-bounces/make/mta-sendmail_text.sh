@@ -1,0 +1,3 @@
+# shellcheck shell=bash
+# The plain-text Sendmail instance: see mta-sendmail.sh.
+. "$here/mta-sendmail.sh"
