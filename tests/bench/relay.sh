@@ -246,15 +246,14 @@ fi
 # Part 3: two relays that each take one session at a time and hold each
 # message 1 s (smtp-sink -m 1 -W .:1), so a relay's rate is capped at one
 # connection's; mailer spreads its connections over them (one each).
-sink_start() {	# prints the port
-	local port
-	port=$(srv__free_ports 127.0.0.1 1)
+# Started in this shell (not in a $(...) subshell) so cleanup knows the pids.
+set -- $(srv__free_ports 127.0.0.1 2)
+s1=$1 s2=$2
+for port in "$s1" "$s2"; do
 	smtp-sink -u root -m 1 -W .:1 127.0.0.1:"$port" 16 </dev/null >/dev/null 2>&1 &
 	sinks="$sinks $!"
-	srv__wait_port 127.0.0.1 "$port" >&2 || exit 1
-	echo "$port"
-}
-s1=$(sink_start); s2=$(sink_start)
+done
+for port in "$s1" "$s2"; do srv__wait_port 127.0.0.1 "$port" || exit 1; done
 awk -v n="$POOL_N" 'BEGIN { print "email,name"
 	for (i = 1; i <= n; i++) printf "p%04d@example.org,p%d\n", i, i }' >"$P/lists/pool.csv"
 sed 's/^list_id: .*/list_id: pool.bench.example.org/' "$P/lists/relay.yaml" >"$P/lists/pool.yaml"
