@@ -17,7 +17,7 @@ T=$(mktemp -d /tmp/mailer-t-oneclick.XXXXXX); chmod 755 "$T"
 tap_cleanup() { web_stop_all; }
 trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 22
+plan 23
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 X=yang.jinhua.ab@example.org	# on aba, and added to bazhong below
 { project_addresses .; echo sender@example.org; } | srv_add_users s3cret-sender
@@ -76,6 +76,15 @@ rows = {r['list']: r for r in json.load(open(sys.argv[1]))}
 sys.exit(0 if rows['aba']['unsubscribed'] == 1 and rows['bazhong']['unsubscribed'] == 0 else 1)
 PY
 ok $? "status --json: aba shows 1 unsubscribed, bazhong 0"
+$M lists --json aba bazhong >"$T/lists.json"
+/usr/bin/python3 - "$T/lists.json" <<'PY'
+import json, sys
+rows = {r['list']: r for r in json.load(open(sys.argv[1]))}
+a, b = rows['aba'], rows['bazhong']
+sys.exit(0 if (a['unsubscribed'], a['reach'], b['unsubscribed'], b['reach'])
+         == (1, a['rows'] - 1, 0, b['rows']) else 1)
+PY
+ok $? "lists --json: aba has 1 unsubscribed and reaches one row less, bazhong all"
 code=$(web_curl -o /dev/null -w '%{http_code}' -X POST \
 	--data 'List-Unsubscribe=One-Click' "$URL")
 [ "$code" = 200 ] &&
