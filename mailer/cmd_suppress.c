@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -73,7 +74,7 @@ on_unsub(void *arg, const struct journal_suppression *s)
 {
 	struct unsub_note *u = arg;
 
-	if (strcmp(s->reason, "unsubscribed") || strcmp(s->email, u->email) ||
+	if (strcmp(s->reason, "unsubscribed") || strcasecmp(s->email, u->email) ||
 	    (u->list && strcmp(s->list, u->list) && strcmp(s->list, "*")))
 		return;
 	u->n++;

@@ -12,7 +12,7 @@
 
 #include "util.h"
 
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -94,6 +94,29 @@ static const char schema_v6[] =
     " after_event INTEGER NOT NULL);"
     "CREATE INDEX lifts_addr ON lifts(email, list);";
 
+/*
+ * Version 7: one address, whatever the case of its local part.  list.c
+ * refuses Bob@x and bob@x as duplicate rows, so every query that matches
+ * an address across sources (CSV rows, web subscriptions, suppressions,
+ * unsubscribes, typed forms) compares it COLLATE NOCASE (ASCII, like
+ * strset's NOCASE sets); these indexes serve those comparisons.  Rows
+ * keep the address as it was written: that is the address mailed.
+ */
+static const char schema_v7[] =
+    "DROP INDEX recipients_addr;"
+    "CREATE INDEX recipients_addr ON recipients(list, email COLLATE NOCASE);"
+    "DROP INDEX events_addr;"
+    "CREATE INDEX events_addr ON events(email COLLATE NOCASE, list);"
+    "CREATE INDEX suppressions_addr ON suppressions(email COLLATE NOCASE);"
+    "CREATE INDEX unsubscribes_addr ON unsubscribes(email COLLATE NOCASE);"
+    "DROP INDEX subscriptions_addr;"
+    "CREATE INDEX subscriptions_addr"
+    " ON subscriptions(list, email COLLATE NOCASE);"
+    "DROP INDEX web_mails_email;"
+    "CREATE INDEX web_mails_email ON web_mails(email COLLATE NOCASE, at);"
+    "DROP INDEX lifts_addr;"
+    "CREATE INDEX lifts_addr ON lifts(email COLLATE NOCASE, list);";
+
 enum q {
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
@@ -129,25 +152,26 @@ static const char *const sql[Q_COUNT] = {
 	    " reason, at) VALUES (coalesce(?1, '*'), ?2, ?3, ?4)",
 	[Q_UNSUB] = "INSERT OR IGNORE INTO unsubscribes(list, email, at,"
 	    " source) VALUES (coalesce(?1, '*'), ?2, ?3, ?4)",
-	[Q_SUPPRESSED] = "SELECT 1 FROM suppressions WHERE email = ?2"
-	    " AND list IN (?1, '*') UNION ALL SELECT 1 FROM unsubscribes"
-	    " WHERE email = ?2 AND list IN (?1, '*') LIMIT 1",
+	[Q_SUPPRESSED] = "SELECT 1 FROM suppressions"
+	    " WHERE email = ?2 COLLATE NOCASE AND list IN (?1, '*')"
+	    " UNION ALL SELECT 1 FROM unsubscribes"
+	    " WHERE email = ?2 COLLATE NOCASE AND list IN (?1, '*') LIMIT 1",
 	[Q_SUPPRESSED_EACH] = "SELECT email FROM suppressions"
 	    " WHERE list IN (?1, '*') UNION SELECT email FROM unsubscribes"
 	    " WHERE list IN (?1, '*')",
-	[Q_HARD] = "SELECT count(*) FROM events WHERE email = ?2"
+	[Q_HARD] = "SELECT count(*) FROM events WHERE email = ?2 COLLATE NOCASE"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'hard'"
 	    " AND kind IN ('bounce', 'failed') AND id > (SELECT"
 	    "  coalesce(max(l.after_event), 0) FROM lifts l"
-	    "  WHERE l.email = ?2 AND l.list IN (?1, '*'))",
+	    "  WHERE l.email = ?2 COLLATE NOCASE AND l.list IN (?1, '*'))",
 	/* soft failures in the window, after the last unbounced sent row */
-	[Q_SOFT] = "SELECT count(*) FROM events WHERE email = ?2"
+	[Q_SOFT] = "SELECT count(*) FROM events WHERE email = ?2 COLLATE NOCASE"
 	    " AND (list = ?1 OR list IS NULL) AND class = 'soft'"
 	    " AND kind IN ('bounce', 'failed') AND at >= ?3"
-	    " AND id > (SELECT coalesce(max(l.after_event), 0)"
-	    "  FROM lifts l WHERE l.email = ?2 AND l.list IN (?1, '*'))"
-	    " AND at > (SELECT coalesce(max(r.updated_at), 0)"
-	    "  FROM recipients r WHERE r.list = ?1 AND r.email = ?2"
+	    " AND id > (SELECT coalesce(max(l.after_event), 0) FROM lifts l"
+	    "  WHERE l.email = ?2 COLLATE NOCASE AND l.list IN (?1, '*'))"
+	    " AND at > (SELECT coalesce(max(r.updated_at), 0) FROM recipients r"
+	    "  WHERE r.list = ?1 AND r.email = ?2 COLLATE NOCASE"
 	    "  AND r.state = 'sent' AND NOT EXISTS (SELECT 1 FROM events e"
 	    "   WHERE e.issue = r.issue AND e.list = r.list"
 	    "   AND e.email = r.email AND e.kind IN ('bounce', 'failed')))",
@@ -158,7 +182,7 @@ static const char *const sql[Q_COUNT] = {
 	[Q_COUNTS] = "SELECT issue, list, sum(state = 'pending'),"
 	    " sum(state = 'sent'), sum(state = 'deferred'),"
 	    " sum(state = 'failed'), sum(state = 'suppressed'),"
-	    " (SELECT count(DISTINCT e.email) FROM events e"
+	    " (SELECT count(DISTINCT e.email COLLATE NOCASE) FROM events e"
 	    "  WHERE e.kind = 'unsubscribe' AND e.issue = r.issue"
 	    "  AND e.list = r.list)"
 	    " FROM recipients r WHERE ?1 IS NULL OR issue = ?1"
@@ -183,16 +207,19 @@ static const char *const sql[Q_COUNT] = {
 	[Q_COMPLAINTS] = "SELECT * FROM (SELECT r.issue AS i, r.list AS l,"
 	    " sum(r.state = 'sent'), max(coalesce(b.n, 0)),"
 	    " max(coalesce(c.n, 0)) FROM recipients r"
-	    " LEFT JOIN (SELECT e.issue, e.list, count(DISTINCT e.email) n"
+	    " LEFT JOIN (SELECT e.issue, e.list,"
+	    "  count(DISTINCT e.email COLLATE NOCASE) n"
 	    "  FROM events e JOIN recipients s ON s.issue = e.issue"
 	    "  AND s.list = e.list AND s.email = e.email AND s.state = 'sent'"
 	    "  WHERE e.kind = 'bounce' GROUP BY e.issue, e.list) b"
 	    " ON b.issue = r.issue AND b.list = r.list"
-	    " LEFT JOIN (SELECT issue, list, count(DISTINCT email) n"
-	    "  FROM events WHERE kind = 'complaint' GROUP BY issue, list) c"
+	    " LEFT JOIN (SELECT issue, list,"
+	    "  count(DISTINCT email COLLATE NOCASE) n FROM events"
+	    "  WHERE kind = 'complaint' GROUP BY issue, list) c"
 	    " ON c.issue = r.issue AND c.list = r.list"
 	    " WHERE ?1 IS NULL OR r.issue = ?1 GROUP BY r.issue, r.list"
-	    " UNION ALL SELECT NULL, NULL, 0, 0, count(DISTINCT email)"
+	    " UNION ALL SELECT NULL, NULL, 0, 0,"
+	    " count(DISTINCT email COLLATE NOCASE)"
 	    " FROM events WHERE kind = 'complaint' AND issue IS NULL"
 	    " AND ?1 IS NULL HAVING count(*) > 0)"
 	    " ORDER BY i IS NULL, i, l",
@@ -206,7 +233,8 @@ static const char *const sql[Q_COUNT] = {
 	    " AND kind IN ('unsubscribe', 'complaint')"
 	    " AND (list = ?1 OR list IS NULL) ORDER BY id",
 	[Q_SUB_END] = "UPDATE subscriptions SET ended_at = ?3,"
-	    " end_reason = ?4 WHERE (list = ?1 OR ?1 IS NULL) AND email = ?2"
+	    " end_reason = ?4 WHERE (list = ?1 OR ?1 IS NULL)"
+	    " AND email = ?2 COLLATE NOCASE"
 	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL",
 	[Q_SUB_ADD] = "INSERT INTO subscriptions(list, email, name,"
 	    " submitted_at, ip, form) VALUES (?1, ?2, ?3, ?5, ?4, ?6)",
@@ -217,13 +245,14 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE id = ?1 AND confirmed_at IS NULL",
 	/* a confirmed subscription lifts an unsubscribe from that list */
 	[Q_SUB_RELIST] = "DELETE FROM unsubscribes WHERE list = ?1"
-	    " AND email = ?2",
+	    " AND email = ?2 COLLATE NOCASE",
 	/* the newest confirmed, not ended, row of each address */
 	[Q_SUBSCRIBERS] = "SELECT s.email, s.name FROM subscriptions s"
 	    " WHERE s.list = ?1 AND s.confirmed_at IS NOT NULL"
 	    " AND s.ended_at IS NULL AND s.id = (SELECT max(t.id)"
 	    "  FROM subscriptions t WHERE t.list = s.list"
-	    "  AND t.email = s.email AND t.confirmed_at IS NOT NULL"
+	    "  AND t.email = s.email COLLATE NOCASE"
+	    "  AND t.confirmed_at IS NOT NULL"
 	    "  AND t.ended_at IS NULL) ORDER BY s.id",
 	[Q_SUBSCRIPTIONS] = "SELECT id, list, email, name, submitted_at,"
 	    " confirmed_at, ended_at, end_reason, ip, form FROM subscriptions"
@@ -231,7 +260,7 @@ static const char *const sql[Q_COUNT] = {
 	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
 	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[Q_WM_COUNT] = "SELECT (SELECT count(*) FROM web_mails"
-	    "  WHERE email = ?1 AND at > ?3),"
+	    "  WHERE email = ?1 COLLATE NOCASE AND at > ?3),"
 	    " (SELECT count(*) FROM web_mails WHERE ip = ?2 AND at > ?4)",
 	[Q_WM_GET] = "SELECT id, kind, list, email, ip, subscription, at,"
 	    " sent_at, used_at FROM web_mails WHERE id = ?1",
@@ -240,8 +269,9 @@ static const char *const sql[Q_COUNT] = {
 	    " ORDER BY id LIMIT 1",
 	[Q_WM_SENT] = "UPDATE web_mails SET sent_at = ?2 WHERE id = ?1",
 	[Q_ON_LIST] = "SELECT EXISTS (SELECT 1 FROM recipients"
-	    " WHERE list = ?1 AND email = ?2) OR EXISTS (SELECT 1"
-	    " FROM subscriptions WHERE list = ?1 AND email = ?2"
+	    " WHERE list = ?1 AND email = ?2 COLLATE NOCASE) OR EXISTS"
+	    " (SELECT 1 FROM subscriptions WHERE list = ?1"
+	    " AND email = ?2 COLLATE NOCASE"
 	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL)",
 	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
 	    " AND used_at IS NULL",
@@ -249,7 +279,8 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE issue = ?1",
 	/* list NULL: every list the address is suppressed on */
 	[Q_LIFT_ROWS] = "SELECT list, email, reason, at FROM suppressions"
-	    " WHERE email = ?2 AND (?1 IS NULL OR list = ?1) ORDER BY list",
+	    " WHERE email = ?2 COLLATE NOCASE AND (?1 IS NULL OR list = ?1)"
+	    " ORDER BY list",
 	[Q_LIFT_ADD] = "INSERT INTO lifts(list, email, reason, suppressed_at,"
 	    " at, after_event) VALUES (?1, ?2, ?3, ?4, ?5,"
 	    " (SELECT coalesce(max(id), 0) FROM events))",
@@ -384,8 +415,9 @@ setup(struct journal *j)
 	    (version < 3 && exec(j, schema_v3) == -1) ||
 	    (version < 4 && exec(j, schema_v4) == -1) ||
 	    (version < 5 && exec(j, schema_v5) == -1) ||
-	    exec(j, schema_v6) == -1 ||
-	    exec(j, "PRAGMA user_version = 6") == -1) {
+	    (version < 6 && exec(j, schema_v6) == -1) ||
+	    exec(j, schema_v7) == -1 ||
+	    exec(j, "PRAGMA user_version = 7") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

@@ -87,6 +87,7 @@ roster_load(struct journal *j, const char *list)
 	struct roster *r = xcalloc(1, sizeof *r);
 
 	r->list = list;
+	r->stops = (struct strset)STRSET_INIT_NOCASE;	/* as list.c's rows */
 	if (j && (journal_suppressions(j, on_stop, r) == -1 ||
 	    journal_subscribers_each(j, list, on_web, r) == -1)) {
 		roster_free(r);

@@ -860,6 +860,8 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->jn = s->state.jn;
 	s->key = s->state.key;
 	s->keylen = s->state.keylen;
+	/* one address whatever its local part's case, as list.c's rows */
+	s->suppressed.nocase = s->csv_seen.nocase = 1;
 	if (rc == 0)
 		rc = open_transport(s);
 	if (rc == 0) {

@@ -437,6 +437,85 @@ START_TEST(test_subscriptions)
 }
 END_TEST
 
+/*
+ * One address whatever the case of its local part (list.c's rule):
+ * suppressions, unsubscribes, lifts, the bounce policy, web subscribers,
+ * the manage form's "on the list" and the per-address mail limit.
+ */
+START_TEST(test_address_case)
+{
+	struct journal_subscription s = { 0 };
+	struct journal_webmail m = { 0 };
+	struct subs out = { BUF_INIT };
+	struct lifted l = { 0 };
+	long long a, b, id;
+	long by_email, by_ip;
+	int done;
+	time_t now = time(NULL);
+
+	event(JE_UNSUBSCRIBE, NULL, "aba", "Bob@x", JC_NONE, now, "c1");
+	ck_assert_int_eq(journal_suppressed(j, "aba", "bob@x"), 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "BOB@x"), 1);
+	ck_assert_int_eq(journal_suppressed(j, "bazhong", "bob@x"), 0);
+	/* a hard bounce of one spelling suppresses; a lift of another ends it */
+	event(JE_BOUNCE, NULL, "aba", "h@x", JC_HARD, now - 10, "c2");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "H@x", 1, 5, 30), 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "h@x"), 1);
+	ck_assert_int_eq(journal_lift(j, "aba", "H@x", 0, now - 5, on_lift,
+	    &l), 0);
+	ck_assert_int_eq(l.lifted, 1);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "h@x"), 0);
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 0);
+	/* two spellings subscribe: one subscriber, the newer record */
+	s.list = "aba";
+	s.email = "carol@x";
+	s.name = "Carol";
+	s.submitted_at = now;
+	s.form = "form";
+	ck_assert_int_eq(journal_sub_add(j, &s, &a), 0);
+	s.email = "Carol@x";
+	s.name = "Carol again";
+	ck_assert_int_eq(journal_sub_add(j, &s, &b), 0);
+	ck_assert_int_eq(journal_on_list(j, "aba", "CAROL@x"), 0);
+	ck_assert_int_eq(journal_sub_confirm(j, a, "aba", "carol@x", now,
+	    &done), 0);
+	ck_assert_int_eq(journal_sub_confirm(j, b, "aba", "Carol@x", now,
+	    &done), 0);
+	ck_assert_int_eq(journal_on_list(j, "aba", "CAROL@x"), 1);
+	ck_assert_int_eq(journal_subscribers_each(j, "aba", sub_collect,
+	    &out), 0);
+	ck_assert_str_eq(out.b.data, "Carol@x=Carol again;");
+	/* bob's web subscription lifts his unsubscribe, in any case */
+	s.email = "BOB@x";
+	s.name = NULL;
+	ck_assert_int_eq(journal_sub_add(j, &s, &a), 0);
+	ck_assert_int_eq(journal_sub_confirm(j, a, "aba", "BOB@x", now,
+	    &done), 0);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "Bob@x"), 0);
+	/* an unsubscribe of another spelling ends both web records */
+	event(JE_UNSUBSCRIBE, NULL, "aba", "carol@X", JC_NONE, now, "c3");
+	event(JE_UNSUBSCRIBE, NULL, "aba", "bob@x", JC_NONE, now, "c4");
+	buf_reset(&out.b);
+	ck_assert_int_eq(journal_subscribers_each(j, "aba", sub_collect,
+	    &out), 0);
+	ck_assert_uint_eq(out.b.len, 0);
+	ck_assert_int_eq(journal_on_list(j, "aba", "carol@x"), 0);
+	/* the per-address mail limit counts every spelling */
+	m.kind = JW_SUBSCRIBE;
+	m.list = "aba";
+	m.ip = "192.0.2.1";
+	m.at = now;
+	m.email = "f@x";
+	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	m.email = "F@x";
+	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	ck_assert_int_eq(journal_webmail_counts(j, "f@x", now - 86400,
+	    "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
+	ck_assert_int_eq(by_email, 2);
+	buf_free(&out.b);
+}
+END_TEST
+
 static void
 wm_copy(void *arg, const struct journal_webmail *m)
 {
@@ -501,6 +580,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_stopped_since);
 	tcase_add_test(tc, test_subscriptions);
 	tcase_add_test(tc, test_webmails);
+	tcase_add_test(tc, test_address_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
