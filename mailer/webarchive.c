@@ -40,6 +40,20 @@ not_modified(const struct http_request *rq, const char *etag, time_t mtime)
 	return 0;
 }
 
+/*
+ * 1 when path names a folder without its final slash (file is the
+ * folder's index.html): its page's relative links need the slash.
+ */
+static int
+folder_without_slash(const char *path, const char *file)
+{
+	const char *last = strrchr(path, '/');
+	size_t n = strlen(file), k = strlen("/index.html");
+
+	return last && last[1] && strcmp(last + 1, "index.html") &&
+	    n > k && !strcmp(file + n - k, "/index.html");
+}
+
 void
 webarchive_handle(struct web *w, const char *path,
     const struct http_request *rq, struct http_response *rs)
@@ -65,6 +79,21 @@ webarchive_handle(struct web *w, const char *path,
 		free(root);
 		web_simple(w, NULL, "not_found", "找不到页面 · Not found", 404,
 		    rs);
+		return;
+	}
+	if (folder_without_slash(path, file)) {
+		char *base = archive_url(w->c);	/* "BASE/archive/" */
+		struct buf u = BUF_INIT;
+
+		buf_adds(&u, base);
+		buf_add_urlpath(&u, path + 1);
+		buf_addc(&u, '/');
+		free(base);
+		rs->status = 301;
+		rs->location = buf_detach(&u);
+		close(fd);
+		free(file);
+		free(root);
 		return;
 	}
 	rs->etag = xasprintf("\"%llx-%llx\"", (unsigned long long)st.st_size,

@@ -7,7 +7,7 @@
 . tests/lib/servers.sh
 . tests/lib/project.sh
 tap_tmp
-plan 11
+plan 12
 set -- $(srv__free_ports 127.0.0.1 1)
 PORT=$1 BASE=http://127.0.0.1:$1
 P=$TMP/proj
@@ -47,6 +47,10 @@ curl -s -D "$TMP/h3" -o "$TMP/img" "$BASE/archive/$img"
 ok $? "an image ($img) as image/png, the same bytes"
 curl -s -o "$TMP/issue.html" "$BASE/archive/2021-01/"
 cmp -s "$TMP/issue.html" "$A/2021-01/index.html"; ok $? "a folder is its index.html"
+c=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE/archive/2021-01")
+c2=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/archive/2021-01/index.html")
+[ "$c $c2" = "301 $BASE/archive/2021-01/ 200" ]
+ok $? "a folder without its slash redirects to it (its relative links need it): $c"
 d=$(dirname "$img")
 c=$(curl -s -o "$TMP/list.html" -w '%{http_code}' "$BASE/archive/$d/")
 [ "$c" = 404 ] && ! grep -q "$(basename "$img")" "$TMP/list.html"
