@@ -4,6 +4,7 @@
 #include <err.h>
 #include <errno.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,10 +392,41 @@ check_base_url(struct config *c, const struct ynode *web)
 	return 0;
 }
 
+/* A web: limit within lo..hi, else an error at its line.  0 / -1. */
+static int
+web_range(const struct config *c, const struct ynode *web, const char *key,
+    long v, long lo, long hi)
+{
+	const struct ynode *n = web ? ynode_get(web, key) : NULL;
+
+	if (v >= lo && v <= hi)
+		return 0;
+	if (hi == LONG_MAX)
+		warnx("%s:%zu:%zu: web.%s must be at least %ld, not %ld",
+		    c->path, n ? n->line : 0, n ? n->col : 0, key, lo, v);
+	else
+		warnx("%s:%zu:%zu: web.%s must be %ld..%ld, not %ld", c->path,
+		    n ? n->line : 0, n ? n->col : 0, key, lo, hi, v);
+	return -1;
+}
+
 static int
 check_web(struct config *c, const struct ynode *root)
 {
 	const struct ynode *web = ynode_get(root, "web");
+	const struct {
+		const char *key;
+		long v, lo, hi;
+	} lim[] = {
+		{ "max_connections", c->web_max_connections, 4, 4096 },
+		/* libmicrohttpd takes an unsigned int */
+		{ "timeout", c->web_timeout, 1, 86400 },
+		{ "max_body", c->web_max_body, 1024, 1048576 },
+		{ "token_days", c->web_token_days, 1, 365 },
+		{ "mails_per_address_per_day", c->web_mails_per_address, 1,
+		    LONG_MAX },
+		{ "mails_per_ip_per_hour", c->web_mails_per_ip, 1, LONG_MAX },
+	};
 	int rc = 0;
 
 	c->web = web != NULL;
@@ -410,17 +442,10 @@ check_web(struct config *c, const struct ynode *root)
 		    CONFIG_UNSUBSCRIBE_PATH);
 		rc = -1;
 	}
-	if (c->web_max_connections < 4 || c->web_max_connections > 4096 ||
-	    c->web_timeout < 1 || c->web_max_body < 1024 ||
-	    c->web_max_body > 1048576 || c->web_token_days < 1 ||
-	    c->web_token_days > 365 || c->web_mails_per_address < 1 ||
-	    c->web_mails_per_ip < 1) {
-		warnx("%s: web limits out of range (max_connections 4..4096, "
-		    "timeout >= 1, max_body 1024..1048576, token_days 1..365, "
-		    "mails_per_address_per_day and mails_per_ip_per_hour >= 1)",
-		    c->path);
-		rc = -1;
-	}
+	for (size_t i = 0; i < sizeof lim / sizeof *lim; i++)
+		if (web_range(c, web, lim[i].key, lim[i].v, lim[i].lo,
+		    lim[i].hi) == -1)
+			rc = -1;
 	if (c->web_feed_entries < 1 || c->web_feed_entries > 1000) {
 		const struct ynode *n = ynode_get(web, "feed_entries");
 

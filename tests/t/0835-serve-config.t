@@ -35,12 +35,15 @@ $M serve --listen 127.0.0.1:1 >/dev/null 2>"$TMP/e"; rc=$?
 	grep -q 'unsubscribe_url is replaced by it' "$TMP/e"
 ok $? "serve without web.base_url: 78, naming the key and the migration"
 r=0
-for kv in 'max_body: 10' 'max_connections: 1' 'timeout: 0' 'token_days: 0' \
+for kv in 'max_body: 10' 'max_body: 2000000' 'max_connections: 1' 'timeout: 0' \
+	'timeout: 99999999999' 'token_days: 0' 'token_days: 366' \
 	'mails_per_address_per_day: 0' 'mails_per_ip_per_hour: -1'; do
 	web 'web:' '  base_url: https://news.example.org' "  $kv"
-	$M check "$P/issues/2021-01" >/dev/null 2>&1; [ $? = 78 ] || { echo "# $kv accepted"; r=1; }
+	$M check "$P/issues/2021-01" >/dev/null 2>"$TMP/e"; rc=$?
+	{ [ $rc = 78 ] && grep -q "config.yaml:[0-9]*:[0-9]*: web.${kv%%:*} must be .*, not ${kv#*: }\$" "$TMP/e"; } ||
+		{ echo "# $kv: $rc $(cat "$TMP/e")"; r=1; }
 done
-ok $r "web limits out of range: 78"
+ok $r "each web limit out of range: 78, naming its line, key, range and value"
 web 'web:' '  base_url: https://news.example.org'
 r=0
 for l in 127.0.0.1 :8025 127.0.0.1:99999 'example.org:80' '[::1:80'; do
