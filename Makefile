@@ -18,7 +18,13 @@ LDLIBS   = $(filter-out -specs=%,$(shell pkg-config --libs $(PKGS) \
            2>/dev/null)) -lcsv
 PREFIX  ?= /usr/local
 
-LIBSRCS  = $(filter-out mailer/main.c,$(wildcard mailer/*.c))
+# mailer/: main.c and the modules; mailer/cmd/: one file per command (as git's
+# builtin/), kept with their cmd_ prefix: libmailer.a names its members by
+# file name only, and send.c, archive.c, bounces.c, compose.c and dkim.c
+# already stand in mailer/.
+LIBSRCS  = $(filter-out mailer/main.c,$(wildcard mailer/*.c)) \
+           $(wildcard mailer/cmd/*.c)
+SRCS     = mailer/main.c $(LIBSRCS)
 LIBOBJS  = $(LIBSRCS:.c=.o)
 UNITS    = $(patsubst %.c,%,$(wildcard tests/unit/test_*.c))
 # fuzz targets without libFuzzer, to replay tests/data/fuzz-regressions/
@@ -53,8 +59,9 @@ mailer/libmailer.a: $(LIBOBJS)
 mailer/mailer: mailer/main.o mailer/libmailer.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# -Imailer: the commands in mailer/cmd/ include the modules' headers.
 mailer/%.o: mailer/%.c
-	$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -Imailer $(DEPFLAGS) -c -o $@ $<
 
 # Test programs are compiled and linked in one step; -MMD names their
 # dependency file after the program (tests/unit/test_x.d).
@@ -136,7 +143,7 @@ FUZZ_CFLAGS  = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Imailer
 
 tests/fuzz/build/%.o: mailer/%.c
-	@mkdir -p tests/fuzz/build
+	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) $(DEPFLAGS) \
 		-fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
@@ -206,17 +213,19 @@ uninstall:
 	-rmdir $(SHAREDIR)/templates $(SHAREDIR)/contrib $(SHAREDIR) 2>/dev/null
 
 lint:
-	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' mailer/*.c tests/bench/*.c tests/*.c
+	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' $(SRCS) tests/bench/*.c tests/*.c
 	@# only main.c exits; exit codes come from the one table (exitcode.h)
-	@! grep -nE '\b(err|errx|exit|_exit)\(' $(filter-out mailer/main.c,$(wildcard mailer/*.c))
-	@! grep -n 'include <sysexits.h>' $(filter-out mailer/exitcode.c,$(wildcard mailer/*.c mailer/*.h))
+	@! grep -nE '\b(err|errx|exit|_exit)\(' $(LIBSRCS)
+	@! grep -n 'include <sysexits.h>' $(filter-out mailer/exitcode.c,$(SRCS) $(wildcard mailer/*.h mailer/cmd/*.h))
 
 clean:
-	rm -f mailer/*.o mailer/*.a mailer/mailer $(UNITS) tests/smtpdrive tests/signdrive \
+	rm -f mailer/*.o mailer/cmd/*.o mailer/*.a mailer/mailer $(UNITS) \
+		tests/smtpdrive tests/signdrive \
 		tests/dkimdrive \
 		tests/bench/curlloop tests/bench/odkimsign
-	rm -f $(REPLAYS) mailer/*.d tests/unit/*.d tests/*.d
+	rm -f $(REPLAYS) mailer/*.d mailer/cmd/*.d tests/unit/*.d tests/*.d
 	rm -rf tests/fuzz/build
 
 # The header dependencies written by -MMD (absent before the first build).
--include $(wildcard mailer/*.d tests/unit/*.d tests/*.d tests/fuzz/build/*.d)
+-include $(wildcard mailer/*.d mailer/cmd/*.d tests/unit/*.d tests/*.d \
+	tests/fuzz/build/*.d tests/fuzz/build/cmd/*.d)

@@ -100,9 +100,9 @@ done
 
 # Every option in the source is in some command's --help (or is global).
 missing=0
-opts=$( { grep -ohE '\{ "[a-z-]+", (required|no)_argument' mailer/cmd_*.c |
+opts=$( { grep -ohE '\{ "[a-z-]+", (required|no)_argument' mailer/cmd/cmd_*.c |
 	sed 's/{ "\([a-z-]*\)".*/--\1/'
-	grep -ohE '"--[a-z-]+' mailer/cmd_*.c mailer/main.c | tr -d '"'; } |
+	grep -ohE '"--[a-z-]+' mailer/cmd/cmd_*.c mailer/main.c | tr -d '"'; } |
 	grep -vx -- --help | sort -u)
 "$MAILER" --help 2>&1 | optwords >"$TMP/use-global"
 for o in $opts; do

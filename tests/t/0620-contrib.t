@@ -49,7 +49,7 @@ complete_words() {
 ok $? "'mailer send --l' completes to --list"
 
 got=$(complete_words mailer send -- | sort | tr '\n' ' ')
-want=$(sed -n '/^cmd_send(/,/^}/p' mailer/cmd_send.c |
+want=$(sed -n '/^cmd_send(/,/^}/p' mailer/cmd/cmd_send.c |
 	sed -n 's/.*{ "\([a-z-]*\)", \(required\|no\)_argument.*/--\1/p' |
 	sort | tr '\n' ' ')
 echo "# send options: $got"
