@@ -247,6 +247,11 @@ relay_entry(struct config *c, const struct ynode *e)
 	if (url && has_ctl_break(url, strlen(url)))
 		rc = -1, warnx("%s:%zu:%zu: a relay's URL must be one line",
 		    c->path, e->line, e->col);
+	else if (url && strncmp(url, "maildir:", 8) &&
+	    strncmp(url, "smtp://", 7) && strncmp(url, "smtps://", 8))
+		rc = -1, warnx("%s:%zu:%zu: transport relay \"%s\" is not "
+		    "maildir:PATH, smtp://HOST:PORT or smtps://HOST:PORT",
+		    c->path, e->line, e->col, url);
 	if (rc == 0) {
 		strlist_add(&c->relays, url);
 		c->relay_weights = xrealloc(c->relay_weights, c->relays.n *
@@ -313,12 +318,6 @@ check_transport(struct config *c)
 			free(c->relays.v[i]);
 			c->relays.v[i] = xasprintf("maildir:%s", p);
 			free(p);
-		} else if (strncmp(r, "smtp://", 7) &&
-		    strncmp(r, "smtps://", 8)) {
-			warnx("%s: transport relay \"%s\" is not maildir:PATH, "
-			    "smtp://HOST:PORT or smtps://HOST:PORT", c->path,
-			    r);
-			rc = -1;
 		}
 	}
 	if (one_of(c->path, "transport.tls", c->tls, "required",
