@@ -233,7 +233,8 @@ oneclick(struct web *w, const struct http_request *rq,
 	masked = web_mask(o.email);
 	if (!strcmp(http_method(rq), "POST")) {
 		body = http_body(rq, &len);
-		v = form_value(body, len, "List-Unsubscribe", NULL);
+		v = form_field(http_header(rq, "Content-Type"), body, len,
+		    "List-Unsubscribe", NULL);
 		rc = v && !strcmp(v, "One-Click") ? 0 : 1;
 		free(v);
 		if (rc == 0)

@@ -30,7 +30,8 @@ field(const struct http_request *rq, const char *name)
 {
 	size_t len, vlen = 0;
 	const char *body = http_body(rq, &len);
-	char *v = form_value(body, len, name, &vlen);
+	char *v = form_field(http_header(rq, "Content-Type"), body, len, name,
+	    &vlen);
 
 	if (!v)
 		return xstrdup("");

@@ -1,7 +1,7 @@
 /*
- * mailer serve's request parsers: urlencoded form bodies and confirmation
- * tokens.  A decoded value is never longer than its source; a token that
- * checks out names a positive row.
+ * mailer serve's request parsers: urlencoded and multipart form bodies,
+ * and confirmation tokens.  A value is never longer than its source; a
+ * token that checks out names a positive row.
  */
 #include "fuzz.h"
 #include "form.h"
@@ -21,6 +21,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(v);
 	if ((v = form_value((const char *)data, size, "List-Unsubscribe",
 	    &len)))
+		FUZZ_ASSERT(len <= size);
+	free(v);
+	/* the same bytes as a multipart body with a short boundary */
+	if ((v = form_field("multipart/form-data; boundary=b",
+	    (const char *)data, size, "List-Unsubscribe", &len)))
 		FUZZ_ASSERT(len <= size);
 	free(v);
 	if (webtoken_check(key, sizeof key - 1, 's', "aba", s, 0, &id) ==

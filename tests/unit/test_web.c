@@ -50,6 +50,68 @@ START_TEST(test_form)
 }
 END_TEST
 
+/* multipart/form-data (RFC 7578), as RFC 8058 asks one-click POSTs to be */
+START_TEST(test_form_multipart)
+{
+	static const char ex[] = "--XyZ\r\nContent-Disposition: form-data; "
+	    "name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--XyZ--\r\n";
+	static const char two[] = "preamble\r\n--b\r\nContent-Disposition: "
+	    "form-data; name=\"name\"\r\nContent-Type: text/plain; "
+	    "charset=utf-8\r\n\r\n新读者\r\nline 2\r\n--b\r\n"
+	    "content-disposition: form-data; name=email\r\n\r\n"
+	    "a@example.org\r\n--b--";
+	static const struct {
+		const char *ct, *body, *name, *want;
+	} cases[] = {
+		{ "multipart/form-data; boundary=XyZ", ex, "List-Unsubscribe",
+		    "One-Click" },
+		{ "multipart/form-data, boundary=XyZ", ex, "List-Unsubscribe",
+		    "One-Click" },			/* RFC 8058's comma */
+		{ "Multipart/Form-Data; BOUNDARY=\"XyZ\"", ex,
+		    "List-Unsubscribe", "One-Click" },
+		{ "multipart/form-data; charset=x; boundary=XyZ", ex,
+		    "List-Unsubscribe", "One-Click" },
+		{ "multipart/form-data; boundary=b", two, "name",
+		    "新读者\r\nline 2" },
+		{ "multipart/form-data; boundary=b", two, "email",
+		    "a@example.org" },
+		{ "multipart/form-data; boundary=b", two, "emai", NULL },
+		{ "multipart/form-data; boundary=b", two, "nam", NULL },
+		{ "multipart/form-data; boundary=Q", ex, "List-Unsubscribe",
+		    NULL },			/* another boundary */
+		{ "multipart/form-data", ex, "List-Unsubscribe", NULL },
+		{ "multipart/form-data; boundary=XyZ",
+		    "--XyZ\r\nContent-Disposition: form-data; "
+		    "name=\"List-Unsubscribe\"\r\n\r\nOne-Click",
+		    "List-Unsubscribe", NULL },	/* no closing delimiter */
+		{ "multipart/form-data; boundary=XyZ",
+		    "--XyZ\r\nContent-Disposition: form-data; name=\"x\"",
+		    "x", NULL },		/* headers never end */
+		{ "multipart/form-data; boundary=XyZ", "--XyZ--\r\n", "x",
+		    NULL },
+		{ "application/x-www-form-urlencoded",
+		    "List-Unsubscribe=One-Click", "List-Unsubscribe",
+		    "One-Click" },
+		{ NULL, "a=1", "a", "1" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = 99;
+		char *v = form_field(cases[i].ct, cases[i].body,
+		    strlen(cases[i].body), cases[i].name, &len);
+
+		if (!cases[i].want) {
+			ck_assert_msg(v == NULL, "case %zu: %s", i, v);
+			continue;
+		}
+		ck_assert_msg(v != NULL, "case %zu", i);
+		ck_assert_str_eq(v, cases[i].want);
+		ck_assert_uint_eq(len, strlen(cases[i].want));
+		free(v);
+	}
+}
+END_TEST
+
 START_TEST(test_form_nul)
 {
 	size_t len;
@@ -115,6 +177,7 @@ web_suite(void)
 
 	tcase_add_test(tc, test_form);
 	tcase_add_test(tc, test_form_nul);
+	tcase_add_test(tc, test_form_multipart);
 	tcase_add_test(tc, test_token);
 	suite_add_tcase(s, tc);
 	return s;
