@@ -4,7 +4,6 @@
 #include <err.h>
 #include <errno.h>
 #include <libgen.h>
-#include <nettle/base64.h>
 #include <nettle/sha2.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -57,17 +56,6 @@ no_passphrase(char *buf, int size, int rwflag, void *u)
 	(void)rwflag;
 	(void)u;
 	return -1;
-}
-
-static void
-b64(struct buf *out, const unsigned char *p, size_t n)
-{
-	size_t at = out->len;
-
-	buf_grow(out, BASE64_ENCODE_RAW_LENGTH(n) + 1);
-	base64_encode_raw(out->data + at, n, p);
-	out->len = at + BASE64_ENCODE_RAW_LENGTH(n);
-	out->data[out->len] = '\0';
 }
 
 static int
@@ -341,11 +329,11 @@ public_b64(const struct dkim_key *k, struct buf *out)
 
 	if (k->ed25519) {
 		if (EVP_PKEY_get_raw_public_key(k->pkey, raw, &n) > 0)
-			b64(out, raw, n);
+			buf_add_base64(out, raw, n);
 		return;
 	}
 	if ((len = i2d_PUBKEY(k->pkey, &der)) > 0)
-		b64(out, der, (size_t)len);
+		buf_add_base64(out, der, (size_t)len);
 	OPENSSL_free(der);
 }
 
@@ -516,7 +504,7 @@ sign_one(const struct dkim *d, const struct dkim_key *k,
 	sha256_update(&h, c.len - 2, (const uint8_t *)c.data);
 	sha256_digest(&h, sizeof hash, hash);
 	if (sign_hash(k, hash, sig, &siglen) == 0) {
-		b64(&sig64, sig, siglen);
+		buf_add_base64(&sig64, sig, siglen);
 		fold_into(&f, sig64.data, sig64.len, &col);
 		buf_adds(&f, "\r\n");
 		buf_add(out, f.data, f.len);
@@ -541,7 +529,7 @@ dkim_sign(const struct dkim *d, const unsigned char bh[DKIM_HASH_LEN],
 	dkim_fields(head, len, &f, &n);
 	dkim_signed_names(f, n, &names);
 	dkim_canon_signed(f, n, names.data, &canon);
-	b64(&bh64, bh, DKIM_HASH_LEN);
+	buf_add_base64(&bh64, bh, DKIM_HASH_LEN);
 	/* the signed fields are hashed once, then each key's own field */
 	sha256_init(&h);
 	sha256_update(&h, canon.len, (const uint8_t *)canon.data);

@@ -3,23 +3,11 @@
 
 #include <string.h>
 
-#include <nettle/base64.h>
+#include "util.h"
 
 #define LINE_SOFT 78	/* RFC 5322 2.1.1 recommended limit */
 #define WORD_MAX 75	/* RFC 2047 2: an encoded-word's length */
 #define WORD_OVERHEAD 12	/* "=?UTF-8?B?" + "?=" */
-
-/* Appends the base64 of p[0..n) (RFC 4648, padded), with Nettle. */
-static void
-base64(struct buf *out, const unsigned char *p, size_t n)
-{
-	size_t len = BASE64_ENCODE_RAW_LENGTH(n);
-
-	buf_grow(out, len);
-	base64_encode_raw(out->data + out->len, n, p);
-	out->len += len;
-	out->data[out->len] = '\0';
-}
 
 static size_t
 utf8_len(unsigned char c)
@@ -74,7 +62,7 @@ encode_words(struct buf *out, const char *s, size_t *col)
 			take = utf8_len(p[i]);
 		}
 		buf_adds(out, "=?UTF-8?B?");
-		base64(out, p + i, take);
+		buf_add_base64(out, p + i, take);
 		buf_adds(out, "?=");
 		*col += WORD_OVERHEAD + 4 * ((take + 2) / 3);
 		i += take;

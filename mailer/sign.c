@@ -20,7 +20,6 @@
 #include <string.h>
 
 #include <gpgme.h>
-#include <nettle/base64.h>
 
 #define SIGN_PROBE "mailer signing preflight\r\n"
 
@@ -491,9 +490,10 @@ key_export_b64(struct signer *s)
 	if (e)
 		sign_fail(s, "export", e);
 	else {
-		b64 = xmalloc(BASE64_ENCODE_RAW_LENGTH(n) + 1);
-		base64_encode_raw(b64, n, (const uint8_t *)mem);
-		b64[BASE64_ENCODE_RAW_LENGTH(n)] = '\0';
+		struct buf b = BUF_INIT;
+
+		buf_add_base64(&b, mem, n);
+		b64 = buf_detach(&b);
 	}
 	gpgme_free(mem);
 	return b64;

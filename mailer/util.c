@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nettle/base64.h>
+
 static void (*oom_handler)(const char *what);
 
 void
@@ -189,6 +191,17 @@ buf_add_html(struct buf *b, const char *s)
 {
 	if (s)
 		buf_add_html_n(b, s, strlen(s));
+}
+
+void
+buf_add_base64(struct buf *b, const void *p, size_t n)
+{
+	size_t len = BASE64_ENCODE_RAW_LENGTH(n);
+
+	buf_grow(b, len);
+	base64_encode_raw(b->data + b->len, n, p);
+	b->len += len;
+	b->data[b->len] = '\0';
 }
 
 void

@@ -63,6 +63,9 @@ void buf_add_html(struct buf *b, const char *s);
  * and "-._~/" percent-encoded (so also safe inside an HTML attribute).
  */
 void buf_add_urlpath(struct buf *b, const char *s);
+/* Appends the base64 of p[0..n) (RFC 4648, padded, no line breaks), with
+ * Nettle: the tree's one base64 encoder. */
+void buf_add_base64(struct buf *b, const void *p, size_t n);
 /* Returns the data (never NULL) and leaves the buffer empty; caller frees. */
 char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);

@@ -105,6 +105,30 @@ START_TEST(test_html)
 }
 END_TEST
 
+/* RFC 4648 section 10's vectors, appended one after another. */
+START_TEST(test_base64)
+{
+	static const char *in[] = { "", "f", "fo", "foo", "foob", "fooba",
+	    "foobar" };
+	static const char *out[] = { "", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==",
+	    "Zm9vYmE=", "Zm9vYmFy" };
+	struct buf b = BUF_INIT, want = BUF_INIT;
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		buf_add_base64(&b, in[i], strlen(in[i]));
+		buf_adds(&want, out[i]);
+		ck_assert_uint_eq(b.len, want.len);
+		ck_assert_str_eq(b.data ? b.data : "", want.data ? want.data :
+		    "");
+	}
+	buf_reset(&b);
+	buf_add_base64(&b, "\0\xff\xfe", 3);	/* bytes, not a C string */
+	ck_assert_str_eq(b.data, "AP/+");
+	buf_free(&b);
+	buf_free(&want);
+}
+END_TEST
+
 static const struct {
 	const char *s;
 	int ok;
@@ -190,6 +214,7 @@ util_suite(void)
 	tcase_add_test(tc, test_strset);
 	tcase_add_test(tc, test_strset_map);
 	tcase_add_test(tc, test_html);
+	tcase_add_test(tc, test_base64);
 	tcase_add_loop_test(tc, test_utf8, 0,
 	    sizeof utf8_cases / sizeof utf8_cases[0]);
 	tcase_add_test(tc, test_ctl);
