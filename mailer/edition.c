@@ -497,7 +497,12 @@ message_time(void)
 	return e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
 }
 
-char *
+/*
+ * A new unique Message-ID (without angle brackets); caller frees.  With a
+ * recipient's VERP token (may be NULL) the token ends its local part (see
+ * verp_token_in_msgid).
+ */
+static char *
 message_id_new(struct composer *cp, const char *list_id, const char *token)
 {
 	/* the token last: verp_token_in_msgid() reads it back from bounces */

@@ -103,12 +103,4 @@ time_t message_time(void);
 /* Appends "Date: ..." (RFC 5322 3.3) for message_time(), local zone. */
 void message_date_header(struct buf *out);
 
-/*
- * A new unique Message-ID (without angle brackets); caller frees.  With a
- * recipient's VERP token (may be NULL) the token ends its local part (see
- * verp_token_in_msgid).
- */
-char *message_id_new(struct composer *cp, const char *list_id,
-    const char *token);
-
 #endif

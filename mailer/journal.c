@@ -123,7 +123,7 @@ enum q {
 	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED, Q_SUPPRESSIONS,
 	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_EV_LAST,
 	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
-	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_SUBSCRIPTIONS, Q_WM_ADD, Q_WM_COUNT,
+	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_WM_ADD, Q_WM_COUNT,
 	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
 	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_LIFT_ROWS, Q_LIFT_ADD, Q_LIFT_DEL,
 	Q_COUNT
@@ -254,9 +254,6 @@ static const char *const sql[Q_COUNT] = {
 	    "  AND t.email = s.email COLLATE NOCASE"
 	    "  AND t.confirmed_at IS NOT NULL"
 	    "  AND t.ended_at IS NULL) ORDER BY s.id",
-	[Q_SUBSCRIPTIONS] = "SELECT id, list, email, name, submitted_at,"
-	    " confirmed_at, ended_at, end_reason, ip, form FROM subscriptions"
-	    " WHERE ?1 IS NULL OR list = ?1 ORDER BY id",
 	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
 	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[Q_WM_COUNT] = "SELECT (SELECT count(*) FROM web_mails"
@@ -1005,7 +1002,7 @@ journal_sub_add(struct journal *j, const struct journal_subscription *s,
 	return 0;
 }
 
-/* Fills s from a row of Q_SUB_GET / Q_SUBSCRIPTIONS (valid until reset). */
+/* Fills s from a row of Q_SUB_GET (valid until reset). */
 static void
 sub_row(sqlite3_stmt *st, struct journal_subscription *s)
 {
@@ -1088,24 +1085,6 @@ journal_subscribers_each(struct journal *j, const char *list,
 	if (stop)
 		return -1;
 	return rc == SQLITE_DONE ? 0 : fail(j, "reading subscribers");
-}
-
-int
-journal_subscriptions(struct journal *j, const char *list,
-    void (*fn)(void *arg, const struct journal_subscription *s), void *arg)
-{
-	sqlite3_stmt *st = prep(j, Q_SUBSCRIPTIONS, 1, list);
-	struct journal_subscription s;
-	int rc;
-
-	if (!st)
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sub_row(st, &s);
-		fn(arg, &s);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "listing subscriptions");
 }
 
 static const char *const webmail_names[] = { "subscribe", "unsubscribe" };

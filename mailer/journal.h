@@ -315,9 +315,6 @@ int journal_sub_confirm(struct journal *j, long long id, const char *list,
  */
 int journal_subscribers_each(struct journal *j, const char *list,
     int (*fn)(void *arg, const char *email, const char *name), void *arg);
-/* Every consent record of list (NULL: all lists), by id.  0 / -1. */
-int journal_subscriptions(struct journal *j, const char *list,
-    void (*fn)(void *arg, const struct journal_subscription *s), void *arg);
 
 /*
  * 1 when email was sent an issue of list or is its confirmed web

@@ -28,7 +28,11 @@ load_partial(void *arg, const char *name, char **file)
 	return buf_detach(&b);
 }
 
-struct tmpl *
+/*
+ * Parses src[0..len) (named file in messages) with its partials taken from
+ * dir, which must outlive the template.  NULL after reporting.
+ */
+static struct tmpl *
 tmplfile_parse(const char *dir, const char *file, const char *src,
     size_t len, int no_escape)
 {

@@ -17,11 +17,4 @@
  */
 struct tmpl *tmplfile_load(const char *dir, const char *name, int no_escape);
 
-/*
- * Parses src[0..len) (named file in messages) with its partials taken from
- * dir, which must outlive the template.  NULL after reporting.
- */
-struct tmpl *tmplfile_parse(const char *dir, const char *file,
-    const char *src, size_t len, int no_escape);
-
 #endif
