@@ -174,7 +174,7 @@ tests/bench/curlloop: tests/bench/curlloop.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $< $$(pkg-config --libs libcurl)
 
 tests/bench/odkimsign: tests/bench/odkimsign.c
-	$(CC) $(CFLAGS) -o $@ $< -lopendkim
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -lopendkim
 
 bench: deps
 	$(MAKE) all tests/bench/curlloop tests/bench/odkimsign tests/dkimdrive
@@ -217,6 +217,8 @@ lint:
 	@# only main.c exits; exit codes come from the one table (exitcode.h)
 	@! grep -nE '\b(err|errx|exit|_exit)\(' $(LIBSRCS)
 	@! grep -n 'include <sysexits.h>' $(filter-out mailer/exitcode.c,$(SRCS) $(wildcard mailer/*.h mailer/cmd/*.h))
+	@# $(LDFLAGS) on every link line, Check's cflags on the unit tests only
+	@tests/buildlint.sh
 
 clean:
 	rm -f mailer/*.o mailer/cmd/*.o mailer/*.a mailer/mailer $(UNITS) \
