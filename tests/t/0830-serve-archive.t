@@ -7,7 +7,7 @@
 . tests/lib/servers.sh
 . tests/lib/project.sh
 tap_tmp
-plan 12
+plan 13
 set -- $(srv__free_ports 127.0.0.1 1)
 PORT=$1 BASE=http://127.0.0.1:$1
 P=$TMP/proj
@@ -34,6 +34,11 @@ ok $? "/archive/ is index.html, byte for byte, as text/html"
 etag=$(awk -F': ' 'tolower($1) == "etag" {print $2}' "$TMP/h" | tr -d '\r')
 lm=$(awk -F': ' 'tolower($1) == "last-modified" {print $2}' "$TMP/h" | tr -d '\r')
 [ -n "$etag" ] && [ -n "$lm" ]; ok $? "ETag ($etag) and Last-Modified ($lm)"
+curl -s -D "$TMP/hp" -o /dev/null "$BASE/archive/nope.html"	# serve's own page
+! grep -qi '^cache-control' "$TMP/h" && grep -qi '^x-content-type-options: nosniff' "$TMP/h" &&
+	grep -qi '^referrer-policy: no-referrer' "$TMP/h" && grep -qi '^cache-control: no-store' "$TMP/hp" &&
+	grep -qi "^content-security-policy: default-src 'none'" "$TMP/hp"
+ok $? "an archive file may be cached (no Cache-Control: no-store), serve's own pages not (and their CSP)"
 c1=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$BASE/archive/")
 c2=$(curl -s -o /dev/null -w '%{http_code}' -H "If-Modified-Since: $lm" "$BASE/archive/")
 c3=$(curl -s -o /dev/null -w '%{http_code}' -H 'If-None-Match: "other"' "$BASE/archive/")
