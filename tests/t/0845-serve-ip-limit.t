@@ -5,13 +5,14 @@
 # client is the last X-Forwarded-For entry when the peer is a
 # web.trusted_proxy, so one client's limit does not stop another behind
 # the same proxy; the manage form's mails count too; and a mail older than
-# an hour no longer counts.  Maildir transport: every mail is a file.
+# an hour no longer counts; and a name is at most 300 bytes.  Maildir
+# transport: every mail is a file.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 7
+plan 8
 set -- $(srv__free_ports 127.0.0.1 1)
 PORT=$1 BASE=http://127.0.0.1:$1
 P=$TMP/proj
@@ -67,5 +68,14 @@ q "update web_mails set at = at - 3601 where ip = '198.51.100.1'"
 sub 198.51.100.1 1; drained
 [ "$(grep -l '^Delivered-To: r1.198.51.100.1@example.org' "$P"/outbox/new/* | wc -l)" = 2 ]
 ok $? "after an hour the client's mails no longer count"
+# the name's limit: 300 bytes (100 CJK characters) pass, 301 do not
+n300=$(printf '名%.0s' $(seq 100)) n301="${n300}x"
+c1=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 198.51.100.9' \
+	--data-urlencode "name=$n301" --data 'email=long.name@example.org' "$BASE/lists/aba/subscribe")
+c2=$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Forwarded-For: 198.51.100.9' \
+	--data-urlencode "name=$n300" --data 'email=long.name@example.org' "$BASE/lists/aba/subscribe")
+[ "$c1 $c2" = "400 200" ] &&
+	[ "$(q "select length(cast(name as blob)) from subscriptions where email='long.name@example.org'")" = 300 ]
+ok $? "a name of 301 bytes: the form again (400), nothing recorded; 300 bytes: recorded ($c1 $c2)"
 kill -TERM $SERVE; wait $SERVE; ok $? "serve stops cleanly (exit 0)"
 exit 0
