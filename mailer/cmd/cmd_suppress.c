@@ -4,6 +4,7 @@
  * again), on one list or on all; a complaint only with --force; an
  * unsubscribe never.
  */
+#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "config.h"
 #include "exitcode.h"
 #include "journal.h"
+#include "list.h"
 #include "util.h"
 
 static void
@@ -29,8 +31,9 @@ usage(FILE *f)
 	    "  A complaint stays suppressed unless --force is given; an\n"
 	    "  unsubscribe is not lifted (only a new confirmed subscription\n"
 	    "  ends it).  Prints each suppression lifted or kept.\n"
-	    "  Exit 0; 64 not an address; 65 nothing was lifted (the address\n"
-	    "  is not suppressed there, or only by a complaint).\n");
+	    "  Exit 0; 64 not an address; 65 ID is not a list, or nothing\n"
+	    "  was lifted (the address is not suppressed there, or only by a\n"
+	    "  complaint).\n");
 }
 
 static void
@@ -80,6 +83,27 @@ on_unsub(void *arg, const struct journal_suppression *s)
 	u->n++;
 	printf("unsubscribed: %s %s: not lifted (only a new confirmed "
 	    "subscription ends an unsubscribe)\n", s->list, s->email);
+}
+
+/* 1 when id names a list (lists/ID.yaml), else 0 (reported) or -1. */
+static int
+known_list(const struct config *c, const char *id)
+{
+	char **ids;
+	size_t n;
+	int found = 0;
+
+	if (list_ids(c->lists_dir, &ids, &n) == -1)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		found |= !strcmp(ids[i], id);
+		free(ids[i]);
+	}
+	free(ids);
+	if (!found)
+		warnx("suppress: unknown list \"%s\" (no %s/%s.yaml)", id,
+		    c->lists_dir, id);
+	return found;
 }
 
 static const struct option opts[] = {
@@ -156,7 +180,11 @@ cmd_suppress(int argc, char **argv)
 		free(email);
 		return EXIT_CONFIG;
 	}
-	rc = lift(c, list, email, force);
+	/* a mistyped id must not read as "not suppressed there" */
+	if (list && (rc = known_list(c, list)) != 1)
+		rc = EXIT_DATAERR;
+	else
+		rc = lift(c, list, email, force);
 	config_free(c);
 	free(email);
 	return rc;
