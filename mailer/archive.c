@@ -383,28 +383,74 @@ build(struct build *b, const char *cache)
 	return rc;
 }
 
-/* The archive's folder, made (readable by all) when missing; absolute. */
+/*
+ * A build that fails leaves no folder it made: *made (the archive's
+ * folder, or the first of its parents that did not exist) goes, with what
+ * was written into it.
+ */
+static void
+discard(char **made)
+{
+	if (*made && rm_rf(*made) == -1)
+		warn("%s: not removed", *made);
+	free(*made);
+	*made = NULL;
+}
+
+/* The first folder of path, from the top, that does not exist; NULL: none. */
 static char *
-open_out(const char *out)
+first_missing(const char *path)
 {
 	struct stat sb;
-	char *real;
+	char *p = xstrdup(path);
 
-	if (access(out, F_OK) == -1) {
+	for (char *s = p + 1; ; s++) {
+		if (*s != '/' && *s)
+			continue;
+		if (s[-1] != '/') {
+			char c = *s;
+
+			*s = '\0';
+			if (lstat(p, &sb) == -1)
+				return p;
+			*s = c;
+		}
+		if (!*s)
+			break;
+	}
+	free(p);
+	return NULL;
+}
+
+/*
+ * The archive's folder, made (readable by all) when missing; absolute.
+ * *made is the topmost folder this made (the caller frees it), NULL when
+ * the folder existed.  A failed call leaves nothing it made.
+ */
+static char *
+open_out(const char *out, char **made)
+{
+	struct stat sb;
+	char *real = NULL;
+
+	if ((*made = first_missing(out))) {
 		if (mkdir_p(out, 0755) == -1)
-			return NULL;
+			goto fail;
 		(void)chmod(out, 0755);	/* mkdir_p went through the umask */
 	}
 	if (!(real = realpath(out, NULL))) {
 		warn("%s", out);
-		return NULL;
+		goto fail;
 	}
 	if (stat(real, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
 		warnx("%s: not a folder", out);
-		free(real);
-		return NULL;
+		goto fail;
 	}
 	return real;
+fail:
+	free(real);
+	discard(made);
+	return NULL;
 }
 
 int
@@ -413,7 +459,7 @@ archive_build(const struct config *c, const struct archive_opts *o,
 {
 	struct build b = { 0 };
 	const char *out = o->out ? o->out : c->web_archive_dir;
-	char *cache = NULL;
+	char *cache = NULL, *made = NULL;
 	long holder = 0;
 	int fd = -1, rc;
 
@@ -421,9 +467,9 @@ archive_build(const struct config *c, const struct archive_opts *o,
 	b.cfg = c;
 	b.o = o;
 	b.st = st;
-	if (!(st->out = open_out(out)) || !(cache = cache_path(c)))
+	if (!(cache = cache_path(c)))
 		return EXIT_CANTCREAT;
-	b.out = st->out;
+	/* first: what a build that fails made is then its own to remove */
 	if ((rc = lock_acquire(cache, &fd, &holder)) != 0) {
 		if (rc == 1)
 			warnx("another mailer (pid %ld) is building the "
@@ -431,7 +477,12 @@ archive_build(const struct config *c, const struct archive_opts *o,
 		free(cache);
 		return rc == 1 ? EXIT_TEMPFAIL : EXIT_CANTCREAT;
 	}
-	rc = build(&b, cache);
+	if (!(st->out = open_out(out, &made)))
+		rc = EXIT_CANTCREAT;
+	b.out = st->out;
+	if (rc == 0 && (rc = build(&b, cache)) != 0)
+		discard(&made);
+	free(made);
 	lock_release(fd);
 	archive_pages_close(b.pages);
 	archive_cache_free(b.old);
