@@ -433,6 +433,13 @@ list_csv_field(struct buf *b, const char *s)
 }
 
 int
+list_csv_formula(const char *s)
+{
+	s += strspn(s, " ");
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+int
 list_each(const struct list *l, int flags,
     int (*fn)(void *arg, const struct subscriber *s), void *arg,
     size_t *bad)

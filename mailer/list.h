@@ -75,4 +75,12 @@ int list_csv_header(const char *file, const char *data, size_t len,
 struct buf;
 void list_csv_field(struct buf *b, const char *s);
 
+/*
+ * 1 when a spreadsheet opening the CSV would take s for a formula (CSV
+ * injection): s starts, after any spaces, with = + - @, a TAB or a CR.
+ * Quoting does not help; such a value must not reach the editors' files
+ * from the web (serve's form refuses it, lists sync does not write it).
+ */
+int list_csv_formula(const char *s);
+
 #endif

@@ -198,6 +198,32 @@ rm_columns(struct ctx *x, char **keys, size_t nkeys)
 	return 0;
 }
 
+/*
+ * A web subscriber's address or name that a spreadsheet would take for a
+ * formula (recorded before serve's form refused them) never reaches the
+ * editors' file: such an address is not appended (it stays a web
+ * subscriber), such a name is left out.  1 when the row is to be skipped;
+ * *name is what to write.
+ */
+static int
+formula(const struct listsync_in *in, const char *email, const char **name)
+{
+	static const char why[] = "starts with = + - @, a TAB or a CR: a "
+	    "spreadsheet opening the file would take it for a formula";
+
+	if (list_csv_formula(email)) {
+		warnx("%s: web subscriber %s is not appended: the address %s; "
+		    "it stays a web subscriber", in->csv_path, email, why);
+		return 1;
+	}
+	if (*name && list_csv_formula(*name)) {
+		warnx("%s: web subscriber %s is appended without the name the "
+		    "journal has: it %s", in->csv_path, email, why);
+		*name = NULL;
+	}
+	return 0;
+}
+
 /* The appended rows, each ending in eol; counts them in p->added. */
 static void
 additions(struct ctx *x, char **keys, size_t nkeys, const char *eol,
@@ -206,11 +232,12 @@ additions(struct ctx *x, char **keys, size_t nkeys, const char *eol,
 	const struct listsync_in *in = x->in;
 
 	for (size_t i = 0; i < in->nadd; i++) {
-		const char *date, *reason;
+		const char *date, *reason, *name = in->add_name[i];
 
 		/* a subscriber who left would only be moved out again */
 		if (strset_has(&x->rows, in->add_email[i]) ||
-		    in->leaves(in->arg, in->add_email[i], &date, &reason))
+		    in->leaves(in->arg, in->add_email[i], &date, &reason) ||
+		    formula(in, in->add_email[i], &name))
 			continue;
 		strset_add(&x->rows, in->add_email[i]);
 		for (size_t k = 0; k < nkeys; k++) {
@@ -218,7 +245,7 @@ additions(struct ctx *x, char **keys, size_t nkeys, const char *eol,
 				buf_addc(out, ',');
 			list_csv_field(out, !strcmp(keys[k], "email") ?
 			    in->add_email[i] : !strcmp(keys[k], "name") &&
-			    in->add_name[i] ? in->add_name[i] : "");
+			    name ? name : "");
 		}
 		buf_adds(out, eol);
 		x->p->added++;

@@ -42,7 +42,13 @@ field(const struct http_request *rq, const char *name)
 	return v;
 }
 
-/* A name may be empty; it is one line of printable text. */
+#define BAD_EMAIL "请填写有效的邮箱地址 · Enter a valid e-mail address"
+
+/*
+ * A name may be empty; it is one line of printable text.  Name and
+ * address end up in the editors' CSV (lists sync), where a spreadsheet
+ * would run a value that starts like a formula.
+ */
 static const char *
 name_problem(const char *name)
 {
@@ -52,7 +58,24 @@ name_problem(const char *name)
 		if (*p < 0x20 || *p == 0x7f)
 			return "称呼只能是一行文字 · The name must be one line "
 			    "of text";
+	if (list_csv_formula(name))
+		return "称呼不能以 = + - @ 开头 · The name may not start "
+		    "with =, +, - or @";
 	return NULL;
+}
+
+/* What is wrong with the subscribe form, or NULL. */
+static const char *
+subscribe_problem(const char *email, const char *name)
+{
+	if (!email)
+		return BAD_EMAIL;
+	if (list_csv_formula(email))
+		return "邮箱地址不能以 = + - 开头 · The address may not start "
+		    "with =, + or -";
+	if (!name)
+		return "称呼无效 · The name is not valid";
+	return name_problem(name);
 }
 
 static void
@@ -103,7 +126,7 @@ form_email(const struct http_request *rq, char **raw, const char **why)
 	char *norm = NULL;
 
 	*raw = field(rq, "email");
-	*why = "请填写有效的邮箱地址 · Enter a valid e-mail address";
+	*why = BAD_EMAIL;
 	if (!*raw || has_ctl_break(*raw, strlen(*raw)) ||
 	    addr_normalize(*raw, &norm, why) == -1)
 		return NULL;
@@ -122,8 +145,7 @@ manage_post(struct web *w, const struct list *l,
 
 	if (!email) {
 		form_page(w, l, "manage_form", "退订 · Unsubscribe",
-		    "请填写有效的邮箱地址 · Enter a valid e-mail address", NULL,
-		    raw, rs);
+		    BAD_EMAIL, NULL, raw, rs);
 		free(raw);
 		return;
 	}
@@ -167,19 +189,17 @@ subscribe_post(struct web *w, const struct list *l,
 	struct journal_subscription s = { 0 };
 	struct journal_webmail m = { 0 };
 	struct buf consent = BUF_INIT;
-	const char *why, *bad = NULL;
+	const char *why, *bad;
 	char ip[64], *raw, *email = form_email(rq, &raw, &why);
 	char *name = field(rq, "name"), *masked;
 	long long sid = 0, mid;
 	int ok = 0, rc = 0;
 	json_t *ctx;
 
-	if (!email || !name || (bad = name_problem(name))) {
-		form_page(w, l, "subscribe_form", "订阅 · Subscribe",
-		    !email ? "请填写有效的邮箱地址 · Enter a valid e-mail "
-		    "address" : !name ? "称呼无效 · The name is not valid" :
-		    bad, name && !has_ctl_break(name, strlen(name)) ? name :
-		    NULL, raw, rs);
+	if ((bad = subscribe_problem(email, name))) {
+		form_page(w, l, "subscribe_form", "订阅 · Subscribe", bad,
+		    name && !has_ctl_break(name, strlen(name)) ? name : NULL,
+		    raw, rs);
 		goto out;
 	}
 	web_client(w, rq, ip);

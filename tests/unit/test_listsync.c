@@ -256,6 +256,49 @@ START_TEST(test_refusals)
 }
 END_TEST
 
+/* What a spreadsheet would take for a formula, and what it would not. */
+START_TEST(test_formula)
+{
+	static const char *const yes[] = { "=1+1", "+1", "-2", "@SUM(1)",
+		"\tx", "\rx", "  =x", " @", "=" };
+	static const char *const no[] = { "", "李明", "Jean-Pierre",
+		"a=b", "x+y@z", "\"=x\"", "'=x", "＝1" };
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(list_csv_formula(yes[i]), "%s", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(!list_csv_formula(no[i]), "%s", no[i]);
+}
+END_TEST
+
+/*
+ * Web subscribers whose address or name starts like a formula: such an
+ * address is not appended, such a name is left out; the plan is still a
+ * fixed point.
+ */
+START_TEST(test_formula_not_written)
+{
+	const char *emails[] = { "a@x.example", "-b@x.example",
+		"c@x.example", "d@x.example" };
+	const char *names[] = { "=HYPERLINK(\"http://e.example\",\"x\")",
+		"B", "欧阳-娜娜", "+1" };
+	struct listsync_plan p, q;
+	char *csv;
+
+	ck_assert_int_eq(make("email,name\no@x.example,@own\n", NULL, nobody,
+	    4, emails, names, &p), 0);
+	ck_assert_uint_eq(p.added, 3);
+	ck_assert_str_eq(p.csv.data, "email,name\no@x.example,@own\n"
+	    "a@x.example,\nc@x.example,欧阳-娜娜\nd@x.example,\n");
+	csv = xstrdup(p.csv.data);
+	ck_assert_int_eq(make(csv, NULL, nobody, 4, emails, names, &q), 0);
+	ck_assert(!q.csv_changed && !q.rm_changed && q.diff.len == 0);
+	listsync_plan_free(&p);
+	listsync_plan_free(&q);
+	free(csv);
+}
+END_TEST
+
 START_TEST(test_header)
 {
 	char **keys;
@@ -289,6 +332,8 @@ listsync_suite(void)
 	tcase_add_test(tc, test_nothing_to_do);
 	tcase_add_test(tc, test_append_without_final_newline);
 	tcase_add_test(tc, test_refusals);
+	tcase_add_test(tc, test_formula);
+	tcase_add_test(tc, test_formula_not_written);
 	tcase_add_test(tc, test_header);
 	suite_add_tcase(s, tc);
 	return s;
