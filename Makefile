@@ -73,6 +73,10 @@ tests/smtpdrive tests/signdrive tests/dkimdrive: %: %.c mailer/libmailer.a
 	$(CC) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer -o $@ $< \
 		mailer/libmailer.a $(LDLIBS)
 
+# the out-of-memory test's LD_PRELOAD library (0105)
+tests/oomshim.so: tests/oomshim.c
+	$(CC) $(CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ $< -ldl
+
 tests/fuzzreplay_%: tests/fuzz/fuzz_%.c tests/fuzzreplay.c mailer/libmailer.a
 	$(CC) $(CFLAGS) $(DEPFLAGS) $(LDFLAGS) -Imailer -o $@ \
 		tests/fuzzreplay.c $< mailer/libmailer.a $(LDLIBS)
@@ -91,7 +95,8 @@ unit: $(UNITS)
 
 # tests/.harden/ collects this run's hardening results for the summary
 # (0999), which refuses any that are older than the stamp.
-t: mailer/mailer tests/smtpdrive tests/signdrive tests/dkimdrive $(REPLAYS)
+t: mailer/mailer tests/smtpdrive tests/signdrive tests/dkimdrive $(REPLAYS) \
+   tests/oomshim.so
 	rm -rf tests/.harden && mkdir tests/.harden && touch tests/.harden/.started
 	prove -v tests/t/
 
@@ -223,7 +228,7 @@ lint:
 clean:
 	rm -f mailer/*.o mailer/cmd/*.o mailer/*.a mailer/mailer $(UNITS) \
 		tests/smtpdrive tests/signdrive \
-		tests/dkimdrive \
+		tests/dkimdrive tests/oomshim.so \
 		tests/bench/curlloop tests/bench/odkimsign
 	rm -f $(REPLAYS) mailer/*.d mailer/cmd/*.d tests/unit/*.d tests/*.d
 	rm -rf tests/fuzz/build

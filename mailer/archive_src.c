@@ -72,10 +72,8 @@ walk(const char *dir, const char *rel, const char *suffix, int depth,
 	struct dirent **ents;
 	int n, rc = 0;
 
-	if ((n = scandir(dir, &ents, not_hidden, cmp_name)) == -1) {
-		warn("%s", dir);
+	if ((n = dir_scan(dir, &ents, not_hidden, cmp_name)) == -1)
 		return -1;
-	}
 	for (int i = 0; i < n; i++) {
 		char *p = path_join(dir, ents[i]->d_name);
 		char *r = rel ? path_join(rel, ents[i]->d_name) :
@@ -282,10 +280,8 @@ scan_issues(const struct config *c, struct strlist *dirs)
 	struct dirent **ents;
 	int n;
 
-	if ((n = scandir(c->issues_dir, &ents, NULL, alphasort)) == -1) {
-		warn("%s", c->issues_dir);
+	if ((n = dir_scan(c->issues_dir, &ents, NULL, alphasort)) == -1)
 		return -1;
-	}
 	for (int i = 0; i < n; i++) {
 		char *d = path_join(c->issues_dir, ents[i]->d_name);
 		char *y = path_join(d, "issue.yaml");

@@ -55,6 +55,8 @@ bounce_report_json(const char *file, const struct bounce_report *r)
 	json_object_set_new(o, "recipients", rs);
 	s = json_dumps(o, JSON_PRESERVE_ORDER);
 	json_decref(o);
-	/* NULL only when jansson ran out of memory (it allocates with malloc) */
-	return s ? s : xstrdup("{}");
+	/* NULL only when jansson ran out of memory (without util_on_oom) */
+	if (!s)
+		util_oom("jansson");
+	return s;
 }

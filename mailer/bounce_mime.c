@@ -21,6 +21,15 @@
 #define MAX_PART_IN	(1024 * 1024)	/* encoded bytes decoded per part */
 
 /* 1 for charsets that map bounce_plain_ascii() text to the same bytes. */
+/* A libetpan parser's result; its out of memory is 71, not unparsable. */
+static int
+etpan(int r)
+{
+	if (r == MAILIMF_ERROR_MEMORY)
+		util_oom("libetpan");
+	return r;
+}
+
 static int
 ascii_charset(const char *cs)
 {
@@ -175,8 +184,8 @@ add_part_body(struct buf *b, struct mailmime *m, int html)
 	if (m->mm_content_type)
 		cs = mailmime_content_charset_get(m->mm_content_type);
 	src = d->dt_data.dt_text.dt_data;
-	if (d->dt_encoded && mailmime_part_parse(src, n, &idx, d->dt_encoding,
-	    &dec, &declen) == MAILIMF_NO_ERROR) {
+	if (d->dt_encoded && etpan(mailmime_part_parse(src, n, &idx,
+	    d->dt_encoding, &dec, &declen)) == MAILIMF_NO_ERROR) {
 		src = dec;
 		n = declen;
 	}
@@ -249,10 +258,10 @@ returned_headers(struct bounce_scan *sc, struct mailmime *m)
 	/* 7bit/8bit as it should be; a base64 or QP one decoded first */
 	if (d->dt_encoded && (d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
 	    d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE) &&
-	    mailmime_part_parse(d->dt_data.dt_text.dt_data,
+	    etpan(mailmime_part_parse(d->dt_data.dt_text.dt_data,
 	    d->dt_data.dt_text.dt_length < MAX_PART_IN ?
 	    d->dt_data.dt_text.dt_length : MAX_PART_IN, &idx, d->dt_encoding,
-	    &dec, &declen) == MAILIMF_NO_ERROR) {
+	    &dec, &declen)) == MAILIMF_NO_ERROR) {
 		set_orig(sc, dec, declen);
 		mailmime_decoded_part_free(dec);
 		return;
@@ -402,7 +411,7 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 	 * pathological nesting before it can exhaust the stack.
 	 */
 	if (flatten_returned(m, len, hl) <= MAX_MIME_DECLS &&
-	    mailmime_parse(m, len, &idx, &mime) == MAILIMF_NO_ERROR &&
+	    etpan(mailmime_parse(m, len, &idx, &mime)) == MAILIMF_NO_ERROR &&
 	    mime) {
 		walk(sc, mime, 0);
 		mailmime_free(mime);

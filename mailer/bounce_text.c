@@ -167,6 +167,7 @@ bounce_decode_2047(const char *v)
 	size_t idx = 0, n = strlen(v);
 	char *res = NULL;
 	struct buf b = BUF_INIT;
+	int r;
 
 	/*
 	 * No encoded word, nothing to convert: libetpan would only join the
@@ -192,8 +193,11 @@ bounce_decode_2047(const char *v)
 		buf_add(&b, "", 0);
 		return buf_detach(&b);
 	}
-	if (mailmime_encoded_phrase_parse("iso-8859-1", v, n, &idx,
-	    "utf-8", &res) == MAILIMF_NO_ERROR && res) {
+	r = mailmime_encoded_phrase_parse("iso-8859-1", v, n, &idx, "utf-8",
+	    &res);
+	if (r == MAILIMF_ERROR_MEMORY)
+		util_oom("libetpan");	/* 71, not a header left encoded */
+	if (r == MAILIMF_NO_ERROR && res) {
 		bounce_text_add(&b, res, strlen(res));
 		free(res);
 	} else

@@ -33,17 +33,25 @@ struct dkim {
 	size_t n;
 };
 
-/* The first libcrypto error as text; clears the queue. */
+/*
+ * The first libcrypto error as text; clears the queue.  Out of memory
+ * anywhere in the queue (the first entry may be the "internal error" it
+ * caused) goes to util_oom: 71, like every other.
+ */
 static const char *
 ossl_err(void)
 {
 	static _Thread_local char msg[256];
-	unsigned long e = ERR_get_error();
+	unsigned long e = ERR_get_error(), more = e;
 
+	while (more) {
+		if (ERR_GET_REASON(more) == ERR_GET_REASON(ERR_R_MALLOC_FAILURE))
+			util_oom("libcrypto");
+		more = ERR_get_error();
+	}
 	if (!e)
 		return "unknown libcrypto error";
 	ERR_error_string_n(e, msg, sizeof msg);
-	ERR_clear_error();
 	return msg;
 }
 

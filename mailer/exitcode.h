@@ -16,7 +16,13 @@
  *   handshake, an untrusted certificate) is EXIT_TLS (76) for send and
  *   bounces alike, apart from EXIT_UNAVAILABLE (69), a server that is
  *   down: a rerun may cure 69, never 76, and 76 may be an interception;
- * - out of memory is EXIT_OSERR (71) wherever it happens.
+ * - out of memory is EXIT_OSERR (71) wherever it happens: in mailer's own
+ *   allocations (util_oom), in jansson's and cmark's (they allocate
+ *   through xmalloc) and where a library says so (libyaml, libetpan,
+ *   libmagic, libcrypto, SQLite, scandir), never a data or config error.
+ *   Not reached: libetpan's MIME parser can crash in its own cleanup,
+ *   glibc's regcomp (under libmagic) can free twice, and libmagic's regex
+ *   failure is reported as its own error, 65 (tests/t/0105 counts them).
  */
 #ifndef MAILER_EXITCODE_H
 #define MAILER_EXITCODE_H

@@ -4,6 +4,7 @@
 #include <cmark.h>
 #include <dirent.h>
 #include <err.h>
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
 #include <magic.h>
@@ -156,10 +157,29 @@ text_node(struct buf *b, cmark_iter *it)
 	}
 }
 
+/*
+ * Parses Markdown with cmark allocating through xcalloc/xrealloc: cmark's
+ * own allocator abort()s when memory runs out, ours ends in util_oom (exit
+ * 71 like every other out of memory).  The tree, its iterators and its
+ * HTML rendering use the same allocator.
+ */
+static cmark_node *
+md_parse(const char *s, size_t len, int opts)
+{
+	static cmark_mem mem = { xcalloc, xrealloc, free };
+	cmark_parser *p = cmark_parser_new_with_mem(opts, &mem);
+	cmark_node *doc;
+
+	cmark_parser_feed(p, s, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
 char *
 issue_markdown_text(const char *md, size_t len)
 {
-	cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+	cmark_node *doc = md_parse(md, len, CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(doc);
 	struct buf b = BUF_INIT;
 
@@ -227,7 +247,7 @@ render_body(struct issue *is, struct article *a, const char *body,
 {
 	int opts = CMARK_OPT_DEFAULT |
 	    (is->allow_html ? CMARK_OPT_UNSAFE : 0);
-	cmark_node *doc = cmark_parse_document(body, len, opts);
+	cmark_node *doc = md_parse(body, len, opts);
 	int rc;
 
 	rc = rewrite_images(is, a, doc, body_line);
@@ -288,10 +308,18 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 		free(real);
 		return -1;
 	}
-	type = mg ? magic_buffer(mg, b.data, b.len) : NULL;
-	if (image && (!type || strncmp(type, "image/", 6))) {
-		warnx("%s: \"%s\" is not an image (%s)", file, rel,
-		    type ? type : "unknown type");
+	if (!(type = magic_buffer(mg, b.data, b.len))) {
+		/* an attachment typed application/octet-stream by mistake */
+		if (magic_errno(mg) == ENOMEM)
+			util_oom("libmagic");
+		warnx("%s: \"%s\": libmagic cannot tell its type: %s", file,
+		    rel, magic_error(mg) ? magic_error(mg) : "no answer");
+		free(real);
+		buf_free(&b);
+		return -1;
+	}
+	if (image && strncmp(type, "image/", 6)) {
+		warnx("%s: \"%s\" is not an image (%s)", file, rel, type);
 		free(real);
 		buf_free(&b);
 		return -1;
@@ -301,7 +329,7 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 	memset(as, 0, sizeof *as);
 	as->path = xstrdup(rel);
 	as->name = xstrdup(basename(real));
-	as->type = xstrdup(type ? type : "application/octet-stream");
+	as->type = xstrdup(type);
 	if (image)
 		as->cid = xasprintf("img%zu.%s@mailer.invalid", *n, is->id);
 	as->len = b.len;
@@ -412,17 +440,26 @@ static int
 load_articles(struct issue *is)
 {
 	struct dirent **ents;
-	magic_t mg = magic_open(MAGIC_MIME_TYPE);
+	magic_t mg;
 	int n, rc = 0;
 
-	if (mg && magic_load(mg, NULL) == -1) {
+	/*
+	 * Without its database libmagic would type every attachment
+	 * application/octet-stream and call every image no image: refused.
+	 */
+	if (!(mg = magic_open(MAGIC_MIME_TYPE)))
+		util_oom("libmagic");	/* its only failure */
+	if (magic_load(mg, NULL) == -1) {
+		if (magic_errno(mg) == ENOMEM)
+			util_oom("libmagic");
+		warnx("libmagic cannot load its database (package "
+		    "libmagic-mgc): %s", magic_error(mg) ? magic_error(mg) :
+		    "no reason given");
 		magic_close(mg);
-		mg = NULL;
+		return -1;
 	}
-	if ((n = scandir(is->dir, &ents, scandir_md, alphasort)) == -1) {
-		warn("%s", is->dir);
-		if (mg)
-			magic_close(mg);
+	if ((n = dir_scan(is->dir, &ents, scandir_md, alphasort)) == -1) {
+		magic_close(mg);
 		return -1;
 	}
 	for (int i = 0; i < n; i++) {
@@ -434,8 +471,7 @@ load_articles(struct issue *is)
 		free(ents[i]);
 	}
 	free(ents);
-	if (mg)
-		magic_close(mg);
+	magic_close(mg);
 	if (rc == 0 && is->narticles == 0) {
 		warnx("%s: no articles (*.md files)", is->dir);
 		rc = -1;

@@ -302,6 +302,9 @@ struct journal {
 static int
 fail(struct journal *j, const char *what)
 {
+	/* out of memory is 71 wherever it happens, not a journal error (70) */
+	if (sqlite3_errcode(j->db) == SQLITE_NOMEM)
+		util_oom("sqlite");
 	warnx("%s: %s: %s", j->path, what, sqlite3_errmsg(j->db));
 	return -1;
 }

@@ -30,6 +30,23 @@ mime_prefer_qp(const char *text, size_t len)
 	return qp <= (len + 2) / 3 * 4 + len / 57 * 2;
 }
 
+/* libetpan's constructors return NULL only when out of memory. */
+static void *
+need(void *p)
+{
+	if (!p)
+		util_oom("libetpan");
+	return p;
+}
+
+/* The same for its adders, which return MAILIMF_NO_ERROR or a failure. */
+static void
+added(int r)
+{
+	if (r != MAILIMF_NO_ERROR)
+		util_oom("libetpan");
+}
+
 static struct mime *
 wrap(struct mailmime *mm, char *data)
 {
@@ -99,7 +116,7 @@ mime_text(const char *subtype, const char *text, size_t len)
 	c = content(type);
 	free(type);
 	add_param(c, "charset", "utf-8");
-	mm = mailmime_new_empty(c, mailmime_fields_new_encoding(enc));
+	mm = mailmime_new_empty(c, need(mailmime_fields_new_encoding(enc)));
 	if (!mm || mailmime_set_body_text(mm, data, n) != MAILIMF_NO_ERROR)
 		util_oom("libetpan");
 	return wrap(mm, data);
@@ -139,31 +156,33 @@ file_fields(const char *filename, const char *cid)
 	int type = cid ? MAILMIME_DISPOSITION_TYPE_INLINE :
 	    MAILMIME_DISPOSITION_TYPE_ATTACHMENT;
 
-	f = mailmime_fields_new_encoding(MAILMIME_MECHANISM_BASE64);
+	f = need(mailmime_fields_new_encoding(MAILMIME_MECHANISM_BASE64));
 	if (filename && ascii(filename)) {
-		d = mailmime_disposition_new_filename(type, xstrdup(filename));
+		d = need(mailmime_disposition_new_filename(type,
+		    xstrdup(filename)));
 	} else {
-		d = mailmime_disposition_new_with_data(type, NULL, NULL, NULL,
-		    NULL, (size_t)-1);
-		if (d && filename) {
+		d = need(mailmime_disposition_new_with_data(type, NULL, NULL,
+		    NULL, NULL, (size_t)-1));
+		if (filename) {
 			struct mailmime_disposition_parm *dp;
 			struct mailmime_parameter *p;
 
-			p = mailmime_parameter_new(xstrdup("filename*"),
-			    rfc2231(filename));
-			dp = mailmime_disposition_parm_new(
+			p = need(mailmime_parameter_new(xstrdup("filename*"),
+			    rfc2231(filename)));
+			dp = need(mailmime_disposition_parm_new(
 			    MAILMIME_DISPOSITION_PARM_PARAMETER, NULL, NULL,
-			    NULL, NULL, 0, p);
-			clist_append(d->dsp_parms, dp);
+			    NULL, NULL, 0, p));
+			if (clist_append(d->dsp_parms, dp) < 0)
+				util_oom("libetpan");
 		}
 	}
-	if (!f || !d)
-		util_oom("libetpan");
-	mailmime_fields_add(f, mailmime_field_new(MAILMIME_FIELD_DISPOSITION,
-	    NULL, NULL, NULL, NULL, 0, d, NULL, NULL));
+	added(mailmime_fields_add(f, need(mailmime_field_new(
+	    MAILMIME_FIELD_DISPOSITION, NULL, NULL, NULL, NULL, 0, d, NULL,
+	    NULL))));
 	if (cid)
-		mailmime_fields_add(f, mailmime_field_new(MAILMIME_FIELD_ID,
-		    NULL, NULL, xstrdup(cid), NULL, 0, NULL, NULL, NULL));
+		added(mailmime_fields_add(f, need(mailmime_field_new(
+		    MAILMIME_FIELD_ID, NULL, NULL, xstrdup(cid), NULL, 0, NULL,
+		    NULL, NULL))));
 	return f;
 }
 
@@ -189,7 +208,7 @@ mime_multipart(const char *subtype, const char *boundary)
 	struct mailmime *mm;
 
 	free(type);
-	mm = mailmime_new_empty(c, mailmime_fields_new_empty());
+	mm = mailmime_new_empty(c, need(mailmime_fields_new_empty()));
 	if (!mm)
 		util_oom("libetpan");
 	/* libetpan generated a random boundary: ours is reproducible */
@@ -268,6 +287,9 @@ mime_write(const struct mime *m, struct buf *headers, struct buf *body)
 		col = 0;
 		r = mailmime_write_mem(s, &col, m->mm);
 	}
+	/* into memory, a failed write (ERROR_FILE) is a failed allocation */
+	if (r == MAILIMF_ERROR_MEMORY || r == MAILIMF_ERROR_FILE)
+		util_oom("libetpan");
 	if (r != MAILIMF_NO_ERROR) {
 		warnx("libetpan: cannot write MIME entity (error %d)", r);
 		mmap_string_free(s);

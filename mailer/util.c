@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <nettle/base64.h>
 
 static void (*oom_handler)(const char *what);
@@ -20,6 +21,13 @@ void
 util_on_oom(void (*fn)(const char *what))
 {
 	oom_handler = fn;
+	/*
+	 * jansson (JSON everywhere: journal rows, templates' contexts, status
+	 * --json) allocates through xmalloc too, so its out of memory ends in
+	 * the same handler instead of a NULL that each caller would have to
+	 * catch (json_dumps returning NULL went to puts and strlen).
+	 */
+	json_set_alloc_funcs(xmalloc, free);
 }
 
 void
@@ -606,6 +614,21 @@ rm_rf(const char *path)
 	if (rmdir(path) == -1)
 		rc = -1;
 	return rc;
+}
+
+int
+dir_scan(const char *dir, struct dirent ***ents,
+    int (*filter)(const struct dirent *),
+    int (*cmp)(const struct dirent **, const struct dirent **))
+{
+	int n = scandir(dir, ents, filter, cmp);
+
+	if (n == -1) {
+		if (errno == ENOMEM)
+			util_oom("scandir");
+		warn("%s", dir);
+	}
+	return n;
 }
 
 char *

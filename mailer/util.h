@@ -12,7 +12,8 @@
  * Out of memory in an x*() wrapper or in a library (what names it): calls
  * the handler set with util_on_oom (main.c's reports it and exits with
  * EXIT_OSERR: only main.c exits), or abort()s when there is none (unit
- * tests, fuzzers) or it returns.
+ * tests, fuzzers) or it returns.  util_on_oom also makes jansson and
+ * (issue.c) cmark allocate through xmalloc, so theirs ends there too.
  */
 _Noreturn void util_oom(const char *what);
 void util_on_oom(void (*fn)(const char *what));
@@ -150,6 +151,16 @@ int mkdir_p(const char *path, int mode)
 
 /* Removes a folder tree (used to discard partial output). */
 int rm_rf(const char *path);
+
+/*
+ * scandir(3) that reports its failure naming dir (out of memory goes to
+ * util_oom).  The entries and *ents are the caller's to free, as with
+ * scandir.  Returns their count, or -1 after reporting.
+ */
+struct dirent;
+int dir_scan(const char *dir, struct dirent ***ents,
+    int (*filter)(const struct dirent *),
+    int (*cmp)(const struct dirent **, const struct dirent **));
 
 /* Joins two path pieces with one slash; caller frees. */
 char *path_join(const char *a, const char *b);

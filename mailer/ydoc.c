@@ -41,6 +41,9 @@ node_push(struct ynode *parent, struct ynode *child)
 static int
 parse_error(struct ybuild *b, yaml_parser_t *p)
 {
+	/* libyaml's out of memory is no syntax error in the file */
+	if (p->error == YAML_MEMORY_ERROR)
+		util_oom("libyaml");
 	warnx("%s:%zu:%zu: %s%s%s", b->file,
 	    p->problem_mark.line + 1 + b->line_base,
 	    p->problem_mark.column + 1, p->problem ? p->problem : "syntax error",
@@ -169,7 +172,8 @@ ynode_parse(const char *file, const char *buf, size_t len, size_t line_base)
 	struct ynode *root = NULL;
 	int state = 0;	/* 0 before doc, 1 got root, 2 doc end */
 
-	yaml_parser_initialize(&p);
+	if (!yaml_parser_initialize(&p))
+		util_oom("libyaml");	/* its only failure */
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	for (;;) {
 		if (!yaml_parser_parse(&p, &e)) {

@@ -6,7 +6,8 @@
 set -u
 LD=-Wl,--ldflags-probe CK=-DCHECK_CFLAGS_PROBE
 targets="all $(ls tests/unit/test_*.c | sed 's/\.c$//') tests/smtpdrive
-	tests/signdrive tests/dkimdrive tests/bench/curlloop tests/bench/odkimsign
+	tests/signdrive tests/dkimdrive tests/oomshim.so tests/bench/curlloop
+	tests/bench/odkimsign
 	$(ls tests/fuzz/fuzz_*.c | sed 's#tests/fuzz/fuzz_#tests/fuzzreplay_#; s/\.c$//')
 	$(ls tests/fuzz/fuzz_*.c | sed 's#tests/fuzz/#tests/fuzz/build/#; s/\.c$//')"
 # shellcheck disable=SC2086

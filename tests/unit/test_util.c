@@ -1,6 +1,12 @@
-/* Unit tests for util.c: buffers, HTML escaping, the string set, UTF-8. */
+/*
+ * Unit tests for util.c: buffers, HTML escaping, base64, the string set,
+ * UTF-8, the out-of-memory handler.
+ */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "unit.h"
 #include "util.h"
@@ -102,6 +108,26 @@ START_TEST(test_html)
 	ck_assert_uint_eq(b.len, 6);
 	ck_assert_int_eq(memcmp(b.data, "a\0&lt;", 7), 0);
 	buf_free(&b);
+}
+END_TEST
+
+/* main.c's handler, as the product has it: report and exit 71 */
+static void
+oom_exit_71(const char *what)
+{
+	fprintf(stderr, "out of memory (%s)\n", what);
+	_exit(71);
+}
+
+/*
+ * jansson's out of memory ends in the util_on_oom handler (exit 71 in the
+ * product) instead of a NULL its callers ignored.  The allocation is too
+ * large to succeed anywhere (an exit test: Check wants exit code 71).
+ */
+START_TEST(test_oom_jansson)
+{
+	util_on_oom(oom_exit_71);
+	ck_assert_ptr_null(json_stringn_nocheck("x", SIZE_MAX / 2));
 }
 END_TEST
 
@@ -215,6 +241,12 @@ util_suite(void)
 	tcase_add_test(tc, test_strset_map);
 	tcase_add_test(tc, test_html);
 	tcase_add_test(tc, test_base64);
+	/* ASan ends the process on a failed malloc, before any handler */
+	if (getenv("MAILER_SANITIZED") && ++unit_nskipped)
+		printf("SKIP test_oom_jansson: ASan build (a failed malloc "
+		    "is fatal there)\n");
+	else
+		tcase_add_exit_test(tc, test_oom_jansson, 71);
 	tcase_add_loop_test(tc, test_utf8, 0,
 	    sizeof utf8_cases / sizeof utf8_cases[0]);
 	tcase_add_test(tc, test_ctl);

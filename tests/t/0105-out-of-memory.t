@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Bug "out-of-memory is 71 in one place and 70 in another": one allocation
+# made to fail (tests/oomshim.so, LD_PRELOAD), at points spread over a
+# whole `mailer preview` of one association's edition and a `bounces
+# parse`, never passes for something else.  A run that goes on must write
+# exactly what a run with memory writes (libmagic's failure once typed an
+# attachment application/octet-stream and exited 0); one that says "out
+# of memory" exits 71 (jansson's NULL once became "{}"); and the sample's
+# valid YAML is never blamed (libyaml's memory error once read as a
+# syntax error, 65 or 78).  What each point ended in is listed; crashes
+# inside libetpan's parser and glibc's regcomp under out of memory are
+# theirs and only counted.
+. tests/lib/tap.sh
+. tests/lib/project.sh
+SHIM=$PWD/tests/oomshim.so
+[ -n "${MAILER_SANITIZED:-}" ] &&
+	skip_all "sanitizer build (ASan must come first, and a failed malloc is fatal there)"
+[ -f "$SHIM" ] || skip_all "tests/oomshim.so not built (make t builds it)"
+tap_tmp
+plan 6
+ulimit -c 0	# the crashes counted below leave no core file behind
+export MAILER_TEST_SEED=7 SOURCE_DATE_EPOCH=1700000000
+P=$TMP/proj
+mk_maildir_project "$P"
+M="$MAILER --config $P/config.yaml"
+preview() { $M preview "$P/issues/2021-01" --list aba --out "$1"; }
+
+preview "$TMP/ref" >/dev/null 2>&1 && preview "$TMP/ref2" >/dev/null 2>&1 &&
+	diff -r "$TMP/ref" "$TMP/ref2" >/dev/null
+ok $? "preview with memory: exit 0, the same files twice (the reference)"
+n=$(OOM_COUNT=1 LD_PRELOAD=$SHIM $M preview "$P/issues/2021-01" --list aba \
+	--out "$TMP/count" 2>&1 >/dev/null | sed -n 's/^oomshim: \([0-9]*\) allocations$/\1/p')
+echo "# preview makes ${n:-no} allocations after main()"
+
+# sweep NAME CMD...: runs CMD with allocation k failing for 80 values of
+# k spread over 1..n; each outcome goes to $TMP/NAME.out as
+# "k rc same|differs|- first-stderr-line".
+sweep() {
+	local name=$1 k step; shift
+	step=$(( n / 80 > 0 ? n / 80 : 1 ))
+	: >"$TMP/$name.out"
+	for ((k = 1; k <= n; k += step)); do
+		rm -rf "$TMP/out"
+		OOM_AT=$k LD_PRELOAD=$SHIM "$@" >"$TMP/stdout" 2>"$TMP/stderr"
+		local rc=$? same=-
+		if [ $rc = 0 ]; then
+			same=differs
+			if [ "$name" = preview ]; then
+				diff -r "$TMP/ref" "$TMP/out" >/dev/null && same=same
+			else
+				cmp -s "$TMP/ref.json" "$TMP/stdout" && same=same
+			fi
+		fi
+		echo "$k $rc $same $(head -n 1 "$TMP/stderr" | sed "s#$P/##")" \
+			>>"$TMP/$name.out"
+	done 2>/dev/null
+	echo "# $name: what the $(wc -l <"$TMP/$name.out") runs ended in (count, exit, output, a message):"
+	awk '!seen[$2 " " $3]++ { ex[$2 " " $3] = NF > 3 ? substr($0, index($0, $4)) : "" }
+		{ n[$2 " " $3]++ }
+		END { for (k in n) printf "%6d %s  %s\n", n[k], k, substr(ex[k], 1, 90) }' \
+		"$TMP/$name.out" | sort -rn | sed 's/^/#   /'
+}
+# show TEXT: its first three lines as comments, when there is any
+show() { [ -z "$1" ] || echo "$1" | head -n 3 | sed 's/^/#   /'; }
+sweep preview $M preview "$P/issues/2021-01" --list aba --out "$TMP/out"
+[ "${n:-0}" -gt 1000 ] && [ "$(wc -l <"$TMP/preview.out")" -ge 80 ]
+ok $? "the sweep reached 80 or more points of $n allocations"
+
+bad=$(awk '$2 == 0 && $3 != "same"' "$TMP/preview.out")
+[ -z "$bad" ]; ok $? "preview: every run that exits 0 wrote the reference's files"
+show "$bad"
+
+BOUNCE=$SHARED/corpus/bounces/activehunter-01.eml
+if [ -f "$BOUNCE" ]; then
+	$M bounces parse "$BOUNCE" >"$TMP/ref.json"
+	n=$(OOM_COUNT=1 LD_PRELOAD=$SHIM $M bounces parse "$BOUNCE" 2>&1 >/dev/null |
+		sed -n 's/^oomshim: \([0-9]*\) allocations$/\1/p')
+	echo "# bounces parse makes ${n:-no} allocations after main()"
+	sweep bounces $M bounces parse "$BOUNCE"
+else
+	echo "# $BOUNCE absent: bounces parse not swept"
+	: >"$TMP/bounces.out"
+fi
+
+bad=$(cat "$TMP/preview.out" "$TMP/bounces.out" |
+	awk '/out of memory/ && $2 != 71')
+[ -z "$bad" ]; ok $? "every run that says \"out of memory\" exits 71"
+show "$bad"
+n71=$(cat "$TMP/preview.out" "$TMP/bounces.out" | awk '$2 == 71' | wc -l)
+[ "$n71" -gt 0 ]; ok $? "some runs did run out of memory and exited 71 ($n71)"
+
+bad=$(grep -E 'syntax error|unexpected YAML event|YAML' "$TMP/preview.out")
+[ -z "$bad" ]; ok $? "the sample's valid YAML is never blamed for a failed allocation"
+show "$bad"
+exit $tap_failed
