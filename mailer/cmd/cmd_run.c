@@ -130,16 +130,25 @@ keep_level(void *arg, const struct complaint_rate *r)
 	l->v[l->n++].delivered = r->delivered;
 }
 
-static void
+/*
+ * 0, or (as complete) EXIT_CANTCREAT or EXIT_SOFTWARE after the journal
+ * reported why it could not be opened or read: a complaint rate that
+ * crossed a threshold must not go unsaid.
+ */
+static int
 levels_read(const struct config *c, struct levels *l)
 {
 	struct journal *jn;
+	int rc = 0;
 
-	if (access(c->state_path, F_OK) == 0 &&
-	    (jn = journal_open(c->state_path))) {
-		complaint_rates(jn, NULL, keep_level, l);
-		journal_close(jn);
-	}
+	if (access(c->state_path, F_OK) == -1)
+		return 0;	/* nothing sent yet */
+	if (!(jn = journal_open(c->state_path)))
+		return EXIT_CANTCREAT;
+	if (complaint_rates(jn, NULL, keep_level, l) == -1)
+		rc = EXIT_SOFTWARE;
+	journal_close(jn);
+	return rc;
 }
 
 static void
@@ -226,10 +235,8 @@ run_due(const struct config *c, int quiet, int verbose, int *sent)
 	time_t now = time(NULL);
 	int n, rc = 0;
 
-	if ((n = scandir(c->issues_dir, &ents, NULL, alphasort)) == -1) {
-		warn("%s", c->issues_dir);
+	if ((n = dir_scan(c->issues_dir, &ents, NULL, alphasort)) == -1)
 		return EXIT_CONFIG;
-	}
 	for (int i = 0; i < n; i++) {
 		char *dir = path_join(c->issues_dir, ents[i]->d_name);
 		int d = ents[i]->d_name[0] == '.' ? 0 : due(dir, now);
@@ -306,13 +313,13 @@ cmd_run(int argc, char **argv)
 		config_free(c);
 		return rc;
 	}
-	levels_read(c, &before);
-	rc = run_due(c, quiet, verbose, &sent);
+	rc = levels_read(c, &before);
+	rc = worse(rc, run_due(c, quiet, verbose, &sent));
 	if (c->web && sent && !run_stop)
 		rc = worse(rc, run_archive(c, quiet));
 	if (c->imap && !run_stop)
 		rc = worse(rc, bounces_run(c, quiet, 1));
-	levels_read(c, &after);
+	rc = worse(rc, levels_read(c, &after));
 	warn_crossings(&before, &after);
 	levels_free(&before);
 	levels_free(&after);
