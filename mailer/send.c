@@ -108,8 +108,9 @@ backoff(const struct config *c, int earlier)
 /*
  * Journal writes go into one open transaction, committed before any
  * message starts (tx_commit): every outcome is on disk before its
- * connection sends again, as the exactly-once rule wants, and outcomes that
- * arrive together share one fsync.
+ * connection sends again, so a crash repeats at most the one message each
+ * connection had in flight (README, "What the journal guarantees"), and
+ * outcomes that arrive together share one fsync.
  */
 static int
 tx_open(struct sender *s)
