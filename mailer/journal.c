@@ -126,7 +126,7 @@ enum q {
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_WM_ADD, Q_WM_COUNT,
 	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
 	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_LIFT_ROWS, Q_LIFT_ADD, Q_LIFT_DEL,
-	Q_COUNT
+	Q_BEGIN, Q_COMMIT, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -283,6 +283,9 @@ static const char *const sql[Q_COUNT] = {
 	    " (SELECT coalesce(max(id), 0) FROM events))",
 	[Q_LIFT_DEL] = "DELETE FROM suppressions WHERE list = ?1"
 	    " AND email = ?2",
+	/* prepared once: send begins and commits one per message */
+	[Q_BEGIN] = "BEGIN IMMEDIATE",
+	[Q_COMMIT] = "COMMIT",
 };
 
 static const char *const state_names[] = {
@@ -470,13 +473,13 @@ journal_close(struct journal *j)
 int
 journal_begin(struct journal *j)
 {
-	return exec(j, "BEGIN IMMEDIATE");
+	return run(j, prep(j, Q_BEGIN, 0), "BEGIN IMMEDIATE");
 }
 
 int
 journal_commit(struct journal *j)
 {
-	return exec(j, "COMMIT");
+	return run(j, prep(j, Q_COMMIT, 0), "COMMIT");
 }
 
 void

@@ -400,8 +400,10 @@ suppressed_add(void *arg, const char *email)
  * read: mailer serve commits an unsubscribe before it answers, so one
  * read of the new events just before a message starts honours every
  * unsubscribe answered before that.  The item is then marked and freed.
- * Called outside any journal transaction, so other writers' commits are
- * seen; the read is one index seek when nothing is new.
+ * The read sees every other writer's commit: outside a transaction, or
+ * inside ours (BEGIN IMMEDIATE: no other writer could commit since it
+ * began, so its snapshot is the newest state).  It is one index seek when
+ * nothing is new.
  */
 static int
 stopped_now(struct sender *s, struct item *it)
@@ -452,10 +454,14 @@ again:
 		else if (at > now && (soonest == 0 || at < soonest))
 			soonest = at;
 	}
-	if (s->failed || tx_commit(s) == -1)
-		return TRANSPORT_NEXT_END;	/* the rest stays pending */
+	/*
+	 * Inside the open transaction the read needs no snapshot of its own
+	 * (outside, it took two more file locks a message).
+	 */
 	if (best && stopped_now(s, best))
 		goto again;
+	if (s->failed || tx_commit(s) == -1)
+		return TRANSPORT_NEXT_END;	/* the rest stays pending */
 	if (best) {
 		best->state = SLOT_BUSY;
 		if (s->th)

@@ -7,7 +7,10 @@
 #   postfix   the rate a real local Postfix takes mail in (queue on disk,
 #             discard transport, tests/lib/servers.sh): smtp-source
 #             sending the dkim message to distinct recipients
-# Rounds alternate the three; medians of messages/second and of the paired
+#   before    with BENCH_BEFORE=PATH, another mailer binary (an older
+#             build) sending the same with and without dkim:, so a change
+#             is measured against what it changed in the same rounds
+# Rounds alternate them; medians of messages/second and of the paired
 # ratios are printed.  Targets: dkim/plain >= 0.7, dkim/postfix >= 1.
 # Then the CPU that signing one message costs (both signatures): mailer's
 # dkim_sign with the edition's body hash (tests/dkimdrive time) against
@@ -15,7 +18,8 @@
 # (tests/bench/odkimsign).
 #
 # Environment: BENCH_DKIM_N (default 10000), BENCH_ROUNDS (3), BENCH_CONNS
-# (4), BENCH_POSTFIX_N (5000 messages into Postfix), BENCH_KEEP=1.
+# (4), BENCH_POSTFIX_N (5000 messages into Postfix), BENCH_BEFORE (unset),
+# BENCH_KEEP=1.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 N=${BENCH_DKIM_N:-10000}
@@ -23,6 +27,8 @@ ROUNDS=${BENCH_ROUNDS:-3}
 CONNS=${BENCH_CONNS:-4}
 PN=${BENCH_POSTFIX_N:-5000}
 MAILER=$PWD/mailer/mailer
+BEFORE=${BENCH_BEFORE:-}
+[ -z "$BEFORE" ] || [ -x "$BEFORE" ] || { echo "bench: BENCH_BEFORE=$BEFORE is not a program" >&2; exit 1; }
 for need in smtp-sink smtp-source python3 openssl sqlite3 bc; do
 	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
 done
@@ -102,9 +108,9 @@ grep -q '^DKIM-Signature: v=1; a=ed25519-sha256' "$MSG" ||
 	{ echo "bench: cannot build a message" >&2; exit 1; }
 sed '/^Return-Path:/d; /^Delivered-To:/d; s/$/\r/' "$(ls "$W"/unsigned/new/* | head -1)" >"$W/unsigned.eml"
 
-send_rate() {	# send_rate CONFIG: messages/second of one full send
+send_rate() {	# send_rate CONFIG [MAILER]: messages/second of one full send
 	rm -f "$P"/state/mailer.db*
-	run_timed "$W/t" "$MAILER" --config "$1" send "$P/issues/2021-01" --list bench --quiet
+	run_timed "$W/t" "${2:-$MAILER}" --config "$1" send "$P/issues/2021-01" --list bench --quiet
 	read -r el _ rc <"$W/t"
 	[ "$rc" = 0 ] || { echo "bench: mailer send ($1) exited $rc" >&2; exit 1; }
 	sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'")
@@ -115,9 +121,17 @@ send_rate() {	# send_rate CONFIG: messages/second of one full send
 echo "bench: message $SIZE bytes (with both signatures), $CONNS connections, $N subscribers," \
 	"smtp-sink on 127.0.0.1:$PORT, Postfix on 127.0.0.1:$SRV_SMTP_PLAIN_PORT, $ROUNDS rounds"
 : >"$W/p"; : >"$W/d"; : >"$W/f"; : >"$W/r1"; : >"$W/r2"
+: >"$W/bp"; : >"$W/bd"; : >"$W/br1"; : >"$W/br2"; : >"$W/br3"
 for r in $(seq "$ROUNDS"); do
 	p=$(send_rate "$P/plain.yaml") || exit 1
 	d=$(send_rate "$P/dkim.yaml") || exit 1
+	if [ -n "$BEFORE" ]; then
+		bp=$(send_rate "$P/plain.yaml" "$BEFORE") || exit 1
+		bd=$(send_rate "$P/dkim.yaml" "$BEFORE") || exit 1
+		echo "$bp" >>"$W/bp"; echo "$bd" >>"$W/bd"; echo "$bd / $bp" | bc -l >>"$W/br1"
+		echo "$p / $bp" | bc -l >>"$W/br2"; echo "$d / $bd" | bc -l >>"$W/br3"
+		printf '  round %d: before: plain %.0f/s  dkim %.0f/s\n' "$r" "$bp" "$bd" >&2
+	fi
 	srv_wait_queue_empty 120 || { echo "bench: Postfix queue not empty" >&2; exit 1; }
 	run_timed "$W/t" smtp-source -d -N -s "$CONNS" -m "$PN" -F "$MSG" \
 		-f bounces@example.org -t reader@example.org 127.0.0.1:"$SRV_SMTP_PLAIN_PORT"
@@ -132,6 +146,10 @@ done
 printf '%10s %10s %12s %12s %14s\n' plain/s dkim/s postfix/s dkim/plain dkim/postfix
 printf '%10.0f %10.0f %12.0f %12.3f %14.3f\n' "$(median <"$W/p")" "$(median <"$W/d")" \
 	"$(median <"$W/f")" "$(median <"$W/r1")" "$(median <"$W/r2")"
+[ -n "$BEFORE" ] && printf 'before: plain %.0f/s, dkim %.0f/s, dkim/plain %.3f (rounds %s); now/before: plain %.3f (%s), dkim %.3f (%s)\n' \
+	"$(median <"$W/bp")" "$(median <"$W/bd")" "$(median <"$W/br1")" "$(spread <"$W/br1")" \
+	"$(median <"$W/br2")" "$(spread <"$W/br2")" "$(median <"$W/br3")" "$(spread <"$W/br3")"
+[ -n "$BEFORE" ] && printf 'now: dkim/plain rounds %s\n' "$(spread <"$W/r1")"
 echo "targets: dkim/plain >= 0.7; dkim/postfix >= 1.0"
 : >"$W/ms"; : >"$W/os"
 for r in $(seq "$ROUNDS"); do

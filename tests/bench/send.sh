@@ -8,11 +8,14 @@
 #              as mailer/smtp.c does (the library's ceiling)
 #   curl-multi tests/bench/curlloop.c: the same in one multi-interface loop
 #   smtp-source  Postfix's load generator (the protocol's ceiling)
-# Rounds alternate the four; medians of messages/second and of the paired
+#   before     with BENCH_BEFORE=PATH, another mailer binary (an older
+#              build) sending the same, so a change is measured against
+#              what it changed in the same rounds
+# Rounds alternate them; medians of messages/second and of the paired
 # ratios are printed, with mailer's peak resident memory.
 #
 # Environment: BENCH_SIZES (default "10000 100000"), BENCH_ROUNDS (3),
-# BENCH_CONNS (4), BENCH_KEEP=1 keeps the work folder.
+# BENCH_CONNS (4), BENCH_BEFORE (unset), BENCH_KEEP=1 keeps the work folder.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 SIZES=${BENCH_SIZES:-10000 100000}
@@ -20,10 +23,12 @@ ROUNDS=${BENCH_ROUNDS:-3}
 CONNS=${BENCH_CONNS:-4}
 MAILER=$PWD/mailer/mailer
 LOOP=$PWD/tests/bench/curlloop
+BEFORE=${BENCH_BEFORE:-}
 for need in smtp-sink smtp-source python3; do
 	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
 done
 [ -x "$MAILER" ] && [ -x "$LOOP" ] || { echo "bench: build first (make bench)" >&2; exit 1; }
+[ -z "$BEFORE" ] || [ -x "$BEFORE" ] || { echo "bench: BENCH_BEFORE=$BEFORE is not a program" >&2; exit 1; }
 . tests/lib/bench.sh
 
 W=$(mktemp -d /tmp/mailer-bench.XXXXXX)
@@ -78,20 +83,32 @@ SIZE=$(wc -c <"$MSG")
 BODY=$((SIZE - 200))
 
 
+send_rate() {	# send_rate MAILER N: messages/second of one full send; rss to $W/rss
+	rm -f "$P"/state/mailer.db*
+	run_timed "$W/t" "$1" --config "$P/config.yaml" send \
+		"$P/issues/2021-01" --list "b$2" --quiet
+	read -r el rss rc <"$W/t"
+	[ "$rc" = 0 ] || { echo "bench: $1 send exited $rc" >&2; exit 1; }
+	sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'" 2>/dev/null || echo "$2")
+	[ "$sent" = "$2" ] || { echo "bench: $1 sent $sent of $2" >&2; exit 1; }
+	echo "$rss" >"$W/rss"
+	echo "$2 / $el" | bc -l
+}
+
 echo "bench: message $SIZE bytes, $CONNS connections, smtp-sink on 127.0.0.1:$PORT, $ROUNDS rounds"
 printf '%-8s %9s %11s %13s %11s %15s %14s %10s\n' subscr mailer/s curl-thr/s curl-multi/s smtp-src/s mailer/curl-thr mailer/c-multi maxRSS_MB
 for n in $SIZES; do
 	: >"$W/m.$n"; : >"$W/c.$n"; : >"$W/cm.$n"; : >"$W/s.$n"; : >"$W/r1.$n"; : >"$W/r2.$n"; : >"$W/rss.$n"
+	: >"$W/b.$n"; : >"$W/r3.$n"
 	for r in $(seq "$ROUNDS"); do
-		rm -f "$P"/state/mailer.db*
-		run_timed "$W/t" "$MAILER" --config "$P/config.yaml" send \
-			"$P/issues/2021-01" --list "b$n" --quiet
-		read -r el rss rc <"$W/t"
-		[ "$rc" = 0 ] || { echo "bench: mailer send exited $rc" >&2; exit 1; }
-		sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'" 2>/dev/null || echo "$n")
-		[ "$sent" = "$n" ] || { echo "bench: mailer sent $sent of $n" >&2; exit 1; }
-		m=$(echo "$n / $el" | bc -l)
+		m=$(send_rate "$MAILER" "$n") || exit 1
+		read -r rss <"$W/rss"
 		echo "$rss" >>"$W/rss.$n"
+		if [ -n "$BEFORE" ]; then
+			b=$(send_rate "$BEFORE" "$n") || exit 1
+			echo "$b" >>"$W/b.$n"
+			echo "$m / $b" | bc -l >>"$W/r3.$n"
+		fi
 		run_timed "$W/t" "$LOOP" -t "smtp://127.0.0.1:$PORT" "$CONNS" "$n" "$MSG"
 		read -r el _ rc <"$W/t"
 		[ "$rc" = 0 ] || { echo "bench: curlloop -t exited $rc" >&2; exit 1; }
@@ -108,12 +125,14 @@ for n in $SIZES; do
 		echo "$m" >>"$W/m.$n"; echo "$c" >>"$W/c.$n"; echo "$cm" >>"$W/cm.$n"; echo "$s" >>"$W/s.$n"
 		echo "$m / $c" | bc -l >>"$W/r1.$n"
 		echo "$m / $cm" | bc -l >>"$W/r2.$n"
-		printf '  round %d, %d: mailer %.0f/s  curl-thr %.0f/s  curl-multi %.0f/s  smtp-source %.0f/s  (rss %d KB)\n' \
-			"$r" "$n" "$m" "$c" "$cm" "$s" "$rss" >&2
+		printf '  round %d, %d: mailer %.0f/s  curl-thr %.0f/s  curl-multi %.0f/s  smtp-source %.0f/s  (rss %d KB)%s\n' \
+			"$r" "$n" "$m" "$c" "$cm" "$s" "$rss" "${b:+  before $(printf %.0f "$b")/s}" >&2
 	done
 	printf '%-8s %9.0f %11.0f %13.0f %11.0f %15.3f %14.3f %10.1f\n' "$n" \
 		"$(median <"$W/m.$n")" "$(median <"$W/c.$n")" "$(median <"$W/cm.$n")" "$(median <"$W/s.$n")" \
 		"$(median <"$W/r1.$n")" "$(median <"$W/r2.$n")" \
 		"$(echo "$(sort -g "$W/rss.$n" | tail -1) / 1024" | bc -l)"
+	[ -n "$BEFORE" ] && printf '%-8s before %.0f/s, mailer/before %.3f (rounds %s), mailer/curl-thr rounds %s\n' "$n" \
+		"$(median <"$W/b.$n")" "$(median <"$W/r3.$n")" "$(spread <"$W/r3.$n")" "$(spread <"$W/r1.$n")"
 done
 echo "targets: mailer/curl-thr >= 0.95; peak RSS <= 64 MB and flat from 10k to 100k"
