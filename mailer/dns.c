@@ -126,6 +126,8 @@ query(struct dns *d, const char *name, int type,
 	int e;
 
 	if ((e = ub_resolve(d->ctx, name, type, 1, &r))) {
+		if (e == UB_NOMEM)
+			util_oom("libunbound");	/* 71, not "no answer" */
 		snprintf(d->error, sizeof d->error, "%s", ub_strerror(e));
 		return -1;
 	}

@@ -19,7 +19,9 @@
  * - out of memory is EXIT_OSERR (71) wherever it happens: in mailer's own
  *   allocations (util_oom), in jansson's and cmark's (they allocate
  *   through xmalloc) and where a library says so (libyaml, libetpan,
- *   libmagic, libcrypto, SQLite, scandir), never a data or config error.
+ *   libmagic, libcrypto, SQLite, scandir; libcurl, gpgme, libunbound and
+ *   GnuTLS too, which tests/t/0105 does not reach), never a data or
+ *   config error.
  *   Not reached: libetpan's MIME parser can crash in its own cleanup,
  *   glibc's regcomp (under libmagic) can free twice, and libmagic's regex
  *   failure is reported as its own error, 65 (tests/t/0105 counts them).

@@ -45,8 +45,6 @@ etpan_error(int r)
 		return "unparsable server response";
 	case MAILIMAP_ERROR_CONNECTION_REFUSED:
 		return "connection refused";
-	case MAILIMAP_ERROR_MEMORY:
-		return "out of memory";
 	case MAILIMAP_ERROR_FATAL:
 		return "server closed the session";
 	case MAILIMAP_ERROR_PROTOCOL:
@@ -81,6 +79,8 @@ fail(const struct imap *im, const char *what, int r)
 	const char *said = im->s && im->s->imap_response ?
 	    im->s->imap_response : NULL;
 
+	if (r == MAILIMAP_ERROR_MEMORY)
+		util_oom("libetpan");	/* 71, not a mailbox failure */
 	if (said && *said)
 		warnx("%s: %s: %s: %s", im->where, what, etpan_error(r), said);
 	else
@@ -179,6 +179,8 @@ verify_peer(struct imap *im, const char *host, const char *ca_file)
 	vdata[0].size = 0;
 	r = gnutls_x509_trust_list_verify_crt2(tl, crts, n, vdata, 1, 0,
 	    &status, NULL);
+	if (r == GNUTLS_E_MEMORY_ERROR)
+		util_oom("gnutls");	/* 71, not an untrusted server (76) */
 	if (r < 0) {
 		warnx("%s: certificate check failed: %s", im->where,
 		    gnutls_strerror(r));

@@ -132,6 +132,8 @@ sign_fail(const struct signer *s, const char *what, gpgme_error_t e)
 	gpgme_err_code_t code = gpgme_err_code(e);
 	const char *hint = "";
 
+	if (code == GPG_ERR_ENOMEM)
+		util_oom("gpgme");	/* 71, not a signing failure */
 	if (s->pass_state == PASS_REJECTED || code == GPG_ERR_BAD_PASSPHRASE) {
 		warnx("signing key %s: %s: wrong passphrase", s->fpr, what);
 		return -1;

@@ -413,6 +413,8 @@ classify(const struct conn *c, CURLcode rc, long code)
 
 	if (rc == CURLE_OK)
 		return TRANSPORT_OK;
+	if (rc == CURLE_OUT_OF_MEMORY)
+		util_oom("libcurl");	/* 71, not a deferral */
 	if (rc == CURLE_LOGIN_DENIED)
 		return TRANSPORT_AUTHFAIL;
 	if (ph == PH_SESSION && (rc == CURLE_USE_SSL_FAILED ||
