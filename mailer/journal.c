@@ -126,7 +126,7 @@ enum q {
 	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_WM_ADD, Q_WM_COUNT,
 	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
 	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_LIFT_ROWS, Q_LIFT_ADD, Q_LIFT_DEL,
-	Q_BEGIN, Q_COMMIT, Q_COUNT
+	Q_BEGIN, Q_COMMIT, Q_HAS_ROWS, Q_SPELLED, Q_UNADD, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -138,6 +138,18 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE issue = ?1 AND list = ?2 AND first_sent_at IS NULL",
 	[Q_ADD] = "INSERT OR IGNORE INTO recipients(issue, list, email,"
 	    " token_id, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[Q_HAS_ROWS] = "SELECT EXISTS(SELECT 1 FROM recipients"
+	    " WHERE issue = ?1 AND list = ?2)",
+	/*
+	 * The same address in another case.  "+issue" keeps the planner off
+	 * the primary key, whose (issue, list) prefix would scan the whole
+	 * edition: recipients_addr finds the address's few rows.
+	 */
+	[Q_SPELLED] = "SELECT email FROM recipients WHERE list = ?2"
+	    " AND email = ?3 COLLATE NOCASE AND +issue = ?1 AND email <> ?3"
+	    " LIMIT 1",
+	[Q_UNADD] = "DELETE FROM recipients WHERE issue = ?1 AND list = ?2"
+	    " AND email = ?3 AND state = 'pending' AND attempts = 0",
 	[Q_STATE] = "SELECT state, attempts, next_attempt FROM recipients"
 	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
 	[Q_MARK] = "UPDATE recipients SET state = ?4, last_reply = ?5,"
@@ -300,6 +312,9 @@ struct journal {
 	char *path;
 	sqlite3 *db;
 	sqlite3_stmt *st[Q_COUNT];
+	/* journal_add_any_case's edition, and whether it had rows before */
+	char *add_issue, *add_list;
+	int add_had_rows;
 };
 
 static int
@@ -467,6 +482,8 @@ journal_close(struct journal *j)
 	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
 		fail(j, "close");
 	free(j->path);
+	free(j->add_issue);
+	free(j->add_list);
 	free(j);
 }
 
@@ -549,6 +566,60 @@ journal_add(struct journal *j, const char *issue, const char *list,
 	if (run(j, st, "adding recipient") == -1)
 		return -1;
 	return sqlite3_changes(j->db) == 1 ? 0 : 1;
+}
+
+/*
+ * 1 when (issue, list) had recipients before this handle added any: read
+ * once per edition, before its first add.  -1 on error.
+ */
+static int
+had_rows(struct journal *j, const char *issue, const char *list)
+{
+	long long v;
+
+	if (j->add_issue && !strcmp(j->add_issue, issue) &&
+	    !strcmp(j->add_list, list))
+		return j->add_had_rows;
+	if ((v = scalar(j, prep(j, Q_HAS_ROWS, 2, issue, list),
+	    "reading recipients")) == -1)
+		return -1;
+	free(j->add_issue);
+	free(j->add_list);
+	j->add_issue = xstrdup(issue);
+	j->add_list = xstrdup(list);
+	return j->add_had_rows = v > 0;
+}
+
+int
+journal_add_any_case(struct journal *j, const char *issue, const char *list,
+    const char *email, const char *token_id,
+    char spelled[JOURNAL_EMAIL_MAX])
+{
+	int had = had_rows(j, issue, list), rc;
+	sqlite3_stmt *st;
+
+	spelled[0] = '\0';
+	if (had == -1)
+		return -1;
+	/* a new row of a first send has no other spelling: no query more */
+	if ((rc = journal_add(j, issue, list, email, token_id)) != 0 || !had)
+		return rc;
+	if (!(st = prep(j, Q_SPELLED, 3, issue, list, email)))
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *e = (const char *)sqlite3_column_text(st, 0);
+
+		if (strlen(e) < JOURNAL_EMAIL_MAX)
+			memcpy(spelled, e, strlen(e) + 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(j, "reading a recipient's spelling");
+	if (!spelled[0])
+		return 0;
+	/* the row just added: the recipient is the one on record */
+	return run(j, prep(j, Q_UNADD, 3, issue, list, email),
+	    "removing a recipient added twice") == -1 ? -1 : 1;
 }
 
 int

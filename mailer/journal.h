@@ -61,6 +61,20 @@ int journal_add(struct journal *j, const char *issue, const char *list,
     const char *email, const char *token_id);
 
 /*
+ * journal_add for send, one recipient whatever the case of its address's
+ * local part.  When the issue and list had recipients before this handle
+ * added any (a rerun) and one of them is email in another case (an editor
+ * changed the row's case meanwhile), nothing is added and 1 is returned
+ * with the spelling on record in spelled: the issue goes on with it (its
+ * token is that row's).  Otherwise as journal_add, spelled "".  Only a
+ * recipient new to the journal in a rerun costs a query more.
+ */
+#define JOURNAL_EMAIL_MAX 256	/* addresses are at most 254 bytes */
+int journal_add_any_case(struct journal *j, const char *issue,
+    const char *list, const char *email, const char *token_id,
+    char spelled[JOURNAL_EMAIL_MAX]);
+
+/*
  * Reads a recipient's state; attempts and next_attempt may be NULL.
  * Returns 0, 1 when the recipient is not in the journal, -1 on error.
  */

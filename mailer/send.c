@@ -83,6 +83,8 @@ struct sender {
 	int tx;				/* a journal transaction is open */
 	int failed;			/* a hard error stops the run */
 	int attempts;			/* of the subscriber wanted() read */
+	/* its address as the journal spells it, when the CSV now differs */
+	char spelled[JOURNAL_EMAIL_MAX];
 };
 
 static double
@@ -549,7 +551,8 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 	const unsigned char *bh = s->bh;
 	int rc = 0;
 
-	it->email = xstrdup(s->o->to ? s->o->to : sub->email);
+	it->email = xstrdup(s->o->to ? s->o->to : s->spelled[0] ? s->spelled :
+	    sub->email);
 	it->name = sub && sub->name ? xstrdup(sub->name) : NULL;
 	if (verp_token(s->key, s->keylen, s->j->issue->id, s->l->id,
 	    it->email, it->token, sizeof it->token) == -1)
@@ -601,17 +604,21 @@ wanted(struct sender *s, const struct subscriber *sub)
 	enum jstate st = JS_PENDING;	/* also a dry run's unrecorded one */
 	time_t next = 0;
 	char id[VERP_ID_LEN + 1];
+	const char *email = sub->email;
 	int known = 1;
 
 	s->attempts = 0;
+	s->spelled[0] = '\0';
 	if (!s->o->dry_run) {
 		verp_id(iss, s->l->id, sub->email, id);
-		if ((known = journal_add(s->jn, iss, s->l->id, sub->email,
-		    id)) == -1)
+		if ((known = journal_add_any_case(s->jn, iss, s->l->id,
+		    sub->email, id, s->spelled)) == -1)
 			return -1;
+		if (s->spelled[0])
+			email = s->spelled;
 	}
 	/* a row just added is pending with no attempts: nothing to read */
-	if (known && journal_state(s->jn, iss, s->l->id, sub->email, &st,
+	if (known && journal_state(s->jn, iss, s->l->id, email, &st,
 	    &s->attempts, &next) == -1)
 		return -1;
 	/* counted as status counts it: a suppressed one stays suppressed */
@@ -629,7 +636,7 @@ wanted(struct sender *s, const struct subscriber *sub)
 	}
 	if (strset_has(&s->suppressed, sub->email)) {
 		if (!s->o->dry_run && journal_mark(s->jn, iss, s->l->id,
-		    sub->email, JS_SUPPRESSED, "suppressed", 0) == -1)
+		    email, JS_SUPPRESSED, "suppressed", 0) == -1)
 			return -1;
 		s->st->suppressed++;
 		return 0;

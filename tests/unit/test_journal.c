@@ -40,6 +40,48 @@ START_TEST(test_open)
 }
 END_TEST
 
+/*
+ * One recipient row per address whatever its case, for send's adds: a
+ * first send adds every row (no query more); a rerun (another handle)
+ * finds the row of another spelling and adds nothing.
+ */
+START_TEST(test_add_any_case)
+{
+	char sp[JOURNAL_EMAIL_MAX];
+	enum jstate st;
+
+	ck_assert_int_eq(journal_add_any_case(j, "i", "l", "Bob@x.example",
+	    "t1", sp), 0);
+	ck_assert_str_eq(sp, "");
+	ck_assert_int_eq(journal_add_any_case(j, "i", "l", "amy@x.example",
+	    "t2", sp), 0);
+	ck_assert_int_eq(journal_mark(j, "i", "l", "Bob@x.example", JS_SENT,
+	    "250 ok", 0), 0);
+	journal_close(j);
+	j = journal_open(path);
+	ck_assert_int_eq(journal_add_any_case(j, "i", "l", "bob@x.example",
+	    "t3", sp), 1);
+	ck_assert_str_eq(sp, "Bob@x.example");
+	ck_assert_int_eq(journal_state(j, "i", "l", "bob@x.example", &st, NULL,
+	    NULL), 1);		/* nothing added */
+	ck_assert_int_eq(journal_add_any_case(j, "i", "l", "AMY@x.example",
+	    "t4", sp), 1);
+	ck_assert_str_eq(sp, "amy@x.example");
+	ck_assert_int_eq(journal_add_any_case(j, "i", "l", "amy@x.example",
+	    "t2", sp), 1);		/* the same spelling: present */
+	ck_assert_str_eq(sp, "");
+	ck_assert_int_eq(journal_add_any_case(j, "i", "l", "cy@x.example",
+	    "t5", sp), 0);		/* new in the rerun */
+	ck_assert_str_eq(sp, "");
+	/* another list or issue is another recipient */
+	ck_assert_int_eq(journal_add_any_case(j, "i", "m", "BOB@x.example",
+	    "t6", sp), 0);
+	ck_assert_int_eq(journal_add_any_case(j, "i2", "l", "BOB@x.example",
+	    "t7", sp), 0);
+	ck_assert_str_eq(sp, "");
+}
+END_TEST
+
 START_TEST(test_states)
 {
 	enum jstate st;
@@ -581,6 +623,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_subscriptions);
 	tcase_add_test(tc, test_webmails);
 	tcase_add_test(tc, test_address_case);
+	tcase_add_test(tc, test_add_any_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
