@@ -12,6 +12,8 @@
 #   srv_wait_queue_empty [SECS]    - wait (default 120 s) until `postqueue -p` says the queue is empty; 1 on timeout
 #   srv_maildir_count USER@DOMAIN  - print the number of messages in the user's Maildir (new/ + cur/)
 #   srv_maildir USER@DOMAIN        - print the user's Maildir path (DIR/mail/<domain>/<user>)
+#   srv_maildir_counts <addresses  - print "COUNT USER@DOMAIN" for each address on stdin (one find for all)
+#   srv_maildir_files <addresses   - print the path of every message of the addresses on stdin
 #   srv_postfix_stop / srv_dovecot_stop - stop one server (by pid, waits until its processes are gone)
 #   srv_stop_all                   - stop everything started (by pid), remove DIR unless SRV_KEEP=1 or DIR was not ours
 #   srv_have_servers               - true if postfix and dovecot binaries are installed (for `1..0 # SKIP`)
@@ -529,6 +531,37 @@ srv_maildir_count() {
     local m
     m=$(srv_maildir "${1:?usage: srv_maildir_count USER@DOMAIN}")
     find "$m/new" "$m/cur" -maxdepth 1 -type f 2>/dev/null | wc -l
+}
+
+# srv_maildir_counts: reads USER@DOMAIN lines on stdin, prints "COUNT
+# USER@DOMAIN" for each (messages in new/ + cur/, 0 when it has no
+# Maildir).  One find for all: srv_maildir_count per address costs a few
+# forks each, ~15 s for 800 addresses on a loaded 2-core machine.
+srv_maildir_counts() {
+    srv__maildir_scan count
+}
+
+# srv_maildir_files: reads USER@DOMAIN lines on stdin, prints the path of
+# every message in their Maildirs (new/ and cur/), one a line.
+srv_maildir_files() {
+    srv__maildir_scan files
+}
+
+# srv__maildir_scan count|files: one find over DIR/mail, joined with the
+# addresses on stdin by awk (domain/user is the Maildir's key).
+srv__maildir_scan() {
+    awk -v mode="$1" -v md="$SRV_MAIL_DIR/" '
+        FILENAME != "-" {
+            # DIR/mail/DOMAIN/USER/{new,cur}/FILE
+            k = substr($0, length(md) + 1); sub(/\/(new|cur)\/[^/]*$/, "", k)
+            c[k]++; f[k] = f[k] $0 "\n"; next
+        }
+        NF {
+            at = index($1, "@"); k = substr($1, at + 1) "/" substr($1, 1, at - 1)
+            if (mode == "count") print c[k] + 0, $1
+            else printf "%s", f[k]
+        }' <(find "$SRV_MAIL_DIR" -mindepth 4 -maxdepth 4 -type f \
+            \( -path '*/new/*' -o -path '*/cur/*' \) 2>/dev/null) -
 }
 
 srv_add_user() {

@@ -32,14 +32,12 @@ sent_in_journal() {	# LIST
 # wait_sent LIST N: until the journal has N of LIST sent (deadline 120 s).
 has_sent() { [ "$(sent_in_journal "$1")" -ge "$2" ]; }
 wait_sent() { wait_for 120 "$2 of list $1 sent in the journal" has_sent "$1" "$2"; }
-# maildir_hist LIST: "n0 n1 n2+" for the list's addresses.
+# maildir_hist LIST: "n0 n1 n2+": how many of the list's addresses hold
+# no message, one, more.
 maildir_hist() {
-	local a n z=0 one=0 more=0
-	for a in $(list_addresses "$P" "$1"); do
-		n=$(ls "$SRV_MAIL_DIR/members.test/${a%@*}/new" | wc -l)
-		case $n in 0) z=$((z + 1)) ;; 1) one=$((one + 1)) ;; *) more=$((more + 1)) ;; esac
-	done
-	echo "$z $one $more"
+	list_addresses "$P" "$1" | srv_maildir_counts | awk '
+		{ if ($1 == 0) z++; else if ($1 == 1) one++; else more++ }
+		END { print z + 0, one + 0, more + 0 }'
 }
 
 # --- SIGKILL part-way, then rerun

@@ -34,14 +34,20 @@ project() {	# project KEY [extra signing lines]
 }
 M() { "$MAILER" --config "$TMP/p/config.yaml" "$@"; }
 verify_all() {	# verify_all DIR EXPECT_MICALG -> 0 when every .eml is good twice
-	local bad=0 f n=0
+	local bad=0 f n=0 x split=()
+	rm -rf "$TMP/x"
+	for f in "$1"/*.eml; do n=$((n + 1)); split+=("$f" "$TMP/x/$n"); done
+	python3 tests/lib/pgpmime.py "${split[@]}" >/dev/null 2>"$TMP/split.err" ||
+		{ bad=1; sed 's/^/# /' "$TMP/split.err"; }
+	n=0
 	for f in "$1"/*.eml; do
-		n=$((n + 1))
-		info=$(python3 tests/lib/pgpmime.py "$f" "$TMP/x") || { bad=1; continue; }
+		n=$((n + 1)) x=$TMP/x/$n
+		[ -s "$x/sig" ] || { bad=1; continue; }
+		info=$(cat "$x/info")
 		case $info in "$2 v1 subject-protected from-protected") ;; *) echo "# $f: $info"; bad=1 ;; esac
-		gpg --homedir "$V" --verify "$TMP/x/sig" "$TMP/x/data" 2>"$TMP/gpg.out" &&
+		gpg --homedir "$V" --verify "$x/sig" "$x/data" 2>"$TMP/gpg.out" &&
 			grep -q 'Good signature' "$TMP/gpg.out" || { echo "# gpg: $f"; bad=1; }
-		sqop verify "$TMP/x/sig" "$TMP/cert.pgp" <"$TMP/x/data" >/dev/null 2>&1 || { echo "# sqop: $f"; bad=1; }
+		sqop verify "$x/sig" "$TMP/cert.pgp" <"$x/data" >/dev/null 2>&1 || { echo "# sqop: $f"; bad=1; }
 	done
 	echo "# $n messages checked"
 	[ $bad = 0 ] && [ $n -gt 0 ]

@@ -66,20 +66,16 @@ printf '%s\r\n' 'reason,removed,email,name' 'unsubscribed,2020-05-01,old@example
 	>"$P/lists/west.removed.csv"
 printf '%s\n' 'email,name' 'ivy@example.org,Ivy' >"$P/lists/north.csv"
 cp -a "$P/lists" "$T/lists.orig"
-wait_count() {	# wait_count ADDR N: up to 30 s for N messages in ADDR's Maildir
-	local i=0
-	while [ "$(srv_maildir_count "$1")" -lt "$2" ] && [ $i -lt 300 ]; do
-		sleep 0.1; i=$((i + 1))
-	done
-	[ "$(srv_maildir_count "$1")" -ge "$2" ] ||
-		{ echo "# waited 30 s for $2 messages in $1's Maildir"; return 1; }
+has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
+wait_count() {	# wait_count ADDR N: up to 120 s for N messages in ADDR's Maildir
+	wait_for 120 "$2 messages in $1's Maildir" has_count "$1" "$2"
 }
 # newest ADDR LIST: the newest message of LIST in ADDR's Maildir
 newest() { ls -t $(grep -l "^List-Id:.*<$2\." "$(srv_maildir "$1")"/new/*) | head -1; }
 
 M send "$P/issues/2030-01" --quiet >"$T/send1.out" 2>&1
 ok $? "the issue goes out through Postfix"
-srv_wait_queue_empty 30 && wait_count bounces@bounce.test 2 && wait_count frank@example.org 1
+srv_wait_queue_empty 120 && wait_count bounces@bounce.test 2 && wait_count frank@example.org 1
 ok $? "delivered; Postfix bounced the two unknown addresses to the VERP address"
 
 # one-click unsubscribe: the providers' POST to the message's own URL
@@ -102,7 +98,7 @@ rp=$(sed -n 's/^Return-Path: <\(.*\)>\r\?$/\1/p' "$f" | head -1)
 	curl -sS --max-time 15 --ssl-reqd --cacert "$SRV_CA" \
 		"smtp://127.0.0.1:$SRV_SMTP_PORT" --mail-from fbl@example.org \
 		--mail-rcpt "$rp" -u sender@example.org:s3cret-sender -T "$T/arf.eml" &&
-	srv_wait_queue_empty 30 && wait_count bounces@bounce.test 3
+	srv_wait_queue_empty 120 && wait_count bounces@bounce.test 3
 ok $? "frank's feedback report reached the bounce mailbox"
 M bounces >"$T/b1.out" 2>&1
 [ "$(q "select list||' '||email||' '||reason from suppressions order by 1")" = "$(printf '%s\n' \
@@ -116,7 +112,7 @@ subscribe() {	# subscribe LIST EMAIL NAME: the form, the mail, the confirm POST
 	n=$(srv_maildir_count "$2")
 	curl -s -o /dev/null --data-urlencode "name=$3" --data-urlencode "email=$2" \
 		"http://127.0.0.1:$WEB_SERVE_PORT/lists/$1/subscribe" &&
-		srv_wait_queue_empty 30 && wait_count "$2" $((n + 1)) || return 1
+		srv_wait_queue_empty 120 && wait_count "$2" $((n + 1)) || return 1
 	link=$(grep -l '^Auto-Submitted: auto-generated' "$(srv_maildir "$2")"/new/* |
 		xargs /usr/bin/python3 -c '
 import email, email.policy, re, sys
@@ -220,7 +216,7 @@ ok $? "check has nothing more to warn about"
 cp -r "$P/issues/2030-01" "$P/issues/2030-02"
 lines=$(wc -l <"$SRV_POSTFIX_LOG")
 M send "$P/issues/2030-02" --quiet >"$T/send2.out" 2>&1
-srv_wait_queue_empty 30
+srv_wait_queue_empty 120
 tail -n +$((lines + 1)) "$SRV_POSTFIX_LOG" | grep -o 'to=<[^>]*>, .*status=sent' |
 	grep -o '^to=<[^>]*>' | sort >"$T/got2"
 awk 'FNR > 1' "$P/lists/east.csv" "$P/lists/west.csv" "$P/lists/north.csv" |
@@ -255,7 +251,7 @@ ok $? "a row put back is warned about, then lifted, then not"
 cp -r "$P/issues/2030-01" "$P/issues/2030-03"
 n=$(srv_maildir_count bounces@bounce.test)
 M send "$P/issues/2030-03" --list east --quiet >"$T/send3.out" 2>&1
-srv_wait_queue_empty 30 && wait_count bounces@bounce.test $((n + 1)) &&
+srv_wait_queue_empty 120 && wait_count bounces@bounce.test $((n + 1)) &&
 	M bounces >"$T/b3.out" 2>&1 &&
 	[ "$(q "select reason from suppressions where list='east' and email='ghost1@members.test'")" = '1 hard bounce(s)' ] &&
 	[ "$(q "select count(*) from lifts where email='ghost1@members.test'")" = 1 ]
