@@ -122,12 +122,21 @@ echo "bench: message $SIZE bytes (with both signatures), $CONNS connections, $N 
 	"smtp-sink on 127.0.0.1:$PORT, Postfix on 127.0.0.1:$SRV_SMTP_PLAIN_PORT, $ROUNDS rounds"
 : >"$W/p"; : >"$W/d"; : >"$W/f"; : >"$W/r1"; : >"$W/r2"
 : >"$W/bp"; : >"$W/bd"; : >"$W/br1"; : >"$W/br2"; : >"$W/br3"
+before_rates() {
+	bp=$(send_rate "$P/plain.yaml" "$BEFORE") || exit 1
+	bd=$(send_rate "$P/dkim.yaml" "$BEFORE") || exit 1
+}
 for r in $(seq "$ROUNDS"); do
+	# with BENCH_BEFORE the two builds take turns going first
+	if [ -n "$BEFORE" ] && [ $((r % 2)) = 0 ]; then
+		before_rates || exit 1
+	fi
 	p=$(send_rate "$P/plain.yaml") || exit 1
 	d=$(send_rate "$P/dkim.yaml") || exit 1
+	if [ -n "$BEFORE" ] && [ $((r % 2)) = 1 ]; then
+		before_rates || exit 1
+	fi
 	if [ -n "$BEFORE" ]; then
-		bp=$(send_rate "$P/plain.yaml" "$BEFORE") || exit 1
-		bd=$(send_rate "$P/dkim.yaml" "$BEFORE") || exit 1
 		echo "$bp" >>"$W/bp"; echo "$bd" >>"$W/bd"; echo "$bd / $bp" | bc -l >>"$W/br1"
 		echo "$p / $bp" | bc -l >>"$W/br2"; echo "$d / $bd" | bc -l >>"$W/br3"
 		printf '  round %d: before: plain %.0f/s  dkim %.0f/s\n' "$r" "$bp" "$bd" >&2

@@ -101,11 +101,17 @@ for n in $SIZES; do
 	: >"$W/m.$n"; : >"$W/c.$n"; : >"$W/cm.$n"; : >"$W/s.$n"; : >"$W/r1.$n"; : >"$W/r2.$n"; : >"$W/rss.$n"
 	: >"$W/b.$n"; : >"$W/r3.$n"
 	for r in $(seq "$ROUNDS"); do
+		# the two builds take turns going first: no order bias
+		if [ -n "$BEFORE" ] && [ $((r % 2)) = 0 ]; then
+			b=$(send_rate "$BEFORE" "$n") || exit 1
+		fi
 		m=$(send_rate "$MAILER" "$n") || exit 1
 		read -r rss <"$W/rss"
 		echo "$rss" >>"$W/rss.$n"
-		if [ -n "$BEFORE" ]; then
+		if [ -n "$BEFORE" ] && [ $((r % 2)) = 1 ]; then
 			b=$(send_rate "$BEFORE" "$n") || exit 1
+		fi
+		if [ -n "$BEFORE" ]; then
 			echo "$b" >>"$W/b.$n"
 			echo "$m / $b" | bc -l >>"$W/r3.$n"
 		fi
