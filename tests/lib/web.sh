@@ -26,7 +26,7 @@ web_serve_start() {
     "$MAILER" --config "$cfg" serve --listen "127.0.0.1:$WEB_SERVE_PORT" \
         >>"$SRV_DIR/serve.log" 2>&1 &
     WEB_SERVE_PID=$!
-    srv__wait_port 127.0.0.1 "$WEB_SERVE_PORT" 20 ||
+    srv__wait_port 127.0.0.1 "$WEB_SERVE_PORT" 60 ||
         { cat "$SRV_DIR/serve.log" >&2; return 1; }
 }
 
@@ -71,7 +71,7 @@ http {
 NGINX
     nginx -c "$d/nginx.conf" -p "$d" >"$d/logs/stdout" 2>&1 &
     WEB_NGINX_PID=$!
-    srv__wait_port 127.0.0.1 "$WEB_TLS_PORT" 20 ||
+    srv__wait_port 127.0.0.1 "$WEB_TLS_PORT" 60 ||
         { cat "$d/logs/stdout" "$d/logs/error.log" >&2; return 1; }
 }
 

@@ -23,7 +23,7 @@ ln -s "$P/outside.txt" "$A/2021-01/escape.html"
 $M serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
 SERVE=$!
 tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 20 || { echo "Bail out! serve"; exit 1; }
+srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
 
 c=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE/archive")
 [ "$c" = "301 $BASE/archive/" ]; ok $? "/archive redirects to /archive/ ($c)"

@@ -50,7 +50,7 @@ PidFile $OD/pid
 CONF
 opendkim -f -x "$OD/opendkim.conf" 2>"$OD/log" &
 OD_PID=$!
-srv__wait_port 127.0.0.1 "$OD_PORT" 20 || { sed 's/^/# /' "$OD/log"; echo "Bail out! opendkim"; exit 1; }
+srv__wait_port 127.0.0.1 "$OD_PORT" 60 || { sed 's/^/# /' "$OD/log"; echo "Bail out! opendkim"; exit 1; }
 # milter_default_action = tempfail: without a verdict nothing is delivered
 postconf -c "$SRV_DIR/postfix" -e "smtpd_milters = inet:127.0.0.1:$OD_PORT" \
 	"milter_default_action = tempfail" "milter_protocol = 6"
