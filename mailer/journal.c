@@ -13,6 +13,7 @@
 #include "util.h"
 
 #define SCHEMA_VERSION 7
+#define BUSY_MS 10000	/* how long a statement waits for another writer */
 
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
@@ -396,7 +397,7 @@ setup(struct journal *j)
 	sqlite3_stmt *st;
 	int version;
 
-	sqlite3_busy_timeout(j->db, 10000);
+	sqlite3_busy_timeout(j->db, BUSY_MS);
 	/*
 	 * WAL with synchronous=NORMAL: every commit is in the log before the
 	 * next message starts, so a killed process (SIGKILL, OOM, crash)
@@ -1315,12 +1316,27 @@ journal_checkpoint_elsewhere(struct journal *j)
 }
 
 int
-journal_checkpoint(struct journal *j)
+journal_checkpoint(struct journal *j, int *pages, int *copied)
 {
 	int rc = sqlite3_wal_checkpoint_v2(j->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
-	    NULL, NULL);
+	    pages, copied);
 
 	return rc == SQLITE_OK || rc == SQLITE_BUSY ? 0 : fail(j, "checkpoint");
+}
+
+int
+journal_wal_reset(struct journal *j, int truncate, int wait_ms)
+{
+	int rc;
+
+	/* the caller holds its writers: wait only for other processes */
+	sqlite3_busy_timeout(j->db, wait_ms);
+	rc = sqlite3_wal_checkpoint_v2(j->db, NULL, truncate ?
+	    SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+	sqlite3_busy_timeout(j->db, BUSY_MS);
+	if (rc == SQLITE_BUSY)
+		return 1;
+	return rc == SQLITE_OK ? 0 : fail(j, "resetting the log");
 }
 
 /* The rows of Q_LIFT_ROWS, copied: the lifts change the table read. */

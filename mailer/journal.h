@@ -34,10 +34,21 @@ void journal_close(struct journal *j);
  * connection that must answer quickly (mailer serve's request handlers)
  * turns that off with journal_checkpoint_elsewhere, and another of its
  * connections calls journal_checkpoint (passive: it never waits for
- * readers or writers) now and then.  0 / -1.
+ * readers or writers) now and then; *pages and *copied (NULL: not wanted)
+ * are then the log's length and how much of it is in the database, in
+ * pages (-1 when it could not run).  0 / -1.
+ *
+ * A passive checkpoint never rewinds the log while writes keep coming (the
+ * log restarts only when a write begins with every page copied back), so
+ * under sustained writes it grows without end.  journal_wal_reset copies
+ * the rest and has the next write start the log over (truncate: empties
+ * the file too, which takes long for a large one); it waits for writers
+ * and readers, so the caller first holds back its own, and waits at most
+ * wait_ms for other processes'.  0; 1 when they kept it busy; -1.
  */
 int journal_checkpoint_elsewhere(struct journal *j);
-int journal_checkpoint(struct journal *j);
+int journal_checkpoint(struct journal *j, int *pages, int *copied);
+int journal_wal_reset(struct journal *j, int truncate, int wait_ms);
 
 /* Group many writes (the pending inserts) in one transaction.  0 / -1. */
 int journal_begin(struct journal *j);

@@ -6,13 +6,16 @@
 # and connections asking for the neutral page of a forged token (routing,
 # HMAC check and page rendering, no journal write).  Afterwards every 200
 # must be an unsubscribe in the journal.  Target: >= 2,000/s, p99 < 50 ms.
+# The WAL's size is sampled during the POSTs: sustained writes must not
+# grow it without end (a passive checkpoint alone never rewinds it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${BENCH_TOKENS:-60000}
 SECS=${BENCH_SECONDS:-10}
 T=$(mktemp -d /tmp/mailer-bench-serve.XXXXXX)
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+PID= SAMPLER=
+trap '[ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null
+	[ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
 command -v wrk >/dev/null || { echo "serve bench: wrk not installed (make deps)"; exit 1; }
 mkdir -p "$T/p/state" "$T/p/lists" && cp -r templates "$T/p/"
 cp lists/aba.yaml "$T/p/lists/big.yaml"
@@ -74,7 +77,14 @@ run() {	# run PATH-PREFIX LABEL: wrk output in $T/LABEL
 		-s "$T/post.lua" "http://127.0.0.1:$PORT" >"$T/$2" 2>&1
 }
 run "/unsubscribe?t=x" ref		# forged: the neutral page, no write
+walsize() { stat -c %s "$T/p/state/m.db-wal" 2>/dev/null || echo 0; }
+while :; do walsize; sleep 0.2; done >"$T/walsizes" &
+SAMPLER=$!
 run "/unsubscribe?t=" post
+kill "$SAMPLER"; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
+walpeak=$(sort -n "$T/walsizes" | tail -1)
+sleep 2		# the checkpoint thread's ticks are 0.5 s
+walafter=$(walsize)
 rate() { awk '/^Requests\/sec:/ {print $2}' "$T/$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$T/$1"; }
 non2xx() { awk '/Non-2xx/ {print $5}' "$T/$1"; }
@@ -93,6 +103,9 @@ printf '  one-click POST (commit, then 200):  %8.0f req/s  p99 %s ms  (%s reques
 printf '  reference: forged-token page (no write): %5.0f req/s  p99 %s ms\n' \
 	"$(rate ref)" "$(ms "$(p99 ref)")"
 printf '  ratio POST / reference: %.2f\n' "$(echo "$(rate post) / $(rate ref)" | bc -l)"
+printf '  WAL: peak %.1f MB during the POSTs (%s samples), %.1f MB 2 s after\n' \
+	"$(echo "$walpeak / 1048576" | bc -l)" "$(wc -l <"$T/walsizes")" \
+	"$(echo "$walafter / 1048576" | bc -l)"
 printf '  unsubscribes in the journal: %s of %s answered 200\n' "$recorded" "$((posted - bad))"
 printf '  target: >= 2000 req/s with p99 < 50 ms, every one recorded: %s\n' \
 	"$( [ "$(echo "$(rate post) >= 2000 && $(ms "$(p99 post)") < 50" | bc -l)" = 1 ] &&
