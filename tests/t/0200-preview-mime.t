@@ -4,7 +4,12 @@
 . tests/lib/tap.sh
 tap_tmp
 plan 4
-"$MAILER" preview issues/2021-01 --out "$TMP/pv" >"$TMP/out" 2>&1
+# The shipped project as it is, in a copy: its config makes demo keys and
+# starts a gpg-agent under demo/, which stay out of the working tree and
+# are stopped when the test ends.
+cp -r issues lists templates config.yaml "$TMP/"
+tap_cleanup() { gpgconf --homedir "$TMP/demo/gnupg" --kill gpg-agent; }
+"$MAILER" --config "$TMP/config.yaml" preview "$TMP/issues/2021-01" --out "$TMP/pv" >"$TMP/out" 2>&1
 ok $? "preview exits 0"
 n=$(ls "$TMP"/pv/*.eml | wc -l)
 [ "$n" -eq 21 ]; ok $? "21 editions written (got $n)"

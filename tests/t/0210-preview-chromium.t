@@ -7,7 +7,12 @@
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 tap_tmp
 plan 4
-"$MAILER" preview issues/2021-01 --list liangshan --out "$TMP/pv" >/dev/null
+# The shipped project as it is, in a copy: its config makes demo keys and
+# starts a gpg-agent under demo/, which stay out of the working tree and
+# are stopped when the test ends.
+cp -r issues lists templates config.yaml "$TMP/"
+tap_cleanup() { gpgconf --homedir "$TMP/demo/gnupg" --kill gpg-agent; }
+"$MAILER" --config "$TMP/config.yaml" preview "$TMP/issues/2021-01" --list liangshan --out "$TMP/pv" >/dev/null
 ok $? "preview of one edition"
 chrome --dump-dom "file://$TMP/pv/liangshan.html" >"$TMP/dom.html"
 python3 - "$TMP/dom.html" issues/2021-01 <<'PY'
