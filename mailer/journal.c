@@ -592,20 +592,14 @@ had_rows(struct journal *j, const char *issue, const char *list)
 }
 
 int
-journal_add_any_case(struct journal *j, const char *issue, const char *list,
-    const char *email, const char *token_id,
-    char spelled[JOURNAL_EMAIL_MAX])
+journal_other_case(struct journal *j, const char *issue, const char *list,
+    const char *email, char spelled[JOURNAL_EMAIL_MAX])
 {
-	int had = had_rows(j, issue, list), rc;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = prep(j, Q_SPELLED, 3, issue, list, email);
+	int rc;
 
 	spelled[0] = '\0';
-	if (had == -1)
-		return -1;
-	/* a new row of a first send has no other spelling: no query more */
-	if ((rc = journal_add(j, issue, list, email, token_id)) != 0 || !had)
-		return rc;
-	if (!(st = prep(j, Q_SPELLED, 3, issue, list, email)))
+	if (!st)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *e = (const char *)sqlite3_column_text(st, 0);
@@ -616,8 +610,24 @@ journal_add_any_case(struct journal *j, const char *issue, const char *list,
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(j, "reading a recipient's spelling");
-	if (!spelled[0])
-		return 0;
+	return spelled[0] != '\0';
+}
+
+int
+journal_add_any_case(struct journal *j, const char *issue, const char *list,
+    const char *email, const char *token_id,
+    char spelled[JOURNAL_EMAIL_MAX])
+{
+	int had = had_rows(j, issue, list), rc;
+
+	spelled[0] = '\0';
+	if (had == -1)
+		return -1;
+	/* a new row of a first send has no other spelling: no query more */
+	if ((rc = journal_add(j, issue, list, email, token_id)) != 0 || !had)
+		return rc;
+	if ((rc = journal_other_case(j, issue, list, email, spelled)) <= 0)
+		return rc;
 	/* the row just added: the recipient is the one on record */
 	return run(j, prep(j, Q_UNADD, 3, issue, list, email),
 	    "removing a recipient added twice") == -1 ? -1 : 1;

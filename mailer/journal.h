@@ -86,6 +86,15 @@ int journal_add_any_case(struct journal *j, const char *issue,
     char spelled[JOURNAL_EMAIL_MAX]);
 
 /*
+ * The spelling on record of email in another case among the recipients of
+ * (issue, list), copied into spelled: 1 when there is one, 0 when not
+ * (spelled ""), -1 on error.  send --dry-run reads with it what
+ * journal_add_any_case would find, adding nothing.
+ */
+int journal_other_case(struct journal *j, const char *issue,
+    const char *list, const char *email, char spelled[JOURNAL_EMAIL_MAX]);
+
+/*
  * Reads a recipient's state; attempts and next_attempt may be NULL.
  * Returns 0, 1 when the recipient is not in the journal, -1 on error.
  */

@@ -596,6 +596,23 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 	return rc;
 }
 
+/*
+ * A dry run adds no row, so it reads the spelling journal_add_any_case
+ * would go on with: the row of this one, else one in another case.
+ */
+static int
+dry_spelling(struct sender *s, const char *email)
+{
+	enum jstate st;
+	int rc = journal_state(s->jn, s->j->issue->id, s->l->id, email, &st,
+	    NULL, NULL);
+
+	if (rc != 1)
+		return rc;
+	return journal_other_case(s->jn, s->j->issue->id, s->l->id, email,
+	    s->spelled) == -1 ? -1 : 0;
+}
+
 /* Decides whether sub still needs this issue; 1 yes, 0 no, -1 error. */
 static int
 wanted(struct sender *s, const struct subscriber *sub)
@@ -609,14 +626,17 @@ wanted(struct sender *s, const struct subscriber *sub)
 
 	s->attempts = 0;
 	s->spelled[0] = '\0';
-	if (!s->o->dry_run) {
+	if (s->o->dry_run) {
+		if (dry_spelling(s, sub->email) == -1)
+			return -1;
+	} else {
 		verp_id(iss, s->l->id, sub->email, id);
 		if ((known = journal_add_any_case(s->jn, iss, s->l->id,
 		    sub->email, id, s->spelled)) == -1)
 			return -1;
-		if (s->spelled[0])
-			email = s->spelled;
 	}
+	if (s->spelled[0])
+		email = s->spelled;
 	/* a row just added is pending with no attempts: nothing to read */
 	if (known && journal_state(s->jn, iss, s->l->id, email, &st,
 	    &s->attempts, &next) == -1)

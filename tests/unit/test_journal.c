@@ -82,6 +82,28 @@ START_TEST(test_add_any_case)
 }
 END_TEST
 
+START_TEST(test_other_case)
+{
+	char sp[JOURNAL_EMAIL_MAX];
+
+	ck_assert_int_eq(journal_add(j, "i", "l", "Bob@x.example", "t1"), 0);
+	ck_assert_int_eq(journal_other_case(j, "i", "l", "bob@x.example", sp),
+	    1);
+	ck_assert_str_eq(sp, "Bob@x.example");
+	/* the same spelling is not another one; other editions are others */
+	ck_assert_int_eq(journal_other_case(j, "i", "l", "Bob@x.example", sp),
+	    0);
+	ck_assert_str_eq(sp, "");
+	ck_assert_int_eq(journal_other_case(j, "i", "m", "bob@x.example", sp),
+	    0);
+	ck_assert_int_eq(journal_other_case(j, "i2", "l", "bob@x.example", sp),
+	    0);
+	ck_assert_int_eq(journal_other_case(j, "i", "l", "amy@x.example", sp),
+	    0);
+	ck_assert_str_eq(sp, "");
+}
+END_TEST
+
 START_TEST(test_states)
 {
 	enum jstate st;
@@ -624,6 +646,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_webmails);
 	tcase_add_test(tc, test_address_case);
 	tcase_add_test(tc, test_add_any_case);
+	tcase_add_test(tc, test_other_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
