@@ -461,6 +461,7 @@ archive_build(const struct config *c, const struct archive_opts *o,
 	const char *out = o->out ? o->out : c->web_archive_dir;
 	char *cache = NULL, *made = NULL;
 	long holder = 0;
+	char who[LOCK_HOLDER_MAX];
 	int fd = -1, rc;
 
 	memset(st, 0, sizeof *st);
@@ -472,8 +473,8 @@ archive_build(const struct config *c, const struct archive_opts *o,
 	/* first: what a build that fails made is then its own to remove */
 	if ((rc = lock_acquire(cache, &fd, &holder)) != 0) {
 		if (rc == 1)
-			warnx("another mailer (pid %ld) is building the "
-			    "archive (%s.lock)", holder, cache);
+			warnx("%s holds %s.lock, the archive's lock; try "
+			    "again later", lock_holder(holder, who), cache);
 		free(cache);
 		return rc == 1 ? EXIT_TEMPFAIL : EXIT_CANTCREAT;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -27,12 +28,38 @@ read_pid(int fd)
 	return end > b && pid > 0 ? pid : 0;
 }
 
+/*
+ * A mailer writes its pid just after taking the lock and empties the file
+ * just before releasing it, so a held lock with no pid is a mailer inside
+ * one of those instants, or a program that is not mailer (flock(1)).
+ * Asks again for the lock or the pid, whichever comes, for at least
+ * PID_WAIT_TRIES * 10 ms; only then is the holder unknown (pid 0).
+ * Returns 0 with the lock, 1 held, -1 on an error (errno set).
+ */
+#define PID_WAIT_TRIES 100
+
+static int
+take(int fd, long *holder_pid)
+{
+	const struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	for (int i = 0;; i++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK)
+			return -1;
+		if ((*holder_pid = read_pid(fd)) > 0 || i == PID_WAIT_TRIES)
+			return 1;
+		nanosleep(&tick, NULL);
+	}
+}
+
 int
 lock_acquire(const char *state_path, int *fd_out, long *holder_pid)
 {
 	char *path = xasprintf("%s.lock", state_path);
 	char pid[32];
-	int fd, n;
+	int fd, n, busy;
 
 	*fd_out = -1;
 	*holder_pid = 0;
@@ -41,16 +68,12 @@ lock_acquire(const char *state_path, int *fd_out, long *holder_pid)
 		free(path);
 		return -1;
 	}
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		int busy = errno == EWOULDBLOCK;
-
-		if (busy)
-			*holder_pid = read_pid(fd);
-		else
+	if ((busy = take(fd, holder_pid)) != 0) {
+		if (busy == -1)
 			warn("%s", path);
 		close(fd);
 		free(path);
-		return busy ? 1 : -1;
+		return busy;
 	}
 	n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
 	if (ftruncate(fd, 0) == -1 || pwrite(fd, pid, n, 0) != n) {
@@ -62,6 +85,17 @@ lock_acquire(const char *state_path, int *fd_out, long *holder_pid)
 	free(path);
 	*fd_out = fd;
 	return 0;
+}
+
+const char *
+lock_holder(long pid, char buf[LOCK_HOLDER_MAX])
+{
+	if (pid > 0)
+		snprintf(buf, LOCK_HOLDER_MAX, "another mailer run (pid %ld)",
+		    pid);
+	else
+		snprintf(buf, LOCK_HOLDER_MAX, "another process (pid unknown)");
+	return buf;
 }
 
 void

@@ -31,6 +31,7 @@ static int
 lock_state(const struct config *c, int locked, struct state *st)
 {
 	long holder = 0;
+	char who[LOCK_HOLDER_MAX];
 	int rc;
 
 	if (make_folder(c->state_path) == -1)
@@ -39,8 +40,8 @@ lock_state(const struct config *c, int locked, struct state *st)
 		return 0;
 	rc = lock_acquire(c->state_path, &st->lockfd, &holder);
 	if (rc == 1) {
-		warnx("another mailer run (pid %ld) holds %s.lock; try again "
-		    "later", holder, c->state_path);
+		warnx("%s holds %s.lock; try again later",
+		    lock_holder(holder, who), c->state_path);
 		return EXIT_TEMPFAIL;
 	}
 	return rc == -1 ? EXIT_CANTCREAT : 0;

@@ -1,6 +1,8 @@
 /* Unit tests for lock.c: a forked child holds the lock. */
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 
 #include "lock.h"
@@ -50,6 +52,36 @@ START_TEST(test_lock)
 }
 END_TEST
 
+/* flock(1) and other programs hold the lock without writing a pid */
+START_TEST(test_foreign_holder)
+{
+	char dir[] = "/tmp/lockXXXXXX";
+	char who[LOCK_HOLDER_MAX];
+	char *state, *lockpath;
+	int other, fd;
+	long holder = -1;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	state = path_join(dir, "state.db");
+	lockpath = xasprintf("%s.lock", state);
+	other = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	ck_assert_int_ne(other, -1);
+	ck_assert_int_eq(flock(other, LOCK_EX | LOCK_NB), 0);
+	ck_assert_int_eq(lock_acquire(state, &fd, &holder), 1);
+	ck_assert_int_eq(holder, 0);
+	ck_assert_str_eq(lock_holder(holder, who),
+	    "another process (pid unknown)");
+	ck_assert_str_eq(lock_holder(4194304, who),
+	    "another mailer run (pid 4194304)");
+	close(other);
+	ck_assert_int_eq(lock_acquire(state, &fd, &holder), 0);
+	lock_release(fd);
+	free(lockpath);
+	free(state);
+	rm_rf(dir);
+}
+END_TEST
+
 static Suite *
 lock_suite(void)
 {
@@ -57,6 +89,7 @@ lock_suite(void)
 	TCase *tc = tcase_create("lock");
 
 	tcase_add_test(tc, test_lock);
+	tcase_add_test(tc, test_foreign_holder);
 	suite_add_tcase(s, tc);
 	return s;
 }
