@@ -435,8 +435,20 @@ list_csv_field(struct buf *b, const char *s)
 int
 list_csv_formula(const char *s)
 {
+	/*
+	 * U+FF1D U+FF0B U+FF0D U+FF20 in UTF-8: LibreOffice, and Excel in
+	 * East Asian locales, read the full-width = + - @ as the ASCII ones.
+	 */
+	static const char *const wide[] = { "\xef\xbc\x9d", "\xef\xbc\x8b",
+		"\xef\xbc\x8d", "\xef\xbc\xa0" };
+
 	s += strspn(s, " ");
-	return *s && strchr("=+-@\t\r", *s) != NULL;
+	if (*s && strchr("=+-@\t\r", *s))
+		return 1;
+	for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+		if (!strncmp(s, wide[i], 3))
+			return 1;
+	return 0;
 }
 
 int

@@ -77,7 +77,8 @@ void list_csv_field(struct buf *b, const char *s);
 
 /*
  * 1 when a spreadsheet opening the CSV would take s for a formula (CSV
- * injection): s starts, after any spaces, with = + - @, a TAB or a CR.
+ * injection): s starts, after any spaces, with = + - @, a TAB or a CR, or
+ * with the full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20).
  * Quoting does not help; such a value must not reach the editors' files
  * from the web (serve's form refuses it, lists sync does not write it).
  */

@@ -208,8 +208,9 @@ rm_columns(struct ctx *x, char **keys, size_t nkeys)
 static int
 formula(const struct listsync_in *in, const char *email, const char **name)
 {
-	static const char why[] = "starts with = + - @, a TAB or a CR: a "
-	    "spreadsheet opening the file would take it for a formula";
+	static const char why[] = "starts with = + - @ (or the full-width "
+	    "＝ ＋ － ＠), a TAB or a CR: a spreadsheet opening the file would "
+	    "take it for a formula";
 
 	if (list_csv_formula(email)) {
 		warnx("%s: web subscriber %s is not appended: the address %s; "

@@ -59,8 +59,9 @@ name_problem(const char *name)
 			return "称呼只能是一行文字 · The name must be one line "
 			    "of text";
 	if (list_csv_formula(name))
-		return "称呼不能以 = + - @ 开头 · The name may not start "
-		    "with =, +, - or @";
+		return "称呼不能以 = + - @(或全角 ＝ ＋ － ＠)开头 · The "
+		    "name may not start with =, +, - or @ (nor their "
+		    "full-width forms)";
 	return NULL;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CSV injection: what subscribers type on the web ends up, through lists
 # sync, in the CSVs editors open in a spreadsheet, where a cell starting
-# with = + - @ (or TAB, CR) is a formula.  serve's subscribe form, filled
+# with = + - @ (or TAB, CR) is a formula, and so, in LibreOffice and in
+# Excel in East Asian locales, is one starting with the full-width ＝ ＋ － ＠.  serve's subscribe form, filled
 # as the page declares it (its form's fields, method and action), refuses
 # such a name or address with a message in the page and records nothing;
 # legitimate names (Chinese, hyphens inside) pass unchanged.  A journal
@@ -16,7 +17,7 @@
 . tests/lib/project.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 12
+plan 13
 set -- $(srv__free_ports 127.0.0.1 1)
 PORT=$1 BASE=http://127.0.0.1:$1
 P=$TMP/proj
@@ -75,13 +76,14 @@ PY
 }
 
 # names a spreadsheet would run, each with a valid address
+NAME_MSG='称呼不能以 = + - @(或全角 ＝ ＋ － ＠)开头 · The name may not start with =, +, - or @ (nor their full-width forms)'
 bad=0 n=0
 while IFS= read -r name; do
 	n=$((n + 1))
 	fill "$name" "hostile$n@example.org" >"$TMP/f.out"
 	{ read -r code; read -r msg; } <"$TMP/f.out"
 	case $code/$msg in
-	"400/称呼不能以 = + - @ 开头 · The name may not start with =, +, - or @") ;;
+	"400/$NAME_MSG") ;;
 	*) echo "# name '$name': $code $msg"; bad=1 ;;
 	esac
 done <<'NAMES'
@@ -97,6 +99,14 @@ ok $? "6 names starting like a formula: the form again, 400, saying why in the p
 fill "$(printf '\tTab')" tab@example.org >"$TMP/f.out"; { read -r code; read -r msg; } <"$TMP/f.out"
 [ "$code" = 400 ] && [ "$msg" != - ]
 ok $? "a name starting with a TAB: 400 with a message ($msg)"
+bad=0
+for name in '＝HYPERLINK("http://evil.example/","x")' '＋1+cmd|'"' /C calc'"'!A0' \
+	'－2+3' '＠SUM(1)' ' ＝1+1'; do
+	n=$((n + 1))
+	fill "$name" "hostile$n@example.org" >"$TMP/f.out"; { read -r code; read -r msg; } <"$TMP/f.out"
+	[ "$code/$msg" = "400/$NAME_MSG" ] || { echo "# name '$name': $code $msg"; bad=1; }
+done
+[ $bad = 0 ]; ok $? "5 names starting with a full-width ＝ ＋ － ＠: 400, saying why"
 bad=0
 for email in "=cmd|'/Ccalc'!A0@evil.example" '-2+3@example.org' '+1@example.org'; do
 	fill 'Reader' "$email" >"$TMP/f.out"; { read -r code; read -r msg; } <"$TMP/f.out"
@@ -152,6 +162,8 @@ add_old 'old5@example.org' "char(13) || 'cr'"
 add_old 'old6@example.org' "'  +1'"
 add_old "=cmd|''/Ccalc''!A0@evil.example" "'Evil'"
 add_old '-old8@example.org' "'Old Eight'"
+add_old 'old9@example.org' "'＝HYPERLINK(\"http://evil.example/\",\"x\")'"
+add_old 'old10@example.org' "' ＠SUM(1)'"
 M lists sync >"$TMP/sync.out" 2>"$TMP/sync.err"; rc=$?
 sed 's/^/# /' "$TMP/sync.out" "$TMP/sync.err"
 /usr/bin/python3 - "$P/lists/east.csv" "$TMP/east.orig" <<'PY'
@@ -159,27 +171,29 @@ import csv, io, sys
 new, orig = open(sys.argv[1], newline='').read(), open(sys.argv[2], newline='').read()
 assert new.startswith(orig), 'the editors\' rows changed'
 rows = list(csv.reader(io.StringIO(new[len(orig):], newline='')))
-bad = [c for r in rows for c in r if c.lstrip(' ')[:1] in ('=', '+', '-', '@', '\t', '\r')]
+bad = [c for r in rows for c in r
+       if c.lstrip(' ')[:1] in ('=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠')]
 got = {r[0]: r[1] for r in rows}
 want = {'li.ming@example.org': '李明', 'jp@example.org': 'Jean-Pierre Lefèvre',
         'ouyang@example.org': '欧阳-娜娜', 'annbob@example.org': 'Ann+Bob @ home',
         'old1@example.org': '', 'old2@example.org': '', 'old3@example.org': '',
-        'old4@example.org': '', 'old5@example.org': '', 'old6@example.org': ''}
+        'old4@example.org': '', 'old5@example.org': '', 'old6@example.org': '',
+        'old9@example.org': '', 'old10@example.org': ''}
 if bad or got != want:
     print('# formula cells:', bad); print('# rows:', got); sys.exit(1)
 PY
 ok $(( rc | $? )) "lists sync (exit $rc): no appended cell starts like a formula; such names left out, legitimate names as typed, the editors' rows untouched"
-[ "$(grep -c 'is appended without the name the journal has' "$TMP/sync.err")" = 6 ] &&
+[ "$(grep -c 'is appended without the name the journal has' "$TMP/sync.err")" = 8 ] &&
 	grep -q "web subscriber =cmd|'/Ccalc'!A0@evil.example is not appended" "$TMP/sync.err" &&
 	grep -q 'web subscriber -old8@example.org is not appended' "$TMP/sync.err" &&
-	grep -q 'lists sync: 0 rows moved, 10 web subscribers appended' "$TMP/sync.out"
-ok $? "each is named in a warning: 6 names left out, 2 addresses not appended"
+	grep -q 'lists sync: 0 rows moved, 12 web subscribers appended' "$TMP/sync.out"
+ok $? "each is named in a warning: 8 names left out (2 full-width), 2 addresses not appended"
 M lists --json east >"$TMP/lists.json"
 /usr/bin/python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))[0]
-sys.exit(0 if (r["rows"], r["web"], r["reach"]) == (12, 2, 14) else "# %s" % r)' "$TMP/lists.json"
-ok $? "the 2 addresses stay web subscribers: 12 rows, 2 web, reach 14"
+sys.exit(0 if (r["rows"], r["web"], r["reach"]) == (14, 2, 16) else "# %s" % r)' "$TMP/lists.json"
+ok $? "the 2 addresses stay web subscribers: 14 rows, 2 web, reach 16"
 cp "$P/lists/east.csv" "$TMP/east.synced"
 M lists sync >"$TMP/sync2.out" 2>"$TMP/sync2.err"
 cmp -s "$TMP/east.synced" "$P/lists/east.csv" && [ ! -e "$P/lists/east.removed.csv" ] &&

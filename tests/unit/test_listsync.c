@@ -260,9 +260,12 @@ END_TEST
 START_TEST(test_formula)
 {
 	static const char *const yes[] = { "=1+1", "+1", "-2", "@SUM(1)",
-		"\tx", "\rx", "  =x", " @", "=" };
+		"\tx", "\rx", "  =x", " @", "=",
+		/* full-width, as LibreOffice and East Asian Excel read them */
+		"＝1+1", "＋1", "－2", "＠SUM(1)", " ＝x", "＠" };
 	static const char *const no[] = { "", "李明", "Jean-Pierre",
-		"a=b", "x+y@z", "\"=x\"", "'=x", "＝1" };
+		"a=b", "x+y@z", "\"=x\"", "'=x", "李＝明", "～1", "（1）",
+		"\xef\xbc" };
 
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		ck_assert_msg(list_csv_formula(yes[i]), "%s", yes[i]);
