@@ -13,6 +13,21 @@
 #                               WEB_NGINX_PID, WEB_URL (https://...)
 #   web_stop_all              - stops both (by pid); chain it in tap_cleanup
 #   web_curl ARGS...          - curl over TLS verified against the test CA
+#
+# `mailer serve` straight on loopback, over the sample project with the
+# Maildir transport (every mail is a file to count): no nginx, no srv_init;
+# needs tests/lib/project.sh and TMP (tap_tmp).
+#
+#   web_direct_project [KEY: VALUE]...
+#                             - PORT (free), BASE (http://127.0.0.1:PORT),
+#                               P ($TMP/proj, mk_maildir_project) whose
+#                               config.yaml has web: base_url BASE and each
+#                               KEY: VALUE; q SQL queries its journal
+#   web_direct_serve          - mailer serve on PORT (SERVE, log
+#                               $TMP/serve.log), stopped by tap_cleanup;
+#                               bails out unless it listens within 60 s;
+#                               drained waits for every confirmation mail
+#                               to be sent
 
 web_ports() {
     set -- $(srv__free_ports 127.0.0.1 2)
@@ -86,4 +101,31 @@ web_stop_all() {
 
 web_curl() {
     curl -s --cacert "$SRV_CA" "$@"
+}
+
+web_direct_project() {
+    local line
+    PORT=$(srv__free_ports 127.0.0.1 1) || return 1
+    BASE=http://127.0.0.1:$PORT
+    P=$TMP/proj
+    mk_maildir_project "$P"
+    printf 'web:\n  base_url: %s\n' "$BASE" >>"$P/config.yaml"
+    for line in "$@"; do
+        printf '  %s\n' "$line" >>"$P/config.yaml"
+    done
+    q() { sqlite3 "$P/state/mailer.db" "$1"; }
+}
+
+web_direct_serve() {
+    "$MAILER" --config "$P/config.yaml" serve --listen "127.0.0.1:$PORT" \
+        >"$TMP/serve.log" 2>&1 &
+    SERVE=$!
+    tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
+    srv__wait_port 127.0.0.1 "$PORT" 60 || { echo "Bail out! serve"; exit 1; }
+    unsent_none() {
+        [ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ]
+    }
+    drained() {
+        wait_for 120 "the confirmation mails to be sent" unsent_none
+    }
 }

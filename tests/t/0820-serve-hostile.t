@@ -11,25 +11,14 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/web.sh
 tap_tmp
 plan 14
-set -- $(srv__free_ports 127.0.0.1 1)
-PORT=$1 BASE=http://127.0.0.1:$1
-P=$TMP/proj
-mk_maildir_project "$P"
-printf 'web:\n  base_url: %s\n  timeout: 2\n  max_connections: 16\n  mails_per_address_per_day: 3\n  mails_per_ip_per_hour: 1000\n' \
-	"$BASE" >>"$P/config.yaml"
-M="$MAILER --config $P/config.yaml"
-q() { sqlite3 "$P/state/mailer.db" "$1"; }
-$M serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
-SERVE=$!
-tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
+web_direct_project 'timeout: 2' 'max_connections: 16' \
+	'mails_per_address_per_day: 3' 'mails_per_ip_per_hour: 1000'
+web_direct_serve
 S=$BASE/lists/aba/subscribe
 mails() { grep -l "^Delivered-To: $1" "$P"/outbox/new/* 2>/dev/null | wc -l; }
-# the mail thread is done when no confirmation mail waits
-unsent_none() { [ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ]; }
-drained() { wait_for 120 "the confirmation mails to be sent" unsent_none; }
 
 head -c 200000 /dev/zero | tr '\0' a >"$TMP/big"
 c1=$(curl -s -o /dev/null -w '%{http_code}' --data-binary @"$TMP/big" "$S")

@@ -6,13 +6,10 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/web.sh
 tap_tmp
 plan 13
-set -- $(srv__free_ports 127.0.0.1 1)
-PORT=$1 BASE=http://127.0.0.1:$1
-P=$TMP/proj
-mk_maildir_project "$P"
-printf 'web:\n  base_url: %s\n' "$BASE" >>"$P/config.yaml"
+web_direct_project
 M="$MAILER --config $P/config.yaml"
 $M send "$P/issues/2021-01" --quiet >/dev/null 2>&1	# published: sent
 $M archive >"$TMP/a.out" 2>&1
@@ -20,10 +17,7 @@ ok $? "mailer archive built the site"; sed 's/^/# /' "$TMP/a.out"
 A=$P/archive
 echo 'secret outside' >"$P/outside.txt"
 ln -s "$P/outside.txt" "$A/2021-01/escape.html"
-$M serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
-SERVE=$!
-tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
+web_direct_serve
 
 c=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$BASE/archive")
 [ "$c" = "301 $BASE/archive/" ]; ok $? "/archive redirects to /archive/ ($c)"

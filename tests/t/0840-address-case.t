@@ -11,17 +11,12 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
 plan 14
-set -- $(srv__free_ports 127.0.0.1 1)
-PORT=$1 BASE=http://127.0.0.1:$1
-P=$TMP/proj
-mk_maildir_project "$P"
-printf 'web:\n  base_url: %s\n  mails_per_address_per_day: 3\n  mails_per_ip_per_hour: 1000\n' \
-	"$BASE" >>"$P/config.yaml"
+web_direct_project 'mails_per_address_per_day: 3' 'mails_per_ip_per_hour: 1000'
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-q() { sqlite3 "$P/state/mailer.db" "$1"; }
 rm -r "$P"/lists/* "$P"/issues/*
 mk_issue() {
 	mkdir -p "$P/issues/$1"
@@ -35,12 +30,7 @@ printf 'name: 测试 east\nshort_name: east\ngreeting: 你好\ncontact: x\nlist_
 	>"$P/lists/east.yaml"
 printf '%s\n' 'email,name' 'bob@example.org,Bob' 'amy@example.org,Amy' >"$P/lists/east.csv"
 
-"$MAILER" --config "$P/config.yaml" serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
-SERVE=$!
-tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
-unsent_none() { [ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ]; }
-drained() { wait_for 120 "the confirmation mails to be sent" unsent_none; }
+web_direct_serve
 # mails_to ADDR [KIND]: messages in the outbox for ADDR in any case;
 # KIND news (a List-Id) or web (a confirmation mail)
 mails_to() {

@@ -10,26 +10,16 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
 plan 8
-set -- $(srv__free_ports 127.0.0.1 1)
-PORT=$1 BASE=http://127.0.0.1:$1
-P=$TMP/proj
-mk_maildir_project "$P"
-printf 'web:\n  base_url: %s\n  trusted_proxy: [127.0.0.1]\n  mails_per_ip_per_hour: 4\n' \
-	"$BASE" >>"$P/config.yaml"
+web_direct_project 'trusted_proxy: [127.0.0.1]' 'mails_per_ip_per_hour: 4'
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-q() { sqlite3 "$P/state/mailer.db" "$1"; }
 M send "$P/issues/2021-01" --quiet >"$TMP/send.out" 2>&1 ||
 	{ echo "Bail out! send"; exit 1; }
 rm -f "$P"/outbox/new/*
-"$MAILER" --config "$P/config.yaml" serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
-SERVE=$!
-tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
-unsent_none() { [ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ]; }
-drained() { wait_for 120 "the confirmation mails to be sent" unsent_none; }
+web_direct_serve
 mails() { ls "$P"/outbox/new | wc -l; }
 # sub CLIENT N: subscribes N distinct addresses as CLIENT (X-Forwarded-For)
 sub() {

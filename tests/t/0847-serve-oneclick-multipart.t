@@ -8,21 +8,14 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
 plan 5
-set -- $(srv__free_ports 127.0.0.1 1)
-PORT=$1 BASE=http://127.0.0.1:$1
-P=$TMP/proj
-mk_maildir_project "$P"
-printf 'web:\n  base_url: %s\n' "$BASE" >>"$P/config.yaml"
-q() { sqlite3 "$P/state/mailer.db" "$1"; }
+web_direct_project
 "$MAILER" --config "$P/config.yaml" send "$P/issues/2021-01" --quiet >/dev/null 2>&1 ||
 	{ echo "Bail out! send"; exit 1; }
-"$MAILER" --config "$P/config.yaml" serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
-SERVE=$!
-tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
+web_direct_serve
 # url_of LIST N: the one-click URL of the Nth message of LIST in the outbox
 url_of() {
 	grep -l "^List-Id:.*<$1\." "$P"/outbox/new/* | sed -n "${2}p" | xargs /usr/bin/python3 -c '

@@ -15,17 +15,12 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
 plan 13
-set -- $(srv__free_ports 127.0.0.1 1)
-PORT=$1 BASE=http://127.0.0.1:$1
-P=$TMP/proj
-mk_maildir_project "$P"
-printf 'web:\n  base_url: %s\n  mails_per_address_per_day: 3\n  mails_per_ip_per_hour: 1000\n' \
-	"$BASE" >>"$P/config.yaml"
+web_direct_project 'mails_per_address_per_day: 3' 'mails_per_ip_per_hour: 1000'
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-q() { sqlite3 "$P/state/mailer.db" "$1"; }
 rm -r "$P"/lists/*
 printf 'name: 测试 east\nshort_name: east\ngreeting: 你好\ncontact: x\nlist_id: east.news.example.org\n' \
 	>"$P/lists/east.yaml"
@@ -35,12 +30,7 @@ printf '%s\r\n' 'email,name,city' 'amy@example.org,Amy,成都' \
 	'own@example.org,@own handle,雅安' >"$P/lists/east.csv"
 cp "$P/lists/east.csv" "$TMP/east.orig"
 
-"$MAILER" --config "$P/config.yaml" serve --listen 127.0.0.1:$PORT >"$TMP/serve.log" 2>&1 &
-SERVE=$!
-tap_cleanup() { kill "$SERVE" 2>/dev/null; wait "$SERVE" 2>/dev/null; }
-srv__wait_port 127.0.0.1 $PORT 60 || { echo "Bail out! serve"; exit 1; }
-unsent_none() { [ "$(q "select count(*) from web_mails where sent_at is null")" = 0 ]; }
-drained() { wait_for 120 "the confirmation mails to be sent" unsent_none; }
+web_direct_serve
 
 # fill NAME EMAIL: loads the subscribe page, fills its form's name and
 # email fields, submits it as its method and action say; prints the
