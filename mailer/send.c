@@ -109,10 +109,13 @@ backoff(const struct config *c, int earlier)
 
 /*
  * Journal writes go into one open transaction, committed before any
- * message starts (tx_commit): every outcome is on disk before its
- * connection sends again, so a crash repeats at most the one message each
- * connection had in flight (README, "What the journal guarantees"), and
- * outcomes that arrive together share one fsync.
+ * message is handed to the transport (on_next) and whenever the transport
+ * asks (on_sync): an SMTP connection may start its next message while the
+ * last one's outcome is being committed, but it does not end it (the
+ * final ".") before that commit (transport_sync_fn).  So a crash repeats
+ * at most one message a connection: the one the relay accepted just
+ * before it (README, "What the journal guarantees"); and outcomes that
+ * arrive together share one commit.
  */
 static int
 tx_open(struct sender *s)
@@ -314,9 +317,9 @@ transport_failed(struct sender *s, enum transport_result r)
 }
 
 /*
- * Commits one outcome before the connection takes its next message.  A
- * 4xx goes back into the pool for a later try; whatever got no session
- * stays pending for the next run.
+ * Writes one outcome into the open transaction (committed by on_sync or
+ * on_next).  A 4xx goes back into the pool for a later try; whatever got
+ * no session stays pending for the next run.
  */
 static void
 on_done(void *arg, const struct transport_msg *m, enum transport_result r,
@@ -328,6 +331,13 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 	double now = now_mono();
 	int rc = 0;
 
+	if (r == TRANSPORT_UNSENT) {
+		/* back into the pool as it was: not a try */
+		if (s->th)
+			throttle_end(s->th, addr_domain(it->email), now, 0);
+		it->state = SLOT_READY;
+		return;
+	}
 	it->tries++;
 	tx_open(s);
 	if (s->th)
@@ -369,6 +379,13 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		s->failed = 1;
 	item_release(s, it);
 	progress_update(s->pg, s->st->sent, s->st->deferred, s->st->failed);
+}
+
+/* The transport asks for the outcomes so far to be on disk. */
+static int
+on_sync(void *arg)
+{
+	return tx_commit(arg);
 }
 
 /* The one place where a message meets the transport. */
@@ -486,7 +503,8 @@ again:
 static int
 run(struct sender *s, int flags)
 {
-	if (transport_run(s->t, on_next, on_done, s, s->o->stop, flags) == 0)
+	if (transport_run(s->t, on_next, on_done, on_sync, s, s->o->stop,
+	    flags) == 0)
 		return 0;
 	if (!s->st->unreachable && !s->st->authfail && !s->st->localfail)
 		s->st->unreachable = 1;

@@ -37,7 +37,8 @@ struct smtp *smtp_open(const struct config *c, const char *password);
  * reporting.  Otherwise 0.
  */
 int smtp_run(struct smtp *s, transport_next_fn next, transport_done_fn done,
-    void *arg, volatile sig_atomic_t *stop, int flags);
+    transport_sync_fn sync, void *arg, volatile sig_atomic_t *stop,
+    int flags);
 
 /*
  * transport_wakeup for SMTP: makes a smtp_run waiting for work (after

@@ -27,7 +27,8 @@ struct transport_ops {
 	const char *name;
 	int remote;
 	int (*run)(void *b, transport_next_fn next, transport_done_fn done,
-	    void *arg, volatile sig_atomic_t *stop, int flags);
+	    transport_sync_fn sync, void *arg, volatile sig_atomic_t *stop,
+	    int flags);
 	void (*wakeup)(void *b);
 	void (*close)(void *b);
 };
@@ -41,7 +42,7 @@ const char *
 transport_result_name(enum transport_result r)
 {
 	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
-	    "CONNFAIL", "TLSFAIL", "AUTHFAIL", "LOCALFAIL" };
+	    "CONNFAIL", "TLSFAIL", "AUTHFAIL", "LOCALFAIL", "UNSENT" };
 
 	return n[r];
 }
@@ -64,10 +65,11 @@ local_wait(struct local *l, long ms)
  */
 static int
 local_run(void *b, transport_next_fn next, transport_done_fn done,
-    void *arg, volatile sig_atomic_t *stop, int flags)
+    transport_sync_fn sync, void *arg, volatile sig_atomic_t *stop, int flags)
 {
 	struct local *l = b;
 
+	(void)sync;	/* next() is asked again after each done() */
 	for (;;) {
 		struct transport_msg m;
 		long wait_ms = 200;	/* as smtp.c: *stop is seen soon */
@@ -120,10 +122,10 @@ local_close(void *b)
 }
 
 static int
-run_smtp(void *b, transport_next_fn next, transport_done_fn done, void *arg,
-    volatile sig_atomic_t *stop, int flags)
+run_smtp(void *b, transport_next_fn next, transport_done_fn done,
+    transport_sync_fn sync, void *arg, volatile sig_atomic_t *stop, int flags)
 {
-	return smtp_run(b, next, done, arg, stop, flags);
+	return smtp_run(b, next, done, sync, arg, stop, flags);
 }
 
 static void
@@ -210,10 +212,10 @@ transport_open(const struct config *c, int dry_run, struct transport **out)
 
 int
 transport_run(struct transport *t, transport_next_fn next,
-    transport_done_fn done, void *arg, volatile sig_atomic_t *stop,
-    int flags)
+    transport_done_fn done, transport_sync_fn sync, void *arg,
+    volatile sig_atomic_t *stop, int flags)
 {
-	return t->ops->run(t->b, next, done, arg, stop, flags);
+	return t->ops->run(t->b, next, done, sync, arg, stop, flags);
 }
 
 void

@@ -8,9 +8,11 @@
  *   dry-run  nothing leaves: each message is reported delivered.
  *
  * The sender streams messages in through next() and hears each outcome
- * through done(), before the transport asks next() again for that
- * connection: that is where the sender commits the outcome to its journal,
- * so no outcome is lost and none is written twice, whatever the back end.
+ * through done().  It commits the outcomes heard to its journal whenever
+ * next() or sync() is called: the local back ends ask next() again only
+ * after done(); the SMTP back end calls sync() before a connection can
+ * end another message (transport_sync_fn).  So no outcome is lost and
+ * none is written twice, whatever the back end.
  *
  * A message is two pieces, head then data, so a body shared by every
  * recipient of an edition is never copied per message: the back ends read
@@ -48,7 +50,10 @@ enum transport_result {
 				   handshake failed or the certificate is
 				   untrusted */
 	TRANSPORT_AUTHFAIL,	/* the relay refused the username or password */
-	TRANSPORT_LOCALFAIL	/* the Maildir could not be written */
+	TRANSPORT_LOCALFAIL,	/* the Maildir could not be written */
+	TRANSPORT_UNSENT	/* handed over ahead and given back unstarted
+				   (a stop, or no relay left): nothing of it
+				   left this machine */
 };
 
 struct transport_msg {
@@ -93,6 +98,19 @@ typedef void (*transport_done_fn)(void *arg, const struct transport_msg *msg,
     enum transport_result r, const char *reply);
 
 /*
+ * Makes every outcome heard through done() so far durable (the sender
+ * commits its journal); 0, or -1 when it could not (the sender said why).
+ * The SMTP back end hands a connection its next message while the last
+ * one is still in flight, and a connection's thread starts that message
+ * as soon as the last one ended, before the smtp_run thread has heard its
+ * outcome: it calls sync() after hearing outcomes, and no message ends
+ * (its final ".") until every earlier outcome of its connection has been
+ * synced.  So a relay never holds two accepted messages of one connection
+ * whose outcomes could be lost together.  May be NULL: nothing to keep.
+ */
+typedef int (*transport_sync_fn)(void *arg);
+
+/*
  * Opens the back end for c: dry-run when dry_run, else maildir when the
  * first relay is maildir:PATH, else smtp (the SMTP password read here, per
  * transport.password_file or password_env).  Returns 0 with *out set, or a
@@ -117,8 +135,8 @@ int transport_open(const struct config *c, int dry_run,
  */
 #define TRANSPORT_RUN_PUMP 1
 int transport_run(struct transport *t, transport_next_fn next,
-    transport_done_fn done, void *arg, volatile sig_atomic_t *stop,
-    int flags);
+    transport_done_fn done, transport_sync_fn sync, void *arg,
+    volatile sig_atomic_t *stop, int flags);
 
 /*
  * Makes a transport_run waiting for work (after TRANSPORT_NEXT_LATER) ask

@@ -221,7 +221,8 @@ deliver(struct webmail *m, const struct job *j, struct buf *msg)
 	int rc;
 
 	/* the result is o.r: a relay refusing leaves no -1 to add */
-	(void)transport_run(m->t, one_next, one_done, &o, &m->smtp_stop, 0);
+	(void)transport_run(m->t, one_next, one_done, NULL, &o,
+	    &m->smtp_stop, 0);
 	rc = o.r == TRANSPORT_OK || o.r == TRANSPORT_PERMFAIL ? 0 : 1;
 	if (o.r != TRANSPORT_OK)
 		warnx("confirmation mail to %s: %s%s", masked,

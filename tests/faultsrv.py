@@ -11,6 +11,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --tls CERT:KEY       offer STARTTLS
   --log F              one line per accepted message: "CONN MSG RCPT"
   --trace F            one line per command verb received
+  --ends F             one line per message whose final "." arrived:
+                       "RCPT SECONDS" (the clock's time then, time.time())
 """
 import argparse
 import base64
@@ -18,6 +20,7 @@ import os
 import socketserver
 import ssl
 import threading
+import time
 
 lock = threading.Lock()
 state = {"msgs": 0, "conns": 0}
@@ -78,6 +81,10 @@ class Handler(socketserver.StreamRequestHandler):
                 return False
             if line == b".\r\n":
                 break
+        if args.ends:
+            with lock, open(args.ends, "a") as f:
+                for r in rcpts:
+                    f.write("%s %.6f\n" % (r, time.time()))
         if args.log:
             with lock, open(args.log, "a") as f:
                 for r in rcpts:
@@ -151,6 +158,7 @@ p.add_argument("--auth")
 p.add_argument("--tls")
 p.add_argument("--log")
 p.add_argument("--trace")
+p.add_argument("--ends")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 srv = Server(("127.0.0.1", 0), Handler)

@@ -4,10 +4,17 @@
  * per outcome: "SEQ RCPT RESULT REPLY".  Exit 0 when smtp_run returned 0.
  *
  * usage: smtpdrive -u URL [-u URL] [-c conns] [-m per_conn] [-t tls]
- *        [-C ca_file] [-k] [-U user] [-P password] [-r rate] [-s size] RCPT...
+ *        [-C ca_file] [-k] [-U user] [-P password] [-r rate] [-s size]
+ *        [-S ms] RCPT...
+ *
+ * -S ms: a sync callback (transport_sync_fn) that takes ms milliseconds,
+ * as a slow journal commit would, and then prints "sync HEARD SECONDS":
+ * the outcomes heard so far and the clock's time (CLOCK_REALTIME) when it
+ * returned.  Without -S there is no sync callback.
  */
 #include <err.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +29,8 @@ struct drive {
 	long left, seq;
 	struct buf body;
 	char *cur;
+	long heard;
+	long sync_ms;
 };
 
 static enum transport_next
@@ -56,11 +65,27 @@ static void
 done(void *arg, const struct transport_msg *m, enum transport_result r,
     const char *reply)
 {
-	(void)arg;
+	struct drive *d = arg;
+
+	d->heard++;
 	printf("%ld %s %s %s\n", (long)m->arg, m->rcpt, transport_result_name(r),
 	    reply);
 	fflush(stdout);
 	free((char *)m->rcpt);
+}
+
+static int
+sync_slow(void *arg)
+{
+	struct drive *d = arg;
+	struct timespec ts = { d->sync_ms / 1000, d->sync_ms % 1000 * 1000000L };
+
+	nanosleep(&ts, NULL);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	printf("sync %ld %ld.%06ld\n", d->heard, (long)ts.tv_sec,
+	    ts.tv_nsec / 1000);
+	fflush(stdout);
+	return 0;
 }
 
 static void
@@ -88,7 +113,7 @@ main(int argc, char **argv)
 	long size = 0;
 	int ch, rc;
 
-	while ((ch = getopt(argc, argv, "u:c:m:t:C:kU:P:r:s:")) != -1) {
+	while ((ch = getopt(argc, argv, "u:c:m:t:C:kU:P:r:s:S:")) != -1) {
 		switch (ch) {
 		case 'u': strlist_add(&c.relays, optarg); break;
 		case 'c': c.max_connections = strtol(optarg, NULL, 10); break;
@@ -101,6 +126,7 @@ main(int argc, char **argv)
 		case 'P': password = optarg; break;
 		case 'r': c.rate = strtod(optarg, NULL); break;
 		case 's': size = strtol(optarg, NULL, 10); break;
+		case 'S': d.sync_ms = strtol(optarg, NULL, 10); break;
 		default: errx(64, "bad usage");
 		}
 	}
@@ -109,7 +135,8 @@ main(int argc, char **argv)
 	make_body(&d.body, size);
 	if (!(s = smtp_open(&c, password)))
 		return 1;
-	rc = smtp_run(s, next, done, &d, NULL, 0);
+	rc = smtp_run(s, next, done, d.sync_ms ? sync_slow : NULL, &d, NULL,
+	    0);
 	smtp_close(s);
 	buf_free(&d.body);
 	free(d.cur);

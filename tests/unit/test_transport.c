@@ -103,7 +103,7 @@ START_TEST(test_maildir_and_dry_run)
 	ck_assert_int_eq(transport_open(c, 0, &t), 0);
 	ck_assert_str_eq(transport_name(t), "maildir");
 	ck_assert_int_eq(transport_remote(t), 0);
-	ck_assert_int_eq(transport_run(t, next, done, &f, NULL, 0), 0);
+	ck_assert_int_eq(transport_run(t, next, done, NULL, &f, NULL, 0), 0);
 	ck_assert_int_eq(f.done, 3);
 	ck_assert_int_eq(f.ok, 3);
 	ck_assert_int_eq(f.asked_in_flight, 0);
@@ -124,10 +124,10 @@ START_TEST(test_maildir_and_dry_run)
 	f.n = 2;
 	ck_assert_int_eq(transport_open(c, 1, &t), 0);
 	ck_assert_str_eq(transport_name(t), "dry-run");
-	ck_assert_int_eq(transport_run(t, next, done, &f, NULL,
+	ck_assert_int_eq(transport_run(t, next, done, NULL, &f, NULL,
 	    TRANSPORT_RUN_PUMP), 0);
 	ck_assert_int_eq(f.done, 1);	/* the pump returns after one */
-	ck_assert_int_eq(transport_run(t, next, done, &f, NULL, 0), 0);
+	ck_assert_int_eq(transport_run(t, next, done, NULL, &f, NULL, 0), 0);
 	ck_assert_int_eq(f.ok, 2);
 	transport_close(t);
 	ck_assert_int_eq(files_in(newdir), 3);
@@ -165,7 +165,7 @@ START_TEST(test_wakeup_ends_a_wait)
 
 	ck_assert_int_eq(transport_open(c, 1, &f.t), 0);
 	ck_assert_int_eq(pthread_create(&th, NULL, wake_later, &f), 0);
-	ck_assert_int_eq(transport_run(f.t, next, done, &f, NULL, 0), 0);
+	ck_assert_int_eq(transport_run(f.t, next, done, NULL, &f, NULL, 0), 0);
 	pthread_join(th, NULL);
 	ck_assert_int_eq(f.woken, 1);
 	ck_assert_int_eq(f.ok, 1);
