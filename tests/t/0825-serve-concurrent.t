@@ -6,7 +6,8 @@
 # already built and waiting in its pool) and some behind it.  Right after
 # each 200 it reads how many recipients the journal has marked sent or
 # skipped (k): messages start in list order, 4 connections at most, and
-# each outcome is committed before its connection starts another message,
+# each outcome is committed before its connection starts another message
+# (a paced send hands no connection its next message ahead: smtp.c),
 # so at most k+4 had started, and an address at position > k+4 had not
 # started when its unsubscribe was answered.  Every POST must be recorded, and Postfix must receive
 # none of those addresses.
