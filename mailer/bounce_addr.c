@@ -35,7 +35,8 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 
 	while (i > 0 && local_char((unsigned char)s[i - 1]) && at - i < 64)
 		i--;
-	while (i < at && s[i] == '.')
+	/* notices quote addresses ('a@b'): a leading quote is no local part */
+	while (i < at && (s[i] == '.' || s[i] == '\'' || s[i] == '`'))
 		i++;
 	while (j < n && domain_char((unsigned char)s[j]) && j - at < 255) {
 		if (s[j] == '.')

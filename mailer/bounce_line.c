@@ -216,6 +216,25 @@ verdict_hits(const char *l, size_t n, struct hits *h)
 }
 
 /*
+ * 1 when tail[0..tn), past a closing quote, blanks and a colon, starts with
+ * a verdict on the address before it ("is unknown", "does not exist"):
+ * only then does a noun such as "user" name that address a recipient, so
+ * an address quoted in prose ("the address a@b given in its Reply-To could
+ * not be verified") stays out.
+ */
+static int
+verdict_follows(const char *tail, size_t tn)
+{
+	size_t i = 0;
+
+	while (i < tn && (is_space(tail[i]) || tail[i] == ':' ||
+	    tail[i] == '>' || tail[i] == '"' || tail[i] == '\'' ||
+	    tail[i] == ')'))
+		i++;
+	return bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i);
+}
+
+/*
  * An address the words before it (lower-cased in pre[0..pn)) and after it
  * (tail) name as failed: a recipient label ("Intended recipient:", "RCPT
  * TO:"), a sentence of failure ending in "to"/":" ("Unable to deliver
@@ -241,6 +260,9 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 	    pn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
+		return 1;
+	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
+	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))
 		return 1;
 	if (ends_with(bounce_message_to, pre, pn)) {
 		char *lt = bounce_lower_dup(tail, tn < 200 ? tn : 200);
@@ -366,8 +388,13 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 				after = a2;
 			}
 		}
+		/*
+		 * after a contact line, an address alone is that contact;
+		 * after a line ending in "from" or "sent by", the address
+		 * goes on with that sentence and is its sender
+		 */
 		if (coded || (tail_says_failed(l + after, n - after) &&
-		    !(after == n && after_contact)))
+		    !(after == n && after_contact) && after_contact != 2))
 			hit(h, b, e);
 	}
 	verdict_hits(l, n, h);
@@ -402,8 +429,9 @@ indent(const char *l, size_t n)
 }
 
 /*
- * What the line before a listed address says: *contact when it introduces
- * a contact ("For help, write to:"), *intro when it introduces a list of
+ * What the line before a listed address says: *contact 1 when it
+ * introduces a contact ("For help, write to:"), 2 when it ends like "sent
+ * by" or "from" (a sender follows); *intro when it introduces a list of
  * failed recipients ("Delivery has failed to these recipients:").
  */
 static void
@@ -418,8 +446,10 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 	low = bounce_lower_dup(l, n < 200 ? n : 200);
 	lw = strlen(low);
 	/* "For help, write to:", "A message sent by" */
-	*contact = has_word(bounce_help_words, low, lw) ||
-	    ends_with(bounce_sender_cues, low, lw);
+	if (ends_with(bounce_sender_cues, low, lw))
+		*contact = 2;
+	else
+		*contact = has_word(bounce_help_words, low, lw);
 	while (lw && is_space(low[lw - 1]))
 		lw--;
 	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&

@@ -26,6 +26,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "message size exceeds", "5.3.4", SOFT, "toobig" },
 	{ "size exceeds", "5.3.4", SOFT, "toobig" },
 	{ "exceeds size limit", "5.3.4", SOFT, "toobig" },
+	{ "size limit exceeded", "5.3.4", SOFT, "toobig" },
 	{ "exceeds the maximum size", "5.3.4", SOFT, "toobig" },
 	{ "message size limit", "5.3.4", SOFT, "toobig" },
 	{ "message length exceeds", "5.3.4", SOFT, "toobig" },
@@ -230,6 +231,26 @@ const struct bounce_rule bounce_rules[] = {
 	{ "invalid user specified", "5.1.1", HARD, "userunknown" },
 	{ "cannot find system user", "5.1.1", HARD, "userunknown" },
 	{ "email name is not found", "5.1.1", HARD, "userunknown" },
+	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
+	{ "is unknown", "5.1.1", HARD, "userunknown" },
+	{ "does not exist", "5.1.1", HARD, "userunknown" },
+	{ "address you entered couldn't be found", "5.1.1", HARD,
+	  "userunknown" },
+	{ "account no longer exists", "5.1.1", HARD, "userunknown" },
+	{ "address no longer exists", "5.1.1", HARD, "userunknown" },
+	{ "mailbox no longer exists", "5.1.1", HARD, "userunknown" },
+	/* the same verdicts in the languages of European providers */
+	{ "benutzer unbekannt", "5.1.1", HARD, "userunknown" },
+	{ "unbekannter benutzer", "5.1.1", HARD, "userunknown" },
+	{ "unbekannter empfänger", "5.1.1", HARD, "userunknown" },
+	{ "empfänger unbekannt", "5.1.1", HARD, "userunknown" },
+	{ "destinataire inconnu", "5.1.1", HARD, "userunknown" },
+	{ "adresse inconnue", "5.1.1", HARD, "userunknown" },
+	{ "usuario desconocido", "5.1.1", HARD, "userunknown" },
+	{ "destinatario desconocido", "5.1.1", HARD, "userunknown" },
+	{ "utente sconosciuto", "5.1.1", HARD, "userunknown" },
+	{ "destinatario sconosciuto", "5.1.1", HARD, "userunknown" },
+	{ "usuário desconhecido", "5.1.1", HARD, "userunknown" },
 
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
@@ -276,6 +297,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "this mailbox is disabled", "5.2.1", HARD, "suspend" },
 	{ "has been disabled or discontinued", "5.2.1", HARD, "suspend" },
 	{ "user suspended", "5.2.1", HARD, "suspend" },
+	{ "account expired", "5.2.1", HARD, "suspend" },
+	{ "account has expired", "5.2.1", HARD, "suspend" },
 	{ "invalid/inactive user", "5.2.1", HARD, "suspend" },
 
 	/* The local delivery agent failed (Sisimai's "mailererror"). */
@@ -560,10 +583,60 @@ const char *const bounce_rcpt_cues[] = {
 	"rcpt to:",
 	"addressed to",
 	"you sent mail to",
-	"your message to",
 	"the following message to",
 	"delivering your mail to",
 	"not a member of",
+	NULL
+};
+
+/*
+ * "The user <a> is unknown": nouns naming the address before it, and the
+ * verdicts that must start the words after it (bounce_line.c's
+ * verdict_follows) for the address to count as a recipient.
+ */
+const char *const bounce_rcpt_nouns[] = {
+	"user",
+	"mailbox",
+	"address",
+	"account",
+	"recipient",
+	NULL
+};
+
+const char *const bounce_rcpt_verdicts[] = {
+	"is unknown",
+	"unknown",
+	"is not known",
+	"not known",
+	"does not exist",
+	"doesn't exist",
+	"not exist",
+	"no longer exists",
+	"is no longer",
+	"not found",
+	"is not found",
+	"was not found",
+	"could not be found",
+	"couldn't be found",
+	"is invalid",
+	"is not valid",
+	"is not a valid",
+	"was rejected",
+	"is rejected",
+	"rejected",
+	"is full",
+	"is over quota",
+	"is disabled",
+	"has been disabled",
+	"is suspended",
+	"has been suspended",
+	"is inactive",
+	"has expired",
+	"failed",
+	"could not be delivered",
+	"cannot be delivered",
+	"couldn't be delivered",
+	"was not delivered",
 	NULL
 };
 
@@ -575,6 +648,8 @@ const char *const bounce_failure_words[] = {
 	"n't deliver",
 	"n't be deliver",
 	"not delivered",
+	"not been deliver",
+	"not yet been deliver",
 	"unable to",
 	"could not",
 	"couldn't",
@@ -590,6 +665,7 @@ const char *const bounce_failure_words[] = {
 	"permanent",
 	"problem",
 	"delay",
+	"taking longer",
 	"invalid",
 	"unknown",
 	NULL
@@ -765,6 +841,7 @@ const char *const bounce_delay_cues[] = {
 	"is delayed",
 	"delivery delayed",
 	"delays in delivering",
+	"taking longer than usual",
 	"delay in delivering",
 	"has been postponed",
 	"temporarily deferred",

@@ -63,6 +63,9 @@ extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
 /* words that, just before an address on a line, name it a recipient */
 extern const char *const bounce_rcpt_cues[];
 extern const char *const bounce_failure_words[];
+/* nouns that, before an address and a verdict, name it a recipient */
+extern const char *const bounce_rcpt_nouns[];
+extern const char *const bounce_rcpt_verdicts[];
 extern const char *const bounce_contact_words[];
 extern const char *const bounce_help_words[];
 extern const char *const bounce_sender_cues[];

@@ -105,6 +105,32 @@ static const struct {
 	  "Thanks for the newsletter, write to me at gina@example.net.\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 	{ "empty", "", BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* a noun and a verdict around the address name it failed */
+	{ "noun-verdict",
+	  HDR "\nYour message could not be delivered.\n"
+	  "The user ann@example.net is unknown here.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* ... but a noun before a quoted address in prose does not */
+	{ "noun-prose",
+	  HDR "\nYour message could not be delivered: the address "
+	  "\"billing@example.org\"\ngiven in its Reply-To could not be "
+	  "verified.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* a quote around the address is not part of it */
+	{ "quoted-address",
+	  HDR "\nFailed to deliver to 'gus@example.net'\n"
+	  "550 5.1.1 User unknown\n",
+	  BOUNCE_BOUNCE, "gus@example.net", "5.1.1", 1, 1 },
+	/* an address that goes on a sentence ending in "from" is a sender */
+	{ "sender-continued",
+	  HDR "\nYour message could not be delivered.  It claimed to come "
+	  "from\neditor@example.org, and the policy forbids that.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* "Your message to: a" names the addressee, not a failure */
+	{ "message-to-delivered",
+	  HDR "\nYour message to: list@example.net\nwas delivered to the "
+	  "list, but some members could not be reached.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 };
 
 START_TEST(test_cases)
