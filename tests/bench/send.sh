@@ -12,7 +12,11 @@
 #              build) sending the same, so a change is measured against
 #              what it changed in the same rounds
 # Rounds alternate them; medians of messages/second and of the paired
-# ratios are printed, with mailer's peak resident memory.
+# ratios are printed, with mailer's peak resident memory; then the CPU
+# each run took a message, the client's and smtp-sink's, and how busy
+# that kept the machine's cores: where both are busy, the client's CPU
+# a message sets its rate, and (loop + sink) / (mailer + sink) is the
+# ratio that CPU allows.
 #
 # Environment: BENCH_SIZES (default "10000 100000"), BENCH_ROUNDS (3),
 # BENCH_CONNS (4), BENCH_BEFORE (unset), BENCH_KEEP=1 keeps the work folder.
@@ -83,10 +87,26 @@ SIZE=$(wc -c <"$MSG")
 BODY=$((SIZE - 200))
 
 
+NCPU=$(nproc)
+# cpu_note WHO N: appends "client_us sink_us busy" a message of the run
+# just timed (in $W/t, sink CPU before it in $W/sink0) to $W/cpu.WHO.N
+cpu_note() {
+	local el cpu s0 s1
+	read -r el _ <"$W/t"
+	read -r cpu <"$W/t.cpu"
+	read -r s0 <"$W/sink0"
+	s1=$(proc_cpu "$sink")
+	echo "$cpu $s0 $s1 $el $2 $NCPU" | awk '{ printf "%.1f %.1f %.3f\n",
+		$1 / $5 * 1e6, ($3 - $2) / $5 * 1e6, ($1 + $3 - $2) / ($4 * $6) }' \
+		>>"$W/cpu.$1.$2"
+}
+
 send_rate() {	# send_rate MAILER N: messages/second of one full send; rss to $W/rss
 	rm -f "$P"/state/mailer.db*
+	proc_cpu "$sink" >"$W/sink0"
 	run_timed "$W/t" "$1" --config "$P/config.yaml" send \
 		"$P/issues/2021-01" --list "b$2" --quiet
+	[ "$1" = "$MAILER" ] && cpu_note mailer "$2"
 	read -r el rss rc <"$W/t"
 	[ "$rc" = 0 ] || { echo "bench: $1 send exited $rc" >&2; exit 1; }
 	sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'" 2>/dev/null || echo "$2")
@@ -99,7 +119,7 @@ echo "bench: message $SIZE bytes, $CONNS connections, smtp-sink on 127.0.0.1:$PO
 printf '%-8s %9s %11s %13s %11s %15s %14s %10s\n' subscr mailer/s curl-thr/s curl-multi/s smtp-src/s mailer/curl-thr mailer/c-multi maxRSS_MB
 for n in $SIZES; do
 	: >"$W/m.$n"; : >"$W/c.$n"; : >"$W/cm.$n"; : >"$W/s.$n"; : >"$W/r1.$n"; : >"$W/r2.$n"; : >"$W/rss.$n"
-	: >"$W/b.$n"; : >"$W/r3.$n"
+	: >"$W/b.$n"; : >"$W/r3.$n"; : >"$W/cpu.mailer.$n"; : >"$W/cpu.loop.$n"
 	for r in $(seq "$ROUNDS"); do
 		# the two builds take turns going first: no order bias
 		if [ -n "$BEFORE" ] && [ $((r % 2)) = 0 ]; then
@@ -115,7 +135,9 @@ for n in $SIZES; do
 			echo "$b" >>"$W/b.$n"
 			echo "$m / $b" | bc -l >>"$W/r3.$n"
 		fi
+		proc_cpu "$sink" >"$W/sink0"
 		run_timed "$W/t" "$LOOP" -t "smtp://127.0.0.1:$PORT" "$CONNS" "$n" "$MSG"
+		cpu_note loop "$n"
 		read -r el _ rc <"$W/t"
 		[ "$rc" = 0 ] || { echo "bench: curlloop -t exited $rc" >&2; exit 1; }
 		c=$(echo "$n / $el" | bc -l)
@@ -138,6 +160,11 @@ for n in $SIZES; do
 		"$(median <"$W/m.$n")" "$(median <"$W/c.$n")" "$(median <"$W/cm.$n")" "$(median <"$W/s.$n")" \
 		"$(median <"$W/r1.$n")" "$(median <"$W/r2.$n")" \
 		"$(echo "$(sort -g "$W/rss.$n" | tail -1) / 1024" | bc -l)"
+	col() { awk -v c="$1" '{ print $c }' "$W/cpu.$2.$n" | median; }
+	printf '%-8s CPU a message: mailer %.0f us + smtp-sink %.0f us, threaded loop %.0f us + smtp-sink %.0f us; cores busy %.0f %% / %.0f %%; (loop + sink) / (mailer + sink) %.3f\n' "$n" \
+		"$(col 1 mailer)" "$(col 2 mailer)" "$(col 1 loop)" "$(col 2 loop)" \
+		"$(echo "$(col 3 mailer) * 100" | bc -l)" "$(echo "$(col 3 loop) * 100" | bc -l)" \
+		"$(echo "($(col 1 loop) + $(col 2 loop)) / ($(col 1 mailer) + $(col 2 mailer))" | bc -l)"
 	[ -n "$BEFORE" ] && printf '%-8s before %.0f/s, mailer/before %.3f (rounds %s), mailer/curl-thr rounds %s\n' "$n" \
 		"$(median <"$W/b.$n")" "$(median <"$W/r3.$n")" "$(spread <"$W/r3.$n")" "$(spread <"$W/r1.$n")"
 done
