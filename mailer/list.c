@@ -442,7 +442,21 @@ list_csv_formula(const char *s)
 	static const char *const wide[] = { "\xef\xbc\x9d", "\xef\xbc\x8b",
 		"\xef\xbc\x8d", "\xef\xbc\xa0" };
 
-	s += strspn(s, " ");
+	/*
+	 * Blanks before the character are skipped: ASCII spaces, and the
+	 * no-break and ideographic spaces, which a spreadsheet may trim as
+	 * well (unverified, so refusing is the safe side).
+	 */
+	for (;;) {
+		if (*s == ' ')
+			s++;
+		else if (!strncmp(s, "\xc2\xa0", 2))
+			s += 2;
+		else if (!strncmp(s, "\xe3\x80\x80", 3))
+			s += 3;
+		else
+			break;
+	}
 	if (*s && strchr("=+-@\t\r", *s))
 		return 1;
 	for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)

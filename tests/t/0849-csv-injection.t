@@ -83,9 +83,11 @@ done <<'NAMES'
 -2+3+cmd|' /C calc'!A0
 @SUM(1+1)*cmd|' /C calc'!A0
  =1+1
+　=1+1
+ @SUM(1)
 NAMES
-[ $bad = 0 ] && [ $n = 6 ]
-ok $? "6 names starting like a formula: the form again, 400, saying why in the page"
+[ $bad = 0 ] && [ $n = 8 ]
+ok $? "8 names starting like a formula (after an ideographic or a no-break space too): the form again, 400, saying why in the page"
 fill "$(printf '\tTab')" tab@example.org >"$TMP/f.out"; { read -r code; read -r msg; } <"$TMP/f.out"
 [ "$code" = 400 ] && [ "$msg" != - ]
 ok $? "a name starting with a TAB: 400 with a message ($msg)"

@@ -262,10 +262,12 @@ START_TEST(test_formula)
 	static const char *const yes[] = { "=1+1", "+1", "-2", "@SUM(1)",
 		"\tx", "\rx", "  =x", " @", "=",
 		/* full-width, as LibreOffice and East Asian Excel read them */
-		"＝1+1", "＋1", "－2", "＠SUM(1)", " ＝x", "＠" };
+		"＝1+1", "＋1", "－2", "＠SUM(1)", " ＝x", "＠",
+		/* after a no-break or an ideographic space */
+		"\xc2\xa0=x", "\xe3\x80\x80=x", "\xe3\x80\x80 \xc2\xa0＝x" };
 	static const char *const no[] = { "", "李明", "Jean-Pierre",
 		"a=b", "x+y@z", "\"=x\"", "'=x", "李＝明", "～1", "（1）",
-		"\xef\xbc" };
+		"\xef\xbc", "\xc2\xa0李明", "\xe3\x80\x80李明", "\xe3\x80", "\xc2" };
 
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		ck_assert_msg(list_csv_formula(yes[i]), "%s", yes[i]);
