@@ -368,12 +368,16 @@ static int
 is_delay_warning(const struct parse *p)
 {
 	size_t sl = strlen(p->lsubj);
+	int subj_delay = bounce_list_match(bounce_delay_subjects, p->lsubj, sl);
 
-	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl) ||
-	    (p->cues & BOUNCE_CUE_FINAL))
+	if (p->cues & BOUNCE_CUE_FINAL)
 		return 0;
-	return bounce_list_match(bounce_delay_subjects, p->lsubj, sl) ||
-	    (p->cues & BOUNCE_CUE_DELAY);
+	/* "Returned mail: temporary failure" is no final failure's subject */
+	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl) &&
+	    !subj_delay && !bounce_list_match(bounce_transient_subjects,
+	    p->lsubj, sl))
+		return 0;
+	return subj_delay || (p->cues & BOUNCE_CUE_DELAY);
 }
 
 /* 1 for a notice without a report that says delivery succeeded. */

@@ -503,6 +503,13 @@ const char *const bounce_final_subjects[] = {
 	NULL
 };
 
+/* Subject words saying that a failure is not final (yet). */
+const char *const bounce_transient_subjects[] = {
+	"temporar",
+	"transient",
+	NULL
+};
+
 const char *const bounce_failure_subjects[] = {
 	"undeliver",
 	"undelivered",
@@ -650,6 +657,7 @@ const char *const bounce_failure_words[] = {
 	"not delivered",
 	"not been deliver",
 	"not yet been deliver",
+	"not been completed",
 	"unable to",
 	"could not",
 	"couldn't",
@@ -765,7 +773,9 @@ const char *const bounce_failure_cues[] = {
 	"delivery failed",
 	"delivery has failed",
 	"delivery failure",
-	"delivery to the following",
+	"delivery to the following recipients failed",
+	"delivery to the following recipient failed",
+	"delivery to the following recipients has failed",
 	"failed to deliver",
 	"failed permanently",
 	"permanent error",
@@ -780,7 +790,6 @@ const char *const bounce_failure_cues[] = {
 	"wasn't able to deliver",
 	"error delivering",
 	"errors delivering",
-	"delivery status notification",
 	"non-delivery",
 	"could not be sent",
 	"message not delivered",
@@ -790,8 +799,6 @@ const char *const bounce_failure_cues[] = {
 	"returned mail",
 	"rejected your message",
 	"following addresses had",
-	"the following recipient",
-	"the following address",
 	"message you sent",
 	NULL
 };
@@ -844,6 +851,8 @@ const char *const bounce_delay_cues[] = {
 	"taking longer than usual",
 	"delay in delivering",
 	"has been postponed",
+	"not been completed yet",
+	"trying again later",
 	"temporarily deferred",
 	"retry for",
 	"retrying",
@@ -885,6 +894,12 @@ const char *const bounce_success_cues[] = {
 	"delivery to these recipients or groups is complete",
 	"delivery to the following recipients was complete",
 	"your message was relayed to",
+	"has been delivered to the following",
+	"have been delivered to the following",
+	"delivery to the following recipients succeeded",
+	"delivery to the following recipient succeeded",
+	"successfully relayed",
+	"has been relayed to",
 	NULL
 };
 

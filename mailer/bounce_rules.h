@@ -57,6 +57,7 @@ size_t bounce_copy_marker(const char *text, size_t n);
 extern const char *const bounce_copy_markers[];	/* start of returned copy */
 extern const char *const bounce_delay_subjects[];
 extern const char *const bounce_final_subjects[];
+extern const char *const bounce_transient_subjects[];
 extern const char *const bounce_failure_subjects[];
 extern const char *const bounce_autoreply_subjects[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */

@@ -131,6 +131,19 @@ static const struct {
 	  HDR "\nYour message to: list@example.net\nwas delivered to the "
 	  "list, but some members could not be reached.\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* a success notice in a DSN's words and list shape is no failure */
+	{ "text-success",
+	  HDR "\nThis is an automatically generated Delivery Status "
+	  "Notification.\n\nDelivery to the following recipients "
+	  "succeeded:\n\n   bo@example.net\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* "temporary failure" in the subject does not make it final */
+	{ "temporary-subject",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Returned mail: temporary failure\n\nYour message could "
+	  "not be delivered to eli@example.net yet. The server will try "
+	  "again in 30 minutes.\n",
+	  BOUNCE_DELAY, "eli@example.net", "4.0.0", 0, 1 },
 };
 
 START_TEST(test_cases)
