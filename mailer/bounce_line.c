@@ -120,10 +120,21 @@ tail_says_failed(const char *t, size_t n)
 		return 1;
 	if (t[i] == ':')
 		return i + 1 == n || is_space(t[i + 1]);
-	if (strchr("([,;<-", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
+	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
 		return 1;
 	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3))
 		return 1;
+	/*
+	 * "a - User unknown", "a, 550 ...": what follows the dash or comma
+	 * must say why; "noc@x - 24/7 operations desk" in a signature or
+	 * "a, and the policy forbids that" in prose does not
+	 */
+	if (t[i] == ',' || t[i] == '-') {
+		while (i < n && (t[i] == ',' || t[i] == '-' || is_space(t[i])))
+			i++;
+		if (i == n)
+			return 1;
+	}
 	if (bounce_rule_match_folded(t + i, n - i) ||
 	    bounce_smtp_class(t + i, n - i))
 		return 1;
@@ -495,6 +506,9 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		size_t ind = indent(l, ll);
 		struct hits h = { .n = 0 };
 
+		/* RFC 3676's signature separator: a contact block follows */
+		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll))
+			break;
 		if (in_field && ind < ll && ind > field_ind) {
 			/* a folded continuation of a quoted header field */
 		} else if (ind < ll) {

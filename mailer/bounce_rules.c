@@ -719,6 +719,7 @@ const char *const bounce_help_words[] = {
 /* Words ending a line before the sender's address on a line of its own. */
 const char *const bounce_sender_cues[] = {
 	"sent by",
+	"on behalf of",
 	"from",
 	"from:",
 	"sender",

@@ -144,6 +144,16 @@ static const struct {
 	  "not be delivered to eli@example.net yet. The server will try "
 	  "again in 30 minutes.\n",
 	  BOUNCE_DELAY, "eli@example.net", "4.0.0", 0, 1 },
+	/* "a - why" names a failure; a contact line in a signature does not */
+	{ "dash-reason",
+	  HDR "\nYour message could not be delivered:\n\n"
+	  "fred@example.net - 550 5.1.1 user unknown\n\n-- \nMail Operations\n"
+	  "noc@example.org - 24/7 operations desk\n",
+	  BOUNCE_BOUNCE, "fred@example.net", "5.1.1", 1, 1 },
+	{ "dash-contact",
+	  HDR "\nYour message could not be delivered.\n\n"
+	  "noc@example.org - 24/7 operations desk\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 };
 
 START_TEST(test_cases)
