@@ -491,6 +491,66 @@ add_hits(const char *l, size_t ll, const struct hits *h,
 	return any;
 }
 
+/*
+ * The SMTP reply class ('2', '4', '5'...) of the transcript reply
+ * ("<<< 250 ok") on the next non-blank line of s[0..n), 0 when the next
+ * line is no reply; *end is set past that line.
+ */
+static char
+next_reply(const char *s, size_t n, size_t *end)
+{
+	size_t k = 0;
+	const char *eol;
+
+	while (k < n && (is_space(s[k]) || s[k] == '\n'))
+		k++;
+	eol = memchr(s + k, '\n', n - k);
+	*end = eol ? (size_t)(eol - s) + 1 : n;
+	if (n - k < 3 || strncmp(s + k, "<<<", 3))
+		return 0;
+	k += 3;
+	while (k < n && is_space(s[k]))
+		k++;
+	return k < n ? s[k] : 0;
+}
+
+#define MAX_TRANSCRIPT	(64 * 1024)	/* transcript read past a command */
+
+/*
+ * 1 when l[0..ll) is a command of an SMTP transcript (">>> RCPT To:<a>")
+ * whose reply, the next non-blank line of next[0..nn), is a success
+ * ("<<< 250 ok") and no later DATA or end of data (">>> .") was refused:
+ * that address was accepted and another one failed.
+ */
+static int
+accepted_in_transcript(const char *l, size_t ll, const char *next,
+    size_t nn)
+{
+	size_t i = indent(l, ll), k;
+
+	if (ll - i < 3 || strncmp(l + i, ">>>", 3) ||
+	    next_reply(next, nn, &k) != '2')
+		return 0;
+	if (nn > MAX_TRANSCRIPT)
+		nn = MAX_TRANSCRIPT;
+	while (k < nn) {
+		const char *c = next + k;
+		const char *eol = memchr(c, '\n', nn - k);
+		size_t cl = eol ? (size_t)(eol - c) : nn - k, e;
+		size_t ci = indent(c, cl);
+		char r;
+
+		k += cl + 1;
+		if (cl - ci < 5 || strncmp(c + ci, ">>> ", 4) || k >= nn ||
+		    (strncasecmp(c + ci + 4, "data", 4) && c[ci + 4] != '.'))
+			continue;
+		r = next_reply(next + k, nn - k, &e);
+		if (r == '4' || r == '5')
+			return 0;
+	}
+	return 1;
+}
+
 void
 bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
@@ -519,6 +579,9 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 
 				prev_line(prev, prevlen, &contact, &intro);
 				line_hits(l, ll, contact, intro, &h);
+				if (h.n && eol && accepted_in_transcript(l, ll,
+				    eol + 1, (size_t)(t + n - eol - 1)))
+					h.n = 0;
 			}
 		}
 		if (h.n && add_hits(l, ll, &h, excl, rs, nrs, &curidx))

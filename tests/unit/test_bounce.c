@@ -154,6 +154,18 @@ static const struct {
 	  HDR "\nYour message could not be delivered.\n\n"
 	  "noc@example.org - 24/7 operations desk\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* a transcript's RCPT answered 250 was accepted: not a failure */
+	{ "transcript-accepted",
+	  HDR "\n   ----- Transcript of session follows -----\n"
+	  ">>> RCPT To:<alive@example.org>\n<<< 250 2.1.5 ok\n"
+	  ">>> RCPT To:<gone@example.org>\n<<< 550 5.1.1 No such user\n",
+	  BOUNCE_BOUNCE, "gone@example.org", "5.1.1", 1, 1 },
+	/* ... unless the message itself was refused at DATA */
+	{ "transcript-data",
+	  HDR "\n   ----- Transcript of session follows -----\n"
+	  ">>> RCPT To:<only@example.org>\n<<< 250 2.1.5 ok\n"
+	  ">>> DATA\n<<< 554 5.7.1 Message rejected as spam\n",
+	  BOUNCE_BOUNCE, "only@example.org", "5.7.1", 0, 1 },
 };
 
 START_TEST(test_cases)
