@@ -542,7 +542,8 @@ accepted_in_transcript(const char *l, size_t ll, const char *next,
 
 		k += cl + 1;
 		if (cl - ci < 5 || strncmp(c + ci, ">>> ", 4) || k >= nn ||
-		    (strncasecmp(c + ci + 4, "data", 4) && c[ci + 4] != '.'))
+		    (c[ci + 4] != '.' && (cl - ci < 8 ||
+		    strncasecmp(c + ci + 4, "data", 4))))
 			continue;
 		r = next_reply(next + k, nn - k, &e);
 		if (r == '4' || r == '5')
