@@ -188,6 +188,22 @@ skip_lead(const char *l, size_t n, int *coded)
 }
 
 /*
+ * 1 when the words after an address (t[0..n), past punctuation and
+ * blanks) say it is the sender a server refused ("<a>: Sender address
+ * rejected", "<a>... sender blocked"): the verdict is on our envelope,
+ * never on a recipient.
+ */
+static int
+sender_follows(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (is_space(t[i]) || strchr(":.>,;-", t[i])))
+		i++;
+	return bounce_list_prefix(bounce_sender_verdicts, t + i, n - i);
+}
+
+/*
  * "550 5.1.1 <a>", "5.2.2 <a>" or Sendmail's "<a>... " anywhere in the
  * line: a server's verdict on that address.
  */
@@ -201,7 +217,8 @@ verdict_hits(const char *l, size_t n, struct hits *h)
 
 		if (l[i] != '<')
 			continue;
-		if (!addr_at(l, n, i, &b, &e, &after) || after == e)
+		if (!addr_at(l, n, i, &b, &e, &after) || after == e ||
+		    sender_follows(l + after, n - after))
 			continue;
 		if (n - after >= 3 && !strncmp(l + after, "...", 3)) {
 			hit(h, b, e);
@@ -404,8 +421,9 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		 * after a line ending in "from" or "sent by", the address
 		 * goes on with that sentence and is its sender
 		 */
-		if (coded || (tail_says_failed(l + after, n - after) &&
-		    !(after == n && after_contact) && after_contact != 2))
+		if ((coded || (tail_says_failed(l + after, n - after) &&
+		    !(after == n && after_contact) && after_contact != 2)) &&
+		    !sender_follows(l + after, n - after))
 			hit(h, b, e);
 	}
 	verdict_hits(l, n, h);

@@ -78,6 +78,19 @@ const struct bounce_rule bounce_rules[] = {
 	  "networkerror" },
 	/* the sender refused, before "does not accept mail" */
 	{ "does not accept mail from", "5.7.1", SOFT, "rejected" },
+	/*
+	 * the sender refused: before "address rejected" and "domain must
+	 * exist", which sender refusals are worded with
+	 */
+	{ "sender verify failed", "5.7.1", SOFT, "rejected" },
+	{ "sender rejected", "5.7.1", SOFT, "rejected" },
+	{ "invalid sender", "5.7.1", SOFT, "rejected" },
+	{ "unroutable sender address", "5.7.1", SOFT, "rejected" },
+	{ "sender address rejected", "5.7.1", SOFT, "rejected" },
+	{ "domain of sender address", "5.7.1", SOFT, "rejected" },
+	{ "sender domain must exist", "5.7.1", SOFT, "rejected" },
+	{ "sender domain does not exist", "5.7.1", SOFT, "rejected" },
+	{ "sender domain not found", "5.7.1", SOFT, "rejected" },
 	{ "temporarily inactive", "4.2.1", SOFT, "suspend" },
 	{ "temporary locked", "4.2.1", SOFT, "suspend" },
 	{ "temporarily locked", "4.2.1", SOFT, "suspend" },
@@ -342,14 +355,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "closed mailing list", "5.7.1", SOFT, "policyviolation" },
 	{ "illegal attachment", "5.7.1", SOFT, "policyviolation" },
 	{ "protocol violation", "5.7.1", SOFT, "policyviolation" },
-	{ "sender verify failed", "5.7.1", SOFT, "rejected" },
-	{ "sender rejected", "5.7.1", SOFT, "rejected" },
-	{ "invalid sender", "5.7.1", SOFT, "rejected" },
 	{ "administrative prohibition", "5.7.1", SOFT, "rejected" },
 	{ "batv", "5.7.1", SOFT, "rejected" },
 	{ "null sender is not allowed", "5.7.1", SOFT, "rejected" },
 	{ "empty envelope senders not allowed", "5.7.1", SOFT, "rejected" },
-	{ "unroutable sender address", "5.7.1", SOFT, "rejected" },
 	{ "bogus mail from", "5.7.1", SOFT, "rejected" },
 	{ "not allowed to post to this mailing list", "5.7.1", SOFT,
 	  "rejected" },
@@ -372,8 +381,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "policy", "5.7.0", SOFT, "policyviolation" },
 	{ "access denied", "5.7.1", SOFT, "rejected" },
 	{ "not authorized", "5.7.1", SOFT, "rejected" },
-	{ "sender address rejected", "5.7.1", SOFT, "rejected" },
-	{ "domain of sender address", "5.7.1", SOFT, "rejected" },
 	{ "syntax error", "5.5.2", SOFT, "syntaxerror" },
 
 	/* Gave up after retrying. */
@@ -644,6 +651,21 @@ const char *const bounce_rcpt_verdicts[] = {
 	"cannot be delivered",
 	"couldn't be delivered",
 	"was not delivered",
+	NULL
+};
+
+/*
+ * "<a>: Sender address rejected", "<a>... sender blocked": words that,
+ * right after an address in a server's verdict, make it the sender.
+ */
+const char *const bounce_sender_verdicts[] = {
+	"sender",
+	"mail from",
+	"domain of sender",
+	"envelope sender",
+	"envelope from",
+	"return path",
+	"return-path",
 	NULL
 };
 

@@ -67,6 +67,8 @@ extern const char *const bounce_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
 extern const char *const bounce_rcpt_verdicts[];
+/* words after an address that make it the refused sender */
+extern const char *const bounce_sender_verdicts[];
 extern const char *const bounce_contact_words[];
 extern const char *const bounce_help_words[];
 extern const char *const bounce_sender_cues[];

@@ -166,6 +166,12 @@ static const struct {
 	  ">>> RCPT To:<only@example.org>\n<<< 250 2.1.5 ok\n"
 	  ">>> DATA\n<<< 554 5.7.1 Message rejected as spam\n",
 	  BOUNCE_BOUNCE, "only@example.org", "5.7.1", 0, 1 },
+	/* our sender refused: the recipient is not dead, the sender no rcpt */
+	{ "sender-rejected",
+	  HDR "\n<rolf@example.net>: host mx.example.net said: 553 5.7.1\n"
+	  "    <editor@example.com>: Sender address rejected: not owned by "
+	  "user\n",
+	  BOUNCE_BOUNCE, "rolf@example.net", "5.7.1", 0, 1 },
 };
 
 START_TEST(test_cases)
