@@ -370,7 +370,9 @@ is_delay_warning(const struct parse *p)
 	size_t sl = strlen(p->lsubj);
 	int subj_delay = bounce_list_match(bounce_delay_subjects, p->lsubj, sl);
 
-	if (p->cues & BOUNCE_CUE_FINAL)
+	/* only a stated end counts: a delay warning says when it would end */
+	if ((p->cues & BOUNCE_CUE_FINAL) && bounce_final_asserted(p->notice,
+	    p->sc.nlen))
 		return 0;
 	/* "Returned mail: temporary failure" is no final failure's subject */
 	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl) &&

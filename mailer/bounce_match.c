@@ -196,6 +196,53 @@ bounce_cues(const char *text, size_t n)
 	return r;
 }
 
+/* 1 when a sentence end (". ", "; ", "! ", "? ") is at l[k]. */
+static int
+sentence_end(const char *l, size_t k, size_t n)
+{
+	return strchr(".;!?", l[k]) && (k + 1 == n || l[k + 1] == ' ');
+}
+
+/*
+ * 1 when the sentence of lower-case l[0..n) around [b, e) holds, outside
+ * that span, a word that makes it a condition or a plan ("if", "until",
+ * "before"): "you will receive a permanent failure notice if ...".
+ */
+static int
+conditional(const char *l, size_t n, size_t b, size_t e)
+{
+	size_t s = b, t = e;
+
+	while (s > 0 && !sentence_end(l, s - 1, n))
+		s--;
+	while (t < n && !sentence_end(l, t, n))
+		t++;
+	return bounce_list_match(bounce_conditional_words, l + s, b - s) ||
+	    bounce_list_match(bounce_conditional_words, l + e, t - e);
+}
+
+int
+bounce_final_asserted(const char *text, size_t n)
+{
+	size_t k;
+	char *l = fold_dup(text, n, &k);
+	int r = 0;
+
+	for (const char *const *c = bounce_final_cues; *c && !r; c++) {
+		size_t cl = strlen(*c);
+		const char *p = l;
+
+		while (!r && (p = memmem(p, k - (size_t)(p - l), *c, cl))) {
+			size_t b = (size_t)(p - l);
+
+			r = !conditional(l, k, b, b + cl);
+			p += cl;
+		}
+	}
+	free(l);
+	return r;
+}
+
 /* The copy markers, longest-first at any end position. */
 static struct bounce_ac marker_ac;
 static pthread_once_t marker_once = PTHREAD_ONCE_INIT;

@@ -910,6 +910,19 @@ const char *const bounce_final_cues[] = {
 	NULL
 };
 
+/* Words that make a final cue's sentence a condition or a plan. */
+const char *const bounce_conditional_words[] = {
+	"if ",
+	"until",
+	"before ",
+	"unless",
+	"after that",
+	"otherwise",
+	"when ",
+	"once ",
+	NULL
+};
+
 /* A notice of success (OpenSMTPD, Exchange "Delivered:"), not a failure. */
 const char *const bounce_success_cues[] = {
 	"successfully delivered",

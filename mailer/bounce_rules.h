@@ -94,6 +94,14 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 #define BOUNCE_CUE_SUCCESS	8u
 unsigned bounce_cues(const char *text, size_t n);
 
+/*
+ * 1 when some final cue in text[0..n) (read folded) is stated, not said
+ * as a condition or a plan: a delay warning says "you will get a
+ * permanent failure notice if ...", "before giving up".
+ */
+int bounce_final_asserted(const char *text, size_t n);
+extern const char *const bounce_conditional_words[];
+
 /* 1 when s[0..n) starts with some entry of list, ignoring case. */
 int bounce_list_prefix(const char *const *list, const char *s, size_t n);
 

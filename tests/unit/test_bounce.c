@@ -172,6 +172,20 @@ static const struct {
 	  "    <editor@example.com>: Sender address rejected: not owned by "
 	  "user\n",
 	  BOUNCE_BOUNCE, "rolf@example.net", "5.7.1", 0, 1 },
+	/* a delay warning saying when it would give up is still a delay */
+	{ "delay-conditional-final",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Warning: message delayed\n\nYour message to "
+	  "ben.b@example.net has not been delivered yet.\nWe will retry "
+	  "for up to 3 days before giving up.\n",
+	  BOUNCE_DELAY, "ben.b@example.net", "4.4.7", 0, 1 },
+	/* ... while a stated end is final */
+	{ "final-stated",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Warning: message delayed\n\nYour message to "
+	  "ben.b@example.net has not been delivered yet and was retried for "
+	  "3 days.  We are giving up.\n",
+	  BOUNCE_BOUNCE, "ben.b@example.net", "5.4.7", 0, 1 },
 };
 
 START_TEST(test_cases)
