@@ -273,7 +273,9 @@ verdict_follows(const char *tail, size_t tn)
 static int
 words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 {
-	static const char *const preps[] = { "to", "to:", ":", "for:", NULL };
+	/* "... delivered to a", "... para a" (Spanish, Portuguese) */
+	static const char *const preps[] = { "to", "to:", ":", "for:", "para",
+	    NULL };
 	size_t k = pn;
 
 	while (k && (is_space(pre[k - 1]) || pre[k - 1] == '"' ||

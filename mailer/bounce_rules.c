@@ -138,6 +138,13 @@ const struct bounce_rule bounce_rules[] = {
 	{ "邮箱空间不足", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量不足", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量オーバー", "4.2.2", SOFT, "mailboxfull" },
+	{ "postfach voll", "4.2.2", SOFT, "mailboxfull" },
+	{ "postfach ist voll", "4.2.2", SOFT, "mailboxfull" },
+	{ "boîte pleine", "4.2.2", SOFT, "mailboxfull" },
+	{ "boite pleine", "4.2.2", SOFT, "mailboxfull" },
+	{ "casella piena", "4.2.2", SOFT, "mailboxfull" },
+	{ "buzón lleno", "4.2.2", SOFT, "mailboxfull" },
+	{ "caixa postal cheia", "4.2.2", SOFT, "mailboxfull" },
 
 	/* The address is gone. */
 	{ "user unknown", "5.1.1", HARD, "userunknown" },
@@ -264,6 +271,11 @@ const struct bounce_rule bounce_rules[] = {
 	{ "utente sconosciuto", "5.1.1", HARD, "userunknown" },
 	{ "destinatario sconosciuto", "5.1.1", HARD, "userunknown" },
 	{ "usuário desconhecido", "5.1.1", HARD, "userunknown" },
+	{ "buzón no existe", "5.1.1", HARD, "userunknown" },
+	{ "cuenta no existe", "5.1.1", HARD, "userunknown" },
+	{ "casella inesistente", "5.1.1", HARD, "userunknown" },
+	{ "postfach existiert nicht", "5.1.1", HARD, "userunknown" },
+	{ "boîte aux lettres inexistante", "5.1.1", HARD, "userunknown" },
 
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
@@ -490,6 +502,11 @@ const char *const bounce_copy_markers[] = {
 };
 
 const char *const bounce_delay_subjects[] = {
+	"verzögert",
+	"warnung",
+	"retardé",
+	"ritardo",
+	"retrasad",
 	"delay",
 	"warning",
 	"still being retried",
@@ -679,6 +696,17 @@ const char *const bounce_failure_words[] = {
 	"not delivered",
 	"not been deliver",
 	"not yet been deliver",
+	"nicht zugestellt",
+	"unzustellbar",
+	"pas pu être",
+	"non remis",
+	"non è stato consegnato",
+	"non consegnato",
+	"impossibile consegnare",
+	"no se ha podido entregar",
+	"no pudo ser entregado",
+	"não foi possível entregar",
+	"não entregue",
 	"not been completed",
 	"unable to",
 	"could not",
@@ -753,6 +781,7 @@ const char *const bounce_sender_cues[] = {
 
 /* "<these words> <address> <failure words>": "Your message to a failed". */
 const char *const bounce_message_to[] = {
+	"nachricht an",
 	"message to",
 	"mail to",
 	"email to",
@@ -781,6 +810,13 @@ const char *const bounce_quoted_fields[] = {
  * without a standard report is one.
  */
 const char *const bounce_failure_cues[] = {
+	"nicht zugestellt werden",
+	"unzustellbar",
+	"n'a pas pu être remis",
+	"n'a pas pu être délivré",
+	"non è stato consegnato",
+	"no se ha podido entregar",
+	"não foi possível entregar",
 	"could not be delivered",
 	"couldn't be delivered",
 	"cannot be delivered",
@@ -828,6 +864,13 @@ const char *const bounce_failure_cues[] = {
 
 /* A notice saying delivery is still being attempted: a delay warning. */
 const char *const bounce_delay_cues[] = {
+	"nur eine warnung",
+	"weiter versucht",
+	"bisher nicht zugestellt",
+	"nouvelle tentative",
+	"seulement un avertissement",
+	"nuovo tentativo",
+	"se volverá a intentar",
 	"warning only",
 	"warning message only",
 	"just a warning",
