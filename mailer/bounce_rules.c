@@ -491,6 +491,7 @@ const char *const bounce_copy_markers[] = {
 	"------ this is a copy of your message",
 	"----- the following is the message",
 	"original message headers:",
+	"original message details",
 	"--- the header of the original message is following. ---",
 	"content-type: message/rfc822",
 	"------- returned message --------",
