@@ -613,6 +613,11 @@ const char *const bounce_rcpt_cues[] = {
 	"userid:",
 	"error-for:",
 	"rcpt to:",
+	"rcpt:",
+	"delivery to:",
+	"destination:",
+	"destination address:",
+	"mailbox:",
 	"addressed to",
 	"you sent mail to",
 	"the following message to",
@@ -743,6 +748,7 @@ const char *const bounce_contact_words[] = {
 	"sent by",
 	"envelope",
 	"return-path",
+	"return address",
 	"reply-to",
 	NULL
 };
