@@ -27,6 +27,7 @@
 #include "bounce_rcpt.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
+#include "iconvcache.h"
 #include "util.h"
 
 #define MAX_ENVELOPE	32
@@ -471,6 +472,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	out->kind = BOUNCE_OTHER;
 	if (!msg)
 		return 0;
+	iconvcache_install();
 	memset(&p, 0, sizeof p);
 	p.msg = msg;
 	p.hl = bounce_header_len(msg, len);
