@@ -245,6 +245,26 @@ is_attachment(struct mailmime *m)
 	return 0;
 }
 
+/*
+ * The attached message s[0..n): its header block becomes orig; when it is
+ * itself a delivery report (a notice forwarded by a gateway), all of it
+ * is kept in sc->inner for bounce_mime_scan.
+ */
+static void
+attached_message(struct bounce_scan *sc, const char *s, size_t n)
+{
+	struct buf v = BUF_INIT;
+	size_t hl = bounce_header_len(s, n);
+
+	set_orig(sc, s, n);
+	if (!sc->nested && !sc->inner.len &&
+	    bounce_header_get(s, hl, "Content-Type", 0, &v) &&
+	    bounce_find_ci(v.data, v.len, "multipart/report") &&
+	    bounce_find_ci(v.data, v.len, "delivery-status"))
+		buf_add(&sc->inner, s, n < MAX_PART_IN ? n : MAX_PART_IN);
+	buf_free(&v);
+}
+
 /* The header block of a returned original kept whole by flatten_returned. */
 static void
 returned_headers(struct bounce_scan *sc, struct mailmime *m)
@@ -262,11 +282,12 @@ returned_headers(struct bounce_scan *sc, struct mailmime *m)
 	    d->dt_data.dt_text.dt_length < MAX_PART_IN ?
 	    d->dt_data.dt_text.dt_length : MAX_PART_IN, &idx, d->dt_encoding,
 	    &dec, &declen)) == MAILIMF_NO_ERROR) {
-		set_orig(sc, dec, declen);
+		attached_message(sc, dec, declen);
 		mailmime_decoded_part_free(dec);
 		return;
 	}
-	set_orig(sc, d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length);
+	attached_message(sc, d->dt_data.dt_text.dt_data,
+	    d->dt_data.dt_text.dt_length);
 }
 
 static void
@@ -449,11 +470,46 @@ cut_notice(struct bounce_scan *sc)
 	return cut;
 }
 
+static void
+buf_swap(struct buf *a, struct buf *b)
+{
+	struct buf t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * A notice without a report of its own whose attached message is one:
+ * that attached notice's texts replace sc's.
+ */
+static void
+read_inner(struct bounce_scan *sc)
+{
+	struct bounce_scan in;
+
+	if (!sc->inner.len || sc->dsn.len || sc->report_dsn || sc->arf.len ||
+	    sc->report_arf)
+		return;
+	memset(&in, 0, sizeof in);
+	in.nested = 1;
+	scan_message(&in, sc->inner.data, sc->inner.len);
+	if (in.dsn.len) {
+		buf_swap(&sc->notice, &in.notice);
+		buf_swap(&sc->html, &in.html);
+		buf_swap(&sc->dsn, &in.dsn);
+		buf_swap(&sc->orig, &in.orig);
+		sc->report_dsn = in.report_dsn;
+	}
+	bounce_scan_free(&in);
+}
+
 void
 bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 {
 	memset(sc, 0, sizeof *sc);
 	scan_message(sc, msg, len);
+	read_inner(sc);
 	if (!sc->notice.len && sc->html.len)
 		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
 	sc->nlen = cut_notice(sc);
@@ -467,4 +523,5 @@ bounce_scan_free(struct bounce_scan *sc)
 	buf_free(&sc->dsn);
 	buf_free(&sc->arf);
 	buf_free(&sc->orig);
+	buf_free(&sc->inner);
 }

@@ -25,6 +25,9 @@ struct bounce_scan {
 	struct buf dsn;		/* message/delivery-status fields */
 	struct buf arf;		/* message/feedback-report fields */
 	struct buf orig;	/* header block of the returned original */
+	/* an attached message that is itself a delivery report */
+	struct buf inner;
+	int nested;		/* scanning inner: look no deeper */
 	int report_dsn, report_arf;
 	size_t nparts;
 	/* notice.data[0..nlen) is the notice before any returned copy */
@@ -35,7 +38,10 @@ struct bounce_scan {
  * Fills sc (overwritten) from msg[0..len): walks the MIME tree, falls back
  * to the HTML text when there is no plain notice, and cuts the notice at a
  * returned-copy marker (taking the copy's headers as orig when no MIME part
- * gave them).  Any input is accepted.  Release with bounce_scan_free.
+ * gave them).  A notice without a report of its own whose attached message
+ * is a multipart/report delivery-status (a gateway forwarding the notice
+ * it got) is read as that attached notice, one level deep.  Any input is
+ * accepted.  Release with bounce_scan_free.
  */
 void bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len);
 

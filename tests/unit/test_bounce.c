@@ -172,6 +172,19 @@ static const struct {
 	  "    <editor@example.com>: Sender address rejected: not owned by "
 	  "user\n",
 	  BOUNCE_BOUNCE, "rolf@example.net", "5.7.1", 0, 1 },
+	/* a gateway's notice whose attached message is the real report */
+	{ "forwarded-report",
+	  "From: gw@example.org\nTo: news@example.com\nSubject: notice\n"
+	  "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=O\n\n"
+	  "--O\nContent-Type: text/plain\n\nSee the attachment.\n--O\n"
+	  "Content-Type: message/rfc822\n\n"
+	  "From: MAILER-DAEMON@mx.example.org\nContent-Type: "
+	  "multipart/report; report-type=delivery-status; boundary=I\n\n"
+	  "--I\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; "
+	  "yoko@example.net\nAction: failed\nStatus: 5.1.1\n\n--I--\n"
+	  "--O--\n",
+	  BOUNCE_BOUNCE, "yoko@example.net", "5.1.1", 1, 1 },
 	/* a delay warning saying when it would give up is still a delay */
 	{ "delay-conditional-final",
 	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
