@@ -512,6 +512,7 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	read_inner(sc);
 	if (!sc->notice.len && sc->html.len)
 		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
+	bounce_fold_wide(&sc->notice);
 	sc->nlen = cut_notice(sc);
 }
 

@@ -73,6 +73,39 @@ bounce_text_add(struct buf *b, const char *s, size_t n)
 		buf_add(b, "", 0);
 }
 
+void
+bounce_fold_wide(struct buf *b)
+{
+	unsigned char *p = (unsigned char *)b->data;
+	size_t w = 0;
+
+	if (!p || (!memchr(p, 0xef, b->len) && !memchr(p, 0xe3, b->len)))
+		return;
+	for (size_t r = 0; r < b->len; r++) {
+		unsigned char c = p[r];
+
+		if (r + 2 < b->len && c == 0xef && (p[r + 1] == 0xbc ||
+		    p[r + 1] == 0xbd) && p[r + 2] >= 0x80 && p[r + 2] <= 0xbf) {
+			unsigned cp = 0xf000 | (p[r + 1] & 0x3fu) << 6 |
+			    (p[r + 2] & 0x3fu);
+
+			if (cp >= 0xff01 && cp <= 0xff5e) {
+				p[w++] = (unsigned char)(cp - 0xfee0);
+				r += 2;
+				continue;
+			}
+		} else if (r + 2 < b->len && c == 0xe3 && p[r + 1] == 0x80 &&
+		    p[r + 2] == 0x80) {
+			p[w++] = ' ';
+			r += 2;
+			continue;
+		}
+		p[w++] = c;
+	}
+	b->len = w;
+	b->data[w] = '\0';
+}
+
 /*
  * 1 when s[0..n) is printable ASCII, TAB, CR or LF only: text that every
  * charset ascii_charset() accepts converts to itself.

@@ -29,6 +29,13 @@ char *bounce_lower_dup(const char *s, size_t n);
  */
 void bounce_text_add(struct buf *b, const char *s, size_t n);
 
+/*
+ * Folds, in place, the full-width forms of ASCII (U+FF01-U+FF5E: the
+ * "：" and "（" of Chinese, Japanese and Korean text) to ASCII and the
+ * ideographic space to a space, as NFKC does.
+ */
+void bounce_fold_wide(struct buf *b);
+
 /* 1 when s[0..n) is printable ASCII, TAB, CR or LF only. */
 int bounce_plain_ascii(const char *s, size_t n);
 

@@ -4,6 +4,7 @@
 
 #include "bounce.h"
 #include "bounce_rules.h"
+#include "bounce_text.h"
 #include "unit.h"
 #include "util.h"
 
@@ -325,6 +326,33 @@ START_TEST(test_ses_duplicate_recipient)
 END_TEST
 
 /* The phrase tables fit their automata: no silent fall back to slow loops. */
+/* Full-width ASCII and the ideographic space fold; nothing else moves. */
+START_TEST(test_fold_wide)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "收件人：a＠b．cn（x）\xe3\x80\x80y", "收件人:a@b.cn(x) y" },
+		{ "ＡＢＣ～！", "ABC~!" },
+		/* U+FF00, U+FF5F, U+FF61 (half-width) and U+3001 stay */
+		{ "\xef\xbc\x80\xef\xbd\x9f\xef\xbd\xa1、", "\xef\xbc\x80\xef\xbd\x9f\xef\xbd\xa1、" },
+		{ "plain ascii", "plain ascii" },
+		{ "cut \xef\xbc", "cut \xef\xbc" },
+		{ "cut \xe3\x80", "cut \xe3\x80" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct buf b = BUF_INIT;
+
+		buf_add(&b, t[i].in, strlen(t[i].in));
+		bounce_fold_wide(&b);
+		ck_assert_str_eq(b.data, t[i].out);
+		ck_assert_uint_eq(b.len, strlen(t[i].out));
+		buf_free(&b);
+	}
+}
+END_TEST
+
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
@@ -362,6 +390,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_prefixes);
 	tcase_add_test(tc, test_ses_duplicate_recipient);
 	tcase_add_test(tc, test_tables_compiled);
+	tcase_add_test(tc, test_fold_wide);
 	suite_add_tcase(s, tc);
 	return s;
 }
