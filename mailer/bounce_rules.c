@@ -647,6 +647,11 @@ const char *const bounce_autoreply_subjects[] = {
 	"自動返信",
 	"自動応答",
 	"不在",
+	"自動回覆",
+	"自动答复",
+	"자동 응답",
+	"자동응답",
+	"부재중",
 	NULL
 };
 
