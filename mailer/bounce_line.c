@@ -207,6 +207,56 @@ sender_follows(const char *t, size_t n)
  * "550 5.1.1 <a>", "5.2.2 <a>" or Sendmail's "<a>... " anywhere in the
  * line: a server's verdict on that address.
  */
+/*
+ * 1 when l[0..ob), blanks and a '-' or quote before ob aside, ends with
+ * an SMTP reply code ("550", "550 5.1.1", "550-5.1.1"): what stands at
+ * ob is the subject of a server's reply.
+ */
+static int
+code_before(const char *l, size_t ob)
+{
+	size_t j = ob, d;
+
+	while (j > 0 && (is_space(l[j - 1]) || l[j - 1] == '-'))
+		j--;
+	d = j;
+	while (j > 0 && (isdigit((unsigned char)l[j - 1]) || l[j - 1] == '.'))
+		j--;
+	/* "550 5.1.1": the status, then the code before it */
+	if (memchr(l + j, '.', d - j)) {
+		while (j > 0 && (is_space(l[j - 1]) || l[j - 1] == '-'))
+			j--;
+		d = j;
+		while (j > 0 && isdigit((unsigned char)l[j - 1]))
+			j--;
+	}
+	return d - j == 3 && (l[j] == '4' || l[j] == '5') &&
+	    (j == 0 || !isalnum((unsigned char)l[j - 1]));
+}
+
+/*
+ * "... error 550 a@b: no such user", "550-'a@b... unknown'": an address
+ * inside a line, right after a reply code, and followed by why it failed
+ * (a bracketed one needs no why: below).
+ */
+static void
+coded_bare_hits(const char *l, size_t n, struct hits *h)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t b, e, ob, after;
+
+		if (l[i] != '@' || !bounce_addr_around(l, n, i, &b, &e))
+			continue;
+		ob = b > 0 && strchr("\"'", l[b - 1]) ? b - 1 : b;
+		after = e < n && strchr("\"'", l[e]) ? e + 1 : e;
+		if (ob > 0 && l[ob - 1] != '<' && code_before(l, ob) &&
+		    tail_says_failed(l + after, n - after) &&
+		    !sender_follows(l + after, n - after))
+			hit(h, b, e);
+		i = e;
+	}
+}
+
 static void
 verdict_hits(const char *l, size_t n, struct hits *h)
 {
@@ -288,6 +338,9 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 		return 1;
 	if (ends_with(preps, pre, pn) && has_word(bounce_failure_words, pre,
 	    pn))
+		return 1;
+	/* "Message from s to a was rejected": the verdict follows */
+	if (ends_with(preps, pre, pn) && verdict_follows(tail, tn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
@@ -429,6 +482,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 			hit(h, b, e);
 	}
 	verdict_hits(l, n, h);
+	coded_bare_hits(l, n, h);
 	prose_hits(l, n, h);
 }
 
