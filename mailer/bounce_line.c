@@ -19,6 +19,8 @@
 #define MAX_LINE	1024		/* longer lines are prose or data */
 #define MAX_PER_LINE	8		/* recipients taken from one line */
 #define PREFIX_WORDS	120		/* bytes before an address read for cues */
+#define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
+#define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
 
 /* Addresses one line names, as offsets into it. */
 struct hits {
@@ -626,11 +628,96 @@ accepted_in_transcript(const char *l, size_t ll, const char *next,
 	return 1;
 }
 
+/*
+ * Length of the name of the field line l[0..n) ("Subject" in "Subject:
+ * x", "보낸 사람" in "보낸 사람: x"): at most three words and no address
+ * before the colon; 0 when the line is no field.
+ */
+static size_t
+field_name(const char *l, size_t n)
+{
+	size_t k = 0;
+	int words = 1;
+
+	while (k < n && k <= MAX_FIELD_NAME && l[k] != ':') {
+		if (strchr("@<>\"'(", l[k]))
+			return 0;
+		if (is_space(l[k]) && (!k || is_space(l[k - 1]) ||
+		    ++words > 3))
+			return 0;
+		k++;
+	}
+	if (!k || k >= n || k > MAX_FIELD_NAME || l[k] != ':' ||
+	    is_space(l[k - 1]))
+		return 0;
+	return k;
+}
+
+/* 1 when name[0..n) is one of list, ignoring ASCII case. */
+static int
+name_is(const char *const *list, const char *name, size_t n)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncasecmp(*list, name, n))
+			return 1;
+	return 0;
+}
+
+/* 1 when name[0..n) holds a word of bounce_reason_fields. */
+static int
+name_says_why(const char *name, size_t n)
+{
+	char *low = bounce_lower_dup(name, n);
+	int r = bounce_list_match(bounce_reason_fields, low, n);
+
+	free(low);
+	return r;
+}
+
+/*
+ * Where the header block of a quoted message that starts at line t[i..]
+ * ends: consecutive field lines, with their folded continuations, among
+ * them a sender and a subject field and no reason.  i when no such block
+ * starts there.  Its "To:", "收件人:" or "Delivery to:" name the returned
+ * message's addressees, not failed recipients.
+ */
+static size_t
+header_block_end(const char *t, size_t n, size_t i)
+{
+	size_t k = i, ind0 = 0;
+	int from = 0, subj = 0, lines = 0;
+
+	while (k < n && lines < MAX_BLOCK_LINES) {
+		const char *l = t + k;
+		const char *eol = memchr(l, '\n', n - k);
+		size_t ll = eol ? (size_t)(eol - l) : n - k;
+		size_t ind = 0, nl;
+
+		while (ind < ll && (is_space(l[ind]) || l[ind] == '>'))
+			ind++;
+		if (ind == ll)
+			break;
+		nl = field_name(l + ind, ll - ind);
+		if (!(lines && ind > ind0)) {
+			if (!nl || name_says_why(l + ind, nl))
+				return i;
+			if (!lines)
+				ind0 = ind;
+			from |= name_is(bounce_copy_from_fields, l + ind, nl);
+			subj |= name_is(bounce_copy_subject_fields, l + ind,
+			    nl);
+		}
+		lines++;
+		k += ll + 1;
+	}
+	return from && subj ? (k < n ? k : n) : i;
+}
+
 void
 bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
 {
-	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0;
+	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
 	const char *prev = NULL;
 	int have = 0, in_field = 0;
 
@@ -644,7 +731,11 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		/* RFC 3676's signature separator: a contact block follows */
 		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll))
 			break;
-		if (in_field && ind < ll && ind > field_ind) {
+		if (i >= block_end && ind < ll && memchr(l, ':', ll))
+			block_end = header_block_end(t, n, i);
+		if (i < block_end) {
+			/* a quoted message's header */
+		} else if (in_field && ind < ll && ind > field_ind) {
 			/* a folded continuation of a quoted header field */
 		} else if (ind < ll) {
 			in_field = header_like(l + ind, ll - ind);

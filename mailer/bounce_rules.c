@@ -920,6 +920,35 @@ const char *const bounce_quoted_fields[] = {
 };
 
 /*
+ * The names (whole, ignoring case) of a quoted message's sender and
+ * subject fields, in the languages the notices are written in: a block of
+ * "name: value" lines holding both is the returned message's header, not
+ * the notice's own listing ("收件人: list@x" under "发件人:" and "主题:").
+ */
+const char *const bounce_copy_from_fields[] = {
+	"from", "sender", "von", "de", "da", "van",
+	"发件人", "寄件人", "發件人", "寄件者", "差出人", "送信者", "送信元",
+	"보낸 사람", "보낸사람", "발신자", "발신인", NULL
+};
+
+const char *const bounce_copy_subject_fields[] = {
+	"subject", "betreff", "objet", "asunto", "assunto", "oggetto",
+	"onderwerp", "主题", "主題", "主旨", "标题", "標題", "件名", "제목",
+	NULL
+};
+
+/*
+ * Words in a field's name that make its block the notice's own account of
+ * the failed message ("Reason:", "退信原因:"), which names the recipient in
+ * its "To:", rather than the returned message's header.
+ */
+const char *const bounce_reason_fields[] = {
+	"reason", "error", "status", "diagnostic", "problem", "grund",
+	"fehler", "raison", "erreur", "motivo", "errore", "原因", "理由",
+	"错误", "錯誤", "エラー", "사유", "원인", "오류", NULL
+};
+
+/*
  * Sentences only delivery-failure notices write: evidence that a message
  * without a standard report is one.
  */

@@ -74,6 +74,9 @@ extern const char *const bounce_help_words[];
 extern const char *const bounce_sender_cues[];
 extern const char *const bounce_message_to[];
 extern const char *const bounce_quoted_fields[];
+extern const char *const bounce_copy_from_fields[];	/* a quoted From */
+extern const char *const bounce_copy_subject_fields[];	/* its Subject */
+extern const char *const bounce_reason_fields[];	/* the notice's own */
 /* body evidence: a failure notice; a delay warning; a final one */
 extern const char *const bounce_failure_cues[];
 extern const char *const bounce_delay_cues[];
