@@ -237,6 +237,29 @@ code_before(const char *l, size_t ob)
 }
 
 /*
+ * Length of the words right after an address, t[0..n), that can say why
+ * it failed: up to the end of their clause (';' or a sentence end) when a
+ * word follows the address directly.  "550 a@b handles delisting
+ * requests; your host is on our block list" is a contact, and the why
+ * after the semicolon is the host's.
+ */
+static size_t
+own_clause(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && is_space(t[i]))
+		i++;
+	if (i == n || !isalnum((unsigned char)t[i]))
+		return n;
+	for (; i < n; i++)
+		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
+		    is_space(t[i + 1]))))
+			return i;
+	return n;
+}
+
+/*
  * "... error 550 a@b: no such user", "550-'a@b... unknown'": an address
  * inside a line, right after a reply code, and followed by why it failed
  * (a bracketed one needs no why: below).
@@ -252,7 +275,8 @@ coded_bare_hits(const char *l, size_t n, struct hits *h)
 		ob = b > 0 && strchr("\"'", l[b - 1]) ? b - 1 : b;
 		after = e < n && strchr("\"'", l[e]) ? e + 1 : e;
 		if (ob > 0 && l[ob - 1] != '<' && code_before(l, ob) &&
-		    tail_says_failed(l + after, n - after) &&
+		    tail_says_failed(l + after, own_clause(l + after,
+		    n - after)) &&
 		    !sender_follows(l + after, n - after))
 			hit(h, b, e);
 		i = e;
