@@ -330,12 +330,20 @@ static int
 verdict_follows(const char *tail, size_t tn)
 {
 	size_t i = 0;
+	char *low;
+	int login;
 
 	while (i < tn && (is_space(tail[i]) || tail[i] == ':' ||
 	    tail[i] == '>' || tail[i] == '"' || tail[i] == '\'' ||
 	    tail[i] == ')'))
 		i++;
-	return bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i);
+	if (!bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i))
+		return 0;
+	/* "is unknown to our authentication service": a login refused */
+	low = bounce_lower_dup(tail + i, tn - i < 200 ? tn - i : 200);
+	login = bounce_list_match(bounce_login_words, low, strlen(low));
+	free(low);
+	return !login;
 }
 
 /*

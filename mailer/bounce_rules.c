@@ -78,6 +78,8 @@ const struct bounce_rule bounce_rules[] = {
 	  "networkerror" },
 	/* the sender refused, before "does not accept mail" */
 	{ "does not accept mail from", "5.7.1", SOFT, "rejected" },
+	{ "refused to accept mail from", "5.7.1", SOFT, "rejected" },
+	{ "refuses to accept mail from", "5.7.1", SOFT, "rejected" },
 	/*
 	 * the sender refused: before "address rejected" and "domain must
 	 * exist", which sender refusals are worded with
@@ -762,6 +764,24 @@ const char *const bounce_rcpt_verdicts[] = {
 	"cannot be delivered",
 	"couldn't be delivered",
 	"was not delivered",
+	NULL
+};
+
+/*
+ * Words of logging in: an address a verdict names beside them ("The user
+ * a is unknown to our authentication service") is an account of ours, a
+ * login the server refused, not a recipient.
+ */
+const char *const bounce_login_words[] = {
+	"authenticat",
+	"login",
+	"log in",
+	"log on",
+	"logon",
+	"sign in",
+	"password",
+	"credential",
+	"sasl",
 	NULL
 };
 

@@ -67,6 +67,7 @@ extern const char *const bounce_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
 extern const char *const bounce_rcpt_verdicts[];
+extern const char *const bounce_login_words[];
 /* words after an address that make it the refused sender */
 extern const char *const bounce_sender_verdicts[];
 extern const char *const bounce_contact_words[];
