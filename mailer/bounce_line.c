@@ -745,11 +745,58 @@ header_block_end(const char *t, size_t n, size_t i)
 	return from && subj ? (k < n ? k : n) : i;
 }
 
+/*
+ * 1 when the first paragraph of a recipient's lines, s[0..n), has a status
+ * field saying it was delivered ("Status: delivered").
+ */
+static int
+says_delivered(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *l = s + i;
+		const char *eol = memchr(l, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - l) : n - i;
+		size_t ind = indent(l, ll), nl, v;
+
+		if (i && ind == ll)
+			return 0;
+		nl = field_name(l + ind, ll - ind);
+		if (nl && name_is(bounce_status_fields, l + ind, nl)) {
+			v = ind + nl + 1;
+			while (v < ll && is_space(l[v]))
+				v++;
+			return bounce_list_prefix(bounce_delivered_values,
+			    l + v, ll - v);
+		}
+		i += ll + 1;
+	}
+	return 0;
+}
+
+/* Drops the recipients from the from-th on whose lines say delivered. */
+static void
+drop_delivered(struct bounce_seg *rs, size_t *nrs, size_t from)
+{
+	size_t k = from;
+
+	for (size_t i = from; i < *nrs; i++) {
+		if (rs[i].seg && says_delivered(rs[i].seg, rs[i].seglen)) {
+			free(rs[i].address);
+			continue;
+		}
+		rs[k++] = rs[i];
+	}
+	*nrs = k;
+}
+
 void
 bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
 {
 	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
+	size_t first = *nrs;
 	const char *prev = NULL;
 	int have = 0, in_field = 0;
 
@@ -794,6 +841,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		}
 		i += ll + 1;
 	}
+	drop_delivered(*rs, nrs, first);
 }
 
 void

@@ -786,6 +786,22 @@ const char *const bounce_login_words[] = {
 };
 
 /*
+ * A per-recipient status field (its name, whole) and the values that say
+ * that recipient was reached: "Delivery to: a / Status: delivered" in a
+ * report listing several addressees is no failure of a.
+ */
+const char *const bounce_status_fields[] = {
+	"status", "result", "state", "delivery status", "状态", "狀態",
+	"状態", "结果", "結果", "상태", "결과", NULL
+};
+
+const char *const bounce_delivered_values[] = {
+	"delivered", "relayed", "success", "2.0.0", "250 ", "已送达",
+	"已投递", "已送達", "已投遞", "配信済", "配信完了", "전달됨",
+	"전달 완료", "성공", NULL
+};
+
+/*
  * "<a>: Sender address rejected", "<a>... sender blocked": words that,
  * right after an address in a server's verdict, make it the sender.
  */
@@ -1185,6 +1201,9 @@ const char *const bounce_success_cues[] = {
 	"已成功送达",
 	"已成功送達",
 	"配信しました",
+	"配信が完了しました",
+	"正常に配信されました",
+	"성공적으로 전달되었습니다",
 	NULL
 };
 
