@@ -695,29 +695,29 @@ name_is(const char *const *list, const char *name, size_t n)
 	return 0;
 }
 
-/* 1 when name[0..n) holds a word of bounce_reason_fields. */
+/* 1 when name[0..n), n <= MAX_FIELD_NAME, holds a reason word. */
 static int
 name_says_why(const char *name, size_t n)
 {
-	char *low = bounce_lower_dup(name, n);
-	int r = bounce_list_match(bounce_reason_fields, low, n);
+	char low[MAX_FIELD_NAME + 1];
 
-	free(low);
-	return r;
+	for (size_t k = 0; k < n; k++)
+		low[k] = (char)tolower((unsigned char)name[k]);
+	return bounce_list_match(bounce_reason_fields, low, n);
 }
 
 /*
- * Where the header block of a quoted message that starts at line t[i..]
- * ends: consecutive field lines, with their folded continuations, among
- * them a sender and a subject field and no reason.  i when no such block
- * starts there.  Its "To:", "收件人:" or "Delivery to:" name the returned
+ * Where the run of field lines (with their folded continuations) that
+ * starts at line t[i..] ends, into *run; 1 when it is the header block of
+ * a quoted message: a sender and a subject field among them and no
+ * reason.  Its "To:", "收件人:" or "Delivery to:" name the returned
  * message's addressees, not failed recipients.
  */
-static size_t
-header_block_end(const char *t, size_t n, size_t i)
+static int
+header_block(const char *t, size_t n, size_t i, size_t *run)
 {
 	size_t k = i, ind0 = 0;
-	int from = 0, subj = 0, lines = 0;
+	int from = 0, subj = 0, lines = 0, why = 0;
 
 	while (k < n && lines < MAX_BLOCK_LINES) {
 		const char *l = t + k;
@@ -731,8 +731,9 @@ header_block_end(const char *t, size_t n, size_t i)
 			break;
 		nl = field_name(l + ind, ll - ind);
 		if (!(lines && ind > ind0)) {
-			if (!nl || name_says_why(l + ind, nl))
-				return i;
+			if (!nl)
+				break;
+			why |= name_says_why(l + ind, nl);
 			if (!lines)
 				ind0 = ind;
 			from |= name_is(bounce_copy_from_fields, l + ind, nl);
@@ -742,15 +743,32 @@ header_block_end(const char *t, size_t n, size_t i)
 		lines++;
 		k += ll + 1;
 	}
-	return from && subj ? (k < n ? k : n) : i;
+	*run = k < n ? k : n;
+	return from && subj && !why;
+}
+
+/* 1 when name[0..n) ends with a status field's name ("投递状态"). */
+static int
+status_name(const char *name, size_t n)
+{
+	for (const char *const *f = bounce_status_fields; *f; f++) {
+		size_t fl = strlen(*f);
+
+		if (fl <= n && !strncasecmp(name + n - fl, *f, fl) &&
+		    (fl == n || (unsigned char)**f >= 0x80 ||
+		    is_space(name[n - fl - 1])))
+			return 1;
+	}
+	return 0;
 }
 
 /*
- * 1 when the first paragraph of a recipient's lines, s[0..n), has a status
- * field saying it was delivered ("Status: delivered").
+ * 1 when the first paragraph of a recipient's lines, s[0..n), says it was
+ * no failed recipient: a status field saying delivered ("Status:
+ * delivered", "投递状态: 成功"), or words of our own sending limits.
  */
 static int
-says_delivered(const char *s, size_t n)
+says_not_failed(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -761,9 +779,9 @@ says_delivered(const char *s, size_t n)
 		size_t ind = indent(l, ll), nl, v;
 
 		if (i && ind == ll)
-			return 0;
+			break;
 		nl = field_name(l + ind, ll - ind);
-		if (nl && name_is(bounce_status_fields, l + ind, nl)) {
+		if (nl && status_name(l + ind, nl)) {
 			v = ind + nl + 1;
 			while (v < ll && is_space(l[v]))
 				v++;
@@ -772,17 +790,24 @@ says_delivered(const char *s, size_t n)
 		}
 		i += ll + 1;
 	}
-	return 0;
+	{
+		char *low = bounce_lower_dup(s, i < n ? i : n);
+		int r = bounce_list_match(bounce_sending_words, low,
+		    strlen(low));
+
+		free(low);
+		return r;
+	}
 }
 
-/* Drops the recipients from the from-th on whose lines say delivered. */
+/* Drops the recipients from the from-th on whose lines say not failed. */
 static void
-drop_delivered(struct bounce_seg *rs, size_t *nrs, size_t from)
+drop_not_failed(struct bounce_seg *rs, size_t *nrs, size_t from)
 {
 	size_t k = from;
 
 	for (size_t i = from; i < *nrs; i++) {
-		if (rs[i].seg && says_delivered(rs[i].seg, rs[i].seglen)) {
+		if (rs[i].seg && says_not_failed(rs[i].seg, rs[i].seglen)) {
 			free(rs[i].address);
 			continue;
 		}
@@ -796,6 +821,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
 {
 	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
+	size_t run_end = 0;
 	size_t first = *nrs;
 	const char *prev = NULL;
 	int have = 0, in_field = 0;
@@ -810,8 +836,10 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		/* RFC 3676's signature separator: a contact block follows */
 		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll))
 			break;
-		if (i >= block_end && ind < ll && memchr(l, ':', ll))
-			block_end = header_block_end(t, n, i);
+		/* a run of field lines is judged once, from its first line */
+		if (i >= run_end && ind < ll && memchr(l, ':', ll) &&
+		    header_block(t, n, i, &run_end))
+			block_end = run_end;
 		if (i < block_end) {
 			/* a quoted message's header */
 		} else if (in_field && ind < ll && ind > field_ind) {
@@ -841,7 +869,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		}
 		i += ll + 1;
 	}
-	drop_delivered(*rs, nrs, first);
+	drop_not_failed(*rs, nrs, first);
 }
 
 void

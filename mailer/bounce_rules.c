@@ -795,14 +795,31 @@ const char *const bounce_login_words[] = {
  * report listing several addressees is no failure of a.
  */
 const char *const bounce_status_fields[] = {
-	"status", "result", "state", "delivery status", "状态", "狀態",
-	"状態", "结果", "結果", "상태", "결과", NULL
+	"status", "result", "state", "action", "状态", "狀態", "状態",
+	"结果", "結果", "상태", "결과", NULL
 };
 
 const char *const bounce_delivered_values[] = {
 	"delivered", "relayed", "success", "2.0.0", "250 ", "已送达",
 	"已投递", "已送達", "已投遞", "配信済", "配信完了", "전달됨",
-	"전달 완료", "성공", NULL
+	"전달 완료", "성공", "成功", NULL
+};
+
+/*
+ * Words of the sender's own limits: an address whose lines say them
+ * ("Mailbox: a / Problem: this mailbox is over its daily sending quota")
+ * is our sending account, not a recipient.
+ */
+const char *const bounce_sending_words[] = {
+	"sending quota",
+	"sending limit",
+	"send quota",
+	"send limit",
+	"outgoing quota",
+	"outgoing limit",
+	"outbound quota",
+	"outbound limit",
+	NULL
 };
 
 /*
@@ -1137,6 +1154,9 @@ const char *const bounce_delay_cues[] = {
 	"延迟投递",
 	"稍后重试",
 	"正在重试",
+	"等待重试",
+	"正在排队",
+	"暂未投递",
 	"暫時無法送達",
 	"暫時無法投遞",
 	"繼續嘗試",
@@ -1210,6 +1230,10 @@ const char *const bounce_success_cues[] = {
 	"已成功送達",
 	"配信しました",
 	"配信が完了しました",
+	"已送达",
+	"已送達",
+	"was delivered to the following",
+	"were delivered to the following",
 	"正常に配信されました",
 	"성공적으로 전달되었습니다",
 	NULL
