@@ -322,9 +322,15 @@ find_rcpts(struct parse *p)
 	if (sc->report_dsn || p->tally.failed || p->tally.delayed ||
 	    p->tally.delivered)
 		p->bounce_ev = 1;
-	/* an RFC 3464 report pasted into the text ("Technical report:") */
+	/*
+	 * an RFC 3464 report pasted into the text ("Technical report:"); an
+	 * RFC 8098 receipt pasted there has a Final-Recipient but no Action
+	 * or Status: its recipient was reached
+	 */
 	if (!p->nrs && !p->tally.delivered && !sc->dsn.len && sc->nlen &&
-	    bounce_find_ci(p->notice, sc->nlen, "final-recipient:"))
+	    bounce_find_ci(p->notice, sc->nlen, "final-recipient:") &&
+	    (bounce_find_ci(p->notice, sc->nlen, "action:") ||
+	    bounce_find_ci(p->notice, sc->nlen, "status:")))
 		bounce_dsn_parse(p->notice, sc->nlen, &p->rs, &p->nrs,
 		    &p->tally);
 	if (p->nrs) {

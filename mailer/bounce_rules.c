@@ -860,6 +860,7 @@ const char *const bounce_failure_words[] = {
 	"não entregue",
 	"not been completed",
 	"not been able to",
+	"not sent",
 	"not yet been able to",
 	"n't been able to",
 	"deferred",
