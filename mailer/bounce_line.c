@@ -476,6 +476,42 @@ named_hit(const char *l, size_t n, struct hits *h)
 	hit(h, b, e);
 }
 
+#define REPLY_NEAR	24	/* bytes after an address for its own reply */
+
+/*
+ * 1 when the first reply code in the few bytes after an address, t[0..n),
+ * is a success ("RCPT TO:<a> -> 250 2.1.5 OK"): that address was taken.
+ */
+static int
+accepted_reply(const char *t, size_t n)
+{
+	if (n > REPLY_NEAR)
+		n = REPLY_NEAR;
+	for (size_t i = 0; i + 3 < n; i++)
+		if (strchr("2345", t[i]) && (i == 0 ||
+		    (!isalnum((unsigned char)t[i - 1]) && t[i - 1] != '.')) &&
+		    isdigit((unsigned char)t[i + 1]) &&
+		    isdigit((unsigned char)t[i + 2]) &&
+		    (t[i + 3] == ' ' || t[i + 3] == '-'))
+			return t[i] == '2';
+	return 0;
+}
+
+/* Removes from h the addresses a success reply follows on l[0..n). */
+static void
+drop_accepted(const char *l, size_t n, struct hits *h)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < h->n; i++) {
+		if (accepted_reply(l + h->e[i], n - h->e[i]))
+			continue;
+		h->b[k] = h->b[i];
+		h->e[k++] = h->e[i];
+	}
+	h->n = k;
+}
+
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
@@ -518,6 +554,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
 	prose_hits(l, n, h);
+	drop_accepted(l, n, h);
 }
 
 /*
@@ -569,6 +606,10 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 		*contact = 2;
 	else
 		*contact = has_word(bounce_help_words, low, lw);
+	/* "was delivered to the following recipients:" lists no failure */
+	if (!*contact && bounce_list_match(bounce_success_cues, low, lw) &&
+	    !has_word(bounce_failure_words, low, lw))
+		*contact = 1;
 	while (lw && is_space(low[lw - 1]))
 		lw--;
 	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&
