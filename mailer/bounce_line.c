@@ -410,14 +410,40 @@ clause_start(const char *l, size_t ob, size_t clause_from)
 	return start;
 }
 
+/*
+ * The lower-cased words before l[ob] from start, after the carry (the
+ * unfinished clause the line before ended with, "... was not") when the
+ * line holds no start of its own: a sentence wrapped before "delivered
+ * to a" still says it failed.
+ */
+static char *
+pre_words(const char *l, size_t start, size_t ob, const char *carry,
+    size_t carryn, size_t *pn)
+{
+	struct buf b = BUF_INIT;
+	char *r;
+
+	*pn = ob - start;
+	if (!carryn)
+		return bounce_lower_dup(l + start, ob - start);
+	buf_add(&b, carry, carryn);
+	buf_add(&b, " ", 1);
+	buf_add(&b, l + start, ob - start);
+	r = bounce_lower_dup(b.data ? b.data : "", b.len);
+	*pn = b.len;
+	buf_free(&b);
+	return r;
+}
+
 /* Addresses in the running text of l[0..n) that words name as failed. */
 static void
-prose_hits(const char *l, size_t n, struct hits *h)
+prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
+    struct hits *h)
 {
 	size_t clause_from = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t b, e, after, start, ob;
+		size_t b, e, after, start, ob, pn;
 		char *pre;
 		int ok;
 
@@ -427,10 +453,11 @@ prose_hits(const char *l, size_t n, struct hits *h)
 		if (ob > 0 && strchr("<\"'(", l[ob - 1]))
 			ob--;
 		start = clause_start(l, ob, clause_from);
+		pre = pre_words(l, start, ob, carry, !clause_from && !start ?
+		    carryn : 0, &pn);
 		clause_from = e;
-		pre = bounce_lower_dup(l + start, ob - start);
 		after = e < n && strchr(">\"'", l[e]) ? e + 1 : e;
-		ok = words_say_failed(pre, ob - start, l + after, n - after);
+		ok = words_say_failed(pre, pn, l + after, n - after);
 		free(pre);
 		if (ok) {
 			hit(h, b, e);
@@ -512,10 +539,36 @@ drop_accepted(const char *l, size_t n, struct hits *h)
 	h->n = k;
 }
 
+/*
+ * The unfinished clause a line ends with, p[0..pn), into *cn: after its
+ * last address or sentence end, at most PREFIX_WORDS bytes; none when the
+ * line ends a sentence or introduces a list.
+ */
+static const char *
+carry_of(const char *p, size_t pn, size_t *cn)
+{
+	size_t s = pn > PREFIX_WORDS ? pn - PREFIX_WORDS : 0, k;
+
+	*cn = 0;
+	while (pn && is_space(p[pn - 1]))
+		pn--;
+	if (!p || !pn || strchr(".!?:;", p[pn - 1]))
+		return NULL;
+	for (k = pn; k > s; k--)
+		if (p[k - 1] == '@' || ((p[k - 1] == '.' || p[k - 1] == '!' ||
+		    p[k - 1] == '?') && k < pn && is_space(p[k])))
+			break;
+	if (k > s && p[k - 1] == '@')
+		while (k < pn && !is_space(p[k]))
+			k++;
+	*cn = pn - k;
+	return p + k;
+}
+
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
-    struct hits *h)
+    const char *carry, size_t carryn, struct hits *h)
 {
 	size_t i, b, e, after;
 	int coded;
@@ -553,7 +606,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	}
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
-	prose_hits(l, n, h);
+	prose_hits(l, n, carry, carryn, h);
 	drop_accepted(l, n, h);
 }
 
@@ -865,7 +918,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t run_end = 0;
 	size_t first = *nrs;
 	const char *prev = NULL;
-	int have = 0, in_field = 0;
+	int have = 0, in_field = 0, prev_adjacent = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -890,9 +943,12 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			field_ind = ind;
 			if (!in_field && ll < MAX_LINE && memchr(l, '@', ll)) {
 				int contact, intro;
+				size_t cn = 0;
+				const char *carry = prev_adjacent ?
+				    carry_of(prev, prevlen, &cn) : NULL;
 
 				prev_line(prev, prevlen, &contact, &intro);
-				line_hits(l, ll, contact, intro, &h);
+				line_hits(l, ll, contact, intro, carry, cn, &h);
 				if (h.n && eol && accepted_in_transcript(l, ll,
 				    eol + 1, (size_t)(t + n - eol - 1)))
 					h.n = 0;
@@ -908,6 +964,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			prev = l;
 			prevlen = ll;
 		}
+		prev_adjacent = ind < ll;
 		i += ll + 1;
 	}
 	drop_not_failed(*rs, nrs, first);
