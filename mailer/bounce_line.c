@@ -21,6 +21,7 @@
 #define PREFIX_WORDS	120		/* bytes before an address read for cues */
 #define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
 #define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
+#define NEAR_LINES	256		/* bytes after an address read for limits */
 
 /* Addresses one line names, as offsets into it. */
 struct hits {
@@ -659,14 +660,15 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 		*contact = 2;
 	else
 		*contact = has_word(bounce_help_words, low, lw);
-	/* "was delivered to the following recipients:" lists no failure */
-	if (!*contact && bounce_list_match(bounce_success_cues, low, lw) &&
-	    !has_word(bounce_failure_words, low, lw))
-		*contact = 1;
 	while (lw && is_space(low[lw - 1]))
 		lw--;
-	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&
-	    !*contact && has_word(bounce_failure_words, low, lw);
+	if (!*contact && lw && low[lw - 1] == ':') {
+		if (has_word(bounce_failure_words, low, lw))
+			*intro = !memchr(low, '@', lw);
+		/* "was delivered to the following recipients:" */
+		else if (bounce_list_match(bounce_success_cues, low, lw))
+			*contact = 1;
+	}
 	free(low);
 }
 
@@ -766,7 +768,8 @@ field_name(const char *l, size_t n)
 	int words = 1;
 
 	while (k < n && k <= MAX_FIELD_NAME && l[k] != ':') {
-		if (strchr("@<>\"'(", l[k]))
+		if (l[k] == '@' || l[k] == '<' || l[k] == '>' || l[k] == '"' ||
+		    l[k] == '\'' || l[k] == '(')
 			return 0;
 		if (is_space(l[k]) && (!k || is_space(l[k - 1]) ||
 		    ++words > 3))
@@ -783,35 +786,44 @@ field_name(const char *l, size_t n)
 static int
 name_is(const char *const *list, const char *name, size_t n)
 {
+	int c = tolower((unsigned char)name[0]);
+
 	for (; *list; list++)
-		if (strlen(*list) == n && !strncasecmp(*list, name, n))
+		if ((unsigned char)(*list)[0] == c &&
+		    !strncasecmp(*list, name, n) && !(*list)[n])
 			return 1;
 	return 0;
 }
 
-/* 1 when name[0..n), n <= MAX_FIELD_NAME, holds a reason word. */
+/* 1 when name[0..n), a field's short name, holds a reason word. */
 static int
 name_says_why(const char *name, size_t n)
 {
-	char low[MAX_FIELD_NAME + 1];
+	for (const char *const *w = bounce_reason_fields; *w; w++) {
+		size_t wl = strlen(*w);
 
-	for (size_t k = 0; k < n; k++)
-		low[k] = (char)tolower((unsigned char)name[k]);
-	return bounce_list_match(bounce_reason_fields, low, n);
+		for (size_t k = 0; k + wl <= n; k++)
+			if (tolower((unsigned char)name[k]) ==
+			    (unsigned char)(*w)[0] &&
+			    !strncasecmp(name + k, *w, wl))
+				return 1;
+	}
+	return 0;
 }
 
+#define RUN_FROM	1	/* run_fields(): a sender field */
+#define RUN_SUBJECT	2	/* a subject field */
+#define RUN_WHY		4	/* a reason field (looked for only if asked) */
+
 /*
- * Where the run of field lines (with their folded continuations) that
- * starts at line t[i..] ends, into *run; 1 when it is the header block of
- * a quoted message: a sender and a subject field among them and no
- * reason.  Its "To:", "收件人:" or "Delivery to:" name the returned
- * message's addressees, not failed recipients.
+ * What the run of field lines (with their folded continuations) that
+ * starts at line t[i..] holds, RUN_* bits; where it ends into *run.
  */
 static int
-header_block(const char *t, size_t n, size_t i, size_t *run)
+run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 {
 	size_t k = i, ind0 = 0;
-	int from = 0, subj = 0, lines = 0, why = 0;
+	int r = 0, lines = 0;
 
 	while (k < n && lines < MAX_BLOCK_LINES) {
 		const char *l = t + k;
@@ -827,18 +839,35 @@ header_block(const char *t, size_t n, size_t i, size_t *run)
 		if (!(lines && ind > ind0)) {
 			if (!nl)
 				break;
-			why |= name_says_why(l + ind, nl);
 			if (!lines)
 				ind0 = ind;
-			from |= name_is(bounce_copy_from_fields, l + ind, nl);
-			subj |= name_is(bounce_copy_subject_fields, l + ind,
-			    nl);
+			if (name_is(bounce_copy_from_fields, l + ind, nl))
+				r |= RUN_FROM;
+			if (name_is(bounce_copy_subject_fields, l + ind, nl))
+				r |= RUN_SUBJECT;
+			if (why && name_says_why(l + ind, nl))
+				r |= RUN_WHY;
 		}
 		lines++;
 		k += ll + 1;
 	}
 	*run = k < n ? k : n;
-	return from && subj && !why;
+	return r;
+}
+
+/*
+ * 1 when the run of field lines that starts at line t[i..] (its end into
+ * *run) is the header block of a quoted message: a sender and a subject
+ * field among them and no reason.  Its "To:", "收件人:" or "Delivery to:"
+ * name the returned message's addressees, not failed recipients.
+ */
+static int
+header_block(const char *t, size_t n, size_t i, size_t *run)
+{
+	const int both = RUN_FROM | RUN_SUBJECT;
+
+	return (run_fields(t, n, i, run, 0) & both) == both &&
+	    run_fields(t, n, i, run, 1) == both;
 }
 
 /* 1 when name[0..n) ends with a status field's name ("投递状态"). */
@@ -885,7 +914,9 @@ says_not_failed(const char *s, size_t n)
 		i += ll + 1;
 	}
 	{
-		char *low = bounce_lower_dup(s, i < n ? i : n);
+		/* the lines next to the address, not a pasted report */
+		char *low = bounce_lower_dup(s, i < n ? (i < NEAR_LINES ? i :
+		    NEAR_LINES) : (n < NEAR_LINES ? n : NEAR_LINES));
 		int r = bounce_list_match(bounce_sending_words, low,
 		    strlen(low));
 
