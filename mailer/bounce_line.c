@@ -22,6 +22,7 @@
 #define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
 #define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
 #define NEAR_LINES	256		/* bytes after an address read for limits */
+#define MAX_CLOSING	48		/* bytes of a letter's closing line */
 
 /* Addresses one line names, as offsets into it. */
 struct hits {
@@ -347,6 +348,57 @@ verdict_follows(const char *tail, size_t tn)
 	return !login;
 }
 
+/* 1 when name[0..n) is one of list, ignoring ASCII case. */
+static int
+name_is(const char *const *list, const char *name, size_t n)
+{
+	int c = tolower((unsigned char)name[0]);
+
+	for (; *list; list++)
+		if ((unsigned char)(*list)[0] == c &&
+		    !strncasecmp(*list, name, n) && !(*list)[n])
+			return 1;
+	return 0;
+}
+
+/*
+ * How much of t[0..n), the words after an address, speaks of it: up to
+ * the end of its clause (';', a sentence end) or to the next address when
+ * words other than a list's joiners stand between ("a@x was delivered but
+ * the copy to b@y failed": the failure is b's).
+ */
+static size_t
+own_words(const char *t, size_t n)
+{
+	size_t w = 0;
+	int other = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
+		    is_space(t[i + 1]))))
+			return i;
+		if (isalpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80) {
+			if (!i || !(isalpha((unsigned char)t[i - 1]) ||
+			    (unsigned char)t[i - 1] >= 0x80))
+				w = i;
+			if (i + 1 == n || !(isalpha((unsigned char)t[i + 1]) ||
+			    (unsigned char)t[i + 1] >= 0x80 || t[i + 1] == '@' ||
+			    t[i + 1] == '.' || t[i + 1] == '-'))
+				other |= !name_is(bounce_list_joiners, t + w,
+				    i + 1 - w);
+		}
+		if (t[i] == '@') {
+			size_t b = i;
+
+			while (b > 0 && !is_space(t[b - 1]) &&
+			    !strchr(",;<\"'(", t[b - 1]))
+				b--;
+			return other ? b : n;
+		}
+	}
+	return n;
+}
+
 /*
  * An address the words before it (lower-cased in pre[0..pn)) and after it
  * (tail) name as failed: a recipient label ("Intended recipient:", "RCPT
@@ -383,7 +435,8 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))
 		return 1;
 	if (ends_with(bounce_message_to, pre, pn)) {
-		char *lt = bounce_lower_dup(tail, tn < 200 ? tn : 200);
+		size_t own = own_words(tail, tn < 200 ? tn : 200);
+		char *lt = bounce_lower_dup(tail, own);
 		int r = has_word(bounce_failure_words, lt, strlen(lt));
 
 		free(lt);
@@ -662,13 +715,8 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 		*contact = has_word(bounce_help_words, low, lw);
 	while (lw && is_space(low[lw - 1]))
 		lw--;
-	if (!*contact && lw && low[lw - 1] == ':') {
-		if (has_word(bounce_failure_words, low, lw))
-			*intro = !memchr(low, '@', lw);
-		/* "was delivered to the following recipients:" */
-		else if (bounce_list_match(bounce_success_cues, low, lw))
-			*contact = 1;
-	}
+	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&
+	    !*contact && has_word(bounce_failure_words, low, lw);
 	free(low);
 }
 
@@ -693,6 +741,34 @@ add_hits(const char *l, size_t ll, const struct hits *h,
 		free(a);
 	}
 	return any;
+}
+
+/*
+ * Whether the line l[0..n) opens (1), closes (0) or leaves (in) a section
+ * listing recipients that were reached: a heading ending in ':' with
+ * success words and none of failure ("Your message was delivered to the
+ * following recipients:", "以下收件人已成功投递:") opens one; a line with
+ * failure words, or another heading, closes it.
+ */
+static int
+success_section(const char *l, size_t n, int in)
+{
+	size_t e = n;
+	char *low;
+	int r = in;
+
+	while (e && is_space(l[e - 1]))
+		e--;
+	if (!(e && l[e - 1] == ':') && !in)
+		return 0;
+	low = bounce_lower_dup(l, e < 200 ? e : 200);
+	if (has_word(bounce_failure_words, low, strlen(low)))
+		r = 0;
+	else if (e && l[e - 1] == ':')
+		r = !memchr(l, '@', e) && bounce_list_match(bounce_success_cues,
+		    low, strlen(low));
+	free(low);
+	return r;
 }
 
 /*
@@ -780,19 +856,6 @@ field_name(const char *l, size_t n)
 	    is_space(l[k - 1]))
 		return 0;
 	return k;
-}
-
-/* 1 when name[0..n) is one of list, ignoring ASCII case. */
-static int
-name_is(const char *const *list, const char *name, size_t n)
-{
-	int c = tolower((unsigned char)name[0]);
-
-	for (; *list; list++)
-		if ((unsigned char)(*list)[0] == c &&
-		    !strncasecmp(*list, name, n) && !(*list)[n])
-			return 1;
-	return 0;
 }
 
 /* 1 when name[0..n), a field's short name, holds a reason word. */
@@ -949,7 +1012,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t run_end = 0;
 	size_t first = *nrs;
 	const char *prev = NULL;
-	int have = 0, in_field = 0, prev_adjacent = 0;
+	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -961,12 +1024,18 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		/* RFC 3676's signature separator: a contact block follows */
 		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll))
 			break;
+		/* so does a letter's closing ("Regards,") */
+		if (ind < ll && ll - ind <= MAX_CLOSING && !memchr(l, '@', ll) &&
+		    bounce_list_prefix(bounce_valedictions, l + ind, ll - ind))
+			break;
 		/* a run of field lines is judged once, from its first line */
 		if (i >= run_end && ind < ll && memchr(l, ':', ll) &&
 		    header_block(t, n, i, &run_end))
 			block_end = run_end;
-		if (i < block_end) {
-			/* a quoted message's header */
+		if (ind < ll)
+			reached = success_section(l, ll, reached);
+		if (i < block_end || reached) {
+			/* a quoted message's header, or addressees reached */
 		} else if (in_field && ind < ll && ind > field_ind) {
 			/* a folded continuation of a quoted header field */
 		} else if (ind < ll) {
@@ -975,7 +1044,8 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			if (!in_field && ll < MAX_LINE && memchr(l, '@', ll)) {
 				int contact, intro;
 				size_t cn = 0;
-				const char *carry = prev_adjacent ?
+				const char *carry = prev_adjacent &&
+				    islower((unsigned char)l[ind]) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 
 				prev_line(prev, prevlen, &contact, &intro);

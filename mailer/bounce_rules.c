@@ -1010,6 +1010,26 @@ const char *const bounce_reason_fields[] = {
 	"错误", "錯誤", "エラー", "사유", "원인", "오류", NULL
 };
 
+/* Words that join the addresses of a list ("a@x, b@y and c@z"). */
+const char *const bounce_list_joiners[] = {
+	"and", "or", "und", "oder", "et", "ou", "y", "o", "e", NULL
+};
+
+/*
+ * Closing lines of a letter ("Regards,"), matched at the start of a short
+ * line: what follows is a signature, whose "Mailbox:" or address is a
+ * contact, never a failed recipient.
+ */
+const char *const bounce_valedictions[] = {
+	"regards", "best regards", "kind regards", "warm regards",
+	"sincerely", "yours sincerely", "yours faithfully", "thank you",
+	"thanks", "cheers", "mit freundlichen grüßen", "freundliche grüße",
+	"viele grüße", "cordialement", "bien cordialement", "saludos",
+	"atentamente", "cordiali saluti", "distinti saluti", "atenciosamente",
+	"此致", "谢谢", "謝謝", "敬具", "よろしくお願いいたします",
+	"감사합니다", NULL
+};
+
 /*
  * Sentences only delivery-failure notices write: evidence that a message
  * without a standard report is one.

@@ -71,6 +71,8 @@ extern const char *const bounce_login_words[];
 extern const char *const bounce_status_fields[];
 extern const char *const bounce_delivered_values[];
 extern const char *const bounce_sending_words[];
+extern const char *const bounce_valedictions[];
+extern const char *const bounce_list_joiners[];
 /* words after an address that make it the refused sender */
 extern const char *const bounce_sender_verdicts[];
 extern const char *const bounce_contact_words[];
