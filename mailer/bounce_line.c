@@ -759,14 +759,17 @@ success_section(const char *l, size_t n, int in)
 
 	while (e && is_space(l[e - 1]))
 		e--;
-	if (!(e && l[e - 1] == ':') && !in)
+	if (e > 200)
+		e = 200;
+	if (!in && (!e || l[e - 1] != ':' || memchr(l, '@', e) ||
+	    !(bounce_cues(l, e) & BOUNCE_CUE_SUCCESS)))
 		return 0;
-	low = bounce_lower_dup(l, e < 200 ? e : 200);
+	low = bounce_lower_dup(l, e);
 	if (has_word(bounce_failure_words, low, strlen(low)))
 		r = 0;
 	else if (e && l[e - 1] == ':')
-		r = !memchr(l, '@', e) && bounce_list_match(bounce_success_cues,
-		    low, strlen(low));
+		r = !memchr(l, '@', e) && (bounce_cues(l, e) &
+		    BOUNCE_CUE_SUCCESS);
 	free(low);
 	return r;
 }

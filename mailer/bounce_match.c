@@ -140,9 +140,18 @@ bounce_list_match(const char *const *list, const char *lower, size_t n)
 int
 bounce_list_prefix(const char *const *list, const char *s, size_t n)
 {
-	for (; *list; list++) {
-		size_t pl = strlen(*list);
+	int c;
 
+	if (!n)
+		return 0;
+	c = tolower((unsigned char)s[0]);
+	for (; *list; list++) {
+		size_t pl;
+
+		/* the first byte rules most rows out without a call */
+		if (tolower((unsigned char)(*list)[0]) != c)
+			continue;
+		pl = strlen(*list);
 		if (n >= pl && !strncasecmp(s, *list, pl))
 			return 1;
 	}
