@@ -41,6 +41,28 @@ bounce_lower_dup(const char *s, size_t n)
 	return l;
 }
 
+/* Appends s[0..n) without its CR and NUL bytes, in whole runs. */
+static void
+add_clean(struct buf *b, const char *s, size_t n)
+{
+	const char *end = s + n, *nul = memchr(s, '\0', n);
+
+	while (s < end) {
+		const char *stop = memchr(s, '\r', (size_t)(end - s));
+
+		if (nul && nul < s)
+			nul = memchr(s, '\0', (size_t)(end - s));
+		if (nul && (!stop || nul < stop))
+			stop = nul;
+		if (!stop) {
+			buf_add(b, s, (size_t)(end - s));
+			return;
+		}
+		buf_add(b, s, (size_t)(stop - s));
+		s = stop + 1;
+	}
+}
+
 /* Appends s[0..n) dropping CR and replacing invalid UTF-8 with '?'. */
 void
 bounce_text_add(struct buf *b, const char *s, size_t n)
@@ -56,13 +78,7 @@ bounce_text_add(struct buf *b, const char *s, size_t n)
 
 		if (!utf8_valid(s, n, &bad))
 			ok = bad;
-		/* whole runs between dropped bytes, not byte by byte */
-		for (size_t i = 0, run = 0; i <= ok; i++) {
-			if (i < ok && s[i] != '\r' && s[i] != '\0')
-				continue;
-			buf_add(b, s + run, i - run);
-			run = i + 1;
-		}
+		add_clean(b, s, ok);
 		if (ok == n)
 			break;
 		buf_addc(b, '?');

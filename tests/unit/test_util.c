@@ -168,6 +168,13 @@ static const struct {
 	{ "x\xf5\x80\x80\x80", 0, 1 },			/* > U+10FFFF */
 	{ "\xf0\x9f\x98\x80", 1, 0 },			/* emoji */
 	{ "\x80", 0, 0 },				/* lone continuation */
+	/* around the eight-byte ASCII steps */
+	{ "abcdefg\x80", 0, 7 },
+	{ "abcdefgh\x80", 0, 8 },
+	{ "abcdefghi\x80", 0, 9 },
+	{ "abcdefghijklmnop\xff", 0, 16 },
+	{ "abcdefgh\xe4\xb8\xad" "12345678\xe4\xb8", 0, 19 },
+	{ "abcdefgh\xe4\xb8\xad" "12345678", 1, 0 },
 };
 
 START_TEST(test_utf8)
