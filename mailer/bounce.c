@@ -8,6 +8,7 @@
  *   bounce_mime.c   raw message -> notice, DSN, ARF, returned-original texts
  *   bounce_rcpt.c   DSN fields, SES JSON -> recipients with diagnostics
  *   bounce_line.c   a notice's text -> the recipients it names as failed
+ *   bounce_section.c  the parts of that text that name no failed recipient
  *   bounce_addr.c   addresses in free text, address sets
  *   bounce_text.c   clean UTF-8, header fields, RFC 2047, status codes
  *   bounce_rules.c  the phrasings of non-standard notices, as data

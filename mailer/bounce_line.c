@@ -4,7 +4,8 @@
  * qmail, Postfix (bounce(5) templates), Sendmail (savemail.c), Exim
  * (deliver.c), Courier, OpenSMTPD, Exchange, Lotus Notes/Domino, Gmail,
  * Yahoo and the webmail providers; the words they use are data in
- * bounce_rules.c.
+ * bounce_rules.c.  This file judges each line; the parts of the notice
+ * whose lines name no failed recipient are bounce_section.c's.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "bounce_line.h"
 #include "bounce_rules.h"
+#include "bounce_section.h"
 #include "bounce_text.h"
 #include "util.h"
 
@@ -19,9 +21,6 @@
 #define MAX_LINE	1024		/* longer lines are prose or data */
 #define MAX_PER_LINE	8		/* recipients taken from one line */
 #define PREFIX_WORDS	120		/* bytes before an address read for cues */
-#define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
-#define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
-#define NEAR_LINES	256		/* bytes after an address read for limits */
 #define MAX_CLOSING	48		/* bytes of a letter's closing line */
 
 /* Addresses one line names, as offsets into it. */
@@ -42,12 +41,6 @@ hit(struct hits *h, size_t b, size_t e)
 	}
 }
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /*
  * The address whose first character is at l[i] (after an optional '<',
  * '"' or '\''): sets [*b, *e) and *after (past a matching closing
@@ -64,8 +57,8 @@ addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 		close = l[i] == '<' ? '>' : l[i];
 		i++;
 	}
-	for (k = i; k < n && k - i < 64 && l[k] != '@' && !is_space(l[k]) &&
-	    !strchr("<>\"'(),;:[]", l[k]); k++)
+	for (k = i; k < n && k - i < 64 && l[k] != '@' &&
+	    !bounce_is_blank(l[k]) && !strchr("<>\"'(),;:[]", l[k]); k++)
 		;
 	if (k == i || k >= n || l[k] != '@' ||
 	    !bounce_addr_around(l, n, k, b, e) || *b != i)
@@ -87,7 +80,7 @@ has_word(const char *const *list, const char *lower, size_t n)
 static int
 ends_with(const char *const *list, const char *lower, size_t n)
 {
-	while (n && (is_space(lower[n - 1]) || lower[n - 1] == '"' ||
+	while (n && (bounce_is_blank(lower[n - 1]) || lower[n - 1] == '"' ||
 	    lower[n - 1] == '\''))
 		n--;
 	/* "Your message to: a" as well as "Your message to a" */
@@ -116,14 +109,14 @@ tail_says_failed(const char *t, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && is_space(t[i]))
+	while (i < n && bounce_is_blank(t[i]))
 		i++;
-	while (n > i && (is_space(t[n - 1]) || t[n - 1] == '.'))
+	while (n > i && (bounce_is_blank(t[n - 1]) || t[n - 1] == '.'))
 		n--;
 	if (i == n)
 		return 1;
 	if (t[i] == ':')
-		return i + 1 == n || is_space(t[i + 1]);
+		return i + 1 == n || bounce_is_blank(t[i + 1]);
 	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
 		return 1;
 	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3))
@@ -134,7 +127,8 @@ tail_says_failed(const char *t, size_t n)
 	 * "a, and the policy forbids that" in prose does not
 	 */
 	if (t[i] == ',' || t[i] == '-') {
-		while (i < n && (t[i] == ',' || t[i] == '-' || is_space(t[i])))
+		while (i < n && (t[i] == ',' || t[i] == '-' ||
+		    bounce_is_blank(t[i])))
 			i++;
 		if (i == n)
 			return 1;
@@ -165,12 +159,12 @@ skip_lead(const char *l, size_t n, int *coded)
 	char st[16];
 
 	*coded = 0;
-	while (i < n && (is_space(l[i]) || strchr(">*-#|", l[i])))
+	while (i < n && (bounce_is_blank(l[i]) || strchr(">*-#|", l[i])))
 		i++;
 	/* a UTF-8 bullet (U+2022) */
 	if (n - i >= 3 && !memcmp(l + i, "\xe2\x80\xa2", 3)) {
 		i += 3;
-		while (i < n && is_space(l[i]))
+		while (i < n && bounce_is_blank(l[i]))
 			i++;
 	}
 	if (n - i >= 4 && (l[i] == '4' || l[i] == '5') &&
@@ -179,13 +173,13 @@ skip_lead(const char *l, size_t n, int *coded)
 	    (l[i + 3] == ' ' || l[i + 3] == '-')) {
 		i += 4;
 		*coded = 1;
-		while (i < n && is_space(l[i]))
+		while (i < n && bounce_is_blank(l[i]))
 			i++;
 	}
 	if (bounce_status_at(l, n, i, st)) {
 		i += strlen(st);
 		*coded = 1;
-		while (i < n && is_space(l[i]))
+		while (i < n && bounce_is_blank(l[i]))
 			i++;
 	}
 	return i;
@@ -202,15 +196,11 @@ sender_follows(const char *t, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && (is_space(t[i]) || strchr(":.>,;-", t[i])))
+	while (i < n && (bounce_is_blank(t[i]) || strchr(":.>,;-", t[i])))
 		i++;
 	return bounce_list_prefix(bounce_sender_verdicts, t + i, n - i);
 }
 
-/*
- * "550 5.1.1 <a>", "5.2.2 <a>" or Sendmail's "<a>... " anywhere in the
- * line: a server's verdict on that address.
- */
 /*
  * 1 when l[0..ob), blanks and a '-' or quote before ob aside, ends with
  * an SMTP reply code ("550", "550 5.1.1", "550-5.1.1"): what stands at
@@ -221,14 +211,14 @@ code_before(const char *l, size_t ob)
 {
 	size_t j = ob, d;
 
-	while (j > 0 && (is_space(l[j - 1]) || l[j - 1] == '-'))
+	while (j > 0 && (bounce_is_blank(l[j - 1]) || l[j - 1] == '-'))
 		j--;
 	d = j;
 	while (j > 0 && (isdigit((unsigned char)l[j - 1]) || l[j - 1] == '.'))
 		j--;
 	/* "550 5.1.1": the status, then the code before it */
 	if (memchr(l + j, '.', d - j)) {
-		while (j > 0 && (is_space(l[j - 1]) || l[j - 1] == '-'))
+		while (j > 0 && (bounce_is_blank(l[j - 1]) || l[j - 1] == '-'))
 			j--;
 		d = j;
 		while (j > 0 && isdigit((unsigned char)l[j - 1]))
@@ -250,13 +240,13 @@ own_clause(const char *t, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && is_space(t[i]))
+	while (i < n && bounce_is_blank(t[i]))
 		i++;
 	if (i == n || !isalnum((unsigned char)t[i]))
 		return n;
 	for (; i < n; i++)
 		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
-		    is_space(t[i + 1]))))
+		    bounce_is_blank(t[i + 1]))))
 			return i;
 	return n;
 }
@@ -285,6 +275,10 @@ coded_bare_hits(const char *l, size_t n, struct hits *h)
 	}
 }
 
+/*
+ * "550 5.1.1 <a>", "5.2.2 <a>" or Sendmail's "<a>... " anywhere in the
+ * line: a server's verdict on that address.
+ */
 static void
 verdict_hits(const char *l, size_t n, struct hits *h)
 {
@@ -303,7 +297,7 @@ verdict_hits(const char *l, size_t n, struct hits *h)
 			continue;
 		}
 		/* look back over "NNN " and "N.N.N " before the bracket */
-		while (j > 0 && is_space(l[j - 1]))
+		while (j > 0 && bounce_is_blank(l[j - 1]))
 			j--;
 		while (j > 0 && (isdigit((unsigned char)l[j - 1]) ||
 		    l[j - 1] == '.'))
@@ -335,7 +329,7 @@ verdict_follows(const char *tail, size_t tn)
 	char *low;
 	int login;
 
-	while (i < tn && (is_space(tail[i]) || tail[i] == ':' ||
+	while (i < tn && (bounce_is_blank(tail[i]) || tail[i] == ':' ||
 	    tail[i] == '>' || tail[i] == '"' || tail[i] == '\'' ||
 	    tail[i] == ')'))
 		i++;
@@ -346,19 +340,6 @@ verdict_follows(const char *tail, size_t tn)
 	login = bounce_list_match(bounce_login_words, low, strlen(low));
 	free(low);
 	return !login;
-}
-
-/* 1 when name[0..n) is one of list, ignoring ASCII case. */
-static int
-name_is(const char *const *list, const char *name, size_t n)
-{
-	int c = tolower((unsigned char)name[0]);
-
-	for (; *list; list++)
-		if ((unsigned char)(*list)[0] == c &&
-		    !strncasecmp(*list, name, n) && !(*list)[n])
-			return 1;
-	return 0;
 }
 
 /*
@@ -375,7 +356,7 @@ own_words(const char *t, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
-		    is_space(t[i + 1]))))
+		    bounce_is_blank(t[i + 1]))))
 			return i;
 		if (isalpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80) {
 			if (!i || !(isalpha((unsigned char)t[i - 1]) ||
@@ -384,13 +365,13 @@ own_words(const char *t, size_t n)
 			if (i + 1 == n || !(isalpha((unsigned char)t[i + 1]) ||
 			    (unsigned char)t[i + 1] >= 0x80 || t[i + 1] == '@' ||
 			    t[i + 1] == '.' || t[i + 1] == '-'))
-				other |= !name_is(bounce_list_joiners, t + w,
-				    i + 1 - w);
+				other |= !bounce_list_is(bounce_list_joiners,
+				    t + w, i + 1 - w);
 		}
 		if (t[i] == '@') {
 			size_t b = i;
 
-			while (b > 0 && !is_space(t[b - 1]) &&
+			while (b > 0 && !bounce_is_blank(t[b - 1]) &&
 			    !strchr(",;<\"'(", t[b - 1]))
 				b--;
 			return other ? b : n;
@@ -415,7 +396,7 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 	    NULL };
 	size_t k = pn;
 
-	while (k && (is_space(pre[k - 1]) || pre[k - 1] == '"' ||
+	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
 	    pre[k - 1] == '\''))
 		k--;
 	if (has_word(bounce_help_words, pre, pn) ||
@@ -459,7 +440,7 @@ clause_start(const char *l, size_t ob, size_t clause_from)
 		start = clause_from < ob ? clause_from : ob;
 	for (size_t k = ob; k > start + 1; k--)
 		if ((l[k - 2] == '.' || l[k - 2] == '!' || l[k - 2] == '?') &&
-		    is_space(l[k - 1]))
+		    bounce_is_blank(l[k - 1]))
 			return k;
 	return start;
 }
@@ -517,12 +498,12 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 			hit(h, b, e);
 			/* "to: a@x, b@y": the rest of the list too */
 			while (after < n && (l[after] == ',' ||
-			    l[after] == ';' || is_space(l[after]))) {
+			    l[after] == ';' || bounce_is_blank(l[after]))) {
 				size_t nb, ne, na;
 				size_t j = after;
 
 				while (j < n && (l[j] == ',' || l[j] == ';' ||
-				    is_space(l[j])))
+				    bounce_is_blank(l[j])))
 					j++;
 				if (j == after || !addr_at(l, n, j, &nb, &ne,
 				    &na))
@@ -552,7 +533,7 @@ named_hit(const char *l, size_t n, struct hits *h)
 	    e >= n || (l[e] != ')' && l[e] != '>'))
 		return;
 	for (size_t k = e + 1; k < n; k++)
-		if (!is_space(l[k]))
+		if (!bounce_is_blank(l[k]))
 			return;
 	hit(h, b, e);
 }
@@ -604,16 +585,16 @@ carry_of(const char *p, size_t pn, size_t *cn)
 	size_t s = pn > PREFIX_WORDS ? pn - PREFIX_WORDS : 0, k;
 
 	*cn = 0;
-	while (pn && is_space(p[pn - 1]))
+	while (pn && bounce_is_blank(p[pn - 1]))
 		pn--;
 	if (!p || !pn || strchr(".!?:;", p[pn - 1]))
 		return NULL;
 	for (k = pn; k > s; k--)
 		if (p[k - 1] == '@' || ((p[k - 1] == '.' || p[k - 1] == '!' ||
-		    p[k - 1] == '?') && k < pn && is_space(p[k])))
+		    p[k - 1] == '?') && k < pn && bounce_is_blank(p[k])))
 			break;
 	if (k > s && p[k - 1] == '@')
-		while (k < pn && !is_space(p[k]))
+		while (k < pn && !bounce_is_blank(p[k]))
 			k++;
 	*cn = pn - k;
 	return p + k;
@@ -636,7 +617,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	if (addr_at(l, n, i, &b, &e, &after)) {
 		size_t k = after;
 
-		while (k < n && is_space(l[k]))
+		while (k < n && bounce_is_blank(l[k]))
 			k++;
 		/* "bare@x <real@y>": the bracketed one is the address */
 		if (k < n && l[k] == '<') {
@@ -681,16 +662,6 @@ header_like(const char *l, size_t n)
 	return bounce_list_prefix(bounce_quoted_fields, l, n);
 }
 
-static size_t
-indent(const char *l, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && is_space(l[i]))
-		i++;
-	return i;
-}
-
 /*
  * What the line before a listed address says: *contact 1 when it
  * introduces a contact ("For help, write to:"), 2 when it ends like "sent
@@ -713,7 +684,7 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 		*contact = 2;
 	else
 		*contact = has_word(bounce_help_words, low, lw);
-	while (lw && is_space(low[lw - 1]))
+	while (lw && bounce_is_blank(low[lw - 1]))
 		lw--;
 	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&
 	    !*contact && has_word(bounce_failure_words, low, lw);
@@ -743,269 +714,6 @@ add_hits(const char *l, size_t ll, const struct hits *h,
 	return any;
 }
 
-/*
- * Whether the line l[0..n) opens (1), closes (0) or leaves (in) a section
- * listing recipients that were reached: a heading ending in ':' with
- * success words and none of failure ("Your message was delivered to the
- * following recipients:", "以下收件人已成功投递:") opens one; a line with
- * failure words, or another heading, closes it.
- */
-static int
-success_section(const char *l, size_t n, int in)
-{
-	size_t e = n;
-	char *low;
-	int r = in;
-
-	while (e && is_space(l[e - 1]))
-		e--;
-	if (e > 200)
-		e = 200;
-	if (!in && (!e || l[e - 1] != ':' || memchr(l, '@', e) ||
-	    !(bounce_cues(l, e) & BOUNCE_CUE_SUCCESS)))
-		return 0;
-	low = bounce_lower_dup(l, e);
-	if (has_word(bounce_failure_words, low, strlen(low)))
-		r = 0;
-	else if (e && l[e - 1] == ':')
-		r = !memchr(l, '@', e) && (bounce_cues(l, e) &
-		    BOUNCE_CUE_SUCCESS);
-	free(low);
-	return r;
-}
-
-/*
- * The SMTP reply class ('2', '4', '5'...) of the transcript reply
- * ("<<< 250 ok") on the next non-blank line of s[0..n), 0 when the next
- * line is no reply; *end is set past that line.
- */
-static char
-next_reply(const char *s, size_t n, size_t *end)
-{
-	size_t k = 0;
-	const char *eol;
-
-	while (k < n && (is_space(s[k]) || s[k] == '\n'))
-		k++;
-	eol = memchr(s + k, '\n', n - k);
-	*end = eol ? (size_t)(eol - s) + 1 : n;
-	if (n - k < 3 || strncmp(s + k, "<<<", 3))
-		return 0;
-	k += 3;
-	while (k < n && is_space(s[k]))
-		k++;
-	return k < n ? s[k] : 0;
-}
-
-#define MAX_TRANSCRIPT	(64 * 1024)	/* transcript read past a command */
-
-/*
- * 1 when l[0..ll) is a command of an SMTP transcript (">>> RCPT To:<a>")
- * whose reply, the next non-blank line of next[0..nn), is a success
- * ("<<< 250 ok") and no later DATA or end of data (">>> .") was refused:
- * that address was accepted and another one failed.
- */
-static int
-accepted_in_transcript(const char *l, size_t ll, const char *next,
-    size_t nn)
-{
-	size_t i = indent(l, ll), k;
-
-	if (ll - i < 3 || strncmp(l + i, ">>>", 3) ||
-	    next_reply(next, nn, &k) != '2')
-		return 0;
-	if (nn > MAX_TRANSCRIPT)
-		nn = MAX_TRANSCRIPT;
-	while (k < nn) {
-		const char *c = next + k;
-		const char *eol = memchr(c, '\n', nn - k);
-		size_t cl = eol ? (size_t)(eol - c) : nn - k, e;
-		size_t ci = indent(c, cl);
-		char r;
-
-		k += cl + 1;
-		if (cl - ci < 5 || strncmp(c + ci, ">>> ", 4) || k >= nn ||
-		    (c[ci + 4] != '.' && (cl - ci < 8 ||
-		    strncasecmp(c + ci + 4, "data", 4))))
-			continue;
-		r = next_reply(next + k, nn - k, &e);
-		if (r == '4' || r == '5')
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Length of the name of the field line l[0..n) ("Subject" in "Subject:
- * x", "보낸 사람" in "보낸 사람: x"): at most three words and no address
- * before the colon; 0 when the line is no field.
- */
-static size_t
-field_name(const char *l, size_t n)
-{
-	size_t k = 0;
-	int words = 1;
-
-	while (k < n && k <= MAX_FIELD_NAME && l[k] != ':') {
-		if (l[k] == '@' || l[k] == '<' || l[k] == '>' || l[k] == '"' ||
-		    l[k] == '\'' || l[k] == '(')
-			return 0;
-		if (is_space(l[k]) && (!k || is_space(l[k - 1]) ||
-		    ++words > 3))
-			return 0;
-		k++;
-	}
-	if (!k || k >= n || k > MAX_FIELD_NAME || l[k] != ':' ||
-	    is_space(l[k - 1]))
-		return 0;
-	return k;
-}
-
-/* 1 when name[0..n), a field's short name, holds a reason word. */
-static int
-name_says_why(const char *name, size_t n)
-{
-	for (const char *const *w = bounce_reason_fields; *w; w++) {
-		size_t wl = strlen(*w);
-
-		for (size_t k = 0; k + wl <= n; k++)
-			if (tolower((unsigned char)name[k]) ==
-			    (unsigned char)(*w)[0] &&
-			    !strncasecmp(name + k, *w, wl))
-				return 1;
-	}
-	return 0;
-}
-
-#define RUN_FROM	1	/* run_fields(): a sender field */
-#define RUN_SUBJECT	2	/* a subject field */
-#define RUN_WHY		4	/* a reason field (looked for only if asked) */
-
-/*
- * What the run of field lines (with their folded continuations) that
- * starts at line t[i..] holds, RUN_* bits; where it ends into *run.
- */
-static int
-run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
-{
-	size_t k = i, ind0 = 0;
-	int r = 0, lines = 0;
-
-	while (k < n && lines < MAX_BLOCK_LINES) {
-		const char *l = t + k;
-		const char *eol = memchr(l, '\n', n - k);
-		size_t ll = eol ? (size_t)(eol - l) : n - k;
-		size_t ind = 0, nl;
-
-		while (ind < ll && (is_space(l[ind]) || l[ind] == '>'))
-			ind++;
-		if (ind == ll)
-			break;
-		nl = field_name(l + ind, ll - ind);
-		if (!(lines && ind > ind0)) {
-			if (!nl)
-				break;
-			if (!lines)
-				ind0 = ind;
-			if (name_is(bounce_copy_from_fields, l + ind, nl))
-				r |= RUN_FROM;
-			if (name_is(bounce_copy_subject_fields, l + ind, nl))
-				r |= RUN_SUBJECT;
-			if (why && name_says_why(l + ind, nl))
-				r |= RUN_WHY;
-		}
-		lines++;
-		k += ll + 1;
-	}
-	*run = k < n ? k : n;
-	return r;
-}
-
-/*
- * 1 when the run of field lines that starts at line t[i..] (its end into
- * *run) is the header block of a quoted message: a sender and a subject
- * field among them and no reason.  Its "To:", "收件人:" or "Delivery to:"
- * name the returned message's addressees, not failed recipients.
- */
-static int
-header_block(const char *t, size_t n, size_t i, size_t *run)
-{
-	const int both = RUN_FROM | RUN_SUBJECT;
-
-	return (run_fields(t, n, i, run, 0) & both) == both &&
-	    run_fields(t, n, i, run, 1) == both;
-}
-
-/* 1 when name[0..n) ends with a status field's name ("投递状态"). */
-static int
-status_name(const char *name, size_t n)
-{
-	for (const char *const *f = bounce_status_fields; *f; f++) {
-		size_t fl = strlen(*f);
-
-		if (fl <= n && !strncasecmp(name + n - fl, *f, fl) &&
-		    (fl == n || (unsigned char)**f >= 0x80 ||
-		    is_space(name[n - fl - 1])))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * 1 when the first paragraph of a recipient's lines, s[0..n), says it was
- * no failed recipient: a status field saying delivered ("Status:
- * delivered", "投递状态: 成功"), or words of our own sending limits.
- */
-static int
-says_not_failed(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		const char *l = s + i;
-		const char *eol = memchr(l, '\n', n - i);
-		size_t ll = eol ? (size_t)(eol - l) : n - i;
-		size_t ind = indent(l, ll), nl, v;
-
-		if (i && ind == ll)
-			break;
-		nl = field_name(l + ind, ll - ind);
-		if (nl && status_name(l + ind, nl)) {
-			v = ind + nl + 1;
-			while (v < ll && is_space(l[v]))
-				v++;
-			return bounce_list_prefix(bounce_delivered_values,
-			    l + v, ll - v);
-		}
-		i += ll + 1;
-	}
-	{
-		/* the lines next to the address, not a pasted report */
-		char *low = bounce_lower_dup(s, i < n ? (i < NEAR_LINES ? i :
-		    NEAR_LINES) : (n < NEAR_LINES ? n : NEAR_LINES));
-		int r = bounce_list_match(bounce_sending_words, low,
-		    strlen(low));
-
-		free(low);
-		return r;
-	}
-}
-
-/* Drops the recipients from the from-th on whose lines say not failed. */
-static void
-drop_not_failed(struct bounce_seg *rs, size_t *nrs, size_t from)
-{
-	size_t k = from;
-
-	for (size_t i = from; i < *nrs; i++) {
-		if (rs[i].seg && says_not_failed(rs[i].seg, rs[i].seglen)) {
-			free(rs[i].address);
-			continue;
-		}
-		rs[k++] = rs[i];
-	}
-	*nrs = k;
-}
 
 void
 bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
@@ -1021,7 +729,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		const char *l = t + i;
 		const char *eol = memchr(l, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - l) : n - i;
-		size_t ind = indent(l, ll);
+		size_t ind = bounce_indent(l, ll);
 		struct hits h = { .n = 0 };
 
 		/* RFC 3676's signature separator: a contact block follows */
@@ -1033,10 +741,10 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			break;
 		/* a run of field lines is judged once, from its first line */
 		if (i >= run_end && ind < ll && memchr(l, ':', ll) &&
-		    header_block(t, n, i, &run_end))
+		    bounce_section_quoted_header(t, n, i, &run_end))
 			block_end = run_end;
 		if (ind < ll)
-			reached = success_section(l, ll, reached);
+			reached = bounce_section_success(l, ll, reached);
 		if (i < block_end || reached) {
 			/* a quoted message's header, or addressees reached */
 		} else if (in_field && ind < ll && ind > field_ind) {
@@ -1053,7 +761,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 
 				prev_line(prev, prevlen, &contact, &intro);
 				line_hits(l, ll, contact, intro, carry, cn, &h);
-				if (h.n && eol && accepted_in_transcript(l, ll,
+				if (h.n && eol && bounce_section_accepted(l, ll,
 				    eol + 1, (size_t)(t + n - eol - 1)))
 					h.n = 0;
 			}
@@ -1071,7 +779,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		prev_adjacent = ind < ll;
 		i += ll + 1;
 	}
-	drop_not_failed(*rs, nrs, first);
+	bounce_section_drop_not_failed(*rs, nrs, first);
 }
 
 void

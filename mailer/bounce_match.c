@@ -158,6 +158,18 @@ bounce_list_prefix(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
+int
+bounce_list_is(const char *const *list, const char *name, size_t n)
+{
+	int c = tolower((unsigned char)name[0]);
+
+	for (; *list; list++)
+		if ((unsigned char)(*list)[0] == c &&
+		    !strncasecmp(*list, name, n) && !(*list)[n])
+			return 1;
+	return 0;
+}
+
 /* The cue lists bounce_cues() looks for, in BOUNCE_CUE_* bit order. */
 static const char *const *const cue_lists[] = {
 	bounce_failure_cues, bounce_delay_cues, bounce_final_cues,

@@ -114,4 +114,7 @@ extern const char *const bounce_conditional_words[];
 /* 1 when s[0..n) starts with some entry of list, ignoring case. */
 int bounce_list_prefix(const char *const *list, const char *s, size_t n);
 
+/* 1 when name[0..n) is an entry of list, ignoring ASCII case. */
+int bounce_list_is(const char *const *list, const char *name, size_t n);
+
 #endif

@@ -14,6 +14,24 @@
 
 #include "util.h"
 
+/* 1 for a blank within a line: a space or a TAB. */
+static inline int
+bounce_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Length of the blanks that start l[0..n). */
+static inline size_t
+bounce_indent(const char *l, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && bounce_is_blank(l[i]))
+		i++;
+	return i;
+}
+
 /* Most text bounce_text_add() keeps in one buffer. */
 #define BOUNCE_TEXT_MAX	(512 * 1024)
 

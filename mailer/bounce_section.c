@@ -1,0 +1,264 @@
+/*
+ * bounce_section: the parts of a notice's text that name no failed
+ * recipient (see bounce_section.h): a heading over the recipients that
+ * were reached, the header block of a quoted message, an SMTP transcript's
+ * accepted RCPT, and a recipient's own lines saying it was delivered.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce_rules.h"
+#include "bounce_section.h"
+#include "bounce_text.h"
+
+#define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
+#define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
+#define NEAR_LINES	256		/* bytes after an address read for limits */
+
+int
+bounce_section_success(const char *l, size_t n, int in)
+{
+	size_t e = n;
+	char *low;
+	int r = in;
+
+	while (e && bounce_is_blank(l[e - 1]))
+		e--;
+	if (e > 200)
+		e = 200;
+	if (!in && (!e || l[e - 1] != ':' || memchr(l, '@', e) ||
+	    !(bounce_cues(l, e) & BOUNCE_CUE_SUCCESS)))
+		return 0;
+	low = bounce_lower_dup(l, e);
+	if (bounce_list_match(bounce_failure_words, low, strlen(low)))
+		r = 0;
+	else if (e && l[e - 1] == ':')
+		r = !memchr(l, '@', e) && (bounce_cues(l, e) &
+		    BOUNCE_CUE_SUCCESS);
+	free(low);
+	return r;
+}
+
+/*
+ * The SMTP reply class ('2', '4', '5'...) of the transcript reply
+ * ("<<< 250 ok") on the next non-blank line of s[0..n), 0 when the next
+ * line is no reply; *end is set past that line.
+ */
+static char
+next_reply(const char *s, size_t n, size_t *end)
+{
+	size_t k = 0;
+	const char *eol;
+
+	while (k < n && (bounce_is_blank(s[k]) || s[k] == '\n'))
+		k++;
+	eol = memchr(s + k, '\n', n - k);
+	*end = eol ? (size_t)(eol - s) + 1 : n;
+	if (n - k < 3 || strncmp(s + k, "<<<", 3))
+		return 0;
+	k += 3;
+	while (k < n && bounce_is_blank(s[k]))
+		k++;
+	return k < n ? s[k] : 0;
+}
+
+#define MAX_TRANSCRIPT	(64 * 1024)	/* transcript read past a command */
+
+int
+bounce_section_accepted(const char *l, size_t ll, const char *next,
+    size_t nn)
+{
+	size_t i = bounce_indent(l, ll), k;
+
+	if (ll - i < 3 || strncmp(l + i, ">>>", 3) ||
+	    next_reply(next, nn, &k) != '2')
+		return 0;
+	if (nn > MAX_TRANSCRIPT)
+		nn = MAX_TRANSCRIPT;
+	while (k < nn) {
+		const char *c = next + k;
+		const char *eol = memchr(c, '\n', nn - k);
+		size_t cl = eol ? (size_t)(eol - c) : nn - k, e;
+		size_t ci = bounce_indent(c, cl);
+		char r;
+
+		k += cl + 1;
+		if (cl - ci < 5 || strncmp(c + ci, ">>> ", 4) || k >= nn ||
+		    (c[ci + 4] != '.' && (cl - ci < 8 ||
+		    strncasecmp(c + ci + 4, "data", 4))))
+			continue;
+		r = next_reply(next + k, nn - k, &e);
+		if (r == '4' || r == '5')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Length of the name of the field line l[0..n) ("Subject" in "Subject:
+ * x", "보낸 사람" in "보낸 사람: x"): at most three words and no address
+ * before the colon; 0 when the line is no field.
+ */
+static size_t
+field_name(const char *l, size_t n)
+{
+	size_t k = 0;
+	int words = 1;
+
+	while (k < n && k <= MAX_FIELD_NAME && l[k] != ':') {
+		if (l[k] == '@' || l[k] == '<' || l[k] == '>' || l[k] == '"' ||
+		    l[k] == '\'' || l[k] == '(')
+			return 0;
+		if (bounce_is_blank(l[k]) && (!k ||
+		    bounce_is_blank(l[k - 1]) || ++words > 3))
+			return 0;
+		k++;
+	}
+	if (!k || k >= n || k > MAX_FIELD_NAME || l[k] != ':' ||
+	    bounce_is_blank(l[k - 1]))
+		return 0;
+	return k;
+}
+
+/* 1 when name[0..n), a field's short name, holds a reason word. */
+static int
+name_says_why(const char *name, size_t n)
+{
+	for (const char *const *w = bounce_reason_fields; *w; w++) {
+		size_t wl = strlen(*w);
+
+		for (size_t k = 0; k + wl <= n; k++)
+			if (tolower((unsigned char)name[k]) ==
+			    (unsigned char)(*w)[0] &&
+			    !strncasecmp(name + k, *w, wl))
+				return 1;
+	}
+	return 0;
+}
+
+#define RUN_FROM	1	/* run_fields(): a sender field */
+#define RUN_SUBJECT	2	/* a subject field */
+#define RUN_WHY		4	/* a reason field (looked for only if asked) */
+
+/*
+ * What the run of field lines (with their folded continuations) that
+ * starts at line t[i..] holds, RUN_* bits; where it ends into *run.
+ */
+static int
+run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
+{
+	size_t k = i, ind0 = 0;
+	int r = 0, lines = 0;
+
+	while (k < n && lines < MAX_BLOCK_LINES) {
+		const char *l = t + k;
+		const char *eol = memchr(l, '\n', n - k);
+		size_t ll = eol ? (size_t)(eol - l) : n - k;
+		size_t ind = 0, nl;
+
+		while (ind < ll && (bounce_is_blank(l[ind]) || l[ind] == '>'))
+			ind++;
+		if (ind == ll)
+			break;
+		nl = field_name(l + ind, ll - ind);
+		if (!(lines && ind > ind0)) {
+			if (!nl)
+				break;
+			if (!lines)
+				ind0 = ind;
+			if (bounce_list_is(bounce_copy_from_fields, l + ind,
+			    nl))
+				r |= RUN_FROM;
+			if (bounce_list_is(bounce_copy_subject_fields,
+			    l + ind, nl))
+				r |= RUN_SUBJECT;
+			if (why && name_says_why(l + ind, nl))
+				r |= RUN_WHY;
+		}
+		lines++;
+		k += ll + 1;
+	}
+	*run = k < n ? k : n;
+	return r;
+}
+
+int
+bounce_section_quoted_header(const char *t, size_t n, size_t i, size_t *run)
+{
+	const int both = RUN_FROM | RUN_SUBJECT;
+
+	return (run_fields(t, n, i, run, 0) & both) == both &&
+	    run_fields(t, n, i, run, 1) == both;
+}
+
+/* 1 when name[0..n) ends with a status field's name ("投递状态"). */
+static int
+status_name(const char *name, size_t n)
+{
+	for (const char *const *f = bounce_status_fields; *f; f++) {
+		size_t fl = strlen(*f);
+
+		if (fl <= n && !strncasecmp(name + n - fl, *f, fl) &&
+		    (fl == n || (unsigned char)**f >= 0x80 ||
+		    bounce_is_blank(name[n - fl - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when the first paragraph of a recipient's lines, s[0..n), says it was
+ * no failed recipient: a status field saying delivered ("Status:
+ * delivered", "投递状态: 成功"), or words of our own sending limits.
+ */
+static int
+says_not_failed(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *l = s + i;
+		const char *eol = memchr(l, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - l) : n - i;
+		size_t ind = bounce_indent(l, ll), nl, v;
+
+		if (i && ind == ll)
+			break;
+		nl = field_name(l + ind, ll - ind);
+		if (nl && status_name(l + ind, nl)) {
+			v = ind + nl + 1;
+			while (v < ll && bounce_is_blank(l[v]))
+				v++;
+			return bounce_list_prefix(bounce_delivered_values,
+			    l + v, ll - v);
+		}
+		i += ll + 1;
+	}
+	{
+		/* the lines next to the address, not a pasted report */
+		char *low = bounce_lower_dup(s, i < n ? (i < NEAR_LINES ? i :
+		    NEAR_LINES) : (n < NEAR_LINES ? n : NEAR_LINES));
+		int r = bounce_list_match(bounce_sending_words, low,
+		    strlen(low));
+
+		free(low);
+		return r;
+	}
+}
+
+void
+bounce_section_drop_not_failed(struct bounce_seg *rs, size_t *nrs,
+    size_t from)
+{
+	size_t k = from;
+
+	for (size_t i = from; i < *nrs; i++) {
+		if (rs[i].seg && says_not_failed(rs[i].seg, rs[i].seglen)) {
+			free(rs[i].address);
+			continue;
+		}
+		rs[k++] = rs[i];
+	}
+	*nrs = k;
+}

@@ -1,0 +1,55 @@
+/*
+ * bounce_section: internal to the bounce modules (bounce*.c), not an
+ * interface for the rest of mailer.  Where a notice's text speaks of
+ * addresses that did not fail, so that bounce_line.c's walk over the lines
+ * takes no recipient from there: a section listing the recipients reached,
+ * the header block of a quoted message, a command of an SMTP transcript
+ * that was accepted, and a recipient whose own lines say delivered.
+ *
+ * Pure buffer code: no I/O, every scan bounded.
+ */
+#ifndef MAILER_BOUNCE_SECTION_H
+#define MAILER_BOUNCE_SECTION_H
+
+#include <stddef.h>
+
+#include "bounce_rcpt.h"
+
+/*
+ * Whether the line l[0..n) opens (1), closes (0) or leaves (in) a section
+ * listing recipients that were reached: a heading ending in ':' with
+ * success words and none of failure ("Your message was delivered to the
+ * following recipients:", "以下收件人已成功投递:") opens one; a line with
+ * failure words, or another heading, closes it.
+ */
+int bounce_section_success(const char *l, size_t n, int in);
+
+/*
+ * 1 when the run of field lines that starts at line t[i..] of t[0..n) is
+ * the header block of a quoted message: a sender and a subject field among
+ * them and no reason.  Its "To:", "收件人:" or "Delivery to:" name the
+ * returned message's addressees, not failed recipients.  *run is set to
+ * where the run ends, whatever the answer.
+ */
+int bounce_section_quoted_header(const char *t, size_t n, size_t i,
+    size_t *run);
+
+/*
+ * 1 when l[0..ll) is a command of an SMTP transcript (">>> RCPT To:<a>")
+ * whose reply, the next non-blank line of next[0..nn), is a success
+ * ("<<< 250 ok") and no later DATA or end of data (">>> .") was refused:
+ * that address was accepted and another one failed.
+ */
+int bounce_section_accepted(const char *l, size_t ll, const char *next,
+    size_t nn);
+
+/*
+ * Drops rs[from..*nrs) whose first paragraph of lines (seg) says they were
+ * no failed recipient: a status field saying delivered ("Status:
+ * delivered", "投递状态: 成功"), or words of our own sending limits.
+ * Frees the dropped addresses and closes the gaps; *nrs is the new count.
+ */
+void bounce_section_drop_not_failed(struct bounce_seg *rs, size_t *nrs,
+    size_t from);
+
+#endif
