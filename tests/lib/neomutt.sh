@@ -5,8 +5,13 @@
 # tmux.
 . tests/lib/wait.sh
 nm_screen() {
-	local md=$1 gh=$2 out=$3 s=mailer-nm-$$ rc=$out.muttrc
-	cat >"$rc" <<'RC'
+	local md=$1 gh=$2 out=$3 s=mailer-nm-$$
+	# its own line: "local" expands all its words before assigning any
+	local rc=$out.muttrc
+	# folder: without it neomutt's first run on a machine stops at "~/Mail
+	# does not exist. Create it?" and the keys sent below answer that.
+	printf 'set folder="%s"\nset spoolfile="%s"\n' "$md" "$md" >"$rc"
+	cat >>"$rc" <<'RC'
 set mbox_type=Maildir
 set crypt_use_gpgme=yes
 set crypt_verify_sig=yes
@@ -27,6 +32,7 @@ RC
 	wait_for 60 "neomutt's index (message 1) in tmux" nm__shows "$s" '^ *1 ' ||
 		st=1
 	tmux capture-pane -p -t "$s" >"$out"
+	[ $st = 0 ] || sed -n '/./s/^/# screen: /p' "$out" >&2
 	tmux send-keys -t "$s" Enter
 	wait_for 90 "neomutt to show the verified message (End signature information)" \
 		nm__shows "$s" 'End signature information' || st=1
