@@ -123,13 +123,62 @@ bounce_rule_for_status(const char *status)
 	return NULL;
 }
 
-int
-bounce_list_match(const char *const *list, const char *lower, size_t n)
+/*
+ * The word lists asked about once or more a notice line, compiled into one
+ * automaton with a bit a list: one pass over the text, where a memmem a
+ * row cost 5 % of bounces parse.  Lists not here use the plain loop.
+ */
+static const char *const *const word_lists[] = {
+	bounce_failure_words, bounce_help_words, bounce_contact_words,
+	bounce_sending_words, bounce_login_words, bounce_conditional_words,
+	bounce_failure_subjects, bounce_autoreply_subjects,
+	bounce_delay_subjects, bounce_final_subjects,
+	bounce_transient_subjects, bounce_complaint_subjects
+};
+#define NWORDLISTS (sizeof word_lists / sizeof word_lists[0])
+#define MAX_WORDS 512
+
+static struct bounce_ac word_ac;
+static pthread_once_t word_once = PTHREAD_ONCE_INIT;
+
+static void
+word_ac_build(void)
+{
+	static const char *pats[MAX_WORDS];
+	static uint16_t vals[MAX_WORDS];
+	size_t n = 0;
+
+	if (NWORDLISTS > 16)
+		return;
+	for (size_t l = 0; l < NWORDLISTS; l++)
+		for (const char *const *w = word_lists[l]; *w; w++) {
+			if (n == MAX_WORDS)
+				return;
+			pats[n] = *w;
+			vals[n++] = (uint16_t)(1u << l);
+		}
+	bounce_ac_build(&word_ac, pats, vals, n, BOUNCE_AC_OR, 0);
+}
+
+static int
+list_match_slow(const char *const *list, const char *lower, size_t n)
 {
 	for (; *list; list++)
 		if (memmem(lower, n, *list, strlen(*list)))
 			return 1;
 	return 0;
+}
+
+int
+bounce_list_match(const char *const *list, const char *lower, size_t n)
+{
+	pthread_once(&word_once, word_ac_build);
+	if (word_ac.ok)
+		for (size_t l = 0; l < NWORDLISTS; l++)
+			if (word_lists[l] == list)
+				return (bounce_ac_scan(&word_ac, lower, n, 0) >>
+				    l) & 1;
+	return list_match_slow(list, lower, n);
 }
 
 /*
@@ -308,5 +357,6 @@ bounce_match_compiled(void)
 	pthread_once(&rule_once, rule_ac_build);
 	pthread_once(&cue_once, cue_ac_build);
 	pthread_once(&marker_once, marker_ac_build);
-	return rule_ac.ok && cue_ac.ok && marker_ac.ok;
+	pthread_once(&word_once, word_ac_build);
+	return rule_ac.ok && cue_ac.ok && marker_ac.ok && word_ac.ok;
 }

@@ -353,6 +353,87 @@ START_TEST(test_fold_wide)
 }
 END_TEST
 
+/* The reference: a list matches when one of its rows is a substring. */
+static int
+list_has(const char *const *list, const char *t, size_t n)
+{
+	for (; *list; list++)
+		if (memmem(t, n, *list, strlen(*list)))
+			return 1;
+	return 0;
+}
+
+/*
+ * bounce_list_match (one automaton for many lists) answers as the plain
+ * substring loop does: on each row in a sentence, on each row cut short
+ * by one byte (a prefix is no match), and on texts built from pieces of
+ * rows of all the lists, where a row of one list must not answer for
+ * another.
+ */
+START_TEST(test_list_match)
+{
+	static const char *const *const lists[] = {
+		bounce_failure_words, bounce_help_words, bounce_contact_words,
+		bounce_sending_words, bounce_login_words,
+		bounce_conditional_words, bounce_failure_subjects,
+		bounce_autoreply_subjects, bounce_delay_subjects,
+		bounce_final_subjects, bounce_transient_subjects,
+		bounce_complaint_subjects, bounce_rcpt_cues,
+	};
+	const size_t nl = sizeof lists / sizeof lists[0];
+	char t[512];
+	unsigned seed = 12345;
+	size_t checked = 0, hits = 0;
+
+	for (size_t l = 0; l < nl; l++)
+		for (const char *const *w = lists[l]; *w; w++) {
+			size_t wl = strlen(*w);
+
+			snprintf(t, sizeof t, "so %s here", *w);
+			ck_assert_int_eq(bounce_list_match(lists[l], t,
+			    strlen(t)), 1);
+			snprintf(t, sizeof t, "%.*s", (int)(wl - 1), *w);
+			for (size_t k = 0; k < nl; k++)
+				ck_assert_int_eq(bounce_list_match(lists[k], t,
+				    strlen(t)), list_has(lists[k], t,
+				    strlen(t)));
+		}
+	for (int round = 0; round < 3000; round++) {
+		size_t len = 0;
+
+		for (int piece = 0; piece < 4; piece++) {
+			const char *const *w;
+			size_t cnt = 0, wl, from, take;
+
+			seed = seed * 1103515245u + 12345u;
+			w = lists[(seed >> 8) % nl];
+			while (w[cnt])
+				cnt++;
+			seed = seed * 1103515245u + 12345u;
+			wl = strlen(w[(seed >> 8) % cnt]);
+			from = (seed >> 4) % wl;
+			take = 1 + (seed >> 12) % (wl - from);
+			if (len + take + 1 >= sizeof t)
+				break;
+			memcpy(t + len, w[(seed >> 8) % cnt] + from, take);
+			len += take;
+			t[len++] = (seed >> 20) & 1 ? ' ' : 'x';
+		}
+		t[len] = '\0';
+		for (size_t k = 0; k < nl; k++) {
+			int want = list_has(lists[k], t, len);
+
+			ck_assert_msg(bounce_list_match(lists[k], t, len) ==
+			    want, "list %zu on \"%s\"", k, t);
+			checked++;
+			hits += want;
+		}
+	}
+	ck_assert_uint_gt(hits, 100);
+	ck_assert_uint_gt(checked - hits, 100);
+}
+END_TEST
+
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
@@ -390,6 +471,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_prefixes);
 	tcase_add_test(tc, test_ses_duplicate_recipient);
 	tcase_add_test(tc, test_tables_compiled);
+	tcase_add_test(tc, test_list_match);
 	tcase_add_test(tc, test_fold_wide);
 	suite_add_tcase(s, tc);
 	return s;
