@@ -87,15 +87,6 @@ struct sender {
 	char spelled[JOURNAL_EMAIL_MAX];
 };
 
-static double
-now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* retry_backoff, doubled for each earlier run that tried, capped */
 static time_t
 backoff(const struct config *c, int earlier)

@@ -139,15 +139,6 @@ struct smtp {
 	int closing;		/* workers exit; under mu */
 };
 
-static double
-now_mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /*
  * Copies what fits of piece[0..len) from offset at on; returns the bytes
  * copied (0 when at is past the piece).

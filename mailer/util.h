@@ -173,4 +173,7 @@ char *path_join(const char *a, const char *b);
  */
 int host_port_split(const char *s, size_t n, char **host, unsigned *port);
 
+/* Seconds on CLOCK_MONOTONIC: for intervals, immune to clock changes. */
+double now_mono(void);
+
 #endif
