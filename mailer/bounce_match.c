@@ -124,6 +124,32 @@ bounce_rule_for_status(const char *status)
 }
 
 /*
+ * Compiles lists[0..nl) into a, in OR mode with bit l for a row of
+ * lists[l]; a stays unbuilt (a->ok 0) when they do not fit.
+ */
+#define MAX_LIST_ROWS 512
+
+static void
+lists_ac_build(struct bounce_ac *a, const char *const *const *lists,
+    size_t nl)
+{
+	static const char *pats[MAX_LIST_ROWS];
+	static uint16_t vals[MAX_LIST_ROWS];
+	size_t n = 0;
+
+	if (nl > 16)
+		return;
+	for (size_t l = 0; l < nl; l++)
+		for (const char *const *w = lists[l]; *w; w++) {
+			if (n == MAX_LIST_ROWS)
+				return;
+			pats[n] = *w;
+			vals[n++] = (uint16_t)(1u << l);
+		}
+	bounce_ac_build(a, pats, vals, n, BOUNCE_AC_OR, 0);
+}
+
+/*
  * The word lists asked about once or more a notice line, compiled into one
  * automaton with a bit a list: one pass over the text, where a memmem a
  * row cost 5 % of bounces parse.  Lists not here use the plain loop.
@@ -136,7 +162,6 @@ static const char *const *const word_lists[] = {
 	bounce_transient_subjects, bounce_complaint_subjects
 };
 #define NWORDLISTS (sizeof word_lists / sizeof word_lists[0])
-#define MAX_WORDS 512
 
 static struct bounce_ac word_ac;
 static pthread_once_t word_once = PTHREAD_ONCE_INIT;
@@ -144,20 +169,7 @@ static pthread_once_t word_once = PTHREAD_ONCE_INIT;
 static void
 word_ac_build(void)
 {
-	static const char *pats[MAX_WORDS];
-	static uint16_t vals[MAX_WORDS];
-	size_t n = 0;
-
-	if (NWORDLISTS > 16)
-		return;
-	for (size_t l = 0; l < NWORDLISTS; l++)
-		for (const char *const *w = word_lists[l]; *w; w++) {
-			if (n == MAX_WORDS)
-				return;
-			pats[n] = *w;
-			vals[n++] = (uint16_t)(1u << l);
-		}
-	bounce_ac_build(&word_ac, pats, vals, n, BOUNCE_AC_OR, 0);
+	lists_ac_build(&word_ac, word_lists, NWORDLISTS);
 }
 
 static int
@@ -225,7 +237,6 @@ static const char *const *const cue_lists[] = {
 	bounce_success_cues
 };
 #define NCUELISTS (sizeof cue_lists / sizeof cue_lists[0])
-#define MAX_CUES 512
 
 static struct bounce_ac cue_ac;
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
@@ -233,18 +244,7 @@ static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 static void
 cue_ac_build(void)
 {
-	static const char *pats[MAX_CUES];
-	static uint16_t vals[MAX_CUES];
-	size_t n = 0;
-
-	for (size_t l = 0; l < NCUELISTS; l++)
-		for (const char *const *c = cue_lists[l]; *c; c++) {
-			if (n == MAX_CUES)
-				return;
-			pats[n] = *c;
-			vals[n++] = (uint16_t)(1u << l);
-		}
-	bounce_ac_build(&cue_ac, pats, vals, n, BOUNCE_AC_OR, 0);
+	lists_ac_build(&cue_ac, cue_lists, NCUELISTS);
 }
 
 unsigned
