@@ -82,11 +82,17 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 	a->ok = 1;
 }
 
-uint16_t
-bounce_ac_scan(const struct bounce_ac *a, const char *text, size_t n,
-    unsigned fold)
+/*
+ * The scan, inlined once for each mode and folding actually used, so the
+ * per-byte loop tests neither: it runs over every line of every notice.
+ */
+static inline __attribute__((always_inline)) uint16_t
+scan(const struct bounce_ac *a, const char *text, size_t n, unsigned fold,
+    enum bounce_ac_mode mode)
 {
 	const unsigned char *p = (const unsigned char *)text;
+	const uint16_t *next = a->next, *out = a->out;
+	const unsigned ncls = a->ncls;
 	unsigned s = 0;
 	uint16_t v = a->none;
 	int started = 0, space = 0;
@@ -106,13 +112,37 @@ bounce_ac_scan(const struct bounce_ac *a, const char *text, size_t n,
 			space = 0;
 			started = 1;
 		}
-		s = a->next[s * a->ncls + a->cls[c]];
-		v = combine(a, v, a->out[s]);
-		/* nothing can beat the first row */
-		if (a->mode == BOUNCE_AC_MIN && v == 0)
-			break;
+		s = next[s * ncls + a->cls[c]];
+		if (mode == BOUNCE_AC_OR)
+			v |= out[s];
+		else if (mode == BOUNCE_AC_MAX)
+			v = out[s] > v ? out[s] : v;
+		else if (out[s] < v) {
+			v = out[s];
+			/* nothing can beat the first row */
+			if (v == 0)
+				break;
+		}
 	}
 	return v;
+}
+
+#define SCAN_FOLDS(mode) \
+	(fold == 0 ? scan(a, text, n, 0, mode) : \
+	fold == BOUNCE_AC_CASE ? scan(a, text, n, BOUNCE_AC_CASE, mode) : \
+	scan(a, text, n, BOUNCE_AC_CASE | BOUNCE_AC_SPACE, mode))
+
+uint16_t
+bounce_ac_scan(const struct bounce_ac *a, const char *text, size_t n,
+    unsigned fold)
+{
+	if (fold == BOUNCE_AC_SPACE)	/* not used: not worth a copy */
+		return scan(a, text, n, BOUNCE_AC_SPACE, a->mode);
+	if (a->mode == BOUNCE_AC_OR)
+		return SCAN_FOLDS(BOUNCE_AC_OR);
+	if (a->mode == BOUNCE_AC_MAX)
+		return SCAN_FOLDS(BOUNCE_AC_MAX);
+	return SCAN_FOLDS(BOUNCE_AC_MIN);
 }
 
 size_t

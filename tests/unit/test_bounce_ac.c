@@ -1,0 +1,135 @@
+/*
+ * Unit tests for bounce_ac.c: every mode (lowest, highest, or of the
+ * values) and every folding (none, case, case and white space) gives what
+ * a plain search gives on a text folded first, over random texts drawn
+ * from a small alphabet so that matches, overlaps and near misses are
+ * common.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "bounce_ac.h"
+#include "unit.h"
+
+#define NPATS 12
+
+static const char *const pats[NPATS] = {
+	"ab", "abc", "bca", "c a", "a", "zz", "b b", "cab",
+	"\xe4\xb8\xad", "aa b", "ca", "bcab",
+};
+static const uint16_t vals[NPATS] = {
+	7, 3, 9, 1, 11, 0, 5, 4, 2, 6, 10, 8,
+};
+
+/* text folded as bounce_ac_scan reads it with fold */
+static size_t
+fold_text(const char *t, size_t n, unsigned fold, char *out)
+{
+	size_t k = 0;
+	int started = 0, space = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if ((fold & BOUNCE_AC_SPACE) && isspace(c)) {
+			if (!started || space)
+				continue;
+			out[k++] = ' ';
+			space = 1;
+			continue;
+		}
+		if (fold & BOUNCE_AC_CASE)
+			c = (unsigned char)tolower(c);
+		out[k++] = (char)c;
+		space = 0;
+		started = 1;
+	}
+	return k;
+}
+
+static uint16_t
+reference(enum bounce_ac_mode mode, uint16_t none, const char *t, size_t n,
+    unsigned fold)
+{
+	char f[256];
+	size_t k = fold_text(t, n, fold, f);
+	uint16_t v = none;
+
+	for (size_t i = 0; i < NPATS; i++) {
+		if (!memmem(f, k, pats[i], strlen(pats[i])))
+			continue;
+		if (mode == BOUNCE_AC_OR)
+			v |= vals[i];
+		else if (mode == BOUNCE_AC_MAX)
+			v = vals[i] > v ? vals[i] : v;
+		else
+			v = vals[i] < v ? vals[i] : v;
+	}
+	return v;
+}
+
+static struct bounce_ac ac_min, ac_max, ac_or;
+
+START_TEST(test_modes_and_folds)
+{
+	static const char alphabet[] = "abcABCz \t\n\xe4\xb8\xad";
+	struct { struct bounce_ac *a; enum bounce_ac_mode m; uint16_t none; }
+	    as[] = {
+		{ &ac_min, BOUNCE_AC_MIN, 99 },
+		{ &ac_max, BOUNCE_AC_MAX, 0 },
+		{ &ac_or, BOUNCE_AC_OR, 0 },
+	};
+	static const unsigned folds[] = {
+		0, BOUNCE_AC_CASE, BOUNCE_AC_SPACE,
+		BOUNCE_AC_CASE | BOUNCE_AC_SPACE,
+	};
+	unsigned seed = 4242;
+	size_t found = 0, total = 0;
+
+	for (size_t i = 0; i < 3; i++) {
+		bounce_ac_build(as[i].a, pats, vals, NPATS, as[i].m,
+		    as[i].none);
+		ck_assert_int_eq(as[i].a->ok, 1);
+	}
+	for (int round = 0; round < 20000; round++) {
+		char t[64];
+		size_t n;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof t;
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			t[k] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+		}
+		for (size_t i = 0; i < 3; i++)
+			for (size_t f = 0; f < 4; f++) {
+				uint16_t want = reference(as[i].m, as[i].none,
+				    t, n, folds[f]);
+				uint16_t got = bounce_ac_scan(as[i].a, t, n,
+				    folds[f]);
+
+				ck_assert_msg(got == want,
+				    "mode %zu fold %u on \"%.*s\": %u, want %u",
+				    i, folds[f], (int)n, t, got, want);
+				total++;
+				found += want != as[i].none;
+			}
+	}
+	/* the texts exercise both answers */
+	ck_assert_uint_gt(found, total / 10);
+	ck_assert_uint_gt(total - found, total / 10);
+}
+END_TEST
+
+static Suite *
+bounce_ac_suite(void)
+{
+	Suite *s = suite_create("bounce_ac");
+	TCase *tc = tcase_create("bounce_ac");
+
+	tcase_add_test(tc, test_modes_and_folds);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(bounce_ac_suite)
