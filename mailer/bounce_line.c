@@ -76,10 +76,21 @@ has_word(const char *const *list, const char *lower, size_t n)
 	return bounce_list_match(list, lower, n);
 }
 
+/* 1 when lower[0..n) ends with the word w[0..wl). */
+static int
+ends_in_word(const char *lower, size_t n, const char *w, size_t wl)
+{
+	return n >= wl && !memcmp(lower + n - wl, w, wl) &&
+	    (n == wl || !isalnum((unsigned char)lower[n - wl - 1]) ||
+	    !isalnum((unsigned char)w[0]));
+}
+
 /* 1 when lower[0..n), trailing blanks ignored, ends with an entry of list. */
 static int
 ends_with(const char *const *list, const char *lower, size_t n)
 {
+	size_t m;
+
 	while (n && (bounce_is_blank(lower[n - 1]) || lower[n - 1] == '"' ||
 	    lower[n - 1] == '\''))
 		n--;
@@ -87,12 +98,19 @@ ends_with(const char *const *list, const char *lower, size_t n)
 	if (n > 1 && lower[n - 1] == ':' && lower[n - 2] != ':' &&
 	    ends_with(list, lower, n - 1))
 		return 1;
+	/* "Destinataire : a": a label spaced off its colon (French, Korean) */
+	m = 0;
+	if (n > 1 && lower[n - 1] == ':' && bounce_is_blank(lower[n - 2])) {
+		m = n - 1;
+		while (m && bounce_is_blank(lower[m - 1]))
+			m--;
+	}
 	for (; *list; list++) {
 		size_t cl = strlen(*list);
 
-		if (n >= cl && !memcmp(lower + n - cl, *list, cl) &&
-		    (n == cl || !isalnum((unsigned char)lower[n - cl - 1]) ||
-		    !isalnum((unsigned char)(*list)[0])))
+		if (ends_in_word(lower, n, *list, cl) || (m && cl > 1 &&
+		    (*list)[cl - 1] == ':' && ends_in_word(lower, m, *list,
+		    cl - 1)))
 			return 1;
 	}
 	return 0;
@@ -391,9 +409,6 @@ own_words(const char *t, size_t n)
 static int
 words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 {
-	/* "... delivered to a", "... para a" (Spanish, Portuguese) */
-	static const char *const preps[] = { "to", "to:", ":", "for:", "para",
-	    NULL };
 	size_t k = pn;
 
 	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
@@ -404,11 +419,11 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 		return 0;
 	if (ends_with(bounce_rcpt_cues, pre, pn))
 		return 1;
-	if (ends_with(preps, pre, pn) && has_word(bounce_failure_words, pre,
-	    pn))
+	if (ends_with(bounce_rcpt_preps, pre, pn) &&
+	    has_word(bounce_failure_words, pre, pn))
 		return 1;
 	/* "Message from s to a was rejected": the verdict follows */
-	if (ends_with(preps, pre, pn) && verdict_follows(tail, tn))
+	if (ends_with(bounce_rcpt_preps, pre, pn) && verdict_follows(tail, tn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
@@ -470,6 +485,21 @@ pre_words(const char *l, size_t start, size_t ob, const char *carry,
 	return r;
 }
 
+/*
+ * Where an address at l[b] starts with its address type, "[SMTP:a@b]" or
+ * "SMTP:a@b" (Exchange and MailEnable write recipients so): the type is
+ * part of the address, not a word before it.
+ */
+static size_t
+past_addr_type(const char *l, size_t b)
+{
+	if (b < 5 || strncasecmp(l + b - 5, "smtp:", 5) ||
+	    (b > 5 && isalnum((unsigned char)l[b - 6])))
+		return b;
+	b -= 5;
+	return b > 0 && l[b - 1] == '[' ? b - 1 : b;
+}
+
 /* Addresses in the running text of l[0..n) that words name as failed. */
 static void
 prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
@@ -484,14 +514,14 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 
 		if (l[i] != '@' || !bounce_addr_around(l, n, i, &b, &e))
 			continue;
-		ob = b;
+		ob = past_addr_type(l, b);
 		if (ob > 0 && strchr("<\"'(", l[ob - 1]))
 			ob--;
 		start = clause_start(l, ob, clause_from);
 		pre = pre_words(l, start, ob, carry, !clause_from && !start ?
 		    carryn : 0, &pn);
 		clause_from = e;
-		after = e < n && strchr(">\"'", l[e]) ? e + 1 : e;
+		after = e < n && strchr(">\"']", l[e]) ? e + 1 : e;
 		ok = words_say_failed(pre, pn, l + after, n - after);
 		free(pre);
 		if (ok) {

@@ -949,6 +949,16 @@ const char *const bounce_sender_cues[] = {
 	NULL
 };
 
+/*
+ * Words that end a sentence of failure right before its address ("...
+ * could not be delivered to a", "Delivery failed: a", "... para a",
+ * "... не было доставлено адресату a"): with failure words before them,
+ * they name the address a failed recipient.
+ */
+const char *const bounce_rcpt_preps[] = {
+	"to", "to:", ":", "for:", "para", "адресату", NULL
+};
+
 /* "<these words> <address> <failure words>": "Your message to a failed". */
 const char *const bounce_message_to[] = {
 	"nachricht an",

@@ -79,6 +79,8 @@ extern const char *const bounce_contact_words[];
 extern const char *const bounce_help_words[];
 extern const char *const bounce_sender_cues[];
 extern const char *const bounce_message_to[];
+/* words ending a sentence of failure before its address */
+extern const char *const bounce_rcpt_preps[];
 extern const char *const bounce_quoted_fields[];
 extern const char *const bounce_copy_from_fields[];	/* a quoted From */
 extern const char *const bounce_copy_subject_fields[];	/* its Subject */
