@@ -26,6 +26,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "message size exceeds", "5.3.4", SOFT, "toobig" },
 	{ "size exceeds", "5.3.4", SOFT, "toobig" },
 	{ "exceeds size limit", "5.3.4", SOFT, "toobig" },
+	/* a mailbox's size limit, before the message size limits */
+	{ "mailbox size limit", "4.2.2", SOFT, "mailboxfull" },
 	{ "size limit exceeded", "5.3.4", SOFT, "toobig" },
 	{ "exceeds the maximum size", "5.3.4", SOFT, "toobig" },
 	{ "message size limit", "5.3.4", SOFT, "toobig" },
@@ -132,7 +134,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "exceeded storage allocation", "4.2.2", SOFT, "mailboxfull" },
 	{ "user is over", "4.2.2", SOFT, "mailboxfull" },
 	{ "account is full", "4.2.2", SOFT, "mailboxfull" },
-	{ "mailbox size limit", "4.2.2", SOFT, "mailboxfull" },
 	{ "too much mail data", "4.2.2", SOFT, "mailboxfull" },
 	{ "is over its quota", "4.2.2", SOFT, "mailboxfull" },
 	{ "storage limit", "4.2.2", SOFT, "mailboxfull" },
@@ -160,6 +161,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "casella piena", "4.2.2", SOFT, "mailboxfull" },
 	{ "buzón lleno", "4.2.2", SOFT, "mailboxfull" },
 	{ "caixa postal cheia", "4.2.2", SOFT, "mailboxfull" },
+	{ "è piena", "4.2.2", SOFT, "mailboxfull" },
+	{ "jest pełna", "4.2.2", SOFT, "mailboxfull" },
+	{ "brevlåda är full", "4.2.2", SOFT, "mailboxfull" },
+	{ "переполнен", "4.2.2", SOFT, "mailboxfull" },
 
 	/* The address is gone. */
 	{ "user unknown", "5.1.1", HARD, "userunknown" },
@@ -311,6 +316,19 @@ const struct bounce_rule bounce_rules[] = {
 	{ "casella inesistente", "5.1.1", HARD, "userunknown" },
 	{ "postfach existiert nicht", "5.1.1", HARD, "userunknown" },
 	{ "boîte aux lettres inexistante", "5.1.1", HARD, "userunknown" },
+	/*
+	 * "does not exist", "not found", "no such user" in them, said of
+	 * an address: a group or a page that "existiert nicht" is no reader
+	 */
+	{ "empfängers existiert nicht", "5.1.1", HARD, "userunknown" },
+	{ "adres bestaat niet", "5.1.1", HARD, "userunknown" },
+	{ "adresát neexistuje", "5.1.1", HARD, "userunknown" },
+	{ "nie ma takiego użytkownika", "5.1.1", HARD, "userunknown" },
+	{ "адресом не найден", "5.1.1", HARD, "userunknown" },
+	{ "böyle bir kullanıcı", "5.1.1", HARD, "userunknown" },
+	{ "주소가 존재하지 않", "5.1.1", HARD, "userunknown" },
+	/* X.400 gateways */
+	{ "recipient name is not recognized", "5.1.1", HARD, "userunknown" },
 
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
@@ -575,6 +593,8 @@ const char *const bounce_delay_subjects[] = {
 	"延遲",
 	"遅延",
 	"지연",
+	"vertraagd",
+	"opóźnieni",
 	NULL
 };
 
@@ -661,6 +681,7 @@ const char *const bounce_autoreply_subjects[] = {
 	"자동 응답",
 	"자동응답",
 	"부재중",
+	"réponse automatique",
 	NULL
 };
 
@@ -717,6 +738,7 @@ const char *const bounce_rcpt_cues[] = {
 	"받는 사람:",
 	"받는사람:",
 	"수신자:",
+	"adresat:",
 	NULL
 };
 
@@ -895,6 +917,9 @@ const char *const bounce_failure_words[] = {
 	"실패",
 	"못했",
 	"지연",
+	"nie została",
+	"не было доставлен",
+	"niet afgeleverd",
 	NULL
 };
 
@@ -975,6 +1000,9 @@ const char *const bounce_message_to[] = {
 	"寄给",
 	"寄給",
 	"發送給",
+	"e-mail an",
+	"bericht aan",
+	"wiadomość do",
 	NULL
 };
 
@@ -1113,6 +1141,7 @@ const char *const bounce_failure_cues[] = {
 	"전송되지 못했",
 	"전송에 실패",
 	"배달되지 못했",
+	"kunde inte levereras",
 	NULL
 };
 
@@ -1199,6 +1228,8 @@ const char *const bounce_delay_cues[] = {
 	"전송이 지연",
 	"배달이 지연",
 	"다시 시도합니다",
+	"delivery attempts are still pending",
+	"пока не доставлено",
 	NULL
 };
 
@@ -1267,6 +1298,7 @@ const char *const bounce_success_cues[] = {
 	"were delivered to the following",
 	"正常に配信されました",
 	"성공적으로 전달되었습니다",
+	"har levererats till",
 	NULL
 };
 

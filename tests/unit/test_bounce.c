@@ -200,6 +200,33 @@ static const struct {
 	  "ben.b@example.net has not been delivered yet and was retried for "
 	  "3 days.  We are giving up.\n",
 	  BOUNCE_BOUNCE, "ben.b@example.net", "5.4.7", 0, 1 },
+	/* a full mailbox in other words: 5.2.2, not "undefined" (5.0.0) */
+	{ "full-it",
+	  HDR "\nIl messaggio non e' stato recapitato a:\n\n  a@example.net\n\n"
+	  "Motivo: la casella di posta del destinatario \xc3\xa8 piena.\n",
+	  BOUNCE_BOUNCE, "a@example.net", "5.2.2", 0, 1 },
+	{ "full-pl",
+	  HDR "\nWiadomo\xc5\x9b\xc4\x87 nie mog\xc5\x82""a zosta\xc4\x87 "
+	  "dostarczona do:\n\nb@example.net\nPow\xc3\xb3""d: skrzynka odbiorcy "
+	  "jest pe\xc5\x82na\n",
+	  BOUNCE_BOUNCE, "b@example.net", "5.2.2", 0, 1 },
+	{ "full-sv",
+	  HDR "\nDitt meddelande kunde inte levereras till:\n\nc@example.net\n"
+	  "Orsak: Mottagarens brevl\xc3\xa5""da \xc3\xa4r full.\n",
+	  BOUNCE_BOUNCE, "c@example.net", "5.2.2", 0, 1 },
+	{ "full-ru",
+	  HDR "\n\xd0\x9f\xd0\xb8\xd1\x81\xd1\x8c\xd0\xbc\xd0\xbe "
+	  "\xd0\xbd\xd0\xb5 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2"
+	  "\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbe:\n\n  d@example.net\n  "
+	  "\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5"
+	  "\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd\n",
+	  BOUNCE_BOUNCE, "d@example.net", "5.2.2", 0, 1 },
+	/* a mailbox's size limit is no message size limit (5.3.4) */
+	{ "full-size-limit",
+	  HDR "\nCould not deliver message to the following recipient(s):\n\n"
+	  "Failed Recipient: e@example.net\n"
+	  "Reason: Remote host said: 552 Mailbox size limit exceeded\n",
+	  BOUNCE_BOUNCE, "e@example.net", "5.2.2", 0, 1 },
 };
 
 START_TEST(test_cases)
