@@ -77,7 +77,7 @@ has_word(const char *const *list, const char *lower, size_t n)
 }
 
 /* 1 when lower[0..n) ends with the word w[0..wl). */
-static int
+static inline int
 ends_in_word(const char *lower, size_t n, const char *w, size_t wl)
 {
 	return n >= wl && !memcmp(lower + n - wl, w, wl) &&
@@ -98,19 +98,19 @@ ends_with(const char *const *list, const char *lower, size_t n)
 	if (n > 1 && lower[n - 1] == ':' && lower[n - 2] != ':' &&
 	    ends_with(list, lower, n - 1))
 		return 1;
+	for (const char *const *w = list; *w; w++)
+		if (ends_in_word(lower, n, *w, strlen(*w)))
+			return 1;
 	/* "Destinataire : a": a label spaced off its colon (French, Korean) */
-	m = 0;
-	if (n > 1 && lower[n - 1] == ':' && bounce_is_blank(lower[n - 2])) {
-		m = n - 1;
-		while (m && bounce_is_blank(lower[m - 1]))
-			m--;
-	}
-	for (; *list; list++) {
-		size_t cl = strlen(*list);
+	if (n < 2 || lower[n - 1] != ':' || !bounce_is_blank(lower[n - 2]))
+		return 0;
+	for (m = n - 1; m && bounce_is_blank(lower[m - 1]); m--)
+		;
+	for (const char *const *w = list; *w; w++) {
+		size_t wl = strlen(*w);
 
-		if (ends_in_word(lower, n, *list, cl) || (m && cl > 1 &&
-		    (*list)[cl - 1] == ':' && ends_in_word(lower, m, *list,
-		    cl - 1)))
+		if (wl > 1 && (*w)[wl - 1] == ':' &&
+		    ends_in_word(lower, m, *w, wl - 1))
 			return 1;
 	}
 	return 0;
