@@ -1,15 +1,15 @@
-/* journal: sending state, bounce ledger, suppressions in SQLite.  See
- * journal.h. */
-#include "journal.h"
-
+/*
+ * journal: sending state, bounce ledger, suppressions in SQLite (see
+ * journal.h).  The file, the schema and the statement cache are shared
+ * through journal_int.h with the modules split from here.
+ */
 #include <err.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include <sqlite3.h>
-
+#include "journal_int.h"
 #include "util.h"
 
 #define SCHEMA_VERSION 7
@@ -117,18 +117,6 @@ static const char schema_v7[] =
     "CREATE INDEX web_mails_email ON web_mails(email COLLATE NOCASE, at);"
     "DROP INDEX lifts_addr;"
     "CREATE INDEX lifts_addr ON lifts(email COLLATE NOCASE, list);";
-
-enum q {
-	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_STATE, Q_MARK, Q_TOKEN,
-	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUPPRESSED, Q_HARD, Q_SOFT,
-	Q_COUNTS, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED, Q_SUPPRESSIONS,
-	Q_HOURLY, Q_EV_COUNTS, Q_FAILURES, Q_SUPPRESSED_EACH, Q_EV_LAST,
-	Q_STOPPED_SINCE, Q_SUB_END, Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM,
-	Q_SUB_RELIST, Q_SUBSCRIBERS, Q_WM_ADD, Q_WM_COUNT,
-	Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE, Q_COMPLAINTS, Q_ON_LIST,
-	Q_FIRST_SENT, Q_RELAY_COUNTS, Q_LIFT_ROWS, Q_LIFT_ADD, Q_LIFT_DEL,
-	Q_BEGIN, Q_COMMIT, Q_HAS_ROWS, Q_SPELLED, Q_UNADD, Q_COUNT
-};
 
 static const char *const sql[Q_COUNT] = {
 	[Q_ED_GET] = "SELECT digest, first_sent_at IS NOT NULL FROM editions"
@@ -301,25 +289,16 @@ static const char *const sql[Q_COUNT] = {
 	[Q_COMMIT] = "COMMIT",
 };
 
-static const char *const state_names[] = {
+const char *const journal_state_names[] = {
 	"pending", "sent", "deferred", "failed", "suppressed"
 };
-static const char *const event_names[] = {
+const char *const journal_event_names[] = {
 	"bounce", "delay", "autoreply", "complaint", "unsubscribe", "failed"
 };
-static const char *const class_names[] = { NULL, "hard", "soft" };
+const char *const journal_class_names[] = { NULL, "hard", "soft" };
 
-struct journal {
-	char *path;
-	sqlite3 *db;
-	sqlite3_stmt *st[Q_COUNT];
-	/* journal_add_any_case's edition, and whether it had rows before */
-	char *add_issue, *add_list;
-	int add_had_rows;
-};
-
-static int
-fail(struct journal *j, const char *what)
+int
+journal_fail(struct journal *j, const char *what)
 {
 	/* out of memory is 71 wherever it happens, not a journal error (70) */
 	if (sqlite3_errcode(j->db) == SQLITE_NOMEM)
@@ -332,20 +311,20 @@ static int
 exec(struct journal *j, const char *s)
 {
 	if (sqlite3_exec(j->db, s, NULL, NULL, NULL) != SQLITE_OK)
-		return fail(j, s);
+		return journal_fail(j, s);
 	return 0;
 }
 
-/* The prepared statement q, reset, with text parameters 1..n bound. */
-static sqlite3_stmt *
-prep(struct journal *j, enum q q, int n, ...)
+sqlite3_stmt *
+journal_prep(struct journal *j, const char *const *table,
+    enum journal_stmt q, int n, ...)
 {
 	sqlite3_stmt *st = j->st[q];
 	va_list ap;
 
-	if (!st && sqlite3_prepare_v3(j->db, sql[q], -1,
+	if (!st && sqlite3_prepare_v3(j->db, table[q], -1,
 	    SQLITE_PREPARE_PERSISTENT, &j->st[q], NULL) != SQLITE_OK) {
-		fail(j, "prepare");
+		journal_fail(j, "prepare");
 		return NULL;
 	}
 	st = j->st[q];
@@ -361,9 +340,8 @@ prep(struct journal *j, enum q q, int n, ...)
 	return st;
 }
 
-/* Runs a statement that returns no row. */
-static int
-run(struct journal *j, sqlite3_stmt *st, const char *what)
+int
+journal_run(struct journal *j, sqlite3_stmt *st, const char *what)
 {
 	int rc;
 
@@ -371,12 +349,11 @@ run(struct journal *j, sqlite3_stmt *st, const char *what)
 		return -1;
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, what);
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, what);
 }
 
-/* Steps a statement returning one integer; -1 on error. */
-static long long
-scalar(struct journal *j, sqlite3_stmt *st, const char *what)
+long long
+journal_scalar(struct journal *j, sqlite3_stmt *st, const char *what)
 {
 	long long v;
 
@@ -384,7 +361,7 @@ scalar(struct journal *j, sqlite3_stmt *st, const char *what)
 		return -1;
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return fail(j, what);
+		return journal_fail(j, what);
 	}
 	v = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -416,7 +393,7 @@ setup(struct journal *j)
 	if (sqlite3_prepare_v2(j->db, "PRAGMA user_version", -1, &st,
 	    NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return fail(j, "reading the schema version");
+		return journal_fail(j, "reading the schema version");
 	}
 	version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -455,7 +432,7 @@ journal_open(const char *path)
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		if (j->db)
-			fail(j, "open");
+			journal_fail(j, "open");
 		else
 			warnx("%s: open: %s", path, sqlite3_errstr(rc));
 		umask(old);
@@ -481,7 +458,7 @@ journal_close(struct journal *j)
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(j->st[i]);
 	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
-		fail(j, "close");
+		journal_fail(j, "close");
 	free(j->path);
 	free(j->add_issue);
 	free(j->add_list);
@@ -491,13 +468,14 @@ journal_close(struct journal *j)
 int
 journal_begin(struct journal *j)
 {
-	return run(j, prep(j, Q_BEGIN, 0), "BEGIN IMMEDIATE");
+	return journal_run(j, journal_prep(j, sql, Q_BEGIN, 0),
+	    "BEGIN IMMEDIATE");
 }
 
 int
 journal_commit(struct journal *j)
 {
-	return run(j, prep(j, Q_COMMIT, 0), "COMMIT");
+	return journal_run(j, journal_prep(j, sql, Q_COMMIT, 0), "COMMIT");
 }
 
 void
@@ -507,16 +485,15 @@ journal_rollback(struct journal *j)
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Runs fn-like blocks atomically unless the caller holds a transaction. */
-static int
-tx_start(struct journal *j, int *own)
+int
+journal_tx_start(struct journal *j, int *own)
 {
 	*own = sqlite3_get_autocommit(j->db);
 	return *own ? journal_begin(j) : 0;
 }
 
-static int
-tx_end(struct journal *j, int own, int rc)
+int
+journal_tx_end(struct journal *j, int own, int rc)
 {
 	if (!own)
 		return rc;
@@ -530,7 +507,7 @@ int
 journal_edition_check(struct journal *j, const char *issue,
     const char *list, const char *digest, int *changed)
 {
-	sqlite3_stmt *st = prep(j, Q_ED_GET, 2, issue, list);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_ED_GET, 2, issue, list);
 	int rc, sent = 0, same = 0, found = 0;
 
 	*changed = 0;
@@ -545,26 +522,27 @@ journal_edition_check(struct journal *j, const char *issue,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(j, "reading edition");
+		return journal_fail(j, "reading edition");
 	if (found && same)
 		return 0;
 	if (found && sent) {
 		*changed = 1;
 		return 0;
 	}
-	return run(j, prep(j, Q_ED_PUT, 3, issue, list, digest),
-	    "storing edition digest");
+	return journal_run(j, journal_prep(j, sql, Q_ED_PUT, 3, issue, list,
+	    digest), "storing edition digest");
 }
 
 int
 journal_add(struct journal *j, const char *issue, const char *list,
     const char *email, const char *token_id)
 {
-	sqlite3_stmt *st = prep(j, Q_ADD, 4, issue, list, email, token_id);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_ADD, 4, issue, list, email,
+	    token_id);
 
 	if (st)
 		sqlite3_bind_int64(st, 5, time(NULL));
-	if (run(j, st, "adding recipient") == -1)
+	if (journal_run(j, st, "adding recipient") == -1)
 		return -1;
 	return sqlite3_changes(j->db) == 1 ? 0 : 1;
 }
@@ -581,8 +559,8 @@ had_rows(struct journal *j, const char *issue, const char *list)
 	if (j->add_issue && !strcmp(j->add_issue, issue) &&
 	    !strcmp(j->add_list, list))
 		return j->add_had_rows;
-	if ((v = scalar(j, prep(j, Q_HAS_ROWS, 2, issue, list),
-	    "reading recipients")) == -1)
+	if ((v = journal_scalar(j, journal_prep(j, sql, Q_HAS_ROWS, 2, issue,
+	    list), "reading recipients")) == -1)
 		return -1;
 	free(j->add_issue);
 	free(j->add_list);
@@ -595,7 +573,8 @@ int
 journal_other_case(struct journal *j, const char *issue, const char *list,
     const char *email, char spelled[JOURNAL_EMAIL_MAX])
 {
-	sqlite3_stmt *st = prep(j, Q_SPELLED, 3, issue, list, email);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SPELLED, 3, issue, list,
+	    email);
 	int rc;
 
 	spelled[0] = '\0';
@@ -609,7 +588,7 @@ journal_other_case(struct journal *j, const char *issue, const char *list,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(j, "reading a recipient's spelling");
+		return journal_fail(j, "reading a recipient's spelling");
 	return spelled[0] != '\0';
 }
 
@@ -629,15 +608,15 @@ journal_add_any_case(struct journal *j, const char *issue, const char *list,
 	if ((rc = journal_other_case(j, issue, list, email, spelled)) <= 0)
 		return rc;
 	/* the row just added: the recipient is the one on record */
-	return run(j, prep(j, Q_UNADD, 3, issue, list, email),
-	    "removing a recipient added twice") == -1 ? -1 : 1;
+	return journal_run(j, journal_prep(j, sql, Q_UNADD, 3, issue, list,
+	    email), "removing a recipient added twice") == -1 ? -1 : 1;
 }
 
 int
 journal_state(struct journal *j, const char *issue, const char *list,
     const char *email, enum jstate *stp, int *attempts, time_t *next_attempt)
 {
-	sqlite3_stmt *st = prep(j, Q_STATE, 3, issue, list, email);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_STATE, 3, issue, list, email);
 	const char *s;
 	int rc;
 
@@ -645,11 +624,11 @@ journal_state(struct journal *j, const char *issue, const char *list,
 		return -1;
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 : fail(j, "reading state");
+		return rc == SQLITE_DONE ? 1 : journal_fail(j, "reading state");
 	}
 	s = (const char *)sqlite3_column_text(st, 0);
 	for (int i = 0; i <= JS_SUPPRESSED; i++)
-		if (!strcmp(s, state_names[i]))
+		if (!strcmp(s, journal_state_names[i]))
 			*stp = i;
 	if (attempts)
 		*attempts = sqlite3_column_int(st, 1);
@@ -664,8 +643,8 @@ mark(struct journal *j, const char *issue, const char *list,
     const char *email, enum jstate state, const char *reply,
     time_t next_attempt, const char *relay)
 {
-	sqlite3_stmt *st = prep(j, Q_MARK, 5, issue, list, email,
-	    state_names[state], reply);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_MARK, 5, issue, list, email,
+	    journal_state_names[state], reply);
 	time_t now = time(NULL);
 
 	if (!st)
@@ -676,7 +655,7 @@ mark(struct journal *j, const char *issue, const char *list,
 	sqlite3_bind_int64(st, 8, now);
 	if (relay)
 		sqlite3_bind_text(st, 9, relay, -1, SQLITE_TRANSIENT);
-	if (run(j, st, "marking recipient") == -1)
+	if (journal_run(j, st, "marking recipient") == -1)
 		return -1;
 	if (sqlite3_changes(j->db) != 1) {
 		warnx("%s: no recipient %s in %s/%s", j->path, email, issue,
@@ -685,10 +664,10 @@ mark(struct journal *j, const char *issue, const char *list,
 	}
 	if (state != JS_SENT)
 		return 0;
-	if (!(st = prep(j, Q_ED_SENT, 2, issue, list)))
+	if (!(st = journal_prep(j, sql, Q_ED_SENT, 2, issue, list)))
 		return -1;
 	sqlite3_bind_int64(st, 3, now);
-	return run(j, st, "marking edition sent");
+	return journal_run(j, st, "marking edition sent");
 }
 
 int
@@ -698,9 +677,9 @@ journal_mark(struct journal *j, const char *issue, const char *list,
 {
 	int own;
 
-	if (tx_start(j, &own) == -1)
+	if (journal_tx_start(j, &own) == -1)
 		return -1;
-	return tx_end(j, own, mark(j, issue, list, email, state, reply,
+	return journal_tx_end(j, own, mark(j, issue, list, email, state, reply,
 	    next_attempt, NULL));
 }
 
@@ -710,17 +689,17 @@ journal_mark_sent(struct journal *j, const char *issue, const char *list,
 {
 	int own;
 
-	if (tx_start(j, &own) == -1)
+	if (journal_tx_start(j, &own) == -1)
 		return -1;
-	return tx_end(j, own, mark(j, issue, list, email, JS_SENT, reply, 0,
-	    relay));
+	return journal_tx_end(j, own, mark(j, issue, list, email, JS_SENT,
+	    reply, 0, relay));
 }
 
 int
 journal_relay_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_relay_count *c), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_RELAY_COUNTS, 1, issue);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_RELAY_COUNTS, 1, issue);
 	struct journal_relay_count c;
 	int rc;
 
@@ -734,21 +713,22 @@ journal_relay_counts(struct journal *j, const char *issue,
 		fn(arg, &c);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "counting per relay");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "counting per relay");
 }
 
 int
 journal_lookup_token(struct journal *j, const char *token_id, char **issue,
     char **list, char **email)
 {
-	sqlite3_stmt *st = prep(j, Q_TOKEN, 1, token_id);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_TOKEN, 1, token_id);
 	int rc;
 
 	if (!st)
 		return -1;
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 : fail(j, "looking up token");
+		return rc == SQLITE_DONE ? 1 :
+		    journal_fail(j, "looking up token");
 	}
 	*issue = xstrdup((const char *)sqlite3_column_text(st, 0));
 	*list = xstrdup((const char *)sqlite3_column_text(st, 1));
@@ -760,23 +740,24 @@ journal_lookup_token(struct journal *j, const char *token_id, char **issue,
 static int
 event_add(struct journal *j, const struct journal_event *ev, int *is_new)
 {
-	sqlite3_stmt *st = prep(j, Q_EV_ADD, 7, event_names[ev->kind],
-	    ev->issue, ev->list, ev->email, class_names[ev->cls], ev->status,
-	    ev->reason);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_EV_ADD, 7,
+	    journal_event_names[ev->kind], ev->issue, ev->list, ev->email,
+	    journal_class_names[ev->cls], ev->status, ev->reason);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 8, ev->at);
 	sqlite3_bind_text(st, 9, ev->source_key, -1, SQLITE_TRANSIENT);
-	if (run(j, st, "adding event") == -1)
+	if (journal_run(j, st, "adding event") == -1)
 		return -1;
 	*is_new = sqlite3_changes(j->db) == 1;
 	if (!*is_new)
 		return 0;
 	if (ev->kind == JE_COMPLAINT)
-		st = prep(j, Q_SUPPRESS, 3, ev->list, ev->email, "complaint");
+		st = journal_prep(j, sql, Q_SUPPRESS, 3, ev->list, ev->email,
+		    "complaint");
 	else if (ev->kind == JE_UNSUBSCRIBE)
-		st = prep(j, Q_UNSUB, 2, ev->list, ev->email);
+		st = journal_prep(j, sql, Q_UNSUB, 2, ev->list, ev->email);
 	else
 		return 0;
 	if (!st)
@@ -784,14 +765,15 @@ event_add(struct journal *j, const struct journal_event *ev, int *is_new)
 	sqlite3_bind_int64(st, ev->kind == JE_COMPLAINT ? 4 : 3, ev->at);
 	if (ev->kind == JE_UNSUBSCRIBE)
 		sqlite3_bind_text(st, 4, ev->source_key, -1, SQLITE_TRANSIENT);
-	if (run(j, st, "suppressing") == -1)
+	if (journal_run(j, st, "suppressing") == -1)
 		return -1;
 	/* the consent record is kept, marked ended */
-	if (!(st = prep(j, Q_SUB_END, 2, ev->list, ev->email)))
+	if (!(st = journal_prep(j, sql, Q_SUB_END, 2, ev->list, ev->email)))
 		return -1;
 	sqlite3_bind_int64(st, 3, ev->at);
-	sqlite3_bind_text(st, 4, event_names[ev->kind], -1, SQLITE_STATIC);
-	return run(j, st, "ending subscriptions");
+	sqlite3_bind_text(st, 4, journal_event_names[ev->kind], -1,
+	    SQLITE_STATIC);
+	return journal_run(j, st, "ending subscriptions");
 }
 
 int
@@ -801,15 +783,15 @@ journal_event_add(struct journal *j, const struct journal_event *ev,
 	int own;
 
 	*is_new = 0;
-	if (tx_start(j, &own) == -1)
+	if (journal_tx_start(j, &own) == -1)
 		return -1;
-	return tx_end(j, own, event_add(j, ev, is_new));
+	return journal_tx_end(j, own, event_add(j, ev, is_new));
 }
 
 int
 journal_suppressed(struct journal *j, const char *list, const char *email)
 {
-	sqlite3_stmt *st = prep(j, Q_SUPPRESSED, 2, list, email);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUPPRESSED, 2, list, email);
 	int rc;
 
 	if (!st)
@@ -817,7 +799,7 @@ journal_suppressed(struct journal *j, const char *list, const char *email)
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(j, "reading suppressions");
+		return journal_fail(j, "reading suppressions");
 	return rc == SQLITE_ROW;
 }
 
@@ -825,7 +807,7 @@ int
 journal_suppressed_each(struct journal *j, const char *list,
     void (*fn)(void *arg, const char *email), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_SUPPRESSED_EACH, 1, list);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUPPRESSED_EACH, 1, list);
 	int rc;
 
 	if (!st)
@@ -833,7 +815,7 @@ journal_suppressed_each(struct journal *j, const char *list,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(arg, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "reading suppressions");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "reading suppressions");
 }
 
 int
@@ -847,13 +829,13 @@ journal_apply_policy(struct journal *j, const char *list, const char *email,
 
 	if ((rc = journal_suppressed(j, list, email)) != 0)
 		return rc;
-	if ((hard = scalar(j, prep(j, Q_HARD, 2, list, email),
-	    "counting hard bounces")) == -1)
+	if ((hard = journal_scalar(j, journal_prep(j, sql, Q_HARD, 2, list,
+	    email), "counting hard bounces")) == -1)
 		return -1;
-	if ((st = prep(j, Q_SOFT, 2, list, email)))
+	if ((st = journal_prep(j, sql, Q_SOFT, 2, list, email)))
 		sqlite3_bind_int64(st, 3, time(NULL) -
 		    (time_t)soft_window_days * 86400);
-	if ((soft = scalar(j, st, "counting soft bounces")) == -1)
+	if ((soft = journal_scalar(j, st, "counting soft bounces")) == -1)
 		return -1;
 	if (hard_limit > 0 && hard >= hard_limit)
 		why = xasprintf("%lld hard bounce(s)", hard);
@@ -862,17 +844,17 @@ journal_apply_policy(struct journal *j, const char *list, const char *email,
 		    soft_window_days);
 	else
 		return 0;
-	if ((st = prep(j, Q_SUPPRESS, 3, list, email, why)))
+	if ((st = journal_prep(j, sql, Q_SUPPRESS, 3, list, email, why)))
 		sqlite3_bind_int64(st, 4, time(NULL));
 	free(why);
-	return run(j, st, "suppressing") == -1 ? -1 : 1;
+	return journal_run(j, st, "suppressing") == -1 ? -1 : 1;
 }
 
 int
 journal_first_sent(struct journal *j, const char *issue, time_t *t)
 {
-	long long v = scalar(j, prep(j, Q_FIRST_SENT, 1, issue),
-	    "reading when the issue was sent");
+	long long v = journal_scalar(j, journal_prep(j, sql, Q_FIRST_SENT, 1,
+	    issue), "reading when the issue was sent");
 
 	if (v < 0)
 		return -1;
@@ -884,7 +866,7 @@ int
 journal_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_count *c), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_COUNTS, 1, issue);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_COUNTS, 1, issue);
 	struct journal_count c;
 	int rc;
 
@@ -902,15 +884,15 @@ journal_counts(struct journal *j, const char *issue,
 		fn(arg, &c);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "counting");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "counting");
 }
 
 int
 journal_message_seen(struct journal *j, const char *source_key,
     const char *message_id)
 {
-	long long n = scalar(j, prep(j, Q_MSG_SEEN, 2, source_key,
-	    message_id), "reading processed messages");
+	long long n = journal_scalar(j, journal_prep(j, sql, Q_MSG_SEEN, 2,
+	    source_key, message_id), "reading processed messages");
 
 	return n < 0 ? -1 : n > 0;
 }
@@ -919,33 +901,34 @@ int
 journal_message_add(struct journal *j, const char *source_key,
     const char *message_id, const char *kind)
 {
-	sqlite3_stmt *st = prep(j, Q_MSG_ADD, 3, source_key, message_id,
-	    kind);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_MSG_ADD, 3, source_key,
+	    message_id, kind);
 
 	if (st)
 		sqlite3_bind_int64(st, 4, time(NULL));
-	return run(j, st, "recording processed message");
+	return journal_run(j, st, "recording processed message");
 }
 
 int
 journal_unverified_add(struct journal *j, const struct journal_event *ev,
     const char *returned_message_id)
 {
-	sqlite3_stmt *st = prep(j, Q_UNVERIFIED, 7, ev->source_key, ev->email,
-	    event_names[ev->kind], class_names[ev->cls], ev->status,
-	    ev->reason, returned_message_id);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_UNVERIFIED, 7, ev->source_key,
+	    ev->email, journal_event_names[ev->kind],
+	    journal_class_names[ev->cls], ev->status, ev->reason,
+	    returned_message_id);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 8, ev->at);
-	return run(j, st, "keeping unverified evidence");
+	return journal_run(j, st, "keeping unverified evidence");
 }
 
 int
 journal_suppressions(struct journal *j,
     void (*fn)(void *arg, const struct journal_suppression *s), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_SUPPRESSIONS, 0);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUPPRESSIONS, 0);
 	struct journal_suppression s;
 	int rc;
 
@@ -959,20 +942,20 @@ journal_suppressions(struct journal *j,
 		fn(arg, &s);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "listing suppressions");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "listing suppressions");
 }
 
 const char *
 journal_state_name(enum jstate st)
 {
-	return state_names[st];
+	return journal_state_names[st];
 }
 
 int
 journal_sent_per_hour(struct journal *j, const char *issue,
     void (*fn)(void *arg, time_t hour, long sent), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_HOURLY, 1, issue);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_HOURLY, 1, issue);
 	int rc;
 
 	if (!st)
@@ -981,12 +964,12 @@ journal_sent_per_hour(struct journal *j, const char *issue,
 		fn(arg, (time_t)sqlite3_column_int64(st, 0),
 		    (long)sqlite3_column_int64(st, 1));
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "counting sends per hour");
+	return rc == SQLITE_DONE ? 0 :
+	    journal_fail(j, "counting sends per hour");
 }
 
-/* Index of s in names[0..n), or dflt when absent or NULL. */
-static int
-name_index(const char *const *names, int n, const char *s, int dflt)
+int
+journal_name_index(const char *const *names, int n, const char *s, int dflt)
 {
 	for (int i = 0; s && i < n; i++)
 		if (names[i] && !strcmp(s, names[i]))
@@ -998,7 +981,7 @@ int
 journal_event_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_event_count *c), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_EV_COUNTS, 1, issue);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_EV_COUNTS, 1, issue);
 	struct journal_event_count c;
 	int rc;
 
@@ -1006,22 +989,22 @@ journal_event_counts(struct journal *j, const char *issue,
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		c.list = (const char *)sqlite3_column_text(st, 0);
-		c.kind = name_index(event_names, JE_FAILED + 1,
+		c.kind = journal_name_index(journal_event_names, JE_FAILED + 1,
 		    (const char *)sqlite3_column_text(st, 1), JE_BOUNCE);
-		c.cls = name_index(class_names, JC_SOFT + 1,
+		c.cls = journal_name_index(journal_class_names, JC_SOFT + 1,
 		    (const char *)sqlite3_column_text(st, 2), JC_NONE);
 		c.n = (long)sqlite3_column_int64(st, 3);
 		fn(arg, &c);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "counting events");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "counting events");
 }
 
 int
 journal_failures(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_failure *f), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_FAILURES, 1, issue);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_FAILURES, 1, issue);
 	struct journal_failure f;
 	int rc;
 
@@ -1031,8 +1014,9 @@ journal_failures(struct journal *j, const char *issue,
 		f.issue = (const char *)sqlite3_column_text(st, 0);
 		f.list = (const char *)sqlite3_column_text(st, 1);
 		f.email = (const char *)sqlite3_column_text(st, 2);
-		f.state = name_index(state_names, JS_SUPPRESSED + 1,
-		    (const char *)sqlite3_column_text(st, 3), JS_FAILED);
+		f.state = journal_name_index(journal_state_names,
+		    JS_SUPPRESSED + 1, (const char *)sqlite3_column_text(st, 3),
+		    JS_FAILED);
 		f.attempts = sqlite3_column_int(st, 4);
 		f.reply = (const char *)sqlite3_column_text(st, 5);
 		f.updated_at = (time_t)sqlite3_column_int64(st, 6);
@@ -1040,13 +1024,14 @@ journal_failures(struct journal *j, const char *issue,
 		fn(arg, &f);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "listing failures");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "listing failures");
 }
 
 int
 journal_stopped_mark(struct journal *j, long long *mark)
 {
-	long long v = scalar(j, prep(j, Q_EV_LAST, 0), "reading events");
+	long long v = journal_scalar(j, journal_prep(j, sql, Q_EV_LAST, 0),
+	    "reading events");
 
 	if (v < 0)
 		return -1;
@@ -1058,7 +1043,7 @@ int
 journal_stopped_since(struct journal *j, const char *list, long long *mark,
     void (*fn)(void *arg, const char *email), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_STOPPED_SINCE, 1, list);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_STOPPED_SINCE, 1, list);
 	int rc;
 
 	if (!st)
@@ -1069,22 +1054,23 @@ journal_stopped_since(struct journal *j, const char *list, long long *mark,
 		fn(arg, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "reading new unsubscribes");
+	return rc == SQLITE_DONE ? 0 :
+	    journal_fail(j, "reading new unsubscribes");
 }
 
 int
 journal_sub_add(struct journal *j, const struct journal_subscription *s,
     long long *id)
 {
-	sqlite3_stmt *st = prep(j, Q_SUB_ADD, 4, s->list, s->email, s->name,
-	    s->ip);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUB_ADD, 4, s->list, s->email,
+	    s->name, s->ip);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 5, s->submitted_at);
 	sqlite3_bind_text(st, 6, s->form ? s->form : "", -1,
 	    SQLITE_TRANSIENT);
-	if (run(j, st, "recording a subscription") == -1)
+	if (journal_run(j, st, "recording a subscription") == -1)
 		return -1;
 	*id = sqlite3_last_insert_rowid(j->db);
 	return 0;
@@ -1110,7 +1096,7 @@ int
 journal_sub_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_subscription *s), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_SUB_GET, 0);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUB_GET, 0);
 	struct journal_subscription s;
 	int rc;
 
@@ -1123,7 +1109,7 @@ journal_sub_get(struct journal *j, long long id,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(j, "reading a subscription");
+		return journal_fail(j, "reading a subscription");
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
@@ -1131,18 +1117,18 @@ static int
 sub_confirm(struct journal *j, long long id, const char *list,
     const char *email, time_t at, int *done)
 {
-	sqlite3_stmt *st = prep(j, Q_SUB_CONFIRM, 0);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUB_CONFIRM, 0);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
-	if (run(j, st, "confirming a subscription") == -1)
+	if (journal_run(j, st, "confirming a subscription") == -1)
 		return -1;
 	if (!(*done = sqlite3_changes(j->db) == 1))
 		return 0;
-	return run(j, prep(j, Q_SUB_RELIST, 2, list, email),
-	    "lifting an unsubscribe");
+	return journal_run(j, journal_prep(j, sql, Q_SUB_RELIST, 2, list,
+	    email), "lifting an unsubscribe");
 }
 
 int
@@ -1152,16 +1138,17 @@ journal_sub_confirm(struct journal *j, long long id, const char *list,
 	int own;
 
 	*done = 0;
-	if (tx_start(j, &own) == -1)
+	if (journal_tx_start(j, &own) == -1)
 		return -1;
-	return tx_end(j, own, sub_confirm(j, id, list, email, at, done));
+	return journal_tx_end(j, own, sub_confirm(j, id, list, email, at,
+	    done));
 }
 
 int
 journal_subscribers_each(struct journal *j, const char *list,
     int (*fn)(void *arg, const char *email, const char *name), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_SUBSCRIBERS, 1, list);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUBSCRIBERS, 1, list);
 	int rc, stop = 0;
 
 	if (!st)
@@ -1172,7 +1159,7 @@ journal_subscribers_each(struct journal *j, const char *list,
 	sqlite3_reset(st);
 	if (stop)
 		return -1;
-	return rc == SQLITE_DONE ? 0 : fail(j, "reading subscribers");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "reading subscribers");
 }
 
 static const char *const webmail_names[] = { "subscribe", "unsubscribe" };
@@ -1181,15 +1168,15 @@ int
 journal_webmail_add(struct journal *j, const struct journal_webmail *m,
     long long *id)
 {
-	sqlite3_stmt *st = prep(j, Q_WM_ADD, 4, webmail_names[m->kind],
-	    m->list, m->email, m->ip);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_ADD, 4,
+	    webmail_names[m->kind], m->list, m->email, m->ip);
 
 	if (!st)
 		return -1;
 	if (m->subscription)
 		sqlite3_bind_int64(st, 5, m->subscription);
 	sqlite3_bind_int64(st, 6, m->at);
-	if (run(j, st, "recording a confirmation mail") == -1)
+	if (journal_run(j, st, "recording a confirmation mail") == -1)
 		return -1;
 	*id = sqlite3_last_insert_rowid(j->db);
 	return 0;
@@ -1200,7 +1187,7 @@ journal_webmail_counts(struct journal *j, const char *email,
     time_t email_since, const char *ip, time_t ip_since, long *by_email,
     long *by_ip)
 {
-	sqlite3_stmt *st = prep(j, Q_WM_COUNT, 2, email, ip);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_COUNT, 2, email, ip);
 	int rc;
 
 	if (!st)
@@ -1212,7 +1199,8 @@ journal_webmail_counts(struct journal *j, const char *email,
 		*by_ip = (long)sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : fail(j, "counting confirmation mails");
+	return rc == SQLITE_ROW ? 0 :
+	    journal_fail(j, "counting confirmation mails");
 }
 
 static int
@@ -1226,7 +1214,7 @@ webmail_read(struct journal *j, sqlite3_stmt *st,
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		m.id = sqlite3_column_int64(st, 0);
-		m.kind = name_index(webmail_names, 2,
+		m.kind = journal_name_index(webmail_names, 2,
 		    (const char *)sqlite3_column_text(st, 1), JW_SUBSCRIBE);
 		m.list = (const char *)sqlite3_column_text(st, 2);
 		m.email = (const char *)sqlite3_column_text(st, 3);
@@ -1239,7 +1227,7 @@ webmail_read(struct journal *j, sqlite3_stmt *st,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(j, "reading confirmation mails");
+		return journal_fail(j, "reading confirmation mails");
 	return rc == SQLITE_ROW ? 0 : 1;
 }
 
@@ -1247,7 +1235,7 @@ int
 journal_webmail_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_WM_GET, 0);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_GET, 0);
 
 	if (st)
 		sqlite3_bind_int64(st, 1, id);
@@ -1258,31 +1246,31 @@ int
 journal_webmail_unsent(struct journal *j,
     void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
 {
-	return webmail_read(j, prep(j, Q_WM_UNSENT, 0), fn, arg);
+	return webmail_read(j, journal_prep(j, sql, Q_WM_UNSENT, 0), fn, arg);
 }
 
 int
 journal_webmail_sent(struct journal *j, long long id, time_t at)
 {
-	sqlite3_stmt *st = prep(j, Q_WM_SENT, 0);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_SENT, 0);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
-	return run(j, st, "marking a confirmation mail sent");
+	return journal_run(j, st, "marking a confirmation mail sent");
 }
 
 int
 journal_webmail_use(struct journal *j, long long id, time_t at)
 {
-	sqlite3_stmt *st = prep(j, Q_WM_USE, 0);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_USE, 0);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, at);
-	if (run(j, st, "using a confirmation") == -1)
+	if (journal_run(j, st, "using a confirmation") == -1)
 		return -1;
 	return sqlite3_changes(j->db) == 1 ? 0 : 1;
 }
@@ -1291,7 +1279,7 @@ int
 journal_complaint_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_complaints *c), void *arg)
 {
-	sqlite3_stmt *st = prep(j, Q_COMPLAINTS, 1, issue);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_COMPLAINTS, 1, issue);
 	struct journal_complaints c;
 	int rc;
 
@@ -1306,14 +1294,14 @@ journal_complaint_counts(struct journal *j, const char *issue,
 		fn(arg, &c);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "counting complaints");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "counting complaints");
 }
 
 int
 journal_on_list(struct journal *j, const char *list, const char *email)
 {
-	long long n = scalar(j, prep(j, Q_ON_LIST, 2, list, email),
-	    "looking up a subscriber");
+	long long n = journal_scalar(j, journal_prep(j, sql, Q_ON_LIST, 2, list,
+	    email), "looking up a subscriber");
 
 	return n < 0 ? -1 : n > 0;
 }
@@ -1322,16 +1310,17 @@ int
 journal_checkpoint_elsewhere(struct journal *j)
 {
 	return sqlite3_wal_autocheckpoint(j->db, 0) == SQLITE_OK ? 0 :
-	    fail(j, "turning off automatic checkpoints");
+	    journal_fail(j, "turning off automatic checkpoints");
 }
 
 int
 journal_checkpoint(struct journal *j, int *pages, int *copied)
 {
-	int rc = sqlite3_wal_checkpoint_v2(j->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
-	    pages, copied);
+	int rc = sqlite3_wal_checkpoint_v2(j->db, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, pages, copied);
 
-	return rc == SQLITE_OK || rc == SQLITE_BUSY ? 0 : fail(j, "checkpoint");
+	return rc == SQLITE_OK || rc == SQLITE_BUSY ? 0 :
+	    journal_fail(j, "checkpoint");
 }
 
 int
@@ -1346,7 +1335,7 @@ journal_wal_reset(struct journal *j, int truncate, int wait_ms)
 	sqlite3_busy_timeout(j->db, BUSY_MS);
 	if (rc == SQLITE_BUSY)
 		return 1;
-	return rc == SQLITE_OK ? 0 : fail(j, "resetting the log");
+	return rc == SQLITE_OK ? 0 : journal_fail(j, "resetting the log");
 }
 
 /* The rows of Q_LIFT_ROWS, copied: the lifts change the table read. */
@@ -1359,7 +1348,7 @@ static int
 lift_rows(struct journal *j, const char *list, const char *email,
     struct lift_row **rows, size_t *n)
 {
-	sqlite3_stmt *st = prep(j, Q_LIFT_ROWS, 2, list, email);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_LIFT_ROWS, 2, list, email);
 	int rc;
 
 	*rows = NULL;
@@ -1377,23 +1366,23 @@ lift_rows(struct journal *j, const char *list, const char *email,
 		r->at = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : fail(j, "reading suppressions");
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "reading suppressions");
 }
 
 static int
 lift_one(struct journal *j, const struct lift_row *r, time_t at)
 {
-	sqlite3_stmt *st = prep(j, Q_LIFT_ADD, 3, r->list, r->email,
-	    r->reason);
+	sqlite3_stmt *st = journal_prep(j, sql, Q_LIFT_ADD, 3, r->list,
+	    r->email, r->reason);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 4, r->at);
 	sqlite3_bind_int64(st, 5, at);
-	if (run(j, st, "recording a lift") == -1)
+	if (journal_run(j, st, "recording a lift") == -1)
 		return -1;
-	return run(j, prep(j, Q_LIFT_DEL, 2, r->list, r->email),
-	    "lifting a suppression");
+	return journal_run(j, journal_prep(j, sql, Q_LIFT_DEL, 2, r->list,
+	    r->email), "lifting a suppression");
 }
 
 int
@@ -1406,7 +1395,7 @@ journal_lift(struct journal *j, const char *list, const char *email,
 	size_t n;
 	int own, rc;
 
-	if (tx_start(j, &own) == -1)
+	if (journal_tx_start(j, &own) == -1)
 		return -1;
 	rc = lift_rows(j, list, email, &rows, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -1423,5 +1412,5 @@ journal_lift(struct journal *j, const char *list, const char *email,
 		free(rows[i].reason);
 	}
 	free(rows);
-	return tx_end(j, own, rc);
+	return journal_tx_end(j, own, rc);
 }
