@@ -1,7 +1,9 @@
 /*
- * journal: sending state, bounce ledger, suppressions in SQLite (see
- * journal.h).  The file, the schema and the statement cache are shared
- * through journal_int.h with the modules split from here.
+ * journal: the journal's file (see journal.h): opening it, its schema and
+ * the migrations from older versions, the statements every module of the
+ * journal family prepares through it, transactions and WAL checkpoints.
+ * What the rows mean is the other modules': journal_send.c (recipients and
+ * editions).  The rest is still here.
  */
 #include <err.h>
 #include <stdarg.h>
@@ -119,33 +121,6 @@ static const char schema_v7[] =
     "CREATE INDEX lifts_addr ON lifts(email COLLATE NOCASE, list);";
 
 static const char *const sql[Q_COUNT] = {
-	[Q_ED_GET] = "SELECT digest, first_sent_at IS NOT NULL FROM editions"
-	    " WHERE issue = ?1 AND list = ?2",
-	[Q_ED_PUT] = "INSERT OR REPLACE INTO editions(issue, list, digest,"
-	    " first_sent_at) VALUES (?1, ?2, ?3, NULL)",
-	[Q_ED_SENT] = "UPDATE editions SET first_sent_at = ?3"
-	    " WHERE issue = ?1 AND list = ?2 AND first_sent_at IS NULL",
-	[Q_ADD] = "INSERT OR IGNORE INTO recipients(issue, list, email,"
-	    " token_id, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[Q_HAS_ROWS] = "SELECT EXISTS(SELECT 1 FROM recipients"
-	    " WHERE issue = ?1 AND list = ?2)",
-	/*
-	 * The same address in another case.  "+issue" keeps the planner off
-	 * the primary key, whose (issue, list) prefix would scan the whole
-	 * edition: recipients_addr finds the address's few rows.
-	 */
-	[Q_SPELLED] = "SELECT email FROM recipients WHERE list = ?2"
-	    " AND email = ?3 COLLATE NOCASE AND +issue = ?1 AND email <> ?3"
-	    " LIMIT 1",
-	[Q_UNADD] = "DELETE FROM recipients WHERE issue = ?1 AND list = ?2"
-	    " AND email = ?3 AND state = 'pending' AND attempts = 0",
-	[Q_STATE] = "SELECT state, attempts, next_attempt FROM recipients"
-	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
-	[Q_MARK] = "UPDATE recipients SET state = ?4, last_reply = ?5,"
-	    " next_attempt = ?6, attempts = attempts + ?7, updated_at = ?8,"
-	    " relay = ?9 WHERE issue = ?1 AND list = ?2 AND email = ?3",
-	[Q_TOKEN] = "SELECT issue, list, email FROM recipients"
-	    " WHERE token_id = ?1",
 	[Q_EV_ADD] = "INSERT OR IGNORE INTO events(kind, issue, list, email,"
 	    " class, status, reason, at, source_key)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -273,8 +248,6 @@ static const char *const sql[Q_COUNT] = {
 	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL)",
 	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
 	    " AND used_at IS NULL",
-	[Q_FIRST_SENT] = "SELECT coalesce(min(first_sent_at), 0) FROM editions"
-	    " WHERE issue = ?1",
 	/* list NULL: every list the address is suppressed on */
 	[Q_LIFT_ROWS] = "SELECT list, email, reason, at FROM suppressions"
 	    " WHERE email = ?2 COLLATE NOCASE AND (?1 IS NULL OR list = ?1)"
@@ -504,198 +477,6 @@ journal_tx_end(struct journal *j, int own, int rc)
 }
 
 int
-journal_edition_check(struct journal *j, const char *issue,
-    const char *list, const char *digest, int *changed)
-{
-	sqlite3_stmt *st = journal_prep(j, sql, Q_ED_GET, 2, issue, list);
-	int rc, sent = 0, same = 0, found = 0;
-
-	*changed = 0;
-	if (!st)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		found = 1;
-		same = !strcmp((const char *)sqlite3_column_text(st, 0),
-		    digest);
-		sent = sqlite3_column_int(st, 1);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return journal_fail(j, "reading edition");
-	if (found && same)
-		return 0;
-	if (found && sent) {
-		*changed = 1;
-		return 0;
-	}
-	return journal_run(j, journal_prep(j, sql, Q_ED_PUT, 3, issue, list,
-	    digest), "storing edition digest");
-}
-
-int
-journal_add(struct journal *j, const char *issue, const char *list,
-    const char *email, const char *token_id)
-{
-	sqlite3_stmt *st = journal_prep(j, sql, Q_ADD, 4, issue, list, email,
-	    token_id);
-
-	if (st)
-		sqlite3_bind_int64(st, 5, time(NULL));
-	if (journal_run(j, st, "adding recipient") == -1)
-		return -1;
-	return sqlite3_changes(j->db) == 1 ? 0 : 1;
-}
-
-/*
- * 1 when (issue, list) had recipients before this handle added any: read
- * once per edition, before its first add.  -1 on error.
- */
-static int
-had_rows(struct journal *j, const char *issue, const char *list)
-{
-	long long v;
-
-	if (j->add_issue && !strcmp(j->add_issue, issue) &&
-	    !strcmp(j->add_list, list))
-		return j->add_had_rows;
-	if ((v = journal_scalar(j, journal_prep(j, sql, Q_HAS_ROWS, 2, issue,
-	    list), "reading recipients")) == -1)
-		return -1;
-	free(j->add_issue);
-	free(j->add_list);
-	j->add_issue = xstrdup(issue);
-	j->add_list = xstrdup(list);
-	return j->add_had_rows = v > 0;
-}
-
-int
-journal_other_case(struct journal *j, const char *issue, const char *list,
-    const char *email, char spelled[JOURNAL_EMAIL_MAX])
-{
-	sqlite3_stmt *st = journal_prep(j, sql, Q_SPELLED, 3, issue, list,
-	    email);
-	int rc;
-
-	spelled[0] = '\0';
-	if (!st)
-		return -1;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *e = (const char *)sqlite3_column_text(st, 0);
-
-		if (strlen(e) < JOURNAL_EMAIL_MAX)
-			memcpy(spelled, e, strlen(e) + 1);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return journal_fail(j, "reading a recipient's spelling");
-	return spelled[0] != '\0';
-}
-
-int
-journal_add_any_case(struct journal *j, const char *issue, const char *list,
-    const char *email, const char *token_id,
-    char spelled[JOURNAL_EMAIL_MAX])
-{
-	int had = had_rows(j, issue, list), rc;
-
-	spelled[0] = '\0';
-	if (had == -1)
-		return -1;
-	/* a new row of a first send has no other spelling: no query more */
-	if ((rc = journal_add(j, issue, list, email, token_id)) != 0 || !had)
-		return rc;
-	if ((rc = journal_other_case(j, issue, list, email, spelled)) <= 0)
-		return rc;
-	/* the row just added: the recipient is the one on record */
-	return journal_run(j, journal_prep(j, sql, Q_UNADD, 3, issue, list,
-	    email), "removing a recipient added twice") == -1 ? -1 : 1;
-}
-
-int
-journal_state(struct journal *j, const char *issue, const char *list,
-    const char *email, enum jstate *stp, int *attempts, time_t *next_attempt)
-{
-	sqlite3_stmt *st = journal_prep(j, sql, Q_STATE, 3, issue, list, email);
-	const char *s;
-	int rc;
-
-	if (!st)
-		return -1;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 : journal_fail(j, "reading state");
-	}
-	s = (const char *)sqlite3_column_text(st, 0);
-	for (int i = 0; i <= JS_SUPPRESSED; i++)
-		if (!strcmp(s, journal_state_names[i]))
-			*stp = i;
-	if (attempts)
-		*attempts = sqlite3_column_int(st, 1);
-	if (next_attempt)
-		*next_attempt = sqlite3_column_int64(st, 2);
-	sqlite3_reset(st);
-	return 0;
-}
-
-static int
-mark(struct journal *j, const char *issue, const char *list,
-    const char *email, enum jstate state, const char *reply,
-    time_t next_attempt, const char *relay)
-{
-	sqlite3_stmt *st = journal_prep(j, sql, Q_MARK, 5, issue, list, email,
-	    journal_state_names[state], reply);
-	time_t now = time(NULL);
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 6, next_attempt);
-	sqlite3_bind_int(st, 7, state == JS_SENT || state == JS_DEFERRED ||
-	    state == JS_FAILED);
-	sqlite3_bind_int64(st, 8, now);
-	if (relay)
-		sqlite3_bind_text(st, 9, relay, -1, SQLITE_TRANSIENT);
-	if (journal_run(j, st, "marking recipient") == -1)
-		return -1;
-	if (sqlite3_changes(j->db) != 1) {
-		warnx("%s: no recipient %s in %s/%s", j->path, email, issue,
-		    list);
-		return -1;
-	}
-	if (state != JS_SENT)
-		return 0;
-	if (!(st = journal_prep(j, sql, Q_ED_SENT, 2, issue, list)))
-		return -1;
-	sqlite3_bind_int64(st, 3, now);
-	return journal_run(j, st, "marking edition sent");
-}
-
-int
-journal_mark(struct journal *j, const char *issue, const char *list,
-    const char *email, enum jstate state, const char *reply,
-    time_t next_attempt)
-{
-	int own;
-
-	if (journal_tx_start(j, &own) == -1)
-		return -1;
-	return journal_tx_end(j, own, mark(j, issue, list, email, state, reply,
-	    next_attempt, NULL));
-}
-
-int
-journal_mark_sent(struct journal *j, const char *issue, const char *list,
-    const char *email, const char *reply, const char *relay)
-{
-	int own;
-
-	if (journal_tx_start(j, &own) == -1)
-		return -1;
-	return journal_tx_end(j, own, mark(j, issue, list, email, JS_SENT,
-	    reply, 0, relay));
-}
-
-int
 journal_relay_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_relay_count *c), void *arg)
 {
@@ -714,27 +495,6 @@ journal_relay_counts(struct journal *j, const char *issue,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : journal_fail(j, "counting per relay");
-}
-
-int
-journal_lookup_token(struct journal *j, const char *token_id, char **issue,
-    char **list, char **email)
-{
-	sqlite3_stmt *st = journal_prep(j, sql, Q_TOKEN, 1, token_id);
-	int rc;
-
-	if (!st)
-		return -1;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 1 :
-		    journal_fail(j, "looking up token");
-	}
-	*issue = xstrdup((const char *)sqlite3_column_text(st, 0));
-	*list = xstrdup((const char *)sqlite3_column_text(st, 1));
-	*email = xstrdup((const char *)sqlite3_column_text(st, 2));
-	sqlite3_reset(st);
-	return 0;
 }
 
 static int
@@ -848,18 +608,6 @@ journal_apply_policy(struct journal *j, const char *list, const char *email,
 		sqlite3_bind_int64(st, 4, time(NULL));
 	free(why);
 	return journal_run(j, st, "suppressing") == -1 ? -1 : 1;
-}
-
-int
-journal_first_sent(struct journal *j, const char *issue, time_t *t)
-{
-	long long v = journal_scalar(j, journal_prep(j, sql, Q_FIRST_SENT, 1,
-	    issue), "reading when the issue was sent");
-
-	if (v < 0)
-		return -1;
-	*t = (time_t)v;
-	return 0;
 }
 
 int

@@ -16,7 +16,7 @@
 enum journal_stmt {
 	/* journal.c: transactions */
 	Q_BEGIN, Q_COMMIT,
-	/* journal.c: editions and recipients */
+	/* journal_send.c: editions and recipients */
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_HAS_ROWS, Q_SPELLED, Q_UNADD,
 	Q_STATE, Q_MARK, Q_TOKEN, Q_FIRST_SENT,
 	/* journal.c: the bounce ledger */
