@@ -24,7 +24,7 @@ enum journal_stmt {
 	Q_SUPPRESSED_EACH, Q_HARD, Q_SOFT, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED,
 	Q_SUPPRESSIONS, Q_EV_LAST, Q_STOPPED_SINCE, Q_LIFT_ROWS, Q_LIFT_ADD,
 	Q_LIFT_DEL,
-	/* journal.c: report queries */
+	/* journal_report.c: report queries */
 	Q_COUNTS, Q_RELAY_COUNTS, Q_HOURLY, Q_EV_COUNTS, Q_FAILURES,
 	Q_COMPLAINTS,
 	/* journal.c: subscriptions and confirmation mails */
