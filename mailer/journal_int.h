@@ -27,7 +27,7 @@ enum journal_stmt {
 	/* journal_report.c: report queries */
 	Q_COUNTS, Q_RELAY_COUNTS, Q_HOURLY, Q_EV_COUNTS, Q_FAILURES,
 	Q_COMPLAINTS,
-	/* journal.c: subscriptions and confirmation mails */
+	/* journal_web.c: subscriptions and confirmation mails */
 	Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM, Q_SUB_RELIST, Q_SUBSCRIBERS,
 	Q_WM_ADD, Q_WM_COUNT, Q_WM_GET, Q_WM_UNSENT, Q_WM_SENT, Q_WM_USE,
 	Q_ON_LIST,

@@ -1,0 +1,271 @@
+/*
+ * journal_web: what mailer serve records (see journal.h): subscriptions as
+ * consent records (one row per form submitted, confirmed once, ended but
+ * kept) and the confirmation mails, which the abuse limits count.
+ */
+#include "journal_int.h"
+
+static const char *const sql[Q_COUNT] = {
+	[Q_SUB_ADD] = "INSERT INTO subscriptions(list, email, name,"
+	    " submitted_at, ip, form) VALUES (?1, ?2, ?3, ?5, ?4, ?6)",
+	[Q_SUB_GET] = "SELECT id, list, email, name, submitted_at,"
+	    " confirmed_at, ended_at, end_reason, ip, form FROM subscriptions"
+	    " WHERE id = ?1",
+	[Q_SUB_CONFIRM] = "UPDATE subscriptions SET confirmed_at = ?2"
+	    " WHERE id = ?1 AND confirmed_at IS NULL",
+	/* a confirmed subscription lifts an unsubscribe from that list */
+	[Q_SUB_RELIST] = "DELETE FROM unsubscribes WHERE list = ?1"
+	    " AND email = ?2 COLLATE NOCASE",
+	/* the newest confirmed, not ended, row of each address */
+	[Q_SUBSCRIBERS] = "SELECT s.email, s.name FROM subscriptions s"
+	    " WHERE s.list = ?1 AND s.confirmed_at IS NOT NULL"
+	    " AND s.ended_at IS NULL AND s.id = (SELECT max(t.id)"
+	    "  FROM subscriptions t WHERE t.list = s.list"
+	    "  AND t.email = s.email COLLATE NOCASE"
+	    "  AND t.confirmed_at IS NOT NULL"
+	    "  AND t.ended_at IS NULL) ORDER BY s.id",
+	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
+	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[Q_WM_COUNT] = "SELECT (SELECT count(*) FROM web_mails"
+	    "  WHERE email = ?1 COLLATE NOCASE AND at > ?3),"
+	    " (SELECT count(*) FROM web_mails WHERE ip = ?2 AND at > ?4)",
+	[Q_WM_GET] = "SELECT id, kind, list, email, ip, subscription, at,"
+	    " sent_at, used_at FROM web_mails WHERE id = ?1",
+	[Q_WM_UNSENT] = "SELECT id, kind, list, email, ip, subscription, at,"
+	    " sent_at, used_at FROM web_mails WHERE sent_at IS NULL"
+	    " ORDER BY id LIMIT 1",
+	[Q_WM_SENT] = "UPDATE web_mails SET sent_at = ?2 WHERE id = ?1",
+	[Q_ON_LIST] = "SELECT EXISTS (SELECT 1 FROM recipients"
+	    " WHERE list = ?1 AND email = ?2 COLLATE NOCASE) OR EXISTS"
+	    " (SELECT 1 FROM subscriptions WHERE list = ?1"
+	    " AND email = ?2 COLLATE NOCASE"
+	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL)",
+	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
+	    " AND used_at IS NULL",
+};
+
+int
+journal_sub_add(struct journal *j, const struct journal_subscription *s,
+    long long *id)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUB_ADD, 4, s->list, s->email,
+	    s->name, s->ip);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 5, s->submitted_at);
+	sqlite3_bind_text(st, 6, s->form ? s->form : "", -1,
+	    SQLITE_TRANSIENT);
+	if (journal_run(j, st, "recording a subscription") == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(j->db);
+	return 0;
+}
+
+/* Fills s from a row of Q_SUB_GET (valid until reset). */
+static void
+sub_row(sqlite3_stmt *st, struct journal_subscription *s)
+{
+	s->id = sqlite3_column_int64(st, 0);
+	s->list = (const char *)sqlite3_column_text(st, 1);
+	s->email = (const char *)sqlite3_column_text(st, 2);
+	s->name = (const char *)sqlite3_column_text(st, 3);
+	s->submitted_at = sqlite3_column_int64(st, 4);
+	s->confirmed_at = sqlite3_column_int64(st, 5);
+	s->ended_at = sqlite3_column_int64(st, 6);
+	s->end_reason = (const char *)sqlite3_column_text(st, 7);
+	s->ip = (const char *)sqlite3_column_text(st, 8);
+	s->form = (const char *)sqlite3_column_text(st, 9);
+}
+
+int
+journal_sub_get(struct journal *j, long long id,
+    void (*fn)(void *arg, const struct journal_subscription *s), void *arg)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUB_GET, 0);
+	struct journal_subscription s;
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sub_row(st, &s);
+		fn(arg, &s);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return journal_fail(j, "reading a subscription");
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+static int
+sub_confirm(struct journal *j, long long id, const char *list,
+    const char *email, time_t at, int *done)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUB_CONFIRM, 0);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	if (journal_run(j, st, "confirming a subscription") == -1)
+		return -1;
+	if (!(*done = sqlite3_changes(j->db) == 1))
+		return 0;
+	return journal_run(j, journal_prep(j, sql, Q_SUB_RELIST, 2, list,
+	    email), "lifting an unsubscribe");
+}
+
+int
+journal_sub_confirm(struct journal *j, long long id, const char *list,
+    const char *email, time_t at, int *done)
+{
+	int own;
+
+	*done = 0;
+	if (journal_tx_start(j, &own) == -1)
+		return -1;
+	return journal_tx_end(j, own, sub_confirm(j, id, list, email, at,
+	    done));
+}
+
+int
+journal_subscribers_each(struct journal *j, const char *list,
+    int (*fn)(void *arg, const char *email, const char *name), void *arg)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_SUBSCRIBERS, 1, list);
+	int rc, stop = 0;
+
+	if (!st)
+		return -1;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1)) == -1;
+	sqlite3_reset(st);
+	if (stop)
+		return -1;
+	return rc == SQLITE_DONE ? 0 : journal_fail(j, "reading subscribers");
+}
+
+static const char *const webmail_names[] = { "subscribe", "unsubscribe" };
+
+int
+journal_webmail_add(struct journal *j, const struct journal_webmail *m,
+    long long *id)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_ADD, 4,
+	    webmail_names[m->kind], m->list, m->email, m->ip);
+
+	if (!st)
+		return -1;
+	if (m->subscription)
+		sqlite3_bind_int64(st, 5, m->subscription);
+	sqlite3_bind_int64(st, 6, m->at);
+	if (journal_run(j, st, "recording a confirmation mail") == -1)
+		return -1;
+	*id = sqlite3_last_insert_rowid(j->db);
+	return 0;
+}
+
+int
+journal_webmail_counts(struct journal *j, const char *email,
+    time_t email_since, const char *ip, time_t ip_since, long *by_email,
+    long *by_ip)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_COUNT, 2, email, ip);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 3, email_since);
+	sqlite3_bind_int64(st, 4, ip_since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*by_email = (long)sqlite3_column_int64(st, 0);
+		*by_ip = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 :
+	    journal_fail(j, "counting confirmation mails");
+}
+
+static int
+webmail_read(struct journal *j, sqlite3_stmt *st,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
+{
+	struct journal_webmail m;
+	int rc;
+
+	if (!st)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m.id = sqlite3_column_int64(st, 0);
+		m.kind = journal_name_index(webmail_names, 2,
+		    (const char *)sqlite3_column_text(st, 1), JW_SUBSCRIBE);
+		m.list = (const char *)sqlite3_column_text(st, 2);
+		m.email = (const char *)sqlite3_column_text(st, 3);
+		m.ip = (const char *)sqlite3_column_text(st, 4);
+		m.subscription = sqlite3_column_int64(st, 5);
+		m.at = sqlite3_column_int64(st, 6);
+		m.sent_at = sqlite3_column_int64(st, 7);
+		m.used_at = sqlite3_column_int64(st, 8);
+		fn(arg, &m);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return journal_fail(j, "reading confirmation mails");
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
+journal_webmail_get(struct journal *j, long long id,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_GET, 0);
+
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return webmail_read(j, st, fn, arg);
+}
+
+int
+journal_webmail_unsent(struct journal *j,
+    void (*fn)(void *arg, const struct journal_webmail *m), void *arg)
+{
+	return webmail_read(j, journal_prep(j, sql, Q_WM_UNSENT, 0), fn, arg);
+}
+
+int
+journal_webmail_sent(struct journal *j, long long id, time_t at)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_SENT, 0);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	return journal_run(j, st, "marking a confirmation mail sent");
+}
+
+int
+journal_webmail_use(struct journal *j, long long id, time_t at)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_USE, 0);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, at);
+	if (journal_run(j, st, "using a confirmation") == -1)
+		return -1;
+	return sqlite3_changes(j->db) == 1 ? 0 : 1;
+}
+
+int
+journal_on_list(struct journal *j, const char *list, const char *email)
+{
+	long long n = journal_scalar(j, journal_prep(j, sql, Q_ON_LIST, 2, list,
+	    email), "looking up a subscriber");
+
+	return n < 0 ? -1 : n > 0;
+}
