@@ -6,8 +6,15 @@
  * It records, per (issue, list, email), whether the message was sent, and
  * commits each outcome before the next message starts: a message counts as
  * sent only when the server answered 250 to its DATA and that answer is
- * committed.  It also holds the bounce ledger (events, idempotent by source key),
- * suppressions and unsubscribes, and the suppression policy.
+ * committed.  It also holds the bounce ledger (events, idempotent by source
+ * key), suppressions and unsubscribes, and the suppression policy.
+ *
+ * One interface, several modules: journal.c (the file, schema, statement
+ * cache, transactions, checkpoints), journal_send.c (editions and
+ * recipients), journal_ledger.c (bounce ledger, suppressions, policy),
+ * journal_report.c (report queries) and journal_web.c (subscriptions and
+ * confirmation mails).  They share the SQLite handle through journal_int.h,
+ * which no other file includes.
  */
 #ifndef MAILER_JOURNAL_H
 #define MAILER_JOURNAL_H
