@@ -193,11 +193,6 @@ bounce_list_match(const char *const *list, const char *lower, size_t n)
 	return list_match_slow(list, lower, n);
 }
 
-/*
- * Words that, ending the text just before an address, label it a failed
- * recipient (Sisimai's fallback parser and Mailman's SimpleMatch list the
- * same labels).
- */
 int
 bounce_list_prefix(const char *const *list, const char *s, size_t n)
 {

@@ -698,6 +698,11 @@ const char *const bounce_daemon_locals[] = {
 	NULL
 };
 
+/*
+ * Words that, ending the text just before an address, label it a failed
+ * recipient (Sisimai's fallback parser and Mailman's SimpleMatch list the
+ * same labels).
+ */
 const char *const bounce_rcpt_cues[] = {
 	"recipient",
 	"recipient:",
