@@ -630,10 +630,73 @@ carry_of(const char *p, size_t pn, size_t *cn)
 	return p + k;
 }
 
+/* The lines around a line that leads with an address, for bare_listed(). */
+struct nearby {
+	const char *prev, *next;	/* non-blank lines, NULL when none */
+	size_t prevlen, nextlen;
+	int prev_hit;		/* the line before named a failed recipient */
+};
+
+/*
+ * 1 when line l[0..n) says why something failed: failure words, a
+ * diagnostic phrase, an enhanced status code or a leading reply code.
+ */
+static int
+says_why(const char *l, size_t n)
+{
+	char st[16], *low;
+	int coded, r;
+
+	if (bounce_rule_match_folded(l, n) || bounce_find_status(l, n, st))
+		return 1;
+	skip_lead(l, n, &coded);
+	if (coded)
+		return 1;
+	low = bounce_lower_dup(l, n < 200 ? n : 200);
+	r = has_word(bounce_failure_words, low, strlen(low));
+	free(low);
+	return r;
+}
+
+/* 1 when l[0..n), trailing blanks aside, ends with a colon. */
+static int
+ends_colon(const char *l, size_t n)
+{
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	return n && l[n - 1] == ':';
+}
+
+/*
+ * 1 when an address alone on its line is listed as failed: the line
+ * before introduces a list ("... recipients were affected:") or listed
+ * one too, or a line around it says why.  An address alone in a
+ * signature block ("Member Services" above, a telephone number below) is
+ * a contact.
+ */
+static int
+bare_listed(const struct nearby *nb)
+{
+	return nb->prev_hit || (nb->prev && (ends_colon(nb->prev,
+	    nb->prevlen) || says_why(nb->prev, nb->prevlen))) ||
+	    (nb->next && says_why(nb->next, nb->nextlen));
+}
+
+/* 1 when t[0..n) holds only blanks and full stops. */
+static int
+blank_tail(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!bounce_is_blank(t[i]) && t[i] != '.')
+			return 0;
+	return 1;
+}
+
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
-    const char *carry, size_t carryn, struct hits *h)
+    const char *carry, size_t carryn, const struct nearby *nb,
+    struct hits *h)
 {
 	size_t i, b, e, after;
 	int coded;
@@ -665,7 +728,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		 * goes on with that sentence and is its sender
 		 */
 		if ((coded || (tail_says_failed(l + after, n - after) &&
-		    !(after == n && after_contact) && after_contact != 2)) &&
+		    !(after == n && after_contact) && after_contact != 2 &&
+		    (!blank_tail(l + after, n - after) || bare_listed(nb)))) &&
 		    !sender_follows(l + after, n - after))
 			hit(h, b, e);
 	}
@@ -721,6 +785,28 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 	free(low);
 }
 
+/*
+ * The first line of t[0..n) that is not blank, its length in *len; NULL
+ * when there is none.
+ */
+static const char *
+next_line(const char *t, size_t n, size_t *len)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+
+		if (bounce_indent(t + i, ll) < ll) {
+			*len = ll;
+			return t + i;
+		}
+		i += ll + 1;
+	}
+	return NULL;
+}
+
 /* Adds the addresses of h (in line l) to rs; returns 1 if any was new. */
 static int
 add_hits(const char *l, size_t ll, const struct hits *h,
@@ -754,6 +840,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t first = *nrs;
 	const char *prev = NULL;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
+	int prev_hit = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -789,8 +876,16 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				    islower((unsigned char)l[ind]) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 
+				struct nearby nb = { prev, NULL, prevlen, 0,
+				    prev_hit };
+
+				if (eol)
+					nb.next = next_line(eol + 1,
+					    (size_t)(t + n - eol - 1),
+					    &nb.nextlen);
 				prev_line(prev, prevlen, &contact, &intro);
-				line_hits(l, ll, contact, intro, carry, cn, &h);
+				line_hits(l, ll, contact, intro, carry, cn, &nb,
+				    &h);
 				if (h.n && eol && bounce_section_accepted(l, ll,
 				    eol + 1, (size_t)(t + n - eol - 1)))
 					h.n = 0;
@@ -805,6 +900,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		if (ind < ll) {
 			prev = l;
 			prevlen = ll;
+			prev_hit = h.n > 0;
 		}
 		prev_adjacent = ind < ll;
 		i += ll + 1;

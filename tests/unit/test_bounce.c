@@ -155,6 +155,16 @@ static const struct {
 	  HDR "\nYour message could not be delivered.\n\n"
 	  "noc@example.org - 24/7 operations desk\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* an address alone on its line in a signature block is a contact */
+	{ "bare-signature",
+	  HDR "\nYour message could not be delivered.\n\n"
+	  "Member Services\nhelp-line@example.org\n1-800-555-0199\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* ... and a listed recipient when a list's intro comes before it */
+	{ "bare-listed",
+	  HDR "\nYour message could not be delivered.\n\n"
+	  "The following recipients were affected:\nkai@example.net\n",
+	  BOUNCE_BOUNCE, "kai@example.net", "", 0, 1 },
 	/* a transcript's RCPT answered 250 was accepted: not a failure */
 	{ "transcript-accepted",
 	  HDR "\n   ----- Transcript of session follows -----\n"
