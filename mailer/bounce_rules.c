@@ -755,6 +755,7 @@ const char *const bounce_rcpt_cues[] = {
 const char *const bounce_rcpt_nouns[] = {
 	"user",
 	"mailbox",
+	"mailbox for",
 	"address",
 	"account",
 	"recipient",

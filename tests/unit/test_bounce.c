@@ -165,6 +165,12 @@ static const struct {
 	  HDR "\nYour message could not be delivered.\n\n"
 	  "The following recipients were affected:\nkai@example.net\n",
 	  BOUNCE_BOUNCE, "kai@example.net", "", 0, 1 },
+	/* "The mailbox for a does not exist" (cc:Mail) names a */
+	{ "mailbox-for",
+	  HDR "\nMessage not delivered to recipients below.\n\n"
+	  "   The mailbox for lin@example.net does not exist in the\n"
+	  "   directory of this post office.\n",
+	  BOUNCE_BOUNCE, "lin@example.net", "5.1.1", 1, 1 },
 	/* a transcript's RCPT answered 250 was accepted: not a failure */
 	{ "transcript-accepted",
 	  HDR "\n   ----- Transcript of session follows -----\n"
