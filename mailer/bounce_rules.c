@@ -438,6 +438,11 @@ const struct bounce_rule bounce_rules[] = {
 	{ "refused due to recipient preferences", "5.7.1", SOFT,
 	  "filtered" },
 	{ "blocked by the recipient", "5.7.1", SOFT, "filtered" },
+	/*
+	 * a guess among causes ("The account or domain may not exist, they
+	 * may be blacklisted, or ..."): no reason, the reply's code decides
+	 */
+	{ "may be blacklisted", "5.0.0", SOFT, "rejected" },
 	{ "blacklist", "5.7.1", SOFT, "blocked" },
 	{ "blocklist", "5.7.1", SOFT, "blocked" },
 	{ "block list", "5.7.1", SOFT, "blocked" },

@@ -171,6 +171,13 @@ static const struct {
 	  "   The mailbox for lin@example.net does not exist in the\n"
 	  "   directory of this post office.\n",
 	  BOUNCE_BOUNCE, "lin@example.net", "5.1.1", 1, 1 },
+	/* a guess at the cause is no reason: the code says the user is gone */
+	{ "guessed-cause",
+	  HDR "\nThe mail server could not deliver mail to moe@example.net.  "
+	  "The account\nor domain may not exist, they may be blacklisted, or "
+	  "missing the proper\ndns entries.\n\n  moe@example.net\n"
+	  "    host mx.example.net: 550 5.1.1 No such user\n",
+	  BOUNCE_BOUNCE, "moe@example.net", "5.1.1", 1, 1 },
 	/* a transcript's RCPT answered 250 was accepted: not a failure */
 	{ "transcript-accepted",
 	  HDR "\n   ----- Transcript of session follows -----\n"
