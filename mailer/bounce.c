@@ -307,6 +307,31 @@ failed_header_rcpts(struct parse *p)
 }
 
 /*
+ * bounce_cues() of the lines of t[0..n) that quote no other message
+ * ("> "): a reader's reply quoting a notice says no delivery failed.
+ */
+static unsigned
+own_cues(const char *t, size_t n)
+{
+	struct buf b = BUF_INIT;
+	unsigned cues;
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+		size_t ind = bounce_indent(t + i, ll);
+
+		if (ind == ll || t[i + ind] != '>')
+			buf_add(&b, t + i, ll + (eol != NULL));
+		i += ll + 1;
+	}
+	cues = b.len ? bounce_cues(b.data, b.len) : 0;
+	buf_free(&b);
+	return cues;
+}
+
+/*
  * Recipients of a notice that is no complaint and no SES notification,
  * from the most to the least formal source: the RFC 3464 report, Exim's
  * X-Failed-Recipients, the notice's text.  Never the returned message's
@@ -343,8 +368,11 @@ find_rcpts(struct parse *p)
 		return;
 	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
 		p->bounce_ev = 1;
+	/* no daemon's notice: only its own words are evidence */
 	if (!p->bounce_ev && !p->auto_ev &&
-	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
+	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)) &&
+	    (own_cues(p->notice, sc->nlen) &
+	    (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
 		p->bounce_ev = 1;
 	if (p->bounce_ev)
 		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,

@@ -178,6 +178,14 @@ static const struct {
 	  "missing the proper\ndns entries.\n\n  moe@example.net\n"
 	  "    host mx.example.net: 550 5.1.1 No such user\n",
 	  BOUNCE_BOUNCE, "moe@example.net", "5.1.1", 1, 1 },
+	/* a reader's reply quoting a notice is no notice */
+	{ "reply-quoting-notice",
+	  "From: Ann <ann@example.net>\nTo: news@example.com\n"
+	  "Subject: Re: Issue 7\n\nI get this when I pass it on:\n\n"
+	  "> Delivery has failed to these recipients or groups:\n>\n"
+	  "> boss@example.net\n"
+	  "> The email address you entered couldn't be found.\n\nAnn\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 	/* a transcript's RCPT answered 250 was accepted: not a failure */
 	{ "transcript-accepted",
 	  HDR "\n   ----- Transcript of session follows -----\n"
