@@ -117,6 +117,26 @@ ends_with(const char *const *list, const char *lower, size_t n)
 }
 
 /*
+ * 1 when t[0..n) starts like a date: a digit, or a day or month name
+ * ("12/7/99 3:06 PM", "Wed, 2 Dec 2026"); "on behalf of" is no date.
+ */
+static int
+date_starts(const char *t, size_t n)
+{
+	static const char names[] = "mon tue wed thu fri sat sun jan feb mar "
+	    "apr may jun jul aug sep oct nov dec ";
+
+	if (n && isdigit((unsigned char)t[0]))
+		return 1;
+	if (n < 3)
+		return 0;
+	for (const char *w = names; *w; w += 4)
+		if (!strncasecmp(t, w, 3))
+			return 1;
+	return 0;
+}
+
+/*
  * What may follow an address that leads its line for the line to list it
  * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
  * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on
@@ -137,7 +157,8 @@ tail_says_failed(const char *t, size_t n)
 		return i + 1 == n || bounce_is_blank(t[i + 1]);
 	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
 		return 1;
-	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3))
+	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3) &&
+	    date_starts(t + i + 3, n - i - 3))
 		return 1;
 	/*
 	 * "a - User unknown", "a, 550 ...": what follows the dash or comma

@@ -186,6 +186,14 @@ static const struct {
 	  "> boss@example.net\n"
 	  "> The email address you entered couldn't be found.\n\nAnn\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* Exchange's "a on DATE" lists a; "a on behalf of s" names a sender */
+	{ "on-date",
+	  HDR "\nThe following recipient(s) could not be reached:\n\n"
+	  "  uwe@example.net on Wed, 2 Dec 2026 10:00\n"
+	  "    The recipient name is not recognized.\n\n"
+	  "The message had been forwarded to this post office by\n"
+	  "  gw@example.org on behalf of news@example.com.\n",
+	  BOUNCE_BOUNCE, "uwe@example.net", "", 1, 1 },
 	/* a transcript's RCPT answered 250 was accepted: not a failure */
 	{ "transcript-accepted",
 	  HDR "\n   ----- Transcript of session follows -----\n"
