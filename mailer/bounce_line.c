@@ -896,7 +896,6 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				const char *carry = prev_adjacent &&
 				    islower((unsigned char)l[ind]) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
-
 				struct nearby nb = { prev, NULL, prevlen, 0,
 				    prev_hit };
 
