@@ -71,42 +71,195 @@ add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
 	bounce_text_add(b, s, n);
 }
 
-/* Crude HTML to text: tags dropped, block tags become newlines. */
+/* 1 when the tag at s[0..n) (from its '<') is named name (lower case). */
+static int
+tag_is(const char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name), i = 1;
+
+	if (i < n && s[i] == '/')
+		i++;
+	return n > i + k && !strncasecmp(s + i, name, k) &&
+	    !isalnum((unsigned char)s[i + k]);
+}
+
+/*
+ * What a tag becomes in the text: '\n' for tags that break a line, ' ' for
+ * table cells (so an address and the reply in the next cell stay apart),
+ * 0 for the rest.
+ */
+static char
+tag_break(const char *s, size_t n)
+{
+	static const char *const lines[] = {
+		"br", "p", "div", "tr", "li", "ul", "ol", "table", "hr", "h1",
+		"h2", "h3", "h4", "h5", "h6", "pre", "blockquote", NULL
+	};
+
+	for (const char *const *t = lines; *t; t++)
+		if (tag_is(s, n, *t))
+			return '\n';
+	return tag_is(s, n, "td") || tag_is(s, n, "th") ? ' ' : 0;
+}
+
+/* Appends code point c as UTF-8 (none for 0 or past U+10FFFF). */
+static void
+add_utf8(struct buf *t, unsigned long c)
+{
+	if (!c || c > 0x10FFFF)
+		return;
+	if (c < 0x80) {
+		buf_addc(t, (char)c);
+	} else if (c < 0x800) {
+		buf_addc(t, (char)(0xC0 | c >> 6));
+		buf_addc(t, (char)(0x80 | (c & 0x3F)));
+	} else if (c < 0x10000) {
+		buf_addc(t, (char)(0xE0 | c >> 12));
+		buf_addc(t, (char)(0x80 | (c >> 6 & 0x3F)));
+		buf_addc(t, (char)(0x80 | (c & 0x3F)));
+	} else {
+		buf_addc(t, (char)(0xF0 | c >> 18));
+		buf_addc(t, (char)(0x80 | (c >> 12 & 0x3F)));
+		buf_addc(t, (char)(0x80 | (c >> 6 & 0x3F)));
+		buf_addc(t, (char)(0x80 | (c & 0x3F)));
+	}
+}
+
+/*
+ * The entity at s[0..n) (from its '&'), decoded onto t: the named ones
+ * notices use and numeric ones ("&#64;", "&#x40;").  Returns the bytes it
+ * took, 0 when it is no entity (the '&' is then kept as it is).
+ */
+static size_t
+add_entity(struct buf *t, const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} named[] = {
+		{ "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' },
+		{ "&nbsp;", ' ' }, { "&quot;", '"' }, { "&apos;", '\'' },
+	};
+	unsigned long c = 0;
+	size_t i = 2;
+	int hex;
+
+	for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+		size_t l = strlen(named[k].name);
+
+		if (n >= l && !strncasecmp(s, named[k].name, l)) {
+			buf_addc(t, named[k].c);
+			return l;
+		}
+	}
+	if (n < 4 || s[1] != '#')
+		return 0;
+	hex = s[2] == 'x' || s[2] == 'X';
+	i += (size_t)hex;
+	for (; i < n && i < 10 && (hex ? isxdigit((unsigned char)s[i]) :
+	    isdigit((unsigned char)s[i])); i++)
+		c = c * (hex ? 16 : 10) + (unsigned long)(isdigit(
+		    (unsigned char)s[i]) ? s[i] - '0' :
+		    (tolower((unsigned char)s[i]) - 'a' + 10));
+	if (i >= n || s[i] != ';' || i == 2 + (size_t)hex)
+		return 0;
+	add_utf8(t, c);
+	return i + 1;
+}
+
+/*
+ * The address of a "mailto:" link in the tag s[0..n), up to '?' or the
+ * quote, into *a (length *al); 0 when the tag has none.
+ */
+static int
+mailto_target(const char *s, size_t n, const char **a, size_t *al)
+{
+	const char *m = bounce_find_ci(s, n, "mailto:");
+	size_t k = 0;
+
+	if (!m || !tag_is(s, n, "a"))
+		return 0;
+	m += 7;
+	while (m + k < s + n && !strchr("\"'?> \t\n", m[k]))
+		k++;
+	*a = m;
+	*al = k;
+	return k > 0 && memchr(m, '@', k) != NULL;
+}
+
+/* The element whose content is no text: "style", "script", "title", NULL. */
+static const char *
+skipped_tag(const char *s, size_t n)
+{
+	static const char *const names[] = { "style", "script", "title", NULL };
+
+	for (const char *const *t = names; *t; t++)
+		if (tag_is(s, n, *t))
+			return *t;
+	return NULL;
+}
+
+/* The '>' of the closing tag of name in s[0..n), or NULL. */
+static const char *
+skip_element(const char *s, size_t n, const char *name)
+{
+	const char *c = s + 1, *end = s + n;
+
+	while ((c = memchr(c, '<', (size_t)(end - c)))) {
+		if (c[1] == '/' && tag_is(c, (size_t)(end - c), name))
+			return memchr(c, '>', (size_t)(end - c));
+		c++;
+	}
+	return NULL;
+}
+
+/*
+ * Crude HTML to text: tags dropped, block tags become newlines and table
+ * cells spaces, entities decoded, the content of <style>, <script> and
+ * <title> dropped.  A "mailto:" link whose text shows no address stands
+ * for its address ("to <a href=mailto:a>Name</a>" reads "to a"): a notice
+ * may name its recipient only there.
+ */
 static void
 add_html_text(struct buf *b, const char *s, size_t n)
 {
 	struct buf t = BUF_INIT;
+	const char *link = NULL;
+	size_t linkl = 0, linkat = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '<') {
 			const char *e = memchr(s + i, '>', n - i);
+			const char *skip;
+			size_t tl;
+			char br;
 
 			if (!e)
 				break;
-			if (bounce_find_ci(s + i, (size_t)(e - (s + i)),
-			    "br") ||
-			    bounce_find_ci(s + i, 3, "<p") ||
-			    bounce_find_ci(s + i, 5, "<div") ||
-			    bounce_find_ci(s + i, 4, "<tr") ||
-			    bounce_find_ci(s + i, 4, "</p"))
-				buf_addc(&t, '\n');
+			tl = (size_t)(e - (s + i)) + 1;
+			if (s[i + 1] != '/' && (skip = skipped_tag(s + i, tl))) {
+				e = skip_element(s + i, n - i, skip);
+				if (!e)
+					break;
+			} else if (mailto_target(s + i, tl, &link, &linkl)) {
+				linkat = t.len;
+			} else if (link && s[i + 1] == '/' &&
+			    tag_is(s + i, tl, "a")) {
+				if (!memchr(t.data + linkat, '@', t.len - linkat)) {
+					t.len = linkat;
+					buf_add(&t, link, linkl);
+				}
+				link = NULL;
+			} else if ((br = tag_break(s + i, tl)))
+				buf_addc(&t, br);
 			i = (size_t)(e - s);
-		} else if (s[i] == '&' && n - i >= 4 &&
-		    !strncmp(s + i, "&lt;", 4)) {
-			buf_addc(&t, '<');
-			i += 3;
-		} else if (s[i] == '&' && n - i >= 4 &&
-		    !strncmp(s + i, "&gt;", 4)) {
-			buf_addc(&t, '>');
-			i += 3;
-		} else if (s[i] == '&' && n - i >= 6 &&
-		    !strncmp(s + i, "&nbsp;", 6)) {
-			buf_addc(&t, ' ');
-			i += 5;
-		} else if (s[i] == '&' && n - i >= 5 &&
-		    !strncmp(s + i, "&amp;", 5)) {
-			buf_addc(&t, '&');
-			i += 4;
+		} else if (s[i] == '&') {
+			size_t k = add_entity(&t, s + i, n - i);
+
+			if (k)
+				i += k - 1;
+			else
+				buf_addc(&t, s[i]);
 		} else
 			buf_addc(&t, s[i]);
 	}
