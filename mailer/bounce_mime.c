@@ -663,8 +663,13 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	memset(sc, 0, sizeof *sc);
 	scan_message(sc, msg, len);
 	read_inner(sc);
-	if (!sc->notice.len && sc->html.len)
-		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
+	/*
+	 * The HTML text is read when no plain part says whom the notice is
+	 * about: there is none, or it is a stub ("view this in HTML").
+	 */
+	if (sc->html.len && !memchr(sc->notice.data ? sc->notice.data : "",
+	    '@', sc->notice.len))
+		add_clean(&sc->notice, sc->html.data, sc->html.len);
 	bounce_fold_wide(&sc->notice);
 	sc->nlen = cut_notice(sc);
 }

@@ -21,7 +21,7 @@
 /* What the MIME walk collects; all text is UTF-8 with LF line ends. */
 struct bounce_scan {
 	struct buf notice;	/* human-readable part(s) of the notice */
-	struct buf html;	/* text of text/html parts, if no plain */
+	struct buf html;	/* text of text/html parts */
 	struct buf dsn;		/* message/delivery-status fields */
 	struct buf arf;		/* message/feedback-report fields */
 	struct buf orig;	/* header block of the returned original */
@@ -35,8 +35,8 @@ struct bounce_scan {
 };
 
 /*
- * Fills sc (overwritten) from msg[0..len): walks the MIME tree, falls back
- * to the HTML text when there is no plain notice, and cuts the notice at a
+ * Fills sc (overwritten) from msg[0..len): walks the MIME tree, adds the
+ * HTML text when no plain notice names an address, and cuts the notice at a
  * returned-copy marker (taking the copy's headers as orig when no MIME part
  * gave them).  A notice without a report of its own whose attached message
  * is a multipart/report delivery-status (a gateway forwarding the notice
