@@ -749,6 +749,8 @@ const char *const bounce_rcpt_cues[] = {
 	"받는사람:",
 	"수신자:",
 	"adresat:",
+	"адресат:",
+	"destinataire:",
 	NULL
 };
 

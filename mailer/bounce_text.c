@@ -35,8 +35,24 @@ bounce_lower_dup(const char *s, size_t n)
 {
 	char *l = xmalloc(n + 1);
 
-	for (size_t i = 0; i < n; i++)
-		l[i] = (char)tolower((unsigned char)s[i]);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i], d;
+
+		l[i] = (char)tolower(c);
+		if (c != 0xd0 || i + 1 >= n)
+			continue;
+		/* Cyrillic capitals (a label starting a line: "Адресат:") */
+		d = (unsigned char)s[i + 1];
+		if (d >= 0x90 && d <= 0x9f) {
+			l[++i] = (char)(d + 0x20);
+		} else if (d >= 0xa0 && d <= 0xaf) {
+			l[i] = (char)0xd1;
+			l[++i] = (char)(d - 0x20);
+		} else if (d == 0x81) {
+			l[i] = (char)0xd1;
+			l[++i] = (char)0x91;
+		}
+	}
 	l[n] = '\0';
 	return l;
 }

@@ -38,7 +38,10 @@ bounce_indent(const char *l, size_t n)
 /* First case-insensitive occurrence of lower-case pat in s[0..n), or NULL. */
 const char *bounce_find_ci(const char *s, size_t n, const char *pat);
 
-/* s[0..n) ASCII-lower-cased into a new string; the caller frees it. */
+/*
+ * s[0..n) lower-cased (ASCII and UTF-8 Cyrillic, same length) into a new
+ * string; the caller frees it.
+ */
 char *bounce_lower_dup(const char *s, size_t n);
 
 /*
