@@ -18,7 +18,6 @@
 #include "util.h"
 
 #define MAX_SEGMENT	(16 * 1024)	/* diagnostic text per recipient */
-#define MAX_LINE	1024		/* longer lines are prose or data */
 #define MAX_PER_LINE	8		/* recipients taken from one line */
 #define PREFIX_WORDS	120		/* bytes before an address read for cues */
 #define MAX_CLOSING	48		/* bytes of a letter's closing line */
@@ -890,7 +889,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		} else if (ind < ll) {
 			in_field = header_like(l + ind, ll - ind);
 			field_ind = ind;
-			if (!in_field && ll < MAX_LINE && memchr(l, '@', ll)) {
+			if (!in_field && ll < BOUNCE_LINE_MAX && memchr(l, '@', ll)) {
 				int contact, intro;
 				size_t cn = 0;
 				const char *carry = prev_adjacent &&

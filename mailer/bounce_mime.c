@@ -671,6 +671,7 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	    '@', sc->notice.len))
 		add_clean(&sc->notice, sc->html.data, sc->html.len);
 	bounce_fold_wide(&sc->notice);
+	bounce_text_relines(&sc->notice);
 	sc->nlen = cut_notice(sc);
 }
 

@@ -105,6 +105,68 @@ bounce_text_add(struct buf *b, const char *s, size_t n)
 		buf_add(b, "", 0);
 }
 
+/* Ends each sentence of the line s[0..n) with a newline. */
+static void
+break_sentences(char *s, size_t n)
+{
+	for (size_t i = 1; i + 1 < n; i++)
+		if (s[i] == ' ' && strchr(".!?", s[i - 1]) &&
+		    !bounce_is_blank(s[i + 1]))
+			s[i] = '\n';
+}
+
+/* 1 for a byte that may stand in an address (local part or domain). */
+static int
+addr_byte(char c)
+{
+	return isalnum((unsigned char)c) || (c && strchr(".@_%+-", c));
+}
+
+/*
+ * 1 when the newline at p[nl] splits an address inside "<...>": the line
+ * ends in '<' and address bytes, the next starts with address bytes and
+ * '>', and the two runs hold one '@' between them.
+ */
+static int
+wrapped_address(const char *p, size_t len, size_t nl)
+{
+	size_t a = nl, z = nl + 1, at = 0;
+
+	while (a > 0 && nl - a < 254 && addr_byte(p[a - 1]))
+		at += p[--a] == '@';
+	if (a == 0 || p[a - 1] != '<')
+		return 0;
+	while (z < len && z - nl < 254 && addr_byte(p[z]))
+		at += p[z++] == '@';
+	return z > nl + 1 && z < len && p[z] == '>' && at == 1;
+}
+
+void
+bounce_text_relines(struct buf *b)
+{
+	char *p = b->data;
+	size_t w = 0, start = 0;
+
+	if (!p)
+		return;
+	for (size_t r = 0; r < b->len; r++) {
+		char c = p[r];
+
+		if (c == '\n' && wrapped_address(p, b->len, r))
+			continue;
+		if (c == '\n') {
+			if (w - start >= BOUNCE_LINE_MAX)
+				break_sentences(p + start, w - start);
+			start = w + 1;
+		}
+		p[w++] = c;
+	}
+	if (w - start >= BOUNCE_LINE_MAX)
+		break_sentences(p + start, w - start);
+	b->len = w;
+	b->data[w] = '\0';
+}
+
 void
 bounce_fold_wide(struct buf *b)
 {

@@ -57,6 +57,17 @@ void bounce_text_add(struct buf *b, const char *s, size_t n);
  */
 void bounce_fold_wide(struct buf *b);
 
+/* Lines this long or longer are prose or data to the line classifier. */
+#define BOUNCE_LINE_MAX	1024
+
+/*
+ * Undoes, in place, what transports do to a notice's lines: a line of
+ * BOUNCE_LINE_MAX bytes or more (a notice sent unwrapped) is broken after
+ * each sentence's end (". ", "! ", "? "), and an address in angle brackets
+ * that a gateway wrapped ("<first.la" / "st@example.net>") is joined again.
+ */
+void bounce_text_relines(struct buf *b);
+
 /* 1 when s[0..n) is printable ASCII, TAB, CR or LF only. */
 int bounce_plain_ascii(const char *s, size_t n);
 
