@@ -123,48 +123,71 @@ addr_byte(char c)
 }
 
 /*
- * 1 when the newline at p[nl] splits an address inside "<...>": the line
- * ends in '<' and address bytes, the next starts with address bytes and
- * '>', and the two runs hold one '@' between them.
+ * 1 when the address around the '@' at p[at] is "<...>" with one newline
+ * inside, which is then marked '\0' (a byte bounce_text_add never keeps).
  */
 static int
-wrapped_address(const char *p, size_t len, size_t nl)
+mark_wrapped(char *p, size_t len, size_t at)
 {
-	size_t a = nl, z = nl + 1, at = 0;
+	size_t a = at, z = at + 1, nl = 0;
 
-	while (a > 0 && nl - a < 254 && addr_byte(p[a - 1]))
-		at += p[--a] == '@';
-	if (a == 0 || p[a - 1] != '<')
+	while (a > 0 && at - a < 254 && (addr_byte(p[a - 1]) ||
+	    (p[a - 1] == '\n' && !nl && (nl = a - 1, 1))))
+		a--;
+	while (z < len && z - at < 254 && (addr_byte(p[z]) ||
+	    (p[z] == '\n' && !nl && (nl = z, 1))))
+		z++;
+	if (!nl || a == 0 || p[a - 1] != '<' || z == len || p[z] != '>' ||
+	    nl == a || nl + 1 == z || memchr(p + a, '@', at - a) ||
+	    memchr(p + at + 1, '@', z - at - 1))
 		return 0;
-	while (z < len && z - nl < 254 && addr_byte(p[z]))
-		at += p[z++] == '@';
-	return z > nl + 1 && z < len && p[z] == '>' && at == 1;
+	p[nl] = '\0';
+	return 1;
+}
+
+/* Joins the addresses inside "<...>" that a newline splits. */
+static void
+join_wrapped(struct buf *b)
+{
+	char *p = b->data, *at = p;
+	size_t w = 0, r = 0, marked = 0;
+
+	/* only the '@'s are looked at: a notice has few */
+	while ((at = memchr(at, '@', b->len - (size_t)(at - p))))
+		marked += (size_t)mark_wrapped(p, b->len, (size_t)(at++ - p));
+	if (!marked)
+		return;
+	while (r < b->len) {
+		const char *z = memchr(p + r, '\0', b->len - r);
+		size_t e = z ? (size_t)(z - p) : b->len;
+
+		memmove(p + w, p + r, e - r);
+		w += e - r;
+		r = e + (z != NULL);
+	}
+	b->len = w;
+	p[w] = '\0';
 }
 
 void
 bounce_text_relines(struct buf *b)
 {
-	char *p = b->data;
-	size_t w = 0, start = 0;
+	const char *p = b->data, *nl;
+	size_t start = 0;
 
 	if (!p)
 		return;
-	for (size_t r = 0; r < b->len; r++) {
-		char c = p[r];
-
-		if (c == '\n' && wrapped_address(p, b->len, r))
-			continue;
-		if (c == '\n') {
-			if (w - start >= BOUNCE_LINE_MAX)
-				break_sentences(p + start, w - start);
-			start = w + 1;
-		}
-		p[w++] = c;
+	join_wrapped(b);
+	if (b->len < BOUNCE_LINE_MAX)
+		return;
+	for (; start < b->len; start = (size_t)(nl - p) + 1) {
+		nl = memchr(p + start, '\n', b->len - start);
+		if (!nl)
+			nl = p + b->len;
+		if ((size_t)(nl - p) - start >= BOUNCE_LINE_MAX)
+			break_sentences(b->data + start,
+			    (size_t)(nl - p) - start);
 	}
-	if (w - start >= BOUNCE_LINE_MAX)
-		break_sentences(p + start, w - start);
-	b->len = w;
-	b->data[w] = '\0';
 }
 
 void

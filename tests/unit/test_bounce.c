@@ -419,6 +419,66 @@ START_TEST(test_fold_wide)
 }
 END_TEST
 
+/* A gateway's wrap inside "<...>" is joined; other newlines stay. */
+START_TEST(test_relines)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "to <tomas.villanu\neva@example.net> x", "to <tomas.villanueva@example.net> x" },
+		{ "<ab@exa\nmple.net>\n<c@d.e>", "<ab@example.net>\n<c@d.e>" },
+		{ "<\nab@example.net>", "<\nab@example.net>" },
+		{ "<ab@example.net\n>", "<ab@example.net\n>" },
+		{ "to tomas\neva@example.net>", "to tomas\neva@example.net>" },
+		{ "<a@b\nc@d.e>", "<a@b\nc@d.e>" },
+		{ "<a.b\nc.d\ne@f.g>", "<a.b\nc.d\ne@f.g>" },
+		{ "Sent. To a@b.c. Done", "Sent. To a@b.c. Done" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct buf b = BUF_INIT;
+
+		buf_add(&b, t[i].in, strlen(t[i].in));
+		bounce_text_relines(&b);
+		ck_assert_str_eq(b.data, t[i].out);
+		ck_assert_uint_eq(b.len, strlen(t[i].out));
+		buf_free(&b);
+	}
+}
+END_TEST
+
+/* A line of BOUNCE_LINE_MAX bytes or more is broken after sentence ends. */
+START_TEST(test_relines_long)
+{
+	struct buf b = BUF_INIT;
+	size_t nl = 0;
+
+	while (b.len < BOUNCE_LINE_MAX)
+		buf_add(&b, "One sentence. ", 14);
+	buf_add(&b, "Mail to a@b.c failed.", 21);
+	bounce_text_relines(&b);
+	for (size_t i = 0; i < b.len; i++)
+		nl += b.data[i] == '\n';
+	ck_assert_uint_eq(nl, BOUNCE_LINE_MAX / 14 + 1);
+	ck_assert_ptr_nonnull(strstr(b.data, "\nMail to a@b.c failed."));
+	buf_free(&b);
+	buf_add(&b, "Short. Line.", 12);
+	bounce_text_relines(&b);
+	ck_assert_str_eq(b.data, "Short. Line.");
+	buf_free(&b);
+}
+END_TEST
+
+/* Cyrillic capitals lower-case as ASCII ones do, in the same bytes. */
+START_TEST(test_lower_cyrillic)
+{
+	char *l = bounce_lower_dup("Адресат: ЁЖ Rcpt \xd0", 27);
+
+	ck_assert_str_eq(l, "адресат: ёж rcpt \xd0");
+	free(l);
+}
+END_TEST
+
 /* The reference: a list matches when one of its rows is a substring. */
 static int
 list_has(const char *const *list, const char *t, size_t n)
@@ -539,6 +599,9 @@ bounce_suite(void)
 	tcase_add_test(tc, test_tables_compiled);
 	tcase_add_test(tc, test_list_match);
 	tcase_add_test(tc, test_fold_wide);
+	tcase_add_test(tc, test_relines);
+	tcase_add_test(tc, test_relines_long);
+	tcase_add_test(tc, test_lower_cyrillic);
 	suite_add_tcase(s, tc);
 	return s;
 }
