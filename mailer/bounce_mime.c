@@ -75,10 +75,13 @@ add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
 static int
 tag_is(const char *s, size_t n, const char *name)
 {
-	size_t k = strlen(name), i = 1;
+	size_t i = 1, k;
 
 	if (i < n && s[i] == '/')
 		i++;
+	if (i >= n || (s[i] | 0x20) != name[0])
+		return 0;
+	k = strlen(name);
 	return n > i + k && !strncasecmp(s + i, name, k) &&
 	    !isalnum((unsigned char)s[i + k]);
 }
@@ -443,10 +446,27 @@ returned_headers(struct bounce_scan *sc, struct mailmime *m)
 	    d->dt_data.dt_text.dt_length);
 }
 
+/* 1 when one of the parts in list is a text/plain one. */
+static int
+has_plain(clist *list)
+{
+	char ct[128];
+
+	for (clistiter *it = clist_begin(list); it; it = clist_next(it)) {
+		struct mailmime *p = clist_content(it);
+
+		content_type_name(p->mm_content_type, ct, sizeof ct);
+		if (p->mm_type == MAILMIME_SINGLE && !strcmp(ct, "text/plain"))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 {
 	char ct[128];
+	int alt;
 
 	if (!m || depth > MAX_DEPTH || ++sc->nparts > MAX_PARTS)
 		return;
@@ -491,7 +511,11 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 		    !strcmp(ct, "text/enriched"))
 			add_part_body(&sc->notice, m, 0);
 		else if (!strcmp(ct, "text/html"))
-			add_part_body(&sc->html, m, 1);
+			/*
+			 * beside a plain alternative it is read too: the plain
+			 * one may be a stub ("view this notice in HTML")
+			 */
+			add_part_body(sc->alt ? &sc->notice : &sc->html, m, 1);
 		break;
 	case MAILMIME_MULTIPLE: {
 		char *rt = m->mm_content_type ? mailmime_content_param_get(
@@ -503,10 +527,15 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			sc->report_arf = 1;
 		if (!m->mm_data.mm_multipart.mm_mp_list)
 			break;
+		alt = sc->alt;
+		if (!strcmp(ct, "multipart/alternative") &&
+		    has_plain(m->mm_data.mm_multipart.mm_mp_list))
+			sc->alt = 1;
 		for (clistiter *it = clist_begin(
 		    m->mm_data.mm_multipart.mm_mp_list); it;
 		    it = clist_next(it))
 			walk(sc, clist_content(it), depth + 1);
+		sc->alt = alt;
 		break;
 	}
 	case MAILMIME_MESSAGE:
@@ -663,13 +692,8 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	memset(sc, 0, sizeof *sc);
 	scan_message(sc, msg, len);
 	read_inner(sc);
-	/*
-	 * The HTML text is read when no plain part says whom the notice is
-	 * about: there is none, or it is a stub ("view this in HTML").
-	 */
-	if (sc->html.len && !memchr(sc->notice.data ? sc->notice.data : "",
-	    '@', sc->notice.len))
-		add_clean(&sc->notice, sc->html.data, sc->html.len);
+	if (!sc->notice.len && sc->html.len)
+		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
 	bounce_fold_wide(&sc->notice);
 	bounce_text_relines(&sc->notice);
 	sc->nlen = cut_notice(sc);

@@ -21,13 +21,14 @@
 /* What the MIME walk collects; all text is UTF-8 with LF line ends. */
 struct bounce_scan {
 	struct buf notice;	/* human-readable part(s) of the notice */
-	struct buf html;	/* text of text/html parts */
+	struct buf html;	/* text of other text/html parts, if no plain */
 	struct buf dsn;		/* message/delivery-status fields */
 	struct buf arf;		/* message/feedback-report fields */
 	struct buf orig;	/* header block of the returned original */
 	/* an attached message that is itself a delivery report */
 	struct buf inner;
 	int nested;		/* scanning inner: look no deeper */
+	int alt;		/* in a multipart/alternative with a plain part */
 	int report_dsn, report_arf;
 	size_t nparts;
 	/* notice.data[0..nlen) is the notice before any returned copy */
@@ -35,10 +36,11 @@ struct bounce_scan {
 };
 
 /*
- * Fills sc (overwritten) from msg[0..len): walks the MIME tree, adds the
- * HTML text when no plain notice names an address, and cuts the notice at a
- * returned-copy marker (taking the copy's headers as orig when no MIME part
- * gave them).  A notice without a report of its own whose attached message
+ * Fills sc (overwritten) from msg[0..len): walks the MIME tree (an HTML
+ * part that is the alternative of a plain one is read after it, as part of
+ * the notice), falls back to the HTML text when there is no plain notice,
+ * and cuts the notice at a returned-copy marker (taking the copy's headers
+ * as orig when no MIME part gave them).  A notice without a report of its own whose attached message
  * is a multipart/report delivery-status (a gateway forwarding the notice
  * it got) is read as that attached notice, one level deep.  Any input is
  * accepted.  Release with bounce_scan_free.
