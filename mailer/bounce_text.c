@@ -131,12 +131,19 @@ mark_wrapped(char *p, size_t len, size_t at)
 {
 	size_t a = at, z = at + 1, nl = 0;
 
-	while (a > 0 && at - a < 254 && (addr_byte(p[a - 1]) ||
-	    (p[a - 1] == '\n' && !nl && (nl = a - 1, 1))))
-		a--;
-	while (z < len && z - at < 254 && (addr_byte(p[z]) ||
-	    (p[z] == '\n' && !nl && (nl = z, 1))))
-		z++;
+	/* the run of address bytes around it, one newline allowed */
+	for (; a > 0 && at - a < 254; a--) {
+		if (p[a - 1] == '\n' && !nl)
+			nl = a - 1;
+		else if (!addr_byte(p[a - 1]))
+			break;
+	}
+	for (; z < len && z - at < 254; z++) {
+		if (p[z] == '\n' && !nl)
+			nl = z;
+		else if (!addr_byte(p[z]))
+			break;
+	}
 	if (!nl || a == 0 || p[a - 1] != '<' || z == len || p[z] != '>' ||
 	    nl == a || nl + 1 == z || memchr(p + a, '@', at - a) ||
 	    memchr(p + at + 1, '@', z - at - 1))
