@@ -197,16 +197,36 @@ bounce_text_relines(struct buf *b)
 	}
 }
 
+/*
+ * The ASCII a character U+2000-U+203F stands for, by its last UTF-8 byte
+ * x (after E2 80): the spaces U+2002-U+200A and U+202F, the single and
+ * double quotation marks U+2018-U+201F and the single guillemets; 0 for
+ * the rest (dashes, dots).
+ */
+static unsigned char
+typographic(unsigned char x)
+{
+	if ((x >= 0x82 && x <= 0x8a) || x == 0xaf)
+		return ' ';
+	if (x >= 0x98 && x <= 0x9b)
+		return '\'';
+	if ((x >= 0x9c && x <= 0x9f) || x == 0xb9 || x == 0xba)
+		return '"';	/* and the single guillemets U+2039, U+203A */
+	return 0;
+}
+
 void
 bounce_fold_wide(struct buf *b)
 {
 	unsigned char *p = (unsigned char *)b->data;
 	size_t w = 0;
 
-	if (!p || (!memchr(p, 0xef, b->len) && !memchr(p, 0xe3, b->len)))
+	if (!p || (!memchr(p, 0xef, b->len) && !memchr(p, 0xe3, b->len) &&
+	    !memchr(p, 0xe2, b->len) && !memchr(p, 0xc2, b->len)))
 		return;
 	for (size_t r = 0; r < b->len; r++) {
-		unsigned char c = p[r];
+		unsigned char c = p[r], to = 0;
+		size_t len = 0;
 
 		if (r + 2 < b->len && c == 0xef && (p[r + 1] == 0xbc ||
 		    p[r + 1] == 0xbd) && p[r + 2] >= 0x80 && p[r + 2] <= 0xbf) {
@@ -214,14 +234,25 @@ bounce_fold_wide(struct buf *b)
 			    (p[r + 2] & 0x3fu);
 
 			if (cp >= 0xff01 && cp <= 0xff5e) {
-				p[w++] = (unsigned char)(cp - 0xfee0);
-				r += 2;
-				continue;
+				to = (unsigned char)(cp - 0xfee0);
+				len = 3;
 			}
 		} else if (r + 2 < b->len && c == 0xe3 && p[r + 1] == 0x80 &&
 		    p[r + 2] == 0x80) {
-			p[w++] = ' ';
-			r += 2;
+			to = ' ';
+			len = 3;
+		} else if (r + 2 < b->len && c == 0xe2 && p[r + 1] == 0x80) {
+			to = typographic(p[r + 2]);
+			len = 3;
+		} else if (r + 1 < b->len && c == 0xc2 && (p[r + 1] == 0xa0 ||
+		    p[r + 1] == 0xab || p[r + 1] == 0xbb)) {
+			/* U+00A0; the guillemets U+00AB, U+00BB quote as '"' */
+			to = p[r + 1] == 0xa0 ? ' ' : '"';
+			len = 2;
+		}
+		if (to) {
+			p[w++] = to;
+			r += len - 1;
 			continue;
 		}
 		p[w++] = c;

@@ -53,7 +53,11 @@ void bounce_text_add(struct buf *b, const char *s, size_t n);
 /*
  * Folds, in place, the full-width forms of ASCII (U+FF01-U+FF5E: the
  * "：" and "（" of Chinese, Japanese and Korean text) to ASCII and the
- * ideographic space to a space, as NFKC does.
+ * ideographic, no-break and other typographic spaces (U+3000, U+00A0,
+ * U+2002-U+200A, U+202F: the French "Destinataire :") to a space, as
+ * NFKC does; and the typographic quotation marks (U+2018-U+201F: "n’a
+ * pas pu", “a@b”) and guillemets (« a@b », ‹ ›) to ASCII ones, which NFKC
+ * keeps.
  */
 void bounce_fold_wide(struct buf *b);
 

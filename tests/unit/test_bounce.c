@@ -418,6 +418,18 @@ START_TEST(test_fold_wide)
 		{ "plain ascii", "plain ascii" },
 		{ "cut \xef\xbc", "cut \xef\xbc" },
 		{ "cut \xe3\x80", "cut \xe3\x80" },
+		/* typographic quotes and spaces */
+		{ "n\xe2\x80\x99" "a pas pu \xe2\x80\x9c" "a@b\xe2\x80\x9d",
+		    "n'a pas pu \"a@b\"" },
+		{ "Destinataire\xe2\x80\xaf: a\xc2\xa0" "b\xe2\x80\x82" "c",
+		    "Destinataire : a b c" },
+		{ "\xc2\xab\xc2\xa0" "a@b\xc2\xa0\xc2\xbb \xe2\x80\xb9" "c\xe2\x80\xba",
+		    "\" a@b \" \"c\"" },
+		/* dashes, ellipsis, U+00A9 and a cut sequence stay */
+		{ "a\xe2\x80\x94" "b\xe2\x80\xa6\xc2\xa9",
+		    "a\xe2\x80\x94" "b\xe2\x80\xa6\xc2\xa9" },
+		{ "cut \xe2\x80", "cut \xe2\x80" },
+		{ "cut \xc2", "cut \xc2" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
