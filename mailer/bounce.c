@@ -50,6 +50,7 @@ struct parse {
 	int bounce_ev;		/* evidence of a delivery failure */
 	int auto_ev;		/* evidence of an auto-reply */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
+	int list_admin;		/* a list manager's notice about its list */
 	unsigned cues;		/* bounce_cues() of the notice */
 };
 
@@ -211,8 +212,18 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	if (bounce_header_get(msg, hl, "X-Autoreply", 0, &v) ||
 	    bounce_header_get(msg, hl, "X-Autorespond", 0, &v) ||
 	    (bounce_header_get(msg, hl, "Precedence", 0, &v) &&
-	    bounce_find_ci(v.data, v.len, "auto_reply")))
+	    bounce_find_ci(v.data, v.len, "auto_reply")) ||
+	    (bounce_header_get(msg, hl, "X-Apple-Action", 0, &v) &&
+	    bounce_find_ci(v.data, v.len, "vacation")))
 		p->auto_ev = 1;
+	/*
+	 * Mailman's notices about its own list (held posts, bounces of its
+	 * members it could not read): whatever report they carry is the
+	 * list's, not one of ours
+	 */
+	if (bounce_header_get(msg, hl, "X-List-Administrivia", 0, &v) &&
+	    bounce_find_ci(v.data, v.len, "yes"))
+		p->list_admin = 1;
 	if (bounce_list_match(bounce_autoreply_subjects, p->lsubj,
 	    strlen(p->lsubj)))
 		p->auto_ev = 2;
@@ -270,6 +281,29 @@ add_orig_to(struct parse *p)
 		free(a);
 	}
 	buf_free(&v);
+}
+
+/*
+ * 1 when the feedback report's Feedback-Type says no reader complained
+ * (RFC 6591 "auth-failure", "not-spam", "virus").
+ */
+static int
+feedback_not_complaint(const struct parse *p)
+{
+	struct buf v = BUF_INIT;
+	size_t k = 0;
+	int r = 0;
+
+	if (p->sc.arf.len && bounce_header_get(p->sc.arf.data, p->sc.arf.len,
+	    "Feedback-Type", 0, &v)) {
+		while (k < v.len && v.data[k] != ';' &&
+		    !bounce_is_blank(v.data[k]))
+			k++;
+		r = k && bounce_list_is(bounce_feedback_not_complaint, v.data,
+		    k);
+	}
+	buf_free(&v);
+	return r;
 }
 
 /* RFC 5965: the complainant is the original's recipient. */
@@ -515,9 +549,16 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	bounce_mime_scan(&p.sc, msg, len);
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
 	p.cues = bounce_cues(p.notice, p.sc.nlen);
+	/* an absence or a challenge, said by a message no daemon sent */
+	if (!p.bounce_ev && (p.cues & (BOUNCE_CUE_ABSENCE |
+	    BOUNCE_CUE_CHALLENGE)))
+		p.auto_ev = 1;
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);
-	if (p.sc.report_arf || p.sc.arf.len || p.complaint_ev) {
+	if (p.list_admin || ((p.sc.report_arf || p.sc.arf.len) &&
+	    feedback_not_complaint(&p))) {
+		/* kind OTHER, no recipient */
+	} else if (p.sc.report_arf || p.sc.arf.len || p.complaint_ev) {
 		kind = BOUNCE_COMPLAINT;
 		complaint_rcpts(&p);
 	} else if (!p.sc.notice.len || !bounce_ses_json(p.notice, p.sc.nlen,

@@ -419,15 +419,89 @@ own_words(const char *t, size_t n)
 }
 
 /*
- * An address the words before it (lower-cased in pre[0..pn)) and after it
- * (tail) name as failed: a recipient label ("Intended recipient:", "RCPT
- * TO:"), a sentence of failure ending in "to"/":" ("Unable to deliver
- * message to", "Delivery failed:"), a reason and a colon ("User unknown:"),
- * or "message to <a>" followed by the failure ("... couldn't be
- * delivered").
+ * t[0..n) without its parenthetical asides ("a@x (copy to b@y) could not
+ * be delivered"), into b: an aside still open where the line ends goes on
+ * into the next line, cont[0..cn) (NULL when none), whose words after it
+ * finish the sentence.
+ */
+static void
+without_asides(const char *t, size_t n, const char *cont, size_t cn,
+    struct buf *b)
+{
+	int depth = 0;
+
+	for (int part = 0; part < 2; part++) {
+		for (size_t i = 0; i < n; i++) {
+			if (t[i] == '(')
+				depth++;
+			else if (t[i] == ')' && depth)
+				depth--;
+			else if (!depth)
+				buf_addc(b, t[i]);
+		}
+		if (!depth || !cont)
+			break;
+		buf_addc(b, ' ');
+		t = cont;
+		n = cn < 200 ? cn : 200;
+	}
+}
+
+/*
+ * The parentheses of t[0..n): how many stay open at its end; *unopened
+ * counts the ')' that close one opened before t.
  */
 static int
-words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
+parens(const char *t, size_t n, int *unopened)
+{
+	int depth = 0;
+
+	*unopened = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '(')
+			depth++;
+		else if (t[i] == ')' && depth)
+			depth--;
+		else if (t[i] == ')')
+			(*unopened)++;
+	return depth;
+}
+
+/*
+ * 1 when t[0..n) closes a parenthesis it did not open: the address
+ * before it stands inside an aside begun on the line before ("... (copy
+ * to" / "b@y and c@z) could not be delivered"), and the words after the
+ * ')' are said of the sentence's subject, not of it.
+ */
+static int
+closes_aside(const char *t, size_t n)
+{
+	int unopened;
+
+	parens(t, n, &unopened);
+	return unopened > 0;
+}
+
+/* 1 when pre[0..pn) leaves a parenthesis open: what follows is an aside. */
+static int
+aside_open(const char *pre, size_t pn)
+{
+	int unopened;
+
+	return parens(pre, pn, &unopened) > 0;
+}
+
+/*
+ * An address the words before it (lower-cased in pre[0..pn)) and after it
+ * (tail; cont is the next line, when it goes on with it) name as failed:
+ * a recipient label ("Intended recipient:", "RCPT TO:"), a sentence of
+ * failure ending in "to"/":" ("Unable to deliver message to", "Delivery
+ * failed:"), a reason and a colon ("User unknown:"), or "message to <a>"
+ * followed by the failure ("... couldn't be delivered").
+ */
+static int
+words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn,
+    const char *cont, size_t cn)
 {
 	size_t k = pn;
 
@@ -442,8 +516,12 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&
 	    has_word(bounce_failure_words, pre, pn))
 		return 1;
-	/* "Message from s to a was rejected": the verdict follows */
-	if (ends_with(bounce_rcpt_preps, pre, pn) && verdict_follows(tail, tn))
+	/*
+	 * "Message from s to a was rejected": the verdict follows; not in an
+	 * aside ("Your message to a (copy to b) was rejected" rejects a)
+	 */
+	if (ends_with(bounce_rcpt_preps, pre, pn) && !aside_open(pre, pn) &&
+	    verdict_follows(tail, tn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
@@ -451,11 +529,19 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn)
 	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))
 		return 1;
 	if (ends_with(bounce_message_to, pre, pn)) {
-		size_t own = own_words(tail, tn < 200 ? tn : 200);
-		char *lt = bounce_lower_dup(tail, own);
-		int r = has_word(bounce_failure_words, lt, strlen(lt));
+		struct buf b = BUF_INIT;
+		size_t own;
+		char *lt;
+		int r;
 
+		/* "Your message to a (copy to b) could not be delivered" */
+		without_asides(tail, tn < 200 ? tn : 200, cont, cn, &b);
+		own = own_words(b.data ? b.data : "", b.len);
+		lt = bounce_lower_dup(b.data ? b.data : "", own);
+		r = has_word(bounce_failure_words, lt, strlen(lt)) &&
+		    !has_word(bounce_accepted_words, lt, strlen(lt));
 		free(lt);
+		buf_free(&b);
 		return r;
 	}
 	return 0;
@@ -520,10 +606,13 @@ past_addr_type(const char *l, size_t b)
 	return b > 0 && l[b - 1] == '[' ? b - 1 : b;
 }
 
-/* Addresses in the running text of l[0..n) that words name as failed. */
+/*
+ * Addresses in the running text of l[0..n) that words name as failed;
+ * cont[0..cn) is the next line when it goes on with this one (or NULL).
+ */
 static void
 prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
-    struct hits *h)
+    const char *cont, size_t cn, struct hits *h)
 {
 	size_t clause_from = 0;
 
@@ -542,7 +631,7 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 		    carryn : 0, &pn);
 		clause_from = e;
 		after = e < n && strchr(">\"']", l[e]) ? e + 1 : e;
-		ok = words_say_failed(pre, pn, l + after, n - after);
+		ok = words_say_failed(pre, pn, l + after, n - after, cont, cn);
 		free(pre);
 		if (ok) {
 			hit(h, b, e);
@@ -749,13 +838,16 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		 */
 		if ((coded || (tail_says_failed(l + after, n - after) &&
 		    !(after == n && after_contact) && after_contact != 2 &&
-		    (!blank_tail(l + after, n - after) || bare_listed(nb)))) &&
+		    (!blank_tail(l + after, n - after) || bare_listed(nb)) &&
+		    !closes_aside(l + after, n - after))) &&
 		    !sender_follows(l + after, n - after))
 			hit(h, b, e);
 	}
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
-	prose_hits(l, n, carry, carryn, h);
+	/* the next line goes on with this one when nothing stands between */
+	prose_hits(l, n, carry, carryn, nb->next == l + n + 1 ? nb->next :
+	    NULL, nb->next == l + n + 1 ? nb->nextlen : 0, h);
 	drop_accepted(l, n, h);
 }
 

@@ -162,7 +162,8 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		body++;
 		n--;
 	}
-	if (!n || *body != '{' || !memmem(body, n, "notificationType", 16))
+	if (!n || *body != '{' || (!memmem(body, n, "notificationType", 16) &&
+	    !memmem(body, n, "eventType", 9)))
 		return 0;
 	if (!(root = ses_load(body, n)))
 		return 0;
@@ -181,6 +182,11 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		*kind = BOUNCE_COMPLAINT;
 		o = json_object_get(root, "complaint");
 		list = json_object_get(o, "complainedRecipients");
+	} else if (!strcmp(type, "DeliveryDelay")) {
+		/* event publishing: still being retried */
+		*kind = BOUNCE_DELAY;
+		o = json_object_get(root, "deliveryDelay");
+		list = json_object_get(o, "delayedRecipients");
 	} else {
 		*kind = BOUNCE_OTHER;
 		json_decref(root);

@@ -687,6 +687,24 @@ const char *const bounce_autoreply_subjects[] = {
 	"자동응답",
 	"부재중",
 	"réponse automatique",
+	/* Outlook's and Exchange's prefixes in their languages */
+	"automatische antwort",
+	"abwesenheitsnotiz",
+	"automatyczna odpowiedź",
+	"автоматический ответ",
+	"autosvar",
+	"automatisk svar",
+	"otomatik yanıt",
+	"risposta automatica",
+	"respuesta automática",
+	"resposta automática",
+	"automatisch antwoord",
+	"automaattinen vastaus",
+	"automatická odpověď",
+	"automatikus válasz",
+	"auto response",
+	/* a help desk's acknowledgement */
+	"request received",
 	NULL
 };
 
@@ -893,6 +911,9 @@ const char *const bounce_failure_words[] = {
 	"no pudo ser entregado",
 	"não foi possível entregar",
 	"não entregue",
+	"não foi entregue",
+	"no ha sido entregado",
+	"inte levererats",
 	"not been completed",
 	"not been able to",
 	"not sent",
@@ -971,6 +992,7 @@ const char *const bounce_help_words[] = {
 	"support",
 	"administrator",
 	"postmaster",
+	"owner",
 	NULL
 };
 
@@ -997,6 +1019,15 @@ const char *const bounce_rcpt_preps[] = {
 	"to", "to:", ":", "for:", "para", "адресату", NULL
 };
 
+/*
+ * Words after "message to a" saying that a took the message: "Your
+ * message to the list l was accepted by the list, but it could not be
+ * delivered to one of its members" is no failure of l.
+ */
+const char *const bounce_accepted_words[] = {
+	"was accepted", "has been accepted", "accepted by", NULL
+};
+
 /* "<these words> <address> <failure words>": "Your message to a failed". */
 const char *const bounce_message_to[] = {
 	"nachricht an",
@@ -1007,6 +1038,9 @@ const char *const bounce_message_to[] = {
 	"delivery to",
 	"sent to",
 	"messages to",
+	"mensaje para",
+	"mensagem para",
+	"meddelande till",
 	"发送给",
 	"发给",
 	"发往",
@@ -1243,6 +1277,14 @@ const char *const bounce_delay_cues[] = {
 	"다시 시도합니다",
 	"delivery attempts are still pending",
 	"пока не доставлено",
+	"pas encore été remis",
+	"réessaierons",
+	"todavía no ha sido entregado",
+	"seguiremos intentándolo",
+	"ainda não foi entregue",
+	"continuaremos a tentar",
+	"ännu inte levererats",
+	"fortsätter att försöka",
 	NULL
 };
 
@@ -1313,6 +1355,75 @@ const char *const bounce_success_cues[] = {
 	"성공적으로 전달되었습니다",
 	"har levererats till",
 	NULL
+};
+
+/*
+ * A person's absence, in the words of out-of-office replies that carry
+ * no Auto-Submitted field and no telling subject ("Re: ..."): with no
+ * daemon's evidence, such a message is an auto-reply.
+ */
+const char *const bounce_absence_cues[] = {
+	"i am on annual leave",
+	"i am on leave",
+	"i'm on leave",
+	"i am on holiday",
+	"i am on vacation",
+	"i'm on vacation",
+	"i am out of the office",
+	"i'm out of the office",
+	"i am out of office",
+	"i am currently out of the office",
+	"i will be out of the office",
+	"i am away from the office",
+	"no access to email",
+	"no access to e-mail",
+	"limited access to email",
+	"limited access to e-mail",
+	"nicht im büro",
+	"je suis absent",
+	"estoy de vacaciones",
+	"estoy fuera de la oficina",
+	"sono fuori sede",
+	"sono in ferie",
+	"ik ben met vakantie",
+	"ik ben afwezig",
+	"estou de férias",
+	"jestem na urlopie",
+	"в отпуске",
+	"jag är på semester",
+	"izindeyim",
+	NULL
+};
+
+/*
+ * A challenge-response system asking the sender to prove itself (TMDA,
+ * sender-verification and guest-list services): an automatic answer of
+ * the recipient's mailbox, not a failure, even where it says the message
+ * "was not delivered yet" or imitates a daemon's words.
+ */
+const char *const bounce_challenge_cues[] = {
+	"verify that you are a real person",
+	"verify you are a real person",
+	"verify that you are human",
+	"verify you are human",
+	"confirm that you are human",
+	"confirm you are human",
+	"confirm that you are a human",
+	"you are not a robot",
+	"release your message for delivery",
+	"challenge-response",
+	"challenge/response",
+	"dass sie ein mensch sind",
+	NULL
+};
+
+/*
+ * Feedback-Types (RFC 5965, RFC 6591) of reports that are no reader's
+ * complaint: a failed DKIM or SPF check, a message marked as not spam, a
+ * virus found.  Suppressing the reader for them would be wrong.
+ */
+const char *const bounce_feedback_not_complaint[] = {
+	"auth-failure", "not-spam", "virus", NULL
 };
 
 /* Subjects of complaint notices that are no RFC 5965 report. */

@@ -79,6 +79,8 @@ extern const char *const bounce_contact_words[];
 extern const char *const bounce_help_words[];
 extern const char *const bounce_sender_cues[];
 extern const char *const bounce_message_to[];
+/* words after "message to a" saying that a took the message */
+extern const char *const bounce_accepted_words[];
 /* words ending a sentence of failure before its address */
 extern const char *const bounce_rcpt_preps[];
 extern const char *const bounce_quoted_fields[];
@@ -90,19 +92,27 @@ extern const char *const bounce_failure_cues[];
 extern const char *const bounce_delay_cues[];
 extern const char *const bounce_final_cues[];
 extern const char *const bounce_success_cues[];
+/* body evidence of an auto-reply: an absence; a challenge to the sender */
+extern const char *const bounce_absence_cues[];
+extern const char *const bounce_challenge_cues[];
 extern const char *const bounce_complaint_subjects[];
+/* RFC 5965/6591 Feedback-Types that report no reader's complaint */
+extern const char *const bounce_feedback_not_complaint[];
 
 /* 1 when some entry of list occurs in lower[0..n). */
 int bounce_list_match(const char *const *list, const char *lower, size_t n);
 
 /*
- * Which of the cue lists (failure, delay, final, success) have an entry in
- * text[0..n), read folded (case, wrapped lines): BOUNCE_CUE_* bits.
+ * Which of the cue lists (failure, delay, final, success, absence,
+ * challenge) have an entry in text[0..n), read folded (case, wrapped
+ * lines): BOUNCE_CUE_* bits.
  */
 #define BOUNCE_CUE_FAILURE	1u
 #define BOUNCE_CUE_DELAY	2u
 #define BOUNCE_CUE_FINAL	4u
 #define BOUNCE_CUE_SUCCESS	8u
+#define BOUNCE_CUE_ABSENCE	16u
+#define BOUNCE_CUE_CHALLENGE	32u
 unsigned bounce_cues(const char *text, size_t n);
 
 /*

@@ -381,7 +381,12 @@ bounce_decode_2047(const char *v)
 		buf_add(&b, "", 0);
 		return buf_detach(&b);
 	}
-	r = mailmime_encoded_phrase_parse("iso-8859-1", v, n, &idx, "utf-8",
+	/*
+	 * Bytes outside encoded words are read as UTF-8 (RFC 6532): the
+	 * value came through bounce_text_add, which leaves valid UTF-8 only,
+	 * so a raw "Respuesta automática" keeps its letters.
+	 */
+	r = mailmime_encoded_phrase_parse("utf-8", v, n, &idx, "utf-8",
 	    &res);
 	if (r == MAILIMF_ERROR_MEMORY)
 		util_oom("libetpan");	/* 71, not a header left encoded */

@@ -89,7 +89,10 @@ size_t bounce_header_len(const char *s, size_t n);
 int bounce_header_get(const char *h, size_t n, const char *name, int nth,
     struct buf *out);
 
-/* RFC 2047 decoding of header value v into UTF-8; the caller frees it. */
+/*
+ * RFC 2047 decoding of header value v (UTF-8, as bounce_header_get gives
+ * it: RFC 6532 raw text is UTF-8) into UTF-8; the caller frees it.
+ */
 char *bounce_decode_2047(const char *v);
 
 /*

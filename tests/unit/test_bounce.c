@@ -571,6 +571,179 @@ START_TEST(test_list_match)
 }
 END_TEST
 
+/* One message's kind and its recipients' addresses, joined by ' '. */
+static enum bounce_kind
+kind_of(const char *m, char *rcpts, size_t rn)
+{
+	struct bounce_report r;
+	enum bounce_kind k;
+	size_t o = 0;
+
+	bounce_parse(m, strlen(m), &r);
+	rcpts[0] = '\0';
+	for (size_t i = 0; i < r.nrcpts && o < rn; i++)
+		o += (size_t)snprintf(rcpts + o, rn - o, "%s%s", i ? " " : "",
+		    r.rcpts[i].address);
+	k = r.kind;
+	bounce_report_free(&r);
+	return k;
+}
+
+/* A message from ann@ with subject and body is an auto-reply naming her. */
+static void
+check_autoreply(const char *subject, const char *body)
+{
+	char m[1024], rc[256];
+
+	snprintf(m, sizeof m, "From: Ann <ann@example.net>\n"
+	    "To: news@example.com\nSubject: %s\n\n%s\n", subject, body);
+	ck_assert_msg(kind_of(m, rc, sizeof rc) == BOUNCE_AUTOREPLY, "%s / %s",
+	    subject, body);
+	ck_assert_str_eq(rc, "ann@example.net");
+}
+
+/*
+ * Auto-replies without Auto-Submitted: Outlook's subject prefixes in
+ * their languages and a help desk's acknowledgement; a person's absence
+ * said in the text of a "Re:" message; a challenge-response system's
+ * request, also where it says the message was not delivered yet.  Each
+ * names its sender, never an address of its text.
+ */
+START_TEST(test_autoreply_evidence)
+{
+	static const char *const subjects[] = {
+		"Abwesenheitsnotiz: Issue 13", "Automatisk svar: Issue 13",
+		"Risposta automatica: Issue 13",
+		"Respuesta autom\xc3\xa1tica: Issue 13",
+		"Resposta autom\xc3\xa1tica: Issue 13",
+		"Automatisch antwoord: Issue 13",
+		"Automaattinen vastaus: Issue 13",
+		"Automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f: Issue 13",
+		"Automatikus v\xc3\xa1lasz: Issue 13",
+		"Auto Response: Issue 13", "[#1] Request received: Issue 13",
+	};
+	static const char *const bodies[] = {
+		"I am on leave until 4 January.",
+		"I'm on leave this week.",
+		"I am on holiday until Monday.",
+		"I am on vacation until Monday.",
+		"I'm on vacation until Monday.",
+		"I'm out of the office until Monday.",
+		"I am out of office until Monday.",
+		"I am currently out of the office.",
+		"I will be out of the office until Monday.",
+		"I am away from the office this week.",
+		"Until Monday I have no access to e-mail.",
+		"Until Monday I have limited access to e-mail.",
+		"Ich bin bis Montag nicht im B\xc3\xbcro.",
+		"Je suis absente jusqu'au 4 janvier.",
+		"Estoy de vacaciones hasta el lunes.",
+		"Estoy fuera de la oficina hasta el lunes.",
+		"Sono in ferie fino a luned\xc3\xac.",
+		"Ik ben afwezig tot maandag.",
+		"Estou de f\xc3\xa9rias at\xc3\xa9 segunda.",
+		"Jestem na urlopie do poniedzia\xc5\x82ku.",
+		"\xd0\xaf \xd0\xb2 \xd0\xbe\xd1\x82\xd0\xbf\xd1\x83\xd1\x81\xd0"
+		"\xba\xd0\xb5 \xd0\xb4\xd0\xbe \xd0\xbf\xd0\xbe\xd0\xbd\xd0\xb5"
+		"\xd0\xb4\xd0\xb5\xd0\xbb\xd1\x8c\xd0\xbd\xd0\xb8\xd0\xba\xd0\xb0.",
+		"Jag \xc3\xa4r p\xc3\xa5 semester till m\xc3\xa5ndag.",
+		/* challenge-response */
+		"Your message to ann@example.net was not delivered yet: please "
+		"verify that you are human.",
+		"Your message to ann@example.net could not be delivered until "
+		"you confirm that you are a human.",
+		"Please verify you are a real person: your message to "
+		"ann@example.net was not delivered.",
+		"Your message to ann@example.net was held by my "
+		"challenge/response filter and was not delivered.",
+		"Ihre Nachricht an ann@example.net wurde nicht zugestellt; "
+		"bitte best\xc3\xa4tigen Sie, dass Sie ein Mensch sind.",
+	};
+	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+		check_autoreply(subjects[i], "Hello.");
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+		check_autoreply("Re: Issue 13", bodies[i]);
+}
+END_TEST
+
+/*
+ * RFC 5965/6591 reports that are no reader's complaint (auth-failure,
+ * not-spam, virus) suppress nobody; abuse does.  Amazon SES's
+ * DeliveryDelay event is a delay of its delayed recipients.
+ */
+START_TEST(test_report_types)
+{
+	static const struct {
+		const char *type;
+		enum bounce_kind kind;
+		const char *rcpts;
+	} arf[] = {
+		{ "abuse", BOUNCE_COMPLAINT, "dave@example.net" },
+		{ "virus", BOUNCE_OTHER, "" },
+		{ "not-spam", BOUNCE_OTHER, "" },
+		{ "auth-failure", BOUNCE_OTHER, "" },
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof arf / sizeof arf[0]; i++) {
+		snprintf(m, sizeof m, "From: fbl@isp.example\n"
+		    "To: news@example.com\nSubject: FBL\nContent-Type: "
+		    "multipart/report; report-type=feedback-report; "
+		    "boundary=B\n\n--B\nContent-Type: text/plain\n\nReport.\n"
+		    "--B\nContent-Type: message/feedback-report\n\n"
+		    "Feedback-Type: %s\nUser-Agent: x/1\nVersion: 1\n"
+		    "Original-Rcpt-To: dave@example.net\n\n--B--\n",
+		    arf[i].type);
+		ck_assert_msg(kind_of(m, rc, sizeof rc) == arf[i].kind, "%s",
+		    arf[i].type);
+		ck_assert_str_eq(rc, arf[i].rcpts);
+	}
+	ck_assert_int_eq(kind_of("From: no-reply@sns.example\n"
+	    "Subject: SES\n\n{\"eventType\": \"DeliveryDelay\", "
+	    "\"deliveryDelay\": {\"delayedRecipients\": [{\"emailAddress\": "
+	    "\"slow@example.net\", \"status\": \"4.4.1\"}]}}\n", rc,
+	    sizeof rc), BOUNCE_DELAY);
+	ck_assert_str_eq(rc, "slow@example.net");
+	/* a Mailman notice about its list, whatever report it carries */
+	ck_assert_int_eq(kind_of("From: l-bounces@lists.example\n"
+	    "X-List-Administrivia: yes\nSubject: Uncaught bounce notification"
+	    "\nContent-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	    "Final-Recipient: rfc822; m@example.net\nAction: failed\n"
+	    "Status: 5.1.1\n\n--B--\n", rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+}
+END_TEST
+
+/*
+ * "Your message to a ..." : a parenthetical aside after a, on the line or
+ * wrapped onto the next, is read past; words saying a took the message
+ * make the failure that follows someone else's.
+ */
+START_TEST(test_message_to_asides)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} cases2[] = {
+		{ "Your message to ann@example.net (copy to bo@example.net) "
+		  "could not be delivered.\n", "ann@example.net" },
+		{ "Your message to ann@example.net (copy to\n"
+		  "bo@example.net and cy@example.net) could not be delivered."
+		  "\n", "ann@example.net" },
+		{ "Your message to list@example.net has been accepted, but it "
+		  "could not be delivered to one member.\n", "" },
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof cases2 / sizeof cases2[0]; i++) {
+		snprintf(m, sizeof m, HDR "\n%s", cases2[i].text);
+		kind_of(m, rc, sizeof rc);
+		ck_assert_msg(!strcmp(rc, cases2[i].rcpts), "%s: got \"%s\"",
+		    cases2[i].text, rc);
+	}
+}
+END_TEST
+
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
@@ -613,6 +786,9 @@ bounce_suite(void)
 	tcase_add_test(tc, test_relines);
 	tcase_add_test(tc, test_relines_long);
 	tcase_add_test(tc, test_lower_cyrillic);
+	tcase_add_test(tc, test_autoreply_evidence);
+	tcase_add_test(tc, test_report_types);
+	tcase_add_test(tc, test_message_to_asides);
 	suite_add_tcase(s, tc);
 	return s;
 }
