@@ -419,10 +419,12 @@ own_words(const char *t, size_t n)
 }
 
 /*
- * t[0..n) without its parenthetical asides ("a@x (copy to b@y) could not
- * be delivered"), into b: an aside still open where the line ends goes on
- * into the next line, cont[0..cn) (NULL when none), whose words after it
- * finish the sentence.
+ * The words of t[0..n) without their parenthetical asides ("a@x (copy to
+ * b@y) could not be delivered"), into b, followed by those of the next
+ * line, cont[0..cn) (NULL when none), as of one sentence wrapped there:
+ * when an aside goes on into it, or when it names no address of its own
+ * ("Il messaggio per a non è stato ancora" / "consegnato."; "... to a,
+ * b and c was not" / "delivered to c" is c's failure, not a's).
  */
 static void
 without_asides(const char *t, size_t n, const char *cont, size_t cn,
@@ -439,11 +441,14 @@ without_asides(const char *t, size_t n, const char *cont, size_t cn,
 			else if (!depth)
 				buf_addc(b, t[i]);
 		}
-		if (!depth || !cont)
+		if (!cont || (!depth && memchr(cont, '@', cn)))
 			break;
+		while (b->len && bounce_is_blank(b->data[b->len - 1]))
+			b->len--;
 		buf_addc(b, ' ');
-		t = cont;
-		n = cn < 200 ? cn : 200;
+		t = cont + bounce_indent(cont, cn);
+		n = cn - bounce_indent(cont, cn);
+		n = n < 200 ? n : 200;
 	}
 }
 

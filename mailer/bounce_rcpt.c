@@ -179,9 +179,20 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		o = json_object_get(root, "bounce");
 		list = json_object_get(o, "bouncedRecipients");
 	} else if (!strcmp(type, "Complaint")) {
+		const char *ft;
+
 		*kind = BOUNCE_COMPLAINT;
 		o = json_object_get(root, "complaint");
 		list = json_object_get(o, "complainedRecipients");
+		/* the ISP's Feedback-Type, as an RFC 5965 report gives it */
+		ft = json_string_value(json_object_get(o,
+		    "complaintFeedbackType"));
+		if (ft && bounce_list_is(bounce_feedback_not_complaint, ft,
+		    strlen(ft))) {
+			*kind = BOUNCE_OTHER;
+			json_decref(root);
+			return 1;
+		}
 	} else if (!strcmp(type, "DeliveryDelay")) {
 		/* event publishing: still being retried */
 		*kind = BOUNCE_DELAY;

@@ -705,6 +705,7 @@ const char *const bounce_autoreply_subjects[] = {
 	"auto response",
 	/* a help desk's acknowledgement */
 	"request received",
+	"eingangsbestätigung",
 	NULL
 };
 
@@ -912,6 +913,7 @@ const char *const bounce_failure_words[] = {
 	"não foi possível entregar",
 	"não entregue",
 	"não foi entregue",
+	"non è stato ancora consegnato",
 	"no ha sido entregado",
 	"inte levererats",
 	"not been completed",
@@ -1022,10 +1024,12 @@ const char *const bounce_rcpt_preps[] = {
 /*
  * Words after "message to a" saying that a took the message: "Your
  * message to the list l was accepted by the list, but it could not be
- * delivered to one of its members" is no failure of l.
+ * delivered to one of its members" is no failure of l, nor is "... to: l"
+ * / "was delivered to the list, but some members could not be reached".
  */
 const char *const bounce_accepted_words[] = {
-	"was accepted", "has been accepted", "accepted by", NULL
+	"was accepted", "has been accepted", "accepted by", "was delivered",
+	NULL
 };
 
 /* "<these words> <address> <failure words>": "Your message to a failed". */
@@ -1040,6 +1044,7 @@ const char *const bounce_message_to[] = {
 	"messages to",
 	"mensaje para",
 	"mensagem para",
+	"messaggio per",
 	"meddelande till",
 	"发送给",
 	"发给",
@@ -1279,6 +1284,8 @@ const char *const bounce_delay_cues[] = {
 	"пока не доставлено",
 	"pas encore été remis",
 	"réessaierons",
+	"non è stato ancora consegnato",
+	"riproverà",
 	"todavía no ha sido entregado",
 	"seguiremos intentándolo",
 	"ainda não foi entregue",
@@ -1373,7 +1380,6 @@ const char *const bounce_absence_cues[] = {
 	"i'm out of the office",
 	"i am out of office",
 	"i am currently out of the office",
-	"i will be out of the office",
 	"i am away from the office",
 	"no access to email",
 	"no access to e-mail",
@@ -1391,6 +1397,7 @@ const char *const bounce_absence_cues[] = {
 	"jestem na urlopie",
 	"в отпуске",
 	"jag är på semester",
+	"jeg er på ferie",
 	"izindeyim",
 	NULL
 };

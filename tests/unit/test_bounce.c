@@ -631,7 +631,7 @@ START_TEST(test_autoreply_evidence)
 		"I'm out of the office until Monday.",
 		"I am out of office until Monday.",
 		"I am currently out of the office.",
-		"I will be out of the office until Monday.",
+		"Jeg er p\xc3\xa5 ferie indtil mandag.",
 		"I am away from the office this week.",
 		"Until Monday I have no access to e-mail.",
 		"Until Monday I have limited access to e-mail.",
@@ -717,8 +717,9 @@ END_TEST
 
 /*
  * "Your message to a ..." : a parenthetical aside after a, on the line or
- * wrapped onto the next, is read past; words saying a took the message
- * make the failure that follows someone else's.
+ * wrapped onto the next, is read past, and so is a line break inside the
+ * verdict; words saying a took the message make the failure that follows
+ * someone else's.
  */
 START_TEST(test_message_to_asides)
 {
@@ -732,6 +733,10 @@ START_TEST(test_message_to_asides)
 		  "\n", "ann@example.net" },
 		{ "Your message to list@example.net has been accepted, but it "
 		  "could not be delivered to one member.\n", "" },
+		/* a verdict wrapped onto the next line, which names no one */
+		{ "Your message to ann@example.net has\n"
+		  "  not been delivered: mailbox unavailable.\n",
+		  "ann@example.net" },
 	};
 	char m[1024], rc[256];
 
