@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ckpt.h"
 #include "config.h"
 #include "exitcode.h"
 #include "form.h"
@@ -26,6 +27,7 @@
 
 #define LIST_PREFIX CONFIG_LIST_PATH
 #define ARCHIVE_PREFIX "/archive"	/* archive_url() is base_url/archive/ */
+#define CHECKPOINT_MS 500	/* the journal's checkpoints, from a thread */
 
 const struct list *
 web_list(const struct web *w, const char *id)
@@ -334,8 +336,9 @@ web_open(struct config *c, struct web **out)
 	w->jn = st.jn;
 	w->key = st.key;
 	w->keylen = st.keylen;
-	/* the mail thread checkpoints: no answer waits for an fsync */
-	if (journal_checkpoint_elsewhere(w->jn) == -1) {
+	/* no answer waits for an fsync: a thread of its own checkpoints */
+	if (journal_checkpoint_elsewhere(w->jn) == -1 ||
+	    !(w->ckpt = ckpt_start(c->state_path, &w->mu, CHECKPOINT_MS, 0))) {
 		web_close(w);
 		return EXIT_CANTCREAT;
 	}
@@ -363,6 +366,7 @@ web_close(struct web *w)
 	if (!w)
 		return;
 	webmail_stop(w->mail);
+	ckpt_stop(w->ckpt);
 	signer_close(w->signer);
 	journal_close(w->jn);
 	if (w->key) {

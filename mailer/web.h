@@ -43,6 +43,7 @@ struct web {
 	struct list **lists;
 	size_t nlists;
 	struct webmail *mail;		/* the confirmation mail sender */
+	struct ckpt *ckpt;		/* jn's checkpoints, off the handlers */
 	struct signer *signer;		/* signing: configured; else NULL */
 };
 

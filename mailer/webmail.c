@@ -27,11 +27,7 @@
 #include "webtoken.h"
 
 #define RETRY_SECONDS 60
-#define CHECKPOINT_MS 500	/* the web journal's checkpoints, from here */
-#define RESET_PAGES 1000	/* a shorter log is truncated: SQLite's size */
-#define RESET_LEFT 256		/* what the reset may copy, holding handlers */
-#define CATCH_UP 8		/* passive passes to bring it down to that */
-#define RESET_WAIT_MS 50	/* for other processes' readers and writers */
+#define POLL_MS 500		/* rows another process left are seen within */
 
 struct webmail {
 	struct web *w;
@@ -43,7 +39,6 @@ struct webmail {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	int kicked, stop, started;
-	int log_pages;			/* the log's length at the last tick */
 	volatile sig_atomic_t smtp_stop;
 };
 
@@ -267,34 +262,6 @@ send_one(struct webmail *m)
 	return rc == 1 ? 2 : rc;
 }
 
-/*
- * Passive checkpoints copy the bulk of the log holding no one back, each
- * what came during the one before.  A long log is then reset with the
- * request handlers held back, only to copy the little that is left (about
- * 20 ms at 9,000 POSTs/s): it is written again from its start, the file
- * keeping its size.  A short one, or one no write touched since the last
- * tick, is truncated: emptying a file of hundreds of MB took 100-500 ms,
- * too long under load (bench/serve.sh prints the log's peak).
- */
-static void
-checkpoint(struct webmail *m)
-{
-	int pages, copied;
-
-	for (int i = 0; i < CATCH_UP; i++) {
-		if (journal_checkpoint(m->jn, &pages, &copied) == -1 ||
-		    pages <= 0)
-			return;
-		if (pages - copied <= RESET_LEFT)
-			break;
-	}
-	pthread_mutex_lock(&m->w->mu);
-	journal_wal_reset(m->jn, pages < RESET_PAGES || pages == m->log_pages,
-	    RESET_WAIT_MS);
-	pthread_mutex_unlock(&m->w->mu);
-	m->log_pages = pages;
-}
-
 static void *
 run(void *arg)
 {
@@ -309,7 +276,6 @@ run(void *arg)
 
 		m->kicked = 0;
 		pthread_mutex_unlock(&m->mu);
-		checkpoint(m);
 		/* a relay that failed is tried again after RETRY_SECONDS */
 		if (kicked || time(NULL) >= retry) {
 			int rc;
@@ -322,7 +288,7 @@ run(void *arg)
 		if (m->kicked || m->stop)
 			continue;
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += CHECKPOINT_MS * 1000000L;
+		until.tv_nsec += POLL_MS * 1000000L;
 		until.tv_sec += until.tv_nsec / 1000000000L;
 		until.tv_nsec %= 1000000000L;
 		while (!m->kicked && !m->stop && pthread_cond_timedwait(&m->cv,

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The journal's WAL checkpoints during a send run on a thread of their own
+# (mailer/ckpt.c), not in the sending thread's commits, which every
+# connection waits for before its final "."; and the log stays short all
+# the same: SQLite starts it over when a write begins with all of it
+# copied back, and the thread resets it at 16 MB when that does not
+# happen (with no checkpoints during the send it reached 61 MB for the
+# 8,000 messages below).
+#
+# 8,000 messages into Postfix's smtp-sink, 4 connections.  strace counts
+# the fsyncs of each thread.  The sending thread (whose id is the
+# process's) fsyncs only the log's new header after each reset (every
+# 16 MB, about 3,000 messages here, or when SQLite restarts the log
+# itself) and when it closes the journal: when it checkpointed itself it
+# made 53 fsyncs for these 8,000 messages.
+. tests/lib/tap.sh
+. tests/lib/project.sh
+for need in smtp-sink sqlite3 strace; do
+	command -v $need >/dev/null || skip_all "$need not installed (make deps)"
+done
+T=$(mktemp -d /tmp/mailer-t-ckpt.XXXXXX)
+sink= mon=
+cleanup() {
+	[ -n "$mon" ] && kill "$mon" 2>/dev/null
+	[ -n "$sink" ] && kill "$sink" 2>/dev/null && wait "$sink" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+plan 6
+N=8000
+
+PORT=$(free_port)
+smtp-sink -u root 127.0.0.1:"$PORT" 64 &
+sink=$!
+wait_for 60 "smtp-sink on port $PORT" port_open "$PORT" ||
+	{ echo "Bail out! smtp-sink"; exit 1; }
+
+P=$T/proj
+mkdir -p "$P/state" "$P/lists"
+cp -r issues lists templates "$P/"
+mk_big_list "$P" "$N" members.test big
+cat >"$P/config.yaml" <<YAML
+sender:
+  name: 测试
+  address: newsletter@example.org
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: ["smtp://127.0.0.1:$PORT"]
+  tls: none
+  max_connections: 4
+YAML
+
+# the log's largest size, sampled every 20 ms
+wal=$P/state/mailer.db-wal
+(
+	peak=0
+	while :; do
+		s=$(stat -c %s "$wal" 2>/dev/null || echo 0)
+		[ "$s" -gt "$peak" ] && peak=$s && echo "$peak" >"$T/peak"
+		sleep 0.02
+	done
+) &
+mon=$!
+
+strace -f -qq --seccomp-bpf -e trace=fsync,fdatasync -o "$T/strace" \
+	"$MAILER" --config "$P/config.yaml" send "$P/issues/2021-01" \
+	--list big --quiet >"$T/out" 2>&1
+rc=$?
+kill "$mon"; wait "$mon" 2>/dev/null; mon=
+[ $rc = 0 ] || sed "s/^/# /" "$T/out" "$T/strace" | head -20
+ok $rc "send exits 0 ($rc)"
+sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'")
+[ "$sent" = "$N" ]; ok $? "all $N recorded as sent ($sent)"
+
+# strace -f -o: each line starts with the thread id; the first line's
+# process is the one strace started (execve is not traced: take the
+# smallest id, the process's own, which its first thread keeps)
+main=$(awk '{ print $1 }' "$T/strace" | sort -n | head -1)
+mine=$(awk -v m="$main" '$1 == m' "$T/strace" | grep -c 'sync(')
+others=$(awk -v m="$main" '$1 != m' "$T/strace" | grep -c 'sync(')
+[ "$others" -ge 2 ]; ok $? "the checkpoint thread fsyncs ($others calls)"
+[ "$mine" -le 24 ]; ok $? "the sending thread seldom fsyncs ($mine calls, at most 24)"
+
+peak=$(cat "$T/peak" 2>/dev/null || echo 0)
+[ "$peak" -gt 0 ] && [ "$peak" -lt $((40 * 1024 * 1024)) ]
+ok $? "the log stayed under 40 MB during the send (peak $peak bytes)"
+[ ! -s "$wal" ]; ok $? "no log is left after the send"
+exit $((tap_failed > 0))
