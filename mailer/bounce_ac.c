@@ -3,6 +3,7 @@
  * bounce_ac.h).
  */
 #include "bounce_ac.h"
+#include "bounce_fold.h"
 
 static uint16_t
 combine(const struct bounce_ac *a, uint16_t x, uint16_t y)
@@ -82,17 +83,39 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 	a->ok = 1;
 }
 
+/* The automaton's tables, read in the scans' loops. */
+struct dfa {
+	const uint16_t *next, *out;
+	const uint8_t *cls;
+	unsigned ncls;
+};
+
+/* One byte c of the text as read: the state after it, and *v updated. */
+static inline __attribute__((always_inline)) unsigned
+step(struct dfa d, unsigned s, unsigned char c, uint16_t *v,
+    enum bounce_ac_mode mode)
+{
+	s = d.next[s * d.ncls + d.cls[c]];
+	if (mode == BOUNCE_AC_OR)
+		*v |= d.out[s];
+	else if (mode == BOUNCE_AC_MAX)
+		*v = d.out[s] > *v ? d.out[s] : *v;
+	else if (d.out[s] < *v)
+		*v = d.out[s];
+	return s;
+}
+
 /*
  * The scan, inlined once for each mode and folding actually used, so the
  * per-byte loop tests neither: it runs over every line of every notice.
+ * A character whose fold is longer than a byte is read as its fold.
  */
 static inline __attribute__((always_inline)) uint16_t
 scan(const struct bounce_ac *a, const char *text, size_t n, unsigned fold,
     enum bounce_ac_mode mode)
 {
 	const unsigned char *p = (const unsigned char *)text;
-	const uint16_t *next = a->next, *out = a->out;
-	const unsigned ncls = a->ncls;
+	const struct dfa d = { a->next, a->out, a->cls, a->ncls };
 	unsigned s = 0;
 	uint16_t v = a->none;
 	int started = 0, space = 0;
@@ -107,22 +130,26 @@ scan(const struct bounce_ac *a, const char *text, size_t n, unsigned fold,
 			c = ' ';
 			space = 1;
 		} else {
-			if ((fold & BOUNCE_AC_CASE) && c >= 'A' && c <= 'Z')
-				c = (unsigned char)(c - 'A' + 'a');
 			space = 0;
 			started = 1;
+			if ((fold & BOUNCE_AC_CASE) &&
+			    !(c = bounce_fold_byte[c])) {
+				char f[2];
+				size_t fl;
+
+				i += bounce_fold_char(text + i, n - i, f,
+				    &fl) - 1;
+				c = (unsigned char)f[0];
+				if (fl == 2) {
+					s = step(d, s, c, &v, mode);
+					c = (unsigned char)f[1];
+				}
+			}
 		}
-		s = next[s * ncls + a->cls[c]];
-		if (mode == BOUNCE_AC_OR)
-			v |= out[s];
-		else if (mode == BOUNCE_AC_MAX)
-			v = out[s] > v ? out[s] : v;
-		else if (out[s] < v) {
-			v = out[s];
-			/* nothing can beat the first row */
-			if (v == 0)
-				break;
-		}
+		s = step(d, s, c, &v, mode);
+		/* nothing can beat the first row */
+		if (mode == BOUNCE_AC_MIN && v == 0)
+			break;
 	}
 	return v;
 }
@@ -153,15 +180,27 @@ bounce_ac_first(const struct bounce_ac *a, const char *text, size_t n,
 	unsigned s = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = p[i];
+		unsigned char c = bounce_fold_byte[p[i]];
+		char f[2];
+		size_t fl, k;
 
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		s = a->next[s * a->ncls + a->cls[c]];
-		if (a->out[s] != a->none) {
-			*val = a->out[s];
-			return i + 1;
+		if (c) {
+			s = a->next[s * a->ncls + a->cls[c]];
+			if (a->out[s] != a->none) {
+				*val = a->out[s];
+				return i + 1;
+			}
+			continue;
 		}
+		k = bounce_fold_char(text + i, n - i, f, &fl);
+		for (size_t j = 0; j < fl; j++) {
+			s = a->next[s * a->ncls + a->cls[(unsigned char)f[j]]];
+			if (a->out[s] != a->none) {
+				*val = a->out[s];
+				return i + k;
+			}
+		}
+		i += k - 1;
 	}
 	return n;
 }

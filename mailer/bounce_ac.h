@@ -23,7 +23,7 @@
 enum bounce_ac_mode { BOUNCE_AC_MIN, BOUNCE_AC_MAX, BOUNCE_AC_OR };
 
 /* How bounce_ac_scan reads the text. */
-#define BOUNCE_AC_CASE	1	/* ASCII letters as lower case */
+#define BOUNCE_AC_CASE	1	/* folded as bounce_fold.h says */
 #define BOUNCE_AC_SPACE	2	/* each white space run as one space */
 
 struct bounce_ac {
@@ -37,9 +37,9 @@ struct bounce_ac {
 };
 
 /*
- * Compiles pats[i] (lower-case) with values vals[i], i < n, into a, which
- * must be zero (static storage) and is built once.  Leaves a->ok 0 when
- * the patterns need more states or classes.
+ * Compiles pats[i] (folded: bounce_fold.h) with values vals[i], i < n,
+ * into a, which must be zero (static storage) and is built once.  Leaves
+ * a->ok 0 when the patterns need more states or classes.
  */
 void bounce_ac_build(struct bounce_ac *a, const char *const *pats,
     const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none);
@@ -54,9 +54,9 @@ uint16_t bounce_ac_scan(const struct bounce_ac *a, const char *text, size_t n,
 
 /*
  * Where the first match ends in text[0..n) (case folded only): returns the
- * offset just past it and sets *val to the value of the patterns ending
- * there (with BOUNCE_AC_MAX and lengths as values: the longest); n when
- * there is none.
+ * offset just past the character it ends in and sets *val to the value of
+ * the patterns ending there (with BOUNCE_AC_MAX and lengths as values:
+ * the longest); n when there is none.
  */
 size_t bounce_ac_first(const struct bounce_ac *a, const char *text, size_t n,
     uint16_t *val);

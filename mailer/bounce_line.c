@@ -584,15 +584,16 @@ pre_words(const char *l, size_t start, size_t ob, const char *carry,
 	struct buf b = BUF_INIT;
 	char *r;
 
-	*pn = ob - start;
-	if (!carryn)
-		return bounce_lower_dup(l + start, ob - start);
-	buf_add(&b, carry, carryn);
-	buf_add(&b, " ", 1);
-	buf_add(&b, l + start, ob - start);
-	r = bounce_lower_dup(b.data ? b.data : "", b.len);
-	*pn = b.len;
-	buf_free(&b);
+	if (!carryn) {
+		r = bounce_lower_dup(l + start, ob - start);
+	} else {
+		buf_add(&b, carry, carryn);
+		buf_add(&b, " ", 1);
+		buf_add(&b, l + start, ob - start);
+		r = bounce_lower_dup(b.data ? b.data : "", b.len);
+		buf_free(&b);
+	}
+	*pn = strlen(r);
 	return r;
 }
 

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "bounce_ac.h"
+#include "bounce_fold.h"
 #include "bounce_rules.h"
 
 #define NRULES bounce_nrules
@@ -42,22 +43,22 @@ rule_ac_build(void)
 	bounce_ac_build(&rule_ac, pats, vals, NRULES, BOUNCE_AC_MIN, NRULES);
 }
 
-/* lower[0..n) folded as bounce_ac_scan folds, into a new string. */
+/* text[0..n) folded as bounce_ac_scan folds it, into a new string. */
 static char *
 fold_dup(const char *text, size_t n, size_t *len)
 {
-	const unsigned char *p = (const unsigned char *)text;
 	char *l = malloc(n + 1);
-	size_t k = 0;
+	size_t k = 0, m;
 
 	if (!l)
 		abort();
-	for (size_t i = 0; i < n; i++) {
-		if (isspace(p[i])) {
+	m = bounce_fold(l, text, n);
+	for (size_t i = 0; i < m; i++) {
+		if (isspace((unsigned char)l[i])) {
 			if (k && l[k - 1] != ' ')
 				l[k++] = ' ';
 		} else
-			l[k++] = (char)tolower(p[i]);
+			l[k++] = l[i];
 	}
 	l[k] = '\0';
 	*len = k;
@@ -193,35 +194,43 @@ bounce_list_match(const char *const *list, const char *lower, size_t n)
 	return list_match_slow(list, lower, n);
 }
 
+/* The first byte of s[0..n), n > 0, folded: most rows differ in it. */
+static char
+first_folded(const char *s, size_t n)
+{
+	char f[2];
+	size_t fl;
+
+	if (bounce_fold_byte[(unsigned char)s[0]])
+		return (char)bounce_fold_byte[(unsigned char)s[0]];
+	bounce_fold_char(s, n, f, &fl);
+	return f[0];
+}
+
 int
 bounce_list_prefix(const char *const *list, const char *s, size_t n)
 {
-	int c;
+	char c;
 
 	if (!n)
 		return 0;
-	c = tolower((unsigned char)s[0]);
-	for (; *list; list++) {
-		size_t pl;
-
-		/* the first byte rules most rows out without a call */
-		if (tolower((unsigned char)(*list)[0]) != c)
-			continue;
-		pl = strlen(*list);
-		if (n >= pl && !strncasecmp(s, *list, pl))
+	c = first_folded(s, n);
+	for (; *list; list++)
+		if ((*list)[0] == c && bounce_fold_prefix(s, n, *list))
 			return 1;
-	}
 	return 0;
 }
 
 int
 bounce_list_is(const char *const *list, const char *name, size_t n)
 {
-	int c = tolower((unsigned char)name[0]);
+	char c;
 
+	if (!n)
+		return 0;
+	c = first_folded(name, n);
 	for (; *list; list++)
-		if ((unsigned char)(*list)[0] == c &&
-		    !strncasecmp(*list, name, n) && !(*list)[n])
+		if ((*list)[0] == c && bounce_fold_prefix(name, n, *list) == n)
 			return 1;
 	return 0;
 }
@@ -290,8 +299,16 @@ int
 bounce_final_asserted(const char *text, size_t n)
 {
 	size_t k;
-	char *l = fold_dup(text, n, &k);
+	char *f = fold_dup(text, n, &k), *l = malloc(k + 2);
 	int r = 0;
+
+	if (!l)
+		abort();
+	/* a space first, as before every other sentence, for whole words */
+	l[0] = ' ';
+	memcpy(l + 1, f, k + 1);
+	k++;
+	free(f);
 
 	for (const char *const *c = bounce_final_cues; *c && !r; c++) {
 		size_t cl = strlen(*c);
@@ -337,13 +354,12 @@ bounce_copy_marker(const char *text, size_t n)
 		for (size_t i = 0; i < n; i++)
 			for (const char *const *m = bounce_copy_markers; *m;
 			    m++)
-				if (strlen(*m) <= n - i &&
-				    !strncasecmp(text + i, *m, strlen(*m)))
+				if (bounce_fold_prefix(text + i, n - i, *m))
 					return i;
 		return n;
 	}
 	end = bounce_ac_first(&marker_ac, text, n, &len);
-	return end == n && !len ? n : end - len;
+	return end == n && !len ? n : bounce_fold_start(text, end, len);
 }
 
 int

@@ -325,7 +325,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "adresát neexistuje", "5.1.1", HARD, "userunknown" },
 	{ "nie ma takiego użytkownika", "5.1.1", HARD, "userunknown" },
 	{ "адресом не найден", "5.1.1", HARD, "userunknown" },
-	{ "böyle bir kullanıcı", "5.1.1", HARD, "userunknown" },
+	{ "böyle bir kullanici", "5.1.1", HARD, "userunknown" },	/* ı */
+	/* Greek, folded: no tonos ("η διεύθυνση δεν βρέθηκε") */
+	{ "η διευθυνση δεν βρεθηκε", "5.1.1", HARD, "userunknown" },
+	{ "ο παραληπτησ δεν υπαρχει", "5.1.1", HARD, "userunknown" },
 	{ "주소가 존재하지 않", "5.1.1", HARD, "userunknown" },
 	/* X.400 gateways */
 	{ "recipient name is not recognized", "5.1.1", HARD, "userunknown" },
@@ -664,6 +667,7 @@ const char *const bounce_failure_subjects[] = {
 	"전송 실패",
 	"반송",
 	"배달 실패",
+	"αποτυχια παραδοσησ",	/* αποτυχία παράδοσης */
 	NULL
 };
 
@@ -694,7 +698,7 @@ const char *const bounce_autoreply_subjects[] = {
 	"автоматический ответ",
 	"autosvar",
 	"automatisk svar",
-	"otomatik yanıt",
+	"otomatik yanit",	/* yanıt */
 	"risposta automatica",
 	"respuesta automática",
 	"resposta automática",
@@ -770,6 +774,7 @@ const char *const bounce_rcpt_cues[] = {
 	"adresat:",
 	"адресат:",
 	"destinataire:",
+	"παραληπτησ:",	/* παραλήπτης */
 	NULL
 };
 
@@ -956,6 +961,7 @@ const char *const bounce_failure_words[] = {
 	"nie została",
 	"не было доставлен",
 	"niet afgeleverd",
+	"δεν παραδοθηκε",	/* δεν παραδόθηκε */
 	NULL
 };
 
@@ -1113,8 +1119,8 @@ const char *const bounce_list_joiners[] = {
 const char *const bounce_valedictions[] = {
 	"regards", "best regards", "kind regards", "warm regards",
 	"sincerely", "yours sincerely", "yours faithfully", "thank you",
-	"thanks", "cheers", "mit freundlichen grüßen", "freundliche grüße",
-	"viele grüße", "cordialement", "bien cordialement", "saludos",
+	"thanks", "cheers", "mit freundlichen grüssen", "freundliche grüsse",
+	"viele grüsse", "cordialement", "bien cordialement", "saludos",
 	"atentamente", "cordiali saluti", "distinti saluti", "atenciosamente",
 	"此致", "谢谢", "謝謝", "敬具", "よろしくお願いいたします",
 	"감사합니다", NULL
@@ -1194,6 +1200,7 @@ const char *const bounce_failure_cues[] = {
 	"전송에 실패",
 	"배달되지 못했",
 	"kunde inte levereras",
+	"δεν παραδοθηκε",
 	NULL
 };
 
@@ -1320,19 +1327,21 @@ const char *const bounce_final_cues[] = {
 	"message expired",
 	"could not be delivered within",
 	"has been returned",
+	"aucune nouvelle tentative",
 	NULL
 };
 
 /* Words that make a final cue's sentence a condition or a plan. */
 const char *const bounce_conditional_words[] = {
-	"if ",
-	"until",
-	"before ",
-	"unless",
-	"after that",
-	"otherwise",
-	"when ",
-	"once ",
+	/* whole words: a space before each ("motif : ..." holds no "if") */
+	" if ",
+	" until",
+	" before ",
+	" unless",
+	" after that",
+	" otherwise",
+	" when ",
+	" once ",
 	NULL
 };
 

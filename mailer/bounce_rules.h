@@ -2,8 +2,9 @@
  * bounce_rules: internal to the bounce modules (bounce*.c), not an interface
  * for the rest of mailer.  The data tables behind bounce.c, bounce_rcpt.c,
  * bounce_mime.c and bounce_addr.c.  Rows, not code paths: a new MTA
- * phrasing is a new row.  Patterns are lower-case substrings matched against
- * ASCII-lower-cased UTF-8 text.
+ * phrasing is a new row.  Patterns are substrings of UTF-8 text, both
+ * compared folded (bounce_fold.h); rows are written folded: lower case,
+ * "ss" for ß, i for the Turkish ı, Greek without tonos and σ for ς.
  */
 #ifndef MAILER_BOUNCE_RULES_H
 #define MAILER_BOUNCE_RULES_H
@@ -31,9 +32,9 @@ extern const size_t bounce_nstatus_rules;
 const struct bounce_rule *bounce_rule_match(const char *lower, size_t n);
 
 /*
- * bounce_rule_match on text[0..n) as if ASCII-lower-cased with each run of
- * white space made one space and leading white space dropped (folded and
- * wrapped diagnostics), without building that copy.
+ * bounce_rule_match on text[0..n) as if folded (bounce_fold.h) with each
+ * run of white space made one space and leading white space dropped
+ * (folded and wrapped diagnostics), without building that copy.
  */
 const struct bounce_rule *bounce_rule_match_folded(const char *text,
     size_t n);
@@ -49,7 +50,7 @@ const struct bounce_rule *bounce_rule_for_status(const char *status);
 
 /*
  * Where the first returned-copy marker (bounce_copy_markers) starts in
- * text[0..n), ignoring case; n when there is none.
+ * text[0..n), read folded; n when there is none.
  */
 size_t bounce_copy_marker(const char *text, size_t n);
 
@@ -123,10 +124,10 @@ unsigned bounce_cues(const char *text, size_t n);
 int bounce_final_asserted(const char *text, size_t n);
 extern const char *const bounce_conditional_words[];
 
-/* 1 when s[0..n) starts with some entry of list, ignoring case. */
+/* 1 when s[0..n), folded, starts with some entry of list. */
 int bounce_list_prefix(const char *const *list, const char *s, size_t n);
 
-/* 1 when name[0..n) is an entry of list, ignoring ASCII case. */
+/* 1 when name[0..n), folded, is an entry of list. */
 int bounce_list_is(const char *const *list, const char *name, size_t n);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounce_fold.h"
 #include "bounce_rules.h"
 #include "bounce_section.h"
 #include "bounce_text.h"
@@ -125,13 +126,14 @@ field_name(const char *l, size_t n)
 static int
 name_says_why(const char *name, size_t n)
 {
+	char f[MAX_FIELD_NAME + 1];
+
+	n = bounce_fold(f, name, n);
 	for (const char *const *w = bounce_reason_fields; *w; w++) {
 		size_t wl = strlen(*w);
 
 		for (size_t k = 0; k + wl <= n; k++)
-			if (tolower((unsigned char)name[k]) ==
-			    (unsigned char)(*w)[0] &&
-			    !strncasecmp(name + k, *w, wl))
+			if (f[k] == (*w)[0] && !memcmp(f + k, *w, wl))
 				return 1;
 	}
 	return 0;
@@ -196,12 +198,15 @@ bounce_section_quoted_header(const char *t, size_t n, size_t i, size_t *run)
 static int
 status_name(const char *name, size_t n)
 {
-	for (const char *const *f = bounce_status_fields; *f; f++) {
-		size_t fl = strlen(*f);
+	char f[MAX_FIELD_NAME + 1];
 
-		if (fl <= n && !strncasecmp(name + n - fl, *f, fl) &&
-		    (fl == n || (unsigned char)**f >= 0x80 ||
-		    bounce_is_blank(name[n - fl - 1])))
+	n = bounce_fold(f, name, n);
+	for (const char *const *w = bounce_status_fields; *w; w++) {
+		size_t wl = strlen(*w);
+
+		if (wl <= n && !memcmp(f + n - wl, *w, wl) &&
+		    (wl == n || (unsigned char)**w >= 0x80 ||
+		    bounce_is_blank(f[n - wl - 1])))
 			return 1;
 	}
 	return 0;

@@ -10,6 +10,7 @@
 
 #include <libetpan/libetpan.h>
 
+#include "bounce_fold.h"
 #include "bounce_text.h"
 #include "util.h"
 
@@ -35,25 +36,7 @@ bounce_lower_dup(const char *s, size_t n)
 {
 	char *l = xmalloc(n + 1);
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i], d;
-
-		l[i] = (char)tolower(c);
-		if (c != 0xd0 || i + 1 >= n)
-			continue;
-		/* Cyrillic capitals (a label starting a line: "Адресат:") */
-		d = (unsigned char)s[i + 1];
-		if (d >= 0x90 && d <= 0x9f) {
-			l[++i] = (char)(d + 0x20);
-		} else if (d >= 0xa0 && d <= 0xaf) {
-			l[i] = (char)0xd1;
-			l[++i] = (char)(d - 0x20);
-		} else if (d == 0x81) {
-			l[i] = (char)0xd1;
-			l[++i] = (char)0x91;
-		}
-	}
-	l[n] = '\0';
+	l[bounce_fold(l, s, n)] = '\0';
 	return l;
 }
 

@@ -39,8 +39,9 @@ bounce_indent(const char *l, size_t n)
 const char *bounce_find_ci(const char *s, size_t n, const char *pat);
 
 /*
- * s[0..n) lower-cased (ASCII and UTF-8 Cyrillic, same length) into a new
- * string; the caller frees it.
+ * s[0..n) folded (bounce_fold.h: lower case in the scripts notices use;
+ * the result may be shorter than n) into a new string; the caller frees
+ * it.
  */
 char *bounce_lower_dup(const char *s, size_t n);
 

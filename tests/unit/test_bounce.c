@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include "bounce.h"
+#include "bounce_fold.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
 #include "unit.h"
@@ -260,6 +261,18 @@ static const struct {
 	  "\xd1\x8f\xd1\x89\xd0\xb8\xd0\xba \xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5"
 	  "\xd0\xbf\xd0\xbe\xd0\xbb\xd0\xbd\xd0\xb5\xd0\xbd\n",
 	  BOUNCE_BOUNCE, "d@example.net", "5.2.2", 0, 1 },
+	/* Greek in lower case, with tonos, matches the rows written without */
+	{ "greek-tonos",
+	  HDR "\nΤο μήνυμά σας δεν παραδόθηκε.\n\n"
+	  "Παραλήπτης: nikos@example.gr\nΑιτία: Ο παραλήπτης δεν υπάρχει\n",
+	  BOUNCE_BOUNCE, "nikos@example.gr", "5.1.1", 1, 1 },
+	/* "motif : ..." holds no conditional "if": the end is stated */
+	{ "final-motif",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Warning: message delayed\n\nDelivery to "
+	  "ben.b@example.net failed\nMotif : no such user, no further "
+	  "attempts are made.\n",
+	  BOUNCE_BOUNCE, "ben.b@example.net", "5.1.1", 1, 1 },
 	/* a mailbox's size limit is no message size limit (5.3.4) */
 	{ "full-size-limit",
 	  HDR "\nCould not deliver message to the following recipient(s):\n\n"
@@ -487,6 +500,253 @@ START_TEST(test_lower_cyrillic)
 
 	ck_assert_str_eq(l, "адресат: ёж rcpt \xd0");
 	free(l);
+}
+END_TEST
+
+/* Capitals of the scripts notices are written in fold as rows are written. */
+START_TEST(test_fold_case)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "ÉCHEC ÜBERSCHREITUNG ÀÞ", "échec überschreitung àþ" },
+		{ "NIEDOSTĘPNY ŻÓŁĆ ŹŃŚ", "niedostępny żółć źńś" },
+		{ "ADRESÁT ŘŠČŽŮ ŐŰ Ŀ Ĳ Ÿ", "adresát řščžů őű ŀ ĳ ÿ" },
+		{ "ȘȚ Ăă", "șț ăă" },
+		/* Turkish: İ and ı as i; ß and ẞ as ss */
+		{ "BİR KULLANICI kullanıcı", "bir kullanici kullanici" },
+		{ "GRÖSSE Größe GROẞE", "grösse grösse grosse" },
+		/* Greek: capitals, no tonos, σ for ς */
+		{ "ΑΠΟΤΥΧΙΑ αποτυχία ΆΈΉΊΌΎΏ", "αποτυχια αποτυχια αεηιουω" },
+		{ "ΣΟΦΟΣ σοφός ΪΫ ΐΰ", "σοφοσ σοφοσ ϊϋ ϊϋ" },
+		{ "АДРЕСАТ ЁЖ ЄЇІЎЂ Ґ ӘҚҢӨҮ Ӏ", "адресат ёж єїіўђ ґ әқңөү ӏ" },
+		/* no fold: ×, ÷, µ, ·, other scripts, cut and stray bytes */
+		{ "× ÷ µ · 收件人 Ա ש", "× ÷ µ · 收件人 Ա ש" },
+		{ "A\xc3", "a\xc3" },
+		{ "\xc3\x28 \xce", "\xc3\x28 \xce" },
+		{ "\xe1\xba", "\xe1\xba" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *l = bounce_lower_dup(t[i].in, strlen(t[i].in));
+
+		ck_assert_str_eq(l, t[i].out);
+		free(l);
+	}
+}
+END_TEST
+
+/*
+ * bounce_fold_byte[c] is what bounce_fold_char makes of c alone, and is 0
+ * for every byte that starts a character bounce_fold_char changes.
+ */
+START_TEST(test_fold_byte_table)
+{
+	for (unsigned c = 0; c < 256; c++) {
+		char s[3] = { (char)c, 0, 0 }, f[2];
+		size_t fl;
+		int changes = 0;
+
+		if (bounce_fold_byte[c]) {
+			ck_assert_uint_eq(bounce_fold_char(s, 1, f, &fl), 1);
+			ck_assert_uint_eq(fl, 1);
+			ck_assert_uint_eq((unsigned char)f[0],
+			    bounce_fold_byte[c]);
+		}
+		for (unsigned d = 0x80; d < 0xc0 && c >= 0x80; d++)
+			for (unsigned e = 0x80; e < 0xc0; e++) {
+				size_t k;
+
+				s[1] = (char)d;
+				s[2] = (char)e;
+				k = bounce_fold_char(s, 3, f, &fl);
+				changes |= k != fl || memcmp(s, f, fl);
+			}
+		ck_assert_msg(!changes || !bounce_fold_byte[c], "byte %02x", c);
+	}
+}
+END_TEST
+
+/* Prefixes and whole words compared folded; a marker's start in bytes. */
+START_TEST(test_fold_compare)
+{
+	const char *m = "x ORİGİNAL MESSAGE FOLLOWS\nFrom: a@b.c\n";
+	const char *v1 = "MIT FREUNDLICHEN GRÜẞEN", *v2 = "Mit freundlichen "
+	    "Grüßen";
+
+	ck_assert_uint_eq(bounce_fold_prefix("GRÜSSE aus", 10, "grüsse"), 7);
+	ck_assert_uint_eq(bounce_fold_prefix("Größe", 7, "grö"), 4);
+	ck_assert_uint_eq(bounce_fold_prefix("Größe", 7, "grös"), 0);
+	ck_assert_uint_eq(bounce_fold_prefix("İLETİ", 7, "ileti"), 7);
+	ck_assert_uint_eq(bounce_fold_prefix("ab", 2, "abc"), 0);
+	ck_assert_int_eq(bounce_list_prefix(bounce_valedictions, v1,
+	    strlen(v1)), 1);
+	ck_assert_int_eq(bounce_list_prefix(bounce_valedictions, v2,
+	    strlen(v2)), 1);
+	ck_assert_int_eq(bounce_list_is(bounce_list_joiners, "UND", 3), 1);
+	ck_assert_int_eq(bounce_list_is(bounce_list_joiners, "UNDO", 4), 0);
+	ck_assert_uint_eq(bounce_copy_marker(m, strlen(m)), 2);
+	ck_assert_uint_eq(bounce_fold_start(m, 28, 24), 2);
+}
+END_TEST
+
+/* Every row of every table is written folded, so it is compared as it is. */
+static const char *const *const all_lists[] = {
+	bounce_copy_markers, bounce_delay_subjects, bounce_final_subjects,
+	bounce_transient_subjects, bounce_failure_subjects,
+	bounce_autoreply_subjects, bounce_daemon_locals, bounce_rcpt_cues,
+	bounce_failure_words, bounce_rcpt_nouns, bounce_rcpt_verdicts,
+	bounce_login_words, bounce_status_fields, bounce_delivered_values,
+	bounce_sending_words, bounce_valedictions, bounce_list_joiners,
+	bounce_sender_verdicts, bounce_contact_words, bounce_help_words,
+	bounce_sender_cues, bounce_message_to, bounce_rcpt_preps,
+	bounce_quoted_fields, bounce_copy_from_fields,
+	bounce_copy_subject_fields, bounce_reason_fields, bounce_failure_cues,
+	bounce_delay_cues, bounce_final_cues, bounce_success_cues,
+	bounce_complaint_subjects, bounce_conditional_words,
+};
+
+static void
+check_folded(const char *row)
+{
+	char *l = bounce_lower_dup(row, strlen(row));
+
+	ck_assert_msg(!strcmp(l, row), "row \"%s\" is not folded", row);
+	free(l);
+}
+
+START_TEST(test_rows_folded)
+{
+	for (size_t i = 0; i < bounce_nrules; i++)
+		check_folded(bounce_rules[i].pattern);
+	for (size_t l = 0; l < sizeof all_lists / sizeof all_lists[0]; l++)
+		for (const char *const *w = all_lists[l]; *w; w++)
+			check_folded(*w);
+}
+END_TEST
+
+/*
+ * row in capitals, into out: each letter replaced by one whose fold it is
+ * (the first such among U+0041-U+07FF), other bytes kept.
+ */
+static void
+capitals(const char *row, char *out, size_t size)
+{
+	static unsigned upper[0x800];
+	static int made;
+	size_t k = 0;
+
+	if (!made) {
+		for (unsigned cp = 0x7ff; cp >= 0x41; cp--) {
+			char s[2] = { (char)cp, 0 }, f[2];
+			size_t n = cp < 0x80 ? 1 : 2, fl;
+			unsigned to;
+
+			if (n == 2) {
+				s[0] = (char)(0xc0 | cp >> 6);
+				s[1] = (char)(0x80 | (cp & 0x3f));
+			}
+			if (bounce_fold_char(s, n, f, &fl) != n ||
+			    !memcmp(s, f, n) || fl != n)
+				continue;
+			to = n == 1 ? (unsigned char)f[0] :
+			    ((unsigned char)f[0] & 0x1fu) << 6 |
+			    ((unsigned char)f[1] & 0x3fu);
+			upper[to] = cp;
+		}
+		made = 1;
+	}
+	for (size_t i = 0; row[i] && k + 3 < size; ) {
+		unsigned char c = (unsigned char)row[i];
+		unsigned cp = c, n = 1;
+
+		if (c >= 0xc0 && c < 0xe0 && row[i + 1]) {
+			cp = (c & 0x1fu) << 6 | ((unsigned char)row[i + 1] &
+			    0x3fu);
+			n = 2;
+		} else if (c >= 0x80)
+			cp = 0;		/* a byte of a longer character */
+		if (cp < 0x800 && upper[cp] && upper[cp] < 0x80)
+			out[k++] = (char)upper[cp];
+		else if (cp < 0x800 && upper[cp]) {
+			out[k++] = (char)(0xc0 | upper[cp] >> 6);
+			out[k++] = (char)(0x80 | (upper[cp] & 0x3f));
+		} else {
+			memcpy(out + k, row + i, n);
+			k += n;
+		}
+		i += n;
+	}
+	out[k] = '\0';
+}
+
+/*
+ * Every row written in capitals matches wherever the row does: the rules
+ * (a row as early or earlier), the word lists read lower-cased, the cue
+ * lists read folded, the copy markers and the lists compared at a start.
+ */
+START_TEST(test_rows_in_capitals)
+{
+	static const char *const *const words[] = {
+		bounce_failure_words, bounce_help_words, bounce_contact_words,
+		bounce_sending_words, bounce_login_words,
+		bounce_failure_subjects, bounce_autoreply_subjects,
+		bounce_delay_subjects, bounce_final_subjects,
+		bounce_transient_subjects, bounce_complaint_subjects,
+		bounce_rcpt_cues,
+	};
+	static const char *const *const cues[] = {
+		bounce_failure_cues, bounce_delay_cues, bounce_final_cues,
+		bounce_success_cues,
+	};
+	static const char *const *const prefixes[] = {
+		bounce_valedictions, bounce_rcpt_verdicts,
+		bounce_sender_verdicts, bounce_quoted_fields,
+		bounce_delivered_values, bounce_list_joiners,
+		bounce_copy_from_fields, bounce_copy_subject_fields,
+	};
+	char up[512];
+	size_t changed = 0;
+
+	for (size_t i = 0; i < bounce_nrules; i++) {
+		const struct bounce_rule *r;
+
+		capitals(bounce_rules[i].pattern, up, sizeof up);
+		changed += strcmp(up, bounce_rules[i].pattern) != 0;
+		r = bounce_rule_match_folded(up, strlen(up));
+		ck_assert_msg(r && r <= &bounce_rules[i], "rule \"%s\"", up);
+	}
+	for (size_t l = 0; l < sizeof words / sizeof words[0]; l++)
+		for (const char *const *w = words[l]; *w; w++) {
+			char *low;
+
+			capitals(*w, up, sizeof up);
+			low = bounce_lower_dup(up, strlen(up));
+			ck_assert_msg(bounce_list_match(words[l], low,
+			    strlen(low)), "word \"%s\"", up);
+			free(low);
+		}
+	for (size_t l = 0; l < sizeof cues / sizeof cues[0]; l++)
+		for (const char *const *w = cues[l]; *w; w++) {
+			capitals(*w, up, sizeof up);
+			ck_assert_msg(bounce_cues(up, strlen(up)) & (1u << l),
+			    "cue \"%s\"", up);
+		}
+	for (const char *const *w = bounce_copy_markers; *w; w++) {
+		capitals(*w, up, sizeof up);
+		ck_assert_msg(bounce_copy_marker(up, strlen(up)) ==
+		    bounce_copy_marker(*w, strlen(*w)), "marker \"%s\"", up);
+	}
+	for (size_t l = 0; l < sizeof prefixes / sizeof prefixes[0]; l++)
+		for (const char *const *w = prefixes[l]; *w; w++) {
+			capitals(*w, up, sizeof up);
+			ck_assert_msg(bounce_list_prefix(prefixes[l], up,
+			    strlen(up)), "prefix \"%s\"", up);
+			ck_assert_msg(bounce_list_is(prefixes[l], up,
+			    strlen(up)), "whole \"%s\"", up);
+		}
+	/* the capitals are other bytes than the rows */
+	ck_assert_uint_gt(changed, bounce_nrules / 2);
 }
 END_TEST
 
@@ -794,6 +1054,11 @@ bounce_suite(void)
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
 	tcase_add_test(tc, test_message_to_asides);
+	tcase_add_test(tc, test_fold_case);
+	tcase_add_test(tc, test_fold_byte_table);
+	tcase_add_test(tc, test_fold_compare);
+	tcase_add_test(tc, test_rows_folded);
+	tcase_add_test(tc, test_rows_in_capitals);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -9,16 +9,19 @@
 #include <string.h>
 
 #include "bounce_ac.h"
+#include "bounce_fold.h"
 #include "unit.h"
 
-#define NPATS 12
+#define NPATS 16
 
+/* folded, as bounce_ac_build wants them */
 static const char *const pats[NPATS] = {
 	"ab", "abc", "bca", "c a", "a", "zz", "b b", "cab",
 	"\xe4\xb8\xad", "aa b", "ca", "bcab",
+	"\xc3\xa9" "a", "ss", "iz", "\xcf\x83" "a",	/* éa, ss, iz, σa */
 };
 static const uint16_t vals[NPATS] = {
-	7, 3, 9, 1, 11, 0, 5, 4, 2, 6, 10, 8,
+	7, 3, 9, 1, 11, 0, 5, 4, 2, 6, 10, 8, 12, 13, 14, 15,
 };
 
 /* text folded as bounce_ac_scan reads it with fold */
@@ -38,11 +41,15 @@ fold_text(const char *t, size_t n, unsigned fold, char *out)
 			space = 1;
 			continue;
 		}
-		if (fold & BOUNCE_AC_CASE)
-			c = (unsigned char)tolower(c);
-		out[k++] = (char)c;
 		space = 0;
 		started = 1;
+		if (fold & BOUNCE_AC_CASE) {
+			size_t fl;
+
+			i += bounce_fold_char(t + i, n - i, out + k, &fl) - 1;
+			k += fl;
+		} else
+			out[k++] = (char)c;
 	}
 	return k;
 }
@@ -51,7 +58,7 @@ static uint16_t
 reference(enum bounce_ac_mode mode, uint16_t none, const char *t, size_t n,
     unsigned fold)
 {
-	char f[256];
+	char f[512];
 	size_t k = fold_text(t, n, fold, f);
 	uint16_t v = none;
 
@@ -72,7 +79,14 @@ static struct bounce_ac ac_min, ac_max, ac_or;
 
 START_TEST(test_modes_and_folds)
 {
-	static const char alphabet[] = "abcABCz \t\n\xe4\xb8\xad";
+	/* letters in both cases, ß, İ and ı, Σ and ς, a cut sequence */
+	static const char *const alphabet[] = {
+		"a", "b", "c", "A", "B", "C", "z", "Z", " ", "\t", "\n",
+		"\xe4\xb8\xad", "\xc3\xa9", "\xc3\x89", "S", "s",
+		"\xc3\x9f", "\xe1\xba\x9e", "\xc4\xb0", "\xc4\xb1", "I",
+		"\xce\xa3", "\xcf\x82", "\xcf\x83", "\xc3",
+	};
+	const size_t nalpha = sizeof alphabet / sizeof alphabet[0];
 	struct { struct bounce_ac *a; enum bounce_ac_mode m; uint16_t none; }
 	    as[] = {
 		{ &ac_min, BOUNCE_AC_MIN, 99 },
@@ -92,14 +106,18 @@ START_TEST(test_modes_and_folds)
 		ck_assert_int_eq(as[i].a->ok, 1);
 	}
 	for (int round = 0; round < 20000; round++) {
-		char t[64];
-		size_t n;
+		char t[64 * 3];
+		size_t n = 0, len;
 
 		seed = seed * 1103515245u + 12345u;
-		n = (seed >> 16) % sizeof t;
-		for (size_t k = 0; k < n; k++) {
+		len = (seed >> 16) % 64;
+		for (size_t k = 0; k < len; k++) {
+			const char *c;
+
 			seed = seed * 1103515245u + 12345u;
-			t[k] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+			c = alphabet[(seed >> 16) % nalpha];
+			memcpy(t + n, c, strlen(c));
+			n += strlen(c);
 		}
 		for (size_t i = 0; i < 3; i++)
 			for (size_t f = 0; f < 4; f++) {

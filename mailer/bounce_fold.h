@@ -1,0 +1,65 @@
+/*
+ * bounce_fold: internal to the bounce modules (bounce*.c), not an interface
+ * for the rest of mailer.  The one case folding by which notice text is
+ * compared with the rows of bounce_rules.c, wherever it is: lower-cased
+ * copies (bounce_lower_dup), the automata's scans (bounce_ac.c) and the
+ * prefix and whole-word comparisons (bounce_match.c, bounce_section.c).
+ * A row written in lower case then matches the same words in capitals,
+ * in the scripts the notices are written in:
+ *   - ASCII A-Z;
+ *   - Latin-1 and Latin Extended-A capitals (À-Þ, Ā-Ž: French, German,
+ *     Polish, Czech, Hungarian, Turkish...) and the Romanian Ș, Ț;
+ *   - Greek capitals, and the tonos dropped and final ς read as σ, since
+ *     Greek written in capitals carries no tonos ("ΑΠΟΤΥΧΙΑ" is
+ *     "αποτυχία");
+ *   - Cyrillic U+0400-U+04FF capitals;
+ *   - ß and ẞ as "ss" (German capitals write "SS"), and the Turkish İ and
+ *     ı as i (Turkish capitals write "I" for ı, and ASCII folds it to i).
+ * Folding never makes text longer: every mapping keeps a character's
+ * length but İ, ı (two bytes to one) and ẞ (three to two).  Protocol
+ * tokens (header field names, DSN fields, "smtp:") are compared as ASCII.
+ *
+ * Rows of bounce_rules.c are written folded ("kullanici", "grüsse"), so
+ * they are compared as they are; test_rows_folded checks every row.
+ */
+#ifndef MAILER_BOUNCE_FOLD_H
+#define MAILER_BOUNCE_FOLD_H
+
+#include <stddef.h>
+
+/*
+ * Folds the character at s[0..n), n > 0, into out (1 or 2 bytes, *outlen)
+ * and returns how many bytes of s it took (1 to 3).  A byte that starts
+ * no character folding otherwise (a continuation byte, a cut or invalid
+ * sequence, any other script) is its own fold.
+ */
+size_t bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen);
+
+/*
+ * The fold of byte c on its own: c, or its lower case for A-Z; 0 for a
+ * byte that may start a longer character bounce_fold_char changes (and
+ * for NUL), which the caller hands to bounce_fold_char.  One load a byte
+ * in the loops that read every byte of a notice.
+ */
+extern const unsigned char bounce_fold_byte[256];
+
+/*
+ * Writes s[0..n) folded to out, which has room for n bytes, and returns
+ * the folded length (n or less); no terminating NUL.
+ */
+size_t bounce_fold(char *out, const char *s, size_t n);
+
+/*
+ * When s[0..n), folded, starts with row (folded, non-empty): the number
+ * of bytes of s that fold to row; 0 otherwise, and when row ends inside
+ * the fold of one character ("s" of the "ss" of ß).
+ */
+size_t bounce_fold_prefix(const char *s, size_t n, const char *row);
+
+/*
+ * Where the text that ends at s[end] and whose fold is flen bytes long
+ * starts: end - flen, unless a fold that changed a length lies in it.
+ */
+size_t bounce_fold_start(const char *s, size_t end, size_t flen);
+
+#endif
