@@ -141,6 +141,28 @@ const unsigned char bounce_fold_byte[256] = {
 	0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff,
 };
 
+int
+bounce_fold_capital(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+
+	if (p[0] < 0x80)
+		return p[0] >= 'A' && p[0] <= 'Z';
+	if (p[0] == 0xe1)
+		return n >= 3 && p[1] == 0xba && p[2] == 0x9e;	/* ẞ */
+	if (p[0] < 0xc3 || p[0] > 0xd3 || n < 2 || (p[1] & 0xc0) != 0x80)
+		return 0;
+	cp = (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu);
+	if (cp == 0x130)	/* İ */
+		return 1;
+	/* lower-case letters the fold changes: ı, ß, Greek tonos, ς */
+	if (cp == 0x131 || cp == 0xdf || cp == 0x390 || (cp >= 0x3ac &&
+	    cp <= 0x3b0) || cp == 0x3c2 || (cp >= 0x3cc && cp <= 0x3ce))
+		return 0;
+	return fold_cp(cp) != cp;
+}
+
 size_t
 bounce_fold(char *out, const char *s, size_t n)
 {

@@ -44,6 +44,13 @@ size_t bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen);
 extern const unsigned char bounce_fold_byte[256];
 
 /*
+ * 1 when the character at s[0..n), n > 0, is a capital letter the fold
+ * lower-cases (A-Z, É, İ, ẞ, Σ, Ж...), not a lower-case letter it changes
+ * otherwise (ß, ı, ά, ς).
+ */
+int bounce_fold_capital(const char *s, size_t n);
+
+/*
  * Writes s[0..n) folded to out, which has room for n bytes, and returns
  * the folded length (n or less); no terminating NUL.
  */

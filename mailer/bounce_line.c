@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounce_fold.h"
 #include "bounce_line.h"
 #include "bounce_rules.h"
 #include "bounce_section.h"
@@ -497,15 +498,28 @@ aside_open(const char *pre, size_t pn)
 }
 
 /*
- * An address the words before it (lower-cased in pre[0..pn)) and after it
- * (tail; cont is the next line, when it goes on with it) name as failed:
- * a recipient label ("Intended recipient:", "RCPT TO:"), a sentence of
- * failure ending in "to"/":" ("Unable to deliver message to", "Delivery
- * failed:"), a reason and a colon ("User unknown:"), or "message to <a>"
- * followed by the failure ("... couldn't be delivered").
+ * 1 when the lower-cased words before an address, pre[0..pn), make it a
+ * contact or a sender ("For help, write to", "sent by"), whatever else
+ * they say.
  */
 static int
-words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn,
+pre_contact(const char *pre, size_t pn)
+{
+	return has_word(bounce_help_words, pre, pn) ||
+	    has_word(bounce_contact_words, pre, pn);
+}
+
+/*
+ * An address the words before it (lower-cased in pre[0..pn), no contact's
+ * words among them) and after it (tail; cont is the next line, when it
+ * goes on with it) name as failed: a recipient label ("Intended
+ * recipient:", "RCPT TO:"), a sentence of failure ending in "to"/":"
+ * ("Unable to deliver message to", "Delivery failed:"), a reason and a
+ * colon ("User unknown:"), or "message to <a>" followed by the failure
+ * ("... couldn't be delivered").
+ */
+static int
+phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
     const char *cont, size_t cn)
 {
 	size_t k = pn;
@@ -513,9 +527,6 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
 	    pre[k - 1] == '\''))
 		k--;
-	if (has_word(bounce_help_words, pre, pn) ||
-	    has_word(bounce_contact_words, pre, pn))
-		return 0;
 	if (ends_with(bounce_rcpt_cues, pre, pn))
 		return 1;
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&
@@ -550,6 +561,88 @@ words_say_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		return r;
 	}
 	return 0;
+}
+
+static char *pre_words(const char *l, size_t start, size_t ob,
+    const char *carry, size_t carryn, size_t *pn);
+
+#define NAME_BYTES	64	/* most bytes of a display name */
+#define NAME_WORDS	4	/* most words of one not in quotes */
+
+/* 1 for a byte of a display name's word: a letter, '.', '-' or '\''. */
+static int
+name_byte(char c)
+{
+	return isalpha((unsigned char)c) || (unsigned char)c >= 0x80 ||
+	    c == '.' || c == '-' || c == '\'';
+}
+
+/*
+ * The display names that may stand between from and the bracket at l[ob]
+ * ('<' or '(': "Jean Dupont <a>", "'Hans Müller' (a)"), as their starts
+ * in starts[], the shortest first; returns how many.  A name is a quoted
+ * string with no address or bracket in it, or up to NAME_WORDS words each
+ * starting with a capital; NAME_BYTES at most.  Which of them ends the
+ * clause is for the words before it to say.
+ */
+static size_t
+names_before(const char *l, size_t from, size_t ob, size_t *starts)
+{
+	size_t k = ob, n = 0;
+
+	if (l[ob] != '<' && l[ob] != '(')
+		return 0;
+	while (k > from && bounce_is_blank(l[k - 1]))
+		k--;
+	if (k > from && (l[k - 1] == '"' || l[k - 1] == '\'')) {
+		size_t q = k - 1, s = q;
+
+		while (s > from && ob - s < NAME_BYTES && l[s - 1] != l[q] &&
+		    l[s - 1] != '@' && l[s - 1] != '<' && l[s - 1] != '>')
+			s--;
+		if (s > from && l[s - 1] == l[q] && s < q)
+			starts[n++] = s - 1;
+		return n;
+	}
+	while (n < NAME_WORDS && k > from) {
+		size_t w = k;
+
+		while (w > from && name_byte(l[w - 1]))
+			w--;
+		if (w == k || ob - w > NAME_BYTES ||
+		    (w > from && !bounce_is_blank(l[w - 1])) ||
+		    !bounce_fold_capital(l + w, k - w))
+			break;
+		starts[n++] = w;
+		/* one blank to the word before */
+		k = w - (w > from);
+	}
+	return n;
+}
+
+/*
+ * An address in brackets with a display name before it, whose clause
+ * l[start..ob) says it failed once the name is set aside ("Delivery to
+ * Maria Rossi <a> failed", "could not be reached: 'Hans Müller' (a)").
+ * The caller looks for a contact's words in the whole clause, name and
+ * all, so "Support Desk <a>" stays a contact.
+ */
+static int
+name_says_failed(const char *l, size_t start, size_t ob, const char *carry,
+    size_t carryn, const char *tail, size_t tn, const char *cont, size_t cn)
+{
+	size_t starts[NAME_WORDS], nn;
+	int r = 0;
+
+	nn = names_before(l, start, ob, starts);
+	for (size_t k = 0; k < nn && !r; k++) {
+		size_t qn;
+		char *q = pre_words(l, start, starts[k], carry, carryn, &qn);
+
+		r = phrase_says_failed(q, qn, tail, tn, cont, cn);
+		free(q);
+	}
+	return r;
 }
 
 /*
@@ -613,6 +706,104 @@ past_addr_type(const char *l, size_t b)
 }
 
 /*
+ * The address at l[i], bare, quoted or in brackets ("(a)" as well as
+ * "<a>"), perhaps after a display name: as addr_at, *after past it.
+ */
+static int
+named_addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
+    size_t *after)
+{
+	size_t k = i, s[NAME_WORDS], ns;
+
+	if (addr_at(l, n, i, b, e, after))
+		return 1;
+	/* the bracket after the name, if one is there */
+	while (k < n && k - i <= NAME_BYTES && l[k] != '<' && l[k] != '(' &&
+	    l[k] != '@')
+		k++;
+	if (k == n || (l[k] != '<' && l[k] != '('))
+		return 0;
+	ns = names_before(l, i, k, s);
+	if (!ns || s[ns - 1] != i)
+		return 0;
+	if (l[k] == '<')
+		return addr_at(l, n, k, b, e, after);
+	if (!addr_at(l, n, k + 1, b, e, after) || *after >= n ||
+	    l[*after] != ')')
+		return 0;
+	(*after)++;
+	return 1;
+}
+
+/*
+ * After a failed recipient at l[..after), the rest of its list: "to:
+ * a@x, b@y", "Jean <a@x>, Maria <b@y>".
+ */
+static void
+list_rest(const char *l, size_t n, size_t after, struct hits *h)
+{
+	while (after < n && (l[after] == ',' || l[after] == ';' ||
+	    bounce_is_blank(l[after]))) {
+		size_t nb, ne, na, j = after;
+
+		while (j < n && (l[j] == ',' || l[j] == ';' ||
+		    bounce_is_blank(l[j])))
+			j++;
+		if (j == after || !named_addr_at(l, n, j, &nb, &ne, &na))
+			break;
+		hit(h, nb, ne);
+		after = na;
+	}
+}
+
+#define SENTENCE_REST	200	/* bytes read for the rest of a sentence */
+
+/* Length of t[0..n) up to the end of its sentence (". ", "!", "?"). */
+static size_t
+sentence_rest(const char *t, size_t n, int *ended)
+{
+	size_t k = 0;
+
+	*ended = 0;
+	while (k < n && k < SENTENCE_REST) {
+		if ((t[k] == '.' || t[k] == '!' || t[k] == '?') &&
+		    (k + 1 == n || bounce_is_blank(t[k + 1]))) {
+			*ended = 1;
+			break;
+		}
+		k++;
+	}
+	return k;
+}
+
+/*
+ * 1 when the rest of the sentence after an address, t[0..n) and, when it
+ * goes on there, the next line cont[0..cn), speaks of members ("... to l
+ * / from s; the failed members will be removed", "... could not be
+ * delivered to one of its members"): l is a list, and what failed is some
+ * of its members.
+ */
+static int
+members_follow(const char *t, size_t n, const char *cont, size_t cn)
+{
+	struct buf b = BUF_INIT;
+	int ended, r;
+	size_t k = sentence_rest(t, n, &ended);
+	char *low;
+
+	buf_add(&b, t, k);
+	if (!ended && cont) {
+		buf_add(&b, " ", 1);
+		buf_add(&b, cont, sentence_rest(cont, cn, &ended));
+	}
+	low = bounce_lower_dup(b.data ? b.data : "", b.len);
+	r = bounce_list_match(bounce_member_words, low, strlen(low));
+	free(low);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * Addresses in the running text of l[0..n) that words name as failed;
  * cont[0..cn) is the next line when it goes on with this one (or NULL).
  */
@@ -623,7 +814,7 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 	size_t clause_from = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t b, e, after, start, ob, pn;
+		size_t b, e, after, start, ob, pn, carn;
 		char *pre;
 		int ok;
 
@@ -633,29 +824,19 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 		if (ob > 0 && strchr("<\"'(", l[ob - 1]))
 			ob--;
 		start = clause_start(l, ob, clause_from);
-		pre = pre_words(l, start, ob, carry, !clause_from && !start ?
-		    carryn : 0, &pn);
+		carn = !clause_from && !start ? carryn : 0;
+		pre = pre_words(l, start, ob, carry, carn, &pn);
 		clause_from = e;
-		after = e < n && strchr(">\"']", l[e]) ? e + 1 : e;
-		ok = words_say_failed(pre, pn, l + after, n - after, cont, cn);
+		after = e < n && (strchr(">\"']", l[e]) || (l[e] == ')' &&
+		    l[ob] == '(')) ? e + 1 : e;
+		ok = !pre_contact(pre, pn) && (phrase_says_failed(pre, pn,
+		    l + after, n - after, cont, cn) || name_says_failed(l,
+		    start, ob, carry, carn, l + after, n - after, cont, cn)) &&
+		    !members_follow(l + after, n - after, cont, cn);
 		free(pre);
 		if (ok) {
 			hit(h, b, e);
-			/* "to: a@x, b@y": the rest of the list too */
-			while (after < n && (l[after] == ',' ||
-			    l[after] == ';' || bounce_is_blank(l[after]))) {
-				size_t nb, ne, na;
-				size_t j = after;
-
-				while (j < n && (l[j] == ',' || l[j] == ';' ||
-				    bounce_is_blank(l[j])))
-					j++;
-				if (j == after || !addr_at(l, n, j, &nb, &ne,
-				    &na))
-					break;
-				hit(h, nb, ne);
-				after = na;
-			}
+			list_rest(l, n, after, h);
 		}
 		i = e;
 	}

@@ -9,9 +9,10 @@
  * Gmail indented lines, Exchange "a on DATE"), an SMTP reply about it
  * ("550 5.1.1 <a>: ..."), a recipient label ("Intended recipient: a",
  * "RCPT TO:<a>"), or a sentence that says delivery to it failed ("Unable
- * to deliver message to <a>", "Your message to a couldn't be delivered").
- * An address merely mentioned (a contact, the sender, the returned
- * message's headers) does not.
+ * to deliver message to <a>", "Your message to a couldn't be delivered"),
+ * also with a display name before the address ("Delivery to Maria Rossi
+ * <a> failed").  An address merely mentioned (a contact, the sender, the
+ * returned message's headers, a list whose members failed) does not.
  */
 #ifndef MAILER_BOUNCE_LINE_H
 #define MAILER_BOUNCE_LINE_H

@@ -160,7 +160,8 @@ static const char *const *const word_lists[] = {
 	bounce_sending_words, bounce_login_words, bounce_conditional_words,
 	bounce_failure_subjects, bounce_autoreply_subjects,
 	bounce_delay_subjects, bounce_final_subjects,
-	bounce_transient_subjects, bounce_complaint_subjects
+	bounce_transient_subjects, bounce_complaint_subjects,
+	bounce_member_words
 };
 #define NWORDLISTS (sizeof word_lists / sizeof word_lists[0])
 

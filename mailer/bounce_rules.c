@@ -1106,6 +1106,17 @@ const char *const bounce_reason_fields[] = {
 	"错误", "錯誤", "エラー", "사유", "원인", "오류", NULL
 };
 
+/*
+ * Words that, in the sentence after an address, make it a mailing list
+ * whose members failed, not a failed recipient ("... to l; the failed
+ * members will be removed", "... to one of its members").
+ */
+const char *const bounce_member_words[] = {
+	"members", "subscribers", "its recipients", "mitglieder", "membres",
+	"abonnés", "iscritti", "miembros", "suscriptores", "membros", "leden",
+	NULL
+};
+
 /* Words that join the addresses of a list ("a@x, b@y and c@z"). */
 const char *const bounce_list_joiners[] = {
 	"and", "or", "und", "oder", "et", "ou", "y", "o", "e", NULL

@@ -74,6 +74,7 @@ extern const char *const bounce_delivered_values[];
 extern const char *const bounce_sending_words[];
 extern const char *const bounce_valedictions[];
 extern const char *const bounce_list_joiners[];
+extern const char *const bounce_member_words[];	/* a list's members */
 /* words after an address that make it the refused sender */
 extern const char *const bounce_sender_verdicts[];
 extern const char *const bounce_contact_words[];

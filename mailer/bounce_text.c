@@ -135,16 +135,60 @@ mark_wrapped(char *p, size_t len, size_t at)
 	return 1;
 }
 
-/* Joins the addresses inside "<...>" that a newline splits. */
+/*
+ * 1 when the address around the '@' at p[at] is the target of "<mailto:a>",
+ * which a text rendering of a link writes after the link's text
+ * ("a<mailto:a>", "Hans Müller<mailto:a>"), which is then marked '\0':
+ * all of it when the text is a itself (perhaps closed by ')', '>' or a
+ * quote), else "mailto:", so that the name reads "Hans Müller <a>".
+ */
+static int
+mark_mailto(char *p, size_t len, size_t at)
+{
+	size_t a = at, z = at + 1, al, k;
+
+	while (a > 0 && at - a < 254 && addr_byte(p[a - 1]))
+		a--;
+	if (a < 8 || p[a - 1] != ':' || memcmp(p + a - 8, "<mailto:", 8))
+		return 0;
+	while (z < len && z - at < 254 && addr_byte(p[z]))
+		z++;
+	if (z == len || p[z] != '>')
+		return 0;
+	al = z - a;
+	k = a - 8;
+	if (k > 0 && strchr(")>\"'", p[k - 1]))
+		k--;
+	if (k >= al && !strncasecmp(p + k - al, p + a, al) &&
+	    (k == al || !addr_byte(p[k - al - 1]))) {
+		memset(p + a - 8, '\0', z + 1 - (a - 8));
+		return 1;
+	}
+	memset(p + a - 7, '\0', 7);
+	if (a > 8 && !isspace((unsigned char)p[a - 9])) {
+		p[a - 8] = ' ';
+		p[a - 1] = '<';
+	}
+	return 1;
+}
+
+/*
+ * Joins the addresses inside "<...>" that a newline splits, and takes out
+ * the "<mailto:a>" of a link's text rendering (mark_mailto).
+ */
 static void
-join_wrapped(struct buf *b)
+tidy_addresses(struct buf *b)
 {
 	char *p = b->data, *at = p;
 	size_t w = 0, r = 0, marked = 0;
 
 	/* only the '@'s are looked at: a notice has few */
-	while ((at = memchr(at, '@', b->len - (size_t)(at - p))))
-		marked += (size_t)mark_wrapped(p, b->len, (size_t)(at++ - p));
+	while ((at = memchr(at, '@', b->len - (size_t)(at - p)))) {
+		size_t i = (size_t)(at++ - p);
+
+		marked += (size_t)(mark_wrapped(p, b->len, i) ||
+		    mark_mailto(p, b->len, i));
+	}
 	if (!marked)
 		return;
 	while (r < b->len) {
@@ -167,7 +211,7 @@ bounce_text_relines(struct buf *b)
 
 	if (!p)
 		return;
-	join_wrapped(b);
+	tidy_addresses(b);
 	if (b->len < BOUNCE_LINE_MAX)
 		return;
 	for (; start < b->len; start = (size_t)(nl - p) + 1) {

@@ -68,8 +68,11 @@ void bounce_fold_wide(struct buf *b);
 /*
  * Undoes, in place, what transports do to a notice's lines: a line of
  * BOUNCE_LINE_MAX bytes or more (a notice sent unwrapped) is broken after
- * each sentence's end (". ", "! ", "? "), and an address in angle brackets
- * that a gateway wrapped ("<first.la" / "st@example.net>") is joined again.
+ * each sentence's end (". ", "! ", "? "), an address in angle brackets
+ * that a gateway wrapped ("<first.la" / "st@example.net>") is joined
+ * again, and the "<mailto:a>" that a link's text rendering adds after the
+ * link's text goes ("a<mailto:a>" reads "a", "Name<mailto:a>" reads
+ * "Name <a>").
  */
 void bounce_text_relines(struct buf *b);
 

@@ -273,6 +273,58 @@ static const struct {
 	  "ben.b@example.net failed\nMotif : no such user, no further "
 	  "attempts are made.\n",
 	  BOUNCE_BOUNCE, "ben.b@example.net", "5.1.1", 1, 1 },
+	/* a display name between the verdict and the address */
+	{ "name-quoted",
+	  HDR "\nYour message to \"Jean Dupont\" <jean@example.fr> could "
+	  "not be delivered.\n",
+	  BOUNCE_BOUNCE, "jean@example.fr", "5.0.0", 0, 1 },
+	{ "name-bare",
+	  HDR "\nDelivery to Maria Rossi <m.rossi@example.it> failed.\n",
+	  BOUNCE_BOUNCE, "m.rossi@example.it", "5.0.0", 0, 1 },
+	{ "name-paren",
+	  HDR "\nThe following recipient(s) could not be reached: "
+	  "'Hans M\xc3\xbcller' (hans@example.de)\n",
+	  BOUNCE_BOUNCE, "hans@example.de", "5.0.0", 0, 1 },
+	{ "name-label",
+	  HDR "\nRecipient: \xc3\x89mile Zola <emile@example.fr>\n"
+	  "Reason: user unknown\n",
+	  BOUNCE_BOUNCE, "emile@example.fr", "5.1.1", 1, 1 },
+	{ "name-mailto",
+	  HDR "\nDelivery has failed to these recipients or groups:\n\n"
+	  "Hans M\xc3\xbcller<mailto:hans@example.de>\nThe e-mail address "
+	  "you entered couldn't be found.\n",
+	  BOUNCE_BOUNCE, "hans@example.de", "5.1.1", 1, 1 },
+	{ "name-mailto-paren",
+	  HDR "\nDelivery has failed to these recipients or groups:\n\n"
+	  "Hans (hans@example.de)<mailto:hans@example.de>\nThe e-mail "
+	  "address you entered could not be found.\n",
+	  BOUNCE_BOUNCE, "hans@example.de", "5.0.0", 0, 1 },
+	{ "name-list",
+	  HDR "\nDelivery to the following recipients failed: Ann Lee "
+	  "<ann@example.net>, Bo Kim <bo@example.net>\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.0.0", 0, 2 },
+	/* ... but never one that words make a sender, a contact, a list */
+	{ "name-sender",
+	  HDR "\nYour message could not be delivered.  It was sent by "
+	  "\"Science News\" <news@example.org>.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "name-support",
+	  HDR "\nDelivery failed: Support Desk <desk@example.org>\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "name-lower-case",
+	  HDR "\nYour message could not be delivered to the list "
+	  "<l@example.org>.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "name-members",
+	  HDR "\nAn error occurred while delivering mail to \"Readers\" "
+	  "<readers@lists.example.net>\nfrom news@example.com; the failed "
+	  "members will be removed.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "bare-members",
+	  HDR "\nYour message to news@lists.example.org was delivered to the "
+	  "list, but could not be delivered to one of its members:\n\n"
+	  "  olga@example.ru\n  550 5.1.1 user unknown\n",
+	  BOUNCE_BOUNCE, "olga@example.ru", "5.1.1", 1, 1 },
 	/* a mailbox's size limit is no message size limit (5.3.4) */
 	{ "full-size-limit",
 	  HDR "\nCould not deliver message to the following recipient(s):\n\n"
@@ -450,7 +502,10 @@ START_TEST(test_fold_wide)
 }
 END_TEST
 
-/* A gateway's wrap inside "<...>" is joined; other newlines stay. */
+/*
+ * A gateway's wrap inside "<...>" is joined and a link's "<mailto:a>"
+ * goes; other newlines and text stay.
+ */
 START_TEST(test_relines)
 {
 	static const struct {
@@ -464,6 +519,14 @@ START_TEST(test_relines)
 		{ "<a@b\nc@d.e>", "<a@b\nc@d.e>" },
 		{ "<a.b\nc.d\ne@f.g>", "<a.b\nc.d\ne@f.g>" },
 		{ "Sent. To a@b.c. Done", "Sent. To a@b.c. Done" },
+		/* a link's "<mailto:a>" after its text */
+		{ "Hans<mailto:ha@x.de>", "Hans <ha@x.de>" },
+		{ "to ha@x.de<mailto:ha@x.de> x", "to ha@x.de x" },
+		{ "H (ha@x.de)<mailto:HA@x.de>", "H (ha@x.de)" },
+		{ "to <mailto:a@b.c>", "to <a@b.c>" },
+		{ "ab@b.c<mailto:b@b.c>", "ab@b.c <b@b.c>" },
+		{ "x<mailto:a@b.c", "x<mailto:a@b.c" },
+		{ "x<mailto:a@b.c?subject=y>", "x<mailto:a@b.c?subject=y>" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -590,6 +653,25 @@ START_TEST(test_fold_compare)
 }
 END_TEST
 
+/* Capitals start display names: those the fold lower-cases, not others. */
+START_TEST(test_fold_capital)
+{
+	static const char *const caps[] = {
+		"A", "É", "Ł", "İ", "ẞ", "Ά", "Σ", "Ж", "Ґ",
+	};
+	static const char *const others[] = {
+		"a", "é", "ł", "ı", "ß", "ά", "ς", "σ", "ж", "中", "1", "\xc3",
+	};
+
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
+		ck_assert_msg(bounce_fold_capital(caps[i], strlen(caps[i])),
+		    "%s", caps[i]);
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		ck_assert_msg(!bounce_fold_capital(others[i],
+		    strlen(others[i])), "%s", others[i]);
+}
+END_TEST
+
 /* Every row of every table is written folded, so it is compared as it is. */
 static const char *const *const all_lists[] = {
 	bounce_copy_markers, bounce_delay_subjects, bounce_final_subjects,
@@ -604,6 +686,7 @@ static const char *const *const all_lists[] = {
 	bounce_copy_subject_fields, bounce_reason_fields, bounce_failure_cues,
 	bounce_delay_cues, bounce_final_cues, bounce_success_cues,
 	bounce_complaint_subjects, bounce_conditional_words,
+	bounce_member_words,
 };
 
 static void
@@ -693,7 +776,7 @@ START_TEST(test_rows_in_capitals)
 		bounce_failure_subjects, bounce_autoreply_subjects,
 		bounce_delay_subjects, bounce_final_subjects,
 		bounce_transient_subjects, bounce_complaint_subjects,
-		bounce_rcpt_cues,
+		bounce_member_words, bounce_rcpt_cues,
 	};
 	static const char *const *const cues[] = {
 		bounce_failure_cues, bounce_delay_cues, bounce_final_cues,
@@ -775,7 +858,8 @@ START_TEST(test_list_match)
 		bounce_conditional_words, bounce_failure_subjects,
 		bounce_autoreply_subjects, bounce_delay_subjects,
 		bounce_final_subjects, bounce_transient_subjects,
-		bounce_complaint_subjects, bounce_rcpt_cues,
+		bounce_complaint_subjects, bounce_member_words,
+		bounce_rcpt_cues,
 	};
 	const size_t nl = sizeof lists / sizeof lists[0];
 	char t[512];
@@ -1057,6 +1141,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_fold_case);
 	tcase_add_test(tc, test_fold_byte_table);
 	tcase_add_test(tc, test_fold_compare);
+	tcase_add_test(tc, test_fold_capital);
 	tcase_add_test(tc, test_rows_folded);
 	tcase_add_test(tc, test_rows_in_capitals);
 	suite_add_tcase(s, tc);
