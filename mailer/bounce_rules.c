@@ -242,6 +242,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "존재하지 않는 메일 주소", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 주소", "5.1.1", HARD, "userunknown" },
 	{ "ディレクトリのリストにありません", "5.1.1", HARD, "userunknown" },
+	{ "ディレクトリには見つかりません", "5.1.1", HARD, "userunknown" },
 	{ "check if address is correct", "5.1.1", HARD, "userunknown" },
 	{ "wasn't found at", "5.1.1", HARD, "userunknown" },
 	{ "was not found at", "5.1.1", HARD, "userunknown" },
@@ -1001,6 +1002,9 @@ const char *const bounce_help_words[] = {
 	"administrator",
 	"postmaster",
 	"owner",
+	/* "如有疑问，请联系 a", "お問い合わせ", "문의" */
+	"联系", "聯絡", "聯繫", "疑问", "疑問", "咨询", "諮詢", "帮助",
+	"問い合わせ", "문의",
 	NULL
 };
 
@@ -1024,7 +1028,9 @@ const char *const bounce_sender_cues[] = {
  * they name the address a failed recipient.
  */
 const char *const bounce_rcpt_preps[] = {
-	"to", "to:", ":", "for:", "para", "адресату", NULL
+	"to", "to:", ":", "for:", "para", "адресату",
+	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
+	"到", "至", NULL
 };
 
 /*

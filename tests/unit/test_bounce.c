@@ -1093,6 +1093,61 @@ START_TEST(test_message_to_asides)
 }
 END_TEST
 
+/*
+ * Chinese ends a sentence of failure with "到" or "至" right before the
+ * address ("无法发送到 a"); a contact line of the same shape ("... 疑问，
+ * 请发邮件到 h", "お問い合わせ: h") names no recipient.
+ */
+START_TEST(test_cjk_preps_and_help)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} cases3[] = {
+		{ "\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6"
+		  "\xe6\x9c\xaa\xe8\x83\xbd\xe6\x8a\x95\xe9\x80\x92"
+		  "\xe8\x87\xb3 ann@example.net\n", "ann@example.net" },
+		/* 投递失败请联系 / 投遞失敗請聯絡 / 聯繫 / 咨询 / 諮詢 / 帮助 / 疑問 */
+		{ "\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5"
+		  "\xe8\xaf\xb7\xe8\x81\x94\xe7\xb3\xbb\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		{ "\xe6\x8a\x95\xe9\x81\x9e\xe5\xa4\xb1\xe6\x95\x97"
+		  "\xe8\xab\x8b\xe8\x81\xaf\xe7\xb5\xa1\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		{ "\xe6\x8a\x95\xe9\x81\x9e\xe5\xa4\xb1\xe6\x95\x97"
+		  "\xe8\xab\x8b\xe8\x81\xaf\xe7\xb9\xab\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		{ "\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5"
+		  "\xe5\x92\xa8\xe8\xaf\xa2\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		{ "\xe6\x8a\x95\xe9\x81\x9e\xe5\xa4\xb1\xe6\x95\x97"
+		  "\xe8\xab\xae\xe8\xa9\xa2\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		{ "\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5"
+		  "\xe5\xb8\xae\xe5\x8a\xa9\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		{ "\xe6\x8a\x95\xe9\x81\x9e\xe5\xa4\xb1\xe6\x95\x97"
+		  "\xe7\x96\x91\xe5\x95\x8f\xef\xbc\x9a"
+		  "help@example.net\n", "" },
+		/* 配信に失敗した場合のお問い合わせ: / 전송 실패 문의: */
+		{ "\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\xab\xe5\xa4\xb1"
+		  "\xe6\x95\x97\xe3\x81\x97\xe3\x81\x9f\xe5\xa0\xb4"
+		  "\xe5\x90\x88\xe3\x81\xae\xe3\x81\x8a\xe5\x95\x8f"
+		  "\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b: "
+		  "help@example.net\n", "" },
+		{ "\xec\xa0\x84\xec\x86\xa1 \xec\x8b\xa4\xed\x8c\xa8 "
+		  "\xeb\xac\xb8\xec\x9d\x98: help@example.net\n", "" },
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof cases3 / sizeof cases3[0]; i++) {
+		snprintf(m, sizeof m, HDR "\n%s", cases3[i].text);
+		kind_of(m, rc, sizeof rc);
+		ck_assert_msg(!strcmp(rc, cases3[i].rcpts), "case %zu: got \"%s\"",
+		    i, rc);
+	}
+}
+END_TEST
+
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
@@ -1144,6 +1199,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_fold_capital);
 	tcase_add_test(tc, test_rows_folded);
 	tcase_add_test(tc, test_rows_in_capitals);
+	tcase_add_test(tc, test_cjk_preps_and_help);
 	suite_add_tcase(s, tc);
 	return s;
 }
