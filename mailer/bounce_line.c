@@ -157,8 +157,12 @@ tail_says_failed(const char *t, size_t n)
 		return i + 1 == n || bounce_is_blank(t[i + 1]);
 	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
 		return 1;
+	/* "a on DATE", and Chinese Exchange's "a 于 DATE" */
 	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3) &&
 	    date_starts(t + i + 3, n - i - 3))
+		return 1;
+	if (i > 0 && n - i > 4 && !strncmp(t + i, "\xe4\xba\x8e ", 4) &&
+	    date_starts(t + i + 4, n - i - 4))
 		return 1;
 	/*
 	 * "a - User unknown", "a, 550 ...": what follows the dash or comma

@@ -661,6 +661,7 @@ const char *const bounce_failure_subjects[] = {
 	"投递失败",
 	"发送失败",
 	"无法送达",
+	"无法传递",
 	"無法送達",
 	"無法傳遞",
 	"投遞失敗",
@@ -948,6 +949,7 @@ const char *const bounce_failure_words[] = {
 	"unknown",
 	"无法",
 	"未能",
+	"尚未",
 	"失败",
 	"退回",
 	"拒收",
@@ -1030,7 +1032,7 @@ const char *const bounce_sender_cues[] = {
 const char *const bounce_rcpt_preps[] = {
 	"to", "to:", ":", "for:", "para", "адресату",
 	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
-	"到", "至", NULL
+	"到", "至", "送达", "送達", NULL
 };
 
 /*
@@ -1093,6 +1095,15 @@ const char *const bounce_copy_from_fields[] = {
 	"from", "sender", "von", "de", "da", "van",
 	"发件人", "寄件人", "發件人", "寄件者", "差出人", "送信者", "送信元",
 	"보낸 사람", "보낸사람", "발신자", "발신인", NULL
+};
+
+/*
+ * The date-sent field of Exchange's "Your message / To: / Subject: /
+ * Sent:" block in the languages whose To label is also a recipient label
+ * ("收件人:"): it stands for the sender field there.
+ */
+const char *const bounce_copy_sent_fields[] = {
+	"发送时间", "發送時間", "寄件日期", "送信日時", "보낸 날짜", NULL
 };
 
 const char *const bounce_copy_subject_fields[] = {

@@ -139,7 +139,7 @@ name_says_why(const char *name, size_t n)
 	return 0;
 }
 
-#define RUN_FROM	1	/* run_fields(): a sender field */
+#define RUN_FROM	1	/* run_fields(): a sender (or date-sent) field */
 #define RUN_SUBJECT	2	/* a subject field */
 #define RUN_WHY		4	/* a reason field (looked for only if asked) */
 
@@ -170,7 +170,8 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 			if (!lines)
 				ind0 = ind;
 			if (bounce_list_is(bounce_copy_from_fields, l + ind,
-			    nl))
+			    nl) || bounce_list_is(bounce_copy_sent_fields,
+			    l + ind, nl))
 				r |= RUN_FROM;
 			if (bounce_list_is(bounce_copy_subject_fields,
 			    l + ind, nl))

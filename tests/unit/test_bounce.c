@@ -1148,6 +1148,84 @@ START_TEST(test_cjk_preps_and_help)
 }
 END_TEST
 
+/*
+ * Exchange's "Your message / To: / Subject: / Sent:" block in languages
+ * whose To label is also a recipient label: the date-sent field makes it
+ * the returned message's header, whose To names no failed recipient;
+ * "尚未送達 a": the delivery verb ends a sentence of failure.
+ */
+START_TEST(test_cjk_sent_block)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} cases4[] = {
+		/* 發送時間 */
+		{ "Your message\n"
+		  "\n"
+		  "  \xe6\x94\xb6\xe4\xbb\xb6\xe8\x80\x85: list@example.com"
+		  "\n"
+		  "  \xe4\xb8\xbb\xe6\x97\xa8: Issue 12\n"
+		  "  \xe7\x99\xbc\xe9\x80\x81\xe6\x99\x82\xe9\x96\x93: 2026"
+		  "-12-02 09:40\n"
+		  "\n"
+		  "could not be delivered to:\n"
+		  "\n"
+		  "  ann@example.net\n",
+		  "ann@example.net" },
+		/* 寄件日期 */
+		{ "Your message\n"
+		  "\n"
+		  "  \xe6\x94\xb6\xe4\xbb\xb6\xe8\x80\x85: list@example.com"
+		  "\n"
+		  "  \xe4\xb8\xbb\xe6\x97\xa8: Issue 12\n"
+		  "  \xe5\xaf\x84\xe4\xbb\xb6\xe6\x97\xa5\xe6\x9c\x9f: 2026"
+		  "-12-02 09:40\n"
+		  "\n"
+		  "could not be delivered to:\n"
+		  "\n"
+		  "  ann@example.net\n",
+		  "ann@example.net" },
+		/* 送信日時 */
+		{ "Your message\n"
+		  "\n"
+		  "  \xe5\xae\x9b\xe5\x85\x88: list@example.com\n"
+		  "  \xe4\xbb\xb6\xe5\x90\x8d: Issue 12\n"
+		  "  \xe9\x80\x81\xe4\xbf\xa1\xe6\x97\xa5\xe6\x99\x82: 2026"
+		  "-12-02 09:40\n"
+		  "\n"
+		  "could not be delivered to:\n"
+		  "\n"
+		  "  ann@example.net\n",
+		  "ann@example.net" },
+		/* 보낸 날짜 */
+		{ "Your message\n"
+		  "\n"
+		  "  \xeb\xb0\x9b\xeb\x8a\x94 \xec\x82\xac\xeb\x9e\x8c: lis"
+		  "t@example.com\n"
+		  "  \xec\xa0\x9c\xeb\xaa\xa9: Issue 12\n"
+		  "  \xeb\xb3\xb4\xeb\x82\xb8 \xeb\x82\xa0\xec\xa7\x9c: 202"
+		  "6-12-02 09:40\n"
+		  "\n"
+		  "could not be delivered to:\n"
+		  "\n"
+		  "  ann@example.net\n",
+		  "ann@example.net" },
+		/* 尚未送達 */
+		{ "\xe6\x82\xa8\xe7\x9a\x84\xe9\x83\xb5\xe4\xbb\xb6\xe5\xb0"
+		  "\x9a\xe6\x9c\xaa\xe9\x80\x81\xe9\x81\x94 ann@example.net"
+		  "\n", "ann@example.net" },
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof cases4 / sizeof cases4[0]; i++) {
+		snprintf(m, sizeof m, HDR "\n%s", cases4[i].text);
+		kind_of(m, rc, sizeof rc);
+		ck_assert_msg(!strcmp(rc, cases4[i].rcpts), "case %zu: got \"%s\"",
+		    i, rc);
+	}
+}
+END_TEST
+
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
@@ -1200,6 +1278,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_rows_folded);
 	tcase_add_test(tc, test_rows_in_capitals);
 	tcase_add_test(tc, test_cjk_preps_and_help);
+	tcase_add_test(tc, test_cjk_sent_block);
 	suite_add_tcase(s, tc);
 	return s;
 }
