@@ -67,6 +67,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "too many errors from your ip", "4.7.0", SOFT, "toomanyconn" },
 	{ "too many recipients", "4.5.3", SOFT, "toomanyconn" },
 	{ "connection rate limit", "4.7.0", SOFT, "toomanyconn" },
+	/* Tencent's rate limit (Sisimai's Rhost::Tencent), no unknown user */
+	{ "mailbox unavailable or access denied", "4.7.0", SOFT,
+	  "toomanyconn" },
 	{ "maximum connection limit", "4.7.0", SOFT, "toomanyconn" },
 	{ "connection limit for", "4.7.0", SOFT, "toomanyconn" },
 	{ "max emails per hour", "4.7.0", SOFT, "toomanyconn" },
