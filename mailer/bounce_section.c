@@ -139,7 +139,7 @@ name_says_why(const char *name, size_t n)
 	return 0;
 }
 
-#define RUN_FROM	1	/* run_fields(): a sender (or date-sent) field */
+#define RUN_FROM	1	/* run_fields(): a sender or date-sent field */
 #define RUN_SUBJECT	2	/* a subject field */
 #define RUN_WHY		4	/* a reason field (looked for only if asked) */
 
