@@ -546,6 +546,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	p.msg = msg;
 	p.hl = bounce_header_len(msg, len);
 	read_own_headers(&p, out);
+	out->auto_marked = p.auto_ev != 0;
 	bounce_mime_scan(&p.sc, msg, len);
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
 	p.cues = bounce_cues(p.notice, p.sc.nlen);

@@ -44,6 +44,8 @@ struct bounce_report {
 	size_t nenvelope;
 	char *message_id;	/* of the bounce itself, may be NULL */
 	char *orig_message_id;	/* of the returned original, may be NULL */
+	/* its headers or Subject mark it an automatic reply (RFC 3834) */
+	int auto_marked;
 };
 
 /*

@@ -347,9 +347,13 @@ record(const struct bounces_ctx *bx, struct bounce_report *r,
 		}
 		return record_untokened(bx, r, key, st);
 	}
-	/* an unsubscribe request is any message but an auto-reply */
+	/*
+	 * an unsubscribe request is any message but an auto-reply its
+	 * headers mark as one: a reader may write that she is away
+	 */
 	if (w.via == BOUNCES_ADDR_UNSUB)
-		kind = kind == BOUNCE_AUTOREPLY ? kind : BOUNCE_UNSUBSCRIBE;
+		kind = kind == BOUNCE_AUTOREPLY && r->auto_marked ? kind :
+		    BOUNCE_UNSUBSCRIBE;
 	if (kind == BOUNCE_BOUNCE)
 		rc = rcpt_for(r, w.email);
 	if (kind != BOUNCE_OTHER && add_event(bx, kind, w.issue, w.list,

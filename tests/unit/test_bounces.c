@@ -180,6 +180,39 @@ START_TEST(test_unsubscribe_one_list)
 }
 END_TEST
 
+/*
+ * A reader's own request to the unsubscribe address counts even when its
+ * words say the reader is away; only an auto-reply the headers or the
+ * Subject mark as one (RFC 3834) is no request.
+ */
+START_TEST(test_unsubscribe_away)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m;
+
+	subscriber("aba", "away@x.test", tok);
+	m = xasprintf("From: <away@x.test>\r\nTo: <unsubscribe+%s@bounce."
+	    "test>\r\nSubject: unsubscribe\r\nMessage-ID: <a1@x.test>\r\n"
+	    "\r\nI am out of the office until Monday with limited access to "
+	    "email.\r\nPlease take me off this list.\r\n", tok);
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.unsubscribes, 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "away@x.test"), 1);
+	subscriber("bazhong", "ooo@x.test", tok);
+	m = xasprintf("From: <ooo@x.test>\r\nTo: <unsubscribe+%s@bounce."
+	    "test>\r\nAuto-Submitted: auto-replied\r\nSubject: Out of "
+	    "office\r\nMessage-ID: <a2@x.test>\r\n\r\nI am out of the "
+	    "office until Monday with limited access to email.\r\n", tok);
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.unsubscribes, 1);
+	ck_assert_int_eq(st.autoreplies, 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "bazhong", "ooo@x.test"),
+	    0);
+}
+END_TEST
+
 START_TEST(test_forged)
 {
 	struct bounces_stats st = { 0 };
@@ -364,6 +397,7 @@ suite(void)
 	tcase_add_test(r, test_hard_bounce_once);
 	tcase_add_test(r, test_delay_and_soft);
 	tcase_add_test(r, test_unsubscribe_one_list);
+	tcase_add_test(r, test_unsubscribe_away);
 	tcase_add_test(r, test_forged);
 	tcase_add_test(r, test_no_token_forged);
 	tcase_add_test(r, test_no_token_msgid);
