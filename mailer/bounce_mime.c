@@ -11,6 +11,7 @@
 #include <libetpan/libetpan.h>
 
 #include "bounce_mime.h"
+#include "charset.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
 #include "util.h"
@@ -47,23 +48,39 @@ ascii_charset(const char *cs)
 	return 0;
 }
 
-/* Converts s from charset to UTF-8 and appends it; falls back to raw. */
+/*
+ * Converts s from charset to UTF-8 and appends it: through the decoder
+ * the label stands for (charset.h), and one guessed from the bytes when
+ * iconv knows no such charset; raw when it cannot be converted.
+ */
 static void
 add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
 {
 	char *out = NULL;
 	size_t outlen = 0;
+	int r;
 
 	/* undeclared ISO-2022-JP is common in Japanese notices */
 	if (!cs && memmem(s, n, "\x1b$B", 3))
 		cs = "iso-2022-jp";
-	if (cs && (!strcasecmp(cs, "gb2312") || !strcasecmp(cs, "gbk") ||
-	    !strcasecmp(cs, "x-gbk") || !strcasecmp(cs, "cp936")))
-		cs = "gb18030";
-	if (cs && strcasecmp(cs, "utf-8") && strcasecmp(cs, "us-ascii") &&
-	    !(ascii_charset(cs) && bounce_plain_ascii(s, n)) &&
-	    charconv_buffer("utf-8", cs, s, n, &out, &outlen) ==
-	    MAIL_CHARCONV_NO_ERROR) {
+	/* MIME's default: 8-bit text in it is UTF-8 or windows-1252 */
+	if (cs && !strcasecmp(cs, "us-ascii") && strcmp(charset_unknown(s, n),
+	    "UTF-8"))
+		r = MAIL_CHARCONV_ERROR_UNKNOWN_CHARSET;
+	else if (!cs || !strcasecmp(cs, "utf-8") ||
+	    !strcasecmp(cs, "us-ascii") ||
+	    (ascii_charset(cs) && bounce_plain_ascii(s, n))) {
+		bounce_text_add(b, s, n);
+		return;
+	} else
+		r = charconv_buffer("utf-8", cs = charset_decoder(cs), s, n,
+		    &out, &outlen);
+	if (r == MAIL_CHARCONV_ERROR_UNKNOWN_CHARSET) {
+		cs = charset_unknown(s, n);
+		r = strcasecmp(cs, "utf-8") ? charconv_buffer("utf-8", cs, s,
+		    n, &out, &outlen) : r;
+	}
+	if (r == MAIL_CHARCONV_NO_ERROR) {
 		bounce_text_add(b, out, outlen);
 		charconv_buffer_free(out);
 		return;

@@ -1,0 +1,108 @@
+/*
+ * charset: the decoder for a declared charset label (see charset.h).
+ */
+#include "charset.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * Labels and the decoder each stands for (WHATWG Encoding Standard,
+ * "Encodings" table): the Chinese GB labels are GB18030's subsets, Big5
+ * is read as Big5-HKSCS, the Korean labels as UHC (CP949), the Shift_JIS
+ * ones as Microsoft's CP932, Latin-1 as windows-1252.  US-ASCII is
+ * none of them: it is what MIME assumes when a part declares nothing,
+ * and such parts are mostly UTF-8 (see charset_unknown).
+ */
+static const struct {
+	const char *label, *decoder;
+} aliases[] = {
+	{ "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" },
+	{ "cp936", "GB18030" }, { "windows-936", "GB18030" },
+	{ "gb_2312-80", "GB18030" }, { "csgb2312", "GB18030" },
+	{ "euc-cn", "GB18030" }, { "chinese", "GB18030" },
+	{ "big5", "BIG5-HKSCS" }, { "x-big5", "BIG5-HKSCS" },
+	{ "cn-big5", "BIG5-HKSCS" }, { "x-x-big5", "BIG5-HKSCS" },
+	{ "euc-kr", "CP949" }, { "x-euc-kr", "CP949" },
+	{ "ks_c_5601-1987", "CP949" }, { "ks_c_5601-1989", "CP949" },
+	{ "ks_c_5601", "CP949" }, { "ksc5601", "CP949" },
+	{ "ksc_5601", "CP949" }, { "korean", "CP949" },
+	{ "windows-949", "CP949" },
+	{ "shift_jis", "CP932" }, { "shift-jis", "CP932" },
+	{ "sjis", "CP932" }, { "x-sjis", "CP932" }, { "ms932", "CP932" },
+	{ "ms_kanji", "CP932" }, { "windows-31j", "CP932" },
+	{ "x-ms-cp932", "CP932" }, { "csshiftjis", "CP932" },
+	{ "x-euc-jp", "EUC-JP" }, { "cseucpkdfmtjapanese", "EUC-JP" },
+	{ "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" },
+	{ "iso_8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
+	{ "l1", "WINDOWS-1252" }, { "iso-8859-9", "WINDOWS-1254" },
+	{ "latin5", "WINDOWS-1254" }, { "tis-620", "WINDOWS-874" },
+	{ "iso-8859-11", "WINDOWS-874" }, { "iso-8859-8-i", "ISO-8859-8" },
+	{ "utf8", "UTF-8" },
+};
+
+/*
+ * 1 when s[0..n) is well-formed UTF-8 (RFC 3629).  ASCII is read eight
+ * bytes at a time: most parts labelled US-ASCII are, and every one of
+ * them is read here.
+ */
+static int
+valid_utf8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; ) {
+		uint64_t w;
+		size_t len;
+
+		if (n - i >= 8) {
+			memcpy(&w, p + i, 8);
+			if (!(w & 0x8080808080808080u)) {
+				i += 8;
+				continue;
+			}
+		}
+		len = p[i] < 0x80 ? 1 : p[i] >= 0xc2 && p[i] < 0xe0 ?
+		    2 : p[i] >= 0xe0 && p[i] < 0xf0 ? 3 : p[i] >= 0xf0 &&
+		    p[i] < 0xf5 ? 4 : 0;
+
+		if (!len || i + len > n)
+			return 0;
+		for (size_t k = 1; k < len; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
+const char *
+charset_decoder(const char *label)
+{
+	/* "windows-NNNN" as "x-cpNNNN", "win-NNNN", "cp-NNNN" write it */
+	static const char *const cp_prefixes[] = { "x-cp", "win-", "cp-" };
+	static char win[16];
+
+	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+		if (!strcasecmp(label, aliases[i].label))
+			return aliases[i].decoder;
+	for (size_t i = 0; i < 3; i++) {
+		size_t pl = strlen(cp_prefixes[i]), dl = strlen(label + pl);
+
+		if (!strncasecmp(label, cp_prefixes[i], pl) && dl == 4 &&
+		    strspn(label + pl, "0123456789") == 4 &&
+		    !strncmp(label + pl, "125", 3)) {
+			snprintf(win, sizeof win, "WINDOWS-%s", label + pl);
+			return win;
+		}
+	}
+	return label;
+}
+
+const char *
+charset_unknown(const char *s, size_t n)
+{
+	return valid_utf8(s, n) ? "UTF-8" : "WINDOWS-1252";
+}
