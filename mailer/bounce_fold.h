@@ -5,21 +5,28 @@
  * copies (bounce_lower_dup), the automata's scans (bounce_ac.c) and the
  * prefix and whole-word comparisons (bounce_match.c, bounce_section.c).
  * A row written in lower case then matches the same words in capitals,
- * in the scripts the notices are written in:
+ * and Latin words with or without their accents, in the scripts the
+ * notices are written in:
  *   - ASCII A-Z;
- *   - Latin-1 and Latin Extended-A capitals (À-Þ, Ā-Ž: French, German,
- *     Polish, Czech, Hungarian, Turkish...) and the Romanian Ș, Ț;
+ *   - Latin-1's letters and Latin Extended-A and -B (U+00C0-U+024F:
+ *     French, German, Polish, Czech, Hungarian, Turkish, Romanian...) as
+ *     their lower case without accents: "ÉCHEC", "échec" and "ECHEC" all
+ *     fold to "echec", "BUZÓN" to "buzon"; the letters with no base letter
+ *     as they are written without accents (ł l, ø o, æ ae, œ oe), ß as
+ *     "ss" (German capitals write "SS").  Gateways and 7-bit relays drop
+ *     accents, and capitals often go without them;
  *   - Greek capitals, and the tonos dropped and final ς read as σ, since
  *     Greek written in capitals carries no tonos ("ΑΠΟΤΥΧΙΑ" is
  *     "αποτυχία");
- *   - Cyrillic U+0400-U+04FF capitals;
- *   - ß and ẞ as "ss" (German capitals write "SS"), and the Turkish İ and
- *     ı as i (Turkish capitals write "I" for ı, and ASCII folds it to i).
- * Folding never makes text longer: every mapping keeps a character's
- * length but İ, ı (two bytes to one) and ẞ (three to two).  Protocol
+ *   - Cyrillic U+0400-U+04FF capitals, and ё as е (mostly written so);
+ *   - ẞ as "ss", and the Turkish İ and ı as i (Turkish capitals write "I"
+ *     for ı, and ASCII folds it to i).
+ * German's "ae" for ä is not folded: "Empfaenger" needs its own row.
+ * Folding never makes text longer: a Latin letter's two bytes fold to one
+ * or two, ẞ's three to two, the others keep their length.  Protocol
  * tokens (header field names, DSN fields, "smtp:") are compared as ASCII.
  *
- * Rows of bounce_rules.c are written folded ("kullanici", "grüsse"), so
+ * Rows of bounce_rules.c are written folded ("kullanici", "grusse"), so
  * they are compared as they are; test_rows_folded checks every row.
  */
 #ifndef MAILER_BOUNCE_FOLD_H
@@ -44,9 +51,9 @@ size_t bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen);
 extern const unsigned char bounce_fold_byte[256];
 
 /*
- * 1 when the character at s[0..n), n > 0, is a capital letter the fold
- * lower-cases (A-Z, É, İ, ẞ, Σ, Ж...), not a lower-case letter it changes
- * otherwise (ß, ı, ά, ς).
+ * 1 when the character at s[0..n), n > 0, is a capital letter (A-Z, É,
+ * İ, ẞ, Σ, Ж...), not a lower-case letter the fold changes otherwise (é,
+ * ß, ı, ά, ς, ё).
  */
 int bounce_fold_capital(const char *s, size_t n);
 

@@ -153,8 +153,11 @@ tail_says_failed(const char *t, size_t n)
 		n--;
 	if (i == n)
 		return 1;
+	if (t[i] == ':' && (i + 1 == n || bounce_is_blank(t[i + 1])))
+		return 1;
+	/* "a：用户不存在": Chinese writes no space after its colon */
 	if (t[i] == ':')
-		return i + 1 == n || bounce_is_blank(t[i + 1]);
+		i++;
 	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
 		return 1;
 	/* "a on DATE", and Chinese Exchange's "a 于 DATE" */
@@ -581,12 +584,47 @@ name_byte(char c)
 	    c == '.' || c == '-' || c == '\'';
 }
 
+#define CJK_NAME_MIN	2	/* characters of a Chinese, Japanese or */
+#define CJK_NAME_MAX	6	/* Korean personal name ("李四", "山田太郎") */
+
+/*
+ * 1 when s[0..n) is a word that may be a Chinese, Japanese or Korean
+ * personal name: CJK_NAME_MIN to CJK_NAME_MAX ideographs, kana or Hangul
+ * syllables.  These scripts have no capitals to tell a name by, and write
+ * no title before it, so the length is all there is.
+ */
+static int
+cjk_name(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t chars = 0;
+
+	if (n % 3)
+		return 0;
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned cp;
+
+		if ((p[i] & 0xf0) != 0xe0 || (p[i + 1] & 0xc0) != 0x80 ||
+		    (p[i + 2] & 0xc0) != 0x80)
+			return 0;
+		cp = (p[i] & 0x0fu) << 12 | (p[i + 1] & 0x3fu) << 6 |
+		    (p[i + 2] & 0x3fu);
+		/* kana, CJK ideographs (and Extension A), Hangul syllables */
+		if (!((cp >= 0x3041 && cp <= 0x30ff) || (cp >= 0x3400 &&
+		    cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)))
+			return 0;
+		chars++;
+	}
+	return chars >= CJK_NAME_MIN && chars <= CJK_NAME_MAX;
+}
+
 /*
  * The display names that may stand between from and the bracket at l[ob]
  * ('<' or '(': "Jean Dupont <a>", "'Hans Müller' (a)"), as their starts
  * in starts[], the shortest first; returns how many.  A name is a quoted
  * string with no address or bracket in it, or up to NAME_WORDS words each
- * starting with a capital; NAME_BYTES at most.  Which of them ends the
+ * starting with a capital or a CJK name (cjk_name: "张三 <a>"); NAME_BYTES
+ * at most.  Which of them ends the
  * clause is for the words before it to say.
  */
 static size_t
@@ -615,7 +653,8 @@ names_before(const char *l, size_t from, size_t ob, size_t *starts)
 			w--;
 		if (w == k || ob - w > NAME_BYTES ||
 		    (w > from && !bounce_is_blank(l[w - 1])) ||
-		    !bounce_fold_capital(l + w, k - w))
+		    (!bounce_fold_capital(l + w, k - w) &&
+		    !cjk_name(l + w, k - w)))
 			break;
 		starts[n++] = w;
 		/* one blank to the word before */
@@ -992,6 +1031,46 @@ blank_tail(const char *t, size_t n)
 	return 1;
 }
 
+/*
+ * A line that leads with a CJK name or a quoted one and its address ("张三
+ * <a> 原因：...", "山田太郎 <a> 宛のメールは...", ""赵六" <a>：..."): the
+ * address at l[i] as addr_at finds one, with the name set aside as the
+ * line's lead.  Words of a contact in the name ("客服 <a>") keep it out.
+ */
+static int
+cjk_named_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
+    size_t *after)
+{
+	size_t k = i, ob;
+	char *low;
+	int contact;
+
+	if (i < n && l[i] == '"') {	/* "“赵六” <a>", folded */
+		k = i + 1;
+		while (k < n && k - i < NAME_BYTES && l[k] != '"' &&
+		    l[k] != '@' && l[k] != '<')
+			k++;
+		if (k == n || l[k] != '"' || k == i + 1)
+			return 0;
+		k++;
+	} else {
+		while (k < n && !bounce_is_blank(l[k]) && l[k] != '<')
+			k++;
+		if (!cjk_name(l + i, k - i))
+			return 0;
+	}
+	ob = k;
+	while (ob < n && bounce_is_blank(l[ob]))
+		ob++;
+	if (ob == n || l[ob] != '<')
+		return 0;
+	low = bounce_lower_dup(l + i, k - i);
+	contact = has_word(bounce_help_words, low, strlen(low)) ||
+	    has_word(bounce_contact_words, low, strlen(low));
+	free(low);
+	return !contact && addr_at(l, n, ob, b, e, after);
+}
+
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
@@ -1007,7 +1086,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	if (after_intro)
 		named_hit(l, n, h);
 	i = skip_lead(l, n, &coded);
-	if (addr_at(l, n, i, &b, &e, &after)) {
+	if (addr_at(l, n, i, &b, &e, &after) ||
+	    cjk_named_at(l, n, i, &b, &e, &after)) {
 		size_t k = after;
 
 		while (k < n && bounce_is_blank(l[k]))

@@ -159,14 +159,20 @@ const struct bounce_rule bounce_rules[] = {
 	{ "용량이 초과", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach voll", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach ist voll", "4.2.2", SOFT, "mailboxfull" },
-	{ "boîte pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "boite pleine", "4.2.2", SOFT, "mailboxfull" },
+	{ "boite aux lettres est pleine", "4.2.2", SOFT, "mailboxfull" },
+	{ "du destinataire est pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "casella piena", "4.2.2", SOFT, "mailboxfull" },
-	{ "buzón lleno", "4.2.2", SOFT, "mailboxfull" },
+	{ "buzon lleno", "4.2.2", SOFT, "mailboxfull" },
 	{ "caixa postal cheia", "4.2.2", SOFT, "mailboxfull" },
-	{ "è piena", "4.2.2", SOFT, "mailboxfull" },
-	{ "jest pełna", "4.2.2", SOFT, "mailboxfull" },
-	{ "brevlåda är full", "4.2.2", SOFT, "mailboxfull" },
+	{ "caixa de entrada do destinatario esta cheia", "4.2.2", SOFT,
+	  "mailboxfull" },
+	{ "caixa postal esta cheia", "4.2.2", SOFT, "mailboxfull" },
+	{ "casuta postala", "4.2.2", SOFT, "mailboxfull" },	/* căsuța poștală */
+	{ "skrzynka odbiorcy jest pelna", "4.2.2", SOFT, "mailboxfull" },
+	{ "e piena", "4.2.2", SOFT, "mailboxfull" },	/* è piena */
+	{ "jest pelna", "4.2.2", SOFT, "mailboxfull" },	/* jest pełna */
+	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
 	{ "переполнен", "4.2.2", SOFT, "mailboxfull" },
 
 	/* The address is gone. */
@@ -306,30 +312,52 @@ const struct bounce_rule bounce_rules[] = {
 	/* the same verdicts in the languages of European providers */
 	{ "benutzer unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "unbekannter benutzer", "5.1.1", HARD, "userunknown" },
-	{ "unbekannter empfänger", "5.1.1", HARD, "userunknown" },
-	{ "empfänger unbekannt", "5.1.1", HARD, "userunknown" },
+	{ "unbekannter empfanger", "5.1.1", HARD, "userunknown" },
+	{ "empfanger unbekannt", "5.1.1", HARD, "userunknown" },
+	/* German written without umlauts spells ä "ae" */
+	{ "unbekannter empfaenger", "5.1.1", HARD, "userunknown" },
+	{ "empfaenger unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "destinataire inconnu", "5.1.1", HARD, "userunknown" },
 	{ "adresse inconnue", "5.1.1", HARD, "userunknown" },
 	{ "usuario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "destinatario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "utente sconosciuto", "5.1.1", HARD, "userunknown" },
 	{ "destinatario sconosciuto", "5.1.1", HARD, "userunknown" },
-	{ "usuário desconhecido", "5.1.1", HARD, "userunknown" },
-	{ "buzón no existe", "5.1.1", HARD, "userunknown" },
+	{ "usuario desconhecido", "5.1.1", HARD, "userunknown" },
+	{ "direccion de correo inexistente", "5.1.1", HARD, "userunknown" },
+	{ "impossible de trouver l'adresse de messagerie", "5.1.1", HARD,
+	  "userunknown" },
+	{ "no se encontro la direccion de correo", "5.1.1", HARD,
+	  "userunknown" },
+	{ "impossibile trovare l'indirizzo di posta", "5.1.1", HARD,
+	  "userunknown" },
+	{ "email que voce inseriu nao foi encontrado", "5.1.1", HARD,
+	  "userunknown" },
+	{ "전자 메일 주소를 찾을 수 없", "5.1.1", HARD, "userunknown" },
+	{ "e-mail-adresse wurde nicht gefunden", "5.1.1", HARD,
+	  "userunknown" },
+	/* Gmail's localised "Address not found" */
+	{ "adresse introuvable", "5.1.1", HARD, "userunknown" },
+	{ "adresse est introuvable", "5.1.1", HARD, "userunknown" },
+	{ "direccion no encontrada", "5.1.1", HARD, "userunknown" },
+	{ "no se ha encontrado la direccion", "5.1.1", HARD, "userunknown" },
+	{ "adresse nicht gefunden", "5.1.1", HARD, "userunknown" },
+	{ "buzon no existe", "5.1.1", HARD, "userunknown" },
 	{ "cuenta no existe", "5.1.1", HARD, "userunknown" },
 	{ "casella inesistente", "5.1.1", HARD, "userunknown" },
 	{ "postfach existiert nicht", "5.1.1", HARD, "userunknown" },
-	{ "boîte aux lettres inexistante", "5.1.1", HARD, "userunknown" },
+	{ "boite aux lettres inexistante", "5.1.1", HARD, "userunknown" },
 	/*
 	 * "does not exist", "not found", "no such user" in them, said of
 	 * an address: a group or a page that "existiert nicht" is no reader
 	 */
-	{ "empfängers existiert nicht", "5.1.1", HARD, "userunknown" },
+	{ "empfangers existiert nicht", "5.1.1", HARD, "userunknown" },
+	{ "empfaengers existiert nicht", "5.1.1", HARD, "userunknown" },
 	{ "adres bestaat niet", "5.1.1", HARD, "userunknown" },
-	{ "adresát neexistuje", "5.1.1", HARD, "userunknown" },
-	{ "nie ma takiego użytkownika", "5.1.1", HARD, "userunknown" },
+	{ "adresat neexistuje", "5.1.1", HARD, "userunknown" },
+	{ "nie ma takiego uzytkownika", "5.1.1", HARD, "userunknown" },
 	{ "адресом не найден", "5.1.1", HARD, "userunknown" },
-	{ "böyle bir kullanici", "5.1.1", HARD, "userunknown" },	/* ı */
+	{ "boyle bir kullanici", "5.1.1", HARD, "userunknown" },	/* ı */
 	/* Greek, folded: no tonos ("η διεύθυνση δεν βρέθηκε") */
 	{ "η διευθυνση δεν βρεθηκε", "5.1.1", HARD, "userunknown" },
 	{ "ο παραληπτησ δεν υπαρχει", "5.1.1", HARD, "userunknown" },
@@ -591,9 +619,9 @@ const char *const bounce_copy_markers[] = {
 };
 
 const char *const bounce_delay_subjects[] = {
-	"verzögert",
+	"verzogert",	/* verzögert */
 	"warnung",
-	"retardé",
+	"retarde",	/* retardé */
 	"ritardo",
 	"retrasad",
 	"delay",
@@ -606,7 +634,7 @@ const char *const bounce_delay_subjects[] = {
 	"遅延",
 	"지연",
 	"vertraagd",
-	"opóźnieni",
+	"opoznieni",	/* opóźnieni */
 	NULL
 };
 
@@ -658,6 +686,20 @@ const char *const bounce_failure_subjects[] = {
 	"error sending",
 	"message not delivered",
 	"delivery has failed",
+	"unzustellbar",
+	"non remis",
+	"echec de la remise",	/* échec */
+	"no se puede entregar",
+	"mensaje no entregado",
+	"non recapitabile",
+	"messaggio non recapitato",
+	"mensagem nao entregue",	/* não */
+	"nao e possivel entregar",	/* não é possível */
+	"falha na entrega",
+	"niedostarczona",	/* wiadomość niedostarczona */
+	"nedorucitelna",	/* nedoručitelná */
+	"mesaj nelivrat",
+	"配信不能",
 	"系统退信",
 	"退信",
 	"エラー",
@@ -695,26 +737,26 @@ const char *const bounce_autoreply_subjects[] = {
 	"자동 응답",
 	"자동응답",
 	"부재중",
-	"réponse automatique",
+	"reponse automatique",	/* réponse automatique */
 	/* Outlook's and Exchange's prefixes in their languages */
 	"automatische antwort",
 	"abwesenheitsnotiz",
-	"automatyczna odpowiedź",
+	"automatyczna odpowiedz",	/* automatyczna odpowiedź */
 	"автоматический ответ",
 	"autosvar",
 	"automatisk svar",
 	"otomatik yanit",	/* yanıt */
 	"risposta automatica",
-	"respuesta automática",
-	"resposta automática",
+	"respuesta automatica",	/* respuesta automática */
+	"resposta automatica",	/* resposta automática */
 	"automatisch antwoord",
 	"automaattinen vastaus",
-	"automatická odpověď",
-	"automatikus válasz",
+	"automaticka odpoved",	/* automatická odpověď */
+	"automatikus valasz",	/* automatikus válasz */
 	"auto response",
 	/* a help desk's acknowledgement */
 	"request received",
-	"eingangsbestätigung",
+	"eingangsbestatigung",	/* eingangsbestätigung */
 	NULL
 };
 
@@ -777,6 +819,10 @@ const char *const bounce_rcpt_cues[] = {
 	"받는사람:",
 	"수신자:",
 	"adresat:",
+	"empfanger:",	/* Empfänger: */
+	"empfaenger:",
+	"destinatario:",
+	"prijemce:",	/* příjemce: */
 	"адресат:",
 	"destinataire:",
 	"παραληπτησ:",	/* παραλήπτης */
@@ -913,17 +959,24 @@ const char *const bounce_failure_words[] = {
 	"not yet been deliver",
 	"nicht zugestellt",
 	"unzustellbar",
-	"pas pu être",
+	"pas pu etre",	/* pas pu être */
+	"pas ete remis",	/* pas été remis */
+	"echec",	/* échec */
+	"no se ha entregado",
+	"falha na entrega",
+	"possibile recapitare",
+	"wurde nicht an",	/* "wurde nicht an a zugestellt" */
+	"nu a putut fi livrat",
 	"non remis",
-	"non è stato consegnato",
+	"non e stato consegnato",	/* non è stato consegnato */
 	"non consegnato",
 	"impossibile consegnare",
 	"no se ha podido entregar",
 	"no pudo ser entregado",
-	"não foi possível entregar",
-	"não entregue",
-	"não foi entregue",
-	"non è stato ancora consegnato",
+	"nao foi possivel entregar",	/* não foi possível entregar */
+	"nao entregue",	/* não entregue */
+	"nao foi entregue",	/* não foi entregue */
+	"non e stato ancora consegnato",
 	"no ha sido entregado",
 	"inte levererats",
 	"not been completed",
@@ -964,8 +1017,9 @@ const char *const bounce_failure_words[] = {
 	"실패",
 	"못했",
 	"지연",
-	"nie została",
+	"nie zostala",	/* nie została */
 	"не было доставлен",
+	"не доставлен",
 	"niet afgeleverd",
 	"δεν παραδοθηκε",	/* δεν παραδόθηκε */
 	NULL
@@ -1034,6 +1088,10 @@ const char *const bounce_sender_cues[] = {
  */
 const char *const bounce_rcpt_preps[] = {
 	"to", "to:", ":", "for:", "para", "адресату",
+	/* "remis à a", "entregar su mensaje a a", "nicht an a zugestellt",
+	 * "livrat către a" */
+	"a", "an", "catre",
+	"adresata",	/* Polish "do adresata a" */
 	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
 	"到", "至", "送达", "送達", NULL
 };
@@ -1071,7 +1129,7 @@ const char *const bounce_message_to[] = {
 	"發送給",
 	"e-mail an",
 	"bericht aan",
-	"wiadomość do",
+	"wiadomosc do",	/* wiadomość do */
 	NULL
 };
 
@@ -1133,7 +1191,7 @@ const char *const bounce_reason_fields[] = {
  */
 const char *const bounce_member_words[] = {
 	"members", "subscribers", "its recipients", "mitglieder", "membres",
-	"abonnés", "iscritti", "miembros", "suscriptores", "membros", "leden",
+	"abonnes", "iscritti", "miembros", "suscriptores", "membros", "leden",
 	NULL
 };
 
@@ -1150,8 +1208,8 @@ const char *const bounce_list_joiners[] = {
 const char *const bounce_valedictions[] = {
 	"regards", "best regards", "kind regards", "warm regards",
 	"sincerely", "yours sincerely", "yours faithfully", "thank you",
-	"thanks", "cheers", "mit freundlichen grüssen", "freundliche grüsse",
-	"viele grüsse", "cordialement", "bien cordialement", "saludos",
+	"thanks", "cheers", "mit freundlichen grussen", "freundliche grusse",
+	"viele grusse", "cordialement", "bien cordialement", "saludos",
 	"atentamente", "cordiali saluti", "distinti saluti", "atenciosamente",
 	"此致", "谢谢", "謝謝", "敬具", "よろしくお願いいたします",
 	"감사합니다", NULL
@@ -1164,11 +1222,11 @@ const char *const bounce_valedictions[] = {
 const char *const bounce_failure_cues[] = {
 	"nicht zugestellt werden",
 	"unzustellbar",
-	"n'a pas pu être remis",
-	"n'a pas pu être délivré",
-	"non è stato consegnato",
+	"n'a pas pu etre remis",	/* n'a pas pu être remis */
+	"n'a pas pu etre delivre",	/* n'a pas pu être délivré */
+	"non e stato consegnato",	/* non è stato consegnato */
 	"no se ha podido entregar",
-	"não foi possível entregar",
+	"nao foi possivel entregar",	/* não foi possível entregar */
 	"could not be delivered",
 	"couldn't be delivered",
 	"cannot be delivered",
@@ -1211,6 +1269,25 @@ const char *const bounce_failure_cues[] = {
 	"rejected your message",
 	"following addresses had",
 	"message you sent",
+	"echec de la remise",	/* échec de la remise */
+	"la remise aux destinataires ou groupes suivants a echoue",
+	"n'a pas ete remis",	/* n'a pas été remis */
+	"no pudo ser entregado",
+	"no ha podido ser entregado",
+	"no se ha entregado",
+	"error en la entrega",
+	"nao foi entregue",	/* não foi entregue */
+	"falha na entrega",
+	"non e stato possibile recapitare",	/* non è stato */
+	"non e' stato possibile recapitare",
+	"recapito non riuscito",
+	"zustellung an folgende empfanger",	/* Empfänger */
+	"nie zostala dostarczona",	/* nie została */
+	"nebylo mozne dorucit",	/* nebylo možné doručit */
+	"nu a putut fi livrat",
+	"не доставлено",
+	"配信に失敗しました",
+	"传递到这些收件人或组失败",
 	"没有发送成功",
 	"未能成功投递",
 	"未能成功发送",
@@ -1243,7 +1320,7 @@ const char *const bounce_delay_cues[] = {
 	"nouvelle tentative",
 	"seulement un avertissement",
 	"nuovo tentativo",
-	"se volverá a intentar",
+	"se volvera a intentar",	/* se volverá a intentar */
 	"warning only",
 	"warning message only",
 	"just a warning",
@@ -1320,16 +1397,16 @@ const char *const bounce_delay_cues[] = {
 	"다시 시도합니다",
 	"delivery attempts are still pending",
 	"пока не доставлено",
-	"pas encore été remis",
-	"réessaierons",
-	"non è stato ancora consegnato",
-	"riproverà",
-	"todavía no ha sido entregado",
-	"seguiremos intentándolo",
-	"ainda não foi entregue",
+	"pas encore ete remis",	/* pas encore été remis */
+	"reessaierons",	/* réessaierons */
+	"non e stato ancora consegnato",
+	"riprovera",	/* riproverà */
+	"todavia no ha sido entregado",	/* todavía no ha sido entregado */
+	"seguiremos intentandolo",	/* seguiremos intentándolo */
+	"ainda nao foi entregue",	/* ainda não foi entregue */
 	"continuaremos a tentar",
-	"ännu inte levererats",
-	"fortsätter att försöka",
+	"annu inte levererats",	/* ännu inte levererats */
+	"fortsatter att forsoka",	/* fortsätter att försöka */
 	NULL
 };
 
@@ -1359,6 +1436,7 @@ const char *const bounce_final_cues[] = {
 	"could not be delivered within",
 	"has been returned",
 	"aucune nouvelle tentative",
+	"nouvelle tentative ne sera pas effectuee",	/* effectuée */
 	NULL
 };
 
@@ -1425,7 +1503,7 @@ const char *const bounce_absence_cues[] = {
 	"no access to e-mail",
 	"limited access to email",
 	"limited access to e-mail",
-	"nicht im büro",
+	"nicht im buro",	/* nicht im büro */
 	"je suis absent",
 	"estoy de vacaciones",
 	"estoy fuera de la oficina",
@@ -1433,11 +1511,11 @@ const char *const bounce_absence_cues[] = {
 	"sono in ferie",
 	"ik ben met vakantie",
 	"ik ben afwezig",
-	"estou de férias",
+	"estou de ferias",	/* estou de férias */
 	"jestem na urlopie",
 	"в отпуске",
-	"jag är på semester",
-	"jeg er på ferie",
+	"jag ar pa semester",	/* jag är på semester */
+	"jeg er pa ferie",	/* jeg er på ferie */
 	"izindeyim",
 	NULL
 };

@@ -4,7 +4,7 @@
  * bounce_mime.c and bounce_addr.c.  Rows, not code paths: a new MTA
  * phrasing is a new row.  Patterns are substrings of UTF-8 text, both
  * compared folded (bounce_fold.h); rows are written folded: lower case,
- * "ss" for ß, i for the Turkish ı, Greek without tonos and σ for ς.
+ * Latin without accents, "ss" for ß, Greek without tonos and σ for ς.
  */
 #ifndef MAILER_BOUNCE_RULES_H
 #define MAILER_BOUNCE_RULES_H

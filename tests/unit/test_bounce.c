@@ -331,6 +331,45 @@ static const struct {
 	  "Failed Recipient: e@example.net\n"
 	  "Reason: Remote host said: 552 Mailbox size limit exceeded\n",
 	  BOUNCE_BOUNCE, "e@example.net", "5.2.2", 0, 1 },
+	/* accents dropped by a gateway, capitals: the rows are "être",
+	 * "boîte" */
+	{ "accents-dropped", HDR "\nVOTRE MESSAGE N'A PAS PU ETRE REMIS A "
+	  "a@example.net.\nMOTIF : BOITE AUX LETTRES INEXISTANTE\n",
+	  BOUNCE_BOUNCE, "a@example.net", "5.1.1", 1, 1 },
+	/* Latin Extended-B capitals (Romanian Ș, Ț) */
+	{ "accents-ext-b", HDR "\nMesajul nu a putut fi livrat c\xc4\x83tre "
+	  "b@example.net.\nMotiv: C\xc4\x82SU\xc8\x9a" "A PO\xc8\x98TAL\xc4"
+	  "\x82 ESTE PLIN\xc4\x82.\n",
+	  BOUNCE_BOUNCE, "b@example.net", "5.2.2", 0, 1 },
+	/* German without umlauts: "Empfaenger" */
+	{ "umlaut-ae", HDR "\nIhre Nachricht konnte nicht zugestellt werden."
+	  "\n\nEmpfaenger: c@example.net\nGrund: Empfaenger unbekannt\n",
+	  BOUNCE_BOUNCE, "c@example.net", "5.1.1", 1, 1 },
+	/* charset labels iconv does not know: Outlook's Korean one */
+	{ "charset-ks-c-5601", HDR "MIME-Version: 1.0\nContent-Type: "
+	  "text/plain; charset=ks_c_5601-1987\nContent-Transfer-Encoding: "
+	  "base64\n\ntNnAvSC53rTCILvntvcgtse0wiCx17fsv6Gw1CC56LTex8/B9iC4+Mff"
+	  "vcC0z7TZLgoKa2ltQGV4YW1wbGUubmV0CsDUt8LH0SDA/MDaILjewM8gwda80rimIMOj"
+	  "wLsgvPYgvvi9wLTPtNkuCg==\n",
+	  BOUNCE_BOUNCE, "kim@example.net", "5.1.1", 1, 1 },
+	/* no charset iconv knows, Latin-1 bytes: read as windows-1252 */
+	{ "charset-unknown-8bit", HDR "MIME-Version: 1.0\nContent-Type: "
+	  "text/plain; charset=unknown-8bit\n\nIhre Nachricht konnte nicht "
+	  "zugestellt werden.\n\nEmpf\xe4nger: d@example.net\nGrund: "
+	  "Empf\xe4nger unbekannt\n",
+	  BOUNCE_BOUNCE, "d@example.net", "5.1.1", 1, 1 },
+	/* "us-ascii" (MIME's default) with Latin-1 bytes in it */
+	{ "charset-us-ascii-8bit", HDR "MIME-Version: 1.0\nContent-Type: "
+	  "text/plain; charset=us-ascii\n\nIhre Nachricht konnte nicht "
+	  "zugestellt werden.\n\nEmpf\xe4nger: f@example.net\nGrund: "
+	  "Empf\xe4nger unbekannt\n",
+	  BOUNCE_BOUNCE, "f@example.net", "5.1.1", 1, 1 },
+	/* "iso-8859-1" with windows-1252's apostrophe, as mail writes it */
+	{ "charset-latin1-curly", HDR "MIME-Version: 1.0\nContent-Type: "
+	  "text/plain; charset=iso-8859-1\n\nYour message couldn\x92t be "
+	  "delivered to e@example.net.\nThe recipient\x92s mailbox "
+	  "doesn\x92t exist.\n",
+	  BOUNCE_BOUNCE, "e@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
@@ -561,28 +600,36 @@ START_TEST(test_lower_cyrillic)
 {
 	char *l = bounce_lower_dup("Адресат: ЁЖ Rcpt \xd0", 27);
 
-	ck_assert_str_eq(l, "адресат: ёж rcpt \xd0");
+	ck_assert_str_eq(l, "адресат: еж rcpt \xd0");
 	free(l);
 }
 END_TEST
 
-/* Capitals of the scripts notices are written in fold as rows are written. */
+/*
+ * Capitals of the scripts notices are written in fold as rows are written;
+ * Latin letters with or without their accents alike.
+ */
 START_TEST(test_fold_case)
 {
 	static const struct {
 		const char *in, *out;
 	} t[] = {
-		{ "ÉCHEC ÜBERSCHREITUNG ÀÞ", "échec überschreitung àþ" },
-		{ "NIEDOSTĘPNY ŻÓŁĆ ŹŃŚ", "niedostępny żółć źńś" },
-		{ "ADRESÁT ŘŠČŽŮ ŐŰ Ŀ Ĳ Ÿ", "adresát řščžů őű ŀ ĳ ÿ" },
-		{ "ȘȚ Ăă", "șț ăă" },
+		{ "ÉCHEC échec ECHEC ÜBERSCHREITUNG ÀÞ",
+		    "echec echec echec uberschreitung ath" },
+		{ "NIEDOSTĘPNY ŻÓŁĆ ŹŃŚ pełna", "niedostepny zolc zns pelna" },
+		{ "ADRESÁT ŘŠČŽŮ ŐŰ Ŀ Ĳ Ÿ", "adresat rsczu ou ŀ ij y" },
+		{ "BOÎTE boîte BUZÓN buzón CŒUR Æ Ø Đ", "boite boite buzon buzon "
+		    "coeur ae o d" },
+		/* Latin Extended-B: Romanian, Pinyin, Vietnamese, digraphs */
+		{ "ȘȚ Ăă şţ", "st aa st" },
+		{ "ǍǏǑǓ ǎǐǒǔ ƠƯ ơư Ǆ ǅ ǆ Ƀ", "aiou aiou ou ou dz dz dz b" },
 		/* Turkish: İ and ı as i; ß and ẞ as ss */
 		{ "BİR KULLANICI kullanıcı", "bir kullanici kullanici" },
-		{ "GRÖSSE Größe GROẞE", "grösse grösse grosse" },
+		{ "GRÖSSE Größe GROẞE", "grosse grosse grosse" },
 		/* Greek: capitals, no tonos, σ for ς */
 		{ "ΑΠΟΤΥΧΙΑ αποτυχία ΆΈΉΊΌΎΏ", "αποτυχια αποτυχια αεηιουω" },
 		{ "ΣΟΦΟΣ σοφός ΪΫ ΐΰ", "σοφοσ σοφοσ ϊϋ ϊϋ" },
-		{ "АДРЕСАТ ЁЖ ЄЇІЎЂ Ґ ӘҚҢӨҮ Ӏ", "адресат ёж єїіўђ ґ әқңөү ӏ" },
+		{ "АДРЕСАТ ЁЖ ёж ЄЇІЎЂ Ґ ӘҚҢӨҮ Ӏ", "адресат еж еж єїіўђ ґ әқңөү ӏ" },
 		/* no fold: ×, ÷, µ, ·, other scripts, cut and stray bytes */
 		{ "× ÷ µ · 收件人 Ա ש", "× ÷ µ · 收件人 Ա ש" },
 		{ "A\xc3", "a\xc3" },
@@ -637,9 +684,10 @@ START_TEST(test_fold_compare)
 	const char *v1 = "MIT FREUNDLICHEN GRÜẞEN", *v2 = "Mit freundlichen "
 	    "Grüßen";
 
-	ck_assert_uint_eq(bounce_fold_prefix("GRÜSSE aus", 10, "grüsse"), 7);
-	ck_assert_uint_eq(bounce_fold_prefix("Größe", 7, "grö"), 4);
-	ck_assert_uint_eq(bounce_fold_prefix("Größe", 7, "grös"), 0);
+	ck_assert_uint_eq(bounce_fold_prefix("GRÜSSE aus", 10, "grusse"), 7);
+	ck_assert_uint_eq(bounce_fold_prefix("Größe", 7, "gro"), 4);
+	ck_assert_uint_eq(bounce_fold_prefix("Größe", 7, "gros"), 0);
+	ck_assert_uint_eq(bounce_fold_prefix("ÉCHEC de", 9, "echec"), 6);
 	ck_assert_uint_eq(bounce_fold_prefix("İLETİ", 7, "ileti"), 7);
 	ck_assert_uint_eq(bounce_fold_prefix("ab", 2, "abc"), 0);
 	ck_assert_int_eq(bounce_list_prefix(bounce_valedictions, v1,
@@ -657,10 +705,11 @@ END_TEST
 START_TEST(test_fold_capital)
 {
 	static const char *const caps[] = {
-		"A", "É", "Ł", "İ", "ẞ", "Ά", "Σ", "Ж", "Ґ",
+		"A", "É", "Ł", "İ", "ẞ", "Ά", "Σ", "Ж", "Ґ", "Ǎ", "Ơ", "Ё",
 	};
 	static const char *const others[] = {
 		"a", "é", "ł", "ı", "ß", "ά", "ς", "σ", "ж", "中", "1", "\xc3",
+		"ǎ", "ơ", "ё", "×",
 	};
 
 	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
@@ -1183,6 +1232,143 @@ START_TEST(test_cjk_rcpts)
 }
 END_TEST
 
+/*
+ * A CJK display name before a bracketed address, leading its line or in
+ * a sentence: the name is set aside ("张三 <a> 原因：...", "山田太郎 <a>
+ * 宛のメールは...", "发给 李四 <a> 失败"), and a quoted one too; a name
+ * with a contact's words ("联系人") stays a contact.  A full-width colon
+ * right after the address ("<a>：用户不存在") goes on with the verdict.
+ */
+START_TEST(test_cjk_names)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} t[] = {
+		/* 张三 <a> 原因：收件人不存在 */
+		{ "\xe5\xbc\xa0\xe4\xb8\x89 <a@example.net> \xe5\x8e\x9f\xe5\x9b"
+		  "\xa0\xef\xbc\x9a\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe4\xb8"
+		  "\x8d\xe5\xad\x98\xe5\x9c\xa8\n", "a@example.net" },
+		/* 山田太郎 <b> 宛のメールは配信できませんでした。 */
+		{ "\xe5\xb1\xb1\xe7\x94\xb0\xe5\xa4\xaa\xe9\x83\x8e "
+		  "<b@example.net> \xe5\xae\x9b\xe3\x81\xae\xe3\x83\xa1\xe3\x83"
+		  "\xbc\xe3\x83\xab\xe3\x81\xaf\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81"
+		  "\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\xe3\x81"
+		  "\xa7\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82\n", "b@example.net" },
+		/* 您的邮件发给 李四 <c> 失败 */
+		{ "\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6\xe5\x8f\x91"
+		  "\xe7\xbb\x99 \xe6\x9d\x8e\xe5\x9b\x9b <c@example.net> \xe5\xa4"
+		  "\xb1\xe8\xb4\xa5\n", "c@example.net" },
+		/* “赵六” <d>：用户不存在 */
+		{ "\xe2\x80\x9c\xe8\xb5\xb5\xe5\x85\xad\xe2\x80\x9d "
+		  "<d@example.net>\xef\xbc\x9a\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8"
+		  "\x8d\xe5\xad\x98\xe5\x9c\xa8\n", "d@example.net" },
+		/* <e>：用户不存在, no name */
+		{ "<e@example.net>\xef\xbc\x9a\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8"
+		  "\x8d\xe5\xad\x98\xe5\x9c\xa8\n", "e@example.net" },
+		/* 联系人 <h> 原因：收件人不存在: a contact, not a name */
+		{ "\xe8\x81\x94\xe7\xb3\xbb\xe4\xba\xba <h@example.net> \xe5\x8e"
+		  "\x9f\xe5\x9b\xa0\xef\xbc\x9a\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba"
+		  "\xba\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8\n", "" },
+		/* one ideograph is no name */
+		{ "\xe5\xbc\xa0 <f@example.net> \xe5\x8e\x9f\xe5\x9b\xa0\xef\xbc"
+		  "\x9a\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xe4\xb8\x8d\xe5\xad"
+		  "\x98\xe5\x9c\xa8\n", "" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_rcpts(t[i].text, t[i].rcpts);
+}
+END_TEST
+
+/*
+ * The ninth round's wording, each row matched with and without its
+ * accents and in capitals: verdicts (with their reason), failure cues of
+ * a notice's text, failure subjects.
+ */
+START_TEST(test_accent_rows)
+{
+	static const struct {
+		const char *text, *reason;
+	} verdicts[] = {
+		{ "Adresse inconnue", "userunknown" },
+		{ "ADRESSE INCONNUE", "userunknown" },
+		{ "la bo\xc3\xaete aux lettres du destinataire est pleine",
+		  "mailboxfull" },
+		{ "LA BOITE AUX LETTRES EST PLEINE", "mailboxfull" },
+		{ "BUZ\xc3\x93N LLENO", "mailboxfull" },
+		{ "buzon lleno", "mailboxfull" },
+		{ "CAIXA POSTAL EST\xc3\x81 CHEIA", "mailboxfull" },
+		{ "a caixa de entrada do destinat\xc3\xa1rio est\xc3\xa1 cheia",
+		  "mailboxfull" },
+		{ "C\xc4\x82SU\xc8\x9a" "A PO\xc8\x98TAL\xc4\x82", "mailboxfull" },
+		{ "SKRZYNKA ODBIORCY JEST PE\xc5\x81NA", "mailboxfull" },
+		{ "Empfaenger unbekannt", "userunknown" },
+		{ "UNBEKANNTER EMPFAENGER", "userunknown" },
+		{ "des Empfaengers existiert nicht", "userunknown" },
+		{ "** Adresse nicht gefunden **", "userunknown" },
+		{ "car l'adresse est introuvable", "userunknown" },
+		{ "** Direcci\xc3\xb3n no encontrada **", "userunknown" },
+		{ "no se ha encontrado la direccion", "userunknown" },
+		{ "DIRECCI\xc3\x93N DE CORREO INEXISTENTE", "userunknown" },
+		{ "Impossible de trouver l'adresse de messagerie",
+		  "userunknown" },
+		{ "No se encontr\xc3\xb3 la direcci\xc3\xb3n de correo",
+		  "userunknown" },
+		{ "Impossibile trovare l'indirizzo di posta", "userunknown" },
+		{ "O endere\xc3\xa7o de email que voc\xc3\xaa inseriu n\xc3\xa3o "
+		  "foi encontrado", "userunknown" },
+		{ "Die eingegebene E-Mail-Adresse wurde nicht gefunden",
+		  "userunknown" },
+		/* 입력한 전자 메일 주소를 찾을 수 없습니다 */
+		{ "\xec\xa0\x84\xec\x9e\x90 \xeb\xa9\x94\xec\x9d\xbc \xec\xa3\xbc"
+		  "\xec\x86\x8c\xeb\xa5\xbc \xec\xb0\xbe\xec\x9d\x84 \xec\x88\x98 "
+		  "\xec\x97\x86\xec\x8a\xb5\xeb\x8b\x88\xeb\x8b\xa4", "userunknown" },
+	};
+	static const char *const cues[] = {
+		"\xc3\x89" "CHEC de la remise", "ECHEC DE LA REMISE",
+		"La remise aux destinataires ou groupes suivants a "
+		"\xc3\xa9" "chou\xc3\xa9", "n'a pas \xc3\xa9t\xc3\xa9 remis",
+		"NO PUDO SER ENTREGADO", "no ha podido ser entregado",
+		"no se ha entregado", "Error en la entrega",
+		"n\xc3\xa3o foi entregue", "FALHA NA ENTREGA",
+		"Non \xc3\xa8 stato possibile recapitare",
+		"non e' stato possibile recapitare", "Recapito non riuscito",
+		"Die Zustellung an folgende Empf\xc3\xa4nger",
+		"nie zosta\xc5\x82" "a dostarczona", "NEBYLO MO\xc5\xbdN\xc3\x89 "
+		"DORU\xc4\x8cIT", "nu a putut fi livrat",
+		"\xd0\xbd\xd0\xb5 \xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2"
+		"\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbe",	/* не доставлено */
+	};
+	static const char *const subjects[] = {
+		"Unzustellbar: Newsletter", "NON REMIS", "\xc3\x89" "chec de la "
+		"remise", "No se puede entregar: Bolet\xc3\xadn",
+		"MENSAJE NO ENTREGADO", "Non recapitabile", "Messaggio non "
+		"recapitato", "Mensagem n\xc3\xa3o entregue",
+		"N\xc3\xa3o \xc3\xa9 poss\xc3\xadvel entregar", "Falha na entrega",
+		"Wiadomo\xc5\x9b\xc4\x87 niedostarczona",
+		"NEDORU\xc4\x8cITELN\xc3\x81 ZPR\xc3\x81VA", "Mesaj nelivrat",
+	};
+
+	for (size_t i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++) {
+		const struct bounce_rule *r = bounce_rule_match_folded(
+		    verdicts[i].text, strlen(verdicts[i].text));
+
+		ck_assert_msg(r && !strcmp(r->reason, verdicts[i].reason),
+		    "%s: %s", verdicts[i].text, r ? r->reason : "no row");
+	}
+	for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+		ck_assert_msg(bounce_cues(cues[i], strlen(cues[i])) &
+		    BOUNCE_CUE_FAILURE, "%s", cues[i]);
+	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
+		char *l = bounce_lower_dup(subjects[i], strlen(subjects[i]));
+
+		ck_assert_msg(bounce_list_match(bounce_failure_subjects, l,
+		    strlen(l)), "%s", subjects[i]);
+		free(l);
+	}
+}
+END_TEST
+
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
@@ -1235,6 +1421,8 @@ bounce_suite(void)
 	tcase_add_test(tc, test_rows_folded);
 	tcase_add_test(tc, test_rows_in_capitals);
 	tcase_add_test(tc, test_cjk_rcpts);
+	tcase_add_test(tc, test_cjk_names);
+	tcase_add_test(tc, test_accent_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
