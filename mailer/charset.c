@@ -3,10 +3,10 @@
  */
 #include "charset.h"
 
-#include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
+
+#include "util.h"
 
 /*
  * Labels and the decoder each stands for (WHATWG Encoding Standard,
@@ -43,60 +43,27 @@ static const struct {
 	{ "utf8", "UTF-8" },
 };
 
-/*
- * 1 when s[0..n) is well-formed UTF-8 (RFC 3629).  ASCII is read eight
- * bytes at a time: most parts labelled US-ASCII are, and every one of
- * them is read here.
- */
-static int
-valid_utf8(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (size_t i = 0; i < n; ) {
-		uint64_t w;
-		size_t len;
-
-		if (n - i >= 8) {
-			memcpy(&w, p + i, 8);
-			if (!(w & 0x8080808080808080u)) {
-				i += 8;
-				continue;
-			}
-		}
-		len = p[i] < 0x80 ? 1 : p[i] >= 0xc2 && p[i] < 0xe0 ?
-		    2 : p[i] >= 0xe0 && p[i] < 0xf0 ? 3 : p[i] >= 0xf0 &&
-		    p[i] < 0xf5 ? 4 : 0;
-
-		if (!len || i + len > n)
-			return 0;
-		for (size_t k = 1; k < len; k++)
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-		i += len;
-	}
-	return 1;
-}
-
 const char *
 charset_decoder(const char *label)
 {
 	/* "windows-NNNN" as "x-cpNNNN", "win-NNNN", "cp-NNNN" write it */
 	static const char *const cp_prefixes[] = { "x-cp", "win-", "cp-" };
-	static char win[16];
+	static const char *const wins[] = { "WINDOWS-1250", "WINDOWS-1251",
+	    "WINDOWS-1252", "WINDOWS-1253", "WINDOWS-1254", "WINDOWS-1255",
+	    "WINDOWS-1256", "WINDOWS-1257", "WINDOWS-1258" };
 
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
 		if (!strcasecmp(label, aliases[i].label))
 			return aliases[i].decoder;
 	for (size_t i = 0; i < 3; i++) {
-		size_t pl = strlen(cp_prefixes[i]), dl = strlen(label + pl);
+		size_t pl = strlen(cp_prefixes[i]);
+		const char *d = label + pl;	/* read only past the prefix */
 
-		if (!strncasecmp(label, cp_prefixes[i], pl) && dl == 4 &&
-		    strspn(label + pl, "0123456789") == 4 &&
-		    !strncmp(label + pl, "125", 3)) {
-			snprintf(win, sizeof win, "WINDOWS-%s", label + pl);
-			return win;
-		}
+		if (strncasecmp(label, cp_prefixes[i], pl))
+			continue;
+		if (strlen(d) == 4 && !strncmp(d, "125", 3) &&
+		    d[3] >= '0' && d[3] <= '8')
+			return wins[d[3] - '0'];
 	}
 	return label;
 }
@@ -104,5 +71,5 @@ charset_decoder(const char *label)
 const char *
 charset_unknown(const char *s, size_t n)
 {
-	return valid_utf8(s, n) ? "UTF-8" : "WINDOWS-1252";
+	return utf8_valid(s, n, NULL) ? "UTF-8" : "WINDOWS-1252";
 }

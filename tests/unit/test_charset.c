@@ -25,6 +25,9 @@ START_TEST(test_decoder)
 		{ "windows-1251", "windows-1251" }, { "big5-hkscs", "big5-hkscs" },
 		/* no windows code page: left alone */
 		{ "x-cp12345", "x-cp12345" }, { "x-cp437", "x-cp437" },
+		{ "x-cp1259", "x-cp1259" }, { "win-125x", "win-125x" },
+		/* shorter than a prefix: nothing read past the label's end */
+		{ "x", "x" }, { "", "" }, { "cp", "cp" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -38,7 +41,9 @@ START_TEST(test_unknown)
 	ck_assert_str_eq(charset_unknown("plain", 5), "UTF-8");
 	ck_assert_str_eq(charset_unknown("Empf\xe4nger", 9), "WINDOWS-1252");
 	ck_assert_str_eq(charset_unknown("\xc3", 1), "WINDOWS-1252");
-	ck_assert_str_eq(charset_unknown("\xed\xa0\x80", 3), "UTF-8");
+	/* a UTF-16 surrogate and an overlong form are not UTF-8 (RFC 3629) */
+	ck_assert_str_eq(charset_unknown("\xed\xa0\x80", 3), "WINDOWS-1252");
+	ck_assert_str_eq(charset_unknown("\xe0\x80\xaf", 3), "WINDOWS-1252");
 	/* past the eight-byte ASCII runs, and a character across them */
 	ck_assert_str_eq(charset_unknown("0123456789abcdef\xe4", 17),
 	    "WINDOWS-1252");
