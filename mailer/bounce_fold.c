@@ -33,9 +33,12 @@ greek_plain(unsigned cp)
  * letter's fold, its lower case with the accents dropped ("" for a
  * character that stays itself: ×, ÷, letters with no such form), and
  * whether it is a capital.  Made from Unicode's data: the lower case,
- * decomposed (NFKD), without its combining marks; the letters that
- * decompose to no base letter as writers without the accents spell them
- * (ł l, ø o, đ d, æ ae, œ oe, þ th, ß ss); one or two bytes, so never
+ * decomposed (NFKD), without its combining marks.  The letters that
+ * decompose to no base letter were written by hand: as writers without
+ * the accents spell them (ł l, ø o, đ d, æ ae, œ oe, þ th, ß ss), else
+ * the base letter their Unicode name gives (ƀ "B WITH STROKE" b), else
+ * the ASCII letter they are read as or look like (ŋ n, ə e, ȝ g, ƿ w):
+ * these last ones hardly occur in notices.  One or two bytes, so never
  * longer than the character.
  */
 static const struct {
