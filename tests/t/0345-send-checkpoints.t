@@ -7,12 +7,14 @@
 # happen (with no checkpoints during the send it reached 61 MB for the
 # 8,000 messages below).
 #
-# 8,000 messages into Postfix's smtp-sink, 4 connections.  strace counts
-# the fsyncs of each thread.  The sending thread (whose id is the
-# process's) fsyncs only the log's new header after each reset (every
-# 16 MB, about 3,000 messages here, or when SQLite restarts the log
-# itself) and when it closes the journal: when it checkpointed itself it
-# made 53 fsyncs for these 8,000 messages.
+# 8,000 messages into Postfix's smtp-sink, 4 connections.  strace -y
+# names the file of each thread's fsyncs.  A checkpoint ends with an
+# fsync of the database file; the sending thread (whose id is the
+# process's) makes one only when it closes the journal, SQLite's last
+# checkpoint: when it checkpointed itself it made 19 for these messages.
+# Its fsyncs of the log's new header after each restart are counted, not
+# bounded: how often SQLite restarts the log depends on the run's pace
+# (a sanitized build made 26, the optimised one 6-20).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 for need in smtp-sink sqlite3 strace; do
@@ -68,7 +70,10 @@ mon=$!
 # (the sanitized CI run, stop 20); the other send tests keep leak checks.
 [ -n "$MAILER_SANITIZED" ] &&
 	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-strace -f -qq --seccomp-bpf -e trace=fsync,fdatasync -o "$T/strace" \
+# the journal made first: creating it fsyncs the database file too
+"$MAILER" --config "$P/config.yaml" send "$P/issues/2021-01" --list big \
+	--dry-run --quiet >/dev/null 2>&1 || echo "# the dry run failed"
+strace -f -y -qq --seccomp-bpf -e trace=fsync,fdatasync -o "$T/strace" \
 	"$MAILER" --config "$P/config.yaml" send "$P/issues/2021-01" \
 	--list big --quiet >"$T/out" 2>&1
 rc=$?
@@ -82,10 +87,14 @@ sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state
 # process is the one strace started (execve is not traced: take the
 # smallest id, the process's own, which its first thread keeps)
 main=$(awk '{ print $1 }' "$T/strace" | sort -n | head -1)
-mine=$(awk -v m="$main" '$1 == m' "$T/strace" | grep -c 'sync(')
-others=$(awk -v m="$main" '$1 != m' "$T/strace" | grep -c 'sync(')
-[ "$others" -ge 2 ]; ok $? "the checkpoint thread fsyncs ($others calls)"
-[ "$mine" -le 24 ]; ok $? "the sending thread seldom fsyncs ($mine calls, at most 24)"
+db="sync([0-9]*<$P/state/mailer.db>)"
+mine=$(awk -v m="$main" '$1 == m' "$T/strace" | grep -c "$db")
+others=$(awk -v m="$main" '$1 != m' "$T/strace" | grep -c "$db")
+headers=$(awk -v m="$main" '$1 == m' "$T/strace" | grep -c 'sync([0-9]*<.*-wal>)')
+[ "$others" -ge 2 ]; ok $? "the checkpoint thread checkpoints ($others fsyncs of the database)"
+[ "$mine" -le 1 ]
+ok $? "the sending thread checkpoints only when it closes the journal ($mine fsyncs of the database, at most 1)"
+echo "# the sending thread's fsyncs of the log: $headers"
 
 peak=$(cat "$T/peak" 2>/dev/null || echo 0)
 [ "$peak" -gt 0 ] && [ "$peak" -lt $((40 * 1024 * 1024)) ]
