@@ -39,6 +39,9 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 	while (i < at && (s[i] == '.' || s[i] == '\'' || s[i] == '`'))
 		i++;
 	while (j < n && domain_char((unsigned char)s[j]) && j - at < 255) {
+		/* no empty label: Sendmail's "a@b...User unknown" ends at b */
+		if (s[j] == '.' && j + 1 < n && s[j + 1] == '.')
+			break;
 		if (s[j] == '.')
 			dot = 1;
 		j++;

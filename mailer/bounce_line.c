@@ -193,6 +193,35 @@ tail_says_failed(const char *t, size_t n)
 }
 
 /*
+ * How much of l[0..n) stands before a bracketed address as its lead and
+ * not as words about it: an address type ("SMTP <a>", as InterMail and
+ * Post.Office list unknown addresses) or the host that answered (ZMailer's
+ * "mx.example.net: <a>: delivery failed").  0 when none does.
+ */
+static size_t
+lead_before_bracket(const char *l, size_t n)
+{
+	size_t i = 0, w;
+	int dot = 0;
+
+	while (i < n && (isalnum((unsigned char)l[i]) || l[i] == '-' ||
+	    l[i] == '.'))
+		dot |= l[i++] == '.';
+	w = i;
+	if (w == 4 && !strncasecmp(l, "smtp", 4))
+		;
+	else if (w && dot && i < n && l[i] == ':' && l[w - 1] != '.')
+		i++;
+	else
+		return 0;
+	if (i == n || !bounce_is_blank(l[i]))
+		return 0;
+	while (i < n && bounce_is_blank(l[i]))
+		i++;
+	return i < n && l[i] == '<' ? i : 0;
+}
+
+/*
  * Past what may stand before a listed address: indentation and bullets,
  * an SMTP reply code with its enhanced status, or a bare status ("5.2.2
  * <a>...").  *coded is set when a reply code or status was skipped: such
@@ -228,7 +257,7 @@ skip_lead(const char *l, size_t n, int *coded)
 		while (i < n && bounce_is_blank(l[i]))
 			i++;
 	}
-	return i;
+	return i + lead_before_bracket(l + i, n - i);
 }
 
 /*
@@ -928,14 +957,41 @@ accepted_reply(const char *t, size_t n)
 	return 0;
 }
 
-/* Removes from h the addresses a success reply follows on l[0..n). */
+/*
+ * 1 when the clause after an address, t[0..n), says it was delivered and
+ * nothing failed ("mx.example.net: <a>: delivered" in ZMailer's report
+ * beside a failed addressee).
+ */
+static int
+delivered_follows(const char *t, size_t n)
+{
+	size_t i = 0, own;
+	char *low;
+	int r;
+
+	while (i < n && (bounce_is_blank(t[i]) || strchr(":>-", t[i])))
+		i++;
+	if (!bounce_list_prefix(bounce_delivered_values, t + i, n - i))
+		return 0;
+	own = own_clause(t + i, n - i);
+	low = bounce_lower_dup(t + i, own < 200 ? own : 200);
+	r = !has_word(bounce_failure_words, low, strlen(low));
+	free(low);
+	return r;
+}
+
+/*
+ * Removes from h the addresses a success reply or a delivered verdict
+ * follows on l[0..n).
+ */
 static void
 drop_accepted(const char *l, size_t n, struct hits *h)
 {
 	size_t k = 0;
 
 	for (size_t i = 0; i < h->n; i++) {
-		if (accepted_reply(l + h->e[i], n - h->e[i]))
+		if (accepted_reply(l + h->e[i], n - h->e[i]) ||
+		    delivered_follows(l + h->e[i], n - h->e[i]))
 			continue;
 		h->b[k] = h->b[i];
 		h->e[k++] = h->e[i];
@@ -1032,6 +1088,34 @@ blank_tail(const char *t, size_t n)
 }
 
 /*
+ * tail_says_failed for the words after a leading address, t[0..n), with
+ * the next line (next, when it follows directly) read on when t ends
+ * inside CJK text: Japanese and Chinese notices wrap a sentence anywhere
+ * ("a 宛のメールは、...容量が" / "いっぱいのため配信できませんでした。"),
+ * with no space or case to show the line goes on.
+ */
+static int
+wrapped_tail_says_failed(const char *t, size_t n, const char *next,
+    size_t nextlen)
+{
+	struct buf b = BUF_INIT;
+	int r;
+
+	if (tail_says_failed(t, n))
+		return 1;
+	while (n && bounce_is_blank(t[n - 1]))
+		n--;
+	if (!next || !nextlen || !n || (unsigned char)t[n - 1] < 0x80 ||
+	    (n >= 3 && !memcmp(t + n - 3, "\xe3\x80\x82", 3)))	/* 。 */
+		return 0;
+	buf_add(&b, t, n);
+	buf_add(&b, next, nextlen < 200 ? nextlen : 200);
+	r = tail_says_failed(b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * A line that leads with a CJK name or a quoted one and its address ("张三
  * <a> 原因：...", "山田太郎 <a> 宛のメールは...", ""赵六" <a>：..."): the
  * address at l[i] as addr_at finds one, with the name set aside as the
@@ -1107,7 +1191,9 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		 * after a line ending in "from" or "sent by", the address
 		 * goes on with that sentence and is its sender
 		 */
-		if ((coded || (tail_says_failed(l + after, n - after) &&
+		if ((coded || (wrapped_tail_says_failed(l + after,
+		    n - after, nb->next == l + n + 1 ? nb->next : NULL,
+		    nb->nextlen) &&
 		    !(after == n && after_contact) && after_contact != 2 &&
 		    (!blank_tail(l + after, n - after) || bare_listed(nb)) &&
 		    !closes_aside(l + after, n - after))) &&

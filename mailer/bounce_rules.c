@@ -246,6 +246,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "ユーザは存在しません", "5.1.1", HARD, "userunknown" },
 	{ "ユーザが存在しません", "5.1.1", HARD, "userunknown" },
 	{ "宛先不明", "5.1.1", HARD, "userunknown" },
+	{ "宛先が見つから", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 계정", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 사용자", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 메일 주소", "5.1.1", HARD, "userunknown" },
@@ -661,6 +662,7 @@ const char *const bounce_final_subjects[] = {
 const char *const bounce_transient_subjects[] = {
 	"temporar",
 	"transient",
+	"attempt failed",	/* "Delivery attempt failed": one of several */
 	NULL
 };
 
@@ -980,6 +982,18 @@ const char *const bounce_failure_words[] = {
 	"no ha sido entregado",
 	"inte levererats",
 	"not been completed",
+	"not succeed",
+	"unsuccessful",
+	"not successful",
+	"still in the delivery queue",
+	"queued for later delivery",
+	"queued for retry",
+	"pas encore pu",	/* n'a pas encore pu être délivré */
+	"possibile consegnare",	/* non è stato possibile consegnare */
+	"non e ancora stato consegnato",
+	"не може бути доставлен",	/* Ukrainian */
+	"nao pode ser entregue",	/* não pôde ser entregue */
+	"no se pudo entregar",
 	"not been able to",
 	"not sent",
 	"not yet been able to",
@@ -1092,6 +1106,8 @@ const char *const bounce_rcpt_preps[] = {
 	 * "livrat către a" */
 	"a", "an", "catre",
 	"adresata",	/* Polish "do adresata a" */
+	/* "não pôde ser entregue ao destinatário a", "al destinatario a" */
+	"destinatario",
 	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
 	"到", "至", "送达", "送達", NULL
 };
@@ -1359,6 +1375,9 @@ const char *const bounce_delay_cues[] = {
 	"still trying",
 	"still undelivered",
 	"still in the queue",
+	"still in the delivery queue",
+	"queued for later delivery",
+	"queued for retry",
 	"has been delayed",
 	"have been delayed",
 	"is delayed",
@@ -1398,8 +1417,10 @@ const char *const bounce_delay_cues[] = {
 	"delivery attempts are still pending",
 	"пока не доставлено",
 	"pas encore ete remis",	/* pas encore été remis */
+	"va reessayer",	/* va réessayer */
 	"reessaierons",	/* réessaierons */
 	"non e stato ancora consegnato",
+	"non e ancora stato consegnato",
 	"riprovera",	/* riproverà */
 	"todavia no ha sido entregado",	/* todavía no ha sido entregado */
 	"seguiremos intentandolo",	/* seguiremos intentándolo */

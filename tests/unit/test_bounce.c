@@ -11,6 +11,11 @@
 
 #define HDR "From: MAILER-DAEMON@mx.example.org\n" \
 	"To: news@example.com\nSubject: Undelivered Mail Returned to Sender\n"
+/* a subject that says neither failure nor delay; one that an attempt failed */
+#define DHDR "From: MAILER-DAEMON@mx.example.org\n" \
+	"To: news@example.com\nSubject: Delivery status\n"
+#define AHDR "From: MAILER-DAEMON@mx.example.org\n" \
+	"To: news@example.com\nSubject: Message delivery attempt failed\n"
 
 static const struct {
 	const char *name, *msg;
@@ -370,6 +375,128 @@ static const struct {
 	  "delivered to e@example.net.\nThe recipient\x92s mailbox "
 	  "doesn\x92t exist.\n",
 	  BOUNCE_BOUNCE, "e@example.net", "5.1.1", 1, 1 },
+	/* Sendmail's "a...User unknown" with no space: the domain ends at b */
+	{ "addr-ellipsis",
+	  HDR "\nSorry, unable to deliver your message to fay@example.net for "
+	  "the following reason:\n\n  550 fay@example.net...User unknown\n",
+	  BOUNCE_BOUNCE, "fay@example.net", "5.1.1", 1, 1 },
+	/* InterMail's "SMTP <a>": an address type before the bracket */
+	{ "lead-smtp-type",
+	  HDR "\nThe following destination addresses were unknown "
+	  "(please check\n"
+	  "the addresses and re-mail the message):\n"
+	  "\nSMTP <bea@example.net>\n",
+	  BOUNCE_BOUNCE, "bea@example.net", "", 1, 1 },
+	/* ZMailer's "host: <a>: delayed": the host that answered leads */
+	{ "lead-host",
+	  DHDR "\nmx.example.net: <olle@example.net>: delayed; will "
+	  "retry later\n",
+	  BOUNCE_DELAY, "olle@example.net", "", 0, 1 },
+	/* a subject saying one attempt failed is no final failure's */
+	{ "attempt-failed-subject",
+	  AHDR "\nDelivery attempt 3 to iris@example.net failed: 452 "
+	  "4.2.2 Mailbox "
+	  "full.\nThe server will retry in 60 minutes.\n",
+	  BOUNCE_DELAY, "iris@example.net", "4.2.2", 0, 1 },
+	/* words of a delivery that has not succeeded (yet) */
+	{ "not-succeeded",
+	  DHDR "\nDelivery to hans@example.net has not succeeded yet.\n"
+	  "Still trying.\n",
+	  BOUNCE_DELAY, "hans@example.net", "", 0, 1 },
+	{ "did-not-succeed",
+	  HDR "\nDelivery to hugh@example.net did not succeed.\n"
+	  "No further attempts will be made.\n",
+	  BOUNCE_BOUNCE, "hugh@example.net", "", 0, 1 },
+	{ "unsuccessful",
+	  HDR "\nYour message to ivy@example.net was unsuccessful.\n"
+	  "No further attempts will be made.\n",
+	  BOUNCE_BOUNCE, "ivy@example.net", "", 0, 1 },
+	{ "not-successful",
+	  HDR "\nDelivery to ike@example.net was not successful.\n"
+	  "No further attempts will be made.\n",
+	  BOUNCE_BOUNCE, "ike@example.net", "", 0, 1 },
+	/* a message still queued: a delay, naming its recipient */
+	{ "still-in-delivery-queue",
+	  DHDR "\nThe message to <gina@example.net> is still in the delivery "
+	  "queue.\n",
+	  BOUNCE_DELAY, "gina@example.net", "", 0, 1 },
+	{ "queued-for-later",
+	  DHDR "\nYour message to <kim@example.net> is queued for later "
+	  "delivery.\n",
+	  BOUNCE_DELAY, "kim@example.net", "", 0, 1 },
+	{ "queued-for-retry",
+	  DHDR "\nYour message to kai@example.net was queued for retry.\n",
+	  BOUNCE_DELAY, "kai@example.net", "", 0, 1 },
+	/* French, Italian, Portuguese and Ukrainian wording */
+	{ "fr-pas-encore-pu",
+	  DHDR "\nVotre message n'a pas encore pu \xc3\xaatre "
+	  "d\xc3\xa9livr\xc3"
+	  "\xa9 \xc3\xa0 jean@example.fr.\nLe serveur va r\xc3\xa9"
+	  "essayer.\n",
+	  BOUNCE_DELAY, "jean@example.fr", "", 0, 1 },
+	{ "it-possibile-consegnare",
+	  HDR "\nNon \xc3\xa8 stato possibile consegnare il messaggio a "
+	  "marta@example.it:\n"
+	  "la casella del destinatario \xc3\xa8 piena.\n",
+	  BOUNCE_BOUNCE, "marta@example.it", "", 0, 1 },
+	{ "it-ancora-stato",
+	  DHDR "\nIl messaggio per nico@example.it non \xc3\xa8 ancora stato "
+	  "consegnato.\n",
+	  BOUNCE_DELAY, "nico@example.it", "", 0, 1 },
+	{ "pt-destinatario",
+	  HDR "\nA mensagem n\xc3\xa3o p\xc3\xb4"
+	  "de ser entregue ao destinat\xc3\xa1rio paulo@example.br:\n"
+	  "caixa postal cheia (552 5.2.2).\n",
+	  BOUNCE_BOUNCE, "paulo@example.br", "5.2.2", 0, 1 },
+	{ "uk-ne-mozhe",
+	  HDR "\n\xd0\x9b\xd0\xb8\xd1\x81\xd1\x82 \xd0\xbd\xd0\xb5 \xd0\xbc"
+	  "\xd0\xbe\xd0\xb6\xd0\xb5 \xd0\xb1\xd1\x83\xd1\x82\xd0\xb8 \xd0"
+	  "\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xbb\xd0\xb5"
+	  "\xd0\xbd\xd0\xb8\xd0\xb9 \xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1"
+	  "\x81\xd0\xb0\xd1\x82\xd1\x83 oleh@example.ua:\n"
+	  "550 5.1.1 User is not found\n",
+	  BOUNCE_BOUNCE, "oleh@example.ua", "5.1.1", 1, 1 },
+	/* "宛先が見つからない" (no such address) is an unknown user */
+	{ "ja-atesaki-mitsukaranai",
+	  HDR "\n\xe5\xae\x9b\xe5\x85\x88\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4"
+	  "\xe3\x81\x8b\xe3\x82\x89\xe3\x81\xaa\xe3\x81\x84\xe3\x81\x9f"
+	  "\xe3\x82\x81\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x8d"
+	  "\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\xe3\x81\xa7\xe3\x81\x97"
+	  "\xe3\x81\x9f\xe3\x80\x82\n\nmori@example.jp\n",
+	  BOUNCE_BOUNCE, "mori@example.jp", "5.1.1", 1, 1 },
+	/* a Japanese sentence wrapped after its leading address */
+	{ "ja-wrapped",
+	  HDR "\nkato@example.jp \xe5\xae\x9b\xe3\x81\xae\xe3\x83\xa1\xe3\x83"
+	  "\xbc\xe3\x83\xab\xe3\x81\xaf\xe3\x80\x81\xe5\x8f\x97\xe4\xbf"
+	  "\xa1\xe8\x80\x85\xe3\x81\xae\xe3\x83\xa1\xe3\x83\xbc\xe3\x83"
+	  "\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81"
+	  "\xae\xe5\xae\xb9\xe9\x87\x8f\xe3\x81\x8c\n"
+	  "\xe3\x81\x84\xe3\x81\xa3\xe3\x81\xb1\xe3\x81\x84\xe3\x81\xae"
+	  "\xe3\x81\x9f\xe3\x82\x81\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\xa7"
+	  "\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\xe3\x81\xa7"
+	  "\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82\n",
+	  BOUNCE_BOUNCE, "kato@example.jp", "", 0, 1 },
+	/*
+	 * ZMailer's report: an addressee whose own verdict says delivered is no
+	 * failed recipient, beside one that failed
+	 */
+	{ "delivered-beside-failed",
+	  HDR "\nmx.example.com: <tina@example.com>: delivery failed; wil"
+	  "l not continue trying\n  Reason: mailbox does not exist\n"
+	  "mx.example.net: <uwe@example.net>: delivered\n",
+	  BOUNCE_BOUNCE, "tina@example.com", "", 1, 1 },
+	/*
+	 * "destinatario" ends a sentence of failure before its address, and
+	 * only that: a success notice names no recipient
+	 */
+	{ "it-success-destinatario",
+	  HDR "\nIl messaggio \xc3\xa8 stato consegnato con successo al d"
+	  "estinatario anna@example.it.\n",
+	  BOUNCE_OTHER, NULL, "", 0, 0 },
+	{ "es-no-se-pudo",
+	  HDR "\nNo se pudo entregar el mensaje al destinatario ana@examp"
+	  "le.es:\nel buz\xc3\xb3n est\xc3\xa1 lleno.\n",
+	  BOUNCE_BOUNCE, "ana@example.es", "", 0, 1 },
 };
 
 START_TEST(test_cases)
