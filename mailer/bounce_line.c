@@ -208,12 +208,12 @@ lead_before_bracket(const char *l, size_t n)
 	    l[i] == '.'))
 		dot |= l[i++] == '.';
 	w = i;
-	if (w == 4 && !strncasecmp(l, "smtp", 4))
-		;
-	else if (w && dot && i < n && l[i] == ':' && l[w - 1] != '.')
+	if (w != 4 || strncasecmp(l, "smtp", 4)) {
+		/* not a type: a host name and its colon, or nothing */
+		if (!dot || i == n || l[i] != ':' || l[w - 1] == '.')
+			return 0;
 		i++;
-	else
-		return 0;
+	}
 	if (i == n || !bounce_is_blank(l[i]))
 		return 0;
 	while (i < n && bounce_is_blank(l[i]))
