@@ -497,6 +497,25 @@ static const struct {
 	  HDR "\nNo se pudo entregar el mensaje al destinatario ana@examp"
 	  "le.es:\nel buz\xc3\xb3n est\xc3\xa1 lleno.\n",
 	  BOUNCE_BOUNCE, "ana@example.es", "", 0, 1 },
+	/*
+	 * libetpan ends a structured field, and with it the header block, at
+	 * a blank continuation line or after a comment ending a line: the
+	 * lines after it are the notice's text, with or without the fields
+	 * bounce_mime leaves out of what libetpan parses
+	 */
+	{ "header-ends-at-blank-continuation",
+	  "From: MAILER-DAEMON@mx.example.org\n \n x\n"
+	  "Subject: Undelivered Mail Returned to Sender\n"
+	  "Delivery-Failure: ann@example.net: 550 5.1.1 user unknown\n"
+	  "\nhello\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "header-ends-after-comment",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "Subject: Undelivered Mail Returned to Sender\n"
+	  "To: news@example.com\n (list)\n x\n"
+	  "Delivery-Failure: ann@example.net: 550 5.1.1 user unknown\n"
+	  "\nhello\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
