@@ -58,6 +58,24 @@ lookup(const char *to, const char *from)
 	return cd;
 }
 
+/*
+ * 1 when s[0..n) from fromcode is the same bytes in tocode: 7-bit text
+ * from US-ASCII or UTF-8 to UTF-8.  libetpan converts every word of every
+ * Content-Type field that way, nearly all of it ASCII, and iconv's set-up
+ * costs more than the copy.
+ */
+static int
+same_bytes(const char *tocode, const char *fromcode, const char *s, size_t n)
+{
+	if (strcasecmp(tocode, "utf-8") || (strcasecmp(fromcode, "us-ascii") &&
+	    strcasecmp(fromcode, "utf-8")))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
 int
 iconvcache_conv(const char *tocode, const char *fromcode, const char *s,
     size_t n, char *out, size_t *out_len)
@@ -66,6 +84,13 @@ iconvcache_conv(const char *tocode, const char *fromcode, const char *s,
 	size_t ibl = n, obl = *out_len;
 	iconv_t cd;
 
+	if (same_bytes(tocode, fromcode, s, n)) {
+		/* as iconv: what fits, when out is too small */
+		if (n < *out_len)
+			*out_len = n;
+		memcpy(out, s, *out_len);
+		return MAIL_CHARCONV_NO_ERROR;
+	}
 	pthread_mutex_lock(&mu);
 	if ((cd = lookup(tocode, fromcode)) == (iconv_t)-1) {
 		pthread_mutex_unlock(&mu);

@@ -66,6 +66,30 @@ START_TEST(test_charsets)
 }
 END_TEST
 
+/* 7-bit text is copied, not converted: the same bytes as iconv's. */
+START_TEST(test_ascii_copy)
+{
+	SAME("US-ASCII", "multipart/report; report-type=delivery-status");
+	SAME("utf-8", "tab\tcr\rlf\n\x01\x1b$B\x7f end");
+	SAME("us-ascii", "nul\0inside");
+	SAME("utf-8", "");
+	/* looks like ASCII, is not: decoded by iconv */
+	SAME("unicode-1-1-utf-7", "a+AGEA-b");
+	SAME("iso-2022-jp", "\x1b$B$3$s\x1b(B ok");
+	/* an output too small takes what fits, copied as converted */
+	for (int copy = 0; copy < 2; copy++) {
+		char out[8] = "";
+		size_t len = 3;
+
+		ck_assert_int_eq(iconvcache_conv("utf-8", copy ? "us-ascii" :
+		    "iso-8859-1", "abcdef", 6, out, &len),
+		    MAIL_CHARCONV_NO_ERROR);
+		ck_assert_uint_eq(len, 3);
+		ck_assert_str_eq(out, "abc");
+	}
+}
+END_TEST
+
 /* Each byte iconv cannot take is one "?", and the text goes on. */
 START_TEST(test_bad_bytes)
 {
@@ -132,6 +156,7 @@ iconvcache_suite(void)
 	TCase *tc = tcase_create("iconvcache");
 
 	tcase_add_test(tc, test_charsets);
+	tcase_add_test(tc, test_ascii_copy);
 	tcase_add_test(tc, test_bad_bytes);
 	tcase_add_test(tc, test_cut_off);
 	tcase_add_test(tc, test_state_reset);
