@@ -464,8 +464,11 @@ int
 bounce_find_status(const char *s, size_t n, char out[16])
 {
 	char two[16] = "";
+	const char *dot = s, *end = s + n;
 
-	for (size_t i = 0; i < n; i++) {
+	/* a code's first dot follows its class digit: try only there */
+	while (n > 1 && (dot = memchr(dot + 1, '.', (size_t)(end - dot - 1)))) {
+		size_t i = (size_t)(dot - s) - 1;
 		char st[16];
 
 		if (bounce_status_at(s, n, i, st)) {

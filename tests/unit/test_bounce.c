@@ -544,6 +544,31 @@ START_TEST(test_cases)
 }
 END_TEST
 
+/* Status codes anywhere in a text: at its ends, among dots and digits. */
+START_TEST(test_find_status)
+{
+	static const struct {
+		const char *text, *want;	/* want "" for none */
+	} t[] = {
+		{ "5.1.1", "5.1.1" }, { "x5.1.1", "5.1.1" }, { "5.1.1.", "5.1.1" },
+		{ "2.0.0 then 4.4.7", "4.4.7" }, { "2.1.5 only", "2.1.5" },
+		{ "1.5.1.1", "" }, { "v5.1.10.2", "" }, { "55.1.1", "" },
+		{ "5.1.1234", "" }, { "5.1", "" }, { ".", "" }, { "", "" },
+		{ "5", "" }, { "..5.7.1 x", "" }, { "x.4.2.2", "" },
+		{ "550 5.1.1", "5.1.1" }, { "5.1.1.1 4.2.2", "4.2.2" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char out[16] = "";
+		int got = bounce_find_status(t[i].text, strlen(t[i].text), out);
+
+		ck_assert_msg(got == (t[i].want[0] != '\0') &&
+		    !strcmp(out, t[i].want), "\"%s\": %d \"%s\"", t[i].text, got,
+		    out);
+	}
+}
+END_TEST
+
 START_TEST(test_ids)
 {
 	struct bounce_report r;
@@ -1546,6 +1571,7 @@ bounce_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_cases, 0, sizeof cases / sizeof cases[0]);
+	tcase_add_test(tc, test_find_status);
 	tcase_add_test(tc, test_ids);
 	tcase_add_test(tc, test_deep);
 	tcase_add_test(tc, test_huge);
