@@ -626,11 +626,9 @@ structured_field(const char *s, size_t n)
 		"message-id", "in-reply-to", "references", "subject", NULL
 	};
 
-	/* most fields are none of these: Received, X-..., DKIM-Signature */
-	if (n > 11 || !strchr("dfsrtcbmi", s[0] | 0x20))
-		return 0;
 	for (const char *const *p = names; *p; p++)
-		if (!strncasecmp(s, *p, n) && (*p)[n] == '\0')
+		if ((*p)[0] == (s[0] | 0x20) && !strncasecmp(s, *p, n) &&
+		    (*p)[n] == '\0')
 			return 1;
 	return 0;
 }
@@ -693,7 +691,8 @@ field_len(const char *s, size_t n)
 static int
 mime_field(const char *s, size_t n)
 {
-	return s[0] == 'M' || (n > 8 && !strncasecmp(s, "content-", 8));
+	return s[0] == 'M' || ((s[0] | 0x20) == 'c' && n > 8 &&
+	    !strncasecmp(s, "content-", 8));
 }
 
 /*
