@@ -3,6 +3,10 @@
 MAILER=${MAILER:-$PWD/mailer/mailer}
 SHARED=${MAILER_SHARED:-$PWD/../shared}
 . tests/lib/wait.sh	# wait_for: every wait is for an event, with a deadline
+# The tests read and write the journal beside a running mailer: without a
+# busy timeout the sqlite3 shell fails at once on a lock held for a moment
+# (CI lost an insert that way), so every call waits as mailer itself does.
+sqlite3() { command sqlite3 -cmd '.timeout 30000' "$@"; }
 tap_n=0
 tap_failed=0
 plan() { echo "1..$1"; }
