@@ -122,29 +122,6 @@ tag_break(const char *s, size_t n)
 	return tag_is(s, n, "td") || tag_is(s, n, "th") ? ' ' : 0;
 }
 
-/* Appends code point c as UTF-8 (none for 0 or past U+10FFFF). */
-static void
-add_utf8(struct buf *t, unsigned long c)
-{
-	if (!c || c > 0x10FFFF)
-		return;
-	if (c < 0x80) {
-		buf_addc(t, (char)c);
-	} else if (c < 0x800) {
-		buf_addc(t, (char)(0xC0 | c >> 6));
-		buf_addc(t, (char)(0x80 | (c & 0x3F)));
-	} else if (c < 0x10000) {
-		buf_addc(t, (char)(0xE0 | c >> 12));
-		buf_addc(t, (char)(0x80 | (c >> 6 & 0x3F)));
-		buf_addc(t, (char)(0x80 | (c & 0x3F)));
-	} else {
-		buf_addc(t, (char)(0xF0 | c >> 18));
-		buf_addc(t, (char)(0x80 | (c >> 12 & 0x3F)));
-		buf_addc(t, (char)(0x80 | (c >> 6 & 0x3F)));
-		buf_addc(t, (char)(0x80 | (c & 0x3F)));
-	}
-}
-
 /*
  * The entity at s[0..n) (from its '&'), decoded onto t: the named ones
  * notices use and numeric ones ("&#64;", "&#x40;").  Returns the bytes it
@@ -183,7 +160,7 @@ add_entity(struct buf *t, const char *s, size_t n)
 		    (tolower((unsigned char)s[i]) - 'a' + 10));
 	if (i >= n || s[i] != ';' || i == 2 + (size_t)hex)
 		return 0;
-	add_utf8(t, c);
+	bounce_add_utf8(t, c);
 	return i + 1;
 }
 

@@ -15,42 +15,211 @@
 #include "util.h"
 
 /*
+ * v[0..n) without its RFC 5322 comments, into out (reset first): "failed
+ * (permanent)" is "failed ", so a comment's words ("delayed (returned as
+ * failed after 5 days)", "rfc822; (forwarded from a) b") are not read as
+ * the field's.  Quoted strings and quoted pairs are kept as they are.
+ */
+static void
+strip_comments(const char *v, size_t n, struct buf *out)
+{
+	int depth = 0, quoted = 0;
+
+	buf_reset(out);
+	for (size_t i = 0; i < n; i++) {
+		char c = v[i];
+
+		if (c == '\\' && i + 1 < n && (depth || quoted)) {
+			if (!depth)
+				buf_add(out, v + i, 2);
+			i++;
+		} else if (c == '"' && !depth) {
+			quoted = !quoted;
+			buf_addc(out, c);
+		} else if (c == '(' && !quoted) {
+			depth++;
+		} else if (c == ')' && depth) {
+			if (!--depth)
+				buf_addc(out, ' ');
+		} else if (!depth)
+			buf_addc(out, c);
+	}
+	buf_add(out, "", 0);
+}
+
+/*
+ * RFC 6533's EmbeddedUnicodeChar at s[0..n) ("\x{E9}"): sets *cp and
+ * returns its length, 0 when s starts with none or names no character an
+ * address may hold (a control, a surrogate, past U+10FFFF).
+ */
+static size_t
+embedded_char(const char *s, size_t n, unsigned long *cp)
+{
+	size_t i = 3;
+
+	if (n < 5 || strncmp(s, "\\x{", 3))
+		return 0;
+	*cp = 0;
+	while (i < n && i < 9 && isxdigit((unsigned char)s[i])) {
+		int c = (unsigned char)s[i++];
+
+		*cp = *cp * 16 + (unsigned long)(isdigit(c) ? c - '0' :
+		    (c | 0x20) - 'a' + 10);
+	}
+	if (i == 3 || i >= n || s[i] != '}' || *cp < 0x21 || *cp == 0x7f ||
+	    (*cp >= 0xd800 && *cp <= 0xdfff) || *cp > 0x10ffff)
+		return 0;
+	return i + 1;
+}
+
+/*
+ * The address of a recipient field that holds UTF-8 or RFC 6533's
+ * "\x{HEX}" (t[0..n), the address token after "type;"), decoded into a
+ * new string; NULL when it is no address (a local part, an '@' and a
+ * dotted domain, no space or bracket).
+ */
+static char *
+utf8_field_addr(const char *t, size_t n)
+{
+	struct buf a = BUF_INIT;
+	const char *at;
+	size_t i = 0, k;
+	unsigned long cp;
+
+	while (i < n) {
+		if ((k = embedded_char(t + i, n - i, &cp))) {
+			bounce_add_utf8(&a, cp);
+			i += k;
+		} else if (t[i] == '\\' || strchr("<>()[],;:", t[i])) {
+			buf_free(&a);
+			return NULL;
+		} else
+			buf_addc(&a, t[i++]);
+	}
+	buf_add(&a, "", 0);
+	at = strrchr(a.data, '@');
+	if (!at || at == a.data || !strchr(at, '.') || at[1] == '.' ||
+	    a.data[a.len - 1] == '.') {
+		buf_free(&a);
+		return NULL;
+	}
+	return buf_detach(&a);
+}
+
+/*
+ * The address of a recipient field's value v[0..n) (RFC 3464 section
+ * 2.3.2: "address-type; address", comments taken out), a new string or
+ * NULL.  The free-text scanner takes ASCII addresses only; an address of
+ * RFC 6533's "utf-8" type, or one holding UTF-8 (RFC 6531), is the whole
+ * token after the type, with its "\x{HEX}" decoded.
+ */
+static char *
+field_addr(const char *v, size_t n)
+{
+	const char *semi = memchr(v, ';', n);
+	size_t b, e;
+
+	if (semi) {
+		int utf8 = (size_t)(semi - v) >= 5 &&
+		    !strncasecmp(semi - 5, "utf-8", 5);
+
+		b = (size_t)(semi + 1 - v);
+		while (b < n && bounce_is_blank(v[b]))
+			b++;
+		if (b < n && v[b] == '<')
+			b++;
+		for (e = b; e < n && !bounce_is_blank(v[e]) && v[e] != '>';
+		    e++)
+			utf8 |= (unsigned char)v[e] >= 0x80;
+		if (utf8 && e > b) {
+			char *a = utf8_field_addr(v + b, e - b);
+
+			if (a)
+				return a;
+		}
+	}
+	return bounce_first_addr(v, n);
+}
+
+/* The address of the first of the recipient fields a block has, or NULL. */
+static char *
+block_addr(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
+{
+	static const char *const fields[] = {
+		"Final-Recipient", "Original-Recipient", "X-Actual-Recipient"
+	};
+	char *addr = NULL;
+
+	for (size_t k = 0; !addr && k < sizeof fields / sizeof fields[0]; k++)
+		if (bounce_header_get(blk, bl, fields[k], 0, v)) {
+			strip_comments(v->data, v->len, tmp);
+			addr = field_addr(tmp->data, tmp->len);
+		}
+	return addr;
+}
+
+/* 1 failed, 2 delayed, 3 delivered (also relayed, expanded), 0 none. */
+static int
+block_action(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
+{
+	if (!bounce_header_get(blk, bl, "Action", 0, v))
+		return 0;
+	strip_comments(v->data, v->len, tmp);
+	if (bounce_find_ci(tmp->data, tmp->len, "fail"))
+		return 1;
+	if (bounce_find_ci(tmp->data, tmp->len, "delay"))
+		return 2;
+	if (bounce_find_ci(tmp->data, tmp->len, "deliver") ||
+	    bounce_find_ci(tmp->data, tmp->len, "relayed") ||
+	    bounce_find_ci(tmp->data, tmp->len, "expanded"))
+		return 3;
+	return 0;
+}
+
+/*
+ * Drops from rs[first..*nrs) the recipients marked in delayed[]: in a
+ * report where some recipients failed, the others that are only delayed
+ * have not failed (and the kind is the failure's).
+ */
+static void
+drop_delayed(struct bounce_seg *rs, size_t *nrs, size_t first,
+    const char *delayed)
+{
+	size_t w = first;
+
+	for (size_t k = first; k < *nrs; k++) {
+		if (delayed[k - first]) {
+			free(rs[k].address);
+			continue;
+		}
+		rs[w++] = rs[k];
+	}
+	*nrs = w;
+}
+
+/*
  * Reads the per-recipient blocks of a delivery-status body.  Each failed or
- * delayed recipient is appended to rs.
+ * delayed recipient is appended to rs; the delayed ones only when none
+ * failed.
  */
 void
 bounce_dsn_parse(const char *d, size_t n, struct bounce_seg **rs, size_t *nrs,
     struct bounce_dsn_tally *t)
 {
-	size_t i = 0;
-	struct buf v = BUF_INIT;
+	size_t i = 0, first = *nrs;
+	struct buf v = BUF_INIT, tmp = BUF_INIT;
+	char *delayed = xcalloc(BOUNCE_MAX_RCPTS, 1);
 
 	while (i < n && *nrs < BOUNCE_MAX_RCPTS) {
 		size_t bl = bounce_header_len(d + i, n - i);
 		const char *blk = d + i;
-		char *addr = NULL;
+		char *addr = block_addr(blk, bl, &v, &tmp);
 		char st[16] = "";
-		int act = 0;	/* 1 failed, 2 delayed, 3 delivered */
+		int act = block_action(blk, bl, &v, &tmp);
 
-		if (bounce_header_get(blk, bl, "Final-Recipient", 0, &v))
-			addr = bounce_first_addr(v.data, v.len);
-		if (!addr && bounce_header_get(blk, bl, "Original-Recipient", 0,
-		    &v))
-			addr = bounce_first_addr(v.data, v.len);
-		if (!addr && bounce_header_get(blk, bl, "X-Actual-Recipient", 0,
-		    &v))
-			addr = bounce_first_addr(v.data, v.len);
-		if (bounce_header_get(blk, bl, "Status", 0, &v))
-			bounce_find_status(v.data, v.len, st);
-		if (bounce_header_get(blk, bl, "Action", 0, &v)) {
-			if (bounce_find_ci(v.data, v.len, "fail"))
-				act = 1;
-			else if (bounce_find_ci(v.data, v.len, "delay"))
-				act = 2;
-			else if (bounce_find_ci(v.data, v.len, "deliver") ||
-			    bounce_find_ci(v.data, v.len, "relayed") ||
-			    bounce_find_ci(v.data, v.len, "expanded"))
-				act = 3;
+		if (bounce_header_get(blk, bl, "Status", 0, &v)) {
+			strip_comments(v.data, v.len, &tmp);
+			bounce_find_status(tmp.data, tmp.len, st);
 		}
 		if (addr && !act)
 			act = st[0] == '2' ? 3 : st[0] == '4' ? 2 : 1;
@@ -70,10 +239,18 @@ bounce_dsn_parse(const char *d, size_t n, struct bounce_seg **rs, size_t *nrs,
 				r->address = addr;
 				addr = NULL;
 				r->from_dsn = 1;
+			} else if (k >= first && delayed[k - first] &&
+			    act == 1)
+				r = &(*rs)[k];	/* delayed, then failed */
+			else
+				r = NULL;
+			if (r) {
 				memcpy(r->status, st, sizeof st);
 				/* the whole block is the diagnostic */
 				r->seg = blk;
 				r->seglen = bl;
+				if (k >= first)
+					delayed[k - first] = act == 2;
 			}
 			if (act == 1)
 				t->failed++;
@@ -85,7 +262,11 @@ bounce_dsn_parse(const char *d, size_t n, struct bounce_seg **rs, size_t *nrs,
 		while (i < n && (d[i] == '\n' || d[i] == '\r'))
 			i++;
 	}
+	if (t->failed)
+		drop_delayed(*rs, nrs, first, delayed);
+	free(delayed);
 	buf_free(&v);
+	buf_free(&tmp);
 }
 
 void

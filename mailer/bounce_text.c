@@ -305,6 +305,28 @@ bounce_plain_ascii(const char *s, size_t n)
 	return 1;
 }
 
+void
+bounce_add_utf8(struct buf *t, unsigned long c)
+{
+	if (!c || c > 0x10FFFF)
+		return;
+	if (c < 0x80) {
+		buf_addc(t, (char)c);
+	} else if (c < 0x800) {
+		buf_addc(t, (char)(0xC0 | c >> 6));
+		buf_addc(t, (char)(0x80 | (c & 0x3F)));
+	} else if (c < 0x10000) {
+		buf_addc(t, (char)(0xE0 | c >> 12));
+		buf_addc(t, (char)(0x80 | (c >> 6 & 0x3F)));
+		buf_addc(t, (char)(0x80 | (c & 0x3F)));
+	} else {
+		buf_addc(t, (char)(0xF0 | c >> 18));
+		buf_addc(t, (char)(0x80 | (c >> 12 & 0x3F)));
+		buf_addc(t, (char)(0x80 | (c >> 6 & 0x3F)));
+		buf_addc(t, (char)(0x80 | (c & 0x3F)));
+	}
+}
+
 /* Length of the header block at s (up to, not including, the blank line). */
 size_t
 bounce_header_len(const char *s, size_t n)

@@ -45,6 +45,9 @@ const char *bounce_find_ci(const char *s, size_t n, const char *pat);
  */
 char *bounce_lower_dup(const char *s, size_t n);
 
+/* Appends code point c to b as UTF-8 (none for 0 or past U+10FFFF). */
+void bounce_add_utf8(struct buf *b, unsigned long c);
+
 /*
  * Appends s[0..n) to b dropping CR and NUL and replacing invalid UTF-8 with
  * '?', up to BOUNCE_TEXT_MAX bytes in b; b->data is non-NULL afterwards.

@@ -54,6 +54,22 @@ static const struct {
 	  "Final-Recipient: rfc822; slow@example.net\nAction: delayed\n"
 	  "Status: 4.4.7\n\n--B--\n",
 	  BOUNCE_DELAY, "slow@example.net", "4.4.7", 0, 1 },
+	/* a recipient delayed in one block and failed in a later one */
+	{ "dsn-delayed-then-failed",
+	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Final-Recipient: rfc822; a@example.net\nAction: delayed\n"
+	  "Status: 4.4.1\n\n"
+	  "Final-Recipient: rfc822; a@example.net\nAction: failed\n"
+	  "Status: 5.1.1\n\n--B--\n",
+	  BOUNCE_BOUNCE, "a@example.net", "5.1.1", 1, 1 },
+	/* a comment's status code is none of the field's */
+	{ "dsn-status-comment",
+	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Final-Recipient: rfc822; a@example.net\nAction: failed\n"
+	  "Status: (first 4.4.1) 5.1.1\n\n--B--\n",
+	  BOUNCE_BOUNCE, "a@example.net", "5.1.1", 1, 1 },
 	{ "qmail",
 	  "From: MAILER-DAEMON@q.example.org\nTo: news@example.com\n"
 	  "Subject: failure notice\n\n"
