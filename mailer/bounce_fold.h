@@ -15,6 +15,9 @@
  *     as they are written without accents (ł l, ø o, æ ae, œ oe), ß as
  *     "ss" (German capitals write "SS").  Gateways and 7-bit relays drop
  *     accents, and capitals often go without them;
+ *   - Latin Extended Additional (U+1E00-U+1EFF: Vietnamese's letters
+ *     with two marks, "KHÔNG TỒN TẠI" and "không tồn tại" fold to "khong
+ *     ton tai") the same way;
  *   - Greek capitals, and the tonos dropped and final ς read as σ, since
  *     Greek written in capitals carries no tonos ("ΑΠΟΤΥΧΙΑ" is
  *     "αποτυχία");
@@ -23,8 +26,9 @@
  *     for ı, and ASCII folds it to i).
  * German's "ae" for ä is not folded: "Empfaenger" needs its own row.
  * Folding never makes text longer: a Latin letter's two bytes fold to one
- * or two, ẞ's three to two, the others keep their length.  Protocol
- * tokens (header field names, DSN fields, "smtp:") are compared as ASCII.
+ * or two, an extended one's three to one or two (ẞ), the others keep
+ * their length.  Protocol tokens (header field names, DSN fields,
+ * "smtp:") are compared as ASCII.
  *
  * Rows of bounce_rules.c are written folded ("kullanici", "grusse"), so
  * they are compared as they are; test_rows_folded checks every row.

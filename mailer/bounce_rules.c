@@ -173,6 +173,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "e piena", "4.2.2", SOFT, "mailboxfull" },	/* è piena */
 	{ "jest pelna", "4.2.2", SOFT, "mailboxfull" },	/* jest pełna */
 	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
+	/* Vietnamese: hộp thư (của người nhận) đã đầy */
+	{ "hop thu da day", "4.2.2", SOFT, "mailboxfull" },
+	{ "hop thu day", "4.2.2", SOFT, "mailboxfull" },
+	{ "hop thu cua nguoi nhan da day", "4.2.2", SOFT, "mailboxfull" },
 	{ "переполнен", "4.2.2", SOFT, "mailboxfull" },
 
 	/* The address is gone. */
@@ -343,6 +347,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "direccion no encontrada", "5.1.1", HARD, "userunknown" },
 	{ "no se ha encontrado la direccion", "5.1.1", HARD, "userunknown" },
 	{ "adresse nicht gefunden", "5.1.1", HARD, "userunknown" },
+	/* Vietnamese: không tìm thấy địa chỉ (email) */
+	{ "khong tim thay dia chi", "5.1.1", HARD, "userunknown" },
 	{ "buzon no existe", "5.1.1", HARD, "userunknown" },
 	{ "cuenta no existe", "5.1.1", HARD, "userunknown" },
 	{ "casella inesistente", "5.1.1", HARD, "userunknown" },
@@ -356,6 +362,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "empfaengers existiert nicht", "5.1.1", HARD, "userunknown" },
 	{ "adres bestaat niet", "5.1.1", HARD, "userunknown" },
 	{ "adresat neexistuje", "5.1.1", HARD, "userunknown" },
+	/* Vietnamese: người nhận, người dùng, địa chỉ email không tồn tại */
+	{ "nguoi nhan khong ton tai", "5.1.1", HARD, "userunknown" },
+	{ "nguoi dung khong ton tai", "5.1.1", HARD, "userunknown" },
+	{ "dia chi email khong ton tai", "5.1.1", HARD, "userunknown" },
 	{ "nie ma takiego uzytkownika", "5.1.1", HARD, "userunknown" },
 	{ "адресом не найден", "5.1.1", HARD, "userunknown" },
 	{ "boyle bir kullanici", "5.1.1", HARD, "userunknown" },	/* ı */
@@ -636,6 +646,7 @@ const char *const bounce_delay_subjects[] = {
 	"지연",
 	"vertraagd",
 	"opoznieni",	/* opóźnieni */
+	"cham tre",	/* chậm trễ */
 	NULL
 };
 
@@ -717,6 +728,10 @@ const char *const bounce_failure_subjects[] = {
 	"반송",
 	"배달 실패",
 	"αποτυχια παραδοσησ",	/* αποτυχία παράδοσης */
+	/* Vietnamese: không gửi được, không thể gửi, không thành công */
+	"khong gui duoc",
+	"khong the gui",
+	"khong thanh cong",
 	NULL
 };
 
@@ -828,6 +843,7 @@ const char *const bounce_rcpt_cues[] = {
 	"адресат:",
 	"destinataire:",
 	"παραληπτησ:",	/* παραλήπτης */
+	"nguoi nhan:",	/* người nhận: */
 	NULL
 };
 
@@ -1036,6 +1052,14 @@ const char *const bounce_failure_words[] = {
 	"не доставлен",
 	"niet afgeleverd",
 	"δεν παραδοθηκε",	/* δεν παραδόθηκε */
+	/* Vietnamese: không thể gửi, không gửi được, chưa được gửi/chuyển */
+	"khong the gui",
+	"khong gui duoc",
+	"chua duoc gui",
+	"khong the chuyen",
+	"chua duoc chuyen",
+	"that bai",	/* thất bại */
+	"khong tim thay",	/* không tìm thấy: not found */
 	NULL
 };
 
@@ -1109,7 +1133,9 @@ const char *const bounce_rcpt_preps[] = {
 	/* "não pôde ser entregue ao destinatário a", "al destinatario a" */
 	"destinatario",
 	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
-	"到", "至", "送达", "送達", NULL
+	"到", "至", "送达", "送達",
+	"nguoi nhan",	/* "không thể chuyển tới người nhận a" */
+	NULL
 };
 
 /*
@@ -1146,6 +1172,8 @@ const char *const bounce_message_to[] = {
 	"e-mail an",
 	"bericht aan",
 	"wiadomosc do",	/* wiadomość do */
+	"gui toi",	/* Vietnamese gửi tới, gửi đến */
+	"gui den",
 	NULL
 };
 
@@ -1325,6 +1353,11 @@ const char *const bounce_failure_cues[] = {
 	"배달되지 못했",
 	"kunde inte levereras",
 	"δεν παραδοθηκε",
+	/* Vietnamese: không thể gửi, không gửi được, chưa được gửi */
+	"khong the gui",
+	"khong gui duoc",
+	"chua duoc gui",
+	"khong the chuyen",
 	NULL
 };
 
@@ -1428,6 +1461,7 @@ const char *const bounce_delay_cues[] = {
 	"continuaremos a tentar",
 	"annu inte levererats",	/* ännu inte levererats */
 	"fortsatter att forsoka",	/* fortsätter att försöka */
+	"se tiep tuc thu lai",	/* sẽ tiếp tục thử lại */
 	NULL
 };
 

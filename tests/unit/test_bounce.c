@@ -813,6 +813,10 @@ START_TEST(test_fold_case)
 		/* Turkish: İ and ı as i; ß and ẞ as ss */
 		{ "BİR KULLANICI kullanıcı", "bir kullanici kullanici" },
 		{ "GRÖSSE Größe GROẞE", "grosse grosse grosse" },
+		/* Latin Extended Additional: Vietnamese, Welsh */
+		{ "KHÔNG TỒN TẠI không tồn tại", "khong ton tai khong ton tai" },
+		{ "NGƯỜI NHẬN Ở ĐÂY ỹ Ẁŵ Ỻ ẟ", "nguoi nhan o day y ww ll d" },
+		{ "\xe1\xbb", "\xe1\xbb" },
 		/* Greek: capitals, no tonos, σ for ς */
 		{ "ΑΠΟΤΥΧΙΑ αποτυχία ΆΈΉΊΌΎΏ", "αποτυχια αποτυχια αεηιουω" },
 		{ "ΣΟΦΟΣ σοφός ΪΫ ΐΰ", "σοφοσ σοφοσ ϊϋ ϊϋ" },
@@ -893,10 +897,11 @@ START_TEST(test_fold_capital)
 {
 	static const char *const caps[] = {
 		"A", "É", "Ł", "İ", "ẞ", "Ά", "Σ", "Ж", "Ґ", "Ǎ", "Ơ", "Ё",
+		"Ồ", "Ạ", "Ẁ",
 	};
 	static const char *const others[] = {
 		"a", "é", "ł", "ı", "ß", "ά", "ς", "σ", "ж", "中", "1", "\xc3",
-		"ǎ", "ơ", "ё", "×",
+		"ǎ", "ơ", "ё", "×", "ồ", "ạ", "ẁ", "\xe1\xbb",
 	};
 
 	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
@@ -1468,6 +1473,73 @@ START_TEST(test_cjk_names)
 END_TEST
 
 /*
+ * The eleventh round's Vietnamese wording, with its marks (Latin Extended
+ * Additional, folded since that round), without them and in capitals:
+ * verdicts with their reason, failure and delay cues, subjects, and the
+ * words before a failed recipient.
+ */
+START_TEST(test_vietnamese_rows)
+{
+	static const struct {
+		const char *text, *reason;
+	} verdicts[] = {
+		{ "Hộp thư đã đầy", "mailboxfull" },
+		{ "HOP THU DAY", "mailboxfull" },
+		{ "Hộp thư của người nhận đã đầy", "mailboxfull" },
+		{ "** Không tìm thấy địa chỉ **", "userunknown" },
+		{ "NGƯỜI NHẬN KHÔNG TỒN TẠI", "userunknown" },
+		{ "nguoi dung khong ton tai", "userunknown" },
+		{ "Địa chỉ email không tồn tại", "userunknown" },
+	};
+	static const char *const failures[] = {
+		/* the first four are failure cues of a notice's text too */
+		"Không thể gửi thư", "THƯ KHÔNG GỬI ĐƯỢC", "chưa được gửi",
+		"không thể chuyển", "chưa được chuyển đi", "Gửi thư thất bại",
+		"không tìm thấy",
+	};
+	static const char *const subjects[] = {
+		"Thư không gửi được", "KHÔNG THỂ GỬI THƯ",
+		"Thông báo trạng thái gửi thư (Không thành công)",
+	};
+	char *l;
+
+	for (size_t i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++) {
+		const struct bounce_rule *r = bounce_rule_match_folded(
+		    verdicts[i].text, strlen(verdicts[i].text));
+
+		ck_assert_msg(r && !strcmp(r->reason, verdicts[i].reason),
+		    "%s: %s", verdicts[i].text, r ? r->reason : "no row");
+	}
+	for (size_t i = 0; i < sizeof failures / sizeof failures[0]; i++) {
+		l = bounce_lower_dup(failures[i], strlen(failures[i]));
+		ck_assert_msg(bounce_list_match(bounce_failure_words, l,
+		    strlen(l)), "%s", failures[i]);
+		free(l);
+	}
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_msg(bounce_cues(failures[i], strlen(failures[i])) &
+		    BOUNCE_CUE_FAILURE, "%s", failures[i]);
+	ck_assert(bounce_cues("Hệ thống sẽ tiếp tục thử lại", 42) &
+	    BOUNCE_CUE_DELAY);
+	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
+		l = bounce_lower_dup(subjects[i], strlen(subjects[i]));
+		ck_assert_msg(bounce_list_match(bounce_failure_subjects, l,
+		    strlen(l)), "%s", subjects[i]);
+		free(l);
+	}
+	l = bounce_lower_dup("Cảnh báo: thư bị chậm trễ", 35);
+	ck_assert(bounce_list_match(bounce_delay_subjects, l, strlen(l)));
+	free(l);
+	expect_rcpts("Người nhận: an@example.vn\nLý do: 550 5.1.1\n",
+	    "an@example.vn");
+	expect_rcpts("Thư của bạn gửi đến binh@example.vn không thể gửi được."
+	    "\n", "binh@example.vn");
+	expect_rcpts("Không thể chuyển thư tới người nhận chi@example.vn.\n",
+	    "chi@example.vn");
+}
+END_TEST
+
+/*
  * The ninth round's wording, each row matched with and without its
  * accents and in capitals: verdicts (with their reason), failure cues of
  * a notice's text, failure subjects.
@@ -1611,6 +1683,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_cjk_rcpts);
 	tcase_add_test(tc, test_cjk_names);
 	tcase_add_test(tc, test_accent_rows);
+	tcase_add_test(tc, test_vietnamese_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
