@@ -119,6 +119,22 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	if (!rule && nlen)
 		rule = bounce_rule_match_folded(notice, nlen);
 	/*
+	 * A delay has not expired (its time has not run out): wording of an
+	 * expiry in a delay warning ("has not been delivered", "will be
+	 * returned after 5 days") is no reason, unless its code says so.
+	 */
+	if (delay && rule && !strcmp(rule->reason, "expired") &&
+	    strcmp(r->status + 1, ".4.7"))
+		rule = NULL;
+	/*
+	 * nor is an address dead that a server asks to try again later
+	 * ("451 4.7.1 Recipient address rejected: try again later"): its
+	 * code says why, when it says anything
+	 */
+	if (delay && rule && rule->hard && r->status[0] &&
+	    bounce_rule_for_status(r->status))
+		rule = bounce_rule_for_status(r->status);
+	/*
 	 * Codes that name the address's fate outrank the wording, unless the
 	 * wording gives a reason that spares the address (full mailbox,
 	 * blocked sender, policy, spam, expiry): servers put 5.1.1 on all
@@ -153,8 +169,8 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	out->hard = rule && rule->hard && r->status[0] == '5' && !delay;
 	if (rule)
 		out->reason = xstrdup(rule->reason);
-	else
-		out->reason = xstrdup(delay ? "expired" : "undefined");
+	else	/* a delay names no expiry: its time has not run out */
+		out->reason = xstrdup("undefined");
 }
 
 

@@ -506,7 +506,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not authorized", "5.7.1", SOFT, "rejected" },
 	{ "syntax error", "5.5.2", SOFT, "syntaxerror" },
 
-	/* Gave up after retrying. */
+	/*
+	 * Gave up after retrying.  The words of a delay alone ("delayed",
+	 * "still being retried", "will continue to retry") are no row: they
+	 * name no cause, and the cause a delay gives (or its code) is its
+	 * reason.
+	 */
 	{ "retry timeout exceeded", "4.4.7", SOFT, "expired" },
 	{ "too long in queue", "4.4.7", SOFT, "expired" },
 	{ "in the queue too long", "4.4.7", SOFT, "expired" },
@@ -514,11 +519,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "delivery time expired", "4.4.7", SOFT, "expired" },
 	{ "could not be delivered within", "4.4.7", SOFT, "expired" },
 	{ "has not been delivered", "4.4.7", SOFT, "expired" },
-	{ "delivery attempts will continue", "4.4.7", SOFT, "expired" },
-	{ "will continue to retry", "4.4.7", SOFT, "expired" },
-	{ "still being retried", "4.4.7", SOFT, "expired" },
-	{ "has been delayed", "4.4.7", SOFT, "expired" },
-	{ "delayed", "4.4.7", SOFT, "expired" },
 	{ "expired", "4.4.7", SOFT, "expired" },
 	{ "giving up on", "4.4.7", SOFT, "expired" },
 	{ "failing for a long time", "4.4.7", SOFT, "expired" },

@@ -247,13 +247,16 @@ static const struct {
 	  "yoko@example.net\nAction: failed\nStatus: 5.1.1\n\n--I--\n"
 	  "--O--\n",
 	  BOUNCE_BOUNCE, "yoko@example.net", "5.1.1", 1, 1 },
-	/* a delay warning saying when it would give up is still a delay */
+	/*
+	 * a delay warning saying when it would give up is still a delay,
+	 * and has not expired: 4.0.0, not 4.4.7
+	 */
 	{ "delay-conditional-final",
 	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
 	  "Subject: Warning: message delayed\n\nYour message to "
 	  "ben.b@example.net has not been delivered yet.\nWe will retry "
 	  "for up to 3 days before giving up.\n",
-	  BOUNCE_DELAY, "ben.b@example.net", "4.4.7", 0, 1 },
+	  BOUNCE_DELAY, "ben.b@example.net", "4.0.0", 0, 1 },
 	/* ... while a stated end is final */
 	{ "final-stated",
 	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
@@ -557,6 +560,66 @@ START_TEST(test_cases)
 	ck_assert_ptr_nonnull(strstr(json, "\"kind\""));
 	free(json);
 	bounce_report_free(&r);
+}
+END_TEST
+
+/*
+ * A delay's reason is the cause it gives or its code says, never an
+ * expiry its words or "Action: delayed" suggest; a final failure's
+ * "has not been delivered ... giving up" and a delay's 4.4.7 are one.
+ */
+START_TEST(test_delay_reasons)
+{
+	static const struct {
+		const char *msg, *reason;
+	} t[] = {
+		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
+		  "Content-Type: multipart/report; report-type=delivery-status;"
+		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
+		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
+		  "Status: 4.4.1\nDiagnostic-Code: X-Postfix; connect to "
+		  "mx.example.net[192.0.2.1]:25: Connection timed out\n\n--B--\n",
+		  "networkerror" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n\n"
+		  "Your message to a@example.net has been delayed and is still "
+		  "being retried.\n", "undefined" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Warning: message delayed\n\n"
+		  "Your message to a@example.net has not been delivered yet.\n"
+		  "We will retry for up to 3 days.\n", "undefined" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
+		  "Content-Type: multipart/report; report-type=delivery-status;"
+		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
+		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
+		  "Status: 4.2.2\n\n--B--\n", "mailboxfull" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
+		  "Content-Type: multipart/report; report-type=delivery-status;"
+		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
+		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
+		  "Status: 4.4.7\n\n--B--\n", "expired" },
+		/* greylisting: no dead address, whatever its words */
+		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
+		  "Content-Type: multipart/report; report-type=delivery-status;"
+		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
+		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
+		  "Status: 4.7.1\nDiagnostic-Code: smtp; 451 4.7.1 <a@example.net>:"
+		  " Recipient address rejected: Please try again later\n\n--B--\n",
+		  "rejected" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Undelivered Mail\n\n"
+		  "Your message to a@example.net has not been delivered and was "
+		  "retried for 3 days.  We are giving up.\n", "expired" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct bounce_report r;
+
+		ck_assert_int_eq(bounce_parse(t[i].msg, strlen(t[i].msg), &r),
+		    0);
+		ck_assert_msg(r.nrcpts == 1, "%zu: %zu recipients", i,
+		    r.nrcpts);
+		ck_assert_msg(!strcmp(r.rcpts[0].reason, t[i].reason),
+		    "%zu: %s", i, r.rcpts[0].reason);
+		bounce_report_free(&r);
+	}
 }
 END_TEST
 
@@ -1684,6 +1747,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_cjk_names);
 	tcase_add_test(tc, test_accent_rows);
 	tcase_add_test(tc, test_vietnamese_rows);
+	tcase_add_test(tc, test_delay_reasons);
 	suite_add_tcase(s, tc);
 	return s;
 }
