@@ -770,6 +770,17 @@ const char *const bounce_autoreply_subjects[] = {
 	"automaattinen vastaus",
 	"automaticka odpoved",	/* automatická odpověď */
 	"automatikus valasz",	/* automatikus válasz */
+	"tra loi tu dong",	/* Vietnamese trả lời tự động */
+	"αυτοματη απαντηση",	/* αυτόματη απάντηση */
+	"raspuns automat",	/* răspuns automat */
+	"автоматична відповідь",	/* Ukrainian */
+	"автоматичен отговор",	/* Bulgarian */
+	"automatski odgovor",	/* Croatian, Serbian, Bosnian */
+	"samodejni odgovor",	/* Slovenian */
+	"balasan otomatis",	/* Indonesian */
+	"رد تلقائي",	/* Arabic */
+	"תשובה אוטומטית",	/* Hebrew */
+	"ตอบกลับอัตโนมัติ",	/* Thai */
 	"auto response",
 	/* a help desk's acknowledgement */
 	"request received",
@@ -1594,6 +1605,11 @@ const char *const bounce_challenge_cues[] = {
 	"challenge-response",
 	"challenge/response",
 	"dass sie ein mensch sind",
+	"que vous etes une personne",	/* que vous êtes */
+	"que vous etes un humain",
+	"que es una persona",
+	"que e uma pessoa",	/* que é uma pessoa */
+	"不是机器人",	/* (confirm that you are) not a robot */
 	NULL
 };
 

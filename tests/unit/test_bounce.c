@@ -1269,6 +1269,9 @@ START_TEST(test_autoreply_evidence)
 		"Automatick\xc3\xa1 odpov\xc4\x9b\xc4\x8f: Issue 13",
 		"Automatikus v\xc3\xa1lasz: Issue 13",
 		"Auto Response: Issue 13", "[#1] Request received: Issue 13",
+		/* TRẢ LỜI TỰ ĐỘNG, in capitals */
+		"TR\xe1\xba\xa2 L\xe1\xbb\x9cI T\xe1\xbb\xb0 "
+		"\xc4\x90\xe1\xbb\x98NG: Issue 13",
 	};
 	static const char *const bodies[] = {
 		"I am on leave until 4 January.",
@@ -1306,6 +1309,9 @@ START_TEST(test_autoreply_evidence)
 		"challenge/response filter and was not delivered.",
 		"Ihre Nachricht an ann@example.net wurde nicht zugestellt; "
 		"bitte best\xc3\xa4tigen Sie, dass Sie ein Mensch sind.",
+		/* a challenge's words, with no daemon's beside them */
+		"Veuillez confirmer que vous \xc3\xaates un humain.",
+		"VEUILLEZ CONFIRMER QUE VOUS ETES UNE PERSONNE.",
 	};
 	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
 		check_autoreply(subjects[i], "Hello.");
