@@ -141,7 +141,10 @@ field_addr(const char *v, size_t n)
 	return bounce_first_addr(v, n);
 }
 
-/* The address of the first of the recipient fields a block has, or NULL. */
+/*
+ * The address of the first of the recipient fields a block has, or NULL;
+ * a field whose comment never closes is read as it is.
+ */
 static char *
 block_addr(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
 {
@@ -154,6 +157,8 @@ block_addr(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
 		if (bounce_header_get(blk, bl, fields[k], 0, v)) {
 			strip_comments(v->data, v->len, tmp);
 			addr = field_addr(tmp->data, tmp->len);
+			if (!addr)
+				addr = field_addr(v->data, v->len);
 		}
 	return addr;
 }

@@ -63,6 +63,13 @@ static const struct {
 	  "Final-Recipient: rfc822; a@example.net\nAction: failed\n"
 	  "Status: 5.1.1\n\n--B--\n",
 	  BOUNCE_BOUNCE, "a@example.net", "5.1.1", 1, 1 },
+	/* a comment that never closes: the field is read as it is */
+	{ "dsn-unclosed-comment",
+	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Final-Recipient: rfc822; (member a@example.net\nAction: failed\n"
+	  "Status: 5.1.1\n\n--B--\n",
+	  BOUNCE_BOUNCE, "a@example.net", "5.1.1", 1, 1 },
 	/* a comment's status code is none of the field's */
 	{ "dsn-status-comment",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
