@@ -570,6 +570,13 @@ START_TEST(test_cases)
 }
 END_TEST
 
+/* A delay report for a@example.net whose block goes on with fields. */
+#define DELAY_DSN(fields) "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n" \
+	"Content-Type: multipart/report; report-type=delivery-status; " \
+	"boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n" \
+	"Final-Recipient: rfc822; a@example.net\nAction: delayed\n" fields \
+	"\n--B--\n"
+
 /*
  * A delay's reason is the cause it gives or its code says, never an
  * expiry its words or "Action: delayed" suggest; a final failure's
@@ -580,40 +587,28 @@ START_TEST(test_delay_reasons)
 	static const struct {
 		const char *msg, *reason;
 	} t[] = {
-		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
-		  "Content-Type: multipart/report; report-type=delivery-status;"
-		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
-		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
+		{ DELAY_DSN(
 		  "Status: 4.4.1\nDiagnostic-Code: X-Postfix; connect to "
-		  "mx.example.net[192.0.2.1]:25: Connection timed out\n\n--B--\n",
+		  "mx.example.net[192.0.2.1]:25: Connection timed out\n"),
 		  "networkerror" },
 		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n\n"
 		  "Your message to a@example.net has been delayed and is still "
 		  "being retried.\n", "undefined" },
-		{ "From: MAILER-DAEMON@mx\nSubject: Warning: message delayed\n\n"
+		{ "From: MAILER-DAEMON@mx\nSubject: Warning: message "
+		  "delayed\n\n"
 		  "Your message to a@example.net has not been delivered yet.\n"
 		  "We will retry for up to 3 days.\n", "undefined" },
-		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
-		  "Content-Type: multipart/report; report-type=delivery-status;"
-		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
-		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
-		  "Status: 4.2.2\n\n--B--\n", "mailboxfull" },
-		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
-		  "Content-Type: multipart/report; report-type=delivery-status;"
-		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
-		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
-		  "Status: 4.4.7\n\n--B--\n", "expired" },
+		{ DELAY_DSN("Status: 4.2.2\n"), "mailboxfull" },
+		{ DELAY_DSN("Status: 4.4.7\n"), "expired" },
 		/* greylisting: no dead address, whatever its words */
-		{ "From: MAILER-DAEMON@mx\nSubject: Delayed Mail\n"
-		  "Content-Type: multipart/report; report-type=delivery-status;"
-		  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n"
-		  "\nFinal-Recipient: rfc822; a@example.net\nAction: delayed\n"
-		  "Status: 4.7.1\nDiagnostic-Code: smtp; 451 4.7.1 <a@example.net>:"
-		  " Recipient address rejected: Please try again later\n\n--B--\n",
+		{ DELAY_DSN(
+		  "Status: 4.7.1\nDiagnostic-Code: smtp; 451 4.7.1 "
+		  "<a@example.net>: Recipient address rejected: Please try "
+		  "again later\n"),
 		  "rejected" },
 		{ "From: MAILER-DAEMON@mx\nSubject: Undelivered Mail\n\n"
-		  "Your message to a@example.net has not been delivered and was "
-		  "retried for 3 days.  We are giving up.\n", "expired" },
+		  "Your message to a@example.net has not been delivered and "
+		  "was retried for 3 days.  We are giving up.\n", "expired" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -884,7 +879,8 @@ START_TEST(test_fold_case)
 		{ "BİR KULLANICI kullanıcı", "bir kullanici kullanici" },
 		{ "GRÖSSE Größe GROẞE", "grosse grosse grosse" },
 		/* Latin Extended Additional: Vietnamese, Welsh */
-		{ "KHÔNG TỒN TẠI không tồn tại", "khong ton tai khong ton tai" },
+		{ "KHÔNG TỒN TẠI không tồn tại",
+		    "khong ton tai khong ton tai" },
 		{ "NGƯỜI NHẬN Ở ĐÂY ỹ Ẁŵ Ỻ ẟ", "nguoi nhan o day y ww ll d" },
 		{ "\xe1\xbb", "\xe1\xbb" },
 		/* Greek: capitals, no tonos, σ for ς */
@@ -1548,6 +1544,37 @@ START_TEST(test_cjk_names)
 }
 END_TEST
 
+/* A text and the reason of the row it matches. */
+struct verdict {
+	const char *text, *reason;
+};
+
+/* Each text of v[0..n) matches a row with its reason. */
+static void
+expect_verdicts(const struct verdict *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct bounce_rule *r = bounce_rule_match_folded(
+		    v[i].text, strlen(v[i].text));
+
+		ck_assert_msg(r && !strcmp(r->reason, v[i].reason),
+		    "%s: %s", v[i].text, r ? r->reason : "no row");
+	}
+}
+
+/* Each of texts[0..n), folded, holds an entry of list. */
+static void
+expect_in_list(const char *const *list, const char *const *texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *l = bounce_lower_dup(texts[i], strlen(texts[i]));
+
+		ck_assert_msg(bounce_list_match(list, l, strlen(l)), "%s",
+		    texts[i]);
+		free(l);
+	}
+}
+
 /*
  * The eleventh round's Vietnamese wording, with its marks (Latin Extended
  * Additional, folded since that round), without them and in capitals:
@@ -1556,9 +1583,7 @@ END_TEST
  */
 START_TEST(test_vietnamese_rows)
 {
-	static const struct {
-		const char *text, *reason;
-	} verdicts[] = {
+	static const struct verdict verdicts[] = {
 		{ "Hộp thư đã đầy", "mailboxfull" },
 		{ "HOP THU DAY", "mailboxfull" },
 		{ "Hộp thư của người nhận đã đầy", "mailboxfull" },
@@ -1577,35 +1602,21 @@ START_TEST(test_vietnamese_rows)
 		"Thư không gửi được", "KHÔNG THỂ GỬI THƯ",
 		"Thông báo trạng thái gửi thư (Không thành công)",
 	};
-	char *l;
+	static const char *const delay_subject[] = {
+		"Cảnh báo: thư bị chậm trễ",
+	};
 
-	for (size_t i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++) {
-		const struct bounce_rule *r = bounce_rule_match_folded(
-		    verdicts[i].text, strlen(verdicts[i].text));
-
-		ck_assert_msg(r && !strcmp(r->reason, verdicts[i].reason),
-		    "%s: %s", verdicts[i].text, r ? r->reason : "no row");
-	}
-	for (size_t i = 0; i < sizeof failures / sizeof failures[0]; i++) {
-		l = bounce_lower_dup(failures[i], strlen(failures[i]));
-		ck_assert_msg(bounce_list_match(bounce_failure_words, l,
-		    strlen(l)), "%s", failures[i]);
-		free(l);
-	}
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_in_list(bounce_failure_words, failures,
+	    sizeof failures / sizeof failures[0]);
 	for (size_t i = 0; i < 4; i++)
 		ck_assert_msg(bounce_cues(failures[i], strlen(failures[i])) &
 		    BOUNCE_CUE_FAILURE, "%s", failures[i]);
 	ck_assert(bounce_cues("Hệ thống sẽ tiếp tục thử lại", 42) &
 	    BOUNCE_CUE_DELAY);
-	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
-		l = bounce_lower_dup(subjects[i], strlen(subjects[i]));
-		ck_assert_msg(bounce_list_match(bounce_failure_subjects, l,
-		    strlen(l)), "%s", subjects[i]);
-		free(l);
-	}
-	l = bounce_lower_dup("Cảnh báo: thư bị chậm trễ", 35);
-	ck_assert(bounce_list_match(bounce_delay_subjects, l, strlen(l)));
-	free(l);
+	expect_in_list(bounce_failure_subjects, subjects,
+	    sizeof subjects / sizeof subjects[0]);
+	expect_in_list(bounce_delay_subjects, delay_subject, 1);
 	expect_rcpts("Người nhận: an@example.vn\nLý do: 550 5.1.1\n",
 	    "an@example.vn");
 	expect_rcpts("Thư của bạn gửi đến binh@example.vn không thể gửi được."
@@ -1622,9 +1633,7 @@ END_TEST
  */
 START_TEST(test_accent_rows)
 {
-	static const struct {
-		const char *text, *reason;
-	} verdicts[] = {
+	static const struct verdict verdicts[] = {
 		{ "Adresse inconnue", "userunknown" },
 		{ "ADRESSE INCONNUE", "userunknown" },
 		{ "la bo\xc3\xaete aux lettres du destinataire est pleine",
@@ -1684,23 +1693,12 @@ START_TEST(test_accent_rows)
 		"NEDORU\xc4\x8cITELN\xc3\x81 ZPR\xc3\x81VA", "Mesaj nelivrat",
 	};
 
-	for (size_t i = 0; i < sizeof verdicts / sizeof verdicts[0]; i++) {
-		const struct bounce_rule *r = bounce_rule_match_folded(
-		    verdicts[i].text, strlen(verdicts[i].text));
-
-		ck_assert_msg(r && !strcmp(r->reason, verdicts[i].reason),
-		    "%s: %s", verdicts[i].text, r ? r->reason : "no row");
-	}
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
 	for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
 		ck_assert_msg(bounce_cues(cues[i], strlen(cues[i])) &
 		    BOUNCE_CUE_FAILURE, "%s", cues[i]);
-	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
-		char *l = bounce_lower_dup(subjects[i], strlen(subjects[i]));
-
-		ck_assert_msg(bounce_list_match(bounce_failure_subjects, l,
-		    strlen(l)), "%s", subjects[i]);
-		free(l);
-	}
+	expect_in_list(bounce_failure_subjects, subjects,
+	    sizeof subjects / sizeof subjects[0]);
 }
 END_TEST
 
