@@ -19,8 +19,9 @@
  * (permanent)" is "failed ", so a comment's words ("delayed (returned as
  * failed after 5 days)", "rfc822; (forwarded from a) b") are not read as
  * the field's.  Quoted strings and quoted pairs are kept as they are.
+ * Returns 1 when a comment is still open at the end, else 0.
  */
-static void
+static int
 strip_comments(const char *v, size_t n, struct buf *out)
 {
 	int depth = 0, quoted = 0;
@@ -45,6 +46,7 @@ strip_comments(const char *v, size_t n, struct buf *out)
 			buf_addc(out, c);
 	}
 	buf_add(out, "", 0);
+	return depth > 0;
 }
 
 /*
@@ -154,12 +156,10 @@ block_addr(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
 	char *addr = NULL;
 
 	for (size_t k = 0; !addr && k < sizeof fields / sizeof fields[0]; k++)
-		if (bounce_header_get(blk, bl, fields[k], 0, v)) {
-			strip_comments(v->data, v->len, tmp);
-			addr = field_addr(tmp->data, tmp->len);
-			if (!addr)
-				addr = field_addr(v->data, v->len);
-		}
+		if (bounce_header_get(blk, bl, fields[k], 0, v))
+			addr = strip_comments(v->data, v->len, tmp) ?
+			    field_addr(v->data, v->len) :
+			    field_addr(tmp->data, tmp->len);
 	return addr;
 }
 

@@ -70,6 +70,13 @@ static const struct {
 	  "Final-Recipient: rfc822; (member a@example.net\nAction: failed\n"
 	  "Status: 5.1.1\n\n--B--\n",
 	  BOUNCE_BOUNCE, "a@example.net", "5.1.1", 1, 1 },
+	/* ... but an address only inside a closed comment is nobody's */
+	{ "dsn-address-in-comment",
+	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
+	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	  "Final-Recipient: rfc822; (forwarded from a@example.net)\n"
+	  "Action: failed\nStatus: 5.1.1\n\n--B--\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 	/* a comment's status code is none of the field's */
 	{ "dsn-status-comment",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
