@@ -39,8 +39,13 @@ bytes=$(du -sb "$P/archive" | cut -f1)
 copy=$(secs cp -a "$P/archive" "$T/copy")
 same=$(secs M)
 new=$(mk_issue $((N + 1)))
-touch -d '-1 second' "$T/marker"
-sleep 0.01
+# The kernel stamps files and the marker from the same coarse clock; the
+# pause puts every file of the runs before strictly at or before the
+# marker and every file of this run after it (a marker a second in the
+# past counted the full build's last files when it ended within that
+# second).
+touch "$T/marker"
+sleep 0.05
 inc=$(secs M)
 changed=$(cd "$P/archive" && find . -type f -newer "$T/marker" | sed 's|^\./||' | sort)
 nchanged=$(echo "$changed" | grep -c .)
