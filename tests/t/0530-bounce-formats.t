@@ -17,7 +17,7 @@ import bounce_score
 corpus = sys.argv[1]
 labels = bounce_score.load_labels(corpus)
 out, broken = bounce_score.parse_all(corpus, labels)
-print("1..%d" % len(labels))
+print("1..%d" % (len(labels) + 1))
 for n, lab in enumerate(labels, 1):
     got = out.get(lab["file"])
     why = []
@@ -38,4 +38,22 @@ for n, lab in enumerate(labels, 1):
     print("%sok %d - %s: %s" % ("not " if why else "", n, lab["file"],
           "; ".join(why) if why else "%s %s" % (lab["kind"], ", ".join(
               r["address"] for r in lab["recipients"]) or "(none)")))
+
+# Each sample's Message-IDs (its own, the returned copy's, a report's
+# Original-Message-ID) are its own: a test of the Message-ID proof or of
+# "processed" marks must never see two samples as one message.
+import os, re
+seen, dup = {}, []
+for lab in labels:
+    raw = open(os.path.join(corpus, lab["file"]), "rb").read()
+    for m in set(re.findall(rb"(?im)^[ \t]*(?:original-)?message-id:[ \t]*"
+                            rb"(<[^>\s]+>)", raw)):
+        m = m.lower()
+        if m in seen and seen[m] != lab["file"]:
+            dup.append("%s in %s and %s" % (m.decode("ascii", "replace"),
+                                            seen[m], lab["file"]))
+        seen.setdefault(m, lab["file"])
+print("%sok %d - no two samples share a Message-ID%s" % (
+    "not " if dup else "", len(labels) + 1,
+    ": " + "; ".join(dup) if dup else " (%d seen)" % len(seen)))
 PY
