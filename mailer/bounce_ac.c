@@ -130,8 +130,6 @@ scan(const struct bounce_ac *a, const char *text, size_t n, unsigned fold,
 			c = ' ';
 			space = 1;
 		} else {
-			space = 0;
-			started = 1;
 			if ((fold & BOUNCE_AC_CASE) &&
 			    !(c = bounce_fold_byte[c])) {
 				char f[2];
@@ -139,12 +137,17 @@ scan(const struct bounce_ac *a, const char *text, size_t n, unsigned fold,
 
 				i += bounce_fold_char(text + i, n - i, f,
 				    &fl) - 1;
+				/* a combining mark folds to nothing */
+				if (!fl)
+					continue;
 				c = (unsigned char)f[0];
 				if (fl == 2) {
 					s = step(d, s, c, &v, mode);
 					c = (unsigned char)f[1];
 				}
 			}
+			space = 0;
+			started = 1;
 		}
 		s = step(d, s, c, &v, mode);
 		/* nothing can beat the first row */

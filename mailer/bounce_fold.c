@@ -746,6 +746,28 @@ fold_cp(unsigned cp)
 	return cp;
 }
 
+/*
+ * 1 when s[0..n) starts with a three-byte combining mark: U+1AB0-U+1AFF,
+ * U+1DC0-U+1DFF, U+20D0-U+20FF or U+FE20-U+FE2F (the two-byte ones,
+ * U+0300-U+036F, are read with the other two-byte characters).
+ */
+static int
+mark3(const unsigned char *p, size_t n)
+{
+	if (n < 3 || (p[2] & 0xc0) != 0x80)
+		return 0;
+	switch (p[0]) {
+	case 0xe1:
+		return (p[1] == 0xaa && p[2] >= 0xb0) || p[1] == 0xab ||
+		    p[1] == 0xb7;
+	case 0xe2:
+		return p[1] == 0x83 && p[2] >= 0x90;
+	case 0xef:
+		return p[1] == 0xb8 && p[2] >= 0xa0 && p[2] <= 0xaf;
+	}
+	return 0;
+}
+
 size_t
 bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen)
 {
@@ -758,6 +780,11 @@ bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen)
 		return 1;
 	}
 	out[0] = s[0];
+	/* decomposed text (NFD): the base letter is folded, its marks go */
+	if (p[0] >= 0xe1 && mark3(p, n)) {
+		*outlen = 0;
+		return 3;
+	}
 	if (p[0] == 0xe1 && n >= 3 && p[1] >= 0xb8 && p[1] <= 0xbb &&
 	    (p[2] & 0xc0) == 0x80) {
 		const char *to = latin_add[(p[1] - 0xb8) << 6 |
@@ -782,6 +809,9 @@ bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen)
 			*outlen = to[1] ? 2 : 1;
 			return 2;
 		}
+	} else if (cp >= 0x300 && cp <= 0x36f) {
+		*outlen = 0;
+		return 2;
 	} else
 		cp = fold_cp(cp);
 	out[0] = (char)(0xc0 | cp >> 6);
@@ -792,7 +822,8 @@ bounce_fold_char(const char *s, size_t n, char out[2], size_t *outlen)
 
 /*
  * bounce_fold.h: bytes as themselves, A-Z as a-z, 0 where a longer
- * character may start (0xc3-0xd3, 0xe1) and for NUL
+ * character may start (0xc3-0xd3, 0xe1, and 0xe2 and 0xef for combining
+ * marks) and for NUL
  */
 const unsigned char bounce_fold_byte[256] = {
 	0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
@@ -823,8 +854,8 @@ const unsigned char bounce_fold_byte[256] = {
 	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 	0x00, 0x00, 0x00, 0x00, 0xd4, 0xd5, 0xd6, 0xd7,
 	0xd8, 0xd9, 0xda, 0xdb, 0xdc, 0xdd, 0xde, 0xdf,
-	0xe0, 0x00, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7,
-	0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef,
+	0xe0, 0x00, 0x00, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7,
+	0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0x00,
 	0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7,
 	0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff,
 };

@@ -23,11 +23,15 @@
  *     "αποτυχία");
  *   - Cyrillic U+0400-U+04FF capitals, and ё as е (mostly written so);
  *   - ẞ as "ss", and the Turkish İ and ı as i (Turkish capitals write "I"
- *     for ı, and ASCII folds it to i).
+ *     for ı, and ASCII folds it to i);
+ *   - combining marks (U+0300-U+036F, U+1AB0-U+1AFF, U+1DC0-U+1DFF,
+ *     U+20D0-U+20FF, U+FE20-U+FE2F) as nothing: text in decomposed form
+ *     (NFD, as some Mac and webmail clients send it) writes "é" as "e"
+ *     and U+0301, which then folds as the precomposed letter does.
  * German's "ae" for ä is not folded: "Empfaenger" needs its own row.
  * Folding never makes text longer: a Latin letter's two bytes fold to one
- * or two, an extended one's three to one or two (ẞ), the others keep
- * their length.  Protocol tokens (header field names, DSN fields,
+ * or two, an extended one's three to one or two (ẞ), a mark's two or
+ * three to none, the others keep their length.  Protocol tokens (header field names, DSN fields,
  * "smtp:") are compared as ASCII.
  *
  * Rows of bounce_rules.c are written folded ("kullanici", "grusse"), so
@@ -39,8 +43,9 @@
 #include <stddef.h>
 
 /*
- * Folds the character at s[0..n), n > 0, into out (1 or 2 bytes, *outlen)
- * and returns how many bytes of s it took (1 to 3).  A byte that starts
+ * Folds the character at s[0..n), n > 0, into out (0 to 2 bytes, *outlen;
+ * 0 for a combining mark) and returns how many bytes of s it took (1 to
+ * 3).  A byte that starts
  * no character folding otherwise (a continuation byte, a cut or invalid
  * sequence, any other script) is its own fold.
  */

@@ -890,6 +890,23 @@ START_TEST(test_fold_case)
 		    "khong ton tai khong ton tai" },
 		{ "NGƯỜI NHẬN Ở ĐÂY ỹ Ẁŵ Ỻ ẟ", "nguoi nhan o day y ww ll d" },
 		{ "\xe1\xbb", "\xe1\xbb" },
+		/*
+		 * decomposed (NFD): the marks go, so the base letters fold as
+		 * the precomposed ones do; Vietnamese's two marks a letter,
+		 * French, German, and the marks of the other blocks
+		 */
+		{ "KHO\xcc\x82NG TO\xcc\x82\xcc\x80N TA\xcc\xa3I",
+		    "khong ton tai" },
+		{ "E\xcc\x81" "CHEC e\xcc\x81" "chec bo\xcc\x82ite",
+		    "echec echec boite" },
+		{ "Empfa\xcc\x88nger unbekannt", "empfanger unbekannt" },
+		{ "a\xe1\xaa\xb0" "b\xe1\xb7\x80" "c\xe2\x83\x90" "d\xef\xb8\xa0" "e",
+		    "abcde" },
+		/* beside those blocks, and cut marks: no fold */
+		{ "\xe1\xaa\xaf \xe2\x83\x8f \xef\xb8\xb0 \xe2\x80\x99 \xcd\xb0",
+		    "\xe1\xaa\xaf \xe2\x83\x8f \xef\xb8\xb0 \xe2\x80\x99 \xcd\xb0" },
+		{ "e\xcc", "e\xcc" },
+		{ "e\xe2\x83", "e\xe2\x83" },
 		/* Greek: capitals, no tonos, σ for ς */
 		{ "ΑΠΟΤΥΧΙΑ αποτυχία ΆΈΉΊΌΎΏ", "αποτυχια αποτυχια αεηιουω" },
 		{ "ΣΟΦΟΣ σοφός ΪΫ ΐΰ", "σοφοσ σοφοσ ϊϋ ϊϋ" },
@@ -962,8 +979,15 @@ START_TEST(test_fold_compare)
 	ck_assert_int_eq(bounce_list_is(bounce_list_joiners, "UNDO", 4), 0);
 	ck_assert_uint_eq(bounce_copy_marker(m, strlen(m)), 2);
 	ck_assert_uint_eq(bounce_fold_start(m, 28, 24), 2);
+	/* decomposed: a mark inside or right after the row is no byte of it */
+	ck_assert_uint_eq(bounce_fold_prefix("E\xcc\x81" "CHEC de", 10,
+	    "echec"), 7);
+	ck_assert_uint_eq(bounce_fold_prefix("to\xcc\x82\xcc\x80n", 7,
+	    "ton"), 7);
+	ck_assert_uint_eq(bounce_fold_start("x E\xcc\x81" "CHEC", 9, 5), 2);
 }
 END_TEST
+
 
 /* Capitals start display names: those the fold lower-cases, not others. */
 START_TEST(test_fold_capital)
@@ -1634,6 +1658,38 @@ START_TEST(test_vietnamese_rows)
 END_TEST
 
 /*
+ * Decomposed text (NFD) matches the rows as precomposed text does, in
+ * every way rows are matched: the rules' automaton over folded text, the
+ * lower-cased copies and the cues.
+ */
+START_TEST(test_fold_decomposed_rows)
+{
+	static const struct verdict verdicts[] = {
+		/* Vietnamese: "người nhận không tồn tại", "hộp thư đã đầy" */
+		{ "NGU\xcc\x9bO\xcc\x9b\xcc\x80I NHA\xcc\x82\xcc\xa3N "
+		    "KHO\xcc\x82NG TO\xcc\x82\xcc\x80N TA\xcc\xa3I",
+		    "userunknown" },
+		{ "Ho\xcc\x82\xcc\xa3p thu\xcc\x9b \xc4\x91" "a\xcc\x83 "
+		    "\xc4\x91" "a\xcc\x82\xcc\x80y", "mailboxfull" },
+		/* French "boîte aux lettres pleine", German "Empfänger unbekannt" */
+		{ "La boi\xcc\x82te aux lettres est pleine", "mailboxfull" },
+		{ "Empfa\xcc\x88nger unbekannt", "userunknown" },
+	};
+	static const char *const failures[] = {
+		"n'a pas pu e\xcc\x82tre remis",
+		"Kho\xcc\x82ng the\xcc\x89 gu\xcc\x9b\xcc\x89i thu\xcc\x9b",
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_in_list(bounce_failure_words, failures,
+	    sizeof failures / sizeof failures[0]);
+	for (size_t i = 0; i < sizeof failures / sizeof failures[0]; i++)
+		ck_assert_msg(bounce_cues(failures[i], strlen(failures[i])) &
+		    BOUNCE_CUE_FAILURE, "%s", failures[i]);
+}
+END_TEST
+
+/*
  * The ninth round's wording, each row matched with and without its
  * accents and in capitals: verdicts (with their reason), failure cues of
  * a notice's text, failure subjects.
@@ -1758,6 +1814,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_fold_case);
 	tcase_add_test(tc, test_fold_byte_table);
 	tcase_add_test(tc, test_fold_compare);
+	tcase_add_test(tc, test_fold_decomposed_rows);
 	tcase_add_test(tc, test_fold_capital);
 	tcase_add_test(tc, test_rows_folded);
 	tcase_add_test(tc, test_rows_in_capitals);
