@@ -86,10 +86,21 @@ paragraph(const char *s, size_t n)
 static const struct bounce_rule *
 seg_rule(const char *seg, size_t n)
 {
-	size_t p = paragraph(seg, n);
-	const struct bounce_rule *rule = bounce_rule_match_folded(seg, p);
+	struct buf w = BUF_INIT;
+	const struct bounce_rule *rule;
+	size_t p;
 
-	return rule || p == n ? rule : bounce_rule_match_folded(seg, n);
+	/* a reply of several lines is read without the code it repeats */
+	if (bounce_reply_unwrap(seg, n, &w)) {
+		seg = w.data;
+		n = w.len;
+	}
+	p = paragraph(seg, n);
+	rule = bounce_rule_match_folded(seg, p);
+	if (!rule && p < n)
+		rule = bounce_rule_match_folded(seg, n);
+	buf_free(&w);
+	return rule;
 }
 
 static void
@@ -117,7 +128,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 			cls = bounce_smtp_class(r->seg2, r->seg2len);
 	}
 	if (!rule && nlen)
-		rule = bounce_rule_match_folded(notice, nlen);
+		rule = seg_rule(notice, nlen);
 	/*
 	 * A delay has not expired (its time has not run out): wording of an
 	 * expiry in a delay warning ("has not been delivered", "will be

@@ -523,3 +523,83 @@ bounce_smtp_class(const char *s, size_t n)
 			return s[i] - '0';
 	return 0;
 }
+
+/* A reply code "NNN-" or "NNN " at s[i] (class 2, 4 or 5), not in a word. */
+static int
+reply_code_at(const char *s, size_t n, size_t i)
+{
+	return i + 4 <= n && (s[i] == '2' || s[i] == '4' || s[i] == '5') &&
+	    isdigit((unsigned char)s[i + 1]) &&
+	    isdigit((unsigned char)s[i + 2]) &&
+	    (s[i + 3] == '-' || s[i + 3] == ' ') &&
+	    (i == 0 || !(isalnum((unsigned char)s[i - 1]) ||
+	    s[i - 1] == '.' || s[i - 1] == '-'));
+}
+
+/*
+ * Where the line holding s[i] starts when only blanks and a transcript's
+ * "<<<" stand before s[i] on it, not before floor; i otherwise.
+ */
+static size_t
+line_lead(const char *s, size_t floor, size_t i)
+{
+	size_t b = i;
+
+	while (b > floor && (bounce_is_blank(s[b - 1]) || s[b - 1] == '<'))
+		b--;
+	return b == 0 || s[b - 1] == '\n' ? b : i;
+}
+
+int
+bounce_reply_unwrap(const char *s, size_t n, struct buf *out)
+{
+	const char *hy = s;
+	size_t i, from, k;
+	int cut = 0;
+
+	/* the first line of a multi-line reply: "550-" */
+	for (;;) {
+		hy = memchr(hy, '-', (size_t)(s + n - hy));
+		if (!hy)
+			return 0;
+		i = (size_t)(hy - s);
+		if (i >= 3 && reply_code_at(s, n, i - 3))
+			break;
+		hy++;
+	}
+	out->len = 0;
+	from = 0;
+	k = i + 1;
+	while (k + 4 <= n) {
+		size_t lead, e;
+		char st[16];
+
+		if (s[k] != s[i - 3] || !(bounce_is_blank(s[k - 1]) ||
+		    s[k - 1] == '\n' || s[k - 1] == '<') ||
+		    memcmp(s + k, s + i - 3, 3) || !reply_code_at(s, n, k)) {
+			k++;
+			continue;
+		}
+		/* the same code again: drop it, its status code and its lead */
+		lead = line_lead(s, from, k);
+		buf_add(out, s + from, lead - from);
+		e = k + 4;
+		if (bounce_status_at(s, n, e, st)) {
+			e += strlen(st);
+			if (e < n && bounce_is_blank(s[e]))
+				e++;
+		}
+		/* an empty line of the reply ("550-5.1.1") joins its lines */
+		if ((e == n || s[e] == '\n') && out->len &&
+		    out->data[out->len - 1] == '\n')
+			out->len--;
+		from = k = e;
+		cut = 1;
+	}
+	if (!cut)
+		return 0;
+	buf_add(out, s + from, n - from);
+	buf_addc(out, '\0');
+	out->len--;
+	return 1;
+}

@@ -117,4 +117,16 @@ int bounce_find_status(const char *s, size_t n, char out[16]);
 /* SMTP reply class (4 or 5) of the first "4xx "/"5xx " in s[0..n), or 0. */
 int bounce_smtp_class(const char *s, size_t n);
 
+/*
+ * The words of an SMTP reply of several lines, without the code each line
+ * repeats: when s[0..n) holds a reply's first line ("550-"), every later
+ * "550-" or "550 " (after a blank, a line break or a transcript's "<<<"),
+ * with the enhanced status code after it, goes, so a phrase the server
+ * wrapped ("550-mailbox is" / "550 full", or Postfix's one line "550-5.2.2
+ * mailbox is 550 5.2.2 full") reads whole.  Writes that text to out (reset
+ * first, NUL-terminated) and returns 1; returns 0, leaving out alone, when
+ * there is nothing to drop.
+ */
+int bounce_reply_unwrap(const char *s, size_t n, struct buf *out);
+
 #endif

@@ -584,6 +584,25 @@ END_TEST
 	"Final-Recipient: rfc822; a@example.net\nAction: delayed\n" fields \
 	"\n--B--\n"
 
+static int
+unwrap(const char *s, struct buf *w)
+{
+	return bounce_reply_unwrap(s, strlen(s), w);
+}
+
+/* msg names one recipient, whose reason is reason. */
+static void
+expect_one_reason(const char *msg, const char *reason)
+{
+	struct bounce_report r;
+
+	ck_assert_int_eq(bounce_parse(msg, strlen(msg), &r), 0);
+	ck_assert_msg(r.nrcpts == 1, "%s: %zu recipients", msg, r.nrcpts);
+	ck_assert_msg(!strcmp(r.rcpts[0].reason, reason), "%s: %s", msg,
+	    r.rcpts[0].reason);
+	bounce_report_free(&r);
+}
+
 /*
  * A delay's reason is the cause it gives or its code says, never an
  * expiry its words or "Action: delayed" suggest; a final failure's
@@ -618,17 +637,75 @@ START_TEST(test_delay_reasons)
 		  "was retried for 3 days.  We are giving up.\n", "expired" },
 	};
 
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		struct bounce_report r;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_one_reason(t[i].msg, t[i].reason);
+}
+END_TEST
 
-		ck_assert_int_eq(bounce_parse(t[i].msg, strlen(t[i].msg), &r),
-		    0);
-		ck_assert_msg(r.nrcpts == 1, "%zu: %zu recipients", i,
-		    r.nrcpts);
-		ck_assert_msg(!strcmp(r.rcpts[0].reason, t[i].reason),
-		    "%zu: %s", i, r.rcpts[0].reason);
-		bounce_report_free(&r);
-	}
+/* A failure report for a@example.net whose block goes on with fields. */
+#define FAILED_DSN(fields) "From: MAILER-DAEMON@mx\nSubject: Undelivered " \
+	"Mail\nContent-Type: multipart/report; report-type=delivery-status; " \
+	"boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n" \
+	"Final-Recipient: rfc822; a@example.net\nAction: failed\n" fields \
+	"\n--B--\n"
+
+/*
+ * A reply of several lines repeats its code on each ("550-5.2.2 mailbox
+ * is" / "550 5.2.2 full"); a phrase the server wrapped across them gives
+ * its reason, in a DSN's Diagnostic-Code (unfolded to one line, as
+ * Postfix also writes it), in a transcript ("<<< ") and in plain text.
+ * A plain line break inside the phrase gave it already; a wrap whose
+ * next line repeats no code is not touched.
+ */
+START_TEST(test_wrapped_reply_reasons)
+{
+	static const struct {
+		const char *msg, *reason;
+	} t[] = {
+		{ FAILED_DSN("Status: 5.0.0\nDiagnostic-Code: smtp; 550-5.2.2 "
+		  "The recipient's mailbox is\n 550 5.2.2 full\n"),
+		  "mailboxfull" },
+		{ FAILED_DSN("Status: 5.0.0\nDiagnostic-Code: smtp; 550-no "
+		  "such\n 550-\n 550 user here\n"), "userunknown" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Returned mail: see "
+		  "transcript for details\n\n"
+		  "----- The following addresses had permanent fatal errors "
+		  "-----\n<a@example.net>\n\n"
+		  "----- Transcript of session follows -----\n"
+		  ">>> RCPT To:<a@example.net>\n"
+		  "<<< 552-5.2.2 The recipient mailbox is\n"
+		  "<<< 552 5.2.2 full\n", "mailboxfull" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Undelivered Mail\n\n"
+		  "I'm sorry to have to inform you that your message could "
+		  "not\nbe delivered to one or more recipients.\n\n"
+		  "<a@example.net>: host mx.example.net said: 550-Mailbox "
+		  "is\n    550 full (in reply to RCPT TO command)\n",
+		  "mailboxfull" },
+		{ "From: MAILER-DAEMON@mx\nSubject: Undelivered Mail\n\n"
+		  "Delivery to the following recipient failed:\n\n"
+		  "  a@example.net: the mailbox is\n  full\n",
+		  "mailboxfull" },
+	};
+	struct bounce_rcpt c;
+	struct buf w = BUF_INIT;
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_one_reason(t[i].msg, t[i].reason);
+	/* a refusal at sending time is read the same way */
+	bounce_classify_reply("a@example.net", "452-4.2.2 Mailbox is\r\n"
+	    "452 4.2.2 full", &c);
+	ck_assert_str_eq(c.reason, "mailboxfull");
+	free(c.address);
+	free(c.reason);
+	/* what goes: the repeated code and its status; nothing else */
+	ck_assert_int_eq(unwrap("550-5.1.1 no such\n550-5.1.1\n550 5.1.1 user",
+	    &w), 1);
+	ck_assert_str_eq(w.data, "550-5.1.1 no such\nuser");
+	ck_assert_int_eq(unwrap("<<< 550-over\n<<< 550 quota", &w), 1);
+	ck_assert_str_eq(w.data, "<<< 550-over\nquota");
+	ck_assert_int_eq(unwrap("550 no such\n550 user", &w), 0);
+	ck_assert_int_eq(unwrap("550-a 5500 b 551 c x550 d", &w), 0);
+	buf_free(&w);
 }
 END_TEST
 
@@ -1823,6 +1900,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_accent_rows);
 	tcase_add_test(tc, test_vietnamese_rows);
 	tcase_add_test(tc, test_delay_reasons);
+	tcase_add_test(tc, test_wrapped_reply_reasons);
 	suite_add_tcase(s, tc);
 	return s;
 }
