@@ -752,6 +752,8 @@ pre_words(const char *l, size_t start, size_t ob, const char *carry,
 	if (!carryn) {
 		r = bounce_lower_dup(l + start, ob - start);
 	} else {
+		/* one space at the join, so rows of two words span it */
+		start += bounce_indent(l + start, ob - start);
 		buf_add(&b, carry, carryn);
 		buf_add(&b, " ", 1);
 		buf_add(&b, l + start, ob - start);

@@ -294,6 +294,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "recipient notfound", "5.1.1", HARD, "userunknown" },
 	{ "there is no one at this address", "5.1.1", HARD, "userunknown" },
 	{ "no longer accepts mail", "5.1.1", HARD, "userunknown" },
+	{ "no longer in use", "5.1.1", HARD, "userunknown" },
 	{ "wrong or no longer valid", "5.1.1", HARD, "userunknown" },
 	{ "unknown e-mail address", "5.1.1", HARD, "userunknown" },
 	{ "unknown email address", "5.1.1", HARD, "userunknown" },
@@ -324,6 +325,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "empfaenger unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "destinataire inconnu", "5.1.1", HARD, "userunknown" },
 	{ "adresse inconnue", "5.1.1", HARD, "userunknown" },
+	{ "adresse n'existe plus", "5.1.1", HARD, "userunknown" },
 	{ "usuario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "destinatario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "utente sconosciuto", "5.1.1", HARD, "userunknown" },
@@ -1113,6 +1115,16 @@ const char *const bounce_help_words[] = {
 	/* "如有疑问，请联系 a", "お問い合わせ", "문의" */
 	"联系", "聯絡", "聯繫", "疑问", "疑問", "咨询", "諮詢", "帮助",
 	"問い合わせ", "문의",
+	/*
+	 * the new address a moved mailbox gives ("User has moved to n",
+	 * "new address: n", "please resend it to n"): where to write now,
+	 * never the address that failed
+	 */
+	"moved to", "relocated to", "new address", "new e-mail", "new email",
+	"resend",
+	"neue adresse", "neue e-mail", "nouvelle adresse", "nueva direccion",
+	"nuovo indirizzo", "novo endereco", "dia chi moi",
+	"新地址", "新邮箱", "新郵箱", "新しいアドレス", "새 주소",
 	NULL
 };
 

@@ -1526,6 +1526,50 @@ expect_rcpts(const char *text, const char *want)
 }
 
 /*
+ * A moved mailbox's notice names the new address to write to: that one
+ * never failed ("User has moved to n", "new address: n", "please resend
+ * it to" / "n", in the languages the rows are written in), also when
+ * the sentence is wrapped before "to n" onto an indented line (Postfix's
+ * continuation lines: the carried clause and the line meet in one
+ * space).  The old address, named as failed, is still found.
+ */
+START_TEST(test_moved_new_address)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} t[] = {
+		{ "<a@example.net>: host mx said: 550 5.1.6 <a@example.net>: "
+		  "Recipient address rejected: User has moved to "
+		  "n@example.com (in reply to RCPT TO command)\n",
+		  "a@example.net" },
+		{ "<a@example.net>: host mx said: 550 5.1.6 <a@example.net>: "
+		  "Recipient address rejected: User has moved\n"
+		  "    to n@example.com (in reply to RCPT TO command)\n",
+		  "a@example.net" },
+		{ "Your message to a@example.net could not be delivered: the "
+		  "user has relocated to n@example.com.\n", "a@example.net" },
+		{ "Delivery to a@example.net failed. The mailbox has moved; "
+		  "new address: n@example.com\n", "a@example.net" },
+		{ "Delivery to the following recipient failed:\n\n"
+		  "    a@example.net\n\nThe mailbox has moved. Please resend "
+		  "your message to\n    n@example.com\n", "a@example.net" },
+		{ "Die Nachricht an a@example.de konnte nicht zugestellt "
+		  "werden, neue "
+		  "Adresse: n@example.com\n", "a@example.de" },
+		{ "Votre message n'a pas pu etre remis a a@example.fr. Nouvelle "
+		  "adresse : n@example.com\n", "a@example.fr" },
+		{ "\xe6\x8a\x95\xe9\x80\x92\xe5\xa4\xb1\xe8\xb4\xa5"
+		  "\xef\xbc\x9a a@example.cn\n\xe6\x96\xb0\xe5\x9c\xb0"
+		  "\xe5\x9d\x80\xef\xbc\x9a n@example.com\n",
+		  "a@example.cn" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_rcpts(t[i].text, t[i].rcpts);
+}
+END_TEST
+
+/*
  * Chinese ends a sentence of failure with "到", "至" or "送達" right
  * before the address ("无法发送到 a"); a contact line of the same shape
  * ("... 疑问，请发邮件到 h", "お問い合わせ: h") names no recipient.
@@ -1901,6 +1945,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_vietnamese_rows);
 	tcase_add_test(tc, test_delay_reasons);
 	tcase_add_test(tc, test_wrapped_reply_reasons);
+	tcase_add_test(tc, test_moved_new_address);
 	suite_add_tcase(s, tc);
 	return s;
 }
