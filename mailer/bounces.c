@@ -284,7 +284,8 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		count(st, r->kind, 0);
 		return 0;
 	}
-	if (!r->nrcpts) {
+	/* a complaint naming nobody (a redacted one) still has its proof */
+	if (!r->nrcpts && r->kind != BOUNCE_COMPLAINT) {
 		count(st, BOUNCE_OTHER, 0);
 		return 0;
 	}
@@ -324,6 +325,9 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		    "Message-ID of ours: kept as unverified evidence, nobody "
 		    "suppressed", key, bounce_kind_name(r->kind), ev.email);
 	}
+	if (!r->nrcpts)
+		warnx("%s: a complaint naming nobody without a valid token or a "
+		    "returned Message-ID of ours: nobody suppressed", key);
 	count(st, BOUNCE_OTHER, 0);
 	return 0;
 }

@@ -386,6 +386,50 @@ START_TEST(test_no_token_msgid_other)
 }
 END_TEST
 
+/*
+ * A feedback report to the plain bounce address whose complainant is
+ * redacted (RFC 6590: no Original-Rcpt-To, the copy's To replaced): it
+ * names nobody, so only the returned Message-ID can prove it, and does.
+ * A forged Message-ID proves nothing.
+ */
+static char *
+arf_redacted(const char *mid, const char *own_id)
+{
+	return xasprintf("From: fbl@isp.test\r\nTo: <bounces@bounce.test>\r\n"
+	    "Message-ID: <%s>\r\nSubject: Email Feedback Report\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
+	    "report-type=feedback-report; boundary=\"b\"\r\n\r\n--b\r\n"
+	    "Content-Type: message/feedback-report\r\n\r\n"
+	    "Feedback-Type: abuse\r\nUser-Agent: x/1\r\nVersion: 1\r\n"
+	    "Redacted-Address: redacted@\r\n\r\n--b\r\n"
+	    "Content-Type: text/rfc822-headers\r\n\r\n"
+	    "From: news@example.org\r\nTo: redacted@isp.test\r\n"
+	    "Message-ID: <%s>\r\n\r\n--b--\r\n", own_id, mid);
+}
+
+START_TEST(test_no_token_redacted_complaint)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m, *mid;
+
+	subscriber("aba", "reader@x.test", tok);
+	m = arf_redacted("2021-01.aba.0123456789abcdef.9."
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org", "f1@isp");
+	ck_assert_int_eq(record(m, "imap:1:5", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.complaints, 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "reader@x.test"), 0);
+	mid = xasprintf("2021-01.aba.0123456789abcdef.9.%s@example.org", tok);
+	m = arf_redacted(mid, "f2@isp");
+	ck_assert_int_eq(record(m, "imap:1:6", &st), 0);
+	free(m);
+	free(mid);
+	ck_assert_int_eq(st.complaints, 1);
+	ck_assert_int_eq(st.other, 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "reader@x.test"), 1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -402,6 +446,7 @@ suite(void)
 	tcase_add_test(r, test_no_token_forged);
 	tcase_add_test(r, test_no_token_msgid);
 	tcase_add_test(r, test_no_token_msgid_other);
+	tcase_add_test(r, test_no_token_redacted_complaint);
 	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);
