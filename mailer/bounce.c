@@ -23,6 +23,7 @@
 
 #include "bounce.h"
 #include "bounce_addr.h"
+#include "bounce_fold.h"
 #include "bounce_line.h"
 #include "bounce_mime.h"
 #include "bounce_rcpt.h"
@@ -51,6 +52,7 @@ struct parse {
 	int auto_ev;		/* evidence of an auto-reply */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
 	int list_admin;		/* a list manager's notice about its list */
+	int human_reply;	/* its subject answers an auto-reply */
 	unsigned cues;		/* bounce_cues() of the notice */
 };
 
@@ -197,6 +199,37 @@ envelope_add(struct bounce_addrset *env, const char *h, size_t hl,
 	buf_free(&v);
 }
 
+/*
+ * 1 when the subject s replies to or forwards an auto-reply ("RE:
+ * Automatic reply: Issue 12", "Fwd: Out of Office: ..."): a person
+ * answering one, whose quoted words are no evidence.
+ */
+static int
+answers_autoreply(const char *s)
+{
+	size_t n = strlen(s), k;
+	int prefixed = 0;
+
+	for (;;) {
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		k = 0;
+		for (const char *const *r = bounce_reply_subject_prefixes;
+		    *r && !k; r++)
+			k = bounce_fold_prefix(s, n, *r);
+		if (!k)
+			break;
+		s += k;
+		n -= k;
+		prefixed = 1;
+	}
+	for (const char *const *r = bounce_autoreply_subjects; prefixed && *r;
+	    r++)
+		if (bounce_fold_prefix(s, n, *r))
+			return 1;
+	return 0;
+}
+
 /* Subject, From, envelope and auto-reply evidence of the notice itself. */
 static void
 read_own_headers(struct parse *p, struct bounce_report *out)
@@ -251,7 +284,9 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	if (bounce_header_get(msg, hl, "X-List-Administrivia", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "yes"))
 		p->list_admin = 1;
-	if (bounce_list_match(bounce_autoreply_subjects, p->lsubj,
+	if (answers_autoreply(p->lsubj))
+		p->human_reply = 1;
+	else if (bounce_list_match(bounce_autoreply_subjects, p->lsubj,
 	    strlen(p->lsubj)))
 		p->auto_ev = 2;
 	if ((p->from && bounce_is_daemon(p->from)) ||
@@ -281,7 +316,25 @@ read_orig_headers(struct parse *p, struct bounce_report *out)
 	buf_free(&v);
 }
 
-/* Every address in s[0..n) becomes a recipient. */
+/*
+ * 1 when a's local part is a feedback loop's stand-in for the address it
+ * hid (RFC 6590): "redacted@aol.com", "xxxxxx@example.net".  It names no
+ * reader.
+ */
+static int
+is_redacted(const char *a)
+{
+	const char *at = strrchr(a, '@');
+	size_t n = at ? (size_t)(at - a) : strlen(a), k = 0;
+
+	if (bounce_find_ci(a, n, "redacted"))
+		return 1;
+	while (k < n && (a[k] == 'x' || a[k] == 'X' || a[k] == '*'))
+		k++;
+	return n >= 3 && k == n;
+}
+
+/* Every address in s[0..n) but a redacted one becomes a recipient. */
 static void
 add_rcpts_in(struct parse *p, const char *s, size_t n)
 {
@@ -289,21 +342,25 @@ add_rcpts_in(struct parse *p, const char *s, size_t n)
 
 	bounce_addrset_scan(&a, s, n, BOUNCE_MAX_RCPTS);
 	for (size_t i = 0; i < a.n; i++)
-		bounce_seg_add(&p->rs, &p->nrs, a.v[i], NULL, 0);
+		if (!is_redacted(a.v[i]))
+			bounce_seg_add(&p->rs, &p->nrs, a.v[i], NULL, 0);
 	bounce_addrset_free(&a);
 }
 
-/* The first To address of the returned original becomes a recipient. */
+/*
+ * The first address of the returned original's field name becomes a
+ * recipient, unless it is redacted.
+ */
 static void
-add_orig_to(struct parse *p)
+add_orig_field(struct parse *p, const char *name)
 {
 	struct buf v = BUF_INIT;
 
 	if (p->sc.orig.len && bounce_header_get(p->sc.orig.data,
-	    p->sc.orig.len, "To", 0, &v)) {
+	    p->sc.orig.len, name, 0, &v)) {
 		char *a = bounce_first_addr(v.data, v.len);
 
-		if (a)
+		if (a && !is_redacted(a))
 			bounce_seg_add(&p->rs, &p->nrs, a, NULL, 0);
 		free(a);
 	}
@@ -348,8 +405,15 @@ complaint_rcpts(struct parse *p)
 	for (int k = 0; n && !p->nrs && k < 64 && bounce_header_get(arf, n,
 	    "Removal-Recipient", k, &v); k++)
 		add_rcpts_in(p, v.data, v.len);
+	/*
+	 * Microsoft's JMRP reports are no RFC 5965 report: the returned
+	 * copy's X-HmXmrOriginalRecipient names the complainant, whatever its
+	 * To says
+	 */
 	if (!p->nrs)
-		add_orig_to(p);
+		add_orig_field(p, "X-HmXmrOriginalRecipient");
+	if (!p->nrs)
+		add_orig_field(p, "To");
 	buf_free(&v);
 }
 
@@ -430,7 +494,7 @@ find_rcpts(struct parse *p)
 	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
 		p->bounce_ev = 1;
 	/* no daemon's notice: only its own words are evidence */
-	if (!p->bounce_ev && !p->auto_ev &&
+	if (!p->bounce_ev && !p->auto_ev && !p->human_reply &&
 	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)) &&
 	    (own_cues(p->notice, sc->nlen) &
 	    (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
@@ -578,7 +642,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
 	p.cues = bounce_cues(p.notice, p.sc.nlen);
 	/* an absence or a challenge, said by a message no daemon sent */
-	if (!p.bounce_ev && (p.cues & (BOUNCE_CUE_ABSENCE |
+	if (!p.bounce_ev && !p.human_reply && (p.cues & (BOUNCE_CUE_ABSENCE |
 	    BOUNCE_CUE_CHALLENGE)))
 		p.auto_ev = 1;
 	if (p.sc.orig.len)

@@ -612,6 +612,7 @@ const char *const bounce_copy_markers[] = {
 	"message headers follow",
 	"original message follows",
 	"original message header",
+	"[ offending message ]",	/* a SpamCop report's copy */
 	/* headings of the returned message's details, matched as typed */
 	"原邮件信息",
 	"原始邮件信息",
@@ -783,6 +784,7 @@ const char *const bounce_autoreply_subjects[] = {
 	"رد تلقائي",	/* Arabic */
 	"תשובה אוטומטית",	/* Hebrew */
 	"ตอบกลับอัตโนมัติ",	/* Thai */
+	"자동 회신",	/* Outlook's Korean prefix */
 	"auto response",
 	/* a help desk's acknowledgement */
 	"request received",
@@ -1595,6 +1597,22 @@ const char *const bounce_absence_cues[] = {
 	"jag ar pa semester",	/* jag är på semester */
 	"jeg er pa ferie",	/* jeg er på ferie */
 	"izindeyim",
+	"正在休假",	/* (I) am on leave */
+	"休假期间",	/* during my leave */
+	"休假期間",
+	NULL
+};
+
+/*
+ * Prefixes a mail program puts before the subject of a reply or a
+ * forward, in the languages of the auto-reply subjects above: such a
+ * prefix before an auto-reply's subject is a person answering one.
+ */
+const char *const bounce_reply_subject_prefixes[] = {
+	"re:", "re :", "fw:", "fwd:", "aw:", "wg:", "sv:", "vs:", "vl:",
+	"tr:", "rv:", "r:", "res:", "enc:", "odp:", "antw:", "doorst:",
+	"回复:", "回复：", "答复:", "答复：", "转发:", "转发：", "回覆:",
+	"回覆：", "轉寄:", "轉寄：", "返信:", "転送:", "답장:", "전달:",
 	NULL
 };
 
@@ -1626,16 +1644,20 @@ const char *const bounce_challenge_cues[] = {
 };
 
 /*
- * Feedback-Types (RFC 5965, RFC 6591) of reports that are no reader's
- * complaint: a failed DKIM or SPF check, a message marked as not spam, a
- * virus found.  Suppressing the reader for them would be wrong.
+ * Feedback-Types (RFC 5965, RFC 6591, RFC 6430) of reports that are no
+ * reader's complaint: a failed DKIM or SPF check (DMARC's failure
+ * reports), a message marked as not spam ("miscategorized" in the ARF
+ * drafts some generators still follow), a virus found, and "other",
+ * which RFC 5965 keeps for whatever is no abuse and no fraud.
+ * Suppressing the reader for them would be wrong.
  */
 const char *const bounce_feedback_not_complaint[] = {
-	"auth-failure", "not-spam", "virus", NULL
+	"auth-failure", "not-spam", "miscategorized", "virus", "other", NULL
 };
 
 /* Subjects of complaint notices that are no RFC 5965 report. */
 const char *const bounce_complaint_subjects[] = {
-	"complaint about message from",
+	"complaint about message from",	/* Microsoft's JMRP */
+	"[spamcop (",	/* SpamCop: "[SpamCop (URL) id:N]subject" */
 	NULL
 };

@@ -1432,8 +1432,102 @@ START_TEST(test_autoreply_evidence)
 END_TEST
 
 /*
+ * Whom a feedback report names: RFC 6590's stand-ins for a hidden address
+ * ("redacted@", "xxxxxx@", "[REDACTED]") name nobody, Microsoft's
+ * X-HmXmrOriginalRecipient outranks the copy's To, and a SpamCop report
+ * (its subject, its "[ Offending message ]" copy) is a complaint whose
+ * returned Message-ID is read although its recipient is munged.
+ */
+START_TEST(test_feedback_whom)
+{
+	static const struct {
+		const char *rcpt_to, *copy_to, *want;
+	} red[] = {
+		{ "redacted@", "redacted@aol.example", "" },
+		{ "xxxxxx@isp.example", "xxxxxx@isp.example", "" },
+		{ NULL, "[REDACTED]", "" },
+		{ NULL, "*****@isp.example", "" },
+		{ NULL, "rex@isp.example", "rex@isp.example" },
+		{ "xavier@isp.example", "xavier@isp.example",
+		    "xavier@isp.example" },
+	};
+	struct bounce_report r;
+	char m[1024], rc[256];
+	const char *spamcop;
+
+	for (size_t i = 0; i < sizeof red / sizeof red[0]; i++) {
+		snprintf(m, sizeof m, "From: fbl@isp.example\n"
+		    "To: news@example.com\nSubject: FBL\nContent-Type: "
+		    "multipart/report; report-type=feedback-report; "
+		    "boundary=B\n\n--B\nContent-Type: message/feedback-report"
+		    "\n\nFeedback-Type: abuse\nVersion: 1\n%s%s%s\n--B\n"
+		    "Content-Type: text/rfc822-headers\n\nTo: %s\n"
+		    "Subject: Issue 1\n\n--B--\n",
+		    red[i].rcpt_to ? "Original-Rcpt-To: " : "",
+		    red[i].rcpt_to ? red[i].rcpt_to : "",
+		    red[i].rcpt_to ? "\n" : "", red[i].copy_to);
+		ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_COMPLAINT);
+		ck_assert_msg(!strcmp(rc, red[i].want), "%s: %s",
+		    red[i].copy_to, rc);
+	}
+	ck_assert_int_eq(kind_of("From: staff@hotmail.example\n"
+	    "Subject: complaint about message from 192.0.2.1\n"
+	    "Content-Type: multipart/mixed; boundary=B\n\n--B\n"
+	    "Content-Type: message/rfc822\n\n"
+	    "X-HmXmrOriginalRecipient: <olga@outlook.example>\n"
+	    "To: olga@old.example\nSubject: Issue 1\n\nx\n--B--\n", rc,
+	    sizeof rc), BOUNCE_COMPLAINT);
+	ck_assert_str_eq(rc, "olga@outlook.example");
+	spamcop = "From: spamcop@devnull.spamcop.example\n"
+	    "Subject: [SpamCop (https://example.org/) id:123]Issue 1\n\n"
+	    "[ SpamCop V5 ]\nEmail from 192.0.2.1\n\n"
+	    "[ Offending message ]\nFrom: news@example.org\nTo: x\n"
+	    "Message-ID: <i1.k7@example.org>\nSubject: Issue 1\n\nx\n";
+	bounce_parse(spamcop, strlen(spamcop), &r);
+	ck_assert_int_eq(r.kind, BOUNCE_COMPLAINT);
+	ck_assert_uint_eq(r.nrcpts, 0);
+	ck_assert_ptr_nonnull(r.orig_message_id);
+	ck_assert_str_eq(r.orig_message_id, "<i1.k7@example.org>");
+	bounce_report_free(&r);
+}
+END_TEST
+
+/*
+ * A person's reply to or forward of an auto-reply ("RE: Automatic reply:",
+ * "Fwd: Out of Office:") is no auto-reply, and the failure words of the
+ * auto-reply it quotes are no failure.
+ */
+START_TEST(test_reply_to_autoreply)
+{
+	static const char *const subjects[] = {
+		"RE: Automatic reply: Issue 1",
+		"Fwd: Out of Office: Issue 1",
+		"AW: Re: Abwesenheitsnotiz: Issue 1",
+		"\xe5\x9b\x9e\xe5\xa4\x8d\xef\xbc\x9a"
+		    "\xe8\x87\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d: "
+		    "Issue 1",	/* 回复：自动回复: */
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; i++) {
+		snprintf(m, sizeof m, "From: Ann <ann@example.net>\n"
+		    "To: news@example.com\nSubject: %s\n\nI am back, keep "
+		    "sending it.\n\nI am out of the office.  Your message "
+		    "was not delivered to bob@example.net.\n", subjects[i]);
+		ck_assert_msg(kind_of(m, rc, sizeof rc) == BOUNCE_OTHER, "%s",
+		    subjects[i]);
+		ck_assert_str_eq(rc, "");
+	}
+	/* an auto-reply's own prefix, or its header, still counts */
+	check_autoreply("Automatic reply: RE: Issue 1", "Hello.");
+	check_autoreply("Re: Issue 1", "I am out of the office.");
+}
+END_TEST
+
+/*
  * RFC 5965/6591 reports that are no reader's complaint (auth-failure,
- * not-spam, virus) suppress nobody; abuse does.  Amazon SES's
+ * not-spam, the drafts' miscategorized, virus, other) suppress nobody;
+ * abuse and fraud do.  Amazon SES's
  * DeliveryDelay event is a delay of its delayed recipients.
  */
 START_TEST(test_report_types)
@@ -1447,6 +1541,10 @@ START_TEST(test_report_types)
 		{ "virus", BOUNCE_OTHER, "" },
 		{ "not-spam", BOUNCE_OTHER, "" },
 		{ "auth-failure", BOUNCE_OTHER, "" },
+		{ "AUTH-FAILURE; dmarc", BOUNCE_OTHER, "" },
+		{ "fraud", BOUNCE_COMPLAINT, "dave@example.net" },
+		{ "miscategorized", BOUNCE_OTHER, "" },
+		{ "other", BOUNCE_OTHER, "" },
 	};
 	char m[1024], rc[256];
 
@@ -1931,6 +2029,8 @@ bounce_suite(void)
 	tcase_add_test(tc, test_lower_cyrillic);
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
+	tcase_add_test(tc, test_feedback_whom);
+	tcase_add_test(tc, test_reply_to_autoreply);
 	tcase_add_test(tc, test_message_to_asides);
 	tcase_add_test(tc, test_fold_case);
 	tcase_add_test(tc, test_fold_byte_table);
