@@ -1432,6 +1432,24 @@ START_TEST(test_autoreply_evidence)
 END_TEST
 
 /*
+ * An RFC 5965 report of Feedback-Type type with the report fields fields
+ * (each ending in a newline) and the returned copy's header lines copy.
+ */
+static void
+arf_message(char *m, size_t sz, const char *type, const char *fields,
+    const char *copy)
+{
+	snprintf(m, sz, "From: fbl@isp.example\nTo: news@example.com\n"
+	    "Subject: FBL\nContent-Type: multipart/report; "
+	    "report-type=feedback-report; boundary=B\n\n--B\n"
+	    "Content-Type: text/plain\n\nReport.\n--B\n"
+	    "Content-Type: message/feedback-report\n\nFeedback-Type: %s\n"
+	    "User-Agent: x/1\nVersion: 1\n%s\n--B\n"
+	    "Content-Type: text/rfc822-headers\n\n%sSubject: Issue 1\n\n"
+	    "--B--\n", type, fields, copy);
+}
+
+/*
  * Whom a feedback report names: RFC 6590's stand-ins for a hidden address
  * ("redacted@", "xxxxxx@", "[REDACTED]") name nobody, Microsoft's
  * X-HmXmrOriginalRecipient outranks the copy's To, and a SpamCop report
@@ -1456,16 +1474,13 @@ START_TEST(test_feedback_whom)
 	const char *spamcop;
 
 	for (size_t i = 0; i < sizeof red / sizeof red[0]; i++) {
-		snprintf(m, sizeof m, "From: fbl@isp.example\n"
-		    "To: news@example.com\nSubject: FBL\nContent-Type: "
-		    "multipart/report; report-type=feedback-report; "
-		    "boundary=B\n\n--B\nContent-Type: message/feedback-report"
-		    "\n\nFeedback-Type: abuse\nVersion: 1\n%s%s%s\n--B\n"
-		    "Content-Type: text/rfc822-headers\n\nTo: %s\n"
-		    "Subject: Issue 1\n\n--B--\n",
-		    red[i].rcpt_to ? "Original-Rcpt-To: " : "",
-		    red[i].rcpt_to ? red[i].rcpt_to : "",
-		    red[i].rcpt_to ? "\n" : "", red[i].copy_to);
+		char f[128], copy[128];
+
+		snprintf(f, sizeof f, "%s%s%s", red[i].rcpt_to ?
+		    "Original-Rcpt-To: " : "", red[i].rcpt_to ?
+		    red[i].rcpt_to : "", red[i].rcpt_to ? "\n" : "");
+		snprintf(copy, sizeof copy, "To: %s\n", red[i].copy_to);
+		arf_message(m, sizeof m, "abuse", f, copy);
 		ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_COMPLAINT);
 		ck_assert_msg(!strcmp(rc, red[i].want), "%s: %s",
 		    red[i].copy_to, rc);
@@ -1549,14 +1564,8 @@ START_TEST(test_report_types)
 	char m[1024], rc[256];
 
 	for (size_t i = 0; i < sizeof arf / sizeof arf[0]; i++) {
-		snprintf(m, sizeof m, "From: fbl@isp.example\n"
-		    "To: news@example.com\nSubject: FBL\nContent-Type: "
-		    "multipart/report; report-type=feedback-report; "
-		    "boundary=B\n\n--B\nContent-Type: text/plain\n\nReport.\n"
-		    "--B\nContent-Type: message/feedback-report\n\n"
-		    "Feedback-Type: %s\nUser-Agent: x/1\nVersion: 1\n"
-		    "Original-Rcpt-To: dave@example.net\n\n--B--\n",
-		    arf[i].type);
+		arf_message(m, sizeof m, arf[i].type,
+		    "Original-Rcpt-To: dave@example.net\n", "");
 		ck_assert_msg(kind_of(m, rc, sizeof rc) == arf[i].kind, "%s",
 		    arf[i].type);
 		ck_assert_str_eq(rc, arf[i].rcpts);
