@@ -53,6 +53,7 @@ struct parse {
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
 	int list_admin;		/* a list manager's notice about its list */
 	int human_reply;	/* its subject answers an auto-reply */
+	int list_from;		/* sent by a list manager or a list's owner */
 	unsigned cues;		/* bounce_cues() of the notice */
 };
 
@@ -284,6 +285,14 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	if (bounce_header_get(msg, hl, "X-List-Administrivia", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "yes"))
 		p->list_admin = 1;
+	/*
+	 * a notice sent to a list's owner (a bounce of one of its members it
+	 * passes on, "Uncaught bounce notification") and forwarded here
+	 */
+	for (size_t i = 0; i < p->env.n; i++)
+		if (bounce_is_list_admin(p->env.v[i]))
+			p->list_admin = 1;
+	p->list_from = p->from && bounce_is_list_admin(p->from);
 	if (answers_autoreply(p->lsubj))
 		p->human_reply = 1;
 	else if (bounce_list_match(bounce_autoreply_subjects, p->lsubj,
@@ -645,6 +654,9 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	if (!p.bounce_ev && !p.human_reply && (p.cues & (BOUNCE_CUE_ABSENCE |
 	    BOUNCE_CUE_CHALLENGE)))
 		p.auto_ev = 1;
+	/* a list robot's automatic notice (a held post): not a person's */
+	if (p.list_from && p.auto_ev)
+		p.list_admin = 1;
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);
 	if (p.list_admin || ((p.sc.report_arf || p.sc.arf.len) &&

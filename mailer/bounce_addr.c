@@ -82,6 +82,26 @@ bounce_is_daemon(const char *addr)
 }
 
 int
+bounce_is_list_admin(const char *addr)
+{
+	const char *at = strchr(addr, '@');
+	size_t ll = at ? (size_t)(at - addr) : strlen(addr);
+
+	if (ll > 6 && !strncasecmp(addr, "owner-", 6))
+		return 1;
+	for (const char *const *r = bounce_list_robots; *r; r++)
+		if (strlen(*r) == ll && !strncasecmp(addr, *r, ll))
+			return 1;
+	for (const char *const *x = bounce_list_admin_suffixes; *x; x++) {
+		size_t xl = strlen(*x);
+
+		if (ll > xl && !strncasecmp(addr + ll - xl, *x, xl))
+			return 1;
+	}
+	return 0;
+}
+
+int
 bounce_addrset_has(const struct bounce_addrset *s, const char *a)
 {
 	for (size_t i = 0; i < s->n; i++)

@@ -23,6 +23,13 @@ char *bounce_first_addr(const char *s, size_t n);
 /* 1 when addr's local part is a mailer-daemon name (bounce_rules.c). */
 int bounce_is_daemon(const char *addr);
 
+/*
+ * 1 when addr is a list manager's own address or a list's administrative
+ * one (owner-l, l-owner, l-request, l-bounces, l-admin(s), l+owner:
+ * bounce_rules.c): mail from or to it is the list's business.
+ */
+int bounce_is_list_admin(const char *addr);
+
 /* Distinct addresses, compared case-insensitively; owns its strings. */
 struct bounce_addrset {
 	char **v;

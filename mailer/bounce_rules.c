@@ -806,6 +806,20 @@ const char *const bounce_daemon_locals[] = {
 };
 
 /*
+ * Local parts of list managers' own addresses (Sympa, LISTSERV, Majordomo,
+ * Ecartis, Mailman's site list) and the suffixes and prefix of a list's
+ * administrative addresses: Mailman's l-owner and l-request,
+ * Sympa's l-request and l-owner, Ecartis's l-admins, groups.io's
+ * l+owner, LISTSERV's and Majordomo's owner-l.
+ */
+const char *const bounce_list_robots[] = {
+	"sympa", "listserv", "majordomo", "ecartis", "mailman", NULL
+};
+const char *const bounce_list_admin_suffixes[] = {
+	"-owner", "-request", "-admin", "-admins", "+owner", NULL
+};
+
+/*
  * Words that, ending the text just before an address, label it a failed
  * recipient (Sisimai's fallback parser and Mailman's SimpleMatch list the
  * same labels).

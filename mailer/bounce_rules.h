@@ -63,6 +63,9 @@ extern const char *const bounce_failure_subjects[];
 extern const char *const bounce_autoreply_subjects[];
 extern const char *const bounce_reply_subject_prefixes[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
+/* List managers' robots and list administrative addresses (bounce_addr.c). */
+extern const char *const bounce_list_robots[];
+extern const char *const bounce_list_admin_suffixes[];
 /* words that, just before an address on a line, name it a recipient */
 extern const char *const bounce_rcpt_cues[];
 extern const char *const bounce_failure_words[];

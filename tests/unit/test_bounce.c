@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include "bounce.h"
+#include "bounce_addr.h"
 #include "bounce_fold.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -1587,6 +1588,62 @@ START_TEST(test_report_types)
 }
 END_TEST
 
+/* A report for m@example.net, sent to the address to (a header line). */
+#define MEMBER_DSN(to) "From: MAILER-DAEMON@mx.example\n" to \
+	"Subject: Undelivered Mail\nContent-Type: multipart/report; " \
+	"report-type=delivery-status; boundary=B\n\n--B\nContent-Type: " \
+	"message/delivery-status\n\nFinal-Recipient: rfc822; m@example.net\n" \
+	"Action: failed\nStatus: 5.1.1\n\n--B--\n"
+
+/*
+ * A list's notices about its own list without X-List-Administrivia: a
+ * report sent to a list's owner address (a member's bounce it passes on,
+ * then forwarded here) and a list robot's auto-reply (a held post) name
+ * nobody.  A report sent to an ESP's "-bounces" address stays one, and
+ * so does a person's auto-reply.
+ */
+START_TEST(test_list_admin_notices)
+{
+	static const char *const admin[] = {
+		"owner-readers@l.example", "readers-owner@l.example",
+		"Readers-Request@l.example", "readers-admins@l.example",
+		"readers+owner@groups.example", "sympa@l.example",
+		"LISTSERV@L.EXAMPLE", "majordomo@l.example",
+		"ecartis@l.example", "mailman@l.example",
+	};
+	static const char *const not_admin[] = {
+		"owner@example.com", "owner-@l.example", "-owner@l.example",
+		"ann.owner@example.com", "readers-bounces@l.example",
+		"bounces+k1@news.example.org", "sympathy@example.com",
+		"mailer-daemon@l.example",
+	};
+	char rc[256];
+
+	for (size_t i = 0; i < sizeof admin / sizeof admin[0]; i++)
+		ck_assert_msg(bounce_is_list_admin(admin[i]), "%s", admin[i]);
+	for (size_t i = 0; i < sizeof not_admin / sizeof not_admin[0]; i++)
+		ck_assert_msg(!bounce_is_list_admin(not_admin[i]), "%s",
+		    not_admin[i]);
+	ck_assert_int_eq(kind_of(MEMBER_DSN("To: readers-owner@l.example\n"),
+	    rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	ck_assert_int_eq(kind_of(MEMBER_DSN("Delivered-To: owner-readers@"
+	    "l.example\n"), rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_int_eq(kind_of(MEMBER_DSN("To: k1-bounces@esp.example\n"),
+	    rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "m@example.net");
+	ck_assert_int_eq(kind_of("From: SYMPA <sympa@l.example>\n"
+	    "Auto-Submitted: auto-replied\nSubject: Message distribution\n\n"
+	    "Your message to the list 'readers' has been forwarded to the "
+	    "moderator(s)\n", rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	ck_assert_int_eq(kind_of("From: Ann <ann@example.net>\n"
+	    "Auto-Submitted: auto-replied\nSubject: Out of office\n\n"
+	    "I am away until Monday.\n", rc, sizeof rc), BOUNCE_AUTOREPLY);
+	ck_assert_str_eq(rc, "ann@example.net");
+}
+END_TEST
+
 /*
  * "Your message to a ..." : a parenthetical aside after a, on the line or
  * wrapped onto the next, is read past, and so is a line break inside the
@@ -2055,6 +2112,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_delay_reasons);
 	tcase_add_test(tc, test_wrapped_reply_reasons);
 	tcase_add_test(tc, test_moved_new_address);
+	tcase_add_test(tc, test_list_admin_notices);
 	suite_add_tcase(s, tc);
 	return s;
 }
