@@ -105,6 +105,10 @@ const struct bounce_rule bounce_rules[] = {
 	/* Mailbox full: soft whatever the code says. */
 	{ "mailbox full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mailbox is full", "4.2.2", SOFT, "mailboxfull" },
+	/* Slovenian, Finnish, Swedish: the recipient's mailbox is full */
+	{ "postni predal je poln", "4.2.2", SOFT, "mailboxfull" },
+	{ "postilaatikko on taynna", "4.2.2", SOFT, "mailboxfull" },
+	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mail box full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mailbox has exceeded", "4.2.2", SOFT, "mailboxfull" },
 	{ "mailfolder is full", "4.2.2", SOFT, "mailboxfull" },
@@ -326,6 +330,26 @@ const struct bounce_rule bounce_rules[] = {
 	{ "destinataire inconnu", "5.1.1", HARD, "userunknown" },
 	{ "adresse inconnue", "5.1.1", HARD, "userunknown" },
 	{ "adresse n'existe plus", "5.1.1", HARD, "userunknown" },
+	/* Exchange's "address not found" in Danish, Norwegian, Finnish,
+	 * Croatian, Slovak and Indonesian; providers' unknown recipients */
+	{ "den mailadresse, du angav, blev ikke fundet", "5.1.1", HARD,
+	  "userunknown" },
+	{ "e-postadressen du skrev inn, ble ikke funnet", "5.1.1", HARD,
+	  "userunknown" },
+	{ "antamaasi sahkopostiosoitetta ei loytynyt", "5.1.1", HARD,
+	  "userunknown" },	/* antamaasi sähköpostiosoitetta ei löytynyt */
+	{ "adresa e-poste koju ste unijeli nije pronadena", "5.1.1", HARD,
+	  "userunknown" },	/* pronađena */
+	{ "zadana e-mailova adresa sa nenasla", "5.1.1", HARD,
+	  "userunknown" },	/* zadaná e-mailová adresa sa nenašla */
+	{ "alamat email yang anda masukkan tidak dapat ditemukan", "5.1.1",
+	  HARD, "userunknown" },
+	{ "alamat email tidak ditemukan", "5.1.1", HARD, "userunknown" },
+	{ "adres niet is gevonden", "5.1.1", HARD, "userunknown" },
+	{ "nie znaleziono adresu", "5.1.1", HARD, "userunknown" },
+	{ "adres bulunamadi", "5.1.1", HARD, "userunknown" },	/* bulunamadı */
+	{ "destinatari no existeix", "5.1.1", HARD, "userunknown" },
+	{ "ukjent mottaker", "5.1.1", HARD, "userunknown" },
 	{ "usuario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "destinatario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "utente sconosciuto", "5.1.1", HARD, "userunknown" },
@@ -381,6 +405,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
 	{ "host not found", "5.1.2", HARD, "hostunknown" },
+	{ "illegal host/domain name", "5.1.2", HARD, "hostunknown" },
 	{ "domain not found", "5.1.2", HARD, "hostunknown" },
 	{ "no such domain", "5.1.2", HARD, "hostunknown" },
 	{ "unknown domain", "5.1.2", HARD, "hostunknown" },
@@ -650,6 +675,7 @@ const char *const bounce_delay_subjects[] = {
 	"vertraagd",
 	"opoznieni",	/* opóźnieni */
 	"cham tre",	/* chậm trễ */
+	"forsinket",	/* Danish, Norwegian */
 	NULL
 };
 
@@ -1089,6 +1115,16 @@ const char *const bounce_failure_words[] = {
 	"chua duoc chuyen",
 	"that bai",	/* thất bại */
 	"khong tim thay",	/* không tìm thấy: not found */
+	/* Danish and Norwegian, Swedish, Finnish, Slovenian, Catalan,
+	 * Turkish, Indonesian */
+	"ikke leveret",
+	"kunne ikke leveres",
+	"kunde inte levereras",
+	"ei voitu toimittaa",
+	"ni bilo mogoce dostaviti",	/* ni bilo mogoče */
+	"no s'ha pogut lliurar",
+	"teslim edilemedi",
+	"tidak dapat dikirim",
 	NULL
 };
 
@@ -1174,6 +1210,10 @@ const char *const bounce_rcpt_preps[] = {
 	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
 	"到", "至", "送达", "送達",
 	"nguoi nhan",	/* "không thể chuyển tới người nhận a" */
+	/* Polish "dostarczona do a", Dutch "afgeleverd bij a", Danish
+	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",
+	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" */
+	"do", "bij", "til", "ke", "vastaanottajalle", "naslovniku",
 	NULL
 };
 
@@ -1213,6 +1253,8 @@ const char *const bounce_message_to[] = {
 	"wiadomosc do",	/* wiadomość do */
 	"gui toi",	/* Vietnamese gửi tới, gửi đến */
 	"gui den",
+	"meddelelse til",	/* Danish */
+	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
 	NULL
 };
 
@@ -1402,6 +1444,7 @@ const char *const bounce_failure_cues[] = {
 
 /* A notice saying delivery is still being attempted: a delay warning. */
 const char *const bounce_delay_cues[] = {
+	"endnu ikke leveret",	/* Danish: not delivered yet */
 	"nur eine warnung",
 	"weiter versucht",
 	"bisher nicht zugestellt",

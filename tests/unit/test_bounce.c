@@ -1943,6 +1943,33 @@ START_TEST(test_vietnamese_rows)
 END_TEST
 
 /*
+ * The twelfth round's rows that no sample needs to pass 0530 (their
+ * samples' class or kind came out right without them), each with its
+ * reason or list: full mailboxes in Slovenian, Finnish and Swedish, an
+ * Indonesian unknown address, and the Danish delay wording.
+ */
+START_TEST(test_round12_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "Razlog: po\xc5\xa1tni predal je poln.", "mailboxfull" },
+		{ "Syy: vastaanottajan postilaatikko on t\xc3\xa4ynn\xc3\xa4.",
+		  "mailboxfull" },
+		{ "Orsak: mottagarens brevl\xc3\xa5" "da \xc3\xa4r full.",
+		  "mailboxfull" },
+		{ "Alasan: alamat email tidak ditemukan.", "userunknown" },
+	};
+	static const char *const delay_subject[] = {
+		"Forsinket levering: Nyhedsbrev nr. 31",
+	};
+	const char *cue = "Din meddelelse er endnu ikke leveret.";
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_in_list(bounce_delay_subjects, delay_subject, 1);
+	ck_assert(bounce_cues(cue, strlen(cue)) & BOUNCE_CUE_DELAY);
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -2113,6 +2140,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_wrapped_reply_reasons);
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
+	tcase_add_test(tc, test_round12_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
