@@ -286,13 +286,16 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	    bounce_find_ci(v.data, v.len, "yes"))
 		p->list_admin = 1;
 	/*
-	 * a notice sent to a list's owner (a bounce of one of its members it
-	 * passes on, "Uncaught bounce notification") and forwarded here
+	 * a list manager's notice to its list's owner (a bounce of one of its
+	 * members it passes on, "Uncaught bounce notification"), forwarded
+	 * here.  An MTA's report sent to a list's owner address is still that
+	 * member's bounce: Majordomo's and LISTSERV's lists send as owner-l,
+	 * so that is where their members' bounces go.
 	 */
-	for (size_t i = 0; i < p->env.n; i++)
-		if (bounce_is_list_admin(p->env.v[i]))
+	p->list_from = p->from && bounce_is_list_admin(p->from, 1);
+	for (size_t i = 0; p->list_from && i < p->env.n; i++)
+		if (bounce_is_list_admin(p->env.v[i], 0))
 			p->list_admin = 1;
-	p->list_from = p->from && bounce_is_list_admin(p->from);
 	if (answers_autoreply(p->lsubj))
 		p->human_reply = 1;
 	else if (bounce_list_match(bounce_autoreply_subjects, p->lsubj,

@@ -82,7 +82,7 @@ bounce_is_daemon(const char *addr)
 }
 
 int
-bounce_is_list_admin(const char *addr)
+bounce_is_list_admin(const char *addr, int sender)
 {
 	const char *at = strchr(addr, '@');
 	size_t ll = at ? (size_t)(at - addr) : strlen(addr);
@@ -98,7 +98,7 @@ bounce_is_list_admin(const char *addr)
 		if (ll > xl && !strncasecmp(addr + ll - xl, *x, xl))
 			return 1;
 	}
-	return 0;
+	return sender && ll > 8 && !strncasecmp(addr + ll - 8, "-bounces", 8);
 }
 
 int

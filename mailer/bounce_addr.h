@@ -25,10 +25,12 @@ int bounce_is_daemon(const char *addr);
 
 /*
  * 1 when addr is a list manager's own address or a list's administrative
- * one (owner-l, l-owner, l-request, l-bounces, l-admin(s), l+owner:
- * bounce_rules.c): mail from or to it is the list's business.
+ * one (owner-l, l-owner, l-request, l-admin(s), l+owner: bounce_rules.c);
+ * as a sender (sender 1), also Mailman's l-bounces, which it sends its
+ * notices from (as a recipient that shape is many senders' bounce
+ * address, so it is not counted there).
  */
-int bounce_is_list_admin(const char *addr);
+int bounce_is_list_admin(const char *addr, int sender);
 
 /* Distinct addresses, compared case-insensitively; owns its strings. */
 struct bounce_addrset {

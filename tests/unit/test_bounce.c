@@ -1589,7 +1589,8 @@ START_TEST(test_report_types)
 END_TEST
 
 /* A report for m@example.net, sent to the address to (a header line). */
-#define MEMBER_DSN(to) "From: MAILER-DAEMON@mx.example\n" to \
+#define MEMBER_DSN(to) LIST_DSN("MAILER-DAEMON@mx.example", to)
+#define LIST_DSN(from, to) "From: " from "\n" to \
 	"Subject: Undelivered Mail\nContent-Type: multipart/report; " \
 	"report-type=delivery-status; boundary=B\n\n--B\nContent-Type: " \
 	"message/delivery-status\n\nFinal-Recipient: rfc822; m@example.net\n" \
@@ -1597,10 +1598,12 @@ END_TEST
 
 /*
  * A list's notices about its own list without X-List-Administrivia: a
- * report sent to a list's owner address (a member's bounce it passes on,
- * then forwarded here) and a list robot's auto-reply (a held post) name
- * nobody.  A report sent to an ESP's "-bounces" address stays one, and
- * so does a person's auto-reply.
+ * list manager's report to its list's owner (a member's bounce it passes
+ * on, then forwarded here) and a list robot's auto-reply (a held post)
+ * name nobody.  An MTA's report to a list's owner address is the member's
+ * bounce (owner-l is where Majordomo's and LISTSERV's lists get them); a
+ * report sent to an ESP's "-bounces" address stays one, and so does a
+ * person's auto-reply.
  */
 START_TEST(test_list_admin_notices)
 {
@@ -1620,15 +1623,25 @@ START_TEST(test_list_admin_notices)
 	char rc[256];
 
 	for (size_t i = 0; i < sizeof admin / sizeof admin[0]; i++)
-		ck_assert_msg(bounce_is_list_admin(admin[i]), "%s", admin[i]);
+		ck_assert_msg(bounce_is_list_admin(admin[i], 0), "%s",
+		    admin[i]);
 	for (size_t i = 0; i < sizeof not_admin / sizeof not_admin[0]; i++)
-		ck_assert_msg(!bounce_is_list_admin(not_admin[i]), "%s",
+		ck_assert_msg(!bounce_is_list_admin(not_admin[i], 0), "%s",
 		    not_admin[i]);
-	ck_assert_int_eq(kind_of(MEMBER_DSN("To: readers-owner@l.example\n"),
-	    rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert(bounce_is_list_admin("readers-bounces@l.example", 1));
+	ck_assert(!bounce_is_list_admin("bounces+k1@news.example.org", 1));
+	ck_assert_int_eq(kind_of(LIST_DSN("readers-bounces@l.example",
+	    "To: readers-owner@l.example\n"), rc, sizeof rc), BOUNCE_OTHER);
 	ck_assert_str_eq(rc, "");
-	ck_assert_int_eq(kind_of(MEMBER_DSN("Delivered-To: owner-readers@"
-	    "l.example\n"), rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_int_eq(kind_of(LIST_DSN("LISTSERV@L.EXAMPLE",
+	    "Delivered-To: owner-readers@l.example\n"), rc, sizeof rc),
+	    BOUNCE_OTHER);
+	ck_assert_int_eq(kind_of(MEMBER_DSN("To: readers-owner@l.example\n"),
+	    rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "m@example.net");
+	ck_assert_int_eq(kind_of(MEMBER_DSN("To: owner-readers@l.example\n"),
+	    rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "m@example.net");
 	ck_assert_int_eq(kind_of(MEMBER_DSN("To: k1-bounces@esp.example\n"),
 	    rc, sizeof rc), BOUNCE_BOUNCE);
 	ck_assert_str_eq(rc, "m@example.net");
