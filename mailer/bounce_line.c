@@ -1032,6 +1032,8 @@ struct nearby {
 	const char *prev, *next;	/* non-blank lines, NULL when none */
 	size_t prevlen, nextlen;
 	int prev_hit;		/* the line before named a failed recipient */
+	const char *above;	/* the line right above prev, NULL when none */
+	size_t abovelen;
 };
 
 /*
@@ -1065,6 +1067,32 @@ ends_colon(const char *l, size_t n)
 }
 
 /*
+ * 1 when the line before, prev, ends a reason wrapped from the line above
+ * it ("Reason: Mailbox is" / "full"): the unfinished clause above and prev
+ * read as one say why.  Alone, the tail of a wrapped reason says nothing,
+ * and the next recipient of a list would go unlisted.
+ */
+static int
+prev_wrap_says_why(const struct nearby *nb)
+{
+	struct buf b = BUF_INIT;
+	const char *c;
+	size_t cn, ind = bounce_indent(nb->prev, nb->prevlen);
+	int r;
+
+	if (!nb->above || ind == nb->prevlen ||
+	    !islower((unsigned char)nb->prev[ind]) ||
+	    !(c = carry_of(nb->above, nb->abovelen, &cn)) || !cn)
+		return 0;
+	buf_add(&b, c, cn);
+	buf_add(&b, " ", 1);
+	buf_add(&b, nb->prev + ind, nb->prevlen - ind);
+	r = says_why(b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * 1 when an address alone on its line is listed as failed: the line
  * before introduces a list ("... recipients were affected:") or listed
  * one too, or a line around it says why.  An address alone in a
@@ -1075,7 +1103,8 @@ static int
 bare_listed(const struct nearby *nb)
 {
 	return nb->prev_hit || (nb->prev && (ends_colon(nb->prev,
-	    nb->prevlen) || says_why(nb->prev, nb->prevlen))) ||
+	    nb->prevlen) || says_why(nb->prev, nb->prevlen) ||
+	    prev_wrap_says_why(nb))) ||
 	    (nb->next && says_why(nb->next, nb->nextlen));
 }
 
@@ -1309,7 +1338,8 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
 	size_t run_end = 0;
 	size_t first = *nrs;
-	const char *prev = NULL;
+	const char *prev = NULL, *above = NULL;
+	size_t abovelen = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 	int prev_hit = 0;
 
@@ -1346,8 +1376,9 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				const char *carry = prev_adjacent &&
 				    islower((unsigned char)l[ind]) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
-				struct nearby nb = { prev, NULL, prevlen, 0,
-				    prev_hit };
+				struct nearby nb = { .prev = prev,
+				    .prevlen = prevlen, .prev_hit = prev_hit,
+				    .above = above, .abovelen = abovelen };
 
 				if (eol)
 					nb.next = next_line(eol + 1,
@@ -1368,6 +1399,8 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			(*rs)[curidx].seglen = (size_t)(l + ll -
 			    (*rs)[curidx].seg);
 		if (ind < ll) {
+			above = prev_adjacent ? prev : NULL;
+			abovelen = prev_adjacent ? prevlen : 0;
 			prev = l;
 			prevlen = ll;
 			prev_hit = h.n > 0;
