@@ -329,6 +329,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "empfaenger unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "destinataire inconnu", "5.1.1", HARD, "userunknown" },
 	{ "adresse inconnue", "5.1.1", HARD, "userunknown" },
+	/* adresse électronique, e-mail, de messagerie inconnue */
+	{ "adresse electronique inconnue", "5.1.1", HARD, "userunknown" },
+	{ "adresse e-mail inconnue", "5.1.1", HARD, "userunknown" },
+	{ "adresse email inconnue", "5.1.1", HARD, "userunknown" },
+	{ "adresse mail inconnue", "5.1.1", HARD, "userunknown" },
+	{ "adresse de messagerie inconnue", "5.1.1", HARD, "userunknown" },
 	{ "adresse n'existe plus", "5.1.1", HARD, "userunknown" },
 	/* Exchange's "address not found" in Danish, Norwegian, Finnish,
 	 * Croatian, Slovak and Indonesian; providers' unknown recipients */
@@ -1032,6 +1038,7 @@ const char *const bounce_failure_words[] = {
 	"not yet been deliver",
 	"nicht zugestellt",
 	"unzustellbar",
+	"fehlgeschlagen",	/* "Die Nachricht an a ist fehlgeschlagen" */
 	"pas pu etre",	/* pas pu être */
 	"pas ete remis",	/* pas été remis */
 	"echec",	/* échec */
@@ -1039,6 +1046,7 @@ const char *const bounce_failure_words[] = {
 	"falha na entrega",
 	"possibile recapitare",
 	"wurde nicht an",	/* "wurde nicht an a zugestellt" */
+	"konnte nicht an",	/* "konnte nicht an a zugestellt werden" */
 	"nu a putut fi livrat",
 	"non remis",
 	"non e stato consegnato",	/* non è stato consegnato */
@@ -1249,6 +1257,7 @@ const char *const bounce_message_to[] = {
 	"寄給",
 	"發送給",
 	"e-mail an",
+	"zustellung an",	/* "Die Zustellung an a ist fehlgeschlagen" */
 	"bericht aan",
 	"wiadomosc do",	/* wiadomość do */
 	"gui toi",	/* Vietnamese gửi tới, gửi đến */

@@ -1983,6 +1983,27 @@ START_TEST(test_round12_rows)
 END_TEST
 
 /*
+ * French "adresse ... inconnue" with the words notices put between
+ * ("adresse électronique", "e-mail", "email", "mail", "de messagerie"):
+ * "adresse inconnue" alone did not match them.  The samples need the
+ * first two; the others are the same verdict.
+ */
+START_TEST(test_french_unknown_address_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "Adresse \xc3\xa9lectronique inconnue", "userunknown" },
+		{ "ADRESSE ELECTRONIQUE INCONNUE", "userunknown" },
+		{ "adresse e-mail inconnue", "userunknown" },
+		{ "Motif : adresse email inconnue.", "userunknown" },
+		{ "adresse mail inconnue", "userunknown" },
+		{ "Adresse de messagerie inconnue", "userunknown" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -2154,6 +2175,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
+	tcase_add_test(tc, test_french_unknown_address_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
