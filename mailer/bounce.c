@@ -17,6 +17,7 @@
  * values and the amount of text scanned, so a hostile or huge message costs
  * linear time and bounded extra memory.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 
 #define MAX_ENVELOPE	32
 #define MAX_EXCLUDED	256	/* addresses known to be no recipient */
+#define MAX_SUBJECT_TAGS 4	/* bracketed tags before a subject's words */
 
 /* One bounce_parse call. */
 struct parse {
@@ -231,6 +233,81 @@ answers_autoreply(const char *s)
 	return 0;
 }
 
+/*
+ * 1 when a row of list leads s[0..n) as a phrase of its own: the row ends
+ * at the end of s or before a mark ("Vacation", "Out of Office: Issue 12",
+ * "Auto Response - Issue 12"), not before another word ("Vacation photos",
+ * "Out of office policy").  A row ending in a mark ("auto:") or in a
+ * letter of a script without spaces ("不在通知") needs no such end.
+ */
+static int
+subject_phrase_leads(const char *const *list, const char *s, size_t n)
+{
+	for (const char *const *r = list; *r; r++) {
+		size_t k = bounce_fold_prefix(s, n, *r), rl = strlen(*r);
+		unsigned char last = (unsigned char)(*r)[rl - 1];
+
+		if (!k)
+			continue;
+		if (last >= 0x80 || !isalnum(last))
+			return 1;
+		while (k < n && bounce_is_blank(s[k]))
+			k++;
+		if (k == n || !isalnum((unsigned char)s[k]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The length of the opening bracket of a subject's tag at s, 0 if none. */
+static size_t
+tag_open(const char *s, size_t n)
+{
+	if (n && (*s == '[' || *s == '('))
+		return 1;
+	if (n >= 3 && !memcmp(s, "\xe3\x80\x90", 3))	/* 【 */
+		return 3;
+	return 0;
+}
+
+/*
+ * 1 when the lower-cased subject s says it is an auto-reply: one of its
+ * subject rows leads it (bounce_autoreply_subjects), or leads one of the
+ * bracketed tags it starts with or follows them ("[#1] Request received:
+ * Issue 13", "[부재중] 자동 응답: ...", "【不在のお知らせ】Issue 12"), or it
+ * holds an established phrase (bounce_autoreply_subject_phrases).  A row
+ * further on is a person's word ("Photos from our vacation").
+ */
+static int
+autoreply_subject(const char *s)
+{
+	size_t n = strlen(s), ob;
+
+	if (bounce_list_match(bounce_autoreply_subject_phrases, s, n))
+		return 1;
+	for (int tags = 0; tags < MAX_SUBJECT_TAGS; tags++) {
+		const char *close;
+
+		while (n && bounce_is_blank(*s))
+			s++, n--;
+		if (subject_phrase_leads(bounce_autoreply_subjects, s, n))
+			return 1;
+		if (!(ob = tag_open(s, n)))
+			return 0;
+		if (subject_phrase_leads(bounce_autoreply_subjects, s + ob,
+		    n - ob))
+			return 1;
+		close = ob == 1 ? memchr(s, *s == '[' ? ']' : ')', n) :
+		    memmem(s, n, "\xe3\x80\x91", 3);	/* 】 */
+		if (!close)
+			return 0;
+		close += ob;
+		n -= (size_t)(close - s);
+		s = close;
+	}
+	return 0;
+}
+
 /* Subject, From, envelope and auto-reply evidence of the notice itself. */
 static void
 read_own_headers(struct parse *p, struct bounce_report *out)
@@ -298,8 +375,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 			p->list_admin = 1;
 	if (answers_autoreply(p->lsubj))
 		p->human_reply = 1;
-	else if (bounce_list_match(bounce_autoreply_subjects, p->lsubj,
-	    strlen(p->lsubj)))
+	else if (autoreply_subject(p->lsubj))
 		p->auto_ev = 2;
 	if ((p->from && bounce_is_daemon(p->from)) ||
 	    bounce_list_match(bounce_failure_subjects, p->lsubj,

@@ -824,6 +824,15 @@ const char *const bounce_autoreply_subjects[] = {
 	NULL
 };
 
+/*
+ * Auto-replies' subjects that stand anywhere in the subject, after the
+ * absent person's name: Lotus Notes' "Maria Rossi is out of the office."
+ */
+const char *const bounce_autoreply_subject_phrases[] = {
+	"is out of the office",
+	NULL
+};
+
 const char *const bounce_daemon_locals[] = {
 	"mailer-daemon",
 	"postmaster",

@@ -61,6 +61,7 @@ extern const char *const bounce_final_subjects[];
 extern const char *const bounce_transient_subjects[];
 extern const char *const bounce_failure_subjects[];
 extern const char *const bounce_autoreply_subjects[];
+extern const char *const bounce_autoreply_subject_phrases[];
 extern const char *const bounce_reply_subject_prefixes[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
 /* List managers' robots and list administrative addresses (bounce_addr.c). */

@@ -1102,7 +1102,7 @@ static const char *const *const all_lists[] = {
 	bounce_copy_subject_fields, bounce_reason_fields, bounce_failure_cues,
 	bounce_delay_cues, bounce_final_cues, bounce_success_cues,
 	bounce_complaint_subjects, bounce_conditional_words,
-	bounce_member_words,
+	bounce_member_words, bounce_autoreply_subject_phrases,
 };
 
 static void
@@ -1429,6 +1429,42 @@ START_TEST(test_autoreply_evidence)
 		check_autoreply(subjects[i], "Hello.");
 	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
 		check_autoreply("Re: Issue 13", bodies[i]);
+}
+END_TEST
+
+/*
+ * A subject's auto-reply words count where auto-replies put them: leading
+ * the subject as a phrase of its own, or leading or after its bracketed
+ * tags, or Notes' "NAME is out of the office"; inside a person's subject
+ * they do not ("Photos from our vacation", "Vacation tips").
+ */
+START_TEST(test_autoreply_subject_place)
+{
+	static const char *const autoreplies[] = {
+		"Vacation", "Out of office", "Out of Office: Issue 13",
+		"Auto Response - Issue 13", "[Auto-Reply] Issue 13",
+		"[Ticket#7] Eingangsbest\xc3\xa4tigung: Issue 13",
+		"\xe3\x80\x90\xe4\xb8\x8d\xe5\x9c\xa8\xe3\x81\xae\xe3\x81\x8a"
+		"\xe7\x9f\xa5\xe3\x82\x89\xe3\x81\x9b\xe3\x80\x91Issue 13",
+		"Marco Neri is out of the office.",
+	};
+	static const char *const persons[] = {
+		"Photos from our vacation", "Vacation tips for the next issue",
+		"Re: Our vacation in the Alps", "Out of office policy",
+		"Question about the automatic reply settings",
+		"[Feedback] Our autoreply broke", "Holiday schedule",
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof autoreplies / sizeof autoreplies[0]; i++)
+		check_autoreply(autoreplies[i], "Hello.");
+	for (size_t i = 0; i < sizeof persons / sizeof persons[0]; i++) {
+		snprintf(m, sizeof m, "From: Ann <ann@example.net>\n"
+		    "To: news@example.com\nSubject: %s\n\nHello.\n",
+		    persons[i]);
+		ck_assert_msg(kind_of(m, rc, sizeof rc) == BOUNCE_OTHER, "%s",
+		    persons[i]);
+	}
 }
 END_TEST
 
@@ -2158,6 +2194,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_report_types);
 	tcase_add_test(tc, test_feedback_whom);
 	tcase_add_test(tc, test_reply_to_autoreply);
+	tcase_add_test(tc, test_autoreply_subject_place);
 	tcase_add_test(tc, test_message_to_asides);
 	tcase_add_test(tc, test_fold_case);
 	tcase_add_test(tc, test_fold_byte_table);
