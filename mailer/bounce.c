@@ -203,6 +203,31 @@ envelope_add(struct bounce_addrset *env, const char *h, size_t hl,
 }
 
 /*
+ * Step *s[0..*n) over the reply and forward prefixes that start a subject
+ * ("Re: ", "AW: Fwd: "); 1 when there was one.
+ */
+static int
+skip_reply_prefixes(const char **s, size_t *n)
+{
+	int prefixed = 0;
+	size_t k;
+
+	for (;;) {
+		while (*n && bounce_is_blank(**s))
+			(*s)++, (*n)--;
+		k = 0;
+		for (const char *const *r = bounce_reply_subject_prefixes;
+		    *r && !k; r++)
+			k = bounce_fold_prefix(*s, *n, *r);
+		if (!k)
+			return prefixed;
+		*s += k;
+		*n -= k;
+		prefixed = 1;
+	}
+}
+
+/*
  * 1 when the subject s replies to or forwards an auto-reply ("RE:
  * Automatic reply: Issue 12", "Fwd: Out of Office: ..."): a person
  * answering one, whose quoted words are no evidence.
@@ -210,22 +235,9 @@ envelope_add(struct bounce_addrset *env, const char *h, size_t hl,
 static int
 answers_autoreply(const char *s)
 {
-	size_t n = strlen(s), k;
-	int prefixed = 0;
+	size_t n = strlen(s);
+	int prefixed = skip_reply_prefixes(&s, &n);
 
-	for (;;) {
-		while (n && (*s == ' ' || *s == '\t'))
-			s++, n--;
-		k = 0;
-		for (const char *const *r = bounce_reply_subject_prefixes;
-		    *r && !k; r++)
-			k = bounce_fold_prefix(s, n, *r);
-		if (!k)
-			break;
-		s += k;
-		n -= k;
-		prefixed = 1;
-	}
 	for (const char *const *r = bounce_autoreply_subjects; prefixed && *r;
 	    r++)
 		if (bounce_fold_prefix(s, n, *r))
@@ -259,6 +271,37 @@ subject_phrase_leads(const char *const *list, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * 1 when a phrase of list (lower-case ASCII) stands in s[0..n) as the
+ * subject's own statement: Lotus Notes' "Marco Neri is out of the
+ * office." or "... is out of the office (returning 7 Jan)".  Not after a
+ * reply or forward prefix ("Re: Who is out of the office?" is a person's,
+ * as is a reply to Notes' notice), nor before a question mark or another
+ * word ("Who is out of the office?", "... is out of the office today").
+ */
+static int
+subject_phrase_closes(const char *const *list, const char *s, size_t n)
+{
+	if (skip_reply_prefixes(&s, &n))
+		return 0;
+	for (const char *const *r = list; *r; r++) {
+		size_t rl = strlen(*r), at = 0;
+		const char *f;
+
+		while ((f = bounce_find_ci(s + at, n - at, *r))) {
+			size_t k = (size_t)(f - s) + rl;
+
+			while (k < n && bounce_is_blank(s[k]))
+				k++;
+			if (k == n || (!isalnum((unsigned char)s[k]) &&
+			    s[k] != '?' && (unsigned char)s[k] < 0x80))
+				return 1;
+			at = (size_t)(f - s) + 1;
+		}
+	}
+	return 0;
+}
+
 /* The length of the opening bracket of a subject's tag at s, 0 if none. */
 static size_t
 tag_open(const char *s, size_t n)
@@ -275,15 +318,16 @@ tag_open(const char *s, size_t n)
  * subject rows leads it (bounce_autoreply_subjects), or leads one of the
  * bracketed tags it starts with or follows them ("[#1] Request received:
  * Issue 13", "[부재중] 자동 응답: ...", "【不在のお知らせ】Issue 12"), or it
- * holds an established phrase (bounce_autoreply_subject_phrases).  A row
- * further on is a person's word ("Photos from our vacation").
+ * states an established phrase (bounce_autoreply_subject_phrases, as
+ * subject_phrase_closes reads them).  A row further on is a person's word
+ * ("Photos from our vacation").
  */
 static int
 autoreply_subject(const char *s)
 {
 	size_t n = strlen(s), ob;
 
-	if (bounce_list_match(bounce_autoreply_subject_phrases, s, n))
+	if (subject_phrase_closes(bounce_autoreply_subject_phrases, s, n))
 		return 1;
 	for (int tags = 0; tags < MAX_SUBJECT_TAGS; tags++) {
 		const char *close;

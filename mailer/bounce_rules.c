@@ -163,6 +163,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "용량이 초과", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach voll", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach ist voll", "4.2.2", SOFT, "mailboxfull" },
+	/* "Das Postfach des Empfängers ist voll" */
+	{ "postfach des empfangers ist voll", "4.2.2", SOFT, "mailboxfull" },
+	{ "postfach des empfaengers ist voll", "4.2.2", SOFT, "mailboxfull" },
 	{ "boite pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "boite aux lettres est pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "du destinataire est pleine", "4.2.2", SOFT, "mailboxfull" },
@@ -1267,6 +1270,9 @@ const char *const bounce_message_to[] = {
 	"發送給",
 	"e-mail an",
 	"zustellung an",	/* "Die Zustellung an a ist fehlgeschlagen" */
+	/* "Die Nachricht konnte dem Empfänger a nicht zugestellt werden" */
+	"dem empfanger",
+	"dem empfaenger",
 	"bericht aan",
 	"wiadomosc do",	/* wiadomość do */
 	"gui toi",	/* Vietnamese gửi tới, gửi đến */
@@ -1365,6 +1371,9 @@ const char *const bounce_valedictions[] = {
 const char *const bounce_failure_cues[] = {
 	"nicht zugestellt werden",
 	"unzustellbar",
+	/* Exchange's "Die Nachricht an diesen Empfänger ist fehlgeschlagen" */
+	"an diesen empfanger ist fehlgeschlagen",
+	"an diesen empfaenger ist fehlgeschlagen",
 	"n'a pas pu etre remis",	/* n'a pas pu être remis */
 	"n'a pas pu etre delivre",	/* n'a pas pu être délivré */
 	"non e stato consegnato",	/* non è stato consegnato */

@@ -1447,12 +1447,18 @@ START_TEST(test_autoreply_subject_place)
 		"\xe3\x80\x90\xe4\xb8\x8d\xe5\x9c\xa8\xe3\x81\xae\xe3\x81\x8a"
 		"\xe7\x9f\xa5\xe3\x82\x89\xe3\x81\x9b\xe3\x80\x91Issue 13",
 		"Marco Neri is out of the office.",
+		"Maria Rossi is out of the office (returning 07.01.2027)",
+		"Marco Neri is out of the office",
 	};
 	static const char *const persons[] = {
 		"Photos from our vacation", "Vacation tips for the next issue",
 		"Re: Our vacation in the Alps", "Out of office policy",
 		"Question about the automatic reply settings",
 		"[Feedback] Our autoreply broke", "Holiday schedule",
+		"Re: Who is out of the office?", "Who is out of the office?",
+		"Who is out of the office next week",
+		"Fwd: Marco Neri is out of the office.",
+		"AW: Marco Neri is out of the office.",
 	};
 	char m[1024], rc[256];
 
@@ -2040,6 +2046,28 @@ START_TEST(test_french_unknown_address_rows)
 END_TEST
 
 /*
+ * German wording whose samples use the umlaut: the spellings with "ae"
+ * are the same rows ("Das Postfach des Empfaengers ist voll", "dem
+ * Empfaenger a nicht zugestellt", Exchange's "an diesen Empfaenger ist
+ * fehlgeschlagen" as evidence of a failure notice).
+ */
+START_TEST(test_german_recipient_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "Das Postfach des Empf\xc3\xa4ngers ist voll.", "mailboxfull" },
+		{ "Das Postfach des Empfaengers ist voll.", "mailboxfull" },
+	};
+	const char *cue = "Die Nachricht an diesen Empfaenger ist "
+	    "fehlgeschlagen.";
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_rcpts("Die Nachricht konnte dem Empfaenger a@example.de "
+	    "nicht zugestellt werden.\n", "a@example.de");
+	ck_assert(bounce_cues(cue, strlen(cue)) & BOUNCE_CUE_FAILURE);
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -2213,6 +2241,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
 	tcase_add_test(tc, test_french_unknown_address_rows);
+	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
