@@ -764,6 +764,19 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	out->kind = BOUNCE_OTHER;
 	if (!msg)
 		return 0;
+	/*
+	 * a message saved from an mbox file starts with its "From " line:
+	 * no header field, and the MIME parser would then read no header
+	 * (a notice's base64 text came out as nothing)
+	 */
+	if (len > 5 && !memcmp(msg, "From ", 5)) {
+		const char *nl = memchr(msg, '\n', len);
+
+		if (nl) {
+			len -= (size_t)(nl + 1 - msg);
+			msg = nl + 1;
+		}
+	}
 	iconvcache_install();
 	memset(&p, 0, sizeof p);
 	p.msg = msg;
@@ -777,8 +790,13 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	if (!p.bounce_ev && !p.human_reply && (p.cues & (BOUNCE_CUE_ABSENCE |
 	    BOUNCE_CUE_CHALLENGE)))
 		p.auto_ev = 1;
-	/* a list robot's automatic notice (a held post): not a person's */
-	if (p.list_from && p.auto_ev)
+	/*
+	 * a list robot's automatic notice (a held post): not a person's.
+	 * And a list manager's own text about a post (rejected, held, not
+	 * a member) names the list's addresses, not a failed mailbox: only
+	 * an MTA's report (a delivery-status part) can name one.
+	 */
+	if (p.list_from && (p.auto_ev || (!p.sc.dsn.len && !p.sc.inner.len)))
 		p.list_admin = 1;
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);

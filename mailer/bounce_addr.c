@@ -50,6 +50,19 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 		j--;
 	if (i == at || j == at + 1 || !dot || s[at + 1] == '.')
 		return 0;
+	/*
+	 * "<" opens an address that ">" closes; without it the text was cut
+	 * (Exim shortens a long reply: "<a@mail.exam."), and what is left
+	 * names some other domain
+	 */
+	if (i > 0 && s[i - 1] == '<') {
+		size_t k = j;
+
+		while (k < n && s[k] == '.')
+			k++;
+		if (k >= n || s[k] != '>')
+			return 0;
+	}
 	/* "rfc822;user@x" style prefixes never start a local part */
 	*b = i;
 	*e = j;

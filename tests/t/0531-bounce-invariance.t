@@ -7,7 +7,12 @@
 #    address may come out (the original's To alone is no failed recipient);
 #  - contact and sender addresses written into the notice text (help desk,
 #    administrator, "sent by") never come out, and the recipients found
-#    stay the same.
+#    stay the same;
+#  - addresses in the returned message's body (a newsletter names its
+#    editors, a reader quotes another) never come out, and the recipients
+#    found stay the same;
+#  - the notice's text sent as base64 or quoted-printable instead of as
+#    it is, or every line ended by CRLF: the same kind and recipients.
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -17,7 +22,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" "${MAILER_SHARED:-../shared}/corpus/bounces" \
     tests/data/mta-bounces tests/data/bounce-formats <<'PY'
-import os, re, sys
+import base64, os, quopri, re, sys
 sys.path.insert(0, "tests/lib")
 import bounce_score
 
@@ -63,14 +68,72 @@ def add_contact(raw):
         return head + sep + body[:m.end()] + text + body[m.end():]
     return None
 
-jobs = {"to": [], "contact": []}
+BODY = ("Dear reader,\n\nreader.one@%s wrote:\n> Please write to "
+        "editor@%s with questions.\nSend corrections to <fix@%s>.\n"
+        "Recipient: member@%s\n\n" % ((CANARY,) * 4)).encode()
+
+def orig_body(raw):
+    """BODY at the start of the returned message's body (message/rfc822)."""
+    m = re.search(rb"(?ims)^content-type:\s*message/rfc822[^\n]*\n"
+                  rb"(?:[^\n]+\n)*\n", raw)
+    e = raw.find(b"\n\n", m.end()) if m else -1
+    if e < 0:
+        return None
+    return raw[:e + 2] + BODY + raw[e + 2:]
+
+def first_text(raw):
+    """(start of the text's header, its end, end of the text) of the
+    notice's first plain-text part sent as it is, or None."""
+    head, sep, body = raw.partition(b"\n\n")
+    if not sep:
+        return None
+    if not re.search(rb"(?im)^content-type:\s*multipart", head):
+        if re.search(rb"(?im)^content-transfer-encoding:\s*(base64|quoted)",
+                     head) or re.search(rb"(?im)^content-type:\s*"
+                                        rb"(?!text/plain)", head):
+            return None
+        return (0, len(head) + 1, len(raw))
+    m = re.search(rb"(?ims)^--([^\n]*)\n((?:[^\n]+\n)*?content-type:\s*"
+                  rb"text/plain[^\n]*\n(?:[^\n]+\n)*)\n", body)
+    if not m or re.search(rb"(?i)content-transfer-encoding:\s*(base64|quoted)",
+                          m.group(2)):
+        return None
+    # the text may have lines of its own starting "--"
+    end = body.find(b"\n--" + m.group(1).rstrip(), m.end())
+    if end < 0:
+        return None
+    off = len(head) + 2
+    return (off + m.start(2), off + m.end(2), off + end)
+
+def encoded(raw, name, enc):
+    t = first_text(raw)
+    if not t:
+        return None
+    hs, he, te = t
+    ph = re.sub(rb"(?im)^content-transfer-encoding:[^\n]*\n?", b"",
+                raw[hs:he]).rstrip(b"\n")
+    if hs == 0 and not re.search(rb"(?im)^content-type:", ph):
+        ph += b"\nContent-Type: text/plain; charset=us-ascii"
+    text = raw[he + 1:te] + (b"\n" if hs else b"")
+    if hs == 0 and not re.search(rb"(?im)^mime-version:", ph):
+        ph += b"\nMIME-Version: 1.0"	# else the encoding means nothing
+    return (raw[:hs] + ph + b"\nContent-Transfer-Encoding: " + name +
+            b"\n\n" + enc(text).rstrip(b"\n") + raw[te:])
+
+TRANSFORMS = (
+    ("to", rename_to), ("contact", add_contact), ("body", orig_body),
+    ("base64", lambda r: encoded(r, b"base64", base64.encodebytes)),
+    ("qp", lambda r: encoded(r, b"quoted-printable", quopri.encodestring)),
+    ("crlf", lambda r: r.replace(b"\n", b"\r\n")),
+)
+jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
     for lab in bounce_score.load_labels(c):
         if lab["kind"] in ("complaint", "autoreply"):
             continue	# their recipient is the original's addressee
         raw = open(os.path.join(c, lab["file"]), "rb").read()
         raw = raw.replace(b"\r\n", b"\n")
-        for kind, f in (("to", rename_to), ("contact", add_contact)):
+        for kind, f in TRANSFORMS:
             new = f(raw)
             if new is None:
                 continue
@@ -81,34 +144,43 @@ for c in corpora:
 def parse(paths):
     return bounce_score._run(paths)
 
-print("1..3")
+def key(x):
+    return sorted(r["address"].lower() for r in (x or {}).get("recipients",
+                  []))
+
+DESC = {"to": "renamed returned To/Cc",
+        "contact": "contact and sender lines added",
+        "body": "addresses in the returned message's body",
+        "base64": "the notice's text in base64",
+        "qp": "the notice's text in quoted-printable",
+        "crlf": "CRLF line ends"}
+print("1..8")
 n = 0
-for kind, desc in (("to", "renamed returned To/Cc"),
-                   ("contact", "contact and sender lines added")):
+for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
     got = parse(names) if names else []
-    bad = []
-    for (name, _), g in zip(jobs[kind], got):
-        addrs = [r["address"].lower() for r in (g or {}).get("recipients",
-                 [])]
-        if g is None or any(a.endswith("@" + CANARY) for a in addrs):
-            bad.append("%s: %s" % (name, addrs))
-    n += 1
-    for b in bad:
-        print("# %s" % b)
-    print("%sok %d - %s: no made-up address reported in %d messages" % (
-        "not " if bad or not names else "", n, desc, len(names)))
-    if kind == "contact":
-        before = parse([o for _, o in jobs[kind]]) if names else []
-        changed = []
-        for (name, _), g, b in zip(jobs[kind], got, before):
-            key = lambda x: sorted(r["address"].lower() for r in
-                                   (x or {}).get("recipients", []))
-            if key(g) != key(b):
-                changed.append("%s: %s -> %s" % (name, key(b), key(g)))
+    if kind in ("to", "contact", "body"):
+        bad = []
+        for (name, _), g in zip(jobs[kind], got):
+            addrs = key(g)
+            if g is None or any(a.endswith("@" + CANARY) for a in addrs):
+                bad.append("%s: %s" % (name, addrs))
         n += 1
-        for c in changed:
-            print("# %s" % c)
-        print("%sok %d - %s: the same recipients in %d messages" % (
-            "not " if changed or not names else "", n, desc, len(names)))
+        for b in bad:
+            print("# %s" % b)
+        print("%sok %d - %s: no made-up address reported in %d messages" % (
+            "not " if bad or not names else "", n, DESC[kind], len(names)))
+    if kind == "to":
+        continue
+    before = parse([o for _, o in jobs[kind]]) if names else []
+    changed = []
+    for (name, _), g, b in zip(jobs[kind], got, before):
+        if (g or {}).get("kind") != (b or {}).get("kind") or key(g) != key(b):
+            changed.append("%s: %s %s -> %s %s" % (name, (b or {}).get("kind"),
+                           key(b), (g or {}).get("kind"), key(g)))
+    n += 1
+    for c in changed:
+        print("# %s" % c)
+    print("%sok %d - %s: the same kind and recipients in %d messages" % (
+        "not " if changed or not names else "", n, DESC[kind], len(names)))
 PY
