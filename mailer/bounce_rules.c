@@ -1100,6 +1100,8 @@ const char *const bounce_failure_words[] = {
 	"reject",
 	"refused",
 	"bounced",
+	"was blocked",	/* "Your message to a was blocked by ..." */
+	"been blocked",
 	"did not reach",
 	"didn't reach",
 	"permanent",
