@@ -223,6 +223,7 @@ add_html_text(struct buf *b, const char *s, size_t n)
 	struct buf t = BUF_INIT;
 	const char *link = NULL;
 	size_t linkl = 0, linkat = 0;
+	int pre = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '<') {
@@ -249,6 +250,8 @@ add_html_text(struct buf *b, const char *s, size_t n)
 				link = NULL;
 			} else if ((br = tag_break(s + i, tl)))
 				buf_addc(&t, br);
+			if (tag_is(s + i, tl, "pre"))
+				pre = s[i + 1] != '/';
 			i = (size_t)(e - s);
 		} else if (s[i] == '&') {
 			size_t k = add_entity(&t, s + i, n - i);
@@ -257,6 +260,14 @@ add_html_text(struct buf *b, const char *s, size_t n)
 				i += k - 1;
 			else
 				buf_addc(&t, s[i]);
+		} else if (!pre && (s[i] == '\n' || s[i] == '\r')) {
+			/*
+			 * a line end in the source is a space on the screen:
+			 * "to\na@b could not be delivered" is one sentence
+			 */
+			if (t.len && t.data[t.len - 1] != ' ' &&
+			    t.data[t.len - 1] != '\n')
+				buf_addc(&t, ' ');
 		} else
 			buf_addc(&t, s[i]);
 	}
