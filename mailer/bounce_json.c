@@ -46,8 +46,10 @@ bounce_report_json(const char *file, const struct bounce_report *r)
 		    512));
 		json_object_set_new(x, "status", jstr(r->rcpts[i].status,
 		    sizeof r->rcpts[i].status));
-		json_object_set_new(x, "class", json_string(r->rcpts[i].hard ?
-		    "hard" : "soft"));
+		/* hard or soft is a failure's: a delay, a complaint has none */
+		if (r->kind == BOUNCE_BOUNCE)
+			json_object_set_new(x, "class", json_string(
+			    r->rcpts[i].hard ? "hard" : "soft"));
 		json_object_set_new(x, "reason", jstr(r->rcpts[i].reason,
 		    BOUNCE_REASON_MAX));
 		json_array_append_new(rs, x);

@@ -32,9 +32,10 @@ for n, lab in enumerate(labels, 1):
             why.append("recipients %s, want %s" % (sorted(have),
                                                     sorted(want)))
         for a in set(have) & set(want):
+            # only a bounce's recipients have a class (hard or soft)
             if want[a]["hard"] is not None and \
-                    (have[a]["class"] == "hard") != want[a]["hard"]:
-                why.append("%s is %s" % (a, have[a]["class"]))
+                    (have[a].get("class") == "hard") != want[a]["hard"]:
+                why.append("%s is %s" % (a, have[a].get("class", "no class")))
     print("%sok %d - %s: %s" % ("not " if why else "", n, lab["file"],
           "; ".join(why) if why else "%s %s" % (lab["kind"], ", ".join(
               r["address"] for r in lab["recipients"]) or "(none)")))

@@ -750,6 +750,46 @@ START_TEST(test_ids)
 }
 END_TEST
 
+/* "class" is a failure's: a bounce's recipients have it, no other's. */
+START_TEST(test_json_class)
+{
+	static const struct {
+		const char *msg;
+		int has_class;
+	} t[] = {
+		{ "From: MAILER-DAEMON@mx.example\nSubject: failed\n"
+		    "Content-Type: multipart/report; report-type=delivery-"
+		    "status; boundary=B\n\n--B\nContent-Type: message/"
+		    "delivery-status\n\nFinal-Recipient: rfc822; a@example."
+		    "net\nAction: failed\nStatus: 5.1.1\n--B--\n", 1 },
+		{ "From: MAILER-DAEMON@mx.example\nSubject: delayed\n"
+		    "Content-Type: multipart/report; report-type=delivery-"
+		    "status; boundary=B\n\n--B\nContent-Type: message/"
+		    "delivery-status\n\nFinal-Recipient: rfc822; a@example."
+		    "net\nAction: delayed\nStatus: 4.4.1\n--B--\n", 0 },
+		{ "From: fbl@isp.example\nSubject: FBL\nContent-Type: "
+		    "multipart/report; report-type=feedback-report; boundary=B"
+		    "\n\n--B\nContent-Type: message/feedback-report\n\n"
+		    "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n"
+		    "Original-Rcpt-To: <a@example.net>\n--B--\n", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct bounce_report r;
+		char *json;
+
+		ck_assert_int_eq(bounce_parse(t[i].msg, strlen(t[i].msg), &r),
+		    0);
+		ck_assert_uint_eq(r.nrcpts, 1);
+		json = bounce_report_json("f.eml", &r);
+		ck_assert_msg((strstr(json, "\"class\"") != NULL) ==
+		    t[i].has_class, "%s", json);
+		free(json);
+		bounce_report_free(&r);
+	}
+}
+END_TEST
+
 /* 10,000 nested multiparts: no crash, no stack overflow. */
 START_TEST(test_deep)
 {
@@ -2221,6 +2261,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
 	tcase_add_test(tc, test_feedback_whom);
+	tcase_add_test(tc, test_json_class);
 	tcase_add_test(tc, test_reply_to_autoreply);
 	tcase_add_test(tc, test_autoreply_subject_place);
 	tcase_add_test(tc, test_message_to_asides);
