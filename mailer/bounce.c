@@ -432,19 +432,37 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 }
 
 /*
- * The returned original's headers: its Message-ID.  Its senders are not
- * excluded from the recipients: only lines shaped as verdicts name one,
- * and a message sent to its own author does fail.
+ * The returned original's headers: its Message-ID and the other fields in
+ * which mailer writes a token (bounce.h), for the caller to check.  Its
+ * senders are not excluded from the recipients: only lines shaped as
+ * verdicts name one, and a message sent to its own author does fail.
  */
 static void
 read_orig_headers(struct parse *p, struct bounce_report *out)
 {
+	static const char *const names[] = {
+		"Return-Path", "List-Unsubscribe", "CFBL-Address",
+	};
 	struct buf v = BUF_INIT;
 	const char *h = p->sc.orig.data;
 	size_t n = p->sc.orig.len;
 
 	if (bounce_header_get(h, n, "Message-ID", 0, &v) && v.len)
 		out->orig_message_id = xstrdup(v.data);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		for (int k = 0; out->norig_fields < BOUNCE_MAX_ORIG_FIELDS &&
+		    bounce_header_get(h, n, names[i], k, &v); k++) {
+			struct bounce_field *f;
+
+			if (!v.len)
+				continue;
+			if (!out->orig_fields)
+				out->orig_fields = xcalloc(
+				    BOUNCE_MAX_ORIG_FIELDS, sizeof *f);
+			f = &out->orig_fields[out->norig_fields++];
+			f->name = names[i];
+			f->value = xstrdup(v.data);
+		}
 	buf_free(&v);
 }
 
@@ -831,6 +849,9 @@ bounce_report_free(struct bounce_report *r)
 	free(r->envelope);
 	free(r->message_id);
 	free(r->orig_message_id);
+	for (size_t i = 0; i < r->norig_fields; i++)
+		free(r->orig_fields[i].value);
+	free(r->orig_fields);
 	memset(r, 0, sizeof *r);
 }
 

@@ -35,6 +35,15 @@ struct bounce_rcpt {
 	char *reason;		/* "userunknown", ... or diagnostic text */
 };
 
+/* Upper bound on the returned original's fields kept in orig_fields. */
+#define BOUNCE_MAX_ORIG_FIELDS 16
+
+/* One header field of the returned original. */
+struct bounce_field {
+	const char *name;	/* static: as bounce_parse spells it */
+	char *value;		/* unfolded and trimmed */
+};
+
 struct bounce_report {
 	enum bounce_kind kind;
 	struct bounce_rcpt *rcpts;
@@ -44,6 +53,15 @@ struct bounce_report {
 	size_t nenvelope;
 	char *message_id;	/* of the bounce itself, may be NULL */
 	char *orig_message_id;	/* of the returned original, may be NULL */
+	/*
+	 * The returned original's Return-Path, List-Unsubscribe and
+	 * CFBL-Address fields (every occurrence, in that order): those in
+	 * which mailer writes the recipient's VERP token, as Message-ID.
+	 * Only the returned copy's header block is read, never the notice's
+	 * text or the copy's body.
+	 */
+	struct bounce_field *orig_fields;
+	size_t norig_fields;
 	/* its headers or Subject mark it an automatic reply (RFC 3834) */
 	int auto_marked;
 };

@@ -241,34 +241,175 @@ names(const struct bounce_report *r, const char *email)
 }
 
 /*
- * The recipient the returned original's Message-ID names through the VERP
- * token it carries (edition.c writes it there), as find_token does for an
- * envelope address.  0 with *w filled, 1 when it names none, -1 on a
- * journal error.
+ * Token candidates read from one returned copy's headers at most: its
+ * Message-ID's and two a field (a List-Unsubscribe's mailto and URL).
  */
-static int
-msgid_token(const struct bounces_ctx *bx, const struct bounce_report *r,
-    struct who *w)
-{
-	char tok[VERP_TOKEN_LEN + 1], id[VERP_ID_LEN + 1];
-	int rc;
+#define MAX_RETURNED_TOKENS (1 + 2 * BOUNCE_MAX_ORIG_FIELDS)
 
-	if (!r->orig_message_id ||
-	    verp_token_in_msgid(r->orig_message_id, tok, sizeof tok) == -1 ||
-	    verp_check(bx->key, bx->keylen, tok, id, sizeof id) == -1)
-		return 1;
-	rc = journal_lookup_token(bx->jn, id, &w->issue, &w->list, &w->email);
-	if (rc == 0)
-		w->via = BOUNCES_ADDR_BOUNCE;
-	return rc;
+/*
+ * Copies s[0..n) into toks[nt] when it has a token's length; returns the
+ * new count.
+ */
+static size_t
+tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t nt, size_t max,
+    const char *s, size_t n)
+{
+	if (nt == max || n != VERP_TOKEN_LEN)
+		return nt;
+	for (size_t i = 0; i < n; i++)
+		toks[nt][i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
+	toks[nt][n] = '\0';
+	return nt + 1;
 }
 
 /*
- * A report without a valid token counts only when it proves it came back
- * from a message we sent: its returned headers carry our Message-ID, whose
- * token names the recipient, and (for a bounce or delay) the report names
- * that recipient as failed.  It then counts for that recipient's list
- * only.  Anything else is logged and kept as unverified evidence, and
+ * The token of s[0..n), one of our VERP addresses of kind want in domain
+ * ("bounces+TOKEN@domain"), into toks[nt]; returns the new count.
+ */
+static size_t
+addr_tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t nt, size_t max,
+    const char *s, size_t n, const char *domain, enum bounces_addr want)
+{
+	char *a = xstrndup(s, n), tok[VERP_TOKEN_LEN + 1];
+
+	if (bounces_addr_token(a, domain, tok, sizeof tok) == want)
+		nt = tok_add(toks, nt, max, tok, strlen(tok));
+	free(a);
+	return nt;
+}
+
+/*
+ * The value of the query parameter "t" of the URL u[0..n) (RFC 3986: the
+ * query runs from the first "?" to a "#") into toks[nt].
+ */
+static size_t
+url_tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t nt, size_t max,
+    const char *u, size_t n)
+{
+	const char *end = memchr(u, '#', n), *q;
+
+	if (!end)
+		end = u + n;
+	q = memchr(u, '?', (size_t)(end - u));
+	while (q && q < end) {
+		const char *p = q + 1, *e = p;
+
+		while (e < end && *e != '&' && *e != ';')
+			e++;
+		if (e - p > 2 && p[0] == 't' && p[1] == '=')
+			return tok_add(toks, nt, max, p + 2,
+			    (size_t)(e - p - 2));
+		q = e;
+	}
+	return nt;
+}
+
+size_t
+bounces_field_tokens(const char *name, const char *value,
+    const char *domain, char (*toks)[VERP_TOKEN_LEN + 1], size_t max)
+{
+	const char *s = value, *lt, *gt;
+	size_t nt = 0;
+
+	if (!strcasecmp(name, "Return-Path") ||
+	    !strcasecmp(name, "CFBL-Address"))
+		return addr_tok_add(toks, 0, max, value, strcspn(value, ";"),
+		    domain, BOUNCES_ADDR_BOUNCE);
+	if (strcasecmp(name, "List-Unsubscribe"))
+		return 0;
+	/* RFC 2369: each entry in angle brackets */
+	while ((lt = strchr(s, '<')) && (gt = strchr(lt, '>'))) {
+		const char *u = lt + 1;
+		size_t n = (size_t)(gt - u);
+
+		if (n > 7 && !strncasecmp(u, "mailto:", 7))
+			nt = addr_tok_add(toks, nt, max, u + 7,
+			    strcspn(u + 7, "?>"), domain, BOUNCES_ADDR_UNSUB);
+		else
+			nt = url_tok_add(toks, nt, max, u, n);
+		s = gt + 1;
+	}
+	return nt;
+}
+
+/*
+ * The token candidates of the returned original's headers: its
+ * Message-ID's (edition.c writes the token last in it) and those of
+ * bounces_field_tokens.  Returns how many.
+ */
+static size_t
+returned_tokens(const struct bounces_ctx *bx, const struct bounce_report *r,
+    char (*toks)[VERP_TOKEN_LEN + 1])
+{
+	size_t nt = 0;
+
+	if (r->orig_message_id && verp_token_in_msgid(r->orig_message_id,
+	    toks[0], sizeof toks[0]) == 0)
+		nt = 1;
+	for (size_t i = 0; i < r->norig_fields; i++)
+		nt += bounces_field_tokens(r->orig_fields[i].name,
+		    r->orig_fields[i].value, bx->domain, toks + nt,
+		    MAX_RETURNED_TOKENS - nt);
+	return nt;
+}
+
+/* 1 when toks[0..i) holds toks[i] already. */
+static int
+tok_seen(char (*toks)[VERP_TOKEN_LEN + 1], size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(toks[k], toks[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The recipient that a token in the returned original's headers proves:
+ * one that checks out (verp_check), names a recipient in the journal,
+ * and, unless r is a complaint, one that r names as failed.  Anyone can
+ * write returned headers too; what makes them proof is the HMAC, which
+ * only we can compute, so a forged or altered token proves nothing, and a
+ * genuine one proves only that we sent that message to that address.
+ * 0 with *w filled, 1 when there is none, -1 on a journal error.
+ */
+static int
+returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
+    struct who *w)
+{
+	char toks[MAX_RETURNED_TOKENS][VERP_TOKEN_LEN + 1];
+	size_t nt = returned_tokens(bx, r, toks);
+
+	for (size_t i = 0; i < nt; i++) {
+		char id[VERP_ID_LEN + 1];
+		int rc;
+
+		if (tok_seen(toks, i) ||
+		    verp_check(bx->key, bx->keylen, toks[i], id, sizeof id) ==
+		    -1)
+			continue;
+		rc = journal_lookup_token(bx->jn, id, &w->issue, &w->list,
+		    &w->email);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			continue;
+		/* a complaint's recipient may be redacted: the copy is proof */
+		if (r->kind == BOUNCE_COMPLAINT || names(r, w->email)) {
+			w->via = BOUNCES_ADDR_BOUNCE;
+			return 0;
+		}
+		who_clear(w);
+	}
+	return 1;
+}
+
+/*
+ * A report without a valid token in its envelope counts only when it
+ * proves it came back from a message we sent: a token in its returned
+ * headers (returned_token) names the recipient, whom (for a bounce or
+ * delay) the report names as failed.  It then counts for that recipient's
+ * list only.  Tokens in the notice's text or the returned body are not
+ * read.  Anything else is logged and kept as unverified evidence, and
  * suppresses nobody: anyone can write a report naming a subscriber.
  */
 static int
@@ -289,10 +430,9 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		count(st, BOUNCE_OTHER, 0);
 		return 0;
 	}
-	if ((found = msgid_token(bx, r, &w)) == -1)
+	if ((found = returned_token(bx, r, &w)) == -1)
 		return -1;
-	/* a complaint's recipient may be redacted: the message is proof */
-	if (found == 0 && (r->kind == BOUNCE_COMPLAINT || names(r, w.email))) {
+	if (found == 0) {
 		if (r->kind == BOUNCE_BOUNCE)
 			rc = rcpt_for(r, w.email);
 		if (add_event(bx, r->kind, w.issue, w.list, w.email, rc, key,
@@ -304,7 +444,6 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		who_clear(&w);
 		return 0;
 	}
-	who_clear(&w);
 	for (size_t i = 0; i < r->nrcpts; i++) {
 		struct journal_event ev = { 0 };
 
@@ -321,13 +460,14 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		if (journal_unverified_add(bx->jn, &ev, r->orig_message_id) ==
 		    -1)
 			return -1;
-		warnx("%s: a %s for %s without a valid token or a returned "
-		    "Message-ID of ours: kept as unverified evidence, nobody "
-		    "suppressed", key, bounce_kind_name(r->kind), ev.email);
+		warnx("%s: a %s for %s without a valid token naming it in its "
+		    "envelope or returned headers: kept as unverified "
+		    "evidence, nobody suppressed", key,
+		    bounce_kind_name(r->kind), ev.email);
 	}
 	if (!r->nrcpts)
-		warnx("%s: a complaint naming nobody without a valid token or a "
-		    "returned Message-ID of ours: nobody suppressed", key);
+		warnx("%s: a complaint naming nobody without a valid token in "
+		    "its envelope or returned headers: nobody suppressed", key);
 	count(st, BOUNCE_OTHER, 0);
 	return 0;
 }

@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "journal.h"
+#include "verp.h"
 
 enum bounces_addr {
 	BOUNCES_ADDR_NONE,	/* not one of our VERP addresses */
@@ -32,6 +33,17 @@ enum bounces_addr {
  */
 enum bounces_addr bounces_addr_token(const char *addr, const char *domain,
     char *token, size_t tsz);
+
+/*
+ * Copies into toks (at most max) the token candidates that a returned
+ * original's header field name: value carries where mailer writes them:
+ * "bounces+TOKEN@domain" in Return-Path and CFBL-Address,
+ * "mailto:unsubscribe+TOKEN@domain" and a URL's "t=TOKEN" parameter in
+ * List-Unsubscribe.  Each is lowercased and not checked here.  Returns
+ * how many were copied.  Pure: no I/O.
+ */
+size_t bounces_field_tokens(const char *name, const char *value,
+    const char *domain, char (*toks)[VERP_TOKEN_LEN + 1], size_t max);
 
 struct bounces_stats {
 	long messages;		/* new messages recorded */

@@ -66,3 +66,24 @@ transport:
   relays: [maildir:outbox]
 YAML
 }
+# bounce_servers PWFILE: starts Dovecot with a mailbox for every address
+# of the sample's lists and sender@example.org (password s3cret-sender),
+# and the bounce mailbox bounces@bounce.test (password imap-s3cret, written
+# to PWFILE, mode 0600), then Postfix.  Prints "Bail out!" and returns 1
+# when a server does not start.
+bounce_servers() {
+	srv_dovecot_start || { echo "Bail out! dovecot"; return 1; }
+	{ project_addresses .; echo sender@example.org; echo bounces@bounce.test; } |
+		srv_add_users s3cret-sender
+	printf 'imap-s3cret\n' >"$1"; chmod 600 "$1"
+	sed -i 's/^bounces@bounce.test:{PLAIN}s3cret-sender:/bounces@bounce.test:{PLAIN}imap-s3cret:/' \
+		"$SRV_DIR/dovecot/users"
+	srv_postfix_start || { echo "Bail out! postfix"; return 1; }
+}
+# mk_bounce_project DIR PWFILE: mk_project reading the bounce mailbox of
+# bounce_servers over IMAPS.
+mk_bounce_project() {
+	mk_project "$1" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
+		"  username: bounces@bounce.test" "  password_file: $2" \
+		"  ca_file: $SRV_CA"
+}

@@ -533,6 +533,13 @@ srv_maildir_count() {
     find "$m/new" "$m/cur" -maxdepth 1 -type f 2>/dev/null | wc -l
 }
 
+srv__has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
+# srv_wait_count USER@DOMAIN N: waits up to 120 s for N messages in its
+# Maildir.
+srv_wait_count() {
+    wait_for 120 "$2 messages in the Maildir of $1" srv__has_count "$1" "$2"
+}
+
 # srv_maildir_counts: reads USER@DOMAIN lines on stdin, prints "COUNT
 # USER@DOMAIN" for each (messages in new/ + cur/, 0 when it has no
 # Maildir).  One find for all: srv_maildir_count per address costs a few

@@ -12,13 +12,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-bounces.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 17
-srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
-{ project_addresses .; echo sender@example.org; echo bounces@bounce.test; } |
-	srv_add_users s3cret-sender
-printf 'imap-s3cret\n' >"$T/imap.pw"
-sed -i 's/^bounces@bounce.test:{PLAIN}s3cret-sender:/bounces@bounce.test:{PLAIN}imap-s3cret:/' \
-	"$SRV_DIR/dovecot/users"
-srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
+bounce_servers "$T/imap.pw" || exit 1
 # unsubscribe+TOKEN@bounce.test lands in the bounce mailbox, too
 printf 'unsubscribe@bounce.test bounces@bounce.test\n' >"$SRV_DIR/postfix/valias"
 postconf -c "$SRV_DIR/postfix" -e "virtual_alias_maps = hash:$SRV_DIR/postfix/valias"
@@ -26,10 +20,7 @@ srv__backdate "$SRV_DIR/postfix/main.cf"
 srv__postmap "$SRV_DIR/postfix/valias" && srv_postfix_reload
 
 P=$T/proj
-mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
-	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
-	"  ca_file: $SRV_CA"
-chmod 600 "$T/imap.pw"
+mk_bounce_project "$P" "$T/imap.pw"
 GHOSTS="ghost1@members.test ghost2@example.org ghost3@members.test"
 UNSUB=yang.jinhua.ab@example.org
 printf 'ghost1@members.test,幽灵一,\nghost2@example.org,幽灵二,\n' >>"$P/lists/chengdu.csv"
@@ -38,10 +29,6 @@ printf '%s,杨金花,马尔康市\n' "$UNSUB" >>"$P/lists/bazhong.csv"
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 
-has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
-wait_count() {	# wait_count ADDR N: until ADDR's Maildir holds N (120 s)
-	wait_for 120 "$2 messages in the Maildir of $1" has_count "$1" "$2"
-}
 smtp_send() {	# smtp_send RCPT FILE
 	curl -sS --max-time 15 --ssl-reqd --cacert "$SRV_CA" \
 		"smtp://127.0.0.1:$SRV_SMTP_PORT" --mail-from sender@example.org \
@@ -51,7 +38,7 @@ smtp_send() {	# smtp_send RCPT FILE
 $M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
 rc=$?; ok $rc "send 2021-01 exits 0 (got $rc)"
 grep -q "sent 82, deferred 0, failed 0" "$T/out"; ok $? "82 sent (3 to unknown users)"
-srv_wait_queue_empty 120 && wait_count bounces@bounce.test 3
+srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test 3
 ok $? "three DSNs arrived in bounces@bounce.test"
 
 # The subscriber's own List-Unsubscribe address, from the aba edition.
@@ -90,7 +77,7 @@ printf 'From: <x@evil.test>\r\nTo: <unsubscribe+bbbbbbbbbbbbbbbbbbbbbbbbbbbbb@bo
 smtp_send "$n" "$T/unsub.eml" &&
 	smtp_send bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test "$T/forged.eml" &&
 	smtp_send unsubscribe+bbbbbbbbbbbbbbbbbbbbbbbbbbbbb@bounce.test "$T/forged-unsub.eml" &&
-	srv_wait_queue_empty 120 && wait_count bounces@bounce.test 6
+	srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test 6
 ok $? "an unsubscribe request and two forgeries arrived ($n)"
 
 t0=$(date +%s.%N)

@@ -3,8 +3,9 @@
 # rewrites our envelope sender bounces+TOKEN@bounce.test to the plain
 # bounces@bounce.test (sender_canonical_maps, as a forwarding hop that
 # rewrites senders would), so its genuine DSNs for unknown users come back
-# without the token; they still count, through the returned Message-ID,
-# for the list of the message that bounced and no other.  Forged tokenless
+# without the token; they still count, through the returned headers' tokens
+# (Message-ID, List-Unsubscribe), for the list of the message that bounced
+# and no other.  Forged tokenless
 # DSNs injected through Postfix's inbound port, one bare and one carrying a
 # real Message-ID of another subscriber's copy, change nobody's status:
 # they are logged, kept as unverified evidence, and moved like the others.
@@ -15,13 +16,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-tokenless.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 12
-srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
-{ project_addresses .; echo sender@example.org; echo bounces@bounce.test; } |
-	srv_add_users s3cret-sender
-printf 'imap-s3cret\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
-sed -i 's/^bounces@bounce.test:{PLAIN}s3cret-sender:/bounces@bounce.test:{PLAIN}imap-s3cret:/' \
-	"$SRV_DIR/dovecot/users"
-srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
+bounce_servers "$T/imap.pw" || exit 1
 printf '/^bounces\\+[^@]*@bounce\\.test$/ bounces@bounce.test\n' \
 	>"$SRV_DIR/postfix/sender_canonical"
 postconf -c "$SRV_DIR/postfix" -e \
@@ -31,9 +26,7 @@ srv__backdate "$SRV_DIR/postfix/main.cf" "$SRV_DIR/postfix/sender_canonical"
 srv_postfix_reload
 
 P=$T/proj
-mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
-	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
-	"  ca_file: $SRV_CA"
+mk_bounce_project "$P" "$T/imap.pw"
 GHOST=ghost@members.test	# an unknown user on two lists
 printf '%s,幽灵,\n' "$GHOST" >>"$P/lists/chengdu.csv"
 printf '%s,幽灵,\n' "$GHOST" >>"$P/lists/deyang.csv"
@@ -42,14 +35,10 @@ ATTACKER=$(list_addresses "$P" bazhong | head -1)
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 
-has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
-wait_count() {	# wait_count ADDR N: until ADDR's Maildir holds N (120 s)
-	wait_for 120 "$2 messages in the Maildir of $1" has_count "$1" "$2"
-}
 
 $M send "$P/issues/2021-01" >"$T/out" 2>"$T/err"
 rc=$?; ok $rc "send 2021-01 exits 0 (got $rc)"; sed 's/^/# /' "$T/out"
-srv_wait_queue_empty 120 && wait_count bounces@bounce.test 2
+srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test 2
 ok $? "Postfix's two DSNs for $GHOST arrived"
 # They were addressed to the plain bounce address: no token anywhere in
 # their envelope, and each returns our message with its Message-ID.
@@ -58,7 +47,7 @@ for f in "$BOX"/new/*; do
 	grep -qi '^\(Delivered-To\|X-Original-To\|To\):.*bounces+' "$f" && bad=1
 	grep -q '^Message-ID: <2021-01\.\(chengdu\|deyang\)\.' "$f" || bad=1
 done
-[ $bad = 0 ]; ok $? "the DSNs carry no token, only the returned Message-ID"
+[ $bad = 0 ]; ok $? "the DSNs carry no token in their envelope, only in the returned headers"
 
 # The attacker's own copy gives a genuine Message-ID of ours.
 amid=$(grep -h '^Message-ID:' "$(srv_maildir "$ATTACKER")"/new/* | head -1 |
@@ -101,7 +90,7 @@ for f in "$T/forged1.eml" "$T/forged2.eml"; do
 	curl -sS --max-time 15 "smtp://127.0.0.1:$SRV_SMTP_PLAIN_PORT" \
 		--mail-from x@evil.test --mail-rcpt bounces@bounce.test -T "$f" ||
 		break
-done && srv_wait_queue_empty 120 && wait_count bounces@bounce.test 4
+done && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test 4
 ok $? "two forged tokenless DSNs came in through Postfix's inbound port"
 
 $M bounces >"$T/b1" 2>"$T/b1.err"

@@ -19,28 +19,16 @@ T=$(mktemp -d /tmp/mailer-t-complaints.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT	# before srv_init, which chains onto it
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 16
-srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
-{ project_addresses .; echo sender@example.org; echo bounces@bounce.test; } |
-	srv_add_users s3cret-sender
-printf 'imap-s3cret\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
-sed -i 's/^bounces@bounce.test:{PLAIN}s3cret-sender:/bounces@bounce.test:{PLAIN}imap-s3cret:/' \
-	"$SRV_DIR/dovecot/users"
-srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
+bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
-mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
-	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
-	"  ca_file: $SRV_CA"
+mk_bounce_project "$P" "$T/imap.pw"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 BOX=bounces@bounce.test
-has_count() { [ "$(srv_maildir_count "$1")" -ge "$2" ]; }
-wait_count() {	# wait_count ADDR N: up to 120 s for N messages in ADDR's Maildir
-	wait_for 120 "$2 messages in $1's Maildir" has_count "$1" "$2"
-}
 
 M send "$P/issues/2021-01" --quiet >"$T/send.out" 2>&1
 rc=$?; ok $rc "send 2021-01 through Postfix exits 0 (got $rc)"
-srv_wait_queue_empty 120 && wait_count li.xiaoyu.cd@example.org 1 &&
-	wait_count he.lei.ab@example.org 1
+srv_wait_queue_empty 120 && srv_wait_count li.xiaoyu.cd@example.org 1 &&
+	srv_wait_count he.lei.ab@example.org 1
 ok $? "the subscribers' copies were delivered"
 
 # Three complaints: two aba readers, one chengdu reader.  Each report goes
@@ -58,7 +46,7 @@ for who in yang.jinhua.ab@example.org:aba zhou.peng.ab@example.org:aba \
 			-T "$T/arf.$n.eml" || echo "# could not send the report for $addr"
 	n=$((n + 1))
 done
-srv_wait_queue_empty 120 && wait_count "$BOX" 3
+srv_wait_queue_empty 120 && srv_wait_count "$BOX" 3
 ok $? "three feedback reports arrived in the bounce mailbox"
 
 M run >"$T/run1.out" 2>"$T/run1.err"; rc=$?

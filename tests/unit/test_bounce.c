@@ -750,6 +750,113 @@ START_TEST(test_ids)
 }
 END_TEST
 
+/* r's returned fields, as "Name=value|..." for one comparison. */
+static char *
+orig_fields_str(const struct bounce_report *r)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "");
+	for (size_t i = 0; i < r->norig_fields; i++)
+		buf_printf(&b, "%s%s=%s", i ? "|" : "", r->orig_fields[i].name,
+		    r->orig_fields[i].value);
+	return b.data;
+}
+
+/* orig_fields_str of msg's report is want. */
+static void
+expect_orig_fields(const char *msg, const char *want)
+{
+	struct bounce_report r;
+	char *got;
+
+	ck_assert_int_eq(bounce_parse(msg, strlen(msg), &r), 0);
+	got = orig_fields_str(&r);
+	ck_assert_msg(!strcmp(got, want), "got \"%s\", want \"%s\"", got,
+	    want);
+	free(got);
+	bounce_report_free(&r);
+}
+
+/*
+ * The returned original's fields where mailer writes a token
+ * (Return-Path, List-Unsubscribe, CFBL-Address) are on the report, read
+ * from the returned copy's header block only: the same lines in the
+ * notice's own headers, its text or the returned body are not.
+ */
+START_TEST(test_returned_fields)
+{
+	struct buf b = BUF_INIT;
+	struct bounce_report r;
+
+	/* an ARF report around a whole copy, a folded List-Unsubscribe */
+	expect_orig_fields("From: fbl@isp.example\nTo: fbl@example.com\n"
+	    "Return-Path: <fbl-bounces@isp.example>\n"
+	    "List-Unsubscribe: <mailto:own@isp.example>\nSubject: FBL\n"
+	    "Content-Type: multipart/report; report-type=feedback-report; "
+	    "boundary=B\n\n--B\nContent-Type: text/plain\n\n"
+	    "Return-Path: <bounces+text@bounce.example>\n"
+	    "List-Unsubscribe: <mailto:unsubscribe+text@bounce.example>\n"
+	    "--B\nContent-Type: message/feedback-report\n\n"
+	    "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n"
+	    "Original-Rcpt-To: <ann@example.net>\n--B\n"
+	    "Content-Type: message/rfc822\n\n"
+	    "Return-Path: <bounces+rp@bounce.example>\n"
+	    "Delivered-To: ann@example.net\nFrom: news@example.com\n"
+	    "To: ann@example.net\nMessage-ID: <rewritten@relay.example>\n"
+	    "List-Unsubscribe: <mailto:unsubscribe+lu@bounce.example?"
+	    "subject=unsubscribe>,\n <https://example.com/u?t=lu>\n"
+	    "CFBL-Address: bounces+cf@bounce.example; report=arf\n"
+	    "Subject: Issue 1\n\n"
+	    "Return-Path: <bounces+body@bounce.example>\n\nHello\n--B--\n",
+	    "Return-Path=<bounces+rp@bounce.example>|List-Unsubscribe="
+	    "<mailto:unsubscribe+lu@bounce.example?subject=unsubscribe>, "
+	    "<https://example.com/u?t=lu>|CFBL-Address=bounces+cf@bounce."
+	    "example; report=arf");
+	/* a DSN's text/rfc822-headers */
+	expect_orig_fields("From: MAILER-DAEMON@mx.example\n"
+	    "Subject: Undelivered Mail Returned to Sender\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
+	    "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	    "Status: 5.1.1\n--B\nContent-Type: text/rfc822-headers\n\n"
+	    "Return-Path: <bounces+a@bounce.example>\n"
+	    "Return-Path: <bounces+b@bounce.example>\n"
+	    "Message-ID: <x@relay.example>\n--B--\n",
+	    "Return-Path=<bounces+a@bounce.example>|"
+	    "Return-Path=<bounces+b@bounce.example>");
+	/* a plain-text notice: the copy after its marker, not its body */
+	expect_orig_fields("From: MAILER-DAEMON@mx.example\n"
+	    "Subject: Mail delivery failed\n\n"
+	    "A message that you sent could not be delivered.\n"
+	    "List-Unsubscribe: <https://example.com/u?t=text>\n\n"
+	    "  ann@example.net\n    user unknown\n\n"
+	    "------ This is a copy of the message, including all the "
+	    "headers. ------\n"
+	    "Return-Path: <bounces+copy@bounce.example>\n"
+	    "Subject: Issue 1\n\n"
+	    "CFBL-Address: bounces+body@bounce.example\n",
+	    "Return-Path=<bounces+copy@bounce.example>");
+	/* no returned copy: the notice's own fields are not the copy's */
+	expect_orig_fields("From: MAILER-DAEMON@mx.example\n"
+	    "Return-Path: <bounces+own@bounce.example>\n"
+	    "List-Unsubscribe: <https://example.com/u?t=own>\n"
+	    "Subject: Mail delivery failed\n\n"
+	    "<ann@example.net>: user unknown\n", "");
+	/* at most BOUNCE_MAX_ORIG_FIELDS kept */
+	buf_adds(&b, "From: MAILER-DAEMON@mx.example\nSubject: failed\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=B\n\n--B\nContent-Type: text/rfc822-headers\n\n");
+	for (int i = 0; i < BOUNCE_MAX_ORIG_FIELDS + 5; i++)
+		buf_printf(&b, "Return-Path: <r%d@x.example>\n", i);
+	buf_adds(&b, "--B--\n");
+	ck_assert_int_eq(bounce_parse(b.data, b.len, &r), 0);
+	ck_assert_uint_eq(r.norig_fields, BOUNCE_MAX_ORIG_FIELDS);
+	bounce_report_free(&r);
+	buf_free(&b);
+}
+END_TEST
+
 /* "class" is a failure's: a bounce's recipients have it, no other's. */
 START_TEST(test_json_class)
 {
@@ -2261,6 +2368,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
 	tcase_add_test(tc, test_feedback_whom);
+	tcase_add_test(tc, test_returned_fields);
 	tcase_add_test(tc, test_json_class);
 	tcase_add_test(tc, test_reply_to_autoreply);
 	tcase_add_test(tc, test_autoreply_subject_place);

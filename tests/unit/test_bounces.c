@@ -267,41 +267,57 @@ END_TEST
 
 /*
  * A DSN to the plain bounce address (no token) saying failed failed, with
- * the returned original's headers carrying Message-ID <mid> unless NULL.
+ * notice text text and the returned original's header fields fields
+ * ("Name: value\r\n" lines) and body body unless fields is NULL.
  */
 static char *
-dsn_untokened(const char *failed, const char *mid, const char *own_id)
+dsn_returning(const char *failed, const char *fields, const char *body,
+    const char *text, const char *own_id)
 {
-	char *orig = mid ? xasprintf("--b\r\nContent-Type: "
-	    "text/rfc822-headers\r\n\r\nFrom: news@example.org\r\n"
-	    "To: %s\r\nMessage-ID: <%s>\r\nSubject: Issue 1\r\n\r\n", failed,
-	    mid) : xstrdup("");
+	char *orig = fields ? xasprintf("--b\r\nContent-Type: "
+	    "message/rfc822\r\n\r\nFrom: news@example.org\r\nTo: %s\r\n"
+	    "%sSubject: Issue 1\r\n\r\n%s\r\n", failed, fields, body) :
+	    xstrdup("");
 	char *m = xasprintf("From: MAILER-DAEMON@mx.test\r\n"
 	    "To: <bounces@bounce.test>\r\nMessage-ID: <%s>\r\n"
 	    "Subject: Undelivered Mail Returned to Sender\r\n"
 	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
 	    "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\n"
+	    "Content-Type: text/plain\r\n\r\n%s\r\n--b\r\n"
 	    "Content-Type: message/delivery-status\r\n\r\n"
 	    "Reporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; %s\r\n"
 	    "Action: failed\r\nStatus: 5.1.1\r\n\r\n%s--b--\r\n", own_id,
-	    failed, orig);
+	    text, failed, orig);
 
 	free(orig);
 	return m;
 }
 
-/* Rows of the unverified evidence for email. */
-static long
-unverified_rows(const char *email)
+/* dsn_returning with only a returned Message-ID <mid> unless NULL. */
+static char *
+dsn_untokened(const char *failed, const char *mid, const char *own_id)
 {
+	char *f = mid ? xasprintf("Message-ID: <%s>\r\n", mid) : NULL;
+	char *m = dsn_returning(failed, f, "", "failed", own_id);
+
+	free(f);
+	return m;
+}
+
+/* count(*) of the query sql on the journal, with text parameters a, b, c. */
+static long
+count_rows(const char *sql, const char *a, const char *b, const char *c)
+{
+	const char *arg[] = { a, b, c };
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	long n = -1;
 
 	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
-	    "unverified WHERE email = ?1", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	for (int i = 0; i < 3 && arg[i]; i++)
+		sqlite3_bind_text(st, i + 1, arg[i], -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -309,11 +325,38 @@ unverified_rows(const char *email)
 	return n;
 }
 
+/* Rows of the unverified evidence for email. */
+static long
+unverified_rows(const char *email)
+{
+	return count_rows("SELECT count(*) FROM unverified WHERE email = ?1",
+	    email, NULL, NULL);
+}
+
+/*
+ * Nobody suppressed: email is neither on aba nor on every list, has n rows
+ * of unverified evidence, and all st's n messages are "other".
+ */
+static void
+expect_unverified(const struct bounces_stats *st, const char *email, long n)
+{
+	char *line = bounces_summary(st), *want = xasprintf("bounces: %ld "
+	    "messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, "
+	    "0 complaints, 0 unsubscribes, %ld other; 0 suppressions", n, n);
+
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", email), 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "*", email), 0);
+	ck_assert_int_eq(unverified_rows(email), n);
+	ck_assert_str_eq(line, want);
+	free(line);
+	free(want);
+}
+
 /* A tokenless report proves nothing by itself: nobody is suppressed. */
 START_TEST(test_no_token_forged)
 {
 	struct bounces_stats st = { 0 };
-	char tok[VERP_TOKEN_LEN + 1], *m, *line;
+	char tok[VERP_TOKEN_LEN + 1], *m;
 
 	subscriber("aba", "known@x.test", tok);
 	m = dsn_untokened("known@x.test", NULL, "n1@mx");
@@ -324,14 +367,7 @@ START_TEST(test_no_token_forged)
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org", "n2@mx");
 	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
 	free(m);
-	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "known@x.test"), 0);
-	ck_assert_int_eq(journal_suppressed(bx.jn, "*", "known@x.test"), 0);
-	ck_assert_int_eq(unverified_rows("known@x.test"), 2);
-	line = bounces_summary(&st);
-	ck_assert_str_eq(line, "bounces: 2 messages: 0 bounces (0 hard, 0 "
-	    "soft), 0 delays, 0 autoreplies, 0 complaints, 0 unsubscribes, "
-	    "2 other; 0 suppressions");
-	free(line);
+	expect_unverified(&st, "known@x.test", 2);
 }
 END_TEST
 
@@ -387,6 +423,25 @@ START_TEST(test_no_token_msgid_other)
 END_TEST
 
 /*
+ * A feedback report (RFC 5965) to the plain bounce address, its report
+ * ending with field ("Name: value\r\n"), the returned copy copy in a part
+ * of type ct.
+ */
+static char *
+arf_plain(const char *own_id, const char *field, const char *ct,
+    const char *copy)
+{
+	return xasprintf("From: fbl@isp.test\r\nTo: <bounces@bounce.test>\r\n"
+	    "Message-ID: <%s>\r\nSubject: Email Feedback Report\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
+	    "report-type=feedback-report; boundary=\"b\"\r\n\r\n--b\r\n"
+	    "Content-Type: message/feedback-report\r\n\r\n"
+	    "Feedback-Type: abuse\r\nUser-Agent: x/1\r\nVersion: 1\r\n"
+	    "%s\r\n--b\r\nContent-Type: %s\r\n\r\n%s--b--\r\n", own_id,
+	    field, ct, copy);
+}
+
+/*
  * A feedback report to the plain bounce address whose complainant is
  * redacted (RFC 6590: no Original-Rcpt-To, the copy's To replaced): it
  * names nobody, so only the returned Message-ID can prove it, and does.
@@ -395,16 +450,13 @@ END_TEST
 static char *
 arf_redacted(const char *mid, const char *own_id)
 {
-	return xasprintf("From: fbl@isp.test\r\nTo: <bounces@bounce.test>\r\n"
-	    "Message-ID: <%s>\r\nSubject: Email Feedback Report\r\n"
-	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
-	    "report-type=feedback-report; boundary=\"b\"\r\n\r\n--b\r\n"
-	    "Content-Type: message/feedback-report\r\n\r\n"
-	    "Feedback-Type: abuse\r\nUser-Agent: x/1\r\nVersion: 1\r\n"
-	    "Redacted-Address: redacted@\r\n\r\n--b\r\n"
-	    "Content-Type: text/rfc822-headers\r\n\r\n"
-	    "From: news@example.org\r\nTo: redacted@isp.test\r\n"
-	    "Message-ID: <%s>\r\n\r\n--b--\r\n", own_id, mid);
+	char *copy = xasprintf("From: news@example.org\r\n"
+	    "To: redacted@isp.test\r\nMessage-ID: <%s>\r\n\r\n", mid);
+	char *m = arf_plain(own_id, "Redacted-Address: redacted@\r\n",
+	    "text/rfc822-headers", copy);
+
+	free(copy);
+	return m;
 }
 
 START_TEST(test_no_token_redacted_complaint)
@@ -430,6 +482,211 @@ START_TEST(test_no_token_redacted_complaint)
 }
 END_TEST
 
+/* The token candidates of a returned field, joined by spaces. */
+static void
+expect_field_tokens(const char *name, const char *value, const char *want)
+{
+	char toks[4][VERP_TOKEN_LEN + 1];
+	struct buf b = BUF_INIT;
+	size_t n = bounces_field_tokens(name, value, "bounce.test", toks, 4);
+
+	buf_adds(&b, "");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", toks[i]);
+	ck_assert_msg(!strcmp(b.data, want), "%s: %s: \"%s\", want \"%s\"",
+	    name, value, b.data, want);
+	buf_free(&b);
+}
+
+#define T29 "abcdefghijklmnopqrstuvwxyz234"
+#define U29 "ABCDEFGHIJKLMNOPQRSTUVWXYZ234"
+
+/*
+ * Where our messages carry the token: Return-Path and CFBL-Address as
+ * bounces+TOKEN@bounce_domain, List-Unsubscribe as the mailto's
+ * unsubscribe+TOKEN@bounce_domain and the URL's t parameter (edition.c's
+ * forms, and an unsubscribe_url with its own query).  Nothing else.
+ */
+START_TEST(test_field_tokens)
+{
+	expect_field_tokens("Return-Path", "<bounces+" U29 "@Bounce.Test>",
+	    T29);
+	expect_field_tokens("return-path", "bounces+" T29 "@bounce.test",
+	    T29);
+	expect_field_tokens("CFBL-Address", "bounces+" T29 "@bounce.test; "
+	    "report=arf", T29);
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe+" T29
+	    "@bounce.test?subject=unsubscribe>, <https://example.org/"
+	    "unsubscribe?t=" T29 ">", T29 " " T29);
+	expect_field_tokens("List-Unsubscribe", "<https://example.org/u?"
+	    "lang=zh&t=" U29 "#x>", T29);
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe+" T29
+	    "@bounce.test>", T29);
+	/* not our addresses, not our parameter, not our length */
+	expect_field_tokens("Return-Path", "<bounces+" T29 "@evil.test>", "");
+	expect_field_tokens("Return-Path", "<unsubscribe+" T29
+	    "@bounce.test>", "");
+	expect_field_tokens("Return-Path", "<bounces+" T29 "x@bounce.test>",
+	    "");
+	expect_field_tokens("Return-Path", "<>", "");
+	expect_field_tokens("List-Unsubscribe", "<mailto:bounces+" T29
+	    "@bounce.test>", "");
+	expect_field_tokens("List-Unsubscribe", "<https://example.org/u?"
+	    "at=" T29 "&tt=" T29 ">, <https://example.org/t=" T29 ">", "");
+	expect_field_tokens("List-Unsubscribe", "https://example.org/u?t="
+	    T29, "");
+	expect_field_tokens("List-Unsubscribe", "<https://example.org/u#?t="
+	    T29 ">", "");
+	expect_field_tokens("Reply-To", "<bounces+" T29 "@bounce.test>", "");
+}
+END_TEST
+
+/* Events of kind for (list, email) in the journal. */
+static long
+events(const char *kind, const char *list, const char *email)
+{
+	return count_rows("SELECT count(*) FROM events WHERE kind = ?1 AND "
+	    "list = ?2 AND email = ?3", kind, list, email);
+}
+
+/*
+ * A genuine bounce to the plain bounce address whose returned copy's
+ * Message-ID a relay rewrote: any other token of ours in the returned
+ * headers proves it (Return-Path, the List-Unsubscribe mailto or URL,
+ * CFBL-Address), for the list of that copy only.
+ */
+START_TEST(test_no_token_returned_fields)
+{
+	static const char *const forms[] = {
+		"Return-Path: <bounces+%s@bounce.test>\r\n",
+		"List-Unsubscribe: <mailto:unsubscribe+%s@bounce.test?subject="
+		    "unsubscribe>\r\n",
+		"List-Unsubscribe: <mailto:news@example.org>,\r\n"
+		    " <https://example.org/unsubscribe?t=%s>\r\n",
+		"CFBL-Address: bounces+%s@bounce.test; report=arf\r\n",
+	};
+	struct bounces_stats st = { 0 };
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1];
+		char *email = xasprintf("r%zu@x.test", i), *f, *m, *id;
+
+		subscriber("aba", email, tok);
+		subscriber("deyang", email, tok2);
+		f = xasprintf(forms[i], tok);
+		m = xasprintf("Message-ID: <rewritten.%zu@relay.test>\r\n%s", i,
+		    f);
+		id = xasprintf("rf%zu@mx", i);
+		free(f);
+		f = m;
+		m = dsn_returning(email, f, "", "failed", id);
+		ck_assert_int_eq(record(m, id, &st), 0);
+		ck_assert_msg(journal_suppressed(bx.jn, "aba", email) == 1,
+		    "%s", forms[i]);
+		ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", email),
+		    0);
+		ck_assert_int_eq(journal_suppressed(bx.jn, "*", email), 0);
+		ck_assert_int_eq(unverified_rows(email), 0);
+		free(f);
+		free(m);
+		free(id);
+		free(email);
+	}
+	ck_assert_int_eq(st.hard, 4);
+	ck_assert_int_eq(st.suppressions, 4);
+}
+END_TEST
+
+/*
+ * What the returned headers cannot prove: an altered token, a genuine
+ * token of another subscriber's copy for a report naming the victim,
+ * tokens in the notice's text or the returned body, a token at another
+ * domain.  Nobody is suppressed; each is unverified evidence.
+ */
+START_TEST(test_no_token_returned_forged)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], atok[VERP_TOKEN_LEN + 1];
+	char bad[VERP_TOKEN_LEN + 1], *f[4], *m;
+
+	subscriber("aba", "victim@x.test", tok);
+	subscriber("aba", "attacker@x.test", atok);
+	memcpy(bad, tok, sizeof bad);
+	bad[3] = bad[3] == 'a' ? 'b' : 'a';
+	f[0] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n", bad);
+	f[1] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n", atok);
+	f[2] = xasprintf("Return-Path: <bounces+%s@evil.test>\r\n", tok);
+	for (int i = 0; i < 3; i++) {
+		char id[16];
+
+		snprintf(id, sizeof id, "ff%d@mx", i);
+		m = dsn_returning("victim@x.test", f[i], "", "failed", id);
+		ck_assert_int_eq(record(m, id, &st), 0);
+		free(m);
+		free(f[i]);
+	}
+	/* the token in the notice's text and in the returned body */
+	f[3] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n"
+	    "List-Unsubscribe: <https://example.org/unsubscribe?t=%s>", tok,
+	    tok);
+	m = dsn_returning("victim@x.test", "", f[3], f[3], "ff3@mx");
+	ck_assert_int_eq(record(m, "ff3@mx", &st), 0);
+	free(m);
+	free(f[3]);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "attacker@x.test"),
+	    0);
+	expect_unverified(&st, "victim@x.test", 4);
+}
+END_TEST
+
+/*
+ * A feedback report to the plain bounce address about a copy whose
+ * Message-ID a relay rewrote: the copy's Return-Path token proves it, for
+ * that copy's list only; the same report with the token altered proves
+ * nothing.
+ */
+static char *
+arf_copy(const char *complainant, const char *rp_token, const char *own_id)
+{
+	char *f = xasprintf("Original-Rcpt-To: <%s>\r\n", complainant);
+	char *copy = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n"
+	    "From: news@example.org\r\nTo: %s\r\n"
+	    "Message-ID: <rewritten.%s>\r\nSubject: Issue 1\r\n\r\n"
+	    "Hello\r\n", rp_token, complainant, own_id);
+	char *m = arf_plain(own_id, f, "message/rfc822", copy);
+
+	free(f);
+	free(copy);
+	return m;
+}
+
+START_TEST(test_no_token_returned_complaint)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1], *m;
+
+	subscriber("aba", "reader@x.test", tok);
+	subscriber("deyang", "reader@x.test", tok2);
+	tok2[0] = tok2[0] == 'a' ? 'b' : 'a';
+	m = arf_copy("reader@x.test", tok2, "c1@isp");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.complaints, 0);
+	ck_assert_int_eq(unverified_rows("reader@x.test"), 1);
+	m = arf_copy("reader@x.test", tok, "c2@isp");
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	ck_assert_int_eq(st.complaints, 1);
+	ck_assert_int_eq(st.other, 1);
+	ck_assert_int_eq(events("complaint", "aba", "reader@x.test"), 1);
+	ck_assert_int_eq(events("complaint", "deyang", "reader@x.test"), 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "reader@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", "reader@x.test"),
+	    0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "*", "reader@x.test"), 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -437,6 +694,7 @@ suite(void)
 	TCase *a = tcase_create("addr"), *r = tcase_create("record");
 
 	tcase_add_test(a, test_addr_token);
+	tcase_add_test(a, test_field_tokens);
 	tcase_add_checked_fixture(r, setup, teardown);
 	tcase_add_test(r, test_hard_bounce_once);
 	tcase_add_test(r, test_delay_and_soft);
@@ -447,6 +705,9 @@ suite(void)
 	tcase_add_test(r, test_no_token_msgid);
 	tcase_add_test(r, test_no_token_msgid_other);
 	tcase_add_test(r, test_no_token_redacted_complaint);
+	tcase_add_test(r, test_no_token_returned_fields);
+	tcase_add_test(r, test_no_token_returned_forged);
+	tcase_add_test(r, test_no_token_returned_complaint);
 	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);
