@@ -432,6 +432,34 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 }
 
 /*
+ * Adds the returned original's fields name (h[0..n)) to out's
+ * orig_fields.  Both the fields read and those kept are bounded: finding
+ * the kth field reads the block again.
+ */
+static void
+add_orig_fields(struct bounce_report *out, const char *h, size_t n,
+    const char *name)
+{
+	struct buf v = BUF_INIT;
+
+	for (int k = 0; k < BOUNCE_MAX_ORIG_FIELDS &&
+	    out->norig_fields < BOUNCE_MAX_ORIG_FIELDS &&
+	    bounce_header_get(h, n, name, k, &v); k++) {
+		struct bounce_field *f;
+
+		if (!v.len)
+			continue;
+		if (!out->orig_fields)
+			out->orig_fields = xcalloc(BOUNCE_MAX_ORIG_FIELDS,
+			    sizeof *f);
+		f = &out->orig_fields[out->norig_fields++];
+		f->name = name;
+		f->value = xstrdup(v.data);
+	}
+	buf_free(&v);
+}
+
+/*
  * The returned original's headers: its Message-ID and the other fields in
  * which mailer writes a token (bounce.h), for the caller to check.  Its
  * senders are not excluded from the recipients: only lines shaped as
@@ -440,30 +468,16 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 static void
 read_orig_headers(struct parse *p, struct bounce_report *out)
 {
-	static const char *const names[] = {
-		"Return-Path", "List-Unsubscribe", "CFBL-Address",
-	};
 	struct buf v = BUF_INIT;
 	const char *h = p->sc.orig.data;
 	size_t n = p->sc.orig.len;
 
 	if (bounce_header_get(h, n, "Message-ID", 0, &v) && v.len)
 		out->orig_message_id = xstrdup(v.data);
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		for (int k = 0; out->norig_fields < BOUNCE_MAX_ORIG_FIELDS &&
-		    bounce_header_get(h, n, names[i], k, &v); k++) {
-			struct bounce_field *f;
-
-			if (!v.len)
-				continue;
-			if (!out->orig_fields)
-				out->orig_fields = xcalloc(
-				    BOUNCE_MAX_ORIG_FIELDS, sizeof *f);
-			f = &out->orig_fields[out->norig_fields++];
-			f->name = names[i];
-			f->value = xstrdup(v.data);
-		}
 	buf_free(&v);
+	add_orig_fields(out, h, n, "Return-Path");
+	add_orig_fields(out, h, n, "List-Unsubscribe");
+	add_orig_fields(out, h, n, "CFBL-Address");
 }
 
 /*
