@@ -1257,6 +1257,20 @@ header_like(const char *l, size_t n)
 }
 
 /*
+ * 1 when the field line l[0..n) (header_like) has no value on its line:
+ * Apache James writes a returned message's "  To: " and "  CC: " so, each
+ * address on a line of its own below, unindented, up to a blank line.
+ */
+static int
+field_value_empty(const char *l, size_t n)
+{
+	const char *c = memchr(l, ':', n);
+
+	return c && bounce_indent(c + 1, (size_t)(l + n - c - 1)) ==
+	    (size_t)(l + n - c - 1);
+}
+
+/*
  * What the line before a listed address says: *contact 1 when it
  * introduces a contact ("For help, write to:"), 2 when it ends like "sent
  * by" or "from" (a sender follows); *intro when it introduces a list of
@@ -1341,7 +1355,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	const char *prev = NULL, *above = NULL;
 	size_t abovelen = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
-	int prev_hit = 0;
+	int prev_hit = 0, field_open = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -1365,10 +1379,13 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			reached = bounce_section_success(l, ll, reached);
 		if (i < block_end || reached) {
 			/* a quoted message's header, or addressees reached */
-		} else if (in_field && ind < ll && ind > field_ind) {
+		} else if (in_field && ind < ll && (ind > field_ind ||
+		    field_open)) {
 			/* a folded continuation of a quoted header field */
 		} else if (ind < ll) {
 			in_field = header_like(l + ind, ll - ind);
+			field_open = in_field && field_value_empty(l + ind,
+			    ll - ind);
 			field_ind = ind;
 			if (!in_field && ll < BOUNCE_LINE_MAX && memchr(l, '@', ll)) {
 				int contact, intro;
@@ -1405,6 +1422,9 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			prevlen = ll;
 			prev_hit = h.n > 0;
 		}
+		/* a blank line ends a field whose value began below it */
+		if (ind == ll)
+			field_open = 0;
 		prev_adjacent = ind < ll;
 		i += ll + 1;
 	}

@@ -193,6 +193,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "user not found", "5.1.1", HARD, "userunknown" },
 	{ "user not exist", "5.1.1", HARD, "userunknown" },
 	{ "user does not exist", "5.1.1", HARD, "userunknown" },
+	/* IMail's local delivery: no such mailbox */
+	{ "invalid final delivery userid", "5.1.1", HARD, "userunknown" },
 	{ "user doesn't exist", "5.1.1", HARD, "userunknown" },
 	{ "user doesn't have a", "5.1.1", HARD, "userunknown" },
 	{ "unknown recipient", "5.1.1", HARD, "userunknown" },
@@ -414,6 +416,11 @@ const struct bounce_rule bounce_rules[] = {
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
 	{ "host not found", "5.1.2", HARD, "hostunknown" },
+	/*
+	 * DMA's "DNS lookup failure: host d not found": it bounces only
+	 * when the lookup failed for good, and retries a temporary failure
+	 */
+	{ "dns lookup failure: host", "5.1.2", HARD, "hostunknown" },
 	{ "illegal host/domain name", "5.1.2", HARD, "hostunknown" },
 	{ "domain not found", "5.1.2", HARD, "hostunknown" },
 	{ "no such domain", "5.1.2", HARD, "hostunknown" },
