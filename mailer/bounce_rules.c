@@ -582,6 +582,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "loops back to myself", "5.4.6", SOFT, "networkerror" },
 	{ "too many hops", "5.4.6", SOFT, "networkerror" },
 	{ "hop count exceeded", "5.4.6", SOFT, "networkerror" },
+	/* Lotus Notes: "Message has exceeded maximum hop count" */
+	{ "exceeded maximum hop count", "5.4.6", SOFT, "networkerror" },
 	{ "host is unreachable", "4.4.1", SOFT, "networkerror" },
 	{ "forwarding loop", "5.4.6", SOFT, "networkerror" },
 	{ "message looping", "5.4.6", SOFT, "networkerror" },
