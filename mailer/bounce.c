@@ -110,7 +110,7 @@ seg_rule(const char *seg, size_t n)
 
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
-    size_t nlen, int delay)
+    size_t nlen, int delay, int several)
 {
 	const struct bounce_rule *rule = NULL;
 	char st[16] = "";
@@ -132,6 +132,17 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		if (!cls)
 			cls = bounce_smtp_class(r->seg2, r->seg2len);
 	}
+	/*
+	 * in a notice naming several recipients, one's own code of a reason
+	 * that spares the address (x.2.2 full, x.4.7 expired...) says why
+	 * before another's words elsewhere in the notice can ("<a>: no
+	 * mailbox here" above "<b>: mailfolder over the allowed quota
+	 * (#5.2.2)")
+	 */
+	if (!rule && several && r->status[0] &&
+	    bounce_rule_for_status(r->status) &&
+	    !bounce_rule_for_status(r->status)->status[0])
+		rule = bounce_rule_for_status(r->status);
 	if (!rule && nlen)
 		rule = seg_rule(notice, nlen);
 	/*
@@ -760,7 +771,7 @@ fill_report(struct bounce_report *out, struct parse *p,
 				    "vacation");
 			} else
 				rcpt_finish(&out->rcpts[i], &p->rs[i],
-				    p->notice, p->sc.nlen, delay);
+				    p->notice, p->sc.nlen, delay, p->nrs > 1);
 		}
 		out->nrcpts = p->nrs;
 	}
@@ -894,5 +905,5 @@ bounce_classify_reply(const char *address, const char *reply,
 	r.address = xstrdup(address);
 	r.seg = reply ? reply : "";
 	r.seglen = strlen(r.seg);
-	rcpt_finish(out, &r, "", 0, r.seg[0] == '4');
+	rcpt_finish(out, &r, "", 0, r.seg[0] == '4', 0);
 }

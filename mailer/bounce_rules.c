@@ -101,6 +101,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "temporarily inactive", "4.2.1", SOFT, "suspend" },
 	{ "temporary locked", "4.2.1", SOFT, "suspend" },
 	{ "temporarily locked", "4.2.1", SOFT, "suspend" },
+	/* au (EZweb): "The user(s) account is temporarily limited." */
+	{ "account is temporarily limited", "4.2.1", SOFT, "suspend" },
 
 	/* Mailbox full: soft whatever the code says. */
 	{ "mailbox full", "4.2.2", SOFT, "mailboxfull" },
@@ -426,6 +428,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "no such domain", "5.1.2", HARD, "hostunknown" },
 	{ "unknown domain", "5.1.2", HARD, "hostunknown" },
 	{ "domain does not exist", "5.1.2", HARD, "hostunknown" },
+	/* au (KDDI): "As the remote domain doesnt exist." */
+	{ "domain doesnt exist", "5.1.2", HARD, "hostunknown" },
 	{ "unrouteable mail domain", "5.1.2", HARD, "hostunknown" },
 	{ "name or service not known", "5.1.2", HARD, "hostunknown" },
 	{ "no mx record", "5.1.2", HARD, "hostunknown" },
@@ -561,6 +565,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "message expired", "4.4.7", SOFT, "expired" },
 	{ "delivery time expired", "4.4.7", SOFT, "expired" },
 	{ "could not be delivered within", "4.4.7", SOFT, "expired" },
+	/* au (EZweb): "Your message was not delivered within 0 days and ..." */
+	{ "was not delivered within", "4.4.7", SOFT, "expired" },
 	{ "has not been delivered", "4.4.7", SOFT, "expired" },
 	{ "expired", "4.4.7", SOFT, "expired" },
 	{ "giving up on", "4.4.7", SOFT, "expired" },
@@ -585,6 +591,7 @@ const struct bounce_rule bounce_rules[] = {
 	/* Lotus Notes: "Message has exceeded maximum hop count" */
 	{ "exceeded maximum hop count", "5.4.6", SOFT, "networkerror" },
 	{ "host is unreachable", "4.4.1", SOFT, "networkerror" },
+	{ "host is not responding", "4.4.1", SOFT, "networkerror" },
 	{ "forwarding loop", "5.4.6", SOFT, "networkerror" },
 	{ "message looping", "5.4.6", SOFT, "networkerror" },
 	{ "routing loop", "5.4.6", SOFT, "networkerror" },

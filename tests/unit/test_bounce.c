@@ -2186,6 +2186,24 @@ START_TEST(test_round12_rows)
 END_TEST
 
 /*
+ * The fifteenth round's row that no sample needs to pass 0530: au's
+ * "not delivered within" gives its notice's reason (expired); the sample
+ * finds its recipient by the line below it, "Remote host is not
+ * responding", and comes out soft either way.
+ */
+START_TEST(test_round15_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "Your message was not delivered within 0 days and 1 hours.",
+		  "expired" },
+		{ "Remote host is not responding.", "networkerror" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+}
+END_TEST
+
+/*
  * French "adresse ... inconnue" with the words notices put between
  * ("adresse électronique", "e-mail", "email", "mail", "de messagerie"):
  * "adresse inconnue" alone did not match them.  The samples need the
@@ -2403,6 +2421,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
+	tcase_add_test(tc, test_round15_rows);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
