@@ -726,6 +726,26 @@ is_success_notice(const struct parse *p)
 	    !(p->cues & BOUNCE_CUE_FAILURE);
 }
 
+/*
+ * 1 when every recipient's own text is OpenSMTPD's "Envelope expired":
+ * its queue gave the message up and deleted it (queue.c, on
+ * IMSG_QUEUE_EXPIRE), though the report it sends then still says
+ * "delayed" and "only a temporary failure report".
+ */
+static int
+all_expired(const struct parse *p)
+{
+	for (size_t i = 0; i < p->nrs; i++) {
+		const struct bounce_seg *r = &p->rs[i];
+
+		if (!(r->seg && bounce_find_ci(r->seg, r->seglen,
+		    "envelope expired")) && !(r->seg2 &&
+		    bounce_find_ci(r->seg2, r->seg2len, "envelope expired")))
+			return 0;
+	}
+	return p->nrs > 0;
+}
+
 /* The kind find_rcpts' evidence points to; an auto-reply names its sender. */
 static enum bounce_kind
 decide_kind(struct parse *p)
@@ -746,6 +766,8 @@ decide_kind(struct parse *p)
 		kind = BOUNCE_BOUNCE;
 	if (kind == BOUNCE_BOUNCE && !p->tally.failed && is_delay_warning(p))
 		kind = BOUNCE_DELAY;
+	if (kind == BOUNCE_DELAY && all_expired(p))
+		kind = BOUNCE_BOUNCE;
 	if (kind == BOUNCE_OTHER)
 		rcpts_clear(p);
 	return kind;
