@@ -1277,6 +1277,7 @@ const char *const bounce_message_to[] = {
 	"sent to",
 	"messages to",
 	"mensaje para",
+	"message a",	/* French "votre message à a n'a pas pu être remis" */
 	"mensagem para",
 	"messaggio per",
 	"meddelande till",
@@ -1589,6 +1590,22 @@ const char *const bounce_delay_cues[] = {
 	"annu inte levererats",	/* ännu inte levererats */
 	"fortsatter att forsoka",	/* fortsätter att försöka */
 	"se tiep tuc thu lai",	/* sẽ tiếp tục thử lại */
+	/* Postfix's delay template as providers translate it */
+	"pas encore pu etre remis",	/* n'a pas encore pu être remis */
+	"simple avertissement",
+	"nouvelles tentatives",
+	"pas besoin de renvoyer",
+	"nie zostala jeszcze doreczona",	/* nie została jeszcze doręczona */
+	"tylko ostrzezenie",	/* tylko ostrzeżenie */
+	"ponawial proby",	/* będzie ponawiał próby */
+	"nog niet afgeleverd",
+	"slechts een waarschuwing",
+	"niet opnieuw te versturen",
+	"延迟送达",
+	"尚未将您的邮件送达",
+	"小时内重试",
+	"발송이 지연",
+	"계속 재시도",
 	NULL
 };
 
