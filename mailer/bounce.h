@@ -91,7 +91,8 @@ const char *bounce_kind_name(enum bounce_kind k);
 /*
  * One JSON object (no newline) per the stable interface:
  * {"file", "kind", "recipients": [{"address", "status", "class", "reason"}]},
- * "class" ("hard" or "soft") only when kind is "bounce".
+ * "class" ("hard" or "soft") only when kind is "bounce" or "delay" (a
+ * delay's is "soft").
  * The caller frees the returned string.
  */
 char *bounce_report_json(const char *file, const struct bounce_report *r);

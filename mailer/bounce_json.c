@@ -46,8 +46,12 @@ bounce_report_json(const char *file, const struct bounce_report *r)
 		    512));
 		json_object_set_new(x, "status", jstr(r->rcpts[i].status,
 		    sizeof r->rcpts[i].status));
-		/* hard or soft is a failure's: a delay, a complaint has none */
-		if (r->kind == BOUNCE_BOUNCE)
+		/*
+		 * hard or soft is a failure's: a bounce's, and a delay's (a
+		 * temporary failure: always soft); a complaint or an
+		 * auto-reply has none
+		 */
+		if (r->kind == BOUNCE_BOUNCE || r->kind == BOUNCE_DELAY)
 			json_object_set_new(x, "class", json_string(
 			    r->rcpts[i].hard ? "hard" : "soft"));
 		json_object_set_new(x, "reason", jstr(r->rcpts[i].reason,

@@ -32,7 +32,7 @@ for n, lab in enumerate(labels, 1):
             why.append("recipients %s, want %s" % (sorted(have),
                                                     sorted(want)))
         for a in set(have) & set(want):
-            # only a bounce's recipients have a class (hard or soft)
+            # a bounce's and a delay's recipients have a class (hard or soft)
             if want[a]["hard"] is not None and \
                     (have[a].get("class") == "hard") != want[a]["hard"]:
                 why.append("%s is %s" % (a, have[a].get("class", "no class")))

@@ -871,7 +871,7 @@ START_TEST(test_returned_fields)
 }
 END_TEST
 
-/* "class" is a failure's: a bounce's recipients have it, no other's. */
+/* "class" is a failure's: a bounce's and a delay's recipients have it. */
 START_TEST(test_json_class)
 {
 	static const struct {
@@ -887,7 +887,7 @@ START_TEST(test_json_class)
 		    "Content-Type: multipart/report; report-type=delivery-"
 		    "status; boundary=B\n\n--B\nContent-Type: message/"
 		    "delivery-status\n\nFinal-Recipient: rfc822; a@example."
-		    "net\nAction: delayed\nStatus: 4.4.1\n--B--\n", 0 },
+		    "net\nAction: delayed\nStatus: 4.4.1\n--B--\n", 1 },
 		{ "From: fbl@isp.example\nSubject: FBL\nContent-Type: "
 		    "multipart/report; report-type=feedback-report; boundary=B"
 		    "\n\n--B\nContent-Type: message/feedback-report\n\n"
