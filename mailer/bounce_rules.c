@@ -1636,6 +1636,10 @@ const char *const bounce_final_cues[] = {
 	"has been returned",
 	"aucune nouvelle tentative",
 	"nouvelle tentative ne sera pas effectuee",	/* effectuée */
+	"will not succeed",	/* "Retrying will NOT succeed" (Yahoo) */
+	/* Postfix's failure template; its delay template says "could not
+	 * be delivered for 4 hour(s)" */
+	"could not be delivered to one or more recipients",
 	NULL
 };
 
