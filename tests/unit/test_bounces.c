@@ -617,7 +617,7 @@ START_TEST(test_no_token_returned_forged)
 	f[1] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n", atok);
 	f[2] = xasprintf("Return-Path: <bounces+%s@evil.test>\r\n", tok);
 	for (int i = 0; i < 3; i++) {
-		char id[16];
+		char id[32];
 
 		snprintf(id, sizeof id, "ff%d@mx", i);
 		m = dsn_returning("victim@x.test", f[i], "", "failed", id);
