@@ -786,6 +786,22 @@ const char *const bounce_failure_subjects[] = {
 	"khong gui duoc",
 	"khong the gui",
 	"khong thanh cong",
+	"mail failed",	/* Smail's "mail failed, returning to sender" */
+	"nicht zustellbar",
+	"onbestelbaar",
+	"niet afgeleverd",
+	"kan ikke leveres",
+	"ikke leveret",
+	"olevererbart",
+	"kunde inte levereras",
+	"ei voi toimittaa",
+	"kezbesithetetlen",	/* kézbesíthetetlen */
+	"teslim edilemedi",
+	"tidak terkirim",
+	"nelze dorucit",	/* nelze doručit */
+	"не доставлено",
+	"недоставлен",
+	"не доставлен",
 	NULL
 };
 
@@ -1163,6 +1179,9 @@ const char *const bounce_failure_words[] = {
 	"no s'ha pogut lliurar",
 	"teslim edilemedi",
 	"tidak dapat dikirim",
+	"gagal dikirim",
+	"nie mogla zostac",	/* nie mogła zostać dostarczona */
+	"не вдалося доставити",
 	NULL
 };
 
@@ -1485,6 +1504,49 @@ const char *const bounce_failure_cues[] = {
 	"khong gui duoc",
 	"chua duoc gui",
 	"khong the chuyen",
+	/*
+	 * Providers' own notices, sent from an address no daemon's name
+	 * marks (notify@, system@): their words are then the only sign
+	 */
+	"trouble delivering",
+	"problem delivering",
+	"problems delivering",
+	"failed addresses follow",	/* Smail */
+	"konnte nicht zugestellt",
+	"zustellung fehlgeschlagen",
+	"nicht zustellbar",
+	"kon niet worden afgeleverd",
+	"kan niet worden afgeleverd",
+	"niet worden bezorgd",
+	"niet afgeleverd",
+	"onbestelbaar",
+	"ikke leveret",
+	"kunne ikke leveres",
+	"kan ikke leveres",
+	"modtagere eller grupper mislykkedes",	/* Exchange, Danish */
+	"mottakerne eller gruppene mislyktes",	/* Exchange, Norwegian */
+	"ei voitu toimittaa",
+	"ei voi toimittaa",
+	"vastaanottajille tai ryhmille epaonnistui",	/* epäonnistui */
+	"nie mogla zostac dostarczona",	/* nie mogła zostać */
+	"nie mozna dostarczyc",	/* nie można dostarczyć */
+	"nie udalo sie dostarczyc",	/* nie udało się */
+	"nelze dorucit",	/* nelze doručit */
+	"nem sikerult kezbesiteni",	/* nem sikerült kézbesíteni */
+	"kezbesithetetlen",	/* kézbesíthetetlen */
+	"teslim edilemedi",
+	"tidak dapat dikirim",
+	"gagal dikirim",
+	"tidak terkirim",
+	"ni bilo mogoce dostaviti",	/* ni bilo mogoče */
+	"no s'ha pogut lliurar",
+	"не было доставлено",
+	"не может быть доставлено",
+	"не удалось доставить",
+	"не може бути доставлен",	/* Ukrainian */
+	"не вдалося доставити",
+	"无法传递",
+	"無法傳送",
 	NULL
 };
 
