@@ -37,6 +37,14 @@
 #define MAX_EXCLUDED	256	/* addresses known to be no recipient */
 #define MAX_SUBJECT_TAGS 4	/* bracketed tags before a subject's words */
 
+/* How a notice says it is an auto-reply (parse.auto_ev), weakest first. */
+enum {
+	AUTO_NONE,
+	AUTO_FIELD,	/* a field: Auto-Submitted, X-Autoreply ... */
+	AUTO_TEXT,	/* its text: an absence, a challenge */
+	AUTO_SUBJECT	/* its Subject */
+};
+
 /* One bounce_parse call. */
 struct parse {
 	const char *msg;
@@ -51,7 +59,7 @@ struct parse {
 	char *lsubj;		/* Subject, lower-cased; "" if none */
 	char *from;		/* the notice's sender, may be NULL */
 	int bounce_ev;		/* evidence of a delivery failure */
-	int auto_ev;		/* evidence of an auto-reply */
+	int auto_ev;		/* evidence of an auto-reply: AUTO_* */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
 	int list_admin;		/* a list manager's notice about its list */
 	int human_reply;	/* its subject answers an auto-reply */
@@ -401,14 +409,14 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	/* RFC 3834 and its common non-standard spellings */
 	if (bounce_header_get(msg, hl, "Auto-Submitted", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "auto-replied"))
-		p->auto_ev = 1;
+		p->auto_ev = AUTO_FIELD;
 	if (bounce_header_get(msg, hl, "X-Autoreply", 0, &v) ||
 	    bounce_header_get(msg, hl, "X-Autorespond", 0, &v) ||
 	    (bounce_header_get(msg, hl, "Precedence", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "auto_reply")) ||
 	    (bounce_header_get(msg, hl, "X-Apple-Action", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "vacation")))
-		p->auto_ev = 1;
+		p->auto_ev = AUTO_FIELD;
 	/*
 	 * Mailman's notices about its own list (held posts, bounces of its
 	 * members it could not read): whatever report they carry is the
@@ -431,7 +439,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	if (answers_autoreply(p->lsubj))
 		p->human_reply = 1;
 	else if (autoreply_subject(p->lsubj))
-		p->auto_ev = 2;
+		p->auto_ev = AUTO_SUBJECT;
 	if ((p->from && bounce_is_daemon(p->from)) ||
 	    bounce_list_match(bounce_failure_subjects, p->lsubj,
 	    strlen(p->lsubj)))
@@ -668,8 +676,12 @@ find_rcpts(struct parse *p)
 		return;
 	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
 		p->bounce_ev = 1;
-	/* no daemon's notice: only its own words are evidence */
-	if (!p->bounce_ev && !p->auto_ev && !p->human_reply &&
+	/*
+	 * no daemon's notice: only its own words are evidence.  An
+	 * Auto-Submitted field alone does not outweigh them: Exim and
+	 * Postfix mark their notices "auto-replied" too (RFC 3834, 5).
+	 */
+	if (!p->bounce_ev && p->auto_ev <= AUTO_FIELD && !p->human_reply &&
 	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)) &&
 	    (own_cues(p->notice, sc->nlen) &
 	    (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
@@ -853,8 +865,8 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	p.cues = bounce_cues(p.notice, p.sc.nlen);
 	/* an absence or a challenge, said by a message no daemon sent */
 	if (!p.bounce_ev && !p.human_reply && (p.cues & (BOUNCE_CUE_ABSENCE |
-	    BOUNCE_CUE_CHALLENGE)))
-		p.auto_ev = 1;
+	    BOUNCE_CUE_CHALLENGE)) && p.auto_ev < AUTO_TEXT)
+		p.auto_ev = AUTO_TEXT;
 	/*
 	 * a list robot's automatic notice (a held post): not a person's.
 	 * And a list manager's own text about a post (rejected, held, not
