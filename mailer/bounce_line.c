@@ -13,6 +13,7 @@
 
 #include "bounce_fold.h"
 #include "bounce_line.h"
+#include "bounce_mime.h"
 #include "bounce_rules.h"
 #include "bounce_section.h"
 #include "bounce_text.h"
@@ -1345,14 +1346,14 @@ add_hits(const char *l, size_t ll, const struct hits *h,
 }
 
 
-void
-bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
+/* bounce_notice_rcpts() of one part of the notice's text. */
+static void
+part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
 {
 	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
 	size_t run_end = 0;
-	size_t first = *nrs;
-	const char *prev = NULL, *above = NULL;
+		const char *prev = NULL, *above = NULL;
 	size_t abovelen = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 	int prev_hit = 0, field_open = 0;
@@ -1427,6 +1428,30 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			field_open = 0;
 		prev_adjacent = ind < ll;
 		i += ll + 1;
+	}
+}
+
+/*
+ * Each part on its own: a signature or a letter's closing ends the
+ * reading of its part (a stub above an HTML alternative, a short text
+ * above an attached report), not of the parts after it.
+ */
+void
+bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
+    struct bounce_seg **rs, size_t *nrs)
+{
+	static const char sep[] = "\n" BOUNCE_PART_SEP;
+	size_t first = *nrs;
+
+	while (n) {
+		const char *e = memmem(t, n, sep, sizeof sep - 1);
+		size_t pl = e ? (size_t)(e - t) + 1 : n;
+
+		part_rcpts(t, pl, excl, rs, nrs);
+		if (!e)
+			break;
+		n -= pl + sizeof sep - 2;
+		t += pl + sizeof sep - 2;
 	}
 	bounce_section_drop_not_failed(*rs, nrs, first);
 }

@@ -327,6 +327,21 @@ add_clean(struct buf *b, const char *s, size_t n)
 		bounce_text_add(b, s, n);
 }
 
+/*
+ * Starts a new part of the notice text: a line of one form feed between
+ * two parts, so that what ends one part's reading (a signature
+ * separator) ends only that part's.
+ */
+static void
+notice_part(struct bounce_scan *sc)
+{
+	if (!sc->notice.len)
+		return;
+	if (sc->notice.data[sc->notice.len - 1] != '\n')
+		buf_addc(&sc->notice, '\n');
+	buf_add(&sc->notice, BOUNCE_PART_SEP, strlen(BOUNCE_PART_SEP));
+}
+
 /* Decoded body of a single part, appended (as UTF-8) to b. */
 static void
 add_part_body(struct buf *b, struct mailmime *m, int html)
@@ -508,19 +523,25 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			add_part_body(&t, m, 0);
 			if (t.len && starts_with_field(t.data, t.len))
 				set_orig(sc, t.data, t.len);
-			else if (t.len && strcmp(ct, "text/html"))
+			else if (t.len && strcmp(ct, "text/html")) {
+				notice_part(sc);
 				add_clean(&sc->notice, t.data, t.len);
+			}
 			buf_free(&t);
 		} else if (!strcmp(ct, "text/plain") ||
 		    !strncmp(ct, "text/x-", 7) ||
-		    !strcmp(ct, "text/enriched"))
+		    !strcmp(ct, "text/enriched")) {
+			notice_part(sc);
 			add_part_body(&sc->notice, m, 0);
-		else if (!strcmp(ct, "text/html"))
+		} else if (!strcmp(ct, "text/html") && sc->alt) {
 			/*
 			 * beside a plain alternative it is read too: the plain
 			 * one may be a stub ("view this notice in HTML")
 			 */
-			add_part_body(sc->alt ? &sc->notice : &sc->html, m, 1);
+			notice_part(sc);
+			add_part_body(&sc->notice, m, 1);
+		} else if (!strcmp(ct, "text/html"))
+			add_part_body(&sc->html, m, 1);
 		break;
 	case MAILMIME_MULTIPLE: {
 		char *rt = m->mm_content_type ? mailmime_content_param_get(

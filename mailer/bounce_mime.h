@@ -18,9 +18,13 @@
 
 #include "util.h"
 
+/* The line between two parts of a notice's text: a form feed alone */
+#define BOUNCE_PART_SEP "\f\n"
+
 /* What the MIME walk collects; all text is UTF-8 with LF line ends. */
 struct bounce_scan {
-	struct buf notice;	/* human-readable part(s) of the notice */
+	struct buf notice;	/* human-readable part(s) of the notice,
+				 * BOUNCE_PART_SEP between two */
 	struct buf html;	/* text of other text/html parts, if no plain */
 	struct buf dsn;		/* message/delivery-status fields */
 	struct buf arf;		/* message/feedback-report fields */
