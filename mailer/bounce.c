@@ -221,6 +221,66 @@ envelope_add(struct bounce_addrset *env, const char *h, size_t hl,
 	buf_free(&v);
 }
 
+/* The length of the opening bracket of a subject's tag at s, 0 if none. */
+static size_t
+tag_open(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	if (n && (*s == '[' || *s == '(' || *s == '{'))
+		return 1;
+	if (n >= 3 && !memcmp(s, "\xe3\x80\x90", 3))	/* 【 */
+		return 3;
+	/* a filter's "***SPAM***", "*** EXTERNAL ***" */
+	while (k < n && s[k] == '*')
+		k++;
+	return k >= 2 ? k : 0;
+}
+
+/*
+ * The end of the tag whose opening bracket (ob bytes) starts s[0..n),
+ * past its closing one; NULL when it is not closed.
+ */
+static const char *
+tag_close(const char *s, size_t n, size_t ob)
+{
+	const char *close;
+
+	if (*s == '*') {
+		close = memchr(s + ob, '*', n - ob);
+		while (close && close < s + n && *close == '*')
+			close++;
+		return close;
+	}
+	if (ob == 3)
+		close = memmem(s, n, "\xe3\x80\x91", 3);	/* 】 */
+	else
+		close = memchr(s, *s == '[' ? ']' : *s == '(' ? ')' : '}', n);
+	return close ? close + ob : NULL;
+}
+
+/*
+ * Steps *s[0..*n) over the tags a filter or a person put before a subject
+ * ("[EXTERNAL] ", "***SPAM*** "), so that what follows them is read as
+ * the subject's start.
+ */
+static void
+skip_tags(const char **s, size_t *n)
+{
+	for (int tags = 0; tags < MAX_SUBJECT_TAGS; tags++) {
+		const char *close;
+		size_t ob;
+
+		while (*n && bounce_is_blank(**s))
+			(*s)++, (*n)--;
+		if (!(ob = tag_open(*s, *n)) ||
+		    !(close = tag_close(*s, *n, ob)))
+			return;
+		*n -= (size_t)(close - *s);
+		*s = close;
+	}
+}
+
 /*
  * Step *s[0..*n) over the reply and forward prefixes that start a subject
  * ("Re: ", "AW: Fwd: "); 1 when there was one.
@@ -255,7 +315,10 @@ static int
 answers_autoreply(const char *s)
 {
 	size_t n = strlen(s);
-	int prefixed = skip_reply_prefixes(&s, &n);
+	int prefixed;
+
+	skip_tags(&s, &n);
+	prefixed = skip_reply_prefixes(&s, &n);
 
 	for (const char *const *r = bounce_autoreply_subjects; prefixed && *r;
 	    r++)
@@ -301,6 +364,7 @@ subject_phrase_leads(const char *const *list, const char *s, size_t n)
 static int
 subject_phrase_closes(const char *const *list, const char *s, size_t n)
 {
+	skip_tags(&s, &n);
 	if (skip_reply_prefixes(&s, &n))
 		return 0;
 	for (const char *const *r = list; *r; r++) {
@@ -318,17 +382,6 @@ subject_phrase_closes(const char *const *list, const char *s, size_t n)
 			at = (size_t)(f - s) + 1;
 		}
 	}
-	return 0;
-}
-
-/* The length of the opening bracket of a subject's tag at s, 0 if none. */
-static size_t
-tag_open(const char *s, size_t n)
-{
-	if (n && (*s == '[' || *s == '('))
-		return 1;
-	if (n >= 3 && !memcmp(s, "\xe3\x80\x90", 3))	/* 【 */
-		return 3;
 	return 0;
 }
 
@@ -360,11 +413,8 @@ autoreply_subject(const char *s)
 		if (subject_phrase_leads(bounce_autoreply_subjects, s + ob,
 		    n - ob))
 			return 1;
-		close = ob == 1 ? memchr(s, *s == '[' ? ']' : ')', n) :
-		    memmem(s, n, "\xe3\x80\x91", 3);	/* 】 */
-		if (!close)
+		if (!(close = tag_close(s, n, ob)))
 			return 0;
-		close += ob;
 		n -= (size_t)(close - s);
 		s = close;
 	}
