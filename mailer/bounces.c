@@ -279,6 +279,25 @@ addr_tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t nt, size_t max,
 }
 
 /*
+ * The token of the mailto URI's address u[0..n) (after "mailto:", before
+ * any "?"), percent-decoded first (RFC 6068 2: "unsubscribe%2BTOKEN%40
+ * domain" is the same address), into toks[nt]; a malformed escape gives
+ * none.
+ */
+static size_t
+mailto_tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t nt, size_t max,
+    const char *u, size_t n, const char *domain)
+{
+	struct buf a = BUF_INIT;
+
+	if (buf_add_pct_decoded(&a, u, n) == 0 && a.len)
+		nt = addr_tok_add(toks, nt, max, a.data, a.len, domain,
+		    BOUNCES_ADDR_UNSUB);
+	buf_free(&a);
+	return nt;
+}
+
+/*
  * The value of the query parameter "t" of the URL u[0..n) (RFC 3986: the
  * query runs from the first "?" to a "#") into toks[nt].
  */
@@ -323,8 +342,8 @@ bounces_field_tokens(const char *name, const char *value,
 		size_t n = (size_t)(gt - u);
 
 		if (n > 7 && !strncasecmp(u, "mailto:", 7))
-			nt = addr_tok_add(toks, nt, max, u + 7,
-			    strcspn(u + 7, "?>"), domain, BOUNCES_ADDR_UNSUB);
+			nt = mailto_tok_add(toks, nt, max, u + 7,
+			    strcspn(u + 7, "?>"), domain);
 		else
 			nt = url_tok_add(toks, nt, max, u, n);
 		s = gt + 1;

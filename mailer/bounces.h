@@ -38,9 +38,10 @@ enum bounces_addr bounces_addr_token(const char *addr, const char *domain,
  * Copies into toks (at most max) the token candidates that a returned
  * original's header field name: value carries where mailer writes them:
  * "bounces+TOKEN@domain" in Return-Path and CFBL-Address,
- * "mailto:unsubscribe+TOKEN@domain" and a URL's "t=TOKEN" parameter in
- * List-Unsubscribe.  Each is lowercased and not checked here.  Returns
- * how many were copied.  Pure: no I/O.
+ * "mailto:unsubscribe+TOKEN@domain" (percent-decoded first, RFC 6068)
+ * and a URL's "t=TOKEN" parameter in List-Unsubscribe.  Each is
+ * lowercased and not checked here.  Returns how many were copied.  Pure:
+ * no I/O.
  */
 size_t bounces_field_tokens(const char *name, const char *value,
     const char *domain, char (*toks)[VERP_TOKEN_LEN + 1], size_t max);

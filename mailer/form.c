@@ -6,18 +6,6 @@
 
 #include "util.h"
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes s[0..n) onto out. */
 static void
 decode(const char *s, size_t n, struct buf *out)
@@ -28,8 +16,8 @@ decode(const char *s, size_t n, struct buf *out)
 		if (s[i] == '+') {
 			buf_addc(out, ' ');
 		} else if (s[i] == '%' && i + 2 < n &&
-		    (hi = hexval(s[i + 1])) >= 0 &&
-		    (lo = hexval(s[i + 2])) >= 0) {
+		    (hi = hex_digit(s[i + 1])) >= 0 &&
+		    (lo = hex_digit(s[i + 2])) >= 0) {
 			buf_addc(out, hi * 16 + lo);
 			i += 2;
 		} else {

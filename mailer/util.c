@@ -233,6 +233,37 @@ buf_add_urlpath(struct buf *b, const char *s)
 	}
 }
 
+int
+hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+buf_add_pct_decoded(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int hi, lo;
+
+		if (s[i] != '%') {
+			buf_addc(b, s[i]);
+			continue;
+		}
+		if (n - i < 3 || (hi = hex_digit(s[i + 1])) < 0 ||
+		    (lo = hex_digit(s[i + 2])) < 0 || (hi | lo) == 0)
+			return -1;
+		buf_addc(b, hi * 16 + lo);
+		i += 2;
+	}
+	return 0;
+}
+
 void
 buf_reset(struct buf *b)
 {

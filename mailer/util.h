@@ -64,6 +64,15 @@ void buf_add_html(struct buf *b, const char *s);
  * and "-._~/" percent-encoded (so also safe inside an HTML attribute).
  */
 void buf_add_urlpath(struct buf *b, const char *s);
+/* The value of hex digit c (either case), or -1. */
+int hex_digit(int c);
+/*
+ * Appends s[0..n) with its %XX escapes decoded (RFC 3986 2.1; "+" stays
+ * "+", as RFC 6068 mailto URIs want).  Returns 0, or -1 on an escape
+ * that is not "%" and two hex digits, or one that decodes to NUL (what
+ * was appended is then to be discarded).
+ */
+int buf_add_pct_decoded(struct buf *b, const char *s, size_t n);
 /* Appends the base64 of p[0..n) (RFC 4648, padded, no line breaks), with
  * Nettle: the tree's one base64 encoder. */
 void buf_add_base64(struct buf *b, const void *p, size_t n);

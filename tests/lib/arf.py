@@ -2,8 +2,17 @@
 mailbox provider's feedback loop sends it: multipart/report with a human
 part, a message/feedback-report part and the original message.
 
-usage: arf.py ORIGINAL.eml COMPLAINANT REPORT_TO > report.eml
+usage: arf.py ORIGINAL.eml COMPLAINANT REPORT_TO [--strip FIELD]...
+              [--mail-from ADDR | --no-mail-from] [--no-feedback-type]
+  --strip FIELD       leave every FIELD out of the returned copy (a loop
+                      that redacts it)
+  --mail-from ADDR    Original-Mail-From: <ADDR> (default: the copy's
+                      Return-Path, as delivered)
+  --no-mail-from      no Original-Mail-From field
+  --no-feedback-type  leave out the required Feedback-Type (a malformed
+                      report, RFC 5965 3.1)
 Python's email package writes it, not mailer's code."""
+import argparse
 import email
 import sys
 from email.mime.base import MIMEBase
@@ -12,25 +21,37 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formatdate, make_msgid
 
-orig_path, complainant, report_to = sys.argv[1:4]
-with open(orig_path, 'rb') as f:
+ap = argparse.ArgumentParser()
+ap.add_argument('original')
+ap.add_argument('complainant')
+ap.add_argument('report_to')
+ap.add_argument('--strip', action='append', default=[])
+ap.add_argument('--mail-from')
+ap.add_argument('--no-mail-from', action='store_true')
+ap.add_argument('--no-feedback-type', action='store_true')
+a = ap.parse_args()
+with open(a.original, 'rb') as f:
     original = email.message_from_binary_file(f)
-mail_from = (original['Return-Path'] or '').strip('<> ')
+mail_from = a.mail_from or (original['Return-Path'] or '').strip('<> ')
+for name in a.strip:
+    del original[name]
 
 report = MIMEMultipart('report', report_type='feedback-report')
 report['From'] = 'Feedback Loop <fbl@feedback.example.net>'
-report['To'] = report_to
+report['To'] = a.report_to
 report['Subject'] = 'Email Feedback Report for IP 192.0.2.25'
 report['Date'] = formatdate()
 report['Message-ID'] = make_msgid(domain='feedback.example.net')
 report.attach(MIMEText('This is an email abuse report for an email '
                        'message received from IP 192.0.2.25.\n'))
+fields = [] if a.no_feedback_type else ['Feedback-Type: abuse']
+fields += ['User-Agent: ExampleFBL/1.0', 'Version: 1']
+if not a.no_mail_from:
+    fields.append('Original-Mail-From: <%s>' % mail_from)
+fields += ['Original-Rcpt-To: <%s>' % a.complainant,
+           'Arrival-Date: %s' % formatdate(), 'Source-IP: 192.0.2.25']
 fb = MIMEBase('message', 'feedback-report')
-fb.set_payload('Feedback-Type: abuse\nUser-Agent: ExampleFBL/1.0\n'
-               'Version: 1\nOriginal-Mail-From: <%s>\n'
-               'Original-Rcpt-To: <%s>\nArrival-Date: %s\n'
-               'Source-IP: 192.0.2.25\n'
-               % (mail_from, complainant, formatdate()))
+fb.set_payload(''.join(f + '\n' for f in fields))
 report.attach(fb)
 report.attach(MIMEMessage(original))
 sys.stdout.buffer.write(report.as_bytes())

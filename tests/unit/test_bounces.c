@@ -541,6 +541,34 @@ START_TEST(test_field_tokens)
 }
 END_TEST
 
+/*
+ * RFC 6068 2: a mailto URI's address may be percent-encoded, "+" and "@"
+ * included, in either case of hex digit; it is decoded before its token
+ * is read.  A malformed escape, a NUL or another domain gives none.
+ */
+START_TEST(test_field_tokens_pct)
+{
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2B" T29
+	    "@bounce.test>", T29);
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2b" U29
+	    "%40Bounce.Test?subject=unsubscribe>", T29);
+	expect_field_tokens("List-Unsubscribe", "<mailto:%75nsubscribe+" T29
+	    "%40bounce%2Etest>", T29);
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2B" T29
+	    "%40evil.test>", "");
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2" T29
+	    "@bounce.test>", "");
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2B" T29
+	    "%4@bounce.test>", "");
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2B" T29
+	    "%00@bounce.test>", "");
+	expect_field_tokens("List-Unsubscribe", "<mailto:unsubscribe%2B" T29
+	    "%40bounce.test%3Fsubject=x>", "");
+	expect_field_tokens("List-Unsubscribe", "<mailto:bounces%2B" T29
+	    "%40bounce.test>", "");
+}
+END_TEST
+
 /* Events of kind for (list, email) in the journal. */
 static long
 events(const char *kind, const char *list, const char *email)
@@ -564,6 +592,8 @@ START_TEST(test_no_token_returned_fields)
 		"List-Unsubscribe: <mailto:news@example.org>,\r\n"
 		    " <https://example.org/unsubscribe?t=%s>\r\n",
 		"CFBL-Address: bounces+%s@bounce.test; report=arf\r\n",
+		"List-Unsubscribe: <mailto:unsubscribe%%2B%s%%40bounce.test?"
+		    "subject=unsubscribe>\r\n",
 	};
 	struct bounces_stats st = { 0 };
 
@@ -592,22 +622,22 @@ START_TEST(test_no_token_returned_fields)
 		free(id);
 		free(email);
 	}
-	ck_assert_int_eq(st.hard, 4);
-	ck_assert_int_eq(st.suppressions, 4);
+	ck_assert_int_eq(st.hard, 5);
+	ck_assert_int_eq(st.suppressions, 5);
 }
 END_TEST
 
 /*
- * What the returned headers cannot prove: an altered token, a genuine
- * token of another subscriber's copy for a report naming the victim,
- * tokens in the notice's text or the returned body, a token at another
- * domain.  Nobody is suppressed; each is unverified evidence.
+ * What the returned headers cannot prove: an altered token (percent-encoded
+ * too), a genuine token of another subscriber's copy for a report naming
+ * the victim, tokens in the notice's text or the returned body, a token at
+ * another domain.  Nobody is suppressed; each is unverified evidence.
  */
 START_TEST(test_no_token_returned_forged)
 {
 	struct bounces_stats st = { 0 };
 	char tok[VERP_TOKEN_LEN + 1], atok[VERP_TOKEN_LEN + 1];
-	char bad[VERP_TOKEN_LEN + 1], *f[4], *m;
+	char bad[VERP_TOKEN_LEN + 1], *f[5], *m;
 
 	subscriber("aba", "victim@x.test", tok);
 	subscriber("aba", "attacker@x.test", atok);
@@ -616,7 +646,9 @@ START_TEST(test_no_token_returned_forged)
 	f[0] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n", bad);
 	f[1] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n", atok);
 	f[2] = xasprintf("Return-Path: <bounces+%s@evil.test>\r\n", tok);
-	for (int i = 0; i < 3; i++) {
+	f[3] = xasprintf("List-Unsubscribe: <mailto:unsubscribe%%2B%s%%40"
+	    "bounce.test>\r\n", bad);
+	for (int i = 0; i < 4; i++) {
 		char id[32];
 
 		snprintf(id, sizeof id, "ff%d@mx", i);
@@ -626,16 +658,16 @@ START_TEST(test_no_token_returned_forged)
 		free(f[i]);
 	}
 	/* the token in the notice's text and in the returned body */
-	f[3] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n"
+	f[4] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n"
 	    "List-Unsubscribe: <https://example.org/unsubscribe?t=%s>", tok,
 	    tok);
-	m = dsn_returning("victim@x.test", "", f[3], f[3], "ff3@mx");
-	ck_assert_int_eq(record(m, "ff3@mx", &st), 0);
+	m = dsn_returning("victim@x.test", "", f[4], f[4], "ff4@mx");
+	ck_assert_int_eq(record(m, "ff4@mx", &st), 0);
 	free(m);
-	free(f[3]);
+	free(f[4]);
 	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "attacker@x.test"),
 	    0);
-	expect_unverified(&st, "victim@x.test", 4);
+	expect_unverified(&st, "victim@x.test", 5);
 }
 END_TEST
 
@@ -695,6 +727,7 @@ suite(void)
 
 	tcase_add_test(a, test_addr_token);
 	tcase_add_test(a, test_field_tokens);
+	tcase_add_test(a, test_field_tokens_pct);
 	tcase_add_checked_fixture(r, setup, teardown);
 	tcase_add_test(r, test_hard_bounce_once);
 	tcase_add_test(r, test_delay_and_soft);
