@@ -549,6 +549,18 @@ read_orig_headers(struct parse *p, struct bounce_report *out)
 	add_orig_fields(out, h, n, "CFBL-Address");
 }
 
+/* The feedback report's Original-Mail-From, for the caller to check. */
+static void
+read_feedback_mail_from(const struct parse *p, struct bounce_report *out)
+{
+	struct buf v = BUF_INIT;
+
+	if (bounce_header_get(p->sc.arf.data, p->sc.arf.len,
+	    "Original-Mail-From", 0, &v) && v.len)
+		out->feedback_mail_from = xstrdup(v.data);
+	buf_free(&v);
+}
+
 /*
  * 1 when a's local part is a feedback loop's stand-in for the address it
  * hid (RFC 6590): "redacted@aol.com", "xxxxxx@example.net".  It names no
@@ -927,6 +939,8 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 		p.list_admin = 1;
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);
+	if (p.sc.arf.len)
+		read_feedback_mail_from(&p, out);
 	if (p.list_admin || ((p.sc.report_arf || p.sc.arf.len) &&
 	    feedback_not_complaint(&p))) {
 		/* kind OTHER, no recipient */
@@ -961,6 +975,7 @@ bounce_report_free(struct bounce_report *r)
 	for (size_t i = 0; i < r->norig_fields; i++)
 		free(r->orig_fields[i].value);
 	free(r->orig_fields);
+	free(r->feedback_mail_from);
 	memset(r, 0, sizeof *r);
 }
 

@@ -62,6 +62,12 @@ struct bounce_report {
 	 */
 	struct bounce_field *orig_fields;
 	size_t norig_fields;
+	/*
+	 * The feedback report's Original-Mail-From (RFC 5965 3.2: the
+	 * envelope sender of the message complained about), unfolded and
+	 * trimmed; NULL when there is none.
+	 */
+	char *feedback_mail_from;
 	/* its headers or Subject mark it an automatic reply (RFC 3834) */
 	int auto_marked;
 };

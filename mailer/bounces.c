@@ -241,10 +241,11 @@ names(const struct bounce_report *r, const char *email)
 }
 
 /*
- * Token candidates read from one returned copy's headers at most: its
- * Message-ID's and two a field (a List-Unsubscribe's mailto and URL).
+ * Token candidates read from one report at most: its returned copy's
+ * Message-ID's, two a field of that copy (a List-Unsubscribe's mailto and
+ * URL) and its feedback report's Original-Mail-From's.
  */
-#define MAX_RETURNED_TOKENS (1 + 2 * BOUNCE_MAX_ORIG_FIELDS)
+#define MAX_RETURNED_TOKENS (2 + 2 * BOUNCE_MAX_ORIG_FIELDS)
 
 /*
  * Copies s[0..n) into toks[nt] when it has a token's length; returns the
@@ -331,6 +332,7 @@ bounces_field_tokens(const char *name, const char *value,
 	size_t nt = 0;
 
 	if (!strcasecmp(name, "Return-Path") ||
+	    !strcasecmp(name, "Original-Mail-From") ||
 	    !strcasecmp(name, "CFBL-Address"))
 		return addr_tok_add(toks, 0, max, value, strcspn(value, ";"),
 		    domain, BOUNCES_ADDR_BOUNCE);
@@ -354,7 +356,9 @@ bounces_field_tokens(const char *name, const char *value,
 /*
  * The token candidates of the returned original's headers: its
  * Message-ID's (edition.c writes the token last in it) and those of
- * bounces_field_tokens.  Returns how many.
+ * bounces_field_tokens; and of the feedback report's Original-Mail-From
+ * (our envelope sender, as the complaining provider received it).
+ * Returns how many.
  */
 static size_t
 returned_tokens(const struct bounces_ctx *bx, const struct bounce_report *r,
@@ -368,6 +372,10 @@ returned_tokens(const struct bounces_ctx *bx, const struct bounce_report *r,
 	for (size_t i = 0; i < r->norig_fields; i++)
 		nt += bounces_field_tokens(r->orig_fields[i].name,
 		    r->orig_fields[i].value, bx->domain, toks + nt,
+		    MAX_RETURNED_TOKENS - nt);
+	if (r->feedback_mail_from)
+		nt += bounces_field_tokens("Original-Mail-From",
+		    r->feedback_mail_from, bx->domain, toks + nt,
 		    MAX_RETURNED_TOKENS - nt);
 	return nt;
 }

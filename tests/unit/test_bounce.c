@@ -871,6 +871,44 @@ START_TEST(test_returned_fields)
 }
 END_TEST
 
+/*
+ * A feedback report's Original-Mail-From (RFC 5965 3.2) is on the
+ * report; the same field in the notice's own headers, its text or
+ * the returned copy is not, nor anything without a feedback-report part.
+ */
+START_TEST(test_feedback_mail_from)
+{
+	static const char *const arf = "From: fbl@isp.example\n"
+	    "Original-Mail-From: <own@isp.example>\nSubject: FBL\n"
+	    "Content-Type: multipart/report; report-type=feedback-report; "
+	    "boundary=B\n\n--B\nContent-Type: text/plain\n\n"
+	    "Original-Mail-From: <text@bounce.example>\n--B\n"
+	    "Content-Type: message/feedback-report\n\n"
+	    "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n"
+	    "Original-Mail-From: <bounces+mf@bounce.example>\n"
+	    "Original-Rcpt-To: <ann@example.net>\n--B\n"
+	    "Content-Type: text/rfc822-headers\n\n"
+	    "Original-Mail-From: <copy@bounce.example>\nSubject: x\n\n--B--\n";
+	static const char *const dsn = "From: MAILER-DAEMON@mx.example\n"
+	    "Subject: failed\nContent-Type: multipart/report; "
+	    "report-type=delivery-status; boundary=B\n\n--B\n"
+	    "Content-Type: message/delivery-status\n\n"
+	    "Original-Mail-From: <bounces+mf@bounce.example>\n\n"
+	    "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	    "Status: 5.1.1\n--B--\n";
+	struct bounce_report r;
+
+	ck_assert_int_eq(bounce_parse(arf, strlen(arf), &r), 0);
+	ck_assert_int_eq(r.kind, BOUNCE_COMPLAINT);
+	ck_assert_ptr_nonnull(r.feedback_mail_from);
+	ck_assert_str_eq(r.feedback_mail_from, "<bounces+mf@bounce.example>");
+	bounce_report_free(&r);
+	ck_assert_int_eq(bounce_parse(dsn, strlen(dsn), &r), 0);
+	ck_assert_ptr_null(r.feedback_mail_from);
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* "class" is a failure's: a bounce's and a delay's recipients have it. */
 START_TEST(test_json_class)
 {
@@ -2401,6 +2439,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_report_types);
 	tcase_add_test(tc, test_feedback_whom);
 	tcase_add_test(tc, test_returned_fields);
+	tcase_add_test(tc, test_feedback_mail_from);
 	tcase_add_test(tc, test_json_class);
 	tcase_add_test(tc, test_reply_to_autoreply);
 	tcase_add_test(tc, test_autoreply_subject_place);

@@ -538,6 +538,13 @@ START_TEST(test_field_tokens)
 	expect_field_tokens("List-Unsubscribe", "<https://example.org/u#?t="
 	    T29 ">", "");
 	expect_field_tokens("Reply-To", "<bounces+" T29 "@bounce.test>", "");
+	/* a feedback report's Original-Mail-From, as a Return-Path */
+	expect_field_tokens("Original-Mail-From", "<bounces+" U29
+	    "@bounce.test>", T29);
+	expect_field_tokens("Original-Mail-From", "<unsubscribe+" T29
+	    "@bounce.test>", "");
+	expect_field_tokens("Original-Mail-From", "<bounces+" T29
+	    "@evil.test>", "");
 }
 END_TEST
 
@@ -719,6 +726,69 @@ START_TEST(test_no_token_returned_complaint)
 }
 END_TEST
 
+/*
+ * A feedback report to the plain bounce address whose Original-Mail-From
+ * (RFC 5965 3.2) is mail_from and whose returned copy carries no token
+ * (a loop that redacts the copy's Return-Path; a relay rewrote its
+ * Message-ID).
+ */
+static char *
+arf_mail_from(const char *mail_from, const char *own_id)
+{
+	char *f = xasprintf("Original-Mail-From: %s\r\n"
+	    "Original-Rcpt-To: <reader@x.test>\r\n", mail_from);
+	char *copy = xasprintf("From: news@example.org\r\nTo: reader@x.test"
+	    "\r\nMessage-ID: <rewritten.%s>\r\nSubject: Issue 1\r\n\r\n",
+	    own_id);
+	char *m = arf_plain(own_id, f, "text/rfc822-headers", copy);
+
+	free(f);
+	free(copy);
+	return m;
+}
+
+/*
+ * The report's Original-Mail-From is our envelope sender as the provider
+ * received it: its token proves the complaint, for that copy's list
+ * only.  An altered token, or ours at another domain, proves nothing.
+ */
+START_TEST(test_no_token_feedback_mail_from)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1];
+	char bad[VERP_TOKEN_LEN + 1], *a, *m;
+
+	subscriber("aba", "reader@x.test", tok);
+	subscriber("deyang", "reader@x.test", tok2);
+	memcpy(bad, tok2, sizeof bad);
+	bad[VERP_TOKEN_LEN - 1] = bad[VERP_TOKEN_LEN - 1] == 'a' ? 'b' : 'a';
+	a = xasprintf("<bounces+%s@bounce.test>", bad);
+	m = arf_mail_from(a, "mf1@isp");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(a);
+	free(m);
+	a = xasprintf("<bounces+%s@evil.test>", tok2);
+	m = arf_mail_from(a, "mf2@isp");
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(a);
+	free(m);
+	ck_assert_int_eq(st.complaints, 0);
+	ck_assert_int_eq(unverified_rows("reader@x.test"), 2);
+	a = xasprintf("<bounces+%s@bounce.test>", tok);
+	m = arf_mail_from(a, "mf3@isp");
+	ck_assert_int_eq(record(m, "imap:1:3", &st), 0);
+	free(a);
+	free(m);
+	ck_assert_int_eq(st.complaints, 1);
+	ck_assert_int_eq(st.other, 2);
+	ck_assert_int_eq(events("complaint", "aba", "reader@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "reader@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", "reader@x.test"),
+	    0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "*", "reader@x.test"), 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -741,6 +811,7 @@ suite(void)
 	tcase_add_test(r, test_no_token_returned_fields);
 	tcase_add_test(r, test_no_token_returned_forged);
 	tcase_add_test(r, test_no_token_returned_complaint);
+	tcase_add_test(r, test_no_token_feedback_mail_from);
 	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);
