@@ -12,6 +12,7 @@
 #include "bounce.h"
 #include "exitcode.h"
 #include "imap.h"
+#include "srs.h"
 #include "state.h"
 #include "util.h"
 #include "verp.h"
@@ -324,6 +325,28 @@ url_tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t nt, size_t max,
 	return nt;
 }
 
+/*
+ * The token of an envelope sender as a hop delivered it (Return-Path,
+ * Original-Mail-From) into toks[0]: ours, or ours inside the SRS0/SRS1
+ * address a forwarding hop rewrote it to (srs.h: the forwarder's hash is
+ * not ours to check; the token's HMAC is the proof).  Returns the count.
+ */
+static size_t
+sender_tok_add(char (*toks)[VERP_TOKEN_LEN + 1], size_t max,
+    const char *value, const char *domain)
+{
+	size_t n = strcspn(value, ";"), nt;
+	char *orig = srs_original(value, n);
+
+	if (!orig)
+		return addr_tok_add(toks, 0, max, value, n, domain,
+		    BOUNCES_ADDR_BOUNCE);
+	nt = addr_tok_add(toks, 0, max, orig, strlen(orig), domain,
+	    BOUNCES_ADDR_BOUNCE);
+	free(orig);
+	return nt;
+}
+
 size_t
 bounces_field_tokens(const char *name, const char *value,
     const char *domain, char (*toks)[VERP_TOKEN_LEN + 1], size_t max)
@@ -332,8 +355,9 @@ bounces_field_tokens(const char *name, const char *value,
 	size_t nt = 0;
 
 	if (!strcasecmp(name, "Return-Path") ||
-	    !strcasecmp(name, "Original-Mail-From") ||
-	    !strcasecmp(name, "CFBL-Address"))
+	    !strcasecmp(name, "Original-Mail-From"))
+		return sender_tok_add(toks, max, value, domain);
+	if (!strcasecmp(name, "CFBL-Address"))
 		return addr_tok_add(toks, 0, max, value, strcspn(value, ";"),
 		    domain, BOUNCES_ADDR_BOUNCE);
 	if (strcasecmp(name, "List-Unsubscribe"))

@@ -38,7 +38,8 @@ enum bounces_addr bounces_addr_token(const char *addr, const char *domain,
  * Copies into toks (at most max) the token candidates that a returned
  * original's header field name: value carries where mailer writes them:
  * "bounces+TOKEN@domain" in Return-Path and CFBL-Address (and in a
- * feedback report's Original-Mail-From, which this reads the same way),
+ * feedback report's Original-Mail-From, which this reads the same way;
+ * in these two also inside an SRS0/SRS1 address, srs.h),
  * "mailto:unsubscribe+TOKEN@domain" (percent-decoded first, RFC 6068)
  * and a URL's "t=TOKEN" parameter in List-Unsubscribe.  Each is
  * lowercased and not checked here.  Returns how many were copied.  Pure:

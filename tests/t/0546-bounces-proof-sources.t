@@ -7,7 +7,13 @@
 # (tests/lib/arf.py, Python's email package) go to the plain bounce
 # address; each leaves out of the returned copy what a redacting loop
 # would, so that one place holds the token: the percent-encoded mailto,
-# or the report's own Original-Mail-From (RFC 5965 3.2).  Each genuine one counts for its copy's list only; the same
+# or the report's own Original-Mail-From (RFC 5965 3.2).  Then Postfix
+# plays a forwarding hop that rewrites our envelope sender with SRS
+# (sender_canonical_maps writing SRS0 and SRS1 addresses in the shape
+# libsrs2 and postsrsd give them: the hash is the forwarder's, and ours
+# to ignore), and a second issue's copies come back in reports whose
+# only token is inside the SRS address of their Return-Path (and of
+# Original-Mail-From, which the provider took from the same envelope).  Each genuine one counts for its copy's list only; the same
 # report with its token altered is kept as unverified evidence and
 # suppresses nobody.
 . tests/lib/tap.sh
@@ -17,7 +23,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 [ -x /usr/bin/python3 ] || skip_all "/usr/bin/python3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-proofsrc.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 12
+plan 16
 bounce_servers "$T/imap.pw" || exit 1
 cat >"$SRV_DIR/postfix/header_checks" <<'EOF2'
 /^Message-ID:[[:space:]]*<2021-0[0-9]\.([a-z0-9-]+)\.[0-9a-f]+\.([0-9]+)\.[a-z2-7]+@[^>]*>/ REPLACE Message-ID: <relay.$1.$2@relay.test>
@@ -113,30 +119,91 @@ ok $? "the Original-Mail-From report carries its token there only"
 [ $NREP = 4 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
 ok $? "the feedback reports reached the plain bounce address"
 
+# The forwarding hop: SRS0 for the tokens starting a-m, SRS1 (a second
+# hop's form) for the others; each token is new, so an issue's copies
+# get both.
+cat >"$SRV_DIR/postfix/sender_canonical" <<'EOF2'
+/^bounces\+([a-m][a-z2-7]{28})@bounce\.test$/ SRS0=Ab1c=2K=bounce.test=bounces+${1}@fwd.test
+/^bounces\+([n-z2-7][a-z2-7]{28})@bounce\.test$/ SRS1=Xy9z=fwd1.test==Ab1c=2K=bounce.test=bounces+${1}@fwd2.test
+EOF2
+postconf -c "$SRV_DIR/postfix" -e \
+	"sender_canonical_maps = regexp:$SRV_DIR/postfix/sender_canonical" \
+	"sender_canonical_classes = envelope_sender"
+srv__backdate "$SRV_DIR/postfix/main.cf" "$SRV_DIR/postfix/sender_canonical"
+srv_postfix_reload
+cp -r "$P/issues/2021-01" "$P/issues/2021-02"
+sed -i 's/^number: 1$/number: 2/' "$P/issues/2021-02/issue.yaml"
+$M send "$P/issues/2021-02" >"$T/out2" 2>"$T/err2"
+rc=$?; ok $rc "send 2021-02 exits 0 (got $rc)"
+srv_wait_queue_empty 120
+# srs_copies: "FORM FILE ADDRESS LIST" per delivered copy whose
+# Return-Path is an SRS address, for no address already used above.
+srs_copies() {
+	/usr/bin/python3 - "$SRV_MAIL_DIR" "$READER" "$R2" "$R3" <<'PY'
+import email, glob, os, re, sys
+used = set(sys.argv[2:])
+for f in sorted(glob.glob(sys.argv[1] + '/*/*/new/*')):
+    dom, user = f.split('/')[-4:-2]
+    addr = user + '@' + dom
+    if dom == 'bounce.test' or addr in used:
+        continue
+    with open(f, 'rb') as fh:
+        m = email.message_from_binary_file(fh)
+    rp = m['Return-Path'] or ''
+    lid = re.search(r'<([a-z0-9-]+)\.news\.', m['List-Id'] or '')
+    if rp.startswith('<SRS') and lid:
+        print(rp[1:5], f, addr, lid.group(1))
+        used.add(addr)
+PY
+}
+srs_copies >"$T/srs"
+sed 's/^/# /' "$T/srs" | head -5
+read -r _ S0 A0 L0 < <(grep '^SRS0 ' "$T/srs")
+read -r _ S1 A1 L1 < <(grep '^SRS1 ' "$T/srs")
+read -r _ SX AX LX < <(grep -v " $A0 \| $A1 " "$T/srs")
+[ -n "$S0" ] && [ -n "$S1" ] && [ -n "$SX" ] &&
+	grep -q '^Return-Path: <SRS0=Ab1c=2K=bounce\.test=bounces+[a-z2-7]\{29\}@fwd\.test>' "$S0" &&
+	grep -q '^Return-Path: <SRS1=Xy9z=fwd1\.test==Ab1c=2K=bounce\.test=bounces+[a-z2-7]\{29\}@fwd2\.test>' "$S1"
+ok $? "the hop's SRS0 and SRS1 senders are the copies' Return-Path"
+# Return-Path (and Original-Mail-From) alone: List-Unsubscribe stripped.
+# The SRS1 report without Original-Mail-From; the third with its token
+# altered (in the Return-Path, and so in Original-Mail-From).
+alter "$SX" "$T/srs-altered.eml" 'Return-Path: <SRS[01]=[^>]*=bounces\+'
+ok $? "the third SRS copy's token altered in one character"
+report "$S0" "$A0" --strip List-Unsubscribe &&
+report "$S1" "$A1" --strip List-Unsubscribe --no-mail-from &&
+report "$T/srs-altered.eml" "$AX" --strip List-Unsubscribe
+[ $NREP = 7 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
+ok $? "the SRS copies' reports reached the plain bounce address"
+
 $M bounces >"$T/b1" 2>"$T/b1.err"
 rc=$?; ok $rc "mailer bounces exits 0 (got $rc)"
 sed 's/^/# /' "$T/b1" "$T/b1.err"
-grep -qx "bounces: 4 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 2 complaints, 0 unsubscribes, 2 other; 2 suppressions" "$T/b1"
+grep -qx "bounces: 7 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 4 complaints, 0 unsubscribes, 3 other; 4 suppressions" "$T/b1"
 ok $? "summary: each genuine report is a complaint, each altered one other"
 $M bounces --list --json >"$T/list.json"
-python3 - "$T/list.json" "$READER" "$R2" <<'PY'
+python3 - "$T/list.json" "$READER" "$R2" "$L0" "$A0" "$L1" "$A1" <<'PY'
 import json, sys
-got = sorted((r['list'], r['email']) for r in json.load(open(sys.argv[1])))
+a = sys.argv
+got = sorted((r['list'], r['email']) for r in json.load(open(a[1])))
+want = sorted([('aba', a[2]), ('bazhong', a[3]), (a[4], a[5]), (a[6], a[7])])
 print('#', got)
-sys.exit(0 if got == [('aba', sys.argv[2]), ('bazhong', sys.argv[3])]
-         else 1)
+sys.exit(0 if got == want else 1)
 PY
 ok $? "suppressed: each complainant on the copy's list only"
-python3 - "$P/state/mailer.db" "$READER" "$R2" "$R3" <<'PY'
+python3 - "$P/state/mailer.db" "$READER" "$R2" "$R3" "$L0" "$A0" "$L1" "$A1" "$AX" <<'PY'
 import sqlite3, sys
-reader, r2, r3 = sys.argv[2:5]
+reader, r2, r3, l0, a0, l1, a1, ax = sys.argv[2:10]
 db = sqlite3.connect(sys.argv[1])
-ev = sorted(db.execute("SELECT kind, list, email FROM events").fetchall())
+ev = sorted(db.execute("SELECT kind, issue, list, email FROM events").fetchall())
 un = sorted(db.execute("SELECT kind, email FROM unverified").fetchall())
 print('#', ev, un)
-sys.exit(0 if ev == sorted([('complaint', 'aba', reader),
-                            ('complaint', 'bazhong', r2)]) and
-         un == sorted([('complaint', reader), ('complaint', r3)]) else 1)
+sys.exit(0 if ev == sorted([('complaint', '2021-01', 'aba', reader),
+                            ('complaint', '2021-01', 'bazhong', r2),
+                            ('complaint', '2021-02', l0, a0),
+                            ('complaint', '2021-02', l1, a1)]) and
+         un == sorted([('complaint', reader), ('complaint', r3),
+                       ('complaint', ax)]) else 1)
 PY
 ok $? "complaint events for the genuine reports; the altered ones are unverified evidence"
 n=$(find "$BOX/.Processed/cur" "$BOX/.Processed/new" -type f | wc -l)

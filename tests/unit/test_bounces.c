@@ -549,6 +549,33 @@ START_TEST(test_field_tokens)
 END_TEST
 
 /*
+ * A forwarding hop that rewrote our envelope sender with SRS (srs.h):
+ * the token inside SRS0 and SRS1 addresses in Return-Path and
+ * Original-Mail-From; nothing inside one wrapping another domain or
+ * another of our addresses, nor in CFBL-Address (no hop rewrites it).
+ */
+START_TEST(test_field_tokens_srs)
+{
+	expect_field_tokens("Return-Path", "<SRS0=Ab1c=2K=bounce.test="
+	    "bounces+" T29 "@fwd.test>", T29);
+	expect_field_tokens("Return-Path", "<srs1=Xy9z=fwd1.test==Ab1c=2K="
+	    "Bounce.Test=bounces+" U29 "@fwd2.test>", T29);
+	expect_field_tokens("Original-Mail-From", "<SRS0+Ab1c=2K=bounce.test="
+	    "bounces+" T29 "@fwd.test>", T29);
+	expect_field_tokens("Return-Path", "<SRS0=Ab1c=2K=evil.test="
+	    "bounces+" T29 "@fwd.test>", "");
+	expect_field_tokens("Return-Path", "<SRS0=Ab1c=2K=bounce.test="
+	    "unsubscribe+" T29 "@fwd.test>", "");
+	expect_field_tokens("Return-Path", "<SRS0=Ab1c=2K=bounce.test="
+	    "bounces+" T29 "@bounce.test.evil>", T29);
+	expect_field_tokens("Return-Path", "<SRS0=Ab1c=bounce.test="
+	    "bounces+" T29 "@fwd.test>", "");
+	expect_field_tokens("CFBL-Address", "SRS0=Ab1c=2K=bounce.test="
+	    "bounces+" T29 "@fwd.test", "");
+}
+END_TEST
+
+/*
  * RFC 6068 2: a mailto URI's address may be percent-encoded, "+" and "@"
  * included, in either case of hex digit; it is decoded before its token
  * is read.  A malformed escape, a NUL or another domain gives none.
@@ -601,6 +628,10 @@ START_TEST(test_no_token_returned_fields)
 		"CFBL-Address: bounces+%s@bounce.test; report=arf\r\n",
 		"List-Unsubscribe: <mailto:unsubscribe%%2B%s%%40bounce.test?"
 		    "subject=unsubscribe>\r\n",
+		"Return-Path: <SRS0=Ab1c=2K=bounce.test=bounces+%s@fwd.test>"
+		    "\r\n",
+		"Return-Path: <SRS1=Xy9z=fwd1.test==Ab1c=2K=bounce.test="
+		    "bounces+%s@fwd2.test>\r\n",
 	};
 	struct bounces_stats st = { 0 };
 
@@ -629,14 +660,15 @@ START_TEST(test_no_token_returned_fields)
 		free(id);
 		free(email);
 	}
-	ck_assert_int_eq(st.hard, 5);
-	ck_assert_int_eq(st.suppressions, 5);
+	ck_assert_int_eq(st.hard, 7);
+	ck_assert_int_eq(st.suppressions, 7);
 }
 END_TEST
 
 /*
  * What the returned headers cannot prove: an altered token (percent-encoded
- * too), a genuine token of another subscriber's copy for a report naming
+ * or inside an SRS address too), ours inside an SRS address wrapping
+ * another domain, a genuine token of another subscriber's copy for a report naming
  * the victim, tokens in the notice's text or the returned body, a token at
  * another domain.  Nobody is suppressed; each is unverified evidence.
  */
@@ -644,7 +676,7 @@ START_TEST(test_no_token_returned_forged)
 {
 	struct bounces_stats st = { 0 };
 	char tok[VERP_TOKEN_LEN + 1], atok[VERP_TOKEN_LEN + 1];
-	char bad[VERP_TOKEN_LEN + 1], *f[5], *m;
+	char bad[VERP_TOKEN_LEN + 1], *f[7], *m;
 
 	subscriber("aba", "victim@x.test", tok);
 	subscriber("aba", "attacker@x.test", atok);
@@ -655,7 +687,11 @@ START_TEST(test_no_token_returned_forged)
 	f[2] = xasprintf("Return-Path: <bounces+%s@evil.test>\r\n", tok);
 	f[3] = xasprintf("List-Unsubscribe: <mailto:unsubscribe%%2B%s%%40"
 	    "bounce.test>\r\n", bad);
-	for (int i = 0; i < 4; i++) {
+	f[4] = xasprintf("Return-Path: <SRS0=Ab1c=2K=bounce.test=bounces+%s@"
+	    "fwd.test>\r\n", bad);
+	f[5] = xasprintf("Return-Path: <SRS1=Xy9z=fwd1.test==Ab1c=2K="
+	    "evil.test=bounces+%s@fwd2.test>\r\n", tok);
+	for (int i = 0; i < 6; i++) {
 		char id[32];
 
 		snprintf(id, sizeof id, "ff%d@mx", i);
@@ -665,16 +701,16 @@ START_TEST(test_no_token_returned_forged)
 		free(f[i]);
 	}
 	/* the token in the notice's text and in the returned body */
-	f[4] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n"
+	f[6] = xasprintf("Return-Path: <bounces+%s@bounce.test>\r\n"
 	    "List-Unsubscribe: <https://example.org/unsubscribe?t=%s>", tok,
 	    tok);
-	m = dsn_returning("victim@x.test", "", f[4], f[4], "ff4@mx");
-	ck_assert_int_eq(record(m, "ff4@mx", &st), 0);
+	m = dsn_returning("victim@x.test", "", f[6], f[6], "ff6@mx");
+	ck_assert_int_eq(record(m, "ff6@mx", &st), 0);
 	free(m);
-	free(f[4]);
+	free(f[6]);
 	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "attacker@x.test"),
 	    0);
-	expect_unverified(&st, "victim@x.test", 5);
+	expect_unverified(&st, "victim@x.test", 7);
 }
 END_TEST
 
@@ -798,6 +834,7 @@ suite(void)
 	tcase_add_test(a, test_addr_token);
 	tcase_add_test(a, test_field_tokens);
 	tcase_add_test(a, test_field_tokens_pct);
+	tcase_add_test(a, test_field_tokens_srs);
 	tcase_add_checked_fixture(r, setup, teardown);
 	tcase_add_test(r, test_hard_bounce_once);
 	tcase_add_test(r, test_delay_and_soft);
