@@ -635,6 +635,21 @@ feedback_not_complaint(const struct parse *p)
 	return r;
 }
 
+/*
+ * 1 when a message/feedback-report part lacks its required Feedback-Type
+ * (RFC 5965 3.1), or gives it no value: the report is malformed.
+ */
+static int
+feedback_malformed(const struct parse *p)
+{
+	struct buf v = BUF_INIT;
+	int r = p->sc.arf_part && (!bounce_header_get(p->sc.arf.data,
+	    p->sc.arf.len, "Feedback-Type", 0, &v) || !v.len);
+
+	buf_free(&v);
+	return r;
+}
+
 /* RFC 5965: the complainant is the original's recipient. */
 static void
 complaint_rcpts(struct parse *p)
@@ -863,8 +878,9 @@ fill_report(struct bounce_report *out, struct parse *p,
 				out->rcpts[i].address = p->rs[i].address;
 				p->rs[i].address = NULL;
 				out->rcpts[i].reason = xstrdup(
-				    kind == BOUNCE_COMPLAINT ? "feedback" :
-				    "vacation");
+				    kind == BOUNCE_AUTOREPLY ? "vacation" :
+				    out->feedback_malformed ?
+				    "malformed-feedback" : "feedback");
 			} else
 				rcpt_finish(&out->rcpts[i], &p->rs[i],
 				    p->notice, p->sc.nlen, delay, p->nrs > 1);
@@ -947,6 +963,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	} else if (p.sc.report_arf || p.sc.arf.len || p.complaint_ev) {
 		kind = BOUNCE_COMPLAINT;
 		complaint_rcpts(&p);
+		out->feedback_malformed = feedback_malformed(&p);
 	} else if (!p.sc.notice.len || !bounce_ses_json(p.notice, p.sc.nlen,
 	    &p.rs, &p.nrs, &kind)) {
 		find_rcpts(&p);

@@ -70,6 +70,13 @@ struct bounce_report {
 	char *feedback_mail_from;
 	/* its headers or Subject mark it an automatic reply (RFC 3834) */
 	int auto_marked;
+	/*
+	 * A complaint whose message/feedback-report part lacks the
+	 * Feedback-Type that RFC 5965 3.1 requires: a malformed report,
+	 * no proof that a reader complained (its recipients' reason is
+	 * "malformed-feedback").
+	 */
+	int feedback_malformed;
 };
 
 /*

@@ -496,8 +496,10 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 		if (!strcmp(ct, "message/delivery-status") ||
 		    !strcmp(ct, "message/global-delivery-status"))
 			add_part_body(&sc->dsn, m, 0);
-		else if (!strcmp(ct, "message/feedback-report"))
+		else if (!strcmp(ct, "message/feedback-report")) {
+			sc->arf_part = 1;
 			add_part_body(&sc->arf, m, 0);
+		}
 		else if (!strcmp(ct, "text/x-mrfc822") ||
 		    !strcmp(ct, "text/x-mglobal"))
 			returned_headers(sc, m);

@@ -34,6 +34,7 @@ struct bounce_scan {
 	int nested;		/* scanning inner: look no deeper */
 	int alt;		/* in a multipart/alternative with a plain part */
 	int report_dsn, report_arf;
+	int arf_part;		/* a message/feedback-report part was seen */
 	size_t nparts;
 	/* notice.data[0..nlen) is the notice before any returned copy */
 	size_t nlen;

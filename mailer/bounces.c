@@ -454,6 +454,71 @@ returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 	return 1;
 }
 
+/* Why a report is kept as unverified evidence, for the log. */
+static const char unproven[] = "without a valid token naming it in its "
+    "envelope or returned headers";
+static const char malformed[] = "in a feedback report without the "
+    "Feedback-Type that RFC 5965 requires";
+
+/*
+ * Keeps what r says about email (its entry rc, or none) as unverified
+ * evidence, and logs it with why.  0 / -1.
+ */
+static int
+keep_unverified(const struct bounces_ctx *bx, const struct bounce_report *r,
+    const char *email, const struct bounce_rcpt *rc, const char *why,
+    const char *key)
+{
+	struct journal_event ev = { 0 };
+
+	ev.kind = event_kind(r->kind);
+	ev.email = email;
+	if (rc && r->kind == BOUNCE_BOUNCE)
+		ev.cls = rc->hard ? JC_HARD : JC_SOFT;
+	ev.status = rc && rc->status[0] ? rc->status : NULL;
+	ev.reason = rc ? rc->reason : r->feedback_malformed ?
+	    "malformed-feedback" : NULL;
+	ev.at = time(NULL);
+	ev.source_key = key;
+	if (journal_unverified_add(bx->jn, &ev, r->orig_message_id) == -1)
+		return -1;
+	warnx("%s: a %s for %s %s: kept as unverified evidence, nobody "
+	    "suppressed", key, bounce_kind_name(r->kind), email, why);
+	return 0;
+}
+
+/*
+ * Keeps every recipient r names, and also (unless NULL or named) the one
+ * a valid token names, as unverified evidence, with why; counts r as
+ * other.  0 / -1.
+ */
+static int
+keep_all_unverified(const struct bounces_ctx *bx,
+    const struct bounce_report *r, const char *also, const char *why,
+    const char *key, struct bounces_stats *st)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < r->nrcpts; i++) {
+		if (!r->rcpts[i].address)
+			continue;
+		if (keep_unverified(bx, r, r->rcpts[i].address, &r->rcpts[i],
+		    why, key) == -1)
+			return -1;
+		any = 1;
+	}
+	if (also && !names(r, also)) {
+		if (keep_unverified(bx, r, also, NULL, why, key) == -1)
+			return -1;
+		any = 1;
+	}
+	if (!any)
+		warnx("%s: a %s naming nobody %s: nobody suppressed", key,
+		    bounce_kind_name(r->kind), why);
+	count(st, BOUNCE_OTHER, 0);
+	return 0;
+}
+
 /*
  * A report without a valid token in its envelope counts only when it
  * proves it came back from a message we sent: a token in its returned
@@ -461,7 +526,9 @@ returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
  * delay) the report names as failed.  It then counts for that recipient's
  * list only.  Tokens in the notice's text or the returned body are not
  * read.  Anything else is logged and kept as unverified evidence, and
- * suppresses nobody: anyone can write a report naming a subscriber.
+ * suppresses nobody: anyone can write a report naming a subscriber.  So
+ * is a malformed feedback report, whatever its tokens: it proves no
+ * complaint.
  */
 static int
 record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
@@ -481,6 +548,8 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		count(st, BOUNCE_OTHER, 0);
 		return 0;
 	}
+	if (r->feedback_malformed)
+		return keep_all_unverified(bx, r, NULL, malformed, key, st);
 	if ((found = returned_token(bx, r, &w)) == -1)
 		return -1;
 	if (found == 0) {
@@ -495,32 +564,7 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		who_clear(&w);
 		return 0;
 	}
-	for (size_t i = 0; i < r->nrcpts; i++) {
-		struct journal_event ev = { 0 };
-
-		if (!r->rcpts[i].address)
-			continue;
-		ev.kind = event_kind(r->kind);
-		ev.email = r->rcpts[i].address;
-		if (r->kind == BOUNCE_BOUNCE)
-			ev.cls = r->rcpts[i].hard ? JC_HARD : JC_SOFT;
-		ev.status = r->rcpts[i].status[0] ? r->rcpts[i].status : NULL;
-		ev.reason = r->rcpts[i].reason;
-		ev.at = time(NULL);
-		ev.source_key = key;
-		if (journal_unverified_add(bx->jn, &ev, r->orig_message_id) ==
-		    -1)
-			return -1;
-		warnx("%s: a %s for %s without a valid token naming it in its "
-		    "envelope or returned headers: kept as unverified "
-		    "evidence, nobody suppressed", key,
-		    bounce_kind_name(r->kind), ev.email);
-	}
-	if (!r->nrcpts)
-		warnx("%s: a complaint naming nobody without a valid token in "
-		    "its envelope or returned headers: nobody suppressed", key);
-	count(st, BOUNCE_OTHER, 0);
-	return 0;
+	return keep_all_unverified(bx, r, NULL, unproven, key, st);
 }
 
 static int
@@ -549,6 +593,13 @@ record(const struct bounces_ctx *bx, struct bounce_report *r,
 	if (w.via == BOUNCES_ADDR_UNSUB)
 		kind = kind == BOUNCE_AUTOREPLY && r->auto_marked ? kind :
 		    BOUNCE_UNSUBSCRIBE;
+	/* a valid token does not make a malformed report a complaint */
+	if (kind == BOUNCE_COMPLAINT && r->feedback_malformed) {
+		found = keep_all_unverified(bx, r, w.email, malformed, key,
+		    st);
+		who_clear(&w);
+		return found;
+	}
 	if (kind == BOUNCE_BOUNCE)
 		rc = rcpt_for(r, w.email);
 	if (kind != BOUNCE_OTHER && add_event(bx, kind, w.issue, w.list,

@@ -13,7 +13,11 @@
 # libsrs2 and postsrsd give them: the hash is the forwarder's, and ours
 # to ignore), and a second issue's copies come back in reports whose
 # only token is inside the SRS address of their Return-Path (and of
-# Original-Mail-From, which the provider took from the same envelope).  Each genuine one counts for its copy's list only; the same
+# Original-Mail-From, which the provider took from the same envelope).
+# Last, reports without the Feedback-Type RFC 5965 3.1 requires: genuine
+# tokens in every place, one even in its envelope (bounces+TOKEN, as a
+# loop sends to our CFBL-Address), prove no complaint: each is logged,
+# kept as unverified evidence and suppresses nobody.  Each genuine one counts for its copy's list only; the same
 # report with its token altered is kept as unverified evidence and
 # suppresses nobody.
 . tests/lib/tap.sh
@@ -23,7 +27,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 [ -x /usr/bin/python3 ] || skip_all "/usr/bin/python3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-proofsrc.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 16
+plan 18
 bounce_servers "$T/imap.pw" || exit 1
 cat >"$SRV_DIR/postfix/header_checks" <<'EOF2'
 /^Message-ID:[[:space:]]*<2021-0[0-9]\.([a-z0-9-]+)\.[0-9a-f]+\.([0-9]+)\.[a-z2-7]+@[^>]*>/ REPLACE Message-ID: <relay.$1.$2@relay.test>
@@ -41,6 +45,8 @@ READER=zhou.peng.ab@example.org	# on aba, and here on chengdu too
 printf '%s,周鹏,\n' "$READER" >>"$P/lists/chengdu.csv"
 R2=$(list_addresses "$P" bazhong | head -1)	# complains by Original-Mail-From
 R3=$(list_addresses "$P" deyang | head -1)	# the same, its token altered
+R4=$(list_addresses "$P" dazhou | head -1)	# a malformed report's
+R5=$(list_addresses "$P" leshan | head -1)	# the same, to bounces+TOKEN
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 copy() {	# copy ADDRESS LIST: ADDRESS's delivered copy from LIST
@@ -48,14 +54,15 @@ copy() {	# copy ADDRESS LIST: ADDRESS's delivered copy from LIST
 }
 # report ORIGINAL COMPLAINANT ARF-OPTIONS...: a feedback report about
 # ORIGINAL sent to the plain bounce address through Postfix's inbound port.
+# TO (default bounces@bounce.test) is where it goes.
 NREP=0
 report() {
 	local f=$1 who=$2; shift 2
-	/usr/bin/python3 tests/lib/arf.py "$f" "$who" bounces@bounce.test "$@" \
-		>"$T/arf.$NREP.eml" &&
+	/usr/bin/python3 tests/lib/arf.py "$f" "$who" "${TO:-bounces@bounce.test}" \
+		"$@" >"$T/arf.$NREP.eml" &&
 	curl -sS --max-time 15 "smtp://127.0.0.1:$SRV_SMTP_PLAIN_PORT" \
 		--mail-from fbl@feedback.example.net \
-		--mail-rcpt bounces@bounce.test -T "$T/arf.$NREP.eml" &&
+		--mail-rcpt "${TO:-bounces@bounce.test}" -T "$T/arf.$NREP.eml" &&
 	NREP=$((NREP + 1))
 }
 # rp_token FILE: the token of FILE's Return-Path, bounces+TOKEN@bounce.test.
@@ -116,8 +123,18 @@ report "$C3" "$R3" --strip Return-Path --strip List-Unsubscribe \
 grep -q '^Original-Mail-From: <bounces+[a-z2-7]\{29\}@bounce\.test>' "$T/arf.2.eml" &&
 	! grep -qi '^\(Return-Path\|List-Unsubscribe\):' "$T/arf.2.eml"
 ok $? "the Original-Mail-From report carries its token there only"
-[ $NREP = 4 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
-ok $? "the feedback reports reached the plain bounce address"
+# Malformed reports: no Feedback-Type.  R4's to the plain address with
+# the copy as delivered (Return-Path, mailto, Original-Mail-From: all
+# genuine); R5's to R5's own bounces+TOKEN address.
+C4=$(copy "$R4" dazhou) C5=$(copy "$R5" leshan)
+t5=$(rp_token "$C5")
+[ -n "$C4" ] && [ -n "$(rp_token "$C4")" ] && [ ${#t5} = 29 ] &&
+report "$C4" "$R4" --no-feedback-type &&
+TO="bounces+$t5@bounce.test" report "$C5" "$R5" --no-feedback-type &&
+	! grep -q '^Feedback-Type:' "$T/arf.4.eml" "$T/arf.5.eml"
+ok $? "two reports without Feedback-Type, about genuine copies, one to bounces+TOKEN"
+[ $NREP = 6 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
+ok $? "the feedback reports reached the bounce address"
 
 # The forwarding hop: SRS0 for the tokens starting a-m, SRS1 (a second
 # hop's form) for the others; each token is new, so an issue's copies
@@ -139,7 +156,7 @@ srv_wait_queue_empty 120
 # srs_copies: "FORM FILE ADDRESS LIST" per delivered copy whose
 # Return-Path is an SRS address, for no address already used above.
 srs_copies() {
-	/usr/bin/python3 - "$SRV_MAIL_DIR" "$READER" "$R2" "$R3" <<'PY'
+	/usr/bin/python3 - "$SRV_MAIL_DIR" "$READER" "$R2" "$R3" "$R4" "$R5" <<'PY'
 import email, glob, os, re, sys
 used = set(sys.argv[2:])
 for f in sorted(glob.glob(sys.argv[1] + '/*/*/new/*')):
@@ -173,14 +190,17 @@ ok $? "the third SRS copy's token altered in one character"
 report "$S0" "$A0" --strip List-Unsubscribe &&
 report "$S1" "$A1" --strip List-Unsubscribe --no-mail-from &&
 report "$T/srs-altered.eml" "$AX" --strip List-Unsubscribe
-[ $NREP = 7 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
+[ $NREP = 9 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
 ok $? "the SRS copies' reports reached the plain bounce address"
 
 $M bounces >"$T/b1" 2>"$T/b1.err"
 rc=$?; ok $rc "mailer bounces exits 0 (got $rc)"
 sed 's/^/# /' "$T/b1" "$T/b1.err"
-grep -qx "bounces: 7 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 4 complaints, 0 unsubscribes, 3 other; 4 suppressions" "$T/b1"
-ok $? "summary: each genuine report is a complaint, each altered one other"
+grep -qx "bounces: 9 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 4 complaints, 0 unsubscribes, 5 other; 4 suppressions" "$T/b1"
+ok $? "summary: each genuine report is a complaint, each altered or malformed one other"
+[ "$(grep -c "a complaint for \($R4\|$R5\) in a feedback report without the Feedback-Type .*kept as unverified evidence, nobody suppressed" "$T/b1.err")" = 2 ] &&
+	grep -qi "^Delivered-To: bounces+$t5@bounce\.test" "$BOX"/.Processed/*/*
+ok $? "each malformed report is logged as such; R5's came to its bounces+TOKEN"
 $M bounces --list --json >"$T/list.json"
 python3 - "$T/list.json" "$READER" "$R2" "$L0" "$A0" "$L1" "$A1" <<'PY'
 import json, sys
@@ -191,21 +211,24 @@ print('#', got)
 sys.exit(0 if got == want else 1)
 PY
 ok $? "suppressed: each complainant on the copy's list only"
-python3 - "$P/state/mailer.db" "$READER" "$R2" "$R3" "$L0" "$A0" "$L1" "$A1" "$AX" <<'PY'
+python3 - "$P/state/mailer.db" "$READER" "$R2" "$R3" "$L0" "$A0" "$L1" "$A1" "$AX" "$R4" "$R5" <<'PY'
 import sqlite3, sys
-reader, r2, r3, l0, a0, l1, a1, ax = sys.argv[2:10]
+reader, r2, r3, l0, a0, l1, a1, ax, r4, r5 = sys.argv[2:12]
 db = sqlite3.connect(sys.argv[1])
 ev = sorted(db.execute("SELECT kind, issue, list, email FROM events").fetchall())
-un = sorted(db.execute("SELECT kind, email FROM unverified").fetchall())
+un = sorted(db.execute("SELECT kind, email, reason FROM unverified").fetchall())
 print('#', ev, un)
 sys.exit(0 if ev == sorted([('complaint', '2021-01', 'aba', reader),
                             ('complaint', '2021-01', 'bazhong', r2),
                             ('complaint', '2021-02', l0, a0),
                             ('complaint', '2021-02', l1, a1)]) and
-         un == sorted([('complaint', reader), ('complaint', r3),
-                       ('complaint', ax)]) else 1)
+         un == sorted([('complaint', reader, 'feedback'),
+                       ('complaint', r3, 'feedback'),
+                       ('complaint', ax, 'feedback'),
+                       ('complaint', r4, 'malformed-feedback'),
+                       ('complaint', r5, 'malformed-feedback')]) else 1)
 PY
-ok $? "complaint events for the genuine reports; the altered ones are unverified evidence"
+ok $? "complaint events for the genuine reports; the altered and malformed ones are unverified evidence"
 n=$(find "$BOX/.Processed/cur" "$BOX/.Processed/new" -type f | wc -l)
 [ "$n" = $NREP ] && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
 ok $? "every report moved to .Processed ($n), INBOX empty"

@@ -909,6 +909,60 @@ START_TEST(test_feedback_mail_from)
 }
 END_TEST
 
+/*
+ * RFC 5965 3.1 requires Feedback-Type in the message/feedback-report
+ * part: a report whose part lacks it (or its value, or has no fields at
+ * all) is a malformed complaint, its recipients' reason
+ * "malformed-feedback".  A well-formed one, and a complaint with no such
+ * part (Microsoft's JMRP), is not.
+ */
+START_TEST(test_feedback_malformed)
+{
+	static const struct {
+		const char *fields;
+		int malformed;
+	} cases[] = {
+		{ "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n", 0 },
+		{ "feedback-type: fraud\nVersion: 1\n", 0 },
+		{ "User-Agent: x/1\nVersion: 1\n", 1 },
+		{ "Feedback-Type:\nUser-Agent: x/1\nVersion: 1\n", 1 },
+		{ "User-Agent: x/1\nVersion: 1\nX-Feedback-Type: abuse\n", 1 },
+		{ "", 1 },
+	};
+	struct bounce_report r;
+	char m[1024];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(m, sizeof m, "From: fbl@isp.example\nSubject: FBL\n"
+		    "Content-Type: multipart/report; report-type="
+		    "feedback-report; boundary=B\n\n--B\nContent-Type: "
+		    "text/plain\n\nFeedback-Type: abuse\n--B\n"
+		    "Content-Type: message/feedback-report\n\n%s"
+		    "Original-Rcpt-To: <ann@example.net>\n--B\n"
+		    "Content-Type: text/rfc822-headers\n\nTo: "
+		    "ann@example.net\nSubject: x\n\n--B--\n", cases[i].fields);
+		ck_assert_int_eq(bounce_parse(m, strlen(m), &r), 0);
+		ck_assert_int_eq(r.kind, BOUNCE_COMPLAINT);
+		ck_assert_msg(r.feedback_malformed == cases[i].malformed, "%s",
+		    cases[i].fields);
+		ck_assert_uint_eq(r.nrcpts, 1);
+		ck_assert_str_eq(r.rcpts[0].reason, cases[i].malformed ?
+		    "malformed-feedback" : "feedback");
+		bounce_report_free(&r);
+	}
+	snprintf(m, sizeof m, "From: staff@hotmail.example\nSubject: "
+	    "complaint about message from 192.0.2.1\nContent-Type: "
+	    "multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain"
+	    "\n\nA complaint.\n--B\nContent-Type: message/rfc822\n\n"
+	    "X-HmXmrOriginalRecipient: <ann@example.net>\nTo: "
+	    "ann@example.net\nSubject: x\n\nHello\n--B--\n");
+	ck_assert_int_eq(bounce_parse(m, strlen(m), &r), 0);
+	ck_assert_int_eq(r.kind, BOUNCE_COMPLAINT);
+	ck_assert_int_eq(r.feedback_malformed, 0);
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* "class" is a failure's: a bounce's and a delay's recipients have it. */
 START_TEST(test_json_class)
 {
@@ -2440,6 +2494,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_feedback_whom);
 	tcase_add_test(tc, test_returned_fields);
 	tcase_add_test(tc, test_feedback_mail_from);
+	tcase_add_test(tc, test_feedback_malformed);
 	tcase_add_test(tc, test_json_class);
 	tcase_add_test(tc, test_reply_to_autoreply);
 	tcase_add_test(tc, test_autoreply_subject_place);

@@ -825,6 +825,58 @@ START_TEST(test_no_token_feedback_mail_from)
 }
 END_TEST
 
+/*
+ * A feedback report whose message/feedback-report part lacks the
+ * Feedback-Type RFC 5965 requires, sent to the address to, about
+ * reader@x.test's copy whose Return-Path carries rp_token.
+ */
+static char *
+arf_no_type(const char *to, const char *rp_token, const char *own_id)
+{
+	return xasprintf("From: fbl@isp.test\r\nTo: <%s>\r\n"
+	    "Message-ID: <%s>\r\nSubject: Email Feedback Report\r\n"
+	    "MIME-Version: 1.0\r\nContent-Type: multipart/report; "
+	    "report-type=feedback-report; boundary=\"b\"\r\n\r\n--b\r\n"
+	    "Content-Type: message/feedback-report\r\n\r\n"
+	    "User-Agent: x/1\r\nVersion: 1\r\n"
+	    "Original-Mail-From: <bounces+%s@bounce.test>\r\n"
+	    "Original-Rcpt-To: <reader@x.test>\r\n\r\n--b\r\n"
+	    "Content-Type: message/rfc822\r\n\r\n"
+	    "Return-Path: <bounces+%s@bounce.test>\r\n"
+	    "From: news@example.org\r\nTo: reader@x.test\r\n"
+	    "Subject: Issue 1\r\n\r\nHello\r\n--b--\r\n", to, own_id,
+	    rp_token, rp_token);
+}
+
+/*
+ * A malformed feedback report proves no complaint, whatever token it
+ * carries: to the plain bounce address with genuine tokens in its copy
+ * and its Original-Mail-From, or to bounces+TOKEN with a genuine token.
+ * Each is other, kept as unverified evidence about the reader, and
+ * suppresses nobody.
+ */
+START_TEST(test_feedback_malformed)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *to, *m;
+
+	subscriber("aba", "reader@x.test", tok);
+	m = arf_no_type("bounces@bounce.test", tok, "mal1@isp");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	to = xasprintf("bounces+%s@bounce.test", tok);
+	m = arf_no_type(to, tok, "mal2@isp");
+	ck_assert_int_eq(record(m, "imap:1:2", &st), 0);
+	free(m);
+	free(to);
+	expect_unverified(&st, "reader@x.test", 2);
+	ck_assert_int_eq(events("complaint", "aba", "reader@x.test"), 0);
+	ck_assert_int_eq(count_rows("SELECT count(*) FROM unverified WHERE "
+	    "kind = 'complaint' AND reason = ?1", "malformed-feedback", NULL,
+	    NULL), 2);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -849,6 +901,7 @@ suite(void)
 	tcase_add_test(r, test_no_token_returned_forged);
 	tcase_add_test(r, test_no_token_returned_complaint);
 	tcase_add_test(r, test_no_token_feedback_mail_from);
+	tcase_add_test(r, test_feedback_malformed);
 	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);
