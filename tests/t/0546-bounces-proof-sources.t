@@ -14,12 +14,13 @@
 # to ignore), and a second issue's copies come back in reports whose
 # only token is inside the SRS address of their Return-Path (and of
 # Original-Mail-From, which the provider took from the same envelope).
-# Last, reports without the Feedback-Type RFC 5965 3.1 requires: genuine
-# tokens in every place, one even in its envelope (bounces+TOKEN, as a
-# loop sends to our CFBL-Address), prove no complaint: each is logged,
-# kept as unverified evidence and suppresses nobody.  Each genuine one counts for its copy's list only; the same
-# report with its token altered is kept as unverified evidence and
-# suppresses nobody.
+# Each genuine report counts for its copy's list only; the same report
+# with its token altered is kept as unverified evidence and suppresses
+# nobody.  And reports without the Feedback-Type RFC 5965 3.1 requires,
+# with genuine tokens in every place, one even in its envelope
+# (bounces+TOKEN, as a loop sends to our CFBL-Address), prove no
+# complaint: each is logged, kept as unverified evidence and suppresses
+# nobody.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
