@@ -499,8 +499,7 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 		else if (!strcmp(ct, "message/feedback-report")) {
 			sc->arf_part = 1;
 			add_part_body(&sc->arf, m, 0);
-		}
-		else if (!strcmp(ct, "text/x-mrfc822") ||
+		} else if (!strcmp(ct, "text/x-mrfc822") ||
 		    !strcmp(ct, "text/x-mglobal"))
 			returned_headers(sc, m);
 		else if (!strcmp(ct, "text/rfc822-headers") ||
