@@ -1379,6 +1379,13 @@ const char *const bounce_reason_fields[] = {
 const char *const bounce_member_words[] = {
 	"members", "subscribers", "its recipients", "mitglieder", "membres",
 	"abonnes", "iscritti", "miembros", "suscriptores", "membros", "leden",
+	/*
+	 * "Your message sent to l on <date> was not delivered to the
+	 * following recipients:": they are named below, l is the addressee
+	 */
+	"to the following", "the following recipient", "following recipients",
+	"the following address", "to these recipients", "to one or more",
+	"to some of", "some recipients",
 	NULL
 };
 
