@@ -807,12 +807,15 @@ is_delay_warning(const struct parse *p)
 	return subj_delay || (p->cues & BOUNCE_CUE_DELAY);
 }
 
-/* 1 for a notice without a report that says delivery succeeded. */
+/*
+ * 1 for a notice without a report that says delivery succeeded, and
+ * nowhere that it failed or is delayed for some recipient.
+ */
 static int
 is_success_notice(const struct parse *p)
 {
 	return (p->cues & BOUNCE_CUE_SUCCESS) &&
-	    !(p->cues & BOUNCE_CUE_FAILURE);
+	    !(p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY));
 }
 
 /*

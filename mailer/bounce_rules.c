@@ -1515,6 +1515,9 @@ const char *const bounce_failure_cues[] = {
 	 * Providers' own notices, sent from an address no daemon's name
 	 * marks (notify@, system@): their words are then the only sign
 	 */
+	"recipients could not be reached",	/* Notes, Mercury */
+	"recipient could not be reached",
+	"recipient(s) could not be reached",
 	"trouble delivering",
 	"problem delivering",
 	"problems delivering",
@@ -1729,7 +1732,9 @@ const char *const bounce_conditional_words[] = {
 /* A notice of success (OpenSMTPD, Exchange "Delivered:"), not a failure. */
 const char *const bounce_success_cues[] = {
 	"successfully delivered",
-	"was delivered successfully",
+	"delivered successfully",
+	"delivery succeeded",
+	"delivery was successful",
 	"delivery to these recipients or groups is complete",
 	"delivery to the following recipients was complete",
 	"your message was relayed to",

@@ -1,0 +1,160 @@
+#!/bin/sh
+# The bounce classifier on notices it has never seen: plain-text notices
+# put together from a dozen MTAs' and providers' openings (failures and
+# delay warnings), the shapes of a recipient's line, reasons, contact and
+# sender lines, a daemon's or a provider's From, a telling or a generic
+# Subject, and the returned message's header block addressed to a list
+# with an editor in Cc.  Each must come out as exactly its recipient(s)
+# and kind: one failed recipient; or two failed beside a third said to be
+# delivered.  Two shapes are left out on purpose: "To: a" (the returned
+# message's header field, never a failed recipient by itself) and Exchange's
+# "Name (a)" (a recipient only under a listing heading such as Exchange's).
+cd "$(dirname "$0")/../.." || exit 1
+if [ ! -x mailer/mailer ]; then
+	echo "1..0 # SKIP mailer/mailer not built (run make)"
+	exit 0
+fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+python3 - "$tmp" <<'PY'
+import itertools, json, os, subprocess, sys
+
+tmp = sys.argv[1]
+R = "anna.berg+news@example.net"
+R2 = "olaf.dahl@example.com"
+R3 = "pia.nyberg@example.org"
+intros = {
+ "postfix": "This is the mail system at host mx.example.org.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n",
+ "exim": "This message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n",
+ "sendmail": "The original message was received at Thu, 3 Dec 2026 10:00:00 +0100\nfrom news.example.org [192.0.2.1]\n\n   ----- The following addresses had permanent fatal errors -----\n",
+ "qmail": "Hi. This is the qmail-send program at mx.example.org.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n",
+ "exchange": "Delivery has failed to these recipients or groups:\n",
+ "generic1": "Your message could not be delivered to the following recipient:\n",
+ "generic2": "We were unable to deliver your message.\n",
+ "provider": "Sorry, we were unable to deliver your message to the following address.\n",
+ "de": "Ihre Nachricht konnte nicht zugestellt werden.\n",
+ "fr": "Votre message n'a pas pu etre remis aux destinataires suivants :\n",
+ "listmention": "Your message to readers@lists.example.org could not be delivered to some of its recipients.\n",
+ "subjmention": "Your message 'Issue 12' sent to readers@lists.example.org on 3 Dec 2026 was not delivered to the following recipient(s):\n",
+ "notes": "Your message\n\n  Subject: Issue 12\n\nwas not delivered to:\n",
+ "groupwise": "The message that you sent was undeliverable to the following:\n",
+ "mdaemon": "The attached message had PERMANENT fatal delivery errors!\n\nAfter one or more unsuccessful delivery attempts the attached message has\nbeen removed from the mail queue on this server.\n",
+ "yahoo": "Sorry, we were unable to deliver your message to the following address.\n",
+ "hotmail": "This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n",
+ "x400": "Your message was not delivered to the following recipients:\n",
+ "mercury": "The following recipients could not be reached:\n",
+ "courier": "This is a delivery status notification from mx.example.org,\nrunning the Courier mail server.\n\nThe original message was received on Thu, 3 Dec 2026\nfrom news.example.org [192.0.2.1]\n\n---------------------------------------------------------------------------\n\n                           UNDELIVERABLE MAIL\n\nYour message to the following recipients cannot be delivered:\n",
+}
+delay_intros = {
+ "postfix-delay": "This is the mail system at host mx.example.org.\n\n####################################################################\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n####################################################################\n\nYour message could not be delivered for more than 4 hour(s).\nIt will be retried until it is 5 day(s) old.\n",
+ "generic-delay": "Delivery to the following recipient has been delayed. The server will keep trying for 2 more days.\n",
+ "exim-delay": "This message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.example.org.\n\nThe address to which the message has not yet been delivered is:\n",
+ "sendmail-delay": "**********************************************\n**      THIS IS A WARNING MESSAGE ONLY      **\n**  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n**********************************************\n\nThe original message was received at Thu, 3 Dec 2026 10:00:00 +0100\n\n   ----- Transcript of session follows -----\nWarning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n",
+ "courier-delay": "                        DELAYED DELIVERY NOTICE\n\nThis is a delivery status notification from mx.example.org.\nYour message to the following recipients has been delayed. Delivery will be attempted again.\n",
+ "exchange-delay": "Delivery is delayed to these recipients or groups:\n",
+ "lotus-delay": "Your message has not been delivered yet. The server will continue to try to deliver it.\n",
+}
+forms = {
+ "angle-colon": "<{r}>: host mx.example.net[192.0.2.9] said: {c}\n",
+ "bare-indented": "  {r}\n    {c}\n",
+ "bare": "{r}\n{c}\n",
+ "angle-alone": "<{r}>\n{c}\n",
+ "ellipsis": "{r}... {c}\n",
+ "rcpt-to": "RCPT TO:<{r}>\n{c}\n",
+ "label": "Recipient: {r}\nReason: {c}\n",
+ "name-paren": "Anna Berg ({r})\n{c}\n",
+ "sentence": "The address {r} was rejected: {c}\n",
+ "quoted": "'{r}' {c}\n",
+ "failed-rcpt": "Failed recipient: {r}\nReason: {c}\n",
+ "dash": "{r} - {c}\n",
+ "colon-after": "{r}: {c}\n",
+ "reason-first": "{c}:\n  {r}\n",
+ "paren-reason": "<{r}> ({c})\n",
+ "address-label": "Address: {r}\nError: {c}\n",
+ "on-date": "      {r} on 12/03/2026 10:00 AM\n            {c}\n",
+ "to-label": "To: {r}\n{c}\n",
+}
+codes = {
+ "5.1.1": "550 5.1.1 User unknown",
+ "mbxfull": "552 5.2.2 Mailbox full",
+ "nocode": "No such user here",
+ "host": "Host or domain name not found",
+}
+extras = {
+ "none": "",
+ "postmaster": "\nFor further assistance, please send mail to postmaster@mx.example.org.\n",
+ "helpdesk": "\nIf you need help, contact the help desk at helpdesk@example.org or call +1 555 0100.\n",
+ "sender": "\nThe message was sent by news@example.org to readers@lists.example.org.\n",
+ "sig": "\n-- \nMail Operations <ops@example.org>\n",
+ "forwardnote": "\nNote: mail for this domain is forwarded to relay.example.net; reply to support@example.net for help.\n",
+ "unsub": "\nTo stop receiving these notices, write to unsubscribe@example.org.\n",
+}
+orig = ("\n------ This is a copy of the message's headers. ------\n\n"
+        "Return-Path: <bounces+k77@news.example.org>\nFrom: Newsletter <news@example.org>\n"
+        "To: readers@lists.example.org\nCc: editor@example.org\nSubject: Issue 12\n"
+        "Message-ID: <gram-orig@example.org>\n")
+
+for k in ("to-label", "name-paren"):
+    del forms[k]
+ok_lines = {
+    "none": "",
+    "delivered-line": "\nThe message was successfully delivered to {d}.\n",
+    "delivered-label": "\nRecipient: {d}\nStatus: delivered\n",
+    "delivered-heading": "\nThe following address(es) were delivered successfully:\n  {d}\n",
+}
+HEAD = ("From: %s\nTo: bounces+k77@news.example.org\nSubject: %s\n"
+        "Date: Thu, 3 Dec 2026 10:00:00 +0000\nMessage-ID: <g%d@mx.example.org>\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n")
+FROMS = ("Mail Delivery System <MAILER-DAEMON@mx.example.org>",
+         "Mail Service <notify@mail.example.org>")
+
+def subject(i, delay):
+    if (i // 2) % 2:
+        return "Mail delivery notification"
+    return ("Delayed Mail (still being retried)" if delay
+            else "Undelivered Mail Returned to Sender")
+
+def cases():
+    """(text, kind, recipients, what) for every combination."""
+    every = list(intros.items()) + list(delay_intros.items())
+    for (ik, it), (fk, ft), (ck, ct), (xk, xt) in itertools.product(
+            every, forms.items(), codes.items(), extras.items()):
+        yield (it + "\n" + ft.format(r=R, c=ct) + xt + orig,
+               "delay" if ik in delay_intros else "bounce", [R],
+               "%s/%s/%s/%s" % (ik, fk, ck, xk))
+    for (ik, it), (fk, ft), (ok, ot) in itertools.product(
+            every, forms.items(), ok_lines.items()):
+        yield (it + "\n" + ft.format(r=R, c="550 5.1.1 User unknown") + "\n" +
+               ft.format(r=R2, c="552 5.2.2 Mailbox full") + ot.format(d=R3) +
+               orig, "delay" if ik in delay_intros else "bounce",
+               sorted([R, R2]), "%s/%s/two+%s" % (ik, fk, ok))
+
+paths, want = [], []
+for i, (text, kind, rcpts, what) in enumerate(cases()):
+    p = os.path.join(tmp, "g%05d.eml" % i)
+    with open(p, "w") as f:
+        f.write(HEAD % (FROMS[i % 2], subject(i, kind == "delay"), i) + text)
+    paths.append(p)
+    want.append((kind, rcpts, what))
+got = []
+for k in range(0, len(paths), 500):
+    out = subprocess.run(["mailer/mailer", "bounces", "parse"] + paths[k:k + 500],
+                         capture_output=True, check=True).stdout
+    got += [json.loads(l) for l in out.decode().splitlines()]
+print("1..3")
+print("%s 1 - one output line a notice (%d notices)" %
+      ("ok" if len(got) == len(paths) else "not ok", len(paths)))
+wrong_rcpt, wrong_kind = [], []
+for (kind, rcpts, what), d in zip(want, got):
+    found = sorted(r["address"].lower() for r in d["recipients"])
+    if found != rcpts:
+        wrong_rcpt.append((what, d["kind"], found))
+    elif d["kind"] != kind:
+        wrong_kind.append((what, d["kind"], found))
+for w in (wrong_rcpt + wrong_kind)[:15]:
+    print("# %s: %s %s" % w)
+print("%s 2 - exactly the failed recipients in every notice (%d wrong)" %
+      ("not ok" if wrong_rcpt else "ok", len(wrong_rcpt)))
+print("%s 3 - the right kind in every notice (%d wrong)" %
+      ("not ok" if wrong_kind else "ok", len(wrong_kind)))
+PY
