@@ -547,6 +547,19 @@ pre_contact(const char *pre, size_t pn)
 }
 
 /*
+ * 1 when pre[0..pn) ends with the SMTP command that names a recipient:
+ * whatever came before ("SMTP error from remote mail server after RCPT
+ * TO:<a>") speaks of the server, not of a sender or a contact.
+ */
+static int
+rcpt_command(const char *pre, size_t pn)
+{
+	static const char *const cmd[] = { "rcpt to:", NULL };
+
+	return ends_with(cmd, pre, pn);
+}
+
+/*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
  * words among them) and after it (tail; cont is the next line, when it
  * goes on with it) name as failed: a recipient label ("Intended
@@ -904,7 +917,8 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 		clause_from = e;
 		after = e < n && (strchr(">\"']", l[e]) || (l[e] == ')' &&
 		    l[ob] == '(')) ? e + 1 : e;
-		ok = !pre_contact(pre, pn) && (phrase_says_failed(pre, pn,
+		ok = (!pre_contact(pre, pn) || rcpt_command(pre, pn)) &&
+		    (phrase_says_failed(pre, pn,
 		    l + after, n - after, cont, cn) || name_says_failed(l,
 		    start, ob, carry, carn, l + after, n - after, cont, cn)) &&
 		    !members_follow(l + after, n - after, cont, cn);

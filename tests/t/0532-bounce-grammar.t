@@ -73,6 +73,11 @@ forms = {
  "address-label": "Address: {r}\nError: {c}\n",
  "on-date": "      {r} on 12/03/2026 10:00 AM\n            {c}\n",
  "to-label": "To: {r}\n{c}\n",
+ "transcript": "   ----- Transcript of session follows -----\n>>> RCPT TO:<{r}>\n<<< {c}\n",
+ "transcript-ok-first": "   ----- Transcript of session follows -----\n>>> RCPT TO:<pia.nyberg@example.org>\n<<< 250 2.1.5 Ok\n>>> RCPT TO:<{r}>\n<<< {c}\n",
+ "reason-contact": "<{r}>: {c}; for help write to support@mx.example.net or see https://mx.example.net/help\n",
+ "smtp-said": "SMTP error from remote mail server after RCPT TO:<{r}>:\n    host mx.example.net [192.0.2.9]: {c}\n",
+ "original-rcpt": "Original recipient: <{r}>\nFinal recipient: <{r}>\nStatus: {c}\n",
 }
 codes = {
  "5.1.1": "550 5.1.1 User unknown",
