@@ -949,6 +949,29 @@ const char *const bounce_rcpt_cues[] = {
 	"destinataire:",
 	"παραληπτησ:",	/* παραλήπτης */
 	"nguoi nhan:",	/* người nhận: */
+	/* the recipient's label in the other languages notices are written in */
+	"destinatario(s):",
+	"destinatario/a:",
+	"destinatari:",
+	"destinataires:",
+	"destinatarios:",
+	"ontvanger:",
+	"ontvangers:",
+	"mottagare:",
+	"modtager:",
+	"mottaker:",
+	"vastaanottaja:",
+	"odbiorca:",
+	"cimzett:",	/* címzett: */
+	"destinatar:",
+	"primatelj:",
+	"prejemnik:",
+	"alici:",	/* Turkish alıcı: */
+	"penerima:",
+	"получатель:",
+	"одержувач:",	/* Ukrainian */
+	"受信者:",
+	"收件人地址:",
 	NULL
 };
 

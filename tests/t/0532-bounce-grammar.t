@@ -6,7 +6,8 @@
 # Subject, and the returned message's header block addressed to a list
 # with an editor in Cc.  Each must come out as exactly its recipient(s)
 # and kind: one failed recipient; or two failed beside a third said to be
-# delivered.  Two shapes are left out on purpose: "To: a" (the returned
+# delivered; and, in 13 languages with their own labels ("Empfänger:",
+# "Получатель:", "收件人："), one failed recipient.  Two shapes are left out on purpose: "To: a" (the returned
 # message's header field, never a failed recipient by itself) and Exchange's
 # "Name (a)" (a recipient only under a listing heading such as Exchange's).
 cd "$(dirname "$0")/../.." || exit 1
@@ -17,7 +18,7 @@ fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" <<'PY'
-import itertools, json, os, subprocess, sys
+import email.header, itertools, json, os, subprocess, sys
 
 tmp = sys.argv[1]
 R = "anna.berg+news@example.net"
@@ -107,6 +108,30 @@ ok_lines = {
     "delivered-label": "\nRecipient: {d}\nStatus: delivered\n",
     "delivered-heading": "\nThe following address(es) were delivered successfully:\n  {d}\n",
 }
+langs = {
+ "de": ("Ihre Nachricht konnte nicht zugestellt werden.\nDie Zustellung an folgende Empfänger ist fehlgeschlagen:\n", "Empfänger", "Grund", "Unzustellbar: Newsletter"),
+ "fr": ("Votre message n'a pas pu être remis aux destinataires suivants :\n", "Destinataire", "Raison", "Non remis : Lettre d'information"),
+ "es": ("No se ha podido entregar su mensaje a los siguientes destinatarios:\n", "Destinatario", "Motivo", "No se puede entregar: Boletín"),
+ "it": ("Non è stato possibile recapitare il messaggio ai seguenti destinatari:\n", "Destinatario", "Motivo", "Non recapitabile: Notiziario"),
+ "pt": ("Não foi possível entregar a sua mensagem aos seguintes destinatários:\n", "Destinatário", "Motivo", "Não é possível entregar: Boletim"),
+ "nl": ("Uw bericht kon niet worden afgeleverd bij de volgende ontvangers:\n", "Ontvanger", "Reden", "Onbestelbaar: Nieuwsbrief"),
+ "pl": ("Wiadomość nie została dostarczona do następujących adresatów:\n", "Adresat", "Powód", "Wiadomość niedostarczona"),
+ "ru": ("Ваше письмо не было доставлено следующим получателям:\n", "Получатель", "Причина", "Письмо не доставлено"),
+ "zh": ("您的邮件无法投递到以下收件人：\n", "收件人", "原因", "系统退信"),
+ "ja": ("次の宛先へのメッセージの配信に失敗しました。\n", "宛先", "理由", "配信不能: ニュースレター"),
+ "ko": ("다음 수신자에게 메일이 전달되지 못했습니다.\n", "수신자", "원인", "메일 전송 실패"),
+ "sv": ("Meddelandet kunde inte levereras till följande mottagare:\n", "Mottagare", "Orsak", "Kunde inte levereras: Nyhetsbrev"),
+ "tr": ("İletiniz aşağıdaki alıcılara teslim edilemedi:\n", "Alıcı", "Neden", "İleti teslim edilemedi"),
+}
+lforms = {
+ "label": "{L}: {r}\n{W}: {c}\n",
+ "label-space": "{L} : {r}\n{W} : {c}\n",
+ "bare-indented": "  {r}\n    {c}\n",
+ "angle-colon": "<{r}>: {c}\n",
+ "label-angle": "{L}: <{r}>\n{W}: {c}\n",
+}
+lextras = {"none": "", "contact": "\nKontakt / contact: postmaster@mx.example.org, support@example.org\n",
+           "sender": "\nAbsender / sender: news@example.org\n"}
 HEAD = ("From: %s\nTo: bounces+k77@news.example.org\nSubject: %s\n"
         "Date: Thu, 3 Dec 2026 10:00:00 +0000\nMessage-ID: <g%d@mx.example.org>\n"
         "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n")
@@ -134,6 +159,14 @@ def cases():
                orig, "delay" if ik in delay_intros else "bounce",
                sorted([R, R2]), "%s/%s/two+%s" % (ik, fk, ok))
 
+def lang_cases():
+    """The same, in the languages notices are written in, with their labels."""
+    for (lk, (it, lab, why, subj)), (fk, ft), (ck, ct), (xk, xt) in \
+            itertools.product(langs.items(), lforms.items(), codes.items(),
+                              lextras.items()):
+        yield (it + "\n" + ft.format(r=R, c=ct, L=lab, W=why) + xt + orig,
+               subj, [R], "%s/%s/%s/%s" % (lk, fk, ck, xk))
+
 paths, want = [], []
 for i, (text, kind, rcpts, what) in enumerate(cases()):
     p = os.path.join(tmp, "g%05d.eml" % i)
@@ -141,6 +174,13 @@ for i, (text, kind, rcpts, what) in enumerate(cases()):
         f.write(HEAD % (FROMS[i % 2], subject(i, kind == "delay"), i) + text)
     paths.append(p)
     want.append((kind, rcpts, what))
+for i, (text, subj, rcpts, what) in enumerate(lang_cases()):
+    p = os.path.join(tmp, "l%05d.eml" % i)
+    with open(p, "w", encoding="utf-8") as f:
+        f.write((HEAD % (FROMS[i % 2], email.header.Header(subj, "utf-8").encode(),
+                         100000 + i)).replace("us-ascii", "utf-8") + text)
+    paths.append(p)
+    want.append(("bounce", rcpts, what))
 got = []
 for k in range(0, len(paths), 500):
     out = subprocess.run(["mailer/mailer", "bounces", "parse"] + paths[k:k + 500],
