@@ -1281,6 +1281,8 @@ const char *const bounce_sender_cues[] = {
  */
 const char *const bounce_rcpt_preps[] = {
 	"to", "to:", ":", "for:", "para", "адресату",
+	/* "Delivery failed for a", "Permanent failure for a" */
+	"for",
 	/* "remis à a", "entregar su mensaje a a", "nicht an a zugestellt",
 	 * "livrat către a" */
 	"a", "an", "catre",
@@ -1312,6 +1314,16 @@ const char *const bounce_accepted_words[] = {
 const char *const bounce_message_to[] = {
 	"nachricht an",
 	"message to",
+	/* "Mail for a could not be delivered", "Votre message pour a ...",
+	 * "Ваше письмо для a не доставлено" */
+	"message for",
+	"mail for",
+	"email for",
+	"e-mail for",
+	"message pour",
+	"nachricht fur",	/* Nachricht für */
+	"письмо для",
+	"сообщение для",
 	"mail to",
 	"email to",
 	"e-mail to",

@@ -7,7 +7,10 @@
 # with an editor in Cc.  Each must come out as exactly its recipient(s)
 # and kind: one failed recipient; or two failed beside a third said to be
 # delivered; and, in 13 languages with their own labels ("Empfänger:",
-# "Получатель:", "收件人："), one failed recipient.  Two shapes are left out on purpose: "To: a" (the returned
+# "Получатель:", "收件人："), one failed recipient; delay warnings as
+# providers word them in eleven languages; and notices that name no
+# failed recipient but other addresses (postmaster, help desk, sender,
+# the list, a new address), which must name nobody.  Two shapes are left out on purpose: "To: a" (the returned
 # message's header field, never a failed recipient by itself) and Exchange's
 # "Name (a)" (a recipient only under a listing heading such as Exchange's).
 cd "$(dirname "$0")/../.." || exit 1
@@ -79,6 +82,8 @@ forms = {
  "reason-contact": "<{r}>: {c}; for help write to support@mx.example.net or see https://mx.example.net/help\n",
  "smtp-said": "SMTP error from remote mail server after RCPT TO:<{r}>:\n    host mx.example.net [192.0.2.9]: {c}\n",
  "original-rcpt": "Original recipient: <{r}>\nFinal recipient: <{r}>\nStatus: {c}\n",
+ "failed-for": "Delivery failed for {r}: {c}\n",
+ "mail-for": "Mail for {r} could not be delivered: {c}\n",
 }
 codes = {
  "5.1.1": "550 5.1.1 User unknown",
@@ -132,6 +137,38 @@ lforms = {
 }
 lextras = {"none": "", "contact": "\nKontakt / contact: postmaster@mx.example.org, support@example.org\n",
            "sender": "\nAbsender / sender: news@example.org\n"}
+delays = {
+ "gmail": "Delivery incomplete\nThere was a temporary problem delivering your message to {r}. Gmail will retry for 47 more hours. You'll be notified if the delivery fails permanently.\n",
+ "still": "Your message to {r} is delayed. The recipient's server did not respond; we are still trying.\n",
+ "quota": "Temporary failure for {r}: the recipient's mailbox is over quota. Your message remains in the queue and will be retried.\n",
+ "zh": "您发送给 {r} 的邮件暂时无法投递，系统将继续尝试投递。\n",
+ "de": "Ihre Nachricht an {r} konnte bisher nicht zugestellt werden. Es wird weiter versucht, die Nachricht zuzustellen.\n",
+ "fr": "Votre message pour {r} n'a pas encore pu être remis. Une nouvelle tentative sera effectuée.\n",
+ "es": "Su mensaje para {r} aún no ha sido entregado. Se volverá a intentar la entrega.\n",
+ "ja": "{r} へのメッセージの配信が遅れています。引き続き配信を試みます。\n",
+ "it": "Il messaggio per {r} non è stato ancora consegnato. Verrà effettuato un nuovo tentativo.\n",
+ "pt": "A sua mensagem para {r} ainda não foi entregue. Será feita uma nova tentativa.\n",
+ "nl": "Uw bericht aan {r} is nog niet afgeleverd. Er wordt opnieuw geprobeerd het bericht af te leveren.\n",
+ "ru": "Ваше письмо для {r} пока не доставлено. Попытки доставки будут продолжены.\n",
+ "retrylist": "The following recipient has not yet received your message; delivery will be attempted again later:\n\n  {r}\n",
+ "deferred": "Message delivery to {r} has been deferred (421 4.7.0 try again later). No action is required on your part.\n",
+}
+noforms = {
+ "reason-only": "{c}\n",
+ "host-only": "host mx.example.net[192.0.2.9] said: {c}\n",
+ "local-only": "anna.berg: {c}\n",
+ "withheld": "<recipient withheld>: {c}\n",
+}
+extras2 = dict(extras)
+extras2.update({
+ "reply-to": "\nReplies to this notice go to noreply@mx.example.org.\n",
+ "sent-by": "\nThe original message was sent by news@example.org.\n",
+ "msg-to-list": "\nYour message to readers@lists.example.org was not delivered to all of its recipients.\n",
+ "abuse": "\nReport abuse to abuse@mx.example.org.\n",
+ "moved": "\nThe user has moved; the new address is anna.new@example.com.\n",
+})
+DELAY_SUBJECTS = ("Delayed Mail (still being retried)", "Warning: message delayed",
+                  "Delivery Status Notification (Delay)")
 HEAD = ("From: %s\nTo: bounces+k77@news.example.org\nSubject: %s\n"
         "Date: Thu, 3 Dec 2026 10:00:00 +0000\nMessage-ID: <g%d@mx.example.org>\n"
         "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n")
@@ -167,6 +204,19 @@ def lang_cases():
         yield (it + "\n" + ft.format(r=R, c=ct, L=lab, W=why) + xt + orig,
                subj, [R], "%s/%s/%s/%s" % (lk, fk, ck, xk))
 
+def other_cases():
+    """Notices that name no failed recipient, beside other addresses."""
+    every = list(intros.items()) + list(delay_intros.items())
+    for (ik, it), (fk, ft), (ck, ct), (xk, xt) in itertools.product(
+            every, noforms.items(), codes.items(), extras2.items()):
+        yield (it + "\n" + ft.format(c=ct) + xt + orig, None, [],
+               "%s/%s/%s/%s" % (ik, fk, ck, xk))
+
+def delay_cases():
+    """Delay warnings worded as providers word them, in eleven languages."""
+    for (dk, dt), sj in itertools.product(delays.items(), DELAY_SUBJECTS):
+        yield dt.format(r=R) + orig, sj, [R], "%s/%s" % (dk, sj)
+
 paths, want = [], []
 for i, (text, kind, rcpts, what) in enumerate(cases()):
     p = os.path.join(tmp, "g%05d.eml" % i)
@@ -181,6 +231,19 @@ for i, (text, subj, rcpts, what) in enumerate(lang_cases()):
                          100000 + i)).replace("us-ascii", "utf-8") + text)
     paths.append(p)
     want.append(("bounce", rcpts, what))
+for i, (text, subj, rcpts, what) in enumerate(other_cases()):
+    p = os.path.join(tmp, "n%05d.eml" % i)
+    with open(p, "w") as f:
+        f.write(HEAD % (FROMS[i % 2], subject(i, False), 200000 + i) + text)
+    paths.append(p)
+    want.append(("other", rcpts, what))
+for i, (text, subj, rcpts, what) in enumerate(delay_cases()):
+    p = os.path.join(tmp, "d%05d.eml" % i)
+    with open(p, "w", encoding="utf-8") as f:
+        f.write((HEAD % (FROMS[i % 2], subj, 300000 + i)).replace(
+            "us-ascii", "utf-8") + text)
+    paths.append(p)
+    want.append(("delay", rcpts, what))
 got = []
 for k in range(0, len(paths), 500):
     out = subprocess.run(["mailer/mailer", "bounces", "parse"] + paths[k:k + 500],
