@@ -171,7 +171,7 @@ DELAY_SUBJECTS = ("Delayed Mail (still being retried)", "Warning: message delaye
                   "Delivery Status Notification (Delay)")
 HEAD = ("From: %s\nTo: bounces+k77@news.example.org\nSubject: %s\n"
         "Date: Thu, 3 Dec 2026 10:00:00 +0000\nMessage-ID: <g%d@mx.example.org>\n"
-        "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n")
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n")
 FROMS = ("Mail Delivery System <MAILER-DAEMON@mx.example.org>",
          "Mail Service <notify@mail.example.org>")
 
@@ -217,33 +217,27 @@ def delay_cases():
     for (dk, dt), sj in itertools.product(delays.items(), DELAY_SUBJECTS):
         yield dt.format(r=R) + orig, sj, [R], "%s/%s" % (dk, sj)
 
+def notices():
+    """(text, subject, kind, recipients, what) of every notice."""
+    for i, (text, kind, rcpts, what) in enumerate(cases()):
+        yield text, subject(i, kind == "delay"), kind, rcpts, what
+    for text, subj, rcpts, what in lang_cases():
+        yield text, subj, "bounce", rcpts, what
+    for i, (text, _, rcpts, what) in enumerate(other_cases()):
+        yield text, subject(i, False), "other", rcpts, what
+    for text, subj, rcpts, what in delay_cases():
+        yield text, subj, "delay", rcpts, what
+
+def encoded(subj):
+    return subj if subj.isascii() else email.header.Header(subj, "utf-8").encode()
+
 paths, want = [], []
-for i, (text, kind, rcpts, what) in enumerate(cases()):
-    p = os.path.join(tmp, "g%05d.eml" % i)
-    with open(p, "w") as f:
-        f.write(HEAD % (FROMS[i % 2], subject(i, kind == "delay"), i) + text)
+for i, (text, subj, kind, rcpts, what) in enumerate(notices()):
+    p = os.path.join(tmp, "g%06d.eml" % i)
+    with open(p, "w", encoding="utf-8") as f:
+        f.write(HEAD % (FROMS[i % 2], encoded(subj), i) + text)
     paths.append(p)
     want.append((kind, rcpts, what))
-for i, (text, subj, rcpts, what) in enumerate(lang_cases()):
-    p = os.path.join(tmp, "l%05d.eml" % i)
-    with open(p, "w", encoding="utf-8") as f:
-        f.write((HEAD % (FROMS[i % 2], email.header.Header(subj, "utf-8").encode(),
-                         100000 + i)).replace("us-ascii", "utf-8") + text)
-    paths.append(p)
-    want.append(("bounce", rcpts, what))
-for i, (text, subj, rcpts, what) in enumerate(other_cases()):
-    p = os.path.join(tmp, "n%05d.eml" % i)
-    with open(p, "w") as f:
-        f.write(HEAD % (FROMS[i % 2], subject(i, False), 200000 + i) + text)
-    paths.append(p)
-    want.append(("other", rcpts, what))
-for i, (text, subj, rcpts, what) in enumerate(delay_cases()):
-    p = os.path.join(tmp, "d%05d.eml" % i)
-    with open(p, "w", encoding="utf-8") as f:
-        f.write((HEAD % (FROMS[i % 2], subj, 300000 + i)).replace(
-            "us-ascii", "utf-8") + text)
-    paths.append(p)
-    want.append(("delay", rcpts, what))
 got = []
 for k in range(0, len(paths), 500):
     out = subprocess.run(["mailer/mailer", "bounces", "parse"] + paths[k:k + 500],
