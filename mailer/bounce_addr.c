@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounce_addr.h"
 #include "bounce_rules.h"
@@ -38,6 +39,13 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 	/* notices quote addresses ('a@b'): a leading quote is no local part */
 	while (i < at && (s[i] == '.' || s[i] == '\'' || s[i] == '`'))
 		i++;
+	/*
+	 * an X.400 address's SMTP attribute ("c=US;a= ;p=Org;o=HQ;
+	 * dda:SMTP=a@b;", Exchange's Internet Mail Service): "SMTP=" is the
+	 * attribute's name, not the local part's start
+	 */
+	if (at - i > 5 && !strncasecmp(s + i, "smtp=", 5))
+		i += 5;
 	while (j < n && domain_char((unsigned char)s[j]) && j - at < 255) {
 		/* no empty label: Sendmail's "a@b...User unknown" ends at b */
 		if (s[j] == '.' && j + 1 < n && s[j + 1] == '.')

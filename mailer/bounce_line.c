@@ -223,6 +223,32 @@ lead_before_bracket(const char *l, size_t n)
 }
 
 /*
+ * How much of l[0..n) is an X.400 address's attributes before its SMTP
+ * one, as Exchange's Internet Mail Service lists a recipient it could not
+ * reach ("c=US;a= ;p=Org;o=HQ;dda:SMTP=a@b; on DATE"): up to past
+ * "dda:SMTP=", when only attributes ("key=value;") stand before it.
+ * 0 when there are none.
+ */
+static size_t
+x400_lead(const char *l, size_t n)
+{
+	const char *at = memchr(l, '@', n);
+	size_t k = 0, end;
+
+	if (!at)
+		return 0;
+	end = (size_t)(at - l);
+	while (k + 9 <= end && strncasecmp(l + k, "dda:smtp=", 9))
+		k++;
+	if (k + 9 > end || k == 0 || l[k - 1] != ';')
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		if (!isalnum((unsigned char)l[j]) && !strchr("=; -.", l[j]))
+			return 0;
+	return memchr(l, '=', k) ? k + 9 : 0;
+}
+
+/*
  * Past what may stand before a listed address: indentation and bullets,
  * an SMTP reply code with its enhanced status, or a bare status ("5.2.2
  * <a>...").  *coded is set when a reply code or status was skipped: such
@@ -231,7 +257,7 @@ lead_before_bracket(const char *l, size_t n)
 static size_t
 skip_lead(const char *l, size_t n, int *coded)
 {
-	size_t i = 0;
+	size_t i = 0, x;
 	char st[16];
 
 	*coded = 0;
@@ -258,7 +284,8 @@ skip_lead(const char *l, size_t n, int *coded)
 		while (i < n && bounce_is_blank(l[i]))
 			i++;
 	}
-	return i + lead_before_bracket(l + i, n - i);
+	x = x400_lead(l + i, n - i);
+	return i + (x ? x : lead_before_bracket(l + i, n - i));
 }
 
 /*
@@ -1336,27 +1363,71 @@ next_line(const char *t, size_t n, size_t *len)
 	return NULL;
 }
 
+/*
+ * 1 for a line of an SMTP transcript (">>> RCPT To:<a>", "<<< 550 <a>...",
+ * Trend Micro's "Sent <<< RCPT TO:<a>"): what was said to or by the
+ * server the notice's MTA talked to.
+ */
+static int
+transcript_line(const char *l, size_t ll)
+{
+	return bounce_find_ci(l, ll, ">>> ") || bounce_find_ci(l, ll, "<<< ");
+}
+
 /* Adds the addresses of h (in line l) to rs; returns 1 if any was new. */
 static int
 add_hits(const char *l, size_t ll, const struct hits *h,
     const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs,
     size_t *curidx)
 {
-	int any = 0;
+	int any = 0, tr = transcript_line(l, ll);
 
 	for (size_t k = 0; k < h->n; k++) {
 		char *a = xstrndup(l + h->b[k], h->e[k] - h->b[k]);
 
 		if (!bounce_addrset_has(excl, a) && !bounce_is_daemon(a)) {
+			size_t was = *nrs;
+
 			bounce_seg_add(rs, nrs, a, l, ll);
 			for (size_t m = 0; m < *nrs; m++)
-				if (!strcasecmp((*rs)[m].address, a))
+				if (!strcasecmp((*rs)[m].address, a)) {
 					*curidx = m;
+					if (m == was)
+						(*rs)[m].transcript = tr;
+					else if (!tr)
+						(*rs)[m].transcript = 0;
+				}
 			any = 1;
 		}
 		free(a);
 	}
 	return any;
+}
+
+/*
+ * Drops from rs[from..*nrs) the addresses named only on transcript lines
+ * when the notice names others elsewhere: Sendmail lists each failed
+ * address above its transcript, whose RCPT may name the address a relay
+ * rewrote it to ("<a@x>" above, "RCPT To:<b@inner.x>" below).
+ */
+static void
+drop_transcript_only(struct bounce_seg *rs, size_t *nrs, size_t from)
+{
+	size_t k = from;
+	int other = 0;
+
+	for (size_t i = from; i < *nrs; i++)
+		other |= !rs[i].transcript;
+	if (!other)
+		return;
+	for (size_t i = from; i < *nrs; i++) {
+		if (rs[i].transcript) {
+			free(rs[i].address);
+			continue;
+		}
+		rs[k++] = rs[i];
+	}
+	*nrs = k;
 }
 
 
@@ -1468,6 +1539,7 @@ bounce_notice_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		t += pl + sizeof sep - 2;
 	}
 	bounce_section_drop_not_failed(*rs, nrs, first);
+	drop_transcript_only(*rs, nrs, first);
 }
 
 void

@@ -24,6 +24,7 @@ struct bounce_seg {
 	int from_dsn;		/* 1 from a DSN, 2 also: seg is owned */
 	const char *seg2;	/* the notice text's lines for it, if any */
 	size_t seg2len;
+	int transcript;		/* named only on SMTP transcript lines */
 };
 
 struct bounce_dsn_tally {

@@ -188,6 +188,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "hop thu cua nguoi nhan da day", "4.2.2", SOFT, "mailboxfull" },
 	{ "переполнен", "4.2.2", SOFT, "mailboxfull" },
 
+	/*
+	 * vpopmail: no such mailbox, and the domain's catch-all delivery
+	 * failed ("user does not exist, but will deliver to DIR" then the
+	 * write error): a local failure, not a dead address
+	 */
+	{ "does not exist, but will deliver to", "4.3.0", SOFT,
+	  "systemerror" },
+
 	/* The address is gone. */
 	{ "user unknown", "5.1.1", HARD, "userunknown" },
 	{ "unknown user", "5.1.1", HARD, "userunknown" },
@@ -414,6 +422,33 @@ const struct bounce_rule bounce_rules[] = {
 	{ "주소가 존재하지 않", "5.1.1", HARD, "userunknown" },
 	/* X.400 gateways */
 	{ "recipient name is not recognized", "5.1.1", HARD, "userunknown" },
+	/*
+	 * older servers' and providers' verdicts, from the reply tables of
+	 * PHP-Bounce-Handler (bounce_responses) and BounceParser (std_reason)
+	 */
+	{ "addressee unknown", "5.1.1", HARD, "userunknown" },
+	{ "no such mail drop", "5.1.1", HARD, "userunknown" },
+	{ "no one with that email address", "5.1.1", HARD, "userunknown" },
+	{ "not known to this system", "5.1.1", HARD, "userunknown" },
+	{ "not found in ldap", "5.1.1", HARD, "userunknown" },
+	{ "unable to find alias", "5.1.1", HARD, "userunknown" },
+	{ "unknown or illegal user", "5.1.1", HARD, "userunknown" },
+	/* vmailmgr's vdeliver */
+	{ "does not refer to a virtual user", "5.1.1", HARD, "userunknown" },
+	{ "indirizzo inesistente", "5.1.1", HARD, "userunknown" },
+	{ "destinatario errato", "5.1.1", HARD, "userunknown" },
+	{ "nie ma takiego konta", "5.1.1", HARD, "userunknown" },
+	{ "adressat unbekannt", "5.1.1", HARD, "userunknown" },
+	{ "invalid account", "5.1.1", HARD, "userunknown" },
+	{ "account not found", "5.1.1", HARD, "userunknown" },
+	{ "unknown account", "5.1.1", HARD, "userunknown" },
+	{ "no such email address", "5.1.1", HARD, "userunknown" },
+	{ "email address was not found", "5.1.1", HARD, "userunknown" },
+	{ "not known here", "5.1.1", HARD, "userunknown" },
+	{ "doesn't handle mail for that user", "5.1.1", HARD, "userunknown" },
+	{ "destin. sconosciuto", "5.1.1", HARD, "userunknown" },
+	{ "no longer on server", "5.1.6", HARD, "hasmoved" },
+	{ "address no longer valid", "5.1.6", HARD, "hasmoved" },
 
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
@@ -431,6 +466,8 @@ const struct bounce_rule bounce_rules[] = {
 	/* au (KDDI): "As the remote domain doesnt exist." */
 	{ "domain doesnt exist", "5.1.2", HARD, "hostunknown" },
 	{ "unrouteable mail domain", "5.1.2", HARD, "hostunknown" },
+	/* Exim: every DNS lookup of the host failed for good */
+	{ "lookups failed permanently", "5.1.2", HARD, "hostunknown" },
 	{ "name or service not known", "5.1.2", HARD, "hostunknown" },
 	{ "no mx record", "5.1.2", HARD, "hostunknown" },
 	{ "point to non-existent hosts", "5.1.2", HARD, "hostunknown" },
@@ -452,6 +489,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "unroutable address", "5.1.2", HARD, "hostunknown" },
 	{ "does not accept mail", "5.1.10", HARD, "notaccept" },
 	{ "null mx", "5.1.10", HARD, "notaccept" },
+	/* Exim: "an MX or SRV record indicated no SMTP service" */
+	{ "indicated no smtp service", "5.1.10", HARD, "notaccept" },
 	{ "nullmx", "5.1.10", HARD, "notaccept" },
 
 	{ "has moved", "5.1.6", HARD, "hasmoved" },
@@ -478,6 +517,27 @@ const struct bounce_rule bounce_rules[] = {
 	{ "account expired", "5.2.1", HARD, "suspend" },
 	{ "account has expired", "5.2.1", HARD, "suspend" },
 	{ "invalid/inactive user", "5.2.1", HARD, "suspend" },
+	/* before "blocked": the owner left it, no sender was refused */
+	{ "blocked due to inactivity", "5.2.1", HARD, "suspend" },
+	{ "not currently being accepted for this mailbox", "5.2.1", HARD,
+	  "suspend" },
+	{ "account that you tried to reach is disabled", "5.2.1", HARD,
+	  "suspend" },
+	/*
+	 * Italian "bloccato per inutilizzo", Spanish "ha expirado por falta
+	 * de uso", "en estado: inactivo", Polish "konto jest zablokowane"
+	 */
+	{ "bloccato per inutilizzo", "5.2.1", HARD, "suspend" },
+	{ "expirado por falta de uso", "5.2.1", HARD, "suspend" },
+	{ "estado: inactivo", "5.2.1", HARD, "suspend" },
+	{ "konto jest zablokowane", "5.2.1", HARD, "suspend" },
+	{ "inactive user", "5.2.1", HARD, "suspend" },
+	{ "account inactive", "5.2.1", HARD, "suspend" },
+	{ "mailbox is inactive", "5.2.1", HARD, "suspend" },
+	{ "user is suspended", "5.2.1", HARD, "suspend" },
+	{ "mailbox was disabled", "5.2.1", HARD, "suspend" },
+	{ "administratively disabled", "5.2.1", HARD, "suspend" },
+	{ "account not activated", "5.2.1", HARD, "suspend" },
 
 	/* The local delivery agent failed (Sisimai's "mailererror"). */
 	{ "mailer error", "4.3.0", SOFT, "mailererror" },
@@ -693,6 +753,7 @@ const char *const bounce_delay_subjects[] = {
 	"still being retried",
 	"not yet been delivered",
 	"not yet delivered",
+	"not delivered yet",
 	"延迟",
 	"延遲",
 	"遅延",
@@ -1205,6 +1266,12 @@ const char *const bounce_failure_words[] = {
 	"gagal dikirim",
 	"nie mogla zostac",	/* nie mogła zostać dostarczona */
 	"не вдалося доставити",
+	/* a delay's: "has not been sent yet", "is still in queue" */
+	"not been sent",
+	"still in queue",
+	"waiting in our queue",
+	"is pending",
+	"being retried",
 	NULL
 };
 
@@ -1352,6 +1419,7 @@ const char *const bounce_message_to[] = {
 	"gui den",
 	"meddelelse til",	/* Danish */
 	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
+	"message for",	/* "Your message for a is pending" */
 	NULL
 };
 
@@ -1659,6 +1727,22 @@ const char *const bounce_delay_cues[] = {
 	"temporarily deferred",
 	"retry for",
 	"retrying",
+	/*
+	 * older servers' and providers' words for a retry that say no
+	 * "delay" (BounceParser's transient errors, Mailman's and
+	 * PHP-Bounce-Handler's warnings): "we'll retry", "remains queued"
+	 */
+	"will try to deliver",
+	"continue attempting",
+	"still in queue",
+	"remains queued",
+	"transient error",
+	"'ll retry",
+	"attempt redelivery",
+	"still attempting",
+	"being retried",
+	"queued for redelivery",
+	"next retry",
 	"暂时无法投递",
 	"暂时无法送达",
 	"暂时无法发送",

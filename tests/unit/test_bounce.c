@@ -2296,6 +2296,46 @@ START_TEST(test_round15_rows)
 END_TEST
 
 /*
+ * The sixteenth round's rows that no sample needs: verdicts from
+ * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
+ * (a sample of each kind needed its own row), and retry wording that a
+ * sample's other words also carried.
+ */
+START_TEST(test_round16_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "550 Account Inactive", "suspend" },
+		{ "Mailbox is inactive", "suspend" },
+		{ "User is suspended", "suspend" },
+		{ "Recipient mailbox was disabled", "suspend" },
+		{ "This address is administratively disabled", "suspend" },
+		{ "554 delivery error: account not activated", "suspend" },
+		{ "550 inactive user", "suspend" },
+		{ "Invalid account", "userunknown" },
+		{ "Account not found", "userunknown" },
+		{ "550 Unknown account <a@example.net>", "userunknown" },
+		{ "No such email address", "userunknown" },
+		{ "Email Address was not found", "userunknown" },
+		{ "Address a@example.net not known here", "userunknown" },
+		{ "This server doesn't handle mail for that user",
+		  "userunknown" },
+		{ "550 destin. Sconosciuto", "userunknown" },
+		{ "Old address no longer valid", "hasmoved" },
+	};
+	static const char *const delays[] = {
+		"We'll continue attempting delivery for 72 hours.",
+		"The message remains queued on mx.example.net.",
+		"A transient error occurred while delivering your message.",
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	for (size_t i = 0; i < sizeof delays / sizeof delays[0]; i++)
+		ck_assert_msg(bounce_cues(delays[i], strlen(delays[i])) &
+		    BOUNCE_CUE_DELAY, "%s", delays[i]);
+}
+END_TEST
+
+/*
  * French "adresse ... inconnue" with the words notices put between
  * ("adresse électronique", "e-mail", "email", "mail", "de messagerie"):
  * "adresse inconnue" alone did not match them.  The samples need the
@@ -2516,6 +2556,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
 	tcase_add_test(tc, test_round15_rows);
+	tcase_add_test(tc, test_round16_rows);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
