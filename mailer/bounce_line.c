@@ -161,13 +161,14 @@ tail_says_failed(const char *t, size_t n)
 		i++;
 	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
 		return 1;
-	/* "a on DATE", and Chinese Exchange's "a 于 DATE" */
-	if (i > 0 && n - i > 3 && !strncmp(t + i, "on ", 3) &&
-	    date_starts(t + i + 3, n - i - 3))
-		return 1;
-	if (i > 0 && n - i > 4 && !strncmp(t + i, "\xe4\xba\x8e ", 4) &&
-	    date_starts(t + i + 4, n - i - 4))
-		return 1;
+	/* "a on DATE" in Exchange's languages: "a op DATE", "a 于 DATE" */
+	for (const char *const *w = bounce_date_words; i > 0 && *w; w++) {
+		size_t wl = strlen(*w);
+
+		if (n - i > wl && !strncmp(t + i, *w, wl) &&
+		    date_starts(t + i + wl, n - i - wl))
+			return 1;
+	}
 	/*
 	 * "a - User unknown", "a, 550 ...": what follows the dash or comma
 	 * must say why; "noc@x - 24/7 operations desk" in a signature or

@@ -443,7 +443,17 @@ const struct bounce_rule bounce_rules[] = {
 	{ "account not found", "5.1.1", HARD, "userunknown" },
 	{ "unknown account", "5.1.1", HARD, "userunknown" },
 	{ "no such email address", "5.1.1", HARD, "userunknown" },
-	{ "email address was not found", "5.1.1", HARD, "userunknown" },
+	/* BounceParser's "(user|recipient|address) (was )?not found" */
+	{ "address was not found", "5.1.1", HARD, "userunknown" },
+	{ "user was not found", "5.1.1", HARD, "userunknown" },
+	{ "recipient was not found", "5.1.1", HARD, "userunknown" },
+	{ "recipients were not found", "5.1.1", HARD, "userunknown" },
+	/* and its "not a valid (address|e-mail|...)", "non-existent" */
+	{ "not a valid email address", "5.1.1", HARD, "userunknown" },
+	{ "not a valid e-mail address", "5.1.1", HARD, "userunknown" },
+	{ "not a valid address", "5.1.1", HARD, "userunknown" },
+	{ "non-existent address", "5.1.1", HARD, "userunknown" },
+	{ "nonexistent address", "5.1.1", HARD, "userunknown" },
 	{ "not known here", "5.1.1", HARD, "userunknown" },
 	{ "doesn't handle mail for that user", "5.1.1", HARD, "userunknown" },
 	{ "destin. sconosciuto", "5.1.1", HARD, "userunknown" },
@@ -811,6 +821,10 @@ const char *const bounce_failure_subjects[] = {
 	"delivery problem",
 	"delivery notification",
 	"bounce",
+	/* PHP-Bounce-Handler's bounce subjects */
+	"mailserver notification",
+	"nondeliverable",
+	"returned to sender",
 	"error sending",
 	"message not delivered",
 	"delivery has failed",
@@ -1079,6 +1093,7 @@ const char *const bounce_rcpt_verdicts[] = {
 	"is suspended",
 	"has been suspended",
 	"is inactive",
+	"is unavailable",	/* "Destination mailbox a is unavailable" */
 	"has expired",
 	"failed",
 	"could not be delivered",
@@ -1272,6 +1287,7 @@ const char *const bounce_failure_words[] = {
 	"waiting in our queue",
 	"is pending",
 	"being retried",
+	"pas encore ete distribue",
 	NULL
 };
 
@@ -1363,6 +1379,8 @@ const char *const bounce_rcpt_preps[] = {
 	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",
 	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" */
 	"do", "bij", "til", "ke", "vastaanottajalle", "naslovniku",
+	/* "This message could not reach a: no such user" */
+	"reach",
 	NULL
 };
 
@@ -1502,6 +1520,17 @@ const char *const bounce_list_joiners[] = {
  * line: what follows is a signature, whose "Mailbox:" or address is a
  * contact, never a failed recipient.
  */
+/*
+ * Exchange lists a recipient it could not reach as "a on DATE": the word
+ * in its languages (Dutch "op", German "am", French "le", Spanish "el",
+ * Portuguese "em", Danish and Norwegian "den", Chinese "于"), each with
+ * the space after it
+ */
+const char *const bounce_date_words[] = {
+	"on ", "op ", "am ", "le ", "el ", "em ", "den ", "\xe4\xba\x8e ",
+	NULL
+};
+
 const char *const bounce_valedictions[] = {
 	"regards", "best regards", "kind regards", "warm regards",
 	"sincerely", "yours sincerely", "yours faithfully", "thank you",
@@ -1743,6 +1772,14 @@ const char *const bounce_delay_cues[] = {
 	"being retried",
 	"queued for redelivery",
 	"next retry",
+	"has been deferred",
+	"be reattempted",
+	"noch nicht zugestellt",	/* German: not delivered yet */
+	"erneut versuch",	/* erneut versuchen, versucht */
+	"pas encore ete distribue",	/* pas encore été distribué */
+	"reessaiera",	/* réessaiera */
+	"aun no ha sido entregado",	/* Spanish: aún no ha sido entregado */
+	"se reintentara",	/* se reintentará */
 	"暂时无法投递",
 	"暂时无法送达",
 	"暂时无法发送",

@@ -78,6 +78,8 @@ extern const char *const bounce_status_fields[];
 extern const char *const bounce_delivered_values[];
 extern const char *const bounce_sending_words[];
 extern const char *const bounce_valedictions[];
+/* Exchange's "a on DATE" in its languages: the words before the date */
+extern const char *const bounce_date_words[];
 extern const char *const bounce_list_joiners[];
 extern const char *const bounce_member_words[];	/* a list's members */
 /* words after an address that make it the refused sender */

@@ -2298,8 +2298,9 @@ END_TEST
 /*
  * The sixteenth round's rows that no sample needs: verdicts from
  * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
- * (a sample of each kind needed its own row), and retry wording that a
- * sample's other words also carried.
+ * (a sample of each kind needed its own row), retry wording that a
+ * sample's other words also carried, its bounce subjects, and Exchange's
+ * "a on DATE" in the languages no sample is written in.
  */
 START_TEST(test_round16_rows)
 {
@@ -2321,17 +2322,51 @@ START_TEST(test_round16_rows)
 		  "userunknown" },
 		{ "550 destin. Sconosciuto", "userunknown" },
 		{ "Old address no longer valid", "hasmoved" },
+		{ "The user was not found", "userunknown" },
+		{ "Recipient was not found", "userunknown" },
+		{ "a@example.net is not a valid e-mail address", "userunknown" },
+		{ "Not a valid address", "userunknown" },
+		{ "Nonexistent address: a@example.net", "userunknown" },
 	};
 	static const char *const delays[] = {
 		"We'll continue attempting delivery for 72 hours.",
 		"The message remains queued on mx.example.net.",
 		"A transient error occurred while delivering your message.",
+		"Your message has been deferred.",
+		"Delivery will be reattempted.",
+		"Die Nachricht konnte noch nicht zugestellt werden.",
+		"Der Server wird es erneut versuchen.",
+		"Le message n'a pas encore \xc3\xa9t\xc3\xa9 distribu\xc3\xa9.",
+		"Le serveur r\xc3\xa9" "essaiera.",
+		"El mensaje a\xc3\xban no ha sido entregado.",
+		"Se reintentar\xc3\xa1 la entrega.",
+	};
+
+	static const char *const subjects[] = {
+		"Nondeliverable mail",
+		"Returned to Sender: The December issue",
 	};
 
 	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
 	for (size_t i = 0; i < sizeof delays / sizeof delays[0]; i++)
 		ck_assert_msg(bounce_cues(delays[i], strlen(delays[i])) &
 		    BOUNCE_CUE_DELAY, "%s", delays[i]);
+	expect_in_list(bounce_failure_subjects, subjects,
+	    sizeof subjects / sizeof subjects[0]);
+	/* Exchange's "a on DATE" in German, French, Spanish, Danish */
+	expect_rcpts("Delivery has failed to these recipients:\n\n"
+	    "  a@example.de am 03.12.2026 08:04\n", "a@example.de");
+	expect_rcpts("Delivery has failed to these recipients:\n\n"
+	    "  a@example.fr le 03/12/2026 08:04\n", "a@example.fr");
+	expect_rcpts("Delivery has failed to these recipients:\n\n"
+	    "  a@example.es el 03/12/2026 8:04\n", "a@example.es");
+	expect_rcpts("Delivery has failed to these recipients:\n\n"
+	    "  a@example.pt em 03/12/2026 08:04\n", "a@example.pt");
+	expect_rcpts("Delivery has failed to these recipients:\n\n"
+	    "  a@example.dk den 03-12-2026 08:04\n", "a@example.dk");
+	/* an address, then words that are no date, names nobody */
+	expect_rcpts("Delivery has failed to these recipients:\n\n"
+	    "  a@example.de am Empfang\n", "");
 }
 END_TEST
 
