@@ -1263,7 +1263,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		/*
 		 * after a contact line, an address alone is that contact;
 		 * after a line ending in "from" or "sent by", the address
-		 * goes on with that sentence and is its sender
+		 * goes on with that sentence and is its sender; "l failed
+		 * for some members" names a list, not a failed mailbox
 		 */
 		if ((coded || (wrapped_tail_says_failed(l + after,
 		    n - after, nb->next == l + n + 1 ? nb->next : NULL,
@@ -1271,7 +1272,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    !(after == n && after_contact) && after_contact != 2 &&
 		    (!blank_tail(l + after, n - after) || bare_listed(nb)) &&
 		    !closes_aside(l + after, n - after))) &&
-		    !sender_follows(l + after, n - after))
+		    !sender_follows(l + after, n - after) &&
+		    !members_follow(l + after, n - after, NULL, 0))
 			hit(h, b, e);
 	}
 	verdict_hits(l, n, h);

@@ -333,13 +333,19 @@ add_clean(struct buf *b, const char *s, size_t n)
  * separator) ends only that part's.
  */
 static void
+part_sep(struct buf *b)
+{
+	if (!b->len)
+		return;
+	if (b->data[b->len - 1] != '\n')
+		buf_addc(b, '\n');
+	buf_add(b, BOUNCE_PART_SEP, strlen(BOUNCE_PART_SEP));
+}
+
+static void
 notice_part(struct bounce_scan *sc)
 {
-	if (!sc->notice.len)
-		return;
-	if (sc->notice.data[sc->notice.len - 1] != '\n')
-		buf_addc(&sc->notice, '\n');
-	buf_add(&sc->notice, BOUNCE_PART_SEP, strlen(BOUNCE_PART_SEP));
+	part_sep(&sc->notice);
 }
 
 /* Decoded body of a single part, appended (as UTF-8) to b. */
@@ -541,8 +547,11 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			 */
 			notice_part(sc);
 			add_part_body(&sc->notice, m, 1);
-		} else if (!strcmp(ct, "text/html"))
+		} else if (!strcmp(ct, "text/html")) {
+			/* the notice's text when it has no plain one */
+			part_sep(&sc->html);
 			add_part_body(&sc->html, m, 1);
+		}
 		break;
 	case MAILMIME_MULTIPLE: {
 		char *rt = m->mm_content_type ? mailmime_content_param_get(
