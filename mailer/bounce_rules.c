@@ -1288,6 +1288,11 @@ const char *const bounce_failure_words[] = {
 	"is pending",
 	"being retried",
 	"pas encore ete distribue",
+	/* a system's words about "your message": a person's rarely are */
+	"is queued",
+	"awaiting delivery",
+	"trying to deliver your",
+	"retry sending your",
 	NULL
 };
 
@@ -1438,6 +1443,7 @@ const char *const bounce_message_to[] = {
 	"meddelelse til",	/* Danish */
 	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
 	"message for",	/* "Your message for a is pending" */
+	"sending to",	/* "Sending to a was unsuccessful" */
 	NULL
 };
 
@@ -1780,6 +1786,15 @@ const char *const bounce_delay_cues[] = {
 	"reessaiera",	/* réessaiera */
 	"aun no ha sido entregado",	/* Spanish: aún no ha sido entregado */
 	"se reintentara",	/* se reintentará */
+	"be resent",
+	"another attempt will be made",
+	"further attempts will be made",	/* "no further ..." is final */
+	"awaiting delivery",
+	"will resume",
+	"'ll keep trying",
+	"going to try again",	/* "not going to try again" is final */
+	"stays in the queue",
+	"remains in the queue",
 	"暂时无法投递",
 	"暂时无法送达",
 	"暂时无法发送",

@@ -2340,7 +2340,12 @@ START_TEST(test_round16_rows)
 		"Le serveur r\xc3\xa9" "essaiera.",
 		"El mensaje a\xc3\xban no ha sido entregado.",
 		"Se reintentar\xc3\xa1 la entrega.",
+		"Further attempts will be made.",
+		"The message is awaiting delivery.",
+		"Delivery will resume automatically.",
+		"The message stays in the queue.",
 	};
+	char rc[256];
 
 	static const char *const subjects[] = {
 		"Nondeliverable mail",
@@ -2364,6 +2369,10 @@ START_TEST(test_round16_rows)
 	    "  a@example.pt em 03/12/2026 08:04\n", "a@example.pt");
 	expect_rcpts("Delivery has failed to these recipients:\n\n"
 	    "  a@example.dk den 03-12-2026 08:04\n", "a@example.dk");
+	/* the final "no further attempts" outranks "further attempts" */
+	ck_assert_int_eq(kind_of(DHDR "\n<a@example.org>: host mx.example.org "
+	    "said: 421 4.3.0 busy\nNo further attempts will be made.\n", rc,
+	    sizeof rc), BOUNCE_BOUNCE);
 	/* an address, then words that are no date, names nobody */
 	expect_rcpts("Delivery has failed to these recipients:\n\n"
 	    "  a@example.de am Empfang\n", "");
