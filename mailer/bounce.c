@@ -636,15 +636,18 @@ feedback_not_complaint(const struct parse *p)
 }
 
 /*
- * 1 when a message/feedback-report part lacks its required Feedback-Type
- * (RFC 5965 3.1), or gives it no value: the report is malformed.
+ * 1 when the report is malformed: a message/feedback-report part lacks
+ * its required Feedback-Type (RFC 5965 3.1), or gives it no value, or a
+ * multipart/report of report-type feedback-report has no such part at
+ * all (RFC 5965 2 requires it).
  */
 static int
 feedback_malformed(const struct parse *p)
 {
 	struct buf v = BUF_INIT;
-	int r = p->sc.arf_part && (!bounce_header_get(p->sc.arf.data,
-	    p->sc.arf.len, "Feedback-Type", 0, &v) || !v.len);
+	int r = (p->sc.report_arf && !p->sc.arf_part) ||
+	    (p->sc.arf_part && (!bounce_header_get(p->sc.arf.data,
+	    p->sc.arf.len, "Feedback-Type", 0, &v) || !v.len));
 
 	buf_free(&v);
 	return r;

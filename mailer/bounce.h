@@ -72,9 +72,10 @@ struct bounce_report {
 	int auto_marked;
 	/*
 	 * A complaint whose message/feedback-report part lacks the
-	 * Feedback-Type that RFC 5965 3.1 requires: a malformed report,
-	 * no proof that a reader complained (its recipients' reason is
-	 * "malformed-feedback").
+	 * Feedback-Type that RFC 5965 3.1 requires, or a multipart/report
+	 * of report-type feedback-report without that part (RFC 5965 2):
+	 * a malformed report, no proof that a reader complained (its
+	 * recipients' reason is "malformed-feedback").
 	 */
 	int feedback_malformed;
 };

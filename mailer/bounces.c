@@ -458,7 +458,8 @@ returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 static const char unproven[] = "without a valid token naming it in its "
     "envelope or returned headers";
 static const char malformed[] = "in a feedback report without the "
-    "Feedback-Type that RFC 5965 requires";
+    "message/feedback-report part or its Feedback-Type, which RFC 5965 "
+    "requires";
 
 /*
  * Keeps what r says about email (its entry rc, or none) as unverified

@@ -4,6 +4,7 @@ part, a message/feedback-report part and the original message.
 
 usage: arf.py ORIGINAL.eml COMPLAINANT REPORT_TO [--strip FIELD]...
               [--mail-from ADDR | --no-mail-from] [--no-feedback-type]
+              [--no-feedback-part]
   --strip FIELD       leave every FIELD out of the returned copy (a loop
                       that redacts it)
   --mail-from ADDR    Original-Mail-From: <ADDR> (default: the copy's
@@ -11,6 +12,8 @@ usage: arf.py ORIGINAL.eml COMPLAINANT REPORT_TO [--strip FIELD]...
   --no-mail-from      no Original-Mail-From field
   --no-feedback-type  leave out the required Feedback-Type (a malformed
                       report, RFC 5965 3.1)
+  --no-feedback-part  the report's fields in a text/plain part, no
+                      message/feedback-report part (malformed, RFC 5965 2)
 Python's email package writes it, not mailer's code."""
 import argparse
 import email
@@ -29,6 +32,7 @@ ap.add_argument('--strip', action='append', default=[])
 ap.add_argument('--mail-from')
 ap.add_argument('--no-mail-from', action='store_true')
 ap.add_argument('--no-feedback-type', action='store_true')
+ap.add_argument('--no-feedback-part', action='store_true')
 a = ap.parse_args()
 with open(a.original, 'rb') as f:
     original = email.message_from_binary_file(f)
@@ -50,7 +54,8 @@ if not a.no_mail_from:
     fields.append('Original-Mail-From: <%s>' % mail_from)
 fields += ['Original-Rcpt-To: <%s>' % a.complainant,
            'Arrival-Date: %s' % formatdate(), 'Source-IP: 192.0.2.25']
-fb = MIMEBase('message', 'feedback-report')
+fb = MIMEBase(*(('text', 'plain') if a.no_feedback_part else
+                ('message', 'feedback-report')))
 fb.set_payload(''.join(f + '\n' for f in fields))
 report.attach(fb)
 report.attach(MIMEMessage(original))

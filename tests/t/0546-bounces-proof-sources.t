@@ -20,7 +20,9 @@
 # with genuine tokens in every place, one even in its envelope
 # (bounces+TOKEN, as a loop sends to our CFBL-Address), prove no
 # complaint: each is logged, kept as unverified evidence and suppresses
-# nobody.
+# nobody.  So does a report of report-type feedback-report without the
+# message/feedback-report part RFC 5965 2 requires (its fields in a
+# text/plain part).
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -48,6 +50,7 @@ R2=$(list_addresses "$P" bazhong | head -1)	# complains by Original-Mail-From
 R3=$(list_addresses "$P" deyang | head -1)	# the same, its token altered
 R4=$(list_addresses "$P" dazhou | head -1)	# a malformed report's
 R5=$(list_addresses "$P" leshan | head -1)	# the same, to bounces+TOKEN
+R6=$(list_addresses "$P" ganzi | head -1)	# no message/feedback-report
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 copy() {	# copy ADDRESS LIST: ADDRESS's delivered copy from LIST
@@ -126,15 +129,19 @@ grep -q '^Original-Mail-From: <bounces+[a-z2-7]\{29\}@bounce\.test>' "$T/arf.2.e
 ok $? "the Original-Mail-From report carries its token there only"
 # Malformed reports: no Feedback-Type.  R4's to the plain address with
 # the copy as delivered (Return-Path, mailto, Original-Mail-From: all
-# genuine); R5's to R5's own bounces+TOKEN address.
-C4=$(copy "$R4" dazhou) C5=$(copy "$R5" leshan)
+# genuine); R5's to R5's own bounces+TOKEN address.  R6's has no
+# message/feedback-report part, its copy as delivered.
+C4=$(copy "$R4" dazhou) C5=$(copy "$R5" leshan) C6=$(copy "$R6" ganzi)
 t5=$(rp_token "$C5")
 [ -n "$C4" ] && [ -n "$(rp_token "$C4")" ] && [ ${#t5} = 29 ] &&
+[ -n "$C6" ] && [ -n "$(rp_token "$C6")" ] &&
 report "$C4" "$R4" --no-feedback-type &&
 TO="bounces+$t5@bounce.test" report "$C5" "$R5" --no-feedback-type &&
-	! grep -q '^Feedback-Type:' "$T/arf.4.eml" "$T/arf.5.eml"
-ok $? "two reports without Feedback-Type, about genuine copies, one to bounces+TOKEN"
-[ $NREP = 6 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
+report "$C6" "$R6" --no-feedback-part &&
+	! grep -q '^Feedback-Type:' "$T/arf.4.eml" "$T/arf.5.eml" &&
+	! grep -qi '^Content-Type: message/feedback-report' "$T/arf.6.eml"
+ok $? "three malformed reports about genuine copies, one to bounces+TOKEN"
+[ $NREP = 7 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
 ok $? "the feedback reports reached the bounce address"
 
 # The forwarding hop: SRS0 for the tokens starting a-m, SRS1 (a second
@@ -157,7 +164,7 @@ srv_wait_queue_empty 120
 # srs_copies: "FORM FILE ADDRESS LIST" per delivered copy whose
 # Return-Path is an SRS address, for no address already used above.
 srs_copies() {
-	/usr/bin/python3 - "$SRV_MAIL_DIR" "$READER" "$R2" "$R3" "$R4" "$R5" <<'PY'
+	/usr/bin/python3 - "$SRV_MAIL_DIR" "$READER" "$R2" "$R3" "$R4" "$R5" "$R6" <<'PY'
 import email, glob, os, re, sys
 used = set(sys.argv[2:])
 for f in sorted(glob.glob(sys.argv[1] + '/*/*/new/*')):
@@ -191,15 +198,15 @@ ok $? "the third SRS copy's token altered in one character"
 report "$S0" "$A0" --strip List-Unsubscribe &&
 report "$S1" "$A1" --strip List-Unsubscribe --no-mail-from &&
 report "$T/srs-altered.eml" "$AX" --strip List-Unsubscribe
-[ $NREP = 9 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
+[ $NREP = 10 ] && srv_wait_queue_empty 120 && srv_wait_count bounces@bounce.test $NREP
 ok $? "the SRS copies' reports reached the plain bounce address"
 
 $M bounces >"$T/b1" 2>"$T/b1.err"
 rc=$?; ok $rc "mailer bounces exits 0 (got $rc)"
 sed 's/^/# /' "$T/b1" "$T/b1.err"
-grep -qx "bounces: 9 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 4 complaints, 0 unsubscribes, 5 other; 4 suppressions" "$T/b1"
+grep -qx "bounces: 10 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 4 complaints, 0 unsubscribes, 6 other; 4 suppressions" "$T/b1"
 ok $? "summary: each genuine report is a complaint, each altered or malformed one other"
-[ "$(grep -c "a complaint for \($R4\|$R5\) in a feedback report without the Feedback-Type .*kept as unverified evidence, nobody suppressed" "$T/b1.err")" = 2 ] &&
+[ "$(grep -c "a complaint for \($R4\|$R5\|$R6\) in a feedback report without the message/feedback-report part or its Feedback-Type, which RFC 5965 requires: kept as unverified evidence, nobody suppressed" "$T/b1.err")" = 3 ] &&
 	grep -qi "^Delivered-To: bounces+$t5@bounce\.test" "$BOX"/.Processed/*/*
 ok $? "each malformed report is logged as such; R5's came to its bounces+TOKEN"
 $M bounces --list --json >"$T/list.json"
@@ -212,9 +219,9 @@ print('#', got)
 sys.exit(0 if got == want else 1)
 PY
 ok $? "suppressed: each complainant on the copy's list only"
-python3 - "$P/state/mailer.db" "$READER" "$R2" "$R3" "$L0" "$A0" "$L1" "$A1" "$AX" "$R4" "$R5" <<'PY'
+python3 - "$P/state/mailer.db" "$READER" "$R2" "$R3" "$L0" "$A0" "$L1" "$A1" "$AX" "$R4" "$R5" "$R6" <<'PY'
 import sqlite3, sys
-reader, r2, r3, l0, a0, l1, a1, ax, r4, r5 = sys.argv[2:12]
+reader, r2, r3, l0, a0, l1, a1, ax, r4, r5, r6 = sys.argv[2:13]
 db = sqlite3.connect(sys.argv[1])
 ev = sorted(db.execute("SELECT kind, issue, list, email FROM events").fetchall())
 un = sorted(db.execute("SELECT kind, email, reason FROM unverified").fetchall())
@@ -227,7 +234,8 @@ sys.exit(0 if ev == sorted([('complaint', '2021-01', 'aba', reader),
                        ('complaint', r3, 'feedback'),
                        ('complaint', ax, 'feedback'),
                        ('complaint', r4, 'malformed-feedback'),
-                       ('complaint', r5, 'malformed-feedback')]) else 1)
+                       ('complaint', r5, 'malformed-feedback'),
+                       ('complaint', r6, 'malformed-feedback')]) else 1)
 PY
 ok $? "complaint events for the genuine reports; the altered and malformed ones are unverified evidence"
 n=$(find "$BOX/.Processed/cur" "$BOX/.Processed/new" -type f | wc -l)

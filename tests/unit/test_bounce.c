@@ -913,8 +913,11 @@ END_TEST
  * RFC 5965 3.1 requires Feedback-Type in the message/feedback-report
  * part: a report whose part lacks it (or its value, or has no fields at
  * all) is a malformed complaint, its recipients' reason
- * "malformed-feedback".  A well-formed one, and a complaint with no such
- * part (Microsoft's JMRP), is not.
+ * "malformed-feedback".  So is a multipart/report of report-type
+ * feedback-report without that part (RFC 5965 2 requires it), whether
+ * its fields come in a text/plain part or not at all.  A well-formed
+ * one, and a complaint that is no multipart/report (Microsoft's JMRP),
+ * is not.
  */
 START_TEST(test_feedback_malformed)
 {
@@ -928,6 +931,13 @@ START_TEST(test_feedback_malformed)
 		{ "Feedback-Type:\nUser-Agent: x/1\nVersion: 1\n", 1 },
 		{ "User-Agent: x/1\nVersion: 1\nX-Feedback-Type: abuse\n", 1 },
 		{ "", 1 },
+	};
+	/* the second part of a report without message/feedback-report */
+	static const char *const parts[] = {
+		"--B\nContent-Type: text/plain\n\nFeedback-Type: abuse\n"
+		"User-Agent: x/1\nVersion: 1\n"
+		"Original-Rcpt-To: <ann@example.net>\n",
+		"",
 	};
 	struct bounce_report r;
 	char m[1024];
@@ -948,6 +958,20 @@ START_TEST(test_feedback_malformed)
 		ck_assert_uint_eq(r.nrcpts, 1);
 		ck_assert_str_eq(r.rcpts[0].reason, cases[i].malformed ?
 		    "malformed-feedback" : "feedback");
+		bounce_report_free(&r);
+	}
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		snprintf(m, sizeof m, "From: fbl@isp.example\nSubject: FBL\n"
+		    "Content-Type: multipart/report; report-type="
+		    "feedback-report; boundary=B\n\n--B\nContent-Type: "
+		    "text/plain\n\nAn abuse report.\n%s--B\n"
+		    "Content-Type: text/rfc822-headers\n\nTo: "
+		    "ann@example.net\nSubject: x\n\n--B--\n", parts[i]);
+		ck_assert_int_eq(bounce_parse(m, strlen(m), &r), 0);
+		ck_assert_int_eq(r.kind, BOUNCE_COMPLAINT);
+		ck_assert_msg(r.feedback_malformed, "%s", parts[i]);
+		ck_assert_uint_eq(r.nrcpts, 1);
+		ck_assert_str_eq(r.rcpts[0].reason, "malformed-feedback");
 		bounce_report_free(&r);
 	}
 	snprintf(m, sizeof m, "From: staff@hotmail.example\nSubject: "
