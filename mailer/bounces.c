@@ -454,9 +454,14 @@ returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 	return 1;
 }
 
-/* Why a report is kept as unverified evidence, for the log. */
-static const char unproven[] = "without a valid token naming it in its "
-    "envelope or returned headers";
+/*
+ * Why a report is kept as unverified evidence, for the log: the places
+ * find_token and returned_token read, no more.
+ */
+static const char unproven[] = "without a valid token proving it in its "
+    "envelope (Delivered-To, To, X-Original-To), its returned copy's "
+    "Message-ID, Return-Path, List-Unsubscribe or CFBL-Address, or its "
+    "Original-Mail-From";
 static const char malformed[] = "in a feedback report without the "
     "message/feedback-report part or its Feedback-Type, which RFC 5965 "
     "requires";

@@ -111,7 +111,7 @@ print('#', ev, un)
 sys.exit(0 if ev == [('complaint', 'aba')] and un == [('complaint',)] else 1)
 PY
 ok $? "one complaint event (aba); the altered report is unverified evidence"
-[ "$(grep -c "a complaint for $READER without a valid token .*kept as unverified evidence" "$T/b1.err")" = 1 ]
+[ "$(grep -c "a complaint for $READER $UNPROVEN: kept as unverified evidence, nobody suppressed" "$T/b1.err")" = 1 ]
 ok $? "the altered report, and only it, is logged as unverified evidence"
 n=$(find "$BOX/.Processed/cur" "$BOX/.Processed/new" -type f | wc -l)
 [ "$n" = 2 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ]

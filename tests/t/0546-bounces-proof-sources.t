@@ -207,8 +207,9 @@ sed 's/^/# /' "$T/b1" "$T/b1.err"
 grep -qx "bounces: 10 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 4 complaints, 0 unsubscribes, 6 other; 4 suppressions" "$T/b1"
 ok $? "summary: each genuine report is a complaint, each altered or malformed one other"
 [ "$(grep -c "a complaint for \($R4\|$R5\|$R6\) in a feedback report without the message/feedback-report part or its Feedback-Type, which RFC 5965 requires: kept as unverified evidence, nobody suppressed" "$T/b1.err")" = 3 ] &&
-	grep -qi "^Delivered-To: bounces+$t5@bounce\.test" "$BOX"/.Processed/*/*
-ok $? "each malformed report is logged as such; R5's came to its bounces+TOKEN"
+	grep -qi "^Delivered-To: bounces+$t5@bounce\.test" "$BOX"/.Processed/*/* &&
+	[ "$(grep -c "a complaint for \($READER\|$R3\|$AX\) $UNPROVEN: kept as unverified evidence, nobody suppressed" "$T/b1.err")" = 3 ]
+ok $? "each malformed report is logged as such, R5's came to its bounces+TOKEN; each altered one is logged naming where a token would prove it"
 $M bounces --list --json >"$T/list.json"
 python3 - "$T/list.json" "$READER" "$R2" "$L0" "$A0" "$L1" "$A1" <<'PY'
 import json, sys
