@@ -351,6 +351,24 @@ bounce_header_len(const char *s, size_t n)
  * The nth (0-based) field called name in the header block h[0..n),
  * unfolded, into out (reset first).  Returns 1 when found.
  */
+/*
+ * Trims b's white space at both ends.  A value that starts on a
+ * continuation line ("Subject:\n  text") would otherwise keep that line's
+ * leading blanks: unfolding (RFC 5322 2.2.3) keeps them.
+ */
+static void
+trim(struct buf *b)
+{
+	size_t k = 0;
+
+	while (b->len && isspace((unsigned char)b->data[b->len - 1]))
+		b->data[--b->len] = '\0';
+	while (k < b->len && isspace((unsigned char)b->data[k]))
+		k++;
+	memmove(b->data, b->data + k, b->len - k + 1);
+	b->len -= k;
+}
+
 int
 bounce_header_get(const char *h, size_t n, const char *name, int nth,
     struct buf *out)
@@ -384,12 +402,9 @@ bounce_header_get(const char *h, size_t n, const char *name, int nth,
 				if (out->len >= MAX_HDR_VALUE)
 					break;
 			}
-			/* trim */
-			while (out->len && isspace((unsigned char)
-			    out->data[out->len - 1]))
-				out->data[--out->len] = '\0';
 			if (out->data == NULL)
 				buf_add(out, "", 0);
+			trim(out);
 			return 1;
 		}
 		i += ll + 1;

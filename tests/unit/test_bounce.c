@@ -1209,6 +1209,36 @@ START_TEST(test_relines_long)
 }
 END_TEST
 
+/*
+ * A field is unfolded as RFC 5322 2.2.3 says (each line break before
+ * white space removed, the white space kept) and its value trimmed at
+ * both ends, also when it starts on a continuation line.
+ */
+START_TEST(test_header_get)
+{
+	static const struct {
+		const char *h, *want;
+	} t[] = {
+		{ "Subject: Issue 12\n", "Issue 12" },
+		{ "Subject:\n  Issue 12\n", "Issue 12" },
+		{ "Subject:\r\n\tIssue 12\r\nTo: a@b.c\r\n", "Issue 12" },
+		{ "Subject: \n \n  Issue\n 12  \n", "Issue 12" },
+		{ "Subject: Issue\n\t12\n", "Issue\t12" },
+		{ "X-A: 1\nSubject:\n\nbody\n", "" },
+		{ "Subject:   \n", "" },
+	};
+	struct buf v = BUF_INIT;
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		ck_assert_int_eq(bounce_header_get(t[i].h, strlen(t[i].h),
+		    "Subject", 0, &v), 1);
+		ck_assert_msg(!strcmp(v.data, t[i].want), "%s: \"%s\"",
+		    t[i].h, v.data);
+	}
+	buf_free(&v);
+}
+END_TEST
+
 /* Cyrillic capitals lower-case as ASCII ones do, in the same bytes. */
 START_TEST(test_lower_cyrillic)
 {
@@ -2596,6 +2626,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_fold_wide);
 	tcase_add_test(tc, test_relines);
 	tcase_add_test(tc, test_relines_long);
+	tcase_add_test(tc, test_header_get);
 	tcase_add_test(tc, test_lower_cyrillic);
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
