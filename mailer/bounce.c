@@ -720,6 +720,27 @@ own_cues(const char *t, size_t n)
 }
 
 /*
+ * 1 when the notice is a list's word that it holds our post for its
+ * moderators, in its Subject or its own (unquoted) text, and no report
+ * of a delivery or a complaint (nor an attached notice), no daemon's
+ * notice and no failure subject: it names the list's addresses, neither a failed mailbox nor
+ * an absent reader, though a group service sends it as noreply@ or as
+ * the list and marks it auto-replied.
+ */
+static int
+held_notice(const struct parse *p)
+{
+	const struct bounce_scan *sc = &p->sc;
+
+	if (p->bounce_ev || p->complaint_ev || sc->dsn.len ||
+	    sc->report_dsn || sc->arf.len || sc->report_arf || sc->inner.len)
+		return 0;
+	return (bounce_cues(p->lsubj, strlen(p->lsubj)) & BOUNCE_CUE_HELD) ||
+	    ((p->cues & BOUNCE_CUE_HELD) && (own_cues(p->notice, sc->nlen) &
+	    BOUNCE_CUE_HELD));
+}
+
+/*
  * Recipients of a notice that is no complaint and no SES notification,
  * from the most to the least formal source: the RFC 3464 report, Exim's
  * X-Failed-Recipients, the notice's text.  Never the returned message's
@@ -955,9 +976,11 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	 * a list robot's automatic notice (a held post): not a person's.
 	 * And a list manager's own text about a post (rejected, held, not
 	 * a member) names the list's addresses, not a failed mailbox: only
-	 * an MTA's report (a delivery-status part) can name one.
+	 * an MTA's report (a delivery-status part) can name one.  So does
+	 * any sender's notice that a list holds our post for moderation.
 	 */
-	if (p.list_from && (p.auto_ev || (!p.sc.dsn.len && !p.sc.inner.len)))
+	if ((p.list_from && (p.auto_ev || (!p.sc.dsn.len &&
+	    !p.sc.inner.len))) || held_notice(&p))
 		p.list_admin = 1;
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);

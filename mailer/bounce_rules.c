@@ -2012,6 +2012,54 @@ const char *const bounce_challenge_cues[] = {
 };
 
 /*
+ * A mailing list's notice that it holds a post for its moderators
+ * (Mailman's "awaits moderator approval", LISTSERV's "submitted to the
+ * moderator", Sympa's "transmis aux modérateurs", a group service's
+ * "pending moderation"): the list's words about our post, whoever sends
+ * them and however they are marked, not a failure and not an absence.
+ */
+const char *const bounce_held_cues[] = {
+	"awaiting moderator approval",
+	"awaits moderator approval",
+	"pending moderator approval",
+	"waiting for moderator approval",
+	"held for moderator approval",
+	"awaiting approval by a moderator",
+	"awaiting moderation",
+	"awaits moderation",
+	"pending moderation",
+	"held for moderation",
+	"in the moderation queue",
+	"until the list moderator",
+	"until a moderator",
+	"until the moderator",
+	"waiting for a moderator",
+	"waiting for a list moderator",
+	"waiting for the moderator",
+	"submitted to the moderator",
+	"forwarded to the moderator",
+	"freigabe durch den moderator",
+	"freigabe durch einen moderator",
+	"bis der moderator",
+	"wartet auf moderation",
+	"en attente de moderation",	/* modération */
+	"transmis aux moderateurs",
+	"transmis au moderateur",
+	"validation par un moderateur",
+	"approbation du moderateur",
+	"pendiente de moderacion",	/* moderación */
+	"en espera de moderacion",
+	"aprobacion del moderador",	/* aprobación */
+	"in attesa di moderazione",
+	"approvazione del moderatore",
+	"aguardando moderacao",	/* moderação */
+	"aprovacao do moderador",	/* aprovação */
+	"goedkeuring door een moderator",
+	"goedkeuring van de moderator",
+	NULL
+};
+
+/*
  * Feedback-Types (RFC 5965, RFC 6591, RFC 6430) of reports that are no
  * reader's complaint: a failed DKIM or SPF check (DMARC's failure
  * reports), a message marked as not spam ("miscategorized" in the ARF

@@ -105,6 +105,8 @@ extern const char *const bounce_success_cues[];
 /* body evidence of an auto-reply: an absence; a challenge to the sender */
 extern const char *const bounce_absence_cues[];
 extern const char *const bounce_challenge_cues[];
+/* a list's notice that it holds a post for its moderators */
+extern const char *const bounce_held_cues[];
 extern const char *const bounce_complaint_subjects[];
 /* RFC 5965/6591 Feedback-Types that report no reader's complaint */
 extern const char *const bounce_feedback_not_complaint[];
@@ -114,7 +116,7 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 
 /*
  * Which of the cue lists (failure, delay, final, success, absence,
- * challenge) have an entry in text[0..n), read folded (case, wrapped
+ * challenge, held) have an entry in text[0..n), read folded (case, wrapped
  * lines): BOUNCE_CUE_* bits.
  */
 #define BOUNCE_CUE_FAILURE	1u
@@ -123,6 +125,7 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 #define BOUNCE_CUE_SUCCESS	8u
 #define BOUNCE_CUE_ABSENCE	16u
 #define BOUNCE_CUE_CHALLENGE	32u
+#define BOUNCE_CUE_HELD		64u
 unsigned bounce_cues(const char *text, size_t n);
 
 /*

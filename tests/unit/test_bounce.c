@@ -1410,6 +1410,7 @@ static const char *const *const all_lists[] = {
 	bounce_delay_cues, bounce_final_cues, bounce_success_cues,
 	bounce_complaint_subjects, bounce_conditional_words,
 	bounce_member_words, bounce_autoreply_subject_phrases,
+	bounce_held_cues,
 };
 
 static void
@@ -1668,6 +1669,61 @@ check_autoreply(const char *subject, const char *body)
 	    subject, body);
 	ck_assert_str_eq(rc, "ann@example.net");
 }
+
+/*
+ * A list's notice that it holds our post for its moderators names no
+ * recipient, whoever sends it (noreply@, the list itself) and though it
+ * is marked auto-replied: by its text in the languages of the rows, or
+ * by its Subject.  Held words that only a quoted message says, or a
+ * delivery report whose text mentions moderation, keep their kind.
+ */
+START_TEST(test_held_notice)
+{
+	static const char *const held[] = {
+		"Your message to the group readers is awaiting moderator\n"
+		"approval.",
+		"Your post is pending moderation.",
+		"It is held until a moderator approves it.",
+		"Ihr Beitrag wartet auf die Freigabe durch einen Moderator.",
+		"Votre message a \xc3\xa9t\xc3\xa9 transmis aux "
+		"mod\xc3\xa9rateurs de la liste.",
+		"Su mensaje est\xc3\xa1 pendiente de moderaci\xc3\xb3n.",
+		"Il messaggio \xc3\xa8 in attesa di moderazione.",
+	};
+	static const char *const senders[] = {
+		"Readers <noreply@groups.example.net>",
+		"Readers <readers@lists.example.net>",
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
+		for (size_t k = 0; k < 2; k++) {
+			snprintf(m, sizeof m, "From: %s\nTo: news@example.com"
+			    "\nSubject: Your message\nAuto-Submitted: "
+			    "auto-replied\n\n%s\n", senders[k], held[i]);
+			ck_assert_msg(kind_of(m, rc, sizeof rc) ==
+			    BOUNCE_OTHER && !rc[0], "%s: %s", senders[k],
+			    held[i]);
+		}
+	snprintf(m, sizeof m, "From: noreply@groups.example.net\nTo: "
+	    "news@example.com\nSubject: Your message awaits moderator "
+	    "approval\nAuto-Submitted: auto-replied\n\nThank you.\n");
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	check_autoreply("Out of office", "I am out of the office.\n\n"
+	    "> Your post is pending moderation.");
+	snprintf(m, sizeof m, "From: MAILER-DAEMON@mx.example.net\n"
+	    "Subject: Undelivered Mail\nContent-Type: multipart/report; "
+	    "report-type=delivery-status; boundary=B\n\n--B\n"
+	    "Content-Type: text/plain\n\nYour post is pending moderation "
+	    "elsewhere; it could not be delivered to a@example.net.\n--B\n"
+	    "Content-Type: message/delivery-status\n\nReporting-MTA: dns; "
+	    "mx.example.net\n\nFinal-Recipient: rfc822; a@example.net\n"
+	    "Action: failed\nStatus: 5.1.1\n--B--\n");
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "a@example.net");
+}
+END_TEST
 
 /*
  * Auto-replies without Auto-Submitted: Outlook's subject prefixes in
@@ -2627,6 +2683,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_relines);
 	tcase_add_test(tc, test_relines_long);
 	tcase_add_test(tc, test_header_get);
+	tcase_add_test(tc, test_held_notice);
 	tcase_add_test(tc, test_lower_cyrillic);
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
