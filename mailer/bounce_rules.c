@@ -318,6 +318,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "unknown e-mail address", "5.1.1", HARD, "userunknown" },
 	{ "unknown email address", "5.1.1", HARD, "userunknown" },
 	{ "unknown local-part", "5.1.1", HARD, "userunknown" },
+	/*
+	 * older servers' verdicts (Mailman's detectors: NTMail's "Mailbox
+	 * unknown or not accepting mail", demon's "the user has no mailbox")
+	 */
+	{ "mailbox unknown", "5.1.1", HARD, "userunknown" },
+	{ "has no mailbox", "5.1.1", HARD, "userunknown" },
 	{ "unknown mailbox", "5.1.1", HARD, "userunknown" },
 	{ "user missing home directory", "5.1.1", HARD, "userunknown" },
 	{ "user not known", "5.1.1", HARD, "userunknown" },
@@ -548,6 +554,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "mailbox was disabled", "5.2.1", HARD, "suspend" },
 	{ "administratively disabled", "5.2.1", HARD, "suspend" },
 	{ "account not activated", "5.2.1", HARD, "suspend" },
+	/* hotpop's "the account has been closed" */
+	{ "account has been closed", "5.2.1", HARD, "suspend" },
+	{ "account is closed", "5.2.1", HARD, "suspend" },
 
 	/* The local delivery agent failed (Sisimai's "mailererror"). */
 	{ "mailer error", "4.3.0", SOFT, "mailererror" },
