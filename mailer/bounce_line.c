@@ -227,8 +227,9 @@ lead_before_bracket(const char *l, size_t n)
  * How much of l[0..n) is an X.400 address's attributes before its SMTP
  * one, as Exchange's Internet Mail Service lists a recipient it could not
  * reach ("c=US;a= ;p=Org;o=HQ;dda:SMTP=a@b; on DATE"): up to past
- * "dda:SMTP=", when only attributes ("key=value;") stand before it.
- * 0 when there are none.
+ * "dda:SMTP=", when only attributes ("key=value;") stand before it, or
+ * past a bare "SMTP=" leading the line ("SMTP=a@b; on DATE", the same
+ * service naming the address type alone).  0 when there are none.
  */
 static size_t
 x400_lead(const char *l, size_t n)
@@ -239,6 +240,8 @@ x400_lead(const char *l, size_t n)
 	if (!at)
 		return 0;
 	end = (size_t)(at - l);
+	if (end > 5 && !strncasecmp(l, "smtp=", 5))
+		return 5;
 	while (k + 9 <= end && strncasecmp(l + k, "dda:smtp=", 9))
 		k++;
 	if (k + 9 > end || k == 0 || l[k - 1] != ';')
