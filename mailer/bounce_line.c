@@ -605,6 +605,15 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 {
 	size_t k = pn;
 
+	/*
+	 * "to the recipient, a, because ...": an address set off by commas
+	 * after its noun is named by the words before the noun
+	 */
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (k && pre[k - 1] == ',' && ends_with(bounce_rcpt_nouns, pre, k - 1))
+		pn = k - 1;
+	k = pn;
 	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
 	    pre[k - 1] == '\''))
 		k--;
