@@ -590,6 +590,24 @@ rcpt_command(const char *pre, size_t pn)
 	return ends_with(cmd, pre, pn);
 }
 
+/* 1 when t[0..n), past blanks and quotes, starts with a delay cue. */
+static int
+starts_with_cue(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (bounce_is_blank(t[i]) || t[i] == '"' ||
+	    t[i] == '\'' || t[i] == '>'))
+		i++;
+	for (const char *const *w = bounce_delay_cues; *w; w++) {
+		size_t wl = strlen(*w);
+
+		if (n - i >= wl && !memcmp(t + i, *w, wl))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
  * words among them) and after it (tail; cont is the next line, when it
@@ -603,6 +621,9 @@ static int
 phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
     const char *cont, size_t cn)
 {
+	static const char *const your_message_to[] = {
+		"your message to", NULL
+	};
 	size_t k = pn;
 
 	/*
@@ -646,6 +667,16 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		lt = bounce_lower_dup(b.data ? b.data : "", own);
 		r = has_word(bounce_failure_words, lt, strlen(lt)) &&
 		    !has_word(bounce_accepted_words, lt, strlen(lt));
+		/*
+		 * "Delivery of your message to a has been postponed" (an
+		 * Exchange advisory): a delay's words right after the
+		 * address count after "your message to", which a system
+		 * writes; a person's "the delivery to a has been postponed"
+		 * or "your message to a, but her answer has been postponed"
+		 * names no delay
+		 */
+		if (!r && ends_with(your_message_to, pre, pn))
+			r = starts_with_cue(lt, strlen(lt));
 		free(lt);
 		buf_free(&b);
 		return r;
