@@ -58,8 +58,10 @@ addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 		close = l[i] == '<' ? '>' : l[i];
 		i++;
 	}
+	/* an apostrophe is a local part's own ("o'brien@") unless it quotes */
 	for (k = i; k < n && k - i < 64 && l[k] != '@' &&
-	    !bounce_is_blank(l[k]) && !strchr("<>\"'(),;:[]", l[k]); k++)
+	    !bounce_is_blank(l[k]) && !strchr("<>\"(),;:[]", l[k]) &&
+	    (l[k] != '\'' || close != '\''); k++)
 		;
 	if (k == i || k >= n || l[k] != '@' ||
 	    !bounce_addr_around(l, n, k, b, e) || *b != i)
@@ -1143,6 +1145,20 @@ says_why(const char *l, size_t n)
 	return r;
 }
 
+/*
+ * 1 when line l[0..n), text from l[ind], carries on the sentence above:
+ * it starts in lower case, or with an address, whose case says nothing
+ * ("delivering your message to" / "Vera.Lund@... Gmail will retry").
+ */
+static int
+continues(const char *l, size_t n, size_t ind)
+{
+	size_t b, e, after;
+
+	return islower((unsigned char)l[ind]) ||
+	    addr_at(l, n, ind, &b, &e, &after);
+}
+
 /* 1 when l[0..n), trailing blanks aside, ends with a colon. */
 static int
 ends_colon(const char *l, size_t n)
@@ -1523,7 +1539,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				int contact, intro;
 				size_t cn = 0;
 				const char *carry = prev_adjacent &&
-				    islower((unsigned char)l[ind]) ?
+				    continues(l, ll, ind) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,
