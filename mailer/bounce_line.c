@@ -44,7 +44,7 @@ hit(struct hits *h, size_t b, size_t e)
 
 /*
  * The address whose first character is at l[i] (after an optional '<',
- * '"' or '\''): sets [*b, *e) and *after (past a matching closing
+ * '(', '[' or quote): sets [*b, *e) and *after (past a matching closing
  * bracket or quote).  Returns 1 when there is one.
  */
 static int
@@ -54,8 +54,9 @@ addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 	char close = 0;
 	size_t k;
 
-	if (i < n && (l[i] == '<' || l[i] == '"' || l[i] == '\'')) {
-		close = l[i] == '<' ? '>' : l[i];
+	if (i < n && l[i] && strchr("<\"'([", l[i])) {
+		close = l[i] == '<' ? '>' : l[i] == '(' ? ')' :
+		    l[i] == '[' ? ']' : l[i];
 		i++;
 	}
 	/* an apostrophe is a local part's own ("o'brien@") unless it quotes */
@@ -95,7 +96,8 @@ ends_with(const char *const *list, const char *lower, size_t n)
 	size_t m;
 
 	while (n && (bounce_is_blank(lower[n - 1]) || lower[n - 1] == '"' ||
-	    lower[n - 1] == '\''))
+	    lower[n - 1] == '\'' || lower[n - 1] == '(' ||
+	    lower[n - 1] == '['))
 		n--;
 	/* "Your message to: a" as well as "Your message to a" */
 	if (n > 1 && lower[n - 1] == ':' && lower[n - 2] != ':' &&
@@ -440,7 +442,7 @@ verdict_follows(const char *tail, size_t tn)
 
 	while (i < tn && (bounce_is_blank(tail[i]) || tail[i] == ':' ||
 	    tail[i] == '>' || tail[i] == '"' || tail[i] == '\'' ||
-	    tail[i] == ')'))
+	    tail[i] == ')' || tail[i] == ']'))
 		i++;
 	if (!bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i))
 		return 0;
@@ -638,7 +640,7 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		pn = k - 1;
 	k = pn;
 	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
-	    pre[k - 1] == '\''))
+	    pre[k - 1] == '\'' || pre[k - 1] == '(' || pre[k - 1] == '['))
 		k--;
 	if (ends_with(bounce_rcpt_cues, pre, pn))
 		return 1;

@@ -84,6 +84,10 @@ forms = {
  "original-rcpt": "Original recipient: <{r}>\nFinal recipient: <{r}>\nStatus: {c}\n",
  "failed-for": "Delivery failed for {r}: {c}\n",
  "mail-for": "Mail for {r} could not be delivered: {c}\n",
+ "paren-alone": "({r})\n{c}\n",
+ "bracket-prose": "Your message wasn't delivered to [{r}] because of this error: {c}\n",
+ "dquoted-prose": "Delivery to \"{r}\" failed: {c}\n",
+ "mailto": "{r}<mailto:{r}>\n{c}\n",
 }
 codes = {
  "5.1.1": "550 5.1.1 User unknown",
