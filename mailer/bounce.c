@@ -58,6 +58,7 @@ struct parse {
 	struct bounce_dsn_tally tally;
 	char *lsubj;		/* Subject, lower-cased; "" if none */
 	char *from;		/* the notice's sender, may be NULL */
+	int from_daemon;	/* that sender is a mail system's */
 	int bounce_ev;		/* evidence of a delivery failure */
 	int auto_ev;		/* evidence of an auto-reply: AUTO_* */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
@@ -422,6 +423,38 @@ autoreply_subject(const char *s)
 }
 
 /* Subject, From, envelope and auto-reply evidence of the notice itself. */
+/*
+ * 1 when a From field value v[0..n) without a deliverable address still
+ * names a mail system, as older and local MTAs write it: unqualified
+ * ("MAILER-DAEMON (Mail Delivery Subsystem)", "<MAILER-DAEMON>"), at an
+ * address literal ("postmaster@[192.0.2.1]") or null ("<>").
+ */
+static int
+bare_daemon(const char *v, size_t n)
+{
+	const char *s = memchr(v, '<', n);
+	char tok[65];
+	size_t k = 0;
+
+	if (s) {
+		n -= (size_t)(s + 1 - v);
+		v = s + 1;
+		if (n && *v == '>')
+			return 1;
+	}
+	while (n && (bounce_is_blank(*v) || *v == '"')) {
+		v++;
+		n--;
+	}
+	while (k < n && k < sizeof tok - 1 && !bounce_is_blank(v[k]) &&
+	    !strchr("<>@(),;\"", v[k])) {
+		tok[k] = v[k];
+		k++;
+	}
+	tok[k] = '\0';
+	return k && bounce_is_daemon(tok);
+}
+
 static void
 read_own_headers(struct parse *p, struct bounce_report *out)
 {
@@ -438,8 +471,11 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 		free(subject);
 	} else
 		p->lsubj = xstrdup("");
-	if (bounce_header_get(msg, hl, "From", 0, &v))
+	if (bounce_header_get(msg, hl, "From", 0, &v)) {
 		p->from = bounce_first_addr(v.data, v.len);
+		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
+		    bare_daemon(v.data, v.len);
+	}
 	envelope_add(&p->env, msg, hl, "Delivered-To");
 	envelope_add(&p->env, msg, hl, "To");
 	/*
@@ -490,7 +526,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 		p->human_reply = 1;
 	else if (autoreply_subject(p->lsubj))
 		p->auto_ev = AUTO_SUBJECT;
-	if ((p->from && bounce_is_daemon(p->from)) ||
+	if (p->from_daemon ||
 	    bounce_list_match(bounce_failure_subjects, p->lsubj,
 	    strlen(p->lsubj)))
 		p->bounce_ev = 1;

@@ -15,7 +15,10 @@
 #    it is, or every line ended by CRLF: the same kind and recipients;
 #  - each labelled recipient renamed to an address of another shape (an
 #    apostrophe, capitals, digits, a tag, long local parts and domains):
-#    the same kind, and the renamed recipients.
+#    the same kind, and the renamed recipients;
+#  - a mail system's From written as older and local MTAs write it
+#    (unqualified, at an address literal, null): the same kind and
+#    recipients.
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -153,12 +156,28 @@ def reshape(raw, lab, path, turn=[0]):
     renames[path] = m
     return raw
 
+OLD_FROMS = (b"From: Mail Delivery Subsystem <MAILER-DAEMON>",
+             b"From: MAILER-DAEMON (Mail Delivery System)",
+             b"From: Postmaster <postmaster@[192.0.2.1]>",
+             b"From: \"Mail Delivery System\" <>")
+
+def old_from(raw, turn=[0]):
+    """A daemon's From (MAILER-DAEMON@, postmaster@) in an older form."""
+    head, sep, body = raw.partition(b"\n\n")
+    m = re.search(rb"(?im)^from:[^\n]*(\n[ \t][^\n]*)*", head)
+    if not sep or not m or not re.search(rb"(?i)(mailer-daemon|postmaster)@",
+                                         m.group(0)):
+        return None
+    turn[0] += 1
+    return (head[:m.start()] + OLD_FROMS[turn[0] % len(OLD_FROMS)] +
+            head[m.end():] + sep + body)
+
 TRANSFORMS = (
     ("to", rename_to), ("contact", add_contact), ("body", orig_body),
     ("base64", lambda r: encoded(r, b"base64", base64.encodebytes)),
     ("qp", lambda r: encoded(r, b"quoted-printable", quopri.encodestring)),
     ("crlf", lambda r: r.replace(b"\n", b"\r\n")),
-    ("shape", None),
+    ("shape", None), ("from", old_from),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -189,8 +208,9 @@ DESC = {"to": "renamed returned To/Cc",
         "base64": "the notice's text in base64",
         "qp": "the notice's text in quoted-printable",
         "crlf": "CRLF line ends",
-        "shape": "recipients renamed to addresses of other shapes"}
-print("1..9")
+        "shape": "recipients renamed to addresses of other shapes",
+        "from": "a daemon's From unqualified, at a literal or null"}
+print("1..10")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]

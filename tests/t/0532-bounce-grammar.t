@@ -2,7 +2,8 @@
 # The bounce classifier on notices it has never seen: plain-text notices
 # put together from a dozen MTAs' and providers' openings (failures and
 # delay warnings), the shapes of a recipient's line, reasons, contact and
-# sender lines, a daemon's or a provider's From, a telling or a generic
+# sender lines, a daemon's (also unqualified, at an address literal or
+# null) or a provider's From, a telling or a generic
 # Subject, and the returned message's header block addressed to a list
 # with an editor in Cc.  Each must come out as exactly its recipient(s)
 # and kind: one failed recipient; or two failed beside a third said to be
@@ -177,7 +178,12 @@ HEAD = ("From: %s\nTo: bounces+k77@news.example.org\nSubject: %s\n"
         "Date: Thu, 3 Dec 2026 10:00:00 +0000\nMessage-ID: <g%d@mx.example.org>\n"
         "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n")
 FROMS = ("Mail Delivery System <MAILER-DAEMON@mx.example.org>",
-         "Mail Service <notify@mail.example.org>")
+         "Mail Service <notify@mail.example.org>",
+         # as older and local MTAs write it: unqualified, literal, null
+         "Mail Delivery Subsystem <MAILER-DAEMON>",
+         "MAILER-DAEMON (Mail Delivery System)",
+         "Postmaster <postmaster@[192.0.2.1]>",
+         "\"Mail Delivery System\" <>")
 
 def subject(i, delay):
     if (i // 2) % 2:
@@ -239,7 +245,7 @@ paths, want = [], []
 for i, (text, subj, kind, rcpts, what) in enumerate(notices()):
     p = os.path.join(tmp, "g%06d.eml" % i)
     with open(p, "w", encoding="utf-8") as f:
-        f.write(HEAD % (FROMS[i % 2], encoded(subj), i) + text)
+        f.write(HEAD % (FROMS[i % len(FROMS)], encoded(subj), i) + text)
     paths.append(p)
     want.append((kind, rcpts, what))
 got = []
