@@ -94,11 +94,23 @@ const struct bounce_rule bounce_rules[] = {
 	{ "invalid sender", "5.7.1", SOFT, "rejected" },
 	{ "unroutable sender address", "5.7.1", SOFT, "rejected" },
 	{ "sender address rejected", "5.7.1", SOFT, "rejected" },
+	{ "sender email address rejected", "5.7.1", SOFT, "rejected" },
+	{ "sender e-mail address rejected", "5.7.1", SOFT, "rejected" },
+	/* our sending host refused, not the recipient's address */
+	{ "sender ip address rejected", "5.7.1", SOFT, "blocked" },
+	{ "client ip address rejected", "5.7.1", SOFT, "blocked" },
 	{ "domain of sender address", "5.7.1", SOFT, "rejected" },
 	{ "sender domain must exist", "5.7.1", SOFT, "rejected" },
 	{ "sender domain does not exist", "5.7.1", SOFT, "rejected" },
 	{ "sender domain not found", "5.7.1", SOFT, "rejected" },
 	{ "temporarily inactive", "4.2.1", SOFT, "suspend" },
+	/*
+	 * a stop for a while (receiving limits), before "account disabled";
+	 * "temporarly" as Sisimai's MailboxFull quotes a provider
+	 */
+	{ "disabled temporarly", "4.2.1", SOFT, "suspend" },
+	{ "disabled temporarily", "4.2.1", SOFT, "suspend" },
+	{ "temporarily disabled", "4.2.1", SOFT, "suspend" },
 	{ "temporary locked", "4.2.1", SOFT, "suspend" },
 	{ "temporarily locked", "4.2.1", SOFT, "suspend" },
 	/* au (EZweb): "The user(s) account is temporarily limited." */
@@ -224,6 +236,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "mailbox not found", "5.1.1", HARD, "userunknown" },
 	{ "mailbox does not exist", "5.1.1", HARD, "userunknown" },
 	{ "mailbox unavailable", "5.1.1", HARD, "userunknown" },
+	{ "mailbox is unavailable", "5.1.1", HARD, "userunknown" },
+	/* qmail's badrcptto and validrcptto patches: no such address */
+	{ "badrecipientto list", "5.1.1", HARD, "userunknown" },
+	{ "validrcptto list", "5.1.1", HARD, "userunknown" },
+	{ "envelope recipient has been denied", "5.1.1", HARD,
+	  "userunknown" },
+	/* a directory (ph, LDAP) found nobody by that name */
+	{ "no matches to nameserver query", "5.1.1", HARD, "userunknown" },
 	{ "invalid mailbox", "5.1.1", HARD, "userunknown" },
 	{ "is not a valid mailbox", "5.1.1", HARD, "userunknown" },
 	{ "bad destination mailbox address", "5.1.1", HARD, "userunknown" },
@@ -378,6 +398,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "destinatari no existeix", "5.1.1", HARD, "userunknown" },
 	{ "ukjent mottaker", "5.1.1", HARD, "userunknown" },
 	{ "usuario desconocido", "5.1.1", HARD, "userunknown" },
+	{ "no existe ese usuario", "5.1.1", HARD, "userunknown" },
+	{ "no existe dicha persona", "5.1.1", HARD, "userunknown" },
+	{ "el usuario no existe", "5.1.1", HARD, "userunknown" },
+	{ "nessun utente simile", "5.1.1", HARD, "userunknown" },
 	{ "destinatario desconocido", "5.1.1", HARD, "userunknown" },
 	{ "utente sconosciuto", "5.1.1", HARD, "userunknown" },
 	{ "destinatario sconosciuto", "5.1.1", HARD, "userunknown" },
@@ -648,7 +672,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "was not delivered within", "4.4.7", SOFT, "expired" },
 	{ "has not been delivered", "4.4.7", SOFT, "expired" },
 	{ "expired", "4.4.7", SOFT, "expired" },
-	{ "giving up on", "4.4.7", SOFT, "expired" },
 	{ "failing for a long time", "4.4.7", SOFT, "expired" },
 	{ "message timed out", "4.4.7", SOFT, "expired" },
 	{ "retry time not reached", "4.4.7", SOFT, "expired" },

@@ -2405,6 +2405,73 @@ START_TEST(test_round15_rows)
 }
 END_TEST
 
+
+/* A qmail notice's one recipient, with the remote reply "550 <said>". */
+static void
+expect_qmail_class(const char *said, const char *reason, int hard)
+{
+	char m[1024];
+	struct bounce_report r;
+
+	snprintf(m, sizeof m, HDR "\nHi. This is the qmail-send program at "
+	    "mx.example.org.\nI'm afraid I wasn't able to deliver your "
+	    "message to the following addresses.\nThis is a permanent error; "
+	    "I've given up. Sorry it didn't work out.\n\n<a@example.net>:\n"
+	    "192.0.2.9 does not like recipient.\nRemote host said: 550 %s\n"
+	    "Giving up on 192.0.2.9.\n", said);
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_msg(r.nrcpts == 1, "%s: %zu recipients", said, r.nrcpts);
+	ck_assert_msg(!strcmp(r.rcpts[0].reason, reason) &&
+	    r.rcpts[0].hard == hard, "%s: %s %s", said, r.rcpts[0].reason,
+	    r.rcpts[0].hard ? "hard" : "soft");
+	bounce_report_free(&r);
+}
+
+/*
+ * Verdicts of the mature parsers' reason tables that no row read
+ * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
+ * putting each of their phrases in a notice: unknown users in Spanish,
+ * Italian and qmail's patches; our sender or sending host refused (not
+ * the recipient's address, though "address rejected" says so); a
+ * mailbox stopped for a while.  And qmail's "Giving up on <host>.",
+ * which follows every permanent refusal: no expiry, so the remote
+ * server's own code says why.
+ */
+START_TEST(test_reason_tables)
+{
+	static const struct verdict verdicts[] = {
+		{ "550 No existe ese usuario", "userunknown" },
+		{ "550 no existe dicha persona", "userunknown" },
+		{ "550 El usuario no existe", "userunknown" },
+		{ "550 Nessun utente simile in questo indirizzo",
+		  "userunknown" },
+		{ "550 Mailbox is unavailable", "userunknown" },
+		{ "553 sorry, this recipient is in my badrecipientto list "
+		  "(#5.7.1)", "userunknown" },
+		{ "553 sorry, this recipient is not in my validrcptto list "
+		  "(#5.7.1)", "userunknown" },
+		{ "553 sorry, your envelope recipient has been denied",
+		  "userunknown" },
+		{ "550 no matches to nameserver query", "userunknown" },
+		{ "550 Sender email address rejected", "rejected" },
+		{ "550 Sender IP address rejected", "blocked" },
+		{ "554 Account disabled temporarly for exceeding receiving "
+		  "limits", "suspend" },
+		{ "550 Account temporarily disabled", "suspend" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_qmail_class("5.1.1 <a@example.net>: unrecognised words",
+	    "userunknown", 1);
+	expect_qmail_class("Sender IP address rejected", "blocked", 0);
+	expect_qmail_class("Account disabled temporarly for exceeding "
+	    "receiving limits", "suspend", 0);
+	expect_qmail_class("5.2.2 <a@example.net>: unrecognised words",
+	    "mailboxfull", 0);
+	expect_qmail_class("no reason I know", "undefined", 0);
+}
+END_TEST
+
 /*
  * The sixteenth round's rows that no sample needs: verdicts from
  * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
@@ -2728,6 +2795,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round15_rows);
 	tcase_add_test(tc, test_round16_rows);
 	tcase_add_test(tc, test_round17_rows);
+	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
