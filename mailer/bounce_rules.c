@@ -1634,6 +1634,10 @@ const char *const bounce_failure_cues[] = {
 	"delivery problems",
 	"returned mail",
 	"rejected your message",
+	"error occurred while trying to deliver",
+	"your message bounced",
+	"recipient address was rejected",
+	"recipient addresses were rejected",
 	"following addresses had",
 	"message you sent",
 	"echec de la remise",	/* échec de la remise */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The bounce classifier on notices it has never seen: plain-text notices
-# put together from a dozen MTAs' and providers' openings (failures and
-# delay warnings), the shapes of a recipient's line, reasons, contact and
+# put together from 52 openings of MTAs and providers, current and older
+# (failures and delay warnings), the shapes of a recipient's line, reasons, contact and
 # sender lines, a daemon's (also unqualified, at an address literal or
 # null) or a provider's From, a telling or a generic
 # Subject, and the returned message's header block addressed to a list
@@ -48,7 +48,26 @@ intros = {
  "hotmail": "This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n",
  "x400": "Your message was not delivered to the following recipients:\n",
  "mercury": "The following recipients could not be reached:\n",
- "courier": "This is a delivery status notification from mx.example.org,\nrunning the Courier mail server.\n\nThe original message was received on Thu, 3 Dec 2026\nfrom news.example.org [192.0.2.1]\n\n---------------------------------------------------------------------------\n\n                           UNDELIVERABLE MAIL\n\nYour message to the following recipients cannot be delivered:\n",
+ "courier": "This is a delivery status notification from mx.example.org,\nrunning the Courier mail server.\n\nThe original message was received on Thu, 3 Dec 2026\nfrom news.example.org [192.0.2.1]\n\n---------------------------------------------------------------------------\n\n                           UNDELIVERABLE MAIL\n\nYour message to the following recipients cannot be delivered:\n", # older MTAs' and providers' openings
+ "yahoo-old": "Message from yahoo.com.\nUnable to deliver message to the following address(es).\n",
+ "aol-old": "Your mail to the following recipients could not be delivered:\n",
+ "hotmail-old": "This is an automatically generated Delivery Status Notification.\n\nUnable to deliver message to the following recipients, due to being unable to connect successfully to the destination mail server.\n",
+ "exch55": "Your message did not reach some or all of the intended recipients.\n\n      Subject:  Issue 12\n      Sent:     12/3/2026 10:00 AM\n\nThe following recipient(s) could not be reached:\n",
+ "gmail-old": "This is an automatically generated Delivery Status Notification\n\nDelivery to the following recipient failed permanently:\n",
+ "notes-old": "This Message was undeliverable due to the following reason:\n",
+ "imail": "Could not deliver message to the following recipient(s):\n",
+ "mailnotdel": "Mail was not delivered to the following recipients:\n",
+ "encountered": "Your message has encountered delivery problems to the following recipient(s):\n",
+ "hadproblems": "----- The following addresses had delivery problems -----\n",
+ "sorrycould": "Sorry. Your message could not be delivered to:\n",
+ "errorduring": "An error occurred while trying to deliver this message to the recipient's e-mail address.\n",
+ "autogen": "This is an automatically generated message from mailer.example.org.\nThe message could not be delivered to the following recipient:\n",
+ "wasnotdel": "Your message was not delivered because of a problem with the recipient address below.\n",
+ "bounced": "Your message bounced. The following recipient address was rejected:\n",
+ "returned": "The message you sent was returned. The delivery failed for:\n",
+ "permfail": "PERMANENT FAILURE: the message below could not be delivered to the recipient listed.\n",
+ "nondeliv": "Non-delivery report: the following recipient is unreachable.\n",
+ "mailsys": "The mail system was unable to deliver your message.\n",
 }
 delay_intros = {
  "postfix-delay": "This is the mail system at host mx.example.org.\n\n####################################################################\n# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n####################################################################\n\nYour message could not be delivered for more than 4 hour(s).\nIt will be retried until it is 5 day(s) old.\n",
@@ -57,7 +76,12 @@ delay_intros = {
  "sendmail-delay": "**********************************************\n**      THIS IS A WARNING MESSAGE ONLY      **\n**  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n**********************************************\n\nThe original message was received at Thu, 3 Dec 2026 10:00:00 +0100\n\n   ----- Transcript of session follows -----\nWarning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n",
  "courier-delay": "                        DELAYED DELIVERY NOTICE\n\nThis is a delivery status notification from mx.example.org.\nYour message to the following recipients has been delayed. Delivery will be attempted again.\n",
  "exchange-delay": "Delivery is delayed to these recipients or groups:\n",
- "lotus-delay": "Your message has not been delivered yet. The server will continue to try to deliver it.\n",
+ "lotus-delay": "Your message has not been delivered yet. The server will continue to try to deliver it.\n", "exim-old-delay": "This message was created automatically by mail delivery software.\n\nA message that you sent has not yet been delivered to one or more of its recipients after more than 24 hours on the queue.\n\nThe message identifier is:     1aBc-000Def-GH\nThe subject of the message is: Issue 12\n\nThe address to which the message has not yet been delivered is:\n",
+ "ms-delay": "This is an automatically generated Delivery Status Notification.\n\nTHIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\nDelivery to the following recipients has been delayed.\n",
+ "aol-delay": "Your message to the recipient below has not been delivered yet; we will keep trying for up to 3 days.\n",
+ "iplanet-delay": "This report relates to a message you sent with the following header fields:\n\n  Subject: Issue 12\n\nYour message has been delayed and is still awaiting delivery to the following recipient(s):\n",
+ "mdaemon-delay": "The attached message has not been delivered yet. Delivery will be attempted again; you will be notified if it fails.\n",
+ "domino-delay2": "Delivery of your message is delayed. The following recipient has not received it yet:\n",
 }
 forms = {
  "angle-colon": "<{r}>: host mx.example.net[192.0.2.9] said: {c}\n",
