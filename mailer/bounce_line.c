@@ -257,9 +257,9 @@ x400_lead(const char *l, size_t n)
 }
 
 /*
- * Past what may stand before a listed address: indentation and bullets,
- * an SMTP reply code with its enhanced status, or a bare status ("5.2.2
- * <a>...").  *coded is set when a reply code or status was skipped: such
+ * Past what may stand before a listed address: indentation, bullets and
+ * arrows ("=> a"), a list's number, an SMTP reply code with its
+ * enhanced status, or a bare status ("5.2.2 <a>...").  *coded is set when a reply code or status was skipped: such
  * a line is a server's verdict on the address whatever follows it.
  */
 static size_t
@@ -269,8 +269,17 @@ skip_lead(const char *l, size_t n, int *coded)
 	char st[16];
 
 	*coded = 0;
-	while (i < n && (bounce_is_blank(l[i]) || strchr(">*-#|", l[i])))
+	while (i < n && (bounce_is_blank(l[i]) || strchr(">*-#|=", l[i])))
 		i++;
+	/* a list's number ("1. a", "2) a"), never a reply code */
+	for (x = i; x < n && x - i < 3 && isdigit((unsigned char)l[x]); x++)
+		;
+	if (x > i && x + 1 < n && (l[x] == '.' || l[x] == ')') &&
+	    bounce_is_blank(l[x + 1])) {
+		i = x + 1;
+		while (i < n && bounce_is_blank(l[i]))
+			i++;
+	}
 	/* a UTF-8 bullet (U+2022) */
 	if (n - i >= 3 && !memcmp(l + i, "\xe2\x80\xa2", 3)) {
 		i += 3;

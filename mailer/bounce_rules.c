@@ -1013,6 +1013,8 @@ const char *const bounce_rcpt_cues[] = {
 	"recipients:",
 	"recipient address:",
 	"recipient(s):",
+	"addressee:",	/* PMDF, X.400 gateways */
+	"addressees:",
 	"rejected recipient",
 	"failed recipient:",
 	"intended recipient:",

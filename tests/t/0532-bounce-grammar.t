@@ -113,6 +113,16 @@ forms = {
  "bracket-prose": "Your message wasn't delivered to [{r}] because of this error: {c}\n",
  "dquoted-prose": "Delivery to \"{r}\" failed: {c}\n",
  "mailto": "{r}<mailto:{r}>\n{c}\n",
+ "arrow": "   -> {r}\n      {c}\n",
+ "fat-arrow": "=> {r}: {c}\n",
+ "numbered": "1. {r}: {c}\n",
+ "bullet-paren": "- {r} ({c})\n",
+ "addressee": "Addressee: {r}\n{c}\n",
+ "recipient-address": "Recipient address: {r}\nReason: {c}\n",
+ "self-named": "{r} <{r}>\n{c}\n",
+ "reason-colon": "{c}: {r}\n",
+ "could-not-to": "Could not deliver to {r}: {c}\n",
+ "rcpt-rejected": "Recipient <{r}> rejected: {c}\n",
 }
 codes = {
  "5.1.1": "550 5.1.1 User unknown",
