@@ -651,6 +651,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
 	    pre[k - 1] == '\'' || pre[k - 1] == '(' || pre[k - 1] == '['))
 		k--;
+	if (ends_with(bounce_rcpt_noncues, pre, pn))
+		return 0;
 	if (ends_with(bounce_rcpt_cues, pre, pn))
 		return 1;
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&

@@ -1089,6 +1089,22 @@ const char *const bounce_rcpt_cues[] = {
  * verdicts that must start the words after it (bounce_line.c's
  * verdict_follows) for the address to count as a recipient.
  */
+/*
+ * Labels ending like a recipient's ("address:") that name another
+ * address: the alias a recipient was rewritten from (Oracle Messaging
+ * Server's "Original address:" below its "Recipient address:"), or the
+ * sender's side.
+ */
+const char *const bounce_rcpt_noncues[] = {
+	"original address:",
+	"sender address:",
+	"from address:",
+	"return address:",
+	"reply-to address:",
+	"reply address:",
+	NULL
+};
+
 const char *const bounce_rcpt_nouns[] = {
 	"user",
 	"mailbox",

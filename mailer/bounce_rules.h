@@ -69,6 +69,7 @@ extern const char *const bounce_list_robots[];
 extern const char *const bounce_list_admin_suffixes[];
 /* words that, just before an address on a line, name it a recipient */
 extern const char *const bounce_rcpt_cues[];
+extern const char *const bounce_rcpt_noncues[];
 extern const char *const bounce_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];

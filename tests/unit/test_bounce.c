@@ -2427,6 +2427,25 @@ expect_qmail_class(const char *said, const char *reason, int hard)
 	bounce_report_free(&r);
 }
 
+
+/*
+ * A label ending like a recipient's ("address:") that names the alias a
+ * recipient was rewritten from (Oracle Messaging Server's "Original
+ * address:") or the sender's side names no failed recipient.
+ */
+START_TEST(test_alias_labels)
+{
+	expect_rcpts("Your message cannot be delivered to the following "
+	    "recipients:\n\n  Recipient address: a@mail.example.net\n"
+	    "  Original address: a@example.net\n  Reason: Remote SMTP "
+	    "server has rejected address\n  Diagnostic code: smtp;550 5.1.1 "
+	    "unknown user\n", "a@mail.example.net");
+	expect_rcpts("Delivery failed.\n\n  Recipient address: b@example.net\n"
+	    "  Sender address: news@example.com\n  Reason: 550 5.1.1 "
+	    "unknown user\n", "b@example.net");
+}
+END_TEST
+
 /*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
@@ -2796,6 +2815,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round16_rows);
 	tcase_add_test(tc, test_round17_rows);
 	tcase_add_test(tc, test_reason_tables);
+	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
