@@ -169,7 +169,7 @@ tail_says_failed(const char *t, size_t n)
 	for (const char *const *w = bounce_date_words; i > 0 && *w; w++) {
 		size_t wl = strlen(*w);
 
-		if (n - i > wl && !strncmp(t + i, *w, wl) &&
+		if (n - i > wl && !strncasecmp(t + i, *w, wl) &&
 		    date_starts(t + i + wl, n - i - wl))
 			return 1;
 	}

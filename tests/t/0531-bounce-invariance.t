@@ -18,7 +18,9 @@
 #    the same kind, and the renamed recipients;
 #  - a mail system's From written as older and local MTAs write it
 #    (unqualified, at an address literal, null): the same kind and
-#    recipients.
+#    recipients;
+#  - the notice's text in capitals, as old gateways write it: the same
+#    kind and recipients (compared without case).
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -172,12 +174,30 @@ def old_from(raw, turn=[0]):
     return (head[:m.start()] + OLD_FROMS[turn[0] % len(OLD_FROMS)] +
             head[m.end():] + sep + body)
 
+COPY_START = re.compile(rb"(?im)^(-+ ?(original message|below this line|the "
+                        rb"original message|this is a copy)|--- original|"
+                        rb"return-path:|received:)")
+
+def capitals(raw):
+    """The notice's first plain text sent as it is, up to the returned
+    copy, in capitals."""
+    t = first_text(raw)
+    if not t:
+        return None
+    hs, he, te = t
+    text = raw[he + 1:te]
+    m = COPY_START.search(text)
+    cut = m.start() if m else len(text)
+    if text[:cut].upper() == text[:cut]:
+        return None
+    return raw[:he + 1] + text[:cut].upper() + text[cut:] + raw[te:]
+
 TRANSFORMS = (
     ("to", rename_to), ("contact", add_contact), ("body", orig_body),
     ("base64", lambda r: encoded(r, b"base64", base64.encodebytes)),
     ("qp", lambda r: encoded(r, b"quoted-printable", quopri.encodestring)),
     ("crlf", lambda r: r.replace(b"\n", b"\r\n")),
-    ("shape", None), ("from", old_from),
+    ("shape", None), ("from", old_from), ("caps", capitals),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -209,8 +229,9 @@ DESC = {"to": "renamed returned To/Cc",
         "qp": "the notice's text in quoted-printable",
         "crlf": "CRLF line ends",
         "shape": "recipients renamed to addresses of other shapes",
-        "from": "a daemon's From unqualified, at a literal or null"}
-print("1..10")
+        "from": "a daemon's From unqualified, at a literal or null",
+        "caps": "the notice's text in capitals"}
+print("1..11")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
