@@ -1653,6 +1653,7 @@ const char *const bounce_failure_cues[] = {
 	"returned mail",
 	"rejected your message",
 	"error occurred while trying to deliver",
+	"action: failed",	/* a report's fields written into the text */
 	"your message bounced",
 	"recipient address was rejected",
 	"recipient addresses were rejected",

@@ -2446,6 +2446,27 @@ START_TEST(test_alias_labels)
 }
 END_TEST
 
+
+/*
+ * A report's fields written into a notice's text ("Recipient: a" /
+ * "Action: failed") say it is a failure notice also when its sender is
+ * no daemon (noreply@ of a provider).
+ */
+START_TEST(test_text_report_fields)
+{
+	const char *m = "From: \"Mail Administrator\" <noreply@example.org>\n"
+	    "To: news@example.com\nSubject: Delivery report\n\n"
+	    "Delivery report for your message \"Issue 12\".\n\n"
+	    "Recipient: jo@example.org\nAction: delivered\n\n"
+	    "Recipient: kit@example.org\nAction: failed\n"
+	    "Reason: 550 5.1.1 mailbox unknown\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "kit@example.org");
+}
+END_TEST
+
 /*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
@@ -2816,6 +2837,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round17_rows);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
+	tcase_add_test(tc, test_text_report_fields);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
