@@ -24,18 +24,90 @@ domain_char(int c)
 }
 
 /*
- * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
- * looks like a deliverable address (dotted domain, non-empty local part).
+ * The code point of the UTF-8 sequence at s[i] (i < n) and its length in
+ * *len; 0 when it is malformed.
  */
-int
-bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
-    size_t *e)
+static unsigned
+utf8_at(const char *s, size_t n, size_t i, size_t *len)
 {
-	size_t i = at, j = at + 1;
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t k = n - i, l;
+	unsigned c;
+
+	if (u[0] < 0xc2 || u[0] > 0xf4)
+		return 0;
+	l = u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+	if (k < l)
+		return 0;
+	c = u[0] & (0xff >> (l + 1));
+	for (size_t j = 1; j < l; j++) {
+		if ((u[j] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (u[j] & 0x3f);
+	}
+	*len = l;
+	return c;
+}
+
+/*
+ * 1 for a letter that may stand in an address met anywhere: Latin, Greek
+ * and Cyrillic ones (RFC 6531 addresses), whose scripts put spaces between
+ * words.  CJK text runs into the words around it ("发送给a@b的邮件"), so
+ * its characters count only inside brackets (wide).
+ */
+static int
+intl_char(unsigned c, int wide)
+{
+	if ((c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) ||
+	    (c >= 0x370 && c <= 0x52f && c != 0x37e && c != 0x387))
+		return 1;
+	return wide && c >= 0x80 && !(c >= 0x2000 && c <= 0x206f) &&
+	    !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xff20) &&
+	    c != 0xa0 && c != 0xfeff;
+}
+
+/* The start of the non-ASCII character that ends at s[i - 1], or i. */
+static size_t
+intl_before(const char *s, size_t n, size_t i, int wide)
+{
+	size_t k = i, len;
+	unsigned c;
+
+	while (k > 0 && i - k < 4 && ((unsigned char)s[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k == 0 || k == i)
+		return i;
+	k--;
+	c = utf8_at(s, n, k, &len);
+	return c && k + len == i && intl_char(c, wide) ? k : i;
+}
+
+/* The length of the non-ASCII character at s[j] (0 when it is none). */
+static size_t
+intl_at(const char *s, size_t n, size_t j, int wide)
+{
+	size_t len;
+	unsigned c = utf8_at(s, n, j, &len);
+
+	return c && intl_char(c, wide) ? len : 0;
+}
+
+/* bounce_addr_around, reading non-ASCII letters as intl_char(wide) does. */
+static int
+addr_scan(const char *s, size_t n, size_t at, int wide, size_t *b, size_t *e)
+{
+	size_t i = at, j = at + 1, k;
 	int dot = 0;
 
-	while (i > 0 && local_char((unsigned char)s[i - 1]) && at - i < 64)
-		i--;
+	while (i > 0 && at - i < 64) {
+		if (local_char((unsigned char)s[i - 1]))
+			i--;
+		else if ((unsigned char)s[i - 1] >= 0x80 &&
+		    (k = intl_before(s, n, i, wide)) < i)
+			i = k;
+		else
+			break;
+	}
 	/* notices quote addresses ('a@b'): a leading quote is no local part */
 	while (i < at && (s[i] == '.' || s[i] == '\'' || s[i] == '`'))
 		i++;
@@ -46,17 +118,46 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 	 */
 	if (at - i > 5 && !strncasecmp(s + i, "smtp=", 5))
 		i += 5;
-	while (j < n && domain_char((unsigned char)s[j]) && j - at < 255) {
+	while (j < n && j - at < 255) {
 		/* no empty label: Sendmail's "a@b...User unknown" ends at b */
 		if (s[j] == '.' && j + 1 < n && s[j + 1] == '.')
 			break;
-		if (s[j] == '.')
-			dot = 1;
-		j++;
+		if (domain_char((unsigned char)s[j])) {
+			dot |= s[j] == '.';
+			j++;
+		} else if ((unsigned char)s[j] >= 0x80 &&
+		    (k = intl_at(s, n, j, wide)) > 0)
+			j += k;
+		else
+			break;
 	}
 	while (j > at + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
 		j--;
 	if (i == at || j == at + 1 || !dot || s[at + 1] == '.')
+		return 0;
+	*b = i;
+	*e = j;
+	return 1;
+}
+
+/*
+ * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
+ * looks like a deliverable address (dotted domain, non-empty local part).
+ */
+int
+bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
+    size_t *e)
+{
+	size_t i, j;
+
+	/* CJK and other characters only inside "<...>" */
+	if (addr_scan(s, n, at, 1, &i, &j) && i > 0 && s[i - 1] == '<' &&
+	    j < n && s[j] == '>') {
+		*b = i;
+		*e = j;
+		return 1;
+	}
+	if (!addr_scan(s, n, at, 0, &i, &j))
 		return 0;
 	/*
 	 * "<" opens an address that ">" closes; without it the text was cut
@@ -71,7 +172,6 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 		if (k >= n || s[k] != '>')
 			return 0;
 	}
-	/* "rfc822;user@x" style prefixes never start a local part */
 	*b = i;
 	*e = j;
 	return 1;

@@ -2467,6 +2467,37 @@ START_TEST(test_text_report_fields)
 }
 END_TEST
 
+
+/*
+ * Internationalised addresses (RFC 6531) in a notice's text: Latin,
+ * Greek and Cyrillic letters wherever an address stands; CJK ones only
+ * inside "<...>", since CJK text runs into the address ("发送给a@b的").
+ */
+START_TEST(test_intl_addresses)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} t[] = {
+		{ "<jos\xc3\xa9@b\xc3\xbc" "cher.example>: host mx said: 550 "
+		  "5.1.1 User unknown\n", "jos\xc3\xa9@b\xc3\xbc" "cher.example" },
+		{ "Recipient: \xd0\xb8\xd0\xb2\xd0\xb0\xd0\xbd@example.net\n"
+		  "Reason: 550 5.1.1 User unknown\n",
+		  "\xd0\xb8\xd0\xb2\xd0\xb0\xd0\xbd@example.net" },
+		{ "<\xe7\x94\xa8\xe6\x88\xb7@example.cn>: host mx said: 550 "
+		  "5.1.1 User unknown\n",
+		  "\xe7\x94\xa8\xe6\x88\xb7@example.cn" },
+		/* 您发送给 a 的邮件无法投递 */
+		{ "\xe6\x82\xa8\xe5\x8f\x91\xe9\x80\x81\xe7\xbb\x99"
+		  "ann@example.cn\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6"
+		  "\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92: 550 "
+		  "5.1.1 User unknown\n", "ann@example.cn" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_rcpts(t[i].text, t[i].rcpts);
+}
+END_TEST
+
 /*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
@@ -2838,6 +2869,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
+	tcase_add_test(tc, test_intl_addresses);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
