@@ -259,8 +259,9 @@ x400_lead(const char *l, size_t n)
 /*
  * Past what may stand before a listed address: indentation, bullets and
  * arrows ("=> a"), a list's number, an SMTP reply code with its
- * enhanced status, or a bare status ("5.2.2 <a>...").  *coded is set when a reply code or status was skipped: such
- * a line is a server's verdict on the address whatever follows it.
+ * enhanced status, or a bare status ("5.2.2 <a>...").  *coded is set
+ * when a reply code or status was skipped: such a line is a server's
+ * verdict on the address whatever follows it.
  */
 static size_t
 skip_lead(const char *l, size_t n, int *coded)
