@@ -1090,13 +1090,17 @@ const char *const bounce_rcpt_cues[] = {
  * verdict_follows) for the address to count as a recipient.
  */
 /*
- * Labels ending like a recipient's ("address:") that name another
- * address: the alias a recipient was rewritten from (Oracle Messaging
- * Server's "Original address:" below its "Recipient address:"), or the
- * sender's side.
+ * Words ending like a recipient's label ("address:", "addressed to")
+ * that name another address: the alias a recipient was rewritten from
+ * (Oracle Messaging Server's "Original address:" below its "Recipient
+ * address:"), the returned message's addressees, or the sender's side.
  */
 const char *const bounce_rcpt_noncues[] = {
 	"original address:",
+	/* the returned message's addressees, not the failed ones */
+	"original message was addressed to",
+	"original message addressed to",
+	"originally addressed to",
 	"sender address:",
 	"from address:",
 	"return address:",

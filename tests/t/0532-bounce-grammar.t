@@ -205,6 +205,7 @@ extras2.update({
  "msg-to-list": "\nYour message to readers@lists.example.org was not delivered to all of its recipients.\n",
  "abuse": "\nReport abuse to abuse@mx.example.org.\n",
  "moved": "\nThe user has moved; the new address is anna.new@example.com.\n",
+ "orig-addressed": "\nThe original message was addressed to readers@lists.example.org.\n",
 })
 DELAY_SUBJECTS = ("Delayed Mail (still being retried)", "Warning: message delayed",
                   "Delivery Status Notification (Delay)")
