@@ -1109,7 +1109,6 @@ START_TEST(test_ses_duplicate_recipient)
 }
 END_TEST
 
-/* The phrase tables fit their automata: no silent fall back to slow loops. */
 /* fn, rewriting a buffer in place, turns in into out. */
 static void
 check_rewrite(void (*fn)(struct buf *), const char *in, const char *out)
@@ -2792,6 +2791,7 @@ START_TEST(test_accent_rows)
 }
 END_TEST
 
+/* The phrase tables fit their automata: no silent fall back to slow loops. */
 START_TEST(test_tables_compiled)
 {
 	ck_assert_int_eq(bounce_match_compiled(), 1);
