@@ -166,18 +166,23 @@ add_entity(struct buf *t, const char *s, size_t n)
 
 /*
  * The address of a "mailto:" link in the tag s[0..n), up to '?' or the
- * quote, into *a (length *al); 0 when the tag has none.
+ * quote that opened the attribute's value, into *a (length *al); 0 when
+ * the tag has none.  An apostrophe inside "..." is the address's own
+ * ("mailto:o'brien@").
  */
 static int
 mailto_target(const char *s, size_t n, const char **a, size_t *al)
 {
 	const char *m = bounce_find_ci(s, n, "mailto:");
+	char q;
 	size_t k = 0;
 
 	if (!m || !tag_is(s, n, "a"))
 		return 0;
+	q = m > s && (m[-1] == '"' || m[-1] == '\'') ? m[-1] : 0;
 	m += 7;
-	while (m + k < s + n && !strchr("\"'?> \t\n", m[k]))
+	while (m + k < s + n && !strchr("?> \t\n", m[k]) &&
+	    (q ? m[k] != q : !strchr("\"'", m[k])))
 		k++;
 	*a = m;
 	*al = k;

@@ -2497,6 +2497,21 @@ START_TEST(test_intl_addresses)
 }
 END_TEST
 
+
+/* A "mailto:" link's address keeps its apostrophe inside "..." quotes. */
+START_TEST(test_html_mailto_apostrophe)
+{
+	const char *m = HDR "MIME-Version: 1.0\nContent-Type: text/html; "
+	    "charset=utf-8\n\n<html><body><p>Your message to <a href=\""
+	    "mailto:o'brien@example.ie\">Dara O'Brien</a> could not be "
+	    "delivered.</p><p>550 5.1.1 User unknown</p></body></html>\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "o'brien@example.ie");
+}
+END_TEST
+
 /*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
@@ -2870,6 +2885,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
 	tcase_add_test(tc, test_intl_addresses);
+	tcase_add_test(tc, test_html_mailto_apostrophe);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
