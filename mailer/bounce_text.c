@@ -98,11 +98,16 @@ break_sentences(char *s, size_t n)
 			s[i] = '\n';
 }
 
-/* 1 for a byte that may stand in an address (local part or domain). */
+/*
+ * 1 for a byte that may stand in an address (local part or domain): an
+ * RFC 5322 atext character but '?' (a mailto link's query starts there),
+ * '.', '@', or a byte of a UTF-8 one (RFC 6531).
+ */
 static int
 addr_byte(char c)
 {
-	return isalnum((unsigned char)c) || (c && strchr(".@_%+-", c));
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80 ||
+	    (c && strchr(".@_%+-'=!#$&*/^`{|}~", c));
 }
 
 /*

@@ -13,9 +13,9 @@
 #    found stay the same;
 #  - the notice's text sent as base64 or quoted-printable instead of as
 #    it is, or every line ended by CRLF: the same kind and recipients;
-#  - each labelled recipient renamed to an address of another shape (an
-#    apostrophe, capitals, digits, a tag, long local parts and domains):
-#    the same kind, and the renamed recipients;
+#  - each labelled recipient renamed to an address of each of eleven
+#    other shapes (an apostrophe, capitals, digits, a tag, long local
+#    parts and domains): the same kind, and the renamed recipients;
 #  - a mail system's From written as older and local MTAs write it
 #    (unqualified, at an address literal, null): the same kind and
 #    recipients;
@@ -137,26 +137,29 @@ SHAPES = ("o'brien@example.ie", "First.Last+news@Mail.Example-Host.co.uk",
           "D'Arcy.Smith@Example.co.uk", "r2d2@192-0-2-7.example.net")
 renames = {}
 
-def reshape(raw, lab, path, turn=[0]):
-    """Each labelled recipient written as an address of another shape,
-    where every mention of it can be seen (no encoded text, no xtext)."""
+def reshapes(raw, lab):
+    """Copies of raw, one a shape, in which each labelled recipient is
+    written as an address of that shape (the next ones for a second and
+    third recipient), where every mention of it can be seen (no encoded
+    text, no xtext); with each copy, the renaming."""
     if re.search(rb"(?im)^content-transfer-encoding:\s*(base64|quoted)",
                  raw) or re.search(rb"=\?[^?]+\?[bq]\?", raw, re.I):
-        return None
+        return []
     rc = [r["address"] for r in lab.get("recipients", []) if r.get("address")]
     if not rc or not all(a.isascii() for a in rc):
-        return None
-    m = {}
-    for a in rc:
-        pat = re.compile(re.escape(a.encode()), re.I)
-        if not pat.search(raw):
-            return None
-        turn[0] += 1
-        new = SHAPES[turn[0] % len(SHAPES)]
-        raw = pat.sub(lambda _: new.encode(), raw)
-        m[a.lower()] = new.lower()
-    renames[path] = m
-    return raw
+        return []
+    pats = [re.compile(re.escape(a.encode()), re.I) for a in rc]
+    if not all(p.search(raw) for p in pats):
+        return []
+    out = []
+    for s in range(len(SHAPES)):
+        new, m = raw, {}
+        for j, (a, pat) in enumerate(zip(rc, pats)):
+            shape = SHAPES[(s + j) % len(SHAPES)]
+            new = pat.sub(lambda _: shape.encode(), new)
+            m[a.lower()] = shape.lower()
+        out.append((new, m))
+    return out
 
 OLD_FROMS = (b"From: Mail Delivery Subsystem <MAILER-DAEMON>",
              b"From: MAILER-DAEMON (Mail Delivery System)",
@@ -207,8 +210,14 @@ for c in corpora:
         raw = open(os.path.join(c, lab["file"]), "rb").read()
         raw = raw.replace(b"\r\n", b"\n")
         for kind, f in TRANSFORMS:
-            new = f(raw) if f else reshape(raw, lab,
-                os.path.join(c, lab["file"]))
+            if f is None:
+                for new, m in reshapes(raw, lab):
+                    name = "%s-%d-%s" % (kind, len(jobs[kind]), lab["file"])
+                    open(os.path.join(tmp, name), "wb").write(new)
+                    renames[name] = m
+                    jobs[kind].append((name, os.path.join(c, lab["file"])))
+                continue
+            new = f(raw)
             if new is None:
                 continue
             name = "%s-%d-%s" % (kind, len(jobs[kind]), lab["file"])
@@ -254,7 +263,7 @@ for kind, _ in TRANSFORMS:
     for (name, orig), g, b in zip(jobs[kind], got, before):
         want = key(b)
         if kind == "shape":
-            m = renames[orig]
+            m = renames[name]
             want = sorted(m.get(a, a) for a in want)
         if (g or {}).get("kind") != (b or {}).get("kind") or key(g) != want:
             changed.append("%s: %s %s -> %s %s" % (name, (b or {}).get("kind"),
