@@ -16,9 +16,9 @@
 #  - each labelled recipient renamed to an address of each of eleven
 #    other shapes (an apostrophe, capitals, digits, a tag, long local
 #    parts and domains): the same kind, and the renamed recipients;
-#  - a mail system's From written as older and local MTAs write it
-#    (unqualified, at an address literal, null): the same kind and
-#    recipients;
+#  - a mail system's From written in each of the ways older and local
+#    MTAs write it (unqualified, at an address literal, null): the same
+#    kind and recipients;
 #  - the notice's text in capitals, as old gateways write it: the same
 #    kind and recipients (compared without case).
 cd "$(dirname "$0")/../.." || exit 1
@@ -166,16 +166,16 @@ OLD_FROMS = (b"From: Mail Delivery Subsystem <MAILER-DAEMON>",
              b"From: Postmaster <postmaster@[192.0.2.1]>",
              b"From: \"Mail Delivery System\" <>")
 
-def old_from(raw, turn=[0]):
-    """A daemon's From (MAILER-DAEMON@, postmaster@) in an older form."""
+def old_froms(raw):
+    """Copies of raw with a daemon's From (MAILER-DAEMON@, postmaster@) in
+    each of the older forms."""
     head, sep, body = raw.partition(b"\n\n")
     m = re.search(rb"(?im)^from:[^\n]*(\n[ \t][^\n]*)*", head)
     if not sep or not m or not re.search(rb"(?i)(mailer-daemon|postmaster)@",
                                          m.group(0)):
-        return None
-    turn[0] += 1
-    return (head[:m.start()] + OLD_FROMS[turn[0] % len(OLD_FROMS)] +
-            head[m.end():] + sep + body)
+        return []
+    return [head[:m.start()] + f + head[m.end():] + sep + body
+            for f in OLD_FROMS]
 
 COPY_START = re.compile(rb"(?im)^(-+ ?(original message|below this line|the "
                         rb"original message|this is a copy)|--- original|"
@@ -200,7 +200,7 @@ TRANSFORMS = (
     ("base64", lambda r: encoded(r, b"base64", base64.encodebytes)),
     ("qp", lambda r: encoded(r, b"quoted-printable", quopri.encodestring)),
     ("crlf", lambda r: r.replace(b"\n", b"\r\n")),
-    ("shape", None), ("from", old_from), ("caps", capitals),
+    ("shape", None), ("from", None), ("caps", capitals),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -210,6 +210,12 @@ for c in corpora:
         raw = open(os.path.join(c, lab["file"]), "rb").read()
         raw = raw.replace(b"\r\n", b"\n")
         for kind, f in TRANSFORMS:
+            if kind == "from":
+                for new in old_froms(raw):
+                    name = "%s-%d-%s" % (kind, len(jobs[kind]), lab["file"])
+                    open(os.path.join(tmp, name), "wb").write(new)
+                    jobs[kind].append((name, os.path.join(c, lab["file"])))
+                continue
             if f is None:
                 for new, m in reshapes(raw, lab):
                     name = "%s-%d-%s" % (kind, len(jobs[kind]), lab["file"])
