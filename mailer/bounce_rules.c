@@ -487,6 +487,13 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not known here", "5.1.1", HARD, "userunknown" },
 	{ "doesn't handle mail for that user", "5.1.1", HARD, "userunknown" },
 	{ "destin. sconosciuto", "5.1.1", HARD, "userunknown" },
+	/*
+	 * PHPMailer-BMH's "unknown" wordings: "not a member of domain", "the
+	 * recipient cannot be verified", "user path no exist"
+	 */
+	{ "not a member of domain", "5.1.1", HARD, "userunknown" },
+	{ "recipient cannot be verified", "5.1.1", HARD, "userunknown" },
+	{ "user path no exist", "5.1.1", HARD, "userunknown" },
 	{ "no longer on server", "5.1.6", HARD, "hasmoved" },
 	{ "address no longer valid", "5.1.6", HARD, "hasmoved" },
 
@@ -581,6 +588,11 @@ const struct bounce_rule bounce_rules[] = {
 	/* hotpop's "the account has been closed" */
 	{ "account has been closed", "5.2.1", HARD, "suspend" },
 	{ "account is closed", "5.2.1", HARD, "suspend" },
+	/* PHPMailer-BMH's "inactive" wordings (eyou, CommuniGate...) */
+	{ "user is inactive", "5.2.1", HARD, "suspend" },
+	{ "inactive account", "5.2.1", HARD, "suspend" },
+	{ "mail receiving disabled", "5.2.1", HARD, "suspend" },
+	{ "user status is locked", "5.2.1", HARD, "suspend" },
 
 	/* The local delivery agent failed (Sisimai's "mailererror"). */
 	{ "mailer error", "4.3.0", SOFT, "mailererror" },

@@ -2578,6 +2578,17 @@ START_TEST(test_round17_rows)
 }
 END_TEST
 
+/* the nineteenth round's row that no sample needs (its sample said 450) */
+START_TEST(test_round19_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "550 user path no exist", "userunknown" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+}
+END_TEST
+
 START_TEST(test_round16_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -2881,6 +2892,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round15_rows);
 	tcase_add_test(tc, test_round16_rows);
 	tcase_add_test(tc, test_round17_rows);
+	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
