@@ -1507,6 +1507,42 @@ drop_transcript_only(struct bounce_seg *rs, size_t *nrs, size_t from)
 }
 
 
+/* 1 when the line at t[0..n) is blank (or there is none) */
+static int
+blank_at(const char *t, size_t n)
+{
+	const char *eol = memchr(t, '\n', n);
+	size_t ll = eol ? (size_t)(eol - t) : n;
+
+	return bounce_indent(t, ll) == ll;
+}
+
+/*
+ * 1 for a "To: a" line standing alone (blank lines above and below) right
+ * under a sentence of failure about a recipient ("Your mail to the
+ * following recipient was not delivered."): the notice's own label of
+ * the failed address, not a field of a quoted header, whose lines come
+ * in runs.
+ */
+static int
+lone_to_line(const char *l, size_t n, const char *prev, size_t prevlen,
+    int above_blank, int below_blank)
+{
+	char *low;
+	size_t lw;
+	int r;
+
+	if (!above_blank || !below_blank || !prev || n < 4 ||
+	    strncasecmp(l, "to:", 3))
+		return 0;
+	low = bounce_lower_dup(prev, prevlen < 200 ? prevlen : 200);
+	lw = strlen(low);
+	r = !memchr(low, '@', lw) && has_word(bounce_failure_words, low, lw) &&
+	    bounce_find_ci(low, lw, "recipient");
+	free(low);
+	return r;
+}
+
 /* bounce_notice_rcpts() of one part of the notice's text. */
 static void
 part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
@@ -1517,7 +1553,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		const char *prev = NULL, *above = NULL;
 	size_t abovelen = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
-	int prev_hit = 0, field_open = 0;
+	int prev_hit = 0, field_open = 0, lone_to = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -1546,6 +1582,11 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			/* a folded continuation of a quoted header field */
 		} else if (ind < ll) {
 			in_field = header_like(l + ind, ll - ind);
+			lone_to = in_field && lone_to_line(l + ind, ll - ind,
+			    prev, prevlen, !prev_adjacent, !eol ||
+			    blank_at(eol + 1, (size_t)(t + n - eol - 1)));
+			if (lone_to)
+				in_field = 0;
 			field_open = in_field && field_value_empty(l + ind,
 			    ll - ind);
 			field_ind = ind;
@@ -1564,6 +1605,9 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 					    (size_t)(t + n - eol - 1),
 					    &nb.nextlen);
 				prev_line(prev, prevlen, &contact, &intro);
+				/* under its sentence as under "recipients:" */
+				if (lone_to)
+					intro = 1;
 				line_hits(l, ll, contact, intro, carry, cn, &nb,
 				    &h);
 				if (h.n && eol && bounce_section_accepted(l, ll,

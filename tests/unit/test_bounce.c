@@ -2578,7 +2578,11 @@ START_TEST(test_round17_rows)
 }
 END_TEST
 
-/* the nineteenth round's row that no sample needs (its sample said 450) */
+/*
+ * The nineteenth round: the row no sample needs (its sample said 450),
+ * and a lone "To: a" under a sentence of failure about a recipient,
+ * which names a; one in a run of fields, or under other words, does not.
+ */
 START_TEST(test_round19_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -2586,6 +2590,14 @@ START_TEST(test_round19_rows)
 	};
 
 	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_rcpts("Your mail to the following recipient was not "
+	    "delivered.\n\n  To: <a@example.net>\n\nSorry, try later.\n",
+	    "a@example.net");
+	expect_rcpts("Your mail to the following recipient was not "
+	    "delivered.\n\n  To: <l@example.org>\n  Subject: Issue 7\n\n"
+	    "Sorry, try later.\n", "");
+	expect_rcpts("Thank you for your mail.\n\n  To: <l@example.org>\n\n"
+	    "We read every message.\n", "");
 }
 END_TEST
 
