@@ -529,13 +529,17 @@ bounce_find_status(const char *s, size_t n, char out[16])
 	return 0;
 }
 
-/* SMTP reply class (4 or 5) of the first "4xx "/"5xx " code, or 0. */
+/*
+ * SMTP reply class (4 or 5) of the first "4xx "/"5xx " code, or 0.  A
+ * number after a dot is none: "X.400 diagnostic" names a standard.
+ */
 int
 bounce_smtp_class(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 3 < n; i++)
 		if ((s[i] == '4' || s[i] == '5') &&
-		    (i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    (i == 0 || !(isalnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '.')) &&
 		    isdigit((unsigned char)s[i + 1]) &&
 		    isdigit((unsigned char)s[i + 2]) &&
 		    (s[i + 3] == ' ' || s[i + 3] == '-') &&
