@@ -485,6 +485,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "non-existent address", "5.1.1", HARD, "userunknown" },
 	{ "nonexistent address", "5.1.1", HARD, "userunknown" },
 	{ "not known here", "5.1.1", HARD, "userunknown" },
+	/*
+	 * older gateways' verdicts (Sympa's %equiv table and anabounce):
+	 * "The user u is not known at this site.", QuickMail's "Unknown
+	 * QuickMail recipient(s):", "could not find a mailbox for"
+	 */
+	{ "not known at this site", "5.1.1", HARD, "userunknown" },
+	{ "unknown quickmail recipient", "5.1.1", HARD, "userunknown" },
+	{ "not find a mailbox", "5.1.1", HARD, "userunknown" },
 	{ "doesn't handle mail for that user", "5.1.1", HARD, "userunknown" },
 	{ "destin. sconosciuto", "5.1.1", HARD, "userunknown" },
 	/*
