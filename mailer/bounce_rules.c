@@ -1874,6 +1874,8 @@ const char *const bounce_delay_cues[] = {
 	"going to try again",	/* "not going to try again" is final */
 	"stays in the queue",
 	"remains in the queue",
+	/* PMDF's warning: "has been enqueued and undeliverable for 1 day" */
+	"enqueued and undeliverable",
 	"暂时无法投递",
 	"暂时无法送达",
 	"暂时无法发送",
