@@ -493,6 +493,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not known at this site", "5.1.1", HARD, "userunknown" },
 	{ "unknown quickmail recipient", "5.1.1", HARD, "userunknown" },
 	{ "not find a mailbox", "5.1.1", HARD, "userunknown" },
+	/* CompuServe's "Receiver not found: a" */
+	{ "receiver not found", "5.1.1", HARD, "userunknown" },
 	{ "doesn't handle mail for that user", "5.1.1", HARD, "userunknown" },
 	{ "destin. sconosciuto", "5.1.1", HARD, "userunknown" },
 	/*
