@@ -668,6 +668,10 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
+	/* "Unknown userid ----> a" (IBM VM): an arrow for the colon */
+	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
+	    pre[k - 2] == '=') && bounce_rule_match(pre, k))
+		return 1;
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
 	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))
 		return 1;
