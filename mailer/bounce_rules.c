@@ -263,6 +263,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not listed in domino directory", "5.1.1", HARD, "userunknown" },
 	{ "not listed in public name & address book", "5.1.1", HARD,
 	  "userunknown" },
+	/* Domino in French: "Utilisateur non recensé dans le carnet ..." */
+	{ "non recense dans le carnet d'adresses", "5.1.1", HARD,
+	  "userunknown" },
 	{ "recipient address rejected", "5.1.1", HARD, "userunknown" },
 	{ "sorry, no mailbox", "5.1.1", HARD, "userunknown" },
 	{ "does not have an account", "5.1.1", HARD, "userunknown" },
