@@ -2565,6 +2565,23 @@ END_TEST
  * "a on DATE" in the languages no sample is written in.
  */
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
+/*
+ * Round 18: a message "originally addressed to" the list names its
+ * addressee, no failed recipient, as "The original message was addressed
+ * to" does; a recipient's "(Originally addressed to a)" below its local
+ * name is the address we sent to (r18-encountered-originally-addressed).
+ */
+START_TEST(test_round18_rows)
+{
+	expect_rcpts("Your message could not be delivered to one recipient.\n"
+	    "The message was originally addressed to "
+	    "readers@lists.example.org.\n", "");
+	expect_rcpts("Your message could not be delivered to one recipient.\n"
+	    "This message originally addressed to readers@lists.example.org "
+	    "is returned.\n", "");
+}
+END_TEST
+
 START_TEST(test_round17_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -2904,6 +2921,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round15_rows);
 	tcase_add_test(tc, test_round16_rows);
 	tcase_add_test(tc, test_round17_rows);
+	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
