@@ -672,6 +672,15 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
 	    pre[k - 2] == '=') && bounce_rule_match(pre, k))
 		return 1;
+	/*
+	 * "VNM3043:  Mailbox does not exist  a" (VINES): a verdict, not a
+	 * sentence's end, set off by a column's blanks from the address that
+	 * ends the line
+	 */
+	if (k && pn - k >= 2 && isalpha((unsigned char)pre[k - 1]) &&
+	    bounce_is_blank(pre[k]) && bounce_is_blank(pre[k + 1]) &&
+	    bounce_indent(tail, tn) == tn && bounce_rule_match(pre, k))
+		return 1;
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
 	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))
 		return 1;

@@ -2570,6 +2570,7 @@ END_TEST
  * addressee, no failed recipient, as "The original message was addressed
  * to" does; a recipient's "(Originally addressed to a)" below its local
  * name is the address we sent to (r18-encountered-originally-addressed).
+ * A verdict set off by blanks from an address ending its line names it.
  */
 START_TEST(test_round18_rows)
 {
@@ -2579,6 +2580,13 @@ START_TEST(test_round18_rows)
 	expect_rcpts("Your message could not be delivered to one recipient.\n"
 	    "This message originally addressed to readers@lists.example.org "
 	    "is returned.\n", "");
+	/* VINES's column: a verdict, blanks, the address ending the line */
+	expect_rcpts("Message not delivered to recipients below.\n\n"
+	    "        VNM3043:  Mailbox does not exist  a@example.net\n",
+	    "a@example.net");
+	/* a sentence's end before the blanks is no column */
+	expect_rcpts("Your message could not be delivered.\n"
+	    "The mailbox does not exist.  postmaster@example.net\n", "");
 }
 END_TEST
 
