@@ -831,6 +831,13 @@ find_rcpts(struct parse *p)
 		failed_header_rcpts(p);
 	else
 		return;
+	/*
+	 * a failure's Subject, when nothing else names one: "Returned mail:
+	 * Quota exceeded for user a", "message not deliverable: <a>"
+	 */
+	if (!p->nrs && p->bounce_ev && strchr(p->lsubj, '@'))
+		bounce_notice_rcpts(p->lsubj, strlen(p->lsubj), &p->excl,
+		    &p->rs, &p->nrs);
 	if (p->nrs)
 		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,
 		    &p->excl);

@@ -638,6 +638,9 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	static const char *const your_message_to[] = {
 		"your message to", NULL
 	};
+	static const char *const for_rcpt[] = {
+		"for user", "for recipient", NULL
+	};
 	size_t k = pn;
 
 	/*
@@ -667,6 +670,9 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	    verdict_follows(tail, tn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
+		return 1;
+	/* "Quota exceeded for user a": a reason, then whom it is for */
+	if (ends_with(for_rcpt, pre, pn) && bounce_rule_match(pre, k))
 		return 1;
 	/* "Unknown userid ----> a" (IBM VM): an arrow for the colon */
 	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||

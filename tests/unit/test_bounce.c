@@ -2570,7 +2570,8 @@ END_TEST
  * addressee, no failed recipient, as "The original message was addressed
  * to" does; a recipient's "(Originally addressed to a)" below its local
  * name is the address we sent to (r18-encountered-originally-addressed).
- * A verdict set off by blanks from an address ending its line names it.
+ * A verdict set off by blanks from an address ending its line names it,
+ * as a reason before "for user a" does, in a failure's Subject too.
  */
 START_TEST(test_round18_rows)
 {
@@ -2587,6 +2588,28 @@ START_TEST(test_round18_rows)
 	/* a sentence's end before the blanks is no column */
 	expect_rcpts("Your message could not be delivered.\n"
 	    "The mailbox does not exist.  postmaster@example.net\n", "");
+	/* a reason, then "for recipient a" */
+	expect_rcpts("Mailbox full for recipient a@example.net\n",
+	    "a@example.net");
+	/*
+	 * a failure's Subject names the recipient when the text names none;
+	 * a person's Subject naming an address is no failure's
+	 */
+	{
+		char rc[256];
+
+		ck_assert_int_eq(kind_of("From: MAILER-DAEMON@mx.example.org\n"
+		    "To: news@example.com\nSubject: Returned mail: message "
+		    "not deliverable: <a@example.net>\n\nThe message below "
+		    "could not be delivered.\n", rc, sizeof rc),
+		    BOUNCE_BOUNCE);
+		ck_assert_str_eq(rc, "a@example.net");
+		ck_assert_int_eq(kind_of("From: Ann <ann@example.org>\n"
+		    "To: news@example.com\nSubject: Re: mailbox full for "
+		    "user b@example.net?\n\nIs it still full?\n", rc,
+		    sizeof rc), BOUNCE_OTHER);
+		ck_assert_str_eq(rc, "");
+	}
 }
 END_TEST
 
