@@ -671,9 +671,16 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
-	/* "Quota exceeded for user a": a reason, then whom it is for */
-	if (ends_with(for_rcpt, pre, pn) && bounce_rule_match(pre, k))
-		return 1;
+	/*
+	 * "Quota exceeded for user a": a reason about the mailbox, then
+	 * whose it is; a spam quarantine's "summary for user a" is none
+	 */
+	if (ends_with(for_rcpt, pre, pn)) {
+		const struct bounce_rule *r = bounce_rule_match(pre, k);
+
+		if (r && (r->hard || !strcmp(r->reason, "mailboxfull")))
+			return 1;
+	}
 	/* "Unknown userid ----> a" (IBM VM): an arrow for the colon */
 	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
 	    pre[k - 2] == '=') && bounce_rule_match(pre, k))

@@ -2588,9 +2588,10 @@ START_TEST(test_round18_rows)
 	/* a sentence's end before the blanks is no column */
 	expect_rcpts("Your message could not be delivered.\n"
 	    "The mailbox does not exist.  postmaster@example.net\n", "");
-	/* a reason, then "for recipient a" */
+	/* a reason, then "for recipient a"; not a quarantine's summary */
 	expect_rcpts("Mailbox full for recipient a@example.net\n",
 	    "a@example.net");
+	expect_rcpts("Spam quarantine summary for user a@example.net\n", "");
 	/*
 	 * a failure's Subject names the recipient when the text names none;
 	 * a person's Subject naming an address is no failure's
