@@ -623,6 +623,18 @@ starts_with_cue(const char *t, size_t n)
 }
 
 /*
+ * 1 when lower[0..n) gives a reason about the mailbox itself: a dead one
+ * or a full one, not the message's (spam, a virus, a policy).
+ */
+static int
+mailbox_reason(const char *lower, size_t n)
+{
+	const struct bounce_rule *r = bounce_rule_match(lower, n);
+
+	return r && (r->hard || !strcmp(r->reason, "mailboxfull"));
+}
+
+/*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
  * words among them) and after it (tail; cont is the next line, when it
  * goes on with it) name as failed: a recipient label ("Intended
@@ -672,27 +684,21 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
 	/*
-	 * "Quota exceeded for user a": a reason about the mailbox, then
-	 * whose it is; a spam quarantine's "summary for user a" is none
-	 */
-	if (ends_with(for_rcpt, pre, pn)) {
-		const struct bounce_rule *r = bounce_rule_match(pre, k);
-
-		if (r && (r->hard || !strcmp(r->reason, "mailboxfull")))
-			return 1;
-	}
-	/* "Unknown userid ----> a" (IBM VM): an arrow for the colon */
-	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
-	    pre[k - 2] == '=') && bounce_rule_match(pre, k))
-		return 1;
-	/*
-	 * "VNM3043:  Mailbox does not exist  a" (VINES): a verdict, not a
+	 * A reason about the mailbox, then whose it is: "Quota exceeded for
+	 * user a"; "Unknown userid ----> a" (IBM VM), an arrow for a colon;
+	 * "VNM3043:  Mailbox does not exist  a" (VINES), a verdict, not a
 	 * sentence's end, set off by a column's blanks from the address that
-	 * ends the line
+	 * ends the line.  A spam quarantine's "summary for user a" or "Spam
+	 * detected  a" is none.
 	 */
+	if (ends_with(for_rcpt, pre, pn) && mailbox_reason(pre, k))
+		return 1;
+	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
+	    pre[k - 2] == '=') && mailbox_reason(pre, k))
+		return 1;
 	if (k && pn - k >= 2 && isalpha((unsigned char)pre[k - 1]) &&
 	    bounce_is_blank(pre[k]) && bounce_is_blank(pre[k + 1]) &&
-	    bounce_indent(tail, tn) == tn && bounce_rule_match(pre, k))
+	    bounce_indent(tail, tn) == tn && mailbox_reason(pre, k))
 		return 1;
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
 	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))

@@ -2592,6 +2592,8 @@ START_TEST(test_round18_rows)
 	expect_rcpts("Mailbox full for recipient a@example.net\n",
 	    "a@example.net");
 	expect_rcpts("Spam quarantine summary for user a@example.net\n", "");
+	expect_rcpts("Held in quarantine:\n\n    Spam detected  a@example.net\n"
+	    "    Held as spam --> b@example.net\n", "");
 	/*
 	 * a failure's Subject names the recipient when the text names none;
 	 * a person's Subject naming an address is no failure's
