@@ -623,6 +623,29 @@ starts_with_cue(const char *t, size_t n)
 }
 
 /*
+ * 1 when pre[0..pn) ends with "(Originally addressed to" opening an aside
+ * of its own, after a sentence's end: "... delivery problems to local
+ * user u. (Originally addressed to a)" names the address we sent to,
+ * which the recipient's server rewrote.  Inside a sentence ("Your
+ * message (originally addressed to l) ...") or without the parenthesis
+ * the words name the returned message's addressee (bounce_rcpt_noncues).
+ */
+static int
+orig_aside(const char *pre, size_t pn)
+{
+	static const char w[] = "(originally addressed to";
+	size_t wl = sizeof w - 1, j;
+
+	while (pn && bounce_is_blank(pre[pn - 1]))
+		pn--;
+	if (pn < wl || memcmp(pre + pn - wl, w, wl))
+		return 0;
+	for (j = pn - wl; j && bounce_is_blank(pre[j - 1]); j--)
+		;
+	return j == 0 || pre[j - 1] == '.';
+}
+
+/*
  * 1 when lower[0..n) gives a reason about the mailbox itself: a dead one
  * or a full one, not the message's (spam, a virus, a policy).
  */
@@ -667,6 +690,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
 	    pre[k - 1] == '\'' || pre[k - 1] == '(' || pre[k - 1] == '['))
 		k--;
+	if (orig_aside(pre, pn))
+		return 1;
 	if (ends_with(bounce_rcpt_noncues, pre, pn))
 		return 0;
 	if (ends_with(bounce_rcpt_cues, pre, pn))

@@ -1125,13 +1125,7 @@ const char *const bounce_rcpt_noncues[] = {
 	/* the returned message's addressees, not the failed ones */
 	"original message was addressed to",
 	"original message addressed to",
-	/*
-	 * "The message was originally addressed to l"; a recipient's own
-	 * "(Originally addressed to a)" below "delivery problems to local
-	 * user u" names the address we sent to
-	 */
-	"message was originally addressed to",
-	"message originally addressed to",
+	"originally addressed to",
 	"sender address:",
 	"from address:",
 	"return address:",

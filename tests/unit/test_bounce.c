@@ -2568,8 +2568,9 @@ END_TEST
 /*
  * Round 18: a message "originally addressed to" the list names its
  * addressee, no failed recipient, as "The original message was addressed
- * to" does; a recipient's "(Originally addressed to a)" below its local
- * name is the address we sent to (r18-encountered-originally-addressed).
+ * to" does, also in an aside inside a sentence; a recipient's own aside
+ * "(Originally addressed to a)" below its local name is the address we
+ * sent to (r18-encountered-originally-addressed).
  * A verdict set off by blanks from an address ending its line names it,
  * as a reason before "for user a" does, in a failure's Subject too.
  */
@@ -2581,6 +2582,13 @@ START_TEST(test_round18_rows)
 	expect_rcpts("Your message could not be delivered to one recipient.\n"
 	    "This message originally addressed to readers@lists.example.org "
 	    "is returned.\n", "");
+	expect_rcpts("Your message could not be delivered to one recipient.\n"
+	    "It was originally addressed to readers@lists.example.org.\n", "");
+	expect_rcpts("Your message (originally addressed to "
+	    "readers@lists.example.org) could not be delivered.\n", "");
+	expect_rcpts("Your message has encountered delivery problems\n"
+	    "to local user ann.\n(Originally addressed to a@example.net)\n",
+	    "a@example.net");
 	/* VINES's column: a verdict, blanks, the address ending the line */
 	expect_rcpts("Message not delivered to recipients below.\n\n"
 	    "        VNM3043:  Mailbox does not exist  a@example.net\n",
