@@ -463,6 +463,32 @@ verdict_follows(const char *tail, size_t tn)
 	return !login;
 }
 
+static size_t sentence_rest(const char *t, size_t n, int *ended);
+
+/*
+ * verdict_follows() of the tail and, when the tail ends its line before
+ * ending its sentence, of the tail read on into the next line cont[0..cn)
+ * ("... to a was" / "rejected."): a verdict wrapped onto the next line.
+ */
+static int
+verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
+    size_t cn)
+{
+	struct buf b = BUF_INIT;
+	int ended, r;
+
+	if (verdict_follows(tail, tn))
+		return 1;
+	if (!cont || !cn || sentence_rest(tail, tn, &ended) < tn || ended)
+		return 0;
+	buf_add(&b, tail, tn);
+	buf_add(&b, " ", 1);
+	buf_add(&b, cont, cn < 200 ? cn : 200);
+	r = verdict_follows(b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
 /*
  * How much of t[0..n), the words after an address, speaks of it: up to
  * the end of its clause (';', a sentence end) or to the next address when
@@ -704,7 +730,7 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	 * aside ("Your message to a (copy to b) was rejected" rejects a)
 	 */
 	if (ends_with(bounce_rcpt_preps, pre, pn) && !aside_open(pre, pn) &&
-	    verdict_follows(tail, tn))
+	    verdict_follows_wrapped(tail, tn, cont, cn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
@@ -726,7 +752,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	    bounce_indent(tail, tn) == tn && mailbox_reason(pre, k))
 		return 1;
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
-	if (ends_with(bounce_rcpt_nouns, pre, pn) && verdict_follows(tail, tn))
+	if (ends_with(bounce_rcpt_nouns, pre, pn) &&
+	    verdict_follows_wrapped(tail, tn, cont, cn))
 		return 1;
 	if (ends_with(bounce_message_to, pre, pn)) {
 		struct buf b = BUF_INIT;
@@ -861,17 +888,25 @@ static int
 name_says_failed(const char *l, size_t start, size_t ob, const char *carry,
     size_t carryn, const char *tail, size_t tn, const char *cont, size_t cn)
 {
+	struct buf j = BUF_INIT;
 	size_t starts[NAME_WORDS], nn;
 	int r = 0;
 
-	nn = names_before(l, start, ob, starts);
+	/* the clause with its carry: a wrap may split a name from its <a> */
+	if (carryn) {
+		start += bounce_indent(l + start, ob - start);
+		buf_add(&j, carry, carryn);
+		buf_add(&j, " ", 1);
+	}
+	buf_add(&j, l + start, ob - start + 1);
+	nn = names_before(j.data, 0, j.len - 1, starts);
 	for (size_t k = 0; k < nn && !r; k++) {
-		size_t qn;
-		char *q = pre_words(l, start, starts[k], carry, carryn, &qn);
+		char *q = bounce_lower_dup(j.data, starts[k]);
 
-		r = phrase_says_failed(q, qn, tail, tn, cont, cn);
+		r = phrase_says_failed(q, strlen(q), tail, tn, cont, cn);
 		free(q);
 	}
+	buf_free(&j);
 	return r;
 }
 
@@ -1008,12 +1043,14 @@ sentence_rest(const char *t, size_t n, int *ended)
 	return k;
 }
 
+#define MEMBER_LINES	3	/* most lines read on for members' words */
+
 /*
  * 1 when the rest of the sentence after an address, t[0..n) and, when it
- * goes on there, the next line cont[0..cn), speaks of members ("... to l
- * / from s; the failed members will be removed", "... could not be
- * delivered to one of its members"): l is a list, and what failed is some
- * of its members.
+ * goes on there, the lines of cont[0..cn) (the rest of the paragraph),
+ * speaks of members ("... to l / from s; the failed members will be
+ * removed", "... to l could / not be / delivered to some of its
+ * members"): l is a list, and what failed is some of its members.
  */
 static int
 members_follow(const char *t, size_t n, const char *cont, size_t cn)
@@ -1024,9 +1061,17 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
 	char *low;
 
 	buf_add(&b, t, k);
-	if (!ended && cont) {
+	for (int lines = 0; !ended && cont && cn && lines < MEMBER_LINES;
+	    lines++) {
+		const char *eol = memchr(cont, '\n', cn);
+		size_t ll = eol ? (size_t)(eol - cont) : cn;
+
 		buf_add(&b, " ", 1);
-		buf_add(&b, cont, sentence_rest(cont, cn, &ended));
+		buf_add(&b, cont, sentence_rest(cont, ll, &ended));
+		if (!eol)
+			break;
+		cn -= ll + 1;
+		cont = eol + 1;
 	}
 	low = bounce_lower_dup(b.data ? b.data : "", b.len);
 	r = bounce_list_match(bounce_member_words, low, strlen(low));
@@ -1041,7 +1086,7 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
  */
 static void
 prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
-    const char *cont, size_t cn, struct hits *h)
+    const char *cont, size_t cn, size_t paran, struct hits *h)
 {
 	size_t clause_from = 0;
 
@@ -1065,7 +1110,7 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 		    (phrase_says_failed(pre, pn,
 		    l + after, n - after, cont, cn) || name_says_failed(l,
 		    start, ob, carry, carn, l + after, n - after, cont, cn)) &&
-		    !members_follow(l + after, n - after, cont, cn);
+		    !members_follow(l + after, n - after, cont, paran);
 		free(pre);
 		if (ok) {
 			hit(h, b, e);
@@ -1190,6 +1235,7 @@ carry_of(const char *p, size_t pn, size_t *cn)
 struct nearby {
 	const char *prev, *next;	/* non-blank lines, NULL when none */
 	size_t prevlen, nextlen;
+	size_t paralen;		/* next up to the paragraph's end */
 	int prev_hit;		/* the line before named a failed recipient */
 	const char *above;	/* the line right above prev, NULL when none */
 	size_t abovelen;
@@ -1216,18 +1262,36 @@ says_why(const char *l, size_t n)
 	return r;
 }
 
+/* 1 when s[0..n) holds no lower-case ASCII letter. */
+static int
+no_small(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return 0;
+	return 1;
+}
+
 /*
- * 1 when line l[0..n), text from l[ind], carries on the sentence above:
- * it starts in lower case, or with an address, whose case says nothing
- * ("delivering your message to" / "Vera.Lund@... Gmail will retry").
+ * 1 when line l[0..n), text from l[ind], carries on the sentence above,
+ * p[0..pn): it starts in lower case (Latin, Greek or Cyrillic: "доставлено"
+ * / "адресату a"), or with an address, whose case says nothing
+ * ("delivering your message to" / "Vera.Lund@... Gmail will retry"), or
+ * both lines are in capitals, as old gateways write a whole notice, and
+ * the one above ends with a word ("WAS NOT" / "DELIVERED TO A"), not with
+ * an aside ("(USER UNKNOWN)" / "DELIVERED TO: B").
  */
 static int
-continues(const char *l, size_t n, size_t ind)
+continues(const char *l, size_t n, size_t ind, const char *p, size_t pn)
 {
+	const unsigned char c = (unsigned char)l[ind];
 	size_t b, e, after;
 
-	return islower((unsigned char)l[ind]) ||
-	    addr_at(l, n, ind, &b, &e, &after);
+	return islower(c) || (c >= 0xc3 && c <= 0xd3 &&
+	    !bounce_fold_capital(l + ind, n - ind)) ||
+	    addr_at(l, n, ind, &b, &e, &after) ||
+	    (isupper(c) && no_small(l, n) && no_small(p, pn) && pn &&
+	    isupper((unsigned char)p[pn - 1]));
 }
 
 /* 1 when l[0..n), trailing blanks aside, ends with a colon. */
@@ -1241,8 +1305,9 @@ ends_colon(const char *l, size_t n)
 
 /*
  * 1 when the line before, prev, ends a reason wrapped from the line above
- * it ("Reason: Mailbox is" / "full"): the unfinished clause above and prev
- * read as one say why.  Alone, the tail of a wrapped reason says nothing,
+ * it ("Reason: Mailbox is" / "full", "not listed in public Name &" /
+ * "Address Book"): the unfinished clause above and prev read as one say
+ * why.  Alone, the tail of a wrapped reason says nothing,
  * and the next recipient of a list would go unlisted.
  */
 static int
@@ -1254,7 +1319,6 @@ prev_wrap_says_why(const struct nearby *nb)
 	int r;
 
 	if (!nb->above || ind == nb->prevlen ||
-	    !islower((unsigned char)nb->prev[ind]) ||
 	    !(c = carry_of(nb->above, nb->abovelen, &cn)) || !cn)
 		return 0;
 	buf_add(&b, c, cn);
@@ -1394,23 +1458,30 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		 * after a contact line, an address alone is that contact;
 		 * after a line ending in "from" or "sent by", the address
 		 * goes on with that sentence and is its sender; "l failed
-		 * for some members" names a list, not a failed mailbox
+		 * for some members" names a list, not a failed mailbox, and
+		 * so does "... to "readers"" / "<l>" / "from s; the failed
+		 * members ..." (an address alone on its line goes on into
+		 * the next; "<l>:" introduces its reason there instead)
 		 */
 		if ((coded || (wrapped_tail_says_failed(l + after,
 		    n - after, nb->next == l + n + 1 ? nb->next : NULL,
 		    nb->nextlen) &&
-		    !(after == n && after_contact) && after_contact != 2 &&
+		    !(blank_tail(l + after, n - after) && after_contact) &&
+		    after_contact != 2 &&
 		    (!blank_tail(l + after, n - after) || bare_listed(nb)) &&
 		    !closes_aside(l + after, n - after))) &&
 		    !sender_follows(l + after, n - after) &&
-		    !members_follow(l + after, n - after, NULL, 0))
+		    !members_follow(l + after, n - after, k == n &&
+		    nb->next == l + n + 1 ? nb->next : NULL, k == n &&
+		    nb->next == l + n + 1 ? nb->paralen : 0))
 			hit(h, b, e);
 	}
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
 	/* the next line goes on with this one when nothing stands between */
 	prose_hits(l, n, carry, carryn, nb->next == l + n + 1 ? nb->next :
-	    NULL, nb->next == l + n + 1 ? nb->nextlen : 0, h);
+	    NULL, nb->next == l + n + 1 ? nb->nextlen : 0,
+	    nb->next == l + n + 1 ? nb->paralen : 0, h);
 	drop_accepted(l, n, h);
 }
 
@@ -1600,6 +1671,23 @@ lone_to_line(const char *l, size_t n, const char *prev, size_t prevlen,
 	return r;
 }
 
+/* Length of t[0..n) up to its first blank line. */
+static size_t
+para_len(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+
+		if (bounce_indent(t + i, ll) == ll)
+			return i ? i - 1 : 0;
+		i += ll + 1;
+	}
+	return n;
+}
+
 /* bounce_notice_rcpts() of one part of the notice's text. */
 static void
 part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
@@ -1651,16 +1739,16 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				int contact, intro;
 				size_t cn = 0;
 				const char *carry = prev_adjacent &&
-				    continues(l, ll, ind) ?
+				    continues(l, ll, ind, prev, prevlen) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,
 				    .above = above, .abovelen = abovelen };
 
-				if (eol)
-					nb.next = next_line(eol + 1,
-					    (size_t)(t + n - eol - 1),
-					    &nb.nextlen);
+				if (eol && (nb.next = next_line(eol + 1,
+				    (size_t)(t + n - eol - 1), &nb.nextlen)))
+					nb.paralen = para_len(nb.next,
+					    (size_t)(t + n - nb.next));
 				prev_line(prev, prevlen, &contact, &intro);
 				/* under its sentence as under "recipients:" */
 				if (lone_to)

@@ -1421,6 +1421,7 @@ const char *const bounce_help_words[] = {
 	 */
 	"moved to", "relocated to", "new address", "new e-mail", "new email",
 	"resend",
+	"please try",	/* RFC 5321's "551 User not local; please try <a>" */
 	"neue adresse", "neue e-mail", "nouvelle adresse", "nueva direccion",
 	"nuovo indirizzo", "novo endereco", "dia chi moi",
 	"新地址", "新邮箱", "新郵箱", "新しいアドレス", "새 주소",

@@ -154,7 +154,7 @@ mark_mailto(char *p, size_t len, size_t at)
 
 	while (a > 0 && at - a < 254 && addr_byte(p[a - 1]))
 		a--;
-	if (a < 8 || p[a - 1] != ':' || memcmp(p + a - 8, "<mailto:", 8))
+	if (a < 8 || p[a - 1] != ':' || strncasecmp(p + a - 8, "<mailto:", 8))
 		return 0;
 	while (z < len && z - at < 254 && addr_byte(p[z]))
 		z++;
@@ -208,6 +208,29 @@ tidy_addresses(struct buf *b)
 	p[w] = '\0';
 }
 
+/*
+ * Drops the blanks that end each line: some systems pad every line with
+ * them, and they would hide a line's end ("-- " + blanks, an address
+ * alone on its line, "<a-wrapped" + blanks + newline + "-address>").
+ */
+static void
+trim_line_ends(struct buf *b)
+{
+	char *p = b->data;
+	size_t w = 0;
+
+	for (size_t r = 0; r < b->len; r++) {
+		if (p[r] == '\n')
+			while (w > 0 && (p[w - 1] == ' ' || p[w - 1] == '\t'))
+				w--;
+		p[w++] = p[r];
+	}
+	while (w > 0 && (p[w - 1] == ' ' || p[w - 1] == '\t'))
+		w--;
+	b->len = w;
+	p[w] = '\0';
+}
+
 void
 bounce_text_relines(struct buf *b)
 {
@@ -216,6 +239,7 @@ bounce_text_relines(struct buf *b)
 
 	if (!p)
 		return;
+	trim_line_ends(b);
 	tidy_addresses(b);
 	if (b->len < BOUNCE_LINE_MAX)
 		return;

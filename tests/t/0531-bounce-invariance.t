@@ -20,7 +20,13 @@
 #    MTAs write it (unqualified, at an address literal, null): the same
 #    kind and recipients;
 #  - the notice's text in capitals, as old gateways write it: the same
-#    kind and recipients (compared without case).
+#    kind and recipients (compared without case);
+#  - the notice's text with blanks ending every line, as some systems pad
+#    it: the same kind and recipients;
+#  - the notice's text with every line longer than 72 bytes broken at its
+#    last blank before that, as a gateway or a client that wraps long
+#    lines without joining short ones writes it: the same kind and
+#    recipients.
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -65,9 +71,9 @@ def add_contact(raw):
         return None
     if not re.search(rb"(?im)^content-type:\s*multipart", head):
         if re.search(rb"(?im)^content-transfer-encoding:\s*base64", head) \
-                or re.search(rb"(?im)^content-type:\s*(?!text/plain)", head):
+                or re.search(rb"(?im)^content-type:\s*(?!\s|text/plain)", head):
             return None
-        return head + sep + text + body
+        return head + sep + text + body if plain_words(body) else None
     for m in re.finditer(rb"(?ims)^content-type:\s*text/plain.*?\n\n", body):
         part_head = m.group(0)
         if re.search(rb"(?i)content-transfer-encoding:\s*base64",
@@ -98,7 +104,7 @@ def first_text(raw):
     if not re.search(rb"(?im)^content-type:\s*multipart", head):
         if re.search(rb"(?im)^content-transfer-encoding:\s*(base64|quoted)",
                      head) or re.search(rb"(?im)^content-type:\s*"
-                                        rb"(?!text/plain)", head):
+                                        rb"(?!\s|text/plain)", head):
             return None
         return (0, len(head) + 1, len(raw))
     m = re.search(rb"(?ims)^--([^\n]*)\n((?:[^\n]+\n)*?content-type:\s*"
@@ -181,9 +187,15 @@ COPY_START = re.compile(rb"(?im)^(-+ ?(original message|below this line|the "
                         rb"original message|this is a copy)|--- original|"
                         rb"return-path:|received:)")
 
-def capitals(raw):
-    """The notice's first plain text sent as it is, up to the returned
-    copy, in capitals."""
+def plain_words(text):
+    """Whether text is words a change of case or line breaks keeps:
+    not a JSON event, not ISO-2022 text (its escapes switch to a 7-bit
+    encoding in which letters are bytes of other characters)."""
+    return not text.lstrip().startswith(b"{") and b"\x1b" not in text
+
+def notice_text(raw, change):
+    """raw with change() applied to the notice's first plain text sent as
+    it is, up to the returned copy; None when that changes nothing."""
     t = first_text(raw)
     if not t:
         return None
@@ -191,16 +203,41 @@ def capitals(raw):
     text = raw[he + 1:te]
     m = COPY_START.search(text)
     cut = m.start() if m else len(text)
-    if text[:cut].upper() == text[:cut]:
+    new = change(text[:cut])
+    if new is None or new == text[:cut]:
         return None
-    return raw[:he + 1] + text[:cut].upper() + text[cut:] + raw[te:]
+    return raw[:he + 1] + new + text[cut:] + raw[te:]
+
+def capitals(text):
+    return text.upper() if plain_words(text) else None
+
+def trailing(text):
+    return re.sub(rb"(?m)$", b"  ", text)
+
+def wrap_line(line, width=72):
+    out = []
+    while len(line) > width:
+        k = line.rfind(b" ", 0, width + 1)
+        if k <= len(line) - len(line.lstrip()):
+            break	# no blank to break at: left long, as a wrapper does
+        out.append(line[:k])
+        line = line[k + 1:]
+    return out + [line]
+
+def wrapped(text):
+    if not plain_words(text):
+        return None
+    return b"\n".join(x for line in text.split(b"\n")
+                      for x in wrap_line(line))
 
 TRANSFORMS = (
     ("to", rename_to), ("contact", add_contact), ("body", orig_body),
     ("base64", lambda r: encoded(r, b"base64", base64.encodebytes)),
     ("qp", lambda r: encoded(r, b"quoted-printable", quopri.encodestring)),
     ("crlf", lambda r: r.replace(b"\n", b"\r\n")),
-    ("shape", None), ("from", None), ("caps", capitals),
+    ("shape", None), ("from", None), ("caps", lambda r: notice_text(r, capitals)),
+    ("trail", lambda r: notice_text(r, trailing)),
+    ("wrap", lambda r: notice_text(r, wrapped)),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -245,8 +282,10 @@ DESC = {"to": "renamed returned To/Cc",
         "crlf": "CRLF line ends",
         "shape": "recipients renamed to addresses of other shapes",
         "from": "a daemon's From unqualified, at a literal or null",
-        "caps": "the notice's text in capitals"}
-print("1..11")
+        "caps": "the notice's text in capitals",
+        "trail": "blanks ending every line of the notice's text",
+        "wrap": "the notice's text wrapped at 72 bytes"}
+print("1..13")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
