@@ -466,9 +466,10 @@ verdict_follows(const char *tail, size_t tn)
 static size_t sentence_rest(const char *t, size_t n, int *ended);
 
 /*
- * verdict_follows() of the tail and, when the tail ends its line before
- * ending its sentence, of the tail read on into the next line cont[0..cn)
- * ("... to a was" / "rejected."): a verdict wrapped onto the next line.
+ * verdict_follows() of the tail or, when the tail ends its line before
+ * ending its sentence, of the tail read on into the next line cont[0..cn):
+ * a verdict wrapped onto the next line ("... to a was" / "rejected."), or
+ * what the verdict is about ("is unknown to our" / "authentication").
  */
 static int
 verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
@@ -477,10 +478,8 @@ verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
 	struct buf b = BUF_INIT;
 	int ended, r;
 
-	if (verdict_follows(tail, tn))
-		return 1;
 	if (!cont || !cn || sentence_rest(tail, tn, &ended) < tn || ended)
-		return 0;
+		return verdict_follows(tail, tn);
 	buf_add(&b, tail, tn);
 	buf_add(&b, " ", 1);
 	buf_add(&b, cont, cn < 200 ? cn : 200);
@@ -1334,11 +1333,17 @@ prev_wrap_says_why(const struct nearby *nb)
  * before introduces a list ("... recipients were affected:") or listed
  * one too, or a line around it says why.  An address alone in a
  * signature block ("Member Services" above, a telephone number below) is
- * a contact.
+ * a contact.  One that goes on with an unfinished sentence above
+ * (carried: "delivered to hal@x and" / "ida@x.", "sent to the list" /
+ * "l.") is that sentence's: listed only when that line says why
+ * ("----- The following addresses had permanent fatal errors -----").
  */
 static int
-bare_listed(const struct nearby *nb)
+bare_listed(const struct nearby *nb, int carried)
 {
+	if (carried)
+		return says_why(nb->prev, nb->prevlen) ||
+		    prev_wrap_says_why(nb);
 	return nb->prev_hit || (nb->prev && (ends_colon(nb->prev,
 	    nb->prevlen) || says_why(nb->prev, nb->prevlen) ||
 	    prev_wrap_says_why(nb))) ||
@@ -1423,6 +1428,27 @@ cjk_named_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 	return !contact && addr_at(l, n, ob, b, e, after);
 }
 
+/*
+ * 1 when the unfinished clause of the line above, carry[0..cn), ends with
+ * a noun that an address goes with ("the address" / ""b@x" given in its
+ * Reply-To could not be verified"): the address leading the next line is
+ * that sentence's, for the words around it to judge as they would on one
+ * line, and no item of a list.
+ */
+static int
+carry_noun(const char *carry, size_t cn)
+{
+	char *low;
+	int r;
+
+	if (!carry || !cn)
+		return 0;
+	low = bounce_lower_dup(carry, cn);
+	r = ends_with(bounce_rcpt_nouns, low, strlen(low));
+	free(low);
+	return r;
+}
+
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
@@ -1440,7 +1466,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	i = skip_lead(l, n, &coded);
 	if (addr_at(l, n, i, &b, &e, &after) ||
 	    cjk_named_at(l, n, i, &b, &e, &after)) {
-		size_t k = after;
+		size_t k = after, tn;
+		int colon;
 
 		while (k < n && bounce_is_blank(l[k]))
 			k++;
@@ -1460,19 +1487,24 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		 * goes on with that sentence and is its sender; "l failed
 		 * for some members" names a list, not a failed mailbox, and
 		 * so does "... to "readers"" / "<l>" / "from s; the failed
-		 * members ..." (an address alone on its line goes on into
+		 * members ..." (an address leading its line goes on into
 		 * the next; "<l>:" introduces its reason there instead)
 		 */
-		if ((coded || (wrapped_tail_says_failed(l + after,
-		    n - after, nb->next == l + n + 1 ? nb->next : NULL,
-		    nb->nextlen) &&
-		    !(blank_tail(l + after, n - after) && after_contact) &&
+		colon = ends_colon(l + after, n - after);
+		/* "l. Delivery to a failed": a new sentence is not l's */
+		tn = n - after >= 2 && l[after] == '.' &&
+		    bounce_is_blank(l[after + 1]) ? 1 : n - after;
+		if ((coded || (!carry_noun(carry, carryn) &&
+		    wrapped_tail_says_failed(l + after, tn,
+		    nb->next == l + n + 1 ? nb->next : NULL, nb->nextlen) &&
+		    !(blank_tail(l + after, tn) && after_contact) &&
 		    after_contact != 2 &&
-		    (!blank_tail(l + after, n - after) || bare_listed(nb)) &&
+		    (!blank_tail(l + after, tn) ||
+		    bare_listed(nb, carry && carryn)) &&
 		    !closes_aside(l + after, n - after))) &&
 		    !sender_follows(l + after, n - after) &&
-		    !members_follow(l + after, n - after, k == n &&
-		    nb->next == l + n + 1 ? nb->next : NULL, k == n &&
+		    !members_follow(l + after, n - after, !colon &&
+		    nb->next == l + n + 1 ? nb->next : NULL, !colon &&
 		    nb->next == l + n + 1 ? nb->paralen : 0))
 			hit(h, b, e);
 	}

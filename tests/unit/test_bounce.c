@@ -2558,14 +2558,6 @@ START_TEST(test_reason_tables)
 END_TEST
 
 /*
- * The sixteenth round's rows that no sample needs: verdicts from
- * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
- * (a sample of each kind needed its own row), retry wording that a
- * sample's other words also carried, its bounce subjects, and Exchange's
- * "a on DATE" in the languages no sample is written in.
- */
-/* Round 17's rows that no sample needs (Mailman's detectors' formats). */
-/*
  * Round 18: a message "originally addressed to" the list names its
  * addressee, no failed recipient, as "The original message was addressed
  * to" does, also in an aside inside a sentence; a recipient's own aside
@@ -2624,6 +2616,54 @@ START_TEST(test_round18_rows)
 }
 END_TEST
 
+/*
+ * Sentences a wrap at a short width breaks before or after an address:
+ * the address leading the next line goes on with the sentence above and
+ * is judged by it, not as an item of a list.
+ */
+START_TEST(test_wrapped_sentences)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} t[] = {
+		/* a list of those delivered, then the one that failed */
+		{ "Your message was delivered to hal@example.org and\n"
+		  "ida@example.org.\n"
+		  "It could not be delivered to jan@example.org: mailbox\n"
+		  "unavailable.\n", "jan@example.org" },
+		/* the list, then the member in an aside */
+		{ "Your message from news@example.com to\n"
+		  "readers@lists.example.com\n"
+		  "(forwarded to theo@example.co.uk) could not be\n"
+		  "delivered.\n\ntheo@example.co.uk: no such user here\n",
+		  "theo@example.co.uk" },
+		/* a list named, then a new sentence about the failed one */
+		{ "The message was sent by news@example.com to the list\n"
+		  "readers@example.com. Delivery to cat@example.net failed\n"
+		  "permanently: 550 5.1.1 no such user.\n", "cat@example.net" },
+		/* what the verdict is about, on the next line */
+		{ "Your message to xiu@example.org was not delivered.\n\n"
+		  "The user newsletter@example.com is unknown to our\n"
+		  "authentication\nservice.\n", "xiu@example.org" },
+		/* an address after its noun, quoted in prose */
+		{ "Your message could not be delivered.\n"
+		  "The error was in the message header: the address\n"
+		  "\"billing@example.org\"\n"
+		  "given in its Reply-To could not be verified.\n", "" },
+		/* members' words two lines on, after words of its own */
+		{ "Your message to \"Science News\"\n"
+		  "<news@lists.example.org> could not be\n"
+		  "delivered to some of its members:\n\n"
+		  "  olga@example.ru: 550 5.1.1 user unknown\n",
+		  "olga@example.ru" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_rcpts(t[i].text, t[i].rcpts);
+}
+END_TEST
+
+/* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -2660,6 +2700,13 @@ START_TEST(test_round19_rows)
 }
 END_TEST
 
+/*
+ * The sixteenth round's rows that no sample needs: verdicts from
+ * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
+ * (a sample of each kind needed its own row), retry wording that a
+ * sample's other words also carried, its bounce subjects, and Exchange's
+ * "a on DATE" in the languages no sample is written in.
+ */
 START_TEST(test_round16_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -2965,6 +3012,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round17_rows);
 	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
+	tcase_add_test(tc, test_wrapped_sentences);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
