@@ -683,6 +683,41 @@ mailbox_reason(const char *lower, size_t n)
 }
 
 /*
+ * 1 when t[0..n), the words after "message to a", say whom delivery
+ * failed for, and that is someone named ("... to a, b and c was not
+ * delivered to c", "... to a, b and Cy Young was not delivered to Cy
+ * Young"): an address, or a name in capitals and small letters.  The
+ * failure is that one's, not a's; "delivered to the recipient", "to all
+ * recipients" leave it a's.
+ */
+static int
+delivered_to_other(const char *t, size_t n)
+{
+	const char *d = bounce_find_ci(t, n, "deliver");
+	size_t k, w;
+
+	if (!d)
+		return 0;
+	k = (size_t)(d - t);
+	while (k < n && isalpha((unsigned char)t[k]))
+		k++;
+	while (k < n && bounce_is_blank(t[k]))
+		k++;
+	if (n - k < 4 || strncasecmp(t + k, "to", 2) ||
+	    !bounce_is_blank(t[k + 2]))
+		return 0;
+	k += 3;
+	while (k < n && (bounce_is_blank(t[k]) || t[k] == '<' || t[k] == '"'))
+		k++;
+	for (w = k; w < n && !bounce_is_blank(t[w]) && t[w] != ':' &&
+	    t[w] != ','; w++)
+		if (t[w] == '@')
+			return 1;
+	return w - k >= 2 && isupper((unsigned char)t[k]) &&
+	    islower((unsigned char)t[k + 1]);
+}
+
+/*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
  * words among them) and after it (tail; cont is the next line, when it
  * goes on with it) name as failed: a recipient label ("Intended
@@ -765,7 +800,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		own = own_words(b.data ? b.data : "", b.len);
 		lt = bounce_lower_dup(b.data ? b.data : "", own);
 		r = has_word(bounce_failure_words, lt, strlen(lt)) &&
-		    !has_word(bounce_accepted_words, lt, strlen(lt));
+		    !has_word(bounce_accepted_words, lt, strlen(lt)) &&
+		    !delivered_to_other(b.data ? b.data : "", own);
 		/*
 		 * "Delivery of your message to a has been postponed" (an
 		 * Exchange advisory): a delay's words right after the

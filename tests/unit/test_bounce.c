@@ -2663,6 +2663,35 @@ START_TEST(test_wrapped_sentences)
 }
 END_TEST
 
+/*
+ * "Your message to a, b and c was not delivered to c": the failure is
+ * c's, named after "delivered to", not that of the list before it; when
+ * c is a name and no address, nobody is named.  "delivered to the
+ * recipient" names no one else.
+ */
+START_TEST(test_delivered_to_other)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} t[] = {
+		{ "Your message to ava@example.org, ben@example.org and "
+		  "cy@example.org was not delivered to cy@example.org: the "
+		  "mailbox is disabled.\n", "cy@example.org" },
+		{ "Your message to ava@example.org, ben@example.org and Cy "
+		  "Young was not delivered to Cy Young: the mailbox is "
+		  "disabled.\n", "" },
+		{ "Your message to ava@example.org could not be delivered to "
+		  "the recipient: the mailbox is disabled.\n",
+		  "ava@example.org" },
+		{ "Your message to ava@example.org could not be delivered to "
+		  "ava@example.org: mailbox full.\n", "ava@example.org" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_rcpts(t[i].text, t[i].rcpts);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3013,6 +3042,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_wrapped_sentences);
+	tcase_add_test(tc, test_delivered_to_other);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
