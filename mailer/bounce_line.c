@@ -1464,15 +1464,24 @@ cjk_named_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 	return !contact && addr_at(l, n, ob, b, e, after);
 }
 
+/* 1 when the lower-cased words pre[0..pn) end with a recipient noun. */
+static int
+ends_noun(const char *pre, size_t pn)
+{
+	return ends_with(bounce_rcpt_nouns, pre, pn);
+}
+
 /*
- * 1 when the unfinished clause of the line above, carry[0..cn), ends with
- * a noun that an address goes with ("the address" / ""b@x" given in its
- * Reply-To could not be verified"): the address leading the next line is
- * that sentence's, for the words around it to judge as they would on one
- * line, and no item of a list.
+ * test() of the unfinished clause of the line above, carry[0..cn), which a
+ * line leading with an address goes on with: pre_contact() when it makes
+ * that address a contact ("If you need help, contact the help desk at" /
+ * "h@x or call +1 555 0100.": the telephone number is no reply code);
+ * ends_noun() when the address goes with its noun ("the address" /
+ * ""b@x" given in its Reply-To could not be verified") and is for the
+ * words around it to judge as they would on one line, no item of a list.
  */
 static int
-carry_noun(const char *carry, size_t cn)
+carry_says(const char *carry, size_t cn, int (*test)(const char *, size_t))
 {
 	char *low;
 	int r;
@@ -1480,7 +1489,7 @@ carry_noun(const char *carry, size_t cn)
 	if (!carry || !cn)
 		return 0;
 	low = bounce_lower_dup(carry, cn);
-	r = ends_with(bounce_rcpt_nouns, low, strlen(low));
+	r = test(low, strlen(low));
 	free(low);
 	return r;
 }
@@ -1530,7 +1539,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		/* "l. Delivery to a failed": a new sentence is not l's */
 		tn = n - after >= 2 && l[after] == '.' &&
 		    bounce_is_blank(l[after + 1]) ? 1 : n - after;
-		if ((coded || (!carry_noun(carry, carryn) &&
+		if ((coded || (!carry_says(carry, carryn, ends_noun) &&
+		    !carry_says(carry, carryn, pre_contact) &&
 		    wrapped_tail_says_failed(l + after, tn,
 		    nb->next == l + n + 1 ? nb->next : NULL, nb->nextlen) &&
 		    !(blank_tail(l + after, tn) && after_contact) &&
@@ -1739,6 +1749,26 @@ lone_to_line(const char *l, size_t n, const char *prev, size_t prevlen,
 	return r;
 }
 
+/*
+ * 1 when line p[0..pn) ends with an SMTP command's first word ("... after
+ * RCPT" / "TO:<a>:", Exim's line wrapped): the next line goes on with
+ * that command, and is no header field.
+ */
+static int
+smtp_split(const char *p, size_t pn)
+{
+	static const char *const cmd[] = { "rcpt", "mail", NULL };
+	char *low;
+	int r;
+
+	if (!p || pn < 4)
+		return 0;
+	low = bounce_lower_dup(p + pn - 4 - (pn > 4), pn > 4 ? 5 : 4);
+	r = ends_with(cmd, low, strlen(low));
+	free(low);
+	return r;
+}
+
 /* Length of t[0..n) up to its first blank line. */
 static size_t
 para_len(const char *t, size_t n)
@@ -1784,6 +1814,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			break;
 		/* a run of field lines is judged once, from its first line */
 		if (i >= run_end && ind < ll && memchr(l, ':', ll) &&
+		    !(prev_adjacent && smtp_split(prev, prevlen)) &&
 		    bounce_section_quoted_header(t, n, i, &run_end))
 			block_end = run_end;
 		if (ind < ll)
@@ -1794,7 +1825,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		    field_open)) {
 			/* a folded continuation of a quoted header field */
 		} else if (ind < ll) {
-			in_field = header_like(l + ind, ll - ind);
+			in_field = header_like(l + ind, ll - ind) &&
+			    !(prev_adjacent && smtp_split(prev, prevlen));
 			lone_to = in_field && lone_to_line(l + ind, ll - ind,
 			    prev, prevlen, !prev_adjacent, !eol ||
 			    blank_at(eol + 1, (size_t)(t + n - eol - 1)));
@@ -1807,7 +1839,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				int contact, intro;
 				size_t cn = 0;
 				const char *carry = prev_adjacent &&
-				    continues(l, ll, ind, prev, prevlen) ?
+				    (continues(l, ll, ind, prev, prevlen) ||
+				    smtp_split(prev, prevlen)) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,

@@ -14,6 +14,9 @@
 # the list, a new address), which must name nobody.  Two shapes are left out on purpose: "To: a" (the returned
 # message's header field, never a failed recipient by itself) and Exchange's
 # "Name (a)" (a recipient only under a listing heading such as Exchange's).
+# Every third notice is also sent with its lines longer than 60 bytes
+# broken at a blank, as a gateway that wraps without joining writes it:
+# the same recipients and kind.
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -276,32 +279,70 @@ def notices():
 def encoded(subj):
     return subj if subj.isascii() else email.header.Header(subj, "utf-8").encode()
 
-paths, want = [], []
+def wrap60(text):
+    """text with each line longer than 60 bytes broken at its last blank
+    before that, up to the returned header block."""
+    body, sep, rest = text.partition(orig) if text.endswith(orig) else \
+        (text, "", "")
+    out = []
+    for line in body.split("\n"):
+        while len(line.encode()) > 60:
+            k = line.rfind(" ", 0, 61)
+            if k <= len(line) - len(line.lstrip()):
+                break
+            out.append(line[:k])
+            line = line[k + 1:]
+        out.append(line)
+    return "\n".join(out) + sep + rest
+
+paths, want, wpaths, wwant = [], [], [], []
 for i, (text, subj, kind, rcpts, what) in enumerate(notices()):
+    head = HEAD % (FROMS[i % len(FROMS)], encoded(subj), i)
     p = os.path.join(tmp, "g%06d.eml" % i)
     with open(p, "w", encoding="utf-8") as f:
-        f.write(HEAD % (FROMS[i % len(FROMS)], encoded(subj), i) + text)
+        f.write(head + text)
     paths.append(p)
     want.append((kind, rcpts, what))
-got = []
-for k in range(0, len(paths), 500):
-    out = subprocess.run(["mailer/mailer", "bounces", "parse"] + paths[k:k + 500],
-                         capture_output=True, check=True).stdout
-    got += [json.loads(l) for l in out.decode().splitlines()]
-print("1..3")
+    if i % 3 == 0 and wrap60(text) != text:
+        p = os.path.join(tmp, "w%06d.eml" % i)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(head + wrap60(text))
+        wpaths.append(p)
+        wwant.append((kind, rcpts, "wrapped " + what))
+
+def parse(paths):
+    got = []
+    for k in range(0, len(paths), 500):
+        out = subprocess.run(["mailer/mailer", "bounces", "parse"] +
+                             paths[k:k + 500], capture_output=True,
+                             check=True).stdout
+        got += [json.loads(l) for l in out.decode().splitlines()]
+    return got
+
+def wrong(want, got):
+    wrong_rcpt, wrong_kind = [], []
+    for (kind, rcpts, what), d in zip(want, got):
+        found = sorted(r["address"].lower() for r in d["recipients"])
+        if found != rcpts:
+            wrong_rcpt.append((what, d["kind"], found))
+        elif d["kind"] != kind:
+            wrong_kind.append((what, d["kind"], found))
+    for w in (wrong_rcpt + wrong_kind)[:15]:
+        print("# %s: %s %s" % w)
+    return wrong_rcpt, wrong_kind
+
+got = parse(paths)
+print("1..4")
 print("%s 1 - one output line a notice (%d notices)" %
       ("ok" if len(got) == len(paths) else "not ok", len(paths)))
-wrong_rcpt, wrong_kind = [], []
-for (kind, rcpts, what), d in zip(want, got):
-    found = sorted(r["address"].lower() for r in d["recipients"])
-    if found != rcpts:
-        wrong_rcpt.append((what, d["kind"], found))
-    elif d["kind"] != kind:
-        wrong_kind.append((what, d["kind"], found))
-for w in (wrong_rcpt + wrong_kind)[:15]:
-    print("# %s: %s %s" % w)
+wrong_rcpt, wrong_kind = wrong(want, got)
 print("%s 2 - exactly the failed recipients in every notice (%d wrong)" %
       ("not ok" if wrong_rcpt else "ok", len(wrong_rcpt)))
 print("%s 3 - the right kind in every notice (%d wrong)" %
       ("not ok" if wrong_kind else "ok", len(wrong_kind)))
+wgot = parse(wpaths)
+wr, wk = wrong(wwant, wgot)
+print("%s 4 - the same in %d notices wrapped at 60 bytes (%d wrong)" %
+      ("not ok" if wr or wk or len(wgot) != len(wpaths) or not wpaths
+       else "ok", len(wpaths), len(wr) + len(wk)))
 PY
