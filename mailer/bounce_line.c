@@ -467,7 +467,8 @@ static size_t sentence_rest(const char *t, size_t n, int *ended);
 
 /*
  * verdict_follows() of the tail or, when the tail ends its line before
- * ending its sentence, of the tail read on into the next line cont[0..cn):
+ * ending its sentence, of the tail read on into the next line, the first
+ * of cont[0..cn):
  * a verdict wrapped onto the next line ("... to a was" / "rejected."), or
  * what the verdict is about ("is unknown to our" / "authentication").
  */
@@ -476,10 +477,14 @@ verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
     size_t cn)
 {
 	struct buf b = BUF_INIT;
+	const char *eol;
 	int ended, r;
 
 	if (!cont || !cn || sentence_rest(tail, tn, &ended) < tn || ended)
 		return verdict_follows(tail, tn);
+	eol = memchr(cont, '\n', cn);
+	if (eol)
+		cn = (size_t)(eol - cont);
 	buf_add(&b, tail, tn);
 	buf_add(&b, " ", 1);
 	buf_add(&b, cont, cn < 200 ? cn : 200);
@@ -526,13 +531,16 @@ own_words(const char *t, size_t n)
 	return n;
 }
 
+#define WRAP_LINES	3	/* most lines a sentence is read on over */
+
 /*
  * The words of t[0..n) without their parenthetical asides ("a@x (copy to
- * b@y) could not be delivered"), into b, followed by those of the next
- * line, cont[0..cn) (NULL when none), as of one sentence wrapped there:
- * when an aside goes on into it, or when it names no address of its own
- * ("Il messaggio per a non è stato ancora" / "consegnato."; "... to a,
- * b and c was not" / "delivered to c" is c's failure, not a's).
+ * b@y) could not be delivered"), into b, followed by those of the lines
+ * of cont[0..cn) (the rest of the paragraph, NULL when none), as of one
+ * sentence wrapped there, each while an aside goes on into it or it names
+ * no address of its own ("Il messaggio per a non è stato ancora" /
+ * "consegnato."; "... konnte nicht" / "zugestellt" / "werden."; "... to
+ * a, b and c was not" / "delivered to c" is c's failure, not a's).
  */
 static void
 without_asides(const char *t, size_t n, const char *cont, size_t cn,
@@ -540,7 +548,10 @@ without_asides(const char *t, size_t n, const char *cont, size_t cn,
 {
 	int depth = 0;
 
-	for (int part = 0; part < 2; part++) {
+	for (int line = 0; line <= WRAP_LINES; line++) {
+		const char *eol;
+		size_t ll, ind;
+
 		for (size_t i = 0; i < n; i++) {
 			if (t[i] == '(')
 				depth++;
@@ -549,14 +560,20 @@ without_asides(const char *t, size_t n, const char *cont, size_t cn,
 			else if (!depth)
 				buf_addc(b, t[i]);
 		}
-		if (!cont || (!depth && memchr(cont, '@', cn)))
+		if (!cont || !cn)
+			break;
+		eol = memchr(cont, '\n', cn);
+		ll = eol ? (size_t)(eol - cont) : cn;
+		if (!depth && memchr(cont, '@', ll))
 			break;
 		while (b->len && bounce_is_blank(b->data[b->len - 1]))
 			b->len--;
 		buf_addc(b, ' ');
-		t = cont + bounce_indent(cont, cn);
-		n = cn - bounce_indent(cont, cn);
-		n = n < 200 ? n : 200;
+		ind = bounce_indent(cont, ll);
+		t = cont + ind;
+		n = ll - ind < 200 ? ll - ind : 200;
+		cont = eol ? eol + 1 : NULL;
+		cn = eol ? cn - ll - 1 : 0;
 	}
 }
 
@@ -719,8 +736,8 @@ delivered_to_other(const char *t, size_t n)
 
 /*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
- * words among them) and after it (tail; cont is the next line, when it
- * goes on with it) name as failed: a recipient label ("Intended
+ * words among them) and after it (tail; cont is the rest of the
+ * paragraph, when its next line goes on with it) name as failed: a recipient label ("Intended
  * recipient:", "RCPT TO:"), a sentence of failure ending in "to"/":"
  * ("Unable to deliver message to", "Delivery failed:"), a reason and a
  * colon ("User unknown:"), or "message to <a>" followed by the failure
@@ -1078,8 +1095,6 @@ sentence_rest(const char *t, size_t n, int *ended)
 	return k;
 }
 
-#define MEMBER_LINES	3	/* most lines read on for members' words */
-
 /*
  * 1 when the rest of the sentence after an address, t[0..n) and, when it
  * goes on there, the lines of cont[0..cn) (the rest of the paragraph),
@@ -1096,7 +1111,7 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
 	char *low;
 
 	buf_add(&b, t, k);
-	for (int lines = 0; !ended && cont && cn && lines < MEMBER_LINES;
+	for (int lines = 0; !ended && cont && cn && lines < WRAP_LINES;
 	    lines++) {
 		const char *eol = memchr(cont, '\n', cn);
 		size_t ll = eol ? (size_t)(eol - cont) : cn;
@@ -1117,11 +1132,12 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
 
 /*
  * Addresses in the running text of l[0..n) that words name as failed;
- * cont[0..cn) is the next line when it goes on with this one (or NULL).
+ * cont[0..cn) is the rest of the paragraph when its first line goes on
+ * with this one (or NULL).
  */
 static void
 prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
-    const char *cont, size_t cn, size_t paran, struct hits *h)
+    const char *cont, size_t cn, struct hits *h)
 {
 	size_t clause_from = 0;
 
@@ -1145,7 +1161,7 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 		    (phrase_says_failed(pre, pn,
 		    l + after, n - after, cont, cn) || name_says_failed(l,
 		    start, ob, carry, carn, l + after, n - after, cont, cn)) &&
-		    !members_follow(l + after, n - after, cont, paran);
+		    !members_follow(l + after, n - after, cont, cn);
 		free(pre);
 		if (ok) {
 			hit(h, b, e);
@@ -1558,8 +1574,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	coded_bare_hits(l, n, h);
 	/* the next line goes on with this one when nothing stands between */
 	prose_hits(l, n, carry, carryn, nb->next == l + n + 1 ? nb->next :
-	    NULL, nb->next == l + n + 1 ? nb->nextlen : 0,
-	    nb->next == l + n + 1 ? nb->paralen : 0, h);
+	    NULL, nb->next == l + n + 1 ? nb->paralen : 0, h);
 	drop_accepted(l, n, h);
 }
 

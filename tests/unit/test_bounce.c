@@ -2650,6 +2650,11 @@ START_TEST(test_wrapped_sentences)
 		  "The error was in the message header: the address\n"
 		  "\"billing@example.org\"\n"
 		  "given in its Reply-To could not be verified.\n", "" },
+		/* a failure's words over three lines, an aside between */
+		{ "Ihre Nachricht an jonas@example.de (Kopie an\n"
+		  "leser@listen.example.de und info@example.de) konnte nicht\n"
+		  "zugestellt\nwerden.\n\nGrund: Empf\xc3\xa4nger unbekannt "
+		  "(550 5.1.1)\n", "jonas@example.de" },
 		/* members' words two lines on, after words of its own */
 		{ "Your message to \"Science News\"\n"
 		  "<news@lists.example.org> could not be\n"
