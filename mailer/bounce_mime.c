@@ -217,7 +217,8 @@ skip_element(const char *s, size_t n, const char *name)
 
 /*
  * Crude HTML to text: tags dropped, block tags become newlines and table
- * cells spaces, entities decoded, the content of <style>, <script> and
+ * cells spaces, line ends and runs of blanks within a line one space
+ * (outside <pre>), as on the screen, entities decoded, the content of <style>, <script> and
  * <title> dropped.  A "mailto:" link whose text shows no address stands
  * for its address ("to <a href=mailto:a>Name</a>" reads "to a"): a notice
  * may name its recipient only there.
@@ -228,9 +229,11 @@ add_html_text(struct buf *b, const char *s, size_t n)
 	struct buf t = BUF_INIT;
 	const char *link = NULL;
 	size_t linkl = 0, linkat = 0;
-	int pre = 0;
+	int pre = 0, indent = 0;
 
 	for (size_t i = 0; i < n; i++) {
+		if (s[i] != ' ' && s[i] != '\t')
+			indent = 0;
 		if (s[i] == '<') {
 			const char *e = memchr(s + i, '>', n - i);
 			const char *skip;
@@ -273,6 +276,16 @@ add_html_text(struct buf *b, const char *s, size_t n)
 			if (t.len && t.data[t.len - 1] != ' ' &&
 			    t.data[t.len - 1] != '\n')
 				buf_addc(&t, ' ');
+		} else if (!pre && (s[i] == ' ' || s[i] == '\t')) {
+			/*
+			 * so are blanks in a row ("moved\n    to n"), but for
+			 * a line's indentation after <br>, which says what
+			 * its lines are (a returned header's fields or not)
+			 */
+			if (!t.len || t.data[t.len - 1] == '\n')
+				indent = 1;
+			if (indent || t.data[t.len - 1] != ' ')
+				buf_addc(&t, s[i]);
 		} else
 			buf_addc(&t, s[i]);
 	}

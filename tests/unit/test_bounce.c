@@ -2513,6 +2513,36 @@ START_TEST(test_html_mailto_apostrophe)
 END_TEST
 
 /*
+ * HTML's blanks in a row within a line are one space, as on the screen: a
+ * paragraph holding Postfix's lines, folded and indented, reads "moved to
+ * n", and the new address is where to write, not a failed one.  A line's
+ * indentation after <br> is kept: it tells a returned header's fields
+ * from the notice's own lines.
+ */
+START_TEST(test_html_blank_runs)
+{
+	const char *m = HDR "MIME-Version: 1.0\nContent-Type: text/html; "
+	    "charset=utf-8\n\n<html><body><p>&lt;a@example.net&gt;: host "
+	    "mx.example.net[192.0.2.45] said: 550 5.1.6\n    &lt;a@example.net"
+	    "&gt;: Recipient address rejected: User has moved\n    to "
+	    "n@example.com (in reply to RCPT TO command)\n</p></body></html>\n";
+	const char *v = HDR "MIME-Version: 1.0\nContent-Type: text/html; "
+	    "charset=utf-8\n\n<html><body>Error: Message could not be "
+	    "delivered.<br>\n550 - Requested action not taken: no such user "
+	    "here<br>\n<br>\nMessage details:<br>\n  Subject: Issue 7<br>\n"
+	    "  MAIL FROM: news@example.com<br>\n  RCPT TO: uwe@example.net"
+	    "<br>\n  From: Newsletter &lt;news@example.com&gt;<br>\n"
+	    "  To: uwe@example.net<br>\n</body></html>\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "a@example.net");
+	ck_assert_int_eq(kind_of(v, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "uwe@example.net");
+}
+END_TEST
+
+/*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
  * putting each of their phrases in a notice: unknown users in Spanish,
@@ -3053,6 +3083,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_text_report_fields);
 	tcase_add_test(tc, test_intl_addresses);
 	tcase_add_test(tc, test_html_mailto_apostrophe);
+	tcase_add_test(tc, test_html_blank_runs);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	suite_add_tcase(s, tc);
