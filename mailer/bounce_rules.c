@@ -37,6 +37,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "spam", "5.7.1", SOFT, "spamdetected" },
 	{ "junk mail", "5.7.1", SOFT, "spamdetected" },
 	{ "content rejected", "5.7.1", SOFT, "contenterror" },
+	/*
+	 * GMX's and web.de's "mailbox unavailable / Reject due to policy
+	 * restrictions" (KumoMTA's PolicyRelated): the policy, not the
+	 * mailbox, is the reason
+	 */
+	{ "due to policy restrictions", "5.7.1", SOFT, "policyviolation" },
 	{ "header error", "5.6.0", SOFT, "contenterror" },
 	{ "垃圾邮件", "5.7.1", SOFT, "spamdetected" },
 	{ "exceeded maximum inbound message size", "5.3.4", SOFT, "toobig" },
@@ -507,6 +513,32 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not a member of domain", "5.1.1", HARD, "userunknown" },
 	{ "recipient cannot be verified", "5.1.1", HARD, "userunknown" },
 	{ "user path no exist", "5.1.1", HARD, "userunknown" },
+	/*
+	 * CiviCRM's "Invalid" patterns and KumoMTA's InvalidRecipient rules:
+	 * "badly formatted address", "missing or malformed local part",
+	 * RFC 5321's 553 "mailbox name not allowed", "no e-mail address
+	 * registered", "unregistered address", "user is not recognized",
+	 * "recipient unrecognized", "unavailable mailbox", Spanish "no hay
+	 * nadie con esta direccion", Slovenian "(elektronski) naslov ne
+	 * obstaja" and "naslov je ukinjen"
+	 */
+	{ "badly formatted address", "5.1.3", HARD, "userunknown" },
+	{ "malformed local part", "5.1.3", HARD, "userunknown" },
+	{ "invalid virtual user", "5.1.1", HARD, "userunknown" },
+	{ "mailbox name not allowed", "5.1.3", HARD, "userunknown" },
+	{ "no e-mail address registered", "5.1.1", HARD, "userunknown" },
+	{ "unregistered address", "5.1.1", HARD, "userunknown" },
+	{ "user is not recognized", "5.1.1", HARD, "userunknown" },
+	{ "recipient unrecognized", "5.1.1", HARD, "userunknown" },
+	{ "unavailable mailbox", "5.1.1", HARD, "userunknown" },
+	{ "nadie con esta direccion", "5.1.1", HARD, "userunknown" },
+	{ "naslov ne obstaja", "5.1.1", HARD, "userunknown" },
+	{ "naslov je ukinjen", "5.1.1", HARD, "userunknown" },
+	/* Gmail's Italian and Slovenian "address not found" */
+	{ "non sono riuscito a trovare l'indirizzo", "5.1.1", HARD,
+	  "userunknown" },
+	{ "ni bilo mogoce najti prejemnikovega", "5.1.1", HARD,
+	  "userunknown" },
 	{ "no longer on server", "5.1.6", HARD, "hasmoved" },
 	{ "address no longer valid", "5.1.6", HARD, "hasmoved" },
 
@@ -606,6 +638,18 @@ const struct bounce_rule bounce_rules[] = {
 	{ "inactive account", "5.2.1", HARD, "suspend" },
 	{ "mail receiving disabled", "5.2.1", HARD, "suspend" },
 	{ "user status is locked", "5.2.1", HARD, "suspend" },
+	/*
+	 * CiviCRM's "Inactive" and KumoMTA's InactiveMailbox: "User banned",
+	 * "is inactive on this domain", "user account suspended", comcast's
+	 * "Account Closed, Please Remove", "Account is not active",
+	 * Microsoft's "DisabledUser"
+	 */
+	{ "user banned", "5.2.1", HARD, "suspend" },
+	{ "inactive on this domain", "5.2.1", HARD, "suspend" },
+	{ "user account suspended", "5.2.1", HARD, "suspend" },
+	{ "account closed", "5.2.1", HARD, "suspend" },
+	{ "account is not active", "5.2.1", HARD, "suspend" },
+	{ "disableduser", "5.2.1", HARD, "suspend" },
 
 	/* The local delivery agent failed (Sisimai's "mailererror"). */
 	{ "mailer error", "4.3.0", SOFT, "mailererror" },
@@ -1273,6 +1317,7 @@ const char *const bounce_failure_words[] = {
 	"non remis",
 	"non e stato consegnato",	/* non è stato consegnato */
 	"non consegnato",
+	"non e stato recapitato",	/* Gmail's "non è stato recapitato a a" */
 	"impossibile consegnare",
 	"no se ha podido entregar",
 	"no pudo ser entregado",
@@ -1462,8 +1507,9 @@ const char *const bounce_rcpt_preps[] = {
 	"nguoi nhan",	/* "không thể chuyển tới người nhận a" */
 	/* Polish "dostarczona do a", Dutch "afgeleverd bij a", Danish
 	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",
-	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" */
-	"do", "bij", "til", "ke", "vastaanottajalle", "naslovniku",
+	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" and
+	 * "na naslov a" */
+	"do", "bij", "til", "ke", "vastaanottajalle", "naslovniku", "naslov",
 	/* "This message could not reach a: no such user" */
 	"reach",
 	NULL
