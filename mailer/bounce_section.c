@@ -214,9 +214,39 @@ status_name(const char *name, size_t n)
 }
 
 /*
+ * 1 when a recipient's lines s[0..n) report its delivery and nothing
+ * else: success words or a 2.x.x code ("<a>: delivery via mx: 250 2.0.0
+ * Ok", "<a>... Successfully delivered to mailing list"), and no failure
+ * or delay words, no 4.x.x or 5.x.x code, no 4xx or 5xx reply.  The
+ * daemon wrote its report of success without the delivery-status part
+ * that says so; its template's words ("this is the mail system",
+ * "delivery errors") are no failure of this recipient.
+ */
+static int
+lines_say_delivered(const char *s, size_t n)
+{
+	char st[16];
+	unsigned cues = bounce_cues(s, n);
+	char *low;
+	int r;
+
+	if (cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY | BOUNCE_CUE_FINAL) ||
+	    bounce_smtp_class(s, n))
+		return 0;
+	if (bounce_find_status(s, n, st) ? st[0] != '2' :
+	    !(cues & BOUNCE_CUE_SUCCESS))
+		return 0;
+	low = bounce_lower_dup(s, n);
+	r = !bounce_list_match(bounce_failure_words, low, strlen(low));
+	free(low);
+	return r;
+}
+
+/*
  * 1 when the first paragraph of a recipient's lines, s[0..n), says it was
  * no failed recipient: a status field saying delivered ("Status:
- * delivered", "投递状态: 成功"), or words of our own sending limits.
+ * delivered", "投递状态: 成功"), its lines reporting its delivery, or
+ * words of our own sending limits.
  */
 static int
 says_not_failed(const char *s, size_t n)
@@ -241,6 +271,8 @@ says_not_failed(const char *s, size_t n)
 		}
 		i += ll + 1;
 	}
+	if (lines_say_delivered(s, i < n ? i : n))
+		return 1;
 	{
 		/* the lines next to the address, not a pasted report */
 		char *low = bounce_lower_dup(s, i < n ? (i < NEAR_LINES ? i :

@@ -2727,6 +2727,39 @@ START_TEST(test_delivered_to_other)
 }
 END_TEST
 
+/*
+ * A recipient whose own lines report its delivery (success words or a
+ * 2.x.x code, no failure) failed nowhere, also in a notice of success
+ * that lost its delivery-status part; one whose lines carry a 5xx after
+ * a 250 still failed.
+ */
+START_TEST(test_text_success_lines)
+{
+	static const struct {
+		const char *text, *rcpts;
+	} t[] = {
+		{ "This is the mail system at host mx.example.org.\n\n"
+		  "Your message was successfully delivered to the destination(s)"
+		  "\nlisted below. Otherwise you may still receive notifications "
+		  "of mail delivery errors from other systems.\n\n"
+		  "<a@example.net>: delivery via mx.example.net[192.0.2.1]:25: "
+		  "250 2.0.0 Ok: queued as 4QzX1\n", "" },
+		{ "   ----- The following addresses had successful delivery "
+		  "notifications -----\n<a@example.net>  (successfully delivered "
+		  "to mailing list)\n", "" },
+		{ "<a@example.net>: delivery via mx.example.net: 250 2.0.0 Ok\n\n"
+		  "<b@example.net>: host mx.example.net said: 550 5.1.1 User "
+		  "unknown (in reply to RCPT TO command)\n", "b@example.net" },
+		{ "<a@example.net>: host mx.example.net said: 250 2.1.5 Ok, then "
+		  "552 5.2.2 mailbox full (in reply to end of DATA command)\n",
+		  "a@example.net" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_rcpts(t[i].text, t[i].rcpts);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3078,6 +3111,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_wrapped_sentences);
 	tcase_add_test(tc, test_delivered_to_other);
+	tcase_add_test(tc, test_text_success_lines);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
