@@ -117,6 +117,26 @@ seg_rule(const char *seg, size_t n)
 	return rule;
 }
 
+/*
+ * A report's generic Status ("5.0.0") yields to the code of the server's
+ * own reply in its Diagnostic-Code ("450 4.7.1 ... Greylisted ... retry
+ * timeout exceeded"): Exim and Courier give up on a refusal that was
+ * only ever temporary with 5.0.0, and the reply's code says it was.
+ */
+static void
+generic_status_yields(struct bounce_seg *r)
+{
+	const char *dc;
+	char st[16];
+
+	if (!r->from_dsn || strcmp(r->status + 1, ".0.0"))
+		return;
+	dc = bounce_find_ci(r->seg, r->seglen, "diagnostic-code:");
+	if (dc && bounce_find_status(dc, r->seglen - (size_t)(dc - r->seg),
+	    st) && st[0] != '2')
+		memcpy(r->status, st, sizeof st);
+}
+
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
     size_t nlen, int delay, int several)
@@ -129,6 +149,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		rule = seg_rule(r->seg, r->seglen);
 		if (!r->status[0] && bounce_find_status(r->seg, r->seglen, st))
 			memcpy(r->status, st, sizeof st);
+		generic_status_yields(r);
 		cls = bounce_smtp_class(r->seg, r->seglen);
 	}
 	if (r->seg2 && r->seg2len) {

@@ -30,7 +30,11 @@
 #  - a report's delivery-status part taken out, as the many MTAs that
 #    write only the text do: no address that the whole report did not
 #    name, and those it names with the same kind (a notice of success
-#    stays one without the part that says so).
+#    stays one without the part that says so);
+#  - a report's human-readable text taken out, leaving the report: no
+#    address that the whole notice did not name, the same kind, and none
+#    hard that the whole notice gave as soft (the report's generic
+#    "Status: 5.0.0" is no more than its Diagnostic-Code's "450 4.7.1").
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -40,8 +44,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" "${MAILER_SHARED:-../shared}/corpus/bounces" \
     tests/data/mta-bounces tests/data/bounce-formats <<'PY'
-import base64, email, email.policy, io, os, quopri, re, sys
-from email.generator import BytesGenerator
+import base64, email, email.policy, os, quopri, re, sys
 sys.path.insert(0, "tests/lib")
 import bounce_score
 
@@ -235,8 +238,6 @@ def wrapped(text):
     return b"\n".join(x for line in text.split(b"\n")
                       for x in wrap_line(line))
 
-REPORT_PARTS = ("message/delivery-status", "message/global-delivery-status")
-
 def report_rcpts(raw):
     """The addresses a report names as recipients (Final-, Original- and
     Sendmail's X-Actual-Recipient: the address an alias led to) and the
@@ -251,21 +252,40 @@ def report_rcpts(raw):
         found += re.findall(sender, raw.partition(b"\n\n")[2])
     return set(a.decode("utf-8", "replace").lower() for a in found)
 
+def without_parts(raw, drop):
+    """raw, a multipart/report, without its top-level parts whose type
+    drop() names, cut out byte for byte (a MIME generator would rewrite
+    the rest); None when none or all would go."""
+    head, sep, body = raw.partition(b"\n\n")
+    ct = email.message_from_bytes(head + b"\n\n", policy=email.policy.compat32)
+    b = ct.get_boundary()
+    if not sep or ct.get_content_type() != "multipart/report" or not b:
+        return None
+    delim = b"\n--" + b.encode("utf-8", "replace")
+    pieces = (b"\n" + body).split(delim)
+    keep = [pieces[0]]
+    for piece in pieces[1:]:
+        if piece.startswith(b"--"):
+            keep.append(piece)
+            continue
+        ph = email.message_from_bytes(piece.lstrip(b"\n").partition(
+            b"\n\n")[0] + b"\n\n", policy=email.policy.compat32)
+        if not drop(ph.get_content_type()):
+            keep.append(piece)
+    if len(keep) == len(pieces) or len(keep) < 3:
+        return None
+    return head + sep + delim.join(keep)[1:]
+
+REPORT_PARTS = ("message/delivery-status", "message/global-delivery-status")
+
 def no_report(raw):
-    """raw without the delivery-status part of its multipart/report, or
-    None when it has none."""
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
-    if msg.get_content_type() != "multipart/report" or not msg.is_multipart():
-        return None
-    parts = msg.get_payload()
-    kept = [q for q in parts if q.get_content_type() not in REPORT_PARTS]
-    if len(kept) == len(parts) or not kept:
-        return None
-    msg.set_payload(kept)
-    msg.set_type("multipart/mixed")
-    out = io.BytesIO()
-    BytesGenerator(out, mangle_from_=False, maxheaderlen=0).flatten(msg)
-    return out.getvalue()
+    """raw without its report's delivery-status part."""
+    return without_parts(raw, lambda t: t in REPORT_PARTS)
+
+def no_text(raw):
+    """raw without its report's human-readable part."""
+    return without_parts(raw, lambda t: t.startswith("text/") and
+                         t != "text/rfc822-headers")
 
 TRANSFORMS = (
     ("to", rename_to), ("contact", add_contact), ("body", orig_body),
@@ -275,7 +295,7 @@ TRANSFORMS = (
     ("shape", None), ("from", None), ("caps", lambda r: notice_text(r, capitals)),
     ("trail", lambda r: notice_text(r, trailing)),
     ("wrap", lambda r: notice_text(r, wrapped)),
-    ("noreport", no_report),
+    ("noreport", no_report), ("notext", no_text),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -323,8 +343,9 @@ DESC = {"to": "renamed returned To/Cc",
         "caps": "the notice's text in capitals",
         "trail": "blanks ending every line of the notice's text",
         "wrap": "the notice's text wrapped at 72 bytes",
-        "noreport": "the report's delivery-status part taken out"}
-print("1..14")
+        "noreport": "the report's delivery-status part taken out",
+        "notext": "the report's text taken out"}
+print("1..15")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
@@ -359,6 +380,20 @@ for kind, _ in TRANSFORMS:
                 changed.append("%s: %s %s -> %s %s" % (name, (b or
                                {}).get("kind"), key(b), g.get("kind"), key(g)))
             continue
+        if kind == "notext":
+            # the report alone: fewer recipients, never others, none of
+            # them hard that the whole notice gave as soft
+            soft = set(r["address"].lower() for r in (b or {}).get(
+                "recipients", []) if r.get("class") != "hard")
+            hard = set(r["address"].lower() for r in (g or {}).get(
+                "recipients", []) if r.get("class") == "hard")
+            if key(g) and (not set(key(g)) <= set(want) or
+                           g.get("kind") != (b or {}).get("kind") or
+                           hard & soft):
+                changed.append("%s: %s %s -> %s %s" % (name, (b or
+                               {}).get("kind"), key(b), g.get("kind"),
+                               sorted(hard) or key(g)))
+            continue
         if (g or {}).get("kind") != (b or {}).get("kind") or key(g) != want:
             changed.append("%s: %s %s -> %s %s" % (name, (b or {}).get("kind"),
                            key(b), (g or {}).get("kind"), key(g)))
@@ -368,5 +403,6 @@ for kind, _ in TRANSFORMS:
     print("%sok %d - %s: %s in %d messages" % (
         "not " if changed or not names else "", n, DESC[kind],
         "no other recipient, nor another kind" if kind == "noreport" else
+        "no other recipient or kind, none made hard" if kind == "notext" else
         "the same kind and recipients", len(names)))
 PY
