@@ -263,7 +263,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "address rejected", "5.1.1", HARD, "userunknown" },
 	{ "invalid address", "5.1.1", HARD, "userunknown" },
 	{ "not a known user", "5.1.1", HARD, "userunknown" },
-	{ "no valid recipients", "5.1.1", HARD, "userunknown" },
 	{ "not our customer", "5.1.1", HARD, "userunknown" },
 	{ "unknown or illegal alias", "5.1.1", HARD, "userunknown" },
 	{ "not listed in domino directory", "5.1.1", HARD, "userunknown" },

@@ -2760,6 +2760,30 @@ START_TEST(test_text_success_lines)
 }
 END_TEST
 
+/*
+ * "554 5.5.1 Error: no valid recipients" is a server's answer to DATA
+ * after it refused every RCPT, whatever the reason: a greylisting or
+ * relaying refusal as much as an unknown user.  Alone, it says nothing
+ * about the address and is no hard failure.
+ */
+START_TEST(test_no_valid_recipients)
+{
+	const char *m = HDR "\nThis is the mail system at host "
+	    "mx.example.org.\n\nI'm sorry to have to inform you that your "
+	    "message could not\nbe delivered to one or more recipients.\n\n"
+	    "<ann@example.net>: host mx.example.net[192.0.2.7] said: 554 "
+	    "5.5.1 Error: no\n    valid recipients (in reply to DATA "
+	    "command)\n";
+	struct bounce_report r;
+
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_uint_eq(r.nrcpts, 1);
+	ck_assert_str_eq(r.rcpts[0].address, "ann@example.net");
+	ck_assert_msg(!r.rcpts[0].hard, "hard: %s", r.rcpts[0].reason);
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3112,6 +3136,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_wrapped_sentences);
 	tcase_add_test(tc, test_delivered_to_other);
 	tcase_add_test(tc, test_text_success_lines);
+	tcase_add_test(tc, test_no_valid_recipients);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
