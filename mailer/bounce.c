@@ -93,6 +93,36 @@ paragraph(const char *s, size_t n)
 }
 
 /*
+ * Blanks in s[0..n) the name of a host given with its address in
+ * brackets (Postfix's "host mx.example.net[192.0.2.1] said:", Exim's
+ * "host mx.example.net [192.0.2.1]"): a gateway's name ("mx.spamfilter.",
+ * "antispam.") is no reason.  Returns whether it blanked any.
+ */
+static int
+blank_hosts(char *s, size_t n)
+{
+	int any = 0;
+
+	for (size_t i = 1; i + 1 < n; i++) {
+		size_t e = i, b;
+
+		if (s[i] != '[' || !isdigit((unsigned char)s[i + 1]))
+			continue;
+		if (s[e - 1] == ' ')
+			e--;
+		b = e;
+		while (b && (isalnum((unsigned char)s[b - 1]) ||
+		    s[b - 1] == '.' || s[b - 1] == '-'))
+			b--;
+		if (b < e && memchr(s + b, '.', e - b)) {
+			memset(s + b, ' ', e - b);
+			any = 1;
+		}
+	}
+	return any;
+}
+
+/*
  * The rule for a recipient's diagnostic: the wording nearest the address
  * (its first paragraph) first, then the rest, so text further down (the
  * returned message's headers in a forwarded notice) cannot outrank it.
@@ -100,7 +130,7 @@ paragraph(const char *s, size_t n)
 static const struct bounce_rule *
 seg_rule(const char *seg, size_t n)
 {
-	struct buf w = BUF_INIT;
+	struct buf w = BUF_INIT, h = BUF_INIT;
 	const struct bounce_rule *rule;
 	size_t p;
 
@@ -109,11 +139,15 @@ seg_rule(const char *seg, size_t n)
 		seg = w.data;
 		n = w.len;
 	}
+	buf_add(&h, seg, n);
+	if (h.data && blank_hosts(h.data, n))
+		seg = h.data;
 	p = paragraph(seg, n);
 	rule = bounce_rule_match_folded(seg, p);
 	if (!rule && p < n)
 		rule = bounce_rule_match_folded(seg, n);
 	buf_free(&w);
+	buf_free(&h);
 	return rule;
 }
 
@@ -196,10 +230,13 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	 * wording gives a reason that spares the address (full mailbox,
 	 * blocked sender, policy, spam, expiry): servers put 5.1.1 on all
 	 * sorts of refusals, and a wrong "hard" suppresses a live reader.
+	 * A bare "rejected" yields to the code; a refusal whose wording
+	 * names the sender does not ("550 5.1.0 sender rejected").
 	 */
 	if (r->status[0] == '5' && bounce_rule_for_status(r->status) &&
 	    bounce_rule_for_status(r->status)->status[0] &&
-	    !(rule && !rule->hard && strcmp(rule->reason, "rejected")))
+	    !(rule && !rule->hard && (strcmp(rule->reason, "rejected") ||
+	    strstr(rule->pattern, "sender") || strstr(rule->pattern, "sending"))))
 		rule = bounce_rule_for_status(r->status);
 	if (!r->status[0] && !r->from_dsn &&
 	    bounce_find_status(notice, nlen, st))

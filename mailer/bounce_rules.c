@@ -102,6 +102,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "sender address rejected", "5.7.1", SOFT, "rejected" },
 	{ "sender email address rejected", "5.7.1", SOFT, "rejected" },
 	{ "sender e-mail address rejected", "5.7.1", SOFT, "rejected" },
+	/* Mail.ru: "message sending for this account is disabled", ours */
+	{ "sending for this account", "5.7.1", SOFT, "rejected" },
 	/* our sending host refused, not the recipient's address */
 	{ "sender ip address rejected", "5.7.1", SOFT, "blocked" },
 	{ "client ip address rejected", "5.7.1", SOFT, "blocked" },
@@ -262,6 +264,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "address does not exist", "5.1.1", HARD, "userunknown" },
 	{ "address rejected", "5.1.1", HARD, "userunknown" },
 	{ "invalid address", "5.1.1", HARD, "userunknown" },
+	/* QQ's "501 Bad address syntax", RFC 3463's x.1.3 */
+	{ "bad address syntax", "5.1.3", HARD, "userunknown" },
 	{ "not a known user", "5.1.1", HARD, "userunknown" },
 	{ "not our customer", "5.1.1", HARD, "userunknown" },
 	{ "unknown or illegal alias", "5.1.1", HARD, "userunknown" },
@@ -279,6 +283,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "邮箱不存在", "5.1.1", HARD, "userunknown" },
 	{ "地址不存在", "5.1.1", HARD, "userunknown" },
 	{ "帐户不存在", "5.1.1", HARD, "userunknown" },
+	/* QQ: "该用户未开通QQ邮箱", the number has no mailbox */
+	{ "用户未开通", "5.1.1", HARD, "userunknown" },
 	{ "账户不存在", "5.1.1", HARD, "userunknown" },
 	{ "帳號不存在", "5.1.1", HARD, "userunknown" },
 	{ "账号不存在", "5.1.1", HARD, "userunknown" },

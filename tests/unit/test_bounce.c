@@ -2405,19 +2405,18 @@ START_TEST(test_round15_rows)
 END_TEST
 
 
-/* A qmail notice's one recipient, with the remote reply "550 <said>". */
+/*
+ * The notice fmt (a format taking said) names one recipient, of that
+ * reason and class.
+ */
 static void
-expect_qmail_class(const char *said, const char *reason, int hard)
+expect_notice_class(const char *fmt, const char *said, const char *reason,
+    int hard)
 {
 	char m[1024];
 	struct bounce_report r;
 
-	snprintf(m, sizeof m, HDR "\nHi. This is the qmail-send program at "
-	    "mx.example.org.\nI'm afraid I wasn't able to deliver your "
-	    "message to the following addresses.\nThis is a permanent error; "
-	    "I've given up. Sorry it didn't work out.\n\n<a@example.net>:\n"
-	    "192.0.2.9 does not like recipient.\nRemote host said: 550 %s\n"
-	    "Giving up on 192.0.2.9.\n", said);
+	snprintf(m, sizeof m, fmt, said);
 	bounce_parse(m, strlen(m), &r);
 	ck_assert_msg(r.nrcpts == 1, "%s: %zu recipients", said, r.nrcpts);
 	ck_assert_msg(!strcmp(r.rcpts[0].reason, reason) &&
@@ -2425,6 +2424,15 @@ expect_qmail_class(const char *said, const char *reason, int hard)
 	    r.rcpts[0].hard ? "hard" : "soft");
 	bounce_report_free(&r);
 }
+
+/* A qmail notice's one recipient, with the remote reply "550 <said>". */
+#define expect_qmail_class(said, reason, hard) expect_notice_class(HDR \
+	"\nHi. This is the qmail-send program at mx.example.org.\nI'm " \
+	"afraid I wasn't able to deliver your message to the following " \
+	"addresses.\nThis is a permanent error; I've given up. Sorry it " \
+	"didn't work out.\n\n<a@example.net>:\n192.0.2.9 does not like " \
+	"recipient.\nRemote host said: 550 %s\nGiving up on 192.0.2.9.\n", \
+	said, reason, hard)
 
 
 /*
@@ -2821,6 +2829,47 @@ START_TEST(test_round19_rows)
 }
 END_TEST
 
+/* A Postfix notice's one recipient, with the line "host <said>". */
+#define expect_postfix_class(said, reason, hard) expect_notice_class(HDR \
+	"\nThis is the mail system at host mx.example.org.\n\nI'm sorry to " \
+	"have to inform you that your message could not\nbe delivered to " \
+	"one or more recipients.\n\n                   The mail system\n\n" \
+	"<a@example.net>: host %s\n", said, reason, hard)
+
+/*
+ * Round 23: a refusal worded about the sender keeps the address alive
+ * whatever code it carries (r23-charter-sender-rejected), while a bare
+ * "rejected" still yields to a code that calls the address dead; the
+ * name of the host a reply came from is no reason (a gateway named
+ * "spam...", r23-spambrella-marked-invalid), the words after it are,
+ * a blocklist's name among them.
+ */
+START_TEST(test_round23_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "501 Bad address syntax.", "userunknown" },
+		{ "\xe8\xaf\xa5\xe7\x94\xa8\xe6\x88\xb7\xe6\x9c\xaa\xe5\xbc\x80"
+		  "\xe9\x80\x9aQQ\xe9\x82\xae\xe7\xae\xb1", "userunknown" },
+		{ "550 message sending for this account is disabled",
+		  "rejected" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_qmail_class("5.1.0 sender rejected. AUP#In-1310", "rejected", 0);
+	expect_qmail_class("5.1.0 <a@example.net>... rejected", "userunknown",
+	    1);
+	expect_postfix_class("mx1.spamguard.example.com[192.0.2.9] said: 550 "
+	    "5.1.1 <a@example.net>: Recipient address rejected: User unknown "
+	    "(in reply to RCPT TO command)", "userunknown", 1);
+	expect_postfix_class("mx.antispam.example.net [192.0.2.9] said: 550 "
+	    "No such user here", "userunknown", 1);
+	expect_postfix_class("mx.example.net[192.0.2.9] said: 554 5.7.1 "
+	    "Service unavailable; Client host [198.51.100.20] blocked using "
+	    "zen.spamhaus.example.org (in reply to RCPT TO command)",
+	    "spamdetected", 0);
+}
+END_TEST
+
 /*
  * The sixteenth round's rows that no sample needs: verdicts from
  * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
@@ -3133,6 +3182,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round17_rows);
 	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
+	tcase_add_test(tc, test_round23_rows);
 	tcase_add_test(tc, test_wrapped_sentences);
 	tcase_add_test(tc, test_delivered_to_other);
 	tcase_add_test(tc, test_text_success_lines);
