@@ -1217,7 +1217,8 @@ accepted_reply(const char *t, size_t n)
 /*
  * 1 when the clause after an address, t[0..n), says it was delivered and
  * nothing failed ("mx.example.net: <a>: delivered" in ZMailer's report
- * beside a failed addressee).
+ * beside a failed addressee; "a; Delivered; 2.0.0 (success)" in a list of
+ * the recipients a server processed).
  */
 static int
 delivered_follows(const char *t, size_t n)
@@ -1226,7 +1227,7 @@ delivered_follows(const char *t, size_t n)
 	char *low;
 	int r;
 
-	while (i < n && (bounce_is_blank(t[i]) || strchr(":>-", t[i])))
+	while (i < n && (bounce_is_blank(t[i]) || strchr(":;>-", t[i])))
 		i++;
 	if (!bounce_list_prefix(bounce_delivered_values, t + i, n - i))
 		return 0;

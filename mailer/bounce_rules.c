@@ -1644,6 +1644,8 @@ const char *const bounce_member_words[] = {
 	"to the following", "the following recipient", "following recipients",
 	"the following address", "to these recipients", "to one or more",
 	"to some of", "some recipients",
+	/* "... sent to l, has not been delivered yet to every recipient" */
+	"every recipient",
 	NULL
 };
 
