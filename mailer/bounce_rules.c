@@ -232,6 +232,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "recipient not found", "5.1.1", HARD, "userunknown" },
 	{ "no such recipient", "5.1.1", HARD, "userunknown" },
 	{ "invalid recipient", "5.1.1", HARD, "userunknown" },
+	/*
+	 * CompuServe's "Invalid receiver address: a" (Majordomo 2's
+	 * parse_compuserve2), Sendmail's "Unknown local user; cannot deliver
+	 * to <a>", Soft-Switch's "Recipient name unknown"
+	 */
+	{ "invalid receiver", "5.1.1", HARD, "userunknown" },
+	{ "unknown local user", "5.1.1", HARD, "userunknown" },
+	{ "recipient name unknown", "5.1.1", HARD, "userunknown" },
 	{ "recipient address rejected: user", "5.1.1", HARD, "userunknown" },
 	{ "recipient address rejected: undeliverable", "5.1.1", HARD,
 	  "userunknown" },
@@ -550,6 +558,11 @@ const struct bounce_rule bounce_rules[] = {
 	{ "host unknown", "5.1.2", HARD, "hostunknown" },
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
 	{ "host not found", "5.1.2", HARD, "hostunknown" },
+	/*
+	 * Post.Office: "the DNS records for the destination computer could
+	 * not be found" above "Host d not found"
+	 */
+	{ "dns records for the destination", "5.1.2", HARD, "hostunknown" },
 	/*
 	 * DMA's "DNS lookup failure: host d not found": it bounces only
 	 * when the lookup failed for good, and retries a temporary failure
