@@ -175,7 +175,7 @@ static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
     size_t nlen, int delay, int several)
 {
-	const struct bounce_rule *rule = NULL;
+	const struct bounce_rule *rule = NULL, *own;
 	char st[16] = "";
 	int cls = 0;
 
@@ -196,6 +196,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		if (!cls)
 			cls = bounce_smtp_class(r->seg2, r->seg2len);
 	}
+	own = rule;
 	/*
 	 * in a notice naming several recipients, one's own code of a reason
 	 * that spares the address (x.2.2 full, x.4.7 expired...) says why
@@ -238,6 +239,14 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	    !(rule && !rule->hard && (strcmp(rule->reason, "rejected") ||
 	    strstr(rule->pattern, "sender") || strstr(rule->pattern, "sending"))))
 		rule = bounce_rule_for_status(r->status);
+	/*
+	 * The notice's first code is this recipient's unless the notice
+	 * names several and this one's own lines gave a hard reason: then
+	 * the code may be another's ("a: unknown local-part" above "b:
+	 * mailbox is full ... 452 4.2.2"), and must not soften a's.
+	 */
+	if (several && own && own->hard)
+		nlen = 0;
 	if (!r->status[0] && !r->from_dsn &&
 	    bounce_find_status(notice, nlen, st))
 		memcpy(r->status, st, sizeof st);
