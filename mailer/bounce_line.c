@@ -1272,6 +1272,9 @@ carry_of(const char *p, size_t pn, size_t *cn)
 		pn--;
 	if (!p || !pn || strchr(".!?:;", p[pn - 1]))
 		return NULL;
+	/* a heading between rules ("------Transcript of session follows ---") */
+	if (pn >= 3 && !strncmp(p + pn - 3, "---", 3))
+		return NULL;
 	for (k = pn; k > s; k--)
 		if (p[k - 1] == '@' || ((p[k - 1] == '.' || p[k - 1] == '!' ||
 		    p[k - 1] == '?') && k < pn && bounce_is_blank(p[k])))
