@@ -1514,6 +1514,47 @@ carry_says(const char *carry, size_t cn, int (*test)(const char *, size_t))
 	return r;
 }
 
+/* 1 when line p[0..pn), past its indent, starts with w (lower case). */
+static int
+starts_ci(const char *p, size_t pn, const char *w)
+{
+	size_t i = p ? bounce_indent(p, pn) : 0, wl = strlen(w);
+
+	return p && pn - i >= wl && !strncasecmp(p + i, w, wl);
+}
+
+/*
+ * Sendmail's "(expanded from: <a>)" below a program or file it listed as
+ * failed ("|/usr/local/bin/procmail", then "(reason: Can't create
+ * output)"): the delivery to a's own program or mailbox file failed, so a
+ * is the failed recipient.  Below an address ("<b>" expanded from an
+ * alias a) it names b's alias, not a failure of a.
+ */
+static void
+expanded_from_entry(const char *l, size_t n, const struct nearby *nb,
+    struct hits *h)
+{
+	static const char w[] = "(expanded from";
+	const char *p = nb->prev;
+	size_t pn = nb->prevlen, i = bounce_indent(l, n), b, e, after;
+
+	if (!starts_ci(l, n, w))
+		return;
+	i += sizeof w - 1;
+	if (i < n && l[i] == ':')
+		i++;
+	while (i < n && bounce_is_blank(l[i]))
+		i++;
+	if (!addr_at(l, n, i, &b, &e, &after))
+		return;
+	if (starts_ci(p, pn, "(reason:")) {
+		p = nb->above;
+		pn = nb->abovelen;
+	}
+	if (p && (starts_ci(p, pn, "|") || starts_ci(p, pn, "/")))
+		hit(h, b, e);
+}
+
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
@@ -1576,6 +1617,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	}
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
+	expanded_from_entry(l, n, nb, h);
 	/* the next line goes on with this one when nothing stands between */
 	prose_hits(l, n, carry, carryn, nb->next == l + n + 1 ? nb->next :
 	    NULL, nb->next == l + n + 1 ? nb->paralen : 0, h);
