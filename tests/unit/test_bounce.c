@@ -2871,6 +2871,58 @@ START_TEST(test_round23_rows)
 END_TEST
 
 /*
+ * The twenty-first round's line shapes, with the cases beside them that
+ * must keep naming nobody: "a; Delivered; 2.0.0 (success)" in a server's
+ * list of processed recipients, "sent to l, not delivered yet to every
+ * recipient", a heading between rules above an address alone, Sendmail's
+ * "(expanded from: <a>)" below a program it listed, and another
+ * recipient's code elsewhere in the notice.
+ */
+START_TEST(test_round21_shapes)
+{
+	char m[1024];
+	struct bounce_report r;
+
+	expect_rcpts("- These recipients of your message have been processed "
+	    "by the mail server:\na@example.no; Failed; 5.1.1 (bad "
+	    "destination mailbox address)\nb@example.no; Delivered; 2.0.0 "
+	    "(success)\n", "a@example.no");
+	expect_rcpts("Your message \"Issue 7\", sent to l@example.org,\nhas "
+	    "not been delivered yet to every recipient.  We are still "
+	    "trying.\n", "");
+	expect_rcpts("------Transcript of session follows -------\n"
+	    "a@example.net\nThe user's email name is not found.\n",
+	    "a@example.net");
+	/* under a heading, an address alone with nothing saying why */
+	expect_rcpts("------ Contacts -------\na@example.net\n\nThanks.\n",
+	    "");
+	expect_rcpts("   ----- The following addresses had permanent fatal "
+	    "errors -----\n|/usr/local/bin/procmail\n    (reason: Can't "
+	    "create output)\n    (expanded from: <a@example.nl>)\n",
+	    "a@example.nl");
+	/* an address listed as failed, expanded from the alias we wrote to */
+	expect_rcpts("   ----- The following addresses had permanent fatal "
+	    "errors -----\n<b@example.nl>\n    (reason: 550 5.1.1 User "
+	    "unknown)\n    (expanded from: <a@example.nl>)\n",
+	    "b@example.nl");
+	/* b's "452 4.2.2" does not soften a's unknown local-part */
+	snprintf(m, sizeof m, HDR "\nThis message was created automatically "
+	    "by mail delivery software.\n\nA message that you sent could not "
+	    "be delivered to one or more of its\nrecipients. This is a "
+	    "permanent error. The following address(es) failed:\n\n"
+	    "  a@example.ie:\n    unknown local-part \"a\" in domain "
+	    "\"example.ie\"\n  b@example.ie:\n    mailbox is full: retry "
+	    "timeout exceeded\n    (refused with 452 4.2.2 over quota)\n");
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_int_eq(r.nrcpts, 2);
+	ck_assert_str_eq(r.rcpts[0].address, "a@example.ie");
+	ck_assert_int_eq(r.rcpts[0].hard, 1);
+	ck_assert_int_eq(r.rcpts[1].hard, 0);
+	bounce_report_free(&r);
+}
+END_TEST
+
+/*
  * The sixteenth round's rows that no sample needs: verdicts from
  * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
  * (a sample of each kind needed its own row), retry wording that a
@@ -3183,6 +3235,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_round23_rows);
+	tcase_add_test(tc, test_round21_shapes);
 	tcase_add_test(tc, test_wrapped_sentences);
 	tcase_add_test(tc, test_delivered_to_other);
 	tcase_add_test(tc, test_text_success_lines);
