@@ -1049,6 +1049,7 @@ const char *const bounce_autoreply_subjects[] = {
 	"auto response",
 	/* a help desk's acknowledgement */
 	"request received",
+	"thank you for your email",	/* PHP-Bounce-Handler's autorespondlist */
 	"eingangsbestatigung",	/* eingangsbestätigung */
 	NULL
 };
