@@ -2876,11 +2876,12 @@ END_TEST
  * list of processed recipients, "sent to l, not delivered yet to every
  * recipient", a heading between rules above an address alone, Sendmail's
  * "(expanded from: <a>)" below a program it listed, and another
- * recipient's code elsewhere in the notice.
+ * recipient's code elsewhere in the notice; an acknowledgement's
+ * Subject.
  */
 START_TEST(test_round21_shapes)
 {
-	char m[1024];
+	char m[1024], rc[256];
 	struct bounce_report r;
 
 	expect_rcpts("- These recipients of your message have been processed "
@@ -2905,6 +2906,12 @@ START_TEST(test_round21_shapes)
 	    "errors -----\n<b@example.nl>\n    (reason: 550 5.1.1 User "
 	    "unknown)\n    (expanded from: <a@example.nl>)\n",
 	    "b@example.nl");
+	/* an acknowledgement's Subject; a person's reply to one is not */
+	check_autoreply("Thank you for your email.", "We will answer soon.");
+	snprintf(m, sizeof m, "From: Ann <ann@example.net>\nTo: news@example."
+	    "com\nSubject: Re: Thank you for your email\n\nYou are welcome."
+	    "\n");
+	ck_assert(kind_of(m, rc, sizeof rc) != BOUNCE_AUTOREPLY);
 	/* b's "452 4.2.2" does not soften a's unknown local-part */
 	snprintf(m, sizeof m, HDR "\nThis message was created automatically "
 	    "by mail delivery software.\n\nA message that you sent could not "
