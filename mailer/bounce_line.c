@@ -59,11 +59,23 @@ addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 		    l[i] == '[' ? ']' : l[i];
 		i++;
 	}
-	/* an apostrophe is a local part's own ("o'brien@") unless it quotes */
+	/*
+	 * an apostrophe is a local part's own ("o'brien@") unless it quotes;
+	 * one in a quoted address ("'o'brien@x' on DATE", Exchange 2003) is
+	 * the local part's when the quote closes right after the address
+	 */
 	for (k = i; k < n && k - i < 64 && l[k] != '@' &&
 	    !bounce_is_blank(l[k]) && !strchr("<>\"(),;:[]", l[k]) &&
 	    (l[k] != '\'' || close != '\''); k++)
 		;
+	if (close == '\'' && k < n && l[k] == '\'') {
+		while (k < n && k - i < 64 && l[k] != '@' &&
+		    !bounce_is_blank(l[k]) && !strchr("<>\"(),;:[]", l[k]))
+			k++;
+		if (k < n && l[k] == '@' && bounce_addr_around(l, n, k, b,
+		    e) && (*e >= n || l[*e] != '\''))
+			return 0;
+	}
 	if (k == i || k >= n || l[k] != '@' ||
 	    !bounce_addr_around(l, n, k, b, e) || *b != i)
 		return 0;
@@ -1131,6 +1143,21 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
 }
 
 /*
+ * "This user doesn't have a yahoo.com account (a)": a reason about the
+ * mailbox, a dead or a full one, then in parentheses of their own, right
+ * after its last word, whose mailbox it is; pre[0..pn) is the clause
+ * before the parenthesis.
+ */
+static int
+reason_aside(const char *pre, size_t pn)
+{
+	while (pn && bounce_is_blank(pre[pn - 1]))
+		pn--;
+	return pn && isalpha((unsigned char)pre[pn - 1]) &&
+	    mailbox_reason(pre, pn);
+}
+
+/*
  * Addresses in the running text of l[0..n) that words name as failed;
  * cont[0..cn) is the rest of the paragraph when its first line goes on
  * with this one (or NULL).
@@ -1160,7 +1187,8 @@ prose_hits(const char *l, size_t n, const char *carry, size_t carryn,
 		ok = (!pre_contact(pre, pn) || rcpt_command(pre, pn)) &&
 		    (phrase_says_failed(pre, pn,
 		    l + after, n - after, cont, cn) || name_says_failed(l,
-		    start, ob, carry, carn, l + after, n - after, cont, cn)) &&
+		    start, ob, carry, carn, l + after, n - after, cont, cn) ||
+		    (l[ob] == '(' && reason_aside(pre, pn))) &&
 		    !members_follow(l + after, n - after, cont, cn);
 		free(pre);
 		if (ok) {

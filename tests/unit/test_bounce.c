@@ -2930,6 +2930,45 @@ START_TEST(test_round21_shapes)
 END_TEST
 
 /*
+ * The twenty-second round's shape: a reason about the mailbox, then the
+ * address in parentheses of their own right after it (Yahoo's "This user
+ * doesn't have a yahoo.com account (a)"), names that address.  A reason
+ * about the message, an aside that opens with words of its own or one
+ * after a sentence's end names nobody.  A quoted address keeps an
+ * apostrophe of its own ("'o'brien@example.ie' on DATE") when the quote
+ * closes after it; unclosed, the address is left unread, as before.
+ */
+START_TEST(test_round22_reason_aside)
+{
+	expect_rcpts("  'A B' on 12/4/2026 8:01 AM\n"
+	    "    <mx.example.org #5.5.0 smtp;554 delivery error: dd This user "
+	    "doesn't have a example.net account (a@example.net) [0]>\n",
+	    "a@example.net");
+	/* Exchange 2003's quoted address keeps an apostrophe of its own */
+	expect_rcpts("The following recipient(s) cannot be reached:\n\n"
+	    "      'o'brien@example.ie' on 12/4/2026 8:01 AM\n"
+	    "            There was a SMTP communication problem with the "
+	    "recipient's email server.\n"
+	    "            <mx.example.org #5.5.0 smtp;550 5.7.1 Rejected>\n",
+	    "o'brien@example.ie");
+	expect_rcpts("The following recipient(s) cannot be reached:\n\n"
+	    "      'o'brien@example.ie on 12/4/2026 8:01 AM\n"
+	    "            There was a SMTP communication problem with the "
+	    "recipient's email server.\n"
+	    "            <mx.example.org #5.5.0 smtp;550 5.7.1 Rejected>\n",
+	    "");
+	expect_rcpts("Delivery failed: mailbox full (a@example.net)\n",
+	    "a@example.net");
+	expect_rcpts("Delivery failed: message rejected as spam "
+	    "(a@example.net)\n", "");
+	expect_rcpts("Delivery failed: mailbox does not exist (forwarded "
+	    "from b@example.org)\n", "");
+	expect_rcpts("Delivery failed: user unknown. Write to us "
+	    "(help@example.org)\n", "");
+}
+END_TEST
+
+/*
  * The sixteenth round's rows that no sample needs: verdicts from
  * PHP-Bounce-Handler's bounce_responses and BounceParser's std_reason
  * (a sample of each kind needed its own row), retry wording that a
@@ -3243,6 +3282,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_round23_rows);
 	tcase_add_test(tc, test_round21_shapes);
+	tcase_add_test(tc, test_round22_reason_aside);
 	tcase_add_test(tc, test_wrapped_sentences);
 	tcase_add_test(tc, test_delivered_to_other);
 	tcase_add_test(tc, test_text_success_lines);
