@@ -559,6 +559,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "unknown host", "5.1.2", HARD, "hostunknown" },
 	{ "host not found", "5.1.2", HARD, "hostunknown" },
 	/*
+	 * Go's resolver (chasquid, maddy, mox): "lookup d on 127.0.0.53:53:
+	 * no such host" is its NXDOMAIN; Apache James: "There are no DNS
+	 * entries for the hostname d.  I cannot determine where to send this
+	 * message." (its older DSNBounce gave that one 5.1.2)
+	 */
+	{ "no such host", "5.1.2", HARD, "hostunknown" },
+	{ "no dns entries for the hostname", "5.1.2", HARD, "hostunknown" },
+	/*
 	 * Post.Office: "the DNS records for the destination computer could
 	 * not be found" above "Host d not found"
 	 */

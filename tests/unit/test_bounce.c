@@ -2792,6 +2792,25 @@ START_TEST(test_no_valid_recipients)
 }
 END_TEST
 
+/*
+ * Round 24: a domain that does not exist, in Go's resolver's words
+ * (chasquid's, maddy's, mox's queues) and in Apache James's.
+ */
+START_TEST(test_round24_no_such_host)
+{
+	static const struct verdict verdicts[] = {
+		{ "all MXs returned transient failures (last: Could not dial: "
+		  "dial tcp: lookup nx.example on 127.0.0.53:53: no such host)",
+		  "hostunknown" },
+		{ "There are no DNS entries for the hostname nx.example.  I "
+		  "cannot determine where to send this message.",
+		  "hostunknown" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3295,6 +3314,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_html_blank_runs);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
+	tcase_add_test(tc, test_round24_no_such_host);
 	suite_add_tcase(s, tc);
 	return s;
 }
