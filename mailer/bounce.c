@@ -59,6 +59,7 @@ struct parse {
 	char *lsubj;		/* Subject, lower-cased; "" if none */
 	char *from;		/* the notice's sender, may be NULL */
 	int from_daemon;	/* that sender is a mail system's */
+	int from_service;	/* its display name is a mail system's */
 	int bounce_ev;		/* evidence of a delivery failure */
 	int auto_ev;		/* evidence of an auto-reply: AUTO_* */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
@@ -522,6 +523,25 @@ bare_daemon(const char *v, size_t n)
 	return k && bounce_is_daemon(tok);
 }
 
+/*
+ * 1 when the From field v[0..n) gives its address a mail system's display
+ * name ("Mail Delivery Service <a>"): the words before the bracket.
+ */
+static int
+service_name(const char *v, size_t n)
+{
+	const char *s = memchr(v, '<', n);
+	char *l;
+	int r;
+
+	if (!s)
+		return 0;
+	l = bounce_lower_dup(v, (size_t)(s - v));
+	r = bounce_list_match(bounce_daemon_names, l, strlen(l)) != 0;
+	free(l);
+	return r;
+}
+
 static void
 read_own_headers(struct parse *p, struct bounce_report *out)
 {
@@ -542,6 +562,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 		p->from = bounce_first_addr(v.data, v.len);
 		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
 		    bare_daemon(v.data, v.len);
+		p->from_service = service_name(v.data, v.len);
 	}
 	envelope_add(&p->env, msg, hl, "Delivered-To");
 	envelope_add(&p->env, msg, hl, "To");
@@ -553,7 +574,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	for (size_t i = 0; i < p->env.n; i++)
 		bounce_addrset_add(&p->excl, p->env.v[i], MAX_EXCLUDED);
 	envelope_add(&p->env, msg, hl, "X-Original-To");
-	if (p->from)
+	if (p->from && !p->from_service)
 		bounce_addrset_add(&p->excl, p->from, MAX_EXCLUDED);
 	if (bounce_header_get(msg, hl, "Return-Path", 0, &v))
 		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);

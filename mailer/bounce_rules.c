@@ -1071,6 +1071,16 @@ const char *const bounce_autoreply_subject_phrases[] = {
 	NULL
 };
 
+/*
+ * Display names of a mail system's notices.  Postal writes its bounce
+ * From "Mail Delivery Service <a>", a being the address that failed: a
+ * sender named so is no addressee of ours to leave out.
+ */
+const char *const bounce_daemon_names[] = {
+	"mail delivery",
+	NULL
+};
+
 const char *const bounce_daemon_locals[] = {
 	"mailer-daemon",
 	"postmaster",

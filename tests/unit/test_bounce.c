@@ -2811,6 +2811,40 @@ START_TEST(test_round24_no_such_host)
 }
 END_TEST
 
+/*
+ * Postal's bounce comes From "Mail Delivery Service <a>", a being the
+ * address that failed: a sender with a mail system's display name is no
+ * addressee of ours.  A person's own address in From still names nobody.
+ */
+START_TEST(test_round24_service_from)
+{
+	static const char *const m[] = {
+	    "From: Mail Delivery Service <desk@example.net>\n"
+	    "To: news@example.com\nSubject: Mail Delivery Failed (Issue 7)\n\n"
+	    "This is the mail delivery service responsible for delivering "
+	    "mail to desk@example.net.\n\nThe message you've sent cannot be "
+	    "delivered.\n\nMail from: news@example.com\n"
+	    "Rcpt To: desk@example.net\n",
+	    "From: Desk Team <desk@example.net>\n"
+	    "To: news@example.com\nSubject: Mail Delivery Failed (Issue 7)\n\n"
+	    "This is the mail delivery service responsible for delivering "
+	    "mail to desk@example.net.\n\nThe message you've sent cannot be "
+	    "delivered.\n\nMail from: news@example.com\n"
+	    "Rcpt To: desk@example.net\n",
+	};
+	struct bounce_report r;
+
+	bounce_parse(m[0], strlen(m[0]), &r);
+	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	ck_assert_uint_eq(r.nrcpts, 1);
+	ck_assert_str_eq(r.rcpts[0].address, "desk@example.net");
+	bounce_report_free(&r);
+	bounce_parse(m[1], strlen(m[1]), &r);
+	ck_assert_uint_eq(r.nrcpts, 0);
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3315,6 +3349,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
+	tcase_add_test(tc, test_round24_service_from);
 	suite_add_tcase(s, tc);
 	return s;
 }
