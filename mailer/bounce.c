@@ -67,6 +67,7 @@ struct parse {
 	int human_reply;	/* its subject answers an auto-reply */
 	int list_from;		/* sent by a list manager or a list's owner */
 	unsigned cues;		/* bounce_cues() of the notice */
+	int final_heading;	/* a framed heading over failed recipients */
 };
 
 /*
@@ -950,6 +951,8 @@ is_delay_warning(const struct parse *p)
 	size_t sl = strlen(p->lsubj);
 	int subj_delay = bounce_list_match(bounce_delay_subjects, p->lsubj, sl);
 
+	if (p->final_heading)
+		return 0;
 	/* only a stated end counts: a delay warning says when it would end */
 	if ((p->cues & BOUNCE_CUE_FINAL) && bounce_final_asserted(p->notice,
 	    p->sc.nlen))
@@ -993,6 +996,89 @@ all_expired(const struct parse *p)
 	return p->nrs > 0;
 }
 
+/*
+ * 0 when l[0..n) is no heading framed by dashes ("    ----- Delivery to
+ * the following addresses failed -----"); else 1 for one over recipients
+ * that are only delayed ("There was a temporary problem delivering to
+ * these addresses", Sendmail's "had transient non-fatal errors"), 2 for
+ * one over failed recipients, 3 for any other.
+ */
+static int
+framed_heading(const char *l, size_t n)
+{
+	size_t a = 0, b = n;
+	char *w;
+	int r = 3;
+
+	while (a < b && bounce_is_blank(l[a]))
+		a++;
+	while (b > a && bounce_is_blank(l[b - 1]))
+		b--;
+	if (b - a < 8 || strncmp(l + a, "---", 3) ||
+	    strncmp(l + b - 3, "---", 3) || memchr(l + a, '@', b - a))
+		return 0;
+	w = bounce_lower_dup(l + a, b - a);
+	if (bounce_list_match(bounce_delay_headings, w, strlen(w)))
+		r = 1;
+	else if (bounce_list_match(bounce_failure_headings, w, strlen(w)))
+		r = 2;
+	free(w);
+	return r;
+}
+
+/*
+ * A notice without a report that sorts its recipients under framed
+ * headings, one over failed recipients and one over recipients only
+ * delayed (Stalwart's "Temporary and permanent failures", Sendmail's
+ * mixed notices): it is a final failure, and the recipients under the
+ * delay's heading are left out, as a report's delayed ones are.
+ */
+static void
+drop_held(struct parse *p)
+{
+	const char *t = p->notice, *held = NULL;
+	size_t n = p->sc.nlen, i = 0, k = 0;
+	size_t from[8], to[8], nh = 0;
+	int fail = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - t - i) : n - i;
+		int h = framed_heading(t + i, ll);
+
+		if (h && held && nh < 8) {
+			from[nh] = (size_t)(held - t);
+			to[nh++] = i;
+			held = NULL;
+		}
+		if (h == 1)
+			held = t + i;
+		else if (h == 2)
+			fail = 1;
+		i += ll + 1;
+	}
+	if (held && nh < 8) {
+		from[nh] = (size_t)(held - t);
+		to[nh++] = n;
+	}
+	if (!fail || !nh)
+		return;
+	p->final_heading = 1;
+	for (i = 0; i < p->nrs; i++) {
+		const char *s = p->rs[i].seg;
+		int in = 0;
+
+		for (size_t j = 0; s && j < nh; j++)
+			if (s >= t + from[j] && s < t + to[j])
+				in = 1;
+		if (in)
+			free(p->rs[i].address);
+		else
+			p->rs[k++] = p->rs[i];
+	}
+	p->nrs = k;
+}
+
 /* The kind find_rcpts' evidence points to; an auto-reply names its sender. */
 static enum bounce_kind
 decide_kind(struct parse *p)
@@ -1005,6 +1091,8 @@ decide_kind(struct parse *p)
 			bounce_seg_add(&p->rs, &p->nrs, p->from, NULL, 0);
 		return BOUNCE_AUTOREPLY;
 	}
+	if (!p->tally.failed && !p->tally.delayed && p->nrs)
+		drop_held(p);
 	if (p->tally.failed)
 		kind = BOUNCE_BOUNCE;
 	else if (p->tally.delayed)

@@ -1072,6 +1072,25 @@ const char *const bounce_autoreply_subject_phrases[] = {
 };
 
 /*
+ * Words of a heading framed by dashes over recipients that are only
+ * delayed (Stalwart's "There was a temporary problem delivering to these
+ * addresses", Sendmail's "had transient non-fatal errors"), then of one
+ * over failed recipients ("Delivery to the following addresses failed",
+ * "had permanent fatal errors").
+ */
+const char *const bounce_delay_headings[] = {
+	"temporary problem",
+	"transient",
+	NULL
+};
+
+const char *const bounce_failure_headings[] = {
+	"failed",
+	"permanent",
+	NULL
+};
+
+/*
  * Display names of a mail system's notices.  Postal writes its bounce
  * From "Mail Delivery Service <a>", a being the address that failed: a
  * sender named so is no addressee of ours to leave out.

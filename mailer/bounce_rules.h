@@ -64,6 +64,8 @@ extern const char *const bounce_autoreply_subjects[];
 extern const char *const bounce_autoreply_subject_phrases[];
 extern const char *const bounce_reply_subject_prefixes[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
+extern const char *const bounce_delay_headings[];	/* framed headings */
+extern const char *const bounce_failure_headings[];
 extern const char *const bounce_daemon_names[];	/* "Mail Delivery ..." */
 /* List managers' robots and list administrative addresses (bounce_addr.c). */
 extern const char *const bounce_list_robots[];

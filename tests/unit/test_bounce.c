@@ -2845,6 +2845,56 @@ START_TEST(test_round24_service_from)
 }
 END_TEST
 
+/*
+ * Round 24: a notice without a report that sorts its recipients under
+ * framed headings, one over failed recipients and one over delayed ones
+ * (Stalwart's mixed notice), is a failure of the first only; a delay
+ * warning under a lone transient heading keeps its recipient.
+ */
+START_TEST(test_round24_framed_headings)
+{
+	static const char *const m[] = {
+	    "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	    "Subject: Warning: Temporary and permanent failures during "
+	    "message delivery\n\n"
+	    "Your message could not be delivered to some recipients:\n\n"
+	    "    ----- There was a temporary problem delivering to these "
+	    "addresses -----\n"
+	    "<b@example.com> (connection to 'mx2.example.com' failed: "
+	    "Connection refused (os error 111))\n\n"
+	    "    ----- Delivery to the following addresses failed -----\n"
+	    "<a@example.net> (host 'mx.example.net' rejected command "
+	    "'RCPT TO:<a@example.net>' with code 550 (5.1.1) 'User "
+	    "unknown')\n",
+	    "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	    "Subject: Warning: could not send message for past 4 hours\n\n"
+	    "    **********************************************\n"
+	    "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
+	    "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
+	    "    **********************************************\n\n"
+	    "   ----- The following addresses had transient non-fatal "
+	    "errors -----\n<b@example.com>\n\n"
+	    "   ----- Transcript of session follows -----\n"
+	    "<b@example.com>... Deferred: Connection timed out with "
+	    "mx.example.com.\n"
+	    "Warning: message still undelivered after 4 hours\n",
+	};
+	struct bounce_report r;
+
+	bounce_parse(m[0], strlen(m[0]), &r);
+	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	ck_assert_uint_eq(r.nrcpts, 1);
+	ck_assert_str_eq(r.rcpts[0].address, "a@example.net");
+	ck_assert(r.rcpts[0].hard);
+	bounce_report_free(&r);
+	bounce_parse(m[1], strlen(m[1]), &r);
+	ck_assert_int_eq(r.kind, BOUNCE_DELAY);
+	ck_assert_uint_eq(r.nrcpts, 1);
+	ck_assert_str_eq(r.rcpts[0].address, "b@example.com");
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3350,6 +3400,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
 	tcase_add_test(tc, test_round24_service_from);
+	tcase_add_test(tc, test_round24_framed_headings);
 	suite_add_tcase(s, tc);
 	return s;
 }
