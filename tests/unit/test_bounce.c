@@ -2816,32 +2816,39 @@ END_TEST
  * address that failed: a sender with a mail system's display name is no
  * addressee of ours.  A person's own address in From still names nobody.
  */
-START_TEST(test_round24_service_from)
+/*
+ * The message m is of kind and names one recipient, rcpt (hard when hard
+ * is 1, soft when 0, either when -1), or none when rcpt is NULL.
+ */
+static void
+expect_kind_rcpt(const char *m, enum bounce_kind kind, const char *rcpt,
+    int hard)
 {
-	static const char *const m[] = {
-	    "From: Mail Delivery Service <desk@example.net>\n"
-	    "To: news@example.com\nSubject: Mail Delivery Failed (Issue 7)\n\n"
-	    "This is the mail delivery service responsible for delivering "
-	    "mail to desk@example.net.\n\nThe message you've sent cannot be "
-	    "delivered.\n\nMail from: news@example.com\n"
-	    "Rcpt To: desk@example.net\n",
-	    "From: Desk Team <desk@example.net>\n"
-	    "To: news@example.com\nSubject: Mail Delivery Failed (Issue 7)\n\n"
-	    "This is the mail delivery service responsible for delivering "
-	    "mail to desk@example.net.\n\nThe message you've sent cannot be "
-	    "delivered.\n\nMail from: news@example.com\n"
-	    "Rcpt To: desk@example.net\n",
-	};
 	struct bounce_report r;
 
-	bounce_parse(m[0], strlen(m[0]), &r);
-	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
-	ck_assert_uint_eq(r.nrcpts, 1);
-	ck_assert_str_eq(r.rcpts[0].address, "desk@example.net");
+	bounce_parse(m, strlen(m), &r);
+	if (rcpt) {
+		ck_assert_int_eq(r.kind, kind);
+		ck_assert_uint_eq(r.nrcpts, 1);
+		ck_assert_str_eq(r.rcpts[0].address, rcpt);
+		ck_assert(hard < 0 || r.rcpts[0].hard == hard);
+	} else
+		ck_assert_uint_eq(r.nrcpts, 0);
 	bounce_report_free(&r);
-	bounce_parse(m[1], strlen(m[1]), &r);
-	ck_assert_uint_eq(r.nrcpts, 0);
-	bounce_report_free(&r);
+}
+
+#define POSTAL_BODY "To: news@example.com\nSubject: Mail Delivery " \
+	"Failed (Issue 7)\n\nThis is the mail delivery service responsible " \
+	"for delivering mail to desk@example.net.\n\nThe message you've " \
+	"sent cannot be delivered.\n\nMail from: news@example.com\n" \
+	"Rcpt To: desk@example.net\n"
+
+START_TEST(test_round24_service_from)
+{
+	expect_kind_rcpt("From: Mail Delivery Service <desk@example.net>\n"
+	    POSTAL_BODY, BOUNCE_BOUNCE, "desk@example.net", -1);
+	expect_kind_rcpt("From: Desk Team <desk@example.net>\n" POSTAL_BODY,
+	    BOUNCE_OTHER, NULL, -1);
 }
 END_TEST
 
@@ -2879,19 +2886,9 @@ START_TEST(test_round24_framed_headings)
 	    "mx.example.com.\n"
 	    "Warning: message still undelivered after 4 hours\n",
 	};
-	struct bounce_report r;
 
-	bounce_parse(m[0], strlen(m[0]), &r);
-	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
-	ck_assert_uint_eq(r.nrcpts, 1);
-	ck_assert_str_eq(r.rcpts[0].address, "a@example.net");
-	ck_assert(r.rcpts[0].hard);
-	bounce_report_free(&r);
-	bounce_parse(m[1], strlen(m[1]), &r);
-	ck_assert_int_eq(r.kind, BOUNCE_DELAY);
-	ck_assert_uint_eq(r.nrcpts, 1);
-	ck_assert_str_eq(r.rcpts[0].address, "b@example.com");
-	bounce_report_free(&r);
+	expect_kind_rcpt(m[0], BOUNCE_BOUNCE, "a@example.net", 1);
+	expect_kind_rcpt(m[1], BOUNCE_DELAY, "b@example.com", -1);
 }
 END_TEST
 
