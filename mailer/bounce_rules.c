@@ -72,6 +72,11 @@ const struct bounce_rule bounce_rules[] = {
 	{ "too many smtp sessions", "4.7.0", SOFT, "toomanyconn" },
 	{ "too many errors from your ip", "4.7.0", SOFT, "toomanyconn" },
 	{ "too many recipients", "4.5.3", SOFT, "toomanyconn" },
+	/*
+	 * ZoneMTA's "550 Too many invalid recipients": the server shuts out
+	 * a sender after many unknown addresses, whoever this one is
+	 */
+	{ "too many invalid recipients", "4.7.0", SOFT, "toomanyconn" },
 	{ "connection rate limit", "4.7.0", SOFT, "toomanyconn" },
 	/* Tencent's rate limit (Sisimai's Rhost::Tencent), no unknown user */
 	{ "mailbox unavailable or access denied", "4.7.0", SOFT,
@@ -248,6 +253,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "unknown local part", "5.1.1", HARD, "userunknown" },
 	{ "unrouteable address", "5.1.1", HARD, "userunknown" },
 	{ "no mailbox here by that name", "5.1.1", HARD, "userunknown" },
+	/* Dada Mail's qmail wording; Mautic's "not found or inactivated" */
+	{ "no user by that name", "5.1.1", HARD, "userunknown" },
+	{ "not found or inactivated", "5.1.1", HARD, "userunknown" },
 	{ "no such mailbox", "5.1.1", HARD, "userunknown" },
 	{ "mailbox not found", "5.1.1", HARD, "userunknown" },
 	{ "mailbox does not exist", "5.1.1", HARD, "userunknown" },
@@ -634,6 +642,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "user suspended", "5.2.1", HARD, "suspend" },
 	{ "account expired", "5.2.1", HARD, "suspend" },
 	{ "account has expired", "5.2.1", HARD, "suspend" },
+	/* ZoneMTA's Hot.ee "is expired account" (before the queue's "expired") */
+	{ "expired account", "5.2.1", HARD, "suspend" },
 	{ "invalid/inactive user", "5.2.1", HARD, "suspend" },
 	/* before "blocked": the owner left it, no sender was refused */
 	{ "blocked due to inactivity", "5.2.1", HARD, "suspend" },
@@ -2142,6 +2152,8 @@ const char *const bounce_absence_cues[] = {
 	"no access to e-mail",
 	"limited access to email",
 	"limited access to e-mail",
+	/* an autoresponder's own first line, with no telling field (Mautic's rule 0167) */
+	"autoreply message from",
 	"nicht im buro",	/* nicht im büro */
 	"je suis absent",
 	"estoy de vacaciones",

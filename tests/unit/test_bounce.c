@@ -2971,6 +2971,30 @@ START_TEST(test_round23_rows)
 END_TEST
 
 /*
+ * Round 25, from the newsletter platforms' tables: ZoneMTA's "Too many
+ * invalid recipients" is a server shutting out a sender, not a dead
+ * address (a bare "Invalid recipient" stays hard); Hot.ee's "expired
+ * account" is a dead mailbox, not the queue's "expired" (a message
+ * expired stays soft); Dada Mail's and Mautic's wordings of unknown
+ * mailboxes; Mautic's autoresponder opening "AutoReply message from".
+ */
+START_TEST(test_round25_rows)
+{
+	expect_qmail_class("Too many invalid recipients", "toomanyconn", 0);
+	expect_qmail_class("Invalid recipient: <a@example.net>", "userunknown",
+	    1);
+	expect_qmail_class("5.2.1 <a@example.net> is expired account",
+	    "suspend", 1);
+	expect_qmail_class("4.4.7 Message expired", "expired", 0);
+	expect_qmail_class("No User By That Name", "userunknown", 1);
+	expect_qmail_class("Mailbox ( a@example.net ) not found or "
+	    "inactivated", "userunknown", 1);
+	check_autoreply("Re: Issue 7", "AutoReply message from "
+	    "ann@example.net\n\nBack on Monday.");
+}
+END_TEST
+
+/*
  * The twenty-first round's line shapes, with the cases beside them that
  * must keep naming nobody: "a; Delivered; 2.0.0 (success)" in a server's
  * list of processed recipients, "sent to l, not delivered yet to every
@@ -3381,6 +3405,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_round23_rows);
+	tcase_add_test(tc, test_round25_rows);
 	tcase_add_test(tc, test_round21_shapes);
 	tcase_add_test(tc, test_round22_reason_aside);
 	tcase_add_test(tc, test_wrapped_sentences);
