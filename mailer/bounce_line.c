@@ -1322,6 +1322,8 @@ struct nearby {
 	int prev_hit;		/* the line before named a failed recipient */
 	const char *above;	/* the line right above prev, NULL when none */
 	size_t abovelen;
+	const char *above2;	/* the line right above that, NULL when none */
+	size_t above2len;
 };
 
 /*
@@ -1391,19 +1393,38 @@ ends_colon(const char *l, size_t n)
  * it ("Reason: Mailbox is" / "full", "not listed in public Name &" /
  * "Address Book"): the unfinished clause above and prev read as one say
  * why.  Alone, the tail of a wrapped reason says nothing,
- * and the next recipient of a list would go unlisted.
+ * and the next recipient of a list would go unlisted.  When the line
+ * above is itself all unfinished clause, a wrapper having left one word
+ * there ("... the reason why I was unable to" / "deliver" / "your
+ * message."), the clause that line goes on with is read too.
  */
 static int
 prev_wrap_says_why(const struct nearby *nb)
 {
 	struct buf b = BUF_INIT;
-	const char *c;
-	size_t cn, ind = bounce_indent(nb->prev, nb->prevlen);
+	const char *c, *c2;
+	size_t cn, cn2, ind = bounce_indent(nb->prev, nb->prevlen);
+	size_t aind, alen = nb->abovelen;
 	int r;
 
 	if (!nb->above || ind == nb->prevlen ||
 	    !(c = carry_of(nb->above, nb->abovelen, &cn)) || !cn)
 		return 0;
+	buf_add(&b, c, cn);
+	buf_add(&b, " ", 1);
+	buf_add(&b, nb->prev + ind, nb->prevlen - ind);
+	r = says_why(b.data, b.len);
+	buf_free(&b);
+	if (r || !nb->above2)
+		return r;
+	while (alen && bounce_is_blank(nb->above[alen - 1]))
+		alen--;
+	aind = bounce_indent(nb->above, alen);
+	if (c != nb->above + aind || cn != alen - aind ||
+	    !(c2 = carry_of(nb->above2, nb->above2len, &cn2)) || !cn2)
+		return 0;
+	buf_add(&b, c2, cn2);
+	buf_add(&b, " ", 1);
 	buf_add(&b, c, cn);
 	buf_add(&b, " ", 1);
 	buf_add(&b, nb->prev + ind, nb->prevlen - ind);
@@ -1882,8 +1903,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 {
 	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
 	size_t run_end = 0;
-		const char *prev = NULL, *above = NULL;
-	size_t abovelen = 0;
+		const char *prev = NULL, *above = NULL, *above2 = NULL;
+	size_t abovelen = 0, above2len = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 	int prev_hit = 0, field_open = 0, lone_to = 0;
 
@@ -1933,7 +1954,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,
-				    .above = above, .abovelen = abovelen };
+				    .above = above, .abovelen = abovelen,
+				    .above2 = above2, .above2len = above2len };
 
 				if (eol && (nb.next = next_line(eol + 1,
 				    (size_t)(t + n - eol - 1), &nb.nextlen)))
@@ -1957,6 +1979,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			(*rs)[curidx].seglen = (size_t)(l + ll -
 			    (*rs)[curidx].seg);
 		if (ind < ll) {
+			above2 = prev_adjacent ? above : NULL;
+			above2len = prev_adjacent ? abovelen : 0;
 			above = prev_adjacent ? prev : NULL;
 			abovelen = prev_adjacent ? prevlen : 0;
 			prev = l;

@@ -2976,7 +2976,8 @@ END_TEST
  * address (a bare "Invalid recipient" stays hard); Hot.ee's "expired
  * account" is a dead mailbox, not the queue's "expired" (a message
  * expired stays soft); Dada Mail's and Mautic's wordings of unknown
- * mailboxes; Mautic's autoresponder opening "AutoReply message from".
+ * mailboxes; Mautic's autoresponder opening "AutoReply message from";
+ * a sentence of failure wrapped over three lines above a list.
  */
 START_TEST(test_round25_rows)
 {
@@ -2991,6 +2992,19 @@ START_TEST(test_round25_rows)
 	    "inactivated", "userunknown", 1);
 	check_autoreply("Re: Issue 7", "AutoReply message from "
 	    "ann@example.net\n\nBack on Monday.");
+	/*
+	 * James's sentence above its list, wrapped so that one word stands
+	 * alone ("unable to" / "deliver" / "your message."): read across the
+	 * three lines, it still lists the addresses under it; three lines
+	 * that say no failure list none
+	 */
+	expect_rcpts("I include the list of recipients and the reason why I "
+	    "was unable to\ndeliver\nyour message.\n\na@example.net\n"
+	    "b@example.net\nRemote mail server told me: 552 5.2.2 Mailbox "
+	    "full\n", "a@example.net b@example.net");
+	expect_rcpts("Below we list the readers who wrote to us about the\n"
+	    "December\nissue.\n\na@example.net\nb@example.net\nThank you "
+	    "all.\n", "");
 }
 END_TEST
 
