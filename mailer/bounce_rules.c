@@ -1931,6 +1931,7 @@ const char *const bounce_delay_cues[] = {
 	"will keep on trying",
 	"will continue to try",
 	"will continue trying",
+	"will continue delivery attempts",	/* Dada Mail's qmail cue */
 	"will continue to attempt",
 	"will try again",
 	"will be tried again",
@@ -2228,6 +2229,7 @@ const char *const bounce_held_cues[] = {
 	"waiting for moderator approval",
 	"held for moderator approval",
 	"awaiting approval by a moderator",
+	"awaiting approval by a list moderator",	/* Dada Mail's wording */
 	"awaiting moderation",
 	"awaits moderation",
 	"pending moderation",

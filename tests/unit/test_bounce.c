@@ -432,6 +432,13 @@ static const struct {
 	  "4.2.2 Mailbox "
 	  "full.\nThe server will retry in 60 minutes.\n",
 	  BOUNCE_DELAY, "iris@example.net", "4.2.2", 0, 1 },
+	/* Dada Mail's "will continue delivery attempts", round 25 */
+	{ "continue-delivery-attempts",
+	  DHDR "\nYour message is still undeliverable to the following "
+	  "recipient:\n\n<lars@example.net>:\n192.0.2.1 does not respond\n"
+	  "\nThe mail system will continue delivery attempts for 5 more "
+	  "days.\n",
+	  BOUNCE_DELAY, "lars@example.net", "", 0, 1 },
 	/* words of a delivery that has not succeeded (yet) */
 	{ "not-succeeded",
 	  DHDR "\nDelivery to hans@example.net has not succeeded yet.\n"
@@ -1688,6 +1695,9 @@ START_TEST(test_held_notice)
 		"mod\xc3\xa9rateurs de la liste.",
 		"Su mensaje est\xc3\xa1 pendiente de moderaci\xc3\xb3n.",
 		"Il messaggio \xc3\xa8 in attesa di moderazione.",
+		/* Dada Mail's, round 25 */
+		"It has been received and is awaiting approval by a list\n"
+		"moderator.",
 	};
 	static const char *const senders[] = {
 		"Readers <noreply@groups.example.net>",
