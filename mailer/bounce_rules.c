@@ -206,6 +206,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "skrzynka odbiorcy jest pelna", "4.2.2", SOFT, "mailboxfull" },
 	{ "e piena", "4.2.2", SOFT, "mailboxfull" },	/* è piena */
 	{ "jest pelna", "4.2.2", SOFT, "mailboxfull" },	/* jest pełna */
+	{ "jest przepelniona", "4.2.2", SOFT, "mailboxfull" },	/* przepełniona */
 	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
 	/* Vietnamese: hộp thư (của người nhận) đã đầy */
 	{ "hop thu da day", "4.2.2", SOFT, "mailboxfull" },
@@ -480,6 +481,28 @@ const struct bounce_rule bounce_rules[] = {
 	{ "η διευθυνση δεν βρεθηκε", "5.1.1", HARD, "userunknown" },
 	{ "ο παραληπτησ δεν υπαρχει", "5.1.1", HARD, "userunknown" },
 	{ "주소가 존재하지 않", "5.1.1", HARD, "userunknown" },
+	/*
+	 * "does not exist" said of the recipient in the languages of regional
+	 * providers' own notices, never alone (a group that "не існує" or
+	 * "nie istnieje" is no reader): Russian "пользователь с таким адресом
+	 * не существует", Ukrainian "скриньки з такою адресою не існує",
+	 * Polish "konto odbiorcy nie istnieje" and "adres e-mail nie istnieje",
+	 * Czech "e-mailová adresa příjemce neexistuje", Italian "l'indirizzo
+	 * del destinatario non esiste", Portuguese "o endereço ... do
+	 * destinatário não existe", Korean "계정이 존재하지 않습니다"; Japanese
+	 * "該当するユーザーが登録されていません" and "このメールアドレスは現在
+	 * 使われておりません"
+	 */
+	{ "таким адресом не существует", "5.1.1", HARD, "userunknown" },
+	{ "такою адресою не існує", "5.1.1", HARD, "userunknown" },
+	{ "odbiorcy nie istnieje", "5.1.1", HARD, "userunknown" },
+	{ "adres e-mail nie istnieje", "5.1.1", HARD, "userunknown" },
+	{ "prijemce neexistuje", "5.1.1", HARD, "userunknown" },
+	{ "destinatario non esiste", "5.1.1", HARD, "userunknown" },
+	{ "destinatario nao existe", "5.1.1", HARD, "userunknown" },
+	{ "계정이 존재하지 않", "5.1.1", HARD, "userunknown" },
+	{ "ユーザーが登録されていません", "5.1.1", HARD, "userunknown" },
+	{ "現在使われておりません", "5.1.1", HARD, "userunknown" },
 	/* X.400 gateways */
 	{ "recipient name is not recognized", "5.1.1", HARD, "userunknown" },
 	/*
@@ -634,6 +657,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "account is suspended", "5.2.1", HARD, "suspend" },
 	{ "deactivated", "5.2.1", HARD, "suspend" },
 	{ "is currently suspended", "5.2.1", HARD, "suspend" },
+	/* Portuguese: "a conta do destinatário foi desativada" */
+	{ "conta do destinatario foi desativada", "5.2.1", HARD, "suspend" },
 	{ "has been suspended", "5.2.1", HARD, "suspend" },
 	{ "mailbox currently suspended", "5.2.1", HARD, "suspend" },
 	{ "mailbox is frozen", "5.2.1", HARD, "suspend" },
@@ -2022,6 +2047,7 @@ const char *const bounce_delay_cues[] = {
 	"다시 시도합니다",
 	"delivery attempts are still pending",
 	"пока не доставлено",
+	"еще не доставлено",	/* ещё: Exchange's "Это сообщение еще не доставлено" */
 	"pas encore ete remis",	/* pas encore été remis */
 	"va reessayer",	/* va réessayer */
 	"reessaierons",	/* réessaierons */
