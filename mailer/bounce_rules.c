@@ -480,6 +480,10 @@ const struct bounce_rule bounce_rules[] = {
 	/* Greek, folded: no tonos ("η διεύθυνση δεν βρέθηκε") */
 	{ "η διευθυνση δεν βρεθηκε", "5.1.1", HARD, "userunknown" },
 	{ "ο παραληπτησ δεν υπαρχει", "5.1.1", HARD, "userunknown" },
+	/* "ο λογαριασμός (η διεύθυνση) του παραλήπτη δεν υπάρχει" */
+	{ "του παραληπτη δεν υπαρχει", "5.1.1", HARD, "userunknown" },
+	/* Hebrew: "כתובת הנמען אינה קיימת", the recipient's address does not exist */
+	{ "כתובת הנמען אינה קיימת", "5.1.1", HARD, "userunknown" },
 	{ "주소가 존재하지 않", "5.1.1", HARD, "userunknown" },
 	/*
 	 * "does not exist" said of the recipient in the languages of regional
@@ -2048,6 +2052,8 @@ const char *const bounce_delay_cues[] = {
 	"delivery attempts are still pending",
 	"пока не доставлено",
 	"еще не доставлено",	/* ещё: Exchange's "Это сообщение еще не доставлено" */
+	"δεν εχει παραδοθει ακομα",	/* δεν έχει παραδοθεί ακόμα */
+	"henuz teslim edilmedi",	/* henüz: not yet delivered */
 	"pas encore ete remis",	/* pas encore été remis */
 	"va reessayer",	/* va réessayer */
 	"reessaierons",	/* réessaierons */
