@@ -3244,6 +3244,56 @@ START_TEST(test_german_recipient_rows)
 END_TEST
 
 /*
+ * The twenty-sixth round's "does not exist" rows name the address or the
+ * recipient: written in capitals or with ё they still match, and a group
+ * or a list that does not exist ("Групи з такою назвою не існує", "Grupa
+ * nie istnieje", "Группа не существует") matches no row that would make
+ * an address dead.
+ */
+START_TEST(test_round26_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "\xd0\x9f\xd0\x9e\xd0\x9b\xd0\xac\xd0\x97\xd0\x9e\xd0\x92"
+		    "\xd0\x90\xd0\xa2\xd0\x95\xd0\x9b\xd0\xac \xd0\xa1 "
+		    "\xd0\xa2\xd0\x90\xd0\x9a\xd0\x98\xd0\x9c \xd0\x90"
+		    "\xd0\x94\xd0\xa0\xd0\x95\xd0\xa1\xd0\x9e\xd0\x9c "
+		    "\xd0\x9d\xd0\x95 \xd0\xa1\xd0\xa3\xd0\xa9\xd0\x95"
+		    "\xd0\xa1\xd0\xa2\xd0\x92\xd0\xa3\xd0\x95\xd0\xa2",
+		    "userunknown" },	/* ПОЛЬЗОВАТЕЛЬ С ТАКИМ АДРЕСОМ НЕ СУЩЕСТВУЕТ */
+		{ "Konto odbiorcy nie istnieje.", "userunknown" },
+		{ "E-mailov\xc3\xa1 adresa p\xc5\x99\xc3\xadjemce neexistuje.",
+		    "userunknown" },
+		{ "L'indirizzo del destinatario non esiste.", "userunknown" },
+		{ "O endere\xc3\xa7o do destinat\xc3\xa1rio n\xc3\xa3o existe.",
+		    "userunknown" },
+		{ "A caixa da conta do destinat\xc3\xa1rio foi desativada",
+		    "suspend" },
+	};
+	static const char *const groups[] = {
+		/* Групи з такою назвою не існує */
+		"\xd0\x93\xd1\x80\xd1\x83\xd0\xbf\xd0\xb8 \xd0\xb7 "
+		    "\xd1\x82\xd0\xb0\xd0\xba\xd0\xbe\xd1\x8e "
+		    "\xd0\xbd\xd0\xb0\xd0\xb7\xd0\xb2\xd0\xbe\xd1\x8e "
+		    "\xd0\xbd\xd0\xb5 \xd1\x96\xd1\x81\xd0\xbd\xd1\x83"
+		    "\xd1\x94",
+		"Grupa nie istnieje.",
+		/* Группа не существует */
+		"\xd0\x93\xd1\x80\xd1\x83\xd0\xbf\xd0\xbf\xd0\xb0 "
+		    "\xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1\x89\xd0\xb5"
+		    "\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5\xd1\x82",
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+		const struct bounce_rule *r = bounce_rule_match_folded(
+		    groups[i], strlen(groups[i]));
+
+		ck_assert_msg(!r || !r->hard, "%s: %s", groups[i], r->reason);
+	}
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -3447,6 +3497,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round24_no_such_host);
 	tcase_add_test(tc, test_round24_service_from);
 	tcase_add_test(tc, test_round24_framed_headings);
+	tcase_add_test(tc, test_round26_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
