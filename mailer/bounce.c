@@ -18,6 +18,7 @@
  * linear time and bounded extra memory.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,19 @@ generic_status_yields(struct bounce_seg *r)
 		memcpy(r->status, st, sizeof st);
 }
 
+/*
+ * A segment of the notice ends where a returned copy's header begins
+ * (notice[nlen..]): "DKIM-Signature:" there is no reason for the failure.
+ */
+static void
+clip_seg(const char *notice, size_t nlen, const char *seg, size_t *len)
+{
+	uintptr_t s = (uintptr_t)seg, b = (uintptr_t)notice;
+
+	if (seg && s >= b && s < b + nlen && s + *len > b + nlen)
+		*len = b + nlen - s;
+}
+
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
     size_t nlen, int delay, int several)
@@ -181,6 +195,8 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	char st[16] = "";
 	int cls = 0;
 
+	clip_seg(notice, nlen, r->seg, &r->seglen);
+	clip_seg(notice, nlen, r->seg2, &r->seg2len);
 	if (r->seg && r->seglen) {
 		rule = seg_rule(r->seg, r->seglen);
 		if (!r->status[0] && bounce_find_status(r->seg, r->seglen, st))
@@ -1129,7 +1145,7 @@ fill_report(struct bounce_report *out, struct parse *p,
 				    "malformed-feedback" : "feedback");
 			} else
 				rcpt_finish(&out->rcpts[i], &p->rs[i],
-				    p->notice, p->sc.nlen, delay, p->nrs > 1);
+				    p->notice, p->sc.rlen, delay, p->nrs > 1);
 		}
 		out->nrcpts = p->nrs;
 	}

@@ -795,6 +795,43 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 		bounce_text_add(&sc->notice, msg + hl, len - hl);
 }
 
+/* 1 when l[0..n) is a header field's first line ("Name: value"). */
+static int
+field_line(const char *l, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (isalnum((unsigned char)l[k]) || l[k] == '-'))
+		k++;
+	return k && k < n && l[k] == ':';
+}
+
+/*
+ * Where a returned copy's header starts in t[0..n) when no marker
+ * announced it: a line opening with the field such a header opens with
+ * (Return-Path, Received), followed by a field line or a folded one.
+ */
+static size_t
+copy_header_at(const char *t, size_t n)
+{
+	static const char *const first[] = { "return-path:", "received:" };
+
+	for (size_t i = 0; i < n; ) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+		size_t j = i + ll + 1;
+
+		for (size_t k = 0; eol && j < n && k < 2; k++)
+			if (ll > strlen(first[k]) &&
+			    !strncasecmp(t + i, first[k], strlen(first[k])) &&
+			    (t[j] == ' ' || t[j] == '\t' ||
+			    field_line(t + j, n - j)))
+				return i;
+		i = j;
+	}
+	return n;
+}
+
 /* Cuts the notice at the returned-copy marker; grabs the copy's headers. */
 static size_t
 cut_notice(struct bounce_scan *sc)
@@ -864,6 +901,7 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	bounce_fold_wide(&sc->notice);
 	bounce_text_relines(&sc->notice);
 	sc->nlen = cut_notice(sc);
+	sc->rlen = copy_header_at(sc->notice.data, sc->nlen);
 }
 
 void

@@ -38,6 +38,9 @@ struct bounce_scan {
 	size_t nparts;
 	/* notice.data[0..nlen) is the notice before any returned copy */
 	size_t nlen;
+	/* notice.data[0..rlen) is that part before a copy's header fields
+	 * no marker announced: the words a reason is read from */
+	size_t rlen;
 };
 
 /*

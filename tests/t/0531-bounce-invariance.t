@@ -34,7 +34,12 @@
 #  - a report's human-readable text taken out, leaving the report: no
 #    address that the whole notice did not name, the same kind, and none
 #    hard that the whole notice gave as soft (the report's generic
-#    "Status: 5.0.0" is no more than its Diagnostic-Code's "450 4.7.1").
+#    "Status: 5.0.0" is no more than its Diagnostic-Code's "450 4.7.1");
+#  - a returned copy of one of our newsletters appended to a notice's text
+#    that has none, with no line announcing it (its header opening with
+#    Return-Path, as many MTAs quote it, and carrying DKIM-Signature,
+#    List-Unsubscribe, Precedence and Feedback-ID): no address of it comes
+#    out, and the same kind, recipients and hard or soft for each.
 cd "$(dirname "$0")/../.." || exit 1
 if [ ! -x mailer/mailer ]; then
 	echo "1..0 # SKIP mailer/mailer not built (run make)"
@@ -287,6 +292,42 @@ def no_text(raw):
     return without_parts(raw, lambda t: t.startswith("text/") and
                          t != "text/rfc822-headers")
 
+COPY = ("Return-Path: <bounces+zzq7@%(c)s>\n"
+        "Received: from news.%(c)s (news.%(c)s [192.0.2.9])\n"
+        "\tby mx.%(c)s with ESMTPS id 4QzX1 for <zz-to@%(c)s>;\n"
+        "\tMon, 7 Dec 2026 10:00:00 +0000\n"
+        "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=%(c)s;\n"
+        "\ts=news; h=from:to:subject:date:list-unsubscribe;\n"
+        "\tbh=dleAeX29HJ7w0IlUXueJErbcKcclW+ieMCJc/5s14eA=; b=FoNqXL1oUPQ\n"
+        "From: Newsletter <news@%(c)s>\nTo: <zz-to@%(c)s>\n"
+        "Subject: Issue 12\nDate: Mon, 7 Dec 2026 10:00:00 +0000\n"
+        "Message-ID: <12.zzq7@%(c)s>\n"
+        "List-Unsubscribe: <mailto:unsubscribe+zzq7@%(c)s>,\n"
+        " <https://%(c)s/u/zzq7>\n"
+        "List-Unsubscribe-Post: List-Unsubscribe=One-Click\n"
+        "Precedence: list\nFeedback-ID: 12:list:newsletter:%(c)s\n"
+        "X-Auto-Response-Suppress: OOF, AutoReply\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "This month: the new observatory opens.\n"
+        "To stop receiving this newsletter, unsubscribe at the link "
+        "above.\n" % {"c": CANARY}).encode()
+
+def unmarked_copy(raw):
+    """COPY appended to the notice's first plain text sent as it is,
+    when that text has no returned copy already."""
+    t = first_text(raw)
+    if not t:
+        return None
+    hs, he, te = t
+    text = raw[he + 1:te]
+    if COPY_START.search(text) or not plain_words(text):
+        return None
+    return raw[:te].rstrip(b"\n") + b"\n\n" + COPY + raw[te:]
+
+def classes(x):
+    return sorted((r["address"].lower(), r.get("class")) for r in
+                  (x or {}).get("recipients", []))
+
 TRANSFORMS = (
     ("to", rename_to), ("contact", add_contact), ("body", orig_body),
     ("base64", lambda r: encoded(r, b"base64", base64.encodebytes)),
@@ -296,6 +337,7 @@ TRANSFORMS = (
     ("trail", lambda r: notice_text(r, trailing)),
     ("wrap", lambda r: notice_text(r, wrapped)),
     ("noreport", no_report), ("notext", no_text),
+    ("copy", unmarked_copy),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -344,13 +386,14 @@ DESC = {"to": "renamed returned To/Cc",
         "trail": "blanks ending every line of the notice's text",
         "wrap": "the notice's text wrapped at 72 bytes",
         "noreport": "the report's delivery-status part taken out",
-        "notext": "the report's text taken out"}
-print("1..15")
+        "notext": "the report's text taken out",
+        "copy": "a returned copy appended with no line announcing it"}
+print("1..17")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
     got = parse(names) if names else []
-    if kind in ("to", "contact", "body"):
+    if kind in ("to", "contact", "body", "copy"):
         bad = []
         for (name, _), g in zip(jobs[kind], got):
             addrs = key(g)
@@ -394,14 +437,19 @@ for kind, _ in TRANSFORMS:
                                {}).get("kind"), key(b), g.get("kind"),
                                sorted(hard) or key(g)))
             continue
-        if (g or {}).get("kind") != (b or {}).get("kind") or key(g) != want:
+        if kind == "copy":
+            key_g, want = classes(g), classes(b)
+        else:
+            key_g = key(g)
+        if (g or {}).get("kind") != (b or {}).get("kind") or key_g != want:
             changed.append("%s: %s %s -> %s %s" % (name, (b or {}).get("kind"),
-                           key(b), (g or {}).get("kind"), key(g)))
+                           want, (g or {}).get("kind"), key_g))
     n += 1
     for c in changed:
         print("# %s" % c)
     print("%sok %d - %s: %s in %d messages" % (
         "not " if changed or not names else "", n, DESC[kind],
+        "the same kind, recipients and classes" if kind == "copy" else
         "no other recipient, nor another kind" if kind == "noreport" else
         "no other recipient or kind, none made hard" if kind == "notext" else
         "the same kind and recipients", len(names)))

@@ -2902,6 +2902,36 @@ START_TEST(test_round24_framed_headings)
 }
 END_TEST
 
+/*
+ * A returned copy that no marker announces starts with the field its
+ * header starts with; the words of that header are no reason.  Our own
+ * newsletter carries "DKIM-Signature:", which the reason table reads as
+ * a DKIM refusal: below an unknown user, it softened the address.
+ */
+START_TEST(test_unmarked_copy_no_reason)
+{
+	static const char *const first[] = { "Return-Path: <b+x@example.com>",
+	    "Received: from mx.example.com by mx.example.org" };
+
+	for (size_t i = 0; i < 2; i++) {
+		char m[1024];
+		struct bounce_report r;
+
+		snprintf(m, sizeof m, HDR "\nYour message to ann@example.net "
+		    "could not be delivered.\n\n550 5.1.1 <ann@example.net> "
+		    "recipient rejected\n\n%s\nDKIM-Signature: v=1; "
+		    "a=rsa-sha256; d=example.com;\n\ts=news; h=from:to;\n"
+		    "From: news@example.com\nSubject: Issue 3\n\nText.\n",
+		    first[i]);
+		bounce_parse(m, strlen(m), &r);
+		ck_assert_uint_eq(r.nrcpts, 1);
+		ck_assert_str_eq(r.rcpts[0].address, "ann@example.net");
+		ck_assert_msg(r.rcpts[0].hard, "soft: %s", r.rcpts[0].reason);
+		bounce_report_free(&r);
+	}
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3486,6 +3516,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_delivered_to_other);
 	tcase_add_test(tc, test_text_success_lines);
 	tcase_add_test(tc, test_no_valid_recipients);
+	tcase_add_test(tc, test_unmarked_copy_no_reason);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
