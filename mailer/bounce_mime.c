@@ -902,6 +902,8 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	bounce_text_relines(&sc->notice);
 	sc->nlen = cut_notice(sc);
 	sc->rlen = copy_header_at(sc->notice.data, sc->nlen);
+	if (sc->rlen < sc->nlen)
+		set_orig(sc, sc->notice.data + sc->rlen, sc->nlen - sc->rlen);
 }
 
 void

@@ -2906,7 +2906,8 @@ END_TEST
  * A returned copy that no marker announces starts with the field its
  * header starts with; the words of that header are no reason.  Our own
  * newsletter carries "DKIM-Signature:", which the reason table reads as
- * a DKIM refusal: below an unknown user, it softened the address.
+ * a DKIM refusal: below an unknown user, it softened the address.  The
+ * header is the returned one's (its Message-ID proves a tokenless bounce).
  */
 START_TEST(test_unmarked_copy_no_reason)
 {
@@ -2921,9 +2922,12 @@ START_TEST(test_unmarked_copy_no_reason)
 		    "could not be delivered.\n\n550 5.1.1 <ann@example.net> "
 		    "recipient rejected\n\n%s\nDKIM-Signature: v=1; "
 		    "a=rsa-sha256; d=example.com;\n\ts=news; h=from:to;\n"
-		    "From: news@example.com\nSubject: Issue 3\n\nText.\n",
-		    first[i]);
+		    "From: news@example.com\nSubject: Issue 3\n"
+		    "Message-ID: <3.x@example.com>\n\nText.\n", first[i]);
 		bounce_parse(m, strlen(m), &r);
+		/* the copy's header is read as the returned one's */
+		ck_assert_ptr_nonnull(r.orig_message_id);
+		ck_assert_str_eq(r.orig_message_id, "<3.x@example.com>");
 		ck_assert_uint_eq(r.nrcpts, 1);
 		ck_assert_str_eq(r.rcpts[0].address, "ann@example.net");
 		ck_assert_msg(r.rcpts[0].hard, "soft: %s", r.rcpts[0].reason);
