@@ -30,6 +30,21 @@ struct hits {
 	size_t n;
 };
 
+/* Keeps only the hits of l that are address a; returns how many. */
+static size_t
+drop_others(const char *l, struct hits *h, const char *a)
+{
+	size_t k = 0, al = strlen(a);
+
+	for (size_t i = 0; i < h->n; i++)
+		if (h->e[i] - h->b[i] == al &&
+		    !strncasecmp(l + h->b[i], a, al)) {
+			h->b[k] = h->b[i];
+			h->e[k++] = h->e[i];
+		}
+	return h->n = k;
+}
+
 static void
 hit(struct hits *h, size_t b, size_t e)
 {
@@ -1906,7 +1921,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		const char *prev = NULL, *above = NULL, *above2 = NULL;
 	size_t abovelen = 0, above2len = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
-	int prev_hit = 0, field_open = 0, lone_to = 0;
+	int prev_hit = 0, field_open = 0, lone_to = 0, in_entry = 0;
+	size_t entry_ind = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -1972,6 +1988,20 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 					h.n = 0;
 			}
 		}
+		/*
+		 * a line indented under a recipient's entry goes on with its
+		 * server's reply ("said: 550 Rejected by ... policy:" /
+		 * "news@x - https://..."): another address there is the
+		 * reply's, not a recipient; a list of addresses ("RCPT TO:
+		 * a" / "         b") goes on, line after line
+		 */
+		if (h.n && in_entry && ind > entry_ind && have && !prev_hit)
+			h.n = drop_others(l, &h, (*rs)[curidx].address);
+		else if (h.n) {
+			in_entry = 1;
+			entry_ind = ind;
+		} else if (ind == ll || ind <= entry_ind)
+			in_entry = 0;
 		if (h.n && add_hits(l, ll, &h, excl, rs, nrs, &curidx))
 			have = 1;
 		else if (!h.n && have && (*rs)[curidx].seg &&

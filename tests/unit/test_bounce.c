@@ -2936,6 +2936,29 @@ START_TEST(test_unmarked_copy_no_reason)
 }
 END_TEST
 
+/*
+ * Postfix folds a server's reply under the recipient's line; an address
+ * the reply names (the sender a policy refused) can then start a line
+ * under "policy:".  It is the reply's, not another recipient; addresses
+ * listed line after line ("RCPT TO: a" / "b") still are.
+ */
+START_TEST(test_entry_reply_address)
+{
+	expect_rcpts("<ann@example.net>: host\n"
+	    "    mx.example.net[192.0.2.1] said: 550 Rejected by header "
+	    "based\n    Anti-Spoofing policy:\n    editor@example.org -\n"
+	    "    https://help.example.net/550 (in reply to end of DATA "
+	    "command)\n", "ann@example.net");
+	expect_rcpts("<ann@example.net>: host\n"
+	    "    mx.example.net[192.0.2.1] said: 550 5.7.1 Sender refused:\n"
+	    "    editor@example.org\n    (in reply to RCPT TO command)\n",
+	    "ann@example.net");
+	expect_rcpts("Error message below:\n552 5.2.2 Mailbox quota exceeded"
+	    "\n\nMessage details:\n  RCPT TO: ann@example.net\n"
+	    "           bob@example.net\n", "ann@example.net bob@example.net");
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3521,6 +3544,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_text_success_lines);
 	tcase_add_test(tc, test_no_valid_recipients);
 	tcase_add_test(tc, test_unmarked_copy_no_reason);
+	tcase_add_test(tc, test_entry_reply_address);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
