@@ -30,6 +30,55 @@ struct hits {
 	size_t n;
 };
 
+/* 1 when l[0..n) is an address alone, as a list's item ("<b>,"). */
+static int
+bare_address(const char *l, size_t n)
+{
+	const char *at = memchr(l, '@', n);
+
+	if (!at)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (bounce_is_blank(l[i]))
+			return bounce_indent(l + i, n - i) == n - i;
+	return 1;
+}
+
+/* 1 when l[b..e) is the address a (no case). */
+static int
+hit_is(const char *l, size_t b, size_t e, const char *a, size_t al)
+{
+	return e - b == al && !strncasecmp(l + b, a, al);
+}
+
+/*
+ * In a recipient's entry line ("<a>: host h said: 550 ..."), what comes
+ * after "said:" is the server's reply: an address there ("Rejected by
+ * policy: s") is not another recipient.
+ */
+static void
+drop_after_said(const char *l, size_t n, size_t ind, struct hits *h)
+{
+	const char *said = bounce_find_ci(l, n, "said:");
+	size_t lead = h->n, k = 0, at;
+
+	if (!said)
+		return;
+	at = (size_t)(said - l);
+	for (size_t i = 0; i < h->n; i++)
+		if (h->b[i] <= ind + 1 && h->b[i] < at)
+			lead = i;
+	if (lead == h->n)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->b[i] < at || hit_is(l, h->b[i], h->e[i], l +
+		    h->b[lead], h->e[lead] - h->b[lead])) {
+			h->b[k] = h->b[i];
+			h->e[k++] = h->e[i];
+		}
+	h->n = k;
+}
+
 /* Keeps only the hits of l that are address a; returns how many. */
 static size_t
 drop_others(const char *l, struct hits *h, const char *a)
@@ -37,8 +86,7 @@ drop_others(const char *l, struct hits *h, const char *a)
 	size_t k = 0, al = strlen(a);
 
 	for (size_t i = 0; i < h->n; i++)
-		if (h->e[i] - h->b[i] == al &&
-		    !strncasecmp(l + h->b[i], a, al)) {
+		if (hit_is(l, h->b[i], h->e[i], a, al)) {
 			h->b[k] = h->b[i];
 			h->e[k++] = h->e[i];
 		}
@@ -1995,7 +2043,10 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		 * reply's, not a recipient; a list of addresses ("RCPT TO:
 		 * a" / "         b") goes on, line after line
 		 */
-		if (h.n && in_entry && ind > entry_ind && have && !prev_hit)
+		if (h.n > 1)
+			drop_after_said(l, ll, ind, &h);
+		if (h.n && in_entry && ind > entry_ind && have &&
+		    !(prev_hit && bare_address(l + ind, ll - ind)))
 			h.n = drop_others(l, &h, (*rs)[curidx].address);
 		else if (h.n) {
 			in_entry = 1;

@@ -35,6 +35,10 @@
 #    address that the whole notice did not name, the same kind, and none
 #    hard that the whole notice gave as soft (the report's generic
 #    "Status: 5.0.0" is no more than its Diagnostic-Code's "450 4.7.1");
+#  - each recipient's entry in Postfix's form ("<a>: host h said: ...",
+#    its server's reply on indented lines below) written on one line, and
+#    folded at 50 bytes, as other MTAs and versions fold it: the same kind,
+#    recipients and hard or soft for each;
 #  - a returned copy of one of our newsletters appended to a notice's text
 #    that has none, with no line announcing it (its header opening with
 #    Return-Path, as many MTAs quote it, and carrying DKIM-Signature,
@@ -324,6 +328,36 @@ def unmarked_copy(raw):
         return None
     return raw[:te].rstrip(b"\n") + b"\n\n" + COPY + raw[te:]
 
+ENTRY = re.compile(rb"<[^<>\s]+@[^<>\s]+>:?( |$)")
+
+def refold(width):
+    """A change() writing each Postfix entry of a text (its line and the
+    indented lines below it) anew: one line, or folded at width."""
+    def change(text):
+        if not plain_words(text):
+            return None
+        lines, out, k = text.split(b"\n"), [], 0
+        while k < len(lines):
+            if not ENTRY.match(lines[k]):
+                out.append(lines[k])
+                k += 1
+                continue
+            words, k = lines[k].split(), k + 1
+            while k < len(lines) and lines[k][:1] in (b" ", b"\t") and \
+                    lines[k].strip():
+                words += lines[k].split()
+                k += 1
+            cur = b""
+            for w in words:
+                if cur and width and len(cur) + 1 + len(w) > width:
+                    out.append(cur)
+                    cur = b"    " + w
+                else:
+                    cur = cur + b" " + w if cur else w
+            out.append(cur)
+        return b"\n".join(out)
+    return change
+
 def classes(x):
     return sorted((r["address"].lower(), r.get("class")) for r in
                   (x or {}).get("recipients", []))
@@ -337,6 +371,8 @@ TRANSFORMS = (
     ("trail", lambda r: notice_text(r, trailing)),
     ("wrap", lambda r: notice_text(r, wrapped)),
     ("noreport", no_report), ("notext", no_text),
+    ("unfold", lambda r: notice_text(r, refold(0))),
+    ("fold", lambda r: notice_text(r, refold(50))),
     ("copy", unmarked_copy),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
@@ -387,8 +423,10 @@ DESC = {"to": "renamed returned To/Cc",
         "wrap": "the notice's text wrapped at 72 bytes",
         "noreport": "the report's delivery-status part taken out",
         "notext": "the report's text taken out",
+        "unfold": "each Postfix entry on one line",
+        "fold": "each Postfix entry folded at 50 bytes",
         "copy": "a returned copy appended with no line announcing it"}
-print("1..17")
+print("1..19")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
@@ -437,7 +475,7 @@ for kind, _ in TRANSFORMS:
                                {}).get("kind"), key(b), g.get("kind"),
                                sorted(hard) or key(g)))
             continue
-        if kind == "copy":
+        if kind in ("copy", "unfold", "fold"):
             key_g, want = classes(g), classes(b)
         else:
             key_g = key(g)
@@ -449,7 +487,8 @@ for kind, _ in TRANSFORMS:
         print("# %s" % c)
     print("%sok %d - %s: %s in %d messages" % (
         "not " if changed or not names else "", n, DESC[kind],
-        "the same kind, recipients and classes" if kind == "copy" else
+        "the same kind, recipients and classes" if kind in ("copy",
+                                                           "unfold", "fold") else
         "no other recipient, nor another kind" if kind == "noreport" else
         "no other recipient or kind, none made hard" if kind == "notext" else
         "the same kind and recipients", len(names)))

@@ -2939,8 +2939,9 @@ END_TEST
 /*
  * Postfix folds a server's reply under the recipient's line; an address
  * the reply names (the sender a policy refused) can then start a line
- * under "policy:".  It is the reply's, not another recipient; addresses
- * listed line after line ("RCPT TO: a" / "b") still are.
+ * under "policy:", or stand after "said:" on the recipient's own line.
+ * It is the reply's, not another recipient; addresses listed line after
+ * line ("RCPT TO: a" / "b") still are.
  */
 START_TEST(test_entry_reply_address)
 {
@@ -2953,6 +2954,13 @@ START_TEST(test_entry_reply_address)
 	    "    mx.example.net[192.0.2.1] said: 550 5.7.1 Sender refused:\n"
 	    "    editor@example.org\n    (in reply to RCPT TO command)\n",
 	    "ann@example.net");
+	/* the same reply unfolded, or folded after its code */
+	expect_rcpts("<ann@example.net>: host mx.example.net[192.0.2.1] said: "
+	    "550 Rejected by policy: editor@example.org (in reply to end of "
+	    "DATA command)\n", "ann@example.net");
+	expect_rcpts("<ann@example.net>: host mx.example.net[192.0.2.1] said: "
+	    "550\n    Rejected by policy: editor@example.org (in reply to "
+	    "end of DATA command)\n", "ann@example.net");
 	expect_rcpts("Error message below:\n552 5.2.2 Mailbox quota exceeded"
 	    "\n\nMessage details:\n  RCPT TO: ann@example.net\n"
 	    "           bob@example.net\n", "ann@example.net bob@example.net");
