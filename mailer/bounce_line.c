@@ -1383,6 +1383,7 @@ struct nearby {
 	size_t prevlen, nextlen;
 	size_t paralen;		/* next up to the paragraph's end */
 	int prev_hit;		/* the line before named a failed recipient */
+	int listed;		/* an address alone, as the list's last entry */
 	const char *above;	/* the line right above prev, NULL when none */
 	size_t abovelen;
 	const char *above2;	/* the line right above that, NULL when none */
@@ -1509,6 +1510,8 @@ prev_wrap_says_why(const struct nearby *nb)
 static int
 bare_listed(const struct nearby *nb, int carried)
 {
+	if (nb->listed)
+		return 1;
 	if (carried)
 		return says_why(nb->prev, nb->prevlen) ||
 		    prev_wrap_says_why(nb);
@@ -1970,7 +1973,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t abovelen = 0, above2len = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 	int prev_hit = 0, field_open = 0, lone_to = 0, in_entry = 0;
-	size_t entry_ind = 0;
+	int list_open = 0;
+	size_t entry_ind = 0, list_ind = 0;
 
 	while (i < n) {
 		const char *l = t + i;
@@ -2018,6 +2022,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,
+				    .listed = list_open && ind == list_ind &&
+				    bare_address(l + ind, ll - ind),
 				    .above = above, .abovelen = abovelen,
 				    .above2 = above2, .above2len = above2len };
 
@@ -2053,6 +2059,17 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			entry_ind = ind;
 		} else if (ind == ll || ind <= entry_ind)
 			in_entry = 0;
+		/*
+		 * entries that each start with an address alone ("  a" /
+		 * "    host h said ..." / "" / "  b"): an address alone at the
+		 * last one's indentation is the next, whatever the last said
+		 */
+		if (h.n && bare_address(l + ind, ll - ind)) {
+			list_open = 1;
+			list_ind = ind;
+		} else if (ind < ll && (ind < list_ind || (ind == list_ind &&
+		    !bare_address(l + ind, ll - ind))))
+			list_open = 0;
 		if (h.n && add_hits(l, ll, &h, excl, rs, nrs, &curidx))
 			have = 1;
 		else if (!h.n && have && (*rs)[curidx].seg &&

@@ -2967,6 +2967,28 @@ START_TEST(test_entry_reply_address)
 }
 END_TEST
 
+/*
+ * Exim's entries each start with the address alone; the next one is an
+ * entry whatever the last line of the one before says (a folded reply
+ * ending in the answering host's name).
+ */
+START_TEST(test_entries_of_addresses)
+{
+	expect_rcpts("The following address(es) failed:\n\n  ann@example.net\n"
+	    "    host mx.example.net [192.0.2.1]\n    SMTP error from remote "
+	    "mail server after end of data:\n    554 delivery error: dd This "
+	    "user doesn't have an\n        account [0] -\n"
+	    "        mta1.mail.example.net\n\n  bob@example.net\n"
+	    "    host mx.example.net [192.0.2.1]\n    SMTP error from remote "
+	    "mail server after end of data:\n    553 5.7.2 denied\n",
+	    "ann@example.net bob@example.net");
+	/* a contact under prose that closes the list is none */
+	expect_rcpts("The following address(es) failed:\n\n  ann@example.net\n"
+	    "    553 5.7.2 denied\n\nFor help, please write to\n"
+	    "  help@example.net\n", "ann@example.net");
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3553,6 +3575,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_no_valid_recipients);
 	tcase_add_test(tc, test_unmarked_copy_no_reason);
 	tcase_add_test(tc, test_entry_reply_address);
+	tcase_add_test(tc, test_entries_of_addresses);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
