@@ -58,6 +58,7 @@ struct parse {
 	size_t nrs;
 	struct bounce_dsn_tally tally;
 	char *lsubj;		/* Subject, lower-cased; "" if none */
+	char *nsubj;		/* lsubj without the returned message's */
 	char *from;		/* the notice's sender, may be NULL */
 	int from_daemon;	/* that sender is a mail system's */
 	int from_service;	/* its display name is a mail system's */
@@ -559,6 +560,40 @@ service_name(const char *v, size_t n)
 	return r;
 }
 
+#define MIN_RETURNED_SUBJECT 6	/* shorter ones may be the notice's words */
+
+/*
+ * The lower-cased Subject ls without the returned message's, rs, which
+ * notices repeat ("Undeliverable: Delivery delayed? Our tips"): a
+ * newsletter's words say nothing of a failure or a delay.  A Subject that
+ * is only the returned one, or adds no word of its own, is kept whole.
+ * The returned Subject is taken from the returned header only: a
+ * "Subject:" line of the notice's text may be another's.
+ */
+static char *
+own_subject(const char *ls, const char *rs)
+{
+	char *own = xstrdup(ls), *low, *at;
+	size_t n, words = 0;
+
+	if (!rs)
+		return own;
+	low = bounce_lower_dup(rs, strlen(rs));
+	n = strlen(low);
+	while (n && bounce_is_blank(low[n - 1]))
+		low[--n] = '\0';
+	at = n >= MIN_RETURNED_SUBJECT ? strstr(own, low) : NULL;
+	if (at) {
+		memset(at, ' ', n);
+		for (const char *c = own; *c; c++)
+			words += isalnum((unsigned char)*c) || (*c & 0x80);
+		if (words < 3)
+			memcpy(at, ls + (at - own), n);
+	}
+	free(low);
+	return own;
+}
+
 static void
 read_own_headers(struct parse *p, struct bounce_report *out)
 {
@@ -575,6 +610,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 		free(subject);
 	} else
 		p->lsubj = xstrdup("");
+	p->nsubj = own_subject(p->lsubj, p->sc.rsubj);
 	if (bounce_header_get(msg, hl, "From", 0, &v)) {
 		p->from = bounce_first_addr(v.data, v.len);
 		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
@@ -632,11 +668,11 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	else if (autoreply_subject(p->lsubj))
 		p->auto_ev = AUTO_SUBJECT;
 	if (p->from_daemon ||
-	    bounce_list_match(bounce_failure_subjects, p->lsubj,
-	    strlen(p->lsubj)))
+	    bounce_list_match(bounce_failure_subjects, p->nsubj,
+	    strlen(p->nsubj)))
 		p->bounce_ev = 1;
-	if (bounce_list_match(bounce_complaint_subjects, p->lsubj,
-	    strlen(p->lsubj)))
+	if (bounce_list_match(bounce_complaint_subjects, p->nsubj,
+	    strlen(p->nsubj)))
 		p->complaint_ev = 1;
 	buf_free(&v);
 }
@@ -876,7 +912,7 @@ held_notice(const struct parse *p)
 	if (p->bounce_ev || p->complaint_ev || sc->dsn.len ||
 	    sc->report_dsn || sc->arf.len || sc->report_arf || sc->inner.len)
 		return 0;
-	return (bounce_cues(p->lsubj, strlen(p->lsubj)) & BOUNCE_CUE_HELD) ||
+	return (bounce_cues(p->nsubj, strlen(p->nsubj)) & BOUNCE_CUE_HELD) ||
 	    ((p->cues & BOUNCE_CUE_HELD) && (own_cues(p->notice, sc->nlen) &
 	    BOUNCE_CUE_HELD));
 }
@@ -940,8 +976,8 @@ find_rcpts(struct parse *p)
 	 * a failure's Subject, when nothing else names one: "Returned mail:
 	 * Quota exceeded for user a", "message not deliverable: <a>"
 	 */
-	if (!p->nrs && p->bounce_ev && strchr(p->lsubj, '@'))
-		bounce_notice_rcpts(p->lsubj, strlen(p->lsubj), &p->excl,
+	if (!p->nrs && p->bounce_ev && strchr(p->nsubj, '@'))
+		bounce_notice_rcpts(p->nsubj, strlen(p->nsubj), &p->excl,
 		    &p->rs, &p->nrs);
 	if (p->nrs)
 		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,
@@ -964,8 +1000,8 @@ rcpts_clear(struct parse *p)
 static int
 is_delay_warning(const struct parse *p)
 {
-	size_t sl = strlen(p->lsubj);
-	int subj_delay = bounce_list_match(bounce_delay_subjects, p->lsubj, sl);
+	size_t sl = strlen(p->nsubj);
+	int subj_delay = bounce_list_match(bounce_delay_subjects, p->nsubj, sl);
 
 	if (p->final_heading)
 		return 0;
@@ -974,9 +1010,9 @@ is_delay_warning(const struct parse *p)
 	    p->sc.nlen))
 		return 0;
 	/* "Returned mail: temporary failure" is no final failure's subject */
-	if (bounce_list_match(bounce_final_subjects, p->lsubj, sl) &&
+	if (bounce_list_match(bounce_final_subjects, p->nsubj, sl) &&
 	    !subj_delay && !bounce_list_match(bounce_transient_subjects,
-	    p->lsubj, sl))
+	    p->nsubj, sl))
 		return 0;
 	return subj_delay || (p->cues & BOUNCE_CUE_DELAY);
 }
@@ -1168,6 +1204,7 @@ parse_free(struct parse *p)
 	bounce_addrset_free(&p->excl);
 	bounce_scan_free(&p->sc);
 	free(p->lsubj);
+	free(p->nsubj);
 	free(p->from);
 }
 
@@ -1198,9 +1235,9 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	memset(&p, 0, sizeof p);
 	p.msg = msg;
 	p.hl = bounce_header_len(msg, len);
+	bounce_mime_scan(&p.sc, msg, len);
 	read_own_headers(&p, out);
 	out->auto_marked = p.auto_ev != 0;
-	bounce_mime_scan(&p.sc, msg, len);
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
 	p.cues = bounce_cues(p.notice, p.sc.nlen);
 	/* an absence or a challenge, said by a message no daemon sent */

@@ -832,6 +832,55 @@ copy_header_at(const char *t, size_t n)
 	return n;
 }
 
+/*
+ * Masks the value of each "Subject:" line of the notice (in the languages
+ * of bounce_copy_subject_fields): a notice's account of the returned
+ * message quotes its Subject, and a newsletter's words ("Mailbox full?",
+ * "Delivery delayed", "delivered") are neither a reason nor a kind.
+ */
+static void
+mask_subjects(struct bounce_scan *sc)
+{
+	char *s = sc->notice.data;
+	size_t n = sc->notice.len;
+
+	for (size_t i = 0; i < n; ) {
+		char *eol = memchr(s + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (s + i)) : n - i, b = 0, c, e;
+
+		while (b < ll && (bounce_is_blank(s[i + b]) || s[i + b] == '>'))
+			b++;
+		for (c = b; c < ll && c - b < 16 && s[i + c] != ':' &&
+		    !(c + 2 < ll && !memcmp(s + i + c, "\xef\xbc\x9a", 3)); c++)
+			;
+		for (e = c; e > b && c < ll && bounce_is_blank(s[i + e - 1]); e--)
+			;
+		if (c < ll && c - b < 16 && e > b &&
+		    bounce_list_is(bounce_copy_subject_fields, s + i + b, e - b)) {
+			size_t v = i + c + (s[i + c] == ':' ? 1 : 3);
+
+			while (v < i + ll && bounce_is_blank(s[v]))
+				v++;
+			for (; v < i + ll; v++)
+				if (!bounce_is_blank(s[v]))
+					s[v] = 'x';
+		}
+		i += ll + 1;
+	}
+}
+
+/* The returned message's Subject, decoded, from its header. */
+static void
+returned_subject(struct bounce_scan *sc)
+{
+	struct buf v = BUF_INIT;
+
+	if (sc->orig.len && bounce_header_get(sc->orig.data, sc->orig.len,
+	    "Subject", 0, &v) && v.len)
+		sc->rsubj = bounce_decode_2047(v.data);
+	buf_free(&v);
+}
+
 /* Cuts the notice at the returned-copy marker; grabs the copy's headers. */
 static size_t
 cut_notice(struct bounce_scan *sc)
@@ -904,6 +953,8 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 	sc->rlen = copy_header_at(sc->notice.data, sc->nlen);
 	if (sc->rlen < sc->nlen)
 		set_orig(sc, sc->notice.data + sc->rlen, sc->nlen - sc->rlen);
+	returned_subject(sc);
+	mask_subjects(sc);
 }
 
 void
@@ -915,4 +966,5 @@ bounce_scan_free(struct bounce_scan *sc)
 	buf_free(&sc->arf);
 	buf_free(&sc->orig);
 	buf_free(&sc->inner);
+	free(sc->rsubj);
 }

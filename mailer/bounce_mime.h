@@ -41,6 +41,8 @@ struct bounce_scan {
 	/* notice.data[0..rlen) is that part before a copy's header fields
 	 * no marker announced: the words a reason is read from */
 	size_t rlen;
+	/* the returned message's Subject (decoded) from its header, or NULL */
+	char *rsubj;
 };
 
 /*

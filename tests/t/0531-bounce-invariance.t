@@ -39,6 +39,10 @@
 #    its server's reply on indented lines below) written on one line, and
 #    folded at 50 bytes, as other MTAs and versions fold it: the same kind,
 #    recipients and hard or soft for each;
+#  - the value of every "Subject:" line in a notice's body (the returned
+#    message's, in its header or in the notice's account of it) written
+#    in words of failures, delays and deliveries, as a newsletter may be
+#    titled: the same kind, recipients and hard or soft for each;
 #  - a returned copy of one of our newsletters appended to a notice's text
 #    that has none, with no line announcing it (its header opening with
 #    Return-Path, as many MTAs quote it, and carrying DKIM-Signature,
@@ -358,6 +362,16 @@ def refold(width):
         return b"\n".join(out)
     return change
 
+SUBJECT = (b"Mailbox full? Delivery delayed, account suspended: why your "
+           b"mail was not delivered, and out of office replies")
+
+def subject_words(raw):
+    """raw with the value of every "Subject:" line of its body SUBJECT."""
+    head, sep, body = raw.partition(b"\n\n")
+    new, k = re.subn(rb"(?im)^([ \t>]*subject:[ \t]*)\S[^\n]*$",
+                     lambda m: m.group(1) + SUBJECT, body)
+    return head + sep + new if sep and k else None
+
 def classes(x):
     return sorted((r["address"].lower(), r.get("class")) for r in
                   (x or {}).get("recipients", []))
@@ -373,7 +387,7 @@ TRANSFORMS = (
     ("noreport", no_report), ("notext", no_text),
     ("unfold", lambda r: notice_text(r, refold(0))),
     ("fold", lambda r: notice_text(r, refold(50))),
-    ("copy", unmarked_copy),
+    ("subject", subject_words), ("copy", unmarked_copy),
 )
 jobs = {k: [] for k, _ in TRANSFORMS}
 for c in corpora:
@@ -425,8 +439,9 @@ DESC = {"to": "renamed returned To/Cc",
         "notext": "the report's text taken out",
         "unfold": "each Postfix entry on one line",
         "fold": "each Postfix entry folded at 50 bytes",
+        "subject": "the returned Subject in words of failures and delays",
         "copy": "a returned copy appended with no line announcing it"}
-print("1..19")
+print("1..20")
 n = 0
 for kind, _ in TRANSFORMS:
     names = [os.path.join(tmp, x) for x, _ in jobs[kind]]
@@ -475,7 +490,7 @@ for kind, _ in TRANSFORMS:
                                {}).get("kind"), key(b), g.get("kind"),
                                sorted(hard) or key(g)))
             continue
-        if kind in ("copy", "unfold", "fold"):
+        if kind in ("copy", "unfold", "fold", "subject"):
             key_g, want = classes(g), classes(b)
         else:
             key_g = key(g)
@@ -487,8 +502,8 @@ for kind, _ in TRANSFORMS:
         print("# %s" % c)
     print("%sok %d - %s: %s in %d messages" % (
         "not " if changed or not names else "", n, DESC[kind],
-        "the same kind, recipients and classes" if kind in ("copy",
-                                                           "unfold", "fold") else
+        "the same kind, recipients and classes" if kind in (
+            "copy", "unfold", "fold", "subject") else
         "no other recipient, nor another kind" if kind == "noreport" else
         "no other recipient or kind, none made hard" if kind == "notext" else
         "the same kind and recipients", len(names)))

@@ -2989,6 +2989,46 @@ START_TEST(test_entries_of_addresses)
 }
 END_TEST
 
+/*
+ * Our newsletter's Subject comes back inside notices: on a "Subject:"
+ * line of the notice's account of the message, and after the notice's
+ * own words in its Subject ("Undeliverable: ...").  A newsletter titled
+ * "Mailbox full? ..." or "Delivery delayed ..." says nothing of the
+ * failure: not its reason, nor its kind (the returned header tells which
+ * words of the notice's Subject are the newsletter's; without one, an
+ * "Undeliverable: Delivery delayed" is still taken for a delay).
+ */
+START_TEST(test_returned_subject_words)
+{
+	const char *s = "Mailbox full? Account suspended, quota exceeded";
+	const char *d = "Delivery delayed: we will retry";
+	char m[2048];
+	struct bounce_report r;
+
+	/* a "Subject:" line under a marker the notice has no copy after */
+	snprintf(m, sizeof m, HDR "\n  ----- The following addresses had "
+	    "permanent fatal errors -----\n\n>>> ann@example.net "
+	    "<ann@example.net>\n\n  ----- Transcript of session follows "
+	    "-----\n550 sorry, no mailbox here by that name (#5.1.1 - "
+	    "chkusr)\n\nContent-type: message/rfc822\n\n"
+	    "From: news@example.com\nTo: ann@example.net\nSubject: %s\n", s);
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_uint_eq(r.nrcpts, 1);
+	ck_assert_msg(r.rcpts[0].hard, "soft: %s", r.rcpts[0].reason);
+	bounce_report_free(&r);
+	/* the notice's Subject repeating the returned header's */
+	snprintf(m, sizeof m, "From: MAILER-DAEMON@mx.example.org\n"
+	    "To: news@example.com\nSubject: Undeliverable: %s\n\n"
+	    "Your message could not be delivered to ann@example.net.\n\n"
+	    "----- Original message -----\n\nFrom: news@example.com\n"
+	    "To: ann@example.net\nSubject: %s\n"
+	    "Message-ID: <1.x@example.com>\n\nText.\n", d, d);
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	bounce_report_free(&r);
+}
+END_TEST
+
 /* Round 17's rows that no sample needs (Mailman's detectors' formats). */
 START_TEST(test_round17_rows)
 {
@@ -3576,6 +3616,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_unmarked_copy_no_reason);
 	tcase_add_test(tc, test_entry_reply_address);
 	tcase_add_test(tc, test_entries_of_addresses);
+	tcase_add_test(tc, test_returned_subject_words);
 	tcase_add_test(tc, test_reason_tables);
 	tcase_add_test(tc, test_alias_labels);
 	tcase_add_test(tc, test_text_report_fields);
