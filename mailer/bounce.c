@@ -1240,9 +1240,12 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	out->auto_marked = p.auto_ev != 0;
 	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
 	p.cues = bounce_cues(p.notice, p.sc.nlen);
-	/* an absence or a challenge, said by a message no daemon sent */
+	/*
+	 * an absence, a challenge or a help desk's acknowledgement, said by
+	 * a message no daemon sent
+	 */
 	if (!p.bounce_ev && !p.human_reply && (p.cues & (BOUNCE_CUE_ABSENCE |
-	    BOUNCE_CUE_CHALLENGE)) && p.auto_ev < AUTO_TEXT)
+	    BOUNCE_CUE_CHALLENGE | BOUNCE_CUE_ACK)) && p.auto_ev < AUTO_TEXT)
 		p.auto_ev = AUTO_TEXT;
 	/*
 	 * a list robot's automatic notice (a held post): not a person's.

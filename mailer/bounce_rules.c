@@ -2244,6 +2244,24 @@ const char *const bounce_challenge_cues[] = {
 	"que es una persona",
 	"que e uma pessoa",	/* que é uma pessoa */
 	"不是机器人",	/* (confirm that you are) not a robot */
+	"verify that you are a person",	/* Bluebottle-style verification */
+	"my list of approved senders",	/* Spam Arrest */
+	"one-time registration",	/* ChoiceMail */
+	"dat u een mens bent",
+	NULL
+};
+
+/*
+ * A help desk's automatic acknowledgement that our message became a
+ * request (Zendesk's "has been received and is being reviewed",
+ * Freshdesk's and Jira Service Management's "we have received your
+ * request"), often sent with no Auto-Submitted field or an auto-reply
+ * Subject: an automatic answer, not a failure.
+ */
+const char *const bounce_ack_cues[] = {
+	"has been received and is being reviewed",
+	"we have received your request",
+	"we've received your request",
 	NULL
 };
 

@@ -109,6 +109,8 @@ extern const char *const bounce_success_cues[];
 /* body evidence of an auto-reply: an absence; a challenge to the sender */
 extern const char *const bounce_absence_cues[];
 extern const char *const bounce_challenge_cues[];
+/* a help desk's acknowledgement that it filed our message as a request */
+extern const char *const bounce_ack_cues[];
 /* a list's notice that it holds a post for its moderators */
 extern const char *const bounce_held_cues[];
 extern const char *const bounce_complaint_subjects[];
@@ -120,7 +122,7 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 
 /*
  * Which of the cue lists (failure, delay, final, success, absence,
- * challenge, held) have an entry in text[0..n), read folded (case, wrapped
+ * challenge, held, ack) have an entry in text[0..n), read folded (case, wrapped
  * lines): BOUNCE_CUE_* bits.
  */
 #define BOUNCE_CUE_FAILURE	1u
@@ -130,6 +132,7 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 #define BOUNCE_CUE_ABSENCE	16u
 #define BOUNCE_CUE_CHALLENGE	32u
 #define BOUNCE_CUE_HELD		64u
+#define BOUNCE_CUE_ACK		128u
 unsigned bounce_cues(const char *text, size_t n);
 
 /*

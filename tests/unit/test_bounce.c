@@ -3421,6 +3421,39 @@ START_TEST(test_round26_rows)
 END_TEST
 
 /*
+ * Round 28: challenge-response requests worded as Spam Arrest, ChoiceMail
+ * and sender-verification services word them, and help desks'
+ * acknowledgements (Zendesk, Freshdesk, Jira Service Management) with no
+ * auto-reply field or Subject, are auto-replies naming their sender, also
+ * where they say the message was not delivered yet.
+ */
+START_TEST(test_round28_challenges_acks)
+{
+	static const char *const bodies[] = {
+		"Your email has not been delivered to the inbox of "
+		"ruth@example.org.  Please verify that you are a person.",
+		"To control spam, I now allow incoming messages only from "
+		"senders I have approved beforehand.  If you would like to be "
+		"added to my list of approved senders, please fill out the "
+		"short request form.",
+		"Your message is being held and will not be delivered to me "
+		"until you complete a one-time registration.",
+		"Uw bericht is nog niet afgeleverd.  Bevestig eenmalig dat u "
+		"een mens bent via de volgende link.",
+		"Your request (48213) has been received and is being reviewed "
+		"by our support staff.",
+		"We would like to acknowledge that we have received your "
+		"request and a ticket has been created.",
+		"Hi,\n\nWe've received your request and it's now in our "
+		"queue.",
+	};
+
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+		check_autoreply("SUP-311 Issue 13", bodies[i]);
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -3629,6 +3662,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round24_service_from);
 	tcase_add_test(tc, test_round24_framed_headings);
 	tcase_add_test(tc, test_round26_rows);
+	tcase_add_test(tc, test_round28_challenges_acks);
 	suite_add_tcase(s, tc);
 	return s;
 }
