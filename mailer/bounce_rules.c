@@ -2305,6 +2305,7 @@ const char *const bounce_held_cues[] = {
 	"pendiente de moderacion",	/* moderación */
 	"en espera de moderacion",
 	"aprobacion del moderador",	/* aprobación */
+	"aprobacion de un moderador",
 	"in attesa di moderazione",
 	"approvazione del moderatore",
 	"aguardando moderacao",	/* moderação */

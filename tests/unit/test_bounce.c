@@ -3454,6 +3454,23 @@ START_TEST(test_round28_challenges_acks)
 END_TEST
 
 /*
+ * A Spanish list notice that holds a post "pendiente de la aprobación de
+ * un moderador" is the list's, not an auto-reply of its sender.
+ */
+START_TEST(test_round28_held_es)
+{
+	char rc[256];
+
+	ck_assert_int_eq(kind_of("From: lectores <lectores@groups.example>\n"
+	    "Auto-Submitted: auto-replied\nSubject: Aviso\n\n"
+	    "Tu mensaje al grupo lectores est\xc3\xa1 pendiente de la "
+	    "aprobaci\xc3\xb3n de un moderador.\n", rc, sizeof rc),
+	    BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -3663,6 +3680,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round24_framed_headings);
 	tcase_add_test(tc, test_round26_rows);
 	tcase_add_test(tc, test_round28_challenges_acks);
+	tcase_add_test(tc, test_round28_held_es);
 	suite_add_tcase(s, tc);
 	return s;
 }
