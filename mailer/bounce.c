@@ -30,6 +30,7 @@
 #include "bounce_mime.h"
 #include "bounce_rcpt.h"
 #include "bounce_rules.h"
+#include "bounce_section.h"
 #include "bounce_text.h"
 #include "iconvcache.h"
 #include "util.h"
@@ -67,6 +68,7 @@ struct parse {
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
 	int list_admin;		/* a list manager's notice about its list */
 	int human_reply;	/* its subject answers an auto-reply */
+	int answer;		/* its subject answers a message ("Re:") */
 	int list_from;		/* sent by a list manager or a list's owner */
 	unsigned cues;		/* bounce_cues() of the notice */
 	int final_heading;	/* a framed heading over failed recipients */
@@ -394,6 +396,24 @@ skip_reply_prefixes(const char **s, size_t *n)
 }
 
 /*
+ * 1 when the subject s answers a message ("Re: Issue 12", "[ext] AW:
+ * ..."), as no forward ("Fwd:", "WG:") does.
+ */
+static int
+answers_message(const char *s)
+{
+	size_t n = strlen(s);
+
+	skip_tags(&s, &n);
+	while (n && bounce_is_blank(*s))
+		s++, n--;
+	for (const char *const *r = bounce_answer_subject_prefixes; *r; r++)
+		if (bounce_fold_prefix(s, n, *r))
+			return 1;
+	return 0;
+}
+
+/*
  * 1 when the subject s replies to or forwards an auto-reply ("RE:
  * Automatic reply: Issue 12", "Fwd: Out of Office: ..."): a person
  * answering one, whose quoted words are no evidence.
@@ -663,6 +683,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	for (size_t i = 0; p->list_from && i < p->env.n; i++)
 		if (bounce_is_list_admin(p->env.v[i], 0))
 			p->list_admin = 1;
+	p->answer = answers_message(p->lsubj);
 	if (answers_autoreply(p->lsubj))
 		p->human_reply = 1;
 	else if (autoreply_subject(p->lsubj))
@@ -874,19 +895,25 @@ failed_header_rcpts(struct parse *p)
 /*
  * bounce_cues() of the lines of t[0..n) that quote no other message
  * ("> "): a reader's reply quoting a notice says no delivery failed.
+ * With answer (the Subject answers a message), nor do the lines from a
+ * quoted message's header block on: Outlook quotes the message answered
+ * under "From: / Sent: / To: / Subject:", with no "> ".
  */
 static unsigned
-own_cues(const char *t, size_t n)
+own_cues(const char *t, size_t n, int answer)
 {
 	struct buf b = BUF_INIT;
 	unsigned cues;
-	size_t i = 0;
+	size_t i = 0, run;
 
 	while (i < n) {
 		const char *eol = memchr(t + i, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
 		size_t ind = bounce_indent(t + i, ll);
 
+		if (answer && ind < ll &&
+		    bounce_section_quoted_header(t, n, i, &run))
+			break;
 		if (ind == ll || t[i + ind] != '>')
 			buf_add(&b, t + i, ll + (eol != NULL));
 		i += ll + 1;
@@ -913,8 +940,8 @@ held_notice(const struct parse *p)
 	    sc->report_dsn || sc->arf.len || sc->report_arf || sc->inner.len)
 		return 0;
 	return (bounce_cues(p->nsubj, strlen(p->nsubj)) & BOUNCE_CUE_HELD) ||
-	    ((p->cues & BOUNCE_CUE_HELD) && (own_cues(p->notice, sc->nlen) &
-	    BOUNCE_CUE_HELD));
+	    ((p->cues & BOUNCE_CUE_HELD) && (own_cues(p->notice, sc->nlen,
+	    0) & BOUNCE_CUE_HELD));
 }
 
 /*
@@ -961,7 +988,7 @@ find_rcpts(struct parse *p)
 	 */
 	if (!p->bounce_ev && p->auto_ev <= AUTO_FIELD && !p->human_reply &&
 	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)) &&
-	    (own_cues(p->notice, sc->nlen) &
+	    (own_cues(p->notice, sc->nlen, p->answer) &
 	    (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
 		p->bounce_ev = 1;
 	if (p->bounce_ev)

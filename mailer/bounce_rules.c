@@ -2221,6 +2221,17 @@ const char *const bounce_reply_subject_prefixes[] = {
 };
 
 /*
+ * The prefixes above that answer a message rather than forward it: a
+ * person's answer whose text quotes a message under its header block
+ * ("From: / Sent: / To: / Subject:") quotes it as "> " lines would.
+ */
+const char *const bounce_answer_subject_prefixes[] = {
+	"re:", "re :", "aw:", "sv:", "vs:", "r:", "res:", "odp:", "antw:",
+	"回复:", "回复：", "答复:", "答复：", "回覆:", "回覆：", "返信:",
+	"답장:", NULL
+};
+
+/*
  * A challenge-response system asking the sender to prove itself (TMDA,
  * sender-verification and guest-list services): an automatic answer of
  * the recipient's mailbox, not a failure, even where it says the message

@@ -63,6 +63,8 @@ extern const char *const bounce_failure_subjects[];
 extern const char *const bounce_autoreply_subjects[];
 extern const char *const bounce_autoreply_subject_phrases[];
 extern const char *const bounce_reply_subject_prefixes[];
+/* those of them that answer a message ("Re:"), not forward it */
+extern const char *const bounce_answer_subject_prefixes[];
 extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
 extern const char *const bounce_delay_headings[];	/* framed headings */
 extern const char *const bounce_failure_headings[];

@@ -3471,6 +3471,41 @@ START_TEST(test_round28_held_es)
 END_TEST
 
 /*
+ * A person's answer ("Re:") that quotes an Outlook notice under the
+ * "From: / Sent: / To: / Subject:" block, with no "> ", names no failed
+ * recipient: the notice was about the person's own mail.  A notice with a
+ * "Re:" Subject whose own words above a quoted header say that delivery
+ * failed is still a failure.
+ */
+START_TEST(test_round28_answer_quotes_notice)
+{
+	char rc[256];
+
+	ck_assert_int_eq(kind_of("From: Eva Lind <eva@example.com>\n"
+	    "To: news@example.org\nSubject: Re: Issue 13\n\n"
+	    "When I forwarded your newsletter to our team I got this back.\n\n"
+	    "-----Original Message-----\n"
+	    "From: Microsoft Outlook <postmaster@example.com>\n"
+	    "Sent: Friday, December 4, 2026 1:35 PM\n"
+	    "To: Eva Lind <eva@example.com>\n"
+	    "Subject: Undeliverable: FW: Issue 13\n\n"
+	    "Delivery has failed to these recipients or groups:\n\n"
+	    "team@example.com\n"
+	    "The email address you entered couldn't be found.\n",
+	    rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	ck_assert_int_eq(kind_of("From: Notices <notify@provider.example>\n"
+	    "To: news@example.org\nSubject: Re: Issue 13\n\n"
+	    "Your message could not be delivered to ann2@example.org: "
+	    "mailbox unavailable.\n\n"
+	    "From: news@example.org\nTo: ann2@example.org\n"
+	    "Subject: Issue 13\n\nThe issue.\n", rc, sizeof rc),
+	    BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "ann2@example.org");
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -3681,6 +3716,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round26_rows);
 	tcase_add_test(tc, test_round28_challenges_acks);
 	tcase_add_test(tc, test_round28_held_es);
+	tcase_add_test(tc, test_round28_answer_quotes_notice);
 	suite_add_tcase(s, tc);
 	return s;
 }
