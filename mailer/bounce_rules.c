@@ -2265,12 +2265,13 @@ const char *const bounce_challenge_cues[] = {
 /*
  * A help desk's automatic acknowledgement that our message became a
  * request (Zendesk's "has been received and is being reviewed",
- * Freshdesk's and Jira Service Management's "we have received your
- * request"), often sent with no Auto-Submitted field or an auto-reply
+ * Zammad's "has been received and will be reviewed", Freshdesk's and
+ * Jira Service Management's "we have received your request"), often sent with no Auto-Submitted field or an auto-reply
  * Subject: an automatic answer, not a failure.
  */
 const char *const bounce_ack_cues[] = {
 	"has been received and is being reviewed",
+	"has been received and will be reviewed",
 	"we have received your request",
 	"we've received your request",
 	NULL

@@ -3423,9 +3423,10 @@ END_TEST
 /*
  * Round 28: challenge-response requests worded as Spam Arrest, ChoiceMail
  * and sender-verification services word them, and help desks'
- * acknowledgements (Zendesk, Freshdesk, Jira Service Management) with no
- * auto-reply field or Subject, are auto-replies naming their sender, also
- * where they say the message was not delivered yet.
+ * acknowledgements (Zendesk, Zammad, Freshdesk, Jira Service
+ * Management) with no auto-reply field or Subject, are auto-replies
+ * naming their sender, also where they say the message was not
+ * delivered yet.
  */
 START_TEST(test_round28_challenges_acks)
 {
@@ -3442,6 +3443,8 @@ START_TEST(test_round28_challenges_acks)
 		"een mens bent via de volgende link.",
 		"Your request (48213) has been received and is being reviewed "
 		"by our support staff.",
+		"Your request (Ticket#31066) has been received and will be "
+		"reviewed by our support staff.",
 		"We would like to acknowledge that we have received your "
 		"request and a ticket has been created.",
 		"Hi,\n\nWe've received your request and it's now in our "
