@@ -1024,11 +1024,51 @@ rcpts_clear(struct parse *p)
  * text, that delivery is still being attempted, and nowhere that it
  * stopped.
  */
+/* Where the first row of list found in s[0..n) ends; n + 1 if none. */
+static size_t
+first_end(const char *const *list, const char *s, size_t n)
+{
+	size_t lo = 1, hi = n;
+
+	if (!n || !bounce_list_match(list, s, n))
+		return n + 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (bounce_list_match(list, s, mid))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/*
+ * 1 when the Subject s[0..n) says the failure is final before any delay
+ * word starts ("Undeliverable: Delivery delayed? ..."): a notice leads
+ * with its own words, and the delay words that follow are the returned
+ * message's Subject, which the notice repeats.
+ */
+static int
+final_leads(const char *s, size_t n)
+{
+	size_t fe = first_end(bounce_final_subjects, s, n);
+	size_t de = first_end(bounce_delay_subjects, s, n), ds = 0;
+
+	if (fe > n || de > n)
+		return 0;
+	while (ds < de && bounce_list_match(bounce_delay_subjects, s + ds + 1,
+	    de - ds - 1))
+		ds++;
+	return fe <= ds;
+}
+
 static int
 is_delay_warning(const struct parse *p)
 {
 	size_t sl = strlen(p->nsubj);
-	int subj_delay = bounce_list_match(bounce_delay_subjects, p->nsubj, sl);
+	int subj_delay = bounce_list_match(bounce_delay_subjects, p->nsubj,
+	    sl) && !final_leads(p->nsubj, sl);
 
 	if (p->final_heading)
 		return 0;

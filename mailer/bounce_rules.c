@@ -950,6 +950,14 @@ const char *const bounce_final_subjects[] = {
 	"could not be delivered",
 	"non-delivery",
 	"nondelivery",
+	/* Exchange's "Undeliverable:" in its languages */
+	"unzustellbar",
+	"non remis",
+	"no se puede entregar",
+	"onbestelbaar",
+	"non recapitabile",
+	"niedostarczona",
+	"nedorucitelna",	/* nedoručitelná */
 	"退信",
 	"投递失败",
 	"发送失败",

@@ -42,7 +42,9 @@
 #  - the value of every "Subject:" line in a notice's body (the returned
 #    message's, in its header or in the notice's account of it) written
 #    in words of failures, delays and deliveries, as a newsletter may be
-#    titled: the same kind, recipients and hard or soft for each;
+#    titled, and so the notice's own Subject where it repeats it in a
+#    notice with the returned header attached: the same kind, recipients
+#    and hard or soft for each;
 #  - a returned copy of one of our newsletters appended to a notice's text
 #    that has none, with no line announcing it (its header opening with
 #    Return-Path, as many MTAs quote it, and carrying DKIM-Signature,
@@ -363,14 +365,29 @@ def refold(width):
     return change
 
 SUBJECT = (b"Mailbox full? Delivery delayed, account suspended: why your "
-           b"mail was not delivered, and out of office replies")
+           b"mail was not delivered")
 
 def subject_words(raw):
-    """raw with the value of every "Subject:" line of its body SUBJECT."""
+    """raw with the value of every "Subject:" line of its body SUBJECT,
+    and with the first of them SUBJECT where the notice's own Subject
+    repeats it ("Undeliverable: <the returned Subject>")."""
     head, sep, body = raw.partition(b"\n\n")
+    first = re.search(rb"(?im)^[ \t>]*subject:[ \t]*(\S[^\n]*?)[ \t]*$", body)
     new, k = re.subn(rb"(?im)^([ \t>]*subject:[ \t]*)\S[^\n]*$",
                      lambda m: m.group(1) + SUBJECT, body)
-    return head + sep + new if sep and k else None
+    if not sep or not k:
+        return None
+    own = re.search(rb"(?im)^subject:[^\n]*$", head)
+    # only a returned header says which words of the notice's Subject
+    # are the returned Subject (a notice with only an account of the
+    # message in its text, as Exchange 2003's, is read by its lead words)
+    attached = re.search(rb"(?im)^content-type:\s*(message/(rfc822|global)"
+                         rb"|text/rfc822-headers)", body)
+    if own and attached and len(first.group(1)) >= 6 and \
+            first.group(1) in own.group(0):
+        head = (head[:own.start()] + own.group(0).replace(first.group(1),
+                SUBJECT) + head[own.end():])
+    return head + sep + new
 
 def classes(x):
     return sorted((r["address"].lower(), r.get("class")) for r in

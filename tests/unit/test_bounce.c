@@ -2995,8 +2995,8 @@ END_TEST
  * own words in its Subject ("Undeliverable: ...").  A newsletter titled
  * "Mailbox full? ..." or "Delivery delayed ..." says nothing of the
  * failure: not its reason, nor its kind (the returned header tells which
- * words of the notice's Subject are the newsletter's; without one, an
- * "Undeliverable: Delivery delayed" is still taken for a delay).
+ * words of the notice's Subject are the newsletter's; without one, the
+ * notice's own words lead its Subject).
  */
 START_TEST(test_returned_subject_words)
 {
@@ -3025,6 +3025,36 @@ START_TEST(test_returned_subject_words)
 	    "Message-ID: <1.x@example.com>\n\nText.\n", d, d);
 	bounce_parse(m, strlen(m), &r);
 	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	bounce_report_free(&r);
+	/*
+	 * Without a returned header, the notice's Subject leads with its
+	 * own words: a final failure's before the newsletter's delay words
+	 * (in Exchange's languages too); a delay warning's come first
+	 */
+	for (size_t i = 0; i < 3; i++) {
+		static const char *const lead[] = { "Undeliverable",
+		    "Unzustellbar", "Onbestelbaar" };
+
+		snprintf(m, sizeof m, "From: postmaster@mx.example.net\n"
+		    "To: news@example.com\nSubject: %s: %s\n\n"
+		    "Your message\n\n  To:      ann@example.net\n"
+		    "  Subject: %s\n  Sent:    1/12/2026 9:40\n\n"
+		    "did not reach the following recipient(s):\n\n"
+		    "ann@example.net on 1/12/2026 9:41\n"
+		    "    The recipient's mailbox is full.\n"
+		    "    <mx.example.net #5.2.2>\n", lead[i], d, d);
+		bounce_parse(m, strlen(m), &r);
+		ck_assert_msg(r.kind == BOUNCE_BOUNCE, "%s: kind %d", lead[i],
+		    r.kind);
+		bounce_report_free(&r);
+	}
+	snprintf(m, sizeof m, "From: postmaster@mx.example.net\n"
+	    "To: news@example.com\nSubject: Delivery delayed: Undeliverable "
+	    "gifts\n\nDelivery is delayed to these recipients or groups:\n"
+	    "\nann@example.net\n\nThis message hasn't been delivered yet. "
+	    "Delivery will continue to be attempted.\n");
+	bounce_parse(m, strlen(m), &r);
+	ck_assert_int_eq(r.kind, BOUNCE_DELAY);
 	bounce_report_free(&r);
 }
 END_TEST
