@@ -1715,7 +1715,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		/* "l. Delivery to a failed": a new sentence is not l's */
 		tn = n - after >= 2 && l[after] == '.' &&
 		    bounce_is_blank(l[after + 1]) ? 1 : n - after;
-		if ((coded || (!carry_says(carry, carryn, ends_noun) &&
+		if ((coded || ((!carry_says(carry, carryn, ends_noun) ||
+		    nb->listed) &&
 		    !carry_says(carry, carryn, pre_contact) &&
 		    wrapped_tail_says_failed(l + after, tn,
 		    nb->next == l + n + 1 ? nb->next : NULL, nb->nextlen) &&

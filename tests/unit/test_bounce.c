@@ -3670,6 +3670,25 @@ START_TEST(test_prefixes)
 }
 END_TEST
 
+/*
+ * The twenty-seventh round: notices naming several recipients, each with
+ * its own outcome.  Exim's entries, each an address alone and its reason
+ * indented below it with no blank line between: a reason ending in a
+ * noun ("Unrouteable address") does not take the next entry's address
+ * into its sentence.
+ */
+START_TEST(test_round27_several)
+{
+	expect_rcpts("The following address(es) failed:\n\n  a@example.de\n"
+	    "    Unrouteable address\n  b@example.de\n    mailbox is full\n",
+	    "a@example.de b@example.de");
+	/* an address that goes on a sentence at its own indentation is not */
+	expect_rcpts("The following address(es) failed:\n\n  a@example.de\n"
+	    "    Unrouteable address\n  a reply went to the address\n"
+	    "  b@example.de\n", "a@example.de");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -3750,6 +3769,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round28_challenges_acks);
 	tcase_add_test(tc, test_round28_held_es);
 	tcase_add_test(tc, test_round28_answer_quotes_notice);
+	tcase_add_test(tc, test_round27_several);
 	suite_add_tcase(s, tc);
 	return s;
 }
