@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounce.h"
 #include "bounce_addr.h"
@@ -190,10 +191,277 @@ clip_seg(const char *notice, size_t nlen, const char *seg, size_t *len)
 		*len = b + nlen - s;
 }
 
+/* The notice text that names r, if it lies in notice[0..nlen). */
+static int
+own_text(const struct bounce_seg *r, const char *notice, size_t nlen,
+    const char **t, size_t *tn)
+{
+	const char *s = r->from_dsn ? r->seg2 : r->seg;
+	size_t sn = r->from_dsn ? r->seg2len : r->seglen;
+	uintptr_t a = (uintptr_t)s, b = (uintptr_t)notice;
+
+	if (!s || !sn || a < b || a >= b + nlen)
+		return 0;
+	*t = s;
+	*tn = a + sn > b + nlen ? (size_t)(b + nlen - a) : sn;
+	return 1;
+}
+
+/* 1 when t[0..n) holds only blanks and line ends. */
+static int
+all_blank(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!bounce_is_blank(t[i]) && t[i] != '\n' && t[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * In a notice naming several recipients, the words above r's own lines
+ * and below the lines of the recipient before it: the heading of the
+ * list r stands in ("The mailboxes of the following recipients are
+ * full:" / "a" / "b" / "This address does not exist:" / "c").  Where only
+ * blank lines part r from the recipient above, r goes on that one's list
+ * and takes its heading.  NULL when r's lines are not the notice's.
+ */
+static const char *
+list_heading(const struct bounce_seg *r, const struct bounce_seg *all,
+    size_t nall, const char *notice, size_t nlen, size_t *hn)
+{
+	const char *t, *from = notice;
+	size_t tn;
+
+	if (!own_text(r, notice, nlen, &t, &tn))
+		return NULL;
+	for (;;) {
+		const struct bounce_seg *up = NULL;
+		const char *upt = NULL;
+
+		from = notice;
+		for (size_t k = 0; k < nall; k++) {
+			const char *o;
+			size_t on;
+
+			if (&all[k] == r || !own_text(&all[k], notice, nlen,
+			    &o, &on) || o >= t || o + on > t)
+				continue;
+			if (o + on > from) {
+				from = o + on;
+				up = &all[k];
+				upt = o;
+			}
+		}
+		if (!up || !all_blank(from, (size_t)(t - from)))
+			break;
+		t = upt;
+	}
+	*hn = (size_t)(t - from);
+	return from;
+}
+
+/* 1 when line l[0..n) names address a (case aside). */
+static int
+line_names(const char *l, size_t n, const char *a)
+{
+	size_t al = strlen(a);
+
+	for (size_t i = 0; al && i + al <= n; i++)
+		if (!strncasecmp(l + i, a, al))
+			return 1;
+	return 0;
+}
+
+/*
+ * In a notice naming several recipients, r's own lines end where a line
+ * below its first names another of them (Sendmail's transcript below the
+ * list: ">>> RCPT To:<b>" / "<<< 550 ... User unknown" is b's), and a
+ * paragraph ending in a colon at their end introduces the next list, not
+ * r's ("a" / "" / "This recipient does not exist:" / "" / "b").
+ */
+static void
+clip_at_others(struct bounce_seg *r, const struct bounce_seg *all,
+    size_t nall, const char *notice, size_t nlen)
+{
+	const char *t, *eol;
+	size_t tn, i, last_para = 0, cut;
+	int blank = 0, colon = 0;
+
+	if (!own_text(r, notice, nlen, &t, &tn) ||
+	    !(eol = memchr(t, '\n', tn)))
+		return;
+	cut = tn;
+	for (i = (size_t)(eol - t) + 1; i < tn; ) {
+		const char *l = t + i, *e = memchr(l, '\n', tn - i);
+		size_t ll = e ? (size_t)(e - l) : tn - i, k = ll;
+		int names = 0;
+
+		for (size_t j = 0; j < nall && !names; j++)
+			names = &all[j] != r && all[j].address &&
+			    line_names(l, ll, all[j].address);
+		if (names) {
+			cut = i;
+			break;
+		}
+		while (k && (bounce_is_blank(l[k - 1]) || l[k - 1] == '\r'))
+			k--;
+		if (!k)
+			blank = 1;
+		else {
+			if (blank)
+				last_para = i;
+			blank = 0;
+			colon = l[k - 1] == ':';
+		}
+		i += ll + 1;
+	}
+	/* a last paragraph ending in a colon heads what follows */
+	if (colon && last_para)
+		cut = last_para;
+	if (r->from_dsn)
+		r->seg2len = cut;
+	else
+		r->seglen = cut;
+}
+
+/*
+ * 1 when t[0..n) is one line holding address a alone, with no word
+ * beside it ("  a", "<a>", "- a"; a line end and blanks after it aside).
+ */
+static int
+address_alone(const char *t, size_t n, const char *a)
+{
+	const char *eol = memchr(t, '\n', n);
+	size_t ln = eol ? (size_t)(eol - t) : n, al = a ? strlen(a) : 0;
+
+	if (!al || (eol && !all_blank(eol, (size_t)(t + n - eol))))
+		return 0;
+	for (size_t i = 0; i < ln; i++) {
+		if (i + al <= ln && !strncasecmp(t + i, a, al)) {
+			i += al - 1;
+			continue;
+		}
+		if (isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * 1 when r's own lines are its address alone on a line of a list whose
+ * lines run down, one below the other (blank lines between them aside),
+ * to k's: a reason below the list ("a" / "b" / "" / "because: ... not
+ * listed") is each address's.
+ */
+static int
+same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
+    const struct bounce_seg *all, size_t nall, const char *notice,
+    size_t nlen)
+{
+	const char *t, *end;
+	size_t tn;
+
+	if (!own_text(r, notice, nlen, &t, &tn) ||
+	    !address_alone(t, tn, r->address))
+		return 0;
+	end = t + tn;
+	for (size_t steps = 0; steps < nall; steps++) {
+		const struct bounce_seg *j = NULL;
+		const char *o = NULL;
+		size_t on = 0;
+
+		for (size_t x = 0; x < nall && !j; x++) {
+			const char *xo;
+			size_t xn;
+
+			if (&all[x] != r && own_text(&all[x], notice, nlen,
+			    &xo, &xn) && xo >= end &&
+			    all_blank(end, (size_t)(xo - end))) {
+				j = &all[x];
+				o = xo;
+				on = xn;
+			}
+		}
+		if (!j)
+			return 0;
+		if (j == k)
+			return 1;
+		if (!address_alone(o, on, j->address))
+			return 0;
+		end = o + on;
+	}
+	return 0;
+}
+
+/*
+ * 1 when another recipient's own lines give rule: its words are that
+ * one's reason, not the notice's ("<a>: ... User unknown" above "<b>:
+ * ... 550 Message not accepted").  Lines that hold r's own too are a
+ * list's ("failed: a, b" / "Reason: user unknown"): their reason is r's.
+ */
+static int
+others_rule(const struct bounce_rule *rule, const struct bounce_seg *r,
+    const struct bounce_seg *all, size_t nall, const char *notice,
+    size_t nlen)
+{
+	const char *t = NULL;
+	size_t tn = 0;
+
+	own_text(r, notice, nlen, &t, &tn);
+	for (size_t k = 0; k < nall; k++) {
+		const char *o;
+		size_t on;
+
+		if (&all[k] == r || !own_text(&all[k], notice, nlen, &o, &on))
+			continue;
+		if ((t && o <= t && o + on > t) ||
+		    same_list_below(r, &all[k], all, nall, notice, nlen))
+			continue;
+		if (seg_rule(o, on) == rule)
+			return 1;
+		/* nor are the words that head another's list */
+		o = list_heading(&all[k], all, nall, notice, nlen, &on);
+		if (o && on && (!t || o + on <= t || o > t) &&
+		    seg_rule(o, on) == rule)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when the code st, the first of the notice, is another recipient's:
+ * that one's own lines carry it, and r's own lines carry none ("<a>: ...
+ * 550 5.1.1 ... User unknown" above "<b>: ... 550 Message not accepted").
+ */
+static int
+others_status(const char *st, const struct bounce_seg *r,
+    const struct bounce_seg *all, size_t nall, const char *notice,
+    size_t nlen)
+{
+	const char *t = NULL;
+	size_t tn = 0;
+	char os[16];
+
+	own_text(r, notice, nlen, &t, &tn);
+	for (size_t k = 0; k < nall; k++) {
+		const char *o;
+		size_t on;
+
+		if (&all[k] == r || !own_text(&all[k], notice, nlen, &o, &on) ||
+		    (t && o <= t && o + on > t) ||
+		    same_list_below(r, &all[k], all, nall, notice, nlen))
+			continue;
+		if (bounce_find_status(o, on, os) && !strcmp(os, st))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
-    size_t nlen, int delay, int several)
+    size_t nlen, int delay, const struct bounce_seg *all, size_t nall)
 {
+	int several = nall > 1, heard = 0;
 	const struct bounce_rule *rule = NULL, *own;
 	char st[16] = "";
 	int cls = 0;
@@ -229,8 +497,26 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	    bounce_rule_for_status(r->status) &&
 	    !bounce_rule_for_status(r->status)->status[0])
 		rule = bounce_rule_for_status(r->status);
-	if (!rule && nlen)
+	/*
+	 * in a notice naming several, one whose own lines say no reason
+	 * takes the heading of its list, then the notice's words, but not
+	 * the words of another recipient's own lines that make an address
+	 * dead ("<a>: ... User unknown" beside "<b>: ... 550 Message not
+	 * accepted" leaves b without a reason)
+	 */
+	if (!rule && several) {
+		size_t hn = 0;
+		const char *h = list_heading(r, all, nall, notice, nlen, &hn);
+
+		if (h && hn && (rule = seg_rule(h, hn)) != NULL)
+			heard = 1;
+	}
+	if (!rule && nlen) {
 		rule = seg_rule(notice, nlen);
+		if (several && rule && rule->hard && r->status[0] != '4' &&
+		    others_rule(rule, r, all, nall, notice, nlen))
+			rule = NULL;
+	}
 	/*
 	 * A delay has not expired (its time has not run out): wording of an
 	 * expiry in a delay warning ("has not been delivered", "will be
@@ -257,7 +543,8 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	 */
 	if (r->status[0] == '5' && bounce_rule_for_status(r->status) &&
 	    bounce_rule_for_status(r->status)->status[0] &&
-	    !(rule && !rule->hard && (strcmp(rule->reason, "rejected") ||
+	    !(rule && (!several || rule == own || heard) &&
+	    !rule->hard && (strcmp(rule->reason, "rejected") ||
 	    strstr(rule->pattern, "sender") || strstr(rule->pattern, "sending"))))
 		rule = bounce_rule_for_status(r->status);
 	/*
@@ -269,7 +556,9 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	if (several && own && own->hard)
 		nlen = 0;
 	if (!r->status[0] && !r->from_dsn &&
-	    bounce_find_status(notice, nlen, st))
+	    bounce_find_status(notice, nlen, st) &&
+	    !(several && !rule &&
+	    others_status(st, r, all, nall, notice, nlen)))
 		memcpy(r->status, st, sizeof st);
 	if (!cls)
 		cls = bounce_smtp_class(notice, nlen);
@@ -1235,6 +1524,10 @@ fill_report(struct bounce_report *out, struct parse *p,
 	int delay = kind == BOUNCE_DELAY;
 
 	out->kind = kind;
+	if (p->nrs > 1 && kind != BOUNCE_COMPLAINT && kind != BOUNCE_AUTOREPLY)
+		for (size_t i = 0; i < p->nrs; i++)
+			clip_at_others(&p->rs[i], p->rs, p->nrs, p->notice,
+			    p->sc.rlen);
 	if (p->nrs) {
 		out->rcpts = xcalloc(p->nrs, sizeof *out->rcpts);
 		for (size_t i = 0; i < p->nrs; i++) {
@@ -1248,7 +1541,8 @@ fill_report(struct bounce_report *out, struct parse *p,
 				    "malformed-feedback" : "feedback");
 			} else
 				rcpt_finish(&out->rcpts[i], &p->rs[i],
-				    p->notice, p->sc.rlen, delay, p->nrs > 1);
+				    p->notice, p->sc.rlen, delay, p->rs,
+				    p->nrs);
 		}
 		out->nrcpts = p->nrs;
 	}
@@ -1392,5 +1686,5 @@ bounce_classify_reply(const char *address, const char *reply,
 	r.address = xstrdup(address);
 	r.seg = reply ? reply : "";
 	r.seglen = strlen(r.seg);
-	rcpt_finish(out, &r, "", 0, r.seg[0] == '4', 0);
+	rcpt_finish(out, &r, "", 0, r.seg[0] == '4', &r, 1);
 }

@@ -359,6 +359,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not a valid recipient", "5.1.1", HARD, "userunknown" },
 	{ "not a valid user", "5.1.1", HARD, "userunknown" },
 	{ "recipient does not exist", "5.1.1", HARD, "userunknown" },
+	/* a heading above a list ("These recipients do not exist:" / a / b) */
+	{ "recipients do not exist", "5.1.1", HARD, "userunknown" },
 	{ "recipient not exist", "5.1.1", HARD, "userunknown" },
 	{ "recipnotfound", "5.1.1", HARD, "userunknown" },
 	{ "recipient notfound", "5.1.1", HARD, "userunknown" },

@@ -3675,10 +3675,34 @@ END_TEST
  * its own outcome.  Exim's entries, each an address alone and its reason
  * indented below it with no blank line between: a reason ending in a
  * noun ("Unrouteable address") does not take the next entry's address
- * into its sentence.
+ * into its sentence.  Each recipient's class is its own: another's words
+ * or code never make it dead, a heading above a list is its addresses'
+ * (and not the list's below), a reason below a list of addresses alone
+ * or on their line is each one's, and a recipient's own code in the
+ * report outranks another's words that spare an address.
  */
+/* The recipients of message m with their classes ("a:hard b:soft"). */
+static void
+expect_classes(const char *m, const char *want)
+{
+	struct bounce_report r;
+	char got[512];
+	size_t o = 0;
+
+	bounce_parse(m, strlen(m), &r);
+	got[0] = '\0';
+	for (size_t i = 0; i < r.nrcpts && o < sizeof got; i++)
+		o += (size_t)snprintf(got + o, sizeof got - o, "%s%s:%s",
+		    i ? " " : "", r.rcpts[i].address,
+		    r.rcpts[i].hard ? "hard" : "soft");
+	bounce_report_free(&r);
+	ck_assert_msg(!strcmp(got, want), "%s: got \"%s\"", m, got);
+}
+
 START_TEST(test_round27_several)
 {
+	char m[2048];
+
 	expect_rcpts("The following address(es) failed:\n\n  a@example.de\n"
 	    "    Unrouteable address\n  b@example.de\n    mailbox is full\n",
 	    "a@example.de b@example.de");
@@ -3686,6 +3710,84 @@ START_TEST(test_round27_several)
 	expect_rcpts("The following address(es) failed:\n\n  a@example.de\n"
 	    "    Unrouteable address\n  a reply went to the address\n"
 	    "  b@example.de\n", "a@example.de");
+	/*
+	 * one recipient's "User unknown" does not make another dead whose
+	 * own entry says no reason
+	 */
+	snprintf(m, sizeof m, HDR "\n<a@example.fi>: host mx.example.fi["
+	    "192.0.2.31] said: 550 5.1.1 <a@example.fi>:\n    Recipient "
+	    "address rejected: User unknown (in reply to RCPT TO command)\n\n"
+	    "<b@example.fi>: host mx.example.fi[192.0.2.31] said: 550 Message "
+	    "not accepted\n    (in reply to end of DATA command)\n");
+	expect_classes(m, "a@example.fi:hard b@example.fi:soft");
+	/* a reason above a list is its addresses', not the next list's */
+	snprintf(m, sizeof m, HDR "\nYour message could not be delivered to "
+	    "some of its recipients.\n\nThese recipients do not exist on "
+	    "this server:\n\n    a@example.rs\n    b@example.rs\n\nThis "
+	    "recipient's mailbox has exceeded its storage limit:\n\n"
+	    "    c@example.rs\n\nNo further attempts will be made.\n");
+	expect_classes(m, "a@example.rs:hard b@example.rs:hard "
+	    "c@example.rs:soft");
+	snprintf(m, sizeof m, HDR "\nYour message could not be delivered to "
+	    "some of its recipients.\n\nThe mailboxes of the following "
+	    "recipients are full:\n\n    a@example.hr\n    b@example.hr\n"
+	    "\nThe following recipient does not exist on this server:\n\n"
+	    "    c@example.hr\n\nNo further attempts will be made.\n");
+	expect_classes(m, "a@example.hr:soft b@example.hr:soft "
+	    "c@example.hr:hard");
+	/* a reason below a list on one line is each address's */
+	snprintf(m, sizeof m, HDR "\nDelivery to the following recipients "
+	    "failed: Ann Lee <a@example.net>, Bo Kim <b@example.net>\n\n"
+	    "Reason: user unknown\n");
+	expect_classes(m, "a@example.net:hard b@example.net:hard");
+	/*
+	 * a recipient's own 5.1.1 in the report outranks the words of
+	 * another's lines that spare an address ("mailbox is full")
+	 */
+	snprintf(m, sizeof m, "From: MAILER-DAEMON@mx.example.org\nTo: news@"
+	    "example.com\nSubject: Undeliverable: Issue 12\nMIME-Version: "
+	    "1.0\nContent-Type: multipart/report; report-type=delivery-"
+	    "status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n"
+	    "Delivery has failed to these recipients or groups:\n\nAnn Lee "
+	    "(a@example.com)\nThe recipient's mailbox is full and can't "
+	    "accept messages now.\n\nBo Kim (b@example.com)\nThe e-mail "
+	    "address you entered couldn't be found.\n\n--b\nContent-Type: "
+	    "message/delivery-status\n\nReporting-MTA: dns;ex.example.local"
+	    "\n\nFinal-Recipient: rfc822;a@example.com\nAction: failed\n"
+	    "Status: 5.2.2\n\nFinal-Recipient: rfc822;b@example.com\nAction: "
+	    "failed\nStatus: 5.1.1\n\n--b--\n");
+	expect_classes(m, "a@example.com:soft b@example.com:hard");
+	/* a transcript's lines about another recipient are that one's */
+	snprintf(m, sizeof m, HDR "\n   ----- The following addresses had "
+	    "permanent fatal errors -----\n<a@example.tr>\n    (reason: 550 "
+	    "5.1.1 <a@example.tr>... User unknown)\n<b@example.tr>\n    "
+	    "(reason: 554 5.7.1 Message refused)\n\n   ----- Transcript of "
+	    "session follows -----\n... while talking to mx.example.tr.:\n"
+	    ">>> RCPT To:<a@example.tr>\n<<< 550 5.1.1 <a@example.tr>... User "
+	    "unknown\n>>> DATA\n<<< 554 5.7.1 Message refused\n");
+	expect_classes(m, "a@example.tr:hard b@example.tr:soft");
+	/* a reason below a list of addresses alone is each one's */
+	snprintf(m, sizeof m, HDR "\nYour message could not be delivered to "
+	    "the following recipients:\n\na@example.net\n\nb@example.net\n"
+	    "\nThe recipient server replied: 550 5.1.1 Recipient address "
+	    "rejected: User unknown\n");
+	expect_classes(m, "a@example.net:hard b@example.net:hard");
+	/*
+	 * Domino's blocks with a returned copy below them: the last block's
+	 * "not listed" is still its own, not the list above's
+	 */
+	snprintf(m, sizeof m, HDR "\nYour message\n\n  Subject: Issue 12\n\n"
+	    "was not delivered to:\n\n  a@example.org\n  b@example.org\n\n"
+	    "because:\n\n  Maximum hop count exceeded.  Message probably in "
+	    "a routing loop.\n\nYour message\n\n  Subject: Issue 12\n\nwas "
+	    "not delivered to:\n\n  c@example.org\n\nbecause:\n\n  User C "
+	    "(c@example.org) not listed in Domino Directory\n\nReturn-Path: "
+	    "<bounces+t1@example.com>\nReceived: from news.example.com by mx."
+	    "example.org; Mon, 7 Dec 2026 10:00:00 +0000\nFrom: News <news@"
+	    "example.com>\nTo: <readers@example.com>\nSubject: Issue 12\n\n"
+	    "This month: the new observatory.\n");
+	expect_classes(m, "a@example.org:soft b@example.org:soft "
+	    "c@example.org:hard");
 }
 END_TEST
 
