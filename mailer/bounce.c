@@ -1406,7 +1406,9 @@ all_expired(const struct parse *p)
 
 /*
  * 0 when l[0..n) is no heading framed by dashes ("    ----- Delivery to
- * the following addresses failed -----"); else 1 for one over recipients
+ * the following addresses failed -----") or by asterisks (Gmail's "**
+ * Address not found **", "** Delivery incomplete **"); else 1 for one
+ * over recipients
  * that are only delayed ("There was a temporary problem delivering to
  * these addresses", Sendmail's "had transient non-fatal errors"), 2 for
  * one over failed recipients, 3 for any other.
@@ -1422,8 +1424,9 @@ framed_heading(const char *l, size_t n)
 		a++;
 	while (b > a && bounce_is_blank(l[b - 1]))
 		b--;
-	if (b - a < 8 || strncmp(l + a, "---", 3) ||
-	    strncmp(l + b - 3, "---", 3) || memchr(l + a, '@', b - a))
+	if (b - a < 8 || memchr(l + a, '@', b - a) ||
+	    ((strncmp(l + a, "---", 3) || strncmp(l + b - 3, "---", 3)) &&
+	    (strncmp(l + a, "** ", 3) || strncmp(l + b - 3, " **", 3))))
 		return 0;
 	w = bounce_lower_dup(l + a, b - a);
 	if (bounce_list_match(bounce_delay_headings, w, strlen(w)))

@@ -1121,7 +1121,7 @@ const char *const bounce_autoreply_subject_phrases[] = {
 };
 
 /*
- * Words of a heading framed by dashes over recipients that are only
+ * Words of a heading framed by dashes or asterisks over recipients that are only
  * delayed (Stalwart's "There was a temporary problem delivering to these
  * addresses", Sendmail's "had transient non-fatal errors"), then of one
  * over failed recipients ("Delivery to the following addresses failed",
@@ -1130,12 +1130,14 @@ const char *const bounce_autoreply_subject_phrases[] = {
 const char *const bounce_delay_headings[] = {
 	"temporary problem",
 	"transient",
+	"delivery incomplete",	/* Gmail's "** Delivery incomplete **" */
 	NULL
 };
 
 const char *const bounce_failure_headings[] = {
 	"failed",
 	"permanent",
+	"address not found",	/* Gmail's "** Address not found **" */
 	NULL
 };
 

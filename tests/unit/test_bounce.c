@@ -3788,6 +3788,22 @@ START_TEST(test_round27_several)
 	    "This month: the new observatory.\n");
 	expect_classes(m, "a@example.org:soft b@example.org:soft "
 	    "c@example.org:hard");
+	/*
+	 * Gmail's text without its report: the recipient under "**
+	 * Delivery incomplete **" is only delayed, beside one not found
+	 */
+	snprintf(m, sizeof m, "From: Mail Delivery Subsystem <mailer-daemon@"
+	    "googlemail.com>\nTo: news@example.com\nSubject: Delivery Status "
+	    "Notification (Failure)\n\n** Address not found **\n\nYour "
+	    "message wasn't delivered to a@example.com.br because the address "
+	    "couldn't be found, or is unable to receive mail.\n\nThe response "
+	    "from the remote server was:\n550 5.1.1 <a@example.com.br>: User "
+	    "unknown\n\n\n** Delivery incomplete **\n\nThere was a temporary "
+	    "problem delivering your message to b@example.com.br. Gmail will "
+	    "retry for 46 more hours. You'll be notified if the delivery fails "
+	    "permanently.\n\nThe response was:\n452 4.2.2 <b@example.com.br>: "
+	    "Mailbox temporarily over quota\n");
+	expect_classes(m, "a@example.com.br:hard");
 }
 END_TEST
 
