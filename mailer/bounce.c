@@ -394,6 +394,49 @@ same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
 }
 
 /*
+ * 1 when a paragraph of notice[0..nlen) that names another recipient and
+ * not r gives rule (when rule) or code st first (when st): Exchange's
+ * "Diagnostic information for administrators:" / "b" / "#550 5.1.1
+ * RESOLVER.ADR.RecipNotFound; not found ##" is b's.
+ */
+static int
+others_para(const struct bounce_rule *rule, const char *st,
+    const struct bounce_seg *r, const struct bounce_seg *all, size_t nall,
+    const char *notice, size_t nlen)
+{
+	size_t i = 0, para = 0;
+	int other = 0, mine = 0;
+
+	while (i <= nlen) {
+		const char *l = notice + i;
+		const char *e = i < nlen ? memchr(l, '\n', nlen - i) : NULL;
+		size_t ll = e ? (size_t)(e - l) : nlen - i;
+
+		if (i == nlen || all_blank(l, ll)) {
+			char ps[16];
+
+			if (other && !mine && i > para &&
+			    ((rule && seg_rule(notice + para, i - para) ==
+			    rule) || (st && bounce_find_status(notice + para,
+			    i - para, ps) && !strcmp(ps, st))))
+				return 1;
+			other = mine = 0;
+			para = i + ll + 1;
+		} else {
+			if (r->address && line_names(l, ll, r->address))
+				mine = 1;
+			for (size_t k = 0; k < nall && !other; k++)
+				other = &all[k] != r && all[k].address &&
+				    line_names(l, ll, all[k].address);
+		}
+		if (i == nlen)
+			break;
+		i += ll + 1;
+	}
+	return 0;
+}
+
+/*
  * 1 when another recipient's own lines give rule: its words are that
  * one's reason, not the notice's ("<a>: ... User unknown" above "<b>:
  * ... 550 Message not accepted").  Lines that hold r's own too are a
@@ -425,7 +468,7 @@ others_rule(const struct bounce_rule *rule, const struct bounce_seg *r,
 		    seg_rule(o, on) == rule)
 			return 1;
 	}
-	return 0;
+	return others_para(rule, NULL, r, all, nall, notice, nlen);
 }
 
 /*
@@ -454,7 +497,7 @@ others_status(const char *st, const struct bounce_seg *r,
 		if (bounce_find_status(o, on, os) && !strcmp(os, st))
 			return 1;
 	}
-	return 0;
+	return others_para(NULL, st, r, all, nall, notice, nlen);
 }
 
 static void
@@ -576,8 +619,8 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		else
 			r->status[0] = '5';
 	}
-	out->address = r->address;
-	r->address = NULL;
+	/* a copy: the other recipients' lines are still read by address */
+	out->address = xstrdup(r->address);
 	memcpy(out->status, r->status, sizeof out->status);
 	out->hard = rule && rule->hard && r->status[0] == '5' && !delay;
 	if (rule)
@@ -1690,4 +1733,5 @@ bounce_classify_reply(const char *address, const char *reply,
 	r.seg = reply ? reply : "";
 	r.seglen = strlen(r.seg);
 	rcpt_finish(out, &r, "", 0, r.seg[0] == '4', &r, 1);
+	free(r.address);
 }

@@ -1671,6 +1671,28 @@ expanded_from_entry(const char *l, size_t n, const struct nearby *nb,
 }
 
 /* The recipients the trimmed line l[0..n) names as failed, into h. */
+/*
+ * 1 when l[0..n) is a short display name and an address in parentheses
+ * after it, alone on its line ("Kwame Mensah (a)"): at most four words.
+ */
+static int
+name_paren(const char *l, size_t n)
+{
+	const char *ob = memchr(l, '(', n);
+	int words = 0, in = 0;
+
+	if (!ob || !memchr(ob, '@', (size_t)(l + n - ob)))
+		return 0;
+	for (const char *c = l; c < ob; c++) {
+		if (strchr(":;,.!?\"<>", *c))
+			return 0;
+		if (!bounce_is_blank(*c) && !in)
+			words++;
+		in = !bounce_is_blank(*c);
+	}
+	return words >= 1 && words <= 4;
+}
+
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
     const char *carry, size_t carryn, const struct nearby *nb,
@@ -1682,7 +1704,14 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	h->n = 0;
 	if (!memchr(l, '@', n))
 		return;
-	if (after_intro)
+	/*
+	 * Exchange's "Display Name (a)" under its intro, or opening a
+	 * paragraph of its own that goes on with why ("Name (b)" / "The
+	 * e-mail address you entered couldn't be found.")
+	 */
+	if (after_intro || (!after_contact && (!nb->prev ||
+	    nb->prev + nb->prevlen + 1 < l) && nb->next == l + n + 1 &&
+	    name_paren(l, n) && says_why(nb->next, nb->nextlen)))
 		named_hit(l, n, h);
 	i = skip_lead(l, n, &coded);
 	if (addr_at(l, n, i, &b, &e, &after) ||
@@ -1777,6 +1806,15 @@ field_value_empty(const char *l, size_t n)
  * by" or "from" (a sender follows); *intro when it introduces a list of
  * failed recipients ("Delivery has failed to these recipients:").
  */
+/* 1 when l[0..n), trailing blanks aside, ends with a full stop. */
+static int
+ends_sentence(const char *l, size_t n)
+{
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	return n && l[n - 1] == '.';
+}
+
 static void
 prev_line(const char *l, size_t n, int *contact, int *intro)
 {
@@ -2033,6 +2071,14 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 					nb.paralen = para_len(nb.next,
 					    (size_t)(t + n - nb.next));
 				prev_line(prev, prevlen, &contact, &intro);
+				/*
+				 * a paragraph that ends its sentence ("...,
+				 * or contact the recipient directly.") does
+				 * not introduce the address below its blank
+				 */
+				if (contact == 1 && !prev_adjacent &&
+				    ends_sentence(prev, prevlen))
+					contact = 0;
 				/* under its sentence as under "recipients:" */
 				if (lone_to)
 					intro = 1;

@@ -3804,6 +3804,37 @@ START_TEST(test_round27_several)
 	    "permanently.\n\nThe response was:\n452 4.2.2 <b@example.com.br>: "
 	    "Mailbox temporarily over quota\n");
 	expect_classes(m, "a@example.com.br:hard");
+	/*
+	 * Exchange's text without its report: the second "Name (b)" opens a
+	 * paragraph of its own below the first one's "... or contact the
+	 * recipient directly.", and goes on with why; its diagnostic lines
+	 * below are its own, not the next recipient's
+	 */
+	snprintf(m, sizeof m, "From: Microsoft Outlook <postmaster@example."
+	    "com>\nTo: news@example.com\nSubject: Undeliverable: Issue 12\n\n"
+	    "Delivery has failed to these recipients or groups:\n\nGrace Obi "
+	    "(a@example.com)\nThe recipient's mailbox is full and can't "
+	    "accept messages now. Please try resending your message later, or "
+	    "contact the recipient directly.\n\nKwame Mensah (b@example.com)\n"
+	    "The e-mail address you entered couldn't be found. Please check "
+	    "the recipient's e-mail address and try to resend the message.\n");
+	expect_classes(m, "a@example.com:soft b@example.com:hard");
+	snprintf(m, sizeof m, "From: Microsoft Outlook <postmaster@example."
+	    "com>\nTo: news@example.com\nSubject: Undeliverable: Issue 12\n\n"
+	    "Delivery has failed to these recipients or groups:\n\nOmar "
+	    "Haddad (a@example.com)\nThe e-mail address you entered couldn't "
+	    "be found.\n\nc@example.org\nThe recipient's e-mail system isn't "
+	    "accepting messages now. Please try resending your message later, "
+	    "or contact the recipient directly.\n\nDiagnostic information for "
+	    "administrators:\n\nGenerating server: EX02.example.local\n\n"
+	    "a@example.com\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found "
+	    "##\n\nc@example.org\n#550 4.4.7 QUEUE.Expired; message expired "
+	    "##\n");
+	expect_classes(m, "a@example.com:hard c@example.org:soft");
+	/* a help desk's address below a contact line is still no recipient */
+	expect_rcpts("<a@example.net>: host mx said: 550 5.1.1 User unknown\n"
+	    "\nFor help, please contact:\n\nhelpdesk@example.com\n",
+	    "a@example.net");
 }
 END_TEST
 
