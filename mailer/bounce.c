@@ -191,6 +191,14 @@ clip_seg(const char *notice, size_t nlen, const char *seg, size_t *len)
 		*len = b + nlen - s;
 }
 
+/*
+ * The recipients a notice may name for the reading of each one's lines
+ * against the others' below; it compares every pair (and lists of them),
+ * so a notice naming more is read as before it, by its own lines and the
+ * notice's words, and a hostile one of BOUNCE_MAX_RCPTS costs no more.
+ */
+#define SEVERAL_MAX	32
+
 /* The notice text that names r, if it lies in notice[0..nlen). */
 static int
 own_text(const struct bounce_seg *r, const char *notice, size_t nlen,
@@ -232,7 +240,7 @@ list_heading(const struct bounce_seg *r, const struct bounce_seg *all,
 	const char *t, *from = notice;
 	size_t tn;
 
-	if (!own_text(r, notice, nlen, &t, &tn))
+	if (nall > SEVERAL_MAX || !own_text(r, notice, nlen, &t, &tn))
 		return NULL;
 	for (;;) {
 		const struct bounce_seg *up = NULL;
@@ -287,7 +295,7 @@ clip_at_others(struct bounce_seg *r, const struct bounce_seg *all,
 	size_t tn, i, last_para = 0, cut;
 	int blank = 0, colon = 0;
 
-	if (!own_text(r, notice, nlen, &t, &tn) ||
+	if (nall > SEVERAL_MAX || !own_text(r, notice, nlen, &t, &tn) ||
 	    !(eol = memchr(t, '\n', tn)))
 		return;
 	cut = tn;
@@ -360,6 +368,8 @@ same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
 {
 	const char *t, *end;
 	size_t tn;
+	if (nall > SEVERAL_MAX)
+		return 0;
 
 	if (!own_text(r, notice, nlen, &t, &tn) ||
 	    !address_alone(t, tn, r->address))
@@ -406,6 +416,8 @@ others_para(const struct bounce_rule *rule, const char *st,
 {
 	size_t i = 0, para = 0;
 	int other = 0, mine = 0;
+	if (nall > SEVERAL_MAX)
+		return 0;
 
 	while (i <= nlen) {
 		const char *l = notice + i;
@@ -449,6 +461,8 @@ others_rule(const struct bounce_rule *rule, const struct bounce_seg *r,
 {
 	const char *t = NULL;
 	size_t tn = 0;
+	if (nall > SEVERAL_MAX)
+		return 0;
 
 	own_text(r, notice, nlen, &t, &tn);
 	for (size_t k = 0; k < nall; k++) {
@@ -484,6 +498,8 @@ others_status(const char *st, const struct bounce_seg *r,
 	const char *t = NULL;
 	size_t tn = 0;
 	char os[16];
+	if (nall > SEVERAL_MAX)
+		return 0;
 
 	own_text(r, notice, nlen, &t, &tn);
 	for (size_t k = 0; k < nall; k++) {
