@@ -9,6 +9,7 @@
  *   bounce_rcpt.c   DSN fields, SES JSON -> recipients with diagnostics
  *   bounce_line.c   a notice's text -> the recipients it names as failed
  *   bounce_section.c  the parts of that text that name no failed recipient
+ *   bounce_reason.c which words of a notice are one recipient's reason
  *   bounce_addr.c   addresses in free text, address sets
  *   bounce_text.c   clean UTF-8, header fields, RFC 2047, status codes
  *   bounce_rules.c  the phrasings of non-standard notices, as data
@@ -30,6 +31,7 @@
 #include "bounce_line.h"
 #include "bounce_mime.h"
 #include "bounce_rcpt.h"
+#include "bounce_reason.h"
 #include "bounce_rules.h"
 #include "bounce_section.h"
 #include "bounce_text.h"
@@ -76,89 +78,6 @@ struct parse {
 };
 
 /*
- * Length of the first paragraph of s[0..n): up to the first line that is
- * empty or only quoting ("> "), leading ones skipped.
- */
-static size_t
-paragraph(const char *s, size_t n)
-{
-	size_t i = 0;
-	int started = 0;
-
-	while (i < n) {
-		const char *eol = memchr(s + i, '\n', n - i);
-		size_t e = eol ? (size_t)(eol - s) : n, k = i;
-
-		while (k < e && (s[k] == ' ' || s[k] == '\t' || s[k] == '>'))
-			k++;
-		if (k == e && started)
-			return i;
-		started |= k < e;
-		i = e + 1;
-	}
-	return n;
-}
-
-/*
- * Blanks in s[0..n) the name of a host given with its address in
- * brackets (Postfix's "host mx.example.net[192.0.2.1] said:", Exim's
- * "host mx.example.net [192.0.2.1]"): a gateway's name ("mx.spamfilter.",
- * "antispam.") is no reason.  Returns whether it blanked any.
- */
-static int
-blank_hosts(char *s, size_t n)
-{
-	int any = 0;
-
-	for (size_t i = 1; i + 1 < n; i++) {
-		size_t e = i, b;
-
-		if (s[i] != '[' || !isdigit((unsigned char)s[i + 1]))
-			continue;
-		if (s[e - 1] == ' ')
-			e--;
-		b = e;
-		while (b && (isalnum((unsigned char)s[b - 1]) ||
-		    s[b - 1] == '.' || s[b - 1] == '-'))
-			b--;
-		if (b < e && memchr(s + b, '.', e - b)) {
-			memset(s + b, ' ', e - b);
-			any = 1;
-		}
-	}
-	return any;
-}
-
-/*
- * The rule for a recipient's diagnostic: the wording nearest the address
- * (its first paragraph) first, then the rest, so text further down (the
- * returned message's headers in a forwarded notice) cannot outrank it.
- */
-static const struct bounce_rule *
-seg_rule(const char *seg, size_t n)
-{
-	struct buf w = BUF_INIT, h = BUF_INIT;
-	const struct bounce_rule *rule;
-	size_t p;
-
-	/* a reply of several lines is read without the code it repeats */
-	if (bounce_reply_unwrap(seg, n, &w)) {
-		seg = w.data;
-		n = w.len;
-	}
-	buf_add(&h, seg, n);
-	if (h.data && blank_hosts(h.data, n))
-		seg = h.data;
-	p = paragraph(seg, n);
-	rule = bounce_rule_match_folded(seg, p);
-	if (!rule && p < n)
-		rule = bounce_rule_match_folded(seg, n);
-	buf_free(&w);
-	buf_free(&h);
-	return rule;
-}
-
-/*
  * A report's generic Status ("5.0.0") yields to the code of the server's
  * own reply in its Diagnostic-Code ("450 4.7.1 ... Greylisted ... retry
  * timeout exceeded"): Exim and Courier give up on a refusal that was
@@ -191,331 +110,6 @@ clip_seg(const char *notice, size_t nlen, const char *seg, size_t *len)
 		*len = b + nlen - s;
 }
 
-/*
- * The recipients a notice may name for the reading of each one's lines
- * against the others' below; it compares every pair (and lists of them),
- * so a notice naming more is read as before it, by its own lines and the
- * notice's words, and a hostile one of BOUNCE_MAX_RCPTS costs no more.
- */
-#define SEVERAL_MAX	32
-
-/* The notice text that names r, if it lies in notice[0..nlen). */
-static int
-own_text(const struct bounce_seg *r, const char *notice, size_t nlen,
-    const char **t, size_t *tn)
-{
-	const char *s = r->from_dsn ? r->seg2 : r->seg;
-	size_t sn = r->from_dsn ? r->seg2len : r->seglen;
-	uintptr_t a = (uintptr_t)s, b = (uintptr_t)notice;
-
-	if (!s || !sn || a < b || a >= b + nlen)
-		return 0;
-	*t = s;
-	*tn = a + sn > b + nlen ? (size_t)(b + nlen - a) : sn;
-	return 1;
-}
-
-/* 1 when t[0..n) holds only blanks and line ends. */
-static int
-all_blank(const char *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!bounce_is_blank(t[i]) && t[i] != '\n' && t[i] != '\r')
-			return 0;
-	return 1;
-}
-
-/*
- * In a notice naming several recipients, the words above r's own lines
- * and below the lines of the recipient before it: the heading of the
- * list r stands in ("The mailboxes of the following recipients are
- * full:" / "a" / "b" / "This address does not exist:" / "c").  Where only
- * blank lines part r from the recipient above, r goes on that one's list
- * and takes its heading.  NULL when r's lines are not the notice's.
- */
-static const char *
-list_heading(const struct bounce_seg *r, const struct bounce_seg *all,
-    size_t nall, const char *notice, size_t nlen, size_t *hn)
-{
-	const char *t, *from = notice;
-	size_t tn;
-
-	if (nall > SEVERAL_MAX || !own_text(r, notice, nlen, &t, &tn))
-		return NULL;
-	for (;;) {
-		const struct bounce_seg *up = NULL;
-		const char *upt = NULL;
-
-		from = notice;
-		for (size_t k = 0; k < nall; k++) {
-			const char *o;
-			size_t on;
-
-			if (&all[k] == r || !own_text(&all[k], notice, nlen,
-			    &o, &on) || o >= t || o + on > t)
-				continue;
-			if (o + on > from) {
-				from = o + on;
-				up = &all[k];
-				upt = o;
-			}
-		}
-		if (!up || !all_blank(from, (size_t)(t - from)))
-			break;
-		t = upt;
-	}
-	*hn = (size_t)(t - from);
-	return from;
-}
-
-/* 1 when line l[0..n) names address a (case aside). */
-static int
-line_names(const char *l, size_t n, const char *a)
-{
-	size_t al = strlen(a);
-
-	for (size_t i = 0; al && i + al <= n; i++)
-		if (!strncasecmp(l + i, a, al))
-			return 1;
-	return 0;
-}
-
-/*
- * In a notice naming several recipients, r's own lines end where a line
- * below its first names another of them (Sendmail's transcript below the
- * list: ">>> RCPT To:<b>" / "<<< 550 ... User unknown" is b's), and a
- * paragraph ending in a colon at their end introduces the next list, not
- * r's ("a" / "" / "This recipient does not exist:" / "" / "b").
- */
-static void
-clip_at_others(struct bounce_seg *r, const struct bounce_seg *all,
-    size_t nall, const char *notice, size_t nlen)
-{
-	const char *t, *eol;
-	size_t tn, i, last_para = 0, cut;
-	int blank = 0, colon = 0;
-
-	if (nall > SEVERAL_MAX || !own_text(r, notice, nlen, &t, &tn) ||
-	    !(eol = memchr(t, '\n', tn)))
-		return;
-	cut = tn;
-	for (i = (size_t)(eol - t) + 1; i < tn; ) {
-		const char *l = t + i, *e = memchr(l, '\n', tn - i);
-		size_t ll = e ? (size_t)(e - l) : tn - i, k = ll;
-		int names = 0;
-
-		for (size_t j = 0; j < nall && !names; j++)
-			names = &all[j] != r && all[j].address &&
-			    line_names(l, ll, all[j].address);
-		if (names) {
-			cut = i;
-			break;
-		}
-		while (k && (bounce_is_blank(l[k - 1]) || l[k - 1] == '\r'))
-			k--;
-		if (!k)
-			blank = 1;
-		else {
-			if (blank)
-				last_para = i;
-			blank = 0;
-			colon = l[k - 1] == ':';
-		}
-		i += ll + 1;
-	}
-	/* a last paragraph ending in a colon heads what follows */
-	if (colon && last_para)
-		cut = last_para;
-	if (r->from_dsn)
-		r->seg2len = cut;
-	else
-		r->seglen = cut;
-}
-
-/*
- * 1 when t[0..n) is one line holding address a alone, with no word
- * beside it ("  a", "<a>", "- a"; a line end and blanks after it aside).
- */
-static int
-address_alone(const char *t, size_t n, const char *a)
-{
-	const char *eol = memchr(t, '\n', n);
-	size_t ln = eol ? (size_t)(eol - t) : n, al = a ? strlen(a) : 0;
-
-	if (!al || (eol && !all_blank(eol, (size_t)(t + n - eol))))
-		return 0;
-	for (size_t i = 0; i < ln; i++) {
-		if (i + al <= ln && !strncasecmp(t + i, a, al)) {
-			i += al - 1;
-			continue;
-		}
-		if (isalnum((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80)
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * 1 when r's own lines are its address alone on a line of a list whose
- * lines run down, one below the other (blank lines between them aside),
- * to k's: a reason below the list ("a" / "b" / "" / "because: ... not
- * listed") is each address's.
- */
-static int
-same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
-    const struct bounce_seg *all, size_t nall, const char *notice,
-    size_t nlen)
-{
-	const char *t, *end;
-	size_t tn;
-	if (nall > SEVERAL_MAX)
-		return 0;
-
-	if (!own_text(r, notice, nlen, &t, &tn) ||
-	    !address_alone(t, tn, r->address))
-		return 0;
-	end = t + tn;
-	for (size_t steps = 0; steps < nall; steps++) {
-		const struct bounce_seg *j = NULL;
-		const char *o = NULL;
-		size_t on = 0;
-
-		for (size_t x = 0; x < nall && !j; x++) {
-			const char *xo;
-			size_t xn;
-
-			if (&all[x] != r && own_text(&all[x], notice, nlen,
-			    &xo, &xn) && xo >= end &&
-			    all_blank(end, (size_t)(xo - end))) {
-				j = &all[x];
-				o = xo;
-				on = xn;
-			}
-		}
-		if (!j)
-			return 0;
-		if (j == k)
-			return 1;
-		if (!address_alone(o, on, j->address))
-			return 0;
-		end = o + on;
-	}
-	return 0;
-}
-
-/*
- * 1 when a paragraph of notice[0..nlen) that names another recipient and
- * not r gives rule (when rule) or code st first (when st): Exchange's
- * "Diagnostic information for administrators:" / "b" / "#550 5.1.1
- * RESOLVER.ADR.RecipNotFound; not found ##" is b's.
- */
-static int
-others_para(const struct bounce_rule *rule, const char *st,
-    const struct bounce_seg *r, const struct bounce_seg *all, size_t nall,
-    const char *notice, size_t nlen)
-{
-	size_t i = 0, para = 0;
-	int other = 0, mine = 0;
-	if (nall > SEVERAL_MAX)
-		return 0;
-
-	while (i <= nlen) {
-		const char *l = notice + i;
-		const char *e = i < nlen ? memchr(l, '\n', nlen - i) : NULL;
-		size_t ll = e ? (size_t)(e - l) : nlen - i;
-
-		if (i == nlen || all_blank(l, ll)) {
-			char ps[16];
-
-			if (other && !mine && i > para &&
-			    ((rule && seg_rule(notice + para, i - para) ==
-			    rule) || (st && bounce_find_status(notice + para,
-			    i - para, ps) && !strcmp(ps, st))))
-				return 1;
-			other = mine = 0;
-			para = i + ll + 1;
-		} else {
-			if (r->address && line_names(l, ll, r->address))
-				mine = 1;
-			for (size_t k = 0; k < nall && !other; k++)
-				other = &all[k] != r && all[k].address &&
-				    line_names(l, ll, all[k].address);
-		}
-		if (i == nlen)
-			break;
-		i += ll + 1;
-	}
-	return 0;
-}
-
-/*
- * 1 when another recipient's own lines give rule: its words are that
- * one's reason, not the notice's ("<a>: ... User unknown" above "<b>:
- * ... 550 Message not accepted").  Lines that hold r's own too are a
- * list's ("failed: a, b" / "Reason: user unknown"): their reason is r's.
- */
-static int
-others_rule(const struct bounce_rule *rule, const struct bounce_seg *r,
-    const struct bounce_seg *all, size_t nall, const char *notice,
-    size_t nlen)
-{
-	const char *t = NULL;
-	size_t tn = 0;
-	if (nall > SEVERAL_MAX)
-		return 0;
-
-	own_text(r, notice, nlen, &t, &tn);
-	for (size_t k = 0; k < nall; k++) {
-		const char *o;
-		size_t on;
-
-		if (&all[k] == r || !own_text(&all[k], notice, nlen, &o, &on))
-			continue;
-		if ((t && o <= t && o + on > t) ||
-		    same_list_below(r, &all[k], all, nall, notice, nlen))
-			continue;
-		if (seg_rule(o, on) == rule)
-			return 1;
-		/* nor are the words that head another's list */
-		o = list_heading(&all[k], all, nall, notice, nlen, &on);
-		if (o && on && (!t || o + on <= t || o > t) &&
-		    seg_rule(o, on) == rule)
-			return 1;
-	}
-	return others_para(rule, NULL, r, all, nall, notice, nlen);
-}
-
-/*
- * 1 when the code st, the first of the notice, is another recipient's:
- * that one's own lines carry it, and r's own lines carry none ("<a>: ...
- * 550 5.1.1 ... User unknown" above "<b>: ... 550 Message not accepted").
- */
-static int
-others_status(const char *st, const struct bounce_seg *r,
-    const struct bounce_seg *all, size_t nall, const char *notice,
-    size_t nlen)
-{
-	const char *t = NULL;
-	size_t tn = 0;
-	char os[16];
-	if (nall > SEVERAL_MAX)
-		return 0;
-
-	own_text(r, notice, nlen, &t, &tn);
-	for (size_t k = 0; k < nall; k++) {
-		const char *o;
-		size_t on;
-
-		if (&all[k] == r || !own_text(&all[k], notice, nlen, &o, &on) ||
-		    (t && o <= t && o + on > t) ||
-		    same_list_below(r, &all[k], all, nall, notice, nlen))
-			continue;
-		if (bounce_find_status(o, on, os) && !strcmp(os, st))
-			return 1;
-	}
-	return others_para(NULL, st, r, all, nall, notice, nlen);
-}
-
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
     size_t nlen, int delay, const struct bounce_seg *all, size_t nall)
@@ -528,7 +122,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	clip_seg(notice, nlen, r->seg, &r->seglen);
 	clip_seg(notice, nlen, r->seg2, &r->seg2len);
 	if (r->seg && r->seglen) {
-		rule = seg_rule(r->seg, r->seglen);
+		rule = bounce_reason_rule(r->seg, r->seglen);
 		if (!r->status[0] && bounce_find_status(r->seg, r->seglen, st))
 			memcpy(r->status, st, sizeof st);
 		generic_status_yields(r);
@@ -540,7 +134,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		    bounce_find_status(r->seg2, r->seg2len, st))
 			memcpy(r->status, st, sizeof st);
 		if (!rule)
-			rule = seg_rule(r->seg2, r->seg2len);
+			rule = bounce_reason_rule(r->seg2, r->seg2len);
 		if (!cls)
 			cls = bounce_smtp_class(r->seg2, r->seg2len);
 	}
@@ -565,15 +159,16 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	 */
 	if (!rule && several) {
 		size_t hn = 0;
-		const char *h = list_heading(r, all, nall, notice, nlen, &hn);
+		const char *h = bounce_reason_heading(r, all, nall, notice,
+		    nlen, &hn);
 
-		if (h && hn && (rule = seg_rule(h, hn)) != NULL)
+		if (h && hn && (rule = bounce_reason_rule(h, hn)) != NULL)
 			heard = 1;
 	}
 	if (!rule && nlen) {
-		rule = seg_rule(notice, nlen);
+		rule = bounce_reason_rule(notice, nlen);
 		if (several && rule && rule->hard && r->status[0] != '4' &&
-		    others_rule(rule, r, all, nall, notice, nlen))
+		    bounce_reason_others(rule, r, all, nall, notice, nlen))
 			rule = NULL;
 	}
 	/*
@@ -604,7 +199,8 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	    bounce_rule_for_status(r->status)->status[0] &&
 	    !(rule && (!several || rule == own || heard) &&
 	    !rule->hard && (strcmp(rule->reason, "rejected") ||
-	    strstr(rule->pattern, "sender") || strstr(rule->pattern, "sending"))))
+	    strstr(rule->pattern, "sender") ||
+	    strstr(rule->pattern, "sending"))))
 		rule = bounce_rule_for_status(r->status);
 	/*
 	 * The notice's first code is this recipient's unless the notice
@@ -617,7 +213,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	if (!r->status[0] && !r->from_dsn &&
 	    bounce_find_status(notice, nlen, st) &&
 	    !(several && !rule &&
-	    others_status(st, r, all, nall, notice, nlen)))
+	    bounce_reason_others_status(st, r, all, nall, notice, nlen)))
 		memcpy(r->status, st, sizeof st);
 	if (!cls)
 		cls = bounce_smtp_class(notice, nlen);
@@ -1588,7 +1184,7 @@ fill_report(struct bounce_report *out, struct parse *p,
 	out->kind = kind;
 	if (p->nrs > 1 && kind != BOUNCE_COMPLAINT && kind != BOUNCE_AUTOREPLY)
 		for (size_t i = 0; i < p->nrs; i++)
-			clip_at_others(&p->rs[i], p->rs, p->nrs, p->notice,
+			bounce_reason_clip(&p->rs[i], p->rs, p->nrs, p->notice,
 			    p->sc.rlen);
 	if (p->nrs) {
 		out->rcpts = xcalloc(p->nrs, sizeof *out->rcpts);
