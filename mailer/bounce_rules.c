@@ -135,6 +135,12 @@ const struct bounce_rule bounce_rules[] = {
 	/* Slovenian, Finnish, Swedish: the recipient's mailbox is full */
 	{ "postni predal je poln", "4.2.2", SOFT, "mailboxfull" },
 	{ "postilaatikko on taynna", "4.2.2", SOFT, "mailboxfull" },
+	/* Slovenian with its owner ("poštni predal prejemnika je poln"),
+	 * Latvian "pastkaste ir pilna", Bulgarian "пощенската кутия на
+	 * получателя е препълнена" */
+	{ "predal prejemnika je poln", "4.2.2", SOFT, "mailboxfull" },
+	{ "pastkaste ir pilna", "4.2.2", SOFT, "mailboxfull" },
+	{ "кутия на получателя е препълнена", "4.2.2", SOFT, "mailboxfull" },
 	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mail box full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mailbox has exceeded", "4.2.2", SOFT, "mailboxfull" },
@@ -509,6 +515,22 @@ const struct bounce_rule bounce_rules[] = {
 	{ "계정이 존재하지 않", "5.1.1", HARD, "userunknown" },
 	{ "ユーザーが登録されていません", "5.1.1", HARD, "userunknown" },
 	{ "現在使われておりません", "5.1.1", HARD, "userunknown" },
+	/*
+	 * and in the Nordic, Baltic and south-east European providers'
+	 * notices: Swedish "adressen finns inte", Norwegian "mottakeren
+	 * finnes ikke", Danish "postkassen findes ikke", Hungarian "a
+	 * postafiók nem létezik", Slovak "schránka neexistuje", Estonian
+	 * "postkasti ei ole olemas", Lithuanian "tokio gavėjo nėra",
+	 * Serbian and Croatian "korisnik ne postoji"
+	 */
+	{ "adressen finns inte", "5.1.1", HARD, "userunknown" },
+	{ "mottakeren finnes ikke", "5.1.1", HARD, "userunknown" },
+	{ "postkassen findes ikke", "5.1.1", HARD, "userunknown" },
+	{ "postafiok nem letezik", "5.1.1", HARD, "userunknown" },
+	{ "schranka neexistuje", "5.1.1", HARD, "userunknown" },
+	{ "postkasti ei ole olemas", "5.1.1", HARD, "userunknown" },
+	{ "tokio gavejo nera", "5.1.1", HARD, "userunknown" },
+	{ "korisnik ne postoji", "5.1.1", HARD, "userunknown" },
 	/* X.400 gateways */
 	{ "recipient name is not recognized", "5.1.1", HARD, "userunknown" },
 	/*
@@ -654,6 +676,8 @@ const struct bounce_rule bounce_rules[] = {
 
 	/* Disabled accounts: treated as dead addresses. */
 	{ "account disabled", "5.2.1", HARD, "suspend" },
+	/* Croatian, Serbian: "(korisnički) račun je onemogućen" */
+	{ "racun je onemogucen", "5.2.1", HARD, "suspend" },
 	{ "account is disabled", "5.2.1", HARD, "suspend" },
 	{ "account has been disabled", "5.2.1", HARD, "suspend" },
 	{ "mailbox disabled", "5.2.1", HARD, "suspend" },
@@ -2077,6 +2101,13 @@ const char *const bounce_delay_cues[] = {
 	"ainda nao foi entregue",	/* ainda não foi entregue */
 	"continuaremos a tentar",
 	"annu inte levererats",	/* ännu inte levererats */
+	"yritetaan uudelleen",	/* Finnish: yritetään uudelleen, will be retried */
+	/* Exchange's "This message hasn't been delivered yet" in Finnish,
+	 * Romanian and Slovak; Hungarian "delivery is delayed" */
+	"ei ole viela toimitettu",	/* ei ole vielä toimitettu */
+	"nu a fost livrat inca",	/* nu a fost livrat încă */
+	"este nebola dorucena",	/* ešte nebola doručená */
+	"kezbesites kesik",	/* kézbesítés késik */
 	"fortsatter att forsoka",	/* fortsätter att försöka */
 	"se tiep tuc thu lai",	/* sẽ tiếp tục thử lại */
 	/* Postfix's delay template as providers translate it */

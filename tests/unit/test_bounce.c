@@ -461,6 +461,33 @@ static const struct {
 	  DHDR "\nThe message to <gina@example.net> is still in the delivery "
 	  "queue.\n",
 	  BOUNCE_DELAY, "gina@example.net", "", 0, 1 },
+	/* Finnish: "will be retried" (yritetään uudelleen) keeps it a delay */
+	{ "fi-retried",
+	  DHDR "\nViesti\xc3\xa4si ei ole viel\xc3\xa4 voitu toimittaa "
+	  "vastaanottajalle:\n\n  ville@example.net\n\nToimitusta "
+	  "yritet\xc3\xa4\xc3\xa4n uudelleen 4 vuorokauden ajan.\n",
+	  BOUNCE_DELAY, "ville@example.net", "", 0, 1 },
+	/* Exchange's "hasn't been delivered yet" with no report part */
+	{ "fi-not-yet",
+	  DHDR "\nToimitus n\xc3\xa4ille vastaanottajille:\n\n"
+	  "  ville@example.net\n\nViesti\xc3\xa4 ei ole viel\xc3\xa4 "
+	  "toimitettu.\n",
+	  BOUNCE_DELAY, "ville@example.net", "", 0, 1 },
+	{ "ro-not-yet",
+	  DHDR "\nLivrarea c\xc4\x83tre ace\xc8\x99ti destinatari:\n\n"
+	  "  ion@example.net\n\nAcest mesaj nu a fost livrat "
+	  "\xc3\xaenc\xc4\x83.\n",
+	  BOUNCE_DELAY, "ion@example.net", "", 0, 1 },
+	{ "sk-not-yet",
+	  DHDR "\nDoru\xc4\x8d" "enie t\xc3\xbdmto pr\xc3\xadjemcom:\n\n"
+	  "  jan@example.net\n\nT\xc3\xa1to spr\xc3\xa1va e\xc5\xa1te "
+	  "nebola doru\xc4\x8d" "en\xc3\xa1.\n",
+	  BOUNCE_DELAY, "jan@example.net", "", 0, 1 },
+	{ "hu-delayed",
+	  DHDR "\nA k\xc3\xa9zbes\xc3\xadt\xc3\xa9s k\xc3\xa9sik a "
+	  "k\xc3\xb6vetkez\xc5\x91 c\xc3\xadmzetteknek:\n\n"
+	  "  anna@example.net\n",
+	  BOUNCE_DELAY, "anna@example.net", "", 0, 1 },
 	{ "queued-for-later",
 	  DHDR "\nYour message to <kim@example.net> is queued for later "
 	  "delivery.\n",
@@ -3451,6 +3478,44 @@ START_TEST(test_round26_rows)
 END_TEST
 
 /*
+ * The twenty-ninth round's rows: "does not exist" said of the address,
+ * the recipient or the mailbox in the Nordic, Baltic and south-east
+ * European providers' notices, and a disabled account in Croatian.
+ */
+START_TEST(test_round29_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "Adressen finns inte.", "userunknown" },
+		{ "Mottakeren finnes ikke. Kontoen er slettet.", "userunknown" },
+		{ "\xc3\x85rsag: Postkassen findes ikke.", "userunknown" },
+		{ "A postafi\xc3\xb3k nem l\xc3\xa9tezik.", "userunknown" },
+		{ "D\xc3\xb4vod: Schr\xc3\xa1nka neexistuje.", "userunknown" },
+		{ "P\xc3\xb5hjus: sellist postkasti ei ole olemas.",
+		    "userunknown" },
+		{ "Prie\xc5\xbe" "astis: tokio gav\xc4\x97jo n\xc4\x97ra.",
+		    "userunknown" },
+		{ "Razlog: korisnik ne postoji.", "userunknown" },
+		{ "Razlog: korisni\xc4\x8dki ra\xc4\x8dun je "
+		    "onemogu\xc4\x87" "en.", "suspend" },
+		{ "Razlog: po\xc5\xa1tni predal prejemnika je poln.",
+		    "mailboxfull" },
+		{ "Iemesls: adres\xc4\x81ta pastkaste ir pilna.",
+		    "mailboxfull" },
+		/* Пощенската кутия на получателя е препълнена. */
+		{ "\xd0\x9f\xd0\xbe\xd1\x89\xd0\xb5\xd0\xbd\xd1\x81"
+		    "\xd0\xba\xd0\xb0\xd1\x82\xd0\xb0 \xd0\xba\xd1\x83"
+		    "\xd1\x82\xd0\xb8\xd1\x8f \xd0\xbd\xd0\xb0 "
+		    "\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x83\xd1\x87\xd0\xb0"
+		    "\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8f \xd0\xb5 "
+		    "\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbf\xd1\x8a\xd0\xbb"
+		    "\xd0\xbd\xd0\xb5\xd0\xbd\xd0\xb0.", "mailboxfull" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+}
+END_TEST
+
+/*
  * Round 28: challenge-response requests worded as Spam Arrest, ChoiceMail
  * and sender-verification services word them, and help desks'
  * acknowledgements (Zendesk, Zammad, Freshdesk, Jira Service
@@ -3919,6 +3984,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round28_held_es);
 	tcase_add_test(tc, test_round28_answer_quotes_notice);
 	tcase_add_test(tc, test_round27_several);
+	tcase_add_test(tc, test_round29_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
