@@ -2108,6 +2108,11 @@ const char *const bounce_delay_cues[] = {
 	"nu a fost livrat inca",	/* nu a fost livrat încă */
 	"este nebola dorucena",	/* ešte nebola doručená */
 	"kezbesites kesik",	/* kézbesítés késik */
+	/* Norwegian "(er) ennå ikke levert", Exchange's "er ikke levert
+	 * ennå"; Danish "er ikke leveret endnu" */
+	"enna ikke levert",	/* ennå ikke levert */
+	"ikke levert enna",	/* ikke levert ennå */
+	"ikke leveret endnu",
 	"fortsatter att forsoka",	/* fortsätter att försöka */
 	"se tiep tuc thu lai",	/* sẽ tiếp tục thử lại */
 	/* Postfix's delay template as providers translate it */

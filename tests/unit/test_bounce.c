@@ -488,6 +488,18 @@ static const struct {
 	  "k\xc3\xb6vetkez\xc5\x91 c\xc3\xadmzetteknek:\n\n"
 	  "  anna@example.net\n",
 	  BOUNCE_DELAY, "anna@example.net", "", 0, 1 },
+	{ "nb-not-yet",
+	  DHDR "\nMeldingen din er enn\xc3\xa5 ikke levert til denne "
+	  "mottakeren:\n\n<ole@example.net>:\n    Serveren svarer ikke.\n",
+	  BOUNCE_DELAY, "ole@example.net", "", 0, 1 },
+	{ "nb-exchange-not-yet",
+	  DHDR "\nLevering til disse mottakerne:\n\n  kari@example.net\n\n"
+	  "Denne meldingen er ikke levert enn\xc3\xa5.\n",
+	  BOUNCE_DELAY, "kari@example.net", "", 0, 1 },
+	{ "da-not-yet",
+	  DHDR "\nLeveringen til disse modtagere:\n\n  mette@example.net\n\n"
+	  "Meddelelsen er ikke leveret endnu.\n",
+	  BOUNCE_DELAY, "mette@example.net", "", 0, 1 },
 	{ "queued-for-later",
 	  DHDR "\nYour message to <kim@example.net> is queued for later "
 	  "delivery.\n",
