@@ -213,7 +213,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "e piena", "4.2.2", SOFT, "mailboxfull" },	/* è piena */
 	{ "jest pelna", "4.2.2", SOFT, "mailboxfull" },	/* jest pełna */
 	{ "jest przepelniona", "4.2.2", SOFT, "mailboxfull" },	/* przepełniona */
-	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
 	/* Vietnamese: hộp thư (của người nhận) đã đầy */
 	{ "hop thu da day", "4.2.2", SOFT, "mailboxfull" },
 	{ "hop thu day", "4.2.2", SOFT, "mailboxfull" },
