@@ -1989,6 +1989,15 @@ const char *const bounce_delay_cues[] = {
 	"hasn't been delivered yet",
 	"not delivered yet",
 	"not yet delivered",
+	/*
+	 * "could not be delivered yet", and a return promised only on a
+	 * condition ("will be returned if not delivered within 5 days",
+	 * "... if it cannot be delivered within ..."): the attempts go on
+	 */
+	"not be delivered yet",
+	"if not delivered within",
+	"if it cannot be delivered within",
+	"if it is not delivered within",
 	"will be retried",
 	"will retry",
 	"will keep trying",

@@ -496,6 +496,24 @@ static const struct {
 	  DHDR "\nLevering til disse mottakerne:\n\n  kari@example.net\n\n"
 	  "Denne meldingen er ikke levert enn\xc3\xa5.\n",
 	  BOUNCE_DELAY, "kari@example.net", "", 0, 1 },
+	{ "en-not-delivered-yet",
+	  DHDR "\nYour message to <ana@example.net> could not be delivered "
+	  "yet.\n",
+	  BOUNCE_DELAY, "ana@example.net", "", 0, 1 },
+	{ "en-returned-if-not-delivered",
+	  DHDR "\nYour message to <rui@example.net> was not delivered:\n"
+	  "mailbox unavailable.\nIt will be returned if not delivered "
+	  "within 5 days.\n",
+	  BOUNCE_DELAY, "rui@example.net", "", 0, 1 },
+	{ "en-returned-if-cannot",
+	  DHDR "\nYour message to <ines@example.net> was not delivered.\n"
+	  "It will be returned to you if it cannot be delivered within "
+	  "5 days.\n",
+	  BOUNCE_DELAY, "ines@example.net", "", 0, 1 },
+	{ "en-returned-if-it-is-not",
+	  DHDR "\nYour message was not delivered to:\n\n  luis@example.net\n\n"
+	  "It will be returned if it is not delivered within 5 days.\n",
+	  BOUNCE_DELAY, "luis@example.net", "", 0, 1 },
 	{ "da-not-yet",
 	  DHDR "\nLeveringen til disse modtagere:\n\n  mette@example.net\n\n"
 	  "Meddelelsen er ikke leveret endnu.\n",
