@@ -97,19 +97,6 @@ generic_status_yields(struct bounce_seg *r)
 		memcpy(r->status, st, sizeof st);
 }
 
-/*
- * A segment of the notice ends where a returned copy's header begins
- * (notice[nlen..]): "DKIM-Signature:" there is no reason for the failure.
- */
-static void
-clip_seg(const char *notice, size_t nlen, const char *seg, size_t *len)
-{
-	uintptr_t s = (uintptr_t)seg, b = (uintptr_t)notice;
-
-	if (seg && s >= b && s < b + nlen && s + *len > b + nlen)
-		*len = b + nlen - s;
-}
-
 static void
 rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
     size_t nlen, int delay, const struct bounce_seg *all, size_t nall)
@@ -119,8 +106,8 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	char st[16] = "";
 	int cls = 0;
 
-	clip_seg(notice, nlen, r->seg, &r->seglen);
-	clip_seg(notice, nlen, r->seg2, &r->seg2len);
+	bounce_reason_within(notice, nlen, r->seg, &r->seglen);
+	bounce_reason_within(notice, nlen, r->seg2, &r->seg2len);
 	if (r->seg && r->seglen) {
 		rule = bounce_reason_rule(r->seg, r->seglen);
 		if (!r->status[0] && bounce_find_status(r->seg, r->seglen, st))

@@ -100,6 +100,19 @@ bounce_reason_rule(const char *seg, size_t n)
  */
 #define SEVERAL_MAX	32
 
+int
+bounce_reason_within(const char *notice, size_t nlen, const char *s,
+    size_t *n)
+{
+	uintptr_t a = (uintptr_t)s, b = (uintptr_t)notice;
+
+	if (!s || !*n || a < b || a >= b + nlen)
+		return 0;
+	if (a + *n > b + nlen)
+		*n = (size_t)(b + nlen - a);
+	return 1;
+}
+
 /* The notice text that names r, if it lies in notice[0..nlen). */
 static int
 own_text(const struct bounce_seg *r, const char *notice, size_t nlen,
@@ -107,12 +120,11 @@ own_text(const struct bounce_seg *r, const char *notice, size_t nlen,
 {
 	const char *s = r->from_dsn ? r->seg2 : r->seg;
 	size_t sn = r->from_dsn ? r->seg2len : r->seglen;
-	uintptr_t a = (uintptr_t)s, b = (uintptr_t)notice;
 
-	if (!s || !sn || a < b || a >= b + nlen)
+	if (!bounce_reason_within(notice, nlen, s, &sn))
 		return 0;
 	*t = s;
-	*tn = a + sn > b + nlen ? (size_t)(b + nlen - a) : sn;
+	*tn = sn;
 	return 1;
 }
 

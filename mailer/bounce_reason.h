@@ -18,6 +18,14 @@
 #include "bounce_rules.h"
 
 /*
+ * 1 when s starts in notice[0..nlen), with *n clipped to end there (a
+ * returned copy's header follows notice[nlen..] and is no reason); 0,
+ * and *n unchanged, when s is NULL, empty or elsewhere.
+ */
+int bounce_reason_within(const char *notice, size_t nlen, const char *s,
+    size_t *n);
+
+/*
  * The rule for the diagnostic seg[0..n): the wording nearest the address
  * (its first paragraph) first, then the rest; NULL when none matches.
  */
