@@ -3,6 +3,7 @@
  * bounce_addr.h).
  */
 #include <ctype.h>
+#include <libpsl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -266,4 +267,75 @@ bounce_addrset_free(struct bounce_addrset *s)
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;
+}
+
+/* Top-level names kept for tests and private networks (RFC 2606, 6761, 6762). */
+static const char *const private_tlds[] = {
+	"test", "example", "invalid", "localhost", "local", "localdomain",
+	"internal", NULL
+};
+
+/*
+ * 1 when s[0..n), of letters, digits, hyphens and dots, is a host or
+ * domain name: labels joined by dots, the last a top-level name (libpsl's
+ * list without its "*" rule, or a test or private one), so that
+ * "unknown.Please" in a line missing its space and Exchange's
+ * "RESOLVER.ADR.RecipNotFound" stay words.
+ */
+static int
+domain_name(const char *s, size_t n)
+{
+	size_t last = 0;
+	char tld[64];
+
+	if (n < 4 || s[0] == '.' || s[0] == '-')
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (s[i] == '.') {
+			if (s[i - 1] == '.')
+				return 0;
+			last = i + 1;
+		}
+	if (!last || n - last < 2 || n - last >= sizeof tld)
+		return 0;
+	for (size_t i = last; i < n; i++)
+		if (!isalpha((unsigned char)s[i]) && strncasecmp(s + last, "xn--", 4))
+			return 0;
+	for (size_t i = last; i < n; i++)
+		tld[i - last] = (char)tolower((unsigned char)s[i]);
+	tld[n - last] = '\0';
+	for (const char *const *p = private_tlds; *p; p++)
+		if (!strcmp(tld, *p))
+			return 1;
+	return psl_is_public_suffix2(psl_builtin(), tld,
+	    PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+}
+
+void
+bounce_blank_names(char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t b, e;
+
+		/* a cut one too ("<a@mail.exam"): no address, but a name */
+		if (s[i] == '@' && addr_scan(s, n, i, 0, &b, &e))
+			memset(s + b, ' ', e - b);
+	}
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+
+		if (!domain_char((unsigned char)s[i]) ||
+		    (i && (isalnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '_'))) {
+			i++;
+			continue;
+		}
+		while (e < n && domain_char((unsigned char)s[e]))
+			e++;
+		while (e > i && s[e - 1] == '.')
+			e--;
+		if (domain_name(s + i, e - i))
+			memset(s + i, ' ', e - i);
+		i = e > i ? e : i + 1;
+	}
 }

@@ -17,6 +17,14 @@
 int bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
     size_t *e);
 
+/*
+ * Blanks every address and every host or domain name in s[0..n)
+ * ("a@spam.example.net", "mx2.members.example", "antispam.example.com"):
+ * word lists and rules match within words, and a name is anyone's choice,
+ * no reason and no cue.
+ */
+void bounce_blank_names(char *s, size_t n);
+
 /* First address in s[0..n) as a new string (the caller frees), or NULL. */
 char *bounce_first_addr(const char *s, size_t n);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bounce_fold.h"
+#include "bounce_addr.h"
 #include "bounce_line.h"
 #include "bounce_mime.h"
 #include "bounce_rules.h"
@@ -1199,6 +1200,7 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
 		cont = eol + 1;
 	}
 	low = bounce_lower_dup(b.data ? b.data : "", b.len);
+	bounce_blank_names(low, strlen(low));
 	r = bounce_list_match(bounce_member_words, low, strlen(low));
 	free(low);
 	buf_free(&b);
@@ -1820,20 +1822,24 @@ prev_line(const char *l, size_t n, int *contact, int *intro)
 {
 	char *low;
 	size_t lw;
+	int at;
 
 	*contact = *intro = 0;
 	if (!l)
 		return;
 	low = bounce_lower_dup(l, n < 200 ? n : 200);
 	lw = strlen(low);
+	at = memchr(low, '@', lw) != NULL;
 	/* "For help, write to:", "A message sent by" */
 	if (ends_with(bounce_sender_cues, low, lw))
 		*contact = 2;
-	else
+	else {
+		bounce_blank_names(low, lw);
 		*contact = has_word(bounce_help_words, low, lw);
+	}
 	while (lw && bounce_is_blank(low[lw - 1]))
 		lw--;
-	*intro = lw && low[lw - 1] == ':' && !memchr(low, '@', lw) &&
+	*intro = lw && low[lw - 1] == ':' && !at &&
 	    !*contact && has_word(bounce_failure_words, low, lw);
 	free(low);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce_addr.h"
 #include "bounce_reason.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -83,7 +84,12 @@ bounce_reason_rule(const char *seg, size_t n)
 	buf_add(&h, seg, n);
 	if (h.data && blank_hosts(h.data, n))
 		seg = h.data;
+	/* the address alone on its line still makes a paragraph */
 	p = paragraph(seg, n);
+	if (h.data) {
+		bounce_blank_names(h.data, n);
+		seg = h.data;
+	}
 	rule = bounce_rule_match_folded(seg, p);
 	if (!rule && p < n)
 		rule = bounce_rule_match_folded(seg, n);

@@ -3161,6 +3161,35 @@ END_TEST
 	"<a@example.net>: host %s\n", said, reason, hard)
 
 /*
+ * Names are no words: the word lists and the rules match within words,
+ * and a recipient's domain, a host's name or an address may hold one of
+ * theirs ("members", "spam", "support").  A Postfix entry whose host lies
+ * in "members.example" is no list's (bounce_member_words), a user
+ * unknown at "spam.example.net" is no spam refusal, and a recipient line
+ * at "support.example.net" is no contact line above the next one.  A
+ * blocklist's host name is no reason either: the words around it are.
+ */
+START_TEST(test_names_are_no_words)
+{
+	expect_rcpts("This is the mail system at host mx.members.example.\n\n"
+	    "<fan@members.example>: host mx2.members.example[192.0.2.5] said: "
+	    "550 5.1.1\n    User unknown (in reply to RCPT TO command)\n",
+	    "fan@members.example");
+	expect_notice_class(HDR "\nThis is the mail system at host "
+	    "mx.example.org.\n\n<a@spam.example.net>: host %s\n",
+	    "mx.example.net[192.0.2.1] said: 550 5.1.1 <a@spam.example.net>:"
+	    " Recipient address rejected: User unknown (in reply to RCPT TO "
+	    "command)", "userunknown", 1);
+	expect_rcpts("Delivery to the following recipients failed.\n\n"
+	    "       rosa@support.example.net\n       sami@support.example.net"
+	    "\n", "rosa@support.example.net sami@support.example.net");
+	expect_postfix_class("mx.example.net[192.0.2.9] said: 554 5.7.1 "
+	    "Rejected: 198.51.100.20 listed at zen.spamhaus.example.org (in "
+	    "reply to RCPT TO command)", "rejected", 0);
+}
+END_TEST
+
+/*
  * Round 23: a refusal worded about the sender keeps the address alive
  * whatever code it carries (r23-charter-sender-rejected), while a bare
  * "rejected" still yields to a code that calls the address dead; the
@@ -3190,7 +3219,7 @@ START_TEST(test_round23_rows)
 	expect_postfix_class("mx.example.net[192.0.2.9] said: 554 5.7.1 "
 	    "Service unavailable; Client host [198.51.100.20] blocked using "
 	    "zen.spamhaus.example.org (in reply to RCPT TO command)",
-	    "spamdetected", 0);
+	    "blocked", 0);
 }
 END_TEST
 
@@ -4015,6 +4044,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round28_answer_quotes_notice);
 	tcase_add_test(tc, test_round27_several);
 	tcase_add_test(tc, test_round29_rows);
+	tcase_add_test(tc, test_names_are_no_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
