@@ -65,6 +65,31 @@ blank_hosts(char *s, size_t n)
 }
 
 /*
+ * Postfix names the address that a restriction refused ("Recipient
+ * address rejected: ...") whatever the restriction was, an SPF policy
+ * service or a lookup that failed too: the words after it say why, when
+ * a row knows them and gives more than a bare refusal.
+ */
+static const struct bounce_rule *
+prefix_yields(const struct bounce_rule *rule, const char *seg, size_t n)
+{
+	static const char pre[] = "recipient address rejected";
+	const struct bounce_rule *after;
+	const char *at;
+
+	/* "address rejected", a row of its own, matches it first */
+	if (!rule || (strcmp(rule->pattern, pre) &&
+	    strcmp(rule->pattern, pre + 10)) ||
+	    !(at = bounce_find_ci(seg, n, pre)))
+		return rule;
+	at += sizeof pre - 1;
+	after = bounce_rule_match_folded(at, n - (size_t)(at - seg));
+	if (after && !after->hard && strcmp(after->reason, "rejected"))
+		return after;
+	return rule;
+}
+
+/*
  * The rule for a recipient's diagnostic: the wording nearest the address
  * (its first paragraph) first, then the rest, so text further down (the
  * returned message's headers in a forwarded notice) cannot outrank it.
@@ -90,9 +115,9 @@ bounce_reason_rule(const char *seg, size_t n)
 		bounce_blank_names(h.data, n);
 		seg = h.data;
 	}
-	rule = bounce_rule_match_folded(seg, p);
+	rule = prefix_yields(bounce_rule_match_folded(seg, p), seg, p);
 	if (!rule && p < n)
-		rule = bounce_rule_match_folded(seg, n);
+		rule = prefix_yields(bounce_rule_match_folded(seg, n), seg, n);
 	buf_free(&w);
 	buf_free(&h);
 	return rule;

@@ -17,6 +17,9 @@
 	"To: news@example.com\nSubject: Delivery status\n"
 #define AHDR "From: MAILER-DAEMON@mx.example.org\n" \
 	"To: news@example.com\nSubject: Message delivery attempt failed\n"
+/* a Postfix notice's line for ann@example.net, up to the server's reply */
+#define SAID HDR "\n<ann@example.net>: host mx.example.net[192.0.2.1] " \
+	"said: "
 
 static const struct {
 	const char *name, *msg;
@@ -614,6 +617,27 @@ static const struct {
 	  "Delivery-Failure: ann@example.net: 550 5.1.1 user unknown\n"
 	  "\nhello\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/*
+	 * Round 32: RFC 7293's codes say the mailbox or the domain now
+	 * belongs to someone else; a refusal of our own login is no verdict
+	 * on the recipient; a code that says the mailbox is there outranks
+	 * words that call it unknown; Postfix's "Recipient address
+	 * rejected:" yields to the reason that follows it, unless that is a
+	 * bare refusal
+	 */
+	{ "rcpt-rejected-spf-fail",
+	  SAID "550 5.7.23 <ann@example.net>: Recipient address rejected: "
+	  "Message rejected due to: SPF fail - not authorized (in reply to "
+	  "RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.23", 0, 1 },
+	{ "rcpt-rejected-configuration",
+	  SAID "554 5.3.5 <ann@example.net>: Recipient address rejected: "
+	  "local configuration error (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.3.5", 0, 1 },
+	{ "rcpt-rejected-access-denied-stays",
+	  SAID "550 5.4.1 <ann@example.net>: Recipient address rejected: "
+	  "Access denied (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.4.1", 1, 1 },
 };
 
 START_TEST(test_cases)
