@@ -858,6 +858,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "routing loop", "5.4.6", SOFT, "networkerror" },
 	{ "unable to resolve route", "4.4.1", SOFT, "networkerror" },
 	{ "could not connect and send", "4.4.1", SOFT, "networkerror" },
+	/* RFC 3463's X.4.3, in its own words */
+	{ "directory server failure", "4.4.3", SOFT, "networkerror" },
 	{ "queue file write error", "4.3.0", SOFT, "systemerror" },
 	{ "local configuration error", "4.3.0", SOFT, "systemerror" },
 	{ "local error in processing", "4.3.0", SOFT, "systemerror" },

@@ -634,6 +634,10 @@ static const struct {
 	  SAID "554 5.3.5 <ann@example.net>: Recipient address rejected: "
 	  "local configuration error (in reply to RCPT TO command)\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.3.5", 0, 1 },
+	{ "rcpt-rejected-directory-failure",
+	  SAID "550 5.4.3 <ann@example.net>: Recipient address rejected: "
+	  "directory server failure (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.4.3", 0, 1 },
 	{ "rcpt-rejected-access-denied-stays",
 	  SAID "550 5.4.1 <ann@example.net>: Recipient address rejected: "
 	  "Access denied (in reply to RCPT TO command)\n",
