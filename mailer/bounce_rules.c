@@ -890,6 +890,12 @@ const struct bounce_rule bounce_status_rules[] = {
 	{ "5.1.7", "5.1.7", SOFT, "rejected" },
 	{ "5.1.8", "5.1.8", SOFT, "rejected" },
 	{ "5.4.4", "5.4.4", HARD, "hostunknown" },
+	/*
+	 * RFC 7293's answers to a require-recipient-valid-since check: the
+	 * mailbox, or the whole domain, now belongs to someone else
+	 */
+	{ "5.7.17", "5.7.17", HARD, "userunknown" },
+	{ "5.7.18", "5.7.18", HARD, "hostunknown" },
 	{ "x.2.2", "", SOFT, "mailboxfull" },
 	{ "x.3.4", "", SOFT, "toobig" },
 	{ "x.2.3", "", SOFT, "toobig" },

@@ -625,6 +625,14 @@ static const struct {
 	 * rejected:" yields to the reason that follows it, unless that is a
 	 * bare refusal
 	 */
+	{ "rrvs-mailbox-owner-changed",
+	  SAID "550 5.7.17 Mailbox owner has changed (in reply to RCPT TO "
+	  "command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.17", 1, 1 },
+	{ "rrvs-domain-owner-changed",
+	  SAID "550 5.7.18 Domain owner has changed (in reply to RCPT TO "
+	  "command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.18", 1, 1 },
 	{ "rcpt-rejected-spf-fail",
 	  SAID "550 5.7.23 <ann@example.net>: Recipient address rejected: "
 	  "Message rejected due to: SPF fail - not authorized (in reply to "
