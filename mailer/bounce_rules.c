@@ -20,6 +20,12 @@
 #define SOFT 0
 
 const struct bounce_rule bounce_rules[] = {
+	/*
+	 * Our own relay refused our login (Postfix: "SASL authentication
+	 * failed; server ... said: 525 5.7.13 User Account Disabled"): the
+	 * account is the sender's, not the recipient's
+	 */
+	{ "sasl authentication failed", "5.7.8", SOFT, "securityerror" },
 	/* Message-level rejections: the address may well be fine. */
 	{ "message too large", "5.3.4", SOFT, "toobig" },
 	{ "message is too large", "5.3.4", SOFT, "toobig" },

@@ -633,6 +633,11 @@ static const struct {
 	  SAID "550 5.7.18 Domain owner has changed (in reply to RCPT TO "
 	  "command)\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.7.18", 1, 1 },
+	{ "sasl-login-account-disabled",
+	  HDR "\n<ann@example.net>: SASL authentication failed; server "
+	  "smtp.example.org[192.0.2.2] said: 525 5.7.13 User Account "
+	  "Disabled\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.13", 0, 1 },
 	{ "rcpt-rejected-spf-fail",
 	  SAID "550 5.7.23 <ann@example.net>: Recipient address rejected: "
 	  "Message rejected due to: SPF fail - not authorized (in reply to "
