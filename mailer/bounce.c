@@ -190,6 +190,14 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	    strstr(rule->pattern, "sending"))))
 		rule = bounce_rule_for_status(r->status);
 	/*
+	 * and a code that says the mailbox is there (x.2.2: full) outranks
+	 * wording that calls the address dead ("550 5.2.2 ... User
+	 * unknown"): RFC 3463's code is the part meant for machines
+	 */
+	if (r->status[0] == '5' && rule && rule->hard &&
+	    !strcmp(r->status + 1, ".2.2"))
+		rule = bounce_rule_for_status(r->status);
+	/*
 	 * The notice's first code is this recipient's unless the notice
 	 * names several and this one's own lines gave a hard reason: then
 	 * the code may be another's ("a: unknown local-part" above "b:

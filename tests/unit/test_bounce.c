@@ -638,6 +638,10 @@ static const struct {
 	  "smtp.example.org[192.0.2.2] said: 525 5.7.13 User Account "
 	  "Disabled\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.7.13", 0, 1 },
+	{ "code-522-words-user-unknown",
+	  SAID "550 5.2.2 <ann@example.net>: User unknown (in reply to RCPT "
+	  "TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 	{ "rcpt-rejected-spf-fail",
 	  SAID "550 5.7.23 <ann@example.net>: Recipient address rejected: "
 	  "Message rejected due to: SPF fail - not authorized (in reply to "
