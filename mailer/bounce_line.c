@@ -2018,7 +2018,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t abovelen = 0, above2len = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 	int prev_hit = 0, field_open = 0, lone_to = 0, in_entry = 0;
-	int list_open = 0;
+	int list_open = 0, in_sig = 0;
 	size_t entry_ind = 0, list_ind = 0;
 
 	while (i < n) {
@@ -2028,13 +2028,38 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		size_t ind = bounce_indent(l, ll);
 		struct hits h = { .n = 0 };
 
+		/*
+		 * past a signature, only a quoted message's header block
+		 * (a forwarded notice under the forwarder's note, "From: /
+		 * Sent: / To: / Subject:") opens the text again
+		 */
+		if (in_sig) {
+			if (ind < ll && memchr(l, ':', ll) &&
+			    bounce_section_quoted_header(t, n, i, &run_end) &&
+			    !bounce_section_block_to(t, i, run_end, excl)) {
+				in_sig = 0;
+				block_end = run_end;
+				prev = above = above2 = NULL;
+				prevlen = abovelen = above2len = 0;
+				prev_adjacent = prev_hit = 0;
+			} else {
+				i += ll + 1;
+				continue;
+			}
+		}
 		/* RFC 3676's signature separator: a contact block follows */
-		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll))
-			break;
+		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll)) {
+			in_sig = 1;
+			i += ll + 1;
+			continue;
+		}
 		/* so does a letter's closing ("Regards,") */
 		if (ind < ll && ll - ind <= MAX_CLOSING && !memchr(l, '@', ll) &&
-		    bounce_list_prefix(bounce_valedictions, l + ind, ll - ind))
-			break;
+		    bounce_list_prefix(bounce_valedictions, l + ind, ll - ind)) {
+			in_sig = 1;
+			i += ll + 1;
+			continue;
+		}
 		/* a run of field lines is judged once, from its first line */
 		if (i >= run_end && ind < ll && memchr(l, ':', ll) &&
 		    !(prev_adjacent && smtp_split(prev, prevlen)) &&

@@ -1751,6 +1751,16 @@ const char *const bounce_copy_sent_fields[] = {
 	"发送时间", "發送時間", "寄件日期", "送信日時", "보낸 날짜", NULL
 };
 
+/*
+ * The addressee field of a quoted message's header block, in the
+ * languages of the sender fields above ("To:", "An:", "Para:", "Aan:",
+ * "A:", "À:", "收件人:", "宛先:", "받는 사람:")
+ */
+const char *const bounce_copy_to_fields[] = {
+	"to", "an", "para", "aan", "a", "\xc3\xa0", "收件人", "宛先",
+	"받는 사람", NULL
+};
+
 const char *const bounce_copy_subject_fields[] = {
 	"subject", "betreff", "objet", "asunto", "assunto", "oggetto",
 	"onderwerp", "主题", "主題", "主旨", "标题", "標題", "件名", "제목",

@@ -101,6 +101,7 @@ extern const char *const bounce_rcpt_preps[];
 extern const char *const bounce_quoted_fields[];
 extern const char *const bounce_copy_from_fields[];	/* a quoted From */
 extern const char *const bounce_copy_sent_fields[];	/* or its "Sent:" */
+extern const char *const bounce_copy_to_fields[];	/* its To */
 extern const char *const bounce_copy_subject_fields[];	/* its Subject */
 extern const char *const bounce_reason_fields[];	/* the notice's own */
 /* body evidence: a failure notice; a delay warning; a final one */

@@ -187,6 +187,33 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 }
 
 int
+bounce_section_block_to(const char *t, size_t i, size_t run,
+    const struct bounce_addrset *set)
+{
+	int r = 0;
+
+	while (i < run && !r) {
+		const char *l = t + i;
+		const char *eol = memchr(l, '\n', run - i);
+		size_t ll = eol ? (size_t)(eol - l) : run - i;
+		size_t ind = bounce_indent(l, ll), nl;
+
+		nl = field_name(l + ind, ll - ind);
+		if (nl && bounce_list_is(bounce_copy_to_fields, l + ind, nl)) {
+			struct bounce_addrset to = { NULL, 0 };
+
+			bounce_addrset_scan(&to, l + ind + nl, ll - ind - nl,
+			    MAX_BLOCK_LINES);
+			for (size_t k = 0; k < to.n && !r; k++)
+				r = bounce_addrset_has(set, to.v[k]);
+			bounce_addrset_free(&to);
+		}
+		i += ll + 1;
+	}
+	return r;
+}
+
+int
 bounce_section_quoted_header(const char *t, size_t n, size_t i, size_t *run)
 {
 	const int both = RUN_FROM | RUN_SUBJECT;

@@ -25,6 +25,14 @@
 int bounce_section_success(const char *l, size_t n, int in);
 
 /*
+ * 1 when an addressee field ("To:") of the quoted header block t[i..run)
+ * names an address of set: the quoted message went to the notice's own
+ * sender or addressees.
+ */
+int bounce_section_block_to(const char *t, size_t i, size_t run,
+    const struct bounce_addrset *set);
+
+/*
  * 1 when the run of field lines that starts at line t[i..] of t[0..n) is
  * the header block of a quoted message: a sender and a subject field among
  * them and no reason.  Its "To:", "收件人:" or "Delivery to:" name the

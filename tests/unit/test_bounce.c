@@ -517,6 +517,35 @@ static const struct {
 	  DHDR "\nYour message was not delivered to:\n\n  luis@example.net\n\n"
 	  "It will be returned if it is not delivered within 5 days.\n",
 	  BOUNCE_DELAY, "luis@example.net", "", 0, 1 },
+	/*
+	 * a person's forward of a notice: the forwarder's closing and
+	 * signature name no recipient, and the forwarded notice's header
+	 * block opens its text again; unless that block's To is the
+	 * forwarder (the notice answered the forwarder's own message)
+	 */
+	{ "fwd-notice-after-closing",
+	  "From: Sam Rao <sam@example.com>\nTo: bounces@example.com\n"
+	  "Subject: FW: Undeliverable: Issue 12\n\n"
+	  "Another one for the bounce box.\n\nRegards,\nSam Rao\n"
+	  "Members' office | +44 20 5550 1234 | sam@example.com\n\n"
+	  "From: Microsoft Outlook <postmaster@example.net>\n"
+	  "Sent: Friday, December 4, 2026 8:03 AM\n"
+	  "To: news@example.com\nSubject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "fwd-own-notice-after-closing",
+	  "From: Sam Rao <sam@example.com>\nTo: news@example.com\n"
+	  "Subject: FW: Undeliverable: Issue 12\n\n"
+	  "I passed your issue on and got this back.\n\nThanks,\nSam\n\n"
+	  "From: Microsoft Outlook <postmaster@example.net>\n"
+	  "Sent: Friday, December 4, 2026 8:03 AM\n"
+	  "To: sam@example.com\nSubject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "tom@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n",
+	  BOUNCE_OTHER, NULL, "", 0, 0 },
 	{ "da-not-yet",
 	  DHDR "\nLeveringen til disse modtagere:\n\n  mette@example.net\n\n"
 	  "Meddelelsen er ikke leveret endnu.\n",
