@@ -1614,6 +1614,13 @@ const char *const bounce_help_words[] = {
 	"neue adresse", "neue e-mail", "nouvelle adresse", "nueva direccion",
 	"nuovo indirizzo", "novo endereco", "dia chi moi",
 	"新地址", "新邮箱", "新郵箱", "新しいアドレス", "새 주소",
+	/*
+	 * a disclaimer's contact labels, the address alone on the line
+	 * below ("Kontakt:", "Datenschutzbeauftragter:", "Data Protection
+	 * Officer:", "Protection des données :", "Protección de datos:")
+	 */
+	"kontakt", "datenschutz", "data protection", "protection des donnees",
+	"proteccion de datos",
 	NULL
 };
 

@@ -546,6 +546,47 @@ static const struct {
 	  "tom@example.net\nThe e-mail address you entered couldn't be "
 	  "found.\n",
 	  BOUNCE_OTHER, NULL, "", 0, 0 },
+	/* a disclaimer's contact below its label is no recipient */
+	{ "footer-kontakt",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Kontakt:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-datenschutz",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Datenschutzbeauftragter:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-data-protection",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Data Protection Officer:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-protection-des-donnees",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Protection des donn\xc3\xa9" "es :\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-proteccion-de-datos",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Protecci\xc3\xb3" "n de datos:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
 	{ "da-not-yet",
 	  DHDR "\nLeveringen til disse modtagere:\n\n  mette@example.net\n\n"
 	  "Meddelelsen er ikke leveret endnu.\n",
