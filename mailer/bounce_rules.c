@@ -1617,10 +1617,14 @@ const char *const bounce_help_words[] = {
 	/*
 	 * a disclaimer's contact labels, the address alone on the line
 	 * below ("Kontakt:", "Datenschutzbeauftragter:", "Data Protection
-	 * Officer:", "Protection des données :", "Protección de datos:")
+	 * Officer:", "Protection des données :", "Protección de datos:",
+	 * "Responsabile della protezione dei dati:", "Functionaris
+	 * gegevensbescherming:", "Inspektor ochrony danych:",
+	 * "Tietosuojavastaava:", "Ansprechpartner:", "Impressum:")
 	 */
 	"kontakt", "datenschutz", "data protection", "protection des donnees",
-	"proteccion de datos",
+	"proteccion de datos", "protezione dei dati", "gegevensbescherming",
+	"ochrony danych", "tietosuoja", "ansprechpartner", "impressum",
 	NULL
 };
 

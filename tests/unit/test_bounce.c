@@ -587,6 +587,54 @@ static const struct {
 	  "found.\n\n________________________________\nExample Ltd\n"
 	  "Protecci\xc3\xb3" "n de datos:\ninfo@example.org\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-protezione-dei-dati",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Responsabile della protezione dei dati:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-gegevensbescherming",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Functionaris gegevensbescherming:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-ochrony-danych",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Inspektor ochrony danych:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-tietosuoja",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Tietosuojavastaava:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-ansprechpartner",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Ansprechpartner:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-impressum",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Impressum:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
 	{ "da-not-yet",
 	  DHDR "\nLeveringen til disse modtagere:\n\n  mette@example.net\n\n"
 	  "Meddelelsen er ikke leveret endnu.\n",
