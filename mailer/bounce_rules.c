@@ -1625,6 +1625,13 @@ const char *const bounce_help_words[] = {
 	"kontakt", "datenschutz", "data protection", "protection des donnees",
 	"proteccion de datos", "protezione dei dati", "gegevensbescherming",
 	"ochrony danych", "tietosuoja", "ansprechpartner", "impressum",
+	/*
+	 * a signature's telephone line that ends with its e-mail label, the
+	 * address wrapped to the line below ("Telefon: +49 221 555 7700,
+	 * E-Mail:", "Phone +44 20 5550 1234 | Email:"), and a German request
+	 * to write to someone ("wenden Sie sich bitte an")
+	 */
+	"telefon", "phone", "wenden sie sich",
 	NULL
 };
 

@@ -635,6 +635,43 @@ static const struct {
 	  "found.\n\n________________________________\nExample Ltd\n"
 	  "Impressum:\ninfo@example.org\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-telefon-email",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Telefon: +49 221 555 7700, E-Mail:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-phone-email",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Phone +44 20 5550 1234 | Email:\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	{ "footer-wenden-sie-sich",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "Bei Fragen wenden Sie sich bitte an\ninfo@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	/*
+	 * an absence note under a report's Subject: the colleague it asks
+	 * the reader to write to ("wenden Sie sich bitte an") is no
+	 * failed recipient
+	 */
+	{ "de-wenden-sie-sich-an",
+	  "From: Sabine Vogel <s.vogel@example.de>\nTo: news@example.com\n"
+	  "Subject: Delivery Status Notification\n"
+	  "Auto-Submitted: auto-replied\n\n"
+	  "Ich bin bis 14. Dezember nicht im B\xc3\xbcro und habe keinen "
+	  "Zugriff auf meine E-Mails. In dringenden F\xc3\xa4llen wenden "
+	  "Sie sich bitte an\nbuero@example.de oder Tel. +49 761 555 2000.\n",
+	  BOUNCE_OTHER, NULL, "", 0, 0 },
 	{ "da-not-yet",
 	  DHDR "\nLeveringen til disse modtagere:\n\n  mette@example.net\n\n"
 	  "Meddelelsen er ikke leveret endnu.\n",
