@@ -93,6 +93,64 @@ intl_at(const char *s, size_t n, size_t j, int wide)
 	return c && intl_char(c, wide) ? len : 0;
 }
 
+/*
+ * The end of a domain literal opening at s[j] ('['): an IPv4 address
+ * ("[192.0.2.1]") or an IPv6 one behind its tag ("[IPv6:2001:db8::1]"),
+ * RFC 5321 4.1.3; 0 when there is none.
+ */
+static size_t
+literal_end(const char *s, size_t n, size_t j)
+{
+	size_t k = j + 1, dots = 0, digits = 0;
+	int v6 = 0;
+
+	if (n - k > 5 && !strncasecmp(s + k, "ipv6:", 5)) {
+		v6 = 1;
+		k += 5;
+	}
+	for (; k < n && k - j < 64 && s[k] != ']'; k++) {
+		if (v6 ? !(isxdigit((unsigned char)s[k]) || s[k] == ':' ||
+		    s[k] == '.') : !(isdigit((unsigned char)s[k]) ||
+		    s[k] == '.'))
+			return 0;
+		dots += s[k] == '.';
+		digits += isxdigit((unsigned char)s[k]) != 0;
+	}
+	if (k >= n || s[k] != ']' || !digits || (!v6 && dots != 3))
+		return 0;
+	return k + 1;
+}
+
+/*
+ * The start of a quoted local part ('"first last"@b', RFC 5321 4.1.2)
+ * whose closing quote is s[at - 1], or at when there is none: printable
+ * characters and "\x" pairs on one line, opened after no word character.
+ */
+static size_t
+quoted_start(const char *s, size_t at)
+{
+	size_t k = at - 1;
+
+	if (at < 3 || s[k] != '"')
+		return at;
+	while (k > 0 && at - k < 66) {
+		unsigned char c = (unsigned char)s[k - 1];
+
+		if (c == '"' && !(k > 1 && s[k - 2] == '\\'))
+			break;
+		if (c < 0x20 || c == 0x7f)
+			return at;
+		k--;
+	}
+	if (k == 0 || s[k - 1] != '"' || k + 1 >= at)
+		return at;
+	k--;
+	if (k > 0 && (local_char((unsigned char)s[k - 1]) ||
+	    (unsigned char)s[k - 1] >= 0x80))
+		return at;
+	return k;
+}
+
 /* bounce_addr_around, reading non-ASCII letters as intl_char(wide) does. */
 static int
 addr_scan(const char *s, size_t n, size_t at, int wide, size_t *b, size_t *e)
@@ -100,6 +158,10 @@ addr_scan(const char *s, size_t n, size_t at, int wide, size_t *b, size_t *e)
 	size_t i = at, j = at + 1, k;
 	int dot = 0;
 
+	if ((k = quoted_start(s, at)) < at) {
+		i = k;
+		goto domain;
+	}
 	while (i > 0 && at - i < 64) {
 		if (local_char((unsigned char)s[i - 1]))
 			i--;
@@ -119,6 +181,14 @@ addr_scan(const char *s, size_t n, size_t at, int wide, size_t *b, size_t *e)
 	 */
 	if (at - i > 5 && !strncasecmp(s + i, "smtp=", 5))
 		i += 5;
+domain:
+	if (j < n && s[j] == '[' && (k = literal_end(s, n, j)) > 0) {
+		if (i == at)
+			return 0;
+		*b = i;
+		*e = k;
+		return 1;
+	}
 	while (j < n && j - at < 255) {
 		/* no empty label: Sendmail's "a@b...User unknown" ends at b */
 		if (s[j] == '.' && j + 1 < n && s[j + 1] == '.')

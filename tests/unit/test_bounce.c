@@ -3741,6 +3741,47 @@ END_TEST
  * the recipient or the mailbox in the Nordic, Baltic and south-east
  * European providers' notices, and a disabled account in Croatian.
  */
+/*
+ * Round 33: a quoted local part ('"first last"@b', RFC 5321 4.1.2) and a
+ * domain literal ("a@[192.0.2.1]", "a@[IPv6:2001:db8::1]", 4.1.3) are
+ * addresses; a quote opened inside a word, or a bracket that holds no
+ * IPv4 or tagged IPv6 address, is none.
+ */
+START_TEST(test_round33_address_forms)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "<\"first last\"@example.org>: User unknown",
+		  "\"first last\"@example.org" },
+		{ "  \"j..doe\"@example.org\n    550 5.1.1",
+		  "\"j..doe\"@example.org" },
+		{ "RCPT To:<\"a\\\"b\"@example.org>", "\"a\\\"b\"@example.org" },
+		{ "<admin@[192.0.2.17]>: host 192.0.2.17 said",
+		  "admin@[192.0.2.17]" },
+		{ "  ops@[IPv6:2001:db8::25]\n", "ops@[IPv6:2001:db8::25]" },
+		{ "word\"x\"@example.org", NULL },
+		{ "\"\"@example.org", NULL },
+		{ "a@[192.0.2]", NULL },
+		{ "a@[IPv6:zz::1]", NULL },
+		{ "a@[example.org]", NULL },
+		{ "ann@example.net.", "ann@example.net" },
+	};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *a = bounce_first_addr(cases[k].text,
+		    strlen(cases[k].text));
+
+		if (cases[k].want)
+			ck_assert_msg(a && !strcmp(a, cases[k].want),
+			    "%s: got %s", cases[k].text, a ? a : "(none)");
+		else
+			ck_assert_msg(!a, "%s: got %s", cases[k].text, a);
+		free(a);
+	}
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -4245,6 +4286,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round27_several);
 	tcase_add_test(tc, test_round29_rows);
 	tcase_add_test(tc, test_names_are_no_words);
+	tcase_add_test(tc, test_round33_address_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }
