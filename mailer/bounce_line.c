@@ -29,6 +29,7 @@
 struct hits {
 	size_t b[MAX_PER_LINE], e[MAX_PER_LINE];
 	size_t n;
+	size_t back;	/* the entry began this many bytes above the line */
 };
 
 /* 1 when l[0..n) is an address alone, as a list's item ("<b>,"). */
@@ -1695,6 +1696,43 @@ name_paren(const char *l, size_t n)
 	return words >= 1 && words <= 4;
 }
 
+/*
+ * A line that only goes on with the list the line right above it left
+ * open after a failed recipient ("... to these recipients: a@x," /
+ * "b@y, c@z."), as a wrapper breaking a long line at a blank writes it:
+ * each of its addresses is listed too, as on the one line it was.
+ */
+static void
+list_goes_on(const char *l, size_t n, size_t i, const struct nearby *nb,
+    struct hits *h)
+{
+	struct hits got = { .n = 0 };
+	size_t pn = nb->prevlen, b, e, after, j = i;
+
+	if (!nb->prev_hit || !nb->prev || nb->prev + pn + 1 != l)
+		return;
+	while (pn && bounce_is_blank(nb->prev[pn - 1]))
+		pn--;
+	if (!pn || nb->prev[pn - 1] != ',')
+		return;
+	while (j < n) {
+		if (got.n == MAX_PER_LINE ||
+		    !named_addr_at(l, n, j, &b, &e, &after))
+			return;
+		hit(&got, b, e);
+		j = after;
+		while (j < n && (l[j] == ',' || l[j] == ';' ||
+		    bounce_is_blank(l[j])))
+			j++;
+		if (j < n && l[j] == '.' && blank_tail(l + j, n - j))
+			j = n;
+	}
+	for (size_t k = 0; k < got.n; k++)
+		hit(h, got.b[k], got.e[k]);
+	/* their lines are the entry's, whose reason may be below them */
+	h->back = nb->prevlen + 1;
+}
+
 static void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
     const char *carry, size_t carryn, const struct nearby *nb,
@@ -1704,6 +1742,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	int coded;
 
 	h->n = 0;
+	h->back = 0;
 	if (!memchr(l, '@', n))
 		return;
 	/*
@@ -1762,6 +1801,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    nb->next == l + n + 1 ? nb->paralen : 0))
 			hit(h, b, e);
 	}
+	list_goes_on(l, n, i, nb, h);
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
 	expanded_from_entry(l, n, nb, h);
@@ -1891,7 +1931,8 @@ add_hits(const char *l, size_t ll, const struct hits *h,
 		if (!bounce_addrset_has(excl, a) && !bounce_is_daemon(a)) {
 			size_t was = *nrs;
 
-			bounce_seg_add(rs, nrs, a, l, ll);
+			bounce_seg_add(rs, nrs, a, l - h->back,
+			    ll + h->back);
 			for (size_t m = 0; m < *nrs; m++)
 				if (!strcasecmp((*rs)[m].address, a)) {
 					*curidx = m;

@@ -3782,6 +3782,32 @@ START_TEST(test_round33_address_forms)
 }
 END_TEST
 
+/*
+ * Round 33: a list of failed recipients that a wrapper broke at a blank
+ * ("... recipients: a@x," / "b@y, c@z.") names each of them, and the
+ * reason below it is each one's.
+ */
+START_TEST(test_round33_wrapped_list)
+{
+	static const char m[] = HDR "\nYour message could not be "
+	    "delivered.\n\nDelivery failed permanently to these recipients: "
+	    "ann@example.fr,\nbob@example.fr, Cleo+news@example.fr.\n\n"
+	    "Reason: 550 5.1.1 no such user.\n";
+	static const char *const want[] = { "ann@example.fr",
+	    "bob@example.fr", "Cleo+news@example.fr" };
+	struct bounce_report r;
+
+	bounce_parse(m, sizeof m - 1, &r);
+	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+	ck_assert_uint_eq(r.nrcpts, 3);
+	for (size_t k = 0; k < 3; k++)
+		ck_assert_msg(!strcmp(r.rcpts[k].address, want[k]) &&
+		    r.rcpts[k].hard, "%s: %s %s", want[k], r.rcpts[k].address,
+		    r.rcpts[k].hard ? "hard" : "soft");
+	bounce_report_free(&r);
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -4287,6 +4313,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round29_rows);
 	tcase_add_test(tc, test_names_are_no_words);
 	tcase_add_test(tc, test_round33_address_forms);
+	tcase_add_test(tc, test_round33_wrapped_list);
 	suite_add_tcase(s, tc);
 	return s;
 }
