@@ -125,6 +125,26 @@ addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 		i++;
 	}
 	/*
+	 * a quoted local part ('<"first last"@x>', '"j..doe"@x'): the
+	 * quote that opened it may be the one read as a bracket above
+	 */
+	if ((i < n && l[i] == '"') || close == '"') {
+		size_t q = close == '"' ? i - 1 : i;
+
+		for (k = q + 1; k < n && k - q < 66 && l[k] != '"' &&
+		    l[k] != '\n'; k++)
+			if (l[k] == '\\' && k + 1 < n)
+				k++;
+		if (k + 1 < n && l[k] == '"' && l[k + 1] == '@' &&
+		    bounce_addr_around(l, n, k + 1, b, e) && *b == q) {
+			*after = *e;
+			if (close && close != '"' && *after < n &&
+			    l[*after] == close)
+				(*after)++;
+			return 1;
+		}
+	}
+	/*
 	 * an apostrophe is a local part's own ("o'brien@") unless it quotes;
 	 * one in a quoted address ("'o'brien@x' on DATE", Exchange 2003) is
 	 * the local part's when the quote closes right after the address

@@ -3808,6 +3808,39 @@ START_TEST(test_round33_wrapped_list)
 }
 END_TEST
 
+/*
+ * Round 33: a notice's own text naming a recipient by a quoted local
+ * part, in brackets or leading its entry, names it (no report beside).
+ */
+START_TEST(test_round33_quoted_text)
+{
+	static const char *const m[] = {
+		HDR "\nI'm sorry to have to inform you that your message could "
+		"not\nbe delivered to one or more recipients.\n\n<\"first last\""
+		"@example.org>: host mail.example.org[192.0.2.61] said: 550 "
+		"5.1.1\n    Recipient address rejected: User unknown (in reply "
+		"to RCPT TO command)\n",
+		HDR "\nA message that you sent could not be delivered to one or "
+		"more of its\nrecipients. This is a permanent error. The "
+		"following address(es) failed:\n\n  \"first last\"@example.org"
+		"\n    host mail.example.org [192.0.2.61]\n    SMTP error from "
+		"remote mail server after RCPT TO:<\"first last\"@example.org>:"
+		"\n    550 5.1.1 User unknown\n",
+	};
+
+	for (size_t k = 0; k < sizeof m / sizeof m[0]; k++) {
+		struct bounce_report r;
+
+		bounce_parse(m[k], strlen(m[k]), &r);
+		ck_assert_msg(r.kind == BOUNCE_BOUNCE && r.nrcpts == 1 &&
+		    !strcmp(r.rcpts[0].address, "\"first last\"@example.org"),
+		    "%zu: %zu recipients, %s", k, r.nrcpts,
+		    r.nrcpts ? r.rcpts[0].address : "");
+		bounce_report_free(&r);
+	}
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -4314,6 +4347,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_names_are_no_words);
 	tcase_add_test(tc, test_round33_address_forms);
 	tcase_add_test(tc, test_round33_wrapped_list);
+	tcase_add_test(tc, test_round33_quoted_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
