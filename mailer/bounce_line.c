@@ -1720,20 +1720,26 @@ name_paren(const char *l, size_t n)
  * A line that only goes on with the list the line right above it left
  * open after a failed recipient ("... to these recipients: a@x," /
  * "b@y, c@z."), as a wrapper breaking a long line at a blank writes it:
- * each of its addresses is listed too, as on the one line it was.
+ * each of its addresses is listed too, as on the one line it was.  So
+ * is a line of addresses alone under a heading that says why and ends
+ * with a colon ("Delivery failed to these recipients:" / "a@x, b@y,"),
+ * not under a contact line.  At most MAX_PER_LINE addresses a line.
  */
 static void
-list_goes_on(const char *l, size_t n, size_t i, const struct nearby *nb,
-    struct hits *h)
+list_goes_on(const char *l, size_t n, size_t i, int after_contact,
+    const struct nearby *nb, struct hits *h)
 {
 	struct hits got = { .n = 0 };
 	size_t pn = nb->prevlen, b, e, after, j = i;
+	int goes_on;
 
-	if (!nb->prev_hit || !nb->prev || nb->prev + pn + 1 != l)
+	if (!nb->prev || nb->prev + pn + 1 != l)
 		return;
 	while (pn && bounce_is_blank(nb->prev[pn - 1]))
 		pn--;
-	if (!pn || nb->prev[pn - 1] != ',')
+	goes_on = pn && nb->prev_hit && nb->prev[pn - 1] == ',';
+	if (!goes_on && !(!after_contact && pn && nb->prev[pn - 1] == ':' &&
+	    says_why(nb->prev, pn)))
 		return;
 	while (j < n) {
 		if (got.n == MAX_PER_LINE ||
@@ -1750,7 +1756,8 @@ list_goes_on(const char *l, size_t n, size_t i, const struct nearby *nb,
 	for (size_t k = 0; k < got.n; k++)
 		hit(h, got.b[k], got.e[k]);
 	/* their lines are the entry's, whose reason may be below them */
-	h->back = nb->prevlen + 1;
+	if (goes_on)
+		h->back = nb->prevlen + 1;
 }
 
 static void
@@ -1821,7 +1828,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    nb->next == l + n + 1 ? nb->paralen : 0))
 			hit(h, b, e);
 	}
-	list_goes_on(l, n, i, nb, h);
+	list_goes_on(l, n, i, after_contact, nb, h);
 	verdict_hits(l, n, h);
 	coded_bare_hits(l, n, h);
 	expanded_from_entry(l, n, nb, h);

@@ -3784,8 +3784,9 @@ END_TEST
 
 /*
  * Round 33: a list of failed recipients that a wrapper broke at a blank
- * ("... recipients: a@x," / "b@y, c@z.") names each of them, and the
- * reason below it is each one's.
+ * ("... recipients: a@x," / "b@y, c@z.", or "... recipients:" / "a@x,
+ * b@y," / "c@z.") names each of them, and the reason below it is each
+ * one's.
  */
 START_TEST(test_round33_wrapped_list)
 {
@@ -3793,18 +3794,29 @@ START_TEST(test_round33_wrapped_list)
 	    "delivered.\n\nDelivery failed permanently to these recipients: "
 	    "ann@example.fr,\nbob@example.fr, Cleo+news@example.fr.\n\n"
 	    "Reason: 550 5.1.1 no such user.\n";
+	/* broken at 60 bytes: the list starts under its heading */
+	static const char m2[] = HDR "\nYour message could not be "
+	    "delivered.\n\nDelivery failed permanently to these recipients:"
+	    "\nann@example.fr, bob@example.fr,\nCleo+news@example.fr.\n\n"
+	    "Reason: 550 5.1.1 no such user.\n";
 	static const char *const want[] = { "ann@example.fr",
 	    "bob@example.fr", "Cleo+news@example.fr" };
-	struct bounce_report r;
+	const char *const ms[] = { m, m2 };
 
-	bounce_parse(m, sizeof m - 1, &r);
-	ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
-	ck_assert_uint_eq(r.nrcpts, 3);
-	for (size_t k = 0; k < 3; k++)
-		ck_assert_msg(!strcmp(r.rcpts[k].address, want[k]) &&
-		    r.rcpts[k].hard, "%s: %s %s", want[k], r.rcpts[k].address,
-		    r.rcpts[k].hard ? "hard" : "soft");
-	bounce_report_free(&r);
+	for (size_t i = 0; i < 2; i++) {
+		struct bounce_report r;
+
+		bounce_parse(ms[i], strlen(ms[i]), &r);
+		ck_assert_int_eq(r.kind, BOUNCE_BOUNCE);
+		ck_assert_msg(r.nrcpts == 3, "%zu: %zu recipients", i,
+		    r.nrcpts);
+		for (size_t k = 0; k < 3; k++)
+			ck_assert_msg(!strcmp(r.rcpts[k].address, want[k]) &&
+			    r.rcpts[k].hard, "%zu %s: %s %s", i, want[k],
+			    r.rcpts[k].address,
+			    r.rcpts[k].hard ? "hard" : "soft");
+		bounce_report_free(&r);
+	}
 }
 END_TEST
 
