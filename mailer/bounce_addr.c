@@ -384,28 +384,32 @@ domain_name(const char *s, size_t n)
 void
 bounce_blank_names(char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	char *p = s;
+
+	while ((p = memchr(p, '@', n - (size_t)(p - s)))) {
 		size_t b, e;
 
 		/* a cut one too ("<a@mail.exam"): no address, but a name */
-		if (s[i] == '@' && addr_scan(s, n, i, 0, &b, &e))
+		if (addr_scan(s, n, (size_t)(p - s), 0, &b, &e)) {
 			memset(s + b, ' ', e - b);
+			p = s + e;
+		} else
+			p++;
 	}
-	for (size_t i = 0; i < n;) {
-		size_t e = i;
+	/* a name holds a dot: each token is read once, from its first */
+	for (size_t i = 0; i < n && (p = memchr(s + i, '.', n - i));) {
+		size_t b = (size_t)(p - s), e = b;
 
-		if (!domain_char((unsigned char)s[i]) ||
-		    (i && (isalnum((unsigned char)s[i - 1]) ||
-		    s[i - 1] == '_'))) {
-			i++;
-			continue;
-		}
+		while (b > 0 && domain_char((unsigned char)s[b - 1]))
+			b--;
 		while (e < n && domain_char((unsigned char)s[e]))
 			e++;
-		while (e > i && s[e - 1] == '.')
+		i = e;
+		if (b > 0 && s[b - 1] == '_')
+			continue;
+		while (e > b && s[e - 1] == '.')
 			e--;
-		if (domain_name(s + i, e - i))
-			memset(s + i, ' ', e - i);
-		i = e > i ? e : i + 1;
+		if (domain_name(s + b, e - b))
+			memset(s + b, ' ', e - b);
 	}
 }
