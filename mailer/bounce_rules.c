@@ -1362,6 +1362,10 @@ const char *const bounce_rcpt_verdicts[] = {
 	"is inactive",
 	"is unavailable",	/* "Destination mailbox a is unavailable" */
 	"has expired",
+	/* "Your message to a expired (timed out) and will not be retried" */
+	"expired",
+	"timed out",
+	"will not be retried",
 	"failed",
 	"could not be delivered",
 	"cannot be delivered",

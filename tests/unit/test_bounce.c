@@ -3361,6 +3361,21 @@ END_TEST
 	"<a@example.net>: host %s\n", said, reason, hard)
 
 /*
+ * "Your message to a expired / timed out / will not be retried": verdicts
+ * that start the words after the address, as "has expired" does.
+ */
+START_TEST(test_verdict_expired)
+{
+	expect_rcpts("Your message to ann@example.net expired and will not "
+	    "be retried.\n", "ann@example.net");
+	expect_rcpts("Your message to ann@example.net timed out and will not "
+	    "be retried.\n", "ann@example.net");
+	expect_rcpts("Your message to ann@example.net will not be retried.\n",
+	    "ann@example.net");
+}
+END_TEST
+
+/*
  * Names are no words: the word lists and the rules match within words,
  * and a recipient's domain, a host's name or an address may hold one of
  * theirs ("members", "spam", "support").  A Postfix entry whose host lies
@@ -4357,6 +4372,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round27_several);
 	tcase_add_test(tc, test_round29_rows);
 	tcase_add_test(tc, test_names_are_no_words);
+	tcase_add_test(tc, test_verdict_expired);
 	tcase_add_test(tc, test_round33_address_forms);
 	tcase_add_test(tc, test_round33_wrapped_list);
 	tcase_add_test(tc, test_round33_quoted_text);
