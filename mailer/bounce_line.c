@@ -582,6 +582,13 @@ verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
 	eol = memchr(cont, '\n', cn);
 	if (eol)
 		cn = (size_t)(eol - cont);
+	/* a hanging indent ("... to a was" / "    rejected.") is one blank */
+	while (cn && bounce_is_blank(*cont)) {
+		cont++;
+		cn--;
+	}
+	while (tn && bounce_is_blank(tail[tn - 1]))
+		tn--;
 	buf_add(&b, tail, tn);
 	buf_add(&b, " ", 1);
 	buf_add(&b, cont, cn < 200 ? cn : 200);

@@ -3362,7 +3362,8 @@ END_TEST
 
 /*
  * "Your message to a expired / timed out / will not be retried": verdicts
- * that start the words after the address, as "has expired" does.
+ * that start the words after the address, as "has expired" does, also
+ * when wrapped onto an indented line.
  */
 START_TEST(test_verdict_expired)
 {
@@ -3372,6 +3373,9 @@ START_TEST(test_verdict_expired)
 	    "be retried.\n", "ann@example.net");
 	expect_rcpts("Your message to ann@example.net will not be retried.\n",
 	    "ann@example.net");
+	/* a hanging indent: the verdict wrapped onto an indented line */
+	expect_rcpts("Message from news@example.com to ann@example.net was\n"
+	    "    rejected.\n", "ann@example.net");
 }
 END_TEST
 
