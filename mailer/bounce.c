@@ -699,32 +699,54 @@ read_feedback_mail_from(const struct parse *p, struct bounce_report *out)
 }
 
 /*
+ * 1 when the local part a[0..n) is a digest's hex digits: at least 16 of
+ * them (MD5 writes 32, SHA-1 40, SHA-256 64), a digit among them.
+ */
+static int
+is_hex_digest(const char *a, size_t n)
+{
+	size_t k = 0, digits = 0;
+
+	for (; k < n && isxdigit((unsigned char)a[k]); k++)
+		digits += a[k] >= '0' && a[k] <= '9';
+	return n >= 16 && k == n && digits;
+}
+
+/*
  * 1 when a's local part is a feedback loop's stand-in for the address it
- * hid (RFC 6590): "redacted@aol.com", "xxxxxx@example.net".  It names no
+ * hid (RFC 6590): "redacted@aol.com", "xxxxxx@example.net", and in a
+ * feedback report (report) a keyed hash of the local part written in hex
+ * ("6b1f0c9e...@isp.example.net"), as RFC 6590 suggests so that one
+ * reader's reports can be told apart without naming them.  It names no
  * reader.
  */
 static int
-is_redacted(const char *a)
+is_redacted(const char *a, int report)
 {
 	const char *at = strrchr(a, '@');
 	size_t n = at ? (size_t)(at - a) : strlen(a), k = 0;
 
 	if (bounce_find_ci(a, n, "redacted"))
 		return 1;
+	if (report && is_hex_digest(a, n))
+		return 1;
 	while (k < n && (a[k] == 'x' || a[k] == 'X' || a[k] == '*'))
 		k++;
 	return n >= 3 && k == n;
 }
 
-/* Every address in s[0..n) but a redacted one becomes a recipient. */
+/*
+ * Every address in s[0..n) but a redacted one becomes a recipient (report:
+ * s is a feedback report's field).
+ */
 static void
-add_rcpts_in(struct parse *p, const char *s, size_t n)
+add_rcpts_in(struct parse *p, const char *s, size_t n, int report)
 {
 	struct bounce_addrset a = { NULL, 0 };
 
 	bounce_addrset_scan(&a, s, n, BOUNCE_MAX_RCPTS);
 	for (size_t i = 0; i < a.n; i++)
-		if (!is_redacted(a.v[i]))
+		if (!is_redacted(a.v[i], report))
 			bounce_seg_add(&p->rs, &p->nrs, a.v[i], NULL, 0);
 	bounce_addrset_free(&a);
 }
@@ -742,7 +764,7 @@ add_orig_field(struct parse *p, const char *name)
 	    p->sc.orig.len, name, 0, &v)) {
 		char *a = bounce_first_addr(v.data, v.len);
 
-		if (a && !is_redacted(a))
+		if (a && !is_redacted(a, 1))
 			bounce_seg_add(&p->rs, &p->nrs, a, NULL, 0);
 		free(a);
 	}
@@ -801,10 +823,10 @@ complaint_rcpts(struct parse *p)
 	/* each field may appear once per recipient */
 	for (int k = 0; n && k < 64 && bounce_header_get(arf, n,
 	    "Original-Rcpt-To", k, &v); k++)
-		add_rcpts_in(p, v.data, v.len);
+		add_rcpts_in(p, v.data, v.len, 1);
 	for (int k = 0; n && !p->nrs && k < 64 && bounce_header_get(arf, n,
 	    "Removal-Recipient", k, &v); k++)
-		add_rcpts_in(p, v.data, v.len);
+		add_rcpts_in(p, v.data, v.len, 1);
 	/*
 	 * Microsoft's JMRP reports are no RFC 5965 report: the returned
 	 * copy's X-HmXmrOriginalRecipient names the complainant, whatever its
@@ -825,7 +847,7 @@ failed_header_rcpts(struct parse *p)
 
 	for (int k = 0; k < 16 && bounce_header_get(p->msg, p->hl,
 	    "X-Failed-Recipients", k, &v); k++) {
-		add_rcpts_in(p, v.data, v.len);
+		add_rcpts_in(p, v.data, v.len, 0);
 		p->bounce_ev = 1;
 	}
 	buf_free(&v);

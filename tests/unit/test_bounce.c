@@ -2122,6 +2122,24 @@ arf_message(char *m, size_t sz, const char *type, const char *fields,
 }
 
 /*
+ * An abuse report whose Original-Rcpt-To is rcpt_to (none when NULL) and
+ * whose copy's To is copy_to is a complaint naming want ("" for nobody).
+ */
+static void
+check_feedback_whom(const char *rcpt_to, const char *copy_to,
+    const char *want)
+{
+	char m[1024], rc[256], f[128], copy[128];
+
+	snprintf(f, sizeof f, "%s%s%s", rcpt_to ? "Original-Rcpt-To: " : "",
+	    rcpt_to ? rcpt_to : "", rcpt_to ? "\n" : "");
+	snprintf(copy, sizeof copy, "To: %s\n", copy_to);
+	arf_message(m, sizeof m, "abuse", f, copy);
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_COMPLAINT);
+	ck_assert_msg(!strcmp(rc, want), "%s: %s", copy_to, rc);
+}
+
+/*
  * Whom a feedback report names: RFC 6590's stand-ins for a hidden address
  * ("redacted@", "xxxxxx@", "[REDACTED]") name nobody, Microsoft's
  * X-HmXmrOriginalRecipient outranks the copy's To, and a SpamCop report
@@ -2142,21 +2160,12 @@ START_TEST(test_feedback_whom)
 		    "xavier@isp.example" },
 	};
 	struct bounce_report r;
-	char m[1024], rc[256];
+	char rc[256];
 	const char *spamcop;
 
-	for (size_t i = 0; i < sizeof red / sizeof red[0]; i++) {
-		char f[128], copy[128];
-
-		snprintf(f, sizeof f, "%s%s%s", red[i].rcpt_to ?
-		    "Original-Rcpt-To: " : "", red[i].rcpt_to ?
-		    red[i].rcpt_to : "", red[i].rcpt_to ? "\n" : "");
-		snprintf(copy, sizeof copy, "To: %s\n", red[i].copy_to);
-		arf_message(m, sizeof m, "abuse", f, copy);
-		ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_COMPLAINT);
-		ck_assert_msg(!strcmp(rc, red[i].want), "%s: %s",
-		    red[i].copy_to, rc);
-	}
+	for (size_t i = 0; i < sizeof red / sizeof red[0]; i++)
+		check_feedback_whom(red[i].rcpt_to, red[i].copy_to,
+		    red[i].want);
 	ck_assert_int_eq(kind_of("From: staff@hotmail.example\n"
 	    "Subject: complaint about message from 192.0.2.1\n"
 	    "Content-Type: multipart/mixed; boundary=B\n\n--B\n"
@@ -2176,6 +2185,47 @@ START_TEST(test_feedback_whom)
 	ck_assert_ptr_nonnull(r.orig_message_id);
 	ck_assert_str_eq(r.orig_message_id, "<i1.k7@example.org>");
 	bounce_report_free(&r);
+}
+END_TEST
+
+/*
+ * Round 34: RFC 6590's other stand-in, a keyed hash of the local part in
+ * hex (MD5's 32 digits, SHA-1's 40), names nobody in a feedback report's
+ * Original-Rcpt-To or its copy's To; a short or non-hex local part is a
+ * reader's, and an MTA's X-Failed-Recipients is read as before.
+ */
+START_TEST(test_round34_hashed_local_part)
+{
+	static const struct {
+		const char *rcpt_to, *copy_to, *want;
+	} h[] = {
+		{ "<6b1f0c9e27a84d53b9e4a0c2d7f18e65@isp.example>",
+		    "6b1f0c9e27a84d53b9e4a0c2d7f18e65@isp.example", "" },
+		{ NULL, "1f3870be274f6c49b3e31a0c6728957f0d8a4b21@isp.example",
+		    "" },
+		{ NULL, "A1B2C3D4E5F60718@isp.example", "" },
+		{ NULL, "bead1234@isp.example", "bead1234@isp.example" },
+		{ NULL, "deadbeefcafebabe@isp.example",
+		    "deadbeefcafebabe@isp.example" },
+		{ "<anna.2f3c4d5e6f708192@isp.example>",
+		    "anna.2f3c4d5e6f708192@isp.example",
+		    "anna.2f3c4d5e6f708192@isp.example" },
+	};
+	char rc[256];
+
+	for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
+		check_feedback_whom(h[i].rcpt_to, h[i].copy_to, h[i].want);
+	ck_assert_int_eq(kind_of("From: Mail Delivery System "
+	    "<Mailer-Daemon@mx.example>\nSubject: Mail delivery failed: "
+	    "returning message to sender\nX-Failed-Recipients: "
+	    "6b1f0c9e27a84d53b9e4a0c2d7f18e65@isp.example\n\n"
+	    "This message was created automatically by mail delivery "
+	    "software.\n\nA message that you sent could not be delivered "
+	    "to one or more of its recipients. This is a permanent error. "
+	    "The following address(es) failed:\n\n"
+	    "  6b1f0c9e27a84d53b9e4a0c2d7f18e65@isp.example\n"
+	    "    Unrouteable address\n", rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "6b1f0c9e27a84d53b9e4a0c2d7f18e65@isp.example");
 }
 END_TEST
 
@@ -4380,6 +4430,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round33_address_forms);
 	tcase_add_test(tc, test_round33_wrapped_list);
 	tcase_add_test(tc, test_round33_quoted_text);
+	tcase_add_test(tc, test_round34_hashed_local_part);
 	suite_add_tcase(s, tc);
 	return s;
 }
