@@ -735,6 +735,22 @@ const struct bounce_rule bounce_rules[] = {
 	{ "mail receiving disabled", "5.2.1", HARD, "suspend" },
 	{ "user status is locked", "5.2.1", HARD, "suspend" },
 	/*
+	 * Coremail's "user disabled" (its knowledge base lists it among the
+	 * replies for an account its administrator turned off), Sina's
+	 * "user is locked" without round 23's "#5.2.1", 21CN's "a is now
+	 * disabled with SMTP service"; and the Chinese words of the same:
+	 * the account is stopped (已停用), frozen (被冻结) or locked (被锁定)
+	 */
+	{ "user disabled", "5.2.1", HARD, "suspend" },
+	{ "user is locked", "5.2.1", HARD, "suspend" },
+	{ "disabled with smtp service", "5.2.1", HARD, "suspend" },
+	{ "帐号已停用", "5.2.1", HARD, "suspend" },
+	{ "账号已停用", "5.2.1", HARD, "suspend" },
+	{ "帐号被冻结", "5.2.1", HARD, "suspend" },
+	{ "账号被冻结", "5.2.1", HARD, "suspend" },
+	{ "帐号已被锁定", "5.2.1", HARD, "suspend" },
+	{ "账号已被锁定", "5.2.1", HARD, "suspend" },
+	/*
 	 * CiviCRM's "Inactive" and KumoMTA's InactiveMailbox: "User banned",
 	 * "is inactive on this domain", "user account suspended", comcast's
 	 * "Account Closed, Please Remove", "Account is not active",

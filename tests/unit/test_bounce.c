@@ -17,6 +17,10 @@
 	"To: news@example.com\nSubject: Delivery status\n"
 #define AHDR "From: MAILER-DAEMON@mx.example.org\n" \
 	"To: news@example.com\nSubject: Message delivery attempt failed\n"
+/* a Chinese provider's notice (Subject 系统退信), text and HTML */
+#define ZHDR "From: postmaster@mail.example.cn\nTo: news@example.com\n" \
+	"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n" \
+	"Content-Type: text/plain; charset=utf-8\n\n"
 /* a Postfix notice's line for ann@example.net, up to the server's reply */
 #define SAID HDR "\n<ann@example.net>: host mx.example.net[192.0.2.1] " \
 	"said: "
@@ -814,6 +818,39 @@ static const struct {
 	  SAID "550 5.4.1 <ann@example.net>: Recipient address rejected: "
 	  "Access denied (in reply to RCPT TO command)\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.4.1", 1, 1 },
+	/*
+	 * Round 36: Chinese providers' words.  An account turned off,
+	 * frozen or locked is a dead address (Coremail's "user disabled",
+	 * Sina's "user is locked", 21CN's "disabled with SMTP service")
+	 */
+	{ "cn-user-disabled",
+	  SAID "554 user disabled (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-user-is-locked",
+	  SAID "550 user is locked (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-disabled-with-smtp-service",
+	  SAID "550 ann@example.net is now disabled with SMTP service (in "
+	  "reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-account-stopped",
+	  ZHDR "收件人：ann@example.net\n退信原因：收件人帐号已停用\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-account-stopped-simplified",
+	  ZHDR "收件人：ann@example.net\n退信原因：对方账号已停用\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-account-frozen",
+	  ZHDR "收件人：ann@example.net\n退信原因：收件人帐号被冻结\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-account-frozen-simplified",
+	  ZHDR "收件人：ann@example.net\n退信原因：收件人账号被冻结\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-account-locked",
+	  ZHDR "收件人：ann@example.net\n退信原因：该帐号已被锁定\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	{ "cn-account-locked-simplified",
+	  ZHDR "收件人：ann@example.net\n退信原因：该账号已被锁定\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
 };
 
 START_TEST(test_cases)
