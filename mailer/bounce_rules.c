@@ -1686,6 +1686,8 @@ const char *const bounce_rcpt_preps[] = {
 	"destinatario",
 	/* "无法发送到 a", "未能投递至 a": Chinese puts no space before it */
 	"到", "至", "送达", "送達",
+	/* "无法投递给 a" (could not be delivered to a) */
+	"给", "給",
 	"nguoi nhan",	/* "không thể chuyển tới người nhận a" */
 	/* Polish "dostarczona do a", Dutch "afgeleverd bij a", Danish
 	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",

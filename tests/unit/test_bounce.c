@@ -851,6 +851,13 @@ static const struct {
 	{ "cn-account-locked-simplified",
 	  ZHDR "收件人：ann@example.net\n退信原因：该账号已被锁定\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	/* "无法投递给 a": 给 ends the sentence of failure before its address */
+	{ "cn-deliver-gei",
+	  ZHDR "您的邮件无法投递给 ann@example.net 。\n原因：对方邮箱已满。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	{ "cn-deliver-gei-traditional",
+	  ZHDR "您的郵件無法傳遞給 ann@example.net。\n原因：信箱已滿\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 };
 
 START_TEST(test_cases)
