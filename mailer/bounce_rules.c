@@ -1535,6 +1535,9 @@ const char *const bounce_failure_words[] = {
 	"失败",
 	"退回",
 	"拒收",
+	/* "发送给 a 的邮件被对方系统拒绝" (refused by the recipient's system) */
+	"拒绝",
+	"拒絕",
 	"不存在",
 	"無法",
 	"失敗",

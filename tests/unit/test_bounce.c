@@ -858,6 +858,15 @@ static const struct {
 	{ "cn-deliver-gei-traditional",
 	  ZHDR "您的郵件無法傳遞給 ann@example.net。\n原因：信箱已滿\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* "发送给 a 的邮件被对方系统拒绝": refused, after the address */
+	{ "cn-refused-after",
+	  ZHDR "您发送给 ann@example.net 的邮件被对方系统拒绝。\n"
+	  "原因：邮件被判定为垃圾邮件\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.1", 0, 1 },
+	{ "cn-refused-after-traditional",
+	  ZHDR "您寄給 ann@example.net 的郵件被對方系統拒絕。\n"
+	  "原因：垃圾邮件\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.1", 0, 1 },
 };
 
 START_TEST(test_cases)
