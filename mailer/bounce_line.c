@@ -847,6 +847,34 @@ delivered_to_other(const char *t, size_t n)
  * colon ("User unknown:"), or "message to <a>" followed by the failure
  * ("... couldn't be delivered").
  */
+/*
+ * A label given in two languages, the recipient's label first and a word
+ * of English after a slash ("收件人 / To: a", "收件人/To: a"), as Chinese
+ * providers write their notices' fields: the label before the slash names
+ * the address.  Only a short run of letters may stand between the slash
+ * and the colon.
+ */
+static int
+bilingual_cue(const char *pre, size_t pn)
+{
+	size_t k = pn;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k || pre[k - 1] != ':')
+		return 0;
+	k--;
+	while (k && pn - k < 24 && (isalpha((unsigned char)pre[k - 1]) ||
+	    pre[k - 1] == ' '))
+		k--;
+	if (!k || pre[k - 1] != '/')
+		return 0;
+	k--;
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	return k && ends_with(bounce_rcpt_cues, pre, k);
+}
+
 static int
 phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
     const char *cont, size_t cn)
@@ -875,7 +903,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		return 1;
 	if (ends_with(bounce_rcpt_noncues, pre, pn))
 		return 0;
-	if (ends_with(bounce_rcpt_cues, pre, pn))
+	if (ends_with(bounce_rcpt_cues, pre, pn) ||
+	    bilingual_cue(pre, pn))
 		return 1;
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&
 	    has_word(bounce_failure_words, pre, pn))

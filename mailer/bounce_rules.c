@@ -1238,6 +1238,12 @@ const char *const bounce_list_admin_suffixes[] = {
  */
 const char *const bounce_rcpt_cues[] = {
 	"recipient",
+	/*
+	 * the Chinese labels as "recipient" stands: an HTML notice's table
+	 * cell ("<td>收件人</td><td>a</td>") has no colon
+	 */
+	"收件人",
+	"收件者",
 	"recipient:",
 	"recipients:",
 	"recipient address:",

@@ -21,6 +21,9 @@
 #define ZHDR "From: postmaster@mail.example.cn\nTo: news@example.com\n" \
 	"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n" \
 	"Content-Type: text/plain; charset=utf-8\n\n"
+#define ZHTML "From: postmaster@mail.example.cn\nTo: news@example.com\n" \
+	"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n" \
+	"Content-Type: text/html; charset=utf-8\n\n"
 /* a Postfix notice's line for ann@example.net, up to the server's reply */
 #define SAID HDR "\n<ann@example.net>: host mx.example.net[192.0.2.1] " \
 	"said: "
@@ -851,6 +854,20 @@ static const struct {
 	{ "cn-account-locked-simplified",
 	  ZHDR "收件人：ann@example.net\n退信原因：该账号已被锁定\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	/* an HTML notice's table: the label's cell has no colon */
+	{ "cn-table-label-cell",
+	  ZHTML "<table><tr><td>收件人</td><td>ann@example.net</td></tr>"
+	  "<tr><td>退信原因</td><td>邮件地址不存在</td></tr></table>\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "cn-table-label-cell-traditional",
+	  ZHTML "<table><tr><td>收件者</td><td>ann@example.net</td></tr>"
+	  "<tr><td>原因</td><td>收件者不存在</td></tr></table>\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* a label in two languages, "收件人 / To:" */
+	{ "cn-bilingual-label",
+	  ZHDR "收件人 / To: ann@example.net\n退信原因 / Reason: 邮件内容被拒绝 "
+	  "/ Mail content denied (550)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 0, 1 },
 	/* "无法投递给 a": 给 ends the sentence of failure before its address */
 	{ "cn-deliver-gei",
 	  ZHDR "您的邮件无法投递给 ann@example.net 。\n原因：对方邮箱已满。\n",
