@@ -249,6 +249,24 @@ status_name(const char *name, size_t n)
  * that says so; its template's words ("this is the mail system",
  * "delivery errors") are no failure of this recipient.
  */
+/*
+ * 1 when s[0..n) holds a server's 2xx reply right after a colon and a
+ * blank, as Postfix writes one it had no enhanced code for ("<a>:
+ * delivery via mx[192.0.2.1]:25: 250 OK: queued as 4Fx9", NetEase's
+ * "250 Mail OK queued as ..."): the reply of an accepted message.
+ */
+static int
+accepted_reply(const char *s, size_t n)
+{
+	for (size_t i = 2; i + 4 <= n; i++)
+		if (s[i] == '2' && s[i - 1] == ' ' && s[i - 2] == ':' &&
+		    isdigit((unsigned char)s[i + 1]) &&
+		    isdigit((unsigned char)s[i + 2]) &&
+		    (s[i + 3] == ' ' || s[i + 3] == '-'))
+			return 1;
+	return 0;
+}
+
 static int
 lines_say_delivered(const char *s, size_t n)
 {
@@ -261,7 +279,7 @@ lines_say_delivered(const char *s, size_t n)
 	    bounce_smtp_class(s, n))
 		return 0;
 	if (bounce_find_status(s, n, st) ? st[0] != '2' :
-	    !(cues & BOUNCE_CUE_SUCCESS))
+	    !(cues & BOUNCE_CUE_SUCCESS) && !accepted_reply(s, n))
 		return 0;
 	low = bounce_lower_dup(s, n);
 	r = !bounce_list_match(bounce_failure_words, low, strlen(low));

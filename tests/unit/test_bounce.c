@@ -884,6 +884,20 @@ static const struct {
 	  ZHDR "您寄給 ann@example.net 的郵件被對方系統拒絕。\n"
 	  "原因：垃圾邮件\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.7.1", 0, 1 },
+	/* Postfix's success text, its delivery-status part gone, a 250
+	 * reply without an enhanced code */
+	{ "success-text-plain-250",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Successful Mail Delivery Report\n\n"
+	  "This is the mail system at host mx.example.org.\n\n"
+	  "Your message was successfully delivered to the destination(s)\n"
+	  "listed below. If the message was delivered to mailbox you will\n"
+	  "receive no further notifications. Otherwise you may still "
+	  "receive\nnotifications of mail delivery errors from other "
+	  "systems.\n\n                   The mail system\n\n"
+	  "<ann@example.net>: delivery via mx.example.net[192.0.2.1]:25: "
+	  "250 OK:\n    queued as 4Fx9k2\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 };
 
 START_TEST(test_cases)
