@@ -839,15 +839,6 @@ delivered_to_other(const char *t, size_t n)
 }
 
 /*
- * An address the words before it (lower-cased in pre[0..pn), no contact's
- * words among them) and after it (tail; cont is the rest of the
- * paragraph, when its next line goes on with it) name as failed: a recipient label ("Intended
- * recipient:", "RCPT TO:"), a sentence of failure ending in "to"/":"
- * ("Unable to deliver message to", "Delivery failed:"), a reason and a
- * colon ("User unknown:"), or "message to <a>" followed by the failure
- * ("... couldn't be delivered").
- */
-/*
  * A label given in two languages, the recipient's label first and a word
  * of English after a slash ("收件人 / To: a", "收件人/To: a"), as Chinese
  * providers write their notices' fields: the label before the slash names
@@ -875,6 +866,15 @@ bilingual_cue(const char *pre, size_t pn)
 	return k && ends_with(bounce_rcpt_cues, pre, k);
 }
 
+/*
+ * An address the words before it (lower-cased in pre[0..pn), no contact's
+ * words among them) and after it (tail; cont is the rest of the
+ * paragraph, when its next line goes on with it) name as failed: a recipient label ("Intended
+ * recipient:", "RCPT TO:"), a sentence of failure ending in "to"/":"
+ * ("Unable to deliver message to", "Delivery failed:"), a reason and a
+ * colon ("User unknown:"), or "message to <a>" followed by the failure
+ * ("... couldn't be delivered").
+ */
 static int
 phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
     const char *cont, size_t cn)

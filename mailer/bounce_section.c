@@ -241,15 +241,6 @@ status_name(const char *name, size_t n)
 }
 
 /*
- * 1 when a recipient's lines s[0..n) report its delivery and nothing
- * else: success words or a 2.x.x code ("<a>: delivery via mx: 250 2.0.0
- * Ok", "<a>... Successfully delivered to mailing list"), and no failure
- * or delay words, no 4.x.x or 5.x.x code, no 4xx or 5xx reply.  The
- * daemon wrote its report of success without the delivery-status part
- * that says so; its template's words ("this is the mail system",
- * "delivery errors") are no failure of this recipient.
- */
-/*
  * 1 when s[0..n) holds a server's 2xx reply right after a colon and a
  * blank, as Postfix writes one it had no enhanced code for ("<a>:
  * delivery via mx[192.0.2.1]:25: 250 OK: queued as 4Fx9", NetEase's
@@ -267,6 +258,15 @@ accepted_reply(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * 1 when a recipient's lines s[0..n) report its delivery and nothing
+ * else: success words or a 2.x.x code ("<a>: delivery via mx: 250 2.0.0
+ * Ok", "<a>... Successfully delivered to mailing list"), and no failure
+ * or delay words, no 4.x.x or 5.x.x code, no 4xx or 5xx reply.  The
+ * daemon wrote its report of success without the delivery-status part
+ * that says so; its template's words ("this is the mail system",
+ * "delivery errors") are no failure of this recipient.
+ */
 static int
 lines_say_delivered(const char *s, size_t n)
 {
