@@ -123,31 +123,90 @@ tag_break(const char *s, size_t n)
 }
 
 /*
+ * HTML's named entities for the Latin-1 characters (U+00A0 to U+00FF, in
+ * order): notices in French or German write "livr&eacute;" and
+ * "f&uuml;r", and their words are rows of the word lists only decoded.
+ */
+static const char *const latin1_entities[96] = {
+	"nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect",
+	"uml", "copy", "ordf", "laquo", "not", "shy", "reg", "macr",
+	"deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
+	"cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34",
+	"iquest",
+	"Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+	"Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute",
+	"Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc",
+	"Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
+	"Uuml", "Yacute", "THORN", "szlig",
+	"agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig",
+	"ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute",
+	"icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc",
+	"otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+	"uuml", "yacute", "thorn", "yuml",
+};
+
+/*
+ * Other named entities of notices: punctuation ("couldn&rsquo;t",
+ * "&bull; a &mdash; reason") and HTML5's for the characters of an
+ * address ("a&commat;b", "a&period;b&commat;c&period;d").
+ */
+static const struct {
+	const char *name;
+	unsigned long c;
+} other_entities[] = {
+	{ "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' },
+	{ "apos", '\'' }, { "commat", '@' }, { "period", '.' },
+	{ "lowbar", '_' }, { "hyphen", '-' }, { "plus", '+' },
+	{ "ndash", 0x2013 }, { "mdash", 0x2014 }, { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 }, { "sbquo", 0x201a }, { "ldquo", 0x201c },
+	{ "rdquo", 0x201d }, { "bdquo", 0x201e }, { "bull", 0x2022 },
+	{ "hellip", 0x2026 }, { "lsaquo", 0x2039 }, { "rsaquo", 0x203a },
+	{ "euro", 0x20ac }, { "trade", 0x2122 }, { "larr", 0x2190 },
+	{ "rarr", 0x2192 },
+};
+
+/* The code point of the named entity s[0..n) ("eacute"), 0 if none. */
+static unsigned long
+named_entity(const char *s, size_t n)
+{
+	/* "&nbsp;" is a blank of the text, not U+00A0 */
+	if (n == 4 && !strncasecmp(s, "nbsp", 4))
+		return ' ';
+	for (size_t k = 0; k < sizeof other_entities /
+	    sizeof other_entities[0]; k++)
+		if (strlen(other_entities[k].name) == n &&
+		    !strncasecmp(s, other_entities[k].name, n))
+			return other_entities[k].c;
+	/* case tells "&Eacute;" from "&eacute;" */
+	for (size_t k = 0; k < 96; k++)
+		if (strlen(latin1_entities[k]) == n &&
+		    !strncmp(s, latin1_entities[k], n))
+			return 0xa0 + k;
+	return 0;
+}
+
+/*
  * The entity at s[0..n) (from its '&'), decoded onto t: the named ones
- * notices use and numeric ones ("&#64;", "&#x40;").  Returns the bytes it
+ * above and numeric ones ("&#64;", "&#x40;").  Returns the bytes it
  * took, 0 when it is no entity (the '&' is then kept as it is).
  */
 static size_t
 add_entity(struct buf *t, const char *s, size_t n)
 {
-	static const struct {
-		const char *name;
-		char c;
-	} named[] = {
-		{ "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' },
-		{ "&nbsp;", ' ' }, { "&quot;", '"' }, { "&apos;", '\'' },
-	};
 	unsigned long c = 0;
 	size_t i = 2;
 	int hex;
 
-	for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
-		size_t l = strlen(named[k].name);
+	if (n > 2 && isalpha((unsigned char)s[1])) {
+		size_t k = 1;
 
-		if (n >= l && !strncasecmp(s, named[k].name, l)) {
-			buf_addc(t, named[k].c);
-			return l;
-		}
+		while (k < n && k < 10 && isalnum((unsigned char)s[k]))
+			k++;
+		if (k >= n || s[k] != ';' || !(c = named_entity(s + 1,
+		    k - 1)))
+			return 0;
+		bounce_add_utf8(t, c);
+		return k + 1;
 	}
 	if (n < 4 || s[1] != '#')
 		return 0;

@@ -2952,6 +2952,45 @@ START_TEST(test_html_blank_runs)
 END_TEST
 
 /*
+ * Round 35: HTML's named entities are the characters they name: HTML5's
+ * "&commat;" in an address, the Latin-1 letters of a French verdict
+ * ("recens&eacute;", a row only decoded), and a digest's "&bull; a
+ * &mdash; reason" lines.  An unknown name stays as it is.
+ */
+START_TEST(test_round35_html_entities)
+{
+	const char *a = HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+	    "<html><body><p>I'm sorry to have to inform you that your "
+	    "message could not be delivered.</p><p>&lt;yusuf&commat;example"
+	    "&period;net&gt;: host mx.example.net said: 550 5.1.1 No such "
+	    "user here</p></body></html>\n";
+	const char *b = "From: Postmaster <postmaster@example.fr>\n"
+	    "To: news@example.com\nSubject: Rapport de distribution\n"
+	    "MIME-Version: 1.0\nContent-Type: text/html\n\n<html><body>"
+	    "<p>Destinataire : b&eacute;a@example.fr</p><p>Utilisateur non "
+	    "recens&eacute; dans le carnet d&rsquo;adresses public</p>"
+	    "</body></html>\n";
+	const char *c = "From: Reports <reports@crm.example.net>\n"
+	    "To: news@example.com\nSubject: Some of your emails bounced\n"
+	    "MIME-Version: 1.0\nContent-Type: text/html\n\n<html><body>"
+	    "<div>2 recipients of your email could not be reached:</div>"
+	    "<div>&bull; <a href=\"mailto:rachel@example.co.uk\">Rachel</a>"
+	    " &mdash; the mailbox does not exist (550 5.1.1 user unknown)"
+	    "</div><div>&bull; <a href=\"mailto:tom@example.co.uk\">Tom</a>"
+	    " &mdash; the mailbox is full (552 5.2.2 over quota)</div>"
+	    "<div>&unknownname; &amp</div></body></html>\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(a, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "yusuf@example.net");
+	ck_assert_int_eq(kind_of(b, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "b\xc3\xa9""a@example.fr");
+	ck_assert_int_eq(kind_of(c, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "rachel@example.co.uk tom@example.co.uk");
+}
+END_TEST
+
+/*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
  * putting each of their phrases in a notice: unknown users in Spanish,
@@ -4498,6 +4537,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_intl_addresses);
 	tcase_add_test(tc, test_html_mailto_apostrophe);
 	tcase_add_test(tc, test_html_blank_runs);
+	tcase_add_test(tc, test_round35_html_entities);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
