@@ -277,10 +277,11 @@ skip_element(const char *s, size_t n, const char *name)
 /*
  * Crude HTML to text: tags dropped, block tags become newlines and table
  * cells spaces, line ends and runs of blanks within a line one space
- * (outside <pre>), as on the screen, entities decoded, the content of <style>, <script> and
- * <title> dropped.  A "mailto:" link whose text shows no address stands
- * for its address ("to <a href=mailto:a>Name</a>" reads "to a"): a notice
- * may name its recipient only there.
+ * (outside <pre>), as on the screen, entities decoded, comments and the
+ * content of <style>, <script> and <title> dropped.  A "mailto:" link
+ * whose text shows no address stands for its address ("to <a
+ * href=mailto:a>Name</a>" reads "to a"): a notice may name its recipient
+ * only there.
  */
 static void
 add_html_text(struct buf *b, const char *s, size_t n)
@@ -293,7 +294,20 @@ add_html_text(struct buf *b, const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] != ' ' && s[i] != '\t')
 			indent = 0;
-		if (s[i] == '<') {
+		if (s[i] == '<' && n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+			/*
+			 * a comment ends at "-->", not at the first '>': a
+			 * template's commented-out block may hold markup, an
+			 * address and a reply ("<!-- <p>Your message to a
+			 * ...: 550 ...</p> -->"); sought from its "--", so
+			 * that "<!-->" is an empty one
+			 */
+			const char *e = memmem(s + i + 2, n - i - 2, "-->", 3);
+
+			if (!e)
+				break;
+			i = (size_t)(e - s) + 2;
+		} else if (s[i] == '<') {
 			const char *e = memchr(s + i, '>', n - i);
 			const char *skip;
 			size_t tl;

@@ -2991,6 +2991,27 @@ START_TEST(test_round35_html_entities)
 END_TEST
 
 /*
+ * Round 35: an HTML comment ends at "-->", not at its first '>': a
+ * template's commented-out block, with its markup, an address and a
+ * reply, is none of the notice's text ("<!-->" is an empty comment).
+ */
+START_TEST(test_round35_html_comment)
+{
+	const char *m = HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+	    "<html><body><!-->x<!-- old layout: <p>Your message to "
+	    "<b>old@example.be</b> could not be delivered: 550 5.1.1 User "
+	    "unknown</p> -->\n<p>The following message could not be "
+	    "delivered.</p><table><tr><td>Recipient:</td><td>new@example.be"
+	    "</td></tr><tr><td>Reason:</td><td>452 4.2.2 Mailbox full</td>"
+	    "</tr></table><!-- renderer 1.4 > 2025 --></body></html>\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "new@example.be");
+}
+END_TEST
+
+/*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
  * putting each of their phrases in a notice: unknown users in Spanish,
@@ -4538,6 +4559,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_html_mailto_apostrophe);
 	tcase_add_test(tc, test_html_blank_runs);
 	tcase_add_test(tc, test_round35_html_entities);
+	tcase_add_test(tc, test_round35_html_comment);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
