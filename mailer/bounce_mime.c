@@ -624,6 +624,14 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			else if (t.len && strcmp(ct, "text/html")) {
 				notice_part(sc);
 				add_clean(&sc->notice, t.data, t.len);
+			} else if (t.len) {
+				/*
+				 * a gateway's "deliveryreport.htm" under a
+				 * stub ("see the attached report"): read as
+				 * HTML
+				 */
+				notice_part(sc);
+				add_part_body(&sc->notice, m, 1);
 			}
 			buf_free(&t);
 		} else if (!strcmp(ct, "text/plain") ||

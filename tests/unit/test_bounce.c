@@ -3012,6 +3012,30 @@ START_TEST(test_round35_html_comment)
 END_TEST
 
 /*
+ * Round 35: an attached HTML report under a stub ("see the attached
+ * report", a gateway's deliveryreport.htm) is the notice's text, read as
+ * HTML.
+ */
+START_TEST(test_round35_html_attachment)
+{
+	const char *m = "From: Mail Gateway <postmaster@gw.example.at>\n"
+	    "To: news@example.com\nSubject: Undeliverable: Issue 7\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n"
+	    "\n--b\nContent-Type: text/plain\n\nPlease see the attached "
+	    "report for details.\n--b\nContent-Type: text/html; name=r.htm\n"
+	    "Content-Disposition: attachment; filename=r.htm\n\n<html><body>"
+	    "<h2>Message delivery failed</h2><table><tr><th>Recipient</th>"
+	    "<th>Details</th></tr><tr><td>jakob@example.at</td><td>550 5.1.1 "
+	    "&lt;jakob@example.at&gt;: Recipient address rejected: User "
+	    "unknown</td></tr></table></body></html>\n--b--\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "jakob@example.at");
+}
+END_TEST
+
+/*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
  * putting each of their phrases in a notice: unknown users in Spanish,
@@ -4560,6 +4584,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_html_blank_runs);
 	tcase_add_test(tc, test_round35_html_entities);
 	tcase_add_test(tc, test_round35_html_comment);
+	tcase_add_test(tc, test_round35_html_attachment);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
