@@ -276,8 +276,8 @@ skip_element(const char *s, size_t n, const char *name)
 
 /*
  * Crude HTML to text: tags dropped, block tags become newlines and table
- * cells spaces, line ends and runs of blanks within a line one space
- * (outside <pre>), as on the screen, entities decoded, comments and the
+ * cells spaces, runs of blanks within a line one space (outside <pre>),
+ * as on the screen, but the source's line ends kept, entities decoded, comments and the
  * content of <style>, <script> and <title> dropped.  A "mailto:" link
  * whose text shows no address stands for its address ("to <a
  * href=mailto:a>Name</a>" reads "to a"): a notice may name its recipient
@@ -343,17 +343,21 @@ add_html_text(struct buf *b, const char *s, size_t n)
 				buf_addc(&t, s[i]);
 		} else if (!pre && (s[i] == '\n' || s[i] == '\r')) {
 			/*
-			 * a line end in the source is a space on the screen:
-			 * "to\na@b could not be delivered" is one sentence
+			 * a line end in the source is a space on the screen,
+			 * but the writer's line: a notice written as text and
+			 * put in a <p> keeps its lines ("Failed recipient: a
+			 * (user unknown)\nDelivered to: b" joined would give
+			 * b a's reason), and the text's reading joins a
+			 * sentence run on ("to\na@b could not be delivered")
 			 */
-			if (t.len && t.data[t.len - 1] != ' ' &&
-			    t.data[t.len - 1] != '\n')
-				buf_addc(&t, ' ');
+			if (t.len && t.data[t.len - 1] != '\n')
+				buf_addc(&t, '\n');
 		} else if (!pre && (s[i] == ' ' || s[i] == '\t')) {
 			/*
-			 * so are blanks in a row ("moved\n    to n"), but for
-			 * a line's indentation after <br>, which says what
-			 * its lines are (a returned header's fields or not)
+			 * blanks in a row are one space, but for a line's
+			 * indentation (after <br> or a line end), which says
+			 * what its lines are (a returned header's fields or
+			 * a reply's folded lines, "moved\n    to n")
 			 */
 			if (!t.len || t.data[t.len - 1] == '\n')
 				indent = 1;

@@ -3036,6 +3036,30 @@ START_TEST(test_round35_html_attachment)
 END_TEST
 
 /*
+ * Round 35: a line end of the HTML source is a line of the text: a notice
+ * written as text and put in <p>s (probe.py's htmlp) keeps its lines, so
+ * that the delivered address below a failed one does not take its
+ * reason; a sentence run on over a line end is still read.
+ */
+START_TEST(test_round35_html_source_lines)
+{
+	const char *a = HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+	    "<html><body><p>Message delivery failed for 1 of 2 recipients."
+	    "</p>\n<p>Failed recipient: pat@example.org (user unknown)\n"
+	    "Delivered to: quin@example.org\n</p></body></html>\n";
+	const char *b = HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+	    "<html><body><p>Your message to\nann@example.net could not be "
+	    "delivered:\n550 5.1.1 user unknown</p></body></html>\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(a, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "pat@example.org");
+	ck_assert_int_eq(kind_of(b, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "ann@example.net");
+}
+END_TEST
+
+/*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
  * putting each of their phrases in a notice: unknown users in Spanish,
@@ -4585,6 +4609,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round35_html_entities);
 	tcase_add_test(tc, test_round35_html_comment);
 	tcase_add_test(tc, test_round35_html_attachment);
+	tcase_add_test(tc, test_round35_html_source_lines);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
