@@ -1557,6 +1557,23 @@ prev_wrap_says_why(const struct nearby *nb)
 }
 
 /*
+ * 1 when an address alone on its line (its tail t[0..tn) blank) has its
+ * verdict on the line right below (nb->next at below) and it says
+ * delivered: a digest written as text lists each address with its outcome
+ * under it ("a" / "  Delivered" after "b" / "  Permanent failure: 550 ...").
+ */
+static int
+delivered_below(const char *t, size_t tn, const struct nearby *nb,
+    const char *below)
+{
+	for (size_t i = 0; i < tn; i++)
+		if (!bounce_is_blank(t[i]) && t[i] != '.')
+			return 0;
+	return nb->next && nb->next == below &&
+	    delivered_follows(nb->next, nb->nextlen);
+}
+
+/*
  * 1 when an address alone on its line is listed as failed: the line
  * before introduces a list ("... recipients were affected:") or listed
  * one too, or a line around it says why.  An address alone in a
@@ -1858,6 +1875,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    (!blank_tail(l + after, tn) ||
 		    bare_listed(nb, carry && carryn)) &&
 		    !closes_aside(l + after, n - after))) &&
+		    !delivered_below(l + after, tn, nb, l + n + 1) &&
 		    !sender_follows(l + after, n - after) &&
 		    !members_follow(l + after, n - after, !colon &&
 		    nb->next == l + n + 1 ? nb->next : NULL, !colon &&

@@ -3060,6 +3060,27 @@ START_TEST(test_round35_html_source_lines)
 END_TEST
 
 /*
+ * Round 35: a digest written as text puts each address alone on its line
+ * and its outcome on the line below; an address whose line below says
+ * "Delivered" failed nowhere, though the entry above it failed.
+ */
+START_TEST(test_round35_delivered_below)
+{
+	const char *m = "From: Reports <reports@esp.example.net>\n"
+	    "To: news@example.com\nSubject: We couldn't deliver some of "
+	    "your messages\n\nWe couldn't deliver some of your messages\n\n"
+	    "felix@example.ch\n  Permanent failure: 550 5.1.1 The email "
+	    "account does not exist\n\nnina@example.ch\n  Temporary failure, "
+	    "retries exhausted: 452 4.2.2 Mailbox full\n\npaul@example.ch\n"
+	    "  Delivered\n";
+	char rc[256];
+
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "felix@example.ch nina@example.ch");
+}
+END_TEST
+
+/*
  * Verdicts of the mature parsers' reason tables that no row read
  * (Sisimai's UserUnknown, Rejected, Blocked, MailboxFull), found by
  * putting each of their phrases in a notice: unknown users in Spanish,
@@ -4610,6 +4631,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round35_html_comment);
 	tcase_add_test(tc, test_round35_html_attachment);
 	tcase_add_test(tc, test_round35_html_source_lines);
+	tcase_add_test(tc, test_round35_delivered_below);
 	tcase_add_test(tc, test_french_unknown_address_rows);
 	tcase_add_test(tc, test_german_recipient_rows);
 	tcase_add_test(tc, test_round24_no_such_host);
