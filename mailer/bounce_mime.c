@@ -277,11 +277,11 @@ skip_element(const char *s, size_t n, const char *name)
 /*
  * Crude HTML to text: tags dropped, block tags become newlines and table
  * cells spaces, runs of blanks within a line one space (outside <pre>),
- * as on the screen, but the source's line ends kept, entities decoded, comments and the
- * content of <style>, <script> and <title> dropped.  A "mailto:" link
- * whose text shows no address stands for its address ("to <a
- * href=mailto:a>Name</a>" reads "to a"): a notice may name its recipient
- * only there.
+ * as on the screen, but the source's line ends kept outside table cells,
+ * entities decoded, comments and the content of <style>, <script> and
+ * <title> dropped.  A "mailto:" link whose text shows no address stands
+ * for its address ("to <a href=mailto:a>Name</a>" reads "to a"): a
+ * notice may name its recipient only there.
  */
 static void
 add_html_text(struct buf *b, const char *s, size_t n)
@@ -290,6 +290,7 @@ add_html_text(struct buf *b, const char *s, size_t n)
 	const char *link = NULL;
 	size_t linkl = 0, linkat = 0;
 	int pre = 0, indent = 0;
+	size_t cells = 0;	/* table cells open */
 
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] != ' ' && s[i] != '\t')
@@ -333,6 +334,12 @@ add_html_text(struct buf *b, const char *s, size_t n)
 				buf_addc(&t, br);
 			if (tag_is(s + i, tl, "pre"))
 				pre = s[i + 1] != '/';
+			if (tag_is(s + i, tl, "td") || tag_is(s + i, tl, "th")) {
+				if (s[i + 1] != '/')
+					cells++;
+				else if (cells)
+					cells--;
+			}
 			i = (size_t)(e - s);
 		} else if (s[i] == '&') {
 			size_t k = add_entity(&t, s + i, n - i);
@@ -348,9 +355,15 @@ add_html_text(struct buf *b, const char *s, size_t n)
 			 * put in a <p> keeps its lines ("Failed recipient: a
 			 * (user unknown)\nDelivered to: b" joined would give
 			 * b a's reason), and the text's reading joins a
-			 * sentence run on ("to\na@b could not be delivered")
+			 * sentence run on ("to\na@b could not be delivered").
+			 * In a table's cell it is a space: a cell holds a
+			 * value, and a source wrapped at its width breaks it
+			 * ("<td>Hard\nbounce: address does not exist</td>")
 			 */
-			if (t.len && t.data[t.len - 1] != '\n')
+			if (cells && t.len && t.data[t.len - 1] != ' ' &&
+			    t.data[t.len - 1] != '\n')
+				buf_addc(&t, ' ');
+			else if (!cells && t.len && t.data[t.len - 1] != '\n')
 				buf_addc(&t, '\n');
 		} else if (!pre && (s[i] == ' ' || s[i] == '\t')) {
 			/*

@@ -3039,7 +3039,9 @@ END_TEST
  * Round 35: a line end of the HTML source is a line of the text: a notice
  * written as text and put in <p>s (probe.py's htmlp) keeps its lines, so
  * that the delivered address below a failed one does not take its
- * reason; a sentence run on over a line end is still read.
+ * reason; a sentence run on over a line end is still read.  In a table's
+ * cell it is a space, as before: a source wrapped at 72 columns breaks a
+ * cell's value ("<td>Hard\nbounce: address does not exist</td>").
  */
 START_TEST(test_round35_html_source_lines)
 {
@@ -3050,12 +3052,22 @@ START_TEST(test_round35_html_source_lines)
 	const char *b = HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
 	    "<html><body><p>Your message to\nann@example.net could not be "
 	    "delivered:\n550 5.1.1 user unknown</p></body></html>\n";
+	const char *c = "From: Reports <reports@crm.example.net>\n"
+	    "To: news@example.com\nSubject: Bounce report: Issue 7\n"
+	    "MIME-Version: 1.0\nContent-Type: text/html\n\n<html><body>"
+	    "<p>Bounce report for <b>Issue 7</b></p>\n<table><tr><td\n"
+	    "style=\"width:60%\">wil@example.nl</td><td>Hard\nbounce: address "
+	    "does not exist (5.1.1)</td></tr>\n<tr><td\nstyle=\"width:60%\">"
+	    "jan@example.nl</td><td>Soft\nbounce: mailbox over quota "
+	    "(4.2.2)</td></tr>\n</table></body></html>\n";
 	char rc[256];
 
 	ck_assert_int_eq(kind_of(a, rc, sizeof rc), BOUNCE_BOUNCE);
 	ck_assert_str_eq(rc, "pat@example.org");
 	ck_assert_int_eq(kind_of(b, rc, sizeof rc), BOUNCE_BOUNCE);
 	ck_assert_str_eq(rc, "ann@example.net");
+	ck_assert_int_eq(kind_of(c, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "wil@example.nl jan@example.nl");
 }
 END_TEST
 
