@@ -195,6 +195,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "容量已滿", "4.2.2", SOFT, "mailboxfull" },
 	{ "空間不足", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量がいっぱい", "4.2.2", SOFT, "mailboxfull" },
+	{ "容量が一杯", "4.2.2", SOFT, "mailboxfull" },	/* いっぱい in kanji */
 	{ "容量を超え", "4.2.2", SOFT, "mailboxfull" },
 	{ "사서함이 가득", "4.2.2", SOFT, "mailboxfull" },
 	{ "메일함이 가득", "4.2.2", SOFT, "mailboxfull" },
@@ -1280,7 +1281,15 @@ const char *const bounce_rcpt_cues[] = {
 	"收件者:",
 	"收件地址:",
 	"宛先:",
+	"あて先:",	/* BIGLOBE writes the noun in kana */
 	"送信先:",
+	/*
+	 * "宛先の a は存在しません": the noun and its particle の before the
+	 * address, as "the recipient a" in English
+	 */
+	"宛先の",
+	"あて先の",
+	"送信先の",
 	"받는 사람:",
 	"받는사람:",
 	"수신자:",

@@ -24,6 +24,9 @@
 #define ZHTML "From: postmaster@mail.example.cn\nTo: news@example.com\n" \
 	"Subject: =?UTF-8?B?57O757uf6YCA5L+h?=\n" \
 	"Content-Type: text/html; charset=utf-8\n\n"
+#define JHDR "From: postmaster@mail.example.jp\nTo: news@example.com\n" \
+	"Subject: =?UTF-8?B?44Oh44O844Or6YWN5L+h44Ko44Op44O8?=\n" \
+	"Content-Type: text/plain; charset=utf-8\n\n"
 /* a Postfix notice's line for ann@example.net, up to the server's reply */
 #define SAID HDR "\n<ann@example.net>: host mx.example.net[192.0.2.1] " \
 	"said: "
@@ -884,6 +887,27 @@ static const struct {
 	  ZHDR "您寄給 ann@example.net 的郵件被對方系統拒絕。\n"
 	  "原因：垃圾邮件\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.7.1", 0, 1 },
+	/* "あて先：a": the label with its noun in kana, as 宛先 */
+	{ "ja-atesaki-kana-label",
+	  JHDR "以下のあて先へのメールは配送できませんでした。\n\n"
+	  "あて先：ann@example.net\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 0, 1 },
+	/* "宛先の a へ...": the noun and の before the address */
+	{ "ja-rcpt-noun-no",
+	  JHDR "宛先の ann@example.net へのメールは配信できませんでした。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 0, 1 },
+	{ "ja-rcpt-noun-no-kana",
+	  JHDR "あて先の ann@example.net には配送できませんでした。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 0, 1 },
+	{ "ja-rcpt-noun-no-soushinsaki",
+	  JHDR "送信先の ann@example.net は、このメールアドレスは"
+	  "存在しません。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* "容量が一杯": いっぱい written in kanji */
+	{ "ja-full-ippai-kanji",
+	  JHDR "宛先：ann@example.net\n"
+	  "メールボックスの容量が一杯のため配信できませんでした。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
 	{ "success-text-plain-250",
