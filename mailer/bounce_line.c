@@ -867,6 +867,41 @@ bilingual_cue(const char *pre, size_t pn)
 }
 
 /*
+ * A recipient's label numbered as an item of a list ("Recipient 2: a",
+ * "■宛先１：a", its full-width digit and colon folded): the label before
+ * the number names the address.  Only up to three digits, after a blank
+ * or a "#" or none, may stand between the label and its colon.
+ */
+static int
+numbered_cue(const char *pre, size_t pn)
+{
+	struct buf b = BUF_INIT;
+	size_t k = pn, d;
+	int r;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k || pre[k - 1] != ':')
+		return 0;
+	d = --k;
+	while (k && d - k < 3 && isdigit((unsigned char)pre[k - 1]))
+		k--;
+	if (k == d || (k && isdigit((unsigned char)pre[k - 1])))
+		return 0;
+	if (k && pre[k - 1] == '#')
+		k--;
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k)
+		return 0;
+	buf_add(&b, pre, k);
+	buf_add(&b, ":", 1);
+	r = ends_with(bounce_rcpt_cues, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
  * words among them) and after it (tail; cont is the rest of the
  * paragraph, when its next line goes on with it) name as failed: a recipient label ("Intended
@@ -904,7 +939,7 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	if (ends_with(bounce_rcpt_noncues, pre, pn))
 		return 0;
 	if (ends_with(bounce_rcpt_cues, pre, pn) ||
-	    bilingual_cue(pre, pn))
+	    bilingual_cue(pre, pn) || numbered_cue(pre, pn))
 		return 1;
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&
 	    has_word(bounce_failure_words, pre, pn))

@@ -903,6 +903,16 @@ static const struct {
 	  JHDR "送信先の ann@example.net は、このメールアドレスは"
 	  "存在しません。\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* a numbered label: "宛先１：a" (full-width), "Recipient 2: a" */
+	{ "ja-numbered-label",
+	  JHDR "次の宛先には配信できませんでした。\n\n"
+	  "■宛先１：ann@example.net\n　理由：550 Unknown user\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "numbered-label",
+	  DHDR "We could not deliver your message.\n\n"
+	  "Recipient 1: ann@example.net\n  Reason: mailbox full\n"
+	  "Recipient #2: bob@example.net\n  Reason: mailbox full\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 2 },
 	/* "容量が一杯": いっぱい written in kanji */
 	{ "ja-full-ippai-kanji",
 	  JHDR "宛先：ann@example.net\n"
