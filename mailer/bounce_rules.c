@@ -327,6 +327,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "アドレスが見つかりません", "5.1.1", HARD, "userunknown" },
 	{ "アドレスは存在しません", "5.1.1", HARD, "userunknown" },
 	{ "アドレスが存在しません", "5.1.1", HARD, "userunknown" },
+	/* the plain form before a cause: "アドレスは存在しないため" */
+	{ "アドレスは存在しない", "5.1.1", HARD, "userunknown" },
+	{ "アドレスが存在しない", "5.1.1", HARD, "userunknown" },
 	{ "ユーザーは存在しません", "5.1.1", HARD, "userunknown" },
 	{ "ユーザーが存在しません", "5.1.1", HARD, "userunknown" },
 	{ "ユーザは存在しません", "5.1.1", HARD, "userunknown" },

@@ -913,6 +913,15 @@ static const struct {
 	  "Recipient 1: ann@example.net\n  Reason: mailbox full\n"
 	  "Recipient #2: bob@example.net\n  Reason: mailbox full\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 2 },
+	/* "アドレスは存在しないため": the plain form before a cause */
+	{ "ja-not-exist-plain",
+	  JHDR "宛先：ann@example.net\n"
+	  "このメールアドレスは存在しないため配信できませんでした。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "ja-not-exist-plain-ga",
+	  JHDR "宛先：ann@example.net\n"
+	  "メールアドレスが存在しない、または受信できない状態です。\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 	/* "容量が一杯": いっぱい written in kanji */
 	{ "ja-full-ippai-kanji",
 	  JHDR "宛先：ann@example.net\n"
