@@ -247,7 +247,7 @@ status_name(const char *name, size_t n)
  * "250 Mail OK queued as ..."): the reply of an accepted message.
  */
 static int
-accepted_reply(const char *s, size_t n)
+reply_after_colon_accepted(const char *s, size_t n)
 {
 	for (size_t i = 2; i + 4 <= n; i++)
 		if (s[i] == '2' && s[i - 1] == ' ' && s[i - 2] == ':' &&
@@ -279,7 +279,7 @@ lines_say_delivered(const char *s, size_t n)
 	    bounce_smtp_class(s, n))
 		return 0;
 	if (bounce_find_status(s, n, st) ? st[0] != '2' :
-	    !(cues & BOUNCE_CUE_SUCCESS) && !accepted_reply(s, n))
+	    !(cues & BOUNCE_CUE_SUCCESS) && !reply_after_colon_accepted(s, n))
 		return 0;
 	low = bounce_lower_dup(s, n);
 	r = !bounce_list_match(bounce_failure_words, low, strlen(low));
