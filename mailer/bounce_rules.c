@@ -1443,6 +1443,18 @@ const char *const bounce_delivered_values[] = {
 };
 
 /*
+ * What a Postfix delivery agent says of a message it delivered, after
+ * "delivery via RELAY: " in a report of success: local(8) and virtual(8)
+ * ("delivered to mailbox", "delivered to maildir", local's "delivered to
+ * file: /path" and "delivered to command: procmail") and pipe(8)
+ * ("delivered via dovecot service").
+ */
+const char *const bounce_agent_delivered[] = {
+	"delivered to mailbox", "delivered to maildir", "delivered to file",
+	"delivered to command", "delivered via ", NULL
+};
+
+/*
  * Words of the sender's own limits: an address whose lines say them
  * ("Mailbox: a / Problem: this mailbox is over its daily sending quota")
  * is our sending account, not a recipient.

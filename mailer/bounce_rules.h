@@ -82,6 +82,7 @@ extern const char *const bounce_rcpt_verdicts[];
 extern const char *const bounce_login_words[];
 extern const char *const bounce_status_fields[];
 extern const char *const bounce_delivered_values[];
+extern const char *const bounce_agent_delivered[];
 extern const char *const bounce_sending_words[];
 extern const char *const bounce_valedictions[];
 /* Exchange's "a on DATE" in its languages: the words before the date */

@@ -258,6 +258,46 @@ reply_after_colon_accepted(const char *s, size_t n)
 	return 0;
 }
 
+#define AGENT_RELAY	256		/* bytes of a relay's name read */
+
+/*
+ * 1 when s[0..n) holds a Postfix delivery agent's record of a delivery,
+ * as its trace writes one in a report of success ("<a>: delivery via
+ * local: delivered to mailbox", pipe(8)'s "delivery via dovecot:
+ * delivered via dovecot service"), however the report wraps it: the
+ * text after "delivery via RELAY: " starts with a row of
+ * bounce_agent_delivered.
+ */
+static int
+agent_delivered(const char *s, size_t n)
+{
+	char *low = bounce_lower_dup(s, n), *p;
+	size_t k = 0;
+	int r = 0;
+
+	for (size_t i = 0; low[i]; i++) {
+		int sp = low[i] == ' ' || low[i] == '\t' || low[i] == '\n' ||
+		    low[i] == '\r';
+
+		if (!sp)
+			low[k++] = low[i];
+		else if (k && low[k - 1] != ' ')
+			low[k++] = ' ';
+	}
+	low[k] = '\0';
+	for (p = low; !r && (p = strstr(p, "delivery via ")) != NULL;
+	    p += 13) {
+		size_t left = k - (size_t)(p + 13 - low);
+		const char *q = memmem(p + 13, left < AGENT_RELAY ? left :
+		    AGENT_RELAY, ": ", 2);
+
+		r = q && bounce_list_prefix(bounce_agent_delivered, q + 2,
+		    k - (size_t)(q + 2 - low));
+	}
+	free(low);
+	return r;
+}
+
 /*
  * 1 when a recipient's lines s[0..n) report its delivery and nothing
  * else: success words or a 2.x.x code ("<a>: delivery via mx: 250 2.0.0
@@ -279,7 +319,8 @@ lines_say_delivered(const char *s, size_t n)
 	    bounce_smtp_class(s, n))
 		return 0;
 	if (bounce_find_status(s, n, st) ? st[0] != '2' :
-	    !(cues & BOUNCE_CUE_SUCCESS) && !reply_after_colon_accepted(s, n))
+	    !(cues & BOUNCE_CUE_SUCCESS) && !reply_after_colon_accepted(s, n) &&
+	    !agent_delivered(s, n))
 		return 0;
 	low = bounce_lower_dup(s, n);
 	r = !bounce_list_match(bounce_failure_words, low, strlen(low));

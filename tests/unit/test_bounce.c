@@ -929,18 +929,33 @@ static const struct {
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
+#define PFOK "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n" \
+	"Subject: Successful Mail Delivery Report\n\n" \
+	"This is the mail system at host mx.example.org.\n\n" \
+	"Your message was successfully delivered to the destination(s)\n" \
+	"listed below. If the message was delivered to mailbox you will\n" \
+	"receive no further notifications. Otherwise you may still " \
+	"receive\nnotifications of mail delivery errors from other " \
+	"systems.\n\n                   The mail system\n\n"
 	{ "success-text-plain-250",
-	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
-	  "Subject: Successful Mail Delivery Report\n\n"
-	  "This is the mail system at host mx.example.org.\n\n"
-	  "Your message was successfully delivered to the destination(s)\n"
-	  "listed below. If the message was delivered to mailbox you will\n"
-	  "receive no further notifications. Otherwise you may still "
-	  "receive\nnotifications of mail delivery errors from other "
-	  "systems.\n\n                   The mail system\n\n"
-	  "<ann@example.net>: delivery via mx.example.net[192.0.2.1]:25: "
+	  PFOK "<ann@example.net>: delivery via mx.example.net[192.0.2.1]:25: "
 	  "250 OK:\n    queued as 4Fx9k2\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* the same, from a delivery agent: pipe(8)'s "delivered via dovecot
+	 * service" and local(8)'s "delivered to mailbox", wrapped */
+	{ "success-text-agent-pipe",
+	  PFOK "<ann@example.net>: delivery via dovecot: delivered via "
+	  "dovecot service\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "success-text-agent-local-wrapped",
+	  PFOK "<ann@example.net> (expanded from <a@example.net>): delivery "
+	  "via local: delivered to\n    mailbox\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* a failure by the same agent stays one */
+	{ "agent-failure-not-success",
+	  PFOK "<ann@example.net>: delivery via local: unknown user: "
+	  "\"ann\"\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
 };
 
 START_TEST(test_cases)
