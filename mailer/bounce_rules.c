@@ -928,6 +928,8 @@ const struct bounce_rule bounce_status_rules[] = {
 	{ "x.4.7", "", SOFT, "expired" },
 	{ "x.4.1", "", SOFT, "networkerror" },
 	{ "x.4.4", "", SOFT, "networkerror" },
+	/* RFC 3463 X.6.X: the message's content or media, not the address */
+	{ "x.6.", "", SOFT, "contenterror" },
 	{ "x.7.1", "", SOFT, "rejected" },
 	{ "x.7.", "", SOFT, "policyviolation" },
 	{ "x.3.", "", SOFT, "systemerror" },

@@ -1057,6 +1057,35 @@ END_TEST
 	"\n--B--\n"
 
 /*
+ * A code of RFC 3463's class X.6 (message content or media: Cyrus's
+ * "554 5.6.0 Message contains invalid header") is the recipient's own
+ * reason, alone and beside another recipient's full mailbox, whose
+ * words are not its.
+ */
+START_TEST(test_content_status_reason)
+{
+	struct bounce_report r;
+	const char *two = "From: MAILER-DAEMON@mx\nSubject: Undelivered "
+	    "Mail\n\nI'm sorry to have to inform you that your message "
+	    "could not\nbe delivered to one or more recipients.\n\n"
+	    "<a@example.net>: host mx[private/lmtp] said: 552 5.2.2 Over "
+	    "quota (in\n    reply to end of DATA command)\n\n"
+	    "<b@example.net>: host mx[private/lmtp] said: 554 5.6.0 Message "
+	    "contains\n    invalid header (in reply to end of DATA command)\n";
+
+	expect_one_reason(FAILED_DSN("Status: 5.6.0\nDiagnostic-Code: smtp; "
+	    "554 5.6.0 Message contains invalid header\n"), "contenterror");
+	ck_assert_int_eq(bounce_parse(two, strlen(two), &r), 0);
+	ck_assert_uint_eq(r.nrcpts, 2);
+	ck_assert_str_eq(r.rcpts[0].reason, "mailboxfull");
+	ck_assert_str_eq(r.rcpts[1].address, "b@example.net");
+	ck_assert_str_eq(r.rcpts[1].reason, "contenterror");
+	ck_assert(!r.rcpts[1].hard);
+	bounce_report_free(&r);
+}
+END_TEST
+
+/*
  * A reply of several lines repeats its code on each ("550-5.2.2 mailbox
  * is" / "550 5.2.2 full"); a phrase the server wrapped across them gives
  * its reason, in a DSN's Diagnostic-Code (unfolded to one line, as
@@ -4671,6 +4700,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_vietnamese_rows);
 	tcase_add_test(tc, test_delay_reasons);
 	tcase_add_test(tc, test_wrapped_reply_reasons);
+	tcase_add_test(tc, test_content_status_reason);
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
