@@ -340,6 +340,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "존재하지 않는 사용자", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 메일 주소", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 주소", "5.1.1", HARD, "userunknown" },
+	/* "해당 사용자가 없습니다": there is no such user */
+	{ "해당 사용자가 없", "5.1.1", HARD, "userunknown" },
 	{ "ディレクトリのリストにありません", "5.1.1", HARD, "userunknown" },
 	{ "ディレクトリには見つかりません", "5.1.1", HARD, "userunknown" },
 	{ "check if address is correct", "5.1.1", HARD, "userunknown" },
@@ -1298,6 +1300,11 @@ const char *const bounce_rcpt_cues[] = {
 	"받는 사람:",
 	"받는사람:",
 	"수신자:",
+	/*
+	 * "수신자 a 의 계정이 ...": the noun right before the address, as
+	 * "宛先の a" in Japanese and "the recipient a" in English
+	 */
+	"수신자",
 	"adresat:",
 	"empfanger:",	/* Empfänger: */
 	"empfaenger:",

@@ -27,6 +27,13 @@
 #define JHDR "From: postmaster@mail.example.jp\nTo: news@example.com\n" \
 	"Subject: =?UTF-8?B?44Oh44O844Or6YWN5L+h44Ko44Op44O8?=\n" \
 	"Content-Type: text/plain; charset=utf-8\n\n"
+/* Korean and Thai notices: "반송 안내" (returned mail), "ส่งข้อความไม่สำเร็จ" (sending failed) */
+#define KHDR "From: postmaster@mail.example.kr\nTo: news@example.com\n" \
+	"Subject: =?UTF-8?B?66mU7J28IOuwmOyGoSDslYjrgrQ=?=\n" \
+	"Content-Type: text/plain; charset=utf-8\n\n"
+#define THDR "From: postmaster@mail.example.th\nTo: news@example.com\n" \
+	"Subject: =?UTF-8?B?4Liq4LmI4LiH4LiC4LmJ4Lit4LiE4Lin4Liy4Lih4LmE4Lih4LmI4Liq4Liz4LmA4Lij4LmH4LiI?=\n" \
+	"Content-Type: text/plain; charset=utf-8\n\n"
 /* a Postfix notice's line for ann@example.net, up to the server's reply */
 #define SAID HDR "\n<ann@example.net>: host mx.example.net[192.0.2.1] " \
 	"said: "
@@ -927,6 +934,14 @@ static const struct {
 	  JHDR "宛先：ann@example.net\n"
 	  "メールボックスの容量が一杯のため配信できませんでした。\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* "해당 사용자가 없습니다": there is no such user */
+	{ "ko-no-such-user-haedang",
+	  KHDR "받는 사람 : ann@example.net\n원인 : 해당 사용자가 없습니다\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* "수신자 a 의 계정이 ...": the noun right before the address */
+	{ "ko-recipient-noun-bare",
+	  KHDR "수신자 ann@example.net 의 계정이 존재하지 않습니다.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
 #define PFOK "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n" \
