@@ -201,6 +201,13 @@ const struct bounce_rule bounce_rules[] = {
 	{ "메일함이 가득", "4.2.2", SOFT, "mailboxfull" },
 	{ "용량을 초과", "4.2.2", SOFT, "mailboxfull" },
 	{ "용량이 초과", "4.2.2", SOFT, "mailboxfull" },
+	/* Thai "กล่องจดหมาย(ของผู้รับ)เต็ม", the (recipient's) mailbox is full */
+	{ "กล่องจดหมายเต็ม", "4.2.2", SOFT, "mailboxfull" },
+	{ "กล่องจดหมายของผู้รับเต็ม", "4.2.2", SOFT, "mailboxfull" },
+	/* Malay "peti mel penerima penuh", Indonesian "kotak surat penerima
+	 * penuh": the recipient's mailbox is full */
+	{ "peti mel penerima penuh", "4.2.2", SOFT, "mailboxfull" },
+	{ "kotak surat penerima penuh", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach voll", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach ist voll", "4.2.2", SOFT, "mailboxfull" },
 	/* "Das Postfach des Empfängers ist voll" */
@@ -1585,6 +1592,7 @@ const char *const bounce_failure_words[] = {
 	"실패",
 	"못했",
 	"지연",
+	"ไม่สามารถส่ง",	/* Thai "could not send" */
 	"nie zostala",	/* nie została */
 	"не было доставлен",
 	"не доставлен",
@@ -1731,6 +1739,9 @@ const char *const bounce_rcpt_preps[] = {
 	/* "无法投递给 a" (could not be delivered to a) */
 	"给", "給",
 	"nguoi nhan",	/* "không thể chuyển tới người nhận a" */
+	/* Thai "ไม่สามารถส่งข้อความถึง a ได้" (could not send the message to a);
+	 * Thai writes no space before it */
+	"ถึง",
 	/* Polish "dostarczona do a", Dutch "afgeleverd bij a", Danish
 	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",
 	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" and

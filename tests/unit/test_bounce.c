@@ -942,6 +942,24 @@ static const struct {
 	{ "ko-recipient-noun-bare",
 	  KHDR "수신자 ann@example.net 의 계정이 존재하지 않습니다.\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* Thai "ไม่สามารถส่งข้อความถึง a ได้ เนื่องจากกล่องจดหมายเต็ม" */
+	{ "th-could-not-send-to-full",
+	  THDR "ไม่สามารถส่งข้อความถึง ann@example.net ได้ "
+	  "เนื่องจากกล่องจดหมายเต็ม\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	{ "th-full-of-the-recipient",
+	  THDR "ไม่สามารถส่งข้อความถึง ann@example.net ได้ "
+	  "เนื่องจากกล่องจดหมายของผู้รับเต็ม\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* Malay and Indonesian: the recipient's mailbox is full */
+	{ "ms-peti-mel-penuh",
+	  DHDR "\nMesej anda tidak dapat dihantar kepada penerima berikut:\n\n"
+	  "  ann@example.net\n  Sebab: Peti mel penerima penuh.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	{ "id-kotak-surat-penuh",
+	  DHDR "\nPesan Anda tidak dapat dikirim ke penerima berikut:\n\n"
+	  "  ann@example.net\n  Alasan: Kotak surat penerima penuh.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
 #define PFOK "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n" \
