@@ -2333,6 +2333,9 @@ const char *const bounce_success_cues[] = {
 	"were delivered to the following",
 	"正常に配信されました",
 	"성공적으로 전달되었습니다",
+	/* Malay "Mesej anda telah dihantar kepada penerima atau kumpulan
+	 * berikut" (your message has been delivered to these recipients) */
+	"telah dihantar kepada penerima",
 	"har levererats till",
 	NULL
 };

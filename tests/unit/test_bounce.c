@@ -960,6 +960,14 @@ static const struct {
 	  DHDR "\nPesan Anda tidak dapat dikirim ke penerima berikut:\n\n"
 	  "  ann@example.net\n  Alasan: Kotak surat penerima penuh.\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* Exchange's relay report in Malay, its delivery-status part gone */
+	{ "ms-relayed-success-text",
+	  "From: postmaster@example.my\nTo: news@example.com\n"
+	  "Subject: Diserahkan: Weekly news\n\n"
+	  "Mesej anda telah dihantar kepada penerima atau kumpulan "
+	  "berikut:\n\nann@example.net (ann@example.net)\n\n"
+	  "Subjek: Weekly news\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
 #define PFOK "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n" \
