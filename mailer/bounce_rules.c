@@ -2187,6 +2187,11 @@ const char *const bounce_delay_cues[] = {
 	"remains in the queue",
 	/* PMDF's warning: "has been enqueued and undeliverable for 1 day" */
 	"enqueued and undeliverable",
+	/*
+	 * Exim's warning writes "Delay reason:" under each address it still
+	 * tries, whatever text warn_message_file puts around the list
+	 */
+	"delay reason:",
 	"暂时无法投递",
 	"暂时无法送达",
 	"暂时无法发送",

@@ -3563,6 +3563,24 @@ START_TEST(test_round24_framed_headings)
 END_TEST
 
 /*
+ * Round 38: a delay warning whose text an administrator rewrote (Exim's
+ * warn_message_file, here an older Exim with no report) keeps Exim's own
+ * "Delay reason:" line under the address: the attempts go on.
+ */
+START_TEST(test_round38_custom_warning)
+{
+	expect_kind_rcpt("From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	    "To: news@example.com\nSubject: Your email is stuck\n\n"
+	    "Your email is stuck on our server.\n\n"
+	    "  b@example.com\n"
+	    "    Delay reason: SMTP error from remote mail server after "
+	    "RCPT TO:<b@example.com>:\n"
+	    "    host mx.example.com [192.0.2.1]: 450 4.2.1 Mailbox busy\n",
+	    BOUNCE_DELAY, "b@example.com", -1);
+}
+END_TEST
+
+/*
  * A returned copy that no marker announces starts with the field its
  * header starts with; the words of that header are no reason.  Our own
  * newsletter carries "DKIM-Signature:", which the reason table reads as
@@ -4790,6 +4808,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round33_wrapped_list);
 	tcase_add_test(tc, test_round33_quoted_text);
 	tcase_add_test(tc, test_round34_hashed_local_part);
+	tcase_add_test(tc, test_round38_custom_warning);
 	suite_add_tcase(s, tc);
 	return s;
 }
