@@ -8,6 +8,7 @@
 # repeats that one message: at most one duplicate per kill.
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
+. tests/lib/killloop.sh
 tap_tmp
 plan 6
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
@@ -17,17 +18,9 @@ printf 'name: 压力测试协会\nshort_name: 压测\ngreeting: 你好\ncontact:
 rm -rf "$P/outbox"
 hostile_fresh_issue
 M="$MAILER --config $P/config.yaml"
-kills=0 tries=0
-while [ $kills -lt "$CYCLES" ] && [ $tries -lt $((CYCLES * 3)) ]; do
-	tries=$((tries + 1))
-	$M send "$I" --list big >/dev/null 2>"$TMP/err" &
-	pid=$!
-	sleep "0.$(printf '%02d' $((RANDOM % 20 + 3)))"
-	# a kill counts only if it met a running send, not a finished one
-	if grep -qv '^State:.*Z' <(grep '^State:' /proc/$pid/status 2>/dev/null) &&
-	    kill -KILL $pid 2>/dev/null; then kills=$((kills + 1)); fi
-	wait $pid 2>/dev/null
-done
+left() { echo $((N - $(find "$P/outbox/new" -type f 2>/dev/null | wc -l))); }
+kill_loop "$CYCLES" left $M send "$I" --list big
+kills=$KILLS
 $M send "$I" --list big >"$TMP/last.out" 2>"$TMP/last.err"; rc=$?
 ok $rc "after $kills kills, a last send runs to the end (rc $rc)"
 [ $kills -ge 20 ]; ok $? "at least 20 kill/restart cycles ($kills)"

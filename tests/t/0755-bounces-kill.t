@@ -7,6 +7,7 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/killloop.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-bkill.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
@@ -31,26 +32,9 @@ wait_for 180 "$N DSNs in the bounce mailbox" has_dsns
 n=$(srv_maildir_count bounces@bounce.test)
 [ "$n" -eq $N ]; ok $? "Postfix returned $N DSNs to the VERP address ($n)"
 
-# Each run is killed 30-150 ms after it starts.  How much a run gets done
-# in that time depends on the machine (a whole run took 1-3 s on the ones
-# we measured), so the window shrinks whenever one run moved more than its
-# share of the mailbox: the kills stay spread over the whole of the work
-# instead of the work ending before the twentieth.
 left() { find "$BOX/cur" "$BOX/new" -type f | wc -l; }
-kills=0 tries=0 hi=150 share=$((N / (CYCLES + 5)))
-while [ $kills -lt "$CYCLES" ] && [ $tries -lt $((CYCLES * 4)) ]; do
-	tries=$((tries + 1))
-	before=$(left)
-	$M bounces >/dev/null 2>&1 &
-	pid=$!
-	ms=$((RANDOM % (hi - 25) + 30))
-	sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
-	if grep -qv '^State:.*Z' <(grep '^State:' /proc/$pid/status 2>/dev/null) &&
-	    kill -KILL $pid 2>/dev/null; then kills=$((kills + 1)); fi
-	wait $pid 2>/dev/null
-	[ $((before - $(left))) -gt $share ] && [ $hi -gt 60 ] && hi=$((hi * 2 / 3))
-done
-echo "# kill window at the end: 30-$hi ms; $(left) of $N left before the last run"
+kill_loop "$CYCLES" left $M bounces
+kills=$KILLS
 $M bounces >"$T/last.out" 2>"$T/last.err"; rc=$?
 ok $rc "after $kills kills, a last run ends cleanly (rc $rc)"
 [ $kills -ge "$CYCLES" ]; ok $? "at least $CYCLES kill/restart cycles ($kills)"
