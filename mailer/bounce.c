@@ -8,6 +8,8 @@
  *   bounce_mime.c   raw message -> notice, DSN, ARF, returned-original texts
  *   bounce_rcpt.c   DSN fields, SES JSON -> recipients with diagnostics
  *   bounce_line.c   a notice's text -> the recipients it names as failed
+ *   bounce_hits.c   one line of it -> the addresses it names as failed
+ *   bounce_phrase.c the words around an address: do they say it failed
  *   bounce_section.c  the parts of that text that name no failed recipient
  *   bounce_reason.c which words of a notice are one recipient's reason
  *   bounce_addr.c   addresses in free text, address sets

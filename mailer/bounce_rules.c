@@ -1349,7 +1349,7 @@ const char *const bounce_rcpt_cues[] = {
 
 /*
  * "The user <a> is unknown": nouns naming the address before it, and the
- * verdicts that must start the words after it (bounce_line.c's
+ * verdicts that must start the words after it (bounce_phrase.c's
  * verdict_follows) for the address to count as a recipient.
  */
 /*

@@ -1,0 +1,685 @@
+/*
+ * bounce_phrase: the tests on the words around an address in a notice's
+ * text (see bounce_phrase.h).  Whether the words before an address and the
+ * rest of its sentence say that delivery to it failed, or make it a
+ * contact, a sender, a list whose members failed or an aside.  Apart from
+ * bounce_hits.c, which finds the addresses on a line and asks these tests:
+ * they judge words and sentences, against bounce_rules.c's word lists, not
+ * where an address stands on its line.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bounce_addr.h"
+#include "bounce_phrase.h"
+#include "bounce_rules.h"
+#include "bounce_text.h"
+#include "util.h"
+
+/* 1 when lower[0..n) contains a word of list. */
+int
+has_word(const char *const *list, const char *lower, size_t n)
+{
+	return bounce_list_match(list, lower, n);
+}
+
+/* 1 when lower[0..n) ends with the word w[0..wl). */
+static inline int
+ends_in_word(const char *lower, size_t n, const char *w, size_t wl)
+{
+	return n >= wl && !memcmp(lower + n - wl, w, wl) &&
+	    (n == wl || !isalnum((unsigned char)lower[n - wl - 1]) ||
+	    !isalnum((unsigned char)w[0]));
+}
+
+/* 1 when lower[0..n), trailing blanks ignored, ends with an entry of list. */
+int
+ends_with(const char *const *list, const char *lower, size_t n)
+{
+	size_t m;
+
+	while (n && (bounce_is_blank(lower[n - 1]) || lower[n - 1] == '"' ||
+	    lower[n - 1] == '\'' || lower[n - 1] == '(' ||
+	    lower[n - 1] == '['))
+		n--;
+	/* "Your message to: a" as well as "Your message to a" */
+	if (n > 1 && lower[n - 1] == ':' && lower[n - 2] != ':' &&
+	    ends_with(list, lower, n - 1))
+		return 1;
+	for (const char *const *w = list; *w; w++)
+		if (ends_in_word(lower, n, *w, strlen(*w)))
+			return 1;
+	/* "Destinataire : a": a label spaced off its colon (French, Korean) */
+	if (n < 2 || lower[n - 1] != ':' || !bounce_is_blank(lower[n - 2]))
+		return 0;
+	for (m = n - 1; m && bounce_is_blank(lower[m - 1]); m--)
+		;
+	for (const char *const *w = list; *w; w++) {
+		size_t wl = strlen(*w);
+
+		if (wl > 1 && (*w)[wl - 1] == ':' &&
+		    ends_in_word(lower, m, *w, wl - 1))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when t[0..n) starts like a date: a digit, or a day or month name
+ * ("12/7/99 3:06 PM", "Wed, 2 Dec 2026"); "on behalf of" is no date.
+ */
+static int
+date_starts(const char *t, size_t n)
+{
+	static const char names[] = "mon tue wed thu fri sat sun jan feb mar "
+	    "apr may jun jul aug sep oct nov dec ";
+
+	if (n && isdigit((unsigned char)t[0]))
+		return 1;
+	if (n < 3)
+		return 0;
+	for (const char *w = names; *w; w += 4)
+		if (!strncasecmp(t, w, 3))
+			return 1;
+	return 0;
+}
+
+/*
+ * What may follow an address that leads its line for the line to list it
+ * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
+ * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on
+ * DATE", or words that say why it failed.
+ */
+int
+tail_says_failed(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && bounce_is_blank(t[i]))
+		i++;
+	while (n > i && (bounce_is_blank(t[n - 1]) || t[n - 1] == '.'))
+		n--;
+	if (i == n)
+		return 1;
+	if (t[i] == ':' && (i + 1 == n || bounce_is_blank(t[i + 1])))
+		return 1;
+	/* "a：用户不存在": Chinese writes no space after its colon */
+	if (t[i] == ':')
+		i++;
+	if (strchr("([;<", t[i]) || (n - i > 3 && !strncmp(t + i, "...", 3)))
+		return 1;
+	/* "a on DATE" in Exchange's languages: "a op DATE", "a 于 DATE" */
+	for (const char *const *w = bounce_date_words; i > 0 && *w; w++) {
+		size_t wl = strlen(*w);
+
+		if (n - i > wl && !strncasecmp(t + i, *w, wl) &&
+		    date_starts(t + i + wl, n - i - wl))
+			return 1;
+	}
+	/*
+	 * "a - User unknown", "a, 550 ...": what follows the dash or comma
+	 * must say why; "noc@x - 24/7 operations desk" in a signature or
+	 * "a, and the policy forbids that" in prose does not
+	 */
+	if (t[i] == ',' || t[i] == '-') {
+		while (i < n && (t[i] == ',' || t[i] == '-' ||
+		    bounce_is_blank(t[i])))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	if (bounce_rule_match_folded(t + i, n - i) ||
+	    bounce_smtp_class(t + i, n - i))
+		return 1;
+	/* "<a> delivery failed; will not continue trying" */
+	{
+		char *low = bounce_lower_dup(t + i, n - i < 120 ? n - i : 120);
+		int r = has_word(bounce_failure_words, low, strlen(low));
+
+		free(low);
+		return r;
+	}
+}
+
+/*
+ * 1 when tail[0..tn), past a closing quote, blanks and a colon, starts with
+ * a verdict on the address before it ("is unknown", "does not exist"):
+ * only then does a noun such as "user" name that address a recipient, so
+ * an address quoted in prose ("the address a@b given in its Reply-To could
+ * not be verified") stays out.
+ */
+static int
+verdict_follows(const char *tail, size_t tn)
+{
+	size_t i = 0;
+	char *low;
+	int login;
+
+	while (i < tn && (bounce_is_blank(tail[i]) || tail[i] == ':' ||
+	    tail[i] == '>' || tail[i] == '"' || tail[i] == '\'' ||
+	    tail[i] == ')' || tail[i] == ']'))
+		i++;
+	if (!bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i))
+		return 0;
+	/* "is unknown to our authentication service": a login refused */
+	low = bounce_lower_dup(tail + i, tn - i < 200 ? tn - i : 200);
+	login = bounce_list_match(bounce_login_words, low, strlen(low));
+	free(low);
+	return !login;
+}
+
+static size_t sentence_rest(const char *t, size_t n, int *ended);
+
+/*
+ * verdict_follows() of the tail or, when the tail ends its line before
+ * ending its sentence, of the tail read on into the next line, the first
+ * of cont[0..cn):
+ * a verdict wrapped onto the next line ("... to a was" / "rejected."), or
+ * what the verdict is about ("is unknown to our" / "authentication").
+ */
+static int
+verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
+    size_t cn)
+{
+	struct buf b = BUF_INIT;
+	const char *eol;
+	int ended, r;
+
+	if (!cont || !cn || sentence_rest(tail, tn, &ended) < tn || ended)
+		return verdict_follows(tail, tn);
+	eol = memchr(cont, '\n', cn);
+	if (eol)
+		cn = (size_t)(eol - cont);
+	/* a hanging indent ("... to a was" / "    rejected.") is one blank */
+	while (cn && bounce_is_blank(*cont)) {
+		cont++;
+		cn--;
+	}
+	while (tn && bounce_is_blank(tail[tn - 1]))
+		tn--;
+	buf_add(&b, tail, tn);
+	buf_add(&b, " ", 1);
+	buf_add(&b, cont, cn < 200 ? cn : 200);
+	r = verdict_follows(b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
+ * How much of t[0..n), the words after an address, speaks of it: up to
+ * the end of its clause (';', a sentence end) or to the next address when
+ * words other than a list's joiners stand between ("a@x was delivered but
+ * the copy to b@y failed": the failure is b's).
+ */
+static size_t
+own_words(const char *t, size_t n)
+{
+	size_t w = 0;
+	int other = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
+		    bounce_is_blank(t[i + 1]))))
+			return i;
+		if (isalpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80) {
+			if (!i || !(isalpha((unsigned char)t[i - 1]) ||
+			    (unsigned char)t[i - 1] >= 0x80))
+				w = i;
+			if (i + 1 == n || !(isalpha((unsigned char)t[i + 1]) ||
+			    (unsigned char)t[i + 1] >= 0x80 || t[i + 1] == '@' ||
+			    t[i + 1] == '.' || t[i + 1] == '-'))
+				other |= !bounce_list_is(bounce_list_joiners,
+				    t + w, i + 1 - w);
+		}
+		if (t[i] == '@') {
+			size_t b = i;
+
+			while (b > 0 && !bounce_is_blank(t[b - 1]) &&
+			    !strchr(",;<\"'(", t[b - 1]))
+				b--;
+			return other ? b : n;
+		}
+	}
+	return n;
+}
+
+#define WRAP_LINES	3	/* most lines a sentence is read on over */
+
+/*
+ * The words of t[0..n) without their parenthetical asides ("a@x (copy to
+ * b@y) could not be delivered"), into b, followed by those of the lines
+ * of cont[0..cn) (the rest of the paragraph, NULL when none), as of one
+ * sentence wrapped there, each while an aside goes on into it or it names
+ * no address of its own ("Il messaggio per a non è stato ancora" /
+ * "consegnato."; "... konnte nicht" / "zugestellt" / "werden."; "... to
+ * a, b and c was not" / "delivered to c" is c's failure, not a's).
+ */
+static void
+without_asides(const char *t, size_t n, const char *cont, size_t cn,
+    struct buf *b)
+{
+	int depth = 0;
+
+	for (int line = 0; line <= WRAP_LINES; line++) {
+		const char *eol;
+		size_t ll, ind;
+
+		for (size_t i = 0; i < n; i++) {
+			if (t[i] == '(')
+				depth++;
+			else if (t[i] == ')' && depth)
+				depth--;
+			else if (!depth)
+				buf_addc(b, t[i]);
+		}
+		if (!cont || !cn)
+			break;
+		eol = memchr(cont, '\n', cn);
+		ll = eol ? (size_t)(eol - cont) : cn;
+		if (!depth && memchr(cont, '@', ll))
+			break;
+		while (b->len && bounce_is_blank(b->data[b->len - 1]))
+			b->len--;
+		buf_addc(b, ' ');
+		ind = bounce_indent(cont, ll);
+		t = cont + ind;
+		n = ll - ind < 200 ? ll - ind : 200;
+		cont = eol ? eol + 1 : NULL;
+		cn = eol ? cn - ll - 1 : 0;
+	}
+}
+
+/*
+ * The parentheses of t[0..n): how many stay open at its end; *unopened
+ * counts the ')' that close one opened before t.
+ */
+static int
+parens(const char *t, size_t n, int *unopened)
+{
+	int depth = 0;
+
+	*unopened = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '(')
+			depth++;
+		else if (t[i] == ')' && depth)
+			depth--;
+		else if (t[i] == ')')
+			(*unopened)++;
+	return depth;
+}
+
+/*
+ * 1 when t[0..n) closes a parenthesis it did not open: the address
+ * before it stands inside an aside begun on the line before ("... (copy
+ * to" / "b@y and c@z) could not be delivered"), and the words after the
+ * ')' are said of the sentence's subject, not of it.
+ */
+int
+closes_aside(const char *t, size_t n)
+{
+	int unopened;
+
+	parens(t, n, &unopened);
+	return unopened > 0;
+}
+
+/* 1 when pre[0..pn) leaves a parenthesis open: what follows is an aside. */
+static int
+aside_open(const char *pre, size_t pn)
+{
+	int unopened;
+
+	return parens(pre, pn, &unopened) > 0;
+}
+
+/*
+ * 1 when the lower-cased words before an address, pre[0..pn), make it a
+ * contact or a sender ("For help, write to", "sent by"), whatever else
+ * they say.
+ */
+int
+pre_contact(const char *pre, size_t pn)
+{
+	return has_word(bounce_help_words, pre, pn) ||
+	    has_word(bounce_contact_words, pre, pn);
+}
+
+/*
+ * 1 when pre[0..pn) ends with the SMTP command that names a recipient:
+ * whatever came before ("SMTP error from remote mail server after RCPT
+ * TO:<a>") speaks of the server, not of a sender or a contact.
+ */
+int
+rcpt_command(const char *pre, size_t pn)
+{
+	static const char *const cmd[] = { "rcpt to:", NULL };
+
+	return ends_with(cmd, pre, pn);
+}
+
+/* 1 when t[0..n), past blanks and quotes, starts with a delay cue. */
+static int
+starts_with_cue(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (bounce_is_blank(t[i]) || t[i] == '"' ||
+	    t[i] == '\'' || t[i] == '>'))
+		i++;
+	for (const char *const *w = bounce_delay_cues; *w; w++) {
+		size_t wl = strlen(*w);
+
+		if (n - i >= wl && !memcmp(t + i, *w, wl))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when pre[0..pn) ends with "(Originally addressed to" opening an aside
+ * of its own, after a sentence's end: "... delivery problems to local
+ * user u. (Originally addressed to a)" names the address we sent to,
+ * which the recipient's server rewrote.  Inside a sentence ("Your
+ * message (originally addressed to l) ...") or without the parenthesis
+ * the words name the returned message's addressee (bounce_rcpt_noncues).
+ */
+static int
+orig_aside(const char *pre, size_t pn)
+{
+	static const char w[] = "(originally addressed to";
+	size_t wl = sizeof w - 1, j;
+
+	while (pn && bounce_is_blank(pre[pn - 1]))
+		pn--;
+	if (pn < wl || memcmp(pre + pn - wl, w, wl))
+		return 0;
+	for (j = pn - wl; j && bounce_is_blank(pre[j - 1]); j--)
+		;
+	return j == 0 || pre[j - 1] == '.';
+}
+
+/*
+ * 1 when lower[0..n) gives a reason about the mailbox itself: a dead one
+ * or a full one, not the message's (spam, a virus, a policy).
+ */
+static int
+mailbox_reason(const char *lower, size_t n)
+{
+	const struct bounce_rule *r = bounce_rule_match(lower, n);
+
+	return r && (r->hard || !strcmp(r->reason, "mailboxfull"));
+}
+
+/*
+ * 1 when t[0..n), the words after "message to a", say whom delivery
+ * failed for, and that is someone named ("... to a, b and c was not
+ * delivered to c", "... to a, b and Cy Young was not delivered to Cy
+ * Young"): an address, or a name in capitals and small letters.  The
+ * failure is that one's, not a's; "delivered to the recipient", "to all
+ * recipients" leave it a's.
+ */
+static int
+delivered_to_other(const char *t, size_t n)
+{
+	const char *d = bounce_find_ci(t, n, "deliver");
+	size_t k, w;
+
+	if (!d)
+		return 0;
+	k = (size_t)(d - t);
+	while (k < n && isalpha((unsigned char)t[k]))
+		k++;
+	while (k < n && bounce_is_blank(t[k]))
+		k++;
+	if (n - k < 4 || strncasecmp(t + k, "to", 2) ||
+	    !bounce_is_blank(t[k + 2]))
+		return 0;
+	k += 3;
+	while (k < n && (bounce_is_blank(t[k]) || t[k] == '<' || t[k] == '"'))
+		k++;
+	for (w = k; w < n && !bounce_is_blank(t[w]) && t[w] != ':' &&
+	    t[w] != ','; w++)
+		if (t[w] == '@')
+			return 1;
+	return w - k >= 2 && isupper((unsigned char)t[k]) &&
+	    islower((unsigned char)t[k + 1]);
+}
+
+/*
+ * A label given in two languages, the recipient's label first and a word
+ * of English after a slash ("收件人 / To: a", "收件人/To: a"), as Chinese
+ * providers write their notices' fields: the label before the slash names
+ * the address.  Only a short run of letters may stand between the slash
+ * and the colon.
+ */
+static int
+bilingual_cue(const char *pre, size_t pn)
+{
+	size_t k = pn;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k || pre[k - 1] != ':')
+		return 0;
+	k--;
+	while (k && pn - k < 24 && (isalpha((unsigned char)pre[k - 1]) ||
+	    pre[k - 1] == ' '))
+		k--;
+	if (!k || pre[k - 1] != '/')
+		return 0;
+	k--;
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	return k && ends_with(bounce_rcpt_cues, pre, k);
+}
+
+/*
+ * A recipient's label numbered as an item of a list ("Recipient 2: a",
+ * "■宛先１：a", its full-width digit and colon folded): the label before
+ * the number names the address.  Only up to three digits, after a blank
+ * or a "#" or none, may stand between the label and its colon.
+ */
+static int
+numbered_cue(const char *pre, size_t pn)
+{
+	struct buf b = BUF_INIT;
+	size_t k = pn, d;
+	int r;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k || pre[k - 1] != ':')
+		return 0;
+	d = --k;
+	while (k && d - k < 3 && isdigit((unsigned char)pre[k - 1]))
+		k--;
+	if (k == d || (k && isdigit((unsigned char)pre[k - 1])))
+		return 0;
+	if (k && pre[k - 1] == '#')
+		k--;
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k)
+		return 0;
+	buf_add(&b, pre, k);
+	buf_add(&b, ":", 1);
+	r = ends_with(bounce_rcpt_cues, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
+ * An address the words before it (lower-cased in pre[0..pn), no contact's
+ * words among them) and after it (tail; cont is the rest of the
+ * paragraph, when its next line goes on with it) name as failed: a recipient label ("Intended
+ * recipient:", "RCPT TO:"), a sentence of failure ending in "to"/":"
+ * ("Unable to deliver message to", "Delivery failed:"), a reason and a
+ * colon ("User unknown:"), or "message to <a>" followed by the failure
+ * ("... couldn't be delivered").
+ */
+int
+phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
+    const char *cont, size_t cn)
+{
+	static const char *const your_message_to[] = {
+		"your message to", NULL
+	};
+	static const char *const for_rcpt[] = {
+		"for user", "for recipient", NULL
+	};
+	size_t k = pn;
+
+	/*
+	 * "to the recipient, a, because ...": an address set off by commas
+	 * after its noun is named by the words before the noun
+	 */
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (k && pre[k - 1] == ',' && ends_with(bounce_rcpt_nouns, pre, k - 1))
+		pn = k - 1;
+	k = pn;
+	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
+	    pre[k - 1] == '\'' || pre[k - 1] == '(' || pre[k - 1] == '['))
+		k--;
+	if (orig_aside(pre, pn))
+		return 1;
+	if (ends_with(bounce_rcpt_noncues, pre, pn))
+		return 0;
+	if (ends_with(bounce_rcpt_cues, pre, pn) ||
+	    bilingual_cue(pre, pn) || numbered_cue(pre, pn))
+		return 1;
+	if (ends_with(bounce_rcpt_preps, pre, pn) &&
+	    has_word(bounce_failure_words, pre, pn))
+		return 1;
+	/*
+	 * "Message from s to a was rejected": the verdict follows; not in an
+	 * aside ("Your message to a (copy to b) was rejected" rejects a)
+	 */
+	if (ends_with(bounce_rcpt_preps, pre, pn) && !aside_open(pre, pn) &&
+	    verdict_follows_wrapped(tail, tn, cont, cn))
+		return 1;
+	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
+		return 1;
+	/*
+	 * A reason about the mailbox, then whose it is: "Quota exceeded for
+	 * user a"; "Unknown userid ----> a" (IBM VM), an arrow for a colon;
+	 * "VNM3043:  Mailbox does not exist  a" (VINES), a verdict, not a
+	 * sentence's end, set off by a column's blanks from the address that
+	 * ends the line.  A spam quarantine's "summary for user a" or "Spam
+	 * detected  a" is none.
+	 */
+	if (ends_with(for_rcpt, pre, pn) && mailbox_reason(pre, k))
+		return 1;
+	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
+	    pre[k - 2] == '=') && mailbox_reason(pre, k))
+		return 1;
+	if (k && pn - k >= 2 && isalpha((unsigned char)pre[k - 1]) &&
+	    bounce_is_blank(pre[k]) && bounce_is_blank(pre[k + 1]) &&
+	    bounce_indent(tail, tn) == tn && mailbox_reason(pre, k))
+		return 1;
+	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
+	if (ends_with(bounce_rcpt_nouns, pre, pn) &&
+	    verdict_follows_wrapped(tail, tn, cont, cn))
+		return 1;
+	if (ends_with(bounce_message_to, pre, pn)) {
+		struct buf b = BUF_INIT;
+		size_t own;
+		char *lt;
+		int r;
+
+		/* "Your message to a (copy to b) could not be delivered" */
+		without_asides(tail, tn < 200 ? tn : 200, cont, cn, &b);
+		own = own_words(b.data ? b.data : "", b.len);
+		lt = bounce_lower_dup(b.data ? b.data : "", own);
+		r = has_word(bounce_failure_words, lt, strlen(lt)) &&
+		    !has_word(bounce_accepted_words, lt, strlen(lt)) &&
+		    !delivered_to_other(b.data ? b.data : "", own);
+		/*
+		 * "Delivery of your message to a has been postponed" (an
+		 * Exchange advisory): a delay's words right after the
+		 * address count after "your message to", which a system
+		 * writes; a person's "the delivery to a has been postponed"
+		 * or "your message to a, but her answer has been postponed"
+		 * names no delay
+		 */
+		if (!r && ends_with(your_message_to, pre, pn))
+			r = starts_with_cue(lt, strlen(lt));
+		free(lt);
+		buf_free(&b);
+		return r;
+	}
+	return 0;
+}
+
+#define SENTENCE_REST	200	/* bytes read for the rest of a sentence */
+
+/* Length of t[0..n) up to the end of its sentence (". ", "!", "?"). */
+static size_t
+sentence_rest(const char *t, size_t n, int *ended)
+{
+	size_t k = 0;
+
+	*ended = 0;
+	while (k < n && k < SENTENCE_REST) {
+		if ((t[k] == '.' || t[k] == '!' || t[k] == '?') &&
+		    (k + 1 == n || bounce_is_blank(t[k + 1]))) {
+			*ended = 1;
+			break;
+		}
+		k++;
+	}
+	return k;
+}
+
+/*
+ * 1 when the rest of the sentence after an address, t[0..n) and, when it
+ * goes on there, the lines of cont[0..cn) (the rest of the paragraph),
+ * speaks of members ("... to l / from s; the failed members will be
+ * removed", "... to l could / not be / delivered to some of its
+ * members"): l is a list, and what failed is some of its members.
+ */
+int
+members_follow(const char *t, size_t n, const char *cont, size_t cn)
+{
+	struct buf b = BUF_INIT;
+	int ended, r;
+	size_t k = sentence_rest(t, n, &ended);
+	char *low;
+
+	buf_add(&b, t, k);
+	for (int lines = 0; !ended && cont && cn && lines < WRAP_LINES;
+	    lines++) {
+		const char *eol = memchr(cont, '\n', cn);
+		size_t ll = eol ? (size_t)(eol - cont) : cn;
+
+		buf_add(&b, " ", 1);
+		buf_add(&b, cont, sentence_rest(cont, ll, &ended));
+		if (!eol)
+			break;
+		cn -= ll + 1;
+		cont = eol + 1;
+	}
+	low = bounce_lower_dup(b.data ? b.data : "", b.len);
+	bounce_blank_names(low, strlen(low));
+	r = bounce_list_match(bounce_member_words, low, strlen(low));
+	free(low);
+	buf_free(&b);
+	return r;
+}
+
+/*
+ * "This user doesn't have a yahoo.com account (a)": a reason about the
+ * mailbox, a dead or a full one, then in parentheses of their own, right
+ * after its last word, whose mailbox it is; pre[0..pn) is the clause
+ * before the parenthesis.
+ */
+int
+reason_aside(const char *pre, size_t pn)
+{
+	while (pn && bounce_is_blank(pre[pn - 1]))
+		pn--;
+	return pn && isalpha((unsigned char)pre[pn - 1]) &&
+	    mailbox_reason(pre, pn);
+}

@@ -1,0 +1,82 @@
+/*
+ * bounce_phrase: internal to the bounce modules (bounce*.c), not an
+ * interface for the rest of mailer.  The words around an address that
+ * bounce_hits.c finds on a notice's line: whether those before it
+ * (lower-cased, "pre") and the rest of its sentence ("tail", and "cont",
+ * the lines of the paragraph it goes on over) name it as a recipient that
+ * failed.
+ *
+ * Pure buffer code: no I/O, every scan bounded.
+ */
+#ifndef MAILER_BOUNCE_PHRASE_H
+#define MAILER_BOUNCE_PHRASE_H
+
+#include <stddef.h>
+
+/* 1 when lower[0..n) contains a word of list. */
+int has_word(const char *const *list, const char *lower, size_t n);
+
+/* 1 when lower[0..n), trailing blanks ignored, ends with an entry of list. */
+int ends_with(const char *const *list, const char *lower, size_t n);
+
+/*
+ * What may follow an address that leads its line for the line to list it
+ * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
+ * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on
+ * DATE", or words that say why it failed.
+ */
+int tail_says_failed(const char *t, size_t n);
+
+/*
+ * 1 when t[0..n) closes a parenthesis it did not open: the address
+ * before it stands inside an aside begun on the line before ("... (copy
+ * to" / "b@y and c@z) could not be delivered"), and the words after the
+ * ')' are said of the sentence's subject, not of it.
+ */
+int closes_aside(const char *t, size_t n);
+
+/*
+ * 1 when the lower-cased words before an address, pre[0..pn), make it a
+ * contact or a sender ("For help, write to", "sent by"), whatever else
+ * they say.
+ */
+int pre_contact(const char *pre, size_t pn);
+
+/*
+ * 1 when pre[0..pn) ends with the SMTP command that names a recipient:
+ * whatever came before ("SMTP error from remote mail server after RCPT
+ * TO:<a>") speaks of the server, not of a sender or a contact.
+ */
+int rcpt_command(const char *pre, size_t pn);
+
+/*
+ * An address the words before it (lower-cased in pre[0..pn), no contact's
+ * words among them) and after it (tail; cont is the rest of the
+ * paragraph, when its next line goes on with it) name as failed: a
+ * recipient label ("Intended recipient:", "RCPT TO:"), a sentence of
+ * failure ending in "to"/":"
+ * ("Unable to deliver message to", "Delivery failed:"), a reason and a
+ * colon ("User unknown:"), or "message to <a>" followed by the failure
+ * ("... couldn't be delivered").
+ */
+int phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
+    const char *cont, size_t cn);
+
+/*
+ * 1 when the rest of the sentence after an address, t[0..n) and, when it
+ * goes on there, the lines of cont[0..cn) (the rest of the paragraph),
+ * speaks of members ("... to l / from s; the failed members will be
+ * removed", "... to l could / not be / delivered to some of its
+ * members"): l is a list, and what failed is some of its members.
+ */
+int members_follow(const char *t, size_t n, const char *cont, size_t cn);
+
+/*
+ * "This user doesn't have a yahoo.com account (a)": a reason about the
+ * mailbox, a dead or a full one, then in parentheses of their own, right
+ * after its last word, whose mailbox it is; pre[0..pn) is the clause
+ * before the parenthesis.
+ */
+int reason_aside(const char *pre, size_t pn);
+
+#endif
