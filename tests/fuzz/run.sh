@@ -3,7 +3,8 @@
 # with seeds made at run time from the project's own samples (the bounce
 # corpus of ../shared is read in place, never copied).  Prints executions
 # and crashes per target, writes tests/.fuzz-results, keeps crash inputs in
-# tests/fuzz/build/crashes/.  Exits 1 when any target crashed or hung.
+# tests/fuzz/build/crashes/.  Exits 1 when any target crashed or hung, or
+# was not built.
 set -u
 secs=$1; shift
 SHARED=${MAILER_SHARED:-$PWD/../shared}
@@ -51,8 +52,14 @@ else echo "fuzz: $SHARED/corpus/bounces absent: bounce target starts from nothin
 
 : >"$W/results"
 total_crashes=0
+missing=0
 for bin in "$@"; do
 	name=${bin##*/fuzz_}
+	# a target that was never built is no crash: say what to do instead
+	if [ ! -x "$bin" ]; then
+		echo "fuzz $name: $bin is not built (make fuzz builds it)" | tee -a "$W/results"
+		missing=$((missing + 1)); continue
+	fi
 	new=$W/new-$name; mkdir -p "$new"
 	dirs="$new $W/seed-$name"
 	[ "$name" = bounce ] && dirs="$dirs $extra"
@@ -76,4 +83,5 @@ done
 { echo "# make fuzz, $(date -u +%FT%TZ), FUZZ_SECONDS=$secs"; cat "$W/results"; } \
 	>tests/.fuzz-results
 echo "fuzz: $total_crashes crashes in all (inputs in tests/fuzz/build/crashes/)"
-[ "$total_crashes" -eq 0 ]
+[ "$missing" -eq 0 ] || echo "fuzz: $missing of the targets asked for are not built"
+[ "$total_crashes" -eq 0 ] && [ "$missing" -eq 0 ]
