@@ -5,6 +5,7 @@
 #include <idn2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -84,12 +85,38 @@ check_domain(const char *d, const char **why)
 	return 0;
 }
 
+/*
+ * d in lower-case A-labels (a copy; NULL when d is not a valid
+ * internationalised domain name).
+ */
+static char *
+domain_ascii(const char *d)
+{
+	char *out, *ascii;
+	int ascii_only = 1;
+
+	for (const char *p = d; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii_only = 0;
+	if (ascii_only) {
+		out = xstrdup(d);
+	} else {
+		if (idn2_to_ascii_8z(d, &ascii,
+		    IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT) != IDN2_OK)
+			return NULL;
+		out = xstrdup(ascii);
+		idn2_free(ascii);
+	}
+	for (char *p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return out;
+}
+
 int
 addr_normalize(const char *in, char **out, const char **why)
 {
 	const char *at = strrchr(in, '@');
-	char *domain = NULL, *ascii = NULL;
-	int ascii_only = 1;
+	char *domain;
 
 	*out = NULL;
 	if (!at) {
@@ -106,23 +133,11 @@ addr_normalize(const char *in, char **out, const char **why)
 		*why = "the domain is not valid UTF-8";
 		return -1;
 	}
-	for (const char *p = at + 1; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			ascii_only = 0;
-	if (ascii_only) {
-		domain = xstrdup(at + 1);
-	} else {
-		if (idn2_to_ascii_8z(at + 1, &ascii,
-		    IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT) != IDN2_OK) {
-			*why = "the domain is not a valid internationalised "
-			    "domain name";
-			return -1;
-		}
-		domain = xstrdup(ascii);
-		idn2_free(ascii);
+	if (!(domain = domain_ascii(at + 1))) {
+		*why = "the domain is not a valid internationalised "
+		    "domain name";
+		return -1;
 	}
-	for (char *p = domain; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
 	if (check_domain(domain, why) == -1) {
 		free(domain);
 		return -1;
@@ -144,4 +159,24 @@ addr_domain(const char *addr)
 	const char *at = strrchr(addr, '@');
 
 	return at ? at + 1 : addr;
+}
+
+int
+addr_same(const char *a, const char *b)
+{
+	const char *at_a = strrchr(a, '@'), *at_b = strrchr(b, '@');
+	char *da, *db;
+	int same;
+
+	if (!strcasecmp(a, b))
+		return 1;
+	if (!at_a || !at_b || at_a - a != at_b - b ||
+	    strncasecmp(a, b, (size_t)(at_a - a)))
+		return 0;
+	da = domain_ascii(at_a + 1);
+	db = domain_ascii(at_b + 1);
+	same = da && db && !strcmp(da, db);
+	free(da);
+	free(db);
+	return same;
 }

@@ -19,4 +19,12 @@ int addr_normalize(const char *in, char **out, const char **why);
  */
 const char *addr_domain(const char *addr);
 
+/*
+ * 1 when a and b are the same mailbox as far as a report can tell: equal
+ * but for ASCII case, a domain in U-labels equal to one in A-labels (an
+ * SMTPUTF8 notice names the subscriber's domain as the subscriber wrote
+ * it; the journal holds the A-labels).
+ */
+int addr_same(const char *a, const char *b);
+
 #endif

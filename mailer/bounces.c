@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "addr.h"
 #include "bounce.h"
 #include "exitcode.h"
 #include "imap.h"
@@ -142,8 +143,8 @@ static const struct bounce_rcpt *
 rcpt_for(const struct bounce_report *r, const char *email)
 {
 	for (size_t i = 0; i < r->nrcpts; i++)
-		if (r->rcpts[i].address &&
-		    !strcasecmp(r->rcpts[i].address, email))
+		if (r->rcpts[i].address && addr_same(r->rcpts[i].address,
+		    email))
 			return &r->rcpts[i];
 	return r->nrcpts ? &r->rcpts[0] : NULL;
 }
@@ -235,7 +236,7 @@ static int
 names(const struct bounce_report *r, const char *email)
 {
 	for (size_t i = 0; i < r->nrcpts; i++)
-		if (r->rcpts[i].address && !strcasecmp(r->rcpts[i].address,
+		if (r->rcpts[i].address && addr_same(r->rcpts[i].address,
 		    email))
 			return 1;
 	return 0;

@@ -398,6 +398,28 @@ START_TEST(test_no_token_msgid)
 END_TEST
 
 /*
+ * An SMTPUTF8 notice names the subscriber's domain in U-labels; the
+ * journal holds its A-labels: the returned Message-ID still proves it.
+ */
+START_TEST(test_no_token_msgid_idn)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m, *mid;
+
+	subscriber("aba", "info@xn--ykrz90g.xn--fiqs8s", tok);
+	mid = xasprintf("2021-01.aba.0123456789abcdef.7.%s@example.org", tok);
+	m = dsn_untokened("Info@科协.中国", mid, "n4@mx");
+	ck_assert_int_eq(record(m, "imap:1:4", &st), 0);
+	free(m);
+	free(mid);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba",
+	    "info@xn--ykrz90g.xn--fiqs8s"), 1);
+	ck_assert_int_eq(st.hard, 1);
+	ck_assert_int_eq(unverified_rows("info@xn--ykrz90g.xn--fiqs8s"), 0);
+}
+END_TEST
+
+/*
  * Our Message-ID from one subscriber's copy does not make a report about
  * another address true: the attacker's own copy names the attacker.
  */
@@ -909,6 +931,7 @@ suite(void)
 	tcase_add_test(r, test_no_token_forged);
 	tcase_add_test(r, test_no_token_msgid);
 	tcase_add_test(r, test_no_token_msgid_other);
+	tcase_add_test(r, test_no_token_msgid_idn);
 	tcase_add_test(r, test_no_token_redacted_complaint);
 	tcase_add_test(r, test_no_token_returned_fields);
 	tcase_add_test(r, test_no_token_returned_forged);

@@ -278,6 +278,25 @@ START_TEST(test_addr)
 }
 END_TEST
 
+/* A report may name the subscriber's domain in U-labels or another case. */
+START_TEST(test_addr_same)
+{
+	ck_assert_int_eq(addr_same("info@科协.中国",
+	    "info@xn--ykrz90g.xn--fiqs8s"), 1);
+	ck_assert_int_eq(addr_same("INFO@XN--YKRZ90G.xn--fiqs8s",
+	    "info@科协.中国"), 1);
+	ck_assert_int_eq(addr_same("Li@Example.ORG", "li@example.org"), 1);
+	ck_assert_int_eq(addr_same("info@科协.中国", "info@xn--fiqs8s"), 0);
+	ck_assert_int_eq(addr_same("web@科协.中国",
+	    "info@xn--ykrz90g.xn--fiqs8s"), 0);
+	ck_assert_int_eq(addr_same("info@科协.中国", "info"), 0);
+	ck_assert_int_eq(addr_same("a@b@科协.中国",
+	    "a@b@xn--ykrz90g.xn--fiqs8s"), 1);
+	ck_assert_int_eq(addr_same("info@\xff.中国", "info@xn--fiqs8s"), 0);
+	ck_assert_int_eq(addr_same("info@-x.中国", "info@xn--fiqs8s"), 0);
+}
+END_TEST
+
 START_TEST(test_domain)
 {
 	static const struct { const char *in, *out; } t[] = {
@@ -348,6 +367,7 @@ compose_suite(void)
 	tcase_add_test(tc, test_markdown_text);
 	tcase_add_test(tc, test_csv);
 	tcase_add_loop_test(tc, test_addr, 0, sizeof addrs / sizeof addrs[0]);
+	tcase_add_test(tc, test_addr_same);
 	tcase_add_test(tc, test_domain);
 	tcase_add_test(tc, test_config);
 	suite_add_tcase(s, tc);
