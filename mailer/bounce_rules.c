@@ -40,6 +40,15 @@ const struct bounce_rule bounce_rules[] = {
 	{ "message length exceeds", "5.3.4", SOFT, "toobig" },
 	{ "too big", "5.3.4", SOFT, "toobig" },
 	{ "virus", "5.7.1", SOFT, "virusdetected" },
+	/*
+	 * the sender's authentication failed, before the words of spam and
+	 * bulk mail that Gmail's bulk-sender refusals put beside it ("4.7.27
+	 * ... because SPF authentication didn't pass for this message. Gmail
+	 * requires all bulk email senders to authenticate with SPF", 5.7.30
+	 * the same for DKIM)
+	 */
+	{ "authentication didn't pass", "5.7.1", SOFT, "securityerror" },
+	{ "authentication did not pass", "5.7.1", SOFT, "securityerror" },
 	{ "spam", "5.7.1", SOFT, "spamdetected" },
 	{ "junk mail", "5.7.1", SOFT, "spamdetected" },
 	{ "content rejected", "5.7.1", SOFT, "contenterror" },
@@ -808,6 +817,27 @@ const struct bounce_rule bounce_rules[] = {
 	{ "spf", "5.7.23", SOFT, "securityerror" },
 	{ "dkim", "5.7.1", SOFT, "securityerror" },
 	{ "tls required", "5.7.10", SOFT, "securityerror" },
+	/*
+	 * the sending MTA's own words when the transport's security failed
+	 * (the receiver's MTA-STS or DANE policy, or the sender's
+	 * smtp_tls_security_level, asked for what the host could not give):
+	 * Postfix's "TLS is required, but was not offered by host h" and
+	 * "... but host h refused to start TLS", Exchange's "STARTTLS is
+	 * required to send mail"; Exim's "a TLS session is required, but
+	 * ..."; Postfix's "Cannot start TLS: handshake failure", "Server
+	 * certificate not trusted" / "not verified" and DANE's "TLSA lookup
+	 * error for h:25"; Sendmail's "403 4.7.0 TLS handshake failed.";
+	 * Exchange's 4.4.317 "[Message=TLS negotiation failed with error
+	 * ...]".  The sender's setup or the host's, never
+	 * the address: soft.
+	 */
+	{ "tls is required", "5.7.10", SOFT, "securityerror" },
+	{ "tls session is required", "5.7.10", SOFT, "securityerror" },
+	{ "cannot start tls", "4.7.5", SOFT, "securityerror" },
+	{ "server certificate not", "4.7.5", SOFT, "securityerror" },
+	{ "tlsa lookup error", "4.7.5", SOFT, "securityerror" },
+	{ "tls handshake failed", "4.7.0", SOFT, "securityerror" },
+	{ "tls negotiation failed", "4.7.5", SOFT, "securityerror" },
 	{ "unauthenticated senders not allowed", "5.7.1", SOFT,
 	  "securityerror" },
 	{ "denied by policy", "5.7.1", SOFT, "policyviolation" },

@@ -1098,6 +1098,54 @@ END_TEST
 	"\n--B--\n"
 
 /*
+ * The sending MTA's own words when the transport's security failed
+ * (MTA-STS, DANE or a required TLS level the host could not meet) are a
+ * security error, whatever the code of their class says (x.7.4 and x.7.5
+ * gave policyviolation, Exim's generic 4.0.0 and Exchange's 4.4.317
+ * none): the sender's setup or the host's, never the address.  So is
+ * a refusal saying the sender's SPF or DKIM authentication did not pass.
+ */
+START_TEST(test_round42_tls_reasons)
+{
+	static const char *const t[] = {
+		DELAY_DSN("Status: 4.7.4\nDiagnostic-Code: X-Postfix; TLS is "
+		    "required, but was not offered by host mx.example.net"
+		    "[192.0.2.1]\n"),
+		FAILED_DSN("Status: 5.7.3\nDiagnostic-Code: smtp; 550 5.7.3 "
+		    "STARTTLS is required to send mail\n"),
+		DELAY_DSN("Status: 4.0.0\nDiagnostic-Code: smtp; a TLS session "
+		    "is required, but the server did not offer TLS support\n"),
+		DELAY_DSN("Status: 4.7.5\nDiagnostic-Code: X-Postfix; Cannot "
+		    "start TLS: handshake failure\n"),
+		FAILED_DSN("Status: 4.7.5\nDiagnostic-Code: X-Postfix; delivery "
+		    "temporarily suspended: Server certificate not trusted\n"),
+		FAILED_DSN("Status: 4.7.5\nDiagnostic-Code: X-Postfix; TLSA "
+		    "lookup error for mx.example.net:25\n"),
+		DELAY_DSN("Status: 4.7.0\nDiagnostic-Code: SMTP; 403 4.7.0 TLS "
+		    "handshake failed.\n"),
+		FAILED_DSN("Status: 4.4.317\nDiagnostic-Code: smtp; 550 4.4.317 "
+		    "Cannot connect to remote server [Message=TLS negotiation "
+		    "failed with error SocketError]\n"),
+		/*
+		 * the sender's authentication, before the bulk mail that
+		 * Gmail's refusal names beside it
+		 */
+		DELAY_DSN("Status: 4.7.27\nDiagnostic-Code: smtp; 421-4.7.27 "
+		    "Your email has been rate limited because SPF "
+		    "authentication didn't pass for this message. Gmail "
+		    "requires all bulk email senders to authenticate with "
+		    "SPF.\n"),
+		FAILED_DSN("Status: 5.7.30\nDiagnostic-Code: smtp; 550-5.7.30 "
+		    "DKIM authentication did not pass for this message; bulk "
+		    "email senders must sign with DKIM\n"),
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		expect_one_reason(t[i], "securityerror");
+}
+END_TEST
+
+/*
  * A code of RFC 3463's class X.6 (message content or media: Cyrus's
  * "554 5.6.0 Message contains invalid header") is the recipient's own
  * reason, alone and beside another recipient's full mailbox, whose
@@ -4760,6 +4808,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_delay_reasons);
 	tcase_add_test(tc, test_wrapped_reply_reasons);
 	tcase_add_test(tc, test_content_status_reason);
+	tcase_add_test(tc, test_round42_tls_reasons);
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
