@@ -101,6 +101,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "max emails per hour", "4.7.0", SOFT, "toomanyconn" },
 	{ "receiving mail at a rate", "4.2.1", SOFT, "toomanyconn" },
 	{ "rate limit", "4.7.0", SOFT, "toomanyconn" },
+	/* a provider slowing the sender down: "421 ... throttled - try again later" */
+	{ "throttled", "4.7.0", SOFT, "toomanyconn" },
 	/* temporary DNS trouble, before "host not found" */
 	{ "host not found, try again", "4.4.3", SOFT, "networkerror" },
 	{ "host name lookup failure", "4.4.3", SOFT, "networkerror" },

@@ -1146,6 +1146,19 @@ START_TEST(test_round42_tls_reasons)
 END_TEST
 
 /*
+ * A provider that slows the sender down says so in a word of its own
+ * ("421 4.1.0 ... throttled - try again later", its code naming no
+ * cause): too many connections or messages, as "rate limit" is.
+ */
+START_TEST(test_round42_throttled)
+{
+	expect_one_reason(DELAY_DSN("Status: 4.1.0\nDiagnostic-Code: smtp; "
+	    "421 4.1.0 mx.example.net throttled - try again later\n"),
+	    "toomanyconn");
+}
+END_TEST
+
+/*
  * A code of RFC 3463's class X.6 (message content or media: Cyrus's
  * "554 5.6.0 Message contains invalid header") is the recipient's own
  * reason, alone and beside another recipient's full mailbox, whose
@@ -4809,6 +4822,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_wrapped_reply_reasons);
 	tcase_add_test(tc, test_content_status_reason);
 	tcase_add_test(tc, test_round42_tls_reasons);
+	tcase_add_test(tc, test_round42_throttled);
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
