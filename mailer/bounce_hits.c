@@ -703,6 +703,28 @@ drop_accepted(const char *l, size_t n, struct hits *h)
 }
 
 /*
+ * 1 when line p[0..pn), trailing blanks gone, is one parenthesised aside:
+ * past its indent it opens with '(' and the parenthesis closes only at
+ * its last byte.
+ */
+static int
+closed_aside_line(const char *p, size_t pn)
+{
+	size_t i = bounce_indent(p, pn);
+	int depth = 0;
+
+	if (i >= pn || p[i] != '(' || p[pn - 1] != ')')
+		return 0;
+	for (; i < pn; i++) {
+		if (p[i] == '(')
+			depth++;
+		else if (p[i] == ')' && --depth == 0)
+			return i == pn - 1;
+	}
+	return 0;
+}
+
+/*
  * The unfinished clause a line ends with, p[0..pn), into *cn: after its
  * last address or sentence end, at most PREFIX_WORDS bytes; none when the
  * line ends a sentence or introduces a list.
@@ -719,6 +741,14 @@ carry_of(const char *p, size_t pn, size_t *cn)
 		return NULL;
 	/* a heading between rules ("------Transcript of session follows ---") */
 	if (pn >= 3 && !strncmp(p + pn - 3, "---", 3))
+		return NULL;
+	/*
+	 * nor does a line that is one aside, closed where it ends (Sendmail's
+	 * "    (reason: 553 5.7.1 ... accepted from 192.0.2.1 ...)" under
+	 * each address it lists): the next line's address is the list's next
+	 * entry, not the sender or contact its "from" would name
+	 */
+	if (closed_aside_line(p, pn))
 		return NULL;
 	for (k = pn; k > s; k--)
 		if (p[k - 1] == '@' || ((p[k - 1] == '.' || p[k - 1] == '!' ||

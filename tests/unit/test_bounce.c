@@ -1146,6 +1146,34 @@ START_TEST(test_round42_tls_reasons)
 END_TEST
 
 /*
+ * Sendmail lists each failed address with its reason below it as one
+ * aside, "    (reason: ...)"; a reason that names where the refused
+ * connection came from ("... accepted from 192.0.2.1") leaves no
+ * unfinished "from" clause that would make the next entry a sender.
+ */
+START_TEST(test_round42_sendmail_reason_asides)
+{
+	struct bounce_report r;
+	const char *msg = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx>\n"
+	    "Subject: Returned mail: see transcript for details\n\n"
+	    "   ----- The following addresses had permanent fatal errors "
+	    "-----\n<a@example.net>\n    (reason: 553 5.7.1 Connections will "
+	    "not be accepted from 192.0.2.1, because the ip is listed)\n"
+	    "<b@example.org>\n    (reason: 553 5.7.1 Connections will not be "
+	    "accepted from 192.0.2.1, because the ip is listed)\n\n"
+	    "   ----- Transcript of session follows -----\n"
+	    "554 5.0.0 Service unavailable\n";
+
+	ck_assert_int_eq(bounce_parse(msg, strlen(msg), &r), 0);
+	ck_assert_uint_eq(r.nrcpts, 2);
+	ck_assert_str_eq(r.rcpts[0].address, "a@example.net");
+	ck_assert_str_eq(r.rcpts[1].address, "b@example.org");
+	ck_assert(!r.rcpts[0].hard && !r.rcpts[1].hard);
+	bounce_report_free(&r);
+}
+END_TEST
+
+/*
  * A provider that slows the sender down says so in a word of its own
  * ("421 4.1.0 ... throttled - try again later", its code naming no
  * cause): too many connections or messages, as "rate limit" is.
@@ -4823,6 +4851,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_content_status_reason);
 	tcase_add_test(tc, test_round42_tls_reasons);
 	tcase_add_test(tc, test_round42_throttled);
+	tcase_add_test(tc, test_round42_sendmail_reason_asides);
 	tcase_add_test(tc, test_moved_new_address);
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
