@@ -150,7 +150,7 @@ name_says_why(const char *name, size_t n)
 static int
 run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 {
-	size_t k = i, ind0 = 0;
+	size_t k = i, ind0 = 0, fi = 0;
 	int r = 0, lines = 0;
 
 	while (k < n && lines < MAX_BLOCK_LINES) {
@@ -164,11 +164,22 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 		if (ind == ll)
 			break;
 		nl = field_name(l + ind, ll - ind);
-		if (!(lines && ind > ind0)) {
-			if (!nl)
+		if (!(lines && ind > ind0) && !nl) {
+			/*
+			 * a field's value broken without folding whitespace
+			 * ("List-Unsubscribe:" / "<mailto:u@x>"), as a relay
+			 * or a notice's generator rewraps long lines: once
+			 * the run holds the copy's sender and subject, it
+			 * goes on with the field above (at its indentation or
+			 * less) up to the blank line
+			 */
+			if ((r & (RUN_FROM | RUN_SUBJECT)) !=
+			    (RUN_FROM | RUN_SUBJECT) || ind > fi)
 				break;
+		} else if (!(lines && ind > ind0)) {
 			if (!lines)
 				ind0 = ind;
+			fi = ind;
 			if (bounce_list_is(bounce_copy_from_fields, l + ind,
 			    nl) || bounce_list_is(bounce_copy_sent_fields,
 			    l + ind, nl))

@@ -997,6 +997,28 @@ static const struct {
 	  PFOK "<ann@example.net>: delivery via local: unknown user: "
 	  "\"ann\"\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	/*
+	 * our own returned header, its List-Unsubscribe broken without
+	 * folding whitespace (a relay or the notice rewrapped its long
+	 * lines): the unsubscribe address below is the copy's, up to the
+	 * blank line
+	 */
+	{ "own-header-list-unsubscribe-unfolded",
+	  SAID "550 5.1.1 User unknown\n\n"
+	  "Return-Path: <bounces+k7@bounce.example.com>\n"
+	  "From: News <news@example.com>\nTo: ann@example.net\n"
+	  "Subject: Issue 12\nList-Unsubscribe:\n"
+	  "<mailto:unsubscribe+k7@bounce.example.com>\n"
+	  "\nIssue 12 is out.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* the same, its first field indented (blanks padding the lines) */
+	{ "own-header-unfolded-first-field-indented",
+	  SAID "550 5.1.1 User unknown\n\n"
+	  "  Return-Path: <bounces+k7@bounce.example.com>\n"
+	  "From: News <news@example.com>\nTo: ann@example.net\n"
+	  "Subject: Issue 12\nList-Unsubscribe:\n"
+	  "<mailto:unsubscribe+k7@bounce.example.com>\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
