@@ -65,6 +65,7 @@ struct parse {
 	struct bounce_dsn_tally tally;
 	char *lsubj;		/* Subject, lower-cased; "" if none */
 	char *nsubj;		/* lsubj without the returned message's */
+	char *wsubj;		/* nsubj's words: its names blanked */
 	char *from;		/* the notice's sender, may be NULL */
 	int from_daemon;	/* that sender is a mail system's */
 	int from_service;	/* its display name is a mail system's */
@@ -572,6 +573,9 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	} else
 		p->lsubj = xstrdup("");
 	p->nsubj = own_subject(p->lsubj, p->sc.rsubj);
+	/* "Rcpt=[a@delayed.example.net]" says no delay */
+	p->wsubj = xstrdup(p->nsubj);
+	bounce_blank_names(p->wsubj, strlen(p->wsubj));
 	if (bounce_header_get(msg, hl, "From", 0, &v)) {
 		p->from = bounce_first_addr(v.data, v.len);
 		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
@@ -630,11 +634,11 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	else if (autoreply_subject(p->lsubj))
 		p->auto_ev = AUTO_SUBJECT;
 	if (p->from_daemon ||
-	    bounce_list_match(bounce_failure_subjects, p->nsubj,
-	    strlen(p->nsubj)))
+	    bounce_list_match(bounce_failure_subjects, p->wsubj,
+	    strlen(p->wsubj)))
 		p->bounce_ev = 1;
-	if (bounce_list_match(bounce_complaint_subjects, p->nsubj,
-	    strlen(p->nsubj)))
+	if (bounce_list_match(bounce_complaint_subjects, p->wsubj,
+	    strlen(p->wsubj)))
 		p->complaint_ev = 1;
 	buf_free(&v);
 }
@@ -1029,9 +1033,9 @@ final_leads(const char *s, size_t n)
 static int
 is_delay_warning(const struct parse *p)
 {
-	size_t sl = strlen(p->nsubj);
-	int subj_delay = bounce_list_match(bounce_delay_subjects, p->nsubj,
-	    sl) && !final_leads(p->nsubj, sl);
+	size_t sl = strlen(p->wsubj);
+	int subj_delay = bounce_list_match(bounce_delay_subjects, p->wsubj,
+	    sl) && !final_leads(p->wsubj, sl);
 
 	if (p->final_heading)
 		return 0;
@@ -1040,9 +1044,9 @@ is_delay_warning(const struct parse *p)
 	    p->sc.nlen))
 		return 0;
 	/* "Returned mail: temporary failure" is no final failure's subject */
-	if (bounce_list_match(bounce_final_subjects, p->nsubj, sl) &&
+	if (bounce_list_match(bounce_final_subjects, p->wsubj, sl) &&
 	    !subj_delay && !bounce_list_match(bounce_transient_subjects,
-	    p->nsubj, sl))
+	    p->wsubj, sl))
 		return 0;
 	return subj_delay || (p->cues & BOUNCE_CUE_DELAY);
 }
@@ -1243,6 +1247,7 @@ parse_free(struct parse *p)
 	bounce_scan_free(&p->sc);
 	free(p->lsubj);
 	free(p->nsubj);
+	free(p->wsubj);
 	free(p->from);
 }
 

@@ -12,8 +12,10 @@
 #include <strings.h>
 
 #include "bounce_ac.h"
+#include "bounce_addr.h"
 #include "bounce_fold.h"
 #include "bounce_rules.h"
+#include "util.h"
 
 #define NRULES bounce_nrules
 #define MAX_RULES 2048
@@ -258,16 +260,38 @@ bounce_cues(const char *text, size_t n)
 {
 	unsigned r = 0;
 	size_t k;
-	char *l;
+	char *c, *l;
 
 	pthread_once(&cue_once, cue_ac_build);
+	/* names are no words ("bo@failed.example.org" was delivered) */
+	c = xmalloc(n + 1);
+	memcpy(c, text, n);
+	c[n] = '\0';
+	bounce_blank_names(c, n);
 	if (cue_ac.ok)
-		return bounce_ac_scan(&cue_ac, text, n, BOUNCE_AC_CASE |
+		r = bounce_ac_scan(&cue_ac, c, n, BOUNCE_AC_CASE |
 		    BOUNCE_AC_SPACE);
-	l = fold_dup(text, n, &k);
-	for (size_t i = 0; i < NCUELISTS; i++)
-		if (bounce_list_match(cue_lists[i], l, k))
-			r |= 1u << i;
+	else {
+		l = fold_dup(c, n, &k);
+		for (size_t i = 0; i < NCUELISTS; i++)
+			if (bounce_list_match(cue_lists[i], l, k))
+				r |= 1u << i;
+		free(l);
+	}
+	free(c);
+	return r;
+}
+
+int
+bounce_failure_said(const char *lower, size_t n)
+{
+	char *l = xmalloc(n + 1);
+	int r;
+
+	memcpy(l, lower, n);
+	l[n] = '\0';
+	bounce_blank_names(l, n);
+	r = bounce_list_match(bounce_failure_words, l, n);
 	free(l);
 	return r;
 }

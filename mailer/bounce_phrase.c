@@ -135,7 +135,7 @@ tail_says_failed(const char *t, size_t n)
 	/* "<a> delivery failed; will not continue trying" */
 	{
 		char *low = bounce_lower_dup(t + i, n - i < 120 ? n - i : 120);
-		int r = has_word(bounce_failure_words, low, strlen(low));
+		int r = bounce_failure_said(low, strlen(low));
 
 		free(low);
 		return r;
@@ -593,7 +593,7 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		without_asides(tail, tn < 200 ? tn : 200, cont, cn, &b);
 		own = own_words(b.data ? b.data : "", b.len);
 		lt = bounce_lower_dup(b.data ? b.data : "", own);
-		r = has_word(bounce_failure_words, lt, strlen(lt)) &&
+		r = bounce_failure_said(lt, strlen(lt)) &&
 		    !has_word(bounce_accepted_words, lt, strlen(lt)) &&
 		    !delivered_to_other(b.data ? b.data : "", own);
 		/*

@@ -140,6 +140,12 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 unsigned bounce_cues(const char *text, size_t n);
 
 /*
+ * 1 when lower[0..n) holds a word of bounce_failure_words outside its
+ * addresses and host names ("bo@failed.example.org" says nothing).
+ */
+int bounce_failure_said(const char *lower, size_t n);
+
+/*
  * 1 when some final cue in text[0..n) (read folded) is stated, not said
  * as a condition or a plan: a delay warning says "you will get a
  * permanent failure notice if ...", "before giving up".

@@ -32,7 +32,7 @@ bounce_section_success(const char *l, size_t n, int in)
 	    !(bounce_cues(l, e) & BOUNCE_CUE_SUCCESS)))
 		return 0;
 	low = bounce_lower_dup(l, e);
-	if (bounce_list_match(bounce_failure_words, low, strlen(low)))
+	if (bounce_failure_said(low, strlen(low)))
 		r = 0;
 	else if (e && l[e - 1] == ':')
 		r = !memchr(l, '@', e) && (bounce_cues(l, e) &
@@ -334,7 +334,7 @@ lines_say_delivered(const char *s, size_t n)
 	    !agent_delivered(s, n))
 		return 0;
 	low = bounce_lower_dup(s, n);
-	r = !bounce_list_match(bounce_failure_words, low, strlen(low));
+	r = !bounce_failure_said(low, strlen(low));
 	free(low);
 	return r;
 }

@@ -1019,6 +1019,44 @@ static const struct {
 	  "Subject: Issue 12\nList-Unsubscribe:\n"
 	  "<mailto:unsubscribe+k7@bounce.example.com>\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* names are no words: a domain's "undeliverable", "failed" */
+	{ "success-text-domain-undeliverable",
+	  PFOK "<bo@undeliverable.example.net>: delivery via "
+	  "mx.undeliverable.example.net[192.0.2.1]:25: 250 2.0.0 Ok\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "success-text-domain-failed",
+	  PFOK "<bo@failed.example.net>: delivery via "
+	  "mx.failed.example.net[192.0.2.1]:25: 250 2.0.0 Ok\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	{ "delivered-section-domain-failed",
+	  HDR "\nYour message was delivered to the following recipients:\n\n"
+	  "    bo@failed.example.org\n\n"
+	  "Delivery to the following recipient failed permanently:\n\n"
+	  "    cid@example.org\n\n"
+	  "The recipient's server said: 550 5.1.1 user unknown\n",
+	  BOUNCE_BOUNCE, "cid@example.org", "5.1.1", 1, 1 },
+	{ "subject-rcpt-domain-delayed",
+	  "From: XMail <postmaster@gw.example.org>\nTo: news@example.com\n"
+	  "Subject: XMail bounce: Rcpt=[gus@delayed.example.net];"
+	  "Error=[550 5.1.1 Mailbox unknown]\n\n"
+	  "[<00>] XMail bounce: Rcpt=[gus@delayed.example.net];"
+	  "Error=[550 5.1.1 Mailbox unknown]\n\n"
+	  "[<02>] The reason of the delivery failure was:\n\n"
+	  "550 5.1.1 <gus@delayed.example.net>... Mailbox unknown\n",
+	  BOUNCE_BOUNCE, "gus@delayed.example.net", "5.1.1", 1, 1 },
+	{ "message-to-list-domains-failed",
+	  HDR "\nYour message to ava@failed.example.org, "
+	  "ben@failed.example.org and cy@example.org was not\n"
+	  "delivered to cy@example.org: the mailbox is disabled.\n",
+	  BOUNCE_BOUNCE, "cy@example.org", "", 1, 1 },
+	{ "person-typo-domain-failed",
+	  "From: Marta Klein <marta@example.org>\nTo: news@example.com\n"
+	  "Subject: Re: Issue 12\n\nHello,\n\n"
+	  "thanks for the issue. The following addresses had typos when\n"
+	  "our office signed up, could you correct them on your side?\n\n"
+	  "  <j.olsen@failed.example.org> should be "
+	  "<jens.olsen@failed.example.org>\n\nBest,\nMarta\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 };
 
 START_TEST(test_cases)
