@@ -765,7 +765,7 @@ carry_of(const char *p, size_t pn, size_t *cn)
  * 1 when line l[0..n) says why something failed: failure words, a
  * diagnostic phrase, an enhanced status code or a leading reply code.
  */
-static int
+int
 says_why(const char *l, size_t n)
 {
 	char st[16], *low;

@@ -49,6 +49,12 @@ int addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 const char *carry_of(const char *p, size_t pn, size_t *cn);
 
 /*
+ * 1 when line l[0..n) says why something failed: failure words, a
+ * diagnostic phrase, an enhanced status code or a leading reply code.
+ */
+int says_why(const char *l, size_t n);
+
+/*
  * Sets h to the failed recipients line l[0..n) names (none when it has no
  * '@'), with nb the lines around it.  after_contact is 1 under a line
  * that introduces a contact ("For help, write to:"), 2 under one that

@@ -164,6 +164,25 @@ ends_sentence(const char *l, size_t n)
 }
 
 /*
+ * 1 when l[0..n) is a contact's label alone ("E-Mail:", "Email address:"),
+ * its colon and blanks aside: the address below is that contact's.
+ */
+static int
+contact_label(const char *l, size_t n)
+{
+	size_t i = bounce_indent(l, n);
+
+	while (n > i && bounce_is_blank(l[n - 1]))
+		n--;
+	if (n <= i || l[n - 1] != ':')
+		return 0;
+	n--;
+	while (n > i && bounce_is_blank(l[n - 1]))
+		n--;
+	return bounce_list_is(bounce_contact_labels, l + i, n - i);
+}
+
+/*
  * What the line before a listed address says: *contact 1 when it
  * introduces a contact ("For help, write to:"), 2 when it ends like "sent
  * by" or "from" (a sender follows); *intro when it introduces a list of
@@ -454,6 +473,15 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 					nb.paralen = para_len(nb.next,
 					    (size_t)(t + n - nb.next));
 				prev_line(prev, prevlen, &contact, &intro);
+				/*
+				 * a contact's label alone above ("E-Mail:"),
+				 * unless the lines below say why it failed
+				 */
+				if (!contact && prev_adjacent &&
+				    contact_label(prev, prevlen) &&
+				    !(nb.next == eol + 1 &&
+				    says_why(nb.next, nb.nextlen)))
+					contact = 1;
 				/*
 				 * a paragraph that ends its sentence ("...,
 				 * or contact the recipient directly.") does

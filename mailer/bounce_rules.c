@@ -1737,6 +1737,19 @@ const char *const bounce_help_words[] = {
 	NULL
 };
 
+/*
+ * A contact's label standing alone on its line, the address on the line
+ * below, as a footer or a signature writes it ("E-Mail:" / "info@x"):
+ * the whole line, its colon aside, is one of these.
+ */
+const char *const bounce_contact_labels[] = {
+	"e-mail", "email", "e-mail address", "email address", "mail",
+	"mail address", "e-mail-adresse", "e-mailadresse", "courriel",
+	"adresse e-mail", "adresse email", "adresse electronique",
+	"correo", "correo electronico", "posta elettronica",
+	"indirizzo e-mail", "e-mailadres", "endereco de e-mail", NULL
+};
+
 /* Words ending a line before the sender's address on a line of its own. */
 const char *const bounce_sender_cues[] = {
 	"sent by",

@@ -93,6 +93,8 @@ extern const char *const bounce_member_words[];	/* a list's members */
 extern const char *const bounce_sender_verdicts[];
 extern const char *const bounce_contact_words[];
 extern const char *const bounce_help_words[];
+/* a contact's label alone on its line ("E-Mail:") */
+extern const char *const bounce_contact_labels[];
 extern const char *const bounce_sender_cues[];
 extern const char *const bounce_message_to[];
 /* words after "message to a" saying that a took the message */

@@ -1057,6 +1057,23 @@ static const struct {
 	  "  <j.olsen@failed.example.org> should be "
 	  "<jens.olsen@failed.example.org>\n\nBest,\nMarta\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* a contact's label alone above the footer's address */
+	{ "footer-email-label-alone",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n\n"
+	  "ann@example.net\nThe e-mail address you entered couldn't be "
+	  "found.\n\n________________________________\nExample Ltd\n"
+	  "E-Mail:\ninfo@example.org\nTel. +49 221 555 7700\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 1, 1 },
+	/* ... but a label whose address's next line says why is no contact */
+	{ "email-label-reason-below",
+	  "From: postmaster@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Your message could not be delivered.\n\n"
+	  "E-mail address:\nann@example.net\n"
+	  "Reason: 550 5.1.1 user unknown\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
