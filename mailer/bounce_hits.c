@@ -180,8 +180,10 @@ skip_lead(const char *l, size_t n, int *coded)
 		while (i < n && bounce_is_blank(l[i]))
 			i++;
 	}
-	/* a UTF-8 bullet (U+2022) */
-	if (n - i >= 3 && !memcmp(l + i, "\xe2\x80\xa2", 3)) {
+	/* a UTF-8 bullet (U+2022), or the middle dot Japanese lists use
+	 * as one (U+30FB KATAKANA MIDDLE DOT, "・a") */
+	if (n - i >= 3 && (!memcmp(l + i, "\xe2\x80\xa2", 3) ||
+	    !memcmp(l + i, "\xe3\x83\xbb", 3))) {
 		i += 3;
 		while (i < n && bounce_is_blank(l[i]))
 			i++;

@@ -968,6 +968,11 @@ static const struct {
 	  "berikut:\n\nann@example.net (ann@example.net)\n\n"
 	  "Subjek: Weekly news\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* round 41: a Japanese list's middle dot as a bullet ("・a") */
+	{ "ja-middle-dot-bullet",
+	  JHDR "送信されたメールは、次の宛先にお届けできませんでした。\n\n"
+	  "  ・ann@example.net\n      理由：宛先不明\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
 #define PFOK "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n" \
