@@ -208,10 +208,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "容量がいっぱい", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量が一杯", "4.2.2", SOFT, "mailboxfull" },	/* いっぱい in kanji */
 	{ "容量を超え", "4.2.2", SOFT, "mailboxfull" },
+	{ "容量超過", "4.2.2", SOFT, "mailboxfull" },	/* BIGLOBE's "容量超過" */
 	{ "사서함이 가득", "4.2.2", SOFT, "mailboxfull" },
 	{ "메일함이 가득", "4.2.2", SOFT, "mailboxfull" },
 	{ "용량을 초과", "4.2.2", SOFT, "mailboxfull" },
 	{ "용량이 초과", "4.2.2", SOFT, "mailboxfull" },
+	{ "용량이 가득", "4.2.2", SOFT, "mailboxfull" },	/* 메일함 용량이 가득 차 */
 	/* Thai "กล่องจดหมาย(ของผู้รับ)เต็ม", the (recipient's) mailbox is full */
 	{ "กล่องจดหมายเต็ม", "4.2.2", SOFT, "mailboxfull" },
 	{ "กล่องจดหมายของผู้รับเต็ม", "4.2.2", SOFT, "mailboxfull" },
@@ -460,6 +462,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "alamat email yang anda masukkan tidak dapat ditemukan", "5.1.1",
 	  HARD, "userunknown" },
 	{ "alamat email tidak ditemukan", "5.1.1", HARD, "userunknown" },
+	/* "Alamat email penerima tidak ditemukan": the recipient's address */
+	{ "penerima tidak ditemukan", "5.1.1", HARD, "userunknown" },
+	/* Thai "ไม่พบผู้ใช้" (no such user found); Hindi "(ईमेल) पता मौजूद नहीं
+	 * है" (the address does not exist) */
+	{ "ไม่พบผู้ใช้", "5.1.1", HARD, "userunknown" },
+	{ "पता मौजूद नहीं", "5.1.1", HARD, "userunknown" },
 	{ "adres niet is gevonden", "5.1.1", HARD, "userunknown" },
 	{ "nie znaleziono adresu", "5.1.1", HARD, "userunknown" },
 	{ "adres bulunamadi", "5.1.1", HARD, "userunknown" },	/* bulunamadı */
@@ -1338,6 +1346,9 @@ const char *const bounce_rcpt_cues[] = {
 	"送信先の",
 	"받는 사람:",
 	"받는사람:",
+	/* "받는 사람(a)이 설정한 ...": the noun with the address in
+	 * parentheses right after it, as "수신자 a" below */
+	"받는 사람",
 	"수신자:",
 	/*
 	 * "수신자 a 의 계정이 ...": the noun right before the address, as
@@ -1376,6 +1387,10 @@ const char *const bounce_rcpt_cues[] = {
 	"одержувач:",	/* Ukrainian */
 	"受信者:",
 	"收件人地址:",
+	/* Thai ผู้รับ, Hindi प्राप्तकर्ता, Tagalog tatanggap: the recipient */
+	"ผู้รับ:",
+	"प्राप्तकर्ता:",
+	"tatanggap:",
 	NULL
 };
 
@@ -1621,6 +1636,11 @@ const char *const bounce_failure_words[] = {
 	"失敗",
 	"できません",
 	"遅れ",
+	/* Gmail's "a へのメールの配信中に一時的な問題が発生しました" (a
+	 * temporary problem delivering to a), a delay's words as 遅れ is */
+	"一時的な問題",
+	/* Indonesian "masih dalam antrean" (still in the queue) */
+	"masih dalam antrean",
 	"실패",
 	"못했",
 	"지연",
@@ -1848,6 +1868,9 @@ const char *const bounce_message_to[] = {
 	"wiadomosc do",	/* wiadomość do */
 	"gui toi",	/* Vietnamese gửi tới, gửi đến */
 	"gui den",
+	/* Indonesian "Pesan Anda kepada a masih dalam antrean"
+	 * (your message to a is still queued) */
+	"pesan anda kepada",
 	"meddelelse til",	/* Danish */
 	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
 	"message for",	/* "Your message for a is pending" */
@@ -2120,6 +2143,10 @@ const char *const bounce_failure_cues[] = {
 	"не вдалося доставити",
 	"无法传递",
 	"無法傳送",
+	/* "遞送失敗" (delivery failed), HiNet's word beside a delivered one's
+	 * "已成功送達"; simplified 递送失败 */
+	"遞送失敗",
+	"递送失败",
 	NULL
 };
 
@@ -2306,6 +2333,44 @@ const char *const bounce_delay_cues[] = {
 	"小时内重试",
 	"발송이 지연",
 	"계속 재시도",
+	/*
+	 * Still trying, as providers of Asia and the Pacific write it in a
+	 * notice with no report: Japanese "引き続き配信を試みます" (it keeps
+	 * trying), "配送を継続しています", "再送信を試行中", "自動的に再送",
+	 * "まだ配信されていません" (not delivered yet), "再度配送を試みます"
+	 */
+	"引き続き配信を試み",
+	"配送を継続",
+	"再送信を試行",
+	"自動的に再送",
+	"まだ配信されていません",
+	"再度配送を試み",
+	/* Gmail's "Gmail は 47 時間再試行し、...": it retries for N hours */
+	"時間再試行",
+	/* Korean: 재전송을 시도 (trying to resend), 다시 보내는 중 (sending
+	 * again), 재발송할 예정 (a resend is planned) */
+	"재전송을 시도",
+	"다시 보내는 중",
+	"재발송할 예정",
+	/* Chinese: still trying, not delivered yet (simplified, traditional) */
+	"仍在尝试",
+	"仍在嘗試",
+	"尚未送达",
+	"尚未送達",
+	/* Thai ส่งล่าช้า (sending delayed), จะพยายามส่ง (will try to send:
+	 * "ระบบจะพยายามส่ง(ใหม่)อีกครั้ง"; "จะไม่พยายาม", will not, is no match) */
+	"ส่งล่าช้า",
+	"จะพยายามส่ง",
+	"dang thu lai",	/* Vietnamese đang thử lại: retrying */
+	"tu dong gui lai",	/* tự động gửi lại: resent automatically */
+	"masih mencoba",	/* Indonesian: still trying */
+	"terus mencoba",	/* Indonesian: keeps trying */
+	"dicoba kembali",	/* Indonesian: will be tried again */
+	"masih cuba",	/* Malay: still trying */
+	/* Hindi पुनः प्रयास कर रहा (retrying), प्रयास जारी (keeps trying) */
+	"पुनः प्रयास कर रहा",
+	"प्रयास जारी",
+	"naantala ang paghahatid",	/* Tagalog: delivery was delayed */
 	NULL
 };
 
@@ -2383,6 +2448,9 @@ const char *const bounce_success_cues[] = {
 	"were delivered to the following",
 	"正常に配信されました",
 	"성공적으로 전달되었습니다",
+	/* Exchange's Korean relay report: "메시지를 배달했습니다" (delivered);
+	 * a failure's "배달하지 못했습니다" is no match */
+	"배달했습니다",
 	/* Malay "Mesej anda telah dihantar kepada penerima atau kumpulan
 	 * berikut" (your message has been delivered to these recipients) */
 	"telah dihantar kepada penerima",

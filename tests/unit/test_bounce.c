@@ -973,6 +973,95 @@ static const struct {
 	  JHDR "送信されたメールは、次の宛先にお届けできませんでした。\n\n"
 	  "  ・ann@example.net\n      理由：宛先不明\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* round 41: full mailboxes in Japanese ("容量超過", over capacity)
+	 * and Korean ("메일함 용량이 가득 찼습니다", the mailbox is full) */
+	{ "ja-full-yoryo-choka",
+	  JHDR "宛先：ann@example.net\n理由：容量超過\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	{ "ko-full-yongryang-gadeuk",
+	  KHDR "받는 사람 : ann@example.net\n원인 : 메일함 용량이 가득 찼습니다\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* "递送失败", "遞送失敗" (delivery failed) beside another recipient's
+	 * "已成功送达" (delivered) */
+	{ "zh-hans-delivery-failed-beside-delivered",
+	  DHDR "\n您的邮件递送结果如下：\n\n"
+	  "  bob@example.org ： 已成功送达\n"
+	  "  ann@example.net ： 递送失败，收件人帐号不存在\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "zh-hant-delivery-failed-beside-delivered",
+	  DHDR "\n您的郵件遞送結果如下：\n\n"
+	  "  bob@example.org ： 已成功送達\n"
+	  "  ann@example.net ： 遞送失敗，收件者帳號不存在\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* the recipient's label in Thai (ผู้รับ:), Hindi (प्राप्तकर्ता:) and
+	 * Tagalog (Tatanggap:); unknown users in Thai ("ไม่พบผู้ใช้"), Hindi
+	 * ("ईमेल पता मौजूद नहीं है") and Indonesian ("Alamat email penerima
+	 * tidak ditemukan") */
+	{ "th-recipient-user-not-found",
+	  DHDR "\nระบบไม่สามารถส่งอีเมลของคุณได้\n\nผู้รับ: ann@example.net\n"
+	  "สาเหตุ: ไม่พบผู้ใช้นี้ในระบบ\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "hi-recipient-address-does-not-exist",
+	  DHDR "\nआपका संदेश वितरित नहीं किया जा सका।\n\n"
+	  "प्राप्तकर्ता: ann@example.net\n"
+	  "कारण: प्राप्तकर्ता का ईमेल पता मौजूद नहीं है।\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "id-recipient-address-not-found",
+	  DHDR "\nEmail Anda tidak dapat dikirim.\n"
+	  "Alamat email penerima tidak ditemukan: ann@example.net\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	{ "tl-recipient-label",
+	  DHDR "\nHindi naihatid ang iyong mensahe.\n\n"
+	  "Tatanggap: ann@example.net\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 0, 1 },
+	/* a Korean refusal naming "받는 사람(a)": the noun, the address in
+	 * parentheses right after it */
+	{ "ko-recipient-noun-parenthesised-refused",
+	  DHDR "\n메일이 전달되지 않았습니다.\n\n받는 사람(ann@example.net)이 "
+	  "설정한 수신 차단 규칙에 따라 메일이 거부되었습니다.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "", 0, 1 },
+	/* still trying, with no report: traditional Chinese "仍在嘗試",
+	 * Thai "ส่งล่าช้า" (sending delayed) and "จะพยายามส่ง" (will try to
+	 * send), Hindi "प्रयास जारी" (the attempts go on) */
+	{ "zh-hant-still-trying",
+	  DHDR "\n這封郵件尚未傳遞，系統仍在嘗試傳遞。\n\n"
+	  "收件者: ann@example.net\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	{ "th-sending-delayed",
+	  DHDR "\nอีเมลของคุณส่งล่าช้า เนื่องจากเซิร์ฟเวอร์ปลายทางไม่ตอบสนอง\n\n"
+	  "ผู้รับ: ann@example.net\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	{ "th-will-try-again",
+	  DHDR "\nยังส่งอีเมลของคุณไม่ได้ ระบบจะพยายามส่งอีกครั้งโดยอัตโนมัติ\n\n"
+	  "ผู้รับ: ann@example.net\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	{ "hi-attempts-go-on",
+	  DHDR "\nयह संदेश अभी तक वितरित नहीं हुआ है। सर्वर इसे वितरित करने का "
+	  "प्रयास जारी रखेगा।\n\nप्राप्तकर्ता: ann@example.net\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	/* round 39's gaps, text only: Gmail's Japanese delay ("a へのメール
+	 * の配信中に一時的な問題が発生しました。Gmail は 47 時間再試行し"),
+	 * an Indonesian one ("Pesan Anda kepada a masih dalam antrean ...
+	 * Sistem akan terus mencoba") */
+	{ "ja-gmail-temporary-problem-retry-hours",
+	  DHDR "\n配信未完了\n\nann@example.net へのメールの配信中に一時的な"
+	  "問題が発生しました。Gmail は 47 時間再試行し、配信できなかった"
+	  "場合はお知らせします。\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	{ "id-still-queued-keeps-trying",
+	  DHDR "\nPesan Anda kepada ann@example.net masih dalam antrean "
+	  "karena server tujuan belum dapat dihubungi. Sistem akan terus "
+	  "mencoba selama 3 hari.\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	/* Exchange's Korean relay report, its delivery-status part gone:
+	 * "메시지를 배달했습니다" (the message was delivered) */
+	{ "ko-delivered-success-text",
+	  "From: postmaster@example.kr\nTo: news@example.com\n"
+	  "Subject: Weekly news\n\n"
+	  "메시지를 배달했습니다.\n\n다음 받는 사람에게 메시지를 배달했지만, "
+	  "받는 쪽 서버에서 배달 알림을 보내지 않았습니다:\n\n"
+	  "ann@example.net\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 	/* Postfix's success text, its delivery-status part gone, a 250
 	 * reply without an enhanced code */
 #define PFOK "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n" \
