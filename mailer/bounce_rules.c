@@ -792,6 +792,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "inactive on this domain", "5.2.1", HARD, "suspend" },
 	{ "user account suspended", "5.2.1", HARD, "suspend" },
 	{ "account closed", "5.2.1", HARD, "suspend" },
+	/*
+	 * a forwarding service's address that is shut ("this forwarding
+	 * address was closed when ...", as an Exim redirect router's :fail:
+	 * text or a forwarder's own notice says it): no mailbox behind it
+	 */
+	{ "address was closed", "5.2.1", HARD, "suspend" },
+	{ "address has been closed", "5.2.1", HARD, "suspend" },
+	{ "address is closed", "5.2.1", HARD, "suspend" },
 	{ "account is not active", "5.2.1", HARD, "suspend" },
 	{ "disableduser", "5.2.1", HARD, "suspend" },
 

@@ -960,6 +960,16 @@ static const struct {
 	  DHDR "\nPesan Anda tidak dapat dikirim ke penerima berikut:\n\n"
 	  "  ann@example.net\n  Alasan: Kotak surat penerima penuh.\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* an Exim redirect router's :fail: text: a forwarding address shut */
+	{ "exim-fail-forwarding-address-closed",
+	  "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	  "To: news@example.com\n"
+	  "Subject: Mail delivery failed: returning message to sender\n\n"
+	  "A message that you sent could not be delivered to one or more "
+	  "of its\nrecipients. This is a permanent error. The following "
+	  "address(es) failed:\n\n  ann@example.net\n"
+	  "    This forwarding address was closed at its owner's request.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
 	/* Exchange's relay report in Malay, its delivery-status part gone */
 	{ "ms-relayed-success-text",
 	  "From: postmaster@example.my\nTo: news@example.com\n"
