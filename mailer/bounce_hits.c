@@ -224,6 +224,24 @@ sender_follows(const char *t, size_t n)
 }
 
 /*
+ * 1 when the words after an address (t[0..n)) are Sendmail's note of an
+ * alias or .forward expansion ("<a>... forwarded to b", "<a>... aliased
+ * to b"): a passed the message on, the line is no verdict on a.
+ */
+static int
+redirect_follows(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	if (n < 3 || strncmp(t, "...", 3))
+		return 0;
+	i = 3;
+	while (i < n && bounce_is_blank(t[i]))
+		i++;
+	return bounce_list_prefix(bounce_redirect_notes, t + i, n - i);
+}
+
+/*
  * 1 when l[0..ob), blanks and a '-' or quote before ob aside, ends with
  * an SMTP reply code ("550", "550 5.1.1", "550-5.1.1"): what stands at
  * ob is the subject of a server's reply.
@@ -315,7 +333,8 @@ verdict_hits(const char *l, size_t n, struct hits *h)
 		    sender_follows(l + after, n - after))
 			continue;
 		if (n - after >= 3 && !strncmp(l + after, "...", 3)) {
-			hit(h, b, e);
+			if (!redirect_follows(l + after, n - after))
+				hit(h, b, e);
 			continue;
 		}
 		/* look back over "NNN " and "N.N.N " before the bracket */
@@ -1159,6 +1178,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    !closes_aside(l + after, n - after))) &&
 		    !delivered_below(l + after, tn, nb, l + n + 1) &&
 		    !sender_follows(l + after, n - after) &&
+		    !redirect_follows(l + after, n - after) &&
 		    !members_follow(l + after, n - after, !colon &&
 		    nb->next == l + n + 1 ? nb->next : NULL, !colon &&
 		    nb->next == l + n + 1 ? nb->paralen : 0))

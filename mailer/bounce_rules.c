@@ -1557,6 +1557,15 @@ const char *const bounce_sender_verdicts[] = {
 	NULL
 };
 
+/*
+ * Sendmail's transcript notes of an alias or .forward expansion, right
+ * after "<a>... ": "<a>... forwarded to b", "<a>... aliased to b".  The
+ * message went on from a; the verdict, if any, is on b.
+ */
+const char *const bounce_redirect_notes[] = {
+	"forwarded to", "aliased to", NULL
+};
+
 /* Words of a sentence saying that delivery failed (or is delayed). */
 const char *const bounce_failure_words[] = {
 	"undeliver",

@@ -112,6 +112,7 @@ extern const char *const bounce_failure_cues[];
 extern const char *const bounce_delay_cues[];
 extern const char *const bounce_final_cues[];
 extern const char *const bounce_success_cues[];
+extern const char *const bounce_redirect_notes[];
 /* body evidence of an auto-reply: an absence; a challenge to the sender */
 extern const char *const bounce_absence_cues[];
 extern const char *const bounce_challenge_cues[];

@@ -970,6 +970,21 @@ static const struct {
 	  "address(es) failed:\n\n  ann@example.net\n"
 	  "    This forwarding address was closed at its owner's request.\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.1", 1, 1 },
+	/* Sendmail's transcript note "<a>... forwarded to b": a is no
+	 * failed recipient, its delivery-status part gone */
+	{ "sendmail-forwarded-to-note",
+	  "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\n"
+	  "To: news@example.com\n"
+	  "Subject: Returned mail: see transcript for details\n\n"
+	  "   ----- The following addresses had permanent fatal errors "
+	  "-----\n<bob@example.net>\n    (reason: 550 5.1.1 User unknown)\n"
+	  "    (expanded from: <ann@example.org>)\n\n"
+	  "   ----- Transcript of session follows -----\n"
+	  "<ann@example.org>... forwarded to bob@example.net\n"
+	  "... while talking to mx.example.net.:\n"
+	  ">>> RCPT To:<bob@example.net>\n<<< 550 5.1.1 User unknown\n"
+	  "550 5.1.1 <bob@example.net>... User unknown\n",
+	  BOUNCE_BOUNCE, "bob@example.net", "5.1.1", 1, 1 },
 	/* Exchange's relay report in Malay, its delivery-status part gone */
 	{ "ms-relayed-success-text",
 	  "From: postmaster@example.my\nTo: news@example.com\n"
