@@ -352,6 +352,36 @@ static const char *const private_tlds[] = {
  * "unknown.Please" in a line missing its space and Exchange's
  * "RESOLVER.ADR.RecipNotFound" stay words.
  */
+/*
+ * libpsl's answer for a top-level name t (lower case, n bytes).  A lookup
+ * costs about 2,000 instructions and a notice names the same few (com,
+ * org, net) again and again, so short ones are kept per thread.
+ */
+static int
+tld_public(const char *t, size_t n)
+{
+	static _Thread_local struct {
+		char tld[16];
+		int yes;
+	} cache[64];
+	unsigned h = 2166136261u;
+	int yes;
+
+	if (n >= sizeof cache[0].tld)
+		return psl_is_public_suffix2(psl_builtin(), t,
+		    PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)t[i]) * 16777619u;
+	h %= sizeof cache / sizeof cache[0];
+	if (!strcmp(cache[h].tld, t))
+		return cache[h].yes;
+	yes = psl_is_public_suffix2(psl_builtin(), t,
+	    PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+	memcpy(cache[h].tld, t, n + 1);
+	cache[h].yes = yes;
+	return yes;
+}
+
 static int
 domain_name(const char *s, size_t n)
 {
@@ -377,8 +407,7 @@ domain_name(const char *s, size_t n)
 	for (const char *const *p = private_tlds; *p; p++)
 		if (!strcmp(tld, *p))
 			return 1;
-	return psl_is_public_suffix2(psl_builtin(), tld,
-	    PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+	return tld_public(tld, n - last);
 }
 
 void
