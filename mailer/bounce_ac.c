@@ -3,6 +3,9 @@
  * bounce_ac.h).
  */
 #include "bounce_ac.h"
+
+#include <string.h>
+
 #include "bounce_fold.h"
 
 static uint16_t
@@ -15,11 +18,40 @@ combine(const struct bounce_ac *a, uint16_t x, uint16_t y)
 	return x < y ? x : y;
 }
 
+/*
+ * row[c] = frow[c] wherever row[c] is 0, four 16-bit cells to a 64-bit
+ * word: the automata's build is most of a run's start-up.
+ */
+static void
+fill_missing(uint16_t *row, const uint16_t *frow, unsigned n)
+{
+	const uint64_t lo = UINT64_C(0x7fff7fff7fff7fff);
+	unsigned c = 0;
+
+	for (; c + 4 <= n; c += 4) {
+		uint64_t r, f, zero;
+
+		memcpy(&r, row + c, 8);
+		memcpy(&f, frow + c, 8);
+		/* the top bit of each cell that is 0, then the whole cell */
+		zero = ~(((r & lo) + lo) | r) & ~lo;
+		zero = (zero >> 15) * 0xffff;
+		r |= f & zero;
+		memcpy(row + c, &r, 8);
+	}
+	for (; c < n; c++)
+		if (!row[c])
+			row[c] = frow[c];
+}
+
 void
 bounce_ac_build(struct bounce_ac *a, const char *const *pats,
     const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none)
 {
 	static uint16_t fail[BOUNCE_AC_STATES], queue[BOUNCE_AC_STATES];
+	/* each state's children as a list, and the class that enters it */
+	static uint16_t first[BOUNCE_AC_STATES], sib[BOUNCE_AC_STATES];
+	static uint8_t via[BOUNCE_AC_STATES];
 	size_t nstates = 1, qh = 0, qt = 0;
 
 	/* a is in static storage (zero): clearing megabytes of tables that
@@ -39,6 +71,7 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 		}
 	/* the trie; 0 (the root) is never a child, so 0 means no edge */
 	a->out[0] = none;
+	first[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned s = 0;
 
@@ -50,35 +83,37 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 				if (nstates == BOUNCE_AC_STATES)
 					return;
 				a->out[nstates] = none;
+				via[nstates] = a->cls[(unsigned char)*p];
+				first[nstates] = 0;
+				sib[nstates] = first[s];
+				first[s] = (uint16_t)nstates;
 				*e = (uint16_t)nstates++;
 			}
 			s = *e;
 		}
 		a->out[s] = combine(a, a->out[s], vals[i]);
 	}
-	/* breadth first: failure links, then every missing edge */
-	for (unsigned c = 0; c < a->ncls; c++) {
-		uint16_t t = a->next[c];
-
-		if (t) {
-			fail[t] = 0;
-			queue[qt++] = t;
-		}
+	/*
+	 * breadth first: a state's failure state is shallower, so its row is
+	 * complete when the state's turn comes; the missing edges are then
+	 * that row's, in one pass the compiler can vectorise (this build is
+	 * most of a run's start-up)
+	 */
+	for (uint16_t t = first[0]; t; t = sib[t]) {
+		fail[t] = 0;
+		queue[qt++] = t;
 	}
 	while (qh < qt) {
 		unsigned s = queue[qh++];
+		uint16_t *row = &a->next[s * a->ncls];
+		const uint16_t *frow = &a->next[fail[s] * a->ncls];
 
 		a->out[s] = combine(a, a->out[s], a->out[fail[s]]);
-		for (unsigned c = 0; c < a->ncls; c++) {
-			uint16_t *e = &a->next[s * a->ncls + c];
-			uint16_t f = a->next[fail[s] * a->ncls + c];
-
-			if (*e) {
-				fail[*e] = f;
-				queue[qt++] = *e;
-			} else
-				*e = f;
+		for (uint16_t t = first[s]; t; t = sib[t]) {
+			fail[t] = frow[via[t]];
+			queue[qt++] = t;
 		}
+		fill_missing(row, frow, a->ncls);
 	}
 	a->ok = 1;
 }
