@@ -633,9 +633,14 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 		p->human_reply = 1;
 	else if (autoreply_subject(p->lsubj))
 		p->auto_ev = AUTO_SUBJECT;
-	if (p->from_daemon ||
+	/*
+	 * behind an auto-reply's Subject ("Automatic reply: Your parcel could
+	 * not be delivered") stands the Subject of the message it answers:
+	 * its failure words are that message's, not the reply's
+	 */
+	if (p->from_daemon || (p->auto_ev != AUTO_SUBJECT &&
 	    bounce_list_match(bounce_failure_subjects, p->wsubj,
-	    strlen(p->wsubj)))
+	    strlen(p->wsubj))))
 		p->bounce_ev = 1;
 	if (bounce_list_match(bounce_complaint_subjects, p->wsubj,
 	    strlen(p->wsubj)))

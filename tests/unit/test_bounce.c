@@ -1193,6 +1193,15 @@ static const struct {
 	  "E-mail address:\nann@example.net\n"
 	  "Reason: 550 5.1.1 user unknown\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* round 45: an out-of-office reply to a spam that forged our
+	 * domain; the failure words behind "Automatic reply:" are the
+	 * answered message's Subject, not the reply's */
+	{ "autoreply-subject-quotes-failure-subject",
+	  "From: Rita <rita@example.net>\nTo: info@example.com\n"
+	  "Auto-Submitted: auto-replied\n"
+	  "Subject: Automatic reply: Your parcel could not be delivered\n\n"
+	  "Thank you for your email. I am out of the office until Monday.\n",
+	  BOUNCE_AUTOREPLY, "rita@example.net", "", 0, 1 },
 };
 
 START_TEST(test_cases)
