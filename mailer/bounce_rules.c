@@ -2453,6 +2453,9 @@ const char *const bounce_success_cues[] = {
 	"delivery to the following recipients succeeded",
 	"delivery to the following recipient succeeded",
 	"successfully relayed",
+	/* Sendmail's note beside an address its success report lists: the
+	 * next hop takes no DSN, so the relay is all it can report */
+	"relayed to non-dsn-aware mailer",
 	"has been relayed to",
 	"已成功投递",
 	"已成功送达",

@@ -1202,6 +1202,17 @@ static const struct {
 	  "Subject: Automatic reply: Your parcel could not be delivered\n\n"
 	  "Thank you for your email. I am out of the office until Monday.\n",
 	  BOUNCE_AUTOREPLY, "rita@example.net", "", 0, 1 },
+	/* round 46: Sendmail's report of success, its delivery-status part
+	 * gone: "(relayed to non-DSN-aware mailer)" beside the address */
+	{ "sendmail-relayed-non-dsn-aware-text",
+	  "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\n"
+	  "To: news@example.com\nSubject: Return receipt\n\n"
+	  "   ----- The following addresses had successful delivery "
+	  "notifications -----\n"
+	  "<ann@example.net>  (relayed to non-DSN-aware mailer)\n\n"
+	  "   ----- Transcript of session follows -----\n"
+	  "<ann@example.net>... relayed; expect no further notifications\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 };
 
 START_TEST(test_cases)
