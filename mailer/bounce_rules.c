@@ -109,6 +109,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "malformed name server reply", "4.4.3", SOFT, "networkerror" },
 	{ "malformed or unexpected name server reply", "4.4.3", SOFT,
 	  "networkerror" },
+	/* Exim's router deferring on DNS ("Delay reason: host lookup did not
+	 * complete" under an address its warning lists) */
+	{ "host lookup did not complete", "4.4.3", SOFT, "networkerror" },
 	/* the sender refused, before "does not accept mail" */
 	{ "does not accept mail from", "5.7.1", SOFT, "rejected" },
 	{ "refused to accept mail from", "5.7.1", SOFT, "rejected" },
@@ -941,6 +944,15 @@ const struct bounce_rule bounce_rules[] = {
 	{ "routing loop", "5.4.6", SOFT, "networkerror" },
 	{ "unable to resolve route", "4.4.1", SOFT, "networkerror" },
 	{ "could not connect and send", "4.4.1", SOFT, "networkerror" },
+	/* Exim's smtp transport when the server hangs up on a command:
+	 * "Remote host closed connection in response to end of data" */
+	{ "closed connection in response to", "4.4.2", SOFT, "networkerror" },
+	/* Postfix's smtp(8) when a session breaks: "lost connection with
+	 * h[a] while sending end of data -- message may be sent more than
+	 * once", "conversation with h[a] timed out while receiving the
+	 * initial server greeting" */
+	{ "lost connection with", "4.4.2", SOFT, "networkerror" },
+	{ "timed out while", "4.4.2", SOFT, "networkerror" },
 	/* RFC 3463's X.4.3, in its own words */
 	{ "directory server failure", "4.4.3", SOFT, "networkerror" },
 	{ "queue file write error", "4.3.0", SOFT, "systemerror" },

@@ -1213,6 +1213,53 @@ static const struct {
 	  "   ----- Transcript of session follows -----\n"
 	  "<ann@example.net>... relayed; expect no further notifications\n",
 	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* round 46: Exim's warning, a server's hang-up wrapped to the line's
+	 * start; the next address is listed still */
+	{ "exim-warning-closed-connection-wrapped",
+	  "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	  "To: news@example.com\n"
+	  "Subject: Warning: message 1vR46b-000T2c-7F delayed 4 hours\n\n"
+	  "A message that you sent has not yet been delivered to one or "
+	  "more of its\nrecipients after more than 4 hours on the queue on "
+	  "mx.example.org.\n\n"
+	  "The addresses to which the message has not yet been delivered "
+	  "are:\n\n  ann@example.net\n"
+	  "    Delay reason: SMTP error from remote mail server after end "
+	  "of data:\n    host mx.example.net [192.0.2.1]: Remote host "
+	  "closed\nconnection in response to end of data\n"
+	  "  bob@example.org\n"
+	  "    Delay reason: host lookup did not complete\n\n"
+	  "No action is required on your part. Delivery attempts will "
+	  "continue for\nsome time.\n",
+	  BOUNCE_DELAY, "ann@example.net", "4.4.2", 0, 2 },
+	/* round 46: Exim's router deferring on DNS */
+	{ "exim-warning-host-lookup-did-not-complete",
+	  "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	  "To: news@example.com\n"
+	  "Subject: Warning: message 1vR46c-000T2c-7F delayed 24 hours\n\n"
+	  "The address to which the message has not yet been delivered "
+	  "is:\n\n  ann@example.net\n"
+	  "    Delay reason: host lookup did not complete\n\n"
+	  "No action is required on your part.\n",
+	  BOUNCE_DELAY, "ann@example.net", "4.4.3", 0, 1 },
+	/* round 46: Postfix's smtp(8) when a session breaks, in its text
+	 * alone: a delay and a failure given up, both the transport's */
+	{ "postfix-lost-connection-end-of-data-text",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: Delayed Mail (still being retried)\n\n"
+	  "This is the mail system at host mx.example.org.\n\n"
+	  "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR "
+	  "MESSAGE. #\n\n"
+	  "<ann@example.net>: lost connection with "
+	  "mx.example.net[192.0.2.1] while\n    sending end of data -- "
+	  "message may be sent more than once\n",
+	  BOUNCE_DELAY, "ann@example.net", "4.4.2", 0, 1 },
+	{ "postfix-conversation-timed-out-text",
+	  HDR "\nI'm sorry to have to inform you that your message could "
+	  "not\nbe delivered to one or more recipients.\n\n"
+	  "<ann@example.net>: conversation with mx.example.net[192.0.2.1] "
+	  "timed out\n    while receiving the initial server greeting\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.4.2", 0, 1 },
 };
 
 START_TEST(test_cases)
