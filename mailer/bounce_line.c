@@ -490,6 +490,17 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				if (contact == 1 && !prev_adjacent &&
 				    ends_sentence(prev, prevlen))
 					contact = 0;
+				/*
+				 * nor does a server's reply that says why the
+				 * entry above failed and ends on "sender"
+				 * ("Remote Server returned '550 5.7.60 SMTP;
+				 * Client does not have permissions to send as
+				 * this sender'"): its last word introduces no
+				 * sender below its blank
+				 */
+				if (contact == 2 && !prev_adjacent &&
+				    says_why(prev, prevlen))
+					contact = 0;
 				/* under its sentence as under "recipients:" */
 				if (lone_to)
 					intro = 1;

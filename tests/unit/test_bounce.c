@@ -1260,6 +1260,20 @@ static const struct {
 	  "<ann@example.net>: conversation with mx.example.net[192.0.2.1] "
 	  "timed out\n    while receiving the initial server greeting\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.4.2", 0, 1 },
+	/* round 46: Exchange's diagnostic lines, its report gone: the
+	 * 5.7.60 reply ends on "sender", and the next entry is no sender */
+	{ "exchange-5760-reply-ends-on-sender",
+	  "From: postmaster@corp.example.com\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Weekly news\n\n"
+	  "Diagnostic information for administrators:\n\n"
+	  "Generating server: EX02.corp.example.com\n\n"
+	  "ann@example.net\nRemote Server returned '550 5.7.60 SMTP; Client "
+	  "does not have permissions to send as this sender'\n\n"
+	  "bob@example.org\nRemote Server returned '550 5.7.60 SMTP; Client "
+	  "does not have permissions to send as this sender'\n\n"
+	  "Original message headers:\n\n"
+	  "From: news@example.com\nTo: ann@example.net, bob@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.60", 0, 2 },
 };
 
 START_TEST(test_cases)
