@@ -163,6 +163,32 @@ block_addr(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
 	return addr;
 }
 
+/*
+ * The length of the per-recipient block at blk[0..bl): up to a second
+ * Final-Recipient field at a line's start (RFC 3464 2.3: one per block),
+ * where an MTA that writes no blank line between its blocks starts the
+ * next one.
+ */
+static size_t
+block_cut(const char *blk, size_t bl)
+{
+	int seen = 0;
+
+	for (size_t i = 0; i < bl; ) {
+		const char *nl = memchr(blk + i, '\n', bl - i);
+
+		if (bl - i > 16 && !strncasecmp(blk + i, "final-recipient:", 16)) {
+			if (seen)
+				return i;
+			seen = 1;
+		}
+		if (!nl)
+			break;
+		i = (size_t)(nl + 1 - blk);
+	}
+	return bl;
+}
+
 /* 1 failed, 2 delayed, 3 delivered (also relayed, expanded), 0 none. */
 static int
 block_action(const char *blk, size_t bl, struct buf *v, struct buf *tmp)
@@ -216,7 +242,7 @@ bounce_dsn_parse(const char *d, size_t n, struct bounce_seg **rs, size_t *nrs,
 	char *delayed = xcalloc(BOUNCE_MAX_RCPTS, 1);
 
 	while (i < n && *nrs < BOUNCE_MAX_RCPTS) {
-		size_t bl = bounce_header_len(d + i, n - i);
+		size_t bl = block_cut(d + i, bounce_header_len(d + i, n - i));
 		const char *blk = d + i;
 		char *addr = block_addr(blk, bl, &v, &tmp);
 		char st[16] = "";
