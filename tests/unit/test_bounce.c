@@ -1291,6 +1291,20 @@ static const struct {
 	  "Status: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 quota exceeded\n"
 	  "--b47--\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 2 },
+	/* round 47: a quoted local part that is a dot-atom is that mailbox
+	 * (RFC 5322 3.4.1) */
+	{ "dsn-final-recipient-quoted-dot-atom",
+	  "From: MAILER-DAEMON@mx.example.com\nTo: news@example.com\n"
+	  "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+	  "Content-Type: multipart/report; report-type=delivery-status; "
+	  "boundary=\"b47\"\n\n--b47\nContent-Type: text/plain\n\n"
+	  "The mail system could not deliver your message.\n\n"
+	  "--b47\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.com\n\n"
+	  "Final-Recipient: rfc822; \"ann.lee\"@example.net\n"
+	  "Action: failed\nStatus: 5.1.1\n"
+	  "Diagnostic-Code: smtp; 550 5.1.1 Recipient unknown\n--b47--\n",
+	  BOUNCE_BOUNCE, "ann.lee@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
