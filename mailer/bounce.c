@@ -1279,6 +1279,23 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 			msg = nl + 1;
 		}
 	}
+	/*
+	 * lines ended by CR alone (an old Macintosh gateway's copy): no LF
+	 * anywhere, so every CR is a line's end
+	 */
+	if (len && !memchr(msg, '\n', len) && memchr(msg, '\r', len)) {
+		char *c = xmalloc(len + 1);
+
+		memcpy(c, msg, len);
+		c[len] = '\0';
+
+		for (size_t i = 0; i < len; i++)
+			if (c[i] == '\r')
+				c[i] = '\n';
+		bounce_parse(c, len, out);
+		free(c);
+		return 0;
+	}
 	iconvcache_install();
 	memset(&p, 0, sizeof p);
 	p.msg = msg;

@@ -1305,6 +1305,19 @@ static const struct {
 	  "Action: failed\nStatus: 5.1.1\n"
 	  "Diagnostic-Code: smtp; 550 5.1.1 Recipient unknown\n--b47--\n",
 	  BOUNCE_BOUNCE, "ann.lee@example.net", "5.1.1", 1, 1 },
+	/* round 47: every line ended by CR alone */
+	{ "cr-only-line-ends",
+	  "From: MAILER-DAEMON@mx.example.com\rTo: news@example.com\r"
+	  "Subject: Undelivered Mail Returned to Sender\rMIME-Version: 1.0\r"
+	  "Content-Type: multipart/report; report-type=delivery-status; "
+	  "boundary=\"b47\"\r\r--b47\rContent-Type: text/plain\r\r"
+	  "The mail system could not deliver your message.\r\r"
+	  "--b47\rContent-Type: message/delivery-status\r\r"
+	  "Reporting-MTA: dns; mx.example.com\r\r"
+	  "Final-Recipient: rfc822; ann@example.net\rAction: failed\r"
+	  "Status: 5.1.1\rDiagnostic-Code: smtp; 550 5.1.1 unknown user\r"
+	  "--b47--\r",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
