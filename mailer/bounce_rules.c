@@ -2468,6 +2468,9 @@ const char *const bounce_success_cues[] = {
 	/* Sendmail's note beside an address its success report lists: the
 	 * next hop takes no DSN, so the relay is all it can report */
 	"relayed to non-dsn-aware mailer",
+	/* Postfix local(8)'s note for an alias it expanded (success, action
+	 * "expanded"): the alias's members get the mail, no failure */
+	"alias expanded",
 	"has been relayed to",
 	"已成功投递",
 	"已成功送达",

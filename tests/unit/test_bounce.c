@@ -1318,6 +1318,19 @@ static const struct {
 	  "Status: 5.1.1\rDiagnostic-Code: smtp; 550 5.1.1 unknown user\r"
 	  "--b47--\r",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* round 47: Postfix's success report for an alias local(8)
+	 * expanded, its report gone: nobody failed */
+	{ "postfix-alias-expanded-success-text",
+	  "From: MAILER-DAEMON@mx.example.com (Mail Delivery System)\n"
+	  "To: news@example.com\nSubject: Successful Mail Delivery Report\n\n"
+	  "This is the mail system at host mx.example.com.\n\n"
+	  "Your message was successfully delivered to the destination(s)\n"
+	  "listed below. If the message was delivered to mailbox you will\n"
+	  "receive no further notifications. Otherwise you may still receive\n"
+	  "notifications of mail delivery errors from other systems.\n\n"
+	  "                   The mail system\n\n"
+	  "<board@example.org>: alias expanded\n",
+	  BOUNCE_OTHER, NULL, "", 0, 0 },
 };
 
 START_TEST(test_cases)
