@@ -1274,17 +1274,20 @@ static const struct {
 	  "Original message headers:\n\n"
 	  "From: news@example.com\nTo: ann@example.net, bob@example.org\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.7.60", 0, 2 },
+/* round 47's reports: a notice and the per-message block of its report */
+#define R47_REPORT_HEAD \
+	"From: MAILER-DAEMON@mx.example.com\nTo: news@example.com\n" \
+	"Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n" \
+	"Content-Type: multipart/report; report-type=delivery-status; " \
+	"boundary=\"b47\"\n\n--b47\nContent-Type: text/plain\n\n" \
+	"The mail system could not deliver your message.\n\n" \
+	"--b47\nContent-Type: message/delivery-status\n\n" \
+	"Reporting-MTA: dns; mx.example.com\n\n"
 	/* round 47: per-recipient blocks with no blank line between them
 	 * (one Final-Recipient per block, RFC 3464 2.3): two recipients,
 	 * the first keeps its own status */
 	{ "dsn-blocks-without-blank-line",
-	  "From: MAILER-DAEMON@mx.example.com\nTo: news@example.com\n"
-	  "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
-	  "Content-Type: multipart/report; report-type=delivery-status; "
-	  "boundary=\"b47\"\n\n--b47\nContent-Type: text/plain\n\n"
-	  "The mail system could not deliver your message.\n\n"
-	  "--b47\nContent-Type: message/delivery-status\n\n"
-	  "Reporting-MTA: dns; mx.example.com\n\n"
+	  R47_REPORT_HEAD
 	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
 	  "Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 unknown user\n"
 	  "Final-Recipient: rfc822; bob@example.org\nAction: failed\n"
@@ -1294,13 +1297,7 @@ static const struct {
 	/* round 47: a quoted local part that is a dot-atom is that mailbox
 	 * (RFC 5322 3.4.1) */
 	{ "dsn-final-recipient-quoted-dot-atom",
-	  "From: MAILER-DAEMON@mx.example.com\nTo: news@example.com\n"
-	  "Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
-	  "Content-Type: multipart/report; report-type=delivery-status; "
-	  "boundary=\"b47\"\n\n--b47\nContent-Type: text/plain\n\n"
-	  "The mail system could not deliver your message.\n\n"
-	  "--b47\nContent-Type: message/delivery-status\n\n"
-	  "Reporting-MTA: dns; mx.example.com\n\n"
+	  R47_REPORT_HEAD
 	  "Final-Recipient: rfc822; \"ann.lee\"@example.net\n"
 	  "Action: failed\nStatus: 5.1.1\n"
 	  "Diagnostic-Code: smtp; 550 5.1.1 Recipient unknown\n--b47--\n",
