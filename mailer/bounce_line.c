@@ -102,6 +102,33 @@ no_small(const char *s, size_t n)
 }
 
 /*
+ * 1 when l[ind..n) starts with the end of a name, at most three words, and
+ * then an address in brackets ("Kowalski (a).", "Mueller' (a)"): a
+ * line re-wrapped inside a recipient's name ("... your message to Barbara"
+ * / "Kowalski (a).").
+ */
+static int
+name_tail_addr(const char *l, size_t n, size_t ind)
+{
+	size_t i = ind, b, e, after;
+
+	for (int w = 0; w < 3; w++) {
+		size_t s = i;
+
+		while (i < n && !bounce_is_blank(l[i]) && l[i] != '@' &&
+		    !strchr("<([:;,", l[i]))
+			i++;
+		if (i == s || i >= n || !bounce_is_blank(l[i]))
+			return 0;
+		while (i < n && bounce_is_blank(l[i]))
+			i++;
+		if (i < n && strchr("<([", l[i]))
+			return addr_at(l, n, i, &b, &e, &after);
+	}
+	return 0;
+}
+
+/*
  * 1 when line l[0..n), text from l[ind], carries on the sentence above,
  * p[0..pn): it starts in lower case (Latin, Greek or Cyrillic: "доставлено"
  * / "адресату a"), or with an address, whose case says nothing
@@ -119,6 +146,7 @@ continues(const char *l, size_t n, size_t ind, const char *p, size_t pn)
 	return islower(c) || (c >= 0xc3 && c <= 0xd3 &&
 	    !bounce_fold_capital(l + ind, n - ind)) ||
 	    addr_at(l, n, ind, &b, &e, &after) ||
+	    name_tail_addr(l, n, ind) ||
 	    (isupper(c) && no_small(l, n) && no_small(p, pn) && pn &&
 	    isupper((unsigned char)p[pn - 1]));
 }

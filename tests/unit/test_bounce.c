@@ -1328,6 +1328,26 @@ static const struct {
 	  "                   The mail system\n\n"
 	  "<board@example.org>: alias expanded\n",
 	  BOUNCE_OTHER, NULL, "", 0, 0 },
+	/* a relay re-wrapped the line inside the recipient's name: the
+	 * name's tail and "(a)" open the next line */
+	{ "wrapped-name-tail-then-parenthesised-address",
+	  "From: MAILER-DAEMON@mx.example.pl\nTo: news@example.com\n"
+	  "Subject: Delivery failure\n\n"
+	  "The mail server could not deliver your message to Barbara\n"
+	  "Kowalski (b.kowalski@example.pl).\n"
+	  "The address b.kowalski@example.pl. does not exist on this\n"
+	  "server (550 5.1.1 user unknown).\n",
+	  BOUNCE_BOUNCE, "b.kowalski@example.pl", "5.1.1", 1, 1 },
+	{ "wrapped-quoted-name-tail-then-parenthesised-address",
+	  "From: postmaster@ex.example.de\nTo: news@example.com\n"
+	  "Subject: Undeliverable: Weekly news\n\n"
+	  "Your message did not reach some or all of the intended\n"
+	  "recipients.\n\n"
+	  "The following recipient(s) could not be reached: 'Hans\n"
+	  "Weber' (hans.weber@example.de)\n\n"
+	  "      The e-mail account does not exist at the organization\n"
+	  "      this message was sent to.\n",
+	  BOUNCE_BOUNCE, "hans.weber@example.de", "", 1, 1 },
 };
 
 START_TEST(test_cases)
