@@ -406,6 +406,22 @@ para_len(const char *t, size_t n)
 	return n;
 }
 
+/*
+ * 1 when the line that began the entry, p[0..pn) right above (adjacent),
+ * stops inside its clause ("<a>: host" / "h.example.com[192.0.2.1]", a
+ * relay's re-wrap at its width): the line below is still the entry's,
+ * though not indented under it.  Only its first line: the rest of a
+ * reply wrapped further down ("... Recipient address" / "rejected: User
+ * unknown") does not hold the entry open for the next address.
+ */
+static int
+entry_wrapped(const char *p, size_t pn, int adjacent)
+{
+	size_t cn;
+
+	return adjacent && carry_of(p, pn, &cn) != NULL;
+}
+
 /* bounce_notice_rcpts() of one part of the notice's text. */
 static void
 part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
@@ -417,6 +433,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 	size_t abovelen = 0, above2len = 0;
 	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
 	int prev_hit = 0, field_open = 0, lone_to = 0, in_entry = 0;
+	int prev_began = 0;
 	int list_open = 0, in_sig = 0;
 	size_t entry_ind = 0, list_ind = 0;
 
@@ -426,6 +443,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		size_t ll = eol ? (size_t)(eol - l) : n - i;
 		size_t ind = bounce_indent(l, ll);
 		struct hits h = { .n = 0 };
+		int began = 0;
 
 		/*
 		 * past a signature, only a quoted message's header block
@@ -440,7 +458,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				block_end = run_end;
 				prev = above = above2 = NULL;
 				prevlen = abovelen = above2len = 0;
-				prev_adjacent = prev_hit = 0;
+				prev_adjacent = prev_hit = prev_began = 0;
 			} else {
 				i += ll + 1;
 				continue;
@@ -552,9 +570,10 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		    !(prev_hit && bare_address(l + ind, ll - ind)))
 			h.n = drop_others(l, &h, (*rs)[curidx].address);
 		else if (h.n) {
-			in_entry = 1;
+			in_entry = began = 1;
 			entry_ind = ind;
-		} else if (ind == ll || ind <= entry_ind)
+		} else if (ind == ll || (ind <= entry_ind &&
+		    !entry_wrapped(prev, prevlen, prev_adjacent && prev_began)))
 			in_entry = 0;
 		/*
 		 * entries that each start with an address alone ("  a" /
@@ -581,6 +600,7 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			prev = l;
 			prevlen = ll;
 			prev_hit = h.n > 0;
+			prev_began = began;
 		}
 		/* a blank line ends a field whose value began below it */
 		if (ind == ll)

@@ -1348,6 +1348,59 @@ static const struct {
 	  "      The e-mail account does not exist at the organization\n"
 	  "      this message was sent to.\n",
 	  BOUNCE_BOUNCE, "hans.weber@example.de", "", 1, 1 },
+	/* Postfix's entry re-wrapped: its host on an unindented line of
+	 * its own, and the reply's address below is still the reply's */
+	{ "wrapped-entry-host-unindented-reply-names-sender",
+	  "From: MAILER-DAEMON@mail.example.com\n"
+	  "To: bounces+k1@bounce.example.org\n"
+	  "Subject: Undelivered Mail Returned to Sender\n\n"
+	  "This is the mail system at host mail.example.com.\n\n"
+	  "<paul@firm.example.co.uk>: host\n"
+	  "mx1.firm.example.co.uk[203.0.113.101]\n"
+	  "    said: 550 Rejected by header based Anti-Spoofing policy:\n"
+	  "    news@example.com -\n"
+	  "    https://help.example.net/spoofing (in reply to end of DATA\n"
+	  "    command)\n",
+	  BOUNCE_BOUNCE, "paul@firm.example.co.uk", "", 0, 1 },
+	/* ... but a line at the entry's indentation that names an address
+	 * is the next entry's, its blank lines lost */
+	{ "entries-without-blanks-second-named-in-its-reply",
+	  "From: MAILER-DAEMON@out.example.org\n"
+	  "To: bounces+k3@bounce.example.org\n"
+	  "Subject: Undelivered Mail Returned to Sender\n\n"
+	  "This is the mail system at host out.example.org.\n"
+	  "                   The mail system\n"
+	  "<cleo@example.com>: host mx01.mail.example.com[192.0.2.70] said: "
+	  "550 5.1.1\n"
+	  "    <cleo@example.com>: inactive email address (in reply to RCPT "
+	  "TO command)\n"
+	  "<dean@example.com>: host mx01.mail.example.com[192.0.2.70] said: "
+	  "550 5.1.6\n"
+	  "    recipient no longer on server: dean@example.com (in reply to "
+	  "RCPT TO\n"
+	  "    command)\n",
+	  BOUNCE_BOUNCE, "cleo@example.com", "5.1.1", 1, 2 },
+	/* Exim's entries re-wrapped at 72 bytes: the reply's rest at the
+	 * margin, under a line that did not begin the entry */
+	{ "exim-reply-wrapped-to-margin-next-entry-listed",
+	  "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	  "To: bounces+k6@bounce.example.org\n"
+	  "Subject: Mail delivery failed: returning message to sender\n\n"
+	  "This message was created automatically by mail delivery software.\n\n"
+	  "A message that you sent could not be delivered to one or more of its\n"
+	  "recipients. This is a permanent error. The following address(es) "
+	  "failed:\n\n"
+	  "  sofia@example.it\n"
+	  "    host mx.example.it [203.0.113.71]\n"
+	  "    SMTP error from remote mail server after RCPT\n"
+	  "TO:<sofia@example.it>:\n"
+	  "    550 5.1.1 <sofia@example.it>: Recipient address\n"
+	  "rejected: User unknown\n"
+	  "  luca@example.net\n"
+	  "    host mx.example.net [198.51.100.14]\n"
+	  "    SMTP error from remote mail server after end of data:\n"
+	  "    552 5.2.2 Mailbox quota exceeded\n",
+	  BOUNCE_BOUNCE, "sofia@example.it", "5.1.1", 1, 2 },
 };
 
 START_TEST(test_cases)
