@@ -211,6 +211,28 @@ contact_label(const char *l, size_t n)
 }
 
 /*
+ * 1 when l[0..n) is the label of an identifier alone ("Message ID:",
+ * "Original-Message-ID:", "Queue ID:"), its last word "ID": a relay that
+ * re-wraps "Message ID: x@h" leaves the id, an address to the eye, alone
+ * on the line below, where it names no recipient.
+ */
+static int
+id_label(const char *l, size_t n)
+{
+	size_t i = bounce_indent(l, n);
+
+	while (n > i && bounce_is_blank(l[n - 1]))
+		n--;
+	if (n < i + 3 || l[n - 1] != ':')
+		return 0;
+	n--;
+	while (n > i && bounce_is_blank(l[n - 1]))
+		n--;
+	return n >= i + 2 && !strncasecmp(l + n - 2, "id", 2) &&
+	    (n == i + 2 || bounce_is_blank(l[n - 3]) || l[n - 3] == '-');
+}
+
+/*
  * What the line before a listed address says: *contact 1 when it
  * introduces a contact ("For help, write to:"), 2 when it ends like "sent
  * by" or "from" (a sender follows); *intro when it introduces a list of
@@ -520,11 +542,13 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 					    (size_t)(t + n - nb.next));
 				prev_line(prev, prevlen, &contact, &intro);
 				/*
-				 * a contact's label alone above ("E-Mail:"),
+				 * a contact's label alone above ("E-Mail:") or an
+				 * identifier's ("Message ID:"),
 				 * unless the lines below say why it failed
 				 */
 				if (!contact && prev_adjacent &&
-				    contact_label(prev, prevlen) &&
+				    (contact_label(prev, prevlen) ||
+				    id_label(prev, prevlen)) &&
 				    !(nb.next == eol + 1 &&
 				    says_why(nb.next, nb.nextlen)))
 					contact = 1;

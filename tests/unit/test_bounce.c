@@ -1401,6 +1401,18 @@ static const struct {
 	  "    SMTP error from remote mail server after end of data:\n"
 	  "    552 5.2.2 Mailbox quota exceeded\n",
 	  BOUNCE_BOUNCE, "sofia@example.it", "5.1.1", 1, 2 },
+	/* "Message ID: x@h" re-wrapped: the id alone below its label */
+	{ "wrapped-message-id-below-its-label",
+	  "From: postmaster@postal.example.net\n"
+	  "To: bounces+k2@bounce.example.org\n"
+	  "Subject: Mail delivery failed\n\n"
+	  "This is the mail delivery service responsible for delivering\n"
+	  "mail to orders@shop.example.org.\n\n"
+	  "The message you've sent cannot be delivered.\n\n"
+	  "Original Message ID:\n"
+	  "issue-12-k2@news.example.com\n"
+	  "Rcpt To: orders@shop.example.org\n",
+	  BOUNCE_BOUNCE, "orders@shop.example.org", "", 0, 1 },
 };
 
 START_TEST(test_cases)
