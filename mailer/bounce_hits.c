@@ -844,6 +844,11 @@ prev_wrap_says_why(const struct nearby *nb)
 	while (alen && bounce_is_blank(nb->above[alen - 1]))
 		alen--;
 	aind = bounce_indent(nb->above, alen);
+	/* the line above indented as a wrapped line's rest ("    deliver") */
+	while (cn && bounce_is_blank(*c)) {
+		c++;
+		cn--;
+	}
 	if (c != nb->above + aind || cn != alen - aind ||
 	    !(c2 = carry_of(nb->above2, nb->above2len, &cn2)) || !cn2)
 		return 0;

@@ -1413,6 +1413,24 @@ static const struct {
 	  "issue-12-k2@news.example.com\n"
 	  "Rcpt To: orders@shop.example.org\n",
 	  BOUNCE_BOUNCE, "orders@shop.example.org", "", 0, 1 },
+	/* James's intro re-wrapped with a hanging indent: "deliver" alone,
+	 * indented, between "unable to" and "your message." */
+	{ "james-intro-wrapped-hanging-indent-two-listed",
+	  "From: MAILER-DAEMON@mail.example-james.org\n"
+	  "To: bounces+k4@bounce.example.org\n"
+	  "Subject: [BOUNCE]\n\n"
+	  "Hi. This is the James mail server at mail.example-james.org.\n"
+	  "I'm afraid I wasn't able to deliver your message to the following\n"
+	  "    addresses.\n"
+	  "This is a permanent error; I've given up. Sorry it didn't work out.\n"
+	  "    Below\n"
+	  "I include the list of recipients and the reason why I was unable to\n"
+	  "    deliver\n"
+	  "your message.\n\n"
+	  "will.ross@example.com\n"
+	  "xena.hall@example.com\n"
+	  "Remote mail server told me: 552 5.2.2 Mailbox full, try again later\n",
+	  BOUNCE_BOUNCE, "will.ross@example.com", "5.2.2", 0, 2 },
 };
 
 START_TEST(test_cases)
