@@ -444,6 +444,25 @@ entry_wrapped(const char *p, size_t pn, int adjacent)
 	return adjacent && carry_of(p, pn, &cn) != NULL;
 }
 
+/*
+ * 1 when p[0..pn) ends with an address and a comma ("... to these
+ * recipients: a, b,"): a list that goes on, re-wrapped, on the line below,
+ * whose addresses are the list's, not a reply's under an entry.
+ */
+static int
+ends_address_comma(const char *p, size_t pn)
+{
+	size_t k;
+
+	while (pn && bounce_is_blank(p[pn - 1]))
+		pn--;
+	if (!pn || p[pn - 1] != ',')
+		return 0;
+	for (k = --pn; k && !bounce_is_blank(p[k - 1]); k--)
+		;
+	return memchr(p + k, '@', pn - k) != NULL;
+}
+
 /* bounce_notice_rcpts() of one part of the notice's text. */
 static void
 part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
@@ -591,7 +610,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		if (h.n > 1)
 			drop_after_said(l, ll, ind, &h);
 		if (h.n && in_entry && ind > entry_ind && have &&
-		    !(prev_hit && bare_address(l + ind, ll - ind)))
+		    !(prev_hit && (bare_address(l + ind, ll - ind) ||
+		    ends_address_comma(prev, prevlen))))
 			h.n = drop_others(l, &h, (*rs)[curidx].address);
 		else if (h.n) {
 			in_entry = began = 1;

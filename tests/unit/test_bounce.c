@@ -1431,6 +1431,15 @@ static const struct {
 	  "xena.hall@example.com\n"
 	  "Remote mail server told me: 552 5.2.2 Mailbox full, try again later\n",
 	  BOUNCE_BOUNCE, "will.ross@example.com", "5.2.2", 0, 2 },
+	/* a list of addresses after its verdict, re-wrapped after a comma
+	 * with a hanging indent: the addresses below are the list's */
+	{ "list-after-verdict-wrapped-after-comma-indented",
+	  "From: MAILER-DAEMON@mx.example.fr\n"
+	  "To: bounces+k5@bounce.example.org\n"
+	  "Subject: Delivery failure\n\n"
+	  "Delivery failed permanently to these recipients: hugo@example.fr,\n"
+	  "    lea@example.fr, marc@example.fr.\n",
+	  BOUNCE_BOUNCE, "hugo@example.fr", "", 0, 3 },
 };
 
 START_TEST(test_cases)
