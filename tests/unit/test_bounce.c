@@ -2,6 +2,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include <jansson.h>
+
 #include "bounce.h"
 #include "bounce_addr.h"
 #include "bounce_fold.h"
@@ -2032,6 +2034,104 @@ START_TEST(test_json_class)
 		free(json);
 		bounce_report_free(&r);
 	}
+}
+END_TEST
+
+/*
+ * The JSON line as jansson wrote it before bounce_json.c wrote it itself
+ * (JSON_PRESERVE_ORDER): the interface's bytes must not change.
+ */
+static json_t *
+ref_str(const char *s, size_t max)
+{
+	struct buf b = BUF_INIT;
+	json_t *v;
+
+	bounce_text_add(&b, s ? s : "", s ? strlen(s) : 0);
+	if (b.len > max) {
+		size_t k = max;
+
+		while (k > 0 && ((unsigned char)b.data[k] & 0xc0) == 0x80)
+			k--;
+		b.len = k;
+	}
+	v = json_stringn(b.data, b.len);
+	buf_free(&b);
+	return v;
+}
+
+static char *
+ref_json(const char *file, const struct bounce_report *r)
+{
+	json_t *o = json_object(), *rs = json_array();
+	char *s;
+
+	json_object_set_new(o, "file", ref_str(file, (size_t)-1 / 2));
+	json_object_set_new(o, "kind", json_string(bounce_kind_name(r->kind)));
+	for (size_t i = 0; i < r->nrcpts; i++) {
+		json_t *x = json_object();
+
+		json_object_set_new(x, "address", ref_str(r->rcpts[i].address,
+		    512));
+		json_object_set_new(x, "status", ref_str(r->rcpts[i].status,
+		    sizeof r->rcpts[i].status));
+		if (r->kind == BOUNCE_BOUNCE || r->kind == BOUNCE_DELAY)
+			json_object_set_new(x, "class", json_string(
+			    r->rcpts[i].hard ? "hard" : "soft"));
+		json_object_set_new(x, "reason", ref_str(r->rcpts[i].reason,
+		    BOUNCE_REASON_MAX));
+		json_array_append_new(rs, x);
+	}
+	json_object_set_new(o, "recipients", rs);
+	s = json_dumps(o, JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return s;
+}
+
+START_TEST(test_json_bytes)
+{
+	char all[256], longaddr[700], longreason[400], *a, *b;
+	struct bounce_rcpt rc[4];
+	struct bounce_report r;
+	size_t k = 0;
+
+	/* every byte but NUL, invalid UTF-8 among them */
+	for (int c = 1; c < 256; c++)
+		all[k++] = (char)c;
+	all[k] = '\0';
+	/* a two-byte character across the 512-byte cut */
+	memset(longaddr, 'a', sizeof longaddr);
+	memcpy(longaddr + 511, "\xc3\xa9", 2);
+	longaddr[sizeof longaddr - 1] = '\0';
+	/* three-byte characters across the reason's cut */
+	for (k = 0; k + 3 < sizeof longreason; k += 3)
+		memcpy(longreason + k, "\xe6\x8b\x92", 3);
+	longreason[k] = '\0';
+	memset(rc, 0, sizeof rc);
+	rc[0].address = all;
+	strcpy(rc[0].status, "5.1.1");
+	rc[0].hard = 1;
+	rc[0].reason = "said: \"550\" \\ user\tunknown\r\n\b\f\x1f\x7f";
+	rc[1].address = longaddr;
+	rc[1].reason = longreason;
+	rc[2].address = "\"q d\"@example.org";
+	strcpy(rc[2].status, "4.2.2\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a");
+	rc[2].reason = all;
+	rc[3].address = NULL;
+	rc[3].reason = NULL;
+	for (int kind = 0; kind <= BOUNCE_OTHER; kind++)
+		for (size_t n = 0; n <= 4; n++) {
+			memset(&r, 0, sizeof r);
+			r.kind = (enum bounce_kind)kind;
+			r.rcpts = rc;
+			r.nrcpts = n;
+			a = bounce_report_json(n == 1 ? all : "d/f \"x\".eml", &r);
+			b = ref_json(n == 1 ? all : "d/f \"x\".eml", &r);
+			ck_assert_ptr_nonnull(b);
+			ck_assert_str_eq(a, b);
+			free(a);
+			free(b);
+		}
 }
 END_TEST
 
@@ -5344,6 +5444,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round33_quoted_text);
 	tcase_add_test(tc, test_round34_hashed_local_part);
 	tcase_add_test(tc, test_round38_custom_warning);
+	tcase_add_test(tc, test_json_bytes);
 	suite_add_tcase(s, tc);
 	return s;
 }
