@@ -56,6 +56,7 @@ enum {
 struct parse {
 	const char *msg;
 	size_t hl;		/* msg[0..hl) is the notice's header block */
+	struct bounce_hdrs own;	/* its fields */
 	struct bounce_scan sc;
 	const char *notice;	/* sc.notice's text, "" when none */
 	struct bounce_addrset env;	/* becomes the report's envelope */
@@ -241,13 +242,13 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 
 
 static void
-envelope_add(struct bounce_addrset *env, const char *h, size_t hl,
+envelope_add(struct bounce_addrset *env, const struct bounce_hdrs *x,
     const char *name)
 {
 	struct buf v = BUF_INIT;
 
-	for (int k = 0; k < MAX_ENVELOPE && bounce_header_get(h, hl, name, k,
-	    &v); k++)
+	for (int k = 0; k < MAX_ENVELOPE && bounce_hdrs_get(x, name, k, &v);
+	    k++)
 		bounce_addrset_scan(env, v.data, v.len, MAX_ENVELOPE);
 	buf_free(&v);
 }
@@ -560,12 +561,11 @@ static void
 read_own_headers(struct parse *p, struct bounce_report *out)
 {
 	struct buf v = BUF_INIT;
-	const char *msg = p->msg;
-	size_t hl = p->hl;
+	const struct bounce_hdrs *x = &p->own;
 
-	if (bounce_header_get(msg, hl, "Message-ID", 0, &v) && v.len)
+	if (bounce_hdrs_get(x, "Message-ID", 0, &v) && v.len)
 		out->message_id = xstrdup(v.data);
-	if (bounce_header_get(msg, hl, "Subject", 0, &v)) {
+	if (bounce_hdrs_get(x, "Subject", 0, &v)) {
 		char *subject = bounce_decode_2047(v.data);
 
 		p->lsubj = bounce_lower_dup(subject, strlen(subject));
@@ -576,14 +576,14 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	/* "Rcpt=[a@delayed.example.net]" says no delay */
 	p->wsubj = xstrdup(p->nsubj);
 	bounce_blank_names(p->wsubj, strlen(p->wsubj));
-	if (bounce_header_get(msg, hl, "From", 0, &v)) {
+	if (bounce_hdrs_get(x, "From", 0, &v)) {
 		p->from = bounce_first_addr(v.data, v.len);
 		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
 		    bare_daemon(v.data, v.len);
 		p->from_service = service_name(v.data, v.len);
 	}
-	envelope_add(&p->env, msg, hl, "Delivered-To");
-	envelope_add(&p->env, msg, hl, "To");
+	envelope_add(&p->env, x, "Delivered-To");
+	envelope_add(&p->env, x, "To");
 	/*
 	 * The notice's addressees are its sender's side, never a failed
 	 * recipient.  X-Original-To is not one of them: DragonFly's dma
@@ -591,22 +591,22 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	 */
 	for (size_t i = 0; i < p->env.n; i++)
 		bounce_addrset_add(&p->excl, p->env.v[i], MAX_EXCLUDED);
-	envelope_add(&p->env, msg, hl, "X-Original-To");
+	envelope_add(&p->env, x, "X-Original-To");
 	if (p->from && !p->from_service)
 		bounce_addrset_add(&p->excl, p->from, MAX_EXCLUDED);
-	if (bounce_header_get(msg, hl, "Return-Path", 0, &v))
+	if (bounce_hdrs_get(x, "Return-Path", 0, &v))
 		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
-	if (bounce_header_get(msg, hl, "Reply-To", 0, &v))
+	if (bounce_hdrs_get(x, "Reply-To", 0, &v))
 		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
 	/* RFC 3834 and its common non-standard spellings */
-	if (bounce_header_get(msg, hl, "Auto-Submitted", 0, &v) &&
+	if (bounce_hdrs_get(x, "Auto-Submitted", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "auto-replied"))
 		p->auto_ev = AUTO_FIELD;
-	if (bounce_header_get(msg, hl, "X-Autoreply", 0, &v) ||
-	    bounce_header_get(msg, hl, "X-Autorespond", 0, &v) ||
-	    (bounce_header_get(msg, hl, "Precedence", 0, &v) &&
+	if (bounce_hdrs_get(x, "X-Autoreply", 0, &v) ||
+	    bounce_hdrs_get(x, "X-Autorespond", 0, &v) ||
+	    (bounce_hdrs_get(x, "Precedence", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "auto_reply")) ||
-	    (bounce_header_get(msg, hl, "X-Apple-Action", 0, &v) &&
+	    (bounce_hdrs_get(x, "X-Apple-Action", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "vacation")))
 		p->auto_ev = AUTO_FIELD;
 	/*
@@ -614,7 +614,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	 * members it could not read): whatever report they carry is the
 	 * list's, not one of ours
 	 */
-	if (bounce_header_get(msg, hl, "X-List-Administrivia", 0, &v) &&
+	if (bounce_hdrs_get(x, "X-List-Administrivia", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "yes"))
 		p->list_admin = 1;
 	/*
@@ -654,14 +654,14 @@ read_own_headers(struct parse *p, struct bounce_report *out)
  * the kth field reads the block again.
  */
 static void
-add_orig_fields(struct bounce_report *out, const char *h, size_t n,
+add_orig_fields(struct bounce_report *out, const struct bounce_hdrs *x,
     const char *name)
 {
 	struct buf v = BUF_INIT;
 
 	for (int k = 0; k < BOUNCE_MAX_ORIG_FIELDS &&
 	    out->norig_fields < BOUNCE_MAX_ORIG_FIELDS &&
-	    bounce_header_get(h, n, name, k, &v); k++) {
+	    bounce_hdrs_get(x, name, k, &v); k++) {
 		struct bounce_field *f;
 
 		if (!v.len)
@@ -686,15 +686,16 @@ static void
 read_orig_headers(struct parse *p, struct bounce_report *out)
 {
 	struct buf v = BUF_INIT;
-	const char *h = p->sc.orig.data;
-	size_t n = p->sc.orig.len;
+	struct bounce_hdrs x;
 
-	if (bounce_header_get(h, n, "Message-ID", 0, &v) && v.len)
+	bounce_hdrs_index(&x, p->sc.orig.data, p->sc.orig.len);
+	if (bounce_hdrs_get(&x, "Message-ID", 0, &v) && v.len)
 		out->orig_message_id = xstrdup(v.data);
 	buf_free(&v);
-	add_orig_fields(out, h, n, "Return-Path");
-	add_orig_fields(out, h, n, "List-Unsubscribe");
-	add_orig_fields(out, h, n, "CFBL-Address");
+	add_orig_fields(out, &x, "Return-Path");
+	add_orig_fields(out, &x, "List-Unsubscribe");
+	add_orig_fields(out, &x, "CFBL-Address");
+	bounce_hdrs_free(&x);
 }
 
 /* The feedback report's Original-Mail-From, for the caller to check. */
@@ -856,7 +857,7 @@ failed_header_rcpts(struct parse *p)
 {
 	struct buf v = BUF_INIT;
 
-	for (int k = 0; k < 16 && bounce_header_get(p->msg, p->hl,
+	for (int k = 0; k < 16 && bounce_hdrs_get(&p->own,
 	    "X-Failed-Recipients", k, &v); k++) {
 		add_rcpts_in(p, v.data, v.len, 0);
 		p->bounce_ev = 1;
@@ -1251,6 +1252,7 @@ parse_free(struct parse *p)
 	bounce_addrset_free(&p->excl);
 	bounce_scan_free(&p->sc);
 	free(p->lsubj);
+	bounce_hdrs_free(&p->own);
 	free(p->nsubj);
 	free(p->wsubj);
 	free(p->from);
@@ -1300,6 +1302,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	memset(&p, 0, sizeof p);
 	p.msg = msg;
 	p.hl = bounce_header_len(msg, len);
+	bounce_hdrs_index(&p.own, msg, p.hl);
 	bounce_mime_scan(&p.sc, msg, len);
 	read_own_headers(&p, out);
 	out->auto_marked = p.auto_ev != 0;

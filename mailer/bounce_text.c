@@ -400,6 +400,33 @@ trim(struct buf *b)
 	b->len -= k;
 }
 
+/*
+ * The value of the field whose name and ':' end at h[j - 1]: unfolded,
+ * cleaned by bounce_text_add and trimmed, into out.
+ */
+static void
+header_value(const char *h, size_t n, size_t j, struct buf *out)
+{
+	while (j < n && (h[j] == ' ' || h[j] == '\t'))
+		j++;
+	for (;;) {
+		const char *e = memchr(h + j, '\n', n - j);
+		size_t el = e ? (size_t)(e - (h + j)) : n - j;
+
+		if (out->len + el > MAX_HDR_VALUE)
+			el = MAX_HDR_VALUE - out->len;
+		bounce_text_add(out, h + j, el);
+		j += el + 1;
+		if (!e || j >= n || (h[j] != ' ' && h[j] != '\t'))
+			break;
+		if (out->len >= MAX_HDR_VALUE)
+			break;
+	}
+	if (out->data == NULL)
+		buf_add(out, "", 0);
+	trim(out);
+}
+
 int
 bounce_header_get(const char *h, size_t n, const char *name, int nth,
     struct buf *out)
@@ -415,32 +442,67 @@ bounce_header_get(const char *h, size_t n, const char *name, int nth,
 		if (ll > nl && (line[0] | 0x20) == (name[0] | 0x20) &&
 		    !strncasecmp(line, name, nl) &&
 		    line[nl] == ':' && nth-- == 0) {
-			size_t j = i + nl + 1;
-
-			while (j < n && (h[j] == ' ' || h[j] == '\t'))
-				j++;
-
-			for (;;) {
-				const char *e = memchr(h + j, '\n', n - j);
-				size_t el = e ? (size_t)(e - (h + j)) : n - j;
-
-				if (out->len + el > MAX_HDR_VALUE)
-					el = MAX_HDR_VALUE - out->len;
-				bounce_text_add(out, h + j, el);
-				j += el + 1;
-				if (!e || j >= n || (h[j] != ' ' && h[j] != '\t'))
-					break;
-				if (out->len >= MAX_HDR_VALUE)
-					break;
-			}
-			if (out->data == NULL)
-				buf_add(out, "", 0);
-			trim(out);
+			header_value(h, n, i + nl + 1, out);
 			return 1;
 		}
 		i += ll + 1;
 	}
 	return 0;
+}
+
+void
+bounce_hdrs_index(struct bounce_hdrs *x, const char *h, size_t n)
+{
+	size_t i = 0, cap = 0;
+
+	memset(x, 0, sizeof *x);
+	x->h = h;
+	x->n = n;
+	while (i < n) {
+		const char *line = h + i;
+		const char *eol = memchr(line, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - line) : n - i;
+		const char *colon;
+
+		/* a folded line's blank never starts a field's name */
+		if (ll && line[0] != ' ' && line[0] != '\t' &&
+		    (colon = memchr(line, ':', ll)) != NULL) {
+			if (x->nf == cap) {
+				cap = cap ? 2 * cap : 32;
+				x->f = xrealloc(x->f, cap * sizeof *x->f);
+			}
+			x->f[x->nf].at = i;
+			x->f[x->nf++].namelen = (size_t)(colon - line);
+		}
+		i += ll + 1;
+	}
+}
+
+int
+bounce_hdrs_get(const struct bounce_hdrs *x, const char *name, int nth,
+    struct buf *out)
+{
+	size_t nl = strlen(name);
+
+	buf_reset(out);
+	for (size_t k = 0; k < x->nf; k++) {
+		const char *line = x->h + x->f[k].at;
+
+		if (x->f[k].namelen == nl &&
+		    (line[0] | 0x20) == (name[0] | 0x20) &&
+		    !strncasecmp(line, name, nl) && nth-- == 0) {
+			header_value(x->h, x->n, x->f[k].at + nl + 1, out);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+bounce_hdrs_free(struct bounce_hdrs *x)
+{
+	free(x->f);
+	memset(x, 0, sizeof *x);
 }
 
 /* RFC 2047 decoding of a header value into UTF-8; caller frees. */

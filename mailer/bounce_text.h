@@ -97,6 +97,26 @@ int bounce_header_get(const char *h, size_t n, const char *name, int nth,
     struct buf *out);
 
 /*
+ * The fields of one header block h[0..n), found once for many lookups:
+ * bounce_hdrs_get(x, name, nth, out) gives what bounce_header_get(h, n,
+ * name, nth, out) gives.  h must outlive x.
+ */
+struct bounce_hdrs {
+	const char *h;
+	size_t n;
+	struct bounce_hdr {
+		size_t at;		/* the line's offset in h */
+		size_t namelen;		/* bytes before its first ':' */
+	} *f;
+	size_t nf;
+};
+
+void bounce_hdrs_index(struct bounce_hdrs *x, const char *h, size_t n);
+int bounce_hdrs_get(const struct bounce_hdrs *x, const char *name, int nth,
+    struct buf *out);
+void bounce_hdrs_free(struct bounce_hdrs *x);
+
+/*
  * RFC 2047 decoding of header value v (UTF-8, as bounce_header_get gives
  * it: RFC 6532 raw text is UTF-8) into UTF-8; the caller frees it.
  */

@@ -2135,6 +2135,52 @@ START_TEST(test_json_bytes)
 }
 END_TEST
 
+/* One pass's index answers every lookup as a scan of the block does. */
+START_TEST(test_hdrs_index)
+{
+	static const char *const blocks[] = {
+		"Received: from a\n\tby b; Mon\nTo: a@x, b@y\nto: c@z\n"
+		"Subject : spaced\nSubject: first\n folded\n\tmore\n"
+		"X-Failed-Recipients: d@w\nno colon here\n: empty name\n"
+		" Subject: a continuation, never a field\nTO:e@v\n"
+		"Message-ID: <1@x>\nSubject: second",
+		"",
+		"Subject:",
+		"Subject:\n\n",
+		"To: a\r\nDelivered-To: b\r\n\r\n",
+		"X-Very-Long-Name-Of-A-Field-That-Goes-On-And-On: 1\nX: 2\n",
+	};
+	static const char *const names[] = {
+		"Subject", "To", "to", "TO", "Delivered-To", "Message-ID",
+		"X-Failed-Recipients", "X", "Received", "no colon here",
+		"Missing", "S",
+	};
+
+	for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+		struct bounce_hdrs x;
+		size_t n = strlen(blocks[b]);
+
+		bounce_hdrs_index(&x, blocks[b], n);
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+			for (int nth = 0; nth < 4; nth++) {
+				struct buf v1 = BUF_INIT, v2 = BUF_INIT;
+				int r1 = bounce_header_get(blocks[b], n,
+				    names[k], nth, &v1);
+				int r2 = bounce_hdrs_get(&x, names[k], nth,
+				    &v2);
+
+				ck_assert_msg(r1 == r2, "block %zu %s %d", b,
+				    names[k], nth);
+				if (r1)
+					ck_assert_str_eq(v1.data, v2.data);
+				buf_free(&v1);
+				buf_free(&v2);
+			}
+		bounce_hdrs_free(&x);
+	}
+}
+END_TEST
+
 /* 10,000 nested multiparts: no crash, no stack overflow. */
 START_TEST(test_deep)
 {
@@ -5445,6 +5491,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round34_hashed_local_part);
 	tcase_add_test(tc, test_round38_custom_warning);
 	tcase_add_test(tc, test_json_bytes);
+	tcase_add_test(tc, test_hdrs_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
