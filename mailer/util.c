@@ -425,38 +425,47 @@ strset_free(struct strset *set)
 int
 slurp_file(const char *path, size_t max, struct buf *out)
 {
-	char chunk[65536];
+	struct stat st;
+	size_t total = 0, len0 = out->len;
 	ssize_t n;
-	size_t total = 0, used = 0, len0 = out->len;
 	int fd, rc = -1;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		warn("%s", path);
 		return -1;
 	}
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+	/*
+	 * read straight into out, sized once from the file's length (the
+	 * room left over sees the end): no copy through the stack, where a
+	 * secret would have to be wiped
+	 */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < max)
+		buf_grow(out, (size_t)st.st_size + 1);
+	for (;;) {
+		size_t room;
+
+		buf_grow(out, out->cap > out->len + 1 ? 0 : 4096);
+		room = out->cap - out->len - 1;
+		if ((n = read(fd, out->data + out->len, room)) == 0)
+			break;
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
 			warn("%s", path);
 			goto out;
 		}
-		if ((size_t)n > used)
-			used = (size_t)n;
+		out->len += (size_t)n;
+		out->data[out->len] = '\0';
 		total += (size_t)n;
 		if (total > max) {
 			warnx("%s: file is larger than the %zu byte limit", path,
 			    max);
 			goto out;
 		}
-		buf_add(out, chunk, (size_t)n);
 	}
-	if (!out->data)
-		buf_grow(out, 0), out->data[0] = '\0';
 	rc = 0;
 out:
-	/* the file may be a secret: leave no copy on the stack */
-	explicit_bzero(chunk, used);
 	close(fd);
 	if (rc == -1 && out->len > len0)	/* leave out as it was */
 		explicit_bzero(out->data + len0, out->len - len0);

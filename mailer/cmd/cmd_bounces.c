@@ -77,6 +77,8 @@ slurp_stdin(size_t max, struct buf *out)
 static int
 bounces_parse(int argc, char **argv)
 {
+	/* one buffer for every file: no allocation of a file's size each */
+	struct buf b = BUF_INIT;
 	int rc = 0;
 
 	if (argc < 2) {
@@ -84,16 +86,16 @@ bounces_parse(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	for (int i = 1; i < argc; i++) {
-		struct buf b = BUF_INIT;
 		struct bounce_report r;
 		char *json;
-		int got = strcmp(argv[i], "-") ?
+		int got;
+
+		buf_reset(&b);
+		got = strcmp(argv[i], "-") ?
 		    slurp_file(argv[i], BOUNCES_MAX_FILE, &b) :
 		    slurp_stdin(BOUNCES_MAX_FILE, &b);
-
 		if (got < 0) {
 			rc = EXIT_NOINPUT;
-			buf_free(&b);
 			continue;
 		}
 		bounce_parse(b.data ? b.data : "", b.len, &r);
@@ -102,8 +104,8 @@ bounces_parse(int argc, char **argv)
 		fflush(stdout);
 		free(json);
 		bounce_report_free(&r);
-		buf_free(&b);
 	}
+	buf_free(&b);
 	return rc;
 }
 

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -198,6 +200,53 @@ START_TEST(test_ctl)
 }
 END_TEST
 
+/*
+ * slurp_file: a whole file of any size (empty, one byte, a multiple of the
+ * read size, larger than it), appended to what the buffer holds; over the
+ * limit, an error that leaves the buffer as it was.
+ */
+START_TEST(test_slurp)
+{
+	static const size_t sizes[] = { 0, 1, 4095, 4096, 4097, 65536, 200001 };
+	char path[] = "/tmp/test_slurp.XXXXXX";
+	int fd = mkstemp(path);
+
+	ck_assert_int_ne(fd, -1);
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		size_t n = sizes[k];
+		char *data = malloc(n + 1);
+		struct buf b = BUF_INIT;
+
+		for (size_t i = 0; i < n; i++)
+			data[i] = (char)('a' + (i * 7 + k) % 26);
+		ck_assert_int_eq(ftruncate(fd, 0), 0);
+		ck_assert_int_eq(pwrite(fd, data, n, 0), (ssize_t)n);
+		buf_add(&b, "head:", 5);
+		ck_assert_int_eq(slurp_file(path, 1 << 20, &b), 0);
+		ck_assert_uint_eq(b.len, n + 5);
+		ck_assert_int_eq(memcmp(b.data, "head:", 5), 0);
+		ck_assert_int_eq(memcmp(b.data + 5, data, n), 0);
+		ck_assert_int_eq(b.data[b.len], '\0');
+		if (n > 1) {
+			ck_assert_int_eq(slurp_file(path, n - 1, &b), -1);
+			ck_assert_uint_eq(b.len, n + 5);
+		}
+		buf_free(&b);
+		ck_assert_int_eq(slurp_file(path, n, &b), 0);
+		ck_assert_ptr_nonnull(b.data);
+		ck_assert_uint_eq(b.len, n);
+		buf_free(&b);
+		if (n > 1) {
+			ck_assert_int_eq(slurp_file(path, n - 1, &b), -1);
+			ck_assert_ptr_null(b.data);
+		}
+		free(data);
+	}
+	close(fd);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(test_host_port)
 {
 	static const struct {
@@ -258,6 +307,7 @@ util_suite(void)
 	    sizeof utf8_cases / sizeof utf8_cases[0]);
 	tcase_add_test(tc, test_ctl);
 	tcase_add_test(tc, test_host_port);
+	tcase_add_test(tc, test_slurp);
 	suite_add_tcase(s, tc);
 	return s;
 }
