@@ -1011,6 +1011,27 @@ carry_says(const char *carry, size_t cn, int (*test)(const char *, size_t))
 	return r;
 }
 
+/*
+ * 1 when the line right above l, at l's indentation ind, also leads with
+ * an address it named as failed: entries one under the other ("a@x: 550
+ * 5.1.1 no such user" / "b@y: 552 5.2.2 over quota", "<a>: ..." /
+ * "<b>: ...").  The line above is an entry of its own, not a sentence
+ * this line's address goes on with: its last words ("no such user") are
+ * its reply's, no noun of the address below.
+ */
+static int
+entry_above(const char *l, size_t ind, const struct nearby *nb)
+{
+	size_t pi, b, e, after;
+	int coded;
+
+	if (!nb->prev_hit || nb->prev + nb->prevlen + 1 != l ||
+	    bounce_indent(nb->prev, nb->prevlen) != ind)
+		return 0;
+	pi = skip_lead(nb->prev, nb->prevlen, &coded);
+	return !coded && addr_at(nb->prev, nb->prevlen, pi, &b, &e, &after);
+}
+
 /* 1 when line p[0..pn), past its indent, starts with w (lower case). */
 static int
 starts_ci(const char *p, size_t pn, const char *w)
@@ -1172,7 +1193,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		tn = n - after >= 2 && l[after] == '.' &&
 		    bounce_is_blank(l[after + 1]) ? 1 : n - after;
 		if ((coded || ((!carry_says(carry, carryn, ends_noun) ||
-		    nb->listed) &&
+		    nb->listed || entry_above(l, bounce_indent(l, n), nb)) &&
 		    !carry_says(carry, carryn, pre_contact) &&
 		    wrapped_tail_says_failed(l + after, tn,
 		    nb->next == l + n + 1 ? nb->next : NULL, nb->nextlen) &&

@@ -4971,6 +4971,55 @@ START_TEST(test_round33_quoted_text)
 }
 END_TEST
 
+/*
+ * The recipients of message m with their statuses and classes
+ * ("a:5.1.1:hard b:5.2.2:soft").
+ */
+static void
+expect_statuses(const char *m, const char *want)
+{
+	struct bounce_report r;
+	char got[512];
+	size_t o = 0;
+
+	bounce_parse(m, strlen(m), &r);
+	got[0] = '\0';
+	for (size_t i = 0; i < r.nrcpts && o < sizeof got; i++)
+		o += (size_t)snprintf(got + o, sizeof got - o, "%s%s:%s:%s",
+		    i ? " " : "", r.rcpts[i].address, r.rcpts[i].status,
+		    r.rcpts[i].hard ? "hard" : "soft");
+	bounce_report_free(&r);
+	ck_assert_msg(!strcmp(got, want), "%s: got \"%s\"", m, got);
+}
+
+/* round 48: a notice's intro, then its lines of recipients */
+#define R48_INTRO HDR "\nYour message could not be delivered to the " \
+	"following recipients:\n\n"
+
+/*
+ * Round 48: entries one under the other, each "address: reply" with its
+ * own code and no report, are each their own recipient with their own
+ * status (the first's last words, "no such user", are no noun the next
+ * address goes with); in the brackets and with Sendmail's "...".
+ */
+START_TEST(test_round48_entry_lines)
+{
+	expect_statuses(R48_INTRO "a@example.net: 550 5.1.1 no such user\n"
+	    "b@example.org: 552 5.2.2 over quota\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.2.2:soft");
+	expect_statuses(R48_INTRO "<a@example.net>: 550 5.1.1 no such user\n"
+	    "<b@example.org>: 552 5.2.2 over quota\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.2.2:soft");
+	expect_statuses(R48_INTRO "a@example.net ... 550 5.1.1 User unknown\n"
+	    "b@example.org ... 552 5.2.2 Mailbox full\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.2.2:soft");
+	/* an address alone below such an entry is the list's next */
+	expect_statuses(R48_INTRO "  a@example.net: 550 5.1.1 no such user\n"
+	    "  b@example.org\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.0.0:soft");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -5492,6 +5541,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round38_custom_warning);
 	tcase_add_test(tc, test_json_bytes);
 	tcase_add_test(tc, test_hdrs_index);
+	tcase_add_test(tc, test_round48_entry_lines);
 	suite_add_tcase(s, tc);
 	return s;
 }
