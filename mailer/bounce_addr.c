@@ -151,6 +151,31 @@ quoted_start(const char *s, size_t at)
 	return k;
 }
 
+/*
+ * a ('"first.last"@b') without the quotes of its local part when what
+ * they hold is a dot-atom: the quoted and the unquoted forms are the same
+ * mailbox (RFC 5322 3.2.4 and 3.4.1), written with quotes by an MTA that
+ * quotes every local part.  a is changed in place and returned.
+ */
+char *
+bounce_unquote_local(char *a)
+{
+	size_t q = 1;
+
+	if (!a || a[0] != '"')
+		return a;
+	for (; a[q] && a[q] != '"'; q++)
+		if (!(isalnum((unsigned char)a[q]) ||
+		    strchr("!#$%&'*+-/=?^_`{|}~", a[q]) ||
+		    (a[q] == '.' && q > 1 && a[q - 1] != '.')))
+			return a;
+	if (a[q] != '"' || a[q + 1] != '@' || q < 2 || a[q - 1] == '.')
+		return a;
+	memmove(a, a + 1, q - 1);
+	memmove(a + q - 1, a + q + 1, strlen(a + q + 1) + 1);
+	return a;
+}
+
 /* bounce_addr_around, reading non-ASCII letters as intl_char(wide) does. */
 static int
 addr_scan(const char *s, size_t n, size_t at, int wide, size_t *b, size_t *e)

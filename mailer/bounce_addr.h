@@ -25,6 +25,13 @@ int bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
  */
 void bounce_blank_names(char *s, size_t n);
 
+/*
+ * a ('"first.last"@b') without the quotes of its local part when they
+ * hold a dot-atom (RFC 5322 3.4.1: the same mailbox); a quoted local part
+ * that needs them ('"first last"@b') keeps them.  In place; returns a.
+ */
+char *bounce_unquote_local(char *a);
+
 /* First address in s[0..n) as a new string (the caller frees), or NULL. */
 char *bounce_first_addr(const char *s, size_t n);
 

@@ -307,7 +307,9 @@ add_hits(const char *l, size_t ll, const struct hits *h,
 	int any = 0, tr = transcript_line(l, ll);
 
 	for (size_t k = 0; k < h->n; k++) {
-		char *a = xstrndup(l + h->b[k], h->e[k] - h->b[k]);
+		/* '"ann.lee"@b' is the mailbox ann.lee@b (RFC 5322 3.4.1) */
+		char *a = bounce_unquote_local(xstrndup(l + h->b[k],
+		    h->e[k] - h->b[k]));
 
 		if (!bounce_addrset_has(excl, a) && !bounce_is_daemon(a)) {
 			size_t was = *nrs;

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "bounce_addr.h"
 #include "bounce_rcpt.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -109,31 +110,6 @@ utf8_field_addr(const char *t, size_t n)
 }
 
 /*
- * a ('"first.last"@b') without the quotes of its local part when what
- * they hold is a dot-atom: the quoted and the unquoted forms are the same
- * mailbox (RFC 5322 3.2.4 and 3.4.1), written with quotes by an MTA that
- * quotes every local part.  a is changed in place and returned.
- */
-static char *
-unquote_local(char *a)
-{
-	size_t q = 1;
-
-	if (!a || a[0] != '"')
-		return a;
-	for (; a[q] && a[q] != '"'; q++)
-		if (!(isalnum((unsigned char)a[q]) ||
-		    strchr("!#$%&'*+-/=?^_`{|}~", a[q]) ||
-		    (a[q] == '.' && q > 1 && a[q - 1] != '.')))
-			return a;
-	if (a[q] != '"' || a[q + 1] != '@' || q < 2 || a[q - 1] == '.')
-		return a;
-	memmove(a, a + 1, q - 1);
-	memmove(a + q - 1, a + q + 1, strlen(a + q + 1) + 1);
-	return a;
-}
-
-/*
  * The address of a recipient field's value v[0..n) (RFC 3464 section
  * 2.3.2: "address-type; address", comments taken out), a new string or
  * NULL.  The free-text scanner takes ASCII addresses only; an address of
@@ -165,7 +141,7 @@ field_addr(const char *v, size_t n)
 				return a;
 		}
 	}
-	return unquote_local(bounce_first_addr(v, n));
+	return bounce_unquote_local(bounce_first_addr(v, n));
 }
 
 /*

@@ -5020,6 +5020,24 @@ START_TEST(test_round48_entry_lines)
 }
 END_TEST
 
+/*
+ * Round 48: a quoted local part in a notice's text is the address as
+ * RFC 5321 compares it: without the quotes when they hold a dot-atom,
+ * with them when the local part needs them.
+ */
+START_TEST(test_round48_quoted_text)
+{
+	expect_statuses(R48_INTRO "<\"ann.lee\"@example.net>: 550 5.1.1 "
+	    "User unknown\n", "ann.lee@example.net:5.1.1:hard");
+	expect_statuses(R48_INTRO "\"ann\"@example.net: 550 5.1.1 User "
+	    "unknown\n", "ann@example.net:5.1.1:hard");
+	expect_statuses(R48_INTRO "\"ann lee\"@example.net: 550 5.1.1 User "
+	    "unknown\n", "\"ann lee\"@example.net:5.1.1:hard");
+	expect_statuses(R48_INTRO "\"ann..lee\"@example.net: 550 5.1.1 User "
+	    "unknown\n", "\"ann..lee\"@example.net:5.1.1:hard");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -5542,6 +5560,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_json_bytes);
 	tcase_add_test(tc, test_hdrs_index);
 	tcase_add_test(tc, test_round48_entry_lines);
+	tcase_add_test(tc, test_round48_quoted_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
