@@ -299,6 +299,15 @@ address_alone(const char *t, size_t n, const char *a)
 	return 1;
 }
 
+/* Length of the first line of t[0..n). */
+static size_t
+first_line(const char *t, size_t n)
+{
+	const char *eol = memchr(t, '\n', n);
+
+	return eol ? (size_t)(eol - t) : n;
+}
+
 /*
  * 1 when r's own lines are its address alone on a line of a list whose
  * lines run down, one below the other (blank lines between them aside),
@@ -338,8 +347,13 @@ same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
 		}
 		if (!j)
 			return 0;
+		/*
+		 * k's own first line says why ("a" / "b: 550 5.1.1 no such
+		 * user" / "c"): that reply is k's alone, no reason below
+		 * the list
+		 */
 		if (j == k)
-			return 1;
+			return address_alone(o, first_line(o, on), j->address);
 		if (!address_alone(o, on, j->address))
 			return 0;
 		end = o + on;

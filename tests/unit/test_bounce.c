@@ -5038,6 +5038,26 @@ START_TEST(test_round48_quoted_text)
 }
 END_TEST
 
+/*
+ * Round 48: in a list where one line carries a code, the addresses on
+ * the lines without one keep their own (none: 5.0.0, or the notice's
+ * words that are no other recipient's), not their neighbour's: an
+ * address alone above an entry that says why on its own line is no item
+ * of a list whose reason stands below it.
+ */
+START_TEST(test_round48_list_neighbours)
+{
+	expect_statuses(R48_INTRO "  a@example.net\n"
+	    "  b@example.org: 550 5.1.1 no such user\n  c@example.com\n",
+	    "a@example.net:5.0.0:soft b@example.org:5.1.1:hard "
+	    "c@example.com:5.0.0:soft");
+	/* a reason below a list of addresses alone is still each one's */
+	expect_statuses(R48_INTRO "  a@example.net\n  b@example.org\n\n"
+	    "Reason: 550 5.1.1 no such user\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.1.1:hard");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -5561,6 +5581,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_hdrs_index);
 	tcase_add_test(tc, test_round48_entry_lines);
 	tcase_add_test(tc, test_round48_quoted_text);
+	tcase_add_test(tc, test_round48_list_neighbours);
 	suite_add_tcase(s, tc);
 	return s;
 }
