@@ -205,13 +205,17 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	 * The notice's first code is this recipient's unless the notice
 	 * names several and this one's own lines gave a hard reason: then
 	 * the code may be another's ("a: unknown local-part" above "b:
-	 * mailbox is full ... 452 4.2.2"), and must not soften a's.
+	 * mailbox is full ... 452 4.2.2"), and must not soften a's.  Nor
+	 * is it this one's when another's own lines carry it, whatever
+	 * reason this one took from the notice's words ("a" / "b 550 5.1.1
+	 * no such user" / "c: mailbox full": a's words are c's, its code
+	 * none).
 	 */
 	if (several && own && own->hard)
 		nlen = 0;
 	if (!r->status[0] && !r->from_dsn &&
 	    bounce_find_status(notice, nlen, st) &&
-	    !(several && !rule &&
+	    !(several &&
 	    bounce_reason_others_status(st, r, all, nall, notice, nlen)))
 		memcpy(r->status, st, sizeof st);
 	if (!cls)

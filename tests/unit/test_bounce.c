@@ -5043,7 +5043,8 @@ END_TEST
  * the lines without one keep their own (none: 5.0.0, or the notice's
  * words that are no other recipient's), not their neighbour's: an
  * address alone above an entry that says why on its own line is no item
- * of a list whose reason stands below it.
+ * of a list whose reason stands below it; and a recipient given the
+ * notice's words does not take the code another's own line carries.
  */
 START_TEST(test_round48_list_neighbours)
 {
@@ -5051,6 +5052,11 @@ START_TEST(test_round48_list_neighbours)
 	    "  b@example.org: 550 5.1.1 no such user\n  c@example.com\n",
 	    "a@example.net:5.0.0:soft b@example.org:5.1.1:hard "
 	    "c@example.com:5.0.0:soft");
+	expect_statuses(R48_INTRO "a@example.net\n"
+	    "b@example.org 550 5.1.1 no such user\n"
+	    "c@example.com: mailbox full\n",
+	    "a@example.net:5.2.2:soft b@example.org:5.1.1:hard "
+	    "c@example.com:5.2.2:soft");
 	/* a reason below a list of addresses alone is still each one's */
 	expect_statuses(R48_INTRO "  a@example.net\n  b@example.org\n\n"
 	    "Reason: 550 5.1.1 no such user\n",
