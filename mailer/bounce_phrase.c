@@ -8,6 +8,7 @@
  * where an address stands on its line.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,10 +34,79 @@ ends_in_word(const char *lower, size_t n, const char *w, size_t wl)
 	    !isalnum((unsigned char)w[0]));
 }
 
+/*
+ * The long word lists ends_with reads, their words sorted by last byte:
+ * only the words that end as the text does are compared (some 200 words
+ * for each address a notice's text names, before).
+ */
+struct by_last {
+	const char *const *list;	/* NULL: not indexed */
+	size_t start[257];	/* words ending in byte b: [start[b], start[b + 1]) */
+	const char **w;
+	size_t *len;
+};
+
+static struct by_last indexed[5];
+static pthread_once_t by_last_once = PTHREAD_ONCE_INIT;
+
+static void
+index_list(struct by_last *x, const char *const *list)
+{
+	size_t n, at[256];
+
+	for (n = 0; list[n]; n++)
+		if (!list[n][0])
+			return;	/* "" ends every text: leave it to the scan */
+	memset(x->start, 0, sizeof x->start);
+	for (size_t i = 0; i < n; i++)
+		x->start[(unsigned char)list[i][strlen(list[i]) - 1] + 1]++;
+	for (size_t b = 1; b < 257; b++)
+		x->start[b] += x->start[b - 1];
+	memcpy(at, x->start, sizeof at);
+	x->w = xcalloc(n + 1, sizeof *x->w);
+	x->len = xcalloc(n + 1, sizeof *x->len);
+	for (size_t i = 0; i < n; i++) {
+		size_t wl = strlen(list[i]);
+		size_t k = at[(unsigned char)list[i][wl - 1]]++;
+
+		x->w[k] = list[i];
+		x->len[k] = wl;
+	}
+	x->list = list;
+}
+
+static void
+index_lists(void)
+{
+	const char *const *const lists[] = {
+		bounce_rcpt_cues, bounce_rcpt_preps, bounce_message_to,
+		bounce_rcpt_noncues, bounce_sender_cues,
+	};
+
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+		index_list(&indexed[k], lists[k]);
+}
+
+/* 1 when lower[0..n) ends with the word of list, indexed in x, it ends in. */
+static int
+ends_in_indexed(const struct by_last *x, const char *lower, size_t n)
+{
+	unsigned char b;
+
+	if (!n)
+		return 0;	/* no word is empty */
+	b = (unsigned char)lower[n - 1];
+	for (size_t k = x->start[b]; k < x->start[b + 1]; k++)
+		if (ends_in_word(lower, n, x->w[k], x->len[k]))
+			return 1;
+	return 0;
+}
+
 /* 1 when lower[0..n), trailing blanks ignored, ends with an entry of list. */
 int
 ends_with(const char *const *list, const char *lower, size_t n)
 {
+	const struct by_last *x = NULL;
 	size_t m;
 
 	while (n && (bounce_is_blank(lower[n - 1]) || lower[n - 1] == '"' ||
@@ -47,7 +117,13 @@ ends_with(const char *const *list, const char *lower, size_t n)
 	if (n > 1 && lower[n - 1] == ':' && lower[n - 2] != ':' &&
 	    ends_with(list, lower, n - 1))
 		return 1;
-	for (const char *const *w = list; *w; w++)
+	pthread_once(&by_last_once, index_lists);
+	for (size_t k = 0; k < sizeof indexed / sizeof indexed[0]; k++)
+		if (indexed[k].list == list)
+			x = &indexed[k];
+	if (x && ends_in_indexed(x, lower, n))
+		return 1;
+	for (const char *const *w = list; !x && *w; w++)
 		if (ends_in_word(lower, n, *w, strlen(*w)))
 			return 1;
 	/* "Destinataire : a": a label spaced off its colon (French, Korean) */

@@ -7,6 +7,7 @@
 #include "bounce.h"
 #include "bounce_addr.h"
 #include "bounce_fold.h"
+#include "bounce_phrase.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
 #include "unit.h"
@@ -2178,6 +2179,50 @@ START_TEST(test_hdrs_index)
 			}
 		bounce_hdrs_free(&x);
 	}
+}
+END_TEST
+
+/*
+ * ends_with over the long lists it indexes by last byte says what it says
+ * over a copy of the same list, which it reads word by word.
+ */
+START_TEST(test_ends_with_indexed)
+{
+	const char *const *const lists[] = {
+		bounce_rcpt_cues, bounce_rcpt_preps, bounce_message_to,
+		bounce_rcpt_noncues, bounce_sender_cues,
+	};
+	static const char *const pre[] = { "", "x", "ab ", "9", "a-", "(" };
+	static const char *const post[] = { "", " ", ":", " :", "  \"", "s" };
+	size_t hits = 0;
+
+	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+		size_t n = 0;
+		const char **copy;
+
+		while (lists[l][n])
+			n++;
+		copy = calloc(n + 1, sizeof *copy);
+		memcpy(copy, lists[l], n * sizeof *copy);
+		for (size_t i = 0; i < n; i++)
+			for (size_t a = 0; a < 6; a++)
+				for (size_t z = 0; z < 6; z++)
+					for (size_t cut = 0; cut < 2; cut++) {
+						char t[256];
+						int r1, r2;
+
+						snprintf(t, sizeof t, "%s%s%s", pre[a],
+						    lists[l][i] + cut, post[z]);
+						r1 = ends_with(lists[l], t, strlen(t));
+						r2 = ends_with(copy, t, strlen(t));
+						ck_assert_msg(r1 == r2, "%s", t);
+						hits += r1;
+					}
+		ck_assert_int_eq(ends_with(lists[l], "", 0), ends_with(copy, "",
+		    0));
+		free(copy);
+	}
+	ck_assert_uint_gt(hits, 100);
 }
 END_TEST
 
@@ -5582,6 +5627,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round38_custom_warning);
 	tcase_add_test(tc, test_json_bytes);
 	tcase_add_test(tc, test_hdrs_index);
+	tcase_add_test(tc, test_ends_with_indexed);
 	tcase_add_test(tc, test_round48_entry_lines);
 	tcase_add_test(tc, test_round48_quoted_text);
 	tcase_add_test(tc, test_round48_list_neighbours);
