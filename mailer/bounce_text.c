@@ -20,12 +20,24 @@
 const char *
 bounce_find_ci(const char *s, size_t n, const char *pat)
 {
-	size_t pl = strlen(pat);
+	size_t pl = strlen(pat), i;
+	unsigned char p0 = (unsigned char)pat[0];
 
-	if (pl == 0 || pl > n)
+	/* tolower() of no byte is a capital (mailer keeps the C locale) */
+	if (pl == 0 || pl > n || (p0 >= 'A' && p0 <= 'Z'))
 		return NULL;
-	for (size_t i = 0; i + pl <= n; i++)
-		if (tolower((unsigned char)s[i]) == pat[0] &&
+	if (p0 < 'a' || p0 > 'z') {	/* a byte that has no other case */
+		const char *at = s, *end = s + n - pl + 1;
+
+		while ((at = memchr(at, p0, (size_t)(end - at))) != NULL) {
+			if (!strncasecmp(at, pat, pl))
+				return at;
+			at++;
+		}
+		return NULL;
+	}
+	for (i = 0; i + pl <= n; i++)
+		if (((unsigned char)s[i] | 0x20) == p0 &&
 		    !strncasecmp(s + i, pat, pl))
 			return s + i;
 	return NULL;

@@ -1,5 +1,7 @@
 /* Unit tests for bounce.c: small synthetic messages, hostile input. */
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 
 #include <jansson.h>
@@ -2223,6 +2225,55 @@ START_TEST(test_ends_with_indexed)
 		free(copy);
 	}
 	ck_assert_uint_gt(hits, 100);
+}
+END_TEST
+
+/*
+ * bounce_find_ci as it was, tolower() on every byte, but for a pattern
+ * whose first byte is not ASCII, which it never found (a signed char
+ * against tolower's unsigned one; no caller has such a pattern).
+ */
+static const char *
+find_ci_ref(const char *s, size_t n, const char *pat)
+{
+	size_t pl = strlen(pat);
+
+	if (pl == 0 || pl > n)
+		return NULL;
+	for (size_t i = 0; i + pl <= n; i++)
+		if (tolower((unsigned char)s[i]) == (unsigned char)pat[0] &&
+		    !strncasecmp(s + i, pat, pl))
+			return s + i;
+	return NULL;
+}
+
+/* Over random texts, bounce_find_ci finds what the byte loop found. */
+START_TEST(test_find_ci_same)
+{
+	static const char alpha[] = "aAbBxX-:\n \xc3\xa9\xc9\x80\x01" "Ff";
+	static const char *const pats[] = {
+		"a", "ab", "x-a", ":", "\n", "\nx-", "-:", "\xc3\xa9", "\xc9",
+		"Ab", "A", "f:a", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "",
+	};
+	unsigned seed = 12345;
+	size_t found = 0;
+
+	for (int round = 0; round < 4000; round++) {
+		char t[64];
+		size_t n = (size_t)(round % 64);
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			t[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+		}
+		for (size_t k = 0; k < sizeof pats / sizeof pats[0]; k++) {
+			const char *a = bounce_find_ci(t, n, pats[k]);
+
+			ck_assert_ptr_eq(a, find_ci_ref(t, n, pats[k]));
+			found += a != NULL;
+		}
+	}
+	ck_assert_uint_gt(found, 1000);
 }
 END_TEST
 
@@ -5628,6 +5679,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_json_bytes);
 	tcase_add_test(tc, test_hdrs_index);
 	tcase_add_test(tc, test_ends_with_indexed);
+	tcase_add_test(tc, test_find_ci_same);
 	tcase_add_test(tc, test_round48_entry_lines);
 	tcase_add_test(tc, test_round48_quoted_text);
 	tcase_add_test(tc, test_round48_list_neighbours);
