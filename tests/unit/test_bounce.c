@@ -1763,6 +1763,57 @@ START_TEST(test_ids)
 }
 END_TEST
 
+/* cases[]'s message named name. */
+static const char *
+case_msg(const char *name)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (!strcmp(cases[i].name, name))
+			return cases[i].msg;
+	ck_abort_msg("no case %s", name);
+	return NULL;
+}
+
+/*
+ * What mailer.1 says of bounces parse's fields: an auto-reply names its
+ * sender with reason "vacation", a complaint's reason is "feedback",
+ * neither has a status or a "class"; a bounce that gives no code and no
+ * reason has 5.0.0, "undefined" and a class.
+ */
+START_TEST(test_output_fields)
+{
+	static const struct {
+		const char *name, *json;
+	} t[] = {
+		{ "autoreply", "{\"file\": \"f\", \"kind\": \"autoreply\", "
+		    "\"recipients\": [{\"address\": \"carol@example.net\", "
+		    "\"status\": \"\", \"reason\": \"vacation\"}]}" },
+		{ "arf", "{\"file\": \"f\", \"kind\": \"complaint\", "
+		    "\"recipients\": [{\"address\": \"dave@example.net\", "
+		    "\"status\": \"\", \"reason\": \"feedback\"}]}" },
+		{ "name-quoted", "{\"file\": \"f\", \"kind\": \"bounce\", "
+		    "\"recipients\": [{\"address\": \"jean@example.fr\", "
+		    "\"status\": \"5.0.0\", \"class\": \"soft\", "
+		    "\"reason\": \"undefined\"}]}" },
+		{ "not-a-bounce", "{\"file\": \"f\", \"kind\": \"other\", "
+		    "\"recipients\": []}" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *m = case_msg(t[i].name);
+		struct bounce_report r;
+		char *json;
+
+		bounce_parse(m, strlen(m), &r);
+		json = bounce_report_json("f", &r);
+		ck_assert_msg(!strcmp(json, t[i].json), "%s: %s", t[i].name,
+		    json);
+		free(json);
+		bounce_report_free(&r);
+	}
+}
+END_TEST
+
 /* r's returned fields, as "Name=value|..." for one comparison. */
 static char *
 orig_fields_str(const struct bounce_report *r)
@@ -5588,6 +5639,7 @@ bounce_suite(void)
 	tcase_add_loop_test(tc, test_cases, 0, sizeof cases / sizeof cases[0]);
 	tcase_add_test(tc, test_find_status);
 	tcase_add_test(tc, test_ids);
+	tcase_add_test(tc, test_output_fields);
 	tcase_add_test(tc, test_deep);
 	tcase_add_test(tc, test_huge);
 	tcase_add_test(tc, test_prefixes);
