@@ -23,7 +23,7 @@
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: mailer bounces [--verbose]\n"
+	fprintf(f, "usage: mailer bounces [--verbose | -v]\n"
 	    "  Reads the imap: mailbox, records bounces, delays, "
 	    "auto-replies,\n"
 	    "  complaints and unsubscribe requests (trusting only valid "
@@ -39,17 +39,28 @@ usage(FILE *f)
 	    "unreachable;\n"
 	    "  76 no TLS or untrusted certificate (nothing was sent); 77 "
 	    "login\n"
-	    "  refused; 78 no or bad imap: configuration.\n"
+	    "  refused; 78 no or bad imap: configuration or token key; 73 "
+	    "the\n"
+	    "  journal or its lock cannot be written; 70 the journal failed "
+	    "mid-run.\n"
 	    "usage: mailer bounces --list [--json]\n"
 	    "  Prints the suppressed and unsubscribed addresses: list, "
 	    "email,\n"
-	    "  reason, since (list * means every list).\n"
+	    "  reason, since (list * means every list).  Exit 0; 73 the "
+	    "journal\n"
+	    "  cannot be opened; 70 it failed a query; 78 bad "
+	    "configuration.\n"
 	    "usage: mailer bounces parse FILE...\n"
 	    "  Classifies each message file ('-' for standard input) and\n"
 	    "  prints one JSON line per file:\n"
 	    "  {\"file\", \"kind\", \"recipients\": [{\"address\", \"status\","
 	    " \"class\", \"reason\"}]}\n"
-	    "  Exit 0, or 66 when some file could not be read.\n");
+	    "  kind: bounce, delay, autoreply, complaint or other; \"class\" "
+	    "(hard or\n"
+	    "  soft) only in a bounce or a delay (a delay's is soft).\n"
+	    "  Exit 0, 66 when some file could not be read, or 64 when no "
+	    "file is\n"
+	    "  named.\n");
 }
 
 /* Reads standard input into out, refusing more than max bytes. */
