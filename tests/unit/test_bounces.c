@@ -912,6 +912,53 @@ START_TEST(test_feedback_malformed)
 }
 END_TEST
 
+/*
+ * A forged token beside a valid one in the envelope (Delivered-To, To) is
+ * logged, and the valid one counts: the forgery taints only a message
+ * with no valid token.
+ */
+START_TEST(test_forged_beside_valid)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], bad[VERP_TOKEN_LEN + 1], *d, *m;
+
+	subscriber("aba", "dead@x.test", tok);
+	memcpy(bad, tok, sizeof bad);
+	bad[VERP_TOKEN_LEN - 1] = bad[VERP_TOKEN_LEN - 1] == 'a' ? 'b' : 'a';
+	d = dsn(tok, "dead@x.test", "5.1.1", "fv1@mx.test");
+	m = xasprintf("Delivered-To: <bounces+%s@bounce.test>\r\n%s", bad, d);
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(d);
+	free(m);
+	ck_assert_int_eq(st.hard, 1);
+	ck_assert_int_eq(st.other, 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "dead@x.test"), 1);
+}
+END_TEST
+
+/*
+ * A malformed feedback report sent to unsubscribe+TOKEN is, like any
+ * message there but a marked auto-reply, that reader's request: it
+ * unsubscribes, though it proves no complaint.
+ */
+START_TEST(test_feedback_malformed_unsubscribe)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *to, *m;
+
+	subscriber("aba", "reader@x.test", tok);
+	to = xasprintf("unsubscribe+%s@bounce.test", tok);
+	m = arf_no_type(to, tok, "mal3@isp");
+	ck_assert_int_eq(record(m, "imap:1:1", &st), 0);
+	free(m);
+	free(to);
+	ck_assert_int_eq(st.unsubscribes, 1);
+	ck_assert_int_eq(st.complaints + st.other, 0);
+	ck_assert_int_eq(events("complaint", "aba", "reader@x.test"), 0);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "reader@x.test"), 1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -938,6 +985,8 @@ suite(void)
 	tcase_add_test(r, test_no_token_returned_complaint);
 	tcase_add_test(r, test_no_token_feedback_mail_from);
 	tcase_add_test(r, test_feedback_malformed);
+	tcase_add_test(r, test_feedback_malformed_unsubscribe);
+	tcase_add_test(r, test_forged_beside_valid);
 	tcase_add_test(r, test_token_other_list);
 	suite_add_tcase(s, a);
 	suite_add_tcase(s, r);
