@@ -3394,6 +3394,10 @@ START_TEST(test_list_admin_notices)
 	ck_assert_int_eq(kind_of(LIST_DSN("LISTSERV@L.EXAMPLE",
 	    "Delivered-To: owner-readers@l.example\n"), rc, sizeof rc),
 	    BOUNCE_OTHER);
+	/* the owner's address in X-Original-To, as Postfix writes it */
+	ck_assert_int_eq(kind_of(LIST_DSN("readers-bounces@l.example",
+	    "X-Original-To: readers-owner@l.example\n"
+	    "To: admin@example.com\n"), rc, sizeof rc), BOUNCE_OTHER);
 	ck_assert_int_eq(kind_of(MEMBER_DSN("To: readers-owner@l.example\n"),
 	    rc, sizeof rc), BOUNCE_BOUNCE);
 	ck_assert_str_eq(rc, "m@example.net");
