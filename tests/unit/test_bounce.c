@@ -1889,6 +1889,25 @@ START_TEST(test_returned_fields)
 	    "Message-ID: <x@relay.example>\n--B--\n",
 	    "Return-Path=<bounces+a@bounce.example>|"
 	    "Return-Path=<bounces+b@bounce.example>");
+	/* RFC 6533's message/global-headers and message/global */
+	expect_orig_fields("From: MAILER-DAEMON@mx.example\n"
+	    "Subject: Undelivered Mail Returned to Sender\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=B\n\n--B\nContent-Type: message/global-delivery-status"
+	    "\n\nFinal-Recipient: utf-8; ann@example.net\nAction: failed\n"
+	    "Status: 5.1.1\n--B\nContent-Type: message/global-headers\n\n"
+	    "Return-Path: <bounces+g@bounce.example>\n"
+	    "Message-ID: <x@relay.example>\n--B--\n",
+	    "Return-Path=<bounces+g@bounce.example>");
+	expect_orig_fields("From: MAILER-DAEMON@mx.example\n"
+	    "Subject: Undelivered Mail Returned to Sender\n"
+	    "Content-Type: multipart/report; report-type=delivery-status; "
+	    "boundary=B\n\n--B\nContent-Type: message/global-delivery-status"
+	    "\n\nFinal-Recipient: utf-8; ann@example.net\nAction: failed\n"
+	    "Status: 5.1.1\n--B\nContent-Type: message/global\n\n"
+	    "Return-Path: <bounces+m@bounce.example>\n"
+	    "Subject: Issue 1\n\nReturn-Path: <bounces+body@bounce.example>"
+	    "\n--B--\n", "Return-Path=<bounces+m@bounce.example>");
 	/* a plain-text notice: the copy after its marker, not its body */
 	expect_orig_fields("From: MAILER-DAEMON@mx.example\n"
 	    "Subject: Mail delivery failed\n\n"
