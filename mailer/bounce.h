@@ -32,7 +32,12 @@ struct bounce_rcpt {
 	char *address;
 	char status[16];	/* "5.1.1", "" when none found or inferred */
 	int hard;		/* 1 the address is dead, 0 may pass later */
-	char *reason;		/* "userunknown", ... or diagnostic text */
+	/*
+	 * a bounce's or delay's reason name ("userunknown", ...,
+	 * "undefined"); "feedback" or "malformed-feedback" for a complaint,
+	 * "vacation" for an auto-reply
+	 */
+	char *reason;
 };
 
 /* Upper bound on the returned original's fields kept in orig_fields. */
