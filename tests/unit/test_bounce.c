@@ -3354,6 +3354,18 @@ START_TEST(test_report_types)
 	    "\"slow@example.net\", \"status\": \"4.4.1\"}]}}\n", rc,
 	    sizeof rc), BOUNCE_DELAY);
 	ck_assert_str_eq(rc, "slow@example.net");
+	/* its Complaint is one, unless its Feedback-Type says otherwise */
+	ck_assert_int_eq(kind_of("From: no-reply@sns.example\n"
+	    "Subject: SES\n\n{\"notificationType\": \"Complaint\", "
+	    "\"complaint\": {\"complainedRecipients\": [{\"emailAddress\": "
+	    "\"dave@example.net\"}]}}\n", rc, sizeof rc), BOUNCE_COMPLAINT);
+	ck_assert_str_eq(rc, "dave@example.net");
+	ck_assert_int_eq(kind_of("From: no-reply@sns.example\n"
+	    "Subject: SES\n\n{\"notificationType\": \"Complaint\", "
+	    "\"complaint\": {\"complaintFeedbackType\": \"not-spam\", "
+	    "\"complainedRecipients\": [{\"emailAddress\": "
+	    "\"dave@example.net\"}]}}\n", rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
 	/* a Mailman notice about its list, whatever report it carries */
 	ck_assert_int_eq(kind_of("From: l-bounces@lists.example\n"
 	    "X-List-Administrivia: yes\nSubject: Uncaught bounce notification"
