@@ -97,6 +97,11 @@ bounces_parse(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	/* a file called so is named "./--help" */
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(stdout);
+		return 0;
+	}
 	for (int i = 1; i < argc; i++) {
 		struct bounce_report r;
 		char *json;
