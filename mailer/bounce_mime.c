@@ -384,10 +384,20 @@ add_html_text(struct buf *b, const char *s, size_t n)
 	buf_free(&t);
 }
 
+/* Appends s in lower case to out[0..at), within outsz - 1; the new length. */
+static size_t
+add_lower(char *out, size_t at, size_t outsz, const char *s)
+{
+	for (; *s && at + 1 < outsz; s++)
+		out[at++] = (char)tolower((unsigned char)*s);
+	return at;
+}
+
 static void
 content_type_name(struct mailmime_content *ct, char *out, size_t outsz)
 {
 	const char *type = "text", *sub = "plain";
+	size_t n;
 
 	if (ct && ct->ct_type) {
 		struct mailmime_type *t = ct->ct_type;
@@ -417,9 +427,11 @@ content_type_name(struct mailmime_content *ct, char *out, size_t outsz)
 		}
 		sub = ct->ct_subtype;
 	}
-	snprintf(out, outsz, "%s/%s", type ? type : "x", sub ? sub : "x");
-	for (char *p = out; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	/* "type/sub" in lower case, cut to fit as snprintf would */
+	n = add_lower(out, 0, outsz, type ? type : "x");
+	n = add_lower(out, n, outsz, "/");
+	n = add_lower(out, n, outsz, sub ? sub : "x");
+	out[n] = '\0';
 }
 
 /*
