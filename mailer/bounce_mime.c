@@ -486,8 +486,14 @@ add_part_body(struct buf *b, struct mailmime *m, int html)
 	if (m->mm_content_type)
 		cs = mailmime_content_charset_get(m->mm_content_type);
 	src = d->dt_data.dt_text.dt_data;
-	if (d->dt_encoded && etpan(mailmime_part_parse(src, n, &idx,
-	    d->dt_encoding, &dec, &declen)) == MAILIMF_NO_ERROR) {
+	/*
+	 * 7bit, 8bit and binary (or an unknown token) are read as they
+	 * stand: libetpan's decoding of them is a copy
+	 */
+	if (d->dt_encoded && (d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
+	    d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE) &&
+	    etpan(mailmime_part_parse(src, n, &idx, d->dt_encoding, &dec,
+	    &declen)) == MAILIMF_NO_ERROR) {
 		src = dec;
 		n = declen;
 	}
