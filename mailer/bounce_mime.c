@@ -103,23 +103,49 @@ tag_is(const char *s, size_t n, const char *name)
 	    !isalnum((unsigned char)s[i + k]);
 }
 
+#define TAG_NAME_MAX	10	/* "blockquote", the longest read */
+
 /*
- * What a tag becomes in the text: '\n' for tags that break a line, ' ' for
- * table cells (so an address and the reply in the next cell stay apart),
- * 0 for the rest.
+ * The name of the tag at s[0..n) (from its '<', after a '/'), in lower
+ * case, into nm (TAG_NAME_MAX + 1 bytes): what tag_is() compares, read
+ * once; "" when it is longer than any name read or not ended within n.
+ */
+static void
+tag_name(const char *s, size_t n, char *nm)
+{
+	size_t i = 1, k = 0;
+
+	if (i < n && s[i] == '/')
+		i++;
+	while (i + k < n && k <= TAG_NAME_MAX &&
+	    isalnum((unsigned char)s[i + k]))
+		k++;
+	if (i + k >= n || k > TAG_NAME_MAX)
+		k = 0;
+	for (size_t j = 0; j < k; j++)
+		nm[j] = (char)tolower((unsigned char)s[i + j]);
+	nm[k] = '\0';
+}
+
+/*
+ * What a tag named nm becomes in the text: '\n' for tags that break a
+ * line, ' ' for table cells (so an address and the reply in the next cell
+ * stay apart), 0 for the rest.
  */
 static char
-tag_break(const char *s, size_t n)
+tag_break(const char *nm)
 {
 	static const char *const lines[] = {
 		"br", "p", "div", "tr", "li", "ul", "ol", "table", "hr", "h1",
 		"h2", "h3", "h4", "h5", "h6", "pre", "blockquote", NULL
 	};
 
+	if (!nm[0])
+		return 0;
 	for (const char *const *t = lines; *t; t++)
-		if (tag_is(s, n, *t))
+		if ((*t)[0] == nm[0] && !strcmp(*t, nm))
 			return '\n';
-	return tag_is(s, n, "td") || tag_is(s, n, "th") ? ' ' : 0;
+	return !strcmp(nm, "td") || !strcmp(nm, "th") ? ' ' : 0;
 }
 
 /*
@@ -224,19 +250,20 @@ add_entity(struct buf *t, const char *s, size_t n)
 }
 
 /*
- * The address of a "mailto:" link in the tag s[0..n), up to '?' or the
- * quote that opened the attribute's value, into *a (length *al); 0 when
- * the tag has none.  An apostrophe inside "..." is the address's own
+ * The address of a "mailto:" link in the tag s[0..n) named nm, up to '?'
+ * or the quote that opened the attribute's value, into *a (length *al); 0
+ * when the tag has none.  An apostrophe inside "..." is the address's own
  * ("mailto:o'brien@").
  */
 static int
-mailto_target(const char *s, size_t n, const char **a, size_t *al)
+mailto_target(const char *s, size_t n, const char *nm, const char **a,
+    size_t *al)
 {
-	const char *m = bounce_find_ci(s, n, "mailto:");
+	const char *m;
 	char q;
 	size_t k = 0;
 
-	if (!m || !tag_is(s, n, "a"))
+	if (strcmp(nm, "a") || !(m = bounce_find_ci(s, n, "mailto:")))
 		return 0;
 	q = m > s && (m[-1] == '"' || m[-1] == '\'') ? m[-1] : 0;
 	m += 7;
@@ -248,14 +275,17 @@ mailto_target(const char *s, size_t n, const char **a, size_t *al)
 	return k > 0 && memchr(m, '@', k) != NULL;
 }
 
-/* The element whose content is no text: "style", "script", "title", NULL. */
+/*
+ * The element named nm if its content is no text: "style", "script",
+ * "title"; else NULL.
+ */
 static const char *
-skipped_tag(const char *s, size_t n)
+skipped_tag(const char *nm)
 {
 	static const char *const names[] = { "style", "script", "title", NULL };
 
 	for (const char *const *t = names; *t; t++)
-		if (tag_is(s, n, *t))
+		if (!strcmp(nm, *t))
 			return *t;
 	return NULL;
 }
@@ -311,30 +341,33 @@ add_html_text(struct buf *b, const char *s, size_t n)
 		} else if (s[i] == '<') {
 			const char *e = memchr(s + i, '>', n - i);
 			const char *skip;
+			char nm[TAG_NAME_MAX + 1];
 			size_t tl;
 			char br;
 
 			if (!e)
 				break;
 			tl = (size_t)(e - (s + i)) + 1;
-			if (s[i + 1] != '/' && (skip = skipped_tag(s + i, tl))) {
+			tag_name(s + i, tl, nm);
+			if (s[i + 1] != '/' && (skip = skipped_tag(nm))) {
 				e = skip_element(s + i, n - i, skip);
 				if (!e)
 					break;
-			} else if (mailto_target(s + i, tl, &link, &linkl)) {
+			} else if (mailto_target(s + i, tl, nm, &link,
+			    &linkl)) {
 				linkat = t.len;
 			} else if (link && s[i + 1] == '/' &&
-			    tag_is(s + i, tl, "a")) {
+			    !strcmp(nm, "a")) {
 				if (!memchr(t.data + linkat, '@', t.len - linkat)) {
 					t.len = linkat;
 					buf_add(&t, link, linkl);
 				}
 				link = NULL;
-			} else if ((br = tag_break(s + i, tl)))
+			} else if ((br = tag_break(nm)))
 				buf_addc(&t, br);
-			if (tag_is(s + i, tl, "pre"))
+			if (!strcmp(nm, "pre"))
 				pre = s[i + 1] != '/';
-			if (tag_is(s + i, tl, "td") || tag_is(s + i, tl, "th")) {
+			if (!strcmp(nm, "td") || !strcmp(nm, "th")) {
 				if (s[i + 1] != '/')
 					cells++;
 				else if (cells)
