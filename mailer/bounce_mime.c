@@ -870,15 +870,30 @@ field_len(const char *s, size_t n)
 }
 
 /*
- * 1 for the fields libetpan may read as MIME fields: "Content-*", and, as
- * its guess_field_type takes them for MIME-Version, any name starting
- * with a capital M.
+ * 1 for the field s[0..n) ("name:" first) when it is one of the MIME
+ * fields walk() reads, through libetpan: Content-Type (the type, its
+ * charset, boundary and report-type), Content-Transfer-Encoding and
+ * Content-Disposition (is_attachment).  libetpan's mailmime_field_parse
+ * knows a field by its whole name, in any case; what it makes of the
+ * others (MIME-Version, Content-ID, Content-Description, ...) nothing
+ * here reads, and without any MIME field at all the part's fields are
+ * NULL, which reads as an empty list does (text/plain, 8bit, no
+ * disposition).
  */
 static int
 mime_field(const char *s, size_t n)
 {
-	return s[0] == 'M' || ((s[0] | 0x20) == 'c' && n > 8 &&
-	    !strncasecmp(s, "content-", 8));
+	static const char *const names[] = {
+		"content-type:", "content-transfer-encoding:",
+		"content-disposition:", NULL
+	};
+
+	if ((s[0] | 0x20) != 'c')
+		return 0;
+	for (const char *const *p = names; *p; p++)
+		if (n > strlen(*p) && !strncasecmp(s, *p, strlen(*p)))
+			return 1;
+	return 0;
 }
 
 /*
