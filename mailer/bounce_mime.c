@@ -530,6 +530,8 @@ add_part_body(struct buf *b, struct mailmime *m, int html)
 		src = dec;
 		n = declen;
 	}
+	/* one allocation: nearly all text keeps its size */
+	buf_grow(&u, n);
 	add_charset_text(&u, cs, src, n);
 	if (dec)
 		mailmime_decoded_part_free(dec);
