@@ -665,18 +665,8 @@ add_orig_fields(struct bounce_report *out, const struct bounce_hdrs *x,
 
 	for (int k = 0; k < BOUNCE_MAX_ORIG_FIELDS &&
 	    out->norig_fields < BOUNCE_MAX_ORIG_FIELDS &&
-	    bounce_hdrs_get(x, name, k, &v); k++) {
-		struct bounce_field *f;
-
-		if (!v.len)
-			continue;
-		if (!out->orig_fields)
-			out->orig_fields = xcalloc(BOUNCE_MAX_ORIG_FIELDS,
-			    sizeof *f);
-		f = &out->orig_fields[out->norig_fields++];
-		f->name = name;
-		f->value = xstrdup(v.data);
-	}
+	    bounce_hdrs_get(x, name, k, &v); k++)
+		bounce_orig_field_add(out, name, v.data);
 	buf_free(&v);
 }
 
@@ -1341,7 +1331,7 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 		complaint_rcpts(&p);
 		out->feedback_malformed = feedback_malformed(&p);
 	} else if (!p.sc.notice.len || !bounce_ses_json(p.notice, p.sc.nlen,
-	    &p.rs, &p.nrs, &kind)) {
+	    &p.rs, &p.nrs, &kind, out)) {
 		find_rcpts(&p);
 		kind = decide_kind(&p);
 	}

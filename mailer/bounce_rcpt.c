@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -361,10 +362,60 @@ ses_load(const char *body, size_t n)
 	return root;
 }
 
+void
+bounce_orig_field_add(struct bounce_report *out, const char *name,
+    const char *value)
+{
+	struct bounce_field *f;
+
+	if (!value || !*value || out->norig_fields >= BOUNCE_MAX_ORIG_FIELDS)
+		return;
+	if (!out->orig_fields)
+		out->orig_fields = xcalloc(BOUNCE_MAX_ORIG_FIELDS, sizeof *f);
+	f = &out->orig_fields[out->norig_fields++];
+	f->name = name;
+	f->value = xstrdup(value);
+}
+
+/*
+ * The notification's "mail": the message it is about, as SES sent it.  Its
+ * "source" is the envelope sender (our VERP address), and its "headers"
+ * (when the sender asked SES to include them) the header we wrote: its
+ * Return-Path and Message-ID are read.  Not List-Unsubscribe: body is the
+ * notice's text, in which a "<mailto:a>" has already become "<a>".
+ */
+static void
+ses_mail(json_t *mail, struct bounce_report *out)
+{
+	const char *id;
+	size_t i;
+	json_t *h;
+
+	bounce_orig_field_add(out, "Return-Path", json_string_value(
+	    json_object_get(mail, "source")));
+	json_array_foreach(json_object_get(mail, "headers"), i, h) {
+		const char *name = json_string_value(json_object_get(h,
+		    "name"));
+		const char *value = json_string_value(json_object_get(h,
+		    "value"));
+
+		if (!name || !value)
+			continue;
+		if (!strcasecmp(name, "Message-ID") && !out->orig_message_id)
+			out->orig_message_id = xstrdup(value);
+		if (!strcasecmp(name, "Return-Path"))
+			bounce_orig_field_add(out, "Return-Path", value);
+	}
+	id = json_string_value(json_object_get(json_object_get(mail,
+	    "commonHeaders"), "messageId"));
+	if (id && !out->orig_message_id)
+		out->orig_message_id = xstrdup(id);
+}
+
 /* Amazon SES notifications arrive as a JSON body. */
 int
 bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
-    enum bounce_kind *kind)
+    enum bounce_kind *kind, struct bounce_report *out)
 {
 	json_t *root, *o, *list;
 	const char *type;
@@ -387,6 +438,7 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		json_decref(root);
 		return 0;
 	}
+	ses_mail(json_object_get(root, "mail"), out);
 	if (!strcmp(type, "Bounce")) {
 		*kind = BOUNCE_BOUNCE;
 		o = json_object_get(root, "bounce");

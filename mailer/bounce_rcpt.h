@@ -48,9 +48,19 @@ void bounce_seg_add(struct bounce_seg **rs, size_t *nrs, const char *addr,
 
 /*
  * When body[0..n) is an Amazon SES JSON notification, appends its
- * recipients to rs, sets *kind and returns 1; otherwise returns 0.
+ * recipients to rs, sets *kind and returns 1; otherwise returns 0.  What
+ * it says of the message it is about ("mail": the envelope sender it was
+ * sent with, its Message-ID and Return-Path) goes into out's
+ * orig_message_id and orig_fields, as a returned copy's header would.
  */
 int bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs,
-    size_t *nrs, enum bounce_kind *kind);
+    size_t *nrs, enum bounce_kind *kind, struct bounce_report *out);
+
+/*
+ * Appends the returned original's field name: value to out->orig_fields
+ * (name static, value copied); an empty value or a full table is skipped.
+ */
+void bounce_orig_field_add(struct bounce_report *out, const char *name,
+    const char *value);
 
 #endif

@@ -461,8 +461,8 @@ returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
  */
 static const char unproven[] = "without a valid token proving it in its "
     "envelope (Delivered-To, To, X-Original-To), its returned copy's "
-    "Message-ID, Return-Path, List-Unsubscribe or CFBL-Address, or its "
-    "Original-Mail-From";
+    "Message-ID, Return-Path, List-Unsubscribe or CFBL-Address, its "
+    "Original-Mail-From, or an SES notification's mail source";
 static const char malformed[] = "in a feedback report without the "
     "message/feedback-report part or its Feedback-Type, which RFC 5965 "
     "requires";

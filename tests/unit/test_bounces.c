@@ -688,6 +688,76 @@ START_TEST(test_no_token_returned_fields)
 END_TEST
 
 /*
+ * An Amazon SES notification mailed to the plain bounce address (an SNS
+ * subscription) names the message it is about in its "mail": the
+ * envelope sender SES sent it with ("source", our VERP address), and,
+ * when asked to, the header we wrote (its Message-ID, Return-Path).  A genuine token there proves the
+ * bounce for that list only; a forged one, another subscriber's or one at
+ * another domain proves nothing.
+ */
+static char *
+ses_note(const char *failed, const char *source, const char *headers)
+{
+	return xasprintf("From: no-reply@sns.amazonaws.com\r\n"
+	    "To: <bounces@bounce.test>\r\nSubject: AWS Notification Message"
+	    "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+	    "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":"
+	    "\"Permanent\",\"bouncedRecipients\":[{\"emailAddress\":\"%s\","
+	    "\"status\":\"5.1.1\",\"diagnosticCode\":\"smtp; 550 5.1.1 user "
+	    "unknown\"}]},\"mail\":{\"source\":\"%s\",\"messageId\":"
+	    "\"0100018c-ses\",\"headers\":[%s]}}\r\n", failed, source,
+	    headers);
+}
+
+START_TEST(test_no_token_ses_mail)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], tok2[VERP_TOKEN_LEN + 1];
+	char atok[VERP_TOKEN_LEN + 1], bad[VERP_TOKEN_LEN + 1], *src, *h, *m;
+
+	subscriber("aba", "ses@x.test", tok);
+	subscriber("deyang", "ses@x.test", tok2);
+	subscriber("aba", "other@x.test", atok);
+	/* the envelope sender alone */
+	src = xasprintf("bounces+%s@bounce.test", tok);
+	m = ses_note("ses@x.test", src, "");
+	ck_assert_int_eq(record(m, "ses1@mx", &st), 0);
+	free(m);
+	free(src);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "ses@x.test"), 1);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", "ses@x.test"), 0);
+	ck_assert_int_eq(unverified_rows("ses@x.test"), 0);
+	/* the header SES was asked to include, the sender being a plain one */
+	h = xasprintf("{\"name\":\"Message-ID\",\"value\":\"<2021-01."
+	    "deyang.0123456789abcdef.7.%s@example.org>\"}", tok2);
+	m = ses_note("ses@x.test", "news@example.org", h);
+	ck_assert_int_eq(record(m, "ses2@mx", &st), 0);
+	free(m);
+	free(h);
+	ck_assert_int_eq(journal_suppressed(bx.jn, "deyang", "ses@x.test"), 1);
+	ck_assert_int_eq(st.hard, 2);
+	/* what proves nothing: an altered token, another's, another domain */
+	memset(&st, 0, sizeof st);
+	memcpy(bad, tok, sizeof bad);
+	bad[3] = bad[3] == 'a' ? 'b' : 'a';
+	const char *forged[] = { bad, atok, tok };
+	for (int i = 0; i < 3; i++) {
+		char id[16];
+
+		src = xasprintf("bounces+%s@%s", forged[i], i == 2 ?
+		    "evil.test" : "bounce.test");
+		m = ses_note("victim@x.test", src, "");
+		snprintf(id, sizeof id, "ses-f%d@mx", i);
+		ck_assert_int_eq(record(m, id, &st), 0);
+		free(m);
+		free(src);
+	}
+	ck_assert_int_eq(journal_suppressed(bx.jn, "aba", "other@x.test"), 0);
+	expect_unverified(&st, "victim@x.test", 3);
+}
+END_TEST
+
+/*
  * What the returned headers cannot prove: an altered token (percent-encoded
  * or inside an SRS address too), ours inside an SRS address wrapping
  * another domain, a genuine token of another subscriber's copy for a report naming
@@ -982,6 +1052,7 @@ suite(void)
 	tcase_add_test(r, test_no_token_redacted_complaint);
 	tcase_add_test(r, test_no_token_returned_fields);
 	tcase_add_test(r, test_no_token_returned_forged);
+	tcase_add_test(r, test_no_token_ses_mail);
 	tcase_add_test(r, test_no_token_returned_complaint);
 	tcase_add_test(r, test_no_token_feedback_mail_from);
 	tcase_add_test(r, test_feedback_malformed);
