@@ -11,6 +11,7 @@
 #include <libetpan/libetpan.h>
 
 #include "bounce_fold.h"
+#include "bounce_mime.h"
 #include "bounce_text.h"
 #include "util.h"
 
@@ -245,6 +246,116 @@ trim_line_ends(struct buf *b)
 	p[w] = '\0';
 }
 
+/*
+ * 1 when the lines of p[0..n) are double spaced: no two in a row, an
+ * odd number of blank lines between any two, and three or more between
+ * two somewhere (a blank line written double).  One blank line between
+ * every two is also how short paragraphs are written ("... not
+ * delivered." / "" / "  To: <a>" / "" / "Sorry, ...").  Most text has two
+ * lines in a row near its start.
+ */
+static int
+spaced(const char *p, size_t n)
+{
+	size_t lines = 0, run = 0, i = 0;
+	int para = 0;
+
+	while (i < n) {
+		const char *nl = memchr(p + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - p) : n;
+
+		if (e > i) {
+			if (lines && run % 2 == 0)
+				return 0;
+			para |= lines && run >= 3;
+			lines++;
+			run = 0;
+		} else if (lines)
+			run++;
+		i = e + 1;
+	}
+	return para;
+}
+
+/*
+ * Copies the part p[r..e) to p[w..), each run of 2k + 2 line ends
+ * between two of its lines as k + 1 when it is double spaced; returns
+ * the length written.
+ */
+static size_t
+unspace_part(char *p, size_t w, size_t r, size_t e)
+{
+	size_t w0 = w;
+
+	if (!spaced(p + r, e - r)) {
+		if (w != r)
+			memmove(p + w, p + r, e - r);
+		return e - r;
+	}
+	while (r < e) {
+		size_t c = 0;
+
+		if (p[r] != '\n') {
+			p[w++] = p[r++];
+			continue;
+		}
+		while (r + c < e && p[r + c] == '\n')
+			c++;
+		r += c;
+		/* the runs at the part's start and end stay */
+		if (w > w0 && r < e)
+			c /= 2;
+		memset(p + w, '\n', c);
+		w += c;
+	}
+	return w - w0;
+}
+
+/*
+ * Takes out the blank line that follows every line of a double-spaced
+ * part (spaced): a client that converted CRLF to a line's end twice, or
+ * an HTML to text converter that made each line a paragraph, writes a
+ * blank line after every line, and a blank one becomes three, so that a
+ * per-recipient block or a Postfix entry ("<a>: host h said: 550 ..." /
+ * "    5.1.1 User unknown") falls apart into paragraphs.  Each part of
+ * the notice (BOUNCE_PART_SEP between two) is read on its own: an HTML
+ * part's rendering beside a double-spaced text part is not.
+ */
+static void
+unspace(struct buf *b)
+{
+	static const char sep[] = "\n" BOUNCE_PART_SEP;
+	char *p = b->data;
+	size_t r = 0, w = 0, f = 0;
+
+	while (r < b->len) {
+		const char *s = NULL;
+		size_t e;
+
+		/* the separator's form feed: one byte, found fast */
+		while (f < b->len && (s = memchr(p + f, sep[1], b->len - f))) {
+			f = (size_t)(s - p) + 1;
+			if ((size_t)(s - p) > r && s[-1] == '\n' &&
+			    f + sizeof sep - 3 <= b->len &&
+			    !memcmp(s, sep + 1, sizeof sep - 2)) {
+				s--;
+				break;
+			}
+			s = NULL;
+		}
+		e = s ? (size_t)(s - p) + 1 : b->len;
+		w += unspace_part(p, w, r, e);
+		r = e;
+		if (s) {
+			memmove(p + w, p + r, sizeof sep - 2);
+			w += sizeof sep - 2;
+			r += sizeof sep - 2;
+		}
+	}
+	b->len = w;
+	p[w] = '\0';
+}
+
 void
 bounce_text_relines(struct buf *b)
 {
@@ -254,6 +365,7 @@ bounce_text_relines(struct buf *b)
 	if (!p)
 		return;
 	trim_line_ends(b);
+	unspace(b);
 	tidy_addresses(b);
 	if (b->len < BOUNCE_LINE_MAX)
 		return;

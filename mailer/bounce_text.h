@@ -73,9 +73,10 @@ void bounce_fold_wide(struct buf *b);
  * BOUNCE_LINE_MAX bytes or more (a notice sent unwrapped) is broken after
  * each sentence's end (". ", "! ", "? "), an address in angle brackets
  * that a gateway wrapped ("<first.la" / "st@example.net>") is joined
- * again, and the "<mailto:a>" that a link's text rendering adds after the
+ * again, the "<mailto:a>" that a link's text rendering adds after the
  * link's text goes ("a<mailto:a>" reads "a", "Name<mailto:a>" reads
- * "Name <a>").
+ * "Name <a>"), and a part written double spaced (a blank line after
+ * every line, a blank one as three) is read single spaced.
  */
 void bounce_text_relines(struct buf *b);
 

@@ -1320,6 +1320,44 @@ static const struct {
 	  "Status: 5.1.1\rDiagnostic-Code: smtp; 550 5.1.1 unknown user\r"
 	  "--b47--\r",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* a notice double spaced by a client that converted its line ends
+	 * twice: a blank line after every line, a blank one as three; the
+	 * delivered recipient's block stays apart from the failed one's */
+	{ "blocks-double-spaced-delivered-beside-failed",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: Delivery report\n\n"
+	  "Delivery report for your message \"Issue 12\".\n\n\n\n"
+	  "Recipient: jo@example.org\n\nAction: delivered\n\n\n\n"
+	  "Recipient: kit@example.org\n\nAction: failed\n\n"
+	  "Reason: 550 5.1.1 mailbox unknown\n",
+	  BOUNCE_BOUNCE, "kit@example.org", "5.1.1", 1, 1 },
+	/* the same: each listed address's wrapped reason below it */
+	{ "list-double-spaced-two-wrapped-reasons",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: Undeliverable\n\n"
+	  "Your message could not be delivered to the following "
+	  "recipients:\n\n\n\n"
+	  "  anna@example.net\n\n  Reason: Mailbox is\n\n  full\n\n\n\n"
+	  "  jonas@example.net\n\n  Reason: Mailbox is\n\n  full\n",
+	  BOUNCE_BOUNCE, "anna@example.net", "5.2.2", 0, 2 },
+	/* a double-spaced text part beside its HTML alternative, whose
+	 * rendering is single spaced: each part is read on its own */
+	{ "text-part-double-spaced-beside-html",
+	  "From: reports@esp.example.net\nTo: bounces+k3@bounce.example.org\n"
+	  "Subject: We could not deliver some of your messages\n"
+	  "MIME-Version: 1.0\n"
+	  "Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\n"
+	  "Content-Type: text/plain\n\n"
+	  "We could not deliver some of your messages.\n\n\n\n"
+	  "felix@example.ch\n\n"
+	  "  Permanent failure: 550 5.1.1 no such account\n\n\n\n"
+	  "paul@example.ch\n\n  Delivered\n\n--b\n"
+	  "Content-Type: text/html\n\n"
+	  "<p>We could not deliver some of your messages.</p><table><tr>"
+	  "<td>felix@example.ch</td><td>Permanent failure: 550 5.1.1 no "
+	  "such account</td></tr><tr><td>paul@example.ch</td>"
+	  "<td>Delivered</td></tr></table>\n--b--\n",
+	  BOUNCE_BOUNCE, "felix@example.ch", "5.1.1", 1, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
