@@ -746,6 +746,43 @@ closed_aside_line(const char *p, size_t pn)
 }
 
 /*
+ * 1 when line p[0..pn), trailing blanks gone, ends with the aside that
+ * ends a server's reply: Postfix's "(in reply to RCPT TO command)" (or
+ * its end, "    MAIL FROM command)", wrapped inside it) or qmail's
+ * enhanced status code ("Remote host said: 553 sorry, your envelope
+ * sender domain must exist (#5.7.1)").
+ */
+static int
+reply_end_aside(const char *p, size_t pn)
+{
+	static const char in[] = "(in reply to ", cmd[] = " command)";
+	char st[16];
+	size_t i = pn - 1;
+
+	if (pn < 7 || p[pn - 1] != ')')
+		return 0;
+	if (pn >= sizeof cmd - 1 && !strncasecmp(p + pn - (sizeof cmd - 1),
+	    cmd, sizeof cmd - 1)) {
+		size_t b = bounce_indent(p, pn);
+
+		while (i > b && pn - i < 48 && p[i] != '(')
+			i--;
+		/* no '(' on the line: the aside opened on the line above */
+		if (p[i] != '(')
+			return i == b;
+		return pn - i >= sizeof in - 1 + sizeof cmd - 1 &&
+		    !strncasecmp(p + i, in, sizeof in - 1);
+	}
+	while (i > 0 && pn - i < 16 && p[i - 1] != '(')
+		i--;
+	if (i == 0 || p[i - 1] != '(')
+		return 0;
+	if (p[i] == '#')
+		i++;
+	return bounce_status_at(p, pn, i, st) && i + strlen(st) == pn - 1;
+}
+
+/*
  * The unfinished clause a line ends with, p[0..pn), into *cn: after its
  * last address or sentence end, at most PREFIX_WORDS bytes; none when the
  * line ends a sentence or introduces a list.
@@ -770,6 +807,12 @@ carry_of(const char *p, size_t pn, size_t *cn)
 	 * entry, not the sender or contact its "from" would name
 	 */
 	if (closed_aside_line(p, pn))
+		return NULL;
+	/*
+	 * nor does a server's reply that ends with its status code, when the
+	 * next entry's address follows with no blank line between them
+	 */
+	if (reply_end_aside(p, pn))
 		return NULL;
 	for (k = pn; k > s; k--)
 		if (p[k - 1] == '@' || ((p[k - 1] == '.' || p[k - 1] == '!' ||

@@ -1358,6 +1358,51 @@ static const struct {
 	  "such account</td></tr><tr><td>paul@example.ch</td>"
 	  "<td>Delivered</td></tr></table>\n--b--\n",
 	  BOUNCE_BOUNCE, "felix@example.ch", "5.1.1", 1, 1 },
+	/* Postfix's entries with no blank line between them (a relay that
+	 * drops blank lines): a reply's "(in reply to RCPT TO command)"
+	 * ends it, and the next entry's address begins no clause of it */
+	{ "postfix-entries-no-blank-line-second-listed",
+	  "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+	  "To: bounces+k3@bounce.example.org\n"
+	  "Subject: Undelivered Mail Returned to Sender\n\n"
+	  "This is the mail system at host mx.example.org.\n"
+	  "                   The mail system\n"
+	  "<ann@example.net>: host mx.example.net[192.0.2.1] said: 550 "
+	  "5.1.1\n    User unknown (in reply to RCPT TO command)\n"
+	  "<bo@example.net>: host mx.example.net[192.0.2.1] said: 550 "
+	  "5.1.1\n    User unknown (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 2 },
+	/* the same, the aside wrapped inside ("(in reply to" / "    MAIL
+	 * FROM command)"): its "from" names no sender below */
+	{ "postfix-entries-no-blank-line-aside-wrapped",
+	  "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+	  "To: bounces+k3@bounce.example.org\n"
+	  "Subject: Undelivered Mail Returned to Sender\n\n"
+	  "This is the mail system at host mx.example.org.\n"
+	  "                   The mail system\n"
+	  "<ann@example.net>: host mx.example.net[192.0.2.1]\n"
+	  "    said: 550 5.7.1 Service unavailable, client host blocked (in "
+	  "reply to\n    MAIL FROM command)\n"
+	  "<bo@example.net>: host mx.example.net[192.0.2.1]\n"
+	  "    said: 550 5.7.1 Service unavailable, client host blocked (in "
+	  "reply to\n    MAIL FROM command)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.7.1", 0, 2 },
+	/* qmail's entries with no blank line between them: the reply ends
+	 * with its status in parentheses */
+	{ "qmail-entries-no-blank-line-status-aside",
+	  "From: MAILER-DAEMON@out.example.com\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: failure notice\n\n"
+	  "Hi. This is the qmail-send program at out.example.com.\n"
+	  "I'm afraid I wasn't able to deliver your message to the following "
+	  "addresses.\nThis is a permanent error; I've given up. Sorry it "
+	  "didn't work out.\n<ann@example.nl>:\n"
+	  "Connected to 203.0.113.58 but sender was rejected.\n"
+	  "Remote host said: 553 sorry, your envelope sender domain must "
+	  "exist (#5.7.1)\n<bo@example.nl>:\n"
+	  "Connected to 203.0.113.58 but sender was rejected.\n"
+	  "Remote host said: 553 sorry, your envelope sender domain must "
+	  "exist (#5.7.1)\n",
+	  BOUNCE_BOUNCE, "ann@example.nl", "5.7.1", 0, 2 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
