@@ -139,6 +139,24 @@ name_says_why(const char *name, size_t n)
 	return 0;
 }
 
+#define VALUE_WORDS	3	/* words of a field's value broken off */
+
+/*
+ * 1 when l[0..n) has more words than a field's value broken from its
+ * name ("<mailto:u@x>,", "List-Unsubscribe=One-Click", "Name <a>").
+ */
+static int
+sentence_like(const char *l, size_t n)
+{
+	int words = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (!bounce_is_blank(l[i]) && (!i || bounce_is_blank(l[i - 1])) &&
+		    ++words > VALUE_WORDS)
+			return 1;
+	return 0;
+}
+
 #define RUN_FROM	1	/* run_fields(): a sender or date-sent field */
 #define RUN_SUBJECT	2	/* a subject field */
 #define RUN_WHY		4	/* a reason field (looked for only if asked) */
@@ -171,10 +189,13 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 			 * or a notice's generator rewraps long lines: once
 			 * the run holds the copy's sender and subject, it
 			 * goes on with the field above (at its indentation or
-			 * less) up to the blank line
+			 * less) up to the blank line; a value is no sentence
+			 * (a quoted notice's header block, its blank line
+			 * dropped, above "This is the mail system at host h.")
 			 */
 			if ((r & (RUN_FROM | RUN_SUBJECT)) !=
-			    (RUN_FROM | RUN_SUBJECT) || ind > fi)
+			    (RUN_FROM | RUN_SUBJECT) || ind > fi ||
+			    sentence_like(l + ind, ll - ind))
 				break;
 		} else if (!(lines && ind > ind0)) {
 			if (!lines)

@@ -1403,6 +1403,23 @@ static const struct {
 	  "Remote host said: 553 sorry, your envelope sender domain must "
 	  "exist (#5.7.1)\n",
 	  BOUNCE_BOUNCE, "ann@example.nl", "5.7.1", 0, 2 },
+	/* a forwarded notice whose quoted header block has lost its blank
+	 * line: the notice's first sentence is no value of "To:" */
+	{ "forwarded-notice-header-block-no-blank-line",
+	  "From: Help Desk <helpdesk@example.org>\nTo: news@example.org\n"
+	  "Subject: Fwd: Undelivered Mail Returned to Sender\n\n"
+	  "For the list, please.\n\n"
+	  "---------- Forwarded message ---------\n"
+	  "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\n"
+	  "Date: Thu, Dec 3, 2026 at 8:02 AM\n"
+	  "Subject: Undelivered Mail Returned to Sender\n"
+	  "To: <news@example.org>\n"
+	  "This is the mail system at host mx.example.org.\n"
+	  "I'm sorry to have to inform you that your message could not\n"
+	  "be delivered to one or more recipients.\n"
+	  "<greta@example.net>: host mail.example.net[192.0.2.9] said: 550 "
+	  "5.1.1\n    User unknown (in reply to RCPT TO command)\n",
+	  BOUNCE_BOUNCE, "greta@example.net", "5.1.1", 1, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
