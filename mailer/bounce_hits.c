@@ -923,6 +923,39 @@ delivered_below(const char *t, size_t tn, const struct nearby *nb,
 }
 
 /*
+ * 1 when the line below, next, and the line right below it in its
+ * paragraph say why when read as one, a reason wrapped under an address
+ * alone ("a" / "  Reason: Mailbox is" / "  full"): the first address of
+ * a list whose intro is gone has no line above that says why.
+ */
+static int
+next_wrap_says_why(const struct nearby *nb)
+{
+	struct buf b = BUF_INIT;
+	const char *c, *l2, *eol;
+	size_t cn, n2, ind;
+	int r;
+
+	if (!nb->next || nb->paralen <= nb->nextlen + 1 ||
+	    !(c = carry_of(nb->next, nb->nextlen, &cn)) || !cn)
+		return 0;
+	l2 = nb->next + nb->nextlen + 1;
+	n2 = nb->paralen - nb->nextlen - 1;
+	if ((eol = memchr(l2, '\n', n2)))
+		n2 = (size_t)(eol - l2);
+	/* the next entry, not a reason's rest */
+	if (memchr(l2, '@', n2))
+		return 0;
+	ind = bounce_indent(l2, n2);
+	buf_add(&b, c, cn);
+	buf_add(&b, " ", 1);
+	buf_add(&b, l2 + ind, n2 - ind);
+	r = says_why(b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * 1 when an address alone on its line is listed as failed: the line
  * before introduces a list ("... recipients were affected:") or listed
  * one too, or a line around it says why.  An address alone in a
@@ -943,7 +976,8 @@ bare_listed(const struct nearby *nb, int carried)
 	return nb->prev_hit || (nb->prev && (ends_colon(nb->prev,
 	    nb->prevlen) || says_why(nb->prev, nb->prevlen) ||
 	    prev_wrap_says_why(nb))) ||
-	    (nb->next && says_why(nb->next, nb->nextlen));
+	    (nb->next && (says_why(nb->next, nb->nextlen) ||
+	    next_wrap_says_why(nb)));
 }
 
 /* 1 when t[0..n) holds only blanks and full stops. */

@@ -1420,6 +1420,14 @@ static const struct {
 	  "<greta@example.net>: host mail.example.net[192.0.2.9] said: 550 "
 	  "5.1.1\n    User unknown (in reply to RCPT TO command)\n",
 	  BOUNCE_BOUNCE, "greta@example.net", "5.1.1", 1, 1 },
+	/* a list without its intro (a forwarder kept only the list): the
+	 * first address's reason, wrapped below it, says why read as one */
+	{ "list-without-intro-first-reason-wrapped",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: Undeliverable\n\n"
+	  "  anna@example.net\n  Reason: Mailbox is\n  full\n\n"
+	  "  jonas@example.net\n  Reason: Mailbox is\n  full\n",
+	  BOUNCE_BOUNCE, "anna@example.net", "5.2.2", 0, 2 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
