@@ -955,10 +955,48 @@ next_wrap_says_why(const struct nearby *nb)
 	return r;
 }
 
+/* 1 when t[0..n) holds only blanks and full stops. */
+static int
+blank_tail(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!bounce_is_blank(t[i]) && t[i] != '.')
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when line l[0..n), ending with a colon, introduces a list: the next
+ * line that is not blank, before end, is an address alone ("Delivery to
+ * the following recipient failed:" / "" / "    b").
+ */
+static int
+next_lists(const char *l, size_t n, const char *end)
+{
+	const char *p = l + n, *eol;
+	size_t i, pn, b, e, after;
+
+	if (!ends_colon(l, n) || !end || p >= end)
+		return 0;
+	for (p++; p < end; p = eol + 1) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		pn = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		i = bounce_indent(p, pn);
+		if (i < pn)
+			return addr_at(p, pn, i, &b, &e, &after) &&
+			    blank_tail(p + after, pn - after);
+		if (!eol)
+			break;
+	}
+	return 0;
+}
+
 /*
  * 1 when an address alone on its line is listed as failed: the line
  * before introduces a list ("... recipients were affected:") or listed
- * one too, or a line around it says why.  An address alone in a
+ * one too, or a line around it says why; not a line below that
+ * introduces a list of its own ("a" / "" / "Delivery to the following
+ * recipient failed:"), which speaks of the addresses below it.  An address alone in a
  * signature block ("Member Services" above, a telephone number below) is
  * a contact.  One that goes on with an unfinished sentence above
  * (carried: "delivered to hal@x and" / "ida@x.", "sent to the list" /
@@ -977,17 +1015,8 @@ bare_listed(const struct nearby *nb, int carried)
 	    nb->prevlen) || says_why(nb->prev, nb->prevlen) ||
 	    prev_wrap_says_why(nb))) ||
 	    (nb->next && (says_why(nb->next, nb->nextlen) ||
-	    next_wrap_says_why(nb)));
-}
-
-/* 1 when t[0..n) holds only blanks and full stops. */
-static int
-blank_tail(const char *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!bounce_is_blank(t[i]) && t[i] != '.')
-			return 0;
-	return 1;
+	    next_wrap_says_why(nb)) && !next_lists(nb->next, nb->nextlen,
+	    nb->end));
 }
 
 /*

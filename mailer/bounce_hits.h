@@ -31,6 +31,7 @@ struct nearby {
 	size_t abovelen;
 	const char *above2;	/* the line right above that, NULL when none */
 	size_t above2len;
+	const char *end;	/* the end of the part's text */
 };
 
 /*

@@ -555,7 +555,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				    .listed = list_open && ind == list_ind &&
 				    bare_address(l + ind, ll - ind),
 				    .above = above, .abovelen = abovelen,
-				    .above2 = above2, .above2len = above2len };
+				    .above2 = above2, .above2len = above2len,
+				    .end = t + n };
 
 				if (eol && (nb.next = next_line(eol + 1,
 				    (size_t)(t + n - eol - 1), &nb.nextlen)))

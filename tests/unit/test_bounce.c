@@ -1428,6 +1428,16 @@ static const struct {
 	  "  anna@example.net\n  Reason: Mailbox is\n  full\n\n"
 	  "  jonas@example.net\n  Reason: Mailbox is\n  full\n",
 	  BOUNCE_BOUNCE, "anna@example.net", "5.2.2", 0, 2 },
+	/* a partial report without the intro of its delivered list: the
+	 * failure's intro below the first address introduces its own list */
+	{ "address-above-other-lists-intro-not-listed",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: Delivery report\n\n"
+	  "    bo@example.org\n\n"
+	  "Delivery to the following recipient failed permanently:\n\n"
+	  "    cid@example.org\n\n"
+	  "The recipient's server said: 550 5.1.1 user unknown\n",
+	  BOUNCE_BOUNCE, "cid@example.org", "5.1.1", 1, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
