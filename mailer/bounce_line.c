@@ -129,6 +129,49 @@ name_tail_addr(const char *l, size_t n, size_t ind)
 }
 
 /*
+ * Where the label that starts l[ind..n) ends, at most three words of
+ * letters and a colon, a blank after it ("Reason: ", "DELIVERED TO: "): past
+ * the blank; 0 when there is none.
+ */
+static size_t
+label_end(const char *l, size_t n, size_t ind)
+{
+	size_t i = ind;
+	int words = 1;
+
+	for (; i < n && l[i] != ':'; i++) {
+		if (l[i] == ' ') {
+			if (i == ind || l[i - 1] == ' ' || ++words > 3)
+				return 0;
+		} else if (!isalpha((unsigned char)l[i]) && l[i] != '-')
+			return 0;
+	}
+	if (i == ind || i + 1 >= n || l[i + 1] != ' ')
+		return 0;
+	return i + 2;
+}
+
+/*
+ * 1 when l[ind..n) is a label and an address ("Delivered to: b",
+ * "DELIVERED TO: B") below another label's line, p[0..pn) ("Reason:
+ * ..."): a field of its own in a run of them, whatever its case, as a
+ * text written all in capitals or all in lower case has it.  Under a
+ * sentence ("... the following recipients" / "were not found: a") it
+ * goes on with that sentence.
+ */
+static int
+label_address(const char *l, size_t n, size_t ind, const char *p, size_t pn)
+{
+	size_t i = label_end(l, n, ind), b, e, after;
+
+	if (!i || !p || !label_end(p, pn, bounce_indent(p, pn)))
+		return 0;
+	while (i < n && l[i] == ' ')
+		i++;
+	return i < n && addr_at(l, n, i, &b, &e, &after);
+}
+
+/*
  * 1 when line l[0..n), text from l[ind], carries on the sentence above,
  * p[0..pn): it starts in lower case (Latin, Greek or Cyrillic: "доставлено"
  * / "адресату a"), or with an address, whose case says nothing
@@ -143,6 +186,8 @@ continues(const char *l, size_t n, size_t ind, const char *p, size_t pn)
 	const unsigned char c = (unsigned char)l[ind];
 	size_t b, e, after;
 
+	if (label_address(l, n, ind, p, pn))
+		return 0;
 	return islower(c) || (c >= 0xc3 && c <= 0xd3 &&
 	    !bounce_fold_capital(l + ind, n - ind)) ||
 	    addr_at(l, n, ind, &b, &e, &after) ||

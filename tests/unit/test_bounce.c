@@ -1438,6 +1438,24 @@ static const struct {
 	  "    cid@example.org\n\n"
 	  "The recipient's server said: 550 5.1.1 user unknown\n",
 	  BOUNCE_BOUNCE, "cid@example.org", "5.1.1", 1, 1 },
+	/* a text all in lower case (a gateway that folds it): "delivered
+	 * to: b" is a line of its own, not the rest of the line above */
+	{ "lower-case-text-delivered-label-below-failed",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: delivery report\n\n"
+	  "message delivery failed for 1 of 2 recipients.\n\n"
+	  "failed recipient: pat@example.org (user unknown)\n"
+	  "delivered to: quin@example.org\n",
+	  BOUNCE_BOUNCE, "pat@example.org", "5.1.1", 1, 1 },
+	/* the same all in capitals, below a reason that ends on a word */
+	{ "capitals-text-delivered-label-below-reason",
+	  "From: MAILER-DAEMON@mx.example.org\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: DELIVERY REPORT\n\n"
+	  "YOUR MESSAGE REACHED 1 OF ITS 2 RECIPIENTS.\n\n"
+	  "FAILED RECIPIENT: RONJA@EXAMPLE.FI\n"
+	  "REASON: 550 5.1.1 MAILBOX UNKNOWN\n"
+	  "DELIVERED TO: EERO@EXAMPLE.FI\n",
+	  BOUNCE_BOUNCE, "RONJA@EXAMPLE.FI", "5.1.1", 1, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
