@@ -152,6 +152,25 @@ label_end(const char *l, size_t n, size_t ind)
 }
 
 /*
+ * 1 when p[0..pn) is a label and one word, a host name or an identifier
+ * ("Generating server: mx.example.com", "Queue ID: 4Fx9"): a field whose
+ * value is whole, which no line below goes on with.
+ */
+static int
+field_one_value(const char *p, size_t pn)
+{
+	size_t i = label_end(p, pn, bounce_indent(p, pn));
+
+	while (pn && bounce_is_blank(p[pn - 1]))
+		pn--;
+	if (!i || i >= pn)
+		return 0;
+	while (i < pn && !bounce_is_blank(p[i]))
+		i++;
+	return i == pn;
+}
+
+/*
  * 1 when l[ind..n) is a label and an address ("Delivered to: b",
  * "DELIVERED TO: B") below another label's line, p[0..pn) ("Reason:
  * ..."): a field of its own in a run of them, whatever its case, as a
@@ -593,7 +612,8 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				size_t cn = 0;
 				const char *carry = prev_adjacent &&
 				    (continues(l, ll, ind, prev, prevlen) ||
-				    smtp_split(prev, prevlen)) ?
+				    smtp_split(prev, prevlen)) &&
+				    !field_one_value(prev, prevlen) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,

@@ -1456,6 +1456,20 @@ static const struct {
 	  "REASON: 550 5.1.1 MAILBOX UNKNOWN\n"
 	  "DELIVERED TO: EERO@EXAMPLE.FI\n",
 	  BOUNCE_BOUNCE, "RONJA@EXAMPLE.FI", "5.1.1", 1, 1 },
+	/* Exchange's text with its blank lines dropped: the address under
+	 * "Generating server: h" goes on with no clause of that field */
+	{ "exchange-text-no-blank-lines-address-under-server",
+	  "From: postmaster@exch.example.com\n"
+	  "To: bounces+k3@bounce.example.org\n"
+	  "Subject: Undeliverable: Issue 12\n\n"
+	  "Delivery has failed to these recipients or groups:\n"
+	  "Dirk Olsen\n"
+	  "The e-mail address you entered couldn't be found.\n"
+	  "Diagnostic information for administrators:\n"
+	  "Generating server: exch.example.com\n"
+	  "dirk.olsen@example.net\n"
+	  "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n",
+	  BOUNCE_BOUNCE, "dirk.olsen@example.net", "5.1.1", 1, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
