@@ -152,6 +152,28 @@ label_end(const char *l, size_t n, size_t ind)
 }
 
 /*
+ * 1 when p[0..pn) is a salutation, a paragraph's first line of at most
+ * four words ending with a comma ("Guten Tag,", "Dear customer,"): the
+ * letter's words start below it, and an address there is no part of it.
+ */
+static int
+salutation(const char *p, size_t pn)
+{
+	size_t i = bounce_indent(p, pn);
+	int words = 0;
+
+	while (pn && bounce_is_blank(p[pn - 1]))
+		pn--;
+	if (!pn || p[pn - 1] != ',' || memchr(p, '@', pn))
+		return 0;
+	for (; i < pn; i++)
+		if (!bounce_is_blank(p[i]) && (!i || bounce_is_blank(p[i - 1]))
+		    && ++words > 4)
+			return 0;
+	return 1;
+}
+
+/*
  * 1 when p[0..pn) is a label and one word, a host name or an identifier
  * ("Generating server: mx.example.com", "Queue ID: 4Fx9"): a field whose
  * value is whole, which no line below goes on with.
@@ -613,7 +635,9 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				const char *carry = prev_adjacent &&
 				    (continues(l, ll, ind, prev, prevlen) ||
 				    smtp_split(prev, prevlen)) &&
-				    !field_one_value(prev, prevlen) ?
+				    !field_one_value(prev, prevlen) &&
+				    !(above == NULL && salutation(prev,
+				    prevlen)) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,

@@ -1470,6 +1470,15 @@ static const struct {
 	  "dirk.olsen@example.net\n"
 	  "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n",
 	  BOUNCE_BOUNCE, "dirk.olsen@example.net", "5.1.1", 1, 1 },
+	/* a salutation with no blank line below it: the address under it
+	 * is no part of it, and the line below says why */
+	{ "salutation-then-address-no-blank-line",
+	  "From: MAILER-DAEMON@mx.example.de\n"
+	  "To: bounces+k3@bounce.example.org\nSubject: Unzustellbar\n"
+	  "Content-Type: text/plain; charset=utf-8\n\n"
+	  "Guten Tag,\nlena.fischer@example.de\n"
+	  "Die Nachricht an diesen Empf\xc3\xa4nger ist fehlgeschlagen.\n",
+	  BOUNCE_BOUNCE, "lena.fischer@example.de", "", 0, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
