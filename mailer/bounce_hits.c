@@ -923,20 +923,20 @@ delivered_below(const char *t, size_t tn, const struct nearby *nb,
 }
 
 /*
- * 1 when the line below, next, and the line right below it in its
+ * 1 when the line right below (next, at below) and the next line of its
  * paragraph say why when read as one, a reason wrapped under an address
  * alone ("a" / "  Reason: Mailbox is" / "  full"): the first address of
  * a list whose intro is gone has no line above that says why.
  */
 static int
-next_wrap_says_why(const struct nearby *nb)
+next_wrap_says_why(const struct nearby *nb, const char *below)
 {
 	struct buf b = BUF_INIT;
 	const char *c, *l2, *eol;
 	size_t cn, n2, ind;
 	int r;
 
-	if (!nb->next || nb->paralen <= nb->nextlen + 1 ||
+	if (!nb->next || nb->next != below || nb->paralen <= nb->nextlen + 1 ||
 	    !(c = carry_of(nb->next, nb->nextlen, &cn)) || !cn)
 		return 0;
 	l2 = nb->next + nb->nextlen + 1;
@@ -996,15 +996,16 @@ next_lists(const char *l, size_t n, const char *end)
  * before introduces a list ("... recipients were affected:") or listed
  * one too, or a line around it says why; not a line below that
  * introduces a list of its own ("a" / "" / "Delivery to the following
- * recipient failed:"), which speaks of the addresses below it.  An address alone in a
- * signature block ("Member Services" above, a telephone number below) is
- * a contact.  One that goes on with an unfinished sentence above
- * (carried: "delivered to hal@x and" / "ida@x.", "sent to the list" /
- * "l.") is that sentence's: listed only when that line says why
- * ("----- The following addresses had permanent fatal errors -----").
+ * recipient failed:"), which speaks of the addresses below it.  An
+ * address alone in a signature block ("Member Services" above, a
+ * telephone number below) is a contact.  One that goes on with an
+ * unfinished sentence above (carried: "delivered to hal@x and" /
+ * "ida@x.", "sent to the list" / "l.") is that sentence's: listed only
+ * when that line says why ("----- The following addresses had permanent
+ * fatal errors -----").
  */
 static int
-bare_listed(const struct nearby *nb, int carried)
+bare_listed(const struct nearby *nb, int carried, const char *below)
 {
 	if (nb->listed)
 		return 1;
@@ -1015,7 +1016,7 @@ bare_listed(const struct nearby *nb, int carried)
 	    nb->prevlen) || says_why(nb->prev, nb->prevlen) ||
 	    prev_wrap_says_why(nb))) ||
 	    (nb->next && (says_why(nb->next, nb->nextlen) ||
-	    next_wrap_says_why(nb)) && !next_lists(nb->next, nb->nextlen,
+	    next_wrap_says_why(nb, below)) && !next_lists(nb->next, nb->nextlen,
 	    nb->end));
 }
 
@@ -1306,7 +1307,7 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    !(blank_tail(l + after, tn) && after_contact) &&
 		    after_contact != 2 &&
 		    (!blank_tail(l + after, tn) ||
-		    bare_listed(nb, carry && carryn)) &&
+		    bare_listed(nb, carry && carryn, l + n + 1)) &&
 		    !closes_aside(l + after, n - after))) &&
 		    !delivered_below(l + after, tn, nb, l + n + 1) &&
 		    !sender_follows(l + after, n - after) &&

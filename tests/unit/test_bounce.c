@@ -1479,6 +1479,19 @@ static const struct {
 	  "Guten Tag,\nlena.fischer@example.de\n"
 	  "Die Nachricht an diesen Empf\xc3\xa4nger ist fehlgeschlagen.\n",
 	  BOUNCE_BOUNCE, "lena.fischer@example.de", "", 0, 1 },
+	/* Exim's sender alone between blank lines, its text with doubled
+	 * spaces: the paragraph below its blank, read two lines as one,
+	 * says nothing of it */
+	{ "sender-alone-paragraph-below-blank-not-its-reason",
+	  "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+	  "To: bounces+k3@bounce.example.org\n"
+	  "Subject: Mail delivery failed: returning message to sender\n\n"
+	  "A  message  sent  by\n\n  <news@example.com>\n\n"
+	  "could  not  be  delivered  to  one  or  more  of  its  "
+	  "recipients.  The  following\naddress(es)  failed:\n\n"
+	  "  gerd@example.net\n    host mx.example.net [192.0.2.1]\n"
+	  "    550 5.7.1 Relaying denied\n",
+	  BOUNCE_BOUNCE, "gerd@example.net", "5.7.1", 0, 1 },
 	/* round 47: Postfix's success report for an alias local(8)
 	 * expanded, its report gone: nobody failed */
 	{ "postfix-alias-expanded-success-text",
