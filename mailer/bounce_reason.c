@@ -225,6 +225,48 @@ line_names(const char *l, size_t n, const char *a)
 }
 
 /*
+ * A text recipient's lines below the clip, t[0..n): the last line there
+ * that names r again opens its second entry, up to a line naming
+ * another.  Exchange lists each recipient twice, above with its
+ * explanation and below, under "Diagnostic information for
+ * administrators", with its server's reply ("a" / "Remote Server
+ * returned '550 5.1.1 ...'"); Sendmail's transcript replies to the
+ * RCPT of each address it listed above.  The second entry is read as
+ * a report's text is, where the first says nothing.
+ */
+static void
+second_entry(struct bounce_seg *r, const struct bounce_seg *all,
+    size_t nall, const char *t, size_t n)
+{
+	const char *from = NULL;
+	size_t i = 0, end = n;
+
+	while (i < n) {
+		const char *l = t + i, *e = memchr(l, '\n', n - i);
+		size_t ll = e ? (size_t)(e - l) : n - i;
+		int other = 0;
+
+		if (line_names(l, ll, r->address)) {
+			from = l;
+			end = n;
+		} else if (from) {
+			for (size_t j = 0; j < nall && !other; j++)
+				other = &all[j] != r && all[j].address &&
+				    line_names(l, ll, all[j].address);
+			if (other && end == n)
+				end = i;
+		}
+		i += ll + 1;
+	}
+	if (!from)
+		return;
+	if (end > n)
+		end = n;
+	r->seg2 = from;
+	r->seg2len = (size_t)(t + end - from);
+}
+
+/*
  * In a notice naming several recipients, r's own lines end where a line
  * below its first names another of them (Sendmail's transcript below the
  * list: ">>> RCPT To:<b>" / "<<< 550 ... User unknown" is b's), and a
@@ -270,6 +312,8 @@ bounce_reason_clip(struct bounce_seg *r, const struct bounce_seg *all,
 	/* a last paragraph ending in a colon heads what follows */
 	if (colon && last_para)
 		cut = last_para;
+	if (!r->from_dsn && !r->seg2 && cut < tn)
+		second_entry(r, all, nall, t + cut, tn - cut);
 	if (r->from_dsn)
 		r->seg2len = cut;
 	else

@@ -5426,6 +5426,27 @@ START_TEST(test_round48_list_neighbours)
 }
 END_TEST
 
+/*
+ * Without its report, a notice that lists each recipient twice, above
+ * with words that say nothing known and below with its server's reply
+ * (Exchange's "Diagnostic information for administrators"), gives each
+ * the reply of its second entry, not the words of the notice as a
+ * whole ("mailbox full" is b's, a's own reply says 5.1.1).
+ */
+START_TEST(test_textonly_second_entry)
+{
+	expect_statuses(HDR "\nDelivery has failed to these recipients or "
+	    "groups:\n\na@example.net\nCheck the address and send the "
+	    "message again.\n\nb@example.org\nThe mailbox is full.\n\n"
+	    "Diagnostic information for administrators:\n\n"
+	    "Generating server: ex1.example.org\n\n"
+	    "a@example.net\nRemote Server returned '550 5.1.1 "
+	    "RESOLVER.ADR.RecipNotFound; not found'\n\nb@example.org\n"
+	    "Remote Server returned '554 5.2.2 mailbox full'\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.2.2:soft");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -5942,6 +5963,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round48_entry_lines);
 	tcase_add_test(tc, test_round48_quoted_text);
 	tcase_add_test(tc, test_round48_list_neighbours);
+	tcase_add_test(tc, test_textonly_second_entry);
 	suite_add_tcase(s, tc);
 	return s;
 }
