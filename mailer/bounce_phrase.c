@@ -724,6 +724,20 @@ members_follow(const char *t, size_t n, const char *cont, size_t cn)
 	size_t k = sentence_rest(t, n, &ended);
 	char *low;
 
+	/*
+	 * a server's reply after the address ("<a>: host h said: 451 4.6.9
+	 * ... cannot be transferred to one or more recipients") speaks of
+	 * the server's recipients, not of a list's members: its words end
+	 * the sentence read
+	 */
+	for (size_t i = 0; i + 3 < k; i++)
+		if ((t[i] == '4' || t[i] == '5') &&
+		    bounce_smtp_class(t + i, 4) && (i == 0 ||
+		    !(isalnum((unsigned char)t[i - 1]) || t[i - 1] == '.'))) {
+			k = i;
+			ended = 1;
+			break;
+		}
 	buf_add(&b, t, k);
 	for (int lines = 0; !ended && cont && cn && lines < WRAP_LINES;
 	    lines++) {

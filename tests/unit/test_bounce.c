@@ -5447,6 +5447,23 @@ START_TEST(test_textonly_second_entry)
 }
 END_TEST
 
+/*
+ * A server's reply after an address speaks of its own recipients ("...
+ * cannot be transferred to one or more recipients"): its words do not
+ * make the address a list whose members failed.
+ */
+START_TEST(test_textonly_reply_not_members)
+{
+	expect_statuses(HDR "\nThe mail system\n\n<a@example.net>: host "
+	    "mx.example.net[192.0.2.1] said: 550 5.1.1 no such user (in "
+	    "reply to RCPT TO command)\n\n<b@example.org>: host "
+	    "mx.example.org[192.0.2.2] said: 554 5.6.9 UTF-8 header message "
+	    "cannot be transferred to one or more recipients (in reply to "
+	    "end of DATA command)\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.6.9:soft");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -5964,6 +5981,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round48_quoted_text);
 	tcase_add_test(tc, test_round48_list_neighbours);
 	tcase_add_test(tc, test_textonly_second_entry);
+	tcase_add_test(tc, test_textonly_reply_not_members);
 	suite_add_tcase(s, tc);
 	return s;
 }
