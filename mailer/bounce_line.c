@@ -551,6 +551,38 @@ ends_address_comma(const char *p, size_t pn)
 	return memchr(p + k, '@', pn - k) != NULL;
 }
 
+/*
+ * 1 when the line at t[i..i+ll) opens an MTA's entry for a recipient
+ * below a letter's closing: "<a>: ..." at the line's start, whose
+ * entry (the line and at most three indented ones below it) carries
+ * a server's reply code ("<a>: host h[ip]" / "    said: 550 5.1.1
+ * ...").  A provider's own template ends with its greeting ("Warm
+ * regards," / "Mail Services") and Postfix writes each failed
+ * recipient's line after it; a signature's contact has no reply.
+ */
+static int
+sig_entry(const char *t, size_t n, size_t i, size_t ll)
+{
+	const char *l = t + i, *gt = ll > 5 && l[0] == '<' ?
+	    memchr(l, '>', ll) : NULL;
+	size_t end = i + ll;
+
+	if (!gt || !memchr(l, '@', (size_t)(gt - l)) ||
+	    (size_t)(gt - l) + 1 >= ll || (gt[1] != ':' && gt[1] != ' '))
+		return 0;
+	for (int lines = 0; lines < 3 && end + 1 < n; lines++) {
+		const char *nl = t + end + 1, *e;
+		size_t rest = n - end - 1, nll;
+
+		e = memchr(nl, '\n', rest);
+		nll = e ? (size_t)(e - nl) : rest;
+		if (!nll || !bounce_is_blank(nl[0]))
+			break;
+		end += 1 + nll;
+	}
+	return bounce_smtp_class(l, end - i) != 0;
+}
+
 /* bounce_notice_rcpts() of one part of the notice's text. */
 static void
 part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
@@ -580,7 +612,12 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 		 * Sent: / To: / Subject:") opens the text again
 		 */
 		if (in_sig) {
-			if (ind < ll && memchr(l, ':', ll) &&
+			if (!ind && sig_entry(t, n, i, ll)) {
+				in_sig = 0;
+				prev = above = above2 = NULL;
+				prevlen = abovelen = above2len = 0;
+				prev_adjacent = prev_hit = prev_began = 0;
+			} else if (ind < ll && memchr(l, ':', ll) &&
 			    bounce_section_quoted_header(t, n, i, &run_end) &&
 			    !bounce_section_block_to(t, i, run_end, excl)) {
 				in_sig = 0;

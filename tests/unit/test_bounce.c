@@ -5464,6 +5464,27 @@ START_TEST(test_textonly_reply_not_members)
 }
 END_TEST
 
+/*
+ * A provider's own failure template ends with its greeting, and Postfix
+ * writes each failed recipient's entry after it: an entry that opens
+ * with "<a>:" at a line's start and carries a server's reply is read
+ * past the closing; a contact below a closing still is not.
+ */
+START_TEST(test_textonly_entry_after_closing)
+{
+	expect_statuses(HDR "\nHello,\n\nThere was a little hiccup with "
+	    "your message.\n\nWarm regards,\nGentle Mail Services\n\n"
+	    "<a@example.net>: host mx.example.net[192.0.2.9]\n"
+	    "    said: 550 5.1.1 <a@example.net>: Recipient address\n"
+	    "    rejected: User unknown (in reply to RCPT TO command)\n",
+	    "a@example.net:5.1.1:hard");
+	expect_statuses(HDR "\nYour message could not be delivered.\n\n"
+	    "<a@example.net>: 550 5.1.1 User unknown\n\nRegards,\n"
+	    "Help desk <help@example.org>\n",
+	    "a@example.net:5.1.1:hard");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -5982,6 +6003,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round48_list_neighbours);
 	tcase_add_test(tc, test_textonly_second_entry);
 	tcase_add_test(tc, test_textonly_reply_not_members);
+	tcase_add_test(tc, test_textonly_entry_after_closing);
 	suite_add_tcase(s, tc);
 	return s;
 }
