@@ -1150,8 +1150,8 @@ starts_ci(const char *p, size_t pn, const char *w)
 
 /*
  * Sendmail's "(expanded from: <a>)" below a program or file it listed as
- * failed ("|/usr/local/bin/procmail", then "(reason: Can't create
- * output)"): the delivery to a's own program or mailbox file failed, so a
+ * failed ("|/usr/local/bin/procmail", quoted or not, then "(reason:
+ * Can't create output)"): the delivery to a's own program or mailbox file failed, so a
  * is the failed recipient.  Below an address ("<b>" expanded from an
  * alias a) it names b's alias, not a failure of a.
  */
@@ -1176,7 +1176,9 @@ expanded_from_entry(const char *l, size_t n, const struct nearby *nb,
 		p = nb->above;
 		pn = nb->abovelen;
 	}
-	if (p && (starts_ci(p, pn, "|") || starts_ci(p, pn, "/")))
+	/* Sendmail quotes a program's command: "\"|/usr/bin/procmail\"" */
+	if (p && (starts_ci(p, pn, "|") || starts_ci(p, pn, "/") ||
+	    starts_ci(p, pn, "\"|") || starts_ci(p, pn, "\"/")))
 		hit(h, b, e);
 }
 

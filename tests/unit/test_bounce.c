@@ -5485,6 +5485,24 @@ START_TEST(test_textonly_entry_after_closing)
 }
 END_TEST
 
+/*
+ * Sendmail quotes the program it lists as failed ("\"|/usr/bin/procmail\""):
+ * the address it was expanded from is the failed recipient, as below
+ * an unquoted one.
+ */
+START_TEST(test_textonly_quoted_program)
+{
+	expect_rcpts("   ----- The following addresses had permanent fatal "
+	    "errors -----\n\"|/usr/bin/procmail\"\n    (reason: Can't "
+	    "create output)\n    (expanded from: <a@example.nl>)\n",
+	    "a@example.nl");
+	expect_rcpts("   ----- The following addresses had permanent fatal "
+	    "errors -----\n\"/var/mail/a\"\n    (reason: Can't create "
+	    "output)\n    (expanded from: <a@example.nl>)\n",
+	    "a@example.nl");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6004,6 +6022,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_second_entry);
 	tcase_add_test(tc, test_textonly_reply_not_members);
 	tcase_add_test(tc, test_textonly_entry_after_closing);
+	tcase_add_test(tc, test_textonly_quoted_program);
 	suite_add_tcase(s, tc);
 	return s;
 }
