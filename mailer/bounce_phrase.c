@@ -248,6 +248,40 @@ verdict_follows(const char *tail, size_t tn)
 static size_t sentence_rest(const char *t, size_t n, int *ended);
 
 /*
+ * 1 when the address is followed by a Japanese particle of destination
+ * and its sentence, up to "。", says the delivery failed: Japanese
+ * puts the particle after the noun ("... ため、a にメールを配信できません
+ * でした", could not deliver the mail to a; "a 宛てのメール").
+ */
+static int
+particle_failure(const char *tail, size_t tn)
+{
+	static const char *const particles[] = {
+		"\xe3\x81\xab",	/* に */
+		"\xe3\x81\xb8",	/* へ */
+		"\xe5\xae\x9b",	/* 宛 */
+		NULL
+	};
+	size_t i = 0, k;
+	const char *stop;
+	char *low;
+	int r;
+
+	while (i < tn && (bounce_is_blank(tail[i]) || tail[i] == '>'))
+		i++;
+	if (!bounce_list_prefix(particles, tail + i, tn - i))
+		return 0;
+	k = tn - i < 200 ? tn - i : 200;
+	if ((stop = memmem(tail + i, k, "\xe3\x80\x82", 3)) != NULL)
+		k = (size_t)(stop - tail - i);
+	low = bounce_lower_dup(tail + i, k);
+	r = bounce_failure_said(low, strlen(low)) &&
+	    !has_word(bounce_accepted_words, low, strlen(low));
+	free(low);
+	return r;
+}
+
+/*
  * verdict_follows() of the tail or, when the tail ends its line before
  * ending its sentence, of the tail read on into the next line, the first
  * of cont[0..cn):
@@ -637,6 +671,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	    verdict_follows_wrapped(tail, tn, cont, cn))
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
+		return 1;
+	if (particle_failure(tail, tn))
 		return 1;
 	/*
 	 * A reason about the mailbox, then whose it is: "Quota exceeded for

@@ -5503,6 +5503,24 @@ START_TEST(test_textonly_quoted_program)
 }
 END_TEST
 
+/*
+ * Japanese puts its particle after the address ("a にメールを配信できません
+ * でした", could not deliver the mail to a): mid-sentence, after a
+ * clause of its own, the address is named as failed when its particle
+ * and the failure follow in its sentence; not when they do not.
+ */
+START_TEST(test_textonly_japanese_particle)
+{
+	expect_rcpts("example.jp ドメインが見つからなかったため、a@example.jp "
+	    "にメールを配信できませんでした。もう一度お試しください。\n",
+	    "a@example.jp");
+	expect_rcpts("サーバーの問題のため、a@example.jp へのメールを配信できません"
+	    "でした。\n", "a@example.jp");
+	expect_rcpts("メールを配信できませんでした。詳しくは、b@example.jp に"
+	    "お問い合わせください。\n", "");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6023,6 +6041,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_reply_not_members);
 	tcase_add_test(tc, test_textonly_entry_after_closing);
 	tcase_add_test(tc, test_textonly_quoted_program);
+	tcase_add_test(tc, test_textonly_japanese_particle);
 	suite_add_tcase(s, tc);
 	return s;
 }
