@@ -1706,6 +1706,9 @@ const char *const bounce_failure_words[] = {
 	"waiting in our queue",
 	"is pending",
 	"being retried",
+	/* Exchange's Japanese "配信は引き続き試行されます" (delivery will
+	 * continue to be attempted), a delay's words as "being retried" */
+	"引き続き試行",
 	"pas encore ete distribue",
 	/* a system's words about "your message": a person's rarely are */
 	"is queued",

@@ -5521,6 +5521,22 @@ START_TEST(test_textonly_japanese_particle)
 }
 END_TEST
 
+/*
+ * Exchange's Japanese delay: "配信は引き続き試行されます" (delivery will
+ * continue to be attempted) right above the address alone says why it
+ * is named, as "is being retried" does.
+ */
+START_TEST(test_textonly_japanese_retried)
+{
+	expect_kind_rcpt("From: Microsoft Outlook <MicrosoftExchange1@example."
+	    "jp>\nTo: news@example.com\nSubject: =?utf-8?B?6YWN5L+h44Gu6YGF"
+	    "5bu2OiBOb3Rlcw==?=\nContent-Type: text/plain; charset=utf-8\n\n"
+	    "メッセージの配信が遅れています。\n\n配信は引き続き試行されます。\n\n"
+	    "a@example.jp\n\nサーバーは 2026/12/06 まで配信を試みます。\n",
+	    BOUNCE_DELAY, "a@example.jp", 0);
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6042,6 +6058,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_entry_after_closing);
 	tcase_add_test(tc, test_textonly_quoted_program);
 	tcase_add_test(tc, test_textonly_japanese_particle);
+	tcase_add_test(tc, test_textonly_japanese_retried);
 	suite_add_tcase(s, tc);
 	return s;
 }
