@@ -237,6 +237,30 @@ domain:
 }
 
 /*
+ * 1 when s[i..j), an address read with wide characters, has an ASCII
+ * local part after a blank or the line's start and a domain that starts
+ * or ends with a non-ASCII character (checked first: it is cheap and
+ * rare) and ends at a blank, the text's end, or a sentence's mark
+ * before one: no CJK word runs into it on either side.
+ */
+static int
+spaced_intl_domain(const char *s, size_t n, size_t i, size_t at, size_t j)
+{
+	/* the domain's first or last character is non-ASCII */
+	if (j < at + 2 || ((unsigned char)s[at + 1] < 0x80 &&
+	    (unsigned char)s[j - 1] < 0x80))
+		return 0;
+	if (i == at || (i > 0 && !isspace((unsigned char)s[i - 1])))
+		return 0;
+	for (size_t k = i; k < at; k++)
+		if ((unsigned char)s[k] >= 0x80)
+			return 0;
+	if (j < n && s[j] && strchr(".,;", s[j]))
+		j++;
+	return j >= n || isspace((unsigned char)s[j]);
+}
+
+/*
  * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
  * looks like a deliverable address (dotted domain, non-empty local part).
  */
@@ -245,13 +269,29 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
     size_t *e)
 {
 	size_t i, j;
+	int wide = addr_scan(s, n, at, 1, &i, &j);
 
 	/* CJK and other characters only inside "<...>" */
-	if (addr_scan(s, n, at, 1, &i, &j) && i > 0 && s[i - 1] == '<' &&
-	    j < n && s[j] == '>') {
+	if (wide && i > 0 && s[i - 1] == '<' && j < n && s[j] == '>') {
 		*b = i;
 		*e = j;
 		return 1;
+	}
+	/*
+	 * or in a domain set off by blanks from the words around it, its
+	 * local part ASCII: "delivering your message to a@中文协会.中国.
+	 * Gmail will retry" (Gmail writes the address as it was given),
+	 * where the ASCII reading finds none ("a@example.com时" stays
+	 * a@example.com)
+	 */
+	if (wide && spaced_intl_domain(s, n, i, at, j)) {
+		size_t ni, nj;
+
+		if (!addr_scan(s, n, at, 0, &ni, &nj)) {
+			*b = i;
+			*e = j;
+			return 1;
+		}
 	}
 	if (!addr_scan(s, n, at, 0, &i, &j))
 		return 0;

@@ -5537,6 +5537,28 @@ START_TEST(test_textonly_japanese_retried)
 }
 END_TEST
 
+/*
+ * An address with an ASCII local part and a CJK domain, set off by
+ * blanks from the words around it (Gmail: "... to a@中文协会.中国. Gmail
+ * will retry"), is read outside "<...>" too; one that CJK text runs
+ * into is not, and one the ASCII reading finds keeps that reading.
+ */
+START_TEST(test_textonly_spaced_idn)
+{
+	expect_rcpts("There was a temporary problem delivering your message "
+	    "to zhou.min@中文协会.中国. Gmail will retry for 46 more hours.\n",
+	    "zhou.min@中文协会.中国");
+	expect_rcpts("Delivery to the following recipient failed "
+	    "permanently:\n\n     zhou.min@中文协会.中国\n\n550 5.1.1 "
+	    "User unknown\n", "zhou.min@中文协会.中国");
+	/* 发送给a@中文.中国的邮件无法投递 */
+	expect_rcpts("发送给a@中文.中国的邮件无法投递: 550 5.1.1 User unknown\n",
+	    "");
+	expect_rcpts("Your message to ann@example.cn时 failed: 550 5.1.1 "
+	    "User unknown\n", "ann@example.cn");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6059,6 +6081,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_quoted_program);
 	tcase_add_test(tc, test_textonly_japanese_particle);
 	tcase_add_test(tc, test_textonly_japanese_retried);
+	tcase_add_test(tc, test_textonly_spaced_idn);
 	suite_add_tcase(s, tc);
 	return s;
 }
