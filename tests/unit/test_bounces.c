@@ -742,7 +742,7 @@ START_TEST(test_no_token_ses_mail)
 	bad[3] = bad[3] == 'a' ? 'b' : 'a';
 	const char *forged[] = { bad, atok, tok };
 	for (int i = 0; i < 3; i++) {
-		char id[16];
+		char id[32];
 
 		src = xasprintf("bounces+%s@%s", forged[i], i == 2 ?
 		    "evil.test" : "bounce.test");
