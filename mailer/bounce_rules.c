@@ -162,6 +162,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "pastkaste ir pilna", "4.2.2", SOFT, "mailboxfull" },
 	{ "кутия на получателя е препълнена", "4.2.2", SOFT, "mailboxfull" },
 	{ "brevlada ar full", "4.2.2", SOFT, "mailboxfull" },
+	/*
+	 * Danish (Exchange's "Modtagerens postkasse er fuld") and Norwegian
+	 * ("Mottakerens postkasse er full"), with and without the article
+	 */
+	{ "postkasse er fuld", "4.2.2", SOFT, "mailboxfull" },
+	{ "postkassen er fuld", "4.2.2", SOFT, "mailboxfull" },
+	{ "postkasse er full", "4.2.2", SOFT, "mailboxfull" },
+	{ "postkassen er full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mail box full", "4.2.2", SOFT, "mailboxfull" },
 	{ "mailbox has exceeded", "4.2.2", SOFT, "mailboxfull" },
 	{ "mailfolder is full", "4.2.2", SOFT, "mailboxfull" },

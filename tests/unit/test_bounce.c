@@ -3923,7 +3923,8 @@ END_TEST
 /*
  * The twelfth round's rows that no sample needs to pass 0530 (their
  * samples' class or kind came out right without them), each with its
- * reason or list: full mailboxes in Slovenian, Finnish and Swedish, an
+ * reason or list: full mailboxes in Slovenian, Finnish and Swedish (and
+ * Danish and Norwegian, added in session 18), an
  * Indonesian unknown address, and the Danish delay wording.
  */
 START_TEST(test_round12_rows)
@@ -3934,6 +3935,11 @@ START_TEST(test_round12_rows)
 		  "mailboxfull" },
 		{ "Orsak: mottagarens brevl\xc3\xa5" "da \xc3\xa4r full.",
 		  "mailboxfull" },
+		{ "Modtagerens postkasse er fuld og kan ikke modtage "
+		  "meddelelser nu.", "mailboxfull" },
+		{ "Postkassen er fuld.", "mailboxfull" },
+		{ "Mottakerens postkasse er full.", "mailboxfull" },
+		{ "Postkassen er full.", "mailboxfull" },
 		{ "Alasan: alamat email tidak ditemukan.", "userunknown" },
 	};
 	static const char *const delay_subject[] = {
