@@ -203,7 +203,9 @@ cmd_bounces(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (json && !list) {
+	/* --json shapes the list and --verbose the run's summary: each
+	 * alone where the other mode would silently ignore it. */
+	if ((json && !list) || (list && !quiet)) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}

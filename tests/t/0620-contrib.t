@@ -4,7 +4,7 @@
 # folders, and the Postfix notes cover what a relay set-up needs.
 . tests/lib/tap.sh
 tap_tmp
-plan 10
+plan 11
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $*"; }
 C=contrib
 
@@ -54,6 +54,14 @@ want=$(sed -n '/^cmd_send(/,/^}/p' mailer/cmd/cmd_send.c |
 	sort | tr '\n' ' ')
 echo "# send options: $got"
 [ -n "$want" ] && [ "$got" = "$want" ]; ok $? "send's options are those of cmd_send.c"
+
+# bounces takes its options as plain strcmp()s, not getopt_long
+got=$(complete_words mailer bounces -- | sort | tr '\n' ' ')
+want=$(sed -n '/^cmd_bounces(/,/^}/p' mailer/cmd/cmd_bounces.c |
+	grep -o '"--[a-z-]*"' | tr -d '"' | sort -u | tr '\n' ' ')
+echo "# bounces options: $got"
+[ -n "$want" ] && [ "$got" = "$want" ]
+ok $? "bounces' options are those of cmd_bounces.c"
 
 got=$(complete_words mailer send --list '' | tr '\n' ' ')
 want=$(cd lists && ls *.yaml | sed 's/\.yaml$//' | tr '\n' ' ')
