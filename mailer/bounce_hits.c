@@ -783,6 +783,19 @@ reply_end_aside(const char *p, size_t pn)
 }
 
 /*
+ * 1 when line p[0..pn) leads, after its indentation, with an address and a
+ * colon: an entry ("a@x: Envelope expired", "<a@x>: host ...").
+ */
+int
+colon_entry(const char *p, size_t pn)
+{
+	size_t b, e, after;
+
+	return addr_at(p, pn, bounce_indent(p, pn), &b, &e, &after) &&
+	    after < pn && p[after] == ':';
+}
+
+/*
  * The unfinished clause a line ends with, p[0..pn), into *cn: after its
  * last address or sentence end, at most PREFIX_WORDS bytes; none when the
  * line ends a sentence or introduces a list.

@@ -48,6 +48,7 @@ int addr_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
  * bytes; none when the line ends a sentence or introduces a list.
  */
 const char *carry_of(const char *p, size_t pn, size_t *cn);
+int colon_entry(const char *p, size_t pn);
 
 /*
  * 1 when line l[0..n) says why something failed: failure words, a

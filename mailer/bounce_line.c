@@ -674,7 +674,14 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				    smtp_split(prev, prevlen)) &&
 				    !field_one_value(prev, prevlen) &&
 				    !(above == NULL && salutation(prev,
-				    prevlen)) ?
+				    prevlen)) &&
+				    /*
+				     * "a@x: Envelope expired" / "b@y: ...":
+				     * an entry's reason is no clause that
+				     * the next entry goes on with
+				     */
+				    !(colon_entry(prev, prevlen) &&
+				    colon_entry(l, ll)) ?
 				    carry_of(prev, prevlen, &cn) : NULL;
 				struct nearby nb = { .prev = prev,
 				    .prevlen = prevlen, .prev_hit = prev_hit,

@@ -5385,6 +5385,17 @@ START_TEST(test_round48_entry_lines)
 	expect_statuses(R48_INTRO "  a@example.net: 550 5.1.1 no such user\n"
 	    "  b@example.org\n",
 	    "a@example.net:5.1.1:hard b@example.org:5.0.0:soft");
+	/*
+	 * OpenSMTPD's shape without its blank line: an entry's reason says
+	 * nothing of the next entry, even in a word that before an address
+	 * would make it a sender's ("Envelope")
+	 */
+	expect_statuses(R48_INTRO "a@example.net: Envelope expired\n"
+	    "b@example.org: Envelope expired\n",
+	    "a@example.net:5.4.7:soft b@example.org:5.4.7:soft");
+	expect_statuses(R48_INTRO "<a@example.net>: Envelope rejected\n"
+	    "<b@example.org>: 552 5.2.2 Mailbox full\n",
+	    "a@example.net:5.7.1:soft b@example.org:5.2.2:soft");
 }
 END_TEST
 
