@@ -101,14 +101,17 @@ generic_status_yields(struct bounce_seg *r)
 		memcpy(r->status, st, sizeof st);
 }
 
-static void
-rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
-    size_t nlen, int delay, const struct bounce_seg *all, size_t nall)
+/*
+ * The reason a recipient's own lines give (its diagnostic, then its text's
+ * second segment), both clipped to the notice; the status they carry goes
+ * to r->status, their SMTP reply class (4, 5, 0 when none) to *cls.
+ */
+static const struct bounce_rule *
+own_lines_rule(struct bounce_seg *r, const char *notice, size_t nlen,
+    int *cls)
 {
-	int several = nall > 1, heard = 0;
-	const struct bounce_rule *rule = NULL, *own;
+	const struct bounce_rule *rule = NULL;
 	char st[16] = "";
-	int cls = 0;
 
 	bounce_reason_within(notice, nlen, r->seg, &r->seglen);
 	bounce_reason_within(notice, nlen, r->seg2, &r->seg2len);
@@ -117,7 +120,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		if (!r->status[0] && bounce_find_status(r->seg, r->seglen, st))
 			memcpy(r->status, st, sizeof st);
 		generic_status_yields(r);
-		cls = bounce_smtp_class(r->seg, r->seglen);
+		*cls = bounce_smtp_class(r->seg, r->seglen);
 	}
 	if (r->seg2 && r->seg2len) {
 		/* a generic DSN status yields to the text's specific one */
@@ -126,10 +129,24 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 			memcpy(r->status, st, sizeof st);
 		if (!rule)
 			rule = bounce_reason_rule(r->seg2, r->seg2len);
-		if (!cls)
-			cls = bounce_smtp_class(r->seg2, r->seg2len);
+		if (!*cls)
+			*cls = bounce_smtp_class(r->seg2, r->seg2len);
 	}
-	own = rule;
+	return rule;
+}
+
+/*
+ * The reason of a recipient whose own lines give none: its own code's, the
+ * heading of its list's (*heard set), then the notice's words; NULL when
+ * none of them gives one.
+ */
+static const struct bounce_rule *
+notice_rule(const struct bounce_seg *r, const char *notice, size_t nlen,
+    const struct bounce_seg *all, size_t nall, int *heard)
+{
+	int several = nall > 1;
+	const struct bounce_rule *rule = NULL;
+
 	/*
 	 * in a notice naming several recipients, one's own code of a reason
 	 * that spares the address (x.2.2 full, x.4.7 expired...) says why
@@ -137,7 +154,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	 * mailbox here" above "<b>: mailfolder over the allowed quota
 	 * (#5.2.2)")
 	 */
-	if (!rule && several && r->status[0] &&
+	if (several && r->status[0] &&
 	    bounce_rule_for_status(r->status) &&
 	    !bounce_rule_for_status(r->status)->status[0])
 		rule = bounce_rule_for_status(r->status);
@@ -154,7 +171,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		    nlen, &hn);
 
 		if (h && hn && (rule = bounce_reason_rule(h, hn)) != NULL)
-			heard = 1;
+			*heard = 1;
 	}
 	if (!rule && nlen) {
 		rule = bounce_reason_rule(notice, nlen);
@@ -162,6 +179,19 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 		    bounce_reason_others(rule, r, all, nall, notice, nlen))
 			rule = NULL;
 	}
+	return rule;
+}
+
+/*
+ * The reason once the recipient's code has been weighed against the
+ * wording that gave rule: own is the one its own lines gave, heard set when
+ * rule is its list's heading's.
+ */
+static const struct bounce_rule *
+codes_over_wording(const struct bounce_seg *r,
+    const struct bounce_rule *rule, const struct bounce_rule *own,
+    int heard, int several, int delay)
+{
 	/*
 	 * A delay has not expired (its time has not run out): wording of an
 	 * expiry in a delay warning ("has not been delivered", "will be
@@ -201,6 +231,55 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	if (r->status[0] == '5' && rule && rule->hard &&
 	    !strcmp(r->status + 1, ".2.2"))
 		rule = bounce_rule_for_status(r->status);
+	return rule;
+}
+
+/*
+ * The notice's first code becomes r's status when r has none of its own
+ * and no report's, unless another recipient's own lines carry it.
+ */
+static void
+notice_status(struct bounce_seg *r, const char *notice, size_t nlen,
+    const struct bounce_seg *all, size_t nall)
+{
+	char st[16] = "";
+
+	if (!r->status[0] && !r->from_dsn &&
+	    bounce_find_status(notice, nlen, st) &&
+	    !(nall > 1 &&
+	    bounce_reason_others_status(st, r, all, nall, notice, nlen)))
+		memcpy(r->status, st, sizeof st);
+}
+
+/*
+ * The status of a recipient that has none: rule's (5.0.0 when it names
+ * none), its class 4 when temporary and 5 otherwise.
+ */
+static void
+status_by_default(struct bounce_seg *r, const struct bounce_rule *rule,
+    int temporary)
+{
+	const char *inf = rule && rule->status[0] ? rule->status : "5.0.0";
+
+	snprintf(r->status, sizeof r->status, "%s", inf);
+	if (temporary)
+		r->status[0] = '4';
+	else
+		r->status[0] = '5';
+}
+
+static void
+rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
+    size_t nlen, int delay, const struct bounce_seg *all, size_t nall)
+{
+	int several = nall > 1, heard = 0;
+	const struct bounce_rule *rule, *own;
+	int cls = 0;
+
+	rule = own = own_lines_rule(r, notice, nlen, &cls);
+	if (!rule)
+		rule = notice_rule(r, notice, nlen, all, nall, &heard);
+	rule = codes_over_wording(r, rule, own, heard, several, delay);
 	/*
 	 * The notice's first code is this recipient's unless the notice
 	 * names several and this one's own lines gave a hard reason: then
@@ -213,27 +292,15 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	 */
 	if (several && own && own->hard)
 		nlen = 0;
-	if (!r->status[0] && !r->from_dsn &&
-	    bounce_find_status(notice, nlen, st) &&
-	    !(several &&
-	    bounce_reason_others_status(st, r, all, nall, notice, nlen)))
-		memcpy(r->status, st, sizeof st);
+	notice_status(r, notice, nlen, all, nall);
 	if (!cls)
 		cls = bounce_smtp_class(notice, nlen);
 	if (r->status[0] == '2')
 		r->status[0] = '\0';
 	if (!rule && r->status[0])
 		rule = bounce_rule_for_status(r->status);
-	if (!r->status[0]) {
-		const char *inf = rule && rule->status[0] ? rule->status :
-		    "5.0.0";
-
-		snprintf(r->status, sizeof r->status, "%s", inf);
-		if (delay || cls == 4)
-			r->status[0] = '4';
-		else
-			r->status[0] = '5';
-	}
+	if (!r->status[0])
+		status_by_default(r, rule, delay || cls == 4);
 	/* a copy: the other recipients' lines are still read by address */
 	out->address = xstrdup(r->address);
 	memcpy(out->status, r->status, sizeof out->status);
