@@ -649,6 +649,91 @@ has_plain(clist *list)
 	return 0;
 }
 
+/*
+ * An attached text (of type ct) is the returned message when it starts
+ * with header fields; otherwise it is the notice itself (McAfee's
+ * "deliveryproblems.txt").
+ */
+static void
+attached_text(struct bounce_scan *sc, struct mailmime *m, const char *ct)
+{
+	struct buf t = BUF_INIT;
+
+	add_part_body(&t, m, 0);
+	if (t.len && starts_with_field(t.data, t.len))
+		set_orig(sc, t.data, t.len);
+	else if (t.len && strcmp(ct, "text/html")) {
+		notice_part(sc);
+		add_clean(&sc->notice, t.data, t.len);
+	} else if (t.len) {
+		/*
+		 * a gateway's "deliveryreport.htm" under a stub ("see the
+		 * attached report"): read as HTML
+		 */
+		notice_part(sc);
+		add_part_body(&sc->notice, m, 1);
+	}
+	buf_free(&t);
+}
+
+/* A part that is no multipart nor message: its text goes by its type ct. */
+static void
+single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
+{
+	if (!strcmp(ct, "message/delivery-status") ||
+	    !strcmp(ct, "message/global-delivery-status"))
+		add_part_body(&sc->dsn, m, 0);
+	else if (!strcmp(ct, "message/feedback-report")) {
+		sc->arf_part = 1;
+		add_part_body(&sc->arf, m, 0);
+	} else if (!strcmp(ct, "text/x-mrfc822") ||
+	    !strcmp(ct, "text/x-mglobal"))
+		returned_headers(sc, m);
+	else if (!strcmp(ct, "text/rfc822-headers") ||
+	    !strcmp(ct, "message/rfc822-headers") ||
+	    !strcmp(ct, "message/rfc822") ||
+	    !strcmp(ct, "message/global") ||
+	    !strcmp(ct, "message/global-headers")) {
+		struct buf t = BUF_INIT;
+
+		add_part_body(&t, m, 0);
+		if (t.len)
+			set_orig(sc, t.data, t.len);
+		buf_free(&t);
+	} else if (is_attachment(m) && !strncmp(ct, "text/", 5))
+		attached_text(sc, m, ct);
+	else if (!strcmp(ct, "text/plain") ||
+	    !strncmp(ct, "text/x-", 7) ||
+	    !strcmp(ct, "text/enriched")) {
+		notice_part(sc);
+		add_part_body(&sc->notice, m, 0);
+	} else if (!strcmp(ct, "text/html") && sc->alt) {
+		/*
+		 * beside a plain alternative it is read too: the plain
+		 * one may be a stub ("view this notice in HTML")
+		 */
+		notice_part(sc);
+		add_part_body(&sc->notice, m, 1);
+	} else if (!strcmp(ct, "text/html")) {
+		/* the notice's text when it has no plain one */
+		part_sep(&sc->html);
+		add_part_body(&sc->html, m, 1);
+	}
+}
+
+/* A multipart's report-type: a delivery report's, a feedback report's. */
+static void
+note_report_type(struct bounce_scan *sc, struct mailmime *m)
+{
+	char *rt = m->mm_content_type ? mailmime_content_param_get(
+	    m->mm_content_type, "report-type") : NULL;
+
+	if (rt && !strcasecmp(rt, "delivery-status"))
+		sc->report_dsn = 1;
+	if (rt && !strcasecmp(rt, "feedback-report"))
+		sc->report_arf = 1;
+}
+
 static void
 walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 {
@@ -660,76 +745,10 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 	content_type_name(m->mm_content_type, ct, sizeof ct);
 	switch (m->mm_type) {
 	case MAILMIME_SINGLE:
-		if (!strcmp(ct, "message/delivery-status") ||
-		    !strcmp(ct, "message/global-delivery-status"))
-			add_part_body(&sc->dsn, m, 0);
-		else if (!strcmp(ct, "message/feedback-report")) {
-			sc->arf_part = 1;
-			add_part_body(&sc->arf, m, 0);
-		} else if (!strcmp(ct, "text/x-mrfc822") ||
-		    !strcmp(ct, "text/x-mglobal"))
-			returned_headers(sc, m);
-		else if (!strcmp(ct, "text/rfc822-headers") ||
-		    !strcmp(ct, "message/rfc822-headers") ||
-		    !strcmp(ct, "message/rfc822") ||
-		    !strcmp(ct, "message/global") ||
-		    !strcmp(ct, "message/global-headers")) {
-			struct buf t = BUF_INIT;
-
-			add_part_body(&t, m, 0);
-			if (t.len)
-				set_orig(sc, t.data, t.len);
-			buf_free(&t);
-		} else if (is_attachment(m) && !strncmp(ct, "text/", 5)) {
-			/*
-			 * An attached text is the returned message when it
-			 * starts with header fields; otherwise it is the
-			 * notice itself (McAfee's "deliveryproblems.txt").
-			 */
-			struct buf t = BUF_INIT;
-
-			add_part_body(&t, m, 0);
-			if (t.len && starts_with_field(t.data, t.len))
-				set_orig(sc, t.data, t.len);
-			else if (t.len && strcmp(ct, "text/html")) {
-				notice_part(sc);
-				add_clean(&sc->notice, t.data, t.len);
-			} else if (t.len) {
-				/*
-				 * a gateway's "deliveryreport.htm" under a
-				 * stub ("see the attached report"): read as
-				 * HTML
-				 */
-				notice_part(sc);
-				add_part_body(&sc->notice, m, 1);
-			}
-			buf_free(&t);
-		} else if (!strcmp(ct, "text/plain") ||
-		    !strncmp(ct, "text/x-", 7) ||
-		    !strcmp(ct, "text/enriched")) {
-			notice_part(sc);
-			add_part_body(&sc->notice, m, 0);
-		} else if (!strcmp(ct, "text/html") && sc->alt) {
-			/*
-			 * beside a plain alternative it is read too: the plain
-			 * one may be a stub ("view this notice in HTML")
-			 */
-			notice_part(sc);
-			add_part_body(&sc->notice, m, 1);
-		} else if (!strcmp(ct, "text/html")) {
-			/* the notice's text when it has no plain one */
-			part_sep(&sc->html);
-			add_part_body(&sc->html, m, 1);
-		}
+		single_part(sc, m, ct);
 		break;
-	case MAILMIME_MULTIPLE: {
-		char *rt = m->mm_content_type ? mailmime_content_param_get(
-		    m->mm_content_type, "report-type") : NULL;
-
-		if (rt && !strcasecmp(rt, "delivery-status"))
-			sc->report_dsn = 1;
-		if (rt && !strcasecmp(rt, "feedback-report"))
-			sc->report_arf = 1;
+	case MAILMIME_MULTIPLE:
+		note_report_type(sc, m);
 		if (!m->mm_data.mm_multipart.mm_mp_list)
 			break;
 		alt = sc->alt;
@@ -742,7 +761,6 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 			walk(sc, clist_content(it), depth + 1);
 		sc->alt = alt;
 		break;
-	}
 	case MAILMIME_MESSAGE:
 		if (m->mm_parent == NULL) {
 			walk(sc, m->mm_data.mm_message.mm_msg_mime, depth + 1);
