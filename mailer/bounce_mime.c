@@ -304,6 +304,104 @@ skip_element(const char *s, size_t n, const char *name)
 	return NULL;
 }
 
+/* add_html_text's reading so far. */
+struct html_text {
+	struct buf t;		/* the text */
+	const char *link;	/* a "mailto:" link's address, NULL if none */
+	size_t linkl;		/* its length */
+	size_t linkat;		/* where the link's text starts in t */
+	int pre;		/* inside <pre> */
+	int indent;		/* blanks indenting a line: all kept */
+	size_t cells;		/* table cells open */
+};
+
+/*
+ * The tag at s[0..n) (s[0] is '<') read into h: an element that holds no
+ * text skipped, a "mailto:" link's text replaced by its address when it
+ * shows none, a block tag's break added; the '>' it ends at, NULL when
+ * none does.
+ */
+static const char *
+html_tag(struct html_text *h, const char *s, size_t n)
+{
+	const char *e = memchr(s, '>', n);
+	const char *skip;
+	char nm[TAG_NAME_MAX + 1];
+	size_t tl;
+	char br;
+
+	if (!e)
+		return NULL;
+	tl = (size_t)(e - s) + 1;
+	tag_name(s, tl, nm);
+	if (s[1] != '/' && (skip = skipped_tag(nm))) {
+		e = skip_element(s, n, skip);
+		if (!e)
+			return NULL;
+	} else if (mailto_target(s, tl, nm, &h->link, &h->linkl)) {
+		h->linkat = h->t.len;
+	} else if (h->link && s[1] == '/' && !strcmp(nm, "a")) {
+		if (!memchr(h->t.data + h->linkat, '@',
+		    h->t.len - h->linkat)) {
+			h->t.len = h->linkat;
+			buf_add(&h->t, h->link, h->linkl);
+		}
+		h->link = NULL;
+	} else if ((br = tag_break(nm)))
+		buf_addc(&h->t, br);
+	if (!strcmp(nm, "pre"))
+		h->pre = s[1] != '/';
+	if (!strcmp(nm, "td") || !strcmp(nm, "th")) {
+		if (s[1] != '/')
+			h->cells++;
+		else if (h->cells)
+			h->cells--;
+	}
+	return e;
+}
+
+/* A line end in the source, outside <pre>. */
+static void
+html_line_end(struct html_text *h)
+{
+	struct buf *t = &h->t;
+
+	/*
+	 * a line end in the source is a space on the screen,
+	 * but the writer's line: a notice written as text and
+	 * put in a <p> keeps its lines ("Failed recipient: a
+	 * (user unknown)\nDelivered to: b" joined would give
+	 * b a's reason), and the text's reading joins a
+	 * sentence run on ("to\na@b could not be delivered").
+	 * In a table's cell it is a space: a cell holds a
+	 * value, and a source wrapped at its width breaks it
+	 * ("<td>Hard\nbounce: address does not exist</td>")
+	 */
+	if (h->cells && t->len && t->data[t->len - 1] != ' ' &&
+	    t->data[t->len - 1] != '\n')
+		buf_addc(t, ' ');
+	else if (!h->cells && t->len && t->data[t->len - 1] != '\n')
+		buf_addc(t, '\n');
+}
+
+/* The blank c (a space or a tab) in the source, outside <pre>. */
+static void
+html_blank(struct html_text *h, char c)
+{
+	struct buf *t = &h->t;
+
+	/*
+	 * blanks in a row are one space, but for a line's
+	 * indentation (after <br> or a line end), which says
+	 * what its lines are (a returned header's fields or
+	 * a reply's folded lines, "moved\n    to n")
+	 */
+	if (!t->len || t->data[t->len - 1] == '\n')
+		h->indent = 1;
+	if (h->indent || t->data[t->len - 1] != ' ')
+		buf_addc(t, c);
+}
+
 /*
  * Crude HTML to text: tags dropped, block tags become newlines and table
  * cells spaces, runs of blanks within a line one space (outside <pre>),
@@ -316,15 +414,11 @@ skip_element(const char *s, size_t n, const char *name)
 static void
 add_html_text(struct buf *b, const char *s, size_t n)
 {
-	struct buf t = BUF_INIT;
-	const char *link = NULL;
-	size_t linkl = 0, linkat = 0;
-	int pre = 0, indent = 0;
-	size_t cells = 0;	/* table cells open */
+	struct html_text h = { .t = BUF_INIT };
 
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] != ' ' && s[i] != '\t')
-			indent = 0;
+			h.indent = 0;
 		if (s[i] == '<' && n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
 			/*
 			 * a comment ends at "-->", not at the first '>': a
@@ -339,82 +433,28 @@ add_html_text(struct buf *b, const char *s, size_t n)
 				break;
 			i = (size_t)(e - s) + 2;
 		} else if (s[i] == '<') {
-			const char *e = memchr(s + i, '>', n - i);
-			const char *skip;
-			char nm[TAG_NAME_MAX + 1];
-			size_t tl;
-			char br;
+			const char *e = html_tag(&h, s + i, n - i);
 
 			if (!e)
 				break;
-			tl = (size_t)(e - (s + i)) + 1;
-			tag_name(s + i, tl, nm);
-			if (s[i + 1] != '/' && (skip = skipped_tag(nm))) {
-				e = skip_element(s + i, n - i, skip);
-				if (!e)
-					break;
-			} else if (mailto_target(s + i, tl, nm, &link,
-			    &linkl)) {
-				linkat = t.len;
-			} else if (link && s[i + 1] == '/' &&
-			    !strcmp(nm, "a")) {
-				if (!memchr(t.data + linkat, '@', t.len - linkat)) {
-					t.len = linkat;
-					buf_add(&t, link, linkl);
-				}
-				link = NULL;
-			} else if ((br = tag_break(nm)))
-				buf_addc(&t, br);
-			if (!strcmp(nm, "pre"))
-				pre = s[i + 1] != '/';
-			if (!strcmp(nm, "td") || !strcmp(nm, "th")) {
-				if (s[i + 1] != '/')
-					cells++;
-				else if (cells)
-					cells--;
-			}
 			i = (size_t)(e - s);
 		} else if (s[i] == '&') {
-			size_t k = add_entity(&t, s + i, n - i);
+			size_t k = add_entity(&h.t, s + i, n - i);
 
 			if (k)
 				i += k - 1;
 			else
-				buf_addc(&t, s[i]);
-		} else if (!pre && (s[i] == '\n' || s[i] == '\r')) {
-			/*
-			 * a line end in the source is a space on the screen,
-			 * but the writer's line: a notice written as text and
-			 * put in a <p> keeps its lines ("Failed recipient: a
-			 * (user unknown)\nDelivered to: b" joined would give
-			 * b a's reason), and the text's reading joins a
-			 * sentence run on ("to\na@b could not be delivered").
-			 * In a table's cell it is a space: a cell holds a
-			 * value, and a source wrapped at its width breaks it
-			 * ("<td>Hard\nbounce: address does not exist</td>")
-			 */
-			if (cells && t.len && t.data[t.len - 1] != ' ' &&
-			    t.data[t.len - 1] != '\n')
-				buf_addc(&t, ' ');
-			else if (!cells && t.len && t.data[t.len - 1] != '\n')
-				buf_addc(&t, '\n');
-		} else if (!pre && (s[i] == ' ' || s[i] == '\t')) {
-			/*
-			 * blanks in a row are one space, but for a line's
-			 * indentation (after <br> or a line end), which says
-			 * what its lines are (a returned header's fields or
-			 * a reply's folded lines, "moved\n    to n")
-			 */
-			if (!t.len || t.data[t.len - 1] == '\n')
-				indent = 1;
-			if (indent || t.data[t.len - 1] != ' ')
-				buf_addc(&t, s[i]);
-		} else
-			buf_addc(&t, s[i]);
+				buf_addc(&h.t, s[i]);
+		} else if (!h.pre && (s[i] == '\n' || s[i] == '\r'))
+			html_line_end(&h);
+		else if (!h.pre && (s[i] == ' ' || s[i] == '\t'))
+			html_blank(&h, s[i]);
+		else
+			buf_addc(&h.t, s[i]);
 	}
-	if (t.len)
-		bounce_text_add(b, t.data, t.len);
-	buf_free(&t);
+	if (h.t.len)
+		bounce_text_add(b, h.t.data, h.t.len);
+	buf_free(&h.t);
 }
 
 /* Appends s in lower case to out[0..at), within outsz - 1; the new length. */
