@@ -251,9 +251,9 @@ add_entity(struct buf *t, const char *s, size_t n)
 
 /*
  * The address of a "mailto:" link in the tag s[0..n) named nm, up to '?'
- * or the quote that opened the attribute's value, into *a (length *al); 0
- * when the tag has none.  An apostrophe inside "..." is the address's own
- * ("mailto:o'brien@").
+ * or the quote that opened the attribute's value, into *a (length *al); 0,
+ * with *a and *al untouched, when the tag has none.  An apostrophe inside
+ * "..." is the address's own ("mailto:o'brien@").
  */
 static int
 mailto_target(const char *s, size_t n, const char *nm, const char **a,
@@ -270,9 +270,16 @@ mailto_target(const char *s, size_t n, const char *nm, const char **a,
 	while (m + k < s + n && !strchr("?> \t\n", m[k]) &&
 	    (q ? m[k] != q : !strchr("\"'", m[k])))
 		k++;
+	/*
+	 * only a link to an address is kept: one without '@' ("mailto:
+	 * postmaster") left set would have its closing tag cut the text back
+	 * to where the last real link began
+	 */
+	if (!k || !memchr(m, '@', k))
+		return 0;
 	*a = m;
 	*al = k;
-	return k > 0 && memchr(m, '@', k) != NULL;
+	return 1;
 }
 
 /*

@@ -5576,6 +5576,33 @@ START_TEST(test_textonly_spaced_idn)
 }
 END_TEST
 
+/*
+ * A "mailto:" link without an address ("mailto:postmaster") is no link
+ * to stand for: its closing tag leaves the text before it alone, also
+ * after a real link (before, it cut the text back to where the last link
+ * began, losing the verdict, or to the part's start).
+ */
+START_TEST(test_html_mailto_no_address)
+{
+	static const char *const m[] = {
+		HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+		"<html><body><p>We could not deliver your message: the "
+		"mailbox is full.</p><p>Questions? <a href=\"mailto:"
+		"postmaster\">Contact us</a></p><p>Failed recipient: "
+		"r@example.com</p></body></html>\n",
+		HDR "MIME-Version: 1.0\nContent-Type: text/html\n\n"
+		"<html><body><p>Sent by <a href=\"mailto:help@example.org\">"
+		"help@example.org</a>.</p><p>We could not deliver your "
+		"message: the mailbox is full.</p><p><a href='mailto:abuse'>"
+		"Abuse desk</a></p><p>Failed recipient: r@example.com</p>"
+		"</body></html>\n",
+	};
+
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+		expect_statuses(m[i], "r@example.com:5.2.2:soft");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6099,6 +6126,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_japanese_particle);
 	tcase_add_test(tc, test_textonly_japanese_retried);
 	tcase_add_test(tc, test_textonly_spaced_idn);
+	tcase_add_test(tc, test_html_mailto_no_address);
 	suite_add_tcase(s, tc);
 	return s;
 }
