@@ -307,7 +307,7 @@ rcpt_finish(struct bounce_rcpt *out, struct bounce_seg *r, const char *notice,
 	out->hard = rule && rule->hard && r->status[0] == '5' && !delay;
 	if (rule)
 		out->reason = xstrdup(rule->reason);
-	else	/* a delay names no expiry: its time has not run out */
+	else	/* nothing said why (a delay's expiry words say nothing) */
 		out->reason = xstrdup("undefined");
 }
 
