@@ -154,39 +154,51 @@ mark_wrapped(char *p, size_t len, size_t at)
 }
 
 /*
- * 1 when the address around the '@' at p[at] is the target of "<mailto:a>",
- * which a text rendering of a link writes after the link's text
- * ("a<mailto:a>", "Hans Müller<mailto:a>"), which is then marked '\0':
- * all of it when the text is a itself (perhaps closed by ')', '>' or a
- * quote), else "mailto:", so that the name reads "Hans Müller <a>".
+ * 1 when the address around the '@' at p[at] is the target of "<mailto:a>"
+ * or "[mailto:a]", which a text rendering of a link writes after the
+ * link's text ("a<mailto:a>", "a <mailto:a>", Outlook's "a [mailto:a]",
+ * "Hans Müller<mailto:a>"), which is then marked '\0': all of it, with
+ * the blanks before it, when the text is a itself (perhaps closed by ')',
+ * '>' or a quote), else "mailto:", so that the name reads "Hans Müller
+ * <a>".
  */
 static int
 mark_mailto(char *p, size_t len, size_t at)
 {
-	size_t a = at, z = at + 1, al, k;
+	size_t a = at, z = at + 1, al, k, j;
+	char close;
 
 	while (a > 0 && at - a < 254 && addr_byte(p[a - 1]))
 		a--;
-	if (a < 8 || p[a - 1] != ':' || strncasecmp(p + a - 8, "<mailto:", 8))
+	if (a < 8 || p[a - 1] != ':' || (strncasecmp(p + a - 8, "<mailto:",
+	    8) && strncasecmp(p + a - 8, "[mailto:", 8)))
 		return 0;
+	close = p[a - 8] == '<' ? '>' : ']';
 	while (z < len && z - at < 254 && addr_byte(p[z]))
 		z++;
-	if (z == len || p[z] != '>')
+	if (z == len || p[z] != close)
 		return 0;
 	al = z - a;
-	k = a - 8;
+	/* the link's text may stand a blank or two before its target */
+	for (j = a - 8; j > 0 && a - 8 - j < 2 && (p[j - 1] == ' ' ||
+	    p[j - 1] == '\t'); j--)
+		;
+	k = j;
 	if (k > 0 && strchr(")>\"'", p[k - 1]))
 		k--;
 	if (k >= al && !strncasecmp(p + k - al, p + a, al) &&
 	    (k == al || !addr_byte(p[k - al - 1]))) {
-		memset(p + a - 8, '\0', z + 1 - (a - 8));
+		memset(p + j, '\0', z + 1 - j);
 		return 1;
 	}
 	memset(p + a - 7, '\0', 7);
 	if (a > 8 && !isspace((unsigned char)p[a - 9])) {
 		p[a - 8] = ' ';
 		p[a - 1] = '<';
+	} else {
+		p[a - 8] = '<';
 	}
+	p[z] = '>';
 	return 1;
 }
 

@@ -5603,6 +5603,26 @@ START_TEST(test_html_mailto_no_address)
 }
 END_TEST
 
+/*
+ * An HTML notice as a converter leaves it: the link's target after its
+ * text, with a blank between ("a <mailto:a>") or in Outlook's brackets
+ * ("a [mailto:a]", "Name [mailto:a]"), is the same mention, not a second
+ * address that ends the sentence about the first.
+ */
+START_TEST(test_link_text_mailto_forms)
+{
+	expect_rcpts("Die Nachricht an petra.lang@example.net "
+	    "[mailto:petra.lang@example.net] konnte nicht zugestellt "
+	    "werden.\n\nGrund: Das Postfach des Empfaengers ist voll.\n",
+	    "petra.lang@example.net");
+	expect_rcpts("Your message to fay@example.org <mailto:fay@example.org>"
+	    " was not delivered: the mailbox is full.\n", "fay@example.org");
+	expect_rcpts("Delivery has failed to these recipients or groups:\n\n"
+	    "Hans M\xc3\xbcller [mailto:hans@example.de]\nThe e-mail address "
+	    "you entered couldn't be found.\n", "hans@example.de");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6127,6 +6147,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_japanese_retried);
 	tcase_add_test(tc, test_textonly_spaced_idn);
 	tcase_add_test(tc, test_html_mailto_no_address);
+	tcase_add_test(tc, test_link_text_mailto_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }
