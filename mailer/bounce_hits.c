@@ -1086,8 +1086,23 @@ cjk_named_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 	} else {
 		while (k < n && !bounce_is_blank(l[k]) && l[k] != '<')
 			k++;
-		if (!cjk_name(l + i, k - i))
-			return 0;
+		if (!cjk_name(l + i, k - i)) {
+			/*
+			 * a Latin name, up to NAME_WORDS capitalised words
+			 * ("Jan Novak <a>", "Maria De Luca <a>: 550 ..."),
+			 * as a listing under an intro writes its entries
+			 */
+			size_t s[NAME_WORDS], ns;
+
+			while (k < n && k - i <= NAME_BYTES && l[k] != '<' &&
+			    l[k] != '@' && l[k] != '(')
+				k++;
+			if (k == n || l[k] != '<')
+				return 0;
+			ns = names_before(l, i, k, s);
+			if (!ns || s[ns - 1] != i)
+				return 0;
+		}
 	}
 	ob = k;
 	while (ob < n && bounce_is_blank(l[ob]))

@@ -5623,6 +5623,27 @@ START_TEST(test_link_text_mailto_forms)
 }
 END_TEST
 
+/*
+ * A listing entry that leads with a Latin display name ("Jan Novak <a>"),
+ * alone on its line under the intro or with its reply after it, as a
+ * CJK name's entry ("张三 <a>") already was; a contact's name ("Support
+ * Desk <h>") stays a contact.
+ */
+START_TEST(test_latin_name_leads_line)
+{
+	expect_rcpts("Vasi zpravu nebylo mozne dorucit nasledujicimu "
+	    "prijemci:\n\n  Jan Novak <jan.novak@example.net>\n\nDuvod: "
+	    "adresat neexistuje.\n", "jan.novak@example.net");
+	expect_rcpts("Delivery to the following recipient failed:\n\n"
+	    "  Maria De Luca <maria@example.it>: 550 5.1.1 user unknown\n",
+	    "maria@example.it");
+	expect_rcpts("Delivery to the following recipient failed:\n\n"
+	    "  ann@example.net\n\n550 5.1.1 User unknown\n\n"
+	    "If you need help, write to:\n\n  Support Desk "
+	    "<help@example.net>\n", "ann@example.net");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6148,6 +6169,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_textonly_spaced_idn);
 	tcase_add_test(tc, test_html_mailto_no_address);
 	tcase_add_test(tc, test_link_text_mailto_forms);
+	tcase_add_test(tc, test_latin_name_leads_line);
 	suite_add_tcase(s, tc);
 	return s;
 }
