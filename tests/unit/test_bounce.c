@@ -6054,6 +6054,26 @@ START_TEST(test_round27_several)
 }
 END_TEST
 
+/*
+ * An address in quotes reads, for the words around it, as a bare one
+ * ("Destination mailbox "a" is unavailable" as "Destination mailbox a is
+ * unavailable", a dead mailbox); "<a>" keeps its brackets ("Sender <s>
+ * rejected: SPF check failed" is no "sender rejected").
+ */
+START_TEST(test_quoted_address_blanked)
+{
+	expect_classes(HDR "\nYour message was not delivered.\n\n"
+	    "Destination mailbox \"lia.roth@example.at\" is unavailable.\n",
+	    "lia.roth@example.at:hard");
+	expect_classes(HDR "\nYour message was not delivered.\n\n"
+	    "Destination mailbox 'lia.roth@example.at' is unavailable.\n",
+	    "lia.roth@example.at:hard");
+	expect_classes(HDR "\nYour message was not delivered.\n\n"
+	    "Destination mailbox lia.roth@example.at is unavailable.\n",
+	    "lia.roth@example.at:hard");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6170,6 +6190,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_html_mailto_no_address);
 	tcase_add_test(tc, test_link_text_mailto_forms);
 	tcase_add_test(tc, test_latin_name_leads_line);
+	tcase_add_test(tc, test_quoted_address_blanked);
 	suite_add_tcase(s, tc);
 	return s;
 }
