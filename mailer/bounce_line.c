@@ -630,8 +630,13 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				continue;
 			}
 		}
-		/* RFC 3676's signature separator: a contact block follows */
-		if ((ll == 2 || ll == 3) && !strncmp(l, "-- ", ll)) {
+		/*
+		 * RFC 3676's signature separator: a contact block follows
+		 * (also where a gateway or a quoting reader indented the
+		 * whole notice, "    -- ")
+		 */
+		if ((ll - ind == 2 || ll - ind == 3) &&
+		    !strncmp(l + ind, "-- ", ll - ind)) {
 			in_sig = 1;
 			i += ll + 1;
 			continue;

@@ -6074,6 +6074,21 @@ START_TEST(test_quoted_address_blanked)
 }
 END_TEST
 
+/*
+ * A signature separator indented with the rest of the notice ("    -- ",
+ * a gateway or a quoting reader having indented every line) still opens
+ * the contact block: its address is no failed recipient.
+ */
+START_TEST(test_indented_signature_separator)
+{
+	expect_rcpts("    <quinn@example.net>: host mx.example.com[192.0.2.30] "
+	    "said: 550 5.1.1\n        <quinn@example.net>: Recipient address "
+	    "rejected: User unknown (in reply\n        to RCPT TO command)\n\n"
+	    "    -- \n    Mail Administration, Example Hosting\n"
+	    "    mail-admin@example.com | +1 555 0100\n", "quinn@example.net");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6191,6 +6206,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_link_text_mailto_forms);
 	tcase_add_test(tc, test_latin_name_leads_line);
 	tcase_add_test(tc, test_quoted_address_blanked);
+	tcase_add_test(tc, test_indented_signature_separator);
 	suite_add_tcase(s, tc);
 	return s;
 }
