@@ -317,11 +317,21 @@ coded_bare_hits(const char *l, size_t n, struct hits *h)
 
 /*
  * "550 5.1.1 <a>", "5.2.2 <a>" or Sendmail's "<a>... " anywhere in the
- * line: a server's verdict on that address.
+ * line: a server's verdict on that address.  Sendmail writes the address
+ * as it was given, so bare too ("a... Deferred: 421 ..."): that one at
+ * the line's start, and only with why it failed after it.
  */
 static void
 verdict_hits(const char *l, size_t n, struct hits *h)
 {
+	size_t ind = bounce_indent(l, n), bb, be, ba;
+
+	if (ind < n && l[ind] != '<' && addr_at(l, n, ind, &bb, &be, &ba) &&
+	    ba == be && n - ba > 4 && !strncmp(l + ba, "... ", 4) &&
+	    !redirect_follows(l + ba, n - ba) &&
+	    !sender_follows(l + ba, n - ba) &&
+	    tail_says_failed(l + ba + 4, n - ba - 4))
+		hit(h, bb, be);
 	for (size_t i = 0; i < n; i++) {
 		size_t b, e, after, j = i;
 		int reply = 0;

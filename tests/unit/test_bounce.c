@@ -6089,6 +6089,26 @@ START_TEST(test_indented_signature_separator)
 }
 END_TEST
 
+/*
+ * Sendmail writes a recipient as it was given, bare as well as in
+ * brackets: "a... Deferred: 421 ..." at a line's start is its verdict on
+ * a, also under a line whose last words ("... see the postmaster", a
+ * URL) would otherwise make a a contact; without why after it ("a...
+ * Recipient ok") it is none.
+ */
+START_TEST(test_sendmail_bare_verdict)
+{
+	expect_rcpts("   ----- Transcript of session follows -----\n"
+	    "421 4.7.1 : (DYN:T1) https://postmaster.aol.example/errors\n"
+	    "gail@aol.example.com... Deferred: 421 4.7.1 (DYN:T1)\n"
+	    "Warning: message still undelivered after 4 hours\n",
+	    "gail@aol.example.com");
+	expect_rcpts("   ----- Transcript of session follows -----\n"
+	    "please see the postmaster\n"
+	    "gail@aol.example.com... Recipient ok\n", "");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6207,6 +6227,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_latin_name_leads_line);
 	tcase_add_test(tc, test_quoted_address_blanked);
 	tcase_add_test(tc, test_indented_signature_separator);
+	tcase_add_test(tc, test_sendmail_bare_verdict);
 	suite_add_tcase(s, tc);
 	return s;
 }
