@@ -159,8 +159,8 @@ mark_wrapped(char *p, size_t len, size_t at)
  * link's text ("a<mailto:a>", "a <mailto:a>", Outlook's "a [mailto:a]",
  * "Hans Müller<mailto:a>"), which is then marked '\0': all of it, with
  * the blanks before it, when the text is a itself (perhaps closed by ')',
- * '>' or a quote), else "mailto:", so that the name reads "Hans Müller
- * <a>".
+ * '>' or a quote, or opened by one: Exchange 2003's "'a <mailto:a>' on
+ * DATE"), else "mailto:", so that the name reads "Hans Müller <a>".
  */
 static int
 mark_mailto(char *p, size_t len, size_t at)
@@ -187,7 +187,7 @@ mark_mailto(char *p, size_t len, size_t at)
 	if (k > 0 && strchr(")>\"'", p[k - 1]))
 		k--;
 	if (k >= al && !strncasecmp(p + k - al, p + a, al) &&
-	    (k == al || !addr_byte(p[k - al - 1]))) {
+	    (k == al || !addr_byte(p[k - al - 1]) || p[k - al - 1] == '\'')) {
 		memset(p + j, '\0', z + 1 - j);
 		return 1;
 	}

@@ -6109,6 +6109,20 @@ START_TEST(test_sendmail_bare_verdict)
 }
 END_TEST
 
+/*
+ * Exchange 2003 quotes the recipient with its link's target inside the
+ * quotes ("'a <mailto:a>' on DATE"): the same mention, an apostrophe
+ * before the text notwithstanding.
+ */
+START_TEST(test_link_text_mailto_quoted)
+{
+	expect_rcpts("The following recipient(s) cannot be reached:\n\n"
+	    "      'rita@example.com <mailto:rita@example.com>' on 12/4/2026 "
+	    "8:01 AM\n            There was a SMTP communication problem "
+	    "with the recipient's email server.\n", "rita@example.com");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6228,6 +6242,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_quoted_address_blanked);
 	tcase_add_test(tc, test_indented_signature_separator);
 	tcase_add_test(tc, test_sendmail_bare_verdict);
+	tcase_add_test(tc, test_link_text_mailto_quoted);
 	suite_add_tcase(s, tc);
 	return s;
 }
