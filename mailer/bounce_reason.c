@@ -343,6 +343,19 @@ address_alone(const char *t, size_t n, const char *a)
 	return 1;
 }
 
+/*
+ * 1 when line t[0..n) ends with a colon ("  b:" above its indented reply):
+ * it heads an entry, whose reply below is that address's own.
+ */
+static int
+heads_entry(const char *t, size_t n)
+{
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\r'))
+		n--;
+	return (n && t[n - 1] == ':') ||
+	    (n >= 3 && !memcmp(t + n - 3, "\xef\xbc\x9a", 3));	/* ： */
+}
+
 /* Length of the first line of t[0..n). */
 static size_t
 first_line(const char *t, size_t n)
@@ -397,7 +410,8 @@ same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
 		 * the list
 		 */
 		if (j == k)
-			return address_alone(o, first_line(o, on), j->address);
+			return address_alone(o, first_line(o, on), j->address) &&
+			    !heads_entry(o, first_line(o, on));
 		if (!address_alone(o, on, j->address))
 			return 0;
 		end = o + on;

@@ -5440,6 +5440,13 @@ START_TEST(test_round48_list_neighbours)
 	expect_statuses(R48_INTRO "  a@example.net\n  b@example.org\n\n"
 	    "Reason: 550 5.1.1 no such user\n",
 	    "a@example.net:5.1.1:hard b@example.org:5.1.1:hard");
+	/* but "b:" heads its own entry: the reply indented under it is b's */
+	expect_statuses(R48_INTRO "  a@example.net\n  b@example.org:\n"
+	    "    550 5.1.1 no such user\n",
+	    "a@example.net:5.0.0:soft b@example.org:5.1.1:hard");
+	expect_statuses(R48_INTRO "  a@example.net\n  b@example.org\n"
+	    "    550 5.1.1 no such user\n",
+	    "a@example.net:5.1.1:hard b@example.org:5.1.1:hard");
 }
 END_TEST
 
