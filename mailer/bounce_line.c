@@ -268,13 +268,19 @@ field_value_empty(const char *l, size_t n)
 	    (size_t)(l + n - c - 1);
 }
 
-/* 1 when l[0..n), trailing blanks aside, ends with a full stop. */
+/*
+ * 1 when l[0..n), trailing blanks aside, ends with a full stop: ".", or
+ * the ideographic "。" or the fullwidth "．" of Chinese and Japanese text
+ * ("... までお問い合わせください。").
+ */
 static int
 ends_sentence(const char *l, size_t n)
 {
 	while (n && bounce_is_blank(l[n - 1]))
 		n--;
-	return n && l[n - 1] == '.';
+	return (n && l[n - 1] == '.') || (n >= 3 &&
+	    (!memcmp(l + n - 3, "\xe3\x80\x82", 3) ||
+	    !memcmp(l + n - 3, "\xef\xbc\x8e", 3)));
 }
 
 /*

@@ -5651,6 +5651,25 @@ START_TEST(test_latin_name_leads_line)
 }
 END_TEST
 
+/*
+ * A help desk's sentence in its own paragraph above the notice's lines
+ * introduces no address below its blank once it has ended, in Chinese
+ * and Japanese with their full stop ("。") as in English with ".": the
+ * address alone below is the failed recipient, not the help desk's.
+ */
+START_TEST(test_helpdesk_cjk_sentence_above)
+{
+	expect_rcpts("ご不明な点がございましたら、helpdesk@support.example.org "
+	    "までお問い合わせください。\n\n<a@example.net>\nThe user's "
+	    "mailbox does not exist.\n", "a@example.net");
+	expect_rcpts("如需帮助，请联系 helpdesk@support.example.org。\n\n"
+	    "<a@example.net>\nThe user's mailbox does not exist.\n",
+	    "a@example.net");
+	expect_rcpts("如需帮助，请联系我们．\n\n<a@example.net>\nThe user's "
+	    "mailbox does not exist.\n", "a@example.net");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6250,6 +6269,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_indented_signature_separator);
 	tcase_add_test(tc, test_sendmail_bare_verdict);
 	tcase_add_test(tc, test_link_text_mailto_quoted);
+	tcase_add_test(tc, test_helpdesk_cjk_sentence_above);
 	suite_add_tcase(s, tc);
 	return s;
 }
