@@ -721,10 +721,14 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				/*
 				 * a paragraph that ends its sentence ("...,
 				 * or contact the recipient directly.") does
-				 * not introduce the address below its blank
+				 * not introduce the address below its blank,
+				 * nor one that gave its contact's address
+				 * already ("Contact helpdesk@x", "Kontakt:
+				 * helpdesk@x")
 				 */
 				if (contact == 1 && !prev_adjacent &&
-				    ends_sentence(prev, prevlen))
+				    (ends_sentence(prev, prevlen) ||
+				    memchr(prev, '@', prevlen)))
 					contact = 0;
 				/*
 				 * nor does a server's reply that says why the

@@ -5670,6 +5670,25 @@ START_TEST(test_helpdesk_cjk_sentence_above)
 }
 END_TEST
 
+/*
+ * A help desk's line that gives its own address ("Contact helpdesk@x",
+ * "Kontakt: helpdesk@x") introduces no other address below its blank:
+ * the address alone below is the failed recipient.
+ */
+START_TEST(test_helpdesk_address_above)
+{
+	expect_rcpts("Contact helpdesk@support.example.org\n\n<a@example.net>"
+	    "\nThe user's mailbox does not exist.\n", "a@example.net");
+	expect_rcpts("Kontakt: helpdesk@support.example.org\n\n"
+	    "<a@example.net>\nThe user's mailbox does not exist.\n",
+	    "a@example.net");
+	/* a contact's label alone still introduces its address */
+	expect_rcpts("For help, write to:\n\nhelpdesk@support.example.org\n\n"
+	    "<a@example.net>\nThe user's mailbox does not exist.\n",
+	    "a@example.net");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6270,6 +6289,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_sendmail_bare_verdict);
 	tcase_add_test(tc, test_link_text_mailto_quoted);
 	tcase_add_test(tc, test_helpdesk_cjk_sentence_above);
+	tcase_add_test(tc, test_helpdesk_address_above);
 	suite_add_tcase(s, tc);
 	return s;
 }
