@@ -797,9 +797,13 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 			prev_hit = h.n > 0;
 			prev_began = began;
 		}
-		/* a blank line ends a field whose value began below it */
+		/*
+		 * a blank line ends a field whose value began below it, and
+		 * a quoted field's folding (RFC 5322 folds no blank line):
+		 * an indented paragraph below a lone "Reply-To: r" is text
+		 */
 		if (ind == ll)
-			field_open = 0;
+			field_open = in_field = 0;
 		prev_adjacent = ind < ll;
 		i += ll + 1;
 	}

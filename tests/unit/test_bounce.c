@@ -5689,6 +5689,25 @@ START_TEST(test_helpdesk_address_above)
 }
 END_TEST
 
+/*
+ * A quoted field above the notice's own text ("Reply-To: r", as an older
+ * MTA prints the returned message's) folds no line past its blank: the
+ * indented paragraphs below it are the notice's, and name the failed
+ * recipient; the quoted field's address is none.
+ */
+START_TEST(test_quoted_field_above_indented_text)
+{
+	expect_rcpts("Reply-To: replies@news.example\n\n    Your message could "
+	    "not be delivered to the following address(es):\n\n"
+	    "\ta@example.net (host: mx.example.net)\n\t\tProblem:  550 "
+	    "<a@example.net>... User unknown\n", "a@example.net");
+	/* a field folded onto the line right below is still the field's */
+	expect_rcpts("Your message could not be delivered.\n\nTo: x@example.org,"
+	    "\n    y@example.org\n\n<a@example.net>: 550 5.1.1 User unknown\n",
+	    "a@example.net");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6290,6 +6309,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_link_text_mailto_quoted);
 	tcase_add_test(tc, test_helpdesk_cjk_sentence_above);
 	tcase_add_test(tc, test_helpdesk_address_above);
+	tcase_add_test(tc, test_quoted_field_above_indented_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
