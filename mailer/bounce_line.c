@@ -283,6 +283,15 @@ ends_sentence(const char *l, size_t n)
 	    !memcmp(l + n - 3, "\xef\xbc\x8e", 3)));
 }
 
+/* 1 when l[0..n), trailing blanks aside, ends with a digit. */
+static int
+ends_digit(const char *l, size_t n)
+{
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	return n && isdigit((unsigned char)l[n - 1]);
+}
+
 /*
  * 1 when l[0..n) is a contact's label alone ("E-Mail:", "Email address:"),
  * its colon and blanks aside: the address below is that contact's.
@@ -724,11 +733,13 @@ part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
 				 * not introduce the address below its blank,
 				 * nor one that gave its contact's address
 				 * already ("Contact helpdesk@x", "Kontakt:
-				 * helpdesk@x")
+				 * helpdesk@x") or ends with its telephone
+				 * number ("Telefon: +49 30 1234567")
 				 */
 				if (contact == 1 && !prev_adjacent &&
 				    (ends_sentence(prev, prevlen) ||
-				    memchr(prev, '@', prevlen)))
+				    memchr(prev, '@', prevlen) ||
+				    ends_digit(prev, prevlen)))
 					contact = 0;
 				/*
 				 * nor does a server's reply that says why the

@@ -5682,6 +5682,10 @@ START_TEST(test_helpdesk_address_above)
 	expect_rcpts("Kontakt: helpdesk@support.example.org\n\n"
 	    "<a@example.net>\nThe user's mailbox does not exist.\n",
 	    "a@example.net");
+	/* nor one that ends with its telephone number */
+	expect_rcpts("Kontakt: Service-Team\nTelefon: +49 30 1234567\n\n"
+	    "<a@example.net>\nThe user's mailbox does not exist.\n",
+	    "a@example.net");
 	/* a contact's label alone still introduces its address */
 	expect_rcpts("For help, write to:\n\nhelpdesk@support.example.org\n\n"
 	    "<a@example.net>\nThe user's mailbox does not exist.\n",
