@@ -27,6 +27,7 @@
 
 #define MAX_SEGMENT	(16 * 1024)	/* diagnostic text per recipient */
 #define MAX_CLOSING	48		/* bytes of a letter's closing line */
+#define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
 
 /* 1 when l[0..n) is an address alone, as a list's item ("<b>,"). */
 static int
@@ -244,14 +245,29 @@ continues(const char *l, size_t n, size_t ind, const char *p, size_t pn)
 static int
 header_like(const char *l, size_t n)
 {
-	size_t k = 0;
+	size_t k = 0, e;
+	const char *c;
 
 	while (k < n && k < 40 && (isalnum((unsigned char)l[k]) ||
 	    l[k] == '-'))
 		k++;
-	if (k == 0 || k >= n || l[k] != ':')
+	if (k && k < n && l[k] == ':' &&
+	    bounce_list_prefix(bounce_quoted_fields, l, n))
+		return 1;
+	/*
+	 * the sender or subject field of the quoted message's header in
+	 * the notice's language, French with a blank before its colon
+	 * ("Von: e", "De : Editor <e>", "差出人: e", "Objet : ..."): never
+	 * the notice's own listing of a recipient
+	 */
+	c = memchr(l, ':', n < MAX_FIELD_NAME ? n : MAX_FIELD_NAME);
+	if (!c)
 		return 0;
-	return bounce_list_prefix(bounce_quoted_fields, l, n);
+	e = (size_t)(c - l);
+	while (e && bounce_is_blank(l[e - 1]))
+		e--;
+	return e && (bounce_list_is(bounce_copy_from_fields, l, e) ||
+	    bounce_list_is(bounce_copy_subject_fields, l, e));
 }
 
 /*

@@ -5712,6 +5712,32 @@ START_TEST(test_quoted_field_above_indented_text)
 }
 END_TEST
 
+/*
+ * The quoted message's sender field in the notice's language, French with
+ * a blank before its colon ("De : Editor <e>", "Von: Editor <e>"), alone
+ * under a heading that says the message could not be delivered, is that
+ * message's header, never a failed recipient.
+ */
+START_TEST(test_quoted_sender_field_localized)
+{
+	static const char *const f[] = {
+		"De : Editor <editor@news.example>",
+		"Von: Editor <editor@news.example>",
+		"Objet : Le num\xc3\xa9ro (editor@news.example)",
+	};
+	char m[512];
+
+	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+		snprintf(m, sizeof m, "Delivery failed permanently for the "
+		    "following recipients:\n\n<a@example.net>: 550 5.1.1 user "
+		    "unknown\n\nHeaders of the message that could not be "
+		    "delivered:\n\n%s\n\nReturn-Path: <b@news.example>\n",
+		    f[k]);
+		expect_rcpts(m, "a@example.net");
+	}
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6314,6 +6340,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_helpdesk_cjk_sentence_above);
 	tcase_add_test(tc, test_helpdesk_address_above);
 	tcase_add_test(tc, test_quoted_field_above_indented_text);
+	tcase_add_test(tc, test_quoted_sender_field_localized);
 	suite_add_tcase(s, tc);
 	return s;
 }
