@@ -753,9 +753,47 @@ bounce_find_status(const char *s, size_t n, char out[16])
 	return 0;
 }
 
+/* The number of digits at s[k..n). */
+static size_t
+digits_at(const char *s, size_t n, size_t k)
+{
+	size_t d = 0;
+
+	while (k + d < n && isdigit((unsigned char)s[k + d]))
+		d++;
+	return d;
+}
+
+/*
+ * 1 when the three digits at s[i..], a '-' or a blank after them, open a
+ * telephone number rather than a reply: a group of four digits or more
+ * follows ("+1 555 0100"), or one of three and, after another '-' or
+ * blank, one of three or more ("400-123-4567", "致电 400 123 4567"),
+ * neither going on with a dot and a digit.  A reply's status has its
+ * dot after one digit ("550 5.1.1", "550-5.1.1").
+ */
+static int
+phone_at(const char *s, size_t n, size_t i)
+{
+	size_t k = i + 4, d = digits_at(s, n, k);
+
+	if (d < 4) {
+		if (d != 3 || k + 3 >= n ||
+		    (s[k + 3] != '-' && s[k + 3] != ' '))
+			return 0;
+		k += 4;
+		if ((d = digits_at(s, n, k)) < 3)
+			return 0;
+	}
+	/* "4567." ends a sentence; "1234.5" goes on with a number */
+	return k + d + 1 >= n || s[k + d] != '.' ||
+	    !isdigit((unsigned char)s[k + d + 1]);
+}
+
 /*
  * SMTP reply class (4 or 5) of the first "4xx "/"5xx " code, or 0.  A
- * number after a dot is none: "X.400 diagnostic" names a standard.
+ * number after a dot is none: "X.400 diagnostic" names a standard; nor
+ * is a telephone number's first group ("call 400-123-4567").
  */
 int
 bounce_smtp_class(const char *s, size_t n)
@@ -767,7 +805,7 @@ bounce_smtp_class(const char *s, size_t n)
 		    isdigit((unsigned char)s[i + 1]) &&
 		    isdigit((unsigned char)s[i + 2]) &&
 		    (s[i + 3] == ' ' || s[i + 3] == '-') &&
-		    s[i + 1] <= '5')
+		    s[i + 1] <= '5' && !phone_at(s, n, i))
 			return s[i] - '0';
 	return 0;
 }

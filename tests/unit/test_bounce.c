@@ -5738,6 +5738,28 @@ START_TEST(test_quoted_sender_field_localized)
 }
 END_TEST
 
+/*
+ * A telephone number in a help desk's line ("致电 400-123-4567", "call
+ * +1 555 0100") is no reply code: it does not make the recipient's
+ * failure a soft one.  Replies and their statuses still give the class.
+ */
+START_TEST(test_phone_number_no_reply_code)
+{
+	static const char t[] = "400-123-4567";
+
+	ck_assert_int_eq(bounce_smtp_class(t, sizeof t - 1), 0);
+	ck_assert_int_eq(bounce_smtp_class("call 400 123 4567.", 18), 0);
+	ck_assert_int_eq(bounce_smtp_class("call +1 555 0100", 16), 0);
+	ck_assert_int_eq(bounce_smtp_class("450-4.2.0 try later", 19), 4);
+	ck_assert_int_eq(bounce_smtp_class("554 554 5.7.1 denied", 20), 5);
+	ck_assert_int_eq(bounce_smtp_class("550 192.0.2.1 listed", 20), 5);
+	ck_assert_int_eq(bounce_smtp_class("421 1234.5 busy", 15), 4);
+	expect_statuses(HDR "\nIhre Nachricht konnte nicht zugestellt werden."
+	    "\n\nEmpfaenger: a@example.net\nGrund: Empfaenger unbekannt\n\n"
+	    "如需帮助，请致电 400-123-4567。\n", "a@example.net:5.1.1:hard");
+}
+END_TEST
+
 START_TEST(test_round29_rows)
 {
 	static const struct verdict verdicts[] = {
@@ -6341,6 +6363,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_helpdesk_address_above);
 	tcase_add_test(tc, test_quoted_field_above_indented_text);
 	tcase_add_test(tc, test_quoted_sender_field_localized);
+	tcase_add_test(tc, test_phone_number_no_reply_code);
 	suite_add_tcase(s, tc);
 	return s;
 }
