@@ -614,225 +614,399 @@ sig_entry(const char *t, size_t n, size_t i, size_t ll)
 	return bounce_smtp_class(l, end - i) != 0;
 }
 
+/*
+ * The walk over a part's lines (part_rcpts): the part, where its
+ * recipients go, the line read now, and what the lines read so far leave
+ * for the next.  Its helpers hand no field's address to a function of
+ * another module (run_end and curidx go through a local): the walk's
+ * state then stays in registers, as the loop's own locals did.
+ */
+struct walk {
+	/* the part's text t[0..n), and where its recipients go */
+	const char *t;
+	size_t n;
+	const struct bounce_addrset *excl;
+	struct bounce_seg **rs;
+	size_t *nrs;
+	/*
+	 * the line read now: t[i..), l[0..ll), its text from l[ind], eol
+	 * its '\n' (NULL on the part's last line)
+	 */
+	size_t i, ll, ind;
+	const char *l, *eol;
+	/* past a signature or a letter's closing */
+	int in_sig;
+	/*
+	 * the end of a quoted message's header block, and of the run of
+	 * field lines judged from its first line
+	 */
+	size_t block_end, run_end;
+	/* in a section that lists recipients reached */
+	int reached;
+	/*
+	 * a quoted header field the lines below may fold: its indentation,
+	 * whether its value begins below it; and a lone "To: a" under a
+	 * sentence of failure, the notice's label and no field
+	 */
+	int in_field, field_open, lone_to;
+	size_t field_ind;
+	/*
+	 * the non-blank lines above: prev, and the two right above it (NULL
+	 * unless adjacent); whether prev is right above the line, named a
+	 * failed recipient, began an entry
+	 */
+	const char *prev, *above, *above2;
+	size_t prevlen, abovelen, above2len;
+	int prev_adjacent, prev_hit, prev_began;
+	/*
+	 * the recipient's entry the line may go on with, and the list of
+	 * addresses alone, each with its indentation
+	 */
+	int in_entry, list_open;
+	size_t entry_ind, list_ind;
+	/* the current recipient, (*rs)[curidx], once there is one (have) */
+	int have;
+	size_t curidx;
+};
+
+/* Forgets the lines above: the text opens again below a signature. */
+static void
+forget_above(struct walk *w)
+{
+	w->prev = w->above = w->above2 = NULL;
+	w->prevlen = w->abovelen = w->above2len = 0;
+	w->prev_adjacent = w->prev_hit = w->prev_began = 0;
+}
+
+/*
+ * 1 when the line, past a signature, opens the text again; 0 when it is
+ * still the signature's.
+ */
+static int
+sig_reopens(struct walk *w)
+{
+	const char *l = w->l;
+	size_t ll = w->ll, ind = w->ind, run_end = w->run_end;
+	int open = 0;
+
+	/*
+	 * past a signature, only a quoted message's header block
+	 * (a forwarded notice under the forwarder's note, "From: /
+	 * Sent: / To: / Subject:") opens the text again
+	 */
+	if (!ind && sig_entry(w->t, w->n, w->i, ll))
+		open = 1;
+	else if (ind < ll && memchr(l, ':', ll) &&
+	    bounce_section_quoted_header(w->t, w->n, w->i, &run_end) &&
+	    !bounce_section_block_to(w->t, w->i, run_end, w->excl)) {
+		w->block_end = run_end;
+		open = 1;
+	}
+	w->run_end = run_end;
+	if (open) {
+		w->in_sig = 0;
+		forget_above(w);
+	}
+	return open;
+}
+
+/* 1 when l[0..ll), its text from l[ind], starts a signature. */
+static int
+sig_starts(const char *l, size_t ll, size_t ind)
+{
+	/*
+	 * RFC 3676's signature separator: a contact block follows
+	 * (also where a gateway or a quoting reader indented the
+	 * whole notice, "    -- ")
+	 */
+	if ((ll - ind == 2 || ll - ind == 3) &&
+	    !strncmp(l + ind, "-- ", ll - ind))
+		return 1;
+	/* so does a letter's closing ("Regards,") */
+	return ind < ll && ll - ind <= MAX_CLOSING && !memchr(l, '@', ll) &&
+	    bounce_list_prefix(bounce_valedictions, l + ind, ll - ind);
+}
+
+/*
+ * 1 when the line is read for recipients; 0 when a signature holds it or
+ * starts with it.
+ */
+static int
+sig_gate(struct walk *w)
+{
+	if (w->in_sig && !sig_reopens(w))
+		return 0;
+	if (sig_starts(w->l, w->ll, w->ind)) {
+		w->in_sig = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * 1 when the line is in a quoted message's header block or below the
+ * notice's list of addressees reached: it names no failed recipient.
+ */
+static int
+quoted_gate(struct walk *w)
+{
+	const char *l = w->l;
+	size_t ll = w->ll, ind = w->ind, run_end = w->run_end;
+
+	/* a run of field lines is judged once, from its first line */
+	if (w->i >= run_end && ind < ll && memchr(l, ':', ll) &&
+	    !(w->prev_adjacent && smtp_split(w->prev, w->prevlen)) &&
+	    bounce_section_quoted_header(w->t, w->n, w->i, &run_end))
+		w->block_end = run_end;
+	w->run_end = run_end;
+	if (ind < ll)
+		w->reached = bounce_section_success(l, ll, w->reached);
+	/* a quoted message's header, or addressees reached */
+	return w->i < w->block_end || w->reached;
+}
+
+/* 1 for a folded continuation of a quoted header field */
+static int
+folded_field(const struct walk *w)
+{
+	return w->in_field && w->ind < w->ll && (w->ind > w->field_ind ||
+	    w->field_open);
+}
+
+/*
+ * Notes whether the line, not blank, starts a quoted header field (a lone
+ * "To: a" under a sentence of failure aside).
+ */
+static void
+field_step(struct walk *w)
+{
+	const char *l = w->l, *eol = w->eol;
+	size_t ll = w->ll, ind = w->ind;
+
+	w->in_field = header_like(l + ind, ll - ind) &&
+	    !(w->prev_adjacent && smtp_split(w->prev, w->prevlen));
+	w->lone_to = w->in_field && lone_to_line(l + ind, ll - ind,
+	    w->prev, w->prevlen, !w->prev_adjacent, !eol ||
+	    blank_at(eol + 1, (size_t)(w->t + w->n - eol - 1)));
+	if (w->lone_to)
+		w->in_field = 0;
+	w->field_open = w->in_field && field_value_empty(l + ind, ll - ind);
+	w->field_ind = ind;
+}
+
+/*
+ * The unfinished clause of the line above that the line goes on with
+ * (carry_of(), its length in *cn); NULL when there is none.
+ */
+static const char *
+carry_above(const struct walk *w, size_t *cn)
+{
+	const char *l = w->l, *prev = w->prev;
+	size_t ll = w->ll, prevlen = w->prevlen;
+
+	return w->prev_adjacent &&
+	    (continues(l, ll, w->ind, prev, prevlen) ||
+	    smtp_split(prev, prevlen)) &&
+	    !field_one_value(prev, prevlen) &&
+	    !(w->above == NULL && salutation(prev, prevlen)) &&
+	    /*
+	     * "a@x: Envelope expired" / "b@y: ...": an entry's reason is no
+	     * clause that the next entry goes on with
+	     */
+	    !(colon_entry(prev, prevlen) && colon_entry(l, ll)) ?
+	    carry_of(prev, prevlen, cn) : NULL;
+}
+
+/*
+ * prev_line()'s contact, 0, 1 or 2, for the line above as the lines
+ * around it, nb, show it.
+ */
+static int
+contact_above(const struct walk *w, const struct nearby *nb, int contact)
+{
+	const char *prev = w->prev;
+	size_t prevlen = w->prevlen;
+
+	/*
+	 * a contact's label alone above ("E-Mail:") or an identifier's
+	 * ("Message ID:"), unless the lines below say why it failed
+	 */
+	if (!contact && w->prev_adjacent &&
+	    (contact_label(prev, prevlen) || id_label(prev, prevlen)) &&
+	    !(nb->next == w->eol + 1 && says_why(nb->next, nb->nextlen)))
+		contact = 1;
+	/*
+	 * a paragraph that ends its sentence ("..., or contact the recipient
+	 * directly.") does not introduce the address below its blank, nor
+	 * one that gave its contact's address already ("Contact helpdesk@x",
+	 * "Kontakt: helpdesk@x") or ends with its telephone number
+	 * ("Telefon: +49 30 1234567")
+	 */
+	if (contact == 1 && !w->prev_adjacent &&
+	    (ends_sentence(prev, prevlen) || memchr(prev, '@', prevlen) ||
+	    ends_digit(prev, prevlen)))
+		contact = 0;
+	/*
+	 * nor does a server's reply that says why the entry above failed and
+	 * ends on "sender" ("Remote Server returned '550 5.7.60 SMTP; Client
+	 * does not have permissions to send as this sender'"): its last word
+	 * introduces no sender below its blank
+	 */
+	if (contact == 2 && !w->prev_adjacent && says_why(prev, prevlen))
+		contact = 0;
+	return contact;
+}
+
+/* Sets h to the failed recipients the line, not a field's, names. */
+static void
+line_candidates(const struct walk *w, struct hits *h)
+{
+	const char *l = w->l, *eol = w->eol, *end = w->t + w->n;
+	size_t ll = w->ll, ind = w->ind;
+	int contact, intro;
+	size_t cn = 0;
+	const char *carry = carry_above(w, &cn);
+	struct nearby nb = { .prev = w->prev, .prevlen = w->prevlen,
+	    .prev_hit = w->prev_hit,
+	    .listed = w->list_open && ind == w->list_ind &&
+	    bare_address(l + ind, ll - ind),
+	    .above = w->above, .abovelen = w->abovelen,
+	    .above2 = w->above2, .above2len = w->above2len,
+	    .end = end };
+
+	if (eol && (nb.next = next_line(eol + 1, (size_t)(end - eol - 1),
+	    &nb.nextlen)))
+		nb.paralen = para_len(nb.next, (size_t)(end - nb.next));
+	prev_line(w->prev, w->prevlen, &contact, &intro);
+	contact = contact_above(w, &nb, contact);
+	/* under its sentence as under "recipients:" */
+	if (w->lone_to)
+		intro = 1;
+	line_hits(l, ll, contact, intro, carry, cn, &nb, h);
+	if (h->n && eol && bounce_section_accepted(l, ll, eol + 1,
+	    (size_t)(end - eol - 1)))
+		h->n = 0;
+}
+
+/*
+ * Keeps of h what the recipient's entry and the list of addresses leave
+ * to the line, and notes the entry and the list the line opens or ends;
+ * returns 1 when the line begins an entry.
+ */
+static int
+entry_step(struct walk *w, struct hits *h)
+{
+	const char *l = w->l;
+	size_t ll = w->ll, ind = w->ind;
+	int began = 0;
+
+	/*
+	 * a line indented under a recipient's entry goes on with its
+	 * server's reply ("said: 550 Rejected by ... policy:" /
+	 * "news@x - https://..."): another address there is the
+	 * reply's, not a recipient; a list of addresses ("RCPT TO:
+	 * a" / "         b") goes on, line after line
+	 */
+	if (h->n > 1)
+		drop_after_said(l, ll, ind, h);
+	if (h->n && w->in_entry && ind > w->entry_ind && w->have &&
+	    !(w->prev_hit && (bare_address(l + ind, ll - ind) ||
+	    ends_address_comma(w->prev, w->prevlen))))
+		h->n = drop_others(l, h, (*w->rs)[w->curidx].address);
+	else if (h->n) {
+		w->in_entry = began = 1;
+		w->entry_ind = ind;
+	} else if (ind == ll || (ind <= w->entry_ind &&
+	    !entry_wrapped(w->prev, w->prevlen, w->prev_adjacent &&
+	    w->prev_began)))
+		w->in_entry = 0;
+	/*
+	 * entries that each start with an address alone ("  a" /
+	 * "    host h said ..." / "" / "  b"): an address alone at the
+	 * last one's indentation is the next, whatever the last said
+	 */
+	if (h->n && bare_address(l + ind, ll - ind)) {
+		w->list_open = 1;
+		w->list_ind = ind;
+	} else if (ind < ll && (ind < w->list_ind || (ind == w->list_ind &&
+	    !bare_address(l + ind, ll - ind))))
+		w->list_open = 0;
+	return began;
+}
+
+/*
+ * Adds the addresses of h to the recipients, or, when the line names
+ * none, extends the current recipient's diagnostic over it.
+ */
+static void
+keep_hits(struct walk *w, const struct hits *h)
+{
+	const char *l = w->l;
+	size_t ll = w->ll, curidx = w->curidx;
+
+	if (h->n && add_hits(l, ll, h, w->excl, w->rs, w->nrs, &curidx))
+		w->have = 1;
+	else if (!h->n && w->have && (*w->rs)[curidx].seg &&
+	    (size_t)(l + ll - (*w->rs)[curidx].seg) <= MAX_SEGMENT)
+		(*w->rs)[curidx].seglen = (size_t)(l + ll -
+		    (*w->rs)[curidx].seg);
+	w->curidx = curidx;
+}
+
+/*
+ * The line, read, becomes the line above the next; hit and began say
+ * whether it named a failed recipient and began an entry.
+ */
+static void
+shift_above(struct walk *w, int hit, int began)
+{
+	if (w->ind < w->ll) {
+		w->above2 = w->prev_adjacent ? w->above : NULL;
+		w->above2len = w->prev_adjacent ? w->abovelen : 0;
+		w->above = w->prev_adjacent ? w->prev : NULL;
+		w->abovelen = w->prev_adjacent ? w->prevlen : 0;
+		w->prev = w->l;
+		w->prevlen = w->ll;
+		w->prev_hit = hit;
+		w->prev_began = began;
+	}
+	/*
+	 * a blank line ends a field whose value began below it, and
+	 * a quoted field's folding (RFC 5322 folds no blank line):
+	 * an indented paragraph below a lone "Reply-To: r" is text
+	 */
+	if (w->ind == w->ll)
+		w->field_open = w->in_field = 0;
+	w->prev_adjacent = w->ind < w->ll;
+}
+
 /* bounce_notice_rcpts() of one part of the notice's text. */
 static void
 part_rcpts(const char *t, size_t n, const struct bounce_addrset *excl,
     struct bounce_seg **rs, size_t *nrs)
 {
-	size_t i = 0, curidx = 0, field_ind = 0, prevlen = 0, block_end = 0;
-	size_t run_end = 0;
-		const char *prev = NULL, *above = NULL, *above2 = NULL;
-	size_t abovelen = 0, above2len = 0;
-	int have = 0, in_field = 0, prev_adjacent = 0, reached = 0;
-	int prev_hit = 0, field_open = 0, lone_to = 0, in_entry = 0;
-	int prev_began = 0;
-	int list_open = 0, in_sig = 0;
-	size_t entry_ind = 0, list_ind = 0;
+	struct walk w = { .t = t, .n = n, .excl = excl, .rs = rs,
+	    .nrs = nrs };
 
-	while (i < n) {
-		const char *l = t + i;
-		const char *eol = memchr(l, '\n', n - i);
-		size_t ll = eol ? (size_t)(eol - l) : n - i;
-		size_t ind = bounce_indent(l, ll);
+	for (w.i = 0; w.i < n; w.i += w.ll + 1) {
 		struct hits h = { .n = 0 };
-		int began = 0;
+		int began;
 
-		/*
-		 * past a signature, only a quoted message's header block
-		 * (a forwarded notice under the forwarder's note, "From: /
-		 * Sent: / To: / Subject:") opens the text again
-		 */
-		if (in_sig) {
-			if (!ind && sig_entry(t, n, i, ll)) {
-				in_sig = 0;
-				prev = above = above2 = NULL;
-				prevlen = abovelen = above2len = 0;
-				prev_adjacent = prev_hit = prev_began = 0;
-			} else if (ind < ll && memchr(l, ':', ll) &&
-			    bounce_section_quoted_header(t, n, i, &run_end) &&
-			    !bounce_section_block_to(t, i, run_end, excl)) {
-				in_sig = 0;
-				block_end = run_end;
-				prev = above = above2 = NULL;
-				prevlen = abovelen = above2len = 0;
-				prev_adjacent = prev_hit = prev_began = 0;
-			} else {
-				i += ll + 1;
-				continue;
-			}
-		}
-		/*
-		 * RFC 3676's signature separator: a contact block follows
-		 * (also where a gateway or a quoting reader indented the
-		 * whole notice, "    -- ")
-		 */
-		if ((ll - ind == 2 || ll - ind == 3) &&
-		    !strncmp(l + ind, "-- ", ll - ind)) {
-			in_sig = 1;
-			i += ll + 1;
+		w.l = t + w.i;
+		w.eol = memchr(w.l, '\n', n - w.i);
+		w.ll = w.eol ? (size_t)(w.eol - w.l) : n - w.i;
+		w.ind = bounce_indent(w.l, w.ll);
+		if (!sig_gate(&w))
 			continue;
+		if (!quoted_gate(&w) && !folded_field(&w) && w.ind < w.ll) {
+			field_step(&w);
+			if (!w.in_field && w.ll < BOUNCE_LINE_MAX &&
+			    memchr(w.l, '@', w.ll))
+				line_candidates(&w, &h);
 		}
-		/* so does a letter's closing ("Regards,") */
-		if (ind < ll && ll - ind <= MAX_CLOSING && !memchr(l, '@', ll) &&
-		    bounce_list_prefix(bounce_valedictions, l + ind, ll - ind)) {
-			in_sig = 1;
-			i += ll + 1;
-			continue;
-		}
-		/* a run of field lines is judged once, from its first line */
-		if (i >= run_end && ind < ll && memchr(l, ':', ll) &&
-		    !(prev_adjacent && smtp_split(prev, prevlen)) &&
-		    bounce_section_quoted_header(t, n, i, &run_end))
-			block_end = run_end;
-		if (ind < ll)
-			reached = bounce_section_success(l, ll, reached);
-		if (i < block_end || reached) {
-			/* a quoted message's header, or addressees reached */
-		} else if (in_field && ind < ll && (ind > field_ind ||
-		    field_open)) {
-			/* a folded continuation of a quoted header field */
-		} else if (ind < ll) {
-			in_field = header_like(l + ind, ll - ind) &&
-			    !(prev_adjacent && smtp_split(prev, prevlen));
-			lone_to = in_field && lone_to_line(l + ind, ll - ind,
-			    prev, prevlen, !prev_adjacent, !eol ||
-			    blank_at(eol + 1, (size_t)(t + n - eol - 1)));
-			if (lone_to)
-				in_field = 0;
-			field_open = in_field && field_value_empty(l + ind,
-			    ll - ind);
-			field_ind = ind;
-			if (!in_field && ll < BOUNCE_LINE_MAX && memchr(l, '@', ll)) {
-				int contact, intro;
-				size_t cn = 0;
-				const char *carry = prev_adjacent &&
-				    (continues(l, ll, ind, prev, prevlen) ||
-				    smtp_split(prev, prevlen)) &&
-				    !field_one_value(prev, prevlen) &&
-				    !(above == NULL && salutation(prev,
-				    prevlen)) &&
-				    /*
-				     * "a@x: Envelope expired" / "b@y: ...":
-				     * an entry's reason is no clause that
-				     * the next entry goes on with
-				     */
-				    !(colon_entry(prev, prevlen) &&
-				    colon_entry(l, ll)) ?
-				    carry_of(prev, prevlen, &cn) : NULL;
-				struct nearby nb = { .prev = prev,
-				    .prevlen = prevlen, .prev_hit = prev_hit,
-				    .listed = list_open && ind == list_ind &&
-				    bare_address(l + ind, ll - ind),
-				    .above = above, .abovelen = abovelen,
-				    .above2 = above2, .above2len = above2len,
-				    .end = t + n };
-
-				if (eol && (nb.next = next_line(eol + 1,
-				    (size_t)(t + n - eol - 1), &nb.nextlen)))
-					nb.paralen = para_len(nb.next,
-					    (size_t)(t + n - nb.next));
-				prev_line(prev, prevlen, &contact, &intro);
-				/*
-				 * a contact's label alone above ("E-Mail:") or an
-				 * identifier's ("Message ID:"),
-				 * unless the lines below say why it failed
-				 */
-				if (!contact && prev_adjacent &&
-				    (contact_label(prev, prevlen) ||
-				    id_label(prev, prevlen)) &&
-				    !(nb.next == eol + 1 &&
-				    says_why(nb.next, nb.nextlen)))
-					contact = 1;
-				/*
-				 * a paragraph that ends its sentence ("...,
-				 * or contact the recipient directly.") does
-				 * not introduce the address below its blank,
-				 * nor one that gave its contact's address
-				 * already ("Contact helpdesk@x", "Kontakt:
-				 * helpdesk@x") or ends with its telephone
-				 * number ("Telefon: +49 30 1234567")
-				 */
-				if (contact == 1 && !prev_adjacent &&
-				    (ends_sentence(prev, prevlen) ||
-				    memchr(prev, '@', prevlen) ||
-				    ends_digit(prev, prevlen)))
-					contact = 0;
-				/*
-				 * nor does a server's reply that says why the
-				 * entry above failed and ends on "sender"
-				 * ("Remote Server returned '550 5.7.60 SMTP;
-				 * Client does not have permissions to send as
-				 * this sender'"): its last word introduces no
-				 * sender below its blank
-				 */
-				if (contact == 2 && !prev_adjacent &&
-				    says_why(prev, prevlen))
-					contact = 0;
-				/* under its sentence as under "recipients:" */
-				if (lone_to)
-					intro = 1;
-				line_hits(l, ll, contact, intro, carry, cn, &nb,
-				    &h);
-				if (h.n && eol && bounce_section_accepted(l, ll,
-				    eol + 1, (size_t)(t + n - eol - 1)))
-					h.n = 0;
-			}
-		}
-		/*
-		 * a line indented under a recipient's entry goes on with its
-		 * server's reply ("said: 550 Rejected by ... policy:" /
-		 * "news@x - https://..."): another address there is the
-		 * reply's, not a recipient; a list of addresses ("RCPT TO:
-		 * a" / "         b") goes on, line after line
-		 */
-		if (h.n > 1)
-			drop_after_said(l, ll, ind, &h);
-		if (h.n && in_entry && ind > entry_ind && have &&
-		    !(prev_hit && (bare_address(l + ind, ll - ind) ||
-		    ends_address_comma(prev, prevlen))))
-			h.n = drop_others(l, &h, (*rs)[curidx].address);
-		else if (h.n) {
-			in_entry = began = 1;
-			entry_ind = ind;
-		} else if (ind == ll || (ind <= entry_ind &&
-		    !entry_wrapped(prev, prevlen, prev_adjacent && prev_began)))
-			in_entry = 0;
-		/*
-		 * entries that each start with an address alone ("  a" /
-		 * "    host h said ..." / "" / "  b"): an address alone at the
-		 * last one's indentation is the next, whatever the last said
-		 */
-		if (h.n && bare_address(l + ind, ll - ind)) {
-			list_open = 1;
-			list_ind = ind;
-		} else if (ind < ll && (ind < list_ind || (ind == list_ind &&
-		    !bare_address(l + ind, ll - ind))))
-			list_open = 0;
-		if (h.n && add_hits(l, ll, &h, excl, rs, nrs, &curidx))
-			have = 1;
-		else if (!h.n && have && (*rs)[curidx].seg &&
-		    (size_t)(l + ll - (*rs)[curidx].seg) <= MAX_SEGMENT)
-			(*rs)[curidx].seglen = (size_t)(l + ll -
-			    (*rs)[curidx].seg);
-		if (ind < ll) {
-			above2 = prev_adjacent ? above : NULL;
-			above2len = prev_adjacent ? abovelen : 0;
-			above = prev_adjacent ? prev : NULL;
-			abovelen = prev_adjacent ? prevlen : 0;
-			prev = l;
-			prevlen = ll;
-			prev_hit = h.n > 0;
-			prev_began = began;
-		}
-		/*
-		 * a blank line ends a field whose value began below it, and
-		 * a quoted field's folding (RFC 5322 folds no blank line):
-		 * an indented paragraph below a lone "Reply-To: r" is text
-		 */
-		if (ind == ll)
-			field_open = in_field = 0;
-		prev_adjacent = ind < ll;
-		i += ll + 1;
+		began = entry_step(&w, &h);
+		keep_hits(&w, &h);
+		shift_above(&w, h.n > 0, began);
 	}
 }
 
