@@ -1287,6 +1287,84 @@ list_goes_on(const char *l, size_t n, size_t i, int after_contact,
 		h->back = nb->prevlen + 1;
 }
 
+/* "bare@x <real@y>": the bracketed one is the address */
+static void
+bracketed_instead(const char *l, size_t n, size_t *b, size_t *e,
+    size_t *after)
+{
+	size_t k = *after;
+
+	while (k < n && bounce_is_blank(l[k]))
+		k++;
+	if (k < n && l[k] == '<') {
+		size_t b2, e2, a2;
+
+		if (addr_at(l, n, k, &b2, &e2, &a2)) {
+			*b = b2;
+			*e = e2;
+			*after = a2;
+		}
+	}
+}
+
+/*
+ * 1 when the address that leads its line, t[0..tn) the words after it,
+ * is a contact or a sender: after a contact line, an address alone is
+ * that contact; after a line ending in "from" or "sent by", the address
+ * goes on with that sentence and is its sender
+ */
+static int
+contact_or_sender(const char *t, size_t tn, int after_contact)
+{
+	return (blank_tail(t, tn) && after_contact) || after_contact == 2;
+}
+
+/*
+ * 1 when the line around the address that leads line l[0..n), past it at
+ * l[after..) (its sentence's words to l[after + tn]), says the address
+ * failed, where it carries no reply code: what the line above leaves
+ * open, the words after the address and the lines below.
+ */
+static int
+lead_says_failed(const char *l, size_t n, size_t after, size_t tn,
+    int after_contact, const char *carry, size_t carryn,
+    const struct nearby *nb)
+{
+	return (!carry_says(carry, carryn, ends_noun) ||
+	    nb->listed || entry_above(l, bounce_indent(l, n), nb)) &&
+	    !carry_says(carry, carryn, pre_contact) &&
+	    wrapped_tail_says_failed(l + after, tn,
+	    nb->next == l + n + 1 ? nb->next : NULL, nb->nextlen) &&
+	    !contact_or_sender(l + after, tn, after_contact) &&
+	    (!blank_tail(l + after, tn) ||
+	    bare_listed(nb, carry && carryn, l + n + 1)) &&
+	    !closes_aside(l + after, n - after);
+}
+
+/*
+ * 1 when what follows the address that leads line l[0..n), past it at
+ * l[after..), makes it no failed recipient: it was delivered, is a
+ * sender or a redirect's, or names a list.  colon: the line ends with a
+ * colon.
+ */
+static int
+lead_not_failed(const char *l, size_t n, size_t after, size_t tn,
+    int colon, const struct nearby *nb)
+{
+	return delivered_below(l + after, tn, nb, l + n + 1) ||
+	    sender_follows(l + after, n - after) ||
+	    redirect_follows(l + after, n - after) ||
+	    /*
+	     * "l failed for some members" names a list, not a failed
+	     * mailbox, and so does "... to "readers"" / "<l>" / "from s;
+	     * the failed members ..." (an address leading its line goes on
+	     * into the next; "<l>:" introduces its reason there instead)
+	     */
+	    members_follow(l + after, n - after, !colon &&
+	    nb->next == l + n + 1 ? nb->next : NULL, !colon &&
+	    nb->next == l + n + 1 ? nb->paralen : 0);
+}
+
 void
 line_hits(const char *l, size_t n, int after_contact, int after_intro,
     const char *carry, size_t carryn, const struct nearby *nb,
@@ -1311,50 +1389,17 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 	i = skip_lead(l, n, &coded);
 	if (addr_at(l, n, i, &b, &e, &after) ||
 	    cjk_named_at(l, n, i, &b, &e, &after)) {
-		size_t k = after, tn;
+		size_t tn;
 		int colon;
 
-		while (k < n && bounce_is_blank(l[k]))
-			k++;
-		/* "bare@x <real@y>": the bracketed one is the address */
-		if (k < n && l[k] == '<') {
-			size_t b2, e2, a2;
-
-			if (addr_at(l, n, k, &b2, &e2, &a2)) {
-				b = b2;
-				e = e2;
-				after = a2;
-			}
-		}
-		/*
-		 * after a contact line, an address alone is that contact;
-		 * after a line ending in "from" or "sent by", the address
-		 * goes on with that sentence and is its sender; "l failed
-		 * for some members" names a list, not a failed mailbox, and
-		 * so does "... to "readers"" / "<l>" / "from s; the failed
-		 * members ..." (an address leading its line goes on into
-		 * the next; "<l>:" introduces its reason there instead)
-		 */
+		bracketed_instead(l, n, &b, &e, &after);
 		colon = ends_colon(l + after, n - after);
 		/* "l. Delivery to a failed": a new sentence is not l's */
 		tn = n - after >= 2 && l[after] == '.' &&
 		    bounce_is_blank(l[after + 1]) ? 1 : n - after;
-		if ((coded || ((!carry_says(carry, carryn, ends_noun) ||
-		    nb->listed || entry_above(l, bounce_indent(l, n), nb)) &&
-		    !carry_says(carry, carryn, pre_contact) &&
-		    wrapped_tail_says_failed(l + after, tn,
-		    nb->next == l + n + 1 ? nb->next : NULL, nb->nextlen) &&
-		    !(blank_tail(l + after, tn) && after_contact) &&
-		    after_contact != 2 &&
-		    (!blank_tail(l + after, tn) ||
-		    bare_listed(nb, carry && carryn, l + n + 1)) &&
-		    !closes_aside(l + after, n - after))) &&
-		    !delivered_below(l + after, tn, nb, l + n + 1) &&
-		    !sender_follows(l + after, n - after) &&
-		    !redirect_follows(l + after, n - after) &&
-		    !members_follow(l + after, n - after, !colon &&
-		    nb->next == l + n + 1 ? nb->next : NULL, !colon &&
-		    nb->next == l + n + 1 ? nb->paralen : 0))
+		if ((coded || lead_says_failed(l, n, after, tn, after_contact,
+		    carry, carryn, nb)) &&
+		    !lead_not_failed(l, n, after, tn, colon, nb))
 			hit(h, b, e);
 	}
 	list_goes_on(l, n, i, after_contact, nb, h);
