@@ -621,42 +621,33 @@ numbered_cue(const char *pre, size_t pn)
 }
 
 /*
- * An address the words before it (lower-cased in pre[0..pn), no contact's
- * words among them) and after it (tail; cont is the rest of the
- * paragraph, when its next line goes on with it) name as failed: a recipient label ("Intended
- * recipient:", "RCPT TO:"), a sentence of failure ending in "to"/":"
- * ("Unable to deliver message to", "Delivery failed:"), a reason and a
- * colon ("User unknown:"), or "message to <a>" followed by the failure
- * ("... couldn't be delivered").
+ * How much of pre[0..pn), the words before an address, names it: "to the
+ * recipient, a, because ...": an address set off by commas after its
+ * noun is named by the words before the noun
  */
-int
-phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
-    const char *cont, size_t cn)
+static size_t
+noun_set_off(const char *pre, size_t pn)
 {
-	static const char *const your_message_to[] = {
-		"your message to", NULL
-	};
-	static const char *const for_rcpt[] = {
-		"for user", "for recipient", NULL
-	};
 	size_t k = pn;
 
-	/*
-	 * "to the recipient, a, because ...": an address set off by commas
-	 * after its noun is named by the words before the noun
-	 */
 	while (k && bounce_is_blank(pre[k - 1]))
 		k--;
 	if (k && pre[k - 1] == ',' && ends_with(bounce_rcpt_nouns, pre, k - 1))
 		pn = k - 1;
-	k = pn;
-	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
-	    pre[k - 1] == '\'' || pre[k - 1] == '(' || pre[k - 1] == '['))
-		k--;
-	if (orig_aside(pre, pn))
-		return 1;
-	if (ends_with(bounce_rcpt_noncues, pre, pn))
-		return 0;
+	return pn;
+}
+
+/*
+ * 1 when the words before an address, pre[0..pn) (pre[0..k) without its
+ * quotes and brackets), end with a recipient's label, a sentence of
+ * failure or a reason and a colon, or when the words after it,
+ * tail[0..tn) and cont[0..cn), say it failed: a verdict after "from s
+ * to", a Japanese particle of destination.
+ */
+static int
+cue_says_failed(const char *pre, size_t pn, size_t k, const char *tail,
+    size_t tn, const char *cont, size_t cn)
+{
 	if (ends_with(bounce_rcpt_cues, pre, pn) ||
 	    bilingual_cue(pre, pn) || numbered_cue(pre, pn))
 		return 1;
@@ -674,14 +665,25 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 		return 1;
 	if (particle_failure(tail, tn))
 		return 1;
-	/*
-	 * A reason about the mailbox, then whose it is: "Quota exceeded for
-	 * user a"; "Unknown userid ----> a" (IBM VM), an arrow for a colon;
-	 * "VNM3043:  Mailbox does not exist  a" (VINES), a verdict, not a
-	 * sentence's end, set off by a column's blanks from the address that
-	 * ends the line.  A spam quarantine's "summary for user a" or "Spam
-	 * detected  a" is none.
-	 */
+	return 0;
+}
+
+/*
+ * A reason about the mailbox, then whose it is: "Quota exceeded for
+ * user a"; "Unknown userid ----> a" (IBM VM), an arrow for a colon;
+ * "VNM3043:  Mailbox does not exist  a" (VINES), a verdict, not a
+ * sentence's end, set off by a column's blanks from the address that
+ * ends the line.  A spam quarantine's "summary for user a" or "Spam
+ * detected  a" is none.
+ */
+static int
+reason_then_mailbox(const char *pre, size_t pn, size_t k, const char *tail,
+    size_t tn)
+{
+	static const char *const for_rcpt[] = {
+		"for user", "for recipient", NULL
+	};
+
 	if (ends_with(for_rcpt, pre, pn) && mailbox_reason(pre, k))
 		return 1;
 	if (k > 2 && pre[k - 1] == '>' && (pre[k - 2] == '-' ||
@@ -691,38 +693,80 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	    bounce_is_blank(pre[k]) && bounce_is_blank(pre[k + 1]) &&
 	    bounce_indent(tail, tn) == tn && mailbox_reason(pre, k))
 		return 1;
+	return 0;
+}
+
+/*
+ * 1 when pre[0..pn) ends with "message to" and the address's own words
+ * after it, tail[0..tn) and cont[0..cn), say the message failed.
+ */
+static int
+message_to_failed(const char *pre, size_t pn, const char *tail, size_t tn,
+    const char *cont, size_t cn)
+{
+	static const char *const your_message_to[] = {
+		"your message to", NULL
+	};
+	struct buf b = BUF_INIT;
+	size_t own;
+	char *lt;
+	int r;
+
+	if (!ends_with(bounce_message_to, pre, pn))
+		return 0;
+	/* "Your message to a (copy to b) could not be delivered" */
+	without_asides(tail, tn < 200 ? tn : 200, cont, cn, &b);
+	own = own_words(b.data ? b.data : "", b.len);
+	lt = bounce_lower_dup(b.data ? b.data : "", own);
+	r = bounce_failure_said(lt, strlen(lt)) &&
+	    !has_word(bounce_accepted_words, lt, strlen(lt)) &&
+	    !delivered_to_other(b.data ? b.data : "", own);
+	/*
+	 * "Delivery of your message to a has been postponed" (an Exchange
+	 * advisory): a delay's words right after the address count after
+	 * "your message to", which a system writes; a person's "the delivery
+	 * to a has been postponed" or "your message to a, but her answer has
+	 * been postponed" names no delay
+	 */
+	if (!r && ends_with(your_message_to, pre, pn))
+		r = starts_with_cue(lt, strlen(lt));
+	free(lt);
+	buf_free(&b);
+	return r;
+}
+
+/*
+ * An address the words before it (lower-cased in pre[0..pn), no contact's
+ * words among them) and after it (tail; cont is the rest of the
+ * paragraph, when its next line goes on with it) name as failed: a
+ * recipient label ("Intended recipient:", "RCPT TO:"), a sentence of
+ * failure ending in "to"/":" ("Unable to deliver message to", "Delivery
+ * failed:"), a reason and a colon ("User unknown:"), or "message to <a>"
+ * followed by the failure ("... couldn't be delivered").
+ */
+int
+phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
+    const char *cont, size_t cn)
+{
+	size_t k;
+
+	pn = noun_set_off(pre, pn);
+	k = pn;
+	while (k && (bounce_is_blank(pre[k - 1]) || pre[k - 1] == '"' ||
+	    pre[k - 1] == '\'' || pre[k - 1] == '(' || pre[k - 1] == '['))
+		k--;
+	if (orig_aside(pre, pn))
+		return 1;
+	if (ends_with(bounce_rcpt_noncues, pre, pn))
+		return 0;
+	if (cue_says_failed(pre, pn, k, tail, tn, cont, cn) ||
+	    reason_then_mailbox(pre, pn, k, tail, tn))
+		return 1;
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
 	if (ends_with(bounce_rcpt_nouns, pre, pn) &&
 	    verdict_follows_wrapped(tail, tn, cont, cn))
 		return 1;
-	if (ends_with(bounce_message_to, pre, pn)) {
-		struct buf b = BUF_INIT;
-		size_t own;
-		char *lt;
-		int r;
-
-		/* "Your message to a (copy to b) could not be delivered" */
-		without_asides(tail, tn < 200 ? tn : 200, cont, cn, &b);
-		own = own_words(b.data ? b.data : "", b.len);
-		lt = bounce_lower_dup(b.data ? b.data : "", own);
-		r = bounce_failure_said(lt, strlen(lt)) &&
-		    !has_word(bounce_accepted_words, lt, strlen(lt)) &&
-		    !delivered_to_other(b.data ? b.data : "", own);
-		/*
-		 * "Delivery of your message to a has been postponed" (an
-		 * Exchange advisory): a delay's words right after the
-		 * address count after "your message to", which a system
-		 * writes; a person's "the delivery to a has been postponed"
-		 * or "your message to a, but her answer has been postponed"
-		 * names no delay
-		 */
-		if (!r && ends_with(your_message_to, pre, pn))
-			r = starts_with_cue(lt, strlen(lt));
-		free(lt);
-		buf_free(&b);
-		return r;
-	}
-	return 0;
+	return message_to_failed(pre, pn, tail, tn, cont, cn);
 }
 
 #define SENTENCE_REST	200	/* bytes read for the rest of a sentence */
