@@ -690,9 +690,10 @@ sig_reopens(struct walk *w)
 	int open = 0;
 
 	/*
-	 * past a signature, only a quoted message's header block
-	 * (a forwarded notice under the forwarder's note, "From: /
-	 * Sent: / To: / Subject:") opens the text again
+	 * past a signature, only an MTA's entry with a reply code
+	 * (sig_entry) or a quoted message's header block (a forwarded
+	 * notice under the forwarder's note, "From: / Sent: / To: /
+	 * Subject:") opens the text again
 	 */
 	if (!ind && sig_entry(w->t, w->n, w->i, ll))
 		open = 1;
@@ -833,7 +834,8 @@ contact_above(const struct walk *w, const struct nearby *nb, int contact)
 	 */
 	if (!contact && w->prev_adjacent &&
 	    (contact_label(prev, prevlen) || id_label(prev, prevlen)) &&
-	    !(nb->next == w->eol + 1 && says_why(nb->next, nb->nextlen)))
+	    !(w->eol && nb->next == w->eol + 1 &&
+	    says_why(nb->next, nb->nextlen)))
 		contact = 1;
 	/*
 	 * a paragraph that ends its sentence ("..., or contact the recipient
