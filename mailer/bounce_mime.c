@@ -599,18 +599,80 @@ set_orig(struct bounce_scan *sc, const char *s, size_t n)
 	buf_addc(&sc->orig, '\n');
 }
 
-/* 1 when s[0..n) starts (blank lines aside) with a header field. */
+/*
+ * 2 for a field name (s[0..n), without its colon) that only a message's
+ * own header carries (RFC 5322's origination date, a trace field, its
+ * identifier), 1 for another one a header carries (a common field or an
+ * "X-" one), 0 for any other name.
+ */
+static int
+message_field_name(const char *s, size_t n)
+{
+	static const char *const own[] = {
+		"date", "received", "message-id", "return-path", NULL
+	};
+	static const char *const names[] = {
+		"from", "to", "cc", "bcc", "subject", "reply-to", "sender",
+		"mime-version", "content-type", "content-transfer-encoding",
+		"in-reply-to", "references", "delivered-to", "dkim-signature",
+		"list-id", "list-unsubscribe", "authentication-results",
+		"importance", "priority", "errors-to", "precedence", NULL
+	};
+
+	if (n > 2 && (s[0] | 0x20) == 'x' && s[1] == '-')
+		return 1;
+	for (const char *const *p = own; *p; p++)
+		if ((*p)[0] == (s[0] | 0x20) && !strncasecmp(s, *p, n) &&
+		    (*p)[n] == '\0')
+			return 2;
+	for (const char *const *p = names; *p; p++)
+		if ((*p)[0] == (s[0] | 0x20) && !strncasecmp(s, *p, n) &&
+		    (*p)[n] == '\0')
+			return 1;
+	return 0;
+}
+
+/*
+ * 1 when s[0..n) starts (blank lines aside) with a message's header
+ * block: lines "name: value" (and their continuations) up to a blank
+ * line, most of them named as a message's fields are, one of them a
+ * field only the message's own header has (its Date, a Received line).
+ * One line of prose with a colon ("Hinweis: Ihre Nachricht konnte nicht
+ * zugestellt werden", "Note: ..." above a notice's text) is none, nor
+ * is a notice's excerpt of the returned message ("From: e" / "To: l" /
+ * "Subject: s" above its own text), which the text reader knows.
+ */
 static int
 starts_with_field(const char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0, k, fields = 0, known = 0;
+	int own = 0;
 
 	while (i < n && (s[i] == '\n' || s[i] == ' ' || s[i] == '\t'))
 		i++;
-	for (k = i; k < n && k - i < 80 && (isalnum((unsigned char)s[k]) ||
-	    s[k] == '-'); k++)
-		;
-	return k > i && k < n && s[k] == ':';
+	while (i < n && s[i] != '\n' && fields < 64) {
+		const char *nl;
+
+		if (!fields || (s[i] != ' ' && s[i] != '\t')) {
+			int f;
+
+			for (k = i; k < n && k - i < 80 &&
+			    (isalnum((unsigned char)s[k]) || s[k] == '-'); k++)
+				;
+			if (k == i || k >= n || s[k] != ':')
+				return 0;
+			fields++;
+			f = message_field_name(s + i, k - i);
+			known += f != 0;
+			own |= f == 2;
+		}
+		if (!(nl = memchr(s + i, '\n', n - i)))
+			break;
+		i = (size_t)(nl - s) + 1;
+		if (i < n && s[i] == '\r')
+			i++;
+	}
+	return own && known * 2 > fields;
 }
 
 /* 1 for Content-Disposition: attachment. */

@@ -5739,6 +5739,55 @@ START_TEST(test_quoted_sender_field_localized)
 END_TEST
 
 /*
+ * An attached text whose first line reads "Label: ..." is the notice's
+ * own text when that line is prose (a remark in the notice's language,
+ * "Hinweis: Ihre Nachricht ...", "Note: ..."), not a header block, and
+ * so is an excerpt of the returned message's From, To and Subject above
+ * it: the recipient named below is found.  An attached header block as
+ * the message's own (several fields, named as a message's fields are,
+ * with its Return-Path, Date or Received) is still the returned one.
+ */
+START_TEST(test_attached_text_remark_first)
+{
+	static const char *const first[] = {
+		"Hinweis: Ihre Nachricht konnte nicht zugestellt werden.",
+		"Note: your message could not be delivered.",
+		"Achtung: Diese Nachricht wurde automatisch erstellt.",
+		"Remarque : votre message n'a pas pu \xc3\xaatre remis.",
+		/* the notice's excerpt of the returned message's header */
+		"From: Editor <editor@news.example>\nTo: members@assoc."
+		"example\nSubject: The December issue",
+	};
+	char m[1024], rc[256];
+
+	for (size_t k = 0; k < sizeof first / sizeof first[0]; k++) {
+		snprintf(m, sizeof m, "From: Mail Gateway <postmaster@gw."
+		    "example.org>\nTo: news@example.com\nSubject: Delivery "
+		    "problems\nMIME-Version: 1.0\nContent-Type: multipart/"
+		    "mixed; boundary=b\n\n--b\nContent-Type: text/plain; "
+		    "name=report.txt\nContent-Disposition: attachment; "
+		    "filename=report.txt\n\n%s\n\nThe following recipient "
+		    "could not be reached:\n\n  <ann@example.net>: 550 5.1.1 "
+		    "user unknown\n--b--\n", first[k]);
+		ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+		ck_assert_msg(!strcmp(rc, "ann@example.net"), "%s: got \"%s\"",
+		    first[k], rc);
+	}
+	/* the returned message's header block, attached as text */
+	expect_orig_fields("From: Mail Gateway <postmaster@gw.example.org>\n"
+	    "To: news@example.com\nSubject: Delivery problems\n"
+	    "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n"
+	    "\n--b\nContent-Type: text/plain\n\nUndeliverable: "
+	    "<ann@example.net>: 550 5.1.1 user unknown\n--b\n"
+	    "Content-Type: text/plain; name=orig.txt\nContent-Disposition: "
+	    "attachment; filename=orig.txt\n\nReturn-Path: <bounces+a@bounce."
+	    "example>\nFrom: news@example.com\nTo: ann@example.net\n"
+	    "Subject: Issue 1\n\nHello\n--b--\n",
+	    "Return-Path=<bounces+a@bounce.example>");
+}
+END_TEST
+
+/*
  * A telephone number in a help desk's line ("致电 400-123-4567", "call
  * +1 555 0100") is no reply code: it does not make the recipient's
  * failure a soft one.  Replies and their statuses still give the class.
@@ -6363,6 +6412,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_helpdesk_address_above);
 	tcase_add_test(tc, test_quoted_field_above_indented_text);
 	tcase_add_test(tc, test_quoted_sender_field_localized);
+	tcase_add_test(tc, test_attached_text_remark_first);
 	tcase_add_test(tc, test_phone_number_no_reply_code);
 	suite_add_tcase(s, tc);
 	return s;
