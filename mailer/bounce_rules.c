@@ -1939,6 +1939,9 @@ const char *const bounce_quoted_fields[] = {
  */
 const char *const bounce_copy_from_fields[] = {
 	"from", "sender", "von", "de", "da", "van",
+	/* the same languages' sender labels ("Expéditeur :", "Absender:") */
+	"expediteur", "absender", "remitente", "mittente", "afzender",
+	"remetente",
 	"发件人", "寄件人", "發件人", "寄件者", "差出人", "送信者", "送信元",
 	"보낸 사람", "보낸사람", "발신자", "발신인", NULL
 };
@@ -1971,12 +1974,16 @@ const char *const bounce_copy_subject_fields[] = {
 /*
  * Words in a field's name that make its block the notice's own account of
  * the failed message ("Reason:", "退信原因:"), which names the recipient in
- * its "To:", rather than the returned message's header.
+ * its "To:", rather than the returned message's header; so does a
+ * recipient's label, which no message's header has ("Absender: s" /
+ * "Empfänger: a" / "Betreff: t", where a copy says "An:").
  */
 const char *const bounce_reason_fields[] = {
 	"reason", "error", "status", "diagnostic", "problem", "grund",
 	"fehler", "raison", "erreur", "motivo", "errore", "原因", "理由",
-	"错误", "錯誤", "エラー", "사유", "원인", "오류", NULL
+	"错误", "錯誤", "エラー", "사유", "원인", "오류",
+	"empfanger", "empfaenger", "destinataire", "destinatario",
+	"ontvanger", NULL
 };
 
 /*

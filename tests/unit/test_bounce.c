@@ -5788,6 +5788,62 @@ START_TEST(test_attached_text_remark_first)
 END_TEST
 
 /*
+ * The quoted message's sender field under the other names the notices'
+ * languages give it (French "Expéditeur :", German "Absender:",
+ * Spanish "Remitente:", Italian "Mittente:", Dutch "Afzender:",
+ * Portuguese "Remetente:") is that message's header too, never a failed
+ * recipient.  The notice's own account of the message under those labels
+ * names the recipient by a label a message's header never has
+ * ("Empfänger:", "Destinataire:", where a copy says "An:", "À:"): its
+ * recipient is still found.
+ */
+START_TEST(test_quoted_sender_label_languages)
+{
+	static const char *const f[] = {
+		"Exp\xc3\xa9" "diteur : Editor <editor@news.example>",
+		"Absender: Editor <editor@news.example>",
+		"Remitente: Editor <editor@news.example>",
+		"Mittente: Editor <editor@news.example>",
+		"Afzender: Editor <editor@news.example>",
+		"Remetente: Editor <editor@news.example>",
+	};
+	/* the notice's own account, naming the recipient by its label */
+	static const char *const own[] = {
+		"Absender: news@example.com\nEmpf\xc3\xa4nger: a@example.net\n"
+		"Betreff: Ausgabe 7",
+		"Absender: news@example.com\nEmpfaenger: a@example.net\n"
+		"Betreff: Ausgabe 7",
+		"Exp\xc3\xa9" "diteur: news@example.com\nDestinataire: "
+		"a@example.net\nObjet: Num\xc3\xa9ro 7",
+		"Remitente: news@example.com\nDestinatario: a@example.net\n"
+		"Asunto: N\xc3\xbamero 7",
+		"Mittente: news@example.com\nDestinatario: a@example.net\n"
+		"Oggetto: Numero 7",
+		"Afzender: news@example.com\nOntvanger: a@example.net\n"
+		"Onderwerp: Nummer 7",
+		"Remetente: news@example.com\nDestinat\xc3\xa1rio: "
+		"a@example.net\nAssunto: N\xc3\xbamero 7",
+	};
+	char m[512];
+
+	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+		snprintf(m, sizeof m, "Delivery failed permanently for the "
+		    "following recipients:\n\n<a@example.net>: 550 5.1.1 user "
+		    "unknown\n\nHeaders of the message that could not be "
+		    "delivered:\n\n%s\n\nReturn-Path: <b@news.example>\n",
+		    f[k]);
+		expect_rcpts(m, "a@example.net");
+	}
+	for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) {
+		snprintf(m, sizeof m, "Ihre Nachricht konnte nicht zugestellt "
+		    "werden.\n\n%s\n\nFehler: 550 5.1.1 user unknown\n",
+		    own[k]);
+		expect_rcpts(m, "a@example.net");
+	}
+}
+END_TEST
+
+/*
  * A telephone number in a help desk's line ("致电 400-123-4567", "call
  * +1 555 0100") is no reply code: it does not make the recipient's
  * failure a soft one.  Replies and their statuses still give the class.
@@ -6413,6 +6469,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_quoted_field_above_indented_text);
 	tcase_add_test(tc, test_quoted_sender_field_localized);
 	tcase_add_test(tc, test_attached_text_remark_first);
+	tcase_add_test(tc, test_quoted_sender_label_languages);
 	tcase_add_test(tc, test_phone_number_no_reply_code);
 	suite_add_tcase(s, tc);
 	return s;
