@@ -486,14 +486,15 @@ bounce_blank_names(char *s, size_t n)
 		/* a cut one too ("<a@mail.exam"): no address, but a name */
 		if (addr_scan(s, n, (size_t)(p - s), 0, &b, &e)) {
 			/*
-			 * with the quotes that enclose it alone ('mailbox "a"
-			 * is unavailable'): the words around read as around a
-			 * bare address (not "<a>": "Sender <s> rejected: SPF
-			 * check failed" would read "sender rejected" first)
+			 * with the quotes or brackets that enclose it alone
+			 * ('mailbox "a" is unavailable', "mailbox <a> is
+			 * unavailable"): the words around read as around a
+			 * bare address
 			 */
 			if (b > 0 && e < n && ((s[b - 1] == '"' &&
 			    s[e] == '"') || (s[b - 1] == '\'' &&
-			    s[e] == '\''))) {
+			    s[e] == '\'') || (s[b - 1] == '<' &&
+			    s[e] == '>'))) {
 				b--;
 				e++;
 			}

@@ -65,10 +65,33 @@ blank_hosts(char *s, size_t n)
 }
 
 /*
+ * The end of the words w1 and w2 where w2 follows w1 in seg[0..n) with
+ * blanks alone between them (an address blanked there: "Sender <s>
+ * rejected"), NULL when they do not.
+ */
+static const char *
+after_words(const char *seg, size_t n, const char *w1, const char *w2)
+{
+	const char *p = seg, *end = seg + n, *q;
+	size_t l1 = strlen(w1), l2 = strlen(w2);
+
+	while ((p = bounce_find_ci(p, (size_t)(end - p), w1))) {
+		for (q = p + l1; q < end && bounce_is_blank(*q); q++)
+			;
+		if ((size_t)(end - q) >= l2 && !strncasecmp(q, w2, l2))
+			return q + l2;
+		p += l1;
+	}
+	return NULL;
+}
+
+/*
  * Postfix names the address that a restriction refused ("Recipient
  * address rejected: ...") whatever the restriction was, an SPF policy
- * service or a lookup that failed too: the words after it say why, when
- * a row knows them and gives more than a bare refusal.
+ * service or a lookup that failed too, and a refused sender is worded
+ * so whatever refused it ("Sender <s> rejected: SPF check failed"): the
+ * words after it say why, when a row knows them and gives more than a
+ * bare refusal.
  */
 static const struct bounce_rule *
 prefix_yields(const struct bounce_rule *rule, const char *seg, size_t n)
@@ -77,12 +100,18 @@ prefix_yields(const struct bounce_rule *rule, const char *seg, size_t n)
 	const struct bounce_rule *after;
 	const char *at;
 
-	/* "address rejected", a row of its own, matches it first */
-	if (!rule || (strcmp(rule->pattern, pre) &&
-	    strcmp(rule->pattern, pre + 10)) ||
-	    !(at = bounce_find_ci(seg, n, pre)))
+	if (!rule)
 		return rule;
-	at += sizeof pre - 1;
+	/* "address rejected", a row of its own, matches it first */
+	if (!strcmp(rule->pattern, pre) || !strcmp(rule->pattern, pre + 10)) {
+		if (!(at = bounce_find_ci(seg, n, pre)))
+			return rule;
+		at += sizeof pre - 1;
+	} else if (!strcmp(rule->pattern, "sender rejected")) {
+		if (!(at = after_words(seg, n, "sender", "rejected")))
+			return rule;
+	} else
+		return rule;
 	after = bounce_rule_match_folded(at, n - (size_t)(at - seg));
 	if (after && !after->hard && strcmp(after->reason, "rejected"))
 		return after;

@@ -6296,6 +6296,37 @@ START_TEST(test_quoted_address_blanked)
 END_TEST
 
 /*
+ * An address in angle brackets inside a sentence reads as the bare one
+ * does: "Destination mailbox <a> is unavailable" is as hard as
+ * "Destination mailbox a is unavailable".  A sender refused for a reason
+ * a row knows ("Sender <s> rejected: SPF check failed", also with the
+ * sender bare or not named) takes that reason, as Postfix's "Recipient
+ * address rejected: ..." does.
+ */
+START_TEST(test_bracketed_address_blanked)
+{
+	static const char *const spf[] = {
+		"550 5.7.23 Sender <bounces@example.com> rejected: SPF check "
+		"failed",
+		"550 5.7.23 Sender bounces@example.com rejected: SPF check "
+		"failed",
+		"550 5.7.23 Sender rejected: SPF check failed",
+	};
+	char m[512];
+
+	expect_classes(HDR "\nYour message was not delivered.\n\n"
+	    "Destination mailbox <lia.roth@example.at> is unavailable.\n",
+	    "lia.roth@example.at:hard");
+	for (size_t k = 0; k < sizeof spf / sizeof spf[0]; k++) {
+		snprintf(m, sizeof m, HDR "\nThis is the mail system at host "
+		    "mx.example.org.\n\n<b@example.net>: host mx.example.net "
+		    "said: %s\n", spf[k]);
+		expect_one_reason(m, "securityerror");
+	}
+}
+END_TEST
+
+/*
  * A signature separator indented with the rest of the notice ("    -- ",
  * a gateway or a quoting reader having indented every line) still opens
  * the contact block: its address is no failed recipient.
@@ -6470,6 +6501,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_quoted_sender_field_localized);
 	tcase_add_test(tc, test_attached_text_remark_first);
 	tcase_add_test(tc, test_quoted_sender_label_languages);
+	tcase_add_test(tc, test_bracketed_address_blanked);
 	tcase_add_test(tc, test_phone_number_no_reply_code);
 	suite_add_tcase(s, tc);
 	return s;
