@@ -10,6 +10,7 @@
 
 #include "bounce_addr.h"
 #include "bounce_rules.h"
+#include "bounce_text.h"
 #include "util.h"
 
 static int
@@ -475,6 +476,43 @@ domain_name(const char *s, size_t n)
 	return tld_public(tld, n - last);
 }
 
+#define NAME_WORDS	4	/* words of a display name before "<a>" */
+
+/*
+ * Where the display name before s[b] ("<a>" at b) begins: up to
+ * NAME_WORDS capitalised words that a lower-case word stands before, as
+ * the name stands inside a sentence ("Destination mailbox Lia Roth <a>
+ * is unavailable"); b itself when there is none, or when the words lead
+ * the text or follow anything else ("Sender <s> rejected", "550 5.1.1
+ * User <a> unknown": the words are the sentence's).
+ */
+static size_t
+display_name(const char *s, size_t b)
+{
+	size_t i = b, start = b;
+	int words = 0;
+
+	for (;;) {
+		size_t e;
+
+		while (i > 0 && bounce_is_blank(s[i - 1]))
+			i--;
+		e = i;
+		while (i > 0 && (isalpha((unsigned char)s[i - 1]) ||
+		    (unsigned char)s[i - 1] >= 0x80 || s[i - 1] == '-' ||
+		    s[i - 1] == '\'' || s[i - 1] == '.'))
+			i--;
+		if (i == e || i == 0 || !bounce_is_blank(s[i - 1]))
+			return b;
+		if (!isupper((unsigned char)s[i]))
+			return words && islower((unsigned char)s[e - 1]) ?
+			    start : b;
+		if (++words > NAME_WORDS)
+			return b;
+		start = i;
+	}
+}
+
 void
 bounce_blank_names(char *s, size_t n)
 {
@@ -497,6 +535,9 @@ bounce_blank_names(char *s, size_t n)
 			    s[e] == '>'))) {
 				b--;
 				e++;
+				/* and its display name: "... mailbox Name <a>" */
+				if (s[b] == '<')
+					b = display_name(s, b);
 			}
 			memset(s + b, ' ', e - b);
 			p = s + e;

@@ -6298,7 +6298,8 @@ END_TEST
 /*
  * An address in angle brackets inside a sentence reads as the bare one
  * does: "Destination mailbox <a> is unavailable" is as hard as
- * "Destination mailbox a is unavailable".  A sender refused for a reason
+ * "Destination mailbox a is unavailable", and so is "Destination mailbox
+ * Lia Roth <a> is unavailable" (a display name after a lower-case word).  A sender refused for a reason
  * a row knows ("Sender <s> rejected: SPF check failed", also with the
  * sender bare or not named) takes that reason, as Postfix's "Recipient
  * address rejected: ..." does.
@@ -6317,6 +6318,14 @@ START_TEST(test_bracketed_address_blanked)
 	expect_classes(HDR "\nYour message was not delivered.\n\n"
 	    "Destination mailbox <lia.roth@example.at> is unavailable.\n",
 	    "lia.roth@example.at:hard");
+	/* a display name before it, inside the sentence, goes with it */
+	expect_classes(HDR "\nYour message was not delivered.\n\n"
+	    "Destination mailbox Lia Roth <lia.roth@example.at> is "
+	    "unavailable.\n", "lia.roth@example.at:hard");
+	/* the capitalised words that lead a reply are its own */
+	expect_one_reason(HDR "\nThis is the mail system at host mx.example."
+	    "org.\n\n<b@example.net>: host mx.example.net said: 550 "
+	    "Mailbox <b@example.net> unavailable\n", "userunknown");
 	for (size_t k = 0; k < sizeof spf / sizeof spf[0]; k++) {
 		snprintf(m, sizeof m, HDR "\nThis is the mail system at host "
 		    "mx.example.org.\n\n<b@example.net>: host mx.example.net "
