@@ -5713,6 +5713,22 @@ START_TEST(test_quoted_field_above_indented_text)
 END_TEST
 
 /*
+ * The quoted message's field line f alone under a heading that says the
+ * message could not be delivered names no recipient.
+ */
+static void
+expect_copy_field(const char *f)
+{
+	char m[512];
+
+	snprintf(m, sizeof m, "Delivery failed permanently for the following "
+	    "recipients:\n\n<a@example.net>: 550 5.1.1 user unknown\n\n"
+	    "Headers of the message that could not be delivered:\n\n%s\n\n"
+	    "Return-Path: <b@news.example>\n", f);
+	expect_rcpts(m, "a@example.net");
+}
+
+/*
  * The quoted message's sender field in the notice's language, French with
  * a blank before its colon ("De : Editor <e>", "Von: Editor <e>"), alone
  * under a heading that says the message could not be delivered, is that
@@ -5725,16 +5741,9 @@ START_TEST(test_quoted_sender_field_localized)
 		"Von: Editor <editor@news.example>",
 		"Objet : Le num\xc3\xa9ro (editor@news.example)",
 	};
-	char m[512];
 
-	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
-		snprintf(m, sizeof m, "Delivery failed permanently for the "
-		    "following recipients:\n\n<a@example.net>: 550 5.1.1 user "
-		    "unknown\n\nHeaders of the message that could not be "
-		    "delivered:\n\n%s\n\nReturn-Path: <b@news.example>\n",
-		    f[k]);
-		expect_rcpts(m, "a@example.net");
-	}
+	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+		expect_copy_field(f[k]);
 }
 END_TEST
 
@@ -5826,14 +5835,8 @@ START_TEST(test_quoted_sender_label_languages)
 	};
 	char m[512];
 
-	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
-		snprintf(m, sizeof m, "Delivery failed permanently for the "
-		    "following recipients:\n\n<a@example.net>: 550 5.1.1 user "
-		    "unknown\n\nHeaders of the message that could not be "
-		    "delivered:\n\n%s\n\nReturn-Path: <b@news.example>\n",
-		    f[k]);
-		expect_rcpts(m, "a@example.net");
-	}
+	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+		expect_copy_field(f[k]);
 	for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) {
 		snprintf(m, sizeof m, "Ihre Nachricht konnte nicht zugestellt "
 		    "werden.\n\n%s\n\nFehler: 550 5.1.1 user unknown\n",
