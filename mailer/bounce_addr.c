@@ -405,7 +405,10 @@ bounce_addrset_free(struct bounce_addrset *s)
 	s->n = 0;
 }
 
-/* Top-level names kept for tests and private networks (RFC 2606, 6761, 6762). */
+/*
+ * Top-level names kept for tests and private networks (RFC 2606, 6761,
+ * 6762).
+ */
 static const char *const private_tlds[] = {
 	"test", "example", "invalid", "localhost", "local", "localdomain",
 	"internal", NULL
@@ -465,7 +468,8 @@ domain_name(const char *s, size_t n)
 	if (!last || n - last < 2 || n - last >= sizeof tld)
 		return 0;
 	for (size_t i = last; i < n; i++)
-		if (!isalpha((unsigned char)s[i]) && strncasecmp(s + last, "xn--", 4))
+		if (!isalpha((unsigned char)s[i]) &&
+		    strncasecmp(s + last, "xn--", 4))
 			return 0;
 	for (size_t i = last; i < n; i++)
 		tld[i - last] = (char)tolower((unsigned char)s[i]);
@@ -535,7 +539,10 @@ bounce_blank_names(char *s, size_t n)
 			    s[e] == '>'))) {
 				b--;
 				e++;
-				/* and its display name: "... mailbox Name <a>" */
+				/*
+				 * and its display name:
+				 * "... mailbox Name <a>"
+				 */
 				if (s[b] == '<')
 					b = display_name(s, b);
 			}

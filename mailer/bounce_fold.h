@@ -31,8 +31,8 @@
  * German's "ae" for ä is not folded: "Empfaenger" needs its own row.
  * Folding never makes text longer: a Latin letter's two bytes fold to one
  * or two, an extended one's three to one or two (ẞ), a mark's two or
- * three to none, the others keep their length.  Protocol tokens (header field names, DSN fields,
- * "smtp:") are compared as ASCII.
+ * three to none, the others keep their length.  Protocol tokens (header
+ * field names, DSN fields, "smtp:") are compared as ASCII.
  *
  * Rows of bounce_rules.c are written folded ("kullanici", "grusse"), so
  * they are compared as they are; test_rows_folded checks every row.

@@ -20,7 +20,8 @@
 #include "bounce_text.h"
 #include "util.h"
 
-#define PREFIX_WORDS	120		/* bytes before an address read for cues */
+/* bytes before an address read for cues */
+#define PREFIX_WORDS	120
 
 static void
 hit(struct hits *h, size_t b, size_t e)
@@ -820,7 +821,10 @@ carry_of(const char *p, size_t pn, size_t *cn)
 		pn--;
 	if (!p || !pn || strchr(".!?:;", p[pn - 1]))
 		return NULL;
-	/* a heading between rules ("------Transcript of session follows ---") */
+	/*
+	 * a heading between rules
+	 * ("------Transcript of session follows ---")
+	 */
 	if (pn >= 3 && !strncmp(p + pn - 3, "---", 3))
 		return NULL;
 	/*
@@ -1189,9 +1193,9 @@ starts_ci(const char *p, size_t pn, const char *w)
 /*
  * Sendmail's "(expanded from: <a>)" below a program or file it listed as
  * failed ("|/usr/local/bin/procmail", quoted or not, then "(reason:
- * Can't create output)"): the delivery to a's own program or mailbox file failed, so a
- * is the failed recipient.  Below an address ("<b>" expanded from an
- * alias a) it names b's alias, not a failure of a.
+ * Can't create output)"): the delivery to a's own program or mailbox
+ * file failed, so a is the failed recipient.  Below an address ("<b>"
+ * expanded from an alias a) it names b's alias, not a failure of a.
  */
 static void
 expanded_from_entry(const char *l, size_t n, const struct nearby *nb,

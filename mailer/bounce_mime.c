@@ -484,15 +484,24 @@ content_type_name(struct mailmime_content *ct, char *out, size_t outsz)
 
 		if (t->tp_type == MAILMIME_TYPE_DISCRETE_TYPE) {
 			switch (t->tp_data.tp_discrete_type->dt_type) {
-			case MAILMIME_DISCRETE_TYPE_TEXT: type = "text"; break;
-			case MAILMIME_DISCRETE_TYPE_IMAGE: type = "image"; break;
-			case MAILMIME_DISCRETE_TYPE_AUDIO: type = "audio"; break;
-			case MAILMIME_DISCRETE_TYPE_VIDEO: type = "video"; break;
+			case MAILMIME_DISCRETE_TYPE_TEXT:
+				type = "text";
+				break;
+			case MAILMIME_DISCRETE_TYPE_IMAGE:
+				type = "image";
+				break;
+			case MAILMIME_DISCRETE_TYPE_AUDIO:
+				type = "audio";
+				break;
+			case MAILMIME_DISCRETE_TYPE_VIDEO:
+				type = "video";
+				break;
 			case MAILMIME_DISCRETE_TYPE_APPLICATION:
 				type = "application";
 				break;
 			default:
-				type = t->tp_data.tp_discrete_type->dt_extension;
+				type =
+				    t->tp_data.tp_discrete_type->dt_extension;
 				break;
 			}
 		} else if (t->tp_type == MAILMIME_TYPE_COMPOSITE_TYPE) {
@@ -1146,10 +1155,12 @@ mask_subjects(struct bounce_scan *sc)
 		for (c = b; c < ll && c - b < 16 && s[i + c] != ':' &&
 		    !(c + 2 < ll && !memcmp(s + i + c, "\xef\xbc\x9a", 3)); c++)
 			;
-		for (e = c; e > b && c < ll && bounce_is_blank(s[i + e - 1]); e--)
+		for (e = c; e > b && c < ll &&
+		    bounce_is_blank(s[i + e - 1]); e--)
 			;
 		if (c < ll && c - b < 16 && e > b &&
-		    bounce_list_is(bounce_copy_subject_fields, s + i + b, e - b)) {
+		    bounce_list_is(bounce_copy_subject_fields, s + i + b,
+		    e - b)) {
 			size_t v = i + c + (s[i + c] == ':' ? 1 : 3);
 
 			while (v < i + ll && bounce_is_blank(s[v]))

@@ -32,7 +32,8 @@ struct bounce_scan {
 	/* an attached message that is itself a delivery report */
 	struct buf inner;
 	int nested;		/* scanning inner: look no deeper */
-	int alt;		/* in a multipart/alternative with a plain part */
+	/* in a multipart/alternative with a plain part */
+	int alt;
 	int report_dsn, report_arf;
 	int arf_part;		/* a message/feedback-report part was seen */
 	size_t nparts;
@@ -50,10 +51,10 @@ struct bounce_scan {
  * part that is the alternative of a plain one is read after it, as part of
  * the notice), falls back to the HTML text when there is no plain notice,
  * and cuts the notice at a returned-copy marker (taking the copy's headers
- * as orig when no MIME part gave them).  A notice without a report of its own whose attached message
- * is a multipart/report delivery-status (a gateway forwarding the notice
- * it got) is read as that attached notice, one level deep.  Any input is
- * accepted.  Release with bounce_scan_free.
+ * as orig when no MIME part gave them).  A notice without a report of its
+ * own whose attached message is a multipart/report delivery-status (a
+ * gateway forwarding the notice it got) is read as that attached notice,
+ * one level deep.  Any input is accepted.  Release with bounce_scan_free.
  */
 void bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len);
 

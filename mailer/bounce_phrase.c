@@ -41,7 +41,8 @@ ends_in_word(const char *lower, size_t n, const char *w, size_t wl)
  */
 struct by_last {
 	const char *const *list;	/* NULL: not indexed */
-	size_t start[257];	/* words ending in byte b: [start[b], start[b + 1]) */
+	/* words ending in byte b: [start[b], start[b + 1]) */
+	size_t start[257];
 	const char **w;
 	size_t *len;
 };
@@ -332,13 +333,16 @@ own_words(const char *t, size_t n)
 		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
 		    bounce_is_blank(t[i + 1]))))
 			return i;
-		if (isalpha((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80) {
+		if (isalpha((unsigned char)t[i]) ||
+		    (unsigned char)t[i] >= 0x80) {
 			if (!i || !(isalpha((unsigned char)t[i - 1]) ||
 			    (unsigned char)t[i - 1] >= 0x80))
 				w = i;
-			if (i + 1 == n || !(isalpha((unsigned char)t[i + 1]) ||
-			    (unsigned char)t[i + 1] >= 0x80 || t[i + 1] == '@' ||
-			    t[i + 1] == '.' || t[i + 1] == '-'))
+			if (i + 1 == n ||
+			    !(isalpha((unsigned char)t[i + 1]) ||
+			    (unsigned char)t[i + 1] >= 0x80 ||
+			    t[i + 1] == '@' || t[i + 1] == '.' ||
+			    t[i + 1] == '-'))
 				other |= !bounce_list_is(bounce_list_joiners,
 				    t + w, i + 1 - w);
 		}

@@ -439,7 +439,8 @@ same_list_below(const struct bounce_seg *r, const struct bounce_seg *k,
 		 * the list
 		 */
 		if (j == k)
-			return address_alone(o, first_line(o, on), j->address) &&
+			return address_alone(o, first_line(o, on),
+			    j->address) &&
 			    !heads_entry(o, first_line(o, on));
 		if (!address_alone(o, on, j->address))
 			return 0;

@@ -101,7 +101,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "max emails per hour", "4.7.0", SOFT, "toomanyconn" },
 	{ "receiving mail at a rate", "4.2.1", SOFT, "toomanyconn" },
 	{ "rate limit", "4.7.0", SOFT, "toomanyconn" },
-	/* a provider slowing the sender down: "421 ... throttled - try again later" */
+	/* a provider slowing the sender down:
+	 * "421 ... throttled - try again later" */
 	{ "throttled", "4.7.0", SOFT, "toomanyconn" },
 	/* temporary DNS trouble, before "host not found" */
 	{ "host not found, try again", "4.4.3", SOFT, "networkerror" },
@@ -219,12 +220,14 @@ const struct bounce_rule bounce_rules[] = {
 	{ "容量がいっぱい", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量が一杯", "4.2.2", SOFT, "mailboxfull" },	/* いっぱい in kanji */
 	{ "容量を超え", "4.2.2", SOFT, "mailboxfull" },
-	{ "容量超過", "4.2.2", SOFT, "mailboxfull" },	/* BIGLOBE's "容量超過" */
+	/* BIGLOBE's "容量超過" */
+	{ "容量超過", "4.2.2", SOFT, "mailboxfull" },
 	{ "사서함이 가득", "4.2.2", SOFT, "mailboxfull" },
 	{ "메일함이 가득", "4.2.2", SOFT, "mailboxfull" },
 	{ "용량을 초과", "4.2.2", SOFT, "mailboxfull" },
 	{ "용량이 초과", "4.2.2", SOFT, "mailboxfull" },
-	{ "용량이 가득", "4.2.2", SOFT, "mailboxfull" },	/* 메일함 용량이 가득 차 */
+	/* 메일함 용량이 가득 차 */
+	{ "용량이 가득", "4.2.2", SOFT, "mailboxfull" },
 	/* Thai "กล่องจดหมาย(ของผู้รับ)เต็ม", the (recipient's) mailbox is full */
 	{ "กล่องจดหมายเต็ม", "4.2.2", SOFT, "mailboxfull" },
 	{ "กล่องจดหมายของผู้รับเต็ม", "4.2.2", SOFT, "mailboxfull" },
@@ -246,11 +249,13 @@ const struct bounce_rule bounce_rules[] = {
 	{ "caixa de entrada do destinatario esta cheia", "4.2.2", SOFT,
 	  "mailboxfull" },
 	{ "caixa postal esta cheia", "4.2.2", SOFT, "mailboxfull" },
-	{ "casuta postala", "4.2.2", SOFT, "mailboxfull" },	/* căsuța poștală */
+	/* căsuța poștală */
+	{ "casuta postala", "4.2.2", SOFT, "mailboxfull" },
 	{ "skrzynka odbiorcy jest pelna", "4.2.2", SOFT, "mailboxfull" },
 	{ "e piena", "4.2.2", SOFT, "mailboxfull" },	/* è piena */
 	{ "jest pelna", "4.2.2", SOFT, "mailboxfull" },	/* jest pełna */
-	{ "jest przepelniona", "4.2.2", SOFT, "mailboxfull" },	/* przepełniona */
+	/* przepełniona */
+	{ "jest przepelniona", "4.2.2", SOFT, "mailboxfull" },
 	/* Vietnamese: hộp thư (của người nhận) đã đầy */
 	{ "hop thu da day", "4.2.2", SOFT, "mailboxfull" },
 	{ "hop thu day", "4.2.2", SOFT, "mailboxfull" },
@@ -538,7 +543,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "ο παραληπτησ δεν υπαρχει", "5.1.1", HARD, "userunknown" },
 	/* "ο λογαριασμός (η διεύθυνση) του παραλήπτη δεν υπάρχει" */
 	{ "του παραληπτη δεν υπαρχει", "5.1.1", HARD, "userunknown" },
-	/* Hebrew: "כתובת הנמען אינה קיימת", the recipient's address does not exist */
+	/* Hebrew: "כתובת הנמען אינה קיימת", the recipient's address does not
+	 * exist */
 	{ "כתובת הנמען אינה קיימת", "5.1.1", HARD, "userunknown" },
 	{ "주소가 존재하지 않", "5.1.1", HARD, "userunknown" },
 	/*
@@ -745,7 +751,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "user suspended", "5.2.1", HARD, "suspend" },
 	{ "account expired", "5.2.1", HARD, "suspend" },
 	{ "account has expired", "5.2.1", HARD, "suspend" },
-	/* ZoneMTA's Hot.ee "is expired account" (before the queue's "expired") */
+	/* ZoneMTA's Hot.ee "is expired account" (before the queue's
+	 * "expired") */
 	{ "expired account", "5.2.1", HARD, "suspend" },
 	{ "invalid/inactive user", "5.2.1", HARD, "suspend" },
 	/* before "blocked": the owner left it, no sender was refused */
@@ -1242,7 +1249,8 @@ const char *const bounce_autoreply_subjects[] = {
 	"auto response",
 	/* a help desk's acknowledgement */
 	"request received",
-	"thank you for your email",	/* PHP-Bounce-Handler's autorespondlist */
+	/* PHP-Bounce-Handler's autorespondlist */
+	"thank you for your email",
 	"eingangsbestatigung",	/* eingangsbestätigung */
 	NULL
 };
@@ -1257,11 +1265,11 @@ const char *const bounce_autoreply_subject_phrases[] = {
 };
 
 /*
- * Words of a heading framed by dashes or asterisks over recipients that are only
- * delayed (Stalwart's "There was a temporary problem delivering to these
- * addresses", Sendmail's "had transient non-fatal errors"), then of one
- * over failed recipients ("Delivery to the following addresses failed",
- * "had permanent fatal errors").
+ * Words of a heading framed by dashes or asterisks over recipients that
+ * are only delayed (Stalwart's "There was a temporary problem delivering
+ * to these addresses", Sendmail's "had transient non-fatal errors"),
+ * then of one over failed recipients ("Delivery to the following
+ * addresses failed", "had permanent fatal errors").
  */
 const char *const bounce_delay_headings[] = {
 	"temporary problem",
@@ -1392,7 +1400,8 @@ const char *const bounce_rcpt_cues[] = {
 	"destinataire:",
 	"παραληπτησ:",	/* παραλήπτης */
 	"nguoi nhan:",	/* người nhận: */
-	/* the recipient's label in the other languages notices are written in */
+	/* the recipient's label in the other languages notices are written
+	 * in */
 	"destinatario(s):",
 	"destinatario/a:",
 	"destinatari:",
@@ -1611,7 +1620,8 @@ const char *const bounce_failure_words[] = {
 	"non remis",
 	"non e stato consegnato",	/* non è stato consegnato */
 	"non consegnato",
-	"non e stato recapitato",	/* Gmail's "non è stato recapitato a a" */
+	/* Gmail's "non è stato recapitato a a" */
+	"non e stato recapitato",
 	"impossibile consegnare",
 	"no se ha podido entregar",
 	"no pudo ser entregado",
@@ -1665,7 +1675,8 @@ const char *const bounce_failure_words[] = {
 	"失败",
 	"退回",
 	"拒收",
-	/* "发送给 a 的邮件被对方系统拒绝" (refused by the recipient's system) */
+	/* "发送给 a 的邮件被对方系统拒绝" (refused by the recipient's
+	 * system) */
 	"拒绝",
 	"拒絕",
 	"不存在",
@@ -2336,7 +2347,8 @@ const char *const bounce_delay_cues[] = {
 	"다시 시도합니다",
 	"delivery attempts are still pending",
 	"пока не доставлено",
-	"еще не доставлено",	/* ещё: Exchange's "Это сообщение еще не доставлено" */
+	/* ещё: Exchange's "Это сообщение еще не доставлено" */
+	"еще не доставлено",
 	"δεν εχει παραδοθει ακομα",	/* δεν έχει παραδοθεί ακόμα */
 	"henuz teslim edilmedi",	/* henüz: not yet delivered */
 	"pas encore ete remis",	/* pas encore été remis */
@@ -2350,7 +2362,8 @@ const char *const bounce_delay_cues[] = {
 	"ainda nao foi entregue",	/* ainda não foi entregue */
 	"continuaremos a tentar",
 	"annu inte levererats",	/* ännu inte levererats */
-	"yritetaan uudelleen",	/* Finnish: yritetään uudelleen, will be retried */
+	/* Finnish: yritetään uudelleen, will be retried */
+	"yritetaan uudelleen",
 	/* Exchange's "This message hasn't been delivered yet" in Finnish,
 	 * Romanian and Slovak; Hungarian "delivery is delayed" */
 	"ei ole viela toimitettu",	/* ei ole vielä toimitettu */
@@ -2369,7 +2382,8 @@ const char *const bounce_delay_cues[] = {
 	"simple avertissement",
 	"nouvelles tentatives",
 	"pas besoin de renvoyer",
-	"nie zostala jeszcze doreczona",	/* nie została jeszcze doręczona */
+	/* nie została jeszcze doręczona */
+	"nie zostala jeszcze doreczona",
 	"tylko ostrzezenie",	/* tylko ostrzeżenie */
 	"ponawial proby",	/* będzie ponawiał próby */
 	"nog niet afgeleverd",
@@ -2532,7 +2546,8 @@ const char *const bounce_absence_cues[] = {
 	"no access to e-mail",
 	"limited access to email",
 	"limited access to e-mail",
-	/* an autoresponder's own first line, with no telling field (Mautic's rule 0167) */
+	/* an autoresponder's own first line, with no telling field (Mautic's
+	 * rule 0167) */
 	"autoreply message from",
 	"nicht im buro",	/* nicht im büro */
 	"je suis absent",
@@ -2613,8 +2628,9 @@ const char *const bounce_challenge_cues[] = {
  * A help desk's automatic acknowledgement that our message became a
  * request (Zendesk's "has been received and is being reviewed",
  * Zammad's "has been received and will be reviewed", Freshdesk's and
- * Jira Service Management's "we have received your request"), often sent with no Auto-Submitted field or an auto-reply
- * Subject: an automatic answer, not a failure.
+ * Jira Service Management's "we have received your request"), often
+ * sent with no Auto-Submitted field or an auto-reply Subject: an
+ * automatic answer, not a failure.
  */
 const char *const bounce_ack_cues[] = {
 	"has been received and is being reviewed",
@@ -2638,7 +2654,8 @@ const char *const bounce_held_cues[] = {
 	"waiting for moderator approval",
 	"held for moderator approval",
 	"awaiting approval by a moderator",
-	"awaiting approval by a list moderator",	/* Dada Mail's wording */
+	/* Dada Mail's wording */
+	"awaiting approval by a list moderator",
 	"awaiting moderation",
 	"awaits moderation",
 	"pending moderation",

@@ -15,7 +15,8 @@
 
 #define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
 #define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
-#define NEAR_LINES	256		/* bytes after an address read for limits */
+/* bytes after an address read for limits */
+#define NEAR_LINES	256
 
 int
 bounce_section_success(const char *l, size_t n, int in)
@@ -151,7 +152,8 @@ sentence_like(const char *l, size_t n)
 	int words = 0;
 
 	for (size_t i = 0; i < n; i++)
-		if (!bounce_is_blank(l[i]) && (!i || bounce_is_blank(l[i - 1])) &&
+		if (!bounce_is_blank(l[i]) &&
+		    (!i || bounce_is_blank(l[i - 1])) &&
 		    ++words > VALUE_WORDS)
 			return 1;
 	return 0;
