@@ -66,7 +66,8 @@ static const struct yfield signing_fields[] = {
 
 static const struct yfield dkim_fields[] = {
 	{ "domain", YF_STR, O(dkim_domain), 0, NULL },
-	{ "keys", YF_NODE, O(dkim_keys_node), 1, NULL },	/* dkim_keys() */
+	/* dkim_keys() */
+	{ "keys", YF_NODE, O(dkim_keys_node), 1, NULL },
 	{ "create_demo_key", YF_BOOL, O(dkim_demo_key), 0, NULL },
 	YF_END
 };
@@ -220,7 +221,8 @@ relay_entry(struct config *c, const struct ynode *e)
 		url = e->value;
 	} else if (e->type == YNODE_MAP) {
 		for (size_t i = 0; i + 1 < e->nitems; i += 2) {
-			const struct ynode *k = e->items[i], *v = e->items[i + 1];
+			const struct ynode *k = e->items[i],
+			    *v = e->items[i + 1];
 
 			if (!strcmp(k->value, "url") &&
 			    v->type == YNODE_SCALAR)
@@ -470,7 +472,8 @@ dns_name_ok(const char *s)
 			if (label == 0 || label > 63 || s[i - 1] == '-')
 				return 0;
 			label = 0;
-		} else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		} else if ((ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z') ||
 		    (ch >= '0' && ch <= '9') || (ch == '-' && label > 0)) {
 			label++;
 		} else {
@@ -543,9 +546,10 @@ finish_dkim(struct config *c)
 		if (dkim_key_entry(c, k->items[i], e) == -1)
 			rc = -1;
 		for (size_t j = 0; rc == 0 && j < i; j++)
-			if (!strcasecmp(c->dkim_keys[j].selector, e->selector)) {
-				warnx("%s: dkim selector \"%s\" is listed twice",
-				    e->where, e->selector);
+			if (!strcasecmp(c->dkim_keys[j].selector,
+			    e->selector)) {
+				warnx("%s: dkim selector \"%s\" is "
+				    "listed twice", e->where, e->selector);
 				rc = -1;
 			}
 	}
@@ -560,9 +564,9 @@ finish_dkim(struct config *c)
 	if (c->bounce_domain && !subdomain_of(c->bounce_domain,
 	    c->dkim_domain) && !subdomain_of(c->dkim_domain,
 	    c->bounce_domain)) {
-		warnx("%s: bounce_domain %s does not align with dkim.domain %s: "
-		    "the CFBL-Address (complaints to the bounce domain) must be "
-		    "in a signed domain's tree (RFC 9477)", c->path,
+		warnx("%s: bounce_domain %s does not align with dkim.domain "
+		    "%s: the CFBL-Address (complaints to the bounce domain) "
+		    "must be in a signed domain's tree (RFC 9477)", c->path,
 		    c->bounce_domain, c->dkim_domain);
 		rc = -1;
 	}

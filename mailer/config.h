@@ -12,7 +12,8 @@
 struct config_dkim_key {
 	char *selector;
 	char *key_file;		/* PEM private key, mode 0600 */
-	char *type;		/* "rsa" or "ed25519"; NULL: what the file holds */
+	/* "rsa" or "ed25519"; NULL: what the file holds */
+	char *type;
 	char *where;		/* "FILE:LINE:COL" of the entry, for messages */
 };
 
@@ -45,7 +46,8 @@ struct config {
 	long domain_rate_per_minute;	/* 0 = unlimited */
 	long timeout;		/* seconds */
 	long relay_cooldown;	/* seconds */
-	long retry_backoff;	/* seconds before a deferred recipient is retried */
+	/* seconds before a deferred recipient is retried */
+	long retry_backoff;
 
 	/* signing */
 	int sign;		/* a signing: section is present */

@@ -40,7 +40,8 @@ static const struct yfield issue_fields[] = {
 	{ "sponsors_title", YF_STR, I(sponsors_title), 0, NULL },
 	{ "sponsors", YF_STRLIST, I(sponsors), 0, NULL },
 	{ "allow_html", YF_BOOL, I(allow_html), 0, NULL },
-	{ "sections", YF_NODE, I(yraw), 1, NULL },	/* handled by load_sections */
+	/* handled by load_sections */
+	{ "sections", YF_NODE, I(yraw), 1, NULL },
 	YF_END
 };
 

@@ -46,7 +46,8 @@ parse_error(struct ybuild *b, yaml_parser_t *p)
 		util_oom("libyaml");
 	warnx("%s:%zu:%zu: %s%s%s", b->file,
 	    p->problem_mark.line + 1 + b->line_base,
-	    p->problem_mark.column + 1, p->problem ? p->problem : "syntax error",
+	    p->problem_mark.column + 1,
+	    p->problem ? p->problem : "syntax error",
 	    p->context ? " " : "", p->context ? p->context : "");
 	return -1;
 }
@@ -151,8 +152,9 @@ check_keys(struct ybuild *b, const struct ynode *n)
 			}
 			for (size_t j = 0; j < i; j += 2)
 				if (!strcmp(n->items[j]->value, k->value)) {
-					warnx("%s:%zu:%zu: duplicate key \"%s\"",
-					    b->file, k->line, k->col, k->value);
+					warnx("%s:%zu:%zu: duplicate key "
+					    "\"%s\"", b->file, k->line, k->col,
+					    k->value);
 					return -1;
 				}
 		}
