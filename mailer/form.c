@@ -109,7 +109,8 @@ part_named(const char *h, size_t n, const char *name)
 			while ((p = memchr(p, ';', (size_t)(eol - p)))) {
 				size_t k = strlen(name);
 
-				for (p++; p < eol && (*p == ' ' || *p == '\t'); p++)
+				for (p++; p < eol && (*p == ' ' || *p == '\t');
+				    p++)
 					;
 				if ((size_t)(eol - p) < 5 ||
 				    strncasecmp(p, "name=", 5))

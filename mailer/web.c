@@ -251,8 +251,8 @@ oneclick(struct web *w, const struct http_request *rq,
 			json_object_set_new(ctx, "masked", json_string(masked));
 			web_page(w, ctx, 200, rs);
 		} else if (rc == 1) {
-			web_simple(w, l, "bad_request", "请求无效 · Bad request",
-			    400, rs);
+			web_simple(w, l, "bad_request",
+			    "请求无效 · Bad request", 400, rs);
 		} else {
 			web_simple(w, l, "unavailable", "暂不可用 · "
 			    "Unavailable", 503, rs);

@@ -65,8 +65,8 @@ webarchive_handle(struct web *w, const char *path,
 
 	if (!w->c->web_archive_dir || !strcmp(http_method(rq), "POST")) {
 		rs->allow = "GET, HEAD";
-		web_simple(w, NULL, "bad_request", "请求无效 · Bad request", 405,
-		    rs);
+		web_simple(w, NULL, "bad_request", "请求无效 · Bad request",
+		    405, rs);
 		return;
 	}
 	if (!root || archive_path_resolve(root, *path ? path : "/",

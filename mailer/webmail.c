@@ -157,7 +157,8 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 	rfc2047_unstructured(out, "Subject", subject.data);
 	buf_printf(out, "Message-ID: <web.%lld.%016llx@%s>\r\n", j->m.id, r,
 	    addr_domain(c->sender_address));
-	buf_adds(out, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n");
+	buf_adds(out, "Auto-Submitted: auto-generated\r\n"
+	    "MIME-Version: 1.0\r\n");
 	buf_add(out, h.data, h.len);
 	buf_adds(out, "\r\n");
 	buf_add(out, b.data, b.len);
@@ -337,7 +338,8 @@ webmail_stop(struct webmail *m)
 	if (m->started) {
 		pthread_mutex_lock(&m->mu);
 		m->stop = 1;
-		m->smtp_stop = 1;	/* a relay that hangs does not hold it */
+		/* a relay that hangs does not hold it */
+		m->smtp_stop = 1;
 		pthread_cond_signal(&m->cv);
 		pthread_mutex_unlock(&m->mu);
 		pthread_join(m->thread, NULL);
