@@ -24,7 +24,8 @@
 
 /* What is made of one issue of the archive (archive_src: which, when). */
 struct made {
-	struct issue *is;	/* all of it, when its pages or entry are made */
+	/* all of it, when its pages or entry are made */
+	struct issue *is;
 	struct composer *cp;
 	int make;		/* its pages are made again */
 	char *entry;		/* feed content, when in the feed */

@@ -35,9 +35,9 @@ int archive_id_valid(const char *id);
  * a folder means its index.html.  Refuses paths with a ".." or hidden
  * (".x") component or a backslash, files still being written
  * ("NAME.tmp.PID", see write_file_replace) and files that resolve
- * (symlinks) outside root.  Returns 0 with *file (malloc'd, absolute), 1 when there
- * is no such file, -1 when the path is refused.  Prints nothing: a server
- * reports the request itself.
+ * (symlinks) outside root.  Returns 0 with *file (malloc'd, absolute), 1
+ * when there is no such file, -1 when the path is refused.  Prints
+ * nothing: a server reports the request itself.
  */
 int archive_path_resolve(const char *root, const char *path, char **file);
 

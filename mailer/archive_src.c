@@ -306,7 +306,8 @@ arg_usable(const char *arg)
 
 	while (n > 1 && t[n - 1] == '/')
 		t[--n] = '\0';
-	ok = archive_src_id_usable(arg, strrchr(t, '/') ? strrchr(t, '/') + 1 : t);
+	ok = archive_src_id_usable(arg,
+	    strrchr(t, '/') ? strrchr(t, '/') + 1 : t);
 	free(t);
 	return ok;
 }

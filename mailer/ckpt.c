@@ -28,11 +28,12 @@ struct ckpt {
 
 /*
  * Passive checkpoints copy the bulk of the log, each what came during the
- * one before.  A log of reset_pages or more is then reset with the writers held back, only
- * to copy the little that is left (about 20 ms at 9,000 serve POSTs/s):
- * it is written again from its start, the file keeping its size.  A short
- * one, or one no write touched since the last tick, is truncated:
- * emptying a file of hundreds of MB took 100-500 ms, too long under load.
+ * one before.  A log of reset_pages or more is then reset with the
+ * writers held back, only to copy the little that is left (about 20 ms at
+ * 9,000 serve POSTs/s): it is written again from its start, the file
+ * keeping its size.  A short one, or one no write touched since the last
+ * tick, is truncated: emptying a file of hundreds of MB took 100-500 ms,
+ * too long under load.
  */
 static void
 checkpoint(struct ckpt *k)

@@ -45,7 +45,8 @@ ossl_err(void)
 	unsigned long e = ERR_get_error(), more = e;
 
 	while (more) {
-		if (ERR_GET_REASON(more) == ERR_GET_REASON(ERR_R_MALLOC_FAILURE))
+		if (ERR_GET_REASON(more) ==
+		    ERR_GET_REASON(ERR_R_MALLOC_FAILURE))
 			util_oom("libcrypto");
 		more = ERR_get_error();
 	}
@@ -175,7 +176,8 @@ sign_hash(const struct dkim_key *k, const unsigned char *h,
 		/* RFC 8463: PureEdDSA over the SHA-256 of the header data */
 		EVP_MD_CTX *c = EVP_MD_CTX_new();
 
-		ok = c && EVP_DigestSignInit(c, NULL, NULL, NULL, k->pkey) > 0 &&
+		ok = c &&
+		    EVP_DigestSignInit(c, NULL, NULL, NULL, k->pkey) > 0 &&
 		    EVP_DigestSign(c, sig, len, h, DKIM_HASH_LEN) > 0;
 		EVP_MD_CTX_free(c);
 	} else {

@@ -318,8 +318,8 @@ imap_open(const struct config *c, const char *password, enum imap_fail *why)
 	if ((*why = secure(im, c, host, port, implicit)) != IMAP_FAIL_NONE)
 		goto bad;
 	if (mailimap_has_extension(im->s, "LOGINDISABLED")) {
-		warnx("%s: the server does not allow LOGIN here (LOGINDISABLED)",
-		    im->where);
+		warnx("%s: the server does not allow LOGIN here "
+		    "(LOGINDISABLED)", im->where);
 		*why = IMAP_FAIL_TLS;
 		goto bad;
 	}
@@ -442,7 +442,8 @@ imap_fetch(struct imap *im, uint32_t uid, struct buf *out)
 			    item->att_data.att_static->att_type !=
 			    MAILIMAP_MSG_ATT_BODY_SECTION)
 				continue;
-			b = item->att_data.att_static->att_data.att_body_section;
+			b = item->att_data.att_static->
+			    att_data.att_body_section;
 			if (b->sec_body_part)
 				buf_add(out, b->sec_body_part, b->sec_length);
 			found = 1;

@@ -4,10 +4,11 @@
  * whose address left the list move to lists/<id>.removed.csv with the
  * date and the reason, and the confirmed web subscribers who are not rows
  * yet are appended (but no address or name a spreadsheet would take for
- * a formula: list_csv_formula; each is named in a warning).  Every other byte of the CSV stays as it was: a row is
- * one line (list.c refuses line breaks inside fields), so rows are kept or
- * dropped as whole lines, and appended rows are quoted only where RFC 4180
- * needs it, with the file's own line ending (CRLF or LF).
+ * a formula: list_csv_formula; each is named in a warning).  Every other
+ * byte of the CSV stays as it was: a row is one line (list.c refuses line
+ * breaks inside fields), so rows are kept or dropped as whole lines, and
+ * appended rows are quoted only where RFC 4180 needs it, with the file's
+ * own line ending (CRLF or LF).
  *
  * The plan is idempotent: rows already moved are not rows any more,
  * subscribers already appended are rows, and a line that removed.csv holds

@@ -19,7 +19,8 @@ static const struct command {
 	int (*fn)(int, char **);
 	const char *summary;
 } commands[] = {
-	{ "check", cmd_check, "validate config, lists, templates and an issue" },
+	{ "check", cmd_check,
+	    "validate config, lists, templates and an issue" },
 	{ "preview", cmd_preview, "write every edition as .eml, .html, .txt" },
 	{ "send", cmd_send, "send an issue (journaled, resumable)" },
 	{ "status", cmd_status, "per issue and list delivery counts" },
@@ -90,7 +91,8 @@ usage(FILE *f)
 	fprintf(f, "usage: mailer [--config FILE] COMMAND [ARGS]\n\n"
 	    "commands:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-9s %s\n", commands[i].name,
+		    commands[i].summary);
 	fprintf(f, "\n'mailer COMMAND --help' describes a command.\n");
 	exit_codes_brief(f);
 }

@@ -110,8 +110,8 @@ mime_text(const char *subtype, const char *text, size_t len)
 	char *type = xasprintf("text/%s", subtype);
 	size_t n;
 	char *data = normalise_crlf(text, len, &n);
-	int enc = mime_prefer_qp(data, n) ? MAILMIME_MECHANISM_QUOTED_PRINTABLE :
-	    MAILMIME_MECHANISM_BASE64;
+	int enc = mime_prefer_qp(data, n) ?
+	    MAILMIME_MECHANISM_QUOTED_PRINTABLE : MAILMIME_MECHANISM_BASE64;
 
 	c = content(type);
 	free(type);

@@ -16,7 +16,8 @@ struct progress {
 	int tty, quiet, verbose;
 	double start, last;
 	int drawn;
-	char **relay;		/* relays that took messages, first seen first */
+	/* relays that took messages, first seen first */
+	char **relay;
 	long *relay_sent;
 	size_t nrelay;
 };

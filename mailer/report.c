@@ -211,7 +211,8 @@ jcounts(const struct row *r)
 static void
 add_lists(json_t *ctx, const struct config *cfg, const struct rows *rs)
 {
-	json_t *lists = json_array(), *totals = json_array(), *kj = json_array();
+	json_t *lists = json_array(), *totals = json_array(),
+	    *kj = json_array();
 	struct row tot = { 0 };
 	long scale = 1;
 

@@ -30,7 +30,8 @@
 #include "workq.h"
 
 #define POOL 256		/* messages built ahead of the connections */
-#define REFILL 32		/* slots refilled at once: one commit adds them */
+/* slots refilled at once: one commit adds them */
+#define REFILL 32
 #define RUN_RETRIES 2		/* extra tries of a 4xx within one run */
 #define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 #define CHECKPOINT_MS 200	/* the journal's checkpoints, from a thread */

@@ -17,7 +17,8 @@ struct send_opts {
 	const char *to;		/* test send to one address, no journal */
 	int dry_run;
 	int respect_backoff;	/* deferred wait for next_attempt (cron) */
-	int resend_changed;	/* send an edition changed since sending began */
+	/* send an edition changed since sending began */
+	int resend_changed;
 	int verbose, quiet;
 	int locked;		/* the caller holds the state lock (run) */
 	volatile sig_atomic_t *stop;

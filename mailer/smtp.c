@@ -437,7 +437,8 @@ worker(void *arg)
 	struct smtp *s = c->s;
 	CURLcode rc;
 
-	pthread_setname_np(pthread_self(), "smtp-conn");	/* top -H, perf */
+	/* top -H, perf */
+	pthread_setname_np(pthread_self(), "smtp-conn");
 	pthread_mutex_lock(&s->mu);
 	for (;;) {
 		while (c->turn != TURN_WORK && !s->closing)

@@ -43,7 +43,8 @@ struct transport;
 
 enum transport_result {
 	TRANSPORT_OK,		/* delivered: the relay or the Maildir has it */
-	TRANSPORT_TEMPFAIL,	/* 4xx, or the connection broke mid-transaction */
+	/* 4xx, or the connection broke mid-transaction */
+	TRANSPORT_TEMPFAIL,
 	TRANSPORT_PERMFAIL,	/* 5xx to RCPT or to the end of DATA */
 	TRANSPORT_CONNFAIL,	/* no session: connect failed or MAIL refused */
 	TRANSPORT_TLSFAIL,	/* no session: no STARTTLS where required, the

@@ -459,8 +459,8 @@ slurp_file(const char *path, size_t max, struct buf *out)
 		out->data[out->len] = '\0';
 		total += (size_t)n;
 		if (total > max) {
-			warnx("%s: file is larger than the %zu byte limit", path,
-			    max);
+			warnx("%s: file is larger than the %zu byte limit",
+			    path, max);
 			goto out;
 		}
 	}

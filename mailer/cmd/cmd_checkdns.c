@@ -140,8 +140,8 @@ cmd_check_dns(int argc, char **argv)
 			break;
 		case 'r':
 			if (dns_parse_resolver(optarg, fwd, sizeof fwd) == -1) {
-				warnx("--resolver %s: not an IP address with an "
-				    "optional :PORT", optarg);
+				warnx("--resolver %s: not an IP address with "
+				    "an optional :PORT", optarg);
 				return EXIT_USAGE;
 			}
 			resolver = fwd;

@@ -167,9 +167,9 @@ print_rates(const struct table *t)
 		if (r->list)
 			continue;
 		if (!head++)
-			printf("\ncomplaint rate = complaints / delivered (sent, "
-			    "not bounced); the large mailbox providers warn at "
-			    "0.1 %% and limit at 0.3 %%\n");
+			printf("\ncomplaint rate = complaints / delivered "
+			    "(sent, not bounced); the large mailbox providers "
+			    "warn at 0.1 %% and limit at 0.3 %%\n");
 		if (!r->issue) {
 			printf("%ld complaint%s named no issue (no VERP token) "
 			    "and count in no rate\n", r->complaints,

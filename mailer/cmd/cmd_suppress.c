@@ -77,7 +77,8 @@ on_unsub(void *arg, const struct journal_suppression *s)
 {
 	struct unsub_note *u = arg;
 
-	if (strcmp(s->reason, "unsubscribed") || strcasecmp(s->email, u->email) ||
+	if (strcmp(s->reason, "unsubscribed") ||
+	    strcasecmp(s->email, u->email) ||
 	    (u->list && strcmp(s->list, u->list) && strcmp(s->list, "*")))
 		return;
 	u->n++;
