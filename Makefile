@@ -217,6 +217,12 @@ uninstall:
 		$(addprefix $(SHAREDIR)/contrib/,$(CONTRIB))
 	-rmdir $(SHAREDIR)/templates $(SHAREDIR)/contrib $(SHAREDIR) 2>/dev/null
 
+# make lint's 80-column check over the sources and headers.
+# COLS_PENDING: left out until their splits land (another branch is
+# re-writing them now; the lead wraps them after).
+COLS_SRCS = $(wildcard mailer/*.c mailer/*.h mailer/cmd/*.c mailer/cmd/*.h)
+COLS_PENDING = mailer/bounce.c mailer/bounce_rcpt.c
+
 lint:
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' $(SRCS) tests/bench/*.c tests/*.c
 	@# only main.c exits; exit codes come from the one table (exitcode.h)
@@ -224,6 +230,8 @@ lint:
 	@! grep -n 'include <sysexits.h>' $(filter-out mailer/exitcode.c,$(SRCS) $(wildcard mailer/*.h mailer/cmd/*.h))
 	@# $(LDFLAGS) on every link line, Check's cflags on the unit tests only
 	@tests/buildlint.sh
+	@# 80 display columns (tests/lint-cols.py)
+	@tests/lint-cols.py $(filter-out $(COLS_PENDING),$(COLS_SRCS))
 
 clean:
 	rm -f mailer/*.o mailer/cmd/*.o mailer/*.a mailer/mailer $(UNITS) \
