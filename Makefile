@@ -223,7 +223,8 @@ uninstall:
 COLS_SRCS = $(wildcard mailer/*.c mailer/*.h mailer/cmd/*.c mailer/cmd/*.h)
 COLS_PENDING = mailer/bounce.c mailer/bounce_rcpt.c
 
-lint:
+# deps: tests/lint-cols.py needs python3, which a fresh Debian may lack
+lint: deps
 	@! grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi)\(' $(SRCS) tests/bench/*.c tests/*.c
 	@# only main.c exits; exit codes come from the one table (exitcode.h)
 	@! grep -nE '\b(err|errx|exit|_exit)\(' $(LIBSRCS)
