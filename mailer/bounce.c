@@ -628,16 +628,12 @@ own_subject(const char *ls, const char *rs)
 	return own;
 }
 
+/* The Subject, lower-cased, without the returned one's, and its words. */
 static void
-read_own_headers(struct parse *p, struct bounce_report *out)
+read_own_subject(struct parse *p, struct buf *v)
 {
-	struct buf v = BUF_INIT;
-	const struct bounce_hdrs *x = &p->own;
-
-	if (bounce_hdrs_get(x, "Message-ID", 0, &v) && v.len)
-		out->message_id = xstrdup(v.data);
-	if (bounce_hdrs_get(x, "Subject", 0, &v)) {
-		char *subject = bounce_decode_2047(v.data);
+	if (bounce_hdrs_get(&p->own, "Subject", 0, v)) {
+		char *subject = bounce_decode_2047(v->data);
 
 		p->lsubj = bounce_lower_dup(subject, strlen(subject));
 		free(subject);
@@ -647,11 +643,22 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	/* "Rcpt=[a@delayed.example.net]" says no delay */
 	p->wsubj = xstrdup(p->nsubj);
 	bounce_blank_names(p->wsubj, strlen(p->wsubj));
-	if (bounce_hdrs_get(x, "From", 0, &v)) {
-		p->from = bounce_first_addr(v.data, v.len);
+}
+
+/*
+ * The notice's sender and addressees: the envelope, and the addresses
+ * that are no failed recipient.
+ */
+static void
+read_own_side(struct parse *p, struct buf *v)
+{
+	const struct bounce_hdrs *x = &p->own;
+
+	if (bounce_hdrs_get(x, "From", 0, v)) {
+		p->from = bounce_first_addr(v->data, v->len);
 		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
-		    bare_daemon(v.data, v.len);
-		p->from_service = service_name(v.data, v.len);
+		    bare_daemon(v->data, v->len);
+		p->from_service = service_name(v->data, v->len);
 	}
 	envelope_add(&p->env, x, "Delivered-To");
 	envelope_add(&p->env, x, "To");
@@ -665,28 +672,42 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	envelope_add(&p->env, x, "X-Original-To");
 	if (p->from && !p->from_service)
 		bounce_addrset_add(&p->excl, p->from, MAX_EXCLUDED);
-	if (bounce_hdrs_get(x, "Return-Path", 0, &v))
-		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
-	if (bounce_hdrs_get(x, "Reply-To", 0, &v))
-		bounce_addrset_scan(&p->excl, v.data, v.len, MAX_EXCLUDED);
+	if (bounce_hdrs_get(x, "Return-Path", 0, v))
+		bounce_addrset_scan(&p->excl, v->data, v->len, MAX_EXCLUDED);
+	if (bounce_hdrs_get(x, "Reply-To", 0, v))
+		bounce_addrset_scan(&p->excl, v->data, v->len, MAX_EXCLUDED);
+}
+
+/* The fields that mark an auto-reply. */
+static void
+read_auto_fields(struct parse *p, struct buf *v)
+{
+	const struct bounce_hdrs *x = &p->own;
+
 	/* RFC 3834 and its common non-standard spellings */
-	if (bounce_hdrs_get(x, "Auto-Submitted", 0, &v) &&
-	    bounce_find_ci(v.data, v.len, "auto-replied"))
+	if (bounce_hdrs_get(x, "Auto-Submitted", 0, v) &&
+	    bounce_find_ci(v->data, v->len, "auto-replied"))
 		p->auto_ev = AUTO_FIELD;
-	if (bounce_hdrs_get(x, "X-Autoreply", 0, &v) ||
-	    bounce_hdrs_get(x, "X-Autorespond", 0, &v) ||
-	    (bounce_hdrs_get(x, "Precedence", 0, &v) &&
-	    bounce_find_ci(v.data, v.len, "auto_reply")) ||
-	    (bounce_hdrs_get(x, "X-Apple-Action", 0, &v) &&
-	    bounce_find_ci(v.data, v.len, "vacation")))
+	if (bounce_hdrs_get(x, "X-Autoreply", 0, v) ||
+	    bounce_hdrs_get(x, "X-Autorespond", 0, v) ||
+	    (bounce_hdrs_get(x, "Precedence", 0, v) &&
+	    bounce_find_ci(v->data, v->len, "auto_reply")) ||
+	    (bounce_hdrs_get(x, "X-Apple-Action", 0, v) &&
+	    bounce_find_ci(v->data, v->len, "vacation")))
 		p->auto_ev = AUTO_FIELD;
+}
+
+/* The fields and the sender of a list manager's notice about its list. */
+static void
+read_list_fields(struct parse *p, struct buf *v)
+{
 	/*
 	 * Mailman's notices about its own list (held posts, bounces of its
 	 * members it could not read): whatever report they carry is the
 	 * list's, not one of ours
 	 */
-	if (bounce_hdrs_get(x, "X-List-Administrivia", 0, &v) &&
-	    bounce_find_ci(v.data, v.len, "yes"))
+	if (bounce_hdrs_get(&p->own, "X-List-Administrivia", 0, v) &&
+	    bounce_find_ci(v->data, v->len, "yes"))
 		p->list_admin = 1;
 	/*
 	 * a list manager's notice to its list's owner (a bounce of one of its
@@ -699,6 +720,15 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	for (size_t i = 0; p->list_from && i < p->env.n; i++)
 		if (bounce_is_list_admin(p->env.v[i], 0))
 			p->list_admin = 1;
+}
+
+/*
+ * What the Subject says: an answer, an auto-reply, a failure or a
+ * complaint.
+ */
+static void
+subject_evidence(struct parse *p)
+{
 	p->answer = answers_message(p->lsubj);
 	if (answers_autoreply(p->lsubj))
 		p->human_reply = 1;
@@ -716,6 +746,20 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	if (bounce_list_match(bounce_complaint_subjects, p->wsubj,
 	    strlen(p->wsubj)))
 		p->complaint_ev = 1;
+}
+
+static void
+read_own_headers(struct parse *p, struct bounce_report *out)
+{
+	struct buf v = BUF_INIT;
+
+	if (bounce_hdrs_get(&p->own, "Message-ID", 0, &v) && v.len)
+		out->message_id = xstrdup(v.data);
+	read_own_subject(p, &v);
+	read_own_side(p, &v);
+	read_auto_fields(p, &v);
+	read_list_fields(p, &v);
+	subject_evidence(p);
 	buf_free(&v);
 }
 
