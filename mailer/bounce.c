@@ -1363,63 +1363,75 @@ parse_free(struct parse *p)
 	free(p->from);
 }
 
-int
-bounce_parse(const char *msg, size_t len, struct bounce_report *out)
+/*
+ * a message saved from an mbox file starts with its "From " line:
+ * no header field, and the MIME parser would then read no header
+ * (a notice's base64 text came out as nothing)
+ */
+static void
+skip_mbox_from_line(const char **msg, size_t *len)
 {
-	struct parse p;
-	enum bounce_kind kind = BOUNCE_OTHER;
-
-	memset(out, 0, sizeof *out);
-	out->kind = BOUNCE_OTHER;
-	if (!msg)
-		return 0;
-	/*
-	 * a message saved from an mbox file starts with its "From " line:
-	 * no header field, and the MIME parser would then read no header
-	 * (a notice's base64 text came out as nothing)
-	 */
-	if (len > 5 && !memcmp(msg, "From ", 5)) {
-		const char *nl = memchr(msg, '\n', len);
+	if (*len > 5 && !memcmp(*msg, "From ", 5)) {
+		const char *nl = memchr(*msg, '\n', *len);
 
 		if (nl) {
-			len -= (size_t)(nl + 1 - msg);
-			msg = nl + 1;
+			*len -= (size_t)(nl + 1 - *msg);
+			*msg = nl + 1;
 		}
 	}
-	/*
-	 * lines ended by CR alone (an old Macintosh gateway's copy): no LF
-	 * anywhere, so every CR is a line's end
-	 */
-	if (len && !memchr(msg, '\n', len) && memchr(msg, '\r', len)) {
-		char *c = xmalloc(len + 1);
+}
 
-		memcpy(c, msg, len);
-		c[len] = '\0';
+/*
+ * lines ended by CR alone (an old Macintosh gateway's copy): no LF
+ * anywhere, so every CR is a line's end
+ */
+static int
+cr_only_lines(const char *msg, size_t len)
+{
+	return len && !memchr(msg, '\n', len) && memchr(msg, '\r', len);
+}
 
-		for (size_t i = 0; i < len; i++)
-			if (c[i] == '\r')
-				c[i] = '\n';
-		bounce_parse(c, len, out);
-		free(c);
-		return 0;
-	}
-	iconvcache_install();
-	memset(&p, 0, sizeof p);
-	p.msg = msg;
-	p.hl = bounce_header_len(msg, len);
-	bounce_hdrs_index(&p.own, msg, p.hl);
-	bounce_mime_scan(&p.sc, msg, len);
-	read_own_headers(&p, out);
-	out->auto_marked = p.auto_ev != 0;
-	p.notice = p.sc.notice.data ? p.sc.notice.data : "";
-	p.cues = bounce_cues(p.notice, p.sc.nlen);
+/* Parses a copy of msg whose every CR is an LF. */
+static void
+parse_cr_lines(const char *msg, size_t len, struct bounce_report *out)
+{
+	char *c = xmalloc(len + 1);
+
+	memcpy(c, msg, len);
+	c[len] = '\0';
+
+	for (size_t i = 0; i < len; i++)
+		if (c[i] == '\r')
+			c[i] = '\n';
+	bounce_parse(c, len, out);
+	free(c);
+}
+
+/*
+ * The notice's own header and the evidence its text adds: an auto-reply's
+ * or a list manager's.
+ */
+static void
+parse_notice(struct parse *p, const char *msg, size_t len,
+    struct bounce_report *out)
+{
+	memset(p, 0, sizeof *p);
+	p->msg = msg;
+	p->hl = bounce_header_len(msg, len);
+	bounce_hdrs_index(&p->own, msg, p->hl);
+	bounce_mime_scan(&p->sc, msg, len);
+	read_own_headers(p, out);
+	out->auto_marked = p->auto_ev != 0;
+	p->notice = p->sc.notice.data ? p->sc.notice.data : "";
+	p->cues = bounce_cues(p->notice, p->sc.nlen);
 	/*
 	 * an absence, a challenge or a help desk's acknowledgement, said by
 	 * a message no daemon sent
 	 */
-	if (!p.bounce_ev && !p.human_reply && (p.cues & (BOUNCE_CUE_ABSENCE |
-	    BOUNCE_CUE_CHALLENGE | BOUNCE_CUE_ACK)) && p.auto_ev < AUTO_TEXT)
-		p.auto_ev = AUTO_TEXT;
+	if (!p->bounce_ev && !p->human_reply && (p->cues &
+	    (BOUNCE_CUE_ABSENCE | BOUNCE_CUE_CHALLENGE | BOUNCE_CUE_ACK)) &&
+	    p->auto_ev < AUTO_TEXT)
+		p->auto_ev = AUTO_TEXT;
 	/*
 	 * a list robot's automatic notice (a held post): not a person's.
 	 * And a list manager's own text about a post (rejected, held, not
@@ -1427,25 +1439,59 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 	 * an MTA's report (a delivery-status part) can name one.  So does
 	 * any sender's notice that a list holds our post for moderation.
 	 */
-	if ((p.list_from && (p.auto_ev || (!p.sc.dsn.len &&
-	    !p.sc.inner.len))) || held_notice(&p))
-		p.list_admin = 1;
+	if ((p->list_from && (p->auto_ev || (!p->sc.dsn.len &&
+	    !p->sc.inner.len))) || held_notice(p))
+		p->list_admin = 1;
+}
+
+/*
+ * The notice's kind, its recipients found on the way: none in a list's
+ * own notice or a feedback report that is no complaint, the complained-of
+ * ones in a complaint, an SES notification's own, or those its text and
+ * reports name.
+ */
+static enum bounce_kind
+report_kind(struct parse *p, struct bounce_report *out)
+{
+	enum bounce_kind kind = BOUNCE_OTHER;
+
+	if (p->list_admin || ((p->sc.report_arf || p->sc.arf.len) &&
+	    feedback_not_complaint(p))) {
+		/* kind OTHER, no recipient */
+	} else if (p->sc.report_arf || p->sc.arf.len || p->complaint_ev) {
+		kind = BOUNCE_COMPLAINT;
+		complaint_rcpts(p);
+		out->feedback_malformed = feedback_malformed(p);
+	} else if (!p->sc.notice.len || !bounce_ses_json(p->notice,
+	    p->sc.nlen, &p->rs, &p->nrs, &kind, out)) {
+		find_rcpts(p);
+		kind = decide_kind(p);
+	}
+	return kind;
+}
+
+int
+bounce_parse(const char *msg, size_t len, struct bounce_report *out)
+{
+	struct parse p;
+	enum bounce_kind kind;
+
+	memset(out, 0, sizeof *out);
+	out->kind = BOUNCE_OTHER;
+	if (!msg)
+		return 0;
+	skip_mbox_from_line(&msg, &len);
+	if (cr_only_lines(msg, len)) {
+		parse_cr_lines(msg, len, out);
+		return 0;
+	}
+	iconvcache_install();
+	parse_notice(&p, msg, len, out);
 	if (p.sc.orig.len)
 		read_orig_headers(&p, out);
 	if (p.sc.arf.len)
 		read_feedback_mail_from(&p, out);
-	if (p.list_admin || ((p.sc.report_arf || p.sc.arf.len) &&
-	    feedback_not_complaint(&p))) {
-		/* kind OTHER, no recipient */
-	} else if (p.sc.report_arf || p.sc.arf.len || p.complaint_ev) {
-		kind = BOUNCE_COMPLAINT;
-		complaint_rcpts(&p);
-		out->feedback_malformed = feedback_malformed(&p);
-	} else if (!p.sc.notice.len || !bounce_ses_json(p.notice, p.sc.nlen,
-	    &p.rs, &p.nrs, &kind, out)) {
-		find_rcpts(&p);
-		kind = decide_kind(&p);
-	}
+	kind = report_kind(&p, out);
 	fill_report(out, &p, kind);
 	parse_free(&p);
 	return 0;
