@@ -412,15 +412,14 @@ ses_mail(json_t *mail, struct bounce_report *out)
 		out->orig_message_id = xstrdup(id);
 }
 
-/* Amazon SES notifications arrive as a JSON body. */
-int
-bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
-    enum bounce_kind *kind, struct bounce_report *out)
+/*
+ * The notification in body[0..n), or NULL when it is none: a JSON object
+ * that names its type.
+ */
+static json_t *
+ses_notification(const char *body, size_t n, const char **type)
 {
-	json_t *root, *o, *list;
-	const char *type;
-	size_t i;
-	json_t *r;
+	json_t *root;
 
 	while (n && isspace((unsigned char)*body)) {
 		body++;
@@ -428,46 +427,67 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 	}
 	if (!n || *body != '{' || (!memmem(body, n, "notificationType", 16) &&
 	    !memmem(body, n, "eventType", 9)))
-		return 0;
+		return NULL;
 	if (!(root = ses_load(body, n)))
-		return 0;
-	type = json_string_value(json_object_get(root, "notificationType"));
-	if (!type)
-		type = json_string_value(json_object_get(root, "eventType"));
-	if (!type) {
+		return NULL;
+	*type = json_string_value(json_object_get(root, "notificationType"));
+	if (!*type)
+		*type = json_string_value(json_object_get(root, "eventType"));
+	if (!*type) {
 		json_decref(root);
-		return 0;
+		return NULL;
 	}
-	ses_mail(json_object_get(root, "mail"), out);
+	return root;
+}
+
+/*
+ * The kind a notification of type says, to *kind, and its list of
+ * recipients, to *list; 0 when its recipients are none of ours to read
+ * (a feedback report that is no complaint, another type).
+ */
+static int
+ses_kind(json_t *root, const char *type, enum bounce_kind *kind,
+    json_t **list)
+{
+	json_t *o;
+
 	if (!strcmp(type, "Bounce")) {
 		*kind = BOUNCE_BOUNCE;
 		o = json_object_get(root, "bounce");
-		list = json_object_get(o, "bouncedRecipients");
+		*list = json_object_get(o, "bouncedRecipients");
 	} else if (!strcmp(type, "Complaint")) {
 		const char *ft;
 
 		*kind = BOUNCE_COMPLAINT;
 		o = json_object_get(root, "complaint");
-		list = json_object_get(o, "complainedRecipients");
+		*list = json_object_get(o, "complainedRecipients");
 		/* the ISP's Feedback-Type, as an RFC 5965 report gives it */
 		ft = json_string_value(json_object_get(o,
 		    "complaintFeedbackType"));
 		if (ft && bounce_list_is(bounce_feedback_not_complaint, ft,
 		    strlen(ft))) {
 			*kind = BOUNCE_OTHER;
-			json_decref(root);
-			return 1;
+			return 0;
 		}
 	} else if (!strcmp(type, "DeliveryDelay")) {
 		/* event publishing: still being retried */
 		*kind = BOUNCE_DELAY;
 		o = json_object_get(root, "deliveryDelay");
-		list = json_object_get(o, "delayedRecipients");
+		*list = json_object_get(o, "delayedRecipients");
 	} else {
 		*kind = BOUNCE_OTHER;
-		json_decref(root);
-		return 1;
+		return 0;
 	}
+	return 1;
+}
+
+/* Adds list's recipients to rs, each with its status and diagnostic. */
+static void
+ses_rcpts(json_t *list, struct bounce_seg **rs, size_t *nrs)
+{
+	size_t i;
+	json_t *r;
+
 	json_array_foreach(list, i, r) {
 		const char *a = json_string_value(json_object_get(r,
 		    "emailAddress"));
@@ -477,7 +497,7 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		    "diagnosticCode"));
 
 		size_t before = *nrs;
-		struct bounce_seg *r;
+		struct bounce_seg *seg;
 
 		if (!a)
 			continue;
@@ -485,16 +505,31 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		/* an address listed again keeps its first entry */
 		if (*nrs == before)
 			continue;
-		r = &(*rs)[*nrs - 1];
+		seg = &(*rs)[*nrs - 1];
 		if (st)
-			bounce_status_at(st, strlen(st), 0, r->status);
+			bounce_status_at(st, strlen(st), 0, seg->status);
 		if (dc) {
 			/* keep the text alive past json_decref */
-			r->seg = xstrdup(dc);
-			r->seglen = strlen(dc);
-			r->from_dsn = 2;	/* owns seg */
+			seg->seg = xstrdup(dc);
+			seg->seglen = strlen(dc);
+			seg->from_dsn = 2;	/* owns seg */
 		}
 	}
+}
+
+/* Amazon SES notifications arrive as a JSON body. */
+int
+bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
+    enum bounce_kind *kind, struct bounce_report *out)
+{
+	json_t *root, *list;
+	const char *type;
+
+	if (!(root = ses_notification(body, n, &type)))
+		return 0;
+	ses_mail(json_object_get(root, "mail"), out);
+	if (ses_kind(root, type, kind, &list))
+		ses_rcpts(list, rs, nrs);
 	json_decref(root);
 	return 1;
 }
