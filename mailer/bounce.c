@@ -1005,9 +1005,9 @@ own_cues(const char *t, size_t n, int answer)
  * 1 when the notice is a list's word that it holds our post for its
  * moderators, in its Subject or its own (unquoted) text, and no report
  * of a delivery or a complaint (nor an attached notice), no daemon's
- * notice and no failure subject: it names the list's addresses, neither a failed mailbox nor
- * an absent reader, though a group service sends it as noreply@ or as
- * the list and marks it auto-replied.
+ * notice and no failure subject: it names the list's addresses, neither
+ * a failed mailbox nor an absent reader, though a group service sends it
+ * as noreply@ or as the list and marks it auto-replied.
  */
 static int
 held_notice(const struct parse *p)

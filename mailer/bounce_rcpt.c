@@ -179,7 +179,8 @@ block_cut(const char *blk, size_t bl)
 	for (size_t i = 0; i < bl; ) {
 		const char *nl = memchr(blk + i, '\n', bl - i);
 
-		if (bl - i > 16 && !strncasecmp(blk + i, "final-recipient:", 16)) {
+		if (bl - i > 16 &&
+		    !strncasecmp(blk + i, "final-recipient:", 16)) {
 			if (seen)
 				return i;
 			seen = 1;
@@ -343,7 +344,8 @@ ses_load(const char *body, size_t n)
 		struct buf b = BUF_INIT;
 
 		for (size_t i = 0; i < n; i++) {
-			if (body[i] == '!' && i + 1 < n && body[i + 1] == '\n') {
+			if (body[i] == '!' && i + 1 < n &&
+			    body[i + 1] == '\n') {
 				i += 1 + (i + 2 < n && body[i + 2] == ' ');
 				continue;
 			}
