@@ -221,96 +221,146 @@ issue_title(const char *dir)
 	return t;
 }
 
+/*
+ * The issue named by the folder dir ("issues/2021-01/" -> "2021-01"),
+ * malloc'd.
+ */
+static char *
+issue_of_dir(const char *dir)
+{
+	char *p = xstrdup(dir), *b, *issue;
+
+	while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
+		p[strlen(p) - 1] = '\0';
+	b = strrchr(p, '/');
+	issue = xstrdup(b ? b + 1 : p);
+	free(p);
+	return issue;
+}
+
+/*
+ * Reads status's arguments into t->json, *html, *dir and *issue
+ * (malloc'd).  0 to go on, 1 after --help, -1 on a usage error (the
+ * usage printed; *issue freed).
+ */
+static int
+status_args(int argc, char **argv, struct table *t, const char **html,
+    const char **dir, char **issue)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--json"))
+			t->json = 1;
+		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(status_usage, stdout);
+			free(*issue);
+			*issue = NULL;
+			return 1;
+		} else if (!strcmp(argv[i], "--html") && i + 1 < argc)
+			*html = argv[++i];
+		else if (!strncmp(argv[i], "--html=", 7) && argv[i][7])
+			*html = argv[i] + 7;
+		else if (argv[i][0] != '-' && !*issue) {
+			*dir = argv[i];
+			*issue = issue_of_dir(argv[i]);
+		} else {
+			fputs(status_usage, stderr);
+			free(*issue);
+			*issue = NULL;
+			return -1;
+		}
+	}
+	if (*html && !*issue) {
+		fputs(status_usage, stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Prints the journal's counts for issue (every issue when NULL) as the
+ * table or (t->json) as JSON, with complaint rates and relay counts.
+ * 0, or EXIT_SOFTWARE when a query failed (what was read is printed).
+ */
+static int
+print_status(struct journal *jn, const char *issue, struct table *t)
+{
+	int rc = 0;
+
+	t->rows = json_array();
+	if (!t->json)
+		printf("%-12s %-14s %8s %8s %8s %10s %9s %10s %8s\n", "issue",
+		    "list", "sent", "deferred", "failed", "suppressed",
+		    "remaining", "complaints", "rate");
+	if (complaint_rates(jn, issue, keep_rate, t) == -1 ||
+	    journal_relay_counts(jn, issue, keep_relay, t) == -1 ||
+	    journal_counts(jn, issue, print_count, t) == -1)
+		rc = EXIT_SOFTWARE;
+	if (t->json) {
+		char *s = json_dumps(t->rows, JSON_INDENT(1));
+
+		puts(s);
+		free(s);
+	} else {
+		printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld %10ld\n", "total",
+		    "", t->tot[0], t->tot[1], t->tot[2], t->tot[3], t->tot[4],
+		    t->tot[5]);
+		print_rates(t);
+		print_relays(t);
+	}
+	table_free(t);
+	return rc;
+}
+
+/*
+ * Writes issue's delivery report to html from the journal jn (NULL when
+ * nothing was sent yet) and says so unless json.  An exit code.
+ */
+static int
+write_report(struct journal *jn, const struct config *cfg, const char *issue,
+    const char *dir, const char *html, int json)
+{
+	char *title = issue_title(dir);
+	int rc = 0;
+
+	switch (report_write_html(jn, cfg, issue, title, html)) {
+	case REPORT_TEMPLATE: rc = EXIT_DATAERR; break;
+	case REPORT_JOURNAL: rc = EXIT_SOFTWARE; break;
+	case REPORT_WRITE: rc = EXIT_CANTCREAT; break;
+	case REPORT_OK: break;
+	}
+	if (rc == 0 && !json)
+		printf("%s: delivery report written to %s\n", issue, html);
+	free(title);
+	return rc;
+}
+
 int
 cmd_status(int argc, char **argv)
 {
 	struct table t = { NULL, 0, { 0 }, NULL, 0, NULL, 0 };
 	struct config *cfg;
 	struct journal *jn = NULL;
-	char *issue = NULL, *title = NULL;
+	char *issue = NULL;
 	const char *html = NULL, *dir = NULL;
-	int rc = 0;
+	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
-			t.json = 1;
-		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fputs(status_usage, stdout);
-			free(issue);
-			return 0;
-		} else if (!strcmp(argv[i], "--html") && i + 1 < argc)
-			html = argv[++i];
-		else if (!strncmp(argv[i], "--html=", 7) && argv[i][7])
-			html = argv[i] + 7;
-		else if (argv[i][0] != '-' && !issue) {
-			char *p = xstrdup(argv[i]), *b;
-
-			dir = argv[i];
-			while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
-				p[strlen(p) - 1] = '\0';
-			b = strrchr(p, '/');
-			issue = xstrdup(b ? b + 1 : p);
-			free(p);
-		} else {
-			fputs(status_usage, stderr);
-			free(issue);
-			return EXIT_USAGE;
-		}
-	}
-	if (html && !issue) {
-		fputs(status_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if ((rc = status_args(argc, argv, &t, &html, &dir, &issue)) != 0)
+		return rc == 1 ? 0 : EXIT_USAGE;
 	if (!(cfg = config_load(cmd_config_path))) {
 		free(issue);
 		return EXIT_CONFIG;
 	}
-	if (access(cfg->state_path, F_OK) == -1) {
+	if (access(cfg->state_path, F_OK) == -1)
 		printf(t.json ? "[]\n" : "nothing sent yet (no %s)\n",
 		    cfg->state_path);
-		goto report;
-	}
-	if (!(jn = journal_open(cfg->state_path))) {
+	else if (!(jn = journal_open(cfg->state_path))) {
 		config_free(cfg);
 		free(issue);
 		return EXIT_CANTCREAT;
-	}
-	t.rows = json_array();
-	if (!t.json)
-		printf("%-12s %-14s %8s %8s %8s %10s %9s %10s %8s\n", "issue",
-		    "list", "sent", "deferred", "failed", "suppressed",
-		    "remaining", "complaints", "rate");
-	if (complaint_rates(jn, issue, keep_rate, &t) == -1 ||
-	    journal_relay_counts(jn, issue, keep_relay, &t) == -1 ||
-	    journal_counts(jn, issue, print_count, &t) == -1)
-		rc = EXIT_SOFTWARE;
-	if (t.json) {
-		char *s = json_dumps(t.rows, JSON_INDENT(1));
-
-		puts(s);
-		free(s);
-	} else {
-		printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld %10ld\n", "total",
-		    "", t.tot[0], t.tot[1], t.tot[2], t.tot[3], t.tot[4],
-		    t.tot[5]);
-		print_rates(&t);
-		print_relays(&t);
-	}
-	table_free(&t);
-report:
-	if (rc == 0 && html) {
-		title = issue_title(dir);
-		switch (report_write_html(jn, cfg, issue, title, html)) {
-		case REPORT_TEMPLATE: rc = EXIT_DATAERR; break;
-		case REPORT_JOURNAL: rc = EXIT_SOFTWARE; break;
-		case REPORT_WRITE: rc = EXIT_CANTCREAT; break;
-		case REPORT_OK: break;
-		}
-		if (rc == 0 && !t.json)
-			printf("%s: delivery report written to %s\n", issue,
-			    html);
-	}
-	free(title);
+	} else
+		rc = print_status(jn, issue, &t);
+	if (rc == 0 && html)
+		rc = write_report(jn, cfg, issue, dir, html, t.json);
 	journal_close(jn);
 	config_free(cfg);
 	free(issue);
