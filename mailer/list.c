@@ -150,6 +150,7 @@ struct csvstate {
 	size_t *bad;
 	int failed;		/* a strict error or fn asked to stop */
 	int stop;
+	int begun;		/* a byte was fed */
 	char ***header_out;	/* list_csv_header: the keys go here */
 	size_t *nheader_out;
 };
@@ -331,6 +332,15 @@ state_free(struct csvstate *st)
 static int
 feed(struct csv_parser *p, struct csvstate *st, const char *s, size_t n)
 {
+	/*
+	 * Excel's "CSV UTF-8" and Windows Notepad start the file with a
+	 * UTF-8 byte order mark: it belongs to no column name.
+	 */
+	if (!st->begun && n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
+		s += 3;
+		n -= 3;
+	}
+	st->begun |= n > 0;
 	while (n > 0 && !st->stop) {
 		const char *nl = memchr(s, '\n', n);
 		size_t k = nl ? (size_t)(nl - s) + 1 : n;
