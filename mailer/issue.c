@@ -57,9 +57,11 @@ issue_split_front_matter(const char *file, const char *src, size_t len,
     const char **fm, size_t *fmlen, const char **body, size_t *bodylen,
     size_t *body_line)
 {
-	const char *p, *end = src + len;
+	const char *p, *end;
 	size_t skip;
 
+	skip_utf8_bom(&src, &len);
+	end = src + len;
 	if (len >= 4 && !strncmp(src, "---\n", 4))
 		skip = 4;
 	else if (len >= 5 && !strncmp(src, "---\r\n", 5))

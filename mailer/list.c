@@ -332,14 +332,8 @@ state_free(struct csvstate *st)
 static int
 feed(struct csv_parser *p, struct csvstate *st, const char *s, size_t n)
 {
-	/*
-	 * Excel's "CSV UTF-8" and Windows Notepad start the file with a
-	 * UTF-8 byte order mark: it belongs to no column name.
-	 */
-	if (!st->begun && n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
-		s += 3;
-		n -= 3;
-	}
+	if (!st->begun)
+		skip_utf8_bom(&s, &n);	/* it belongs to no column name */
 	st->begun |= n > 0;
 	while (n > 0 && !st->stop) {
 		const char *nl = memchr(s, '\n', n);

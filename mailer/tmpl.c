@@ -435,6 +435,8 @@ parse(const char *file, const char *src, size_t len,
 	if (opts)
 		t->opts = *opts;
 	t->cache = cache;
+	/* an editor's Notepad may save one; as text it would be sent */
+	skip_utf8_bom(&src, &len);
 	p.file = t->file;
 	p.src = src;
 	p.len = len;

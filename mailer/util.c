@@ -476,6 +476,15 @@ out:
 	return rc;
 }
 
+void
+skip_utf8_bom(const char **s, size_t *n)
+{
+	if (*n >= 3 && !memcmp(*s, "\xef\xbb\xbf", 3)) {
+		*s += 3;
+		*n -= 3;
+	}
+}
+
 int
 utf8_valid(const char *s, size_t n, size_t *bad)
 {

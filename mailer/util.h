@@ -129,6 +129,12 @@ int slurp_file(const char *path, size_t max, struct buf *out);
  */
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
+/*
+ * Steps *s and *n past a UTF-8 byte order mark at *s, as Excel's "CSV
+ * UTF-8" and Windows Notepad write one: it is part of no text.
+ */
+void skip_utf8_bom(const char **s, size_t *n);
+
 /* 1-based line number of offset off in s. */
 size_t line_of(const char *s, size_t off);
 

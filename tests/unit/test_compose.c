@@ -183,6 +183,14 @@ START_TEST(test_front_matter)
 	    &fml, &body, &bl, &line), -1);
 	ck_assert_int_eq(issue_split_front_matter("a.md", "---\nx: 1\n", 9,
 	    &fm, &fml, &body, &bl, &line), -1);
+	/* a byte order mark (Notepad's UTF-8) before the first "---" */
+	src = "\xef\xbb\xbf---\r\ntitle: x\r\n---\r\nbody\r\n";
+	ck_assert_int_eq(issue_split_front_matter("a.md", src, strlen(src),
+	    &fm, &fml, &body, &bl, &line), 0);
+	ck_assert_uint_eq(fml, strlen("title: x\r\n"));
+	ck_assert(!strncmp(fm, "title: x", 8));
+	ck_assert_str_eq(body, "body\r\n");
+	ck_assert_uint_eq(line, 4);
 }
 END_TEST
 

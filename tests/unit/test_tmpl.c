@@ -243,6 +243,7 @@ static const char *const test_partials[] = {
 	"outer", "a\n  {{>inner}}\nb\n",
 	"inner", "x\r\n{{#l}}\n{{.}}\n{{/l}}\n",
 	"inline", "p\n-{{>inner}}",
+	"bom", "\xef\xbb\xbf<b>{{x}}</b>",
 	NULL,
 };
 
@@ -426,6 +427,25 @@ START_TEST(test_no_escape)
 END_TEST
 
 /*
+ * A UTF-8 byte order mark at a template's or a partial's start is no text
+ * to send; one further on is.
+ */
+START_TEST(test_bom)
+{
+	json_t *ctx = json_pack("{s:s}", "x", "1");
+	char *s;
+
+	s = render_str("\xef\xbb\xbf" "a{{>bom}}", &test_opts, ctx);
+	ck_assert_str_eq(s, "a<b>1</b>");
+	free(s);
+	s = render_str("a\xef\xbb\xbf" "b", &test_opts, ctx);
+	ck_assert_str_eq(s, "a\xef\xbb\xbf" "b");
+	free(s);
+	json_decref(ctx);
+}
+END_TEST
+
+/*
  * Standalone partials inside standalone partials indent cumulatively; an
  * inline partial adds no indentation of its own.
  */
@@ -488,6 +508,7 @@ tmpl_suite(void)
 	    sizeof key_cases / sizeof key_cases[0]);
 	tcase_add_test(tc, test_no_escape);
 	tcase_add_test(tc, test_indent);
+	tcase_add_test(tc, test_bom);
 	tcase_add_test(tc, test_values);
 	suite_add_tcase(s, tc);
 	return s;
