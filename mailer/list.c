@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "addr.h"
 #include "util.h"
@@ -151,6 +152,7 @@ struct csvstate {
 	int failed;		/* a strict error or fn asked to stop */
 	int stop;
 	int begun;		/* a byte was fed */
+	int enc_hinted;		/* the encoding was named once */
 	char ***header_out;	/* list_csv_header: the keys go here */
 	size_t *nheader_out;
 };
@@ -184,6 +186,27 @@ row_error(struct csvstate *st, const char *what, const char *detail)
 	return -1;
 }
 
+/* What a refused header has instead: the usual slips, named. */
+static void
+header_hint(const struct csvstate *st, struct buf *b)
+{
+	const char *k = st->nkeys ? st->keys[0] : "";
+
+	buf_adds(b, "");
+	if (st->nkeys == 1 && strpbrk(k, ";\t")) {
+		buf_printf(b, ": its fields are separated by %s, not commas",
+		    strchr(k, ';') ? "semicolons" : "tabs");
+		return;
+	}
+	for (size_t i = 0; i < st->nkeys; i++)
+		if (!strcasecmp(st->keys[i], "email") ||
+		    !strcasecmp(st->keys[i], "name")) {
+			buf_printf(b, ": names are lower case, not \"%s\"",
+			    st->keys[i]);
+			return;
+		}
+}
+
 static int
 take_header(struct csvstate *st)
 {
@@ -198,9 +221,13 @@ take_header(struct csvstate *st)
 	}
 	st->nkeys = st->nfields;
 	if (st->email_col < 0 || st->name_col < 0) {
+		struct buf hint = BUF_INIT;
+
+		header_hint(st, &hint);
 		st->failed = 1;
 		warnx("%s:%zu: the header row must name the columns \"email\" "
-		    "and \"name\"", st->file, st->row_line);
+		    "and \"name\"%s", st->file, st->row_line, hint.data);
+		buf_free(&hint);
 		return -1;
 	}
 	return 0;
@@ -224,7 +251,14 @@ take_row(struct csvstate *st)
 			return;
 		}
 		if (!utf8_valid(st->fields[i], strlen(st->fields[i]), &bad)) {
-			row_error(st, "invalid UTF-8", st->keys[i]);
+			/* a spreadsheet's plain "CSV" is a legacy code page */
+			char *d = xasprintf("%s%s", st->keys[i],
+			    st->enc_hinted++ ? "" : " (the file must be "
+			    "UTF-8, as a spreadsheet's \"CSV UTF-8\" is, not "
+			    "GBK or another legacy encoding)");
+
+			row_error(st, "invalid UTF-8", d);
+			free(d);
 			return;
 		}
 		if (has_ctl_break(st->fields[i], strlen(st->fields[i]))) {

@@ -4,7 +4,7 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=13
+cases=16
 plan $((cases * 3))
 
 # The shipped config makes a demo signing key on first use (that is its
@@ -86,6 +86,16 @@ expect "invalid subscriber address" 65 "chengdu.csv:$n: invalid address" -- chec
 fresh; tail -n 1 "$TMP/p/lists/aba.csv" >>"$TMP/p/lists/aba.csv"
 n=$(wc -l <"$TMP/p/lists/aba.csv")
 expect "duplicate subscriber" 65 "aba.csv:$n: duplicate address" -- check "$I"
+
+# a spreadsheet's slips: its own separator, capitals, its legacy code page
+fresh; sed -i 's/,/;/g' "$TMP/p/lists/aba.csv"
+expect "semicolon-separated list" 65 'aba.csv:1: the header row must name the columns "email" and "name": its fields are separated by semicolons, not commas' -- check "$I"
+
+fresh; sed -i '1s/email,name/Email,Name/' "$TMP/p/lists/aba.csv"
+expect "header in capitals" 65 'aba.csv:1: the header row must name the columns "email" and "name": names are lower case, not "Email"' -- check "$I"
+
+fresh; iconv -f utf-8 -t gb18030 "$TMP/proto/lists/aba.csv" >"$TMP/p/lists/aba.csv"
+expect "list in GB18030" 65 'aba.csv:2: invalid UTF-8: name \(the file must be UTF-8, as a spreadsheet.s "CSV UTF-8" is, not GBK' -- check "$I"
 
 fresh; sed -i 's/^title: 凉山州档案学会.*/title: "两行\\r\\nBcc: evil@example.com"/' "$I/02-liangshan-archives.md"
 expect "CR/LF in a title" 65 '02-liangshan-archives.md:2:8: "title" must be one line' -- $(preview)
