@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "exitcode.h"
 #include "util.h"
+#include "version.h"
 
 const char *cmd_config_path = "config.yaml";
 
@@ -93,7 +94,9 @@ usage(FILE *f)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name,
 		    commands[i].summary);
-	fprintf(f, "\n'mailer COMMAND --help' describes a command.\n");
+	fprintf(f, "\n'mailer COMMAND --help' describes a command; "
+	    "'mailer --version' prints\nthe versions of mailer and its "
+	    "libraries.\n");
 	exit_codes_brief(f);
 }
 
@@ -106,6 +109,10 @@ main(int argc, char **argv)
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
+			version_print(stdout);
 			return EXIT_OK;
 		}
 		if (!strcmp(argv[i], "--exit-codes")) {

@@ -4,7 +4,7 @@
 # folders, and the Postfix notes cover what a relay set-up needs.
 . tests/lib/tap.sh
 tap_tmp
-plan 11
+plan 12
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $*"; }
 C=contrib
 
@@ -62,6 +62,14 @@ want=$(sed -n '/^cmd_bounces(/,/^}/p' mailer/cmd/cmd_bounces.c |
 echo "# bounces options: $got"
 [ -n "$want" ] && [ "$got" = "$want" ]
 ok $? "bounces' options are those of cmd_bounces.c"
+
+# the global options main() reads, long forms ("--config=" is --config's)
+got=$(complete_words mailer -- | sort | tr '\n' ' ')
+want=$(sed -n '/^main(/,/^}/p' mailer/main.c | grep -o '"--[a-z-]*"' |
+	tr -d '"' | sort -u | tr '\n' ' ')
+echo "# global options: $got"
+[ -n "$want" ] && [ "$got" = "$want" ]
+ok $? "the global options are those of main.c"
 
 got=$(complete_words mailer send --list '' | tr '\n' ' ')
 want=$(cd lists && ls *.yaml | sed 's/\.yaml$//' | tr '\n' ' ')
