@@ -202,6 +202,49 @@ is_remote(const char *url)
 	    !strncmp(url, "cid:", 4) || !strncmp(url, "data:", 5);
 }
 
+/* "scheme:" as RFC 3986 spells it: a link that leads somewhere alone. */
+static int
+has_scheme(const char *url)
+{
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
+	return n > 0 && url[n] == ':' && !strchr("+.-0123456789", url[0]);
+}
+
+static void
+note(struct issue *is, const struct article *a, size_t line,
+    const char *what, const char *url, const char *why)
+{
+	char *s = xasprintf("%s:%zu: warning: %s \"%s\" %s", a->file, line,
+	    what, url, why);
+
+	strlist_add(&is->notes, s);
+	free(s);
+}
+
+/*
+ * What renders but does not work in a mail: a link with no scheme has no
+ * page to be relative to, and a remote image is blocked by most clients
+ * until the reader allows it (and then tells its server who read).
+ */
+static void
+note_link(struct issue *is, const struct article *a, cmark_node *n,
+    size_t line)
+{
+	const char *url = cmark_node_get_url(n);
+
+	if (!url || !*url || *url == '#')
+		return;
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK && !has_scheme(url))
+		note(is, a, line, "link", url, "has no scheme (https:, "
+		    "mailto:): in a mail it leads nowhere");
+	else if (cmark_node_get_type(n) == CMARK_NODE_IMAGE &&
+	    (!strncmp(url, "https://", 8) || !strncmp(url, "http://", 7)))
+		note(is, a, line, "image", url, "is remote: most mail "
+		    "clients block it; list a local copy under images:");
+}
+
 /* Points listed local images at their cid: and refuses unlisted ones. */
 static int
 rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
@@ -217,10 +260,14 @@ rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
 		size_t i;
 
 		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+		    (cmark_node_get_type(n) != CMARK_NODE_IMAGE &&
+		    cmark_node_get_type(n) != CMARK_NODE_LINK))
 			continue;
+		note_link(is, a, n, body_line +
+		    (size_t)cmark_node_get_start_line(n) - 1);
 		url = cmark_node_get_url(n);
-		if (!url || is_remote(url))
+		if (cmark_node_get_type(n) != CMARK_NODE_IMAGE || !url ||
+		    is_remote(url))
 			continue;
 		for (i = 0; i < is->nimages; i++)
 			if (!strcmp(is->images[i].path, url))
@@ -669,6 +716,7 @@ issue_free(struct issue *is)
 	free_assets(is->images, is->nimages);
 	free_assets(is->attachments, is->nattachments);
 	ydoc_clear(issue_fields, is);
+	strlist_free(&is->notes);
 	free(is->dir);
 	free(is->id);
 	free(is);

@@ -54,6 +54,12 @@ struct issue {
 	size_t narticles;
 	struct asset *images, *attachments;
 	size_t nimages, nattachments;
+	/*
+	 * "file:line: warning: ..." for what loads but will not work in a
+	 * mail (a relative link, a remote image): check and preview print
+	 * them, a send does not.
+	 */
+	struct strlist notes;
 };
 
 /* Loads and validates dir.  Reports every problem; NULL when any. */

@@ -75,6 +75,14 @@ count_one(void *arg, const struct subscriber *s)
  * suppressed): send skips them, lists sync moves them out.  No journal
  * yet: nothing to say (check creates none).
  */
+/* The issue's warnings: what loads but will not work in a mail. */
+static void
+print_notes(const struct job *j)
+{
+	for (size_t i = 0; i < j->issue->notes.n; i++)
+		fprintf(stderr, "mailer: %s\n", j->issue->notes.v[i]);
+}
+
 static int
 check_stopped_rows(const struct job *j)
 {
@@ -149,6 +157,7 @@ cmd_check(int argc, char **argv)
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s",
 		    per_sub ? total.n : j.nlists,
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s");
+		print_notes(&j);
 		rc = check_stopped_rows(&j);
 	}
 	job_close(&j);
@@ -276,6 +285,8 @@ cmd_preview(int argc, char **argv)
 		return rc == -2 ? 0 : EXIT_USAGE;
 	}
 	rc = job_open(&j, cmd_config_path, issue, &only, 1);
+	if (rc == 0)
+		print_notes(&j);
 	if (rc == 0 && preview_all(&j, out) == -1)
 		rc = EXIT_CANTCREAT;
 	if (rc == 0)
