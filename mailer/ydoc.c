@@ -52,15 +52,13 @@ parse_error(struct ybuild *b, yaml_parser_t *p)
 	return -1;
 }
 
-/* Reads one node (and its children) starting with event ev. */
-static int
-read_node(struct ybuild *b, yaml_parser_t *p, yaml_event_t *ev,
-    struct ynode **out, int depth)
-{
-	struct ynode *n;
-	yaml_event_t e;
-	enum ynode_type t;
+static int read_node(struct ybuild *, yaml_parser_t *, yaml_event_t *,
+    struct ynode **, int);
 
+/* The limits on nesting and on the number of nodes, at the event ev. */
+static int
+within_limits(struct ybuild *b, const yaml_event_t *ev, int depth)
+{
 	if (depth > YDOC_MAX_DEPTH) {
 		warnx("%s:%zu:%zu: nesting deeper than %d levels", b->file,
 		    ev->start_mark.line + 1 + b->line_base,
@@ -72,43 +70,46 @@ read_node(struct ybuild *b, yaml_parser_t *p, yaml_event_t *ev,
 		    ev->start_mark.line + 1 + b->line_base, YDOC_MAX_NODES);
 		return -1;
 	}
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		warnx("%s:%zu:%zu: YAML aliases are not allowed", b->file,
-		    ev->start_mark.line + 1 + b->line_base,
-		    ev->start_mark.column + 1);
-		return -1;
-	case YAML_SCALAR_EVENT:
-		if (ev->data.scalar.anchor)
-			goto anchor;
-		n = node_new(b, YNODE_SCALAR, ev->start_mark);
-		n->value = xstrndup((char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		if (strlen(n->value) != ev->data.scalar.length) {
-			warnx("%s:%zu:%zu: NUL byte in value", b->file, n->line,
-			    n->col);
-			ynode_free(n);
-			return -1;
-		}
-		*out = n;
-		return 0;
-	case YAML_SEQUENCE_START_EVENT:
-		if (ev->data.sequence_start.anchor)
-			goto anchor;
-		t = YNODE_SEQ;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		if (ev->data.mapping_start.anchor)
-			goto anchor;
-		t = YNODE_MAP;
-		break;
-	default:
-		warnx("%s:%zu: unexpected YAML event", b->file,
-		    ev->start_mark.line + 1 + b->line_base);
+	return 0;
+}
+
+/* Reports what is refused ("YAML aliases are not allowed") at ev. */
+static int
+refuse_event(struct ybuild *b, const yaml_event_t *ev, const char *what)
+{
+	warnx("%s:%zu:%zu: %s", b->file,
+	    ev->start_mark.line + 1 + b->line_base, ev->start_mark.column + 1,
+	    what);
+	return -1;
+}
+
+/* A scalar's node, refused when its value holds a NUL byte. */
+static int
+read_scalar(struct ybuild *b, const yaml_event_t *ev, struct ynode **out)
+{
+	struct ynode *n = node_new(b, YNODE_SCALAR, ev->start_mark);
+
+	n->value = xstrndup((char *)ev->data.scalar.value,
+	    ev->data.scalar.length);
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (strlen(n->value) != ev->data.scalar.length) {
+		warnx("%s:%zu:%zu: NUL byte in value", b->file, n->line,
+		    n->col);
+		ynode_free(n);
 		return -1;
 	}
-	n = node_new(b, t, ev->start_mark);
+	*out = n;
+	return 0;
+}
+
+/* A sequence's or mapping's node (t), its children read up to its end. */
+static int
+read_collection(struct ybuild *b, yaml_parser_t *p, const yaml_event_t *ev,
+    enum ynode_type t, struct ynode **out, int depth)
+{
+	struct ynode *n = node_new(b, t, ev->start_mark);
+	yaml_event_t e;
+
 	for (;;) {
 		struct ynode *child = NULL;
 		int rc;
@@ -132,10 +133,37 @@ read_node(struct ybuild *b, yaml_parser_t *p, yaml_event_t *ev,
 	}
 	*out = n;
 	return 0;
-anchor:
-	warnx("%s:%zu:%zu: YAML anchors are not allowed", b->file,
-	    ev->start_mark.line + 1 + b->line_base, ev->start_mark.column + 1);
-	return -1;
+}
+
+/* Reads one node (and its children) starting with event ev. */
+static int
+read_node(struct ybuild *b, yaml_parser_t *p, yaml_event_t *ev,
+    struct ynode **out, int depth)
+{
+	if (within_limits(b, ev, depth) == -1)
+		return -1;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		return refuse_event(b, ev, "YAML aliases are not allowed");
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.anchor)
+			break;
+		return read_scalar(b, ev, out);
+	case YAML_SEQUENCE_START_EVENT:
+		if (ev->data.sequence_start.anchor)
+			break;
+		return read_collection(b, p, ev, YNODE_SEQ, out, depth);
+	case YAML_MAPPING_START_EVENT:
+		if (ev->data.mapping_start.anchor)
+			break;
+		return read_collection(b, p, ev, YNODE_MAP, out, depth);
+	default:
+		warnx("%s:%zu: unexpected YAML event", b->file,
+		    ev->start_mark.line + 1 + b->line_base);
+		return -1;
+	}
+	/* the cases that break: a scalar, sequence or mapping with an anchor */
+	return refuse_event(b, ev, "YAML anchors are not allowed");
 }
 
 static int
