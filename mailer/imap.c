@@ -129,6 +129,120 @@ set_sni(struct mailstream_ssl_context *ctx, void *host)
 		mailstream_ssl_set_server_name(ctx, host);
 }
 
+/* What verify_peer holds, freed by peer_free. */
+struct peer {
+	carray *chain;			/* the server's, DER */
+	gnutls_x509_crt_t *crts;	/* chain read, n of them to deinit */
+	unsigned n;
+	gnutls_x509_trust_list_t tl;	/* the trust anchors */
+};
+
+/* Reads the chain the server sent into pc->crts.  Reports; 0 / -1. */
+static int
+read_chain(struct imap *im, struct peer *pc)
+{
+	if (!pc->chain || carray_count(pc->chain) == 0) {
+		warnx("%s: the server sent no certificate", im->where);
+		return -1;
+	}
+	pc->crts = xcalloc(carray_count(pc->chain), sizeof *pc->crts);
+	for (pc->n = 0; pc->n < carray_count(pc->chain); pc->n++) {
+		MMAPString *der = carray_get(pc->chain, pc->n);
+		gnutls_datum_t d = { (unsigned char *)der->str,
+		    (unsigned)der->len };
+
+		if (gnutls_x509_crt_init(&pc->crts[pc->n]) < 0 ||
+		    gnutls_x509_crt_import(pc->crts[pc->n], &d,
+		    GNUTLS_X509_FMT_DER) < 0) {
+			warnx("%s: cannot read the server's certificate",
+			    im->where);
+			pc->n++;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The trust anchors: ca_file's, or the system's.  0 / -1. */
+static int
+load_trust(struct imap *im, const char *ca_file, struct peer *pc)
+{
+	int r;
+
+	if (gnutls_x509_trust_list_init(&pc->tl, 0) < 0)
+		return -1;
+	r = ca_file ? gnutls_x509_trust_list_add_trust_file(pc->tl, ca_file,
+	    NULL, GNUTLS_X509_FMT_PEM, 0, 0) :
+	    gnutls_x509_trust_list_add_system_trust(pc->tl, 0, 0);
+	if (r <= 0) {
+		warnx("%s: no trusted certificates in %s%s%s", im->where,
+		    ca_file ? ca_file : "the system store",
+		    r < 0 ? ": " : "", r < 0 ? gnutls_strerror(r) : "");
+		return -1;
+	}
+	return 0;
+}
+
+/* Reports an untrusted chain: why gnutls rejects it (status). */
+static void
+report_untrusted(struct imap *im, const char *host, const char *ca_file,
+    unsigned status)
+{
+	gnutls_datum_t msg = { NULL, 0 };
+
+	gnutls_certificate_verification_status_print(status,
+	    GNUTLS_CRT_X509, &msg, 0);
+	while (msg.data && msg.size && (msg.data[msg.size - 1] == ' ' ||
+	    msg.data[msg.size - 1] == '\0'))
+		msg.data[--msg.size] = '\0';
+	warnx("%s: untrusted server certificate for %s (%s): %s; "
+	    "not logging in", im->where, host,
+	    ca_file ? ca_file : "system trust store",
+	    msg.data ? (char *)msg.data : "rejected");
+	gnutls_free(msg.data);
+}
+
+/* The chain checked against the anchors and host.  Reports; 0 / -1. */
+static int
+check_chain(struct imap *im, struct peer *pc, const char *host,
+    const char *ca_file)
+{
+	gnutls_typed_vdata_st vdata[1];
+	unsigned status = 0;
+	int r;
+
+	vdata[0].type = GNUTLS_DT_DNS_HOSTNAME;
+	vdata[0].data = (unsigned char *)host;
+	vdata[0].size = 0;
+	r = gnutls_x509_trust_list_verify_crt2(pc->tl, pc->crts, pc->n, vdata,
+	    1, 0, &status, NULL);
+	if (r == GNUTLS_E_MEMORY_ERROR)
+		util_oom("gnutls");	/* 71, not an untrusted server (76) */
+	if (r < 0) {
+		warnx("%s: certificate check failed: %s", im->where,
+		    gnutls_strerror(r));
+		return -1;
+	}
+	if (status) {
+		report_untrusted(im, host, ca_file, status);
+		return -1;
+	}
+	return 0;
+}
+
+/* Frees what pc holds, as far as it got. */
+static void
+peer_free(struct peer *pc)
+{
+	for (unsigned i = 0; pc->crts && i < pc->n; i++)
+		gnutls_x509_crt_deinit(pc->crts[i]);
+	free(pc->crts);
+	if (pc->tl)
+		gnutls_x509_trust_list_deinit(pc->tl, 1);
+	if (pc->chain)
+		mailstream_certificate_chain_free(pc->chain);
+}
+
 /*
  * Checks the certificate chain the server sent against the trust anchors
  * and host.  Reports and returns -1 when it is not trusted.
@@ -136,78 +250,14 @@ set_sni(struct mailstream_ssl_context *ctx, void *host)
 static int
 verify_peer(struct imap *im, const char *host, const char *ca_file)
 {
-	carray *chain = mailstream_get_certificate_chain(im->s->imap_stream);
-	gnutls_x509_trust_list_t tl = NULL;
-	gnutls_x509_crt_t *crts = NULL;
-	gnutls_typed_vdata_st vdata[1];
-	gnutls_datum_t msg = { NULL, 0 };
-	unsigned n = 0, status = 0;
-	int rc = -1, r;
+	struct peer pc = { NULL, NULL, 0, NULL };
+	int rc = -1;
 
-	if (!chain || carray_count(chain) == 0) {
-		warnx("%s: the server sent no certificate", im->where);
-		goto out;
-	}
-	crts = xcalloc(carray_count(chain), sizeof *crts);
-	for (n = 0; n < carray_count(chain); n++) {
-		MMAPString *der = carray_get(chain, n);
-		gnutls_datum_t d = { (unsigned char *)der->str,
-		    (unsigned)der->len };
-
-		if (gnutls_x509_crt_init(&crts[n]) < 0 ||
-		    gnutls_x509_crt_import(crts[n], &d,
-		    GNUTLS_X509_FMT_DER) < 0) {
-			warnx("%s: cannot read the server's certificate",
-			    im->where);
-			n++;
-			goto out;
-		}
-	}
-	if (gnutls_x509_trust_list_init(&tl, 0) < 0)
-		goto out;
-	r = ca_file ? gnutls_x509_trust_list_add_trust_file(tl, ca_file,
-	    NULL, GNUTLS_X509_FMT_PEM, 0, 0) :
-	    gnutls_x509_trust_list_add_system_trust(tl, 0, 0);
-	if (r <= 0) {
-		warnx("%s: no trusted certificates in %s%s%s", im->where,
-		    ca_file ? ca_file : "the system store",
-		    r < 0 ? ": " : "", r < 0 ? gnutls_strerror(r) : "");
-		goto out;
-	}
-	vdata[0].type = GNUTLS_DT_DNS_HOSTNAME;
-	vdata[0].data = (unsigned char *)host;
-	vdata[0].size = 0;
-	r = gnutls_x509_trust_list_verify_crt2(tl, crts, n, vdata, 1, 0,
-	    &status, NULL);
-	if (r == GNUTLS_E_MEMORY_ERROR)
-		util_oom("gnutls");	/* 71, not an untrusted server (76) */
-	if (r < 0) {
-		warnx("%s: certificate check failed: %s", im->where,
-		    gnutls_strerror(r));
-		goto out;
-	}
-	if (status) {
-		gnutls_certificate_verification_status_print(status,
-		    GNUTLS_CRT_X509, &msg, 0);
-		while (msg.data && msg.size && (msg.data[msg.size - 1] == ' ' ||
-		    msg.data[msg.size - 1] == '\0'))
-			msg.data[--msg.size] = '\0';
-		warnx("%s: untrusted server certificate for %s (%s): %s; "
-		    "not logging in", im->where, host,
-		    ca_file ? ca_file : "system trust store",
-		    msg.data ? (char *)msg.data : "rejected");
-		gnutls_free(msg.data);
-		goto out;
-	}
-	rc = 0;
-out:
-	for (unsigned i = 0; crts && i < n; i++)
-		gnutls_x509_crt_deinit(crts[i]);
-	free(crts);
-	if (tl)
-		gnutls_x509_trust_list_deinit(tl, 1);
-	if (chain)
-		mailstream_certificate_chain_free(chain);
+	pc.chain = mailstream_get_certificate_chain(im->s->imap_stream);
+	if (read_chain(im, &pc) == 0 && load_trust(im, ca_file, &pc) == 0 &&
+	    check_chain(im, &pc, host, ca_file) == 0)
+		rc = 0;
+	peer_free(&pc);
 	return rc;
 }
 
