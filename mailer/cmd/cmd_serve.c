@@ -32,36 +32,46 @@ wait_for_stop(sigset_t *set)
 		;
 }
 
-int
-cmd_serve(int argc, char **argv)
+/*
+ * The arguments: --listen into *listen, checked.  1 after --help, -1
+ * when they are wrong (reported), else 0.
+ */
+static int
+serve_args(int argc, char **argv, const char **listen)
 {
 	static const struct option opts[] = {
 		{ "listen", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *listen = SERVE_DEFAULT_LISTEN;
-	struct http_opts ho = { 0 };
-	struct config *c;
-	struct web *w = NULL;
-	struct http *h;
-	sigset_t set;
-	int ch, rc;
+	int ch;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "l:h", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'l': listen = optarg; break;
-		case 'h': fputs(serve_usage, stdout); return 0;
-		default: fputs(serve_usage, stderr); return EXIT_USAGE;
+		case 'l': *listen = optarg; break;
+		case 'h': fputs(serve_usage, stdout); return 1;
+		default: fputs(serve_usage, stderr); return -1;
 		}
 	}
 	if (optind != argc) {
 		fputs(serve_usage, stderr);
-		return EXIT_USAGE;
+		return -1;
 	}
-	if (http_parse_listen("--listen", listen) == -1)
-		return EXIT_USAGE;
+	if (http_parse_listen("--listen", *listen) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * The configuration into *cp, with web.base_url and the log set up.  0,
+ * or the exit code after reporting.
+ */
+static int
+serve_config(struct config **cp)
+{
+	struct config *c;
+
 	if (!(c = config_load(cmd_config_path)))
 		return EXIT_CONFIG;
 	if (!c->web_base_url) {
@@ -77,32 +87,66 @@ cmd_serve(int argc, char **argv)
 		config_free(c);
 		return EXIT_OSERR;
 	}
-	/* signals go to sigwait below, not to the server's threads */
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	*cp = c;
+	return 0;
+}
+
+/* SIGTERM and SIGINT into set, blocked; SIGPIPE ignored. */
+static void
+block_stop_signals(sigset_t *set)
+{
+	/* signals go to wait_for_stop, not to the server's threads */
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if ((rc = web_open(c, &w)) != 0) {
-		config_free(c);
-		return rc;
-	}
+}
+
+/*
+ * Serves w on listen until SIGTERM or SIGINT (set).  0, or
+ * EXIT_UNAVAILABLE when the server does not start.
+ */
+static int
+serve_until_stop(const struct config *c, struct web *w, const char *listen,
+    sigset_t *set)
+{
+	struct http_opts ho = { 0 };
+	struct http *h;
+
 	ho.listen = listen;
 	ho.max_connections = c->web_max_connections;
 	ho.timeout = c->web_timeout;
 	ho.max_body = c->web_max_body;
 	ho.threads = SERVE_THREADS;
-	if (!(h = http_start(&ho, web_handle, w))) {
-		web_close(w);
-		config_free(c);
+	if (!(h = http_start(&ho, web_handle, w)))
 		return EXIT_UNAVAILABLE;
-	}
 	printf("serve: listening on %s for %s\n", listen, c->web_base_url);
 	fflush(stdout);
-	wait_for_stop(&set);
+	wait_for_stop(set);
 	printf("serve: stopping\n");
 	http_stop(h);
-	web_close(w);
-	config_free(c);
 	return 0;
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	const char *listen = SERVE_DEFAULT_LISTEN;
+	struct config *c = NULL;
+	struct web *w = NULL;
+	sigset_t set;
+	int rc;
+
+	if ((rc = serve_args(argc, argv, &listen)) != 0)
+		return rc == 1 ? 0 : EXIT_USAGE;
+	if ((rc = serve_config(&c)) != 0)
+		return rc;
+	block_stop_signals(&set);
+	if ((rc = web_open(c, &w)) == 0) {
+		rc = serve_until_stop(c, w, listen, &set);
+		web_close(w);
+	}
+	config_free(c);
+	return rc;
 }
