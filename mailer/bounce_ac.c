@@ -44,21 +44,19 @@ fill_missing(uint16_t *row, const uint16_t *frow, unsigned n)
 			row[c] = frow[c];
 }
 
-void
-bounce_ac_build(struct bounce_ac *a, const char *const *pats,
-    const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none)
-{
-	static uint16_t fail[BOUNCE_AC_STATES], queue[BOUNCE_AC_STATES];
-	/* each state's children as a list, and the class that enters it */
-	static uint16_t first[BOUNCE_AC_STATES], sib[BOUNCE_AC_STATES];
-	static uint8_t via[BOUNCE_AC_STATES];
-	size_t nstates = 1, qh = 0, qt = 0;
+/* Each state's children as a list, and the class that enters it. */
+struct ac_trie {
+	uint16_t first[BOUNCE_AC_STATES], sib[BOUNCE_AC_STATES];
+	uint8_t via[BOUNCE_AC_STATES];
+};
 
-	/* a is in static storage (zero): clearing megabytes of tables that
-	 * stay mostly untouched would cost more than the matching saves */
-	a->mode = mode;
-	a->none = none;
-	a->ncls = 1;
+/*
+ * A class in a->cls for each byte the patterns use.  -1 when they use more
+ * than BOUNCE_AC_CLASSES - 1 bytes.
+ */
+static int
+ac_classes(struct bounce_ac *a, const char *const *pats, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
 		for (const char *p = pats[i]; *p; p++) {
 			unsigned char c = (unsigned char)*p;
@@ -66,12 +64,25 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 			if (a->cls[c])
 				continue;
 			if (a->ncls == BOUNCE_AC_CLASSES)
-				return;
+				return -1;
 			a->cls[c] = (uint8_t)a->ncls++;
 		}
+	return 0;
+}
+
+/*
+ * The patterns' trie in a->next, each end state's value in a->out.  -1
+ * when it needs more than BOUNCE_AC_STATES states.
+ */
+static int
+ac_trie(struct bounce_ac *a, struct ac_trie *tr, const char *const *pats,
+    const uint16_t *vals, size_t n)
+{
+	size_t nstates = 1;
+
 	/* the trie; 0 (the root) is never a child, so 0 means no edge */
-	a->out[0] = none;
-	first[0] = 0;
+	a->out[0] = a->none;
+	tr->first[0] = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned s = 0;
 
@@ -81,25 +92,38 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 
 			if (!*e) {
 				if (nstates == BOUNCE_AC_STATES)
-					return;
-				a->out[nstates] = none;
-				via[nstates] = a->cls[(unsigned char)*p];
-				first[nstates] = 0;
-				sib[nstates] = first[s];
-				first[s] = (uint16_t)nstates;
+					return -1;
+				a->out[nstates] = a->none;
+				tr->via[nstates] = a->cls[(unsigned char)*p];
+				tr->first[nstates] = 0;
+				tr->sib[nstates] = tr->first[s];
+				tr->first[s] = (uint16_t)nstates;
 				*e = (uint16_t)nstates++;
 			}
 			s = *e;
 		}
 		a->out[s] = combine(a, a->out[s], vals[i]);
 	}
+	return 0;
+}
+
+/*
+ * The failure links: each state's missing edges and its value completed
+ * from its failure state's, making the trie a full DFA.
+ */
+static void
+ac_links(struct bounce_ac *a, const struct ac_trie *tr)
+{
+	static uint16_t fail[BOUNCE_AC_STATES], queue[BOUNCE_AC_STATES];
+	size_t qh = 0, qt = 0;
+
 	/*
 	 * breadth first: a state's failure state is shallower, so its row is
 	 * complete when the state's turn comes; the missing edges are then
 	 * that row's, in one pass the compiler can vectorise (this build is
 	 * most of a run's start-up)
 	 */
-	for (uint16_t t = first[0]; t; t = sib[t]) {
+	for (uint16_t t = tr->first[0]; t; t = tr->sib[t]) {
 		fail[t] = 0;
 		queue[qt++] = t;
 	}
@@ -109,12 +133,29 @@ bounce_ac_build(struct bounce_ac *a, const char *const *pats,
 		const uint16_t *frow = &a->next[fail[s] * a->ncls];
 
 		a->out[s] = combine(a, a->out[s], a->out[fail[s]]);
-		for (uint16_t t = first[s]; t; t = sib[t]) {
-			fail[t] = frow[via[t]];
+		for (uint16_t t = tr->first[s]; t; t = tr->sib[t]) {
+			fail[t] = frow[tr->via[t]];
 			queue[qt++] = t;
 		}
 		fill_missing(row, frow, a->ncls);
 	}
+}
+
+void
+bounce_ac_build(struct bounce_ac *a, const char *const *pats,
+    const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none)
+{
+	static struct ac_trie tr;
+
+	/* a is in static storage (zero): clearing megabytes of tables that
+	 * stay mostly untouched would cost more than the matching saves */
+	a->mode = mode;
+	a->none = none;
+	a->ncls = 1;
+	if (ac_classes(a, pats, n) == -1 ||
+	    ac_trie(a, &tr, pats, vals, n) == -1)
+		return;
+	ac_links(a, &tr);
 	a->ok = 1;
 }
 
