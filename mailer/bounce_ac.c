@@ -4,9 +4,11 @@
  */
 #include "bounce_ac.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "bounce_fold.h"
+#include "util.h"
 
 static uint16_t
 combine(const struct bounce_ac *a, uint16_t x, uint16_t y)
@@ -44,10 +46,15 @@ fill_missing(uint16_t *row, const uint16_t *frow, unsigned n)
 			row[c] = frow[c];
 }
 
-/* Each state's children as a list, and the class that enters it. */
+/*
+ * The build's scratch: each state's children as a list and the class that
+ * enters it, and the failure links' breadth-first queue.  Allocated for
+ * each build: two threads may build two automata at once.
+ */
 struct ac_trie {
 	uint16_t first[BOUNCE_AC_STATES], sib[BOUNCE_AC_STATES];
 	uint8_t via[BOUNCE_AC_STATES];
+	uint16_t fail[BOUNCE_AC_STATES], queue[BOUNCE_AC_STATES];
 };
 
 /*
@@ -112,9 +119,9 @@ ac_trie(struct bounce_ac *a, struct ac_trie *tr, const char *const *pats,
  * from its failure state's, making the trie a full DFA.
  */
 static void
-ac_links(struct bounce_ac *a, const struct ac_trie *tr)
+ac_links(struct bounce_ac *a, struct ac_trie *tr)
 {
-	static uint16_t fail[BOUNCE_AC_STATES], queue[BOUNCE_AC_STATES];
+	uint16_t *fail = tr->fail, *queue = tr->queue;
 	size_t qh = 0, qt = 0;
 
 	/*
@@ -145,18 +152,21 @@ void
 bounce_ac_build(struct bounce_ac *a, const char *const *pats,
     const uint16_t *vals, size_t n, enum bounce_ac_mode mode, uint16_t none)
 {
-	static struct ac_trie tr;
+	struct ac_trie *tr;
 
 	/* a is in static storage (zero): clearing megabytes of tables that
 	 * stay mostly untouched would cost more than the matching saves */
 	a->mode = mode;
 	a->none = none;
 	a->ncls = 1;
-	if (ac_classes(a, pats, n) == -1 ||
-	    ac_trie(a, &tr, pats, vals, n) == -1)
+	if (ac_classes(a, pats, n) == -1)
 		return;
-	ac_links(a, &tr);
-	a->ok = 1;
+	tr = xmalloc(sizeof *tr);
+	if (ac_trie(a, tr, pats, vals, n) == 0) {
+		ac_links(a, tr);
+		a->ok = 1;
+	}
+	free(tr);
 }
 
 /* The automaton's tables, read in the scans' loops. */

@@ -6,6 +6,8 @@
  * common.
  */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bounce_ac.h"
@@ -139,6 +141,67 @@ START_TEST(test_modes_and_folds)
 }
 END_TEST
 
+/*
+ * Automata built in several threads at once come out as one built alone:
+ * a build's scratch is its own (the word lists' automata are built
+ * lazily, by whichever thread needs one first).
+ */
+#define NTHREADS 4
+#define NWORDS 3000
+static const char *words[NWORDS];
+static uint16_t wvals[NWORDS];
+static struct bounce_ac ac_ref, ac_thr[NTHREADS];
+static pthread_barrier_t start;
+
+static void *
+build_one(void *arg)
+{
+	pthread_barrier_wait(&start);
+	bounce_ac_build(arg, words, wvals, NWORDS, BOUNCE_AC_MAX, 0);
+	return NULL;
+}
+
+START_TEST(test_concurrent_builds)
+{
+	static char store[NWORDS][12];
+	unsigned seed = 77;
+	pthread_t th[NTHREADS];
+
+	for (size_t i = 0; i < NWORDS; i++) {
+		size_t len = 3 + i % 8;
+
+		for (size_t k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			store[i][k] = (char)('a' + (seed >> 16) % 20);
+		}
+		words[i] = store[i];
+		wvals[i] = (uint16_t)(1 + i % 500);
+	}
+	bounce_ac_build(&ac_ref, words, wvals, NWORDS, BOUNCE_AC_MAX, 0);
+	ck_assert_int_eq(ac_ref.ok, 1);
+	/* a race shows only sometimes: twenty rounds of builds at once */
+	for (int round = 0; round < 20; round++) {
+		memset(ac_thr, 0, sizeof ac_thr);	/* as static storage */
+		pthread_barrier_init(&start, NULL, NTHREADS);
+		for (size_t i = 0; i < NTHREADS; i++)
+			ck_assert_int_eq(pthread_create(&th[i], NULL,
+			    build_one, &ac_thr[i]), 0);
+		for (size_t i = 0; i < NTHREADS; i++)
+			pthread_join(th[i], NULL);
+		pthread_barrier_destroy(&start);
+		for (size_t i = 0; i < NTHREADS; i++) {
+			ck_assert_int_eq(ac_thr[i].ok, 1);
+			ck_assert_uint_eq(ac_thr[i].ncls, ac_ref.ncls);
+			ck_assert_msg(!memcmp(ac_thr[i].next, ac_ref.next,
+			    sizeof ac_ref.next) && !memcmp(ac_thr[i].out,
+			    ac_ref.out, sizeof ac_ref.out),
+			    "round %d: thread %zu built another automaton",
+			    round, i);
+		}
+	}
+}
+END_TEST
+
 static Suite *
 bounce_ac_suite(void)
 {
@@ -146,6 +209,7 @@ bounce_ac_suite(void)
 	TCase *tc = tcase_create("bounce_ac");
 
 	tcase_add_test(tc, test_modes_and_folds);
+	tcase_add_test(tc, test_concurrent_builds);
 	suite_add_tcase(s, tc);
 	return s;
 }
