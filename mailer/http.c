@@ -5,6 +5,7 @@
 #include <err.h>
 #include <errno.h>
 #include <netdb.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,14 @@ struct http {
 	http_handler_fn fn;
 	void *arg;
 	size_t max_body;
+	/*
+	 * libmicrohttpd's messages while it starts are held: a failure is
+	 * reported once, by http_start, with the address asked for (its own
+	 * says "port 0" for an address given whole)
+	 */
+	pthread_mutex_t logmu;
+	int starting;		/* under logmu */
+	struct buf startlog;	/* under logmu */
 };
 
 /* One request in progress: MHD's per-connection pointer. */
@@ -285,12 +294,35 @@ on_log(void *cls, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
 
-	(void)cls;
+	struct http *h = cls;
+
 	buf_vprintf(&b, fmt, ap);
 	while (b.len && b.data[b.len - 1] == '\n')
 		b.data[--b.len] = '\0';
-	warnx("http: %s", b.data);
+	pthread_mutex_lock(&h->logmu);
+	if (h->starting) {
+		buf_printf(&h->startlog, "%s%s", h->startlog.len ? "; " : "",
+		    b.data);
+		b.len = 0;
+	}
+	pthread_mutex_unlock(&h->logmu);
+	if (b.len)
+		warnx("http: %s", b.data);
 	buf_free(&b);
+}
+
+/* Ends the start-up: what libmicrohttpd said meanwhile, or NULL. */
+static char *
+started(struct http *h)
+{
+	char *said = NULL;
+
+	pthread_mutex_lock(&h->logmu);
+	h->starting = 0;
+	if (h->startlog.len)
+		said = buf_detach(&h->startlog);
+	pthread_mutex_unlock(&h->logmu);
+	return said;
 }
 
 struct http *
@@ -299,6 +331,8 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 	struct sockaddr_storage ss;
 	socklen_t len;
 	struct http *h;
+	char *said;
+	int err;
 
 	if (parse_listen("--listen", o->listen, &ss, &len) == -1)
 		return NULL;
@@ -306,11 +340,14 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 	h->fn = fn;
 	h->arg = arg;
 	h->max_body = (size_t)o->max_body;
+	pthread_mutex_init(&h->logmu, NULL);
+	h->starting = 1;
+	errno = 0;
 	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
 	    (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
 	    on_request, h,
-	    MHD_OPTION_EXTERNAL_LOGGER, on_log, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, on_log, h,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : 1u,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->max_connections,
@@ -318,12 +355,20 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 	    MHD_OPTION_END);
+	err = errno;
+	said = started(h);
 	if (!h->d) {
-		warnx("cannot listen on %s: %s", o->listen, errno ?
-		    strerror(errno) : "libmicrohttpd refused to start");
+		warnx("cannot listen on %s: %s", o->listen, err ?
+		    strerror(err) : said ? said : "libmicrohttpd refused to "
+		    "start");
+		free(said);
+		pthread_mutex_destroy(&h->logmu);
 		free(h);
 		return NULL;
 	}
+	if (said)
+		warnx("http: %s", said);
+	free(said);
 	return h;
 }
 
@@ -333,5 +378,7 @@ http_stop(struct http *h)
 	if (!h)
 		return;
 	MHD_stop_daemon(h->d);
+	pthread_mutex_destroy(&h->logmu);
+	buf_free(&h->startlog);
 	free(h);
 }

@@ -6,7 +6,7 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 8
+plan 9
 P=$TMP/p
 mk_maildir_project "$P"
 cp "$P/config.yaml" "$P/base.yaml"
@@ -51,5 +51,19 @@ for l in 127.0.0.1 :8025 127.0.0.1:99999 'example.org:80' '[::1:80'; do
 	{ [ $rc = 64 ] && grep -q 'is not ADDRESS:PORT' "$TMP/e"; } || { echo "# $l: $rc"; r=1; }
 done
 ok $r "a bad --listen: exit 64 naming what is wrong"
+# a port another program holds: one message, with the address asked for
+/usr/bin/python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+print(s.getsockname()[1], flush=True); time.sleep(120)' >"$TMP/port" &
+holder=$!
+for _ in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.1; done
+PORT=$(cat "$TMP/port")
+timeout 30 $M serve --listen "127.0.0.1:$PORT" >/dev/null 2>"$TMP/e"; rc=$?
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+sed 's/^/# /' "$TMP/e"
+[ $rc = 69 ] && ! grep -q 'http:' "$TMP/e" &&
+	[ "$(grep -c 'in use' "$TMP/e")" = 1 ] &&
+	grep -q "cannot listen on 127.0.0.1:$PORT: Address already in use" "$TMP/e"
+ok $? "a port in use: exit 69 and one line naming it, not libmicrohttpd's \"port 0\" ($rc)"
 $M serve --help | grep -q 'mailer serve \[--listen ADDRESS:PORT\]'; ok $? "serve --help"
 exit 0
