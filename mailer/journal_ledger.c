@@ -69,12 +69,27 @@ static const char *const sql[Q_COUNT] = {
 	    " (SELECT coalesce(max(id), 0) FROM events))",
 	[Q_LIFT_DEL] = "DELETE FROM suppressions WHERE list = ?1"
 	    " AND email = ?2",
+	[Q_UNSUBSCRIBED] = "SELECT EXISTS (SELECT 1 FROM unsubscribes"
+	    " WHERE email = ?2 COLLATE NOCASE"
+	    " AND list IN (coalesce(?1, '*'), '*'))",
 };
 
 static int
 event_add(struct journal *j, const struct journal_event *ev, int *is_new)
 {
-	sqlite3_stmt *st = journal_prep(j, sql, Q_EV_ADD, 7,
+	sqlite3_stmt *st;
+	long long was;
+
+	/*
+	 * An address unsubscribed already (a one-click POST replayed, a
+	 * second manage link, another unsubscribe mail) is no new event: the
+	 * reports count unsubscribes by their events.
+	 */
+	if (ev->kind == JE_UNSUBSCRIBE && (was = journal_scalar(j,
+	    journal_prep(j, sql, Q_UNSUBSCRIBED, 2, ev->list, ev->email),
+	    "reading unsubscribes")) != 0)
+		return was < 0 ? -1 : 0;
+	st = journal_prep(j, sql, Q_EV_ADD, 7,
 	    journal_event_names[ev->kind], ev->issue, ev->list, ev->email,
 	    journal_class_names[ev->cls], ev->status, ev->reason);
 

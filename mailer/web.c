@@ -185,7 +185,8 @@ oneclick_lookup(struct web *w, const char *token, struct oneclick *o)
 /*
  * Commits the unsubscribe before answering.  Each POST is its own event
  * (by token and second), so an unsubscribe after a later re-subscription
- * counts again; a repeat within the second changes nothing.
+ * counts again; a repeat while the address stays unsubscribed changes
+ * nothing (journal_event_add).
  */
 static int
 oneclick_record(struct web *w, const struct oneclick *o, const char *via)

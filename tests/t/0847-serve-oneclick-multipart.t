@@ -4,14 +4,16 @@
 # Gmail does).  A multipart one-click POST, as curl -F and as the RFC's
 # own example writes it (a comma before the boundary), is recorded and
 # answered 200; a multipart body without the pair is refused like an
-# urlencoded one (400, nothing recorded).  Maildir transport, no server.
+# urlencoded one (400, nothing recorded).  A one-click POSTed again a
+# second later answers 200 and writes no second event (the delivery
+# report would count two unsubscribes).  Maildir transport, no server.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
 . tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 5
+plan 7
 web_direct_project
 "$MAILER" --config "$P/config.yaml" send "$P/issues/2021-01" --quiet >/dev/null 2>&1 ||
 	{ echo "Bail out! send"; exit 1; }
@@ -51,5 +53,21 @@ ok $? "multipart without the pair (another value, another name, another boundary
 c=$(curl -s -o /dev/null -w '%{http_code}' --data 'List-Unsubscribe=One-Click' "$U3")
 [ "$c" = 200 ] && unsub bazhong "$E3"
 ok $? "urlencoded still works ($c)"
+# A mail client or a scanner that POSTs again, seconds later: still 200,
+# and no second event, which the delivery report would count as a second
+# unsubscribe.
+sleep 1.1
+before=$(q "select count(*) from events")
+c1=$(curl -s -o /dev/null -w '%{http_code}' --data 'List-Unsubscribe=One-Click' "$U3")
+c2=$(curl -s -o /dev/null -w '%{http_code}' -F 'List-Unsubscribe=One-Click' "$U1")
+[ "$c1$c2" = 200200 ] && [ "$(q "select count(*) from events")" = "$before" ]
+ok $? "a replayed one-click a second later: 200, no new event ($c1 $c2)"
+"$MAILER" --config "$P/config.yaml" status --html "$TMP/report.html" "$P/issues/2021-01" >/dev/null 2>&1
+/usr/bin/python3 - "$TMP/report.html" <<'PY'
+import re, sys
+text = re.sub(r'\s+', ' ', re.sub(r'<[^>]+>', ' ', open(sys.argv[1]).read()))
+sys.exit(0 if re.search(r'aba 已发送 sent: \d+ 退订 unsubscribed: 2 ', text) else 1)
+PY
+ok $? "the delivery report counts aba's two unsubscribes as two"
 kill -TERM $SERVE; wait $SERVE; ok $? "serve stops cleanly (exit 0)"
 exit 0
