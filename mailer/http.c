@@ -289,6 +289,33 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+/*
+ * libmicrohttpd's unescaping of the path and of the query's names and
+ * values, except that %00 stays as it is: a NUL would end the string
+ * early, and "/archive/2021-01/aba.html%00.png" or "/lists/ID/manage%00"
+ * would be answered as the shorter path.  Returns the new length.
+ */
+static size_t
+unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *w = s;
+	int hi, lo;
+
+	(void)cls;
+	(void)c;
+	for (const char *r = s; *r; r++) {
+		if (r[0] == '%' && (hi = hex_digit(r[1])) >= 0 &&
+		    (lo = hex_digit(r[2])) >= 0 && (hi || lo)) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 2;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
 static void
 on_log(void *cls, const char *fmt, va_list ap)
 {
@@ -354,6 +381,7 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	    MHD_OPTION_END);
 	err = errno;
 	said = started(h);

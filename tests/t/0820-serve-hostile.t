@@ -2,7 +2,8 @@
 # Hostile requests straight at `mailer serve` (Maildir transport, so every
 # confirmation mail is a file to count): each changes nothing it should
 # not and reveals nothing.  Oversized bodies (declared and chunked), CR/LF
-# in the name (never a header), HTML in the name (escaped on every page
+# in the name (never a header), a NUL in the path (no shorter path
+# served), HTML in the name (escaped on every page
 # and kept as text in the mail), 1,000 rapid subscribe requests for one
 # address (at most web.mails_per_address_per_day mails), a spoofed
 # X-Forwarded-For from a peer that is no trusted proxy, and clients that
@@ -13,7 +14,7 @@
 . tests/lib/project.sh
 . tests/lib/web.sh
 tap_tmp
-plan 14
+plan 15
 web_direct_project 'timeout: 2' 'max_connections: 16' \
 	'mails_per_address_per_day: 3' 'mails_per_ip_per_hour: 1000'
 web_direct_serve
@@ -35,6 +36,10 @@ done
 [ "$code" = 400 ] && grep -q 'class="error"' "$TMP/crlf.html" &&
 	[ "$(q "select count(*) from subscriptions")" = 0 ]
 ok $? "CR, LF or NUL in the name: the form again with an error (400), nothing recorded"
+c1=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/lists/aba/subscribe%00.png")
+c2=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/lists/aba/manage%00")
+[ "$c1$c2" = 404404 ]
+ok $? "a NUL (%00) in the path ends it nowhere: 404, not the page before it ($c1 $c2)"
 # No outbox folder at all means no mail was written, so no Bcc either.
 drained; [ "$(mails victim@example.org)" = 0 ] &&
 	{ [ ! -d "$P/outbox/new" ] || ! grep -rqi '^Bcc:' "$P/outbox/new"; }
