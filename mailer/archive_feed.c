@@ -60,6 +60,23 @@ time_element(struct buf *b, const char *indent, const char *name, time_t t)
 	buf_printf(b, "%s<%s>%s</%s>\n", indent, name, s, name);
 }
 
+/*
+ * A link's href: absolute when the archive's URL is known, since readers
+ * that ignore xml:base (RFC 4287 allows it, not all follow it) would
+ * otherwise resolve it against wherever they fetched the feed.
+ */
+static void
+href(struct buf *b, const struct archive_feed *f, const char *path,
+    const char *tail)
+{
+	buf_adds(b, " href=\"");
+	if (f->base)
+		buf_add_html(b, f->base);
+	buf_add_html(b, path);
+	buf_adds(b, tail);
+	buf_adds(b, "\"/>\n");
+}
+
 static void
 entry(struct buf *b, const struct archive_feed *f,
     const struct archive_feed_entry *e)
@@ -71,9 +88,9 @@ entry(struct buf *b, const struct archive_feed *f,
 	element(b, "  ", "title", e->title);
 	time_element(b, "  ", "published", e->published);
 	time_element(b, "  ", "updated", e->updated);
-	buf_adds(b, "  <link rel=\"alternate\" type=\"text/html\" href=\"");
-	buf_add_html(b, e->id);
-	buf_adds(b, "/\"/>\n  <content type=\"html\" xml:base=\"");
+	buf_adds(b, "  <link rel=\"alternate\" type=\"text/html\"");
+	href(b, f, e->id, "/");
+	buf_adds(b, "  <content type=\"html\" xml:base=\"");
 	buf_add_html(b, e->id);
 	buf_adds(b, "/\">");
 	buf_add_html(b, e->html);
@@ -105,11 +122,13 @@ archive_feed_write(const struct archive_feed *f, struct buf *out)
 	buf_adds(out, "<author>\n");
 	element(out, "  ", "name", f->author);
 	element(out, "  ", "email", f->email);
-	buf_adds(out, "</author>\n"
-	    "<link rel=\"alternate\" type=\"text/html\" href=\"./\"/>\n");
-	if (f->base)
+	buf_adds(out, "</author>\n<link rel=\"alternate\" type=\"text/html\"");
+	href(out, f, f->base ? "" : "./", "");
+	if (f->base) {
 		buf_adds(out, "<link rel=\"self\" "
-		    "type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
+		    "type=\"application/atom+xml\"");
+		href(out, f, "feed.xml", "");
+	}
 	buf_adds(out, "<generator>mailer</generator>\n");
 	for (size_t i = 0; i < f->n; i++)
 		entry(out, f, &f->entries[i]);

@@ -7,7 +7,8 @@
  * address, each entry's a tag: URI (RFC 4151) of the sender's domain (a
  * name the sender held that day), the issue's date and its id: neither
  * changes when the site moves or the issue is edited.  Links are
- * relative, resolved against xml:base (the archive's URL when known).
+ * absolute when the archive's URL is known (also its xml:base, against
+ * which the content's relative URLs resolve), else relative to the feed.
  */
 #ifndef MAILER_ARCHIVE_FEED_H
 #define MAILER_ARCHIVE_FEED_H

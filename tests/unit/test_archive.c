@@ -174,8 +174,13 @@ START_TEST(test_feed)
 	ck_assert(strstr(a.data, "<title>第2期 &lt;/script&gt;&lt;b&gt;"
 	    "&amp;&quot;&#39;</title>"));
 	ck_assert(strstr(a.data, "<published>2021-02-20T00:00:00Z</published>"));
+	/* links absolute: not every reader follows xml:base */
 	ck_assert(strstr(a.data, "<link rel=\"alternate\" type=\"text/html\" "
-	    "href=\"2021-02/\"/>"));
+	    "href=\"https://x.org/archive/2021-02/\"/>"));
+	ck_assert(strstr(a.data, "</author>\n<link rel=\"alternate\" "
+	    "type=\"text/html\" href=\"https://x.org/archive/\"/>\n"
+	    "<link rel=\"self\" type=\"application/atom+xml\" "
+	    "href=\"https://x.org/archive/feed.xml\"/>\n"));
 	ck_assert(strstr(a.data, "<content type=\"html\" xml:base=\"2021-02/\">"
 	    "&lt;p&gt;正文 &amp;lt;script&amp;gt;&lt;/p&gt;&lt;img src=&quot;"
 	    "images/a.png&quot; /&gt;</content>"));
@@ -192,6 +197,8 @@ START_TEST(test_feed)
 	ck_assert(strstr(a.data, "<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
 	ck_assert(strstr(a.data, "<updated>1970-01-01T00:00:00Z</updated>"));
 	ck_assert(!strstr(a.data, "rel=\"self\""));
+	ck_assert(strstr(a.data, "<link rel=\"alternate\" type=\"text/html\" "
+	    "href=\"./\"/>\n"));
 	ck_assert(!strstr(a.data, "<entry>"));
 	buf_free(&a);
 }
