@@ -152,6 +152,12 @@ struct journal_event {
 int journal_event_add(struct journal *j, const struct journal_event *ev,
     int *is_new);
 
+/*
+ * 1 when email is unsubscribed from list (NULL: from every list) or from
+ * every list, 0, or -1.
+ */
+int journal_unsubscribed(struct journal *j, const char *list,
+    const char *email);
 /* Returns 1 when (list, email) is suppressed or unsubscribed, 0, or -1. */
 int journal_suppressed(struct journal *j, const char *list,
     const char *email);

@@ -74,20 +74,28 @@ static const char *const sql[Q_COUNT] = {
 	    " AND list IN (coalesce(?1, '*'), '*'))",
 };
 
+int
+journal_unsubscribed(struct journal *j, const char *list, const char *email)
+{
+	long long v = journal_scalar(j, journal_prep(j, sql, Q_UNSUBSCRIBED, 2,
+	    list, email), "reading unsubscribes");
+
+	return v < 0 ? -1 : v != 0;
+}
+
 static int
 event_add(struct journal *j, const struct journal_event *ev, int *is_new)
 {
 	sqlite3_stmt *st;
-	long long was;
+	int was;
 
 	/*
 	 * An address unsubscribed already (a one-click POST replayed, a
 	 * second manage link, another unsubscribe mail) is no new event: the
 	 * reports count unsubscribes by their events.
 	 */
-	if (ev->kind == JE_UNSUBSCRIBE && (was = journal_scalar(j,
-	    journal_prep(j, sql, Q_UNSUBSCRIBED, 2, ev->list, ev->email),
-	    "reading unsubscribes")) != 0)
+	if (ev->kind == JE_UNSUBSCRIBE &&
+	    (was = journal_unsubscribed(j, ev->list, ev->email)) != 0)
 		return was < 0 ? -1 : 0;
 	st = journal_prep(j, sql, Q_EV_ADD, 7,
 	    journal_event_names[ev->kind], ev->issue, ev->list, ev->email,

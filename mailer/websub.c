@@ -261,6 +261,7 @@ struct row {
 	enum jwebmail kind;
 	char *list, *email, *name;
 	time_t done;		/* confirmed_at / used_at */
+	time_t ended;		/* a subscription's ended_at */
 	long long id;		/* the row */
 };
 
@@ -283,6 +284,7 @@ sub_row(void *arg, const struct journal_subscription *s)
 	r->email = xstrdup(s->email);
 	r->name = s->name ? xstrdup(s->name) : NULL;
 	r->done = s->confirmed_at;
+	r->ended = s->ended_at;
 }
 
 static void
@@ -295,6 +297,51 @@ mail_row(void *arg, const struct journal_webmail *m)
 	r->list = xstrdup(m->list);
 	r->email = xstrdup(m->email);
 	r->done = m->used_at;
+}
+
+static void
+ask_page(struct web *w, const struct list *l, const char *flag,
+    const char *title, const struct row *r, struct http_response *rs)
+{
+	json_t *ctx = web_ctx(w, l, flag, title);
+	char *masked = web_mask(r->email);
+
+	json_object_set_new(ctx, flag, json_true());
+	json_object_set_new(ctx, "masked", json_string(masked));
+	if (r->name)
+		json_object_set_new(ctx, "name", json_string(r->name));
+	web_page(w, ctx, 200, rs);
+	free(masked);
+}
+
+/*
+ * A link used already: while what it did still holds (the subscription
+ * confirmed and not ended, the address still unsubscribed), the page it
+ * gave, so a second press or a reload after the first is no error; once
+ * that changed, refused as used.
+ */
+static void
+used_link(struct web *w, const struct list *l, char kind,
+    const struct row *r, struct http_response *rs)
+{
+	int holds;
+
+	if (kind == 's')
+		holds = !r->ended;
+	else {
+		pthread_mutex_lock(&w->mu);
+		holds = journal_unsubscribed(w->jn, l->id, r->email);
+		pthread_mutex_unlock(&w->mu);
+	}
+	if (holds == -1)
+		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
+		    rs);
+	else if (holds)
+		ask_page(w, l, kind == 's' ? "confirm_done" :
+		    "unsubscribe_done", kind == 's' ? "订阅成功 · Subscribed" :
+		    "已退订 · Unsubscribed", r, rs);
+	else
+		web_simple(w, l, "used", "链接已使用 · Link used", 409, rs);
 }
 
 /*
@@ -335,27 +382,12 @@ link_row(struct web *w, const struct list *l, char kind,
 		return -1;
 	}
 	if (r->done) {
+		used_link(w, l, kind, r, rs);
 		row_free(r);
-		web_simple(w, l, "used", "链接已使用 · Link used", 409, rs);
 		return -1;
 	}
 	r->id = id;
 	return 0;
-}
-
-static void
-ask_page(struct web *w, const struct list *l, const char *flag,
-    const char *title, const struct row *r, struct http_response *rs)
-{
-	json_t *ctx = web_ctx(w, l, flag, title);
-	char *masked = web_mask(r->email);
-
-	json_object_set_new(ctx, flag, json_true());
-	json_object_set_new(ctx, "masked", json_string(masked));
-	if (r->name)
-		json_object_set_new(ctx, "name", json_string(r->name));
-	web_page(w, ctx, 200, rs);
-	free(masked);
 }
 
 /* The unsubscribe a manage mail confirms: used once, with its event. */
@@ -422,7 +454,7 @@ confirm_link(struct web *w, const struct list *l, char kind,
 		ask_page(w, l, done, kind == 's' ? "订阅成功 · Subscribed" :
 		    "已退订 · Unsubscribed", &r, rs);
 	} else if (rc == 1) {
-		web_simple(w, l, "used", "链接已使用 · Link used", 409, rs);
+		used_link(w, l, kind, &r, rs);	/* by a press just before */
 	} else {
 		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
 		    rs);

@@ -20,7 +20,7 @@ T=$(mktemp -d /tmp/mailer-t-subscribe.XXXXXX); chmod 755 "$T"
 tap_cleanup() { web_stop_all; gpgconf --homedir "$T/gnupg" --kill gpg-agent 2>/dev/null; }
 trap 'tap_cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 23
+plan 24
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 NEW=xin.duzhe@example.org		# subscribes to aba on the web
 ZP=zhou.peng.ab@example.org		# a CSV row of aba; unsubscribes by mail
@@ -116,9 +116,17 @@ ok = (r[0] == 'aba' and r[1] == '新读者' and r[2] <= r[3] and r[4] is None
 sys.exit(0 if ok else f'consent record: {r}')
 PY
 ok $? "consent record: list, name, submitted, confirmed, client address, form text"
+# the link again (a second press, a reload): the same page while the
+# subscription holds, and nothing changes; once it ended, refused as used
 code=$(web_curl -o "$T/replay.html" -w '%{http_code}' -X POST --data confirm=1 "$LINK")
-[ "$code" = 409 ] && grep -q 'data-page="used"' "$T/replay.html"
-ok $? "the link again: refused as used (409)"
+was=$(q "select confirmed_at from subscriptions where email='$NEW'")
+q "update subscriptions set ended_at = 1700000000 where email='$NEW'"
+c2=$(web_curl -o "$T/replay2.html" -w '%{http_code}' -X POST --data confirm=1 "$LINK")
+q "update subscriptions set ended_at = NULL where email='$NEW'"
+[ "$code" = 200 ] && grep -q 'data-page="confirm_done"' "$T/replay.html" &&
+	[ "$(q "select confirmed_at from subscriptions where email='$NEW'")" = "$was" ] &&
+	[ "$c2" = 409 ] && grep -q 'data-page="used"' "$T/replay2.html"
+ok $? "the link again: the done page while subscribed ($code), used once ended ($c2)"
 tok=${LINK#*t=}
 code=$(web_curl -o "$T/f.html" -w '%{http_code}' -X POST --data confirm=1 \
 	"$WEB_URL/lists/aba/confirm?t=${tok%?}$( [ "${tok: -1}" = 0 ] && echo 1 || echo 0)")
@@ -159,6 +167,11 @@ code=$(web_curl -o "$T/u.html" -w '%{http_code}' -X POST --data x=1 "$ULINK")
 [ "$code" = 200 ] && grep -q 'data-page="unsubscribe_done"' "$T/u.html" &&
 	[ "$(q "select count(*) from unsubscribes where list='aba' and email='$ZP'")" = 1 ]
 ok $? "its POST unsubscribes from aba"
+n=$(q "select count(*) from events")
+code=$(web_curl -o "$T/u2.html" -w '%{http_code}' -X POST --data x=1 "$ULINK")
+[ "$code" = 200 ] && grep -q 'data-page="unsubscribe_done"' "$T/u2.html" &&
+	[ "$(q "select count(*) from events")" = "$n" ]
+ok $? "pressed again: the same page, no new event ($code)"
 
 # Behind the trusted proxy the client's address is the X-Forwarded-For
 # nginx sets; straight from that same peer (trusted) its header counts too.
