@@ -210,6 +210,20 @@ oneclick_record(struct web *w, const struct oneclick *o, const char *via)
 	return rc;
 }
 
+/*
+ * RFC 8058's value; a line end or blanks a client appends to the body
+ * (a body written with echo, a form's final CRLF) change nothing.
+ */
+static int
+one_click(const char *v)
+{
+	size_t n = strlen(v);
+
+	while (n && strchr(" \t\r\n", v[n - 1]))
+		n--;
+	return n == 9 && !memcmp(v, "One-Click", 9);
+}
+
 static void
 oneclick(struct web *w, const struct http_request *rq,
     struct http_response *rs)
@@ -238,7 +252,7 @@ oneclick(struct web *w, const struct http_request *rq,
 		body = http_body(rq, &len);
 		v = form_field(http_header(rq, "Content-Type"), body, len,
 		    "List-Unsubscribe", NULL);
-		rc = v && !strcmp(v, "One-Click") ? 0 : 1;
+		rc = v && one_click(v) ? 0 : 1;
 		free(v);
 		if (rc == 0)
 			rc = oneclick_record(w, &o, "one-click");

@@ -13,7 +13,7 @@
 . tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 7
+plan 8
 web_direct_project
 "$MAILER" --config "$P/config.yaml" send "$P/issues/2021-01" --quiet >/dev/null 2>&1 ||
 	{ echo "Bail out! send"; exit 1; }
@@ -53,6 +53,12 @@ ok $? "multipart without the pair (another value, another name, another boundary
 c=$(curl -s -o /dev/null -w '%{http_code}' --data 'List-Unsubscribe=One-Click' "$U3")
 [ "$c" = 200 ] && unsub bazhong "$E3"
 ok $? "urlencoded still works ($c)"
+# a body that ends in a line end (written with echo, or a form's CRLF)
+U4=$(url_of bazhong 2); E4=$(email_of "$U4")
+printf 'List-Unsubscribe=One-Click\r\n' >"$TMP/crlf.body"
+c=$(curl -s -o /dev/null -w '%{http_code}' --data-binary @"$TMP/crlf.body" "$U4")
+[ "$c" = 200 ] && unsub bazhong "$E4"
+ok $? "urlencoded with a final CRLF: 200, recorded ($c)"
 # A mail client or a scanner that POSTs again, seconds later: still 200,
 # and no second event, which the delivery report would count as a second
 # unsubscribe.
