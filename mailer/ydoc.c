@@ -65,7 +65,7 @@ within_limits(struct ybuild *b, const yaml_event_t *ev, int depth)
 		    ev->start_mark.column + 1, YDOC_MAX_DEPTH);
 		return -1;
 	}
-	if (b->nodes > YDOC_MAX_NODES) {
+	if (b->nodes >= YDOC_MAX_NODES) {
 		warnx("%s:%zu: more than %d YAML nodes", b->file,
 		    ev->start_mark.line + 1 + b->line_base, YDOC_MAX_NODES);
 		return -1;

@@ -6,7 +6,7 @@
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 40
+plan 44
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 bomb() {	# billion laughs, 9^9 "lol"s if expanded
@@ -59,6 +59,32 @@ secs=$(awk -F': ' '/Elapsed/ {print $2}' "$TMP/time")
 lim=20000; [ -n "${MAILER_SANITIZED:-}" ] && lim=60000
 [ "${rss:-999999}" -lt "$lim" ]
 ok $? "100 MB config: max RSS ${rss} kB < $lim kB, in $secs"
+cp "$P/good.yaml" "$P/config.yaml"
+
+# the node limit, exactly: a config of 200,000 nodes (counted by PyYAML's
+# composer, not by mailer) reads (its extra key is then refused), one of
+# 200,001 is refused as too many
+nodes() { /usr/bin/python3 -c '
+import sys, yaml
+def count(n):
+    if isinstance(n, yaml.MappingNode):
+        return 1 + sum(count(k) + count(v) for k, v in n.value)
+    if isinstance(n, yaml.SequenceNode):
+        return 1 + sum(count(v) for v in n.value)
+    return 1
+print(count(yaml.compose(open(sys.argv[1]))))' "$1"; }
+with_list() { { cat "$P/good.yaml"; /usr/bin/python3 -c 'import sys
+print("x: [" + ",".join(["a"] * int(sys.argv[1])) + "]")' "$1"; } >"$P/config.yaml"; }
+with_list 1; base=$(nodes "$P/config.yaml")
+with_list $((200000 - base + 1))
+n=$(nodes "$P/config.yaml")
+"$MAILER" $M check "$P/issues/2021-01" >/dev/null 2>"$TMP/e"; rc=$?
+sed 's/^/#   /' "$TMP/e"
+[ "$n" = 200000 ] && [ $rc = 78 ] && grep -q 'unknown key "x"' "$TMP/e"
+ok $? "a config of exactly 200,000 YAML nodes is read ($n nodes, exit $rc)"
+with_list $((200000 - base + 2))
+n=$(nodes "$P/config.yaml")
+hostile "a config of 200,001 YAML nodes ($n)" 78 'config.yaml:[0-9]+: more than 200000 YAML nodes' -- $M check "$P/issues/2021-01"
 cp "$P/good.yaml" "$P/config.yaml"
 hostile_fresh_issue; big "$I/issue.yaml" >"$TMP/big.yaml"; mv "$TMP/big.yaml" "$I/issue.yaml"
 hostile "100 MB issue.yaml" 65 'issue.yaml: file is larger than the 1048576 byte limit' -- $M send "$I"
