@@ -892,17 +892,158 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 	}
 }
 
+/* RFC 2231's sections of a boundary: at most this many, this long in all */
+#define MAX_SECTIONS	8
+#define MAX_BOUNDARY	200
+
+struct section {
+	const char *start, *end;	/* ";" .. the value's end */
+	const char *v;			/* the value, without quotes */
+	size_t vl;
+};
+
+/*
+ * Reads the parameter "boundary*N=value" at s (its name's first byte)
+ * into sc and returns N, or -1 when it is no plain section (an extended
+ * one, "boundary*0*=", or a value with a quote or a backslash in it).
+ */
+static int
+boundary_section(const char *s, const char *e, struct section *sc)
+{
+	const char *p = s + 9;
+	int k = 0;
+
+	if (p >= e || !isdigit((unsigned char)*p))
+		return -1;
+	while (p < e && isdigit((unsigned char)*p) && k < 100)
+		k = k * 10 + (*p++ - '0');
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= e || *p++ != '=')
+		return -1;
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < e && *p == '"') {
+		sc->v = ++p;
+		while (p < e && *p != '"' && *p != '\\' && *p != '\n')
+			p++;
+		if (p >= e || *p != '"')
+			return -1;
+		sc->vl = (size_t)(p++ - sc->v);
+	} else {
+		sc->v = p;
+		while (p < e && *p > ' ' && *p != ';' && *p != '"' &&
+		    *p != '\\' && *p != '(')
+			p++;
+		sc->vl = (size_t)(p - sc->v);
+	}
+	sc->end = p;
+	return sc->vl ? k : -1;
+}
+
+/*
+ * RFC 2231 lets a writer continue a long parameter in sections
+ * (boundary*0="..."; boundary*1="..."), which libetpan does not join: it
+ * finds no boundary and reads the multipart as one part of nothing it
+ * knows.  In the Content-Type field f[0..n) (with its continuation
+ * lines), such a boundary's sections become one boundary="..." where the
+ * first one stood, the others taken out with their ';'.  Returns the
+ * field's new length (n when it has no such sections, or a plain
+ * boundary, or the joined field would not be shorter).
+ */
+static size_t
+join_boundary(char *f, size_t n)
+{
+	struct section sec[MAX_SECTIONS];
+	char out[1024 + 16], *o = out;
+	const char *e = f + n, *p = f, *q;
+	size_t ns = 0, at = 0, vl = 0;
+
+	while (p < e && (q = memchr(p, '*', (size_t)(e - p)))) {
+		const char *c = q - 8;
+		int k;
+
+		p = q + 1;
+		if (c < f || strncasecmp(c, "boundary", 8))
+			continue;
+		/* the ';' before it, across blanks and a line break */
+		while (--c >= f && (*c == ' ' || *c == '\t' || *c == '\n' ||
+		    *c == '\r'))
+			;
+		if (c < f || *c != ';' || ns == MAX_SECTIONS ||
+		    (k = boundary_section(q - 8, e, &sec[ns])) != (int)ns)
+			return n;
+		sec[ns].start = c;
+		vl += sec[ns++].vl;
+	}
+	if (!ns || vl > MAX_BOUNDARY || n > 1024 ||
+	    memmem(f, n, "boundary=", 9) || memmem(f, n, "BOUNDARY=", 9))
+		return n;
+	for (size_t i = 0; i < ns; i++) {
+		memcpy(o, f + at, (size_t)(sec[i].start - (f + at)));
+		o += sec[i].start - (f + at);
+		if (!i) {
+			memcpy(o, "; boundary=\"", 12);
+			o += 12;
+			for (size_t j = 0; j < ns; j++) {
+				memcpy(o, sec[j].v, sec[j].vl);
+				o += sec[j].vl;
+			}
+			*o++ = '"';
+		}
+		at = (size_t)(sec[i].end - f);
+	}
+	if ((size_t)(o - out) + n - at >= n)
+		return n;
+	memcpy(o, f + at, n - at);
+	o += n - at;
+	memcpy(f, out, (size_t)(o - out));
+	return (size_t)(o - out);
+}
+
+/*
+ * The Content-Type field at p (in m, ending before end) with its boundary's
+ * RFC 2231 sections joined (join_boundary), the rest of m moved up over
+ * what it lost; *hl, the header block's length, follows.  Returns the
+ * number of bytes lost.
+ */
+static size_t
+join_sections(char *p, char *end, size_t *hl, char *m)
+{
+	char *fe = p, *nl;
+	size_t n, d;
+
+	/* the field's end: its last line's '\n' */
+	while ((nl = memchr(fe, '\n', (size_t)(end - fe))) &&
+	    nl + 1 < end && (nl[1] == ' ' || nl[1] == '\t'))
+		fe = nl + 1;
+	fe = nl ? nl : end;
+	if (!memchr(p, '*', (size_t)(fe - p)))
+		return 0;
+	n = join_boundary(p, (size_t)(fe - p));
+	d = (size_t)(fe - p) - n;
+	if (!d)
+		return 0;
+	memmove(p + n, fe, (size_t)(end - fe));
+	end[-(ptrdiff_t)d] = '\0';
+	if (p < m + *hl)
+		*hl -= d;
+	return d;
+}
+
 /*
  * In m (a copy of the message), every nested "Content-Type:
  * message/rfc822" or "message/global" becomes the same-length private type
  * "text/x-mrfc822" / "text/x-mglobal": libetpan then keeps the returned
  * original as one text part instead of parsing all of it (its MIME tree,
  * every header field), which was most of the time spent here; only its
- * header block is read (set_orig).  Returns the number of Content-Type
- * fields, which bounds how deep libetpan can recurse.
+ * header block is read (set_orig).  A boundary written in RFC 2231
+ * sections is joined on the way (join_sections), and *len follows.
+ * Returns the number of Content-Type fields, which bounds how deep
+ * libetpan can recurse.
  */
 static size_t
-flatten_returned(char *m, size_t len, size_t hl)
+flatten_returned(char *m, size_t *len, size_t hl)
 {
 	static const struct {
 		const char *from, *to;
@@ -910,7 +1051,7 @@ flatten_returned(char *m, size_t len, size_t hl)
 		{ "message/rfc822", "text/x-mrfc822" },
 		{ "message/global", "text/x-mglobal" },
 	};
-	char *p = m, *end = m + len;
+	char *p = m, *end = m + *len;
 	size_t decls = 0;
 
 	for (; p < end; p = memchr(p, '\n', (size_t)(end - p)), p = p ?
@@ -921,6 +1062,8 @@ flatten_returned(char *m, size_t len, size_t hl)
 		    strncasecmp(p, "content-type:", 13))
 			continue;
 		decls++;
+		end -= join_sections(p, end, &hl, m);
+		*len = (size_t)(end - m);
 		v = p + 13;
 		while (v < end && (*v == ' ' || *v == '\t'))
 			v++;
@@ -1082,7 +1225,7 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 	 * message/rfc822, whose own body then needs one): refuse
 	 * pathological nesting before it can exhaust the stack.
 	 */
-	if (flatten_returned(m, mlen, mhl) <= MAX_MIME_DECLS &&
+	if (flatten_returned(m, &mlen, mhl) <= MAX_MIME_DECLS &&
 	    etpan(mailmime_parse(m, mlen, &idx, &mime)) == MAILIMF_NO_ERROR &&
 	    mime) {
 		walk(sc, mime, 0);

@@ -62,6 +62,17 @@ static const struct {
 	  "From: news@example.com\nTo: ann@example.net\n"
 	  "Message-ID: <orig@example.com>\n\n--B--\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* RFC 2231: the boundary in two sections, the second folded */
+	{ "dsn-boundary-sections",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	  "boundary*0=\"Bd-\"; report-type=delivery-status;\n"
+	  "\tboundary*1=\"x7\"\n\n--Bd-x7\n"
+	  "Content-Type: text/plain\n\nI could not deliver it.\n--Bd-x7\n"
+	  "Content-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.org\n\n"
+	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	  "Status: 5.2.2\n\n--Bd-x7--\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 	{ "dsn-multi",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
 	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
