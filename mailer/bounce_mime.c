@@ -49,25 +49,63 @@ ascii_charset(const char *cs)
 }
 
 /*
+ * The charset of the first RFC 2047 encoded word in the notice's header
+ * block that is neither UTF-8 nor US-ASCII, copied to out; NULL for none.
+ */
+static const char *
+header_charset(const struct bounce_scan *sc, char *out, size_t outsz)
+{
+	const char *h = sc->hdr, *e = sc->hdr + sc->hdrlen, *p;
+
+	for (; h && h + 2 < e && (p = memmem(h, (size_t)(e - h), "=?", 2));
+	    h = p + 2) {
+		size_t k = 0;
+
+		for (p += 2; p + k < e && k + 1 < outsz &&
+		    (isalnum((unsigned char)p[k]) || strchr("-_.:", p[k])); k++)
+			out[k] = p[k];
+		out[k] = '\0';
+		if (p + k < e && (p[k] == '?' || p[k] == '*') && k &&
+		    strcasecmp(out, "utf-8") && strcasecmp(out, "us-ascii"))
+			return out;
+	}
+	return NULL;
+}
+
+/*
  * Converts s from charset to UTF-8 and appends it: through the decoder
  * the label stands for (charset.h), and one guessed from the bytes when
  * iconv knows no such charset; raw when it cannot be converted.
  */
 static void
-add_charset_text(struct buf *b, const char *cs, const char *s, size_t n)
+add_charset_text(const struct bounce_scan *sc, struct buf *b, const char *cs,
+    const char *s, size_t n)
 {
-	char *out = NULL;
+	char *out = NULL, hcs[40];
 	size_t outlen = 0;
 	int r;
 
 	/* undeclared ISO-2022-JP is common in Japanese notices */
 	if (!cs && memmem(s, n, "\x1b$B", 3))
 		cs = "iso-2022-jp";
-	/* MIME's default: 8-bit text in it is UTF-8 or windows-1252 */
+	/*
+	 * MIME's default (libetpan's charset of a part that declares none):
+	 * 8-bit text in it is UTF-8, an old MTA's text in its locale's
+	 * charset, which the notice's header may declare in an encoded word
+	 * (its Subject's), or windows-1252
+	 */
 	if (cs && !strcasecmp(cs, "us-ascii") && strcmp(charset_unknown(s, n),
-	    "UTF-8"))
+	    "UTF-8")) {
 		r = MAIL_CHARCONV_ERROR_UNKNOWN_CHARSET;
-	else if (!cs || !strcasecmp(cs, "utf-8") ||
+		if ((cs = header_charset(sc, hcs, sizeof hcs)) &&
+		    charconv_buffer("utf-8", charset_decoder(cs), s, n, &out,
+		    &outlen) == MAIL_CHARCONV_NO_ERROR)
+			r = MAIL_CHARCONV_NO_ERROR;
+		else if (out) {
+			charconv_buffer_free(out);
+			out = NULL;
+		}
+	} else if (!cs || !strcasecmp(cs, "utf-8") ||
 	    !strcasecmp(cs, "us-ascii") ||
 	    (ascii_charset(cs) && bounce_plain_ascii(s, n))) {
 		bounce_text_add(b, s, n);
@@ -559,7 +597,8 @@ notice_part(struct bounce_scan *sc)
 
 /* Decoded body of a single part, appended (as UTF-8) to b. */
 static void
-add_part_body(struct buf *b, struct mailmime *m, int html)
+add_part_body(const struct bounce_scan *sc, struct buf *b, struct mailmime *m,
+    int html)
 {
 	struct mailmime_data *d = m->mm_data.mm_single;
 	const char *cs = NULL, *src;
@@ -588,7 +627,7 @@ add_part_body(struct buf *b, struct mailmime *m, int html)
 	}
 	/* one allocation: nearly all text keeps its size */
 	buf_grow(&u, n);
-	add_charset_text(&u, cs, src, n);
+	add_charset_text(sc, &u, cs, src, n);
 	if (dec)
 		mailmime_decoded_part_free(dec);
 	if (html)
@@ -777,7 +816,7 @@ attached_text(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 {
 	struct buf t = BUF_INIT;
 
-	add_part_body(&t, m, 0);
+	add_part_body(sc, &t, m, 0);
 	if (t.len && starts_with_field(t.data, t.len))
 		set_orig(sc, t.data, t.len);
 	else if (t.len && strcmp(ct, "text/html")) {
@@ -789,7 +828,7 @@ attached_text(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 		 * attached report"): read as HTML
 		 */
 		notice_part(sc);
-		add_part_body(&sc->notice, m, 1);
+		add_part_body(sc, &sc->notice, m, 1);
 	}
 	buf_free(&t);
 }
@@ -800,10 +839,10 @@ single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 {
 	if (!strcmp(ct, "message/delivery-status") ||
 	    !strcmp(ct, "message/global-delivery-status"))
-		add_part_body(&sc->dsn, m, 0);
+		add_part_body(sc, &sc->dsn, m, 0);
 	else if (!strcmp(ct, "message/feedback-report")) {
 		sc->arf_part = 1;
-		add_part_body(&sc->arf, m, 0);
+		add_part_body(sc, &sc->arf, m, 0);
 	} else if (!strcmp(ct, "text/x-mrfc822") ||
 	    !strcmp(ct, "text/x-mglobal"))
 		returned_headers(sc, m);
@@ -814,7 +853,7 @@ single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 	    !strcmp(ct, "message/global-headers")) {
 		struct buf t = BUF_INIT;
 
-		add_part_body(&t, m, 0);
+		add_part_body(sc, &t, m, 0);
 		if (t.len)
 			set_orig(sc, t.data, t.len);
 		buf_free(&t);
@@ -824,18 +863,18 @@ single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 	    !strncmp(ct, "text/x-", 7) ||
 	    !strcmp(ct, "text/enriched")) {
 		notice_part(sc);
-		add_part_body(&sc->notice, m, 0);
+		add_part_body(sc, &sc->notice, m, 0);
 	} else if (!strcmp(ct, "text/html") && sc->alt) {
 		/*
 		 * beside a plain alternative it is read too: the plain
 		 * one may be a stub ("view this notice in HTML")
 		 */
 		notice_part(sc);
-		add_part_body(&sc->notice, m, 1);
+		add_part_body(sc, &sc->notice, m, 1);
 	} else if (!strcmp(ct, "text/html")) {
 		/* the notice's text when it has no plain one */
 		part_sep(&sc->html);
-		add_part_body(&sc->html, m, 1);
+		add_part_body(sc, &sc->html, m, 1);
 	}
 }
 
@@ -1218,6 +1257,8 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 
 	mlen = copy_mime_fields(m, msg, len, &mhl);
 	m[mlen] = '\0';
+	sc->hdr = msg;
+	sc->hdrlen = hl;
 
 	/*
 	 * libetpan recurses once per nested multipart or message, each
@@ -1229,6 +1270,7 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 	    etpan(mailmime_parse(m, mlen, &idx, &mime)) == MAILIMF_NO_ERROR &&
 	    mime) {
 		walk(sc, mime, 0);
+		sc->hdr = NULL;
 		mailmime_free(mime);
 		free(m);
 		return;

@@ -44,6 +44,10 @@ struct bounce_scan {
 	size_t rlen;
 	/* the returned message's Subject (decoded) from its header, or NULL */
 	char *rsubj;
+	/* while the walk runs: the header block of the message walked,
+	 * where a part's undeclared charset is looked up */
+	const char *hdr;
+	size_t hdrlen;
 };
 
 /*

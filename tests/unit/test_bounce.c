@@ -73,6 +73,14 @@ static const struct {
 	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
 	  "Status: 5.2.2\n\n--Bd-x7--\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* 8-bit KOI8-R text under no charset: the Subject's is read */
+	{ "8bit-text-charset-of-subject",
+	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
+	  "Subject: =?koi8-r?B?8MnT2M3PIM7FIMTP09TB18zFzs8=?=\n"
+	  "Content-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n"
+	  "ann@example.net: \xd0\xcf\xde\xd4\xcf\xd7\xd9\xca "
+	  "\xd1\xdd\xc9\xcb \xd0\xc5\xd2\xc5\xd0\xcf\xcc\xce\xc5\xce\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
 	{ "dsn-multi",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
 	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
