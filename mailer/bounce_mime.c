@@ -902,12 +902,18 @@ walk(struct bounce_scan *sc, struct mailmime *m, int depth)
 	content_type_name(m->mm_content_type, ct, sizeof ct);
 	switch (m->mm_type) {
 	case MAILMIME_SINGLE:
+		/* a multipart libetpan gave up on reads as one part */
+		if (!strncmp(ct, "multipart/", 10))
+			sc->unclosed = 1;
 		single_part(sc, m, ct);
 		break;
 	case MAILMIME_MULTIPLE:
 		note_report_type(sc, m);
-		if (!m->mm_data.mm_multipart.mm_mp_list)
+		if (!m->mm_data.mm_multipart.mm_mp_list ||
+		    clist_isempty(m->mm_data.mm_multipart.mm_mp_list)) {
+			sc->unclosed = 1;
 			break;
+		}
 		alt = sc->alt;
 		if (!strcmp(ct, "multipart/alternative") &&
 		    has_plain(m->mm_data.mm_multipart.mm_mp_list))
@@ -1248,11 +1254,198 @@ copy_mime_fields(char *m, const char *msg, size_t len, size_t *hl)
 	return o + len - i;
 }
 
+/*
+ * The boundary the Content-Type field f[0..n) declares, copied to out
+ * (outsz bytes); 0 when it declares none.
+ */
+static int
+field_boundary(const char *f, size_t n, char *out, size_t outsz)
+{
+	const char *e = f + n, *p = f;
+
+	while ((p = bounce_find_ci(p, (size_t)(e - p), "boundary"))) {
+		size_t k = 0;
+		int q;
+
+		for (p += 8; p < e && (*p == ' ' || *p == '\t'); p++)
+			;
+		if (p >= e || *p != '=')
+			continue;
+		for (p++; p < e && (*p == ' ' || *p == '\t'); p++)
+			;
+		q = p < e && *p == '"';
+		for (p += q; p + k < e && k + 1 < outsz && (q ? p[k] != '"' &&
+		    p[k] != '\n' : p[k] > ' ' && p[k] != ';'); k++)
+			out[k] = p[k];
+		out[k] = '\0';
+		return k > 0;
+	}
+	return 0;
+}
+
+/*
+ * libetpan finds no part in a multipart whose last part no delimiter
+ * ends, when that part is itself such a multipart (a copy cut short, a
+ * writer that leaves out the closing "--b--"): m[0..len) again with the
+ * closing delimiter of each boundary it declares and never closes
+ * appended, the last declared first (the innermost); NULL when every
+ * boundary is closed.
+ */
+static char *
+close_multiparts(const char *m, size_t len, size_t *outlen)
+{
+	char bnd[8][72], close[80];
+	size_t nb = 0, o;
+	struct buf b = BUF_INIT;
+
+	for (const char *p = m, *e = m + len, *nl; p < e && nb < 8;
+	    p = nl ? nl + 1 : e) {
+		const char *fe = p;
+
+		nl = memchr(p, '\n', (size_t)(e - p));
+		if ((*p | 0x20) != 'c' || (size_t)(e - p) < 13 ||
+		    strncasecmp(p, "content-type:", 13))
+			continue;
+		while (nl && nl + 1 < e && (nl[1] == ' ' || nl[1] == '\t'))
+			nl = memchr(nl + 1, '\n', (size_t)(e - nl - 1));
+		fe = nl ? nl : e;
+		if (field_boundary(p, (size_t)(fe - p), bnd[nb], sizeof bnd[0]))
+			nb++;
+	}
+	buf_add(&b, m, len);
+	if (len && m[len - 1] != '\n')
+		buf_addc(&b, '\n');
+	o = b.len;
+	while (nb--) {
+		int n = snprintf(close, sizeof close, "\n--%s--", bnd[nb]);
+
+		if (!memmem(m, len, close, (size_t)n) &&
+		    !(len > (size_t)n - 1 &&
+		    !memcmp(m, close + 1, (size_t)n - 1))) {
+			buf_add(&b, close + 1, (size_t)n - 1);
+			buf_addc(&b, '\n');
+		}
+	}
+	if (b.len == o) {
+		buf_free(&b);
+		return NULL;
+	}
+	*outlen = b.len;
+	return b.data;
+}
+
+/*
+ * 1 when the message m[0..len), parsed as mime, is a multipart whose
+ * last part libetpan ended before the message's end at no delimiter of
+ * its own: with no closing delimiter, libetpan ends the last part at a
+ * line that opens with "--" (a notice's "----- reason -----").
+ */
+static int
+top_unclosed(const char *m, size_t len, struct mailmime *mime)
+{
+	struct mailmime *top = mime->mm_type == MAILMIME_MESSAGE ?
+	    mime->mm_data.mm_message.mm_msg_mime : mime;
+	clist *parts;
+	struct mailmime *last;
+	const char *end, *b;
+	char ct[128];
+	size_t bl;
+
+	if (!top || top->mm_type != MAILMIME_MULTIPLE ||
+	    !top->mm_content_type || !(parts =
+	    top->mm_data.mm_multipart.mm_mp_list) || clist_isempty(parts))
+		return 0;
+	/*
+	 * a last part that reaches the end lost nothing, nor does a
+	 * returned message or header block (its header block comes first)
+	 */
+	last = clist_content(clist_end(parts));
+	content_type_name(last->mm_content_type, ct, sizeof ct);
+	if (!strncmp(ct, "text/x-m", 8) || strstr(ct, "rfc822") ||
+	    !strcmp(ct, "message/global-headers"))
+		return 0;
+	end = last->mm_mime_start + last->mm_length;
+	while (end >= m && end < m + len && (*end == '\n' || *end == '\r' ||
+	    *end == ' ' || *end == '\t'))
+		end++;
+	if (end < m || end >= m + len || !(b = mailmime_content_param_get(
+	    top->mm_content_type, "boundary")))
+		return 0;
+	bl = strlen(b);
+	if (bl >= 2 && b[0] == '"' && b[bl - 1] == '"')
+		b++, bl -= 2;
+	/* there the delimiter that ends it (the closing one) */
+	return (size_t)(m + len - end) < bl + 2 || end[0] != '-' ||
+	    end[1] != '-' || memcmp(end + 2, b, bl);
+}
+
+/*
+ * Parses m[0..len) and walks its tree into sc; 0 when libetpan could
+ * not parse it.
+ */
+static int
+parse_walk(struct bounce_scan *sc, const char *m, size_t len)
+{
+	struct mailmime *mime = NULL;
+	size_t idx = 0;
+	int r = etpan(mailmime_parse(m, len, &idx, &mime));
+
+	if (r == MAILIMF_NO_ERROR && mime) {
+		walk(sc, mime, 0);
+		if (!sc->unclosed)
+			sc->unclosed = top_unclosed(m, len, mime);
+	}
+	if (mime)
+		mailmime_free(mime);
+	return r == MAILIMF_NO_ERROR && mime;
+}
+
+/* Exchanges two scans (their buffers with them). */
+static void
+scan_swap(struct bounce_scan *a, struct bounce_scan *b)
+{
+	struct bounce_scan t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/* How much of the message a walk read: its texts' lengths. */
+static size_t
+scan_read(const struct bounce_scan *sc)
+{
+	return sc->notice.len + sc->html.len + sc->dsn.len + sc->arf.len +
+	    sc->orig.len + sc->inner.len;
+}
+
+/*
+ * A multipart read without its parts or without its closing delimiter
+ * (sc->unclosed) is read again with its closing delimiters added
+ * (close_multiparts); that reading replaces sc's when it read more.
+ */
+static void
+reread_closed(struct bounce_scan *sc, const char *m, size_t len)
+{
+	struct bounce_scan again;
+	size_t cl;
+	char *c = close_multiparts(m, len, &cl);
+
+	if (!c)
+		return;
+	memset(&again, 0, sizeof again);
+	again.nested = sc->nested;
+	again.hdr = sc->hdr;
+	again.hdrlen = sc->hdrlen;
+	if (parse_walk(&again, c, cl) && scan_read(&again) > scan_read(sc))
+		scan_swap(sc, &again);
+	bounce_scan_free(&again);
+	free(c);
+}
+
 static void
 scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 {
-	struct mailmime *mime = NULL;
-	size_t idx = 0, hl = bounce_header_len(msg, len), mhl = hl, mlen;
+	size_t hl = bounce_header_len(msg, len), mhl = hl, mlen;
 	char *m = xmalloc(len + 1);
 
 	mlen = copy_mime_fields(m, msg, len, &mhl);
@@ -1267,16 +1460,14 @@ scan_message(struct bounce_scan *sc, const char *msg, size_t len)
 	 * pathological nesting before it can exhaust the stack.
 	 */
 	if (flatten_returned(m, &mlen, mhl) <= MAX_MIME_DECLS &&
-	    etpan(mailmime_parse(m, mlen, &idx, &mime)) == MAILIMF_NO_ERROR &&
-	    mime) {
-		walk(sc, mime, 0);
+	    parse_walk(sc, m, mlen)) {
+		if (sc->unclosed)
+			reread_closed(sc, m, mlen);
 		sc->hdr = NULL;
-		mailmime_free(mime);
 		free(m);
 		return;
 	}
-	if (mime)
-		mailmime_free(mime);
+	sc->hdr = NULL;
 	free(m);
 	if (hl < len)
 		bounce_text_add(&sc->notice, msg + hl, len - hl);

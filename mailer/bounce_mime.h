@@ -37,6 +37,8 @@ struct bounce_scan {
 	int report_dsn, report_arf;
 	int arf_part;		/* a message/feedback-report part was seen */
 	size_t nparts;
+	/* a multipart libetpan read no part of, or one never closed */
+	int unclosed;
 	/* notice.data[0..nlen) is the notice before any returned copy */
 	size_t nlen;
 	/* notice.data[0..rlen) is that part before a copy's header fields

@@ -81,6 +81,21 @@ static const struct {
 	  "ann@example.net: \xd0\xcf\xde\xd4\xcf\xd7\xd9\xca "
 	  "\xd1\xdd\xc9\xcb \xd0\xc5\xd2\xc5\xd0\xcf\xcc\xce\xc5\xce\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* cut short: no closing delimiter, its last part a multipart */
+	{ "multipart-cut-nested",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/mixed; "
+	  "boundary=\"B\"\n\n--B\nContent-Type: multipart/alternative; "
+	  "boundary=\"C\"\n\n--C\nContent-Type: text/plain\n\n"
+	  "I could not deliver it to ann@example.net: user unknown.\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* no closing delimiter, a "-----" line in the last part's text */
+	{ "multipart-cut-dash-line",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/mixed; "
+	  "boundary=\"B\"\n\n--B\nContent-Type: text/plain\n\n"
+	  "Your message could not be delivered.\n\n----- The following "
+	  "address had permanent fatal errors -----\nann@example.net\n"
+	  "    (reason: 550 5.1.1 User unknown)\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 	{ "dsn-multi",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
 	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
