@@ -790,6 +790,46 @@ returned_headers(struct bounce_scan *sc, struct mailmime *m)
 	    d->dt_data.dt_text.dt_length);
 }
 
+/*
+ * 1 when m, a part of a multipart but its first, is a returned message
+ * under a type that says nothing of it (text/plain, or with base64 too
+ * application/octet-stream): its text starts with a message's header
+ * block (starts_with_field).  It is then read as one (returned_headers).
+ */
+static int
+unlabelled_message(struct bounce_scan *sc, struct mailmime *m, int decode)
+{
+	struct mailmime_data *d = m->mm_data.mm_single;
+	struct mailmime *p = m->mm_parent;
+
+	if (!d || d->dt_type != MAILMIME_DATA_TEXT || !p ||
+	    p->mm_type != MAILMIME_MULTIPLE || !p->mm_data.mm_multipart.mm_mp_list ||
+	    clist_content(clist_begin(p->mm_data.mm_multipart.mm_mp_list)) == m)
+		return 0;
+	if (d->dt_encoded && (d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
+	    d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE)) {
+		char *dec = NULL;
+		size_t declen = 0, idx = 0;
+		int hdr;
+
+		if (!decode || etpan(mailmime_part_parse(
+		    d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length <
+		    MAX_PART_IN ? d->dt_data.dt_text.dt_length : MAX_PART_IN,
+		    &idx, d->dt_encoding, &dec, &declen)) != MAILIMF_NO_ERROR)
+			return 0;
+		if ((hdr = starts_with_field(dec, declen)))
+			attached_message(sc, dec, declen);
+		mailmime_decoded_part_free(dec);
+		return hdr;
+	}
+	if (!starts_with_field(d->dt_data.dt_text.dt_data,
+	    d->dt_data.dt_text.dt_length))
+		return 0;
+	attached_message(sc, d->dt_data.dt_text.dt_data,
+	    d->dt_data.dt_text.dt_length);
+	return 1;
+}
+
 /* 1 when one of the parts in list is a text/plain one. */
 static int
 has_plain(clist *list)
@@ -818,7 +858,7 @@ attached_text(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 
 	add_part_body(sc, &t, m, 0);
 	if (t.len && starts_with_field(t.data, t.len))
-		set_orig(sc, t.data, t.len);
+		attached_message(sc, t.data, t.len);
 	else if (t.len && strcmp(ct, "text/html")) {
 		notice_part(sc);
 		add_clean(&sc->notice, t.data, t.len);
@@ -859,6 +899,10 @@ single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 		buf_free(&t);
 	} else if (is_attachment(m) && !strncmp(ct, "text/", 5))
 		attached_text(sc, m, ct);
+	else if (!strcmp(ct, "application/octet-stream"))
+		unlabelled_message(sc, m, 1);
+	else if (!strcmp(ct, "text/plain") && unlabelled_message(sc, m, 0))
+		;
 	else if (!strcmp(ct, "text/plain") ||
 	    !strncmp(ct, "text/x-", 7) ||
 	    !strcmp(ct, "text/enriched")) {

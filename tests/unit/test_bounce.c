@@ -96,6 +96,45 @@ static const struct {
 	  "address had permanent fatal errors -----\nann@example.net\n"
 	  "    (reason: 550 5.1.1 User unknown)\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* a complaint's copy labelled text/plain, application/octet-stream */
+	{ "arf-copy-as-text-plain",
+	  "From: fbl@isp.example\nTo: news@example.com\nSubject: FBL\n"
+	  "Content-Type: multipart/report; report-type=feedback-report;"
+	  " boundary=B\n\n--B\nContent-Type: text/plain\n\nA complaint.\n"
+	  "--B\nContent-Type: message/feedback-report\n\n"
+	  "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n\n--B\n"
+	  "Content-Type: text/plain\n\n"
+	  "Date: Fri, 4 Dec 2026 09:10:00 +0000\nFrom: news@example.com\n"
+	  "To: dave@example.net\nMessage-ID: <n1@example.com>\n\nhi\n--B--\n",
+	  BOUNCE_COMPLAINT, "dave@example.net", "", 0, 1 },
+	{ "arf-copy-as-octet-stream",
+	  "From: fbl@isp.example\nTo: news@example.com\nSubject: FBL\n"
+	  "Content-Type: multipart/report; report-type=feedback-report;"
+	  " boundary=B\n\n--B\nContent-Type: text/plain\n\nA complaint.\n"
+	  "--B\nContent-Type: message/feedback-report\n\n"
+	  "Feedback-Type: abuse\nUser-Agent: x/1\nVersion: 1\n\n--B\n"
+	  "Content-Type: application/octet-stream\n"
+	  "Content-Transfer-Encoding: base64\n\n"
+	  "UmVjZWl2ZWQ6IGZyb20gbXguZXhhbXBsZS5jb20KRnJvbTogbmV3c0BleGFtcGxl"
+	  "LmNvbQpUbzogZGF2ZUBleGFtcGxlLm5ldApNZXNzYWdlLUlEOiA8bjFAZXhhbXBs"
+	  "ZS5jb20+CgpoaQo=\n--B--\n",
+	  BOUNCE_COMPLAINT, "dave@example.net", "", 0, 1 },
+	/* a relay's forward of a notice, attached as text/plain */
+	{ "forwarded-report-as-text-attachment",
+	  "From: postmaster@relay.example.org\nTo: news@example.com\n"
+	  "Subject: Fwd: notice\nContent-Type: multipart/mixed; boundary=O\n"
+	  "\n--O\nContent-Type: text/plain\n\nForwarded by the relay.\n"
+	  "--O\nContent-Type: text/plain\n"
+	  "Content-Disposition: attachment\n\n"
+	  "Date: Fri, 4 Dec 2026 09:10:00 +0000\n"
+	  "From: MAILER-DAEMON@mx.example.net\nTo: news@example.com\n"
+	  "Content-Type: multipart/report; report-type=delivery-status; "
+	  "boundary=I\n\n--I\nContent-Type: text/plain\n\nFailed.\n"
+	  "--I\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.net\n\n"
+	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	  "Status: 5.1.1\n\n--I--\n\n--O--\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 	{ "dsn-multi",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
 	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
