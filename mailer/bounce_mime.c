@@ -790,6 +790,52 @@ returned_headers(struct bounce_scan *sc, struct mailmime *m)
 	    d->dt_data.dt_text.dt_length);
 }
 
+/* 1 when m is a part of a multipart, but its first. */
+static int
+later_part(struct mailmime *m)
+{
+	struct mailmime *p = m->mm_parent;
+
+	return p && p->mm_type == MAILMIME_MULTIPLE &&
+	    p->mm_data.mm_multipart.mm_mp_list &&
+	    clist_content(clist_begin(p->mm_data.mm_multipart.mm_mp_list)) != m;
+}
+
+/*
+ * 1 when m, a part of a multipart but its first, labelled text/plain, is
+ * a delivery report's machine-readable part (as some gateways label
+ * it): its text opens with one of RFC 3464's per-message fields, or a
+ * recipient's.  Its fields are then read as that part's are.
+ */
+static int
+unlabelled_report(struct bounce_scan *sc, struct mailmime *m)
+{
+	static const char *const names[] = {
+		"reporting-mta:", "final-recipient:", "original-envelope-id:",
+		"received-from-mta:", "arrival-date:", "dsn-gateway:", NULL
+	};
+	struct mailmime_data *d = m->mm_data.mm_single;
+	const char *s;
+	size_t n, i = 0;
+
+	if (!d || d->dt_type != MAILMIME_DATA_TEXT || (d->dt_encoded &&
+	    (d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
+	    d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE)))
+		return 0;
+	s = d->dt_data.dt_text.dt_data;
+	n = d->dt_data.dt_text.dt_length;
+	while (i < n && (s[i] == '\n' || s[i] == '\r' || s[i] == ' '))
+		i++;
+	if (i >= n || !strchr("rRfFoOaAdD", s[i]) || !later_part(m))
+		return 0;
+	for (const char *const *p = names; *p; p++)
+		if (n - i > strlen(*p) && !strncasecmp(s + i, *p, strlen(*p))) {
+			add_part_body(sc, &sc->dsn, m, 0);
+			return 1;
+		}
+	return 0;
+}
+
 /*
  * 1 when m, a part of a multipart but its first, is a returned message
  * under a type that says nothing of it (text/plain, or with base64 too
@@ -800,11 +846,8 @@ static int
 unlabelled_message(struct bounce_scan *sc, struct mailmime *m, int decode)
 {
 	struct mailmime_data *d = m->mm_data.mm_single;
-	struct mailmime *p = m->mm_parent;
 
-	if (!d || d->dt_type != MAILMIME_DATA_TEXT || !p ||
-	    p->mm_type != MAILMIME_MULTIPLE || !p->mm_data.mm_multipart.mm_mp_list ||
-	    clist_content(clist_begin(p->mm_data.mm_multipart.mm_mp_list)) == m)
+	if (!d || d->dt_type != MAILMIME_DATA_TEXT || !later_part(m))
 		return 0;
 	if (d->dt_encoded && (d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
 	    d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE)) {
@@ -901,7 +944,8 @@ single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 		attached_text(sc, m, ct);
 	else if (!strcmp(ct, "application/octet-stream"))
 		unlabelled_message(sc, m, 1);
-	else if (!strcmp(ct, "text/plain") && unlabelled_message(sc, m, 0))
+	else if (!strcmp(ct, "text/plain") && (unlabelled_report(sc, m) ||
+	    unlabelled_message(sc, m, 0)))
 		;
 	else if (!strcmp(ct, "text/plain") ||
 	    !strncmp(ct, "text/x-", 7) ||

@@ -135,6 +135,18 @@ static const struct {
 	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
 	  "Status: 5.1.1\n\n--I--\n\n--O--\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* the report's fields labelled text/plain, after the copy's marker */
+	{ "dsn-fields-as-text-plain",
+	  "From: postmaster@contoso.example\nTo: news@example.com\n"
+	  "Subject: Undeliverable: hi\nContent-Type: multipart/report; "
+	  "report-type=delivery-status; boundary=B\n\n--B\n"
+	  "Content-Type: text/plain\n\nDelivery has failed to these "
+	  "recipients or groups:\n\nAnn Lee\n\nOriginal message headers:\n"
+	  "\nMessage-ID: <n1@example.com>\n--B\nContent-Type: text/plain\n\n"
+	  "Reporting-MTA: dns;mx.example.net\n\n"
+	  "Final-Recipient: rfc822;ann@example.net\nAction: failed\n"
+	  "Status: 5.1.1\n\n--B--\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 	{ "dsn-multi",
 	  HDR "Content-Type: multipart/report; report-type=delivery-status;"
 	  " boundary=B\n\n--B\nContent-Type: message/delivery-status\n\n"
