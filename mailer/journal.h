@@ -70,6 +70,12 @@ void journal_rollback(struct journal *j);
  */
 int journal_edition_check(struct journal *j, const char *issue,
     const char *list, const char *digest, int *changed);
+/*
+ * The same question without writing (send --dry-run): *changed is 1 when
+ * another digest is stored and a message of the edition was sent.  0 / -1.
+ */
+int journal_edition_changed(struct journal *j, const char *issue,
+    const char *list, const char *digest, int *changed);
 
 /*
  * Adds a pending recipient unless present.  Returns 0 when added (its state

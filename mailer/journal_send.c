@@ -43,26 +43,55 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE issue = ?1",
 };
 
-int
-journal_edition_check(struct journal *j, const char *issue,
-    const char *list, const char *digest, int *changed)
+/*
+ * Reads the stored digest of (issue, list): *found, *same (it is digest)
+ * and *sent (a message of it went out).  0 / -1.
+ */
+static int
+edition_get(struct journal *j, const char *issue, const char *list,
+    const char *digest, int *found, int *same, int *sent)
 {
 	sqlite3_stmt *st = journal_prep(j, sql, Q_ED_GET, 2, issue, list);
-	int rc, sent = 0, same = 0, found = 0;
+	int rc;
 
-	*changed = 0;
+	*found = *same = *sent = 0;
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		found = 1;
-		same = !strcmp((const char *)sqlite3_column_text(st, 0),
+		*found = 1;
+		*same = !strcmp((const char *)sqlite3_column_text(st, 0),
 		    digest);
-		sent = sqlite3_column_int(st, 1);
+		*sent = sqlite3_column_int(st, 1);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return journal_fail(j, "reading edition");
+	return 0;
+}
+
+int
+journal_edition_changed(struct journal *j, const char *issue,
+    const char *list, const char *digest, int *changed)
+{
+	int found, same, sent;
+
+	*changed = 0;
+	if (edition_get(j, issue, list, digest, &found, &same, &sent) == -1)
+		return -1;
+	*changed = found && !same && sent;
+	return 0;
+}
+
+int
+journal_edition_check(struct journal *j, const char *issue,
+    const char *list, const char *digest, int *changed)
+{
+	int found, same, sent;
+
+	*changed = 0;
+	if (edition_get(j, issue, list, digest, &found, &same, &sent) == -1)
+		return -1;
 	if (found && same)
 		return 0;
 	if (found && sent) {

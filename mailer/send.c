@@ -723,9 +723,11 @@ edition_ready(struct sender *s)
 	s->st->editions++;
 	if (s->j->dkim)
 		dkim_body_hash(s->ed.body.data, s->ed.body.len, s->bh);
-	if (s->o->to || s->o->dry_run)
+	if (s->o->to)
 		return 0;
-	if (journal_edition_check(s->jn, s->j->issue->id, s->l->id,
+	/* the dry run refuses as the send would, and stores no digest */
+	if ((s->o->dry_run ? journal_edition_changed :
+	    journal_edition_check)(s->jn, s->j->issue->id, s->l->id,
 	    s->ed.digest, &changed) == -1)
 		return -1;
 	if (changed && !s->o->resend_changed) {
@@ -955,7 +957,10 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 			progress_log(s->pg, "stopped by a signal after the "
 			    "messages in flight; the rest stays pending");
 		st->signatures = (long)signer_count(j->signer);
-		summarise(s);
+		/* a refusal that stopped it before any message is the word */
+		if (rc == 0 || st->sent || st->deferred || st->failed ||
+		    st->unreachable || st->authfail || st->localfail)
+			summarise(s);
 	}
 	rc = result_code(s, rc);
 	if (s->tx)	/* left to journal_close, as the rest of the run */

@@ -68,6 +68,23 @@ transport:
   relays: [maildir:outbox]
 YAML
 }
+# mk_tiny_project DIR: mk_maildir_project with one issue (2030-01, one
+# article) and one list (east: bob@ and amy@example.org).  Sets I to the
+# issue folder.
+mk_tiny_project() {
+	local d=$1
+	mk_maildir_project "$d"
+	rm -r "$d"/lists/* "$d"/issues/*
+	I=$d/issues/2030-01
+	mkdir -p "$I"
+	printf 'number: 1\ndate: 2030-01-10\ntitle: 测试\nsubject: "{{issue.title}}"\nsections:\n  - id: news\n    title: 要闻\n' \
+		>"$I/issue.yaml"
+	printf -- '---\ntitle: 第一篇\nsection: news\n---\n正文。\n' >"$I/01-a.md"
+	printf 'name: 测试 east\nshort_name: east\ngreeting: 你好\ncontact: x\nlist_id: east.news.example.org\n' \
+		>"$d/lists/east.yaml"
+	printf '%s\n' 'email,name' 'bob@example.org,Bob' 'amy@example.org,Amy' \
+		>"$d/lists/east.csv"
+}
 # bounce_servers PWFILE: starts Dovecot with a mailbox for every address
 # of the sample's lists and sender@example.org (password s3cret-sender),
 # and the bounce mailbox bounces@bounce.test (password imap-s3cret, written

@@ -9,17 +9,8 @@
 tap_tmp
 plan 5
 P=$TMP/proj
-mk_maildir_project "$P"
+mk_tiny_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-rm -r "$P"/lists/* "$P"/issues/*
-I=$P/issues/2030-01
-mkdir -p "$I"
-printf 'number: 1\ndate: 2030-01-10\ntitle: 测试\nsubject: "{{issue.title}}"\nsections:\n  - id: news\n    title: 要闻\n' \
-	>"$I/issue.yaml"
-printf -- '---\ntitle: 第一篇\nsection: news\n---\n正文。\n' >"$I/01-a.md"
-printf 'name: 测试 east\nshort_name: east\ngreeting: 你好\ncontact: x\nlist_id: east.news.example.org\n' \
-	>"$P/lists/east.yaml"
-printf '%s\n' 'email,name' 'bob@example.org,Bob' 'amy@example.org,Amy' >"$P/lists/east.csv"
 files() { find "$P/outbox/new" -type f 2>/dev/null | wc -l; }
 
 M send "$I" >"$TMP/send1.out" 2>&1; rc=$?

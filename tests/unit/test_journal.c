@@ -172,6 +172,32 @@ START_TEST(test_edition)
 }
 END_TEST
 
+/* send --dry-run's question: the same answer, nothing stored */
+START_TEST(test_edition_changed)
+{
+	int changed = -1;
+
+	ck_assert_int_eq(journal_edition_changed(j, "i", "m", "d1", &changed),
+	    0);
+	ck_assert_int_eq(changed, 0);
+	/* a dry run stored no digest: the real check stores d2 */
+	ck_assert_int_eq(journal_edition_check(j, "i", "m", "d2", &changed),
+	    0);
+	journal_add(j, "i", "m", "a@x.example", "t2");
+	ck_assert_int_eq(journal_mark(j, "i", "m", "a@x.example",
+	    JS_SENT, "250 ok", 0), 0);
+	ck_assert_int_eq(journal_edition_changed(j, "i", "m", "d2", &changed),
+	    0);
+	ck_assert_int_eq(changed, 0);
+	ck_assert_int_eq(journal_edition_changed(j, "i", "m", "d3", &changed),
+	    0);
+	ck_assert_int_eq(changed, 1);
+	ck_assert_int_eq(journal_edition_check(j, "i", "m", "d3", &changed),
+	    0);
+	ck_assert_int_eq(changed, 1);	/* d3 was not stored by the above */
+}
+END_TEST
+
 static void
 count_cb(void *arg, const struct journal_count *c)
 {
@@ -635,6 +661,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_open);
 	tcase_add_test(tc, test_states);
 	tcase_add_test(tc, test_edition);
+	tcase_add_test(tc, test_edition_changed);
 	tcase_add_test(tc, test_counts);
 	tcase_add_test(tc, test_events_idempotent);
 	tcase_add_test(tc, test_policy_window);
