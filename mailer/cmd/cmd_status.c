@@ -1,4 +1,5 @@
 /* The status command: per issue and list counts, the delivery report. */
+#include <err.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct table {
 	size_t nrates;
 	struct journal_relay_count *relays;	/* copied, ordered */
 	size_t nrelays;
+	size_t nrows;	/* journal_counts' rows */
 };
 
 static void
@@ -126,6 +128,7 @@ print_count(void *arg, const struct journal_count *c)
 	const struct complaint_rate *r = rate_of(t, c->issue, c->list);
 	char rate[32];
 
+	t->nrows++;
 	for (int i = 0; i < 5; i++)
 		t->tot[i] += v[i];
 	t->tot[5] += r ? r->complaints : 0;
@@ -223,12 +226,15 @@ issue_title(const char *dir)
 
 /*
  * The issue named by the folder dir ("issues/2021-01/" -> "2021-01"),
- * malloc'd.
+ * malloc'd.  As issue.c names it: the last component of its real path
+ * ("." and a symlink name the folder they lead to); a folder that is
+ * gone by the last component given.
  */
 static char *
 issue_of_dir(const char *dir)
 {
-	char *p = xstrdup(dir), *b, *issue;
+	char *real = realpath(dir, NULL);
+	char *p = real ? real : xstrdup(dir), *b, *issue;
 
 	while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
 		p[strlen(p) - 1] = '\0';
@@ -295,6 +301,10 @@ print_status(struct journal *jn, const char *issue, struct table *t)
 	    journal_relay_counts(jn, issue, keep_relay, t) == -1 ||
 	    journal_counts(jn, issue, print_count, t) == -1)
 		rc = EXIT_SOFTWARE;
+	/* a mistyped folder would print an empty table, and no word */
+	if (rc == 0 && issue && !t->nrows)
+		warnx("nothing of issue \"%s\" is in the journal: it was "
+		    "never sent", issue);
 	if (t->json) {
 		char *s = json_dumps(t->rows, JSON_INDENT(1));
 
@@ -337,7 +347,7 @@ write_report(struct journal *jn, const struct config *cfg, const char *issue,
 int
 cmd_status(int argc, char **argv)
 {
-	struct table t = { NULL, 0, { 0 }, NULL, 0, NULL, 0 };
+	struct table t = { NULL, 0, { 0 }, NULL, 0, NULL, 0, 0 };
 	struct config *cfg;
 	struct journal *jn = NULL;
 	char *issue = NULL;
