@@ -376,6 +376,9 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		progress_warn(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
 		    reply);
 	}
+	if (r == TRANSPORT_OK && s->o->verbose)
+		progress_log(s->pg, "%s %s: %s", s->l->id, it->email,
+		    s->o->dry_run ? "would be sent" : "sent");
 	if (rc == -1)
 		s->failed = 1;
 	item_release(s, it);

@@ -211,8 +211,8 @@ run_issue(const struct config *c, const char *dir, const char *id,
 		return rc;
 	o.respect_backoff = 1;
 	o.locked = 1;
+	/* --verbose: the per-list lines; not send's line per recipient */
 	o.quiet = !verbose;
-	o.verbose = verbose;
 	o.stop = &run_stop;
 	rc = job_open(&j, c->path, dir, NULL, 1);
 	if (rc == 0)

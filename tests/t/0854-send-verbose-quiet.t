@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# send --verbose prints one line per recipient, as mailer(1) says (it
+# printed the per-list line only), for a send, a dry run and a test send;
+# --quiet prints nothing when nothing went wrong (the summary included:
+# run relies on it).  Maildir transport.
+. tests/lib/tap.sh
+. tests/lib/project.sh
+tap_tmp
+plan 4
+P=$TMP/proj
+mk_tiny_project "$P"
+M() { "$MAILER" --config "$P/config.yaml" "$@"; }
+
+M send "$I" --dry-run --verbose >"$TMP/dry.out" 2>&1; rc=$?
+sed 's/^/# /' "$TMP/dry.out"
+[ $rc = 0 ] && grep -q 'east bob@example.org: would be sent' "$TMP/dry.out" &&
+	grep -q 'east amy@example.org: would be sent' "$TMP/dry.out"
+ok $? "--dry-run --verbose: a line per recipient (exit $rc)"
+
+M send "$I" --to editor@example.org --verbose >"$TMP/to.out" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q 'east editor@example.org: sent' "$TMP/to.out"
+ok $? "--to --verbose: the test copy's line (exit $rc)"
+
+M send "$I" --verbose >"$TMP/send.out" 2>&1; rc=$?
+sed 's/^/# /' "$TMP/send.out"
+[ $rc = 0 ] && grep -q 'east bob@example.org: sent' "$TMP/send.out" &&
+	grep -q 'east amy@example.org: sent' "$TMP/send.out"
+ok $? "--verbose: a line per recipient sent (exit $rc)"
+
+echo 'carol@example.org,Carol' >>"$P/lists/east.csv"
+M send "$I" --quiet >"$TMP/q.out" 2>&1; rc=$?
+[ $rc = 0 ] && [ ! -s "$TMP/q.out" ]
+ok $? "--quiet: nothing printed when all went well (exit $rc)"
+exit $tap_failed
