@@ -885,8 +885,9 @@ summarise(struct sender *s)
 	    st->suppressed, st->already, st->editions, st->signatures,
 	    st->unreachable || st->authfail || st->localfail };
 
-	progress_done(s->pg, &sum, s->o->to ? PROGRESS_TEST :
-	    s->o->dry_run ? PROGRESS_DRY_RUN : 0);
+	/* --to --dry-run sends nothing either: a dry run's line */
+	progress_done(s->pg, &sum, s->o->dry_run ? PROGRESS_DRY_RUN :
+	    s->o->to ? PROGRESS_TEST : 0);
 }
 
 static int

@@ -2,11 +2,12 @@
 # send --verbose prints one line per recipient, as mailer(1) says (it
 # printed the per-list line only), for a send, a dry run and a test send;
 # --quiet prints nothing when nothing went wrong (the summary included:
-# run relies on it).  Maildir transport.
+# run relies on it).  --to with --dry-run sends nothing and says so (it
+# said "test sent 1").  Maildir transport.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 4
+plan 5
 P=$TMP/proj
 mk_tiny_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -20,6 +21,14 @@ ok $? "--dry-run --verbose: a line per recipient (exit $rc)"
 M send "$I" --to editor@example.org --verbose >"$TMP/to.out" 2>&1; rc=$?
 [ $rc = 0 ] && grep -q 'east editor@example.org: sent' "$TMP/to.out"
 ok $? "--to --verbose: the test copy's line (exit $rc)"
+
+files() { find "$P/outbox/new" -type f 2>/dev/null | wc -l; }
+n=$(files)
+M send "$I" --to editor@example.org --dry-run >"$TMP/todry.out" 2>&1; rc=$?
+sed 's/^/# /' "$TMP/todry.out"
+[ $rc = 0 ] && grep -q 'dry run: would send 1,' "$TMP/todry.out" &&
+	! grep -q 'test sent' "$TMP/todry.out" && [ "$(files)" = "$n" ]
+ok $? "--to --dry-run: \"would send 1\", nothing sent (exit $rc)"
 
 M send "$I" --verbose >"$TMP/send.out" 2>&1; rc=$?
 sed 's/^/# /' "$TMP/send.out"
