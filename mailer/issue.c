@@ -149,7 +149,11 @@ text_node(struct buf *b, cmark_iter *it)
 				buf_printf(b, " <%s>", cmark_node_get_url(n));
 			break;
 		case CMARK_NODE_IMAGE:
-			buf_adds(b, enter ? "[图片: " : "]");
+			/* its children are the alt text: none, no ": " */
+			if (!cmark_node_first_child(n))
+				buf_adds(b, enter ? "[图片" : "]");
+			else
+				buf_adds(b, enter ? "[图片: " : "]");
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			buf_adds(b, "----------\n\n");

@@ -205,6 +205,11 @@ START_TEST(test_markdown_text)
 	ck_assert_ptr_nonnull(strstr(t, "- 一\n- 二"));
 	ck_assert_ptr_null(strstr(t, "script"));
 	free(t);
+	/* an image with its alt text, and one without (no "[图片: ]") */
+	md = "![天府](a.png)\n\n![](b.png)\n";
+	t = issue_markdown_text(md, strlen(md));
+	ck_assert_str_eq(t, "[图片: 天府]\n\n[图片]\n");
+	free(t);
 }
 END_TEST
 
