@@ -249,6 +249,16 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
 		    "clients block it; list a local copy under images:");
 }
 
+/* Whether url is under the article's images: in its front matter. */
+static int
+listed(const struct article *a, const char *url)
+{
+	for (size_t i = 0; i < a->images.n; i++)
+		if (!strcmp(a->images.v[i], url))
+			return 1;
+	return 0;
+}
+
 /* Points listed local images at their cid: and refuses unlisted ones. */
 static int
 rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
@@ -277,10 +287,13 @@ rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
 			if (!strcmp(is->images[i].path, url))
 				break;
 		if (i == is->nimages) {
-			warnx("%s:%zu: image \"%s\" is not listed under "
-			    "images: in the front matter", a->file,
-			    body_line + (size_t)cmark_node_get_start_line(n) -
-			    1, url);
+			/* listed but refused (load_asset said why): once */
+			if (!listed(a, url))
+				warnx("%s:%zu: image \"%s\" is not listed "
+				    "under images: in the front matter",
+				    a->file, body_line +
+				    (size_t)cmark_node_get_start_line(n) - 1,
+				    url);
 			rc = -1;
 			continue;
 		}

@@ -4,8 +4,8 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=16
-plan $((cases * 3))
+cases=18
+plan $((cases * 3 + 2))
 
 # The shipped config makes a demo signing key on first use (that is its
 # job, bad input or not): the prototype project makes it once, so each
@@ -102,4 +102,13 @@ expect "CR/LF in a title" 65 '02-liangshan-archives.md:2:8: "title" must be one 
 
 fresh; printf 'x: &a [1]\ny: *a\n' >>"$I/issue.yaml"
 expect "YAML alias" 65 'issue.yaml:[0-9]+:[0-9]+: YAML anchors are not allowed' -- $(preview)
+# an image listed under images: that cannot be used: one message, not a
+# second saying it is not listed
+fresh; printf 'not an image\n' >"$I/images/tianfu-cloud.png"
+expect "image that is no image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png" is not an image \(text/plain\)' -- $(preview)
+! grep -q 'not listed' "$TMP/stderr"; ok $? "image that is no image: not called unlisted"
+
+fresh; rm "$I/images/tianfu-cloud.png"
+expect "missing image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png": No such file' -- $(preview)
+! grep -q 'not listed' "$TMP/stderr"; ok $? "missing image: not called unlisted"
 exit $tap_failed
