@@ -355,6 +355,29 @@ inside(const struct issue *is, const char *file, const char *rel)
 	return real;
 }
 
+/*
+ * An image in a format many mail clients do not show (SVG, WebP, HEIC,
+ * TIFF...) loads and is sent, but shows as a broken or missing picture:
+ * a warning for check and preview.  type is libmagic's answer.
+ */
+static void
+note_type(struct issue *is, const char *file, const char *rel,
+    const char *type)
+{
+	static const char *const shown[] = { "image/png", "image/jpeg",
+	    "image/gif" };
+	char *s;
+
+	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
+		if (!strcmp(type, shown[i]))
+			return;
+	s = xasprintf("%s: warning: image \"%s\" is %s, which many mail "
+	    "clients do not show; PNG, JPEG and GIF show everywhere", file,
+	    rel, type);
+	strlist_add(&is->notes, s);
+	free(s);
+}
+
 static int
 load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
     int image)
@@ -391,6 +414,8 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 		buf_free(&b);
 		return -1;
 	}
+	if (image)
+		note_type(is, file, rel, type);
 	*v = xrealloc(*v, (*n + 1) * sizeof **v);
 	as = &(*v)[(*n)++];
 	memset(as, 0, sizeof *as);
