@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -70,11 +71,6 @@ count_one(void *arg, const struct subscriber *s)
 	return 0;
 }
 
-/*
- * Warnings for CSV rows the journal has stopped (unsubscribed, complained,
- * suppressed): send skips them, lists sync moves them out.  No journal
- * yet: nothing to say (check creates none).
- */
 /* The issue's warnings: what loads but will not work in a mail. */
 static void
 print_notes(const struct job *j)
@@ -83,6 +79,34 @@ print_notes(const struct job *j)
 		fprintf(stderr, "mailer: %s\n", j->issue->notes.v[i]);
 }
 
+/*
+ * When run will send it, in this machine's time and zone: a send_at
+ * without a zone is read in the zone of the machine that runs mailer
+ * (cron's), which need not be the editor's.
+ */
+static void
+print_send_at(const struct issue *is)
+{
+	const char *s = is->send_at;
+	size_t n = s ? strlen(s) : 0;
+	int zone = n && (s[n - 1] == 'Z' || (n > 6 && s[n - 3] == ':' &&
+	    (s[n - 6] == '+' || s[n - 6] == '-')));
+	char when[64];
+	struct tm tm;
+
+	if (!s || !localtime_r(&is->send_at_t, &tm) ||
+	    !strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z (UTC%z)", &tm))
+		return;
+	printf("%s: run sends it from %s%s\n", is->id, when, zone ? "" :
+	    "; send_at names no zone: the local time of the machine that "
+	    "runs mailer");
+}
+
+/*
+ * Warnings for CSV rows the journal has stopped (unsubscribed, complained,
+ * suppressed): send skips them, lists sync moves them out.  No journal
+ * yet: nothing to say (check creates none).
+ */
 static int
 check_stopped_rows(const struct job *j)
 {
@@ -157,6 +181,7 @@ cmd_check(int argc, char **argv)
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s",
 		    per_sub ? total.n : j.nlists,
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s");
+		print_send_at(j.issue);
 		print_notes(&j);
 		rc = check_stopped_rows(&j);
 	}
