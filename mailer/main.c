@@ -100,6 +100,21 @@ usage(FILE *f)
 	exit_codes_brief(f);
 }
 
+/*
+ * --config among a command's arguments (before any "--"): a crontab's
+ * "mailer run --config FILE".  Each command's own parser would call it
+ * unrecognized under a usage line that does not show where it goes.
+ */
+static int
+config_after(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--config") ||
+		    !strncmp(argv[i], "--config=", 9))
+			return 1;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -129,7 +144,11 @@ main(int argc, char **argv)
 			i++;
 			continue;
 		}
-		fprintf(stderr, "mailer: unknown option %s\n", argv[i]);
+		if (!strcmp(argv[i], "--config"))
+			fprintf(stderr, "mailer: --config needs a FILE\n");
+		else
+			fprintf(stderr, "mailer: unknown option %s\n",
+			    argv[i]);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -140,6 +159,11 @@ main(int argc, char **argv)
 	if (!strcmp(argv[i], "help")) {
 		usage(stdout);
 		return EXIT_OK;
+	}
+	if (config_after(argc - i, argv + i)) {
+		fprintf(stderr, "mailer: --config goes before the command: "
+		    "mailer --config FILE %s ...\n", argv[i]);
+		return EXIT_USAGE;
 	}
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
 		if (!strcmp(argv[i], commands[c].name))
