@@ -1,5 +1,7 @@
 /* The check and preview commands. */
+#include <dirent.h>
 #include <err.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,15 +253,92 @@ write_assets(const struct issue *is, const char *tmp)
 	return rc;
 }
 
-/* Everything goes to out.tmp.PID first; out is replaced only on success. */
+/* In every folder preview writes: the folder may be replaced. */
+#define PREVIEW_MARK ".mailer-preview"
+
+/* index.html, assets, the mark, LIST.eml, LIST.html, LIST.txt */
+static int
+preview_name(const char *name, int *index, int *eml)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (!strcmp(name, "index.html"))
+		*index = 1;
+	if (dot && dot != name && !strcmp(dot, ".eml"))
+		*eml = 1;
+	return !strcmp(name, "index.html") || !strcmp(name, "assets") ||
+	    !strcmp(name, PREVIEW_MARK) || (dot && dot != name &&
+	    (!strcmp(dot, ".eml") || !strcmp(dot, ".html") ||
+	    !strcmp(dot, ".txt")));
+}
+
+/*
+ * Whether out may be replaced: it is missing, an empty folder, or a
+ * folder preview wrote (its mark; before the mark: index.html, an .eml
+ * and only the names preview writes).  "--out ~/Desktop", "--out ." or
+ * a file would be renamed away and removed: refused, with what is there.
+ */
+static int
+replaceable(const char *out)
+{
+	struct stat st;
+	struct dirent *e;
+	DIR *d;
+	char *other = NULL;
+	int mark = 0, index = 0, eml = 0, n = 0, ok;
+
+	if (lstat(out, &st) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		warn("%s", out);
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		warnx("%s: not a folder: give --out a new or empty folder",
+		    out);
+		return 0;
+	}
+	if (!(d = opendir(out))) {
+		warn("%s", out);
+		return 0;
+	}
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		n++;
+		mark |= !strcmp(e->d_name, PREVIEW_MARK);
+		if (!preview_name(e->d_name, &index, &eml) && !other)
+			other = xstrdup(e->d_name);
+	}
+	closedir(d);
+	ok = mark || n == 0 || (!other && index && eml);
+	if (!ok)
+		warnx("%s: not a folder preview wrote (it holds \"%s\"): give "
+		    "--out a new or empty folder", out, other ? other :
+		    index ? "index.html" : "an .eml");
+	free(other);
+	return ok;
+}
+
+/*
+ * Everything goes to out.tmp.PID first; out is replaced only on success,
+ * and only when it is replaceable().
+ */
 static int
 preview_all(struct job *j, const char *out)
 {
+	static const char mark[] = "written by mailer preview: the next "
+	    "preview replaces this folder\n";
 	char *tmp = xasprintf("%s.tmp.%ld", out, (long)getpid());
 	char *old = xasprintf("%s.old.%ld", out, (long)getpid());
 	struct buf index = BUF_INIT;
 	int rc = 0;
 
+	if (!replaceable(out)) {
+		free(tmp);
+		free(old);
+		return -1;
+	}
 	rm_rf(tmp);
 	if (mkdir_p(tmp, 0755) == -1)
 		rc = -1;
@@ -276,6 +355,8 @@ preview_all(struct job *j, const char *out)
 		rc = write_assets(j->issue, tmp);
 	if (rc == 0)
 		rc = write_in(tmp, "index.html", index.data, index.len);
+	if (rc == 0)
+		rc = write_in(tmp, PREVIEW_MARK, mark, strlen(mark));
 	if (rc == 0 && access(out, F_OK) == 0 && rename(out, old) == -1) {
 		warn("%s", out);
 		rc = -1;
