@@ -563,9 +563,10 @@ write_file(const char *path, const void *data, size_t len, int mode,
 	const char *p = data;
 	int fd;
 
+	/* failures name path: the temporary name is no file the user knows */
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd == -1) {
-		warn("%s", tmp);
+		warn("%s", path);
 		free(tmp);
 		return -1;
 	}
@@ -575,7 +576,7 @@ write_file(const char *path, const void *data, size_t len, int mode,
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
-			warn("%s", tmp);
+			warn("%s", path);
 			goto fail;
 		}
 		p += n;
@@ -584,7 +585,7 @@ write_file(const char *path, const void *data, size_t len, int mode,
 	if ((public && fchmod(fd, (mode_t)mode) == -1) ||
 	    (sync && fsync(fd) == -1) || close(fd) == -1) {
 		fd = -1;
-		warn("%s", tmp);
+		warn("%s", path);
 		goto fail;
 	}
 	fd = -1;

@@ -4,7 +4,7 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=18
+cases=19
 plan $((cases * 3 + 2))
 
 # The shipped config makes a demo signing key on first use (that is its
@@ -111,4 +111,8 @@ expect "image that is no image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png
 fresh; rm "$I/images/tianfu-cloud.png"
 expect "missing image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png": No such file' -- $(preview)
 ! grep -q 'not listed' "$TMP/stderr"; ok $? "missing image: not called unlisted"
+# a report into a folder that is not there: the file named, not its
+# temporary name (r.html.tmp.PID)
+fresh
+expect "report into a missing folder" 73 'nodir/r\.html: No such file or directory' -- status "$I" --html "$TMP/cwd/nodir/r.html"
 exit $tap_failed
