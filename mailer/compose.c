@@ -15,6 +15,15 @@
 #include "util.h"
 
 static int
+has_list(const struct job *j, const struct list *l)
+{
+	for (size_t k = 0; k < j->nlists; k++)
+		if (j->lists[k] == l)
+			return 1;
+	return 0;
+}
+
+static int
 select_lists(struct job *j, const struct strlist *only)
 {
 	const struct issue *is = j->issue;
@@ -32,7 +41,9 @@ select_lists(struct job *j, const struct strlist *only)
 				    only->v[i], j->cfg->lists_dir, only->v[i]);
 				return -1;
 			}
-			j->lists[j->nlists++] = l;
+			/* "--list a --list a" is one list, one edition */
+			if (!has_list(j, l))
+				j->lists[j->nlists++] = l;
 		}
 		return 0;
 	}
@@ -40,16 +51,16 @@ select_lists(struct job *j, const struct strlist *only)
 		return -1;
 	j->lists = xcalloc(n ? n : 1, sizeof *j->lists);
 	/* sponsors' order first (the publication's order), then the rest */
-	for (size_t i = 0; i < is->sponsors.n; i++)
-		j->lists[j->nlists++] = composer_list(j->cp, is->sponsors.v[i]);
+	for (size_t i = 0; i < is->sponsors.n; i++) {
+		const struct list *l = composer_list(j->cp, is->sponsors.v[i]);
+
+		if (l && !has_list(j, l))	/* a sponsor named twice */
+			j->lists[j->nlists++] = l;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct list *l = composer_list(j->cp, ids[i]);
-		size_t k;
 
-		for (k = 0; k < j->nlists; k++)
-			if (j->lists[k] == l)
-				break;
-		if (k == j->nlists && l)
+		if (l && !has_list(j, l))
 			j->lists[j->nlists++] = l;
 		free(ids[i]);
 	}

@@ -3,11 +3,14 @@
 # printed the per-list line only), for a send, a dry run and a test send;
 # --quiet prints nothing when nothing went wrong (the summary included:
 # run relies on it).  --to with --dry-run sends nothing and says so (it
-# said "test sent 1").  Maildir transport.
+# said "test sent 1").  A list named twice (--list east --list east) is
+# one list: the test copy went out twice and check counted 2 lists; so
+# is a list named twice in issue.yaml's sponsors.
+# Maildir transport.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 5
+plan 8
 P=$TMP/proj
 mk_tiny_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -29,6 +32,19 @@ sed 's/^/# /' "$TMP/todry.out"
 [ $rc = 0 ] && grep -q 'dry run: would send 1,' "$TMP/todry.out" &&
 	! grep -q 'test sent' "$TMP/todry.out" && [ "$(files)" = "$n" ]
 ok $? "--to --dry-run: \"would send 1\", nothing sent (exit $rc)"
+
+M send "$I" --to editor@example.org --list east --list east >"$TMP/to2.out" 2>&1; rc=$?
+sed 's/^/# /' "$TMP/to2.out"
+[ $rc = 0 ] && grep -q 'test sent 1,' "$TMP/to2.out" && [ "$(files)" = $((n + 1)) ]
+ok $? "--list east --list east: one test copy (exit $rc)"
+M check "$I" --list east --list east >"$TMP/chk.out" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q ' 1 lists, 2 subscribers' "$TMP/chk.out"
+ok $? "check counts the list once (exit $rc)"
+echo 'sponsors: [east, east]' >>"$I/issue.yaml"
+M check "$I" >"$TMP/chk2.out" 2>&1; rc=$?
+sed -i '/^sponsors:/d' "$I/issue.yaml"
+[ $rc = 0 ] && grep -q ' 1 lists, 2 subscribers' "$TMP/chk2.out"
+ok $? "a sponsor named twice: one list (exit $rc)"
 
 M send "$I" --verbose >"$TMP/send.out" 2>&1; rc=$?
 sed 's/^/# /' "$TMP/send.out"
