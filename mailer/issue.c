@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -633,6 +635,49 @@ issue_parse_time(const char *s, time_t *t)
 	return *t == (time_t)-1 ? -1 : 0;
 }
 
+/*
+ * Says why dir is no issue folder when it holds no issue.yaml: a file
+ * (issue.yaml itself), or a folder of issues (the newest one named).
+ * 0 when it is one (or for slurp_file to report).
+ */
+static int
+not_an_issue(const char *dir, const char *real, const char *yml)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char *best = NULL;
+
+	if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		warnx("%s: not a folder: ISSUE_DIR is the issue's folder, the "
+		    "one holding issue.yaml", dir);
+		return -1;
+	}
+	if (access(yml, F_OK) == 0 || errno != ENOENT || !(d = opendir(real)))
+		return 0;
+	while ((e = readdir(d))) {
+		char *sub = path_join(real, e->d_name), *y;
+
+		y = path_join(sub, "issue.yaml");
+		if (e->d_name[0] != '.' && access(y, F_OK) == 0 &&
+		    (!best || strcmp(e->d_name, best) > 0)) {
+			free(best);
+			best = xstrdup(e->d_name);
+		}
+		free(y);
+		free(sub);
+	}
+	closedir(d);
+	if (best)
+		warnx("%s: no issue.yaml: not an issue folder (give one of its "
+		    "folders, such as %s%s%s)", dir, dir,
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", best);
+	else
+		warnx("%s: no issue.yaml: not an issue folder", dir);
+	free(best);
+	return -1;
+}
+
 static struct issue *
 load(const char *dir, int head_only)
 {
@@ -651,7 +696,8 @@ load(const char *dir, int head_only)
 	is->id = xstrdup(basename(tmp));
 	free(tmp);
 	yml = path_join(is->dir, "issue.yaml");
-	if (slurp_file(yml, 1024 * 1024, &b) == -1)
+	if (not_an_issue(dir, is->dir, yml) == -1 ||
+	    slurp_file(yml, 1024 * 1024, &b) == -1)
 		goto out;
 	if (!(root = ynode_parse(yml, b.data, b.len, 0)))
 		goto out;

@@ -4,7 +4,7 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=19
+cases=21
 plan $((cases * 3 + 2))
 
 # The shipped config makes a demo signing key on first use (that is its
@@ -115,4 +115,9 @@ expect "missing image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png": No suc
 # temporary name (r.html.tmp.PID)
 fresh
 expect "report into a missing folder" 73 'nodir/r\.html: No such file or directory' -- status "$I" --html "$TMP/cwd/nodir/r.html"
+# ISSUE_DIR slips: the issues folder, the issue.yaml file
+fresh
+expect "the issues folder for an issue" 65 'issues: no issue\.yaml: not an issue folder \(give one of its folders, such as .*issues/2021-01\)' -- check "$TMP/p/issues"
+fresh
+expect "issue.yaml for its folder" 65 'issue\.yaml: not a folder: ISSUE_DIR is the issue.s folder, the one holding issue\.yaml' -- check "$I/issue.yaml"
 exit $tap_failed
