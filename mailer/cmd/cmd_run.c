@@ -222,8 +222,9 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	if (!quiet && (st.sent || st.deferred || st.failed) &&
 	    rc != EXIT_CONFIG)
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
-		    "%ld\n", id, st.sent, st.deferred, st.failed,
-		    st.suppressed);
+		    "%ld%s\n", id, st.sent, st.deferred, st.failed,
+		    st.suppressed, run_stop ? "; stopped by a signal: the "
+		    "next run sends the rest" : "");
 	job_close(&j);
 	return rc;
 }
