@@ -54,35 +54,47 @@ static const struct yfield section_fields[] = {
 	YF_END
 };
 
+/*
+ * The length of the line at p (to end) when it is a "---" fence: "---",
+ * then blanks an editor may leave (spaces, tabs, a CR), then its LF or
+ * the end; else 0.
+ */
+static size_t
+fence(const char *p, const char *end)
+{
+	const char *q = p + 3;
+
+	if (end - p < 3 || strncmp(p, "---", 3))
+		return 0;
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+		q++;
+	if (q < end && *q != '\n')
+		return 0;
+	return (size_t)(q - p) + (q < end);
+}
+
 int
 issue_split_front_matter(const char *file, const char *src, size_t len,
     const char **fm, size_t *fmlen, const char **body, size_t *bodylen,
     size_t *body_line)
 {
 	const char *p, *end;
-	size_t skip;
+	size_t skip, f;
 
 	skip_utf8_bom(&src, &len);
 	end = src + len;
-	if (len >= 4 && !strncmp(src, "---\n", 4))
-		skip = 4;
-	else if (len >= 5 && !strncmp(src, "---\r\n", 5))
-		skip = 5;
-	else {
+	if (!(skip = fence(src, end)) || src[skip - 1] != '\n') {
 		warnx("%s:1: missing front matter: the file must start with "
 		    "a line \"---\"", file);
 		return -1;
 	}
 	for (p = src + skip; p < end; ) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (ll > 0 && p[ll - 1] == '\r')
-			ll--;
-		if (ll == 3 && !strncmp(p, "---", 3)) {
+		if ((f = fence(p, end))) {
 			*fm = src + skip;
 			*fmlen = (size_t)(p - *fm);
-			*body = nl ? nl + 1 : end;
+			*body = p + f;
 			*bodylen = (size_t)(end - *body);
 			*body_line = line_of(src, (size_t)(*body - src));
 			return 0;

@@ -191,6 +191,20 @@ START_TEST(test_front_matter)
 	ck_assert(!strncmp(fm, "title: x", 8));
 	ck_assert_str_eq(body, "body\r\n");
 	ck_assert_uint_eq(line, 4);
+	/* blanks an editor left after either "---" */
+	src = "--- \ntitle: x\n---\t \r\nbody\n";
+	ck_assert_int_eq(issue_split_front_matter("a.md", src, strlen(src),
+	    &fm, &fml, &body, &bl, &line), 0);
+	ck_assert_uint_eq(fml, strlen("title: x\n"));
+	ck_assert_str_eq(body, "body\n");
+	ck_assert_uint_eq(line, 4);
+	/* but "----" and "--- x" are no fences */
+	src = "----\ntitle: x\n---\nbody\n";
+	ck_assert_int_eq(issue_split_front_matter("a.md", src, strlen(src),
+	    &fm, &fml, &body, &bl, &line), -1);
+	src = "---\ntitle: x\n--- x\nbody\n";
+	ck_assert_int_eq(issue_split_front_matter("a.md", src, strlen(src),
+	    &fm, &fml, &body, &bl, &line), -1);
 }
 END_TEST
 
