@@ -444,6 +444,24 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 	return 0;
 }
 
+/*
+ * A required string left empty ("title:" with nothing after it, or "")
+ * is refused: it would make an empty heading or Subject.  0 / -1.
+ */
+static int
+nonempty(const char *file, const struct ynode *root, const char *key,
+    const char *value)
+{
+	const struct ynode *n;
+
+	if (value && *value)
+		return 0;
+	n = ynode_get(root, key);
+	warnx("%s:%zu:%zu: \"%s\" is empty", file, n ? n->line : 1,
+	    n ? n->col : 1, key);
+	return -1;
+}
+
 static int
 load_article(struct issue *is, magic_t mg, const char *path)
 {
@@ -466,7 +484,8 @@ load_article(struct issue *is, magic_t mg, const char *path)
 		goto out;
 	if (!(root = ynode_parse(path, fm, fmlen, 1)))
 		goto out;
-	if (ydoc_bind(path, root, article_fields, &a) == -1)
+	if (ydoc_bind(path, root, article_fields, &a) == -1 ||
+	    nonempty(path, root, "title", a.title) == -1)
 		goto out;
 	rc = 0;
 	for (size_t i = 0; i < a.images.n; i++)
@@ -714,6 +733,8 @@ load(const char *dir, int head_only)
 	if (!(root = ynode_parse(yml, b.data, b.len, 0)))
 		goto out;
 	rc = ydoc_bind(yml, root, issue_fields, is);
+	if (rc == 0 && nonempty(yml, root, "title", is->title) == -1)
+		rc = -1;
 	if (load_sections(is, yml, root) == -1)
 		rc = -1;
 	if (rc == 0 && !is->subject)

@@ -214,7 +214,7 @@ write_edition(struct job *j, const char *tmp, const struct list *l,
 	int rc = 0;
 
 	if (edition_build(j->cp, l, NULL, 0, &ed) == -1)
-		return -1;
+		return 1;	/* bad data, reported */
 	message_build(j->cp, &ed, l, &r, NULL, &msg);
 	html = issue_html_local(j->issue, ed.html, "assets");
 	name = xasprintf("%s.eml", l->id);
@@ -322,7 +322,8 @@ replaceable(const char *out)
 
 /*
  * Everything goes to out.tmp.PID first; out is replaced only on success,
- * and only when it is replaceable().
+ * and only when it is replaceable().  0, 1 when an edition could not be
+ * built (its data, reported), -1 when out could not be written.
  */
 static int
 preview_all(struct job *j, const char *out)
@@ -367,7 +368,7 @@ preview_all(struct job *j, const char *out)
 		rc = -1;
 	}
 	rm_rf(old);
-	if (rc == -1)
+	if (rc != 0)
 		rm_rf(tmp);
 	buf_free(&index);
 	free(tmp);
@@ -393,8 +394,11 @@ cmd_preview(int argc, char **argv)
 	rc = job_open(&j, cmd_config_path, issue, &only, 1);
 	if (rc == 0)
 		print_notes(&j);
-	if (rc == 0 && preview_all(&j, out) == -1)
-		rc = EXIT_CANTCREAT;
+	if (rc == 0)
+		switch (preview_all(&j, out)) {
+		case 1: rc = EXIT_DATAERR; break;
+		case -1: rc = EXIT_CANTCREAT; break;
+		}
 	if (rc == 0)
 		printf("%s: %zu edition%s written to %s/ (open %s/index.html)"
 		    "\n", j.issue->id, j.nlists, j.nlists == 1 ? "" : "s",

@@ -4,7 +4,7 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=21
+cases=24
 plan $((cases * 3 + 2))
 
 # The shipped config makes a demo signing key on first use (that is its
@@ -120,4 +120,12 @@ fresh
 expect "the issues folder for an issue" 65 'issues: no issue\.yaml: not an issue folder \(give one of its folders, such as .*issues/2021-01\)' -- check "$TMP/p/issues"
 fresh
 expect "issue.yaml for its folder" 65 'issue\.yaml: not a folder: ISSUE_DIR is the issue.s folder, the one holding issue\.yaml' -- check "$I/issue.yaml"
+# a title left empty ("title:" with nothing after it) is no title
+fresh; sed -i 's/^title: .*/title:/' "$I/03-deyang-workstation.md"
+expect "empty article title" 65 '03-deyang-workstation.md:2:[0-9]+: "title" is empty' -- $(preview)
+fresh; sed -i 's/^title: .*/title: ""/' "$I/issue.yaml"
+expect "empty issue title" 65 'issue.yaml:3:[0-9]+: "title" is empty' -- $(preview)
+# a subject template that renders to nothing is bad data (it was 73)
+fresh; sed -i 's/^subject: .*/subject: "{{issue.nosuch}}"/' "$I/issue.yaml"
+expect "subject rendering empty" 65 'issue.yaml: the subject template renders to an empty or multi-line subject' -- $(preview)
 exit $tap_failed
