@@ -310,6 +310,19 @@ give_header(struct csvstate *st)
 	st->stop = 1;
 }
 
+/*
+ * A row whose every field is empty: a blank line, or a spreadsheet's
+ * row of separators only (",,": a row once used, then cleared).
+ */
+static int
+blank_row(const struct csvstate *st)
+{
+	for (size_t i = 0; i < st->nfields; i++)
+		if (st->fields[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
 static void
 on_row(int c, void *data)
 {
@@ -318,8 +331,8 @@ on_row(int c, void *data)
 	(void)c;
 	if (st->overflow)
 		row_error(st, "more than 64 columns", NULL);
-	else if (st->nfields == 1 && st->fields[0][0] == '\0') {
-		/* a blank line */
+	else if (blank_row(st)) {
+		/* nothing to read */
 	} else if (st->row++ == 0) {
 		if (take_header(st) == -1)
 			st->stop = 1;

@@ -271,6 +271,18 @@ START_TEST(test_csv)
 	    LIST_STRICT, collect, &r, &bad), -1);
 	ck_assert_int_eq(list_parse_csv("t.csv", "email,name\n\"a@b.org,x\n",
 	    22, LIST_STRICT, collect, &r, &bad), -1);
+	/*
+	 * rows of separators only (a spreadsheet's rows once used, then
+	 * cleared) are blank lines; a row with one field filled is not
+	 */
+	csv = "email,name,city\r\na@example.org,A,x\r\n,,\r\n,,\r\n";
+	memset(&r, 0, sizeof r);
+	ck_assert_int_eq(list_parse_csv("t.csv", csv, strlen(csv),
+	    LIST_STRICT, collect, &r, &bad), 0);
+	ck_assert_int_eq(r.n, 1);
+	csv = "email,name,city\na@example.org,A,x\n,B,\n";
+	ck_assert_int_eq(list_parse_csv("t.csv", csv, strlen(csv),
+	    LIST_STRICT, collect, &r, &bad), -1);
 }
 END_TEST
 
