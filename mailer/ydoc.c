@@ -44,11 +44,20 @@ parse_error(struct ybuild *b, yaml_parser_t *p)
 	/* libyaml's out of memory is no syntax error in the file */
 	if (p->error == YAML_MEMORY_ERROR)
 		util_oom("libyaml");
-	warnx("%s:%zu:%zu: %s%s%s", b->file,
+	/*
+	 * the usual cause, in an editor's hand: an unquoted value with ": "
+	 * in it (title: Part 1: the start), which YAML reads as a mapping
+	 */
+	int colon = p->problem && !strcmp(p->problem,
+	    "mapping values are not allowed in this context");
+
+	warnx("%s:%zu:%zu: %s%s%s%s", b->file,
 	    p->problem_mark.line + 1 + b->line_base,
 	    p->problem_mark.column + 1,
 	    p->problem ? p->problem : "syntax error",
-	    p->context ? " " : "", p->context ? p->context : "");
+	    p->context ? " " : "", p->context ? p->context : "",
+	    colon ? " (a value holding \": \" must be quoted: "
+	    "title: \"Part 1: the start\")" : "");
 	return -1;
 }
 

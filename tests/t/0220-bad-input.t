@@ -4,7 +4,7 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=24
+cases=25
 plan $((cases * 3 + 2))
 
 # The shipped config makes a demo signing key on first use (that is its
@@ -96,6 +96,9 @@ expect "header in capitals" 65 'aba.csv:1: the header row must name the columns 
 
 fresh; iconv -f utf-8 -t gb18030 "$TMP/proto/lists/aba.csv" >"$TMP/p/lists/aba.csv"
 expect "list in GB18030" 65 'aba.csv:2: invalid UTF-8: name \(the file must be UTF-8, as a spreadsheet.s "CSV UTF-8" is, not GBK' -- check "$I"
+
+fresh; sed -i 's/^subtitle: .*/subtitle: 资阳市科协: 2020 年工作/' "$I/01-ziyang-cloud.md"
+expect "unquoted value with a colon" 65 '01-ziyang-cloud.md:3:[0-9]+: mapping values are not allowed in this context \(a value holding ": " must be quoted' -- $(preview)
 
 fresh; sed -i 's/^title: 凉山州档案学会.*/title: "两行\\r\\nBcc: evil@example.com"/' "$I/02-liangshan-archives.md"
 expect "CR/LF in a title" 65 '02-liangshan-archives.md:2:8: "title" must be one line' -- $(preview)
