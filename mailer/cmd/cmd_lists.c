@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <err.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -73,8 +74,15 @@ load_lists(const struct config *c, int n, char **ids, struct list ***ls,
 	*ls = xcalloc((size_t)n, sizeof **ls);
 	*nls = 0;
 	for (int i = 0; i < n; i++) {
-		struct list *l = list_load(c->lists_dir, ids[i]);
+		char *yml = xasprintf("%s/%s.yaml", c->lists_dir, ids[i]);
+		struct list *l = NULL;
 
+		/* named as send and suppress name it */
+		if (access(yml, F_OK) == -1 && errno == ENOENT)
+			warnx("unknown list \"%s\" (no %s)", ids[i], yml);
+		else
+			l = list_load(c->lists_dir, ids[i]);
+		free(yml);
 		if (l)
 			(*ls)[(*nls)++] = l;
 		else
@@ -171,6 +179,12 @@ lists_show(const struct config *c, int json, int n, char **ids)
 	size_t nls = 0;
 	long tot[7] = { 0 };
 	int rc = load_lists(c, n, ids, &ls, &nls), r;
+
+	if (rc && !nls) {	/* nothing to show: no empty table */
+		free_lists(ls, nls);
+		json_decref(out);
+		return rc;
+	}
 
 	if ((r = journal_if_any(c, &jn)) != 0) {
 		free_lists(ls, nls);

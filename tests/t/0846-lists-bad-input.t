@@ -10,7 +10,7 @@
 . tests/lib/project.sh
 command -v flock >/dev/null || skip_all "flock not installed (util-linux)"
 tap_tmp
-plan 9
+plan 10
 P=$TMP/proj
 mk_maildir_project "$P"
 printf 'web:\n  base_url: http://127.0.0.1:8025\n' >>"$P/config.yaml"
@@ -53,8 +53,11 @@ ok $? "bare-CR line endings: exit 65 naming the file and line, the file untouche
 cp "$TMP/aba.orig" "$P/lists/aba.csv"
 
 M lists sync nosuch >/dev/null 2>"$TMP/s3.err"; rc=$?
-[ $rc = 65 ] && grep -q 'lists/nosuch.yaml' "$TMP/s3.err"
-ok $? "an unknown list id is named (exit $rc)"
+[ $rc = 65 ] && grep -q 'unknown list "nosuch" (no .*lists/nosuch.yaml)' "$TMP/s3.err"
+ok $? "an unknown list id is named, as send names it (exit $rc)"
+M lists nosuch >"$TMP/l3.out" 2>"$TMP/l3.err"; rc=$?
+[ $rc = 65 ] && grep -q 'unknown list "nosuch"' "$TMP/l3.err" && [ ! -s "$TMP/l3.out" ]
+ok $? "lists with only an unknown id: exit 65 naming it, no empty table ($rc)"
 M suppress --lift "$A" --list nosuch >/dev/null 2>"$TMP/s4.err"; rc=$?
 [ $rc = 65 ] && grep -q 'unknown list "nosuch"' "$TMP/s4.err" &&
 	! grep -q 'not suppressed' "$TMP/s4.err"
