@@ -157,6 +157,15 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (!strcmp(argv[i], "help")) {
+		/* "mailer help send" is "mailer send --help", as git has it */
+		for (size_t c = 0; i + 1 < argc &&
+		    c < sizeof commands / sizeof commands[0]; c++)
+			if (!strcmp(argv[i + 1], commands[c].name)) {
+				char *av[] = { argv[i + 1], "--help", NULL };
+
+				return checked(argv[i + 1],
+				    commands[c].fn(2, av));
+			}
 		usage(stdout);
 		return EXIT_OK;
 	}

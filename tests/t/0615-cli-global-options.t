@@ -8,7 +8,7 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 5
+plan 7
 P=$TMP/proj
 mk_tiny_project "$P"
 C=$P/config.yaml
@@ -24,6 +24,20 @@ done
 sed 's/^/# /' "$TMP/err" | head -1
 [ $rc = 64 ] && grep -q '^mailer: --config needs a FILE' "$TMP/err"
 ok $? "--config without a file (exit $rc)"
+
+# "mailer help COMMAND" is "mailer COMMAND --help", as git has it
+bad=0
+for cmd in check preview send status bounces run serve archive dkim lists suppress; do
+	"$MAILER" help $cmd >"$TMP/h1" 2>&1; r1=$?
+	"$MAILER" $cmd --help >"$TMP/h2" 2>&1; r2=$?
+	{ [ $r1 = 0 ] && [ $r2 = 0 ] && cmp -s "$TMP/h1" "$TMP/h2" &&
+		grep -q "mailer $cmd" "$TMP/h1"; } || { echo "# help $cmd: $r1 $r2"; bad=1; }
+done
+ok $bad "mailer help COMMAND prints that command's --help"
+"$MAILER" help >"$TMP/h1" 2>&1; r1=$?
+"$MAILER" help nosuch >"$TMP/h2" 2>&1; r2=$?
+[ "$r1$r2" = 00 ] && grep -q '^commands:' "$TMP/h1" && cmp -s "$TMP/h1" "$TMP/h2"
+ok $? "mailer help, and help of no command, print the command list"
 
 "$MAILER" --config "$C" run >"$TMP/out" 2>"$TMP/err"; rc=$?
 [ $rc = 0 ]
