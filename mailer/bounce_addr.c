@@ -3,6 +3,7 @@
  * bounce_addr.h).
  */
 #include <ctype.h>
+#include <idn2.h>
 #include <libpsl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,6 +358,45 @@ bounce_is_list_admin(const char *addr, int sender)
 			return 1;
 	}
 	return sender && ll > 8 && !strncasecmp(addr + ll - 8, "-bounces", 8);
+}
+
+/* d's A-labels (a copy the caller frees), or NULL when d is all ASCII. */
+static char *
+domain_alabels(const char *d)
+{
+	char *ascii, *out;
+	const char *p = d;
+
+	while (*p && (unsigned char)*p < 0x80)
+		p++;
+	if (!*p || idn2_to_ascii_8z(d, &ascii,
+	    IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT) != IDN2_OK)
+		return NULL;
+	out = xstrdup(ascii);
+	idn2_free(ascii);
+	return out;
+}
+
+int
+bounce_addr_same(const char *a, const char *b)
+{
+	const char *da, *db;
+	char *xa, *xb;
+	int same;
+
+	if (!strcasecmp(a, b))
+		return 1;
+	da = strrchr(a, '@');
+	db = strrchr(b, '@');
+	if (!da || !db || da - a != db - b ||
+	    strncasecmp(a, b, (size_t)(da - a)))
+		return 0;
+	xa = domain_alabels(da + 1);
+	xb = domain_alabels(db + 1);
+	same = (xa || xb) && !strcasecmp(xa ? xa : da + 1, xb ? xb : db + 1);
+	free(xa);
+	free(xb);
+	return same;
 }
 
 int

@@ -32,6 +32,14 @@ void bounce_blank_names(char *s, size_t n);
  */
 char *bounce_unquote_local(char *a);
 
+/*
+ * 1 when a and b are the same address: equal but for ASCII case, or with
+ * a domain in U-labels that the other writes in A-labels (an SMTPUTF8
+ * notice's text names "ann@bücher.de" where its report's field holds
+ * "ann@xn--bcher-kva.de").
+ */
+int bounce_addr_same(const char *a, const char *b);
+
 /* First address in s[0..n) as a new string (the caller frees), or NULL. */
 char *bounce_first_addr(const char *s, size_t n);
 

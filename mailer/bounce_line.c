@@ -1048,7 +1048,8 @@ bounce_attach_notice(struct bounce_seg **rs, size_t nrs, const char *notice,
 	bounce_notice_rcpts(notice, nlen, excl, &ts, &nts);
 	for (size_t i = 0; i < nrs; i++)
 		for (size_t k = 0; k < nts; k++)
-			if (!strcasecmp((*rs)[i].address, ts[k].address)) {
+			if (bounce_addr_same((*rs)[i].address,
+			    ts[k].address)) {
 				(*rs)[i].seg2 = ts[k].seg;
 				(*rs)[i].seg2len = ts[k].seglen;
 			}

@@ -6472,6 +6472,38 @@ START_TEST(test_link_text_mailto_quoted)
 }
 END_TEST
 
+/*
+ * An SMTPUTF8 notice's text names a recipient with its domain in U-labels
+ * ("<ann@bücher.de>: ... 550 5.1.1"), its report's field in A-labels
+ * (RFC 6533 keeps an rfc822 address ASCII): the text's line is that
+ * recipient's all the same, and gives its reply.
+ */
+#define IDN_DSN(text, field) HDR "MIME-Version: 1.0\nContent-Type: " \
+	"multipart/report; report-type=delivery-status; boundary=\"B\"\n\n" \
+	"--B\nContent-Type: text/plain; charset=utf-8\n\n" \
+	"I could not deliver your message.\n\n" text "\n" \
+	"<ben@example.com>: host mx.example.com said: 552 5.2.2 mailbox " \
+	"full\n\n--B\nContent-Type: message/delivery-status\n\n" \
+	"Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; " \
+	field "\nAction: failed\nStatus: 5.0.0\n\nFinal-Recipient: " \
+	"rfc822; ben@example.com\nAction: failed\nStatus: 5.0.0\n\n--B--\n"
+
+START_TEST(test_idn_text_line_of_alabel_field)
+{
+	expect_statuses(IDN_DSN("<ann@b\xc3\xbc" "cher.de>: host mx.b said: "
+	    "550 5.1.1 no such user\n", "ann@xn--bcher-kva.de"),
+	    "ann@xn--bcher-kva.de:5.1.1:hard ben@example.com:5.2.2:soft");
+	/* and the other way round */
+	expect_statuses(IDN_DSN("<ann@xn--bcher-kva.de>: host mx.b said: "
+	    "550 5.1.1 no such user\n", "ann@b\xc3\xbc" "cher.de"),
+	    "ann@b\xc3\xbc" "cher.de:5.1.1:hard ben@example.com:5.2.2:soft");
+	/* another local part at that domain is another recipient's */
+	expect_statuses(IDN_DSN("<bo@b\xc3\xbc" "cher.de>: host mx.b said: "
+	    "550 5.1.1 no such user\n", "ann@xn--bcher-kva.de"),
+	    "ann@xn--bcher-kva.de:5.0.0:soft ben@example.com:5.2.2:soft");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6600,6 +6632,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_quoted_sender_label_languages);
 	tcase_add_test(tc, test_bracketed_address_blanked);
 	tcase_add_test(tc, test_phone_number_no_reply_code);
+	tcase_add_test(tc, test_idn_text_line_of_alabel_field);
 	suite_add_tcase(s, tc);
 	return s;
 }
