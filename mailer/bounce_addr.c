@@ -239,11 +239,51 @@ domain:
 }
 
 /*
+ * 1 when c is CJK punctuation: the ideographic space and marks
+ * (U+3000-303F: "、", "。", "「") and the fullwidth forms' (U+FF01-FF0F,
+ * FF1A-FF20, FF3B-FF40, FF5B-FF65: "：", "，", "（").  CJK text sets a
+ * word off with them where other scripts put a blank.
+ */
+static int
+cjk_punct(unsigned c)
+{
+	return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) ||
+	    (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+	    (c >= 0xff5b && c <= 0xff65);
+}
+
+/* 1 when the character ending at s[i - 1] is CJK punctuation. */
+static int
+cjk_punct_before(const char *s, size_t n, size_t i)
+{
+	size_t len;
+	unsigned c;
+
+	if (i < 3 || ((unsigned char)s[i - 1] & 0xc0) != 0x80)
+		return 0;
+	c = utf8_at(s, n, i - 3, &len);
+	return c && len == 3 && cjk_punct(c);
+}
+
+/* 1 when the character at s[j] is CJK punctuation. */
+static int
+cjk_punct_at(const char *s, size_t n, size_t j)
+{
+	size_t len;
+	unsigned c = utf8_at(s, n, j, &len);
+
+	return c && cjk_punct(c);
+}
+
+/*
  * 1 when s[i..j), an address read with wide characters, has an ASCII
- * local part after a blank or the line's start and a domain that starts
- * or ends with a non-ASCII character (checked first: it is cheap and
- * rare) and ends at a blank, the text's end, or a sentence's mark
- * before one: no CJK word runs into it on either side.
+ * local part after a blank, a colon, an opening bracket or quote, CJK
+ * punctuation (the notice's text may have folded it: "：" is ":") or the
+ * line's start, and a domain that starts or ends with a non-ASCII
+ * character (checked first: it is cheap and rare) and ends at a blank,
+ * CJK punctuation, the text's end, a mark no domain holds ("，" folded to
+ * ",", ")") or a full stop before one of the first three: no CJK word
+ * runs into it on either side ("收件人：a@例子.中国，原因：...").
  */
 static int
 spaced_intl_domain(const char *s, size_t n, size_t i, size_t at, size_t j)
@@ -252,14 +292,22 @@ spaced_intl_domain(const char *s, size_t n, size_t i, size_t at, size_t j)
 	if (j < at + 2 || ((unsigned char)s[at + 1] < 0x80 &&
 	    (unsigned char)s[j - 1] < 0x80))
 		return 0;
-	if (i == at || (i > 0 && !isspace((unsigned char)s[i - 1])))
+	if (i == at || (i > 0 && !isspace((unsigned char)s[i - 1]) &&
+	    !(s[i - 1] && strchr(":([\"'", s[i - 1])) &&
+	    !cjk_punct_before(s, n, i)))
 		return 0;
 	for (size_t k = i; k < at; k++)
 		if ((unsigned char)s[k] >= 0x80)
 			return 0;
-	if (j < n && s[j] && strchr(".,;", s[j]))
+	if (j < n && (unsigned char)s[j] >= 0x80)
+		return cjk_punct_at(s, n, j);
+	/* a mark no domain holds ends it, whatever follows */
+	if (j < n && s[j] && strchr(",;:)]\"'", s[j]))
+		return 1;
+	if (j < n && s[j] == '.')
 		j++;
-	return j >= n || isspace((unsigned char)s[j]);
+	return j >= n || isspace((unsigned char)s[j]) ||
+	    cjk_punct_at(s, n, j);
 }
 
 /*

@@ -6504,6 +6504,37 @@ START_TEST(test_idn_text_line_of_alabel_field)
 }
 END_TEST
 
+/*
+ * An ASCII local part at a CJK domain after a label's full-width colon
+ * ("收件人：a@例子.中国", the text folds it to ":") or inside full-width
+ * brackets is set off from the words around it as a blank would set it
+ * off; a CJK word that runs into the local part still keeps it no address.
+ */
+START_TEST(test_cjk_domain_after_cjk_punct)
+{
+	expect_statuses(ZHDR "\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb"
+	    "\xb6\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92\xe3\x80"
+	    "\x82\n\n\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9a"
+	    "wan.qi@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd\n",
+	    "wan.qi@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd:5.0.0:"
+	    "soft");
+	/* "收件人：a@例子.中国，原因：用户不存在" (user unknown) */
+	expect_statuses(ZHDR "\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb"
+	    "\xb6\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92\xe3\x80"
+	    "\x82\n\n\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc\x9a"
+	    "wan.qi@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd"
+	    "\xef\xbc\x8c\xe5\x8e\x9f\xe5\x9b\xa0\xef\xbc\x9a\xe7\x94\xa8"
+	    "\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8\n",
+	    "wan.qi@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd:5.1.1:"
+	    "hard");
+	/* "发送给a@例子.中国": no address */
+	expect_statuses(ZHDR "\xe5\x8f\x91\xe9\x80\x81\xe7\xbb\x99"
+	    "wan.qi@\xe4\xbe\x8b\xe5\xad\x90.\xe4\xb8\xad\xe5\x9b\xbd"
+	    "\xef\xbc\x8c\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80"
+	    "\x92\n", "");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6633,6 +6664,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_bracketed_address_blanked);
 	tcase_add_test(tc, test_phone_number_no_reply_code);
 	tcase_add_test(tc, test_idn_text_line_of_alabel_field);
+	tcase_add_test(tc, test_cjk_domain_after_cjk_punct);
 	suite_add_tcase(s, tc);
 	return s;
 }
