@@ -29,17 +29,24 @@
 #define MAX_CLOSING	48		/* bytes of a letter's closing line */
 #define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
 
-/* 1 when l[0..n) is an address alone, as a list's item ("<b>,"). */
+/*
+ * 1 when l[0..n) is an address alone, as a list's item ("<b>,"); a
+ * quoted local part's blanks are its own ('"ann lee"@b', RFC 5321 4.1.2).
+ */
 static int
 bare_address(const char *l, size_t n)
 {
 	const char *at = memchr(l, '@', n);
+	int q = 0;
 
 	if (!at)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (bounce_is_blank(l[i]))
+	for (size_t i = 0; i < n; i++) {
+		if (l[i] == '"' && (i == 0 || l[i - 1] != '\\'))
+			q = !q;
+		else if (!q && bounce_is_blank(l[i]))
 			return bounce_indent(l + i, n - i) == n - i;
+	}
 	return 1;
 }
 

@@ -6535,6 +6535,33 @@ START_TEST(test_cjk_domain_after_cjk_punct)
 }
 END_TEST
 
+/*
+ * A list of addresses that goes on line after line (James's "RCPT TO: a"
+ * / "         b") with a quoted local part that holds a blank
+ * ('"ann lee"@b', RFC 5321 4.1.2): the blank is the local part's, the
+ * line an address alone, the list's next item.
+ */
+START_TEST(test_quoted_blank_list_item)
+{
+	static const char *const a[][2] = {
+		{ "hanna@example.net", "ivo@example.net" },
+		{ "\"hanna ek\"@example.net", "\"ivo pal\"@example.net" },
+	};
+	char m[512], want[128];
+
+	for (size_t k = 0; k < 2; k++) {
+		snprintf(m, sizeof m, HDR "We were unable to deliver the "
+		    "attached message because of an error in the mail "
+		    "server.\n\nError message below:\n552 5.2.2 Mailbox quota "
+		    "exceeded\n\nMessage details:\n  Subject: The December "
+		    "issue\n  RCPT TO: %s\n           %s\n", a[k][0], a[k][1]);
+		snprintf(want, sizeof want, "%s:5.2.2:soft %s:5.2.2:soft",
+		    a[k][0], a[k][1]);
+		expect_statuses(m, want);
+	}
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6665,6 +6692,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_phone_number_no_reply_code);
 	tcase_add_test(tc, test_idn_text_line_of_alabel_field);
 	tcase_add_test(tc, test_cjk_domain_after_cjk_punct);
+	tcase_add_test(tc, test_quoted_blank_list_item);
 	suite_add_tcase(s, tc);
 	return s;
 }
