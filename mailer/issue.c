@@ -322,6 +322,38 @@ rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
 	return rc;
 }
 
+/*
+ * An article's own headings sit under its title (h3 in article.html): the
+ * shallowest becomes h4 and the others keep their distance from it (up to
+ * h6), so a screen reader's list of headings keeps "## Part" inside its
+ * article, not beside the sections (h2).
+ */
+static void
+demote_headings(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int top = 7, lvl;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(
+		    cmark_iter_get_node(it)) == CMARK_NODE_HEADING &&
+		    (lvl = cmark_node_get_heading_level(
+		    cmark_iter_get_node(it))) < top)
+			top = lvl;
+	cmark_iter_reset(it, doc, CMARK_EVENT_ENTER);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(n) != CMARK_NODE_HEADING)
+			continue;
+		lvl = 4 + cmark_node_get_heading_level(n) - top;
+		cmark_node_set_heading_level(n, lvl > 6 ? 6 : lvl);
+	}
+	cmark_iter_free(it);
+}
+
 static int
 render_body(struct issue *is, struct article *a, const char *body,
     size_t len, size_t body_line)
@@ -332,6 +364,7 @@ render_body(struct issue *is, struct article *a, const char *body,
 	int rc;
 
 	rc = rewrite_images(is, a, doc, body_line);
+	demote_headings(doc);
 	a->html = cmark_render_html(doc, opts);
 	cmark_node_free(doc);
 	a->text = issue_markdown_text(body, len);
