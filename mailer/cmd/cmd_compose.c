@@ -343,8 +343,10 @@ preview_all(struct job *j, const char *out)
 	rm_rf(tmp);
 	if (mkdir_p(tmp, 0755) == -1)
 		rc = -1;
+	/* the viewport: a phone lays the page out at its own width */
 	buf_adds(&index, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head>"
-	    "<meta charset=\"utf-8\"><title>");
+	    "<meta charset=\"utf-8\"><meta name=\"viewport\" "
+	    "content=\"width=device-width, initial-scale=1\"><title>");
 	buf_add_html(&index, j->issue->title);
 	buf_adds(&index, "</title></head><body>\n<h1>");
 	buf_add_html(&index, j->issue->title);
