@@ -107,18 +107,90 @@ issue_split_front_matter(const char *file, const char *src, size_t len,
 	return -1;
 }
 
-/* Plain text from the cmark tree; a renderer, not a parser. */
+/*
+ * Puts pre before each line of the text from off (but its first when
+ * !first), pre without its trailing blanks on an empty line; the line
+ * ends that close the text stay after it, unprefixed.
+ */
+static void
+prefix_lines(struct buf *b, size_t off, const char *pre, int first)
+{
+	size_t end = b->len, nl = 0, plen = strlen(pre);
+	char *tail;
+	const char *p;
+
+	while (end > off && b->data[end - 1] == '\n') {
+		end--;
+		nl++;
+	}
+	if (end == off)
+		return;
+	while (plen > 0 && pre[plen - 1] == ' ')
+		plen--;
+	tail = xstrndup(b->data + off, end - off);
+	b->len = off;
+	for (p = tail; ; first = 1) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+
+		if (first)
+			buf_add(b, pre, n ? strlen(pre) : plen);
+		buf_add(b, p, n);
+		if (!e)
+			break;
+		buf_addc(b, '\n');
+		p = e + 1;
+	}
+	while (nl--)
+		buf_addc(b, '\n');
+	free(tail);
+}
+
+/* Whether n is a paragraph of a list item that ends with one line end. */
+static int
+item_paragraph_tight(cmark_node *n)
+{
+	cmark_node *item = cmark_node_parent(n);
+
+	if (!item || cmark_node_get_type(item) != CMARK_NODE_ITEM)
+		return 0;
+	return !cmark_node_next(n) ||
+	    cmark_node_get_list_tight(cmark_node_parent(item));
+}
+
+#define TEXT_DEPTH 32	/* items and quotations indented, deeper flat */
+
+/*
+ * Plain text from the cmark tree; a renderer, not a parser.  An item's
+ * lines after its first are indented under it (a list in a list too),
+ * a quotation's lines start "> ", an ordered item is numbered from its
+ * list's start.
+ */
 static void
 text_node(struct buf *b, cmark_iter *it)
 {
 	cmark_event_type ev;
-	int ordered_n = 0;
+	size_t at[TEXT_DEPTH];
+	int depth = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		int enter = ev == CMARK_EVENT_ENTER;
+		cmark_node *n = cmark_iter_get_node(it), *s;
+		int enter = ev == CMARK_EVENT_ENTER, nth = 0;
+		cmark_node_type type = cmark_node_get_type(n);
 
-		switch (cmark_node_get_type(n)) {
+		if (type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE) {
+			if (enter && depth < TEXT_DEPTH)
+				at[depth] = b->len;
+			if (enter) {
+				depth++;
+			} else if (--depth < TEXT_DEPTH) {
+				if (type == CMARK_NODE_ITEM)
+					prefix_lines(b, at[depth], "   ", 0);
+				else
+					prefix_lines(b, at[depth], "> ", 1);
+			}
+		}
+		switch (type) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 			buf_adds(b, cmark_node_get_literal(n));
@@ -132,30 +204,32 @@ text_node(struct buf *b, cmark_iter *it)
 			buf_addc(b, '\n');
 			break;
 		case CMARK_NODE_PARAGRAPH:
-			if (!enter && !(cmark_node_parent(n) &&
-			    cmark_node_get_type(cmark_node_parent(n)) ==
-			    CMARK_NODE_ITEM && !cmark_node_next(n)))
-				buf_adds(b, "\n\n");
-			else if (!enter)
-				buf_addc(b, '\n');
+			if (!enter)
+				buf_adds(b, item_paragraph_tight(n) ?
+				    "\n" : "\n\n");
 			break;
 		case CMARK_NODE_HEADING:
 			buf_adds(b, enter ? "【" : "】\n\n");
 			break;
 		case CMARK_NODE_LIST:
-			if (enter)
-				ordered_n = cmark_node_get_list_start(n);
-			else
+			/* a list in an item: its item's line end is enough */
+			if (!enter && cmark_node_get_type(
+			    cmark_node_parent(n)) != CMARK_NODE_ITEM)
 				buf_addc(b, '\n');
 			break;
 		case CMARK_NODE_ITEM:
 			if (!enter)
 				break;
-			if (cmark_node_get_list_type(cmark_node_parent(n)) ==
-			    CMARK_ORDERED_LIST)
-				buf_printf(b, "%d. ", ordered_n++);
-			else
+			s = cmark_node_parent(n);
+			if (cmark_node_get_list_type(s) != CMARK_ORDERED_LIST) {
 				buf_adds(b, "- ");
+				break;
+			}
+			for (s = cmark_node_previous(n); s;
+			    s = cmark_node_previous(s))
+				nth++;
+			buf_printf(b, "%d. ", cmark_node_get_list_start(
+			    cmark_node_parent(n)) + nth);
 			break;
 		case CMARK_NODE_LINK:
 			if (!enter && cmark_node_get_url(n) &&

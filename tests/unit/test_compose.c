@@ -224,6 +224,17 @@ START_TEST(test_markdown_text)
 	t = issue_markdown_text(md, strlen(md));
 	ck_assert_str_eq(t, "[图片: 天府]\n\n[图片]\n");
 	free(t);
+	/*
+	 * a list in a list is indented under its item and numbered on its
+	 * own (the outer one went on from the inner one's count: 3., 4.),
+	 * and a quotation is marked as one
+	 */
+	md = "1. 甲\n   1. 子一\n   2. 子二\n\n      续\n2. 乙\n\n"
+	    "> 引一\n> 引二\n>\n> - 项\n\n末\n";
+	t = issue_markdown_text(md, strlen(md));
+	ck_assert_str_eq(t, "1. 甲\n   1. 子一\n   2. 子二\n\n      续\n"
+	    "2. 乙\n\n> 引一\n> 引二\n>\n> - 项\n\n末\n");
+	free(t);
 }
 END_TEST
 
