@@ -357,9 +357,15 @@ build_entity(const struct composer *cp, const struct edition *ed)
 {
 	const struct issue *is = cp->is;
 	struct mime *alt = multipart(cp, ed->list_id, "alternative");
-	struct mime *top = alt;
+	struct mime *top = alt, *plain;
+	char *flowed = mime_flow(ed->text, strlen(ed->text));
 
-	mime_add(alt, mime_text("plain", ed->text, strlen(ed->text)));
+	/* long lines (a paragraph is one) wrapped, as the reader joins them */
+	plain = mime_text("plain", flowed, strlen(flowed));
+	free(flowed);
+	mime_param(plain, "format", "flowed");
+	mime_param(plain, "delsp", "yes");
+	mime_add(alt, plain);
 	mime_add(alt, mime_text("html", ed->html, strlen(ed->html)));
 	if (is->nimages) {
 		top = multipart(cp, ed->list_id, "related");

@@ -30,6 +30,135 @@ mime_prefer_qp(const char *text, size_t len)
 	return qp <= (len + 2) / 3 * 4 + len / 57 * 2;
 }
 
+/* The code point at s (n > 0 bytes left); *len its bytes, 1 if invalid. */
+static unsigned long
+u8_at(const unsigned char *s, size_t n, size_t *len)
+{
+	size_t k = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 1;
+	unsigned long c = k == 1 ? s[0] : s[0] & (0x3f >> (k - 1));
+
+	if (k > n)
+		k = 1;
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*len = 1;
+			return s[0];
+		}
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	*len = k;
+	return k == 1 ? s[0] : c;
+}
+
+/* East Asian Wide and Fullwidth: two columns on a terminal. */
+static int
+wide(unsigned long c)
+{
+	return (c >= 0x1100 && c <= 0x115f) ||
+	    (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
+}
+
+/* UTF-8 of punctuation no line starts with, and none ends with */
+static const char no_start[] = "，。、；：？！）」』】》〉”’…—,.;:?!)]}";
+static const char no_end[] = "（「『【《〈“‘([{";
+
+static int
+in_set(const char *set, const unsigned char *s, size_t len)
+{
+	const char *p = memmem(set, strlen(set), s, len);
+
+	/* a whole character of the set, not the tail of one */
+	return p && (len > 1 || (unsigned char)*p < 0x80);
+}
+
+/*
+ * Whether a line may break before the character at s (len bytes) that
+ * follows the one at a (alen bytes; acjk: it is wide, or ASCII closing
+ * punctuation after a wide one, as "址:" and "线," in Chinese text):
+ * after a blank, or beside CJK but not before closing or after opening
+ * punctuation.
+ */
+static int
+may_break(const unsigned char *a, size_t alen, unsigned long ac, int acjk,
+    const unsigned char *s, size_t len, unsigned long c)
+{
+	if (ac == ' ')
+		return c != ' ';
+	if (c == ' ' || !(acjk || wide(c)))
+		return 0;
+	return !in_set(no_start, s, len) && !in_set(no_end, a, alen);
+}
+
+/* Adds one line of a flowed text, space-stuffed (RFC 3676 4.4). */
+static void
+flow_line(struct buf *b, const char *s, size_t n, int soft)
+{
+	if (n > 0 && (*s == ' ' || *s == '>' || (n >= 5 &&
+	    !strncmp(s, "From ", 5))))
+		buf_addc(b, ' ');
+	buf_add(b, s, n);
+	if (soft)
+		buf_addc(b, ' ');
+	buf_addc(b, '\n');
+}
+
+#define FLOW_COLS 76	/* a line's text; its soft break's blank is 77 */
+
+char *
+mime_flow(const char *text, size_t len)
+{
+	struct buf b = BUF_INIT;
+	const char *end = text + len;
+
+	buf_grow(&b, len + len / 16);
+	while (text < end) {
+		const char *nl = memchr(text, '\n', (size_t)(end - text));
+		size_t n = nl ? (size_t)(nl - text) : (size_t)(end - text);
+
+		/* no fixed line ends in a blank, but the signature's "-- " */
+		while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\r') &&
+		    !(n == 3 && !strncmp(text, "-- ", 3)))
+			n--;
+		while (n > 0) {
+			const unsigned char *u = (const unsigned char *)text;
+			size_t i = 0, cols = 0, brk = 0, clen, alen = 0;
+			unsigned long c, ac = 0;
+			int acjk = 0;
+
+			for (; i < n; i += clen, ac = c, alen = clen) {
+				c = u8_at(u + i, n - i, &clen);
+				if (i > 0 && may_break(u + i - alen, alen, ac,
+				    acjk, u + i, clen, c) &&
+				    (cols <= FLOW_COLS || !brk)) {
+					brk = i;
+					if (cols > FLOW_COLS)
+						break;
+				}
+				cols += wide(c) ? 2 : 1;
+				acjk = wide(c) || (acjk && c && c < 0x80 &&
+				    strchr(",.;:!?)", (int)c));
+			}
+			if (cols <= FLOW_COLS && i == n)
+				brk = 0;	/* it fits */
+			if (!brk) {
+				flow_line(&b, text, n, 0);
+				break;
+			}
+			flow_line(&b, text, brk, 1);
+			text += brk;
+			n -= brk;
+		}
+		if (n == 0)
+			buf_addc(&b, '\n');
+		text = nl ? nl + 1 : end;
+	}
+	buf_adds(&b, "");	/* ends it, also when text was empty */
+	return buf_detach(&b);
+}
+
 /* libetpan's constructors return NULL only when out of memory. */
 static void *
 need(void *p)

@@ -21,6 +21,17 @@ struct mime;
 struct mime *mime_text(const char *subtype, const char *text, size_t len);
 
 /*
+ * text as format=flowed with DelSp=yes (RFC 3676): each line over 76
+ * columns (a CJK character counts two) broken after a blank or beside a
+ * CJK character, each piece but the last ending in a blank its reader
+ * removes when it joins them; a word longer than a line stays whole.
+ * Lines that start with a blank, ">" or "From " are space-stuffed and
+ * blanks that end a line dropped (they would join it to the next).  The
+ * caller frees the result.
+ */
+char *mime_flow(const char *text, size_t len);
+
+/*
  * A binary part of the given content type, base64.  With cid it is an
  * inline part carrying Content-ID <cid>; otherwise an attachment named
  * filename (RFC 2231 encoded when not ASCII).

@@ -16,6 +16,8 @@ n=$(ls "$TMP"/pv/*.eml | wc -l)
 [ -f "$TMP/pv/index.html" ]; ok $? "index.html written"
 python3 - "$TMP/pv" issues/2021-01 lists <<'PY'
 import email, email.policy, glob, os, re, sys
+sys.path.insert(0, "tests/lib")
+import flowed
 pv, issue, lists = sys.argv[1:4]
 def frontmatter(path):
     text = open(path, encoding='utf-8').read()
@@ -57,7 +59,7 @@ for f in sorted(glob.glob(os.path.join(pv, '*.eml'))):
     for p in alt.iter_parts():
         if p.get_content_charset() != 'utf-8': errors.append(f'{lid}: charset {p.get_content_charset()}')
         if p['Content-Transfer-Encoding'] not in ('base64', 'quoted-printable'): errors.append(f'{lid}: cte {p["Content-Transfer-Encoding"]}')
-    plain = alt.get_body(('plain',)).get_content()
+    plain = flowed.text(alt.get_body(('plain',)))
     html = alt.get_body(('html',)).get_content()
     cid = img['Content-ID'].strip('<>')
     if f'cid:{cid}' not in html: errors.append(f'{lid}: html does not reference cid:{cid}')

@@ -56,13 +56,15 @@ ok $? "List-Archive and Archived-At in all 21 editions, each naming its own page
 
 python3 - "$TMP/pv" <<'PY'
 import email, email.policy, glob, os, sys
+sys.path.insert(0, "tests/lib")
+import flowed
 base = 'https://news.example.org/letters/archive/'
 bad = 0
 for f in sorted(glob.glob(sys.argv[1] + '/*.eml')):
     lid = os.path.basename(f)[:-4]
     m = email.message_from_bytes(open(f, 'rb').read(), policy=email.policy.default)
     url = f'{base}2021-01/{lid}.html'
-    text = m.get_body(('plain',)).get_content().replace('\r\n', '\n')
+    text = flowed.text(m.get_body(('plain',)))
     html = m.get_body(('html',)).get_content()
     if not text.startswith(f'在浏览器中阅读本期:{url}\n'):
         print(f'# {lid}: text does not start with the view-online line'); bad = 1

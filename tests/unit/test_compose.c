@@ -168,6 +168,96 @@ START_TEST(test_mime_lines)
 }
 END_TEST
 
+/* display columns of one line of UTF-8: CJK counts two */
+static size_t
+cols(const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xc0) == 0x80)
+			continue;
+		w += c >= 0xe3 && c <= 0xe9 ? 2 : 1;
+	}
+	return w;
+}
+
+/* a flowed text (RFC 3676, DelSp=yes) read back as its reader joins it */
+static char *
+unflow(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+
+		if (*s == ' ') {	/* space-stuffed */
+			s++;
+			n--;
+		}
+		if (n > 0 && s[n - 1] == ' ' && !(n == 3 && !strncmp(s, "-- ", 3)))
+			buf_add(&b, s, n - 1);	/* soft: joined, DelSp */
+		else {
+			buf_add(&b, s, n);
+			buf_addc(&b, '\n');
+		}
+		s += n + (e != NULL);
+	}
+	if (!b.data)
+		buf_adds(&b, "");
+	return buf_detach(&b);
+}
+
+START_TEST(test_flowed)
+{
+	const char *in = "资阳市科协以“党建引领、职能发挥、融入中心、服务基层”为主线,"
+	    "紧紧抓住科技创新和科学普及“两翼”,以“天府科技云”和科学防疫为重点,"
+	    "推动全市科协工作取得良好成绩。\n"
+	    "\n"
+	    "报名网址:https://www.sckx.org.cn/kxdt/tzgg/202101/t20210115_"
+	    "registration_form_for_the_annual_academic_conference.html\n"
+	    "Two words and many more English words that run on and on past "
+	    "the end of a line of seventy-eight columns.\n"
+	    "来源:资阳市科协 \n"
+	    "   1. 子一\n"
+	    "> 引一\n"
+	    "From here\n"
+	    "--\n";
+	char *out = mime_flow(in, strlen(in)), *back, *want, *blank;
+	const char *p = out, *url = strstr(out, "https://");
+
+	/* every line within 78 columns, but the address, kept whole */
+	while (*p) {
+		const char *e = strchr(p, '\n');
+
+		ck_assert_ptr_nonnull(e);
+		if (!(url >= p && url < e))
+			ck_assert_uint_le(cols(p, (size_t)(e - p)), 78);
+		p = e + 1;
+	}
+	ck_assert_ptr_nonnull(strstr(out, "\nhttps://www.sckx.org.cn/kxdt/"
+	    "tzgg/202101/t20210115_registration_form_for_the_annual_academic_"
+	    "conference.html\n"));
+	/* no fixed line ends in a blank; stuffed where a reader would strip */
+	ck_assert_ptr_nonnull(strstr(out, "\n来源:资阳市科协\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\n    1. 子一\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\n > 引一\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\n From here\n"));
+	/* and it reads back as it was written, less the blank */
+	back = unflow(out);
+	want = xstrdup(in);
+	blank = strstr(want, "协 \n");
+	memmove(blank + 3, blank + 4, strlen(blank + 4) + 1);
+	ck_assert_str_eq(back, want);
+	free(want);
+	free(back);
+	free(out);
+}
+END_TEST
+
 START_TEST(test_front_matter)
 {
 	const char *src = "---\ntitle: x\n---\nbody line\n";
@@ -415,6 +505,7 @@ compose_suite(void)
 	tcase_add_test(tc, test_mime_lines);
 	tcase_add_test(tc, test_front_matter);
 	tcase_add_test(tc, test_markdown_text);
+	tcase_add_test(tc, test_flowed);
 	tcase_add_test(tc, test_csv);
 	tcase_add_loop_test(tc, test_addr, 0, sizeof addrs / sizeof addrs[0]);
 	tcase_add_test(tc, test_addr_same);
