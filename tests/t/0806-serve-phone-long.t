@@ -14,7 +14,7 @@
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 5
+plan 6
 LONG=xiaoming@mail.sichuanprovincialscienceassociation.org.cn
 NAME=Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgep
 web_direct_project
@@ -52,5 +52,9 @@ ok $? "confirmation page with a 100-character word as the name fits"
 cdp "open:$LINK" click:#confirm dom:cdone "$FITS" &&
 	grep -q 'data-page="confirm_done"' "$TMP/c/cdone.html"
 ok $? "and so does the page after Confirm"
+# grey text as readable as the mail's (WCAG contrast; 0217): the footer
+cdp "open:$URL" "check:$(cat tests/lib/contrast.js)" &&
+	cdp "open:$LINK" "check:$(cat tests/lib/contrast.js)"
+ok $? "the pages' text stands out from its background (4.5:1)"
 sed 's/^/# /' "$TMP/cdp.err"
 exit 0
