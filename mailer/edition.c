@@ -157,6 +157,9 @@ article_json(const struct composer *cp, const struct article *a, int own)
 	json_object_set_new(o, "source_short", jstr(src ?
 	    src->short_name : NULL));
 	json_object_set_new(o, "own", json_boolean(own));
+	/* a credit line to show: byline, source or author */
+	json_object_set_new(o, "credit", json_boolean(a->byline || src ||
+	    a->author));
 	json_object_set_new(o, "html", jstr(a->html));
 	json_object_set_new(o, "text", jstr(a->text));
 	return o;
@@ -242,6 +245,36 @@ web_url(const struct config *c, const struct list *l, const char *page)
 	return v;
 }
 
+/*
+ * The edition's article titles, the association's own first, then in the
+ * edition's order, " · " between them: what an inbox shows under the
+ * Subject when a template puts it first (a hidden preheader), rather than
+ * the body's first words.
+ */
+static json_t *
+preheader_json(json_t *secs)
+{
+	struct buf b = BUF_INIT;
+	size_t i, j;
+	json_t *sec, *a, *v;
+
+	for (int pass = 0; pass < 2; pass++)
+		json_array_foreach(secs, i, sec)
+			json_array_foreach(json_object_get(sec, "articles"),
+			    j, a) {
+			if (json_is_true(json_object_get(a, "own")) !=
+			    (pass == 0))
+				continue;
+			if (b.len)
+				buf_adds(&b, " · ");
+			buf_adds(&b, json_string_value(json_object_get(a,
+			    "title")));
+		}
+	v = b.len ? json_string(b.data) : json_null();
+	buf_free(&b);
+	return v;
+}
+
 json_t *
 composer_context(const struct composer *cp, const struct list *l,
     const struct subscriber *sub)
@@ -271,6 +304,8 @@ composer_context(const struct composer *cp, const struct list *l,
 		json_object_set_new(ctx, "list", o);
 	}
 	json_object_set_new(ctx, "sections", sections_json(cp, l));
+	json_object_set_new(ctx, "preheader",
+	    preheader_json(json_object_get(ctx, "sections")));
 	for (size_t i = 0; i < is->sponsors.n; i++) {
 		const struct list *s = composer_list(cp, is->sponsors.v[i]);
 
