@@ -723,7 +723,7 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 }
 
 int
-bounces_run(const struct config *c, int quiet, int locked)
+bounces_run(const struct config *c, enum bounces_say say, int locked)
 {
 	struct bounces_stats st = { 0 };
 	struct bounces_ctx bx = { 0 };
@@ -760,7 +760,8 @@ bounces_run(const struct config *c, int quiet, int locked)
 	bx.soft_limit = c->soft_limit;
 	bx.soft_window_days = c->soft_window_days;
 	rc = drain(c, im, &bx, &st);
-	if (st.messages || !quiet) {
+	if (say == BOUNCES_SAY_ALWAYS ||
+	    (say == BOUNCES_SAY_NEW && st.messages)) {
 		line = bounces_summary(&st);
 		printf("%s\n", line);
 		fflush(stdout);

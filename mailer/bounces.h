@@ -79,16 +79,23 @@ int bounces_record(const struct bounces_ctx *bx, const char *msg,
  */
 char *bounces_summary(const struct bounces_stats *st);
 
+/* When bounces_run prints its summary line. */
+enum bounces_say {
+	BOUNCES_SAY_NOTHING,	/* run --quiet: problems only */
+	BOUNCES_SAY_NEW,	/* when a message was new (cron) */
+	BOUNCES_SAY_ALWAYS	/* --verbose */
+};
+
 /*
  * The whole run against the imap: mailbox of c, holding the state lock
  * (taken here unless locked: the caller, mailer run, holds it).
- * Prints the summary on standard output when a message was new, or always
- * unless quiet.  Returns a code of exitcode.h: 0; EXIT_TEMPFAIL the lock is
- * held or the server failed mid-run (what was committed stays);
+ * Prints the summary on standard output as say tells.  Returns a code of
+ * exitcode.h: 0; EXIT_TEMPFAIL the lock is held or the server failed
+ * mid-run (what was committed stays);
  * EXIT_UNAVAILABLE the server is unreachable; EXIT_TLS TLS could not be set
  * up or the certificate is not trusted; EXIT_LOGIN the login was refused;
  * EXIT_CONFIG no or bad imap: configuration.
  */
-int bounces_run(const struct config *c, int quiet, int locked);
+int bounces_run(const struct config *c, enum bounces_say say, int locked);
 
 #endif

@@ -211,7 +211,8 @@ cmd_bounces(int argc, char **argv)
 	}
 	if (!(c = config_load(cmd_config_path)))
 		return EXIT_CONFIG;
-	rc = list ? bounces_list(c, json) : bounces_run(c, quiet, 0);
+	rc = list ? bounces_list(c, json) : bounces_run(c,
+	    quiet ? BOUNCES_SAY_NEW : BOUNCES_SAY_ALWAYS, 0);
 	config_free(c);
 	return rc;
 }

@@ -319,7 +319,8 @@ cmd_run(int argc, char **argv)
 	if (c->web && sent && !run_stop)
 		rc = worse(rc, run_archive(c, quiet));
 	if (c->imap && !run_stop)
-		rc = worse(rc, bounces_run(c, quiet, 1));
+		rc = worse(rc, bounces_run(c, quiet ? BOUNCES_SAY_NOTHING :
+		    verbose ? BOUNCES_SAY_ALWAYS : BOUNCES_SAY_NEW, 1));
 	rc = worse(rc, levels_read(c, &after));
 	warn_crossings(&before, &after);
 	levels_free(&before);

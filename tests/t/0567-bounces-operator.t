@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The operator's view of the bounce mailbox, run from cron: `mailer run`
+# prints the bounce summary only when the mailbox held something new
+# (always with --verbose, never with --quiet), as mailer(1) says.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-operator.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 6
+bounce_servers "$T/imap.pw" || exit 1
+P=$T/proj
+mk_bounce_project "$P" "$T/imap.pw"
+M="$MAILER --config $P/config.yaml"
+BOX=$(srv_maildir bounces@bounce.test)
+# the token key and the journal, made by a first send of one list
+$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
+	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
+srv_wait_queue_empty 120
+
+n=0
+drop() {	# drop: one message that is no bounce into the INBOX
+	n=$((n + 1))
+	printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
+		"$n" "$n" "$$" >"$BOX/new/offer$n.eml"
+	chown vmail:vmail "$BOX/new/offer$n.eml"
+}
+moved() { find "$BOX/.Processed/new" "$BOX/.Processed/cur" -type f 2>/dev/null | wc -l; }
+
+# An empty mailbox: nothing to say.
+$M bounces >"$T/b0" 2>&1
+rc=$?; [ $rc = 0 ] && [ ! -s "$T/b0" ]; ok $? "bounces, empty mailbox: silent (rc $rc)"
+$M run >"$T/r0" 2>&1
+rc=$?; sed 's/^/# /' "$T/r0"
+[ $rc = 0 ] && [ ! -s "$T/r0" ]; ok $? "run, nothing due, empty mailbox: silent (rc $rc)"
+$M run --verbose >"$T/r1" 2>&1
+rc=$?; [ $rc = 0 ] && grep -q '^bounces: 0 messages' "$T/r1"
+ok $? "run --verbose: the bounce summary all the same (rc $rc)"
+
+# Something new: a summary without --quiet, none with it.
+drop
+$M run --quiet >"$T/r2" 2>&1
+rc=$?; sed 's/^/# /' "$T/r2"
+[ $rc = 0 ] && [ ! -s "$T/r2" ] && [ "$(moved)" = 1 ]
+ok $? "run --quiet: the new message moved, nothing printed (rc $rc)"
+[ "$(sqlite3 "$P/state/mailer.db" "SELECT count(*) FROM messages WHERE kind = 'other'")" = 1 ]
+ok $? "... and recorded in the journal"
+drop
+$M run >"$T/r3" 2>&1
+rc=$?; [ $rc = 0 ] && [ "$(wc -l <"$T/r3")" = 1 ] &&
+	grep -qx 'bounces: 1 message: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 0 complaints, 0 unsubscribes, 1 other; 0 suppressions' "$T/r3"
+ok $? "run: one summary line for the new message (rc $rc)"
+
+exit $tap_failed
