@@ -71,12 +71,21 @@ etpan_ok(int r)
 	    r == MAILIMAP_NO_ERROR_NON_AUTHENTICATED;
 }
 
+/* 1 when r comes of no answer read: the server's last words (libetpan's
+ * imap_response) were then said to an earlier command. */
+static int
+no_answer(int r)
+{
+	return r == MAILIMAP_ERROR_STREAM || r == MAILIMAP_ERROR_PARSE ||
+	    r == MAILIMAP_ERROR_CONNECTION_REFUSED || r == MAILIMAP_ERROR_SSL;
+}
+
 /* Reports a failed command once: where, what, libetpan's and the server's
  * words. */
 static int
 fail(const struct imap *im, const char *what, int r)
 {
-	const char *said = im->s && im->s->imap_response ?
+	const char *said = im->s && im->s->imap_response && !no_answer(r) ?
 	    im->s->imap_response : NULL;
 
 	if (r == MAILIMAP_ERROR_MEMORY)

@@ -4,6 +4,7 @@
  * file, for tests and for the evaluation).
  */
 #include <jansson.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,6 +212,10 @@ cmd_bounces(int argc, char **argv)
 	}
 	if (!(c = config_load(cmd_config_path)))
 		return EXIT_CONFIG;
+	/* libetpan writes LOGOUT to a session the server may have closed:
+	 * an error (75 after a lost connection), not death by SIGPIPE */
+	if (!list)
+		signal(SIGPIPE, SIG_IGN);
 	rc = list ? bounces_list(c, json) : bounces_run(c,
 	    quiet ? BOUNCES_SAY_NEW : BOUNCES_SAY_ALWAYS, 0);
 	config_free(c);

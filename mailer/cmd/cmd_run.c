@@ -309,6 +309,9 @@ cmd_run(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* a write to a connection the server closed (libetpan's LOGOUT
+	 * after a lost session) is an error, not the end of the run */
+	signal(SIGPIPE, SIG_IGN);
 	/* one lock over every issue and the bounces: they run "locked" */
 	if ((rc = state_lock(c, &lock)) != 0) {
 		config_free(c);
