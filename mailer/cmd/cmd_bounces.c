@@ -17,6 +17,7 @@
 #include "config.h"
 #include "exitcode.h"
 #include "journal.h"
+#include "log.h"
 #include "util.h"
 
 #define BOUNCES_MAX_FILE (64u * 1024 * 1024)
@@ -216,6 +217,11 @@ cmd_bounces(int argc, char **argv)
 	 * an error (75 after a lost connection), not death by SIGPIPE */
 	if (!list)
 		signal(SIGPIPE, SIG_IGN);
+	/* the mailbox run is cron's, as run is: log: syslog holds */
+	if (!list && log_setup(c) == -1) {
+		config_free(c);
+		return EXIT_OSERR;
+	}
 	rc = list ? bounces_list(c, json) : bounces_run(c,
 	    quiet ? BOUNCES_SAY_NEW : BOUNCES_SAY_ALWAYS, 0);
 	config_free(c);
