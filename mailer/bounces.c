@@ -677,16 +677,33 @@ fail_code(enum imap_fail why)
 }
 
 /*
+ * Names a message too large to read (size bytes, 0 when only the fetch
+ * told): where it is and what to do, as every run meets it again.
+ */
+static void
+too_large(const struct config *c, uint32_t uid, size_t size)
+{
+	char n[32] = "";
+
+	if (size)
+		snprintf(n, sizeof n, " (%zu bytes)", size);
+	warnx("%s: message UID %u in %s is larger than %u bytes%s: left "
+	    "there unread; move or delete it (each run names it until then)",
+	    c->imap_url, (unsigned)uid, c->imap_folder, BOUNCES_MAX_MSG, n);
+}
+
+/*
  * Processes every message of the folder: each one's events and its
  * "processed" mark are committed before it is moved, so a crash between
  * the two (tests/t/0520 stops the process there with gdb) costs a rerun
- * nothing.  Returns a code of exitcode.h.
+ * nothing.  A message whose RFC822.SIZE is over BOUNCES_MAX_MSG is not
+ * fetched.  Returns a code of exitcode.h.
  */
 static int
 drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
     struct bounces_stats *st)
 {
-	uint32_t validity, *uids = NULL;
+	uint32_t validity, *uids = NULL, *sizes = NULL;
 	size_t n = 0;
 	int rc = 0;
 
@@ -694,17 +711,25 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 	    imap_select(im, c->imap_folder, &validity) == -1 ||
 	    imap_list_uids(im, &uids, &n) == -1)
 		return EXIT_TEMPFAIL;
+	sizes = xcalloc(n ? n : 1, sizeof *sizes);
+	if (imap_sizes(im, uids, n, sizes) == -1)
+		rc = EXIT_TEMPFAIL;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct buf msg = BUF_INIT;
-		char *key = xasprintf("imap:%u:%u", (unsigned)validity,
-		    (unsigned)uids[i]);
-		int got = imap_fetch(im, uids[i], &msg);
+		char *key;
+		int got;
 
+		if (sizes[i] > BOUNCES_MAX_MSG) {
+			too_large(c, uids[i], sizes[i]);
+			continue;
+		}
+		key = xasprintf("imap:%u:%u", (unsigned)validity,
+		    (unsigned)uids[i]);
+		got = imap_fetch(im, uids[i], &msg);
 		if (got == -1)
 			rc = EXIT_TEMPFAIL;
 		else if (got == 0 && msg.len > BOUNCES_MAX_MSG)
-			warnx("%s: larger than %u bytes; left alone", key,
-			    BOUNCES_MAX_MSG);
+			too_large(c, uids[i], msg.len);
 		else if (got == 0 && bounces_record(bx, msg.data ?
 		    msg.data : "", msg.len, key, st) == -1)
 			rc = EXIT_SOFTWARE;
@@ -718,6 +743,7 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 		buf_free(&msg);
 		free(key);
 	}
+	free(sizes);
 	free(uids);
 	return rc;
 }

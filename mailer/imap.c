@@ -467,6 +467,60 @@ imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
 	return 0;
 }
 
+/* The UID and RFC822.SIZE items of one message's FETCH answer. */
+static void
+uid_size(const struct mailimap_msg_att *att, uint32_t *uid, uint32_t *size)
+{
+	*uid = *size = 0;
+	for (clistiter *i = clist_begin(att->att_list); i; i = clist_next(i)) {
+		struct mailimap_msg_att_item *item = clist_content(i);
+		struct mailimap_msg_att_static *st;
+
+		if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC)
+			continue;
+		st = item->att_data.att_static;
+		if (st->att_type == MAILIMAP_MSG_ATT_UID)
+			*uid = st->att_data.att_uid;
+		else if (st->att_type == MAILIMAP_MSG_ATT_RFC822_SIZE)
+			*size = st->att_data.att_rfc822_size;
+	}
+}
+
+int
+imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
+    uint32_t *sizes)
+{
+	struct mailimap_set *set;
+	struct mailimap_fetch_type *ft;
+	clist *res = NULL;
+	int r;
+
+	memset(sizes, 0, n * sizeof *sizes);
+	if (n == 0)
+		return 0;
+	set = mailimap_set_new_interval(uids[0], uids[n - 1]);
+	ft = mailimap_fetch_type_new_fetch_att_list_empty();
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_uid());
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_rfc822_size());
+	r = mailimap_uid_fetch(im->s, set, ft, &res);
+	mailimap_fetch_type_free(ft);
+	mailimap_set_free(set);
+	if (!etpan_ok(r))
+		return fail(im, "UID FETCH RFC822.SIZE", r);
+	for (clistiter *m = clist_begin(res); m; m = clist_next(m)) {
+		uint32_t uid, size, *at;
+
+		uid_size(clist_content(m), &uid, &size);
+		at = bsearch(&uid, uids, n, sizeof *uids, cmp_uid);
+		if (at)
+			sizes[at - uids] = size;
+	}
+	mailimap_fetch_list_free(res);
+	return 0;
+}
+
 int
 imap_fetch(struct imap *im, uint32_t uid, struct buf *out)
 {

@@ -54,6 +54,15 @@ int imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity);
 int imap_list_uids(struct imap *im, uint32_t **uids, size_t *n);
 
 /*
+ * The sizes (RFC822.SIZE) of the messages uids[0..n) of the selected
+ * folder, sorted by UID as imap_list_uids gives them, into sizes[0..n) in
+ * one UID FETCH; a size the server does not give stays 0.  0 / -1 after
+ * reporting.
+ */
+int imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
+    uint32_t *sizes);
+
+/*
  * Appends message uid of the selected folder to out without setting \Seen.
  * Returns 0, 1 when no such message (expunged meanwhile), -1 after
  * reporting.

@@ -12,7 +12,7 @@ command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-operator.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 11
+plan 14
 bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
@@ -83,6 +83,39 @@ ok $? "the line names the lost connection, not the server's words to the MOVE be
 $M bounces >"$T/k2" 2>&1
 rc=$?; [ $rc = 0 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ] && [ "$(moved)" = 5 ]
 ok $? "the next run moves the rest (rc $rc)"
+# A message over the 64 MiB read limit: not fetched (its RFC822.SIZE
+# says so), named with where it is and what to do at every run, and the
+# messages beside it processed.
+python3 - "$BOX/new/huge.eml" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('From: <big@shop.test>\r\nTo: <bounces@bounce.test>\r\n'
+            'Subject: big\r\nMessage-ID: <big.1@shop.test>\r\n\r\n')
+    line = 'A' * 76 + '\r\n'
+    for _ in range(70 * 1024 * 1024 // len(line)):
+        f.write(line)
+PY
+chown vmail:vmail "$BOX/new/huge.eml"
+drop
+maxrss() {	# maxrss OUT ERR CMD...: runs CMD, prints its peak RSS in KiB
+	python3 -c 'import resource, subprocess, sys
+with open(sys.argv[1], "w") as o, open(sys.argv[2], "w") as e:
+    rc = subprocess.run(sys.argv[3:], stdout=o, stderr=e).returncode
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)' "$@"
+}
+set -- $(maxrss "$T/h1" "$T/h1.err" $M bounces)
+sed 's/^/# /' "$T/h1" "$T/h1.err"; echo "# peak RSS $1 KiB, rc $2"
+[ "$2" = 0 ] && [ "$1" -lt 40000 ] && grep -q '^bounces: 1 message:' "$T/h1" &&
+	[ "$(srv_maildir_count bounces@bounce.test)" = 1 ] && [ "$(moved)" = 6 ]
+ok $? "a 70 MiB message is not read: peak RSS under 40 MB, the other message processed"
+grep -Eq 'message UID [0-9]+ in INBOX is larger than 67108864 bytes \(7[0-9]{7} bytes\): left there unread; move or delete it' "$T/h1.err" &&
+	[ "$(wc -l <"$T/h1.err")" = 1 ]
+ok $? "one line names it: its UID, folder and size, and what to do"
+$M bounces >"$T/h2" 2>&1
+rc=$?; [ $rc = 0 ] && [ "$(grep -c 'larger than' "$T/h2")" = 1 ] && [ "$(wc -l <"$T/h2")" = 1 ]
+ok $? "the next run names it again, and only it (rc $rc)"
+rm -f "$BOX/new/huge.eml" "$BOX"/cur/huge.eml*
+
 # log: syslog holds for mailer bounces as for run: its summary and its
 # warnings go to syslog (facility mail), nothing to stdout or stderr.  A
 # private mount namespace gives it its own /dev/log (as 0705 does).
