@@ -2,6 +2,7 @@
 #include "bounces.h"
 
 #include <err.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -753,19 +754,27 @@ bounces_run(const struct config *c, enum bounces_say say, int locked)
 {
 	struct bounces_stats st = { 0 };
 	struct bounces_ctx bx = { 0 };
-	struct state state;
+	struct state state = { .lockfd = -1 };
 	struct imap *im = NULL;
 	enum imap_fail why;
 	char *pw = NULL, *line;
-	int rc;
+	int rc = 0, unsent;
 
 	if (!c->imap) {
 		warnx("%s: no imap: section: the bounce mailbox is not "
 		    "configured", c->path);
 		return EXIT_CONFIG;
 	}
-	/* no key is made here: a new key could not check old tokens */
-	if ((rc = state_open(c, locked, 0, &state)) != 0)
+	/*
+	 * no key is made here: a new key could not check old tokens.  With
+	 * neither key nor journal nothing was ever sent: no message can be
+	 * ours yet, and cron's runs before the first send log in (to name a
+	 * wrong setting at once) and leave the mailbox as it is.
+	 */
+	unsent = c->secret_file && access(c->secret_file, F_OK) == -1 &&
+	    errno == ENOENT && access(c->state_path, F_OK) == -1 &&
+	    errno == ENOENT;
+	if (!unsent && (rc = state_open(c, locked, 0, &state)) != 0)
 		return rc;
 	if (!(pw = config_secret(c, "IMAP password", c->imap_password_file,
 	    c->imap_password_env))) {
@@ -776,6 +785,12 @@ bounces_run(const struct config *c, enum bounces_say say, int locked)
 	explicit_bzero(pw, strlen(pw));
 	if (!im) {
 		rc = fail_code(why);
+		goto out;
+	}
+	if (unsent) {
+		if (say == BOUNCES_SAY_ALWAYS)
+			printf("bounces: nothing sent yet (no %s): the mailbox "
+			    "is read from the first send on\n", c->secret_file);
 		goto out;
 	}
 	bx.jn = state.jn;

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The operator's view of the bounce mailbox, run from cron: `mailer run`
-# prints the bounce summary only when the mailbox held something new
-# (always with --verbose, never with --quiet), as mailer(1) says; a
-# connection lost mid-FETCH exits 75 without quoting the server's words
-# to an earlier command.
+# The operator's view of the bounce mailbox, run from cron: before the
+# first send the runs log in and leave the mailbox alone (exit 0);
+# `mailer run` prints the bounce summary only when the mailbox held
+# something new (always with --verbose, never with --quiet), as mailer(1)
+# says; a connection lost mid-FETCH exits 75 (no SIGPIPE) without quoting
+# the server's words to an earlier command; a message over 64 MiB is not
+# downloaded and is named so that it can be found; log: syslog holds for
+# mailer bounces.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -12,17 +15,12 @@ command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-operator.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 14
+plan 18
 bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
-# the token key and the journal, made by a first send of one list
-$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
-	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
-srv_wait_queue_empty 120
-
 n=0
 drop() {	# drop: one message that is no bounce into the INBOX
 	n=$((n + 1))
@@ -31,6 +29,34 @@ drop() {	# drop: one message that is no bounce into the INBOX
 	chown vmail:vmail "$BOX/new/offer$n.eml"
 }
 moved() { find "$BOX/.Processed/new" "$BOX/.Processed/cur" -type f 2>/dev/null | wc -l; }
+
+# Before the first send (cron set up, the first issue due next week):
+# neither the token key nor the journal exists, no message can be ours;
+# the runs log in and leave the mailbox alone (they exited 78 naming the
+# missing key, at every run).
+drop
+$M bounces >"$T/u1" 2>&1
+rc=$?; sed 's/^/# /' "$T/u1"
+[ $rc = 0 ] && [ ! -s "$T/u1" ] && [ "$(srv_maildir_count bounces@bounce.test)" = 1 ] &&
+	[ ! -e "$P/state/mailer.db" ] && [ ! -e "$P/state/verp.key" ]
+ok $? "before the first send: bounces exits 0, silent, the message left, no key made (rc $rc)"
+$M run --quiet >"$T/u2" 2>&1
+rc=$?; [ $rc = 0 ] && [ ! -s "$T/u2" ]; ok $? "before the first send: run --quiet too (rc $rc)"
+$M bounces -v >"$T/u3" 2>&1
+rc=$?; [ $rc = 0 ] && grep -qx "bounces: nothing sent yet (no .*verp.key): the mailbox is read from the first send on" "$T/u3"
+ok $? "bounces -v says why it read nothing (rc $rc)"
+printf 'wrong\n' >"$T/bad.pw"; chmod 600 "$T/bad.pw"
+sed "s|password_file: $T/imap.pw|password_file: $T/bad.pw|" "$P/config.yaml" >"$P/config-badpw.yaml"
+$MAILER --config "$P/config-badpw.yaml" bounces >"$T/u4" 2>&1
+rc=$?; [ $rc = 77 ] && grep -q 'login refused' "$T/u4"
+ok $? "a wrong password is named before the first send all the same (exit $rc)"
+rm -f "$BOX"/new/offer* "$BOX"/cur/offer*
+
+# the token key and the journal, made by a first send of one list
+$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
+	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
+srv_wait_queue_empty 120
+
 
 # An empty mailbox: nothing to say.
 $M bounces >"$T/b0" 2>&1
