@@ -708,6 +708,15 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 	size_t n = 0;
 	int rc = 0;
 
+	/* a folder that is not there is a setting to fix, not a server to
+	 * try again later */
+	if ((rc = imap_folder_exists(im, c->imap_folder)) != 1) {
+		if (rc == 0)
+			warnx("%s: imap.folder \"%s\": no such folder on %s",
+			    c->path, c->imap_folder, c->imap_url);
+		return rc == 0 ? EXIT_CONFIG : EXIT_TEMPFAIL;
+	}
+	rc = 0;
 	if (imap_ensure_folder(im, c->imap_processed_folder) == -1 ||
 	    imap_select(im, c->imap_folder, &validity) == -1 ||
 	    imap_list_uids(im, &uids, &n) == -1)

@@ -52,8 +52,9 @@ static const struct exit_info table[] = {
 	    "the relay or mailbox refused the username or password" },
 	{ EXIT_CONFIG, "EX_CONFIG", "configuration error",
 	    "the configuration is invalid (file and line are named), a "
-	    "secret is missing or readable by others, or a signing key "
-	    "(OpenPGP or DKIM) is unusable" },
+	    "secret is missing or readable by others, a signing key "
+	    "(OpenPGP or DKIM) is unusable, or imap.folder is not on the "
+	    "server" },
 };
 
 const struct exit_info *

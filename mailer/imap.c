@@ -616,7 +616,7 @@ imap_move(struct imap *im, uint32_t uid, const char *folder)
 }
 
 int
-imap_ensure_folder(struct imap *im, const char *folder)
+imap_folder_exists(struct imap *im, const char *folder)
 {
 	clist *res = NULL;
 	int r = mailimap_list(im->s, "", folder, &res), n;
@@ -625,8 +625,16 @@ imap_ensure_folder(struct imap *im, const char *folder)
 		return fail(im, "LIST", r);
 	n = clist_count(res);
 	mailimap_list_result_free(res);
-	if (n > 0)
-		return 0;
+	return n > 0;
+}
+
+int
+imap_ensure_folder(struct imap *im, const char *folder)
+{
+	int r = imap_folder_exists(im, folder);
+
+	if (r != 0)
+		return r == 1 ? 0 : -1;
 	if (!etpan_ok(r = mailimap_create(im->s, folder))) {
 		char *w = xasprintf("CREATE %s", folder);
 

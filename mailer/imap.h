@@ -75,6 +75,9 @@ int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
  */
 int imap_move(struct imap *im, uint32_t uid, const char *folder);
 
+/* 1 when the server lists folder, 0 when not, -1 after reporting. */
+int imap_folder_exists(struct imap *im, const char *folder);
+
 /* Creates folder unless it exists.  0 / -1. */
 int imap_ensure_folder(struct imap *im, const char *folder);
 

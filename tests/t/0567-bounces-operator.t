@@ -5,8 +5,8 @@
 # something new (always with --verbose, never with --quiet), as mailer(1)
 # says; a connection lost mid-FETCH exits 75 (no SIGPIPE) without quoting
 # the server's words to an earlier command; a message over 64 MiB is not
-# downloaded and is named so that it can be found; log: syslog holds for
-# mailer bounces.
+# downloaded and is named so that it can be found; a mistyped imap.folder
+# exits 78; log: syslog holds for mailer bounces.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -15,7 +15,7 @@ command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-operator.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 18
+plan 19
 bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
@@ -141,6 +141,14 @@ $M bounces >"$T/h2" 2>&1
 rc=$?; [ $rc = 0 ] && [ "$(grep -c 'larger than' "$T/h2")" = 1 ] && [ "$(wc -l <"$T/h2")" = 1 ]
 ok $? "the next run names it again, and only it (rc $rc)"
 rm -f "$BOX/new/huge.eml" "$BOX"/cur/huge.eml*
+
+# A mistyped imap.folder is a setting to fix: 78 (it was 75, "run again
+# later", at every run), naming the folder.
+{ cat "$P/config.yaml"; echo "  folder: Bounces"; } >"$P/config-folder.yaml"
+$MAILER --config "$P/config-folder.yaml" bounces >"$T/f" 2>&1
+rc=$?; sed 's/^/# /' "$T/f"
+[ $rc = 78 ] && grep -q 'imap.folder "Bounces": no such folder on imaps://' "$T/f" && [ "$(wc -l <"$T/f")" = 1 ]
+ok $? "imap.folder not on the server: exit 78, one line naming it (rc $rc)"
 
 # log: syslog holds for mailer bounces as for run: its summary and its
 # warnings go to syslog (facility mail), nothing to stdout or stderr.  A
