@@ -10,6 +10,7 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/syslog.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-operator.XXXXXX); chmod 755 "$T"
@@ -155,38 +156,12 @@ ok $? "imap.folder not on the server: exit 78, one line naming it (rc $rc)"
 # private mount namespace gives it its own /dev/log (as 0705 does).
 if unshare -m true 2>/dev/null; then
 	{ cat "$P/config.yaml"; echo "log: syslog"; } >"$P/config-syslog.yaml"
-	cat >"$T/listen.py" <<'PY'
-import os, socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind('/dev/log'); os.chmod('/dev/log', 0o666)
-open(sys.argv[2], 'w').close()          # ready
-s.settimeout(10)
-with open(sys.argv[1], 'w') as out:
-    try:
-        while True:
-            out.write(s.recv(65536).decode('utf-8', 'replace').rstrip('\0') + '\n'); out.flush()
-    except socket.timeout:
-        pass
-PY
 	drop
 	# a message with a forged token: one warning
 	printf 'From: <x@evil.test>\r\nTo: <bounces+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test>\r\nSubject: hi\r\nMessage-ID: <forged.%s@evil.test>\r\n\r\nhi\r\n' \
 		"$$" >"$BOX/new/forged.eml"
 	chown vmail:vmail "$BOX/new/forged.eml"
-	unshare -m bash -c '
-		set -e
-		T=$1 M=$2
-		mkdir -p "$T/olddev"; mount --bind /dev "$T/olddev"
-		mount -t tmpfs tmpfs /dev
-		for n in null zero urandom random full; do touch /dev/$n; mount --bind "$T/olddev/$n" /dev/$n; done
-		python3 "$T/listen.py" "$T/syslog.txt" "$T/ready" & L=$!
-		. tests/lib/wait.sh
-		wait_for 60 "the syslog listener" test -e "$T/ready"
-		$M bounces >"$T/stdout" 2>"$T/stderr"; echo $? >"$T/rc"
-		wait_for 30 "the summary at the syslog listener" \
-			grep -qs "bounces: 2 messages" "$T/syslog.txt" || true
-		kill $L 2>/dev/null || true
-	' _ "$T" "$MAILER --config $P/config-syslog.yaml"
+	syslog_capture "$T" "bounces: 2 messages" $MAILER --config "$P/config-syslog.yaml" bounces
 	sed 's/^/# /' "$T/stdout" "$T/stderr" "$T/syslog.txt"
 	[ "$(cat "$T/rc")" = 0 ] && [ ! -s "$T/stdout" ] && [ ! -s "$T/stderr" ]
 	ok $? "bounces with log: syslog: exit 0, nothing on stdout or stderr"

@@ -4,6 +4,7 @@
 # /dev/log, read by a small datagram listener, so nothing touches the
 # machine's logging.
 . tests/lib/tap.sh
+. tests/lib/syslog.sh
 command -v unshare >/dev/null || skip_all "unshare (util-linux) missing"
 unshare -m true 2>/dev/null || skip_all "no mount namespaces here (needs root)"
 tap_tmp
@@ -13,33 +14,7 @@ cp -r issues lists templates "$P/"
 sed -i '/^date:/a send_at: "2021-01-20T08:00:00+08:00"' "$P/issues/2021-01/issue.yaml"
 sed '/^signing:/,$d' config.yaml >"$P/config.yaml"
 echo "log: syslog" >>"$P/config.yaml"
-cat >"$TMP/listen.py" <<'PY'
-import os, socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind('/dev/log'); os.chmod('/dev/log', 0o666)
-open(sys.argv[2], 'w').close()          # ready
-s.settimeout(15)
-with open(sys.argv[1], 'w') as out:
-    try:
-        while True:
-            out.write(s.recv(65536).decode('utf-8', 'replace').rstrip('\0') + '\n'); out.flush()
-    except socket.timeout:
-        pass
-PY
-unshare -m bash -c '
-	set -e
-	T=$1 P=$2 M=$3
-	mkdir -p "$T/olddev"; mount --bind /dev "$T/olddev"
-	mount -t tmpfs tmpfs /dev
-	for n in null zero urandom random full; do touch /dev/$n; mount --bind "$T/olddev/$n" /dev/$n; done
-	python3 "$T/listen.py" "$T/syslog.txt" "$T/ready" & L=$!
-	. tests/lib/wait.sh
-	wait_for 60 "the syslog listener" test -e "$T/ready"
-	"$M" --config "$P/config.yaml" run >"$T/stdout" 2>"$T/stderr"; echo $? >"$T/rc"
-	wait_for 60 "the run summary at the syslog listener" \
-		grep -qs "sent 78" "$T/syslog.txt" || true
-	kill $L 2>/dev/null || true
-' _ "$TMP" "$P" "$MAILER"
+syslog_capture "$TMP" "sent 78" "$MAILER" --config "$P/config.yaml" run
 [ "$(cat "$TMP/rc" 2>/dev/null)" = 0 ]; ok $? "run with log: syslog exits 0"
 [ ! -s "$TMP/stdout" ] && [ ! -s "$TMP/stderr" ]; ok $? "nothing on stdout or stderr"
 sed 's/^/# /' "$TMP/syslog.txt" | head -3
