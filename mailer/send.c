@@ -297,7 +297,7 @@ count_only(struct sender *s, const struct item *it, enum transport_result r,
 		s->st->sent++;
 	else if (r == TRANSPORT_PERMFAIL)
 		s->st->failed++;
-	else if (r == TRANSPORT_TEMPFAIL)
+	else if (r == TRANSPORT_TEMPFAIL || r == TRANSPORT_NOREPLY)
 		s->st->deferred++;
 	if (r != TRANSPORT_OK)
 		warnx("%s: %s", it->email, reply);
@@ -362,7 +362,9 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
 		    reply);
 	} else {
-		if (it->tries <= RUN_RETRIES && !*s->o->stop) {
+		/* a NOREPLY may be delivered: one try a send */
+		if (r == TRANSPORT_TEMPFAIL && it->tries <= RUN_RETRIES &&
+		    !*s->o->stop) {
 			it->state = SLOT_READY;
 			it->not_before = now + it->tries;	/* 1 s, 2 s */
 			progress_update(s->pg, s->st->sent,

@@ -72,6 +72,7 @@ struct outcome {
 	CURLcode rc;
 	long code;		/* the last reply's */
 	enum phase phase;
+	int data_ended;		/* the message's end went to libcurl */
 	int aborting;
 	int restarted;		/* the worker went on with conn.next */
 	struct buf reply;	/* the last server reply */
@@ -103,6 +104,7 @@ struct conn {
 	long conn_relay;	/* the relay its open connection goes to */
 	struct transport_msg msg;
 	size_t off;
+	int data_ended;		/* read_cb gave the end: "." goes out */
 	struct curl_slist *rcpt;
 	atomic_int phase;	/* enum phase; set by the worker under s->mu */
 	atomic_int aborting;	/* a stop came before MAIL FROM */
@@ -195,8 +197,11 @@ read_cb(char *out, size_t size, size_t n, void *p)
 		c->off += more;
 		done += more;
 	}
-	if (done == 0 && size * n > 0 && !settled(c))
-		return CURL_READFUNC_ABORT;	/* not sent: TEMPFAIL */
+	if (done == 0 && size * n > 0) {
+		if (!settled(c))
+			return CURL_READFUNC_ABORT;	/* not sent: TEMPFAIL */
+		c->data_ended = 1;
+	}
 	return done;
 }
 
@@ -384,6 +389,7 @@ outcome_take(struct conn *c, CURLcode rc)
 	o->relay = c->relay;
 	o->tries = c->tries;
 	o->phase = atomic_load(&c->phase);
+	o->data_ended = c->data_ended;
 	o->aborting = atomic_load(&c->aborting);
 	o->restarted = 0;
 	memcpy(o->err, c->err, sizeof o->err);
@@ -493,6 +499,7 @@ arm(struct smtp *s, struct conn *c, size_t relay)
 
 	c->relay = relay;
 	c->off = 0;
+	c->data_ended = 0;
 	atomic_store(&c->phase, PH_SESSION);
 	atomic_store(&c->aborting, 0);
 	c->err[0] = '\0';
@@ -541,6 +548,9 @@ classify(const struct outcome *o)
 		return TRANSPORT_TLSFAIL;
 	if (o->phase == PH_SESSION)
 		return TRANSPORT_CONNFAIL;
+	/* the last reply is DATA's 354: none came to the "." */
+	if (o->phase == PH_DATA && o->data_ended && o->code < 400)
+		return TRANSPORT_NOREPLY;
 	if (o->code >= 400 && o->code < 500)
 		return TRANSPORT_TEMPFAIL;
 	if (o->code >= 500)
@@ -563,6 +573,26 @@ reply_text(struct outcome *o)
 	    !strncmp(o->reply.data, num, 3))
 		return o->reply.data;
 	return o->err[0] ? o->err : curl_easy_strerror(o->rc);
+}
+
+/*
+ * What the operator reads of a message whose "." got no reply (written
+ * into o->err): it may be in the subscriber's mailbox already.
+ */
+static const char *
+noreply_text(const struct smtp *s, struct outcome *o)
+{
+	char why[64];
+
+	if (o->rc == CURLE_OPERATION_TIMEDOUT)
+		snprintf(why, sizeof why, " within %ld s (transport.timeout)",
+		    s->timeout);
+	else
+		snprintf(why, sizeof why, " (connection lost)");
+	snprintf(o->err, sizeof o->err, "no reply to the message's end%s: "
+	    "the relay may have taken it; tried again by the next send or "
+	    "run, not by this one", why);
+	return o->err;
 }
 
 /*
@@ -601,7 +631,8 @@ finish(struct smtp *s, struct conn *c)
 {
 	struct outcome *o = &c->out;
 	enum transport_result r = classify(o);
-	const char *reply = reply_text(o);
+	const char *reply = r == TRANSPORT_NOREPLY ? noreply_text(s, o) :
+	    reply_text(o);
 	long next;
 
 	if (r != TRANSPORT_OK && o->aborting) {

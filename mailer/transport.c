@@ -41,8 +41,9 @@ struct transport {
 const char *
 transport_result_name(enum transport_result r)
 {
-	static const char *const n[] = { "OK", "TEMPFAIL", "PERMFAIL",
-	    "CONNFAIL", "TLSFAIL", "AUTHFAIL", "LOCALFAIL", "UNSENT" };
+	static const char *const n[] = { "OK", "TEMPFAIL", "NOREPLY",
+	    "PERMFAIL", "CONNFAIL", "TLSFAIL", "AUTHFAIL", "LOCALFAIL",
+	    "UNSENT" };
 
 	return n[r];
 }

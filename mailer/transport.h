@@ -45,6 +45,12 @@ enum transport_result {
 	TRANSPORT_OK,		/* delivered: the relay or the Maildir has it */
 	/* 4xx, or the connection broke mid-transaction */
 	TRANSPORT_TEMPFAIL,
+	/*
+	 * the message's end (the final ".") went out and no reply came: the
+	 * connection broke, or transport.timeout passed.  The relay may have
+	 * taken it, so each try may be one more copy: not retried at once
+	 */
+	TRANSPORT_NOREPLY,
 	TRANSPORT_PERMFAIL,	/* 5xx to RCPT or to the end of DATA */
 	TRANSPORT_CONNFAIL,	/* no session: connect failed or MAIL refused */
 	TRANSPORT_TLSFAIL,	/* no session: no STARTTLS where required, the

@@ -13,6 +13,12 @@ for faults a real server cannot produce on cue.  Test use only.
   --trace F            one line per command verb received
   --ends F             one line per message whose final "." arrived:
                        "RCPT SECONDS" (the clock's time then, time.time())
+  --greet REPLY        greet with REPLY ("421 4.3.2 busy") and hang up
+  --data-reply ADDR=REPLY   answer DATA with REPLY for a message to ADDR
+  --end-reply ADDR=REPLY    answer the final "." with REPLY for ADDR
+  --drop-end ADDR      take a message to ADDR (logged) and hang up after
+                       its final "." without a reply
+  --slow-end SECONDS   wait that long before answering a final "."
 """
 import argparse
 import base64
@@ -69,6 +75,10 @@ class Handler(socketserver.StreamRequestHandler):
         with lock:
             state["msgs"] += 1
             n = state["msgs"]
+        for r in rcpts:
+            if r in data_replies:
+                self.send(data_replies[r])
+                return True
         self.send("354 End data with <CR><LF>.<CR><LF>")
         lines = 0
         while True:
@@ -85,10 +95,19 @@ class Handler(socketserver.StreamRequestHandler):
             with lock, open(args.ends, "a") as f:
                 for r in rcpts:
                     f.write("%s %.6f\n" % (r, time.time()))
+        for r in rcpts:
+            if r in end_replies:
+                self.send(end_replies[r])
+                return True
         if args.log:
             with lock, open(args.log, "a") as f:
                 for r in rcpts:
                     f.write("%d %d %s\n" % (self.conn, n, r))
+        if args.drop_end in rcpts:
+            self.request.shutdown(2)
+            return False
+        if args.slow_end:
+            time.sleep(args.slow_end)
         self.send("250 2.0.0 Ok: queued as FS%d" % n)
         return True
 
@@ -97,6 +116,8 @@ class Handler(socketserver.StreamRequestHandler):
             state["conns"] += 1
             self.conn = state["conns"]
         self.tls, self.authed, rcpts = False, False, []
+        if args.greet:
+            return self.send(args.greet)
         self.send("220 faultsrv ESMTP")
         while True:
             raw = self.rfile.readline()
@@ -159,8 +180,15 @@ p.add_argument("--tls")
 p.add_argument("--log")
 p.add_argument("--trace")
 p.add_argument("--ends")
+p.add_argument("--greet")
+p.add_argument("--data-reply", action="append", default=[])
+p.add_argument("--end-reply", action="append", default=[])
+p.add_argument("--drop-end")
+p.add_argument("--slow-end", type=float, default=0)
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
+data_replies = dict(r.split("=", 1) for r in args.data_reply)
+end_replies = dict(r.split("=", 1) for r in args.end_reply)
 srv = Server(("127.0.0.1", 0), Handler)
 with open(args.port_file + ".tmp", "w") as f:
     f.write("%d\n" % srv.server_address[1])

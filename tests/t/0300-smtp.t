@@ -127,11 +127,14 @@ check "the connection goes on after refusals" \
 check "a refused message costs its connection (3 for 4 messages)" \
     [ "$(cut -d' ' -f1 "$T/reply.trace" | sort -u | wc -l)" -eq 3 ]
 
-# 4. connection dropped in the middle of DATA: TEMPFAIL, never sent
+# 4. connection dropped in the middle of DATA: never sent; TEMPFAIL, or
+# NOREPLY when the message's end had gone out before the drop (the client
+# cannot tell that from a drop after the server read it: see 0335)
 fault drop --drop-data 2 --log "$T/drop.log"
 $drive -u smtp://127.0.0.1:$PORT -t none a@example.org b@example.org \
     c@example.org >"$T/drop.out" 2>&1
-check "dropped DATA: TEMPFAIL" grep -q '^2 b@example.org TEMPFAIL ' "$T/drop.out"
+check "dropped DATA: TEMPFAIL or NOREPLY" \
+    grep -Eq '^2 b@example.org (TEMPFAIL|NOREPLY) ' "$T/drop.out"
 check_not "dropped DATA: reason is no server reply" grep -q ' 354 ' "$T/drop.out"
 check "dropped DATA: the others OK" \
     [ "$(grep -c ' OK 250 ' "$T/drop.out")" -eq 2 ]
@@ -152,7 +155,7 @@ check "wrong password: run stops with exit 1" [ $rc -eq 1 ]
 # y may have been handed to the connection ahead of its start: it comes
 # back UNSENT, never tried
 check_not "wrong password: nothing more tried" \
-    grep -Eq '^[0-9]+ y@example.org (OK|TEMPFAIL|PERMFAIL|CONNFAIL|TLSFAIL|AUTHFAIL)' "$T/pw.out"
+    grep -Eq '^[0-9]+ y@example.org (OK|TEMPFAIL|NOREPLY|PERMFAIL|CONNFAIL|TLSFAIL|AUTHFAIL)' "$T/pw.out"
 check_not "wrong password: not printed" grep -q wrong "$T/pw.out"
 $drive -u smtp://127.0.0.1:$TLS -C "$T/ca2.pem" -U user -P secret \
     x@example.org >"$T/ca.out" 2>&1
