@@ -396,7 +396,7 @@ outcome_take(struct conn *c, CURLcode rc)
 	t = o->reply;	/* arm resets c->reply for the next message */
 	o->reply = c->reply;
 	c->reply = t;
-	/* libcurl closes the connection after a failed transfer */
+	/* a failed transfer's connection is not used again (arm) */
 	c->used = c->forbid || rc != CURLE_OK ? 0 : (fresh ? 1 : c->used + 1);
 	c->conn_relay = c->used ? (long)c->relay : -1;
 }
@@ -511,6 +511,11 @@ arm(struct smtp *s, struct conn *c, size_t relay)
 	if ((long)relay != c->conn_relay)
 		c->used = 0;	/* a new connection, to that relay */
 	c->forbid = c->used + 1 >= s->per_conn;
+	/*
+	 * libcurl keeps a connection whose "." got no reply in time, and
+	 * the late 250 would answer the next message's MAIL FROM
+	 */
+	SETOPT(h, CURLOPT_FRESH_CONNECT, (long)(c->used == 0));
 	SETOPT(h, CURLOPT_URL, s->relays[relay].url);
 	SETOPT(h, CURLOPT_MAIL_FROM, *c->msg.from ? c->msg.from : "<>");
 	SETOPT(h, CURLOPT_MAIL_RCPT, c->rcpt);

@@ -5,14 +5,15 @@
 # that says the relay may have it, and is not tried again within the send;
 # the rerun sends it once.  Two ways: the relay hangs up after the "."
 # (--drop-end), and a relay slower than transport.timeout to answer it
-# (--slow-end).
+# (--slow-end), whose late 250 must not be read as the reply to the next
+# command on that connection (the connection is not used again).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-noreply.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
-plan 11
+plan 12
 a() { printf 'flt.%05d@members.test' "$1"; }
 # fault NAME ARGS...: starts faultsrv logging what it took to T/NAME.log
 fault() {
@@ -72,11 +73,16 @@ r=0; for i in 1 3 4 5 6; do [ "$(took "$T/drop.log" "$(a $i)")" = 1 ] || r=1; do
 [ "$(took "$T/drop.log" "$(a 2)")" = 2 ] && [ $r = 0 ]
 ok $? "...once more: the others once each, a(2) twice in all"
 
-# --- a relay 3 s slow to answer the final ".", with transport.timeout 2
-fault slow --slow-end 3
+# --- a relay 3 s slow to answer the final ".", with transport.timeout 2:
+# its 250 comes while the next command waits for its reply
+fault slow --slow-end 3 --trace "$T/slow.trace"
 proj sl "$PORT" "  timeout: 2" "  max_connections: 1"
 send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
 [ $rc -eq 75 ]; ok $? "slow relay: exit 75 (got $rc)"
+n=$(awk '$2 == "DATA" { d[$1]++ } END { m = 0
+	for (c in d) if (d[c] > m) m = d[c]; print m }' "$T/slow.trace")
+[ "$n" = 1 ]
+ok $? "...a connection whose \".\" got no reply carries nothing more (DATA $n)"
 r=0; for i in 1 2 3 4 5 6; do [ "$(took "$T/slow.log" "$(a $i)")" = 1 ] || r=1; done
 ok $r "...each message given to the relay once in the send"
 grep -q "$(a 1): deferred: no reply to the message's end within 2 s" "$T/sl.err" &&
