@@ -141,6 +141,10 @@ progress_done(struct progress *p, const struct progress_summary *st,
 	for (size_t i = 0; i < p->nrelay; i++)
 		printf("%s %s %ld", i ? "," : "; sent via", p->relay[i],
 		    p->relay_sent[i]);
+	/* the counts alone read as a finished issue; stderr says why */
+	if (st->stopped_short && !test)
+		printf("; stopped before the end: the rest stays pending for "
+		    "the next send or run");
 	putchar('\n');
 }
 

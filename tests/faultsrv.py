@@ -14,6 +14,7 @@ for faults a real server cannot produce on cue.  Test use only.
   --ends F             one line per message whose final "." arrived:
                        "RCPT SECONDS" (the clock's time then, time.time())
   --greet REPLY        greet with REPLY ("421 4.3.2 busy") and hang up
+  --greet-from N       ... from the Nth connection on (default 1)
   --data-reply ADDR=REPLY   answer DATA with REPLY for a message to ADDR
   --end-reply ADDR=REPLY    answer the final "." with REPLY for ADDR
   --drop-end ADDR      take a message to ADDR (logged) and hang up after
@@ -116,7 +117,7 @@ class Handler(socketserver.StreamRequestHandler):
             state["conns"] += 1
             self.conn = state["conns"]
         self.tls, self.authed, rcpts = False, False, []
-        if args.greet:
+        if args.greet and self.conn >= args.greet_from:
             return self.send(args.greet)
         self.send("220 faultsrv ESMTP")
         while True:
@@ -181,6 +182,7 @@ p.add_argument("--log")
 p.add_argument("--trace")
 p.add_argument("--ends")
 p.add_argument("--greet")
+p.add_argument("--greet-from", type=int, default=1)
 p.add_argument("--data-reply", action="append", default=[])
 p.add_argument("--end-reply", action="append", default=[])
 p.add_argument("--drop-end")

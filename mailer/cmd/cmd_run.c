@@ -224,7 +224,9 @@ run_issue(const struct config *c, const char *dir, const char *id,
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
 		    "%ld%s\n", id, st.sent, st.deferred, st.failed,
 		    st.suppressed, run_stop ? "; stopped by a signal: the "
-		    "next run sends the rest" : "");
+		    "next run sends the rest" : st.unreachable ||
+		    st.authfail || st.localfail ? "; stopped before the end: "
+		    "the next run sends the rest" : "");
 	job_close(&j);
 	return rc;
 }
