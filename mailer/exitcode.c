@@ -19,13 +19,14 @@ _Static_assert(EXIT_CONFIG == EX_CONFIG, "EX_CONFIG");
 static const struct exit_info table[] = {
 	{ EXIT_OK, "EX_OK", "success",
 	    "the command did what was asked; for send and run, every "
-	    "recipient is sent or was already" },
+	    "recipient is sent, failed (5xx) or was already" },
 	{ EXIT_USAGE, "EX_USAGE", "usage error",
 	    "an unknown command or option, a missing or extra argument" },
 	{ EXIT_DATAERR, "EX_DATAERR", "data error",
 	    "the issue, a list or a template is invalid (file and line are "
-	    "named), check --dns found a record that fails, or suppress "
-	    "--lift found nothing it may lift" },
+	    "named), the relay refused an edition's size (552 5.3.4; its "
+	    "recipients are deferred), check --dns found a record that "
+	    "fails, or suppress --lift found nothing it may lift" },
 	{ EXIT_NOINPUT, "EX_NOINPUT", "input missing",
 	    "a file given to bounces parse could not be read" },
 	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",

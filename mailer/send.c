@@ -288,6 +288,23 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 	free(r.reason);
 }
 
+/*
+ * 1 when a 5xx refuses the message for its size (5.3.4, RFC 3463): every
+ * recipient of the edition would get it, and it says nothing of them.
+ */
+static int
+too_big(const struct item *it, const char *reply)
+{
+	struct bounce_rcpt r;
+	int big;
+
+	bounce_classify_reply(it->email, reply, &r);
+	big = !strcmp(r.status, "5.3.4");
+	free(r.address);
+	free(r.reason);
+	return big;
+}
+
 /* An outcome that touches no journal: --to and --dry-run. */
 static void
 count_only(struct sender *s, const struct item *it, enum transport_result r,
@@ -354,7 +371,7 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		rc = journal_mark_sent(s->jn, iss, s->l->id, it->email, reply,
 		    m->relay);
 		s->st->sent++;
-	} else if (r == TRANSPORT_PERMFAIL) {
+	} else if (r == TRANSPORT_PERMFAIL && !too_big(it, reply)) {
 		rc = journal_mark(s->jn, iss, s->l->id, it->email, JS_FAILED,
 		    reply, 0);
 		record_failure(s, it, reply);
@@ -362,7 +379,10 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
 		    reply);
 	} else {
-		/* a NOREPLY may be delivered: one try a send */
+		/*
+		 * a NOREPLY may be delivered, a too-big edition is refused
+		 * again: one try a send
+		 */
 		if (r == TRANSPORT_TEMPFAIL && it->tries <= RUN_RETRIES &&
 		    !*s->o->stop) {
 			it->state = SLOT_READY;
@@ -375,8 +395,12 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		    JS_DEFERRED, reply,
 		    time(NULL) + backoff(s->j->cfg, it->attempts));
 		s->st->deferred++;
-		progress_warn(s->pg, "%s %s: deferred: %s", s->l->id, it->email,
-		    reply);
+		if (r == TRANSPORT_PERMFAIL)	/* too big: not failed */
+			s->st->toobig = 1;
+		progress_warn(s->pg, "%s %s: deferred: %s%s", s->l->id,
+		    it->email, reply, r == TRANSPORT_PERMFAIL ? ": the relay "
+		    "refuses the edition's size; make it smaller (its "
+		    "images) and send again with --resend-changed" : "");
 	}
 	if (r == TRANSPORT_OK && s->o->verbose)
 		progress_log(s->pg, "%s %s: %s", s->l->id, it->email,
@@ -901,6 +925,8 @@ result_code(const struct sender *s, int rc)
 		return EXIT_LOGIN;
 	if (s->st->unreachable && s->st->sent == 0)
 		return s->st->tlsfail ? EXIT_TLS : EXIT_UNAVAILABLE;
+	if (s->st->toobig)
+		return EXIT_DATAERR;
 	if (s->st->deferred || s->st->unreachable || *s->o->stop)
 		return EXIT_TEMPFAIL;
 	return 0;

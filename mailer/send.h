@@ -31,6 +31,7 @@ struct send_stats {
 	int tlsfail;		/* ... the last one because it refused TLS */
 	int authfail;		/* a relay refused the credentials */
 	int localfail;		/* the Maildir could not be written */
+	int toobig;		/* the relay refused an edition's size */
 };
 
 /*

@@ -20,6 +20,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --drop-end ADDR      take a message to ADDR (logged) and hang up after
                        its final "." without a reply
   --slow-end SECONDS   wait that long before answering a final "."
+  --size-limit BYTES   refuse a larger message after its "." with 552
+                       5.3.4, as Postfix's message_size_limit does
 """
 import argparse
 import base64
@@ -81,12 +83,13 @@ class Handler(socketserver.StreamRequestHandler):
                 self.send(data_replies[r])
                 return True
         self.send("354 End data with <CR><LF>.<CR><LF>")
-        lines = 0
+        lines = size = 0
         while True:
             line = self.rfile.readline()
             if not line:
                 return False
             lines += 1
+            size += len(line)
             if (n == args.drop_data or args.drop_rcpt in rcpts) and lines == 3:
                 self.request.shutdown(2)
                 return False
@@ -96,6 +99,9 @@ class Handler(socketserver.StreamRequestHandler):
             with lock, open(args.ends, "a") as f:
                 for r in rcpts:
                     f.write("%s %.6f\n" % (r, time.time()))
+        if args.size_limit and size > args.size_limit:
+            self.send("552 5.3.4 Message size exceeds fixed limit")
+            return True
         for r in rcpts:
             if r in end_replies:
                 self.send(end_replies[r])
@@ -187,6 +193,7 @@ p.add_argument("--data-reply", action="append", default=[])
 p.add_argument("--end-reply", action="append", default=[])
 p.add_argument("--drop-end")
 p.add_argument("--slow-end", type=float, default=0)
+p.add_argument("--size-limit", type=int, default=0)
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)
