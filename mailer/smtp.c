@@ -620,6 +620,15 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 			warnx("%s: the server's TLS certificate is not trusted "
 			    "(ca_file %s): %s", rl->label, s->ca_file ?
 			    s->ca_file : "system default", reply_text(o));
+		else if (o->rc == CURLE_USE_SSL_FAILED)
+			warnx("%s: the relay offers no STARTTLS, and "
+			    "transport.tls is required: nothing was sent to "
+			    "it (%s)", rl->label, reply_text(o));
+		else if (o->rc == CURLE_OPERATION_TIMEDOUT &&
+		    o->reply.len == 0)
+			warnx("%s: no greeting within %ld s (transport.timeout)"
+			    "; a relay that starts with TLS (port 465) is "
+			    "written smtps://", rl->label, s->timeout);
 		else
 			warnx("%s: %s", rl->label, reply_text(o));
 	}

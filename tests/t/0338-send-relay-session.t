@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# What the operator reads when a relay gives no session: one without
+# STARTTLS where transport.tls is required (exit 76) is said to offer no
+# STARTTLS (it was libcurl's "STARTTLS not supported."), and one that
+# never greets, as a port that starts with TLS (465) does to smtp://,
+# names the wait and the smtps:// spelling (it was "server response
+# timeout", exit 69); each leaves every recipient pending.
+. tests/lib/tap.sh
+. tests/lib/project.sh
+command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-session.XXXXXX)
+pids=
+trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+plan 6
+# proj NAME PORT: the sample project, list flt of 6, TLS required
+proj() {
+	local d=$T/$1
+	mkdir -p "$d/state"; cp -r issues lists templates "$d/"
+	mk_big_list "$d" 6 members.test flt
+	cat >"$d/config.yaml" <<YAML
+sender:
+  name: test
+  address: newsletter@example.org
+bounce_domain: bounce.test
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: ["smtp://127.0.0.1:$2"]
+  tls: required
+  timeout: 2
+YAML
+}
+send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
+	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
+pending_only() { [ "$(sqlite3 "$T/$1/state/mailer.db" \
+	"select count(*) from recipients where state <> 'pending'")" = 0 ]; }
+
+python3 tests/faultsrv.py --port-file "$T/plain.port" 2>/dev/null &
+pids="$pids $!"
+wait_for 60 "faultsrv to listen" test -s "$T/plain.port"
+proj pl "$(cat "$T/plain.port")"
+send pl; rc=$?; sed 's/^/# /' "$T/pl.err"
+[ $rc -eq 76 ]; ok $? "no STARTTLS, tls required: exit 76 (got $rc)"
+grep -q "smtp://127.0.0.1:[0-9]*: the relay offers no STARTTLS, and transport.tls is required" "$T/pl.err"
+ok $? "...the line says the relay offers no STARTTLS"
+pending_only pl; ok $? "...all pending"
+
+# a relay that accepts and never greets (a TLS-first port, to smtp://)
+python3 -c '
+import os, socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
+open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+time.sleep(120)' "$T/hole.port" &
+pids="$pids $!"
+wait_for 60 "the silent relay to listen" test -s "$T/hole.port"
+proj ho "$(cat "$T/hole.port")"
+send ho; rc=$?; sed 's/^/# /' "$T/ho.err"
+[ $rc -eq 69 ]; ok $? "a relay that never greets: exit 69 (got $rc)"
+grep -q "no greeting within 2 s (transport.timeout); a relay that starts with TLS (port 465) is written smtps://" "$T/ho.err"
+ok $? "...the line names the wait and smtps://"
+pending_only ho; ok $? "...all pending"
+exit $tap_failed
