@@ -601,6 +601,32 @@ noreply_text(const struct smtp *s, struct outcome *o)
 }
 
 /*
+ * A transaction lost before the message's end, in the operator's words
+ * (into o->err; libcurl's read "response reading failed (errno: 115)"):
+ * NULL when a reply or another failure says more.
+ */
+static const char *
+lost_text(const struct smtp *s, struct outcome *o)
+{
+	static const char *const cmd[] = { "the greeting", "MAIL FROM",
+	    "RCPT TO", "DATA" };
+	char why[64];
+
+	if (o->code >= 400 || (o->rc != CURLE_RECV_ERROR &&
+	    o->rc != CURLE_SEND_ERROR && o->rc != CURLE_GOT_NOTHING &&
+	    o->rc != CURLE_OPERATION_TIMEDOUT))
+		return NULL;
+	if (o->rc == CURLE_OPERATION_TIMEDOUT)
+		snprintf(why, sizeof why, "no reply to %s within %ld s "
+		    "(transport.timeout)", cmd[o->phase], s->timeout);
+	else
+		snprintf(why, sizeof why, "connection lost before the reply "
+		    "to %s", cmd[o->phase]);
+	snprintf(o->err, sizeof o->err, "%s: not sent", why);
+	return o->err;
+}
+
+/*
  * Reports a relay that gave no session, once per cool-down (the other
  * connections usually fail the same way at the same time), and rests it.
  */
@@ -646,6 +672,7 @@ finish(struct smtp *s, struct conn *c)
 	struct outcome *o = &c->out;
 	enum transport_result r = classify(o);
 	const char *reply = r == TRANSPORT_NOREPLY ? noreply_text(s, o) :
+	    r == TRANSPORT_TEMPFAIL && lost_text(s, o) ? o->err :
 	    reply_text(o);
 	long next;
 

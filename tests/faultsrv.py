@@ -20,6 +20,7 @@ for faults a real server cannot produce on cue.  Test use only.
   --drop-end ADDR      take a message to ADDR (logged) and hang up after
                        its final "." without a reply
   --slow-end SECONDS   wait that long before answering a final "."
+  --hangup-rcpt ADDR   hang up at RCPT TO:<ADDR>, without a reply
   --size-limit BYTES   refuse a larger message after its "." with 552
                        5.3.4, as Postfix's message_size_limit does
 """
@@ -150,6 +151,9 @@ class Handler(socketserver.StreamRequestHandler):
                 self.send("250 2.1.0 Ok")
             elif verb == "RCPT":
                 addr = arg[arg.find("<") + 1:arg.rfind(">")]
+                if addr == args.hangup_rcpt:
+                    self.request.shutdown(2)
+                    return
                 if addr in replies:
                     self.send(replies[addr])
                 else:
@@ -194,6 +198,7 @@ p.add_argument("--end-reply", action="append", default=[])
 p.add_argument("--drop-end")
 p.add_argument("--slow-end", type=float, default=0)
 p.add_argument("--size-limit", type=int, default=0)
+p.add_argument("--hangup-rcpt")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)

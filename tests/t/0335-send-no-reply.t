@@ -6,14 +6,15 @@
 # the rerun sends it once.  Two ways: the relay hangs up after the "."
 # (--drop-end), and a relay slower than transport.timeout to answer it
 # (--slow-end), whose late 250 must not be read as the reply to the next
-# command on that connection (the connection is not used again).
+# command on that connection (the connection is not used again).  A
+# hang-up before the end (at RCPT TO) is a plain deferral, said so.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-noreply.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
-plan 12
+plan 15
 a() { printf 'flt.%05d@members.test' "$1"; }
 # fault NAME ARGS...: starts faultsrv logging what it took to T/NAME.log
 fault() {
@@ -96,4 +97,15 @@ send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
 r=0; for i in 1 2 3 4 5 6; do [ "$(took "$T/slow.log" "$(a $i)")" = 2 ] || r=1; done
 [ $rc -eq 0 ] && [ $r = 0 ]
 ok $? "timeout 10: the rerun sends each once more (rc $rc)"
+
+# --- lost before the end: the relay hangs up at a(4)'s RCPT TO
+fault hang --hangup-rcpt "$(a 4)" --trace "$T/hang.trace"
+proj hu "$PORT"
+send hu; rc=$?; sed 's/^/# /' "$T/hu.out" "$T/hu.err"
+[ $rc -eq 75 ] && [ "$(st hu "$(a 4)")" = deferred ]
+ok $? "hang-up at RCPT: deferred, exit 75 (rc $rc, $(st hu "$(a 4)"))"
+grep -q "$(a 4): deferred: connection lost before the reply to RCPT TO: not sent$" "$T/hu.err"
+ok $? "...the line says where the connection was lost and that it was not sent"
+n=$(grep -c "RCPT" "$T/hang.trace")
+[ "$n" = 8 ]; ok $? "...tried 3 times within the send, as any 4xx (RCPT $n for 6)"
 exit $tap_failed
