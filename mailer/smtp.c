@@ -83,6 +83,7 @@ struct relay {
 	char *url;
 	char *label;		/* the URL without credentials */
 	time_t down_until;
+	int limited;		/* a connection over its limit was said */
 };
 
 struct conn {
@@ -100,6 +101,8 @@ struct conn {
 				   thread's) */
 	long used;		/* messages on the current connection */
 	int forbid;		/* this message closes the connection */
+	int retired;		/* over the relay's connection limit: unused
+				   for the rest of smtp_run */
 	size_t relay, tries;
 	long conn_relay;	/* the relay its open connection goes to */
 	struct transport_msg msg;
@@ -108,6 +111,7 @@ struct conn {
 	struct curl_slist *rcpt;
 	atomic_int phase;	/* enum phase; set by the worker under s->mu */
 	atomic_int aborting;	/* a stop came before MAIL FROM */
+	atomic_int greeted;	/* its open connection had a 2xx greeting */
 	struct buf reply;	/* the last server reply */
 	int reply_done;		/* its last line was "NNN " */
 	int quitting;		/* QUIT sent: its 221 is no outcome */
@@ -255,8 +259,11 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 	struct conn *c = arg;
 
 	(void)h;
-	if (type == CURLINFO_HEADER_IN && !c->quitting)
+	if (type == CURLINFO_HEADER_IN && !c->quitting) {
+		if (n && *p == '2' && atomic_load(&c->phase) == PH_SESSION)
+			atomic_store(&c->greeted, 1);
 		reply_in(c, p, n);
+	}
 	else if (type == CURLINFO_HEADER_OUT)
 		command_out(c, p, n);
 	return 0;
@@ -516,6 +523,8 @@ arm(struct smtp *s, struct conn *c, size_t relay)
 	 * the late 250 would answer the next message's MAIL FROM
 	 */
 	SETOPT(h, CURLOPT_FRESH_CONNECT, (long)(c->used == 0));
+	if (c->used == 0)
+		atomic_store(&c->greeted, 0);
 	SETOPT(h, CURLOPT_URL, s->relays[relay].url);
 	SETOPT(h, CURLOPT_MAIL_FROM, *c->msg.from ? c->msg.from : "<>");
 	SETOPT(h, CURLOPT_MAIL_RCPT, c->rcpt);
@@ -662,6 +671,50 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 }
 
 /*
+ * A 4xx refusing a session (421 at the greeting) while another of our
+ * connections to that relay is busy on a session it greeted: the relay
+ * is up but takes fewer
+ * connections at once than transport.max_connections (Postfix's
+ * smtpd_client_connection_count_limit, a provider's limit).  This
+ * connection is retired, said once, and its message goes back unsent;
+ * the relay rests only when its last connection is refused.
+ */
+static int take_next(struct smtp *, struct conn *, struct transport_msg *);
+
+static int
+over_limit(struct smtp *s, struct conn *c, struct outcome *o)
+{
+	struct transport_msg m;
+	long open = 0;
+
+	if (o->code < 400 || o->code >= 500)
+		return 0;
+	for (long i = 0; i < s->nconns; i++) {
+		struct conn *b = &s->conns[i];
+
+		if (b != c && !b->retired)
+			open += b->busy && b->relay == o->relay &&
+			    atomic_load(&b->greeted);
+	}
+	if (open == 0)
+		return 0;
+	if (!s->relays[o->relay].limited)
+		warnx("%s: %s: it takes fewer connections at once than "
+		    "transport.max_connections (%ld); going on with those it "
+		    "takes", s->relays[o->relay].label, reply_text(o),
+		    s->nconns);
+	s->relays[o->relay].limited = 1;
+	c->retired = 1;
+	if (take_next(s, c, &m)) {	/* handed over ahead: back too */
+		s->held--;
+		m.relay = NULL;
+		s->done(s->arg, &m, TRANSPORT_UNSENT, "over the relay's "
+		    "connection limit, not started");
+	}
+	return 1;
+}
+
+/*
  * Hears one finished transfer (c->out); a session that failed is tried
  * on the next relay, on the same connection's thread (idle after a
  * failure).
@@ -680,6 +733,9 @@ finish(struct smtp *s, struct conn *c)
 		/* given up on a stop before MAIL FROM: not the relay's fault */
 		r = TRANSPORT_TEMPFAIL;
 		reply = "stopped before the SMTP session began";
+	} else if (r == TRANSPORT_CONNFAIL && over_limit(s, c, o)) {
+		r = TRANSPORT_UNSENT;
+		reply = "over the relay's connection limit, not started";
 	} else if (r == TRANSPORT_CONNFAIL || r == TRANSPORT_TLSFAIL ||
 	    r == TRANSPORT_AUTHFAIL) {
 		session_failed(s, o, r);
@@ -695,7 +751,8 @@ finish(struct smtp *s, struct conn *c)
 	}
 	s->held--;
 	s->finished++;
-	o->msg.relay = s->relays[o->relay].label;
+	o->msg.relay = r == TRANSPORT_UNSENT ? NULL :
+	    s->relays[o->relay].label;
 	s->done(s->arg, &o->msg, r, reply);
 }
 
@@ -800,7 +857,7 @@ fill(struct smtp *s, transport_next_fn next, void *arg,
 		double now = now_mono();
 		long relay;
 
-		if (c->busy || (!more && !has_next(s, c)))
+		if (c->busy || c->retired || (!more && !has_next(s, c)))
 			continue;
 		if ((stop && *stop) || s->no_relay)
 			return exhausted;

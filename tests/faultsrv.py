@@ -20,6 +20,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --drop-end ADDR      take a message to ADDR (logged) and hang up after
                        its final "." without a reply
   --slow-end SECONDS   wait that long before answering a final "."
+  --max-conns N        greet a connection beyond N open at once with 421
+                       (Postfix's smtpd_client_connection_count_limit)
   --hangup-rcpt ADDR   hang up at RCPT TO:<ADDR>, without a reply
   --size-limit BYTES   refuse a larger message after its "." with 552
                        5.3.4, as Postfix's message_size_limit does
@@ -123,6 +125,16 @@ class Handler(socketserver.StreamRequestHandler):
         with lock:
             state["conns"] += 1
             self.conn = state["conns"]
+            state["open"] = state.get("open", 0) + 1
+        try:
+            self.session()
+        finally:
+            with lock:
+                state["open"] -= 1
+
+    def session(self):
+        if args.max_conns and state["open"] > args.max_conns:
+            return self.send("421 4.7.0 Error: too many connections")
         self.tls, self.authed, rcpts = False, False, []
         if args.greet and self.conn >= args.greet_from:
             return self.send(args.greet)
@@ -199,6 +211,7 @@ p.add_argument("--drop-end")
 p.add_argument("--slow-end", type=float, default=0)
 p.add_argument("--size-limit", type=int, default=0)
 p.add_argument("--hangup-rcpt")
+p.add_argument("--max-conns", type=int, default=0)
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)
