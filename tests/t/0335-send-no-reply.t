@@ -10,81 +10,55 @@
 # hang-up before the end (at RCPT TO) is a plain deferral, said so.
 . tests/lib/tap.sh
 . tests/lib/project.sh
+. tests/lib/fault.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-noreply.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
 plan 15
 a() { printf 'flt.%05d@members.test' "$1"; }
-# fault NAME ARGS...: starts faultsrv logging what it took to T/NAME.log
-fault() {
-	local name=$1; shift
-	python3 tests/faultsrv.py --port-file "$T/$name.port" \
-		--log "$T/$name.log" "$@" 2>/dev/null &
-	pids="$pids $!"
-	wait_for 60 "faultsrv $name to listen (its port file)" \
-		test -s "$T/$name.port"
-	PORT=$(cat "$T/$name.port")
-}
-# proj NAME PORT [yaml lines]: the sample project, list flt of 6, no TLS
-proj() {
-	local d=$T/$1 port=$2; shift 2
-	mkdir -p "$d/state"; cp -r issues lists templates "$d/"
-	mk_big_list "$d" 6 members.test flt
-	cat >"$d/config.yaml" <<YAML
-sender:
-  name: test
-  address: newsletter@example.org
-bounce_domain: bounce.test
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://127.0.0.1:$port"]
-  tls: none
-YAML
-	for l in "$@"; do printf '%s\n' "$l" >>"$d/config.yaml"; done
-}
 send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
 	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 st() { sqlite3 "$T/$1/state/mailer.db" \
 	"select state from recipients where email='$2'"; }
-# took LOG ADDR: how many copies of ADDR's message the relay took
-took() { grep -c " $2\$" "$1"; }
+# copies LOG ADDR: how many copies of ADDR's message the relay took
+copies() { grep -c " $2\$" "$1"; }
 
 # --- the relay hangs up after the final "." of a(2)
 fault drop --drop-end "$(a 2)"
-proj pd "$PORT"
+fault_project "$T/pd" "$PORT" 6 "tls: none"
 send pd; rc=$?; sed 's/^/# /' "$T/pd.out" "$T/pd.err"
 [ $rc -eq 75 ] && [ "$(st pd "$(a 2)")" = deferred ]
 ok $? "hang-up after the end: deferred, exit 75 (rc $rc, $(st pd "$(a 2)"))"
-n=$(took "$T/drop.log" "$(a 2)")
+n=$(copies "$T/drop.log" "$(a 2)")
 [ "$n" -eq 1 ]; ok $? "...given to the relay once in the send (took $n)"
 grep -q "$(a 2): deferred: no reply to the message's end (connection lost)" \
 	"$T/pd.err" && grep -q "the relay may have taken it" "$T/pd.err"
 ok $? "...the line says no reply came and that the relay may have it"
 grep -q "sent 5, deferred 1, failed 0" "$T/pd.out"
 ok $? "...the summary counts 5 sent, 1 deferred"
-fault good --log "$T/drop.log"
+fault good
 sed -i "s|127.0.0.1:[0-9]*|127.0.0.1:$PORT|" "$T/pd/config.yaml"
 send pd; rc=$?; sed 's/^/# /' "$T/pd.out" "$T/pd.err"
 [ $rc -eq 0 ] && [ "$(st pd "$(a 2)")" = sent ]
 ok $? "the rerun sends it (rc $rc, $(st pd "$(a 2)"))"
-r=0; for i in 1 3 4 5 6; do [ "$(took "$T/drop.log" "$(a $i)")" = 1 ] || r=1; done
-[ "$(took "$T/drop.log" "$(a 2)")" = 2 ] && [ $r = 0 ]
+cat "$T/drop.log" "$T/good.log" >"$T/both.log"
+r=0; for i in 1 3 4 5 6; do [ "$(copies "$T/both.log" "$(a $i)")" = 1 ] || r=1; done
+[ "$(copies "$T/both.log" "$(a 2)")" = 2 ] && [ $r = 0 ]
 ok $? "...once more: the others once each, a(2) twice in all"
 
 # --- a relay 3 s slow to answer the final ".", with transport.timeout 2:
 # its 250 comes while the next command waits for its reply
-fault slow --slow-end 3 --trace "$T/slow.trace"
-proj sl "$PORT" "  timeout: 2" "  max_connections: 1"
+fault slow --slow-end 3
+fault_project "$T/sl" "$PORT" 6 "tls: none" "timeout: 2" \
+	"max_connections: 1"
 send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
 [ $rc -eq 75 ]; ok $? "slow relay: exit 75 (got $rc)"
 n=$(awk '$2 == "DATA" { d[$1]++ } END { m = 0
 	for (c in d) if (d[c] > m) m = d[c]; print m }' "$T/slow.trace")
 [ "$n" = 1 ]
 ok $? "...a connection whose \".\" got no reply carries nothing more (DATA $n)"
-r=0; for i in 1 2 3 4 5 6; do [ "$(took "$T/slow.log" "$(a $i)")" = 1 ] || r=1; done
+r=0; for i in 1 2 3 4 5 6; do [ "$(copies "$T/slow.log" "$(a $i)")" = 1 ] || r=1; done
 ok $r "...each message given to the relay once in the send"
 grep -q "$(a 1): deferred: no reply to the message's end within 2 s" "$T/sl.err" &&
 	grep -q "transport.timeout" "$T/sl.err"
@@ -94,13 +68,13 @@ n=$(sqlite3 "$T/sl/state/mailer.db" \
 [ "$n" = 6 ]; ok $? "...all 6 deferred (got $n)"
 sed -i "s|  timeout: 2|  timeout: 10|" "$T/sl/config.yaml"
 send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
-r=0; for i in 1 2 3 4 5 6; do [ "$(took "$T/slow.log" "$(a $i)")" = 2 ] || r=1; done
+r=0; for i in 1 2 3 4 5 6; do [ "$(copies "$T/slow.log" "$(a $i)")" = 2 ] || r=1; done
 [ $rc -eq 0 ] && [ $r = 0 ]
 ok $? "timeout 10: the rerun sends each once more (rc $rc)"
 
 # --- lost before the end: the relay hangs up at a(4)'s RCPT TO
-fault hang --hangup-rcpt "$(a 4)" --trace "$T/hang.trace"
-proj hu "$PORT"
+fault hang --hangup-rcpt "$(a 4)"
+fault_project "$T/hu" "$PORT" 6 "tls: none"
 send hu; rc=$?; sed 's/^/# /' "$T/hu.out" "$T/hu.err"
 [ $rc -eq 75 ] && [ "$(st hu "$(a 4)")" = deferred ]
 ok $? "hang-up at RCPT: deferred, exit 75 (rc $rc, $(st hu "$(a 4)"))"

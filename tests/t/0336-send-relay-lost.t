@@ -7,44 +7,22 @@
 # the issue were done); the rerun sends the other 3, nobody twice.
 . tests/lib/tap.sh
 . tests/lib/project.sh
+. tests/lib/fault.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-lost.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
 plan 10
-# fault NAME ARGS...: starts faultsrv logging what it took to T/NAME.log
-fault() {
-	local name=$1; shift
-	python3 tests/faultsrv.py --port-file "$T/$name.port" \
-		--log "$T/$name.log" "$@" 2>/dev/null &
-	pids="$pids $!"
-	wait_for 60 "faultsrv $name to listen (its port file)" \
-		test -s "$T/$name.port"
-	PORT=$(cat "$T/$name.port")
-}
-# proj NAME: the sample project with only list flt of 6, one connection
-# of one message at a time, no TLS, send_at in the past (for run)
+# proj NAME: list flt of 6 alone, one connection of one message at a
+# time, no TLS, send_at in the past (for run)
 proj() {
 	local d=$T/$1
-	mkdir -p "$d/state" "$d/lists"; cp -r issues templates "$d/"
+	fault_project "$d" "$PORT" 6 "tls: none" "max_connections: 1" \
+		"max_messages_per_connection: 1"
+	find "$d/lists" -type f ! -name 'flt.*' -delete
 	sed -i '1a send_at: 2021-01-20T08:00:00Z' "$d/issues/2021-01/issue.yaml"
 	sed -i '/^sponsors:/,$d' "$d/issues/2021-01/issue.yaml"
 	sed -i 's/^source: .*/source: flt/' "$d"/issues/2021-01/*.md
-	mk_big_list "$d" 6 members.test flt
-	cat >"$d/config.yaml" <<YAML
-sender:
-  name: test
-  address: newsletter@example.org
-bounce_domain: bounce.test
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://127.0.0.1:$PORT"]
-  tls: none
-  max_connections: 1
-  max_messages_per_connection: 1
-YAML
 }
 n_state() { sqlite3 "$T/$1/state/mailer.db" \
 	"select count(*) from recipients where state = '$2'"; }
@@ -71,11 +49,6 @@ ok $? "run: relay lost after 3: exit 75, 3 sent (rc $rc)"
 grep -q "^2021-01: sent 3, deferred 0, failed 0, suppressed 0; stopped before the end: the next run sends the rest$" "$T/r.out"
 ok $? "...run's line says it stopped and the next run sends the rest"
 
-# once_each LOG...: the relays took each of the 6 once in all
-once_each() {
-	local n=$(cat "$@" | cut -d' ' -f3 | sort | uniq -d | wc -l)
-	[ "$(cat "$@" | wc -l)" = 6 ] && [ "$n" = 0 ]
-}
 fault good
 sed -i "s|127.0.0.1:[0-9]*|127.0.0.1:$PORT|" "$T/s/config.yaml"
 $MAILER --config "$T/s/config.yaml" send "$T/s/issues/2021-01" \
@@ -84,7 +57,7 @@ rc=$?; sed 's/^/# /' "$T/s2.out" "$T/s2.err"
 [ $rc -eq 0 ] && [ "$(n_state s sent)" = 6 ]
 ok $? "send's rerun sends the other 3 (rc $rc)"
 ! grep -q "stopped" "$T/s2.out"; ok $? "...and its line says no stop"
-once_each "$T/lost.log" "$T/good.log"
+[ "$(taken "$T/lost.log" "$T/good.log")" = "6 0" ]
 ok $? "...each of the 6 taken once in all"
 fault good2
 sed -i "s|127.0.0.1:[0-9]*|127.0.0.1:$PORT|" "$T/r/config.yaml"
@@ -92,6 +65,6 @@ $MAILER --config "$T/r/config.yaml" run >"$T/r2.out" 2>"$T/r2.err"
 rc=$?; sed 's/^/# /' "$T/r2.out" "$T/r2.err"
 [ $rc -eq 0 ] && [ "$(n_state r sent)" = 6 ]
 ok $? "run's rerun sends the other 3 (rc $rc)"
-once_each "$T/lost2.log" "$T/good2.log"
+[ "$(taken "$T/lost2.log" "$T/good2.log")" = "6 0" ]
 ok $? "...each of the 6 taken once in all"
 exit $tap_failed

@@ -7,39 +7,21 @@
 # timeout", exit 69); each leaves every recipient pending.
 . tests/lib/tap.sh
 . tests/lib/project.sh
+. tests/lib/fault.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-session.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
 plan 6
-# proj NAME PORT: the sample project, list flt of 6, TLS required
-proj() {
-	local d=$T/$1
-	mkdir -p "$d/state"; cp -r issues lists templates "$d/"
-	mk_big_list "$d" 6 members.test flt
-	cat >"$d/config.yaml" <<YAML
-sender:
-  name: test
-  address: newsletter@example.org
-bounce_domain: bounce.test
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://127.0.0.1:$2"]
-  tls: required
-  timeout: 2
-YAML
-}
+# proj NAME PORT: list flt of 6, TLS required, a 2 s timeout
+proj() { fault_project "$T/$1" "$2" 6 "tls: required" "timeout: 2"; }
 send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
 	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 pending_only() { [ "$(sqlite3 "$T/$1/state/mailer.db" \
 	"select count(*) from recipients where state <> 'pending'")" = 0 ]; }
 
-python3 tests/faultsrv.py --port-file "$T/plain.port" 2>/dev/null &
-pids="$pids $!"
-wait_for 60 "faultsrv to listen" test -s "$T/plain.port"
-proj pl "$(cat "$T/plain.port")"
+fault plain
+proj pl "$PORT"
 send pl; rc=$?; sed 's/^/# /' "$T/pl.err"
 [ $rc -eq 76 ]; ok $? "no STARTTLS, tls required: exit 76 (got $rc)"
 grep -q "smtp://127.0.0.1:[0-9]*: the relay offers no STARTTLS, and transport.tls is required" "$T/pl.err"

@@ -9,40 +9,14 @@
 # relay that refuses every connection still stops the send (exit 69).
 . tests/lib/tap.sh
 . tests/lib/project.sh
+. tests/lib/fault.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-connlimit.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
 plan 6
-# fault NAME ARGS...: starts faultsrv logging what it took to T/NAME.log
-fault() {
-	local name=$1; shift
-	python3 tests/faultsrv.py --port-file "$T/$name.port" \
-		--log "$T/$name.log" "$@" 2>/dev/null &
-	pids="$pids $!"
-	wait_for 60 "faultsrv $name to listen (its port file)" \
-		test -s "$T/$name.port"
-	PORT=$(cat "$T/$name.port")
-}
-# proj NAME: the sample project, list flt of 60, 4 connections
-proj() {
-	local d=$T/$1
-	mkdir -p "$d/state"; cp -r issues lists templates "$d/"
-	mk_big_list "$d" 60 members.test flt
-	cat >"$d/config.yaml" <<YAML
-sender:
-  name: test
-  address: newsletter@example.org
-bounce_domain: bounce.test
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://127.0.0.1:$PORT"]
-  tls: none
-  max_connections: 4
-YAML
-}
+# proj NAME: list flt of 60, 4 connections, no TLS
+proj() { fault_project "$T/$1" "$PORT" 60 "tls: none" "max_connections: 4"; }
 send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
 	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 n_sent() { sqlite3 "$T/$1/state/mailer.db" \
@@ -53,9 +27,8 @@ proj l
 send l; rc=$?; sed 's/^/# /' "$T/l.out" "$T/l.err"
 [ $rc -eq 0 ] && [ "$(n_sent l)" = 60 ]
 ok $? "a relay of 2 connections, 4 configured: all 60 sent, exit 0 (rc $rc, $(n_sent l))"
-n=$(cut -d' ' -f3 "$T/lim.log" | sort | uniq -d | wc -l)
-[ "$(wc -l <"$T/lim.log")" = 60 ] && [ "$n" = 0 ]
-ok $? "...each taken once (twice: $n)"
+n=$(taken "$T/lim.log")
+[ "$n" = "60 0" ]; ok $? "...each taken once (taken, twice: $n)"
 n=$(grep -c "421 4.7.0 Error: too many connections: it takes fewer connections at once than transport.max_connections (4)" "$T/l.err")
 [ "$n" = 1 ]; ok $? "...said once ($n)"
 ! grep -q "no relay available\|deferred" "$T/l.err"
