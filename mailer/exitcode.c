@@ -30,7 +30,8 @@ static const struct exit_info table[] = {
 	{ EXIT_NOINPUT, "EX_NOINPUT", "input missing",
 	    "a file given to bounces parse could not be read" },
 	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",
-	    "no relay could be reached and nothing was sent, the bounce "
+	    "no relay could be reached or gave a session (refused at its "
+	    "greeting or our envelope sender) and nothing was sent, the bounce "
 	    "mailbox or the DNS resolver (check --dns) could not be reached, "
 	    "or serve cannot listen on its address" },
 	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",

@@ -659,6 +659,12 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 			warnx("%s: the relay offers no STARTTLS, and "
 			    "transport.tls is required: nothing was sent to "
 			    "it (%s)", rl->label, reply_text(o));
+		else if (o->phase == PH_MAIL && o->code >= 500)
+			warnx("%s: the relay refuses the envelope sender "
+			    "bounces+TOKEN@%s (bounce_domain): it must let "
+			    "mailer send from that domain: %s", rl->label,
+			    strchr(o->msg.from, '@') ? strchr(o->msg.from,
+			    '@') + 1 : o->msg.from, reply_text(o));
 		else if (o->rc == CURLE_OPERATION_TIMEDOUT &&
 		    o->reply.len == 0)
 			warnx("%s: no greeting within %ld s (transport.timeout)"

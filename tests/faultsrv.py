@@ -22,6 +22,7 @@ for faults a real server cannot produce on cue.  Test use only.
   --slow-end SECONDS   wait that long before answering a final "."
   --max-conns N        greet a connection beyond N open at once with 421
                        (Postfix's smtpd_client_connection_count_limit)
+  --mail-reply REPLY   answer every MAIL FROM with REPLY ("%s": its address)
   --hangup-rcpt ADDR   hang up at RCPT TO:<ADDR>, without a reply
   --size-limit BYTES   refuse a larger message after its "." with 552
                        5.3.4, as Postfix's message_size_limit does
@@ -160,6 +161,10 @@ class Handler(socketserver.StreamRequestHandler):
                     self.send("530 5.7.0 Authentication required")
                     continue
                 rcpts = []
+                if args.mail_reply:
+                    addr = arg[arg.find("<") + 1:arg.rfind(">")]
+                    self.send(args.mail_reply.replace("%s", addr))
+                    continue
                 self.send("250 2.1.0 Ok")
             elif verb == "RCPT":
                 addr = arg[arg.find("<") + 1:arg.rfind(">")]
@@ -212,6 +217,7 @@ p.add_argument("--slow-end", type=float, default=0)
 p.add_argument("--size-limit", type=int, default=0)
 p.add_argument("--hangup-rcpt")
 p.add_argument("--max-conns", type=int, default=0)
+p.add_argument("--mail-reply")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)

@@ -4,7 +4,9 @@
 # STARTTLS (it was libcurl's "STARTTLS not supported."), and one that
 # never greets, as a port that starts with TLS (465) does to smtp://,
 # names the wait and the smtps:// spelling (it was "server response
-# timeout", exit 69); each leaves every recipient pending.
+# timeout", exit 69), and one that refuses our envelope sender names
+# bounce_domain (it gave the relay's reply alone); each leaves every
+# recipient pending.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
@@ -12,7 +14,7 @@ command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-session.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
-plan 6
+plan 9
 # proj NAME PORT: list flt of 6, TLS required, a 2 s timeout
 proj() { fault_project "$T/$1" "$2" 6 "tls: required" "timeout: 2"; }
 send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
@@ -43,4 +45,14 @@ send ho; rc=$?; sed 's/^/# /' "$T/ho.err"
 grep -q "no greeting within 2 s (transport.timeout); a relay that starts with TLS (port 465) is written smtps://" "$T/ho.err"
 ok $? "...the line names the wait and smtps://"
 pending_only ho; ok $? "...all pending"
+
+# a relay that refuses our envelope sender (a submission relay that lets
+# the login send only as its own address)
+fault mail --mail-reply "553 5.7.1 <%s>: Sender address rejected: not owned by user u"
+fault_project "$T/ml" "$PORT" 6 "tls: none"
+send ml; rc=$?; sed 's/^/# /' "$T/ml.err"
+[ $rc -eq 69 ]; ok $? "envelope sender refused: exit 69 (got $rc)"
+grep -q "smtp://127.0.0.1:[0-9]*: the relay refuses the envelope sender bounces+TOKEN@bounce.test (bounce_domain): it must let mailer send from that domain: 553 5.7.1" "$T/ml.err"
+ok $? "...the line names bounce_domain and what the relay must allow"
+pending_only ml; ok $? "...all pending"
 exit $tap_failed
