@@ -1,11 +1,13 @@
 /* archive_feed: the Atom feed.  See archive_feed.h. */
 #include "archive_feed.h"
 
+#include <ctype.h>
 #include <nettle/sha1.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "addr.h"
 
@@ -77,6 +79,100 @@ href(struct buf *b, const struct archive_feed *f, const char *path,
 	buf_adds(b, "\"/>\n");
 }
 
+/* RFC 3986 3.1: v[0..n) starts with a scheme and its ':' */
+static int
+has_scheme(const char *v, size_t n)
+{
+	size_t i = 1;
+
+	if (n == 0 || !isalpha((unsigned char)v[0]))
+		return 0;
+	while (i < n && (isalnum((unsigned char)v[i]) || v[i] == '+' ||
+	    v[i] == '-' || v[i] == '.'))
+		i++;
+	return i < n && v[i] == ':';
+}
+
+/*
+ * The URL v[0..n) (HTML-escaped, from an attribute) made absolute against
+ * the entry's page base/ID/: a path from the root gets base's origin; a
+ * URL with a scheme or a host stays.
+ */
+static void
+abs_url(struct buf *o, const struct archive_feed *f, const char *id,
+    const char *v, size_t n)
+{
+	if (has_scheme(v, n) || (n >= 2 && v[0] == '/' && v[1] == '/')) {
+		/* as it is */
+	} else if (n > 0 && v[0] == '/') {
+		const char *h = strstr(f->base, "://");
+		size_t ol = h ? (size_t)(h + 3 - f->base) +
+		    strcspn(h + 3, "/") : 0;
+		char *origin = xstrndup(f->base, ol);
+
+		buf_add_html(o, origin);
+		free(origin);
+	} else {
+		buf_add_html(o, f->base);
+		buf_add_urlpath(o, id);
+		buf_addc(o, '/');
+	}
+	buf_add(o, v, n);
+}
+
+/*
+ * html with the href and src of its tags absolute: feed readers resolve
+ * relative URLs against xml:base, the entry's link or the feed's own URL,
+ * unevenly, and mail digests made from the feed have no base at all.
+ */
+static void
+content_abs(struct buf *o, const struct archive_feed *f, const char *id,
+    const char *h)
+{
+	while (*h) {
+		const char *p = h + 1 + strcspn(h + 1, "<");
+
+		if (h[0] != '<' || !isalpha((unsigned char)h[1])) {
+			buf_add(o, h, (size_t)(p - h));
+			h = p;
+			continue;
+		}
+		p = h + 1 + strcspn(h + 1, " \t\r\n/>");
+		buf_add(o, h, (size_t)(p - h));
+		while (*p && *p != '>') {
+			const char *nm = p, *v, *e;
+			size_t nl;
+			char q;
+
+			if (isspace((unsigned char)*p) || *p == '/') {
+				buf_addc(o, *p++);
+				continue;
+			}
+			nl = strcspn(p, " \t\r\n/>=");
+			buf_add(o, nm, nl);
+			p += nl;
+			if (*p != '=')
+				continue;
+			buf_addc(o, *p++);
+			if (*p != '"' && *p != '\'')
+				continue;	/* unquoted: copied as text */
+			q = *p;
+			v = p + 1;
+			if (!(e = strchr(v, q)))
+				break;	/* the rest, copied below */
+			buf_addc(o, q);
+			if ((nl == 4 && !strncasecmp(nm, "href", 4)) ||
+			    (nl == 3 && !strncasecmp(nm, "src", 3)))
+				abs_url(o, f, id, v, (size_t)(e - v));
+			else
+				buf_add(o, v, (size_t)(e - v));
+			buf_addc(o, q);
+			p = e + 1;
+		}
+		h = p;
+	}
+}
+
 static void
 entry(struct buf *b, const struct archive_feed *f,
     const struct archive_feed_entry *e)
@@ -93,7 +189,15 @@ entry(struct buf *b, const struct archive_feed *f,
 	buf_adds(b, "  <content type=\"html\" xml:base=\"");
 	buf_add_html(b, e->id);
 	buf_adds(b, "/\">");
-	buf_add_html(b, e->html);
+	if (f->base) {
+		struct buf h = BUF_INIT;
+
+		content_abs(&h, f, e->id, e->html);
+		buf_add_html(b, h.data);
+		buf_free(&h);
+	} else {
+		buf_add_html(b, e->html);
+	}
 	buf_adds(b, "</content>\n</entry>\n");
 }
 

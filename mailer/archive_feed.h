@@ -6,9 +6,9 @@
  * The feed's id is a name-based UUID (RFC 4122 version 5) of the sender's
  * address, each entry's a tag: URI (RFC 4151) of the sender's domain (a
  * name the sender held that day), the issue's date and its id: neither
- * changes when the site moves or the issue is edited.  Links are
- * absolute when the archive's URL is known (also its xml:base, against
- * which the content's relative URLs resolve), else relative to the feed.
+ * changes when the site moves or the issue is edited.  Links, and the
+ * href and src of the content's tags, are absolute when the archive's URL
+ * is known (xml:base says it too), else relative to the feed.
  */
 #ifndef MAILER_ARCHIVE_FEED_H
 #define MAILER_ARCHIVE_FEED_H
@@ -23,7 +23,7 @@ struct archive_feed_entry {
 	const char *day;	/* YYYY-MM-DD for the tag: URI: the issue's */
 	const char *title;
 	time_t published, updated;
-	const char *html;	/* full content, links relative to ID/ */
+	const char *html;	/* full content, URLs relative to ID/ */
 };
 
 struct archive_feed {

@@ -181,9 +181,10 @@ START_TEST(test_feed)
 	    "type=\"text/html\" href=\"https://x.org/archive/\"/>\n"
 	    "<link rel=\"self\" type=\"application/atom+xml\" "
 	    "href=\"https://x.org/archive/feed.xml\"/>\n"));
+	/* the content's URLs too: readers resolve them unevenly */
 	ck_assert(strstr(a.data, "<content type=\"html\" xml:base=\"2021-02/\">"
 	    "&lt;p&gt;正文 &amp;lt;script&amp;gt;&lt;/p&gt;&lt;img src=&quot;"
-	    "images/a.png&quot; /&gt;</content>"));
+	    "https://x.org/archive/2021-02/images/a.png&quot; /&gt;</content>"));
 	ck_assert(!strstr(a.data, "<script"));
 	ck_assert(!strstr(a.data, "<p>"));
 	ck_assert(strstr(a.data, "2021-02") < strstr(a.data, "2021-01-20:"));
@@ -200,6 +201,43 @@ START_TEST(test_feed)
 	ck_assert(strstr(a.data, "<link rel=\"alternate\" type=\"text/html\" "
 	    "href=\"./\"/>\n"));
 	ck_assert(!strstr(a.data, "<entry>"));
+	buf_free(&a);
+}
+END_TEST
+
+/* Content URLs made absolute: which, and how; relative without a base. */
+START_TEST(test_feed_content_urls)
+{
+	static const struct archive_feed_entry e = { "2021-03", "2021-03-20",
+	    "t", 1, 1, "<a href=\"#section-x\">1</a><a href=\"files/a%20b.pdf"
+	    "\">2</a><a href=\"https://e.org/x\">3</a><a href=\"mailto:a@b.c"
+	    "\">4</a><a href=\"//cdn.org/y\">5</a><a href=\"/top.html\">6</a>"
+	    "<img alt=\"src=&quot;x\" src=\"images/p.png?a=1&amp;b=2\" />"
+	    "<p>href=\"plain text\" src=\"z\"</p><a href=\"\">7</a>" };
+	struct archive_feed f = { "t", "n", "news@example.org",
+	    "https://x.org/news/archive/", &e, 1, 0 };
+	struct buf a = BUF_INIT;
+	const char *want =
+	    "&lt;a href=&quot;https://x.org/news/archive/2021-03/#section-x"
+	    "&quot;&gt;1&lt;/a&gt;&lt;a href=&quot;https://x.org/news/archive/"
+	    "2021-03/files/a%20b.pdf&quot;&gt;2&lt;/a&gt;&lt;a href=&quot;"
+	    "https://e.org/x&quot;&gt;3&lt;/a&gt;&lt;a href=&quot;mailto:a@b.c"
+	    "&quot;&gt;4&lt;/a&gt;&lt;a href=&quot;//cdn.org/y&quot;&gt;5&lt;"
+	    "/a&gt;&lt;a href=&quot;https://x.org/top.html&quot;&gt;6&lt;/a&gt;"
+	    "&lt;img alt=&quot;src=&amp;quot;x&quot; src=&quot;https://x.org/"
+	    "news/archive/2021-03/images/p.png?a=1&amp;amp;b=2&quot; /&gt;"
+	    "&lt;p&gt;href=&quot;plain text&quot; src=&quot;z&quot;&lt;/p&gt;"
+	    "&lt;a href=&quot;https://x.org/news/archive/2021-03/&quot;&gt;7"
+	    "&lt;/a&gt;</content>";
+
+	archive_feed_write(&f, &a);
+	ck_assert_msg(strstr(a.data, want), "%s", a.data);
+	buf_free(&a);
+
+	f.base = NULL;	/* no base_url: left as they are, to the feed */
+	archive_feed_write(&f, &a);
+	ck_assert(strstr(a.data, "xml:base=\"2021-03/\">&lt;a href=&quot;"
+	    "#section-x&quot;&gt;1&lt;/a&gt;&lt;a href=&quot;files/a%20b.pdf"));
 	buf_free(&a);
 }
 END_TEST
@@ -261,6 +299,7 @@ suite(void)
 	tcase_add_test(tc, test_resolve);
 	tcase_add_test(tc, test_types);
 	tcase_add_test(tc, test_feed);
+	tcase_add_test(tc, test_feed_content_urls);
 	tcase_add_test(tc, test_feed_time);
 	tcase_add_test(tc, test_urlpath);
 	tcase_add_test(tc, test_html_local);
