@@ -209,8 +209,11 @@ tag_day(struct archive_src *s)
 
 /*
  * Published: send_at once it passed (or the issue was sent), else the
- * first send; drafts: their date (0 when it is no date).  Returns 1 when
- * s goes in, 0 when not, -2 after the journal reported a failure.
+ * first send, whichever came first (an issue sent before its send_at was
+ * public then, and a future time would keep its entry on top of every
+ * feed reader's list); drafts: their date (0 when it is no date).
+ * Returns 1 when s goes in, 0 when not, -2 after the journal reported a
+ * failure.
  */
 static int
 publish(struct scan *b, struct journal *jn, struct archive_src *s)
@@ -220,7 +223,8 @@ publish(struct scan *b, struct journal *jn, struct archive_src *s)
 
 	if (jn && journal_first_sent(jn, h->id, &sent) == -1)
 		return -2;
-	if (h->send_at_t && (h->send_at_t <= now || sent)) {
+	if (h->send_at_t && (h->send_at_t <= now || sent) &&
+	    (!sent || h->send_at_t <= sent)) {
 		s->published = h->send_at_t;
 	} else if (sent) {
 		s->published = sent;
