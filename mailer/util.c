@@ -172,25 +172,42 @@ buf_printf(struct buf *b, const char *fmt, ...)
 /*
  * All five of & < > " ' are escaped, so the result is safe in element text
  * and in attribute values whichever quote the template uses (' as &#39;,
- * not &apos;, which HTML 4 lacks).
+ * not &apos;, which HTML 4 lacks).  What no XML 1.0 document may hold
+ * goes too, so one pasted title cannot make the feed or a page
+ * unreadable: a C0 control but tab, LF and CR becomes a space (Word's line
+ * break is a \v), U+FFFE and U+FFFF become U+FFFD.
  */
 void
 buf_add_html_n(struct buf *b, const char *s, size_t n)
 {
-	size_t run = 0;
+	size_t run = 0, skip;
 	const char *rep;
 
 	for (size_t i = 0; i < n; i++) {
+		skip = 1;
 		switch (s[i]) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default: continue;
+		case '\t': case '\n': case '\r': continue;
+		case '\xef':
+			if (n - i < 3 || s[i + 1] != '\xbf' ||
+			    (s[i + 2] != '\xbe' && s[i + 2] != '\xbf'))
+				continue;
+			rep = "\xef\xbf\xbd";
+			skip = 3;
+			break;
+		default:
+			if ((unsigned char)s[i] >= 0x20)
+				continue;
+			rep = " ";
+			break;
 		}
 		buf_add(b, s + run, i - run);
 		buf_adds(b, rep);
+		i += skip - 1;
 		run = i + 1;
 	}
 	buf_add(b, s + run, n - run);

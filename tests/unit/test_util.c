@@ -106,9 +106,16 @@ START_TEST(test_html)
 	    "&gt;&amp;&lt;/a&gt;");
 	buf_reset(&b);
 	buf_add_html(&b, NULL);
-	buf_add_html_n(&b, "a\0<", 3);		/* a NUL is kept, not an end */
+	buf_add_html_n(&b, "a\0<", 3);	/* a NUL is no end: a space */
 	ck_assert_uint_eq(b.len, 6);
-	ck_assert_int_eq(memcmp(b.data, "a\0&lt;", 7), 0);
+	ck_assert_int_eq(memcmp(b.data, "a &lt;", 7), 0);
+	buf_reset(&b);
+	/* no XML 1.0 document may hold C0 controls but tab, LF and CR, nor
+	   U+FFFE and U+FFFF (Word's line break is a \v) */
+	buf_add_html(&b, "a\vb\x01\x1f\t\n\r\x7f\xef\xbf\xbe\xef\xbf\xbf"
+	    "\xef\xbf\xbd\xef\xbc\x81\xef");
+	ck_assert_str_eq(b.data, "a b  \t\n\r\x7f\xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbc\x81\xef");
 	buf_free(&b);
 }
 END_TEST
