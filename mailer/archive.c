@@ -424,6 +424,28 @@ first_missing(const char *path)
 }
 
 /*
+ * The folders made above the archive's, from made down, let others pass
+ * but not list (0711): under a umask of 077 they were 0700, and no web
+ * server could reach the site.
+ */
+static void
+open_parents(const char *out, const char *made)
+{
+	char *p = xstrdup(out);
+	size_t n = strlen(p);
+
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	for (size_t i = strlen(made); i < n; i++)
+		if (p[i] == '/') {
+			p[i] = '\0';
+			(void)chmod(p, 0711);
+			p[i] = '/';
+		}
+	free(p);
+}
+
+/*
  * The archive's folder, made (readable by all) when missing; absolute.
  * *made is the topmost folder this made (the caller frees it), NULL when
  * the folder existed.  A failed call leaves nothing it made.
@@ -438,6 +460,7 @@ open_out(const char *out, char **made)
 		if (mkdir_p(out, 0755) == -1)
 			goto fail;
 		(void)chmod(out, 0755);	/* mkdir_p went through the umask */
+		open_parents(out, *made);
 	}
 	if (!(real = realpath(out, NULL))) {
 		warn("%s", out);
