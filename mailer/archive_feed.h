@@ -6,7 +6,8 @@
  * The feed's id is a name-based UUID (RFC 4122 version 5) of the sender's
  * address, each entry's a tag: URI (RFC 4151) of the sender's domain (a
  * name the sender held that day), the issue's date and its id: neither
- * changes when the site moves or the issue is edited.  Links, and the
+ * changes when the site moves or the issue is edited (but an entry's
+ * does when its date: or folder name is changed).  Links, and the
  * href and src of the content's tags, are absolute when the archive's URL
  * is known (xml:base says it too), else relative to the feed.
  */
