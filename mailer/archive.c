@@ -28,6 +28,7 @@ struct made {
 	struct issue *is;
 	struct composer *cp;
 	int make;		/* its pages are made again */
+	int feed;		/* in the feed: no draft */
 	char *entry;		/* feed content, when in the feed */
 };
 
@@ -98,21 +99,39 @@ check_assets(const struct build *b, const struct issue *is)
 }
 
 /*
+ * The newest web.feed_entries issues that are no drafts go in the feed: a
+ * draft there would reach readers unmarked, and stay with them after a
+ * build without --drafts takes it out.
+ */
+static void
+mark_feed(struct build *b)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < b->n &&
+	    k < (size_t)b->cfg->web_feed_entries; i++)
+		if (!b->v[i].draft) {
+			b->m[i].feed = 1;
+			k++;
+		}
+}
+
+/*
  * Loads what will be made: the issues whose inputs changed, and those in
  * the feed (for their content).  Nothing is written before all loaded.
  */
 static int
 load_sources(struct build *b)
 {
-	size_t feed = (size_t)b->cfg->web_feed_entries;
 	int rc = 0;
 
+	mark_feed(b);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct archive_src *s = &b->v[i];
 		struct made *m = &b->m[i];
 
 		m->make = !archive_cache_fresh(b->old, s->head->id, s->fp);
-		if (!m->make && i >= feed)
+		if (!m->make && !m->feed)
 			continue;
 		if (!(m->is = issue_load(s->dir)) ||
 		    !(m->cp = composer_new(b->cfg, m->is, NULL)) ||
@@ -205,8 +224,6 @@ emit(void *arg, const char *rel, const char *data, size_t len)
 static int
 make_issues(struct build *b)
 {
-	size_t feed = (size_t)b->cfg->web_feed_entries;
-
 	for (size_t i = 0; i < b->n; i++) {
 		const struct archive_src *s = &b->v[i];
 		struct made *m = &b->m[i];
@@ -220,7 +237,7 @@ make_issues(struct build *b)
 				return -1;
 			b->st->made++;
 		}
-		if (i < feed && archive_page_entry(b->pages, m->cp, m->is,
+		if (m->feed && archive_page_entry(b->pages, m->cp, m->is,
 		    &m->entry) == -1)
 			return -1;
 	}
@@ -249,21 +266,22 @@ make_index(struct build *b)
 static int
 make_feed(struct build *b)
 {
-	size_t n = b->n < (size_t)b->cfg->web_feed_entries ? b->n :
-	    (size_t)b->cfg->web_feed_entries;
-	struct archive_feed_entry *e = xcalloc(n ? n : 1, sizeof *e);
+	struct archive_feed_entry *e = xcalloc(b->n ? b->n : 1, sizeof *e);
 	struct archive_feed f = { 0 };
 	struct buf out = BUF_INIT;
 	char *base = archive_url(b->cfg);
+	size_t n = 0;
 	int rc;
 
-	for (size_t i = 0; i < n; i++) {
-		e[i].id = b->v[i].head->id;
-		e[i].day = b->v[i].day;
-		e[i].title = b->v[i].head->title;
-		e[i].published = b->v[i].published;
-		e[i].updated = b->v[i].updated;
-		e[i].html = b->m[i].entry;
+	for (size_t i = 0; i < b->n; i++) {
+		if (!b->m[i].feed)
+			continue;
+		e[n].id = b->v[i].head->id;
+		e[n].day = b->v[i].day;
+		e[n].title = b->v[i].head->title;
+		e[n].published = b->v[i].published;
+		e[n].updated = b->v[i].updated;
+		e[n++].html = b->m[i].entry;
 	}
 	f.title = b->cfg->web_title;
 	f.author = b->cfg->sender_name;
