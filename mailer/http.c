@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -217,13 +218,61 @@ peer_of(struct MHD_Connection *c, char *out, size_t outsz)
 		memmove(out, out + 7, strlen(out + 7) + 1);
 }
 
-/* The first call of a request: method and declared size are checked. */
+/* What framing_problem counts over the request's header fields. */
+struct framing {
+	const char *cl;		/* the first Content-Length */
+	int cl_differ, te;
+};
+
+static enum MHD_Result
+framing_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct framing *f = cls;
+
+	(void)kind;
+	if (!strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+		if (!f->cl)
+			f->cl = value;
+		else if (strcmp(f->cl, value ? value : ""))
+			f->cl_differ = 1;
+	} else if (!strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
+		f->te++;
+	}
+	return MHD_YES;
+}
+
+/*
+ * 0 when the body's length is clear (RFC 9112 6.1, 6.3), else the status
+ * to refuse with: 400 for Content-Length fields that differ or stand
+ * beside Transfer-Encoding, 501 for a coding other than chunked.
+ * libmicrohttpd reads the first Content-Length, and chunked over it: a
+ * proxy in front that read another would see a different request.
+ */
+static int
+framing_problem(struct MHD_Connection *c)
+{
+	struct framing f = { 0 };
+	const char *te;
+
+	MHD_get_connection_values(c, MHD_HEADER_KIND, framing_field, &f);
+	if (f.cl_differ || (f.te && f.cl) || f.te > 1)
+		return 400;
+	te = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	if (te && strcasecmp(te, "chunked"))
+		return 501;
+	return 0;
+}
+
+/* The first call of a request: method, framing and size are checked. */
 static enum MHD_Result
 first_call(struct http *h, struct MHD_Connection *c, const char *url,
     const char *method, void **con_cls)
 {
 	struct http_request *rq = xcalloc(1, sizeof *rq);
 	const char *cl;
+	int status;
 
 	rq->c = c;
 	rq->method = method;
@@ -234,6 +283,10 @@ first_call(struct http *h, struct MHD_Connection *c, const char *url,
 	    strcmp(method, "POST"))
 		return refuse(rq, 405, "method not allowed\n",
 		    "GET, HEAD, POST");
+	if ((status = framing_problem(c)) != 0)
+		return refuse(rq, status, status == 400 ? "the body's length "
+		    "is ambiguous\n" : "transfer coding not implemented\n",
+		    NULL);
 	cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl && strtoull(cl, NULL, 10) > h->max_body)

@@ -7,7 +7,10 @@
  *
  * Deliberate choices: only GET, HEAD and POST are served (others get 405
  * here); a body larger than the limit is refused with 413 before the
- * handler runs, from its Content-Length when there is one; every response
+ * handler runs, from its Content-Length when there is one; a body whose
+ * length is ambiguous (Content-Length fields that differ, or beside
+ * Transfer-Encoding) gets 400, a coding other than chunked 501, each with
+ * the connection closed (RFC 9112 6.1, 6.3); every response
  * carries headers that keep tokens in URLs out of referrers and caches.
  */
 #ifndef MAILER_HTTP_H
