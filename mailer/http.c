@@ -20,6 +20,7 @@ struct http {
 	struct MHD_Daemon *d;
 	http_handler_fn fn;
 	void *arg;
+	const char *(*allow)(const char *path);
 	size_t max_body;
 	/*
 	 * libmicrohttpd's messages while it starts are held: a failure is
@@ -282,7 +283,7 @@ first_call(struct http *h, struct MHD_Connection *c, const char *url,
 	if (strcmp(method, "GET") && strcmp(method, "HEAD") &&
 	    strcmp(method, "POST"))
 		return refuse(rq, 405, "method not allowed\n",
-		    "GET, HEAD, POST");
+		    h->allow ? h->allow(url) : "GET, HEAD, POST");
 	if ((status = framing_problem(c)) != 0)
 		return refuse(rq, status, status == 400 ? "the body's length "
 		    "is ambiguous\n" : "transfer coding not implemented\n",
@@ -419,6 +420,7 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 	h = xcalloc(1, sizeof *h);
 	h->fn = fn;
 	h->arg = arg;
+	h->allow = o->allow;
 	h->max_body = (size_t)o->max_body;
 	pthread_mutex_init(&h->logmu, NULL);
 	h->starting = 1;

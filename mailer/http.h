@@ -6,12 +6,13 @@
  * through the accessors below and fill a struct http_response.
  *
  * Deliberate choices: only GET, HEAD and POST are served (others get 405
- * here); a body larger than the limit is refused with 413 before the
- * handler runs, from its Content-Length when there is one; a body whose
- * length is ambiguous (Content-Length fields that differ, or beside
- * Transfer-Encoding) gets 400, a coding other than chunked 501, each with
- * the connection closed (RFC 9112 6.1, 6.3); every response
- * carries headers that keep tokens in URLs out of referrers and caches.
+ * here, with the path's Allow from http_opts.allow); a body larger than
+ * the limit is refused with 413 before the handler runs, from its
+ * Content-Length when there is one; a body whose length is ambiguous
+ * (Content-Length fields that differ, or beside Transfer-Encoding) gets
+ * 400, a coding other than chunked 501, each with the connection closed
+ * (RFC 9112 6.1, 6.3); every response carries headers that keep tokens in
+ * URLs out of referrers and caches.
  */
 #ifndef MAILER_HTTP_H
 #define MAILER_HTTP_H
@@ -54,6 +55,11 @@ struct http_opts {
 	long timeout;		/* seconds a silent connection is kept */
 	long max_body;		/* bytes */
 	unsigned threads;	/* handler threads */
+	/*
+	 * The methods a path supports, for the Allow header of a 405 to
+	 * another method; NULL: "GET, HEAD, POST" everywhere
+	 */
+	const char *(*allow)(const char *path);
 };
 
 /* "GET", "HEAD", "POST" */

@@ -329,6 +329,21 @@ web_handle(void *arg, const struct http_request *rq,
 }
 
 static int
+is_archive(const char *path)
+{
+	size_t n = strlen(ARCHIVE_PREFIX);
+
+	return !strncmp(path, ARCHIVE_PREFIX, n) && (!path[n] ||
+	    path[n] == '/');
+}
+
+const char *
+web_allow(const char *path)
+{
+	return is_archive(path) ? WEB_ARCHIVE_ALLOW : "GET, HEAD, POST";
+}
+
+static int
 load_lists(struct web *w)
 {
 	return list_load_all(w->c->lists_dir, &w->lists, &w->nlists);

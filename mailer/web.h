@@ -61,6 +61,13 @@ void web_close(struct web *w);
 void web_handle(void *arg, const struct http_request *rq,
     struct http_response *rs);
 
+/*
+ * The methods path supports ("GET, HEAD" for the archive, which is
+ * read-only; "GET, HEAD, POST" elsewhere): http_opts.allow.
+ */
+const char *web_allow(const char *path);
+#define WEB_ARCHIVE_ALLOW "GET, HEAD"
+
 /* Helpers for the page handlers (web.c, websub.c). */
 
 /* The profile of list id, or NULL. */

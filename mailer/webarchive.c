@@ -58,17 +58,18 @@ void
 webarchive_handle(struct web *w, const char *path,
     const struct http_request *rq, struct http_response *rs)
 {
-	/* resolved at each request: the archive may be built after start */
-	char *root = realpath(w->c->web_archive_dir, NULL), *file = NULL;
+	char *root, *file = NULL;
 	struct stat st;
 	int fd = -1;
 
 	if (!w->c->web_archive_dir || !strcmp(http_method(rq), "POST")) {
-		rs->allow = "GET, HEAD";
+		rs->allow = WEB_ARCHIVE_ALLOW;
 		web_simple(w, NULL, "bad_request", "请求无效 · Bad request",
 		    405, rs);
 		return;
 	}
+	/* resolved at each request: the archive may be built after start */
+	root = realpath(w->c->web_archive_dir, NULL);
 	if (!root || archive_path_resolve(root, *path ? path : "/",
 	    &file) != 0 ||
 	    (fd = open(file, O_RDONLY | O_CLOEXEC)) == -1 ||

@@ -119,6 +119,7 @@ serve_until_stop(const struct config *c, struct web *w, const char *listen,
 	ho.timeout = c->web_timeout;
 	ho.max_body = c->web_max_body;
 	ho.threads = SERVE_THREADS;
+	ho.allow = web_allow;
 	if (!(h = http_start(&ho, web_handle, w)))
 		return EXIT_UNAVAILABLE;
 	printf("serve: listening on %s for %s\n", listen, c->web_base_url);
