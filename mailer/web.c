@@ -139,6 +139,22 @@ web_client(const struct web *w, const struct http_request *rq,
 }
 
 void
+web_limit_key(const char *client, char out[64])
+{
+	unsigned char a[16];
+	char net[INET6_ADDRSTRLEN];
+
+	snprintf(out, 64, "%s", client);
+	/* a v4-mapped address is an IPv4 client */
+	if (inet_pton(AF_INET6, client, a) != 1 || (!memcmp(a,
+	    "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)))
+		return;
+	memset(a + 8, 0, 8);
+	if (inet_ntop(AF_INET6, a, net, sizeof net))
+		snprintf(out, 64, "%s/64", net);
+}
+
+void
 web_log(const char *fmt, ...)
 {
 	va_list ap;

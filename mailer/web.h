@@ -92,6 +92,13 @@ char *web_mask(const char *email);
  */
 void web_client(const struct web *w, const struct http_request *rq,
     char out[64]);
+/*
+ * The client the abuse limits count, from web_client's address: an IPv6
+ * client is its /64 network ("2001:db8:1:2::/64"), as one subscriber's
+ * line is a whole /64 (RFC 6177) whose addresses it may take in turn;
+ * an IPv4 client is its address.  Writes into out[64].
+ */
+void web_limit_key(const char *client, char out[64]);
 /* One log line (stderr, or syslog with log: syslog); never a token. */
 void web_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

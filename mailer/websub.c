@@ -104,8 +104,8 @@ form_page(struct web *w, const struct list *l, const char *page,
 }
 
 /*
- * 1 when another confirmation mail to email, asked from ip, stays within
- * the limits; 0 when not; -1.  Under w->mu.
+ * 1 when another confirmation mail to email, asked from ip (a
+ * web_limit_key), stays within the limits; 0 when not; -1.  Under w->mu.
  */
 static int
 within_limits(struct web *w, const char *email, const char *ip)
@@ -140,7 +140,8 @@ manage_post(struct web *w, const struct list *l,
 {
 	struct journal_webmail m = { 0 };
 	const char *why;
-	char ip[64], *raw, *email = form_email(rq, &raw, &why), *masked;
+	char ip[64], key[64], *raw, *email = form_email(rq, &raw, &why);
+	char *masked;
 	long long id;
 	int rc = 0, on = 0, ok = 0;
 
@@ -151,13 +152,14 @@ manage_post(struct web *w, const struct list *l,
 		return;
 	}
 	web_client(w, rq, ip);
+	web_limit_key(ip, key);
 	pthread_mutex_lock(&w->mu);
 	if ((on = journal_on_list(w->jn, l->id, email)) == 1 &&
-	    (ok = within_limits(w, email, ip)) == 1) {
+	    (ok = within_limits(w, email, key)) == 1) {
 		m.kind = JW_UNSUBSCRIBE;
 		m.list = l->id;
 		m.email = email;
-		m.ip = ip;
+		m.ip = key;
 		m.at = time(NULL);
 		rc = journal_webmail_add(w->jn, &m, &id);
 	}
@@ -173,7 +175,7 @@ manage_post(struct web *w, const struct list *l,
 			webmail_kick(w->mail);
 		} else if (on == 1) {
 			web_log("limit list=%s address=%s ip=%s", l->id, masked,
-			    ip);
+			    key);
 		}
 		web_simple(w, l, "manage_sent", "邮件已寄出 · Check your mail",
 		    200, rs);
@@ -191,7 +193,7 @@ subscribe_post(struct web *w, const struct list *l,
 	struct journal_webmail m = { 0 };
 	struct buf consent = BUF_INIT;
 	const char *why, *bad;
-	char ip[64], *raw, *email = form_email(rq, &raw, &why);
+	char ip[64], key[64], *raw, *email = form_email(rq, &raw, &why);
 	char *name = field(rq, "name"), *masked;
 	long long sid = 0, mid;
 	int ok = 0, rc = 0;
@@ -204,6 +206,7 @@ subscribe_post(struct web *w, const struct list *l,
 		goto out;
 	}
 	web_client(w, rq, ip);
+	web_limit_key(ip, key);
 	ctx = web_ctx(w, l, "consent", "");
 	tmpl_render(w->consent, ctx, &consent);
 	json_decref(ctx);
@@ -214,12 +217,12 @@ subscribe_post(struct web *w, const struct list *l,
 	s.ip = ip;
 	s.form = consent.data ? consent.data : "";
 	pthread_mutex_lock(&w->mu);
-	if ((ok = within_limits(w, email, ip)) == 1 &&
+	if ((ok = within_limits(w, email, key)) == 1 &&
 	    (rc = journal_begin(w->jn)) == 0) {
 		m.kind = JW_SUBSCRIBE;
 		m.list = l->id;
 		m.email = email;
-		m.ip = ip;
+		m.ip = key;
 		m.at = s.submitted_at;
 		if ((rc = journal_sub_add(w->jn, &s, &sid)) == 0) {
 			m.subscription = sid;
@@ -242,7 +245,7 @@ subscribe_post(struct web *w, const struct list *l,
 			webmail_kick(w->mail);
 		} else {
 			web_log("limit list=%s address=%s ip=%s", l->id, masked,
-			    ip);
+			    key);
 		}
 		web_simple(w, l, "subscribe_sent", "请查收邮件 · Check your "
 		    "mail", 200, rs);
