@@ -45,9 +45,24 @@ field(const struct http_request *rq, const char *name)
 #define BAD_EMAIL "请填写有效的邮箱地址 · Enter a valid e-mail address"
 
 /*
- * A name may be empty; it is one line of printable text.  Name and
- * address end up in the editors' CSV (lists sync), where a spreadsheet
- * would run a value that starts like a formula.
+ * 1 when the (valid UTF-8) character at p is a control or ends a line:
+ * C0, DEL, the C1 controls (NEL, U+0085, among them) and the line and
+ * paragraph separators U+2028 and U+2029, which mail readers and editors
+ * break a line at as at CR and LF.
+ */
+static int
+ctl_or_break(const unsigned char *p)
+{
+	return p[0] < 0x20 || p[0] == 0x7f ||
+	    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+	    (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9));
+}
+
+/*
+ * A name may be empty; it is one line of printable text: it is the
+ * greeting and To of the confirmation mail.  Name and address end up in
+ * the editors' CSV (lists sync), where a spreadsheet would run a value
+ * that starts like a formula.
  */
 static const char *
 name_problem(const char *name)
@@ -55,7 +70,7 @@ name_problem(const char *name)
 	if (strlen(name) > NAME_MAX_BYTES)
 		return "称呼太长 · The name is too long";
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
+		if (ctl_or_break(p))
 			return "称呼只能是一行文字 · The name must be one line "
 			    "of text";
 	if (list_csv_formula(name))
