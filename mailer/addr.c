@@ -85,12 +85,8 @@ check_domain(const char *d, const char **why)
 	return 0;
 }
 
-/*
- * d in lower-case A-labels (a copy; NULL when d is not a valid
- * internationalised domain name).
- */
-static char *
-domain_ascii(const char *d)
+char *
+addr_domain_ascii(const char *d)
 {
 	char *out, *ascii;
 	int ascii_only = 1;
@@ -133,7 +129,7 @@ addr_normalize(const char *in, char **out, const char **why)
 		*why = "the domain is not valid UTF-8";
 		return -1;
 	}
-	if (!(domain = domain_ascii(at + 1))) {
+	if (!(domain = addr_domain_ascii(at + 1))) {
 		*why = "the domain is not a valid internationalised "
 		    "domain name";
 		return -1;
@@ -173,8 +169,8 @@ addr_same(const char *a, const char *b)
 	if (!at_a || !at_b || at_a - a != at_b - b ||
 	    strncasecmp(a, b, (size_t)(at_a - a)))
 		return 0;
-	da = domain_ascii(at_a + 1);
-	db = domain_ascii(at_b + 1);
+	da = addr_domain_ascii(at_a + 1);
+	db = addr_domain_ascii(at_b + 1);
 	same = da && db && !strcmp(da, db);
 	free(da);
 	free(db);

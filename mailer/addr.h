@@ -20,6 +20,12 @@ int addr_normalize(const char *in, char **out, const char **why);
 const char *addr_domain(const char *addr);
 
 /*
+ * d in lower-case A-labels (a copy the caller frees; NULL when d is not a
+ * valid internationalised domain name).  Labels are not checked further.
+ */
+char *addr_domain_ascii(const char *d);
+
+/*
  * 1 when a and b are the same mailbox as far as a report can tell: equal
  * but for ASCII case, a domain in U-labels equal to one in A-labels (an
  * SMTPUTF8 notice names the subscriber's domain as the subscriber wrote

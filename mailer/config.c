@@ -355,6 +355,17 @@ loopback_host(const char *h)
 	    !strncmp(h, "127.", 4);
 }
 
+/* 1 when u may stand inside a header's <...>: printable ASCII, no <>. */
+static int
+header_url_ok(const char *u)
+{
+	for (const char *p = u; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    strchr("<>\"\\{}|^`", *p))
+			return 0;
+	return 1;
+}
+
 /*
  * web.base_url ends up inside the <...> of List-Archive and Archived-At
  * and in links: an absolute http(s) URL of printable ASCII, with no query
@@ -370,10 +381,8 @@ check_base_url(struct config *c, const struct ynode *web)
 	    !strncmp(u, "http://", 7) ? 7 : 0;
 	size_t len = strlen(u);
 
-	for (const char *p = u; skip && *p; p++)
-		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
-		    strchr("<>\"\\{}|^`?#", *p))
-			skip = 0;
+	if (skip && (!header_url_ok(u) || strpbrk(u, "?#")))
+		skip = 0;
 	while (skip && len > skip && u[len - 1] == '/')
 		u[--len] = '\0';
 	if (!skip || len == skip || u[skip] == '/') {
@@ -483,6 +492,27 @@ dns_name_ok(const char *s)
 	return 1;
 }
 
+/*
+ * The domain setting *slot (named what) in lower-case A-labels: a domain
+ * written in U-labels goes into the envelope and the headers as its
+ * xn-- form, which needs no SMTPUTF8.  0, or -1 with a message.
+ */
+static int
+ascii_domain(const struct config *c, const char *what, char **slot)
+{
+	char *a = addr_domain_ascii(*slot);
+
+	if (!a || !dns_name_ok(a)) {
+		warnx("%s: %s \"%s\" is not a domain name", c->path, what,
+		    *slot);
+		free(a);
+		return -1;
+	}
+	free(*slot);
+	*slot = a;
+	return 0;
+}
+
 /* 1 when a is b or a subdomain of b (case-insensitive). */
 static int
 subdomain_of(const char *a, const char *b)
@@ -556,11 +586,12 @@ finish_dkim(struct config *c)
 	if (!c->dkim_domain && c->sender_address &&
 	    strchr(c->sender_address, '@'))
 		c->dkim_domain = xstrdup(strchr(c->sender_address, '@') + 1);
-	if (!c->dkim_domain || !dns_name_ok(c->dkim_domain)) {
-		warnx("%s: dkim.domain \"%s\" is not a domain name", c->path,
-		    c->dkim_domain ? c->dkim_domain : "");
+	if (!c->dkim_domain) {
+		warnx("%s: dkim.domain \"\" is not a domain name", c->path);
 		return -1;
 	}
+	if (ascii_domain(c, "dkim.domain", &c->dkim_domain) == -1)
+		return -1;
 	if (c->bounce_domain && !subdomain_of(c->bounce_domain,
 	    c->dkim_domain) && !subdomain_of(c->dkim_domain,
 	    c->bounce_domain)) {
@@ -627,6 +658,9 @@ finish(struct config *c, const struct ynode *root)
 	if (!c->bounce_domain && c->sender_address &&
 	    strchr(c->sender_address, '@'))
 		c->bounce_domain = xstrdup(strchr(c->sender_address, '@') + 1);
+	if (c->bounce_domain && ascii_domain(c, "bounce_domain",
+	    &c->bounce_domain) == -1)
+		rc = -1;
 	absolutize(c->base, &c->templates_dir, "templates");
 	absolutize(c->base, &c->lists_dir, "lists");
 	absolutize(c->base, &c->issues_dir, "issues");
@@ -648,6 +682,13 @@ finish(struct config *c, const struct ynode *root)
 		c->imap_processed_folder = xstrdup("Processed");
 	if (c->unsubscribe_url && strncmp(c->unsubscribe_url, "https://", 8)) {
 		warnx("%s: unsubscribe_url must start with https://", c->path);
+		rc = -1;
+	} else if (c->unsubscribe_url && !header_url_ok(c->unsubscribe_url)) {
+		/* it goes raw into List-Unsubscribe's <...> (RFC 2369) */
+		warnx("%s: unsubscribe_url \"%s\" must be printable ASCII "
+		    "without spaces or <>\"\\{}|^`: write a host in U-labels "
+		    "as its xn-- form and percent-encode the rest", c->path,
+		    c->unsubscribe_url);
 		rc = -1;
 	}
 	if (check_transport(c) == -1 || check_web(c, root) == -1)
