@@ -358,6 +358,22 @@ dkim_record(const struct dkim *d, size_t i)
 	return buf_detach(&b);
 }
 
+#define TXT_STRING_MAX 255	/* one character-string (RFC 1035 3.3) */
+
+char *
+dkim_record_zone(const struct dkim *d, size_t i)
+{
+	char *rec = dkim_record(d, i);
+	size_t n = strlen(rec);
+	struct buf b = BUF_INIT;
+
+	for (size_t at = 0; at < n; at += TXT_STRING_MAX)
+		buf_printf(&b, "%s\"%.*s\"", at ? " " : "", (int)(n - at <
+		    TXT_STRING_MAX ? n - at : TXT_STRING_MAX), rec + at);
+	free(rec);
+	return buf_detach(&b);
+}
+
 /* 1 when the ':'-separated list v[0..n) holds word (or "*" when star). */
 static int
 list_has(const char *v, size_t n, const char *word, int star)

@@ -70,6 +70,13 @@ const char *dkim_algorithm(const struct dkim *d, size_t i);
 char *dkim_record(const struct dkim *d, size_t i);
 
 /*
+ * The same record as zone-file text: quoted strings of at most 255 bytes
+ * each ("v=DKIM1; k=rsa; p=MIIB..." "...") that a zone file takes (RFC
+ * 1035 3.3) and a verifier joins (RFC 6376 3.6.2.2).  The caller frees it.
+ */
+char *dkim_record_zone(const struct dkim *d, size_t i);
+
+/*
  * Judges a published TXT record (its strings joined) for key i: 0 when it
  * publishes exactly our public key for our algorithm; -1 with *why set to
  * a static explanation otherwise (syntax error, v= not DKIM1, k= another

@@ -124,7 +124,18 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 			*passes = 0;
 		if (r == SPF_PERMERROR)
 			l = DNSCHECK_FAIL;
-		if (l != DNSCHECK_OK && !fix->len)
+		/* a term more does not mend a record that cannot evaluate */
+		if (l != DNSCHECK_OK && !fix->len && r == SPF_PERMERROR)
+			buf_printf(fix, "correct the record: every receiver "
+			    "finds it in error%s", strstr(why, "4.6.4") ?
+			    "; it may cause at most 10 DNS lookups (include, "
+			    "a, mx, ptr, exists, redirect, also inside "
+			    "includes), 2 of them finding nothing; ip4: and "
+			    "ip6: terms cost none" : "");
+		else if (l != DNSCHECK_OK && !fix->len && r == SPF_TEMPERROR)
+			buf_printf(fix, "make the name servers of every "
+			    "domain the record names answer (%s)", why);
+		else if (l != DNSCHECK_OK && !fix->len)
 			buf_printf(fix, "if the relay sends from %s, add "
 			    "ip%c:%s to the record", ip, strchr(ip, ':') ?
 			    '6' : '4', ip);

@@ -28,7 +28,8 @@ struct dnscheck_finding {
 /* One DKIM key in use. */
 struct dnscheck_key {
 	const char *selector;
-	const char *record;	/* the TXT record it calls for */
+	/* the TXT record it calls for, as zone-file strings ("..." "...") */
+	const char *record;
 };
 
 struct dnscheck_in {

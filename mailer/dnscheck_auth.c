@@ -40,7 +40,7 @@ check_key(struct dnsctx *c, size_t i)
 	const struct dnscheck_key *k = &c->in->keys[i];
 	char *name = xasprintf("%s._domainkey.%s", k->selector,
 	    c->in->dkim_domain);
-	char *fix = xasprintf("publish %s. TXT \"%s\"", name, k->record);
+	char *fix = xasprintf("publish %s. TXT %s", name, k->record);
 	struct strlist txt = { 0 };
 	const char *why = NULL;
 	int rc = dns_txt(c->d, name, &txt), ours = 0;

@@ -74,7 +74,7 @@ input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
 	*keys = n ? xcalloc(n, sizeof **keys) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		(*keys)[i].selector = dkim_selector(d, i);
-		(*keys)[i].record = dkim_record(d, i);
+		(*keys)[i].record = dkim_record_zone(d, i);
 	}
 	in->dkim_domain = d ? dkim_domain(d) : NULL;
 	in->keys = *keys;

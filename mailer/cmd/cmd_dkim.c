@@ -8,8 +8,6 @@
 #include "dkim.h"
 #include "exitcode.h"
 
-#define TXT_STRING_MAX 255	/* one character-string (RFC 1035 3.3) */
-
 static const char dkim_usage[] = "usage: mailer dkim record\n";
 
 /*
@@ -19,18 +17,10 @@ static const char dkim_usage[] = "usage: mailer dkim record\n";
 static void
 print_record(const struct dkim *d, size_t i)
 {
-	char *rec = dkim_record(d, i);
-	size_t n = strlen(rec);
+	char *rec = dkim_record_zone(d, i);
 
-	printf("%s._domainkey.%s. IN TXT", dkim_selector(d, i),
-	    dkim_domain(d));
-	for (size_t at = 0; at < n; at += TXT_STRING_MAX) {
-		int take = (int)(n - at < TXT_STRING_MAX ? n - at :
-		    TXT_STRING_MAX);
-
-		printf(" \"%.*s\"", take, rec + at);
-	}
-	printf("\n");
+	printf("%s._domainkey.%s. IN TXT %s\n", dkim_selector(d, i),
+	    dkim_domain(d), rec);
 	free(rec);
 }
 

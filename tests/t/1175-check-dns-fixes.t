@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# mailer check --dns as an operator setting up a new sending domain uses
+# it, against a real unbound on a loopback port (tests/lib/unbound.sh):
+# the "fix:" of each fail line must be something to do.
+# - A missing RSA-2048 key record: the fix's record, pasted as it stands
+#   into the zone, is taken by unbound (no quoted string over 255 bytes,
+#   RFC 1035 3.3) and then checks out.  It used to be one 410-byte string
+#   that no zone file takes.
+# - An SPF record that evaluates to permerror (an include loop, more than
+#   2 void lookups) though it lists the relay's address: the fix says to
+#   correct the record and gives the limits of RFC 7208 4.6.4; it used to
+#   say "add ip4:RELAY to the record", already there.  pyspf agrees on
+#   permerror.
+# - Domains written in U-labels are looked up as their A-labels.
+. tests/lib/tap.sh
+. tests/lib/unbound.sh
+command -v unbound >/dev/null || skip_all "unbound not installed (make deps)"
+command -v openssl >/dev/null || skip_all "openssl missing"
+/usr/bin/python3 -c 'import dns.resolver, spf' 2>/dev/null ||
+	skip_all "python3-dnspython or -spf missing (make deps)"
+tap_tmp
+tap_cleanup() { ub_stop; }
+plan 9
+P=$TMP/proj
+mkdir -p "$P/dkim" "$P/state"
+cp -r issues lists templates "$P/"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+	-out "$P/dkim/rsa.pem" 2>/dev/null && chmod 600 "$P/dkim/rsa.pem" ||
+	{ echo "Bail out! openssl genpkey"; exit 1; }
+config() {	# config FROM_DOMAIN BOUNCE_DOMAIN DKIM_DOMAIN
+	cat <<YAML
+sender:
+  name: News
+  address: newsletter@$1
+bounce_domain: $2
+paths:
+  state: state/mailer.db
+secret_file: state/verp.key
+transport:
+  relays: ["smtp://relay.example.org:587"]
+dkim:
+  domain: $3
+  keys:
+    - { selector: rsa2026, key_file: dkim/rsa.pem }
+YAML
+}
+config news.example.org bounce.example.org example.org >"$P/config.yaml"
+M() { "$MAILER" --config "$P/config.yaml" "$@"; }
+
+cat >"$TMP/zone.base" <<'ZONE'
+local-zone: "example.org." static
+local-zone: "example.net." static
+local-zone: "xn--bcher-kva.example." static
+local-zone: "2.0.192.in-addr.arpa." static
+local-data: 'news.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
+local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
+local-data: 'bounce.example.org. MX 10 mx.example.org.'
+local-data: 'mx.example.org. A 192.0.2.10'
+local-data: 'relay.example.org. A 192.0.2.25'
+local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
+local-data: '_dmarc.news.example.org. TXT "v=DMARC1; p=reject"'
+local-data: 'a.example.net. TXT "v=spf1 include:b.example.net -all"'
+local-data: 'b.example.net. TXT "v=spf1 include:a.example.net -all"'
+ZONE
+# zone_without PATTERN [LINE...]: the base zone without the lines
+# matching PATTERN, plus each LINE
+zone_without() {
+	grep -v -- "$1" "$TMP/zone.base"
+	shift
+	[ $# = 0 ] || printf '%s\n' "$@"
+}
+ub_start "$TMP/unbound" <(zone_without '^$') || { echo "Bail out! unbound"; exit 1; }
+R=127.0.0.1:$UB_PORT
+check() { M check --dns --resolver "$R" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
+show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
+
+# 1. No key record yet: publish what the fail line says.
+rc=$(check nokey); show nokey
+fix=$(sed -n 's/^fail dkim  rsa2026\._domainkey\.example\.org: no key record.*; fix: publish //p' "$TMP/nokey")
+[ "$rc" = 65 ] && [ -n "$fix" ]
+ok $? "no key record: exit 65 and a fix (got $rc)"
+ub_restart <(zone_without '^$' "local-data: '$fix'") 2>"$TMP/ub.err"; ub=$?
+sed 's/^/# /' "$TMP/ub.err" | cut -c1-200
+[ $ub = 0 ]; ok $? "unbound takes the fix's record as it stands"
+rc=$(check keyed); show keyed
+[ "$rc" = 0 ] && grep -q '^ok   dkim  rsa2026\._domainkey\.example\.org: publishes the key' "$TMP/keyed"
+ok $? "then the key checks out: exit 0 (got $rc)"
+[ "$fix" = "$(M dkim record | sed 's/ IN TXT / TXT /')" ]
+ok $? "the fix is the record mailer dkim record prints"
+keyline="local-data: '$fix'"
+
+# 2. An include loop: permerror, though no term is missing.
+spf_py() {	# spf_py IP SENDER: pyspf's result
+	/usr/bin/python3 - "$UB_PORT" "$1" "$2" <<'PY'
+import sys, dns.resolver, spf
+r = dns.resolver.Resolver(configure=False)
+r.nameservers, r.port = ['127.0.0.1'], int(sys.argv[1])
+dns.resolver.default_resolver = r
+print(spf.check2(i=sys.argv[2], s=sys.argv[3], h='relay.example.org')[0])
+PY
+}
+# spf_case OUT RECORD: the bounce domain's SPF record replaced; checks
+# into OUT, rc its exit code (not in a subshell: ub_restart sets UB_PID)
+spf_case() {
+	ub_restart <(zone_without "^local-data: 'bounce.example.org. TXT" \
+		"$keyline" "local-data: 'bounce.example.org. TXT \"$2\"'") ||
+		echo "Bail out! unbound"
+	rc=$(check "$1")
+}
+spf_case loop 'v=spf1 include:a.example.net ip4:192.0.2.25 -all'
+show loop
+[ "$rc" = 65 ] && grep -q '^fail spf   bounce\.example\.org: .*relay 192\.0\.2\.25: permerror (more than 10 DNS lookups (RFC 7208 4\.6\.4)); fix: correct the record: every receiver finds it in error; it may cause at most 10 DNS lookups (include, a, mx, ptr, exists, redirect, also inside includes), 2 of them finding nothing' "$TMP/loop" &&
+	! grep -q 'add ip4' "$TMP/loop"
+ok $? "include loop: permerror, the fix is to correct the record, not to add ip4: (got $rc)"
+[ "$(spf_py 192.0.2.25 x@bounce.example.org)" = permerror ]
+ok $? "pyspf agrees: permerror"
+
+# 3. Three a: terms that find nothing before the relay's ip4:.
+spf_case void 'v=spf1 a:x1.example.net a:x2.example.net a:x3.example.net ip4:192.0.2.25 -all'
+show void
+[ "$rc" = 65 ] && grep -q '^fail spf   bounce\.example\.org: .*permerror (more than 2 lookups found nothing (RFC 7208 4\.6\.4)); fix: correct the record: ' "$TMP/void" &&
+	! grep -q 'add ip4' "$TMP/void"
+ok $? "void lookups: permerror, the fix is to correct the record (got $rc)"
+[ "$(spf_py 192.0.2.25 x@bounce.example.org)" = permerror ]
+ok $? "pyspf agrees: permerror"
+
+# 4. The three domains in U-labels: looked up as A-labels.
+config news.bücher.example bounce.bücher.example bücher.example >"$P/config.yaml"
+idn=$(M dkim record | sed 's/ IN TXT / TXT /')
+ub_restart <(zone_without '^$' "local-data: '$idn'" \
+	"local-data: 'news.xn--bcher-kva.example. TXT \"v=spf1 ip4:192.0.2.25 -all\"'" \
+	"local-data: 'bounce.xn--bcher-kva.example. TXT \"v=spf1 ip4:192.0.2.25 -all\"'" \
+	"local-data: 'bounce.xn--bcher-kva.example. MX 10 mx.example.org.'" \
+	"local-data: '_dmarc.news.xn--bcher-kva.example. TXT \"v=DMARC1; p=reject\"'") ||
+	echo "Bail out! unbound"
+rc=$(check idn); show idn
+[ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 0 warn, 0 fail$' "$TMP/idn" &&
+	grep -q '^ok   dmarc _dmarc\.news\.xn--bcher-kva\.example: p=reject; DKIM d=xn--bcher-kva\.example aligns' "$TMP/idn"
+ok $? "U-label domains: every record found under its A-label, exit 0 (got $rc)"
+exit $tap_failed
