@@ -167,6 +167,84 @@ align_fix(const struct dnsctx *c, const struct dmarc *d)
 	    "a subdomain of ", d->aspf_strict ? "" : org);
 }
 
+/*
+ * One rua/ruf mailto: address at another organization's domain: that
+ * domain must publish POLICY._report._dmarc.HOST (RFC 7489 7.1), else
+ * receivers send it no report.  policy is the domain of the record.
+ */
+static void
+check_report_uri(struct dnsctx *c, const char *policy, const char *tag,
+    const char *uri, size_t n)
+{
+	char host[256], a[256], b[256], *name, *fix;
+	const char *at = NULL;
+	struct strlist txt = { 0 };
+	size_t hn = 0;
+	int rc, ok = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (uri[i] == '@')
+			at = uri + i + 1;
+	if (n < 7 || strncasecmp(uri, "mailto:", 7) || !at)
+		return;
+	while (at + hn < uri + n && at[hn] != '!' && hn + 1 < sizeof host) {
+		host[hn] = at[hn];
+		hn++;
+	}
+	host[hn] = '\0';
+	if (dmarc_org_domain(host, a, sizeof a) == -1 ||
+	    dmarc_org_domain(policy, b, sizeof b) == -1 || !strcmp(a, b))
+		return;
+	name = xasprintf("%s._report._dmarc.%s", policy, host);
+	fix = xasprintf("publish %s. TXT \"v=DMARC1\" (in %s's zone)", name,
+	    host);
+	rc = dns_txt(c->d, name, &txt);
+	for (size_t i = 0; rc == 0 && i < txt.n; i++)
+		ok |= dmarc_is_record(txt.v[i], strlen(txt.v[i]));
+	if (rc == -1)
+		dc_report(c, DNSCHECK_WARN, "dmarc", name, "make the domain's "
+		    "name servers answer", "TXT lookup failed: %s",
+		    dns_error(c->d));
+	else if (!ok)
+		dc_report(c, DNSCHECK_WARN, "dmarc", name, fix, "%s=%.*s is at "
+		    "another organization's domain, which has not agreed to "
+		    "take %s's reports (RFC 7489 7.1): receivers send it none",
+		    tag, (int)n, uri, policy);
+	strlist_free(&txt);
+	free(name);
+	free(fix);
+}
+
+/* Each rua= and ruf= address of the record rec found at _dmarc.policy. */
+static void
+check_report_uris(struct dnsctx *c, const char *policy, const char *rec)
+{
+	static const char *const tags[] = { "rua", "ruf" };
+	struct dkim_tag t[16];
+	const char *why;
+	int n = dkim_tags_parse(rec, strlen(rec), t, 16, &why);
+
+	for (size_t k = 0; n > 0 && k < 2; k++) {
+		const struct dkim_tag *g = dkim_tag_get(t, (size_t)n, tags[k]);
+		size_t i = 0;
+
+		while (g && i < g->value_len) {
+			size_t j = i, a, e;
+
+			while (j < g->value_len && g->value[j] != ',')
+				j++;
+			for (a = i; a < j && strchr(" \t", g->value[a]); a++)
+				;
+			for (e = j; e > a && strchr(" \t", g->value[e - 1]);
+			    e--)
+				;
+			check_report_uri(c, policy, tags[k], g->value + a,
+			    e - a);
+			i = j + 1;
+		}
+	}
+}
+
 static void
 judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
     int at_org)
@@ -197,6 +275,7 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 		    "; Gmail and Yahoo require alignment from bulk senders");
 	free(fix);
 	buf_free(&text);
+	check_report_uris(c, name + strlen("_dmarc."), rec);
 }
 
 void

@@ -11,6 +11,10 @@
 #   correct the record and gives the limits of RFC 7208 4.6.4; it used to
 #   say "add ip4:RELAY to the record", already there.  pyspf agrees on
 #   permerror.
+# - DMARC reports (rua=, ruf=) to another organization's domain need its
+#   consent, a record at POLICY._report._dmarc.HOST (RFC 7489 7.1), or
+#   receivers send none: a warning that gives the record (there was no
+#   word of it); with the record, nothing more is said.
 # - Domains written in U-labels are looked up as their A-labels.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
@@ -20,7 +24,7 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 9
+plan 11
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
@@ -124,7 +128,23 @@ ok $? "void lookups: permerror, the fix is to correct the record (got $rc)"
 [ "$(spf_py 192.0.2.25 x@bounce.example.org)" = permerror ]
 ok $? "pyspf agrees: permerror"
 
-# 4. The three domains in U-labels: looked up as A-labels.
+# 4. rua= at a reporting service that has not agreed to take the reports.
+ub_restart <(zone_without "^local-data: '_dmarc" "$keyline" \
+	"local-data: '_dmarc.news.example.org. TXT \"v=DMARC1; p=quarantine; rua=mailto:d@example.org,mailto:agg@dmarc.example.net\"'") ||
+	echo "Bail out! unbound"
+rc=$(check rua); show rua
+[ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 1 warn, 0 fail$' "$TMP/rua" &&
+	grep -qF 'warn dmarc news.example.org._report._dmarc.dmarc.example.net: rua=mailto:agg@dmarc.example.net is at another organization'"'"'s domain, which has not agreed to take news.example.org'"'"'s reports (RFC 7489 7.1): receivers send it none; fix: publish news.example.org._report._dmarc.dmarc.example.net. TXT "v=DMARC1"' "$TMP/rua"
+ok $? "rua= elsewhere without its consent: a warning with the record to publish, exit 0 (got $rc)"
+ub_restart <(zone_without "^local-data: '_dmarc" "$keyline" \
+	"local-data: '_dmarc.news.example.org. TXT \"v=DMARC1; p=quarantine; rua=mailto:d@example.org,mailto:agg@dmarc.example.net\"'" \
+	"local-data: 'news.example.org._report._dmarc.dmarc.example.net. TXT \"v=DMARC1\"'") ||
+	echo "Bail out! unbound"
+rc=$(check rua-ok); show rua-ok
+[ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 0 warn, 0 fail$' "$TMP/rua-ok"
+ok $? "with the consent record: nothing more said (got $rc)"
+
+# 5. The three domains in U-labels: looked up as A-labels.
 config news.bücher.example bounce.bücher.example bücher.example >"$P/config.yaml"
 idn=$(M dkim record | sed 's/ IN TXT / TXT /')
 ub_restart <(zone_without '^$' "local-data: '$idn'" \
