@@ -223,11 +223,15 @@ check_spf(struct dnsctx *c, const char *domain, const char *role,
 	buf_free(&fix);
 }
 
-/* Each MX host's addresses into text; 1 when one has none. */
-static int
-mx_hosts(struct dnsctx *c, const struct strlist *mx, struct buf *text)
+/*
+ * Each MX host's addresses into text; how many have none.  *ip is set
+ * when a host is written as an IPv4 address (an MX names a host).
+ */
+static size_t
+mx_hosts(struct dnsctx *c, const struct strlist *mx, struct buf *text,
+    const char **ip)
 {
-	int bad = 0;
+	size_t bad = 0;
 
 	buf_adds(text, "MX");
 	for (size_t i = 0; i < mx->n; i++) {
@@ -241,9 +245,13 @@ mx_hosts(struct dnsctx *c, const struct strlist *mx, struct buf *text)
 				buf_printf(text, "%s%s", k ? " " : "", a.v[k]);
 			buf_adds(text, ")");
 		} else {
+			unsigned char a4[4];
+
+			if (inet_pton(AF_INET, mx->v[i], a4) == 1)
+				*ip = mx->v[i];
 			buf_printf(text, " (%s)", rc == 1 ? "no address" :
 			    dns_error(c->d));
-			bad = 1;
+			bad++;
 		}
 		strlist_free(&a);
 	}
@@ -269,11 +277,19 @@ check_mx(struct dnsctx *c)
 		    "a null MX (RFC 7505): it accepts no mail, so bounces "
 		    "cannot come back");
 	else if (rc == 0) {
-		int bad = mx_hosts(c, &mx, &text);
+		const char *ip = NULL;
+		size_t bad = mx_hosts(c, &mx, &text, &ip);
+		char *hfix = ip ? xasprintf("an MX names a host, not an "
+		    "address: publish mx.%s. A %s and %s. MX 10 mx.%s.", dom,
+		    ip, dom, dom) : xstrdup("give every MX host an A or AAAA "
+		    "record");
 
-		dc_report(c, bad ? DNSCHECK_WARN : DNSCHECK_OK, "mx", dom,
-		    "give every MX host an A or AAAA record", "bounce domain: "
-		    "%s", text.data);
+		/* no host to connect to is no MX at all (RFC 5321 5.1) */
+		dc_report(c, bad == mx.n ? DNSCHECK_FAIL : bad ?
+		    DNSCHECK_WARN : DNSCHECK_OK, "mx", dom, hfix,
+		    "bounce domain: %s%s", text.data, bad == mx.n ? ": no MX "
+		    "host has an address, so bounces cannot come back" : "");
+		free(hfix);
 	} else if (dns_addrs(c->d, dom, 0, &a) == 0)
 		dc_report(c, DNSCHECK_WARN, "mx", dom, fix, "bounce domain: no "
 		    "MX record; mail goes to its address %s (implicit MX, "

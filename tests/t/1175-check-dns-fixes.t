@@ -15,6 +15,9 @@
 #   consent, a record at POLICY._report._dmarc.HOST (RFC 7489 7.1), or
 #   receivers send none: a warning that gives the record (there was no
 #   word of it); with the record, nothing more is said.
+# - The bounce domain's only MX host has no address (or the MX names an
+#   address, a common slip): bounces cannot come back, as with no MX at
+#   all, so it fails (exit 65); it was a warning, exit 0.
 # - Domains written in U-labels are looked up as their A-labels.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
@@ -24,7 +27,7 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 11
+plan 13
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
@@ -144,7 +147,20 @@ rc=$(check rua-ok); show rua-ok
 [ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 0 warn, 0 fail$' "$TMP/rua-ok"
 ok $? "with the consent record: nothing more said (got $rc)"
 
-# 5. The three domains in U-labels: looked up as A-labels.
+# 5. The only MX host has no address; the MX names an address.
+ub_restart <(zone_without "^local-data: 'mx.example.org. A" "$keyline") ||
+	echo "Bail out! unbound"
+rc=$(check mxdead); show mxdead
+[ "$rc" = 65 ] && grep -q '^fail mx    bounce\.example\.org: bounce domain: MX mx\.example\.org (no address): no MX host has an address, so bounces cannot come back; fix: give every MX host an A or AAAA record$' "$TMP/mxdead"
+ok $? "the only MX host has no address: a fail line, exit 65 (got $rc)"
+ub_restart <(zone_without "^local-data: 'bounce.example.org. MX" "$keyline" \
+	"local-data: 'bounce.example.org. MX 10 192.0.2.10.'") ||
+	echo "Bail out! unbound"
+rc=$(check mxip); show mxip
+[ "$rc" = 65 ] && grep -q '^fail mx    bounce\.example\.org: bounce domain: MX 192\.0\.2\.10 (.*; fix: an MX names a host, not an address: publish mx\.bounce\.example\.org\. A 192\.0\.2\.10 and bounce\.example\.org\. MX 10 mx\.bounce\.example\.org\.$' "$TMP/mxip"
+ok $? "an MX naming an address: the fix gives the host and its A record (got $rc)"
+
+# 6. The three domains in U-labels: looked up as A-labels.
 config news.bücher.example bounce.bücher.example bücher.example >"$P/config.yaml"
 idn=$(M dkim record | sed 's/ IN TXT / TXT /')
 ub_restart <(zone_without '^$' "local-data: '$idn'" \
