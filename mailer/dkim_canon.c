@@ -13,7 +13,7 @@ static const struct {
 	const char *name;
 	int over;
 } signed_names[] = {
-	{ "from", 1 }, { "to", 0 }, { "cc", 0 }, { "reply-to", 0 },
+	{ "from", 1 }, { "to", 0 }, { "cc", 0 }, { "reply-to", 1 },
 	{ "subject", 1 }, { "date", 0 }, { "message-id", 0 },
 	{ "mime-version", 0 }, { "content-type", 0 },
 	{ "content-transfer-encoding", 0 }, { "list-id", 0 },
