@@ -106,6 +106,7 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 {
 	enum dnscheck_level worst = DNSCHECK_OK;
 	const struct spf_dns sd = { spf_txt, spf_addrs, spf_mx, c->d };
+	size_t public = 0;
 
 	for (size_t i = 0; i < c->relay_ips.n; i++) {
 		const char *ip = c->relay_ips.v[i];
@@ -115,6 +116,7 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 
 		if (is_private(ip))
 			continue;
+		public++;
 		r = spf_check_host(&sd, ip, domain, why, sizeof why);
 		buf_printf(text, "; relay %s: %s (%s)", ip,
 		    spf_result_name(r), why);
@@ -142,13 +144,31 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 		if (l > worst)
 			worst = l;
 	}
+	if (!public) {
+		buf_adds(text, "; not evaluated: no public relay address (SPF "
+		    "is checked for the address the mail reaches the world "
+		    "from)");
+		*passes = -1;
+	}
 	return worst;
+}
+
+/* 1 when no term of s can give pass (as "v=spf1 -all"): none may send. */
+static int
+authorizes_none(const struct spf *s)
+{
+	if (s->redirect)
+		return 0;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->t[i].qual == SPF_PASS)
+			return 0;
+	return 1;
 }
 
 /* The level and text of domain's one SPF record rec. */
 static enum dnscheck_level
 spf_judge(struct dnsctx *c, const char *domain, const char *rec,
-    struct buf *text, struct buf *fix, int *passes)
+    int envelope, struct buf *text, struct buf *fix, int *passes)
 {
 	enum dnscheck_level l = DNSCHECK_OK, r;
 	struct spf s;
@@ -176,6 +196,15 @@ spf_judge(struct dnsctx *c, const char *domain, const char *rec,
 		l = DNSCHECK_WARN;
 		break;
 	default:
+		if (!envelope || !authorizes_none(&s))
+			break;
+		buf_adds(text, ": no term gives pass, so it lets no one send "
+		    "and every message fails SPF");
+		buf_printf(fix, "publish %s. TXT \"v=spf1", domain);
+		relay_terms(c, fix);
+		buf_adds(fix, " -all\"");
+		l = DNSCHECK_FAIL;
+		*passes = 0;
 		break;
 	}
 	spf_free(&s);
@@ -213,10 +242,11 @@ check_spf(struct dnsctx *c, const char *domain, const char *role,
 		buf_adds(&fix, "merge them into one record");
 	} else {
 		buf_printf(&text, "%s domain: ", role);
-		l = spf_judge(c, domain, rec, &text, &fix, &passes);
+		l = spf_judge(c, domain, rec, envelope, &text, &fix, &passes);
 	}
+	/* -1: may pass, the relay's public address being unknown */
 	if (envelope)
-		c->spf_ok = l != DNSCHECK_FAIL && passes;
+		c->spf_ok = l == DNSCHECK_FAIL || !passes ? 0 : passes;
 	dc_report(c, l, "spf", domain, fix.data, "%s", text.data);
 	strlist_free(&txt);
 	buf_free(&text);

@@ -146,9 +146,10 @@ aligned(struct dnsctx *c, const struct dmarc *d, struct buf *text)
 		    "cannot pass", d->adkim_strict ? "s" : "r");
 	else
 		buf_adds(text, "no DKIM signature of ours");
-	buf_printf(text, ", SPF %s %s (aspf=%s)", c->in->bounce_domain,
+	buf_printf(text, ", SPF %s %s (aspf=%s)%s", c->in->bounce_domain,
 	    a_spf ? "aligns" : c->spf_ok ? "does not align" : "cannot pass",
-	    d->aspf_strict ? "s" : "r");
+	    d->aspf_strict ? "s" : "r", c->spf_ok == -1 ? " if it passes "
+	    "for the relay's public address" : "");
 	return a_dkim || a_spf;
 }
 

@@ -17,7 +17,8 @@ struct dnsctx {
 	int worst;
 	struct strlist relay_ips;	/* the relay's addresses */
 	char relay_err[128];		/* why it has none */
-	int spf_ok;		/* SPF can pass for the envelope domain */
+	/* SPF can pass for the envelope domain; -1 may (not evaluated) */
+	int spf_ok;
 	int dkim_ok;		/* one selector publishes our key */
 };
 

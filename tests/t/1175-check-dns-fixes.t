@@ -18,6 +18,11 @@
 # - The bounce domain's only MX host has no address (or the MX names an
 #   address, a common slip): bounces cannot come back, as with no MX at
 #   all, so it fails (exit 65); it was a warning, exit 0.
+# - A relay on a private address (mailer -> the local Postfix): SPF
+#   cannot be evaluated here; the spf lines and DMARC say so instead of a
+#   bare ok and "aligns".  A bounce domain record with no term that gives
+#   pass ("v=spf1 -all") lets no one send: it fails with the record to
+#   publish (it was ok, and DMARC said SPF aligns).  pyspf agrees: fail.
 # - Domains written in U-labels are looked up as their A-labels.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
@@ -27,14 +32,14 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 13
+plan 16
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
 	-out "$P/dkim/rsa.pem" 2>/dev/null && chmod 600 "$P/dkim/rsa.pem" ||
 	{ echo "Bail out! openssl genpkey"; exit 1; }
-config() {	# config FROM_DOMAIN BOUNCE_DOMAIN DKIM_DOMAIN
+config() {	# config FROM_DOMAIN BOUNCE_DOMAIN DKIM_DOMAIN [RELAY]
 	cat <<YAML
 sender:
   name: News
@@ -44,7 +49,7 @@ paths:
   state: state/mailer.db
 secret_file: state/verp.key
 transport:
-  relays: ["smtp://relay.example.org:587"]
+  relays: ["${4:-smtp://relay.example.org:587}"]
 dkim:
   domain: $3
   keys:
@@ -160,7 +165,21 @@ rc=$(check mxip); show mxip
 [ "$rc" = 65 ] && grep -q '^fail mx    bounce\.example\.org: bounce domain: MX 192\.0\.2\.10 (.*; fix: an MX names a host, not an address: publish mx\.bounce\.example\.org\. A 192\.0\.2\.10 and bounce\.example\.org\. MX 10 mx\.bounce\.example\.org\.$' "$TMP/mxip"
 ok $? "an MX naming an address: the fix gives the host and its A record (got $rc)"
 
-# 6. The three domains in U-labels: looked up as A-labels.
+# 6. A relay on a loopback address; then "v=spf1 -all" for the bounce domain.
+config news.example.org bounce.example.org example.org smtp://127.0.0.1:587 >"$P/config.yaml"
+ub_restart <(zone_without '^$' "$keyline") || echo "Bail out! unbound"
+rc=$(check private); show private
+[ "$rc" = 0 ] && grep -q '^ok   spf   bounce\.example\.org: envelope domain: "v=spf1 ip4:192\.0\.2\.25 -all"; not evaluated: no public relay address' "$TMP/private" &&
+	grep -q "^ok   dmarc _dmarc\.news\.example\.org: p=reject; DKIM d=example\.org aligns (adkim=r), SPF bounce\.example\.org aligns (aspf=r) if it passes for the relay's public address$" "$TMP/private"
+ok $? "private relay: SPF not evaluated, said so in the spf and dmarc lines (got $rc)"
+spf_case none 'v=spf1 -all'
+[ "$rc" = 65 ] && grep -q '^fail spf   bounce\.example\.org: envelope domain: "v=spf1 -all": no term gives pass, so it lets no one send and every message fails SPF; .*fix: publish bounce\.example\.org\. TXT "v=spf1 ip4:ADDRESS-YOUR-RELAY-SENDS-FROM -all"$' "$TMP/none" &&
+	grep -q 'SPF bounce\.example\.org cannot pass' "$TMP/none"
+ok $? '"v=spf1 -all" for the bounce domain: fails, with the record to publish (got '"$rc)"
+[ "$(spf_py 192.0.2.25 x@bounce.example.org)" = fail ]
+ok $? "pyspf agrees: fail"
+
+# 7. The three domains in U-labels: looked up as A-labels.
 config news.bücher.example bounce.bücher.example bücher.example >"$P/config.yaml"
 idn=$(M dkim record | sed 's/ IN TXT / TXT /')
 ub_restart <(zone_without '^$' "local-data: '$idn'" \
