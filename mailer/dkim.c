@@ -98,6 +98,27 @@ out:
 	return rc;
 }
 
+/*
+ * An Ed25519 key as dkimpy's dknewkey (and rspamd) write it: the 32-byte
+ * private key in base64 on one line, no PEM.  NULL when s[0..n) is not.
+ */
+static EVP_PKEY *
+raw_ed25519(const char *s, size_t n)
+{
+	unsigned char raw[48];
+	EVP_PKEY *p = NULL;
+
+	while (n && strchr(" \t\r\n", s[n - 1]))
+		n--;
+	/* 44 characters, one '=': 32 bytes (EVP_DecodeBlock counts 33) */
+	if (n == 44 && s[43] == '=' && s[42] != '=' &&
+	    EVP_DecodeBlock(raw, (const unsigned char *)s, 44) == 33)
+		p = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, NULL, raw,
+		    32);
+	explicit_bzero(raw, sizeof raw);
+	return p;
+}
+
 static EVP_PKEY *
 read_key(const char *file)
 {
@@ -120,11 +141,13 @@ read_key(const char *file)
 		return NULL;
 	if ((bio = BIO_new_mem_buf(b.data, (int)b.len)))
 		p = PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, NULL);
+	if (!p && (p = raw_ed25519(b.data, b.len)))
+		ERR_clear_error();	/* the PEM reader's complaint */
 	if (!p)
 		warnx("DKIM key %s: %s: %s", file, memmem(b.data, b.len,
 		    "ENCRYPTED", 9) ? "an encrypted key (mailer needs it "
-		    "unencrypted, mode 0600)" : "not a PEM private key",
-		    ossl_err());
+		    "unencrypted, mode 0600)" : "not a PEM private key (nor "
+		    "a raw Ed25519 key in base64)", ossl_err());
 	BIO_free(bio);
 	explicit_bzero(b.data, b.cap);
 	buf_free(&b);
