@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unbound.h>
 
@@ -17,6 +18,7 @@ enum { T_A = 1, T_PTR = 12, T_MX = 15, T_TXT = 16, T_AAAA = 28 };
 struct dns {
 	struct ub_ctx *ctx;
 	char error[128];
+	char cname[256];	/* where the last lookup's CNAMEs led; "" */
 };
 
 int
@@ -103,6 +105,29 @@ dns_error(const struct dns *d)
 	return d->error;
 }
 
+const char *
+dns_cname(const struct dns *d)
+{
+	return d->cname[0] ? d->cname : NULL;
+}
+
+/* r's canonical name into d->cname when it is not name itself. */
+static void
+keep_cname(struct dns *d, const char *name, const struct ub_result *r)
+{
+	size_t n = r->canonname ? strlen(r->canonname) : 0, m = strlen(name);
+
+	d->cname[0] = '\0';
+	while (n && r->canonname[n - 1] == '.')
+		n--;
+	while (m && name[m - 1] == '.')
+		m--;
+	if (n && n < sizeof d->cname && (n != m ||
+	    strncasecmp(r->canonname, name, n)))
+		snprintf(d->cname, sizeof d->cname, "%.*s", (int)n,
+		    r->canonname);
+}
+
 static const char *
 rcode_name(int rcode)
 {
@@ -125,6 +150,7 @@ query(struct dns *d, const char *name, int type,
 	size_t before = out->n;
 	int e;
 
+	d->cname[0] = '\0';
 	if ((e = ub_resolve(d->ctx, name, type, 1, &r))) {
 		if (e == UB_NOMEM)
 			util_oom("libunbound");	/* 71, not "no answer" */
@@ -137,6 +163,7 @@ query(struct dns *d, const char *name, int type,
 		ub_resolve_free(r);
 		return -1;
 	}
+	keep_cname(d, name, r);
 	for (int i = 0; r->havedata && r->data[i]; i++)
 		add((const unsigned char *)r->data[i], (size_t)r->len[i], out);
 	ub_resolve_free(r);

@@ -44,4 +44,10 @@ int dns_ptr(struct dns *d, const char *ip, struct strlist *out);
 /* Why the last lookup failed ("SERVFAIL", "timed out", ...). */
 const char *dns_error(const struct dns *d);
 
+/*
+ * The name the last lookup's CNAME chain ended at (without the final
+ * dot), or NULL when the name had no CNAME.  Valid until the next lookup.
+ */
+const char *dns_cname(const struct dns *d);
+
 #endif

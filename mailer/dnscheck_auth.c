@@ -44,7 +44,15 @@ check_key(struct dnsctx *c, size_t i)
 	struct strlist txt = { 0 };
 	const char *why = NULL;
 	int rc = dns_txt(c->d, name, &txt), ours = 0;
+	char *to = dns_cname(c->d) ? xstrdup(dns_cname(c->d)) : NULL;
 
+	/* a name with a CNAME takes no other record (RFC 1034 3.6.2) */
+	if (to) {
+		free(fix);
+		fix = xasprintf("publish %s. TXT %s where the CNAME points "
+		    "(the provider's zone), or replace the CNAME at %s by "
+		    "that record", to, k->record, name);
+	}
 	if (rc == 0 && txt.n == 1)
 		ours = c->in->key_check(c->in->key_arg, i, txt.v[0],
 		    strlen(txt.v[0]), &why) == 0;
@@ -54,15 +62,17 @@ check_key(struct dnsctx *c, size_t i)
 		    "name servers answer", "TXT lookup failed: %s",
 		    dns_error(c->d));
 	else if (rc == 1)
-		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "no key record: "
-		    "receivers cannot verify the signatures of selector %s",
-		    k->selector);
+		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "no key "
+		    "record%s%s%s: receivers cannot verify the signatures of "
+		    "selector %s", to ? " (a CNAME to " : "", to ? to : "",
+		    to ? ", which has none)" : "", k->selector);
 	else if (txt.n > 1)
 		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "%zu TXT records"
 		    " where verifiers expect one", txt.n);
 	else if (!ours)
-		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "the record "
-		    "does not publish the key mailer signs with: %s", why);
+		dc_report(c, DNSCHECK_FAIL, "dkim", name, fix, "the record%s%s "
+		    "does not publish the key mailer signs with: %s", to ?
+		    " at " : "", to ? to : "", why);
 	else if (testing(txt.v[0], strlen(txt.v[0])))
 		dc_report(c, DNSCHECK_WARN, "dkim", name, "remove t=y from "
 		    "the record", "publishes our key, with t=y (testing): "
@@ -73,6 +83,7 @@ check_key(struct dnsctx *c, size_t i)
 	strlist_free(&txt);
 	free(name);
 	free(fix);
+	free(to);
 }
 
 void

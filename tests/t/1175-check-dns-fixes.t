@@ -23,6 +23,11 @@
 #   bare ok and "aligns".  A bounce domain record with no term that gives
 #   pass ("v=spf1 -all") lets no one send: it fails with the record to
 #   publish (it was ok, and DMARC said SPF aligns).  pyspf agrees: fail.
+# - A selector delegated by CNAME to a provider's zone whose target has
+#   no record: the line names the target and the fix says to publish
+#   there (or replace the CNAME); it used to say to publish at the
+#   selector's name, which a name holding a CNAME cannot take (RFC 1034
+#   3.6.2).  With the key at the target: ok.
 # - Domains written in U-labels are looked up as their A-labels.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
@@ -32,7 +37,7 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 16
+plan 18
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
@@ -179,7 +184,20 @@ ok $? '"v=spf1 -all" for the bounce domain: fails, with the record to publish (g
 [ "$(spf_py 192.0.2.25 x@bounce.example.org)" = fail ]
 ok $? "pyspf agrees: fail"
 
-# 7. The three domains in U-labels: looked up as A-labels.
+# 7. The selector a CNAME to a provider's name: without the key, then with.
+config news.example.org bounce.example.org example.org >"$P/config.yaml"
+cname="local-data: 'rsa2026._domainkey.example.org. CNAME rsa2026.dkim.example.net.'"
+ub_restart <(zone_without '^$' "$cname") || echo "Bail out! unbound"
+rc=$(check cname); show cname
+[ "$rc" = 65 ] && grep -q '^fail dkim  rsa2026\._domainkey\.example\.org: no key record (a CNAME to rsa2026\.dkim\.example\.net, which has none): .*; fix: publish rsa2026\.dkim\.example\.net\. TXT "v=DKIM1; k=rsa; p=.* where the CNAME points (the provider'"'"'s zone), or replace the CNAME at rsa2026\._domainkey\.example\.org by that record$' "$TMP/cname"
+ok $? "CNAME to a name without the key: the fix publishes at the target (got $rc)"
+ub_restart <(zone_without '^$' "$cname" "local-data: '${fix/rsa2026._domainkey.example.org./rsa2026.dkim.example.net.}'") ||
+	echo "Bail out! unbound"
+rc=$(check cname-ok); show cname-ok
+[ "$rc" = 0 ] && grep -q '^ok   dkim  rsa2026\._domainkey\.example\.org: publishes the key of selector rsa2026$' "$TMP/cname-ok"
+ok $? "the key at the CNAME's target: ok (got $rc)"
+
+# 8. The three domains in U-labels: looked up as A-labels.
 config news.bücher.example bounce.bücher.example bücher.example >"$P/config.yaml"
 idn=$(M dkim record | sed 's/ IN TXT / TXT /')
 ub_restart <(zone_without '^$' "local-data: '$idn'" \
