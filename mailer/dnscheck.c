@@ -437,6 +437,7 @@ dnscheck_run(struct dns *d, const struct dnscheck_in *in,
 	dc_check_dmarc(&c);
 	check_mx(&c);
 	check_rdns(&c);
+	dc_check_unsub(&c);
 	strlist_free(&c.relay_ips);
 	return c.worst;
 }

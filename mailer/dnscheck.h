@@ -5,7 +5,9 @@
  * selector's key record against the key in use (RFC 6376 3.6.1); the
  * DMARC record and whether DKIM and SPF align with the From domain
  * (RFC 7489 3.1, 6.3); the bounce domain's MX (RFC 5321 5.1, RFC 7505);
- * and the relay's address against its reverse DNS (forward-confirmed).
+ * the relay's address against its reverse DNS (forward-confirmed); and
+ * whether the one-click unsubscribe URL (RFC 8058) exists and has an
+ * address.
  * Each finding is ok, warn or fail, and says how to fix what is not ok.
  */
 #ifndef MAILER_DNSCHECK_H
@@ -19,7 +21,8 @@ enum dnscheck_level { DNSCHECK_OK, DNSCHECK_WARN, DNSCHECK_FAIL };
 
 struct dnscheck_finding {
 	enum dnscheck_level level;
-	const char *topic;	/* "spf", "dkim", "dmarc", "mx", "rdns" */
+	const char *topic;	/* "spf", "dkim", "dmarc", "mx", "rdns",
+				   "unsub" */
 	const char *name;	/* the name looked up, or "-" */
 	const char *text;	/* what was found */
 	const char *fix;	/* what to do; NULL when ok */
@@ -46,6 +49,8 @@ struct dnscheck_in {
 	    const char **why);
 	void *key_arg;
 	const char *relay;	/* the SMTP relay's host; NULL: none */
+	/* the one-click (RFC 8058) URL; NULL: List-Unsubscribe is a mailto */
+	const char *unsub_url;
 };
 
 /*

@@ -1,6 +1,6 @@
 /*
- * dnscheck_auth: the DKIM key records and the DMARC record of the self-
- * check.  See dnscheck.h.
+ * dnscheck_auth: the DKIM key records, the DMARC record and the one-click
+ * unsubscribe host of the self-check.  See dnscheck.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -315,4 +315,44 @@ dc_check_dmarc(struct dnsctx *c)
 	free(name);
 	free(rec);
 	free(fix);
+}
+
+/*
+ * Gmail and Yahoo (2024) ask bulk senders for a one-click unsubscribe
+ * (RFC 8058): a List-Unsubscribe https URL with List-Unsubscribe-Post.
+ * A mailto alone does not count, and a URL whose host has no address
+ * unsubscribes nobody.
+ */
+void
+dc_check_unsub(struct dnsctx *c)
+{
+	const char *u = c->in->unsub_url, *h;
+	struct strlist a = { 0 };
+	char *host = NULL, *fix;
+	unsigned port;
+	int rc;
+
+	if (!u) {
+		dc_report(c, DNSCHECK_WARN, "unsub", "-", "set web.base_url "
+		    "and run mailer serve behind it", "List-Unsubscribe is "
+		    "a mailto only: the large providers ask bulk senders for "
+		    "a one-click unsubscribe URL (RFC 8058)");
+		return;
+	}
+	h = strstr(u, "://");
+	h = h ? h + 3 : u;
+	if (host_port_split(h, strcspn(h, "/?#"), &host, &port) == -1)
+		return;		/* config.c refused it already */
+	fix = xasprintf("publish %s's A or AAAA record", host);
+	if ((rc = dns_addrs(c->d, host, 0, &a)) == 0)
+		dc_report(c, DNSCHECK_OK, "unsub", host, NULL, "one-click "
+		    "unsubscribe (RFC 8058) at %s (%s)", u, a.v[0]);
+	else
+		dc_report(c, DNSCHECK_FAIL, "unsub", host, fix, "the one-click "
+		    "unsubscribe URL %s has no address (%s): every "
+		    "unsubscribe from the mail fails", u, rc == -1 ?
+		    dns_error(c->d) : "no A or AAAA record");
+	strlist_free(&a);
+	free(fix);
+	free(host);
 }

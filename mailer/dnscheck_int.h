@@ -29,5 +29,6 @@ void dc_report(struct dnsctx *c, enum dnscheck_level l, const char *topic,
 
 void dc_check_dkim(struct dnsctx *c);
 void dc_check_dmarc(struct dnsctx *c);
+void dc_check_unsub(struct dnsctx *c);
 
 #endif

@@ -82,6 +82,9 @@ input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
 	in->key_check = key_check;
 	in->key_arg = d;
 	in->relay = relay_host(c);
+	in->unsub_url = c->web_base_url ? xasprintf("%s%s", c->web_base_url,
+	    CONFIG_UNSUBSCRIBE_PATH) : c->unsubscribe_url ?
+	    xstrdup(c->unsubscribe_url) : NULL;
 }
 
 /* resolver: as libunbound wants it; name: as the user wrote it. */
@@ -113,6 +116,7 @@ run(const struct config *c, const char *resolver, const char *name)
 		free((char *)keys[i].record);
 	free(keys);
 	free((char *)in.relay);
+	free((char *)in.unsub_url);
 	dns_close(d);
 	dkim_close(dk);
 	return worst == -1 ? EXIT_UNAVAILABLE : worst == DNSCHECK_FAIL ?

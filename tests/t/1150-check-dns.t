@@ -4,7 +4,9 @@
 # finding is ok (exit 0); then each record is broken in turn (SPF of the
 # bounce domain missing, a selector publishing another key, DMARC p=reject
 # with strict alignment, which neither d= nor the bounce domain meets, no MX for the bounce domain, a
-# PTR that does not resolve back): the matching fail line, exit 65.
+# PTR that does not resolve back, the one-click unsubscribe host without an
+# address): the matching fail line, exit 65; no one-click URL at all: a
+# warn line, exit 0.
 # Independent checks through the same server: pyspf evaluates SPF for the
 # relay, and dkimpy (keys fetched with dnspython) verifies a message that
 # mailer signed.
@@ -16,7 +18,7 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dkim, -nacl, -dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 25
+plan 28
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
@@ -40,6 +42,8 @@ dkim:
   keys:
     - { selector: rsa2026, key_file: $1 }
     - { selector: ed2026, key_file: dkim/ed.pem, type: ed25519 }
+web:
+  base_url: https://news.example.org
 YAML
 }
 config dkim/rsa.pem smtp://relay.example.org:587 >"$P/config.yaml"
@@ -61,6 +65,7 @@ local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. MX 10 mx.example.org.'
 local-data: 'mx.example.org. A 192.0.2.10'
 local-data: 'relay.example.org. A 192.0.2.25'
+local-data: 'news.example.org. A 192.0.2.80'
 local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
 local-data: '_dmarc.news.example.org. TXT "v=DMARC1; p=reject; rua=mailto:dmarc@example.org"'
 ZONE
@@ -79,12 +84,12 @@ R=127.0.0.1:$UB_PORT
 check() { M check --dns --resolver "$R" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
 show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
 # only_fail OUT TOPIC NAME: exactly one fail line, for TOPIC NAME; the
-# other six findings ok
+# other seven findings ok
 only_fail() {
 	[ "$(grep -c '^fail ' "$TMP/$1")" = 1 ] &&
 		grep -Eq "^fail $2 +$3: " "$TMP/$1" &&
-		[ "$(grep -c '^ok ' "$TMP/$1")" = 6 ] &&
-		grep -q '^check --dns: 6 ok, 0 warn, 1 fail$' "$TMP/$1"
+		[ "$(grep -c '^ok ' "$TMP/$1")" = 7 ] &&
+		grep -q '^check --dns: 7 ok, 0 warn, 1 fail$' "$TMP/$1"
 }
 
 rc=$(check good); show good
@@ -95,11 +100,12 @@ for l in 'spf +bounce.example.org: envelope domain: "v=spf1 ip4:192.0.2.25 -all"
 	'dkim +ed2026._domainkey.example.org: publishes the key of selector ed2026' \
 	'dmarc +_dmarc.news.example.org: p=reject; DKIM d=example.org aligns \(adkim=r\), SPF bounce.example.org aligns \(aspf=r\)' \
 	'mx +bounce.example.org: bounce domain: MX mx.example.org \(192.0.2.10\)' \
-	'rdns +192.0.2.25: relay relay.example.org: 192.0.2.25 -> relay.example.org -> 192.0.2.25'; do
+	'rdns +192.0.2.25: relay relay.example.org: 192.0.2.25 -> relay.example.org -> 192.0.2.25' \
+	'unsub +news.example.org: one-click unsubscribe \(RFC 8058\) at https://news.example.org/unsubscribe \(192.0.2.80\)'; do
 	grep -Eq "^ok +$l" "$TMP/good" || { echo "# missing: ok $l"; false; }
 done
-ok $? "one ok line per record: SPF x2 (relay passes), 2 DKIM selectors, DMARC aligned, MX, reverse DNS"
-grep -q '^check --dns: 7 ok, 0 warn, 0 fail$' "$TMP/good"; ok $? "summary: 7 ok"
+ok $? "one ok line per record: SPF x2 (relay passes), 2 DKIM selectors, DMARC aligned, MX, reverse DNS, one-click host"
+grep -q '^check --dns: 8 ok, 0 warn, 0 fail$' "$TMP/good"; ok $? "summary: 8 ok"
 
 # pyspf, through the same unbound, agrees on the SPF results.
 spf_py() {	# spf_py IP SENDER: pyspf's result
@@ -203,8 +209,27 @@ ub_restart <(zone_without "^local-data: 'news.example.org. TXT" \
 	"local-data: 'news.example.org. TXT \"v=spf1 ip4:192.0.2.25 ?all\"'") || echo "Bail out! unbound"
 rc=$(check lax); show lax
 [ "$rc" = 0 ] && grep -q '^warn spf   news.example.org: From domain: "v=spf1 ip4:192.0.2.25 ?all": no -all or ~all' "$TMP/lax" &&
-	grep -q '^check --dns: 6 ok, 1 warn, 0 fail$' "$TMP/lax"
+	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/lax"
 ok $? "?all: a warn line and exit 0 (got $rc)"
+
+# 7. The host of the one-click unsubscribe URL (web.base_url) has no
+# address: every unsubscribe from the mail fails.
+ub_restart <(zone_without "^local-data: 'news.example.org. A") || echo "Bail out! unbound"
+rc=$(check nounsub); show nounsub
+[ "$rc" = 65 ]; ok $? "one-click host without an address: exit 65 (got $rc)"
+only_fail nounsub unsub news.example.org &&
+	grep -qx "fail unsub news.example.org: the one-click unsubscribe URL https://news.example.org/unsubscribe has no address (no A or AAAA record): every unsubscribe from the mail fails; fix: publish news.example.org's A or AAAA record" "$TMP/nounsub"
+ok $? "the fail line names the URL and the record to publish"
+
+# 8. No web.base_url nor unsubscribe_url: List-Unsubscribe is a mailto
+# only, which the large providers do not take as one-click: warn, exit 0.
+ub_restart "$TMP/zone.base" || echo "Bail out! unbound"
+sed '/^web:/,$d' "$P/config.yaml" >"$P/nourl.yaml"
+"$MAILER" --config "$P/nourl.yaml" check --dns --resolver "$R" >"$TMP/nourl" 2>&1
+rc=$?; show nourl
+[ $rc = 0 ] && grep -q '^warn unsub -: List-Unsubscribe is a mailto only: .*(RFC 8058); fix: set web.base_url and run mailer serve behind it$' "$TMP/nourl" &&
+	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/nourl"
+ok $? "no one-click URL: a warn line and exit 0 (got $rc)"
 
 # Bad use and an unusable resolver.
 M check --dns --resolver not-an-address >/dev/null 2>"$TMP/usage.err"; rc=$?
