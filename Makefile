@@ -193,23 +193,46 @@ corpus:
 
 # make install [PREFIX=/usr/local] [DESTDIR=]; make uninstall removes
 # exactly these files (and the share/mailer folders when left empty).
-BINDIR     = $(DESTDIR)$(PREFIX)/bin
-MAN1DIR    = $(DESTDIR)$(PREFIX)/share/man/man1
-SHAREDIR   = $(DESTDIR)$(PREFIX)/share/mailer
-COMPDIR    = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+# The GNU directory variables override PREFIX's parts: prefix, exec_prefix,
+# bindir, datarootdir, datadir, mandir, man1dir, bashcompdir; and INSTALL,
+# INSTALL_PROGRAM, INSTALL_DATA the install program.
+prefix      ?= $(PREFIX)
+exec_prefix ?= $(prefix)
+bindir      ?= $(exec_prefix)/bin
+datarootdir ?= $(prefix)/share
+datadir     ?= $(datarootdir)
+mandir      ?= $(datarootdir)/man
+man1dir     ?= $(mandir)/man1
+bashcompdir ?= $(datadir)/bash-completion/completions
+INSTALL         ?= install
+INSTALL_PROGRAM ?= $(INSTALL)
+INSTALL_DATA    ?= $(INSTALL) -m 644
+BINDIR     = $(DESTDIR)$(bindir)
+MAN1DIR    = $(DESTDIR)$(man1dir)
+SHAREDIR   = $(DESTDIR)$(datadir)/mailer
+COMPDIR    = $(DESTDIR)$(bashcompdir)
 TEMPLATES  = $(notdir $(wildcard templates/*.mustache))
 CONTRIB    = crontab mailer.service mailer.timer postfix-relay.md \
              mailer.bash-completion mailer-serve.service nginx-mailer.conf \
              archive-publish.md
+# the contrib files that run mailer name it as /usr/local/bin/mailer: the
+# installed copies name $(bindir)/mailer (the crontab through its PATH=)
+CONTRIB_EXEC = crontab mailer.service mailer-serve.service
+CONTRIB_DOCS = $(filter-out $(CONTRIB_EXEC),$(CONTRIB))
 
 install: mailer/mailer
-	install -d $(BINDIR) $(MAN1DIR) $(SHAREDIR)/templates \
+	$(INSTALL) -d $(BINDIR) $(MAN1DIR) $(SHAREDIR)/templates \
 		$(SHAREDIR)/contrib $(COMPDIR)
-	install -m 755 mailer/mailer $(BINDIR)/mailer
-	install -m 644 mailer/mailer.1 $(MAN1DIR)/mailer.1
-	install -m 644 $(addprefix templates/,$(TEMPLATES)) $(SHAREDIR)/templates/
-	install -m 644 $(addprefix contrib/,$(CONTRIB)) $(SHAREDIR)/contrib/
-	install -m 644 contrib/mailer.bash-completion $(COMPDIR)/mailer
+	$(INSTALL_PROGRAM) -m 755 mailer/mailer $(BINDIR)/mailer
+	$(INSTALL_DATA) mailer/mailer.1 $(MAN1DIR)/mailer.1
+	$(INSTALL_DATA) $(addprefix templates/,$(TEMPLATES)) $(SHAREDIR)/templates/
+	$(INSTALL_DATA) $(addprefix contrib/,$(CONTRIB_DOCS)) $(SHAREDIR)/contrib/
+	for f in $(CONTRIB_EXEC); do \
+		sed 's|/usr/local/bin\([/:]\)|$(bindir)\1|' contrib/$$f \
+			>$(SHAREDIR)/contrib/$$f && \
+		chmod 644 $(SHAREDIR)/contrib/$$f || exit 1; \
+	done
+	$(INSTALL_DATA) contrib/mailer.bash-completion $(COMPDIR)/mailer
 
 uninstall:
 	rm -f $(BINDIR)/mailer $(MAN1DIR)/mailer.1 $(COMPDIR)/mailer \
