@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "addr.h"
 #include "util.h"
@@ -661,6 +662,7 @@ finish(struct config *c, const struct ynode *root)
 	if (c->bounce_domain && ascii_domain(c, "bounce_domain",
 	    &c->bounce_domain) == -1)
 		rc = -1;
+	c->templates_given = c->templates_dir != NULL;
 	absolutize(c->base, &c->templates_dir, "templates");
 	absolutize(c->base, &c->lists_dir, "lists");
 	absolutize(c->base, &c->issues_dir, "issues");
@@ -745,6 +747,40 @@ config_parse(const char *path, const char *buf, size_t len)
 	return c;
 }
 
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * No paths.templates and no templates/ beside the config (/etc/mailer):
+ * the templates make install put beside the binary, BINDIR/../share/
+ * mailer/templates, so an installed mailer runs from a config alone.
+ */
+static void
+templates_installed(struct config *c)
+{
+	char exe[PATH_MAX], *dir;
+	ssize_t n;
+
+	if (c->templates_given || is_dir(c->templates_dir))
+		return;
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+		return;
+	exe[n] = '\0';
+	dir = xasprintf("%s/../share/mailer/templates", dirname(exe));
+	if (is_dir(dir)) {
+		free(c->templates_dir);
+		c->templates_dir = realpath(dir, NULL);
+		if (!c->templates_dir)
+			c->templates_dir = xstrdup(dir);
+	}
+	free(dir);
+}
+
 struct config *
 config_load(const char *path)
 {
@@ -755,6 +791,8 @@ config_load(const char *path)
 		return NULL;
 	c = config_parse(path, b.data, b.len);
 	buf_free(&b);
+	if (c)
+		templates_installed(c);
 	return c;
 }
 

@@ -26,6 +26,7 @@ struct config {
 	char *reply_to;
 
 	char *templates_dir, *lists_dir, *issues_dir, *state_path;
+	int templates_given;	/* paths.templates was in the file */
 	char *secret_file;	/* HMAC key for VERP and unsubscribe tokens */
 	char *bounce_domain;	/* VERP domain; default: sender's domain */
 	char *unsubscribe_url;	/* https://... ; token appended */
