@@ -4,6 +4,8 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -27,11 +29,34 @@ make_folder(const char *path)
 	return rc;
 }
 
+/*
+ * Whether a mailer holding the lock took it (it writes its pid then, the
+ * file's mtime) STATE_BUSY_QUIET or more ago; since is then " since DATE"
+ * for the message, else "".
+ */
 static int
-lock_state(const struct config *c, int locked, struct state *st)
+held_long(const char *state_path, char *since, size_t size)
+{
+	char *path = xasprintf("%s.lock", state_path);
+	struct stat st;
+	struct tm tm;
+	time_t now = time(NULL);
+	int old;
+
+	since[0] = '\0';
+	old = stat(path, &st) == 0 && now - st.st_mtime >= STATE_BUSY_QUIET;
+	free(path);
+	if (old && localtime_r(&st.st_mtime, &tm))
+		strftime(since, size, " since %Y-%m-%d %H:%M %z", &tm);
+	return old;
+}
+
+static int
+lock_state(const struct config *c, int locked, int quiet_busy,
+    struct state *st)
 {
 	long holder = 0;
-	char who[LOCK_HOLDER_MAX];
+	char who[LOCK_HOLDER_MAX], since[48];
 	int rc;
 
 	if (make_folder(c->state_path) == -1)
@@ -40,8 +65,13 @@ lock_state(const struct config *c, int locked, struct state *st)
 		return 0;
 	rc = lock_acquire(c->state_path, &st->lockfd, &holder);
 	if (rc == 1) {
-		warnx("%s holds %s.lock; try again later",
-		    lock_holder(holder, who), c->state_path);
+		/* only a mailer's pid dates the file: its taking the lock */
+		since[0] = '\0';
+		if (holder > 0 && !held_long(c->state_path, since,
+		    sizeof since) && quiet_busy)
+			return EXIT_TEMPFAIL;
+		warnx("%s holds %s.lock%s; try again later",
+		    lock_holder(holder, who), c->state_path, since);
 		return EXIT_TEMPFAIL;
 	}
 	return rc == -1 ? EXIT_CANTCREAT : 0;
@@ -53,7 +83,7 @@ open_all(const struct config *c, int locked, int create_key,
 {
 	int rc;
 
-	if ((rc = lock_state(c, locked, st)) != 0)
+	if ((rc = lock_state(c, locked, 0, st)) != 0)
 		return rc;
 	if (!c->secret_file) {
 		warnx("%s: secret_file is not set (the HMAC key for VERP and "
@@ -84,13 +114,13 @@ state_open(const struct config *c, int locked, int create_key,
 }
 
 int
-state_lock(const struct config *c, struct state *st)
+state_lock(const struct config *c, int quiet_busy, struct state *st)
 {
 	int rc;
 
 	memset(st, 0, sizeof *st);
 	st->lockfd = -1;
-	if ((rc = lock_state(c, 0, st)) != 0)
+	if ((rc = lock_state(c, 0, quiet_busy, st)) != 0)
 		state_close(st);
 	return rc;
 }

@@ -29,8 +29,12 @@ int state_open(const struct config *c, int locked, int create_key,
  * Only the first step of state_open: creates the state folder and takes the
  * lock (mailer run holds it over every issue and the bounces, which then
  * open the rest with locked set).  Returns 0 or a code after reporting.
+ * With quiet_busy, another mailer that took the lock less than
+ * STATE_BUSY_QUIET seconds ago is no message (cron's overlapping runs):
+ * EXIT_TEMPFAIL alone.
  */
-int state_lock(const struct config *c, struct state *st);
+#define STATE_BUSY_QUIET (24 * 60 * 60)
+int state_lock(const struct config *c, int quiet_busy, struct state *st);
 
 /* Closes the journal, wipes the key, releases the lock.  Idempotent. */
 void state_close(struct state *st);

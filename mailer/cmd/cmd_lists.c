@@ -404,7 +404,7 @@ lists_sync(const struct config *c, int dry, int n, char **ids)
 	int rc, r;
 
 	/* one sync at a time, and not while a send reads the CSVs */
-	if (!dry && (rc = state_lock(c, &st)) != 0)
+	if (!dry && (rc = state_lock(c, 0, &st)) != 0)
 		return rc;
 	rc = load_lists(c, n, ids, &ls, &nls);
 	if ((r = journal_if_any(c, &jn)) != 0)

@@ -314,8 +314,12 @@ cmd_run(int argc, char **argv)
 	/* a write to a connection the server closed (libetpan's LOGOUT
 	 * after a lost session) is an error, not the end of the run */
 	signal(SIGPIPE, SIG_IGN);
-	/* one lock over every issue and the bounces: they run "locked" */
-	if ((rc = state_lock(c, &lock)) != 0) {
+	/*
+	 * one lock over every issue and the bounces: they run "locked";
+	 * --quiet (cron) is silent while another mailer holds it, as a long
+	 * send does over the next runs
+	 */
+	if ((rc = state_lock(c, quiet, &lock)) != 0) {
 		config_free(c);
 		return rc;
 	}
