@@ -788,6 +788,16 @@ config_load(const char *path)
 	struct buf b = BUF_INIT;
 	struct config *c;
 
+	if (path[0] != '/' && access(path, F_OK) == -1 && errno == ENOENT) {
+		/* the default, config.yaml, run from cron's home or / */
+		char *cwd = getcwd(NULL, 0);
+
+		warnx("%s: No such file in %s (the current folder); name the "
+		    "config before the command: mailer --config FILE COMMAND",
+		    path, cwd ? cwd : ".");
+		free(cwd);
+		return NULL;
+	}
 	if (slurp_file(path, CONFIG_MAX, &b) == -1)
 		return NULL;
 	c = config_parse(path, b.data, b.len);
