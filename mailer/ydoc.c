@@ -416,6 +416,41 @@ bind_one(const char *file, const struct ynode *v, const struct yfield *f,
 	return -1;
 }
 
+/* The field named K with suffix ("_file"), or NULL. */
+static const struct yfield *
+suffixed(const struct yfield *fields, const char *k, const char *suffix)
+{
+	size_t n = strlen(k);
+
+	for (const struct yfield *f = fields; f->key; f++)
+		if (!strncmp(f->key, k, n) && !strcmp(f->key + n, suffix))
+			return f;
+	return NULL;
+}
+
+/*
+ * An unknown key K of a table that has K_file is a secret written inline
+ * (password: under transport or imap): says what to write instead.
+ */
+static void
+unknown_key(const char *file, const struct ynode *k,
+    const struct yfield *fields)
+{
+	const char *v = k->value;
+
+	if (!suffixed(fields, v, "_file"))
+		warnx("%s:%zu:%zu: unknown key \"%s\"", file, k->line, k->col,
+		    v);
+	else if (!suffixed(fields, v, "_env"))
+		warnx("%s:%zu:%zu: unknown key \"%s\": secrets are never "
+		    "inline; write %s_file: FILE (mode 0600)", file, k->line,
+		    k->col, v, v);
+	else
+		warnx("%s:%zu:%zu: unknown key \"%s\": secrets are never "
+		    "inline; write %s_file: FILE (mode 0600) or %s_env: "
+		    "VARIABLE", file, k->line, k->col, v, v, v);
+}
+
 int
 ydoc_bind(const char *file, const struct ynode *map,
     const struct yfield *fields, void *base)
@@ -439,8 +474,7 @@ ydoc_bind(const char *file, const struct ynode *map,
 			if (!strcmp(f->key, k->value))
 				break;
 		if (!f->key) {
-			warnx("%s:%zu:%zu: unknown key \"%s\"", file, k->line,
-			    k->col, k->value);
+			unknown_key(file, k, fields);
 			rc = -1;
 			continue;
 		}
