@@ -4,6 +4,7 @@
 # the installed contrib files name the installed binary, so the crontab's
 # line runs under cron's own PATH and the systemd units' ExecStart exists.
 . tests/lib/tap.sh
+. tests/lib/sysconf.sh
 tap_tmp
 plan 7
 mk() { ${MAKE:-make} -s --no-print-directory "$@"; }
@@ -48,16 +49,9 @@ mk install PREFIX="$P" >/dev/null 2>&1
 mkdir -p "$TMP/srv/issues"
 cp -r issues/2021-01 "$TMP/srv/issues/"	# due: run sends it
 echo 'send_at: 2021-01-20T08:00:00+08:00' >>"$TMP/srv/issues/2021-01/issue.yaml"
-cat >"$TMP/srv/config.yaml" <<EOF
-sender: { name: News, address: news@example.org }
-paths:
-  templates: $PWD/templates
-  lists: $PWD/lists
-  issues: $TMP/srv/issues
-  state: $TMP/srv/state/mailer.db
-secret_file: $TMP/srv/state/verp.key
-transport: { relays: ["maildir:$TMP/srv/outbox"] }
-EOF
+sys_config "$TMP/srv/config.yaml" "$TMP/srv/state" \
+	"templates: $PWD/templates" "issues: $TMP/srv/issues"
+echo "transport: { relays: [\"maildir:$TMP/srv/outbox\"] }" >>"$TMP/srv/config.yaml"
 cron_env=(PATH=/usr/bin:/bin HOME=/nonexistent SHELL=/bin/sh LOGNAME=mailer)
 while IFS= read -r l; do cron_env+=("$l"); done < <(
 	grep -E '^[A-Za-z_]+=' "$P/share/mailer/contrib/crontab")

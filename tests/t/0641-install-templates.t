@@ -4,6 +4,7 @@
 # templates make install put in PREFIX/share/mailer/templates; a project's
 # own templates/ and paths.templates still come first.
 . tests/lib/tap.sh
+. tests/lib/sysconf.sh
 tap_tmp
 plan 5
 P=$TMP/prefix
@@ -11,15 +12,8 @@ ${MAKE:-make} -s --no-print-directory install PREFIX="$P" >/dev/null 2>&1
 ok $? "make install PREFIX=$P"
 
 mkdir -p "$TMP/etc" "$TMP/var"
-cat >"$TMP/etc/config.yaml" <<EOF
-sender: { name: News, address: news@example.org }
-paths:
-  lists: $PWD/lists
-  issues: $PWD/issues
-  state: $TMP/var/mailer.db
-secret_file: $TMP/var/verp.key
-transport: { relays: ["maildir:$TMP/var/outbox"] }
-EOF
+sys_config "$TMP/etc/config.yaml" "$TMP/var" "issues: $PWD/issues"
+echo "transport: { relays: [\"maildir:$TMP/var/outbox\"] }" >>"$TMP/etc/config.yaml"
 run() { (cd / && "$P/bin/mailer" --config "$TMP/etc/config.yaml" "$@"); }
 
 run check "$PWD/issues/2021-01" >"$TMP/check.out" 2>&1

@@ -5,18 +5,12 @@
 # a day, or one that is no mailer (pid unknown), is still said; without
 # --quiet the overlap is said as before.
 . tests/lib/tap.sh
+. tests/lib/sysconf.sh
 tap_tmp
 plan 5
-cat >"$TMP/config.yaml" <<EOF
-sender: { name: News, address: news@example.org }
-paths:
-  templates: $PWD/templates
-  lists: $PWD/lists
-  issues: $TMP/issues
-  state: $TMP/state/mailer.db
-secret_file: $TMP/state/verp.key
-transport: { relays: ["maildir:$TMP/outbox"] }
-EOF
+sys_config "$TMP/config.yaml" "$TMP/state" "templates: $PWD/templates" \
+	"issues: $TMP/issues"
+echo "transport: { relays: [\"maildir:$TMP/outbox\"] }" >>"$TMP/config.yaml"
 mkdir -p "$TMP/issues" "$TMP/state"
 L=$TMP/state/mailer.db.lock
 : >"$L"

@@ -5,6 +5,7 @@
 # the user mailer runs as and the file's owner, so the fix (chown) is
 # plain; exit 78 as before.  Runs mailer as nobody (setpriv).
 . tests/lib/tap.sh
+. tests/lib/sysconf.sh
 [ "$(id -u)" = 0 ] || skip_all "needs root (runs mailer as nobody)"
 command -v setpriv >/dev/null || skip_all "setpriv not installed"
 tap_tmp
@@ -15,13 +16,8 @@ chown nobody "$TMP/var"
 echo secret >"$TMP/etc/smtp.pw"
 chmod 600 "$TMP/etc/smtp.pw"
 port=$(free_port)
-cat >"$TMP/etc/config.yaml" <<EOF
-sender: { name: News, address: news@example.org }
-paths:
-  templates: $PWD/templates
-  lists: $PWD/lists
-  state: $TMP/var/mailer.db
-secret_file: $TMP/var/verp.key
+sys_config "$TMP/etc/config.yaml" "$TMP/var" "templates: $PWD/templates"
+cat >>"$TMP/etc/config.yaml" <<EOF
 transport:
   relays: ["smtp://127.0.0.1:$port"]
   tls: none
