@@ -10,13 +10,19 @@
 command -v setpriv >/dev/null || skip_all "setpriv not installed"
 tap_tmp
 plan 3
+# nobody reads only what is in $TMP (the tree may sit in a folder of
+# mode 0700, as a CI's clone in a mktemp -d does): the binary, the project
 chmod 755 "$TMP"
-mkdir -p "$TMP/etc" "$TMP/var"
+mkdir -p "$TMP/etc" "$TMP/var" "$TMP/srv"
+cp "$MAILER" "$TMP/mailer"
+cp -r templates lists issues "$TMP/srv/"
+chmod -R a+rX "$TMP/mailer" "$TMP/srv"
 chown nobody "$TMP/var"
 echo secret >"$TMP/etc/smtp.pw"
 chmod 600 "$TMP/etc/smtp.pw"
 port=$(free_port)
 sys_config "$TMP/etc/config.yaml" "$TMP/var" "templates: $PWD/templates"
+sed -i "s|$PWD/|$TMP/srv/|" "$TMP/etc/config.yaml"
 cat >>"$TMP/etc/config.yaml" <<EOF
 transport:
   relays: ["smtp://127.0.0.1:$port"]
@@ -31,10 +37,10 @@ EOF
 chmod 644 "$TMP/etc/config.yaml"
 as_nobody() {
 	(cd / && setpriv --reuid=nobody --regid=nogroup --clear-groups \
-		env -i HOME=/nonexistent PATH=/usr/bin:/bin "$MAILER" \
+		env -i HOME=/nonexistent PATH=/usr/bin:/bin "$TMP/mailer" \
 		--config "$TMP/etc/config.yaml" "$@")
 }
-as_nobody send "$PWD/issues/2021-01" --list aba --to a@example.org \
+as_nobody send "$TMP/srv/issues/2021-01" --list aba --to a@example.org \
 	>"$TMP/out" 2>&1
 rc=$?; sed 's/^/# /' "$TMP/out"
 [ $rc = 78 ] && grep -q "SMTP password: $TMP/etc/smtp.pw: Permission denied" "$TMP/out"
