@@ -46,6 +46,7 @@
 #include "config.h"
 #include "relays.h"
 #include "util.h"
+#include "verp.h"
 
 #define POLL_MS 200	/* longest wait before looking at *stop again */
 #define UPLOAD_BUFFER (512 * 1024)	/* a whole message per read_cb */
@@ -581,6 +582,10 @@ reply_text(struct outcome *o)
 
 	while (o->reply.len && o->reply.data[o->reply.len - 1] == '\n')
 		o->reply.data[--o->reply.len] = '\0';
+	if (o->reply.len) {	/* an echo of our envelope sender */
+		verp_mask(o->reply.data);
+		o->reply.len = strlen(o->reply.data);
+	}
 	snprintf(num, sizeof num, "%03ld", o->code);
 	/* a failure whose last reply is 2xx/3xx lost the connection */
 	if ((o->rc == CURLE_OK || o->code >= 400) && o->reply.len >= 3 &&

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -143,6 +144,31 @@ verp_check(const unsigned char *key, size_t keylen, const char *token,
 		return -1;
 	b32_encode(id, ID_BYTES, id_out);
 	return 0;
+}
+
+void
+verp_mask(char *s)
+{
+	static const char *const pre[] = { "bounces+", "unsubscribe+" };
+	char *p = s;
+
+	while (p && (p = strchr(p, '+'))) {
+		size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+		int ours = 0;
+
+		for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+			size_t l = strlen(pre[i]) - 1;
+
+			ours |= (size_t)(p - s) >= l &&
+			    !strncasecmp(p - l, pre[i], l);
+		}
+		p++;
+		if (!ours || p[n] != '@' || n <= 5)
+			continue;
+		memcpy(p, "TOKEN", 5);
+		memmove(p + 5, p + n, strlen(p + n) + 1);
+	}
 }
 
 int

@@ -44,6 +44,15 @@ int verp_check(const unsigned char *key, size_t keylen, const char *token,
  */
 int verp_token_in_msgid(const char *msgid, char *tok, size_t tsz);
 
+/*
+ * Replaces, in place, each token of an address "bounces+TOKEN@" or
+ * "unsubscribe+TOKEN@" in s (a relay's reply that echoes our envelope
+ * sender) with the word TOKEN: a token lets whoever reads it forge that
+ * subscriber's bounces or unsubscribe, so none goes into a log.  s stays
+ * NUL-terminated; a shorter word is left as it is.
+ */
+void verp_mask(char *s);
+
 /* The id of (issue, list, email) alone, as verp_token embeds it. */
 void verp_id(const char *issue, const char *list, const char *email,
     char id[VERP_ID_LEN + 1]);

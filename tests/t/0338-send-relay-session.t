@@ -5,8 +5,9 @@
 # never greets, as a port that starts with TLS (465) does to smtp://,
 # names the wait and the smtps:// spelling (it was "server response
 # timeout", exit 69), and one that refuses our envelope sender names
-# bounce_domain (it gave the relay's reply alone); each leaves every
-# recipient pending.
+# bounce_domain (it gave the relay's reply alone) and masks the VERP token
+# the relay echoes (a reader of the log could forge that subscriber's
+# bounces); each leaves every recipient pending.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
@@ -14,7 +15,7 @@ command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-session.XXXXXX)
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
-plan 9
+plan 10
 # proj NAME PORT: list flt of 6, TLS required, a 2 s timeout
 proj() { fault_project "$T/$1" "$2" 6 "tls: required" "timeout: 2"; }
 send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
@@ -54,5 +55,7 @@ send ml; rc=$?; sed 's/^/# /' "$T/ml.err"
 [ $rc -eq 69 ]; ok $? "envelope sender refused: exit 69 (got $rc)"
 grep -q "smtp://127.0.0.1:[0-9]*: the relay refuses the envelope sender bounces+TOKEN@bounce.test (bounce_domain): it must let mailer send from that domain: 553 5.7.1" "$T/ml.err"
 ok $? "...the line names bounce_domain and what the relay must allow"
+! grep -Eq "bounces\+[a-z2-7]{29}@" "$T/ml.err"
+ok $? "...the relay's echo of the sender shows no token (it authenticates bounces)"
 pending_only ml; ok $? "...all pending"
 exit $tap_failed

@@ -127,6 +127,30 @@ START_TEST(test_msgid)
 }
 END_TEST
 
+/* A relay's echo of the envelope sender shows no token. */
+START_TEST(test_mask)
+{
+	static const char *const cases[][2] = {
+		{ "553 5.7.1 <bounces+n7aj5fdwu26lwjr5g7cq7tdk6kxok@b.test>: no",
+		    "553 5.7.1 <bounces+TOKEN@b.test>: no" },
+		{ "550 <BOUNCES+N7AJ5FDWU26LWJR5G7CQ7TDK6KXOK@b.test> and "
+		    "<unsubscribe+abcdefghijk@b.test>",
+		    "550 <BOUNCES+TOKEN@b.test> and <unsubscribe+TOKEN@b.test>" },
+		{ "550 <user+tag@example.org>", "550 <user+tag@example.org>" },
+		{ "550 <bounces+abc@x>", "550 <bounces+abc@x>" },
+		{ "550 bounces+abcdefgh", "550 bounces+abcdefgh" },
+		{ "+bounces+", "+bounces+" },
+	};
+	char buf[128];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(buf, sizeof buf, "%s", cases[i][0]);
+		verp_mask(buf);
+		ck_assert_str_eq(buf, cases[i][1]);
+	}
+}
+END_TEST
+
 static Suite *
 verp_suite(void)
 {
@@ -138,6 +162,7 @@ verp_suite(void)
 	tcase_add_test(tc, test_distinct);
 	tcase_add_test(tc, test_keys);
 	tcase_add_test(tc, test_msgid);
+	tcase_add_test(tc, test_mask);
 	suite_add_tcase(s, tc);
 	return s;
 }
