@@ -18,8 +18,11 @@
 
 #include <arpa/inet.h>
 #include <err.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
@@ -160,9 +163,14 @@ read_chain(struct imap *im, struct peer *pc)
 		gnutls_datum_t d = { (unsigned char *)der->str,
 		    (unsigned)der->len };
 
-		if (gnutls_x509_crt_init(&pc->crts[pc->n]) < 0 ||
-		    gnutls_x509_crt_import(pc->crts[pc->n], &d,
-		    GNUTLS_X509_FMT_DER) < 0) {
+		int r = gnutls_x509_crt_init(&pc->crts[pc->n]);
+
+		if (r >= 0)
+			r = gnutls_x509_crt_import(pc->crts[pc->n], &d,
+			    GNUTLS_X509_FMT_DER);
+		if (r == GNUTLS_E_MEMORY_ERROR)
+			util_oom("gnutls");
+		if (r < 0) {
 			warnx("%s: cannot read the server's certificate",
 			    im->where);
 			pc->n++;
@@ -178,11 +186,19 @@ load_trust(struct imap *im, const char *ca_file, struct peer *pc)
 {
 	int r;
 
-	if (gnutls_x509_trust_list_init(&pc->tl, 0) < 0)
+	if ((r = gnutls_x509_trust_list_init(&pc->tl, 0)) < 0) {
+		pc->tl = NULL;
+		if (r == GNUTLS_E_MEMORY_ERROR)
+			util_oom("gnutls");	/* 71, not untrusted (76) */
+		warnx("%s: cannot set up the trust list: %s", im->where,
+		    gnutls_strerror(r));
 		return -1;
+	}
 	r = ca_file ? gnutls_x509_trust_list_add_trust_file(pc->tl, ca_file,
 	    NULL, GNUTLS_X509_FMT_PEM, 0, 0) :
 	    gnutls_x509_trust_list_add_system_trust(pc->tl, 0, 0);
+	if (r == GNUTLS_E_MEMORY_ERROR)
+		util_oom("gnutls");
 	if (r <= 0) {
 		warnx("%s: no trusted certificates in %s%s%s", im->where,
 		    ca_file ? ca_file : "the system store",
@@ -294,18 +310,111 @@ connect_fail(int r)
 	return IMAP_FAIL_TEMP;
 }
 
+/*
+ * libetpan prints GnuTLS's reason for a failed handshake on stderr itself
+ * ("GnuTLS error: The operation timed out", gnutls_perror) and returns a
+ * bare MAILIMAP_ERROR_SSL.  stderr goes to a memory file around the calls
+ * that make a handshake: that line becomes the reason in ours, anything
+ * else written meanwhile is put back on stderr as it was.
+ */
+struct errcap {
+	int fd, saved;		/* the memory file, stderr's own; -1 */
+};
+
+static void
+cap_begin(struct errcap *ec)
+{
+	ec->saved = -1;
+	fflush(stderr);
+	if ((ec->fd = memfd_create("libetpan", MFD_CLOEXEC)) == -1)
+		return;		/* not caught: the line stays on stderr */
+	if ((ec->saved = dup(STDERR_FILENO)) == -1 ||
+	    dup2(ec->fd, STDERR_FILENO) == -1) {
+		if (ec->saved != -1)
+			close(ec->saved);
+		close(ec->fd);
+		ec->fd = ec->saved = -1;
+	}
+}
+
+/* Ends the capture: GnuTLS's reason into why (empty when none). */
+static void
+cap_end(struct errcap *ec, char *why, size_t whysz)
+{
+	static const char tag[] = "GnuTLS error: ";
+	char *buf, *line, *nl;
+	off_t size;
+	ssize_t n;
+
+	*why = '\0';
+	if (ec->fd == -1)
+		return;
+	fflush(stderr);
+	dup2(ec->saved, STDERR_FILENO);
+	close(ec->saved);
+	size = lseek(ec->fd, 0, SEEK_END);
+	buf = xmalloc(size > 0 ? (size_t)size + 1 : 1);
+	n = size > 0 ? pread(ec->fd, buf, (size_t)size, 0) : 0;
+	close(ec->fd);
+	buf[n > 0 ? n : 0] = '\0';
+	for (line = buf; *line; line = nl) {
+		nl = line + strcspn(line, "\n");
+		nl += *nl == '\n';
+		if (!*why && !strncmp(line, tag, sizeof tag - 1)) {
+			snprintf(why, whysz, "%.*s", (int)(nl - line -
+			    (sizeof tag - 1) - (nl[-1] == '\n')),
+			    line + sizeof tag - 1);
+			continue;
+		}
+		if (write(STDERR_FILENO, line, (size_t)(nl - line)) < 0)
+			break;
+	}
+	free(buf);
+}
+
+/*
+ * A handshake that failed (what: "connect" or "STARTTLS"), with GnuTLS's
+ * reason when libetpan gave one: a server that said nothing within the
+ * timeout could not be reached (69), not a TLS refusal (76).
+ */
+static enum imap_fail
+tls_failed(const struct imap *im, const struct config *c, const char *what,
+    int r, const char *why)
+{
+	if (!*why) {
+		fail(im, what, r);
+		return strcmp(what, "connect") ? IMAP_FAIL_TLS :
+		    connect_fail(r);
+	}
+	if (!strcmp(why, gnutls_strerror(GNUTLS_E_MEMORY_ERROR)))
+		util_oom("gnutls");
+	if (!strcmp(why, gnutls_strerror(GNUTLS_E_TIMEDOUT))) {
+		warnx("%s: %s: no reply to the TLS handshake within %ld s "
+		    "(transport.timeout)", im->where, what, c->timeout);
+		return IMAP_FAIL_CONN;
+	}
+	warnx("%s: %s: TLS handshake failed: %s", im->where, what, why);
+	return IMAP_FAIL_TLS;
+}
+
 /* Connects, and brings up TLS as configured.  IMAP_FAIL_NONE or why not. */
 static enum imap_fail
 secure(struct imap *im, const struct config *c, const char *host,
     uint16_t port, int implicit)
 {
 	const char *mode = c->imap_tls ? c->imap_tls : "required";
+	struct errcap ec;
+	char why[256];
 	int r;
 
-	if (implicit)
+	if (implicit) {
+		cap_begin(&ec);
 		r = mailimap_ssl_connect_with_callback(im->s, host, port,
 		    set_sni, (void *)host);
-	else
+		cap_end(&ec, why, sizeof why);
+		if (!etpan_ok(r) && r != MAILIMAP_ERROR_CONNECTION_REFUSED)
+			return tls_failed(im, c, "connect", r, why);
+	} else
 		r = mailimap_socket_connect(im->s, host, port);
 	if (!etpan_ok(r)) {
 		fail(im, "connect", r);
@@ -320,12 +429,12 @@ secure(struct imap *im, const struct config *c, const char *host,
 			    "imap.tls: none allows that)", im->where, mode);
 			return IMAP_FAIL_TLS;
 		}
+		cap_begin(&ec);
 		r = mailimap_socket_starttls_with_callback(im->s, set_sni,
 		    (void *)host);
-		if (!etpan_ok(r)) {
-			fail(im, "STARTTLS", r);
-			return IMAP_FAIL_TLS;
-		}
+		cap_end(&ec, why, sizeof why);
+		if (!etpan_ok(r))
+			return tls_failed(im, c, "STARTTLS", r, why);
 	}
 	if (implicit || strcmp(mode, "none")) {
 		if (c->imap_tls_verify &&

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The bounce mailbox's TLS, as cron sees it: a server that accepts the
+# connection and then says nothing during the handshake (implicit TLS, or
+# after its "OK" to STARTTLS) is a server that could not be reached, exit
+# 69, with one line naming the wait; it exited 76 "TLS refused", which
+# sends the operator to the certificates.  libetpan's own "GnuTLS error:
+# ..." line no longer reaches stderr (cron mails it): its reason is in our
+# line.  GnuTLS out of memory while its trust list is set up exits 71; it
+# exited 76 without a word.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-imaptls.XXXXXX); chmod 755 "$T"
+pids=
+trap 'for p in $pids; do kill $p 2>/dev/null; done; srv_stop_all; rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 9
+srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
+echo bounces@bounce.test | srv_add_users imap-s3cret
+printf 'imap-s3cret\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
+
+# silent NAME MODE: a server on a free port that accepts and, in MODE
+# implicit, says nothing; in MODE starttls, greets, offers STARTTLS,
+# answers it "OK" and then says nothing; sets PORT
+silent() {
+	python3 -c '
+import os, socket, sys, threading, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
+def serve(c):
+    f = c.makefile("rb")
+    if sys.argv[2] == "implicit":
+        return time.sleep(120)
+    c.sendall(b"* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n")
+    for l in f:
+        w = l.split() + [b"", b""]
+        if w[1].upper() == b"STARTTLS":
+            c.sendall(w[0] + b" OK begin TLS\r\n")
+            return time.sleep(120)
+        c.sendall(b"* CAPABILITY IMAP4rev1 STARTTLS\r\n" + w[0] +
+                  b" OK done\r\n")
+open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+while True:
+    c = s.accept()[0]
+    threading.Thread(target=serve, args=(c,), daemon=True).start()
+' "$T/$1.port" "$2" &
+	pids="$pids $!"
+	wait_for 60 "the silent server $1 to listen" test -s "$T/$1.port"
+	PORT=$(cat "$T/$1.port")
+}
+# proj NAME URL: the sample project reading URL's mailbox, timeout 2 s
+proj() {
+	mk_project "$T/$1" "  timeout: 2" "imap:" "  url: $2" \
+		"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
+		"  ca_file: $SRV_CA"
+}
+
+silent im implicit
+proj im "imaps://127.0.0.1:$PORT"
+$MAILER --config "$T/im/config.yaml" bounces >"$T/im.out" 2>"$T/im.err"
+rc=$?; sed 's/^/# /' "$T/im.err"
+[ $rc -eq 69 ]; ok $? "implicit TLS, no handshake: exit 69 (got $rc)"
+grep -q "^mailer: imaps://127.0.0.1:$PORT: connect: no reply to the TLS handshake within 2 s (transport.timeout)" "$T/im.err"
+ok $? "...the line names the wait"
+! grep -q "GnuTLS error" "$T/im.err"
+ok $? "...libetpan's own GnuTLS line is not on stderr"
+
+silent st starttls
+proj st "imap://127.0.0.1:$PORT"
+$MAILER --config "$T/st/config.yaml" bounces >"$T/st.out" 2>"$T/st.err"
+rc=$?; sed 's/^/# /' "$T/st.err"
+[ $rc -eq 69 ]; ok $? "STARTTLS, no handshake: exit 69 (got $rc)"
+grep -q "^mailer: imap://127.0.0.1:$PORT: STARTTLS: no reply to the TLS handshake within 2 s (transport.timeout)" "$T/st.err" &&
+	[ "$(wc -l <"$T/st.err")" = 1 ]
+ok $? "...one line, naming the wait"
+
+# implicit TLS to the STARTTLS port: the handshake fails for a reason
+# GnuTLS gives, which is in our line, and stays 76
+proj pl "imaps://127.0.0.1:$SRV_IMAP_PORT"
+$MAILER --config "$T/pl/config.yaml" bounces >"$T/pl.out" 2>"$T/pl.err"
+rc=$?; sed 's/^/# /' "$T/pl.err"
+[ $rc -eq 76 ]; ok $? "imaps:// to a plain IMAP port: exit 76 (got $rc)"
+grep -q "^mailer: imaps://127.0.0.1:$SRV_IMAP_PORT: connect: TLS handshake failed: ." "$T/pl.err" &&
+	[ "$(wc -l <"$T/pl.err")" = 1 ]
+ok $? "...one line, with GnuTLS's reason"
+
+# GnuTLS out of memory at the trust list's start (an LD_PRELOAD shim)
+proj ok "imaps://127.0.0.1:$SRV_IMAPS_PORT"
+if [ -n "${MAILER_SANITIZED:-}" ] || ! command -v cc >/dev/null; then
+	echo "ok 8 # SKIP sanitizer build or no cc (the shim must come first)"
+	echo "ok 9 # SKIP sanitizer build or no cc"
+	tap_n=$((tap_n + 2))
+else
+	# only mailer's own call fails: libgnutls makes one for every handshake
+	cat >"$T/shim.c" <<'C'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <string.h>
+#include <gnutls/x509.h>
+int gnutls_x509_trust_list_init(gnutls_x509_trust_list_t *l, unsigned n)
+{
+	int (*real)(gnutls_x509_trust_list_t *, unsigned) =
+	    (int (*)(gnutls_x509_trust_list_t *, unsigned))dlsym(RTLD_NEXT,
+	    "gnutls_x509_trust_list_init");
+	Dl_info caller;
+
+	if (dladdr(__builtin_return_address(0), &caller) &&
+	    caller.dli_fname && strstr(caller.dli_fname, "libgnutls"))
+		return real(l, n);
+	return GNUTLS_E_MEMORY_ERROR;
+}
+C
+	cc -shared -fPIC -o "$T/shim.so" "$T/shim.c" -ldl ||
+		{ echo "Bail out! cc shim"; exit 1; }
+	$MAILER --config "$T/ok/config.yaml" bounces >"$T/ok.out" 2>&1
+	rc=$?; [ $rc -eq 0 ]; ok $? "the mailbox with memory: exit 0 (got $rc)"
+	LD_PRELOAD=$T/shim.so $MAILER --config "$T/ok/config.yaml" bounces \
+		>"$T/oom.out" 2>"$T/oom.err"
+	rc=$?; sed 's/^/# /' "$T/oom.err"; cat "$T/oom.out"
+	[ $rc -eq 71 ] && grep -q "out of memory" "$T/oom.err"
+	ok $? "GnuTLS out of memory at the trust list: exit 71, said (got $rc)"
+fi
+exit $tap_failed
