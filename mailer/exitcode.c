@@ -33,9 +33,9 @@ static const struct exit_info table[] = {
 	    "no relay could be reached or gave a session (refused at its "
 	    "greeting or our envelope sender) and nothing was sent, the bounce "
 	    "mailbox or the DNS resolver (check --dns) could not be reached "
-	    "(a mailbox that says nothing to the TLS handshake within "
-	    "transport.timeout included), or serve cannot listen on its "
-	    "address" },
+	    "(a relay or mailbox that says nothing to the TLS handshake "
+	    "within transport.timeout included), or serve cannot listen on "
+	    "its address" },
 	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",
 	    "the journal failed a query or an update after it was opened "
 	    "(a damaged database), or libcurl would not start" },

@@ -74,6 +74,7 @@ struct outcome {
 	long code;		/* the last reply's */
 	enum phase phase;
 	int data_ended;		/* the message's end went to libcurl */
+	int in_tls;		/* STARTTLS went out, nothing since */
 	int aborting;
 	int restarted;		/* the worker went on with conn.next */
 	struct buf reply;	/* the last server reply */
@@ -116,6 +117,8 @@ struct conn {
 	struct buf reply;	/* the last server reply */
 	int reply_done;		/* its last line was "NNN " */
 	int quitting;		/* QUIT sent: its 221 is no outcome */
+	int in_tls;		/* STARTTLS sent, no command since (its
+				   handshake under way) */
 	curl_socket_t fd;	/* the connection's socket; under s->mu */
 	char err[CURL_ERROR_SIZE];
 };
@@ -244,6 +247,7 @@ set_phase(struct conn *c, enum phase ph)
 static void
 command_out(struct conn *c, const char *p, size_t n)
 {
+	c->in_tls = n >= 8 && !strncmp(p, "STARTTLS", 8);
 	if (n >= 10 && !strncmp(p, "MAIL FROM:", 10))
 		set_phase(c, PH_MAIL);
 	else if (n >= 8 && !strncmp(p, "RCPT TO:", 8))
@@ -398,6 +402,7 @@ outcome_take(struct conn *c, CURLcode rc)
 	o->tries = c->tries;
 	o->phase = atomic_load(&c->phase);
 	o->data_ended = c->data_ended;
+	o->in_tls = c->in_tls;
 	o->aborting = atomic_load(&c->aborting);
 	o->restarted = 0;
 	memcpy(o->err, c->err, sizeof o->err);
@@ -514,6 +519,7 @@ arm(struct smtp *s, struct conn *c, size_t relay)
 	buf_reset(&c->reply);
 	c->reply_done = 0;
 	c->quitting = 0;
+	c->in_tls = 0;
 	curl_slist_free_all(c->rcpt);
 	c->rcpt = curl_slist_append(NULL, c->msg.rcpt);
 	if ((long)relay != c->conn_relay)
@@ -670,6 +676,11 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 			    "mailer send from that domain: %s", rl->label,
 			    strchr(o->msg.from, '@') ? strchr(o->msg.from,
 			    '@') + 1 : o->msg.from, reply_text(o));
+		else if (o->rc == CURLE_OPERATION_TIMEDOUT && (o->in_tls ||
+		    (o->reply.len == 0 && !strncmp(rl->url, "smtps:", 6))))
+			warnx("%s: no reply to the TLS handshake%s within %ld "
+			    "s (transport.timeout)", rl->label, o->in_tls ?
+			    " after STARTTLS" : "", s->timeout);
 		else if (o->rc == CURLE_OPERATION_TIMEDOUT &&
 		    o->reply.len == 0)
 			warnx("%s: no greeting within %ld s (transport.timeout)"

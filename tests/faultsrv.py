@@ -9,6 +9,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --reply ADDR=REPLY   answer RCPT TO:<ADDR> with REPLY ("451 4.2.0 busy")
   --auth USER:PASS     offer AUTH PLAIN and require it before MAIL
   --tls CERT:KEY       offer STARTTLS
+  --tls-hang           offer STARTTLS, answer it 220 and then say nothing
+                       (a relay whose TLS handshake never comes)
   --log F              one line per accepted message: "CONN MSG RCPT"
   --trace F            one line per command verb received
   --ends F             one line per message whose final "." arrived:
@@ -46,7 +48,7 @@ class Handler(socketserver.StreamRequestHandler):
 
     def ehlo(self):
         opts = ["PIPELINING", "8BITMIME"]
-        if args.tls and not self.tls:
+        if (args.tls or args.tls_hang) and not self.tls:
             opts.append("STARTTLS")
         if args.auth:
             opts.append("AUTH PLAIN")
@@ -152,6 +154,10 @@ class Handler(socketserver.StreamRequestHandler):
                     f.write("%d %s\n" % (self.conn, verb))
             if verb in ("EHLO", "HELO"):
                 self.ehlo()
+            elif verb == "STARTTLS" and args.tls_hang:
+                self.send("220 2.0.0 go ahead")
+                time.sleep(120)
+                return
             elif verb == "STARTTLS" and args.tls and not self.tls:
                 self.starttls()
             elif verb == "AUTH" and args.auth:
@@ -205,6 +211,7 @@ p.add_argument("--drop-rcpt")
 p.add_argument("--reply", action="append", default=[])
 p.add_argument("--auth")
 p.add_argument("--tls")
+p.add_argument("--tls-hang", action="store_true")
 p.add_argument("--log")
 p.add_argument("--trace")
 p.add_argument("--ends")
