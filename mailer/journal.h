@@ -199,6 +199,8 @@ struct journal_count {
 	const char *issue, *list;
 	long pending, sent, deferred, failed, suppressed;
 	long unsubscribed;	/* addresses that unsubscribed from a copy */
+	long bounced;		/* addresses whose copy bounced (hard or
+				   soft; not a delay), each once */
 };
 
 /*

@@ -15,6 +15,9 @@ static const char *const sql[Q_COUNT] = {
 	    " sum(state = 'failed'), sum(state = 'suppressed'),"
 	    " (SELECT count(DISTINCT e.email COLLATE NOCASE) FROM events e"
 	    "  WHERE e.kind = 'unsubscribe' AND e.issue = r.issue"
+	    "  AND e.list = r.list),"
+	    " (SELECT count(DISTINCT e.email COLLATE NOCASE) FROM events e"
+	    "  WHERE e.kind = 'bounce' AND e.issue = r.issue"
 	    "  AND e.list = r.list)"
 	    " FROM recipients r WHERE ?1 IS NULL OR issue = ?1"
 	    " GROUP BY issue, list ORDER BY issue, list",
@@ -90,6 +93,7 @@ journal_counts(struct journal *j, const char *issue,
 		c.failed = sqlite3_column_int64(st, 5);
 		c.suppressed = sqlite3_column_int64(st, 6);
 		c.unsubscribed = sqlite3_column_int64(st, 7);
+		c.bounced = sqlite3_column_int64(st, 8);
 		fn(arg, &c);
 	}
 	sqlite3_reset(st);

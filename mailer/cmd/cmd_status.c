@@ -18,7 +18,7 @@
 struct table {
 	json_t *rows;
 	int json;
-	long tot[6];	/* the columns; [5]: complaints */
+	long tot[7];	/* the columns; [6]: complaints */
 	struct complaint_rate *rates;	/* complaint_rates' rows, copied */
 	size_t nrates;
 	struct journal_relay_count *relays;	/* copied, ordered */
@@ -119,24 +119,32 @@ json_rates(json_t *o, const char *prefix, const struct complaint_rate *r)
 	    r->level : COMPLAINT_OK)));
 }
 
+/*
+ * The table, 80 columns: suppressed, remaining (left) and complaints
+ * (compl) are shortened to fit; --json spells them out.
+ */
+#define HEAD "%-9s %-11s %6s %8s %6s %7s %5s %6s %6s %7s\n"
+#define ROW "%-9s %-11s %6ld %8ld %6ld %7ld %5ld %6ld %6ld"
+
 static void
 print_count(void *arg, const struct journal_count *c)
 {
 	struct table *t = arg;
-	long v[5] = { c->sent, c->deferred, c->failed, c->suppressed,
-	    c->pending };
+	long v[6] = { c->sent, c->deferred, c->failed, c->bounced,
+	    c->suppressed, c->pending };
 	const struct complaint_rate *r = rate_of(t, c->issue, c->list);
 	char rate[32];
 
 	t->nrows++;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		t->tot[i] += v[i];
-	t->tot[5] += r ? r->complaints : 0;
+	t->tot[6] += r ? r->complaints : 0;
 	if (t->json) {
-		json_t *o = json_pack("{s:s,s:s,s:i,s:i,s:i,s:i,s:i,s:i}",
+		json_t *o = json_pack("{s:s,s:s,s:i,s:i,s:i,s:i,s:i,s:i,s:i}",
 		    "issue", c->issue, "list", c->list, "sent",
 		    (json_int_t)c->sent, "deferred", (json_int_t)c->deferred,
-		    "failed", (json_int_t)c->failed, "suppressed",
+		    "failed", (json_int_t)c->failed, "bounced",
+		    (json_int_t)c->bounced, "suppressed",
 		    (json_int_t)c->suppressed, "remaining",
 		    (json_int_t)c->pending, "unsubscribed",
 		    (json_int_t)c->unsubscribed);
@@ -150,9 +158,9 @@ print_count(void *arg, const struct journal_count *c)
 	}
 	complaint_rate_text(r ? r->complaints : 0, r ? r->delivered : 0, rate,
 	    sizeof rate);
-	printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld %10ld %8s%s\n",
-	    c->issue, c->list, c->sent, c->deferred, c->failed,
-	    c->suppressed, c->pending, r ? r->complaints : 0, rate,
+	printf(ROW " %7s%s\n", c->issue, c->list, c->sent, c->deferred,
+	    c->failed, c->bounced, c->suppressed, c->pending,
+	    r ? r->complaints : 0, rate,
 	    r && r->level ? r->level == COMPLAINT_LIMIT ? " LIMIT" :
 	    " warning" : "");
 }
@@ -171,7 +179,7 @@ print_rates(const struct table *t)
 			continue;
 		if (!head++)
 			printf("\ncomplaint rate = complaints / delivered "
-			    "(sent, not bounced); the large mailbox providers "
+			    "(sent, not bounced);\nthe large mailbox providers "
 			    "warn at 0.1 %% and limit at 0.3 %%\n");
 		if (!r->issue) {
 			printf("%ld complaint%s named no issue (no VERP token) "
@@ -294,9 +302,8 @@ print_status(struct journal *jn, const char *issue, struct table *t)
 
 	t->rows = json_array();
 	if (!t->json)
-		printf("%-12s %-14s %8s %8s %8s %10s %9s %10s %8s\n", "issue",
-		    "list", "sent", "deferred", "failed", "suppressed",
-		    "remaining", "complaints", "rate");
+		printf(HEAD, "issue", "list", "sent", "deferred", "failed",
+		    "bounced", "suppr", "left", "compl", "rate");
 	if (complaint_rates(jn, issue, keep_rate, t) == -1 ||
 	    journal_relay_counts(jn, issue, keep_relay, t) == -1 ||
 	    journal_counts(jn, issue, print_count, t) == -1)
@@ -311,9 +318,8 @@ print_status(struct journal *jn, const char *issue, struct table *t)
 		puts(s);
 		free(s);
 	} else {
-		printf("%-12s %-14s %8ld %8ld %8ld %10ld %9ld %10ld\n", "total",
-		    "", t->tot[0], t->tot[1], t->tot[2], t->tot[3], t->tot[4],
-		    t->tot[5]);
+		printf(ROW "\n", "total", "", t->tot[0], t->tot[1],
+		    t->tot[2], t->tot[3], t->tot[4], t->tot[5], t->tot[6]);
 		print_rates(t);
 		print_relays(t);
 	}

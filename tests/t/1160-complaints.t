@@ -96,9 +96,9 @@ ok $? "status --json: complaints, delivered, rate and level per list and per iss
 
 M status "$P/issues/2021-01" >"$T/status.txt"
 sed 's/^/# /' "$T/status.txt" | grep -E 'aba|chengdu|complaint|2021-01  '
-grep -Eq '^2021-01 +aba +4 +0 +0 +0 +0 +2 +50\.00 % LIMIT$' "$T/status.txt" &&
-	grep -Eq '^2021-01 +chengdu +5 +0 +0 +0 +0 +1 +20\.00 % LIMIT$' "$T/status.txt" &&
-	grep -Eq '^2021-01 +bazhong +4 +0 +0 +0 +0 +0 +0\.00 %$' "$T/status.txt"
+grep -Eq '^2021-01 +aba +4 +0 +0 +0 +0 +0 +2 +50\.00 % LIMIT$' "$T/status.txt" &&
+	grep -Eq '^2021-01 +chengdu +5 +0 +0 +0 +0 +0 +1 +20\.00 % LIMIT$' "$T/status.txt" &&
+	grep -Eq '^2021-01 +bazhong +4 +0 +0 +0 +0 +0 +0 +0\.00 %$' "$T/status.txt"
 ok $? "status: complaints and rate per list, over the limit marked"
 grep -q '^2021-01      3 / 78 = 3.85 %  LIMIT: at or above 0.3 %$' "$T/status.txt" &&
 	grep -q 'warn at 0.1 % and limit at 0.3 %' "$T/status.txt"
