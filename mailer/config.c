@@ -54,6 +54,7 @@ static const struct yfield transport_fields[] = {
 	{ "timeout", YF_INT, O(timeout), 0, NULL },
 	{ "relay_cooldown", YF_INT, O(relay_cooldown), 0, NULL },
 	{ "retry_backoff", YF_INT, O(retry_backoff), 0, NULL },
+	{ "give_up_after", YF_INT, O(give_up_after), 0, NULL },
 	YF_END
 };
 
@@ -151,6 +152,7 @@ defaults(struct config *c)
 	c->timeout = 60;
 	c->relay_cooldown = 300;
 	c->retry_backoff = 300;
+	c->give_up_after = 5 * 86400;	/* RFC 5321 4.5.4.1: 4-5 days */
 	c->hard_limit = 1;
 	c->soft_limit = 5;
 	c->soft_window_days = 30;

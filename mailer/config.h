@@ -49,6 +49,8 @@ struct config {
 	long relay_cooldown;	/* seconds */
 	/* seconds before a deferred recipient is retried */
 	long retry_backoff;
+	long give_up_after;	/* seconds a recipient may stay deferred; 0:
+				   for ever */
 
 	/* signing */
 	int sign;		/* a signing: section is present */

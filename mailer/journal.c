@@ -16,7 +16,7 @@
 #include "journal_int.h"
 #include "util.h"
 
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 #define BUSY_MS 10000	/* how long a statement waits for another writer */
 
 static const char schema[] =
@@ -121,6 +121,13 @@ static const char schema_v7[] =
     "CREATE INDEX web_mails_email ON web_mails(email COLLATE NOCASE, at);"
     "DROP INDEX lifts_addr;"
     "CREATE INDEX lifts_addr ON lifts(email COLLATE NOCASE, list);";
+
+/*
+ * Version 8: when a deferred recipient was first deferred (NULL: it is
+ * not deferred), for transport.give_up_after.
+ */
+static const char schema_v8[] =
+    "ALTER TABLE recipients ADD COLUMN deferred_since INTEGER;";
 
 static const char *const sql[Q_COUNT] = {
 	/* prepared once: send begins and commits one per message */
@@ -252,7 +259,8 @@ setup(struct journal *j)
 	    (version < 5 && exec(j, schema_v5) == -1) ||
 	    (version < 6 && exec(j, schema_v6) == -1) ||
 	    exec(j, schema_v7) == -1 ||
-	    exec(j, "PRAGMA user_version = 7") == -1) {
+	    (version < 8 && exec(j, schema_v8) == -1) ||
+	    exec(j, "PRAGMA user_version = 8") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

@@ -195,6 +195,16 @@ int journal_apply_policy(struct journal *j, const char *list,
  */
 int journal_first_sent(struct journal *j, const char *issue, time_t *t);
 
+/*
+ * When a deferred recipient was first deferred, in *since (0: unknown, a
+ * journal from before version 8 until its next deferral), and its last
+ * reply in *last_reply (malloc'd, "" when none; the caller frees it).
+ * 0 / -1.
+ */
+int journal_deferred(struct journal *j, const char *issue, const char *list,
+    const char *email, time_t *since, char **last_reply)
+    __attribute__((warn_unused_result));
+
 struct journal_count {
 	const char *issue, *list;
 	long pending, sent, deferred, failed, suppressed;

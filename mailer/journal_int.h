@@ -18,7 +18,7 @@ enum journal_stmt {
 	Q_BEGIN, Q_COMMIT,
 	/* journal_send.c: editions and recipients */
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_HAS_ROWS, Q_SPELLED, Q_UNADD,
-	Q_STATE, Q_MARK, Q_TOKEN, Q_FIRST_SENT,
+	Q_STATE, Q_MARK, Q_TOKEN, Q_FIRST_SENT, Q_DEFERRED,
 	/* journal_ledger.c: the bounce ledger */
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUB_END, Q_SUPPRESSED,
 	Q_SUPPRESSED_EACH, Q_HARD, Q_SOFT, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED,

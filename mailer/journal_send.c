@@ -36,11 +36,16 @@ static const char *const sql[Q_COUNT] = {
 	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
 	[Q_MARK] = "UPDATE recipients SET state = ?4, last_reply = ?5,"
 	    " next_attempt = ?6, attempts = attempts + ?7, updated_at = ?8,"
-	    " relay = ?9 WHERE issue = ?1 AND list = ?2 AND email = ?3",
+	    " relay = ?9, deferred_since = CASE WHEN ?4 = 'deferred'"
+	    "  THEN coalesce(deferred_since, ?8) END"
+	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
 	[Q_TOKEN] = "SELECT issue, list, email FROM recipients"
 	    " WHERE token_id = ?1",
 	[Q_FIRST_SENT] = "SELECT coalesce(min(first_sent_at), 0) FROM editions"
 	    " WHERE issue = ?1",
+	[Q_DEFERRED] = "SELECT coalesce(deferred_since, 0),"
+	    " coalesce(last_reply, '') FROM recipients"
+	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
 };
 
 /*
@@ -281,6 +286,27 @@ journal_lookup_token(struct journal *j, const char *token_id, char **issue,
 	*issue = xstrdup((const char *)sqlite3_column_text(st, 0));
 	*list = xstrdup((const char *)sqlite3_column_text(st, 1));
 	*email = xstrdup((const char *)sqlite3_column_text(st, 2));
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+journal_deferred(struct journal *j, const char *issue, const char *list,
+    const char *email, time_t *since, char **last_reply)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_DEFERRED, 3, issue, list,
+	    email);
+
+	*since = 0;
+	*last_reply = NULL;
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return journal_fail(j, "reading a deferral");
+	}
+	*since = (time_t)sqlite3_column_int64(st, 0);
+	*last_reply = xstrdup((const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
 	return 0;
 }

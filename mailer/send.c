@@ -289,6 +289,66 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 }
 
 /*
+ * A recipient deferred for longer than transport.give_up_after is given
+ * up, as an MTA gives up a message that stayed in its queue (RFC 5321
+ * 4.5.4.1): failed, a soft failure in the bounce ledger (4.4.7, expired),
+ * said once.  1 when given up, 0, -1.
+ */
+static int
+give_up(struct sender *s, const char *iss, const char *email)
+{
+	const struct config *c = s->j->cfg;
+	struct journal_event ev = { 0 };
+	time_t since, now = time(NULL);
+	char when[32], limit[32], *last, *reply, *key;
+	struct tm tm;
+	int is_new, rc;
+
+	if (c->give_up_after <= 0)
+		return 0;
+	if (journal_deferred(s->jn, iss, s->l->id, email, &since, &last) == -1)
+		return -1;
+	if (!since || now - since < c->give_up_after) {
+		free(last);
+		return 0;
+	}
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime_r(&since,
+	    &tm));
+	if (c->give_up_after % 86400 == 0)
+		snprintf(limit, sizeof limit, "%ld day%s", c->give_up_after /
+		    86400, c->give_up_after == 86400 ? "" : "s");
+	else
+		snprintf(limit, sizeof limit, "%ld s", c->give_up_after);
+	reply = xasprintf("deferred since %s, longer than "
+	    "transport.give_up_after (%s): given up; last reply: %s", when,
+	    limit, *last ? last : "none");
+	key = xasprintf("giveup:%s:%s:%s", iss, s->l->id, email);
+	ev.kind = JE_FAILED;
+	ev.issue = iss;
+	ev.list = s->l->id;
+	ev.email = email;
+	ev.cls = JC_SOFT;
+	ev.status = "4.4.7";
+	ev.reason = "expired";
+	ev.at = now;
+	ev.source_key = key;
+	rc = journal_mark(s->jn, iss, s->l->id, email, JS_FAILED, reply, 0);
+	if (rc == 0 && (rc = journal_event_add(s->jn, &ev, &is_new)) == 0 &&
+	    journal_apply_policy(s->jn, s->l->id, email, c->hard_limit,
+	    c->soft_limit, c->soft_window_days) == 1)
+		strset_add(&s->suppressed, email);
+	if (rc == 0) {
+		s->st->failed++;
+		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, email,
+		    reply);
+	}
+	free(key);
+	free(reply);
+	free(last);
+	return rc == -1 ? -1 : 1;
+}
+
+/*
  * 1 when a 5xx refuses the message for its size (5.3.4, RFC 3463): every
  * recipient of the edition would get it, and it says nothing of them.
  */
@@ -671,7 +731,7 @@ wanted(struct sender *s, const struct subscriber *sub)
 	time_t next = 0;
 	char id[VERP_ID_LEN + 1];
 	const char *email = sub->email;
-	int known = 1;
+	int known = 1, w;
 
 	s->attempts = 0;
 	s->spelled[0] = '\0';
@@ -699,6 +759,9 @@ wanted(struct sender *s, const struct subscriber *sub)
 		s->st->already++;
 		return 0;
 	}
+	if (st == JS_DEFERRED && !s->o->dry_run &&
+	    (w = give_up(s, iss, email)) != 0)
+		return w < 0 ? -1 : 0;
 	if (st == JS_DEFERRED && s->o->respect_backoff && next > time(NULL)) {
 		s->st->already++;
 		return 0;
