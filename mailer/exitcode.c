@@ -31,8 +31,9 @@ static const struct exit_info table[] = {
 	    "a file given to bounces parse could not be read" },
 	{ EXIT_UNAVAILABLE, "EX_UNAVAILABLE", "service unavailable",
 	    "no relay could be reached or gave a session (refused at its "
-	    "greeting or our envelope sender) and nothing was sent, the bounce "
-	    "mailbox or the DNS resolver (check --dns) could not be reached "
+	    "greeting or our envelope sender) and nothing was sent or "
+	    "deferred, the bounce mailbox or the DNS resolver (check --dns) "
+	    "could not be reached "
 	    "(a relay or mailbox that says nothing to the TLS handshake "
 	    "within transport.timeout included), or serve cannot listen on "
 	    "its address" },

@@ -986,7 +986,9 @@ result_code(const struct sender *s, int rc)
 		return rc;
 	if (s->st->authfail)
 		return EXIT_LOGIN;
-	if (s->st->unreachable && s->st->sent == 0)
+	/* a relay that took messages, deferred for want of a reply, was
+	   reached */
+	if (s->st->unreachable && s->st->sent == 0 && s->st->deferred == 0)
 		return s->st->tlsfail ? EXIT_TLS : EXIT_UNAVAILABLE;
 	if (s->st->toobig)
 		return EXIT_DATAERR;

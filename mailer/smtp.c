@@ -49,6 +49,8 @@
 #include "verp.h"
 
 #define POLL_MS 200	/* longest wait before looking at *stop again */
+#define NOREPLY_REST 2	/* messages in a row with no reply to "." that
+			   rest their relay */
 #define UPLOAD_BUFFER (512 * 1024)	/* a whole message per read_cb */
 
 /* The last command sent: a failure is judged by what it answered. */
@@ -86,6 +88,7 @@ struct relay {
 	char *label;		/* the URL without credentials */
 	time_t down_until;
 	int limited;		/* a connection over its limit was said */
+	int noreply;		/* messages in a row without a reply to "." */
 };
 
 struct conn {
@@ -693,6 +696,34 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 }
 
 /*
+ * A relay that took messages and gave no reply to their ends, NOREPLY_REST
+ * in a row, rests as one that gives no session does: each such message
+ * cost transport.timeout and may be delivered, so a relay whose queue is
+ * stuck would have the whole list go through it one timeout at a time,
+ * every address deferred and sent again by the next run.  One lost reply
+ * alone (a dropped line) rests nothing.
+ */
+static void
+noreply_seen(struct smtp *s, struct outcome *o, enum transport_result r)
+{
+	struct relay *rl = &s->relays[o->relay];
+	time_t now = time(NULL);
+
+	if (r != TRANSPORT_NOREPLY) {
+		if (r == TRANSPORT_OK)
+			rl->noreply = 0;
+		return;
+	}
+	if (++rl->noreply < NOREPLY_REST || rl->down_until > now)
+		return;
+	warnx("%s: %d messages in a row got no reply to their end: resting "
+	    "it for %ld s (transport.relay_cooldown)", rl->label, rl->noreply,
+	    s->cooldown);
+	rl->noreply = 0;
+	rl->down_until = now + s->cooldown;
+}
+
+/*
  * A 4xx refusing a session (421 at the greeting) while another of our
  * connections to that relay is busy on a session it greeted: the relay
  * is up but takes fewer
@@ -771,6 +802,7 @@ finish(struct smtp *s, struct conn *c)
 		if (next < 0)
 			s->no_relay = 1;
 	}
+	noreply_seen(s, o, r);
 	s->held--;
 	s->finished++;
 	o->msg.relay = r == TRANSPORT_UNSENT ? NULL :
