@@ -11,14 +11,9 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-noreply.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init noreply
 plan 15
 a() { printf 'flt.%05d@members.test' "$1"; }
-send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
-	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 st() { sqlite3 "$T/$1/state/mailer.db" \
 	"select state from recipients where email='$2'"; }
 # copies LOG ADDR: how many copies of ADDR's message the relay took
@@ -27,7 +22,7 @@ copies() { grep -c " $2\$" "$1"; }
 # --- the relay hangs up after the final "." of a(2)
 fault drop --drop-end "$(a 2)"
 fault_project "$T/pd" "$PORT" 6 "tls: none"
-send pd; rc=$?; sed 's/^/# /' "$T/pd.out" "$T/pd.err"
+fault_send pd; rc=$?; sed 's/^/# /' "$T/pd.out" "$T/pd.err"
 [ $rc -eq 75 ] && [ "$(st pd "$(a 2)")" = deferred ]
 ok $? "hang-up after the end: deferred, exit 75 (rc $rc, $(st pd "$(a 2)"))"
 n=$(copies "$T/drop.log" "$(a 2)")
@@ -39,7 +34,7 @@ grep -q "sent 5, deferred 1, failed 0" "$T/pd.out"
 ok $? "...the summary counts 5 sent, 1 deferred"
 fault good
 sed -i "s|127.0.0.1:[0-9]*|127.0.0.1:$PORT|" "$T/pd/config.yaml"
-send pd; rc=$?; sed 's/^/# /' "$T/pd.out" "$T/pd.err"
+fault_send pd; rc=$?; sed 's/^/# /' "$T/pd.out" "$T/pd.err"
 [ $rc -eq 0 ] && [ "$(st pd "$(a 2)")" = sent ]
 ok $? "the rerun sends it (rc $rc, $(st pd "$(a 2)"))"
 cat "$T/drop.log" "$T/good.log" >"$T/both.log"
@@ -52,7 +47,7 @@ ok $? "...once more: the others once each, a(2) twice in all"
 fault slow --slow-end 3
 fault_project "$T/sl" "$PORT" 6 "tls: none" "timeout: 2" \
 	"max_connections: 1"
-send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
+fault_send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
 [ $rc -eq 75 ]; ok $? "slow relay: exit 75 (got $rc)"
 n=$(awk '$2 == "DATA" { d[$1]++ } END { m = 0
 	for (c in d) if (d[c] > m) m = d[c]; print m }' "$T/slow.trace")
@@ -68,7 +63,7 @@ n=$(sqlite3 "$T/sl/state/mailer.db" \
 [ "$n" = 2 ] && grep -q "2 messages in a row got no reply to their end: resting it" "$T/sl.err"
 ok $? "...2 deferred, then the relay rests (0584), the other 4 pending (got $n)"
 sed -i "s|  timeout: 2|  timeout: 10|" "$T/sl/config.yaml"
-send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
+fault_send sl; rc=$?; sed 's/^/# /' "$T/sl.out" "$T/sl.err"
 r=0; for i in 1 2; do [ "$(copies "$T/slow.log" "$(a $i)")" = 2 ] || r=1; done
 for i in 3 4 5 6; do [ "$(copies "$T/slow.log" "$(a $i)")" = 1 ] || r=1; done
 [ $rc -eq 0 ] && [ $r = 0 ]
@@ -77,7 +72,7 @@ ok $? "timeout 10: the rerun sends the 2 deferred once more, the 4 pending once 
 # --- lost before the end: the relay hangs up at a(4)'s RCPT TO
 fault hang --hangup-rcpt "$(a 4)"
 fault_project "$T/hu" "$PORT" 6 "tls: none"
-send hu; rc=$?; sed 's/^/# /' "$T/hu.out" "$T/hu.err"
+fault_send hu; rc=$?; sed 's/^/# /' "$T/hu.out" "$T/hu.err"
 [ $rc -eq 75 ] && [ "$(st hu "$(a 4)")" = deferred ]
 ok $? "hang-up at RCPT: deferred, exit 75 (rc $rc, $(st hu "$(a 4)"))"
 grep -q "$(a 4): deferred: connection lost before the reply to RCPT TO: not sent$" "$T/hu.err"

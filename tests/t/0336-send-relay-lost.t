@@ -8,10 +8,7 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-lost.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init lost
 plan 10
 # proj NAME: list flt of 6 alone, one connection of one message at a
 # time, no TLS, send_at in the past (for run)

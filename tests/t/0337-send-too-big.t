@@ -10,10 +10,7 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-toobig.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init toobig
 plan 8
 P=$T/p
 fault small --size-limit 2000

@@ -11,51 +11,37 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-session.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init session
 plan 10
 # proj NAME PORT: list flt of 6, TLS required, a 2 s timeout
 proj() { fault_project "$T/$1" "$2" 6 "tls: required" "timeout: 2"; }
-send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
-	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
-pending_only() { [ "$(sqlite3 "$T/$1/state/mailer.db" \
-	"select count(*) from recipients where state <> 'pending'")" = 0 ]; }
 
 fault plain
 proj pl "$PORT"
-send pl; rc=$?; sed 's/^/# /' "$T/pl.err"
+fault_send pl; rc=$?; sed 's/^/# /' "$T/pl.err"
 [ $rc -eq 76 ]; ok $? "no STARTTLS, tls required: exit 76 (got $rc)"
 grep -q "smtp://127.0.0.1:[0-9]*: the relay offers no STARTTLS, and transport.tls is required" "$T/pl.err"
 ok $? "...the line says the relay offers no STARTTLS"
-pending_only pl; ok $? "...all pending"
+fault_pending_only pl; ok $? "...all pending"
 
 # a relay that accepts and never greets (a TLS-first port, to smtp://)
-python3 -c '
-import os, socket, sys, time
-s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
-open(sys.argv[1] + ".tmp", "w").write(str(s.getsockname()[1]))
-os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-time.sleep(120)' "$T/hole.port" &
-pids="$pids $!"
-wait_for 60 "the silent relay to listen" test -s "$T/hole.port"
-proj ho "$(cat "$T/hole.port")"
-send ho; rc=$?; sed 's/^/# /' "$T/ho.err"
+fault_silent hole
+proj ho "$PORT"
+fault_send ho; rc=$?; sed 's/^/# /' "$T/ho.err"
 [ $rc -eq 69 ]; ok $? "a relay that never greets: exit 69 (got $rc)"
 grep -q "no greeting within 2 s (transport.timeout); a relay that starts with TLS (port 465) is written smtps://" "$T/ho.err"
 ok $? "...the line names the wait and smtps://"
-pending_only ho; ok $? "...all pending"
+fault_pending_only ho; ok $? "...all pending"
 
 # a relay that refuses our envelope sender (a submission relay that lets
 # the login send only as its own address)
 fault mail --mail-reply "553 5.7.1 <%s>: Sender address rejected: not owned by user u"
 fault_project "$T/ml" "$PORT" 6 "tls: none"
-send ml; rc=$?; sed 's/^/# /' "$T/ml.err"
+fault_send ml; rc=$?; sed 's/^/# /' "$T/ml.err"
 [ $rc -eq 69 ]; ok $? "envelope sender refused: exit 69 (got $rc)"
 grep -q "smtp://127.0.0.1:[0-9]*: the relay refuses the envelope sender bounces+TOKEN@bounce.test (bounce_domain): it must let mailer send from that domain: 553 5.7.1" "$T/ml.err"
 ok $? "...the line names bounce_domain and what the relay must allow"
 ! grep -Eq "bounces\+[a-z2-7]{29}@" "$T/ml.err"
 ok $? "...the relay's echo of the sender shows no token (it authenticates bounces)"
-pending_only ml; ok $? "...all pending"
+fault_pending_only ml; ok $? "...all pending"
 exit $tap_failed

@@ -10,21 +10,16 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-connlimit.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init connlimit
 plan 6
 # proj NAME: list flt of 60, 4 connections, no TLS
 proj() { fault_project "$T/$1" "$PORT" 60 "tls: none" "max_connections: 4"; }
-send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
-	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 n_sent() { sqlite3 "$T/$1/state/mailer.db" \
 	"select count(*) from recipients where state = 'sent'"; }
 
 fault lim --max-conns 2
 proj l
-send l; rc=$?; sed 's/^/# /' "$T/l.out" "$T/l.err"
+fault_send l; rc=$?; sed 's/^/# /' "$T/l.out" "$T/l.err"
 [ $rc -eq 0 ] && [ "$(n_sent l)" = 60 ]
 ok $? "a relay of 2 connections, 4 configured: all 60 sent, exit 0 (rc $rc, $(n_sent l))"
 n=$(taken "$T/lim.log")
@@ -36,7 +31,7 @@ ok $? "...no stop, no deferral"
 
 fault all --greet "421 4.3.2 Service not available"
 proj a
-send a; rc=$?; sed 's/^/# /' "$T/a.out" "$T/a.err"
+fault_send a; rc=$?; sed 's/^/# /' "$T/a.out" "$T/a.err"
 [ $rc -eq 69 ] && [ "$(n_sent a)" = 0 ]
 ok $? "a relay that refuses every connection: exit 69, none sent (rc $rc)"
 grep -q "no relay available" "$T/a.err" && ! grep -q "fewer connections" "$T/a.err"

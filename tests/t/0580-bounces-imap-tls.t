@@ -49,6 +49,11 @@ while True:
 	wait_for 60 "the silent server $1 to listen" test -s "$T/$1.port"
 	PORT=$(cat "$T/$1.port")
 }
+# bx NAME: mailer bounces of the project T/NAME; rc, its stderr shown
+bx() {
+	$MAILER --config "$T/$1/config.yaml" bounces >"$T/$1.out" 2>"$T/$1.err"
+	rc=$?; sed 's/^/# /' "$T/$1.err"
+}
 # proj NAME URL: the sample project reading URL's mailbox, timeout 2 s
 proj() {
 	mk_project "$T/$1" "  timeout: 2" "imap:" "  url: $2" \
@@ -58,8 +63,7 @@ proj() {
 
 silent im implicit
 proj im "imaps://127.0.0.1:$PORT"
-$MAILER --config "$T/im/config.yaml" bounces >"$T/im.out" 2>"$T/im.err"
-rc=$?; sed 's/^/# /' "$T/im.err"
+bx im
 [ $rc -eq 69 ]; ok $? "implicit TLS, no handshake: exit 69 (got $rc)"
 grep -q "^mailer: imaps://127.0.0.1:$PORT: connect: no reply to the TLS handshake within 2 s (transport.timeout)" "$T/im.err"
 ok $? "...the line names the wait"
@@ -68,8 +72,7 @@ ok $? "...libetpan's own GnuTLS line is not on stderr"
 
 silent st starttls
 proj st "imap://127.0.0.1:$PORT"
-$MAILER --config "$T/st/config.yaml" bounces >"$T/st.out" 2>"$T/st.err"
-rc=$?; sed 's/^/# /' "$T/st.err"
+bx st
 [ $rc -eq 69 ]; ok $? "STARTTLS, no handshake: exit 69 (got $rc)"
 grep -q "^mailer: imap://127.0.0.1:$PORT: STARTTLS: no reply to the TLS handshake within 2 s (transport.timeout)" "$T/st.err" &&
 	[ "$(wc -l <"$T/st.err")" = 1 ]
@@ -78,8 +81,7 @@ ok $? "...one line, naming the wait"
 # implicit TLS to the STARTTLS port: the handshake fails for a reason
 # GnuTLS gives, which is in our line, and stays 76
 proj pl "imaps://127.0.0.1:$SRV_IMAP_PORT"
-$MAILER --config "$T/pl/config.yaml" bounces >"$T/pl.out" 2>"$T/pl.err"
-rc=$?; sed 's/^/# /' "$T/pl.err"
+bx pl
 [ $rc -eq 76 ]; ok $? "imaps:// to a plain IMAP port: exit 76 (got $rc)"
 grep -q "^mailer: imaps://127.0.0.1:$SRV_IMAP_PORT: connect: TLS handshake failed: ." "$T/pl.err" &&
 	[ "$(wc -l <"$T/pl.err")" = 1 ]

@@ -9,20 +9,15 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-giveup.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init giveup
 plan 8
 a() { printf 'flt.%05d@members.test' "$1"; }
-send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
-	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 q() { sqlite3 "$T/p/state/mailer.db" "$1"; }
 
 fault busy --reply "$(a 2)=452 4.2.2 mailbox full" \
 	--reply "$(a 3)=451 4.7.1 greylisted"
 fault_project "$T/p" "$PORT" 4 "tls: none"
-send p; rc=$?; sed 's/^/# /' "$T/p.err"
+fault_send p; rc=$?; sed 's/^/# /' "$T/p.err"
 [ $rc -eq 75 ] && [ "$(q "select count(*) from recipients where state = 'deferred'")" = 2 ]
 ok $? "first send: two deferred, exit 75 (got $rc)"
 
@@ -34,7 +29,7 @@ q "update recipients set updated_at = updated_at - 6 * 86400,
 	next_attempt = 0 where email = '$(a 3)'"
 ok $? "the clock moved in the journal"
 before=$(grep -c RCPT "$T/busy.trace")
-send p; rc=$?; sed 's/^/# /' "$T/p.out" "$T/p.err"
+fault_send p; rc=$?; sed 's/^/# /' "$T/p.out" "$T/p.err"
 [ "$(q "select state from recipients where email = '$(a 2)'")" = failed ]
 ok $? "deferred for 6 days: failed (given up)"
 grep -q "2021-01: flt $(a 2): failed: deferred since 20[0-9-]* [0-9:]* UTC, longer than transport.give_up_after (5 days): given up; last reply: 452 4.2.2 mailbox full" "$T/p.err"

@@ -10,20 +10,15 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-norest.XXXXXX)
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$T"' EXIT
+fault_init norest
 plan 6
-send() { $MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
-	--list flt >"$T/$1.out" 2>"$T/$1.err"; }
 n() { sqlite3 "$T/$1/state/mailer.db" \
 	"select count(*) from recipients where state = '$2'"; }
 
 # one relay, silent after every "."
 fault mute --slow-end 60
 fault_project "$T/one" "$PORT" 20 "tls: none" "timeout: 2" "max_connections: 2"
-send one; rc=$?; sed 's/^/# /' "$T/one.out" "$T/one.err"
+fault_send one; rc=$?; sed 's/^/# /' "$T/one.out" "$T/one.err"
 [ $rc -eq 75 ] && [ "$(n one deferred)" -le 3 ] && [ "$(n one pending)" -ge 17 ]
 ok $? "a relay silent after the end: rested, the send stops (deferred $(n one deferred), pending $(n one pending), exit $rc)"
 grep -q "^mailer: smtp://127.0.0.1:$PORT: 2 messages in a row got no reply to their end: resting it for 300 s (transport.relay_cooldown)" "$T/one.err"
@@ -38,7 +33,7 @@ fault mute2 --slow-end 60
 fault_project "$T/two" "$GOOD" 12 "tls: none" "timeout: 2" "max_connections: 2"
 sed -i "s|relays: \[\"smtp://127.0.0.1:$GOOD\"\]|relays: [\"smtp://127.0.0.1:$PORT\", \"smtp://127.0.0.1:$GOOD\"]|" \
 	"$T/two/config.yaml"
-send two; rc=$?; sed 's/^/# /' "$T/two.out" "$T/two.err"
+fault_send two; rc=$?; sed 's/^/# /' "$T/two.out" "$T/two.err"
 [ "$(n two sent)" -ge 10 ] && [ "$(n two deferred)" -le 2 ] && [ "$(n two pending)" = 0 ]
 ok $? "beside a good relay: $(n two sent) sent, $(n two deferred) deferred (at most the 2 that rested it)"
 [ "$(wc -l <"$T/mute2.log")" -le 2 ]
