@@ -1,10 +1,10 @@
 /*
  * The run command: the cron entry point.  Under the state lock it sends
- * every issue whose send_at has passed and that is not complete (deferred
- * recipients only once their backoff expired), makes the web archive
- * again when an issue sent something and web: is configured, then
- * processes the bounce mailbox.  Quiet when there is nothing to do; one
- * line per issue that sent something otherwise.
+ * every issue whose send_at has passed and that is not complete, oldest
+ * send_at first (deferred recipients only once their backoff expired),
+ * makes the web archive again when an issue sent something and web: is
+ * configured, then processes the bounce mailbox.  Quiet when there is
+ * nothing to do; one line per issue that sent something otherwise.
  */
 #include <dirent.h>
 #include <err.h>
@@ -40,9 +40,12 @@ on_signal(int sig)
 	run_stop = 1;
 }
 
-/* send_at of dir/issue.yaml without loading the whole issue: 1 when due */
+/*
+ * send_at of dir/issue.yaml without loading the whole issue: 1 when due
+ * (*at its time), 0 when not or without one, -1 after reporting.
+ */
 static int
-due(const char *dir, time_t now)
+due(const char *dir, time_t now, time_t *at)
 {
 	char *yml = path_join(dir, "issue.yaml");
 	struct buf b = BUF_INIT;
@@ -59,6 +62,7 @@ due(const char *dir, time_t now)
 			rc = -1;
 		} else {
 			rc = t <= now;
+			*at = t;
 		}
 	}
 	ynode_free(root);
@@ -231,28 +235,66 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	return rc;
 }
 
+/* A due issue: the folder's name and its send_at. */
+struct due_issue {
+	char *name;
+	time_t at;
+};
+
+/* send_at order, the folder's name between issues due at the same time */
+static int
+due_cmp(const void *a, const void *b)
+{
+	const struct due_issue *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * Sends the due issues oldest send_at first: after the machine was down,
+ * issue 9 goes out before issue 10 whatever their folders' names.
+ */
 static int
 run_due(const struct config *c, int quiet, int verbose, int *sent)
 {
 	struct dirent **ents;
+	struct due_issue *v;
 	time_t now = time(NULL);
+	size_t nv = 0;
 	int n, rc = 0;
 
 	if ((n = dir_scan(c->issues_dir, &ents, NULL, alphasort)) == -1)
 		return EXIT_CONFIG;
+	v = xmalloc((n ? n : 1) * sizeof *v);
 	for (int i = 0; i < n; i++) {
 		char *dir = path_join(c->issues_dir, ents[i]->d_name);
-		int d = ents[i]->d_name[0] == '.' ? 0 : due(dir, now);
+		time_t at = 0;
+		int d = ents[i]->d_name[0] == '.' ? 0 :
+		    due(dir, now, &at);
 
 		if (d == -1)
 			rc = worse(rc, EXIT_DATAERR);
-		else if (d == 1 && !run_stop)
-			rc = worse(rc, run_issue(c, dir, ents[i]->d_name,
-			    quiet, verbose, sent));
+		else if (d == 1) {
+			v[nv].name = xstrdup(ents[i]->d_name);
+			v[nv++].at = at;
+		}
 		free(dir);
 		free(ents[i]);
 	}
 	free(ents);
+	qsort(v, nv, sizeof *v, due_cmp);
+	for (size_t i = 0; i < nv; i++) {
+		char *dir = path_join(c->issues_dir, v[i].name);
+
+		if (!run_stop)
+			rc = worse(rc, run_issue(c, dir, v[i].name, quiet,
+			    verbose, sent));
+		free(dir);
+		free(v[i].name);
+	}
+	free(v);
 	return rc;
 }
 
