@@ -30,15 +30,28 @@ static const char *const sql[Q_COUNT] = {
 	    " AND kind IN ('bounce', 'failed') AND id > (SELECT"
 	    "  coalesce(max(l.after_event), 0) FROM lifts l"
 	    "  WHERE l.email = ?2 COLLATE NOCASE AND l.list IN (?1, '*'))",
-	/* soft failures in the window, after the last unbounced sent row */
-	[Q_SOFT] = "SELECT count(*) FROM events WHERE email = ?2 COLLATE NOCASE"
-	    " AND (list = ?1 OR list IS NULL) AND class = 'soft'"
-	    " AND kind IN ('bounce', 'failed') AND at >= ?3"
+	/*
+	 * Soft failures in the window whose message was sent (an event
+	 * without a recipient row: when it came) after the last delivery:
+	 * a sent row without a bounce, sent before a message that bounced
+	 * (a bounce can come days after its message, so a message not
+	 * followed by a bounced one is no delivery yet).
+	 */
+	[Q_SOFT] = "WITH b AS (SELECT e.id, e.class, e.at, coalesce("
+	    "  (SELECT r.updated_at FROM recipients r WHERE r.issue = e.issue"
+	    "   AND r.list = e.list AND r.email = e.email), e.at) AS sent"
+	    " FROM events e WHERE e.email = ?2 COLLATE NOCASE"
+	    " AND (e.list = ?1 OR e.list IS NULL)"
+	    " AND e.kind IN ('bounce', 'failed'))"
+	    " SELECT count(*) FROM b WHERE class = 'soft' AND at >= ?3"
 	    " AND id > (SELECT coalesce(max(l.after_event), 0) FROM lifts l"
 	    "  WHERE l.email = ?2 COLLATE NOCASE AND l.list IN (?1, '*'))"
-	    " AND at > (SELECT coalesce(max(r.updated_at), 0) FROM recipients r"
+	    " AND sent > (SELECT coalesce(max(r.updated_at), 0)"
+	    "  FROM recipients r"
 	    "  WHERE r.list = ?1 AND r.email = ?2 COLLATE NOCASE"
-	    "  AND r.state = 'sent' AND NOT EXISTS (SELECT 1 FROM events e"
+	    "  AND r.state = 'sent'"
+	    "  AND r.updated_at < (SELECT max(sent) FROM b)"
+	    "  AND NOT EXISTS (SELECT 1 FROM events e"
 	    "   WHERE e.issue = r.issue AND e.list = r.list"
 	    "   AND e.email = r.email AND e.kind IN ('bounce', 'failed')))",
 	[Q_MSG_SEEN] = "SELECT count(*) FROM messages WHERE source_key = ?1"

@@ -1,4 +1,5 @@
 /* Unit tests for journal.c: states, editions, tokens, events, policy. */
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -352,31 +353,86 @@ START_TEST(test_lift)
 }
 END_TEST
 
+/* Sets when (issue, list, email) was sent, as if a run then sent it. */
+static void
+sent_at(const char *issue, const char *list, const char *email, time_t at)
+{
+	sqlite3 *db;
+	char *q = xasprintf("UPDATE recipients SET updated_at = %lld"
+	    " WHERE issue = '%s' AND list = '%s' AND email = '%s'",
+	    (long long)at, issue, list, email);
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_changes(db), 1);
+	sqlite3_close(db);
+	free(q);
+}
+
+/* (issue, list, email) sent at the given time */
+static void
+sent(const char *issue, const char *email, const char *tok, time_t at)
+{
+	journal_add(j, issue, "aba", email, tok);
+	ck_assert_int_eq(journal_mark(j, issue, "aba", email, JS_SENT,
+	    "250 ok", 0), 0);
+	sent_at(issue, "aba", email, at);
+}
+
 START_TEST(test_policy_reset)
 {
-	time_t now = time(NULL);
+	time_t now = time(NULL), day = 86400;
 
-	/* i1 sent, then bounced: the bounce counts */
-	journal_add(j, "i1", "aba", "r@x", "a1");
-	ck_assert_int_eq(journal_mark(j, "i1", "aba", "r@x",
-	    JS_SENT, "250 ok", 0), 0);
-	event(JE_BOUNCE, "i1", "aba", "r@x", JC_SOFT, now, "b1");
-	/* i2 sent, bounced too: two soft bounces in a row */
-	journal_add(j, "i2", "aba", "r@x", "a2");
-	ck_assert_int_eq(journal_mark(j, "i2", "aba", "r@x",
-	    JS_SENT, "250 ok", 0), 0);
-	event(JE_BOUNCE, "i2", "aba", "r@x", JC_SOFT, now, "b2");
+	/* i1 and i2 sent, then bounced: two soft bounces in a row */
+	sent("i1", "r@x", "a1", now - 10 * day);
+	event(JE_BOUNCE, "i1", "aba", "r@x", JC_SOFT, now - 9 * day, "b1");
+	sent("i2", "r@x", "a2", now - 8 * day);
+	event(JE_BOUNCE, "i2", "aba", "r@x", JC_SOFT, now - 7 * day, "b2");
 	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 3, 30), 0);
-	/* i3 delivered (no bounce): earlier soft bounces no longer count */
-	journal_add(j, "i3", "aba", "r@x", "a3");
-	ck_assert_int_eq(journal_mark(j, "i3", "aba", "r@x",
-	    JS_SENT, "250 ok", 0), 0);
-	event(JE_BOUNCE, NULL, "aba", "r@x", JC_SOFT, now - 5, "b3");
-	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 3, 30), 0);
-	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 1, 30), 0);
-	/* ...until i3 bounces as well: three in a row */
-	event(JE_BOUNCE, "i3", "aba", "r@x", JC_SOFT, now, "b4");
-	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 4, 30), 1);
+	/* i3 sent, no bounce: not yet a success (its bounce may come) */
+	sent("i3", "r@x", "a3", now - 6 * day);
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "r@x", 1, 2, 30), 1);
+	/* i4, sent after i3, bounced while i3 did not: i3 was delivered,
+	 * and the bounces before it no longer count */
+	event(JE_BOUNCE, "i1", "aba", "s@x", JC_SOFT, now - 9 * day, "c1");
+	sent("i3", "s@x", "d3", now - 6 * day);
+	sent("i4", "s@x", "d4", now - 4 * day);
+	event(JE_BOUNCE, "i4", "aba", "s@x", JC_SOFT, now - 3 * day, "c4");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "s@x", 1, 2, 30), 0);
+	/* ...a bounce without an issue, before i3 was sent, neither */
+	event(JE_BOUNCE, NULL, "aba", "s@x", JC_SOFT, now - 7 * day, "c5");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "s@x", 1, 2, 30), 0);
+	/* ...until i5 bounces as well: two in a row since i3 */
+	sent("i5", "s@x", "d5", now - 2 * day);
+	event(JE_BOUNCE, "i5", "aba", "s@x", JC_SOFT, now - 1 * day, "c6");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "s@x", 1, 2, 30), 1);
+}
+END_TEST
+
+/*
+ * A daily newsletter to a mailbox that stays full: the relay retries for
+ * five days before it bounces, so each bounce arrives after five later
+ * issues went out, none of them bounced yet.  Those were taken for
+ * deliveries that reset the count, and the address was never suppressed.
+ */
+START_TEST(test_policy_late_bounces)
+{
+	time_t now = time(NULL), day = 86400;
+	char issue[16], tok[16], key[16];
+
+	for (int i = 1; i <= 8; i++) {
+		snprintf(issue, sizeof issue, "d%d", i);
+		snprintf(tok, sizeof tok, "t%d", i);
+		sent(issue, "f@x", tok, now - (11 - i) * day);
+	}
+	for (int i = 1; i <= 3; i++) {
+		snprintf(issue, sizeof issue, "d%d", i);
+		snprintf(key, sizeof key, "k%d", i);
+		event(JE_BOUNCE, issue, "aba", "f@x", JC_SOFT,
+		    now - (11 - i) * day + 5 * day + 3600, key);
+		ck_assert_int_eq(journal_apply_policy(j, "aba", "f@x", 1, 3,
+		    30), i == 3);
+	}
 }
 END_TEST
 
@@ -666,6 +722,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_events_idempotent);
 	tcase_add_test(tc, test_policy_window);
 	tcase_add_test(tc, test_policy_reset);
+	tcase_add_test(tc, test_policy_late_bounces);
 	tcase_add_test(tc, test_lift);
 	tcase_add_test(tc, test_complaint_unsubscribe);
 	tcase_add_test(tc, test_stopped_since);
