@@ -190,8 +190,8 @@ int journal_apply_policy(struct journal *j, const char *list,
     long soft_window_days);
 
 /*
- * When the first message of issue was sent (the earliest edition's), in
- * *t; 0 when none was.  0 / -1.
+ * When the first message of issue (NULL: of any issue) was sent (the
+ * earliest edition's), in *t; 0 when none was.  0 / -1.
  */
 int journal_first_sent(struct journal *j, const char *issue, time_t *t);
 

@@ -42,7 +42,7 @@ static const char *const sql[Q_COUNT] = {
 	[Q_TOKEN] = "SELECT issue, list, email FROM recipients"
 	    " WHERE token_id = ?1",
 	[Q_FIRST_SENT] = "SELECT coalesce(min(first_sent_at), 0) FROM editions"
-	    " WHERE issue = ?1",
+	    " WHERE issue = ?1 OR ?1 IS NULL",
 	[Q_DEFERRED] = "SELECT coalesce(deferred_since, 0),"
 	    " coalesce(last_reply, '') FROM recipients"
 	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",

@@ -77,6 +77,36 @@ lock_state(const struct config *c, int locked, int quiet_busy,
 	return rc == -1 ? EXIT_CANTCREAT : 0;
 }
 
+/*
+ * Makes the missing token key, unless the journal holds messages sent
+ * under the lost one: a new key would fail every unsubscribe link and
+ * bounce of them.  0, or an exit code after reporting.
+ */
+static int
+make_key(const struct config *c, struct state *st)
+{
+	time_t first;
+	char when[32];
+
+	if (!(st->jn = journal_open(c->state_path)))
+		return EXIT_CANTCREAT;
+	if (journal_first_sent(st->jn, NULL, &first) == -1)
+		return EXIT_SOFTWARE;
+	if (first) {
+		strftime(when, sizeof when, "%Y-%m-%d", localtime(&first));
+		warnx("%s: missing, but %s holds messages sent under it since "
+		    "%s: their unsubscribe links and bounces are checked "
+		    "against it; restore the file (to start with a new key "
+		    "anyway, knowing those will fail: (umask 077; head -c 32 "
+		    "/dev/urandom >%s))", c->secret_file, c->state_path, when,
+		    c->secret_file);
+		return EXIT_CONFIG;
+	}
+	if (verp_make_key(c->secret_file) == 0)
+		warnx("created a new token key in %s", c->secret_file);
+	return 0;
+}
+
 static int
 open_all(const struct config *c, int locked, int create_key,
     struct state *st)
@@ -91,11 +121,11 @@ open_all(const struct config *c, int locked, int create_key,
 		return EXIT_CONFIG;
 	}
 	if (create_key && access(c->secret_file, F_OK) == -1 &&
-	    verp_make_key(c->secret_file) == 0)
-		warnx("created a new token key in %s", c->secret_file);
+	    (rc = make_key(c, st)) != 0)
+		return rc;
 	if (verp_load_key(c->secret_file, &st->key, &st->keylen) == -1)
 		return EXIT_CONFIG;
-	if (!(st->jn = journal_open(c->state_path)))
+	if (!st->jn && !(st->jn = journal_open(c->state_path)))
 		return EXIT_CANTCREAT;
 	return 0;
 }
