@@ -78,6 +78,10 @@ struct sender {
 	struct strset suppressed;	/* the list's, read once per list */
 	long long stopped_mark;		/* newest unsubscribe event read */
 	struct strset csv_seen;		/* CSV addresses, when web ones wait */
+	/* stopped on a list lists/ no longer has (renamed?): email -> 1 */
+	struct strset orphaned;
+	char *orphan_list, *orphan_email;	/* one such list, one member */
+	long orphan_hits;		/* this list's members among them */
 	int web_pending;		/* the list has web subscribers */
 	int per_sub;
 	struct item pool[POOL];
@@ -773,6 +777,8 @@ wanted(struct sender *s, const struct subscriber *sub)
 		s->st->suppressed++;
 		return 0;
 	}
+	if (strset_has(&s->orphaned, sub->email) && !s->orphan_hits++)
+		s->orphan_email = xstrdup(sub->email);
 	return 1;
 }
 
@@ -893,6 +899,68 @@ send_web(struct sender *s, const struct web_subs *w)
 	return 0;
 }
 
+/* The ids of lists/ while orphans_read reads the journal. */
+struct orphan_ctx {
+	struct sender *s;
+	char **ids;
+	size_t n;
+};
+
+static void
+orphan_add(void *arg, const struct journal_suppression *su)
+{
+	struct orphan_ctx *o = arg;
+
+	if (!strcmp(su->list, "*"))
+		return;
+	for (size_t i = 0; i < o->n; i++)
+		if (!strcmp(o->ids[i], su->list))
+			return;
+	strset_add(&o->s->orphaned, su->email);
+	if (!o->s->orphan_list)
+		o->s->orphan_list = xstrdup(su->list);
+}
+
+/*
+ * The addresses unsubscribed or suppressed on a list that lists/ no
+ * longer has: a list renamed keeps neither (both are kept under its id).
+ * 0 / -1.
+ */
+static int
+orphans_read(struct sender *s)
+{
+	struct orphan_ctx o = { s, NULL, 0 };
+	int rc = 0;
+
+	if (list_ids(s->j->cfg->lists_dir, &o.ids, &o.n) == 0)
+		rc = journal_suppressions(s->jn, orphan_add, &o);
+	for (size_t i = 0; i < o.n; i++)
+		free(o.ids[i]);
+	free(o.ids);
+	return rc;
+}
+
+/* Says that the list's members stopped on a vanished list got the issue. */
+static void
+orphans_warn(struct sender *s)
+{
+	if (s->orphan_hits)
+		warnx("warning: list %s: %ld address%s (such as %s) "
+		    "unsubscribed or were suppressed on list %s, which %s no "
+		    "longer has, and %s sent this issue; if %s is %s renamed, "
+		    "rename it back (the journal keeps unsubscribes and "
+		    "suppressions under a list's id, its file name)",
+		    s->l->id, s->orphan_hits, s->orphan_hits == 1 ? "" : "es",
+		    s->orphan_email, s->orphan_list, s->j->cfg->lists_dir,
+		    s->o->dry_run ? "would be" : s->orphan_hits == 1 ? "was" :
+		    "were", s->l->id, s->orphan_list);
+	strset_free(&s->orphaned);
+	free(s->orphan_list);
+	free(s->orphan_email);
+	s->orphan_list = s->orphan_email = NULL;
+	s->orphan_hits = 0;
+}
+
 static int
 send_list(struct sender *s, const struct list *l)
 {
@@ -915,7 +983,7 @@ send_list(struct sender *s, const struct list *l)
 		rc = drain(s) == -1 || s->failed ? -1 : 0;
 	} else if (journal_stopped_mark(s->jn, &s->stopped_mark) == -1 ||
 	    journal_suppressed_each(s->jn, l->id, suppressed_add, s) == -1 ||
-	    web_subscribers(s, &web) == -1) {
+	    orphans_read(s) == -1 || web_subscribers(s, &web) == -1) {
 		rc = -1;
 		s->failed = 1;
 	} else {
@@ -927,6 +995,7 @@ send_list(struct sender *s, const struct list *l)
 			rc = -1;
 	}
 	web_clear(&web);
+	orphans_warn(s);
 	strset_free(&s->suppressed);
 	strset_free(&s->csv_seen);
 	s->web_pending = 0;
