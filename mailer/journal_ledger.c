@@ -53,7 +53,8 @@ static const char *const sql[Q_COUNT] = {
 	    "  AND r.updated_at < (SELECT max(sent) FROM b)"
 	    "  AND NOT EXISTS (SELECT 1 FROM events e"
 	    "   WHERE e.issue = r.issue AND e.list = r.list"
-	    "   AND e.email = r.email AND e.kind IN ('bounce', 'failed')))",
+	    "   AND e.email = ?2 COLLATE NOCASE"
+	    "   AND e.kind IN ('bounce', 'failed')))",
 	[Q_MSG_SEEN] = "SELECT count(*) FROM messages WHERE source_key = ?1"
 	    " OR message_id = ?2",
 	[Q_MSG_ADD] = "INSERT OR IGNORE INTO messages(source_key, message_id,"
