@@ -78,8 +78,9 @@ struct sender {
 	struct strset suppressed;	/* the list's, read once per list */
 	long long stopped_mark;		/* newest unsubscribe event read */
 	struct strset csv_seen;		/* CSV addresses, when web ones wait */
-	/* stopped on a list lists/ no longer has (renamed?): email -> 1 */
+	/* stopped on a list lists/ no longer has (renamed?), read once */
 	struct strset orphaned;
+	int orphans_read;
 	char *orphan_list, *orphan_email;	/* one such list, one member */
 	long orphan_hits;		/* this list's members among them */
 	int web_pending;		/* the list has web subscribers */
@@ -924,7 +925,7 @@ orphan_add(void *arg, const struct journal_suppression *su)
 /*
  * The addresses unsubscribed or suppressed on a list that lists/ no
  * longer has: a list renamed keeps neither (both are kept under its id).
- * 0 / -1.
+ * Read at the first list of the send.  0 / -1.
  */
 static int
 orphans_read(struct sender *s)
@@ -932,6 +933,8 @@ orphans_read(struct sender *s)
 	struct orphan_ctx o = { s, NULL, 0 };
 	int rc = 0;
 
+	if (s->orphans_read++)
+		return 0;
 	if (list_ids(s->j->cfg->lists_dir, &o.ids, &o.n) == 0)
 		rc = journal_suppressions(s->jn, orphan_add, &o);
 	for (size_t i = 0; i < o.n; i++)
@@ -954,10 +957,8 @@ orphans_warn(struct sender *s)
 		    s->orphan_email, s->orphan_list, s->j->cfg->lists_dir,
 		    s->o->dry_run ? "would be" : s->orphan_hits == 1 ? "was" :
 		    "were", s->l->id, s->orphan_list);
-	strset_free(&s->orphaned);
-	free(s->orphan_list);
 	free(s->orphan_email);
-	s->orphan_list = s->orphan_email = NULL;
+	s->orphan_email = NULL;
 	s->orphan_hits = 0;
 }
 
@@ -1102,7 +1103,7 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->key = s->state.key;
 	s->keylen = s->state.keylen;
 	/* one address whatever its local part's case, as list.c's rows */
-	s->suppressed.nocase = s->csv_seen.nocase = 1;
+	s->suppressed.nocase = s->csv_seen.nocase = s->orphaned.nocase = 1;
 	if (rc == 0)
 		rc = open_transport(s);
 	if (rc == 0) {
@@ -1136,6 +1137,8 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	workq_free(s->signers);
 	transport_close(s->t);
 	throttle_free(s->th);
+	strset_free(&s->orphaned);
+	free(s->orphan_list);
 	state_close(&s->state);
 	for (size_t i = 0; i < POOL; i++) {	/* the reused message buffers */
 		item_release(s, &s->pool[i]);
