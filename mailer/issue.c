@@ -42,6 +42,7 @@ static const struct yfield issue_fields[] = {
 	{ "sponsors_title", YF_STR, I(sponsors_title), 0, NULL },
 	{ "sponsors", YF_STRLIST, I(sponsors), 0, NULL },
 	{ "allow_html", YF_BOOL, I(allow_html), 0, NULL },
+	{ "archive_only", YF_BOOL, I(archive_only), 0, NULL },
 	/* handled by load_sections */
 	{ "sections", YF_NODE, I(yraw), 1, NULL },
 	YF_END
@@ -853,6 +854,14 @@ load(const char *dir, int head_only)
 		warnx("%s:%zu:%zu: send_at \"%s\" is not a time like "
 		    "2021-01-20T08:00:00+08:00", yml, n->line, n->col,
 		    is->send_at);
+		rc = -1;
+	}
+	if (rc == 0 && is->archive_only && !is->send_at) {
+		const struct ynode *n = ynode_get(root, "archive_only");
+
+		/* the archive publishes an issue once sent or send_at passed */
+		warnx("%s:%zu:%zu: archive_only: true needs a send_at: the "
+		    "time the archive publishes it", yml, n->line, n->col);
 		rc = -1;
 	}
 	if (rc == 0 && !head_only && load_articles(is) == -1)

@@ -47,6 +47,7 @@ struct issue {
 	char *sponsors_title;
 	struct strlist sponsors;
 	int allow_html;
+	int archive_only;	/* published by archive, never mailed */
 	const struct ynode *yraw;	/* sections while loading */
 	struct section *sections;
 	size_t nsections;

@@ -82,7 +82,8 @@ print_notes(const struct job *j)
 }
 
 /*
- * When run will send it, in this machine's time and zone: a send_at
+ * When run will send it (an archive_only issue: when the archive publishes
+ * it), in this machine's time and zone: a send_at
  * without a zone is read in the zone of the machine that runs mailer
  * (cron's), which need not be the editor's.
  */
@@ -99,7 +100,9 @@ print_send_at(const struct issue *is)
 	if (!s || !localtime_r(&is->send_at_t, &tm) ||
 	    !strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z (UTC%z)", &tm))
 		return;
-	printf("%s: run sends it from %s%s\n", is->id, when, zone ? "" :
+	printf("%s: %s from %s%s\n", is->id, is->archive_only ?
+	    "archive_only: no list is mailed it; mailer archive publishes it" :
+	    "run sends it", when, zone ? "" :
 	    "; send_at names no zone: the local time of the machine that "
 	    "runs mailer");
 }

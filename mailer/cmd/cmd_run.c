@@ -40,9 +40,19 @@ on_signal(int sig)
 	run_stop = 1;
 }
 
+/* An issue that is never mailed (a back issue put in the archive). */
+static int
+archive_only(const struct ynode *root)
+{
+	const struct ynode *n = ynode_get(root, "archive_only");
+
+	return n && n->type == YNODE_SCALAR && !strcmp(n->value, "true");
+}
+
 /*
  * send_at of dir/issue.yaml without loading the whole issue: 1 when due
- * (*at its time), 0 when not or without one, -1 after reporting.
+ * (*at its time), 0 when not, without one or archive_only: true, -1 after
+ * reporting.
  */
 static int
 due(const char *dir, time_t now, time_t *at)
@@ -55,6 +65,7 @@ due(const char *dir, time_t now, time_t *at)
 
 	if (access(yml, R_OK) == 0 && slurp_file(yml, 1024 * 1024, &b) == 0 &&
 	    (root = ynode_parse(yml, b.data, b.len, 0)) &&
+	    !archive_only(root) &&
 	    (n = ynode_get(root, "send_at")) && n->type == YNODE_SCALAR) {
 		if (issue_parse_time(n->value, &t) == -1) {
 			warnx("%s:%zu:%zu: send_at \"%s\" is not a time", yml,

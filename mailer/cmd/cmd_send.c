@@ -11,6 +11,7 @@
 #include "compose.h"
 #include "config.h"
 #include "exitcode.h"
+#include "issue.h"
 #include "send.h"
 #include "util.h"
 
@@ -90,6 +91,12 @@ cmd_send(int argc, char **argv)
 	o.stop = &stop_flag;
 	catch_signals();
 	rc = job_open(&j, cmd_config_path, argv[optind], &only, 1);
+	if (rc == 0 && j.issue->archive_only && !to) {
+		warnx("%s: archive_only: true: the archive publishes it, no "
+		    "list is mailed it (send --to ADDRESS still sends a test)",
+		    j.issue->id);
+		rc = EXIT_DATAERR;
+	}
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
 	job_close(&j);
