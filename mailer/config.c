@@ -4,7 +4,6 @@
 #include <err.h>
 #include <errno.h>
 #include <libgen.h>
-#include <pwd.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -827,24 +826,6 @@ config_free(struct config *c)
 	free(c);
 }
 
-/*
- * A secret of mode 0600 that another user owns (root wrote it, cron runs
- * mailer as its own user): who mailer runs as, who owns it, and the fix.
- */
-static void
-secret_not_ours(const char *what, const char *file, const struct stat *st)
-{
-	struct passwd *pw = getpwuid(geteuid());
-	char *me = xstrdup(pw ? pw->pw_name : "?");
-
-	pw = getpwuid(st->st_uid);
-	warnx("%s: %s: Permission denied: mailer runs as %s (uid %ld) and the "
-	    "file is owned by %s (uid %ld); chown it to %s, mode 600 stays",
-	    what, file, me, (long)geteuid(), pw ? pw->pw_name : "?",
-	    (long)st->st_uid, me);
-	free(me);
-}
-
 char *
 config_secret(const struct config *c, const char *what, const char *file,
     const char *env)
@@ -884,7 +865,7 @@ config_secret(const struct config *c, const char *what, const char *file,
 	}
 	if (access(file, R_OK) == -1 && errno == EACCES &&
 	    st.st_uid != geteuid()) {
-		secret_not_ours(what, file, &st);
+		warn_not_ours(what, file, &st, ", mode 600 stays");
 		return NULL;
 	}
 	/* room for the whole file at once: no realloc leaves a copy behind */

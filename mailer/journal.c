@@ -8,10 +8,12 @@
  * and confirmation mails).
  */
 #include <err.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "journal_int.h"
 #include "util.h"
@@ -267,6 +269,24 @@ setup(struct journal *j)
 	return exec(j, "COMMIT");
 }
 
+/*
+ * 1 after saying so when the journal belongs to another user that mailer
+ * cannot write as (root ran it first, cron runs it as its own user):
+ * sqlite only says "unable to open database file".
+ */
+static int
+not_ours(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1 || st.st_uid == geteuid() ||
+	    access(path, R_OK | W_OK) == 0 || errno != EACCES)
+		return 0;
+	warn_not_ours("journal", path, &st, " (and its -wal and -shm files, "
+	    "if any), mode 600 stays");
+	return 1;
+}
+
 struct journal *
 journal_open(const char *path)
 {
@@ -278,7 +298,9 @@ journal_open(const char *path)
 	rc = sqlite3_open_v2(path, &j->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		if (j->db)
+		if (not_ours(path))
+			;
+		else if (j->db)
 			journal_fail(j, "open");
 		else
 			warnx("%s: open: %s", path, sqlite3_errstr(rc));

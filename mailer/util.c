@@ -5,6 +5,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -769,4 +770,19 @@ now_mono(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void
+warn_not_ours(const char *what, const char *file, const struct stat *st,
+    const char *tail)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	char *me = xstrdup(pw ? pw->pw_name : "?");
+
+	pw = getpwuid(st->st_uid);
+	warnx("%s: %s: Permission denied: mailer runs as %s (uid %ld) and the "
+	    "%s is owned by %s (uid %ld); chown it to %s%s", what, file, me,
+	    (long)geteuid(), S_ISDIR(st->st_mode) ? "folder" : "file",
+	    pw ? pw->pw_name : "?", (long)st->st_uid, me, tail);
+	free(me);
 }

@@ -135,6 +135,15 @@ int utf8_valid(const char *s, size_t n, size_t *bad);
  */
 void skip_utf8_bom(const char **s, size_t *n);
 
+/*
+ * "WHAT: FILE: Permission denied" for a file another user owns (root made
+ * it, cron runs mailer as its own user): who mailer runs as, the owner,
+ * and "chown it to USER" followed by tail.
+ */
+struct stat;
+void warn_not_ours(const char *what, const char *file, const struct stat *st,
+    const char *tail);
+
 /* 1-based line number of offset off in s. */
 size_t line_of(const char *s, size_t off);
 

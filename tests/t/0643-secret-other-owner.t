@@ -3,13 +3,15 @@
 # the notes say) but leaves it its own, and cron runs mailer as the
 # mailer user, who cannot read it.  The line names the secret, the file,
 # the user mailer runs as and the file's owner, so the fix (chown) is
-# plain; exit 78 as before.  Runs mailer as nobody (setpriv).
+# plain; exit 78 as before.  The same for the journal root made first
+# (sqlite said only "unable to open database file"; exit 73 as before).
+# Runs mailer as nobody (setpriv).
 . tests/lib/tap.sh
 . tests/lib/sysconf.sh
 [ "$(id -u)" = 0 ] || skip_all "needs root (runs mailer as nobody)"
 command -v setpriv >/dev/null || skip_all "setpriv not installed"
 tap_tmp
-plan 3
+plan 4
 # nobody reads only what is in $TMP (the tree may sit in a folder of
 # mode 0700, as a CI's clone in a mktemp -d does): the binary, the project
 chmod 755 "$TMP"
@@ -53,4 +55,11 @@ as_nobody bounces >"$TMP/out" 2>&1
 rc=$?; sed 's/^/# /' "$TMP/out"
 [ $rc = 78 ] && grep -q "IMAP password: $TMP/etc/smtp.pw: Permission denied.*nobody" "$TMP/out"
 ok $? "bounces: the same for the IMAP password (exit $rc)"
+
+# root ran mailer once (the journal nobody made is now root's, mode 0600)
+chown root:root "$TMP/var/mailer.db"
+as_nobody status >"$TMP/out" 2>&1
+rc=$?; sed 's/^/# /' "$TMP/out"
+[ $rc = 73 ] && grep -q "journal: $TMP/var/mailer.db: Permission denied: mailer runs as nobody (uid [0-9]*) and the file is owned by root (uid 0); chown it to nobody" "$TMP/out"
+ok $? "status: a journal root owns names the user, the owner and chown (exit $rc)"
 exit $tap_failed
