@@ -366,9 +366,10 @@ int journal_sub_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_subscription *s), void *arg);
 /*
  * Confirms subscription id (of list, email) at time at and lifts an
- * unsubscribe of that address from that list (not a complaint or bounce
- * suppression).  *done is 0 when it was confirmed already (a replay):
- * nothing changes then.  0 / -1.
+ * unsubscribe of that address from that list, and its complaint or bounce
+ * suppressions there (recorded in lifts, as journal_lift records them:
+ * the bounce policy counts only later bounces).  *done is 0 when it was
+ * confirmed already (a replay): nothing changes then.  0 / -1.
  */
 int journal_sub_confirm(struct journal *j, long long id, const char *list,
     const char *email, time_t at, int *done);

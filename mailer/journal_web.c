@@ -16,6 +16,17 @@ static const char *const sql[Q_COUNT] = {
 	/* a confirmed subscription lifts an unsubscribe from that list */
 	[Q_SUB_RELIST] = "DELETE FROM unsubscribes WHERE list = ?1"
 	    " AND email = ?2 COLLATE NOCASE",
+	/*
+	 * and a complaint or bounce suppression on that list, kept as a lift
+	 * (as mailer suppress --lift does): the mailbox took the link and its
+	 * reader asked again, after the complaint or the bounces
+	 */
+	[Q_SUB_LIFT] = "INSERT INTO lifts(list, email, reason, suppressed_at,"
+	    " at, after_event) SELECT list, email, reason, at, ?3,"
+	    " (SELECT coalesce(max(id), 0) FROM events) FROM suppressions"
+	    " WHERE list = ?1 AND email = ?2 COLLATE NOCASE",
+	[Q_SUB_UNSUPPRESS] = "DELETE FROM suppressions WHERE list = ?1"
+	    " AND email = ?2 COLLATE NOCASE",
 	/* the newest confirmed, not ended, row of each address */
 	[Q_SUBSCRIBERS] = "SELECT s.email, s.name FROM subscriptions s"
 	    " WHERE s.list = ?1 AND s.confirmed_at IS NOT NULL"
@@ -113,8 +124,16 @@ sub_confirm(struct journal *j, long long id, const char *list,
 		return -1;
 	if (!(*done = sqlite3_changes(j->db) == 1))
 		return 0;
-	return journal_run(j, journal_prep(j, sql, Q_SUB_RELIST, 2, list,
-	    email), "lifting an unsubscribe");
+	if (journal_run(j, journal_prep(j, sql, Q_SUB_RELIST, 2, list,
+	    email), "lifting an unsubscribe") == -1)
+		return -1;
+	if (!(st = journal_prep(j, sql, Q_SUB_LIFT, 2, list, email)))
+		return -1;
+	sqlite3_bind_int64(st, 3, at);
+	if (journal_run(j, st, "recording a lift") == -1)
+		return -1;
+	return journal_run(j, journal_prep(j, sql, Q_SUB_UNSUPPRESS, 2, list,
+	    email), "lifting a suppression");
 }
 
 int

@@ -106,3 +106,17 @@ mk_bounce_project() {
 		"  username: bounces@bounce.test" "  password_file: $2" \
 		"  ca_file: $SRV_CA"
 }
+# arf_complain ADDRESS LIST OUT [RCPT]: the reader ADDRESS marks its copy
+# from LIST as spam: an ARF report (tests/lib/arf.py) about that copy,
+# written to OUT, goes through the test Postfix to RCPT (default: the
+# copy's Return-Path, where a feedback loop sends it).
+arf_complain() {
+	local f rp
+	f=$(grep -l "^List-Id:.*<$2\." "$(srv_maildir "$1")"/new/* | head -1)
+	rp=$(sed -n 's/^Return-Path: <\(.*\)>\r\?$/\1/p' "$f" | head -1)
+	/usr/bin/python3 tests/lib/arf.py "$f" "$1" "$rp" >"$3" &&
+		curl -sS --max-time 15 --ssl-reqd --cacert "$SRV_CA" \
+			"smtp://127.0.0.1:$SRV_SMTP_PORT" --mail-from fbl@example.org \
+			--mail-rcpt "${4:-$rp}" -u sender@example.org:s3cret-sender \
+			-T "$3"
+}

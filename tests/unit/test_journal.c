@@ -629,6 +629,56 @@ START_TEST(test_subscriptions)
 END_TEST
 
 /*
+ * A confirmed subscription also lifts a complaint or bounce suppression
+ * on that list (kept in lifts; the policy counts only later bounces), not
+ * on another list nor one recorded for every list.
+ */
+static void
+supp_collect(void *arg, const struct journal_suppression *s)
+{
+	struct buf *b = arg;
+
+	buf_printf(b, "%s:%s:%s;", s->list, s->email, s->reason);
+}
+
+START_TEST(test_sub_confirm_lifts)
+{
+	struct journal_subscription s = { 0 };
+	struct buf out = BUF_INIT;
+	time_t now = time(NULL);
+	long long a, b;
+	int done;
+
+	event(JE_COMPLAINT, NULL, "aba", "c@x", JC_NONE, now - 20, "k1");
+	event(JE_COMPLAINT, NULL, "bazhong", "c@x", JC_NONE, now - 20, "k2");
+	event(JE_COMPLAINT, NULL, NULL, "c@x", JC_NONE, now - 20, "k3");
+	event(JE_BOUNCE, NULL, "aba", "h@x", JC_HARD, now - 20, "k4");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 1);
+	s.list = "aba";
+	s.email = "C@x";
+	s.submitted_at = now - 10;
+	s.form = "form text";
+	ck_assert_int_eq(journal_sub_add(j, &s, &a), 0);
+	s.email = "h@x";
+	ck_assert_int_eq(journal_sub_add(j, &s, &b), 0);
+	ck_assert_int_eq(journal_sub_confirm(j, a, "aba", "C@x", now, &done),
+	    0);
+	ck_assert_int_eq(journal_sub_confirm(j, b, "aba", "h@x", now, &done),
+	    0);
+	ck_assert_int_eq(journal_suppressions(j, supp_collect, &out), 0);
+	ck_assert_str_eq(out.data, "*:c@x:complaint;bazhong:c@x:complaint;");
+	buf_free(&out);
+	/* c@x stays suppressed through the '*' complaint, and on bazhong */
+	ck_assert_int_eq(journal_suppressed(j, "bazhong", "c@x"), 1);
+	/* the old bounce no longer counts; a new one does */
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 0);
+	ck_assert_int_eq(journal_suppressed(j, "aba", "h@x"), 0);
+	event(JE_BOUNCE, NULL, "aba", "h@x", JC_HARD, now, "k5");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "h@x", 1, 5, 30), 1);
+}
+END_TEST
+
+/*
  * One address whatever the case of its local part (list.c's rule):
  * suppressions, unsubscribes, lifts, the bounce policy, web subscribers,
  * the manage form's "on the list" and the per-address mail limit.
@@ -771,6 +821,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_policy_scale);
 	tcase_add_test(tc, test_lift);
 	tcase_add_test(tc, test_complaint_unsubscribe);
+	tcase_add_test(tc, test_sub_confirm_lifts);
 	tcase_add_test(tc, test_stopped_since);
 	tcase_add_test(tc, test_subscriptions);
 	tcase_add_test(tc, test_webmails);
