@@ -596,11 +596,15 @@ record(const struct bounces_ctx *bx, struct bounce_report *r,
 	}
 	/*
 	 * an unsubscribe request is any message but an auto-reply its
-	 * headers mark as one: a reader may write that she is away
+	 * headers mark as one (a reader may write that she is away) or a
+	 * feedback report: a provider's "report spam and unsubscribe" sends
+	 * its complaint to the List-Unsubscribe mailto, and a complaint
+	 * suppresses as well
 	 */
-	if (w.via == BOUNCES_ADDR_UNSUB)
-		kind = kind == BOUNCE_AUTOREPLY && r->auto_marked ? kind :
-		    BOUNCE_UNSUBSCRIBE;
+	if (w.via == BOUNCES_ADDR_UNSUB && !(kind == BOUNCE_AUTOREPLY &&
+	    r->auto_marked) && !(kind == BOUNCE_COMPLAINT &&
+	    !r->feedback_malformed))
+		kind = BOUNCE_UNSUBSCRIBE;
 	/* a valid token does not make a malformed report a complaint */
 	if (kind == BOUNCE_COMPLAINT && r->feedback_malformed) {
 		found = keep_all_unverified(bx, r, w.email, malformed, key,

@@ -120,3 +120,17 @@ arf_complain() {
 			--mail-rcpt "${4:-$rp}" -u sender@example.org:s3cret-sender \
 			-T "$3"
 }
+# unsub_alias: unsubscribe+TOKEN@bounce.test lands in the bounce mailbox
+# too (a virtual alias, as README says), live in the running Postfix.
+unsub_alias() {
+	printf 'unsubscribe@bounce.test bounces@bounce.test\n' >"$SRV_DIR/postfix/valias"
+	postconf -c "$SRV_DIR/postfix" -e "virtual_alias_maps = hash:$SRV_DIR/postfix/valias"
+	srv__backdate "$SRV_DIR/postfix/main.cf"
+	srv__postmap "$SRV_DIR/postfix/valias" && srv_postfix_reload
+}
+# issue_copies ADDRESS LIST ISSUE: how many copies of ISSUE from LIST
+# ADDRESS's Maildir holds.
+issue_copies() {
+	grep -l "^List-Id:.*<$2\." "$(srv_maildir "$1")"/new/* 2>/dev/null |
+		xargs -r grep -l "^Message-ID: <$3\." | wc -l
+}

@@ -93,13 +93,9 @@ ok $? "check: no warning about the resubscribed reader's CSV row; the other comp
 M send "$P/issues/2021-02" --quiet >"$T/send2.out" 2>&1
 ok $? "send 2021-02 through Postfix"
 srv_wait_queue_empty 120
-got() {	# got ADDRESS LIST: its copies of 2021-02 from LIST
-	grep -l "^List-Id:.*<$2\." "$(srv_maildir "$1")"/new/* 2>/dev/null |
-		xargs -r grep -l '^Message-ID: <2021-02\.' | wc -l
-}
-[ "$(got "$SPAM" aba)" = 1 ]; ok $? "the reader who had marked spam gets 2021-02 on aba"
-[ "$(got "$GONE" bazhong)" = 1 ]; ok $? "the reopened mailbox gets 2021-02 on bazhong"
-[ "$(got "$SPAM2" chengdu)" = 0 ]; ok $? "the other complainant still gets nothing on chengdu"
+[ "$(issue_copies "$SPAM" aba 2021-02)" = 1 ]; ok $? "the reader who had marked spam gets 2021-02 on aba"
+[ "$(issue_copies "$GONE" bazhong 2021-02)" = 1 ]; ok $? "the reopened mailbox gets 2021-02 on bazhong"
+[ "$(issue_copies "$SPAM2" chengdu 2021-02)" = 0 ]; ok $? "the other complainant still gets nothing on chengdu"
 [ "$(q "SELECT count(*) FROM recipients WHERE issue = '2021-02'
 	AND email IN ('$SPAM', '$GONE') AND state = 'sent'")" = 2 ]
 ok $? "the journal has both as sent for 2021-02"
