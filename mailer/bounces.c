@@ -468,6 +468,49 @@ static const char malformed[] = "in a feedback report without the "
     "message/feedback-report part or its Feedback-Type, which RFC 5965 "
     "requires";
 
+static const char web_returned[] = "returned from the confirmation mail "
+    "mailer serve sent to it (web.%lld): an address typed in a form that "
+    "takes no mail, nothing to do";
+
+struct web_mail_match {
+	const struct bounce_report *r;
+	int found;
+};
+
+static void
+web_mail_match(void *arg, const struct journal_webmail *m)
+{
+	struct web_mail_match *x = arg;
+
+	x->found = names(x->r, m->email);
+}
+
+/*
+ * A bounce of a confirmation mail of mailer serve (sent from the bounce
+ * address, with no token: the address is nobody's on a list yet) names
+ * its returned copy's Message-ID, <web.N.HEX@...>, and the address of
+ * journal row N as failed: returns N, 0 when it is no such bounce, -1 on
+ * a journal error.
+ */
+static long long
+web_mail_returned(const struct bounces_ctx *bx, const struct bounce_report *r)
+{
+	struct web_mail_match x = { r, 0 };
+	const char *id = r->orig_message_id;
+	long long n;
+	int end = 0, rc;
+
+	if (!id || (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY))
+		return 0;
+	id += strspn(id, " \t<");
+	if (sscanf(id, "web.%lld.%*16[0-9a-f]@%n", &n, &end) != 1 || !end ||
+	    n <= 0)
+		return 0;
+	if ((rc = journal_webmail_get(bx->jn, n, web_mail_match, &x)) == -1)
+		return -1;
+	return rc == 0 && x.found ? n : 0;
+}
+
 /*
  * Keeps what r says about email (its entry rc, or none) as unverified
  * evidence, and logs it with why.  0 / -1.
@@ -544,6 +587,7 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 {
 	struct who w = { 0 };
 	const struct bounce_rcpt *rc = NULL;
+	long long n;
 	int found;
 
 	if (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY &&
@@ -571,6 +615,15 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 		count(st, r->kind, rc && rc->hard);
 		who_clear(&w);
 		return 0;
+	}
+	if ((n = web_mail_returned(bx, r)) == -1)
+		return -1;
+	if (n > 0) {
+		char *why = xasprintf(web_returned, n);
+
+		found = keep_all_unverified(bx, r, NULL, why, key, st);
+		free(why);
+		return found;
 	}
 	return keep_all_unverified(bx, r, NULL, unproven, key, st);
 }

@@ -134,3 +134,11 @@ issue_copies() {
 	grep -l "^List-Id:.*<$2\." "$(srv_maildir "$1")"/new/* 2>/dev/null |
 		xargs -r grep -l "^Message-ID: <$3\." | wc -l
 }
+# mk_web_bounce_project DIR PWFILE: mk_bounce_project with a web: section
+# for a mailer serve on WEB_SERVE_PORT (tests/lib/web.sh's web_ports
+# first), straight on loopback.
+mk_web_bounce_project() {
+	mk_bounce_project "$1" "$2"
+	printf 'web:\n  base_url: http://127.0.0.1:%s\n' "$WEB_SERVE_PORT" \
+		>>"$1/config.yaml"
+}

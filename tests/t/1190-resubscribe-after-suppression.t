@@ -21,9 +21,7 @@ plan 12
 bounce_servers "$T/imap.pw" || exit 1
 web_ports
 P=$T/proj
-mk_bounce_project "$P" "$T/imap.pw"
-printf 'web:\n  base_url: http://127.0.0.1:%s\n' "$WEB_SERVE_PORT" \
-	>>"$P/config.yaml"
+mk_web_bounce_project "$P" "$T/imap.pw"
 SPAM=zhou.peng.ab@example.org		# aba: marks it as spam
 SPAM2=li.xiaoyu.cd@example.org		# chengdu: marks it as spam, stays
 GONE=moved.away@members.test		# bazhong: no mailbox at first
