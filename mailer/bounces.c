@@ -665,6 +665,16 @@ record(const struct bounces_ctx *bx, struct bounce_report *r,
 		who_clear(&w);
 		return found;
 	}
+	/*
+	 * sent to a recipient's own bounce address and none of those: a
+	 * person's reply to the Return-Path, say, which nobody else reads
+	 */
+	if (kind == BOUNCE_OTHER)
+		warnx("%s: a message to the bounce address of %s (list %s, "
+		    "issue %s) is no bounce, complaint, auto-reply or "
+		    "unsubscribe request: counted as other, nobody "
+		    "suppressed; a person may have written it", key, w.email,
+		    w.list, w.issue);
 	if (kind == BOUNCE_BOUNCE)
 		rc = rcpt_for(r, w.email);
 	if (kind != BOUNCE_OTHER && add_event(bx, kind, w.issue, w.list,

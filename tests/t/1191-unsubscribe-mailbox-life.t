@@ -20,7 +20,7 @@ command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-unsubbox.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT	# before srv_init, which chains onto it
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 10
+plan 11
 bounce_servers "$T/imap.pw" || exit 1
 unsub_alias || { echo "Bail out! alias"; exit 1; }
 P=$T/proj
@@ -112,6 +112,9 @@ M bounces >"$T/b.out" 2>"$T/b.err"; rc=$?; sed 's/^/# /' "$T/b.out" "$T/b.err"
 ok $? "summary: 2 unsubscribes, 1 complaint, 1 auto-reply, 2 other, 3 suppressions"
 grep -q 'ignored a forged or damaged token in unsubscribe+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa@bounce.test' "$T/b.err"
 ok $? "the forged token is logged"
+grep -q "a message to the bounce address of $REPLY (list aba, issue 2021-01) is no bounce, complaint, auto-reply or unsubscribe request: counted as other, nobody suppressed; a person may have written it" "$T/b.err" &&
+	[ "$(grep -c 'a person may have written it' "$T/b.err")" = 1 ]
+ok $? "the reader's reply to the Return-Path is named, once (not the auto-reply)"
 M bounces --list --json >"$T/list.json"
 /usr/bin/python3 - "$T/list.json" "$U1" "$U2" "$SPAM" <<'PY'
 import json, sys
