@@ -82,6 +82,26 @@ who_clear(struct who *w)
 }
 
 /*
+ * Whether envelope address i, bounces+X@D, is the rewrite of another one,
+ * unsubscribe+X@D, by the alias unsubscribe@ -> bounces@ (its
+ * Delivered-To): one token to report, not two.  Only the first few
+ * addresses are looked at: Delivered-To and X-Original-To lead.
+ */
+static int
+unsub_alias_of(const struct bounce_report *r, size_t i)
+{
+	const char *e = r->envelope[i];
+
+	if (strncasecmp(e, "bounces+", 8))
+		return 0;
+	for (size_t j = 0; j < r->nenvelope && j < 8; j++)
+		if (!strncasecmp(r->envelope[j], "unsubscribe+", 12) &&
+		    !strcasecmp(r->envelope[j] + 12, e + 8))
+			return 1;
+	return 0;
+}
+
+/*
  * Finds an envelope address carrying a token that checks out and names a
  * recipient; an unsubscribe address wins over a bounce address, because an
  * alias unsubscribe@ -> bounces@ may add "Delivered-To: bounces+TOKEN@".
@@ -106,15 +126,18 @@ find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 			/* a token too long to be ours is a bad one, too */
 			if (!strncasecmp(r->envelope[i], "bounces+", 8) ||
 			    !strncasecmp(r->envelope[i], "unsubscribe+", 12)) {
-				warnx("%s: ignored a forged or damaged token "
-				    "in %s", source_key, r->envelope[i]);
+				if (!unsub_alias_of(r, i))
+					warnx("%s: ignored a forged or damaged "
+					    "token in %s", source_key,
+					    r->envelope[i]);
 				*bad = 1;
 			}
 			continue;
 		}
 		if (verp_check(bx->key, bx->keylen, tok, id, sizeof id) == -1) {
-			warnx("%s: ignored a forged or damaged token in %s",
-			    source_key, r->envelope[i]);
+			if (!unsub_alias_of(r, i))
+				warnx("%s: ignored a forged or damaged token "
+				    "in %s", source_key, r->envelope[i]);
 			*bad = 1;
 			continue;
 		}
