@@ -260,7 +260,7 @@ setup(struct journal *j)
 	    (version < 4 && exec(j, schema_v4) == -1) ||
 	    (version < 5 && exec(j, schema_v5) == -1) ||
 	    (version < 6 && exec(j, schema_v6) == -1) ||
-	    exec(j, schema_v7) == -1 ||
+	    (version < 7 && exec(j, schema_v7) == -1) ||
 	    (version < 8 && exec(j, schema_v8) == -1) ||
 	    exec(j, "PRAGMA user_version = 8") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
