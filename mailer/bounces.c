@@ -494,6 +494,9 @@ static const char malformed[] = "in a feedback report without the "
 static const char web_returned[] = "returned from the confirmation mail "
     "mailer serve sent to it (web.%lld): an address typed in a form that "
     "takes no mail, nothing to do";
+static const char web_reported[] = "about the confirmation mail mailer "
+    "serve sent to it (web.%lld): someone typed that address in a form, "
+    "and its reader did not ask for the mail";
 
 struct web_mail_match {
 	const struct bounce_report *r;
@@ -509,11 +512,11 @@ web_mail_match(void *arg, const struct journal_webmail *m)
 }
 
 /*
- * A bounce of a confirmation mail of mailer serve (sent from the bounce
- * address, with no token: the address is nobody's on a list yet) names
- * its returned copy's Message-ID, <web.N.HEX@...>, and the address of
- * journal row N as failed: returns N, 0 when it is no such bounce, -1 on
- * a journal error.
+ * A bounce of (or a complaint about) a confirmation mail of mailer serve
+ * (sent from the bounce address, with no token: the address is nobody's
+ * on a list yet) names its returned copy's Message-ID, <web.N.HEX@...>,
+ * and the address of journal row N as failed (as the complainant):
+ * returns N, 0 when it is no such report, -1 on a journal error.
  */
 static long long
 web_mail_returned(const struct bounces_ctx *bx, const struct bounce_report *r)
@@ -523,7 +526,8 @@ web_mail_returned(const struct bounces_ctx *bx, const struct bounce_report *r)
 	long long n;
 	int end = 0, rc;
 
-	if (!id || (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY))
+	if (!id || (r->kind != BOUNCE_BOUNCE && r->kind != BOUNCE_DELAY &&
+	    r->kind != BOUNCE_COMPLAINT))
 		return 0;
 	id += strspn(id, " \t<");
 	if (sscanf(id, "web.%lld.%*16[0-9a-f]@%n", &n, &end) != 1 || !end ||
@@ -642,7 +646,8 @@ record_untokened(const struct bounces_ctx *bx, const struct bounce_report *r,
 	if ((n = web_mail_returned(bx, r)) == -1)
 		return -1;
 	if (n > 0) {
-		char *why = xasprintf(web_returned, n);
+		char *why = xasprintf(r->kind == BOUNCE_COMPLAINT ?
+		    web_reported : web_returned, n);
 
 		found = keep_all_unverified(bx, r, NULL, why, key, st);
 		free(why);
