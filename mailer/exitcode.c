@@ -38,16 +38,17 @@ static const struct exit_info table[] = {
 	    "within transport.timeout included), or serve cannot listen on "
 	    "its address" },
 	{ EXIT_SOFTWARE, "EX_SOFTWARE", "internal error",
-	    "the journal failed a query or an update after it was opened "
-	    "(a damaged database), or libcurl would not start" },
+	    "the journal is damaged or failed a query or an update after "
+	    "it was opened, or libcurl would not start" },
 	{ EXIT_OSERR, "EX_OSERR", "system error",
 	    "out of memory, or syslog logging could not be set up" },
 	{ EXIT_CANTCREAT, "EX_CANTCREAT", "cannot create",
-	    "the journal, the lock, a Maildir message or an output file "
-	    "could not be written" },
+	    "the journal (its file system full or read-only), the lock, a "
+	    "Maildir message or an output file could not be written" },
 	{ EXIT_TEMPFAIL, "EX_TEMPFAIL", "temporary failure",
 	    "some recipients are deferred, a signal stopped the run, another "
-	    "run, lists sync or archive build holds the lock, or the mailbox "
+	    "run, lists sync or archive build holds the lock, another "
+	    "process held the journal's write lock for 10 s, or the mailbox "
 	    "failed mid-run: run again later" },
 	{ EXIT_TLS, "EX_PROTOCOL", "TLS refused",
 	    "the relay or mailbox offers no TLS where it is required, the "

@@ -10,11 +10,13 @@
 #include <err.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "exitcode.h"
 #include "journal_int.h"
 #include "util.h"
 
@@ -145,14 +147,78 @@ const char *const journal_event_names[] = {
 };
 const char *const journal_class_names[] = { NULL, "hard", "soft" };
 
+/* SQLite's primary code of the last failure reported, for the exit code */
+static atomic_int last_failure;
+
+/* What the operator does about a failure, by SQLite's primary code. */
+static const char *
+failure_hint(int code)
+{
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "another process held the journal's write lock for "
+		    "10 s (a sqlite3 shell, a backup?); nothing more was "
+		    "written: run again once it ends";
+	case SQLITE_FULL:
+		return "its file system is full: free space there and run "
+		    "again (what was written is kept)";
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_IOERR:
+		return "it and its folder must be writable by this user "
+		    "(not a directory, not on a read-only mount)";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "the journal is damaged: restore it from a backup "
+		    "(or try sqlite3's .recover on a copy)";
+	}
+	return NULL;
+}
+
 int
 journal_fail(struct journal *j, const char *what)
 {
+	int code = sqlite3_extended_errcode(j->db) & 0xff;
+	const char *hint;
+
+	/* a write the OS refused for space: an I/O error to SQLite */
+	if ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) &&
+	    (sqlite3_system_errno(j->db) == ENOSPC ||
+	    sqlite3_system_errno(j->db) == EDQUOT))
+		code = SQLITE_FULL;
+	hint = failure_hint(code);
+
 	/* out of memory is 71 wherever it happens, not a journal error (70) */
-	if (sqlite3_errcode(j->db) == SQLITE_NOMEM)
+	if (code == SQLITE_NOMEM)
 		util_oom("sqlite");
-	warnx("%s: %s: %s", j->path, what, sqlite3_errmsg(j->db));
+	atomic_store(&last_failure, code);
+	warnx("%s: %s: %s%s%s", j->path, what, sqlite3_errmsg(j->db),
+	    hint ? ": " : "", hint ? hint : "");
 	return -1;
+}
+
+int
+journal_exit_code(int rc)
+{
+	if (rc != EXIT_SOFTWARE && rc != EXIT_CANTCREAT)
+		return rc;
+	switch (atomic_load(&last_failure)) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return EXIT_TEMPFAIL;
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_IOERR:
+		return EXIT_CANTCREAT;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return EXIT_SOFTWARE;
+	}
+	return rc;
 }
 
 static int

@@ -36,6 +36,16 @@ struct journal *journal_open(const char *path);
 void journal_close(struct journal *j);
 
 /*
+ * A command's exit code rc (exitcode.h) once the journal has failed: a
+ * journal that stopped the command (rc EXIT_SOFTWARE or EXIT_CANTCREAT)
+ * ends it as its last failure asks: EXIT_TEMPFAIL when another process
+ * held the write lock, EXIT_CANTCREAT when the file could not be written
+ * (a full or read-only file system), EXIT_SOFTWARE when it is damaged.
+ * Any other rc, or no journal failure, is returned as it is.
+ */
+int journal_exit_code(int rc);
+
+/*
  * WAL checkpoints copy the log into the database and fsync it; SQLite runs
  * them inside whichever commit fills the log past 1,000 pages.  A
  * connection that must answer quickly (mailer serve's request handlers)

@@ -10,6 +10,7 @@
 
 #include "cmd/cmd.h"
 #include "exitcode.h"
+#include "journal.h"
 #include "util.h"
 #include "version.h"
 
@@ -79,6 +80,7 @@ oom_exit(const char *what)
 static int
 checked(const char *cmd, int rc)
 {
+	rc = journal_exit_code(rc);
 	if (exit_info(rc))
 		return rc;
 	fprintf(stderr, "mailer: %s returned %d, which is not in the exit "

@@ -13,7 +13,7 @@ struct progress;
 struct progress_summary {
 	long sent, deferred, failed, suppressed, already;
 	long editions, signatures;
-	int stopped_short;	/* no relay, a refused login, a bad Maildir */
+	int stopped_short;	/* send_stats.stopped */
 };
 
 struct progress *progress_new(const char *issue, int quiet, int verbose);

@@ -827,8 +827,10 @@ edition_ready(struct sender *s)
 	/* the dry run refuses as the send would, and stores no digest */
 	if ((s->o->dry_run ? journal_edition_changed :
 	    journal_edition_check)(s->jn, s->j->issue->id, s->l->id,
-	    s->ed.digest, &changed) == -1)
+	    s->ed.digest, &changed) == -1) {
+		s->failed = 1;	/* the journal's, not the issue's */
 		return -1;
+	}
 	if (changed && !s->o->resend_changed) {
 		warnx("%s: the %s edition changed after it was first sent; "
 		    "subscribers would get two versions. Send the rest "
@@ -972,6 +974,8 @@ send_list(struct sender *s, const struct list *l)
 	s->l = l;
 	if (edition_ready(s) == -1) {
 		edition_clear(&s->ed);	/* built, then refused */
+		if (s->failed)
+			return EXIT_SOFTWARE;
 		return composer_sign_failed(s->j->cp) ? EXIT_CONFIG :
 		    EXIT_DATAERR;
 	}
@@ -1042,7 +1046,7 @@ summarise(struct sender *s)
 	const struct send_stats *st = s->st;
 	struct progress_summary sum = { st->sent, st->deferred, st->failed,
 	    st->suppressed, st->already, st->editions, st->signatures,
-	    st->unreachable || st->authfail || st->localfail };
+	    st->stopped };
 
 	/* --to --dry-run sends nothing either: a dry run's line */
 	progress_done(s->pg, &sum, s->o->dry_run ? PROGRESS_DRY_RUN :
@@ -1124,6 +1128,8 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 			progress_log(s->pg, "stopped by a signal after the "
 			    "messages in flight; the rest stays pending");
 		st->signatures = (long)signer_count(j->signer);
+		st->stopped = st->unreachable || st->authfail ||
+		    st->localfail || s->failed;
 		/* a refusal that stopped it before any message is the word */
 		if (rc == 0 || st->sent || st->deferred || st->failed ||
 		    st->unreachable || st->authfail || st->localfail)

@@ -32,6 +32,8 @@ struct send_stats {
 	int authfail;		/* a relay refused the credentials */
 	int localfail;		/* the Maildir could not be written */
 	int toobig;		/* the relay refused an edition's size */
+	int stopped;		/* one of the first three, or the journal or
+				   a message failed: the rest is pending */
 };
 
 /*

@@ -239,8 +239,8 @@ run_issue(const struct config *c, const char *dir, const char *id,
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
 		    "%ld%s\n", id, st.sent, st.deferred, st.failed,
 		    st.suppressed, run_stop ? "; stopped by a signal: the "
-		    "next run sends the rest" : st.unreachable ||
-		    st.authfail || st.localfail ? "; stopped before the end: "
+		    "next run sends the rest" : st.stopped ?
+		    "; stopped before the end: "
 		    "the next run sends the rest" : "");
 	job_close(&j);
 	return rc;
