@@ -39,7 +39,7 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
        gnutls-bin python3 valgrind curl groff-base man-db bc strace \
        libmicrohttpd-dev nginx-light wrk libxml2-utils python3-feedparser \
        rsync libssl-dev python3-dkim python3-nacl opendkim opendkim-tools \
-       libopendkim-dev gdb file python3-yaml
+       libopendkim-dev gdb file python3-yaml faketime
 # check --dns: libunbound, the Public Suffix List, a real unbound and pyspf
 # for its test (libevent-dev: libunbound.pc requires libevent.pc, which
 # libunbound-dev does not pull in; without it pkg-config --cflags fails

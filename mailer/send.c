@@ -733,7 +733,7 @@ wanted(struct sender *s, const struct subscriber *sub)
 {
 	const char *iss = s->j->issue->id;
 	enum jstate st = JS_PENDING;	/* also a dry run's unrecorded one */
-	time_t next = 0;
+	time_t next = 0, now = time(NULL);
 	char id[VERP_ID_LEN + 1];
 	const char *email = sub->email;
 	int known = 1, w;
@@ -767,7 +767,13 @@ wanted(struct sender *s, const struct subscriber *sub)
 	if (st == JS_DEFERRED && !s->o->dry_run &&
 	    (w = give_up(s, iss, email)) != 0)
 		return w < 0 ? -1 : 0;
-	if (st == JS_DEFERRED && s->o->respect_backoff && next > time(NULL)) {
+	/*
+	 * A wait longer than any backoff is a clock that has since gone
+	 * back (a host booted with its clock ahead, then corrected): due
+	 * now, or the address would wait for the clock to catch up.
+	 */
+	if (st == JS_DEFERRED && s->o->respect_backoff && next > now &&
+	    next - now <= BACKOFF_MAX) {
 		s->st->already++;
 		return 0;
 	}
