@@ -314,8 +314,9 @@ setup(struct journal *j)
 	if (version == SCHEMA_VERSION)
 		return 0;
 	if (version > SCHEMA_VERSION) {
-		warnx("%s: schema version %d, this mailer knows %d", j->path,
-		    version, SCHEMA_VERSION);
+		warnx("%s: schema version %d, written by a newer mailer "
+		    "(this one knows %d): run that one, or restore a journal "
+		    "this one wrote", j->path, version, SCHEMA_VERSION);
 		return -1;
 	}
 	if (exec(j, "BEGIN IMMEDIATE") == -1)

@@ -15,7 +15,7 @@
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 [ "$(id -u)" = 0 ] || skip_all "mounting a small tmpfs needs root"
 tap_tmp
-plan 17
+plan 19
 P=$TMP/p
 mk_tiny_project "$P"
 mk_big_list "$P" 1500 members.test east
@@ -117,8 +117,8 @@ n=$(grep -l '^Subject: .*' outbox/new/* | wc -l)
 ok $? "once it ends the rerun sends the issue's 1500 once (exit $rc, $((n - after)))"
 
 # --- the journal cut to half its size (a bad restore, a full disk's copy)
-cp "$DB" "$TMP/whole.db"
 command sqlite3 "$DB" "pragma wal_checkpoint(truncate)" >/dev/null
+cp "$DB" "$TMP/whole.db"
 s=$(stat -c %s "$DB")
 truncate -s $((s / 2)) "$DB"
 "$MAILER" --config config.yaml send issues/2030-03 >"$TMP/out" 2>"$TMP/err"
@@ -128,4 +128,15 @@ grep -q "st/mailer.db: .*malformed: the journal is damaged: restore it from a ba
 ok $? "the line says it is damaged and to restore it"
 n2=$(ls outbox/new | wc -l)
 [ "$n2" = "$n" ]; ok $? "nothing sent from a damaged journal ($((n2 - n)))"
+
+# --- a journal a newer mailer wrote (a downgrade)
+rm -f "$DB-wal" "$DB-shm"
+cp "$TMP/whole.db" "$DB"
+command sqlite3 "$DB" "pragma user_version = 99"
+"$MAILER" --config config.yaml send issues/2030-03 >"$TMP/out" 2>"$TMP/err"
+rc=$?; sed 's/^/# /' "$TMP/err" | head -3
+grep -q "st/mailer.db: schema version 99, written by a newer mailer (this one knows [0-9]*): run that one" "$TMP/err"
+ok $? "a newer journal: the line says a newer mailer wrote it (exit $rc)"
+n3=$(ls outbox/new | wc -l)
+[ "$n3" = "$n" ] && [ $rc -ne 0 ]; ok $? "nothing sent ($((n3 - n)))"
 exit $tap_failed
