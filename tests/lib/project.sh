@@ -142,3 +142,42 @@ mk_web_bounce_project() {
 	printf 'web:\n  base_url: http://127.0.0.1:%s\n' "$WEB_SERVE_PORT" \
 		>>"$1/config.yaml"
 }
+# journal_hold DB DIR: a sqlite3 shell holds DB's write lock (BEGIN
+# IMMEDIATE, a row written) until journal_release; its fifo is DIR/hold.
+# Sets JOURNAL_HOLDER (the shell's pid: the caller's trap kills it).
+journal_hold() {
+	mkfifo "$2/hold"
+	command sqlite3 "$1" <"$2/hold" >/dev/null 2>&1 &
+	JOURNAL_HOLDER=$!
+	exec 7>"$2/hold"
+	echo "begin immediate; insert into suppressions values('x','y','z',0);" >&7
+	_jh_locked() { command sqlite3 "$1" "begin immediate" 2>&1 | grep -q locked; }
+	wait_for 10 "the shell's lock on $1" _jh_locked "$1"
+}
+journal_release() {
+	echo "rollback;" >&7
+	exec 7>&-
+	wait "$JOURNAL_HOLDER"; JOURNAL_HOLDER=
+	rm -f "$2/hold"
+}
+# ghosts_project DIR N PWFILE: starts Dovecot (sender@example.org and the
+# bounce mailbox bounces@bounce.test, password s3cret-sender, written to
+# PWFILE) and Postfix; DIR is the sample project reading that mailbox
+# over IMAPS, with list ghosts of N addresses nobody has (Postfix accepts
+# each, then bounces it: 5.1.1).  Prints "Bail out!" and returns 1 when a
+# server does not start.
+ghosts_project() {
+	local d=$1 n=$2 pw=$3 i
+	srv_dovecot_start || { echo "Bail out! dovecot"; return 1; }
+	{ echo sender@example.org; echo bounces@bounce.test; } |
+		srv_add_users s3cret-sender
+	srv_postfix_start || { echo "Bail out! postfix"; return 1; }
+	printf 's3cret-sender\n' >"$pw"; chmod 600 "$pw"
+	mk_project "$d" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
+		"  username: bounces@bounce.test" "  password_file: $pw" \
+		"  ca_file: $SRV_CA"
+	printf 'name: 无人协会\nshort_name: 无人\ngreeting: 你好\ncontact: x\nlist_id: ghosts.news.example.org\n' >"$d/lists/ghosts.yaml"
+	{ echo email,name
+	  for i in $(seq "$n"); do echo "ghost$i@members.test,幽灵$i"; done
+	} >"$d/lists/ghosts.csv"
+}

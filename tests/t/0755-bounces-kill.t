@@ -13,17 +13,8 @@ T=$(mktemp -d /tmp/mailer-t-bkill.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EX
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 N=500 CYCLES=${MAILER_KILL_CYCLES:-20}
 plan 7
-srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
-{ echo sender@example.org; echo bounces@bounce.test; } | srv_add_users s3cret-sender
-srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
-printf 's3cret-sender\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
 P=$T/proj
-mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
-	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
-	"  ca_file: $SRV_CA"
-# a list of addresses nobody has: Postfix accepts, then bounces each (5.1.1)
-printf 'name: 无人协会\nshort_name: 无人\ngreeting: 你好\ncontact: x\nlist_id: ghosts.news.example.org\n' >"$P/lists/ghosts.yaml"
-{ echo email,name; for i in $(seq $N); do echo "ghost$i@members.test,幽灵$i"; done; } >"$P/lists/ghosts.csv"
+ghosts_project "$P" $N "$T/imap.pw" || exit 1
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 $M send "$P/issues/2021-01" --list ghosts --quiet >/dev/null 2>&1

@@ -90,24 +90,15 @@ mkdir -p issues/2030-03
 cp "$I"/01-a.md issues/2030-03/
 sed 's/number: 1/number: 3/; s/2030-01-10/2030-03-10/' "$I/issue.yaml" \
 	>issues/2030-03/issue.yaml
-mkfifo "$TMP/hold"
-command sqlite3 "$DB" <"$TMP/hold" >/dev/null 2>&1 &
-holder=$!
-exec 7>"$TMP/hold"
-echo "begin immediate; insert into suppressions values('x','y','z',0);" >&7
-locked() {
-	command sqlite3 "$DB" "begin immediate" 2>&1 | grep -q locked
-}
-wait_for 10 "the shell's lock" locked
+journal_hold "$DB" "$TMP"
+holder=$JOURNAL_HOLDER
 before=$(ls outbox/new | wc -l)
 "$MAILER" --config config.yaml send issues/2030-03 >"$TMP/out" 2>"$TMP/err"
 rc=$?; sed 's/^/# /' "$TMP/err" | head -3
 [ $rc -eq 75 ]; ok $? "write lock held by a sqlite3 shell: exit 75, run again later (got $rc)"
 grep -q "st/mailer.db: .*another process held the journal's write lock for 10 s.*run again once it ends" "$TMP/err"
 ok $? "the line says another process held the lock and to run again"
-echo "rollback;" >&7
-exec 7>&-
-wait "$holder"; holder=
+journal_release "$DB" "$TMP"; holder=
 after=$(ls outbox/new | wc -l)
 [ "$after" = "$before" ]; ok $? "nothing sent while it held the lock ($((after - before)))"
 "$MAILER" --config config.yaml send issues/2030-03 >"$TMP/out" 2>"$TMP/err"

@@ -23,17 +23,8 @@ trap 'cleanup; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 N=30
 plan 9
-srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
-{ echo sender@example.org; echo bounces@bounce.test; } | srv_add_users s3cret-sender
-srv_postfix_start || { echo "Bail out! postfix"; exit 1; }
-printf 's3cret-sender\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
 P=$T/proj
-mk_project "$P" "imap:" "  url: imaps://127.0.0.1:$SRV_IMAPS_PORT" \
-	"  username: bounces@bounce.test" "  password_file: $T/imap.pw" \
-	"  ca_file: $SRV_CA"
-# a list of addresses nobody has: Postfix accepts, then bounces each (5.1.1)
-printf 'name: 无人协会\nshort_name: 无人\ngreeting: 你好\ncontact: x\nlist_id: ghosts.news.example.org\n' >"$P/lists/ghosts.yaml"
-{ echo email,name; for i in $(seq $N); do echo "ghost$i@members.test,幽灵$i"; done; } >"$P/lists/ghosts.csv"
+ghosts_project "$P" $N "$T/imap.pw" || exit 1
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 DB=$P/state/mailer.db
@@ -46,21 +37,14 @@ left() { find "$BOX/cur" "$BOX/new" -type f | wc -l; }
 events() { sqlite3 "$DB" "select count(*) from events where kind = 'bounce'"; }
 
 # --- another process holds the journal's write lock
-mkfifo "$T/hold"
-command sqlite3 "$DB" <"$T/hold" >/dev/null 2>&1 &
-holder=$!
-exec 7>"$T/hold"
-echo "begin immediate; insert into suppressions values('x','y','z',0);" >&7
-locked() { command sqlite3 "$DB" "begin immediate" 2>&1 | grep -q locked; }
-wait_for 10 "the shell's lock" locked
+journal_hold "$DB" "$T"
+holder=$JOURNAL_HOLDER
 $M bounces >"$T/out" 2>"$T/err"; rc=$?
 sed 's/^/# /' "$T/err" | head -3
 [ $rc -eq 75 ]; ok $? "journal locked by a sqlite3 shell: exit 75 (got $rc)"
 grep -q "mailer.db: .*another process held the journal's write lock for 10 s.*run again once it ends" "$T/err"
 ok $? "the line names the journal and says to run again once it ends"
-echo "rollback;" >&7
-exec 7>&-
-wait "$holder"; holder=
+journal_release "$DB" "$T"; holder=
 [ "$(left)" -eq $N ] && [ "$(events)" = 0 ]
 ok $? "nothing moved, nothing recorded ($(left) in INBOX, $(events) events)"
 
