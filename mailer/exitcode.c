@@ -44,7 +44,8 @@ static const struct exit_info table[] = {
 	    "out of memory, or syslog logging could not be set up" },
 	{ EXIT_CANTCREAT, "EX_CANTCREAT", "cannot create",
 	    "the journal (its file system full or read-only), the lock, a "
-	    "Maildir message or an output file could not be written" },
+	    "Maildir message, an output file or the standard output could "
+	    "not be written" },
 	{ EXIT_TEMPFAIL, "EX_TEMPFAIL", "temporary failure",
 	    "some recipients are deferred, a signal stopped the run, another "
 	    "run, lists sync or archive build holds the lock, another "

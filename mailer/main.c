@@ -4,6 +4,7 @@
  * from the exit-code table (exitcode.h), and out of memory anywhere ends
  * here too (util_oom).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,11 +77,33 @@ oom_exit(const char *what)
 	exit(EXIT_OSERR);
 }
 
+/*
+ * What a command printed must have reached its standard output (a full
+ * disk under "status --json >FILE" wrote nothing and exited 0): a write
+ * error is said and is 73, unless the command failed already.  A reader
+ * gone (EPIPE: "| head") is no error.
+ */
+static int
+stdout_checked(int rc)
+{
+	int e;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno;
+	if (e == EPIPE)
+		return rc;
+	fprintf(stderr, "mailer: standard output: %s\n", e ? strerror(e) :
+	    "write error");
+	return rc ? rc : EXIT_CANTCREAT;
+}
+
 /* A command's code must be in the table: the table is the contract. */
 static int
 checked(const char *cmd, int rc)
 {
-	rc = journal_exit_code(rc);
+	rc = stdout_checked(journal_exit_code(rc));
 	if (exit_info(rc))
 		return rc;
 	fprintf(stderr, "mailer: %s returned %d, which is not in the exit "
