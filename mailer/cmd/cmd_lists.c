@@ -371,8 +371,12 @@ sync_list(const struct config *c, struct journal *jn, const struct list *l,
 	if (rc == 0 && dry)
 		fwrite(p.diff.data ? p.diff.data : "", 1, p.diff.len, stdout);
 	else if (rc == 0 && (p.csv_changed || p.rm_changed) &&
-	    write_plan(c, l, rm, &p) == -1)
+	    write_plan(c, l, rm, &p) == -1) {
+		warnx("%s: not synced; run lists sync again once the error "
+		    "above is mended: rows already in %s are not written "
+		    "there twice", l->id, shown(c, rm));
 		rc = EXIT_CANTCREAT;
+	}
 	if (rc == 0 && (p.removed || p.added)) {
 		t->changed++;
 		t->moved += p.removed;
@@ -425,9 +429,10 @@ lists_sync(const struct config *c, int dry, int n, char **ids)
 		    t.added == 1 ? "" : "s", t.changed, nls);
 	else
 		printf("lists sync: %zu row%s moved, %zu web subscriber%s "
-		    "appended, %zu of %zu lists changed\n", t.moved,
+		    "appended, %zu of %zu lists changed%s\n", t.moved,
 		    t.moved == 1 ? "" : "s", t.added, t.added == 1 ? "" : "s",
-		    t.changed, nls);
+		    t.changed, nls, r ? "; stopped before the end: run it "
+		    "again once the error is mended" : "");
 	journal_close(jn);
 	free_lists(ls, nls);
 	state_close(&st);
