@@ -236,27 +236,51 @@ verp_load_key(const char *secret_file, unsigned char **key, size_t *len)
 	return 0;
 }
 
+/*
+ * The key is written to a temporary file beside path, synced, then linked
+ * into place: a process killed (or a power loss) while writing it leaves
+ * no short key that every later send refuses, only the temporary file;
+ * link(2) fails with EEXIST when another process made the key first.
+ */
 int
 verp_make_key(const char *path)
 {
 	unsigned char k[32];
-	int fd;
+	char *tmp = xasprintf("%s.XXXXXX", path), *slash;
+	int fd, rc = -1;
 
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-	    0600)) == -1) {
-		if (errno == EEXIST)
-			return 0;
+	if (access(path, F_OK) == 0) {
+		free(tmp);
+		return 0;
+	}
+	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
 		warn("secret_file %s", path);
+		free(tmp);
 		return -1;
 	}
-	if (getrandom(k, sizeof k, 0) != (ssize_t)sizeof k ||
-	    write(fd, k, sizeof k) != (ssize_t)sizeof k || fsync(fd) == -1) {
+	if (fchmod(fd, 0600) == -1 ||
+	    getrandom(k, sizeof k, 0) != (ssize_t)sizeof k ||
+	    write(fd, k, sizeof k) != (ssize_t)sizeof k || fsync(fd) == -1)
 		warn("secret_file %s", path);
-		explicit_bzero(k, sizeof k);
-		close(fd);
-		unlink(path);
-		return -1;
-	}
+	else if (link(tmp, path) == -1 && errno != EEXIST)
+		warn("secret_file %s", path);
+	else
+		rc = 0;
 	explicit_bzero(k, sizeof k);
-	return close(fd);
+	if (close(fd) == -1 && rc == 0) {
+		warn("secret_file %s", path);
+		rc = -1;
+	}
+	unlink(tmp);
+	/* the folder's entry, too, before a message carries a token */
+	if (rc == 0 && (slash = strrchr(tmp, '/'))) {
+		*slash = '\0';
+		if ((fd = open(slash == tmp ? "/" : tmp, O_RDONLY |
+		    O_DIRECTORY | O_CLOEXEC)) != -1) {
+			fsync(fd);
+			close(fd);
+		}
+	}
+	free(tmp);
+	return rc;
 }
