@@ -181,3 +181,12 @@ ghosts_project() {
 	  for i in $(seq "$n"); do echo "ghost$i@members.test,幽灵$i"; done
 	} >"$d/lists/ghosts.csv"
 }
+# ghosts_bounced DIR N: sends DIR's issue 2021-01 to list ghosts and waits
+# (180 s) for the N DSNs in the bounce mailbox; prints how many came.
+ghosts_bounced() {
+	"$MAILER" --config "$1/config.yaml" send "$1/issues/2021-01" \
+		--list ghosts --quiet >/dev/null 2>&1
+	_gb_has() { [ "$(srv_maildir_count bounces@bounce.test)" -ge "$1" ]; }
+	wait_for 180 "$2 DSNs in the bounce mailbox" _gb_has "$2" >&2
+	srv_maildir_count bounces@bounce.test
+}

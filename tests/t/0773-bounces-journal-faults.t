@@ -28,10 +28,7 @@ ghosts_project "$P" $N "$T/imap.pw" || exit 1
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
 DB=$P/state/mailer.db
-$M send "$P/issues/2021-01" --list ghosts --quiet >/dev/null 2>&1
-has_dsns() { [ "$(srv_maildir_count bounces@bounce.test)" -ge $N ]; }
-wait_for 180 "$N DSNs in the bounce mailbox" has_dsns
-n=$(srv_maildir_count bounces@bounce.test)
+n=$(ghosts_bounced "$P" $N)
 [ "$n" -eq $N ]; ok $? "Postfix returned $N DSNs to the VERP address ($n)"
 left() { find "$BOX/cur" "$BOX/new" -type f | wc -l; }
 events() { sqlite3 "$DB" "select count(*) from events where kind = 'bounce'"; }
