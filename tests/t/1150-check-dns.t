@@ -225,7 +225,7 @@ ok $? "the fail line names the URL and the record to publish"
 # only, which the large providers do not take as one-click: warn, exit 0.
 ub_restart "$TMP/zone.base" || echo "Bail out! unbound"
 sed '/^web:/,$d' "$P/config.yaml" >"$P/nourl.yaml"
-"$MAILER" --config "$P/nourl.yaml" check --dns --resolver "$R" >"$TMP/nourl" 2>&1
+"$MAILER" --config "$P/nourl.yaml" check --dns --resolver "$R" >"$TMP/nourl" 2>"$TMP/nourl.err"
 rc=$?; show nourl
 [ $rc = 0 ] && grep -q '^warn unsub -: List-Unsubscribe is a mailto only: .*(RFC 8058); fix: set web.base_url and run mailer serve behind it$' "$TMP/nourl" &&
 	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/nourl"
