@@ -516,7 +516,7 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 			return 0;	/* shared by two articles */
 	if (!(real = inside(is, file, rel)))
 		return -1;
-	if (slurp_file(real, ISSUE_ASSET_MAX, &b) == -1) {
+	if (slurp_regular(real, ISSUE_ASSET_MAX, &b) == -1) {
 		free(real);
 		return -1;
 	}
@@ -581,7 +581,7 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	int rc = -1;
 
 	a.file = xstrdup(path);
-	if (slurp_file(path, ISSUE_ARTICLE_MAX, &src) == -1)
+	if (slurp_regular(path, ISSUE_ARTICLE_MAX, &src) == -1)
 		goto out;
 	if (!utf8_valid(src.data, src.len, &bad)) {
 		warnx("%s:%zu: invalid UTF-8", path, line_of(src.data, bad));
@@ -777,7 +777,7 @@ issue_parse_time(const char *s, time_t *t)
 /*
  * Says why dir is no issue folder when it holds no issue.yaml: a file
  * (issue.yaml itself), or a folder of issues (the newest one named).
- * 0 when it is one (or for slurp_file to report).
+ * 0 when it is one (or for slurp_regular to report).
  */
 static int
 not_an_issue(const char *dir, const char *real, const char *yml)
@@ -836,7 +836,7 @@ load(const char *dir, int head_only)
 	free(tmp);
 	yml = path_join(is->dir, "issue.yaml");
 	if (not_an_issue(dir, is->dir, yml) == -1 ||
-	    slurp_file(yml, 1024 * 1024, &b) == -1)
+	    slurp_regular(yml, 1024 * 1024, &b) == -1)
 		goto out;
 	if (!(root = ynode_parse(yml, b.data, b.len, 0)))
 		goto out;

@@ -440,16 +440,27 @@ strset_free(struct strset *set)
 	set->n = set->cap = 0;
 }
 
-int
-slurp_file(const char *path, size_t max, struct buf *out)
+/*
+ * regular: only a regular file is read; the open does not wait for a
+ * FIFO's writer (O_NONBLOCK has no effect on a regular file's reads).
+ */
+static int
+slurp(const char *path, size_t max, struct buf *out, int regular)
 {
 	struct stat st;
 	size_t total = 0, len0 = out->len;
 	ssize_t n;
 	int fd, rc = -1;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+	    (regular ? O_NONBLOCK : 0))) == -1) {
 		warn("%s", path);
+		return -1;
+	}
+	if (regular && (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode))) {
+		warnx("%s: not a regular file (a folder, FIFO, socket or "
+		    "device): refused", path);
+		close(fd);
 		return -1;
 	}
 	/*
@@ -492,6 +503,18 @@ out:
 	else if (rc == -1)
 		out->len = len0, out->data[len0] = '\0';
 	return rc;
+}
+
+int
+slurp_file(const char *path, size_t max, struct buf *out)
+{
+	return slurp(path, max, out, 0);
+}
+
+int
+slurp_regular(const char *path, size_t max, struct buf *out)
+{
+	return slurp(path, max, out, 1);
 }
 
 void

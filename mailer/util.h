@@ -122,6 +122,11 @@ void strset_free(struct strset *set);
  * out is left as it was (an empty buffer is freed).
  */
 int slurp_file(const char *path, size_t max, struct buf *out);
+/*
+ * slurp_file for files others may write (an issue folder): anything but
+ * a regular file (a FIFO would block the read forever) is refused.
+ */
+int slurp_regular(const char *path, size_t max, struct buf *out);
 
 /*
  * Returns 1 when s[0..n) is valid UTF-8 (no overlongs, no surrogates);
