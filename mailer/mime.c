@@ -251,11 +251,13 @@ mime_text(const char *subtype, const char *text, size_t len)
 	return wrap(mm, data);
 }
 
+/* 1 when s can be a quoted parameter as it is: no control character */
 static int
 ascii(const char *s)
 {
 	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80 || *s == '"' || *s == '\\')
+		if ((unsigned char)*s >= 0x7f || (unsigned char)*s < 0x20 ||
+		    *s == '"' || *s == '\\')
 			return 0;
 	return 1;
 }

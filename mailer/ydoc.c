@@ -369,6 +369,26 @@ bind_scalar_num(const char *file, const struct ynode *v,
 	return 0;
 }
 
+/*
+ * An item of a list of strings, or the one string written in its place
+ * ("images: a.png"): one line, as every string (a file name with a line
+ * break would end a MIME header early).
+ */
+static int
+bind_item(const char *file, const struct ynode *it, const char *key,
+    struct strlist *l)
+{
+	if (it->type != YNODE_SCALAR)
+		return wrong(file, it, key, YF_STRLIST);
+	if (has_ctl_break(it->value, strlen(it->value))) {
+		warnx("%s:%zu:%zu: \"%s\" must hold one-line strings (no CR "
+		    "or LF)", file, it->line, it->col, key);
+		return -1;
+	}
+	strlist_add(l, it->value);
+	return 0;
+}
+
 static int
 bind_one(const char *file, const struct ynode *v, const struct yfield *f,
     char *p)
@@ -390,20 +410,13 @@ bind_one(const char *file, const struct ynode *v, const struct yfield *f,
 	case YF_STRLIST:
 		l = (struct strlist *)(p + f->off);
 		strlist_free(l);
-		if (v->type == YNODE_SCALAR) {
-			strlist_add(l, v->value);
-			return 0;
-		}
+		if (v->type == YNODE_SCALAR)
+			return bind_item(file, v, f->key, l);
 		if (v->type != YNODE_SEQ)
 			return wrong(file, v, f->key, f->type);
-		for (size_t i = 0; i < v->nitems; i++) {
-			const struct ynode *it = v->items[i];
-
-			if (it->type != YNODE_SCALAR ||
-			    has_ctl_break(it->value, strlen(it->value)))
-				return wrong(file, it, f->key, f->type);
-			strlist_add(l, it->value);
-		}
+		for (size_t i = 0; i < v->nitems; i++)
+			if (bind_item(file, v->items[i], f->key, l) == -1)
+				return -1;
 		return 0;
 	case YF_MAP:
 		if (v->type != YNODE_MAP)

@@ -2,11 +2,13 @@
 # Files in an issue folder that are no plain files or have hostile names:
 # a FIFO named like an image or an article is refused at once (check,
 # preview and send waited forever for a writer, and a cron run held its
-# lock until killed).
+# lock until killed); a line break in an attachment's name, written in
+# the front matter or taken from a symlink's target, never ends the MIME
+# part's header (it did: "filename=\"a<LF>Bcc: ...\"").
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 6
+plan 11
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 A=02-liangshan-archives.md
@@ -22,6 +24,35 @@ hostile_fresh_issue; mkfifo "$I/07-late.md"
 hostile "a FIFO as an article" 65 '07-late.md: not a regular file' -- $M send "$I"
 MAILER=$MAILER_REAL
 
+hostile_fresh_issue; printf 'x\n' >"$I/files/a
+Bcc: evil@example.com.txt"
+sed -i 's#attachments: \[files/sponsors.txt\]#attachments: "files/a\\nBcc: evil@example.com.txt"#' "$I/$A"
+hostile "a line break in an attachment written alone" 65 "$A:[0-9]+:[0-9]+: \"attachments\" must hold one-line strings" -- $M check "$I"
+
+# a symlink inside the folder whose target's name has a line break: the
+# name goes out RFC 2231-encoded
+hostile_fresh_issue; printf 'x\n' >"$I/files/a
+Bcc: evil@example.com.txt"
+ln -s "a
+Bcc: evil@example.com.txt" "$I/files/ok.txt"
+sed -i 's#attachments: \[files/sponsors.txt\]#attachments: [files/ok.txt]#' "$I/$A"
+"$MAILER" $M preview "$I" --list liangshan --out "$TMP/pv" >/dev/null 2>&1
+ok $? "a symlink to a name with a line break: preview exits 0"
+/usr/bin/python3 - "$TMP/pv" <<'PY' | sed 's/^/# /'
+import email, glob, sys
+bad = 0
+for f in glob.glob(sys.argv[1] + '/*.eml'):
+    raw = open(f, 'rb').read()
+    if b'\nBcc:' in raw or b'\r\nBcc:' in raw:
+        bad = 1
+    for p in email.message_from_bytes(raw).walk():
+        if p.get_content_disposition() == 'attachment':
+            print(repr(p.get_filename()))
+            if p.get_filename() != 'a\nBcc: evil@example.com.txt':
+                bad = 1
+sys.exit(bad)
+PY
+ok ${PIPESTATUS[0]} "no line of the message starts Bcc:, the attachment's name decodes as the file's"
 rm -rf "$I"
 hostile_record
 exit $tap_failed
