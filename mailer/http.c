@@ -147,6 +147,8 @@ respond(struct http_request *rq, struct http_response *rs)
 	if (rs->fd != -1) {
 		r = MHD_create_response_from_fd64(rs->fd_size, rs->fd);
 		rs->fd = -1;
+		if (r)
+			add_header(r, "Content-Security-Policy", rs->csp);
 	} else {
 		r = MHD_create_response_from_buffer(len, buf_detach(&rs->body),
 		    MHD_RESPMEM_MUST_FREE);

@@ -36,6 +36,11 @@ struct http_response {
 	 */
 	int fd;
 	uint64_t fd_size;
+	/*
+	 * static; the file's Content-Security-Policy (NULL: none); serve's
+	 * own pages (body) always get theirs
+	 */
+	const char *csp;
 	char *etag, *last_modified;	/* malloc'd or NULL */
 	int cacheable;		/* 0: Cache-Control: no-store */
 	const char *allow;	/* with 405: the Allow header */

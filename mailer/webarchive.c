@@ -54,6 +54,22 @@ folder_without_slash(const char *path, const char *file)
 	    n > k && !strcmp(file + n - k, "/index.html");
 }
 
+/*
+ * The archive's files come from contributors (an attachment agenda.html,
+ * an SVG image, an article with allow_html): a document that could run a
+ * script runs none and posts nothing on the site's origin, where serve's
+ * forms and tokens live.  Images from anywhere still show.
+ */
+static const char *
+file_csp(const char *type)
+{
+	if (strncmp(type, "text/html", 9) && !strstr(type, "xml"))
+		return NULL;	/* no script in PNG, JPEG, PDF, plain text */
+	return "default-src 'none'; style-src 'unsafe-inline'; "
+	    "img-src * data:; media-src *; form-action 'none'; "
+	    "frame-ancestors 'none'; base-uri 'none'";
+}
+
 void
 webarchive_handle(struct web *w, const char *path,
     const struct http_request *rq, struct http_response *rs)
@@ -102,6 +118,7 @@ webarchive_handle(struct web *w, const char *path,
 	    (unsigned long long)st.st_mtim.tv_nsec);
 	rs->last_modified = http_date(st.st_mtime);
 	rs->content_type = archive_path_type(file);
+	rs->csp = file_csp(rs->content_type);
 	rs->cacheable = 1;
 	if (not_modified(rq, rs->etag, st.st_mtime)) {
 		rs->status = 304;

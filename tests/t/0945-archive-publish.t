@@ -2,9 +2,10 @@
 # contrib/archive-publish.md works as written: an archive built under
 # umask 077 (as the systemd unit runs) is readable by all; nginx, running
 # its workers as nobody with the note's location block, serves it with the
-# right content types, ETag and Last-Modified (304 on revalidation), no
-# listing, no temporary or hidden file, nothing outside; the note's rsync
-# line mirrors it and, after a rebuild, copies only what changed.
+# right content types, a policy without scripts, ETag and Last-Modified
+# (304 on revalidation), no listing, no temporary or hidden file, nothing
+# outside; the note's rsync line mirrors it and, after a rebuild, copies
+# only what changed.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/servers.sh
@@ -15,7 +16,7 @@ tap_tmp
 chmod 755 "$TMP"
 NGINX_PID=
 tap_cleanup() { [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID"; }
-plan 9
+plan 10
 NOTE=contrib/archive-publish.md
 P=$TMP/p A=$TMP/p/archive
 mk_maildir_project "$P"
@@ -73,6 +74,10 @@ check_type feed.xml feed.xml "application/atom+xml; charset=utf-8"
 check_type 2021-01/images/tianfu-cloud.png 2021-01/images/tianfu-cloud.png image/png
 check_type 2021-01/files/sponsors.txt 2021-01/files/sponsors.txt "text/plain; charset=utf-8"
 ok $r "nginx (workers as nobody) serves pages, feed, image and attachment with their types"
+get "$U/2021-01/aba.html"
+header Content-Security-Policy | grep -q "^default-src 'none';.*form-action 'none'" &&
+	[ "$(header X-Content-Type-Options)" = nosniff ]
+ok $? "the pages come with a policy without scripts or form posts (0921 for serve), and nosniff"
 
 get "$U/2021-01/aba.html"
 etag=$(header ETag) lm=$(header Last-Modified)
