@@ -500,6 +500,70 @@ note_type(struct issue *is, const char *file, const char *rel,
 	free(s);
 }
 
+/*
+ * The first Unicode direction override or isolate in s (U+202A..U+202E,
+ * U+2066..U+2069), 0 when none: what follows it shows in another order
+ * than written ("Trojan Source"); the marks U+200E and U+200F do not.
+ */
+static unsigned
+direction_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa &&
+		    p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 &&
+		    p[2] <= 0xa9)))
+			return 0x2000u | (unsigned)(p[1] & 0x3f) << 6 |
+			    (unsigned)(p[2] & 0x3f);
+	return 0;
+}
+
+/* A title or name with a direction control: a warning for check. */
+static void
+note_direction(struct issue *is, const char *file, const char *key,
+    const char *value)
+{
+	unsigned cp = value ? direction_control(value) : 0;
+	char *s;
+
+	if (!cp)
+		return;
+	s = xasprintf("%s: warning: \"%s\" holds U+%04X, a direction "
+	    "control: readers see the text after it in another order than "
+	    "written", file, key, cp);
+	strlist_add(&is->notes, s);
+	free(s);
+}
+
+/*
+ * A file name with a direction control reads as another name in the
+ * reader's mail client ("photo\u202Egpj.exe" shows as "photoexe.jpg"):
+ * refused.  rel as written, name the file's own (a symlink's target).
+ */
+static int
+name_direction(const char *file, const char *rel, const char *name)
+{
+	unsigned cp = direction_control(rel);
+	struct buf b = BUF_INIT;
+
+	if (!cp)
+		cp = direction_control(name);
+	if (!cp)
+		return 0;
+	/* shown with its controls spelled out: the line reads as written */
+	for (const char *p = rel; *p; p++)
+		if (direction_control(p) && (unsigned char)*p == 0xe2) {
+			buf_printf(&b, "<U+%04X>", direction_control(p));
+			p += 2;
+		} else {
+			buf_addc(&b, *p);
+		}
+	warnx("%s: \"%s\": the file name holds U+%04X, a direction control "
+	    "that makes it read as another name (\"gpj.exe\" shown as "
+	    "\"exe.jpg\"): rename the file", file, b.data, cp);
+	buf_free(&b);
+	return -1;
+}
+
 static int
 load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
     int image)
@@ -516,7 +580,8 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 			return 0;	/* shared by two articles */
 	if (!(real = inside(is, file, rel)))
 		return -1;
-	if (slurp_regular(real, ISSUE_ASSET_MAX, &b) == -1) {
+	if (name_direction(file, rel, strrchr(real, '/') + 1) == -1 ||
+	    slurp_regular(real, ISSUE_ASSET_MAX, &b) == -1) {
 		free(real);
 		return -1;
 	}
@@ -596,6 +661,10 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	    nonempty(path, root, "title", a.title) == -1)
 		goto out;
 	rc = 0;
+	note_direction(is, path, "title", a.title);
+	note_direction(is, path, "subtitle", a.subtitle);
+	note_direction(is, path, "byline", a.byline);
+	note_direction(is, path, "author", a.author);
 	for (size_t i = 0; i < a.images.n; i++)
 		if (load_asset(is, mg, path, a.images.v[i], 1) == -1)
 			rc = -1;
@@ -845,6 +914,13 @@ load(const char *dir, int head_only)
 		rc = -1;
 	if (load_sections(is, yml, root) == -1)
 		rc = -1;
+	note_direction(is, yml, "title", is->title);
+	note_direction(is, yml, "subject", is->subject);
+	for (size_t i = 0; i < is->nsections; i++)
+		note_direction(is, yml, "sections: title",
+		    is->sections[i].title);
+	for (size_t i = 0; i < is->sponsors.n; i++)
+		note_direction(is, yml, "sponsors", is->sponsors.v[i]);
 	if (rc == 0 && !is->subject)
 		is->subject = xstrdup("{{issue.title}}");
 	if (rc == 0 && is->send_at &&
