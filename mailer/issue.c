@@ -2,6 +2,7 @@
 #include "issue.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -317,6 +319,76 @@ note(struct issue *is, const struct article *a, size_t line,
 }
 
 /*
+ * What libcmark's safe mode writes as href="" or src="": javascript:,
+ * vbscript:, file: and data: but for data:image/{png,gif,jpeg,webp}.
+ */
+static int
+dropped_url(const char *url)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:",
+	    "file:", "data:" };
+	static const char *const img[] = { "data:image/png",
+	    "data:image/gif", "data:image/jpeg", "data:image/webp" };
+
+	for (size_t i = 0; i < sizeof img / sizeof *img; i++)
+		if (!strncasecmp(url, img[i], strlen(img[i])))
+			return 0;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (!strncasecmp(url, bad[i], strlen(bad[i])))
+			return 1;
+	return 0;
+}
+
+/*
+ * The host of "https://HOST/...", "http://HOST..." or "www.HOST...", lower
+ * case and without "www.", into h (n bytes); 0 when s is no such address.
+ */
+static int
+shown_host(const char *s, char *h, size_t n)
+{
+	size_t k;
+
+	if (!strncasecmp(s, "https://", 8))
+		s += 8;
+	else if (!strncasecmp(s, "http://", 7))
+		s += 7;
+	else if (strncasecmp(s, "www.", 4))
+		return 0;
+	if (!strncasecmp(s, "www.", 4))
+		s += 4;
+	k = strcspn(s, "/?#:@ ");
+	if (k == 0 || k >= n || s[k] == '@')
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		h[i] = (char)tolower((unsigned char)s[i]);
+	h[k] = '\0';
+	return 1;
+}
+
+/*
+ * A link whose text is an address of another site than its target: what
+ * a phishing mail looks like, to readers and to spam filters.
+ */
+static void
+note_shown_address(struct issue *is, const struct article *a,
+    cmark_node *n, const char *url, size_t line)
+{
+	cmark_node *c = cmark_node_first_child(n);
+	char th[256], uh[256];
+	const char *text;
+
+	if (!c || cmark_node_next(c) || cmark_node_get_type(c) !=
+	    CMARK_NODE_TEXT || !(text = cmark_node_get_literal(c)))
+		return;
+	if (!shown_host(text, th, sizeof th) ||
+	    (shown_host(url, uh, sizeof uh) && !strcmp(th, uh)))
+		return;
+	note(is, a, line, "link text", text, "names another site than the "
+	    "link leads to: readers and spam filters take that for "
+	    "phishing; make the text the link's own address, or words");
+}
+
+/*
  * What renders but does not work in a mail: a link with no scheme has no
  * page to be relative to, and a remote image is blocked by most clients
  * until the reader allows it (and then tells its server who read).
@@ -329,7 +401,17 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
 
 	if (!url || !*url || *url == '#')
 		return;
-	if (cmark_node_get_type(n) == CMARK_NODE_LINK && !has_scheme(url))
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+		note_shown_address(is, a, n, url, line);
+	if (!is->allow_html && dropped_url(url))
+		note(is, a, line, cmark_node_get_type(n) == CMARK_NODE_LINK ?
+		    "link" : "image", url, cmark_node_get_type(n) ==
+		    CMARK_NODE_LINK ? "is left out of the HTML part (a "
+		    "javascript:, vbscript:, file: or data: address): it "
+		    "leads nowhere" : "is left out of the HTML part (a data: "
+		    "address of no PNG, GIF, JPEG or WebP): it shows nothing");
+	else if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
+	    !has_scheme(url))
 		note(is, a, line, "link", url, "has no scheme (https:, "
 		    "mailto:): in a mail it leads nowhere");
 	else if (cmark_node_get_type(n) == CMARK_NODE_IMAGE &&
