@@ -2,6 +2,7 @@
 #include "archive_src.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <err.h>
 #include <nettle/sha2.h>
 #include <stdint.h>
@@ -65,9 +66,46 @@ ends_with(const char *s, const char *suffix)
 	return n > k && !strcmp(s + n - k, suffix);
 }
 
+/*
+ * 1 when p is a symlink that leads nowhere or out of root (realpath'd):
+ * issue.c publishes no such file, so its bytes are no input (and a
+ * dangling one, or one to a file mailer may not read, stops nothing).
+ */
 static int
-walk(const char *dir, const char *rel, const char *suffix, int depth,
-    struct sha256_ctx *h, time_t *newest)
+link_out(const char *root, const char *p, struct stat *lst)
+{
+	size_t rl = strlen(root);
+	char *real;
+	int out;
+
+	if (lstat(p, lst) == -1 || !S_ISLNK(lst->st_mode))
+		return 0;
+	real = realpath(p, NULL);
+	out = !real || strncmp(real, root, rl) || real[rl] != '/';
+	free(real);
+	return out;
+}
+
+/* Such a link's input: its name and what it says it leads to. */
+static void
+hash_link(struct sha256_ctx *h, const char *rel, const char *p,
+    const struct stat *lst, time_t *newest)
+{
+	char to[PATH_MAX];
+	ssize_t n = readlink(p, to, sizeof to - 1);
+
+	to[n > 0 ? n : 0] = '\0';
+	hash_str(h, rel);
+	hash_str(h, "symlink");
+	hash_str(h, to);
+	if (lst->st_mtime > *newest)
+		*newest = lst->st_mtime;
+}
+
+/* root: NULL, or the issue folder whose links leading out are not read */
+static int
+walk(const char *root, const char *dir, const char *rel, const char *suffix,
+    int depth, struct sha256_ctx *h, time_t *newest)
 {
 	struct dirent **ents;
 	int n, rc = 0;
@@ -81,13 +119,16 @@ walk(const char *dir, const char *rel, const char *suffix, int depth,
 		struct buf b = BUF_INIT;
 		struct stat st, lst;
 
-		if (stat(p, &st) == -1) {
+		if (root && link_out(root, p, &lst)) {
+			hash_link(h, r, p, &lst, newest);
+		} else if (stat(p, &st) == -1) {
 			warn("%s", p);
 			rc = -1;
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth > 0 && lstat(p, &lst) == 0 &&
 			    S_ISDIR(lst.st_mode) &&
-			    walk(p, r, suffix, depth - 1, h, newest) == -1)
+			    walk(root, p, r, suffix, depth - 1, h,
+			    newest) == -1)
 				rc = -1;
 		} else if (S_ISREG(st.st_mode) &&
 		    (!suffix || ends_with(ents[i]->d_name, suffix))) {
@@ -124,8 +165,8 @@ static int
 hash_tree(const char *dir, const char *suffix, int recurse,
     struct sha256_ctx *h, time_t *newest)
 {
-	return walk(dir, NULL, suffix, recurse ? SRC_DEPTH_MAX : 0, h,
-	    newest);
+	return walk(recurse ? dir : NULL, dir, NULL, suffix,
+	    recurse ? SRC_DEPTH_MAX : 0, h, newest);
 }
 
 struct scan {
