@@ -528,6 +528,16 @@ render_body(struct issue *is, struct article *a, const char *body,
 	return rc;
 }
 
+/* 1 when a component of path is ".." ("a..b.pdf" is a name) */
+static int
+has_dotdot(const char *path)
+{
+	for (const char *p = path; *p; p += strcspn(p, "/"), p += *p == '/')
+		if (!strncmp(p, "..", 2) && (p[2] == '/' || !p[2]))
+			return 1;
+	return 0;
+}
+
 /*
  * Resolves rel inside the issue folder; refuses absolute paths, ".." and
  * symlinks that lead out.
@@ -538,7 +548,7 @@ inside(const struct issue *is, const char *file, const char *rel)
 	char *joined, *real;
 	size_t dl = strlen(is->dir);
 
-	if (rel[0] == '/' || strstr(rel, "..")) {
+	if (rel[0] == '/' || has_dotdot(rel)) {
 		warnx("%s: \"%s\": paths must stay inside the issue folder "
 		    "(no absolute paths, no ..)", file, rel);
 		return NULL;

@@ -4,11 +4,12 @@
 # preview and send waited forever for a writer, and a cron run held its
 # lock until killed); a line break in an attachment's name, written in
 # the front matter or taken from a symlink's target, never ends the MIME
-# part's header (it did: "filename=\"a<LF>Bcc: ...\"").
+# part's header (it did: "filename=\"a<LF>Bcc: ...\""); a name with ".."
+# in it (not as a path component) is no path leaving the folder.
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 11
+plan 15
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 A=02-liangshan-archives.md
@@ -53,6 +54,15 @@ for f in glob.glob(sys.argv[1] + '/*.eml'):
 sys.exit(bad)
 PY
 ok ${PIPESTATUS[0]} "no line of the message starts Bcc:, the attachment's name decodes as the file's"
+# ".." inside a name is no step up: "第2期..纪要.txt" is sent (it was
+# refused as a path leaving the folder); "files/../x" still is refused
+hostile_fresh_issue; printf 'x\n' >"$I/files/第2期..纪要.txt"
+sed -i 's#attachments: \[files/sponsors.txt\]#attachments: ["files/第2期..纪要.txt"]#' "$I/$A"
+"$MAILER" $M check "$I" >/dev/null 2>"$TMP/err"; ok $? "a name with \"..\" in it is no path leaving the folder"
+sed 's/^/# /' "$TMP/err"
+hostile_fresh_issue
+sed -i 's#attachments: \[files/sponsors.txt\]#attachments: ["files/../../config.yaml"]#' "$I/$A"
+hostile "a .. component after a folder" 65 "$A: \"files/../../config.yaml\": paths must stay inside" -- $M check "$I"
 rm -rf "$I"
 hostile_record
 exit $tap_failed
