@@ -93,6 +93,12 @@ check_assets(const struct build *b, const struct issue *is)
 				    "page of the same name: move it into a "
 				    "folder", is->dir, p);
 				rc = -1;
+			} else if (issue_path_hidden(p)) {
+				warnx("%s: \"%s\" has a hidden name (a part "
+				    "starting with \".\"), which no web "
+				    "server serves from the archive: rename "
+				    "it", is->dir, p);
+				rc = -1;
 			}
 		}
 	return rc;

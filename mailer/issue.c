@@ -528,6 +528,15 @@ render_body(struct issue *is, struct article *a, const char *body,
 	return rc;
 }
 
+int
+issue_path_hidden(const char *path)
+{
+	for (const char *p = path; *p; p += strcspn(p, "/"), p += *p == '/')
+		if (*p == '.')
+			return 1;
+	return 0;
+}
+
 /* 1 when a component of path is ".." ("a..b.pdf" is a name) */
 static int
 has_dotdot(const char *path)
@@ -695,6 +704,15 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 	}
 	if (image)
 		note_type(is, file, rel, type);
+	if (issue_path_hidden(rel)) {
+		char *n = xasprintf("%s: warning: \"%s\" has a hidden name (a "
+		    "part starting with \".\"): mailed, but the web archive "
+		    "cannot publish it (web servers do not serve such names); "
+		    "rename it", file, rel);
+
+		strlist_add(&is->notes, n);
+		free(n);
+	}
 	*v = xrealloc(*v, (*n + 1) * sizeof **v);
 	as = &(*v)[(*n)++];
 	memset(as, 0, sizeof *as);

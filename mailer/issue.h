@@ -63,6 +63,12 @@ struct issue {
 	struct strlist notes;
 };
 
+/*
+ * 1 when a component of path (as written under images: or attachments:)
+ * starts with a dot: hidden, so no web server serves it from the archive.
+ */
+int issue_path_hidden(const char *path);
+
 /* Loads and validates dir.  Reports every problem; NULL when any. */
 struct issue *issue_load(const char *dir);
 /*

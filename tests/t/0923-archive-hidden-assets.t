@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# An image under a hidden folder (images: [.img/a.png]) is mailed, but the
+# archive published it at 2021-01/.img/a.png, which serve and the nginx
+# block of contrib/archive-publish.md refuse (404), so the archive page
+# showed a broken image and nothing said so; a change to it made no new
+# build and no build ever removed it.  Now check and preview warn, and
+# archive stops (65, nothing written) naming the file and what to do.
+. tests/lib/tap.sh
+. tests/lib/project.sh
+tap_tmp
+plan 4
+P=$TMP/p
+mk_maildir_project "$P"
+printf 'web:\n  base_url: https://news.example.org\n' >>"$P/config.yaml"
+M() { "$MAILER" --config "$P/config.yaml" "$@"; }
+M send "$P/issues/2021-01" --quiet >/dev/null 2>&1 || { echo "Bail out! send"; exit 1; }
+M archive --quiet >/dev/null 2>&1 || { echo "Bail out! archive"; exit 1; }
+I=$P/issues/2021-01 A=$P/archive
+snap() { (cd "$A" && find . -printf '%p %T@ %s\n' | sort) | sha256sum; }
+before=$(snap)
+mkdir "$I/.img" && mv "$I/images/tianfu-cloud.png" "$I/.img/"
+sed -i 's#images/tianfu-cloud.png#.img/tianfu-cloud.png#g' "$I"/*.md
+
+M check "$I" >/dev/null 2>"$TMP/err"; rc=$?; sed 's/^/# /' "$TMP/err"
+[ $rc = 0 ] && grep -q 'warning: ".img/tianfu-cloud.png" has a hidden name .*the web archive cannot publish it' "$TMP/err"
+ok $? "check passes with a warning naming the file"
+M archive >"$TMP/out" 2>"$TMP/err"; rc=$?; sed 's/^/# /' "$TMP/err"
+[ $rc = 65 ] && grep -q 'issues/2021-01: ".img/tianfu-cloud.png" has a hidden name .*rename it' "$TMP/err"
+ok $? "archive: exit 65 naming the issue and the file (got $rc)"
+[ "$(snap)" = "$before" ] && [ ! -e "$A/2021-01/.img" ]
+ok $? "nothing written"
+mv "$I/.img/tianfu-cloud.png" "$I/images/" && rmdir "$I/.img"
+sed -i 's#\.img/tianfu-cloud.png#images/tianfu-cloud.png#g' "$I"/*.md
+M archive --quiet >/dev/null 2>&1; ok $? "renamed back: the build passes"
+exit $tap_failed
