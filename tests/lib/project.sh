@@ -68,6 +68,18 @@ transport:
   relays: [maildir:outbox]
 YAML
 }
+# mk_archived_project DIR: mk_maildir_project with web: base_url
+# https://news.example.org, issue 2021-01 sent and the archive built; M
+# runs mailer with its config, I is the issue's folder, A the archive's.
+# Bails out when the send or the build fails.
+mk_archived_project() {
+	P=$1 I=$1/issues/2021-01 A=$1/archive
+	mk_maildir_project "$P"
+	printf 'web:\n  base_url: https://news.example.org\n' >>"$P/config.yaml"
+	M() { "$MAILER" --config "$P/config.yaml" "$@"; }
+	M send "$I" --quiet >/dev/null 2>&1 || { echo "Bail out! send"; exit 1; }
+	M archive --quiet >/dev/null 2>&1 || { echo "Bail out! archive"; exit 1; }
+}
 # mk_tiny_project DIR: mk_maildir_project with one issue (2030-01, one
 # article) and one list (east: bob@ and amy@example.org).  Sets I to the
 # issue folder.

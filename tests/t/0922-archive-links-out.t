@@ -11,13 +11,7 @@
 . tests/lib/project.sh
 tap_tmp
 plan 5
-P=$TMP/p
-mk_maildir_project "$P"
-printf 'web:\n  base_url: https://news.example.org\n' >>"$P/config.yaml"
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-M send "$P/issues/2021-01" --quiet >/dev/null 2>&1 || { echo "Bail out! send"; exit 1; }
-M archive --quiet >/dev/null 2>&1 || { echo "Bail out! archive"; exit 1; }
-I=$P/issues/2021-01 A=$P/archive
+mk_archived_project "$TMP/p"
 
 ln -s /nonexistent/on/this/machine "$I/files/notes.txt"
 M archive >"$TMP/out" 2>&1; rc=$?; sed 's/^/# /' "$TMP/out"

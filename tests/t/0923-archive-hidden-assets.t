@@ -9,13 +9,7 @@
 . tests/lib/project.sh
 tap_tmp
 plan 4
-P=$TMP/p
-mk_maildir_project "$P"
-printf 'web:\n  base_url: https://news.example.org\n' >>"$P/config.yaml"
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-M send "$P/issues/2021-01" --quiet >/dev/null 2>&1 || { echo "Bail out! send"; exit 1; }
-M archive --quiet >/dev/null 2>&1 || { echo "Bail out! archive"; exit 1; }
-I=$P/issues/2021-01 A=$P/archive
+mk_archived_project "$TMP/p"
 snap() { (cd "$A" && find . -printf '%p %T@ %s\n' | sort) | sha256sum; }
 before=$(snap)
 mkdir "$I/.img" && mv "$I/images/tianfu-cloud.png" "$I/.img/"
