@@ -1080,15 +1080,16 @@ issue_load_head(const char *dir)
 
 char *
 issue_html_local(const struct issue *is, const char *html,
-    const char *flat_dir)
+    const char *dir)
 {
 	struct buf b = BUF_INIT;
 
 	buf_adds(&b, html);
 	for (size_t i = 0; i < is->nimages; i++) {
 		char *from = xasprintf("cid:%s", is->images[i].cid);
-		char *file = flat_dir ? path_join(flat_dir,
-		    is->images[i].name) : xstrdup(is->images[i].path);
+		/* the path, not the name: a/x.png and b/x.png are two */
+		char *file = dir ? path_join(dir, is->images[i].path) :
+		    xstrdup(is->images[i].path);
 		struct buf to = BUF_INIT, o = BUF_INIT;
 		const char *p = b.data, *q;
 

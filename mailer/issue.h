@@ -96,12 +96,12 @@ int issue_parse_time(const char *s, time_t *t);
 
 /*
  * html with the issue's cid: image URLs pointing at files, for a browser:
- * flat_dir/<file name> when flat_dir is set, else each image's path as
- * written in the front matter (relative to the issue folder), as URLs
- * (percent-encoded).  Caller frees.
+ * each image's path as written in the front matter (relative to the issue
+ * folder), under dir when dir is set, as URLs (percent-encoded).  Caller
+ * frees.
  */
 char *issue_html_local(const struct issue *is, const char *html,
-    const char *flat_dir);
+    const char *dir);
 
 /* Renders Markdown to plain text (paragraphs, headings, lists). */
 char *issue_markdown_text(const char *md, size_t len);

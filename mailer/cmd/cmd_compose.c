@@ -3,6 +3,7 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,11 +248,18 @@ write_assets(const struct issue *is, const char *tmp)
 	char *dir = path_join(tmp, "assets");
 	int rc = 0;
 
-	if (is->nimages && mkdir_p(dir, 0755) == -1)
-		rc = -1;
-	for (size_t i = 0; rc == 0 && i < is->nimages; i++)
-		rc = write_in(dir, is->images[i].name, is->images[i].data,
-		    is->images[i].len);
+	/* at their paths, as the archive: two x.png in two folders stay two */
+	for (size_t i = 0; rc == 0 && i < is->nimages; i++) {
+		char *p = path_join(dir, is->images[i].path);
+		char *d = xstrdup(p);
+
+		rc = mkdir_p(dirname(d), 0755);
+		if (rc == 0)
+			rc = write_file_atomic(p, is->images[i].data,
+			    is->images[i].len, 0644);
+		free(d);
+		free(p);
+	}
 	free(dir);
 	return rc;
 }

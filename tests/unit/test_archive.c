@@ -281,9 +281,10 @@ START_TEST(test_html_local)
 	ck_assert_str_eq(h, "<img src=\"images/a%20b.png\" />"
 	    "<img src=\"images/a%20b.png\" />");
 	free(h);
+	/* under a folder: the path too (two x.png in two folders) */
 	h = issue_html_local(&is, "<img src=\"cid:img1.x@mailer.invalid\" />",
 	    "assets");
-	ck_assert_str_eq(h, "<img src=\"assets/a%20b.png\" />");
+	ck_assert_str_eq(h, "<img src=\"assets/images/a%20b.png\" />");
 	free(h);
 }
 END_TEST
