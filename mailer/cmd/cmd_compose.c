@@ -143,6 +143,26 @@ check_stopped_rows(const struct job *j)
 	return rc;
 }
 
+/*
+ * Postfix's default message_size_limit (10240000 bytes): an edition over
+ * it is refused by such a relay (552), every recipient deferred.
+ */
+#define CHECK_EDITION_WARN 10240000
+
+/* An edition too large for many relays: a warning, once, the largest. */
+static void
+warn_size(const struct job *j, const char *list, size_t size)
+{
+	if (size <= CHECK_EDITION_WARN)
+		return;
+	fprintf(stderr, "mailer: %s: warning: the edition for %s is %.1f MB "
+	    "(with its images and attachments, encoded): over the 10 MB "
+	    "Postfix takes by default, and near or over what many "
+	    "providers take (25 MB); a relay that refuses it defers every "
+	    "recipient: make images and attachments smaller, or link to "
+	    "them\n", j->issue->id, list, size / 1e6);
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -151,6 +171,8 @@ cmd_check(int argc, char **argv)
 	struct job j;
 	struct counter total = { 0 };
 	int rc, per_sub;
+	size_t largest = 0;
+	const char *largest_list = NULL;
 
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "--dns"))
@@ -169,10 +191,15 @@ cmd_check(int argc, char **argv)
 		if (list_each(j.lists[i], LIST_STRICT, count_one, &total,
 		    NULL) == -1)
 			rc = EXIT_DATAERR;
-		if (edition_build(j.cp, j.lists[i], NULL, 0, &ed) == -1)
+		if (edition_build(j.cp, j.lists[i], NULL, 0, &ed) == -1) {
 			rc = EXIT_DATAERR;
-		else
-			edition_clear(&ed);
+			continue;
+		}
+		if (ed.headers.len + ed.body.len > largest) {
+			largest = ed.headers.len + ed.body.len;
+			largest_list = j.lists[i]->id;
+		}
+		edition_clear(&ed);
 	}
 	if (rc == 0) {
 		per_sub = composer_per_subscriber(j.cp);
@@ -189,6 +216,7 @@ cmd_check(int argc, char **argv)
 		    (per_sub ? total.n : j.nlists) == 1 ? "" : "s");
 		print_send_at(j.issue);
 		print_notes(&j);
+		warn_size(&j, largest_list, largest);
 		rc = check_stopped_rows(&j);
 	}
 	job_close(&j);
