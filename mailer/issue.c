@@ -876,9 +876,12 @@ load_articles(struct issue *is)
 	}
 	for (int i = 0; i < n; i++) {
 		char *p = path_join(is->dir, ents[i]->d_name);
+		/* a symlink to another issue's draft would publish it */
+		char *real = inside(is, p, ents[i]->d_name);
 
-		if (load_article(is, mg, p) == -1)
+		if (!real || load_article(is, mg, p) == -1)
 			rc = -1;
+		free(real);
 		free(p);
 		free(ents[i]);
 	}

@@ -5,11 +5,13 @@
 # lock until killed); a line break in an attachment's name, written in
 # the front matter or taken from a symlink's target, never ends the MIME
 # part's header (it did: "filename=\"a<LF>Bcc: ...\""); a name with ".."
-# in it (not as a path component) is no path leaving the folder.
+# in it (not as a path component) is no path leaving the folder; an
+# article that is a symlink leading out (another issue's draft) is
+# refused, as images and attachments are (it was mailed).
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 15
+plan 18
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 A=02-liangshan-archives.md
@@ -63,6 +65,11 @@ sed 's/^/# /' "$TMP/err"
 hostile_fresh_issue
 sed -i 's#attachments: \[files/sponsors.txt\]#attachments: ["files/../../config.yaml"]#' "$I/$A"
 hostile "a .. component after a folder" 65 "$A: \"files/../../config.yaml\": paths must stay inside" -- $M check "$I"
+# an article that is a symlink to another issue's draft, out of the folder
+hostile_fresh_issue; mkdir -p "$P/drafts"
+printf -- '---\ntitle: 未发布 EMBARGOED\nsection: reform\n---\nSECRET-DRAFT\n' >"$P/drafts/next.md"
+ln -s "$P/drafts/next.md" "$I/07-next.md"
+hostile "an article symlinked out of the folder" 65 '07-next.md: "07-next.md" leads outside the issue folder' -- $M send "$I"
 rm -rf "$I"
 hostile_record
 exit $tap_failed
