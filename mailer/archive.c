@@ -69,7 +69,20 @@ load_lists(struct build *b, struct list ***owned)
 	return rc;
 }
 
-/* An image or attachment must not land on one of the issue's pages. */
+/* 1 when path is page or lies under a folder of that name */
+static int
+on_page(const char *path, const char *page, size_t len)
+{
+	if (strncmp(path, page, len))
+		return 0;
+	return !strncmp(path + len, ".html", 5) &&
+	    (!path[len + 5] || path[len + 5] == '/');
+}
+
+/*
+ * An image or attachment must not land on one of the issue's pages, nor
+ * under a folder named like one (the page is a file there).
+ */
 static int
 check_assets(const struct build *b, const struct issue *is)
 {
@@ -80,17 +93,15 @@ check_assets(const struct build *b, const struct issue *is)
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < n[k]; i++) {
 			const char *p = v[k][i].path;
-			int clash = !strcmp(p, "index.html");
+			int clash = on_page(p, "index", 5);
 
-			for (size_t l = 0; !clash && l < b->nlists; l++) {
-				size_t il = strlen(b->lists[l]->id);
-
-				clash = !strncmp(p, b->lists[l]->id, il) &&
-				    !strcmp(p + il, ".html");
-			}
+			for (size_t l = 0; !clash && l < b->nlists; l++)
+				clash = on_page(p, b->lists[l]->id,
+				    strlen(b->lists[l]->id));
 			if (clash) {
-				warnx("%s: \"%s\" would overwrite the archive "
-				    "page of the same name: move it into a "
+				warnx("%s: \"%s\" would overwrite an archive "
+				    "page (ISSUE/index.html, ISSUE/LIST.html) "
+				    "or lie under one: move it into another "
 				    "folder", is->dir, p);
 				rc = -1;
 			} else if (issue_path_hidden(p)) {
