@@ -365,6 +365,16 @@ shown_host(const char *s, char *h, size_t n)
 	return 1;
 }
 
+/* 1 when s reads as a mail address: LOCAL@DOMAIN.TLD, no blank */
+static int
+shown_mailbox(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	return at && at > s && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+	    !strpbrk(s, " \t<>:/");
+}
+
 /*
  * A link whose text is an address of another site than its target: what
  * a phishing mail looks like, to readers and to spam filters.
@@ -380,6 +390,17 @@ note_shown_address(struct issue *is, const struct article *a,
 	if (!c || cmark_node_next(c) || cmark_node_get_type(c) !=
 	    CMARK_NODE_TEXT || !(text = cmark_node_get_literal(c)))
 		return;
+	if (shown_mailbox(text)) {
+		size_t n = strlen(text);
+
+		if (strncasecmp(url, "mailto:", 7) || strncasecmp(url + 7,
+		    text, n) || (url[7 + n] && url[7 + n] != '?'))
+			note(is, a, line, "link text", text, "is a mail "
+			    "address the link does not write to: readers and "
+			    "spam filters take that for phishing; make the "
+			    "text the link's own address, or words");
+		return;
+	}
 	if (!shown_host(text, th, sizeof th) ||
 	    (shown_host(url, uh, sizeof uh) && !strcmp(th, uh)))
 		return;
