@@ -97,6 +97,31 @@ relay_terms(const struct dnsctx *c, struct buf *b)
 }
 
 /*
+ * check_host stops at the first term that matches, so a record can pass
+ * for the relay and still exceed the lookup limits for any sender named
+ * after it.  An address no record names (RFC 6666's discard prefix)
+ * walks the whole record.
+ */
+static enum dnscheck_level
+spf_whole(struct dnsctx *c, const char *domain, struct buf *text,
+    struct buf *fix)
+{
+	const struct spf_dns sd = { spf_txt, spf_addrs, spf_mx, c->d };
+	char why[200];
+
+	if (spf_check_host(&sd, "100::1", domain, why, sizeof why) !=
+	    SPF_PERMERROR || !strstr(why, "4.6.4"))
+		return DNSCHECK_OK;
+	buf_printf(text, "; but the whole record is over the limits: %s, "
+	    "for every sender it names after the relay's term", why);
+	buf_adds(fix, "bring the record within 10 DNS lookups (include, a, "
+	    "mx, ptr, exists, redirect, also inside includes), 2 of them "
+	    "finding nothing: replace includes by the ip4: and ip6: terms "
+	    "they stand for");
+	return DNSCHECK_WARN;
+}
+
+/*
  * Evaluates the record for each public relay address into text; *passes
  * is cleared when one of them does not pass.
  */
@@ -144,6 +169,8 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 		if (l > worst)
 			worst = l;
 	}
+	if (worst == DNSCHECK_OK && public)
+		worst = spf_whole(c, domain, text, fix);
 	if (!public) {
 		buf_adds(text, "; not evaluated: no public relay address (SPF "
 		    "is checked for the address the mail reaches the world "

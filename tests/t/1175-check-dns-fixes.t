@@ -37,7 +37,7 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 18
+plan 20
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
@@ -140,6 +140,17 @@ show void
 ok $? "void lookups: permerror, the fix is to correct the record (got $rc)"
 [ "$(spf_py 192.0.2.25 x@bounce.example.org)" = permerror ]
 ok $? "pyspf agrees: permerror"
+
+# 3b. The relay's ip4: first, then three a: terms that find nothing: the
+# relay passes (evaluation stops at its term), but every sender named
+# after it gets a permerror: a warning, exit 0.
+spf_case late 'v=spf1 ip4:192.0.2.25 a:x1.example.net a:x2.example.net a:x3.example.net -all'
+show late
+[ "$rc" = 0 ] && grep -q '^warn spf   bounce\.example\.org: .*relay 192\.0\.2\.25: pass (ip4:192\.0\.2\.25 in bounce\.example\.org); but the whole record is over the limits: more than 2 lookups found nothing (RFC 7208 4\.6\.4), for every sender it names after the relay.s term; fix: bring the record within 10 DNS lookups' "$TMP/late"
+ok $? "over the limits after the relay's term: a warning with the fix, exit 0 (got $rc)"
+[ "$(spf_py 192.0.2.25 x@bounce.example.org)" = pass ] &&
+	[ "$(spf_py 203.0.113.9 x@bounce.example.org)" = permerror ]
+ok $? "pyspf agrees: pass for the relay, permerror for another sender"
 
 # (This configuration has no one-click unsubscribe URL: one "warn unsub" line
 # in every run, counted below.)
