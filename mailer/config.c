@@ -640,16 +640,17 @@ finish_feedback(struct config *c)
 	return 0;
 }
 
+/*
+ * sender.address normalised, and the bounce domain (its domain unless
+ * bounce_domain is set) in A-labels.  0, or -1 after reporting either.
+ */
 static int
-finish(struct config *c, const struct ynode *root)
+finish_sender(struct config *c)
 {
 	char *norm;
 	const char *why;
 	int rc = 0;
 
-	c->sign = ynode_get(root, "signing") != NULL;
-	c->imap = ynode_get(root, "imap") != NULL;
-	c->dkim = ynode_get(root, "dkim") != NULL;
 	if (addr_normalize(c->sender_address, &norm, &why) == -1) {
 		warnx("%s: sender.address \"%s\": %s", c->path,
 		    c->sender_address, why);
@@ -664,6 +665,13 @@ finish(struct config *c, const struct ynode *root)
 	if (c->bounce_domain && ascii_domain(c, "bounce_domain",
 	    &c->bounce_domain) == -1)
 		rc = -1;
+	return rc;
+}
+
+/* Every path the config names made absolute, from the config's folder. */
+static void
+finish_paths(struct config *c)
+{
 	c->templates_given = c->templates_dir != NULL;
 	absolutize(c->base, &c->templates_dir, "templates");
 	absolutize(c->base, &c->lists_dir, "lists");
@@ -676,6 +684,17 @@ finish(struct config *c, const struct ynode *root)
 	absolutize(c->base, &c->passphrase_file, NULL);
 	absolutize(c->base, &c->imap_password_file, NULL);
 	absolutize(c->base, &c->imap_ca_file, NULL);
+}
+
+/*
+ * The relays bound and their mode checked (the mode only when they bound),
+ * a Maildir outbox when none is given, and the IMAP folders' defaults.
+ */
+static int
+finish_relays(struct config *c, const struct ynode *root)
+{
+	int rc = 0;
+
 	if (relays_bind(c) == -1 || check_relay_mode(c, root) == -1)
 		rc = -1;
 	if (!c->relays.n)
@@ -684,26 +703,43 @@ finish(struct config *c, const struct ynode *root)
 		c->imap_folder = xstrdup("INBOX");
 	if (!c->imap_processed_folder)
 		c->imap_processed_folder = xstrdup("Processed");
+	return rc;
+}
+
+static int
+check_unsubscribe_url(const struct config *c)
+{
 	if (c->unsubscribe_url && strncmp(c->unsubscribe_url, "https://", 8)) {
 		warnx("%s: unsubscribe_url must start with https://", c->path);
-		rc = -1;
-	} else if (c->unsubscribe_url && !header_url_ok(c->unsubscribe_url)) {
+		return -1;
+	}
+	if (c->unsubscribe_url && !header_url_ok(c->unsubscribe_url)) {
 		/* it goes raw into List-Unsubscribe's <...> (RFC 2369) */
 		warnx("%s: unsubscribe_url \"%s\" must be printable ASCII "
 		    "without spaces or <>\"\\{}|^`: write a host in U-labels "
 		    "as its xn-- form and percent-encode the rest", c->path,
 		    c->unsubscribe_url);
-		rc = -1;
+		return -1;
 	}
-	if (check_transport(c) == -1 || check_web(c, root) == -1)
-		rc = -1;
+	return 0;
+}
+
+/* A signing: section names its key, unless it asks for a demo key. */
+static int
+check_signing_key(const struct config *c)
+{
 	if (c->sign && !c->sign_key && !c->sign_demo_key) {
 		warnx("%s: signing.key (the signing key's fingerprint) is "
 		    "required", c->path);
-		rc = -1;
+		return -1;
 	}
-	if (finish_dkim(c) == -1 || finish_feedback(c) == -1)
-		rc = -1;
+	return 0;
+}
+
+/* A demo key is made in signing.gnupg_home, so it must be given. */
+static int
+check_demo_key_home(const struct config *c, const struct ynode *root)
+{
 	if (c->sign && !c->sign_key && c->sign_demo_key && !c->gnupg_home) {
 		const struct ynode *n = ynode_get(ynode_get(root, "signing"),
 		    "create_demo_key");
@@ -711,12 +747,51 @@ finish(struct config *c, const struct ynode *root)
 		warnx("%s:%zu:%zu: signing.create_demo_key needs "
 		    "signing.gnupg_home, the folder the demo key is made and "
 		    "kept in", c->path, n->line, n->col);
-		rc = -1;
+		return -1;
 	}
+	return 0;
+}
+
+static int
+check_log(const struct config *c)
+{
 	if (c->log && strcmp(c->log, "stderr") && strcmp(c->log, "syslog")) {
 		warnx("%s: log must be stderr or syslog", c->path);
-		rc = -1;
+		return -1;
 	}
+	return 0;
+}
+
+/*
+ * The config once bound: defaults filled in, paths made absolute and
+ * every step checked in this order, each reporting its own errors (the
+ * second of a pair joined by || only when the first passed).  0 or -1.
+ */
+static int
+finish(struct config *c, const struct ynode *root)
+{
+	int rc = 0;
+
+	c->sign = ynode_get(root, "signing") != NULL;
+	c->imap = ynode_get(root, "imap") != NULL;
+	c->dkim = ynode_get(root, "dkim") != NULL;
+	if (finish_sender(c) == -1)
+		rc = -1;
+	finish_paths(c);
+	if (finish_relays(c, root) == -1)
+		rc = -1;
+	if (check_unsubscribe_url(c) == -1)
+		rc = -1;
+	if (check_transport(c) == -1 || check_web(c, root) == -1)
+		rc = -1;
+	if (check_signing_key(c) == -1)
+		rc = -1;
+	if (finish_dkim(c) == -1 || finish_feedback(c) == -1)
+		rc = -1;
+	if (check_demo_key_home(c, root) == -1)
+		rc = -1;
+	if (check_log(c) == -1)
+		rc = -1;
 	return rc;
 }
 
