@@ -140,6 +140,63 @@ config_after(int argc, char **argv)
 	return 0;
 }
 
+/* An option before the command that main does not know, said. */
+static void
+option_refused(const char *arg)
+{
+	if (!strcmp(arg, "--config"))
+		fprintf(stderr, "mailer: --config needs a FILE\n");
+	else
+		fprintf(stderr, "mailer: unknown option %s\n", arg);
+	usage(stderr);
+}
+
+static const struct command *
+command_named(const char *name)
+{
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+		if (!strcmp(name, commands[c].name))
+			return &commands[c];
+	return NULL;
+}
+
+/* "mailer help send" is "mailer send --help", as git has it */
+static int
+help_command(int argc, char **argv)
+{
+	const struct command *cmd = argc > 1 ? command_named(argv[1]) : NULL;
+
+	if (cmd) {
+		char *av[] = { argv[1], "--help", NULL };
+
+		return checked(argv[1], cmd->fn(2, av));
+	}
+	usage(stdout);
+	return EXIT_OK;
+}
+
+/* argv[0] is the command, the rest its arguments. */
+static int
+run_command(int argc, char **argv)
+{
+	const struct command *cmd;
+
+	if (config_after(argc, argv)) {
+		fprintf(stderr, "mailer: --config goes before the command: "
+		    "mailer --config FILE %s ...\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	if ((cmd = command_named(argv[0])))
+		return checked(argv[0], cmd->fn(argc, argv));
+	fprintf(stderr, "mailer: unknown command \"%s\"\n", argv[0]);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/*
+ * The global options are read here, in main itself: 0620 checks that
+ * mailer.bash-completion offers the "--" strings of main's body.
+ */
 int
 main(int argc, char **argv)
 {
@@ -169,41 +226,14 @@ main(int argc, char **argv)
 			i++;
 			continue;
 		}
-		if (!strcmp(argv[i], "--config"))
-			fprintf(stderr, "mailer: --config needs a FILE\n");
-		else
-			fprintf(stderr, "mailer: unknown option %s\n",
-			    argv[i]);
-		usage(stderr);
+		option_refused(argv[i]);
 		return EXIT_USAGE;
 	}
 	if (i >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (!strcmp(argv[i], "help")) {
-		/* "mailer help send" is "mailer send --help", as git has it */
-		for (size_t c = 0; i + 1 < argc &&
-		    c < sizeof commands / sizeof commands[0]; c++)
-			if (!strcmp(argv[i + 1], commands[c].name)) {
-				char *av[] = { argv[i + 1], "--help", NULL };
-
-				return checked(argv[i + 1],
-				    commands[c].fn(2, av));
-			}
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (config_after(argc - i, argv + i)) {
-		fprintf(stderr, "mailer: --config goes before the command: "
-		    "mailer --config FILE %s ...\n", argv[i]);
-		return EXIT_USAGE;
-	}
-	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-		if (!strcmp(argv[i], commands[c].name))
-			return checked(argv[i],
-			    commands[c].fn(argc - i, argv + i));
-	fprintf(stderr, "mailer: unknown command \"%s\"\n", argv[i]);
-	usage(stderr);
-	return EXIT_USAGE;
+	if (!strcmp(argv[i], "help"))
+		return help_command(argc - i, argv + i);
+	return run_command(argc - i, argv + i);
 }
