@@ -40,9 +40,57 @@ static const char send_usage[] =
     "send ISSUE_DIR [--list ID]... [--to ADDRESS] [--dry-run]\n"
     "                   [--resend-changed] [--quiet] [--verbose]";
 
+/*
+ * The options (opts) into *o, *only and *to (normalised, the caller frees
+ * it).  1 after --help, -1 when they are wrong (reported); either way
+ * *only is freed.  0 with optind at ISSUE_DIR.
+ */
+static int
+send_args(int argc, char **argv, const struct option *opts,
+    struct send_opts *o, struct strlist *only, char **to)
+{
+	const char *why;
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "l:t:nRqvh", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'l': strlist_add(only, optarg); break;
+		case 't':
+			free(*to);
+			if (addr_normalize(optarg, to, &why) == -1) {
+				warnx("--to %s: %s", optarg, why);
+				strlist_free(only);
+				return -1;
+			}
+			break;
+		case 'n': o->dry_run = 1; break;
+		case 'R': o->resend_changed = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'v': o->verbose = 1; break;
+		case 'h':
+			printf("usage: mailer %s\n", send_usage);
+			strlist_free(only);
+			return 1;
+		default:
+			goto usage;
+		}
+	}
+	if (optind + 1 != argc)
+		goto usage;
+	return 0;
+usage:
+	fprintf(stderr, "usage: mailer %s\n", send_usage);
+	strlist_free(only);
+	free(*to);
+	*to = NULL;
+	return -1;
+}
+
 int
 cmd_send(int argc, char **argv)
 {
+	/* in cmd_send's body, where 0620 reads them for the completion */
 	static const struct option opts[] = {
 		{ "list", required_argument, NULL, 'l' },
 		{ "to", required_argument, NULL, 't' },
@@ -57,36 +105,11 @@ cmd_send(int argc, char **argv)
 	struct send_stats st;
 	struct strlist only = { 0 };
 	char *to = NULL;
-	const char *why;
 	struct job j;
-	int ch, rc;
+	int rc;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "l:t:nRqvh", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'l': strlist_add(&only, optarg); break;
-		case 't':
-			free(to);
-			if (addr_normalize(optarg, &to, &why) == -1) {
-				warnx("--to %s: %s", optarg, why);
-				strlist_free(&only);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'n': o.dry_run = 1; break;
-		case 'R': o.resend_changed = 1; break;
-		case 'q': o.quiet = 1; break;
-		case 'v': o.verbose = 1; break;
-		case 'h':
-			printf("usage: mailer %s\n", send_usage);
-			strlist_free(&only);
-			return 0;
-		default:
-			goto usage;
-		}
-	}
-	if (optind + 1 != argc)
-		goto usage;
+	if ((rc = send_args(argc, argv, opts, &o, &only, &to)) != 0)
+		return rc == 1 ? 0 : EXIT_USAGE;
 	o.to = to;
 	o.stop = &stop_flag;
 	catch_signals();
@@ -103,9 +126,4 @@ cmd_send(int argc, char **argv)
 	strlist_free(&only);
 	free(to);
 	return rc;
-usage:
-	fprintf(stderr, "usage: mailer %s\n", send_usage);
-	strlist_free(&only);
-	free(to);
-	return EXIT_USAGE;
 }
