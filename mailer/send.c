@@ -399,6 +399,69 @@ transport_failed(struct sender *s, enum transport_result r)
 		s->st->tlsfail = 1;
 }
 
+/* Back into the pool as it was, not a try: the transport never sent it. */
+static void
+unsent_back(struct sender *s, struct item *it, double now)
+{
+	if (s->th)
+		throttle_end(s->th, addr_domain(it->email), now, 0);
+	it->state = SLOT_READY;
+}
+
+/* A 5xx: failed, into the bounce ledger, said.  0 / -1 (the journal). */
+static int
+mark_failed(struct sender *s, const struct item *it, const char *reply)
+{
+	int rc = journal_mark(s->jn, s->j->issue->id, s->l->id, it->email,
+	    JS_FAILED, reply, 0);
+
+	record_failure(s, it, reply);
+	s->st->failed++;
+	progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email, reply);
+	return rc;
+}
+
+/*
+ * 1 when a 4xx goes back into the pool for another try within this run,
+ * after 1 s, then 2 s.  A NOREPLY may be delivered, a too-big edition is
+ * refused again: one try a send.
+ */
+static int
+retry_in_run(struct sender *s, struct item *it, enum transport_result r,
+    double now)
+{
+	if (r == TRANSPORT_TEMPFAIL && it->tries <= RUN_RETRIES &&
+	    !*s->o->stop) {
+		it->state = SLOT_READY;
+		it->not_before = now + it->tries;	/* 1 s, 2 s */
+		progress_update(s->pg, s->st->sent, s->st->deferred,
+		    s->st->failed);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Deferred to a later run after its backoff: a 4xx out of tries, a
+ * NOREPLY, or a 5xx that refuses the edition's size.  0 / -1.
+ */
+static int
+mark_deferred(struct sender *s, const struct item *it,
+    enum transport_result r, const char *reply)
+{
+	int rc = journal_mark(s->jn, s->j->issue->id, s->l->id, it->email,
+	    JS_DEFERRED, reply, time(NULL) + backoff(s->j->cfg, it->attempts));
+
+	s->st->deferred++;
+	if (r == TRANSPORT_PERMFAIL)	/* too big: not failed */
+		s->st->toobig = 1;
+	progress_warn(s->pg, "%s %s: deferred: %s%s", s->l->id, it->email,
+	    reply, r == TRANSPORT_PERMFAIL ? ": the relay refuses the "
+	    "edition's size; make it smaller (its images) and send again "
+	    "with --resend-changed" : "");
+	return rc;
+}
+
 /*
  * Writes one outcome into the open transaction (committed by on_sync or
  * on_next).  A 4xx goes back into the pool for a later try; whatever got
@@ -410,15 +473,11 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 {
 	struct sender *s = arg;
 	struct item *it = m->arg;
-	const char *iss = s->j->issue->id;
 	double now = now_mono();
 	int rc = 0;
 
 	if (r == TRANSPORT_UNSENT) {
-		/* back into the pool as it was: not a try */
-		if (s->th)
-			throttle_end(s->th, addr_domain(it->email), now, 0);
-		it->state = SLOT_READY;
+		unsent_back(s, it, now);
 		return;
 	}
 	it->tries++;
@@ -433,39 +492,15 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 	} else if (s->o->to || s->o->dry_run) {
 		count_only(s, it, r, reply);
 	} else if (r == TRANSPORT_OK) {
-		rc = journal_mark_sent(s->jn, iss, s->l->id, it->email, reply,
-		    m->relay);
+		rc = journal_mark_sent(s->jn, s->j->issue->id, s->l->id,
+		    it->email, reply, m->relay);
 		s->st->sent++;
 	} else if (r == TRANSPORT_PERMFAIL && !too_big(it, reply)) {
-		rc = journal_mark(s->jn, iss, s->l->id, it->email, JS_FAILED,
-		    reply, 0);
-		record_failure(s, it, reply);
-		s->st->failed++;
-		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
-		    reply);
+		rc = mark_failed(s, it, reply);
+	} else if (retry_in_run(s, it, r, now)) {
+		return;
 	} else {
-		/*
-		 * a NOREPLY may be delivered, a too-big edition is refused
-		 * again: one try a send
-		 */
-		if (r == TRANSPORT_TEMPFAIL && it->tries <= RUN_RETRIES &&
-		    !*s->o->stop) {
-			it->state = SLOT_READY;
-			it->not_before = now + it->tries;	/* 1 s, 2 s */
-			progress_update(s->pg, s->st->sent,
-			    s->st->deferred, s->st->failed);
-			return;
-		}
-		rc = journal_mark(s->jn, iss, s->l->id, it->email,
-		    JS_DEFERRED, reply,
-		    time(NULL) + backoff(s->j->cfg, it->attempts));
-		s->st->deferred++;
-		if (r == TRANSPORT_PERMFAIL)	/* too big: not failed */
-			s->st->toobig = 1;
-		progress_warn(s->pg, "%s %s: deferred: %s%s", s->l->id,
-		    it->email, reply, r == TRANSPORT_PERMFAIL ? ": the relay "
-		    "refuses the edition's size; make it smaller (its "
-		    "images) and send again with --resend-changed" : "");
+		rc = mark_deferred(s, it, r, reply);
 	}
 	if (r == TRANSPORT_OK && s->o->verbose)
 		progress_log(s->pg, "%s %s: %s", s->l->id, it->email,
