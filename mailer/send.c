@@ -762,16 +762,18 @@ dry_spelling(struct sender *s, const char *email)
 	    s->spelled) == -1 ? -1 : 0;
 }
 
-/* Decides whether sub still needs this issue; 1 yes, 0 no, -1 error. */
+/*
+ * sub's row in the journal, added when it has none (a dry run adds none):
+ * *email the address as the row spells it, its state, *next its retry
+ * time and s->attempts its tries so far.  0 / -1.
+ */
 static int
-wanted(struct sender *s, const struct subscriber *sub)
+subscriber_row(struct sender *s, const struct subscriber *sub,
+    const char **email, enum jstate *st, time_t *next)
 {
 	const char *iss = s->j->issue->id;
-	enum jstate st = JS_PENDING;	/* also a dry run's unrecorded one */
-	time_t next = 0, now = time(NULL);
 	char id[VERP_ID_LEN + 1];
-	const char *email = sub->email;
-	int known = 1, w;
+	int known = 1;
 
 	s->attempts = 0;
 	s->spelled[0] = '\0';
@@ -785,23 +787,37 @@ wanted(struct sender *s, const struct subscriber *sub)
 			return -1;
 	}
 	if (s->spelled[0])
-		email = s->spelled;
+		*email = s->spelled;
 	/* a row just added is pending with no attempts: nothing to read */
-	if (known && journal_state(s->jn, iss, s->l->id, email, &st,
-	    &s->attempts, &next) == -1)
+	if (known && journal_state(s->jn, iss, s->l->id, *email, st,
+	    &s->attempts, next) == -1)
 		return -1;
+	return 0;
+}
+
+/*
+ * 1 when the journal's state says the issue is done with email (counted:
+ * suppressed, sent, failed, given up now, or deferred and its backoff
+ * respected and not over), 0 when it still needs it, -1.
+ */
+static int
+done_by_state(struct sender *s, const char *email, enum jstate st,
+    time_t next, time_t now)
+{
+	int w;
+
 	/* counted as status counts it: a suppressed one stays suppressed */
 	if (st == JS_SUPPRESSED) {
 		s->st->suppressed++;
-		return 0;
+		return 1;
 	}
 	if (st == JS_SENT || st == JS_FAILED) {
 		s->st->already++;
-		return 0;
+		return 1;
 	}
 	if (st == JS_DEFERRED && !s->o->dry_run &&
-	    (w = give_up(s, iss, email)) != 0)
-		return w < 0 ? -1 : 0;
+	    (w = give_up(s, s->j->issue->id, email)) != 0)
+		return w;
 	/*
 	 * A wait longer than any backoff is a clock that has since gone
 	 * back (a host booted with its clock ahead, then corrected): due
@@ -810,15 +826,42 @@ wanted(struct sender *s, const struct subscriber *sub)
 	if (st == JS_DEFERRED && s->o->respect_backoff && next > now &&
 	    next - now <= BACKOFF_MAX) {
 		s->st->already++;
-		return 0;
+		return 1;
 	}
-	if (strset_has(&s->suppressed, sub->email)) {
-		if (!s->o->dry_run && journal_mark(s->jn, iss, s->l->id,
-		    email, JS_SUPPRESSED, "suppressed", 0) == -1)
-			return -1;
-		s->st->suppressed++;
+	return 0;
+}
+
+/*
+ * 1 when sub is on the list's suppression set: marked suppressed (not in
+ * a dry run) and counted; 0 when not, -1.
+ */
+static int
+suppressed_here(struct sender *s, const struct subscriber *sub,
+    const char *email)
+{
+	if (!strset_has(&s->suppressed, sub->email))
 		return 0;
-	}
+	if (!s->o->dry_run && journal_mark(s->jn, s->j->issue->id, s->l->id,
+	    email, JS_SUPPRESSED, "suppressed", 0) == -1)
+		return -1;
+	s->st->suppressed++;
+	return 1;
+}
+
+/* Decides whether sub still needs this issue; 1 yes, 0 no, -1 error. */
+static int
+wanted(struct sender *s, const struct subscriber *sub)
+{
+	enum jstate st = JS_PENDING;	/* also a dry run's unrecorded one */
+	time_t next = 0, now = time(NULL);
+	const char *email = sub->email;
+	int w;
+
+	if (subscriber_row(s, sub, &email, &st, &next) == -1)
+		return -1;
+	if ((w = done_by_state(s, email, st, next, now)) != 0 ||
+	    (w = suppressed_here(s, sub, email)) != 0)
+		return w < 0 ? -1 : 0;
 	if (strset_has(&s->orphaned, sub->email) && !s->orphan_hits++)
 		s->orphan_email = xstrdup(sub->email);
 	return 1;
