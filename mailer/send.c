@@ -1171,12 +1171,11 @@ start_checkpoints(struct sender *s)
 	return 0;
 }
 
-int
-send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
+/* A sender for j, with *st zeroed. */
+static struct sender *
+sender_new(struct job *j, const struct send_opts *o, struct send_stats *st)
 {
 	struct sender *s = xcalloc(1, sizeof *s);
-	const char *key = j->cfg->secret_file;
-	int rc, lockfree;
 
 	memset(st, 0, sizeof *st);
 	s->j = j;
@@ -1185,13 +1184,27 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->per_sub = composer_per_subscriber(j->cp);
 	s->dkim_t = message_time();
 	pthread_mutex_init(&s->writers, NULL);
+	return s;
+}
+
+/*
+ * The state (lock, journal, token key), the journal's checkpoints and the
+ * transport.  0, or an exit code after reporting.
+ */
+static int
+sender_open(struct sender *s)
+{
+	const struct send_opts *o = s->o;
+	const char *key = s->j->cfg->secret_file;
+	int rc, lockfree;
+
 	/*
 	 * A test send (--to) and a dry run write nothing to the journal:
 	 * they take no lock, so an editor's test mail and cron's run never
 	 * refuse each other.  Making the token key needs it.
 	 */
 	lockfree = (o->to || o->dry_run) && key && access(key, F_OK) == 0;
-	rc = state_open(j->cfg, o->locked || lockfree, 1, &s->state);
+	rc = state_open(s->j->cfg, o->locked || lockfree, 1, &s->state);
 	s->jn = s->state.jn;
 	if (rc == 0 && !o->to && !o->dry_run)
 		rc = start_checkpoints(s);
@@ -1201,32 +1214,63 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	s->suppressed.nocase = s->csv_seen.nocase = s->orphaned.nocase = 1;
 	if (rc == 0)
 		rc = open_transport(s);
-	if (rc == 0) {
-		s->pg = progress_new(j->issue->id, o->quiet, o->verbose);
-		if (o->dry_run)
-			progress_log(s->pg, "dry run: nothing is sent");
-		for (size_t i = 0; rc == 0 && i < j->nlists && !*o->stop &&
-		    !st->unreachable && !st->authfail; i++) {
-			long before = st->sent;
+	return rc;
+}
 
-			rc = send_list(s, j->lists[i]);
-			if (rc == 0 && st->sent > before)
-				progress_log(s->pg, "%s: %ld %s",
-				    j->lists[i]->id, st->sent - before,
-				    o->dry_run ? "would be sent" : "sent");
-		}
-		if (*o->stop)
-			progress_log(s->pg, "stopped by a signal after the "
-			    "messages in flight; the rest stays pending");
-		st->signatures = (long)signer_count(j->signer);
-		st->stopped = st->unreachable || st->authfail ||
-		    st->localfail || s->failed;
-		/* a refusal that stopped it before any message is the word */
-		if (rc == 0 || st->sent || st->deferred || st->failed ||
-		    st->unreachable || st->authfail || st->localfail)
-			summarise(s);
+/*
+ * Each list in turn until one fails, a signal stops the send, or no relay
+ * is reached or takes the login; a line for each list that sent
+ * something.  0, or the exit code of the list that failed.
+ */
+static int
+send_lists(struct sender *s)
+{
+	const struct job *j = s->j;
+	struct send_stats *st = s->st;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < j->nlists && !*s->o->stop &&
+	    !st->unreachable && !st->authfail; i++) {
+		long before = st->sent;
+
+		rc = send_list(s, j->lists[i]);
+		if (rc == 0 && st->sent > before)
+			progress_log(s->pg, "%s: %ld %s", j->lists[i]->id,
+			    st->sent - before, s->o->dry_run ?
+			    "would be sent" : "sent");
 	}
-	rc = result_code(s, rc);
+	return rc;
+}
+
+/* The lists sent, then the summary line: the send once s is open. */
+static int
+send_and_summarise(struct sender *s)
+{
+	const struct send_opts *o = s->o;
+	struct send_stats *st = s->st;
+	int rc;
+
+	s->pg = progress_new(s->j->issue->id, o->quiet, o->verbose);
+	if (o->dry_run)
+		progress_log(s->pg, "dry run: nothing is sent");
+	rc = send_lists(s);
+	if (*o->stop)
+		progress_log(s->pg, "stopped by a signal after the "
+		    "messages in flight; the rest stays pending");
+	st->signatures = (long)signer_count(s->j->signer);
+	st->stopped = st->unreachable || st->authfail ||
+	    st->localfail || s->failed;
+	/* a refusal that stopped it before any message is the word */
+	if (rc == 0 || st->sent || st->deferred || st->failed ||
+	    st->unreachable || st->authfail || st->localfail)
+		summarise(s);
+	return rc;
+}
+
+/* Frees s and what it holds, as far as sender_open and the send got. */
+static void
+sender_free(struct sender *s)
+{
 	if (s->tx)	/* left to journal_close, as the rest of the run */
 		pthread_mutex_unlock(&s->writers);
 	ckpt_stop(s->ckpt);
@@ -1244,5 +1288,17 @@ send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
 	progress_free(s->pg);
 	pthread_mutex_destroy(&s->writers);
 	free(s);
+}
+
+int
+send_issue(struct job *j, const struct send_opts *o, struct send_stats *st)
+{
+	struct sender *s = sender_new(j, o, st);
+	int rc = sender_open(s);
+
+	if (rc == 0)
+		rc = send_and_summarise(s);
+	rc = result_code(s, rc);
+	sender_free(s);
 	return rc;
 }
