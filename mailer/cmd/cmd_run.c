@@ -325,8 +325,13 @@ run_archive(const struct config *c, int quiet)
 	return rc;
 }
 
-int
-cmd_run(int argc, char **argv)
+/*
+ * The options into *quiet and *verbose.  1 after --help, -1 when they
+ * are wrong (an unknown option said with the usage line, an extra
+ * argument not said), else 0.
+ */
+static int
+run_args(int argc, char **argv, int *quiet, int *verbose)
 {
 	static const struct option opts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
@@ -334,32 +339,31 @@ cmd_run(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct levels before = { NULL, 0 }, after = { NULL, 0 };
-	struct config *c;
-	struct sigaction sa;
-	struct state lock;
-	int ch, quiet = 0, verbose = 0, rc, sent = 0;
+	int ch;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "qvh", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'q': quiet = 1; break;
-		case 'v': verbose = 1; break;
+		case 'q': *quiet = 1; break;
+		case 'v': *verbose = 1; break;
 		case 'h':
 			printf("usage: mailer run [--quiet] [--verbose]\n");
-			return 0;
+			return 1;
 		default:
 			fprintf(stderr, "usage: mailer run [--quiet] "
 			    "[--verbose]\n");
-			return EXIT_USAGE;
+			return -1;
 		}
 	}
-	if (optind != argc || !(c = config_load(cmd_config_path)))
-		return optind != argc ? EXIT_USAGE : EXIT_CONFIG;
-	if (log_setup(c) == -1) {
-		config_free(c);
-		return EXIT_OSERR;
-	}
+	return optind != argc ? -1 : 0;
+}
+
+/* SIGINT and SIGTERM stop the run after what is in flight. */
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -367,15 +371,19 @@ cmd_run(int argc, char **argv)
 	/* a write to a connection the server closed (libetpan's LOGOUT
 	 * after a lost session) is an error, not the end of the run */
 	signal(SIGPIPE, SIG_IGN);
-	/*
-	 * one lock over every issue and the bounces: they run "locked";
-	 * --quiet (cron) is silent while another mailer holds it, as a long
-	 * send does over the next runs
-	 */
-	if ((rc = state_lock(c, quiet, &lock)) != 0) {
-		config_free(c);
-		return rc;
-	}
+}
+
+/*
+ * Under the lock: the due issues, the archive when one sent something,
+ * the bounce mailbox, then a warning for each complaint rate this run
+ * pushed over a threshold.  0 or the worst exit code.
+ */
+static int
+run_locked(const struct config *c, int quiet, int verbose)
+{
+	struct levels before = { NULL, 0 }, after = { NULL, 0 };
+	int rc, sent = 0;
+
 	rc = levels_read(c, &before);
 	rc = worse(rc, run_due(c, quiet, verbose, &sent));
 	if (c->web && sent && !run_stop)
@@ -387,6 +395,35 @@ cmd_run(int argc, char **argv)
 	warn_crossings(&before, &after);
 	levels_free(&before);
 	levels_free(&after);
+	return rc;
+}
+
+int
+cmd_run(int argc, char **argv)
+{
+	struct config *c;
+	struct state lock;
+	int quiet = 0, verbose = 0, rc;
+
+	if ((rc = run_args(argc, argv, &quiet, &verbose)) != 0)
+		return rc == 1 ? 0 : EXIT_USAGE;
+	if (!(c = config_load(cmd_config_path)))
+		return EXIT_CONFIG;
+	if (log_setup(c) == -1) {
+		config_free(c);
+		return EXIT_OSERR;
+	}
+	catch_signals();
+	/*
+	 * one lock over every issue and the bounces: they run "locked";
+	 * --quiet (cron) is silent while another mailer holds it, as a long
+	 * send does over the next runs
+	 */
+	if ((rc = state_lock(c, quiet, &lock)) != 0) {
+		config_free(c);
+		return rc;
+	}
+	rc = run_locked(c, quiet, verbose);
 	state_close(&lock);
 	config_free(c);
 	return rc;
