@@ -532,10 +532,7 @@ msg_fill(struct transport_msg *m, struct item *it)
 	m->relay = NULL;	/* the transport names it */
 }
 
-/*
- * The oldest message whose retry time has come and whose domain is under
- * its limits.  The pool is small, so a scan is cheap next to a message.
- */
+/* The journal's callback: email joins the list's suppressed set. */
 static void
 suppressed_add(void *arg, const char *email)
 {
@@ -574,6 +571,10 @@ stopped_now(struct sender *s, struct item *it)
 	return 1;
 }
 
+/*
+ * The oldest message whose retry time has come and whose domain is under
+ * its limits.  The pool is small, so a scan is cheap next to a message.
+ */
 static enum transport_next
 on_next(void *arg, struct transport_msg *m, long *wait_ms)
 {
