@@ -327,8 +327,8 @@ run_archive(const struct config *c, int quiet)
 
 /*
  * The options into *quiet and *verbose.  1 after --help, -1 when they
- * are wrong (an unknown option said with the usage line, an extra
- * argument not said), else 0.
+ * are wrong (an unknown option or an extra argument: said with the usage
+ * line), else 0.
  */
 static int
 run_args(int argc, char **argv, int *quiet, int *verbose)
@@ -350,12 +350,14 @@ run_args(int argc, char **argv, int *quiet, int *verbose)
 			printf("usage: mailer run [--quiet] [--verbose]\n");
 			return 1;
 		default:
-			fprintf(stderr, "usage: mailer run [--quiet] "
-			    "[--verbose]\n");
-			return -1;
+			goto usage;
 		}
 	}
-	return optind != argc ? -1 : 0;
+	if (optind == argc)
+		return 0;
+usage:
+	fprintf(stderr, "usage: mailer run [--quiet] [--verbose]\n");
+	return -1;
 }
 
 /* SIGINT and SIGTERM stop the run after what is in flight. */

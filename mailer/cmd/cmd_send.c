@@ -71,6 +71,8 @@ send_args(int argc, char **argv, const struct option *opts,
 		case 'h':
 			printf("usage: mailer %s\n", send_usage);
 			strlist_free(only);
+			free(*to);
+			*to = NULL;
 			return 1;
 		default:
 			goto usage;
