@@ -770,12 +770,12 @@ check_log(const struct config *c)
 static int
 finish(struct config *c, const struct ynode *root)
 {
-	int rc = 0;
+	int rc = 0, sender_ok;
 
 	c->sign = ynode_get(root, "signing") != NULL;
 	c->imap = ynode_get(root, "imap") != NULL;
 	c->dkim = ynode_get(root, "dkim") != NULL;
-	if (finish_sender(c) == -1)
+	if (!(sender_ok = finish_sender(c) == 0))
 		rc = -1;
 	finish_paths(c);
 	if (finish_relays(c, root) == -1)
@@ -786,7 +786,11 @@ finish(struct config *c, const struct ynode *root)
 		rc = -1;
 	if (check_signing_key(c) == -1)
 		rc = -1;
-	if (finish_dkim(c) == -1 || finish_feedback(c) == -1)
+	/*
+	 * dkim.domain defaults to the sender's domain and must align with
+	 * bounce_domain: judged on a refused one it only repeats that error
+	 */
+	if ((sender_ok && finish_dkim(c) == -1) || finish_feedback(c) == -1)
 		rc = -1;
 	if (check_demo_key_home(c, root) == -1)
 		rc = -1;

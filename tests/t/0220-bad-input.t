@@ -4,8 +4,8 @@
 # (journal, key, Maildir), not in the folder it runs in.
 . tests/lib/tap.sh
 tap_tmp
-cases=25
-plan $((cases * 3 + 2))
+cases=27
+plan $((cases * 3 + 4))
 
 # The shipped config makes a demo signing key on first use (that is its
 # job, bad input or not): the prototype project makes it once, so each
@@ -76,6 +76,15 @@ expect "symlink out of the issue" 65 'evil.png" leads outside the issue folder' 
 fresh; { head -c 10485760 /dev/zero | tr '\0' 'a'; } >>"$I/06-qingbaijiang-innovation.md"
 expect "10 MB article" 65 '06-qingbaijiang-innovation.md: file is larger than the 1048576 byte limit' -- $(preview)
 
+# one mistake, one error: dkim.domain (the sender's domain by default,
+# aligned with bounce_domain) is not judged on a refused sender or bounce
+# domain, which only repeated it ("does not align", "dkim.domain \"\"")
+fresh; printf 'bounce_domain: "bad domain!"\n' >>"$TMP/p/config.yaml"
+expect "bounce_domain not a domain" 78 'bounce_domain "bad domain!" is not a domain name' -- $(preview)
+[ "$(grep -c . "$TMP/stderr")" = 1 ]; ok $? "bounce_domain not a domain: that one line only"
+fresh; sed -i 's/address: newsletter@example.org/address: nobody/' "$TMP/p/config.yaml"
+expect "sender.address without @" 78 'sender.address "nobody": no @' -- $(preview)
+[ "$(grep -c . "$TMP/stderr")" = 1 ]; ok $? "sender.address without @: that one line only"
 fresh; printf 'sendr:\n  name: x\n' >>"$TMP/p/config.yaml"
 expect "config unknown key" 78 'config.yaml:[0-9]+:1: unknown key "sendr"' -- $(preview)
 
