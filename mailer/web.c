@@ -48,6 +48,22 @@ jurl(const struct web *w, const struct list *l, const char *page)
 	return v;
 }
 
+void
+web_set_bilingual(json_t *ctx, const char *key, const char *s)
+{
+	const char *dot = strstr(s, " · ");
+	char k[64];
+
+	json_object_set_new(ctx, key, json_string(s));
+	snprintf(k, sizeof k, "%s_zh", key);
+	json_object_set_new(ctx, k, dot ? json_stringn(s, (size_t)(dot - s)) :
+	    json_string(s));
+	if (!dot)
+		return;
+	snprintf(k, sizeof k, "%s_en", key);
+	json_object_set_new(ctx, k, json_string(dot + strlen(" · ")));
+}
+
 json_t *
 web_ctx(const struct web *w, const struct list *l, const char *page,
     const char *title)
@@ -58,7 +74,7 @@ web_ctx(const struct web *w, const struct list *l, const char *page,
 	json_object_set_new(o, "address", json_string(w->c->sender_address));
 	json_object_set_new(ctx, "sender", o);
 	json_object_set_new(ctx, "page", json_string(page));
-	json_object_set_new(ctx, "title", json_string(title));
+	web_set_bilingual(ctx, "title", title);
 	json_object_set_new(ctx, "token_days",
 	    json_integer(w->c->web_token_days));
 	if (l) {

@@ -78,6 +78,12 @@ const struct list *web_list(const struct web *w, const char *id);
  */
 json_t *web_ctx(const struct web *w, const struct list *l, const char *page,
     const char *title);
+/*
+ * Sets key to s, key_zh to its Chinese and key_en to its English when s
+ * is "中文 · English" (key_zh is s and key_en unset otherwise): the page
+ * marks the English lang="en".
+ */
+void web_set_bilingual(json_t *ctx, const char *key, const char *s);
 /* Renders ctx (consumed) as the response with status. */
 void web_page(struct web *w, json_t *ctx, int status,
     struct http_response *rs);

@@ -80,39 +80,100 @@ name_problem(const char *name)
 	return NULL;
 }
 
-/* What is wrong with the subscribe form, or NULL. */
+/*
+ * What is wrong with the subscribe form, or NULL; *field is the form
+ * field it is about ("email" or "name").
+ */
 static const char *
-subscribe_problem(const char *email, const char *name)
+subscribe_problem(const char *email, const char *name, const char **field)
 {
+	*field = "email";
 	if (!email)
 		return BAD_EMAIL;
 	if (list_csv_formula(email))
 		return "邮箱地址不能以 = + - 开头 · The address may not start "
 		    "with =, + or -";
+	*field = "name";
 	if (!name)
 		return "称呼无效 · The name is not valid";
 	return name_problem(name);
 }
 
+/*
+ * 1 when the UTF-8 text from p to end has more Latin letters than Han,
+ * kana, hangul or full-width characters (U+2E80 to U+9FFF, U+AC00 to
+ * U+D7FF, U+F900 to U+FAFF, U+FF00 to U+FF7F, U+20000 up): English that
+ * may name a Chinese association, or not.
+ */
+static int
+mostly_latin(const unsigned char *p, const unsigned char *end)
+{
+	size_t latin = 0, cjk = 0;
+
+	for (; p < end; p++)
+		if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+			latin++;
+		else if ((*p >= 0xe3 && *p <= 0xe9) || (*p >= 0xea &&
+		    *p <= 0xed && p + 1 < end && (*p > 0xea ||
+		    p[1] >= 0xb0)) ||
+		    (*p == 0xe2 && p + 1 < end && p[1] >= 0xba) ||
+		    (*p == 0xef && p + 1 < end && ((p[1] >= 0xa4 &&
+		    p[1] <= 0xab) || p[1] == 0xbc || p[1] == 0xbd)) ||
+		    (*p == 0xf0 && p + 1 < end && p[1] >= 0xa0))
+			cjk++;
+	return latin > cjk;
+}
+
+/*
+ * The consent text as a list of its lines, each { text, en }: en when the
+ * line is mostly Latin letters, so the page marks it lang="en" and a
+ * screen reader reads it with an English voice.
+ */
+static json_t *
+consent_lines(const char *text)
+{
+	json_t *a = json_array();
+
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		json_t *o = json_object();
+		const unsigned char *u = (const unsigned char *)text;
+
+		if (n) {
+			json_object_set_new(o, "text", json_stringn(text, n));
+			json_object_set_new(o, "en",
+			    json_boolean(mostly_latin(u, u + n)));
+			json_array_append_new(a, o);
+		} else
+			json_decref(o);
+		text += n + (text[n] == '\n');
+	}
+	return a;
+}
+
 static void
 form_page(struct web *w, const struct list *l, const char *page,
-    const char *title, const char *error, const char *name,
-    const char *email, struct http_response *rs)
+    const char *title, const char *error, const char *field,
+    const char *name, const char *email, struct http_response *rs)
 {
 	json_t *ctx = web_ctx(w, l, page, title);
 	struct buf consent = BUF_INIT;
+	char key[32];
 
 	json_object_set_new(ctx, page, json_true());
-	if (error)
-		json_object_set_new(ctx, "error", json_string(error));
+	if (error) {
+		web_set_bilingual(ctx, "error", error);
+		snprintf(key, sizeof key, "error_%s", field);
+		json_object_set_new(ctx, key, json_true());
+	}
 	if (name)
 		json_object_set_new(ctx, "name", json_string(name));
 	if (email)
 		json_object_set_new(ctx, "email", json_string(email));
 	if (!strcmp(page, "subscribe_form")) {
 		tmpl_render(w->consent, ctx, &consent);
-		json_object_set_new(ctx, "consent",
-		    json_string(consent.data ? consent.data : ""));
+		json_object_set_new(ctx, "consent_lines",
+		    consent_lines(consent.data ? consent.data : ""));
 	}
 	buf_free(&consent);
 	web_page(w, ctx, error ? 400 : 200, rs);
@@ -162,7 +223,7 @@ manage_post(struct web *w, const struct list *l,
 
 	if (!email) {
 		form_page(w, l, "manage_form", "退订 · Unsubscribe",
-		    BAD_EMAIL, NULL, raw, rs);
+		    BAD_EMAIL, "email", NULL, raw, rs);
 		free(raw);
 		return;
 	}
@@ -207,15 +268,16 @@ subscribe_post(struct web *w, const struct list *l,
 	struct journal_subscription s = { 0 };
 	struct journal_webmail m = { 0 };
 	struct buf consent = BUF_INIT;
-	const char *why, *bad;
+	const char *why, *bad, *bad_field;
 	char ip[64], key[64], *raw, *email = form_email(rq, &raw, &why);
 	char *name = field(rq, "name"), *masked;
 	long long sid = 0, mid;
 	int ok = 0, rc = 0;
 	json_t *ctx;
 
-	if ((bad = subscribe_problem(email, name))) {
+	if ((bad = subscribe_problem(email, name, &bad_field))) {
 		form_page(w, l, "subscribe_form", "订阅 · Subscribe", bad,
+		    bad_field,
 		    name && !has_ctl_break(name, strlen(name)) ? name : NULL,
 		    raw, rs);
 		goto out;
@@ -490,13 +552,13 @@ websub_handle(struct web *w, const struct list *l, const char *page,
 			manage_post(w, l, rq, rs);
 		else
 			form_page(w, l, "manage_form", "退订 · Unsubscribe",
-			    NULL, NULL, NULL, rs);
+			    NULL, NULL, NULL, NULL, rs);
 	} else if (!strcmp(page, "subscribe")) {
 		if (is_post(rq))
 			subscribe_post(w, l, rq, rs);
 		else
 			form_page(w, l, "subscribe_form", "订阅 · Subscribe",
-			    NULL, NULL, NULL, rs);
+			    NULL, NULL, NULL, NULL, rs);
 	} else if (!strcmp(page, "confirm")) {
 		confirm_link(w, l, 's', rq, rs);
 	} else if (!strcmp(page, "unsubscribe")) {
