@@ -228,11 +228,13 @@ archive_page_index(const struct archive_pages *p,
 		const struct issue *is = items[i].head;
 		json_t *o = json_object(), *secs = json_array();
 		char *href = xasprintf("%s/index.html", is->id);
+		char *date = date_zh(is->date);
 
 		json_object_set_new(o, "id", json_string(is->id));
 		json_object_set_new(o, "href", urlpath(href));
 		json_object_set_new(o, "number", json_integer(is->number));
 		json_object_set_new(o, "date", json_string(is->date));
+		json_object_set_new(o, "date_zh", json_string(date));
 		json_object_set_new(o, "title", json_string(is->title));
 		json_object_set_new(o, "draft", json_boolean(items[i].draft));
 		for (size_t s = 0; s < is->nsections; s++) {
@@ -247,6 +249,7 @@ archive_page_index(const struct archive_pages *p,
 		json_object_set_new(o, "sections", secs);
 		json_array_append_new(v, o);
 		free(href);
+		free(date);
 	}
 	json_object_set_new(ctx, "has_issues", json_boolean(n > 0));
 	json_object_set_new(ctx, "issues", v);

@@ -174,6 +174,7 @@ sections_json(const struct composer *cp, const struct list *l)
 {
 	const struct issue *is = cp->is;
 	json_t *secs = json_array();
+	char num[16];
 
 	for (size_t s = 0; s < is->nsections; s++) {
 		json_t *sec = json_object(), *arts = json_array();
@@ -200,6 +201,9 @@ sections_json(const struct composer *cp, const struct list *l)
 		json_object_set_new(sec, "subtitle",
 		    jstr(is->sections[s].subtitle));
 		json_object_set_new(sec, "articles", arts);
+		/* the shown sections' own numbers, "一、要闻" in the text */
+		num_zh((int)json_array_size(secs) + 1, num);
+		json_object_set_new(sec, "number_zh", json_string(num));
 		json_array_append_new(secs, sec);
 	}
 	return secs;
@@ -282,10 +286,14 @@ composer_context(const struct composer *cp, const struct list *l,
 	const struct issue *is = cp->is;
 	json_t *ctx = json_object(), *o = json_object(), *sp = json_array();
 	json_t *att = json_array();
+	char *date;
 
 	json_object_set_new(o, "id", jstr(is->id));
 	json_object_set_new(o, "number", json_integer(is->number));
 	json_object_set_new(o, "date", jstr(is->date));
+	date = date_zh(is->date);
+	json_object_set_new(o, "date_zh", jstr(date));
+	free(date);
 	json_object_set_new(o, "title", jstr(is->title));
 	json_object_set_new(ctx, "issue", o);
 	o = json_object();

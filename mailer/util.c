@@ -586,6 +586,34 @@ line_of(const char *s, size_t off)
 	return line;
 }
 
+char *
+date_zh(const char *iso)
+{
+	unsigned y, m, d;
+	int end = 0;
+
+	if (!iso)
+		return NULL;
+	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-' &&
+	    sscanf(iso, "%4u-%2u-%2u%n", &y, &m, &d, &end) == 3 &&
+	    end == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		return xasprintf("%u年%u月%u日", y, m, d);
+	return xstrdup(iso);
+}
+
+void
+num_zh(int n, char out[16])
+{
+	static const char *const digit[] = { "", "一", "二", "三", "四",
+	    "五", "六", "七", "八", "九" };
+
+	if (n < 1 || n > 99)
+		snprintf(out, 16, "%d", n);
+	else
+		snprintf(out, 16, "%s%s%s", n >= 20 ? digit[n / 10] : "",
+		    n >= 10 ? "十" : "", digit[n % 10]);
+}
+
 int
 has_ctl_break(const char *s, size_t n)
 {

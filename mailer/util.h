@@ -152,6 +152,17 @@ void warn_not_ours(const char *what, const char *file, const struct stat *st,
 /* 1-based line number of offset off in s. */
 size_t line_of(const char *s, size_t off);
 
+/*
+ * An ISO date "2021-01-20" as zh-CN readers write it, "2021年1月20日";
+ * anything else as it is; NULL for NULL.  The caller frees.
+ */
+char *date_zh(const char *iso);
+/*
+ * n (1 to 99) in Chinese numerals as documents number their first level:
+ * "一", "十", "十二", "二十一"; other n in digits.  Writes into out[16].
+ */
+void num_zh(int n, char out[16]);
+
 /* 1 when s holds CR, LF or NUL within its first n bytes (header injection). */
 int has_ctl_break(const char *s, size_t n);
 

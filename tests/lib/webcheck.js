@@ -9,8 +9,11 @@
   const bad = [];
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n; (n = w.nextNode());) {
-    const t = n.textContent.replace(/\S*@\S*/g, '');
-    if (!/[A-Za-z]{2,}[\s,.;:'()-]+[A-Za-z]{2,}/.test(t) && !/^\s*[A-Za-z-]{3,}\s*$/.test(t)) continue;
+    // addresses, file names and capitals (acronyms, the sample's pinyin
+    // section subtitles) are no English words
+    const t = n.textContent.replace(/\S*@\S*|[\w-]+\.[A-Za-z0-9]{1,4}\b|\b[A-Z]+\b/g, '');
+    if (!/[A-Za-z]{2,}[\s,.;:'()-]+[A-Za-z]{2,}/.test(t) &&
+        !/^[\s()()。,.、:;]*[A-Za-z-]{3,}[\s()()。,.、:;]*$/.test(t)) continue;
     const l = n.parentElement.closest('[lang]');
     if (!l || !/^en/i.test(l.lang)) bad.push('no lang=en: ' + t.trim().slice(0, 30));
   }

@@ -7,6 +7,7 @@
 # credit lines and its view-online links were #888 on white (3.5:1).
 . tests/lib/tap.sh
 . tests/lib/project.sh
+. tests/lib/chromium.sh
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 tap_tmp
 plan 6
@@ -20,15 +21,7 @@ M send "$P/issues/2021-01" --quiet >"$TMP/out" 2>&1 && M archive >>"$TMP/out" 2>
 ok $? "send, archive, preview and the delivery report"
 mkdir -p "$TMP/c"
 # readable PAGE: the check, and what fell short from the page's title
-readable() {
-	timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" "open:file://$1" \
-		"check:$(cat tests/lib/contrast.js)" 2>/dev/null && return 0
-	timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" "open:file://$1" \
-		"check:($(cat tests/lib/contrast.js), true)" dom:page 2>/dev/null
-	sed -n 's/.*<title>\(.*\)<\/title>.*/\1/p' "$TMP/c/page.html" |
-		tr '|' '\n' | head -5 | sed 's/^ */# /'
-	return 1
-}
+readable() { cdp_check "$TMP/c" tests/lib/contrast.js "open:file://$1"; }
 readable "$P/archive/2021-01/aba.html"
 ok $? "the mail as sent"
 readable "$P/archive/index.html"

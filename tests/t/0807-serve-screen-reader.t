@@ -10,6 +10,7 @@
 . tests/lib/servers.sh
 . tests/lib/project.sh
 . tests/lib/web.sh
+. tests/lib/chromium.sh
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
@@ -22,19 +23,11 @@ f=$(grep -l '^To: .*<yang.jinhua.ab@example.org>' "$P"/outbox/new/* | head -1)
 URL=$(grep -o "$BASE/unsubscribe?t=[a-z0-9]*" "$f")
 [ -n "$URL" ] || { echo "Bail out! no one-click URL"; exit 1; }
 mkdir -p "$TMP/c"
-CHECK=$(cat tests/lib/webcheck.js)
-# reads WHAT STEP...: the steps, then the check; what fell short, from
-# the page's title
+# reads WHAT STEP...: the steps, then the check
 reads() {
 	local what=$1; shift
-	timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" "$@" \
-		"check:$CHECK" 2>"$TMP/c/err"
-	local rc=$?
-	[ $rc = 0 ] || { timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" \
-		"$@" "check:($CHECK, true)" dom:page 2>/dev/null
-		sed -n 's/.*<title>\(.*\)<\/title>.*/\1/p' "$TMP/c/page.html" |
-			tr '|' '\n' | head -6 | sed 's/^ */# /'; }
-	ok $rc "$what"
+	cdp_check "$TMP/c" tests/lib/webcheck.js "$@"
+	ok $? "$what"
 }
 reads "the subscribe form" "open:$BASE/lists/aba/subscribe"
 reads "the address refused" "open:$BASE/lists/aba/subscribe" \

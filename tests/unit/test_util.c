@@ -120,6 +120,37 @@ START_TEST(test_html)
 }
 END_TEST
 
+/* dates and section numbers as zh-CN readers write and hear them */
+START_TEST(test_zh)
+{
+	static const struct { const char *in, *out; } d[] = {
+		{ "2021-01-20", "2021年1月20日" },
+		{ "1999-12-01", "1999年12月1日" },
+		{ "2021-1-20", "2021-1-20" },	/* no ISO date: as it is */
+		{ "2021-13-01", "2021-13-01" },
+		{ "2021-01-20x", "2021-01-20x" },
+		{ "", "" },
+	};
+	static const struct { int n; const char *out; } n[] = {
+		{ 1, "一" }, { 9, "九" }, { 10, "十" }, { 11, "十一" },
+		{ 20, "二十" }, { 21, "二十一" }, { 99, "九十九" },
+		{ 0, "0" }, { 100, "100" },
+	};
+	char num[16], *s;
+
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+		s = date_zh(d[i].in);
+		ck_assert_str_eq(s, d[i].out);
+		free(s);
+	}
+	ck_assert_ptr_null(date_zh(NULL));
+	for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
+		num_zh(n[i].n, num);
+		ck_assert_str_eq(num, n[i].out);
+	}
+}
+END_TEST
+
 /* main.c's handler, as the product has it: report and exit 71 */
 static void
 oom_exit_71(const char *what)
@@ -303,6 +334,7 @@ util_suite(void)
 	tcase_add_test(tc, test_strset);
 	tcase_add_test(tc, test_strset_map);
 	tcase_add_test(tc, test_html);
+	tcase_add_test(tc, test_zh);
 	tcase_add_test(tc, test_base64);
 	/* ASan ends the process on a failed malloc, before any handler */
 	if (getenv("MAILER_SANITIZED") && ++unit_nskipped)
