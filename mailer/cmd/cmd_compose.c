@@ -258,10 +258,16 @@ write_edition(struct job *j, const char *tmp, const struct list *l,
 	name = xasprintf("%s.txt", l->id);
 	rc |= write_in(tmp, name, ed.text, strlen(ed.text));
 	free(name);
+	/* a link's name names the association: a screen reader's list of
+	   links shows it without the line it stands in */
 	buf_printf(index, "<li><a href=\"%s.html\">", l->id);
 	buf_add_html(index, l->name);
-	buf_printf(index, "</a> · <a href=\"%s.txt\">text</a> · "
-	    "<a href=\"%s.eml\">.eml</a> · ", l->id, l->id);
+	buf_printf(index, "</a> · <a href=\"%s.txt\" aria-label=\"", l->id);
+	buf_add_html(index, l->name);
+	buf_printf(index, " 纯文本版\">纯文本版</a> · <a href=\"%s.eml\" "
+	    "aria-label=\"", l->id);
+	buf_add_html(index, l->name);
+	buf_adds(index, " 邮件文件(.eml)\">邮件文件(.eml)</a> · ");
 	buf_add_html(index, ed.subject);
 	buf_adds(index, "</li>\n");
 	free(html);

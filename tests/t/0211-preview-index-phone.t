@@ -3,12 +3,16 @@
 # Chromium at 390 px lays it out at the screen's width (a page without a
 # viewport is laid out 980 px wide and shrunk to a third, its links too
 # small to read or tap), nothing past the screen's edge, no sideways
-# scroll; and at 1280 px.
+# scroll; and at 1280 px.  A screen reader's list of links tells each
+# apart: no two links with the same name go to different places (it was
+# "text", ".eml", "text", ".eml", ... once per association, in English),
+# and no English is left unmarked (tests/lib/webcheck.js).
 . tests/lib/tap.sh
 . tests/lib/project.sh
+. tests/lib/chromium.sh
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 tap_tmp
-plan 3
+plan 4
 P=$TMP/p
 mk_maildir_project "$P"
 "$MAILER" --config "$P/config.yaml" preview "$P/issues/2021-01" \
@@ -26,4 +30,20 @@ CDP_ARGS=--window-size=1280,900 cdp "open:file://$TMP/pv/index.html" \
 	"check:window.innerWidth == 1280" "${FITS//screen.width/window.innerWidth}"
 ok $? "at 1280 px it fits"
 sed 's/^/# /' "$TMP/cdp.err"
+cat >"$TMP/links.js" <<'JS'
+(() => {
+  const seen = {}, bad = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    const n = (a.getAttribute('aria-label') || a.textContent).trim();
+    if (seen[n] && seen[n] !== a.href) bad.push('two places named ' + n);
+    if (!n.includes(a.textContent.trim())) bad.push(n + ' lacks its text');
+    seen[n] = a.href;
+  }
+  document.title = [...new Set(bad)].join(' | ');
+  return bad.length === 0;
+})()
+JS
+cdp_check "$TMP/c" "$TMP/links.js" "open:file://$TMP/pv/index.html" &&
+	cdp_check "$TMP/c" tests/lib/webcheck.js "open:file://$TMP/pv/index.html"
+ok $? "every link's name says where it goes, the English marked"
 exit $tap_failed
