@@ -4,9 +4,9 @@
 # viewport is laid out 980 px wide and shrunk to a third, its links too
 # small to read or tap), nothing past the screen's edge, no sideways
 # scroll; and at 1280 px.  A screen reader's list of links tells each
-# apart: no two links with the same name go to different places (it was
-# "text", ".eml", "text", ".eml", ... once per association, in English),
-# and no English is left unmarked (tests/lib/webcheck.js).
+# apart (tests/lib/linknames.js; it was "text", ".eml", "text", ".eml",
+# ... once per association, in English), and no English is left unmarked
+# (tests/lib/webcheck.js).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/chromium.sh
@@ -30,20 +30,7 @@ CDP_ARGS=--window-size=1280,900 cdp "open:file://$TMP/pv/index.html" \
 	"check:window.innerWidth == 1280" "${FITS//screen.width/window.innerWidth}"
 ok $? "at 1280 px it fits"
 sed 's/^/# /' "$TMP/cdp.err"
-cat >"$TMP/links.js" <<'JS'
-(() => {
-  const seen = {}, bad = [];
-  for (const a of document.querySelectorAll('a[href]')) {
-    const n = (a.getAttribute('aria-label') || a.textContent).trim();
-    if (seen[n] && seen[n] !== a.href) bad.push('two places named ' + n);
-    if (!n.includes(a.textContent.trim())) bad.push(n + ' lacks its text');
-    seen[n] = a.href;
-  }
-  document.title = [...new Set(bad)].join(' | ');
-  return bad.length === 0;
-})()
-JS
-cdp_check "$TMP/c" "$TMP/links.js" "open:file://$TMP/pv/index.html" &&
+cdp_check "$TMP/c" tests/lib/linknames.js "open:file://$TMP/pv/index.html" &&
 	cdp_check "$TMP/c" tests/lib/webcheck.js "open:file://$TMP/pv/index.html"
 ok $? "every link's name says where it goes, the English marked"
 exit $tap_failed
