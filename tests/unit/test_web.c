@@ -4,6 +4,7 @@
 #include "form.h"
 #include "unit.h"
 #include "util.h"
+#include "web.h"
 #include "webtoken.h"
 
 static const unsigned char key[] = "0123456789abcdef0123456789abcdef";
@@ -124,6 +125,26 @@ START_TEST(test_form_nul)
 }
 END_TEST
 
+/* "中文 · English" split so a page marks the English lang="en" */
+START_TEST(test_bilingual)
+{
+	json_t *o = json_object();
+
+	web_set_bilingual(o, "title", "订阅 · Subscribe");
+	ck_assert_str_eq(json_string_value(json_object_get(o, "title")),
+	    "订阅 · Subscribe");
+	ck_assert_str_eq(json_string_value(json_object_get(o, "title_zh")),
+	    "订阅");
+	ck_assert_str_eq(json_string_value(json_object_get(o, "title_en")),
+	    "Subscribe");
+	web_set_bilingual(o, "error", "只有中文");
+	ck_assert_str_eq(json_string_value(json_object_get(o, "error_zh")),
+	    "只有中文");
+	ck_assert_ptr_null(json_object_get(o, "error_en"));
+	json_decref(o);
+}
+END_TEST
+
 START_TEST(test_token)
 {
 	char t[WEBTOKEN_MAX], bad[2 * WEBTOKEN_MAX];
@@ -179,6 +200,7 @@ web_suite(void)
 	tcase_add_test(tc, test_form_nul);
 	tcase_add_test(tc, test_form_multipart);
 	tcase_add_test(tc, test_token);
+	tcase_add_test(tc, test_bilingual);
 	suite_add_tcase(s, tc);
 	return s;
 }
