@@ -8,13 +8,13 @@
 # HTML keeps the ISO date for machines in <time datetime>.  In the HTML
 # part the English ("Unsubscribe") is marked lang="en" (headless Chromium,
 # tests/lib/webcheck.js) and the unsubscribe link says where it goes
-# without "点此" (click here).
+# without "点此" (click here).  The text part's footer follows "-- ".
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/chromium.sh
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 tap_tmp
-plan 6
+plan 7
 P=$TMP/p
 mk_maildir_project "$P"
 printf 'web:\n  base_url: https://news.example.org/\n' >>"$P/config.yaml"
@@ -62,4 +62,15 @@ grep -q '<time datetime="2021-01-20">2021年1月20日</time>' "$P/archive/2021-0
 ok $? "the archive's issue page too"
 english "$P/archive/2021-01/aba.html"
 ok $? "the archived edition marks its English lang=\"en\""
+# the footer (contact, why you receive it, how to unsubscribe) follows the
+# signature separator "-- " (RFC 3676 4.3), which mail readers dim and
+# leave out of a reply's quote; "--" alone is no separator
+/usr/bin/python3 - "$f" <<'PY'
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+lines = m.get_body(('plain',)).get_content().replace('\r\n', '\n').split('\n')
+sys.exit(0 if '-- ' in lines and '--' not in lines else 1)
+PY
+ok $? "the text part's footer follows a \"-- \" signature separator"
 exit $tap_failed

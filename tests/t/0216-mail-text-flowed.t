@@ -49,7 +49,9 @@ for f in files:
         ok = not long
     else:
         want = open(mode, encoding='utf-8').read()
-        want = '\n'.join(l.rstrip(' ') for l in want.split('\n'))
+        # trailing blanks go, but the signature separator's (RFC 3676 4.3)
+        want = '\n'.join(l if l == '-- ' else l.rstrip(' ')
+                          for l in want.split('\n'))
         ok = unflow(t) == want
         if not ok:
             import difflib
