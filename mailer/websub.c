@@ -439,8 +439,14 @@ link_row(struct web *w, const struct list *l, char kind,
 
 	memset(r, 0, sizeof *r);
 	if (t == WT_EXPIRED) {
-		web_simple(w, l, "expired", "链接已过期 · Link expired", 410,
-		    rs);
+		/* the page leads to the form that mails a new link of kind */
+		json_t *ctx = web_ctx(w, l, "expired",
+		    "链接已过期 · Link expired");
+
+		json_object_set_new(ctx, "expired", json_true());
+		json_object_set_new(ctx, "expired_unsubscribe",
+		    json_boolean(kind == 'u'));
+		web_page(w, ctx, 410, rs);
 		return -1;
 	}
 	if (t == WT_OK) {
