@@ -323,13 +323,38 @@ blank_row(const struct csvstate *st)
 	return 1;
 }
 
+/*
+ * A line git leaves in a file it could not merge: "<<<<<<< HEAD",
+ * "=======", ">>>>>>> branch" (and diff3's "||||||| base").
+ */
+static int
+conflict_marker(const struct csvstate *st)
+{
+	const char *f = st->nfields ? st->fields[0] : "";
+
+	if (!strcmp(f, "======="))
+		return 1;
+	return strchr("<>|", f[0]) && f[0] && !strncmp(f, f[0] == '<' ?
+	    "<<<<<<<" : f[0] == '>' ? ">>>>>>>" : "|||||||", 7) &&
+	    (f[7] == ' ' || f[7] == '\0');
+}
+
 static void
 on_row(int c, void *data)
 {
 	struct csvstate *st = data;
 
 	(void)c;
-	if (st->overflow)
+	if (conflict_marker(st)) {
+		/* the rows above it are both sides' */
+		warnx("%s:%zu: \"%s\" is a merge conflict marker git left: "
+		    "resolve the conflict (edit the file or git checkout "
+		    "--ours/--theirs, then git add) before the rows from here "
+		    "on are read", st->file, st->row_line, st->fields[0]);
+		if (st->bad)
+			(*st->bad)++;
+		st->failed = st->stop = 1;
+	} else if (st->overflow)
 		row_error(st, "more than 64 columns", NULL);
 	else if (blank_row(st)) {
 		/* nothing to read */
