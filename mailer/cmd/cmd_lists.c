@@ -311,6 +311,34 @@ sync_dir(const char *dir)
 }
 
 /*
+ * The file a list path names: a symlinked CSV (lists/east.csv ->
+ * ../shared/east.csv, as git checks one out) is written where it points,
+ * the link kept; rename(2) over the link would replace it with a file.
+ */
+static char *
+write_target(const char *path)
+{
+	char *r = realpath(path, NULL);
+
+	return r ? r : xstrdup(path);
+}
+
+/* path written, its folder's entry (the rename) on disk too */
+static int
+write_synced(const char *path, const struct buf *b, int mode)
+{
+	char *t = write_target(path), *slash = strrchr(t, '/');
+	int rc = write_file_atomic_mode(t, b->data, b->len, mode);
+
+	if (rc == 0 && slash) {
+		*slash = '\0';
+		rc = sync_dir(*t ? t : "/");
+	}
+	free(t);
+	return rc;
+}
+
+/*
  * removed.csv first: killed between the two, the rows are in both files,
  * and the next sync moves them again without writing them twice (a line
  * removed.csv has is not added again); the other order could lose them.
@@ -323,11 +351,10 @@ write_plan(const struct config *c, const struct list *l, const char *rm,
 	int mode = stat(l->csv_path, &st) == 0 ? (int)(st.st_mode & 07777) :
 	    0644;
 
-	if (p->rm_changed && write_file_atomic_mode(rm, p->rm.data, p->rm.len,
+	if (p->rm_changed && write_synced(rm, &p->rm,
 	    stat(rm, &st) == 0 ? (int)(st.st_mode & 07777) : mode) == -1)
 		return -1;
-	if (p->csv_changed && write_file_atomic_mode(l->csv_path, p->csv.data,
-	    p->csv.len, mode) == -1)
+	if (p->csv_changed && write_synced(l->csv_path, &p->csv, mode) == -1)
 		return -1;
 	return sync_dir(c->lists_dir);
 }
