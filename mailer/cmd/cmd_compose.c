@@ -108,6 +108,81 @@ print_send_at(const struct issue *is)
 	    "runs mailer");
 }
 
+/* Stops on lists that lists/ no longer has (a list renamed keeps none). */
+struct orphans {
+	char **ids;
+	size_t nids;
+	struct strset emails;
+	char *list;		/* the first such list */
+	const char *email;	/* the first row of the list in hand */
+	size_t hits;
+};
+
+static void
+orphan_stop(void *arg, const struct journal_suppression *su)
+{
+	struct orphans *o = arg;
+
+	if (!strcmp(su->list, "*"))
+		return;
+	for (size_t i = 0; i < o->nids; i++)
+		if (!strcmp(o->ids[i], su->list))
+			return;
+	strset_add(&o->emails, su->email);
+	if (!o->list)
+		o->list = xstrdup(su->list);
+}
+
+static int
+orphan_row(void *arg, const struct subscriber *s)
+{
+	struct orphans *o = arg;
+
+	if (strset_has(&o->emails, s->email) && !o->hits++)
+		o->email = xstrdup(s->email);
+	return 0;
+}
+
+/*
+ * What send warns of once it has mailed them: rows of a list stopped
+ * under another id that lists/ no longer has.
+ */
+static int
+check_orphans(const struct job *j, struct journal *jn)
+{
+	struct orphans o = { NULL, 0, STRSET_INIT_NOCASE, NULL, NULL, 0 };
+	int rc = 0;
+
+	if (list_ids(j->cfg->lists_dir, &o.ids, &o.nids) == 0 &&
+	    journal_suppressions(jn, orphan_stop, &o) == -1)
+		rc = EXIT_SOFTWARE;
+	for (size_t i = 0; rc == 0 && o.list && i < j->nlists; i++) {
+		const struct list *l = j->lists[i];
+
+		if (list_each(l, 0, orphan_row, &o, NULL) == -1)
+			rc = EXIT_DATAERR;
+		if (o.hits)
+			warnx("warning: list %s: %zu address%s (such as %s) "
+			    "unsubscribed or were suppressed on list %s, "
+			    "which %s no longer has, and a send would mail "
+			    "%s; if %s is %s renamed, rename it back (the "
+			    "journal keeps unsubscribes and suppressions "
+			    "under a list's id, its file name)", l->id,
+			    o.hits, o.hits == 1 ? "" : "es", o.email, o.list,
+			    j->cfg->lists_dir, o.hits == 1 ? "it" : "them",
+			    l->id, o.list);
+		free((char *)o.email);
+		o.email = NULL;
+		o.hits = 0;
+	}
+	for (size_t i = 0; i < o.nids; i++)
+		free(o.ids[i]);
+	free(o.ids);
+	free(o.list);
+	strset_free(&o.emails);
+	return rc;
+}
+
 /*
  * Warnings for CSV rows the journal has stopped (unsubscribed, complained,
  * suppressed): send skips them, lists sync moves them out.  No journal
@@ -135,6 +210,8 @@ check_stopped_rows(const struct job *j)
 		total += n;
 		roster_free(r);
 	}
+	if (rc == 0)
+		rc = check_orphans(j, jn);
 	journal_close(jn);
 	if (rc == 0 && total)
 		printf("%s: %zu CSV row%s no longer receive%s their list "
