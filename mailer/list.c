@@ -233,6 +233,15 @@ take_header(struct csvstate *st)
 	return 0;
 }
 
+/* A refused row that starts with '#': meant as a comment, say why not. */
+static const char *
+comment(const struct csvstate *st)
+{
+	/* shell, YAML and git have them; RFC 4180 has none */
+	return st->fields[0][0] == '#' ? "a CSV has no comment lines: "
+	    "delete the line or keep the note in a column of its own" : NULL;
+}
+
 static void
 take_row(struct csvstate *st)
 {
@@ -268,12 +277,13 @@ take_row(struct csvstate *st)
 		}
 	}
 	if (st->nfields != st->nkeys) {
-		row_error(st, "wrong number of fields", NULL);
+		row_error(st, "wrong number of fields", comment(st));
 		return;
 	}
 	if (addr_normalize(st->fields[st->email_col], &email, &why) == -1) {
-		char *d = xasprintf("\"%s\": %s", st->fields[st->email_col],
-		    why);
+		char *d = xasprintf("\"%s\": %s%s%s",
+		    st->fields[st->email_col], why, comment(st) ? "; " : "",
+		    comment(st) ? comment(st) : "");
 
 		row_error(st, "invalid address", d);
 		free(d);
