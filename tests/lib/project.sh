@@ -162,6 +162,9 @@ journal_hold() {
 	command sqlite3 "$1" <"$2/hold" >/dev/null 2>&1 &
 	JOURNAL_HOLDER=$!
 	exec 7>"$2/hold"
+	# a busy wait of its own: the check below takes the lock for an
+	# instant, and a BEGIN refused then would leave no lock held at all
+	echo ".timeout 10000" >&7
 	echo "begin immediate; insert into suppressions values('x','y','z',0);" >&7
 	_jh_locked() { command sqlite3 "$1" "begin immediate" 2>&1 | grep -q locked; }
 	wait_for 10 "the shell's lock on $1" _jh_locked "$1"

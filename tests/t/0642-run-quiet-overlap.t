@@ -22,7 +22,10 @@ hold() {
 	  [ -z "$1" ] || touch -d "$1" "$L"; exec sleep 30 ) &
 	HOLDER=$!
 	wait_for 5 "the holder's pid in the lock file" test -s "$L"
+	# and dated back, before the run reads the date
+	[ -z "$1" ] || wait_for 5 "the lock file dated back" dated_back
 }
+dated_back() { [ -n "$(find "$L" -mmin +60)" ]; }
 unhold() { [ -z "$HOLDER" ] || { kill "$HOLDER"; wait "$HOLDER"; } 2>/dev/null
 	HOLDER=; }
 tap_cleanup() { unhold; }
