@@ -15,6 +15,39 @@ atext(int c)
 	return isalnum(c) || (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
 }
 
+const char addr_why_eai[] = "an internationalised address (not ASCII "
+    "before the @, RFC 6531), which mailer does not send to: ask the "
+    "reader for an address with only ASCII before the @";
+
+const char addr_why_fw_local[] = "the part before the @ has full-width "
+    "characters (an input method's full-width mode): type them half-width";
+const char addr_why_fw_at[] = "no @: the \xef\xbc\xa0 in it is the full-width "
+    "one: type the ASCII @";
+
+/*
+ * 1 when every non-ASCII character of s[0..n) is a full-width form of an
+ * ASCII one (U+FF01 to U+FF5E), as a Chinese or Japanese input method
+ * types in its full-width mode.
+ */
+static int
+fullwidth_only(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x80)
+			continue;
+		if (i + 2 >= n)
+			return 0;
+		if (p[i] != 0xef ||
+		    !((p[i + 1] == 0xbc && p[i + 2] >= 0x81) ||
+		    (p[i + 1] == 0xbd && p[i + 2] <= 0x9e)))
+			return 0;
+		i += 2;
+	}
+	return 1;
+}
+
 static int
 check_local(const char *s, size_t n, const char **why)
 {
@@ -34,9 +67,13 @@ check_local(const char *s, size_t n, const char **why)
 			return -1;
 		}
 		if (c != '.' && !atext(c)) {
-			*why = c >= 0x80 ? "the local part is not ASCII "
-			    "(SMTPUTF8 addresses are not supported)" :
-			    "the local part has a character that needs quoting";
+			if (c < 0x80)
+				*why = "the local part has a character "
+				    "that needs quoting";
+			else if (fullwidth_only(s, n))
+				*why = addr_why_fw_local;
+			else
+				*why = addr_why_eai;
 			return -1;
 		}
 	}
@@ -116,7 +153,8 @@ addr_normalize(const char *in, char **out, const char **why)
 
 	*out = NULL;
 	if (!at) {
-		*why = "no @";
+		/* U+FF20, an input method's full-width @ */
+		*why = strstr(in, "\xef\xbc\xa0") ? addr_why_fw_at : "no @";
 		return -1;
 	}
 	if (has_ctl_break(in, strlen(in))) {

@@ -14,6 +14,21 @@
 int addr_normalize(const char *in, char **out, const char **why);
 
 /*
+ * The *why of addr_normalize for an address that is valid (RFC 6531) but
+ * not sent to: one not ASCII before the @.  Callers compare the pointer
+ * to call it "not supported" rather than "invalid".
+ */
+extern const char addr_why_eai[];
+
+/*
+ * The *why for an input method's full-width forms: letters or digits
+ * before the @ (U+FF01 to U+FF5E only), or a full-width @ (U+FF20) and
+ * no ASCII one.  Invalid; named so the form can say it in Chinese.
+ */
+extern const char addr_why_fw_local[];
+extern const char addr_why_fw_at[];
+
+/*
  * The domain part of an address: after the last '@', all of it when there
  * is none (a pointer into addr).
  */

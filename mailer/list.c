@@ -285,7 +285,8 @@ take_row(struct csvstate *st)
 		    st->fields[st->email_col], why, comment(st) ? "; " : "",
 		    comment(st) ? comment(st) : "");
 
-		row_error(st, "invalid address", d);
+		row_error(st, why == addr_why_eai ? "address not supported" :
+		    "invalid address", d);
 		free(d);
 		return;
 	}

@@ -43,6 +43,13 @@ field(const struct http_request *rq, const char *name)
 }
 
 #define BAD_EMAIL "请填写有效的邮箱地址 · Enter a valid e-mail address"
+#define EAI_EMAIL "@ 前面含中文等非英文字符的邮箱地址,本通讯暂不支持:请填写 " \
+    "@ 前面只有英文字母、数字或 . _ - + 的地址 · An address with " \
+    "characters other than ASCII before the @ is not supported: enter one " \
+    "with only ASCII letters, digits or . _ - + before the @"
+#define FW_EMAIL "邮箱地址含全角字符(如 \xef\xbc\xa0 或全角字母):请切换到半角" \
+    "输入 · The address has full-width characters (\xef\xbc\xa0 or " \
+    "letters): type it half-width"
 
 /*
  * 1 when the (valid UTF-8) character at p is a control or ends a line:
@@ -85,11 +92,12 @@ name_problem(const char *name)
  * field it is about ("email" or "name").
  */
 static const char *
-subscribe_problem(const char *email, const char *name, const char **field)
+subscribe_problem(const char *email, const char *why, const char *name,
+    const char **field)
 {
 	*field = "email";
 	if (!email)
-		return BAD_EMAIL;
+		return why;
 	if (list_csv_formula(email))
 		return "邮箱地址不能以 = + - 开头 · The address may not start "
 		    "with =, + or -";
@@ -196,18 +204,27 @@ within_limits(struct web *w, const char *email, const char *ip)
 	    by_ip < w->c->web_mails_per_ip;
 }
 
-/* The normalised address of the form, or NULL and *why. */
+/*
+ * The normalised address of the form, or NULL and *why, the form's
+ * message: an internationalised address or full-width forms named as
+ * such (not "invalid").
+ */
 static char *
 form_email(const struct http_request *rq, char **raw, const char **why)
 {
 	char *norm = NULL;
+	const char *a = NULL;
 
 	*raw = field(rq, "email");
 	*why = BAD_EMAIL;
-	if (!*raw || has_ctl_break(*raw, strlen(*raw)) ||
-	    addr_normalize(*raw, &norm, why) == -1)
-		return NULL;
-	return norm;
+	if (*raw && !has_ctl_break(*raw, strlen(*raw)) &&
+	    addr_normalize(*raw, &norm, &a) == 0)
+		return norm;
+	if (a == addr_why_eai)
+		*why = EAI_EMAIL;
+	else if (a == addr_why_fw_local || a == addr_why_fw_at)
+		*why = FW_EMAIL;
+	return NULL;
 }
 
 static void
@@ -223,7 +240,7 @@ manage_post(struct web *w, const struct list *l,
 
 	if (!email) {
 		form_page(w, l, "manage_form", "退订 · Unsubscribe",
-		    BAD_EMAIL, "email", NULL, raw, rs);
+		    why, "email", NULL, raw, rs);
 		free(raw);
 		return;
 	}
@@ -275,7 +292,7 @@ subscribe_post(struct web *w, const struct list *l,
 	int ok = 0, rc = 0;
 	json_t *ctx;
 
-	if ((bad = subscribe_problem(email, name, &bad_field))) {
+	if ((bad = subscribe_problem(email, why, name, &bad_field))) {
 		form_page(w, l, "subscribe_form", "订阅 · Subscribe", bad,
 		    bad_field,
 		    name && !has_ctl_break(name, strlen(name)) ? name : NULL,

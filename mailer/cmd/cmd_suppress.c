@@ -173,8 +173,9 @@ cmd_suppress(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (addr_normalize(addr, &email, &why) == -1) {
-		fprintf(stderr, "mailer: suppress: \"%s\": not an address: "
-		    "%s\n", addr, why);
+		fprintf(stderr, "mailer: suppress: \"%s\": %s: %s\n", addr,
+		    why == addr_why_eai ? "address not supported" :
+		    "not an address", why);
 		return EXIT_USAGE;
 	}
 	if (!(c = config_load(cmd_config_path))) {

@@ -418,6 +418,41 @@ START_TEST(test_addr)
 }
 END_TEST
 
+/*
+ * An internationalised address is named as not supported (the same *why
+ * the CSV, --to, suppress and the web form compare); an input method's
+ * full-width letters or @ as such.  Full-width forms mixed with Han are
+ * an internationalised address; a cut-off UTF-8 sequence is no
+ * full-width form.
+ */
+START_TEST(test_addr_eai)
+{
+	static const struct { const char *in, *why; } t[] = {
+		{ "会员@example.org", addr_why_eai },
+		{ "用户@例子.中国", addr_why_eai },
+		{ "ｚｈａｎｇ３@example.org", "full-width" },
+		{ "zhang．san@example.org", "full-width" },
+		{ "张ｓａｎ@example.org", addr_why_eai },
+		{ "zh\xef\xbc@example.org", addr_why_eai },
+		{ "zhangsan＠qq.com", "the ＠ in it is the full-width one" },
+		{ "zhangsan.qq.com", "no @" },
+		{ "a b@example.org", "needs quoting" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *out = NULL;
+		const char *why = NULL;
+
+		ck_assert_int_eq(addr_normalize(t[i].in, &out, &why), -1);
+		ck_assert_ptr_null(out);
+		if (t[i].why == addr_why_eai)
+			ck_assert_ptr_eq(why, addr_why_eai);
+		else
+			ck_assert_msg(strstr(why, t[i].why) &&
+			    why != addr_why_eai, "%s: %s", t[i].in, why);
+	}
+}
+END_TEST
+
 /* A report may name the subscriber's domain in U-labels or another case. */
 START_TEST(test_addr_same)
 {
@@ -509,6 +544,7 @@ compose_suite(void)
 	tcase_add_test(tc, test_csv);
 	tcase_add_loop_test(tc, test_addr, 0, sizeof addrs / sizeof addrs[0]);
 	tcase_add_test(tc, test_addr_same);
+	tcase_add_test(tc, test_addr_eai);
 	tcase_add_test(tc, test_domain);
 	tcase_add_test(tc, test_config);
 	suite_add_tcase(s, tc);
