@@ -640,25 +640,42 @@ finish_feedback(struct config *c)
 	return 0;
 }
 
+/* *addr (the value of key) normalised in place; 0, or -1 after a warning. */
+static int
+config_addr(const struct config *c, const char *key, char **addr)
+{
+	char *norm;
+	const char *why;
+
+	if (addr_normalize(*addr, &norm, &why) == -1) {
+		/* the sender's own address: no reader to ask */
+		if (why == addr_why_eai)
+			why = "address not supported: an internationalised "
+			    "address (not ASCII before the @, RFC 6531): use "
+			    "one with only ASCII before the @";
+		warnx("%s: %s \"%s\": %s", c->path, key, *addr, why);
+		return -1;
+	}
+	free(*addr);
+	*addr = norm;
+	return 0;
+}
+
 /*
- * sender.address normalised, and the bounce domain (its domain unless
- * bounce_domain is set) in A-labels.  0, or -1 after reporting either.
+ * sender.address and sender.reply_to normalised (they are headers of every
+ * mail: ASCII, domains in A-labels), and the bounce domain (its domain
+ * unless bounce_domain is set) in A-labels.  0, or -1 after reporting.
  */
 static int
 finish_sender(struct config *c)
 {
-	char *norm;
-	const char *why;
 	int rc = 0;
 
-	if (addr_normalize(c->sender_address, &norm, &why) == -1) {
-		warnx("%s: sender.address \"%s\": %s", c->path,
-		    c->sender_address, why);
+	if (config_addr(c, "sender.address", &c->sender_address) == -1)
 		rc = -1;
-	} else {
-		free(c->sender_address);
-		c->sender_address = norm;
-	}
+	if (c->reply_to &&
+	    config_addr(c, "sender.reply_to", &c->reply_to) == -1)
+		rc = -1;
 	if (!c->bounce_domain && c->sender_address &&
 	    strchr(c->sender_address, '@'))
 		c->bounce_domain = xstrdup(strchr(c->sender_address, '@') + 1);
