@@ -21,6 +21,8 @@ const char addr_why_eai[] = "an internationalised address (not ASCII "
 
 const char addr_why_fw_local[] = "the part before the @ has full-width "
     "characters (an input method's full-width mode): type them half-width";
+const char addr_why_fw_space[] = "it has a full-width space (U+3000, an "
+    "input method's): delete it";
 const char addr_why_fw_at[] = "no @: the \xef\xbc\xa0 in it is the full-width "
     "one: type the ASCII @";
 
@@ -152,6 +154,11 @@ addr_normalize(const char *in, char **out, const char **why)
 	char *domain;
 
 	*out = NULL;
+	/* U+3000: not trimmed as an ASCII space is, and no address has one */
+	if (strstr(in, "\xe3\x80\x80")) {
+		*why = addr_why_fw_space;
+		return -1;
+	}
 	if (!at) {
 		/* U+FF20, an input method's full-width @ */
 		*why = strstr(in, "\xef\xbc\xa0") ? addr_why_fw_at : "no @";

@@ -27,6 +27,8 @@ extern const char addr_why_eai[];
  */
 extern const char addr_why_fw_local[];
 extern const char addr_why_fw_at[];
+/* and a full-width (ideographic) space anywhere in it, U+3000 */
+extern const char addr_why_fw_space[];
 
 /*
  * The domain part of an address: after the last '@', all of it when there

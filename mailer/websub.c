@@ -50,6 +50,8 @@ field(const struct http_request *rq, const char *name)
 #define FW_EMAIL "邮箱地址含全角字符(如 \xef\xbc\xa0 或全角字母):请切换到半角" \
     "输入 · The address has full-width characters (\xef\xbc\xa0 or " \
     "letters): type it half-width"
+#define FW_SPACE "邮箱地址中有全角空格,请删除 · The address has a full-width " \
+    "space in it: delete it"
 
 /*
  * 1 when the (valid UTF-8) character at p is a control or ends a line:
@@ -224,6 +226,8 @@ form_email(const struct http_request *rq, char **raw, const char **why)
 		*why = EAI_EMAIL;
 	else if (a == addr_why_fw_local || a == addr_why_fw_at)
 		*why = FW_EMAIL;
+	else if (a == addr_why_fw_space)
+		*why = FW_SPACE;
 	return NULL;
 }
 

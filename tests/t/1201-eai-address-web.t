@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A reader types an internationalised address (张三@example.org, not ASCII
 # before the @, RFC 6531) into the subscribe or the manage form, or an
-# input method's full-width ＠ or letters: the form comes back (400) with
+# input method's full-width ＠, letters or space: the form comes back (400) with
 # the field marked (aria-invalid, aria-describedby="error") and a message
 # that says what is wrong in Chinese and English, not "Enter a valid
 # e-mail address" for an address that is valid but not supported;
@@ -12,7 +12,7 @@
 . tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 5
+plan 6
 web_direct_project 'mails_per_ip_per_hour: 1000'
 web_direct_serve
 S=$BASE/lists/aba/subscribe
@@ -38,6 +38,9 @@ grep -o '<p class="error".*</p>' "$TMP/f1.html" | sed 's/^/# /'
 	grep -qF "<p class=\"error\" id=\"error\">$fw</p>" "$TMP/f1.html" &&
 	grep -qF "<p class=\"error\" id=\"error\">$fw</p>" "$TMP/f2.html"
 ok $? "subscribe: full-width ＠ or letters are named as such ($c1 $c2)"
+c1=$(post "$S" 'zhang@example.org　' "$TMP/f3.html")
+[ "$c1" = 400 ] && grep -qF '<p class="error" id="error">邮箱地址中有全角空格,请删除 · <span lang="en">The address has a full-width space in it: delete it</span></p>' "$TMP/f3.html"
+ok $? "subscribe: a full-width space is named as one ($c1)"
 c1=$(post "$BASE/lists/aba/manage" '张三@example.org' "$TMP/m1.html")
 [ "$c1" = 400 ] && grep -qF "<p class=\"error\" id=\"error\">$eai</p>" "$TMP/m1.html" &&
 	grep -q "name=\"email\".*$marked" "$TMP/m1.html"

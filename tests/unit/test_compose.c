@@ -437,6 +437,8 @@ START_TEST(test_addr_eai)
 		{ "zhangsan＠qq.com", "the ＠ in it is the full-width one" },
 		{ "zhangsan.qq.com", "no @" },
 		{ "a b@example.org", "needs quoting" },
+		{ "\xe3\x80\x80ideo@example.org", "full-width space" },
+		{ "ideo@example.org\xe3\x80\x80", "full-width space" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char *out = NULL;
