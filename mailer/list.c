@@ -18,6 +18,7 @@
 #define L(f) offsetof(struct list, f)
 #define LIST_MAX_FIELDS 64
 #define LIST_MAX_FIELD 4096
+#define FULLWIDTH_COMMA "\xef\xbc\x8c"	/* U+FF0C */
 
 static const struct yfield list_fields[] = {
 	{ "name", YF_STR, L(name), 1, NULL },
@@ -198,13 +199,24 @@ header_hint(const struct csvstate *st, struct buf *b)
 		    strchr(k, ';') ? "semicolons" : "tabs");
 		return;
 	}
+	/* U+FF0C, as an input method in Chinese punctuation types it */
+	if (st->nkeys == 1 && strstr(k, FULLWIDTH_COMMA)) {
+		buf_adds(b, ": its fields are separated by full-width commas "
+		    "(" FULLWIDTH_COMMA "), not commas");
+		return;
+	}
 	for (size_t i = 0; i < st->nkeys; i++)
-		if (!strcasecmp(st->keys[i], "email") ||
-		    !strcasecmp(st->keys[i], "name")) {
+		if ((!strcasecmp(st->keys[i], "email") ||
+		    !strcasecmp(st->keys[i], "name")) &&
+		    strcmp(st->keys[i], "email") &&
+		    strcmp(st->keys[i], "name")) {
 			buf_printf(b, ": names are lower case, not \"%s\"",
 			    st->keys[i]);
 			return;
 		}
+	if (st->email_col < 0 || st->name_col < 0)
+		buf_printf(b, ": it has no \"%s\" column",
+		    st->email_col < 0 ? "email" : "name");
 }
 
 static int
@@ -231,6 +243,23 @@ take_header(struct csvstate *st)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Why a row has too few fields, when it says: a full-width comma where a
+ * separator was meant.  NULL otherwise.
+ */
+static const char *
+few_fields(const struct csvstate *st)
+{
+	if (st->nfields >= st->nkeys)
+		return NULL;
+	for (size_t i = 0; i < st->nfields; i++)
+		if (st->fields[i] && strstr(st->fields[i], FULLWIDTH_COMMA))
+			return "a field holds a full-width comma ("
+			    FULLWIDTH_COMMA "): separate the fields with an "
+			    "ASCII comma";
+	return NULL;
 }
 
 /* A refused row that starts with '#': meant as a comment, say why not. */
@@ -277,7 +306,8 @@ take_row(struct csvstate *st)
 		}
 	}
 	if (st->nfields != st->nkeys) {
-		row_error(st, "wrong number of fields", comment(st));
+		row_error(st, "wrong number of fields",
+		    comment(st) ? comment(st) : few_fields(st));
 		return;
 	}
 	if (addr_normalize(st->fields[st->email_col], &email, &why) == -1) {
