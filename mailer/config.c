@@ -116,6 +116,8 @@ static const struct yfield web_fields[] = {
 	    NULL },
 	{ "mails_per_ip_per_hour", YF_INT, O(web_mails_per_ip), 0, NULL },
 	{ "max_connections", YF_INT, O(web_max_connections), 0, NULL },
+	{ "max_connections_per_client", YF_INT, O(web_max_per_client), 0,
+	    NULL },
 	{ "timeout", YF_INT, O(web_timeout), 0, NULL },
 	{ "max_body", YF_INT, O(web_max_body), 0, NULL },
 	{ "archive_dir", YF_STR, O(web_archive_dir), 0, NULL },
@@ -160,6 +162,7 @@ defaults(struct config *c)
 	c->web_mails_per_address = 3;
 	c->web_mails_per_ip = 20;
 	c->web_max_connections = 128;
+	c->web_max_per_client = 16;
 	c->web_timeout = 15;
 	c->web_max_body = 8192;
 }
@@ -432,6 +435,8 @@ check_web(struct config *c, const struct ynode *root)
 		long v, lo, hi;
 	} lim[] = {
 		{ "max_connections", c->web_max_connections, 4, 4096 },
+		{ "max_connections_per_client", c->web_max_per_client, 1,
+		    4096 },
 		/* libmicrohttpd takes an unsigned int */
 		{ "timeout", c->web_timeout, 1, 86400 },
 		{ "max_body", c->web_max_body, 1024, 1048576 },

@@ -16,12 +16,20 @@
 
 #include <microhttpd.h>
 
+#include "ydoc.h"
+
 struct http {
 	struct MHD_Daemon *d;
 	http_handler_fn fn;
 	void *arg;
 	const char *(*allow)(const char *path);
 	size_t max_body;
+	/* connections open per client, for max_per_client */
+	long max_per_client;
+	const struct strlist *unlimited;
+	pthread_mutex_t climu;
+	struct client_count *clients;	/* under climu */
+	size_t nclients, aclients;	/* under climu */
 	/*
 	 * libmicrohttpd's messages while it starts are held: a failure is
 	 * reported once, by http_start, with the address asked for (its own
@@ -30,6 +38,12 @@ struct http {
 	pthread_mutex_t logmu;
 	int starting;		/* under logmu */
 	struct buf startlog;	/* under logmu */
+};
+
+/* Connections open from one client (its address, an IPv6 one's /64). */
+struct client_count {
+	char key[INET6_ADDRSTRLEN];
+	long n;
 };
 
 /* One request in progress: MHD's per-connection pointer. */
@@ -205,12 +219,10 @@ refuse(struct http_request *rq, int status, const char *text,
 	return ret;
 }
 
+/* sa's address as text; a v4-mapped peer as IPv4; "unknown" on error */
 static void
-peer_of(struct MHD_Connection *c, char *out, size_t outsz)
+addr_text(const struct sockaddr *sa, char *out, size_t outsz)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
-	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 	socklen_t len = sa && sa->sa_family == AF_INET6 ?
 	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
 
@@ -219,6 +231,114 @@ peer_of(struct MHD_Connection *c, char *out, size_t outsz)
 		snprintf(out, outsz, "unknown");
 	else if (!strncmp(out, "::ffff:", 7))	/* a v4-mapped peer */
 		memmove(out, out + 7, strlen(out + 7) + 1);
+}
+
+static void
+peer_of(struct MHD_Connection *c, char *out, size_t outsz)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	addr_text(ci ? ci->client_addr : NULL, out, outsz);
+}
+
+/*
+ * The key a client's connections are counted under: its address, or
+ * for IPv6 its /64 (one subscriber's line, whose addresses it may take
+ * in turn); 1 when the peer is exempt (a trusted proxy).
+ */
+static int
+client_key(const struct http *h, const struct sockaddr *sa, char *key,
+    size_t keysz)
+{
+	struct sockaddr_in6 net;
+
+	addr_text(sa, key, keysz);
+	if (h->unlimited)
+		for (size_t i = 0; i < h->unlimited->n; i++)
+			if (!strcmp(h->unlimited->v[i], key))
+				return 1;
+	if (sa && sa->sa_family == AF_INET6 && strchr(key, ':')) {
+		memcpy(&net, sa, sizeof net);
+		memset(net.sin6_addr.s6_addr + 8, 0, 8);
+		addr_text((struct sockaddr *)&net, key, keysz);
+	}
+	return 0;
+}
+
+/* The count of key, added at 0 when add is set; NULL when absent. */
+static struct client_count *
+client_find(struct http *h, const char *key, int add)
+{
+	for (size_t i = 0; i < h->nclients; i++)
+		if (!strcmp(h->clients[i].key, key))
+			return &h->clients[i];
+	if (!add)
+		return NULL;
+	if (h->nclients == h->aclients) {
+		h->aclients = h->aclients ? 2 * h->aclients : 16;
+		h->clients = xrealloc(h->clients,
+		    h->aclients * sizeof *h->clients);
+	}
+	snprintf(h->clients[h->nclients].key, sizeof h->clients->key, "%s",
+	    key);
+	h->clients[h->nclients].n = 0;
+	return &h->clients[h->nclients++];
+}
+
+/*
+ * Refuses a connection from a client that has max_per_client open
+ * already: one client sending its requests a byte at a time on many
+ * connections (each byte restarts web.timeout) would otherwise hold
+ * every one of max_connections and no one else would be answered.
+ */
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct http *h = cls;
+	char key[INET6_ADDRSTRLEN];
+	const struct client_count *cc;
+	int full;
+
+	(void)len;
+	if (client_key(h, sa, key, sizeof key))
+		return MHD_YES;
+	pthread_mutex_lock(&h->climu);
+	cc = client_find(h, key, 0);
+	full = cc && cc->n >= h->max_per_client;
+	pthread_mutex_unlock(&h->climu);
+	return full ? MHD_NO : MHD_YES;
+}
+
+/* Counts a client's connections as they open and close. */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct http *h = cls;
+	const union MHD_ConnectionInfo *ci;
+	struct client_count *cc;
+	char key[INET6_ADDRSTRLEN];
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c,
+		    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (!ci || client_key(h, ci->client_addr, key, sizeof key))
+			return;
+		pthread_mutex_lock(&h->climu);
+		client_find(h, key, 1)->n++;
+		pthread_mutex_unlock(&h->climu);
+		*socket_context = xstrdup(key);
+		return;
+	}
+	if (!*socket_context)
+		return;
+	pthread_mutex_lock(&h->climu);
+	if ((cc = client_find(h, *socket_context, 0)) && --cc->n == 0)
+		*cc = h->clients[--h->nclients];
+	pthread_mutex_unlock(&h->climu);
+	free(*socket_context);
+	*socket_context = NULL;
 }
 
 /* What framing_problem counts over the request's header fields. */
@@ -424,13 +544,19 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 	h->arg = arg;
 	h->allow = o->allow;
 	h->max_body = (size_t)o->max_body;
+	h->max_per_client = o->max_per_client;
+	h->unlimited = o->unlimited;
 	pthread_mutex_init(&h->logmu, NULL);
+	pthread_mutex_init(&h->climu, NULL);
 	h->starting = 1;
 	errno = 0;
 	h->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
-	    (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0), 0, NULL, NULL,
+	    (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0), 0,
+	    o->max_per_client ? on_accept : NULL, h,
 	    on_request, h,
+	    MHD_OPTION_NOTIFY_CONNECTION, o->max_per_client ? on_connection :
+	    NULL, h,
 	    MHD_OPTION_EXTERNAL_LOGGER, on_log, h,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, o->threads ? o->threads : 1u,
@@ -448,6 +574,7 @@ http_start(const struct http_opts *o, http_handler_fn fn, void *arg)
 		    "start");
 		free(said);
 		pthread_mutex_destroy(&h->logmu);
+		pthread_mutex_destroy(&h->climu);
 		free(h);
 		return NULL;
 	}
@@ -464,6 +591,8 @@ http_stop(struct http *h)
 		return;
 	MHD_stop_daemon(h->d);
 	pthread_mutex_destroy(&h->logmu);
+	pthread_mutex_destroy(&h->climu);
+	free(h->clients);
 	buf_free(&h->startlog);
 	free(h);
 }

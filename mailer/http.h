@@ -23,6 +23,8 @@
 
 #include "util.h"
 
+struct strlist;
+
 struct http;
 struct http_request;	/* valid during the handler call only */
 
@@ -57,6 +59,13 @@ typedef void (*http_handler_fn)(void *arg, const struct http_request *rq,
 struct http_opts {
 	const char *listen;	/* "ADDR:PORT", "[V6ADDR]:PORT" */
 	long max_connections;	/* open at once; more are refused */
+	/*
+	 * open at once from one client (an IPv6 client: its /64); more
+	 * from it are refused while others are still served; 0: no limit
+	 */
+	long max_per_client;
+	/* peers exempt from max_per_client (a trusted proxy), or NULL */
+	const struct strlist *unlimited;
 	long timeout;		/* seconds a silent connection is kept */
 	long max_body;		/* bytes */
 	unsigned threads;	/* handler threads */

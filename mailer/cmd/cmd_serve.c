@@ -116,6 +116,8 @@ serve_until_stop(const struct config *c, struct web *w, const char *listen,
 
 	ho.listen = listen;
 	ho.max_connections = c->web_max_connections;
+	ho.max_per_client = c->web_max_per_client;
+	ho.unlimited = &c->web_trusted_proxy;
 	ho.timeout = c->web_timeout;
 	ho.max_body = c->web_max_body;
 	ho.threads = SERVE_THREADS;
