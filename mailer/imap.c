@@ -153,10 +153,15 @@ struct peer {
 static int
 read_chain(struct imap *im, struct peer *pc)
 {
-	if (!pc->chain || carray_count(pc->chain) == 0) {
-		warnx("%s: the server sent no certificate", im->where);
-		return -1;
-	}
+	/*
+	 * The handshake is done, and none of the key exchanges libetpan's
+	 * GnuTLS allows goes without the server's certificate: libetpan
+	 * left out what it could not copy (its gnutls_x509_crt_init or
+	 * export failed, or its carray), so an empty chain is out of memory
+	 * (71), not a server that sent none (76)
+	 */
+	if (!pc->chain || carray_count(pc->chain) == 0)
+		util_oom("libetpan");
 	pc->crts = xcalloc(carray_count(pc->chain), sizeof *pc->crts);
 	for (pc->n = 0; pc->n < carray_count(pc->chain); pc->n++) {
 		MMAPString *der = carray_get(pc->chain, pc->n);
