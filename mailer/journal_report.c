@@ -5,11 +5,22 @@
  */
 #include "journal_int.h"
 
+/*
+ * Issues in the order they went out (their first message sent; not yet
+ * any last), then by name: an issue's name is its folder's, and "10"
+ * sorts before "9"
+ */
+#define BY_ISSUE(col) \
+	" (SELECT min(first_sent_at) FROM editions WHERE issue = " col \
+	") IS NULL, (SELECT min(first_sent_at) FROM editions WHERE issue = " \
+	col "), " col
+
 static const char *const sql[Q_COUNT] = {
 	[Q_RELAY_COUNTS] = "SELECT issue, list, relay, count(*)"
 	    " FROM recipients WHERE state = 'sent' AND relay IS NOT NULL"
 	    " AND (?1 IS NULL OR issue = ?1)"
-	    " GROUP BY issue, list, relay ORDER BY issue, list, relay",
+	    " GROUP BY issue, list, relay ORDER BY" BY_ISSUE("recipients.issue")
+	    ", list, relay",
 	[Q_COUNTS] = "SELECT issue, list, sum(state = 'pending'),"
 	    " sum(state = 'sent'), sum(state = 'deferred'),"
 	    " sum(state = 'failed'), sum(state = 'suppressed'),"
@@ -20,7 +31,7 @@ static const char *const sql[Q_COUNT] = {
 	    "  WHERE e.kind = 'bounce' AND e.issue = r.issue"
 	    "  AND e.list = r.list)"
 	    " FROM recipients r WHERE ?1 IS NULL OR issue = ?1"
-	    " GROUP BY issue, list ORDER BY issue, list",
+	    " GROUP BY issue, list ORDER BY" BY_ISSUE("r.issue") ", list",
 	[Q_HOURLY] = "SELECT updated_at / 3600 * 3600 AS h, count(*)"
 	    " FROM recipients WHERE state = 'sent'"
 	    " AND (?1 IS NULL OR issue = ?1) GROUP BY h ORDER BY h",
@@ -46,11 +57,12 @@ static const char *const sql[Q_COUNT] = {
 	    " count(DISTINCT email COLLATE NOCASE)"
 	    " FROM events WHERE kind = 'complaint' AND issue IS NULL"
 	    " AND ?1 IS NULL HAVING count(*) > 0)"
-	    " ORDER BY i IS NULL, i, l",
+	    " ORDER BY i IS NULL," BY_ISSUE("i") ", l",
 	[Q_FAILURES] = "SELECT issue, list, email, state, attempts,"
 	    " last_reply, updated_at, next_attempt FROM recipients"
 	    " WHERE state IN ('failed', 'deferred')"
-	    " AND (?1 IS NULL OR issue = ?1) ORDER BY issue, list, email",
+	    " AND (?1 IS NULL OR issue = ?1) ORDER BY"
+	    BY_ISSUE("recipients.issue") ", list, email",
 };
 
 int
