@@ -37,7 +37,8 @@ static const char *const sql[Q_COUNT] = {
 	[Q_MARK] = "UPDATE recipients SET state = ?4, last_reply = ?5,"
 	    " next_attempt = ?6, attempts = attempts + ?7, updated_at = ?8,"
 	    " relay = ?9, deferred_since = CASE WHEN ?4 = 'deferred'"
-	    "  THEN coalesce(deferred_since, ?8) END"
+	    /* a since ahead of now was a clock since put back */
+	    "  THEN min(coalesce(deferred_since, ?8), ?8) END"
 	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
 	[Q_TOKEN] = "SELECT issue, list, email FROM recipients"
 	    " WHERE token_id = ?1",
