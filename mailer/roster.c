@@ -185,3 +185,41 @@ roster_warn_rows(const struct roster *r, const struct list *l, size_t *n)
 	*n = w.n;
 	return rc;
 }
+
+/* The ids of lists/ while roster_orphans reads the journal. */
+struct orphans {
+	char **ids;
+	size_t nids;
+	struct strset *emails;
+	char **list;
+};
+
+static void
+orphan_add(void *arg, const struct journal_suppression *su)
+{
+	struct orphans *o = arg;
+
+	if (!strcmp(su->list, "*"))
+		return;
+	for (size_t i = 0; i < o->nids; i++)
+		if (!strcmp(o->ids[i], su->list))
+			return;
+	strset_add(o->emails, su->email);
+	if (!*o->list)
+		*o->list = xstrdup(su->list);
+}
+
+int
+roster_orphans(struct journal *j, const char *lists_dir,
+    struct strset *emails, char **list)
+{
+	struct orphans o = { NULL, 0, emails, list };
+	int rc = 0;
+
+	if (list_ids(lists_dir, &o.ids, &o.nids) == 0)
+		rc = journal_suppressions(j, orphan_add, &o);
+	for (size_t i = 0; i < o.nids; i++)
+		free(o.ids[i]);
+	free(o.ids);
+	return rc;
+}

@@ -48,4 +48,15 @@ struct list;
 int roster_warn_rows(const struct roster *r, const struct list *l,
     size_t *n);
 
+/*
+ * Adds to emails the addresses unsubscribed or suppressed on a list that
+ * lists_dir no longer has (a list renamed keeps neither: the journal
+ * keeps both under a list's id); *list is the first such list (malloc'd;
+ * left as it is when already set or there is none).  A lists_dir that
+ * cannot be read adds none.  0 / -1 (a journal error, reported).
+ */
+struct strset;
+int roster_orphans(struct journal *j, const char *lists_dir,
+    struct strset *emails, char **list);
+
 #endif

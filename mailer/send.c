@@ -21,6 +21,7 @@
 #include "journal.h"
 #include "list.h"
 #include "progress.h"
+#include "roster.h"
 #include "sign.h"
 #include "state.h"
 #include "throttle.h"
@@ -987,28 +988,6 @@ send_web(struct sender *s, const struct web_subs *w)
 	return 0;
 }
 
-/* The ids of lists/ while orphans_read reads the journal. */
-struct orphan_ctx {
-	struct sender *s;
-	char **ids;
-	size_t n;
-};
-
-static void
-orphan_add(void *arg, const struct journal_suppression *su)
-{
-	struct orphan_ctx *o = arg;
-
-	if (!strcmp(su->list, "*"))
-		return;
-	for (size_t i = 0; i < o->n; i++)
-		if (!strcmp(o->ids[i], su->list))
-			return;
-	strset_add(&o->s->orphaned, su->email);
-	if (!o->s->orphan_list)
-		o->s->orphan_list = xstrdup(su->list);
-}
-
 /*
  * The addresses unsubscribed or suppressed on a list that lists/ no
  * longer has: a list renamed keeps neither (both are kept under its id).
@@ -1017,17 +996,10 @@ orphan_add(void *arg, const struct journal_suppression *su)
 static int
 orphans_read(struct sender *s)
 {
-	struct orphan_ctx o = { s, NULL, 0 };
-	int rc = 0;
-
 	if (s->orphans_read++)
 		return 0;
-	if (list_ids(s->j->cfg->lists_dir, &o.ids, &o.n) == 0)
-		rc = journal_suppressions(s->jn, orphan_add, &o);
-	for (size_t i = 0; i < o.n; i++)
-		free(o.ids[i]);
-	free(o.ids);
-	return rc;
+	return roster_orphans(s->jn, s->j->cfg->lists_dir, &s->orphaned,
+	    &s->orphan_list);
 }
 
 /* Says that the list's members stopped on a vanished list got the issue. */

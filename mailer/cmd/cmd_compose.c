@@ -110,28 +110,11 @@ print_send_at(const struct issue *is)
 
 /* Stops on lists that lists/ no longer has (a list renamed keeps none). */
 struct orphans {
-	char **ids;
-	size_t nids;
 	struct strset emails;
 	char *list;		/* the first such list */
 	const char *email;	/* the first row of the list in hand */
 	size_t hits;
 };
-
-static void
-orphan_stop(void *arg, const struct journal_suppression *su)
-{
-	struct orphans *o = arg;
-
-	if (!strcmp(su->list, "*"))
-		return;
-	for (size_t i = 0; i < o->nids; i++)
-		if (!strcmp(o->ids[i], su->list))
-			return;
-	strset_add(&o->emails, su->email);
-	if (!o->list)
-		o->list = xstrdup(su->list);
-}
 
 static int
 orphan_row(void *arg, const struct subscriber *s)
@@ -150,11 +133,10 @@ orphan_row(void *arg, const struct subscriber *s)
 static int
 check_orphans(const struct job *j, struct journal *jn)
 {
-	struct orphans o = { NULL, 0, STRSET_INIT_NOCASE, NULL, NULL, 0 };
+	struct orphans o = { STRSET_INIT_NOCASE, NULL, NULL, 0 };
 	int rc = 0;
 
-	if (list_ids(j->cfg->lists_dir, &o.ids, &o.nids) == 0 &&
-	    journal_suppressions(jn, orphan_stop, &o) == -1)
+	if (roster_orphans(jn, j->cfg->lists_dir, &o.emails, &o.list) == -1)
 		rc = EXIT_SOFTWARE;
 	for (size_t i = 0; rc == 0 && o.list && i < j->nlists; i++) {
 		const struct list *l = j->lists[i];
@@ -175,9 +157,6 @@ check_orphans(const struct job *j, struct journal *jn)
 		o.email = NULL;
 		o.hits = 0;
 	}
-	for (size_t i = 0; i < o.nids; i++)
-		free(o.ids[i]);
-	free(o.ids);
 	free(o.list);
 	strset_free(&o.emails);
 	return rc;
