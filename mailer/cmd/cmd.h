@@ -6,6 +6,8 @@
 #ifndef MAILER_CMD_H
 #define MAILER_CMD_H
 
+#include <signal.h>
+
 int cmd_check(int argc, char **argv);
 int cmd_preview(int argc, char **argv);
 int cmd_send(int argc, char **argv);
@@ -19,6 +21,13 @@ int cmd_archive(int argc, char **argv);
 int cmd_dkim(int argc, char **argv);
 int cmd_lists(int argc, char **argv);
 int cmd_suppress(int argc, char **argv);
+
+/*
+ * send and run (cmd_signal.c): SIGINT and SIGTERM set cmd_stop, and the
+ * command stops after what is in flight; SIGPIPE is ignored.
+ */
+extern volatile sig_atomic_t cmd_stop;
+void cmd_catch_signals(void);
 
 /* The global --config path (default "config.yaml"), set by main.c. */
 extern const char *cmd_config_path;

@@ -9,7 +9,6 @@
 #include <dirent.h>
 #include <err.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,15 +29,6 @@
 #include "state.h"
 #include "util.h"
 #include "ydoc.h"
-
-static volatile sig_atomic_t run_stop;
-
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	run_stop = 1;
-}
 
 /* An issue that is never mailed (a back issue put in the archive). */
 static int
@@ -228,7 +218,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	o.locked = 1;
 	/* --verbose: the per-list lines; not send's line per recipient */
 	o.quiet = !verbose;
-	o.stop = &run_stop;
+	o.stop = &cmd_stop;
 	rc = job_open(&j, c->path, dir, NULL, 1);
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
@@ -238,7 +228,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	    rc != EXIT_CONFIG)
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "
 		    "%ld%s\n", id, st.sent, st.deferred, st.failed,
-		    st.suppressed, run_stop ? "; stopped by a signal: the "
+		    st.suppressed, cmd_stop ? "; stopped by a signal: the "
 		    "next run sends the rest" : st.stopped ?
 		    "; stopped before the end: "
 		    "the next run sends the rest" : "");
@@ -299,7 +289,7 @@ run_due(const struct config *c, int quiet, int verbose, int *sent)
 	for (size_t i = 0; i < nv; i++) {
 		char *dir = path_join(c->issues_dir, v[i].name);
 
-		if (!run_stop)
+		if (!cmd_stop)
 			rc = worse(rc, run_issue(c, dir, v[i].name, quiet,
 			    verbose, sent));
 		free(dir);
@@ -360,21 +350,6 @@ usage:
 	return -1;
 }
 
-/* SIGINT and SIGTERM stop the run after what is in flight. */
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	/* a write to a connection the server closed (libetpan's LOGOUT
-	 * after a lost session) is an error, not the end of the run */
-	signal(SIGPIPE, SIG_IGN);
-}
-
 /*
  * Under the lock: the due issues, the archive when one sent something,
  * the bounce mailbox, then a warning for each complaint rate this run
@@ -388,9 +363,9 @@ run_locked(const struct config *c, int quiet, int verbose)
 
 	rc = levels_read(c, &before);
 	rc = worse(rc, run_due(c, quiet, verbose, &sent));
-	if (c->web && sent && !run_stop)
+	if (c->web && sent && !cmd_stop)
 		rc = worse(rc, run_archive(c, quiet));
-	if (c->imap && !run_stop)
+	if (c->imap && !cmd_stop)
 		rc = worse(rc, bounces_run(c, quiet ? BOUNCES_SAY_NOTHING :
 		    verbose ? BOUNCES_SAY_ALWAYS : BOUNCES_SAY_NEW, 1));
 	rc = worse(rc, levels_read(c, &after));
@@ -415,7 +390,7 @@ cmd_run(int argc, char **argv)
 		config_free(c);
 		return EXIT_OSERR;
 	}
-	catch_signals();
+	cmd_catch_signals();
 	/*
 	 * one lock over every issue and the bounces: they run "locked";
 	 * --quiet (cron) is silent while another mailer holds it, as a long

@@ -1,7 +1,6 @@
 /* The send command. */
 #include <err.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,27 +13,6 @@
 #include "issue.h"
 #include "send.h"
 #include "util.h"
-
-static volatile sig_atomic_t stop_flag;
-
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	stop_flag = 1;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
 
 static const char send_usage[] =
     "send ISSUE_DIR [--list ID]... [--to ADDRESS] [--dry-run]\n"
@@ -113,8 +91,8 @@ cmd_send(int argc, char **argv)
 	if ((rc = send_args(argc, argv, opts, &o, &only, &to)) != 0)
 		return rc == 1 ? 0 : EXIT_USAGE;
 	o.to = to;
-	o.stop = &stop_flag;
-	catch_signals();
+	o.stop = &cmd_stop;
+	cmd_catch_signals();
 	rc = job_open(&j, cmd_config_path, argv[optind], &only, 1);
 	if (rc == 0 && j.issue->archive_only && !to) {
 		warnx("%s: archive_only: true: the archive publishes it, no "
