@@ -38,6 +38,8 @@ send s2; rc=$?; sed 's/^/# /' "$T/s2.out" "$T/s2.err"
 n=$(q "select count(*) from recipients where state = 'sent'")
 [ $rc -eq 0 ] && [ "$n" = 6 ]
 ok $? "a relay that takes the size: the rerun sends all 6 (rc $rc, sent $n)"
-[ "$(taken "$T/small.log" "$T/big.log")" = "6 0" ]
-ok $? "...each once"
+# the small relay took none (faultsrv writes its log at the first message
+# it takes), the big one each address once
+[ ! -e "$T/small.log" ] && [ "$(taken "$T/big.log")" = "6 0" ]
+ok $? "...each once (the small relay took none)"
 exit $tap_failed
