@@ -2566,6 +2566,18 @@ const char *const bounce_absence_cues[] = {
 	"正在休假",	/* (I) am on leave */
 	"休假期间",	/* during my leave */
 	"休假期間",
+	/*
+	 * an auto-reply saying what it is, under a person's reply prefix
+	 * ("答复:", "Re:", "AW:") and with no field marking it
+	 */
+	"this is an automatic reply",
+	"这是一封自动回复",	/* this is an automatic reply (mail) */
+	"此邮件为自动回复",	/* this mail is an automatic reply */
+	"このメールは自動返信",	/* this mail is an automatic reply */
+	"dies ist eine automatische antwort",
+	"ceci est une reponse automatique",	/* réponse */
+	"esta es una respuesta automatica",	/* automática */
+	"это автоматический ответ",
 	NULL
 };
 

@@ -3247,6 +3247,58 @@ check_autoreply(const char *subject, const char *body)
 }
 
 /*
+ * An auto-reply that says what it is ("这是一封自动回复邮件", "This is an
+ * automatic reply") under a person's reply prefix ("答复:", "Re:", "AW:")
+ * and with no field marking it is one, in each language of the rows; a
+ * person who writes about an auto-reply is none, and a daemon's notice
+ * that calls itself so is still the failure it reports.
+ */
+START_TEST(test_autoreply_says_so)
+{
+	static const char *const says[][2] = {
+		{ "=?UTF-8?B?562U5aSNOiDmnKzmnJ/nroDmiqU=?=",	/* 答复: 本期简报 */
+		  "\xe8\xbf\x99\xe6\x98\xaf\xe4\xb8\x80\xe5\xb0\x81\xe8\x87\xaa"
+		  "\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d\xe9\x82\xae\xe4\xbb\xb6"
+		  "\xe3\x80\x82" },	/* 这是一封自动回复邮件。 */
+		{ "=?UTF-8?B?5Zue5aSNOiDmnKzmnJ/nroDmiqU=?=",	/* 回复: 本期简报 */
+		  "\xe6\xad\xa4\xe9\x82\xae\xe4\xbb\xb6\xe4\xb8\xba\xe8\x87\xaa"
+		  "\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d" },	/* 此邮件为自动回复 */
+		{ "Re: Newsletter 12", "This is an automatic reply." },
+		{ "Re: Newsletter 12", "\xe3\x81\x93\xe3\x81\xae\xe3\x83\xa1"
+		  "\xe3\x83\xbc\xe3\x83\xab\xe3\x81\xaf\xe8\x87\xaa\xe5\x8b\x95"
+		  "\xe8\xbf\x94\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x99" },
+		{ "AW: Newsletter 12", "Dies ist eine automatische Antwort." },
+		{ "RE: Lettre 12", "Ceci est une r\xc3\xa9ponse automatique." },
+		{ "RE: Bolet\xc3\xadn 12",
+		  "Esta es una respuesta autom\xc3\xa1tica." },
+		{ "Re: 12", "\xd0\xad\xd1\x82\xd0\xbe \xd0\xb0\xd0\xb2\xd1\x82"
+		  "\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x82\xd0\xb8\xd1\x87\xd0\xb5\xd1"
+		  "\x81\xd0\xba\xd0\xb8\xd0\xb9 \xd0\xbe\xd1\x82\xd0\xb2\xd0\xb5"
+		  "\xd1\x82." },	/* Это автоматический ответ. */
+	};
+	char m[1024], rc[256];
+
+	for (size_t i = 0; i < sizeof says / sizeof says[0]; i++)
+		check_autoreply(says[i][0], says[i][1]);
+	/* a person: "上周我的邮箱设置了自动回复" (last week my mailbox had an
+	 * automatic reply set) */
+	snprintf(m, sizeof m, "From: ann@example.net\nTo: news@example.com\n"
+	    "Subject: Re: Newsletter 12\n\nLast week I had an automatic "
+	    "reply on; \xe4\xb8\x8a\xe5\x91\xa8\xe6\x88\x91\xe7\x9a\x84\xe9"
+	    "\x82\xae\xe7\xae\xb1\xe8\xae\xbe\xe7\xbd\xae\xe4\xba\x86\xe8\x87"
+	    "\xaa\xe5\x8a\xa8\xe5\x9b\x9e\xe5\xa4\x8d.\n");
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	snprintf(m, sizeof m, "From: MAILER-DAEMON@mx.example.net\nTo: "
+	    "news@example.com\nSubject: Undelivered Mail\n\nThis is an "
+	    "automatic reply.  Your message could not be delivered to "
+	    "a@example.org: 550 5.1.1 User unknown\n");
+	ck_assert_int_eq(kind_of(m, rc, sizeof rc), BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "a@example.org");
+}
+END_TEST
+
+/*
  * A list's notice that it holds our post for its moderators names no
  * recipient, whoever sends it (noreply@, the list itself) and though it
  * is marked auto-replied: by its text in the languages of the rows, or
@@ -6584,6 +6636,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_relines_long);
 	tcase_add_test(tc, test_header_get);
 	tcase_add_test(tc, test_held_notice);
+	tcase_add_test(tc, test_autoreply_says_so);
 	tcase_add_test(tc, test_lower_cyrillic);
 	tcase_add_test(tc, test_autoreply_evidence);
 	tcase_add_test(tc, test_report_types);
