@@ -4,6 +4,7 @@
  * part types, RFC 6522 multipart/report.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,9 +74,44 @@ header_charset(const struct bounce_scan *sc, char *out, size_t outsz)
 }
 
 /*
+ * The Chinese double-byte charset 8-bit text without a declared one reads
+ * in (an old or local MTA's text in its locale's charset: GB2312, GBK,
+ * GB18030 or Big5), or NULL: bytes from 0x81 read as pairs, most of them
+ * right after another (the characters of a word; Western text has single
+ * accented letters between ASCII ones).  Big5 where more pairs end in
+ * 0x40-0x7E or lead in 0xA4-0xAF (GB2312's kana, Greek, Cyrillic, pinyin
+ * and empty rows; Big5's most used characters) than lie in GB2312's rows
+ * of characters (0xB0-0xF7 by 0xA1-0xFE).
+ */
+static const char *
+cjk_guess(const char *s, size_t n)
+{
+	size_t pairs = 0, runs = 0, big5 = 0, gb = 0, end = SIZE_MAX;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned char a = (unsigned char)s[i], c;
+
+		if (a < 0x81 || a == 0xff)
+			continue;
+		runs += i == end;
+		c = (unsigned char)s[++i];
+		end = i + 1;
+		pairs++;
+		if ((c >= 0x40 && c <= 0x7e) || (a >= 0xa4 && a <= 0xaf))
+			big5++;
+		else if (a >= 0xb0 && a <= 0xf7 && c >= 0xa1)
+			gb++;
+	}
+	if (pairs < 2 || runs * 2 < pairs)
+		return NULL;
+	return big5 > gb ? "BIG5-HKSCS" : "GB18030";
+}
+
+/*
  * Converts s from charset to UTF-8 and appends it: through the decoder
  * the label stands for (charset.h), and one guessed from the bytes when
- * iconv knows no such charset; raw when it cannot be converted.
+ * iconv knows no such charset (a Chinese one, cjk_guess, when the bytes
+ * read as one); raw when it cannot be converted.
  */
 static void
 add_charset_text(const struct bounce_scan *sc, struct buf *b, const char *cs,
@@ -115,6 +151,8 @@ add_charset_text(const struct bounce_scan *sc, struct buf *b, const char *cs,
 		    &out, &outlen);
 	if (r == MAIL_CHARCONV_ERROR_UNKNOWN_CHARSET) {
 		cs = charset_unknown(s, n);
+		if (strcasecmp(cs, "utf-8") && cjk_guess(s, n))
+			cs = cjk_guess(s, n);
 		r = strcasecmp(cs, "utf-8") ? charconv_buffer("utf-8", cs, s,
 		    n, &out, &outlen) : r;
 	}
