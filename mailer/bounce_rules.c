@@ -463,6 +463,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "adresse mail inconnue", "5.1.1", HARD, "userunknown" },
 	{ "adresse de messagerie inconnue", "5.1.1", HARD, "userunknown" },
 	{ "adresse n'existe plus", "5.1.1", HARD, "userunknown" },
+	/* "does not exist": "l'adresse électronique n'existe pas" */
+	{ "n'existe pas", "5.1.1", HARD, "userunknown" },
 	/* Exchange's "address not found" in Danish, Norwegian, Finnish,
 	 * Croatian, Slovak and Indonesian; providers' unknown recipients */
 	{ "den mailadresse, du angav, blev ikke fundet", "5.1.1", HARD,
