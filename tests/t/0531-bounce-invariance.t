@@ -232,7 +232,26 @@ def notice_text(raw, change):
     return raw[:he + 1] + new + text[cut:] + raw[te:]
 
 def capitals(text):
-    return text.upper() if plain_words(text) else None
+    """text in capitals; in 8-bit text that is not UTF-8 (GBK, Big5,
+    Shift_JIS declared or not), the byte after one from 0x81 is kept: it
+    may be the second byte of a character, an ASCII letter's byte in
+    Big5 and GBK, which upper() would make another character."""
+    if not plain_words(text):
+        return None
+    try:
+        text.decode("utf-8")
+        return text.upper()
+    except UnicodeDecodeError:
+        pass
+    out, i = bytearray(), 0
+    while i < len(text):
+        if text[i] >= 0x81 and i + 1 < len(text):
+            out += text[i:i + 2]
+            i += 2
+        else:
+            out += text[i:i + 1].upper()
+            i += 1
+    return bytes(out)
 
 def trailing(text):
     return re.sub(rb"(?m)$", b"  ", text)
