@@ -1001,6 +1001,45 @@ own_cues(const char *t, size_t n, int answer)
 	return cues;
 }
 
+/* 1 when a header block in t[0..n) was addressed to an address of set. */
+static int
+block_to_any(const char *t, size_t n, const struct bounce_addrset *set)
+{
+	size_t i = 0, run;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+
+		if (bounce_section_quoted_header(t, n, i, &run) &&
+		    bounce_section_block_to(t, i, run, set))
+			return 1;
+		i = eol ? (size_t)(eol - t) + 1 : n;
+	}
+	return 0;
+}
+
+/*
+ * 1 when the returned message, or a header block in the notice's text (a
+ * quoted or returned message's, bounce_section_quoted_header), was
+ * addressed to one of the recipients found: a copy of the message that
+ * failed.
+ */
+static int
+copy_to_rcpt(const struct parse *p)
+{
+	struct bounce_addrset set = { 0 };
+	int r;
+
+	for (size_t k = 0; k < p->nrs; k++)
+		if (p->rs[k].address)
+			bounce_addrset_add(&set, p->rs[k].address, 32);
+	r = set.n && (block_to_any(p->notice, p->sc.nlen, &set) ||
+	    (p->sc.orig.len && block_to_any(p->sc.orig.data, p->sc.orig.len,
+	    &set)));
+	bounce_addrset_free(&set);
+	return r;
+}
+
 /*
  * 1 when the notice is a list's word that it holds our post for its
  * moderators, in its Subject or its own (unquoted) text, and no report
@@ -1028,10 +1067,13 @@ held_notice(const struct parse *p)
  * X-Failed-Recipients, the notice's text.  Never the returned message's
  * To alone: a notice that names no failed recipient names none.
  */
+static void rcpts_clear(struct parse *p);
+
 static void
 find_rcpts(struct parse *p)
 {
 	const struct bounce_scan *sc = &p->sc;
+	int hearsay = 0;
 
 	if (sc->dsn.len)
 		bounce_dsn_parse(sc->dsn.data, sc->dsn.len, &p->rs, &p->nrs,
@@ -1063,15 +1105,28 @@ find_rcpts(struct parse *p)
 	 * no daemon's notice: only its own words are evidence.  An
 	 * Auto-Submitted field alone does not outweigh them: Exim and
 	 * Postfix mark their notices "auto-replied" too (RFC 3834, 5).
+	 * A person's answer ("Re:", "回复:", no field marking it) without
+	 * a copy of the message that failed (a returned part, or a header
+	 * block in its text addressed to the recipient it names) is not
+	 * one: a failure it tells of, pasted or not, is hearsay about
+	 * another's mail, and our newsletter it quotes went to the person.
 	 */
 	if (!p->bounce_ev && p->auto_ev <= AUTO_FIELD && !p->human_reply &&
 	    (p->cues & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)) &&
 	    (own_cues(p->notice, sc->nlen, p->answer) &
-	    (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)))
+	    (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY))) {
 		p->bounce_ev = 1;
+		hearsay = p->answer && p->auto_ev == AUTO_NONE &&
+		    !sc->inner.len;
+	}
 	if (p->bounce_ev)
 		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
 		    &p->nrs);
+	if (hearsay && !copy_to_rcpt(p)) {
+		rcpts_clear(p);
+		p->bounce_ev = 0;
+		return;
+	}
 	/* Exim's list, when its text lists none the usual way */
 	if (!p->nrs)
 		failed_header_rcpts(p);

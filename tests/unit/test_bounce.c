@@ -6127,6 +6127,52 @@ START_TEST(test_round28_answer_quotes_notice)
 END_TEST
 
 /*
+ * A person's answer ("Re:", "回复:") to our mail that pastes a notice
+ * about someone else's mail, with no copy of the message that failed and
+ * no field marking it automatic, names no failed recipient: with the
+ * reader's token, the notice's address would have been taken for hers.
+ * Marked auto-replied, or with the returned message's header block, it
+ * is still the notice it reads as (test_round28_answer_quotes_notice).
+ */
+START_TEST(test_answer_pastes_notice)
+{
+	char rc[256];
+
+	ck_assert_int_eq(kind_of("From: wang.fang@example.cn\nTo: "
+	    "news@example.org\nSubject: =?UTF-8?B?5Zue5aSNOiDmnKzmnJ/nroDmiqU=?="
+	    "\n\n\xe8\xa7\x81\xe4\xb8\x8b\xef\xbc\x9a\n\n"	/* 见下： */
+	    "\xe6\x82\xa8\xe5\x8f\x91\xe9\x80\x81\xe7\xbb\x99 "	/* 您发送给 */
+	    "zhang.san@example.cn \xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6\xe6"
+	    "\x97\xa0\xe6\xb3\x95\xe9\x80\x81\xe8\xbe\xbe\xe3\x80\x82\n"
+	    "\xe9\x80\x80\xe4\xbf\xa1\xe5\x8e\x9f\xe5\x9b\xa0\xef\xbc\x9a"
+	    "\xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8"
+	    "\xe3\x80\x82\n", rc, sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	ck_assert_int_eq(kind_of("From: tom@example.com\nTo: news@example.org"
+	    "\nSubject: Re: Issue 13\n\nThis came back to my colleague:\n\n"
+	    "Delivery to the following recipient failed permanently:\n\n"
+	    "     amy@example.com\n\n550 5.1.1 User unknown\n", rc, sizeof rc),
+	    BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	/* quoting our mail, which went to the person herself */
+	ck_assert_int_eq(kind_of("From: tom@example.com\nTo: news@example.org"
+	    "\nSubject: Re: Issue 13\n\nThis came back to my colleague:\n\n"
+	    "Delivery to the following recipient failed permanently:\n\n"
+	    "     amy@example.com\n\n550 5.1.1 User unknown\n\n"
+	    "From: News <news@example.org>\nSent: Friday, December 4, 2026\n"
+	    "To: tom@example.com\nSubject: Issue 13\n\nThe issue.\n", rc,
+	    sizeof rc), BOUNCE_OTHER);
+	ck_assert_str_eq(rc, "");
+	ck_assert_int_eq(kind_of("From: notify@provider.example\nTo: "
+	    "news@example.org\nAuto-Submitted: auto-replied\nSubject: Re: "
+	    "Issue 13\n\nYour message could not be delivered to "
+	    "amy@example.com: mailbox unavailable.\n", rc, sizeof rc),
+	    BOUNCE_BOUNCE);
+	ck_assert_str_eq(rc, "amy@example.com");
+}
+END_TEST
+
+/*
  * Decomposed text (NFD) matches the rows as precomposed text does, in
  * every way rows are matched: the rules' automaton over folded text, the
  * lower-cased copies and the cues.
@@ -6705,6 +6751,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round28_challenges_acks);
 	tcase_add_test(tc, test_round28_held_es);
 	tcase_add_test(tc, test_round28_answer_quotes_notice);
+	tcase_add_test(tc, test_answer_pastes_notice);
 	tcase_add_test(tc, test_round27_several);
 	tcase_add_test(tc, test_round29_rows);
 	tcase_add_test(tc, test_names_are_no_words);
