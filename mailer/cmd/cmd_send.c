@@ -19,6 +19,25 @@ static const char send_usage[] =
     "                   [--resend-changed] [--quiet] [--verbose]";
 
 /*
+ * Says why --to arg was refused: a list of addresses and a mail client's
+ * "Name <address>" get what to type instead of addr_normalize's why.
+ */
+static void
+to_refused(const char *arg, const char *why)
+{
+	const char *lt = strrchr(arg, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+
+	if (strpbrk(arg, ",;") && strchr(strpbrk(arg, ",;"), '@'))
+		warnx("--to %s: --to takes one address: send a test to each "
+		    "in turn", arg);
+	else if (gt && gt > lt + 1)
+		warnx("--to %s: give the address alone: --to %.*s", arg,
+		    (int)(gt - lt - 1), lt + 1);
+	else
+		warnx("--to %s: %s", arg, why);
+}
+
+/*
  * The options (opts) into *o, *only and *to (normalised, the caller frees
  * it).  1 after --help, -1 when they are wrong (reported); either way
  * *only is freed.  0 with optind at ISSUE_DIR.
@@ -35,9 +54,13 @@ send_args(int argc, char **argv, const struct option *opts,
 		switch (ch) {
 		case 'l': strlist_add(only, optarg); break;
 		case 't':
-			free(*to);
+			if (*to) {
+				warnx("--to takes one address (%s, then %s): "
+				    "send a test to each in turn", *to, optarg);
+				goto usage;
+			}
 			if (addr_normalize(optarg, to, &why) == -1) {
-				warnx("--to %s: %s", optarg, why);
+				to_refused(optarg, why);
 				strlist_free(only);
 				return -1;
 			}
