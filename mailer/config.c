@@ -295,6 +295,28 @@ relays_bind(struct config *c)
 	return rc;
 }
 
+/*
+ * A limit of section sect (its node, NULL when absent) within lo..hi, else
+ * an error at its line naming sect.key.  0 / -1.
+ */
+static int
+key_range(const struct config *c, const struct ynode *node, const char *sect,
+    const char *key, long v, long lo, long hi)
+{
+	const struct ynode *n = node ? ynode_get(node, key) : NULL;
+
+	if (v >= lo && v <= hi)
+		return 0;
+	if (hi == LONG_MAX)
+		warnx("%s:%zu:%zu: %s.%s must be at least %ld, not %ld",
+		    c->path, n ? n->line : 0, n ? n->col : 0, sect, key, lo,
+		    v);
+	else
+		warnx("%s:%zu:%zu: %s.%s must be %ld..%ld, not %ld", c->path,
+		    n ? n->line : 0, n ? n->col : 0, sect, key, lo, hi, v);
+	return -1;
+}
+
 static int
 check_relay_mode(const struct config *c, const struct ynode *root)
 {
@@ -311,8 +333,25 @@ check_relay_mode(const struct config *c, const struct ynode *root)
 }
 
 static int
-check_transport(struct config *c)
+check_transport(struct config *c, const struct ynode *root)
 {
+	const struct ynode *t = ynode_get(root, "transport");
+	/* 0: unlimited, never given up, no rest (see mailer(1)) */
+	const struct {
+		const char *key;
+		long v, lo, hi;
+	} lim[] = {
+		{ "max_connections", c->max_connections, 1, 64 },
+		{ "max_messages_per_connection",
+		    c->max_messages_per_connection, 1, LONG_MAX },
+		{ "timeout", c->timeout, 1, LONG_MAX },
+		{ "relay_cooldown", c->relay_cooldown, 0, LONG_MAX },
+		{ "retry_backoff", c->retry_backoff, 0, LONG_MAX },
+		{ "give_up_after", c->give_up_after, 0, LONG_MAX },
+		{ "domain_connections", c->domain_connections, 0, LONG_MAX },
+		{ "domain_rate_per_minute", c->domain_rate_per_minute, 0,
+		    LONG_MAX },
+	};
 	int rc = 0;
 
 
@@ -333,12 +372,15 @@ check_transport(struct config *c)
 	    one_of(c->path, "imap.tls", c->imap_tls, "required",
 	    "opportunistic", "none") == -1)
 		rc = -1;
-	if (c->max_connections < 1 || c->max_connections > 64 ||
-	    c->max_messages_per_connection < 1 || c->rate < 0 ||
-	    c->timeout < 1) {
-		warnx("%s: transport limits out of range (max_connections "
-		    "1..64, max_messages_per_connection >= 1, rate >= 0, "
-		    "timeout >= 1)", c->path);
+	for (size_t i = 0; i < sizeof lim / sizeof *lim; i++)
+		if (key_range(c, t, "transport", lim[i].key, lim[i].v,
+		    lim[i].lo, lim[i].hi) == -1)
+			rc = -1;
+	if (c->rate < 0) {
+		const struct ynode *n = t ? ynode_get(t, "rate") : NULL;
+
+		warnx("%s:%zu:%zu: transport.rate must be at least 0, not %g",
+		    c->path, n ? n->line : 0, n ? n->col : 0, c->rate);
 		rc = -1;
 	}
 	if (c->password_file && c->password_env) {
@@ -408,24 +450,6 @@ check_base_url(struct config *c, const struct ynode *web)
 	return 0;
 }
 
-/* A web: limit within lo..hi, else an error at its line.  0 / -1. */
-static int
-web_range(const struct config *c, const struct ynode *web, const char *key,
-    long v, long lo, long hi)
-{
-	const struct ynode *n = web ? ynode_get(web, key) : NULL;
-
-	if (v >= lo && v <= hi)
-		return 0;
-	if (hi == LONG_MAX)
-		warnx("%s:%zu:%zu: web.%s must be at least %ld, not %ld",
-		    c->path, n ? n->line : 0, n ? n->col : 0, key, lo, v);
-	else
-		warnx("%s:%zu:%zu: web.%s must be %ld..%ld, not %ld", c->path,
-		    n ? n->line : 0, n ? n->col : 0, key, lo, hi, v);
-	return -1;
-}
-
 static int
 check_web(struct config *c, const struct ynode *root)
 {
@@ -461,7 +485,7 @@ check_web(struct config *c, const struct ynode *root)
 		rc = -1;
 	}
 	for (size_t i = 0; i < sizeof lim / sizeof *lim; i++)
-		if (web_range(c, web, lim[i].key, lim[i].v, lim[i].lo,
+		if (key_range(c, web, "web", lim[i].key, lim[i].v, lim[i].lo,
 		    lim[i].hi) == -1)
 			rc = -1;
 	if (c->web_feed_entries < 1 || c->web_feed_entries > 1000) {
@@ -804,7 +828,8 @@ finish(struct config *c, const struct ynode *root)
 		rc = -1;
 	if (check_unsubscribe_url(c) == -1)
 		rc = -1;
-	if (check_transport(c) == -1 || check_web(c, root) == -1)
+	if (check_transport(c, root) == -1 ||
+	    check_web(c, root) == -1)
 		rc = -1;
 	if (check_signing_key(c) == -1)
 		rc = -1;
