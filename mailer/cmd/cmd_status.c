@@ -291,12 +291,14 @@ status_args(int argc, char **argv, struct table *t, const char **html,
 }
 
 /*
- * Prints the journal's counts for issue (every issue when NULL) as the
- * table or (t->json) as JSON, with complaint rates and relay counts.
- * 0, or EXIT_SOFTWARE when a query failed (what was read is printed).
+ * Prints the journal's counts for issue (every issue when NULL; named by
+ * the folder dir) as the table or (t->json) as JSON, with complaint rates
+ * and relay counts.  0, or EXIT_SOFTWARE when a query failed (what was
+ * read is printed).
  */
 static int
-print_status(struct journal *jn, const char *issue, struct table *t)
+print_status(struct journal *jn, const char *issue, const char *dir,
+    struct table *t)
 {
 	int rc = 0;
 
@@ -309,7 +311,10 @@ print_status(struct journal *jn, const char *issue, struct table *t)
 	    journal_counts(jn, issue, print_count, t) == -1)
 		rc = EXIT_SOFTWARE;
 	/* a mistyped folder would print an empty table, and no word */
-	if (rc == 0 && issue && !t->nrows)
+	if (rc == 0 && issue && !t->nrows && access(dir, F_OK) == -1)
+		warnx("nothing of issue \"%s\" is in the journal, and there "
+		    "is no folder %s either: a typo?", issue, dir);
+	else if (rc == 0 && issue && !t->nrows)
 		warnx("nothing of issue \"%s\" is in the journal: it was "
 		    "never sent", issue);
 	if (t->json) {
@@ -374,7 +379,7 @@ cmd_status(int argc, char **argv)
 		free(issue);
 		return EXIT_CANTCREAT;
 	} else
-		rc = print_status(jn, issue, &t);
+		rc = print_status(jn, issue, dir, &t);
 	if (rc == 0 && html)
 		rc = write_report(jn, cfg, issue, dir, html, t.json);
 	journal_close(jn);
