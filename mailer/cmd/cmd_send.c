@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "addr.h"
 #include "cmd.h"
@@ -11,6 +12,7 @@
 #include "config.h"
 #include "exitcode.h"
 #include "issue.h"
+#include "list.h"
 #include "send.h"
 #include "util.h"
 
@@ -90,6 +92,41 @@ usage:
 	return -1;
 }
 
+/*
+ * run takes an issue as sent once every recipient the journal has is
+ * done, so lists a send --list leaves before send_at are not run's to
+ * send (a list added after an issue went out gets no back issue): says
+ * so, naming them and the command that sends them.
+ */
+static void
+warn_lists_left(const struct job *j, const char *dir)
+{
+	struct buf b = BUF_INIT;
+	char **ids, when[64];
+	size_t n, k;
+
+	if (j->issue->send_at_t <= time(NULL) ||
+	    list_ids(j->cfg->lists_dir, &ids, &n) == -1)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		for (k = 0; k < j->nlists && strcmp(j->lists[k]->id, ids[i]);
+		    k++)
+			;
+		if (k == j->nlists)
+			buf_printf(&b, "%s%s", b.len ? ", " : "", ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z",
+	    localtime(&j->issue->send_at_t));
+	if (b.len)
+		warnx("%s: send_at %s is still to come, and run takes an "
+		    "issue as sent once the lists it has are done: the lists "
+		    "not named here (%s) get it only from \"mailer send %s\"",
+		    j->issue->id, when, b.data, dir);
+	buf_free(&b);
+}
+
 int
 cmd_send(int argc, char **argv)
 {
@@ -125,6 +162,8 @@ cmd_send(int argc, char **argv)
 	}
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
+	if (rc == 0 && only.n && !to && !o.dry_run)
+		warn_lists_left(&j, argv[optind]);
 	job_close(&j);
 	strlist_free(&only);
 	free(to);
