@@ -20,6 +20,7 @@
 #include "journal.h"
 #include "list.h"
 #include "roster.h"
+#include "sign.h"
 #include "util.h"
 
 static const struct option opts[] = {
@@ -219,6 +220,21 @@ warn_size(const struct job *j, const char *list, size_t size)
 	    "them\n", j->issue->id, list, size / 1e6);
 }
 
+/*
+ * The signing key named in the config, opened and proven to sign as send
+ * does first (a key not in gnupg_home, expired, or without its
+ * passphrase is said there).  A demo key still to make is not made:
+ * check writes nothing.  0 or EXIT_CONFIG.
+ */
+static int
+check_signer(struct config *c)
+{
+	struct signer *s = signer_open_config(c);
+
+	signer_close(s);
+	return s ? 0 : EXIT_CONFIG;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -241,6 +257,8 @@ cmd_check(int argc, char **argv)
 		return rc == -2 ? 0 : EXIT_USAGE;
 	}
 	rc = job_open(&j, cmd_config_path, issue, &only, 0);
+	if (rc == 0 && j.cfg->sign && j.cfg->sign_key)
+		rc = check_signer(j.cfg);
 	for (size_t i = 0; rc == 0 && i < j.nlists; i++) {
 		struct edition ed;
 
