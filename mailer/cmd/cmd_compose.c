@@ -220,19 +220,47 @@ warn_size(const struct job *j, const char *list, size_t size)
 	    "them\n", j->issue->id, list, size / 1e6);
 }
 
+/* 0 when the secret what (a *_file or *_env pair) reads, else -1. */
+static int
+secret_reads(const struct config *c, const char *what, const char *file,
+    const char *env)
+{
+	char *pw = config_secret(c, what, file, env);
+
+	if (!pw)
+		return -1;
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+	return 0;
+}
+
 /*
- * The signing key named in the config, opened and proven to sign as send
- * does first (a key not in gnupg_home, expired, or without its
- * passphrase is said there).  A demo key still to make is not made:
- * check writes nothing.  0 or EXIT_CONFIG.
+ * The secrets send, run and bounces read first, read as they read them
+ * (each problem said there): the relay's password when transport.username
+ * is set, the mailbox's with an imap: section, and the OpenPGP key that
+ * signing.key names, opened and proven to sign.  A demo key still to make
+ * is not made: check writes nothing.  0 or EXIT_CONFIG.
  */
 static int
-check_signer(struct config *c)
+check_secrets(struct config *c)
 {
-	struct signer *s = signer_open_config(c);
+	const char *first = c->relays.n ? c->relays.v[0] : "";
+	struct signer *s;
+	int rc = 0;
 
-	signer_close(s);
-	return s ? 0 : EXIT_CONFIG;
+	if (c->username && strncmp(first, "maildir:", 8) &&
+	    secret_reads(c, "SMTP password", c->password_file,
+	    c->password_env) == -1)
+		rc = EXIT_CONFIG;
+	if (c->imap && secret_reads(c, "IMAP password", c->imap_password_file,
+	    c->imap_password_env) == -1)
+		rc = EXIT_CONFIG;
+	if (c->sign && c->sign_key) {
+		if (!(s = signer_open_config(c)))
+			rc = EXIT_CONFIG;
+		signer_close(s);
+	}
+	return rc;
 }
 
 int
@@ -257,8 +285,8 @@ cmd_check(int argc, char **argv)
 		return rc == -2 ? 0 : EXIT_USAGE;
 	}
 	rc = job_open(&j, cmd_config_path, issue, &only, 0);
-	if (rc == 0 && j.cfg->sign && j.cfg->sign_key)
-		rc = check_signer(j.cfg);
+	if (rc == 0)
+		rc = check_secrets(j.cfg);
 	for (size_t i = 0; rc == 0 && i < j.nlists; i++) {
 		struct edition ed;
 
