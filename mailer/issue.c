@@ -766,6 +766,45 @@ nonempty(const char *file, const struct ynode *root, const char *key,
 	return -1;
 }
 
+static long
+section_index(const struct issue *is, const char *id)
+{
+	for (size_t i = 0; i < is->nsections; i++)
+		if (is->sections[i].id && !strcmp(is->sections[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+/*
+ * An article's section that issue.yaml does not list, said at its line
+ * with the ids there are (and the id of a section whose title it is, as
+ * an editor who copied the heading writes it).  0 / -1.
+ */
+static int
+check_section(const struct issue *is, const char *path,
+    const struct ynode *root, const char *section)
+{
+	const struct ynode *n = ynode_get(root, "section");
+	struct buf ids = BUF_INIT, hint = BUF_INIT;
+
+	if (section_index(is, section) != -1)
+		return 0;
+	for (size_t i = 0; i < is->nsections; i++) {
+		const struct section *sc = &is->sections[i];
+
+		buf_printf(&ids, "%s%s", i ? ", " : "", sc->id);
+		if (!hint.len && sc->title && !strcmp(sc->title, section))
+			buf_printf(&hint, "; \"%s\" is the title of %s: write "
+			    "section: %s", section, sc->id, sc->id);
+	}
+	warnx("%s:%zu:%zu: unknown section \"%s\": issue.yaml's sections "
+	    "are %s%s", path, n ? n->line : 0, n ? n->col : 0, section,
+	    ids.len ? ids.data : "none", hint.len ? hint.data : "");
+	buf_free(&ids);
+	buf_free(&hint);
+	return -1;
+}
+
 static int
 load_article(struct issue *is, magic_t mg, const char *path)
 {
@@ -792,6 +831,8 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	    nonempty(path, root, "title", a.title) == -1)
 		goto out;
 	rc = 0;
+	if (a.section && check_section(is, path, root, a.section) == -1)
+		rc = -1;
 	note_direction(is, path, "title", a.title);
 	note_direction(is, path, "subtitle", a.subtitle);
 	note_direction(is, path, "byline", a.byline);
@@ -833,15 +874,6 @@ load_sections(struct issue *is, const char *file, const struct ynode *root)
 			rc = -1;
 	}
 	return rc;
-}
-
-static long
-section_index(const struct issue *is, const char *id)
-{
-	for (size_t i = 0; i < is->nsections; i++)
-		if (is->sections[i].id && !strcmp(is->sections[i].id, id))
-			return (long)i;
-	return -1;
 }
 
 /* qsort_r's comparator: the issue whose sections give the order is arg */
@@ -918,21 +950,10 @@ load_articles(struct issue *is)
 static int
 check_articles(struct issue *is)
 {
-	int rc = 0;
-
-	for (size_t i = 0; i < is->narticles; i++) {
-		const struct article *a = &is->articles[i];
-
-		if (a->section && section_index(is, a->section) == -1) {
-			warnx("%s: unknown section \"%s\" (issue.yaml lists "
-			    "the sections)", a->file, a->section);
-			rc = -1;
-		}
-	}
-	if (rc == 0)
-		qsort_r(is->articles, is->narticles, sizeof *is->articles,
-		    cmp_article, is);
-	return rc;
+	/* every section was checked as its article loaded (check_section) */
+	qsort_r(is->articles, is->narticles, sizeof *is->articles,
+	    cmp_article, is);
+	return 0;
 }
 
 int

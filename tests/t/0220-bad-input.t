@@ -54,7 +54,7 @@ fresh; sed -i '/^title:/d' "$I/03-deyang-workstation.md"
 expect "missing front-matter field" 65 '03-deyang-workstation.md:2:1: missing required key "title"' -- $(preview)
 
 fresh; sed -i 's/^section: local/section: sports/' "$I/05-mianyang-priorities.md"
-expect "unknown section" 65 '05-mianyang-priorities.md: unknown section "sports"' -- $(preview)
+expect "unknown section" 65 '05-mianyang-priorities.md:[0-9]+:[0-9]+: unknown section "sports": issue.yaml.s sections are headline, ' -- $(preview)
 
 fresh; printf '\n坏\xff\xfe字节\n' >>"$I/04-shaoguan-talent.md"
 n=$(wc -l <"$I/04-shaoguan-talent.md")
