@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,14 +24,26 @@
 #define SCHEMA_VERSION 8
 #define BUSY_MS 10000	/* how long a statement waits for another writer */
 
+/*
+ * recipients.state's CHECK.  Version 1 wrote it as an IN list of five
+ * constants, which sqlite tests through a temporary b-tree it builds for
+ * every row written: a sent message writes its row twice (added, then
+ * marked), and those b-trees were a quarter of the sending thread's
+ * instructions (README, "Benchmarks").  The same test as comparisons
+ * needs none.  An older journal's text is rewritten in place (state_check).
+ */
+#define STATE_CHECK_IN "CHECK(state IN ('pending',  'sent','deferred'," \
+	"'failed','suppressed'))"
+#define STATE_CHECK "CHECK(state = 'pending' OR state = 'sent'" \
+	" OR state = 'deferred' OR state = 'failed' OR state = 'suppressed')"
+
 static const char schema[] =
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
     " digest TEXT NOT NULL, first_sent_at INTEGER,"
     " PRIMARY KEY(issue, list));"
     "CREATE TABLE recipients(issue TEXT NOT NULL, list TEXT NOT NULL,"
     " email TEXT NOT NULL, token_id TEXT NOT NULL UNIQUE,"
-    " state TEXT NOT NULL DEFAULT 'pending' CHECK(state IN ('pending',"
-    "  'sent','deferred','failed','suppressed')),"
+    " state TEXT NOT NULL DEFAULT 'pending' " STATE_CHECK ","
     " attempts INTEGER NOT NULL DEFAULT 0,"
     " next_attempt INTEGER NOT NULL DEFAULT 0, last_reply TEXT,"
     " updated_at INTEGER NOT NULL, PRIMARY KEY(issue, list, email));"
@@ -282,6 +295,76 @@ journal_scalar(struct journal *j, sqlite3_stmt *st, const char *what)
 	return v;
 }
 
+/*
+ * Rewrites an older journal's STATE_CHECK_IN as STATE_CHECK.  Both allow
+ * the same five values, so no row breaks the new one and nothing stored
+ * changes: sqlite documents this edit of sqlite_schema for a CHECK
+ * (https://sqlite.org/lang_altertable.html, section 7), and bumping
+ * schema_version makes every open connection read the new text.
+ * user_version stays, so an older mailer opens the journal as before.  A
+ * journal busy or read-only now keeps the old text (slower, still right)
+ * and is rewritten by a later open.
+ */
+static int
+state_check_old(struct journal *j)
+{
+	static const char q[] = "SELECT instr(sql, ?1) > 0 FROM sqlite_schema"
+	    " WHERE type = 'table' AND name = 'recipients'";
+	sqlite3_stmt *st;
+	int old = 0;
+
+	if (sqlite3_prepare_v2(j->db, q, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, STATE_CHECK_IN, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		old = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return old;
+}
+
+static void
+state_check(struct journal *j)
+{
+	static const char edit[] = "UPDATE sqlite_schema"
+	    " SET sql = replace(sql, ?1, ?2)"
+	    " WHERE type = 'table' AND name = 'recipients'"
+	    " AND instr(sql, ?1) > 0";
+	sqlite3_stmt *st = NULL;
+	long long cookie = -1;
+	int changed = 0;
+	char bump[64];
+
+	if (!state_check_old(j) || sqlite3_exec(j->db, "BEGIN IMMEDIATE",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_prepare_v2(j->db, "PRAGMA schema_version", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		cookie = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	/* another open may have rewritten it first: then changes is 0 */
+	if (cookie >= 0 && sqlite3_exec(j->db, "PRAGMA writable_schema = ON",
+	    NULL, NULL, NULL) == SQLITE_OK && sqlite3_prepare_v2(j->db, edit,
+	    -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, STATE_CHECK_IN, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, STATE_CHECK, -1, SQLITE_STATIC);
+		changed = sqlite3_step(st) == SQLITE_DONE &&
+		    sqlite3_changes(j->db) == 1;
+	}
+	sqlite3_finalize(st);
+	snprintf(bump, sizeof bump, "PRAGMA schema_version = %lld",
+	    cookie + 1);
+	if (changed && sqlite3_exec(j->db, bump, NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		changed = 0;
+	sqlite3_exec(j->db, "PRAGMA writable_schema = OFF", NULL, NULL,
+	    NULL);
+	sqlite3_exec(j->db, changed ? "COMMIT" : "ROLLBACK", NULL, NULL,
+	    NULL);
+	if (!sqlite3_get_autocommit(j->db))
+		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static int
 setup(struct journal *j)
 {
@@ -311,8 +394,10 @@ setup(struct journal *j)
 	}
 	version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version == SCHEMA_VERSION)
+	if (version == SCHEMA_VERSION) {
+		state_check(j);
 		return 0;
+	}
 	if (version > SCHEMA_VERSION) {
 		warnx("%s: schema version %d, written by a newer mailer "
 		    "(this one knows %d): run that one, or restore a journal "
@@ -333,7 +418,10 @@ setup(struct journal *j)
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	return exec(j, "COMMIT");
+	if (exec(j, "COMMIT") == -1)
+		return -1;
+	state_check(j);
+	return 0;
 }
 
 /*

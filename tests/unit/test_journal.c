@@ -106,6 +106,89 @@ START_TEST(test_other_case)
 }
 END_TEST
 
+/* The state CHECK of recipients, as the table's text has it. */
+static char *
+state_check_text(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *t = NULL;
+	const char *q = "SELECT substr(sql, instr(sql, 'CHECK(state'),"
+	    " instr(sql, ', attempts') - instr(sql, 'CHECK(state'))"
+	    " FROM sqlite_schema WHERE name = 'recipients'";
+
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ck_assert_ptr_nonnull(t);
+	return t;
+}
+
+/*
+ * A journal whose recipients.state CHECK is the IN list of earlier
+ * versions (a temporary b-tree for every row written) gets the same
+ * test as comparisons on open: rows and user_version as they were, and
+ * a state outside the five still refused.
+ */
+START_TEST(test_state_check_rewritten)
+{
+	sqlite3 *db;
+	char *t;
+	enum jstate st;
+	const char *old = "CHECK(state IN ('pending',  'sent','deferred',"
+	    "'failed','suppressed'))";
+	char *q;
+
+	ck_assert_int_eq(journal_add(j, "i", "l", "a@x.example", "t1"), 0);
+	ck_assert_int_eq(journal_mark(j, "i", "l", "a@x.example", JS_SENT,
+	    "250 ok", 0), 0);
+	journal_close(j);
+	t = state_check_text();
+	ck_assert_str_eq(t, "CHECK(state = 'pending' OR state = 'sent'"
+	    " OR state = 'deferred' OR state = 'failed'"
+	    " OR state = 'suppressed')");
+	/* the journal as an earlier mailer wrote it */
+	q = sqlite3_mprintf("PRAGMA writable_schema = ON;"
+	    " UPDATE sqlite_schema SET sql = replace(sql, %Q, %Q)"
+	    " WHERE name = 'recipients';"
+	    " PRAGMA schema_version = 100; PRAGMA writable_schema = OFF;",
+	    t, old);
+	free(t);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, q, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	sqlite3_free(q);
+	t = state_check_text();
+	ck_assert_str_eq(t, old);
+	free(t);
+
+	j = journal_open(path);
+	ck_assert_ptr_nonnull(j);
+	t = state_check_text();
+	ck_assert_str_eq(t, "CHECK(state = 'pending' OR state = 'sent'"
+	    " OR state = 'deferred' OR state = 'failed'"
+	    " OR state = 'suppressed')");
+	free(t);
+	ck_assert_int_eq(journal_state(j, "i", "l", "a@x.example", &st, NULL,
+	    NULL), 0);
+	ck_assert_int_eq(st, JS_SENT);
+	ck_assert_int_eq(journal_add(j, "i", "l", "b@x.example", "t2"), 0);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "UPDATE recipients SET"
+	    " state = 'lost'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA integrity_check", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	/* opened again: nothing more to rewrite */
+	journal_close(j);
+	j = journal_open(path);
+	ck_assert_ptr_nonnull(j);
+}
+END_TEST
+
 START_TEST(test_states)
 {
 	enum jstate st;
@@ -810,6 +893,7 @@ journal_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_open);
+	tcase_add_test(tc, test_state_check_rewritten);
 	tcase_add_test(tc, test_states);
 	tcase_add_test(tc, test_edition);
 	tcase_add_test(tc, test_edition_changed);
