@@ -69,8 +69,7 @@ struct sender {
 	struct journal *jn;		/* state.jn */
 	struct transport *t;
 	struct throttle *th;
-	unsigned char *key;
-	size_t keylen;
+	struct verp_mac *mac;		/* the token key, made ready once */
 	const struct list *l;
 	struct edition ed;		/* the list's edition (shared) */
 	unsigned char bh[DKIM_HASH_LEN];	/* its DKIM body hash */
@@ -97,6 +96,7 @@ struct sender {
 	int attempts;			/* of the subscriber wanted() read */
 	/* its address as the journal spells it, when the CSV now differs */
 	char spelled[JOURNAL_EMAIL_MAX];
+	char id[VERP_ID_LEN + 1];	/* its row's token id, or "" */
 };
 
 /* retry_backoff, doubled for each earlier run that tried, capped */
@@ -705,8 +705,10 @@ build_item(struct sender *s, const struct subscriber *sub, struct item *it)
 	it->email = xstrdup(s->o->to ? s->o->to : s->spelled[0] ? s->spelled :
 	    sub->email);
 	it->name = sub && sub->name ? xstrdup(sub->name) : NULL;
-	if (verp_token(s->key, s->keylen, s->j->issue->id, s->l->id,
-	    it->email, it->token, sizeof it->token) == -1)
+	/* the row's id is the token's when the row names this address */
+	if (s->o->to || s->spelled[0] || !s->id[0])
+		verp_id(s->j->issue->id, s->l->id, it->email, s->id);
+	if (verp_token_mac(s->mac, s->id, it->token, sizeof it->token) == -1)
 		return -1;
 	it->from = xasprintf("bounces+%s@%s", it->token, c->bounce_domain);
 	if (s->per_sub) {
@@ -774,18 +776,18 @@ subscriber_row(struct sender *s, const struct subscriber *sub,
     const char **email, enum jstate *st, time_t *next)
 {
 	const char *iss = s->j->issue->id;
-	char id[VERP_ID_LEN + 1];
 	int known = 1;
 
 	s->attempts = 0;
 	s->spelled[0] = '\0';
+	s->id[0] = '\0';
 	if (s->o->dry_run) {
 		if (dry_spelling(s, sub->email) == -1)
 			return -1;
 	} else {
-		verp_id(iss, s->l->id, sub->email, id);
+		verp_id(iss, s->l->id, sub->email, s->id);
 		if ((known = journal_add_any_case(s->jn, iss, s->l->id,
-		    sub->email, id, s->spelled)) == -1)
+		    sub->email, s->id, s->spelled)) == -1)
 			return -1;
 	}
 	if (s->spelled[0])
@@ -1181,8 +1183,8 @@ sender_open(struct sender *s)
 	s->jn = s->state.jn;
 	if (rc == 0 && !o->to && !o->dry_run)
 		rc = start_checkpoints(s);
-	s->key = s->state.key;
-	s->keylen = s->state.keylen;
+	if (s->state.key)
+		s->mac = verp_mac_new(s->state.key, s->state.keylen);
 	/* one address whatever its local part's case, as list.c's rows */
 	s->suppressed.nocase = s->csv_seen.nocase = s->orphaned.nocase = 1;
 	if (rc == 0)
@@ -1254,6 +1256,7 @@ sender_free(struct sender *s)
 	strset_free(&s->orphaned);
 	free(s->orphan_list);
 	state_close(&s->state);
+	verp_mac_free(s->mac);
 	for (size_t i = 0; i < POOL; i++) {	/* the reused message buffers */
 		item_release(s, &s->pool[i]);
 		buf_free(&s->pool[i].msg);

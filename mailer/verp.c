@@ -127,6 +127,53 @@ verp_token(const unsigned char *key, size_t keylen, const char *issue,
 	return 0;
 }
 
+struct verp_mac {
+	struct hmac_sha256_ctx h;	/* keyed, nothing hashed yet */
+};
+
+struct verp_mac *
+verp_mac_new(const unsigned char *key, size_t keylen)
+{
+	struct verp_mac *m = xmalloc(sizeof *m);
+
+	hmac_sha256_set_key(&m->h, keylen, key);
+	return m;
+}
+
+void
+verp_mac_free(struct verp_mac *m)
+{
+	if (!m)
+		return;
+	explicit_bzero(m, sizeof *m);
+	free(m);
+}
+
+int
+verp_token_mac(const struct verp_mac *m, const char *id, char *out,
+    size_t outsz)
+{
+	struct hmac_sha256_ctx h = m->h;
+	unsigned char raw[ID_BYTES], mac[MAC_BYTES];
+
+	if (outsz <= VERP_TOKEN_LEN) {
+		warnx("verp: token buffer too small (%zu bytes)", outsz);
+		return -1;
+	}
+	if (strlen(id) != VERP_ID_LEN ||
+	    b32_decode(id, VERP_ID_LEN, raw, ID_BYTES) == -1) {
+		warnx("verp: \"%s\" is no token id", id);
+		return -1;
+	}
+	hmac_sha256_update(&h, 5, (const uint8_t *)"verp1");
+	hmac_sha256_update(&h, ID_BYTES, raw);
+	hmac_sha256_digest(&h, MAC_BYTES, mac);
+	explicit_bzero(&h, sizeof h);
+	b32_encode(raw, ID_BYTES, out);
+	b32_encode(mac, MAC_BYTES, out + VERP_ID_LEN);
+	return 0;
+}
+
 int
 verp_check(const unsigned char *key, size_t keylen, const char *token,
     char *id_out, size_t idsz)

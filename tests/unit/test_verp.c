@@ -30,6 +30,47 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/*
+ * A key made ready once gives the tokens verp_token gives, for keys
+ * shorter and longer than SHA-256's block (HMAC hashes a long one first),
+ * and the same key serves many tokens.
+ */
+START_TEST(test_token_mac)
+{
+	static const char *const addr[] = { "li.wei@example.cn", "a@b.example",
+	    "Bob.Smith@Example.ORG", "x" };
+	unsigned char big[200];
+	const unsigned char *keys[] = { key, big };
+	size_t lens[] = { KL, sizeof big };
+	char tok[64], want[64], id[VERP_ID_LEN + 1];
+
+	for (size_t i = 0; i < sizeof big; i++)
+		big[i] = (unsigned char)(i * 7 + 1);
+	for (size_t k = 0; k < 2; k++) {
+		struct verp_mac *m = verp_mac_new(keys[k], lens[k]);
+
+		for (int round = 0; round < 2; round++)
+			for (size_t a = 0; a < 4; a++) {
+				verp_id("2021-01", "chengdu", addr[a], id);
+				ck_assert_int_eq(verp_token_mac(m, id, tok,
+				    sizeof tok), 0);
+				ck_assert_int_eq(verp_token(keys[k], lens[k],
+				    "2021-01", "chengdu", addr[a], want,
+				    sizeof want), 0);
+				ck_assert_str_eq(tok, want);
+			}
+		ck_assert_int_eq(verp_token_mac(m, id, tok, VERP_TOKEN_LEN),
+		    -1);
+		ck_assert_int_eq(verp_token_mac(m, "short", tok, sizeof tok),
+		    -1);
+		ck_assert_int_eq(verp_token_mac(m, "0000000000000", tok,
+		    sizeof tok), -1);	/* 0 is no base32 letter */
+		verp_mac_free(m);
+	}
+	verp_mac_free(NULL);
+}
+END_TEST
+
 START_TEST(test_tamper)
 {
 	char tok[64], bad[64], id[16];
@@ -159,6 +200,7 @@ verp_suite(void)
 
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_tamper);
+	tcase_add_test(tc, test_token_mac);
 	tcase_add_test(tc, test_distinct);
 	tcase_add_test(tc, test_keys);
 	tcase_add_test(tc, test_msgid);
