@@ -203,6 +203,7 @@ journal_fail(struct journal *j, const char *what)
 		code = SQLITE_FULL;
 	hint = failure_hint(code);
 
+	journal_forget_sent(j);	/* the transaction may be undone */
 	/* out of memory is 71 wherever it happens, not a journal error (70) */
 	if (code == SQLITE_NOMEM)
 		util_oom("sqlite");
@@ -486,6 +487,7 @@ journal_close(struct journal *j)
 	free(j->path);
 	free(j->add_issue);
 	free(j->add_list);
+	journal_forget_sent(j);
 	free(j);
 }
 
@@ -503,8 +505,17 @@ journal_commit(struct journal *j)
 }
 
 void
+journal_forget_sent(struct journal *j)
+{
+	free(j->sent_issue);
+	free(j->sent_list);
+	j->sent_issue = j->sent_list = NULL;
+}
+
+void
 journal_rollback(struct journal *j)
 {
+	journal_forget_sent(j);
 	if (!sqlite3_get_autocommit(j->db))
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -523,7 +534,7 @@ journal_tx_end(struct journal *j, int own, int rc)
 		return rc;
 	if (rc == 0)
 		return journal_commit(j);
-	sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
+	journal_rollback(j);
 	return -1;
 }
 

@@ -42,6 +42,13 @@ struct journal {
 	/* journal_add_any_case's edition, and whether it had rows before */
 	char *add_issue, *add_list;
 	int add_had_rows;
+	/*
+	 * The edition whose first_sent_at this handle set: a sent message
+	 * of it needs no UPDATE of editions more.  Forgotten on any
+	 * failure or rollback (journal_forget_sent), so an undone set is
+	 * made again.
+	 */
+	char *sent_issue, *sent_list;
 };
 
 /* Stored names of enum jstate, enum jevent and enum jclass (NULL: JC_NONE). */
@@ -52,6 +59,9 @@ extern const char *const journal_class_names[];
 /* Index of s in names[0..n), or dflt when absent or NULL. */
 int journal_name_index(const char *const *names, int n, const char *s,
     int dflt);
+
+/* Forgets sent_issue and sent_list. */
+void journal_forget_sent(struct journal *j);
 
 /*
  * Reports what failed, with the journal's path and SQLite's message, and

@@ -104,6 +104,7 @@ journal_edition_check(struct journal *j, const char *issue,
 		*changed = 1;
 		return 0;
 	}
+	journal_forget_sent(j);		/* first_sent_at NULL again */
 	return journal_run(j, journal_prep(j, sql, Q_ED_PUT, 3, issue, list,
 	    digest), "storing edition digest");
 }
@@ -237,12 +238,18 @@ mark(struct journal *j, const char *issue, const char *list,
 		    list);
 		return -1;
 	}
-	if (state != JS_SENT)
+	if (state != JS_SENT || (j->sent_issue &&
+	    !strcmp(j->sent_issue, issue) && !strcmp(j->sent_list, list)))
 		return 0;
 	if (!(st = journal_prep(j, sql, Q_ED_SENT, 2, issue, list)))
 		return -1;
 	sqlite3_bind_int64(st, 3, now);
-	return journal_run(j, st, "marking edition sent");
+	if (journal_run(j, st, "marking edition sent") == -1)
+		return -1;
+	journal_forget_sent(j);
+	j->sent_issue = xstrdup(issue);
+	j->sent_list = xstrdup(list);
+	return 0;
 }
 
 int

@@ -189,6 +189,44 @@ START_TEST(test_state_check_rewritten)
 }
 END_TEST
 
+/*
+ * An edition's first_sent_at is set by its first sent message; a handle
+ * then skips that UPDATE for the edition's later ones, unless the set was
+ * rolled back, or the edition stored again (not sent yet).
+ */
+START_TEST(test_first_sent_once)
+{
+	time_t t;
+	int changed;
+
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d0", &changed),
+	    0);
+	ck_assert_int_eq(journal_begin(j), 0);
+	ck_assert_int_eq(journal_add(j, "i", "l", "a@x.example", "t1"), 0);
+	ck_assert_int_eq(journal_mark_sent(j, "i", "l", "a@x.example",
+	    "250 ok", NULL), 0);
+	journal_rollback(j);
+	ck_assert_int_eq(journal_first_sent(j, "i", &t), 0);
+	ck_assert_int_eq(t, 0);
+	ck_assert_int_eq(journal_add(j, "i", "l", "a@x.example", "t1"), 0);
+	ck_assert_int_eq(journal_add(j, "i", "l", "b@x.example", "t2"), 0);
+	ck_assert_int_eq(journal_mark_sent(j, "i", "l", "a@x.example",
+	    "250 ok", NULL), 0);
+	ck_assert_int_eq(journal_first_sent(j, "i", &t), 0);
+	ck_assert_int_gt(t, 0);
+	ck_assert_int_eq(journal_mark_sent(j, "i", "l", "b@x.example",
+	    "250 ok", NULL), 0);
+	/* another edition, then this one stored anew (a new digest) */
+	ck_assert_int_eq(journal_edition_check(j, "i2", "l", "d1", &changed),
+	    0);
+	ck_assert_int_eq(journal_add(j, "i2", "l", "a@x.example", "t3"), 0);
+	ck_assert_int_eq(journal_mark_sent(j, "i2", "l", "a@x.example",
+	    "250 ok", NULL), 0);
+	ck_assert_int_eq(journal_first_sent(j, "i2", &t), 0);
+	ck_assert_int_gt(t, 0);
+}
+END_TEST
+
 START_TEST(test_states)
 {
 	enum jstate st;
@@ -894,6 +932,7 @@ journal_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_open);
 	tcase_add_test(tc, test_state_check_rewritten);
+	tcase_add_test(tc, test_first_sent_once);
 	tcase_add_test(tc, test_states);
 	tcase_add_test(tc, test_edition);
 	tcase_add_test(tc, test_edition_changed);
