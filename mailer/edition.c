@@ -33,6 +33,15 @@ struct composer {
 	char msgid_salt[17];
 	char *autocrypt;	/* folded "Autocrypt: ..." header, or NULL */
 	int sign_failed;
+	/*
+	 * The fields message_build_head writes the same for every
+	 * recipient of list fixed_list's edition with subject fixed_subject
+	 * (a copy), built once: From; Reply-To and Subject; MIME-Version
+	 * and List-Id; List-Archive, Archived-At and Feedback-ID.
+	 */
+	const struct list *fixed_list;
+	char *fixed_subject;
+	struct buf fixed[4];
 };
 
 const struct list *
@@ -114,6 +123,9 @@ composer_free(struct composer *cp)
 	if (!cp)
 		return;
 	free(cp->autocrypt);
+	free(cp->fixed_subject);
+	for (size_t i = 0; i < 4; i++)
+		buf_free(&cp->fixed[i]);
 	tmpl_free(cp->html);
 	tmpl_free(cp->text);
 	tmpl_free(cp->subject);
@@ -560,16 +572,28 @@ message_id_new(struct composer *cp, const char *list_id, const char *token)
 	    token ? token : "", addr_domain(cp->cfg->sender_address));
 }
 
+/*
+ * The field is formatted once a second, per thread (mailer serve's mail
+ * thread writes them too): one send writes thousands in each.
+ */
 void
 message_date_header(struct buf *out)
 {
+	static _Thread_local time_t last = (time_t)-1;
+	static _Thread_local char field[80];
+	static _Thread_local size_t len;
 	time_t t = message_time();
-	struct tm tm;
-	char d[64];
 
-	localtime_r(&t, &tm);
-	strftime(d, sizeof d, "%a, %d %b %Y %H:%M:%S %z", &tm);
-	buf_printf(out, "Date: %s\r\n", d);
+	if (t != last || !len) {
+		struct tm tm;
+		char d[64];
+
+		localtime_r(&t, &tm);
+		strftime(d, sizeof d, "%a, %d %b %Y %H:%M:%S %z", &tm);
+		len = (size_t)snprintf(field, sizeof field, "Date: %s\r\n", d);
+		last = t;
+	}
+	buf_add(out, field, len);
 }
 
 static void
@@ -638,8 +662,8 @@ feedback_field(struct buf *out, const char *s)
 }
 
 static void
-feedback_headers(const struct composer *cp, const struct list *l,
-    const struct recipient *r, struct buf *out)
+feedback_id(const struct composer *cp, const struct list *l,
+    struct buf *out)
 {
 	const struct config *c = cp->cfg;
 
@@ -650,6 +674,14 @@ feedback_headers(const struct composer *cp, const struct list *l,
 		buf_printf(out, "%s:%s\r\n", c->feedback_campaign,
 		    c->feedback_sender_id);
 	}
+}
+
+static void
+feedback_headers(const struct composer *cp, const struct recipient *r,
+    struct buf *out)
+{
+	const struct config *c = cp->cfg;
+
 	if (c->dkim)
 		buf_printf(out, "CFBL-Address: bounces+%s@%s; report=arf\r\n",
 		    r->token, c->bounce_domain);
@@ -657,26 +689,54 @@ feedback_headers(const struct composer *cp, const struct list *l,
 	    "X-Auto-Response-Suppress: OOF, AutoReply\r\n");
 }
 
+/*
+ * The fields of a message's head that are the same for every recipient
+ * of ed on list l (see struct composer), built when l or the subject
+ * changed; the order is message_build_head's.
+ */
+static const struct buf *
+fixed_fields(struct composer *cp, const struct edition *ed,
+    const struct list *l)
+{
+	const struct config *c = cp->cfg;
+	struct buf *f = cp->fixed;
+
+	if (cp->fixed_list == l && cp->fixed_subject &&
+	    !strcmp(cp->fixed_subject, ed->subject))
+		return f;
+	for (size_t i = 0; i < 4; i++)
+		buf_reset(&f[i]);
+	free(cp->fixed_subject);
+	cp->fixed_subject = xstrdup(ed->subject);
+	cp->fixed_list = l;
+	rfc2047_address(&f[0], "From", c->sender_name, c->sender_address);
+	if (c->reply_to)
+		rfc2047_address(&f[1], "Reply-To", NULL, c->reply_to);
+	rfc2047_unstructured(&f[1], "Subject", ed->subject);
+	buf_adds(&f[2], "MIME-Version: 1.0\r\n");
+	rfc2047_address(&f[2], "List-Id", l->short_name, l->list_id);
+	archive_headers(cp, l, &f[3]);
+	feedback_id(cp, l, &f[3]);
+	return f;
+}
+
 void
 message_build_head(struct composer *cp, const struct edition *ed,
     const struct list *l, const struct recipient *r, const char *message_id,
     struct buf *out)
 {
-	const struct config *c = cp->cfg;
+	const struct buf *f = fixed_fields(cp, ed, l);
 	char *mid = message_id ? NULL : message_id_new(cp, l->id, r->token);
 
 	message_date_header(out);
-	rfc2047_address(out, "From", c->sender_name, c->sender_address);
+	buf_add(out, f[0].data, f[0].len);
 	rfc2047_address(out, "To", r->name, r->address);
-	if (c->reply_to)
-		rfc2047_address(out, "Reply-To", NULL, c->reply_to);
-	rfc2047_unstructured(out, "Subject", ed->subject);
+	buf_add(out, f[1].data, f[1].len);
 	buf_printf(out, "Message-ID: <%s>\r\n", mid ? mid : message_id);
-	buf_adds(out, "MIME-Version: 1.0\r\n");
-	rfc2047_address(out, "List-Id", l->short_name, l->list_id);
+	buf_add(out, f[2].data, f[2].len);
 	unsubscribe_headers(cp, r, out);
-	archive_headers(cp, l, out);
-	feedback_headers(cp, l, r, out);
+	buf_add(out, f[3].data, f[3].len);
+	feedback_headers(cp, r, out);
 	if (cp->autocrypt)
 		buf_adds(out, cp->autocrypt);
 	buf_add(out, ed->headers.data, ed->headers.len);
