@@ -147,12 +147,20 @@ buf_addc_slow(struct buf *b, int c)
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	va_list cp;
 	int n;
 
+	/* into the room there is: a second pass only when it was short */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, cp);
 	va_end(cp);
+	if (n >= 0 && (size_t)n < room) {
+		b->len += (size_t)n;	/* and its NUL */
+		return;
+	}
+	if (room)
+		b->data[b->len] = '\0';	/* as it was */
 	if (n < 0)
 		return;
 	buf_grow(b, (size_t)n);

@@ -30,6 +30,35 @@ START_TEST(test_buf)
 }
 END_TEST
 
+/*
+ * buf_printf writes into the room the buffer has and formats again only
+ * when that was short: every length around the room's end (one short,
+ * exact, one over) gives the same bytes as snprintf, NUL-terminated.
+ */
+START_TEST(test_buf_printf_room)
+{
+	char want[200], arg[100];
+
+	for (size_t pre = 0; pre < 70; pre++)
+		for (size_t n = 0; n < 70; n++) {
+			struct buf b = BUF_INIT;
+
+			memset(arg, 'y', n);
+			arg[n] = '\0';
+			for (size_t i = 0; i < pre; i++)
+				buf_addc(&b, 'x');
+			buf_printf(&b, "<%s>", arg);
+			buf_printf(&b, "%zu", n);
+			snprintf(want, sizeof want, "%.*s<%s>%zu", (int)pre,
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", arg, n);
+			ck_assert_uint_eq(b.len, strlen(want));
+			ck_assert_str_eq(b.data, want);
+			buf_free(&b);
+		}
+}
+END_TEST
+
 START_TEST(test_strset)
 {
 	struct strset set = STRSET_INIT;
@@ -331,6 +360,7 @@ util_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, test_buf);
+	tcase_add_test(tc, test_buf_printf_room);
 	tcase_add_test(tc, test_strset);
 	tcase_add_test(tc, test_strset_map);
 	tcase_add_test(tc, test_html);
