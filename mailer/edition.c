@@ -603,6 +603,7 @@ unsubscribe_headers(const struct composer *cp, const struct recipient *r,
 	const struct config *c = cp->cfg;
 	struct buf v = BUF_INIT;
 
+	buf_grow(&v, 255);	/* formatted once */
 	buf_printf(&v, "<mailto:unsubscribe+%s@%s?subject=unsubscribe>",
 	    r->token, c->bounce_domain);
 	if (c->web_base_url)

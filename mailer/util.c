@@ -98,6 +98,7 @@ xasprintf(const char *fmt, ...)
 	struct buf b = BUF_INIT;
 	va_list ap;
 
+	buf_grow(&b, 127);	/* most strings fit: formatted once */
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
