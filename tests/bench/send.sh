@@ -81,7 +81,13 @@ config "$P/maildir.yaml" "maildir:$W/one"
 "$MAILER" --config "$P/maildir.yaml" send "$P/issues/2021-01" \
 	--list "b${SIZES%% *}" --to reader@example.org --quiet >/dev/null ||
 	{ echo "bench: cannot build a message" >&2; exit 1; }
-MSG=$(ls "$W"/one/new/* | head -1)
+# As mailer sends it (relay.sh does the same): without the two lines the
+# Maildir delivery added, and CRLF, since libcurl sends the bytes as they
+# are.  The Maildir copy's bare LFs made the references' message 1.3 %
+# shorter and libcurl's scan of it for lines starting with "." 7 %
+# cheaper than mailer's.
+sed -e '1,2d' -e 's/$/\r/' "$(ls "$W"/one/new/* | head -1)" >"$W/msg.eml"
+MSG=$W/msg.eml
 SIZE=$(wc -c <"$MSG")
 # smtp-source's -l is the payload after its own few header lines.
 BODY=$((SIZE - 200))
