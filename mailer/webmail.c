@@ -42,11 +42,15 @@ struct webmail {
 	volatile sig_atomic_t smtp_stop;
 };
 
-/* One row to send, copied out of the journal. */
+/*
+ * One row to send, copied out of the journal.  No name: the mail repeats
+ * nothing the requester typed but the address (anyone may give someone
+ * else's address and a "name" that is an advertisement).
+ */
 struct job {
 	int found;
 	struct journal_webmail m;
-	char *list, *email, *name;
+	char *list, *email;
 };
 
 static void
@@ -64,19 +68,10 @@ job_row(void *arg, const struct journal_webmail *m)
 }
 
 static void
-job_name(void *arg, const struct journal_subscription *s)
-{
-	struct job *j = arg;
-
-	j->name = s->name ? xstrdup(s->name) : NULL;
-}
-
-static void
 job_clear(struct job *j)
 {
 	free(j->list);
 	free(j->email);
-	free(j->name);
 	memset(j, 0, sizeof *j);
 }
 
@@ -101,8 +96,6 @@ render(struct webmail *m, const struct job *j, const struct list *l,
 	json_object_set_new(ctx, sub ? "subscribe" : "unsubscribe",
 	    json_true());
 	json_object_set_new(ctx, "url", json_string(url));
-	if (j->name)
-		json_object_set_new(ctx, "name", json_string(j->name));
 	rc = tmpl_render(m->text, ctx, &all);
 	json_decref(ctx);
 	free(url);
@@ -150,8 +143,7 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 	}
 	message_date_header(out);
 	rfc2047_address(out, "From", c->sender_name, c->sender_address);
-	/* the name was checked to be one line; the encoder folds it */
-	rfc2047_address(out, "To", j->name, j->email);
+	rfc2047_address(out, "To", NULL, j->email);
 	if (c->reply_to)
 		rfc2047_address(out, "Reply-To", NULL, c->reply_to);
 	rfc2047_unstructured(out, "Subject", subject.data);
@@ -247,8 +239,6 @@ send_one(struct webmail *m)
 		job_clear(&j);
 		return 1;
 	}
-	if (j.m.kind == JW_SUBSCRIBE)
-		journal_sub_get(m->jn, j.m.subscription, job_name, &j);
 	if (j.m.at + m->c->web_token_days * 86400 <= now) {
 		rc = 0;		/* its link would be dead on arrival */
 	} else if (build(m, &j, &msg) == -1) {

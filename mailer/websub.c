@@ -68,10 +68,10 @@ ctl_or_break(const unsigned char *p)
 }
 
 /*
- * A name may be empty; it is one line of printable text: it is the
- * greeting and To of the confirmation mail.  Name and address end up in
- * the editors' CSV (lists sync), where a spreadsheet would run a value
- * that starts like a formula.
+ * A name may be empty; it is one line of printable text: the consent
+ * record and the confirm page show it (the confirmation mail does not).
+ * Name and address end up in the editors' CSV (lists sync), where a
+ * spreadsheet would run a value that starts like a formula.
  */
 static const char *
 name_problem(const char *name)

@@ -3,10 +3,11 @@
 # sense too: the C1 controls (NEL, U+0085, among them) and the line and
 # paragraph separators (U+2028, U+2029) end a line in mail readers and
 # editors as CR and LF do, so a name holding them would put lines of the
-# submitter's choosing into the confirmation mail sent to the address
-# (its greeting and To).  Each gets the form again with the error (400),
-# nothing recorded, no mail; a name of letters, CJK, punctuation and
-# spaces (also U+00A0) is taken as before.  Maildir transport.
+# submitter's choosing into the editors' CSV and the consent record (the
+# confirmation mail holds no name: 0875).  Each gets the form again with
+# the error (400), nothing recorded, no mail; a name of letters, CJK,
+# punctuation and spaces (also U+00A0) is taken as before.  Maildir
+# transport.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
