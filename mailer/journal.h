@@ -412,7 +412,11 @@ struct journal_webmail {
 /* Records a mail to send (sent_at and used_at unset); *id.  0 / -1. */
 int journal_webmail_add(struct journal *j, const struct journal_webmail *m,
     long long *id);
-/* Mails recorded after email_since for email and after ip_since for ip. */
+/*
+ * Mails recorded after email_since for email's mailbox (the address and
+ * its subaddresses: a +detail taken off, RFC 5233) and after ip_since for
+ * ip.
+ */
 int journal_webmail_counts(struct journal *j, const char *email,
     time_t email_since, const char *ip, time_t ip_since, long *by_email,
     long *by_ip);

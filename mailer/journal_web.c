@@ -5,6 +5,11 @@
  */
 #include "journal_int.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
 static const char *const sql[Q_COUNT] = {
 	[Q_SUB_ADD] = "INSERT INTO subscriptions(list, email, name,"
 	    " submitted_at, ip, form) VALUES (?1, ?2, ?3, ?5, ?4, ?6)",
@@ -37,8 +42,16 @@ static const char *const sql[Q_COUNT] = {
 	    "  AND t.ended_at IS NULL) ORDER BY s.id",
 	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
 	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/*
+	 * a mailbox's mails: its address (?1, without a +detail) and its
+	 * subaddresses, local+... (from ?5 up to ?6) at its domain (?7)
+	 */
 	[Q_WM_COUNT] = "SELECT (SELECT count(*) FROM web_mails"
-	    "  WHERE email = ?1 COLLATE NOCASE AND at > ?3),"
+	    "  WHERE email = ?1 COLLATE NOCASE AND at > ?3)"
+	    " + (SELECT count(*) FROM web_mails"
+	    "  WHERE email >= ?5 COLLATE NOCASE AND email < ?6 COLLATE NOCASE"
+	    "  AND substr(email, instr(email, '@')) = ?7 COLLATE NOCASE"
+	    "  AND at > ?3),"
 	    " (SELECT count(*) FROM web_mails WHERE ip = ?2 AND at > ?4)",
 	[Q_WM_GET] = "SELECT id, kind, list, email, ip, subscription, at,"
 	    " sent_at, used_at FROM web_mails WHERE id = ?1",
@@ -192,9 +205,27 @@ journal_webmail_counts(struct journal *j, const char *email,
     time_t email_since, const char *ip, time_t ip_since, long *by_email,
     long *by_ip)
 {
-	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_COUNT, 2, email, ip);
+	const char *at = strchr(email, '@'), *plus = strchr(email, '+');
+	size_t local = at ? (size_t)(at - email) : strlen(email);
+	char *base, *from, *to;
+	sqlite3_stmt *st;
 	int rc;
 
+	/* RFC 5233: local+detail@domain is local@domain's mailbox */
+	if (plus && plus > email && (!at || plus < at))
+		local = (size_t)(plus - email);
+	base = xasprintf("%.*s%s", (int)local, email, at ? at : "");
+	from = xasprintf("%.*s+", (int)local, email);
+	to = xasprintf("%.*s,", (int)local, email);	/* ',' follows '+' */
+	st = journal_prep(j, sql, Q_WM_COUNT, 2, base, ip);
+	if (st) {
+		sqlite3_bind_text(st, 5, from, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 6, to, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, at ? at : "", -1, SQLITE_TRANSIENT);
+	}
+	free(base);
+	free(from);
+	free(to);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 3, email_since);

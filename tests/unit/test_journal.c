@@ -923,6 +923,41 @@ START_TEST(test_webmails)
 }
 END_TEST
 
+/* A mailbox's count takes in its +detail subaddresses (RFC 5233). */
+START_TEST(test_webmail_subaddress)
+{
+	static const char *const mine[] = { "Vi.Ctim@x.org", "vi.ctim+1@x.org",
+	    "VI.CTIM+a+b@X.ORG" };
+	static const char *const other[] = { "vi.ctim-1@x.org", "vi.ctimx@x.org",
+	    "vi.ctim+1@y.org", "vi.cti@x.org", "vi.ctim+1@x.org.cn" };
+	static const char *const ask[] = { "vi.ctim@x.org", "vi.ctim+zz@x.org",
+	    "VI.CTIM+@x.org" };
+	struct journal_webmail m = { 0 };
+	long long id;
+	long by_email, by_ip;
+	time_t now = time(NULL);
+
+	m.kind = JW_SUBSCRIBE;
+	m.list = "aba";
+	m.ip = "192.0.2.1";
+	m.at = now;
+	for (size_t i = 0; i < 3; i++) {
+		m.email = mine[i];
+		ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	}
+	for (size_t i = 0; i < 5; i++) {
+		m.email = other[i];
+		ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(journal_webmail_counts(j, ask[i], now - 86400,
+		    "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
+		ck_assert_msg(by_email == 3, "%s: %ld", ask[i], by_email);
+		ck_assert_int_eq(by_ip, 8);
+	}
+}
+END_TEST
+
 static Suite *
 journal_suite(void)
 {
@@ -948,6 +983,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_stopped_since);
 	tcase_add_test(tc, test_subscriptions);
 	tcase_add_test(tc, test_webmails);
+	tcase_add_test(tc, test_webmail_subaddress);
 	tcase_add_test(tc, test_address_case);
 	tcase_add_test(tc, test_add_any_case);
 	tcase_add_test(tc, test_other_case);
