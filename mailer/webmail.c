@@ -123,7 +123,16 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 	unsigned long long r = 0;
 	int rc = -1;
 
-	if (!l || render(m, j, l, &subject, &body) == -1)
+	if (!l) {
+		char *masked = web_mask(j->email);
+
+		/* taken out of lists/ since: its link would lead nowhere */
+		warnx("confirmation mail to %s: list %s is no longer in "
+		    "lists/; dropped", masked, j->list);
+		free(masked);
+		goto out;
+	}
+	if (render(m, j, l, &subject, &body) == -1)
 		goto out;
 	part = mime_text("plain", body.data, body.len);
 	rc = mime_write(part, &h, &b);
