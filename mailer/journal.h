@@ -413,13 +413,13 @@ struct journal_webmail {
 int journal_webmail_add(struct journal *j, const struct journal_webmail *m,
     long long *id);
 /*
- * Mails recorded after email_since for email's mailbox (the address and
- * its subaddresses: a +detail taken off, RFC 5233) and after ip_since for
- * ip.
+ * Mails of kind recorded after email_since for email's mailbox (the
+ * address and its subaddresses: a +detail taken off, RFC 5233), and mails
+ * of any kind recorded after ip_since for ip.
  */
-int journal_webmail_counts(struct journal *j, const char *email,
-    time_t email_since, const char *ip, time_t ip_since, long *by_email,
-    long *by_ip);
+int journal_webmail_counts(struct journal *j, enum jwebmail kind,
+    const char *email, time_t email_since, const char *ip, time_t ip_since,
+    long *by_email, long *by_ip);
 /* Calls fn with mail id / the oldest mail not sent.  0, 1 none, -1. */
 int journal_webmail_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_webmail *m), void *arg);

@@ -43,15 +43,16 @@ static const char *const sql[Q_COUNT] = {
 	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
 	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	/*
-	 * a mailbox's mails: its address (?1, without a +detail) and its
-	 * subaddresses, local+... (from ?5 up to ?6) at its domain (?7)
+	 * a mailbox's mails of kind ?8: its address (?1, without a +detail)
+	 * and its subaddresses, local+... (from ?5 up to ?6) at its domain
+	 * (?7)
 	 */
 	[Q_WM_COUNT] = "SELECT (SELECT count(*) FROM web_mails"
-	    "  WHERE email = ?1 COLLATE NOCASE AND at > ?3)"
+	    "  WHERE email = ?1 COLLATE NOCASE AND at > ?3 AND kind = ?8)"
 	    " + (SELECT count(*) FROM web_mails"
 	    "  WHERE email >= ?5 COLLATE NOCASE AND email < ?6 COLLATE NOCASE"
 	    "  AND substr(email, instr(email, '@')) = ?7 COLLATE NOCASE"
-	    "  AND at > ?3),"
+	    "  AND at > ?3 AND kind = ?8),"
 	    " (SELECT count(*) FROM web_mails WHERE ip = ?2 AND at > ?4)",
 	[Q_WM_GET] = "SELECT id, kind, list, email, ip, subscription, at,"
 	    " sent_at, used_at FROM web_mails WHERE id = ?1",
@@ -201,9 +202,9 @@ journal_webmail_add(struct journal *j, const struct journal_webmail *m,
 }
 
 int
-journal_webmail_counts(struct journal *j, const char *email,
-    time_t email_since, const char *ip, time_t ip_since, long *by_email,
-    long *by_ip)
+journal_webmail_counts(struct journal *j, enum jwebmail kind,
+    const char *email, time_t email_since, const char *ip, time_t ip_since,
+    long *by_email, long *by_ip)
 {
 	const char *at = strchr(email, '@'), *plus = strchr(email, '+');
 	size_t local = at ? (size_t)(at - email) : strlen(email);
@@ -222,6 +223,8 @@ journal_webmail_counts(struct journal *j, const char *email,
 		sqlite3_bind_text(st, 5, from, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 6, to, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 7, at ? at : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, webmail_names[kind], -1,
+		    SQLITE_STATIC);
 	}
 	free(base);
 	free(from);

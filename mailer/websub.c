@@ -190,17 +190,20 @@ form_page(struct web *w, const struct list *l, const char *page,
 }
 
 /*
- * 1 when another confirmation mail to email, asked from ip (a
+ * 1 when another confirmation mail of kind to email, asked from ip (a
  * web_limit_key), stays within the limits; 0 when not; -1.  Under w->mu.
+ * Each kind counts apart: strangers' subscribe requests for an address
+ * must not use up its owner's unsubscribe mails.
  */
 static int
-within_limits(struct web *w, const char *email, const char *ip)
+within_limits(struct web *w, enum jwebmail kind, const char *email,
+    const char *ip)
 {
 	time_t now = time(NULL);
 	long by_email, by_ip;
 
-	if (journal_webmail_counts(w->jn, email, now - 86400, ip, now - 3600,
-	    &by_email, &by_ip) == -1)
+	if (journal_webmail_counts(w->jn, kind, email, now - 86400, ip,
+	    now - 3600, &by_email, &by_ip) == -1)
 		return -1;
 	return by_email < w->c->web_mails_per_address &&
 	    by_ip < w->c->web_mails_per_ip;
@@ -252,7 +255,7 @@ manage_post(struct web *w, const struct list *l,
 	web_limit_key(ip, key);
 	pthread_mutex_lock(&w->mu);
 	if ((on = journal_on_list(w->jn, l->id, email)) == 1 &&
-	    (ok = within_limits(w, email, key)) == 1) {
+	    (ok = within_limits(w, JW_UNSUBSCRIBE, email, key)) == 1) {
 		m.kind = JW_UNSUBSCRIBE;
 		m.list = l->id;
 		m.email = email;
@@ -315,7 +318,7 @@ subscribe_post(struct web *w, const struct list *l,
 	s.ip = ip;
 	s.form = consent.data ? consent.data : "";
 	pthread_mutex_lock(&w->mu);
-	if ((ok = within_limits(w, email, key)) == 1 &&
+	if ((ok = within_limits(w, JW_SUBSCRIBE, email, key)) == 1 &&
 	    (rc = journal_begin(w->jn)) == 0) {
 		m.kind = JW_SUBSCRIBE;
 		m.list = l->id;

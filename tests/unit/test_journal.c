@@ -871,8 +871,8 @@ START_TEST(test_address_case)
 	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
 	m.email = "F@x";
 	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
-	ck_assert_int_eq(journal_webmail_counts(j, "f@x", now - 86400,
-	    "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
+	ck_assert_int_eq(journal_webmail_counts(j, JW_SUBSCRIBE, "f@x",
+	    now - 86400, "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
 	ck_assert_int_eq(by_email, 2);
 	buf_free(&out.b);
 }
@@ -903,8 +903,8 @@ START_TEST(test_webmails)
 	m.at = now;
 	m.ip = "192.0.2.2";
 	ck_assert_int_eq(journal_webmail_add(j, &m, &id2), 0);
-	ck_assert_int_eq(journal_webmail_counts(j, "w@x", now - 86400,
-	    "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
+	ck_assert_int_eq(journal_webmail_counts(j, JW_UNSUBSCRIBE, "w@x",
+	    now - 86400, "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
 	ck_assert_int_eq(by_email, 2);
 	ck_assert_int_eq(by_ip, 0);		/* outside the hour */
 	ck_assert_int_eq(journal_webmail_unsent(j, wm_copy, &got), 0);
@@ -950,11 +950,18 @@ START_TEST(test_webmail_subaddress)
 		ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
 	}
 	for (size_t i = 0; i < 3; i++) {
-		ck_assert_int_eq(journal_webmail_counts(j, ask[i], now - 86400,
-		    "192.0.2.1", now - 3600, &by_email, &by_ip), 0);
+		ck_assert_int_eq(journal_webmail_counts(j, JW_SUBSCRIBE,
+		    ask[i], now - 86400, "192.0.2.1", now - 3600, &by_email,
+		    &by_ip), 0);
 		ck_assert_msg(by_email == 3, "%s: %ld", ask[i], by_email);
 		ck_assert_int_eq(by_ip, 8);
 	}
+	/* the unsubscribe mails count apart; the client's, all kinds */
+	ck_assert_int_eq(journal_webmail_counts(j, JW_UNSUBSCRIBE,
+	    "vi.ctim@x.org", now - 86400, "192.0.2.1", now - 3600, &by_email,
+	    &by_ip), 0);
+	ck_assert_int_eq(by_email, 0);
+	ck_assert_int_eq(by_ip, 8);
 }
 END_TEST
 
