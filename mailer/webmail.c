@@ -249,7 +249,14 @@ send_one(struct webmail *m)
 		return 1;
 	}
 	if (j.m.at + m->c->web_token_days * 86400 <= now) {
-		rc = 0;		/* its link would be dead on arrival */
+		char *masked = web_mask(j.email);
+
+		/* its link would be dead on arrival */
+		warnx("confirmation mail to %s (list %s): not sent within "
+		    "web.token_days, its link expired; dropped", masked,
+		    j.list);
+		free(masked);
+		rc = 0;
 	} else if (build(m, &j, &msg) == -1) {
 		rc = 0;		/* reported; a template problem */
 	} else {
