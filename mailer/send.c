@@ -295,10 +295,12 @@ record_failure(struct sender *s, const struct item *it, const char *reply)
 }
 
 /*
- * A recipient deferred for longer than transport.give_up_after is given
- * up, as an MTA gives up a message that stayed in its queue (RFC 5321
- * 4.5.4.1): failed, a soft failure in the bounce ledger (4.4.7, expired),
- * said once.  1 when given up, 0, -1.
+ * A recipient deferred again (just recorded) whose first deferral is older
+ * than transport.give_up_after is given up, as an MTA gives up a message
+ * whose attempt fails after its queue lifetime (RFC 5321 4.5.4.1): the
+ * limit ends the retrying, it does not skip the last try.  Failed, a soft
+ * failure in the bounce ledger (4.4.7, expired), said once.  1 when given
+ * up, 0, -1.
  */
 static int
 give_up(struct sender *s, const char *iss, const char *email)
@@ -444,7 +446,8 @@ retry_in_run(struct sender *s, struct item *it, enum transport_result r,
 
 /*
  * Deferred to a later run after its backoff: a 4xx out of tries, a
- * NOREPLY, or a 5xx that refuses the edition's size.  0 / -1.
+ * NOREPLY, or a 5xx that refuses the edition's size; given up instead
+ * when deferred for longer than transport.give_up_after.  0 / -1.
  */
 static int
 mark_deferred(struct sender *s, const struct item *it,
@@ -453,6 +456,8 @@ mark_deferred(struct sender *s, const struct item *it,
 	int rc = journal_mark(s->jn, s->j->issue->id, s->l->id, it->email,
 	    JS_DEFERRED, reply, time(NULL) + backoff(s->j->cfg, it->attempts));
 
+	if (rc == 0 && (rc = give_up(s, s->j->issue->id, it->email)) != 0)
+		return rc < 0 ? -1 : 0;
 	s->st->deferred++;
 	if (r == TRANSPORT_PERMFAIL)	/* too big: not failed */
 		s->st->toobig = 1;
@@ -800,16 +805,13 @@ subscriber_row(struct sender *s, const struct subscriber *sub,
 }
 
 /*
- * 1 when the journal's state says the issue is done with email (counted:
- * suppressed, sent, failed, given up now, or deferred and its backoff
+ * 1 when the journal's state says the issue is done with a recipient
+ * (counted: suppressed, sent, failed, or deferred and its backoff
  * respected and not over), 0 when it still needs it, -1.
  */
 static int
-done_by_state(struct sender *s, const char *email, enum jstate st,
-    time_t next, time_t now)
+done_by_state(struct sender *s, enum jstate st, time_t next, time_t now)
 {
-	int w;
-
 	/* counted as status counts it: a suppressed one stays suppressed */
 	if (st == JS_SUPPRESSED) {
 		s->st->suppressed++;
@@ -819,9 +821,6 @@ done_by_state(struct sender *s, const char *email, enum jstate st,
 		s->st->already++;
 		return 1;
 	}
-	if (st == JS_DEFERRED && !s->o->dry_run &&
-	    (w = give_up(s, s->j->issue->id, email)) != 0)
-		return w;
 	/*
 	 * A wait longer than any backoff is a clock that has since gone
 	 * back (a host booted with its clock ahead, then corrected): due
@@ -863,7 +862,7 @@ wanted(struct sender *s, const struct subscriber *sub)
 
 	if (subscriber_row(s, sub, &email, &st, &next) == -1)
 		return -1;
-	if ((w = done_by_state(s, email, st, next, now)) != 0 ||
+	if ((w = done_by_state(s, st, next, now)) != 0 ||
 	    (w = suppressed_here(s, sub, email)) != 0)
 		return w < 0 ? -1 : 0;
 	if (strset_has(&s->orphaned, sub->email) && !s->orphan_hits++)
