@@ -85,6 +85,9 @@ struct sender {
 	long orphan_hits;		/* this list's members among them */
 	int web_pending;		/* the list has web subscribers */
 	int per_sub;
+	/* the edition changed since first sent: refused at the first
+	   recipient still to get it (none left: nothing to send) */
+	int changed;
 	struct item pool[POOL];
 	size_t used;			/* slots not free */
 	unsigned long seq;
@@ -870,6 +873,15 @@ wanted(struct sender *s, const struct subscriber *sub)
 	return 1;
 }
 
+/* The refusal of an edition changed since it was first sent. */
+static void
+changed_refuse(const struct sender *s)
+{
+	warnx("%s: the %s edition changed after it was first sent; "
+	    "subscribers would get two versions. Send the rest anyway with "
+	    "--resend-changed", s->j->issue->dir, s->l->id);
+}
+
 static int
 on_subscriber(void *arg, const struct subscriber *sub)
 {
@@ -885,6 +897,10 @@ on_subscriber(void *arg, const struct subscriber *sub)
 		s->failed = 1;
 	if (w <= 0)
 		return w;
+	if (s->changed) {
+		changed_refuse(s);
+		return -1;
+	}
 	if (!(it = free_slot(s)))
 		return -1;
 	if (build_item(s, sub, it) == -1) {
@@ -901,6 +917,7 @@ edition_ready(struct sender *s)
 {
 	int changed = 0;
 
+	s->changed = 0;
 	if (s->per_sub)
 		return 0;
 	if (edition_build(s->j->cp, s->l, NULL, s->o->to != NULL,
@@ -918,13 +935,7 @@ edition_ready(struct sender *s)
 		s->failed = 1;	/* the journal's, not the issue's */
 		return -1;
 	}
-	if (changed && !s->o->resend_changed) {
-		warnx("%s: the %s edition changed after it was first sent; "
-		    "subscribers would get two versions. Send the rest "
-		    "anyway with --resend-changed", s->j->issue->dir,
-		    s->l->id);
-		return -1;
-	}
+	s->changed = changed && !s->o->resend_changed;
 	return 0;
 }
 
