@@ -873,13 +873,24 @@ wanted(struct sender *s, const struct subscriber *sub)
 	return 1;
 }
 
-/* The refusal of an edition changed since it was first sent. */
+/*
+ * The refusal of an edition changed since it was first sent.  run takes
+ * no --resend-changed: its line names the send that does.
+ */
 static void
 changed_refuse(const struct sender *s)
 {
-	warnx("%s: the %s edition changed after it was first sent; "
-	    "subscribers would get two versions. Send the rest anyway with "
-	    "--resend-changed", s->j->issue->dir, s->l->id);
+	const char *dir = s->j->issue->dir;
+
+	if (s->o->run)
+		warnx("%s: the %s edition changed after it was first sent; "
+		    "subscribers would get two versions. Send the rest "
+		    "anyway with: mailer --config %s send %s "
+		    "--resend-changed", dir, s->l->id, s->j->cfg->path, dir);
+	else
+		warnx("%s: the %s edition changed after it was first sent; "
+		    "subscribers would get two versions. Send the rest "
+		    "anyway with --resend-changed", dir, s->l->id);
 }
 
 static int

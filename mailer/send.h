@@ -21,6 +21,7 @@ struct send_opts {
 	int resend_changed;
 	int verbose, quiet;
 	int locked;		/* the caller holds the state lock (run) */
+	int run;		/* mailer run: a hint names mailer send */
 	volatile sig_atomic_t *stop;
 };
 

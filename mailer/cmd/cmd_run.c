@@ -216,6 +216,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 		return rc;
 	o.respect_backoff = 1;
 	o.locked = 1;
+	o.run = 1;
 	/* --verbose: the per-list lines; not send's line per recipient */
 	o.quiet = !verbose;
 	o.stop = &cmd_stop;
