@@ -448,6 +448,20 @@ retry_in_run(struct sender *s, struct item *it, enum transport_result r,
 }
 
 /*
+ * How to send a changed edition, after "with": " --resend-changed", or
+ * for run, which takes no such option, ": mailer --config FILE send DIR
+ * --resend-changed".  The caller frees it.
+ */
+static char *
+resend_how(const struct sender *s)
+{
+	if (!s->o->run)
+		return xstrdup(" --resend-changed");
+	return xasprintf(": mailer --config %s send %s --resend-changed",
+	    s->j->cfg->path, s->j->issue->dir);
+}
+
+/*
  * Deferred to a later run after its backoff: a 4xx out of tries, a
  * NOREPLY, or a 5xx that refuses the edition's size; given up instead
  * when deferred for longer than transport.give_up_after.  0 / -1.
@@ -458,16 +472,18 @@ mark_deferred(struct sender *s, const struct item *it,
 {
 	int rc = journal_mark(s->jn, s->j->issue->id, s->l->id, it->email,
 	    JS_DEFERRED, reply, time(NULL) + backoff(s->j->cfg, it->attempts));
+	char *how;
 
 	if (rc == 0 && (rc = give_up(s, s->j->issue->id, it->email)) != 0)
 		return rc < 0 ? -1 : 0;
 	s->st->deferred++;
 	if (r == TRANSPORT_PERMFAIL)	/* too big: not failed */
 		s->st->toobig = 1;
-	progress_warn(s->pg, "%s %s: deferred: %s%s", s->l->id, it->email,
-	    reply, r == TRANSPORT_PERMFAIL ? ": the relay refuses the "
-	    "edition's size; make it smaller (its images) and send again "
-	    "with --resend-changed" : "");
+	how = r == TRANSPORT_PERMFAIL ? resend_how(s) : NULL;
+	progress_warn(s->pg, "%s %s: deferred: %s%s%s", s->l->id, it->email,
+	    reply, how ? ": the relay refuses the edition's size; make it "
+	    "smaller (its images) and send again with" : "", how ? how : "");
+	free(how);
 	return rc;
 }
 
@@ -873,24 +889,16 @@ wanted(struct sender *s, const struct subscriber *sub)
 	return 1;
 }
 
-/*
- * The refusal of an edition changed since it was first sent.  run takes
- * no --resend-changed: its line names the send that does.
- */
+/* The refusal of an edition changed since it was first sent. */
 static void
 changed_refuse(const struct sender *s)
 {
-	const char *dir = s->j->issue->dir;
+	char *how = resend_how(s);
 
-	if (s->o->run)
-		warnx("%s: the %s edition changed after it was first sent; "
-		    "subscribers would get two versions. Send the rest "
-		    "anyway with: mailer --config %s send %s "
-		    "--resend-changed", dir, s->l->id, s->j->cfg->path, dir);
-	else
-		warnx("%s: the %s edition changed after it was first sent; "
-		    "subscribers would get two versions. Send the rest "
-		    "anyway with --resend-changed", dir, s->l->id);
+	warnx("%s: the %s edition changed after it was first sent; "
+	    "subscribers would get two versions. Send the rest anyway with%s",
+	    s->j->issue->dir, s->l->id, how);
+	free(how);
 }
 
 static int
