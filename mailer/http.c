@@ -93,38 +93,74 @@ http_peer(const struct http_request *rq)
 	return rq->peer;
 }
 
-/* Splits "ADDR:PORT" / "[ADDR]:PORT" into a socket address.  0 / -1. */
+/*
+ * Splits "ADDR:PORT" / "[ADDR]:PORT" into its host (of up to hsize - 1
+ * bytes) and *port.  NULL, or what is wrong with s (in why, of WHY_MAX).
+ */
+#define WHY_MAX 160
+static const char *
+listen_split(const char *s, char *host, size_t hsize, const char **port,
+    char *why)
+{
+	const char *end = s[0] == '[' ? strchr(s, ']') : strrchr(s, ':');
+	const char *h = s[0] == '[' ? s + 1 : s;
+	size_t n;
+
+	if (s[0] == '[' && !end)
+		return "no closing \"]\" after the IPv6 address";
+	if (!end || (s[0] == '[' && end[1] != ':'))
+		return "no :PORT at its end";
+	if (end == h)
+		return "no ADDRESS before the port";
+	*port = s[0] == '[' ? end + 2 : end + 1;
+	n = (size_t)(end - h);
+	if (!**port)
+		return "no port after the colon";
+	if (strspn(*port, "0123456789") != strlen(*port)) {
+		snprintf(why, WHY_MAX, "port \"%.20s\" is not a number", *port);
+		return why;
+	}
+	if (strlen(*port) > 5 || strtol(*port, NULL, 10) > 65535) {
+		snprintf(why, WHY_MAX, "port %.20s is out of range (at most "
+		    "65535)", *port);
+		return why;
+	}
+	if (n >= hsize) {
+		snprintf(why, WHY_MAX, "the address \"%.40s...\" is too long",
+		    h);
+		return why;
+	}
+	memcpy(host, h, n);
+	host[n] = '\0';
+	return NULL;
+}
+
+/*
+ * Splits "ADDR:PORT" / "[ADDR]:PORT" into a socket address.  0, or -1
+ * after saying what is wrong with s as given.
+ */
 static int
 parse_listen(const char *what, const char *s, struct sockaddr_storage *ss,
     socklen_t *len)
 {
 	struct addrinfo hints = { 0 }, *ai = NULL;
-	const char *colon = strrchr(s, ':');
-	char host[64];
-	size_t n;
-	int rc;
+	char host[64], why[WHY_MAX];
+	const char *port = NULL, *bad;
 
-	if (!colon || colon == s || !colon[1] || strspn(colon + 1,
-	    "0123456789") != strlen(colon + 1) || strlen(colon + 1) > 5)
-		goto bad;
-	n = (size_t)(colon - s);
-	if (s[0] == '[') {
-		if (n < 3 || s[n - 1] != ']')
-			goto bad;
-		s++;
-		n -= 2;
+	if (!(bad = listen_split(s, host, sizeof host, &port, why))) {
+		hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+		hints.ai_socktype = SOCK_STREAM;
+		if (getaddrinfo(host, port, &hints, &ai) != 0) {
+			snprintf(why, sizeof why, "\"%s\" is not a numeric %s",
+			    host, s[0] == '[' ? "IPv6 address" : "IPv4 "
+			    "address (an IPv6 address goes in brackets)");
+			bad = why;
+			ai = NULL;
+		}
 	}
-	if (n >= sizeof host)
-		goto bad;
-	memcpy(host, s, n);
-	host[n] = '\0';
-	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-	hints.ai_socktype = SOCK_STREAM;
-	if ((rc = getaddrinfo(host, colon + 1, &hints, &ai)) != 0 ||
-	    strtol(colon + 1, NULL, 10) > 65535) {
-		if (ai)
-			freeaddrinfo(ai);
-		goto bad;
+	if (bad) {
+		warnx("%s: \"%s\" is not ADDRESS:PORT: %s", what, s, bad);
+		return -1;
 	}
 	if (ss) {
 		memcpy(ss, ai->ai_addr, ai->ai_addrlen);
@@ -132,10 +168,6 @@ parse_listen(const char *what, const char *s, struct sockaddr_storage *ss,
 	}
 	freeaddrinfo(ai);
 	return 0;
-bad:
-	warnx("%s: \"%s\" is not ADDRESS:PORT (a numeric IPv4 address, or "
-	    "an IPv6 address in brackets)", what, s);
-	return -1;
 }
 
 int
