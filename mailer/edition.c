@@ -494,9 +494,9 @@ sign_edition(struct composer *cp, struct edition *ed)
 	return rc;
 }
 
-int
-edition_build(struct composer *cp, const struct list *l,
-    const struct subscriber *sub, int test, struct edition *ed)
+static int
+build(struct composer *cp, const struct list *l,
+    const struct subscriber *sub, int test, int sign, struct edition *ed)
 {
 	json_t *ctx = composer_context(cp, l, sub);
 	struct mime *m = NULL;
@@ -526,7 +526,7 @@ edition_build(struct composer *cp, const struct list *l,
 		    cp->cfg->sender_address);
 	}
 	digest(ed);
-	if (cp->signer && sign_edition(cp, ed) == -1)
+	if (sign && cp->signer && sign_edition(cp, ed) == -1)
 		goto out;
 	rc = 0;
 out:
@@ -536,6 +536,20 @@ out:
 	if (rc == -1)
 		edition_clear(ed);
 	return rc;
+}
+
+int
+edition_build(struct composer *cp, const struct list *l,
+    const struct subscriber *sub, int test, struct edition *ed)
+{
+	return build(cp, l, sub, test, 1, ed);
+}
+
+int
+edition_build_unsigned(struct composer *cp, const struct list *l,
+    struct edition *ed)
+{
+	return build(cp, l, NULL, 0, 0, ed);
 }
 
 void

@@ -73,6 +73,12 @@ int composer_render_html(const struct composer *cp, json_t *ctx,
  */
 int edition_build(struct composer *cp, const struct list *l,
     const struct subscriber *sub, int test, struct edition *ed);
+/*
+ * The edition of list l for no subscriber, not signed: its digest is
+ * what a personal edition's articles and templates make.  0 / -1.
+ */
+int edition_build_unsigned(struct composer *cp, const struct list *l,
+    struct edition *ed);
 void edition_clear(struct edition *ed);
 
 struct recipient {

@@ -937,14 +937,23 @@ edition_ready(struct sender *s)
 	int changed = 0;
 
 	s->changed = 0;
-	if (s->per_sub)
+	if (s->per_sub && s->o->to)
 		return 0;
-	if (edition_build(s->j->cp, s->l, NULL, s->o->to != NULL,
-	    &s->ed) == -1)
+	/*
+	 * A personal edition's digest is that of the edition built for no
+	 * subscriber: what the articles and templates make of the issue,
+	 * which an edit changes and a subscriber's name does not.
+	 */
+	if ((s->per_sub ? edition_build_unsigned(s->j->cp, s->l, &s->ed) :
+	    edition_build(s->j->cp, s->l, NULL, s->o->to != NULL,
+	    &s->ed)) == -1)
 		return -1;
-	s->st->editions++;
-	if (s->j->dkim)
-		dkim_body_hash(s->ed.body.data, s->ed.body.len, s->bh);
+	if (!s->per_sub) {
+		s->st->editions++;
+		if (s->j->dkim)
+			dkim_body_hash(s->ed.body.data, s->ed.body.len,
+			    s->bh);
+	}
 	if (s->o->to)
 		return 0;
 	/* the dry run refuses as the send would, and stores no digest */
