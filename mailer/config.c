@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "addr.h"
+#include "relays.h"
 #include "util.h"
 
 #define CONFIG_MAX (1024 * 1024)
@@ -270,6 +271,42 @@ relay_entry(struct config *c, const struct ynode *e)
 }
 
 /*
+ * The relay just bound, c->relays.v[k] from entry e, against those before
+ * it (their entries in at[0..k)): a relay listed twice took two shares
+ * and the journal names both alike; a Maildir takes every message, so
+ * beside another relay one of them would be dropped.  0 / -1 (said).
+ */
+static int
+relay_alone(const struct config *c, size_t k, const struct ynode *e,
+    const struct ynode *const *at)
+{
+	const char *url = c->relays.v[k];
+	char *label = relays_label(url);
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < k; i++) {
+		const char *mine = !strncmp(url, "maildir:", 8) ? url : NULL;
+		char *other = relays_label(c->relays.v[i]);
+
+		if (!mine && !strncmp(other, "maildir:", 8))
+			mine = c->relays.v[i], e = at[i];
+		if (mine)
+			rc = -1, warnx("%s:%zu:%zu: %s cannot share "
+			    "transport.relays with other relays: a Maildir "
+			    "takes every message", c->path, e->line, e->col,
+			    mine);
+		else if (!strcmp(label, other))
+			rc = -1, warnx("%s:%zu:%zu: transport.relays lists %s "
+			    "twice (line %zu too): give it one entry and a "
+			    "weight", c->path, e->line, e->col, label,
+			    at[i]->line);
+		free(other);
+	}
+	free(label);
+	return rc;
+}
+
+/*
  * transport.relays: one entry or a list of them.  Every bad entry is
  * reported.
  */
@@ -277,6 +314,7 @@ static int
 relays_bind(struct config *c)
 {
 	const struct ynode *n = c->relays_node;
+	const struct ynode **at;
 	int rc = 0;
 
 	c->relays_node = NULL;	/* it lives as long as the parse tree */
@@ -284,9 +322,17 @@ relays_bind(struct config *c)
 		return 0;
 	if (n->type != YNODE_SEQ)
 		return relay_entry(c, n);
-	for (size_t i = 0; i < n->nitems; i++)
+	at = xcalloc(n->nitems ? n->nitems : 1, sizeof *at);
+	for (size_t i = 0; i < n->nitems; i++) {
+		size_t k = c->relays.n;
+
 		if (relay_entry(c, n->items[i]) == -1)
 			rc = -1;
+		else if ((at[k] = n->items[i]) &&
+		    relay_alone(c, k, n->items[i], at) == -1)
+			rc = -1;
+	}
+	free(at);
 	if (n->nitems == 0) {
 		warnx("%s:%zu:%zu: transport.relays is empty", c->path,
 		    n->line, n->col);
