@@ -51,6 +51,8 @@
 #define POLL_MS 200	/* longest wait before looking at *stop again */
 #define NOREPLY_REST 2	/* messages in a row with no reply to "." that
 			   rest their relay */
+#define REFUSED_REST 2	/* messages in a row whose MAIL FROM got a 4xx
+			   that rest their relay */
 #define UPLOAD_BUFFER (512 * 1024)	/* a whole message per read_cb */
 
 /* The last command sent: a failure is judged by what it answered. */
@@ -89,6 +91,7 @@ struct relay {
 	time_t down_until;
 	int limited;		/* a connection over its limit was said */
 	int noreply;		/* messages in a row without a reply to "." */
+	int refused;		/* messages in a row with a 4xx to MAIL */
 };
 
 struct conn {
@@ -724,6 +727,35 @@ noreply_seen(struct smtp *s, struct outcome *o, enum transport_result r)
 }
 
 /*
+ * A relay that answers MAIL FROM with a 4xx, REFUSED_REST messages in a
+ * row, rests as one that gives no session does: it refuses our sender,
+ * not a recipient (a policy or lookup it cannot make, a sender quota),
+ * and took its share of the list one refusal at a time (a real Postfix
+ * answering "451 4.3.5 Server configuration error" took a second each),
+ * each message deferred after three such tries, without a word of why.
+ */
+static void
+refused_seen(struct smtp *s, struct outcome *o, enum transport_result r,
+    const char *reply)
+{
+	struct relay *rl = &s->relays[o->relay];
+	time_t now = time(NULL);
+
+	if (r != TRANSPORT_TEMPFAIL || o->phase != PH_MAIL || o->code < 400) {
+		if (r == TRANSPORT_OK)
+			rl->refused = 0;
+		return;
+	}
+	if (++rl->refused < REFUSED_REST || rl->down_until > now)
+		return;
+	warnx("%s: %d messages in a row refused at MAIL FROM (%s): resting "
+	    "it for %ld s (transport.relay_cooldown)", rl->label, rl->refused,
+	    reply, s->cooldown);
+	rl->refused = 0;
+	rl->down_until = now + s->cooldown;
+}
+
+/*
  * A 4xx refusing a session (421 at the greeting) while another of our
  * connections to that relay is busy on a session it greeted: the relay
  * is up but takes fewer
@@ -803,6 +835,7 @@ finish(struct smtp *s, struct conn *c)
 			s->no_relay = 1;
 	}
 	noreply_seen(s, o, r);
+	refused_seen(s, o, r, reply);
 	s->held--;
 	s->finished++;
 	o->msg.relay = r == TRANSPORT_UNSENT ? NULL :

@@ -16,15 +16,15 @@
 . tests/lib/servers.sh
 . tests/lib/project.sh
 . tests/lib/wait.sh
+. tests/lib/fault.sh
+. tests/lib/pool.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-pool.XXXXXX); chmod 755 "$T"
-policy= A_DIR= B_DIR=
+policy=
 cleanup() {
 	[ -n "$policy" ] && kill "$policy" 2>/dev/null
-	for d in "$A_DIR" "$B_DIR"; do
-		[ -n "$d" ] && SRV_DIR=$d && SRV_OWN_DIR=0 && srv_stop_all
-	done
+	pool_cleanup
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -38,19 +38,9 @@ policy=$!
 wait_for 60 "the policy service" test -s "$T/policy.port" ||
 	{ echo "Bail out! holdpolicy"; exit 1; }
 
-# relay NAME [postconf settings...]: a Postfix of its own in $T/NAME whose
-# test domains go to discard:relay-NAME; sets NAME_DIR, NAME_PORT, NAME_LOG.
-relay() {
-	local n=$1; shift
-	SRV_DIR=
-	srv_init "$T/$n" && srv_postfix_start || return 1
-	postconf -c "$SRV_DIR/postfix" -e "virtual_transport = discard:relay-$n" "$@" &&
-		srv__backdate "$SRV_DIR/postfix/main.cf" && srv_postfix_reload || return 1
-	eval "${n}_DIR=\$SRV_DIR ${n}_PORT=\$SRV_SMTP_PLAIN_PORT ${n}_LOG=\$SRV_POSTFIX_LOG ${n}_PID=\$SRV_POSTFIX_PID"
-}
-relay A "smtpd_data_restrictions = check_policy_service inet:127.0.0.1:$(cat "$T/policy.port")" ||
+pool_relay A "smtpd_data_restrictions = check_policy_service inet:127.0.0.1:$(cat "$T/policy.port")" ||
 	{ echo "Bail out! relay A"; exit 1; }
-relay B || { echo "Bail out! relay B"; exit 1; }
+pool_relay B || { echo "Bail out! relay B"; exit 1; }
 trap cleanup EXIT	# srv_init set its own
 URL_A=smtp://127.0.0.1:$A_PORT URL_B=smtp://127.0.0.1:$B_PORT
 
@@ -83,8 +73,6 @@ YAML
 }
 M="$MAILER --config $P/config.yaml"
 q() { sqlite3 "$P/state/mailer.db" "$1"; }
-# delivered LOG RELAY: the addresses that Postfix's discard agent logged
-delivered() { sed -n "s/.*: to=<\([^>]*\)>.* status=sent (relay-$2)\$/\1/p" "$1"; }
 journal_via() { q "select count(*) from recipients where list = '$1' and state = 'sent' and relay = '$2'"; }
 
 # --- failover: every message to the first relay
@@ -97,8 +85,8 @@ ok $? "failover: the summary line counts 20 via A, none via B"
 ok $? "failover: the journal records A for all 20"
 wait_for 60 "A's log to show 20 deliveries" \
 	sh -c "[ \$(grep -c 'status=sent (relay-A)\$' '$A_LOG') -ge 20 ]"
-[ "$(delivered "$A_LOG" A | sort -u | wc -l)" = 20 ] &&
-	[ "$(delivered "$B_LOG" B | wc -l)" = 0 ]
+[ "$(pool_delivered "$A_LOG" A | sort -u | wc -l)" = 20 ] &&
+	[ "$(pool_delivered "$B_LOG" B | wc -l)" = 0 ]
 ok $? "failover: A's Postfix delivered the 20, B's none"
 
 # --- spread, and A dies in the middle
@@ -135,10 +123,10 @@ ok $? "the dead relay is reported when it gives no session"
 wait_for 60 "B's log to show its $n_b deliveries" \
 	sh -c "[ \$(grep -c 'status=sent (relay-B)\$' '$B_LOG') -ge $n_b ]"
 ok $? "B's Postfix delivered its share"
-[ "$(delivered "$A_LOG" A | grep -c '^pool\.')" = "$n_a" ] &&
-	[ "$(delivered "$B_LOG" B | grep -c '^pool\.')" = "$n_b" ]
+[ "$(pool_delivered "$A_LOG" A | grep -c '^pool\.')" = "$n_a" ] &&
+	[ "$(pool_delivered "$B_LOG" B | grep -c '^pool\.')" = "$n_b" ]
 ok $? "each Postfix log counts what the journal says it took"
-{ delivered "$A_LOG" A; delivered "$B_LOG" B; } | grep '^pool\.' | sort >"$T/got"
+{ pool_delivered "$A_LOG" A; pool_delivered "$B_LOG" B; } | grep '^pool\.' | sort >"$T/got"
 list_addresses "$P" pool | sort >"$T/want"
 uniq -d "$T/got" >"$T/dups"
 [ ! -s "$T/dups" ]; ok $? "no subscriber delivered twice ($(wc -l <"$T/dups") duplicates)"
