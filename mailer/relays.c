@@ -44,6 +44,29 @@ relays_pick(enum relay_mode mode, const long *weight, const int *up,
 	return -1;
 }
 
+size_t
+relays_idle(enum relay_mode mode, const long *weight, size_t n, long conns,
+    size_t *idle)
+{
+	int up[n > 0 ? n : 1], used[n > 0 ? n : 1];
+	size_t k = 0;
+
+	if (mode != RELAY_SPREAD)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		up[i] = 1, used[i] = 0;
+	for (long c = 0; c < conns; c++) {
+		long r = spread_pick(weight, up, n, c);
+
+		if (r >= 0)
+			used[r] = 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!used[i])
+			idle[k++] = i;
+	return k;
+}
+
 char *
 relays_label(const char *url)
 {

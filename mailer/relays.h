@@ -28,6 +28,15 @@ long relays_pick(enum relay_mode mode, const long *weight, const int *up,
     size_t n, long conn);
 
 /*
+ * Spread only: the relays (their indexes into idle[0..n)) that none of
+ * conns connections goes to while every relay is up (fewer connections
+ * than relays, or a weight too small for conns); returns how many.  They
+ * are used only while others rest.  Failover: 0, by design.
+ */
+size_t relays_idle(enum relay_mode mode, const long *weight, size_t n,
+    long conns, size_t *idle);
+
+/*
  * url without any user or password in it ("smtp://u:p@h:25" gives
  * "smtp://h:25"): the name a relay goes by outside the transport.  The
  * caller frees it.

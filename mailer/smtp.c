@@ -1154,6 +1154,24 @@ locks_init(struct smtp *s)
 	}
 }
 
+/*
+ * A relay that no connection goes to while the others are up takes no
+ * share: said at each send, as nothing else would show it.
+ */
+static void
+idle_warn(struct smtp *s, const struct config *c)
+{
+	size_t idle[s->nrelays], n;
+
+	n = relays_idle(s->mode, s->weights, s->nrelays, s->nconns, idle);
+	for (size_t i = 0; i < n; i++)
+		warnx("%s: transport.relays: %s gets none of the %ld "
+		    "connections (transport.max_connections) while the other "
+		    "relays are up: it takes no share; raise max_connections "
+		    "or its weight", c->path, s->relays[idle[i]].label,
+		    s->nconns);
+}
+
 struct smtp *
 smtp_open(const struct config *c, const char *password)
 {
@@ -1189,6 +1207,7 @@ smtp_open(const struct config *c, const char *password)
 		smtp_close(s);
 		return NULL;
 	}
+	idle_warn(s, c);
 	s->use_ssl = ssl_mode(c->tls);
 	s->verify = c->tls_verify ? 1 : 0;
 	if (!s->verify)

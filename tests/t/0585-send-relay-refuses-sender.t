@@ -13,11 +13,7 @@
 . tests/lib/project.sh
 . tests/lib/fault.sh
 . tests/lib/pool.sh
-srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
-command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-refsender.XXXXXX); chmod 755 "$T"
-cleanup() { pool_cleanup; rm -rf "$T"; }
-trap cleanup EXIT
+pool_init refsender
 plan 12
 
 pool_relay A || { echo "Bail out! relay A"; exit 1; }
@@ -26,7 +22,6 @@ echo "bounce.test 451 4.3.0 Sender domain lookup failed, try later" >"$T/senders
 pool_relay B "smtpd_delay_reject = no" \
 	"smtpd_sender_restrictions = check_sender_access texthash:$T/senders" ||
 	{ echo "Bail out! relay B"; exit 1; }
-trap cleanup EXIT	# srv_init set its own
 URL_A=smtp://127.0.0.1:$A_PORT URL_B=smtp://127.0.0.1:$B_PORT
 
 # proj NAME N RELAY...: project T/NAME, list flt of N, those relays

@@ -172,6 +172,25 @@ START_TEST(test_config_forms)
 }
 END_TEST
 
+START_TEST(test_idle)
+{
+	long w[3] = { 3, 1, 1 }, w2[2] = { 4, 1 };
+	size_t idle[3];
+
+	/* three relays, two connections: the third gets none */
+	ck_assert_uint_eq(relays_idle(RELAY_SPREAD, NULL, 3, 2, idle), 1);
+	ck_assert_uint_eq(idle[0], 2);
+	/* weights 4:1 over 2 connections: both go to the first */
+	ck_assert_uint_eq(relays_idle(RELAY_SPREAD, w2, 2, 2, idle), 1);
+	ck_assert_uint_eq(idle[0], 1);
+	ck_assert_uint_eq(relays_idle(RELAY_SPREAD, w2, 2, 3, idle), 0);
+	/* 3:1:1 over 5: every relay has one */
+	ck_assert_uint_eq(relays_idle(RELAY_SPREAD, w, 3, 5, idle), 0);
+	/* failover keeps the others idle on purpose */
+	ck_assert_uint_eq(relays_idle(RELAY_FAILOVER, NULL, 3, 1, idle), 0);
+}
+END_TEST
+
 START_TEST(test_config_errors)
 {
 	static const char *const bad[] = {
@@ -186,6 +205,11 @@ START_TEST(test_config_errors)
 		"  relays: []\n",
 		"  relays:\n    - url: ftp://a:25\n",
 		"  relays: smtp://a:25\n  relay_mode: roundrobin\n",
+		"  relays:\n    - smtp://a:25\n    - url: smtp://a:25\n"
+		    "      weight: 2\n",
+		"  relays: [smtp://a:25, \"smtp://u:p@a:25\"]\n",
+		"  relays: [smtp://a:25, maildir:out]\n",
+		"  relays: [maildir:out, smtp://a:25]\n",
 	};
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -208,6 +232,7 @@ relays_suite(void)
 	tcase_add_test(tc, test_failover);
 	tcase_add_test(tc, test_label);
 	tcase_add_test(tc, test_config_forms);
+	tcase_add_test(tc, test_idle);
 	tcase_add_test(tc, test_config_errors);
 	suite_add_tcase(s, tc);
 	return s;
