@@ -216,6 +216,21 @@ relay_weight(const char *file, const struct ynode *v, long *w)
 	return 0;
 }
 
+/*
+ * 1 when url has a user part (smtp://USER:PASSWORD@host): libcurl would
+ * log in with it, a password written inline, and transport.username
+ * would override it without a word.
+ */
+static int
+relay_login(const char *url)
+{
+	char *label = relays_label(url);
+	int login = strcmp(label, url) != 0;
+
+	free(label);
+	return login;
+}
+
 /* One transport.relays entry: "URL", or a mapping with url and weight. */
 static int
 relay_entry(struct config *c, const struct ynode *e)
@@ -261,6 +276,11 @@ relay_entry(struct config *c, const struct ynode *e)
 		rc = -1, warnx("%s:%zu:%zu: transport relay \"%s\" is not "
 		    "maildir:PATH, smtp://HOST:PORT or smtps://HOST:PORT",
 		    c->path, e->line, e->col, url);
+	else if (url && relay_login(url))
+		rc = -1, warnx("%s:%zu:%zu: a relay's URL holds a login "
+		    "(USER:PASSWORD@): secrets are never inline; write "
+		    "transport.username and password_file: FILE (mode 0600) "
+		    "or password_env: VARIABLE", c->path, e->line, e->col);
 	if (rc == 0) {
 		strlist_add(&c->relays, url);
 		c->relay_weights = xrealloc(c->relay_weights, c->relays.n *

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # transport.relays as an operator with two or three relays writes it:
 # each mistake is a configuration error (exit 78) naming the file, line
-# and column of the entry, and what to write instead.  A relay listed
-# twice (it took twice its share and the journal could not tell its two
-# entries apart) and a maildir: entry beside SMTP relays (one of the two
-# was dropped without a word: the Maildir after an SMTP relay, every SMTP
-# relay after a Maildir) were taken as they were.
+# and column of the entry, and what to write instead.  These were taken
+# as they were: a relay listed twice (it took twice its share and the
+# journal could not tell its two entries apart); a login in a relay's
+# URL (a password written inline, which transport.password is refused
+# for, and which transport.username overrode without a word); a maildir:
+# entry beside SMTP relays (one side was dropped without a word: the
+# Maildir after an SMTP relay, every SMTP relay after a Maildir).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
 tap_tmp
-plan 11
+plan 12
 P=$TMP/p
 # conf LINE...: the project with these lines under transport: (fault.sh's
 # project without its one relay)
@@ -45,9 +47,11 @@ refused "an unknown relay_mode" \
 refused "a relay listed twice" \
 	"config.yaml:12:7: transport.relays lists $A twice \\(line 11 too\\): give it one entry and a weight" \
 	relays: "  - $A" "  - url: $A" "    weight: 2"
-refused "a relay listed twice, once with a login in its URL" \
-	"config.yaml:12:7: transport.relays lists $A twice \\(line 11 too\\)" \
-	relays: "  - $A" "  - smtp://u:p@127.0.0.1:2525"
+refused "a login in a relay's URL (a password inline)" \
+	"config.yaml:12:7: a relay's URL holds a login \\(USER:PASSWORD@\\): secrets are never inline; write transport.username and password_file: FILE \\(mode 0600\\) or password_env: VARIABLE" \
+	relays: "  - $A" "  - smtp://u:s3cret@127.0.0.1:2526"
+refused "a user alone in a relay's URL" "config.yaml:11:7: a relay's URL holds a login" \
+	relays: "  - smtp://u@127.0.0.1:2525"
 refused "a Maildir after an SMTP relay" \
 	"config.yaml:12:7: maildir:outbox cannot share transport.relays with other relays: a Maildir takes every message" \
 	relays: "  - $A" "  - maildir:outbox"
