@@ -652,6 +652,16 @@ lost_text(const struct smtp *s, struct outcome *o)
 	return o->err;
 }
 
+/* 1 when a relay other than skip is up. */
+static int
+others_up(const struct smtp *s, size_t skip, time_t now)
+{
+	for (size_t i = 0; i < s->nrelays; i++)
+		if (i != skip && s->relays[i].down_until <= now)
+			return 1;
+	return 0;
+}
+
 /*
  * Reports a relay that gave no session, once per cool-down (the other
  * connections usually fail the same way at the same time), and rests it.
@@ -695,6 +705,10 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 		else
 			warnx("%s: %s", rl->label, reply_text(o));
 	}
+	if (rl->down_until <= now && others_up(s, o->relay, now))
+		warnx("%s: resting it for %ld s (transport.relay_cooldown): "
+		    "its share goes to the relays that are up", rl->label,
+		    s->cooldown);
 	rl->down_until = now + s->cooldown;
 }
 
