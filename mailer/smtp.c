@@ -741,8 +741,9 @@ noreply_seen(struct smtp *s, struct outcome *o, enum transport_result r)
 }
 
 /*
- * A relay that answers MAIL FROM with a 4xx, REFUSED_REST messages in a
- * row, rests as one that gives no session does: it refuses our sender,
+ * A relay that answers MAIL FROM with a 4xx (or RCPT TO with one that
+ * names our sender: sender_at_rcpt), REFUSED_REST messages in a row,
+ * rests as one that gives no session does: it refuses our sender,
  * not a recipient (a policy or lookup it cannot make, a sender quota),
  * and took its share of the list one refusal at a time (a real Postfix
  * answering "451 4.3.5 Server configuration error" took a second each),
@@ -762,9 +763,9 @@ refused_seen(struct smtp *s, struct outcome *o, enum transport_result r,
 	}
 	if (++rl->refused < REFUSED_REST || rl->down_until > now)
 		return;
-	warnx("%s: %d messages in a row refused at MAIL FROM (%s): resting "
-	    "it for %ld s (transport.relay_cooldown)", rl->label, rl->refused,
-	    reply, s->cooldown);
+	warnx("%s: %d messages in a row refused our envelope sender (%s): "
+	    "resting it for %ld s (transport.relay_cooldown)", rl->label,
+	    rl->refused, reply, s->cooldown);
 	rl->refused = 0;
 	rl->down_until = now + s->cooldown;
 }
@@ -814,6 +815,22 @@ over_limit(struct smtp *s, struct conn *c, struct outcome *o)
 }
 
 /*
+ * A refusal at RCPT TO that names our envelope sender refuses the
+ * sender, not the recipient: Postfix, which by default judges the sender
+ * at RCPT (smtpd_delay_reject), answers "554 5.7.1 <bounces+...>: Sender
+ * address rejected", and every recipient sent through that relay was
+ * marked failed.  It is then judged as a refusal of MAIL FROM (before
+ * reply_text masks the token).
+ */
+static void
+sender_at_rcpt(struct outcome *o)
+{
+	if (o->phase == PH_RCPT && o->code >= 400 && *o->msg.from &&
+	    o->reply.len && strcasestr(o->reply.data, o->msg.from))
+		o->phase = PH_MAIL;
+}
+
+/*
  * Hears one finished transfer (c->out); a session that failed is tried
  * on the next relay, on the same connection's thread (idle after a
  * failure).
@@ -822,7 +839,7 @@ static void
 finish(struct smtp *s, struct conn *c)
 {
 	struct outcome *o = &c->out;
-	enum transport_result r = classify(o);
+	enum transport_result r = (sender_at_rcpt(o), classify(o));
 	const char *reply = r == TRANSPORT_NOREPLY ? noreply_text(s, o) :
 	    r == TRANSPORT_TEMPFAIL && lost_text(s, o) ? o->err :
 	    reply_text(o);
