@@ -157,6 +157,39 @@ dmarc_aligned(const char *from, const char *id, int strict)
 	return !strcmp(a, b);
 }
 
+/*
+ * The large mailbox providers' own domains: their DMARC records (p=reject
+ * at yahoo.com, aol.com; quarantine at gmail.com's subdomains) are passed
+ * by their servers alone, and Gmail asks bulk senders since 2024 not to
+ * put gmail.com in From.
+ */
+static const char *const freemail[] = {
+	"126.com", "163.com", "aim.com", "aol.com", "gmail.com", "gmx.at",
+	"gmx.ch", "gmx.com", "gmx.de", "gmx.net", "googlemail.com",
+	"hotmail.co.uk", "hotmail.com", "hotmail.de", "hotmail.es",
+	"hotmail.fr", "hotmail.it", "icloud.com", "live.co.uk", "live.com",
+	"live.de", "live.fr", "mac.com", "mail.ru", "me.com", "msn.com",
+	"outlook.com", "outlook.de", "outlook.fr", "proton.me",
+	"protonmail.com", "qq.com", "rocketmail.com", "sina.com",
+	"web.de", "yahoo.ca", "yahoo.co.in", "yahoo.co.jp", "yahoo.co.uk",
+	"yahoo.com", "yahoo.com.au", "yahoo.com.br", "yahoo.de", "yahoo.es",
+	"yahoo.fr", "yahoo.it", "yandex.com", "yandex.ru", "yeah.net",
+	"ymail.com", "zoho.com",
+};
+
+int
+dmarc_freemail(const char *domain)
+{
+	char org[256];
+
+	if (dmarc_org_domain(domain, org, sizeof org) == -1)
+		return 0;
+	for (size_t i = 0; i < sizeof freemail / sizeof *freemail; i++)
+		if (!strcmp(org, freemail[i]))
+			return 1;
+	return 0;
+}
+
 const char *
 dmarc_policy_name(enum dmarc_policy p)
 {

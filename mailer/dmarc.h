@@ -41,6 +41,13 @@ int dmarc_org_domain(const char *domain, char *out, size_t outsz);
  */
 int dmarc_aligned(const char *from, const char *id, int strict);
 
+/*
+ * 1 when domain's organizational domain is a mailbox provider's
+ * (gmail.com, yahoo.com, outlook.com, qq.com, ...): mail with such a From
+ * passes DMARC only when the provider sent it.  Else 0.
+ */
+int dmarc_freemail(const char *domain);
+
 /* "none", "quarantine", "reject" */
 const char *dmarc_policy_name(enum dmarc_policy p);
 

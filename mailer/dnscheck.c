@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dmarc.h"
 #include "dns.h"
 #include "dnscheck_int.h"
 #include "spf.h"
@@ -270,6 +271,11 @@ check_spf(struct dnsctx *c, const char *domain, const char *role,
 	} else {
 		buf_printf(&text, "%s domain: ", role);
 		l = spf_judge(c, domain, rec, envelope, &text, &fix, &passes);
+	}
+	/* no record of ours is a fix for a provider's domain */
+	if (!envelope && dmarc_freemail(domain)) {
+		buf_reset(&fix);
+		buf_adds(&fix, FREEMAIL_FIX);
 	}
 	/* -1: may pass, the relay's public address being unknown */
 	if (envelope)

@@ -4,10 +4,11 @@
  * From domain, evaluated for the relay's address (RFC 7208); each DKIM
  * selector's key record against the key in use (RFC 6376 3.6.1); the
  * DMARC record and whether DKIM and SPF align with the From domain
- * (RFC 7489 3.1, 6.3); the bounce domain's MX (RFC 5321 5.1, RFC 7505);
- * the relay's address against its reverse DNS (forward-confirmed); and
- * whether the one-click unsubscribe URL (RFC 8058) exists and has an
- * address.
+ * (RFC 7489 3.1, 6.3), and a From at a mailbox provider's domain
+ * (gmail.com: no key of ours can align with it); the bounce domain's MX
+ * (RFC 5321 5.1, RFC 7505); the relay's address against its reverse
+ * DNS (forward-confirmed); and whether the one-click unsubscribe URL
+ * (RFC 8058) exists and has an address.
  * Each finding is ok, warn or fail, and says how to fix what is not ok.
  */
 #ifndef MAILER_DNSCHECK_H
@@ -21,8 +22,8 @@ enum dnscheck_level { DNSCHECK_OK, DNSCHECK_WARN, DNSCHECK_FAIL };
 
 struct dnscheck_finding {
 	enum dnscheck_level level;
-	const char *topic;	/* "spf", "dkim", "dmarc", "mx", "rdns",
-				   "unsub" */
+	const char *topic;	/* "spf", "dkim", "from", "dmarc", "mx",
+				   "rdns", "unsub" */
 	const char *name;	/* the name looked up, or "-" */
 	const char *text;	/* what was found */
 	const char *fix;	/* what to do; NULL when ok */

@@ -274,7 +274,8 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 	p = at_org ? d.sp : d.p;
 	buf_printf(&text, "p=%s%s; ", dmarc_policy_name(p), at_org ?
 	    " (sp= of the organizational domain)" : "");
-	fix = align_fix(c, &d);
+	fix = dmarc_freemail(c->in->from_domain) ? xstrdup(FREEMAIL_FIX) :
+	    align_fix(c, &d);
 	if (aligned(c, &d, &text))
 		dc_report(c, DNSCHECK_OK, "dmarc", name, NULL, "%s%s",
 		    text.data, p == DMARC_NONE ? "; p=none only asks for "
@@ -295,6 +296,13 @@ dc_check_dmarc(struct dnsctx *c)
 {
 	char *name, *rec, *fix;
 	int at_org, rc = find_dmarc(c, &name, &rec, &at_org);
+
+	if (dmarc_freemail(c->in->from_domain))
+		dc_report(c, DNSCHECK_FAIL, "from", c->in->from_domain,
+		    FREEMAIL_FIX, "sender.address is at a mailbox provider's "
+		    "domain: only its own servers can pass DMARC for %s, "
+		    "and Gmail, Yahoo and Microsoft quarantine or reject "
+		    "bulk mail that impersonates it", c->in->from_domain);
 
 	fix = xasprintf("publish _dmarc.%s. TXT \"v=DMARC1; p=none\" (add "
 	    "rua=mailto:ADDRESS for the receivers' reports)",

@@ -22,6 +22,10 @@ struct dnsctx {
 	int dkim_ok;		/* one selector publishes our key */
 };
 
+/* The fix for a From at a mailbox provider's domain (dmarc_freemail). */
+#define FREEMAIL_FIX "set sender.address to an address at a domain you " \
+	"own and publish its SPF, DKIM and DMARC records"
+
 /* Reports one finding; fix may be NULL (and is ignored when ok). */
 void dc_report(struct dnsctx *c, enum dnscheck_level l, const char *topic,
     const char *name, const char *fix, const char *fmt, ...)

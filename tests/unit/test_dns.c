@@ -354,6 +354,25 @@ START_TEST(test_dmarc_align)
 }
 END_TEST
 
+START_TEST(test_dmarc_freemail)
+{
+	static const struct {
+		const char *domain;
+		int want;
+	} t[] = {
+		{ "gmail.com", 1 }, { "GMail.com.", 1 }, { "yahoo.co.uk", 1 },
+		{ "qq.com", 1 }, { "163.com", 1 }, { "outlook.com", 1 },
+		{ "mail.yahoo.com", 1 },	/* by organizational domain */
+		{ "example.org", 0 }, { "gmail.com.example.org", 0 },
+		{ "notgmail.com", 0 }, { "com", 0 }, { "", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		ck_assert_msg(dmarc_freemail(t[i].domain) == t[i].want, "%s",
+		    t[i].domain);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -368,6 +387,7 @@ suite(void)
 	tcase_add_test(tc, test_spf_check);
 	tcase_add_test(tc, test_dmarc_parse);
 	tcase_add_test(tc, test_dmarc_align);
+	tcase_add_test(tc, test_dmarc_freemail);
 	suite_add_tcase(s, tc);
 	return s;
 }
