@@ -144,8 +144,8 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 			continue;
 		public++;
 		r = spf_check_host(&sd, ip, domain, why, sizeof why);
-		buf_printf(text, "; relay %s: %s (%s)", ip,
-		    spf_result_name(r), why);
+		buf_printf(text, "; %s %s: %s (%s)", c->in->nsending_ips ?
+		    "sending address" : "relay", ip, spf_result_name(r), why);
 		if (r == SPF_PASS)
 			l = DNSCHECK_OK;
 		else
@@ -383,21 +383,21 @@ check_ptr(struct dnsctx *c, const char *ip)
 			for (size_t k = 0; k < a.n; k++)
 				back |= !strcmp(a.v[k], ip);
 		if (back)
-			dc_report(c, DNSCHECK_OK, "rdns", ip, NULL, "relay %s: "
-			    "%s -> %s -> %s", c->in->relay, ip, ptr.v[i], ip);
+			dc_report(c, DNSCHECK_OK, "rdns", ip, NULL, "%s%s -> "
+			    "%s -> %s", c->who, ip, ptr.v[i], ip);
 		strlist_free(&a);
 	}
 	if (rc == -1)
-		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "relay %s: PTR "
-		    "lookup failed: %s", c->in->relay, dns_error(c->d));
+		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "%s%s: PTR "
+		    "lookup failed: %s", c->who, ip, dns_error(c->d));
 	else if (rc == 1)
-		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "relay %s: %s has "
-		    "no PTR record (the large providers refuse such mail)",
-		    c->in->relay, ip);
+		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "%s%s has no PTR "
+		    "record (the large providers refuse such mail)", c->who,
+		    ip);
 	else if (!back)
-		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "relay %s: %s -> "
-		    "%s, which does not resolve back to %s", c->in->relay, ip,
-		    ptr.v[0], ip);
+		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "%s%s -> %s, "
+		    "which does not resolve back to %s", c->who, ip, ptr.v[0],
+		    ip);
 	strlist_free(&ptr);
 	free(fix);
 }
@@ -405,13 +405,13 @@ check_ptr(struct dnsctx *c, const char *ip)
 static void
 check_rdns(struct dnsctx *c)
 {
-	if (!c->in->relay) {
+	if (!c->in->relay && !c->in->nsending_ips) {
 		dc_report(c, DNSCHECK_WARN, "rdns", "-", "check the relay's "
 		    "reverse DNS once transport.relays names it", "no SMTP "
 		    "relay in transport.relays: nothing to look up");
 		return;
 	}
-	if (!c->relay_ips.n) {
+	if (!c->relay_ips.n && !c->in->nsending_ips) {
 		dc_report(c, DNSCHECK_FAIL, "rdns", c->in->relay, "publish the "
 		    "relay's A or AAAA record, or name it by its address",
 		    "relay %s has no address (%s)", c->in->relay,
@@ -421,15 +421,19 @@ check_rdns(struct dnsctx *c)
 	for (size_t i = 0; i < c->relay_ips.n; i++) {
 		if (is_private(c->relay_ips.v[i]))
 			dc_report(c, DNSCHECK_WARN, "rdns", c->relay_ips.v[i],
-			    "check the reverse DNS of the public address the "
-			    "relay sends from", "relay %s: %s is not a public "
-			    "address", c->in->relay, c->relay_ips.v[i]);
+			    "name the public address the relay sends from: "
+			    "mailer check --dns --sending-ip ADDRESS",
+			    "%s%s is not a public address", c->who,
+			    c->relay_ips.v[i]);
 		else
 			check_ptr(c, c->relay_ips.v[i]);
 	}
 }
 
-/* The relay's addresses: the host itself when it is one. */
+/*
+ * The addresses to judge: the sending addresses given, else the relay's
+ * (the host itself when it is one).
+ */
 static void
 relay_addresses(struct dnsctx *c)
 {
@@ -437,8 +441,15 @@ relay_addresses(struct dnsctx *c)
 	const char *h = c->in->relay;
 	int rc;
 
+	if (c->in->nsending_ips) {
+		snprintf(c->who, sizeof c->who, "sending address ");
+		for (size_t i = 0; i < c->in->nsending_ips; i++)
+			strlist_add(&c->relay_ips, c->in->sending_ips[i]);
+		return;
+	}
 	if (!h)
 		return;
+	snprintf(c->who, sizeof c->who, "relay %s: ", h);
 	if (inet_pton(AF_INET, h, a) == 1 || inet_pton(AF_INET6, h, a) == 1)
 		strlist_add(&c->relay_ips, h);
 	else if ((rc = dns_addrs(c->d, h, 0, &c->relay_ips)) != 0)
@@ -450,7 +461,8 @@ int
 dnscheck_run(struct dns *d, const struct dnscheck_in *in,
     void (*fn)(void *arg, const struct dnscheck_finding *f), void *arg)
 {
-	struct dnsctx c = { d, in, fn, arg, DNSCHECK_OK, { 0 }, "", 0, 0 };
+	struct dnsctx c = { d, in, fn, arg, DNSCHECK_OK, { 0 }, "", "", 0,
+	    0 };
 	int same = !strcasecmp(in->from_domain, in->bounce_domain);
 	struct strlist probe = { 0 };
 

@@ -50,6 +50,12 @@ struct dnscheck_in {
 	    const char **why);
 	void *key_arg;
 	const char *relay;	/* the SMTP relay's host; NULL: none */
+	/*
+	 * The addresses the relay sends from (IP addresses, as inet_ntop
+	 * writes them), judged instead of the relay's own; none: n is 0.
+	 */
+	const char *const *sending_ips;
+	size_t nsending_ips;
 	/* the one-click (RFC 8058) URL; NULL: List-Unsubscribe is a mailto */
 	const char *unsub_url;
 };

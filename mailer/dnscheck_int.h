@@ -15,7 +15,10 @@ struct dnsctx {
 	void (*fn)(void *arg, const struct dnscheck_finding *f);
 	void *arg;
 	int worst;
-	struct strlist relay_ips;	/* the relay's addresses */
+	/* the relay's addresses, or the sending addresses given */
+	struct strlist relay_ips;
+	/* how a line names them: "relay HOST: " or "sending address " */
+	char who[300];
 	char relay_err[128];		/* why it has none */
 	/* SPF can pass for the envelope domain; -1 may (not evaluated) */
 	int spf_ok;

@@ -3,6 +3,7 @@
  * From domain, bounce domain, DKIM keys and first SMTP relay, through the
  * system's resolver or the one --resolver names.
  */
+#include <arpa/inet.h>
 #include <err.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -17,7 +18,8 @@
 #include "exitcode.h"
 #include "util.h"
 
-static const char usage[] = "check --dns [--resolver ADDRESS[:PORT]]";
+static const char usage[] = "check --dns [--resolver ADDRESS[:PORT]] "
+    "[--sending-ip ADDRESS]...";
 
 struct tally {
 	long n[3];
@@ -61,10 +63,27 @@ relay_host(const struct config *c)
 	return NULL;
 }
 
+/*
+ * Adds ip, written as inet_ntop writes it (so it compares with what the
+ * resolver returns), to ips.  0, or -1 when it is no IP address.
+ */
+static int
+add_ip(struct strlist *ips, const char *ip)
+{
+	unsigned char a[16];
+	char out[INET6_ADDRSTRLEN];
+	int af = strchr(ip, ':') ? AF_INET6 : AF_INET;
+
+	if (inet_pton(af, ip, a) != 1 || !inet_ntop(af, a, out, sizeof out))
+		return -1;
+	strlist_add(ips, out);
+	return 0;
+}
+
 /* The dnscheck_in for c; keys from d (may be NULL). */
 static void
 input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
-    struct dnscheck_key **keys)
+    struct dnscheck_key **keys, const struct strlist *ips)
 {
 	size_t n = d ? dkim_count(d) : 0;
 
@@ -82,6 +101,8 @@ input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
 	in->key_check = key_check;
 	in->key_arg = d;
 	in->relay = relay_host(c);
+	in->sending_ips = (const char *const *)ips->v;
+	in->nsending_ips = ips->n;
 	in->unsub_url = c->web_base_url ? xasprintf("%s%s", c->web_base_url,
 	    CONFIG_UNSUBSCRIBE_PATH) : c->unsubscribe_url ?
 	    xstrdup(c->unsubscribe_url) : NULL;
@@ -89,7 +110,8 @@ input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
 
 /* resolver: as libunbound wants it; name: as the user wrote it. */
 static int
-run(const struct config *c, const char *resolver, const char *name)
+run(const struct config *c, const char *resolver, const char *name,
+    const struct strlist *ips)
 {
 	struct tally t = { { 0, 0, 0 } };
 	struct dnscheck_key *keys;
@@ -104,7 +126,7 @@ run(const struct config *c, const char *resolver, const char *name)
 		dkim_close(dk);
 		return EXIT_UNAVAILABLE;
 	}
-	input(c, dk, &in, &keys);
+	input(c, dk, &in, &keys, ips);
 	worst = dnscheck_run(d, &in, print_finding, &t);
 	if (worst == -1)
 		warnx("no answer from %s (%s): is it reachable?", name ?
@@ -129,10 +151,12 @@ cmd_check_dns(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dns", no_argument, NULL, 'd' },
 		{ "resolver", required_argument, NULL, 'r' },
+		{ "sending-ip", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *resolver = NULL, *name = NULL;
+	struct strlist ips = { 0 };
 	char fwd[80];
 	struct config *c;
 	int ch, rc;
@@ -151,8 +175,17 @@ cmd_check_dns(int argc, char **argv)
 			resolver = fwd;
 			name = optarg;
 			break;
+		case 's':
+			if (add_ip(&ips, optarg) == -1) {
+				warnx("--sending-ip %s: not an IP address",
+				    optarg);
+				strlist_free(&ips);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h':
 			printf("usage: mailer %s\n", usage);
+			strlist_free(&ips);
 			return EXIT_OK;
 		default:
 			goto bad;
@@ -160,12 +193,16 @@ cmd_check_dns(int argc, char **argv)
 	}
 	if (optind != argc)
 		goto bad;
-	if (!(c = config_load(cmd_config_path)))
+	if (!(c = config_load(cmd_config_path))) {
+		strlist_free(&ips);
 		return EXIT_CONFIG;
-	rc = run(c, resolver, name);
+	}
+	rc = run(c, resolver, name, &ips);
 	config_free(c);
+	strlist_free(&ips);
 	return rc;
 bad:
+	strlist_free(&ips);
 	fprintf(stderr, "usage: mailer %s\n", usage);
 	return EXIT_USAGE;
 }

@@ -278,8 +278,8 @@ cmd_check(int argc, char **argv)
 		if (!strcmp(argv[i], "--dns"))
 			return cmd_check_dns(argc, argv);
 	rc = parse_args(argc, argv, "check ISSUE_DIR [--list ID]...\n"
-	    "       mailer check --dns [--resolver ADDRESS[:PORT]]", &only,
-	    NULL, &issue);
+	    "       mailer check --dns [--resolver ADDRESS[:PORT]] "
+	    "[--sending-ip ADDRESS]...", &only, NULL, &issue);
 	if (rc != 0) {
 		strlist_free(&only);
 		return rc == -2 ? 0 : EXIT_USAGE;
