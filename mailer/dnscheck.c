@@ -60,12 +60,8 @@ spf_mx(void *arg, const char *name, struct strlist *out)
 	return dns_mx(arg, name, out);
 }
 
-/*
- * Loopback, private, shared and link-local addresses: the world never sees
- * them, so their reverse DNS and SPF say nothing about the mail.
- */
-static int
-is_private(const char *ip)
+int
+dc_is_private(const char *ip)
 {
 	unsigned char a[16];
 
@@ -88,7 +84,7 @@ relay_terms(const struct dnsctx *c, struct buf *b)
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->relay_ips.n; i++)
-		if (!is_private(c->relay_ips.v[i])) {
+		if (!dc_is_private(c->relay_ips.v[i])) {
 			buf_printf(b, " ip%c:%s", strchr(c->relay_ips.v[i],
 			    ':') ? '6' : '4', c->relay_ips.v[i]);
 			n++;
@@ -140,7 +136,7 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 		enum spf_result r;
 		char why[200];
 
-		if (is_private(ip))
+		if (dc_is_private(ip))
 			continue;
 		public++;
 		r = spf_check_host(&sd, ip, domain, why, sizeof why);
@@ -419,7 +415,7 @@ check_rdns(struct dnsctx *c)
 		return;
 	}
 	for (size_t i = 0; i < c->relay_ips.n; i++) {
-		if (is_private(c->relay_ips.v[i]))
+		if (dc_is_private(c->relay_ips.v[i]))
 			dc_report(c, DNSCHECK_WARN, "rdns", c->relay_ips.v[i],
 			    "name the public address the relay sends from: "
 			    "mailer check --dns --sending-ip ADDRESS",

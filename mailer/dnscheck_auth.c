@@ -2,6 +2,7 @@
  * dnscheck_auth: the DKIM key records, the DMARC record and the one-click
  * unsubscribe host of the self-check.  See dnscheck.h.
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,20 +326,35 @@ dc_check_dmarc(struct dnsctx *c)
 	free(fix);
 }
 
+/* 1 when every address of a is private or loopback (dc_is_private). */
+static int
+all_private(const struct strlist *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (!dc_is_private(a->v[i]))
+			return 0;
+	return a->n > 0;
+}
+
 /*
  * Gmail and Yahoo (2024) ask bulk senders for a one-click unsubscribe
  * (RFC 8058): a List-Unsubscribe https URL with List-Unsubscribe-Post.
- * A mailto alone does not count, and a URL whose host has no address
- * unsubscribes nobody.
+ * A mailto alone does not count, a plain http URL neither (RFC 8058 3.1),
+ * and a URL whose host has no address, or only addresses the world does
+ * not reach, unsubscribes nobody.  A host written as an address is taken
+ * as it stands.
  */
 void
 dc_check_unsub(struct dnsctx *c)
 {
 	const char *u = c->in->unsub_url, *h;
 	struct strlist a = { 0 };
+	struct buf why = BUF_INIT;
 	char *host = NULL, *fix;
+	unsigned char ip[16];
 	unsigned port;
-	int rc;
+	int rc = 0, literal, https = !strncmp(u ? u : "", "https://", 8);
+	enum dnscheck_level l = DNSCHECK_OK;
 
 	if (!u) {
 		dc_report(c, DNSCHECK_WARN, "unsub", "-", "set web.base_url "
@@ -351,16 +367,50 @@ dc_check_unsub(struct dnsctx *c)
 	h = h ? h + 3 : u;
 	if (host_port_split(h, strcspn(h, "/?#"), &host, &port) == -1)
 		return;		/* config.c refused it already */
-	fix = xasprintf("publish %s's A or AAAA record", host);
-	if ((rc = dns_addrs(c->d, host, 0, &a)) == 0)
-		dc_report(c, DNSCHECK_OK, "unsub", host, NULL, "one-click "
-		    "unsubscribe (RFC 8058) at %s (%s)", u, a.v[0]);
+	literal = inet_pton(AF_INET, host, ip) == 1 ||
+	    inet_pton(AF_INET6, host, ip) == 1;
+	if (literal)
+		strlist_add(&a, host);
 	else
+		rc = dns_addrs(c->d, host, 0, &a);
+	if (rc != 0) {
+		fix = xasprintf("publish %s's A or AAAA record", host);
 		dc_report(c, DNSCHECK_FAIL, "unsub", host, fix, "the one-click "
 		    "unsubscribe URL %s has no address (%s): every "
 		    "unsubscribe from the mail fails", u, rc == -1 ?
 		    dns_error(c->d) : "no A or AAAA record");
+		free(fix);
+		goto out;
+	}
+	if (!https) {
+		buf_adds(&why, " is not https (RFC 8058 3.1): the providers "
+		    "show no unsubscribe button for it");
+		l = DNSCHECK_FAIL;
+	}
+	if (literal && dc_is_private(host)) {
+		buf_printf(&why, "%s %s is a private or loopback address: no "
+		    "recipient or provider reaches it", l ? "; and" : ":",
+		    host);
+		l = DNSCHECK_FAIL;
+	} else if (all_private(&a)) {
+		buf_printf(&why, "%s %s has only private or loopback addresses "
+		    "here (", l ? "; and" : ":", host);
+		for (size_t i = 0; i < a.n; i++)
+			buf_printf(&why, "%s%s", i ? " " : "", a.v[i]);
+		buf_adds(&why, "): if the world's DNS says the same, no "
+		    "recipient or provider reaches it");
+		if (l == DNSCHECK_OK)
+			l = DNSCHECK_WARN;
+	}
+	if (l == DNSCHECK_OK)
+		dc_report(c, DNSCHECK_OK, "unsub", host, NULL, "one-click "
+		    "unsubscribe (RFC 8058) at %s (%s)", u, a.v[0]);
+	else
+		dc_report(c, l, "unsub", host, "set web.base_url to the public "
+		    "https:// URL mailer serve is reached at", "the one-click "
+		    "unsubscribe URL %s%s", u, why.data);
+out:
 	strlist_free(&a);
-	free(fix);
+	buf_free(&why);
 	free(host);
 }

@@ -34,6 +34,13 @@ void dc_report(struct dnsctx *c, enum dnscheck_level l, const char *topic,
     const char *name, const char *fix, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/*
+ * 1 for a loopback, private, shared or link-local address: the world never
+ * sees it, so its reverse DNS and SPF say nothing about the mail, and a
+ * URL there reaches no recipient.
+ */
+int dc_is_private(const char *ip);
+
 void dc_check_dkim(struct dnsctx *c);
 void dc_check_dmarc(struct dnsctx *c);
 void dc_check_unsub(struct dnsctx *c);
