@@ -123,12 +123,14 @@ spf_whole(struct dnsctx *c, const char *domain, struct buf *text,
  * is cleared when one of them does not pass.
  */
 static enum dnscheck_level
-spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
-    struct buf *fix, int *passes)
+spf_relay(struct dnsctx *c, const char *domain, int envelope,
+    struct buf *text, struct buf *fix, int *passes)
 {
 	enum dnscheck_level worst = DNSCHECK_OK;
 	const struct spf_dns sd = { spf_txt, spf_addrs, spf_mx, c->d };
 	size_t public = 0;
+	/* an address the relay is said to send from is no guess */
+	int given = c->in->nsending_ips > 0;
 
 	for (size_t i = 0; i < c->relay_ips.n; i++) {
 		const char *ip = c->relay_ips.v[i];
@@ -140,13 +142,14 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 			continue;
 		public++;
 		r = spf_check_host(&sd, ip, domain, why, sizeof why);
-		buf_printf(text, "; %s %s: %s (%s)", c->in->nsending_ips ?
+		buf_printf(text, "; %s %s: %s (%s)", given ?
 		    "sending address" : "relay", ip, spf_result_name(r), why);
 		if (r == SPF_PASS)
 			l = DNSCHECK_OK;
 		else
 			*passes = 0;
-		if (r == SPF_PERMERROR)
+		if (r == SPF_PERMERROR || (r != SPF_PASS && given &&
+		    envelope))
 			l = DNSCHECK_FAIL;
 		/* a term more does not mend a record that cannot evaluate */
 		if (l != DNSCHECK_OK && !fix->len && r == SPF_PERMERROR)
@@ -160,9 +163,10 @@ spf_relay(struct dnsctx *c, const char *domain, struct buf *text,
 			buf_printf(fix, "make the name servers of every "
 			    "domain the record names answer (%s)", why);
 		else if (l != DNSCHECK_OK && !fix->len)
-			buf_printf(fix, "if the relay sends from %s, add "
-			    "ip%c:%s to the record", ip, strchr(ip, ':') ?
-			    '6' : '4', ip);
+			buf_printf(fix, "%s%s%sadd ip%c:%s to the record",
+			    given ? "" : "if the relay sends from ", given ?
+			    "" : ip, given ? "" : ", ", strchr(ip, ':') ? '6' :
+			    '4', ip);
 		if (l > worst)
 			worst = l;
 	}
@@ -232,7 +236,7 @@ spf_judge(struct dnsctx *c, const char *domain, const char *rec,
 		break;
 	}
 	spf_free(&s);
-	r = spf_relay(c, domain, text, fix, passes);
+	r = spf_relay(c, domain, envelope, text, fix, passes);
 	return r > l ? r : l;
 }
 

@@ -9,14 +9,15 @@
 # sends from", nothing mailer could do) and that SPF was not evaluated.
 # Now --sending-ip ADDRESS (repeatable) names the address(es) the relay
 # sends from: SPF and reverse DNS are judged for them, and the warning's
-# fix says to use it.
+# fix says to use it.  SPF that does not pass for a sending address
+# given fails (for the envelope domain), as the relay may send from it.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
 command -v unbound >/dev/null || skip_all "unbound not installed (make deps)"
 command -v openssl >/dev/null || skip_all "openssl missing"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 9
+plan 10
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 openssl genpkey -algorithm ED25519 -out "$P/dkim/ed.pem" 2>/dev/null &&
@@ -84,8 +85,8 @@ ok $? "--sending-ip with forward-confirmed PTRs: SPF and rdns judged for them, a
 rc=$(check noptr --sending-ip 192.0.2.26); show noptr
 [ "$rc" = 65 ] &&
 	grep -q '^fail rdns  192\.0\.2\.26: sending address 192\.0\.2\.26 has no PTR record (the large providers refuse such mail); fix: ' "$TMP/noptr" &&
-	grep -q '^warn spf   bounce\.example\.org: .*sending address 192\.0\.2\.26: fail .*; fix: if the relay sends from 192\.0\.2\.26, add ip4:192\.0\.2\.26 to the record$' "$TMP/noptr"
-ok $? "a sending address without PTR: rdns fails, SPF says to add it (got $rc)"
+	grep -q '^fail spf   bounce\.example\.org: .*sending address 192\.0\.2\.26: fail .*; fix: add ip4:192\.0\.2\.26 to the record$' "$TMP/noptr"
+ok $? "a sending address without PTR: rdns fails, SPF fails and says to add it (got $rc)"
 
 rc=$(check back --sending-ip 192.0.2.27); show back
 [ "$rc" = 65 ] &&
@@ -114,3 +115,20 @@ ok $? "--sending-ip replaces the relay's addresses (got $rc)"
 
 M check --dns --help | grep -q -- '--sending-ip ADDRESS'
 ok $? "the usage names --sending-ip"
+
+# An envelope (bounce) domain record that does not let the address named
+# by --sending-ip send: the relay does send from it, so SPF fails for the
+# mail (Gmail and Yahoo require SPF of bulk senders): a fail line, exit
+# 65, where a relay's own address (which may not be the one it sends
+# from) is a warning.  The From domain's record, which receivers do not
+# evaluate unless it is the envelope's, stays a warning.
+sed 's/^local-data: .bounce\.example\.org\. TXT .*/local-data: '"'"'bounce.example.org. TXT "v=spf1 ip4:192.0.2.99 -all"'"'"'/;
+	s/^local-data: .example\.org\. TXT .*/local-data: '"'"'example.org. TXT "v=spf1 ip4:192.0.2.99 -all"'"'"'/' \
+	"$TMP/zone" >"$TMP/zone.spf"
+ub_restart "$TMP/zone.spf" || echo "Bail out! unbound"
+rc=$(check spf --sending-ip 192.0.2.25); show spf
+[ "$rc" = 65 ] &&
+	grep -q '^fail spf   bounce\.example\.org: envelope domain: .*sending address 192\.0\.2\.25: fail (-all in bounce\.example\.org); fix: add ip4:192\.0\.2\.25 to the record$' "$TMP/spf" &&
+	grep -q '^warn spf   example\.org: From domain: ' "$TMP/spf" &&
+	grep -q '^ok   rdns  192\.0\.2\.25: ' "$TMP/spf"
+ok $? "SPF fails for the sending address: the envelope line fails, exit 65 (got $rc)"
