@@ -366,38 +366,37 @@ check_mx(struct dnsctx *c)
 	free(fix);
 }
 
-/* PTR of ip, and each PTR name back to ip. */
+/* PTR of address i, and each PTR name back to it. */
 static void
-check_ptr(struct dnsctx *c, const char *ip)
+check_ptr(struct dnsctx *c, size_t i)
 {
+	const char *ip = c->relay_ips.v[i], *who = c->who.v[i];
 	struct strlist ptr = { 0 };
 	char *fix = xasprintf("have the owner of %s (the relay's provider) "
 	    "set its PTR record to the relay's name, a name whose A/AAAA "
 	    "record is %s", ip, ip);
 	int rc = dns_ptr(c->d, ip, &ptr), back = 0;
 
-	for (size_t i = 0; rc == 0 && !back && i < ptr.n; i++) {
+	for (size_t p = 0; rc == 0 && !back && p < ptr.n; p++) {
 		struct strlist a = { 0 };
 
-		if (dns_addrs(c->d, ptr.v[i], strchr(ip, ':') ? 6 : 4, &a) == 0)
+		if (dns_addrs(c->d, ptr.v[p], strchr(ip, ':') ? 6 : 4, &a) == 0)
 			for (size_t k = 0; k < a.n; k++)
 				back |= !strcmp(a.v[k], ip);
 		if (back)
 			dc_report(c, DNSCHECK_OK, "rdns", ip, NULL, "%s%s -> "
-			    "%s -> %s", c->who, ip, ptr.v[i], ip);
+			    "%s -> %s", who, ip, ptr.v[p], ip);
 		strlist_free(&a);
 	}
 	if (rc == -1)
 		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "%s%s: PTR "
-		    "lookup failed: %s", c->who, ip, dns_error(c->d));
+		    "lookup failed: %s", who, ip, dns_error(c->d));
 	else if (rc == 1)
 		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "%s%s has no PTR "
-		    "record (the large providers refuse such mail)", c->who,
-		    ip);
+		    "record (the large providers refuse such mail)", who, ip);
 	else if (!back)
 		dc_report(c, DNSCHECK_FAIL, "rdns", ip, fix, "%s%s -> %s, "
-		    "which does not resolve back to %s", c->who, ip, ptr.v[0],
-		    ip);
+		    "which does not resolve back to %s", who, ip, ptr.v[0], ip);
 	strlist_free(&ptr);
 	free(fix);
 }
@@ -405,64 +404,78 @@ check_ptr(struct dnsctx *c, const char *ip)
 static void
 check_rdns(struct dnsctx *c)
 {
-	if (!c->in->relay && !c->in->nsending_ips) {
+	if (!c->in->nrelays && !c->in->nsending_ips) {
 		dc_report(c, DNSCHECK_WARN, "rdns", "-", "check the relay's "
 		    "reverse DNS once transport.relays names it", "no SMTP "
 		    "relay in transport.relays: nothing to look up");
 		return;
 	}
-	if (!c->relay_ips.n && !c->in->nsending_ips) {
-		dc_report(c, DNSCHECK_FAIL, "rdns", c->in->relay, "publish the "
-		    "relay's A or AAAA record, or name it by its address",
-		    "relay %s has no address (%s)", c->in->relay,
-		    c->relay_err);
-		return;
-	}
+	for (size_t i = 0; i < c->bad_relays.n; i++)
+		dc_report(c, DNSCHECK_FAIL, "rdns", c->bad_relays.v[i],
+		    "publish the relay's A or AAAA record, or name it by its "
+		    "address", "relay %s has no address (%s)",
+		    c->bad_relays.v[i], c->bad_errs.v[i]);
 	for (size_t i = 0; i < c->relay_ips.n; i++) {
 		if (dc_is_private(c->relay_ips.v[i]))
 			dc_report(c, DNSCHECK_WARN, "rdns", c->relay_ips.v[i],
 			    "name the public address the relay sends from: "
 			    "mailer check --dns --sending-ip ADDRESS",
-			    "%s%s is not a public address", c->who,
+			    "%s%s is not a public address", c->who.v[i],
 			    c->relay_ips.v[i]);
 		else
-			check_ptr(c, c->relay_ips.v[i]);
+			check_ptr(c, i);
 	}
 }
 
+/* Adds ip, named by who, to the addresses to judge, unless there. */
+static void
+add_addr(struct dnsctx *c, const char *ip, const char *who)
+{
+	for (size_t i = 0; i < c->relay_ips.n; i++)
+		if (!strcmp(c->relay_ips.v[i], ip))
+			return;
+	strlist_add(&c->relay_ips, ip);
+	strlist_add(&c->who, who);
+}
+
 /*
- * The addresses to judge: the sending addresses given, else the relay's
- * (the host itself when it is one).
+ * The addresses to judge: the sending addresses given, else every
+ * relay's (the host itself when it is one), since each carries its share
+ * of the mail.
  */
 static void
 relay_addresses(struct dnsctx *c)
 {
-	unsigned char a[16];
-	const char *h = c->in->relay;
-	int rc;
+	for (size_t i = 0; i < c->in->nsending_ips; i++)
+		add_addr(c, c->in->sending_ips[i], "sending address ");
+	for (size_t r = 0; !c->in->nsending_ips && r < c->in->nrelays; r++) {
+		const char *h = c->in->relays[r];
+		char *who = xasprintf("relay %s: ", h);
+		struct strlist a = { 0 };
+		unsigned char b[16];
+		int rc = 0;
 
-	if (c->in->nsending_ips) {
-		snprintf(c->who, sizeof c->who, "sending address ");
-		for (size_t i = 0; i < c->in->nsending_ips; i++)
-			strlist_add(&c->relay_ips, c->in->sending_ips[i]);
-		return;
+		if (inet_pton(AF_INET, h, b) == 1 ||
+		    inet_pton(AF_INET6, h, b) == 1)
+			strlist_add(&a, h);
+		else if ((rc = dns_addrs(c->d, h, 0, &a)) != 0) {
+			strlist_add(&c->bad_relays, h);
+			strlist_add(&c->bad_errs, rc == -1 ? dns_error(c->d) :
+			    "no A or AAAA record");
+		}
+		for (size_t k = 0; k < a.n; k++)
+			add_addr(c, a.v[k], who);
+		strlist_free(&a);
+		free(who);
 	}
-	if (!h)
-		return;
-	snprintf(c->who, sizeof c->who, "relay %s: ", h);
-	if (inet_pton(AF_INET, h, a) == 1 || inet_pton(AF_INET6, h, a) == 1)
-		strlist_add(&c->relay_ips, h);
-	else if ((rc = dns_addrs(c->d, h, 0, &c->relay_ips)) != 0)
-		snprintf(c->relay_err, sizeof c->relay_err, "%s", rc == -1 ?
-		    dns_error(c->d) : "no A or AAAA record");
 }
 
 int
 dnscheck_run(struct dns *d, const struct dnscheck_in *in,
     void (*fn)(void *arg, const struct dnscheck_finding *f), void *arg)
 {
-	struct dnsctx c = { d, in, fn, arg, DNSCHECK_OK, { 0 }, "", "", 0,
-	    0 };
+	struct dnsctx c = { d, in, fn, arg, DNSCHECK_OK, { 0 }, { 0 }, { 0 },
+	    { 0 }, 0, 0 };
 	int same = !strcasecmp(in->from_domain, in->bounce_domain);
 	struct strlist probe = { 0 };
 
@@ -484,5 +497,8 @@ dnscheck_run(struct dns *d, const struct dnscheck_in *in,
 	check_rdns(&c);
 	dc_check_unsub(&c);
 	strlist_free(&c.relay_ips);
+	strlist_free(&c.who);
+	strlist_free(&c.bad_relays);
+	strlist_free(&c.bad_errs);
 	return c.worst;
 }

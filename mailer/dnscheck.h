@@ -6,7 +6,7 @@
  * DMARC record and whether DKIM and SPF align with the From domain
  * (RFC 7489 3.1, 6.3), and a From at a mailbox provider's domain
  * (gmail.com: no key of ours can align with it); the bounce domain's MX
- * (RFC 5321 5.1, RFC 7505); the relay's address against its reverse
+ * (RFC 5321 5.1, RFC 7505); each relay's addresses against their reverse
  * DNS (forward-confirmed); and whether the one-click unsubscribe URL
  * (RFC 8058) exists and has an address.
  * Each finding is ok, warn or fail, and says how to fix what is not ok.
@@ -49,7 +49,9 @@ struct dnscheck_in {
 	int (*key_check)(void *arg, size_t i, const char *txt, size_t len,
 	    const char **why);
 	void *key_arg;
-	const char *relay;	/* the SMTP relay's host; NULL: none */
+	/* the SMTP relays' hosts, each once; none: nrelays is 0 */
+	const char *const *relays;
+	size_t nrelays;
 	/*
 	 * The addresses the relay sends from (IP addresses, as inet_ntop
 	 * writes them), judged instead of the relay's own; none: n is 0.

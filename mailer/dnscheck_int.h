@@ -15,11 +15,12 @@ struct dnsctx {
 	void (*fn)(void *arg, const struct dnscheck_finding *f);
 	void *arg;
 	int worst;
-	/* the relay's addresses, or the sending addresses given */
+	/* the relays' addresses, or the sending addresses given, each once */
 	struct strlist relay_ips;
-	/* how a line names them: "relay HOST: " or "sending address " */
-	char who[300];
-	char relay_err[128];		/* why it has none */
+	/* how a line names each: "relay HOST: " or "sending address " */
+	struct strlist who;
+	/* the relays without an address, and why */
+	struct strlist bad_relays, bad_errs;
 	/* SPF can pass for the envelope domain; -1 may (not evaluated) */
 	int spf_ok;
 	int dkim_ok;		/* one selector publishes our key */

@@ -1,6 +1,6 @@
 /*
  * check --dns: the DNS self-check (dnscheck.c) for the configuration's
- * From domain, bounce domain, DKIM keys and first SMTP relay, through the
+ * From domain, bounce domain, DKIM keys and every SMTP relay, through the
  * system's resolver or the one --resolver names.
  */
 #include <arpa/inet.h>
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
 #include "config.h"
@@ -42,14 +43,15 @@ key_check(void *arg, size_t i, const char *txt, size_t len, const char **why)
 	return dkim_record_check(arg, i, txt, len, why);
 }
 
-/* The host of the first smtp:// or smtps:// relay, or NULL. */
-static char *
-relay_host(const struct config *c)
+/* The host of each smtp:// or smtps:// relay, each once, into out. */
+static void
+relay_hosts(const struct config *c, struct strlist *out)
 {
 	for (size_t i = 0; i < c->relays.n; i++) {
 		const char *r = c->relays.v[i], *h;
 		char *host;
 		unsigned port;
+		size_t k = 0;
 
 		if (!strncmp(r, "smtp://", 7))
 			h = r + 7;
@@ -57,10 +59,14 @@ relay_host(const struct config *c)
 			h = r + 8;
 		else
 			continue;
-		if (host_port_split(h, strcspn(h, "/"), &host, &port) == 0)
-			return host;
+		if (host_port_split(h, strcspn(h, "/"), &host, &port) == -1)
+			continue;
+		while (k < out->n && strcasecmp(out->v[k], host))
+			k++;
+		if (k == out->n)
+			strlist_add(out, host);
+		free(host);
 	}
-	return NULL;
 }
 
 /*
@@ -83,7 +89,8 @@ add_ip(struct strlist *ips, const char *ip)
 /* The dnscheck_in for c; keys from d (may be NULL). */
 static void
 input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
-    struct dnscheck_key **keys, const struct strlist *ips)
+    struct dnscheck_key **keys, const struct strlist *ips,
+    const struct strlist *relays)
 {
 	size_t n = d ? dkim_count(d) : 0;
 
@@ -100,7 +107,8 @@ input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
 	in->nkeys = n;
 	in->key_check = key_check;
 	in->key_arg = d;
-	in->relay = relay_host(c);
+	in->relays = (const char *const *)relays->v;
+	in->nrelays = relays->n;
 	in->sending_ips = (const char *const *)ips->v;
 	in->nsending_ips = ips->n;
 	in->unsub_url = c->web_base_url ? xasprintf("%s%s", c->web_base_url,
@@ -114,6 +122,7 @@ run(const struct config *c, const char *resolver, const char *name,
     const struct strlist *ips)
 {
 	struct tally t = { { 0, 0, 0 } };
+	struct strlist relays = { 0 };
 	struct dnscheck_key *keys;
 	struct dnscheck_in in;
 	struct dkim *dk = NULL;
@@ -126,7 +135,8 @@ run(const struct config *c, const char *resolver, const char *name,
 		dkim_close(dk);
 		return EXIT_UNAVAILABLE;
 	}
-	input(c, dk, &in, &keys, ips);
+	relay_hosts(c, &relays);
+	input(c, dk, &in, &keys, ips, &relays);
 	worst = dnscheck_run(d, &in, print_finding, &t);
 	if (worst == -1)
 		warnx("no answer from %s (%s): is it reachable?", name ?
@@ -137,7 +147,7 @@ run(const struct config *c, const char *resolver, const char *name,
 	for (size_t i = 0; i < in.nkeys; i++)
 		free((char *)keys[i].record);
 	free(keys);
-	free((char *)in.relay);
+	strlist_free(&relays);
 	free((char *)in.unsub_url);
 	dns_close(d);
 	dkim_close(dk);
