@@ -337,6 +337,23 @@ struct journal_complaints {
 int journal_complaint_counts(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct journal_complaints *c), void *arg);
 
+/* One issue's complaints from one recipient domain. */
+struct journal_domain_complaints {
+	const char *issue, *domain;	/* domain: lowercase */
+	long sent;		/* recipients at the domain sent */
+	long bounced;		/* of those, addresses that bounced since */
+	long complaints;	/* addresses at the domain that complained */
+};
+
+/*
+ * Per (issue, recipient domain) with complaints, ordered as the issues
+ * went out, then by domain: each provider counts the complaints of its
+ * own users over the mail delivered to them.  0, or -1 (reported).
+ */
+int journal_complaint_domains(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_domain_complaints *c),
+    void *arg);
+
 const char *journal_state_name(enum jstate st);
 
 /*

@@ -26,7 +26,7 @@ enum journal_stmt {
 	Q_LIFT_DEL, Q_UNSUBSCRIBED,
 	/* journal_report.c: report queries */
 	Q_COUNTS, Q_RELAY_COUNTS, Q_HOURLY, Q_EV_COUNTS, Q_FAILURES,
-	Q_COMPLAINTS,
+	Q_COMPLAINTS, Q_COMPLAINT_DOMAINS,
 	/* journal_web.c: subscriptions and confirmation mails */
 	Q_SUB_ADD, Q_SUB_GET, Q_SUB_CONFIRM, Q_SUB_RELIST, Q_SUB_LIFT,
 	Q_SUB_UNSUPPRESS, Q_SUBSCRIBERS,

@@ -15,6 +15,9 @@
 	") IS NULL, (SELECT min(first_sent_at) FROM editions WHERE issue = " \
 	col "), " col
 
+/* the domain of an address column, lowercase */
+#define DOMAIN_OF(col) "lower(substr(" col ", instr(" col ", '@') + 1))"
+
 static const char *const sql[Q_COUNT] = {
 	[Q_RELAY_COUNTS] = "SELECT issue, list, relay, count(*)"
 	    " FROM recipients WHERE state = 'sent' AND relay IS NOT NULL"
@@ -58,6 +61,20 @@ static const char *const sql[Q_COUNT] = {
 	    " FROM events WHERE kind = 'complaint' AND issue IS NULL"
 	    " AND ?1 IS NULL HAVING count(*) > 0)"
 	    " ORDER BY i IS NULL," BY_ISSUE("i") ", l",
+	/* per recipient domain with complaints: providers count their own */
+	[Q_COMPLAINT_DOMAINS] = "SELECT c.issue, c.d,"
+	    " (SELECT count(*) FROM recipients r WHERE r.issue = c.issue"
+	    "  AND r.state = 'sent' AND " DOMAIN_OF("r.email") " = c.d),"
+	    " (SELECT count(DISTINCT e.email COLLATE NOCASE) FROM events e"
+	    "  JOIN recipients s ON s.issue = e.issue AND s.list = e.list"
+	    "  AND s.email = e.email AND s.state = 'sent'"
+	    "  WHERE e.kind = 'bounce' AND e.issue = c.issue"
+	    "  AND " DOMAIN_OF("e.email") " = c.d), c.n"
+	    " FROM (SELECT issue, " DOMAIN_OF("email") " AS d,"
+	    "  count(DISTINCT email COLLATE NOCASE) AS n FROM events"
+	    "  WHERE kind = 'complaint' AND issue IS NOT NULL"
+	    "  AND (?1 IS NULL OR issue = ?1) GROUP BY issue, d) c"
+	    " ORDER BY" BY_ISSUE("c.issue") ", c.d",
 	[Q_FAILURES] = "SELECT issue, list, email, state, attempts,"
 	    " last_reply, updated_at, next_attempt FROM recipients"
 	    " WHERE state IN ('failed', 'deferred')"
@@ -199,4 +216,28 @@ journal_complaint_counts(struct journal *j, const char *issue,
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : journal_fail(j, "counting complaints");
+}
+
+int
+journal_complaint_domains(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct journal_domain_complaints *c),
+    void *arg)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_COMPLAINT_DOMAINS, 1, issue);
+	struct journal_domain_complaints c;
+	int rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c.issue = (const char *)sqlite3_column_text(st, 0);
+		c.domain = (const char *)sqlite3_column_text(st, 1);
+		c.sent = (long)sqlite3_column_int64(st, 2);
+		c.bounced = (long)sqlite3_column_int64(st, 3);
+		c.complaints = (long)sqlite3_column_int64(st, 4);
+		fn(arg, &c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : journal_fail(j,
+	    "counting complaints per domain");
 }

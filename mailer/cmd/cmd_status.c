@@ -21,6 +21,9 @@ struct table {
 	long tot[7];	/* the columns; [6]: complaints */
 	struct complaint_rate *rates;	/* complaint_rates' rows, copied */
 	size_t nrates;
+	/* complaint rates per recipient domain, issue NULL-free */
+	struct complaint_rate *doms;	/* list: the domain */
+	size_t ndoms;
 	struct journal_relay_count *relays;	/* copied, ordered */
 	size_t nrelays;
 	size_t nrows;	/* journal_counts' rows */
@@ -79,6 +82,30 @@ keep_rate(void *arg, const struct complaint_rate *r)
 	*c = *r;
 	c->issue = r->issue ? xstrdup(r->issue) : NULL;
 	c->list = r->list ? xstrdup(r->list) : NULL;
+}
+
+static void
+keep_domain(void *arg, const struct journal_domain_complaints *d)
+{
+	struct table *t = arg;
+	struct complaint_rate *c;
+	long bounced = d->bounced < d->sent ? d->bounced : d->sent;
+
+	t->doms = xrealloc(t->doms, (t->ndoms + 1) * sizeof *t->doms);
+	c = &t->doms[t->ndoms++];
+	c->issue = xstrdup(d->issue);
+	c->list = xstrdup(d->domain);
+	c->delivered = d->sent - bounced;
+	c->complaints = d->complaints;
+	c->level = complaint_level(c->complaints, c->delivered);
+}
+
+/* " LIMIT: ...", " warning: ..." or "" for level l. */
+static const char *
+level_text(enum complaint_level l)
+{
+	return l == COMPLAINT_LIMIT ? "  LIMIT: at or above 0.3 %" : l ?
+	    "  warning: at or above 0.1 %" : "";
 }
 
 /* The rate of (issue, list); list NULL: the issue's total. */
@@ -180,7 +207,9 @@ print_rates(const struct table *t)
 		if (!head++)
 			printf("\ncomplaint rate = complaints / delivered "
 			    "(sent, not bounced);\nthe large mailbox providers "
-			    "warn at 0.1 %% and limit at 0.3 %%\n");
+			    "warn at 0.1 %% and limit at 0.3 %%, each over\n"
+			    "its own users: a recipient domain worse than its "
+			    "issue is shown under it\n");
 		if (!r->issue) {
 			printf("%ld complaint%s named no issue (no VERP token) "
 			    "and count in no rate\n", r->complaints,
@@ -190,9 +219,18 @@ print_rates(const struct table *t)
 		complaint_rate_text(r->complaints, r->delivered, rate,
 		    sizeof rate);
 		printf("%-12s %ld / %ld = %s%s\n", r->issue, r->complaints,
-		    r->delivered, rate, r->level == COMPLAINT_LIMIT ?
-		    "  LIMIT: at or above 0.3 %" : r->level ?
-		    "  warning: at or above 0.1 %" : "");
+		    r->delivered, rate, level_text(r->level));
+		for (size_t k = 0; k < t->ndoms; k++) {
+			const struct complaint_rate *d = &t->doms[k];
+
+			if (strcmp(d->issue, r->issue) || d->level <= r->level)
+				continue;
+			complaint_rate_text(d->complaints, d->delivered, rate,
+			    sizeof rate);
+			printf("  at %-20s %ld / %ld = %s%s\n", d->list,
+			    d->complaints, d->delivered, rate,
+			    level_text(d->level));
+		}
 	}
 }
 
@@ -204,6 +242,11 @@ table_free(struct table *t)
 		free((char *)t->rates[i].list);
 	}
 	free(t->rates);
+	for (size_t i = 0; i < t->ndoms; i++) {
+		free((char *)t->doms[i].issue);
+		free((char *)t->doms[i].list);
+	}
+	free(t->doms);
 	for (size_t i = 0; i < t->nrelays; i++) {
 		free((char *)t->relays[i].issue);
 		free((char *)t->relays[i].list);
@@ -307,6 +350,8 @@ print_status(struct journal *jn, const char *issue, const char *dir,
 		printf(HEAD, "issue", "list", "sent", "deferred", "failed",
 		    "bounced", "suppr", "left", "compl", "rate");
 	if (complaint_rates(jn, issue, keep_rate, t) == -1 ||
+	    (!t->json && journal_complaint_domains(jn, issue, keep_domain,
+	    t) == -1) ||
 	    journal_relay_counts(jn, issue, keep_relay, t) == -1 ||
 	    journal_counts(jn, issue, print_count, t) == -1)
 		rc = EXIT_SOFTWARE;
@@ -358,7 +403,7 @@ write_report(struct journal *jn, const struct config *cfg, const char *issue,
 int
 cmd_status(int argc, char **argv)
 {
-	struct table t = { NULL, 0, { 0 }, NULL, 0, NULL, 0, 0 };
+	struct table t = { NULL, 0, { 0 }, NULL, 0, NULL, 0, NULL, 0, 0 };
 	struct config *cfg;
 	struct journal *jn = NULL;
 	char *issue = NULL;
