@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "compose.h"
 #include "config.h"
+#include "dmarc.h"
 #include "edition.h"
 #include "exitcode.h"
 #include "issue.h"
@@ -73,6 +74,24 @@ count_one(void *arg, const struct subscriber *s)
 	(void)s;
 	((struct counter *)arg)->n++;
 	return 0;
+}
+
+/*
+ * A From at a mailbox provider's domain (gmail.com): every receiver fails
+ * its DMARC, whatever else is right.  A warning; check --dns says more.
+ */
+static void
+warn_freemail(const struct config *c)
+{
+	const char *at = strchr(c->sender_address, '@');
+
+	if (at && dmarc_freemail(at + 1))
+		fprintf(stderr, "mailer: %s: warning: sender.address %s is at "
+		    "a mailbox provider's domain: only %s's own servers can "
+		    "pass DMARC for it, and Gmail, Yahoo and Microsoft "
+		    "quarantine or reject bulk mail that impersonates it; use "
+		    "an address at a domain you own (mailer check --dns)\n",
+		    c->path, c->sender_address, at + 1);
 }
 
 /* The issue's warnings: what loads but will not work in a mail. */
@@ -319,6 +338,7 @@ cmd_check(int argc, char **argv)
 		print_send_at(j.issue);
 		print_notes(&j);
 		warn_size(&j, largest_list, largest);
+		warn_freemail(j.cfg);
 		rc = check_stopped_rows(&j);
 	}
 	job_close(&j);
