@@ -66,11 +66,9 @@ ok $? "the second relay without PTR: its rdns line fails, exit 65 (got $rc)"
 grep -q '^warn spf   bounce\.example\.org: .*relay 192\.0\.2\.25: pass .*relay 192\.0\.2\.26: fail .*; fix: if the relay sends from 192\.0\.2\.26, add ip4:192\.0\.2\.26 to the record$' "$TMP/two"
 ok $? "SPF is evaluated for the second relay's address too"
 
-# The same relay twice (two ports), a maildir: entry, and a relay name
-# without an address.
+# The same relay twice (two ports) and a relay name without an address.
 config '    - "smtp://relay1.example.org:587"
     - "smtps://relay1.example.org:465"
-    - "maildir:outbox"
     - "smtp://relay3.example.org:587"'
 rc=$(check three); show three
 [ "$rc" = 65 ] &&
