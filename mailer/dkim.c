@@ -1,5 +1,6 @@
 /* dkim: keys and signatures (libcrypto).  See dkim.h for the choice. */
 #include "dkim.h"
+#include "dmarc.h"
 
 #include <err.h>
 #include <errno.h>
@@ -278,16 +279,6 @@ open_key(const struct config *c, const struct config_dkim_key *k,
 	return 0;
 }
 
-/* 1 when a is b or a subdomain of b. */
-static int
-within(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	return la >= lb && !strcasecmp(a + la - lb, b) &&
-	    (la == lb || a[la - lb - 1] == '.');
-}
-
 struct dkim *
 dkim_open(const struct config *c)
 {
@@ -304,9 +295,8 @@ dkim_open(const struct config *c)
 		dkim_close(d);
 		return NULL;
 	}
-	/* DMARC passes on DKIM only when d= is the From domain's tree */
-	if (from && !within(from + 1, d->domain) && !within(d->domain,
-	    from + 1))
+	/* relaxed alignment, DMARC's default: the organizational domain */
+	if (from && !dmarc_aligned(from + 1, d->domain, 0))
 		warnx("%s: dkim.domain %s is not aligned with the From domain "
 		    "%s: DMARC will not pass on these signatures", c->path,
 		    d->domain, from + 1);
