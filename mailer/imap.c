@@ -5,6 +5,7 @@
  *           COPY/STORE, EXPUNGE; BODY.PEEK[] leaves \Seen alone.
  * RFC 6851  MOVE: UID MOVE when the server offers it.
  * RFC 4315  UIDPLUS: UID EXPUNGE expunges only the message we copied.
+ * RFC 3501 5.1.3  folder names go out in modified UTF-7 (imap_mutf7).
  * RFC 2595, RFC 3207 (its SMTP twin), RFC 8314: STARTTLS and implicit TLS;
  *           the password goes out only after TLS (or with imap.tls: none).
  * RFC 6125  the server's identity is its host name or IP address in the
@@ -533,11 +534,107 @@ imap_close(struct imap *im)
 	free(im);
 }
 
+/* Decodes the UTF-8 sequence at *s into *cp, moving *s past it.  0 / -1
+ * (not UTF-8: a stray byte, a cut or overlong form, a surrogate). */
+static int
+utf8_next(const unsigned char **s, uint32_t *cp)
+{
+	const unsigned char *p = *s;
+	unsigned n = p[0] >= 0xf0 ? 3 : p[0] >= 0xe0 ? 2 : p[0] >= 0xc0 ? 1 :
+	    0;
+	static const uint32_t min[] = { 0, 0x80, 0x800, 0x10000 };
+
+	if (p[0] < 0x80 || p[0] >= 0xf8 || n == 0)
+		return p[0] < 0x80 ? (*cp = *p, (*s)++, 0) : -1;
+	*cp = p[0] & (0x3f >> n);
+	for (unsigned i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return -1;
+		*cp = *cp << 6 | (p[i] & 0x3f);
+	}
+	if (*cp < min[n] || *cp > 0x10ffff ||
+	    (*cp >= 0xd800 && *cp <= 0xdfff))
+		return -1;
+	*s = p + n + 1;
+	return 0;
+}
+
+/* Ends a run of UTF-16 units u[0..n) as "&BASE64-": RFC 4648 base64 of
+ * their big-endian bytes, "," for "/", no padding (RFC 3501 5.1.3). */
+static void
+mutf7_run(struct buf *out, const uint16_t *u, size_t n)
+{
+	unsigned char *be = xmalloc(2 * n);
+	size_t from;
+
+	for (size_t i = 0; i < n; i++) {
+		be[2 * i] = (unsigned char)(u[i] >> 8);
+		be[2 * i + 1] = (unsigned char)u[i];
+	}
+	buf_addc(out, '&');
+	from = out->len;
+	buf_add_base64(out, be, 2 * n);
+	free(be);
+	while (out->len > from && out->data[out->len - 1] == '=')
+		out->data[--out->len] = '\0';
+	for (size_t i = from; i < out->len; i++)
+		if (out->data[i] == '/')
+			out->data[i] = ',';
+	buf_addc(out, '-');
+}
+
+char *
+imap_mutf7(const char *utf8)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	struct buf out = BUF_INIT;
+	uint16_t *u = xcalloc(strlen(utf8) + 1, sizeof *u);
+	size_t n = 0;
+	uint32_t cp;
+
+	while (*s) {
+		if (utf8_next(&s, &cp) == -1) {
+			free(u);
+			buf_free(&out);
+			return NULL;
+		}
+		if (cp >= 0x20 && cp <= 0x7e) {
+			if (n)
+				mutf7_run(&out, u, n);
+			n = 0;
+			if (cp == '&')
+				buf_add(&out, "&-", 2);
+			else
+				buf_addc(&out, (int)cp);
+		} else if (cp >= 0x10000) {
+			u[n++] = (uint16_t)(0xd800 + ((cp - 0x10000) >> 10));
+			u[n++] = (uint16_t)(0xdc00 + ((cp - 0x10000) & 0x3ff));
+		} else
+			u[n++] = (uint16_t)cp;
+	}
+	if (n)
+		mutf7_run(&out, u, n);
+	free(u);
+	return buf_detach(&out);
+}
+
+/* folder as the server knows it: in modified UTF-7 (libyaml gave UTF-8;
+ * anything else goes as it is, for the server to judge). */
+static char *
+wire(const char *folder)
+{
+	char *w = imap_mutf7(folder);
+
+	return w ? w : xstrdup(folder);
+}
+
 int
 imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity)
 {
-	int r = mailimap_select(im->s, folder);
+	char *w = wire(folder);
+	int r = mailimap_select(im->s, w);
 
+	free(w);
 	if (!etpan_ok(r)) {
 		char *what = xasprintf("SELECT %s", folder);
 
@@ -701,13 +798,14 @@ imap_move(struct imap *im, uint32_t uid, const char *folder)
 {
 	struct mailimap_set *set = mailimap_set_new_single(uid);
 	const char *what = "UID MOVE";
+	char *w = wire(folder);
 	int r;
 
 	if (im->can_move) {
-		r = mailimap_uid_move(im->s, set, folder);
+		r = mailimap_uid_move(im->s, set, w);
 	} else {
 		what = "UID COPY";
-		r = mailimap_uid_copy(im->s, set, folder);
+		r = mailimap_uid_copy(im->s, set, w);
 		if (etpan_ok(r)) {
 			what = "UID STORE \\Deleted";
 			r = mark_deleted(im, set);
@@ -719,9 +817,9 @@ imap_move(struct imap *im, uint32_t uid, const char *folder)
 		}
 	}
 	mailimap_set_free(set);
+	free(w);
 	if (!etpan_ok(r)) {
-		char *w = xasprintf("%s %u %s", what, (unsigned)uid, folder);
-
+		w = xasprintf("%s %u %s", what, (unsigned)uid, folder);
 		fail(im, w, r);
 		free(w);
 		return -1;
@@ -733,8 +831,10 @@ int
 imap_folder_exists(struct imap *im, const char *folder)
 {
 	clist *res = NULL;
-	int r = mailimap_list(im->s, "", folder, &res), n;
+	char *w = wire(folder);
+	int r = mailimap_list(im->s, "", w, &res), n;
 
+	free(w);
 	if (!etpan_ok(r))
 		return fail(im, "LIST", r);
 	n = clist_count(res);
@@ -746,12 +846,15 @@ int
 imap_ensure_folder(struct imap *im, const char *folder)
 {
 	int r = imap_folder_exists(im, folder);
+	char *w;
 
 	if (r != 0)
 		return r == 1 ? 0 : -1;
-	if (!etpan_ok(r = mailimap_create(im->s, folder))) {
-		char *w = xasprintf("CREATE %s", folder);
-
+	w = wire(folder);
+	r = mailimap_create(im->s, w);
+	free(w);
+	if (!etpan_ok(r)) {
+		w = xasprintf("CREATE %s", folder);
 		fail(im, w, r);
 		free(w);
 		return -1;

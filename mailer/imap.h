@@ -81,4 +81,12 @@ int imap_folder_exists(struct imap *im, const char *folder);
 /* Creates folder unless it exists.  0 / -1. */
 int imap_ensure_folder(struct imap *im, const char *folder);
 
+/*
+ * The folder name utf8 (as configured) as it goes over the wire: modified
+ * UTF-7 (RFC 3501 5.1.3).  Returns a malloc'd string the caller frees, or
+ * NULL when utf8 is not UTF-8.  The functions above take names as
+ * configured and convert them themselves.  Pure: no I/O.
+ */
+char *imap_mutf7(const char *utf8);
+
 #endif

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Folder names that are not ASCII (imap.folder, imap.processed_folder) go
+# to the server in modified UTF-7 (RFC 3501 5.1.3): Dovecot refused the
+# raw UTF-8 of "退信.已处理" at CREATE ("Mailbox name is not valid
+# mUTF-7"), so every cron run exited 75 and no bounce was ever read; and
+# a folder "退信" that the operator's mail client made (as "&kABP4Q-")
+# was "no such folder" (78).
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-utf7.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 4
+bounce_servers "$T/imap.pw" || exit 1
+P=$T/proj
+mk_bounce_project "$P" "$T/imap.pw"
+BOX=$(srv_maildir bounces@bounce.test)
+drop() {	# drop DIR N: a message that is no bounce into Maildir DIR
+	mkdir -p "$1/new" "$1/cur" "$1/tmp"
+	printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
+		"$2" "$2" "$$" >"$1/new/offer$2.eml"
+	chown -R vmail:vmail "$1"
+}
+# the token key and the journal, made by a first send of one list
+$MAILER --config "$P/config.yaml" send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
+	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
+
+# the processed folder 退信.已处理 (Dovecot's Maildir++ separator is ".")
+{ cat "$P/config.yaml"; echo "  processed_folder: 退信.已处理"; } >"$P/c1.yaml"
+drop "$BOX" 1
+$MAILER --config "$P/c1.yaml" bounces >"$T/o1" 2>&1
+rc=$?; sed 's/^/# /' "$T/o1"
+D1="$BOX/.&kABP4Q-.&XfJZBHQG-"
+[ $rc = 0 ] && [ "$(find "$D1/new" "$D1/cur" -type f 2>/dev/null | wc -l)" = 1 ] &&
+	[ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
+ok $? "processed_folder 退信.已处理: created as &kABP4Q-.&XfJZBHQG-, the message moved there (rc $rc)"
+doveadm -c "$SRV_DIR/dovecot/dovecot.conf" mailbox list -u bounces@bounce.test >"$T/list" 2>&1
+grep -qx '退信.已处理' "$T/list"; ok $? "Dovecot lists it by its name"
+
+# the bounce folder 退信 (a client made it: &kABP4Q-), read from
+drop "$BOX/.&kABP4Q-" 2
+{ cat "$P/config.yaml"; echo "  folder: 退信"; echo "  processed_folder: 退信.已处理"; } >"$P/c2.yaml"
+$MAILER --config "$P/c2.yaml" bounces -v >"$T/o2" 2>&1
+rc=$?; sed 's/^/# /' "$T/o2"
+[ $rc = 0 ] && grep -q '^bounces: 1 message:' "$T/o2" &&
+	[ "$(find "$BOX/.&kABP4Q-/new" "$BOX/.&kABP4Q-/cur" -type f | wc -l)" = 0 ]
+ok $? "folder 退信: read, and its message moved (rc $rc)"
+$MAILER --config "$P/c2.yaml" bounces >"$T/o3" 2>&1
+rc=$?; [ $rc = 0 ] && [ ! -s "$T/o3" ]; ok $? "the next run: silent (rc $rc)"
+exit $tap_failed
