@@ -789,18 +789,34 @@ too_large(const struct config *c, uint32_t uid, size_t size)
 }
 
 /*
+ * Names the n messages recorded but left in the folder after the server
+ * refused a move (said above): the next run moves them, counting nothing.
+ */
+static void
+left_recorded(const struct config *c, size_t n)
+{
+	warnx("%s: %zu message%s recorded but left in %s: the server refused "
+	    "the move to %s (above); a later run moves %s without counting "
+	    "%s again", c->imap_url, n, n == 1 ? "" : "s", c->imap_folder,
+	    c->imap_processed_folder, n == 1 ? "it" : "them",
+	    n == 1 ? "it" : "them");
+}
+
+/*
  * Processes every message of the folder: each one's events and its
  * "processed" mark are committed before it is moved, so a crash between
  * the two (tests/t/0520 stops the process there with gdb) costs a rerun
  * nothing.  A message whose RFC822.SIZE is over BOUNCES_MAX_MSG is not
- * fetched.  Returns a code of exitcode.h.
+ * fetched.  Once the server refuses a move (the processed folder over
+ * quota), the rest are recorded and left where they are: a full folder
+ * must not stop the bounces from counting.  Returns a code of exitcode.h.
  */
 static int
 drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
     struct bounces_stats *st)
 {
 	uint32_t validity, *uids = NULL, *sizes = NULL;
-	size_t n = 0;
+	size_t n = 0, kept = 0;
 	int rc = 0;
 
 	/* a folder that is not there is a setting to fix, not a server to
@@ -839,14 +855,22 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 		    msg.data : "", msg.len, key, st) == -1)
 			rc = EXIT_SOFTWARE;
 		if (rc == 0 && got == 0 && msg.len <= BOUNCES_MAX_MSG) {
-			if (imap_move(im, uids[i], c->imap_processed_folder)
-			    == -1)
+			int m = kept ? 1 : imap_move(im, uids[i],
+			    c->imap_processed_folder);
+
+			if (m == -1)
 				rc = EXIT_TEMPFAIL;
+			else if (m == 1)
+				kept++;
 			else
 				st->moved++;
 		}
 		buf_free(&msg);
 		free(key);
+	}
+	if (kept && rc == 0) {
+		left_recorded(c, kept);
+		rc = EXIT_TEMPFAIL;
 	}
 	free(sizes);
 	free(uids);

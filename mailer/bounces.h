@@ -90,8 +90,9 @@ enum bounces_say {
  * The whole run against the imap: mailbox of c, holding the state lock
  * (taken here unless locked: the caller, mailer run, holds it).
  * Prints the summary on standard output as say tells.  Returns a code of
- * exitcode.h: 0; EXIT_TEMPFAIL the lock is held or the server failed
- * mid-run (what was committed stays);
+ * exitcode.h: 0; EXIT_TEMPFAIL the lock is held, the server failed
+ * mid-run (what was committed stays) or refused a move (the rest were
+ * recorded and left in the folder);
  * EXIT_UNAVAILABLE the server is unreachable; EXIT_TLS TLS could not be set
  * up or the certificate is not trusted; EXIT_LOGIN the login was refused;
  * EXIT_CONFIG no or bad imap: configuration.

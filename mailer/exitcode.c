@@ -50,7 +50,8 @@ static const struct exit_info table[] = {
 	    "some recipients are deferred, a signal stopped the run, another "
 	    "run, lists sync or archive build holds the lock, another "
 	    "process held the journal's write lock for 10 s, or the mailbox "
-	    "failed mid-run: run again later" },
+	    "failed mid-run or refused to move a message it recorded: run "
+	    "again later" },
 	{ EXIT_TLS, "EX_PROTOCOL", "TLS refused",
 	    "the relay or mailbox offers no TLS where it is required, the "
 	    "handshake failed or its certificate is not trusted; no "

@@ -84,6 +84,16 @@ no_answer(int r)
 	    r == MAILIMAP_ERROR_CONNECTION_REFUSED || r == MAILIMAP_ERROR_SSL;
 }
 
+/* 1 when the server answered r's command with NO or BAD: the session is
+ * still good for the next one. */
+static int
+refused(int r)
+{
+	return !etpan_ok(r) && !no_answer(r) && r != MAILIMAP_ERROR_FATAL &&
+	    r != MAILIMAP_ERROR_BAD_STATE && r != MAILIMAP_ERROR_PROTOCOL &&
+	    r != MAILIMAP_ERROR_MEMORY;
+}
+
 /* Reports a failed command once: where, what, libetpan's and the server's
  * words. */
 static int
@@ -822,7 +832,7 @@ imap_move(struct imap *im, uint32_t uid, const char *folder)
 		w = xasprintf("%s %u %s", what, (unsigned)uid, folder);
 		fail(im, w, r);
 		free(w);
-		return -1;
+		return refused(r) ? 1 : -1;
 	}
 	return 0;
 }

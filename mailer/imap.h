@@ -71,7 +71,9 @@ int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
 
 /*
  * Moves message uid into folder: UID MOVE when offered, else UID COPY,
- * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  0 / -1.
+ * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  Returns 0; 1
+ * after reporting that the server refused it (NO, e.g. over quota: the
+ * session goes on); -1 after reporting a failed session.
  */
 int imap_move(struct imap *im, uint32_t uid, const char *folder);
 
