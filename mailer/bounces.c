@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
+
 #include "addr.h"
 #include "bounce.h"
 #include "exitcode.h"
@@ -715,23 +717,51 @@ record(const struct bounces_ctx *bx, struct bounce_report *r,
 	return 0;
 }
 
+/*
+ * The name of a message without a Message-ID: "sha256:" and the hex of
+ * its bytes' SHA-256, into id.  Met again under another key (the folder's
+ * UIDVALIDITY changed, or a client put it back), the same bytes are the
+ * same message.
+ */
+static void
+content_id(const char *msg, size_t len,
+    char id[sizeof "sha256:" + 2 * SHA256_DIGEST_SIZE])
+{
+	struct sha256_ctx h;
+	uint8_t d[SHA256_DIGEST_SIZE];
+
+	sha256_init(&h);
+	sha256_update(&h, len, (const uint8_t *)msg);
+	sha256_digest(&h, sizeof d, d);
+	memcpy(id, "sha256:", 7);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(id + 7 + 2 * i, 3, "%02x", d[i]);
+}
+
 int
 bounces_record(const struct bounces_ctx *bx, const char *msg, size_t len,
     const char *source_key, struct bounces_stats *st)
 {
 	struct bounce_report r;
+	char cid[sizeof "sha256:" + 2 * SHA256_DIGEST_SIZE];
+	const char *mid;
 	int seen, rc = -1;
 
 	bounce_parse(msg, len, &r);
+	mid = r.message_id && *r.message_id ? r.message_id : NULL;
+	if (!mid) {
+		content_id(msg, len, cid);
+		mid = cid;
+	}
 	if (journal_begin(bx->jn) == -1) {
 		bounce_report_free(&r);
 		return -1;
 	}
-	seen = journal_message_seen(bx->jn, source_key, r.message_id);
+	seen = journal_message_seen(bx->jn, source_key, mid);
 	if (seen == 1)
 		rc = 1;
 	else if (seen == 0 && record(bx, &r, source_key, st) == 0 &&
-	    journal_message_add(bx->jn, source_key, r.message_id,
+	    journal_message_add(bx->jn, source_key, mid,
 	    bounce_kind_name(r.kind)) == 0)
 		rc = 0;
 	if (rc == -1 || journal_commit(bx->jn) == -1) {

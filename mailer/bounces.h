@@ -5,7 +5,8 @@
  * away in the processed folder.
  *
  * Exactly once: a message's events and its "processed" mark (by
- * "imap:UIDVALIDITY:UID" and by Message-ID) are committed in one
+ * "imap:UIDVALIDITY:UID" and by Message-ID, or the SHA-256 of its bytes
+ * when it has none) are committed in one
  * transaction before the message is moved; a run killed anywhere and run
  * again neither counts a message twice nor loses one.
  */
@@ -67,9 +68,10 @@ struct bounces_ctx {
 
 /*
  * Records the message msg[0..len) found under source_key, unless it (or a
- * message with the same Message-ID) was recorded before, in one journal
- * transaction, and adds it to st.  Returns 0 when recorded now, 1 when
- * already recorded, -1 after reporting a journal error (nothing recorded).
+ * message with the same Message-ID; without one, the same bytes) was
+ * recorded before, in one journal transaction, and adds it to st.
+ * Returns 0 when recorded now, 1 when already recorded, -1 after
+ * reporting a journal error (nothing recorded).
  */
 int bounces_record(const struct bounces_ctx *bx, const char *msg,
     size_t len, const char *source_key, struct bounces_stats *st);

@@ -143,6 +143,36 @@ START_TEST(test_hard_bounce_once)
 }
 END_TEST
 
+/*
+ * A notice without a Message-ID (qmail's, say) met again under another
+ * key (the folder's UIDVALIDITY changed: the mailbox was recreated or
+ * migrated, or a client put it back) is the same message: its bytes
+ * name it.  Another such notice (other bytes) is a new one.
+ */
+START_TEST(test_no_msgid_once)
+{
+	struct bounces_stats st = { 0 };
+	char tok[VERP_TOKEN_LEN + 1], *m, *cut, *other;
+
+	subscriber("aba", "full@x.test", tok);
+	m = dsn(tok, "full@x.test", "5.2.2", "x@mx.test");
+	cut = strstr(m, "Message-ID: ");
+	memmove(cut, strstr(cut, "\r\n") + 2, strlen(strstr(cut, "\r\n")
+	    + 2) + 1);
+	ck_assert_ptr_null(strstr(m, "Message-ID"));
+	ck_assert_int_eq(record(m, "imap:7:1", &st), 0);
+	ck_assert_int_eq(record(m, "imap:9:1", &st), 1);
+	ck_assert_int_eq(record(m, "imap:9:5", &st), 1);
+	ck_assert_int_eq(st.messages, 1);
+	ck_assert_int_eq(st.bounces, 1);
+	other = xasprintf("X-Queue: 2\r\n%s", m);
+	ck_assert_int_eq(record(other, "imap:9:6", &st), 0);
+	ck_assert_int_eq(st.messages, 2);
+	free(m);
+	free(other);
+}
+END_TEST
+
 START_TEST(test_delay_and_soft)
 {
 	struct bounces_stats st = { 0 };
@@ -1041,6 +1071,7 @@ suite(void)
 	tcase_add_test(a, test_field_tokens_srs);
 	tcase_add_checked_fixture(r, setup, teardown);
 	tcase_add_test(r, test_hard_bounce_once);
+	tcase_add_test(r, test_no_msgid_once);
 	tcase_add_test(r, test_delay_and_soft);
 	tcase_add_test(r, test_unsubscribe_one_list);
 	tcase_add_test(r, test_unsubscribe_away);
