@@ -857,9 +857,16 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 			    c->path, c->imap_folder, c->imap_url);
 		return rc == 0 ? EXIT_CONFIG : EXIT_TEMPFAIL;
 	}
-	rc = 0;
-	if (imap_ensure_folder(im, c->imap_processed_folder) == -1 ||
-	    imap_select(im, c->imap_folder, &validity) == -1 ||
+	/* so is a processed folder the server will not create */
+	if ((rc = imap_ensure_folder(im, c->imap_processed_folder)) != 0) {
+		if (rc == 1)
+			warnx("%s: imap.processed_folder \"%s\": %s does not "
+			    "create it (above); name another, or create it "
+			    "there", c->path, c->imap_processed_folder,
+			    c->imap_url);
+		return rc == 1 ? EXIT_CONFIG : EXIT_TEMPFAIL;
+	}
+	if (imap_select(im, c->imap_folder, &validity) == -1 ||
 	    imap_list_uids(im, &uids, &n) == -1)
 		return EXIT_TEMPFAIL;
 	sizes = xcalloc(n ? n : 1, sizeof *sizes);

@@ -61,8 +61,8 @@ static const struct exit_info table[] = {
 	{ EXIT_CONFIG, "EX_CONFIG", "configuration error",
 	    "the configuration is invalid (file and line are named), a "
 	    "secret is missing or readable by others, a signing key "
-	    "(OpenPGP or DKIM) is unusable, or imap.folder is not on the "
-	    "server" },
+	    "(OpenPGP or DKIM) is unusable, imap.folder is not on the "
+	    "server, or the server does not create imap.processed_folder" },
 };
 
 const struct exit_info *

@@ -867,7 +867,7 @@ imap_ensure_folder(struct imap *im, const char *folder)
 		w = xasprintf("CREATE %s", folder);
 		fail(im, w, r);
 		free(w);
-		return -1;
+		return refused(r) ? 1 : -1;
 	}
 	return 0;
 }

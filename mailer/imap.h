@@ -80,7 +80,11 @@ int imap_move(struct imap *im, uint32_t uid, const char *folder);
 /* 1 when the server lists folder, 0 when not, -1 after reporting. */
 int imap_folder_exists(struct imap *im, const char *folder);
 
-/* Creates folder unless it exists.  0 / -1. */
+/*
+ * Creates folder unless it exists.  Returns 0; 1 after reporting that the
+ * server refused the CREATE (a name it does not take, no right to create
+ * it); -1 after reporting a failed session.
+ */
 int imap_ensure_folder(struct imap *im, const char *folder);
 
 /*

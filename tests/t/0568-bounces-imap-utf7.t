@@ -4,7 +4,9 @@
 # raw UTF-8 of "退信.已处理" at CREATE ("Mailbox name is not valid
 # mUTF-7"), so every cron run exited 75 and no bounce was ever read; and
 # a folder "退信" that the operator's mail client made (as "&kABP4Q-")
-# was "no such folder" (78).
+# was "no such folder" (78).  A processed folder the server will not
+# create ("退信/已处理": Dovecot's Maildir++ takes no "/") is a setting
+# to fix, 78 as a mistyped imap.folder (it was 75, at every run).
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -12,7 +14,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-utf7.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 4
+plan 6
 bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
@@ -49,4 +51,14 @@ rc=$?; sed 's/^/# /' "$T/o2"
 ok $? "folder 退信: read, and its message moved (rc $rc)"
 $MAILER --config "$P/c2.yaml" bounces >"$T/o3" 2>&1
 rc=$?; [ $rc = 0 ] && [ ! -s "$T/o3" ]; ok $? "the next run: silent (rc $rc)"
+
+{ cat "$P/config.yaml"; echo "  processed_folder: 退信/已处理"; } >"$P/c3.yaml"
+drop "$BOX" 3
+$MAILER --config "$P/c3.yaml" bounces >"$T/o4" 2>&1
+rc=$?; sed 's/^/# /' "$T/o4"
+[ $rc = 78 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 1 ]
+ok $? "a processed folder the server does not create: exit 78, the message left (rc $rc)"
+grep -q 'CREATE 退信/已处理: command refused: .*/' "$T/o4" &&
+	grep -q 'imap.processed_folder "退信/已处理": imaps://[^ ]* does not create it (above); name another, or create it there$' "$T/o4"
+ok $? "the server's words, and a line naming the setting"
 exit $tap_failed
