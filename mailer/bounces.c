@@ -541,13 +541,20 @@ web_mail_returned(const struct bounces_ctx *bx, const struct bounce_report *r)
 }
 
 /*
+ * Addresses of one message named a line each as unverified evidence; the
+ * rest are counted in one line: a notice naming a thousand of them (a
+ * forged one, say) is a thousand rows, not a thousand lines of cron mail.
+ */
+#define BOUNCES_UNVERIFIED_LINES 10
+
+/*
  * Keeps what r says about email (its entry rc, or none) as unverified
- * evidence, and logs it with why.  0 / -1.
+ * evidence, and logs it with why when say.  0 / -1.
  */
 static int
 keep_unverified(const struct bounces_ctx *bx, const struct bounce_report *r,
     const char *email, const struct bounce_rcpt *rc, const char *why,
-    const char *key)
+    const char *key, int say)
 {
 	struct journal_event ev = { 0 };
 
@@ -562,8 +569,10 @@ keep_unverified(const struct bounces_ctx *bx, const struct bounce_report *r,
 	ev.source_key = key;
 	if (journal_unverified_add(bx->jn, &ev, r->orig_message_id) == -1)
 		return -1;
-	warnx("%s: a %s for %s %s: kept as unverified evidence, nobody "
-	    "suppressed", key, bounce_kind_name(r->kind), email, why);
+	if (say)
+		warnx("%s: a %s for %s %s: kept as unverified evidence, "
+		    "nobody suppressed", key, bounce_kind_name(r->kind), email,
+		    why);
 	return 0;
 }
 
@@ -577,21 +586,27 @@ keep_all_unverified(const struct bounces_ctx *bx,
     const struct bounce_report *r, const char *also, const char *why,
     const char *key, struct bounces_stats *st)
 {
-	int any = 0;
+	size_t any = 0;
 
+	/* the token's address first: it is the one line that must show */
+	if (also && !names(r, also)) {
+		if (keep_unverified(bx, r, also, NULL, why, key, 1) == -1)
+			return -1;
+		any++;
+	}
 	for (size_t i = 0; i < r->nrcpts; i++) {
 		if (!r->rcpts[i].address)
 			continue;
 		if (keep_unverified(bx, r, r->rcpts[i].address, &r->rcpts[i],
-		    why, key) == -1)
+		    why, key, any < BOUNCES_UNVERIFIED_LINES) == -1)
 			return -1;
-		any = 1;
+		any++;
 	}
-	if (also && !names(r, also)) {
-		if (keep_unverified(bx, r, also, NULL, why, key) == -1)
-			return -1;
-		any = 1;
-	}
+	if (any > BOUNCES_UNVERIFIED_LINES)
+		warnx("%s: and %zu more addresses in the same %s, each kept "
+		    "as unverified evidence (table unverified), nobody "
+		    "suppressed", key, any - BOUNCES_UNVERIFIED_LINES,
+		    bounce_kind_name(r->kind));
 	if (!any)
 		warnx("%s: a %s naming nobody %s: nobody suppressed", key,
 		    bounce_kind_name(r->kind), why);
