@@ -450,15 +450,23 @@ retry_in_run(struct sender *s, struct item *it, enum transport_result r,
 /*
  * How to send a changed edition, after "with": " --resend-changed", or
  * for run, which takes no such option, ": mailer --config FILE send DIR
- * --resend-changed".  The caller frees it.
+ * --resend-changed" (FILE and DIR quoted for a shell where they need
+ * it).  The caller frees it.
  */
 static char *
 resend_how(const struct sender *s)
 {
+	struct buf b = BUF_INIT;
+
 	if (!s->o->run)
 		return xstrdup(" --resend-changed");
-	return xasprintf(": mailer --config %s send %s --resend-changed",
-	    s->j->cfg->path, s->j->issue->dir);
+	/* quoted as a shell needs: the line is to be pasted */
+	buf_adds(&b, ": mailer --config ");
+	buf_add_shell_word(&b, s->j->cfg->path);
+	buf_adds(&b, " send ");
+	buf_add_shell_word(&b, s->j->issue->dir);
+	buf_adds(&b, " --resend-changed");
+	return buf_detach(&b);
 }
 
 /*

@@ -299,6 +299,29 @@ buf_reset(struct buf *b)
 		b->data[0] = '\0';
 }
 
+void
+buf_add_shell_word(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
+	    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	    (*p && strchr("@%+=:,./_-", *p)))
+		p++;
+	if (*s && !*p) {
+		buf_adds(b, s);
+		return;
+	}
+	buf_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '\'');
+}
+
 char *
 buf_detach(struct buf *b)
 {

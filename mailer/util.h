@@ -64,6 +64,13 @@ void buf_add_html(struct buf *b, const char *s);
  * and "-._~/" percent-encoded (so also safe inside an HTML attribute).
  */
 void buf_add_urlpath(struct buf *b, const char *s);
+/*
+ * Appends s as one word for a POSIX shell: as it is when every byte is an
+ * ASCII letter or digit, one of "@%+=:,./_-" or not ASCII (UTF-8), and s
+ * is not empty; otherwise in single quotes, each ' written '\''.  For
+ * commands a user pastes.
+ */
+void buf_add_shell_word(struct buf *b, const char *s);
 /* The value of hex digit c (either case), or -1. */
 int hex_digit(int c);
 /*

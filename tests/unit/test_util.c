@@ -201,6 +201,33 @@ START_TEST(test_oom_jansson)
 END_TEST
 
 /* RFC 4648 section 10's vectors, appended one after another. */
+/* buf_add_shell_word: a word a POSIX shell reads back as it was */
+START_TEST(test_shell_word)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "/srv/news/config.yaml", "/srv/news/config.yaml" },
+		{ "a@b+c=d:e,f%g_h-i.j", "a@b+c=d:e,f%g_h-i.j" },
+		{ "", "''" },
+		{ "/srv/News letters/x", "'/srv/News letters/x'" },
+		{ "it's", "'it'\\''s'" },
+		{ "$HOME/*.yaml", "'$HOME/*.yaml'" },
+		{ "~/n", "'~/n'" },
+		{ "新闻/2030-01", "新闻/2030-01" },
+		{ "新闻 周刊", "'新闻 周刊'" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct buf b = BUF_INIT;
+
+		buf_add_shell_word(&b, t[i].in);
+		ck_assert_str_eq(b.data, t[i].out);
+		buf_free(&b);
+	}
+}
+END_TEST
+
 START_TEST(test_base64)
 {
 	static const char *in[] = { "", "f", "fo", "foo", "foob", "fooba",
@@ -366,6 +393,7 @@ util_suite(void)
 	tcase_add_test(tc, test_html);
 	tcase_add_test(tc, test_zh);
 	tcase_add_test(tc, test_base64);
+	tcase_add_test(tc, test_shell_word);
 	/* ASan ends the process on a failed malloc, before any handler */
 	if (getenv("MAILER_SANITIZED") && ++unit_nskipped)
 		printf("SKIP test_oom_jansson: ASan build (a failed malloc "
