@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -837,19 +838,36 @@ imap_move(struct imap *im, uint32_t uid, const char *folder)
 	return 0;
 }
 
+/* Whether a listed mailbox name is w: INBOX in any case (RFC 3501 5.1). */
+static int
+same_mailbox(const char *listed, const char *w)
+{
+	if (!strcasecmp(w, "INBOX"))
+		return !strcasecmp(listed, "INBOX");
+	return !strcmp(listed, w);
+}
+
 int
 imap_folder_exists(struct imap *im, const char *folder)
 {
 	clist *res = NULL;
 	char *w = wire(folder);
-	int r = mailimap_list(im->s, "", w, &res), n;
+	int r = mailimap_list(im->s, "", w, &res), found = 0;
 
-	free(w);
-	if (!etpan_ok(r))
+	if (!etpan_ok(r)) {
+		free(w);
 		return fail(im, "LIST", r);
-	n = clist_count(res);
+	}
+	/* "%" and "*" in the name are wildcards to LIST: the folders it
+	 * matched are not all the one named */
+	for (clistiter *i = clist_begin(res); i && !found; i = clist_next(i)) {
+		struct mailimap_mailbox_list *mb = clist_content(i);
+
+		found = mb->mb_name && same_mailbox(mb->mb_name, w);
+	}
+	free(w);
 	mailimap_list_result_free(res);
-	return n > 0;
+	return found;
 }
 
 int
