@@ -669,16 +669,22 @@ cmp_uid(const void *a, const void *b)
 int
 imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
 {
-	struct mailimap_search_key *all = mailimap_search_key_new_all();
+	/* a message flagged \Deleted is one its owner removed (a person in
+	 * a mail client, or our own COPY fallback stopped before EXPUNGE):
+	 * not to be counted, nor copied again */
+	struct mailimap_search_key *key = mailimap_search_key_new(
+	    MAILIMAP_SEARCH_KEY_UNDELETED, NULL, NULL, NULL, NULL, NULL, NULL,
+	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,
+	    NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL);
 	clist *res = NULL;
 	clistiter *it;
-	int r = mailimap_uid_search(im->s, NULL, all, &res);
+	int r = mailimap_uid_search(im->s, NULL, key, &res);
 
-	mailimap_search_key_free(all);
+	mailimap_search_key_free(key);
 	*uids = NULL;
 	*n = 0;
 	if (!etpan_ok(r))
-		return fail(im, "UID SEARCH ALL", r);
+		return fail(im, "UID SEARCH UNDELETED", r);
 	if (clist_count(res) > 0)
 		*uids = xcalloc((size_t)clist_count(res), sizeof **uids);
 	for (it = clist_begin(res); it; it = clist_next(it))

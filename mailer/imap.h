@@ -48,7 +48,8 @@ void imap_close(struct imap *im);
 int imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity);
 
 /*
- * Lists the UIDs of every message in the selected folder, ascending.
+ * Lists the UIDs of the messages in the selected folder not flagged
+ * \Deleted (UID SEARCH UNDELETED), ascending.
  * *uids is malloc'd (NULL when *n is 0); the caller frees it.  0 / -1.
  */
 int imap_list_uids(struct imap *im, uint32_t **uids, size_t *n);
