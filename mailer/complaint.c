@@ -114,3 +114,29 @@ complaint_rates(struct journal *j, const char *issue,
 	free(r.v);
 	return rc;
 }
+
+struct domain_call {
+	void (*fn)(void *arg, const struct complaint_rate *r);
+	void *arg;
+};
+
+static void
+on_domain(void *arg, const struct journal_domain_complaints *d)
+{
+	const struct domain_call *dc = arg;
+	long bounced = d->bounced < d->sent ? d->bounced : d->sent;
+	struct complaint_rate r = { d->issue, d->domain, d->sent - bounced,
+	    d->complaints, COMPLAINT_OK };
+
+	r.level = complaint_level(r.complaints, r.delivered);
+	dc->fn(dc->arg, &r);
+}
+
+int
+complaint_domain_rates(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct complaint_rate *r), void *arg)
+{
+	struct domain_call dc = { fn, arg };
+
+	return journal_complaint_domains(j, issue, on_domain, &dc);
+}

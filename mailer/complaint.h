@@ -51,4 +51,14 @@ void complaint_rate_text(long complaints, long delivered, char *out,
 int complaint_rates(struct journal *j, const char *issue,
     void (*fn)(void *arg, const struct complaint_rate *r), void *arg);
 
+/*
+ * Calls fn once per (issue, recipient domain) with complaints, ordered as
+ * the issues went out, then by domain, with list the domain (lowercase):
+ * each provider counts its own users' complaints over the mail delivered
+ * to them.  Restricted to issue unless it is NULL.  The strings are valid
+ * during the call only.  0, or -1 (reported).
+ */
+int complaint_domain_rates(struct journal *j, const char *issue,
+    void (*fn)(void *arg, const struct complaint_rate *r), void *arg);
+
 #endif

@@ -111,10 +111,14 @@ complete(const struct config *c, const char *id, int *done)
 	return rc;
 }
 
-/* Each issue's complaint level, to see which ones a run pushed up. */
+/*
+ * Each issue's complaint level, and each recipient domain's with
+ * complaints, to see which ones a run pushed up.
+ */
 struct levels {
 	struct level {
 		char *issue;
+		char *domain;	/* NULL: the issue's total */
 		enum complaint_level level;
 		long complaints, delivered;
 	} *v;
@@ -122,17 +126,28 @@ struct levels {
 };
 
 static void
-keep_level(void *arg, const struct complaint_rate *r)
+keep_level(struct levels *l, const struct complaint_rate *r,
+    const char *domain)
 {
-	struct levels *l = arg;
-
-	if (!r->issue || r->list)
-		return;		/* issue totals only */
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
 	l->v[l->n].issue = xstrdup(r->issue);
+	l->v[l->n].domain = domain ? xstrdup(domain) : NULL;
 	l->v[l->n].level = r->level;
 	l->v[l->n].complaints = r->complaints;
 	l->v[l->n++].delivered = r->delivered;
+}
+
+static void
+keep_issue(void *arg, const struct complaint_rate *r)
+{
+	if (r->issue && !r->list)
+		keep_level(arg, r, NULL);	/* issue totals only */
+}
+
+static void
+keep_domain(void *arg, const struct complaint_rate *r)
+{
+	keep_level(arg, r, r->list);
 }
 
 /*
@@ -150,7 +165,8 @@ levels_read(const struct config *c, struct levels *l)
 		return 0;	/* nothing sent yet */
 	if (!(jn = journal_open(c->state_path)))
 		return EXIT_CANTCREAT;
-	if (complaint_rates(jn, NULL, keep_level, l) == -1)
+	if (complaint_rates(jn, NULL, keep_issue, l) == -1 ||
+	    complaint_domain_rates(jn, NULL, keep_domain, l) == -1)
 		rc = EXIT_SOFTWARE;
 	journal_close(jn);
 	return rc;
@@ -159,33 +175,51 @@ levels_read(const struct config *c, struct levels *l)
 static void
 levels_free(struct levels *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].issue);
+		free(l->v[i].domain);
+	}
 	free(l->v);
+}
+
+/* The level of (issue, domain) in l; domain NULL: the issue's total. */
+static enum complaint_level
+level_of(const struct levels *l, const char *issue, const char *domain)
+{
+	for (size_t k = 0; k < l->n; k++) {
+		const struct level *v = &l->v[k];
+
+		if (!strcmp(v->issue, issue) && (domain && v->domain ?
+		    !strcmp(v->domain, domain) : domain == v->domain))
+			return v->level;
+	}
+	return COMPLAINT_OK;
 }
 
 /*
  * Warns once for each issue whose complaint rate crossed a threshold
- * during this run (bounce processing adds complaints and bounces).
+ * during this run (bounce processing adds complaints and bounces), and
+ * for each recipient domain whose own rate did and is at a worse level
+ * than its issue's (as status lists them under the issue).
  */
 static void
 warn_crossings(const struct levels *before, const struct levels *after)
 {
 	for (size_t i = 0; i < after->n; i++) {
 		const struct level *a = &after->v[i];
-		enum complaint_level was = COMPLAINT_OK;
 		char rate[32];
 
-		for (size_t k = 0; k < before->n; k++)
-			if (!strcmp(before->v[k].issue, a->issue))
-				was = before->v[k].level;
-		if (a->level <= was)
+		if (a->level <= level_of(before, a->issue, a->domain) ||
+		    (a->domain && a->level <= level_of(after, a->issue,
+		    NULL)))
 			continue;
 		complaint_rate_text(a->complaints, a->delivered, rate,
 		    sizeof rate);
-		warnx("warning: issue %s: complaint rate %s (%ld complaint%s, "
-		    "%ld delivered) is at or above the %s the large mailbox "
-		    "providers set", a->issue, rate, a->complaints,
+		warnx("warning: issue %s: complaint rate %s%s%s%s (%ld "
+		    "complaint%s, %ld delivered) is at or above the %s the "
+		    "large mailbox providers set", a->issue,
+		    a->domain ? "at " : "", a->domain ? a->domain : "",
+		    a->domain ? " " : "", rate, a->complaints,
 		    a->complaints == 1 ? "" : "s", a->delivered,
 		    a->level == COMPLAINT_LIMIT ? "0.3 % limit" :
 		    "0.1 % warning threshold");

@@ -85,19 +85,16 @@ keep_rate(void *arg, const struct complaint_rate *r)
 }
 
 static void
-keep_domain(void *arg, const struct journal_domain_complaints *d)
+keep_domain(void *arg, const struct complaint_rate *d)
 {
 	struct table *t = arg;
 	struct complaint_rate *c;
-	long bounced = d->bounced < d->sent ? d->bounced : d->sent;
 
 	t->doms = xrealloc(t->doms, (t->ndoms + 1) * sizeof *t->doms);
 	c = &t->doms[t->ndoms++];
+	*c = *d;
 	c->issue = xstrdup(d->issue);
-	c->list = xstrdup(d->domain);
-	c->delivered = d->sent - bounced;
-	c->complaints = d->complaints;
-	c->level = complaint_level(c->complaints, c->delivered);
+	c->list = xstrdup(d->list);
 }
 
 /* " LIMIT: ...", " warning: ..." or "" for level l. */
@@ -350,7 +347,7 @@ print_status(struct journal *jn, const char *issue, const char *dir,
 		printf(HEAD, "issue", "list", "sent", "deferred", "failed",
 		    "bounced", "suppr", "left", "compl", "rate");
 	if (complaint_rates(jn, issue, keep_rate, t) == -1 ||
-	    (!t->json && journal_complaint_domains(jn, issue, keep_domain,
+	    (!t->json && complaint_domain_rates(jn, issue, keep_domain,
 	    t) == -1) ||
 	    journal_relay_counts(jn, issue, keep_relay, t) == -1 ||
 	    journal_counts(jn, issue, print_count, t) == -1)

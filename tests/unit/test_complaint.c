@@ -144,6 +144,12 @@ START_TEST(test_journal_rates)
 	ck_assert_int_eq(complaint_rates(j, "2021-02", on_rate, &s), 0);
 	ck_assert_uint_eq(s.n, 2);	/* no untraced row for one issue */
 	ck_assert_str_eq(s.text[1], "2021-02 * 0/1 ok");
+	/* per recipient domain, as complaint_rates' rows: domains with
+	 * complaints only, the untraced one in none */
+	s.n = 0;
+	ck_assert_int_eq(complaint_domain_rates(j, NULL, on_rate, &s), 0);
+	ck_assert_uint_eq(s.n, 1);
+	ck_assert_str_eq(s.text[0], "2021-01 x.example 2/5 limit");
 	journal_close(j);
 	rm_rf(dir);
 	free(path);
