@@ -118,6 +118,14 @@ mk_bounce_project() {
 		"  username: bounces@bounce.test" "  password_file: $2" \
 		"  ca_file: $SRV_CA"
 }
+# offer_drop DIR N: a message that is no bounce (an offer, Message-ID
+# offer.N.PID) into the Maildir DIR of the bounce mailbox, made if need be.
+offer_drop() {
+	mkdir -p "$1/new" "$1/cur" "$1/tmp"
+	printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
+		"$2" "$2" "$$" >"$1/new/offer$2.eml"
+	chown -R vmail:vmail "$1"
+}
 # arf_complain ADDRESS LIST OUT [RCPT]: the reader ADDRESS marks its copy
 # from LIST as spam: an ARF report (tests/lib/arf.py) about that copy,
 # written to OUT, goes through the test Postfix to RCPT (default: the

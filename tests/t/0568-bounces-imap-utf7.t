@@ -19,19 +19,13 @@ bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
 BOX=$(srv_maildir bounces@bounce.test)
-drop() {	# drop DIR N: a message that is no bounce into Maildir DIR
-	mkdir -p "$1/new" "$1/cur" "$1/tmp"
-	printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
-		"$2" "$2" "$$" >"$1/new/offer$2.eml"
-	chown -R vmail:vmail "$1"
-}
 # the token key and the journal, made by a first send of one list
 $MAILER --config "$P/config.yaml" send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
 	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
 
 # the processed folder 退信.已处理 (Dovecot's Maildir++ separator is ".")
 { cat "$P/config.yaml"; echo "  processed_folder: 退信.已处理"; } >"$P/c1.yaml"
-drop "$BOX" 1
+offer_drop "$BOX" 1
 $MAILER --config "$P/c1.yaml" bounces >"$T/o1" 2>&1
 rc=$?; sed 's/^/# /' "$T/o1"
 D1="$BOX/.&kABP4Q-.&XfJZBHQG-"
@@ -42,7 +36,7 @@ doveadm -c "$SRV_DIR/dovecot/dovecot.conf" mailbox list -u bounces@bounce.test >
 grep -qx '退信.已处理' "$T/list"; ok $? "Dovecot lists it by its name"
 
 # the bounce folder 退信 (a client made it: &kABP4Q-), read from
-drop "$BOX/.&kABP4Q-" 2
+offer_drop "$BOX/.&kABP4Q-" 2
 { cat "$P/config.yaml"; echo "  folder: 退信"; echo "  processed_folder: 退信.已处理"; } >"$P/c2.yaml"
 $MAILER --config "$P/c2.yaml" bounces -v >"$T/o2" 2>&1
 rc=$?; sed 's/^/# /' "$T/o2"
@@ -53,7 +47,7 @@ $MAILER --config "$P/c2.yaml" bounces >"$T/o3" 2>&1
 rc=$?; [ $rc = 0 ] && [ ! -s "$T/o3" ]; ok $? "the next run: silent (rc $rc)"
 
 { cat "$P/config.yaml"; echo "  processed_folder: 退信/已处理"; } >"$P/c3.yaml"
-drop "$BOX" 3
+offer_drop "$BOX" 3
 $MAILER --config "$P/c3.yaml" bounces >"$T/o4" 2>&1
 rc=$?; sed 's/^/# /' "$T/o4"
 [ $rc = 78 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 1 ]

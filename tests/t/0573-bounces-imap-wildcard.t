@@ -20,17 +20,11 @@ bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
 BOX=$(srv_maildir bounces@bounce.test)
-drop() {	# drop DIR N: a message that is no bounce into Maildir DIR
-	mkdir -p "$1/new" "$1/cur" "$1/tmp"
-	printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
-		"$2" "$2" "$$" >"$1/new/offer$2.eml"
-	chown -R vmail:vmail "$1"
-}
 $MAILER --config "$P/config.yaml" send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
 	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
 $MAILER --config "$P/config.yaml" bounces >/dev/null 2>&1	# makes Processed
 
-drop "$BOX/.Bounces" 1
+offer_drop "$BOX/.Bounces" 1
 { cat "$P/config.yaml"; echo "  folder: Bou%"; } >"$P/c1.yaml"
 $MAILER --config "$P/c1.yaml" bounces >"$T/o1" 2>&1
 rc=$?; sed 's/^/# /' "$T/o1"
@@ -38,14 +32,14 @@ rc=$?; sed 's/^/# /' "$T/o1"
 grep -q 'imap.folder "Bou%": no such folder on imaps://' "$T/o1"
 ok $? "...\"no such folder\""
 
-drop "$BOX" 2
+offer_drop "$BOX" 2
 { cat "$P/config.yaml"; echo "  processed_folder: Proc*"; } >"$P/c2.yaml"
 $MAILER --config "$P/c2.yaml" bounces >"$T/o2" 2>&1
 rc=$?; sed 's/^/# /' "$T/o2"
 [ $rc = 0 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ] &&
 	[ "$(find "$BOX/.Proc*/new" "$BOX/.Proc*/cur" -type f 2>/dev/null | wc -l)" = 1 ]
 ok $? "processed_folder \"Proc*\" beside \"Processed\": created, the message moved there (rc $rc)"
-drop "$BOX" 3
+offer_drop "$BOX" 3
 $MAILER --config "$P/c2.yaml" bounces >"$T/o3" 2>&1
 rc=$?; sed 's/^/# /' "$T/o3"
 [ $rc = 0 ] && ! grep -q 'CREATE\|refused' "$T/o3" &&
