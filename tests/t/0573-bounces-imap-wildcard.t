@@ -15,7 +15,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-wildcard.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 4
+plan 5
 bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
@@ -45,4 +45,11 @@ rc=$?; sed 's/^/# /' "$T/o3"
 [ $rc = 0 ] && ! grep -q 'CREATE\|refused' "$T/o3" &&
 	[ "$(find "$BOX/.Proc*/new" "$BOX/.Proc*/cur" -type f 2>/dev/null | wc -l)" = 2 ]
 ok $? "...the next run finds it among the names LIST matched, moves there (rc $rc)"
+# INBOX is INBOX in any case (RFC 3501 5.1): Dovecot lists "inbox" so
+{ cat "$P/config.yaml"; echo "  folder: inbox"; } >"$P/c3.yaml"
+offer_drop "$BOX" 4
+$MAILER --config "$P/c3.yaml" bounces >"$T/o4" 2>&1
+rc=$?; sed 's/^/# /' "$T/o4"
+[ $rc = 0 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
+ok $? "folder \"inbox\": the INBOX, read and moved (rc $rc)"
 exit $tap_failed
