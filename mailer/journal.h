@@ -437,6 +437,13 @@ int journal_webmail_add(struct journal *j, const struct journal_webmail *m,
 int journal_webmail_counts(struct journal *j, enum jwebmail kind,
     const char *email, time_t email_since, const char *ip, time_t ip_since,
     long *by_email, long *by_ip);
+/*
+ * *n: the subscribe confirmation mails of the whole server recorded
+ * after since, counted up to cap (the newest cap of them are read, so
+ * the cost stays bounded however many the table holds).  0 / -1.
+ */
+int journal_webmail_recent(struct journal *j, time_t since, long cap,
+    long *n);
 /* Calls fn with mail id / the oldest mail not sent.  0, 1 none, -1. */
 int journal_webmail_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_webmail *m), void *arg);

@@ -67,6 +67,10 @@ static const char *const sql[Q_COUNT] = {
 	    " AND confirmed_at IS NOT NULL AND ended_at IS NULL)",
 	[Q_WM_USE] = "UPDATE web_mails SET used_at = ?2 WHERE id = ?1"
 	    " AND used_at IS NULL",
+	/* the newest ?2 by id, backwards on the key: bounded, no index */
+	[Q_WM_RECENT] = "SELECT count(*) FROM (SELECT at FROM web_mails"
+	    " WHERE kind = 'subscribe' ORDER BY id DESC LIMIT ?2)"
+	    " WHERE at > ?1",
 };
 
 int
@@ -321,4 +325,20 @@ journal_on_list(struct journal *j, const char *list, const char *email)
 	    email), "looking up a subscriber");
 
 	return n < 0 ? -1 : n > 0;
+}
+
+int
+journal_webmail_recent(struct journal *j, time_t since, long cap, long *n)
+{
+	sqlite3_stmt *st = journal_prep(j, sql, Q_WM_RECENT, 0);
+	long long v;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	sqlite3_bind_int64(st, 2, cap);
+	if ((v = journal_scalar(j, st, "counting confirmation mails")) < 0)
+		return -1;
+	*n = (long)v;
+	return 0;
 }

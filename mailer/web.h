@@ -45,6 +45,7 @@ struct web {
 	struct webmail *mail;		/* the confirmation mail sender */
 	struct ckpt *ckpt;		/* jn's checkpoints, off the handlers */
 	struct signer *signer;		/* signing: configured; else NULL */
+	time_t cap_said;		/* the server-wide cap last logged */
 };
 
 /*

@@ -1,6 +1,7 @@
 /* websub: manage, subscribe and confirmation pages.  See websub.h. */
 #include "websub.h"
 
+#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -189,24 +190,50 @@ form_page(struct web *w, const struct list *l, const char *page,
 	web_page(w, ctx, error ? 400 : 200, rs);
 }
 
+/* Why within_limits refused a mail. */
+enum limit { LIMIT_CLIENT, LIMIT_OK, LIMIT_SERVER };
+
 /*
- * 1 when another confirmation mail of kind to email, asked from ip (a
- * web_limit_key), stays within the limits; 0 when not; -1.  Under w->mu.
- * Each kind counts apart: strangers' subscribe requests for an address
- * must not use up its owner's unsubscribe mails.
+ * LIMIT_OK when another confirmation mail of kind to email, asked from
+ * ip (a web_limit_key), stays within the limits, else the one it is
+ * over; -1.  Under w->mu.  Each kind counts apart: strangers' subscribe
+ * requests for an address must not use up its owner's unsubscribe
+ * mails.  Subscribe mails also count over the whole server
+ * (web.subscribe_mails_per_hour): a sprayer with many networks, each
+ * within its own hourly count, still mails no more strangers than that;
+ * unsubscribe mails go to subscribers only, and never wait on it.
  */
 static int
 within_limits(struct web *w, enum jwebmail kind, const char *email,
     const char *ip)
 {
+	const struct config *c = w->c;
 	time_t now = time(NULL);
-	long by_email, by_ip;
+	long by_email, by_ip, all;
 
 	if (journal_webmail_counts(w->jn, kind, email, now - 86400, ip,
 	    now - 3600, &by_email, &by_ip) == -1)
 		return -1;
-	return by_email < w->c->web_mails_per_address &&
-	    by_ip < w->c->web_mails_per_ip;
+	if (by_email >= c->web_mails_per_address ||
+	    by_ip >= c->web_mails_per_ip)
+		return LIMIT_CLIENT;
+	if (kind != JW_SUBSCRIBE)
+		return LIMIT_OK;
+	if (journal_webmail_recent(w->jn, now - 3600,
+	    c->web_subscribe_per_hour, &all) == -1)
+		return -1;
+	if (all < c->web_subscribe_per_hour)
+		return LIMIT_OK;
+	/* one line an hour, not one a request: the sprayer writes none */
+	if (now - w->cap_said >= 3600) {
+		w->cap_said = now;
+		warnx("web.subscribe_mails_per_hour (%ld) reached: "
+		    "subscribe requests get their page but no confirmation "
+		    "mail while that many went out in the past hour (said "
+		    "once an hour; raise it if the requests are real)",
+		    c->web_subscribe_per_hour);
+	}
+	return LIMIT_SERVER;
 }
 
 /*
@@ -255,7 +282,8 @@ manage_post(struct web *w, const struct list *l,
 	web_limit_key(ip, key);
 	pthread_mutex_lock(&w->mu);
 	if ((on = journal_on_list(w->jn, l->id, email)) == 1 &&
-	    (ok = within_limits(w, JW_UNSUBSCRIBE, email, key)) == 1) {
+	    (ok = within_limits(w, JW_UNSUBSCRIBE, email, key)) ==
+	    LIMIT_OK) {
 		m.kind = JW_UNSUBSCRIBE;
 		m.list = l->id;
 		m.email = email;
@@ -269,7 +297,7 @@ manage_post(struct web *w, const struct list *l,
 		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
 		    rs);
 	} else {
-		if (on == 1 && ok == 1) {
+		if (on == 1 && ok == LIMIT_OK) {
 			web_log("unsubscribe-request list=%s address=%s", l->id,
 			    masked);
 			webmail_kick(w->mail);
@@ -318,7 +346,7 @@ subscribe_post(struct web *w, const struct list *l,
 	s.ip = ip;
 	s.form = consent.data ? consent.data : "";
 	pthread_mutex_lock(&w->mu);
-	if ((ok = within_limits(w, JW_SUBSCRIBE, email, key)) == 1 &&
+	if ((ok = within_limits(w, JW_SUBSCRIBE, email, key)) == LIMIT_OK &&
 	    (rc = journal_begin(w->jn)) == 0) {
 		m.kind = JW_SUBSCRIBE;
 		m.list = l->id;
@@ -340,11 +368,11 @@ subscribe_post(struct web *w, const struct list *l,
 		web_simple(w, l, "unavailable", "暂不可用 · Unavailable", 503,
 		    rs);
 	} else {
-		if (ok == 1) {
+		if (ok == LIMIT_OK) {
 			web_log("subscribe-request list=%s address=%s", l->id,
 			    masked);
 			webmail_kick(w->mail);
-		} else {
+		} else if (ok == LIMIT_CLIENT) {
 			web_log("limit list=%s address=%s ip=%s", l->id, masked,
 			    key);
 		}

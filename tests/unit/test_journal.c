@@ -965,6 +965,31 @@ START_TEST(test_webmail_subaddress)
 }
 END_TEST
 
+/* The server-wide count reads only the newest cap subscribe mails. */
+START_TEST(test_webmail_recent)
+{
+	struct journal_webmail m = { 0 };
+	long long id;
+	long n;
+	time_t now = time(NULL);
+
+	m.list = "aba";
+	m.email = "a@x";
+	m.ip = "192.0.2.1";
+	for (int i = 0; i < 6; i++) {
+		m.kind = i % 2 ? JW_UNSUBSCRIBE : JW_SUBSCRIBE;
+		m.at = i < 2 ? now - 7200 : now;	/* 2 outside the hour */
+		ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	}
+	ck_assert_int_eq(journal_webmail_recent(j, now - 3600, 100, &n), 0);
+	ck_assert_int_eq(n, 2);		/* subscribe mails of the hour */
+	ck_assert_int_eq(journal_webmail_recent(j, now - 3600, 1, &n), 0);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(journal_webmail_recent(j, now - 86400, 100, &n), 0);
+	ck_assert_int_eq(n, 3);
+}
+END_TEST
+
 static Suite *
 journal_suite(void)
 {
@@ -991,6 +1016,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_subscriptions);
 	tcase_add_test(tc, test_webmails);
 	tcase_add_test(tc, test_webmail_subaddress);
+	tcase_add_test(tc, test_webmail_recent);
 	tcase_add_test(tc, test_address_case);
 	tcase_add_test(tc, test_add_any_case);
 	tcase_add_test(tc, test_other_case);
