@@ -118,6 +118,7 @@ static const struct yfield web_fields[] = {
 	{ "mails_per_ip_per_hour", YF_INT, O(web_mails_per_ip), 0, NULL },
 	{ "subscribe_mails_per_hour", YF_INT, O(web_subscribe_per_hour), 0,
 	    NULL },
+	{ "complaint_days", YF_INT, O(web_complaint_days), 0, NULL },
 	{ "max_connections", YF_INT, O(web_max_connections), 0, NULL },
 	{ "max_connections_per_client", YF_INT, O(web_max_per_client), 0,
 	    NULL },
@@ -165,6 +166,7 @@ defaults(struct config *c)
 	c->web_mails_per_address = 3;
 	c->web_mails_per_ip = 20;
 	c->web_subscribe_per_hour = 100;
+	c->web_complaint_days = 365;
 	c->web_max_connections = 128;
 	c->web_max_per_client = 16;
 	c->web_timeout = 15;
@@ -539,6 +541,7 @@ check_web(struct config *c, const struct ynode *root)
 		{ "mails_per_ip_per_hour", c->web_mails_per_ip, 1, LONG_MAX },
 		{ "subscribe_mails_per_hour", c->web_subscribe_per_hour, 1,
 		    LONG_MAX },
+		{ "complaint_days", c->web_complaint_days, 1, 3650 },
 	};
 	int rc = 0;
 

@@ -90,6 +90,7 @@ struct config {
 	long web_mails_per_address;	/* per address and day */
 	long web_mails_per_ip;	/* per submitter address and hour */
 	long web_subscribe_per_hour;	/* subscribe mails, whole server */
+	long web_complaint_days;	/* none after a complaint about one */
 	long web_max_connections, web_timeout, web_max_body;
 	long web_max_per_client;	/* connections from one client */
 };

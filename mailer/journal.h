@@ -444,6 +444,14 @@ int journal_webmail_counts(struct journal *j, enum jwebmail kind,
  */
 int journal_webmail_recent(struct journal *j, time_t since, long cap,
     long *n);
+/*
+ * 1 when mailer bounces kept, after since, a complaint (a spam report)
+ * from email's mailbox (the address or a +detail of it) about a
+ * confirmation mail serve sent to that address (its returned Message-ID
+ * <web.N...>, row N); 0 when none; -1.
+ */
+int journal_webmail_complained(struct journal *j, const char *email,
+    time_t since);
 /* Calls fn with mail id / the oldest mail not sent.  0, 1 none, -1. */
 int journal_webmail_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_webmail *m), void *arg);

@@ -71,6 +71,24 @@ static const char *const sql[Q_COUNT] = {
 	[Q_WM_RECENT] = "SELECT count(*) FROM (SELECT at FROM web_mails"
 	    " WHERE kind = 'subscribe' ORDER BY id DESC LIMIT ?2)"
 	    " WHERE at > ?1",
+	/*
+	 * a complaint, kept as unverified evidence after ?5 by mailer
+	 * bounces, from a mailbox (?1, or local+... from ?2 up to ?3 at
+	 * ?4) about a confirmation mail: its returned Message-ID is
+	 * <web.N.HEX@...> and row N was mailed to that address.  No index
+	 * on unverified.email: a scan of a table that holds what the
+	 * bounce mailbox got without a valid token, after the cheaper
+	 * limits
+	 */
+	[Q_WM_COMPLAINED] = "SELECT EXISTS (SELECT 1 FROM"
+	    " (SELECT email, ltrim(returned_message_id, ' <' || char(9))"
+	    "  AS m FROM unverified WHERE kind = 'complaint' AND at > ?5"
+	    "  AND (email = ?1 COLLATE NOCASE OR (email >= ?2 COLLATE NOCASE"
+	    "  AND email < ?3 COLLATE NOCASE"
+	    "  AND substr(email, instr(email, '@')) = ?4 COLLATE NOCASE))) u"
+	    " JOIN web_mails w ON w.id = CAST(substr(u.m, 5,"
+	    "  instr(substr(u.m, 5), '.') - 1) AS INTEGER)"
+	    " WHERE u.m LIKE 'web.%' AND w.email = u.email COLLATE NOCASE)",
 };
 
 int
@@ -205,34 +223,65 @@ journal_webmail_add(struct journal *j, const struct journal_webmail *m,
 	return 0;
 }
 
+/*
+ * A mailbox as the queries match it (RFC 5233: local+detail@domain is
+ * local@domain's mailbox): its address without a +detail, the range
+ * local+ up to local, (',' follows '+') that its subaddresses sort in,
+ * and "@domain".  Allocated; mailbox_free.
+ */
+struct mailbox {
+	char *base, *from, *to, *domain;
+};
+
+static void
+mailbox_of(const char *email, struct mailbox *mb)
+{
+	const char *at = strchr(email, '@'), *plus = strchr(email, '+');
+	size_t local = at ? (size_t)(at - email) : strlen(email);
+
+	if (plus && plus > email && (!at || plus < at))
+		local = (size_t)(plus - email);
+	mb->base = xasprintf("%.*s%s", (int)local, email, at ? at : "");
+	mb->from = xasprintf("%.*s+", (int)local, email);
+	mb->to = xasprintf("%.*s,", (int)local, email);
+	mb->domain = xstrdup(at ? at : "");
+}
+
+/* Binds from, to and domain at i, i + 1 and i + 2. */
+static void
+mailbox_bind(sqlite3_stmt *st, int i, const struct mailbox *mb)
+{
+	sqlite3_bind_text(st, i, mb->from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, i + 1, mb->to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, i + 2, mb->domain, -1, SQLITE_TRANSIENT);
+}
+
+static void
+mailbox_free(struct mailbox *mb)
+{
+	free(mb->base);
+	free(mb->from);
+	free(mb->to);
+	free(mb->domain);
+}
+
 int
 journal_webmail_counts(struct journal *j, enum jwebmail kind,
     const char *email, time_t email_since, const char *ip, time_t ip_since,
     long *by_email, long *by_ip)
 {
-	const char *at = strchr(email, '@'), *plus = strchr(email, '+');
-	size_t local = at ? (size_t)(at - email) : strlen(email);
-	char *base, *from, *to;
+	struct mailbox mb;
 	sqlite3_stmt *st;
 	int rc;
 
-	/* RFC 5233: local+detail@domain is local@domain's mailbox */
-	if (plus && plus > email && (!at || plus < at))
-		local = (size_t)(plus - email);
-	base = xasprintf("%.*s%s", (int)local, email, at ? at : "");
-	from = xasprintf("%.*s+", (int)local, email);
-	to = xasprintf("%.*s,", (int)local, email);	/* ',' follows '+' */
-	st = journal_prep(j, sql, Q_WM_COUNT, 2, base, ip);
+	mailbox_of(email, &mb);
+	st = journal_prep(j, sql, Q_WM_COUNT, 2, mb.base, ip);
 	if (st) {
-		sqlite3_bind_text(st, 5, from, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 6, to, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 7, at ? at : "", -1, SQLITE_TRANSIENT);
+		mailbox_bind(st, 5, &mb);
 		sqlite3_bind_text(st, 8, webmail_names[kind], -1,
 		    SQLITE_STATIC);
 	}
-	free(base);
-	free(from);
-	free(to);
+	mailbox_free(&mb);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 3, email_since);
@@ -244,6 +293,24 @@ journal_webmail_counts(struct journal *j, enum jwebmail kind,
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 :
 	    journal_fail(j, "counting confirmation mails");
+}
+
+int
+journal_webmail_complained(struct journal *j, const char *email,
+    time_t since)
+{
+	struct mailbox mb;
+	sqlite3_stmt *st;
+	long long n;
+
+	mailbox_of(email, &mb);
+	if ((st = journal_prep(j, sql, Q_WM_COMPLAINED, 1, mb.base))) {
+		mailbox_bind(st, 2, &mb);
+		sqlite3_bind_int64(st, 5, since);
+	}
+	mailbox_free(&mb);
+	n = journal_scalar(j, st, "looking up complaints");
+	return n < 0 ? -1 : n > 0;
 }
 
 static int

@@ -191,7 +191,7 @@ form_page(struct web *w, const struct list *l, const char *page,
 }
 
 /* Why within_limits refused a mail. */
-enum limit { LIMIT_CLIENT, LIMIT_OK, LIMIT_SERVER };
+enum limit { LIMIT_CLIENT, LIMIT_OK, LIMIT_SERVER, LIMIT_COMPLAINT };
 
 /*
  * LIMIT_OK when another confirmation mail of kind to email, asked from
@@ -201,7 +201,10 @@ enum limit { LIMIT_CLIENT, LIMIT_OK, LIMIT_SERVER };
  * mails.  Subscribe mails also count over the whole server
  * (web.subscribe_mails_per_hour): a sprayer with many networks, each
  * within its own hourly count, still mails no more strangers than that;
- * unsubscribe mails go to subscribers only, and never wait on it.
+ * unsubscribe mails go to subscribers only, and never wait on it.  No
+ * subscribe mail goes to a mailbox whose reader reported one as spam
+ * within web.complaint_days: whoever types it in the form again is not
+ * its reader (the editors can still put it in the list's CSV).
  */
 static int
 within_limits(struct web *w, enum jwebmail kind, const char *email,
@@ -219,6 +222,13 @@ within_limits(struct web *w, enum jwebmail kind, const char *email,
 		return LIMIT_CLIENT;
 	if (kind != JW_SUBSCRIBE)
 		return LIMIT_OK;
+	switch (journal_webmail_complained(w->jn, email,
+	    now - c->web_complaint_days * 86400)) {
+	case -1:
+		return -1;
+	case 1:
+		return LIMIT_COMPLAINT;
+	}
 	if (journal_webmail_recent(w->jn, now - 3600,
 	    c->web_subscribe_per_hour, &all) == -1)
 		return -1;
@@ -375,6 +385,10 @@ subscribe_post(struct web *w, const struct list *l,
 		} else if (ok == LIMIT_CLIENT) {
 			web_log("limit list=%s address=%s ip=%s", l->id, masked,
 			    key);
+		} else if (ok == LIMIT_COMPLAINT) {
+			web_log("no-mail list=%s address=%s ip=%s: it reported "
+			    "a confirmation mail as spam (web.complaint_days)",
+			    l->id, masked, key);
 		}
 		web_simple(w, l, "subscribe_sent", "请查收邮件 · Check your "
 		    "mail", 200, rs);

@@ -13,9 +13,10 @@
  * subscribes.  Confirmation mails per address and day, and per client
  * address and hour, are limited (web.mails_per_address_per_day,
  * web.mails_per_ip_per_hour), subscribe mails also over the whole
- * server and hour (web.subscribe_mails_per_hour).  A link is refused
- * when forged or made for another list (404), expired (410) or used
- * already (409); only a POST changes anything.
+ * server and hour (web.subscribe_mails_per_hour) and to a mailbox that
+ * reported one as spam (web.complaint_days).  A link is refused when
+ * forged or made for another list (404), expired (410) or used already
+ * (409); only a POST changes anything.
  */
 #ifndef MAILER_WEBSUB_H
 #define MAILER_WEBSUB_H

@@ -38,7 +38,8 @@ r=0
 for kv in 'max_body: 10' 'max_body: 2000000' 'max_connections: 1' 'timeout: 0' \
 	'timeout: 99999999999' 'token_days: 0' 'token_days: 366' \
 	'mails_per_address_per_day: 0' 'mails_per_ip_per_hour: -1' \
-	'max_connections_per_client: 0' 'subscribe_mails_per_hour: 0'; do
+	'max_connections_per_client: 0' 'subscribe_mails_per_hour: 0' \
+	'complaint_days: 0' 'complaint_days: 3651'; do
 	web 'web:' '  base_url: https://news.example.org' "  $kv"
 	$M check "$P/issues/2021-01" >/dev/null 2>"$TMP/e"; rc=$?
 	{ [ $rc = 78 ] && grep -q "config.yaml:[0-9]*:[0-9]*: web.${kv%%:*} must be .*, not ${kv#*: }\$" "$TMP/e"; } ||

@@ -990,6 +990,59 @@ START_TEST(test_webmail_recent)
 }
 END_TEST
 
+/*
+ * A complaint kept about a confirmation mail: only from the address that
+ * mail went to (or its mailbox), only a Message-ID <web.N...>, only
+ * after since.
+ */
+START_TEST(test_webmail_complained)
+{
+	struct journal_webmail m = { 0 };
+	struct journal_event ev = { 0 };
+	long long id;
+	time_t now = time(NULL);
+	char mid[64];
+
+	m.kind = JW_SUBSCRIBE;
+	m.list = "aba";
+	m.email = "Vi.Ctim+news@x.org";
+	m.ip = "192.0.2.1";
+	m.at = now;
+	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	m.email = "other@x.org";
+	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
+	    now - 86400), 0);
+	ev.kind = JE_COMPLAINT;
+	ev.at = now;
+	/* a report about other@'s mail naming vi.ctim@: proves nothing */
+	ev.email = "vi.ctim+news@x.org";
+	ev.source_key = "k1";
+	snprintf(mid, sizeof mid, "<web.%lld.0123456789abcdef@x.org>", id);
+	ck_assert_int_eq(journal_unverified_add(j, &ev, mid), 0);
+	ev.source_key = "k2";
+	ck_assert_int_eq(journal_unverified_add(j, &ev, "<web.x.1@x.org>"),
+	    0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
+	    now - 86400), 0);
+	/* about its own mail (row id - 1): its mailbox, any spelling */
+	ev.source_key = "k3";
+	snprintf(mid, sizeof mid, " <web.%lld.0123456789abcdef@x.org>",
+	    id - 1);
+	ck_assert_int_eq(journal_unverified_add(j, &ev, mid), 0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
+	    now - 86400), 1);
+	ck_assert_int_eq(journal_webmail_complained(j, "VI.CTIM+zz@X.ORG",
+	    now - 86400), 1);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@y.org",
+	    now - 86400), 0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctimx@x.org",
+	    now - 86400), 0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
+	    now), 0);		/* before since */
+}
+END_TEST
+
 static Suite *
 journal_suite(void)
 {
@@ -1017,6 +1070,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_webmails);
 	tcase_add_test(tc, test_webmail_subaddress);
 	tcase_add_test(tc, test_webmail_recent);
+	tcase_add_test(tc, test_webmail_complained);
 	tcase_add_test(tc, test_address_case);
 	tcase_add_test(tc, test_add_any_case);
 	tcase_add_test(tc, test_other_case);
