@@ -448,10 +448,12 @@ int journal_webmail_recent(struct journal *j, time_t since, long cap,
  * 1 when mailer bounces kept, after since, a complaint (a spam report)
  * from email's mailbox (the address or a +detail of it) about a
  * confirmation mail serve sent to that address (its returned Message-ID
- * <web.N...>, row N); 0 when none; -1.
+ * <web.N...>, row N) that genuine accepts (called with row N, its list
+ * and the Message-ID without its "<"; 1 to accept); 0 when none; -1.
  */
 int journal_webmail_complained(struct journal *j, const char *email,
-    time_t since);
+    time_t since, int (*genuine)(void *arg, long long id, const char *list,
+    const char *message_id), void *arg);
 /* Calls fn with mail id / the oldest mail not sent.  0, 1 none, -1. */
 int journal_webmail_get(struct journal *j, long long id,
     void (*fn)(void *arg, const struct journal_webmail *m), void *arg);

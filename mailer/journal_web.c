@@ -80,7 +80,7 @@ static const char *const sql[Q_COUNT] = {
 	 * bounce mailbox got without a valid token, after the cheaper
 	 * limits
 	 */
-	[Q_WM_COMPLAINED] = "SELECT EXISTS (SELECT 1 FROM"
+	[Q_WM_COMPLAINED] = "SELECT w.id, w.list, u.m FROM"
 	    " (SELECT email, ltrim(returned_message_id, ' <' || char(9))"
 	    "  AS m FROM unverified WHERE kind = 'complaint' AND at > ?5"
 	    "  AND (email = ?1 COLLATE NOCASE OR (email >= ?2 COLLATE NOCASE"
@@ -88,7 +88,7 @@ static const char *const sql[Q_COUNT] = {
 	    "  AND substr(email, instr(email, '@')) = ?4 COLLATE NOCASE))) u"
 	    " JOIN web_mails w ON w.id = CAST(substr(u.m, 5,"
 	    "  instr(substr(u.m, 5), '.') - 1) AS INTEGER)"
-	    " WHERE u.m LIKE 'web.%' AND w.email = u.email COLLATE NOCASE)",
+	    " WHERE u.m LIKE 'web.%' AND w.email = u.email COLLATE NOCASE",
 };
 
 int
@@ -297,11 +297,12 @@ journal_webmail_counts(struct journal *j, enum jwebmail kind,
 
 int
 journal_webmail_complained(struct journal *j, const char *email,
-    time_t since)
+    time_t since, int (*genuine)(void *arg, long long id, const char *list,
+    const char *message_id), void *arg)
 {
 	struct mailbox mb;
 	sqlite3_stmt *st;
-	long long n;
+	int rc, found = 0;
 
 	mailbox_of(email, &mb);
 	if ((st = journal_prep(j, sql, Q_WM_COMPLAINED, 1, mb.base))) {
@@ -309,8 +310,16 @@ journal_webmail_complained(struct journal *j, const char *email,
 		sqlite3_bind_int64(st, 5, since);
 	}
 	mailbox_free(&mb);
-	n = journal_scalar(j, st, "looking up complaints");
-	return n < 0 ? -1 : n > 0;
+	if (!st)
+		return -1;
+	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		found = genuine(arg, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	sqlite3_reset(st);
+	if (!found && rc != SQLITE_DONE)
+		return journal_fail(j, "looking up complaints");
+	return found;
 }
 
 static int

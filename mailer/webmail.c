@@ -121,6 +121,7 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 	struct buf b = BUF_INIT;
 	struct mime *part;
 	unsigned long long r = 0;
+	char mid[WEBTOKEN_MSGID_HEX + 1];
 	int rc = -1;
 
 	if (!l) {
@@ -156,7 +157,9 @@ build(struct webmail *m, const struct job *j, struct buf *out)
 	if (c->reply_to)
 		rfc2047_address(out, "Reply-To", NULL, c->reply_to);
 	rfc2047_unstructured(out, "Subject", subject.data);
-	buf_printf(out, "Message-ID: <web.%lld.%016llx@%s>\r\n", j->m.id, r,
+	/* a report quoting it proves its sender saw the mail (websub.c) */
+	webtoken_msgid(m->w->key, m->w->keylen, j->list, j->m.id, mid);
+	buf_printf(out, "Message-ID: <web.%lld.%s@%s>\r\n", j->m.id, mid,
 	    addr_domain(c->sender_address));
 	buf_adds(out, "Auto-Submitted: auto-generated\r\n"
 	    "MIME-Version: 1.0\r\n");

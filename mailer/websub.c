@@ -190,6 +190,28 @@ form_page(struct web *w, const struct list *l, const char *page,
 	web_page(w, ctx, error ? 400 : 200, rs);
 }
 
+/*
+ * 1 when message_id is one serve wrote for confirmation mail id of list:
+ * "web.ID.HEX@" with the HMAC of webtoken_msgid, which nobody who never
+ * saw the mail can quote.
+ */
+static int
+genuine_msgid(void *arg, long long id, const char *list,
+    const char *message_id)
+{
+	struct web *w = arg;
+	char want[WEBTOKEN_MSGID_HEX + 1], *p;
+	const char *hex;
+
+	if (strncmp(message_id, "web.", 4) || strtoll(message_id + 4, &p,
+	    10) != id || *p != '.')
+		return 0;
+	hex = p + 1;
+	webtoken_msgid(w->key, w->keylen, list, id, want);
+	return !strncmp(hex, want, WEBTOKEN_MSGID_HEX) &&
+	    hex[WEBTOKEN_MSGID_HEX] == '@';
+}
+
 /* Why within_limits refused a mail. */
 enum limit { LIMIT_CLIENT, LIMIT_OK, LIMIT_SERVER, LIMIT_COMPLAINT };
 
@@ -223,7 +245,7 @@ within_limits(struct web *w, enum jwebmail kind, const char *email,
 	if (kind != JW_SUBSCRIBE)
 		return LIMIT_OK;
 	switch (journal_webmail_complained(w->jn, email,
-	    now - c->web_complaint_days * 86400)) {
+	    now - c->web_complaint_days * 86400, genuine_msgid, w)) {
 	case -1:
 		return -1;
 	case 1:

@@ -49,6 +49,17 @@ webtoken_make(const unsigned char *key, size_t keylen, char kind,
 	    (long long)expires, mac);
 }
 
+void
+webtoken_msgid(const unsigned char *key, size_t keylen, const char *list,
+    long long id, char out[WEBTOKEN_MSGID_HEX + 1])
+{
+	char mac[2 * MAC_BYTES + 1];
+
+	mac_hex(key, keylen, 'm', list, id, 0, mac);
+	memcpy(out, mac, WEBTOKEN_MSGID_HEX);
+	out[WEBTOKEN_MSGID_HEX] = '\0';
+}
+
 /* A decimal number of 1 to 18 digits at *p, up to '-'; -1 when not. */
 static long long
 number(const char **p)

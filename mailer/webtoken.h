@@ -36,4 +36,14 @@ enum webtoken_result webtoken_check(const unsigned char *key, size_t keylen,
     char kind, const char *list, const char *token, time_t now,
     long long *id);
 
+/*
+ * The 16 lowercase hex digits that follow "web.ID." in the Message-ID of
+ * confirmation mail ID of list: the first 64 bits of the MAC of kind 'm'
+ * (expiry 0).  Only the key's holder writes them, so a spam report that
+ * quotes them comes from someone who saw the mail.  out[17].
+ */
+#define WEBTOKEN_MSGID_HEX 16
+void webtoken_msgid(const unsigned char *key, size_t keylen,
+    const char *list, long long id, char out[WEBTOKEN_MSGID_HEX + 1]);
+
 #endif

@@ -8,8 +8,10 @@
 # web.complaint_days (default 365) after such a report: the form still
 # answers with its usual page, serve logs a line, another mailbox still
 # gets its mail, and after the days it gets them again.  A complaint that
-# names an address other than the one its confirmation mail went to
-# blocks nobody.  Real Postfix, Dovecot and mailer serve, as 1192.
+# names an address other than the one its confirmation mail went to, or
+# a Message-ID serve did not write (the 16 hex digits after web.N. are
+# an HMAC now), blocks nobody.  Real Postfix, Dovecot and mailer serve,
+# as 1192.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -20,7 +22,7 @@ T=$(mktemp -d /tmp/mailer-t-confcompl.XXXXXX); chmod 755 "$T"
 tap_cleanup() { web_stop_all; }
 trap 'tap_cleanup; rm -rf "$T"' EXIT	# before srv_init, which chains onto it
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 8
+plan 9
 bounce_servers "$T/imap.pw" || exit 1
 web_ports
 P=$T/proj
@@ -65,14 +67,27 @@ ok $? "the form answers as ever ($codes)"
 ok $? "no more confirmation mails to her mailbox, nor to a +detail of it; another mailbox gets its own"
 [ "$(grep -c "no-mail list=aba address=s\*\*\*@example.org .*reported a confirmation mail as spam" "$SRV_DIR/serve.log")" = 3 ]
 ok $? "serve logs each refused request"
-# A complaint naming $OTHER about the mail that went to $VICTIM (row 1):
-# it proves nothing about $OTHER's mailbox.
-q "insert into unverified(source_key, email, kind, returned_message_id, at)
-   select 'forged', '$OTHER', 'complaint', 'web.' || min(id) || '.0123456789abcdef@example.org',
-   strftime('%s','now') from web_mails where email = '$VICTIM'"
-n0=$(web_mails "$OTHER"); code=$(sub "$OTHER")
-[ "$code" = 200 ] && [ "$(web_mails "$OTHER")" = $((n0 + 1)) ]
+# forged MESSAGE-ID: a complaint from $OTHER quoting MESSAGE-ID is kept
+# (as mailer bounces keeps one), then $OTHER asks again: 0 when its
+# confirmation mail is still recorded for sending.
+forged() {
+	local n0
+	q "insert into unverified(source_key, email, kind, returned_message_id, at)
+	   values ('forged.$1', '$OTHER', 'complaint', '$1', strftime('%s','now'))"
+	n0=$(web_mails "$OTHER")
+	[ "$(sub "$OTHER")" = 200 ] && [ "$(web_mails "$OTHER")" = $((n0 + 1)) ]
+}
+# The genuine Message-ID of the mail that went to $VICTIM, in a report
+# naming $OTHER: it proves nothing about $OTHER's mailbox.
+mid=$(sed -n 's/^Message-ID: <\(web\.[^>]*\)>\r\?$/\1/p' "$f" | head -1)
+echo "# $mid"
+forged "$mid"
 ok $? "a complaint about another address's mail blocks nobody"
+# The stranger who asked for $OTHER's mail knows its row (ids are
+# sequential) but never saw the mail: a report he writes with that row
+# and a Message-ID serve did not write blocks nobody.
+forged "web.$(q "select max(id) from web_mails where email = '$OTHER'").0123456789abcdef@example.org"
+ok $? "a report whose Message-ID serve did not write blocks nobody"
 q "update unverified set at = at - 366 * 86400 where kind = 'complaint'"
 code=$(sub "$VICTIM")
 [ "$code" = 200 ] && srv_wait_count "$VICTIM" 2

@@ -990,6 +990,24 @@ START_TEST(test_webmail_recent)
 }
 END_TEST
 
+/* genuine for journal_webmail_complained: *arg says; keeps the row */
+struct msgid_seen {
+	int accept;
+	long long id;
+	char mid[64];
+};
+
+static int
+msgid_seen(void *arg, long long id, const char *list, const char *mid)
+{
+	struct msgid_seen *m = arg;
+
+	ck_assert_str_eq(list, "aba");
+	m->id = id;
+	snprintf(m->mid, sizeof m->mid, "%s", mid);
+	return m->accept;
+}
+
 /*
  * A complaint kept about a confirmation mail: only from the address that
  * mail went to (or its mailbox), only a Message-ID <web.N...>, only
@@ -1002,6 +1020,7 @@ START_TEST(test_webmail_complained)
 	long long id;
 	time_t now = time(NULL);
 	char mid[64];
+	struct msgid_seen seen = { 1, 0, "" };
 
 	m.kind = JW_SUBSCRIBE;
 	m.list = "aba";
@@ -1012,7 +1031,7 @@ START_TEST(test_webmail_complained)
 	m.email = "other@x.org";
 	ck_assert_int_eq(journal_webmail_add(j, &m, &id), 0);
 	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
-	    now - 86400), 0);
+	    now - 86400, msgid_seen, &seen), 0);
 	ev.kind = JE_COMPLAINT;
 	ev.at = now;
 	/* a report about other@'s mail naming vi.ctim@: proves nothing */
@@ -1024,22 +1043,29 @@ START_TEST(test_webmail_complained)
 	ck_assert_int_eq(journal_unverified_add(j, &ev, "<web.x.1@x.org>"),
 	    0);
 	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
-	    now - 86400), 0);
+	    now - 86400, msgid_seen, &seen), 0);
 	/* about its own mail (row id - 1): its mailbox, any spelling */
 	ev.source_key = "k3";
 	snprintf(mid, sizeof mid, " <web.%lld.0123456789abcdef@x.org>",
 	    id - 1);
 	ck_assert_int_eq(journal_unverified_add(j, &ev, mid), 0);
 	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
-	    now - 86400), 1);
-	ck_assert_int_eq(journal_webmail_complained(j, "VI.CTIM+zz@X.ORG",
-	    now - 86400), 1);
-	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@y.org",
-	    now - 86400), 0);
-	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctimx@x.org",
-	    now - 86400), 0);
+	    now - 86400, msgid_seen, &seen), 1);
+	/* handed the row and the Message-ID without its "<" to check */
+	ck_assert_int_eq(seen.id, id - 1);
+	ck_assert_str_eq(seen.mid, mid + 2);
+	seen.accept = 0;
 	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
-	    now), 0);		/* before since */
+	    now - 86400, msgid_seen, &seen), 0);
+	seen.accept = 1;
+	ck_assert_int_eq(journal_webmail_complained(j, "VI.CTIM+zz@X.ORG",
+	    now - 86400, msgid_seen, &seen), 1);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@y.org",
+	    now - 86400, msgid_seen, &seen), 0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctimx@x.org",
+	    now - 86400, msgid_seen, &seen), 0);
+	ck_assert_int_eq(journal_webmail_complained(j, "vi.ctim@x.org",
+	    now, msgid_seen, &seen), 0);		/* before since */
 }
 END_TEST
 

@@ -190,6 +190,25 @@ START_TEST(test_token)
 }
 END_TEST
 
+/* A confirmation mail's Message-ID digits: the key's, per list and row. */
+START_TEST(test_msgid)
+{
+	char a[WEBTOKEN_MSGID_HEX + 1], b[WEBTOKEN_MSGID_HEX + 1];
+
+	webtoken_msgid(key, KL, "aba", 42, a);
+	ck_assert_uint_eq(strlen(a), WEBTOKEN_MSGID_HEX);
+	ck_assert_uint_eq(strspn(a, "0123456789abcdef"), WEBTOKEN_MSGID_HEX);
+	webtoken_msgid(key, KL, "aba", 42, b);
+	ck_assert_str_eq(a, b);
+	webtoken_msgid(key, KL, "aba", 43, b);
+	ck_assert_str_ne(a, b);
+	webtoken_msgid(key, KL, "ab", 42, b);
+	ck_assert_str_ne(a, b);
+	webtoken_msgid((const unsigned char *)"x", 1, "aba", 42, b);
+	ck_assert_str_ne(a, b);
+}
+END_TEST
+
 static Suite *
 web_suite(void)
 {
@@ -200,6 +219,7 @@ web_suite(void)
 	tcase_add_test(tc, test_form_nul);
 	tcase_add_test(tc, test_form_multipart);
 	tcase_add_test(tc, test_token);
+	tcase_add_test(tc, test_msgid);
 	tcase_add_test(tc, test_bilingual);
 	suite_add_tcase(s, tc);
 	return s;
