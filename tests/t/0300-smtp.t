@@ -181,7 +181,10 @@ $drive -u smtp://127.0.0.1:$DOWN -u smtp://127.0.0.1:$PORT -t none \
 check "failover: second relay takes all 5" \
     [ "$(grep -c ' OK 250 ' "$T/failover.out")" -eq 5 ]
 check "failover: first relay tried once" \
-    [ "$(grep -c "127.0.0.1:$DOWN" "$T/failover.out")" -eq 1 ]
+    [ "$(grep -c "Failed to connect to 127.0.0.1 port $DOWN " \
+    "$T/failover.out")" -eq 1 ]
+check "failover: ...and said to rest" \
+    grep -q "127.0.0.1:$DOWN: resting it for" "$T/failover.out"
 
 # 7. rate limit: 10 messages at 40/s take at least 0.2 s
 start=$(date +%s%N)
