@@ -571,6 +571,25 @@ entry_wrapped(const char *p, size_t pn, int adjacent)
 }
 
 /*
+ * 1 when l[0..n) is an address in brackets and a colon alone ("<a>:"):
+ * qmail's heading of a recipient's block, whose lines below it, up to a
+ * blank line and not indented, are that recipient's ("192.0.2.5 does not
+ * like recipient." / "Remote host said: 550 5.1.1 <b>: ...").
+ */
+static int
+colon_heading(const char *l, size_t n)
+{
+	const char *gt;
+
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	if (n < 6 || l[0] != '<' || l[n - 1] != ':' || l[n - 2] != '>')
+		return 0;
+	gt = memchr(l, '>', n);
+	return gt == l + n - 2 && memchr(l, '@', n) != NULL;
+}
+
+/*
  * 1 when p[0..pn) ends with an address and a comma ("... to these
  * recipients: a, b,"): a list that goes on, re-wrapped, on the line below,
  * whose addresses are the list's, not a reply's under an entry.
@@ -671,6 +690,8 @@ struct walk {
 	 */
 	int in_entry, list_open;
 	size_t entry_ind, list_ind;
+	/* the entry began with a heading "<a>:" (colon_heading) */
+	int entry_heading;
 	/* the current recipient, (*rs)[curidx], once there is one (have) */
 	int have;
 	size_t curidx;
@@ -916,16 +937,20 @@ entry_step(struct walk *w, struct hits *h)
 	 * reply's, not a recipient; a list of addresses ("RCPT TO:
 	 * a" / "         b") goes on, line after line
 	 */
+	int block = w->in_entry && w->entry_heading && w->prev_adjacent &&
+	    ind == w->entry_ind && !colon_heading(l + ind, ll - ind);
+
 	if (h->n > 1)
 		drop_after_said(l, ll, ind, h);
-	if (h->n && w->in_entry && ind > w->entry_ind && w->have &&
-	    !(w->prev_hit && (bare_address(l + ind, ll - ind) ||
+	if (h->n && w->in_entry && (ind > w->entry_ind || block) &&
+	    w->have && !(w->prev_hit && (bare_address(l + ind, ll - ind) ||
 	    ends_address_comma(w->prev, w->prevlen))))
 		h->n = drop_others(l, h, (*w->rs)[w->curidx].address);
 	else if (h->n) {
 		w->in_entry = began = 1;
 		w->entry_ind = ind;
-	} else if (ind == ll || (ind <= w->entry_ind &&
+		w->entry_heading = colon_heading(l + ind, ll - ind);
+	} else if (ind == ll || (ind <= w->entry_ind && !block &&
 	    !entry_wrapped(w->prev, w->prevlen, w->prev_adjacent &&
 	    w->prev_began)))
 		w->in_entry = 0;

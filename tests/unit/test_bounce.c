@@ -6660,6 +6660,31 @@ START_TEST(test_quoted_blank_list_item)
 }
 END_TEST
 
+/*
+ * Round 49: qmail's block for a recipient ("<a>:" / "h does not like
+ * recipient." / "Remote host said: 550 5.1.1 <b>: ..."): its lines up to
+ * a blank are that recipient's, though not indented under it; another
+ * address in the server's reply is the reply's, not a recipient.  The
+ * next block's "<c>:" is the next recipient's.
+ */
+#define R49_QMAIL HDR "\nHi. This is the qmail-send program at " \
+	"mx.example.org.\nI'm afraid I wasn't able to deliver your message " \
+	"to the following addresses.\nThis is a permanent error; I've " \
+	"given up. Sorry it didn't work out.\n\n<ruth@example.net>:\n" \
+	"192.0.2.35 does not like recipient.\nRemote host said: 550 5.1.1 " \
+	"<ruth.m@mail.example.net>: User unknown\nGiving up on " \
+	"192.0.2.35.\n"
+
+START_TEST(test_round49_qmail_block)
+{
+	expect_statuses(R49_QMAIL, "ruth@example.net:5.1.1:hard");
+	expect_statuses(R49_QMAIL "<sara@example.org>:\n192.0.2.36 does "
+	    "not like recipient.\nRemote host said: 452 4.2.2 <sara@example"
+	    ".org>: mailbox full\n", "ruth@example.net:5.1.1:hard "
+	    "sara@example.org:4.2.2:soft");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6793,6 +6818,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_idn_text_line_of_alabel_field);
 	tcase_add_test(tc, test_cjk_domain_after_cjk_punct);
 	tcase_add_test(tc, test_quoted_blank_list_item);
+	tcase_add_test(tc, test_round49_qmail_block);
 	suite_add_tcase(s, tc);
 	return s;
 }
