@@ -703,6 +703,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "lookups failed permanently", "5.1.2", HARD, "hostunknown" },
 	{ "name or service not known", "5.1.2", HARD, "hostunknown" },
 	{ "no mx record", "5.1.2", HARD, "hostunknown" },
+	{ "no mx or a record", "5.1.2", HARD, "hostunknown" },
 	{ "point to non-existent hosts", "5.1.2", HARD, "hostunknown" },
 	{ "bad destination system address", "5.1.2", HARD, "hostunknown" },
 	{ "domain name not found", "5.1.2", HARD, "hostunknown" },

@@ -6685,6 +6685,16 @@ START_TEST(test_round49_qmail_block)
 }
 END_TEST
 
+/* Round 49: "No MX or A records for d": the domain has no mail host. */
+START_TEST(test_round49_no_mx_or_a)
+{
+	expect_statuses(HDR "\nSorry, we were unable to deliver your message "
+	    "to the following address.\n\n<stig@gone.example.org>:\nNo MX or "
+	    "A records for gone.example.org\n",
+	    "stig@gone.example.org:5.1.2:hard");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6819,6 +6829,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_cjk_domain_after_cjk_punct);
 	tcase_add_test(tc, test_quoted_blank_list_item);
 	tcase_add_test(tc, test_round49_qmail_block);
+	tcase_add_test(tc, test_round49_no_mx_or_a);
 	suite_add_tcase(s, tc);
 	return s;
 }
