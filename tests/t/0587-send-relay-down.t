@@ -19,7 +19,9 @@ pool_relay B || { echo "Bail out! relay B"; exit 1; }
 URL_A=smtp://127.0.0.1:$A_PORT URL_B=smtp://127.0.0.1:$B_PORT
 # up NAME / down NAME: start or stop that Postfix, its ports unchanged
 down() { postfix -c "$(eval echo "\$${1}_DIR")/postfix" stop >/dev/null 2>&1 &&
-	wait_for 30 "relay $1 to close its port" sh -c "! (exec 3<>/dev/tcp/127.0.0.1/$(eval echo "\$${1}_PORT")) 2>/dev/null"; }
+	wait_for 30 "relay $1 to close its port" port_closed "$(eval echo "\$${1}_PORT")"; }
+# a function, not `sh -c`: dash has no /dev/tcp, so that never waited
+port_closed() { ! port_open "$1"; }
 up() { local d; d=$(eval echo "\$${1}_DIR")
 	rm -f "$d/postfix-queue/pid/master.pid"
 	postfix -c "$d/postfix" start >/dev/null 2>&1 &&
