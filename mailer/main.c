@@ -160,16 +160,32 @@ command_named(const char *name)
 	return NULL;
 }
 
-/* "mailer help send" is "mailer send --help", as git has it */
+/*
+ * "mailer help send" is "mailer send --help", as git has it; "help" alone
+ * (or "help help") the command list.  A topic that is no command is a
+ * usage error, as "mailer nosuch" is: a script's typo must not pass.
+ */
 static int
 help_command(int argc, char **argv)
 {
 	const struct command *cmd = argc > 1 ? command_named(argv[1]) : NULL;
 
+	if (argc > 2) {
+		fprintf(stderr, "mailer: help takes one command; \"%s\" is "
+		    "one too many\n", argv[2]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
 	if (cmd) {
 		char *av[] = { argv[1], "--help", NULL };
 
 		return checked(argv[1], cmd->fn(2, av));
+	}
+	if (argc > 1 && strcmp(argv[1], "help")) {
+		fprintf(stderr, "mailer: no help on \"%s\": not a command\n",
+		    argv[1]);
+		usage(stderr);
+		return EXIT_USAGE;
 	}
 	usage(stdout);
 	return EXIT_OK;

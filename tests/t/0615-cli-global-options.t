@@ -35,9 +35,9 @@ for cmd in check preview send status bounces run serve archive dkim lists suppre
 done
 ok $bad "mailer help COMMAND prints that command's --help"
 "$MAILER" help >"$TMP/h1" 2>&1; r1=$?
-"$MAILER" help nosuch >"$TMP/h2" 2>&1; r2=$?
+"$MAILER" --help >"$TMP/h2" 2>&1; r2=$?
 [ "$r1$r2" = 00 ] && grep -q '^commands:' "$TMP/h1" && cmp -s "$TMP/h1" "$TMP/h2"
-ok $? "mailer help, and help of no command, print the command list"
+ok $? "mailer help prints the command list, as --help does (help of no command: 1230)"
 
 "$MAILER" --config "$C" run >"$TMP/out" 2>"$TMP/err"; rc=$?
 [ $rc = 0 ]
