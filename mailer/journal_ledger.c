@@ -211,8 +211,9 @@ journal_apply_policy(struct journal *j, const char *list, const char *email,
 	if (hard_limit > 0 && hard >= hard_limit)
 		why = xasprintf("%lld hard bounce(s)", hard);
 	else if (soft_limit > 0 && soft >= soft_limit)
-		why = xasprintf("%lld soft bounces in %ld days", soft,
-		    soft_window_days);
+		why = xasprintf("%lld soft bounce%s in %ld day%s", soft,
+		    soft == 1 ? "" : "s", soft_window_days,
+		    soft_window_days == 1 ? "" : "s");
 	else
 		return 0;
 	if ((st = journal_prep(j, sql, Q_SUPPRESS, 3, list, email, why)))

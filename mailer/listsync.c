@@ -390,7 +390,8 @@ verify(const struct ctx *x, const struct buf *csv)
 	    count_row, &n, NULL);
 
 	if (rc == 0 && n != want) {
-		warnx("%s: %zu rows where %zu were due", name, n, want);
+		warnx("%s: %zu row%s where %zu %s due", name, n,
+		    n == 1 ? "" : "s", want, want == 1 ? "was" : "were");
 		rc = -1;
 	}
 	if (rc == -1)

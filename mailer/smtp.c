@@ -1197,10 +1197,10 @@ idle_warn(struct smtp *s, const struct config *c)
 	n = relays_idle(s->mode, s->weights, s->nrelays, s->nconns, idle);
 	for (size_t i = 0; i < n; i++)
 		warnx("%s: transport.relays: %s gets none of the %ld "
-		    "connections (transport.max_connections) while the other "
+		    "connection%s (transport.max_connections) while the other "
 		    "relays are up: it takes no share; raise max_connections "
 		    "or its weight", c->path, s->relays[idle[i]].label,
-		    s->nconns);
+		    s->nconns, s->nconns == 1 ? "" : "s");
 }
 
 struct smtp *

@@ -451,14 +451,16 @@ lists_sync(const struct config *c, int dry, int n, char **ids)
 	}
 	if (dry)
 		fprintf(stderr, "lists sync: dry run: %zu row%s to move, %zu "
-		    "web subscriber%s to append, in %zu of %zu lists; nothing "
+		    "web subscriber%s to append, in %zu of %zu list%s; nothing "
 		    "written\n", t.moved, t.moved == 1 ? "" : "s", t.added,
-		    t.added == 1 ? "" : "s", t.changed, nls);
+		    t.added == 1 ? "" : "s", t.changed, nls,
+		    nls == 1 ? "" : "s");
 	else
 		printf("lists sync: %zu row%s moved, %zu web subscriber%s "
-		    "appended, %zu of %zu lists changed%s\n", t.moved,
+		    "appended, %zu of %zu list%s changed%s\n", t.moved,
 		    t.moved == 1 ? "" : "s", t.added, t.added == 1 ? "" : "s",
-		    t.changed, nls, r ? "; stopped before the end: run it "
+		    t.changed, nls, nls == 1 ? "" : "s",
+		    r ? "; stopped before the end: run it "
 		    "again once the error is mended" : "");
 	journal_close(jn);
 	free_lists(ls, nls);

@@ -762,6 +762,28 @@ supp_collect(void *arg, const struct journal_suppression *s)
 	buf_printf(b, "%s:%s:%s;", s->list, s->email, s->reason);
 }
 
+/*
+ * The reason a soft-bounce suppression records (status and suppress print
+ * it) counts in words that agree: "1 soft bounce in 1 day", not "1 soft
+ * bounces in 1 days"; "2 soft bounces in 30 days" as before.
+ */
+START_TEST(test_policy_reason_plural)
+{
+	struct buf out = BUF_INIT;
+	time_t now = time(NULL);
+
+	event(JE_BOUNCE, NULL, "aba", "o@x", JC_SOFT, now - 60, "k1");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "o@x", 0, 1, 1), 1);
+	event(JE_BOUNCE, NULL, "aba", "t@x", JC_SOFT, now - 60, "k2");
+	event(JE_BOUNCE, NULL, "aba", "t@x", JC_SOFT, now - 30, "k3");
+	ck_assert_int_eq(journal_apply_policy(j, "aba", "t@x", 0, 2, 30), 1);
+	ck_assert_int_eq(journal_suppressions(j, supp_collect, &out), 0);
+	ck_assert_str_eq(out.data, "aba:o@x:1 soft bounce in 1 day;"
+	    "aba:t@x:2 soft bounces in 30 days;");
+	buf_free(&out);
+}
+END_TEST
+
 START_TEST(test_sub_confirm_lifts)
 {
 	struct journal_subscription s = { 0 };
@@ -1085,6 +1107,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_counts);
 	tcase_add_test(tc, test_events_idempotent);
 	tcase_add_test(tc, test_policy_window);
+	tcase_add_test(tc, test_policy_reason_plural);
 	tcase_add_test(tc, test_policy_reset);
 	tcase_add_test(tc, test_policy_late_bounces);
 	tcase_add_test(tc, test_policy_scale);
