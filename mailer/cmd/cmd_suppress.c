@@ -30,7 +30,9 @@ usage(FILE *f)
 	    "  every list; the bounce policy then counts only new bounces.\n"
 	    "  A complaint stays suppressed unless --force is given; an\n"
 	    "  unsubscribe is not lifted (only a new confirmed subscription\n"
-	    "  ends it).  Prints each suppression lifted or kept.\n"
+	    "  ends it).  With --list, a suppression recorded for every\n"
+	    "  list (*) is kept: lift it without --list.  Prints each\n"
+	    "  suppression lifted or kept.\n"
 	    "  Exit 0; 64 not an address; 65 ID is not a list, or nothing\n"
 	    "  was lifted (the address is not suppressed there, or only by a\n"
 	    "  complaint).\n");
@@ -70,7 +72,33 @@ on_lift(void *arg, const struct journal_suppression *s, int lifted)
 struct unsub_note {
 	const char *list, *email;
 	int n;
+	struct outcome *o;
 };
+
+/*
+ * With --list ID, a suppression recorded for every list ("*": a complaint
+ * or bounce whose report named no list) stops the address on ID too, but
+ * lifting it would reach every other list: kept, and the line says which
+ * command lifts it, rather than "not suppressed on list ID".
+ */
+static void
+on_every_list(void *arg, const struct journal_suppression *s)
+{
+	struct unsub_note *u = arg;
+	int complaint = !strcmp(s->reason, "complaint");
+	char since[32];
+
+	if (!u->list || strcmp(s->list, "*") ||
+	    !strcmp(s->reason, "unsubscribed") ||
+	    strcasecmp(s->email, u->email))
+		return;
+	when(s->at, since, sizeof since);
+	u->o->kept++;
+	printf("kept: * %s (%s since %s): recorded for every list, so "
+	    "--list %s cannot lift it there alone; 'mailer suppress --lift "
+	    "%s%s' lifts it on every list\n", s->email, s->reason, since,
+	    u->list, s->email, complaint ? " --force" : "");
+}
 
 static void
 on_unsub(void *arg, const struct journal_suppression *s)
@@ -120,7 +148,7 @@ lift(const struct config *c, const char *list, const char *email,
     int force)
 {
 	struct outcome o = { 0, 0 };
-	struct unsub_note u = { list, email, 0 };
+	struct unsub_note u = { list, email, 0, &o };
 	struct journal *jn;
 	int rc = 0;
 
@@ -128,13 +156,18 @@ lift(const struct config *c, const char *list, const char *email,
 		if (!(jn = journal_open(c->state_path)))
 			return EXIT_CANTCREAT;
 		if (journal_lift(jn, list, email, force, time(NULL), on_lift,
-		    &o) == -1 || journal_suppressions(jn, on_unsub, &u) == -1)
+		    &o) == -1 || journal_suppressions(jn, on_unsub, &u) == -1 ||
+		    journal_suppressions(jn, on_every_list, &u) == -1)
 			rc = EXIT_SOFTWARE;
 		journal_close(jn);
 	}
 	if (rc == 0 && o.lifted == 0 && o.kept == 0)
 		fprintf(stderr, "mailer: suppress: %s is not suppressed%s%s\n",
 		    email, list ? " on list " : "", list ? list : "");
+	else if (rc == 0 && o.lifted == 0)
+		fprintf(stderr, "mailer: suppress: nothing lifted: %s stays "
+		    "suppressed (the kept: line%s above say%s why)\n", email,
+		    o.kept == 1 ? "" : "s", o.kept == 1 ? "s" : "");
 	if (rc == 0 && o.lifted == 0)
 		rc = EXIT_DATAERR;
 	return rc;
