@@ -38,6 +38,7 @@
 	" OR state = 'deferred' OR state = 'failed' OR state = 'suppressed')"
 
 static const char schema[] =
+    /* list '*': the issue is owed to every list (journal_owed_begin) */
     "CREATE TABLE editions(issue TEXT NOT NULL, list TEXT NOT NULL,"
     " digest TEXT NOT NULL, first_sent_at INTEGER,"
     " PRIMARY KEY(issue, list));"

@@ -200,6 +200,24 @@ int journal_apply_policy(struct journal *j, const char *list,
     long soft_window_days);
 
 /*
+ * Which lists mailer run owes an issue (owed.h).  run takes an issue as
+ * sent once the recipients the journal has are done, so a list the
+ * journal lacks is normally one added after the issue went out (it gets
+ * no back issue).  But the first send of an issue may reach only some
+ * lists (send --list, a run stopped between lists): journal_owed_begin,
+ * called by every journaled send, marks the issue owed to every list when
+ * the journal has no recipient of it yet (else it does nothing);
+ * journal_owed says 1 while it is marked (0 not, -1 error);
+ * journal_owed_end unmarks it once every list has its edition.  0 / -1.
+ */
+int journal_owed_begin(struct journal *j, const char *issue);
+int journal_owed(struct journal *j, const char *issue);
+int journal_owed_end(struct journal *j, const char *issue);
+/* 1 when a journaled send reached (issue, list): its edition is stored. */
+int journal_edition_has(struct journal *j, const char *issue,
+    const char *list);
+
+/*
  * When the first message of issue (NULL: of any issue) was sent (the
  * earliest edition's), in *t; 0 when none was.  0 / -1.
  */

@@ -19,6 +19,7 @@ enum journal_stmt {
 	/* journal_send.c: editions and recipients */
 	Q_ED_GET, Q_ED_PUT, Q_ED_SENT, Q_ADD, Q_HAS_ROWS, Q_SPELLED, Q_UNADD,
 	Q_STATE, Q_MARK, Q_TOKEN, Q_FIRST_SENT, Q_DEFERRED,
+	Q_OWED_SET, Q_OWED_GET, Q_OWED_CLEAR, Q_ED_HAS,
 	/* journal_ledger.c: the bounce ledger */
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUB_END, Q_SUPPRESSED,
 	Q_SUPPRESSED_EACH, Q_HARD, Q_SOFT, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED,

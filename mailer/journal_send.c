@@ -47,6 +47,19 @@ static const char *const sql[Q_COUNT] = {
 	[Q_DEFERRED] = "SELECT coalesce(deferred_since, 0),"
 	    " coalesce(last_reply, '') FROM recipients"
 	    " WHERE issue = ?1 AND list = ?2 AND email = ?3",
+	/*
+	 * An issue still owed to the lists without rows is an editions row
+	 * of list "*" (no list file is named so; as in suppressions, "*" is
+	 * every list), never sent: the reports' min(first_sent_at) skips it
+	 */
+	[Q_OWED_SET] = "INSERT OR IGNORE INTO editions(issue, list, digest,"
+	    " first_sent_at) SELECT ?1, '*', '', NULL WHERE NOT EXISTS"
+	    " (SELECT 1 FROM recipients WHERE issue = ?1)",
+	[Q_OWED_GET] = "SELECT EXISTS(SELECT 1 FROM editions"
+	    " WHERE issue = ?1 AND list = '*')",
+	[Q_OWED_CLEAR] = "DELETE FROM editions WHERE issue = ?1 AND list = '*'",
+	[Q_ED_HAS] = "SELECT EXISTS(SELECT 1 FROM editions"
+	    " WHERE issue = ?1 AND list = ?2)",
 };
 
 /*
@@ -329,4 +342,36 @@ journal_first_sent(struct journal *j, const char *issue, time_t *t)
 		return -1;
 	*t = (time_t)v;
 	return 0;
+}
+
+int
+journal_owed_begin(struct journal *j, const char *issue)
+{
+	return journal_run(j, journal_prep(j, sql, Q_OWED_SET, 1, issue),
+	    "marking the issue owed to every list");
+}
+
+int
+journal_owed(struct journal *j, const char *issue)
+{
+	long long v = journal_scalar(j, journal_prep(j, sql, Q_OWED_GET, 1,
+	    issue), "reading whether the issue is owed to every list");
+
+	return v < 0 ? -1 : (int)v;
+}
+
+int
+journal_owed_end(struct journal *j, const char *issue)
+{
+	return journal_run(j, journal_prep(j, sql, Q_OWED_CLEAR, 1, issue),
+	    "ending the issue's debt to every list");
+}
+
+int
+journal_edition_has(struct journal *j, const char *issue, const char *list)
+{
+	long long v = journal_scalar(j, journal_prep(j, sql, Q_ED_HAS, 2,
+	    issue, list), "reading edition");
+
+	return v < 0 ? -1 : (int)v;
 }

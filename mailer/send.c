@@ -1229,6 +1229,10 @@ sender_open(struct sender *s)
 	s->jn = s->state.jn;
 	if (rc == 0 && !o->to && !o->dry_run)
 		rc = start_checkpoints(s);
+	/* a first send may reach only some lists: run owes it the others */
+	if (rc == 0 && !o->to && !o->dry_run &&
+	    journal_owed_begin(s->jn, s->j->issue->id) == -1)
+		rc = EXIT_CANTCREAT;
 	if (s->state.key)
 		s->mac = verp_mac_new(s->state.key, s->state.keylen);
 	/* one address whatever its local part's case, as list.c's rows */

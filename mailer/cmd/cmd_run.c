@@ -25,6 +25,7 @@
 #include "issue.h"
 #include "journal.h"
 #include "log.h"
+#include "owed.h"
 #include "send.h"
 #include "state.h"
 #include "util.h"
@@ -72,45 +73,6 @@ due(const char *dir, time_t now, time_t *at)
 	return rc;
 }
 
-struct done_count {
-	long open;
-	long rows;
-};
-
-static void
-count_open(void *arg, const struct journal_count *c)
-{
-	struct done_count *d = arg;
-
-	d->open += c->pending + c->deferred;
-	d->rows += c->pending + c->deferred + c->sent + c->failed +
-	    c->suppressed;
-}
-
-/*
- * *done is 1 when every recipient of the issue has a final state.  Returns
- * 0, or an exit code after reporting (a journal that cannot be read must
- * not pass for an issue still to send).
- */
-static int
-complete(const struct config *c, const char *id, int *done)
-{
-	struct journal *jn;
-	struct done_count d = { 0, 0 };
-	int rc = 0;
-
-	*done = 0;
-	if (access(c->state_path, F_OK) == -1)
-		return 0;	/* nothing sent yet */
-	if (!(jn = journal_open(c->state_path)))
-		return EXIT_CANTCREAT;
-	if (journal_counts(jn, id, count_open, &d) == -1)
-		rc = EXIT_SOFTWARE;
-	journal_close(jn);
-	*done = rc == 0 && d.rows > 0 && d.open == 0;
-	return rc;
-}
-
 /*
  * Each issue's complaint level, and each recipient domain's with
  * complaints, to see which ones a run pushed up.
@@ -151,7 +113,7 @@ keep_domain(void *arg, const struct complaint_rate *r)
 }
 
 /*
- * 0, or (as complete) EXIT_CANTCREAT or EXIT_SOFTWARE after the journal
+ * 0, or (as owed_check) EXIT_CANTCREAT or EXIT_SOFTWARE after the journal
  * reported why it could not be opened or read: a complaint rate that
  * crossed a threshold must not go unsaid.
  */
@@ -246,7 +208,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	struct job j;
 	int rc, done;
 
-	if ((rc = complete(c, id, &done)) != 0 || done)
+	if ((rc = owed_check(c, id, &done, NULL)) != 0 || done)
 		return rc;
 	o.respect_backoff = 1;
 	o.locked = 1;
@@ -259,6 +221,9 @@ run_issue(const struct config *c, const char *dir, const char *id,
 		rc = send_issue(&j, &o, &st);
 	if (st.sent)
 		*sent = 1;
+	/* every list reached now: a list added later is owed nothing */
+	if (rc == 0)
+		rc = owed_check(c, id, &done, NULL);
 	if (!quiet && (st.sent || st.deferred || st.failed) &&
 	    rc != EXIT_CONFIG)
 		printf("%s: sent %ld, deferred %ld, failed %ld, suppressed "

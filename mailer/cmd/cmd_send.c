@@ -13,6 +13,7 @@
 #include "exitcode.h"
 #include "issue.h"
 #include "list.h"
+#include "owed.h"
 #include "send.h"
 #include "util.h"
 
@@ -93,38 +94,35 @@ usage:
 }
 
 /*
- * run takes an issue as sent once every recipient the journal has is
- * done, so lists a send --list leaves before send_at are not run's to
- * send (a list added after an issue went out gets no back issue): says
- * so, naming them and the command that sends them.
+ * After a journaled send: the lists the issue is still owed (a send
+ * --list reaches only some, owed.h) are said, with when run sends them;
+ * and once every list has it, a list added later is owed nothing.
+ * 0, or an exit code after reporting.
  */
-static void
-warn_lists_left(const struct job *j, const char *dir)
+static int
+lists_left(const struct job *j, const char *dir)
 {
-	struct buf b = BUF_INIT;
-	char **ids, when[64];
-	size_t n, k;
+	struct buf left = BUF_INIT;
+	char when[64];
+	int done, rc = owed_check(j->cfg, j->issue->id, &done, &left);
+	time_t at = j->issue->send_at_t;
 
-	if (j->issue->send_at_t <= time(NULL) ||
-	    list_ids(j->cfg->lists_dir, &ids, &n) == -1)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		for (k = 0; k < j->nlists && strcmp(j->lists[k]->id, ids[i]);
-		    k++)
-			;
-		if (k == j->nlists)
-			buf_printf(&b, "%s%s", b.len ? ", " : "", ids[i]);
-		free(ids[i]);
-	}
-	free(ids);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z",
-	    localtime(&j->issue->send_at_t));
-	if (b.len)
-		warnx("%s: send_at %s is still to come, and run takes an "
-		    "issue as sent once the lists it has are done: the lists "
-		    "not named here (%s) get it only from \"mailer send %s\"",
-		    j->issue->id, when, b.data, dir);
-	buf_free(&b);
+	if (at)
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M %Z",
+		    localtime(&at));
+	if (rc == 0 && left.len && !at)
+		warnx("%s: the lists not sent yet (%s) get it from \"mailer "
+		    "send %s\" (without send_at, run does not send it)",
+		    j->issue->id, left.data, dir);
+	else if (rc == 0 && left.len && at > time(NULL))
+		warnx("%s: the lists not sent yet (%s) get it from mailer run "
+		    "at send_at %s", j->issue->id, left.data, when);
+	else if (rc == 0 && left.len)
+		warnx("%s: the lists not sent yet (%s) get it from the next "
+		    "mailer run (send_at %s has passed)", j->issue->id,
+		    left.data, when);
+	buf_free(&left);
+	return rc;
 }
 
 int
@@ -162,8 +160,8 @@ cmd_send(int argc, char **argv)
 	}
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
-	if (rc == 0 && only.n && !to && !o.dry_run)
-		warn_lists_left(&j, argv[optind]);
+	if (rc == 0 && !to && !o.dry_run)
+		rc = lists_left(&j, argv[optind]);
 	job_close(&j);
 	strlist_free(&only);
 	free(to);

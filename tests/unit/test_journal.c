@@ -763,6 +763,37 @@ supp_collect(void *arg, const struct journal_suppression *s)
 }
 
 /*
+ * An issue is marked owed to every list only by a send that begins while
+ * the journal has none of its recipients; the mark is no edition of a
+ * list, and the first send time ignores it.
+ */
+START_TEST(test_owed_mark)
+{
+	time_t t;
+	int changed;
+
+	ck_assert_int_eq(journal_owed(j, "i"), 0);
+	ck_assert_int_eq(journal_owed_begin(j, "i"), 0);
+	ck_assert_int_eq(journal_owed(j, "i"), 1);
+	ck_assert_int_eq(journal_owed_begin(j, "i"), 0);	/* idempotent */
+	ck_assert_int_eq(journal_edition_has(j, "i", "l"), 0);
+	ck_assert_int_eq(journal_edition_check(j, "i", "l", "d0", &changed),
+	    0);
+	ck_assert_int_eq(journal_edition_has(j, "i", "l"), 1);
+	ck_assert_int_eq(journal_edition_has(j, "i", "m"), 0);
+	ck_assert_int_eq(journal_first_sent(j, "i", &t), 0);
+	ck_assert_int_eq(t, 0);
+	ck_assert_int_eq(journal_owed_end(j, "i"), 0);
+	ck_assert_int_eq(journal_owed(j, "i"), 0);
+	ck_assert_int_eq(journal_edition_has(j, "i", "l"), 1);
+	/* an issue with recipients already: a later send marks nothing */
+	ck_assert_int_eq(journal_add(j, "i2", "l", "a@x.example", "t1"), 0);
+	ck_assert_int_eq(journal_owed_begin(j, "i2"), 0);
+	ck_assert_int_eq(journal_owed(j, "i2"), 0);
+}
+END_TEST
+
+/*
  * The reason a soft-bounce suppression records (status and suppress print
  * it) counts in words that agree: "1 soft bounce in 1 day", not "1 soft
  * bounces in 1 days"; "2 soft bounces in 30 days" as before.
@@ -1108,6 +1139,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_events_idempotent);
 	tcase_add_test(tc, test_policy_window);
 	tcase_add_test(tc, test_policy_reason_plural);
+	tcase_add_test(tc, test_owed_mark);
 	tcase_add_test(tc, test_policy_reset);
 	tcase_add_test(tc, test_policy_late_bounces);
 	tcase_add_test(tc, test_policy_scale);
