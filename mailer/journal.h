@@ -426,6 +426,13 @@ int journal_sub_confirm(struct journal *j, long long id, const char *list,
  */
 int journal_subscribers_each(struct journal *j, const char *list,
     int (*fn)(void *arg, const char *email, const char *name), void *arg);
+/*
+ * 1 when email had a confirmed subscription to list ("*": to any list)
+ * that reason ("complaint", "unsubscribe") ended and none has followed
+ * it; 0 when not; -1.
+ */
+int journal_sub_ended_by(struct journal *j, const char *list,
+    const char *email, const char *reason);
 
 /*
  * 1 when email was sent an issue of list or is its confirmed web

@@ -40,6 +40,13 @@ static const char *const sql[Q_COUNT] = {
 	    "  AND t.email = s.email COLLATE NOCASE"
 	    "  AND t.confirmed_at IS NOT NULL"
 	    "  AND t.ended_at IS NULL) ORDER BY s.id",
+	/* list '*': any list */
+	[Q_SUB_ENDED_BY] = "SELECT EXISTS(SELECT 1 FROM subscriptions s"
+	    " WHERE s.email = ?2 COLLATE NOCASE AND (s.list = ?1 OR ?1 = '*')"
+	    " AND s.confirmed_at IS NOT NULL AND s.end_reason = ?3"
+	    " AND NOT EXISTS (SELECT 1 FROM subscriptions t"
+	    "  WHERE t.list = s.list AND t.email = s.email COLLATE NOCASE"
+	    "  AND t.confirmed_at IS NOT NULL AND t.ended_at IS NULL))",
 	[Q_WM_ADD] = "INSERT INTO web_mails(kind, list, email, ip,"
 	    " subscription, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	/*
@@ -417,4 +424,14 @@ journal_webmail_recent(struct journal *j, time_t since, long cap, long *n)
 		return -1;
 	*n = (long)v;
 	return 0;
+}
+
+int
+journal_sub_ended_by(struct journal *j, const char *list, const char *email,
+    const char *reason)
+{
+	long long v = journal_scalar(j, journal_prep(j, sql, Q_SUB_ENDED_BY, 3,
+	    list, email, reason), "reading subscriptions");
+
+	return v < 0 ? -1 : (int)v;
 }

@@ -31,8 +31,9 @@ usage(FILE *f)
 	    "  A complaint stays suppressed unless --force is given; an\n"
 	    "  unsubscribe is not lifted (only a new confirmed subscription\n"
 	    "  ends it).  With --list, a suppression recorded for every\n"
-	    "  list (*) is kept: lift it without --list.  Prints each\n"
-	    "  suppression lifted or kept.\n"
+	    "  list (*) is kept: lift it without --list.  A web\n"
+	    "  subscription a complaint ended stays ended (a note says\n"
+	    "  so).  Prints each suppression lifted or kept.\n"
 	    "  Exit 0; 64 not an address; 65 ID is not a list, or nothing\n"
 	    "  was lifted (the address is not suppressed there, or only by a\n"
 	    "  complaint).\n");
@@ -48,7 +49,29 @@ when(time_t t, char *out, size_t n)
 
 struct outcome {
 	int lifted, kept;
+	struct journal *jn;
+	int failed;		/* a read of the journal failed (reported) */
 };
+
+/*
+ * A complaint ended the address's web subscription too (its consent
+ * record), which a lift does not renew: "lifted:" alone would read as if
+ * the address got the list again.
+ */
+static void
+note_ended(struct outcome *o, const struct journal_suppression *s)
+{
+	switch (journal_sub_ended_by(o->jn, s->list, s->email, "complaint")) {
+	case -1:
+		o->failed = 1;
+		break;
+	case 1:
+		printf("note: %s %s: the web subscription the complaint ended "
+		    "stays ended: unless a CSV row has the address, it gets "
+		    "the list again by subscribing anew\n", s->list,
+		    s->email);
+	}
+}
 
 static void
 on_lift(void *arg, const struct journal_suppression *s, int lifted)
@@ -61,6 +84,8 @@ on_lift(void *arg, const struct journal_suppression *s, int lifted)
 		o->lifted++;
 		printf("lifted: %s %s (%s since %s)\n", s->list, s->email,
 		    s->reason, since);
+		if (!strcmp(s->reason, "complaint"))
+			note_ended(o, s);
 		return;
 	}
 	o->kept++;
@@ -147,7 +172,7 @@ static int
 lift(const struct config *c, const char *list, const char *email,
     int force)
 {
-	struct outcome o = { 0, 0 };
+	struct outcome o = { 0, 0, NULL, 0 };
 	struct unsub_note u = { list, email, 0, &o };
 	struct journal *jn;
 	int rc = 0;
@@ -155,9 +180,12 @@ lift(const struct config *c, const char *list, const char *email,
 	if (access(c->state_path, F_OK) == 0) {
 		if (!(jn = journal_open(c->state_path)))
 			return EXIT_CANTCREAT;
+		o.jn = jn;
 		if (journal_lift(jn, list, email, force, time(NULL), on_lift,
 		    &o) == -1 || journal_suppressions(jn, on_unsub, &u) == -1 ||
 		    journal_suppressions(jn, on_every_list, &u) == -1)
+			rc = EXIT_SOFTWARE;
+		if (o.failed)
 			rc = EXIT_SOFTWARE;
 		journal_close(jn);
 	}

@@ -9,11 +9,14 @@
 # ADDR.  A complaint on one list stays without --force, its kept: line
 # says so, and stderr says nothing was lifted.  Maildir project; the two
 # complaints are put in the journal as mailer bounces records them.
+# A web subscriber's complaint also ended its subscription, which a lift
+# does not renew: "lifted:" alone read as if the address would get the
+# list again; now a note says the subscription stays ended.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 6
+plan 8
 P=$TMP/proj
 mk_maildir_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -51,4 +54,16 @@ ok $? "the named command lifts it (exit $rc)"
 cp -r "$P/issues/2021-01" "$P/issues/2021-02"
 M send "$P/issues/2021-02" --list aba --quiet >/dev/null 2>&1
 [ "$(has "$B")" = 1 ]; ok $? "the next issue's send of aba reaches $B"
+# a web subscriber (no CSV row) whose complaint ended its subscription
+W=web1@example.org
+sqlite3 "$DB" "INSERT INTO subscriptions(list, email, name, submitted_at, confirmed_at, ended_at, end_reason, form) VALUES ('aba', '$W', 'W', 1767225000, 1767225100, 1767225600, 'complaint', 'form');
+	INSERT INTO suppressions VALUES ('aba', '$W', 'complaint', 1767225600)"
+M suppress --lift "$W" --force >"$TMP/o4" 2>"$TMP/e4"; rc=$?
+sed 's/^/# /' "$TMP/o4" "$TMP/e4"
+[ $rc = 0 ] && grep -q "^lifted: aba $W (complaint" "$TMP/o4" &&
+	grep -q "^note: aba $W: the web subscription the complaint ended stays ended: unless a CSV row has the address, it gets the list again by subscribing anew\$" "$TMP/o4"
+ok $? "a web subscriber's complaint lifted: the note says its subscription stays ended (exit $rc)"
+M suppress --lift "$A" --force >"$TMP/o5" 2>"$TMP/e5"; rc=$?
+[ $rc = 0 ] && grep -q "^lifted: aba $A (complaint" "$TMP/o5" && ! grep -q '^note:' "$TMP/o5"
+ok $? "a CSV subscriber's complaint lifted: no note (exit $rc)"
 exit $tap_failed
