@@ -21,7 +21,7 @@
 #include "journal_int.h"
 #include "util.h"
 
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 #define BUSY_MS 10000	/* how long a statement waits for another writer */
 
 /*
@@ -146,6 +146,14 @@ static const char schema_v7[] =
  */
 static const char schema_v8[] =
     "ALTER TABLE recipients ADD COLUMN deferred_since INTEGER;";
+
+/*
+ * Version 9: lists renamed (mailer lists rename); done_at NULL while the
+ * rows have moved and the files not yet (journal_rename.c).
+ */
+static const char schema_v9[] =
+    "CREATE TABLE list_renames(id INTEGER PRIMARY KEY, old TEXT NOT NULL,"
+    " new TEXT NOT NULL, at INTEGER NOT NULL, done_at INTEGER);";
 
 static const char *const sql[Q_COUNT] = {
 	/* prepared once: send begins and commits one per message */
@@ -416,7 +424,8 @@ setup(struct journal *j)
 	    (version < 6 && exec(j, schema_v6) == -1) ||
 	    (version < 7 && exec(j, schema_v7) == -1) ||
 	    (version < 8 && exec(j, schema_v8) == -1) ||
-	    exec(j, "PRAGMA user_version = 8") == -1) {
+	    (version < 9 && exec(j, schema_v9) == -1) ||
+	    exec(j, "PRAGMA user_version = 9") == -1) {
 		sqlite3_exec(j->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}

@@ -292,6 +292,23 @@ int journal_suppressions(struct journal *j,
     void (*fn)(void *arg, const struct journal_suppression *s), void *arg);
 
 /*
+ * A list's new id (journal_rename.c).  journal_list_known: 1 when any
+ * row is under list.  journal_list_busy: 1 with *issue (to free) when
+ * list has recipients still pending or deferred.  journal_list_rename
+ * moves every row of from to to in one transaction and records the
+ * rename, not yet done; journal_list_renamed marks it done once the
+ * files have followed; journal_rename_pending: 1 with *from and *to (to
+ * free) for a rename whose files may not have.  All -1 on error,
+ * reported.
+ */
+int journal_list_known(struct journal *j, const char *list);
+int journal_list_busy(struct journal *j, const char *list, char **issue);
+int journal_list_rename(struct journal *j, const char *from, const char *to);
+int journal_list_renamed(struct journal *j, const char *from,
+    const char *to);
+int journal_rename_pending(struct journal *j, char **from, char **to);
+
+/*
  * Lifts the suppressions of email on list (NULL: on every list, "*"
  * included) at time at, in one transaction: a bounce suppression always,
  * a complaint only with force; an unsubscribe never (it is not a

@@ -29,8 +29,8 @@ static const struct yfield list_fields[] = {
 	YF_END
 };
 
-static int
-valid_id(const char *id)
+int
+list_valid_id(const char *id)
 {
 	if (!*id || strlen(id) > 40)
 		return 0;
@@ -51,7 +51,7 @@ list_load(const char *dir, const char *id)
 	char *norm;
 	int rc;
 
-	if (!valid_id(id)) {
+	if (!list_valid_id(id)) {
 		warnx("%s: list id \"%s\" must be lowercase letters, digits, "
 		    "- or _", dir, id);
 		return NULL;

@@ -24,6 +24,8 @@ struct subscriber {
 	const char *const *values;
 };
 
+/* 1 when id can name a list: 1-40 of a-z, 0-9, - and _ (a file name). */
+int list_valid_id(const char *id);
 /* Loads lists/<id>.yaml.  Reports problems; NULL when any. */
 struct list *list_load(const char *dir, const char *id);
 void list_free(struct list *l);

@@ -210,12 +210,29 @@ orphan_add(void *arg, const struct journal_suppression *su)
 }
 
 int
+roster_rename_unfinished(struct journal *j, const char *lists_dir)
+{
+	char *from, *to;
+	int rc = journal_rename_pending(j, &from, &to);
+
+	if (rc == 1)
+		warnx("%s: \"mailer lists rename %s %s\" did not finish: run "
+		    "it again; nothing is sent until it has", lists_dir, from,
+		    to);
+	free(from);
+	free(to);
+	return rc;
+}
+
+int
 roster_orphans(struct journal *j, const char *lists_dir,
     struct strset *emails, char **list)
 {
 	struct orphans o = { NULL, 0, emails, list };
 	int rc = 0;
 
+	if (roster_rename_unfinished(j, lists_dir) != 0)
+		return -1;
 	if (list_ids(lists_dir, &o.ids, &o.nids) == 0)
 		rc = journal_suppressions(j, orphan_add, &o);
 	for (size_t i = 0; i < o.nids; i++)

@@ -55,6 +55,13 @@ int roster_warn_rows(const struct roster *r, const struct list *l,
  * left as it is when already set or there is none).  A lists_dir that
  * cannot be read adds none.  0 / -1 (a journal error, reported).
  */
+/*
+ * A "mailer lists rename" whose rows moved and whose files may not have
+ * (killed between the two): a list's readers are unknown until it is run
+ * again, so nothing is sent.  1 after saying so, 0 none, -1 an error.
+ */
+int roster_rename_unfinished(struct journal *j, const char *lists_dir);
+
 struct strset;
 int roster_orphans(struct journal *j, const char *lists_dir,
     struct strset *emails, char **list);

@@ -1058,12 +1058,13 @@ orphans_warn(struct sender *s)
 		warnx("warning: list %s: %ld address%s (such as %s) "
 		    "unsubscribed or were suppressed on list %s, which %s no "
 		    "longer has, and %s sent this issue; if %s is %s renamed, "
-		    "rename it back (the journal keeps unsubscribes and "
-		    "suppressions under a list's id, its file name)",
+		    "run \"mailer lists rename %s %s\" (the journal keeps "
+		    "unsubscribes and suppressions under a list's id, its file "
+		    "name)",
 		    s->l->id, s->orphan_hits, s->orphan_hits == 1 ? "" : "es",
 		    s->orphan_email, s->orphan_list, s->j->cfg->lists_dir,
 		    s->o->dry_run ? "would be" : s->orphan_hits == 1 ? "was" :
-		    "were", s->l->id, s->orphan_list);
+		    "were", s->l->id, s->orphan_list, s->orphan_list, s->l->id);
 	free(s->orphan_email);
 	s->orphan_email = NULL;
 	s->orphan_hits = 0;
@@ -1237,6 +1238,14 @@ sender_open(struct sender *s)
 		s->mac = verp_mac_new(s->state.key, s->state.keylen);
 	/* one address whatever its local part's case, as list.c's rows */
 	s->suppressed.nocase = s->csv_seen.nocase = s->orphaned.nocase = 1;
+	if (rc == 0 && s->jn)
+		switch (roster_rename_unfinished(s->jn, s->j->cfg->lists_dir)) {
+		case 1:
+			rc = EXIT_DATAERR;
+			break;
+		case -1:
+			rc = EXIT_CANTCREAT;
+		}
 	if (rc == 0)
 		rc = open_transport(s);
 	return rc;

@@ -704,6 +704,22 @@ fail:
 	return -1;
 }
 
+/* The folder's entries (renames, new files) on disk too. */
+int
+fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd == -1 || fsync(fd) == -1) {
+		warn("%s", dir);
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 int
 write_file_atomic(const char *path, const void *data, size_t len, int mode)
 {

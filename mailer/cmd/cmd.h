@@ -20,6 +20,9 @@ int cmd_serve(int argc, char **argv);
 int cmd_archive(int argc, char **argv);
 int cmd_dkim(int argc, char **argv);
 int cmd_lists(int argc, char **argv);
+/* lists rename OLD NEW (cmd_lists_rename.c), reached through cmd_lists. */
+struct config;
+int cmd_lists_rename(const struct config *c, int n, char **ids);
 int cmd_suppress(int argc, char **argv);
 
 /*

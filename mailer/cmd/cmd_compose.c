@@ -154,8 +154,10 @@ static int
 check_orphans(const struct job *j, struct journal *jn)
 {
 	struct orphans o = { STRSET_INIT_NOCASE, NULL, NULL, 0 };
-	int rc = 0;
+	int rc = roster_rename_unfinished(jn, j->cfg->lists_dir);
 
+	if (rc != 0)
+		return rc == 1 ? EXIT_DATAERR : EXIT_SOFTWARE;
 	if (roster_orphans(jn, j->cfg->lists_dir, &o.emails, &o.list) == -1)
 		rc = EXIT_SOFTWARE;
 	for (size_t i = 0; rc == 0 && o.list && i < j->nlists; i++) {
@@ -167,12 +169,13 @@ check_orphans(const struct job *j, struct journal *jn)
 			warnx("warning: list %s: %zu address%s (such as %s) "
 			    "unsubscribed or were suppressed on list %s, "
 			    "which %s no longer has, and a send would mail "
-			    "%s; if %s is %s renamed, rename it back (the "
-			    "journal keeps unsubscribes and suppressions "
-			    "under a list's id, its file name)", l->id,
-			    o.hits, o.hits == 1 ? "" : "es", o.email, o.list,
-			    j->cfg->lists_dir, o.hits == 1 ? "it" : "them",
-			    l->id, o.list);
+			    "%s; if %s is %s renamed, run \"mailer lists "
+			    "rename %s %s\" (the journal keeps unsubscribes "
+			    "and suppressions under a list's id, its file "
+			    "name)", l->id, o.hits, o.hits == 1 ? "" : "es",
+			    o.email, o.list, j->cfg->lists_dir,
+			    o.hits == 1 ? "it" : "them", l->id, o.list,
+			    o.list, l->id);
 		free((char *)o.email);
 		o.email = NULL;
 		o.hits = 0;

@@ -49,7 +49,13 @@ usage(FILE *f)
 	    "  nothing.\n"
 	    "  Exit 0; 65 a CSV is invalid (file and line named; that list\n"
 	    "  is left alone); 73 a file could not be written; 75 another\n"
-	    "  run holds the lock.\n");
+	    "  run holds the lock.\n"
+	    "usage: mailer lists rename OLD NEW\n"
+	    "  Renames lists/OLD.yaml, .csv and .removed.csv to NEW and moves\n"
+	    "  what the journal keeps under OLD (unsubscribes, suppressions,\n"
+	    "  web subscribers, sends) to NEW; after a git mv of the files,\n"
+	    "  moves the journal alone.  Refused while an issue is under way\n"
+	    "  on OLD (75) or when the journal already has NEW (65).\n");
 }
 
 /* The journal when it exists; *jn NULL when there is none yet. */
@@ -294,22 +300,6 @@ remove_stale(const char *dir, const char *id)
 	free(b);
 }
 
-/* The folder's entries (the renames) on disk too. */
-static int
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd == -1 || fsync(fd) == -1) {
-		warn("%s", dir);
-		if (fd != -1)
-			close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
 /*
  * The file a list path names: a symlinked CSV (lists/east.csv ->
  * ../shared/east.csv, as git checks one out) is written where it points,
@@ -332,7 +322,7 @@ write_synced(const char *path, const struct buf *b, int mode)
 
 	if (rc == 0 && slash) {
 		*slash = '\0';
-		rc = sync_dir(*t ? t : "/");
+		rc = fsync_dir(*t ? t : "/");
 	}
 	free(t);
 	return rc;
@@ -356,7 +346,7 @@ write_plan(const struct config *c, const struct list *l, const char *rm,
 		return -1;
 	if (p->csv_changed && write_synced(l->csv_path, &p->csv, mode) == -1)
 		return -1;
-	return sync_dir(c->lists_dir);
+	return fsync_dir(c->lists_dir);
 }
 
 static int
@@ -480,10 +470,11 @@ cmd_lists(int argc, char **argv)
 {
 	struct config *c;
 	int sync = argc > 1 && !strcmp(argv[1], "sync");
+	int ren = argc > 1 && !strcmp(argv[1], "rename");
 	int json = 0, dry = 0, ch, rc;
 
 	optind = 1;
-	if (sync) {
+	if (sync || ren) {
 		argc--;
 		argv++;
 	}
@@ -503,13 +494,14 @@ cmd_lists(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if ((sync && json) || (!sync && dry)) {
+	if ((sync && json) || (!sync && dry) || (ren && json)) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (!(c = config_load(cmd_config_path)))
 		return EXIT_CONFIG;
-	rc = sync ? lists_sync(c, dry, argc - optind, argv + optind) :
+	rc = ren ? cmd_lists_rename(c, argc - optind, argv + optind) :
+	    sync ? lists_sync(c, dry, argc - optind, argv + optind) :
 	    lists_show(c, json, argc - optind, argv + optind);
 	config_free(c);
 	return rc;

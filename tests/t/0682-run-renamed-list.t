@@ -33,7 +33,7 @@ for f in yaml csv; do mv "$P/lists/east.$f" "$P/lists/west.$f"; done
 next_issue 2
 M send --dry-run "$P/issues/2030-02" >"$TMP/dry.out" 2>"$TMP/dry.err"
 sed 's/^/# /' "$TMP/dry.err"
-grep -q "^mailer: warning: list west: 2 addresses (such as bob@example.org) unsubscribed or were suppressed on list east, which $P/lists no longer has, and would be sent this issue; if west is east renamed, rename it back" "$TMP/dry.err"
+grep -q "^mailer: warning: list west: 2 addresses (such as bob@example.org) unsubscribed or were suppressed on list east, which $P/lists no longer has, and would be sent this issue; if west is east renamed, run \"mailer lists rename east west\""  "$TMP/dry.err"
 ok $? "a dry run warns: would be sent"
 M run >"$TMP/run2.out" 2>"$TMP/run2.err"; rc=$?
 sed 's/^/# /' "$TMP/run2.out" "$TMP/run2.err"

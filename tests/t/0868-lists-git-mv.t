@@ -20,7 +20,7 @@ M send "$P/issues/2030-01" --quiet >"$TMP/send.out" 2>&1
 q "insert into unsubscribes(list, email, at, source) values ('east', 'bob@example.org', 1700000000, 'test')"
 G mv lists/east.csv lists/eastern.csv && G mv lists/east.yaml lists/eastern.yaml
 ok $? "git mv renames the list east to eastern"
-want="warning: list eastern: 1 address (such as bob@example.org) unsubscribed or were suppressed on list east, which $P/lists no longer has, and a send would mail it; if eastern is east renamed, rename it back"
+want="warning: list eastern: 1 address (such as bob@example.org) unsubscribed or were suppressed on list east, which $P/lists no longer has, and a send would mail it; if eastern is east renamed, run \"mailer lists rename east eastern\""
 M check "$P/issues/2030-01" >"$TMP/check.out" 2>"$TMP/check.err"; rc=$?
 sed 's/^/# /' "$TMP/check.err"
 [ $rc = 0 ] && grep -qF "$want" "$TMP/check.err"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A journal written by the previous release (schema version 7: no
-# recipients.deferred_since yet) is upgraded in place by the first
+# recipients.deferred_since nor list_renames yet) is upgraded in place by the first
 # command of this one: every command works on it, nothing sent is sent
 # again, and the version is the current one.  (Version 7's step, which
 # the upgrade ran again on a journal already at 7, failed with "index
@@ -18,7 +18,7 @@ DB=$P/state/mailer.db
 M send "$P/issues/2021-01" --quiet >"$TMP/send1.out" 2>&1
 ok $? "send 2021-01 writes the journal"
 # The journal as the previous release left it.
-sqlite3 "$DB" 'ALTER TABLE recipients DROP COLUMN deferred_since;
+sqlite3 "$DB" 'ALTER TABLE recipients DROP COLUMN deferred_since; DROP TABLE list_renames;
 	PRAGMA user_version = 7' 2>"$TMP/down.err"
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 7 ]
 ok $? "the journal is at schema version 7"
