@@ -428,6 +428,19 @@ answers_message(const char *s)
 }
 
 /*
+ * 1 when the subject s, which answers no message (answers_message),
+ * forwards one ("Fwd: ...", "[ext] WG: ...").
+ */
+static int
+forwards_message(const char *s)
+{
+	size_t n = strlen(s);
+
+	skip_tags(&s, &n);
+	return skip_reply_prefixes(&s, &n);
+}
+
+/*
  * 1 when the subject s replies to or forwards an auto-reply ("RE:
  * Automatic reply: Issue 12", "Fwd: Out of Office: ..."): a person
  * answering one, whose quoted words are no evidence.
@@ -1001,9 +1014,13 @@ own_cues(const char *t, size_t n, int answer)
 	return cues;
 }
 
-/* 1 when a header block in t[0..n) was addressed to an address of set. */
+/*
+ * 1 when a header block in t[0..n) was addressed to an address of set,
+ * or (by_name) to a name alone.
+ */
 static int
-block_to_any(const char *t, size_t n, const struct bounce_addrset *set)
+block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
+    int by_name)
 {
 	size_t i = 0, run;
 
@@ -1011,11 +1028,37 @@ block_to_any(const char *t, size_t n, const struct bounce_addrset *set)
 		const char *eol = memchr(t + i, '\n', n - i);
 
 		if (bounce_section_quoted_header(t, n, i, &run) &&
-		    bounce_section_block_to(t, i, run, set))
+		    (bounce_section_block_to(t, i, run, set) ||
+		    (by_name && bounce_section_block_to_name(t, i, run))))
 			return 1;
 		i = eol ? (size_t)(eol - t) + 1 : n;
 	}
 	return 0;
+}
+
+/*
+ * 1 when a person forwards a notice ("FW: Undeliverable: ...") whose
+ * header block, pasted under the forwarder's note, was addressed to the
+ * forwarder (or to a name alone, as Outlook shows its user: "To: Quinn
+ * Ames"): the notice answered mail the forwarder sent, and the address
+ * it names is hearsay about another's mail, as in a reply; with or
+ * without a signature above it (sig_reopens).  A helpdesk forwarding
+ * our own notice shows it addressed to us.
+ */
+static int
+forwarded_hearsay(const struct parse *p)
+{
+	struct bounce_addrset fwd = { 0 };
+	int r;
+
+	if (p->answer || p->auto_ev != AUTO_NONE || p->from_daemon ||
+	    p->from_service || p->sc.inner.len || !p->from ||
+	    !forwards_message(p->lsubj))
+		return 0;
+	bounce_addrset_add(&fwd, p->from, 1);
+	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1);
+	bounce_addrset_free(&fwd);
+	return r;
 }
 
 /*
@@ -1033,9 +1076,9 @@ copy_to_rcpt(const struct parse *p)
 	for (size_t k = 0; k < p->nrs; k++)
 		if (p->rs[k].address)
 			bounce_addrset_add(&set, p->rs[k].address, 32);
-	r = set.n && (block_to_any(p->notice, p->sc.nlen, &set) ||
+	r = set.n && (block_to_any(p->notice, p->sc.nlen, &set, 0) ||
 	    (p->sc.orig.len && block_to_any(p->sc.orig.data, p->sc.orig.len,
-	    &set)));
+	    &set, 0)));
 	bounce_addrset_free(&set);
 	return r;
 }
@@ -1119,6 +1162,8 @@ find_rcpts(struct parse *p)
 		hearsay = p->answer && p->auto_ev == AUTO_NONE &&
 		    !sc->inner.len;
 	}
+	if (forwarded_hearsay(p))
+		hearsay = 1;
 	if (p->bounce_ev)
 		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
 		    &p->nrs);

@@ -130,6 +130,12 @@ name_says_why(const char *name, size_t n)
 	char f[MAX_FIELD_NAME + 1];
 
 	n = bounce_fold(f, name, n);
+	/*
+	 * an extension field ("X-Virus-Status: Clean") is a returned
+	 * message's, never a notice's reason for a recipient
+	 */
+	if (n > 2 && f[0] == 'x' && f[1] == '-')
+		return 0;
 	for (const char *const *w = bounce_reason_fields; *w; w++) {
 		size_t wl = strlen(*w);
 
@@ -220,31 +226,59 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 	return r;
 }
 
-int
-bounce_section_block_to(const char *t, size_t i, size_t run,
-    const struct bounce_addrset *set)
+/*
+ * Reads the "To:" fields (quoted as run_fields reads them: "> To: a") of
+ * the block t[i..run): 1 when one names an address of set (may be NULL);
+ * *to counts them, *bare those that name no address at all.
+ */
+static int
+to_fields(const char *t, size_t i, size_t run,
+    const struct bounce_addrset *set, int *to, int *bare)
 {
 	int r = 0;
 
+	*to = *bare = 0;
 	while (i < run && !r) {
 		const char *l = t + i;
 		const char *eol = memchr(l, '\n', run - i);
 		size_t ll = eol ? (size_t)(eol - l) : run - i;
-		size_t ind = bounce_indent(l, ll), nl;
+		size_t ind = 0, nl;
 
+		while (ind < ll && (bounce_is_blank(l[ind]) || l[ind] == '>'))
+			ind++;
 		nl = field_name(l + ind, ll - ind);
 		if (nl && bounce_list_is(bounce_copy_to_fields, l + ind, nl)) {
-			struct bounce_addrset to = { NULL, 0 };
+			struct bounce_addrset addrs = { NULL, 0 };
 
-			bounce_addrset_scan(&to, l + ind + nl, ll - ind - nl,
+			bounce_addrset_scan(&addrs, l + ind + nl, ll - ind - nl,
 			    MAX_BLOCK_LINES);
-			for (size_t k = 0; k < to.n && !r; k++)
-				r = bounce_addrset_has(set, to.v[k]);
-			bounce_addrset_free(&to);
+			(*to)++;
+			*bare += !addrs.n;
+			for (size_t k = 0; set && k < addrs.n && !r; k++)
+				r = bounce_addrset_has(set, addrs.v[k]);
+			bounce_addrset_free(&addrs);
 		}
 		i += ll + 1;
 	}
 	return r;
+}
+
+int
+bounce_section_block_to(const char *t, size_t i, size_t run,
+    const struct bounce_addrset *set)
+{
+	int to, bare;
+
+	return to_fields(t, i, run, set, &to, &bare);
+}
+
+int
+bounce_section_block_to_name(const char *t, size_t i, size_t run)
+{
+	int to, bare;
+
+	to_fields(t, i, run, NULL, &to, &bare);
+	return to && bare == to;
 }
 
 int

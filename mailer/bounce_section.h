@@ -33,6 +33,13 @@ int bounce_section_block_to(const char *t, size_t i, size_t run,
     const struct bounce_addrset *set);
 
 /*
+ * 1 when the header block t[i..run) has a "To:" (or "收件人:" ...) and
+ * each names its addressee by name alone, no address ("To: Quinn Ames",
+ * as a mail client shows its user).
+ */
+int bounce_section_block_to_name(const char *t, size_t i, size_t run);
+
+/*
  * 1 when the run of field lines that starts at line t[i..] of t[0..n) is
  * the header block of a quoted message: a sender and a subject field among
  * them and no reason.  Its "To:", "收件人:" or "Delivery to:" name the

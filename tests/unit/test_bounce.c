@@ -6695,6 +6695,76 @@ START_TEST(test_round49_no_mx_or_a)
 }
 END_TEST
 
+/*
+ * Round 50: a person forwards a notice ("FW: Undeliverable: ...") that
+ * was addressed to the forwarder (or to a name only, as Outlook writes
+ * it): the address it names failed for the forwarder's mail, not ours.
+ * Addressed to us, as a helpdesk forwards our own notice, it counts.
+ */
+#define R50_FWD_HEAD "From: Quinn Ames <quinn@example.org>\n" \
+	"To: news@example.com\nSubject: FW: Undeliverable: Issue 51\n\n" \
+	"FYI, see below.\n\nFrom: Microsoft Outlook <postmaster@example.org>" \
+	"\nSent: Friday, December 4, 2026 19:10\n"
+#define R50_FWD_TAIL "Subject: Undeliverable: Issue 51\n\nYour message " \
+	"to ravi@example.org couldn't be delivered.\nravi wasn't found at " \
+	"example.org.\n"
+
+START_TEST(test_round50_forward_hearsay)
+{
+	expect_kind_rcpt(R50_FWD_HEAD "To: Quinn Ames\n" R50_FWD_TAIL,
+	    BOUNCE_OTHER, NULL, -1);
+	expect_kind_rcpt(R50_FWD_HEAD "To: quinn@example.org\n" R50_FWD_TAIL,
+	    BOUNCE_OTHER, NULL, -1);
+	expect_kind_rcpt(R50_FWD_HEAD "To: news@example.com\n" R50_FWD_TAIL,
+	    BOUNCE_BOUNCE, "ravi@example.org", 1);
+	/* Apple Mail's and Thunderbird's quoting */
+	expect_kind_rcpt("From: Quinn Ames <quinn@example.org>\nTo: news@"
+	    "example.com\nSubject: Fwd: Undeliverable: Issue 51\n\nFYI\n\n"
+	    "Begin forwarded message:\n\n> From: postmaster@example.org\n"
+	    "> To: quinn@example.org\n> Subject: Undeliverable: Issue 51\n>\n"
+	    "> Your message to ravi@example.org couldn't be delivered.\n"
+	    "> ravi wasn't found at example.org.\n", BOUNCE_OTHER, NULL, -1);
+}
+END_TEST
+
+/*
+ * Round 50: such a forward that carries the copy of the message that
+ * failed, addressed to the recipient it names, does tell of that
+ * message: also when a mail client quotes it with "> ", and when the
+ * copy has an extension field whose name holds a reason's word
+ * ("X-Virus-Status"), which is the copy's, not the notice's.
+ */
+#define R50_FWD_NOTICE "From: Sam <sam@example.org>\nTo: helpdesk@" \
+	"example.com\nSubject: Fwd: Returned mail\n\nBegin forwarded " \
+	"message:\n\n%sFrom: Mail Delivery Subsystem <MAILER-DAEMON@" \
+	"example.org>\n%sTo: <sam@example.org>\n%sSubject: Returned mail\n" \
+	"%s\n%s----- The following addresses had permanent fatal errors " \
+	"-----\n%s<tove@example.net>\n%s    (reason: 550 5.1.1 User " \
+	"unknown)\n%s\n%sReturn-Path: <sam@example.org>\n%sTo: " \
+	"tove@example.net\n%sFrom: Sam <sam@example.org>\n%sSubject: " \
+	"Minutes\n%s%s\n"
+
+static void
+expect_forward_copy(const char *q, const char *xfield, const char *rcpt)
+{
+	char m[2048];
+
+	snprintf(m, sizeof m, R50_FWD_NOTICE, q, q, q, q, q, q, q, q, q, q, q,
+	    q, q, xfield);
+	expect_kind_rcpt(m, rcpt ? BOUNCE_BOUNCE : BOUNCE_OTHER, rcpt, -1);
+}
+
+START_TEST(test_round50_forward_copy)
+{
+	expect_forward_copy("", "", "tove@example.net");
+	expect_forward_copy("> ", "", "tove@example.net");
+	expect_forward_copy("", "X-Virus-Status: Clean\n",
+	    "tove@example.net");
+	expect_forward_copy("> ", "> X-Virus-Status: Clean\n",
+	    "tove@example.net");
+}
+END_TEST
+
 static Suite *
 bounce_suite(void)
 {
@@ -6830,6 +6900,8 @@ bounce_suite(void)
 	tcase_add_test(tc, test_quoted_blank_list_item);
 	tcase_add_test(tc, test_round49_qmail_block);
 	tcase_add_test(tc, test_round49_no_mx_or_a);
+	tcase_add_test(tc, test_round50_forward_hearsay);
+	tcase_add_test(tc, test_round50_forward_copy);
 	suite_add_tcase(s, tc);
 	return s;
 }
