@@ -1014,6 +1014,23 @@ own_cues(const char *t, size_t n, int answer)
 	return cues;
 }
 
+/* 1 when t[0..n) holds a notice's header block (a mail system's From). */
+static int
+quotes_notice_header(const char *t, size_t n)
+{
+	size_t i = 0, run;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+
+		if (bounce_section_quoted_header(t, n, i, &run) &&
+		    bounce_section_block_from_daemon(t, i, run))
+			return 1;
+		i = eol ? (size_t)(eol - t) + 1 : n;
+	}
+	return 0;
+}
+
 /*
  * 1 when a header block in t[0..n) was addressed to an address of set,
  * or (by_name) to a name alone.
@@ -1040,10 +1057,11 @@ block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
  * 1 when a person forwards a notice ("FW: Undeliverable: ...") whose
  * header block, pasted under the forwarder's note, was addressed to the
  * forwarder (or to a name alone, as Outlook shows its user: "To: Quinn
- * Ames"): the notice answered mail the forwarder sent, and the address
- * it names is hearsay about another's mail, as in a reply; with or
- * without a signature above it (sig_reopens).  A helpdesk forwarding
- * our own notice shows it addressed to us.
+ * Ames"), or that shows no header block of a notice (its words pasted): the
+ * notice answered mail the forwarder sent, or nothing shows it answered
+ * ours, and the address it names is hearsay about another's mail, as in
+ * a reply; with or without a signature above it (sig_reopens).  A help
+ * desk forwarding our own notice shows it addressed to us.
  */
 static int
 forwarded_hearsay(const struct parse *p)
@@ -1056,7 +1074,8 @@ forwarded_hearsay(const struct parse *p)
 	    !forwards_message(p->lsubj))
 		return 0;
 	bounce_addrset_add(&fwd, p->from, 1);
-	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1);
+	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1) ||
+	    !quotes_notice_header(p->notice, p->sc.nlen);
 	bounce_addrset_free(&fwd);
 	return r;
 }

@@ -227,39 +227,74 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 }
 
 /*
- * Reads the "To:" fields (quoted as run_fields reads them: "> To: a") of
- * the block t[i..run): 1 when one names an address of set (may be NULL);
- * *to counts them, *bare those that name no address at all.
+ * Steps *i over the lines of the block t[*i..run) (quoted as run_fields
+ * reads them: "> To: a") to the next field named in names: 1 with
+ * *v[0..*vl) its value and *i past its line, 0 at the block's end.
+ */
+static int
+next_field(const char *t, size_t *i, size_t run, const char *const *names,
+    const char **v, size_t *vl)
+{
+	while (*i < run) {
+		const char *l = t + *i;
+		const char *eol = memchr(l, '\n', run - *i);
+		size_t ll = eol ? (size_t)(eol - l) : run - *i;
+		size_t ind = 0, nl;
+
+		*i += ll + 1;
+		while (ind < ll && (bounce_is_blank(l[ind]) || l[ind] == '>'))
+			ind++;
+		nl = field_name(l + ind, ll - ind);
+		if (nl && bounce_list_is(names, l + ind, nl)) {
+			*v = l + ind + nl;
+			*vl = ll - ind - nl;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Reads the "To:" fields of the block t[i..run): 1 when one names an
+ * address of set (may be NULL); *to counts them, *bare those that name
+ * no address at all.
  */
 static int
 to_fields(const char *t, size_t i, size_t run,
     const struct bounce_addrset *set, int *to, int *bare)
 {
+	const char *v;
+	size_t vl;
 	int r = 0;
 
 	*to = *bare = 0;
-	while (i < run && !r) {
-		const char *l = t + i;
-		const char *eol = memchr(l, '\n', run - i);
-		size_t ll = eol ? (size_t)(eol - l) : run - i;
-		size_t ind = 0, nl;
+	while (!r && next_field(t, &i, run, bounce_copy_to_fields, &v, &vl)) {
+		struct bounce_addrset addrs = { NULL, 0 };
 
-		while (ind < ll && (bounce_is_blank(l[ind]) || l[ind] == '>'))
-			ind++;
-		nl = field_name(l + ind, ll - ind);
-		if (nl && bounce_list_is(bounce_copy_to_fields, l + ind, nl)) {
-			struct bounce_addrset addrs = { NULL, 0 };
-
-			bounce_addrset_scan(&addrs, l + ind + nl, ll - ind - nl,
-			    MAX_BLOCK_LINES);
-			(*to)++;
-			*bare += !addrs.n;
-			for (size_t k = 0; set && k < addrs.n && !r; k++)
-				r = bounce_addrset_has(set, addrs.v[k]);
-			bounce_addrset_free(&addrs);
-		}
-		i += ll + 1;
+		bounce_addrset_scan(&addrs, v, vl, MAX_BLOCK_LINES);
+		(*to)++;
+		*bare += !addrs.n;
+		for (size_t k = 0; set && k < addrs.n && !r; k++)
+			r = bounce_addrset_has(set, addrs.v[k]);
+		bounce_addrset_free(&addrs);
 	}
+	return r;
+}
+
+int
+bounce_section_block_from_daemon(const char *t, size_t i, size_t run)
+{
+	const char *v;
+	size_t vl;
+	char *a;
+	int r;
+
+	if (!next_field(t, &i, run, bounce_copy_from_fields, &v, &vl))
+		return 0;
+	a = bounce_first_addr(v, vl);
+	r = a ? bounce_is_daemon(a) :
+	    bounce_find_ci(v, vl, "mailer-daemon") != NULL;
+	free(a);
 	return r;
 }
 

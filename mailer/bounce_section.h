@@ -40,6 +40,13 @@ int bounce_section_block_to(const char *t, size_t i, size_t run,
 int bounce_section_block_to_name(const char *t, size_t i, size_t run);
 
 /*
+ * 1 when the first sender field ("From:", "Von:", "发件人:" ...) of the
+ * header block t[i..run) is a mail system's (MAILER-DAEMON, postmaster):
+ * the block is a notice's own.
+ */
+int bounce_section_block_from_daemon(const char *t, size_t i, size_t run);
+
+/*
  * 1 when the run of field lines that starts at line t[i..] of t[0..n) is
  * the header block of a quoted message: a sender and a subject field among
  * them and no reason.  Its "To:", "收件人:" or "Delivery to:" name the

@@ -6724,6 +6724,12 @@ START_TEST(test_round50_forward_hearsay)
 	    "> To: quinn@example.org\n> Subject: Undeliverable: Issue 51\n>\n"
 	    "> Your message to ravi@example.org couldn't be delivered.\n"
 	    "> ravi wasn't found at example.org.\n", BOUNCE_OTHER, NULL, -1);
+	/* the notice's words pasted, no header block, no copy */
+	expect_kind_rcpt("From: Olive <olive@example.org>\nTo: news@example."
+	    "com\nSubject: Fwd: Delivery Status Notification (Failure)\n\n"
+	    "FYI - this is what I got:\n\nAddress not found\nYour message "
+	    "wasn't delivered to ned@example.net because the address "
+	    "couldn't be found.\n", BOUNCE_OTHER, NULL, -1);
 }
 END_TEST
 
