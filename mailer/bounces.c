@@ -773,8 +773,8 @@ bounces_record(const struct bounces_ctx *bx, const char *msg, size_t len,
 		return -1;
 	}
 	seen = journal_message_seen(bx->jn, source_key, mid);
-	if (seen == 1)
-		rc = 1;
+	if (seen > 0)
+		rc = seen;
 	else if (seen == 0 && record(bx, &r, source_key, st) == 0 &&
 	    journal_message_add(bx->jn, source_key, mid,
 	    bounce_kind_name(r.kind)) == 0)
@@ -890,7 +890,7 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct buf msg = BUF_INIT;
 		char *key;
-		int got;
+		int got, seen = 0;
 
 		if (sizes[i] > BOUNCES_MAX_MSG) {
 			too_large(c, uids[i], sizes[i]);
@@ -903,12 +903,14 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 			rc = EXIT_TEMPFAIL;
 		else if (got == 0 && msg.len > BOUNCES_MAX_MSG)
 			too_large(c, uids[i], msg.len);
-		else if (got == 0 && bounces_record(bx, msg.data ?
-		    msg.data : "", msg.len, key, st) == -1)
+		else if (got == 0 && (seen = bounces_record(bx, msg.data ?
+		    msg.data : "", msg.len, key, st)) == -1)
 			rc = EXIT_SOFTWARE;
 		if (rc == 0 && got == 0 && msg.len <= BOUNCES_MAX_MSG) {
+			/* recorded under this UID by an earlier run: its
+			 * move may have copied it already */
 			int m = kept ? 1 : imap_move(im, uids[i],
-			    c->imap_processed_folder);
+			    c->imap_processed_folder, seen == 2 ? &msg : NULL);
 
 			if (m == -1)
 				rc = EXIT_TEMPFAIL;

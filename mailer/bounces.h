@@ -70,8 +70,10 @@ struct bounces_ctx {
  * Records the message msg[0..len) found under source_key, unless it (or a
  * message with the same Message-ID; without one, the same bytes) was
  * recorded before, in one journal transaction, and adds it to st.
- * Returns 0 when recorded now, 1 when already recorded, -1 after
- * reporting a journal error (nothing recorded).
+ * Returns 0 when recorded now, 1 when already recorded under another
+ * key (the same Message-ID or bytes), 2 when under source_key itself (an
+ * earlier run's, whose move of it did not end), -1 after reporting a
+ * journal error (nothing recorded).
  */
 int bounces_record(const struct bounces_ctx *bx, const char *msg,
     size_t len, const char *source_key, struct bounces_stats *st);

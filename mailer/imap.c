@@ -37,6 +37,8 @@ struct imap {
 	mailimap *s;
 	char *where;		/* "imaps://host:port", for messages */
 	int can_move, can_uidplus;
+	char *selected;		/* the folder selected, as configured */
+	uint32_t validity;	/* its UIDVALIDITY */
 };
 
 /* libetpan's outcome names, for messages. */
@@ -542,6 +544,7 @@ imap_close(struct imap *im)
 		mailimap_free(im->s);
 	}
 	free(im->where);
+	free(im->selected);
 	free(im);
 }
 
@@ -639,15 +642,20 @@ wire(const char *folder)
 	return w ? w : xstrdup(folder);
 }
 
-int
-imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity)
+/* SELECT folder, or EXAMINE it when readonly; *uidvalidity receives its
+ * UIDVALIDITY.  0 / -1 after reporting. */
+static int
+open_folder(struct imap *im, const char *folder, int readonly,
+    uint32_t *uidvalidity)
 {
 	char *w = wire(folder);
-	int r = mailimap_select(im->s, w);
+	int r = readonly ? mailimap_examine(im->s, w) :
+	    mailimap_select(im->s, w);
 
 	free(w);
 	if (!etpan_ok(r)) {
-		char *what = xasprintf("SELECT %s", folder);
+		char *what = xasprintf("%s %s", readonly ? "EXAMINE" :
+		    "SELECT", folder);
 
 		fail(im, what, r);
 		free(what);
@@ -655,6 +663,35 @@ imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity)
 	}
 	*uidvalidity = im->s->imap_selection_info ?
 	    im->s->imap_selection_info->sel_uidvalidity : 0;
+	return 0;
+}
+
+int
+imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity)
+{
+	if (open_folder(im, folder, 0, uidvalidity) == -1)
+		return -1;
+	free(im->selected);
+	im->selected = xstrdup(folder);
+	im->validity = *uidvalidity;
+	return 0;
+}
+
+/* Selects again the folder imap_select selected, after a look elsewhere;
+ * its UIDs are the caller's only while its UIDVALIDITY stays.  0 / -1. */
+static int
+reselect(struct imap *im)
+{
+	uint32_t v;
+
+	if (open_folder(im, im->selected, 0, &v) == -1)
+		return -1;
+	if (v != im->validity) {
+		warnx("%s: the UIDVALIDITY of %s changed during the run (%u, "
+		    "now %u): its UIDs name other messages", im->where,
+		    im->selected, (unsigned)im->validity, (unsigned)v);
+		return -1;
+	}
 	return 0;
 }
 
@@ -666,16 +703,12 @@ cmp_uid(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int
-imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
+/* UID SEARCH key (freed here) in the selected folder, what naming it in
+ * messages: *uids malloc'd, ascending.  0 / -1 after reporting. */
+static int
+search_uids(struct imap *im, struct mailimap_search_key *key,
+    const char *what, uint32_t **uids, size_t *n)
 {
-	/* a message flagged \Deleted is one its owner removed (a person in
-	 * a mail client, or our own COPY fallback stopped before EXPUNGE):
-	 * not to be counted, nor copied again */
-	struct mailimap_search_key *key = mailimap_search_key_new(
-	    MAILIMAP_SEARCH_KEY_UNDELETED, NULL, NULL, NULL, NULL, NULL, NULL,
-	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,
-	    NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL);
 	clist *res = NULL;
 	clistiter *it;
 	int r = mailimap_uid_search(im->s, NULL, key, &res);
@@ -684,7 +717,7 @@ imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
 	*uids = NULL;
 	*n = 0;
 	if (!etpan_ok(r))
-		return fail(im, "UID SEARCH UNDELETED", r);
+		return fail(im, what, r);
 	if (clist_count(res) > 0)
 		*uids = xcalloc((size_t)clist_count(res), sizeof **uids);
 	for (it = clist_begin(res); it; it = clist_next(it))
@@ -693,6 +726,19 @@ imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
 	if (*n)
 		qsort(*uids, *n, sizeof **uids, cmp_uid);
 	return 0;
+}
+
+int
+imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
+{
+	/* a message flagged \Deleted is one its owner removed (a person in
+	 * a mail client, or our own COPY fallback stopped before EXPUNGE):
+	 * not to be counted, nor copied again */
+	return search_uids(im, mailimap_search_key_new(
+	    MAILIMAP_SEARCH_KEY_UNDELETED, NULL, NULL, NULL, NULL, NULL, NULL,
+	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,
+	    NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL),
+	    "UID SEARCH UNDELETED", uids, n);
 }
 
 /* The UID and RFC822.SIZE items of one message's FETCH answer. */
@@ -810,19 +856,75 @@ mark_deleted(struct imap *im, struct mailimap_set *set)
 	return r;
 }
 
-int
-imap_move(struct imap *im, uint32_t uid, const char *folder)
+/* The search key of the messages of exactly size bytes (RFC822.SIZE). */
+static struct mailimap_search_key *
+size_key(size_t size)
 {
-	struct mailimap_set *set = mailimap_set_new_single(uid);
-	const char *what = "UID MOVE";
-	char *w = wire(folder);
-	int r;
+	struct mailimap_search_key *k;
 
+	if (size == 0)
+		return mailimap_search_key_new_smaller(1);
+	k = mailimap_search_key_new_multiple_empty();
+	mailimap_search_key_multiple_add(k,
+	    mailimap_search_key_new_larger((uint32_t)size - 1));
+	mailimap_search_key_multiple_add(k,
+	    mailimap_search_key_new_smaller((uint32_t)size + 1));
+	return k;
+}
+
+/*
+ * 1 when folder holds a message of exactly msg's bytes, 0 when not, -1
+ * after reporting; the folder selected before is selected again.  This is
+ * how a copy that an earlier run's UID COPY made, its \Deleted and
+ * EXPUNGE never sent (the run killed), is found and not made twice: the
+ * messages of msg's size (one SEARCH), then each one's bytes.
+ */
+static int
+copied_before(struct imap *im, const char *folder, const struct buf *msg)
+{
+	uint32_t *uids = NULL, v;
+	size_t n = 0;
+	int found = 0;
+
+	if (open_folder(im, folder, 1, &v) == -1)
+		return -1;
+	if (search_uids(im, size_key(msg->len), "UID SEARCH LARGER SMALLER",
+	    &uids, &n) == -1)
+		found = -1;
+	for (size_t i = 0; i < n && found == 0; i++) {
+		struct buf b = BUF_INIT;
+		int got = imap_fetch(im, uids[i], &b);
+
+		if (got == -1)
+			found = -1;
+		else if (got == 0 && b.len == msg->len &&
+		    (!b.len || !memcmp(b.data, msg->data, b.len)))
+			found = 1;
+		buf_free(&b);
+	}
+	free(uids);
+	return reselect(im) == -1 ? -1 : found;
+}
+
+int
+imap_move(struct imap *im, uint32_t uid, const char *folder,
+    const struct buf *again)
+{
+	struct mailimap_set *set;
+	const char *what = "UID MOVE";
+	char *w;
+	int r, had = 0;
+
+	if (!im->can_move && again &&
+	    (had = copied_before(im, folder, again)) == -1)
+		return -1;
+	set = mailimap_set_new_single(uid);
+	w = wire(folder);
 	if (im->can_move) {
 		r = mailimap_uid_move(im->s, set, w);
 	} else {
 		what = "UID COPY";
-		r = mailimap_uid_copy(im->s, set, w);
+		r = had ? MAILIMAP_NO_ERROR : mailimap_uid_copy(im->s, set, w);
 		if (etpan_ok(r)) {
 			what = "UID STORE \\Deleted";
 			r = mark_deleted(im, set);

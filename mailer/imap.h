@@ -72,11 +72,17 @@ int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
 
 /*
  * Moves message uid into folder: UID MOVE when offered, else UID COPY,
- * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  Returns 0; 1
- * after reporting that the server refused it (NO, e.g. over quota: the
- * session goes on); -1 after reporting a failed session.
+ * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  again: NULL,
+ * or the message's bytes when an earlier run may have copied it there
+ * already (it was recorded under this UID and is still here): without
+ * MOVE, a message of the same bytes in folder is then taken for that copy
+ * and not copied again (the selected folder is selected anew after the
+ * look).  Returns 0; 1 after reporting that the server refused it (NO,
+ * e.g. over quota: the session goes on); -1 after reporting a failed
+ * session.
  */
-int imap_move(struct imap *im, uint32_t uid, const char *folder);
+int imap_move(struct imap *im, uint32_t uid, const char *folder,
+    const struct buf *again);
 
 /* 1 when the server lists folder, 0 when not, -1 after reporting. */
 int imap_folder_exists(struct imap *im, const char *folder);

@@ -263,8 +263,10 @@ int journal_relay_counts(struct journal *j, const char *issue,
  * The bounce mailbox's messages already processed, by source key
  * ("imap:UIDVALIDITY:UID") and by Message-ID (may be NULL), so a message
  * delivered again under another UID is not counted twice.
- * journal_message_seen returns 1 when either key is recorded, 0, or -1;
- * journal_message_add returns 0 / -1.
+ * journal_message_seen returns 2 when source_key itself is recorded (the
+ * message was processed under this UID: a move of it may have been cut
+ * short), 1 when only message_id is, 0, or -1; journal_message_add
+ * returns 0 / -1.
  */
 int journal_message_seen(struct journal *j, const char *source_key,
     const char *message_id);

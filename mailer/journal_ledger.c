@@ -55,7 +55,8 @@ static const char *const sql[Q_COUNT] = {
 	    "   WHERE e.issue = r.issue AND e.list = r.list"
 	    "   AND e.email = ?2 COLLATE NOCASE"
 	    "   AND e.kind IN ('bounce', 'failed')))",
-	[Q_MSG_SEEN] = "SELECT count(*) FROM messages WHERE source_key = ?1"
+	[Q_MSG_SEEN] = "SELECT coalesce(max(CASE WHEN source_key = ?1 THEN 2"
+	    " ELSE 1 END), 0) FROM messages WHERE source_key = ?1"
 	    " OR message_id = ?2",
 	[Q_MSG_ADD] = "INSERT OR IGNORE INTO messages(source_key, message_id,"
 	    " kind, at) VALUES (?1, ?2, ?3, ?4)",
@@ -229,7 +230,7 @@ journal_message_seen(struct journal *j, const char *source_key,
 	long long n = journal_scalar(j, journal_prep(j, sql, Q_MSG_SEEN, 2,
 	    source_key, message_id), "reading processed messages");
 
-	return n < 0 ? -1 : n > 0;
+	return n < 0 ? -1 : (int)n;
 }
 
 int

@@ -14,6 +14,8 @@
 #   srv_maildir USER@DOMAIN        - print the user's Maildir path (DIR/mail/<domain>/<user>)
 #   srv_maildir_counts <addresses  - print "COUNT USER@DOMAIN" for each address on stdin (one find for all)
 #   srv_maildir_files <addresses   - print the path of every message of the addresses on stdin
+#   srv_dovecot_caps USER@DOMAIN PW CAPS... - Dovecot offers exactly CAPS after LOGIN (imap_capability:
+#                                    a server without MOVE, UIDPLUS...); returns once a new session of USER does
 #   srv_postfix_stop / srv_dovecot_stop - stop one server (by pid, waits until its processes are gone)
 #   srv_stop_all                   - stop everything started (by pid), remove DIR unless SRV_KEEP=1 or DIR was not ours
 #   srv_have_servers               - true if postfix and dovecot binaries are installed (for `1..0 # SKIP`)
@@ -251,6 +253,23 @@ srv__dovecot_pid() {
         tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$d/dovecot.conf"; then
         echo "$pid"
     fi
+}
+
+# The words after "* CAPABILITY" that a new IMAPS session of $1 (password
+# $2) hears after LOGIN, sorted, one a line.
+srv__caps_now() {
+    curl -sS --max-time 10 --cacert "$SRV_CA" -u "$1:$2" \
+        "imaps://127.0.0.1:$SRV_IMAPS_PORT/INBOX" -X CAPABILITY 2>/dev/null |
+        sed -n 's/^\* CAPABILITY //p' | tr -d '\r' | tr ' ' '\n' | grep . | sort
+}
+srv__caps_are() { [ "$(srv__caps_now "$1" "$2")" = "$3" ]; }
+srv_dovecot_caps() {
+    local user=$1 pw=$2 conf=$SRV_DIR/dovecot/dovecot.conf want; shift 2
+    want=$(printf '%s\n' "$@" | sort)
+    sed -i '/^# srv_dovecot_caps$/,/^}$/d' "$conf"
+    printf '# srv_dovecot_caps\nprotocol imap {\n  imap_capability = %s\n}\n' "$*" >>"$conf"
+    kill -HUP "$(srv__dovecot_pid)" &&
+        wait_for 60 "Dovecot to offer $* after LOGIN" srv__caps_are "$user" "$pw" "$want"
 }
 
 srv_dovecot_stop() {
