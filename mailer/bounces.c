@@ -916,7 +916,7 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 				rc = EXIT_TEMPFAIL;
 			else if (m == 1)
 				kept++;
-			else
+			else if (m == 0)
 				st->moved++;
 		}
 		buf_free(&msg);

@@ -97,14 +97,19 @@ refused(int r)
 	    r != MAILIMAP_ERROR_MEMORY;
 }
 
-/* Reports a failed command once: where, what, libetpan's and the server's
- * words. */
-static int
-fail(const struct imap *im, const char *what, int r)
+/* The server's words about r's command, NULL when it said none. */
+static const char *
+server_said(const struct imap *im, int r)
 {
-	const char *said = im->s && im->s->imap_response && !no_answer(r) ?
+	return im->s && im->s->imap_response && !no_answer(r) ?
 	    im->s->imap_response : NULL;
+}
 
+/* Reports a failed command once: where, what, libetpan's and the server's
+ * words (said, NULL: none). */
+static int
+fail_said(const struct imap *im, const char *what, int r, const char *said)
+{
 	if (r == MAILIMAP_ERROR_MEMORY)
 		util_oom("libetpan");	/* 71, not a mailbox failure */
 	if (said && *said)
@@ -112,6 +117,12 @@ fail(const struct imap *im, const char *what, int r)
 	else
 		warnx("%s: %s: %s", im->where, what, etpan_error(r));
 	return -1;
+}
+
+static int
+fail(const struct imap *im, const char *what, int r)
+{
+	return fail_said(im, what, r, server_said(im, r));
 }
 
 /* Splits "imaps://host:port"; host may be "[v6]".  0 / -1. */
@@ -906,6 +917,42 @@ copied_before(struct imap *im, const char *folder, const struct buf *msg)
 	return reselect(im) == -1 ? -1 : found;
 }
 
+/* 1 when message uid is in the selected folder, 0 when not (another
+ * client expunged it), -1 after reporting. */
+static int
+still_there(struct imap *im, uint32_t uid)
+{
+	uint32_t *uids = NULL;
+	size_t n = 0;
+
+	if (search_uids(im, mailimap_search_key_new_uid(
+	    mailimap_set_new_single(uid)), "UID SEARCH UID", &uids, &n) == -1)
+		return -1;
+	free(uids);
+	return n > 0;
+}
+
+/* imap_move's outcome when what (a step of the move) failed with r. */
+static int
+move_failed(struct imap *im, uint32_t uid, const char *folder,
+    const char *what, int r)
+{
+	char *said = server_said(im, r) ? xstrdup(server_said(im, r)) : NULL;
+	char *cmd;
+	/* Dovecot says NO to a message expunged under us: no full folder */
+	int there = refused(r) ? still_there(im, uid) : 1;
+
+	if (there == 1) {
+		cmd = xasprintf("%s %u %s", what, (unsigned)uid, folder);
+		fail_said(im, cmd, r, said);
+		free(cmd);
+	}
+	free(said);
+	if (there != 1)
+		return there == 0 ? 2 : -1;
+	return refused(r) ? 1 : -1;
+}
+
 int
 imap_move(struct imap *im, uint32_t uid, const char *folder,
     const struct buf *again)
@@ -937,13 +984,7 @@ imap_move(struct imap *im, uint32_t uid, const char *folder,
 	}
 	mailimap_set_free(set);
 	free(w);
-	if (!etpan_ok(r)) {
-		w = xasprintf("%s %u %s", what, (unsigned)uid, folder);
-		fail(im, w, r);
-		free(w);
-		return refused(r) ? 1 : -1;
-	}
-	return 0;
+	return etpan_ok(r) ? 0 : move_failed(im, uid, folder, what, r);
 }
 
 /* Whether a listed mailbox name is w: INBOX in any case (RFC 3501 5.1). */

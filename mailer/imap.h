@@ -78,8 +78,9 @@ int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
  * MOVE, a message of the same bytes in folder is then taken for that copy
  * and not copied again (the selected folder is selected anew after the
  * look).  Returns 0; 1 after reporting that the server refused it (NO,
- * e.g. over quota: the session goes on); -1 after reporting a failed
- * session.
+ * e.g. over quota: the session goes on); 2 when it refused because the
+ * message is no longer in the selected folder (another client expunged
+ * it: nothing to report); -1 after reporting a failed session.
  */
 int imap_move(struct imap *im, uint32_t uid, const char *folder,
     const struct buf *again);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Another client (a person's mail client, a second mailer) expunges a
+# message after mailer bounces read and recorded it, before it moves it:
+# Dovecot refuses the UID MOVE (or UID COPY) with NO "Some of the
+# requested messages no longer exist".  That was taken for a full
+# processed folder: "2 messages recorded but left in INBOX: the server
+# refused the move", exit 75, and the messages after it were left in
+# INBOX until the next run.  Now a refused move of a message no longer
+# in the folder is nothing to report: the run goes on, exit 0.  gdb stops
+# the run at its 2nd move while doveadm expunges that message; with MOVE
+# and without it.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-expunged.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 5
+bounce_servers "$T/imap.pw" || exit 1
+P=$T/proj
+mk_bounce_project "$P" "$T/imap.pw"
+M="$MAILER --config $P/config.yaml"
+BOX=$(srv_maildir bounces@bounce.test)
+$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
+	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
+srv_postfix_stop
+
+# expunge_at FUNC N OUT: mailer bounces under gdb; as it calls libetpan's
+# FUNC the 2nd time, doveadm expunges offer N from INBOX; its exit code
+# into OUT.rc
+expunge_at() {
+	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
+		-ex 'set pagination off' -ex 'set breakpoint pending on' \
+		-ex 'handle SIGPIPE nostop noprint pass' \
+		-ex "break $1" -ex 'ignore 1 1' -ex run -ex 'delete 1' \
+		-ex "shell doveadm -c $SRV_DIR/dovecot/dovecot.conf expunge -u bounces@bounce.test mailbox INBOX header Message-ID offer.$2." \
+		-ex continue -ex 'print $_exitcode' \
+		--args $M bounces >"$3" 2>&1
+	sed -n 's/^\$1 = //p' "$3" >"$3.rc"
+}
+files() { find "$1/new" "$1/cur" -type f 2>/dev/null | wc -l; }
+# run FUNC FIRST: offers FIRST..FIRST+2 dropped, the 2nd expunged at FUNC
+run() {
+	local i
+	for i in 0 1 2; do offer_drop "$BOX" $(($2 + i)); done
+	expunge_at "$1" $(($2 + 1)) "$T/$1"
+	sed 's/^/# /' "$T/$1" | grep -v '^# \[\|Breakpoint\|^# 0x\|^# Using'
+	[ "$(cat "$T/$1.rc")" = 0 ] && ! grep -q 'left in INBOX' "$T/$1" &&
+		grep -q '^bounces: 3 messages' "$T/$1"
+	ok $? "$1 of a message expunged meanwhile: exit 0, no \"left in INBOX\" (rc $(cat "$T/$1.rc"))"
+	[ "$(files "$BOX")" = 0 ] && [ "$(files "$BOX/.Processed")" = "$3" ]
+	ok $? "...the message after it moved all the same ($(files "$BOX") left in INBOX, $(files "$BOX/.Processed") in Processed)"
+}
+run mailimap_uid_move 1 2
+$M bounces >"$T/again" 2>&1
+rc=$?; [ $rc = 0 ] && [ ! -s "$T/again" ]; ok $? "the next run: silent (rc $rc)"
+srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS ||
+	{ echo "Bail out! Dovecot without MOVE"; exit 1; }
+run mailimap_uid_copy 4 4
+exit $tap_failed
