@@ -37,6 +37,7 @@ struct imap {
 	mailimap *s;
 	char *where;		/* "imaps://host:port", for messages */
 	int can_move, can_uidplus;
+	int dead;		/* the connection failed: no LOGOUT */
 	char *selected;		/* the folder selected, as configured */
 	uint32_t validity;	/* its UIDVALIDITY */
 };
@@ -108,8 +109,11 @@ server_said(const struct imap *im, int r)
 /* Reports a failed command once: where, what, libetpan's and the server's
  * words (said, NULL: none). */
 static int
-fail_said(const struct imap *im, const char *what, int r, const char *said)
+fail_said(struct imap *im, const char *what, int r, const char *said)
 {
+	/* a LOGOUT to a server that went silent would wait for it again */
+	if (no_answer(r) || r == MAILIMAP_ERROR_FATAL)
+		im->dead = 1;
 	if (r == MAILIMAP_ERROR_MEMORY)
 		util_oom("libetpan");	/* 71, not a mailbox failure */
 	if (said && *said)
@@ -120,7 +124,7 @@ fail_said(const struct imap *im, const char *what, int r, const char *said)
 }
 
 static int
-fail(const struct imap *im, const char *what, int r)
+fail(struct imap *im, const char *what, int r)
 {
 	return fail_said(im, what, r, server_said(im, r));
 }
@@ -408,7 +412,7 @@ cap_end(struct errcap *ec, char *why, size_t whysz)
  * timeout could not be reached (69), not a TLS refusal (76).
  */
 static enum imap_fail
-tls_failed(const struct imap *im, const struct config *c, const char *what,
+tls_failed(struct imap *im, const struct config *c, const char *what,
     int r, const char *why)
 {
 	if (!*why) {
@@ -539,8 +543,6 @@ imap_open(const struct config *c, const char *password, enum imap_fail *why)
 	return im;
 bad:
 	free(host);
-	mailimap_free(im->s);
-	im->s = NULL;
 	imap_close(im);
 	return NULL;
 }
@@ -550,10 +552,13 @@ imap_close(struct imap *im)
 {
 	if (!im)
 		return;
-	if (im->s) {
-		mailimap_logout(im->s);
-		mailimap_free(im->s);
+	if (im->s && im->dead && im->s->imap_stream) {
+		/* mailimap_free would send LOGOUT and wait for its answer */
+		mailstream_close(im->s->imap_stream);
+		im->s->imap_stream = NULL;
 	}
+	if (im->s)
+		mailimap_free(im->s);
 	free(im->where);
 	free(im->selected);
 	free(im);
