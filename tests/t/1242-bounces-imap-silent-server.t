@@ -35,6 +35,8 @@ awk '\$2 == "imap" { print \$3 }' "$T/who" >"$T/pid"
 kill -STOP \$(cat "$T/pid")
 EOF
 chmod +x "$T/stop.sh"
+# LeakSanitizer does not run under ptrace: an ASan build would abort
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 gdb -q -batch -nx -iex 'set debuginfod enabled off' \
 	-ex 'set pagination off' -ex 'set breakpoint pending on' \
 	-ex 'handle SIGPIPE nostop noprint pass' \
