@@ -12,31 +12,24 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/gdb.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-copycrash.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 12
-bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
-mk_bounce_project "$P" "$T/imap.pw"
+sent_bounce_project "$P" "$T/imap.pw" || exit 1
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
-$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
-	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
-# Postfix is not needed from here on; Dovecot without MOVE
-srv_postfix_stop
 srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS ||
 	{ echo "Bail out! Dovecot without MOVE"; exit 1; }
 
 # kill_at FUNC N OUT: mailer bounces under gdb, SIGKILLed as it calls
 # libetpan's FUNC the Nth time; true when it was.
 kill_at() {
-	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
-		-ex 'set pagination off' -ex 'set breakpoint pending on' \
-		-ex "break $1" -ex "ignore 1 $(($2 - 1))" -ex run -ex kill \
-		--args $M bounces >"$3" 2>&1
+	gdb_batch "$3" "break $1" "ignore 1 $(($2 - 1))" run kill -- $M bounces
 	grep -q "Breakpoint 1, .*$1" "$3" && grep -q 'Inferior 1 .* killed' "$3"
 }
 files() { find "$1/new" "$1/cur" -type f 2>/dev/null; }

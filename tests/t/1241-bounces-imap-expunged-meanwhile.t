@@ -12,34 +12,25 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/gdb.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-expunged.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 5
-bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
-mk_bounce_project "$P" "$T/imap.pw"
+sent_bounce_project "$P" "$T/imap.pw" || exit 1
 M="$MAILER --config $P/config.yaml"
 BOX=$(srv_maildir bounces@bounce.test)
-$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
-	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
-srv_postfix_stop
 
 # expunge_at FUNC N OUT: mailer bounces under gdb; as it calls libetpan's
 # FUNC the 2nd time, doveadm expunges offer N from INBOX; its exit code
 # into OUT.rc
 expunge_at() {
-	# LeakSanitizer does not run under ptrace: an ASan build would abort
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
-		-ex 'set pagination off' -ex 'set breakpoint pending on' \
-		-ex 'handle SIGPIPE nostop noprint pass' \
-		-ex "break $1" -ex 'ignore 1 1' -ex run -ex 'delete 1' \
-		-ex "shell doveadm -c $SRV_DIR/dovecot/dovecot.conf expunge -u bounces@bounce.test mailbox INBOX header Message-ID offer.$2." \
-		-ex continue -ex 'print $_exitcode' \
-		--args $M bounces >"$3" 2>&1
+	gdb_batch "$3" "break $1" 'ignore 1 1' run 'delete 1' \
+		"shell doveadm -c $SRV_DIR/dovecot/dovecot.conf expunge -u bounces@bounce.test mailbox INBOX header Message-ID offer.$2." \
+		continue 'print $_exitcode' -- $M bounces
 	sed -n 's/^\$1 = //p' "$3" >"$3.rc"
 }
 files() { find "$1/new" "$1/cur" -type f 2>/dev/null | wc -l; }

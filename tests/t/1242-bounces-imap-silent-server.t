@@ -10,6 +10,7 @@
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
+. tests/lib/gdb.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-silent.XXXXXX); chmod 755 "$T"
@@ -17,13 +18,9 @@ STOPPED=
 trap '[ -n "$STOPPED" ] && kill -CONT "$STOPPED" 2>/dev/null; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 4
-bounce_servers "$T/imap.pw" || exit 1
 P=$T/proj
-mk_bounce_project "$P" "$T/imap.pw"
+sent_bounce_project "$P" "$T/imap.pw" || exit 1
 BOX=$(srv_maildir bounces@bounce.test)
-$MAILER --config "$P/config.yaml" send "$P/issues/2021-01" --list ganzi --quiet >"$T/send" 2>&1 ||
-	{ echo "Bail out! send"; cat "$T/send"; exit 1; }
-srv_postfix_stop
 sed 's/^transport:$/transport:\n  timeout: 1/' "$P/config.yaml" >"$P/c1.yaml"
 offer_drop "$BOX" 1
 
@@ -35,15 +32,9 @@ awk '\$2 == "imap" { print \$3 }' "$T/who" >"$T/pid"
 kill -STOP \$(cat "$T/pid")
 EOF
 chmod +x "$T/stop.sh"
-# LeakSanitizer does not run under ptrace: an ASan build would abort
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-gdb -q -batch -nx -iex 'set debuginfod enabled off' \
-	-ex 'set pagination off' -ex 'set breakpoint pending on' \
-	-ex 'handle SIGPIPE nostop noprint pass' \
-	-ex 'break mailimap_uid_fetch' -ex 'ignore 1 1' -ex run -ex 'delete 1' \
-	-ex "shell $T/stop.sh" -ex 'break mailimap_logout' -ex continue \
-	-ex 'print $_exitcode' \
-	--args "$MAILER" --config "$P/c1.yaml" bounces >"$T/g" 2>&1
+gdb_batch "$T/g" 'break mailimap_uid_fetch' 'ignore 1 1' run 'delete 1' \
+	"shell $T/stop.sh" 'break mailimap_logout' continue 'print $_exitcode' \
+	-- "$MAILER" --config "$P/c1.yaml" bounces
 STOPPED=$(cat "$T/pid" 2>/dev/null)
 grep -v '^\[\|^Using\|^0x' "$T/g" | sed 's/^/# /'
 [ -n "$STOPPED" ] && grep -q 'UID FETCH [0-9]*: connection lost' "$T/g" &&

@@ -1,0 +1,16 @@
+# shellcheck shell=bash
+# gdb_batch OUT EX... -- CMD...: runs CMD under gdb in batch mode, each EX
+# one -ex command after the usual settings (no debuginfod, no pager,
+# breakpoints in libraries not loaded yet, SIGPIPE passed quietly), all
+# output into OUT.  LeakSanitizer aborts under ptrace: it is off for CMD.
+gdb_batch() {
+	local out=$1 ex=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do ex+=(-ex "$1"); shift; done
+	shift
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
+		-ex 'set pagination off' -ex 'set breakpoint pending on' \
+		-ex 'handle SIGPIPE nostop noprint pass' "${ex[@]}" \
+		--args "$@" >"$out" 2>&1
+}
