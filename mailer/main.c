@@ -220,10 +220,9 @@ main(int argc, char **argv)
 
 	util_on_oom(oom_exit);
 	while (i < argc && argv[i][0] == '-') {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
-			return EXIT_OK;
-		}
+		/* "mailer --help send" is "mailer help send", as git has it */
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return help_command(argc - i, argv + i);
 		if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
 			version_print(stdout);
 			return EXIT_OK;

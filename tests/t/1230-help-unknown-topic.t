@@ -3,10 +3,11 @@
 # typo ("mailer help sned") passed; now a topic that is no command is said
 # on stderr and exits 64 (EX_USAGE), as "mailer nosuch" does, and so is a
 # second topic.  "mailer help", "help help", "--help", "help send" and
-# "send --help" still print their text on stdout and exit 0.
+# "send --help" still print their text on stdout and exit 0; "--help send"
+# (the general usage before) is "help send", as git has it.
 . tests/lib/tap.sh
 tap_tmp
-plan 6
+plan 7
 M() { "$MAILER" "$@" >"$TMP/out" 2>"$TMP/err"; }
 
 M help nosuch; rc=$?
@@ -33,4 +34,8 @@ M send --help; r2=$?
 ok $? "help send is send --help, exit 0 ($rc $r2)"
 M help send; [ ! -s "$TMP/err" ]
 ok $? "help send writes nothing on stderr"
+M --help send; rc=$?; cmp -s "$TMP/hs" "$TMP/out"; a=$?
+M -h nosuch; r2=$?
+[ $rc = 0 ] && [ $a = 0 ] && [ $r2 = 64 ] && grep -q 'no help on "nosuch"' "$TMP/err"
+ok $? "--help send is help send (exit $rc), -h nosuch a usage error (exit $r2)"
 exit $tap_failed
