@@ -441,6 +441,56 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
 		    "clients block it; list a local copy under images:");
 }
 
+/*
+ * What the reader would see of Markdown that made no image or link: s to
+ * its end or about 60 bytes (whole characters).  The caller frees.
+ */
+static char *
+literal_from(const char *s)
+{
+	size_t k = strlen(s);
+
+	if (k <= 60)
+		return xstrdup(s);
+	k = 60;
+	while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return xasprintf("%.*s...", (int)k, s);
+}
+
+/*
+ * An image or link the editor meant but CommonMark did not read as one (a
+ * missing ")", a space between "]" and "(" or inside the path): the
+ * reader would see the Markdown itself.  libcmark leaves such an "![" or
+ * "](" in a text node, which holds no more than one line.
+ */
+static void
+note_literal(struct issue *is, const struct article *a, cmark_node *n,
+    size_t line)
+{
+	const char *lit = cmark_node_get_literal(n), *p, *q;
+	char *text;
+
+	if (!lit)
+		return;
+	if ((p = strstr(lit, "!["))) {
+		text = literal_from(p);
+		note(is, a, line, "image", text, "is no image: the reader "
+		    "sees this Markdown as text; write ![text](path), with no "
+		    "space before \"(\" or in the path, and the closing \")\"");
+	} else if ((q = strstr(lit, "]("))) {
+		for (p = q; p > lit && *p != '['; p--)
+			;
+		text = literal_from(p);
+		note(is, a, line, "link", text, "is no link: the reader sees "
+		    "this Markdown as text; write [text](address), with no "
+		    "space in the address, and the closing \")\"");
+	} else {
+		return;
+	}
+	free(text);
+}
+
 /* Whether url is under the article's images: in its front matter. */
 static int
 listed(const struct article *a, const char *url)
@@ -465,6 +515,10 @@ rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
 		const char *url;
 		size_t i;
 
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT)
+			note_literal(is, a, n, body_line +
+			    (size_t)cmark_node_get_start_line(n) - 1);
 		if (ev != CMARK_EVENT_ENTER ||
 		    (cmark_node_get_type(n) != CMARK_NODE_IMAGE &&
 		    cmark_node_get_type(n) != CMARK_NODE_LINK))
@@ -805,6 +859,47 @@ check_section(const struct issue *is, const char *path,
 	return -1;
 }
 
+/*
+ * "file:line:col" of item i of the front matter's list key (a scalar is a
+ * list of one), for the errors of the file it names.  The caller frees.
+ */
+static char *
+item_where(const char *path, const struct ynode *root, const char *key,
+    size_t i)
+{
+	const struct ynode *n = ynode_get(root, key);
+
+	if (n && n->type == YNODE_SEQ)
+		n = i < n->nitems ? n->items[i] : NULL;
+	return n ? xasprintf("%s:%zu:%zu", path, n->line, n->col) :
+	    xstrdup(path);
+}
+
+/*
+ * An article's images and attachments; a missing or refused file is
+ * reported at its line under images: or attachments:.  0 / -1.
+ */
+static int
+load_assets(struct issue *is, magic_t mg, const char *path,
+    const struct ynode *root, const struct article *a)
+{
+	int rc = 0;
+
+	for (int image = 1; image >= 0; image--) {
+		const struct strlist *l = image ? &a->images : &a->attachments;
+
+		for (size_t i = 0; i < l->n; i++) {
+			char *where = item_where(path, root, image ? "images" :
+			    "attachments", i);
+
+			if (load_asset(is, mg, where, l->v[i], image) == -1)
+				rc = -1;
+			free(where);
+		}
+	}
+	return rc;
+}
+
 static int
 load_article(struct issue *is, magic_t mg, const char *path)
 {
@@ -837,12 +932,8 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	note_direction(is, path, "subtitle", a.subtitle);
 	note_direction(is, path, "byline", a.byline);
 	note_direction(is, path, "author", a.author);
-	for (size_t i = 0; i < a.images.n; i++)
-		if (load_asset(is, mg, path, a.images.v[i], 1) == -1)
-			rc = -1;
-	for (size_t i = 0; i < a.attachments.n; i++)
-		if (load_asset(is, mg, path, a.attachments.v[i], 0) == -1)
-			rc = -1;
+	if (load_assets(is, mg, path, root, &a) == -1)
+		rc = -1;
 	if (render_body(is, &a, body, bodylen, body_line) == -1)
 		rc = -1;
 out:

@@ -67,7 +67,7 @@ fresh
 expect "unknown list" 65 'unknown list "nosuch"' -- $(preview) --list nosuch
 
 fresh; sed -i 's#images: \[images/tianfu-cloud.png\]#images: [../../config.yaml]#' "$I/01-ziyang-cloud.md"
-expect "image path with .." 65 '01-ziyang-cloud.md: "../../config.yaml": paths must stay inside' -- $(preview)
+expect "image path with .." 65 '01-ziyang-cloud.md:8:10: "../../config.yaml": paths must stay inside' -- $(preview)
 
 fresh; ln -s /etc/passwd "$I/images/evil.png"
 sed -i 's#images: \[images/tianfu-cloud.png\]#images: [images/evil.png]#' "$I/01-ziyang-cloud.md"
@@ -117,11 +117,11 @@ expect "YAML alias" 65 'issue.yaml:[0-9]+:[0-9]+: YAML anchors are not allowed' 
 # an image listed under images: that cannot be used: one message, not a
 # second saying it is not listed
 fresh; printf 'not an image\n' >"$I/images/tianfu-cloud.png"
-expect "image that is no image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png" is not an image \(text/plain\)' -- $(preview)
+expect "image that is no image" 65 '01-ziyang-cloud.md:8:10: "images/tianfu-cloud.png" is not an image \(text/plain\)' -- $(preview)
 ! grep -q 'not listed' "$TMP/stderr"; ok $? "image that is no image: not called unlisted"
 
 fresh; rm "$I/images/tianfu-cloud.png"
-expect "missing image" 65 '01-ziyang-cloud.md: "images/tianfu-cloud.png": No such file' -- $(preview)
+expect "missing image" 65 '01-ziyang-cloud.md:8:10: "images/tianfu-cloud.png": No such file' -- $(preview)
 ! grep -q 'not listed' "$TMP/stderr"; ok $? "missing image: not called unlisted"
 # a report into a folder that is not there: the file named, not its
 # temporary name (r.html.tmp.PID)

@@ -64,7 +64,7 @@ sed -i 's#attachments: \[files/sponsors.txt\]#attachments: ["files/第2期..纪�
 sed 's/^/# /' "$TMP/err"
 hostile_fresh_issue
 sed -i 's#attachments: \[files/sponsors.txt\]#attachments: ["files/../../config.yaml"]#' "$I/$A"
-hostile "a .. component after a folder" 65 "$A: \"files/../../config.yaml\": paths must stay inside" -- $M check "$I"
+hostile "a .. component after a folder" 65 "$A:8:15: \"files/../../config.yaml\": paths must stay inside" -- $M check "$I"
 # an article that is a symlink to another issue's draft, out of the folder
 hostile_fresh_issue; mkdir -p "$P/drafts"
 printf -- '---\ntitle: 未发布 EMBARGOED\nsection: reform\n---\nSECRET-DRAFT\n' >"$P/drafts/next.md"
