@@ -160,6 +160,7 @@ article_json(const struct composer *cp, const struct article *a, int own)
 	    NULL;
 	json_t *o = json_object();
 
+	json_object_set_new(o, "anchor", jstr(a->anchor));
 	json_object_set_new(o, "title", jstr(a->title));
 	json_object_set_new(o, "subtitle", jstr(a->subtitle));
 	json_object_set_new(o, "byline", jstr(a->byline));

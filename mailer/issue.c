@@ -235,8 +235,10 @@ text_node(struct buf *b, cmark_iter *it)
 			    cmark_node_parent(n)) + nth);
 			break;
 		case CMARK_NODE_LINK:
+			/* "#...", a place in the issue: no address to read */
 			if (!enter && cmark_node_get_url(n) &&
-			    *cmark_node_get_url(n))
+			    *cmark_node_get_url(n) && *cmark_node_get_url(n) !=
+			    '#')
 				buf_printf(b, " <%s>", cmark_node_get_url(n));
 			break;
 		case CMARK_NODE_IMAGE:
@@ -274,20 +276,29 @@ md_parse(const char *s, size_t len, int opts)
 	return doc;
 }
 
-char *
-issue_markdown_text(const char *md, size_t len)
+/* The plain text of a parsed article; the caller frees. */
+static char *
+doc_text(cmark_node *doc)
 {
-	cmark_node *doc = md_parse(md, len, CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(doc);
 	struct buf b = BUF_INIT;
 
 	text_node(&b, it);
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 	while (b.len > 0 && b.data[b.len - 1] == '\n')
 		b.data[--b.len] = '\0';
 	buf_addc(&b, '\n');
 	return buf_detach(&b);
+}
+
+char *
+issue_markdown_text(const char *md, size_t len)
+{
+	cmark_node *doc = md_parse(md, len, CMARK_OPT_DEFAULT);
+	char *t = doc_text(doc);
+
+	cmark_node_free(doc);
+	return t;
 }
 
 static int
@@ -410,6 +421,25 @@ note_shown_address(struct issue *is, const struct article *a,
 }
 
 /*
+ * The file name an article's link names ("02-x.md", "./02-x.md#part"),
+ * NULL when it names no Markdown file of the issue folder itself.  The
+ * caller frees.
+ */
+static char *
+article_name(const char *url)
+{
+	size_t n;
+
+	if (!strncmp(url, "./", 2))
+		url += 2;
+	n = strcspn(url, "#?");
+	if (n <= 3 || url[0] == '.' || memchr(url, '/', n) ||
+	    strncmp(url + n - 3, ".md", 3))
+		return NULL;
+	return xstrndup(url, n);
+}
+
+/*
  * What renders but does not work in a mail: a link with no scheme has no
  * page to be relative to, and a remote image is blocked by most clients
  * until the reader allows it (and then tells its server who read).
@@ -419,6 +449,7 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
     size_t line)
 {
 	const char *url = cmark_node_get_url(n);
+	char *name;
 
 	if (!url || !*url || *url == '#')
 		return;
@@ -432,6 +463,12 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
 		    "leads nowhere" : "is left out of the HTML part (a data: "
 		    "address of no PNG, GIF, JPEG or WebP): it shows nothing");
 	else if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
+	    !has_scheme(url) && (name = article_name(url))) {
+		note(is, a, line, "link", url, "names no article of this "
+		    "issue (no such file in its folder): in a mail it leads "
+		    "nowhere");
+		free(name);
+	} else if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
 	    !has_scheme(url))
 		note(is, a, line, "link", url, "has no scheme (https:, "
 		    "mailto:): in a mail it leads nowhere");
@@ -491,6 +528,49 @@ note_literal(struct issue *is, const struct article *a, cmark_node *n,
 	free(text);
 }
 
+/*
+ * The HTML id of the article in the file name (no folder, ending ".md"):
+ * "article-" and the name less ".md", an ASCII character other than a
+ * letter, digit, "-", "_" or "." made "-" (a blank ends a URL fragment).
+ * The caller frees.
+ */
+static char *
+article_anchor(const char *name)
+{
+	char *s = xasprintf("article-%.*s", (int)(strlen(name) - 3), name);
+
+	for (char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x80 && !isalnum((unsigned char)*p) &&
+		    !strchr("-_.", *p))
+			*p = '-';
+	return s;
+}
+
+/*
+ * "#article-..." for a link to another article of this issue by its file
+ * name ("02-x.md" or "./02-x.md", a "#part" dropped): no page of its own
+ * in a mail or the archive, but a place in the same edition.  NULL for
+ * any other link.  The caller frees.
+ */
+static char *
+article_link(const struct issue *is, const char *url)
+{
+	char *name, *path, *anchor, *link = NULL;
+	struct stat st;
+
+	if (!(name = article_name(url)))
+		return NULL;
+	path = path_join(is->dir, name);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		anchor = article_anchor(name);
+		link = xasprintf("#%s", anchor);
+		free(anchor);
+	}
+	free(path);
+	free(name);
+	return link;
+}
+
 /* Whether url is under the article's images: in its front matter. */
 static int
 listed(const struct article *a, const char *url)
@@ -501,9 +581,12 @@ listed(const struct article *a, const char *url)
 	return 0;
 }
 
-/* Points listed local images at their cid: and refuses unlisted ones. */
+/*
+ * Points listed local images at their cid: and refuses unlisted ones,
+ * and a link to another article of the issue at its place in the edition.
+ */
 static int
-rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
+rewrite_urls(struct issue *is, struct article *a, cmark_node *doc,
     size_t body_line)
 {
 	cmark_iter *it = cmark_iter_new(doc);
@@ -513,6 +596,7 @@ rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *url;
+		char *anchor;
 		size_t i;
 
 		if (ev == CMARK_EVENT_ENTER &&
@@ -523,6 +607,12 @@ rewrite_images(struct issue *is, struct article *a, cmark_node *doc,
 		    (cmark_node_get_type(n) != CMARK_NODE_IMAGE &&
 		    cmark_node_get_type(n) != CMARK_NODE_LINK))
 			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
+		    (url = cmark_node_get_url(n)) &&
+		    (anchor = article_link(is, url))) {
+			cmark_node_set_url(n, anchor);
+			free(anchor);
+		}
 		note_link(is, a, n, body_line +
 		    (size_t)cmark_node_get_start_line(n) - 1);
 		url = cmark_node_get_url(n);
@@ -595,11 +685,11 @@ render_body(struct issue *is, struct article *a, const char *body,
 	cmark_node *doc = md_parse(body, len, opts);
 	int rc;
 
-	rc = rewrite_images(is, a, doc, body_line);
+	rc = rewrite_urls(is, a, doc, body_line);
+	a->text = doc_text(doc);
 	demote_headings(doc);
 	a->html = cmark_render_html(doc, opts);
 	cmark_node_free(doc);
-	a->text = issue_markdown_text(body, len);
 	return rc;
 }
 
@@ -911,6 +1001,7 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	int rc = -1;
 
 	a.file = xstrdup(path);
+	a.anchor = article_anchor(strrchr(path, '/') + 1);
 	if (slurp_regular(path, ISSUE_ARTICLE_MAX, &src) == -1)
 		goto out;
 	if (!utf8_valid(src.data, src.len, &bad)) {
@@ -1266,6 +1357,7 @@ issue_free(struct issue *is)
 	for (size_t i = 0; i < is->narticles; i++) {
 		ydoc_clear(article_fields, &is->articles[i]);
 		free(is->articles[i].file);
+		free(is->articles[i].anchor);
 		free(is->articles[i].html);
 		free(is->articles[i].text);
 	}

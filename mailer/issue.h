@@ -31,6 +31,7 @@ struct asset {
 
 struct article {
 	char *file;
+	char *anchor;		/* its HTML id: "article-" + name less .md */
 	char *title, *subtitle, *section, *source, *byline, *author;
 	long order;
 	struct strlist images, attachments;

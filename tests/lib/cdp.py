@@ -8,7 +8,8 @@ Steps, in order:
   fill:SELECTOR=TEXT   focus the field and type TEXT
   click:SELECTOR       a real mouse click in the middle of the element,
                        then wait for the page it loads
-  phone                from now on a 390x844 phone screen (mobile)
+  phone[:WIDTH]        from now on a 390x844 phone screen (mobile), or
+                       WIDTH px wide (375: the smaller iPhones)
   check:EXPR           fail unless the JavaScript expression is true
   dom:NAME             write the DOM to OUTDIR/NAME.html
   shot:NAME            write a screenshot to OUTDIR/NAME.png
@@ -140,7 +141,8 @@ def main():
                              f'the page loaded by clicking {sel}')
             elif kind == 'phone':
                 c.call('Emulation.setDeviceMetricsOverride', {
-                    'width': 390, 'height': 844, 'deviceScaleFactor': 1,
+                    'width': int(arg or 390), 'height': 844,
+                    'deviceScaleFactor': 1,
                     'mobile': True})
             elif kind == 'check':
                 if c.eval(arg) is not True:
