@@ -161,6 +161,8 @@ article_json(const struct composer *cp, const struct article *a, int own)
 	json_t *o = json_object();
 
 	json_object_set_new(o, "anchor", jstr(a->anchor));
+	json_object_set_new(o, "lang", jstr(a->lang));
+	json_object_set_new(o, "hant", json_boolean(issue_lang_hant(a->lang)));
 	json_object_set_new(o, "title", jstr(a->title));
 	json_object_set_new(o, "subtitle", jstr(a->subtitle));
 	json_object_set_new(o, "byline", jstr(a->byline));

@@ -29,6 +29,7 @@ static const struct yfield article_fields[] = {
 	{ "source", YF_STR, A(source), 0, NULL },
 	{ "byline", YF_STR, A(byline), 0, NULL },
 	{ "author", YF_STR, A(author), 0, NULL },
+	{ "lang", YF_STR, A(lang), 0, NULL },
 	{ "order", YF_INT, A(order), 0, NULL },
 	{ "images", YF_STRLIST, A(images), 0, NULL },
 	{ "attachments", YF_STRLIST, A(attachments), 0, NULL },
@@ -910,6 +911,52 @@ nonempty(const char *file, const struct ynode *root, const char *key,
 	return -1;
 }
 
+/*
+ * An article's lang: a BCP 47 tag as HTML's lang takes it: a language of
+ * 2 or 3 letters, then "-" and 1 to 8 letters or digits each ("zh-Hant",
+ * "zh-TW", "en").  A Chinese name or "繁体" there is refused at its line.
+ * 0 / -1.
+ */
+static int
+check_lang(const char *file, const struct ynode *root, const char *tag)
+{
+	const struct ynode *n = ynode_get(root, "lang");
+	size_t k = strspn(tag, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	const char *p = tag + k;
+
+	while (k >= 2 && k <= 3 && *p == '-') {
+		size_t m = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+		if (m < 1 || m > 8)
+			break;
+		p += 1 + m;
+	}
+	if (k >= 2 && k <= 3 && !*p)
+		return 0;
+	warnx("%s:%zu:%zu: lang \"%s\" is no language tag: write zh-Hant "
+	    "(Traditional Chinese), zh-Hans (Simplified) or en (English)",
+	    file, n ? n->line : 1, n ? n->col : 1, tag);
+	return -1;
+}
+
+int
+issue_lang_hant(const char *tag)
+{
+	static const char *const hant[] = { "zh-Hant", "zh-TW", "zh-HK",
+	    "zh-MO" };
+
+	for (size_t i = 0; tag && i < sizeof hant / sizeof *hant; i++) {
+		size_t n = strlen(hant[i]);
+
+		if (!strncasecmp(tag, hant[i], n) && (!tag[n] ||
+		    tag[n] == '-'))
+			return 1;
+	}
+	return 0;
+}
+
 static long
 section_index(const struct issue *is, const char *id)
 {
@@ -1018,6 +1065,8 @@ load_article(struct issue *is, magic_t mg, const char *path)
 		goto out;
 	rc = 0;
 	if (a.section && check_section(is, path, root, a.section) == -1)
+		rc = -1;
+	if (a.lang && check_lang(path, root, a.lang) == -1)
 		rc = -1;
 	note_direction(is, path, "title", a.title);
 	note_direction(is, path, "subtitle", a.subtitle);

@@ -33,11 +33,15 @@ struct article {
 	char *file;
 	char *anchor;		/* its HTML id: "article-" + name less .md */
 	char *title, *subtitle, *section, *source, *byline, *author;
+	char *lang;		/* BCP 47 language tag; NULL: the issue's */
 	long order;
 	struct strlist images, attachments;
 	char *html;		/* rendered body, images as cid: URLs */
 	char *text;		/* plain-text rendering */
 };
+
+/* Whether a BCP 47 tag names Traditional Chinese (zh-Hant, zh-TW...). */
+int issue_lang_hant(const char *tag);
 
 struct issue {
 	char *dir;		/* absolute */
