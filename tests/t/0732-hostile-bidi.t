@@ -16,11 +16,11 @@ RLO=$(printf '\342\200\256')
 
 hostile_fresh_issue; printf 'MZ' >"$I/files/invoice${RLO}gpj.exe"
 sed -i "s#attachments: \[files/sponsors.txt\]#attachments: [\"files/invoice${RLO}gpj.exe\"]#" "$I/$A"
-hostile "U+202E in an attachment's name" 65 "$A: \"files/invoice<U\+202E>gpj.exe\": the file name holds U\+202E" -- $M send "$I"
+hostile "U+202E in an attachment's name" 65 "$A:8:15: \"files/invoice<U\+202E>gpj.exe\": the file name holds U\+202E" -- $M send "$I"
 hostile_fresh_issue; printf 'MZ' >"$I/files/invoice${RLO}gpj.exe"
 ln -s "invoice${RLO}gpj.exe" "$I/files/invoice.txt"
 sed -i 's#attachments: \[files/sponsors.txt\]#attachments: [files/invoice.txt]#' "$I/$A"
-hostile "a symlink to a name with U+202E" 65 "$A: \"files/invoice.txt\": the file name holds U\+202E" -- $M send "$I"
+hostile "a symlink to a name with U+202E" 65 "$A:8:15: \"files/invoice.txt\": the file name holds U\+202E" -- $M send "$I"
 
 hostile_fresh_issue
 sed -i "s/^title: .*/title: \"通知${RLO}txt.exe\"/" "$I/$A"
