@@ -677,6 +677,18 @@ demote_headings(cmark_node *doc)
 	cmark_iter_free(it);
 }
 
+/* 1 when an article shows nothing: no block, or HTML comments alone */
+static int
+no_text(cmark_node *doc)
+{
+	for (cmark_node *n = cmark_node_first_child(doc); n;
+	    n = cmark_node_next(n))
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+		    strncmp(cmark_node_get_literal(n), "<!--", 4))
+			return 0;
+	return 1;
+}
+
 static int
 render_body(struct issue *is, struct article *a, const char *body,
     size_t len, size_t body_line)
@@ -687,6 +699,15 @@ render_body(struct issue *is, struct article *a, const char *body,
 	int rc;
 
 	rc = rewrite_urls(is, a, doc, body_line);
+	if (no_text(doc)) {
+		/* most often a text not pasted yet: said, not refused */
+		char *n = xasprintf("%s:%zu: warning: the article has no text "
+		    "after its front matter: readers see its title alone",
+		    a->file, body_line);
+
+		strlist_add(&is->notes, n);
+		free(n);
+	}
 	a->text = doc_text(doc);
 	demote_headings(doc);
 	a->html = cmark_render_html(doc, opts);
