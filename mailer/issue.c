@@ -1130,7 +1130,7 @@ check_key_lines(const char *file, const char *s, size_t len,
     size_t line_base)
 {
 	const char *p = s, *end = s + len;
-	size_t line = line_base + 1;
+	size_t line = line_base + 1, qline = 0;
 	char quote = 0;
 	int depth = 0;
 
@@ -1143,7 +1143,12 @@ check_key_lines(const char *file, const char *s, size_t len,
 		while (k > 0 && strchr(" \t\r", p[k - 1]))
 			k--;
 		if (quote) {
-			if (quote_end(quote, p, k) <= k)
+			if ((v = quote_end(quote, p, k)) > k)
+				;	/* goes on */
+			else if (v + strspn(p + v, " \t") < k &&
+			    p[v + strspn(p + v, " \t")] != '#')
+				break;	/* closed by another value's quote */
+			else
 				quote = 0;
 		} else if (depth > 0 || *p == '#') {
 			/* inside [...] or {...}: no key lines */
@@ -1157,8 +1162,10 @@ check_key_lines(const char *file, const char *s, size_t len,
 			}
 			v += strspn(p + v, " \t");
 			if (v < k && (p[v] == '"' || p[v] == '\'') &&
-			    quote_end(p[v], p + v + 1, k - v - 1) > k - v - 1)
+			    quote_end(p[v], p + v + 1, k - v - 1) > k - v - 1) {
 				quote = p[v];
+				qline = line;
+			}
 		}
 		for (i = 0; !quote && *p != '#' && i < k; i++)
 			if (p[i] == '[' || p[i] == '{')
@@ -1166,6 +1173,12 @@ check_key_lines(const char *file, const char *s, size_t len,
 			else if ((p[i] == ']' || p[i] == '}') && depth > 0)
 				depth--;
 		p = nl ? nl + 1 : end;
+	}
+	if (quote) {	/* libyaml would name the line it gave up at */
+		warnx("%s:%zu: the value opened with %c is never closed: end "
+		    "it with %c on its line (a full-width \"”\" or \"’\" is "
+		    "no closing quote)", file, qline, quote, quote);
+		return -1;
 	}
 	return 0;
 }

@@ -3,14 +3,16 @@
 # Chinese input method's full-width colon ("section：others"), without its
 # colon or without the space after it: libyaml names the line after it
 # ("could not find expected ':' while scanning a simple key"), so the
-# editor looks at a good line.  Now the error names the line itself and
+# editor looks at a good line; so is a quoted value never closed (a
+# full-width ” typed for the closing "), at the end of the front matter
+# or at the next value's quote.  Now the error names the line itself and
 # what to write (exit 65, nothing written); the YAML that is fine (a quoted
 # title going on at the start of the next line, a list over two lines, a
 # list's items at the key's column) still loads.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 7
+plan 9
 P=$TMP/proj
 mk_maildir_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -37,6 +39,10 @@ bad "no space after the colon" "$F" 's/^order: 1/order:1/' \
 	'04-shaoguan-talent.md:4: "order:1" needs a space after its ":": write order: 1'
 bad "issue.yaml's title" "$I/issue.yaml" 's/^title: /title：/' \
 	'issue.yaml:3: "title：四川科协学会工作通讯 2021年第1期" has a full-width colon'
+bad "a title opened with \" and closed with a full-width ”" "$F" 's/^title: .*/title: "韶关市科协突出人才优势”/' \
+	'04-shaoguan-talent.md:2: the value opened with " is never closed: end it with " on its line (a full-width "”" or "’" is no closing quote)'
+bad "issue.yaml's subject never closed, the next quote another value's" "$I/issue.yaml" 's/^subject: .*/subject: "{{issue.title}}\nsend_at: "2021-01-20 08:00"/' \
+	'issue.yaml:4: the value opened with " is never closed'
 
 cp "$TMP/orig.md" "$F"; cp "$TMP/issue.yaml" "$I/issue.yaml"
 sed -i 's/^title: .*/title: "韶关市科协突出人才优势\nand 助力乡村振兴"/; s/^order: 1/order: 1\nimages: ["images\/tianfu-cloud.png",\nimages\/tianfu-cloud.png]\nattachments:\n- files\/sponsors.txt/' "$F"
