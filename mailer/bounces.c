@@ -546,6 +546,11 @@ web_mail_returned(const struct bounces_ctx *bx, const struct bounce_report *r)
  * forged one, say) is a thousand rows, not a thousand lines of cron mail.
  */
 #define BOUNCES_UNVERIFIED_LINES 10
+/*
+ * And a run logs that many such lines in all: a mailbox of five thousand
+ * forged notices is five thousand rows, and one count in the summary.
+ */
+#define BOUNCES_UNVERIFIED_RUN_LINES 50
 
 /*
  * Keeps what r says about email (its entry rc, or none) as unverified
@@ -586,11 +591,12 @@ keep_all_unverified(const struct bounces_ctx *bx,
     const struct bounce_report *r, const char *also, const char *why,
     const char *key, struct bounces_stats *st)
 {
-	size_t any = 0;
+	size_t any = 0, lines = BOUNCES_UNVERIFIED_LINES;
+	int quiet = st->unverified_lines >= BOUNCES_UNVERIFIED_RUN_LINES;
 
 	/* the token's address first: it is the one line that must show */
 	if (also && !names(r, also)) {
-		if (keep_unverified(bx, r, also, NULL, why, key, 1) == -1)
+		if (keep_unverified(bx, r, also, NULL, why, key, !quiet) == -1)
 			return -1;
 		any++;
 	}
@@ -598,19 +604,25 @@ keep_all_unverified(const struct bounces_ctx *bx,
 		if (!r->rcpts[i].address)
 			continue;
 		if (keep_unverified(bx, r, r->rcpts[i].address, &r->rcpts[i],
-		    why, key, any < BOUNCES_UNVERIFIED_LINES) == -1)
+		    why, key, !quiet && any < lines) == -1)
 			return -1;
 		any++;
 	}
-	if (any > BOUNCES_UNVERIFIED_LINES)
-		warnx("%s: and %zu more addresses in the same %s, each kept "
+	count(st, BOUNCE_OTHER, 0);
+	if (quiet) {
+		st->unverified_quiet++;
+		return 0;
+	}
+	if (any > lines)
+		warnx("%s: and %zu more address%s in the same %s, each kept "
 		    "as unverified evidence (table unverified), nobody "
-		    "suppressed", key, any - BOUNCES_UNVERIFIED_LINES,
-		    bounce_kind_name(r->kind));
+		    "suppressed", key, any - lines, any - lines == 1 ? "" :
+		    "es", bounce_kind_name(r->kind));
 	if (!any)
 		warnx("%s: a %s naming nobody %s: nobody suppressed", key,
 		    bounce_kind_name(r->kind), why);
-	count(st, BOUNCE_OTHER, 0);
+	st->unverified_lines += (long)(any > lines ? lines + 1 : any ? any :
+	    1);
 	return 0;
 }
 
@@ -789,15 +801,29 @@ bounces_record(const struct bounces_ctx *bx, const char *msg, size_t len,
 	return rc;
 }
 
+/* a count's noun ending */
+#define PLURAL(n, one, many) ((n) == 1 ? (one) : (many))
+
 char *
 bounces_summary(const struct bounces_stats *st)
 {
-	return xasprintf("bounces: %ld message%s: %ld bounces (%ld hard, %ld "
-	    "soft), %ld delays, %ld autoreplies, %ld complaints, %ld "
-	    "unsubscribes, %ld other; %ld suppressions", st->messages,
-	    st->messages == 1 ? "" : "s", st->bounces, st->hard, st->soft,
-	    st->delays, st->autoreplies, st->complaints, st->unsubscribes,
-	    st->other, st->suppressions);
+	char *quiet = st->unverified_quiet ? xasprintf("; %ld more message%s "
+	    "kept as unverified evidence (table unverified) without a line "
+	    "each, nobody suppressed", st->unverified_quiet,
+	    PLURAL(st->unverified_quiet, "", "s")) : xstrdup("");
+	char *s = xasprintf("bounces: %ld message%s: %ld bounce%s (%ld hard, "
+	    "%ld soft), %ld delay%s, %ld autorepl%s, %ld complaint%s, %ld "
+	    "unsubscribe%s, %ld other; %ld suppression%s%s", st->messages,
+	    PLURAL(st->messages, "", "s"), st->bounces,
+	    PLURAL(st->bounces, "", "s"), st->hard, st->soft, st->delays,
+	    PLURAL(st->delays, "", "s"), st->autoreplies,
+	    PLURAL(st->autoreplies, "y", "ies"), st->complaints,
+	    PLURAL(st->complaints, "", "s"), st->unsubscribes,
+	    PLURAL(st->unsubscribes, "", "s"), st->other, st->suppressions,
+	    PLURAL(st->suppressions, "", "s"), quiet);
+
+	free(quiet);
+	return s;
 }
 
 static int

@@ -55,6 +55,8 @@ struct bounces_stats {
 	long unsubscribes, other;
 	long suppressions;	/* (list, address) pairs newly suppressed */
 	long moved;		/* messages moved to the processed folder */
+	/* lines logged of unverified evidence, and messages not logged */
+	long unverified_lines, unverified_quiet;
 };
 
 /* What bounces_record needs; the caller owns everything in it. */

@@ -90,7 +90,7 @@ ok $? "two feedback reports reached the plain bounce address"
 $M bounces >"$T/b1" 2>"$T/b1.err"
 rc=$?; ok $rc "mailer bounces exits 0 (got $rc)"
 sed 's/^/# /' "$T/b1" "$T/b1.err"
-grep -qx "bounces: 2 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 1 complaints, 0 unsubscribes, 1 other; 1 suppressions" "$T/b1"
+grep -qx "bounces: 2 messages: 0 bounces (0 hard, 0 soft), 0 delays, 0 autoreplies, 1 complaint, 0 unsubscribes, 1 other; 1 suppression" "$T/b1"
 ok $? "summary: the genuine report is a complaint, the altered one other"
 $M bounces --list --json >"$T/list.json"
 python3 - "$T/list.json" "$READER" <<'PY'
