@@ -300,15 +300,26 @@ int journal_suppressions(struct journal *j,
  * moves every row of from to to in one transaction and records the
  * rename, not yet done; journal_list_renamed marks it done once the
  * files have followed; journal_rename_pending: 1 with *from and *to (to
- * free) for a rename whose files may not have.  All -1 on error,
- * reported.
+ * free) for a rename whose files may not have; journal_rename_next: 1
+ * with *r (journal_rename_clear it) the latest rename of list, 0 when it
+ * never was; journal_rename_last: the id of the latest rename done (0:
+ * none).  All -1 on error, reported.
  */
+struct journal_rename {
+	char *old, *new;
+	long long id;		/* the record's: later renames have larger */
+	int done;		/* the files followed */
+};
 int journal_list_known(struct journal *j, const char *list);
 int journal_list_busy(struct journal *j, const char *list, char **issue);
 int journal_list_rename(struct journal *j, const char *from, const char *to);
 int journal_list_renamed(struct journal *j, const char *from,
     const char *to);
 int journal_rename_pending(struct journal *j, char **from, char **to);
+int journal_rename_next(struct journal *j, const char *list,
+    struct journal_rename *r);
+int journal_rename_last(struct journal *j, long long *id);
+void journal_rename_clear(struct journal_rename *r);
 
 /*
  * Lifts the suppressions of email on list (NULL: on every list, "*"

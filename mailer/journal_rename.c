@@ -7,6 +7,7 @@
  * (roster_orphans asks journal_rename_pending).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "journal_int.h"
 #include "util.h"
@@ -19,7 +20,8 @@ static const char *const tables[] = {
 #define NTABLES (sizeof tables / sizeof *tables)
 
 /*
- * Runs sql once with text parameters a and b (b may be NULL: not bound)
+ * Runs sql once with text parameters a and b (either may be NULL: not
+ * bound)
  * and, when out is not NULL, reads the first row's integer into it (0
  * when there is no row).  0 / -1 after reporting.
  */
@@ -32,7 +34,8 @@ once(struct journal *j, const char *sql, const char *a, const char *b,
 
 	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return journal_fail(j, what);
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (a)
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	if (b)
 		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -115,24 +118,68 @@ journal_list_renamed(struct journal *j, const char *from, const char *to)
 	    NULL, "recording a list's rename");
 }
 
-int
-journal_rename_pending(struct journal *j, char **from, char **to)
+/*
+ * Runs sql (its ?1 bound to a when not NULL) and reads the first row's
+ * columns: old, new (each to free; NULL for a column past ncol), id and
+ * done (done_at is set).  1, 0 without a row, -1 after reporting.
+ */
+static int
+rename_row(struct journal *j, const char *sql, const char *a,
+    struct journal_rename *r)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	*from = *to = NULL;
-	if (sqlite3_prepare_v2(j->db, "SELECT old, new FROM list_renames"
-	    " WHERE done_at IS NULL ORDER BY id LIMIT 1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	memset(r, 0, sizeof *r);
+	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return journal_fail(j, "reading the lists' renames");
+	if (a)
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*from = xstrdup((const char *)sqlite3_column_text(st, 0));
-		*to = xstrdup((const char *)sqlite3_column_text(st, 1));
+		r->old = xstrdup((const char *)sqlite3_column_text(st, 0));
+		r->new = xstrdup((const char *)sqlite3_column_text(st, 1));
+		r->id = sqlite3_column_int64(st, 2);
+		r->done = sqlite3_column_type(st, 3) != SQLITE_NULL;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return journal_fail(j, "reading the lists' renames");
 	return rc == SQLITE_ROW;
+}
+
+int
+journal_rename_pending(struct journal *j, char **from, char **to)
+{
+	struct journal_rename r;
+	int rc = rename_row(j, "SELECT old, new, id, done_at FROM list_renames"
+	    " WHERE done_at IS NULL ORDER BY id LIMIT 1", NULL, &r);
+
+	*from = r.old;
+	*to = r.new;
+	return rc;
+}
+
+int
+journal_rename_next(struct journal *j, const char *list,
+    struct journal_rename *r)
+{
+	return rename_row(j, "SELECT old, new, id, done_at FROM list_renames"
+	    " WHERE old = ?1 ORDER BY id DESC LIMIT 1", list, r);
+}
+
+int
+journal_rename_last(struct journal *j, long long *id)
+{
+	return once(j, "SELECT coalesce(max(id), 0) FROM list_renames"
+	    " WHERE done_at IS NOT NULL", NULL, NULL, id,
+	    "reading the lists' renames");
+}
+
+void
+journal_rename_clear(struct journal_rename *r)
+{
+	free(r->old);
+	free(r->new);
+	memset(r, 0, sizeof *r);
 }

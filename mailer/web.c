@@ -28,13 +28,146 @@
 #define LIST_PREFIX CONFIG_LIST_PATH
 #define ARCHIVE_PREFIX "/archive"	/* archive_url() is base_url/archive/ */
 #define CHECKPOINT_MS 500	/* the journal's checkpoints, from a thread */
+#define RENAME_HOPS 16		/* a->b->c...: more is a loop (b->a->b) */
+
+/* What web_reload replaces in one piece. */
+struct webset {
+	struct list **lists;
+	size_t nlists;
+	struct tmpl *page;	/* templates/web.html.mustache */
+	struct tmpl *consent;	/* web-consent.txt.mustache, text */
+	struct tmpl *mail;	/* web-mail.txt.mustache, text */
+	unsigned refs;		/* the threads that pinned it, +1 current */
+	long long renames;	/* the journal's latest rename done before */
+	int refreshed;		/* reloaded (or tried) for a rename; reloadmu */
+};
+
+/* The set this thread pinned (web_enter); one struct web per process. */
+static _Thread_local struct webset *pinned;
+
+static void
+webset_free(struct webset *s)
+{
+	if (!s)
+		return;
+	tmpl_free(s->page);
+	tmpl_free(s->consent);
+	tmpl_free(s->mail);
+	for (size_t i = 0; i < s->nlists; i++)
+		list_free(s->lists[i]);
+	free(s->lists);
+	free(s);
+}
+
+/* lists/ and the templates, or NULL after reporting. */
+static struct webset *
+webset_load(struct web *w)
+{
+	const struct config *c = w->c;
+	struct webset *s = xcalloc(1, sizeof *s);
+	int rc;
+
+	s->refs = 1;
+	/* before the files: a rename done meanwhile is seen as after */
+	pthread_mutex_lock(&w->mu);
+	rc = journal_rename_last(w->jn, &s->renames);
+	pthread_mutex_unlock(&w->mu);
+	if (rc == -1 || !(s->page = tmplfile_load(c->templates_dir,
+	    "web.html.mustache", 0)) || !(s->consent =
+	    tmplfile_load(c->templates_dir, "web-consent.txt.mustache", 1)) ||
+	    !(s->mail = tmplfile_load(c->templates_dir,
+	    "web-mail.txt.mustache", 1)) ||
+	    list_load_all(c->lists_dir, &s->lists, &s->nlists) == -1) {
+		webset_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Drops one reference to s, under w->setmu; 1 when s is to be freed. */
+static int
+webset_drop(struct webset *s)
+{
+	return --s->refs == 0;
+}
+
+void
+web_enter(struct web *w)
+{
+	pthread_mutex_lock(&w->setmu);
+	pinned = w->set;
+	pinned->refs++;
+	pthread_mutex_unlock(&w->setmu);
+}
+
+void
+web_leave(struct web *w)
+{
+	int last;
+
+	pthread_mutex_lock(&w->setmu);
+	last = webset_drop(pinned);
+	pthread_mutex_unlock(&w->setmu);
+	if (last)
+		webset_free(pinned);
+	pinned = NULL;
+}
+
+/* web_reload's work, under w->reloadmu. */
+static int
+reload(struct web *w)
+{
+	struct webset *s = webset_load(w), *old;
+	int last;
+
+	if (!s) {
+		web_log("reload failed: still serving the lists and templates "
+		    "loaded before");
+		return -1;
+	}
+	pthread_mutex_lock(&w->setmu);
+	old = w->set;
+	w->set = s;
+	last = webset_drop(old);
+	pthread_mutex_unlock(&w->setmu);
+	if (last)
+		webset_free(old);
+	web_log("reloaded %zu lists and the templates", s->nlists);
+	return 0;
+}
+
+int
+web_reload(struct web *w)
+{
+	int rc;
+
+	pthread_mutex_lock(&w->reloadmu);
+	rc = reload(w);
+	pthread_mutex_unlock(&w->reloadmu);
+	return rc;
+}
+
+const struct tmpl *
+web_consent(const struct web *w)
+{
+	(void)w;
+	return pinned->consent;
+}
+
+const struct tmpl *
+web_mail_text(const struct web *w)
+{
+	(void)w;
+	return pinned->mail;
+}
 
 const struct list *
 web_list(const struct web *w, const char *id)
 {
-	for (size_t i = 0; i < w->nlists; i++)
-		if (!strcmp(w->lists[i]->id, id))
-			return w->lists[i];
+	(void)w;
+	for (size_t i = 0; i < pinned->nlists; i++)
+		if (!strcmp(pinned->lists[i]->id, id))
+			return pinned->lists[i];
 	return NULL;
 }
 
@@ -95,8 +228,9 @@ web_ctx(const struct web *w, const struct list *l, const char *page,
 void
 web_page(struct web *w, json_t *ctx, int status, struct http_response *rs)
 {
+	(void)w;
 	rs->status = status;
-	if (tmpl_render(w->page, ctx, &rs->body) == -1) {
+	if (tmpl_render(pinned->page, ctx, &rs->body) == -1) {
 		buf_reset(&rs->body);
 		buf_adds(&rs->body, "internal error\n");
 		rs->content_type = "text/plain; charset=utf-8";
@@ -314,33 +448,137 @@ oneclick(struct web *w, const struct http_request *rq,
 	oneclick_free(&o);
 }
 
-/* "/lists/ID/PAGE": the list and the page name, or -1. */
+/*
+ * The latest rename of id into *r: 1, 0 when none, -1 (reported).
+ */
 static int
-list_route(const struct web *w, const char *path, const struct list **l,
-    char page[16])
+renamed(struct web *w, const char *id, struct journal_rename *r)
 {
-	const char *id = path + strlen(LIST_PREFIX), *slash = strchr(id, '/');
-	char buf[128];
+	int rc;
 
-	if (!slash || (size_t)(slash - id) >= sizeof buf ||
+	pthread_mutex_lock(&w->mu);
+	rc = journal_rename_next(w->jn, id, r);
+	pthread_mutex_unlock(&w->mu);
+	return rc;
+}
+
+/*
+ * The list id names: its own, or the one a chain of renames of the
+ * journal leads to (the latest rename of each id on the way).  NULL when
+ * neither; *moved set when renamed.  *stale when the pinned set has id
+ * but a rename of it was done after the set was loaded (mailer lists
+ * rename without a reload yet).
+ */
+static const struct list *
+list_find(struct web *w, const char *id, int *moved, int *stale)
+{
+	const struct list *l = web_list(w, id);
+	struct journal_rename r;
+	char *cur = xstrdup(id);
+	int rc;
+
+	*moved = *stale = 0;
+	if (l) {
+		if (renamed(w, id, &r) == 1 && r.done &&
+		    r.id > pinned->renames)
+			*stale = 1;
+		journal_rename_clear(&r);
+	}
+	for (int hop = 0; !l && hop < RENAME_HOPS; hop++) {
+		if ((rc = renamed(w, cur, &r)) == 1) {
+			free(cur);
+			cur = r.new;
+			r.new = NULL;
+			l = web_list(w, cur);
+			*moved = 1;
+		}
+		journal_rename_clear(&r);
+		if (rc != 1)
+			break;
+	}
+	free(cur);
+	return l;
+}
+
+/*
+ * Reloads once for the pinned set, which a rename has made stale, and
+ * pins the current one: the first request after `mailer lists rename`
+ * needs no SIGHUP.  A failed reload (reported) is not tried again for
+ * this set.
+ */
+static void
+refresh(struct web *w)
+{
+	int mine;
+
+	/* the others that found it stale wait, then take the new set */
+	pthread_mutex_lock(&w->reloadmu);
+	pthread_mutex_lock(&w->setmu);
+	mine = w->set == pinned && !pinned->refreshed;
+	pthread_mutex_unlock(&w->setmu);
+	if (mine) {
+		pinned->refreshed = 1;
+		(void)reload(w);
+	}
+	pthread_mutex_unlock(&w->reloadmu);
+	web_leave(w);
+	web_enter(w);
+}
+
+/*
+ * "/lists/ID/PAGE": the list, ID and the page name, or -1.  *moved when
+ * ID is an old id of the list.
+ */
+static int
+list_route(struct web *w, const char *path, const struct list **l,
+    char id[128], char page[16], int *moved)
+{
+	const char *p = path + strlen(LIST_PREFIX), *slash = strchr(p, '/');
+	int stale;
+
+	if (!slash || (size_t)(slash - p) >= 128 ||
 	    strlen(slash + 1) >= 16 || strchr(slash + 1, '/'))
 		return -1;
-	memcpy(buf, id, (size_t)(slash - id));
-	buf[slash - id] = '\0';
-	if (!(*l = web_list(w, buf)))
+	memcpy(id, p, (size_t)(slash - p));
+	id[slash - p] = '\0';
+	if ((*l = list_find(w, id, moved, &stale)) && stale) {
+		refresh(w);
+		*l = list_find(w, id, moved, &stale);
+	}
+	if (!*l)
 		return -1;
 	snprintf(page, 16, "%s", slash + 1);
 	return 0;
 }
 
-void
-web_handle(void *arg, const struct http_request *rq,
+/*
+ * A list page: a form of a renamed list moves to the new id (308 keeps a
+ * POST a POST); a link keeps its old id, which its token was made for.
+ * -1 when there is no such page.
+ */
+static int
+list_page(struct web *w, const char *path, const struct http_request *rq,
     struct http_response *rs)
 {
-	struct web *w = arg;
-	const char *path = http_path(rq);
 	const struct list *l;
-	char page[16];
+	char id[128], page[16];
+	int moved;
+
+	if (list_route(w, path, &l, id, page, &moved) == -1)
+		return -1;
+	if (moved && (!strcmp(page, "manage") || !strcmp(page, "subscribe"))) {
+		rs->status = 308;
+		rs->location = config_list_url(w->c, l->id, page, NULL);
+		return 0;
+	}
+	return websub_handle(w, l, id, page, rq, rs);
+}
+
+static void
+web_route(struct web *w, const struct http_request *rq,
+    struct http_response *rs)
+{
+	const char *path = http_path(rq);
 
 	if (!strcmp(path, CONFIG_UNSUBSCRIBE_PATH)) {
 		oneclick(w, rq, rs);
@@ -353,11 +591,21 @@ web_handle(void *arg, const struct http_request *rq,
 	    strlen(ARCHIVE_PREFIX) + 1)) {
 		webarchive_handle(w, path + strlen(ARCHIVE_PREFIX), rq, rs);
 	} else if (strncmp(path, LIST_PREFIX, strlen(LIST_PREFIX)) ||
-	    list_route(w, path, &l, page) == -1 ||
-	    websub_handle(w, l, page, rq, rs) == -1) {
+	    list_page(w, path, rq, rs) == -1) {
 		web_simple(w, NULL, "not_found", "找不到页面 · Not found", 404,
 		    rs);
 	}
+}
+
+void
+web_handle(void *arg, const struct http_request *rq,
+    struct http_response *rs)
+{
+	struct web *w = arg;
+
+	web_enter(w);
+	web_route(w, rq, rs);
+	web_leave(w);
 }
 
 static int
@@ -375,12 +623,6 @@ web_allow(const char *path)
 	return is_archive(path) ? WEB_ARCHIVE_ALLOW : "GET, HEAD, POST";
 }
 
-static int
-load_lists(struct web *w)
-{
-	return list_load_all(w->c->lists_dir, &w->lists, &w->nlists);
-}
-
 int
 web_open(struct config *c, struct web **out)
 {
@@ -391,6 +633,8 @@ web_open(struct config *c, struct web **out)
 	*out = NULL;
 	w->c = c;
 	pthread_mutex_init(&w->mu, NULL);
+	pthread_mutex_init(&w->setmu, NULL);
+	pthread_mutex_init(&w->reloadmu, NULL);
 	if ((rc = state_open(c, 1, 1, &st)) != 0) {
 		web_close(w);
 		return rc;
@@ -404,9 +648,7 @@ web_open(struct config *c, struct web **out)
 		web_close(w);
 		return EXIT_CANTCREAT;
 	}
-	if (!(w->page = tmplfile_load(c->templates_dir, "web.html.mustache",
-	    0)) || !(w->consent = tmplfile_load(c->templates_dir,
-	    "web-consent.txt.mustache", 1)) || load_lists(w) == -1) {
+	if (!(w->set = webset_load(w))) {
 		web_close(w);
 		return EXIT_DATAERR;
 	}
@@ -435,11 +677,9 @@ web_close(struct web *w)
 		explicit_bzero(w->key, w->keylen);
 		free(w->key);
 	}
-	tmpl_free(w->page);
-	tmpl_free(w->consent);
-	for (size_t i = 0; i < w->nlists; i++)
-		list_free(w->lists[i]);
-	free(w->lists);
+	webset_free(w->set);	/* the threads that pinned one are stopped */
+	pthread_mutex_destroy(&w->setmu);
+	pthread_mutex_destroy(&w->reloadmu);
 	pthread_mutex_destroy(&w->mu);
 	free(w);
 }

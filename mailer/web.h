@@ -12,8 +12,16 @@
  * TOKEN is the VERP token of the List-Unsubscribe header.  A malformed,
  * forged or unknown token gets one neutral page (404) and changes nothing.
  * The list pages (manage, subscribe, confirmations) are in websub.c.
+ * A page of a list since renamed (mailer lists rename, the journal's
+ * list_renames, followed from rename to rename) answers as the list's
+ * new id: a form's URL redirects there (308), a link mailed before the
+ * rename is checked under the id it was made for.  A request for a list
+ * renamed after the set was loaded reloads it first.
  *
- * Handlers run on several threads: the journal is used under w->mu.
+ * Handlers run on several threads: the journal is used under w->mu.  The
+ * list profiles and templates are one set, replaced whole by web_reload
+ * (SIGHUP); a thread pins the set it uses (web_enter), and a set is
+ * freed once it is no longer the current one and no thread has it pinned.
  */
 #ifndef MAILER_WEB_H
 #define MAILER_WEB_H
@@ -31,6 +39,7 @@ struct list;
 struct tmpl;
 struct webmail;
 struct signer;
+struct webset;
 
 struct web {
 	const struct config *c;
@@ -38,10 +47,9 @@ struct web {
 	struct journal *jn;
 	unsigned char *key;		/* the token key (secret_file) */
 	size_t keylen;
-	struct tmpl *page;		/* templates/web.html.mustache */
-	struct tmpl *consent;		/* web-consent.txt.mustache, text */
-	struct list **lists;
-	size_t nlists;
+	pthread_mutex_t setmu;		/* guards set and its count */
+	pthread_mutex_t reloadmu;	/* one reload at a time */
+	struct webset *set;		/* lists/ and the templates */
 	struct webmail *mail;		/* the confirmation mail sender */
 	struct ckpt *ckpt;		/* jn's checkpoints, off the handlers */
 	struct signer *signer;		/* signing: configured; else NULL */
@@ -58,6 +66,20 @@ struct web {
 int web_open(struct config *c, struct web **out);
 void web_close(struct web *w);
 
+/*
+ * Loads lists/ and the templates again and makes them the current set;
+ * the requests under way finish with the set they started with.  On a
+ * problem (reported: file, line) the current set stays.  0 / -1.
+ */
+int web_reload(struct web *w);
+/*
+ * Pins the current set for the calling thread: until web_leave, every
+ * helper below that reads lists or templates uses it, whatever reload
+ * comes meanwhile.  Not nested.
+ */
+void web_enter(struct web *w);
+void web_leave(struct web *w);
+
 /* The http_handler_fn of mailer serve; arg is the struct web. */
 void web_handle(void *arg, const struct http_request *rq,
     struct http_response *rs);
@@ -71,7 +93,10 @@ const char *web_allow(const char *path);
 
 /* Helpers for the page handlers (web.c, websub.c). */
 
-/* The profile of list id, or NULL. */
+/* The templates of the pinned set: web-consent.txt, web-mail.txt. */
+const struct tmpl *web_consent(const struct web *w);
+const struct tmpl *web_mail_text(const struct web *w);
+/* The profile of list id in the pinned set, or NULL. */
 const struct list *web_list(const struct web *w, const char *id);
 /*
  * A page context: sender, the page's name and title, the list (with its

@@ -33,7 +33,6 @@ struct webmail {
 	struct web *w;
 	const struct config *c;
 	struct journal *jn;		/* this thread's own connection */
-	struct tmpl *text;
 	struct transport *t;
 	pthread_t thread;
 	pthread_mutex_t mu;
@@ -96,7 +95,7 @@ render(struct webmail *m, const struct job *j, const struct list *l,
 	json_object_set_new(ctx, sub ? "subscribe" : "unsubscribe",
 	    json_true());
 	json_object_set_new(ctx, "url", json_string(url));
-	rc = tmpl_render(m->text, ctx, &all);
+	rc = tmpl_render(web_mail_text(m->w), ctx, &all);
 	json_decref(ctx);
 	free(url);
 	if (rc == -1 || !all.data || !(nl = strchr(all.data, '\n'))) {
@@ -260,10 +259,12 @@ send_one(struct webmail *m)
 		    j.list);
 		free(masked);
 		rc = 0;
-	} else if (build(m, &j, &msg) == -1) {
-		rc = 0;		/* reported; a template problem */
 	} else {
-		rc = deliver(m, &j, &msg);
+		web_enter(m->w);	/* a reload meanwhile waits for us */
+		rc = build(m, &j, &msg);
+		web_leave(m->w);
+		/* -1: reported, a template problem */
+		rc = rc == -1 ? 0 : deliver(m, &j, &msg);
 	}
 	if (rc == 0 && journal_webmail_sent(m->jn, j.m.id, now) == -1)
 		rc = 2;
@@ -318,9 +319,7 @@ webmail_start(struct web *w)
 	m->c = w->c;
 	pthread_mutex_init(&m->mu, NULL);
 	pthread_cond_init(&m->cv, NULL);
-	if (!(m->text = tmplfile_load(m->c->templates_dir,
-	    "web-mail.txt.mustache", 1)) ||
-	    !(m->jn = journal_open(m->c->state_path)) ||
+	if (!(m->jn = journal_open(m->c->state_path)) ||
 	    transport_open(m->c, 0, &m->t) != 0 ||
 	    pthread_create(&m->thread, NULL, run, m) != 0) {
 		webmail_stop(m);
@@ -355,7 +354,6 @@ webmail_stop(struct webmail *m)
 	}
 	transport_close(m->t);
 	journal_close(m->jn);
-	tmpl_free(m->text);
 	pthread_cond_destroy(&m->cv);
 	pthread_mutex_destroy(&m->mu);
 	free(m);

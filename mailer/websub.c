@@ -182,7 +182,7 @@ form_page(struct web *w, const struct list *l, const char *page,
 	if (email)
 		json_object_set_new(ctx, "email", json_string(email));
 	if (!strcmp(page, "subscribe_form")) {
-		tmpl_render(w->consent, ctx, &consent);
+		tmpl_render(web_consent(w), ctx, &consent);
 		json_object_set_new(ctx, "consent_lines",
 		    consent_lines(consent.data ? consent.data : ""));
 	}
@@ -369,7 +369,7 @@ subscribe_post(struct web *w, const struct list *l,
 	web_client(w, rq, ip);
 	web_limit_key(ip, key);
 	ctx = web_ctx(w, l, "consent", "");
-	tmpl_render(w->consent, ctx, &consent);
+	tmpl_render(web_consent(w), ctx, &consent);
 	json_decref(ctx);
 	s.list = l->id;
 	s.email = email;
@@ -513,15 +513,16 @@ used_link(struct web *w, const struct list *l, char kind,
 }
 
 /*
- * Checks the link's token and reads its row; answers the refusal itself
- * and returns -1, or 0 with *r filled.
+ * Checks the link's token, made for list id as, and reads its row, which
+ * must be l's (a rename moved it there); answers the refusal itself and
+ * returns -1, or 0 with *r filled.
  */
 static int
-link_row(struct web *w, const struct list *l, char kind,
+link_row(struct web *w, const struct list *l, const char *as, char kind,
     const struct http_request *rq, struct http_response *rs, struct row *r)
 {
 	long long id = 0;
-	enum webtoken_result t = webtoken_check(w->key, w->keylen, kind, l->id,
+	enum webtoken_result t = webtoken_check(w->key, w->keylen, kind, as,
 	    http_arg(rq, "t"), time(NULL), &id);
 	int rc = 1;
 
@@ -594,7 +595,7 @@ unsubscribe_commit(struct web *w, const struct list *l, long long id,
 }
 
 static void
-confirm_link(struct web *w, const struct list *l, char kind,
+confirm_link(struct web *w, const struct list *l, const char *as, char kind,
     const struct http_request *rq, struct http_response *rs)
 {
 	const char *ask = kind == 's' ? "confirm_ask" : "unsubscribe_ask";
@@ -603,7 +604,7 @@ confirm_link(struct web *w, const struct list *l, char kind,
 	char *masked;
 	int rc, ok = 0;
 
-	if (link_row(w, l, kind, rq, rs, &r) == -1)
+	if (link_row(w, l, as, kind, rq, rs, &r) == -1)
 		return;
 	if (!is_post(rq)) {
 		ask_page(w, l, ask, kind == 's' ? "确认订阅 · Confirm" :
@@ -638,8 +639,9 @@ confirm_link(struct web *w, const struct list *l, char kind,
 }
 
 int
-websub_handle(struct web *w, const struct list *l, const char *page,
-    const struct http_request *rq, struct http_response *rs)
+websub_handle(struct web *w, const struct list *l, const char *as,
+    const char *page, const struct http_request *rq,
+    struct http_response *rs)
 {
 	if (!strcmp(page, "manage")) {
 		if (is_post(rq))
@@ -654,9 +656,9 @@ websub_handle(struct web *w, const struct list *l, const char *page,
 			form_page(w, l, "subscribe_form", "订阅 · Subscribe",
 			    NULL, NULL, NULL, NULL, rs);
 	} else if (!strcmp(page, "confirm")) {
-		confirm_link(w, l, 's', rq, rs);
+		confirm_link(w, l, as, 's', rq, rs);
 	} else if (!strcmp(page, "unsubscribe")) {
-		confirm_link(w, l, 'u', rq, rs);
+		confirm_link(w, l, as, 'u', rq, rs);
 	} else {
 		return -1;
 	}

@@ -26,8 +26,13 @@
 struct web;
 struct list;
 
-/* Answers page of list l.  Returns 0, or -1 when there is no such page. */
-int websub_handle(struct web *w, const struct list *l, const char *page,
-    const struct http_request *rq, struct http_response *rs);
+/*
+ * Answers page of list l, asked for under id as (l's id, or an id l had
+ * before a rename: the one a link's token was made for).  Returns 0, or
+ * -1 when there is no such page.
+ */
+int websub_handle(struct web *w, const struct list *l, const char *as,
+    const char *page, const struct http_request *rq,
+    struct http_response *rs);
 
 #endif

@@ -20,16 +20,21 @@ static const char serve_usage[] =
     "usage: mailer serve [--listen ADDRESS:PORT]\n"
     "  Answers one-click unsubscribes and the list pages under\n"
     "  web.base_url (default listen address " SERVE_DEFAULT_LISTEN ").\n"
-    "  Runs until SIGTERM or SIGINT.\n";
+    "  Runs until SIGTERM or SIGINT; SIGHUP reloads lists/ and the\n"
+    "  templates.\n";
 
-/* Waits for SIGTERM or SIGINT, blocked in every thread. */
+/*
+ * Waits for SIGTERM or SIGINT, blocked in every thread; reloads w at
+ * each SIGHUP (systemctl reload), a failure reported and served through.
+ */
 static void
-wait_for_stop(sigset_t *set)
+wait_for_stop(sigset_t *set, struct web *w)
 {
 	int sig = 0;
 
 	while (sigwait(set, &sig) == 0 && sig != SIGTERM && sig != SIGINT)
-		;
+		if (sig == SIGHUP)
+			(void)web_reload(w);
 }
 
 /*
@@ -91,7 +96,7 @@ serve_config(struct config **cp)
 	return 0;
 }
 
-/* SIGTERM and SIGINT into set, blocked; SIGPIPE ignored. */
+/* SIGTERM, SIGINT and SIGHUP into set, blocked; SIGPIPE ignored. */
 static void
 block_stop_signals(sigset_t *set)
 {
@@ -99,12 +104,13 @@ block_stop_signals(sigset_t *set)
 	sigemptyset(set);
 	sigaddset(set, SIGTERM);
 	sigaddset(set, SIGINT);
+	sigaddset(set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 }
 
 /*
- * Serves w on listen until SIGTERM or SIGINT (set).  0, or
+ * Serves w on listen until SIGTERM or SIGINT (set), reloading at SIGHUP.  0, or
  * EXIT_UNAVAILABLE when the server does not start.
  */
 static int
@@ -126,7 +132,7 @@ serve_until_stop(const struct config *c, struct web *w, const char *listen,
 		return EXIT_UNAVAILABLE;
 	printf("serve: listening on %s for %s\n", listen, c->web_base_url);
 	fflush(stdout);
-	wait_for_stop(set);
+	wait_for_stop(set, w);
 	printf("serve: stopping\n");
 	http_stop(h);
 	return 0;

@@ -28,6 +28,9 @@
 #                               bails out unless it listens within 60 s;
 #                               drained waits for every confirmation mail
 #                               to be sent
+#   web_direct_reload N       - SIGHUP to SERVE, waits (30 s) for its Nth
+#                               reload line in $TMP/serve.log (reloaded
+#                               or reload failed)
 
 web_ports() {
     set -- $(srv__free_ports 127.0.0.1 2)
@@ -128,4 +131,10 @@ web_direct_serve() {
     drained() {
         wait_for 120 "the confirmation mails to be sent" unsent_none
     }
+}
+
+web__reloads() { [ "$(grep -c 'serve: reload' "$TMP/serve.log")" -ge "$1" ]; }
+
+web_direct_reload() {
+    kill -HUP "$SERVE" && wait_for 30 "reload $1" web__reloads "$1"
 }
