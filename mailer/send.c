@@ -964,6 +964,16 @@ edition_ready(struct sender *s)
 	}
 	if (s->o->to)
 		return 0;
+	/*
+	 * A first send may reach only some lists: run owes it the others.
+	 * Marked once the edition is built, so a send refused before (a bad
+	 * subject, a list id) writes nothing.
+	 */
+	if (!s->o->dry_run &&
+	    journal_owed_begin(s->jn, s->j->issue->id) == -1) {
+		s->failed = 1;
+		return -1;
+	}
 	/* the dry run refuses as the send would, and stores no digest */
 	if ((s->o->dry_run ? journal_edition_changed :
 	    journal_edition_check)(s->jn, s->j->issue->id, s->l->id,
@@ -1230,10 +1240,6 @@ sender_open(struct sender *s)
 	s->jn = s->state.jn;
 	if (rc == 0 && !o->to && !o->dry_run)
 		rc = start_checkpoints(s);
-	/* a first send may reach only some lists: run owes it the others */
-	if (rc == 0 && !o->to && !o->dry_run &&
-	    journal_owed_begin(s->jn, s->j->issue->id) == -1)
-		rc = EXIT_CANTCREAT;
 	if (s->state.key)
 		s->mac = verp_mac_new(s->state.key, s->state.keylen);
 	/* one address whatever its local part's case, as list.c's rows */
