@@ -86,11 +86,26 @@ move_files(const char *dir, const char *from, const char *to, int *moved)
 	return fsync_dir(dir);
 }
 
+/* 1 when from's latest rename is to to already (this one, run again). */
+static int
+renamed_before(struct journal *jn, const char *from, const char *to)
+{
+	struct journal_rename r = { 0 };
+	int rc = journal_rename_next(jn, from, &r);
+
+	if (rc == 1)
+		rc = !strcmp(r.new, to);
+	journal_rename_clear(&r);
+	return rc;
+}
+
 /*
- * The journal's part: nothing when this rename is being finished or
- * there is nothing under from; refused while an issue is under way on
- * from (its resumed send would not find its rows) or when to already
- * has rows (they would mix).  Exit code; *rows 1 when rows moved.
+ * The journal's part: nothing when this rename is being finished or was
+ * done; refused while an issue is under way on from (its resumed send
+ * would not find its rows) or when to already has rows (they would
+ * mix).  A list without rows is still recorded, for serve's links to
+ * its old pages.  Exit code; *rows 1 when rows moved, 2 when the rename
+ * alone was recorded.
  */
 static int
 move_rows(struct journal *jn, const char *from, const char *to, int *rows)
@@ -98,8 +113,16 @@ move_rows(struct journal *jn, const char *from, const char *to, int *rows)
 	char *issue = NULL;
 	int r;
 
-	if ((r = journal_list_known(jn, from)) <= 0)
-		return r == 0 ? 0 : EXIT_CANTCREAT;
+	if ((r = journal_list_known(jn, from)) == -1)
+		return EXIT_CANTCREAT;
+	if (r == 0) {
+		if ((r = renamed_before(jn, from, to)) != 0)
+			return r == 1 ? 0 : EXIT_CANTCREAT;
+		if (journal_list_rename(jn, from, to) == -1)
+			return EXIT_CANTCREAT;
+		*rows = 2;
+		return 0;
+	}
 	if ((r = journal_list_busy(jn, from, &issue)) != 0) {
 		if (r == 1)
 			warnx("lists rename: list %s has issue %s under way "
@@ -166,7 +189,8 @@ rename_locked(const struct config *c, struct journal *jn, const char *from,
 		return EXIT_CANTCREAT;
 	printf("lists rename: %s is now %s: %d file%s renamed, the journal's "
 	    "rows %s\n", from, to, moved, moved == 1 ? "" : "s",
-	    rows ? "moved" : resuming ? "moved before" : "(none) unchanged");
+	    rows == 1 ? "moved" : rows ? "(none) unchanged, the rename "
+	    "recorded" : resuming ? "moved before" : "(none) unchanged");
 	return 0;
 }
 

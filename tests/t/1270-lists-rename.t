@@ -13,7 +13,7 @@
 . tests/lib/project.sh
 command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 tap_tmp
-plan 12
+plan 13
 P=$TMP/proj
 mk_tiny_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -112,4 +112,14 @@ ok $? "meanwhile send refuses (exit $rc, nothing mailed), so do another rename (
 M lists rename north south >"$TMP/fin.out" 2>&1 && [ "$(files)" = "south.csv south.removed.csv south.yaml " ] &&
 	M run --quiet >/dev/null 2>&1 && [ "$(mailed 2030-03)" = "amy@example.org " ]
 ok $? "run again, it finishes; issue 3 reaches amy alone ($(cat "$TMP/fin.out"))"
+# a list the journal holds nothing of: the rename is recorded all the same
+# (serve redirects its old pages by it), once
+printf 'name: w\nshort_name: w\ngreeting: hi\ncontact: x\nlist_id: w.news.example.org\n' >"$P/lists/west.yaml"
+printf 'email,name\nwes@example.org,Wes\n' >"$P/lists/west.csv"
+M lists rename west wide >"$TMP/w1.out" 2>&1 && M lists rename west wide >"$TMP/w2.out" 2>&1
+rc=$?
+[ $rc = 0 ] && grep -q 'the journal.s rows (none) unchanged, the rename recorded' "$TMP/w1.out" &&
+	grep -q '0 files renamed, the journal.s rows (none) unchanged$' "$TMP/w2.out" &&
+	[ "$(q "select count(*) from list_renames where old = 'west' and new = 'wide' and done_at is not null")" = 1 ]
+ok $? "a list without rows: renamed and recorded, once though run twice (exit $rc)"
 exit $tap_failed
