@@ -885,3 +885,16 @@ warn_not_ours(const char *what, const char *file, const struct stat *st,
 	    pw ? pw->pw_name : "?", (long)st->st_uid, me, tail);
 	free(me);
 }
+
+char *
+utf8_abbrev(const char *s, size_t max)
+{
+	size_t k = strlen(s);
+
+	if (k <= max)
+		return xstrdup(s);
+	k = max;
+	while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k--;
+	return xasprintf("%.*s...", (int)k, s);
+}

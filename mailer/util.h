@@ -173,6 +173,8 @@ void num_zh(int n, char out[16]);
 /* 1 when s holds CR, LF or NUL within its first n bytes (header injection). */
 int has_ctl_break(const char *s, size_t n);
 
+/* s, or its first max bytes (whole UTF-8 characters) and "...".  Freed. */
+char *utf8_abbrev(const char *s, size_t max);
 /* fsyncs folder dir (its renames); reports and returns -1 on failure. */
 int fsync_dir(const char *dir);
 /*

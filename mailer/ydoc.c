@@ -1,5 +1,6 @@
 /* ydoc: libyaml event stream -> positioned tree; table binding.  See ydoc.h */
 #include "ydoc.h"
+#include "ykeys.h"
 
 #include <err.h>
 #include <errno.h>
@@ -16,6 +17,8 @@ struct ybuild {
 	const char *file;
 	size_t line_base;
 	size_t nodes;
+	const char *buf;	/* the text, for ykeys_check */
+	size_t len;
 };
 
 static struct ynode *
@@ -44,6 +47,9 @@ parse_error(struct ybuild *b, yaml_parser_t *p)
 	/* libyaml's out of memory is no syntax error in the file */
 	if (p->error == YAML_MEMORY_ERROR)
 		util_oom("libyaml");
+	/* a key line's own mistake, named where libyaml could not */
+	if (ykeys_check(b->file, b->buf, b->len, b->line_base) == -1)
+		return -1;
 	/*
 	 * the usual cause, in an editor's hand: an unquoted value with ": "
 	 * in it (title: Part 1: the start), which YAML reads as a mapping
@@ -205,7 +211,7 @@ check_keys(struct ybuild *b, const struct ynode *n)
 struct ynode *
 ynode_parse(const char *file, const char *buf, size_t len, size_t line_base)
 {
-	struct ybuild b = { file, line_base, 0 };
+	struct ybuild b = { file, line_base, 0, buf, len };
 	yaml_parser_t p;
 	yaml_event_t e;
 	struct ynode *root = NULL;
@@ -251,7 +257,10 @@ ynode_parse(const char *file, const char *buf, size_t len, size_t line_base)
 		warnx("%s: empty document", file);
 		return NULL;
 	}
-	if (check_keys(&b, root) == -1) {
+	/* "title：x" alone is a scalar to libyaml, a key line to its writer */
+	if ((root->type == YNODE_SCALAR &&
+	    ykeys_check(file, buf, len, line_base) == -1) ||
+	    check_keys(&b, root) == -1) {
 		ynode_free(root);
 		return NULL;
 	}

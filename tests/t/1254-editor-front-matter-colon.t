@@ -8,11 +8,12 @@
 # or at the next value's quote.  Now the error names the line itself and
 # what to write (exit 65, nothing written); the YAML that is fine (a quoted
 # title going on at the start of the next line, a list over two lines, a
-# list's items at the key's column) still loads.
+# list's items at the key's column) still loads.  config.yaml and a list's
+# YAML are read the same way (exit 78 and 65).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 9
+plan 11
 P=$TMP/proj
 mk_maildir_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -58,3 +59,17 @@ M check "$I" >/dev/null 2>"$TMP/err"; rc=$?
 sed 's/^/# /' "$TMP/err"
 [ $rc = 65 ] && grep -qF '04-shaoguan-talent.md:10: "author：韶关市科协" has a full-width colon' "$TMP/err"
 ok $? "after them a bad key line is still named at its line (exit $rc)"
+cp "$TMP/orig.md" "$F"
+cp "$P/config.yaml" "$TMP/config.yaml"
+sed -i 's/^secret_file: /secret_file:/' "$P/config.yaml"
+M check "$I" >/dev/null 2>"$TMP/err"; rc=$?
+sed 's/^/# /' "$TMP/err"
+[ $rc = 78 ] && [ "$(grep -c . "$TMP/err")" = 1 ] &&
+	grep -qF 'config.yaml:6: "secret_file:state/verp.key" needs a space after its ":": write secret_file: state/verp.key' "$TMP/err"
+ok $? "config.yaml: the key line named at its own line (exit $rc)"
+cp "$TMP/config.yaml" "$P/config.yaml"
+sed -i 's/^short_name: /short_name：/' "$P/lists/aba.yaml"
+M check "$I" >/dev/null 2>"$TMP/err"; rc=$?
+sed 's/^/# /' "$TMP/err"
+[ $rc = 65 ] && grep -qF 'lists/aba.yaml:2: "short_name：阿坝州科协" has a full-width colon' "$TMP/err"
+ok $? "a list's YAML: the same (exit $rc)"
