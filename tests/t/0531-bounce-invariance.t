@@ -459,7 +459,11 @@ for c in corpora:
             jobs[kind].append((name, os.path.join(c, lab["file"])))
 
 def parse(paths):
-    return bounce_score._run(paths)
+    return bounce_score.run_split(paths)
+
+# each original is read by many changes: parsed once for all of them
+ORIGS = sorted(set(o for k in jobs for _, o in jobs[k]))
+PARSED = dict(zip(ORIGS, parse(ORIGS)))
 
 def key(x):
     return sorted(r["address"].lower() for r in (x or {}).get("recipients",
@@ -500,7 +504,7 @@ for kind, _ in TRANSFORMS:
             "not " if bad or not names else "", n, DESC[kind], len(names)))
     if kind == "to":
         continue
-    before = parse([o for _, o in jobs[kind]]) if names else []
+    before = [PARSED[o] for _, o in jobs[kind]]
     changed = []
     for (name, orig), g, b in zip(jobs[kind], got, before):
         want = key(b)
