@@ -26,6 +26,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$tmp" <<'PY'
 import email.header, itertools, json, os, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
 
 tmp = sys.argv[1]
 R = "anna.berg+news@example.net"
@@ -295,7 +296,25 @@ def wrap60(text):
         out.append(line)
     return "\n".join(out) + sep + rest
 
-paths, want, wpaths, wwant = [], [], [], []
+def parse_500(paths):
+    out = subprocess.run(["mailer/mailer", "bounces", "parse"] + paths,
+                         capture_output=True, check=True).stdout
+    return [json.loads(l) for l in out.decode().splitlines()]
+
+# Each 500 notices are parsed while the next are written, two processes
+# at once: the tests run one script at a time on two cores.
+ex = ThreadPoolExecutor(2)
+
+def flush(ps, fs, last=False):
+    """Starts parsing each whole 500 of ps not yet started (and the rest,
+    when last); fs, the parses started."""
+    while len(ps) - 500 * len(fs) >= (1 if last else 500):
+        fs.append(ex.submit(parse_500, ps[500 * len(fs):500 * len(fs) + 500]))
+
+def parsed(fs):
+    return [d for f in fs for d in f.result()]
+
+paths, want, wpaths, wwant, pf, wf = [], [], [], [], [], []
 for i, (text, subj, kind, rcpts, what) in enumerate(notices()):
     head = HEAD % (FROMS[i % len(FROMS)], encoded(subj), i)
     p = os.path.join(tmp, "g%06d.eml" % i)
@@ -309,15 +328,10 @@ for i, (text, subj, kind, rcpts, what) in enumerate(notices()):
             f.write(head + wrap60(text))
         wpaths.append(p)
         wwant.append((kind, rcpts, "wrapped " + what))
-
-def parse(paths):
-    got = []
-    for k in range(0, len(paths), 500):
-        out = subprocess.run(["mailer/mailer", "bounces", "parse"] +
-                             paths[k:k + 500], capture_output=True,
-                             check=True).stdout
-        got += [json.loads(l) for l in out.decode().splitlines()]
-    return got
+    flush(paths, pf)
+    flush(wpaths, wf)
+flush(paths, pf, True)
+flush(wpaths, wf, True)
 
 def wrong(want, got):
     wrong_rcpt, wrong_kind = [], []
@@ -331,7 +345,7 @@ def wrong(want, got):
         print("# %s: %s %s" % w)
     return wrong_rcpt, wrong_kind
 
-got = parse(paths)
+got = parsed(pf)
 print("1..4")
 print("%s 1 - one output line a notice (%d notices)" %
       ("ok" if len(got) == len(paths) else "not ok", len(paths)))
@@ -340,7 +354,7 @@ print("%s 2 - exactly the failed recipients in every notice (%d wrong)" %
       ("not ok" if wrong_rcpt else "ok", len(wrong_rcpt)))
 print("%s 3 - the right kind in every notice (%d wrong)" %
       ("not ok" if wrong_kind else "ok", len(wrong_kind)))
-wgot = parse(wpaths)
+wgot = parsed(wf)
 wr, wk = wrong(wwant, wgot)
 print("%s 4 - the same in %d notices wrapped at 60 bytes (%d wrong)" %
       ("not ok" if wr or wk or len(wgot) != len(wpaths) or not wpaths
