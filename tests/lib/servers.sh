@@ -230,6 +230,14 @@ service auth {
     group = postfix
   }
 }
+# No auth penalty (Dovecot's wait of 2 s and more before each login from
+# an address after a failed one): tests that refuse a login on purpose
+# would wait for it in every login after theirs.
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
 EOF
     dovecot -c "$d/dovecot.conf" >"$d/start.out" 2>&1 ||
         { srv__err "dovecot failed to start:"; cat "$d/start.out" "$SRV_DIR/dovecot.log" >&2 2>/dev/null; return 1; }
