@@ -49,11 +49,9 @@ rule_ac_build(void)
 static char *
 fold_dup(const char *text, size_t n, size_t *len)
 {
-	char *l = malloc(n + 1);
+	char *l = xmalloc(n + 1);
 	size_t k = 0, m;
 
-	if (!l)
-		abort();
 	m = bounce_fold(l, text, n);
 	for (size_t i = 0; i < m; i++) {
 		if (isspace((unsigned char)l[i])) {
@@ -325,11 +323,9 @@ int
 bounce_final_asserted(const char *text, size_t n)
 {
 	size_t k;
-	char *f = fold_dup(text, n, &k), *l = malloc(k + 2);
+	char *f = fold_dup(text, n, &k), *l = xmalloc(k + 2);
 	int r = 0;
 
-	if (!l)
-		abort();
 	/* a space first, as before every other sentence, for whole words */
 	l[0] = ' ';
 	memcpy(l + 1, f, k + 1);
