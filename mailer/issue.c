@@ -9,7 +9,9 @@
 #include <libgen.h>
 #include <limits.h>
 #include <magic.h>
+#include <regex.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -835,6 +837,22 @@ name_direction(const char *file, const char *rel, const char *name)
 	return -1;
 }
 
+/*
+ * libmagic's failure was out of memory, not the file's fault: its
+ * allocations set errno (magic_errno), but a regcomp it runs on the
+ * database's patterns says so only in its text, "regex error 12 for"
+ * (REG_ESPACE; the number, since regerror's words are translated).
+ */
+static int
+magic_oom(magic_t mg)
+{
+	const char *e = magic_error(mg);
+	char espace[32];
+
+	snprintf(espace, sizeof espace, "regex error %d for", REG_ESPACE);
+	return magic_errno(mg) == ENOMEM || (e && strstr(e, espace));
+}
+
 static int
 load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
     int image)
@@ -858,7 +876,7 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 	}
 	if (!(type = magic_buffer(mg, b.data, b.len))) {
 		/* an attachment typed application/octet-stream by mistake */
-		if (magic_errno(mg) == ENOMEM)
+		if (magic_oom(mg))
 			util_oom("libmagic");
 		warnx("%s: \"%s\": libmagic cannot tell its type: %s", file,
 		    rel, magic_error(mg) ? magic_error(mg) : "no answer");
@@ -1150,7 +1168,7 @@ load_articles(struct issue *is)
 	if (!(mg = magic_open(MAGIC_MIME_TYPE)))
 		util_oom("libmagic");	/* its only failure */
 	if (magic_load(mg, NULL) == -1) {
-		if (magic_errno(mg) == ENOMEM)
+		if (magic_oom(mg))
 			util_oom("libmagic");
 		warnx("libmagic cannot load its database (package "
 		    "libmagic-mgc): %s", magic_error(mg) ? magic_error(mg) :
