@@ -934,7 +934,7 @@ config_parse(const char *path, const char *buf, size_t len)
 	defaults(c);
 	c->path = xstrdup(path);
 	dir = xstrdup(path);
-	c->base = realpath(dirname(dir), NULL);
+	c->base = xrealpath(dirname(dir));
 	free(dir);
 	if (!c->base)
 		c->base = xstrdup(".");
@@ -976,7 +976,7 @@ templates_installed(struct config *c)
 	dir = xasprintf("%s/../share/mailer/templates", dirname(exe));
 	if (is_dir(dir)) {
 		free(c->templates_dir);
-		c->templates_dir = realpath(dir, NULL);
+		c->templates_dir = xrealpath(dir);
 		if (!c->templates_dir)
 			c->templates_dir = xstrdup(dir);
 	}

@@ -735,7 +735,7 @@ inside(const struct issue *is, const char *file, const char *rel)
 		return NULL;
 	}
 	joined = path_join(is->dir, rel);
-	real = realpath(joined, NULL);
+	real = xrealpath(joined);
 	free(joined);
 	if (!real) {
 		warn("%s: \"%s\"", file, rel);
@@ -1303,7 +1303,7 @@ load(const char *dir, int head_only)
 	char *yml, *tmp;
 	int rc = -1;
 
-	if (!(is->dir = realpath(dir, NULL))) {
+	if (!(is->dir = xrealpath(dir))) {
 		warn("%s", dir);
 		free(is);
 		return NULL;

@@ -93,6 +93,16 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
+xrealpath(const char *path)
+{
+	char *r = realpath(path, NULL);
+
+	if (!r && errno == ENOMEM)
+		util_oom("realpath");
+	return r;
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;

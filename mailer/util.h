@@ -24,6 +24,11 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/*
+ * realpath(path, NULL), whose out of memory (ENOMEM: it allocates) is
+ * util_oom's, not a path's fault; NULL with errno for the path's own.
+ */
+char *xrealpath(const char *path);
 /* The caller frees the returned string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -16,7 +16,8 @@
 # code (bounce_match's abort() on a NULL once ended 2 points of bounces
 # parse in 134).  A regcomp that libmagic runs fails with "regex error
 # 12" and errno 0: out of memory too, not the attachment's fault (it was
-# 65, "libmagic cannot tell its type", at most points of preview).
+# 65, "libmagic cannot tell its type", at most points of preview), and
+# so is realpath's ENOMEM (it blamed the issue folder or a template).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 SHIM=$PWD/tests/oomshim.so
@@ -24,7 +25,7 @@ SHIM=$PWD/tests/oomshim.so
 	skip_all "sanitizer build (ASan must come first, and a failed malloc is fatal there)"
 [ -f "$SHIM" ] || skip_all "tests/oomshim.so not built (make t builds it)"
 tap_tmp
-plan 8
+plan 9
 ulimit -c 0	# the crashes counted below leave no core file behind
 export MAILER_TEST_SEED=7 SOURCE_DATE_EPOCH=1700000000
 P=$TMP/proj
@@ -39,14 +40,14 @@ n=$(OOM_COUNT=1 LD_PRELOAD=$SHIM $M preview "$P/issues/2021-01" --list aba \
 	--out "$TMP/count" 2>&1 >/dev/null | sed -n 's/^oomshim: \([0-9]*\) allocations$/\1/p')
 echo "# preview makes ${n:-no} allocations after main()"
 
-# sweep NAME POINTS CMD...: runs CMD with allocation k failing for
-# POINTS values of k spread over 1..n; each outcome goes to $TMP/NAME.out
-# as "k rc same|differs|-|CRASH-SITE first-stderr-line".
+# sweep NAME LAST POINTS CMD...: runs CMD with allocation k failing for
+# POINTS values of k spread over 1..LAST; each outcome goes to
+# $TMP/NAME.out as "k rc same|differs|-|CRASH-SITE first-stderr-line".
 sweep() {
-	local name=$1 k step; shift
-	step=$(( n / $1 > 0 ? n / $1 : 1 )); shift
+	local name=$1 last=$2 k step=$(( $2 / $3 > 0 ? $2 / $3 : 1 ))
+	shift 3
 	: >"$TMP/$name.out"
-	for ((k = 1; k <= n; k += step)); do
+	for ((k = 1; k <= last; k += step)); do
 		rm -rf "$TMP/out" "$TMP/crash"
 		OOM_CRASH=$TMP/crash OOM_AT=$k LD_PRELOAD=$SHIM "$@" \
 			>"$TMP/stdout" 2>"$TMP/stderr"
@@ -54,7 +55,7 @@ sweep() {
 		[ -s "$TMP/crash" ] && same=$(cat "$TMP/crash")
 		if [ $rc = 0 ]; then
 			same=differs
-			if [ "$name" = preview ]; then
+			if [ "$name" != bounces ]; then
 				diff -r "$TMP/ref" "$TMP/out" >/dev/null && same=same
 			else
 				cmp -s "$TMP/ref.json" "$TMP/stdout" && same=same
@@ -71,9 +72,18 @@ sweep() {
 }
 # show TEXT: its first three lines as comments, when there is any
 show() { [ -z "$1" ] || echo "$1" | head -n 3 | sed 's/^/#   /'; }
-sweep preview 80 $M preview "$P/issues/2021-01" --list aba --out "$TMP/out"
+sweep preview "$n" 80 $M preview "$P/issues/2021-01" --list aba --out "$TMP/out"
 [ "${n:-0}" -gt 1000 ] && [ "$(wc -l <"$TMP/preview.out")" -ge 80 ]
 ok $? "the sweep reached 80 or more points of $n allocations"
+# and every one of the first 200 (config, issue, paths), from another
+# folder: realpath's ENOMEM once blamed the issue folder (65), or read
+# the templates of the current folder in place of the config's
+(cd "$TMP" && sweep start 200 200 $M preview "$P/issues/2021-01" \
+	--list aba --out "$TMP/out")
+bad=$(awk '$2 != 71 && $3 != "same"' "$TMP/start.out")
+[ -z "$bad" ]; ok $? "the first 200 points: each out of memory (71) or the reference's files"
+show "$bad"
+cat "$TMP/start.out" >>"$TMP/preview.out"
 
 bad=$(awk '$2 == 0 && $3 != "same"' "$TMP/preview.out")
 [ -z "$bad" ]; ok $? "preview: every run that exits 0 wrote the reference's files"
@@ -85,15 +95,15 @@ if [ -f "$BOUNCE" ]; then
 	n=$(OOM_COUNT=1 LD_PRELOAD=$SHIM $M bounces parse "$BOUNCE" 2>&1 >/dev/null |
 		sed -n 's/^oomshim: \([0-9]*\) allocations$/\1/p')
 	echo "# bounces parse makes ${n:-no} allocations after main()"
-	sweep bounces "$n" $M bounces parse "$BOUNCE"	# every point: few
+	sweep bounces "$n" "$n" $M bounces parse "$BOUNCE"	# every point: few
 else
 	echo "# $BOUNCE absent: bounces parse not swept"
 	: >"$TMP/bounces.out"
 fi
 
 bad=$(cat "$TMP/preview.out" "$TMP/bounces.out" |
-	awk '/out of memory/ && $2 != 71')
-[ -z "$bad" ]; ok $? "every run that says \"out of memory\" exits 71"
+	awk '/out of memory|Cannot allocate memory/ && $2 != 71')
+[ -z "$bad" ]; ok $? "every run that says \"out of memory\" (or ENOMEM's words) exits 71"
 show "$bad"
 n71=$(cat "$TMP/preview.out" "$TMP/bounces.out" | awk '$2 == 71' | wc -l)
 [ "$n71" -gt 0 ]; ok $? "some runs did run out of memory and exited 71 ($n71)"
