@@ -192,12 +192,22 @@ wrap(struct mailmime *mm, char *data)
 static struct mailmime_content *
 content(const char *type)
 {
-	struct mailmime_content *c = mailmime_content_new_with_str(type);
+	struct mailmime_content *c = NULL;
+	size_t at = 0;
+	int r = mailmime_content_parse(type, strlen(type), &at, &c);
 
+	/*
+	 * Out of memory is no unparsable type (an image sent as
+	 * application/octet-stream), and libetpan's type parser reports it
+	 * as a success with no type in it (mailmime_new_empty crashed).
+	 */
+	if (r == MAILIMF_ERROR_MEMORY || (r == MAILIMF_NO_ERROR && !c->ct_type))
+		util_oom("libetpan");
 	/* libmagic's answer libetpan cannot parse is still an attachment */
-	if (!c && strncmp(type, "multipart/", 10) && strncmp(type, "text/", 5))
-		c = mailmime_content_new_with_str("application/octet-stream");
-	if (!c)
+	if (r != MAILIMF_NO_ERROR && strncmp(type, "multipart/", 10) &&
+	    strncmp(type, "text/", 5))
+		return content("application/octet-stream");
+	if (r != MAILIMF_NO_ERROR)
 		util_oom("libetpan");
 	return c;
 }

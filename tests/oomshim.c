@@ -6,9 +6,10 @@
  * realloc after that return NULL with ENOMEM, once.  With OOM_COUNT set it
  * prints how many there were at exit ("oomshim: N allocations").  With
  * OOM_CRASH=FILE, a crash (SIGSEGV, SIGABRT, SIGBUS) writes to FILE the
- * object it happened in, the first frame outside glibc ("mailer",
- * "libetpan.so.20"): a double free that glibc detects blames the one who
- * freed, so the test tells libetpan's crashes from ours without gdb.
+ * object and exported function it happened in, the first frame outside
+ * glibc ("mailer:?", "libetpan.so.20:clist_free"): a double free that
+ * glibc detects blames the one who freed, so the test tells libetpan's
+ * crashes from ours without gdb.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -66,13 +67,16 @@ report(void)
 static const char *crash_file;
 
 static const char *
-object_of(void *pc)
+object_of(void *pc, const char **sym)
 {
 	Dl_info di;
 	const char *slash;
 
+	*sym = "?";
 	if (!dladdr(pc, &di) || !di.dli_fname)
 		return "?";
+	if (di.dli_sname)
+		*sym = di.dli_sname;
 	slash = strrchr(di.dli_fname, '/');
 	return slash ? slash + 1 : di.dli_fname;
 }
@@ -90,14 +94,16 @@ on_crash(int sig)
 {
 	void *pc[64];
 	int n = backtrace(pc, 64), fd;
-	const char *obj = "?";
+	const char *obj = "?", *sym = "?";
 
 	for (int i = 0; i < n; i++)
-		if (!blameless(obj = object_of(pc[i])))
+		if (!blameless(obj = object_of(pc[i], &sym)))
 			break;
 	fd = open(crash_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd >= 0) {
 		(void)!write(fd, obj, strlen(obj));
+		(void)!write(fd, ":", 1);
+		(void)!write(fd, sym, strlen(sym));
 		(void)!write(fd, "\n", 1);
 		close(fd);
 	}
