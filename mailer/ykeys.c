@@ -57,6 +57,15 @@ quote_end(char q, const char *p, size_t k)
 	return k + 1;
 }
 
+/* i moved past the blanks of p[i..k): the text need not end in a NUL */
+static size_t
+past_blanks(const char *p, size_t i, size_t k)
+{
+	while (i < k && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	return i;
+}
+
 /* Past the ":" that ends the key of p[0..k), before a blank or the end; 0 */
 static size_t
 key_colon(const char *p, size_t k)
@@ -96,8 +105,7 @@ ykeys_check(const char *file, const char *s, size_t len,
 		if (quote) {
 			if ((v = quote_end(quote, p, k)) > k)
 				;	/* goes on */
-			else if (v + strspn(p + v, " \t") < k &&
-			    p[v + strspn(p + v, " \t")] != '#')
+			else if ((v = past_blanks(p, v, k)) < k && p[v] != '#')
 				break;	/* closed by another value's quote */
 			else
 				quote = 0;
@@ -111,7 +119,7 @@ ykeys_check(const char *file, const char *s, size_t len,
 				free(h);
 				return -1;
 			}
-			v += strspn(p + v, " \t");
+			v = past_blanks(p, v, k);
 			if (v < k && (p[v] == '"' || p[v] == '\'') &&
 			    quote_end(p[v], p + v + 1, k - v - 1) > k - v - 1) {
 				quote = p[v];
