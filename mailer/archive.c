@@ -497,7 +497,7 @@ open_out(const char *out, char **made)
 		(void)chmod(out, 0755);	/* mkdir_p went through the umask */
 		open_parents(out, *made);
 	}
-	if (!(real = realpath(out, NULL))) {
+	if (!(real = xrealpath(out))) {
 		warn("%s", out);
 		goto fail;
 	}

@@ -100,7 +100,7 @@ archive_path_resolve(const char *root, const char *path, char **file)
 		free(joined);
 		joined = ix;
 	}
-	real = realpath(joined, NULL);
+	real = xrealpath(joined);
 	free(joined);
 	if (!real)
 		return 1;

@@ -80,7 +80,7 @@ link_out(const char *root, const char *p, struct stat *lst)
 
 	if (lstat(p, lst) == -1 || !S_ISLNK(lst->st_mode))
 		return 0;
-	real = realpath(p, NULL);
+	real = xrealpath(p);
 	out = !real || strncmp(real, root, rl) || real[rl] != '/';
 	free(real);
 	return out;

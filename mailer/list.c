@@ -116,6 +116,8 @@ list_ids(const char *dir, char ***ids, size_t *n)
 	*ids = NULL;
 	*n = 0;
 	if (!d) {
+		if (errno == ENOMEM)	/* not the folder's fault: exit 71 */
+			util_oom("opendir");
 		warn("%s", dir);
 		return -1;
 	}

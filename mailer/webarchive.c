@@ -85,7 +85,7 @@ webarchive_handle(struct web *w, const char *path,
 		return;
 	}
 	/* resolved at each request: the archive may be built after start */
-	root = realpath(w->c->web_archive_dir, NULL);
+	root = xrealpath(w->c->web_archive_dir);
 	if (!root || archive_path_resolve(root, *path ? path : "/",
 	    &file) != 0 ||
 	    (fd = open(file, O_RDONLY | O_CLOEXEC)) == -1 ||

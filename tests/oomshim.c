@@ -9,8 +9,11 @@
  * object and exported function it happened in, the first frame outside
  * glibc ("mailer:?", "libetpan.so.20:clist_free"): a double free that
  * glibc detects blames the one who freed, so the test tells libetpan's
- * crashes from ours without gdb.
+ * crashes from ours without gdb.  OOM_OPENDIR=N makes the N-th opendir()
+ * called after main fail with ENOMEM instead (no allocation counted), and
+ * OOM_COUNT then counts those calls too ("oomshim: N opendirs").
  */
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <execinfo.h>
@@ -58,10 +61,27 @@ realloc(void *p, size_t n)
 	return fails() ? NULL : __libc_realloc(p, n);
 }
 
+static long opendirs, opendir_fail_at = -1;
+
+DIR *
+opendir(const char *name)
+{
+	static DIR *(*next)(const char *);
+
+	if (armed && ++opendirs == opendir_fail_at) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (!next)
+		*(void **)&next = dlsym(RTLD_NEXT, "opendir");
+	return next(name);
+}
+
 static void
 report(void)
 {
 	fprintf(stderr, "oomshim: %ld allocations\n", count);
+	fprintf(stderr, "oomshim: %ld opendirs\n", opendirs);
 }
 
 static const char *crash_file;
@@ -136,6 +156,8 @@ armed_main(int argc, char **argv, char **envp)
 
 	if (at)
 		fail_at = strtol(at, NULL, 10);
+	if ((at = getenv("OOM_OPENDIR")))
+		opendir_fail_at = strtol(at, NULL, 10);
 	if (getenv("OOM_COUNT"))
 		atexit(report);
 	watch_crashes();

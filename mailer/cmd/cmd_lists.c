@@ -308,7 +308,7 @@ remove_stale(const char *dir, const char *id)
 static char *
 write_target(const char *path)
 {
-	char *r = realpath(path, NULL);
+	char *r = xrealpath(path);
 
 	return r ? r : xstrdup(path);
 }

@@ -281,7 +281,7 @@ issue_title(const char *dir)
 static char *
 issue_of_dir(const char *dir)
 {
-	char *real = realpath(dir, NULL);
+	char *real = xrealpath(dir);
 	char *p = real ? real : xstrdup(dir), *b, *issue;
 
 	while (strlen(p) > 1 && p[strlen(p) - 1] == '/')

@@ -26,7 +26,7 @@ SHIM=$PWD/tests/oomshim.so
 	skip_all "sanitizer build (ASan must come first, and a failed malloc is fatal there)"
 [ -f "$SHIM" ] || skip_all "tests/oomshim.so not built (make t builds it)"
 tap_tmp
-plan 10
+plan 11
 ulimit -c 0	# the crashes counted below leave no core file behind
 export MAILER_TEST_SEED=7 SOURCE_DATE_EPOCH=1700000000
 P=$TMP/proj
@@ -133,5 +133,22 @@ show "$bad"
 
 bad=$(grep -E 'syntax error|unexpected YAML event|YAML' "$TMP/preview.out")
 [ -z "$bad" ]; ok $? "the sample's valid YAML is never blamed for a failed allocation"
+show "$bad"
+
+# opendir(3) failing for lack of memory (lists/ is read with it) was "lists:
+# Cannot allocate memory", exit 65, as if the folder were at fault
+bad=
+for c in "preview $P/issues/2021-01 --list aba --out $TMP/od" "check $P/issues/2021-01" \
+	"send $P/issues/2021-01 --dry-run" lists; do
+	n=$(OOM_COUNT=1 LD_PRELOAD=$SHIM $M $c 2>&1 >/dev/null | sed -n 's/^oomshim: \([0-9]*\) opendirs$/\1/p')
+	for ((k = 1; k <= ${n:-0}; k++)); do
+		rm -rf "$TMP/od"
+		OOM_OPENDIR=$k LD_PRELOAD=$SHIM $M $c >/dev/null 2>"$TMP/od.err"; rc=$?
+		[ $rc = 71 ] && grep -q 'out of memory' "$TMP/od.err" ||
+			bad="$bad${c%% *} opendir $k: exit $rc $(head -n 1 "$TMP/od.err")
+"
+	done
+done
+[ -z "$bad" ]; ok $? "an opendir failing for lack of memory exits 71, out of memory (preview, check, send, lists)"
 show "$bad"
 exit $tap_failed
