@@ -46,7 +46,7 @@ struct http_response {
 	char *etag, *last_modified;	/* malloc'd or NULL */
 	int cacheable;		/* 0: Cache-Control: no-store */
 	const char *allow;	/* with 405: the Allow header */
-	char *location;		/* with 301: the Location header, malloc'd */
+	char *location;		/* with 301 or 308: Location, malloc'd */
 };
 
 /*

@@ -327,9 +327,12 @@ cmd_check(int argc, char **argv)
 	}
 	if (rc == 0) {
 		per_sub = composer_per_subscriber(j.cp);
-		printf("%s: ok: %zu articles in %zu sections, %zu lists, %zu "
-		    "subscribers\n", j.issue->id, j.issue->narticles,
-		    j.issue->nsections, j.nlists, total.n);
+		printf("%s: ok: %zu article%s in %zu section%s, %zu list%s, "
+		    "%zu subscriber%s\n", j.issue->id, j.issue->narticles,
+		    j.issue->narticles == 1 ? "" : "s", j.issue->nsections,
+		    j.issue->nsections == 1 ? "" : "s", j.nlists,
+		    j.nlists == 1 ? "" : "s", total.n,
+		    total.n == 1 ? "" : "s");
 		printf("%s: %s: a send makes %zu edition%s (%zu signature%s "
 		    "when signing)\n", j.issue->id, per_sub ?
 		    "templates use subscriber fields, one edition per "
