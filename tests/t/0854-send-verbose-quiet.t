@@ -38,12 +38,12 @@ sed 's/^/# /' "$TMP/to2.out"
 [ $rc = 0 ] && grep -q 'test sent 1,' "$TMP/to2.out" && [ "$(files)" = $((n + 1)) ]
 ok $? "--list east --list east: one test copy (exit $rc)"
 M check "$I" --list east --list east >"$TMP/chk.out" 2>&1; rc=$?
-[ $rc = 0 ] && grep -q ' 1 lists, 2 subscribers' "$TMP/chk.out"
+[ $rc = 0 ] && grep -q ' 1 list, 2 subscribers' "$TMP/chk.out"
 ok $? "check counts the list once (exit $rc)"
 echo 'sponsors: [east, east]' >>"$I/issue.yaml"
 M check "$I" >"$TMP/chk2.out" 2>&1; rc=$?
 sed -i '/^sponsors:/d' "$I/issue.yaml"
-[ $rc = 0 ] && grep -q ' 1 lists, 2 subscribers' "$TMP/chk2.out"
+[ $rc = 0 ] && grep -q ' 1 list, 2 subscribers' "$TMP/chk2.out"
 ok $? "a sponsor named twice: one list (exit $rc)"
 
 M send "$I" --verbose >"$TMP/send.out" 2>&1; rc=$?

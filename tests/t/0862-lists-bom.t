@@ -19,7 +19,7 @@ FIRST=$(sed -n 2p "$P/lists/aba.csv" | cut -d, -f1)
 
 M check "$P/issues/2021-01" --list aba >"$TMP/check.out" 2>&1; rc=$?
 sed 's/^/# /' "$TMP/check.out"
-[ $rc = 0 ] && grep -q " 1 lists, $n subscribers" "$TMP/check.out"
+[ $rc = 0 ] && grep -q " 1 list, $n subscribers" "$TMP/check.out"
 ok $? "check reads the list with its byte order mark: $n rows (exit $rc)"
 
 M send "$P/issues/2021-01" --list aba --quiet >"$TMP/send.out" 2>&1; rc=$?
