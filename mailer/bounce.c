@@ -1398,6 +1398,35 @@ drop_held(struct parse *p)
 	p->nrs = k;
 }
 
+/*
+ * 1 when nothing but a mail system's From and the layout makes the notice
+ * a failure: no report, no X-Failed-Recipients, no status code or reply,
+ * no reason and no word of failure or delay we read in its text or its
+ * Subject.  Its text is in a language we do not read ("Jūsų laiško
+ * nepavyko pristatyti šiam gavėjui:" over an address): whether it says
+ * the address failed, is delayed or was reached, we cannot tell, and a
+ * guess would suppress a reader.
+ */
+static int
+unread_notice(const struct parse *p)
+{
+	const struct bounce_scan *sc = &p->sc;
+	char st[16];
+	size_t sl = strlen(p->wsubj);
+
+	if (p->tally.failed || p->tally.delayed || sc->report_dsn ||
+	    sc->dsn.len || (p->cues & (BOUNCE_CUE_FAILURE |
+	    BOUNCE_CUE_DELAY | BOUNCE_CUE_FINAL)))
+		return 0;
+	if (bounce_list_match(bounce_failure_subjects, p->wsubj, sl) ||
+	    bounce_list_match(bounce_delay_subjects, p->wsubj, sl) ||
+	    bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
+		return 0;
+	return !bounce_find_status(p->notice, p->sc.nlen, st) &&
+	    !bounce_smtp_class(p->notice, p->sc.nlen) &&
+	    !bounce_reason_rule(p->notice, p->sc.nlen);
+}
+
 /* The kind find_rcpts' evidence points to; an auto-reply names its sender. */
 static enum bounce_kind
 decide_kind(struct parse *p)
@@ -1416,7 +1445,8 @@ decide_kind(struct parse *p)
 		kind = BOUNCE_BOUNCE;
 	else if (p->tally.delayed)
 		kind = BOUNCE_DELAY;
-	else if (p->nrs && p->bounce_ev && !is_success_notice(p))
+	else if (p->nrs && p->bounce_ev && !is_success_notice(p) &&
+	    !unread_notice(p))
 		kind = BOUNCE_BOUNCE;
 	if (kind == BOUNCE_BOUNCE && !p->tally.failed && is_delay_warning(p))
 		kind = BOUNCE_DELAY;

@@ -319,6 +319,26 @@ conditional(const char *l, size_t n, size_t b, size_t e)
 	    bounce_list_match(bounce_conditional_words, l + e, t - e);
 }
 
+/*
+ * 1 when the cue starting at l[b] is denied by the words just before it
+ * (qmail's "This is not a permanent error; I will retry", "no permanent
+ * failure"): the notice says the failure is not final.
+ */
+static int
+negated(const char *l, size_t b)
+{
+	static const char *const neg[] = { " not a ", " not ", " no ",
+	    "n't a ", "n't ", NULL };
+
+	for (const char *const *w = neg; *w; w++) {
+		size_t m = strlen(*w);
+
+		if (b >= m && !memcmp(l + b - m, *w, m))
+			return 1;
+	}
+	return 0;
+}
+
 int
 bounce_final_asserted(const char *text, size_t n)
 {
@@ -339,7 +359,7 @@ bounce_final_asserted(const char *text, size_t n)
 		while (!r && (p = memmem(p, k - (size_t)(p - l), *c, cl))) {
 			size_t b = (size_t)(p - l);
 
-			r = !conditional(l, k, b, b + cl);
+			r = !conditional(l, k, b, b + cl) && !negated(l, b);
 			p += cl;
 		}
 	}

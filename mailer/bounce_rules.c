@@ -246,6 +246,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "casella piena", "4.2.2", SOFT, "mailboxfull" },
 	{ "buzon lleno", "4.2.2", SOFT, "mailboxfull" },
 	{ "caixa postal cheia", "4.2.2", SOFT, "mailboxfull" },
+	/* Arabic "صندوق بريد المستلم ممتلئ" (the recipient's mailbox is
+	 * full) */
+	{ "بريد المستلم ممتلئ", "4.2.2", SOFT, "mailboxfull" },
+	{ "صندوق البريد ممتلئ", "4.2.2", SOFT, "mailboxfull" },
 	{ "caixa de entrada do destinatario esta cheia", "4.2.2", SOFT,
 	  "mailboxfull" },
 	{ "caixa postal esta cheia", "4.2.2", SOFT, "mailboxfull" },
@@ -489,6 +493,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "adres niet is gevonden", "5.1.1", HARD, "userunknown" },
 	{ "nie znaleziono adresu", "5.1.1", HARD, "userunknown" },
 	{ "adres bulunamadi", "5.1.1", HARD, "userunknown" },	/* bulunamadı */
+	{ "posta kutusu bulunamadi", "5.1.1", HARD, "userunknown" },
+	{ "onbekende gebruiker", "5.1.1", HARD, "userunknown" },
+	/* Portuguese "a caixa postal não existe" */
+	{ "caixa postal nao existe", "5.1.1", HARD, "userunknown" },
+	/* Arabic "صندوق البريد غير موجود" (the mailbox does not exist) */
+	{ "صندوق البريد غير موجود", "5.1.1", HARD, "userunknown" },
 	{ "destinatari no existeix", "5.1.1", HARD, "userunknown" },
 	{ "ukjent mottaker", "5.1.1", HARD, "userunknown" },
 	{ "usuario desconocido", "5.1.1", HARD, "userunknown" },
@@ -1071,7 +1081,10 @@ const char *const bounce_delay_subjects[] = {
 	"warnung",
 	"retarde",	/* retardé */
 	"ritardo",
+	"ritardat",	/* Italian "Recapito ritardato" */
 	"retrasad",
+	"atrasad",	/* Portuguese "Entrega atrasada" */
+	"viivastynyt",	/* Finnish viivästynyt */
 	"delay",
 	"warning",
 	"still being retried",
@@ -1687,6 +1700,9 @@ const char *const bounce_failure_words[] = {
 	"失敗",
 	"できません",
 	"遅れ",
+	/* "以下の宛先への配信が遅延しています" (delivery to the following
+	 * address is delayed), as 遅れ is */
+	"遅延して",
 	/* Gmail's "a へのメールの配信中に一時的な問題が発生しました" (a
 	 * temporary problem delivering to a), a delay's words as 遅れ is */
 	"一時的な問題",
@@ -2208,6 +2224,18 @@ const char *const bounce_failure_cues[] = {
 	 * "已成功送達"; simplified 递送失败 */
 	"遞送失敗",
 	"递送失败",
+	/* Arabic "تعذر تسليم رسالتك" (your message could not be delivered) */
+	"تعذر تسليم",
+	/* Japanese: receipt refused by the recipient's setting */
+	"受け取りを拒否されました",
+	/* Exim's "recipient addresses that were incorrectly constructed" */
+	"incorrectly constructed",
+	/* Tagalog "Hindi naihatid ang iyong mensahe" (was not delivered);
+	 * Korean "전달되지 않았습니다" (was not delivered), "거부되었습니다"
+	 * (was refused) */
+	"hindi naihatid",
+	"전달되지 않았",
+	"거부되었",
 	NULL
 };
 
@@ -2221,6 +2249,11 @@ const char *const bounce_delay_cues[] = {
 	"seulement un avertissement",
 	"nuovo tentativo",
 	"se volvera a intentar",	/* se volverá a intentar */
+	"e stato ritardato",	/* Italian: è stato ritardato */
+	"continuera a tentare",	/* continuerà a tentare */
+	"esta atrasada",	/* Portuguese: está atrasada */
+	"continuara tentando",	/* continuará tentando */
+	"on viivastynyt",	/* Finnish: on viivästynyt */
 	"warning only",
 	"warning message only",
 	"just a warning",

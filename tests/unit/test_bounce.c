@@ -1702,6 +1702,20 @@ static const struct {
 	  "Delivery failed permanently to these recipients: hugo@example.fr,\n"
 	  "    lea@example.fr, marc@example.fr.\n",
 	  BOUNCE_BOUNCE, "hugo@example.fr", "", 0, 3 },
+	/* a mail system's notice in a language not read (Lithuanian: "your
+	 * letter could not be delivered to this recipient"), an address
+	 * under a colon and no code: what happened to it is unknown */
+	{ "unread-language-names-nobody",
+	  DHDR "\nJūsų laiško nepavyko pristatyti šiam gavėjui:\n\n"
+	  "   ann@example.net\n\nPriežastis: pašto dėžutė neegzistuoja.\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
+	/* qmail-style words that deny a final failure before a retry */
+	{ "not-a-permanent-error-retry",
+	  DHDR "\nI have not been able to deliver your message yet.\n"
+	  "This is not a permanent error; I will retry.\n\n"
+	  "<ann@example.net>:\n"
+	  "Remote host said: 451 4.3.0 Mailbox temporarily unavailable\n",
+	  BOUNCE_DELAY, "ann@example.net", "4.3.0", 0, 1 },
 };
 
 START_TEST(test_cases)
