@@ -357,6 +357,22 @@ id_label(const char *l, size_t n)
 }
 
 /*
+ * 1 when l[0..n) introduces a message's identifier with a colon,
+ * an identifier's label or a heading that names the Message-ID ("Message-ID
+ * of the message that failed:"): the "<x@h>" below it, even past a blank
+ * line, is that id, an address only to the eye.
+ */
+static int
+id_intro(const char *l, size_t n)
+{
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	return id_label(l, n) || (n && l[n - 1] == ':' &&
+	    (bounce_find_ci(l, n, "message-id") ||
+	    bounce_find_ci(l, n, "message id")));
+}
+
+/*
  * What the line before a listed address says: *contact 1 when it
  * introduces a contact ("For help, write to:"), 2 when it ends like "sent
  * by" or "from" (a sender follows); *intro when it introduces a list of
@@ -773,6 +789,32 @@ sig_gate(struct walk *w)
 }
 
 /*
+ * 1 when the header block t[i..run) is a message's as it was sent or
+ * delivered (a Return-Path, Received, Message-ID or List-Unsubscribe
+ * field), not the few fields a person's forward shows: what follows it is
+ * that message's body, the returned newsletter's, whose own lists ("Send
+ * your news to:" / "editor@...") name no failed recipient.
+ */
+static int
+sent_copy_block(const char *t, size_t i, size_t run)
+{
+	static const char *const f[] = { "return-path:", "received:",
+	    "message-id:", "list-unsubscribe:", NULL };
+
+	while (i < run) {
+		const char *eol = memchr(t + i, '\n', run - i);
+		size_t ll = eol ? (size_t)(eol - t - i) : run - i;
+
+		for (const char *const *k = f; *k; k++)
+			if (ll > strlen(*k) && !strncasecmp(t + i, *k,
+			    strlen(*k)))
+				return 1;
+		i += ll + 1;
+	}
+	return 0;
+}
+
+/*
  * 1 when the line is in a quoted message's header block or below the
  * notice's list of addressees reached: it names no failed recipient.
  */
@@ -786,7 +828,8 @@ quoted_gate(struct walk *w)
 	if (w->i >= run_end && ind < ll && memchr(l, ':', ll) &&
 	    !(w->prev_adjacent && smtp_split(w->prev, w->prevlen)) &&
 	    bounce_section_quoted_header(w->t, w->n, w->i, &run_end))
-		w->block_end = run_end;
+		w->block_end = sent_copy_block(w->t, w->i, run_end) ? w->n :
+		    run_end;
 	w->run_end = run_end;
 	if (ind < ll)
 		w->reached = bounce_section_success(l, ll, w->reached);
@@ -865,6 +908,10 @@ contact_above(const struct walk *w, const struct nearby *nb, int contact)
 	    !(w->eol && nb->next == w->eol + 1 &&
 	    says_why(nb->next, nb->nextlen)))
 		contact = 1;
+	/* past a blank line, or a heading that names the Message-ID */
+	if (!contact && id_intro(prev, prevlen) && !(w->prev_adjacent &&
+	    id_label(prev, prevlen)))
+		contact = 1;
 	/*
 	 * a paragraph that ends its sentence ("..., or contact the recipient
 	 * directly.") does not introduce the address below its blank, nor
@@ -909,6 +956,9 @@ line_candidates(const struct walk *w, struct hits *h)
 		nb.paralen = para_len(nb.next, (size_t)(end - nb.next));
 	prev_line(w->prev, w->prevlen, &contact, &intro);
 	contact = contact_above(w, &nb, contact);
+	/* an id's heading introduces no recipient, whatever it says */
+	if (contact == 1 && w->prev && id_intro(w->prev, w->prevlen))
+		intro = 0;
 	/* under its sentence as under "recipients:" */
 	if (w->lone_to)
 		intro = 1;

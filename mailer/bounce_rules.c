@@ -2530,6 +2530,12 @@ const char *const bounce_success_cues[] = {
 	"your message was relayed to",
 	"has been delivered to the following",
 	"have been delivered to the following",
+	/* a heading over the addresses reached: "Your message has been
+	 * delivered to:" above a list, beside one of those delayed */
+	"has been delivered to:",
+	"have been delivered to:",
+	"was delivered to:",
+	"were delivered to:",
 	"delivery to the following recipients succeeded",
 	"delivery to the following recipient succeeded",
 	"successfully relayed",

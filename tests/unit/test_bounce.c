@@ -1716,6 +1716,30 @@ static const struct {
 	  "<ann@example.net>:\n"
 	  "Remote host said: 451 4.3.0 Mailbox temporarily unavailable\n",
 	  BOUNCE_DELAY, "ann@example.net", "4.3.0", 0, 1 },
+	/* the returned copy's body, past its header block with no marker
+	 * above it: its own lists name no failed recipient */
+	{ "copy-body-list-no-recipient",
+	  HDR "\nYour message could not be delivered.\n\n"
+	  "<ann@example.net>: host mx said: 550 5.1.1 Mailbox does not exist\n\n"
+	  "Return-Path: <bounces+k5@bounce.example.org>\n"
+	  "From: news@example.com\nTo: ann@example.net\nSubject: Issue 5\n"
+	  "Message-ID: <k5-copy@example.com>\n\n"
+	  "Send your news for the next issue to:\n\n"
+	  "    editor@example.org\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
+	/* addresses under "has been delivered to:" were reached */
+	{ "delivered-to-heading-beside-delay",
+	  DHDR "\nYour message has been delivered to:\n\n    bob@example.net\n\n"
+	  "Delivery to the following recipient has been delayed:\n\n"
+	  "    ann@example.net\n\nThe server will keep trying.\n",
+	  BOUNCE_DELAY, "ann@example.net", "", 0, 1 },
+	/* a heading naming the Message-ID introduces an id, not a recipient */
+	{ "message-id-heading-no-recipient",
+	  DHDR "\nDelivery to the following recipient failed permanently:\n\n"
+	  "    ann@example.net\n\nReason: 550 5.1.1 user unknown.\n\n"
+	  "Message-ID of the message that failed:\n\n"
+	  "    <20261205.7f3a@lists.example.com>\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.1.1", 1, 1 },
 };
 
 START_TEST(test_cases)
