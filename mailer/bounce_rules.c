@@ -1083,6 +1083,7 @@ const char *const bounce_delay_subjects[] = {
 	"ritardo",
 	"ritardat",	/* Italian "Recapito ritardato" */
 	"retrasad",
+	"retraso",	/* Spanish "retraso en la entrega" */
 	"atrasad",	/* Portuguese "Entrega atrasada" */
 	"viivastynyt",	/* Finnish viivästynyt */
 	"delay",
@@ -2249,6 +2250,11 @@ const char *const bounce_delay_cues[] = {
 	"seulement un avertissement",
 	"nuovo tentativo",
 	"se volvera a intentar",	/* se volverá a intentar */
+	/* Spanish: todavía no ha podido entregarse, lo reintentará, solo un
+	 * aviso */
+	"todavia no ha podido",
+	"reintentara",
+	"solo un aviso",
 	"e stato ritardato",	/* Italian: è stato ritardato */
 	"continuera a tentare",	/* continuerà a tentare */
 	"esta atrasada",	/* Portuguese: está atrasada */
