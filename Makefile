@@ -1,7 +1,7 @@
 # mailer: build, test, demo.  Plain GNU make; every library through pkg-config.
 PKGS     = yaml-0.1 libetpan libcurl gpgme libcmark sqlite3 jansson libidn2 \
            nettle gnutls libmagic libmicrohttpd libcrypto
-PKGS    += libunbound libpsl
+PKGS    += libunbound libpsl icu-uc
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
@@ -46,6 +46,8 @@ DEBS = build-essential pkg-config libyaml-dev libetpan-dev libcurl4-gnutls-dev \
 # for every PKGS)
 DEBS += libunbound-dev unbound libpsl-dev libevent-dev python3-spf \
         python3-dnspython
+# internationalised addresses: a local part in NFC (RFC 6530, 10.1)
+DEBS += libicu-dev
 
 .PHONY: all deps check unit t demo bench clean lint install uninstall \
         check-asan asan leakcheck fuzz corpus

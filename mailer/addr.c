@@ -9,6 +9,9 @@
 
 #include "util.h"
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 static int
 atext(int c)
 {
@@ -50,9 +53,61 @@ fullwidth_only(const char *s, size_t n)
 	return 1;
 }
 
+/* 1 when s[0..n) (valid UTF-8) is in Unicode Normalization Form C. */
 static int
-check_local(const char *s, size_t n, const char **why)
+is_nfc(const char *s, size_t n)
 {
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
+	UChar u[128];
+	int32_t len = 0;
+	UBool yes;
+
+	if (U_FAILURE(e))
+		return 0;
+	u_strFromUTF8(u, 128, &len, s, (int32_t)n, &e);
+	if (U_FAILURE(e))
+		return 0;
+	yes = unorm2_isNormalized(nfc, u, len, &e);
+	return U_SUCCESS(e) && yes;
+}
+
+/*
+ * The non-ASCII characters of a local part (RFC 6531 UTF8-non-ascii):
+ * valid UTF-8, no C1 control, in NFC (RFC 6530, 10.1) so the same
+ * mailbox is one string.
+ */
+static int
+check_eai(const char *s, size_t n, const char **why)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (fullwidth_only(s, n)) {
+		*why = addr_why_fw_local;
+		return -1;
+	}
+	if (!utf8_valid(s, n, NULL)) {
+		*why = "the part before the @ is not valid UTF-8";
+		return -1;
+	}
+	for (size_t i = 0; i + 1 < n; i++)
+		if (p[i] == 0xc2 && p[i + 1] < 0xa0) {
+			*why = "the part before the @ has a control character";
+			return -1;
+		}
+	if (!is_nfc(s, n)) {
+		*why = "the part before the @ is not in Unicode "
+		    "normalization form C (NFC)";
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_local(const char *s, size_t n, int eai_ok, const char **why)
+{
+	int eai = 0;
+
 	if (n == 0 || n > 64) {
 		*why = "the local part must be 1 to 64 characters";
 		return -1;
@@ -68,18 +123,19 @@ check_local(const char *s, size_t n, const char **why)
 			*why = "the local part has two dots in a row";
 			return -1;
 		}
-		if (c != '.' && !atext(c)) {
-			if (c < 0x80)
-				*why = "the local part has a character "
-				    "that needs quoting";
-			else if (fullwidth_only(s, n))
-				*why = addr_why_fw_local;
-			else
-				*why = addr_why_eai;
+		if (c >= 0x80) {
+			eai = 1;
+		} else if (c != '.' && !atext(c)) {
+			*why = "the local part has a character that needs "
+			    "quoting";
 			return -1;
 		}
 	}
-	return 0;
+	if (eai && !eai_ok) {
+		*why = fullwidth_only(s, n) ? addr_why_fw_local : addr_why_eai;
+		return -1;
+	}
+	return eai ? check_eai(s, n, why) : 0;
 }
 
 static int
@@ -147,8 +203,8 @@ addr_domain_ascii(const char *d)
 	return out;
 }
 
-int
-addr_normalize(const char *in, char **out, const char **why)
+static int
+normalize(const char *in, int eai_ok, char **out, const char **why)
 {
 	const char *at = strrchr(in, '@');
 	char *domain;
@@ -168,7 +224,7 @@ addr_normalize(const char *in, char **out, const char **why)
 		*why = "line break in address";
 		return -1;
 	}
-	if (check_local(in, (size_t)(at - in), why) == -1)
+	if (check_local(in, (size_t)(at - in), eai_ok, why) == -1)
 		return -1;
 	if (!utf8_valid(at + 1, strlen(at + 1), NULL)) {
 		*why = "the domain is not valid UTF-8";
@@ -192,6 +248,46 @@ addr_normalize(const char *in, char **out, const char **why)
 		return -1;
 	}
 	return 0;
+}
+
+int
+addr_normalize(const char *in, char **out, const char **why)
+{
+	return normalize(in, 0, out, why);
+}
+
+int
+addr_normalize_eai(const char *in, char **out, const char **why)
+{
+	return normalize(in, 1, out, why);
+}
+
+char *
+addr_nfc(const char *s)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&e);
+	size_t n = strlen(s);
+	UChar *u, *v;
+	int32_t ul = 0, vl;
+	char *out;
+
+	if (U_FAILURE(e) || n > 4096 || !utf8_valid(s, n, NULL))
+		return NULL;
+	u = xcalloc(n + 1, sizeof *u);
+	v = xcalloc(3 * n + 1, sizeof *v);	/* NFC grows by 3 at most */
+	u_strFromUTF8(u, (int32_t)n + 1, &ul, s, (int32_t)n, &e);
+	vl = U_SUCCESS(e) ? unorm2_normalize(nfc, u, ul, v, 3 * (int32_t)n
+	    + 1, &e) : 0;
+	out = xmalloc(3 * (size_t)vl + 1);
+	u_strToUTF8(out, 3 * vl + 1, NULL, v, vl, &e);
+	free(u);
+	free(v);
+	if (U_FAILURE(e)) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 const char *

@@ -14,9 +14,24 @@
 int addr_normalize(const char *in, char **out, const char **why);
 
 /*
+ * addr_normalize for a subscriber's address, which may also be an
+ * internationalised one (RFC 6531: UTF-8 before the @): valid UTF-8, no
+ * control character, in Unicode NFC (RFC 6530, 10.1), the domain in
+ * A-labels as above, so one mailbox is one string.
+ */
+int addr_normalize_eai(const char *in, char **out, const char **why);
+
+/*
+ * s (UTF-8) in Unicode Normalization Form C, a copy the caller frees;
+ * NULL when s is not valid UTF-8 or longer than 4096 bytes.  For what a
+ * reader types, where an input method may give decomposed characters.
+ */
+char *addr_nfc(const char *s);
+
+/*
  * The *why of addr_normalize for an address that is valid (RFC 6531) but
- * not sent to: one not ASCII before the @.  Callers compare the pointer
- * to call it "not supported" rather than "invalid".
+ * refused where mailer's own address is meant (sender.address, reply_to:
+ * they would make every message an SMTPUTF8 one): not ASCII before the @.
  */
 extern const char addr_why_eai[];
 

@@ -312,13 +312,13 @@ take_row(struct csvstate *st)
 		    comment(st) ? comment(st) : few_fields(st));
 		return;
 	}
-	if (addr_normalize(st->fields[st->email_col], &email, &why) == -1) {
+	if (addr_normalize_eai(st->fields[st->email_col], &email, &why) ==
+	    -1) {
 		char *d = xasprintf("\"%s\": %s%s%s",
 		    st->fields[st->email_col], why, comment(st) ? "; " : "",
 		    comment(st) ? comment(st) : "");
 
-		row_error(st, why == addr_why_eai ? "address not supported" :
-		    "invalid address", d);
+		row_error(st, "invalid address", d);
 		free(d);
 		return;
 	}

@@ -513,6 +513,13 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 		unsent_back(s, it, now);
 		return;
 	}
+	if (r == TRANSPORT_HELD) {	/* smtp.c said why, once */
+		if (s->th)
+			throttle_end(s->th, addr_domain(it->email), now, 0);
+		s->st->deferred++;
+		item_release(s, it);
+		return;
+	}
 	it->tries++;
 	tx_open(s);
 	if (s->th)

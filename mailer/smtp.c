@@ -3,10 +3,11 @@
  * SMTP back end of transport.h.  See smtp.h.
  *
  * RFC 5321 (SMTP), RFC 3207 (STARTTLS), RFC 8314 (implicit TLS, smtps://),
- * RFC 4954 (AUTH).  libcurl runs the protocol; this file picks relays,
- * feeds messages, captures the server's final reply through the debug
- * callback (libcurl keeps only the code) and classifies the outcome by the
- * command it answered.
+ * RFC 4954 (AUTH), RFC 6531 (SMTPUTF8: an internationalised recipient
+ * only where the EHLO announced it; see prereq_cb).  libcurl runs the
+ * protocol; this file picks relays, feeds messages, captures the server's
+ * final reply through the debug callback (libcurl keeps only the code)
+ * and classifies the outcome by the command it answered.
  *
  * Each connection has its own thread running curl_easy_perform on its own
  * easy handle.  libcurl ends an SMTP transfer by blocking until the reply to
@@ -37,6 +38,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -80,6 +82,8 @@ struct outcome {
 	int data_ended;		/* the message's end went to libcurl */
 	int in_tls;		/* STARTTLS went out, nothing since */
 	int aborting;
+	int no_utf8;		/* held: EAI recipient, relay without
+				   SMTPUTF8 */
 	int restarted;		/* the worker went on with conn.next */
 	struct buf reply;	/* the last server reply */
 	char err[CURL_ERROR_SIZE];
@@ -90,6 +94,7 @@ struct relay {
 	char *label;		/* the URL without credentials */
 	time_t down_until;
 	int limited;		/* a connection over its limit was said */
+	int no_utf8;		/* its EHLO lacked SMTPUTF8 (said once) */
 	int noreply;		/* messages in a row without a reply to "." */
 	int refused;		/* messages in a row with a 4xx to MAIL */
 };
@@ -125,6 +130,11 @@ struct conn {
 	int quitting;		/* QUIT sent: its 221 is no outcome */
 	int in_tls;		/* STARTTLS sent, no command since (its
 				   handshake under way) */
+	int in_ehlo;		/* EHLO sent, no command since */
+	int utf8;		/* the open connection's last EHLO reply
+				   announced SMTPUTF8 (worker's) */
+	int eai;		/* the recipient is not ASCII (RFC 6531) */
+	int no_utf8;		/* held back by prereq_cb */
 	curl_socket_t fd;	/* the connection's socket; under s->mu */
 	char err[CURL_ERROR_SIZE];
 };
@@ -169,6 +179,16 @@ copy_piece(char *out, size_t room, const char *piece, size_t len, size_t at)
 	if (n)
 		memcpy(out, piece + at, n);
 	return n;
+}
+
+/* 1 when s is all ASCII (an RFC 5321 address, not an RFC 6531 one). */
+static int
+ascii_only(const char *s)
+{
+	while (*s)
+		if ((unsigned char)*s++ >= 0x80)
+			return 0;
+	return 1;
 }
 
 /*
@@ -254,6 +274,9 @@ static void
 command_out(struct conn *c, const char *p, size_t n)
 {
 	c->in_tls = n >= 8 && !strncmp(p, "STARTTLS", 8);
+	/* repeated after STARTTLS: only the last reply counts */
+	if ((c->in_ehlo = n >= 4 && !strncmp(p, "EHLO", 4)))
+		c->utf8 = 0;
 	if (n >= 10 && !strncmp(p, "MAIL FROM:", 10))
 		set_phase(c, PH_MAIL);
 	else if (n >= 8 && !strncmp(p, "RCPT TO:", 8))
@@ -274,6 +297,11 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 		if (n && *p == '2' && atomic_load(&c->phase) == PH_SESSION)
 			atomic_store(&c->greeted, 1);
 		reply_in(c, p, n);
+		if (c->in_ehlo && n >= 12 && !strncmp(p, "250", 3) &&
+		    !strncasecmp(p + 4, "SMTPUTF8", 8) &&
+		    (n == 12 || p[12] == '\r' || p[12] == '\n' ||
+		    p[12] == ' '))
+			c->utf8 = 1;
 	}
 	else if (type == CURLINFO_HEADER_OUT)
 		command_out(c, p, n);
@@ -298,6 +326,25 @@ progress_cb(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut,
 	(void)ut;
 	(void)un;
 	return stopping(arg);
+}
+
+/*
+ * Runs after the greeting and EHLO (again after STARTTLS), or on a reused
+ * connection, before MAIL FROM: an internationalised recipient goes only
+ * to a relay that announced SMTPUTF8 (RFC 6531, 3.4), which libcurl
+ * 7.88 does not check before its RCPT TO.
+ */
+static int
+prereq_cb(void *arg, char *ip, char *local_ip, int port, int local_port)
+{
+	struct conn *c = arg;
+
+	(void)ip;
+	(void)local_ip;
+	(void)port;
+	(void)local_port;
+	c->no_utf8 = c->eai && !c->utf8;
+	return c->no_utf8 ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
 }
 
 static int
@@ -354,6 +401,8 @@ setup_easy(struct smtp *s, struct conn *c)
 	SETOPT(h, CURLOPT_NOPROGRESS, 0L);
 	SETOPT(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
 	SETOPT(h, CURLOPT_XFERINFODATA, c);
+	SETOPT(h, CURLOPT_PREREQFUNCTION, prereq_cb);
+	SETOPT(h, CURLOPT_PREREQDATA, c);
 	SETOPT(h, CURLOPT_SOCKOPTFUNCTION, sockopt_cb);
 	SETOPT(h, CURLOPT_SOCKOPTDATA, c);
 	SETOPT(h, CURLOPT_CLOSESOCKETFUNCTION, closesocket_cb);
@@ -389,6 +438,24 @@ pick_relay(struct smtp *s, long conn)
 	return relays_pick(s->mode, s->weights, s->up, s->nrelays, conn);
 }
 
+/*
+ * For an internationalised recipient, a relay not yet seen without
+ * SMTPUTF8 this run, preferring relay when it is one; -1 when none is
+ * up.
+ */
+static long
+pick_utf8_relay(struct smtp *s, long conn, long relay)
+{
+	time_t now = time(NULL);
+
+	if (relay >= 0 && !s->relays[relay].no_utf8)
+		return relay;
+	for (size_t i = 0; i < s->nrelays; i++)
+		s->up[i] = s->relays[i].down_until <= now &&
+		    !s->relays[i].no_utf8;
+	return relays_pick(s->mode, s->weights, s->up, s->nrelays, conn);
+}
+
 static int arm(struct smtp *, struct conn *, size_t);
 
 /* The finished transfer, kept for the smtp_run thread (s->mu held). */
@@ -410,6 +477,7 @@ outcome_take(struct conn *c, CURLcode rc)
 	o->data_ended = c->data_ended;
 	o->in_tls = c->in_tls;
 	o->aborting = atomic_load(&c->aborting);
+	o->no_utf8 = c->no_utf8;
 	o->restarted = 0;
 	memcpy(o->err, c->err, sizeof o->err);
 	t = o->reply;	/* arm resets c->reply for the next message */
@@ -526,6 +594,9 @@ arm(struct smtp *s, struct conn *c, size_t relay)
 	c->reply_done = 0;
 	c->quitting = 0;
 	c->in_tls = 0;
+	c->in_ehlo = 0;
+	c->no_utf8 = 0;
+	c->eai = !ascii_only(c->msg.rcpt);
 	curl_slist_free_all(c->rcpt);
 	c->rcpt = curl_slist_append(NULL, c->msg.rcpt);
 	if ((long)relay != c->conn_relay)
@@ -650,6 +721,26 @@ lost_text(const struct smtp *s, struct outcome *o)
 		    "to %s", cmd[o->phase]);
 	snprintf(o->err, sizeof o->err, "%s: not sent", why);
 	return o->err;
+}
+
+/*
+ * An internationalised recipient met a relay whose EHLO lacked SMTPUTF8:
+ * said once per relay and run, with what to change.  The recipient goes
+ * to another relay of the pool, or stays owed (TRANSPORT_HELD): it is
+ * neither failed nor suppressed.
+ */
+static void
+no_utf8_seen(struct smtp *s, size_t relay)
+{
+	struct relay *rl = &s->relays[relay];
+
+	if (!rl->no_utf8)
+		warnx("%s: the relay does not announce SMTPUTF8 (RFC 6531): "
+		    "internationalised addresses (not ASCII before the @) "
+		    "are not sent through it: a relay that announces it "
+		    "takes them, or they stay owed; enable it on the relay "
+		    "(Postfix: smtputf8_enable = yes)", rl->label);
+	rl->no_utf8 = 1;
 }
 
 /* 1 when a relay other than skip is up. */
@@ -845,7 +936,18 @@ finish(struct smtp *s, struct conn *c)
 	    reply_text(o);
 	long next;
 
-	if (r != TRANSPORT_OK && o->aborting) {
+	if (r != TRANSPORT_OK && o->no_utf8) {
+		no_utf8_seen(s, o->relay);
+		next = pick_utf8_relay(s, c - s->conns, -1);
+		if (next >= 0) {	/* another relay of the pool may */
+			c->msg = o->msg;
+			c->tries = o->tries;
+			if (start(s, c, (size_t)next) == 0)
+				return;
+		}
+		r = TRANSPORT_HELD;
+		reply = "no relay announces SMTPUTF8";
+	} else if (r != TRANSPORT_OK && o->aborting) {
 		/* given up on a stop before MAIL FROM: not the relay's fault */
 		r = TRANSPORT_TEMPFAIL;
 		reply = "stopped before the SMTP session began";
@@ -1000,6 +1102,15 @@ fill(struct smtp *s, transport_next_fn next, void *arg,
 				break;
 			}
 			s->held++;
+		}
+		if (!ascii_only(c->msg.rcpt) &&
+		    (relay = pick_utf8_relay(s, i, relay)) < 0) {
+			/* known this run: no connection for it */
+			s->held--;
+			s->done(s->arg, &c->msg, TRANSPORT_HELD,
+			    "no relay announces SMTPUTF8");
+			i--;
+			continue;
 		}
 		if (s->interval > 0)
 			s->next_start = (now > s->next_start ? now :

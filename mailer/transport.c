@@ -43,7 +43,7 @@ transport_result_name(enum transport_result r)
 {
 	static const char *const n[] = { "OK", "TEMPFAIL", "NOREPLY",
 	    "PERMFAIL", "CONNFAIL", "TLSFAIL", "AUTHFAIL", "LOCALFAIL",
-	    "UNSENT" };
+	    "UNSENT", "HELD" };
 
 	return n[r];
 }

@@ -58,9 +58,12 @@ enum transport_result {
 				   untrusted */
 	TRANSPORT_AUTHFAIL,	/* the relay refused the username or password */
 	TRANSPORT_LOCALFAIL,	/* the Maildir could not be written */
-	TRANSPORT_UNSENT	/* handed over ahead and given back unstarted
+	TRANSPORT_UNSENT,	/* handed over ahead and given back unstarted
 				   (a stop, or no relay left): nothing of it
 				   left this machine */
+	TRANSPORT_HELD		/* an internationalised recipient (RFC 6531)
+				   and no relay announcing SMTPUTF8: not
+				   sent, owed to a later run */
 };
 
 struct transport_msg {

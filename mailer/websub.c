@@ -44,10 +44,6 @@ field(const struct http_request *rq, const char *name)
 }
 
 #define BAD_EMAIL "请填写有效的邮箱地址 · Enter a valid e-mail address"
-#define EAI_EMAIL "@ 前面含中文等非英文字符的邮箱地址,本通讯暂不支持:请填写 " \
-    "@ 前面只有英文字母、数字或 . _ - + 的地址 · An address with " \
-    "characters other than ASCII before the @ is not supported: enter one " \
-    "with only ASCII letters, digits or . _ - + before the @"
 #define FW_EMAIL "邮箱地址含全角字符(如 \xef\xbc\xa0 或全角字母):请切换到半角" \
     "输入 · The address has full-width characters (\xef\xbc\xa0 or " \
     "letters): type it half-width"
@@ -269,24 +265,28 @@ within_limits(struct web *w, enum jwebmail kind, const char *email,
 }
 
 /*
- * The normalised address of the form, or NULL and *why, the form's
- * message: an internationalised address or full-width forms named as
- * such (not "invalid").
+ * The normalised address of the form (an internationalised one in NFC,
+ * as addr_normalize_eai keeps it), or NULL and *why, the form's message:
+ * an input method's full-width forms named as such.
  */
 static char *
 form_email(const struct http_request *rq, char **raw, const char **why)
 {
-	char *norm = NULL;
+	char *norm = NULL, *nfc;
 	const char *a = NULL;
 
 	*raw = field(rq, "email");
 	*why = BAD_EMAIL;
+	/* an input method may type decomposed characters: one mailbox */
 	if (*raw && !has_ctl_break(*raw, strlen(*raw)) &&
-	    addr_normalize(*raw, &norm, &a) == 0)
-		return norm;
-	if (a == addr_why_eai)
-		*why = EAI_EMAIL;
-	else if (a == addr_why_fw_local || a == addr_why_fw_at)
+	    (nfc = addr_nfc(*raw))) {
+		int rc = addr_normalize_eai(nfc, &norm, &a);
+
+		free(nfc);
+		if (rc == 0)
+			return norm;
+	}
+	if (a == addr_why_fw_local || a == addr_why_fw_at)
 		*why = FW_EMAIL;
 	else if (a == addr_why_fw_space)
 		*why = FW_SPACE;

@@ -62,7 +62,7 @@ send_args(int argc, char **argv, const struct option *opts,
 				    "send a test to each in turn", *to, optarg);
 				goto usage;
 			}
-			if (addr_normalize(optarg, to, &why) == -1) {
+			if (addr_normalize_eai(optarg, to, &why) == -1) {
 				to_refused(optarg, why);
 				strlist_free(only);
 				return -1;

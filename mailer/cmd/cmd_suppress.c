@@ -233,10 +233,9 @@ cmd_suppress(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (addr_normalize(addr, &email, &why) == -1) {
-		fprintf(stderr, "mailer: suppress: \"%s\": %s: %s\n", addr,
-		    why == addr_why_eai ? "address not supported" :
-		    "not an address", why);
+	if (addr_normalize_eai(addr, &email, &why) == -1) {
+		fprintf(stderr, "mailer: suppress: \"%s\": not an address: "
+		    "%s\n", addr, why);
 		return EXIT_USAGE;
 	}
 	if (!(c = config_load(cmd_config_path))) {

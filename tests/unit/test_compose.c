@@ -419,8 +419,9 @@ START_TEST(test_addr)
 END_TEST
 
 /*
- * An internationalised address is named as not supported (the same *why
- * the CSV, --to, suppress and the web form compare); an input method's
+ * Where mailer's own address is meant (addr_normalize: sender.address,
+ * reply_to), an internationalised address is named as not supported; an
+ * input method's
  * full-width letters or @ as such.  Full-width forms mixed with Han are
  * an internationalised address; a cut-off UTF-8 sequence is no
  * full-width form.
@@ -452,6 +453,52 @@ START_TEST(test_addr_eai)
 			ck_assert_msg(strstr(why, t[i].why) &&
 			    why != addr_why_eai, "%s: %s", t[i].in, why);
 	}
+}
+END_TEST
+
+/*
+ * A subscriber's address may be internationalised (RFC 6531): accepted in
+ * NFC with the domain in A-labels; malformed UTF-8, a C1 control, a
+ * decomposed character and an input method's full-width letters are not.
+ */
+START_TEST(test_addr_eai_subscriber)
+{
+	static const struct { const char *in, *out; } ok[] = {
+		{ "会员@example.org", "会员@example.org" },
+		{ "用户@例子.中国", "用户@xn--fsqu00a.xn--fiqs8s" },
+		{ "张三.li+x@EXAMPLE.org", "张三.li+x@example.org" },
+		{ "caf\xc3\xa9@example.org", "caf\xc3\xa9@example.org" },
+	};
+	static const struct { const char *in, *why; } bad[] = {
+		{ "zh\xef\xbc@example.org", "not valid UTF-8" },
+		{ "\xff\xfe@example.org", "not valid UTF-8" },
+		{ "a\xc2\x85" "b@example.org", "control character" },
+		{ "a\xc2\x9f" "b@example.org", "control character" },
+		{ "cafe\xcc\x81@example.org", "(NFC)" },
+		{ "ｚｈａｎｇ３@example.org", "full-width" },
+		{ "张三 li@example.org", "needs quoting" },
+	};
+	char *out, *nfc;
+	const char *why;
+
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		out = NULL;
+		ck_assert_int_eq(addr_normalize_eai(ok[i].in, &out, &why), 0);
+		ck_assert_str_eq(out, ok[i].out);
+		free(out);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		out = NULL;
+		why = NULL;
+		ck_assert_int_eq(addr_normalize_eai(bad[i].in, &out, &why), -1);
+		ck_assert_ptr_null(out);
+		ck_assert_msg(strstr(why, bad[i].why), "%s: %s", bad[i].in,
+		    why);
+	}
+	nfc = addr_nfc("cafe\xcc\x81@example.org");
+	ck_assert_str_eq(nfc, "caf\xc3\xa9@example.org");
+	free(nfc);
+	ck_assert_ptr_null(addr_nfc("\xff@example.org"));
 }
 END_TEST
 
@@ -547,6 +594,7 @@ compose_suite(void)
 	tcase_add_loop_test(tc, test_addr, 0, sizeof addrs / sizeof addrs[0]);
 	tcase_add_test(tc, test_addr_same);
 	tcase_add_test(tc, test_addr_eai);
+	tcase_add_test(tc, test_addr_eai_subscriber);
 	tcase_add_test(tc, test_domain);
 	tcase_add_test(tc, test_config);
 	suite_add_tcase(s, tc);
