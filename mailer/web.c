@@ -253,10 +253,14 @@ char *
 web_mask(const char *email)
 {
 	const char *at = strrchr(email, '@');
+	int n = 1;
 
 	if (!at || at == email)
 		return xstrdup("***");
-	return xasprintf("%.*s***%s", 1, email, at);
+	/* the first character whole: 张***@, not a cut UTF-8 sequence */
+	while (email + n < at && ((unsigned char)email[n] & 0xc0) == 0x80)
+		n++;
+	return xasprintf("%.*s***%s", n, email, at);
 }
 
 void

@@ -6,7 +6,8 @@
 # them.  One person is one address however it was typed: a decomposed
 # "cafe" + U+0301 is stored in NFC (café), the domain in A-labels
 # whether typed in U-labels or A-labels, so the three spellings are one
-# subscriber.  The manage form takes such an address too.  An input
+# subscriber.  The manage form takes such an address too, and serve's
+# log masks it after its first character (张***@), not its first byte.  An input
 # method's full-width ＠, letters or space still bring the form back (400)
 # with the field marked (aria-invalid, aria-describedby="error") and a
 # message in Chinese and English.  Maildir transport, serve on loopback.
@@ -16,7 +17,7 @@
 . tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 8
+plan 9
 web_direct_project 'mails_per_ip_per_hour: 1000'
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 web_direct_serve
@@ -63,6 +64,10 @@ echo "# $l1"
 	[ "$(curl -s -o /dev/null -w '%{http_code}' --data confirm=1 "$l1")" = 200 ] &&
 	[ "$(curl -s -o /dev/null -w '%{http_code}' --data confirm=1 "$l2")" = 200 ]
 ok $? "the confirmation mails go to them, To in UTF-8, and their links confirm"
+grep -a 'mail kind=subscribe' "$TMP/serve.log" | head -2 | sed 's/^/# /'
+grep -q 'mail kind=subscribe list=aba address=张\*\*\*@example.org$' "$TMP/serve.log" &&
+	iconv -f UTF-8 -t UTF-8 "$TMP/serve.log" >/dev/null
+ok $? "serve's log masks the address after its first character, whole (valid UTF-8)"
 M send "$P/issues/2021-01" --list aba --quiet >"$TMP/send.out" 2>&1; rc=$?
 sqlite3 "$P/state/mailer.db" "select email from recipients where state='sent' and email glob '*[^ -~]*'" | sed 's/^/# sent: /'
 [ $rc = 0 ] && [ "$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent' and email in ('张三@example.org', '用户@xn--fsqu00a.xn--fiqs8s')")" = 2 ]
