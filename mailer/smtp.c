@@ -84,6 +84,7 @@ struct outcome {
 	int aborting;
 	int no_utf8;		/* held: EAI recipient, relay without
 				   SMTPUTF8 */
+	int reused;		/* on a connection a message before opened */
 	int restarted;		/* the worker went on with conn.next */
 	struct buf reply;	/* the last server reply */
 	char err[CURL_ERROR_SIZE];
@@ -478,6 +479,7 @@ outcome_take(struct conn *c, CURLcode rc)
 	o->in_tls = c->in_tls;
 	o->aborting = atomic_load(&c->aborting);
 	o->no_utf8 = c->no_utf8;
+	o->reused = fresh == 0;
 	o->restarted = 0;
 	memcpy(o->err, c->err, sizeof o->err);
 	t = o->reply;	/* arm resets c->reply for the next message */
@@ -937,8 +939,16 @@ finish(struct smtp *s, struct conn *c)
 	long next;
 
 	if (r != TRANSPORT_OK && o->no_utf8) {
-		no_utf8_seen(s, o->relay);
-		next = pick_utf8_relay(s, c - s->conns, -1);
+		/*
+		 * an EHLO heard before this run (serve's connection stays
+		 * open) may be stale: a new connection asks again
+		 */
+		next = o->reused && !s->relays[o->relay].no_utf8 ?
+		    (long)o->relay : -1;
+		if (next < 0) {
+			no_utf8_seen(s, o->relay);
+			next = pick_utf8_relay(s, c - s->conns, -1);
+		}
 		if (next >= 0) {	/* another relay of the pool may */
 			c->msg = o->msg;
 			c->tries = o->tries;
@@ -1230,6 +1240,9 @@ smtp_run(struct smtp *s, transport_next_fn next, transport_done_fn done,
 	s->sync = sync;
 	s->arg = arg;
 	s->no_relay = pick_relay(s, 0) < 0;
+	/* serve's handle lives on: a relay may have enabled SMTPUTF8 since */
+	for (size_t i = 0; i < s->nrelays; i++)
+		s->relays[i].no_utf8 = 0;
 	for (;;) {
 		long wait_ms = POLL_MS;
 		int halt = (stop && *stop) || s->no_relay || s->sync_failed;

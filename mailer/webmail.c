@@ -222,7 +222,12 @@ deliver(struct webmail *m, const struct job *j, struct buf *msg)
 	/* the result is o.r: a relay refusing leaves no -1 to add */
 	(void)transport_run(m->t, one_next, one_done, NULL, &o,
 	    &m->smtp_stop, 0);
-	rc = o.r == TRANSPORT_OK || o.r == TRANSPORT_PERMFAIL ? 0 : 1;
+	/*
+	 * held (no relay announces SMTPUTF8): dropped, or it would hold up
+	 * every confirmation mail queued after it; smtp.c named the relay
+	 */
+	rc = o.r == TRANSPORT_OK || o.r == TRANSPORT_PERMFAIL ||
+	    o.r == TRANSPORT_HELD ? 0 : 1;
 	if (o.r != TRANSPORT_OK)
 		warnx("confirmation mail to %s: %s%s", masked,
 		    o.reply ? o.reply : "no relay",
