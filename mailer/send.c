@@ -93,6 +93,8 @@ struct sender {
 	unsigned long seq;
 	struct progress *pg;
 	int tx;				/* a journal transaction is open */
+	/* a commit failed: outcomes heard may be lost (on_sync) */
+	int commit_failed;
 	pthread_mutex_t writers;	/* held while tx: see ckpt.h */
 	struct ckpt *ckpt;		/* the journal's checkpoints */
 	int failed;			/* a hard error stops the run */
@@ -149,7 +151,7 @@ tx_commit(struct sender *s)
 	rc = journal_commit(s->jn);
 	pthread_mutex_unlock(&s->writers);
 	if (rc == -1)
-		s->failed = 1;
+		s->failed = s->commit_failed = 1;
 	return rc;
 }
 
@@ -551,11 +553,16 @@ on_done(void *arg, const struct transport_msg *m, enum transport_result r,
 	progress_update(s->pg, s->st->sent, s->st->deferred, s->st->failed);
 }
 
-/* The transport asks for the outcomes so far to be on disk. */
+/*
+ * The transport asks for the outcomes so far to be on disk; on_next may
+ * have committed them already, or failed to.
+ */
 static int
 on_sync(void *arg)
 {
-	return tx_commit(arg);
+	struct sender *s = arg;
+
+	return s->commit_failed ? -1 : tx_commit(s);
 }
 
 /* The one place where a message meets the transport. */
@@ -645,9 +652,9 @@ again:
 			soonest = at;
 	}
 	/*
-	 * The read runs in the open transaction when there is one; since
-	 * connections get their next message ahead, there seldom is: the
-	 * outcomes were committed when heard (README, "Benchmarks").
+	 * The read runs in the open transaction when there is one: the
+	 * SMTP transport asks for the next message before it syncs the
+	 * outcomes just heard (smtp_run), so this commit is theirs.
 	 */
 	if (best && stopped_now(s, best))
 		goto again;
