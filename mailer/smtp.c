@@ -161,8 +161,6 @@ struct smtp {
 	pthread_mutex_t mu;
 	pthread_cond_t ended;	/* a worker finished, or a wakeup */
 	long ndone;		/* connections at OUT_ENDED; under mu */
-	int urgent;		/* a worker waits for the smtp_run thread, or
-				   went idle; under mu */
 	int sync_failed;	/* under mu: no message may end any more */
 	int woken;		/* smtp_wakeup was called; under mu */
 	int closing;		/* workers exit; under mu */
@@ -195,34 +193,6 @@ ascii_only(const char *s)
 }
 
 /*
- * 1 when the smtp_run thread is to hear the outcomes now (s->mu held): a
- * worker waits for it or went idle, or half the working connections have
- * ended a message.  Woken at every end, it heard and committed them one
- * at a time; the rest wait for the next (tests/bench/send.sh): each
- * connection's next message still ends only after its last outcome's
- * commit (settled), so the journal's guarantee is the same.
- */
-static int
-heard_due(const struct smtp *s)
-{
-	long working = 0;
-
-	if (s->urgent)
-		return 1;
-	for (long i = 0; i < s->nconns; i++)
-		working += s->conns[i].turn == TURN_WORK;
-	return s->ndone > 0 && s->ndone * 2 >= working;
-}
-
-/* A worker needs the smtp_run thread now (s->mu held). */
-static void
-call_in(struct smtp *s)
-{
-	s->urgent = 1;
-	pthread_cond_signal(&s->ended);
-}
-
-/*
  * 1 once the connection's last outcome is synced, 0 when it never will
  * be (sync failed, or closing): then this message must not end.
  */
@@ -233,8 +203,6 @@ settled(struct conn *c)
 	int ok;
 
 	pthread_mutex_lock(&s->mu);
-	if (c->out_state != OUT_NONE && !s->sync_failed && !s->closing)
-		call_in(s);
 	while (c->out_state != OUT_NONE && !s->sync_failed && !s->closing)
 		pthread_cond_wait(&c->go, &s->mu);
 	ok = c->out_state == OUT_NONE && !s->sync_failed;
@@ -522,21 +490,6 @@ outcome_take(struct conn *c, CURLcode rc)
 	c->conn_relay = c->used ? (long)c->relay : -1;
 }
 
-/* The message handed over ahead starts on the same connection. */
-static void
-go_on(struct smtp *s, struct conn *c)
-{
-	c->msg = c->next;
-	c->tries = 0;
-	if (arm(s, c, c->relay) == -1) {
-		c->next = c->msg;	/* the smtp_run thread tries it */
-		return;
-	}
-	c->has_next = 0;
-	c->out.restarted = 1;
-	c->turn = TURN_WORK;
-}
-
 /*
  * On the worker, s->mu held: the outcome goes to the smtp_run thread, and
  * the message handed over ahead, if any, starts at once on the same open
@@ -547,20 +500,24 @@ static void
 ended(struct smtp *s, struct conn *c, CURLcode rc)
 {
 	/* one outcome at a time: the last one is heard first */
-	if (c->out_state != OUT_NONE && !s->closing)
-		call_in(s);
 	while (c->out_state != OUT_NONE && !s->closing)
 		pthread_cond_wait(&c->go, &s->mu);
 	outcome_take(c, rc);
 	c->out_state = OUT_ENDED;
 	s->ndone++;
+	pthread_cond_signal(&s->ended);
 	c->turn = TURN_IDLE;
-	if (rc == CURLE_OK && c->used && c->has_next && !s->closing)
-		go_on(s, c);
-	if (!c->out.restarted)
-		s->urgent = 1;	/* idle: it waits for a message */
-	if (heard_due(s))
-		pthread_cond_signal(&s->ended);
+	if (rc != CURLE_OK || !c->used || !c->has_next || s->closing)
+		return;
+	c->msg = c->next;
+	c->tries = 0;
+	if (arm(s, c, c->relay) == -1) {
+		c->next = c->msg;	/* the smtp_run thread tries it */
+		return;
+	}
+	c->has_next = 0;
+	c->out.restarted = 1;
+	c->turn = TURN_WORK;
 }
 
 /*
@@ -1233,7 +1190,6 @@ collect(struct smtp *s, struct conn **heard)
 	int n = 0;
 
 	pthread_mutex_lock(&s->mu);
-	s->urgent = 0;
 	for (long i = 0; s->ndone && i < s->nconns; i++) {
 		struct conn *c = &s->conns[i];
 
@@ -1251,7 +1207,7 @@ collect(struct smtp *s, struct conn **heard)
 	return n;
 }
 
-/* Waits up to ms for the outcomes to be due (heard_due) or a wakeup. */
+/* Waits up to ms for a transfer to end or a wakeup. */
 static void
 wait_ended(struct smtp *s, long ms)
 {
@@ -1265,7 +1221,7 @@ wait_ended(struct smtp *s, long ms)
 		until.tv_nsec -= 1000000000L;
 	}
 	pthread_mutex_lock(&s->mu);
-	while (!heard_due(s) && !s->woken && pthread_cond_timedwait(&s->ended,
+	while (!s->ndone && !s->woken && pthread_cond_timedwait(&s->ended,
 	    &s->mu, &until) != ETIMEDOUT)
 		;
 	s->woken = 0;
