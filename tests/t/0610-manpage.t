@@ -5,12 +5,13 @@
 # option strings in the source and config.c's yfield tables, so a new key
 # or option without docs fails here).  Each command's options are looked
 # for in that command's own subsection, each key as an entry of its own in
-# CONFIGURATION (so "log" is not found in "login").
+# CONFIGURATION (so "log" is not found in "login"); each key also in the
+# README's configuration example, under its section.
 . tests/lib/tap.sh
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 10
+plan 12
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -70,6 +71,28 @@ done <"$TMP/keys"
 n=$(wc -l <"$TMP/keys")
 echo "# $n config keys"
 [ "$n" -ge 40 ] && [ $missing = 0 ]; ok $? "every config key is documented ($n)"
+
+# ... and in the README's "Configuration by example", each under its own
+# section (a key line, or "key:" in a comment there: "or password_env:").
+awk '/^## Configuration by example/ { s = 1 }
+	s && /^```yaml/ { y = 1; next } y && /^```/ { exit } y' README.md \
+	>"$TMP/readme.yaml"
+# in_readme SECTION.KEY (or KEY at the top)
+in_readme() {
+	awk -v k="$1" 'BEGIN { s = k; sub(/\..*/, "", s); if (s == k) s = ""
+		sub(/.*\./, "", k) }
+	/^[a-z_]+:/ { on = s == "" || index($0, s ":") == 1 }
+	on && (s == "" ? index($0, k ":") == 1 : $0 ~ ("(^|[ {,])" k ":")) {
+		f = 1 } END { exit !f }' "$TMP/readme.yaml"
+}
+! in_readme imap.no_such && ! in_readme imap.max_body && in_readme imap.url
+ok $? "the README matcher finds imap.url, not imap.no_such nor imap.max_body"
+missing=0
+while read -r k; do
+	in_readme "$k" ||
+		{ echo "# README's configuration example lacks key: $k"; missing=1; }
+done <"$TMP/keys"
+[ $missing = 0 ]; ok $? "every config key is in the README's example"
 
 # The commands, from the program's own list.
 cmds=$("$MAILER" --help | sed -n '/^commands:/,/^$/s/^  \([a-z]\+\) .*/\1/p')
