@@ -11,7 +11,7 @@
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 12
+plan 13
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -93,6 +93,42 @@ while read -r k; do
 		{ echo "# README's configuration example lacks key: $k"; missing=1; }
 done <"$TMP/keys"
 [ $missing = 0 ]; ok $? "every config key is in the README's example"
+
+# The keys of issue.yaml, an article's front matter and a list's YAML
+# (the yfield tables of issue.c and list.c): each a word of its FILES
+# subsection, and in its row of the README's Files table as `key`.
+# table_keys FILE TABLE: the keys of that yfield table
+table_keys() {
+	awk -v t="static const struct yfield $2[] = {" '
+		index($0, t) == 1 { on = 1; next } /^};/ { on = 0 }
+		on && /^\t\{ "/ { split($0, a, "\""); print a[2] }' "$1"
+}
+# files_sub HEADING: that subsection of FILES
+files_sub() {
+	sed -n '/^FILES$/,/^ENVIRONMENT$/p' "$TMP/page.txt" |
+		awk -v h="   $1" '/^   [^ ]/ { on = ($0 == h) } on'
+}
+missing=0; n=0
+for spec in "issue.c issue_fields The issue folder|issues/<id>/issue.yaml" \
+	"issue.c section_fields The issue folder|issues/<id>/issue.yaml" \
+	"issue.c article_fields The issue folder|issues/<id>/*.md" \
+	"list.c list_fields Lists|lists/<id>.yaml"; do
+	set -- ${spec%%|*}; src=$1 tbl=$2; shift 2; head="$*"
+	row=$(grep -F "| \`${spec#*|}\` |" README.md)
+	[ -n "$row" ] || { echo "# README: no Files row ${spec#*|}"; missing=1; }
+	files_sub "$head" | tr -s ' \n' '  ' >"$TMP/sub.txt"
+	for k in $(table_keys "mailer/$src" "$tbl"); do
+		n=$((n + 1))
+		grep -qE "(^|[^a-z_])$k([^a-z_]|\$)" "$TMP/sub.txt" ||
+			{ echo "# FILES, $head: no key $k ($tbl)"; missing=1; }
+		[ "$tbl" = section_fields ] || case $row in *"\`$k\`"*) ;;
+		*) echo "# README Files row ${spec#*|}: no \`$k\`"; missing=1;;
+		esac
+	done
+done
+echo "# $n issue, section, article and list keys"
+[ "$n" -ge 20 ] && [ $missing = 0 ]
+ok $? "every issue.yaml, front matter and list key is in FILES and the README ($n)"
 
 # The commands, from the program's own list.
 cmds=$("$MAILER" --help | sed -n '/^commands:/,/^$/s/^  \([a-z]\+\) .*/\1/p')
