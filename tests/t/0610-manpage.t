@@ -11,7 +11,7 @@
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 13
+plan 14
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -93,6 +93,70 @@ while read -r k; do
 		{ echo "# README's configuration example lacks key: $k"; missing=1; }
 done <"$TMP/keys"
 [ $missing = 0 ]; ok $? "every config key is in the README's example"
+
+# Each default of config.c's defaults() in the key's page heading
+# ("default N") and, where the README's example writes the key, as its
+# value there; each range of check_transport's and check_web's lim[]
+# tables in the key's entry ("LO..HI", "LO to HI", "at least LO", or the
+# section's opening paragraph for the transport keys).  One paragraph a
+# line (MANWIDTH=1000).
+LC_ALL=C.UTF-8 MANWIDTH=1000 man -E UTF-8 -l "$PAGE" 2>/dev/null \
+	>"$TMP/wide.txt"
+python3 - mailer/config.c "$TMP/wide.txt" "$TMP/readme.yaml" <<'PY'
+import re, sys
+src = open(sys.argv[1], encoding='utf-8').read()
+page = open(sys.argv[2], encoding='utf-8').read()
+readme = open(sys.argv[3], encoding='utf-8').read().split('\n')
+fails = 0
+def check(cond, what):
+    global fails
+    if not cond:
+        print('# FAIL', what)
+        fails += 1
+tables = dict(re.findall(r'static const struct yfield (\w+)\[\] = \{[^\n]*\n(.*?)\n\};', src, re.S))
+sect = dict((t, k) for k, t in re.findall(r'\{ "(\w+)", YF_MAP, 0, \d, (\w+) \}', tables['top_fields']))
+key = {}	# struct config field -> (section.key, type)
+for t, body in tables.items():
+    for k, ty, f in re.findall(r'\{\s*"(\w+)",\s*YF_(\w+),\s*O\((\w+)\)', body):
+        key[f] = ((sect[t] + '.' if t in sect else '') + k, ty)
+# the page's entry of a key: its heading line and its paragraph
+def entry(k):
+    m = re.search(r'^       %s \((.*)\)\n +(.*)$' % re.escape(k), page, re.M)
+    return (m.group(1), m.group(2)) if m else (None, None)
+body = re.search(r'\ndefaults\(struct config \*c\)\n\{(.*?)\n\}', src, re.S).group(1)
+n = 0
+for f, v in re.findall(r'c->(\w+) = ([0-9 *]+);', body):
+    k, ty = key[f]
+    want = ('true' if int(eval(v)) else 'false') if ty == 'BOOL' else str(eval(v))
+    head, _ = entry(k)
+    check(head is not None and re.search(r'default:? %s\b' % want, head), '%s: the code\'s default is %s, the page says (%s)' % (k, want, head))
+    # the README's example, where it writes the key on a line of its own
+    sec, _, kk = k.rpartition('.')
+    on = sec == ''
+    for l in readme:
+        if re.match(r'[a-z_]+:', l):
+            on = sec == '' or l.startswith(sec + ':')
+        m = re.match(r'%s%s: *([^ #]+)' % ('  ' if sec else '', kk), l)
+        if on and m:
+            check(m.group(1) == want, 'README example: %s: %s, the code\'s default is %s' % (k, m.group(1), want))
+    n += 1
+for s in ('transport', 'web'):
+    fn = re.search(r'\ncheck_%s\(.*?\n\}' % s, src, re.S).group(0)
+    intro = re.search(r'^   %s\n(.*?)\n\n' % s, page, re.M | re.S).group(1)
+    for k, f, lo, hi in re.findall(r'\{\s*"(\w+)",\s*c->(\w+),\s*(-?\d+),\s*(\w+)\s*\}', fn):
+        head, par = entry(s + '.' + k)
+        text = '%s %s' % (head, par)
+        if hi != 'LONG_MAX':
+            ok_ = re.search(r'\b%s(\.\.| to )%s\b' % (lo, hi), text)
+            check(ok_, '%s.%s: the code takes %s..%s, the page says (%s)' % (s, k, lo, hi, head))
+        elif lo != '0':
+            ok_ = 'at least %s' % lo in text.lower() or (k in intro and 'at least %s' % lo in intro)
+            check(ok_, '%s.%s: the code takes at least %s, the page does not say so' % (s, k, lo))
+        n += 1
+print('# %d defaults and ranges checked' % n)
+sys.exit(1 if fails else 0)
+PY
+ok $? "config.c's defaults and ranges are those of the page and the README"
 
 # The keys of issue.yaml, an article's front matter and a list's YAML
 # (the yfield tables of issue.c and list.c): each a word of its FILES
