@@ -11,7 +11,7 @@
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 14
+plan 15
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -233,6 +233,30 @@ for c in $cmds; do
 	echo "# $c:" $(cat "$TMP/use-$c")
 done
 [ $missing = 0 ]; ok $? "each command's options are documented in its own subsection"
+
+# Each short option a command takes (one of the letters of the option
+# strings in mailer/cmd/ that "mailer CMD -X ARG --help" does not refuse)
+# in the command's subsection ("--long, -X") and in the README's "Short
+# forms" paragraph next to the command's name.
+letters=$( { grep -ohE 'getopt_long\([^"]*"[^"]*"' mailer/cmd/cmd_*.c |
+	sed 's/.*"\(.*\)"/\1/'; grep -ohE '"-[a-zA-Z]"' mailer/cmd/cmd_*.c; } |
+	tr -cd 'a-zA-Z' | fold -w1 | grep -vx h | sort -u)
+awk '/^Short forms:/ { on = 1 } on && /^$/ { exit } on' README.md |
+	tr -s ' \n' '  ' >"$TMP/short.txt"
+missing=0; n=0
+for c in $cmds; do
+	for L in $letters; do
+		"$MAILER" --config "$TMP/none.yaml" "$c" "-$L" x@example.org \
+			--help >/dev/null 2>&1 || continue
+		n=$((n + 1))
+		grep -qE -- "^       --[a-z-]+.*, -$L( |\$)" "$TMP/sub-$c" ||
+			{ echo "# $c: -$L is in no option entry of its subsection"; missing=1; }
+		grep -qF -- "\`$c\`" "$TMP/short.txt" && grep -qF -- "\`-$L\`" "$TMP/short.txt" ||
+			{ echo "# $c: -$L is not in the README's Short forms"; missing=1; }
+	done
+done
+echo "# $n short options:" $letters
+[ "$n" -ge 10 ] && [ $missing = 0 ]; ok $? "each command's short options are documented ($n)"
 
 # Every option in the source is in some command's --help (or is global).
 missing=0
