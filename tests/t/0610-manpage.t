@@ -299,6 +299,7 @@ done
 "$MAILER" --exit-codes >"$TMP/codes.tsv"
 LC_ALL=C.UTF-8 MANWIDTH=1000 man -E UTF-8 -l "$PAGE" 2>/dev/null |
 	sed -n '/^EXIT STATUS$/,/^EXAMPLES$/p' >"$TMP/exit.txt"
+LC_ALL=C.UTF-8 MANWIDTH=1000 man -E UTF-8 -l "$PAGE" 2>/dev/null >"$TMP/wide-page.txt"
 "$MAILER" --help >"$TMP/usage.txt" 2>&1
 for c in $cmds; do "$MAILER" "$c" --help; done >"$TMP/cmd-usage.txt" 2>&1
 python3 - "$TMP" <<'PY'
@@ -329,6 +330,13 @@ for code, name, meaning, when in rows:
 for m in re.finditer(r'Exit ([^.]*)\.', ' '.join(cmdu.split())):
     for c in re.findall(r'\b(\d\d)\b', m.group(1)):
         check(int(c) in codes, 'a command --help names exit code %s, not in the table' % c)
+# every exit status the README and the page name ("exit 65", "exits 75",
+# "exit 0 or 75") is one of the table's
+for f in ('README.md', t + '/wide-page.txt'):
+    text = ' '.join(open(f, encoding='utf-8').read().split())
+    for m in re.finditer(r'\bexit(?:s| status| code)? (\d+)((?:(?:, | or | and )\d+)*)', text):
+        for c in re.findall(r'\d+', m.group(1) + m.group(2)):
+            check(int(c) in codes, '%s: "%s" names exit code %s, not in the table' % (f, m.group(0), c))
 print('# %d codes checked: %s' % (len(codes), ' '.join(map(str, codes))))
 sys.exit(1 if fails else 0)
 PY
