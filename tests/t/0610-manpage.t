@@ -11,7 +11,7 @@
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 15
+plan 16
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -157,6 +157,26 @@ print('# %d defaults and ranges checked' % n)
 sys.exit(1 if fails else 0)
 PY
 ok $? "config.c's defaults and ranges are those of the page and the README"
+
+# The header fields DKIM signs (dkim_canon.c's signed_names) each named
+# in the sentence "The signatures cover ..." of the page and the README.
+names=$(sed -n '/^} signed_names\[\] = {/,/^};/p' mailer/dkim_canon.c |
+	grep -oE '\{ "[a-z-]+", [01] \}' | cut -d'"' -f2)
+covers() {	# covers FILE: the sentences from "The signatures cover" on
+	tr -s ' \n' '  ' <"$1" | grep -oE 'The signatures cover [^.]*\.[^.]*\.' |
+		tr -d '`' | tr 'A-Z' 'a-z'
+}
+covers "$TMP/wide.txt" >"$TMP/cov-page"; covers README.md >"$TMP/cov-readme"
+missing=0; n=0
+for h in $names; do
+	n=$((n + 1))
+	for f in page readme; do
+		grep -qE "(^|[ ,])$h([ ,;.]|\$)" "$TMP/cov-$f" ||
+			{ echo "# $f: the signed field $h is not named"; missing=1; }
+	done
+done
+[ "$n" -ge 20 ] && [ $missing = 0 ]
+ok $? "every field DKIM signs is named in the page and the README ($n)"
 
 # The keys of issue.yaml, an article's front matter and a list's YAML
 # (the yfield tables of issue.c and list.c): each a word of its FILES
