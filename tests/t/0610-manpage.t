@@ -11,7 +11,7 @@
 command -v man >/dev/null || skip_all "man-db not installed (make deps)"
 command -v groff >/dev/null || skip_all "groff not installed (make deps)"
 tap_tmp
-plan 16
+plan 17
 PAGE=mailer/mailer.1
 LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$PAGE" \
 	>"$TMP/page.txt" 2>"$TMP/man.err"
@@ -177,6 +177,18 @@ for h in $names; do
 done
 [ "$n" -ge 20 ] && [ $missing = 0 ]
 ok $? "every field DKIM signs is named in the page and the README ($n)"
+
+# Every test the README cites as its proof (`0335`, `0750-crash-safety.t`)
+# is a script of tests/t.
+missing=0; n=0
+for t in $(grep -oE '`[0-9]{4}(-[a-z0-9-]+\.t)?`' README.md | tr -d '`' | sort -u); do
+	n=$((n + 1))
+	case $t in
+	*.t) [ -f "tests/t/$t" ] ;;
+	*) ls tests/t/"$t"-*.t >/dev/null 2>&1 ;;
+	esac || { echo "# README cites test $t, not in tests/t"; missing=1; }
+done
+[ "$n" -ge 50 ] && [ $missing = 0 ]; ok $? "every test the README cites exists ($n)"
 
 # The keys of issue.yaml, an article's front matter and a list's YAML
 # (the yfield tables of issue.c and list.c): each a word of its FILES
