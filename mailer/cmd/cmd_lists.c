@@ -55,7 +55,9 @@ usage(FILE *f)
 	    "  what the journal keeps under OLD (unsubscribes, suppressions,\n"
 	    "  web subscribers, sends) to NEW; after a git mv of the files,\n"
 	    "  moves the journal alone.  Refused while an issue is under way\n"
-	    "  on OLD (75) or when the journal already has NEW (65).\n");
+	    "  on OLD (75); when neither id is a list, the journal already\n"
+	    "  has NEW or another rename is unfinished (65); for an id not\n"
+	    "  1-40 lowercase letters, digits, - or _ (64).\n");
 }
 
 /* The journal when it exists; *jn NULL when there is none yet. */
