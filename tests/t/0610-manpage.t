@@ -320,6 +320,12 @@ for w in SOURCE_DATE_EPOCH MAILER_TEST_SEED password_env passphrase_env \
 	issue.html.mustache subscriber source_name; do
 	grep -qF -- "$w" "$TMP/page.txt" || { echo "# not mentioned: $w"; missing=1; }
 done
+# every variable mailer reads (getenv) has its entry in ENVIRONMENT
+sed -n '/^ENVIRONMENT$/,/^EXIT STATUS$/p' "$TMP/page.txt" >"$TMP/env.txt"
+for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' mailer | cut -d'"' -f2 | sort -u); do
+	grep -qx "       $v" "$TMP/env.txt" ||
+		{ echo "# $v (getenv) has no entry in ENVIRONMENT"; missing=1; }
+done
 [ $missing = 0 ]; ok $? "environment, issue format, templates"
 
 # The exit codes: the code's one table (mailer --exit-codes: code, name,
