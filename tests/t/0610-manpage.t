@@ -320,6 +320,12 @@ for w in SOURCE_DATE_EPOCH MAILER_TEST_SEED password_env passphrase_env \
 	issue.html.mustache subscriber source_name; do
 	grep -qF -- "$w" "$TMP/page.txt" || { echo "# not mentioned: $w"; missing=1; }
 done
+# every shipped template is named
+for f in templates/*.mustache; do
+	f=${f#templates/}; f=${f%.mustache}
+	grep -qF -- "$f" "$TMP/wide.txt" ||
+		{ echo "# template $f is not named"; missing=1; }
+done
 # every variable mailer reads (getenv) has its entry in ENVIRONMENT
 sed -n '/^ENVIRONMENT$/,/^EXIT STATUS$/p' "$TMP/page.txt" >"$TMP/env.txt"
 for v in $(grep -rhoE 'getenv\("[A-Z_]+"\)' mailer | cut -d'"' -f2 | sort -u); do
