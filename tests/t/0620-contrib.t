@@ -4,7 +4,7 @@
 # folders, and the Postfix notes cover what a relay set-up needs.
 . tests/lib/tap.sh
 tap_tmp
-plan 12
+plan 13
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $*"; }
 C=contrib
 
@@ -86,4 +86,16 @@ for w in 587 SASL TLS 'recipient_delimiter = +' bounce_domain imap: \
 	grep -qF -- "$w" "$C/postfix-relay.md" || { echo "# postfix-relay.md lacks $w"; missing=1; }
 done
 [ $missing = 0 ]; ok $? "postfix-relay.md: submission, SASL, TLS, VERP routing, IMAP"
+
+# every file of contrib/ is named in the README and the man page
+command -v man >/dev/null || { skip "man-db not installed"; exit $tap_failed; }
+LC_ALL=C.UTF-8 MANWIDTH=1000 man -E UTF-8 -l mailer/mailer.1 2>/dev/null \
+	>"$TMP/page.txt"
+missing=0
+for f in "$C"/*; do
+	f=${f#"$C"/}
+	grep -qF -- "$f" README.md || { echo "# README does not name contrib/$f"; missing=1; }
+	grep -qF -- "$f" "$TMP/page.txt" || { echo "# mailer(1) does not name contrib/$f"; missing=1; }
+done
+[ $missing = 0 ]; ok $? "every contrib/ file is named in the README and mailer(1)"
 exit $tap_failed
