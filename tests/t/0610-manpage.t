@@ -123,6 +123,14 @@ for t, body in tables.items():
 def entry(k):
     m = re.search(r'^       %s \((.*)\)\n +(.*)$' % re.escape(k), page, re.M)
     return (m.group(1), m.group(2)) if m else (None, None)
+# a key the table marks required says so in its heading
+pre = dict(re.findall(r'static const struct yfield (\w+)\[\] = \{\s*/\* in ([a-z_.\[\]]+) \*/', src))
+for t, b in tables.items():
+    for k, req in re.findall(r'\{\s*"(\w+)",\s*YF_\w+,\s*[OK]\(\w+\),\s*([01])', b):
+        name = (pre.get(t) or sect.get(t)) + '.' + k if (t in pre or t in sect) else k
+        head, _ = entry(name)
+        if req == '1':
+            check(head is not None and 'required' in head, '%s is required, its heading says (%s)' % (name, head))
 body = re.search(r'\ndefaults\(struct config \*c\)\n\{(.*?)\n\}', src, re.S).group(1)
 n = 0
 for f, v in re.findall(r'c->(\w+) = ([0-9 *]+);', body):
@@ -156,7 +164,7 @@ for s in ('transport', 'web'):
 print('# %d defaults and ranges checked' % n)
 sys.exit(1 if fails else 0)
 PY
-ok $? "config.c's defaults and ranges are those of the page and the README"
+ok $? "config.c's defaults, ranges and required keys are those of the page and the README"
 
 # The header fields DKIM signs (dkim_canon.c's signed_names) each named
 # in the sentence "The signatures cover ..." of the page and the README.
