@@ -18,6 +18,9 @@
 
 #define CONFIG_MAX (1024 * 1024)
 #define SECRET_MAX 4096
+/* a 4xx's tries within one send: at most 5 more, the last 16 waits later */
+#define RETRY_IN_RUN_MAX 5
+#define RETRY_IN_RUN_WAIT_MAX 60
 #define O(f) offsetof(struct config, f)
 
 static const struct yfield sender_fields[] = {
@@ -55,6 +58,8 @@ static const struct yfield transport_fields[] = {
 	{ "relay_cooldown", YF_INT, O(relay_cooldown), 0, NULL },
 	{ "retry_backoff", YF_INT, O(retry_backoff), 0, NULL },
 	{ "give_up_after", YF_INT, O(give_up_after), 0, NULL },
+	{ "retry_in_run", YF_INT, O(retry_in_run), 0, NULL },
+	{ "retry_in_run_wait", YF_NUM, O(retry_in_run_wait), 0, NULL },
 	YF_END
 };
 
@@ -158,6 +163,8 @@ defaults(struct config *c)
 	c->relay_cooldown = 300;
 	c->retry_backoff = 300;
 	c->give_up_after = 5 * 86400;	/* RFC 5321 4.5.4.1: 4-5 days */
+	c->retry_in_run = 2;
+	c->retry_in_run_wait = 1;
 	c->hard_limit = 1;
 	c->soft_limit = 5;
 	c->soft_window_days = 30;
@@ -419,6 +426,7 @@ check_transport(struct config *c, const struct ynode *root)
 		{ "relay_cooldown", c->relay_cooldown, 0, LONG_MAX },
 		{ "retry_backoff", c->retry_backoff, 0, LONG_MAX },
 		{ "give_up_after", c->give_up_after, 0, LONG_MAX },
+		{ "retry_in_run", c->retry_in_run, 0, RETRY_IN_RUN_MAX },
 		{ "domain_connections", c->domain_connections, 0, LONG_MAX },
 		{ "domain_rate_per_minute", c->domain_rate_per_minute, 0,
 		    LONG_MAX },
@@ -452,6 +460,18 @@ check_transport(struct config *c, const struct ynode *root)
 
 		warnx("%s:%zu:%zu: transport.rate must be at least 0, not %g",
 		    c->path, n ? n->line : 0, n ? n->col : 0, c->rate);
+		rc = -1;
+	}
+	/* NaN and inf fail both comparisons */
+	if (!(c->retry_in_run_wait >= 0 &&
+	    c->retry_in_run_wait <= RETRY_IN_RUN_WAIT_MAX)) {
+		const struct ynode *n = t ? ynode_get(t, "retry_in_run_wait") :
+		    NULL;
+
+		warnx("%s:%zu:%zu: transport.retry_in_run_wait must be "
+		    "0..%d seconds, not %g", c->path, n ? n->line : 0,
+		    n ? n->col : 0, RETRY_IN_RUN_WAIT_MAX,
+		    c->retry_in_run_wait);
 		rc = -1;
 	}
 	if (c->password_file && c->password_env) {

@@ -51,6 +51,8 @@ struct config {
 	long retry_backoff;
 	long give_up_after;	/* seconds a recipient may stay deferred; 0:
 				   for ever */
+	long retry_in_run;	/* extra tries of a 4xx within one send */
+	double retry_in_run_wait;	/* seconds before the first; doubles */
 
 	/* signing */
 	int sign;		/* a signing: section is present */

@@ -33,7 +33,6 @@
 #define POOL 256		/* messages built ahead of the connections */
 /* slots refilled at once: one commit adds them */
 #define REFILL 32
-#define RUN_RETRIES 2		/* extra tries of a 4xx within one run */
 #define BACKOFF_MAX 21600	/* seconds: deferred recipients wait at most */
 #define CHECKPOINT_MS 200	/* the journal's checkpoints, from a thread */
 #define RESET_PAGES 4096	/* its log is reset at 16 MB (ckpt.h) */
@@ -430,18 +429,23 @@ mark_failed(struct sender *s, const struct item *it, const char *reply)
 }
 
 /*
- * 1 when a 4xx goes back into the pool for another try within this run,
- * after 1 s, then 2 s.  A NOREPLY may be delivered, a too-big edition is
- * refused again: one try a send.
+ * 1 when a 4xx goes back into the pool for another try within this run:
+ * transport.retry_in_run more tries, the first after
+ * transport.retry_in_run_wait, each next wait doubled (by default 1 s,
+ * then 2 s).  A NOREPLY may be delivered, a too-big edition is refused
+ * again: one try a send.
  */
 static int
 retry_in_run(struct sender *s, struct item *it, enum transport_result r,
     double now)
 {
-	if (r == TRANSPORT_TEMPFAIL && it->tries <= RUN_RETRIES &&
+	const struct config *c = s->j->cfg;
+
+	if (r == TRANSPORT_TEMPFAIL && it->tries <= c->retry_in_run &&
 	    !*s->o->stop) {
 		it->state = SLOT_READY;
-		it->not_before = now + it->tries;	/* 1 s, 2 s */
+		it->not_before = now +
+		    c->retry_in_run_wait * (double)(1L << (it->tries - 1));
 		progress_update(s->pg, s->st->sent, s->st->deferred,
 		    s->st->failed);
 		return 1;
