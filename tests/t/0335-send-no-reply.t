@@ -73,7 +73,7 @@ ok $? "timeout 10: the rerun sends the 2 deferred once more, the 4 pending once 
 
 # --- lost before the end: the relay hangs up at a(4)'s RCPT TO
 fault hang --hangup-rcpt "$(a 4)"
-fault_project "$T/hu" "$PORT" 6 "tls: none"
+fault_project "$T/hu" "$PORT" 6 "tls: none" "retry_in_run_wait: 0.1"
 fault_send hu; rc=$?; sed 's/^/# /' "$T/hu.out" "$T/hu.err"
 [ $rc -eq 75 ] && [ "$(st hu "$(a 4)")" = deferred ]
 ok $? "hang-up at RCPT: deferred, exit 75 (rc $rc, $(st hu "$(a 4)"))"

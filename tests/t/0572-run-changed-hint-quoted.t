@@ -15,7 +15,7 @@ P="$T/News letters/it's here"
 mkdir -p "$(dirname "$P")"
 mk_tiny_project "$P"
 printf 'send_at: 2020-01-01T08:00:00+08:00\n' >>"$I/issue.yaml"
-sed -i 's|relays: .*|relays: ["smtp://127.0.0.1:1"]\n  tls: none|' \
+sed -i 's|relays: .*|relays: ["smtp://127.0.0.1:1"]\n  tls: none\n  retry_in_run_wait: 0.1|' \
 	"$P/config.yaml"
 fault busy --reply 'amy@example.org=451 4.2.0 busy'
 sed -i "s|smtp://127.0.0.1:[0-9]*|smtp://127.0.0.1:$PORT|" "$P/config.yaml"

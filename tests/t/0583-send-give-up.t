@@ -17,7 +17,7 @@ q() { sqlite3 "$T/p/state/mailer.db" "$1"; }
 
 fault busy --reply "$(a 2)=452 4.2.2 mailbox full" \
 	--reply "$(a 3)=451 4.7.1 greylisted"
-fault_project "$T/p" "$PORT" 4 "tls: none"
+fault_project "$T/p" "$PORT" 4 "tls: none" "retry_in_run_wait: 0.1"
 fault_send p; rc=$?; sed 's/^/# /' "$T/p.err"
 [ $rc -eq 75 ] && [ "$(q "select count(*) from recipients where state = 'deferred'")" = 2 ]
 ok $? "first send: two deferred, exit 75 (got $rc)"

@@ -19,7 +19,7 @@ P=$T/p
 mk_tiny_project "$P"
 printf 'send_at: 2020-01-01T08:00:00+08:00\n' >>"$I/issue.yaml"
 printf 'bounce_domain: bounce.test\n' >>"$P/config.yaml"
-sed -i 's|relays: .*|relays: ["smtp://127.0.0.1:1"]\n  tls: none|' "$P/config.yaml"
+sed -i 's|relays: .*|relays: ["smtp://127.0.0.1:1"]\n  tls: none\n  retry_in_run_wait: 0.1|' "$P/config.yaml"
 relay() {	# relay NAME ARGS...: faultsrv as the project's only relay
 	fault "$@"
 	sed -i "s|smtp://127.0.0.1:[0-9]*|smtp://127.0.0.1:$PORT|" "$P/config.yaml"

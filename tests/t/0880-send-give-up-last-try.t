@@ -25,7 +25,8 @@ fsend() {
 }
 
 fault busy --reply "$(a 2)=451 4.2.0 busy" --reply "$(a 3)=451 4.2.0 busy"
-fault_project "$T/p" "$PORT" 4 "tls: none" "give_up_after: 3600"
+fault_project "$T/p" "$PORT" 4 "tls: none" "give_up_after: 3600" \
+	"retry_in_run_wait: 0.1"
 fault_send p; rc=$?; sed 's/^/# /' "$T/p.err"
 [ $rc -eq 75 ] && [ "$(st 2)" = deferred ] && [ "$(st 3)" = deferred ]
 ok $? "first send: a(2) and a(3) deferred, exit 75 (got $rc)"
