@@ -29,7 +29,8 @@ URL_A=smtp://127.0.0.1:$A_PORT URL_B=smtp://127.0.0.1:$B_PORT
 # proj NAME N RELAY...: project T/NAME, list flt of N, those relays
 proj() {
 	local d=$T/$1 n=$2; shift 2
-	pool_project "$d" "$n" "$@" -- "max_connections: 2" "relay_cooldown: 600"
+	pool_project "$d" "$n" "$@" -- "max_connections: 2" "relay_cooldown: 600" \
+		"retry_in_run_wait: 0.1"
 }
 send() {
 	$MAILER --config "$T/$1/config.yaml" send "$T/$1/issues/2021-01" \
