@@ -82,8 +82,10 @@ n=$(nodes "$P/config.yaml")
 sed 's/^/#   /' "$TMP/e"
 [ "$n" = 200000 ] && [ $rc = 78 ] && grep -q 'unknown key "x"' "$TMP/e"
 ok $? "a config of exactly 200,000 YAML nodes is read ($n nodes, exit $rc)"
+# one scalar more in the same list is one node more (PyYAML's composer
+# takes about 4 s of CPU for each 200,000)
 with_list $((200000 - base + 2))
-n=$(nodes "$P/config.yaml")
+n=$((n + 1))
 hostile "a config of 200,001 YAML nodes ($n)" 78 'config.yaml:[0-9]+: more than 200000 YAML nodes' -- $M check "$P/issues/2021-01"
 cp "$P/good.yaml" "$P/config.yaml"
 hostile_fresh_issue; big "$I/issue.yaml" >"$TMP/big.yaml"; mv "$TMP/big.yaml" "$I/issue.yaml"
