@@ -131,6 +131,7 @@ for t, b in tables.items():
         head, _ = entry(name)
         if req == '1':
             check(head is not None and 'required' in head, '%s is required, its heading says (%s)' % (name, head))
+defines = dict(re.findall(r'^#define (\w+) (\d+)\b', src, re.M))
 body = re.search(r'\ndefaults\(struct config \*c\)\n\{(.*?)\n\}', src, re.S).group(1)
 n = 0
 for f, v in re.findall(r'c->(\w+) = ([0-9 *]+);', body):
@@ -152,6 +153,7 @@ for s in ('transport', 'web'):
     fn = re.search(r'\ncheck_%s\(.*?\n\}' % s, src, re.S).group(0)
     intro = re.search(r'^   %s\n(.*?)\n\n' % s, page, re.M | re.S).group(1)
     for k, f, lo, hi in re.findall(r'\{\s*"(\w+)",\s*c->(\w+),\s*(-?\d+),\s*(\w+)\s*\}', fn):
+        hi = defines.get(hi, hi)
         head, par = entry(s + '.' + k)
         text = '%s %s' % (head, par)
         if hi != 'LONG_MAX':
