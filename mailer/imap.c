@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gnutls/gnutls.h>
@@ -40,6 +41,8 @@ struct imap {
 	int dead;		/* the connection failed: no LOGOUT */
 	char *selected;		/* the folder selected, as configured */
 	uint32_t validity;	/* its UIDVALIDITY */
+	long timeout;		/* transport.timeout, seconds */
+	struct timespec heard;	/* when a byte last went either way */
 };
 
 /* libetpan's outcome names, for messages. */
@@ -106,6 +109,44 @@ server_said(const struct imap *im, int r)
 	    im->s->imap_response : NULL;
 }
 
+/* Notes when bytes went either way (libetpan's logger, called for each
+ * read and write, and for each that failed: not those, whose time is the
+ * failure's): what silence a failed read ended. */
+static void
+heard(mailimap *s, int type, const char *str, size_t size, void *ctx)
+{
+	struct imap *im = ctx;
+
+	(void)s;
+	(void)str;
+	(void)size;
+	if (type != MAILSTREAM_LOG_TYPE_ERROR_PARSE &&
+	    type != MAILSTREAM_LOG_TYPE_ERROR_RECEIVED &&
+	    type != MAILSTREAM_LOG_TYPE_ERROR_SENT)
+		clock_gettime(CLOCK_MONOTONIC, &im->heard);
+}
+
+/*
+ * 1 when a lost stream is a server that said nothing for the whole
+ * timeout: libetpan gives the same MAILIMAP_ERROR_STREAM for a read that
+ * timed out and for a connection closed, and only the silence before it
+ * tells them apart (a closed one ends at once).
+ */
+static int
+timed_out(const struct imap *im, int r)
+{
+	struct timespec now;
+	double quiet;
+
+	if (r != MAILIMAP_ERROR_STREAM || im->timeout <= 0 ||
+	    !im->heard.tv_sec)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	quiet = (double)(now.tv_sec - im->heard.tv_sec) +
+	    (double)(now.tv_nsec - im->heard.tv_nsec) / 1e9;
+	return quiet >= (double)im->timeout;
+}
+
 /* Reports a failed command once: where, what, libetpan's and the server's
  * words (said, NULL: none). */
 static int
@@ -116,7 +157,10 @@ fail_said(struct imap *im, const char *what, int r, const char *said)
 		im->dead = 1;
 	if (r == MAILIMAP_ERROR_MEMORY)
 		util_oom("libetpan");	/* 71, not a mailbox failure */
-	if (said && *said)
+	if (timed_out(im, r))
+		warnx("%s: %s: timed out after %ld s (transport.timeout)",
+		    im->where, what, im->timeout);
+	else if (said && *said)
 		warnx("%s: %s: %s: %s", im->where, what, etpan_error(r), said);
 	else
 		warnx("%s: %s: %s", im->where, what, etpan_error(r));
@@ -517,6 +561,8 @@ imap_open(const struct config *c, const char *password, enum imap_fail *why)
 	if (!im->s)
 		util_oom("libetpan");
 	mailimap_set_timeout(im->s, (time_t)c->timeout);
+	im->timeout = c->timeout;
+	mailimap_set_logger(im->s, heard, im);
 	if ((*why = secure(im, c, host, port, implicit)) != IMAP_FAIL_NONE)
 		goto bad;
 	if (mailimap_has_extension(im->s, "LOGINDISABLED")) {

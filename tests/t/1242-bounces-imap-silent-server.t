@@ -6,7 +6,9 @@
 # on that dead session and waited a second transport.timeout for its
 # answer (120 s of a cron run by default, where 60 s said all); now a
 # session whose connection failed is closed without LOGOUT.  gdb stops
-# the run at its FETCH and watches for a LOGOUT afterwards.
+# the run at its FETCH and watches for a LOGOUT afterwards.  The line said
+# "connection lost", as for a server that hung up; it now says "timed out
+# after 1 s (transport.timeout)", the setting to look at.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -37,7 +39,7 @@ gdb_batch "$T/g" 'break mailimap_uid_fetch' 'ignore 1 1' run 'delete 1' \
 	-- "$MAILER" --config "$P/c1.yaml" bounces
 STOPPED=$(cat "$T/pid" 2>/dev/null)
 grep -v '^\[\|^Using\|^0x' "$T/g" | sed 's/^/# /'
-[ -n "$STOPPED" ] && grep -q 'UID FETCH [0-9]*: connection lost' "$T/g" &&
+[ -n "$STOPPED" ] && grep -q 'UID FETCH [0-9]*: timed out after 1 s (transport.timeout)$' "$T/g" &&
 	grep -q '^\$1 = 75$' "$T/g"
 ok $? "a server silent at FETCH: named, exit 75"
 ! grep -q 'Breakpoint 2, .*mailimap_logout' "$T/g"
