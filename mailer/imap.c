@@ -790,17 +790,32 @@ search_uids(struct imap *im, struct mailimap_search_key *key,
 	return 0;
 }
 
+/* UID SEARCH of a key of no argument (type: MAILIMAP_SEARCH_KEY_...). */
+static int
+search_flag(struct imap *im, int type, const char *what, uint32_t **uids,
+    size_t *n)
+{
+	return search_uids(im, mailimap_search_key_new(type, NULL, NULL,
+	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	    NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL),
+	    what, uids, n);
+}
+
 int
 imap_list_uids(struct imap *im, uint32_t **uids, size_t *n)
 {
 	/* a message flagged \Deleted is one its owner removed (a person in
 	 * a mail client, or our own COPY fallback stopped before EXPUNGE):
 	 * not to be counted, nor copied again */
-	return search_uids(im, mailimap_search_key_new(
-	    MAILIMAP_SEARCH_KEY_UNDELETED, NULL, NULL, NULL, NULL, NULL, NULL,
-	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,
-	    NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL),
+	return search_flag(im, MAILIMAP_SEARCH_KEY_UNDELETED,
 	    "UID SEARCH UNDELETED", uids, n);
+}
+
+int
+imap_list_deleted(struct imap *im, uint32_t **uids, size_t *n)
+{
+	return search_flag(im, MAILIMAP_SEARCH_KEY_DELETED,
+	    "UID SEARCH DELETED", uids, n);
 }
 
 /* The UID and RFC822.SIZE items of one message's FETCH answer. */
@@ -935,23 +950,74 @@ size_key(size_t size)
 }
 
 /*
- * 1 when folder holds a message of exactly msg's bytes, 0 when not, -1
+ * The text inside the angle brackets of message_id, malloc'd, when it is
+ * one a UID SEARCH HEADER finds as it is (printable ASCII, no quote or
+ * backslash: nothing for the server to decode or the quoting to change);
+ * else NULL.
+ */
+static char *
+searchable_id(const char *message_id)
+{
+	const char *s, *e;
+
+	if (!message_id)
+		return NULL;
+	s = message_id + strspn(message_id, " \t");
+	s += *s == '<';
+	e = s + strcspn(s, ">");
+	if (e == s)
+		return NULL;
+	for (const char *p = s; p < e; p++)
+		if (*p <= ' ' || *p > '~' || *p == '"' || *p == '\\')
+			return NULL;
+	return xstrndup(s, (size_t)(e - s));
+}
+
+/*
+ * The search key of again's candidate copies: of its size and, when it has
+ * a usable Message-ID, that one in the Message-ID field: a folder of many
+ * notices of one size (a big issue's) then gives one candidate to read,
+ * not all of them.
+ */
+static struct mailimap_search_key *
+copy_key(const struct imap_again *again, const char **what)
+{
+	char *id = searchable_id(again->message_id);
+	struct mailimap_search_key *k;
+
+	*what = "UID SEARCH LARGER SMALLER";
+	if (!id)
+		return size_key(again->msg->len);
+	*what = "UID SEARCH HEADER Message-ID LARGER SMALLER";
+	k = mailimap_search_key_new_multiple_empty();
+	mailimap_search_key_multiple_add(k, mailimap_search_key_new_header(
+	    xstrdup("Message-ID"), id));
+	mailimap_search_key_multiple_add(k, size_key(again->msg->len));
+	return k;
+}
+
+/*
+ * 1 when folder holds a message of exactly again's bytes, 0 when not, -1
  * after reporting; the folder selected before is selected again.  This is
  * how a copy that an earlier run's UID COPY made, its \Deleted and
  * EXPUNGE never sent (the run killed), is found and not made twice: the
- * messages of msg's size (one SEARCH), then each one's bytes.
+ * candidates (copy_key, one SEARCH), then each one's bytes.
  */
 static int
-copied_before(struct imap *im, const char *folder, const struct buf *msg)
+copied_before(struct imap *im, const char *folder,
+    const struct imap_again *again)
 {
+	const struct buf *msg = again->msg;
 	uint32_t *uids = NULL, v;
 	size_t n = 0;
+	const char *what;
+	struct mailimap_search_key *key;
 	int found = 0;
 
 	if (open_folder(im, folder, 1, &v) == -1)
 		return -1;
-	if (search_uids(im, size_key(msg->len), "UID SEARCH LARGER SMALLER",
-	    &uids, &n) == -1)
+	key = copy_key(again, &what);
+	if (search_uids(im, key, what, &uids, &n) == -1)
 		found = -1;
 	for (size_t i = 0; i < n && found == 0; i++) {
 		struct buf b = BUF_INIT;
@@ -966,6 +1032,13 @@ copied_before(struct imap *im, const char *folder, const struct buf *msg)
 	}
 	free(uids);
 	return reselect(im) == -1 ? -1 : found;
+}
+
+int
+imap_copied(struct imap *im, const char *folder,
+    const struct imap_again *again)
+{
+	return copied_before(im, folder, again);
 }
 
 /* 1 when message uid is in the selected folder, 0 when not (another
@@ -1004,9 +1077,34 @@ move_failed(struct imap *im, uint32_t uid, const char *folder,
 	return refused(r) ? 1 : -1;
 }
 
+/*
+ * UID EXPUNGE of set; without UIDPLUS a plain EXPUNGE, which RFC 3501
+ * gives no way to aim: it expunges every message of the folder flagged
+ * \Deleted, another client's too.  *what names the command.
+ */
+static int
+expunge(struct imap *im, struct mailimap_set *set, const char **what)
+{
+	*what = im->can_uidplus ? "UID EXPUNGE" : "EXPUNGE";
+	return im->can_uidplus ? mailimap_uid_expunge(im->s, set) :
+	    mailimap_expunge(im->s);
+}
+
+/* The end of a move by COPY: the originals in set flagged \Deleted and
+ * expunged.  libetpan's code; *what names the step it stopped at. */
+static int
+drop_originals(struct imap *im, struct mailimap_set *set, const char **what)
+{
+	int r;
+
+	*what = "UID STORE \\Deleted";
+	r = mark_deleted(im, set);
+	return etpan_ok(r) ? expunge(im, set, what) : r;
+}
+
 int
 imap_move(struct imap *im, uint32_t uid, const char *folder,
-    const struct buf *again)
+    const struct imap_again *again)
 {
 	struct mailimap_set *set;
 	const char *what = "UID MOVE";
@@ -1023,19 +1121,85 @@ imap_move(struct imap *im, uint32_t uid, const char *folder,
 	} else {
 		what = "UID COPY";
 		r = had ? MAILIMAP_NO_ERROR : mailimap_uid_copy(im->s, set, w);
-		if (etpan_ok(r)) {
-			what = "UID STORE \\Deleted";
-			r = mark_deleted(im, set);
-		}
-		if (etpan_ok(r)) {
-			what = im->can_uidplus ? "UID EXPUNGE" : "EXPUNGE";
-			r = im->can_uidplus ? mailimap_uid_expunge(im->s, set) :
-			    mailimap_expunge(im->s);
-		}
+		if (etpan_ok(r))
+			r = drop_originals(im, set, &what);
 	}
 	mailimap_set_free(set);
 	free(w);
 	return etpan_ok(r) ? 0 : move_failed(im, uid, folder, what, r);
+}
+
+/* uids[0..n), ascending, as a set of ranges: "3:7,9". */
+static struct mailimap_set *
+uid_set(const uint32_t *uids, size_t n)
+{
+	struct mailimap_set *set = mailimap_set_new_empty();
+
+	if (!set)
+		util_oom("libetpan");
+	for (size_t i = 0, j; i < n; i = j + 1) {
+		for (j = i; j + 1 < n && uids[j + 1] == uids[j] + 1; j++)
+			;
+		if (mailimap_set_add_interval(set, uids[i], uids[j]) !=
+		    MAILIMAP_NO_ERROR)
+			util_oom("libetpan");
+	}
+	return set;
+}
+
+int
+imap_move_set(struct imap *im, const uint32_t *uids, size_t n,
+    const char *folder)
+{
+	struct mailimap_set *set;
+	const char *what = "UID MOVE";
+	char *w, *cmd;
+	int r, copied = 0;
+
+	if (n == 0)
+		return 0;
+	set = uid_set(uids, n);
+	w = wire(folder);
+	if (im->can_move) {
+		r = mailimap_uid_move(im->s, set, w);
+	} else {
+		what = "UID COPY";
+		r = mailimap_uid_copy(im->s, set, w);
+		if ((copied = etpan_ok(r)))
+			r = drop_originals(im, set, &what);
+	}
+	mailimap_set_free(set);
+	free(w);
+	if (etpan_ok(r))
+		return 0;
+	/* a MOVE or COPY refused moved nothing (RFC 3501 6.4.7, RFC 6851
+	 * 3.3): one by one, imap_move tells a full folder from a message
+	 * another client expunged meanwhile */
+	if (refused(r) && !copied)
+		return 1;
+	cmd = xasprintf("%s of %zu messages (UID %u to %u) to %s", what, n,
+	    (unsigned)uids[0], (unsigned)uids[n - 1], folder);
+	fail(im, cmd, r);
+	free(cmd);
+	return refused(r) ? 2 : -1;
+}
+
+int
+imap_expunge(struct imap *im, const uint32_t *uids, size_t n)
+{
+	struct mailimap_set *set;
+	const char *what;
+	int r;
+
+	if (n == 0)
+		return 0;
+	set = uid_set(uids, n);
+	r = expunge(im, set, &what);
+	mailimap_set_free(set);
+	if (etpan_ok(r))
+		return 0;
+	fail(im, what, r);
+	return refused(r) ? 1 : -1;
 }
 
 /* Whether a listed mailbox name is w: INBOX in any case (RFC 3501 5.1). */

@@ -4,7 +4,8 @@
  *
  * Implements the client side of RFC 3501 (IMAP4rev1) for what the bounce
  * reader needs: LOGIN, SELECT, UID SEARCH, UID FETCH BODY.PEEK[], CREATE,
- * LIST; RFC 6851 (UID MOVE) and RFC 4315 (UID EXPUNGE) when offered;
+ * LIST; RFC 6851 (UID MOVE) and RFC 4315 (UID EXPUNGE) when offered,
+ * each of a set of UIDs;
  * RFC 2595 / RFC 8314 (STARTTLS, implicit TLS) and RFC 6125 (host names).
  */
 #ifndef MAILER_IMAP_H
@@ -54,6 +55,9 @@ int imap_select(struct imap *im, const char *folder, uint32_t *uidvalidity);
  */
 int imap_list_uids(struct imap *im, uint32_t **uids, size_t *n);
 
+/* The same of the messages flagged \Deleted (UID SEARCH DELETED). */
+int imap_list_deleted(struct imap *im, uint32_t **uids, size_t *n);
+
 /*
  * The sizes (RFC822.SIZE) of the messages uids[0..n) of the selected
  * folder, sorted by UID as imap_list_uids gives them, into sizes[0..n) in
@@ -71,19 +75,60 @@ int imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
 int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
 
 /*
+ * A message an earlier run may have copied already (it was recorded under
+ * its UID and is still in the selected folder): its bytes, and its
+ * Message-ID (NULL: none), by which its copy is looked up first.  The
+ * caller owns both.
+ */
+struct imap_again {
+	const struct buf *msg;
+	const char *message_id;
+};
+
+/*
+ * 1 when folder holds a copy of again: a message of the same bytes among
+ * those of its size (and Message-ID, when it has a plain ASCII one); 0
+ * when not; -1 after reporting.  The selected folder is selected anew
+ * after the look.
+ */
+int imap_copied(struct imap *im, const char *folder,
+    const struct imap_again *again);
+
+/*
  * Moves message uid into folder: UID MOVE when offered, else UID COPY,
  * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  again: NULL,
- * or the message's bytes when an earlier run may have copied it there
- * already (it was recorded under this UID and is still here): without
- * MOVE, a message of the same bytes in folder is then taken for that copy
- * and not copied again (the selected folder is selected anew after the
- * look).  Returns 0; 1 after reporting that the server refused it (NO,
- * e.g. over quota: the session goes on); 2 when it refused because the
- * message is no longer in the selected folder (another client expunged
- * it: nothing to report); -1 after reporting a failed session.
+ * or the message when an earlier run may have copied it there already:
+ * without MOVE, a copy imap_copied finds is not made again.  Returns 0;
+ * 1 after reporting that the server refused it (NO, e.g. over quota: the
+ * session goes on); 2 when it refused because the message is no longer in
+ * the selected folder (another client expunged it: nothing to report); -1
+ * after reporting a failed session.
  */
 int imap_move(struct imap *im, uint32_t uid, const char *folder,
-    const struct buf *again);
+    const struct imap_again *again);
+
+/*
+ * Moves uids[0..n) (ascending; none copied to folder before) into folder
+ * with one command a step: UID MOVE of the set, else UID COPY, UID STORE
+ * \Deleted and UID EXPUNGE of it (a plain EXPUNGE without UIDPLUS).
+ * Returns 0; 1 when the server refused the MOVE or COPY (nothing moved,
+ * nothing reported: move them one by one with imap_move, which tells a
+ * full folder from a message gone); 2 after reporting that it refused a
+ * later step (the copies are made, the originals are left: a later run
+ * finds them as again, or imap_list_deleted's); -1 after reporting a
+ * failed session.
+ */
+int imap_move_set(struct imap *im, const uint32_t *uids, size_t n,
+    const char *folder);
+
+/*
+ * Expunges uids[0..n) of the selected folder, each flagged \Deleted: UID
+ * EXPUNGE; without UIDPLUS a plain EXPUNGE, which expunges every message
+ * flagged \Deleted there, another client's too.  Returns 0; 1 after
+ * reporting that the server refused it; -1 after reporting a failed
+ * session.
+ */
+int imap_expunge(struct imap *im, const uint32_t *uids, size_t n);
 
 /* 1 when the server lists folder, 0 when not, -1 after reporting. */
 int imap_folder_exists(struct imap *im, const char *folder);

@@ -14,3 +14,11 @@ gdb_batch() {
 		-ex 'handle SIGPIPE nostop noprint pass' "${ex[@]}" \
 		--args "$@" >"$out" 2>&1
 }
+# gdb_kill_at FUNC N OUT CMD...: runs CMD under gdb_batch, SIGKILLed as
+# it calls FUNC the Nth time (output into OUT); true when it was.
+gdb_kill_at() {
+	local func=$1 n=$2 out=$3
+	shift 3
+	gdb_batch "$out" "break $func" "ignore 1 $((n - 1))" run kill -- "$@"
+	grep -q "Breakpoint 1, .*$func" "$out" && grep -q 'Inferior 1 .* killed' "$out"
+}

@@ -130,12 +130,16 @@ sent_bounce_project() {
 		{ echo "Bail out! send"; cat "$1/send.out"; return 1; }
 	srv_postfix_stop
 }
-# offer_drop DIR N: a message that is no bounce (an offer, Message-ID
-# offer.N.PID) into the Maildir DIR of the bounce mailbox, made if need be.
+# offer_drop DIR N [COUNT]: a message that is no bounce (an offer,
+# Message-ID offer.N.PID) into the Maildir DIR of the bounce mailbox, made
+# if need be; COUNT of them (N, N+1, ...), one chown for all.
 offer_drop() {
+	local i
 	mkdir -p "$1/new" "$1/cur" "$1/tmp"
-	printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
-		"$2" "$2" "$$" >"$1/new/offer$2.eml"
+	for i in $(seq "$2" $(($2 + ${3:-1} - 1))); do
+		printf 'From: <shop@shop.test>\r\nTo: <bounces@bounce.test>\r\nSubject: offer %s\r\nMessage-ID: <offer.%s.%s@shop.test>\r\n\r\nBuy now.\r\n' \
+			"$i" "$i" "$$" >"$1/new/offer$i.eml"
+	done
 	chown -R vmail:vmail "$1"
 }
 # arf_complain ADDRESS LIST OUT [RCPT]: the reader ADDRESS marks its copy

@@ -37,7 +37,7 @@ events() { sqlite3 "$P/state/mailer.db" "SELECT count(*) FROM events WHERE email
 # killed where it moves the message: recorded, still in the INBOX
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 gdb -q -batch -nx -iex 'set debuginfod enabled off' -ex 'set pagination off' \
-	-ex 'break imap_move' -ex run -ex kill --args $M bounces >"$T/k" 2>&1
+	-ex 'break imap_move_set' -ex run -ex kill --args $M bounces >"$T/k" 2>&1
 [ "$(events)" = 1 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 1 ]
 ok $? "killed before the move: one event recorded, the message still in the INBOX"
 v0=$($DOVEADM -f flow mailbox status -u bounces@bounce.test uidvalidity INBOX | sed 's/.*uidvalidity=//')

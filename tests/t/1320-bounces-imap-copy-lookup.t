@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A rerun on a server without MOVE looks in Processed for the copy an
+# earlier run's UID COPY may have made of a message it recorded (killed
+# before the EXPUNGE).  It searched by size and read every message of
+# that size: after a big issue, Processed holds thousands of notices of
+# one size, and each look read them all (here 41 of 41).  Now it searches
+# by Message-ID and size, and reads only what matches (1); a message
+# without a Message-ID, or with one a search would not find as written
+# (a quote in it), is still looked up by size and bytes: no duplicate
+# either way.  gdb counts libetpan's UID FETCH calls of the rerun.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+. tests/lib/gdb.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-lookup.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 7
+P=$T/proj
+sent_bounce_project "$P" "$T/imap.pw" || exit 1
+M="$MAILER --config $P/config.yaml"
+BOX=$(srv_maildir bounces@bounce.test)
+srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS ||
+	{ echo "Bail out! Dovecot without MOVE"; exit 1; }
+
+# kill_at FUNC N OUT: mailer bounces SIGKILLed as it calls libetpan's
+# FUNC the Nth time; true when it was.
+kill_at() { gdb_kill_at "$1" "$2" "$3" $M bounces; }
+# fetches OUT: mailer bounces under gdb; prints how many UID FETCH it sent
+fetches() {
+	gdb_batch "$1" 'break mailimap_uid_fetch' 'ignore 1 100000' run \
+		'info breakpoints' -- $M bounces
+	sed -n 's/.*breakpoint already hit \([0-9]*\) time.*/\1/p' "$1"
+}
+files() { find "$1/new" "$1/cur" -type f 2>/dev/null; }
+# in_processed PATTERN: how many messages in Processed have a line PATTERN
+in_processed() { files "$BOX/.Processed" | xargs -r grep -l -- "$1" | wc -l; }
+
+# 40 offers of one size moved to Processed, then one more of that size
+# copied by a run killed before its STORE \Deleted
+offer_drop "$BOX" 10 40
+$M bounces >"$T/r0" 2>&1 && [ "$(files "$BOX/.Processed" | wc -l)" = 40 ] ||
+	{ echo "Bail out! the first run"; cat "$T/r0"; exit 1; }
+offer_drop "$BOX" 50
+kill_at mailimap_uid_store 1 "$T/k1"
+ok $? "killed after the COPY of offer 50, 41 messages of its size in Processed"
+# the sizes, offer 50 in INBOX, then its copy only
+got=$(fetches "$T/f1")
+[ "$got" = 3 ] && [ "$(in_processed "offer.50.")" = 1 ] && [ -z "$(files "$BOX")" ]
+ok $? "the rerun reads 1 candidate, not 41 (UID FETCH sent: $got of 3), no duplicate"
+
+offer_drop "$BOX" 51
+kill_at mailimap_uid_copy 1 "$T/k2"
+got=$(fetches "$T/f2")
+[ "$got" = 2 ] && [ "$(in_processed "offer.51.")" = 1 ] && [ -z "$(files "$BOX")" ]
+ok $? "killed before the COPY: the rerun reads none (UID FETCH sent: $got of 2), copies it once"
+
+# no Message-ID, and one no search finds as written: size and bytes
+mkdir -p "$BOX/new"
+printf 'From: <shop@shop.test>\r\nSubject: no id %s\r\n\r\nBuy now.\r\n' $$ >"$BOX/new/noid.eml"
+printf 'From: <shop@shop.test>\r\nSubject: odd id\r\nMessage-ID: <"odd %s"@shop.test>\r\n\r\nBuy now.\r\n' $$ >"$BOX/new/odd.eml"
+chown vmail:vmail "$BOX/new/noid.eml" "$BOX/new/odd.eml"
+kill_at mailimap_uid_store 1 "$T/k3"
+ok $? "killed after the COPY of a message without Message-ID and one with a quoted one"
+$M bounces >"$T/r3" 2>&1
+rc=$?; sed 's/^/# /' "$T/r3"
+[ $rc = 0 ]; ok $? "the rerun ends (rc $rc)"
+[ "$(in_processed "^Subject: no id $$")" = 1 ] && [ "$(in_processed "odd $$")" = 1 ]
+ok $? "...each in Processed once (by size and bytes)"
+[ -z "$(files "$BOX")" ] && [ "$(sqlite3 "$P/state/mailer.db" 'SELECT count(*) FROM messages')" = 44 ]
+ok $? "...INBOX empty, 44 messages recorded once each"
+exit $tap_failed
