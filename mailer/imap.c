@@ -997,14 +997,12 @@ copy_key(const struct imap_again *again, const char **what)
 }
 
 /*
- * 1 when folder holds a message of exactly again's bytes, 0 when not, -1
- * after reporting; the folder selected before is selected again.  This is
- * how a copy that an earlier run's UID COPY made, its \Deleted and
- * EXPUNGE never sent (the run killed), is found and not made twice: the
- * candidates (copy_key, one SEARCH), then each one's bytes.
+ * This is how a copy that an earlier run's UID COPY made, its \Deleted
+ * and EXPUNGE never sent (the run killed), is found and not made twice:
+ * the candidates (copy_key, one SEARCH), then each one's bytes.
  */
-static int
-copied_before(struct imap *im, const char *folder,
+int
+imap_copied(struct imap *im, const char *folder,
     const struct imap_again *again)
 {
 	const struct buf *msg = again->msg;
@@ -1032,13 +1030,6 @@ copied_before(struct imap *im, const char *folder,
 	}
 	free(uids);
 	return reselect(im) == -1 ? -1 : found;
-}
-
-int
-imap_copied(struct imap *im, const char *folder,
-    const struct imap_again *again)
-{
-	return copied_before(im, folder, again);
 }
 
 /* 1 when message uid is in the selected folder, 0 when not (another
@@ -1112,7 +1103,7 @@ imap_move(struct imap *im, uint32_t uid, const char *folder,
 	int r, had = 0;
 
 	if (!im->can_move && again &&
-	    (had = copied_before(im, folder, again)) == -1)
+	    (had = imap_copied(im, folder, again)) == -1)
 		return -1;
 	set = mailimap_set_new_single(uid);
 	w = wire(folder);

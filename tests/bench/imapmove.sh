@@ -4,19 +4,22 @@
 # is the IMAP side's, not the classifier's) dropped into INBOX, one run
 # moving them all to Processed, for each way the server may move: MOVE
 # (RFC 6851), UID COPY + UID EXPUNGE (UIDPLUS, RFC 4315), UID COPY +
-# EXPUNGE (neither).  Prints ms/message per mode.  BENCH_MAILER runs
-# another binary (an older build, to compare); BENCH_KEEP=1 keeps the
-# work folder.
+# EXPUNGE (neither).  Prints ms/message per mode.  BENCH_BEFORE=PATH runs
+# another build too, the two taking turns at going first, each on its own
+# N messages (the ratio is the figure: the machine is noisy);
+# BENCH_KEEP=1 keeps the work folder.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 ROOT=$PWD
 N=${BENCH_IMAP_N:-5000}
-MAILER=${BENCH_MAILER:-$ROOT/mailer/mailer}
+MAILER=$ROOT/mailer/mailer
+BEFORE=${BENCH_BEFORE:-}
 export MAILER
 for need in postfix dovecot python3 sqlite3 bc; do
 	command -v $need >/dev/null || { echo "bench: $need not installed (make deps)" >&2; exit 1; }
 done
 [ -x "$MAILER" ] || { echo "bench: build first (make)" >&2; exit 1; }
+[ -z "$BEFORE" ] || [ -x "$BEFORE" ] || { echo "bench: $BEFORE: no such program" >&2; exit 1; }
 . "$ROOT/tests/lib/servers.sh"
 . "$ROOT/tests/lib/project.sh"
 . "$ROOT/tests/lib/bench.sh"
@@ -34,7 +37,22 @@ sent_bounce_project "$P" "$W/imap.pw" >"$W/setup" 2>&1 || { cat "$W/setup"; exit
 BOX=$(srv_maildir bounces@bounce.test)
 count() { find "$1/new" "$1/cur" -type f 2>/dev/null | wc -l; }
 
-printf 'imap move bench: %d messages, one mailer bounces run each (%s)\n' "$N" "$MAILER"
+# timed BUILD: N offers into INBOX, one run of BUILD; prints its ms/message
+timed() {
+	local before secs rc
+	before=$(count "$BOX/.Processed")
+	offer_drop "$BOX" $((before + 1)) "$N"
+	run_timed "$W/t" "$1" --config "$P/config.yaml" bounces
+	read -r secs _ rc <"$W/t"
+	[ "$rc" = 0 ] && [ "$(count "$BOX")" = 0 ] &&
+		[ $(( $(count "$BOX/.Processed") - before )) = "$N" ] ||
+		{ echo "bench: $1 exited $rc or left messages in INBOX" >&2; exit 1; }
+	echo "$secs * 1000 / $N" | bc -l
+}
+
+printf 'imap move bench: %d messages a run, one mailer bounces run each, load %s\n' \
+	"$N" "$(cut -d' ' -f1-3 /proc/loadavg)"
+turn=0
 for mode in MOVE UIDPLUS plain; do
 	case $mode in
 	MOVE) caps="IMAP4rev1 LITERAL+ UIDPLUS MOVE" ;;
@@ -43,11 +61,18 @@ for mode in MOVE UIDPLUS plain; do
 	esac
 	# shellcheck disable=SC2086
 	srv_dovecot_caps bounces@bounce.test imap-s3cret $caps >/dev/null || exit 1
-	before=$(count "$BOX/.Processed")
-	offer_drop "$BOX" $((before + 1)) "$N"
-	run_timed "$W/t" "$MAILER" --config "$P/config.yaml" bounces
-	read -r secs _ rc <"$W/t"
-	moved=$(( $(count "$BOX/.Processed") - before ))
-	printf '  %-8s %7.1f ms/message (%.1f s, exit %s, %d moved, %d left in INBOX)\n' \
-		"$mode" "$(echo "$secs * 1000 / $N" | bc -l)" "$secs" "$rc" "$moved" "$(count "$BOX")"
+	if [ -z "$BEFORE" ]; then
+		a=$(timed "$MAILER") || exit 1
+		printf '  %-8s %7.1f ms/message\n' "$mode" "$a"
+		continue
+	fi
+	turn=$((1 - turn))
+	if [ $turn = 1 ]; then
+		a=$(timed "$MAILER") && b=$(timed "$BEFORE") || exit 1
+	else
+		b=$(timed "$BEFORE") && a=$(timed "$MAILER") || exit 1
+	fi
+	printf '  %-8s %7.1f ms/message, before %7.1f: %.1fx faster\n' \
+		"$mode" "$a" "$b" "$(echo "$b / $a" | bc -l)"
 done
+printf '  load at the end %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
