@@ -541,6 +541,32 @@ check_base_url(struct config *c, const struct ynode *web)
 	return 0;
 }
 
+/*
+ * A negative limit turned its rule off as 0 does, unsaid; a window of
+ * no days made the soft rule count nothing, and a huge one overflowed
+ * the seconds it is turned into.
+ */
+static int
+check_bounces(const struct config *c, const struct ynode *root)
+{
+	const struct ynode *b = ynode_get(root, "bounces");
+	const struct {
+		const char *key;
+		long v, lo, hi;
+	} lim[] = {
+		{ "hard_limit", c->hard_limit, 0, LONG_MAX },
+		{ "soft_limit", c->soft_limit, 0, LONG_MAX },
+		{ "soft_window_days", c->soft_window_days, 1, 3650 },
+	};
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof lim / sizeof *lim; i++)
+		if (key_range(c, b, "bounces", lim[i].key, lim[i].v,
+		    lim[i].lo, lim[i].hi) == -1)
+			rc = -1;
+	return rc;
+}
+
 static int
 check_web(struct config *c, const struct ynode *root)
 {
@@ -923,6 +949,7 @@ finish(struct config *c, const struct ynode *root)
 	if (check_unsubscribe_url(c) == -1)
 		rc = -1;
 	if (check_transport(c, root) == -1 ||
+	    check_bounces(c, root) == -1 ||
 	    check_web(c, root) == -1)
 		rc = -1;
 	if (check_signing_key(c) == -1)

@@ -149,7 +149,7 @@ for f, v in re.findall(r'c->(\w+) = ([0-9 *]+);', body):
         if on and m:
             check(m.group(1) == want, 'README example: %s: %s, the code\'s default is %s' % (k, m.group(1), want))
     n += 1
-for s in ('transport', 'web'):
+for s in ('transport', 'bounces', 'web'):
     fn = re.search(r'\ncheck_%s\(.*?\n\}' % s, src, re.S).group(0)
     intro = re.search(r'^   %s\n(.*?)\n\n' % s, page, re.M | re.S).group(1)
     for k, f, lo, hi in re.findall(r'\{\s*"(\w+)",\s*c->(\w+),\s*(-?\d+),\s*(\w+)\s*\}', fn):
