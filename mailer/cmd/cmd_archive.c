@@ -15,6 +15,15 @@
 #define ARCHIVE_USAGE "archive [ISSUE_DIR...] [--out DIR] [--drafts] " \
 	"[--quiet]"
 
+static const char archive_help[] =
+    "  Builds or updates the public web archive, a static site: an index,\n"
+    "  a page per issue and an Atom feed, from the issue folders named\n"
+    "  (default: every issue of paths.issues) into DIR (default\n"
+    "  web.archive_dir); --drafts adds issues not published yet (never to\n"
+    "  the feed).  Exit 0; 65 a problem in an issue; 73 a file cannot be\n"
+    "  written; 75 another build holds the lock;\n"
+    "  others: mailer --exit-codes.\n";
+
 int
 cmd_archive(int argc, char **argv)
 {
@@ -38,7 +47,8 @@ cmd_archive(int argc, char **argv)
 		case 'd': o.drafts = 1; break;
 		case 'q': quiet = 1; break;
 		case 'h':
-			printf("usage: mailer %s\n", ARCHIVE_USAGE);
+			printf("usage: mailer %s\n%s", ARCHIVE_USAGE,
+			    archive_help);
 			return 0;
 		default:
 			fprintf(stderr, "usage: mailer %s\n", ARCHIVE_USAGE);

@@ -31,9 +31,27 @@ static const struct option opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+static const char check_help[] =
+    "  Validates the configuration, the issue, the lists and their\n"
+    "  subscriber files and the templates, and builds every edition\n"
+    "  without sending; names each problem with its file and line.\n"
+    "  --dns instead judges the DNS records that decide whether the mail\n"
+    "  reaches inboxes (SPF, DKIM, DMARC, reverse DNS of the relays).\n"
+    "  Exit 0; 65 a problem in the issue, a list or a template, or a DNS\n"
+    "  record that fails; 78 bad configuration or secret;\n"
+    "  others: mailer --exit-codes.\n";
+
+static const char preview_help[] =
+    "  Writes each edition as ID.eml, ID.html and ID.txt, with its images\n"
+    "  and an index.html linking them, into DIR (default ./preview), for\n"
+    "  a browser or a mail client; nothing is sent or journalled.\n"
+    "  Exit 0; 65 a problem in the issue, a list or a template; 73 DIR is\n"
+    "  not a preview folder or cannot be written;\n"
+    "  others: mailer --exit-codes.\n";
+
 static int
-parse_args(int argc, char **argv, const char *usage, struct strlist *only,
-    const char **out, const char **issue)
+parse_args(int argc, char **argv, const char *usage, const char *help,
+    struct strlist *only, const char **out, const char **issue)
 {
 	int ch;
 
@@ -49,7 +67,7 @@ parse_args(int argc, char **argv, const char *usage, struct strlist *only,
 			*out = optarg;
 			break;
 		case 'h':
-			printf("usage: mailer %s\n", usage);
+			printf("usage: mailer %s\n%s", usage, help);
 			return -2;
 		default:
 			goto bad;
@@ -301,7 +319,7 @@ cmd_check(int argc, char **argv)
 			return cmd_check_dns(argc, argv);
 	rc = parse_args(argc, argv, "check ISSUE_DIR [--list ID]...\n"
 	    "       mailer check --dns [--resolver ADDRESS[:PORT]] "
-	    "[--sending-ip ADDRESS]...", &only, NULL, &issue);
+	    "[--sending-ip ADDRESS]...", check_help, &only, NULL, &issue);
 	if (rc != 0) {
 		strlist_free(&only);
 		return rc == -2 ? 0 : EXIT_USAGE;
@@ -560,8 +578,8 @@ cmd_preview(int argc, char **argv)
 	int rc;
 
 	rc = parse_args(argc, argv,
-	    "preview ISSUE_DIR [--list ID]... [--out DIR]", &only, &out,
-	    &issue);
+	    "preview ISSUE_DIR [--list ID]... [--out DIR]", preview_help,
+	    &only, &out, &issue);
 	if (rc != 0) {
 		strlist_free(&only);
 		return rc == -2 ? 0 : EXIT_USAGE;

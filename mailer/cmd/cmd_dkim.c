@@ -33,8 +33,9 @@ cmd_dkim(int argc, char **argv)
 	if (argc == 2 && (!strcmp(argv[1], "--help") ||
 	    !strcmp(argv[1], "-h"))) {
 		fputs(dkim_usage, stdout);
-		printf("Prints the DNS TXT record to publish for each DKIM "
-		    "selector of the config.\n");
+		printf("  Prints the DNS TXT record to publish for each DKIM "
+		    "selector of the\n  config.  Exit 0; 78 no dkim: section "
+		    "or an unusable key.\n");
 		return 0;
 	}
 	if (argc != 2 || strcmp(argv[1], "record")) {

@@ -320,6 +320,14 @@ run_archive(const struct config *c, int quiet)
  * are wrong (an unknown option or an extra argument: said with the usage
  * line), else 0.
  */
+static const char run_help[] =
+    "  For cron: sends every issue whose send_at has come and that is not\n"
+    "  completely sent (deferred recipients once their retry is due),\n"
+    "  rebuilds the web archive when something was sent, then reads the\n"
+    "  bounce mailbox.  Prints nothing when there was nothing to do.\n"
+    "  Exit 0; 75 deferred, stopped, or another run holds the lock (run\n"
+    "  again); others: mailer --exit-codes.\n";
+
 static int
 run_args(int argc, char **argv, int *quiet, int *verbose)
 {
@@ -337,7 +345,8 @@ run_args(int argc, char **argv, int *quiet, int *verbose)
 		case 'q': *quiet = 1; break;
 		case 'v': *verbose = 1; break;
 		case 'h':
-			printf("usage: mailer run [--quiet] [--verbose]\n");
+			printf("usage: mailer run [--quiet] [--verbose]\n%s",
+			    run_help);
 			return 1;
 		default:
 			goto usage;

@@ -20,6 +20,17 @@
 static const char send_usage[] =
     "send ISSUE_DIR [--list ID]... [--to ADDRESS] [--dry-run]\n"
     "                   [--resend-changed] [--quiet] [--verbose]";
+static const char send_help[] =
+    "  Builds one edition per list from ISSUE_DIR, signs it as configured,\n"
+    "  and sends it to each subscriber not yet sent, suppressed or\n"
+    "  unsubscribed, journalling every outcome (a rerun sends what is\n"
+    "  left).  --list sends to those lists only; --to sends one test copy\n"
+    "  of each edition to ADDRESS, outside the journal; --dry-run builds\n"
+    "  and checks, sends nothing.\n"
+    "  Exit 0 all sent or failed (5xx); 75 some deferred, stopped or\n"
+    "  locked (run again); 65 bad issue, list or template, or an edition\n"
+    "  changed since sending began (see --resend-changed);\n"
+    "  others: mailer --exit-codes.\n";
 
 /*
  * Says why --to arg was refused: a list of addresses and a mail client's
@@ -73,7 +84,7 @@ send_args(int argc, char **argv, const struct option *opts,
 		case 'q': o->quiet = 1; break;
 		case 'v': o->verbose = 1; break;
 		case 'h':
-			printf("usage: mailer %s\n", send_usage);
+			printf("usage: mailer %s\n%s", send_usage, send_help);
 			strlist_free(only);
 			free(*to);
 			*to = NULL;

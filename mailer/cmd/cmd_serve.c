@@ -21,7 +21,8 @@ static const char serve_usage[] =
     "  Answers one-click unsubscribes and the list pages under\n"
     "  web.base_url (default listen address " SERVE_DEFAULT_LISTEN ").\n"
     "  Runs until SIGTERM or SIGINT; SIGHUP reloads lists/ and the\n"
-    "  templates.\n";
+    "  templates.  Exit 0 once stopped; 69 it cannot listen; 78 bad\n"
+    "  configuration; others: mailer --exit-codes.\n";
 
 /*
  * Waits for SIGTERM or SIGINT, blocked in every thread; reloads w at

@@ -257,6 +257,13 @@ static const char status_usage[] =
     "usage: mailer status [ISSUE_DIR] [--json] [--html FILE]\n"
     "  --html FILE needs ISSUE_DIR: writes that issue's delivery report.\n";
 
+static const char status_help[] =
+    "  Prints per issue and list the recipients sent, deferred, failed,\n"
+    "  bounced, suppressed and left, the complaints and the complaint\n"
+    "  rate (marked at 0.1 % and 0.3 %); --json the same as JSON.\n"
+    "  Exit 0; 73 the journal cannot be opened;\n"
+    "  others: mailer --exit-codes.\n";
+
 /* The issue's title when ISSUE_DIR still holds it; NULL otherwise. */
 static char *
 issue_title(const char *dir)
@@ -306,6 +313,7 @@ status_args(int argc, char **argv, struct table *t, const char **html,
 			t->json = 1;
 		else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			fputs(status_usage, stdout);
+			fputs(status_help, stdout);
 			free(*issue);
 			*issue = NULL;
 			return 1;

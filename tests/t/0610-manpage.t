@@ -245,8 +245,13 @@ subsection() {
 	awk -v c="$1" '/^   [^ ]/ { split($0, w, " "); on = (w[1] == c) }
 		on' "$TMP/commands.txt"
 }
-# optwords: the --options in stdin, one a line, without --help.
-optwords() { grep -oE -- '--[a-z][a-z-]*' | grep -vx -- --help | sort -u; }
+# optwords: the --options in stdin, one a line, without --help and
+# without the global option a command's help cites for its other exit
+# codes ("others: mailer --exit-codes").
+optwords() {
+	sed 's/others: mailer --exit-codes//' | grep -oE -- '--[a-z][a-z-]*' |
+		grep -vx -- --help | sort -u
+}
 missing=0; n=0
 for c in $cmds; do
 	n=$((n + 1))

@@ -7,7 +7,7 @@
 # (the general usage before) is "help send", as git has it.
 . tests/lib/tap.sh
 tap_tmp
-plan 7
+plan 8
 M() { "$MAILER" "$@" >"$TMP/out" 2>"$TMP/err"; }
 
 M help nosuch; rc=$?
@@ -38,4 +38,16 @@ M --help send; rc=$?; cmp -s "$TMP/hs" "$TMP/out"; a=$?
 M -h nosuch; r2=$?
 [ $rc = 0 ] && [ $a = 0 ] && [ $r2 = 64 ] && grep -q 'no help on "nosuch"' "$TMP/err"
 ok $? "--help send is help send (exit $rc), -h nosuch a usage error (exit $r2)"
+# 'mailer COMMAND --help' describes a command, the general help says:
+# send, run, preview, check, status and archive printed their usage
+# line alone, no word of what they do or how they end.
+bare=
+for c in $(sed -n '/^commands:/,/^$/s/^  \([a-z]*\) .*/\1/p' "$TMP/help"); do
+	M "$c" --help; rc=$?
+	lines=$(grep -vc '^usage: \|^       mailer ' "$TMP/out")
+	{ [ $rc = 0 ] && [ "$lines" -ge 2 ] && grep -q 'Exit 0' "$TMP/out"; } ||
+		bare="$bare $c($rc,$lines)"
+done
+[ -z "$bare" ] && [ "$(sed -n '/^commands:/,/^$/p' "$TMP/help" | wc -l)" -ge 12 ]
+ok $? "every command's --help says what it does and its exit codes (bare:$bare)"
 exit $tap_failed
