@@ -882,29 +882,76 @@ left_recorded(const struct config *c, size_t n)
 #define BOUNCES_MOVE_BATCH 250
 
 /* The messages recorded and not yet moved, moved BOUNCES_MOVE_BATCH at a
- * time. */
+ * time; those an earlier run's move may have copied already (again) in a
+ * batch of their own, their copies looked for at once. */
 struct mover {
 	struct imap *im;
 	const char *folder;		/* the processed folder */
 	struct bounces_stats *st;
 	uint32_t uids[BOUNCES_MOVE_BATCH];
 	size_t n;
+	uint32_t again_uids[BOUNCES_MOVE_BATCH];
+	struct imap_again again[BOUNCES_MOVE_BATCH];
+	char *ids[BOUNCES_MOVE_BATCH];	/* their Message-IDs */
+	size_t na;
 	size_t kept;	/* recorded, left in place: the server refused */
 };
 
-/* Moves message uid alone (again: as imap_move's); 0 / -1 after
+/* Moves uids[0..n) (copied: as imap_move_set's).  0 / -1 after
  * reporting a failed session. */
 static int
-move_one(struct mover *mv, uint32_t uid, const struct imap_again *again)
+move_set(struct mover *mv, const uint32_t *uids, size_t n, int copied)
 {
-	/* after a refusal (a full folder) the rest stay where they are */
-	int m = mv->kept ? 1 : imap_move(mv->im, uid, mv->folder, again);
+	int m;
 
-	if (m == 1)
-		mv->kept++;
-	else if (m == 0)
-		mv->st->moved++;
+	if (mv->kept || n == 0) {
+		/* after a refusal (a full folder) the rest stay */
+		mv->kept += n;
+		return 0;
+	}
+	m = imap_move_set(mv->im, uids, n, mv->folder, copied);
+	if (m == 0)
+		mv->st->moved += (long)n;
+	else if (m == 2)
+		mv->kept += n;
+	/* refused, nothing moved: one by one, to know which and why */
+	for (size_t i = 0; m == 1 && i < n; i++) {
+		int one = mv->kept ? 1 : imap_move(mv->im, uids[i], mv->folder);
+
+		if (one == -1)
+			return -1;
+		mv->kept += one == 1;
+		mv->st->moved += one == 0;
+	}
 	return m == -1 ? -1 : 0;
+}
+
+/*
+ * Moves the again batch: without MOVE its copies looked for first, in one
+ * look, those found only flagged and expunged.  0 / -1.
+ */
+static int
+again_flush(struct mover *mv)
+{
+	size_t n = mv->na, k = 0, j = 0;
+	uint32_t had[BOUNCES_MOVE_BATCH], copy[BOUNCES_MOVE_BATCH];
+	int found[BOUNCES_MOVE_BATCH] = { 0 }, rc = 0;
+
+	mv->na = 0;
+	if (!mv->kept && !imap_has_move(mv->im) &&
+	    imap_copied_set(mv->im, mv->folder, mv->again, n, found) == -1)
+		rc = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (found[i])
+			had[k++] = mv->again_uids[i];
+		else
+			copy[j++] = mv->again_uids[i];
+		free(mv->ids[i]);
+	}
+	if (rc == 0 && (move_set(mv, had, k, 1) == -1 ||
+	    move_set(mv, copy, j, 0) == -1))
+		rc = -1;
+	return rc;
 }
 
 /* Moves the messages waiting.  0 / -1 after reporting a failed session. */
@@ -912,24 +959,11 @@ static int
 move_flush(struct mover *mv)
 {
 	size_t n = mv->n;
-	int m;
 
 	mv->n = 0;
-	if (mv->kept) {
-		/* after a refusal (a full folder) the rest stay */
-		mv->kept += n;
-		return 0;
-	}
-	m = imap_move_set(mv->im, mv->uids, n, mv->folder);
-	if (m == 0)
-		mv->st->moved += (long)n;
-	else if (m == 2)
-		mv->kept += n;
-	/* refused, nothing moved: one by one, to know which and why */
-	for (size_t i = 0; m == 1 && i < n; i++)
-		if (move_one(mv, mv->uids[i], NULL) == -1)
-			return -1;
-	return m == -1 ? -1 : 0;
+	if (move_set(mv, mv->uids, n, 0) == -1)
+		return -1;
+	return mv->na ? again_flush(mv) : 0;
 }
 
 /* Queues message uid, recorded now, to be moved.  0 / -1. */
@@ -953,46 +987,86 @@ message_id_of(const char *msg, size_t len)
 	return id;
 }
 
+/* again (and *id, owned by the caller) for msg. */
+static void
+again_of(struct imap_again *again, char **id, const struct buf *msg)
+{
+	const char *m = msg->data ? msg->data : "";
+
+	*id = message_id_of(m, msg->len);
+	imap_again_set(again, m, msg->len, *id);
+}
+
 /*
- * Moves message uid, recorded under its UID by an earlier run whose move
+ * Queues message uid, recorded under its UID by an earlier run whose move
  * of it may have made its copy already (msg its bytes).  0 / -1.
  */
 static int
 move_again(struct mover *mv, uint32_t uid, const struct buf *msg)
 {
-	char *id = message_id_of(msg->data ? msg->data : "", msg->len);
-	struct imap_again again = { msg, id };
-	int rc = move_one(mv, uid, &again);
+	size_t i = mv->na++;
 
-	free(id);
-	return rc;
+	mv->again_uids[i] = uid;
+	again_of(&mv->again[i], &mv->ids[i], msg);
+	return mv->na == BOUNCES_MOVE_BATCH ? again_flush(mv) : 0;
 }
 
 /*
- * 1 when the \Deleted message uid is one our move left between \Deleted
- * and EXPUNGE: recorded under its very UID, its copy in the processed
- * folder; 0 when it is someone else's deletion; -1 after reporting a
- * failed session, -2 a journal error.
+ * 1 when the \Deleted message uid is one our move flagged: recorded under
+ * its very UID (again receives its bytes' look, *id its Message-ID); 0
+ * when it is someone else's deletion; -1 after reporting a failed
+ * session, -2 a journal error.
  */
 static int
-ours_deleted(const struct config *c, struct imap *im,
-    const struct bounces_ctx *bx, uint32_t validity, uint32_t uid)
+ours_deleted(struct imap *im, const struct bounces_ctx *bx,
+    uint32_t validity, uint32_t uid, struct imap_again *again, char **id)
 {
 	char *key = xasprintf("imap:%u:%u", (unsigned)validity,
 	    (unsigned)uid);
 	struct buf msg = BUF_INIT;
-	int seen = journal_message_seen(bx->jn, key, NULL), got = 1, rc;
+	int seen = journal_message_seen(bx->jn, key, NULL), got = 1;
 
 	free(key);
-	if (seen == 2 && (got = imap_fetch(im, uid, &msg)) == 0) {
-		char *id = message_id_of(msg.data ? msg.data : "", msg.len);
-		struct imap_again again = { &msg, id };
-
-		rc = imap_copied(im, c->imap_processed_folder, &again);
-		free(id);
-	} else
-		rc = seen == -1 ? -2 : got == -1 ? -1 : 0;
+	if (seen == 2 && (got = imap_fetch(im, uid, &msg)) == 0)
+		again_of(again, id, &msg);
 	buf_free(&msg);
+	return seen == -1 ? -2 : got == -1 ? -1 : seen == 2 && got == 0;
+}
+
+/*
+ * Settles ours[0..n), \Deleted messages our moves flagged: those whose
+ * copy is in the processed folder are expunged (the move cut before its
+ * EXPUNGE); those whose copy is not (a person deleted it there, or
+ * flagged the original after a refused move) get \Deleted cleared, and
+ * the run moves them as any recorded message, copying them once: else
+ * each run would read them and look for the copy again, for good.  The
+ * \Deleted is cleared before the EXPUNGE, which without UIDPLUS is a
+ * plain one and would take them uncopied.  0, or a code of exitcode.h.
+ */
+static int
+settle_deleted(const struct config *c, struct imap *im,
+    const uint32_t *ours, const struct imap_again *again, size_t n)
+{
+	uint32_t *copied = xcalloc(n ? n : 1, sizeof *copied),
+	    *lost = xcalloc(n ? n : 1, sizeof *lost);
+	int *had = xcalloc(n ? n : 1, sizeof *had), rc = 0;
+	size_t k = 0, j = 0;
+
+	if (imap_copied_set(im, c->imap_processed_folder, again, n, had) == -1)
+		rc = EXIT_TEMPFAIL;
+	for (size_t i = 0; i < n; i++) {
+		if (had[i])
+			copied[k++] = ours[i];
+		else
+			lost[j++] = ours[i];
+	}
+	/* refused (reported): the notices count all the same */
+	if (rc == 0 && (imap_undelete(im, lost, j) == -1 ||
+	    imap_expunge(im, copied, k) == -1))
+		rc = EXIT_TEMPFAIL;
+	free(had);
+	free(lost);
+	free(copied);
 	return rc;
 }
 
@@ -1009,23 +1083,31 @@ finish_deleted(const struct config *c, struct imap *im,
     const struct bounces_ctx *bx, uint32_t validity)
 {
 	uint32_t *del = NULL, *ours;
+	struct imap_again *again;
+	char **ids;
 	size_t n = 0, k = 0;
 	int rc = 0;
 
 	if (imap_list_deleted(im, &del, &n) == -1)
 		return EXIT_TEMPFAIL;
 	ours = xcalloc(n ? n : 1, sizeof *ours);
+	again = xcalloc(n ? n : 1, sizeof *again);
+	ids = xcalloc(n ? n : 1, sizeof *ids);
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		int r = ours_deleted(c, im, bx, validity, del[i]);
+		int r = ours_deleted(im, bx, validity, del[i], &again[k],
+		    &ids[k]);
 
 		if (r == 1)
 			ours[k++] = del[i];
 		else if (r < 0)
 			rc = r == -2 ? EXIT_SOFTWARE : EXIT_TEMPFAIL;
 	}
-	/* refused (reported): the notices count all the same */
-	if (rc == 0 && k && imap_expunge(im, ours, k) == -1)
-		rc = EXIT_TEMPFAIL;
+	if (rc == 0 && k)
+		rc = settle_deleted(c, im, ours, again, k);
+	for (size_t i = 0; i < k; i++)
+		free(ids[i]);
+	free(ids);
+	free(again);
 	free(ours);
 	free(del);
 	return rc;
@@ -1035,9 +1117,10 @@ finish_deleted(const struct config *c, struct imap *im,
  * Processes every message of the folder: each one's events and its
  * "processed" mark are committed before it is moved, so a crash between
  * the two (tests/t/0520 stops the process there with gdb) costs a rerun
- * nothing.  The moves go BOUNCES_MOVE_BATCH at a time; a message recorded
- * under its UID before (an earlier run's move cut short) goes alone, its
- * copy looked for first.  A message whose RFC822.SIZE is over
+ * nothing.  The moves go BOUNCES_MOVE_BATCH at a time; the messages
+ * recorded under their UID before (an earlier run's move cut short) go
+ * in batches of their own, their copies looked for first, one look a
+ * batch.  A message whose RFC822.SIZE is over
  * BOUNCES_MAX_MSG is not fetched.  Once the server refuses a move (the
  * processed folder over quota), the rest are recorded and left where they
  * are: a full folder must not stop the bounces from counting.  Returns a
@@ -1111,6 +1194,8 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 		left_recorded(c, mv.kept);
 		rc = EXIT_TEMPFAIL;
 	}
+	for (size_t i = 0; i < mv.na; i++)
+		free(mv.ids[i]);
 	free(sizes);
 	free(uids);
 	return rc;

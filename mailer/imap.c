@@ -30,6 +30,7 @@
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 #include <libetpan/libetpan.h>
+#include <nettle/sha2.h>
 
 #define IMAP_PORT 143
 #define IMAPS_PORT 993
@@ -872,21 +873,51 @@ imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
 	return 0;
 }
 
+/* The body section of one message's FETCH answer into *b (NULL: empty)
+ * and *len; 0 when it has none. */
+static int
+body_of(const struct mailimap_msg_att *att, const char **b, size_t *len)
+{
+	for (clistiter *i = clist_begin(att->att_list); i; i = clist_next(i)) {
+		struct mailimap_msg_att_item *item = clist_content(i);
+		struct mailimap_msg_att_body_section *sec;
+
+		if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC ||
+		    item->att_data.att_static->att_type !=
+		    MAILIMAP_MSG_ATT_BODY_SECTION)
+			continue;
+		sec = item->att_data.att_static->att_data.att_body_section;
+		*b = sec->sec_body_part;
+		*len = sec->sec_body_part ? sec->sec_length : 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* UID FETCH BODY.PEEK[] of set (freed here): libetpan's code. */
+static int
+fetch_bodies(struct imap *im, struct mailimap_set *set, clist **res)
+{
+	struct mailimap_fetch_type *ft =
+	    mailimap_fetch_type_new_fetch_att_list_empty();
+	int r;
+
+	mailimap_fetch_type_new_fetch_att_list_add(ft,
+	    mailimap_fetch_att_new_body_peek_section(mailimap_section_new(
+	    NULL)));
+	r = mailimap_uid_fetch(im->s, set, ft, res);
+	mailimap_fetch_type_free(ft);
+	mailimap_set_free(set);
+	return r;
+}
+
 int
 imap_fetch(struct imap *im, uint32_t uid, struct buf *out)
 {
-	struct mailimap_set *set = mailimap_set_new_single(uid);
-	struct mailimap_fetch_type *ft =
-	    mailimap_fetch_type_new_fetch_att_list_empty();
-	struct mailimap_section *sec = mailimap_section_new(NULL);
 	clist *res = NULL;
-	int r, found = 0;
+	int r = fetch_bodies(im, mailimap_set_new_single(uid), &res);
+	int found = 0;
 
-	mailimap_fetch_type_new_fetch_att_list_add(ft,
-	    mailimap_fetch_att_new_body_peek_section(sec));
-	r = mailimap_uid_fetch(im->s, set, ft, &res);
-	mailimap_fetch_type_free(ft);
-	mailimap_set_free(set);
 	if (!etpan_ok(r)) {
 		char *what = xasprintf("UID FETCH %u", (unsigned)uid);
 
@@ -895,39 +926,27 @@ imap_fetch(struct imap *im, uint32_t uid, struct buf *out)
 		return -1;
 	}
 	for (clistiter *m = clist_begin(res); m && !found; m = clist_next(m)) {
-		struct mailimap_msg_att *att = clist_content(m);
+		const char *b;
+		size_t len;
 
-		for (clistiter *i = clist_begin(att->att_list); i;
-		    i = clist_next(i)) {
-			struct mailimap_msg_att_item *item = clist_content(i);
-			struct mailimap_msg_att_body_section *b;
-
-			if (item->att_type != MAILIMAP_MSG_ATT_ITEM_STATIC ||
-			    item->att_data.att_static->att_type !=
-			    MAILIMAP_MSG_ATT_BODY_SECTION)
-				continue;
-			b = item->att_data.att_static->
-			    att_data.att_body_section;
-			if (b->sec_body_part)
-				buf_add(out, b->sec_body_part, b->sec_length);
-			found = 1;
-			break;
-		}
+		if ((found = body_of(clist_content(m), &b, &len)) && b)
+			buf_add(out, b, len);
 	}
 	mailimap_fetch_list_free(res);
 	return found ? 0 : 1;
 }
 
-/* UID STORE +FLAGS.SILENT (\Deleted) */
+/* UID STORE +FLAGS.SILENT (\Deleted), or -FLAGS when not add */
 static int
-mark_deleted(struct imap *im, struct mailimap_set *set)
+mark_deleted(struct imap *im, struct mailimap_set *set, int add)
 {
 	struct mailimap_flag_list *fl = mailimap_flag_list_new_empty();
 	struct mailimap_store_att_flags *sf;
 	int r;
 
 	mailimap_flag_list_add(fl, mailimap_flag_new_deleted());
-	sf = mailimap_store_att_flags_new_add_flags_silent(fl);
+	sf = add ? mailimap_store_att_flags_new_add_flags_silent(fl) :
+	    mailimap_store_att_flags_new_remove_flags_silent(fl);
 	r = mailimap_uid_store(im->s, set, sf);
 	mailimap_store_att_flags_free(sf);
 	return r;
@@ -973,6 +992,24 @@ searchable_id(const char *message_id)
 	return xstrndup(s, (size_t)(e - s));
 }
 
+/* uids[0..n), ascending, as a set of ranges: "3:7,9". */
+static struct mailimap_set *
+uid_set(const uint32_t *uids, size_t n)
+{
+	struct mailimap_set *set = mailimap_set_new_empty();
+
+	if (!set)
+		util_oom("libetpan");
+	for (size_t i = 0, j; i < n; i = j + 1) {
+		for (j = i; j + 1 < n && uids[j + 1] == uids[j] + 1; j++)
+			;
+		if (mailimap_set_add_interval(set, uids[i], uids[j]) !=
+		    MAILIMAP_NO_ERROR)
+			util_oom("libetpan");
+	}
+	return set;
+}
+
 /*
  * The search key of again's candidate copies: of its size and, when it has
  * a usable Message-ID, that one in the Message-ID field: a folder of many
@@ -980,56 +1017,187 @@ searchable_id(const char *message_id)
  * not all of them.
  */
 static struct mailimap_search_key *
-copy_key(const struct imap_again *again, const char **what)
+copy_key(const struct imap_again *again)
 {
 	char *id = searchable_id(again->message_id);
 	struct mailimap_search_key *k;
 
-	*what = "UID SEARCH LARGER SMALLER";
 	if (!id)
-		return size_key(again->msg->len);
-	*what = "UID SEARCH HEADER Message-ID LARGER SMALLER";
+		return size_key(again->len);
 	k = mailimap_search_key_new_multiple_empty();
 	mailimap_search_key_multiple_add(k, mailimap_search_key_new_header(
 	    xstrdup("Message-ID"), id));
-	mailimap_search_key_multiple_add(k, size_key(again->msg->len));
+	mailimap_search_key_multiple_add(k, size_key(again->len));
 	return k;
+}
+
+/* The keys of again[0..n) ORed, as a balanced tree: a chain of 250 ORs
+ * would nest 250 deep. */
+static struct mailimap_search_key *
+or_keys(const struct imap_again *again, size_t n)
+{
+	if (n == 1)
+		return copy_key(again);
+	return mailimap_search_key_new_or(or_keys(again, n / 2),
+	    or_keys(again + n / 2, n - n / 2));
+}
+
+/*
+ * How many of again[0..n) one SEARCH carries: Dovecot refuses a command
+ * line over 64 KB (imap_max_line_length); a Message-ID may be 990 bytes.
+ */
+#define IMAP_LOOK_LINE 32768
+static size_t
+search_span(const struct imap_again *again, size_t n)
+{
+	size_t k = 0, line = 0;
+
+	for (; k < n; k++) {
+		/* OR (HEADER Message-ID "..." LARGER n SMALLER n) */
+		line += 64 + (again[k].message_id ?
+		    strlen(again[k].message_id) : 0);
+		if (k && line > IMAP_LOOK_LINE)
+			break;
+	}
+	return k;
+}
+
+/* The candidate UIDs for again[0..n) in the selected folder, ascending,
+ * each once: *uids malloc'd.  0 / -1 after reporting. */
+static int
+candidates(struct imap *im, const struct imap_again *again, size_t n,
+    uint32_t **uids, size_t *nu)
+{
+	*uids = NULL;
+	*nu = 0;
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t *got;
+		size_t ng;
+
+		k = search_span(again + i, n - i);
+		if (search_uids(im, or_keys(again + i, k),
+		    "UID SEARCH HEADER Message-ID LARGER SMALLER", &got,
+		    &ng) == -1) {
+			free(*uids);
+			return -1;
+		}
+		*uids = xrealloc(*uids, (*nu + ng + 1) * sizeof **uids);
+		memcpy(*uids + *nu, got, ng * sizeof *got);
+		*nu += ng;
+		free(got);
+	}
+	if (*nu > 1) {
+		size_t j = 1;
+
+		/* a message may be the candidate of two */
+		qsort(*uids, *nu, sizeof **uids, cmp_uid);
+		for (size_t i = 1; i < *nu; i++)
+			if ((*uids)[i] != (*uids)[j - 1])
+				(*uids)[j++] = (*uids)[i];
+		*nu = j;
+	}
+	return 0;
+}
+
+/* Marks in had each of again[0..n) whose bytes b[0..len) are. */
+static void
+match(const struct imap_again *again, size_t n, int *had, const char *b,
+    size_t len)
+{
+	uint8_t d[SHA256_DIGEST_SIZE];
+	int hashed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (had[i] || again[i].len != len)
+			continue;
+		if (!hashed++) {
+			struct sha256_ctx h;
+
+			sha256_init(&h);
+			sha256_update(&h, len, (const uint8_t *)(b ? b : ""));
+			sha256_digest(&h, sizeof d, d);
+		}
+		had[i] = !memcmp(d, again[i].sha256, sizeof d);
+	}
+}
+
+/* The candidates' bytes read at most this many at a time (a few notices'
+ * worth of memory; 64 MB notices one by one). */
+#define IMAP_LOOK_BYTES (8u * 1024 * 1024)
+
+/* Reads uids[0..nu), the candidates, and marks in had what they are.
+ * 0 / -1 after reporting. */
+static int
+read_candidates(struct imap *im, const uint32_t *uids, size_t nu,
+    const struct imap_again *again, size_t n, int *had)
+{
+	size_t big = 1, step;
+
+	for (size_t i = 0; i < n; i++)
+		big = again[i].len > big ? again[i].len : big;
+	step = IMAP_LOOK_BYTES / big ? IMAP_LOOK_BYTES / big : 1;
+	for (size_t i = 0; i < nu; i += step) {
+		size_t k = nu - i < step ? nu - i : step;
+		clist *res = NULL;
+		int r = fetch_bodies(im, uid_set(uids + i, k), &res);
+
+		if (!etpan_ok(r))
+			return fail(im, "UID FETCH of the candidate copies", r);
+		for (clistiter *m = clist_begin(res); m; m = clist_next(m)) {
+			const char *b;
+			size_t len;
+
+			if (body_of(clist_content(m), &b, &len))
+				match(again, n, had, b, len);
+		}
+		mailimap_fetch_list_free(res);
+	}
+	return 0;
+}
+
+void
+imap_again_set(struct imap_again *again, const char *msg, size_t len,
+    const char *message_id)
+{
+	struct sha256_ctx h;
+
+	again->len = len;
+	again->message_id = message_id;
+	sha256_init(&h);
+	sha256_update(&h, len, (const uint8_t *)(msg ? msg : ""));
+	sha256_digest(&h, sizeof again->sha256, again->sha256);
 }
 
 /*
  * This is how a copy that an earlier run's UID COPY made, its \Deleted
  * and EXPUNGE never sent (the run killed), is found and not made twice:
- * the candidates (copy_key, one SEARCH), then each one's bytes.
+ * the candidates (copy_key, one SEARCH for a batch), then their bytes.
+ * One look for a batch: one each cost an EXAMINE and a SELECT a message.
  */
 int
-imap_copied(struct imap *im, const char *folder,
-    const struct imap_again *again)
+imap_copied_set(struct imap *im, const char *folder,
+    const struct imap_again *again, size_t n, int *had)
 {
-	const struct buf *msg = again->msg;
 	uint32_t *uids = NULL, v;
-	size_t n = 0;
-	const char *what;
-	struct mailimap_search_key *key;
-	int found = 0;
+	size_t nu = 0;
+	int rc = 0;
 
+	memset(had, 0, n * sizeof *had);
+	if (n == 0)
+		return 0;
 	if (open_folder(im, folder, 1, &v) == -1)
 		return -1;
-	key = copy_key(again, &what);
-	if (search_uids(im, key, what, &uids, &n) == -1)
-		found = -1;
-	for (size_t i = 0; i < n && found == 0; i++) {
-		struct buf b = BUF_INIT;
-		int got = imap_fetch(im, uids[i], &b);
-
-		if (got == -1)
-			found = -1;
-		else if (got == 0 && b.len == msg->len &&
-		    (!b.len || !memcmp(b.data, msg->data, b.len)))
-			found = 1;
-		buf_free(&b);
-	}
+	if (candidates(im, again, n, &uids, &nu) == -1 ||
+	    read_candidates(im, uids, nu, again, n, had) == -1)
+		rc = -1;
 	free(uids);
-	return reselect(im) == -1 ? -1 : found;
+	return reselect(im) == -1 ? -1 : rc;
+}
+
+int
+imap_has_move(const struct imap *im)
+{
+	return im->can_move;
 }
 
 /* 1 when message uid is in the selected folder, 0 when not (another
@@ -1089,29 +1257,25 @@ drop_originals(struct imap *im, struct mailimap_set *set, const char **what)
 	int r;
 
 	*what = "UID STORE \\Deleted";
-	r = mark_deleted(im, set);
+	r = mark_deleted(im, set, 1);
 	return etpan_ok(r) ? expunge(im, set, what) : r;
 }
 
 int
-imap_move(struct imap *im, uint32_t uid, const char *folder,
-    const struct imap_again *again)
+imap_move(struct imap *im, uint32_t uid, const char *folder)
 {
 	struct mailimap_set *set;
 	const char *what = "UID MOVE";
 	char *w;
-	int r, had = 0;
+	int r;
 
-	if (!im->can_move && again &&
-	    (had = imap_copied(im, folder, again)) == -1)
-		return -1;
 	set = mailimap_set_new_single(uid);
 	w = wire(folder);
 	if (im->can_move) {
 		r = mailimap_uid_move(im->s, set, w);
 	} else {
 		what = "UID COPY";
-		r = had ? MAILIMAP_NO_ERROR : mailimap_uid_copy(im->s, set, w);
+		r = mailimap_uid_copy(im->s, set, w);
 		if (etpan_ok(r))
 			r = drop_originals(im, set, &what);
 	}
@@ -1120,38 +1284,22 @@ imap_move(struct imap *im, uint32_t uid, const char *folder,
 	return etpan_ok(r) ? 0 : move_failed(im, uid, folder, what, r);
 }
 
-/* uids[0..n), ascending, as a set of ranges: "3:7,9". */
-static struct mailimap_set *
-uid_set(const uint32_t *uids, size_t n)
-{
-	struct mailimap_set *set = mailimap_set_new_empty();
-
-	if (!set)
-		util_oom("libetpan");
-	for (size_t i = 0, j; i < n; i = j + 1) {
-		for (j = i; j + 1 < n && uids[j + 1] == uids[j] + 1; j++)
-			;
-		if (mailimap_set_add_interval(set, uids[i], uids[j]) !=
-		    MAILIMAP_NO_ERROR)
-			util_oom("libetpan");
-	}
-	return set;
-}
-
 int
 imap_move_set(struct imap *im, const uint32_t *uids, size_t n,
-    const char *folder)
+    const char *folder, int copied)
 {
 	struct mailimap_set *set;
 	const char *what = "UID MOVE";
 	char *w, *cmd;
-	int r, copied = 0;
+	int r;
 
 	if (n == 0)
 		return 0;
 	set = uid_set(uids, n);
 	w = wire(folder);
-	if (im->can_move) {
+	if (copied) {
+		r = drop_originals(im, set, &what);
+	} else if (im->can_move) {
 		r = mailimap_uid_move(im->s, set, w);
 	} else {
 		what = "UID COPY";
@@ -1173,6 +1321,23 @@ imap_move_set(struct imap *im, const uint32_t *uids, size_t n,
 	fail(im, cmd, r);
 	free(cmd);
 	return refused(r) ? 2 : -1;
+}
+
+int
+imap_undelete(struct imap *im, const uint32_t *uids, size_t n)
+{
+	struct mailimap_set *set;
+	int r;
+
+	if (n == 0)
+		return 0;
+	set = uid_set(uids, n);
+	r = mark_deleted(im, set, 0);
+	mailimap_set_free(set);
+	if (etpan_ok(r))
+		return 0;
+	fail(im, "UID STORE -FLAGS \\Deleted", r);
+	return refused(r) ? 1 : -1;
 }
 
 int

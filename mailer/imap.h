@@ -74,43 +74,53 @@ int imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
  */
 int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
 
+/* 1 when the server moves by UID MOVE (RFC 6851): nothing to look for. */
+int imap_has_move(const struct imap *im);
+
 /*
  * A message an earlier run may have copied already (it was recorded under
- * its UID and is still in the selected folder): its bytes, and its
- * Message-ID (NULL: none), by which its copy is looked up first.  The
- * caller owns both.
+ * its UID and is still in the selected folder): its size, the SHA-256 of
+ * its bytes, and its Message-ID (NULL: none; the caller owns it), by
+ * which its copy is looked up first.
  */
 struct imap_again {
-	const struct buf *msg;
+	size_t len;
+	uint8_t sha256[32];
 	const char *message_id;
 };
 
-/*
- * 1 when folder holds a copy of again: a message of the same bytes among
- * those of its size (and Message-ID, when it has a plain ASCII one); 0
- * when not; -1 after reporting.  The selected folder is selected anew
- * after the look.
- */
-int imap_copied(struct imap *im, const char *folder,
-    const struct imap_again *again);
+/* Fills again for the message msg[0..len), message_id as above.  Pure. */
+void imap_again_set(struct imap_again *again, const char *msg, size_t len,
+    const char *message_id);
 
 /*
- * Moves message uid into folder: UID MOVE when offered, else UID COPY,
- * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  again: NULL,
- * or the message when an earlier run may have copied it there already:
- * without MOVE, a copy imap_copied finds is not made again.  Returns 0;
+ * Looks in folder for the copies of again[0..n), all at once: one EXAMINE
+ * of folder, one UID SEARCH of the candidates (each message's Message-ID,
+ * when it has a plain ASCII one, and size; a search more only when the
+ * Message-IDs make the command long), their bytes in as few UID FETCH as
+ * a few megabytes allow, then one SELECT of the selected folder again.
+ * had[i] receives 1 when folder holds a message of again[i]'s very bytes,
+ * else 0.  0 / -1 after reporting.
+ */
+int imap_copied_set(struct imap *im, const char *folder,
+    const struct imap_again *again, size_t n, int *had);
+
+/*
+ * Moves message uid (none copied to folder before) into folder: UID MOVE
+ * when offered, else UID COPY,
+ * \Deleted, and UID EXPUNGE (or EXPUNGE without UIDPLUS).  Returns 0;
  * 1 after reporting that the server refused it (NO, e.g. over quota: the
  * session goes on); 2 when it refused because the message is no longer in
  * the selected folder (another client expunged it: nothing to report); -1
  * after reporting a failed session.
  */
-int imap_move(struct imap *im, uint32_t uid, const char *folder,
-    const struct imap_again *again);
+int imap_move(struct imap *im, uint32_t uid, const char *folder);
 
 /*
- * Moves uids[0..n) (ascending; none copied to folder before) into folder
- * with one command a step: UID MOVE of the set, else UID COPY, UID STORE
- * \Deleted and UID EXPUNGE of it (a plain EXPUNGE without UIDPLUS).
+ * Moves uids[0..n) (ascending) into folder with one command a step: UID
+ * MOVE of the set, else UID COPY, UID STORE \Deleted and UID EXPUNGE of
+ * it (a plain EXPUNGE without UIDPLUS); copied: their copies are in folder
+ * already (imap_copied_set found them), no COPY nor MOVE, the rest only.
  * Returns 0; 1 when the server refused the MOVE or COPY (nothing moved,
  * nothing reported: move them one by one with imap_move, which tells a
  * full folder from a message gone); 2 after reporting that it refused a
@@ -119,7 +129,14 @@ int imap_move(struct imap *im, uint32_t uid, const char *folder,
  * failed session.
  */
 int imap_move_set(struct imap *im, const uint32_t *uids, size_t n,
-    const char *folder);
+    const char *folder, int copied);
+
+/*
+ * Clears \Deleted of uids[0..n) of the selected folder (UID STORE
+ * -FLAGS.SILENT).  Returns 0; 1 after reporting that the server refused
+ * it; -1 after reporting a failed session.
+ */
+int imap_undelete(struct imap *im, const uint32_t *uids, size_t n);
 
 /*
  * Expunges uids[0..n) of the selected folder, each flagged \Deleted: UID

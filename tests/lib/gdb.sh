@@ -22,3 +22,21 @@ gdb_kill_at() {
 	gdb_batch "$out" "break $func" "ignore 1 $((n - 1))" run kill -- "$@"
 	grep -q "Breakpoint 1, .*$func" "$out" && grep -q 'Inferior 1 .* killed' "$out"
 }
+# gdb_calls OUT FUNC... -- CMD...: runs CMD under gdb_batch and prints,
+# for each FUNC in order, how many times CMD called it ("FUNC N").
+gdb_calls() {
+	local out=$1 funcs=() ex=()
+	shift
+	while [ "$1" != -- ]; do
+		funcs+=("$1")
+		ex+=("break $1" "ignore ${#funcs[@]} 1000000")
+		shift
+	done
+	shift
+	gdb_batch "$out" "${ex[@]}" run 'info breakpoints' -- "$@"
+	awk -v list="${funcs[*]}" '
+		BEGIN { n = split(list, name, " ") }
+		/^[0-9]+ +breakpoint/ { num = $1 }
+		/breakpoint already hit/ { hits[num] = $4 }
+		END { for (i = 1; i <= n; i++) printf "%s %d\n", name[i], hits[i] }' "$out"
+}
