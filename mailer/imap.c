@@ -44,6 +44,7 @@ struct imap {
 	uint32_t validity;	/* its UIDVALIDITY */
 	long timeout;		/* transport.timeout, seconds */
 	struct timespec heard;	/* when a byte last went either way */
+	int received;		/* a byte came from the server */
 };
 
 /* libetpan's outcome names, for messages. */
@@ -125,6 +126,8 @@ heard(mailimap *s, int type, const char *str, size_t size, void *ctx)
 	    type != MAILSTREAM_LOG_TYPE_ERROR_RECEIVED &&
 	    type != MAILSTREAM_LOG_TYPE_ERROR_SENT)
 		clock_gettime(CLOCK_MONOTONIC, &im->heard);
+	if (type == MAILSTREAM_LOG_TYPE_DATA_RECEIVED)
+		im->received = 1;
 }
 
 /*
@@ -139,8 +142,7 @@ timed_out(const struct imap *im, int r)
 	struct timespec now;
 	double quiet;
 
-	if (r != MAILIMAP_ERROR_STREAM || im->timeout <= 0 ||
-	    !im->heard.tv_sec)
+	if (r != MAILIMAP_ERROR_STREAM || im->timeout <= 0)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	quiet = (double)(now.tv_sec - im->heard.tv_sec) +
@@ -486,6 +488,8 @@ secure(struct imap *im, const struct config *c, const char *host,
 	char why[256];
 	int r;
 
+	/* a server silent from the start: its silence counts from here */
+	clock_gettime(CLOCK_MONOTONIC, &im->heard);
 	if (implicit) {
 		cap_begin(&ec);
 		r = mailimap_ssl_connect_with_callback(im->s, host, port,
@@ -493,8 +497,13 @@ secure(struct imap *im, const struct config *c, const char *host,
 		cap_end(&ec, why, sizeof why);
 		if (!etpan_ok(r) && r != MAILIMAP_ERROR_CONNECTION_REFUSED)
 			return tls_failed(im, c, "connect", r, why);
-	} else
+	} else {
 		r = mailimap_socket_connect(im->s, host, port);
+		/* libetpan reads a hang-up before the greeting as a greeting
+		 * it cannot parse: nothing came, the connection was lost */
+		if (r == MAILIMAP_ERROR_PARSE && !im->received)
+			r = MAILIMAP_ERROR_STREAM;
+	}
 	if (!etpan_ok(r)) {
 		fail(im, "connect", r);
 		return connect_fail(r);

@@ -8,7 +8,11 @@
 # line.  GnuTLS out of memory while its trust list is set up exits 71; it
 # exited 76 without a word.  So does out of memory while libetpan copies
 # the server's certificates for the check (it skips a certificate it
-# cannot copy): it said "the server sent no certificate", exit 76.
+# cannot copy): it said "the server sent no certificate", exit 76.  A
+# plain connection without a greeting said "connection lost" (the silence
+# was measured from the first byte heard, and none was): now "timed out
+# after 2 s (transport.timeout)"; one hung up before its greeting said
+# "unparsable server response", exit 75: now "connection lost", 69.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -17,13 +21,13 @@ T=$(mktemp -d /tmp/mailer-t-imaptls.XXXXXX); chmod 755 "$T"
 pids=
 trap 'for p in $pids; do kill $p 2>/dev/null; done; srv_stop_all; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 11
+plan 13
 srv_dovecot_start || { echo "Bail out! dovecot"; exit 1; }
 echo bounces@bounce.test | srv_add_users imap-s3cret
 printf 'imap-s3cret\n' >"$T/imap.pw"; chmod 600 "$T/imap.pw"
 
 # silent NAME MODE: a server on a free port that accepts and, in MODE
-# implicit, says nothing; in MODE starttls, greets, offers STARTTLS,
+# implicit, says nothing; in MODE hangup, closes the connection; in MODE starttls, greets, offers STARTTLS,
 # answers it "OK" and then says nothing; sets PORT
 silent() {
 	python3 -c '
@@ -33,6 +37,8 @@ def serve(c):
     f = c.makefile("rb")
     if sys.argv[2] == "implicit":
         return time.sleep(120)
+    if sys.argv[2] == "hangup":
+        return c.close()
     c.sendall(b"* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n")
     for l in f:
         w = l.split() + [b"", b""]
@@ -72,6 +78,19 @@ ok $? "...the line names the wait"
 ! grep -q "GnuTLS error" "$T/im.err"
 ok $? "...libetpan's own GnuTLS line is not on stderr"
 
+# no greeting on a plain connection: it was "connect: connection lost"
+# (nothing heard yet, the silence not measured), as for a server that
+# hangs up, which stays so
+proj gr "imap://127.0.0.1:$PORT"
+bx gr
+[ $rc -eq 69 ] && grep -q "^mailer: imap://127.0.0.1:$PORT: connect: timed out after 2 s (transport.timeout)$" "$T/gr.err"
+ok $? "no greeting: exit 69 (got $rc), the line names the wait"
+silent hu hangup
+proj hu "imap://127.0.0.1:$PORT"
+bx hu
+[ $rc -eq 69 ] && grep -q "^mailer: imap://127.0.0.1:$PORT: connect: connection lost$" "$T/hu.err"
+ok $? "a server that hangs up at once: exit 69 (got $rc), \"connection lost\""
+
 silent st starttls
 proj st "imap://127.0.0.1:$PORT"
 bx st
@@ -92,10 +111,10 @@ ok $? "...one line, with GnuTLS's reason"
 # GnuTLS out of memory at the trust list's start (an LD_PRELOAD shim)
 proj ok "imaps://127.0.0.1:$SRV_IMAPS_PORT"
 if [ -n "${MAILER_SANITIZED:-}" ] || ! command -v cc >/dev/null; then
-	echo "ok 8 # SKIP sanitizer build or no cc (the shim must come first)"
-	echo "ok 9 # SKIP sanitizer build or no cc"
-	echo "ok 10 # SKIP sanitizer build or no cc"
+	echo "ok 10 # SKIP sanitizer build or no cc (the shim must come first)"
 	echo "ok 11 # SKIP sanitizer build or no cc"
+	echo "ok 12 # SKIP sanitizer build or no cc"
+	echo "ok 13 # SKIP sanitizer build or no cc"
 	tap_n=$((tap_n + 4))
 else
 	# only mailer's own call fails: libgnutls makes one for every handshake

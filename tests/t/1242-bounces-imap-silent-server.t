@@ -40,6 +40,7 @@ gdb_batch "$T/g" 'break mailimap_uid_fetch' 'ignore 1 1' run 'delete 1' \
 STOPPED=$(cat "$T/pid" 2>/dev/null)
 grep -v '^\[\|^Using\|^0x' "$T/g" | sed 's/^/# /'
 [ -n "$STOPPED" ] && grep -q 'UID FETCH [0-9]*: timed out after 1 s (transport.timeout)$' "$T/g" &&
+	! grep -q 'connection lost' "$T/g" &&
 	grep -q '^\$1 = 75$' "$T/g"
 ok $? "a server silent at FETCH: named, exit 75"
 ! grep -q 'Breakpoint 2, .*mailimap_logout' "$T/g"
