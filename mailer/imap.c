@@ -1091,7 +1091,8 @@ candidates(struct imap *im, const struct imap_again *again, size_t n,
 			return -1;
 		}
 		*uids = xrealloc(*uids, (*nu + ng + 1) * sizeof **uids);
-		memcpy(*uids + *nu, got, ng * sizeof *got);
+		if (ng)		/* got is NULL then */
+			memcpy(*uids + *nu, got, ng * sizeof *got);
 		*nu += ng;
 		free(got);
 	}
