@@ -617,6 +617,96 @@ fail:
 	return 0;
 }
 
+/*
+ * The length of the character at p[0..n) and its code point, or 0 when
+ * p[0] starts no valid UTF-8 sequence there.
+ */
+static size_t
+utf8_next(const unsigned char *p, size_t n, unsigned *cp)
+{
+	size_t k = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
+
+	if (k > n || !utf8_valid((const char *)p, k, NULL))
+		return 0;
+	*cp = k == 1 ? p[0] : k == 2 ? p[0] & 0x1fu : k == 3 ? p[0] & 0x0fu :
+	    p[0] & 0x07u;
+	for (size_t j = 1; j < k; j++)
+		*cp = *cp << 6 | (p[j] & 0x3fu);
+	return k;
+}
+
+/* A control, or a character that reorders or breaks the line shown. */
+static int
+cp_hidden(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x61c ||
+	    cp == 0x200e || cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* buf_add_printable, stopping with "..." past max bytes added. */
+static void
+add_printable(struct buf *b, const char *s, size_t n, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t start = b->len, k, len;
+	unsigned cp = 0;
+
+	for (size_t i = 0; i < n; i += k) {
+		/* "<U+XXXX>", the longest piece, still fits */
+		if (b->len - start + 8 > max) {
+			buf_adds(b, "...");
+			return;
+		}
+		k = len = utf8_next(p + i, n - i, &cp);
+		if (!len || cp < 0x80) {
+			k = 1;
+			if (!len || cp_hidden(p[i]))
+				buf_printf(b, "\\x%02x", p[i]);
+			else
+				buf_addc(b, p[i]);
+		} else if (cp_hidden(cp)) {
+			buf_printf(b, "<U+%04X>", cp);
+		} else {
+			buf_add(b, p + i, k);
+		}
+	}
+}
+
+void
+buf_add_printable(struct buf *b, const char *s, size_t n)
+{
+	add_printable(b, s, n, SIZE_MAX);
+	if (!b->data)
+		buf_add(b, "", 0);
+}
+
+const char *
+printable(const char *s)
+{
+	static _Thread_local char slot[PRINTABLE_SLOTS][PRINTABLE_MAX + 4];
+	static _Thread_local unsigned next;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n, k;
+	unsigned cp;
+	struct buf b = BUF_INIT;
+	char *out;
+
+	if (!s)
+		return "(null)";
+	n = strlen(s);
+	for (k = 0; k < n; k += utf8_next(p + k, n - k, &cp))
+		if (!utf8_next(p + k, n - k, &cp) || cp_hidden(cp))
+			break;
+	if (k >= n)
+		return s;
+	add_printable(&b, s, n, PRINTABLE_MAX);
+	out = slot[next++ % PRINTABLE_SLOTS];
+	memcpy(out, b.data, b.len + 1);
+	buf_free(&b);
+	return out;
+}
+
 size_t
 line_of(const char *s, size_t off)
 {

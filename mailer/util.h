@@ -178,6 +178,26 @@ void num_zh(int n, char out[16]);
 /* 1 when s holds CR, LF or NUL within its first n bytes (header injection). */
 int has_ctl_break(const char *s, size_t n);
 
+/*
+ * Outside data (a CSV field, a relay's reply, a bounce's reason, a folder
+ * name) made safe to print on a terminal or in a log: printable UTF-8
+ * stays as it is; a C0 control, DEL and a byte that is not valid UTF-8
+ * become "\xNN" (so CR and LF never break the line: no forged log line,
+ * no ESC sequence); a C1 control and a character that reorders or breaks
+ * the text shown (U+061C, U+200E-200F, U+2028-202E, U+2066-2069) becomes
+ * "<U+XXXX>".  buf_add_printable appends the form of s[0..n).
+ */
+void buf_add_printable(struct buf *b, const char *s, size_t n);
+/*
+ * The same for a C string, for a printf argument: s itself when nothing
+ * needs escaping, else a thread's own copy (cut at PRINTABLE_MAX bytes,
+ * "..." added) valid until its PRINTABLE_SLOTS-th next call; "(null)" for
+ * NULL.  Not to be freed.
+ */
+#define PRINTABLE_SLOTS 8
+#define PRINTABLE_MAX 1024
+const char *printable(const char *s);
+
 /* s, or its first max bytes (whole UTF-8 characters) and "...".  Freed. */
 char *utf8_abbrev(const char *s, size_t max);
 /* fsyncs folder dir (its renames); reports and returns -1 on failure. */

@@ -380,6 +380,74 @@ START_TEST(test_host_port)
 }
 END_TEST
 
+/*
+ * printable(): outside data shown on a terminal or in a log keeps its
+ * printable UTF-8 (Chinese included) and loses every raw control.
+ */
+static const struct {
+	const char *in, *out;
+} printable_cases[] = {
+	{ "plain ascii: a@b.example", "plain ascii: a@b.example" },
+	{ "王小明 <wang@例子.中国>", "王小明 <wang@例子.中国>" },
+	{ "\x1b[2Jwiped", "\\x1b[2Jwiped" },
+	{ "\x1b]0;owned\x07", "\\x1b]0;owned\\x07" },
+	{ "a\r\nmailer: sent 1", "a\\x0d\\x0amailer: sent 1" },
+	{ "tab\there", "tab\\x09here" },
+	{ "del\x7f", "del\\x7f" },
+	{ "bad \xff\xfe utf8 \xc3", "bad \\xff\\xfe utf8 \\xc3" },
+	{ "overlong \xc0\xaf", "overlong \\xc0\\xaf" },
+	{ "surrogate \xed\xa0\x80", "surrogate \\xed\\xa0\\x80" },
+	{ "c1 \xc2\x9b" "31m", "c1 <U+009B>31m" },
+	{ "gpj\xe2\x80\xae" "exe", "gpj<U+202E>exe" },
+	{ "iso \xe2\x81\xa6x\xe2\x81\xa9", "iso <U+2066>x<U+2069>" },
+	{ "ls\xe2\x80\xa8" "next", "ls<U+2028>next" },
+	{ "back\\slash", "back\\slash" },
+	{ "", "" },
+};
+
+START_TEST(test_printable)
+{
+	const char *in = printable_cases[_i].in;
+	const char *got = printable(in);
+	struct buf b = BUF_INIT;
+
+	ck_assert_str_eq(got, printable_cases[_i].out);
+	/* what needs nothing comes back as it is, not copied */
+	if (!strcmp(in, printable_cases[_i].out))
+		ck_assert_ptr_eq(got, in);
+	buf_add_printable(&b, in, strlen(in));
+	ck_assert_str_eq(b.data, printable_cases[_i].out);
+	buf_free(&b);
+}
+END_TEST
+
+/* A NUL inside the bytes, NULL, the slots, and the cut of a long value. */
+START_TEST(test_printable_edges)
+{
+	struct buf b = BUF_INIT;
+	char big[3000];
+	const char *a, *c, *s;
+
+	buf_add_printable(&b, "x\0y", 3);
+	ck_assert_str_eq(b.data, "x\\x00y");
+	buf_free(&b);
+	ck_assert_str_eq(printable(NULL), "(null)");
+	a = printable("\x1b" "a");
+	c = printable("\x1b" "c");
+	ck_assert_str_eq(a, "\\x1ba");
+	ck_assert_str_eq(c, "\\x1bc");
+	for (int i = 0; i < PRINTABLE_SLOTS - 2; i++)
+		(void)printable("\x1b");
+	ck_assert_str_eq(a, "\\x1ba");
+	memset(big, '\x1b', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	s = printable(big);
+	ck_assert_uint_le(strlen(s), PRINTABLE_MAX);
+	ck_assert_str_eq(s + strlen(s) - 7, "\\x1b...");
+	ck_assert_ptr_null(strchr(s, '\x1b'));
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -405,6 +473,9 @@ util_suite(void)
 	tcase_add_test(tc, test_ctl);
 	tcase_add_test(tc, test_host_port);
 	tcase_add_test(tc, test_slurp);
+	tcase_add_loop_test(tc, test_printable, 0,
+	    sizeof printable_cases / sizeof printable_cases[0]);
+	tcase_add_test(tc, test_printable_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
