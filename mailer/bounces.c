@@ -131,7 +131,7 @@ find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 				if (!unsub_alias_of(r, i))
 					warnx("%s: ignored a forged or damaged "
 					    "token in %s", source_key,
-					    r->envelope[i]);
+					    printable(r->envelope[i]));
 				*bad = 1;
 			}
 			continue;
@@ -139,7 +139,8 @@ find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 		if (verp_check(bx->key, bx->keylen, tok, id, sizeof id) == -1) {
 			if (!unsub_alias_of(r, i))
 				warnx("%s: ignored a forged or damaged token "
-				    "in %s", source_key, r->envelope[i]);
+				    "in %s", source_key,
+				    printable(r->envelope[i]));
 			*bad = 1;
 			continue;
 		}
@@ -153,7 +154,8 @@ find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 		}
 		if (rc == 1) {
 			warnx("%s: ignored a token of no recipient in the "
-			    "journal in %s", source_key, r->envelope[i]);
+			    "journal in %s", source_key,
+			    printable(r->envelope[i]));
 			*bad = 1;
 			continue;
 		}
@@ -576,8 +578,8 @@ keep_unverified(const struct bounces_ctx *bx, const struct bounce_report *r,
 		return -1;
 	if (say)
 		warnx("%s: a %s for %s %s: kept as unverified evidence, "
-		    "nobody suppressed", key, bounce_kind_name(r->kind), email,
-		    why);
+		    "nobody suppressed", key, bounce_kind_name(r->kind),
+		    printable(email), why);
 	return 0;
 }
 
@@ -1141,7 +1143,7 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 	if ((rc = imap_folder_exists(im, c->imap_folder)) != 1) {
 		if (rc == 0)
 			warnx("%s: imap.folder \"%s\": no such folder on %s",
-			    c->path, c->imap_folder, c->imap_url);
+			    c->path, printable(c->imap_folder), c->imap_url);
 		return rc == 0 ? EXIT_CONFIG : EXIT_TEMPFAIL;
 	}
 	/* so is a processed folder the server will not create */
@@ -1149,7 +1151,8 @@ drain(const struct config *c, struct imap *im, const struct bounces_ctx *bx,
 		if (rc == 1)
 			warnx("%s: imap.processed_folder \"%s\": %s does not "
 			    "create it (above); name another, or create it "
-			    "there", c->path, c->imap_processed_folder,
+			    "there", c->path,
+			    printable(c->imap_processed_folder),
 			    c->imap_url);
 		return rc == 1 ? EXIT_CONFIG : EXIT_TEMPFAIL;
 	}

@@ -204,7 +204,7 @@ one_of(const char *file, const char *key, const char *v, const char *a,
 	if (!v || !strcmp(v, a) || !strcmp(v, b) || !strcmp(v, c3))
 		return 0;
 	warnx("%s: %s must be %s, %s or %s, not \"%s\"", file, key, a, b, c3,
-	    v);
+	    printable(v));
 	return -1;
 }
 
@@ -270,7 +270,7 @@ relay_entry(struct config *c, const struct ynode *e)
 			else
 				rc = -1, warnx("%s:%zu:%zu: unknown key \"%s\" "
 				    "in a relay (url, weight)", c->path,
-				    k->line, k->col, k->value);
+				    k->line, k->col, printable(k->value));
 		}
 		if (!url && rc == 0)
 			rc = -1, warnx("%s:%zu:%zu: a relay needs a \"url\"",
@@ -287,7 +287,7 @@ relay_entry(struct config *c, const struct ynode *e)
 	    strncmp(url, "smtp://", 7) && strncmp(url, "smtps://", 8))
 		rc = -1, warnx("%s:%zu:%zu: transport relay \"%s\" is not "
 		    "maildir:PATH, smtp://HOST:PORT or smtps://HOST:PORT",
-		    c->path, e->line, e->col, url);
+		    c->path, e->line, e->col, printable(url));
 	else if (url && relay_login(url))
 		rc = -1, warnx("%s:%zu:%zu: a relay's URL holds a login "
 		    "(USER:PASSWORD@): secrets are never inline; write "
@@ -326,11 +326,12 @@ relay_alone(const struct config *c, size_t k, const struct ynode *e,
 			rc = -1, warnx("%s:%zu:%zu: %s cannot share "
 			    "transport.relays with other relays: a Maildir "
 			    "takes every message", c->path, e->line, e->col,
-			    mine);
+			    printable(mine));
 		else if (!strcmp(label, other))
 			rc = -1, warnx("%s:%zu:%zu: transport.relays lists %s "
 			    "twice (line %zu too): give it one entry and a "
-			    "weight", c->path, e->line, e->col, label,
+			    "weight", c->path, e->line, e->col,
+			    printable(label),
 			    at[i]->line);
 		free(other);
 	}
@@ -406,7 +407,7 @@ check_relay_mode(const struct config *c, const struct ynode *root)
 		return 0;
 	warnx("%s:%zu:%zu: transport.relay_mode must be spread or failover, "
 	    "not \"%s\"", c->path, n ? n->line : 0, n ? n->col : 0,
-	    c->relay_mode);
+	    printable(c->relay_mode));
 	return -1;
 }
 
@@ -528,14 +529,15 @@ check_base_url(struct config *c, const struct ynode *web)
 		warnx("%s:%zu:%zu: web.base_url \"%s\" must be an http:// or "
 		    "https:// URL of printable ASCII with a host and no query, "
 		    "fragment, spaces or <>\"\\{}|^`", c->path, n->line, n->col,
-		    u);
+		    printable(u));
 		return -1;
 	}
 	/* unsubscribe and subscribe links must not travel in clear */
 	if (skip == 7 && !loopback_host(u + 7)) {
 		warnx("%s:%zu:%zu: web.base_url \"%s\" must start with "
 		    "https:// (plain http:// only for a loopback host such as "
-		    "http://127.0.0.1:8025)", c->path, n->line, n->col, u);
+		    "http://127.0.0.1:8025)", c->path, n->line, n->col,
+		    printable(u));
 		return -1;
 	}
 	return 0;
@@ -656,7 +658,7 @@ ascii_domain(const struct config *c, const char *what, char **slot)
 
 	if (!a || !dns_name_ok(a)) {
 		warnx("%s: %s \"%s\" is not a domain name", c->path, what,
-		    *slot);
+		    printable(*slot));
 		free(a);
 		return -1;
 	}
@@ -690,12 +692,12 @@ dkim_key_entry(struct config *c, const struct ynode *it,
 		return -1;
 	if (!dns_name_ok(k->selector)) {
 		warnx("%s: dkim selector \"%s\" is not a DNS name (letters, "
-		    "digits, hyphens, dots)", k->where, k->selector);
+		    "digits, hyphens, dots)", k->where, printable(k->selector));
 		return -1;
 	}
 	if (k->type && strcmp(k->type, "rsa") && strcmp(k->type, "ed25519")) {
 		warnx("%s: dkim key type must be rsa or ed25519, not \"%s\"",
-		    k->where, k->type);
+		    k->where, printable(k->type));
 		return -1;
 	}
 	absolutize(c->base, &k->key_file, NULL);
@@ -731,7 +733,8 @@ finish_dkim(struct config *c)
 			if (!strcasecmp(c->dkim_keys[j].selector,
 			    e->selector)) {
 				warnx("%s: dkim selector \"%s\" is "
-				    "listed twice", e->where, e->selector);
+				    "listed twice", e->where,
+				    printable(e->selector));
 				rc = -1;
 			}
 	}
@@ -750,7 +753,7 @@ finish_dkim(struct config *c)
 		warnx("%s: bounce_domain %s does not align with dkim.domain "
 		    "%s: the CFBL-Address (complaints to the bounce domain) "
 		    "must be in a signed domain's tree (RFC 9477)", c->path,
-		    c->bounce_domain, c->dkim_domain);
+		    printable(c->bounce_domain), printable(c->dkim_domain));
 		rc = -1;
 	}
 	return rc;
@@ -802,7 +805,7 @@ config_addr(const struct config *c, const char *key, char **addr)
 			why = "address not supported: an internationalised "
 			    "address (not ASCII before the @, RFC 6531): use "
 			    "one with only ASCII before the @";
-		warnx("%s: %s \"%s\": %s", c->path, key, *addr, why);
+		warnx("%s: %s \"%s\": %s", c->path, key, printable(*addr), why);
 		return -1;
 	}
 	free(*addr);
@@ -884,7 +887,7 @@ check_unsubscribe_url(const struct config *c)
 		warnx("%s: unsubscribe_url \"%s\" must be printable ASCII "
 		    "without spaces or <>\"\\{}|^`: write a host in U-labels "
 		    "as its xn-- form and percent-encode the rest", c->path,
-		    c->unsubscribe_url);
+		    printable(c->unsubscribe_url));
 		return -1;
 	}
 	return 0;
@@ -1091,7 +1094,7 @@ config_secret(const struct config *c, const char *what, const char *file,
 
 		if (!v || !*v) {
 			warnx("%s: %s: environment variable %s is not set",
-			    c->path, what, env);
+			    c->path, what, printable(env));
 			return NULL;
 		}
 		return xstrdup(v);

@@ -542,7 +542,7 @@ on_log(void *cls, const char *fmt, va_list ap)
 	}
 	pthread_mutex_unlock(&h->logmu);
 	if (b.len)
-		warnx("http: %s", b.data);
+		warnx("http: %s", printable(b.data));
 	buf_free(&b);
 }
 

@@ -162,11 +162,13 @@ fail_said(struct imap *im, const char *what, int r, const char *said)
 		util_oom("libetpan");	/* 71, not a mailbox failure */
 	if (timed_out(im, r))
 		warnx("%s: %s: timed out after %ld s (transport.timeout)",
-		    im->where, what, im->timeout);
+		    im->where, printable(what), im->timeout);
 	else if (said && *said)
-		warnx("%s: %s: %s: %s", im->where, what, etpan_error(r), said);
+		warnx("%s: %s: %s: %s", im->where, printable(what),
+		    etpan_error(r), printable(said));
 	else
-		warnx("%s: %s: %s", im->where, what, etpan_error(r));
+		warnx("%s: %s: %s", im->where, printable(what),
+		    etpan_error(r));
 	return -1;
 }
 
@@ -474,7 +476,8 @@ tls_failed(struct imap *im, const struct config *c, const char *what,
 		    "(transport.timeout)", im->where, what, c->timeout);
 		return IMAP_FAIL_CONN;
 	}
-	warnx("%s: %s: TLS handshake failed: %s", im->where, what, why);
+	warnx("%s: %s: TLS handshake failed: %s", im->where, what,
+	    printable(why));
 	return IMAP_FAIL_TLS;
 }
 
@@ -761,7 +764,8 @@ reselect(struct imap *im)
 	if (v != im->validity) {
 		warnx("%s: the UIDVALIDITY of %s changed during the run (%u, "
 		    "now %u): its UIDs name other messages", im->where,
-		    im->selected, (unsigned)im->validity, (unsigned)v);
+		    printable(im->selected), (unsigned)im->validity,
+		    (unsigned)v);
 		return -1;
 	}
 	return 0;

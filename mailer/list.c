@@ -53,7 +53,7 @@ list_load(const char *dir, const char *id)
 
 	if (!list_valid_id(id)) {
 		warnx("%s: list id \"%s\" must be lowercase letters, digits, "
-		    "- or _", dir, id);
+		    "- or _", dir, printable(id));
 		return NULL;
 	}
 	l = xcalloc(1, sizeof *l);
@@ -75,7 +75,7 @@ list_load(const char *dir, const char *id)
 		    strcmp(norm + 2, l->list_id)) {
 			warnx("%s: list_id \"%s\" is not a lowercase dotted "
 			    "domain-like id (RFC 2919)", l->yaml_path,
-			    l->list_id);
+			    printable(l->list_id));
 			rc = -1;
 		}
 		free(norm);
@@ -181,7 +181,7 @@ static int
 row_error(struct csvstate *st, const char *what, const char *detail)
 {
 	warnx("%s:%zu: %s%s%s", st->file, st->row_line, what,
-	    detail ? ": " : "", detail ? detail : "");
+	    detail ? ": " : "", detail ? printable(detail) : "");
 	if (st->bad)
 		(*st->bad)++;
 	if (st->flags & LIST_STRICT)
@@ -240,7 +240,8 @@ take_header(struct csvstate *st)
 		header_hint(st, &hint);
 		st->failed = 1;
 		warnx("%s:%zu: the header row must name the columns \"email\" "
-		    "and \"name\"%s", st->file, st->row_line, hint.data);
+		    "and \"name\"%s", st->file, st->row_line,
+		    printable(hint.data));
 		buf_free(&hint);
 		return -1;
 	}
@@ -393,7 +394,8 @@ on_row(int c, void *data)
 		warnx("%s:%zu: \"%s\" is a merge conflict marker git left: "
 		    "resolve the conflict (edit the file or git checkout "
 		    "--ours/--theirs, then git add) before the rows from here "
-		    "on are read", st->file, st->row_line, st->fields[0]);
+		    "on are read", st->file, st->row_line,
+		    printable(st->fields[0]));
 		if (st->bad)
 			(*st->bad)++;
 		st->failed = st->stop = 1;

@@ -155,7 +155,7 @@ rm_columns(struct ctx *x, char **keys, size_t nkeys)
 			if (!strcmp(keys[i], "removed") ||
 			    !strcmp(keys[i], "reason")) {
 				warnx("%s:1: a column is named \"%s\", which "
-				    "%s adds", in->csv_path, keys[i],
+				    "%s adds", in->csv_path, printable(keys[i]),
 				    in->rm_path);
 				return -1;
 			}

@@ -352,7 +352,7 @@ give_up(struct sender *s, const char *iss, const char *email)
 	if (rc == 0) {
 		s->st->failed++;
 		progress_warn(s->pg, "%s %s: failed: %s", s->l->id, email,
-		    reply);
+		    printable(reply));
 	}
 	free(key);
 	free(reply);
@@ -389,7 +389,7 @@ count_only(struct sender *s, const struct item *it, enum transport_result r,
 	else if (r == TRANSPORT_TEMPFAIL || r == TRANSPORT_NOREPLY)
 		s->st->deferred++;
 	if (r != TRANSPORT_OK)
-		warnx("%s: %s", it->email, reply);
+		warnx("%s: %s", it->email, printable(reply));
 }
 
 /* The transport itself failed: the message stays pending. */
@@ -424,7 +424,8 @@ mark_failed(struct sender *s, const struct item *it, const char *reply)
 
 	record_failure(s, it, reply);
 	s->st->failed++;
-	progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email, reply);
+	progress_warn(s->pg, "%s %s: failed: %s", s->l->id, it->email,
+	    printable(reply));
 	return rc;
 }
 
@@ -495,8 +496,9 @@ mark_deferred(struct sender *s, const struct item *it,
 		s->st->toobig = 1;
 	how = r == TRANSPORT_PERMFAIL ? resend_how(s) : NULL;
 	progress_warn(s->pg, "%s %s: deferred: %s%s%s", s->l->id, it->email,
-	    reply, how ? ": the relay refuses the edition's size; make it "
-	    "smaller (its images) and send again with" : "", how ? how : "");
+	    printable(reply), how ? ": the relay refuses the edition's "
+	    "size; make it smaller (its images) and send again with" : "",
+	    how ? how : "");
 	free(how);
 	return rc;
 }

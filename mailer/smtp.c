@@ -770,21 +770,23 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 			warnx("%s: authentication as %s refused (check "
 			    "transport.username and the password): %s",
 			    rl->label, s->username ? s->username : "?",
-			    reply_text(o));
+			    printable(reply_text(o)));
 		else if (o->rc == CURLE_PEER_FAILED_VERIFICATION)
 			warnx("%s: the server's TLS certificate is not trusted "
 			    "(ca_file %s): %s", rl->label, s->ca_file ?
-			    s->ca_file : "system default", reply_text(o));
+			    s->ca_file : "system default",
+			    printable(reply_text(o)));
 		else if (o->rc == CURLE_USE_SSL_FAILED)
 			warnx("%s: the relay offers no STARTTLS, and "
 			    "transport.tls is required: nothing was sent to "
-			    "it (%s)", rl->label, reply_text(o));
+			    "it (%s)", rl->label, printable(reply_text(o)));
 		else if (o->phase == PH_MAIL && o->code >= 500)
 			warnx("%s: the relay refuses the envelope sender "
 			    "bounces+TOKEN@%s (bounce_domain): it must let "
 			    "mailer send from that domain: %s", rl->label,
 			    strchr(o->msg.from, '@') ? strchr(o->msg.from,
-			    '@') + 1 : o->msg.from, reply_text(o));
+			    '@') + 1 : o->msg.from,
+			    printable(reply_text(o)));
 		else if (o->rc == CURLE_OPERATION_TIMEDOUT && (o->in_tls ||
 		    (o->reply.len == 0 && !strncmp(rl->url, "smtps:", 6))))
 			warnx("%s: no reply to the TLS handshake%s within %ld "
@@ -796,7 +798,7 @@ session_failed(struct smtp *s, struct outcome *o, enum transport_result r)
 			    "; a relay that starts with TLS (port 465) is "
 			    "written smtps://", rl->label, s->timeout);
 		else
-			warnx("%s: %s", rl->label, reply_text(o));
+			warnx("%s: %s", rl->label, printable(reply_text(o)));
 	}
 	if (rl->down_until <= now && others_up(s, o->relay, now))
 		warnx("%s: resting it for %ld s (transport.relay_cooldown): "
@@ -858,7 +860,7 @@ refused_seen(struct smtp *s, struct outcome *o, enum transport_result r,
 		return;
 	warnx("%s: %d messages in a row refused our envelope sender (%s): "
 	    "resting it for %ld s (transport.relay_cooldown)", rl->label,
-	    rl->refused, reply, s->cooldown);
+	    rl->refused, printable(reply), s->cooldown);
 	rl->refused = 0;
 	rl->down_until = now + s->cooldown;
 }
@@ -894,7 +896,8 @@ over_limit(struct smtp *s, struct conn *c, struct outcome *o)
 	if (!s->relays[o->relay].limited)
 		warnx("%s: %s: it takes fewer connections at once than "
 		    "transport.max_connections (%ld); going on with those it "
-		    "takes", s->relays[o->relay].label, reply_text(o),
+		    "takes", s->relays[o->relay].label,
+		    printable(reply_text(o)),
 		    s->nconns);
 	s->relays[o->relay].limited = 1;
 	c->retired = 1;

@@ -197,7 +197,7 @@ check_keys(struct ybuild *b, const struct ynode *n)
 				if (!strcmp(n->items[j]->value, k->value)) {
 					warnx("%s:%zu:%zu: duplicate key "
 					    "\"%s\"", b->file, k->line, k->col,
-					    k->value);
+					    printable(k->value));
 					return -1;
 				}
 		}
@@ -458,7 +458,7 @@ static void
 unknown_key(const char *file, const struct ynode *k,
     const struct yfield *fields)
 {
-	const char *v = k->value;
+	const char *v = printable(k->value);
 
 	if (!suffixed(fields, v, "_file"))
 		warnx("%s:%zu:%zu: unknown key \"%s\"", file, k->line, k->col,

@@ -45,3 +45,11 @@ hostile_record() {
 	mkdir -p tests/.harden
 	echo "$hostile_tried $hostile_refused" >"tests/.harden/$(basename "$0" .t)"
 }
+# no_raw_ctl FILE: 0 when FILE holds no raw control for a terminal or a
+# log to act on (C0 but LF, DEL, C1 as UTF-8, direction or line-separator
+# characters, invalid UTF-8), as mailer shows outside data (printable()).
+no_raw_ctl() {
+	! LC_ALL=C grep -qaP '[\x00-\x09\x0b-\x1f\x7f]' "$1" &&
+		! LC_ALL=C.UTF-8 grep -qaP '[\x{80}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' "$1" &&
+		iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
+}
