@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Bounce notices and IMAP names are outside data: a notice in the bounce
+# mailbox (real Dovecot) whose envelope carries a token with U+202E (text
+# shown reversed), whose recipient holds U+202E and U+009B (the C1 CSI,
+# which UTF-8 terminals obey) and whose Subject and reason hold ESC [2J;
+# an imap.folder and an imap.processed_folder holding ESC, which the
+# server refuses.  mailer bounces names each (the recipient it cannot
+# prove, the folder, the server's refusal) with its controls spelled out
+# (\xNN, <U+XXXX>): no raw control byte reaches the terminal or cron
+# mail, and the notice is still read and moved.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+. tests/lib/hostile.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-printable-bounces.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 8
+P=$T/proj
+sent_bounce_project "$P" "$T/imap.pw" || exit 1
+M="$MAILER --config $P/config.yaml"
+BOX=$(srv_maildir bounces@bounce.test)
+ESC=$(printf '\033') RLO=$(printf '\342\200\256') CSI=$(printf '\302\233')
+BS='[\]'	# a backslash, in grep -E
+
+mkdir -p "$BOX/new" "$BOX/cur" "$BOX/tmp"
+printf 'From: MAILER-DAEMON@mx.test\r
+To: <bounces+AAAA%sBBBB@bounce.test>\r
+Subject: Undelivered Mail %s[2J\r
+Message-ID: <dsn-hostile.%s@mx.test>\r
+MIME-Version: 1.0\r
+Content-Type: multipart/report; report-type=delivery-status; boundary=b\r
+\r
+--b\r
+Content-Type: text/plain\r
+\r
+Your message could not be delivered.\r
+\r
+--b\r
+Content-Type: message/delivery-status\r
+\r
+Reporting-MTA: dns; mx.test\r
+\r
+Final-Recipient: rfc822; evil%s2J%sgro@members.test\r
+Action: failed\r
+Status: 5.1.1\r
+Diagnostic-Code: smtp; 550 5.1.1 user unknown%s[2J\r
+\r
+--b--\r
+'  "$RLO" "$ESC" "$$" "$CSI" "$RLO" "$ESC" >"$BOX/new/hostile.eml"
+chown -R vmail:vmail "$BOX"
+$M bounces --verbose >"$T/b.out" 2>"$T/b.err"; rc=$?
+sed 's/^/# /' "$T/b.out" "$T/b.err"
+[ $rc = 0 ]; ok $? "a notice with controls in its envelope, recipient, subject and reason: read, exit 0 ($rc)"
+grep -Eq "a bounce for evil<U\+009B>2J<U\+202E>gro@members.test without a valid token" "$T/b.err"
+ok $? "the unproven recipient is named with U+009B and U+202E spelled out"
+no_raw_ctl "$T/b.err" && no_raw_ctl "$T/b.out"
+ok $? "no raw control byte in what bounces wrote"
+[ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
+ok $? "the notice was moved out of INBOX like any other"
+
+cp "$P/config.yaml" "$T/config.yaml"
+sed -i '/^imap:/a\  folder: "\\e]0;pwned\\aINBOX"' "$P/config.yaml"
+$M bounces >"$T/f.out" 2>"$T/f.err"; rc=$?
+sed 's/^/# /' "$T/f.err"
+[ $rc = 78 ] && grep -Eq "imap.folder \"${BS}x1b]0;pwned${BS}x07INBOX\": no such folder" "$T/f.err"
+ok $? "an imap.folder with ESC: exit 78, named with its controls spelled out ($rc)"
+no_raw_ctl "$T/f.err"
+ok $? "no raw control byte in that message"
+
+cp "$T/config.yaml" "$P/config.yaml"
+sed -i '/^imap:/a\  processed_folder: "\\e[2JDone"' "$P/config.yaml"
+$M bounces >"$T/p.out" 2>"$T/p.err"; rc=$?
+sed 's/^/# /' "$T/p.err"
+[ $rc = 78 ] && grep -Eq "imap.processed_folder \"${BS}x1b\[2JDone\"" "$T/p.err"
+ok $? "an imap.processed_folder with ESC the server will not create: exit 78, named ($rc)"
+no_raw_ctl "$T/p.err"
+ok $? "no raw control byte in that message or the server's words"
+exit $tap_failed
