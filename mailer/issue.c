@@ -615,7 +615,7 @@ rewrite_urls(struct issue *is, struct article *a, cmark_node *doc,
 				    "under images: in the front matter",
 				    a->file, body_line +
 				    (size_t)cmark_node_get_start_line(n) - 1,
-				    url);
+				    printable(url));
 			rc = -1;
 			continue;
 		}
@@ -731,7 +731,7 @@ inside(const struct issue *is, const char *file, const char *rel)
 
 	if (rel[0] == '/' || has_dotdot(rel)) {
 		warnx("%s: \"%s\": paths must stay inside the issue folder "
-		    "(no absolute paths, no ..)", file, rel);
+		    "(no absolute paths, no ..)", file, printable(rel));
 		return NULL;
 	}
 	joined = path_join(is->dir, rel);
@@ -743,7 +743,7 @@ inside(const struct issue *is, const char *file, const char *rel)
 	}
 	if (strncmp(real, is->dir, dl) || real[dl] != '/') {
 		warnx("%s: \"%s\" leads outside the issue folder (symlink to "
-		    "%s)", file, rel, real);
+		    "%s)", file, printable(rel), printable(real));
 		free(real);
 		return NULL;
 	}
@@ -768,7 +768,7 @@ note_type(struct issue *is, const char *file, const char *rel,
 			return;
 	s = xasprintf("%s: warning: image \"%s\" is %s, which many mail "
 	    "clients do not show; PNG, JPEG and GIF show everywhere", file,
-	    rel, type);
+	    printable(rel), type);
 	strlist_add(&is->notes, s);
 	free(s);
 }
@@ -832,7 +832,7 @@ name_direction(const char *file, const char *rel, const char *name)
 		}
 	warnx("%s: \"%s\": the file name holds U+%04X, a direction control "
 	    "that makes it read as another name (\"gpj.exe\" shown as "
-	    "\"exe.jpg\"): rename the file", file, b.data, cp);
+	    "\"exe.jpg\"): rename the file", file, printable(b.data), cp);
 	buf_free(&b);
 	return -1;
 }
@@ -879,13 +879,15 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 		if (magic_oom(mg))
 			util_oom("libmagic");
 		warnx("%s: \"%s\": libmagic cannot tell its type: %s", file,
-		    rel, magic_error(mg) ? magic_error(mg) : "no answer");
+		    printable(rel), magic_error(mg) ? magic_error(mg) :
+		    "no answer");
 		free(real);
 		buf_free(&b);
 		return -1;
 	}
 	if (image && strncmp(type, "image/", 6)) {
-		warnx("%s: \"%s\" is not an image (%s)", file, rel, type);
+		warnx("%s: \"%s\" is not an image (%s)", file, printable(rel),
+		    type);
 		free(real);
 		buf_free(&b);
 		return -1;
@@ -896,7 +898,7 @@ load_asset(struct issue *is, magic_t mg, const char *file, const char *rel,
 		char *n = xasprintf("%s: warning: \"%s\" has a hidden name (a "
 		    "part starting with \".\"): mailed, but the web archive "
 		    "cannot publish it (web servers do not serve such names); "
-		    "rename it", file, rel);
+		    "rename it", file, printable(rel));
 
 		strlist_add(&is->notes, n);
 		free(n);
@@ -959,7 +961,7 @@ check_lang(const char *file, const struct ynode *root, const char *tag)
 		return 0;
 	warnx("%s:%zu:%zu: lang \"%s\" is no language tag: write zh-Hant "
 	    "(Traditional Chinese), zh-Hans (Simplified) or en (English)",
-	    file, n ? n->line : 1, n ? n->col : 1, tag);
+	    file, n ? n->line : 1, n ? n->col : 1, printable(tag));
 	return -1;
 }
 
@@ -1011,7 +1013,8 @@ check_section(const struct issue *is, const char *path,
 			    "section: %s", section, sc->id, sc->id);
 	}
 	warnx("%s:%zu:%zu: unknown section \"%s\": issue.yaml's sections "
-	    "are %s%s", path, n ? n->line : 0, n ? n->col : 0, section,
+	    "are %s%s", path, n ? n->line : 0, n ? n->col : 0,
+	    printable(section),
 	    ids.len ? ids.data : "none", hint.len ? hint.data : "");
 	buf_free(&ids);
 	buf_free(&hint);
@@ -1337,7 +1340,7 @@ load(const char *dir, int head_only)
 
 		warnx("%s:%zu:%zu: send_at \"%s\" is not a time like "
 		    "2021-01-20T08:00:00+08:00", yml, n->line, n->col,
-		    is->send_at);
+		    printable(is->send_at));
 		rc = -1;
 	}
 	if (rc == 0 && is->archive_only && !is->send_at) {

@@ -3,13 +3,14 @@
 # subscriber CSV's address carrying ESC [2J (clears the operator's
 # terminal) or an OSC title sequence, a CR with a forged "sent" line
 # after it, a list's YAML value or key with ESC and BEL, a relay URL in
-# config.yaml with ESC, a U+202E in a list_id.  Each is refused as before,
-# and the message shows the value with its controls spelled out (\xNN,
+# config.yaml with ESC, a U+202E in a list_id, an article's lang and an
+# image path in its text with ESC.  Each is refused as before, and the
+# message shows the value with its controls spelled out (\xNN,
 # <U+XXXX>) and no raw control byte; printable Chinese stays as written.
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 28
+plan 36
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 I=$P/issues/2021-01
@@ -65,6 +66,22 @@ sed -i 's/relays: \[maildir:outbox\]/relays: ["\\e[2Jsmtp:\/\/x"]/' "$P/config.y
 hostile "a relay URL with ESC in config.yaml" 78 \
 	"transport relay \"${BS}x1b\[2Jsmtp://x\" is not" -- $M check "$I"
 raw "ESC in config.yaml"
+
+A=02-liangshan-archives.md
+cp "$I/$A" "$TMP/$A"
+sed -i 's/^order: 1$/order: 1\nlang: "\\e]0;pwned\\a"/' "$I/$A"
+hostile "an article's lang with an OSC title" 65 \
+	"$A:8:7: lang \"${BS}x1b]0;pwned${BS}x07\" is no language tag" \
+	-- $M check "$I"
+raw "ESC in an article's front matter"
+cp "$TMP/$A" "$I/$A"
+
+printf '\n![图](images/a%s[2J.png)\n' "$ESC" >>"$I/$A"
+hostile "an article's image path with ESC [2J" 65 \
+	"$A:[0-9]+: image \"images/a${BS}x1b\[2J.png\" is not listed" \
+	-- $M check "$I"
+raw "ESC in an article's text"
+cp "$TMP/$A" "$I/$A"
 
 hostile_record
 exit $tap_failed
