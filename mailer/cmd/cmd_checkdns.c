@@ -33,8 +33,8 @@ print_finding(void *arg, const struct dnscheck_finding *f)
 
 	t->n[f->level]++;
 	printf("%-4s %-5s %s: %s%s%s\n", dnscheck_level_name(f->level),
-	    f->topic, f->name, f->text, f->fix ? "; fix: " : "",
-	    f->fix ? f->fix : "");
+	    f->topic, printable(f->name), printable(f->text),
+	    f->fix ? "; fix: " : "", f->fix ? printable(f->fix) : "");
 }
 
 static int
