@@ -250,7 +250,7 @@ signer_open(const struct config *c)
 
 	if (!c->sign_key || !(fpr = fpr_normalise(c->sign_key))) {
 		warnx("signing key \"%s\": not a full fingerprint (40 hex "
-		    "digits)", c->sign_key ? c->sign_key : "");
+		    "digits)", c->sign_key ? printable(c->sign_key) : "");
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);

@@ -230,7 +230,7 @@ deliver(struct webmail *m, const struct job *j, struct buf *msg)
 	    o.r == TRANSPORT_HELD ? 0 : 1;
 	if (o.r != TRANSPORT_OK)
 		warnx("confirmation mail to %s: %s%s", masked,
-		    o.reply ? o.reply : "no relay",
+		    o.reply ? printable(o.reply) : "no relay",
 		    rc ? "; tried again later" : "; dropped");
 	if (o.r == TRANSPORT_OK)
 		web_log("mail kind=%s list=%s address=%s",

@@ -9,14 +9,17 @@
 # ignored: 200), and serve's log, what cron or journald keeps, gets no
 # raw control byte; serve still answers a plain request afterwards.  A
 # guard: serve logs none of these fields today, and libmicrohttpd's
-# messages (printable() on each) quote none of them.
+# messages (printable() on each) quote none of them.  Then a relay
+# (tests/faultsrv.py) refuses a confirmation mail with an OSC title in
+# its reply: serve's line names the refusal with the controls spelled out.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
 . tests/lib/web.sh
 . tests/lib/hostile.sh
+. tests/lib/fault.sh
 tap_tmp
-plan 18
+plan 20
 web_direct_project
 web_direct_serve
 # send N: raw request number N (below) to serve; prints its status line
@@ -74,4 +77,24 @@ c=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/lists/aba/subscribe")
 [ "$c" = 200 ]; ok $? "serve still answers a plain request ($c)"
 no_raw_ctl "$TMP/serve.log"
 ok $? "the whole log holds no raw control byte"
+
+# a relay refusing the confirmation mail with an OSC title in its reply
+tap_cleanup	# serve stops; it starts again with the relay
+T=$TMP pids=	# fault's folder and the servers it starts
+trap 'for p in $pids; do kill $p 2>/dev/null; done; tap_cleanup 2>/dev/null; rm -rf "$TMP"' EXIT
+ESC=$(printf '\033') BEL=$(printf '\007')
+SERVE_PORT=$PORT
+fault r --reply "new.reader@example.org=550 5.7.1 ${ESC}]0;pwned${BEL}refused"
+sed -i "s|relays: \\[maildir:outbox\\]|relays: [\"smtp://127.0.0.1:$PORT\"]\\n  tls: none|" "$P/config.yaml"
+PORT=$SERVE_PORT
+web_direct_serve
+curl -s -o /dev/null --data 'email=new.reader@example.org' "$BASE/lists/aba/subscribe"
+refused() { grep -q 'confirmation mail to' "$TMP/serve.log"; }
+wait_for 60 "the refused confirmation mail" refused
+sed 's/^/# /' "$TMP/serve.log" | grep 'confirmation mail'
+BS='[\]'	# a backslash, in grep -E
+grep -Eq "confirmation mail to .*: 550 5.7.1 ${BS}x1b]0;pwned${BS}x07refused; dropped" "$TMP/serve.log"
+ok $? "the relay's refusal of a confirmation mail is logged with ESC and BEL spelled out"
+no_raw_ctl "$TMP/serve.log"
+ok $? "no raw control byte in that log"
 exit $tap_failed
