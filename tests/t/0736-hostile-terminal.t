@@ -3,14 +3,15 @@
 # subscriber CSV's address carrying ESC [2J (clears the operator's
 # terminal) or an OSC title sequence, a CR with a forged "sent" line
 # after it, a list's YAML value or key with ESC and BEL, a relay URL in
-# config.yaml with ESC, a U+202E in a list_id, an article's lang and an
-# image path in its text with ESC.  Each is refused as before, and the
-# message shows the value with its controls spelled out (\xNN,
+# config.yaml with ESC, a U+202E in a list_id, an article's lang, an
+# image path in its text, an attachment's symlink target and a hidden
+# attachment's name with ESC.  Each is refused (or warned of) as before,
+# and the message shows the value with its controls spelled out (\xNN,
 # <U+XXXX>) and no raw control byte; printable Chinese stays as written.
 . tests/lib/tap.sh
 . tests/lib/hostile.sh
 tap_tmp
-plan 36
+plan 42
 hostile_project || { echo "Bail out! sample send failed"; exit 1; }
 M="--config $P/config.yaml"
 I=$P/issues/2021-01
@@ -82,6 +83,25 @@ hostile "an article's image path with ESC [2J" 65 \
 	-- $M check "$I"
 raw "ESC in an article's text"
 cp "$TMP/$A" "$I/$A"
+
+printf 'x' >"$TMP/evil${ESC}[2J.txt"
+ln -s "$TMP/evil${ESC}[2J.txt" "$I/files/out.txt"
+sed -i 's#attachments: \[files/sponsors.txt\]#attachments: [files/out.txt]#' "$I/$A"
+hostile "an attachment linking outside with ESC [2J in its target" 65 \
+	"\"files/out.txt\" leads outside the issue folder \(symlink to .*/evil${BS}x1b\[2J.txt\)" \
+	-- $M check "$I"
+raw "ESC in a symlink's target"
+rm "$I/files/out.txt"; cp "$TMP/$A" "$I/$A"
+
+# a warning, not a refusal: the issue still passes check
+printf 'x' >"$I/files/.a${ESC}[2J.txt"
+sed -i 's#attachments: \[files/sponsors.txt\]#attachments: ["files/.a\\e[2J.txt"]#' "$I/$A"
+"$MAILER" $M check "$I" >/dev/null 2>"$TMP/stderr"; rc=$?
+sed 's/^/#   /' "$TMP/stderr" | head -2
+[ $rc = 0 ] && grep -Eq "$A:8:15: warning: \"files/.a${BS}x1b\[2J.txt\" has a hidden name" "$TMP/stderr"
+ok $? "a hidden attachment name with ESC: check passes, its warning spells the ESC out ($rc)"
+raw "ESC in an attachment's name"
+rm "$I/files/.a${ESC}[2J.txt"; cp "$TMP/$A" "$I/$A"
 
 hostile_record
 exit $tap_failed
