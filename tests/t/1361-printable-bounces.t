@@ -61,20 +61,21 @@ ok $? "no raw control byte in what bounces wrote"
 ok $? "the notice was moved out of INBOX like any other"
 
 cp "$P/config.yaml" "$T/config.yaml"
-sed -i '/^imap:/a\  folder: "\\e]0;pwned\\aINBOX"' "$P/config.yaml"
-$M bounces >"$T/f.out" 2>"$T/f.err"; rc=$?
-sed 's/^/# /' "$T/f.err"
-[ $rc = 78 ] && grep -Eq "imap.folder \"${BS}x1b]0;pwned${BS}x07INBOX\": no such folder" "$T/f.err"
-ok $? "an imap.folder with ESC: exit 78, named with its controls spelled out ($rc)"
-no_raw_ctl "$T/f.err"
-ok $? "no raw control byte in that message"
-
-cp "$T/config.yaml" "$P/config.yaml"
-sed -i '/^imap:/a\  processed_folder: "\\e[2JDone"' "$P/config.yaml"
-$M bounces >"$T/p.out" 2>"$T/p.err"; rc=$?
-sed 's/^/# /' "$T/p.err"
-[ $rc = 78 ] && grep -Eq "imap.processed_folder \"${BS}x1b\[2JDone\"" "$T/p.err"
-ok $? "an imap.processed_folder with ESC the server will not create: exit 78, named ($rc)"
-no_raw_ctl "$T/p.err"
-ok $? "no raw control byte in that message or the server's words"
+# folder NAME KEY YAML-VALUE REGEX: imap.KEY set to YAML-VALUE; bounces
+# exits 78 with a message matching REGEX and no raw control (2 TAP lines)
+folder() {
+	cp "$T/config.yaml" "$P/config.yaml"
+	sed -i "/^imap:/a\\  $2: $3" "$P/config.yaml"
+	$M bounces >"$T/$2.out" 2>"$T/$2.err"; rc=$?
+	sed 's/^/# /' "$T/$2.err"
+	[ $rc = 78 ] && grep -Eq "$4" "$T/$2.err"
+	ok $? "$1: exit 78, named with its controls spelled out ($rc)"
+	no_raw_ctl "$T/$2.err"
+	ok $? "$1: no raw control byte in the message or the server's words"
+}
+folder "an imap.folder with ESC" folder '"\\e]0;pwned\\aINBOX"' \
+	"imap.folder \"${BS}x1b]0;pwned${BS}x07INBOX\": no such folder"
+folder "an imap.processed_folder with ESC the server will not create" \
+	processed_folder '"\\e[2JDone"' \
+	"imap.processed_folder \"${BS}x1b\[2JDone\""
 exit $tap_failed
