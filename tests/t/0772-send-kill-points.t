@@ -51,6 +51,7 @@ for at in $POINTS; do
 	fn=${at%:*} n=${at#*:}
 	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
 		-ex 'set pagination off' -ex 'set breakpoint pending on' \
+		-ex 'set auto-solib-add off' \
 		-ex "break $fn" -ex "ignore 1 $((n - 1))" -ex run -ex kill \
 		--args "$MAILER" --config "$P/config.yaml" send "$I" \
 		--list big >"$T/gdb.out" 2>&1
