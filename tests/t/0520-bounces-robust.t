@@ -64,7 +64,7 @@ ledger() {	# the journal's events and suppressions, without times
 # committed, and still in INBOX: the moves go together, after): what a
 # crash there leaves behind.
 kill_at_move() {
-	gdb -q -batch -nx -iex 'set debuginfod enabled off' \
+	gdb -q -batch -nx -iex 'set debuginfod enabled off' -iex 'set auto-solib-add off' \
 		-ex 'set pagination off' -ex 'break bounces_record' \
 		-ex "ignore 1 $(($1 - 1))" -ex run -ex kill \
 		--args $M bounces >"$2" 2>&1
