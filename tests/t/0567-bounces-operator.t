@@ -96,7 +96,7 @@ EOF
 # LeakSanitizer cannot run under ptrace and aborts the process at exit
 # (the sanitized CI run): no leak check for this run only, as in 0345
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-gdb -q -batch -nx -iex 'set debuginfod enabled off' -ex 'set pagination off' \
+gdb -q -batch -nx -iex 'set debuginfod enabled off' -iex 'set auto-solib-add off' -ex 'set pagination off' \
 	-ex 'handle SIGPIPE nostop noprint pass' \
 	-ex 'break imap_fetch' -ex 'ignore 1 1' -ex run \
 	-ex "shell sh $T/kill-imap.sh; sleep 1" -ex continue \
