@@ -36,7 +36,7 @@ events() { sqlite3 "$P/state/mailer.db" "SELECT count(*) FROM events WHERE email
 
 # killed where it moves the message: recorded, still in the INBOX
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-gdb -q -batch -nx -iex 'set debuginfod enabled off' -ex 'set pagination off' \
+gdb -q -batch -nx -iex 'set debuginfod enabled off' -iex 'set auto-solib-add off' -ex 'set pagination off' \
 	-ex 'break imap_move_set' -ex run -ex kill --args $M bounces >"$T/k" 2>&1
 [ "$(events)" = 1 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 1 ]
 ok $? "killed before the move: one event recorded, the message still in the INBOX"
