@@ -15,7 +15,7 @@ P=$TMP/p
 mk_tiny_project "$P"
 # LeakSanitizer cannot run under ptrace (the sanitized CI run)
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-gdb -q -batch -nx -iex 'set debuginfod enabled off' -ex 'set pagination off' \
+gdb -q -batch -nx -iex 'set debuginfod enabled off' -iex 'set auto-solib-add off' -ex 'set pagination off' \
 	-ex 'set breakpoint pending on' -ex 'break verp_make_key' -ex run \
 	-ex 'break getrandom' -ex continue -ex kill \
 	--args "$MAILER" --config "$P/config.yaml" send "$I" >"$TMP/gdb.out" 2>&1
