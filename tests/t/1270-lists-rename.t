@@ -88,7 +88,7 @@ M lists rename eastern north >"$TMP/mv.out" 2>&1; rc=$?
 ok $? "after a rename by hand, check names the command and it moves the journal alone (exit $rc)"
 
 # killed after the journal moved, before the first file did
-gdb -q -batch -nx -iex 'set debuginfod enabled off' -ex 'set pagination off' \
+gdb -q -batch -nx -iex 'set debuginfod enabled off' -iex 'set auto-solib-add off' -ex 'set pagination off' \
 	-ex 'set breakpoint pending on' -ex 'break rename' -ex run -ex kill \
 	--args "$MAILER" --config "$P/config.yaml" lists rename north south >"$TMP/gdb.out" 2>&1
 grep -q 'Inferior 1 .* killed' "$TMP/gdb.out" && [ "$(files)" = "north.csv north.removed.csv north.yaml " ] &&
