@@ -6,8 +6,8 @@
 #   srv_dovecot_start              - start Dovecot (-c DIR/dovecot/dovecot.conf): IMAPS, IMAP+STARTTLS, insecure IMAP on 127.0.0.2, SASL socket
 #   srv_postfix_start              - start Postfix (-c DIR/postfix): STARTTLS+AUTH smtpd, plain smtpd, virtual Maildirs under DIR/mail
 #   srv_add_user USER@DOMAIN PW    - add a mailbox + login (Dovecot passwd-file, Postfix virtual map; live, no restart needed)
-#   srv_postfix_reply ADDR "CODE TEXT" - make Postfix answer "CODE TEXT" at RCPT for ADDR (live within ~1 s)
-#   srv_postfix_reply_clear ADDR   - remove the srv_postfix_reply rule for ADDR
+#   srv_postfix_reply ADDR "CODE TEXT" [ADDR "CODE TEXT"...] - make Postfix answer "CODE TEXT" at RCPT for ADDR (live within ~1 s; one reload for all)
+#   srv_postfix_reply_clear ADDR...   - remove the srv_postfix_reply rule for each ADDR
 #   srv_postfix_reload             - postfix reload, returns once the master has acted on it
 #   srv_wait_queue_empty [SECS]    - wait (default 120 s) until `postqueue -p` says the queue is empty; 1 on timeout
 #   srv_maildir_count USER@DOMAIN  - print the number of messages in the user's Maildir (new/ + cur/)
@@ -497,28 +497,37 @@ except Exception:
 EOF
 }
 
-# Rewrite the rcpt_access map without ADDR (and with "ADDR REPLY" if REPLY given), then make it live:
-# wait until smtpd answers RCPT TO:<ADDR> with REPLY's code (set) or no longer with the old code (clear).
+# srv__rcpt_access_set ADDR REPLY [ADDR REPLY...]: rewrite the rcpt_access
+# map without each ADDR (and with "ADDR REPLY" if REPLY given), then make it
+# live with one reload: wait until smtpd answers RCPT TO:<ADDR> with REPLY's
+# code (set) or no longer with the old code (clear), for each ADDR.
 srv__rcpt_access_set() {
     [ -n "${SRV_DIR:-}" ] || { srv__err "srv_init first"; return 1; }
-    local addr=$1 reply=$2 p=$SRV_DIR/postfix old want code=
+    local p=$SRV_DIR/postfix addr reply want i
+    local -a pairs=("$@") olds=()
     mkdir -p "$p"; touch "$p/rcpt_access"
-    old=$(awk -v a="$addr" 'tolower($1) == tolower(a) { c = $2 } END { print c }' "$p/rcpt_access")
-    awk -v a="$addr" 'tolower($1) != tolower(a)' "$p/rcpt_access" >"$p/rcpt_access.new"
-    [ -n "$reply" ] && printf '%s %s\n' "$addr" "$reply" >>"$p/rcpt_access.new"
-    mv "$p/rcpt_access.new" "$p/rcpt_access"
+    for ((i = 0; i < ${#pairs[@]}; i += 2)); do
+        addr=${pairs[i]} reply=${pairs[i + 1]}
+        olds[i]=$(awk -v a="$addr" 'tolower($1) == tolower(a) { c = $2 } END { print c }' "$p/rcpt_access")
+        awk -v a="$addr" 'tolower($1) != tolower(a)' "$p/rcpt_access" >"$p/rcpt_access.new"
+        [ -n "$reply" ] && printf '%s %s\n' "$addr" "$reply" >>"$p/rcpt_access.new"
+        mv "$p/rcpt_access.new" "$p/rcpt_access"
+    done
     [ -e "$p/main.cf" ] || return 0   # srv_postfix_start will postmap it
     srv__postmap "$p/rcpt_access" || return 1
     srv__postfix_running || return 0
     srv_postfix_reload || return 1
-    want=${reply%% *}
-    case $want in [245][0-9][0-9]) ;; *) want= ;; esac   # e.g. OK, REJECT: nothing to wait for
-    [ -z "$reply" ] && [ -z "$old" ] && return 0
-    [ -n "$reply" ] && [ -z "$want" ] && return 0
-    wait_for 60 "Postfix to answer RCPT TO:<$addr> by the new rule" \
-        srv__rcpt_rule_live "$addr" "$want" "$old" && return 0
-    srv__err "rcpt rule for $addr not live"
-    return 1
+    for ((i = 0; i < ${#pairs[@]}; i += 2)); do
+        addr=${pairs[i]} reply=${pairs[i + 1]}
+        want=${reply%% *}
+        case $want in [245][0-9][0-9]) ;; *) want= ;; esac   # e.g. OK, REJECT: nothing to wait for
+        [ -z "$reply" ] && [ -z "${olds[i]}" ] && continue
+        [ -n "$reply" ] && [ -z "$want" ] && continue
+        wait_for 60 "Postfix to answer RCPT TO:<$addr> by the new rule" \
+            srv__rcpt_rule_live "$addr" "$want" "${olds[i]}" && continue
+        srv__err "rcpt rule for $addr not live"
+        return 1
+    done
 }
 # srv__rcpt_rule_live ADDR WANT OLD: RCPT TO:<ADDR> now gets WANT (or, with
 # no WANT, any code but OLD).
@@ -529,13 +538,16 @@ srv__rcpt_rule_live() {
 }
 
 srv_postfix_reply() {
-    local addr=${1:?usage: srv_postfix_reply ADDRESS \"CODE TEXT\"} reply=${2:?usage: srv_postfix_reply ADDRESS \"CODE TEXT\"}
-    srv__rcpt_access_set "$addr" "$reply"
+    : "${1:?usage: srv_postfix_reply ADDRESS \"CODE TEXT\" [ADDRESS \"CODE TEXT\"...]}" "${2:?usage: srv_postfix_reply ADDRESS \"CODE TEXT\" [ADDRESS \"CODE TEXT\"...]}"
+    [ $(($# % 2)) = 0 ] || { srv__err "srv_postfix_reply: an ADDRESS without its reply"; return 1; }
+    srv__rcpt_access_set "$@"
 }
 
 srv_postfix_reply_clear() {
-    local addr=${1:?usage: srv_postfix_reply_clear ADDRESS}
-    srv__rcpt_access_set "$addr" ""
+    : "${1:?usage: srv_postfix_reply_clear ADDRESS...}"
+    local addr pairs=()
+    for addr; do pairs+=("$addr" ""); done
+    srv__rcpt_access_set "${pairs[@]}"
 }
 
 srv__queue_empty() {

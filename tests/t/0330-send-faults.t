@@ -31,11 +31,9 @@ DB=$P/state/mailer.db
 q() { sqlite3 "$DB" "$1"; }
 a() { printf 'flt.%05d@members.test' "$1"; }
 
-srv_postfix_reply "$(a 2)" "451 4.3.0 try again later" &&
-srv_postfix_reply "$(a 3)" "450 4.2.0 mailbox busy" &&
-srv_postfix_reply "$(a 4)" "452 4.2.2 over quota" &&
-srv_postfix_reply "$(a 5)" "550 5.1.1 no such user" &&
-srv_postfix_reply "$(a 6)" "550 5.7.1 policy reject" ||
+srv_postfix_reply "$(a 2)" "451 4.3.0 try again later" \
+	"$(a 3)" "450 4.2.0 mailbox busy" "$(a 4)" "452 4.2.2 over quota" \
+	"$(a 5)" "550 5.1.1 no such user" "$(a 6)" "550 5.7.1 policy reject" ||
 	{ echo "Bail out! srv_postfix_reply"; exit 1; }
 
 # --- 4xx and 5xx at RCPT
@@ -61,8 +59,7 @@ next=$(q "select next_attempt - strftime('%s','now') from recipients where email
 [ "$next" -gt 60 ]; ok $? "deferred: next_attempt set in the future (+${next}s)"
 grep -q "$(a 2): deferred: 451" "$T/f1.err"; ok $? "the log names the deferred address and reply"
 
-srv_postfix_reply_clear "$(a 2)" && srv_postfix_reply_clear "$(a 3)" &&
-srv_postfix_reply_clear "$(a 4)" || { echo "Bail out! clear"; exit 1; }
+srv_postfix_reply_clear "$(a 2)" "$(a 3)" "$(a 4)" || { echo "Bail out! clear"; exit 1; }
 $M send "$P/issues/2021-01" --list flt >"$T/f2.out" 2>"$T/f2.err"
 rc=$?; ok $rc "rules cleared: rerun exits 0 (got $rc)"
 sed 's/^/# /' "$T/f2.out"
