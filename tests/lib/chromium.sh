@@ -21,3 +21,11 @@ cdp_check() {
 		tr '|' '\n' | head -6 | sed 's/^ */# /'
 	return 1
 }
+# js_all OUT JS...: writes OUT, one check for cdp_check that is true when
+# every JS file's check is, run in turn until one is not (its names then
+# in document.title): several checks of a page in one Chromium.
+js_all() {
+	local out=$1 f sep=
+	shift
+	for f; do printf '%s(\n' "$sep"; cat "$f"; printf '\n)'; sep=' && '; done >"$out"
+}

@@ -18,10 +18,10 @@ M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 M send "$P/issues/2021-01" --quiet >"$TMP/out" 2>&1 && M archive >>"$TMP/out" 2>&1
 ok $? "send and archive"
 mkdir -p "$TMP/c"
-# links WHAT PAGE
+js_all "$TMP/links.js" tests/lib/linknames.js tests/lib/webcheck.js
+# links WHAT PAGE: linknames.js and webcheck.js, in one Chromium
 links() {
-	cdp_check "$TMP/c" tests/lib/linknames.js "open:file://$2" &&
-		cdp_check "$TMP/c" tests/lib/webcheck.js "open:file://$2"
+	cdp_check "$TMP/c" "$TMP/links.js" "open:file://$2"
 	ok $? "$1"
 }
 links "the index's links say where they go" "$P/archive/index.html"
