@@ -30,7 +30,7 @@ CDP_ARGS=--window-size=1280,900 cdp "open:file://$TMP/pv/index.html" \
 	"check:window.innerWidth == 1280" "${FITS//screen.width/window.innerWidth}"
 ok $? "at 1280 px it fits"
 sed 's/^/# /' "$TMP/cdp.err"
-cdp_check "$TMP/c" tests/lib/linknames.js "open:file://$TMP/pv/index.html" &&
-	cdp_check "$TMP/c" tests/lib/webcheck.js "open:file://$TMP/pv/index.html"
+js_all "$TMP/links.js" tests/lib/linknames.js tests/lib/webcheck.js
+cdp_check "$TMP/c" "$TMP/links.js" "open:file://$TMP/pv/index.html"
 ok $? "every link's name says where it goes, the English marked"
 exit $tap_failed
