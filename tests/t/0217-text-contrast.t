@@ -20,16 +20,28 @@ M send "$P/issues/2021-01" --quiet >"$TMP/out" 2>&1 && M archive >>"$TMP/out" 2>
 	M status "$P/issues/2021-01" --html "$TMP/report.html" >>"$TMP/out" 2>&1
 ok $? "send, archive, preview and the delivery report"
 mkdir -p "$TMP/c"
-# readable PAGE: the check, and what fell short from the page's title
-readable() { cdp_check "$TMP/c" tests/lib/contrast.js "open:file://$1"; }
-readable "$P/archive/2021-01/aba.html"
+PAGES=("$P/archive/2021-01/aba.html" "$P/archive/index.html"
+	"$P/archive/2021-01/index.html" "$TMP/pv/index.html" "$TMP/report.html")
+# one Chromium checks every page, a dom:passN marker after each check
+chain=()
+for i in "${!PAGES[@]}"; do
+	chain+=("open:file://${PAGES[i]}" "check:$(cat tests/lib/contrast.js)" "dom:pass$i")
+done
+timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" "${chain[@]}" 2>/dev/null
+# readable N: the Nth page held; if not, the check alone again, and what
+# fell short from the page's title
+readable() {
+	[ -e "$TMP/c/pass$1.html" ] ||
+		cdp_check "$TMP/c" tests/lib/contrast.js "open:file://${PAGES[$1]}"
+}
+readable 0
 ok $? "the mail as sent"
-readable "$P/archive/index.html"
+readable 1
 ok $? "the archive's index"
-readable "$P/archive/2021-01/index.html"
+readable 2
 ok $? "the archive's issue page"
-readable "$TMP/pv/index.html"
+readable 3
 ok $? "preview's index"
-readable "$TMP/report.html"
+readable 4
 ok $? "the delivery report"
 exit $tap_failed
