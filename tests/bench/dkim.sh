@@ -112,7 +112,7 @@ send_rate() {	# send_rate CONFIG [MAILER]: messages/second of one full send
 	rm -f "$P"/state/mailer.db*
 	run_timed "$W/t" "${2:-$MAILER}" --config "$1" send "$P/issues/2021-01" --list bench --quiet
 	read -r el _ rc <"$W/t"
-	[ "$rc" = 0 ] || { echo "bench: mailer send ($1) exited $rc" >&2; exit 1; }
+	[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: mailer send ($1) exited $rc" >&2; exit 1; }
 	sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'")
 	[ "$sent" = "$N" ] || { echo "bench: mailer sent $sent of $N" >&2; exit 1; }
 	echo "$N / $el" | bc -l
@@ -145,7 +145,7 @@ for r in $(seq "$ROUNDS"); do
 	run_timed "$W/t" smtp-source -d -N -s "$CONNS" -m "$PN" -F "$MSG" \
 		-f bounces@example.org -t reader@example.org 127.0.0.1:"$SRV_SMTP_PLAIN_PORT"
 	read -r el _ rc <"$W/t"
-	[ "$rc" = 0 ] || { echo "bench: smtp-source into Postfix exited $rc" >&2; exit 1; }
+	[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: smtp-source into Postfix exited $rc" >&2; exit 1; }
 	f=$(echo "$PN / $el" | bc -l)
 	echo "$p" >>"$W/p"; echo "$d" >>"$W/d"; echo "$f" >>"$W/f"
 	echo "$d / $p" | bc -l >>"$W/r1"; echo "$d / $f" | bc -l >>"$W/r2"

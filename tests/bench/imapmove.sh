@@ -48,7 +48,7 @@ timed() {
 	read -r secs _ rc <"$W/t"
 	[ "$rc" = 0 ] && [ "$(count "$BOX")" = 0 ] &&
 		[ $(( $(count "$BOX/.Processed") - before )) = "$N" ] ||
-		{ echo "bench: $1 exited $rc or left messages in INBOX" >&2; exit 1; }
+		{ cat "$W/t.err" >&2; echo "bench: $1 exited $rc or left messages in INBOX" >&2; exit 1; }
 	echo "$secs * 1000 / $N" | bc -l
 }
 
@@ -87,7 +87,7 @@ rerun() {
 	run_timed "$W/t" "$1" --config "$P/config.yaml" bounces
 	read -r secs _ rc <"$W/t"
 	[ "$rc" = 0 ] && [ "$(count "$BOX")" = 0 ] ||
-		{ echo "bench: $1's rerun exited $rc or left messages in INBOX" >&2; exit 1; }
+		{ cat "$W/t.err" >&2; echo "bench: $1's rerun exited $rc or left messages in INBOX" >&2; exit 1; }
 	echo "$secs"
 }
 if command -v gdb >/dev/null; then

@@ -129,7 +129,7 @@ one() {
 		run_timed "$W/t" "$MAILER" --config "$P/c$c.yaml" send \
 			"$P/issues/2021-01" --list relay --quiet
 		read -r el rss rc <"$W/t"
-		[ "$rc" = 0 ] || { echo "bench: mailer send exited $rc" >&2; exit 1; }
+		[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: mailer send exited $rc" >&2; exit 1; }
 		sent=$(sqlite3 "$P/state/mailer.db" "select count(*) from recipients where state='sent'")
 		[ "$sent" = "$N" ] || { echo "bench: mailer sent $sent of $N" >&2; exit 1; }
 		echo "$rss" >>"$W/rss"
@@ -138,13 +138,13 @@ one() {
 		run_timed "$W/t" "$LOOP" $(loop_opts "$what") "smtp://127.0.0.1:$PORT" \
 			"$c" "$N" "$W/edition.crlf"
 		read -r el rss rc <"$W/t"
-		[ "$rc" = 0 ] || { echo "bench: curlloop $t exited $rc" >&2; exit 1; }
+		[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: curlloop $t exited $rc" >&2; exit 1; }
 		;;
 	smtp-source)
 		run_timed "$W/t" smtp-source -d -N -s "$c" -m "$N" -F "$W/edition.eml" \
 			-f bounces@example.org -t reader@example.org "127.0.0.1:$PORT"
 		read -r el rss rc <"$W/t"
-		[ "$rc" = 0 ] || { echo "bench: smtp-source exited $rc" >&2; exit 1; }
+		[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: smtp-source exited $rc" >&2; exit 1; }
 		;;
 	esac
 	echo "$N / $el" | bc -l
@@ -264,7 +264,7 @@ pool_run() {	# pool_run CONFIG: prints messages/s
 	rm -f "$P"/state/mailer.db*
 	run_timed "$W/t" "$MAILER" --config "$1" send "$P/issues/2021-01" --list pool --quiet
 	read -r el _ rc <"$W/t"
-	[ "$rc" = 0 ] || { echo "bench: mailer send ($1) exited $rc" >&2; exit 1; }
+	[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: mailer send ($1) exited $rc" >&2; exit 1; }
 	echo "$POOL_N / $el" | bc -l
 }
 one_r=$(pool_run "$P/one.yaml") || exit 1

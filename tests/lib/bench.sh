@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # tests/lib/bench.sh - helpers shared by the benchmarks in tests/bench/.
 #   run_timed OUT CMD...  runs CMD (stdout dropped), writes "seconds
-#                         maxrss_kb exit" to OUT and the CPU seconds it
+#                         maxrss_kb exit" to OUT, the CPU seconds it
 #                         used (user + system, all threads) to OUT.cpu
+#                         and its stderr to OUT.err
 #   proc_cpu PID          CPU seconds process PID has used so far
 #   median                the median of the numbers on stdin, one a line
 #   spread                "min-max" of the numbers on stdin
@@ -12,7 +13,8 @@ run_timed() {
 	python3 - "$out" "$@" <<'PY'
 import os, subprocess, sys, time
 t = time.monotonic()
-p = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+p = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL,
+                     stderr=open(sys.argv[1] + ".err", "w"))
 _, status, ru = os.wait4(p.pid, 0)	# this child's own usage
 el = time.monotonic() - t
 p.returncode = os.waitstatus_to_exitcode(status)
