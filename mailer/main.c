@@ -28,7 +28,7 @@ static const struct command {
 	{ "send", cmd_send, "send an issue (journaled, resumable)" },
 	{ "status", cmd_status, "per issue and list delivery counts" },
 	{ "bounces", cmd_bounces, "process the bounce mailbox; parse files" },
-	{ "run", cmd_run, "cron entry point: due issues, then bounces" },
+	{ "run", cmd_run, "cron entry point: bounces, then due issues" },
 	{ "serve", cmd_serve, "web side: one-click unsubscribe, list pages" },
 	{ "archive", cmd_archive, "build the public web archive and feed" },
 	{ "dkim", cmd_dkim, "print the DNS records of the DKIM keys" },

@@ -1,10 +1,11 @@
 /*
- * The run command: the cron entry point.  Under the state lock it sends
- * every issue whose send_at has passed and that is not complete, oldest
- * send_at first (deferred recipients only once their backoff expired),
- * makes the web archive again when an issue sent something and web: is
- * configured, then processes the bounce mailbox.  Quiet when there is
- * nothing to do; one line per issue that sent something otherwise.
+ * The run command: the cron entry point.  Under the state lock it
+ * processes the bounce mailbox, then sends every issue whose send_at has
+ * passed and that is not complete, oldest send_at first (deferred
+ * recipients only once their backoff expired), and makes the web archive
+ * again when an issue sent something and web: is configured.  Quiet when
+ * there is nothing to do; one line per issue that sent something
+ * otherwise.
  */
 #include <dirent.h>
 #include <err.h>
@@ -321,10 +322,12 @@ run_archive(const struct config *c, int quiet)
  * line), else 0.
  */
 static const char run_help[] =
-    "  For cron: sends every issue whose send_at has come and that is not\n"
-    "  completely sent (deferred recipients once their retry is due),\n"
-    "  rebuilds the web archive when something was sent, then reads the\n"
-    "  bounce mailbox.  Prints nothing when there was nothing to do.\n"
+    "  For cron: reads the bounce mailbox (its complaints, unsubscribes\n"
+    "  and hard bounces suppress addresses before the send), then sends\n"
+    "  every issue whose send_at has come and that is not completely sent\n"
+    "  (deferred recipients once their retry is due) and rebuilds the web\n"
+    "  archive when something was sent.  Prints nothing when there was\n"
+    "  nothing to do.\n"
     "  Exit 0; 75 deferred, stopped, or another run holds the lock (run\n"
     "  again); others: mailer --exit-codes.\n";
 
@@ -360,9 +363,11 @@ usage:
 }
 
 /*
- * Under the lock: the due issues, the archive when one sent something,
- * the bounce mailbox, then a warning for each complaint rate this run
- * pushed over a threshold.  0 or the worst exit code.
+ * Under the lock: the bounce mailbox, the due issues, the archive when
+ * one sent something, then a warning for each complaint rate this run
+ * pushed over a threshold.  The mailbox goes first so that a complaint,
+ * unsubscribe or hard bounce that came since the last run suppresses
+ * its address before the next issue goes out.  0 or the worst exit code.
  */
 static int
 run_locked(const struct config *c, int quiet, int verbose)
@@ -371,12 +376,13 @@ run_locked(const struct config *c, int quiet, int verbose)
 	int rc, sent = 0;
 
 	rc = levels_read(c, &before);
-	rc = worse(rc, run_due(c, quiet, verbose, &sent));
-	if (c->web && sent && !cmd_stop)
-		rc = worse(rc, run_archive(c, quiet));
-	if (c->imap && !cmd_stop)
+	if (c->imap)
 		rc = worse(rc, bounces_run(c, quiet ? BOUNCES_SAY_NOTHING :
 		    verbose ? BOUNCES_SAY_ALWAYS : BOUNCES_SAY_NEW, 1));
+	if (!cmd_stop)
+		rc = worse(rc, run_due(c, quiet, verbose, &sent));
+	if (c->web && sent && !cmd_stop)
+		rc = worse(rc, run_archive(c, quiet));
 	rc = worse(rc, levels_read(c, &after));
 	warn_crossings(&before, &after);
 	levels_free(&before);
