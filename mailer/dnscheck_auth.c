@@ -15,6 +15,8 @@
 #include "util.h"
 
 #define MAX_TAGS 16
+#define NONE_FIX "once the reports show only your own mail, publish " \
+	"p=quarantine, then p=reject"
 
 /* 1 when the key record says t=y (testing: verifiers may ignore it). */
 static int
@@ -266,6 +268,7 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 	struct dmarc d;
 	char err[160], *fix;
 	enum dmarc_policy p;
+	int al;
 
 	if (dmarc_parse(rec, strlen(rec), &d, err, sizeof err) == -1) {
 		dc_report(c, DNSCHECK_FAIL, "dmarc", name, "correct the record",
@@ -277,10 +280,17 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 	    " (sp= of the organizational domain)" : "");
 	fix = dmarc_freemail(c->in->from_domain) ? xstrdup(FREEMAIL_FIX) :
 	    align_fix(c, &d);
-	if (aligned(c, &d, &text))
-		dc_report(c, DNSCHECK_OK, "dmarc", name, NULL, "%s%s",
-		    text.data, p == DMARC_NONE ? "; p=none only asks for "
-		    "reports" : "");
+	al = aligned(c, &d, &text);
+	if (al && p == DMARC_NONE)
+		/* the providers' minimum; Microsoft recommends p=reject */
+		dc_report(c, DNSCHECK_WARN, "dmarc", name, d.has_rua ?
+		    NONE_FIX : "add rua=mailto:ADDRESS, then " NONE_FIX, "%s; "
+		    "p=none only asks for reports: receivers take no action "
+		    "against mail forged in %s's name", text.data,
+		    c->in->from_domain);
+	else if (al)
+		dc_report(c, DNSCHECK_OK, "dmarc", name, NULL, "%s",
+		    text.data);
 	else
 		dc_report(c, DNSCHECK_FAIL, "dmarc", name, fix, "%s: DMARC "
 		    "fails for %s%s", text.data, c->in->from_domain,

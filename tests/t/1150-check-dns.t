@@ -6,7 +6,7 @@
 # with strict alignment, which neither d= nor the bounce domain meets, no MX for the bounce domain, a
 # PTR that does not resolve back, the one-click unsubscribe host without an
 # address): the matching fail line, exit 65; no one-click URL at all: a
-# warn line, exit 0.
+# warn line, exit 0; DMARC p=none: a warn line, exit 0.
 # Independent checks through the same server: pyspf evaluates SPF for the
 # relay, and dkimpy (keys fetched with dnspython) verifies a message that
 # mailer signed.
@@ -18,7 +18,7 @@ command -v openssl >/dev/null || skip_all "openssl missing"
 	skip_all "python3-dkim, -nacl, -dnspython or -spf missing (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
-plan 28
+plan 30
 P=$TMP/proj
 mkdir -p "$P/dkim" "$P/state"
 cp -r issues lists templates "$P/"
@@ -211,6 +211,24 @@ rc=$(check lax); show lax
 [ "$rc" = 0 ] && grep -q '^warn spf   news.example.org: From domain: "v=spf1 ip4:192.0.2.25 ?all": no -all or ~all' "$TMP/lax" &&
 	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/lax"
 ok $? "?all: a warn line and exit 0 (got $rc)"
+
+# 6b. DMARC p=none: the providers' minimum, so exit 0, but a warning with
+# the way to enforcement (Microsoft recommends p=reject; Google's DMARC
+# roll-out moves on from none after a week of reports); without rua= the
+# record asks for nothing at all.
+ub_restart <(zone_without "^local-data: '_dmarc" \
+	"local-data: '_dmarc.news.example.org. TXT \"v=DMARC1; p=none; rua=mailto:dmarc@example.org\"'") ||
+	echo "Bail out! unbound"
+rc=$(check none); show none
+[ "$rc" = 0 ] && grep -qx 'warn dmarc _dmarc.news.example.org: p=none; DKIM d=example.org aligns (adkim=r), SPF bounce.example.org aligns (aspf=r); p=none only asks for reports: receivers take no action against mail forged in news.example.org'"'"'s name; fix: once the reports show only your own mail, publish p=quarantine, then p=reject' "$TMP/none" &&
+	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/none"
+ok $? "DMARC p=none: a warn line naming quarantine and reject, exit 0 (got $rc)"
+ub_restart <(zone_without "^local-data: '_dmarc" \
+	"local-data: '_dmarc.news.example.org. TXT \"v=DMARC1; p=none\"'") ||
+	echo "Bail out! unbound"
+rc=$(check nonerua); show nonerua
+[ "$rc" = 0 ] && grep -q '^warn dmarc _dmarc.news.example.org: p=none; .*; fix: add rua=mailto:ADDRESS, then once the reports show only your own mail, publish p=quarantine, then p=reject$' "$TMP/nonerua"
+ok $? "p=none without rua=: the fix adds rua= first (got $rc)"
 
 # 7. The host of the one-click unsubscribe URL (web.base_url) has no
 # address: every unsubscribe from the mail fails.

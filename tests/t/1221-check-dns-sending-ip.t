@@ -56,7 +56,7 @@ local-data: 'elsewhere.example.org. A 192.0.2.99'
 local-data: '25.2.0.192.in-addr.arpa. PTR out.example.org.'
 local-data: '27.2.0.192.in-addr.arpa. PTR elsewhere.example.org.'
 local-data: '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa. PTR out.example.org.'
-local-data: '_dmarc.example.org. TXT "v=DMARC1; p=none"'
+local-data: '_dmarc.example.org. TXT "v=DMARC1; p=quarantine"'
 local-data: '$key'
 ZONE
 ub_start "$TMP/unbound" "$TMP/zone" || { echo "Bail out! unbound"; exit 1; }
@@ -78,7 +78,7 @@ rc=$(check good --sending-ip 192.0.2.25 --sending-ip 2001:0db8:0:0::0025); show 
 	grep -q '^ok   rdns  192\.0\.2\.25: sending address 192\.0\.2\.25 -> out\.example\.org -> 192\.0\.2\.25$' "$TMP/good" &&
 	grep -q '^ok   rdns  2001:db8::25: sending address 2001:db8::25 -> out\.example\.org -> 2001:db8::25$' "$TMP/good" &&
 	grep -q '^ok   spf   bounce\.example\.org: .*sending address 192\.0\.2\.25: pass .*sending address 2001:db8::25: pass' "$TMP/good" &&
-	grep -q '^ok   dmarc _dmarc\.example\.org: .*SPF bounce\.example\.org aligns (aspf=r); ' "$TMP/good" &&
+	grep -q '^ok   dmarc _dmarc\.example\.org: .*SPF bounce\.example\.org aligns (aspf=r)$' "$TMP/good" &&
 	! grep -q '127\.0\.0\.1\|if it passes' "$TMP/good"
 ok $? "--sending-ip with forward-confirmed PTRs: SPF and rdns judged for them, all ok (got $rc)"
 
