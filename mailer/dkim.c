@@ -279,6 +279,22 @@ open_key(const struct config *c, const struct config_dkim_key *k,
 	return 0;
 }
 
+/*
+ * Gmail, Yahoo and Microsoft verify no Ed25519 signature (RFC 8463 asks
+ * verifiers to, they do not yet): without an RSA key their DKIM check,
+ * which bulk senders must pass, fails.
+ */
+static void
+warn_no_rsa(const struct config *c, const struct dkim *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (!d->keys[i].ed25519)
+			return;
+	warnx("%s: dkim.keys has no RSA key: Gmail, Yahoo and Microsoft do "
+	    "not verify Ed25519 signatures, so DKIM fails there; add an "
+	    "RSA-2048 key beside it", c->path);
+}
+
 struct dkim *
 dkim_open(const struct config *c)
 {
@@ -295,6 +311,7 @@ dkim_open(const struct config *c)
 		dkim_close(d);
 		return NULL;
 	}
+	warn_no_rsa(c, d);
 	/* relaxed alignment, DMARC's default: the organizational domain */
 	if (from && !dmarc_aligned(from + 1, d->domain, 0))
 		warnx("%s: dkim.domain %s is not aligned with the From domain "
