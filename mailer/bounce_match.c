@@ -126,9 +126,11 @@ bounce_rule_for_status(const char *status)
 
 /*
  * Compiles lists[0..nl) into a, in OR mode with bit l for a row of
- * lists[l]; a stays unbuilt (a->ok 0) when they do not fit.
+ * lists[l]; a stays unbuilt (a->ok 0) when they do not fit.  The cue
+ * lists hold over 500 rows; room for twice that keeps the next rounds'
+ * rows from falling back to a memmem a row (twice bounces parse's cost).
  */
-#define MAX_LIST_ROWS 512
+#define MAX_LIST_ROWS 1024
 
 static void
 lists_ac_build(struct bounce_ac *a, const char *const *const *lists,

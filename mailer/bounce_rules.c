@@ -1100,6 +1100,9 @@ const char *const bounce_delay_subjects[] = {
 	"opoznieni",	/* opóźnieni */
 	"cham tre",	/* chậm trễ */
 	"forsinket",	/* Danish, Norwegian */
+	"gecikme",	/* Turkish "Teslim gecikmesi" */
+	"задержк",	/* Russian "Задержка доставки" */
+	"затримк",	/* Ukrainian "Затримка доставки" */
 	NULL
 };
 
@@ -2389,10 +2392,24 @@ const char *const bounce_delay_cues[] = {
 	"다시 시도합니다",
 	"delivery attempts are still pending",
 	"пока не доставлено",
-	/* ещё: Exchange's "Это сообщение еще не доставлено" */
-	"еще не доставлено",
+	/*
+	 * Not delivered yet: Ukrainian "ще не доставлено" (also inside
+	 * Russian "еще не доставлено", Exchange's "Это сообщение еще не
+	 * доставлено"); Turkish henüz teslim edilmedi, edilemedi
+	 */
+	"ще не доставлен",
 	"δεν εχει παραδοθει ακομα",	/* δεν έχει παραδοθεί ακόμα */
-	"henuz teslim edilmedi",	/* henüz: not yet delivered */
+	"henuz teslim edil",
+	/* Only a warning: Turkish yalnızca, sadece; Ukrainian, Russian */
+	"yalnizca bir uyari",
+	"sadece bir uyari",
+	"лише попередження",
+	"только предупреждение",
+	/* Will try again: Turkish; Ukrainian, Russian "will continue the
+	 * attempts" */
+	"tekrar deneyecek",
+	"продовжить спроби",
+	"продолжит попытки",
 	"pas encore ete remis",	/* pas encore été remis */
 	"va reessayer",	/* va réessayer */
 	"reessaierons",	/* réessaierons */
