@@ -280,6 +280,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "no such user", "5.1.1", HARD, "userunknown" },
 	{ "user not found", "5.1.1", HARD, "userunknown" },
 	{ "user not exist", "5.1.1", HARD, "userunknown" },
+	/*
+	 * X.400's diagnostic unrecognised-OR-name, which RFC 2156 maps to
+	 * 5.1.1: gateways and Exchange 5.5 write it in words
+	 */
+	{ "unrecognised o/r", "5.1.1", HARD, "userunknown" },
+	{ "unrecognized o/r", "5.1.1", HARD, "userunknown" },
 	{ "user does not exist", "5.1.1", HARD, "userunknown" },
 	/* IMail's local delivery: no such mailbox */
 	{ "invalid final delivery userid", "5.1.1", HARD, "userunknown" },
