@@ -2593,6 +2593,16 @@ const char *const bounce_success_cues[] = {
 	 * berikut" (your message has been delivered to these recipients) */
 	"telah dihantar kepada penerima",
 	"har levererats till",
+	/*
+	 * German headings over the addresses reached: "Ihre Nachricht wurde
+	 * an folgende Empfänger zugestellt:", "... den folgenden Empfängern
+	 * zugestellt:", Exchange's "Die Zustellung an folgende Empfänger
+	 * oder Gruppen ist abgeschlossen:"; a "nicht" before the verb breaks
+	 * each match
+	 */
+	"folgende empfanger zugestellt",
+	"folgenden empfangern zugestellt",
+	"gruppen ist abgeschlossen",
 	NULL
 };
 

@@ -6325,6 +6325,31 @@ START_TEST(test_tables_compiled)
 }
 END_TEST
 
+/*
+ * Helper-139's blind round: a German notice lists the addresses reached
+ * under "wurde an folgende Empfänger zugestellt:" above the failed one;
+ * with "nicht" before the verb the same heading is a failure's.  And
+ * X.400's "Unrecognised O/R name" (RFC 2156: 5.1.1) is a dead address.
+ */
+#define H139_DE(verb) HDR "Content-Type: text/plain; charset=utf-8\n\n" \
+	"Ihre Nachricht wurde an folgende Empf\xc3\xa4nger " verb ":\n\n" \
+	"  gerd@example.de\n\nAn folgende Empf\xc3\xa4nger konnte sie " \
+	"nicht zugestellt werden:\n\n  falk@example.de\n  Grund: 550 " \
+	"5.1.1 Empf\xc3\xa4nger unbekannt\n"
+
+START_TEST(test_h139_blind_round)
+{
+	expect_statuses(H139_DE("zugestellt"), "falk@example.de:5.1.1:hard");
+	/* both failed; gerd's own lines give no reason: soft */
+	expect_rcpt_list(H139_DE("nicht zugestellt"),
+	    "gerd@example.de:soft falk@example.de:hard", 0);
+	expect_statuses(HDR "\nNon-delivery report\n\nRecipient:     "
+	    "xavi@example.es\nReason:        Unable to transfer\n"
+	    "Diagnostic:    Unrecognised O/R name\n",
+	    "xavi@example.es:5.1.1:hard");
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -6946,6 +6971,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round49_no_mx_or_a);
 	tcase_add_test(tc, test_round50_forward_hearsay);
 	tcase_add_test(tc, test_round50_forward_copy);
+	tcase_add_test(tc, test_h139_blind_round);
 	suite_add_tcase(s, tc);
 	return s;
 }
