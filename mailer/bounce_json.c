@@ -7,7 +7,9 @@
  * parser's instructions over the corpus (tests/bench/bounces.sh).  The
  * bytes are those jansson wrote with JSON_PRESERVE_ORDER (", " and ": "
  * separators, its escapes), so the interface did not change;
- * tests/unit/test_bounce.c compares the two.
+ * tests/unit/test_bounce.c compares the two.  Like every JSON mailer
+ * prints, C1 and bidi controls are escaped too (buf_add_json_shown):
+ * a reason holding U+202E must not reverse the line jq shows.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,10 @@
 #include "bounce_text.h"
 #include "util.h"
 
-/* s[0..n), valid UTF-8, as a JSON string with jansson's escapes. */
+/*
+ * s[0..n), valid UTF-8, as a JSON string with jansson's escapes and
+ * buf_add_json_shown's.
+ */
 static void
 put_str(struct buf *o, const char *s, size_t n)
 {
@@ -31,7 +36,7 @@ put_str(struct buf *o, const char *s, size_t n)
 
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
-		buf_add(o, s + run, i - run);
+		buf_add_json_shown(o, s + run, i - run);
 		run = i + 1;
 		el = 2;
 		switch (c) {
@@ -46,7 +51,7 @@ put_str(struct buf *o, const char *s, size_t n)
 		}
 		buf_add(o, e, el);
 	}
-	buf_add(o, s + run, n - run);
+	buf_add_json_shown(o, s + run, n - run);
 	buf_addc(o, '"');
 }
 

@@ -707,6 +707,73 @@ printable(const char *s)
 	return out;
 }
 
+void
+buf_add_json_shown(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t run = 0, k;
+	unsigned cp;
+
+	for (size_t i = 0; i < n; i += k) {
+		k = 1;
+		/* jansson writes every other character as it is */
+		if (p[i] != 0x7f && (p[i] < 0xc2 || p[i] > 0xe2))
+			continue;
+		if (!(k = utf8_next(p + i, n - i, &cp)))
+			k = 1;
+		else if (cp_hidden(cp)) {
+			buf_add(b, s + run, i - run);
+			buf_printf(b, "\\u%04X", cp);
+			run = i + k;
+		}
+	}
+	buf_add(b, s + run, n - run);
+}
+
+void
+json_print(const json_t *v)
+{
+	char *s = json_dumps(v, JSON_INDENT(1));
+	struct buf b = BUF_INIT;
+
+	buf_add_json_shown(&b, s, strlen(s));
+	buf_addc(&b, '\n');
+	fwrite(b.data, 1, b.len, stdout);
+	buf_free(&b);
+	free(s);
+}
+
+/* Characters no address has a use for that make it look like another. */
+static int
+cp_disguise(unsigned cp)
+{
+	return (cp >= 0x80 && cp_hidden(cp)) || cp == 0xad || cp == 0x200b ||
+	    cp == 0x2060 || cp == 0xfeff;
+}
+
+int
+starts_hidden(const char *s, const char *prefix)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k;
+	unsigned cp;
+
+	for (; *prefix; i += k) {
+		if (i >= n)
+			return 0;
+		if (p[i] < 0x80) {
+			if (strncasecmp(s + i, prefix, 1))
+				return 0;
+			prefix++;
+			k = 1;
+		} else if (!(k = utf8_next(p + i, n - i, &cp)) ||
+		    !cp_disguise(cp)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 size_t
 line_of(const char *s, size_t off)
 {

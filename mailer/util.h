@@ -198,6 +198,25 @@ void buf_add_printable(struct buf *b, const char *s, size_t n);
 #define PRINTABLE_MAX 1024
 const char *printable(const char *s);
 
+/*
+ * JSON text s[0..n), as a JSON writer made it (jansson escapes C0
+ * controls only), appended with DEL and each character printable()
+ * spells "<U+XXXX>" (C1 controls, bidi controls, U+2028/2029) written as
+ * the escape "\uXXXX": the same value once parsed, nothing that reorders
+ * or breaks the text where a person reads it (jq, less, a terminal).
+ */
+void buf_add_json_shown(struct buf *b, const char *s, size_t n);
+struct json_t;
+/* Prints v on stdout as indented JSON, escaped as buf_add_json_shown. */
+void json_print(const struct json_t *v);
+/*
+ * 1 when s, its bidi, C1 and invisible format characters (U+00AD,
+ * U+200B, U+2060, U+FEFF) left out, starts with prefix, ignoring ASCII
+ * case: an address that shows as "bounces+..." though it does not start
+ * so.
+ */
+int starts_hidden(const char *s, const char *prefix);
+
 /* s, or its first max bytes (whole UTF-8 characters) and "...".  Freed. */
 char *utf8_abbrev(const char *s, size_t max);
 /* fsyncs folder dir (its renames); reports and returns -1 on failure. */

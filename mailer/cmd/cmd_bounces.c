@@ -143,7 +143,8 @@ print_suppression(void *arg, const struct journal_suppression *s)
 		    "since", since));
 		return;
 	}
-	printf("%-14s %-32s %-28s %s\n", s->list, s->email, s->reason, since);
+	printf("%-14s %-32s %-28s %s\n", s->list, printable(s->email),
+	    printable(s->reason), since);
 }
 
 static int
@@ -169,10 +170,7 @@ bounces_list(const struct config *c, int json)
 	if (journal_suppressions(jn, print_suppression, rows) == -1)
 		rc = EXIT_SOFTWARE;
 	if (json) {
-		char *out = json_dumps(rows, JSON_INDENT(1));
-
-		puts(out);
-		free(out);
+		json_print(rows);
 		json_decref(rows);
 	}
 	journal_close(jn);

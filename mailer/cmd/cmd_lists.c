@@ -228,10 +228,7 @@ lists_show(const struct config *c, int json, int n, char **ids)
 	if (!json && nls > 1)
 		print_row("total", tot);
 	if (json) {
-		char *s = json_dumps(out, JSON_INDENT(1));
-
-		puts(s);
-		free(s);
+		json_print(out);
 		json_decref(out);
 	}
 	journal_close(jn);

@@ -368,10 +368,7 @@ print_status(struct journal *jn, const char *issue, const char *dir,
 		warnx("nothing of issue \"%s\" is in the journal: it was "
 		    "never sent", issue);
 	if (t->json) {
-		char *s = json_dumps(t->rows, JSON_INDENT(1));
-
-		puts(s);
-		free(s);
+		json_print(t->rows);
 	} else {
 		printf(ROW "\n", "total", "", t->tot[0], t->tot[1],
 		    t->tot[2], t->tot[3], t->tot[4], t->tot[5], t->tot[6]);

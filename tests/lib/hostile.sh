@@ -53,3 +53,32 @@ no_raw_ctl() {
 		! LC_ALL=C.UTF-8 grep -qaP '[\x{80}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' "$1" &&
 		iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
 }
+# hostile_dsn TO SUBJECT RECIPIENT REASON MESSAGE-ID: a bounce notice
+# (multipart/report, a 5.1.1 delivery-status part) to envelope TO, written
+# to stdout with CR LF line ends; each value is written as it is.
+hostile_dsn() {
+	printf 'From: MAILER-DAEMON@mx.test\r
+To: <%s>\r
+Subject: %s\r
+Message-ID: <%s>\r
+MIME-Version: 1.0\r
+Content-Type: multipart/report; report-type=delivery-status; boundary=b\r
+\r
+--b\r
+Content-Type: text/plain\r
+\r
+Your message could not be delivered.\r
+\r
+--b\r
+Content-Type: message/delivery-status\r
+\r
+Reporting-MTA: dns; mx.test\r
+\r
+Final-Recipient: rfc822; %s\r
+Action: failed\r
+Status: 5.1.1\r
+Diagnostic-Code: smtp; 550 5.1.1 %s\r
+\r
+--b--\r
+' "$1" "$2" "$5" "$3" "$4"
+}

@@ -25,30 +25,9 @@ ESC=$(printf '\033') RLO=$(printf '\342\200\256') CSI=$(printf '\302\233')
 BS='[\]'	# a backslash, in grep -E
 
 mkdir -p "$BOX/new" "$BOX/cur" "$BOX/tmp"
-printf 'From: MAILER-DAEMON@mx.test\r
-To: <bounces+AAAA%sBBBB@bounce.test>\r
-Subject: Undelivered Mail %s[2J\r
-Message-ID: <dsn-hostile.%s@mx.test>\r
-MIME-Version: 1.0\r
-Content-Type: multipart/report; report-type=delivery-status; boundary=b\r
-\r
---b\r
-Content-Type: text/plain\r
-\r
-Your message could not be delivered.\r
-\r
---b\r
-Content-Type: message/delivery-status\r
-\r
-Reporting-MTA: dns; mx.test\r
-\r
-Final-Recipient: rfc822; evil%s2J%sgro@members.test\r
-Action: failed\r
-Status: 5.1.1\r
-Diagnostic-Code: smtp; 550 5.1.1 user unknown%s[2J\r
-\r
---b--\r
-'  "$RLO" "$ESC" "$$" "$CSI" "$RLO" "$ESC" >"$BOX/new/hostile.eml"
+hostile_dsn "bounces+AAAA${RLO}BBBB@bounce.test" "Undelivered Mail ${ESC}[2J" \
+	"evil${CSI}2J${RLO}gro@members.test" "user unknown${ESC}[2J" \
+	"dsn-hostile.$$@mx.test" >"$BOX/new/hostile.eml"
 chown -R vmail:vmail "$BOX"
 $M bounces --verbose >"$T/b.out" 2>"$T/b.err"; rc=$?
 sed 's/^/# /' "$T/b.out" "$T/b.err"

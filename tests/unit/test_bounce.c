@@ -2428,6 +2428,17 @@ ref_str(const char *s, size_t max)
 	return v;
 }
 
+/* s (freed) with buf_add_json_shown's escapes, as every JSON printed. */
+static char *
+shown(char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_add_json_shown(&b, s, strlen(s) + 1);
+	free(s);
+	return b.data;
+}
+
 static char *
 ref_json(const char *file, const struct bounce_report *r)
 {
@@ -2453,13 +2464,13 @@ ref_json(const char *file, const struct bounce_report *r)
 	json_object_set_new(o, "recipients", rs);
 	s = json_dumps(o, JSON_PRESERVE_ORDER);
 	json_decref(o);
-	return s;
+	return shown(s);
 }
 
 START_TEST(test_json_bytes)
 {
 	char all[256], longaddr[700], longreason[400], *a, *b;
-	struct bounce_rcpt rc[4];
+	struct bounce_rcpt rc[5];
 	struct bounce_report r;
 	size_t k = 0;
 
@@ -2487,8 +2498,11 @@ START_TEST(test_json_bytes)
 	rc[2].reason = all;
 	rc[3].address = NULL;
 	rc[3].reason = NULL;
+	/* what a terminal would obey, escaped; other UTF-8 as it is */
+	rc[4].address = "a\u202Eb@x.org\xc2\x9b";
+	rc[4].reason = "550 \u2028\u2066x\u200f\u061c\u00e9\u4e2d\x7f";
 	for (int kind = 0; kind <= BOUNCE_OTHER; kind++)
-		for (size_t n = 0; n <= 4; n++) {
+		for (size_t n = 0; n <= 5; n++) {
 			memset(&r, 0, sizeof r);
 			r.kind = (enum bounce_kind)kind;
 			r.rcpts = rc;
@@ -2497,6 +2511,9 @@ START_TEST(test_json_bytes)
 			b = ref_json(n == 1 ? all : "d/f \"x\".eml", &r);
 			ck_assert_ptr_nonnull(b);
 			ck_assert_str_eq(a, b);
+			ck_assert(n < 5 || (strstr(a, "\"a\\u202Eb@x.org"
+			    "\\u009B\"") && strstr(a, "\"550 \\u2028\\u2066x"
+			    "\\u200F\\u061C\u00e9\u4e2d\\u007F\"")));
 			free(a);
 			free(b);
 		}

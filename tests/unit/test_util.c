@@ -448,6 +448,64 @@ START_TEST(test_printable_edges)
 }
 END_TEST
 
+/*
+ * buf_add_json_shown: what printable() spells out becomes \uXXXX in a
+ * JSON text, which still parses to the same value; the rest is as it was.
+ */
+START_TEST(test_json_shown)
+{
+	static const struct {
+		const char *in, *out;
+	} t[] = {
+		{ "[\"a\\u001B[2J\", 1]", "[\"a\\u001B[2J\", 1]" },
+		{ "\"gpj\xe2\x80\xae" "exe\"", "\"gpj\\u202Eexe\"" },
+		{ "\"\xc2\x9b" "31m \xc2\xa0\xc3\xa9\"", "\"\\u009B31m \xc2\xa0\xc3\xa9\"" },
+		{ "\"\xe2\x80\xa8\xe2\x80\xa9\xe2\x81\xa6\xe2\x81\xa9\"",
+		    "\"\\u2028\\u2029\\u2066\\u2069\"" },
+		{ "\"\xd8\x9c\xe2\x80\x8e\xe2\x80\x8f\x7f\"",
+		    "\"\\u061C\\u200E\\u200F\\u007F\"" },
+		{ "\"王小明 \xe2\x80\x94 \xe2\x82\xac\"", "\"王小明 \xe2\x80\x94 \xe2\x82\xac\"" },
+	};
+	json_error_t e;
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		struct buf b = BUF_INIT;
+		json_t *x = json_loads(t[i].in, JSON_DECODE_ANY, &e);
+		json_t *y;
+
+		buf_add_json_shown(&b, t[i].in, strlen(t[i].in));
+		buf_addc(&b, '\0');
+		ck_assert_str_eq(b.data, t[i].out);
+		y = json_loads(b.data, JSON_DECODE_ANY, &e);
+		ck_assert_msg(x && y && json_equal(x, y), "%s", t[i].in);
+		json_decref(x);
+		json_decref(y);
+		buf_free(&b);
+	}
+}
+END_TEST
+
+/* starts_hidden: a prefix seen through format characters only. */
+START_TEST(test_starts_hidden)
+{
+	ck_assert_int_eq(starts_hidden("bounces+x@b", "bounces+"), 1);
+	ck_assert_int_eq(starts_hidden("BOUNCES+x@b", "bounces+"), 1);
+	ck_assert_int_eq(starts_hidden("\xe2\x80\xae" "bounces+x", "bounces+"),
+	    1);
+	ck_assert_int_eq(starts_hidden("bou\xe2\x81\xa6nces\xe2\x80\x8b+x",
+	    "bounces+"), 1);
+	ck_assert_int_eq(starts_hidden("\xef\xbb\xbf\xc2\xad\xc2\x85"
+	    "unsubscribe+", "unsubscribe+"), 1);
+	ck_assert_int_eq(starts_hidden("bounces", "bounces+"), 0);
+	ck_assert_int_eq(starts_hidden("bounces-x@b", "bounces+"), 0);
+	ck_assert_int_eq(starts_hidden("\xc3\xa9" "bounces+", "bounces+"), 0);
+	ck_assert_int_eq(starts_hidden("b\xe2\x80\x8d" "ounces+", "bounces+"),
+	    0);
+	ck_assert_int_eq(starts_hidden("\xe2\x80", "bounces+"), 0);
+	ck_assert_int_eq(starts_hidden("", "bounces+"), 0);
+}
+END_TEST
+
 static Suite *
 util_suite(void)
 {
@@ -476,6 +534,8 @@ util_suite(void)
 	tcase_add_loop_test(tc, test_printable, 0,
 	    sizeof printable_cases / sizeof printable_cases[0]);
 	tcase_add_test(tc, test_printable_edges);
+	tcase_add_test(tc, test_json_shown);
+	tcase_add_test(tc, test_starts_hidden);
 	suite_add_tcase(s, tc);
 	return s;
 }
