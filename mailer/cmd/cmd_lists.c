@@ -268,8 +268,44 @@ shown(const struct config *c, const char *path)
 }
 
 struct sync_totals {
-	size_t changed, moved, added;
+	size_t changed, moved, added, escaped;
 };
+
+/*
+ * The dry run's diff: as it is where patch reads it (a pipe, a file),
+ * but on a terminal each line as printable() shows it (its CR LF or LF
+ * kept), so a row holding ESC or U+202E neither redraws the screen nor
+ * shows reversed; adds the lines shown so to *escaped.
+ */
+static void
+print_diff(const struct buf *d, size_t *escaped)
+{
+	const char *s = d->data, *end = s + d->len, *nl;
+	struct buf o = BUF_INIT;
+
+	if (!isatty(STDOUT_FILENO)) {
+		fwrite(s ? s : "", 1, d->len, stdout);
+		return;
+	}
+	for (; s < end; s = nl) {
+		size_t n, body, was = o.len;
+
+		nl = memchr(s, '\n', (size_t)(end - s));
+		nl = nl ? nl + 1 : end;
+		n = body = (size_t)(nl - s);
+		if (body && s[body - 1] == '\n')
+			body--;
+		if (body && s[body - 1] == '\r')
+			body--;
+		buf_add_printable(&o, s, body);
+		/* an escape is always longer than what it shows */
+		if (o.len - was != body)
+			(*escaped)++;
+		buf_add(&o, s + body, n - body);
+	}
+	fwrite(o.data ? o.data : "", 1, o.len, stdout);
+	buf_free(&o);
+}
 
 /* Files of a sync killed before its rename: ID.csv.tmp.PID and the like. */
 static void
@@ -385,7 +421,7 @@ sync_list(const struct config *c, struct journal *jn, const struct list *l,
 			rc = EXIT_DATAERR;
 	}
 	if (rc == 0 && dry)
-		fwrite(p.diff.data ? p.diff.data : "", 1, p.diff.len, stdout);
+		print_diff(&p.diff, &t->escaped);
 	else if (rc == 0 && (p.csv_changed || p.rm_changed) &&
 	    write_plan(c, l, rm, &p) == -1) {
 		warnx("%s: not synced; run lists sync again once the error "
@@ -416,7 +452,7 @@ sync_list(const struct config *c, struct journal *jn, const struct list *l,
 static int
 lists_sync(const struct config *c, int dry, int n, char **ids)
 {
-	struct sync_totals t = { 0, 0, 0 };
+	struct sync_totals t = { 0, 0, 0, 0 };
 	struct state st = { -1, NULL, NULL, 0 };
 	struct list **ls = NULL;
 	struct journal *jn = NULL;
@@ -438,6 +474,12 @@ lists_sync(const struct config *c, int dry, int n, char **ids)
 		if (r == EXIT_DATAERR)
 			r = 0;
 	}
+	if (dry && t.escaped)
+		fprintf(stderr, "lists sync: dry run: %zu line%s of the diff "
+		    "hold%s control or bidi characters, shown escaped (\\xNN, "
+		    "<U+XXXX>) on this terminal: the diff applies with patch "
+		    "only when piped or written to a file\n", t.escaped,
+		    t.escaped == 1 ? "" : "s", t.escaped == 1 ? "s" : "");
 	if (dry)
 		fprintf(stderr, "lists sync: dry run: %zu row%s to move, %zu "
 		    "web subscriber%s to append, in %zu of %zu list%s; nothing "
