@@ -321,12 +321,13 @@ has_scheme(const char *url)
 	return n > 0 && url[n] == ':' && !strchr("+.-0123456789", url[0]);
 }
 
+/* url (or a link's text) is the article's: shown as printable() shows it */
 static void
 note(struct issue *is, const struct article *a, size_t line,
     const char *what, const char *url, const char *why)
 {
 	char *s = xasprintf("%s:%zu: warning: %s \"%s\" %s", a->file, line,
-	    what, url, why);
+	    what, printable(url), why);
 
 	strlist_add(&is->notes, s);
 	free(s);
@@ -738,7 +739,7 @@ inside(const struct issue *is, const char *file, const char *rel)
 	real = xrealpath(joined);
 	free(joined);
 	if (!real) {
-		warn("%s: \"%s\"", file, rel);
+		warn("%s: \"%s\"", file, printable(rel));
 		return NULL;
 	}
 	if (strncmp(real, is->dir, dl) || real[dl] != '/') {

@@ -311,9 +311,13 @@ close_section(struct parser *p, const struct tag *tg)
 	sec = p->open[p->nopen - 1];
 	if (sec->len != tg->ne - tg->ns ||
 	    memcmp(sec->s, p->src + tg->ns, sec->len) != 0) {
-		warnx("%s:%zu: mismatched close tag \"%.*s\" for \"%s\" "
+		struct buf b = BUF_INIT;
+
+		buf_add_printable(&b, p->src + tg->ns, tg->ne - tg->ns);
+		warnx("%s:%zu: mismatched close tag \"%s\" for \"%s\" "
 		    "opened on line %zu", p->file, line_of(p->src, tg->ts),
-		    (int)(tg->ne - tg->ns), p->src + tg->ns, sec->s, sec->line);
+		    b.data, printable(sec->s), sec->line);
+		buf_free(&b);
 		return -1;
 	}
 	p->nopen--;
@@ -417,7 +421,8 @@ parse_src(struct parser *p)
 	}
 	if (p->nopen) {
 		warnx("%s:%zu: unclosed section \"%s\"", p->file,
-		    p->open[p->nopen - 1]->line, p->open[p->nopen - 1]->s);
+		    p->open[p->nopen - 1]->line,
+		    printable(p->open[p->nopen - 1]->s));
 		return -1;
 	}
 	return 0;
@@ -545,7 +550,7 @@ get_partial(const struct tmpl *t, const struct op *op, struct tmpl **pt)
 			return -1;
 	} else if (e->state == P_BAD) {
 		warnx("%s:%zu: partial \"%s\" has errors", t->file, op->line,
-		    op->s);
+		    printable(op->s));
 		return -1;
 	}
 	*pt = e->t;
