@@ -104,6 +104,25 @@ unsub_alias_of(const struct bounce_report *r, size_t i)
 }
 
 /*
+ * Whether envelope address a is meant for one of our VERP addresses, its
+ * token damaged or disguised: "bounces+" or "unsubscribe+" there once a
+ * C1 control, U+061C or a soft hyphen in it is unseen, or a local part
+ * with a '+' at our bounce domain that is neither: what the address scan
+ * keeps of "boun<U+202E>ces+TOKEN@" or "unsub<U+200B>scribe+TOKEN@" (it
+ * stops at U+202E, U+2066, U+200B: "ces+TOKEN@").
+ */
+static int
+verp_like(const char *a, const char *domain)
+{
+	const char *at = strrchr(a, '@');
+
+	if (starts_hidden(a, "bounces+") || starts_hidden(a, "unsubscribe+"))
+		return 1;
+	return at && domain && !strcasecmp(at + 1, domain) &&
+	    memchr(a, '+', (size_t)(at - a));
+}
+
+/*
  * Finds an envelope address carrying a token that checks out and names a
  * recipient; an unsubscribe address wins over a bounce address, because an
  * alias unsubscribe@ -> bounces@ may add "Delivered-To: bounces+TOKEN@".
@@ -126,8 +145,7 @@ find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 
 		if (k == BOUNCES_ADDR_NONE) {
 			/* a token too long to be ours is a bad one, too */
-			if (!strncasecmp(r->envelope[i], "bounces+", 8) ||
-			    !strncasecmp(r->envelope[i], "unsubscribe+", 12)) {
+			if (verp_like(r->envelope[i], bx->domain)) {
 				if (!unsub_alias_of(r, i))
 					warnx("%s: ignored a forged or damaged "
 					    "token in %s", source_key,

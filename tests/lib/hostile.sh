@@ -53,9 +53,11 @@ no_raw_ctl() {
 		! LC_ALL=C.UTF-8 grep -qaP '[\x{80}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' "$1" &&
 		iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
 }
-# hostile_dsn TO SUBJECT RECIPIENT REASON MESSAGE-ID: a bounce notice
-# (multipart/report, a 5.1.1 delivery-status part) to envelope TO, written
-# to stdout with CR LF line ends; each value is written as it is.
+# hostile_dsn TO SUBJECT RECIPIENT REASON MESSAGE-ID [HEADERS-FILE]: a
+# bounce notice (multipart/report, a 5.1.1 delivery-status part, and the
+# returned message's header block read from HEADERS-FILE when given) to
+# envelope TO, written to stdout with CR LF line ends; each value is
+# written as it is.
 hostile_dsn() {
 	printf 'From: MAILER-DAEMON@mx.test\r
 To: <%s>\r
@@ -79,6 +81,10 @@ Action: failed\r
 Status: 5.1.1\r
 Diagnostic-Code: smtp; 550 5.1.1 %s\r
 \r
---b--\r
 ' "$1" "$2" "$5" "$3" "$4"
+	if [ -n "${6:-}" ]; then
+		printf -- '--b\r\nContent-Type: text/rfc822-headers\r\n\r\n'
+		sed 's/\r*$/\r/' "$6"
+	fi
+	printf -- '--b--\r\n'
 }
