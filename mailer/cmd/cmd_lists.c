@@ -280,13 +280,16 @@ struct sync_totals {
 static void
 print_diff(const struct buf *d, size_t *escaped)
 {
-	const char *s = d->data, *end = s + d->len, *nl;
+	const char *s = d->data, *end, *nl;
 	struct buf o = BUF_INIT;
 
+	if (!d->len)
+		return;
 	if (!isatty(STDOUT_FILENO)) {
-		fwrite(s ? s : "", 1, d->len, stdout);
+		fwrite(s, 1, d->len, stdout);
 		return;
 	}
+	end = s + d->len;
 	for (; s < end; s = nl) {
 		size_t n, body, was = o.len;
 
