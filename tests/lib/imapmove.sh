@@ -1,11 +1,29 @@
 # shellcheck shell=bash
-# For the scripts that kill `mailer bounces` in its moves to Processed
-# (1240, 1370): each sets P (the project), T (its work folder) and
-# sources tap.sh, servers.sh, project.sh and gdb.sh first.  Sets M (the
-# command) and BOX (INBOX's Maildir); n counts the messages dropped.
-M="$MAILER --config $P/config.yaml"
-BOX=$(srv_maildir bounces@bounce.test)
-n=0
+# For the scripts that stop or kill `mailer bounces` on a real Dovecot in
+# its moves to Processed (1240, 1241, 1242, 1320, 1370, 1430, 1431).
+# Sourced first, from the project root; then imap_project NAME PLAN.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+. tests/lib/gdb.sh
+# imap_project NAME PLAN: skips without the servers or gdb; T (the work
+# folder, removed on exit after tap_cleanup), Dovecot and Postfix, plan
+# PLAN, P (a project that sent an issue, reading bounces@bounce.test over
+# IMAPS), M (its mailer command) and BOX (INBOX's Maildir); n counts the
+# messages dropped.
+imap_project() {
+	srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+	command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
+	T=$(mktemp -d "/tmp/mailer-t-$1.XXXXXX"); chmod 755 "$T"
+	trap 'tap_cleanup 2>/dev/null; rm -rf "$T"' EXIT
+	srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+	plan "$2"
+	P=$T/proj
+	sent_bounce_project "$P" "$T/imap.pw" || exit 1
+	M="$MAILER --config $P/config.yaml"
+	BOX=$(srv_maildir bounces@bounce.test)
+	n=0
+}
 # caps CAPABILITY...: what Dovecot offers from now on
 caps() {
 	srv_dovecot_caps bounces@bounce.test imap-s3cret "$@" ||

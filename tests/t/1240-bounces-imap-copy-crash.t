@@ -15,19 +15,8 @@
 # without UIDPLUS: each message ends in Processed exactly once, recorded
 # once, none left in INBOX.  A real Dovecot, its capabilities set by
 # imap_capability.
-. tests/lib/tap.sh
-. tests/lib/servers.sh
-. tests/lib/project.sh
-. tests/lib/gdb.sh
-srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
-command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-copycrash.XXXXXX); chmod 755 "$T"
-trap 'rm -rf "$T"' EXIT
-srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 24
-P=$T/proj
-sent_bounce_project "$P" "$T/imap.pw" || exit 1
 . tests/lib/imapmove.sh
+imap_project copycrash 24
 caps IMAP4rev1 LITERAL+ UIDPLUS
 undeleted() { files "$BOX" | grep -v ':2,[A-Z]*T[A-Z]*$'; }
 

@@ -9,20 +9,10 @@
 # the run at its FETCH and watches for a LOGOUT afterwards.  The line said
 # "connection lost", as for a server that hung up; it now says "timed out
 # after 1 s (transport.timeout)", the setting to look at.
-. tests/lib/tap.sh
-. tests/lib/servers.sh
-. tests/lib/project.sh
-. tests/lib/gdb.sh
-srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
-command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-silent.XXXXXX); chmod 755 "$T"
+. tests/lib/imapmove.sh
 STOPPED=
-trap '[ -n "$STOPPED" ] && kill -CONT "$STOPPED" 2>/dev/null; rm -rf "$T"' EXIT
-srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 4
-P=$T/proj
-sent_bounce_project "$P" "$T/imap.pw" || exit 1
-BOX=$(srv_maildir bounces@bounce.test)
+tap_cleanup() { [ -z "$STOPPED" ] || kill -CONT "$STOPPED"; }
+imap_project silent 4
 sed 's/^transport:$/transport:\n  timeout: 1/' "$P/config.yaml" >"$P/c1.yaml"
 offer_drop "$BOX" 1
 
@@ -46,7 +36,7 @@ ok $? "a server silent at FETCH: named, exit 75"
 ! grep -q 'Breakpoint 2, .*mailimap_logout' "$T/g"
 ok $? "...and no LOGOUT sent to it, to wait for a second time"
 kill -CONT "$STOPPED" 2>/dev/null; STOPPED=
-[ "$(sqlite3 "$P/state/mailer.db" 'SELECT count(*) FROM messages')" = 0 ] &&
+[ "$(recorded)" = 0 ] &&
 	[ "$(srv_maildir_count bounces@bounce.test)" = 1 ]
 ok $? "nothing recorded, the message left in INBOX"
 $MAILER --config "$P/c1.yaml" bounces >"$T/o" 2>&1

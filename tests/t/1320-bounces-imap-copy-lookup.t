@@ -13,31 +13,14 @@
 # 251; the rerun took 2.2-4.5 s here, now
 # 0.14-0.29 s); now one look a batch: 1 EXAMINE, 2 SELECT, one
 # SEARCH of the 250 Message-IDs, the candidates read in one UID FETCH.
-. tests/lib/tap.sh
-. tests/lib/servers.sh
-. tests/lib/project.sh
-. tests/lib/gdb.sh
-srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
-command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-lookup.XXXXXX); chmod 755 "$T"
-trap 'rm -rf "$T"' EXIT
-srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 9
-P=$T/proj
-sent_bounce_project "$P" "$T/imap.pw" || exit 1
-M="$MAILER --config $P/config.yaml"
-BOX=$(srv_maildir bounces@bounce.test)
-srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS ||
-	{ echo "Bail out! Dovecot without MOVE"; exit 1; }
+. tests/lib/imapmove.sh
+imap_project lookup 9
+caps IMAP4rev1 LITERAL+ UIDPLUS
 
-# kill_at FUNC N OUT: mailer bounces SIGKILLed as it calls libetpan's
-# FUNC the Nth time; true when it was.
-kill_at() { gdb_kill_at "$1" "$2" "$3" $M bounces; }
 # fetches OUT: mailer bounces under gdb; prints how many UID FETCH it sent
 fetches() {
 	gdb_calls "$1" mailimap_uid_fetch -- $M bounces | cut -d' ' -f2
 }
-files() { find "$1/new" "$1/cur" -type f 2>/dev/null; }
 # in_processed PATTERN: how many messages in Processed have a line PATTERN
 in_processed() { files "$BOX/.Processed" | xargs -r grep -l -- "$1" | wc -l; }
 
@@ -72,7 +55,7 @@ rc=$?; sed 's/^/# /' "$T/r3"
 [ $rc = 0 ]; ok $? "the rerun ends (rc $rc)"
 [ "$(in_processed "^Subject: no id $$")" = 1 ] && [ "$(in_processed "odd $$")" = 1 ]
 ok $? "...each in Processed once (by size and bytes)"
-[ -z "$(files "$BOX")" ] && [ "$(sqlite3 "$P/state/mailer.db" 'SELECT count(*) FROM messages')" = 44 ]
+[ -z "$(files "$BOX")" ] && [ "$(recorded)" = 44 ]
 ok $? "...INBOX empty, 44 messages recorded once each"
 
 # a batch of 250 copied, the run killed before their STORE \Deleted: the

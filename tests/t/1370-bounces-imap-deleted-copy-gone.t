@@ -8,19 +8,8 @@
 # EXPUNGE: without UIDPLUS a plain EXPUNGE would take it uncopied.  A
 # run killed just after the clearing leaves a recorded message the rerun
 # moves.  Another client's \Deleted message stays.  A real Dovecot.
-. tests/lib/tap.sh
-. tests/lib/servers.sh
-. tests/lib/project.sh
-. tests/lib/gdb.sh
-srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
-command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
-T=$(mktemp -d /tmp/mailer-t-delgone.XXXXXX); chmod 755 "$T"
-trap 'rm -rf "$T"' EXIT
-srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 8
-P=$T/proj
-sent_bounce_project "$P" "$T/imap.pw" || exit 1
 . tests/lib/imapmove.sh
+imap_project delgone 8
 caps IMAP4rev1 LITERAL+ UIDPLUS
 
 # cut KILLFUNC K: K new messages moved by a run killed at KILLFUNC (after
