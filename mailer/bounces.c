@@ -1007,14 +1007,13 @@ message_id_of(const char *msg, size_t len)
 	return id;
 }
 
-/* again (and *id, owned by the caller) for msg. */
+/* again (and *id, owned by the caller) for m[0..len) (m NULL: empty). */
 static void
-again_of(struct imap_again *again, char **id, const struct buf *msg)
+again_of(struct imap_again *again, char **id, const char *m, size_t len)
 {
-	const char *m = msg->data ? msg->data : "";
-
-	*id = message_id_of(m, msg->len);
-	imap_again_set(again, m, msg->len, *id);
+	m = m ? m : "";
+	*id = message_id_of(m, len);
+	imap_again_set(again, m, len, *id);
 }
 
 /*
@@ -1027,30 +1026,53 @@ move_again(struct mover *mv, uint32_t uid, const struct buf *msg)
 	size_t i = mv->na++;
 
 	mv->again_uids[i] = uid;
-	again_of(&mv->again[i], &mv->ids[i], msg);
+	again_of(&mv->again[i], &mv->ids[i], msg->data, msg->len);
 	return mv->na == BOUNCES_MOVE_BATCH ? again_flush(mv) : 0;
 }
 
+/* What finish_deleted's fetch fills: again[i] and ids[i] of each message
+ * the server returned, got[i] set. */
+struct deleted_read {
+	struct imap_again *again;
+	char **ids;
+	int *got;
+};
+
+static void
+deleted_fetched(void *arg, size_t i, const char *msg, size_t len)
+{
+	struct deleted_read *dr = arg;
+
+	if (dr->got[i])
+		return;		/* a server that sent it twice */
+	again_of(&dr->again[i], &dr->ids[i], msg, len);
+	dr->got[i] = 1;
+}
+
 /*
- * 1 when the \Deleted message uid is one our move flagged: recorded under
- * its very UID (again receives its bytes' look, *id its Message-ID); 0
- * when it is someone else's deletion; -1 after reporting a failed
- * session, -2 a journal error.
+ * Keeps of del[0..*n) the \Deleted messages our moves flagged: recorded
+ * under their very UIDs; the others are someone else's deletions.  0, or
+ * EXIT_SOFTWARE after a journal error.
  */
 static int
-ours_deleted(struct imap *im, const struct bounces_ctx *bx,
-    uint32_t validity, uint32_t uid, struct imap_again *again, char **id)
+ours_deleted(const struct bounces_ctx *bx, uint32_t validity, uint32_t *del,
+    size_t *n)
 {
-	char *key = xasprintf("imap:%u:%u", (unsigned)validity,
-	    (unsigned)uid);
-	struct buf msg = BUF_INIT;
-	int seen = journal_message_seen(bx->jn, key, NULL), got = 1;
+	size_t k = 0;
 
-	free(key);
-	if (seen == 2 && (got = imap_fetch(im, uid, &msg)) == 0)
-		again_of(again, id, &msg);
-	buf_free(&msg);
-	return seen == -1 ? -2 : got == -1 ? -1 : seen == 2 && got == 0;
+	for (size_t i = 0; i < *n; i++) {
+		char *key = xasprintf("imap:%u:%u", (unsigned)validity,
+		    (unsigned)del[i]);
+		int seen = journal_message_seen(bx->jn, key, NULL);
+
+		free(key);
+		if (seen == -1)
+			return EXIT_SOFTWARE;
+		if (seen == 2)
+			del[k++] = del[i];
+	}
+	*n = k;
+	return 0;
 }
 
 /*
@@ -1102,33 +1124,38 @@ static int
 finish_deleted(const struct config *c, struct imap *im,
     const struct bounces_ctx *bx, uint32_t validity)
 {
-	uint32_t *del = NULL, *ours;
-	struct imap_again *again;
-	char **ids;
+	uint32_t *del = NULL;
+	struct deleted_read dr;
 	size_t n = 0, k = 0;
-	int rc = 0;
+	int rc;
 
 	if (imap_list_deleted(im, &del, &n) == -1)
 		return EXIT_TEMPFAIL;
-	ours = xcalloc(n ? n : 1, sizeof *ours);
-	again = xcalloc(n ? n : 1, sizeof *again);
-	ids = xcalloc(n ? n : 1, sizeof *ids);
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		int r = ours_deleted(im, bx, validity, del[i], &again[k],
-		    &ids[k]);
-
-		if (r == 1)
-			ours[k++] = del[i];
-		else if (r < 0)
-			rc = r == -2 ? EXIT_SOFTWARE : EXIT_TEMPFAIL;
+	if ((rc = ours_deleted(bx, validity, del, &n)) != 0 || n == 0) {
+		free(del);
+		return rc;
+	}
+	dr.again = xcalloc(n, sizeof *dr.again);
+	dr.ids = xcalloc(n, sizeof *dr.ids);
+	dr.got = xcalloc(n, sizeof *dr.got);
+	/* all in a few commands: one each cost a UID FETCH a message */
+	if (imap_fetch_set(im, del, n, deleted_fetched, &dr) == -1)
+		rc = EXIT_TEMPFAIL;
+	/* one expunged meanwhile is nothing to settle */
+	for (size_t i = 0; i < n; i++) {
+		if (!dr.got[i])
+			continue;
+		del[k] = del[i];
+		dr.again[k] = dr.again[i];
+		dr.ids[k++] = dr.ids[i];
 	}
 	if (rc == 0 && k)
-		rc = settle_deleted(c, im, ours, again, k);
+		rc = settle_deleted(c, im, del, dr.again, k);
 	for (size_t i = 0; i < k; i++)
-		free(ids[i]);
-	free(ids);
-	free(again);
-	free(ours);
+		free(dr.ids[i]);
+	free(dr.got);
+	free(dr.ids);
+	free(dr.again);
 	free(del);
 	return rc;
 }

@@ -851,19 +851,16 @@ uid_size(const struct mailimap_msg_att *att, uint32_t *uid, uint32_t *size)
 	}
 }
 
-int
-imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
-    uint32_t *sizes)
+/* RFC822.SIZE of set (freed here) into sizes[0..n), those of uids[0..n)
+ * (ascending); what names the command.  0 / -1 after reporting. */
+static int
+fetch_sizes(struct imap *im, struct mailimap_set *set, const uint32_t *uids,
+    size_t n, uint32_t *sizes)
 {
-	struct mailimap_set *set;
 	struct mailimap_fetch_type *ft;
 	clist *res = NULL;
 	int r;
 
-	memset(sizes, 0, n * sizeof *sizes);
-	if (n == 0)
-		return 0;
-	set = mailimap_set_new_interval(uids[0], uids[n - 1]);
 	ft = mailimap_fetch_type_new_fetch_att_list_empty();
 	mailimap_fetch_type_new_fetch_att_list_add(ft,
 	    mailimap_fetch_att_new_uid());
@@ -884,6 +881,17 @@ imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
 	}
 	mailimap_fetch_list_free(res);
 	return 0;
+}
+
+int
+imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
+    uint32_t *sizes)
+{
+	memset(sizes, 0, n * sizeof *sizes);
+	if (n == 0)
+		return 0;
+	return fetch_sizes(im, mailimap_set_new_interval(uids[0], uids[n - 1]),
+	    uids, n, sizes);
 }
 
 /* The body section of one message's FETCH answer into *b (NULL: empty)
@@ -1135,9 +1143,97 @@ match(const struct imap_again *again, size_t n, int *had, const char *b,
 	}
 }
 
-/* The candidates' bytes read at most this many at a time (a few notices'
- * worth of memory; 64 MB notices one by one). */
+/* The bytes of messages read at most this many at a time (a few notices'
+ * worth of memory; 64 MB notices one by one), of at most IMAP_SET_MAX
+ * messages (a UID set of them keeps the command line short). */
 #define IMAP_LOOK_BYTES (8u * 1024 * 1024)
+#define IMAP_SET_MAX 250
+
+/* How many of n messages, of sizes[0..n) bytes (NULL: big each), one
+ * UID FETCH of bodies reads: at least 1. */
+static size_t
+fetch_span(const uint32_t *sizes, size_t big, size_t n)
+{
+	size_t k = 0, bytes = 0;
+
+	for (; k < n && k < IMAP_SET_MAX; k++) {
+		bytes += sizes ? sizes[k] : big;
+		if (k && bytes > IMAP_LOOK_BYTES)
+			break;
+	}
+	return k;
+}
+
+/* What a UID FETCH of bodies hands each message it returned: i its index
+ * in the UIDs asked, b[0..len) its bytes (b NULL: empty). */
+typedef void fetched_fn(void *arg, size_t i, const char *b, size_t len);
+
+/* The bodies of uids[0..n) (ascending; sizes as fetch_span's), as few at
+ * a time as fetch_span says, each returned handed to each; one expunged
+ * meanwhile is not.  what names the command.  0 / -1 after reporting. */
+static int
+fetch_each(struct imap *im, const uint32_t *uids, const uint32_t *sizes,
+    size_t big, size_t n, const char *what, fetched_fn *each, void *arg)
+{
+	for (size_t i = 0, k; i < n; i += k) {
+		clist *res = NULL;
+		int r;
+
+		k = fetch_span(sizes ? sizes + i : NULL, big, n - i);
+		r = fetch_bodies(im, uid_set(uids + i, k), &res);
+		if (!etpan_ok(r))
+			return fail(im, what, r);
+		for (clistiter *m = clist_begin(res); m; m = clist_next(m)) {
+			uint32_t uid, size;
+			const uint32_t *at;
+			const char *b;
+			size_t len;
+
+			uid_size(clist_content(m), &uid, &size);
+			at = bsearch(&uid, uids + i, k, sizeof *uids, cmp_uid);
+			if (at && body_of(clist_content(m), &b, &len))
+				each(arg, (size_t)(at - uids), b, len);
+		}
+		mailimap_fetch_list_free(res);
+	}
+	return 0;
+}
+
+int
+imap_fetch_set(struct imap *im, const uint32_t *uids, size_t n,
+    fetched_fn *each, void *arg)
+{
+	uint32_t *sizes = xcalloc(n ? n : 1, sizeof *sizes);
+	int rc = 0;
+
+	/* their sizes first: 250 notices of 64 MB must not come at once */
+	for (size_t i = 0, k; i < n && rc == 0; i += k) {
+		k = n - i < IMAP_SET_MAX ? n - i : IMAP_SET_MAX;
+		rc = fetch_sizes(im, uid_set(uids + i, k), uids + i, k,
+		    sizes + i);
+	}
+	if (rc == 0)
+		rc = fetch_each(im, uids, sizes, 0, n, "UID FETCH of the "
+		    "messages flagged \\Deleted", each, arg);
+	free(sizes);
+	return rc;
+}
+
+/* What read_candidates' fetch matches against. */
+struct look {
+	const struct imap_again *again;
+	size_t n;
+	int *had;
+};
+
+static void
+look_match(void *arg, size_t i, const char *b, size_t len)
+{
+	struct look *lk = arg;
+
+	(void)i;
+	match(lk->again, lk->n, lk->had, b, len);
+}
 
 /* Reads uids[0..nu), the candidates, and marks in had what they are.
  * 0 / -1 after reporting. */
@@ -1145,28 +1241,13 @@ static int
 read_candidates(struct imap *im, const uint32_t *uids, size_t nu,
     const struct imap_again *again, size_t n, int *had)
 {
-	size_t big = 1, step;
+	struct look lk = { again, n, had };
+	size_t big = 1;
 
 	for (size_t i = 0; i < n; i++)
 		big = again[i].len > big ? again[i].len : big;
-	step = IMAP_LOOK_BYTES / big ? IMAP_LOOK_BYTES / big : 1;
-	for (size_t i = 0; i < nu; i += step) {
-		size_t k = nu - i < step ? nu - i : step;
-		clist *res = NULL;
-		int r = fetch_bodies(im, uid_set(uids + i, k), &res);
-
-		if (!etpan_ok(r))
-			return fail(im, "UID FETCH of the candidate copies", r);
-		for (clistiter *m = clist_begin(res); m; m = clist_next(m)) {
-			const char *b;
-			size_t len;
-
-			if (body_of(clist_content(m), &b, &len))
-				match(again, n, had, b, len);
-		}
-		mailimap_fetch_list_free(res);
-	}
-	return 0;
+	return fetch_each(im, uids, NULL, big, nu,
+	    "UID FETCH of the candidate copies", look_match, &lk);
 }
 
 void

@@ -74,6 +74,18 @@ int imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
  */
 int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
 
+/*
+ * Fetches uids[0..n) (ascending) of the selected folder without setting
+ * \Seen: their sizes, then their bodies, in UID sets of up to 250 and a
+ * few megabytes (one UID FETCH of each for 250 notices), each message
+ * returned handed to each(arg, i, msg, len), i its index in uids, msg
+ * NULL when empty; one expunged meanwhile is not.  0 / -1 after
+ * reporting.
+ */
+int imap_fetch_set(struct imap *im, const uint32_t *uids, size_t n,
+    void (*each)(void *arg, size_t i, const char *msg, size_t len),
+    void *arg);
+
 /* 1 when the server moves by UID MOVE (RFC 6851): nothing to look for. */
 int imap_has_move(const struct imap *im);
 
