@@ -804,15 +804,21 @@ search_uids(struct imap *im, struct mailimap_search_key *key,
 	return 0;
 }
 
+/* The search key of no argument type (MAILIMAP_SEARCH_KEY_...). */
+static struct mailimap_search_key *
+flag_key(int type)
+{
+	return mailimap_search_key_new(type, NULL, NULL, NULL, NULL, NULL,
+	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL,
+	    NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL);
+}
+
 /* UID SEARCH of a key of no argument (type: MAILIMAP_SEARCH_KEY_...). */
 static int
 search_flag(struct imap *im, int type, const char *what, uint32_t **uids,
     size_t *n)
 {
-	return search_uids(im, mailimap_search_key_new(type, NULL, NULL,
-	    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL),
-	    what, uids, n);
+	return search_uids(im, flag_key(type), what, uids, n);
 }
 
 int
@@ -1035,7 +1041,9 @@ uid_set(const uint32_t *uids, size_t n)
  * The search key of again's candidate copies: of its size and, when it has
  * a usable Message-ID, that one in the Message-ID field: a folder of many
  * notices of one size (a big issue's) then gives one candidate to read,
- * not all of them.
+ * not all of them.  Not one flagged \Deleted: anyone may expunge that at
+ * any time (a person who deleted it, any client's EXPUNGE), so it is no
+ * copy to keep in the original's stead.
  */
 static struct mailimap_search_key *
 copy_key(const struct imap_again *again)
@@ -1043,12 +1051,13 @@ copy_key(const struct imap_again *again)
 	char *id = searchable_id(again->message_id);
 	struct mailimap_search_key *k;
 
-	if (!id)
-		return size_key(again->len);
 	k = mailimap_search_key_new_multiple_empty();
-	mailimap_search_key_multiple_add(k, mailimap_search_key_new_header(
-	    xstrdup("Message-ID"), id));
+	if (id)
+		mailimap_search_key_multiple_add(k,
+		    mailimap_search_key_new_header(xstrdup("Message-ID"), id));
 	mailimap_search_key_multiple_add(k, size_key(again->len));
+	mailimap_search_key_multiple_add(k,
+	    flag_key(MAILIMAP_SEARCH_KEY_UNDELETED));
 	return k;
 }
 
@@ -1074,8 +1083,9 @@ search_span(const struct imap_again *again, size_t n)
 	size_t k = 0, line = 0;
 
 	for (; k < n; k++) {
-		/* OR (HEADER Message-ID "..." LARGER n SMALLER n) */
-		line += 64 + (again[k].message_id ?
+		/* OR (HEADER Message-ID "..." (LARGER n SMALLER n)
+		 * UNDELETED) */
+		line += 80 + (again[k].message_id ?
 		    strlen(again[k].message_id) : 0);
 		if (k && line > IMAP_LOOK_LINE)
 			break;
@@ -1097,8 +1107,8 @@ candidates(struct imap *im, const struct imap_again *again, size_t n,
 
 		k = search_span(again + i, n - i);
 		if (search_uids(im, or_keys(again + i, k),
-		    "UID SEARCH HEADER Message-ID LARGER SMALLER", &got,
-		    &ng) == -1) {
+		    "UID SEARCH HEADER Message-ID LARGER SMALLER UNDELETED",
+		    &got, &ng) == -1) {
 			free(*uids);
 			return -1;
 		}

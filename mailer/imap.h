@@ -108,7 +108,8 @@ void imap_again_set(struct imap_again *again, const char *msg, size_t len,
 /*
  * Looks in folder for the copies of again[0..n), all at once: one EXAMINE
  * of folder, one UID SEARCH of the candidates (each message's Message-ID,
- * when it has a plain ASCII one, and size; a search more only when the
+ * when it has a plain ASCII one, and size; none flagged \Deleted, which
+ * anyone may expunge at any time; a search more only when the
  * Message-IDs make the command long), their bytes in as few UID FETCH as
  * a few megabytes allow, then one SELECT of the selected folder again.
  * had[i] receives 1 when folder holds a message of again[i]'s very bytes,
