@@ -113,7 +113,9 @@ server_said(const struct imap *im, int r)
 
 /* Notes when bytes went either way (libetpan's logger, called for each
  * read and write, and for each that failed: not those, whose time is the
- * failure's): what silence a failed read ended. */
+ * failure's): what silence a failed read ended.  libetpan logs a send
+ * before writing it: one that fails after a long idle ended no silence,
+ * and is a hang-up, not a timeout (1242). */
 static void
 heard(mailimap *s, int type, const char *str, size_t size, void *ctx)
 {

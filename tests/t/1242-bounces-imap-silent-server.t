@@ -8,24 +8,28 @@
 # session whose connection failed is closed without LOGOUT.  gdb stops
 # the run at its FETCH and watches for a LOGOUT afterwards.  The line said
 # "connection lost", as for a server that hung up; it now says "timed out
-# after 1 s (transport.timeout)", the setting to look at.
+# after 1 s (transport.timeout)", the setting to look at.  A server that
+# hangs up while mailer idles longer than transport.timeout (its imap
+# process SIGKILLed, then 2 s before the next FETCH) is still "connection
+# lost": the silence is measured from the send (libetpan logs a send
+# before it writes), not from the last byte heard.
 . tests/lib/imapmove.sh
 STOPPED=
 tap_cleanup() { [ -z "$STOPPED" ] || kill -CONT "$STOPPED"; }
-imap_project silent 4
+imap_project silent 6
 sed 's/^transport:$/transport:\n  timeout: 1/' "$P/config.yaml" >"$P/c1.yaml"
 offer_drop "$BOX" 1
 
-# stop.sh: SIGSTOPs the imap process of the session doveadm names
+# stop.sh SIG: sends SIG to the imap process of the session doveadm names
 cat >"$T/stop.sh" <<EOF
 #!/bin/sh
 doveadm -c "$SRV_DIR/dovecot/dovecot.conf" who -1 bounces@bounce.test >"$T/who"
 awk '\$2 == "imap" { print \$3 }' "$T/who" >"$T/pid"
-kill -STOP \$(cat "$T/pid")
+kill -\$1 \$(cat "$T/pid")
 EOF
 chmod +x "$T/stop.sh"
 gdb_batch "$T/g" 'break mailimap_uid_fetch' 'ignore 1 1' run 'delete 1' \
-	"shell $T/stop.sh" 'break mailimap_logout' continue 'print $_exitcode' \
+	"shell $T/stop.sh STOP" 'break mailimap_logout' continue 'print $_exitcode' \
 	-- "$MAILER" --config "$P/c1.yaml" bounces
 STOPPED=$(cat "$T/pid" 2>/dev/null)
 grep -v '^\[\|^Using\|^0x' "$T/g" | sed 's/^/# /'
@@ -43,4 +47,17 @@ $MAILER --config "$P/c1.yaml" bounces >"$T/o" 2>&1
 rc=$?; sed 's/^/# /' "$T/o"
 [ $rc = 0 ] && grep -q '^bounces: 1 message' "$T/o" && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
 ok $? "the next run reads and moves it (rc $rc)"
+
+# idle longer than transport.timeout while the server hangs up
+offer_drop "$BOX" 2 2
+gdb_batch "$T/h" 'break mailimap_uid_fetch' 'ignore 1 1' run 'delete 1' \
+	"shell $T/stop.sh KILL" 'shell sleep 2' continue 'print $_exitcode' \
+	-- "$MAILER" --config "$P/c1.yaml" bounces
+grep -v '^\[\|^Using\|^0x' "$T/h" | sed 's/^/# /'
+grep -q 'UID FETCH [0-9]*: connection lost$' "$T/h" && ! grep -q 'timed out' "$T/h" &&
+	grep -q '^\$1 = 75$' "$T/h"
+ok $? "a server that hung up while mailer idled 2 s: connection lost, not timed out, exit 75"
+$MAILER --config "$P/c1.yaml" bounces >"$T/o2" 2>&1
+rc=$?; [ $rc = 0 ] && [ "$(srv_maildir_count bounces@bounce.test)" = 0 ] && [ "$(recorded)" = 3 ]
+ok $? "...the next run moves both (rc $rc)"
 exit $tap_failed
