@@ -5,8 +5,10 @@
 # moving them all to Processed, for each way the server may move: MOVE
 # (RFC 6851), UID COPY + UID EXPUNGE (UIDPLUS, RFC 4315), UID COPY +
 # EXPUNGE (neither).  Prints ms/message per mode, then (with gdb) the
-# seconds of a rerun after a run killed after the UID COPY of a batch of
-# 250 (UIDPLUS, no MOVE): it looks for their copies in Processed.  BENCH_BEFORE=PATH runs
+# seconds of a rerun after a run killed in a batch of 250 (UIDPLUS, no
+# MOVE): after their UID COPY (it looks for their copies in Processed),
+# and after their STORE \Deleted (it reads them, flagged, then looks).
+# BENCH_BEFORE=PATH runs
 # another build too, the two taking turns at going first, each on its own
 # N messages (the ratio is the figure: the machine is noisy);
 # BENCH_KEEP=1 keeps the work folder.
@@ -77,13 +79,14 @@ for mode in MOVE UIDPLUS plain; do
 	printf '  %-8s %7.1f ms/message, before %7.1f: %.1fx faster\n' \
 		"$mode" "$a" "$b" "$(echo "$b / $a" | bc -l)"
 done
-# rerun BUILD: 250 offers, a run of BUILD killed after their UID COPY,
-# then BUILD's rerun; prints its seconds
+# rerun BUILD FUNC: 250 offers, a run of BUILD killed as it calls FUNC
+# (after their UID COPY, or their STORE \Deleted), then BUILD's rerun;
+# prints its seconds
 rerun() {
 	local secs rc
 	offer_drop "$BOX" $(( $(count "$BOX/.Processed") + 1 )) 250
-	gdb_kill_at mailimap_uid_store 1 "$W/k" "$1" --config "$P/config.yaml" bounces ||
-		{ echo "bench: $1 not killed after its COPY" >&2; exit 1; }
+	gdb_kill_at "$2" 1 "$W/k" "$1" --config "$P/config.yaml" bounces ||
+		{ echo "bench: $1 not killed at $2" >&2; exit 1; }
 	run_timed "$W/t" "$1" --config "$P/config.yaml" bounces
 	read -r secs _ rc <"$W/t"
 	[ "$rc" = 0 ] && [ "$(count "$BOX")" = 0 ] ||
@@ -93,12 +96,15 @@ rerun() {
 if command -v gdb >/dev/null; then
 	. "$ROOT/tests/lib/gdb.sh"
 	srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS >/dev/null || exit 1
-	a=$(rerun "$MAILER") || exit 1
-	if [ -n "$BEFORE" ]; then
-		b=$(rerun "$BEFORE") || exit 1
-		printf '  rerun after a kill in a batch of 250: %.2f s, before %.2f s\n' "$a" "$b"
-	else
-		printf '  rerun after a kill in a batch of 250: %.2f s\n' "$a"
-	fi
+	for at in "mailimap_uid_store COPY" "mailimap_uid_expunge STORE"; do
+		read -r func step <<<"$at"
+		a=$(rerun "$MAILER" "$func") || exit 1
+		if [ -n "$BEFORE" ]; then
+			b=$(rerun "$BEFORE" "$func") || exit 1
+			printf '  rerun after a kill after the %s of 250: %.2f s, before %.2f s\n' "$step" "$a" "$b"
+		else
+			printf '  rerun after a kill after the %s of 250: %.2f s\n' "$step" "$a"
+		fi
+	done
 fi
 printf '  load at the end %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
