@@ -252,12 +252,11 @@ exec(struct journal *j, const char *s)
 	return 0;
 }
 
-sqlite3_stmt *
-journal_prep(struct journal *j, const char *const *table,
-    enum journal_stmt q, int n, ...)
+static sqlite3_stmt *
+prep(struct journal *j, const char *const *table, enum journal_stmt q,
+    int n, sqlite3_destructor_type keep, va_list ap)
 {
 	sqlite3_stmt *st = j->st[q];
-	va_list ap;
 
 	if (!st && sqlite3_prepare_v3(j->db, table[q], -1,
 	    SQLITE_PREPARE_PERSISTENT, &j->st[q], NULL) != SQLITE_OK) {
@@ -267,12 +266,38 @@ journal_prep(struct journal *j, const char *const *table,
 	st = j->st[q];
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	va_start(ap, n);
-	for (int i = 1; i <= n; i++) {
-		const char *s = va_arg(ap, const char *);
+	for (int i = 1; i <= n; i++)
+		sqlite3_bind_text(st, i, va_arg(ap, const char *), -1, keep);
+	return st;
+}
 
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	}
+sqlite3_stmt *
+journal_prep(struct journal *j, const char *const *table,
+    enum journal_stmt q, int n, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+
+	va_start(ap, n);
+	st = prep(j, table, q, n, SQLITE_TRANSIENT, ap);
+	va_end(ap);
+	return st;
+}
+
+/*
+ * Copying and freeing the strings of the two statements a message (a
+ * recipient added, then marked) cost some 5,700 of the sending thread's
+ * 86,000 instructions a message (callgrind, 2,000 into smtp-sink).
+ */
+sqlite3_stmt *
+journal_prep_static(struct journal *j, const char *const *table,
+    enum journal_stmt q, int n, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+
+	va_start(ap, n);
+	st = prep(j, table, q, n, SQLITE_STATIC, ap);
 	va_end(ap);
 	return st;
 }

@@ -80,6 +80,14 @@ sqlite3_stmt *journal_prep(struct journal *j, const char *const *table,
     enum journal_stmt q, int n, ...);
 
 /*
+ * journal_prep without copying the strings: for the statements run once
+ * a message, whose callers keep every argument alive and unchanged until
+ * the statement's step is done (sqlite reads them only then).
+ */
+sqlite3_stmt *journal_prep_static(struct journal *j,
+    const char *const *table, enum journal_stmt q, int n, ...);
+
+/*
  * Runs a statement that returns no row (st NULL: a failed journal_prep).
  * 0 / -1.
  */

@@ -126,8 +126,9 @@ int
 journal_add(struct journal *j, const char *issue, const char *list,
     const char *email, const char *token_id)
 {
-	sqlite3_stmt *st = journal_prep(j, sql, Q_ADD, 4, issue, list, email,
-	    token_id);
+	/* stepped here: the strings outlive it */
+	sqlite3_stmt *st = journal_prep_static(j, sql, Q_ADD, 4, issue, list,
+	    email, token_id);
 
 	if (st)
 		sqlite3_bind_int64(st, 5, time(NULL));
@@ -232,8 +233,9 @@ mark(struct journal *j, const char *issue, const char *list,
     const char *email, enum jstate state, const char *reply,
     time_t next_attempt, const char *relay)
 {
-	sqlite3_stmt *st = journal_prep(j, sql, Q_MARK, 5, issue, list, email,
-	    journal_state_names[state], reply);
+	/* stepped here: the strings outlive it */
+	sqlite3_stmt *st = journal_prep_static(j, sql, Q_MARK, 5, issue, list,
+	    email, journal_state_names[state], reply);
 	time_t now = time(NULL);
 
 	if (!st)
@@ -243,7 +245,7 @@ mark(struct journal *j, const char *issue, const char *list,
 	    state == JS_FAILED);
 	sqlite3_bind_int64(st, 8, now);
 	if (relay)
-		sqlite3_bind_text(st, 9, relay, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 9, relay, -1, SQLITE_STATIC);
 	if (journal_run(j, st, "marking recipient") == -1)
 		return -1;
 	if (sqlite3_changes(j->db) != 1) {
