@@ -123,7 +123,7 @@ struct conn {
 	size_t off;
 	int data_ended;		/* read_cb gave the end: "." goes out */
 	struct curl_slist *rcpt;
-	atomic_int phase;	/* enum phase; set by the worker under s->mu */
+	atomic_int phase;	/* enum phase; leaves PH_SESSION under s->mu */
 	atomic_int aborting;	/* a stop came before MAIL FROM */
 	atomic_int greeted;	/* its open connection had a 2xx greeting */
 	struct buf reply;	/* the last server reply */
@@ -262,10 +262,18 @@ reply_in(struct conn *c, const char *p, size_t n)
 	buf_addc(&c->reply, '\n');	/* stripped again at the end */
 }
 
-/* The worker's phase moves under s->mu: see abort_sessions. */
+/*
+ * The worker's phase leaves PH_SESSION under s->mu: see abort_sessions,
+ * which looks only at whether it has.  The later moves need no lock, two
+ * a message fewer for the smtp_run thread to wait on.
+ */
 static void
 set_phase(struct conn *c, enum phase ph)
 {
+	if (atomic_load(&c->phase) != PH_SESSION) {
+		atomic_store(&c->phase, ph);
+		return;
+	}
 	pthread_mutex_lock(&c->s->mu);
 	atomic_store(&c->phase, ph);
 	pthread_mutex_unlock(&c->s->mu);
@@ -504,8 +512,7 @@ ended(struct smtp *s, struct conn *c, CURLcode rc)
 		pthread_cond_wait(&c->go, &s->mu);
 	outcome_take(c, rc);
 	c->out_state = OUT_ENDED;
-	s->ndone++;
-	pthread_cond_signal(&s->ended);
+	s->ndone++;	/* the worker signals s->ended after the unlock */
 	c->turn = TURN_IDLE;
 	if (rc != CURLE_OK || !c->used || !c->has_next || s->closing)
 		return;
@@ -531,21 +538,32 @@ worker(void *arg)
 	struct conn *c = arg;
 	struct smtp *s = c->s;
 	CURLcode rc;
+	int work = 0;
 
 	/* top -H, perf */
 	pthread_setname_np(pthread_self(), "smtp-conn");
-	pthread_mutex_lock(&s->mu);
 	for (;;) {
-		while (c->turn != TURN_WORK && !s->closing)
-			pthread_cond_wait(&c->go, &s->mu);
-		if (c->turn != TURN_WORK)
-			break;
-		pthread_mutex_unlock(&s->mu);
+		if (!work) {
+			pthread_mutex_lock(&s->mu);
+			while (c->turn != TURN_WORK && !s->closing)
+				pthread_cond_wait(&c->go, &s->mu);
+			work = c->turn == TURN_WORK;
+			pthread_mutex_unlock(&s->mu);
+			if (!work)
+				break;
+		}
 		rc = curl_easy_perform(c->easy);
 		pthread_mutex_lock(&s->mu);
 		ended(s, c, rc);
+		work = c->turn == TURN_WORK;	/* went on with the next */
+		pthread_mutex_unlock(&s->mu);
+		/*
+		 * Told after the unlock: woken while this thread held s->mu,
+		 * the smtp_run thread at once waited for it, and its wakeup
+		 * then put this thread off the processor (perf sched).
+		 */
+		pthread_cond_signal(&s->ended);
 	}
-	pthread_mutex_unlock(&s->mu);
 	curl_easy_cleanup(c->easy);
 	c->easy = NULL;
 	return NULL;
