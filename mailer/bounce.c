@@ -320,7 +320,7 @@ envelope_add(struct bounce_addrset *env, const struct bounce_hdrs *x,
 
 	for (int k = 0; k < MAX_ENVELOPE && bounce_hdrs_get(x, name, k, &v);
 	    k++)
-		bounce_addrset_scan(env, v.data, v.len, MAX_ENVELOPE);
+		bounce_addrset_scan_whole(env, v.data, v.len, MAX_ENVELOPE);
 	buf_free(&v);
 }
 

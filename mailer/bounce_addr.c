@@ -56,12 +56,17 @@ utf8_at(const char *s, size_t n, size_t i, size_t *len)
  * 1 for a letter that may stand in an address met anywhere: Latin, Greek
  * and Cyrillic ones (RFC 6531 addresses), whose scripts put spaces between
  * words.  CJK text runs into the words around it ("发送给a@b的邮件"), so
- * its characters count only inside brackets (wide).
+ * its characters count only inside brackets (wide).  An invisible
+ * character (cp_invisible: U+202E, U+200B, U+00AD, a C1 control) is read
+ * as part of the address it stands in: stopping there would cut
+ * "bounces+AAAA<U+202E>BBBB@b" in two and keep "BBBB@b", an address
+ * nobody wrote (addr_trim takes one at either end off again).
  */
 static int
 intl_char(unsigned c, int wide)
 {
 	if ((c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) ||
+	    cp_invisible(c) ||
 	    (c >= 0x370 && c <= 0x52f && c != 0x37e && c != 0x387))
 		return 1;
 	return wide && c >= 0x80 && !(c >= 0x2000 && c <= 0x206f) &&
@@ -310,12 +315,72 @@ spaced_intl_domain(const char *s, size_t n, size_t i, size_t at, size_t j)
 	    cjk_punct_at(s, n, j);
 }
 
+/* 1 when the character at s[k] is invisible (cp_invisible); sets *len. */
+static int
+invisible_at(const char *s, size_t n, size_t k, size_t *len)
+{
+	unsigned c = utf8_at(s, n, k, len);
+
+	return c && cp_invisible(c);
+}
+
 /*
- * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
- * looks like a deliverable address (dotted domain, non-empty local part).
+ * [*b, *e) around the '@' at s[at] without the invisible characters at
+ * its two ends, nor the dots or hyphens they held off: in right-to-left
+ * text a mark sets an address's direction beside it ("<U+200E>a@b").
+ * Returns 0 when no local part or domain is left.
  */
-int
-bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
+static int
+addr_trim(const char *s, size_t n, size_t at, size_t *b, size_t *e)
+{
+	size_t i = *b, j = *e, len, k;
+
+	while (i < at && invisible_at(s, n, i, &len))
+		i += len;
+	while (j > at + 1) {
+		if (s[j - 1] == '.' || s[j - 1] == '-') {
+			j--;
+			continue;
+		}
+		for (k = j - 1; k > at + 1 && j - k < 4 &&
+		    ((unsigned char)s[k] & 0xc0) == 0x80; k--)
+			;
+		if (!invisible_at(s, n, k, &len) || k + len != j)
+			break;
+		j = k;
+	}
+	if (i == at || j == at + 1)
+		return 0;
+	*b = i;
+	*e = j;
+	return 1;
+}
+
+/*
+ * [b, e) as addr_trim leaves it, or as it is (whole) when that leaves an
+ * address at all.
+ */
+static int
+addr_ends(const char *s, size_t n, size_t at, int whole, size_t *b,
+    size_t *e)
+{
+	size_t i = *b, j = *e;
+
+	if (!addr_trim(s, n, at, &i, &j))
+		return 0;
+	if (!whole) {
+		*b = i;
+		*e = j;
+	}
+	return 1;
+}
+
+/*
+ * bounce_addr_around; whole keeps the invisible characters at the
+ * address's two ends (addr_trim), as "<...>" does.
+ */
+static int
+addr_around(const char *s, size_t n, size_t at, int whole, size_t *b,
     size_t *e)
 {
 	size_t i, j;
@@ -325,7 +390,7 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 	if (wide && i > 0 && s[i - 1] == '<' && j < n && s[j] == '>') {
 		*b = i;
 		*e = j;
-		return 1;
+		return addr_ends(s, n, at, 1, b, e);
 	}
 	/*
 	 * or in a domain set off by blanks from the words around it, its
@@ -340,7 +405,7 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 		if (!addr_scan(s, n, at, 0, &ni, &nj)) {
 			*b = i;
 			*e = j;
-			return 1;
+			return addr_ends(s, n, at, whole, b, e);
 		}
 	}
 	if (!addr_scan(s, n, at, 0, &i, &j))
@@ -360,7 +425,14 @@ bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
 	}
 	*b = i;
 	*e = j;
-	return 1;
+	return addr_ends(s, n, at, whole, b, e);
+}
+
+int
+bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
+    size_t *e)
+{
+	return addr_around(s, n, at, 0, b, e);
 }
 
 /* First address in s[0..n) into a new string, or NULL. */
@@ -465,15 +537,15 @@ bounce_addrset_add(struct bounce_addrset *s, const char *a, size_t max)
 	s->v[s->n++] = xstrdup(a);
 }
 
-/* Adds every address in s[0..n) to set. */
-void
-bounce_addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
-    size_t max)
+/* bounce_addrset_scan; whole as addr_around's. */
+static void
+addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
+    size_t max, int whole)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t b, e;
 
-		if (s[i] == '@' && bounce_addr_around(s, n, i, &b, &e)) {
+		if (s[i] == '@' && addr_around(s, n, i, whole, &b, &e)) {
 			char *a = xstrndup(s + b, e - b);
 
 			bounce_addrset_add(set, a, max);
@@ -481,6 +553,20 @@ bounce_addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
 			i = e;
 		}
 	}
+}
+
+void
+bounce_addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
+    size_t max)
+{
+	addrset_scan(set, s, n, max, 0);
+}
+
+void
+bounce_addrset_scan_whole(struct bounce_addrset *set, const char *s,
+    size_t n, size_t max)
+{
+	addrset_scan(set, s, n, max, 1);
 }
 
 void

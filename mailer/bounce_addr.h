@@ -13,6 +13,9 @@
 /*
  * The address around the '@' at s[at]; sets [*b, *e).  Returns 1 when it
  * looks like a deliverable address (dotted domain, non-empty local part).
+ * An invisible character (util's cp_invisible: U+202E, U+200B, a C1
+ * control) inside it is part of it; one at either end is not, unless
+ * "<...>" encloses it.
  */
 int bounce_addr_around(const char *s, size_t n, size_t at, size_t *b,
     size_t *e);
@@ -67,6 +70,13 @@ void bounce_addrset_add(struct bounce_addrset *s, const char *a, size_t max);
 /* Adds every address in s[0..n) to set, up to max in all. */
 void bounce_addrset_scan(struct bounce_addrset *set, const char *s, size_t n,
     size_t max);
+/*
+ * The same, keeping the invisible characters at each address's ends: in
+ * a notice's envelope ("<U+202E>bounces+TOKEN@b") they make it an
+ * address that only looks like ours.
+ */
+void bounce_addrset_scan_whole(struct bounce_addrset *set, const char *s,
+    size_t n, size_t max);
 /* Frees the strings and empties the set. */
 void bounce_addrset_free(struct bounce_addrset *s);
 

@@ -107,9 +107,11 @@ unsub_alias_of(const struct bounce_report *r, size_t i)
  * Whether envelope address a is meant for one of our VERP addresses, its
  * token damaged or disguised: "bounces+" or "unsubscribe+" there once a
  * C1 control, U+061C or a soft hyphen in it is unseen, or a local part
- * with a '+' at our bounce domain that is neither: what the address scan
- * keeps of "boun<U+202E>ces+TOKEN@" or "unsub<U+200B>scribe+TOKEN@" (it
- * stops at U+202E, U+2066, U+200B: "ces+TOKEN@").
+ * with a '+' at our bounce domain that is neither.  The envelope's
+ * addresses are read whole, invisible characters and all (bounce_addr's
+ * scan_whole): "<U+202E>bounces+TOKEN@", "bounces+AB<U+202E>CD@" and
+ * "bounces+TOKEN@bounce.test<U+200B>" come here, not cut to a valid or
+ * a tokenless address.
  */
 static int
 verp_like(const char *a, const char *domain)

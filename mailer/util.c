@@ -743,6 +743,15 @@ json_print(const json_t *v)
 	free(s);
 }
 
+int
+cp_invisible(unsigned cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0xad || cp == 0x61c ||
+	    cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0x2066 && cp <= 0x206f) || cp == 0xfeff;
+}
+
 /* Characters no address has a use for that make it look like another. */
 static int
 cp_disguise(unsigned cp)

@@ -210,6 +210,14 @@ struct json_t;
 /* Prints v on stdout as indented JSON, escaped as buf_add_json_shown. */
 void json_print(const struct json_t *v);
 /*
+ * 1 when code point cp is shown as nothing or moves the text around it
+ * without being a blank: a C1 control, a soft hyphen, a bidi mark,
+ * embedding, override or isolate, a zero-width (non-)joiner or space,
+ * a word joiner or invisible operator, U+180E, U+FEFF.  No address holds
+ * one in earnest; one inside an address disguises it.
+ */
+int cp_invisible(unsigned cp);
+/*
  * 1 when s, its bidi, C1 and invisible format characters (U+00AD,
  * U+200B, U+2060, U+FEFF) left out, starts with prefix, ignoring ASCII
  * case: an address that shows as "bounces+..." though it does not start

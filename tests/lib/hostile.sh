@@ -88,3 +88,27 @@ Diagnostic-Code: smtp; 550 5.1.1 %s\r
 	fi
 	printf -- '--b--\r\n'
 }
+# returned_copy_project (after srv_init, in $T): the bounce project $P
+# (mailer command $M) sends issue 2021-01 to list ganzi through real
+# Postfix, which is then stopped; $T/returned.hdr holds the header block
+# of the copy READER (zeren.lamu.gz@members.test) received, $tok its
+# valid token, $BOX the bounce mailbox's Maildir.
+returned_copy_project() {
+	P=$T/proj
+	READER=zeren.lamu.gz@members.test
+	bounce_servers "$T/imap.pw" || return 1
+	mk_bounce_project "$P" "$T/imap.pw"
+	M="$MAILER --config $P/config.yaml"
+	$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send.out" 2>&1 ||
+		{ echo "Bail out! send"; cat "$T/send.out"; return 1; }
+	srv_wait_queue_empty 120 && srv_wait_count "$READER" 1 ||
+		{ echo "Bail out! delivery"; return 1; }
+	srv_postfix_stop
+	sed '/^\r\?$/q' "$(ls "$(srv_maildir "$READER")"/new/* | head -1)" \
+		>"$T/returned.hdr"
+	tok=$(sed -n 's/^Return-Path: <bounces+\([a-z2-7]*\)@.*/\1/p' \
+		"$T/returned.hdr")
+	[ -n "$tok" ] ||
+		{ echo "Bail out! no token in the copy's Return-Path"; return 1; }
+	BOX=$(srv_maildir bounces@bounce.test)
+}

@@ -3,8 +3,8 @@
 # notice (real Postfix sent the issue, real Dovecot holds the bounce
 # mailbox) returning a delivered copy's header block (its Return-Path
 # holds the reader's valid token), addressed to "boun<U+202E>ces+TOKEN@"
-# or "unsub<U+200B>scribe+TOKEN@" (the address scan keeps "ces+TOKEN@",
-# "scribe+TOKEN@"), "<U+0085>bounces+TOKEN@" (a C1 control) or
+# or "unsub<U+200B>scribe+TOKEN@" (the address scan reads them whole),
+# "<U+0085>bounces+TOKEN@" (a C1 control) or
 # "bou<U+00AD>nces+TOKEN@" (a soft hyphen).  Each was taken for a notice
 # with no token at all, and the returned copy's token then counted the
 # bounce and suppressed the reader; now each is a forged or damaged token:
@@ -18,24 +18,10 @@ T=$(mktemp -d /tmp/mailer-t-disguised.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 9
-P=$T/proj
-READER=zeren.lamu.gz@members.test
-bounce_servers "$T/imap.pw" || exit 1
-mk_bounce_project "$P" "$T/imap.pw"
-M="$MAILER --config $P/config.yaml"
-$M send "$P/issues/2021-01" --list ganzi --quiet >"$T/send.out" 2>&1 ||
-	{ echo "Bail out! send"; cat "$T/send.out"; exit 1; }
-srv_wait_queue_empty 120 && srv_wait_count "$READER" 1 ||
-	{ echo "Bail out! delivery"; exit 1; }
-srv_postfix_stop
-copy=$(ls "$(srv_maildir "$READER")"/new/* | head -1)
-sed '/^\r\?$/q' "$copy" >"$T/returned.hdr"
-tok=$(sed -n 's/^Return-Path: <bounces+\([a-z2-7]*\)@.*/\1/p' "$T/returned.hdr")
-[ -n "$tok" ] || { echo "Bail out! no token in the copy's Return-Path"; exit 1; }
-BOX=$(srv_maildir bounces@bounce.test)
+returned_copy_project || exit 1
+q() { sqlite3 "$P/state/mailer.db" "$1"; }
 RLO=$(printf '\342\200\256') ZWSP=$(printf '\342\200\213')
 NEL=$(printf '\302\205') SHY=$(printf '\302\255')
-q() { sqlite3 "$P/state/mailer.db" "$1"; }
 
 mkdir -p "$BOX/new" "$BOX/cur" "$BOX/tmp"
 n=0
@@ -50,10 +36,10 @@ $M bounces --verbose >"$T/b.out" 2>"$T/b.err"; rc=$?
 sed 's/^/# /' "$T/b.out" "$T/b.err"
 [ $rc = 0 ]; ok $? "four notices with disguised tokens: read, exit 0 ($rc)"
 forged() { grep -Fq "ignored a forged or damaged token in $1@bounce.test" "$T/b.err"; }
-forged "ces+$tok"
-ok $? "U+202E inside bounces+: a forged or damaged token (ces+TOKEN@)"
-forged "scribe+$tok"
-ok $? "a zero-width space inside unsubscribe+: the same (scribe+TOKEN@)"
+forged "boun<U+202E>ces+$tok"
+ok $? "U+202E inside bounces+: a forged or damaged token, named whole"
+forged "unsub${ZWSP}scribe+$tok"
+ok $? "a zero-width space inside unsubscribe+: the same"
 forged "<U+0085>bounces+$tok"
 ok $? "a C1 control before bounces+: the same, U+0085 spelled out"
 forged "bou${SHY}nces+$tok"

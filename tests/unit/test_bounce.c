@@ -5453,6 +5453,70 @@ START_TEST(test_round33_address_forms)
 END_TEST
 
 /*
+ * An invisible character (U+202E, U+2066, U+200B, U+00AD) inside an
+ * address is part of it: the address is not cut in two there.  One at
+ * either end is no part of it in a notice's text (a mark setting the
+ * address's direction), but is in "<...>" and in the envelope
+ * (bounce_addrset_scan_whole), where it disguises one of ours.
+ */
+START_TEST(test_invisible_in_address)
+{
+	static const struct {
+		const char *text, *want, *whole;
+	} cases[] = {
+		{ "To: bounces+AAAA\xe2\x80\xae" "BBBB@bounce.example",
+		  "bounces+AAAA\xe2\x80\xae" "BBBB@bounce.example",
+		  "bounces+AAAA\xe2\x80\xae" "BBBB@bounce.example" },
+		{ "To: \xe2\x80\xae" "bounces+TOK@bounce.example\r\n",
+		  "bounces+TOK@bounce.example",
+		  "\xe2\x80\xae" "bounces+TOK@bounce.example" },
+		{ "<\xe2\x80\xae" "bounces+TOK@bounce.example>",
+		  "\xe2\x80\xae" "bounces+TOK@bounce.example",
+		  "\xe2\x80\xae" "bounces+TOK@bounce.example" },
+		{ "bounces+TOK\xe2\x81\xa6@bounce.example",
+		  "bounces+TOK\xe2\x81\xa6@bounce.example",
+		  "bounces+TOK\xe2\x81\xa6@bounce.example" },
+		{ "bounces+TOK@bounce.example\xe2\x80\x8b",
+		  "bounces+TOK@bounce.example",
+		  "bounces+TOK@bounce.example\xe2\x80\x8b" },
+		{ "rfc822; \xe2\x80\x8e" "ann@example.org\xe2\x80\x8f.",
+		  "ann@example.org",
+		  "\xe2\x80\x8e" "ann@example.org\xe2\x80\x8f" },
+		{ "bou\xc2\xadnces+TOK@bounce.example",
+		  "bou\xc2\xadnces+TOK@bounce.example",
+		  "bou\xc2\xadnces+TOK@bounce.example" },
+		/* a blank still ends it: U+2003 is a space */
+		{ "word\xe2\x80\x83" "ann@example.org", "ann@example.org",
+		  "ann@example.org" },
+		{ "\xe2\x80\xae@example.org", NULL, NULL },
+		{ "<\xe2\x80\x8b@example.org>", NULL, NULL },
+	};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const char *t = cases[k].text;
+		char *a = bounce_first_addr(t, strlen(t));
+		struct bounce_addrset set = { 0 };
+
+		if (cases[k].want)
+			ck_assert_msg(a && !strcmp(a, cases[k].want),
+			    "%zu: got %s", k, a ? a : "(none)");
+		else
+			ck_assert_msg(!a, "%zu: got %s", k, a);
+		free(a);
+		bounce_addrset_scan_whole(&set, t, strlen(t), 4);
+		if (cases[k].whole)
+			ck_assert_msg(set.n == 1 &&
+			    !strcmp(set.v[0], cases[k].whole),
+			    "%zu whole: got %s", k, set.n ? set.v[0] : "(none)");
+		else
+			ck_assert_msg(set.n == 0, "%zu whole: got %s", k,
+			    set.n ? set.v[0] : "");
+		bounce_addrset_free(&set);
+	}
+}
+END_TEST
+
+/*
  * Round 33: a list of failed recipients that a wrapper broke at a blank
  * ("... recipients: a@x," / "b@y, c@z.", or "... recipients:" / "a@x,
  * b@y," / "c@z.") names each of them, and the reason below it is each
@@ -6948,6 +7012,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_names_are_no_words);
 	tcase_add_test(tc, test_verdict_expired);
 	tcase_add_test(tc, test_round33_address_forms);
+	tcase_add_test(tc, test_invisible_in_address);
 	tcase_add_test(tc, test_round33_wrapped_list);
 	tcase_add_test(tc, test_round33_quoted_text);
 	tcase_add_test(tc, test_round34_hashed_local_part);
