@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "list.h"
+#include "util.h"
 
 /*
  * A file's lines: line i is data[off[i] .. off[i] + len[i]) without its
@@ -200,10 +201,12 @@ rm_columns(struct ctx *x, char **keys, size_t nkeys)
 
 /*
  * A web subscriber's address or name that a spreadsheet would take for a
- * formula (recorded before serve's form refused them) never reaches the
+ * formula, or a name holding a control or a bidi character (ESC [2J,
+ * U+202E: recorded before serve's form refused them), never reaches the
  * editors' file: such an address is not appended (it stays a web
- * subscriber), such a name is left out.  1 when the row is to be skipped;
- * *name is what to write.
+ * subscriber), such a name is left out, not cut: what is left of
+ * "王<U+202E>gnp.exe" is a name nobody gave.  1 when the row is to be
+ * skipped; *name is what to write.
  */
 static int
 formula(const struct listsync_in *in, const char *email, const char **name)
@@ -220,6 +223,12 @@ formula(const struct listsync_in *in, const char *email, const char **name)
 	if (*name && list_csv_formula(*name)) {
 		warnx("%s: web subscriber %s is appended without the name the "
 		    "journal has: it %s", in->csv_path, email, why);
+		*name = NULL;
+	} else if (*name && has_hidden(*name)) {
+		warnx("%s: web subscriber %s is appended without the name the "
+		    "journal has, \"%s\": it holds control or text-direction "
+		    "characters (shown escaped here)", in->csv_path,
+		    printable(email), printable(*name));
 		*name = NULL;
 	}
 	return 0;

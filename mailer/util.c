@@ -681,26 +681,32 @@ buf_add_printable(struct buf *b, const char *s, size_t n)
 		buf_add(b, "", 0);
 }
 
+int
+has_hidden(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	unsigned cp;
+
+	for (size_t i = 0; i < n; i += k)
+		if (!(k = utf8_next(p + i, n - i, &cp)) || cp_hidden(cp))
+			return 1;
+	return 0;
+}
+
 const char *
 printable(const char *s)
 {
 	static _Thread_local char slot[PRINTABLE_SLOTS][PRINTABLE_MAX + 4];
 	static _Thread_local unsigned next;
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n, k;
-	unsigned cp;
 	struct buf b = BUF_INIT;
 	char *out;
 
 	if (!s)
 		return "(null)";
-	n = strlen(s);
-	for (k = 0; k < n; k += utf8_next(p + k, n - k, &cp))
-		if (!utf8_next(p + k, n - k, &cp) || cp_hidden(cp))
-			break;
-	if (k >= n)
+	if (!has_hidden(s))
 		return s;
-	add_printable(&b, s, n, PRINTABLE_MAX);
+	add_printable(&b, s, strlen(s), PRINTABLE_MAX);
 	out = slot[next++ % PRINTABLE_SLOTS];
 	memcpy(out, b.data, b.len + 1);
 	buf_free(&b);

@@ -194,6 +194,11 @@ void buf_add_printable(struct buf *b, const char *s, size_t n);
  * "..." added) valid until its PRINTABLE_SLOTS-th next call; "(null)" for
  * NULL.  Not to be freed.
  */
+/*
+ * 1 when s holds a character printable() spells out: a C0 or C1 control,
+ * DEL, a bidi control or mark, U+2028/2029, or bytes that are no UTF-8.
+ */
+int has_hidden(const char *s);
 #define PRINTABLE_SLOTS 8
 #define PRINTABLE_MAX 1024
 const char *printable(const char *s);

@@ -51,24 +51,24 @@ field(const struct http_request *rq, const char *name)
     "space in it: delete it"
 
 /*
- * 1 when the (valid UTF-8) character at p is a control or ends a line:
- * C0, DEL, the C1 controls (NEL, U+0085, among them) and the line and
- * paragraph separators U+2028 and U+2029, which mail readers and editors
- * break a line at as at CR and LF.
+ * 1 when the (valid UTF-8) character at p ends a line: CR, LF, VT, FF,
+ * NEL (U+0085) and the line and paragraph separators U+2028 and U+2029,
+ * which mail readers and editors break a line at as at CR and LF.
  */
 static int
-ctl_or_break(const unsigned char *p)
+line_break(const unsigned char *p)
 {
-	return p[0] < 0x20 || p[0] == 0x7f ||
-	    (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+	return (p[0] >= '\n' && p[0] <= '\r') ||
+	    (p[0] == 0xc2 && p[1] == 0x85) ||
 	    (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9));
 }
 
 /*
- * A name may be empty; it is one line of printable text: the consent
- * record and the confirm page show it (the confirmation mail does not).
- * Name and address end up in the editors' CSV (lists sync), where a
- * spreadsheet would run a value that starts like a formula.
+ * A name may be empty; it is one line of printable text with no control,
+ * bidi control or mark (util's has_hidden): the consent record and the
+ * confirm page show it (the confirmation mail does not).  Name and
+ * address end up in the editors' CSV (lists sync), where a spreadsheet
+ * would run a value that starts like a formula.
  */
 static const char *
 name_problem(const char *name)
@@ -76,9 +76,17 @@ name_problem(const char *name)
 	if (strlen(name) > NAME_MAX_BYTES)
 		return "称呼太长 · The name is too long";
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (ctl_or_break(p))
+		if (line_break(p))
 			return "称呼只能是一行文字 · The name must be one line "
 			    "of text";
+	/*
+	 * ESC [2J clears the screen of whoever lists the CSV; U+202E shows
+	 * "王gnp.exe" as "王exe.png" in every list and page
+	 */
+	if (has_hidden(name))
+		return "称呼不能含控制字符或文字方向控制字符(如 ESC、U+202E)· "
+		    "The name may not hold control or text-direction "
+		    "characters (such as ESC or U+202E)";
 	if (list_csv_formula(name))
 		return "称呼不能以 = + - @(或全角 ＝ ＋ － ＠)开头 · The "
 		    "name may not start with =, +, - or @ (nor their "
@@ -362,7 +370,7 @@ subscribe_post(struct web *w, const struct list *l,
 	if ((bad = subscribe_problem(email, why, name, &bad_field))) {
 		form_page(w, l, "subscribe_form", "订阅 · Subscribe", bad,
 		    bad_field,
-		    name && !has_ctl_break(name, strlen(name)) ? name : NULL,
+		    name && !has_hidden(name) ? name : NULL,
 		    raw, rs);
 		goto out;
 	}

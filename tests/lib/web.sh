@@ -31,6 +31,12 @@
 #   web_direct_reload N       - SIGHUP to SERVE, waits (30 s) for its Nth
 #                               reload line in $TMP/serve.log (reloaded
 #                               or reload failed)
+#   web_fill URL NAME EMAIL   - loads the subscribe page at URL, fills its
+#                               form's name and email fields, submits it
+#                               as its method and action say; prints the
+#                               status, then the error paragraph's text
+#                               (or "-"); the page answered goes to the
+#                               file WEB_FILL_BODY when that is set
 
 web_ports() {
     set -- $(srv__free_ports 127.0.0.1 2)
@@ -137,4 +143,35 @@ web__reloads() { [ "$(grep -c 'serve: reload' "$TMP/serve.log")" -ge "$1" ]; }
 
 web_direct_reload() {
     kill -HUP "$SERVE" && wait_for 30 "reload $1" web__reloads "$1"
+}
+
+web_fill() {
+    /usr/bin/python3 - "$1" "$2" "$3" <<'PY'
+import html.parser, os, sys, urllib.error, urllib.parse, urllib.request
+url, name, email = sys.argv[1:4]
+class Form(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.form = None; self.fields = {}
+        self.err = None; self.text = ''
+    def handle_starttag(self, tag, a):
+        a = dict(a)
+        if tag == 'form' and self.form is None: self.form = a
+        if tag == 'input' and a.get('name'): self.fields[a['name']] = a.get('value') or ''
+        if tag == 'p' and a.get('class') == 'error': self.err = ''
+    def handle_data(self, d):
+        if self.err is not None and not self.text: self.err += d
+    def handle_endtag(self, tag):
+        if tag == 'p' and self.err is not None: self.text = self.err
+page = Form(); page.feed(urllib.request.urlopen(url).read().decode())
+assert page.form and page.form.get('method', 'get').lower() == 'post', page.form
+assert {'name', 'email'} <= set(page.fields), page.fields
+page.fields.update(name=name, email=email)
+req = urllib.request.Request(urllib.parse.urljoin(url, page.form.get('action') or ''),
+                             urllib.parse.urlencode(page.fields).encode())
+try: r = urllib.request.urlopen(req); status, body = r.status, r.read()
+except urllib.error.HTTPError as e: status, body = e.code, e.read()
+if os.environ.get('WEB_FILL_BODY'): open(os.environ['WEB_FILL_BODY'], 'wb').write(body)
+out = Form(); out.feed(body.decode())
+print(status); print(out.text or '-')
+PY
 }

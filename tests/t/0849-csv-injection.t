@@ -32,38 +32,7 @@ cp "$P/lists/east.csv" "$TMP/east.orig"
 
 web_direct_serve
 
-# fill NAME EMAIL: loads the subscribe page, fills its form's name and
-# email fields, submits it as its method and action say; prints the
-# status, then the error paragraph's text (or "-")
-fill() {
-	/usr/bin/python3 - "$BASE/lists/east/subscribe" "$1" "$2" <<'PY'
-import html.parser, sys, urllib.error, urllib.parse, urllib.request
-url, name, email = sys.argv[1:4]
-class Form(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(); self.form = None; self.fields = {}
-        self.err = None; self.text = ''
-    def handle_starttag(self, tag, a):
-        a = dict(a)
-        if tag == 'form' and self.form is None: self.form = a
-        if tag == 'input' and a.get('name'): self.fields[a['name']] = a.get('value') or ''
-        if tag == 'p' and a.get('class') == 'error': self.err = ''
-    def handle_data(self, d):
-        if self.err is not None and not self.text: self.err += d
-    def handle_endtag(self, tag):
-        if tag == 'p' and self.err is not None: self.text = self.err
-page = Form(); page.feed(urllib.request.urlopen(url).read().decode())
-assert page.form and page.form.get('method', 'get').lower() == 'post', page.form
-assert {'name', 'email'} <= set(page.fields), page.fields
-page.fields.update(name=name, email=email)
-req = urllib.request.Request(urllib.parse.urljoin(url, page.form.get('action') or ''),
-                             urllib.parse.urlencode(page.fields).encode())
-try: r = urllib.request.urlopen(req); status, body = r.status, r.read()
-except urllib.error.HTTPError as e: status, body = e.code, e.read()
-out = Form(); out.feed(body.decode())
-print(status); print(out.text or '-')
-PY
-}
+fill() { web_fill "$BASE/lists/east/subscribe" "$@"; }
 
 # names a spreadsheet would run, each with a valid address
 NAME_MSG='称呼不能以 = + - @(或全角 ＝ ＋ － ＠)开头 · The name may not start with =, +, - or @ (nor their full-width forms)'

@@ -229,9 +229,12 @@ START_TEST(test_refusals)
 	static const struct gone g[] = {
 		{ "a@x.example", "2026-01-02", "unsubscribed" },
 		{ NULL, NULL, NULL } };
-	const char *bad_name[] = { "two\nlines" };
+	static char long_name[5000];
+	const char *bad_name[] = { long_name };
 	const char *emails[] = { "n@x.example" };
 	struct listsync_plan p;
+
+	memset(long_name, 'n', sizeof long_name - 1);
 
 	/* bare CR line endings */
 	ck_assert_int_eq(make("email,name\ra@x.example,A\r", NULL, g, 0,
@@ -249,9 +252,33 @@ START_TEST(test_refusals)
 	ck_assert_int_eq(make("email,name,reason\na@x.example,A,C\n", NULL, g,
 	    0, NULL, NULL, &p), -1);
 	listsync_plan_free(&p);
-	/* a row that would not read back is not written */
+	/* a row that would not read back (its field too long) is not written */
 	ck_assert_int_eq(make("email,name\nb@x.example,B\n", NULL, nobody, 1,
 	    emails, bad_name, &p), -1);
+	listsync_plan_free(&p);
+}
+END_TEST
+
+/*
+ * A journal name with a line break, ESC or a bidi control is left out,
+ * not cut: the row is appended whole with an empty name.
+ */
+START_TEST(test_name_controls)
+{
+	static const char *const names[] = { "two\nlines", "Eve\x1b[2J",
+		"\xe7\x8e\x8b\xe2\x80\xae" "gnp.exe", "Bob\xc2\x9b" "31m",
+		"\xe6\x9d\x8e\xe6\x98\x8e" };
+	static const char *const emails[] = { "a@x.example", "b@x.example",
+		"c@x.example", "d@x.example", "e@x.example" };
+	struct listsync_plan p;
+
+	ck_assert_int_eq(make("email,name\n", NULL, nobody, 5, emails, names,
+	    &p), 0);
+	buf_adds(&p.csv, "");
+	ck_assert_str_eq(p.csv.data, "email,name\na@x.example,\n"
+	    "b@x.example,\nc@x.example,\nd@x.example,\n"
+	    "e@x.example,\xe6\x9d\x8e\xe6\x98\x8e\n");
+	ck_assert_uint_eq(p.added, 5);
 	listsync_plan_free(&p);
 }
 END_TEST
@@ -375,6 +402,7 @@ listsync_suite(void)
 	tcase_add_test(tc, test_nothing_to_do);
 	tcase_add_test(tc, test_append_without_final_newline);
 	tcase_add_test(tc, test_refusals);
+	tcase_add_test(tc, test_name_controls);
 	tcase_add_test(tc, test_formula);
 	tcase_add_test(tc, test_formula_not_written);
 	tcase_add_test(tc, test_header);

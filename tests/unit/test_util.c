@@ -485,6 +485,36 @@ START_TEST(test_json_shown)
 }
 END_TEST
 
+/*
+ * has_hidden: what printable() spells out (a web name with one is
+ * refused); cp_invisible: what an address scan reads as part of an address.
+ */
+START_TEST(test_has_hidden)
+{
+	static const char *const yes[] = {
+		"Eve\x1b[2J", "\xe7\x8e\x8b\xe2\x80\xae" "gnp.exe",
+		"Bob\xc2\x9b" "31m", "\xe2\x81\xa6" "Ann", "a\xe2\x80\x8f",
+		"x\xd8\x9c", "tab\there", "del\x7f", "bad\xff", "cut\xe2\x80",
+		"ls\xe2\x80\xa8",
+	};
+	static const char *const no[] = {
+		"", "Ann", "\xe6\x9d\x8e\xe6\x98\x8e",
+		"\xd9\x85\xd8\xad\xd9\x85\xd8\xaf",
+		"\xd9\x81\xe2\x80\x8c\xd8\xb2", "Jean-Pierre Lef\xc3\xa8vre",
+	};
+
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(has_hidden(yes[i]), "%zu", i);
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(!has_hidden(no[i]), "%zu", i);
+	ck_assert(cp_invisible(0x202e) && cp_invisible(0x200b) &&
+	    cp_invisible(0x85) && cp_invisible(0xad) && cp_invisible(0xfeff) &&
+	    cp_invisible(0x2066) && cp_invisible(0x61c));
+	ck_assert(!cp_invisible(0x2003) && !cp_invisible(0x2028) &&
+	    !cp_invisible('a') && !cp_invisible(0xe9) && !cp_invisible(0x3000));
+}
+END_TEST
+
 /* starts_hidden: a prefix seen through format characters only. */
 START_TEST(test_starts_hidden)
 {
@@ -536,6 +566,7 @@ util_suite(void)
 	tcase_add_test(tc, test_printable_edges);
 	tcase_add_test(tc, test_json_shown);
 	tcase_add_test(tc, test_starts_hidden);
+	tcase_add_test(tc, test_has_hidden);
 	suite_add_tcase(s, tc);
 	return s;
 }
