@@ -77,10 +77,24 @@ is_nfc(const char *s, size_t n)
  * valid UTF-8, no C1 control, in NFC (RFC 6530, 10.1) so the same
  * mailbox is one string.
  */
+/*
+ * Invisible characters and text-direction controls (U+200B, U+202E, ...)
+ * make an address look like another one (bounces+TOKEN shown reversed,
+ * a.b shown as ab); no mail system gives one out.  ZWNJ and ZWJ are the
+ * exception: Persian and Indic words need them (IDNA2008 allows them in
+ * context for the same reason).
+ */
+static int
+addr_invisible(unsigned cp)
+{
+	return cp != 0x200c && cp != 0x200d && cp_invisible(cp);
+}
+
 static int
 check_eai(const char *s, size_t n, const char **why)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
 
 	if (fullwidth_only(s, n)) {
 		*why = addr_why_fw_local;
@@ -95,6 +109,11 @@ check_eai(const char *s, size_t n, const char **why)
 			*why = "the part before the @ has a control character";
 			return -1;
 		}
+	if (utf8_find(s, n, addr_invisible, &cp)) {
+		*why = "the part before the @ has an invisible or "
+		    "text-direction character";
+		return -1;
+	}
 	if (!is_nfc(s, n)) {
 		*why = "the part before the @ is not in Unicode "
 		    "normalization form C (NFC)";

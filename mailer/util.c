@@ -758,6 +758,21 @@ cp_invisible(unsigned cp)
 	    (cp >= 0x2066 && cp <= 0x206f) || cp == 0xfeff;
 }
 
+size_t
+utf8_find(const char *s, size_t n, int (*want)(unsigned cp), unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k;
+
+	for (size_t i = 0; i < n; i += k) {
+		if (!(k = utf8_next(p + i, n - i, cp)))
+			k = 1;
+		else if (want(*cp))
+			return i + 1;
+	}
+	return 0;
+}
+
 /* Characters no address has a use for that make it look like another. */
 static int
 cp_disguise(unsigned cp)

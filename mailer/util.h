@@ -222,6 +222,10 @@ void json_print(const struct json_t *v);
  * one in earnest; one inside an address disguises it.
  */
 int cp_invisible(unsigned cp);
+/* 1 + the offset of the first code point of s[0..n) that want() takes
+ * (stored in *cp), or 0: bytes that are not UTF-8 are skipped */
+size_t utf8_find(const char *s, size_t n, int (*want)(unsigned cp),
+    unsigned *cp);
 /*
  * 1 when s, its bidi, C1 and invisible format characters (U+00AD,
  * U+200B, U+2060, U+FEFF) left out, starts with prefix, ignoring ASCII

@@ -17,7 +17,7 @@
 . tests/lib/web.sh
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 9
+plan 10
 web_direct_project 'mails_per_ip_per_hour: 1000'
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 web_direct_serve
@@ -83,6 +83,15 @@ ok $? "subscribe: full-width ＠ or letters are named as such, the field marked 
 c1=$(post "$S" 'zhang@example.org　' "$TMP/f3.html")
 [ "$c1" = 400 ] && grep -qF '<p class="error" id="error">邮箱地址中有全角空格,请删除 · <span lang="en">The address has a full-width space in it: delete it</span></p>' "$TMP/f3.html"
 ok $? "subscribe: a full-width space is named as one ($c1)"
+n0=$(ls "$P"/outbox/new | wc -l)
+c1=$(post "$S" "$(printf '\u5f20\u202e\u4e09@example.org')" "$TMP/f4.html")
+c2=$(post "$S" "$(printf '\u5f20\u200b\u4e09@example.org')" "$TMP/f5.html")
+grep -o '<p class="error".*</p>' "$TMP/f4.html" | sed 's/^/# /'
+[ "$c1" = 400 ] && [ "$c2" = 400 ] && grep -q 'class="error"' "$TMP/f4.html" &&
+	grep -q 'class="error"' "$TMP/f5.html" &&
+	[ "$(ls "$P"/outbox/new | wc -l)" = "$n0" ] &&
+	[ "$(sqlite3 "$P/state/mailer.db" "select count(*) from web_mails where email like '%' || char(8238) || '%' or email like '%' || char(8203) || '%'")" = 0 ]
+ok $? "subscribe: an address with U+202E or U+200B before the @ is refused, nothing mailed or kept ($c1 $c2)"
 c1=$(post "$BASE/lists/aba/manage" '张三@example.org' "$TMP/m1.html")
 [ "$c1" = 200 ] && ! grep -q 'class="error"' "$TMP/m1.html"
 ok $? "manage: an internationalised address is taken ($c1)"

@@ -458,7 +458,8 @@ END_TEST
 
 /*
  * A subscriber's address may be internationalised (RFC 6531): accepted in
- * NFC with the domain in A-labels; malformed UTF-8, a C1 control, a
+ * NFC with the domain in A-labels; malformed UTF-8, a C1 control, an
+ * invisible or text-direction character (ZWNJ and ZWJ aside), a
  * decomposed character and an input method's full-width letters are not.
  */
 START_TEST(test_addr_eai_subscriber)
@@ -468,12 +469,20 @@ START_TEST(test_addr_eai_subscriber)
 		{ "用户@例子.中国", "用户@xn--fsqu00a.xn--fiqs8s" },
 		{ "张三.li+x@EXAMPLE.org", "张三.li+x@example.org" },
 		{ "caf\xc3\xa9@example.org", "caf\xc3\xa9@example.org" },
+		/* Persian "mi-khaham" with its ZWNJ */
+		{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85@example.org",
+		  "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85@example.org" },
 	};
 	static const struct { const char *in, *why; } bad[] = {
 		{ "zh\xef\xbc@example.org", "not valid UTF-8" },
 		{ "\xff\xfe@example.org", "not valid UTF-8" },
 		{ "a\xc2\x85" "b@example.org", "control character" },
 		{ "a\xc2\x9f" "b@example.org", "control character" },
+		{ "boun\xe2\x80\xae" "ces@example.org", "text-direction" },
+		{ "a\xe2\x80\x8b" "b@example.org", "invisible" },
+		{ "\xef\xbb\xbf" "ab@example.org", "invisible" },
+		{ "a\xc2\xad" "b@example.org", "invisible" },
+		{ "\xe2\x81\xa6" "ab\xe2\x81\xa9@example.org", "invisible" },
 		{ "cafe\xcc\x81@example.org", "(NFC)" },
 		{ "ｚｈａｎｇ３@example.org", "full-width" },
 		{ "张三 li@example.org", "needs quoting" },
