@@ -10,7 +10,12 @@ Steps, in order:
                        then wait for the page it loads
   phone[:WIDTH]        from now on a 390x844 phone screen (mobile), or
                        WIDTH px wide (375: the smaller iPhones)
+  screen:WxH           from now on a W x H phone screen (mobile)
+  key:KEY              press and release KEY (Tab: the keyboard's focus
+                       moves as a person's would, :focus-visible applies)
   check:EXPR           fail unless the JavaScript expression is true
+  ax:NAME              write Accessibility.getFullAXTree's nodes (what a
+                       screen reader is given) to OUTDIR/NAME.ax.json
   dom:NAME             write the DOM to OUTDIR/NAME.html
   shot:NAME            write a screenshot to OUTDIR/NAME.png
 Extra Chromium flags come from $CDP_ARGS (space-separated).  Every wait has
@@ -144,6 +149,22 @@ def main():
                     'width': int(arg or 390), 'height': 844,
                     'deviceScaleFactor': 1,
                     'mobile': True})
+            elif kind == 'screen':
+                w, _, h = arg.partition('x')
+                c.call('Emulation.setDeviceMetricsOverride', {
+                    'width': int(w), 'height': int(h),
+                    'deviceScaleFactor': 1, 'mobile': True})
+            elif kind == 'key':
+                code = {'Tab': 9}.get(arg, 0)
+                for t in ('keyDown', 'keyUp'):
+                    c.call('Input.dispatchKeyEvent', {
+                        'type': t, 'key': arg, 'code': arg,
+                        'windowsVirtualKeyCode': code})
+            elif kind == 'ax':
+                c.call('Accessibility.enable')
+                nodes = c.call('Accessibility.getFullAXTree')['nodes']
+                with open(os.path.join(out, arg + '.ax.json'), 'w') as f:
+                    json.dump(nodes, f)
             elif kind == 'check':
                 if c.eval(arg) is not True:
                     raise SystemExit(f'cdp: not true: {arg}')

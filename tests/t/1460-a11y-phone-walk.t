@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# A subscriber with a screen reader and a 360x740 phone: one headless
+# Chromium walks serve's subscribe form (as sent, then refused), its
+# confirmation pages, the one-click unsubscribe page and its result, the
+# archive's index, an issue page and an association's edition, and the
+# HTML mail itself with its images, an article carrying a long Chinese
+# title, a long web address and a photo 1200 px wide.  On each page
+# (tests/lib/a11y.js, contrast.js): html lang zh-CN, one h1, no heading
+# level skipped, every field labelled, buttons and links named, images
+# with alt, 4.5:1 text, nothing past the screen's edge; Tab shows a focus
+# ring.  What Chromium gives a screen reader (Accessibility.getFullAXTree)
+# names every field, button and link, ties the refused address's error to
+# its field, and has no mail preheader in it; the mail's tables are all
+# layout tables (role="presentation").
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+. tests/lib/web.sh
+command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
+command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
+tap_tmp
+plan 14
+web_direct_project
+art=$P/issues/2021-01/02-liangshan-archives.md
+sed -i 's/^title: .*/title: 凉山州档案学会二〇二一年度学术年会暨档案信息化建设与数字档案馆发展研讨会会议通知及报名事项/' "$art"
+printf '\n报名网址:https://www.sckx.org.cn/kxdt/tzgg/202101/t20210115_registration_form_for_the_annual_academic_conference.html\n' >>"$art"
+# a contributor's photo, 1200x400: wider than any phone
+/usr/bin/python3 - "$P/issues/2021-01/images/tianfu-cloud.png" <<'PY'
+import struct, sys, zlib
+w, h = 1200, 400
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+raw = b''.join(b'\0' + b'\x80\x90\xa0' * w for _ in range(h))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack(
+    '>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+PY
+M() { "$MAILER" --config "$P/config.yaml" "$@"; }
+M send "$P/issues/2021-01" --quiet >"$TMP/out" 2>&1 && M archive >>"$TMP/out" 2>&1 ||
+	{ sed 's/^/# /' "$TMP/out"; echo "Bail out! send and archive"; exit 1; }
+web_direct_serve
+f=$(grep -l '^To: .*<yang.jinhua.ab@example.org>' "$P"/outbox/new/* | head -1)
+URL=$(grep -o "$BASE/unsubscribe?t=[a-z0-9]*" "$f")
+[ -n "$URL" ] || { echo "Bail out! no one-click URL"; exit 1; }
+# the mail as a client shows it: its HTML part, cid: images as files
+mkdir -p "$TMP/mail"
+/usr/bin/python3 - "$f" "$TMP/mail" <<'PY'
+import email, email.policy, os, sys
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+html = m.get_body(('html',)).get_content()
+for p in m.walk():
+    cid = p['Content-ID']
+    if cid and p.get_content_maintype() == 'image':
+        name = cid.strip('<>').replace('@', '_')
+        open(os.path.join(sys.argv[2], name), 'wb').write(p.get_content())
+        html = html.replace('cid:' + cid.strip('<>'), name)
+open(os.path.join(sys.argv[2], 'mail.html'), 'w').write(html)
+PY
+curl -s -o /dev/null --data-urlencode "name=王小明" \
+	--data-urlencode email=wang@example.org "$BASE/lists/aba/subscribe"
+drained
+LINK=$(/usr/bin/python3 - "$P/outbox/new" <<'PY'
+import email, email.policy, glob, re, sys
+for f in glob.glob(sys.argv[1] + '/*'):
+    m = email.message_from_binary_file(open(f, 'rb'), policy=email.policy.default)
+    if m['Auto-Submitted'] and 'wang@' in str(m['To']):
+        print(re.search(r'(http://\S+/confirm\?t=\S+)', m.get_body(('plain',)).get_content()).group(1))
+PY
+)
+[ -n "$LINK" ] || { echo "Bail out! no confirmation link"; exit 1; }
+
+mkdir -p "$TMP/c"
+# each check leaves what fell short in document.title: "(check, true)"
+# keeps walking, dom:NAME keeps the title for the TAP comments
+A="check:($(cat tests/lib/a11y.js), true)"
+C="check:($(cat tests/lib/contrast.js), true)"
+# after one Tab: the focused element (if any can be) shows a ring
+F='check:(document.title = (e => e === document.body || getComputedStyle(e).outlineStyle !== "none" && parseFloat(getComputedStyle(e).outlineWidth) > 0 && e.matches(":focus-visible") ? "" : "no focus ring on " + e.tagName)(document.activeElement), true)'
+T='check:(document.title = [...document.querySelectorAll("table")].filter(t => t.getAttribute("role") !== "presentation").length + " tables without role=presentation", true)'
+whats=() st=(screen:360x740)
+# page WHAT STEP...: the steps, then every check of that page
+page() {
+	local n=$((${#whats[@]} + 1))
+	whats+=("$1"); shift
+	st+=("$@" "$A" "dom:a$n" "ax:p$n" "$C" "dom:c$n" key:Tab "$F" "dom:f$n")
+}
+page "the subscribe form" "open:$BASE/lists/aba/subscribe"
+page "the subscribe form refusing an address" "open:$BASE/lists/aba/subscribe" \
+	"fill:#email==formula@example.org" click:#send
+page "the page after subscribing" "open:$BASE/lists/aba/subscribe" \
+	"fill:#name=李四" "fill:#email=li.si@example.org" click:#send
+page "the confirmation link's page" "open:$LINK"
+page "the page after Confirm" click:#confirm
+page "the one-click unsubscribe page" "open:$URL"
+page "the page after Unsubscribe" click:#confirm
+page "the archive's index" "open:$BASE/archive/"
+page "an issue page" "open:$BASE/archive/2021-01/"
+page "an association's edition" "open:$BASE/archive/2021-01/aba.html"
+page "the HTML mail" "open:file://$TMP/mail/mail.html"
+st+=("$T" dom:tables)
+timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" "${st[@]}" 2>"$TMP/cdp.err"
+ok $? "Chromium walked every page"; sed 's/^/# /' "$TMP/cdp.err"
+title() { sed -n 's/.*<title>\(.*\)<\/title>.*/\1/p' "$1" 2>/dev/null | tr '|' '\n' | sed '/^ *$/d'; }
+for i in "${!whats[@]}"; do
+	n=$((i + 1))
+	title "$TMP/c/a$n.html" >"$TMP/bad"
+	title "$TMP/c/c$n.html" >>"$TMP/bad"
+	title "$TMP/c/f$n.html" >>"$TMP/bad"
+	# what a screen reader is given: named fields, buttons and links
+	/usr/bin/python3 - "$TMP/c/p$n.ax.json" "$n" >>"$TMP/bad" <<'PY'
+import json, sys
+nodes = json.load(open(sys.argv[1]))
+live = [n for n in nodes if not n.get('ignored')]
+for n in live:
+    role = n.get('role', {}).get('value')
+    name = n.get('name', {}).get('value', '').strip()
+    if role in ('textbox', 'button', 'link', 'image') and not name:
+        print(f'ax: {role} without a name')
+    props = {p['name']: p['value'].get('value') for p in n.get('properties', [])}
+    if role == 'textbox' and props.get('invalid') not in (None, 'false') \
+            and not n.get('description', {}).get('value'):
+        print(f'ax: invalid {name} without its error as description')
+text = ' '.join(n.get('name', {}).get('value', '') for n in live)
+if sys.argv[2] == '2' and '开头' not in ' '.join(
+        n.get('description', {}).get('value', '') for n in live):
+    print('ax: the error is no field\'s description')
+# the preheader: the articles' titles joined by " · "
+if sys.argv[2] == '11' and ('两手硬 · ' in text or '两手硬' not in text):
+    print('ax: the preheader is read (or no title is)')
+PY
+	[ ! -s "$TMP/bad" ] && [ -e "$TMP/c/f$n.html" ]
+	ok $? "${whats[i]}"; sed '/^ *$/d; s/^ */# /' "$TMP/bad"
+done
+title "$TMP/c/tables.html" >"$TMP/bad"
+[ "$(cat "$TMP/bad")" = "0 tables without role=presentation" ]
+ok $? "the mail's tables are layout tables"; sed 's/^/# /' "$TMP/bad"
+[ "$(q "select count(*) from web_mails where kind = 'subscribe'")" -ge 2 ]
+ok $? "both subscriptions were asked for"
+exit $tap_failed
