@@ -11,8 +11,8 @@
 # ring.  What Chromium gives a screen reader (Accessibility.getFullAXTree)
 # names every field, button and link, ties the refused address's error to
 # its field, and has neither the mail's preheader nor a section's pinyin
-# subtitle in it; the mail's tables are all layout tables
-# (role="presentation").
+# subtitle nor the star of an association's own article in it; the
+# mail's tables are all layout tables (role="presentation").
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -128,6 +128,10 @@ if sys.argv[2] == '2' and '开头' not in ' '.join(
 # out letter by letter after the title itself
 if sys.argv[2] in ('9', '10', '11') and ('学会改革' not in text or 'XUE HUI' in text):
     print('ax: a section\'s pinyin subtitle is read (or its title is not)')
+# the badge of the association's own article: its "★" was read out by
+# the symbol's name before 本会来稿
+if sys.argv[2] == '10' and ('本会来稿' not in text or '★' in text):
+    print('ax: the own article\'s star is read (or its badge is not)')
 # the preheader: the articles' titles joined by " · "
 if sys.argv[2] == '11' and ('两手硬 · ' in text or '两手硬' not in text):
     print('ax: the preheader is read (or no title is)')
