@@ -2,6 +2,7 @@
 # A subscriber with a screen reader and a 360x740 phone: one headless
 # Chromium walks serve's subscribe form (as sent, then refused), its
 # confirmation pages, the one-click unsubscribe page and its result, the
+# manage form refusing an address, an unknown page, the
 # archive's index, an issue page and Liangshan's edition, and the
 # HTML mail itself with its images, an article carrying a long Chinese
 # title, a long web address and a photo 1200 px wide.  On each page
@@ -20,7 +21,7 @@
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 14
+plan 16
 web_direct_project
 art=$P/issues/2021-01/02-liangshan-archives.md
 sed -i 's/^title: .*/title: 凉山州档案学会二〇二一年度学术年会暨档案信息化建设与数字档案馆发展研讨会会议通知及报名事项/' "$art"
@@ -98,6 +99,9 @@ page "an issue page" "open:$BASE/archive/2021-01/"
 page "an association's edition" "open:$BASE/archive/2021-01/liangshan.html"
 page "the HTML mail" "open:file://$TMP/mail/mail.html"
 st+=("$T" dom:tables)
+page "the manage form refusing an address" "open:$BASE/lists/aba/manage" \
+	"fill:#email=zhang.san@localhost" click:#send
+page "an unknown page" "open:$BASE/lists/aba/nothing"
 timeout 120 /usr/bin/python3 tests/lib/cdp.py "$TMP/c" "${st[@]}" 2>"$TMP/cdp.err"
 ok $? "Chromium walked every page"; sed 's/^/# /' "$TMP/cdp.err"
 title() { sed -n 's/.*<title>\(.*\)<\/title>.*/\1/p' "$1" 2>/dev/null | tr '|' '\n' | sed '/^ *$/d'; }
@@ -121,9 +125,14 @@ for n in live:
             and not n.get('description', {}).get('value'):
         print(f'ax: invalid {name} without its error as description')
 text = ' '.join(n.get('name', {}).get('value', '') for n in live)
-if sys.argv[2] == '2' and '开头' not in ' '.join(
+if sys.argv[2] in ('2', '12') and '·' not in ' '.join(
         n.get('description', {}).get('value', '') for n in live):
     print('ax: the error is no field\'s description')
+# the feed's link says it is a feed (订阅源), not "subscribe"
+if sys.argv[2] == '8' and not any(
+        n.get('role', {}).get('value') == 'link' and
+        n.get('name', {}).get('value', '').startswith('订阅源') for n in live):
+    print('ax: no link named 订阅源 (the feed)')
 # a section's subtitle, its title's pinyin, a Chinese voice would spell
 # out letter by letter after the title itself
 if sys.argv[2] in ('9', '10', '11') and ('学会改革' not in text or 'XUE HUI' in text):
