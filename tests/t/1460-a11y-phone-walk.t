@@ -10,7 +10,8 @@
 # level skipped, every field labelled, buttons and links named, images
 # with alt, 4.5:1 text, nothing past the screen's edge; Tab shows a focus
 # ring.  What Chromium gives a screen reader (Accessibility.getFullAXTree)
-# names every field, button and link, ties the refused address's error to
+# names every field, button and link, has a main landmark on serve's and
+# the archive's own pages, ties the refused address's error to
 # its field, and has neither the mail's preheader nor a section's pinyin
 # subtitle nor the star of an association's own article in it; the
 # mail's tables are all layout tables (role="presentation").
@@ -128,6 +129,11 @@ text = ' '.join(n.get('name', {}).get('value', '') for n in live)
 if sys.argv[2] in ('2', '12') and '·' not in ' '.join(
         n.get('description', {}).get('value', '') for n in live):
     print('ax: the error is no field\'s description')
+# a screen reader's rotor jumps past the navigation to the main landmark
+# on serve's pages and the archive's own (the editions are the mail)
+if sys.argv[2] not in ('10', '11') and not any(
+        n.get('role', {}).get('value') == 'main' for n in live):
+    print('ax: no main landmark')
 # the feed's link says it is a feed (订阅源), not "subscribe"
 if sys.argv[2] == '8' and not any(
         n.get('role', {}).get('value') == 'link' and
