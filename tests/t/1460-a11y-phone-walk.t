@@ -5,7 +5,8 @@
 # manage form refusing an address, an unknown page, the
 # archive's index, an issue page and Liangshan's edition, and the
 # HTML mail itself with its images, an article carrying a long Chinese
-# title, a long web address and a photo 1200 px wide.  On each page
+# title, a long web address, an indented paragraph (a code block) and a
+# photo 1200 px wide.  On each page
 # (tests/lib/a11y.js, contrast.js): html lang zh-CN, one h1, no heading
 # level skipped, every field labelled, buttons and links named, images
 # with alt, 4.5:1 text, nothing past the screen's edge; Tab shows a focus
@@ -27,6 +28,9 @@ web_direct_project
 art=$P/issues/2021-01/02-liangshan-archives.md
 sed -i 's/^title: .*/title: 凉山州档案学会二〇二一年度学术年会暨档案信息化建设与数字档案馆发展研讨会会议通知及报名事项/' "$art"
 printf '\n报名网址:https://www.sckx.org.cn/kxdt/tzgg/202101/t20210115_registration_form_for_the_annual_academic_conference.html\n' >>"$art"
+# a paragraph pasted with its first-line indent of four spaces: Markdown
+# makes it a code block, one line as long as the paragraph
+printf '\n    请各会员单位于2021年2月10日前将参会回执发送至学会秘书处邮箱,并注明参会人员姓名、单位、职务、联系电话及是否需要安排住宿。\n' >>"$art"
 # a contributor's photo, 1200x400: wider than any phone
 /usr/bin/python3 - "$P/issues/2021-01/images/tianfu-cloud.png" <<'PY'
 import struct, sys, zlib
