@@ -5,8 +5,8 @@
 # manage form refusing an address, an unknown page, the
 # archive's index, an issue page and Liangshan's edition, and the
 # HTML mail itself with its images, an article carrying a long Chinese
-# title, a long web address, an indented paragraph (a code block) and a
-# photo 1200 px wide.  On each page
+# title, a long web address, an indented paragraph (a code block), a
+# photo 1200 px wide and a sponsor with a 29-character name.  On each page
 # (tests/lib/a11y.js, contrast.js): html lang zh-CN, one h1, no heading
 # level skipped, every field labelled, buttons and links named, images
 # with alt, 4.5:1 text, nothing past the screen's edge; Tab shows a focus
@@ -31,6 +31,8 @@ printf '\n报名网址:https://www.sckx.org.cn/kxdt/tzgg/202101/t20210115_regist
 # a paragraph pasted with its first-line indent of four spaces: Markdown
 # makes it a code block, one line as long as the paragraph
 printf '\n    请各会员单位于2021年2月10日前将参会回执发送至学会秘书处邮箱,并注明参会人员姓名、单位、职务、联系电话及是否需要安排住宿。\n' >>"$art"
+# a co-organiser with a long official name, listed among the sponsors
+sed -i 's/^name: .*/name: 中国人民政治协商会议四川省自贡市委员会科学技术工作者联合会/' "$P/lists/zigong.yaml"
 # a contributor's photo, 1200x400: wider than any phone
 /usr/bin/python3 - "$P/issues/2021-01/images/tianfu-cloud.png" <<'PY'
 import struct, sys, zlib
