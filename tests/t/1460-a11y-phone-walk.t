@@ -50,29 +50,28 @@ web_direct_serve
 f=$(grep -l '^To: .*<yang.jinhua.ab@example.org>' "$P"/outbox/new/* | head -1)
 URL=$(grep -o "$BASE/unsubscribe?t=[a-z0-9]*" "$f")
 [ -n "$URL" ] || { echo "Bail out! no one-click URL"; exit 1; }
-# the mail as a client shows it: its HTML part, cid: images as files
-mkdir -p "$TMP/mail"
-/usr/bin/python3 - "$f" "$TMP/mail" <<'PY'
-import email, email.policy, os, sys
-m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
-html = m.get_body(('html',)).get_content()
-for p in m.walk():
-    cid = p['Content-ID']
-    if cid and p.get_content_maintype() == 'image':
-        name = cid.strip('<>').replace('@', '_')
-        open(os.path.join(sys.argv[2], name), 'wb').write(p.get_content())
-        html = html.replace('cid:' + cid.strip('<>'), name)
-open(os.path.join(sys.argv[2], 'mail.html'), 'w').write(html)
-PY
 curl -s -o /dev/null --data-urlencode "name=王小明" \
 	--data-urlencode email=wang@example.org "$BASE/lists/aba/subscribe"
 drained
-LINK=$(/usr/bin/python3 - "$P/outbox/new" <<'PY'
-import email, email.policy, glob, re, sys
-for f in glob.glob(sys.argv[1] + '/*'):
-    m = email.message_from_binary_file(open(f, 'rb'), policy=email.policy.default)
-    if m['Auto-Submitted'] and 'wang@' in str(m['To']):
-        print(re.search(r'(http://\S+/confirm\?t=\S+)', m.get_body(('plain',)).get_content()).group(1))
+# the edition as a client shows it (its HTML part, cid: images as files
+# beside it) and the link of the confirmation mail sent to wang@
+mkdir -p "$TMP/mail"
+LINK=$(/usr/bin/python3 - "$f" "$TMP/mail" "$P/outbox/new" <<'PY'
+import email, email.policy, glob, os, re, sys
+def read(f):
+    return email.message_from_binary_file(open(f, 'rb'), policy=email.policy.default)
+m = read(sys.argv[1])
+html = m.get_body(('html',)).get_content()
+for p in m.walk():
+    cid = (p['Content-ID'] or '').strip('<>')
+    if cid and p.get_content_maintype() == 'image':
+        open(os.path.join(sys.argv[2], cid), 'wb').write(p.get_content())
+        html = html.replace('cid:' + cid, cid)
+open(os.path.join(sys.argv[2], 'mail.html'), 'w').write(html)
+for c in map(read, glob.glob(sys.argv[3] + '/*')):
+    if c['Auto-Submitted'] and 'wang@' in str(c['To']):
+        text = c.get_body(('plain',)).get_content()
+        print(re.search(r'http://\S+/confirm\?t=\S+', text).group(0))
 PY
 )
 [ -n "$LINK" ] || { echo "Bail out! no confirmation link"; exit 1; }
