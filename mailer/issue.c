@@ -446,7 +446,8 @@ article_name(const char *url)
 /*
  * What renders but does not work in a mail: a link with no scheme has no
  * page to be relative to, and a remote image is blocked by most clients
- * until the reader allows it (and then tells its server who read).
+ * until the reader allows it (and then tells its server who read).  An
+ * image with no alt text is lost on a screen reader's user.
  */
 static void
 note_link(struct issue *is, const struct article *a, cmark_node *n,
@@ -480,6 +481,12 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
 	    (!strncmp(url, "https://", 8) || !strncmp(url, "http://", 7)))
 		note(is, a, line, "image", url, "is remote: most mail "
 		    "clients block it; list a local copy under images:");
+	/* cmark writes alt="", which tells a screen reader to skip it */
+	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE &&
+	    !cmark_node_first_child(n))
+		note(is, a, line, "image", url, "has no alt text: a screen "
+		    "reader skips it as decoration; write what it shows "
+		    "between the brackets: ![文字](path)");
 }
 
 /*
