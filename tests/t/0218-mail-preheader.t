@@ -47,9 +47,11 @@ m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.defaul
 html = next(p for p in m.walk() if p.get_content_type() == 'text/html').get_content()
 pre = re.search(r'<div class="preheader"[^>]*>', html)
 print('#', pre and pre.group(0))
-sys.exit(0 if pre and 'display:none' in pre.group(0) else 1)
+sys.exit(0 if pre and 'display:none' in pre.group(0) and
+         'mso-hide:all' in pre.group(0) else 1)
 PY
-ok $? "the preheader is hidden in the body (display:none)"
+# Outlook's Word engine ignores display:none: no Chromium sees mso-hide
+ok $? "the preheader is hidden in the body (display:none; mso-hide:all)"
 # 04-shaoguan-talent.md has no byline, source or author
 ! grep -q '<p class="credit"[^>]*></p>' "$TMP/pv/liangshan.html" &&
 	! grep -Pzq '韶关市科协突出人才优势助力乡村振兴\n\n\n' "$TMP/pv/liangshan.txt"

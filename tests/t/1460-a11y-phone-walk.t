@@ -11,11 +11,14 @@
 # level skipped, every field labelled, buttons and links named, images
 # with alt, 4.5:1 text, nothing past the screen's edge; Tab shows a focus
 # ring.  What Chromium gives a screen reader (Accessibility.getFullAXTree)
-# names every field, button and link, has a main landmark on serve's and
-# the archive's own pages, ties the refused address's error to
-# its field, and has neither the mail's preheader nor a section's pinyin
-# subtitle nor the star of an association's own article in it; the
-# mail's tables are all layout tables (role="presentation").
+# names every field, button and link, has a main and a footer
+# (contentinfo) landmark on serve's and the archive's own pages, reads the
+# issue page's editions as a list with one item per association, ties the
+# refused address's error to its field, and has neither the mail's
+# preheader nor a section's pinyin subtitle nor the star of an
+# association's own article in it; the mail's tables are all layout
+# tables (role="presentation"), and its preheader shows nothing even in a
+# client that drops its display:none and max-height.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
@@ -23,8 +26,9 @@
 command -v chromium >/dev/null || skip_all "chromium not installed (make deps)"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 not installed (make deps)"
 tap_tmp
-plan 16
+plan 17
 web_direct_project
+nlists=$(ls "$P"/lists/*.yaml | wc -l)	# one edition each on the issue page
 art=$P/issues/2021-01/02-liangshan-archives.md
 sed -i 's/^title: .*/title: 凉山州档案学会二〇二一年度学术年会暨档案信息化建设与数字档案馆发展研讨会会议通知及报名事项/' "$art"
 printf '\n报名网址:https://www.sckx.org.cn/kxdt/tzgg/202101/t20210115_registration_form_for_the_annual_academic_conference.html\n' >>"$art"
@@ -84,6 +88,9 @@ C="check:($(cat tests/lib/contrast.js), true)"
 # after one Tab: the focused element (if any can be) shows a ring
 F='check:(document.title = (e => e === document.body || getComputedStyle(e).outlineStyle !== "none" && parseFloat(getComputedStyle(e).outlineWidth) > 0 && e.matches(":focus-visible") ? "" : "no focus ring on " + e.tagName)(document.activeElement), true)'
 T='check:(document.title = [...document.querySelectorAll("table")].filter(t => t.getAttribute("role") !== "presentation").length + " tables without role=presentation", true)'
+# a client that drops display:none and max-height (as some webmails do)
+# still shows no preheader: 1px high, transparent, the body's colour
+H='check:(document.title = (p => !p ? "no preheader" : p.getClientRects().length ? "the preheader has a box" : (p.style.display = p.style.maxHeight = "", (s => [p.getBoundingClientRect().height > 1 && "preheader " + p.getBoundingClientRect().height + " px high", s.opacity !== "0" && "preheader opacity " + s.opacity, s.color !== getComputedStyle(document.body).backgroundColor && "preheader colour " + s.color].filter(Boolean).join(" | "))(getComputedStyle(p))))(document.querySelector(".preheader")), true)'
 whats=() st=(screen:360x740)
 # page WHAT STEP...: the steps, then every check of that page
 page() {
@@ -104,7 +111,7 @@ page "the archive's index" "open:$BASE/archive/"
 page "an issue page" "open:$BASE/archive/2021-01/"
 page "an association's edition" "open:$BASE/archive/2021-01/liangshan.html"
 page "the HTML mail" "open:file://$TMP/mail/mail.html"
-st+=("$T" dom:tables)
+st+=("$T" dom:tables "$H" dom:preheader)
 page "the manage form refusing an address" "open:$BASE/lists/aba/manage" \
 	"fill:#email=zhang.san@localhost" click:#send
 page "an unknown page" "open:$BASE/lists/aba/nothing"
@@ -117,9 +124,10 @@ for i in "${!whats[@]}"; do
 	title "$TMP/c/c$n.html" >>"$TMP/bad"
 	title "$TMP/c/f$n.html" >>"$TMP/bad"
 	# what a screen reader is given: named fields, buttons and links
-	/usr/bin/python3 - "$TMP/c/p$n.ax.json" "$n" >>"$TMP/bad" <<'PY'
+	/usr/bin/python3 - "$TMP/c/p$n.ax.json" "$n" "$nlists" >>"$TMP/bad" <<'PY'
 import json, sys
 nodes = json.load(open(sys.argv[1]))
+by_id = {n['nodeId']: n for n in nodes}
 live = [n for n in nodes if not n.get('ignored')]
 for n in live:
     role = n.get('role', {}).get('value')
@@ -139,6 +147,18 @@ if sys.argv[2] in ('2', '12') and '·' not in ' '.join(
 if sys.argv[2] not in ('10', '11') and not any(
         n.get('role', {}).get('value') == 'main' for n in live):
     print('ax: no main landmark')
+# and to the footer (the sender, the contact), a landmark only outside main
+if sys.argv[2] not in ('10', '11') and not any(
+        n.get('role', {}).get('value') == 'contentinfo' for n in live):
+    print('ax: no footer landmark (contentinfo)')
+# the editions: "list, 21 items", one link each, not one run of 21 links
+if sys.argv[2] == '9':
+    longest = max((len([c for c in n.get('childIds', []) if by_id.get(
+        c, {}).get('role', {}).get('value') == 'listitem']) for n in live
+        if n.get('role', {}).get('value') == 'list'), default=0)
+    if longest != int(sys.argv[3]):
+        print(f'ax: the editions are no list of {sys.argv[3]} items '
+              f'(longest list: {longest})')
 # the feed's link says it is a feed (订阅源), not "subscribe"
 if sys.argv[2] == '8' and not any(
         n.get('role', {}).get('value') == 'link' and
@@ -159,6 +179,10 @@ PY
 	[ ! -s "$TMP/bad" ] && [ -e "$TMP/c/f$n.html" ]
 	ok $? "${whats[i]}"; sed '/^ *$/d; s/^ */# /' "$TMP/bad"
 done
+title "$TMP/c/preheader.html" >"$TMP/bad"
+[ -e "$TMP/c/preheader.html" ] && [ ! -s "$TMP/bad" ]
+ok $? "the mail's preheader shows nothing without display:none and max-height"
+sed 's/^/# /' "$TMP/bad"
 title "$TMP/c/tables.html" >"$TMP/bad"
 [ "$(cat "$TMP/bad")" = "0 tables without role=presentation" ]
 ok $? "the mail's tables are layout tables"; sed 's/^/# /' "$TMP/bad"
