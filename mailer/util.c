@@ -644,6 +644,33 @@ cp_hidden(unsigned cp)
 	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/*
+ * What a log line or a terminal must not show raw: a control, a character
+ * that reorders or breaks the line, or one shown as nothing (U+200B,
+ * U+FEFF, a soft hyphen, ZWNJ and ZWJ too: in a quoted value they only
+ * make one string look like another, "unsub<U+200B>scribe+" like
+ * "unsubscribe+").
+ */
+static int
+cp_escaped(unsigned cp)
+{
+	return cp_hidden(cp) || cp_invisible(cp);
+}
+
+/* 1 when s holds bytes that are no UTF-8 or a code point want() takes. */
+static int
+holds(const char *s, int (*want)(unsigned cp))
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	unsigned cp;
+
+	for (size_t i = 0; i < n; i += k)
+		if (!(k = utf8_next(p + i, n - i, &cp)) || want(cp))
+			return 1;
+	return 0;
+}
+
 /* buf_add_printable, stopping with "..." past max bytes added. */
 static void
 add_printable(struct buf *b, const char *s, size_t n, size_t max)
@@ -665,7 +692,7 @@ add_printable(struct buf *b, const char *s, size_t n, size_t max)
 				buf_printf(b, "\\x%02x", p[i]);
 			else
 				buf_addc(b, p[i]);
-		} else if (cp_hidden(cp)) {
+		} else if (cp_escaped(cp)) {
 			buf_printf(b, "<U+%04X>", cp);
 		} else {
 			buf_add(b, p + i, k);
@@ -684,14 +711,7 @@ buf_add_printable(struct buf *b, const char *s, size_t n)
 int
 has_hidden(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), k;
-	unsigned cp;
-
-	for (size_t i = 0; i < n; i += k)
-		if (!(k = utf8_next(p + i, n - i, &cp)) || cp_hidden(cp))
-			return 1;
-	return 0;
+	return holds(s, cp_hidden);
 }
 
 const char *
@@ -704,7 +724,7 @@ printable(const char *s)
 
 	if (!s)
 		return "(null)";
-	if (!has_hidden(s))
+	if (!holds(s, cp_escaped))
 		return s;
 	add_printable(&b, s, strlen(s), PRINTABLE_MAX);
 	out = slot[next++ % PRINTABLE_SLOTS];

@@ -183,9 +183,12 @@ int has_ctl_break(const char *s, size_t n);
  * name) made safe to print on a terminal or in a log: printable UTF-8
  * stays as it is; a C0 control, DEL and a byte that is not valid UTF-8
  * become "\xNN" (so CR and LF never break the line: no forged log line,
- * no ESC sequence); a C1 control and a character that reorders or breaks
- * the text shown (U+061C, U+200E-200F, U+2028-202E, U+2066-2069) becomes
- * "<U+XXXX>".  buf_add_printable appends the form of s[0..n).
+ * no ESC sequence); a C1 control, a character that reorders or breaks
+ * the text shown (U+061C, U+200E-200F, U+2028-202E, U+2066-2069) and one
+ * shown as nothing (cp_invisible: U+00AD, U+180E, U+200B-200D,
+ * U+2060-2064, U+206A-206F, U+FEFF) become "<U+XXXX>": no value shown
+ * passes for another by a character the reader cannot see.
+ * buf_add_printable appends the form of s[0..n).
  */
 void buf_add_printable(struct buf *b, const char *s, size_t n);
 /*
@@ -194,21 +197,25 @@ void buf_add_printable(struct buf *b, const char *s, size_t n);
  * "..." added) valid until its PRINTABLE_SLOTS-th next call; "(null)" for
  * NULL.  Not to be freed.
  */
-/*
- * 1 when s holds a character printable() spells out: a C0 or C1 control,
- * DEL, a bidi control or mark, U+2028/2029, or bytes that are no UTF-8.
- */
-int has_hidden(const char *s);
 #define PRINTABLE_SLOTS 8
 #define PRINTABLE_MAX 1024
 const char *printable(const char *s);
+/*
+ * 1 when s holds a C0 or C1 control, DEL, a bidi control or mark,
+ * U+2028/2029, or bytes that are no UTF-8.  Unlike printable(), it lets
+ * characters shown as nothing pass: a name in Persian (ZWNJ) or
+ * Mongolian (U+180E) may need them.
+ */
+int has_hidden(const char *s);
 
 /*
  * JSON text s[0..n), as a JSON writer made it (jansson escapes C0
- * controls only), appended with DEL and each character printable()
- * spells "<U+XXXX>" (C1 controls, bidi controls, U+2028/2029) written as
- * the escape "\uXXXX": the same value once parsed, nothing that reorders
- * or breaks the text where a person reads it (jq, less, a terminal).
+ * controls only), appended with DEL, C1 controls, bidi controls and
+ * marks and U+2028/2029 written as the escape "\uXXXX": the same value
+ * once parsed, nothing that reorders or breaks the text where a person
+ * reads it (jq, less, a terminal).  Characters shown as nothing, which
+ * printable() spells out too, stay as they are: a program reads this
+ * data, and they neither move nor break what is around them.
  */
 void buf_add_json_shown(struct buf *b, const char *s, size_t n);
 struct json_t;

@@ -275,7 +275,8 @@ struct sync_totals {
  * The dry run's diff: as it is where patch reads it (a pipe, a file),
  * but on a terminal each line as printable() shows it (its CR LF or LF
  * kept), so a row holding ESC or U+202E neither redraws the screen nor
- * shows reversed; adds the lines shown so to *escaped.
+ * shows reversed, nor one holding U+200B passes for another; adds the
+ * lines shown so to *escaped.
  */
 static void
 print_diff(const struct buf *d, size_t *escaped)
@@ -479,9 +480,10 @@ lists_sync(const struct config *c, int dry, int n, char **ids)
 	}
 	if (dry && t.escaped)
 		fprintf(stderr, "lists sync: dry run: %zu line%s of the diff "
-		    "hold%s control or bidi characters, shown escaped (\\xNN, "
-		    "<U+XXXX>) on this terminal: the diff applies with patch "
-		    "only when piped or written to a file\n", t.escaped,
+		    "hold%s control, bidi or invisible characters, shown "
+		    "escaped (\\xNN, <U+XXXX>) on this terminal: the diff "
+		    "applies with patch only when piped or written to a "
+		    "file\n", t.escaped,
 		    t.escaped == 1 ? "" : "s", t.escaped == 1 ? "s" : "");
 	if (dry)
 		fprintf(stderr, "lists sync: dry run: %zu row%s to move, %zu "

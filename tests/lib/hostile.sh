@@ -47,10 +47,12 @@ hostile_record() {
 }
 # no_raw_ctl FILE: 0 when FILE holds no raw control for a terminal or a
 # log to act on (C0 but LF, DEL, C1 as UTF-8, direction or line-separator
-# characters, invalid UTF-8), as mailer shows outside data (printable()).
+# characters, invalid UTF-8) and no character shown as nothing (U+00AD,
+# U+180E, U+200B-200D, U+2060-2064, U+206A-206F, U+FEFF), as mailer
+# shows outside data (printable()).
 no_raw_ctl() {
 	! LC_ALL=C grep -qaP '[\x00-\x09\x0b-\x1f\x7f]' "$1" &&
-		! LC_ALL=C.UTF-8 grep -qaP '[\x{80}-\x{9f}\x{61c}\x{200e}\x{200f}\x{2028}-\x{202e}\x{2066}-\x{2069}]' "$1" &&
+		! LC_ALL=C.UTF-8 grep -qaP '[\x{80}-\x{9f}\x{ad}\x{61c}\x{180e}\x{200b}-\x{200f}\x{2028}-\x{202e}\x{2060}-\x{2064}\x{2066}-\x{206f}\x{feff}]' "$1" &&
 		iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
 }
 # hostile_dsn TO SUBJECT RECIPIENT REASON MESSAGE-ID [HEADERS-FILE]: a

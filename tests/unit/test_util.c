@@ -401,6 +401,17 @@ static const struct {
 	{ "gpj\xe2\x80\xae" "exe", "gpj<U+202E>exe" },
 	{ "iso \xe2\x81\xa6x\xe2\x81\xa9", "iso <U+2066>x<U+2069>" },
 	{ "ls\xe2\x80\xa8" "next", "ls<U+2028>next" },
+	/* shown as nothing: a forged address would pass for a genuine one */
+	{ "unsub\xe2\x80\x8b" "scribe+", "unsub<U+200B>scribe+" },
+	{ "bou\xc2\xad" "nces\xef\xbb\xbf", "bou<U+00AD>nces<U+FEFF>" },
+	{ "a\xe2\x81\xa0\xe2\x81\xa4\xe1\xa0\x8e" "b",
+	    "a<U+2060><U+2064><U+180E>b" },
+	/* ZWNJ and ZWJ too: in a log line they only hide things */
+	{ "\xd9\x81\xe2\x80\x8c\xd8\xb2\xe2\x80\x8d",
+	    "\xd9\x81<U+200C>\xd8\xb2<U+200D>" },
+	/* neighbours that show: a no-break, an em and an ideographic space */
+	{ "\xc2\xa0\xe2\x80\x83\xe3\x80\x80\xe2\x80\x8a",
+	    "\xc2\xa0\xe2\x80\x83\xe3\x80\x80\xe2\x80\x8a" },
 	{ "back\\slash", "back\\slash" },
 	{ "", "" },
 };
@@ -449,8 +460,9 @@ START_TEST(test_printable_edges)
 END_TEST
 
 /*
- * buf_add_json_shown: what printable() spells out becomes \uXXXX in a
- * JSON text, which still parses to the same value; the rest is as it was.
+ * buf_add_json_shown: a control, a bidi character or a line separator
+ * becomes \uXXXX in a JSON text, which still parses to the same value;
+ * the rest is as it was.
  */
 START_TEST(test_json_shown)
 {
@@ -465,6 +477,8 @@ START_TEST(test_json_shown)
 		{ "\"\xd8\x9c\xe2\x80\x8e\xe2\x80\x8f\x7f\"",
 		    "\"\\u061C\\u200E\\u200F\\u007F\"" },
 		{ "\"王小明 \xe2\x80\x94 \xe2\x82\xac\"", "\"王小明 \xe2\x80\x94 \xe2\x82\xac\"" },
+		/* data, not a log line: shown as nothing, kept as it is */
+		{ "\"a\xe2\x80\x8b\xc2\xad\xef\xbb\xbf\"", "\"a\xe2\x80\x8b\xc2\xad\xef\xbb\xbf\"" },
 	};
 	json_error_t e;
 
@@ -486,8 +500,10 @@ START_TEST(test_json_shown)
 END_TEST
 
 /*
- * has_hidden: what printable() spells out (a web name with one is
- * refused); cp_invisible: what an address scan reads as part of an address.
+ * has_hidden: a control or bidi character (a web name with one is
+ * refused), not one shown as nothing that a script needs (printable()
+ * still spells those out); cp_invisible: what an address scan reads as
+ * part of an address.
  */
 START_TEST(test_has_hidden)
 {
@@ -501,12 +517,16 @@ START_TEST(test_has_hidden)
 		"", "Ann", "\xe6\x9d\x8e\xe6\x98\x8e",
 		"\xd9\x85\xd8\xad\xd9\x85\xd8\xaf",
 		"\xd9\x81\xe2\x80\x8c\xd8\xb2", "Jean-Pierre Lef\xc3\xa8vre",
+		/* Mongolian with its vowel separator, U+180E */
+		"\xe1\xa0\xa2\xe1\xa0\xa8\xe1\xa0\xa8\xe1\xa0\x8e\xe1\xa0\xa0",
 	};
 
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		ck_assert_msg(has_hidden(yes[i]), "%zu", i);
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
 		ck_assert_msg(!has_hidden(no[i]), "%zu", i);
+	ck_assert_str_eq(printable(no[6]), "\xe1\xa0\xa2\xe1\xa0\xa8"
+	    "\xe1\xa0\xa8<U+180E>\xe1\xa0\xa0");
 	ck_assert(cp_invisible(0x202e) && cp_invisible(0x200b) &&
 	    cp_invisible(0x85) && cp_invisible(0xad) && cp_invisible(0xfeff) &&
 	    cp_invisible(0x2066) && cp_invisible(0x61c));
