@@ -443,6 +443,21 @@ article_name(const char *url)
 	return xstrndup(url, n);
 }
 
+/* An image's alt text is nothing a screen reader says: none, or spaces. */
+static int
+alt_blank(cmark_node *img)
+{
+	for (cmark_node *c = cmark_node_first_child(img); c;
+	    c = cmark_node_next(c)) {
+		const char *t = cmark_node_get_literal(c);
+
+		if (cmark_node_get_type(c) != CMARK_NODE_TEXT || !t ||
+		    t[strspn(t, " \t")])
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * What renders but does not work in a mail: a link with no scheme has no
  * page to be relative to, and a remote image is blocked by most clients
@@ -482,8 +497,7 @@ note_link(struct issue *is, const struct article *a, cmark_node *n,
 		note(is, a, line, "image", url, "is remote: most mail "
 		    "clients block it; list a local copy under images:");
 	/* cmark writes alt="", which tells a screen reader to skip it */
-	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE &&
-	    !cmark_node_first_child(n))
+	if (cmark_node_get_type(n) == CMARK_NODE_IMAGE && alt_blank(n))
 		note(is, a, line, "image", url, "has no alt text: a screen "
 		    "reader skips it as decoration; write what it shows "
 		    "between the brackets: ![文字](path)");

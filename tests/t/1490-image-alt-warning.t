@@ -7,7 +7,7 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 4
+plan 5
 P=$TMP/proj
 mk_maildir_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -31,4 +31,8 @@ ok $? "a warning, once: check still passes (exit $rc)"
 M preview "$I" --list aba --out "$TMP/pv" >/dev/null 2>"$TMP/perr"; rc=$?
 [ $rc = 0 ] && grep -qF "01-ziyang-cloud.md:$n: warning: image \"images/tianfu-cloud.png\" has no alt text" "$TMP/perr"
 ok $? "preview says the same (exit $rc)"
+sed -i "${n}s/^!\[\]/![  ]/" "$F"
+M check "$I" >"$TMP/out" 2>"$TMP/err"; rc=$?
+[ $rc = 0 ] && grep -qF "01-ziyang-cloud.md:$n: warning: image \"images/tianfu-cloud.png\" has no alt text" "$TMP/err"
+ok $? "![  ](...), alt text of spaces alone, is warned of too (exit $rc)"
 exit $tap_failed
