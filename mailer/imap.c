@@ -840,6 +840,24 @@ imap_list_deleted(struct imap *im, uint32_t **uids, size_t *n)
 	    "UID SEARCH DELETED", uids, n);
 }
 
+/* uids[0..n), ascending, as a set of ranges: "3:7,9". */
+static struct mailimap_set *
+uid_set(const uint32_t *uids, size_t n)
+{
+	struct mailimap_set *set = mailimap_set_new_empty();
+
+	if (!set)
+		util_oom("libetpan");
+	for (size_t i = 0, j; i < n; i = j + 1) {
+		for (j = i; j + 1 < n && uids[j + 1] == uids[j] + 1; j++)
+			;
+		if (mailimap_set_add_interval(set, uids[i], uids[j]) !=
+		    MAILIMAP_NO_ERROR)
+			util_oom("libetpan");
+	}
+	return set;
+}
+
 /* The UID and RFC822.SIZE items of one message's FETCH answer. */
 static void
 uid_size(const struct mailimap_msg_att *att, uint32_t *uid, uint32_t *size)
@@ -891,15 +909,59 @@ fetch_sizes(struct imap *im, struct mailimap_set *set, const uint32_t *uids,
 	return 0;
 }
 
+/* The decimal digits of u. */
+static size_t
+digits(uint32_t u)
+{
+	size_t d = 1;
+
+	while (u >= 10) {
+		u /= 10;
+		d++;
+	}
+	return d;
+}
+
+/*
+ * How many of uids[0..n) (ascending) one command's UID set carries: as
+ * many as its ranges ("3:7,9,") write in IMAP_SET_LINE bytes, at least 1.
+ * RFC 7162 section 4 asks clients for command lines of about 8192 octets
+ * at most; Dovecot refuses one over 64 KB.
+ */
+#define IMAP_SET_LINE 8000
+static size_t
+set_span(const uint32_t *uids, size_t n)
+{
+	size_t i = 0, line = 0;
+
+	while (i < n) {
+		size_t j = i;
+
+		for (; j + 1 < n && uids[j + 1] == uids[j] + 1; j++)
+			;
+		line += digits(uids[i]) + 1 +
+		    (j > i ? 1 + digits(uids[j]) : 0);
+		if (i && line > IMAP_SET_LINE)
+			break;
+		i = j + 1;
+	}
+	return i;
+}
+
 int
 imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
     uint32_t *sizes)
 {
 	memset(sizes, 0, n * sizeof *sizes);
-	if (n == 0)
-		return 0;
-	return fetch_sizes(im, mailimap_set_new_interval(uids[0], uids[n - 1]),
-	    uids, n, sizes);
+	/* those asked only: a range first..last also returned every message
+	 * between them, the ones not asked for too */
+	for (size_t i = 0, k; i < n; i += k) {
+		k = set_span(uids + i, n - i);
+		if (fetch_sizes(im, uid_set(uids + i, k), uids + i, k,
+		    sizes + i) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 /* The body section of one message's FETCH answer into *b (NULL: empty)
@@ -938,31 +1000,6 @@ fetch_bodies(struct imap *im, struct mailimap_set *set, clist **res)
 	mailimap_fetch_type_free(ft);
 	mailimap_set_free(set);
 	return r;
-}
-
-int
-imap_fetch(struct imap *im, uint32_t uid, struct buf *out)
-{
-	clist *res = NULL;
-	int r = fetch_bodies(im, mailimap_set_new_single(uid), &res);
-	int found = 0;
-
-	if (!etpan_ok(r)) {
-		char *what = xasprintf("UID FETCH %u", (unsigned)uid);
-
-		fail(im, what, r);
-		free(what);
-		return -1;
-	}
-	for (clistiter *m = clist_begin(res); m && !found; m = clist_next(m)) {
-		const char *b;
-		size_t len;
-
-		if ((found = body_of(clist_content(m), &b, &len)) && b)
-			buf_add(out, b, len);
-	}
-	mailimap_fetch_list_free(res);
-	return found ? 0 : 1;
 }
 
 /* UID STORE +FLAGS.SILENT (\Deleted), or -FLAGS when not add */
@@ -1019,24 +1056,6 @@ searchable_id(const char *message_id)
 		if (*p <= ' ' || *p > '~' || *p == '"' || *p == '\\')
 			return NULL;
 	return xstrndup(s, (size_t)(e - s));
-}
-
-/* uids[0..n), ascending, as a set of ranges: "3:7,9". */
-static struct mailimap_set *
-uid_set(const uint32_t *uids, size_t n)
-{
-	struct mailimap_set *set = mailimap_set_new_empty();
-
-	if (!set)
-		util_oom("libetpan");
-	for (size_t i = 0, j; i < n; i = j + 1) {
-		for (j = i; j + 1 < n && uids[j + 1] == uids[j] + 1; j++)
-			;
-		if (mailimap_set_add_interval(set, uids[i], uids[j]) !=
-		    MAILIMAP_NO_ERROR)
-			util_oom("libetpan");
-	}
-	return set;
 }
 
 /*
@@ -1177,12 +1196,73 @@ fetch_span(const uint32_t *sizes, size_t big, size_t n)
 }
 
 /* What a UID FETCH of bodies hands each message it returned: i its index
- * in the UIDs asked, b[0..len) its bytes (b NULL: empty). */
-typedef void fetched_fn(void *arg, size_t i, const char *b, size_t len);
+ * in the UIDs asked, b[0..len) its bytes (b NULL: empty); 0 to go on. */
+typedef int fetched_fn(void *arg, size_t i, const char *b, size_t len);
 
-/* The bodies of uids[0..n) (ascending; sizes as fetch_span's), as few at
- * a time as fetch_span says, each returned handed to each; one expunged
- * meanwhile is not.  what names the command.  0 / -1 after reporting. */
+/* One message a UID FETCH returned: its index in the UIDs asked, its
+ * bytes (in the answer, not copied). */
+struct fetched {
+	size_t i;
+	const char *b;
+	size_t len;
+};
+
+static int
+cmp_fetched(const void *a, const void *b)
+{
+	size_t x = ((const struct fetched *)a)->i,
+	    y = ((const struct fetched *)b)->i;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Hands the messages of res, the answer for uids[0..k), to each in UID
+ * order, each once (a server may answer in any order, or twice).  0, or
+ * 1 when each stopped. */
+static int
+hand_each(clist *res, const uint32_t *uids, size_t k, fetched_fn *each,
+    void *arg, size_t base)
+{
+	struct fetched *got = xcalloc((size_t)clist_count(res) + 1,
+	    sizeof *got);
+	size_t ng = 0;
+	int rc = 0;
+
+	for (clistiter *m = clist_begin(res); m; m = clist_next(m)) {
+		uint32_t uid, size;
+		const uint32_t *at;
+
+		uid_size(clist_content(m), &uid, &size);
+		at = bsearch(&uid, uids, k, sizeof *uids, cmp_uid);
+		if (at && body_of(clist_content(m), &got[ng].b, &got[ng].len))
+			got[ng++].i = (size_t)(at - uids);
+	}
+	qsort(got, ng, sizeof *got, cmp_fetched);
+	for (size_t j = 0; j < ng && rc == 0; j++)
+		if (j == 0 || got[j].i != got[j - 1].i)
+			rc = each(arg, base + got[j].i, got[j].b,
+			    got[j].len) != 0;
+	free(got);
+	return rc;
+}
+
+/* What names a failed UID FETCH of uids[0..k): "UID FETCH 7", or
+ * "UID FETCH 3:9 (5 messages)"; malloc'd. */
+static char *
+fetch_name(const uint32_t *uids, size_t k)
+{
+	if (k == 1)
+		return xasprintf("UID FETCH %u", (unsigned)uids[0]);
+	return xasprintf("UID FETCH %u:%u (%zu messages)", (unsigned)uids[0],
+	    (unsigned)uids[k - 1], k);
+}
+
+/*
+ * The bodies of uids[0..n) (ascending; sizes as fetch_span's), as few at
+ * a time as fetch_span says, each returned handed to each in UID order;
+ * one expunged meanwhile is not.  what names the command (NULL: its
+ * UIDs).  0, -1 after reporting, or 1 when each stopped it.
+ */
 static int
 fetch_each(struct imap *im, const uint32_t *uids, const uint32_t *sizes,
     size_t big, size_t n, const char *what, fetched_fn *each, void *arg)
@@ -1193,41 +1273,39 @@ fetch_each(struct imap *im, const uint32_t *uids, const uint32_t *sizes,
 
 		k = fetch_span(sizes ? sizes + i : NULL, big, n - i);
 		r = fetch_bodies(im, uid_set(uids + i, k), &res);
-		if (!etpan_ok(r))
-			return fail(im, what, r);
-		for (clistiter *m = clist_begin(res); m; m = clist_next(m)) {
-			uint32_t uid, size;
-			const uint32_t *at;
-			const char *b;
-			size_t len;
+		if (!etpan_ok(r)) {
+			char *name = what ? NULL : fetch_name(uids + i, k);
 
-			uid_size(clist_content(m), &uid, &size);
-			at = bsearch(&uid, uids + i, k, sizeof *uids, cmp_uid);
-			if (at && body_of(clist_content(m), &b, &len))
-				each(arg, (size_t)(at - uids), b, len);
+			fail(im, what ? what : name, r);
+			free(name);
+			return -1;
 		}
+		r = hand_each(res, uids + i, k, each, arg, i);
 		mailimap_fetch_list_free(res);
+		if (r)
+			return 1;
 	}
 	return 0;
 }
 
 int
-imap_fetch_set(struct imap *im, const uint32_t *uids, size_t n,
-    fetched_fn *each, void *arg)
+imap_fetch_set(struct imap *im, const uint32_t *uids,
+    const uint32_t *sizes, size_t n, fetched_fn *each, void *arg)
 {
-	uint32_t *sizes = xcalloc(n ? n : 1, sizeof *sizes);
-	int rc = 0;
+	uint32_t *own = NULL;
+	int rc;
 
-	/* their sizes first: 250 notices of 64 MB must not come at once */
-	for (size_t i = 0, k; i < n && rc == 0; i += k) {
-		k = n - i < IMAP_SET_MAX ? n - i : IMAP_SET_MAX;
-		rc = fetch_sizes(im, uid_set(uids + i, k), uids + i, k,
-		    sizes + i);
+	if (!sizes) {
+		/* their sizes first: 250 notices of 64 MB must not come at
+		 * once */
+		sizes = own = xcalloc(n ? n : 1, sizeof *own);
+		if (imap_sizes(im, uids, n, own) == -1) {
+			free(own);
+			return -1;
+		}
 	}
-	if (rc == 0)
-		rc = fetch_each(im, uids, sizes, 0, n, "UID FETCH of the "
-		    "messages flagged \\Deleted", each, arg);
-	free(sizes);
+	rc = fetch_each(im, uids, sizes, 0, n, NULL, each, arg);
+	free(own);
 	return rc;
 }
 
@@ -1238,13 +1316,14 @@ struct look {
 	int *had;
 };
 
-static void
+static int
 look_match(void *arg, size_t i, const char *b, size_t len)
 {
 	struct look *lk = arg;
 
 	(void)i;
 	match(lk->again, lk->n, lk->had, b, len);
+	return 0;
 }
 
 /* Reads uids[0..nu), the candidates, and marks in had what they are.

@@ -59,31 +59,28 @@ int imap_list_uids(struct imap *im, uint32_t **uids, size_t *n);
 int imap_list_deleted(struct imap *im, uint32_t **uids, size_t *n);
 
 /*
- * The sizes (RFC822.SIZE) of the messages uids[0..n) of the selected
- * folder, sorted by UID as imap_list_uids gives them, into sizes[0..n) in
- * one UID FETCH; a size the server does not give stays 0.  0 / -1 after
+ * The sizes (RFC822.SIZE) of the messages uids[0..n) (ascending) of the
+ * selected folder into sizes[0..n): those only, in UID sets of ranges
+ * (one UID FETCH for a folder's UIDs without gaps, a command line of
+ * 8 KB at most); a size the server does not give stays 0.  0 / -1 after
  * reporting.
  */
 int imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
     uint32_t *sizes);
 
 /*
- * Appends message uid of the selected folder to out without setting \Seen.
- * Returns 0, 1 when no such message (expunged meanwhile), -1 after
- * reporting.
- */
-int imap_fetch(struct imap *im, uint32_t uid, struct buf *out);
-
-/*
  * Fetches uids[0..n) (ascending) of the selected folder without setting
- * \Seen: their sizes, then their bodies, in UID sets of up to 250 and a
- * few megabytes (one UID FETCH of each for 250 notices), each message
- * returned handed to each(arg, i, msg, len), i its index in uids, msg
- * NULL when empty; one expunged meanwhile is not.  0 / -1 after
- * reporting.
+ * \Seen: their sizes (sizes NULL: asked first, as imap_sizes), then their
+ * bodies, in UID sets of up to 250 and a few megabytes (one UID FETCH of
+ * each for 250 notices), each message returned handed to each(arg, i,
+ * msg, len) in UID order, once, i its index in uids, msg NULL when empty;
+ * one expunged meanwhile is not.  each returns 0 to go on.  Returns 0,
+ * -1 after reporting, or 1 when each returned non-zero (nothing more is
+ * fetched).
  */
-int imap_fetch_set(struct imap *im, const uint32_t *uids, size_t n,
-    void (*each)(void *arg, size_t i, const char *msg, size_t len),
+int imap_fetch_set(struct imap *im, const uint32_t *uids,
+    const uint32_t *sizes, size_t n,
+    int (*each)(void *arg, size_t i, const char *msg, size_t len),
     void *arg);
 
 /* 1 when the server moves by UID MOVE (RFC 6851): nothing to look for. */

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # For the scripts that stop or kill `mailer bounces` on a real Dovecot in
-# its moves to Processed (1240, 1241, 1242, 1320, 1370, 1430, 1431).
+# its moves to Processed (1240, 1241, 1242, 1320, 1370, 1430, 1431,
+# 1470).
 # Sourced first, from the project root; then imap_project NAME PLAN.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
@@ -64,4 +65,24 @@ rerun() {
 	$M bounces >"$T/$1" 2>&1
 	rc=$?; sed 's/^/# /' "$T/$1"
 	[ $rc = 0 ]; ok $? "the rerun ends (rc $rc)"
+}
+# rawlog DIR: Dovecot keeps each IMAP session's bytes from now on under
+# DIR (its rawlog: NAME.in what the client sent, NAME.out its answers)
+rawlog() {
+	local conf=$SRV_DIR/dovecot/dovecot.conf
+	mkdir -p "$1" && chown vmail:vmail "$1" || return 1
+	sed -i '/^# rawlog$/,/^}$/d' "$conf"
+	printf '# rawlog\nprotocol imap {\n  rawlog_dir = %s\n}\n' "$1" >>"$conf"
+	kill -HUP "$(srv__dovecot_pid)" &&
+		wait_for 30 "Dovecot's rawlog in $1" rawlog__on "$1"
+}
+rawlog__on() {
+	srv__caps_now bounces@bounce.test imap-s3cret >/dev/null
+	find "$1" -name '*.in' | grep -q .
+}
+# sync: Dovecot gives the messages in INBOX their UIDs now, in the order
+# of their names (the next drop's come after)
+sync_inbox() {
+	doveadm -c "$SRV_DIR/dovecot/dovecot.conf" mailbox status \
+		-u bounces@bounce.test uidnext INBOX >/dev/null
 }

@@ -54,7 +54,7 @@ gdb_batch "$T/h" 'break mailimap_uid_fetch' 'ignore 1 1' run 'delete 1' \
 	"shell $T/stop.sh KILL" 'shell sleep 2' continue 'print $_exitcode' \
 	-- "$MAILER" --config "$P/c1.yaml" bounces
 grep -v '^\[\|^Using\|^0x' "$T/h" | sed 's/^/# /'
-grep -q 'UID FETCH [0-9]*: connection lost$' "$T/h" && ! grep -q 'timed out' "$T/h" &&
+grep -q 'UID FETCH 2:3 (2 messages): connection lost$' "$T/h" && ! grep -q 'timed out' "$T/h" &&
 	grep -q '^\$1 = 75$' "$T/h"
 ok $? "a server that hung up while mailer idled 2 s: connection lost, not timed out, exit 75"
 $MAILER --config "$P/c1.yaml" bounces >"$T/o2" 2>&1
