@@ -7,7 +7,11 @@
 # EXPUNGE (neither).  Prints ms/message per mode, then (with gdb) the
 # seconds of a rerun after a run killed in a batch of 250 (UIDPLUS, no
 # MOVE): after their UID COPY (it looks for their copies in Processed),
-# and after their STORE \Deleted (it reads them, flagged, then looks).
+# and after their STORE \Deleted (it reads them, flagged, then looks);
+# last, the seconds of a run over BENCH_READ_N notices (default 2000;
+# MOVE) from a server BENCH_RTT_MS away (default 30: a proxy holding
+# each chunk half that long each way, tests/lib/delayproxy.py), where
+# each round trip counts.  BENCH_READ_ONLY=1 runs that last part only.
 # BENCH_BEFORE=PATH runs
 # another build too, the two taking turns at going first, each on its own
 # N messages (the ratio is the figure: the machine is noisy);
@@ -41,23 +45,32 @@ sent_bounce_project "$P" "$W/imap.pw" >"$W/setup" 2>&1 || { cat "$W/setup"; exit
 BOX=$(srv_maildir bounces@bounce.test)
 count() { find "$1/new" "$1/cur" -type f 2>/dev/null | wc -l; }
 
-# timed BUILD: N offers into INBOX, one run of BUILD; prints its ms/message
-timed() {
+# run BUILD N CONFIG: N offers into INBOX, one run of BUILD with CONFIG;
+# prints its seconds
+run() {
 	local before secs rc
 	before=$(count "$BOX/.Processed")
-	offer_drop "$BOX" $((before + 1)) "$N"
-	run_timed "$W/t" "$1" --config "$P/config.yaml" bounces
+	offer_drop "$BOX" $((before + 1)) "$2"
+	run_timed "$W/t" "$1" --config "$3" bounces
 	read -r secs _ rc <"$W/t"
 	[ "$rc" = 0 ] && [ "$(count "$BOX")" = 0 ] &&
-		[ $(( $(count "$BOX/.Processed") - before )) = "$N" ] ||
+		[ $(( $(count "$BOX/.Processed") - before )) = "$2" ] ||
 		{ cat "$W/t.err" >&2; echo "bench: $1 exited $rc or left messages in INBOX" >&2; exit 1; }
+	echo "$secs"
+}
+# timed BUILD: N offers, one run of BUILD; prints its ms/message
+timed() {
+	local secs
+	secs=$(run "$1" "$N" "$P/config.yaml") || exit 1
 	echo "$secs * 1000 / $N" | bc -l
 }
 
+turn=0
+modes="MOVE UIDPLUS plain"
+[ "${BENCH_READ_ONLY:-0}" = 1 ] && N=${BENCH_READ_N:-2000} modes=
 printf 'imap move bench: %d messages a run, one mailer bounces run each, load %s\n' \
 	"$N" "$(cut -d' ' -f1-3 /proc/loadavg)"
-turn=0
-for mode in MOVE UIDPLUS plain; do
+for mode in $modes; do
 	case $mode in
 	MOVE) caps="IMAP4rev1 LITERAL+ UIDPLUS MOVE" ;;
 	UIDPLUS) caps="IMAP4rev1 LITERAL+ UIDPLUS" ;;
@@ -93,7 +106,7 @@ rerun() {
 		{ cat "$W/t.err" >&2; echo "bench: $1's rerun exited $rc or left messages in INBOX" >&2; exit 1; }
 	echo "$secs"
 }
-if command -v gdb >/dev/null; then
+if [ "${BENCH_READ_ONLY:-0}" != 1 ] && command -v gdb >/dev/null; then
 	. "$ROOT/tests/lib/gdb.sh"
 	srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS >/dev/null || exit 1
 	for at in "mailimap_uid_store COPY" "mailimap_uid_expunge STORE"; do
@@ -106,5 +119,23 @@ if command -v gdb >/dev/null; then
 			printf '  rerun after a kill after the %s of 250: %.2f s\n' "$step" "$a"
 		fi
 	done
+fi
+# a server far away: mailer reaches Dovecot through the delaying proxy
+RN=${BENCH_READ_N:-2000} RTT=${BENCH_RTT_MS:-30}
+srv_dovecot_caps bounces@bounce.test imap-s3cret IMAP4rev1 LITERAL+ UIDPLUS MOVE >/dev/null || exit 1
+port=$(free_port)
+python3 "$ROOT/tests/lib/delayproxy.py" "$port" "$SRV_IMAPS_PORT" "$(echo "$RTT / 2" | bc -l)" >"$W/proxy" 2>&1 &
+proxy=$!
+trap 'kill "$proxy" 2>/dev/null; cleanup' EXIT
+proxy_ready() { grep -qs '^ready' "$W/proxy"; }
+wait_for 10 "the delaying proxy" proxy_ready || exit 1
+sed "s|127.0.0.1:$SRV_IMAPS_PORT|127.0.0.1:$port|" "$P/config.yaml" >"$P/far.yaml"
+a=$(run "$MAILER" "$RN" "$P/far.yaml") || exit 1
+if [ -n "$BEFORE" ]; then
+	b=$(run "$BEFORE" "$RN" "$P/far.yaml") || exit 1
+	printf '  %d notices read and moved from a server %d ms away: %.1f s, before %.1f s: %.1fx less time\n' \
+		"$RN" "$RTT" "$a" "$b" "$(echo "$b / $a" | bc -l)"
+else
+	printf '  %d notices read and moved from a server %d ms away: %.1f s\n' "$RN" "$RTT" "$a"
 fi
 printf '  load at the end %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
