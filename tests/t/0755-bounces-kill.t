@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Crash safety of bounce processing: 500 genuine DSNs from Postfix in the
 # bounce mailbox (Dovecot, IMAPS); `mailer bounces` is SIGKILLed at random
-# points at least 20 times, then run to the end.  The journal must pass
+# points at least 20 times, then run to the end: first under gdb at the
+# Nth message a run records, N a few past the last one recorded (a run
+# reads the messages in UID sets and records them a few hundred a
+# millisecond apart: random moments alone met the work fewer than 20
+# times), then at random moments.  The journal must pass
 # PRAGMA integrity_check and count every bounce exactly once; every
 # message must have moved to Processed, none lost, none left in INBOX.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
 . tests/lib/project.sh
 . tests/lib/killloop.sh
+. tests/lib/gdb.sh
 srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-bkill.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
@@ -21,8 +26,22 @@ n=$(ghosts_bounced "$P" $N)
 [ "$n" -eq $N ]; ok $? "Postfix returned $N DSNs to the VERP address ($n)"
 
 left() { find "$BOX/cur" "$BOX/new" -type f | wc -l; }
-kill_loop "$CYCLES" left $M bounces
-kills=$KILLS
+command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
+recorded() { sqlite3 "$P/state/mailer.db" 'SELECT count(*) FROM messages'; }
+# each run passes the messages in INBOX in UID order, those recorded
+# before first: it is killed 1 to 2N/CYCLES messages past them
+kills=0
+while [ $kills -lt "$CYCLES" ] && [ "$(left)" -gt 0 ]; do
+	at=$(($(recorded) - (N - $(left)) + 1 + RANDOM % (2 * N / CYCLES)))
+	[ $at -le "$(left)" ] || at=$(left)
+	gdb_kill_at bounces_record "$at" "$T/gdb" $M bounces || break
+	kills=$((kills + 1))
+done
+at_message=$kills
+# what is left (none, often) at random moments, a few tries
+kill_loop 5 left $M bounces
+kills=$((kills + KILLS))
+echo "# $at_message kills at a message, $KILLS at random moments"
 $M bounces >"$T/last.out" 2>"$T/last.err"; rc=$?
 ok $rc "after $kills kills, a last run ends cleanly (rc $rc)"
 [ $kills -ge "$CYCLES" ]; ok $? "at least $CYCLES kill/restart cycles ($kills)"
