@@ -2,7 +2,8 @@
 # Crash safety of bounce processing: 500 genuine DSNs from Postfix in the
 # bounce mailbox (Dovecot, IMAPS); `mailer bounces` is SIGKILLed at random
 # points at least 20 times, then run to the end: first under gdb at the
-# Nth message a run records, N a few past the last one recorded (a run
+# Nth message a run records, N a few past the last one recorded, every
+# second time inside that record's pwrite64 to the journal (a run
 # reads the messages in UID sets and records them a few hundred a
 # millisecond apart: random moments alone met the work fewer than 20
 # times), then at random moments.  The journal must pass
@@ -30,21 +31,34 @@ command -v gdb >/dev/null || skip_all "gdb not installed (make deps)"
 recorded() { sqlite3 "$P/state/mailer.db" 'SELECT count(*) FROM messages'; }
 # each run passes the messages in INBOX in UID order, those recorded
 # before first: it is killed 1 to 2N/CYCLES messages past them
-kills=0
+kills=0 mid_write=0
 while [ $kills -lt "$CYCLES" ] && [ "$(left)" -gt 0 ]; do
 	at=$(($(recorded) - (N - $(left)) + 1 + RANDOM % (2 * N / CYCLES)))
 	[ $at -le "$(left)" ] || at=$(left)
-	gdb_kill_at bounces_record "$at" "$T/gdb" $M bounces || break
+	if [ $((kills % 2)) = 0 ]; then
+		gdb_kill_at bounces_record "$at" "$T/gdb" $M bounces || break
+	else
+		# inside that message's record: at its 1st to 4th write to
+		# the journal, so some kills land between a transaction's
+		# WAL frames and its commit frame
+		gdb_batch "$T/gdb" "break bounces_record" "ignore 1 $((at - 1))" \
+			run "break pwrite64" "ignore 2 $((RANDOM % 4))" continue \
+			kill -- $M bounces
+		grep -q 'Breakpoint 2[.0-9]*, .*pwrite64' "$T/gdb" &&
+			grep -q 'Inferior 1 .* killed' "$T/gdb" || break
+		mid_write=$((mid_write + 1))
+	fi
 	kills=$((kills + 1))
 done
 at_message=$kills
 # what is left (none, often) at random moments, a few tries
 kill_loop 5 left $M bounces
 kills=$((kills + KILLS))
-echo "# $at_message kills at a message, $KILLS at random moments"
+echo "# $at_message kills at a message ($mid_write of them inside its journal write), $KILLS at random moments"
 $M bounces >"$T/last.out" 2>"$T/last.err"; rc=$?
 ok $rc "after $kills kills, a last run ends cleanly (rc $rc)"
-[ $kills -ge "$CYCLES" ]; ok $? "at least $CYCLES kill/restart cycles ($kills)"
+[ $kills -ge "$CYCLES" ] && [ $mid_write -ge $((CYCLES / 2)) ]
+ok $? "at least $CYCLES kill/restart cycles ($kills, $mid_write inside a journal write)"
 DB=$P/state/mailer.db
 [ "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok ]; ok $? "PRAGMA integrity_check: ok"
 ev=$(sqlite3 "$DB" "SELECT count(*), count(DISTINCT email) FROM events WHERE kind = 'bounce' AND class = 'hard'")
