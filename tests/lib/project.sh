@@ -118,17 +118,17 @@ mk_bounce_project() {
 		"  username: bounces@bounce.test" "  password_file: $2" \
 		"  ca_file: $SRV_CA"
 }
-# sent_bounce_project DIR PWFILE: bounce_servers, mk_bounce_project DIR,
-# and list ganzi of issue 2021-01 sent (the token key and the journal
-# made); then Postfix is stopped: the mailbox is Dovecot's alone.  Prints
-# "Bail out!" and returns 1 on failure.
+# sent_bounce_project DIR PWFILE [keep]: bounce_servers, mk_bounce_project
+# DIR, and list ganzi of issue 2021-01 sent (the token key and the journal
+# made); then Postfix is stopped (the mailbox is Dovecot's alone) unless
+# "keep" is given.  Prints "Bail out!" and returns 1 on failure.
 sent_bounce_project() {
 	bounce_servers "$2" || return 1
 	mk_bounce_project "$1" "$2"
 	$MAILER --config "$1/config.yaml" send "$1/issues/2021-01" --list ganzi \
 		--quiet >"$1/send.out" 2>&1 ||
 		{ echo "Bail out! send"; cat "$1/send.out"; return 1; }
-	srv_postfix_stop
+	[ "$3" = keep ] || srv_postfix_stop
 }
 # offer_drop DIR N [COUNT]: a message that is no bounce (an offer,
 # Message-ID offer.N.PID) into the Maildir DIR of the bounce mailbox, made
