@@ -475,9 +475,48 @@ check_transport(struct config *c, const struct ynode *root)
 		    c->retry_in_run_wait);
 		rc = -1;
 	}
-	if (c->password_file && c->password_env) {
-		warnx("%s: set password_file or password_env, not both",
-		    c->path);
+	return rc;
+}
+
+/* The node of sect.key (sect NULL: a top-level key), or NULL. */
+static const struct ynode *
+key_node(const struct ynode *root, const char *sect, const char *key)
+{
+	const struct ynode *s = sect ? ynode_get(root, sect) : root;
+
+	return s ? ynode_get(s, key) : NULL;
+}
+
+/*
+ * A secret is read from a file or from the environment: with both keys
+ * set, the one mailer would use is not what the reader of the file
+ * expects.  Named at the second key.
+ */
+static int
+check_secret_pairs(const struct config *c, const struct ynode *root)
+{
+	static const struct {
+		const char *sect, *file, *env;
+	} pair[] = {
+		{ "transport", "password_file", "password_env" },
+		{ "imap", "password_file", "password_env" },
+		{ "signing", "passphrase_file", "passphrase_env" },
+	};
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof pair / sizeof *pair; i++) {
+		const struct ynode *f = key_node(root, pair[i].sect,
+		    pair[i].file);
+		const struct ynode *e = key_node(root, pair[i].sect,
+		    pair[i].env);
+
+		if (!f || !e)
+			continue;
+		if (e->line < f->line)
+			e = f;
+		warnx("%s:%zu:%zu: %s.%s and %s.%s are both set: keep one, "
+		    "not both", c->path, e->line, e->col, pair[i].sect,
+		    pair[i].file, pair[i].sect, pair[i].env);
 		rc = -1;
 	}
 	return rc;
@@ -600,10 +639,13 @@ check_web(struct config *c, const struct ynode *root)
 	if (c->web_base_url && check_base_url(c, web) == -1)
 		rc = -1;
 	if (c->web_base_url && c->unsubscribe_url) {
-		warnx("%s: unsubscribe_url and web.base_url are both set: "
-		    "remove unsubscribe_url (the List-Unsubscribe URL is now "
-		    "web.base_url%s, answered by mailer serve)", c->path,
-		    CONFIG_UNSUBSCRIBE_PATH);
+		const struct ynode *n = key_node(root, NULL,
+		    "unsubscribe_url");
+
+		warnx("%s:%zu:%zu: unsubscribe_url and web.base_url are both "
+		    "set: remove unsubscribe_url (the List-Unsubscribe URL is "
+		    "now web.base_url%s, answered by mailer serve)", c->path,
+		    n ? n->line : 0, n ? n->col : 0, CONFIG_UNSUBSCRIBE_PATH);
 		rc = -1;
 	}
 	for (size_t i = 0; i < sizeof lim / sizeof *lim; i++)
@@ -876,17 +918,21 @@ finish_relays(struct config *c, const struct ynode *root)
 }
 
 static int
-check_unsubscribe_url(const struct config *c)
+check_unsubscribe_url(const struct config *c, const struct ynode *root)
 {
+	const struct ynode *n = key_node(root, NULL, "unsubscribe_url");
+
 	if (c->unsubscribe_url && strncmp(c->unsubscribe_url, "https://", 8)) {
-		warnx("%s: unsubscribe_url must start with https://", c->path);
+		warnx("%s:%zu:%zu: unsubscribe_url must start with https://",
+		    c->path, n ? n->line : 0, n ? n->col : 0);
 		return -1;
 	}
 	if (c->unsubscribe_url && !header_url_ok(c->unsubscribe_url)) {
 		/* it goes raw into List-Unsubscribe's <...> (RFC 2369) */
-		warnx("%s: unsubscribe_url \"%s\" must be printable ASCII "
-		    "without spaces or <>\"\\{}|^`: write a host in U-labels "
-		    "as its xn-- form and percent-encode the rest", c->path,
+		warnx("%s:%zu:%zu: unsubscribe_url \"%s\" must be printable "
+		    "ASCII without spaces or <>\"\\{}|^`: write a host in "
+		    "U-labels as its xn-- form and percent-encode the rest",
+		    c->path, n ? n->line : 0, n ? n->col : 0,
 		    printable(c->unsubscribe_url));
 		return -1;
 	}
@@ -922,10 +968,14 @@ check_demo_key_home(const struct config *c, const struct ynode *root)
 }
 
 static int
-check_log(const struct config *c)
+check_log(const struct config *c, const struct ynode *root)
 {
+	const struct ynode *n = key_node(root, NULL, "log");
+
 	if (c->log && strcmp(c->log, "stderr") && strcmp(c->log, "syslog")) {
-		warnx("%s: log must be stderr or syslog", c->path);
+		warnx("%s:%zu:%zu: log must be stderr or syslog, not \"%s\"",
+		    c->path, n ? n->line : 0, n ? n->col : 0,
+		    printable(c->log));
 		return -1;
 	}
 	return 0;
@@ -949,7 +999,9 @@ finish(struct config *c, const struct ynode *root)
 	finish_paths(c);
 	if (finish_relays(c, root) == -1)
 		rc = -1;
-	if (check_unsubscribe_url(c) == -1)
+	if (check_unsubscribe_url(c, root) == -1)
+		rc = -1;
+	if (check_secret_pairs(c, root) == -1)
 		rc = -1;
 	if (check_transport(c, root) == -1 ||
 	    check_bounces(c, root) == -1 ||
@@ -965,7 +1017,7 @@ finish(struct config *c, const struct ynode *root)
 		rc = -1;
 	if (check_demo_key_home(c, root) == -1)
 		rc = -1;
-	if (check_log(c) == -1)
+	if (check_log(c, root) == -1)
 		rc = -1;
 	return rc;
 }
