@@ -225,11 +225,39 @@ web_ctx(const struct web *w, const struct list *l, const char *page,
 	return ctx;
 }
 
+/*
+ * A screen reader reads "j***@example.org" as "j star star star at ...":
+ * the page also gets in words what the mask shows, built from the masked
+ * text alone so that it can tell no more of the address.
+ */
+static void
+masked_said(json_t *ctx)
+{
+	const char *m = json_string_value(json_object_get(ctx, "masked"));
+	const char *at = m ? strrchr(m, '@') : NULL;
+	int n;
+
+	if (!m)
+		return;
+	if (!at || at - m < 4 || memcmp(at - 3, "***", 3)) {
+		json_object_set_new(ctx, "masked_zh", json_string("该邮箱"));
+		json_object_set_new(ctx, "masked_en",
+		    json_string("this address"));
+		return;
+	}
+	n = (int)(at - 3 - m);
+	json_object_set_new(ctx, "masked_zh", json_sprintf("%s 上以 %.*s "
+	    "开头的邮箱", at + 1, n, m));
+	json_object_set_new(ctx, "masked_en", json_sprintf("the address "
+	    "starting with %.*s at %s", n, m, at + 1));
+}
+
 void
 web_page(struct web *w, json_t *ctx, int status, struct http_response *rs)
 {
 	(void)w;
 	rs->status = status;
+	masked_said(ctx);
 	if (tmpl_render(pinned->page, ctx, &rs->body) == -1) {
 		buf_reset(&rs->body);
 		buf_adds(&rs->body, "internal error\n");

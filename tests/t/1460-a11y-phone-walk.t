@@ -14,7 +14,9 @@
 # names every field, button and link, has a main and a footer
 # (contentinfo) landmark on serve's and the archive's own pages, reads the
 # issue page's editions as a list with one item per association, ties the
-# refused address's error to its field, and has neither the mail's
+# refused address's error to its field, reads a masked address in words
+# ("example.org 上以 y 开头的邮箱", not "y star star star", and the
+# page's source no more of it than the mask), and has neither the mail's
 # preheader nor a section's pinyin subtitle nor the star of an
 # association's own article in it; the mail's tables are all layout
 # tables (role="presentation"), and its preheader shows nothing even in a
@@ -124,7 +126,8 @@ for i in "${!whats[@]}"; do
 	title "$TMP/c/c$n.html" >>"$TMP/bad"
 	title "$TMP/c/f$n.html" >>"$TMP/bad"
 	# what a screen reader is given: named fields, buttons and links
-	/usr/bin/python3 - "$TMP/c/p$n.ax.json" "$n" "$nlists" >>"$TMP/bad" <<'PY'
+	/usr/bin/python3 - "$TMP/c/p$n.ax.json" "$n" "$nlists" "$TMP/c/a$n.html" \
+		>>"$TMP/bad" <<'PY'
 import json, sys
 nodes = json.load(open(sys.argv[1]))
 by_id = {n['nodeId']: n for n in nodes}
@@ -172,6 +175,16 @@ if sys.argv[2] in ('9', '10', '11') and ('学会改革' not in text or 'XUE HUI'
 # the symbol's name before 本会来稿
 if sys.argv[2] == '10' and ('本会来稿' not in text or '★' in text):
     print('ax: the own article\'s star is read (or its badge is not)')
+# the masked address, "y***@example.org", was read "y star star star at
+# example dot org": it is named in words from what the mask shows, and
+# the page's source holds no more of the address than the mask
+if sys.argv[2] in ('4', '5', '6', '7'):
+    first, rest = ('w', 'ang@') if sys.argv[2] in ('4', '5') else ('y', 'ang.jinhua')
+    if '***' in text or f'example.org 上以 {first} 开头的邮箱' not in text or \
+            f'the address starting with {first} at example.org' not in text:
+        print('ax: the masked address is read as stars (or not named)')
+    if rest in open(sys.argv[4], encoding='utf-8').read():
+        print(f'the page\'s source holds "{rest}" of the address')
 # the preheader: the articles' titles joined by " · "
 if sys.argv[2] == '11' and ('两手硬 · ' in text or '两手硬' not in text):
     print('ax: the preheader is read (or no title is)')
