@@ -13,7 +13,8 @@
 # ring.  What Chromium gives a screen reader (Accessibility.getFullAXTree)
 # names every field, button and link, has a main and a footer
 # (contentinfo) landmark on serve's and the archive's own pages, reads the
-# issue page's editions as a list with one item per association, ties the
+# issue page's editions as a list with one item per association and the
+# sponsors as a list of names (issue page, edition, mail), ties the
 # refused address's error to its field, reads a masked address in words
 # ("example.org 上以 y 开头的邮箱", not "y star star star", and the
 # page's source no more of it than the mask), and has neither the mail's
@@ -31,6 +32,8 @@ tap_tmp
 plan 17
 web_direct_project
 nlists=$(ls "$P"/lists/*.yaml | wc -l)	# one edition each on the issue page
+nsponsors=$(sed -n 's/^sponsors: \[\(.*\)\]$/\1,/p' "$P/issues/2021-01/issue.yaml" |
+	tr -cd , | wc -c)
 art=$P/issues/2021-01/02-liangshan-archives.md
 sed -i 's/^title: .*/title: 凉山州档案学会二〇二一年度学术年会暨档案信息化建设与数字档案馆发展研讨会会议通知及报名事项/' "$art"
 printf '\n报名网址:https://www.sckx.org.cn/kxdt/tzgg/202101/t20210115_registration_form_for_the_annual_academic_conference.html\n' >>"$art"
@@ -127,7 +130,7 @@ for i in "${!whats[@]}"; do
 	title "$TMP/c/f$n.html" >>"$TMP/bad"
 	# what a screen reader is given: named fields, buttons and links
 	/usr/bin/python3 - "$TMP/c/p$n.ax.json" "$n" "$nlists" "$TMP/c/a$n.html" \
-		>>"$TMP/bad" <<'PY'
+		"$nsponsors" >>"$TMP/bad" <<'PY'
 import json, sys
 nodes = json.load(open(sys.argv[1]))
 by_id = {n['nodeId']: n for n in nodes}
@@ -154,14 +157,27 @@ if sys.argv[2] not in ('10', '11') and not any(
 if sys.argv[2] not in ('10', '11') and not any(
         n.get('role', {}).get('value') == 'contentinfo' for n in live):
     print('ax: no footer landmark (contentinfo)')
-# the editions: "list, 21 items", one link each, not one run of 21 links
+# the editions: "list, 21 items", one link each, not one run of 21 links;
+# the sponsors too, as a list of names (no links), in the issue page, the
+# edition and the mail: they were one paragraph of 21 names run together
+def items(l):
+    return [by_id[c] for c in l.get('childIds', []) if by_id.get(
+        c, {}).get('role', {}).get('value') == 'listitem']
+def links(n):
+    return n.get('role', {}).get('value') == 'link' or any(
+        links(by_id[c]) for c in n.get('childIds', []) if c in by_id)
+lists = [items(n) for n in live if n.get('role', {}).get('value') == 'list']
 if sys.argv[2] == '9':
-    longest = max((len([c for c in n.get('childIds', []) if by_id.get(
-        c, {}).get('role', {}).get('value') == 'listitem']) for n in live
-        if n.get('role', {}).get('value') == 'list'), default=0)
+    longest = max((len(l) for l in lists if all(map(links, l))), default=0)
     if longest != int(sys.argv[3]):
         print(f'ax: the editions are no list of {sys.argv[3]} items '
               f'(longest list: {longest})')
+if sys.argv[2] in ('9', '10', '11'):
+    longest = max((len(l) for l in lists if not any(map(links, l))),
+                  default=0)
+    if longest != int(sys.argv[5]):
+        print(f'ax: the sponsors are no list of {sys.argv[5]} names '
+              f'(longest list without links: {longest})')
 # the feed's link says it is a feed (订阅源), not "subscribe"
 if sys.argv[2] == '8' and not any(
         n.get('role', {}).get('value') == 'link' and
