@@ -503,10 +503,13 @@ replaceable(const char *out)
 	}
 	closedir(d);
 	ok = mark || n == 0 || (!other && index && eml);
-	if (!ok)
+	if (!ok && other)
 		warnx("%s: not a folder preview wrote (it holds \"%s\"): give "
-		    "--out a new or empty folder", out, other ? other :
-		    index ? "index.html" : "an .eml");
+		    "--out a new or empty folder", out, other);
+	else if (!ok)
+		warnx("%s: not a folder preview wrote (it has no %s): give "
+		    "--out a new or empty folder", out, index ? ".eml" :
+		    eml ? "index.html" : "index.html and no .eml");
 	free(other);
 	return ok;
 }

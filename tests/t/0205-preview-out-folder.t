@@ -8,7 +8,7 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 8
+plan 9
 P=$TMP/proj
 mk_tiny_project "$P"
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
@@ -57,4 +57,12 @@ done
 M preview "$I" --out "$TMP/old" >"$TMP/out" 2>&1; rc=$?
 [ $rc = 0 ] && [ -f "$TMP/old/east.eml" ] && [ ! -e "$TMP/old/west.eml" ]
 ok $? "a preview folder from before the mark is replaced (exit $rc)"
+# only names preview writes, but not the shape of a preview: the editor's
+# notes.txt alone is no preview (the message said it held "an .eml")
+mkdir "$TMP/txt"; echo 'my notes' >"$TMP/txt/f.txt"
+M preview "$I" --out "$TMP/txt" >"$TMP/out" 2>"$TMP/err"; rc=$?
+sed 's/^/# /' "$TMP/err"
+[ $rc = 73 ] && grep -q "txt: not a folder preview wrote (it has no index.html and no .eml): give --out a new or empty folder" "$TMP/err" &&
+	[ "$(cat "$TMP/txt/f.txt")" = 'my notes' ]
+ok $? "a folder of .txt files alone: refused, says what it lacks (exit $rc)"
 exit $tap_failed
