@@ -172,7 +172,7 @@ fuzz: deps
 demo: deps
 	$(MAKE) all
 	./mailer/mailer send issues/2021-01
-	@echo "outbox/ holds $$(ls outbox/new | wc -l) messages; open it with: mutt -f outbox"
+	@echo "outbox/ holds $$(ls outbox/new | wc -l) messages; open it with: neomutt -f outbox"
 
 # Benchmarks (not in check): figures and ratios against named references,
 # measured in the same run: sending (smtp-sink; smtp-source and a bare
