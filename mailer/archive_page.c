@@ -126,7 +126,11 @@ archive_page_entry(const struct archive_pages *p, struct composer *cp,
     const struct issue *is, char **html)
 {
 	json_t *ctx = web_context(p, cp, NULL);
-	int rc = render(is, p->entry, cp, ctx, html);
+	int rc;
+
+	/* A feed reader drops aria-hidden: what only decorates is left out. */
+	json_object_set_new(ctx, "in_feed", json_true());
+	rc = render(is, p->entry, cp, ctx, html);
 
 	json_decref(ctx);
 	return rc;

@@ -69,10 +69,16 @@ for p in glob.glob(issue + '/*.md'):
     t = re.search(r'^title: "?(.*?)"?$', open(p, encoding='utf-8').read(), re.M).group(1)
     if t not in content: bad.append(f'content lacks {t}')
 if base + '2021-01/images/tianfu-cloud.png' not in content: bad.append('image URL not resolved against the page')
+# a feed reader drops aria-hidden: the sections' pinyin subtitles (the
+# page hides them from screen readers) would be read out; the titles stay
+import yaml
+for sec in yaml.safe_load(open(issue + '/issue.yaml', encoding='utf-8')).get('sections', []):
+    if sec.get('title') and sec['title'] not in content: bad.append(f'content lacks section {sec["title"]}')
+    if sec.get('subtitle') and sec['subtitle'] in content: bad.append(f'content reads out {sec["subtitle"]}')
 for b in bad: print('#', b)
 sys.exit(1 if bad else 0)
 PY
-ok $? "feedparser: Atom 1.0, no bozo, stable ids, dates, alternate link, full content"
+ok $? "feedparser: Atom 1.0, no bozo, stable ids, dates, alternate link, full content, no decorative pinyin"
 
 bad=0; n=0
 while IFS= read -r f; do
