@@ -1687,15 +1687,97 @@ returned_subject(struct bounce_scan *sc)
 	buf_free(&v);
 }
 
-/* Cuts the notice at the returned-copy marker; grabs the copy's headers. */
+/* 1 when l[0..n) is "Name: value" with a short name ("主  题: s" too). */
+static int
+detail_line(const char *l, size_t n)
+{
+	const char *c = memchr(l, ':', n < 40 ? n : 40);
+
+	return c && c > l && !bounce_is_blank(*l) && !memchr(l, '@',
+	    (size_t)(c - l));
+}
+
+/* 1 when l[0..n) is a heading set between dashes ("----- 退信信息 -----"). */
+static int
+dashed_heading(const char *l, size_t n)
+{
+	size_t b = 0, e = n, k;
+
+	while (b < e && bounce_is_blank(l[b]))
+		b++;
+	while (e > b && bounce_is_blank(l[e - 1]))
+		e--;
+	if (e - b < 8 || memcmp(l + b, "---", 3) || memcmp(l + e - 3, "---", 3))
+		return 0;
+	for (k = b; k < e && (l[k] == '-' || bounce_is_blank(l[k])); k++)
+		;
+	return k < e && l[k] != '-';
+}
+
+/*
+ * Where the notice's text resumes after a copy marker at t[cut..n) that
+ * heads only a block of details ("原邮件信息" over "时间: ... 收件人: l"),
+ * not the copy itself: its field lines end at another dashed heading that
+ * is no copy marker ("----- 退信信息 -----" over the failed recipient).
+ * n when the copy runs on from the marker.
+ */
+static size_t
+details_end(const char *t, size_t cut, size_t n)
+{
+	const char *nl = memchr(t + cut, '\n', n - cut);
+	size_t i, fields = 0;
+
+	if (!nl)
+		return n;
+	for (i = (size_t)(nl - t) + 1; i < n; ) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+
+		if (bounce_indent(t + i, ll) == ll)
+			;
+		else if (fields && dashed_heading(t + i, ll))
+			return bounce_copy_marker(t + i, ll) < ll ? n : i;
+		else if (detail_line(t + i, ll))
+			fields++;
+		else
+			return n;
+		i += ll + 1;
+	}
+	return n;
+}
+
+/* Moves t[a..b) of t[0..n) to its end. */
+static void
+rotate_to_end(char *t, size_t a, size_t b, size_t n)
+{
+	char *k = xmalloc(b - a);
+
+	memcpy(k, t + a, b - a);
+	memmove(t + a, t + b, n - b);
+	memcpy(t + n - (b - a), k, b - a);
+	free(k);
+}
+
+/*
+ * Cuts the notice at the returned-copy marker; grabs the copy's headers.
+ * A block of the copy's details that the notice's own text follows is
+ * moved behind that text first, so that it is read as the copy it is.
+ */
 static size_t
 cut_notice(struct bounce_scan *sc)
 {
-	size_t cut;
+	size_t cut, r;
 
 	if (!sc->notice.len)
 		return 0;
 	cut = bounce_copy_marker(sc->notice.data, sc->notice.len);
+	for (int k = 0; k < 4 && cut < sc->notice.len; k++) {
+		r = details_end(sc->notice.data, cut, sc->notice.len);
+		if (r >= sc->notice.len)
+			break;
+		rotate_to_end(sc->notice.data, cut, r, sc->notice.len);
+		cut = bounce_copy_marker(sc->notice.data, sc->notice.len);
+	}
 	if (cut < sc->notice.len && !sc->orig.len) {
 		const char *p = sc->notice.data + cut;
 		const char *e = sc->notice.data + sc->notice.len;

@@ -347,6 +347,13 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not listed in domino directory", "5.1.1", HARD, "userunknown" },
 	{ "not listed in public name & address book", "5.1.1", HARD,
 	  "userunknown" },
+	/* Domino in German: "... ist nicht im Domino-Verzeichnis aufgeführt" */
+	{ "nicht im domino-verzeichnis", "5.1.1", HARD, "userunknown" },
+	{ "im domino-verzeichnis nicht aufgefuhrt", "5.1.1", HARD,
+	  "userunknown" },
+	/* a person document with no mail database: nobody to deliver to */
+	{ "does not specify a valid notes mail file", "5.1.1", HARD,
+	  "userunknown" },
 	/* Domino in French: "Utilisateur non recensé dans le carnet ..." */
 	{ "non recense dans le carnet d'adresses", "5.1.1", HARD,
 	  "userunknown" },
@@ -1930,6 +1937,17 @@ const char *const bounce_message_to[] = {
 	"messages to",
 	"mensaje para",
 	"message a",	/* French "votre message à a n'a pas pu être remis" */
+	/*
+	 * "addressed to a" in the Romance languages: "Votre message destiné
+	 * à a n'a pas pu être délivré", "Il messaggio destinato a a",
+	 * "El mensaje dirigido a a", "A mensagem destinada a a"
+	 */
+	"destine a",
+	"destinee a",
+	"destinato a",
+	"indirizzato a",
+	"dirigido a",
+	"destinada a",
 	"mensagem para",
 	"messaggio per",
 	"meddelande till",
@@ -2083,6 +2101,8 @@ const char *const bounce_valedictions[] = {
  */
 const char *const bounce_failure_cues[] = {
 	"nicht zugestellt werden",
+	/* Domino's "Ihre Nachricht ... wurde nicht zugestellt an:" */
+	"wurde nicht zugestellt",
 	"unzustellbar",
 	/* Exchange's "Die Nachricht an diesen Empfänger ist fehlgeschlagen" */
 	"an diesen empfanger ist fehlgeschlagen",
@@ -2714,6 +2734,18 @@ const char *const bounce_challenge_cues[] = {
 	"my list of approved senders",	/* Spam Arrest */
 	"one-time registration",	/* ChoiceMail */
 	"dat u een mens bent",
+	/*
+	 * the request itself, in the words such services vary: "confirm
+	 * that you are a person", "your message is waiting for your
+	 * confirmation", "unconfirmed messages are deleted"
+	 */
+	"confirm that you are a person",
+	"confirm you are a person",
+	"confirm that you are a real person",
+	"waiting for your confirmation",
+	"awaiting your confirmation",
+	"unconfirmed messages",
+	"messages that are not confirmed",
 	NULL
 };
 

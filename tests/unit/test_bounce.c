@@ -6431,6 +6431,64 @@ START_TEST(test_h139_blind_round)
 }
 END_TEST
 
+/*
+ * Helper-146's blind round.  A block of the returned message's details
+ * under its heading ("原邮件信息", naming the list as the copy's 收件人)
+ * that the notice's own report follows under another dashed heading: the
+ * report is read, the block's addressee is not a recipient.  French
+ * "destiné à a" is "addressed to a"; Domino's German "wurde nicht
+ * zugestellt an:" is a failure's heading and its directory verdict a
+ * dead address; a challenge from a person's address with no
+ * Auto-Submitted field is an automatic reply.
+ */
+#define H146_163(report) DHDR "Content-Type: text/plain; charset=utf-8\n\n" \
+	"\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6\xe8\xa2\xab\xe9\x80" \
+	"\x80\xe5\x9b\x9e\xe3\x80\x82\n\n----- \xe5\x8e\x9f\xe9\x82\xae\xe4" \
+	"\xbb\xb6\xe4\xbf\xa1\xe6\x81\xaf -----\n\xe4\xb8\xbb  \xe9\xa2\x98" \
+	"\xef\xbc\x9aIssue 7\n\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba\xef\xbc" \
+	"\x9areaders@lists.example.com\n\n" report
+#define H146_163_REPORT "----- \xe9\x80\x80\xe4\xbf\xa1\xe4\xbf\xa1\xe6" \
+	"\x81\xaf -----\n\xe6\x97\xa0\xe6\xb3\x95\xe6\x8a\x95\xe9\x80\x92" \
+	"\xe5\x88\xb0\xe4\xbb\xa5\xe4\xb8\x8b\xe6\x94\xb6\xe4\xbb\xb6\xe4" \
+	"\xba\xba\xef\xbc\x9a\nli.na@example.cn\n550 User not found: " \
+	"li.na@example.cn\n"
+#define H146_DOMINO_DE(why) DHDR "Content-Type: text/plain; " \
+	"charset=utf-8\n\nIhre Nachricht\n\n  Betreff: Issue 7\n\nwurde " \
+	"nicht zugestellt an:\n\n  jonas@example.de\n\nweil:\n\n  " why "\n"
+
+START_TEST(test_h146_blind_round)
+{
+	expect_statuses(H146_163(H146_163_REPORT),
+	    "li.na@example.cn:5.1.1:hard");
+	/* the block alone, or under a dashed line that is a copy's marker */
+	expect_statuses(H146_163(""), "");
+	expect_statuses(H146_163("----- Original message -----\n"
+	    "li.na@example.cn: 550 User not found\n"), "");
+	expect_statuses(DHDR "Content-Type: text/plain; charset=utf-8\n\n"
+	    "Votre message destin\xc3\xa9 \xc3\xa0 <lucie@example.fr> n'a pas "
+	    "pu \xc3\xaatre d\xc3\xa9livr\xc3\xa9 : la bo\xc3\xaete aux lettres "
+	    "du destinataire est pleine.\n\n552 5.2.2 Quota depasse\n",
+	    "lucie@example.fr:5.2.2:soft");
+	expect_statuses(H146_DOMINO_DE("Benutzer jonas@example.de "
+	    "(jonas@example.de) ist nicht im Domino-Verzeichnis aufgef\xc3\xbchrt"),
+	    "jonas@example.de:5.1.1:hard");
+	expect_statuses(H146_DOMINO_DE("Postfach voll"),
+	    "jonas@example.de:5.2.2:soft");
+	/* a cause no row knows: the heading alone says it failed */
+	expect_statuses(H146_DOMINO_DE("Die Zieldatenbank ist besch\xc3\xa4"
+	    "digt"), "jonas@example.de:5.0.0:soft");
+	expect_statuses(HDR "\nYour message\n\n  Subject: Issue 7\n\nwas not "
+	    "delivered to:\n\n  kai@example.org\n\nbecause:\n\n  Domino "
+	    "directory entry does not specify a valid Notes mail file\n",
+	    "kai@example.org:5.1.1:hard");
+	expect_kind_rcpt("From: Hal Moss <hal@example.us>\nTo: "
+	    "news@example.com\nSubject: Please verify your message\n\n"
+	    "Your message to hal@example.us is waiting for your confirmation."
+	    "\nPlease confirm that you are a person by replying to this "
+	    "message.\n", BOUNCE_AUTOREPLY, "hal@example.us", -1);
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -7054,6 +7112,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round50_forward_hearsay);
 	tcase_add_test(tc, test_round50_forward_copy);
 	tcase_add_test(tc, test_h139_blind_round);
+	tcase_add_test(tc, test_h146_blind_round);
 	suite_add_tcase(s, tc);
 	return s;
 }
