@@ -1493,6 +1493,8 @@ const char *const bounce_rcpt_nouns[] = {
 	"user",
 	"mailbox",
 	"mailbox for",
+	/* "The mailbox of a is full" */
+	"mailbox of",
 	"address",
 	"account",
 	"recipient",

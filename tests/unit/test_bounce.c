@@ -6439,7 +6439,8 @@ END_TEST
  * "destiné à a" is "addressed to a"; Domino's German "wurde nicht
  * zugestellt an:" is a failure's heading and its directory verdict a
  * dead address; a challenge from a person's address with no
- * Auto-Submitted field is an automatic reply.
+ * Auto-Submitted field is an automatic reply.  From the second batch:
+ * "The mailbox of a is full" names a as "The mailbox a is full" does.
  */
 #define H146_163(report) DHDR "Content-Type: text/plain; charset=utf-8\n\n" \
 	"\xe6\x82\xa8\xe7\x9a\x84\xe9\x82\xae\xe4\xbb\xb6\xe8\xa2\xab\xe9\x80" \
@@ -6481,6 +6482,12 @@ START_TEST(test_h146_blind_round)
 	    "delivered to:\n\n  kai@example.org\n\nbecause:\n\n  Domino "
 	    "directory entry does not specify a valid Notes mail file\n",
 	    "kai@example.org:5.1.1:hard");
+	/* "The mailbox of a is full": the noun, "of", then the address */
+	expect_rcpt_list(HDR "\nWe could not deliver your message.\n\nThe "
+	    "mailbox of cian@example.ie is full and cannot take new mail.\n"
+	    "\nDetails of the message:\n  From:    news@example.com\n  To:"
+	    "      readers@example.com\n  Subject: Issue 7\n",
+	    "cian@example.ie:soft", 0);
 	expect_kind_rcpt("From: Hal Moss <hal@example.us>\nTo: "
 	    "news@example.com\nSubject: Please verify your message\n\n"
 	    "Your message to hal@example.us is waiting for your confirmation."
