@@ -1687,14 +1687,29 @@ returned_subject(struct bounce_scan *sc)
 	buf_free(&v);
 }
 
-/* 1 when l[0..n) is "Name: value" with a short name ("主  题: s" too). */
+/*
+ * 1 when l[0..n) is "Name: value" with a short name ("主　题：s" too, a
+ * full-width colon); 2 when that name could be no header's (RFC 5322
+ * 3.6.8: printable ASCII, no space), so the line describes the copy and
+ * is none of its header lines.
+ */
 static int
 detail_line(const char *l, size_t n)
 {
-	const char *c = memchr(l, ':', n < 40 ? n : 40);
+	static const char fwcolon[] = "\xef\xbc\x9a";	/* U+FF1A */
+	size_t m = n < 40 ? n : 40, c;
+	const char *a = memchr(l, ':', m);
+	const char *w = memmem(l, m, fwcolon, 3);
 
-	return c && c > l && !bounce_is_blank(*l) && !memchr(l, '@',
-	    (size_t)(c - l));
+	if (w && (!a || w < a))
+		a = w;
+	if (!a || a == l || bounce_is_blank(*l) || memchr(l, '@',
+	    (size_t)(a - l)))
+		return 0;
+	for (c = 0; l + c < a; c++)
+		if ((unsigned char)l[c] <= ' ' || (unsigned char)l[c] >= 0x7f)
+			return 2;
+	return a == w ? 2 : 1;
 }
 
 /* 1 when l[0..n) is a heading set between dashes ("----- 退信信息 -----"). */
@@ -1714,11 +1729,27 @@ dashed_heading(const char *l, size_t n)
 	return k < e && l[k] != '-';
 }
 
+/* 1 when the first line after the blank ones at t[i..n) is no header line. */
+static int
+resumes(const char *t, size_t i, size_t n)
+{
+	const char *eol;
+
+	while (i < n && (bounce_is_blank(t[i]) || t[i] == '\r' ||
+	    t[i] == '\n'))
+		i++;
+	eol = memchr(t + i, '\n', n - i);
+	return i < n && detail_line(t + i, eol ? (size_t)(eol - (t + i)) :
+	    n - i) != 1;
+}
+
 /*
  * Where the notice's text resumes after a copy marker at t[cut..n) that
  * heads only a block of details ("原邮件信息" over "时间: ... 收件人: l"),
  * not the copy itself: its field lines end at another dashed heading that
- * is no copy marker ("----- 退信信息 -----" over the failed recipient).
+ * is no copy marker ("----- 退信信息 -----" over the failed recipient), or,
+ * when a field's name could be no header's ("主　题"), at the blank line
+ * after them: a returned copy's header lines all have header names.
  * n when the copy runs on from the marker.
  */
 static size_t
@@ -1726,6 +1757,7 @@ details_end(const char *t, size_t cut, size_t n)
 {
 	const char *nl = memchr(t + cut, '\n', n - cut);
 	size_t i, fields = 0;
+	int described = 0, d;
 
 	if (!nl)
 		return n;
@@ -1733,14 +1765,17 @@ details_end(const char *t, size_t cut, size_t n)
 		const char *eol = memchr(t + i, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
 
-		if (bounce_indent(t + i, ll) == ll)
-			;
-		else if (fields && dashed_heading(t + i, ll))
+		if (bounce_indent(t + i, ll) == ll) {
+			if (described)
+				return resumes(t, i, n) ? i : n;
+		} else if (fields && dashed_heading(t + i, ll)) {
 			return bounce_copy_marker(t + i, ll) < ll ? n : i;
-		else if (detail_line(t + i, ll))
+		} else if ((d = detail_line(t + i, ll))) {
 			fields++;
-		else
+			described |= d == 2;
+		} else {
 			return n;
+		}
 		i += ll + 1;
 	}
 	return n;

@@ -278,6 +278,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "user unknown", "5.1.1", HARD, "userunknown" },
 	{ "unknown user", "5.1.1", HARD, "userunknown" },
 	{ "no such user", "5.1.1", HARD, "userunknown" },
+	/* Mercury/32's and others' local delivery: no such mailbox */
+	{ "no such local user", "5.1.1", HARD, "userunknown" },
 	{ "user not found", "5.1.1", HARD, "userunknown" },
 	{ "user not exist", "5.1.1", HARD, "userunknown" },
 	/*
@@ -2722,6 +2724,7 @@ const char *const bounce_challenge_cues[] = {
 	"confirm that you are human",
 	"confirm you are human",
 	"confirm that you are a human",
+	"confirm you are a human",
 	"you are not a robot",
 	"release your message for delivery",
 	"challenge-response",
@@ -2764,6 +2767,15 @@ const char *const bounce_ack_cues[] = {
 	"has been received and will be reviewed",
 	"we have received your request",
 	"we've received your request",
+	/*
+	 * Request Tracker's autoreply ("... in response to the creation of a
+	 * trouble ticket regarding ...  Your ticket has been assigned an ID
+	 * of ..."), OTRS's and osTicket's "a ticket has been created"
+	 */
+	"creation of a trouble ticket",
+	"ticket has been assigned",
+	"a ticket has been created",
+	"your request has been received",
 	NULL
 };
 
