@@ -1185,7 +1185,8 @@ drain_one(void *arg, size_t i, const char *msg, size_t len)
 	char *key;
 	int seen;
 
-	if (len > BOUNCES_MAX_MSG) {	/* its RFC822.SIZE said less */
+	/* its RFC822.SIZE said less, or nothing */
+	if (len > BOUNCES_MAX_MSG) {
 		too_large(d->c, uid, len);
 		return 0;
 	}
@@ -1211,7 +1212,10 @@ small_enough(const struct config *c, uint32_t *uids, uint32_t *sizes,
 	size_t k = 0;
 
 	for (size_t i = 0; i < *n; i++) {
-		if (sizes[i] > BOUNCES_MAX_MSG) {
+		/* one the server gave no size of is read, and refused
+		 * then if it is too large */
+		if (sizes[i] > BOUNCES_MAX_MSG &&
+		    sizes[i] != IMAP_SIZE_UNKNOWN) {
 			too_large(c, uids[i], sizes[i]);
 			continue;
 		}

@@ -858,11 +858,13 @@ uid_set(const uint32_t *uids, size_t n)
 	return set;
 }
 
-/* The UID and RFC822.SIZE items of one message's FETCH answer. */
+/* The UID and RFC822.SIZE items of one message's FETCH answer (a size
+ * not in it: IMAP_SIZE_UNKNOWN). */
 static void
 uid_size(const struct mailimap_msg_att *att, uint32_t *uid, uint32_t *size)
 {
-	*uid = *size = 0;
+	*uid = 0;
+	*size = IMAP_SIZE_UNKNOWN;
 	for (clistiter *i = clist_begin(att->att_list); i; i = clist_next(i)) {
 		struct mailimap_msg_att_item *item = clist_content(i);
 		struct mailimap_msg_att_static *st;
@@ -902,7 +904,9 @@ fetch_sizes(struct imap *im, struct mailimap_set *set, const uint32_t *uids,
 
 		uid_size(clist_content(m), &uid, &size);
 		at = bsearch(&uid, uids, n, sizeof *uids, cmp_uid);
-		if (at)
+		/* a second answer for the message without the size (its
+		 * flags, sent unasked) does not unlearn it */
+		if (at && size != IMAP_SIZE_UNKNOWN)
 			sizes[at - uids] = size;
 	}
 	mailimap_fetch_list_free(res);
@@ -952,7 +956,8 @@ int
 imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
     uint32_t *sizes)
 {
-	memset(sizes, 0, n * sizeof *sizes);
+	for (size_t i = 0; i < n; i++)
+		sizes[i] = IMAP_SIZE_UNKNOWN;
 	/* those asked only: a range first..last also returned every message
 	 * between them, the ones not asked for too */
 	for (size_t i = 0, k; i < n; i += k) {
@@ -1180,6 +1185,15 @@ match(const struct imap_again *again, size_t n, int *had, const char *b,
 #define IMAP_LOOK_BYTES (8u * 1024 * 1024)
 #define IMAP_SET_MAX 250
 
+/* The bytes fetch_span counts for a message of size bytes: one of
+ * unknown size (a server that did not say) as a whole read's worth, so
+ * it comes alone; counted as nothing, 250 of any size came at once. */
+static size_t
+span_bytes(uint32_t size)
+{
+	return size == IMAP_SIZE_UNKNOWN ? IMAP_LOOK_BYTES : size;
+}
+
 /* How many of n messages, of sizes[0..n) bytes (NULL: big each), one
  * UID FETCH of bodies reads: at least 1. */
 static size_t
@@ -1188,7 +1202,7 @@ fetch_span(const uint32_t *sizes, size_t big, size_t n)
 	size_t k = 0, bytes = 0;
 
 	for (; k < n && k < IMAP_SET_MAX; k++) {
-		bytes += sizes ? sizes[k] : big;
+		bytes += sizes ? span_bytes(sizes[k]) : big;
 		if (k && bytes > IMAP_LOOK_BYTES)
 			break;
 	}

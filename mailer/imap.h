@@ -62,9 +62,11 @@ int imap_list_deleted(struct imap *im, uint32_t **uids, size_t *n);
  * The sizes (RFC822.SIZE) of the messages uids[0..n) (ascending) of the
  * selected folder into sizes[0..n): those only, in UID sets of ranges
  * (one UID FETCH for a folder's UIDs without gaps, a command line of
- * 8 KB at most); a size the server does not give stays 0.  0 / -1 after
+ * 8 KB at most); a size the server does not give is IMAP_SIZE_UNKNOWN
+ * (imap_fetch_set then reads that message alone).  0 / -1 after
  * reporting.
  */
+#define IMAP_SIZE_UNKNOWN UINT32_MAX
 int imap_sizes(struct imap *im, const uint32_t *uids, size_t n,
     uint32_t *sizes);
 
