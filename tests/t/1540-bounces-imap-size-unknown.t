@@ -53,29 +53,30 @@ run "sizes from Dovecot" "$P/config.yaml"
 [ "$sets" = "5 5 2 " ]
 ok $? "sizes known: bodies in sets of $sets(want 5 5 2)"
 
-port=$(free_port)
-python3 tests/lib/delayproxy.py "$port" "$SRV_IMAP_PORT" 0 omit-size >"$T/proxy" 2>&1 &
-PROXY=$!
+# proxied REWRITE: mailer reaches Dovecot's plain IMAP port through
+# tests/lib/delayproxy.py rewriting its answers so; its config $P/REWRITE.yaml
 proxy_ready() { grep -qs '^ready' "$T/proxy"; }
-wait_for 10 "the rewriting proxy" proxy_ready || { echo "Bail out! proxy"; exit 1; }
-sed -e "s|url: imaps://.*|url: imap://127.0.0.1:$port|" -e 's|^imap:$|imap:\n  tls: none|' \
-	"$P/config.yaml" >"$P/omit.yaml"
-run "no sizes" "$P/omit.yaml"
+proxied() {
+	local port
+	[ -z "$PROXY" ] || { kill "$PROXY"; wait "$PROXY" 2>/dev/null; }
+	port=$(free_port); : >"$T/proxy"
+	python3 tests/lib/delayproxy.py "$port" "$SRV_IMAP_PORT" 0 "$1" >"$T/proxy" 2>&1 &
+	PROXY=$!
+	wait_for 10 "the rewriting proxy" proxy_ready || { echo "Bail out! proxy"; exit 1; }
+	sed -e "s|url: imaps://.*|url: imap://127.0.0.1:$port|" -e 's|^imap:$|imap:\n  tls: none|' \
+		"$P/config.yaml" >"$P/$1.yaml"
+}
+
+proxied omit-size
+run "no sizes" "$P/omit-size.yaml"
 [ "$sets" = "1 1 1 1 1 1 1 1 1 1 1 1 " ]
 ok $? "no sizes: each body alone, sets of $sets"
 given=$(cat "$T/raw"/*.out | grep -c 'FETCH (UID [0-9]* RFC822.SIZE [0-9]*)')
 [ "$given" = 12 ]
 ok $? "...though Dovecot gave the 12 (the proxy took them out: $given)"
 
-kill "$PROXY"; wait "$PROXY" 2>/dev/null
-port=$(free_port)
-: >"$T/proxy"
-python3 tests/lib/delayproxy.py "$port" "$SRV_IMAP_PORT" 0 flags-after >"$T/proxy" 2>&1 &
-PROXY=$!
-wait_for 10 "the rewriting proxy" proxy_ready || { echo "Bail out! proxy"; exit 1; }
-sed -e "s|url: imaps://.*|url: imap://127.0.0.1:$port|" -e 's|^imap:$|imap:\n  tls: none|' \
-	"$P/config.yaml" >"$P/flags.yaml"
-run "a flag change after each size" "$P/flags.yaml"
+proxied flags-after
+run "a flag change after each size" "$P/flags-after.yaml"
 [ "$sets" = "5 5 2 " ]
 ok $? "a flag change after each size: sets of $sets(want 5 5 2)"
 exit $tap_failed
