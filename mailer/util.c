@@ -793,12 +793,40 @@ utf8_find(const char *s, size_t n, int (*want)(unsigned cp), unsigned *cp)
 	return 0;
 }
 
-/* Characters no address has a use for that make it look like another. */
+int
+cp_unseen(unsigned cp)
+{
+	/* Default_Ignorable_Code_Point of Unicode 14.0, range by range
+	 * (test_util checks each code point against Debian 12's perl) */
+	static const unsigned di[][2] = {
+		{ 0xad, 0xad }, { 0x34f, 0x34f }, { 0x61c, 0x61c },
+		{ 0x115f, 0x1160 }, { 0x17b4, 0x17b5 }, { 0x180b, 0x180f },
+		{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x206f },
+		{ 0x3164, 0x3164 }, { 0xfe00, 0xfe0f }, { 0xfeff, 0xfeff },
+		{ 0xffa0, 0xffa0 }, { 0xfff0, 0xfff8 }, { 0x1bca0, 0x1bca3 },
+		{ 0x1d173, 0x1d17a }, { 0xe0000, 0xe0fff },
+	};
+
+	/* interlinear annotation marks: not default ignorable, yet
+	 * browsers show them as nothing */
+	if (cp >= 0xfff9 && cp <= 0xfffb)
+		return 1;
+	for (size_t i = 0; i < sizeof di / sizeof di[0]; i++)
+		if (cp >= di[i][0] && cp <= di[i][1])
+			return 1;
+	return 0;
+}
+
+/*
+ * Characters no address has a use for that make it look like another:
+ * those shown as nothing, ZWJ and ZWNJ too (between the ASCII letters
+ * of "bounces+" they join nothing), C1 controls, bidi controls and
+ * marks, U+2028/2029.
+ */
 static int
 cp_disguise(unsigned cp)
 {
-	return (cp >= 0x80 && cp_hidden(cp)) || cp == 0xad || cp == 0x200b ||
-	    cp == 0x2060 || cp == 0xfeff;
+	return (cp >= 0x80 && cp_hidden(cp)) || cp_unseen(cp);
 }
 
 int

@@ -229,15 +229,23 @@ void json_print(const struct json_t *v);
  * one in earnest; one inside an address disguises it.
  */
 int cp_invisible(unsigned cp);
+/*
+ * 1 when code point cp is shown as nothing where it stands: Unicode's
+ * Default_Ignorable_Code_Point (format characters such as U+200B and
+ * U+FEFF, the joiners, bidi marks and controls, variation selectors,
+ * Hangul fillers, tags, and the code points kept for more of them) and
+ * the interlinear annotation marks U+FFF9-FFFB.
+ */
+int cp_unseen(unsigned cp);
 /* 1 + the offset of the first code point of s[0..n) that want() takes
  * (stored in *cp), or 0: bytes that are not UTF-8 are skipped */
 size_t utf8_find(const char *s, size_t n, int (*want)(unsigned cp),
     unsigned *cp);
 /*
- * 1 when s, its bidi, C1 and invisible format characters (U+00AD,
- * U+200B, U+2060, U+FEFF) left out, starts with prefix, ignoring ASCII
- * case: an address that shows as "bounces+..." though it does not start
- * so.
+ * 1 when s, its bidi and C1 controls and characters shown as nothing
+ * (cp_unseen: U+00AD, U+200B-200D, U+2060, U+FEFF, a variation
+ * selector, a tag...) left out, starts with prefix, ignoring ASCII case:
+ * an address that shows as "bounces+..." though it does not start so.
  */
 int starts_hidden(const char *s, const char *prefix);
 

@@ -64,15 +64,50 @@ line_break(const unsigned char *p)
 }
 
 /*
+ * 1 for a character shown as nothing (util's cp_unseen) that a name has
+ * no use for: a zero-width space, a word joiner, a soft hyphen, a Hangul
+ * filler (a name that shows as blank), tags (U+E0000-E007F: text no one
+ * sees, in the editors' CSV too).  Kept are those that change the
+ * letters the reader sees: ZWNJ and ZWJ (Persian, Indic scripts, emoji
+ * sequences; IDNA2008 allows them in context for the same reason),
+ * variation selectors (an emoji's presentation, an ideograph's variant
+ * in a Chinese or Japanese name: U+E0100-E01EF) and Mongolian's free
+ * variation selectors and vowel separator (U+180B-180F).
+ */
+static int
+name_unseen(unsigned cp)
+{
+	if (cp == 0x200c || cp == 0x200d || (cp >= 0x180b && cp <= 0x180f) ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	    (cp >= 0xe0100 && cp <= 0xe01ef))
+		return 0;
+	return cp_unseen(cp);
+}
+
+/* 1 when the refused form may show name again: it holds nothing that
+ * moves the page's text or hides in it (the user types it anew). */
+static int
+name_echoed(const char *name)
+{
+	unsigned cp;
+
+	return name && !has_hidden(name) &&
+	    !utf8_find(name, strlen(name), name_unseen, &cp);
+}
+
+/*
  * A name may be empty; it is one line of printable text with no control,
- * bidi control or mark (util's has_hidden): the consent record and the
- * confirm page show it (the confirmation mail does not).  Name and
+ * bidi control or mark (util's has_hidden) and no character shown as
+ * nothing but those a script needs (name_unseen): the consent record and
+ * the confirm page show it (the confirmation mail does not).  Name and
  * address end up in the editors' CSV (lists sync), where a spreadsheet
  * would run a value that starts like a formula.
  */
 static const char *
 name_problem(const char *name)
 {
+	unsigned cp;
+
 	if (strlen(name) > NAME_MAX_BYTES)
 		return "称呼太长 · The name is too long";
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
@@ -87,6 +122,12 @@ name_problem(const char *name)
 		return "称呼不能含控制字符或文字方向控制字符(如 ESC、U+202E)· "
 		    "The name may not hold control or text-direction "
 		    "characters (such as ESC or U+202E)";
+	/* "Ann<U+200B>" shows as "Ann" and is another name; U+3164 alone
+	 * shows as no name at all */
+	if (utf8_find(name, strlen(name), name_unseen, &cp))
+		return "称呼不能含看不见的字符(如零宽空格 U+200B)· The name "
+		    "may not hold invisible characters (such as the "
+		    "zero-width space U+200B)";
 	if (list_csv_formula(name))
 		return "称呼不能以 = + - @(或全角 ＝ ＋ － ＠)开头 · The "
 		    "name may not start with =, +, - or @ (nor their "
@@ -370,7 +411,7 @@ subscribe_post(struct web *w, const struct list *l,
 	if ((bad = subscribe_problem(email, why, name, &bad_field))) {
 		form_page(w, l, "subscribe_form", "订阅 · Subscribe", bad,
 		    bad_field,
-		    name && !has_hidden(name) ? name : NULL,
+		    name_echoed(name) ? name : NULL,
 		    raw, rs);
 		goto out;
 	}

@@ -549,10 +549,77 @@ START_TEST(test_starts_hidden)
 	ck_assert_int_eq(starts_hidden("bounces", "bounces+"), 0);
 	ck_assert_int_eq(starts_hidden("bounces-x@b", "bounces+"), 0);
 	ck_assert_int_eq(starts_hidden("\xc3\xa9" "bounces+", "bounces+"), 0);
+	/* a joiner between ASCII letters joins nothing: shown as nothing */
 	ck_assert_int_eq(starts_hidden("b\xe2\x80\x8d" "ounces+", "bounces+"),
-	    0);
+	    1);
 	ck_assert_int_eq(starts_hidden("\xe2\x80", "bounces+"), 0);
 	ck_assert_int_eq(starts_hidden("", "bounces+"), 0);
+}
+END_TEST
+
+/*
+ * starts_hidden sees "bounces+" through each character shown as nothing
+ * (cp_unseen), one that the partial list of before missed too: a
+ * combining grapheme joiner, a Hangul filler, a variation selector, a
+ * tag (U+E0062), an interlinear annotation mark, a shorthand format
+ * control; not through a letter, a space or a combining accent.
+ */
+static const struct {
+	const char *s;
+	int want;
+} disguised[] = {
+	{ "b\xcd\x8f" "ounces+", 1 },			/* U+034F */
+	{ "bo\xe3\x85\xa4" "unces+", 1 },		/* U+3164 */
+	{ "bou\xef\xbe\xa0" "nces+", 1 },		/* U+FFA0 */
+	{ "boun\xef\xb8\x8f" "ces+", 1 },		/* U+FE0F */
+	{ "bounc\xf3\xa0\x81\xa2" "es+", 1 },	/* U+E0062 */
+	{ "bounce\xef\xbf\xb9" "s+", 1 },		/* U+FFF9 */
+	{ "bounces\xf0\x9b\xb2\xa0+", 1 },		/* U+1BCA0 */
+	{ "\xe1\x85\x9f" "bounces+", 1 },		/* U+115F */
+	{ "b\xe1\x9e\xb4" "ounces+", 1 },		/* U+17B4 */
+	{ "b\xe1\xa0\x8b" "ounces+", 1 },		/* U+180B */
+	{ "b\xe2\x81\xa4" "ounces+", 1 },		/* U+2064 */
+	{ "b\xf0\x9d\x85\xb3" "ounces+", 1 },	/* U+1D173 */
+	{ "b\xe2\x80\x8a" "ounces+", 0 },		/* U+200A, a hair space */
+	{ "b\xc2\xa0" "ounces+", 0 },			/* no-break space */
+	{ "b\xcc\x81" "ounces+", 0 },			/* U+0301 */
+	{ "b\xd0\xbe" "unces+", 0 },			/* Cyrillic o */
+	{ "b\xe2\xa0\x80" "ounces+", 0 },		/* U+2800, blank */
+};
+
+START_TEST(test_starts_disguised)
+{
+	ck_assert_msg(starts_hidden(disguised[_i].s, "bounces+") ==
+	    disguised[_i].want, "case %d", _i);
+}
+END_TEST
+
+/*
+ * cp_unseen is Default_Ignorable_Code_Point plus U+FFF9-FFFB, every
+ * code point checked against perl's own Unicode tables (\p{DI}).
+ */
+START_TEST(test_unseen_perl)
+{
+	FILE *f = popen("perl -e 'for my $c (0 .. 0x10ffff) { "
+	    "print chr($c) =~ /\\p{Default_Ignorable_Code_Point}/ ? 1 : 0 "
+	    "}' 2>/dev/null", "r");
+	unsigned cp = 0, bad = 0, n = 0;
+	int c;
+
+	ck_assert_ptr_nonnull(f);
+	for (; (c = getc(f)) != EOF; cp++) {
+		int want = c == '1' || (cp >= 0xfff9 && cp <= 0xfffb);
+
+		if (cp_unseen(cp) != want && bad++ < 10)
+			fprintf(stderr, "U+%04X: cp_unseen %d, want %d\n", cp,
+			    cp_unseen(cp), want);
+		n += want;
+	}
+	ck_assert_int_eq(pclose(f), 0);
+	ck_assert_uint_eq(cp, 0x110000);
+	ck_assert_uint_eq(bad, 0);
+	/* 4,174 default ignorable in Unicode 14, 3 annotation marks */
+	ck_assert_uint_eq(n, 4177);
 }
 END_TEST
 
@@ -586,6 +653,14 @@ util_suite(void)
 	tcase_add_test(tc, test_printable_edges);
 	tcase_add_test(tc, test_json_shown);
 	tcase_add_test(tc, test_starts_hidden);
+	tcase_add_loop_test(tc, test_starts_disguised, 0,
+	    sizeof disguised / sizeof disguised[0]);
+	if (system("perl -e 'exit(\"\\x{200b}\" !~ /\\p{DI}/)' "
+	    ">/dev/null 2>&1") != 0 && ++unit_nskipped)
+		printf("SKIP test_unseen_perl: no perl with its Unicode "
+		    "tables (make deps installs it)\n");
+	else
+		tcase_add_test(tc, test_unseen_perl);
 	tcase_add_test(tc, test_has_hidden);
 	suite_add_tcase(s, tc);
 	return s;
