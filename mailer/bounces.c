@@ -103,25 +103,46 @@ unsub_alias_of(const struct bounce_report *r, size_t i)
 	return 0;
 }
 
+/* 1 when address a holds a character that hides (a control, a bidi
+ * character, one shown as nothing) or bytes that are no UTF-8: no
+ * address of ours does. */
+static int
+hides(const char *a)
+{
+	unsigned cp;
+
+	return has_hidden(a) || utf8_find(a, strlen(a), cp_unseen, &cp);
+}
+
 /*
- * Whether envelope address a is meant for one of our VERP addresses, its
- * token damaged or disguised: "bounces+" or "unsubscribe+" there once a
- * C1 control, U+061C or a soft hyphen in it is unseen, or a local part
- * with a '+' at our bounce domain that is neither.  The envelope's
- * addresses are read whole, invisible characters and all (bounce_addr's
- * scan_whole): "<U+202E>bounces+TOKEN@", "bounces+AB<U+202E>CD@" and
- * "bounces+TOKEN@bounce.test<U+200B>" come here, not cut to a valid or
- * a tokenless address.
+ * Whether envelope address a is one of our VERP addresses disguised or
+ * damaged: with a character that hides in it, and "bounces+" or
+ * "unsubscribe+" there once such characters are unseen; or a local part
+ * with a '+' at our bounce domain that hides a character or ends in a
+ * token's form ("ces+TOKEN@", what is left of "boun<U+3164>ces+TOKEN@"
+ * where the address scan stops at a character it does not read as part
+ * of an address).  The envelope's addresses are read whole, invisible
+ * characters and all (bounce_addr's scan_whole): "<U+202E>bounces+TOKEN@",
+ * "bounces+TOKEN<U+2066>@" and "bounces+TOKEN@bounce.test<U+200B>" come
+ * here, not cut to a valid or a tokenless address.  Any other ("news+x@",
+ * "bounces+" and something too long) is no VERP address of ours in form:
+ * the message has no token, as one sent to the plain bounces@ has not.
  */
 static int
 verp_like(const char *a, const char *domain)
 {
-	const char *at = strrchr(a, '@');
+	const char *at = strrchr(a, '@'), *plus = NULL;
 
-	if (starts_hidden(a, "bounces+") || starts_hidden(a, "unsubscribe+"))
+	if (hides(a) && (starts_hidden(a, "bounces+") ||
+	    starts_hidden(a, "unsubscribe+")))
 		return 1;
-	return at && domain && !strcasecmp(at + 1, domain) &&
-	    memchr(a, '+', (size_t)(at - a));
+	if (!at || !domain || strcasecmp(at + 1, domain))
+		return 0;
+	for (const char *p = a; p < at; p++)
+		if (*p == '+')
+			plus = p;
+	return plus && (hides(a) ||
+	    verp_token_form(plus + 1, (size_t)(at - plus - 1)));
 }
 
 /*
@@ -145,8 +166,16 @@ find_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 		struct who cand = { 0 };
 		int rc;
 
+		/*
+		 * "bounces+shop@" claims no token, as the plain bounces@
+		 * does not: the tokenless rules then ask the returned copy
+		 * for proof; a disguised one claims ours falsely
+		 */
+		if (k != BOUNCES_ADDR_NONE &&
+		    !verp_token_form(tok, strlen(tok)) &&
+		    !hides(r->envelope[i]))
+			continue;
 		if (k == BOUNCES_ADDR_NONE) {
-			/* a token too long to be ours is a bad one, too */
 			if (verp_like(r->envelope[i], bx->domain)) {
 				if (!unsub_alias_of(r, i))
 					warnx("%s: ignored a forged or damaged "

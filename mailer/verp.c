@@ -175,6 +175,20 @@ verp_token_mac(const struct verp_mac *m, const char *id, char *out,
 }
 
 int
+verp_token_form(const char *s, size_t n)
+{
+	static const char b32_any[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+	if (n != VERP_TOKEN_LEN)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!s[i] || !strchr(b32_any, s[i]))
+			return 0;
+	return 1;
+}
+
+int
 verp_check(const unsigned char *key, size_t keylen, const char *token,
     char *id_out, size_t idsz)
 {

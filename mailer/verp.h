@@ -44,6 +44,13 @@ int verp_token_mac(const struct verp_mac *m, const char *id, char *out,
     size_t outsz);
 
 /*
+ * 1 when s[0..n) has the form of a token of ours, right or not:
+ * VERP_TOKEN_LEN characters of the base32 alphabet, either case.
+ * Nothing else after "bounces+" claims to be a token.
+ */
+int verp_token_form(const char *s, size_t n);
+
+/*
  * Checks token (case-insensitively) and copies its id part, NUL-terminated,
  * into id_out (idsz > VERP_ID_LEN).  The MAC is compared in constant time.
  * Returns 0, or -1 for any malformed or forged token; it reports nothing,

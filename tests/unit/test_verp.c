@@ -93,6 +93,41 @@ START_TEST(test_tamper)
 }
 END_TEST
 
+/*
+ * verp_token_form: a token of ours in form, MAC right or wrong, either
+ * case; not a subaddress of another kind, nor a token cut or lengthened.
+ */
+START_TEST(test_token_form)
+{
+	static const struct {
+		const char *s;
+		int want;
+	} cases[] = {
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 1 },
+		{ "AAAAAAAAAAAAAAAAAAAAAAAAA2345", 1 },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0 },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0 },
+		/* 0, 1, 8 and 9 are no base32 digits */
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaa1", 0 },
+		{ "shop-orders", 0 },
+		{ "", 0 },
+	};
+	const char *plus = "shop+aaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	char tok[64];
+
+	verp_token(key, KL, "2021-01", "chengdu", "a@b.example", tok,
+	    sizeof tok);
+	ck_assert_int_eq(verp_token_form(tok, strlen(tok)), 1);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(verp_token_form(cases[i].s, strlen(cases[i].s)) ==
+		    cases[i].want, "%s", cases[i].s);
+	/* n, not the NUL, ends it; a NUL within n ends it short */
+	ck_assert_int_eq(verp_token_form(plus, strlen(plus)), 0);
+	ck_assert_int_eq(verp_token_form(plus + 5, 29), 1);
+	ck_assert_int_eq(verp_token_form("aaaa", 29), 0);
+}
+END_TEST
+
 START_TEST(test_distinct)
 {
 	char a[64], b[64], c[64];
@@ -200,6 +235,7 @@ verp_suite(void)
 
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_tamper);
+	tcase_add_test(tc, test_token_form);
 	tcase_add_test(tc, test_token_mac);
 	tcase_add_test(tc, test_distinct);
 	tcase_add_test(tc, test_keys);

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A notice to a '+' address at the bounce domain that is no VERP address
+# of ours in form ("bounces+shop-orders@", "news+x@", a token cut short:
+# not 29 characters of base32) was taken for one whose token was forged
+# or damaged: a warning said so, the message counted for nobody, and
+# nothing was kept as evidence, though its returned copy proved which
+# reader's message had bounced.  Nothing needed that: a notice sent to
+# the plain bounces@ is read as one without a token, and so anyone could
+# have had it read so.  Now such an address counts as no token at all:
+# the returned copy's token counts the bounce, and without one the
+# notice is kept as unverified evidence (0540's rules).  A token of the
+# right form whose MAC is wrong, a '+' address there that ends in a
+# token's form ("ces+TOKEN@", what an address scan may keep of a
+# disguised "boun<U+3164>ces+TOKEN@"), and an address with a character
+# shown as nothing in it are still forged: the message counts for nobody.
+# Real Postfix sent the issue, real Dovecot holds the bounce mailbox.
+. tests/lib/tap.sh
+. tests/lib/servers.sh
+. tests/lib/project.sh
+. tests/lib/hostile.sh
+srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
+T=$(mktemp -d /tmp/mailer-t-plusnotours.XXXXXX); chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
+plan 8
+returned_copy_project || exit 1
+q() { sqlite3 "$P/state/mailer.db" "$1"; }
+mkdir -p "$BOX/new" "$BOX/cur" "$BOX/tmp"
+n=0
+# notice TO [HDR]: a DSN for READER to TO (returned headers HDR), read by
+# one mailer bounces run; its stderr in $T/b.err; ev and unv: the events
+# and unverified rows it added; forged: whether it said the token was
+last=0 lastu=0
+notice() {
+	n=$((n + 1))
+	hostile_dsn "$1" "Undelivered Mail" "$READER" "user unknown" \
+		"dsn-$n.$$@mx.test" "${2:-}" >"$BOX/new/$n.eml"
+	chown -R vmail:vmail "$BOX"
+	$M bounces >"$T/b.out" 2>"$T/b.err"; rc=$?
+	sed 's/^/# /' "$T/b.err"
+	ev=$(($(q "select count(*) from events") - last)); last=$((last + ev))
+	unv=$(($(q "select count(*) from unverified") - lastu)); lastu=$((lastu + unv))
+	forged=no; grep -q 'forged or damaged token' "$T/b.err" && forged=yes
+	[ $rc = 0 ] || echo "# exit $rc"
+}
+# the reader's token with its last character changed: a MAC that fails
+bad=${tok%?}$([ "${tok: -1}" = a ] && echo b || echo a)
+ZWSP=$(printf '\342\200\213')
+
+notice "bounces+$bad@bounce.test" "$T/returned.hdr"
+[ "$forged/$ev/$unv" = yes/0/0 ]
+ok $? "bounces+ a token of our form, its MAC wrong: forged, counts for nobody ($forged/$ev/$unv)"
+notice "bounces+shop${ZWSP}orders@bounce.test" "$T/returned.hdr"
+[ "$forged/$ev/$unv" = yes/0/0 ]
+ok $? "bounces+shop<U+200B>orders@: forged, counts for nobody ($forged/$ev/$unv)"
+notice "ces+$tok@bounce.test" "$T/returned.hdr"
+[ "$forged/$ev/$unv" = yes/0/0 ]
+ok $? "ces+TOKEN@ (what the scan may keep of a disguised bounces+TOKEN@): forged ($forged/$ev/$unv)"
+notice "bounces+shop-orders@bounce.test"
+[ "$forged/$ev/$unv" = no/0/1 ] && grep -q "for $READER $UNPROVEN: kept as unverified evidence" "$T/b.err"
+ok $? "bounces+shop-orders@, no returned copy: no token, kept as unverified evidence ($forged/$ev/$unv)"
+notice "bounces+shop-orders@bounce.test" "$T/returned.hdr"
+[ "$forged/$ev/$unv" = no/1/0 ]
+ok $? "bounces+shop-orders@ with the returned copy: its token counts the bounce ($forged/$ev/$unv)"
+notice "news+x@bounce.test" "$T/returned.hdr"
+[ "$forged/$ev/$unv" = no/1/0 ]
+ok $? "news+x@: the same ($forged/$ev/$unv)"
+notice "bounces+${tok%?}@bounce.test" "$T/returned.hdr"
+[ "$forged/$ev/$unv" = no/1/0 ]
+ok $? "bounces+ a token cut to 28 characters: the same ($forged/$ev/$unv)"
+[ "$(q "select count(*) from events where email = '$READER' and kind = 'bounce'")" = 3 ] &&
+	[ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
+ok $? "three bounces recorded for $READER, all seven notices moved out of INBOX"
+exit $tap_failed
