@@ -22,52 +22,48 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-plusnotours.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 8
+plan 9
 returned_copy_project || exit 1
 q() { sqlite3 "$P/state/mailer.db" "$1"; }
 mkdir -p "$BOX/new" "$BOX/cur" "$BOX/tmp"
 n=0
-# notice TO [HDR]: a DSN for READER to TO (returned headers HDR), read by
-# one mailer bounces run; its stderr in $T/b.err; ev and unv: the events
-# and unverified rows it added; forged: whether it said the token was
+# expect WANT WHAT TO [HDR]: a DSN for READER to TO (returned headers
+# HDR), read by one mailer bounces run (its stderr in $T/b.err); ok when
+# WANT is "forged/EVENTS/UNVERIFIED": whether it said the token was
+# forged or damaged, the events and unverified rows the run added
 last=0 lastu=0
-notice() {
+expect() {
+	local rc ev unv forged=no
 	n=$((n + 1))
-	hostile_dsn "$1" "Undelivered Mail" "$READER" "user unknown" \
-		"dsn-$n.$$@mx.test" "${2:-}" >"$BOX/new/$n.eml"
+	hostile_dsn "$3" "Undelivered Mail" "$READER" "user unknown" \
+		"dsn-$n.$$@mx.test" "${4:-}" >"$BOX/new/$n.eml"
 	chown -R vmail:vmail "$BOX"
 	$M bounces >"$T/b.out" 2>"$T/b.err"; rc=$?
 	sed 's/^/# /' "$T/b.err"
 	ev=$(($(q "select count(*) from events") - last)); last=$((last + ev))
 	unv=$(($(q "select count(*) from unverified") - lastu)); lastu=$((lastu + unv))
-	forged=no; grep -q 'forged or damaged token' "$T/b.err" && forged=yes
-	[ $rc = 0 ] || echo "# exit $rc"
+	grep -q 'forged or damaged token' "$T/b.err" && forged=yes
+	[ $rc = 0 ] && [ "$forged/$ev/$unv" = "$1" ]
+	ok $? "$2 ($forged/$ev/$unv, exit $rc)"
 }
 # the reader's token with its last character changed: a MAC that fails
 bad=${tok%?}$([ "${tok: -1}" = a ] && echo b || echo a)
-ZWSP=$(printf '\342\200\213')
+ZWSP=$(printf '\342\200\213') H=$T/returned.hdr
 
-notice "bounces+$bad@bounce.test" "$T/returned.hdr"
-[ "$forged/$ev/$unv" = yes/0/0 ]
-ok $? "bounces+ a token of our form, its MAC wrong: forged, counts for nobody ($forged/$ev/$unv)"
-notice "bounces+shop${ZWSP}orders@bounce.test" "$T/returned.hdr"
-[ "$forged/$ev/$unv" = yes/0/0 ]
-ok $? "bounces+shop<U+200B>orders@: forged, counts for nobody ($forged/$ev/$unv)"
-notice "ces+$tok@bounce.test" "$T/returned.hdr"
-[ "$forged/$ev/$unv" = yes/0/0 ]
-ok $? "ces+TOKEN@ (what the scan may keep of a disguised bounces+TOKEN@): forged ($forged/$ev/$unv)"
-notice "bounces+shop-orders@bounce.test"
-[ "$forged/$ev/$unv" = no/0/1 ] && grep -q "for $READER $UNPROVEN: kept as unverified evidence" "$T/b.err"
-ok $? "bounces+shop-orders@, no returned copy: no token, kept as unverified evidence ($forged/$ev/$unv)"
-notice "bounces+shop-orders@bounce.test" "$T/returned.hdr"
-[ "$forged/$ev/$unv" = no/1/0 ]
-ok $? "bounces+shop-orders@ with the returned copy: its token counts the bounce ($forged/$ev/$unv)"
-notice "news+x@bounce.test" "$T/returned.hdr"
-[ "$forged/$ev/$unv" = no/1/0 ]
-ok $? "news+x@: the same ($forged/$ev/$unv)"
-notice "bounces+${tok%?}@bounce.test" "$T/returned.hdr"
-[ "$forged/$ev/$unv" = no/1/0 ]
-ok $? "bounces+ a token cut to 28 characters: the same ($forged/$ev/$unv)"
+expect yes/0/0 "bounces+ a token of our form, its MAC wrong: forged, counts for nobody" \
+	"bounces+$bad@bounce.test" "$H"
+expect yes/0/0 "bounces+shop<U+200B>orders@: forged, counts for nobody" \
+	"bounces+shop${ZWSP}orders@bounce.test" "$H"
+expect yes/0/0 "ces+TOKEN@ (what the scan may keep of a disguised bounces+TOKEN@): forged" \
+	"ces+$tok@bounce.test" "$H"
+expect no/0/1 "bounces+shop-orders@, no returned copy: no token, kept as unverified evidence" \
+	"bounces+shop-orders@bounce.test"
+grep -q "for $READER $UNPROVEN: kept as unverified evidence" "$T/b.err"
+ok $? "...and said so"
+expect no/1/0 "bounces+shop-orders@ with the returned copy: its token counts the bounce" \
+	"bounces+shop-orders@bounce.test" "$H"
+expect no/1/0 "news+x@: the same" "news+x@bounce.test" "$H"
+expect no/1/0 "bounces+ a token cut to 28 characters: the same" "bounces+${tok%?}@bounce.test" "$H"
 [ "$(q "select count(*) from events where email = '$READER' and kind = 'bounce'")" = 3 ] &&
 	[ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
 ok $? "three bounces recorded for $READER, all seven notices moved out of INBOX"
