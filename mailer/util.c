@@ -646,15 +646,16 @@ cp_hidden(unsigned cp)
 
 /*
  * What a log line or a terminal must not show raw: a control, a character
- * that reorders or breaks the line, or one shown as nothing (U+200B,
- * U+FEFF, a soft hyphen, ZWNJ and ZWJ too: in a quoted value they only
- * make one string look like another, "unsub<U+200B>scribe+" like
- * "unsubscribe+").
+ * that reorders or breaks the line, or one shown as nothing (cp_unseen:
+ * U+200B, U+FEFF, a soft hyphen, a Hangul filler, a variation selector,
+ * a tag, ZWNJ and ZWJ too: in a quoted value they only make one string
+ * look like another, "unsub<U+200B>scribe+" or "boun<U+3164>ces+" like
+ * "unsubscribe+" or "bounces+").
  */
 static int
 cp_escaped(unsigned cp)
 {
-	return cp_hidden(cp) || cp_invisible(cp);
+	return cp_hidden(cp) || cp_unseen(cp);
 }
 
 /* 1 when s holds bytes that are no UTF-8 or a code point want() takes. */

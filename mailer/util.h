@@ -185,9 +185,10 @@ int has_ctl_break(const char *s, size_t n);
  * become "\xNN" (so CR and LF never break the line: no forged log line,
  * no ESC sequence); a C1 control, a character that reorders or breaks
  * the text shown (U+061C, U+200E-200F, U+2028-202E, U+2066-2069) and one
- * shown as nothing (cp_invisible: U+00AD, U+180E, U+200B-200D,
- * U+2060-2064, U+206A-206F, U+FEFF) become "<U+XXXX>": no value shown
- * passes for another by a character the reader cannot see.
+ * shown as nothing (cp_unseen: U+00AD, U+180E, U+200B-200D, U+2060-2064,
+ * U+206A-206F, U+3164, U+FE00-FE0F, U+FEFF, tags...) become "<U+XXXX>":
+ * no value shown passes for another by a character the reader cannot
+ * see.
  * buf_add_printable appends the form of s[0..n).
  */
 void buf_add_printable(struct buf *b, const char *s, size_t n);

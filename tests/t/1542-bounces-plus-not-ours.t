@@ -12,7 +12,9 @@
 # right form whose MAC is wrong, a '+' address there that ends in a
 # token's form ("ces+TOKEN@", what an address scan may keep of a
 # disguised "boun<U+3164>ces+TOKEN@"), and an address with a character
-# shown as nothing in it are still forged: the message counts for nobody.
+# shown as nothing in it are still forged: the message counts for nobody,
+# and the warning spells such a character out (U+3164, a Hangul filler,
+# was written raw: "boun<U+3164>ces+TOKEN@" read as our address).
 # Real Postfix sent the issue, real Dovecot holds the bounce mailbox.
 . tests/lib/tap.sh
 . tests/lib/servers.sh
@@ -22,7 +24,7 @@ srv_have_servers || skip_all "postfix/dovecot not installed (make deps)"
 T=$(mktemp -d /tmp/mailer-t-plusnotours.XXXXXX); chmod 755 "$T"
 trap 'rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
-plan 9
+plan 11
 returned_copy_project || exit 1
 q() { sqlite3 "$P/state/mailer.db" "$1"; }
 mkdir -p "$BOX/new" "$BOX/cur" "$BOX/tmp"
@@ -56,6 +58,11 @@ expect yes/0/0 "bounces+shop<U+200B>orders@: forged, counts for nobody" \
 	"bounces+shop${ZWSP}orders@bounce.test" "$H"
 expect yes/0/0 "ces+TOKEN@ (what the scan may keep of a disguised bounces+TOKEN@): forged" \
 	"ces+$tok@bounce.test" "$H"
+expect yes/0/0 "boun<U+3164>ces+TOKEN@ (a Hangul filler): forged" \
+	"boun$(printf '\343\205\244')ces+$tok@bounce.test" "$H"
+grep -Fq "forged or damaged token in boun<U+3164>ces+$tok@bounce.test" "$T/b.err" && no_raw_ctl "$T/b.err" &&
+	! LC_ALL=C.UTF-8 grep -qP '\x{3164}' "$T/b.err"
+ok $? "...named with the filler spelled out, U+3164 (was shown raw: bounces+ to the eye)"
 expect no/0/1 "bounces+shop-orders@, no returned copy: no token, kept as unverified evidence" \
 	"bounces+shop-orders@bounce.test"
 grep -q "for $READER $UNPROVEN: kept as unverified evidence" "$T/b.err"
@@ -66,5 +73,5 @@ expect no/1/0 "news+x@: the same" "news+x@bounce.test" "$H"
 expect no/1/0 "bounces+ a token cut to 28 characters: the same" "bounces+${tok%?}@bounce.test" "$H"
 [ "$(q "select count(*) from events where email = '$READER' and kind = 'bounce'")" = 3 ] &&
 	[ "$(srv_maildir_count bounces@bounce.test)" = 0 ]
-ok $? "three bounces recorded for $READER, all seven notices moved out of INBOX"
+ok $? "three bounces recorded for $READER, all eight notices moved out of INBOX"
 exit $tap_failed

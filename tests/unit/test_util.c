@@ -406,6 +406,11 @@ static const struct {
 	{ "bou\xc2\xad" "nces\xef\xbb\xbf", "bou<U+00AD>nces<U+FEFF>" },
 	{ "a\xe2\x81\xa0\xe2\x81\xa4\xe1\xa0\x8e" "b",
 	    "a<U+2060><U+2064><U+180E>b" },
+	/* the rest of Default_Ignorable_Code_Point too: a Hangul filler,
+	 * U+034F, a variation selector, a tag, an annotation mark */
+	{ "boun\xe3\x85\xa4" "ces+", "boun<U+3164>ces+" },
+	{ "b\xcd\x8f" "o\xef\xb8\x8f" "u\xf3\xa0\x81\xa2" "n\xef\xbf\xb9",
+	    "b<U+034F>o<U+FE0F>u<U+E0062>n<U+FFF9>" },
 	/* ZWNJ and ZWJ too: in a log line they only hide things */
 	{ "\xd9\x81\xe2\x80\x8c\xd8\xb2\xe2\x80\x8d",
 	    "\xd9\x81<U+200C>\xd8\xb2<U+200D>" },
