@@ -773,10 +773,12 @@ json_print(const json_t *v)
 int
 cp_invisible(unsigned cp)
 {
-	return (cp >= 0x80 && cp <= 0x9f) || cp == 0xad || cp == 0x61c ||
-	    cp == 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
-	    (cp >= 0x2066 && cp <= 0x206f) || cp == 0xfeff;
+	/* a variation selector changes the glyph before it (U+FE0F of an
+	 * emoji, U+E0100 of a CJK variant): it is part of what is shown */
+	int selector = (cp >= 0x180b && cp <= 0x180d) || cp == 0x180f ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+
+	return (cp >= 0x80 && cp <= 0x9f) || (cp_unseen(cp) && !selector);
 }
 
 size_t

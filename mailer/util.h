@@ -224,9 +224,10 @@ struct json_t;
 void json_print(const struct json_t *v);
 /*
  * 1 when code point cp is shown as nothing or moves the text around it
- * without being a blank: a C1 control, a soft hyphen, a bidi mark,
- * embedding, override or isolate, a zero-width (non-)joiner or space,
- * a word joiner or invisible operator, U+180E, U+FEFF.  No address holds
+ * without being a blank: a C1 control, or cp_unseen's characters but the
+ * variation selectors (a soft hyphen, a bidi mark, embedding, override or
+ * isolate, a zero-width (non-)joiner or space, a word joiner or invisible
+ * operator, U+180E, a Hangul filler, U+FEFF, a tag).  No address holds
  * one in earnest; one inside an address disguises it.
  */
 int cp_invisible(unsigned cp);

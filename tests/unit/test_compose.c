@@ -472,6 +472,9 @@ START_TEST(test_addr_eai_subscriber)
 		/* Persian "mi-khaham" with its ZWNJ */
 		{ "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85@example.org",
 		  "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9\x85@example.org" },
+		/* a heart emoji with its variation selector U+FE0F */
+		{ "\xe2\x9d\xa4\xef\xb8\x8f@example.org",
+		  "\xe2\x9d\xa4\xef\xb8\x8f@example.org" },
 	};
 	static const struct { const char *in, *why; } bad[] = {
 		{ "zh\xef\xbc@example.org", "not valid UTF-8" },
@@ -483,6 +486,9 @@ START_TEST(test_addr_eai_subscriber)
 		{ "\xef\xbb\xbf" "ab@example.org", "invisible" },
 		{ "a\xc2\xad" "b@example.org", "invisible" },
 		{ "\xe2\x81\xa6" "ab\xe2\x81\xa9@example.org", "invisible" },
+		/* a Hangul filler (U+3164), a tag (U+E0041): shown as nothing */
+		{ "ann\xe3\x85\xa4@example.org", "invisible" },
+		{ "ann\xf3\xa0\x81\x81@example.org", "invisible" },
 		{ "cafe\xcc\x81@example.org", "(NFC)" },
 		{ "ｚｈａｎｇ３@example.org", "full-width" },
 		{ "张三 li@example.org", "needs quoting" },

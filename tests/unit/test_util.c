@@ -537,6 +537,13 @@ START_TEST(test_has_hidden)
 	    cp_invisible(0x2066) && cp_invisible(0x61c));
 	ck_assert(!cp_invisible(0x2003) && !cp_invisible(0x2028) &&
 	    !cp_invisible('a') && !cp_invisible(0xe9) && !cp_invisible(0x3000));
+	/* the rest of what shows as nothing: a Hangul filler, a combining
+	 * grapheme joiner, a tag; a variation selector is part of a glyph */
+	ck_assert(cp_invisible(0x3164) && cp_invisible(0xffa0) &&
+	    cp_invisible(0x34f) && cp_invisible(0xe0041) &&
+	    cp_invisible(0x115f) && cp_invisible(0x2065));
+	ck_assert(!cp_invisible(0xfe0f) && !cp_invisible(0xe0100) &&
+	    !cp_invisible(0x180b));
 }
 END_TEST
 
