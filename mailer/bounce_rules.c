@@ -731,6 +731,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "no mx or a record", "5.1.2", HARD, "hostunknown" },
 	{ "point to non-existent hosts", "5.1.2", HARD, "hostunknown" },
 	{ "bad destination system address", "5.1.2", HARD, "hostunknown" },
+	/* hMailServer: "No mail servers appear to exists for the recipients
+	 * address." (its spelling): the domain has neither MX nor A */
+	{ "no mail servers appear to exist", "5.1.2", HARD, "hostunknown" },
 	{ "domain name not found", "5.1.2", HARD, "hostunknown" },
 	{ "域名不存在", "5.1.2", HARD, "hostunknown" },
 	{ "网域不存在", "5.1.2", HARD, "hostunknown" },
@@ -2161,7 +2164,15 @@ const char *const bounce_failure_cues[] = {
 	"your message bounced",
 	"recipient address was rejected",
 	"recipient addresses were rejected",
-	"following addresses had",
+	/*
+	 * Sendmail's headings: "... had permanent fatal errors", "... had
+	 * transient non-fatal errors"; not its return receipt's "... had
+	 * successful deliveries"
+	 */
+	"following addresses had permanent",
+	"following addresses had transient",
+	"following addresses had fatal",
+	"following addresses had errors",
 	"message you sent",
 	"echec de la remise",	/* échec de la remise */
 	"la remise aux destinataires ou groupes suivants a echoue",
@@ -2592,6 +2603,7 @@ const char *const bounce_success_cues[] = {
 	"delivery to the following recipients succeeded",
 	"delivery to the following recipient succeeded",
 	"successfully relayed",
+	"had successful deliveries",	/* Sendmail's return receipt */
 	/* Sendmail's note beside an address its success report lists: the
 	 * next hop takes no DSN, so the relay is all it can report */
 	"relayed to non-dsn-aware mailer",
