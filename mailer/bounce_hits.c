@@ -1134,7 +1134,7 @@ cjk_named_at(const char *l, size_t n, size_t i, size_t *b, size_t *e,
 static int
 ends_noun(const char *pre, size_t pn)
 {
-	return ends_with(bounce_rcpt_nouns, pre, pn);
+	return bounce_noun_names(pre, pn);
 }
 
 /*

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bounce_addr.h"
+#include "bounce_fold.h"
 #include "bounce_phrase.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -47,7 +48,7 @@ struct by_last {
 	size_t *len;
 };
 
-static struct by_last indexed[5];
+static struct by_last indexed[6];
 static pthread_once_t by_last_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -81,7 +82,7 @@ index_lists(void)
 {
 	const char *const *const lists[] = {
 		bounce_rcpt_cues, bounce_rcpt_preps, bounce_message_to,
-		bounce_rcpt_noncues, bounce_sender_cues,
+		bounce_rcpt_noncues, bounce_sender_cues, bounce_rcpt_nouns,
 	};
 
 	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -226,18 +227,80 @@ tail_says_failed(const char *t, size_t n)
  * an address quoted in prose ("the address a@b given in its Reply-To could
  * not be verified") stays out.
  */
+/*
+ * The rule of bounce_verdict_rules that s[0..n) starts with, NULL when
+ * none: the folded text of each row is compared, first bytes first.
+ */
+static const struct bounce_rule *
+verdict_rule(const char *s, size_t n)
+{
+	char f[4];
+
+	if (!n || !bounce_fold(f, s, n < sizeof f ? n : sizeof f))
+		return NULL;
+	for (const struct bounce_rule *r = bounce_verdict_rules; r->pattern;
+	    r++)
+		if (r->pattern[0] == f[0] && bounce_fold_prefix(s, n,
+		    r->pattern))
+			return r;
+	return NULL;
+}
+
+/* bytes of an aside "(a)" between an address and its verdict */
+#define ASIDE_MAX	120
+
+/*
+ * The length of a one-word aside in parentheses at t[0..n), the address
+ * again or a name ("(a)"; blanks alone where it was blanked), 0 when t
+ * starts with none: "(forwarded to b)" says something of its own.
+ */
+static size_t
+one_word_aside(const char *t, size_t n)
+{
+	size_t k = 1;
+
+	if (!n || t[0] != '(')
+		return 0;
+	while (k < n && bounce_is_blank(t[k]))
+		k++;
+	while (k < n && k < ASIDE_MAX && !bounce_is_blank(t[k]) &&
+	    t[k] != ')' && t[k] != '(' && t[k] != '\n')
+		k++;
+	while (k < n && bounce_is_blank(t[k]))
+		k++;
+	return k < n && t[k] == ')' ? k + 1 : 0;
+}
+
+/*
+ * How much of t[0..n) the marks between an address and its verdict
+ * take: blanks, closing quotes and brackets, a colon, and a one-word
+ * aside on the same line ("Benutzer a (a) ist unbekannt").
+ */
+static size_t
+verdict_gap(const char *t, size_t n)
+{
+	size_t i = 0, k;
+
+	for (;;) {
+		while (i < n && (bounce_is_blank(t[i]) || t[i] == ':' ||
+		    t[i] == '>' || t[i] == '"' || t[i] == '\'' ||
+		    t[i] == ')' || t[i] == ']'))
+			i++;
+		if (!(k = one_word_aside(t + i, n - i)))
+			return i;
+		i += k;
+	}
+}
+
 static int
 verdict_follows(const char *tail, size_t tn)
 {
-	size_t i = 0;
+	size_t i = verdict_gap(tail, tn);
 	char *low;
 	int login;
 
-	while (i < tn && (bounce_is_blank(tail[i]) || tail[i] == ':' ||
-	    tail[i] == '>' || tail[i] == '"' || tail[i] == '\'' ||
-	    tail[i] == ')' || tail[i] == ']'))
-		i++;
-	if (!bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i))
+	if (!bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i) &&
+	    !verdict_rule(tail + i, tn - i))
 		return 0;
 	/* "is unknown to our authentication service": a login refused */
 	low = bounce_lower_dup(tail + i, tn - i < 200 ? tn - i : 200);
@@ -767,7 +830,7 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	    reason_then_mailbox(pre, pn, k, tail, tn))
 		return 1;
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
-	if (ends_with(bounce_rcpt_nouns, pre, pn) &&
+	if (bounce_noun_names(pre, pn) &&
 	    verdict_follows_wrapped(tail, tn, cont, cn))
 		return 1;
 	return message_to_failed(pre, pn, tail, tn, cont, cn);
@@ -856,4 +919,77 @@ reason_aside(const char *pre, size_t pn)
 		pn--;
 	return pn && isalpha((unsigned char)pre[pn - 1]) &&
 	    mailbox_reason(pre, pn);
+}
+
+int
+bounce_noun_names(const char *pre, size_t pn)
+{
+	size_t k = pn, w;
+
+	if (ends_with(bounce_rcpt_nouns, pre, pn))
+		return 1;
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	w = k;
+	while (w && !bounce_is_blank(pre[w - 1]))
+		w--;
+	return w < k && bounce_list_is(bounce_rcpt_possessives, pre + w,
+	    k - w) && ends_with(bounce_rcpt_nouns, pre, w);
+}
+
+/* bytes of text before a blanked address read for its noun */
+#define NOUN_WINDOW	80
+/* spaces a blanked address leaves at least ("a@b", blanked) */
+#define BLANKED_MIN	3
+
+/*
+ * 1 when the words that end at t[b] end with a recipient's noun (and a
+ * possessive): the last NOUN_WINDOW bytes, folded, from a character's
+ * start.
+ */
+static int
+noun_before(const char *t, size_t b)
+{
+	size_t a = b > NOUN_WINDOW ? b - NOUN_WINDOW : 0;
+	char *low;
+	int r;
+
+	while (a < b && ((unsigned char)t[a] & 0xc0) == 0x80)
+		a++;
+	low = bounce_lower_dup(t + a, b - a);
+	r = bounce_noun_names(low, strlen(low));
+	free(low);
+	return r;
+}
+
+/*
+ * The verdict that follows a recipient's noun in t[0..n), the address
+ * between them blanked (a run of BLANKED_MIN spaces): "Benutzer   (   )
+ * ist unbekannt", "The account of   has been disabled".  Only those
+ * runs are read, so a notice without one costs a scan for blanks.  A
+ * noun with its verdict right after it ("user does not exist, but will
+ * deliver to ...") is left to the rows, which know such sentences whole.
+ */
+const struct bounce_rule *
+bounce_noun_verdict(const char *t, size_t n)
+{
+	static const char run[BLANKED_MIN + 1] = "   ";
+	const char *p;
+	size_t i = 0;
+
+	while ((p = memmem(t + i, n - i, run, BLANKED_MIN))) {
+		size_t b = (size_t)(p - t), e, j;
+		const struct bounce_rule *r;
+
+		for (e = b; e < n && bounce_is_blank(t[e]); e++)
+			;
+		i = e;
+		/* an indent is no blanked address */
+		if (!b || t[b - 1] == '\n')
+			continue;
+		j = e + verdict_gap(t + e, n - e);
+		if ((r = verdict_rule(t + j, n - j)) && noun_before(t, b))
+			return r;
+	}
+	return NULL;
 }

@@ -79,4 +79,19 @@ int members_follow(const char *t, size_t n, const char *cont, size_t cn);
  */
 int reason_aside(const char *pre, size_t pn);
 
+/*
+ * 1 when the lower-cased words pre[0..pn) end with a recipient's noun,
+ * or with one and a possessive ("the mailbox of", "das Postfach von"):
+ * an address after them is the noun's.
+ */
+int bounce_noun_names(const char *pre, size_t pn);
+
+struct bounce_rule;
+
+/*
+ * The verdict row (bounce_verdict_rules) said of a recipient's noun in
+ * t[0..n), its address blanked out between them, NULL when none is.
+ */
+const struct bounce_rule *bounce_noun_verdict(const char *t, size_t n);
+
 #endif

@@ -1,10 +1,12 @@
 /* bounce_reason: one recipient's reason in a notice (bounce_reason.h). */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "bounce_addr.h"
+#include "bounce_phrase.h"
 #include "bounce_reason.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -144,7 +146,10 @@ bounce_reason_rule(const char *seg, size_t n)
 		bounce_blank_names(h.data, n);
 		seg = h.data;
 	}
-	rule = prefix_yields(bounce_rule_match_folded(seg, p), seg, p);
+	/* a verdict on the noun the address stood beside, first */
+	rule = bounce_noun_verdict(seg, p);
+	if (!rule)
+		rule = prefix_yields(bounce_rule_match_folded(seg, p), seg, p);
 	if (!rule && p < n)
 		rule = prefix_yields(bounce_rule_match_folded(seg, n), seg, n);
 	buf_free(&w);

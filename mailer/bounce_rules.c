@@ -1494,16 +1494,141 @@ const char *const bounce_rcpt_noncues[] = {
 	NULL
 };
 
+/*
+ * Folded, as the text is compared (accents dropped, Cyrillic and Greek
+ * lower-cased): "Benutzer a ist unbekannt", "L'utilisateur a est
+ * inconnu", "Пользователь a не существует", "用户 a 不存在".
+ */
 const char *const bounce_rcpt_nouns[] = {
-	"user",
-	"mailbox",
-	"mailbox for",
-	/* "The mailbox of a is full" */
-	"mailbox of",
-	"address",
-	"account",
-	"recipient",
+	"user", "mailbox", "address", "account", "recipient",
+	/* German, Dutch */
+	"benutzer", "nutzer", "empfanger", "empfaenger", "postfach", "konto",
+	"gebruiker", "ontvanger", "adres",
+	/* French, Italian, Spanish, Portuguese */
+	"utilisateur", "destinataire", "adresse", "compte", "boite",
+	"utente", "destinatario", "indirizzo", "casella",
+	"usuario", "buzon", "cuenta", "direccion",
+	"conta", "endereco", "caixa postal",
+	/* Polish, Czech, Swedish, Finnish, Turkish, Hungarian, Romanian */
+	"uzytkownik", "adresat", "skrzynka",
+	"uzivatel", "prijemce", "schranka",
+	"anvandare", "mottagare", "brevlada",
+	"kayttaja", "vastaanottaja", "postilaatikko",
+	"kullanici", "alici", "posta kutusu",
+	"felhasznalo", "cimzett", "postafiok",
+	"utilizator", "destinatar", "adresa", "casuta postala",
+	/* Russian, Ukrainian, Greek */
+	"пользователь", "получатель", "адрес", "ящик", "почтовый ящик",
+	"користувач", "одержувач", "скринька",
+	"χρηστησ", "παραληπτησ", "διευθυνση",
+	/* Chinese, Japanese, Korean */
+	"用户", "收件人", "邮箱", "帐户", "账户", "使用者", "收件者",
+	"ユーザー", "ユーザ", "宛先", "アドレス", "メールボックス",
+	"사용자", "수신자", "받는 사람", "메일함",
 	NULL
+};
+
+/*
+ * Words between a recipient's noun and its address that keep the
+ * address the noun's: "The mailbox of a is full", "Das Postfach von a
+ * ist voll", "La boîte de a est pleine".
+ */
+const char *const bounce_rcpt_possessives[] = {
+	"of", "for", "von", "fur", "de", "du", "di", "del", "da", "do",
+	"van", "dla", "pro", "для", "του", "의",
+	NULL
+};
+
+/*
+ * Verdicts on the address a recipient's noun names, in the languages of
+ * the nouns, with what each says of it (bounce_noun_verdict): the shape
+ * "noun a verdict" reads alike in them, the address blanked or not.
+ */
+const struct bounce_rule bounce_verdict_rules[] = {
+	/* English: the reason rows read these with the noun beside them */
+	{ "is unknown", "5.1.1", HARD, "userunknown" },
+	{ "does not exist", "5.1.1", HARD, "userunknown" },
+	{ "is full", "5.2.2", SOFT, "mailboxfull" },
+	{ "is over quota", "5.2.2", SOFT, "mailboxfull" },
+	{ "has been disabled", "5.2.1", HARD, "suspend" },
+	{ "is disabled", "5.2.1", HARD, "suspend" },
+	/* German */
+	{ "ist unbekannt", "5.1.1", HARD, "userunknown" },
+	{ "ist nicht bekannt", "5.1.1", HARD, "userunknown" },
+	{ "existiert nicht", "5.1.1", HARD, "userunknown" },
+	{ "ist voll", "5.2.2", SOFT, "mailboxfull" },
+	{ "ist deaktiviert", "5.2.1", HARD, "suspend" },
+	{ "wurde deaktiviert", "5.2.1", HARD, "suspend" },
+	{ "ist gesperrt", "5.2.1", HARD, "suspend" },
+	/* French */
+	{ "est inconnu", "5.1.1", HARD, "userunknown" },
+	{ "n'existe pas", "5.1.1", HARD, "userunknown" },
+	{ "n'existe plus", "5.1.1", HARD, "userunknown" },
+	{ "est pleine", "5.2.2", SOFT, "mailboxfull" },
+	{ "est plein", "5.2.2", SOFT, "mailboxfull" },
+	{ "est desactive", "5.2.1", HARD, "suspend" },
+	{ "a ete desactive", "5.2.1", HARD, "suspend" },
+	/* Spanish, Italian, Portuguese */
+	{ "no existe", "5.1.1", HARD, "userunknown" },
+	{ "es desconocido", "5.1.1", HARD, "userunknown" },
+	{ "esta lleno", "5.2.2", SOFT, "mailboxfull" },
+	{ "esta llena", "5.2.2", SOFT, "mailboxfull" },
+	{ "esta deshabilitad", "5.2.1", HARD, "suspend" },
+	{ "non esiste", "5.1.1", HARD, "userunknown" },
+	{ "e sconosciut", "5.1.1", HARD, "userunknown" },
+	{ "e piena", "5.2.2", SOFT, "mailboxfull" },
+	{ "e disabilitat", "5.2.1", HARD, "suspend" },
+	{ "nao existe", "5.1.1", HARD, "userunknown" },
+	{ "e desconhecid", "5.1.1", HARD, "userunknown" },
+	{ "esta chei", "5.2.2", SOFT, "mailboxfull" },
+	{ "esta desativad", "5.2.1", HARD, "suspend" },
+	/* Dutch, Polish, Czech */
+	{ "bestaat niet", "5.1.1", HARD, "userunknown" },
+	{ "is onbekend", "5.1.1", HARD, "userunknown" },
+	{ "is vol", "5.2.2", SOFT, "mailboxfull" },
+	{ "nie istnieje", "5.1.1", HARD, "userunknown" },
+	{ "jest nieznany", "5.1.1", HARD, "userunknown" },
+	{ "jest pelna", "5.2.2", SOFT, "mailboxfull" },
+	{ "jest zablokowan", "5.2.1", HARD, "suspend" },
+	{ "neexistuje", "5.1.1", HARD, "userunknown" },
+	{ "je plna", "5.2.2", SOFT, "mailboxfull" },
+	/* Swedish, Finnish, Turkish, Hungarian, Romanian */
+	{ "finns inte", "5.1.1", HARD, "userunknown" },
+	{ "ar full", "5.2.2", SOFT, "mailboxfull" },
+	{ "ei ole olemassa", "5.1.1", HARD, "userunknown" },
+	{ "on taynna", "5.2.2", SOFT, "mailboxfull" },
+	{ "mevcut degil", "5.1.1", HARD, "userunknown" },
+	{ "bulunamadi", "5.1.1", HARD, "userunknown" },
+	{ "dolu", "5.2.2", SOFT, "mailboxfull" },
+	{ "nem letezik", "5.1.1", HARD, "userunknown" },
+	{ "megtelt", "5.2.2", SOFT, "mailboxfull" },
+	{ "nu exista", "5.1.1", HARD, "userunknown" },
+	{ "este plina", "5.2.2", SOFT, "mailboxfull" },
+	/* Russian, Ukrainian, Greek */
+	{ "не существует", "5.1.1", HARD, "userunknown" },
+	{ "не найден", "5.1.1", HARD, "userunknown" },
+	{ "неизвестен", "5.1.1", HARD, "userunknown" },
+	{ "переполнен", "5.2.2", SOFT, "mailboxfull" },
+	{ "заблокирован", "5.2.1", HARD, "suspend" },
+	{ "не існує", "5.1.1", HARD, "userunknown" },
+	{ "не знайдено", "5.1.1", HARD, "userunknown" },
+	{ "переповнен", "5.2.2", SOFT, "mailboxfull" },
+	{ "δεν υπαρχει", "5.1.1", HARD, "userunknown" },
+	{ "ειναι γεματ", "5.2.2", SOFT, "mailboxfull" },
+	/* Chinese, Japanese, Korean */
+	{ "不存在", "5.1.1", HARD, "userunknown" },
+	{ "已满", "5.2.2", SOFT, "mailboxfull" },
+	{ "已停用", "5.2.1", HARD, "suspend" },
+	{ "は存在しません", "5.1.1", HARD, "userunknown" },
+	{ "が存在しません", "5.1.1", HARD, "userunknown" },
+	{ "は見つかりません", "5.1.1", HARD, "userunknown" },
+	{ "は容量を超えています", "5.2.2", SOFT, "mailboxfull" },
+	{ "がいっぱいです", "5.2.2", SOFT, "mailboxfull" },
+	{ "は存在しない", "5.1.1", HARD, "userunknown" },
+	{ "존재하지 않습니다", "5.1.1", HARD, "userunknown" },
+	{ "없는 사용자", "5.1.1", HARD, "userunknown" },
+	{ "가득 찼습니다", "5.2.2", SOFT, "mailboxfull" },
+	{ NULL, NULL, 0, NULL }
 };
 
 const char *const bounce_rcpt_verdicts[] = {

@@ -79,6 +79,9 @@ extern const char *const bounce_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
 extern const char *const bounce_rcpt_verdicts[];
+extern const char *const bounce_rcpt_possessives[];
+/* verdicts on a noun's address in many languages, with their class */
+extern const struct bounce_rule bounce_verdict_rules[];
 extern const char *const bounce_login_words[];
 extern const char *const bounce_status_fields[];
 extern const char *const bounce_delivered_values[];

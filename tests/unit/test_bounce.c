@@ -6496,6 +6496,64 @@ START_TEST(test_h146_blind_round)
 }
 END_TEST
 
+/*
+ * Helper-151: the shape "noun a verdict" in the languages of the nouns
+ * and verdicts (bounce_rcpt_nouns, bounce_verdict_rules), with the
+ * address given again in parentheses; a possessive between the noun and
+ * the address ("The account of a has been disabled") keeps the verdict
+ * the address's, for the reason as for the recipient.
+ */
+#define H151(line) DHDR "Content-Type: text/plain; charset=utf-8\n\n" \
+	line "\n"
+
+START_TEST(test_h151_noun_verdict)
+{
+	static const struct {
+		const char *msg, *want;
+	} c[] = {
+		{ H151("Benutzer jan@example.de (jan@example.de) ist "
+		    "unbekannt"), "jan@example.de:5.1.1:hard" },
+		{ H151("L'utilisateur luc@example.fr est inconnu"),
+		    "luc@example.fr:5.1.1:hard" },
+		{ H151("El usuario ana@example.es no existe"),
+		    "ana@example.es:5.1.1:hard" },
+		{ H151("L'utente gio@example.it non esiste"),
+		    "gio@example.it:5.1.1:hard" },
+		{ H151("O usu\xc3\xa1rio rui@example.br n\xc3\xa3o existe"),
+		    "rui@example.br:5.1.1:hard" },
+		{ H151("Gebruiker wim@example.nl bestaat niet"),
+		    "wim@example.nl:5.1.1:hard" },
+		{ H151("U\xc5\xbcytkownik ola@example.pl nie istnieje"),
+		    "ola@example.pl:5.1.1:hard" },
+		{ H151("\xd0\x9f\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe"
+		    "\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c "
+		    "ivan@example.ru \xd0\xbd\xd0\xb5 \xd1\x81\xd1\x83\xd1"
+		    "\x89\xd0\xb5\xd1\x81\xd1\x82\xd0\xb2\xd1\x83\xd0\xb5"
+		    "\xd1\x82"), "ivan@example.ru:5.1.1:hard" },
+		{ H151("\xe7\x94\xa8\xe6\x88\xb7 li@example.cn \xe4\xb8\x8d"
+		    "\xe5\xad\x98\xe5\x9c\xa8"), "li@example.cn:5.1.1:hard" },
+		{ H151("\xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6\xe3\x83\xbc "
+		    "ken@example.jp \xe3\x81\xaf\xe5\xad\x98\xe5\x9c\xa8\xe3"
+		    "\x81\x97\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93"),
+		    "ken@example.jp:5.1.1:hard" },
+		{ H151("The account of amy@example.com has been disabled."),
+		    "amy@example.com:5.2.1:hard" },
+		{ H151("The mailbox of bo@example.com is full."),
+		    "bo@example.com:5.2.2:soft" },
+		{ H151("Das Postfach von uwe@example.de ist voll."),
+		    "uwe@example.de:5.2.2:soft" },
+		{ H151("La bo\xc3\xaete de eve@example.fr est pleine."),
+		    "eve@example.fr:5.2.2:soft" },
+		/* an aside of several words is no repeated address */
+		{ H151("The user kim@example.com (now at another firm) "
+		    "left."), "" },
+	};
+
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		expect_statuses(c[i].msg, c[i].want);
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -7120,6 +7178,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round50_forward_copy);
 	tcase_add_test(tc, test_h139_blind_round);
 	tcase_add_test(tc, test_h146_blind_round);
+	tcase_add_test(tc, test_h151_noun_verdict);
 	suite_add_tcase(s, tc);
 	return s;
 }
