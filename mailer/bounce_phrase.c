@@ -312,20 +312,28 @@ verdict_follows(const char *tail, size_t tn)
 static size_t sentence_rest(const char *t, size_t n, int *ended);
 
 /*
- * 1 when the address is followed by a Japanese particle of destination
- * and its sentence, up to "。", says the delivery failed: Japanese
- * puts the particle after the noun ("... ため、a にメールを配信できません
- * でした", could not deliver the mail to a; "a 宛てのメール").
+ * 1 when the address is followed by a particle of destination (Japanese,
+ * Korean, Turkish) and its sentence, up to "。", says the delivery failed
+ * or is not done yet: these languages put the particle after the noun
+ * ("... ため、a にメールを配信できませんでした", could not deliver the
+ * mail to a; "a 宛てのメール"; "a 님에게 보낸 메일"; "a adresine").
  */
 static int
-particle_failure(const char *tail, size_t tn)
+particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 {
 	static const char *const particles[] = {
 		"\xe3\x81\xab",	/* に */
 		"\xe3\x81\xb8",	/* へ */
 		"\xe5\xae\x9b",	/* 宛 */
+		/* Korean 님에게, 에게, 님께 (to Mr or Ms a) */
+		"\xeb\x8b\x98\xec\x97\x90\xea\xb2\x8c",
+		"\xec\x97\x90\xea\xb2\x8c",
+		"\xeb\x8b\x98\xea\xbb\x98",
+		/* Turkish "a adresine gönderdiğiniz" (sent to the address a) */
+		"adresine",
 		NULL
 	};
+	struct buf b = BUF_INIT;
 	size_t i = 0, k;
 	const char *stop;
 	char *low;
@@ -335,13 +343,23 @@ particle_failure(const char *tail, size_t tn)
 		i++;
 	if (!bounce_list_prefix(particles, tail + i, tn - i))
 		return 0;
-	k = tn - i < 200 ? tn - i : 200;
-	if ((stop = memmem(tail + i, k, "\xe3\x80\x82", 3)) != NULL)
-		k = (size_t)(stop - tail - i);
-	low = bounce_lower_dup(tail + i, k);
-	r = bounce_failure_said(low, strlen(low)) &&
+	/* the sentence goes on over the line: "a 宛てのメールを" / "配信..." */
+	buf_add(&b, tail + i, tn - i);
+	if (cont && cn && !memmem(tail + i, tn - i, "\xe3\x80\x82", 3)) {
+		const char *eol = memchr(cont, '\n', cn);
+
+		buf_add(&b, cont, eol ? (size_t)(eol - cont) : cn);
+	}
+	k = b.len < 200 ? b.len : 200;
+	if ((stop = memmem(b.data, k, "\xe3\x80\x82", 3)) != NULL)
+		k = (size_t)(stop - b.data);
+	low = bounce_lower_dup(b.data, k);
+	/* "a 宛てのメールはまだ配信されていません": not yet, a delay's */
+	r = (bounce_failure_said(low, strlen(low)) ||
+	    (bounce_cues(low, strlen(low)) & BOUNCE_CUE_DELAY)) &&
 	    !has_word(bounce_accepted_words, low, strlen(low));
 	free(low);
+	buf_free(&b);
 	return r;
 }
 
@@ -730,7 +748,7 @@ cue_says_failed(const char *pre, size_t pn, size_t k, const char *tail,
 		return 1;
 	if (k && pre[k - 1] == ':' && bounce_rule_match(pre, k))
 		return 1;
-	if (particle_failure(tail, tn))
+	if (particle_failure(tail, tn, cont, cn))
 		return 1;
 	return 0;
 }
@@ -772,7 +790,7 @@ message_to_failed(const char *pre, size_t pn, const char *tail, size_t tn,
     const char *cont, size_t cn)
 {
 	static const char *const your_message_to[] = {
-		"your message to", NULL
+		"your message to", "mesajul dumneavoastra catre", NULL
 	};
 	struct buf b = BUF_INIT;
 	size_t own;

@@ -1506,9 +1506,10 @@ const char *const bounce_rcpt_nouns[] = {
 	"gebruiker", "ontvanger", "adres",
 	/* French, Italian, Spanish, Portuguese */
 	"utilisateur", "destinataire", "adresse", "compte", "boite",
-	"utente", "destinatario", "indirizzo", "casella",
-	"usuario", "buzon", "cuenta", "direccion",
-	"conta", "endereco", "caixa postal",
+	"boite aux lettres", "utente", "destinatario", "indirizzo",
+	"casella", "casella di posta", "usuario", "buzon", "buzon de correo",
+	"cuenta", "direccion", "conta", "endereco", "caixa postal",
+	"caixa de correio",
 	/* Polish, Czech, Swedish, Finnish, Turkish, Hungarian, Romanian */
 	"uzytkownik", "adresat", "skrzynka",
 	"uzivatel", "prijemce", "schranka",
@@ -1520,6 +1521,9 @@ const char *const bounce_rcpt_nouns[] = {
 	/* Russian, Ukrainian, Greek */
 	"пользователь", "получатель", "адрес", "ящик", "почтовый ящик",
 	"користувач", "одержувач", "скринька",
+	/* their accusative and genitive: "Адресу a не знайдено" */
+	"адреса", "адресу", "адресата", "пользователя", "получателя",
+	"користувача", "одержувача",
 	"χρηστησ", "παραληπτησ", "διευθυνση",
 	/* Chinese, Japanese, Korean */
 	"用户", "收件人", "邮箱", "帐户", "账户", "使用者", "收件者",
@@ -2083,6 +2087,7 @@ const char *const bounce_message_to[] = {
 	"mensagem para",
 	"messaggio per",
 	"meddelande till",
+	"catre",	/* Romanian "Mesajul dumneavoastră către a" */
 	"发送给",
 	"发给",
 	"发往",
@@ -2610,6 +2615,10 @@ const char *const bounce_delay_cues[] = {
 	/* nie została jeszcze doręczona */
 	"nie zostala jeszcze doreczona",
 	"tylko ostrzezenie",	/* tylko ostrzeżenie */
+	/* Romanian: nu a fost încă livrat, va reîncerca, doar un avertisment */
+	"nu a fost inca livrat",
+	"va reincerca",
+	"doar un avertisment",
 	"ponawial proby",	/* będzie ponawiał próby */
 	"nog niet afgeleverd",
 	"slechts een waarschuwing",
@@ -2619,6 +2628,7 @@ const char *const bounce_delay_cues[] = {
 	"小时内重试",
 	"발송이 지연",
 	"계속 재시도",
+	"아직 전달되지 않았",	/* not delivered yet */
 	/*
 	 * Still trying, as providers of Asia and the Pacific write it in a
 	 * notice with no report: Japanese "引き続き配信を試みます" (it keeps
@@ -2686,6 +2696,7 @@ const char *const bounce_final_cues[] = {
 	"could not be delivered within",
 	"has been returned",
 	"aucune nouvelle tentative",
+	"no se volvera a intentar",	/* no se volverá a intentar */
 	"nouvelle tentative ne sera pas effectuee",	/* effectuée */
 	"will not succeed",	/* "Retrying will NOT succeed" (Yahoo) */
 	/* Postfix's failure template; its delay template says "could not

@@ -6554,6 +6554,38 @@ START_TEST(test_h151_noun_verdict)
 }
 END_TEST
 
+/*
+ * Helper-151's blind round (h151-*): a French and a Portuguese mailbox
+ * named with its words ("boîte aux lettres de a", "caixa de correio de
+ * a"), a Ukrainian noun in the accusative ("Адресу a"), particles of
+ * destination whose sentence goes on over the line (Japanese) or says
+ * not yet (Japanese, Korean, Turkish), Romanian's "către a ... nu a fost
+ * încă livrat" and a Spanish notice whose "no se volverá a intentar"
+ * gives up.
+ */
+START_TEST(test_h151_blind_round)
+{
+	expect_kind_rcpt(H151("La bo\xc3\xaete aux lettres de <julie@example.fr> est pleine."),
+	    BOUNCE_BOUNCE, "julie@example.fr", 0);
+	expect_kind_rcpt(H151("A caixa de correio de <rita@example.pt> est\xc3\xa1 cheia."),
+	    BOUNCE_BOUNCE, "rita@example.pt", 0);
+	expect_kind_rcpt(H151("\xd0\x90\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd1\x83 dmytro@example.ua \xd0\xbd\xd0\xb5 \xd0\xb7\xd0\xbd\xd0\xb0\xd0\xb9\xd0\xb4\xd0\xb5\xd0\xbd\xd0\xbe."),
+	    BOUNCE_BOUNCE, "dmytro@example.ua", 1);
+	expect_kind_rcpt(H151("\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x83\x9c\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9\xe3\x81\xae\xe5\xae\xb9\xe9\x87\x8f\xe3\x81\x8c\xe3\x81\x84\xe3\x81\xa3\xe3\x81\xb1\xe3\x81\x84\xe3\x81\xae\xe3\x81\x9f\xe3\x82\x81\xe3\x80\x81yuki@example.jp \xe5\xae\x9b\xe3\x81\xa6\xe3\x81\xae\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x82\x92\n\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\xa7\xe3\x81\x8d\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\xe3\x81\xa7\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82"),
+	    BOUNCE_BOUNCE, "yuki@example.jp", -1);
+	expect_kind_rcpt(H151("ken@example.jp \xe5\xae\x9b\xe3\x81\xa6\xe3\x81\xae\xe3\x83\xa1\xe3\x83\xbc\xe3\x83\xab\xe3\x81\xaf\xe3\x81\xbe\xe3\x81\xa0\xe9\x85\x8d\xe4\xbf\xa1\xe3\x81\x95\xe3\x82\x8c\xe3\x81\xa6\xe3\x81\x84\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93\xe3\x80\x82"),
+	    BOUNCE_DELAY, "ken@example.jp", -1);
+	expect_kind_rcpt(H151("jiyeon@example.kr \xeb\x8b\x98\xec\x97\x90\xea\xb2\x8c \xeb\xb3\xb4\xeb\x82\xb8 \xeb\xa9\x94\xec\x9d\xbc\xec\x9d\xb4 \xec\x95\x84\xec\xa7\x81 \xec\xa0\x84\xeb\x8b\xac\xeb\x90\x98\xec\xa7\x80 \xec\x95\x8a\xec\x95\x98\xec\x8a\xb5\xeb\x8b\x88\xeb\x8b\xa4."),
+	    BOUNCE_DELAY, "jiyeon@example.kr", -1);
+	expect_kind_rcpt(H151("Mesajul dumneavoastr\xc4\x83 c\xc4\x83tre andrei@example.ro nu a fost \xc3\xaenc\xc4\x83 livrat."),
+	    BOUNCE_DELAY, "andrei@example.ro", -1);
+	expect_kind_rcpt(H151("ayse@example.com.tr adresine g\xc3\xb6nderdi\xc4\x9finiz ileti\nhen\xc3\xbcz teslim edilemedi. Sunucu yeniden deneyecek."),
+	    BOUNCE_DELAY, "ayse@example.com.tr", -1);
+	expect_kind_rcpt(H151("El usuario <lucia@example.es> no existe en este servidor.\nSu mensaje no ha sido entregado y no se volver\xc3\xa1 a intentar."),
+	    BOUNCE_BOUNCE, "lucia@example.es", 1);
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -7179,6 +7211,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_h139_blind_round);
 	tcase_add_test(tc, test_h146_blind_round);
 	tcase_add_test(tc, test_h151_noun_verdict);
+	tcase_add_test(tc, test_h151_blind_round);
 	suite_add_tcase(s, tc);
 	return s;
 }
