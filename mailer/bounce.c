@@ -1273,10 +1273,11 @@ is_delay_warning(const struct parse *p)
 	if ((p->cues & BOUNCE_CUE_FINAL) && bounce_final_asserted(p->notice,
 	    p->sc.nlen))
 		return 0;
-	/* "Returned mail: temporary failure" is no final failure's subject */
+	/* "Returned mail: temporary failure" is no final failure's subject;
+	 * a text that says it is only a warning outweighs the subject */
 	if (bounce_list_match(bounce_final_subjects, p->wsubj, sl) &&
 	    !subj_delay && !bounce_list_match(bounce_transient_subjects,
-	    p->wsubj, sl))
+	    p->wsubj, sl) && !(p->cues & BOUNCE_CUE_NOT_FINAL))
 		return 0;
 	return subj_delay || (p->cues & BOUNCE_CUE_DELAY);
 }

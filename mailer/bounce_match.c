@@ -242,7 +242,7 @@ bounce_list_is(const char *const *list, const char *name, size_t n)
 static const char *const *const cue_lists[] = {
 	bounce_failure_cues, bounce_delay_cues, bounce_final_cues,
 	bounce_success_cues, bounce_absence_cues, bounce_challenge_cues,
-	bounce_held_cues, bounce_ack_cues
+	bounce_held_cues, bounce_ack_cues, bounce_not_final_cues
 };
 #define NCUELISTS (sizeof cue_lists / sizeof cue_lists[0])
 

@@ -2910,6 +2910,30 @@ const char *const bounce_challenge_cues[] = {
  * sent with no Auto-Submitted field or an auto-reply Subject: an
  * automatic answer, not a failure.
  */
+/*
+ * A notice saying of itself that it is no failure report: a delay
+ * warning under a Subject that reads as a failure ("Undeliverable: ...",
+ * "Delivery Status Notification (Failure)") is still a delay warning.
+ */
+const char *const bounce_not_final_cues[] = {
+	"warning only",
+	"warning message only",
+	"just a warning",
+	"only a warning",
+	"advisory only",
+	"advisory-only",
+	"not a final failure",
+	"not a final delivery failure",
+	"not a final notice",
+	"not a final bounce",
+	"not been delivered yet",
+	"not yet been delivered",
+	"nur eine warnung",
+	"seulement un avertissement",
+	"solo un aviso",
+	NULL
+};
+
 const char *const bounce_ack_cues[] = {
 	"has been received and is being reviewed",
 	"has been received and will be reviewed",

@@ -121,6 +121,7 @@ extern const char *const bounce_absence_cues[];
 extern const char *const bounce_challenge_cues[];
 /* a help desk's acknowledgement that it filed our message as a request */
 extern const char *const bounce_ack_cues[];
+extern const char *const bounce_not_final_cues[];
 /* a list's notice that it holds a post for its moderators */
 extern const char *const bounce_held_cues[];
 extern const char *const bounce_complaint_subjects[];
@@ -132,8 +133,8 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 
 /*
  * Which of the cue lists (failure, delay, final, success, absence,
- * challenge, held, ack) have an entry in text[0..n), read folded (case, wrapped
- * lines): BOUNCE_CUE_* bits.
+ * challenge, held, ack, not final) have an entry in text[0..n), read
+ * folded (case, wrapped lines): BOUNCE_CUE_* bits.
  */
 #define BOUNCE_CUE_FAILURE	1u
 #define BOUNCE_CUE_DELAY	2u
@@ -143,6 +144,7 @@ int bounce_list_match(const char *const *list, const char *lower, size_t n);
 #define BOUNCE_CUE_CHALLENGE	32u
 #define BOUNCE_CUE_HELD		64u
 #define BOUNCE_CUE_ACK		128u
+#define BOUNCE_CUE_NOT_FINAL	256u
 unsigned bounce_cues(const char *text, size_t n);
 
 /*
