@@ -522,6 +522,7 @@ journal_close(struct journal *j)
 	free(j->path);
 	free(j->add_issue);
 	free(j->add_list);
+	free(j->stopped_list);
 	journal_forget_sent(j);
 	free(j);
 }

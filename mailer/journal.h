@@ -410,7 +410,10 @@ const char *journal_state_name(enum jstate st);
  * (events are never deleted, so ids only grow).  journal_stopped_mark
  * stores the newest event id; journal_stopped_since calls fn for each
  * such event after *mark and advances *mark.  A reader outside any
- * transaction sees what other processes (mailer serve) committed.  0 / -1.
+ * transaction sees what other processes (mailer serve) committed.  0 / -1;
+ * journal_stopped_since returns 1 without reading when nothing can be new
+ * (the same list and *mark as its last read, no commit since by another
+ * connection, no event added through this handle).
  */
 int journal_stopped_mark(struct journal *j, long long *mark);
 int journal_stopped_since(struct journal *j, const char *list,

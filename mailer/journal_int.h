@@ -23,8 +23,8 @@ enum journal_stmt {
 	/* journal_ledger.c: the bounce ledger */
 	Q_EV_ADD, Q_SUPPRESS, Q_UNSUB, Q_SUB_END, Q_SUPPRESSED,
 	Q_SUPPRESSED_EACH, Q_HARD, Q_SOFT, Q_MSG_SEEN, Q_MSG_ADD, Q_UNVERIFIED,
-	Q_SUPPRESSIONS, Q_EV_LAST, Q_STOPPED_SINCE, Q_LIFT_ROWS, Q_LIFT_ADD,
-	Q_LIFT_DEL, Q_UNSUBSCRIBED,
+	Q_SUPPRESSIONS, Q_EV_LAST, Q_STOPPED_SINCE, Q_DATA_VERSION,
+	Q_LIFT_ROWS, Q_LIFT_ADD, Q_LIFT_DEL, Q_UNSUBSCRIBED,
 	/* journal_report.c: report queries */
 	Q_COUNTS, Q_RELAY_COUNTS, Q_HOURLY, Q_EV_COUNTS, Q_FAILURES,
 	Q_COMPLAINTS, Q_COMPLAINT_DOMAINS,
@@ -51,6 +51,14 @@ struct journal {
 	 * made again.
 	 */
 	char *sent_issue, *sent_list;
+	/*
+	 * journal_stopped_since's last read: PRAGMA data_version before
+	 * it, the list and the mark it left.  Cleared (stopped_ok) by this
+	 * handle's own event writes, which data_version does not count.
+	 */
+	int stopped_ok;
+	long long stopped_dv, stopped_mark;
+	char *stopped_list;
 };
 
 /* Stored names of enum jstate, enum jevent and enum jclass (NULL: JC_NONE). */

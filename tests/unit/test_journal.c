@@ -661,8 +661,52 @@ START_TEST(test_stopped_since)
 	ck_assert_int_gt(mark, before);
 	strset_free(&set);
 	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
-	    &set), 0);
+	    &set), 1);			/* nothing new: not read */
 	ck_assert_uint_eq(set.n, 0);		/* read once */
+}
+END_TEST
+
+/*
+ * The read before each message is skipped when nothing can be new, and
+ * made again after another connection's commit or this handle's own
+ * event, and for another list or mark.
+ */
+START_TEST(test_stopped_skip)
+{
+	time_t now = time(NULL);
+	struct strset set = STRSET_INIT;
+	struct journal *other = journal_open(path);
+	struct journal_event ev = { JE_UNSUBSCRIBE, NULL, "aba", "web@x",
+	    JC_NONE, NULL, "serve", now, "u:web" };
+	long long mark, mark2;
+	int is_new;
+
+	ck_assert_ptr_nonnull(other);
+	ck_assert_int_eq(journal_stopped_mark(j, &mark), 0);
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 0);
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 1);			/* nothing new: not read */
+	ck_assert_int_eq(journal_event_add(other, &ev, &is_new), 0);
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 0);
+	ck_assert_int_eq(strset_has(&set, "web@x"), 1);
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 1);
+	event(JE_UNSUBSCRIBE, NULL, "aba", "own@x", JC_NONE, now, "u:own");
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark, set_add,
+	    &set), 0);
+	ck_assert_int_eq(strset_has(&set, "own@x"), 1);
+	ck_assert_int_eq(journal_stopped_since(j, "zigong", &mark, set_add,
+	    &set), 0);			/* another list: read */
+	mark2 = 0;
+	strset_free(&set);
+	ck_assert_int_eq(journal_stopped_since(j, "aba", &mark2, set_add,
+	    &set), 0);			/* an older mark: read */
+	ck_assert_int_eq(strset_has(&set, "own@x"), 1);
+	ck_assert_int_eq(strset_has(&set, "web@x"), 1);
+	strset_free(&set);
+	journal_close(other);
 }
 END_TEST
 
@@ -1147,6 +1191,7 @@ journal_suite(void)
 	tcase_add_test(tc, test_complaint_unsubscribe);
 	tcase_add_test(tc, test_sub_confirm_lifts);
 	tcase_add_test(tc, test_stopped_since);
+	tcase_add_test(tc, test_stopped_skip);
 	tcase_add_test(tc, test_subscriptions);
 	tcase_add_test(tc, test_webmails);
 	tcase_add_test(tc, test_webmail_subaddress);
