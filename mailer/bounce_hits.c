@@ -494,6 +494,21 @@ name_says_failed(const char *l, size_t start, size_t ob, const char *carry,
 }
 
 /*
+ * 1 when the dots that end at l[e] are a leader between a field's label
+ * and its value ("Recipient ..... a"): three or more, after a blank, so
+ * no sentence ends there.
+ */
+static int
+dot_leader(const char *l, size_t from, size_t e)
+{
+	size_t d = e;
+
+	while (d > from && l[d - 1] == '.')
+		d--;
+	return e - d >= 3 && d > from && bounce_is_blank(l[d - 1]);
+}
+
+/*
  * Where the clause that ends at l[ob] starts: after the previous address
  * (clause_from) or the last sentence end, at most PREFIX_WORDS back.
  */
@@ -507,7 +522,7 @@ clause_start(const char *l, size_t ob, size_t clause_from)
 		start = clause_from < ob ? clause_from : ob;
 	for (size_t k = ob; k > start + 1; k--)
 		if ((l[k - 2] == '.' || l[k - 2] == '!' || l[k - 2] == '?') &&
-		    bounce_is_blank(l[k - 1]))
+		    bounce_is_blank(l[k - 1]) && !dot_leader(l, start, k - 1))
 			return k;
 	return start;
 }

@@ -706,6 +706,41 @@ numbered_cue(const char *pre, size_t pn)
 }
 
 /*
+ * A field written "Label = a" or with a dot leader, "Label ..... a", as
+ * reports laid out in columns write them: read as "Label: a".  The run of
+ * dots (three or more) or the "=" must stand apart from the label by a
+ * blank, so "a=b" or an ellipsis in a sentence is no field.
+ */
+static int
+separator_cue(const char *pre, size_t pn)
+{
+	struct buf b = BUF_INIT;
+	size_t k = pn, d;
+	int r;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	d = k;
+	if (k && pre[k - 1] == '=')
+		k--;
+	else
+		while (k && pre[k - 1] == '.')
+			k--;
+	if (k == d || (pre[d - 1] == '.' && d - k < 3) || !k ||
+	    !bounce_is_blank(pre[k - 1]))
+		return 0;
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k)
+		return 0;
+	buf_add(&b, pre, k);
+	buf_add(&b, ":", 1);
+	r = ends_with(bounce_rcpt_cues, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * How much of pre[0..pn), the words before an address, names it: "to the
  * recipient, a, because ...": an address set off by commas after its
  * noun is named by the words before the noun
@@ -734,7 +769,8 @@ cue_says_failed(const char *pre, size_t pn, size_t k, const char *tail,
     size_t tn, const char *cont, size_t cn)
 {
 	if (ends_with(bounce_rcpt_cues, pre, pn) ||
-	    bilingual_cue(pre, pn) || numbered_cue(pre, pn))
+	    bilingual_cue(pre, pn) || numbered_cue(pre, pn) ||
+	    separator_cue(pre, pn))
 		return 1;
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&
 	    has_word(bounce_failure_words, pre, pn))

@@ -547,6 +547,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "khong tim thay dia chi", "5.1.1", HARD, "userunknown" },
 	{ "buzon no existe", "5.1.1", HARD, "userunknown" },
 	{ "cuenta no existe", "5.1.1", HARD, "userunknown" },
+	/* "La cuenta de correo no existe", Czech "Schránka adresáta
+	 * neexistuje" (the addressee's mailbox): a noun of the noun */
+	{ "cuenta de correo no existe", "5.1.1", HARD, "userunknown" },
+	{ "schranka adresata neexistuje", "5.1.1", HARD, "userunknown" },
 	{ "casella inesistente", "5.1.1", HARD, "userunknown" },
 	{ "postfach existiert nicht", "5.1.1", HARD, "userunknown" },
 	{ "boite aux lettres inexistante", "5.1.1", HARD, "userunknown" },
@@ -1398,6 +1402,9 @@ const char *const bounce_rcpt_cues[] = {
 	"destination:",
 	"destination address:",
 	"mailbox:",
+	/* "Account: a" (IceWarp), "Rcpt-Address = a" (a Proofpoint report) */
+	"account:",
+	"rcpt-address:",
 	"addressed to",
 	"you sent mail to",
 	"the following message to",
@@ -1556,6 +1563,10 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "is over quota", "5.2.2", SOFT, "mailboxfull" },
 	{ "has been disabled", "5.2.1", HARD, "suspend" },
 	{ "is disabled", "5.2.1", HARD, "suspend" },
+	/* a directory's verdict: cc:Mail's "User a not listed in public Name
+	 * & Address Book", "Recipient a is not listed in the directory" */
+	{ "not listed in", "5.1.1", HARD, "userunknown" },
+	{ "is not listed in", "5.1.1", HARD, "userunknown" },
 	/* German */
 	{ "ist unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "ist nicht bekannt", "5.1.1", HARD, "userunknown" },
@@ -1774,6 +1785,17 @@ const char *const bounce_failure_words[] = {
 	"not delivered",
 	"not been deliver",
 	"not yet been deliver",
+	/* a delay's French, German, Italian, Spanish and Czech: "est retardé",
+	 * "ist verzögert", "non è stato ancora recapitato", "no ha podido ser
+	 * entregado", "nebyla doručena", "se nepodařilo doručit" */
+	"est retarde",
+	"ist verzogert",
+	"ancora recapitat",
+	"podido ser entregad",
+	"no se ha podido",
+	"nebyla dorucen",
+	"nepodarilo dorucit",
+	"je zpozden",	/* je zpožděn(o, a) */
 	"nicht zugestellt",
 	"unzustellbar",
 	"fehlgeschlagen",	/* "Die Nachricht an a ist fehlgeschlagen" */
@@ -2084,6 +2106,15 @@ const char *const bounce_message_to[] = {
 	"indirizzato a",
 	"dirigido a",
 	"destinada a",
+	/* "à destination de a", "inviato a a" (sent to), "el correo para a",
+	 * "votre courriel pour a", Czech "zprávu pro a" / "zpráva pro a" */
+	"a destination de",
+	"inviato a",
+	"inviata a",
+	"correo para",
+	"courriel pour",
+	"zpravu pro",
+	"zprava pro",
 	"mensagem para",
 	"messaggio per",
 	"meddelande till",
@@ -2132,6 +2163,20 @@ const char *const bounce_quoted_fields[] = {
  * "name: value" lines holding both is the returned message's header, not
  * the notice's own listing ("收件人: list@x" under "发件人:" and "主题:").
  */
+/*
+ * Field names (whole, folded) a notice's own summary of a failure uses
+ * and no message's header has: a run of fields holding one ("Recipient:
+ * a / Sender: s / Subject: x") is the notice's, not the returned copy's
+ * header block.  The labels some mail readers give a quoted message's To
+ * ("收件人", "destinatario") are none of them.
+ */
+const char *const bounce_summary_fields[] = {
+	"recipient", "recipients", "recipient address", "failed recipient",
+	"intended recipient", "rcpt", "rcpt-address", "addressee", "account",
+	"empfanger", "empfaenger", "destinataire", "adresat", "prijemce",
+	NULL
+};
+
 const char *const bounce_copy_from_fields[] = {
 	"from", "sender", "von", "de", "da", "van",
 	/* the same languages' sender labels ("Expéditeur :", "Absender:") */
@@ -2589,6 +2634,25 @@ const char *const bounce_delay_cues[] = {
 	"riprovera",	/* riproverà */
 	"todavia no ha sido entregado",	/* todavía no ha sido entregado */
 	"seguiremos intentandolo",	/* seguiremos intentándolo */
+	/* French "est retardé", German "ist verzögert", "wir versuchen es
+	 * (N Tage lang) weiter"; Italian "riproveremo", "non è stato ancora
+	 * recapitato"; Spanish "aún no ha podido", "todavía no se ha podido",
+	 * "lo seguiremos intentando"; Czech "zatím nebyla doručena", "se zatím
+	 * nepodařilo doručit", "další pokus", "je zpožděno", "zkusíme znovu" */
+	"est retarde",
+	"ist verzogert",
+	"wir versuchen es",
+	"riproveremo",
+	"ancora recapitat",
+	"aun no ha podido",
+	"todavia no se ha podido",
+	"seguiremos intentando",
+	"zatim nebyla",
+	"zatim nepodarilo",
+	"dalsi pokus",
+	"je zpozden",
+	"zkusime znovu",
+	"budeme to zkouset",
 	"ainda nao foi entregue",	/* ainda não foi entregue */
 	"continuaremos a tentar",
 	"annu inte levererats",	/* ännu inte levererats */

@@ -105,6 +105,7 @@ extern const char *const bounce_accepted_words[];
 /* words ending a sentence of failure before its address */
 extern const char *const bounce_rcpt_preps[];
 extern const char *const bounce_quoted_fields[];
+extern const char *const bounce_summary_fields[];
 extern const char *const bounce_copy_from_fields[];	/* a quoted From */
 extern const char *const bounce_copy_sent_fields[];	/* or its "Sent:" */
 extern const char *const bounce_copy_to_fields[];	/* its To */

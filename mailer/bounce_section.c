@@ -168,6 +168,7 @@ sentence_like(const char *l, size_t n)
 #define RUN_FROM	1	/* run_fields(): a sender or date-sent field */
 #define RUN_SUBJECT	2	/* a subject field */
 #define RUN_WHY		4	/* a reason field (looked for only if asked) */
+#define RUN_SUMMARY	8	/* a notice's own recipient label */
 
 /*
  * What the run of field lines (with their folded continuations) that
@@ -218,6 +219,9 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 				r |= RUN_SUBJECT;
 			if (why && name_says_why(l + ind, nl))
 				r |= RUN_WHY;
+			if (bounce_list_is(bounce_summary_fields, l + ind,
+			    nl))
+				r |= RUN_SUMMARY;
 		}
 		lines++;
 		k += ll + 1;
@@ -321,7 +325,13 @@ bounce_section_quoted_header(const char *t, size_t n, size_t i, size_t *run)
 {
 	const int both = RUN_FROM | RUN_SUBJECT;
 
-	return (run_fields(t, n, i, run, 0) & both) == both &&
+	int r = run_fields(t, n, i, run, 0);
+
+	/*
+	 * a field no message's header has ("Recipient: a / Sender: s /
+	 * Subject: x") makes the run the notice's summary of what failed
+	 */
+	return (r & (both | RUN_SUMMARY)) == both &&
 	    run_fields(t, n, i, run, 1) == both;
 }
 
