@@ -299,8 +299,7 @@ verdict_follows(const char *tail, size_t tn)
 	char *low;
 	int login;
 
-	if (!bounce_list_prefix(bounce_rcpt_verdicts, tail + i, tn - i) &&
-	    !verdict_rule(tail + i, tn - i))
+	if (!verdict_rule(tail + i, tn - i))
 		return 0;
 	/* "is unknown to our authentication service": a login refused */
 	low = bounce_lower_dup(tail + i, tn - i < 200 ? tn - i : 200);
@@ -671,29 +670,15 @@ bilingual_cue(const char *pre, size_t pn)
 }
 
 /*
- * A recipient's label numbered as an item of a list ("Recipient 2: a",
- * "■宛先１：a", its full-width digit and colon folded): the label before
- * the number names the address.  Only up to three digits, after a blank
- * or a "#" or none, may stand between the label and its colon.
+ * 1 when pre[0..k), up to blanks, ends with a recipient's label, read as
+ * if its colon followed ("Recipient" of "Recipient 2: a").
  */
 static int
-numbered_cue(const char *pre, size_t pn)
+label_before(const char *pre, size_t k)
 {
 	struct buf b = BUF_INIT;
-	size_t k = pn, d;
 	int r;
 
-	while (k && bounce_is_blank(pre[k - 1]))
-		k--;
-	if (!k || pre[k - 1] != ':')
-		return 0;
-	d = --k;
-	while (k && d - k < 3 && isdigit((unsigned char)pre[k - 1]))
-		k--;
-	if (k == d || (k && isdigit((unsigned char)pre[k - 1])))
-		return 0;
-	if (k && pre[k - 1] == '#')
-		k--;
 	while (k && bounce_is_blank(pre[k - 1]))
 		k--;
 	if (!k)
@@ -706,6 +691,31 @@ numbered_cue(const char *pre, size_t pn)
 }
 
 /*
+ * A recipient's label numbered as an item of a list ("Recipient 2: a",
+ * "■宛先１：a", its full-width digit and colon folded): the label before
+ * the number names the address.  Only up to three digits, after a blank
+ * or a "#" or none, may stand between the label and its colon.
+ */
+static int
+numbered_cue(const char *pre, size_t pn)
+{
+	size_t k = pn, d;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k || pre[k - 1] != ':')
+		return 0;
+	d = --k;
+	while (k && d - k < 3 && isdigit((unsigned char)pre[k - 1]))
+		k--;
+	if (k == d || (k && isdigit((unsigned char)pre[k - 1])))
+		return 0;
+	if (k && pre[k - 1] == '#')
+		k--;
+	return label_before(pre, k);
+}
+
+/*
  * A field written "Label = a" or with a dot leader, "Label ..... a", as
  * reports laid out in columns write them: read as "Label: a".  The run of
  * dots (three or more) or the "=" must stand apart from the label by a
@@ -714,9 +724,7 @@ numbered_cue(const char *pre, size_t pn)
 static int
 separator_cue(const char *pre, size_t pn)
 {
-	struct buf b = BUF_INIT;
 	size_t k = pn, d;
-	int r;
 
 	while (k && bounce_is_blank(pre[k - 1]))
 		k--;
@@ -729,15 +737,7 @@ separator_cue(const char *pre, size_t pn)
 	if (k == d || (pre[d - 1] == '.' && d - k < 3) || !k ||
 	    !bounce_is_blank(pre[k - 1]))
 		return 0;
-	while (k && bounce_is_blank(pre[k - 1]))
-		k--;
-	if (!k)
-		return 0;
-	buf_add(&b, pre, k);
-	buf_add(&b, ":", 1);
-	r = ends_with(bounce_rcpt_cues, b.data, b.len);
-	buf_free(&b);
-	return r;
+	return label_before(pre, k);
 }
 
 /*
@@ -1042,7 +1042,8 @@ bounce_noun_verdict(const char *t, size_t n)
 		if (!b || t[b - 1] == '\n')
 			continue;
 		j = e + verdict_gap(t + e, n - e);
-		if ((r = verdict_rule(t + j, n - j)) && noun_before(t, b))
+		if ((r = verdict_rule(t + j, n - j)) && r->reason &&
+		    noun_before(t, b))
 			return r;
 	}
 	return NULL;

@@ -1643,49 +1643,46 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "존재하지 않습니다", "5.1.1", HARD, "userunknown" },
 	{ "없는 사용자", "5.1.1", HARD, "userunknown" },
 	{ "가득 찼습니다", "5.2.2", SOFT, "mailboxfull" },
-	{ NULL, NULL, 0, NULL }
-};
-
-const char *const bounce_rcpt_verdicts[] = {
-	"is unknown",
-	"unknown",
-	"is not known",
-	"not known",
-	"does not exist",
-	"doesn't exist",
-	"not exist",
-	"no longer exists",
-	"is no longer",
-	"not found",
-	"is not found",
-	"was not found",
-	"could not be found",
-	"couldn't be found",
-	"is invalid",
-	"is not valid",
-	"is not a valid",
-	"was rejected",
-	"is rejected",
-	"rejected",
-	"is full",
-	"is over quota",
-	"is disabled",
-	"has been disabled",
-	"is suspended",
-	"has been suspended",
-	"is inactive",
-	"is unavailable",	/* "Destination mailbox a is unavailable" */
-	"has expired",
+	/*
+	 * Verdicts that name the address before them a failed recipient and
+	 * say nothing of its class ("User a was rejected", "Your message to a
+	 * expired"): the rows above them come first, so a verdict with a class
+	 * is read as one; bounce_noun_verdict passes these by.
+	 */
+	{ "unknown", NULL, 0, NULL },
+	{ "is not known", NULL, 0, NULL },
+	{ "not known", NULL, 0, NULL },
+	{ "doesn't exist", NULL, 0, NULL },
+	{ "not exist", NULL, 0, NULL },
+	{ "no longer exists", NULL, 0, NULL },
+	{ "is no longer", NULL, 0, NULL },
+	{ "not found", NULL, 0, NULL },
+	{ "is not found", NULL, 0, NULL },
+	{ "was not found", NULL, 0, NULL },
+	{ "could not be found", NULL, 0, NULL },
+	{ "couldn't be found", NULL, 0, NULL },
+	{ "is invalid", NULL, 0, NULL },
+	{ "is not valid", NULL, 0, NULL },
+	{ "is not a valid", NULL, 0, NULL },
+	{ "was rejected", NULL, 0, NULL },
+	{ "is rejected", NULL, 0, NULL },
+	{ "rejected", NULL, 0, NULL },
+	{ "is suspended", NULL, 0, NULL },
+	{ "has been suspended", NULL, 0, NULL },
+	{ "is inactive", NULL, 0, NULL },
+	/* "Destination mailbox a is unavailable" */
+	{ "is unavailable", NULL, 0, NULL },
+	{ "has expired", NULL, 0, NULL },
 	/* "Your message to a expired (timed out) and will not be retried" */
-	"expired",
-	"timed out",
-	"will not be retried",
-	"failed",
-	"could not be delivered",
-	"cannot be delivered",
-	"couldn't be delivered",
-	"was not delivered",
-	NULL
+	{ "expired", NULL, 0, NULL },
+	{ "timed out", NULL, 0, NULL },
+	{ "will not be retried", NULL, 0, NULL },
+	{ "failed", NULL, 0, NULL },
+	{ "could not be delivered", NULL, 0, NULL },
+	{ "cannot be delivered", NULL, 0, NULL },
+	{ "couldn't be delivered", NULL, 0, NULL },
+	{ "was not delivered", NULL, 0, NULL },
+	{ NULL, NULL, 0, NULL }
 };
 
 /*

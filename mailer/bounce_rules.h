@@ -78,9 +78,9 @@ extern const char *const bounce_rcpt_noncues[];
 extern const char *const bounce_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
-extern const char *const bounce_rcpt_verdicts[];
 extern const char *const bounce_rcpt_possessives[];
-/* verdicts on a noun's address in many languages, with their class */
+/* verdicts on a noun's address in many languages, with their class
+ * (NULL reason: a verdict of no class, "was rejected") */
 extern const struct bounce_rule bounce_verdict_rules[];
 extern const char *const bounce_login_words[];
 extern const char *const bounce_status_fields[];

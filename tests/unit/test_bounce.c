@@ -3031,7 +3031,7 @@ static const char *const *const all_lists[] = {
 	bounce_copy_markers, bounce_delay_subjects, bounce_final_subjects,
 	bounce_transient_subjects, bounce_failure_subjects,
 	bounce_autoreply_subjects, bounce_daemon_locals, bounce_rcpt_cues,
-	bounce_failure_words, bounce_rcpt_nouns, bounce_rcpt_verdicts,
+	bounce_failure_words, bounce_rcpt_nouns, bounce_summary_fields,
 	bounce_login_words, bounce_status_fields, bounce_delivered_values,
 	bounce_sending_words, bounce_valedictions, bounce_list_joiners,
 	bounce_sender_verdicts, bounce_contact_words, bounce_help_words,
@@ -3057,6 +3057,9 @@ START_TEST(test_rows_folded)
 {
 	for (size_t i = 0; i < bounce_nrules; i++)
 		check_folded(bounce_rules[i].pattern);
+	for (const struct bounce_rule *r = bounce_verdict_rules; r->pattern;
+	    r++)
+		check_folded(r->pattern);
 	for (size_t l = 0; l < sizeof all_lists / sizeof all_lists[0]; l++)
 		for (const char *const *w = all_lists[l]; *w; w++)
 			check_folded(*w);
@@ -3138,7 +3141,7 @@ START_TEST(test_rows_in_capitals)
 		bounce_success_cues,
 	};
 	static const char *const *const prefixes[] = {
-		bounce_valedictions, bounce_rcpt_verdicts,
+		bounce_valedictions, bounce_summary_fields,
 		bounce_sender_verdicts, bounce_quoted_fields,
 		bounce_delivered_values, bounce_list_joiners,
 		bounce_copy_from_fields, bounce_copy_subject_fields,
