@@ -227,6 +227,27 @@ tail_says_failed(const char *t, size_t n)
  * an address quoted in prose ("the address a@b given in its Reply-To could
  * not be verified") stays out.
  */
+#define LISTING_LINE	160	/* bytes of a listing verdict's line read */
+
+/*
+ * 1 when the line s[0..n) starts names a directory ("not listed in
+ * public Name & Address Book", "... in the post office directory"): only
+ * then is "not listed in" a verdict on an address, not on a page or a
+ * list ("info@ not listed in our FAQ").
+ */
+static int
+directory_named(const char *s, size_t n)
+{
+	const char *eol = memchr(s, '\n', n < LISTING_LINE ? n : LISTING_LINE);
+	size_t k = eol ? (size_t)(eol - s) : (n < LISTING_LINE ? n :
+	    LISTING_LINE);
+	char *low = bounce_lower_dup(s, k);
+	int r = has_word(bounce_directory_words, low, strlen(low));
+
+	free(low);
+	return r;
+}
+
 /*
  * The rule of bounce_verdict_rules that s[0..n) starts with, NULL when
  * none: the folded text of each row is compared, first bytes first.
@@ -241,7 +262,8 @@ verdict_rule(const char *s, size_t n)
 	for (const struct bounce_rule *r = bounce_verdict_rules; r->pattern;
 	    r++)
 		if (r->pattern[0] == f[0] && bounce_fold_prefix(s, n,
-		    r->pattern))
+		    r->pattern) && (!bounce_list_is(bounce_listing_verdicts,
+		    r->pattern, strlen(r->pattern)) || directory_named(s, n)))
 			return r;
 	return NULL;
 }

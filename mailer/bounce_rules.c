@@ -1563,8 +1563,11 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "is over quota", "5.2.2", SOFT, "mailboxfull" },
 	{ "has been disabled", "5.2.1", HARD, "suspend" },
 	{ "is disabled", "5.2.1", HARD, "suspend" },
-	/* a directory's verdict: cc:Mail's "User a not listed in public Name
-	 * & Address Book", "Recipient a is not listed in the directory" */
+	/*
+	 * a directory's verdict: cc:Mail's "User a not listed in public Name
+	 * & Address Book", "Recipient a is not listed in the directory";
+	 * only where its line names a directory (bounce_listing_verdicts)
+	 */
 	{ "not listed in", "5.1.1", HARD, "userunknown" },
 	{ "is not listed in", "5.1.1", HARD, "userunknown" },
 	/* German */
@@ -1683,6 +1686,20 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "couldn't be delivered", NULL, 0, NULL },
 	{ "was not delivered", NULL, 0, NULL },
 	{ NULL, NULL, 0, NULL }
+};
+
+/*
+ * The rows of bounce_verdict_rules that are a verdict only on a line
+ * naming a directory (bounce_directory_words): "User a not listed in
+ * public Name & Address Book", not "a not listed in our FAQ".
+ */
+const char *const bounce_listing_verdicts[] = {
+	"not listed in", "is not listed in", NULL
+};
+
+const char *const bounce_directory_words[] = {
+	"directory", "address book", "address list", "name & address",
+	"verzeichnis", "adressbuch", "annuaire", NULL
 };
 
 /*

@@ -82,6 +82,8 @@ extern const char *const bounce_rcpt_possessives[];
 /* verdicts on a noun's address in many languages, with their class
  * (NULL reason: a verdict of no class, "was rejected") */
 extern const struct bounce_rule bounce_verdict_rules[];
+extern const char *const bounce_listing_verdicts[];
+extern const char *const bounce_directory_words[];
 extern const char *const bounce_login_words[];
 extern const char *const bounce_status_fields[];
 extern const char *const bounce_delivered_values[];

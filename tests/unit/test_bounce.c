@@ -3032,6 +3032,7 @@ static const char *const *const all_lists[] = {
 	bounce_transient_subjects, bounce_failure_subjects,
 	bounce_autoreply_subjects, bounce_daemon_locals, bounce_rcpt_cues,
 	bounce_failure_words, bounce_rcpt_nouns, bounce_summary_fields,
+	bounce_listing_verdicts, bounce_directory_words,
 	bounce_login_words, bounce_status_fields, bounce_delivered_values,
 	bounce_sending_words, bounce_valedictions, bounce_list_joiners,
 	bounce_sender_verdicts, bounce_contact_words, bounce_help_words,
