@@ -1810,6 +1810,10 @@ const char *const bounce_failure_words[] = {
 	"nebyla dorucen",
 	"nepodarilo dorucit",
 	"je zpozden",	/* je zpožděn(o, a) */
+	/* "toujours en attente", "está retrasado", "verzögert sich" */
+	"en attente",
+	"esta retrasad",
+	"verzogert sich",
 	"nicht zugestellt",
 	"unzustellbar",
 	"fehlgeschlagen",	/* "Die Nachricht an a ist fehlgeschlagen" */
@@ -2129,6 +2133,14 @@ const char *const bounce_message_to[] = {
 	"courriel pour",
 	"zpravu pro",
 	"zprava pro",
+	/* "le message envoyé à a", "el mensaje enviado a a", "die Nachricht,
+	 * gesendet an a," as "sent to" */
+	"envoye a",
+	"envoyee a",
+	"enviado a",
+	"enviada a",
+	"gesendet an",
+	"geschickt an",
 	"mensagem para",
 	"messaggio per",
 	"meddelande till",
@@ -2667,6 +2679,18 @@ const char *const bounce_delay_cues[] = {
 	"je zpozden",
 	"zkusime znovu",
 	"budeme to zkouset",
+	/*
+	 * French "toujours en attente", "sera de nouveau tenté"; Spanish
+	 * "está retrasado", "volveremos a intentarlo" ("no volveremos" gives
+	 * up: bounce_final_cues); German "verzögert sich", "ein neuer
+	 * Versuch"
+	 */
+	"toujours en attente",
+	"de nouveau tente",
+	"esta retrasad",
+	"volveremos a intentar",
+	"verzogert sich",
+	"neuer versuch",
 	"ainda nao foi entregue",	/* ainda não foi entregue */
 	"continuaremos a tentar",
 	"annu inte levererats",	/* ännu inte levererats */
@@ -2775,6 +2799,7 @@ const char *const bounce_final_cues[] = {
 	"has been returned",
 	"aucune nouvelle tentative",
 	"no se volvera a intentar",	/* no se volverá a intentar */
+	"no volveremos a intentar",
 	"nouvelle tentative ne sera pas effectuee",	/* effectuée */
 	"will not succeed",	/* "Retrying will NOT succeed" (Yahoo) */
 	/* Postfix's failure template; its delay template says "could not
