@@ -1498,6 +1498,17 @@ const char *const bounce_rcpt_noncues[] = {
 	"return address:",
 	"reply-to address:",
 	"reply address:",
+	/* "address:" is also the end of a label naming no recipient */
+	"reply-address:",
+	"contact address:",
+	"support address:",
+	"helpdesk address:",
+	"abuse address:",
+	"postmaster address:",
+	"sender's address:",
+	"your address:",
+	"your e-mail address:",
+	"your email address:",
 	NULL
 };
 
