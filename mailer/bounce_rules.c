@@ -1545,6 +1545,8 @@ const char *const bounce_rcpt_nouns[] = {
 	"χρηστησ", "παραληπτησ", "διευθυνση",
 	/* Chinese, Japanese, Korean */
 	"用户", "收件人", "邮箱", "帐户", "账户", "使用者", "收件者",
+	"邮箱地址", "邮件地址", "地址", "信箱", "账号", "帐号", "郵箱",
+	"郵件地址", "帳戶", "帳號",
 	"ユーザー", "ユーザ", "宛先", "アドレス", "メールボックス",
 	"사용자", "수신자", "받는 사람", "메일함",
 	NULL
@@ -2157,6 +2159,8 @@ const char *const bounce_message_to[] = {
 	"meddelande till",
 	"catre",	/* Romanian "Mesajul dumneavoastră către a" */
 	"发送给",
+	"发送到",	/* NetEase: "您发送到 a 的邮件" */
+	"發送到",
 	"发给",
 	"发往",
 	"寄给",
@@ -2280,6 +2284,8 @@ const char *const bounce_member_words[] = {
 	"to some of", "some recipients",
 	/* "... sent to l, has not been delivered yet to every recipient" */
 	"every recipient",
+	/* "您发送到 l 的邮件已由列表转发，但以下成员的邮件无法投递" */
+	"成员", "以下收件人", "部分收件人", "以下地址",
 	NULL
 };
 
