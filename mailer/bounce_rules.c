@@ -390,6 +390,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "ユーザは存在しません", "5.1.1", HARD, "userunknown" },
 	{ "ユーザが存在しません", "5.1.1", HARD, "userunknown" },
 	{ "宛先不明", "5.1.1", HARD, "userunknown" },
+	/* "下記宛先は存在しません": the address does not exist */
+	{ "宛先は存在しません", "5.1.1", HARD, "userunknown" },
+	{ "宛先は存在しない", "5.1.1", HARD, "userunknown" },
 	{ "宛先が見つから", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 계정", "5.1.1", HARD, "userunknown" },
 	{ "존재하지 않는 사용자", "5.1.1", HARD, "userunknown" },
@@ -1418,6 +1421,13 @@ const char *const bounce_rcpt_cues[] = {
 	"宛先:",
 	"あて先:",	/* BIGLOBE writes the noun in kana */
 	"送信先:",
+	/* "宛先アドレス:" (Deep Mail, docomo; "送信先ｱﾄﾞﾚｽ:" is read in
+	 * full-width kana) */
+	"宛先アドレス:",
+	"あて先アドレス:",
+	"送信先アドレス:",
+	"宛先メールアドレス:",
+	"送信先メールアドレス:",
 	/*
 	 * "宛先の a は存在しません": the noun and its particle の before the
 	 * address, as "the recipient a" in English
@@ -1905,6 +1915,7 @@ const char *const bounce_failure_words[] = {
 	"無法",
 	"失敗",
 	"できません",
+	"できなかった",	/* "----- 配信できなかった宛先 -----" */
 	"遅れ",
 	/* "以下の宛先への配信が遅延しています" (delivery to the following
 	 * address is delayed), as 遅れ is */
@@ -2425,6 +2436,10 @@ const char *const bounce_failure_cues[] = {
 	"投遞失敗",
 	"配信できませんでした",
 	"送信できませんでした",
+	/* the plain past: "----- 配信できなかった宛先 -----" */
+	"配信できなかった",
+	"送信できなかった",
+	"届けられなかった",
 	"届けることができませんでした",
 	"전달되지 못했",
 	"전송되지 못했",

@@ -409,6 +409,59 @@ typographic(unsigned char x)
 	return 0;
 }
 
+/*
+ * The full-width katakana of the half-width one U+FF61-FF9D at p[0..n)
+ * (Japanese carriers' notices write "送信先ｱﾄﾞﾚｽ", rows say "アドレス"),
+ * joined with a voicing mark U+FF9E or U+FF9F after it ("ﾄﾞ" as "ド"),
+ * written to out as UTF-8; the bytes read, 0 for none.
+ */
+static size_t
+halfwidth_kana(const unsigned char *p, size_t n, unsigned char out[3])
+{
+	/* U+FF61-FF9D as U+3000 + this: the punctuation, then the kana */
+	static const unsigned char to[] = {
+		0x02, 0x0c, 0x0d, 0x01, 0xfb,
+		0xf2, 0xa1, 0xa3, 0xa5, 0xa7, 0xa9, 0xe3, 0xe5, 0xe7, 0xc3,
+		0xfc, 0xa2, 0xa4, 0xa6, 0xa8, 0xaa, 0xab, 0xad, 0xaf, 0xb1,
+		0xb3, 0xb5, 0xb7, 0xb9, 0xbb, 0xbd, 0xbf, 0xc1, 0xc4, 0xc6,
+		0xc8, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xd2, 0xd5, 0xd8,
+		0xdb, 0xde, 0xdf, 0xe0, 0xe1, 0xe2, 0xe4, 0xe6, 0xe8, 0xe9,
+		0xea, 0xeb, 0xec, 0xed, 0xef, 0xf3,
+	};
+	unsigned cp, k;
+	size_t used = 3;
+
+	if (n < 3 || p[0] != 0xef || (p[1] != 0xbd && p[1] != 0xbe) ||
+	    (p[2] & 0xc0) != 0x80)
+		return 0;
+	cp = 0xf000 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
+	if (cp < 0xff61 || cp > 0xff9d)
+		return 0;
+	k = 0x3000u + to[cp - 0xff61];
+	if (n >= 6 && p[3] == 0xef && p[4] == 0xbe && (p[5] == 0x9e ||
+	    p[5] == 0x9f)) {
+		int semi = p[5] == 0x9f;
+		int ha = k == 0x30cf || k == 0x30d2 || k == 0x30d5 ||
+		    k == 0x30d8 || k == 0x30db;
+
+		if (ha) {
+			k += semi ? 2 : 1;
+			used = 6;
+		} else if (!semi && k >= 0x30ab && k <= 0x30c8 &&
+		    k != 0x30c3) {
+			k++;
+			used = 6;
+		} else if (!semi && k == 0x30a6) {
+			k = 0x30f4;
+			used = 6;
+		}
+	}
+	out[0] = 0xe3;
+	out[1] = (unsigned char)(0x80 | (k >> 6 & 0x3f));
+	out[2] = (unsigned char)(0x80 | (k & 0x3f));
+	return used;
+}
+
 void
 bounce_fold_wide(struct buf *b)
 {
@@ -419,9 +472,16 @@ bounce_fold_wide(struct buf *b)
 	    !memchr(p, 0xe2, b->len) && !memchr(p, 0xc2, b->len)))
 		return;
 	for (size_t r = 0; r < b->len; r++) {
-		unsigned char c = p[r], to = 0;
-		size_t len = 0;
+		unsigned char c = p[r], to = 0, kana[3];
+		size_t len = 0, kl = c == 0xef ? halfwidth_kana(p + r,
+		    b->len - r, kana) : 0;
 
+		if (kl) {
+			memcpy(p + w, kana, 3);
+			w += 3;
+			r += kl - 1;
+			continue;
+		}
 		if (r + 2 < b->len && c == 0xef && (p[r + 1] == 0xbc ||
 		    p[r + 1] == 0xbd) && p[r + 2] >= 0x80 && p[r + 2] <= 0xbf) {
 			unsigned cp = 0xf000 | (p[r + 1] & 0x3fu) << 6 |

@@ -2762,8 +2762,13 @@ START_TEST(test_fold_wide)
 	} t[] = {
 		{ "收件人：a＠b．cn（x）\xe3\x80\x80y", "收件人:a@b.cn(x) y" },
 		{ "ＡＢＣ～！", "ABC~!" },
-		/* U+FF00, U+FF5F, U+FF61 (half-width) and U+3001 stay */
-		{ "\xef\xbc\x80\xef\xbd\x9f\xef\xbd\xa1、", "\xef\xbc\x80\xef\xbd\x9f\xef\xbd\xa1、" },
+		/* U+FF00, U+FF5F and U+3001 stay; half-width U+FF61 is 。 */
+		{ "\xef\xbc\x80\xef\xbd\x9f\xef\xbd\xa1、", "\xef\xbc\x80\xef\xbd\x9f。、" },
+		/* half-width katakana as full-width, joined with their voicing
+		 * marks; a mark no kana takes stays */
+		{ "送信先ｱﾄﾞﾚｽ：a＠b", "送信先アドレス:a@b" },
+		{ "ﾊﾟﾊﾞｳﾞｯﾞｰｦﾝ", "パバヴッ\xef\xbe\x9eーヲン" },
+		{ "cut \xef\xbd", "cut \xef\xbd" },
 		{ "plain ascii", "plain ascii" },
 		{ "cut \xef\xbc", "cut \xef\xbc" },
 		{ "cut \xe3\x80", "cut \xe3\x80" },
