@@ -125,31 +125,45 @@ addr_byte(char c)
 
 /*
  * 1 when the address around the '@' at p[at] is "<...>" with one newline
- * inside, which is then marked '\0' (a byte bounce_text_add never keeps).
+ * inside, perhaps folded (blanks after it: "<a@\n  example.net>"), which
+ * is then marked '\0' with those blanks (a byte bounce_text_add never
+ * keeps).
  */
 static int
 mark_wrapped(char *p, size_t len, size_t at)
 {
-	size_t a = at, z = at + 1, nl = 0;
+	size_t a = at, z = at + 1, nl = 0, nb = 0;
 
 	/* the run of address bytes around it, one newline allowed */
 	for (; a > 0 && at - a < 254; a--) {
-		if (p[a - 1] == '\n' && !nl)
+		size_t k = a - 1;
+
+		while (k > 0 && bounce_is_blank(p[k]) && !nl)
+			k--;
+		if (p[k] == '\n' && !nl && k < a - 1 && k > 0) {
+			nl = k;
+			nb = a - 1 - k;
+			a = k + 1;
+		} else if (p[a - 1] == '\n' && !nl)
 			nl = a - 1;
 		else if (!addr_byte(p[a - 1]))
 			break;
 	}
 	for (; z < len && z - at < 254; z++) {
-		if (p[z] == '\n' && !nl)
+		if (p[z] == '\n' && !nl) {
 			nl = z;
-		else if (!addr_byte(p[z]))
+			while (z + 1 < len && bounce_is_blank(p[z + 1])) {
+				z++;
+				nb++;
+			}
+		} else if (!addr_byte(p[z]))
 			break;
 	}
 	if (!nl || a == 0 || p[a - 1] != '<' || z == len || p[z] != '>' ||
-	    nl == a || nl + 1 == z || memchr(p + a, '@', at - a) ||
+	    nl == a || nl + nb + 1 == z || memchr(p + a, '@', at - a) ||
 	    memchr(p + at + 1, '@', z - at - 1))
 		return 0;
-	p[nl] = '\0';
+	memset(p + nl, '\0', nb + 1);
 	return 1;
 }
 

@@ -2802,6 +2802,11 @@ START_TEST(test_relines)
 	} t[] = {
 		{ "to <tomas.villanu\neva@example.net> x", "to <tomas.villanueva@example.net> x" },
 		{ "<ab@exa\nmple.net>\n<c@d.e>", "<ab@example.net>\n<c@d.e>" },
+		/* folded: the blanks after the newline go with it */
+		{ "<long.name@\n nifty.com>: x", "<long.name@nifty.com>: x" },
+		{ "<long.\n\tname@nifty.com>", "<long.name@nifty.com>" },
+		{ "<a@b\n c@d.e>", "<a@b\n c@d.e>" },
+		{ "<ab@example.net\n >", "<ab@example.net\n >" },
 		{ "<\nab@example.net>", "<\nab@example.net>" },
 		{ "<ab@example.net\n>", "<ab@example.net\n>" },
 		{ "to tomas\neva@example.net>", "to tomas\neva@example.net>" },
