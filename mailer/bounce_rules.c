@@ -280,6 +280,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "no such user", "5.1.1", HARD, "userunknown" },
 	/* Mercury/32's and others' local delivery: no such mailbox */
 	{ "no such local user", "5.1.1", HARD, "userunknown" },
+	/* Verizon's multimedia gateway (vtext.com, vzwpix.com) of a number
+	 * that has no such subscriber */
+	{ "no valid recipients for this mm", "5.1.1", HARD, "userunknown" },
 	{ "user not found", "5.1.1", HARD, "userunknown" },
 	{ "user not exist", "5.1.1", HARD, "userunknown" },
 	/*
