@@ -201,8 +201,9 @@ rm_columns(struct ctx *x, char **keys, size_t nkeys)
 
 /*
  * A web subscriber's address or name that a spreadsheet would take for a
- * formula, or a name holding a control or a bidi character (ESC [2J,
- * U+202E: recorded before serve's form refused them), never reaches the
+ * formula, or a name holding a control, a bidi character or one shown as
+ * nothing (ESC [2J, U+202E, U+200B: recorded before serve's form refused
+ * them; util's name_hides, the form's test), never reaches the
  * editors' file: such an address is not appended (it stays a web
  * subscriber), such a name is left out, not cut: what is left of
  * "王<U+202E>gnp.exe" is a name nobody gave.  1 when the row is to be
@@ -224,10 +225,10 @@ formula(const struct listsync_in *in, const char *email, const char **name)
 		warnx("%s: web subscriber %s is appended without the name the "
 		    "journal has: it %s", in->csv_path, email, why);
 		*name = NULL;
-	} else if (*name && has_hidden(*name)) {
+	} else if (*name && name_hides(*name)) {
 		warnx("%s: web subscriber %s is appended without the name the "
-		    "journal has, \"%s\": it holds control or text-direction "
-		    "characters (shown escaped here)", in->csv_path,
+		    "journal has, \"%s\": it holds control, text-direction or "
+		    "invisible characters (shown escaped here)", in->csv_path,
 		    printable(email), printable(*name));
 		*name = NULL;
 	}

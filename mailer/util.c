@@ -821,6 +821,35 @@ cp_unseen(unsigned cp)
 }
 
 /*
+ * 1 for a character shown as nothing (cp_unseen) that a name has
+ * no use for: a zero-width space, a word joiner, a soft hyphen, a Hangul
+ * filler (a name that shows as blank), tags (U+E0000-E007F: text no one
+ * sees, in the editors' CSV too).  Kept are those that change the
+ * letters the reader sees: ZWNJ and ZWJ (Persian, Indic scripts, emoji
+ * sequences; IDNA2008 allows them in context for the same reason),
+ * variation selectors (an emoji's presentation, an ideograph's variant
+ * in a Chinese or Japanese name: U+E0100-E01EF) and Mongolian's free
+ * variation selectors and vowel separator (U+180B-180F).
+ */
+static int
+name_unseen(unsigned cp)
+{
+	if (cp == 0x200c || cp == 0x200d || (cp >= 0x180b && cp <= 0x180f) ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	    (cp >= 0xe0100 && cp <= 0xe01ef))
+		return 0;
+	return cp_unseen(cp);
+}
+
+int
+name_hides(const char *s)
+{
+	unsigned cp;
+
+	return has_hidden(s) || utf8_find(s, strlen(s), name_unseen, &cp);
+}
+
+/*
  * Characters no address has a use for that make it look like another:
  * those shown as nothing, ZWJ and ZWNJ too (between the ASCII letters
  * of "bounces+" they join nothing), C1 controls, bidi controls and

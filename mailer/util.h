@@ -239,6 +239,14 @@ int cp_invisible(unsigned cp);
  * the interlinear annotation marks U+FFF9-FFFB.
  */
 int cp_unseen(unsigned cp);
+/*
+ * 1 when a person's name s holds what has_hidden finds, or a character
+ * shown as nothing that no script needs in a name (a zero-width space,
+ * a word joiner, a soft hyphen, a Hangul filler, a tag; ZWNJ, ZWJ and
+ * the variation selectors are needed): "Ann<U+200B>" shows as "Ann" and
+ * is another name.
+ */
+int name_hides(const char *s);
 /* 1 + the offset of the first code point of s[0..n) that want() takes
  * (stored in *cp), or 0: bytes that are not UTF-8 are skipped */
 size_t utf8_find(const char *s, size_t n, int (*want)(unsigned cp),

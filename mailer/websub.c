@@ -63,42 +63,18 @@ line_break(const unsigned char *p)
 	    (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9));
 }
 
-/*
- * 1 for a character shown as nothing (util's cp_unseen) that a name has
- * no use for: a zero-width space, a word joiner, a soft hyphen, a Hangul
- * filler (a name that shows as blank), tags (U+E0000-E007F: text no one
- * sees, in the editors' CSV too).  Kept are those that change the
- * letters the reader sees: ZWNJ and ZWJ (Persian, Indic scripts, emoji
- * sequences; IDNA2008 allows them in context for the same reason),
- * variation selectors (an emoji's presentation, an ideograph's variant
- * in a Chinese or Japanese name: U+E0100-E01EF) and Mongolian's free
- * variation selectors and vowel separator (U+180B-180F).
- */
-static int
-name_unseen(unsigned cp)
-{
-	if (cp == 0x200c || cp == 0x200d || (cp >= 0x180b && cp <= 0x180f) ||
-	    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-	    (cp >= 0xe0100 && cp <= 0xe01ef))
-		return 0;
-	return cp_unseen(cp);
-}
-
 /* 1 when the refused form may show name again: it holds nothing that
  * moves the page's text or hides in it (the user types it anew). */
 static int
 name_echoed(const char *name)
 {
-	unsigned cp;
-
-	return name && !has_hidden(name) &&
-	    !utf8_find(name, strlen(name), name_unseen, &cp);
+	return name && !name_hides(name);
 }
 
 /*
  * A name may be empty; it is one line of printable text with no control,
  * bidi control or mark (util's has_hidden) and no character shown as
- * nothing but those a script needs (name_unseen): the consent record and
+ * nothing but those a script needs (name_hides): the consent record and
  * the confirm page show it (the confirmation mail does not).  Name and
  * address end up in the editors' CSV (lists sync), where a spreadsheet
  * would run a value that starts like a formula.
@@ -106,8 +82,6 @@ name_echoed(const char *name)
 static const char *
 name_problem(const char *name)
 {
-	unsigned cp;
-
 	if (strlen(name) > NAME_MAX_BYTES)
 		return "称呼太长 · The name is too long";
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
@@ -124,7 +98,7 @@ name_problem(const char *name)
 		    "characters (such as ESC or U+202E)";
 	/* "Ann<U+200B>" shows as "Ann" and is another name; U+3164 alone
 	 * shows as no name at all */
-	if (utf8_find(name, strlen(name), name_unseen, &cp))
+	if (name_hides(name))
 		return "称呼不能含看不见的字符(如零宽空格 U+200B)· The name "
 		    "may not hold invisible characters (such as the "
 		    "zero-width space U+200B)";

@@ -22,7 +22,7 @@ web_direct_project 'mails_per_address_per_day: 3' 'mails_per_ip_per_hour: 1000'
 M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 RLO=$(printf '\342\200\256') LRI=$(printf '\342\201\246')
 PDI=$(printf '\342\201\251') CSI=$(printf '\302\233') ESC=$(printf '\033')
-ZWNJ=$(printf '\342\200\214')
+ZWNJ=$(printf '\342\200\214') ZWSP=$(printf '\342\200\213')
 web_direct_serve
 fill() { web_fill "$BASE/lists/aba/subscribe" "$@"; }
 
@@ -59,12 +59,14 @@ add_old old2@example.org "'王$RLO' || 'gnp.exe'"
 add_old old3@example.org "'Bob$CSI' || '31m'"
 add_old old4@example.org "'${LRI}Ann$PDI'"
 add_old old5@example.org "'李明'"
+add_old old6@example.org "'Ann$ZWSP'"
+add_old old7@example.org "'فاطمه${ZWNJ}زهرا'"
 cp "$P/lists/aba.csv" "$TMP/aba.orig"
 M lists sync --dry-run aba >"$TMP/dry.diff" 2>"$TMP/dry.err"
 M lists sync aba >"$TMP/sync.out" 2>"$TMP/sync.err"; rc=$?
 sed 's/^/# /' "$TMP/sync.out" "$TMP/sync.err"
-[ $rc = 0 ] && grep -q 'lists sync: 0 rows moved, 5 web subscribers appended' "$TMP/sync.out"
-ok $? "lists sync: exit 0, the five appended ($rc)"
+[ $rc = 0 ] && grep -q 'lists sync: 0 rows moved, 7 web subscribers appended' "$TMP/sync.out"
+ok $? "lists sync: exit 0, the seven appended ($rc)"
 /usr/bin/python3 - "$P/lists/aba.csv" "$TMP/aba.orig" <<'PY'
 import csv, io, sys
 new, orig = open(sys.argv[1], newline='').read(), open(sys.argv[2], newline='').read()
@@ -73,18 +75,23 @@ rows = list(csv.reader(io.StringIO(new[len(orig):], newline='')))
 hdr = next(csv.reader(io.StringIO(orig)))
 got = {r[0]: r[hdr.index('name')] for r in rows}
 want = {'old1@example.org': '', 'old2@example.org': '', 'old3@example.org': '',
-        'old4@example.org': '', 'old5@example.org': '李明'}
+        'old4@example.org': '', 'old5@example.org': '李明',
+        'old6@example.org': '', 'old7@example.org': 'فاطمه\u200cزهرا'}
 if got != want or any(len(r) != len(hdr) for r in rows):
     print('# rows:', rows); sys.exit(1)
 PY
-ok $? "the four appended without the name, whole rows; 李明 as typed; the editors' rows untouched"
-no_raw_ctl "$P/lists/aba.csv" && no_raw_ctl "$TMP/sync.err" && no_raw_ctl "$TMP/sync.out"
-ok $? "no raw control or bidi character in the CSV or in what sync wrote"
-[ "$(grep -c 'is appended without the name the journal has, .*: it holds control or text-direction characters' "$TMP/sync.err")" = 4 ] &&
+ok $? "the five appended without the name (Ann<U+200B> too), whole rows; 李明 and a Persian name with ZWNJ as typed; the editors' rows untouched"
+# the Persian name's ZWNJ is as typed (no_raw_ctl counts U+200C too)
+grep -v '^old7@' "$P/lists/aba.csv" >"$TMP/aba.but7"
+no_raw_ctl "$TMP/aba.but7" && no_raw_ctl "$TMP/sync.err" && no_raw_ctl "$TMP/sync.out"
+ok $? "no raw control, bidi or zero-width character in the CSV (but old7's ZWNJ) or in what sync wrote"
+[ "$(grep -c 'is appended without the name the journal has, .*: it holds control, text-direction or invisible characters' "$TMP/sync.err")" = 5 ] &&
+	grep -Fq 'web subscriber old6@example.org is appended without the name the journal has, "Ann<U+200B>"' "$TMP/sync.err" &&
 	grep -Fq 'web subscriber old1@example.org is appended without the name the journal has, "\x1b[2J\x1b]0;pwned\x07Eve"' "$TMP/sync.err" &&
 	grep -Fq 'web subscriber old2@example.org is appended without the name the journal has, "王<U+202E>gnp.exe"' "$TMP/sync.err"
 ok $? "each named in a warning with the name escaped"
-[ "$(grep -c 'appended without the name' "$TMP/dry.err")" = 4 ] &&
-	grep -q '^+old2@example.org,,$' "$TMP/dry.diff" && no_raw_ctl "$TMP/dry.diff"
+[ "$(grep -c 'appended without the name' "$TMP/dry.err")" = 5 ] &&
+	grep -q '^+old2@example.org,,$' "$TMP/dry.diff" && grep -q '^+old6@example.org,,$' "$TMP/dry.diff" &&
+	grep -v '^+old7@' "$TMP/dry.diff" >"$TMP/dry.but7" && no_raw_ctl "$TMP/dry.but7"
 ok $? "the dry run said and showed the same beforehand"
 exit $tap_failed
