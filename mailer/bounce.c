@@ -231,6 +231,17 @@ codes_over_wording(const struct bounce_seg *r,
 	if (r->status[0] == '5' && rule && rule->hard &&
 	    !strcmp(r->status + 1, ".2.2"))
 		rule = bounce_rule_for_status(r->status);
+	/*
+	 * as does a code of a refusal by policy (x.7.x) over Postfix's
+	 * "Recipient address rejected:", its prefix for any restriction
+	 * ("554 5.7.1 <a>: Recipient address rejected: Access denied", an
+	 * access table's default text), when no words after it say more
+	 */
+	if (rule && rule->hard && !strncmp(r->status + 1, ".7.", 3) &&
+	    (!strcmp(rule->pattern, "recipient address rejected") ||
+	    !strcmp(rule->pattern, "address rejected")) &&
+	    bounce_rule_for_status(r->status))
+		rule = bounce_rule_for_status(r->status);
 	return rule;
 }
 

@@ -93,7 +93,8 @@ after_words(const char *seg, size_t n, const char *w1, const char *w2)
  * service or a lookup that failed too, and a refused sender is worded
  * so whatever refused it ("Sender <s> rejected: SPF check failed"): the
  * words after it say why, when a row knows them and gives more than a
- * bare refusal.
+ * bare refusal; the prefix's own row is left for a refusal they do not
+ * explain (whose code may then say more: bounce.c's codes_over_wording).
  */
 static const struct bounce_rule *
 prefix_yields(const struct bounce_rule *rule, const char *seg, size_t n)
@@ -115,7 +116,7 @@ prefix_yields(const struct bounce_rule *rule, const char *seg, size_t n)
 	} else
 		return rule;
 	after = bounce_rule_match_folded(at, n - (size_t)(at - seg));
-	if (after && !after->hard && strcmp(after->reason, "rejected"))
+	if (after && strcmp(after->reason, "rejected"))
 		return after;
 	return rule;
 }
