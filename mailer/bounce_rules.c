@@ -378,6 +378,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "帐号不存在", "5.1.1", HARD, "userunknown" },
 	{ "用户名不存在", "5.1.1", HARD, "userunknown" },
 	{ "无此用户", "5.1.1", HARD, "userunknown" },
+	/* "该邮箱在本服务器上不存在", "该用户在本系统中不存在": the noun
+	 * and its verdict parted by where it does not exist */
+	{ "服务器上不存在", "5.1.1", HARD, "userunknown" },
+	{ "服务器中不存在", "5.1.1", HARD, "userunknown" },
+	{ "系统中不存在", "5.1.1", HARD, "userunknown" },
+	{ "伺服器上不存在", "5.1.1", HARD, "userunknown" },
 	{ "使用者不存在", "5.1.1", HARD, "userunknown" },
 	{ "收件者不存在", "5.1.1", HARD, "userunknown" },
 	{ "無此用戶", "5.1.1", HARD, "userunknown" },
@@ -841,6 +847,12 @@ const struct bounce_rule bounce_rules[] = {
 	{ "账号被冻结", "5.2.1", HARD, "suspend" },
 	{ "帐号已被锁定", "5.2.1", HARD, "suspend" },
 	{ "账号已被锁定", "5.2.1", HARD, "suspend" },
+	/* cancelled (注销: the account was closed by its owner or an
+	 * administrator), as hotpop's "account has been closed" */
+	{ "已注销", "5.2.1", HARD, "suspend" },
+	{ "已被注销", "5.2.1", HARD, "suspend" },
+	{ "已註銷", "5.2.1", HARD, "suspend" },
+	{ "已被註銷", "5.2.1", HARD, "suspend" },
 	/*
 	 * CiviCRM's "Inactive" and KumoMTA's InactiveMailbox: "User banned",
 	 * "is inactive on this domain", "user account suspended", comcast's
@@ -1907,6 +1919,11 @@ const char *const bounce_failure_words[] = {
 	"无法",
 	"未能",
 	"尚未",
+	/* "您发送给 a 的邮件延迟送达" (is delayed), "暂未送达" (not yet) */
+	"延迟",
+	"延遲",
+	"暂未",
+	"暫未",
 	"失败",
 	"退回",
 	"拒收",
@@ -2175,6 +2192,8 @@ const char *const bounce_message_to[] = {
 	"发送给",
 	"发送到",	/* NetEase: "您发送到 a 的邮件" */
 	"發送到",
+	"发送至",	/* "您发送至 a 的邮件被退回" */
+	"發送至",
 	"发给",
 	"发往",
 	"寄给",
@@ -2651,6 +2670,13 @@ const char *const bounce_delay_cues[] = {
 	"继续尝试发送",
 	"将继续尝试",
 	"延迟投递",
+	"延迟送达",
+	"延遲送達",
+	"暂未送达",
+	"暫未送達",
+	"正在重新投递",
+	"正在重新發送",
+	"正在重新发送",
 	"稍后重试",
 	"正在重试",
 	"等待重试",

@@ -424,6 +424,18 @@ typographic(unsigned char x)
 }
 
 /*
+ * 1 when U+3000 + (x & 0x3f), by its last UTF-8 byte x (after E3 80), is
+ * a CJK bracket: 〈〉《》「」『』【】 (U+3008-3011) and 〔〕〖〗〘〙〚〛
+ * (U+3014-301B).  A notice sets an address in them as others quote it
+ * ("收件人：【a@b】"); they fold to '"' as the typographic quotes do.
+ */
+static int
+cjk_bracket(unsigned char x)
+{
+	return (x >= 0x88 && x <= 0x91) || (x >= 0x94 && x <= 0x9b);
+}
+
+/*
  * The full-width katakana of the half-width one U+FF61-FF9D at p[0..n)
  * (Japanese carriers' notices write "送信先ｱﾄﾞﾚｽ", rows say "アドレス"),
  * joined with a voicing mark U+FF9E or U+FF9F after it ("ﾄﾞ" as "ド"),
@@ -508,6 +520,10 @@ bounce_fold_wide(struct buf *b)
 		} else if (r + 2 < b->len && c == 0xe3 && p[r + 1] == 0x80 &&
 		    p[r + 2] == 0x80) {
 			to = ' ';
+			len = 3;
+		} else if (r + 2 < b->len && c == 0xe3 && p[r + 1] == 0x80 &&
+		    cjk_bracket(p[r + 2])) {
+			to = '"';
 			len = 3;
 		} else if (r + 2 < b->len && c == 0xe2 && p[r + 1] == 0x80) {
 			to = typographic(p[r + 2]);

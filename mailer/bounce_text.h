@@ -61,7 +61,8 @@ void bounce_text_add(struct buf *b, const char *s, size_t n);
  * U+2002-U+200A, U+202F: the French "Destinataire :") to a space, as
  * NFKC does; and the typographic quotation marks (U+2018-U+201F: "n’a
  * pas pu", “a@b”) and guillemets (« a@b », ‹ ›) to ASCII ones, which NFKC
- * keeps.
+ * keeps; the CJK brackets (U+3008-3011, U+3014-301B: 【a@b】, 「a@b」) to
+ * '"' as well.
  */
 void bounce_fold_wide(struct buf *b);
 
