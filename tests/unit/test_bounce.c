@@ -2784,6 +2784,9 @@ START_TEST(test_fold_wide)
 		    "a\xe2\x80\x94" "b\xe2\x80\xa6\xc2\xa9" },
 		{ "cut \xe2\x80", "cut \xe2\x80" },
 		{ "cut \xc2", "cut \xc2" },
+		/* CJK brackets quote; U+3012, U+3013 and U+301C stay */
+		{ "收件人：【a@b】「c」《d》〔e〕〚f〛", "收件人:\"a@b\"\"c\"\"d\"\"e\"\"f\"" },
+		{ "〒〓〜", "〒〓〜" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
