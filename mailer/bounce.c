@@ -1065,6 +1065,27 @@ block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
 }
 
 /*
+ * 1 when a person wrote the message: its Return-Path (the envelope
+ * sender the last hop recorded) is its From, not a list's.  A mail
+ * system's notice goes out with a null sender (RFC 5321, 4.5.5; RFC
+ * 3464, 2) or from its own daemon.
+ */
+static int
+personal_message(const struct parse *p, struct buf *v)
+{
+	char *rp;
+	int r;
+
+	if (p->sc.dsn.len || bounce_is_list_admin(p->from, 1) ||
+	    !bounce_hdrs_get(&p->own, "Return-Path", 0, v) ||
+	    !(rp = bounce_first_addr(v->data, v->len)))
+		return 0;
+	r = !strcasecmp(rp, p->from);
+	free(rp);
+	return r;
+}
+
+/*
  * 1 when a person forwards a notice ("FW: Undeliverable: ...") whose
  * header block, pasted under the forwarder's note, was addressed to the
  * forwarder (or to a name alone, as Outlook shows its user: "To: Quinn
@@ -1072,17 +1093,19 @@ block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
  * notice answered mail the forwarder sent, or nothing shows it answered
  * ours, and the address it names is hearsay about another's mail, as in
  * a reply; with or without a signature above it (sig_reopens).  A help
- * desk forwarding our own notice shows it addressed to us.
+ * desk forwarding our own notice shows it addressed to us.  So too a
+ * person's own message with no forward in its Subject (personal_message):
+ * "my provider showed a 'delivery failed' notice for a" is hearsay.
  */
 static int
-forwarded_hearsay(const struct parse *p)
+forwarded_hearsay(const struct parse *p, struct buf *v)
 {
 	struct bounce_addrset fwd = { 0 };
 	int r;
 
-	if (p->answer || p->auto_ev != AUTO_NONE || p->from_daemon ||
-	    p->from_service || p->sc.inner.len || !p->from ||
-	    !forwards_message(p->lsubj))
+	if (p->auto_ev != AUTO_NONE || p->from_daemon || p->from_service ||
+	    p->sc.inner.len || !p->from || ((p->answer ||
+	    !forwards_message(p->lsubj)) && !personal_message(p, v)))
 		return 0;
 	bounce_addrset_add(&fwd, p->from, 1);
 	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1) ||
@@ -1146,6 +1169,7 @@ static void
 find_rcpts(struct parse *p)
 {
 	const struct bounce_scan *sc = &p->sc;
+	struct buf v = BUF_INIT;
 	int hearsay = 0;
 
 	if (sc->dsn.len)
@@ -1192,8 +1216,9 @@ find_rcpts(struct parse *p)
 		hearsay = p->answer && p->auto_ev == AUTO_NONE &&
 		    !sc->inner.len;
 	}
-	if (forwarded_hearsay(p))
+	if (forwarded_hearsay(p, &v))
 		hearsay = 1;
+	buf_free(&v);
 	if (p->bounce_ev)
 		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
 		    &p->nrs);
