@@ -1111,6 +1111,7 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	    nonempty(path, root, "title", a.title) == -1)
 		goto out;
 	rc = 0;
+	a.source_at = item_where(path, root, "source", 0);
 	if (a.section && check_section(is, path, root, a.section) == -1)
 		rc = -1;
 	if (a.lang && check_lang(path, root, a.lang) == -1)
@@ -1352,8 +1353,13 @@ load(const char *dir, int head_only)
 	for (size_t i = 0; i < is->nsections; i++)
 		note_direction(is, yml, "sections: title",
 		    is->sections[i].title);
-	for (size_t i = 0; i < is->sponsors.n; i++)
+	for (size_t i = 0; i < is->sponsors.n; i++) {
 		note_direction(is, yml, "sponsors", is->sponsors.v[i]);
+		char *at = item_where(yml, root, "sponsors", i);
+
+		strlist_add(&is->sponsors_at, at);
+		free(at);
+	}
 	if (rc == 0 && !is->subject)
 		is->subject = xstrdup("{{issue.title}}");
 	if (rc == 0 && is->send_at &&
@@ -1453,6 +1459,7 @@ issue_free(struct issue *is)
 	for (size_t i = 0; i < is->narticles; i++) {
 		ydoc_clear(article_fields, &is->articles[i]);
 		free(is->articles[i].file);
+		free(is->articles[i].source_at);
 		free(is->articles[i].anchor);
 		free(is->articles[i].html);
 		free(is->articles[i].text);
@@ -1465,6 +1472,7 @@ issue_free(struct issue *is)
 	free_assets(is->attachments, is->nattachments);
 	ydoc_clear(issue_fields, is);
 	strlist_free(&is->notes);
+	strlist_free(&is->sponsors_at);
 	free(is->dir);
 	free(is->id);
 	free(is);

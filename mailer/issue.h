@@ -31,6 +31,7 @@ struct asset {
 
 struct article {
 	char *file;
+	char *source_at;	/* "file:line:col" of source: for messages */
 	char *anchor;		/* its HTML id: "article-" + name less .md */
 	char *title, *subtitle, *section, *source, *byline, *author;
 	char *lang;		/* BCP 47 language tag; NULL: the issue's */
@@ -51,6 +52,7 @@ struct issue {
 	time_t send_at_t;	/* 0 when there is no send_at */
 	char *sponsors_title;
 	struct strlist sponsors;
+	struct strlist sponsors_at;	/* "file:line:col" of each */
 	int allow_html;
 	int archive_only;	/* published by archive, never mailed */
 	const struct ynode *yraw;	/* sections while loading */

@@ -47,6 +47,30 @@ listreg_get(const struct listreg *r, const char *id)
 	return NULL;
 }
 
+/*
+ * "where: WHAT "id" is not a list in dir", and when id is the name or
+ * short name of one (an editor who copied it from the masthead writes
+ * that), which id to write.
+ */
+static void
+no_list(const struct listreg *r, const char *where, const char *what,
+    const char *id, const char *dir)
+{
+	const struct list *l = NULL;
+
+	for (size_t i = 0; i < r->n && !l; i++)
+		if (!strcmp(r->v[i]->name, id) ||
+		    !strcmp(r->v[i]->short_name, id))
+			l = r->v[i];
+	if (l)
+		warnx("%s: %s \"%s\" is not a list in %s: it is the name of "
+		    "list %s: write %s", where, what, printable(id), dir,
+		    l->id, l->id);
+	else
+		warnx("%s: %s \"%s\" is not a list in %s (no %s/%s.yaml)",
+		    where, what, printable(id), dir, dir, printable(id));
+}
+
 int
 listreg_check_issue(const struct listreg *r, const struct issue *is,
     const char *dir)
@@ -54,18 +78,18 @@ listreg_check_issue(const struct listreg *r, const struct issue *is,
 	int rc = 0;
 
 	for (size_t i = 0; i < is->narticles; i++) {
-		const char *src = is->articles[i].source;
+		const struct article *a = &is->articles[i];
 
-		if (src && !listreg_get(r, src)) {
-			warnx("%s: source \"%s\" is not a list in %s",
-			    is->articles[i].file, src, dir);
+		if (a->source && !listreg_get(r, a->source)) {
+			no_list(r, a->source_at ? a->source_at : a->file,
+			    "source", a->source, dir);
 			rc = -1;
 		}
 	}
 	for (size_t i = 0; i < is->sponsors.n; i++)
 		if (!listreg_get(r, is->sponsors.v[i])) {
-			warnx("%s/issue.yaml: sponsor \"%s\" is not a list in "
-			    "%s", is->dir, is->sponsors.v[i], dir);
+			no_list(r, is->sponsors_at.v[i], "sponsor",
+			    is->sponsors.v[i], dir);
 			rc = -1;
 		}
 	return rc;
