@@ -1133,6 +1133,30 @@ out:
 	return rc;
 }
 
+/*
+ * Section i's id when an earlier section has it (a section copied to
+ * make the next, its id left): articles would go under the first alone.
+ * Said at the line of the second with the first's.  0 / -1.
+ */
+static int
+section_again(const char *file, const struct ynode *s, size_t i,
+    const struct section *v)
+{
+	for (size_t j = 0; j < i; j++) {
+		const struct ynode *a, *b;
+
+		if (!v[j].id || strcmp(v[j].id, v[i].id))
+			continue;
+		a = ynode_get(s->items[j], "id");
+		b = ynode_get(s->items[i], "id");
+		warnx("%s:%zu:%zu: section id \"%s\" is already the id of the "
+		    "section at line %zu: each section needs its own id",
+		    file, b->line, b->col, printable(v[i].id), a->line);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 load_sections(struct issue *is, const char *file, const struct ynode *root)
 {
@@ -1150,6 +1174,8 @@ load_sections(struct issue *is, const char *file, const struct ynode *root)
 	for (size_t i = 0; i < s->nitems; i++) {
 		if (ydoc_bind(file, s->items[i], section_fields,
 		    &is->sections[is->nsections++]) == -1)
+			rc = -1;
+		else if (section_again(file, s, i, is->sections) == -1)
 			rc = -1;
 	}
 	return rc;
