@@ -164,6 +164,25 @@ item_paragraph_tight(cmark_node *n)
 	    cmark_node_get_list_tight(cmark_node_parent(item));
 }
 
+/*
+ * Whether link n's text is its address (an autolink, <https://...> or
+ * <a@example.org>): the text part would show a long address twice.
+ */
+static int
+link_says_url(cmark_node *n)
+{
+	cmark_node *t = cmark_node_first_child(n);
+	const char *url = cmark_node_get_url(n), *s;
+
+	if (!url || !*url || !t || cmark_node_next(t) ||
+	    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+	    !(s = cmark_node_get_literal(t)))
+		return 0;
+	if (!strncmp(url, "mailto:", 7) && strcmp(s, url))
+		url += 7;
+	return !strcmp(s, url);
+}
+
 #define TEXT_DEPTH 32	/* items and quotations indented, deeper flat */
 
 /*
@@ -238,8 +257,14 @@ text_node(struct buf *b, cmark_iter *it)
 			    cmark_node_parent(n)) + nth);
 			break;
 		case CMARK_NODE_LINK:
+			/*
+			 * An address its own text: once, in <> (RFC 3986
+			 * C) so no client reads a "。" after it as its own
+			 */
+			if (link_says_url(n))
+				buf_addc(b, enter ? '<' : '>');
 			/* "#...", a place in the issue: no address to read */
-			if (!enter && cmark_node_get_url(n) &&
+			else if (!enter && cmark_node_get_url(n) &&
 			    *cmark_node_get_url(n) && *cmark_node_get_url(n) !=
 			    '#')
 				buf_printf(b, " <%s>", cmark_node_get_url(n));

@@ -314,6 +314,12 @@ START_TEST(test_markdown_text)
 	t = issue_markdown_text(md, strlen(md));
 	ck_assert_str_eq(t, "[图片: 天府]\n\n[图片]\n");
 	free(t);
+	/* an autolink is its address once, in <> (not "a <a>") */
+	md = "见 <https://e.org/a>。<n@e.org>，[e.org](https://e.org/)\n";
+	t = issue_markdown_text(md, strlen(md));
+	ck_assert_str_eq(t, "见 <https://e.org/a>。<n@e.org>，e.org "
+	    "<https://e.org/>\n");
+	free(t);
 	/*
 	 * a list in a list is indented under its item and numbered on its
 	 * own (the outer one went on from the inner one's count: 3., 4.),
