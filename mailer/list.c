@@ -274,6 +274,24 @@ comment(const struct csvstate *st)
 	    "delete the line or keep the note in a column of its own" : NULL;
 }
 
+/*
+ * What a row of another number of fields than the header's says: a
+ * comment, a full-width comma, else the two counts, and for one too
+ * many the usual cause, a name or city with a comma typed unquoted
+ * (Li, Ming).  The caller frees.
+ */
+static char *
+field_count(const struct csvstate *st)
+{
+	const char *why = comment(st) ? comment(st) : few_fields(st);
+
+	if (why)
+		return xstrdup(why);
+	return xasprintf("%zu where the header has %zu%s", st->nfields,
+	    st->nkeys, st->nfields > st->nkeys ? ": a value holding a "
+	    "comma goes in double quotes, as \"Li, Ming\"" : "");
+}
+
 static void
 take_row(struct csvstate *st)
 {
@@ -309,8 +327,10 @@ take_row(struct csvstate *st)
 		}
 	}
 	if (st->nfields != st->nkeys) {
-		row_error(st, "wrong number of fields",
-		    comment(st) ? comment(st) : few_fields(st));
+		char *d = field_count(st);
+
+		row_error(st, "wrong number of fields", d);
+		free(d);
 		return;
 	}
 	if (addr_normalize_eai(st->fields[st->email_col], &email, &why) ==
