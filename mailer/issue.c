@@ -1115,7 +1115,7 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	struct buf src = BUF_INIT;
 	struct article a = { 0 };
 	const char *fm, *body;
-	size_t fmlen, bodylen, body_line, bad;
+	size_t fmlen, bodylen, body_line;
 	struct ynode *root = NULL;
 	int rc = -1;
 
@@ -1123,10 +1123,8 @@ load_article(struct issue *is, magic_t mg, const char *path)
 	a.anchor = article_anchor(strrchr(path, '/') + 1);
 	if (slurp_regular(path, ISSUE_ARTICLE_MAX, &src) == -1)
 		goto out;
-	if (!utf8_valid(src.data, src.len, &bad)) {
-		warnx("%s:%zu: invalid UTF-8", path, line_of(src.data, bad));
+	if (utf8_file_check(path, src.data, src.len) == -1)
 		goto out;
-	}
 	if (issue_split_front_matter(path, src.data, src.len, &fm, &fmlen,
 	    &body, &bodylen, &body_line) == -1)
 		goto out;

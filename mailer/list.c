@@ -469,6 +469,13 @@ state_free(struct csvstate *st)
 static int
 feed(struct csv_parser *p, struct csvstate *st, const char *s, size_t n)
 {
+	if (!st->begun && foreign_bom(s, n)) {
+		/* Excel's "Unicode Text": no column would be found */
+		warnx("%s:1: the file is %s, by its byte order mark, not "
+		    "UTF-8: save it as \"CSV UTF-8\"", st->file,
+		    foreign_bom(s, n));
+		return -1;
+	}
 	if (!st->begun)
 		skip_utf8_bom(&s, &n);	/* it belongs to no column name */
 	st->begun |= n > 0;

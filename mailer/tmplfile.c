@@ -47,13 +47,9 @@ tmplfile_load(const char *dir, const char *name, int no_escape)
 	char *path = xasprintf("%s/%s", dir, name);
 	struct buf b = BUF_INIT;
 	struct tmpl *t = NULL;
-	size_t bad;
 
 	if (slurp_file(path, TMPLFILE_MAX, &b) == 0) {
-		if (!utf8_valid(b.data, b.len, &bad))
-			warnx("%s:%zu: invalid UTF-8", path,
-			    line_of(b.data, bad));
-		else
+		if (utf8_file_check(path, b.data, b.len) == 0)
 			t = tmplfile_parse(dir, path, b.data, b.len,
 			    no_escape);
 	}

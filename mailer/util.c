@@ -568,6 +568,45 @@ skip_utf8_bom(const char **s, size_t *n)
 	}
 }
 
+const char *
+foreign_bom(const char *s, size_t n)
+{
+	static const struct {
+		const char *mark, *name;
+		size_t len;
+	} boms[] = {	/* UTF-32LE's starts as UTF-16LE's: first */
+		{ "\xff\xfe\0\0", "UTF-32LE", 4 },
+		{ "\0\0\xfe\xff", "UTF-32BE", 4 },
+		{ "\xff\xfe", "UTF-16LE", 2 },
+		{ "\xfe\xff", "UTF-16BE", 2 },
+	};
+
+	for (size_t i = 0; i < sizeof boms / sizeof *boms; i++)
+		if (n >= boms[i].len && !memcmp(s, boms[i].mark, boms[i].len))
+			return boms[i].name;
+	return NULL;
+}
+
+int
+utf8_file_check(const char *path, const char *s, size_t n)
+{
+	const char *enc = foreign_bom(s, n);
+	size_t bad;
+
+	if (enc) {
+		warnx("%s:1: the file is %s, by its byte order mark, not "
+		    "UTF-8: save it as UTF-8", path, enc);
+		return -1;
+	}
+	if (utf8_valid(s, n, &bad))
+		return 0;
+	/* an editor on a Chinese Windows saves ANSI: GBK */
+	warnx("%s:%zu: invalid UTF-8 (the file must be UTF-8, not GBK, "
+	    "GB18030 or another legacy encoding: save it as UTF-8)", path,
+	    line_of(s, bad));
+	return -1;
+}
+
 int
 utf8_valid(const char *s, size_t n, size_t *bad)
 {

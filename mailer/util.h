@@ -153,6 +153,20 @@ int utf8_valid(const char *s, size_t n, size_t *bad);
 void skip_utf8_bom(const char **s, size_t *n);
 
 /*
+ * The encoding a byte order mark at s[0..n) names when it is no UTF-8's
+ * ("UTF-16LE": Windows Notepad's "Unicode", Excel's "Unicode Text"), for
+ * a message saying what to save the file as; NULL when there is none.
+ */
+const char *foreign_bom(const char *s, size_t n);
+
+/*
+ * 0 when the text file path holds s[0..n) in UTF-8; else reports
+ * "path:LINE: ..." naming a UTF-16 or UTF-32 byte order mark, or the
+ * line of the first bad byte with what to save it as, and returns -1.
+ */
+int utf8_file_check(const char *path, const char *s, size_t n);
+
+/*
  * "WHAT: FILE: Permission denied" for a file another user owns (root made
  * it, cron runs mailer as its own user): who mailer runs as, the owner,
  * and "chown it to USER" followed by tail.

@@ -510,6 +510,20 @@ END_TEST
  * still spells those out); cp_invisible: what an address scan reads as
  * part of an address.
  */
+/* Notepad's "Unicode", Excel's "Unicode Text": named, never UTF-8's */
+START_TEST(test_foreign_bom)
+{
+	ck_assert_str_eq(foreign_bom("\xff\xfe" "e\0", 4), "UTF-16LE");
+	ck_assert_str_eq(foreign_bom("\xfe\xff\0e", 4), "UTF-16BE");
+	ck_assert_str_eq(foreign_bom("\xff\xfe\0\0e\0\0\0", 8),
+	    "UTF-32LE");
+	ck_assert_str_eq(foreign_bom("\0\0\xfe\xff", 4), "UTF-32BE");
+	ck_assert_ptr_null(foreign_bom("\xef\xbb\xbf" "email", 8));
+	ck_assert_ptr_null(foreign_bom("\xff", 1));
+	ck_assert_ptr_null(foreign_bom("email,name", 10));
+}
+END_TEST
+
 START_TEST(test_has_hidden)
 {
 	static const char *const yes[] = {
@@ -674,6 +688,7 @@ util_suite(void)
 	else
 		tcase_add_test(tc, test_unseen_perl);
 	tcase_add_test(tc, test_has_hidden);
+	tcase_add_test(tc, test_foreign_bom);
 	suite_add_tcase(s, tc);
 	return s;
 }
