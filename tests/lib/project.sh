@@ -229,3 +229,16 @@ ghosts_bounced() {
 	wait_for 180 "$2 DSNs in the bounce mailbox" _gb_has "$2" >&2
 	srv_maildir_count bounces@bounce.test
 }
+# refused_everywhere P ISSUE_DIR: check (its stderr in $TMP/err, shown as
+# TAP comments), preview into $TMP/pv and send --to of P's config all
+# exit 65 and write nothing; REFUSED holds the three exits for the ok line.
+refused_everywhere() {
+	local rc rp rs m=("$MAILER" --config "$1/config.yaml")
+	"${m[@]}" check "$2" >"$TMP/out" 2>"$TMP/err"; rc=$?
+	sed 's/^/# /' "$TMP/err"
+	"${m[@]}" preview "$2" --out "$TMP/pv" >/dev/null 2>&1; rp=$?
+	"${m[@]}" send "$2" --list aba --to editor@example.org >/dev/null 2>&1; rs=$?
+	REFUSED="$rc, $rp, $rs"
+	[ $rc = 65 ] && [ ! -s "$TMP/out" ] && [ $rp = 65 ] && [ $rs = 65 ] &&
+		[ ! -e "$TMP/pv" ] && [ ! -e "$1/outbox" ]
+}

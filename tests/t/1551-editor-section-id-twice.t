@@ -9,22 +9,15 @@
 . tests/lib/tap.sh
 . tests/lib/project.sh
 tap_tmp
-plan 4
+plan 3
 P=$TMP/proj
 mk_maildir_project "$P"
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
 I=$P/issues/2021-01
 sed -i 's/^  - id: headline$/  - id: reform/' "$I/issue.yaml"
 
-M check "$I" >"$TMP/out" 2>"$TMP/err"; rc=$?
-sed 's/^/# /' "$TMP/err"
-[ $rc = 65 ] && [ ! -s "$TMP/out" ]
-ok $? "check refuses (exit $rc)"
+refused_everywhere "$P" "$I"
+ok $? "check, preview and send --to refuse and write nothing (exits $REFUSED)"
 grep -qF "$I/issue.yaml:8:9: section id \"reform\" is already the id of the section at line 6: each section needs its own id" "$TMP/err"
 ok $? "the second id is named at its line, with the first one's"
 ! grep -q 'unknown section' "$TMP/err"
 ok $? "no article is blamed"
-M preview "$I" --out "$TMP/pv" >/dev/null 2>&1; rp=$?
-M send "$I" --list aba --to editor@example.org >/dev/null 2>&1; rs=$?
-[ $rp = 65 ] && [ $rs = 65 ] && [ ! -e "$TMP/pv" ] && [ ! -e "$P/outbox" ]
-ok $? "preview and send --to refuse too and write nothing (exits $rp, $rs)"
