@@ -995,6 +995,62 @@ failed_header_rcpts(struct parse *p)
 }
 
 /*
+ * 1 when a line of t[0..n) starts (after its indent) with the local part
+ * of address a alone: followed by the line's end, a blank, "(" or ":".
+ */
+static int
+line_names_local(const char *t, size_t n, const char *a)
+{
+	size_t ll = (size_t)(strchr(a, '@') - a), i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t len = eol ? (size_t)(eol - (t + i)) : n - i;
+		size_t ind = bounce_indent(t + i, len);
+		const char *w = t + i + ind;
+
+		if (len - ind >= ll && !strncasecmp(w, a, ll) &&
+		    (len - ind == ll || bounce_is_blank(w[ll]) ||
+		    w[ll] == '(' || w[ll] == ':' || w[ll] == '\r'))
+			return 1;
+		i += len + 1;
+	}
+	return 0;
+}
+
+/*
+ * The returned copy's To or Cc address whose local part alone leads a
+ * line of the notice's text ("\tjdoe (user not found)": GroupWise lists
+ * whom it could not deliver to by their names on its system): one only,
+ * none of the notice's own.  The copy's To alone is no evidence of a
+ * failure; the notice naming that mailbox as failed is.
+ */
+static void
+local_name_rcpts(struct parse *p)
+{
+	struct bounce_addrset to = { NULL, 0 };
+	struct buf v = BUF_INIT;
+	const char *found = NULL;
+	int many = 0;
+
+	for (int f = 0; f < 2; f++)
+		for (int k = 0; k < 4 && bounce_header_get(p->sc.orig.data,
+		    p->sc.orig.len, f ? "Cc" : "To", k, &v); k++)
+			bounce_addrset_scan(&to, v.data, v.len, 32);
+	for (size_t i = 0; i < to.n; i++) {
+		if (bounce_addrset_has(&p->excl, to.v[i]) ||
+		    !line_names_local(p->notice, p->sc.nlen, to.v[i]))
+			continue;
+		many |= found != NULL;
+		found = to.v[i];
+	}
+	if (found && !many)
+		bounce_seg_add(&p->rs, &p->nrs, found, NULL, 0);
+	bounce_addrset_free(&to);
+	buf_free(&v);
+}
+
+/*
  * bounce_cues() of the lines of t[0..n) that quote no other message
  * ("> "): a reader's reply quoting a notice says no delivery failed.
  * With answer (the Subject answers a message), nor do the lines from a
@@ -1239,6 +1295,8 @@ find_rcpts(struct parse *p)
 	if (!p->nrs && p->bounce_ev && strchr(p->nsubj, '@'))
 		bounce_notice_rcpts(p->nsubj, strlen(p->nsubj), &p->excl,
 		    &p->rs, &p->nrs);
+	if (!p->nrs && p->bounce_ev && sc->orig.len)
+		local_name_rcpts(p);
 	if (p->nrs)
 		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,
 		    &p->excl);
