@@ -186,6 +186,13 @@ def reshapes(raw, lab):
         for j, (a, pat) in enumerate(zip(rc, pats)):
             shape = SHAPES[(s + j) % len(SHAPES)]
             new = pat.sub(lambda _: shape.encode(), new)
+            # GroupWise names the mailbox alone at a line's start: that
+            # mention is renamed with it
+            alone = re.compile(rb"(?m)^([ \t]*)" +
+                               re.escape(a.split("@")[0].encode()) +
+                               rb"(?=[ \t(:\r\n])", re.I)
+            new = alone.sub(lambda x: x.group(1) +
+                            shape.split("@")[0].encode(), new)
             m[a.lower()] = shape.lower()
         out.append((new, m))
     return out
