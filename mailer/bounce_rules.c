@@ -104,6 +104,16 @@ const struct bounce_rule bounce_rules[] = {
 	/* a provider slowing the sender down:
 	 * "421 ... throttled - try again later" */
 	{ "throttled", "4.7.0", SOFT, "toomanyconn" },
+	/* QQ's "451 Ip frequency limited", "Connection frequency limited" */
+	{ "frequency limited", "4.7.0", SOFT, "toomanyconn" },
+	/* the same in Chinese: "发信频率过高" (sending too often), "超出发送
+	 * 频率限制", "发送过于频繁" */
+	{ "频率过高", "4.7.0", SOFT, "toomanyconn" },
+	{ "頻率過高", "4.7.0", SOFT, "toomanyconn" },
+	{ "频率限制", "4.7.0", SOFT, "toomanyconn" },
+	{ "頻率限制", "4.7.0", SOFT, "toomanyconn" },
+	{ "过于频繁", "4.7.0", SOFT, "toomanyconn" },
+	{ "過於頻繁", "4.7.0", SOFT, "toomanyconn" },
 	/* temporary DNS trouble, before "host not found" */
 	{ "host not found, try again", "4.4.3", SOFT, "networkerror" },
 	{ "host name lookup failure", "4.4.3", SOFT, "networkerror" },

@@ -5111,6 +5111,40 @@ START_TEST(test_round23_rows)
 END_TEST
 
 /*
+ * Session 27: QQ's and Chinese providers' rate limits are a sender slowed
+ * down (toomanyconn), and a policy code over Postfix's bare "Recipient
+ * address rejected:" keeps the address alive (access(5)'s default text,
+ * a greylisting refusal); its "User unknown ..." stays hard.
+ */
+START_TEST(test_session27_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "451 Ip frequency limited", "toomanyconn" },
+		{ "\xe5\x8f\x91\xe4\xbf\xa1\xe9\xa2\x91\xe7\x8e\x87"
+		  "\xe8\xbf\x87\xe9\xab\x98", "toomanyconn" },
+		{ "\xe8\xaf\xa5\xe9\x82\xae\xe7\xae\xb1\xe5\x9c\xa8"
+		  "\xe6\x9c\xac\xe6\x9c\x8d\xe5\x8a\xa1\xe5\x99\xa8"
+		  "\xe4\xb8\x8a\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8",
+		  "userunknown" },
+		{ "\xe8\xb4\xa6\xe5\x8f\xb7\xe5\xb7\xb2\xe6\xb3\xa8"
+		  "\xe9\x94\x80", "suspend" },
+	};
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	expect_postfix_class("mx.example.net[192.0.2.9] said: 554 5.7.1 "
+	    "<a@example.net>: Recipient address rejected: Access denied (in "
+	    "reply to RCPT TO command)", "rejected", 0);
+	expect_postfix_class("mx.example.net[192.0.2.9] said: 550 5.7.1 "
+	    "<a@example.net>: Recipient address rejected: User unknown in "
+	    "local recipient table (in reply to RCPT TO command)",
+	    "userunknown", 1);
+	expect_postfix_class("mx.example.net[192.0.2.9] said: 550 5.4.1 "
+	    "<a@example.net>: Recipient address rejected: Access denied. "
+	    "AS(201806281) (in reply to RCPT TO command)", "userunknown", 1);
+}
+END_TEST
+
+/*
  * Round 25, from the newsletter platforms' tables: ZoneMTA's "Too many
  * invalid recipients" is a server shutting out a sender, not a dead
  * address (a bare "Invalid recipient" stays hard); Hot.ee's "expired
@@ -7147,6 +7181,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_round18_rows);
 	tcase_add_test(tc, test_round19_rows);
 	tcase_add_test(tc, test_round23_rows);
+	tcase_add_test(tc, test_session27_rows);
 	tcase_add_test(tc, test_round25_rows);
 	tcase_add_test(tc, test_round21_shapes);
 	tcase_add_test(tc, test_round22_reason_aside);
