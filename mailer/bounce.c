@@ -1373,7 +1373,9 @@ is_delay_warning(const struct parse *p)
 	    !subj_delay && !bounce_list_match(bounce_transient_subjects,
 	    p->wsubj, sl) && !(p->cues & BOUNCE_CUE_NOT_FINAL))
 		return 0;
-	return subj_delay || (p->cues & BOUNCE_CUE_DELAY);
+	/* a notice that says it is no final one is a warning of a delay */
+	return subj_delay || (p->cues & (BOUNCE_CUE_DELAY |
+	    BOUNCE_CUE_NOT_FINAL));
 }
 
 /*

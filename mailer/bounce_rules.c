@@ -1187,6 +1187,13 @@ const char *const bounce_final_subjects[] = {
 const char *const bounce_transient_subjects[] = {
 	"temporar",
 	"transient",
+	/* "邮件发送失败（暂时）" (send failure, temporary), Japanese 一時的,
+	 * German vorübergehend, Spanish temporal */
+	"暂时",
+	"暫時",
+	"一時的",
+	"vorubergehend",
+	"temporal",
 	"attempt failed",	/* "Delivery attempt failed": one of several */
 	NULL
 };
@@ -2000,6 +2007,11 @@ const char *const bounce_failure_words[] = {
 	"awaiting delivery",
 	"trying to deliver your",
 	"retry sending your",
+	/* "We tried to deliver your message to a, but the receiving server
+	 * answered: 550 ...": the reply that follows is the verdict */
+	"server answered",
+	"server replied",
+	"server responded",
 	NULL
 };
 
@@ -2680,6 +2692,13 @@ const char *const bounce_delay_cues[] = {
 	"继续尝试发送",
 	"将继续尝试",
 	"延迟投递",
+	/* "暂时发送失败，系统将在稍后自动重试投递" (failed for now, the
+	 * system will retry by itself) */
+	"暂时发送失败",
+	"暂时投递失败",
+	"暫時發送失敗",
+	"自动重试",
+	"自動重試",
 	"延迟送达",
 	"延遲送達",
 	"暂未送达",
@@ -3102,9 +3121,23 @@ const char *const bounce_not_final_cues[] = {
 	"not a final bounce",
 	"not been delivered yet",
 	"not yet been delivered",
+	/* "This is a transient failure notice. Your message has NOT been
+	 * returned"; "you will be told if it finally fails" */
+	"transient failure notice",
+	"has not been returned",
+	"will be told if",
+	"will be notified if",
+	"will be informed if",
 	"nur eine warnung",
 	"seulement un avertissement",
 	"solo un aviso",
+	/* "这只是一封提醒邮件" / "这只是一个警告" (only a reminder, a
+	 * warning), Postfix's "This is a warning only" in Chinese */
+	"只是一封提醒",
+	"只是一个提醒",
+	"只是一个警告",
+	"只是一个通知",
+	"只是一則提醒",
 	NULL
 };
 
