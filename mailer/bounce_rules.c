@@ -250,8 +250,17 @@ const struct bounce_rule bounce_rules[] = {
 	/* "Das Postfach des Empfängers ist voll" */
 	{ "postfach des empfangers ist voll", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach des empfaengers ist voll", "4.2.2", SOFT, "mailboxfull" },
+	/* a subordinate clause: "da das Postfach des Empfängers voll ist" */
+	{ "postfach des empfangers voll", "4.2.2", SOFT, "mailboxfull" },
+	{ "postfach des empfaengers voll", "4.2.2", SOFT, "mailboxfull" },
+	/* Dutch "de mailbox van de ontvanger is vol", "postvak vol" */
+	{ "mailbox is vol", "4.2.2", SOFT, "mailboxfull" },
+	{ "ontvanger is vol", "4.2.2", SOFT, "mailboxfull" },
+	{ "postvak is vol", "4.2.2", SOFT, "mailboxfull" },
+	{ "postvak vol", "4.2.2", SOFT, "mailboxfull" },
 	{ "boite pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "boite aux lettres est pleine", "4.2.2", SOFT, "mailboxfull" },
+	{ "boite aux lettres pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "du destinataire est pleine", "4.2.2", SOFT, "mailboxfull" },
 	{ "casella piena", "4.2.2", SOFT, "mailboxfull" },
 	{ "buzon lleno", "4.2.2", SOFT, "mailboxfull" },
@@ -263,6 +272,8 @@ const struct bounce_rule bounce_rules[] = {
 	{ "caixa de entrada do destinatario esta cheia", "4.2.2", SOFT,
 	  "mailboxfull" },
 	{ "caixa postal esta cheia", "4.2.2", SOFT, "mailboxfull" },
+	{ "caixa postal do destinatario esta cheia", "4.2.2", SOFT,
+	  "mailboxfull" },
 	/* căsuța poștală */
 	{ "casuta postala", "4.2.2", SOFT, "mailboxfull" },
 	{ "skrzynka odbiorcy jest pelna", "4.2.2", SOFT, "mailboxfull" },
@@ -487,6 +498,58 @@ const struct bounce_rule bounce_rules[] = {
 	{ "account no longer exists", "5.1.1", HARD, "userunknown" },
 	{ "address no longer exists", "5.1.1", HARD, "userunknown" },
 	{ "mailbox no longer exists", "5.1.1", HARD, "userunknown" },
+	/*
+	 * the domain unknown in the languages of European and Russian-speaking
+	 * providers (French Exim's "Adresse non routable", "domaine
+	 * inexistant"), before their user verdicts: "la domena odbiorcy nie
+	 * istnieje" speaks of the domain
+	 */
+	{ "adresse non routable", "5.1.2", HARD, "hostunknown" },
+	{ "domaine inexistant", "5.1.2", HARD, "hostunknown" },
+	{ "domaine introuvable", "5.1.2", HARD, "hostunknown" },
+	{ "domaine inconnu", "5.1.2", HARD, "hostunknown" },
+	{ "domaine n'existe pas", "5.1.2", HARD, "hostunknown" },
+	{ "hote inconnu", "5.1.2", HARD, "hostunknown" },
+	{ "hote introuvable", "5.1.2", HARD, "hostunknown" },
+	{ "domain existiert nicht", "5.1.2", HARD, "hostunknown" },
+	{ "domane existiert nicht", "5.1.2", HARD, "hostunknown" },
+	{ "unbekannte domain", "5.1.2", HARD, "hostunknown" },
+	{ "domain unbekannt", "5.1.2", HARD, "hostunknown" },
+	{ "domain nicht gefunden", "5.1.2", HARD, "hostunknown" },
+	{ "host nicht gefunden", "5.1.2", HARD, "hostunknown" },
+	{ "dominio inesistente", "5.1.2", HARD, "hostunknown" },
+	{ "dominio non esiste", "5.1.2", HARD, "hostunknown" },
+	{ "dominio sconosciuto", "5.1.2", HARD, "hostunknown" },
+	{ "dominio non trovato", "5.1.2", HARD, "hostunknown" },
+	{ "dominio inexistente", "5.1.2", HARD, "hostunknown" },
+	{ "dominio no existe", "5.1.2", HARD, "hostunknown" },
+	{ "dominio desconocido", "5.1.2", HARD, "hostunknown" },
+	{ "dominio no encontrado", "5.1.2", HARD, "hostunknown" },
+	{ "dominio nao existe", "5.1.2", HARD, "hostunknown" },
+	{ "dominio desconhecido", "5.1.2", HARD, "hostunknown" },
+	{ "dominio nao encontrado", "5.1.2", HARD, "hostunknown" },
+	{ "domein bestaat niet", "5.1.2", HARD, "hostunknown" },
+	{ "onbekend domein", "5.1.2", HARD, "hostunknown" },
+	{ "domein niet gevonden", "5.1.2", HARD, "hostunknown" },
+	{ "nie znaleziono domeny", "5.1.2", HARD, "hostunknown" },
+	{ "domena nie istnieje", "5.1.2", HARD, "hostunknown" },
+	{ "domena odbiorcy nie istnieje", "5.1.2", HARD, "hostunknown" },
+	{ "nieznana domena", "5.1.2", HARD, "hostunknown" },
+	{ "nieistniejaca domena", "5.1.2", HARD, "hostunknown" },
+	{ "domena neexistuje", "5.1.2", HARD, "hostunknown" },
+	{ "neznama domena", "5.1.2", HARD, "hostunknown" },
+	{ "домен не существует", "5.1.2", HARD, "hostunknown" },
+	{ "домен не найден", "5.1.2", HARD, "hostunknown" },
+	{ "домен получателя не найден", "5.1.2", HARD, "hostunknown" },
+	{ "домен получателя не существует", "5.1.2", HARD, "hostunknown" },
+	{ "несуществующий домен", "5.1.2", HARD, "hostunknown" },
+	{ "неизвестный домен", "5.1.2", HARD, "hostunknown" },
+	{ "домен не існує", "5.1.2", HARD, "hostunknown" },
+	{ "домен не знайдено", "5.1.2", HARD, "hostunknown" },
+	{ "невідомий домен", "5.1.2", HARD, "hostunknown" },
+	{ "domanen finns inte", "5.1.2", HARD, "hostunknown" },
+	{ "alan adi bulunamadi", "5.1.2", HARD, "hostunknown" },
+	{ "ο τομεασ δεν υπαρχει", "5.1.2", HARD, "hostunknown" },
 	/* the same verdicts in the languages of European providers */
 	{ "benutzer unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "unbekannter benutzer", "5.1.1", HARD, "userunknown" },
@@ -572,6 +635,7 @@ const struct bounce_rule bounce_rules[] = {
 	/* "La cuenta de correo no existe", Czech "Schránka adresáta
 	 * neexistuje" (the addressee's mailbox): a noun of the noun */
 	{ "cuenta de correo no existe", "5.1.1", HARD, "userunknown" },
+	{ "cuenta de destino no existe", "5.1.1", HARD, "userunknown" },
 	{ "schranka adresata neexistuje", "5.1.1", HARD, "userunknown" },
 	{ "casella inesistente", "5.1.1", HARD, "userunknown" },
 	{ "postfach existiert nicht", "5.1.1", HARD, "userunknown" },
@@ -613,6 +677,8 @@ const struct bounce_rule bounce_rules[] = {
 	 * 使われておりません"
 	 */
 	{ "таким адресом не существует", "5.1.1", HARD, "userunknown" },
+	{ "адрес не существует", "5.1.1", HARD, "userunknown" },
+	{ "адрес получателя не существует", "5.1.1", HARD, "userunknown" },
 	{ "такою адресою не існує", "5.1.1", HARD, "userunknown" },
 	{ "odbiorcy nie istnieje", "5.1.1", HARD, "userunknown" },
 	{ "adres e-mail nie istnieje", "5.1.1", HARD, "userunknown" },
@@ -654,6 +720,9 @@ const struct bounce_rule bounce_rules[] = {
 	/* vmailmgr's vdeliver */
 	{ "does not refer to a virtual user", "5.1.1", HARD, "userunknown" },
 	{ "indirizzo inesistente", "5.1.1", HARD, "userunknown" },
+	/* Italian "l'utente risulta sconosciuto", "... risulta inesistente" */
+	{ "risulta sconosciut", "5.1.1", HARD, "userunknown" },
+	{ "risulta inesistente", "5.1.1", HARD, "userunknown" },
 	{ "destinatario errato", "5.1.1", HARD, "userunknown" },
 	{ "nie ma takiego konta", "5.1.1", HARD, "userunknown" },
 	{ "adressat unbekannt", "5.1.1", HARD, "userunknown" },
@@ -826,6 +895,24 @@ const struct bounce_rule bounce_rules[] = {
 	{ "expirado por falta de uso", "5.2.1", HARD, "suspend" },
 	{ "estado: inactivo", "5.2.1", HARD, "suspend" },
 	{ "konto jest zablokowane", "5.2.1", HARD, "suspend" },
+	/*
+	 * Italian "la casella del destinatario è disattivata", Russian "ящик
+	 * получателя заблокирован", Ukrainian "скриньку одержувача
+	 * заблоковано": the mailbox, not a sender, blocked
+	 */
+	{ "casella disattivata", "5.2.1", HARD, "suspend" },
+	{ "casella e disattivata", "5.2.1", HARD, "suspend" },
+	{ "casella del destinatario e disattivata", "5.2.1", HARD, "suspend" },
+	{ "ящик заблокирован", "5.2.1", HARD, "suspend" },
+	{ "ящик получателя заблокирован", "5.2.1", HARD, "suspend" },
+	{ "скриньку заблоковано", "5.2.1", HARD, "suspend" },
+	{ "скриньку одержувача заблоковано", "5.2.1", HARD, "suspend" },
+	{ "скринька заблокована", "5.2.1", HARD, "suspend" },
+	/* German "Das Empfängerkonto ist gesperrt", "Postfach gesperrt" */
+	{ "konto ist gesperrt", "5.2.1", HARD, "suspend" },
+	{ "postfach ist gesperrt", "5.2.1", HARD, "suspend" },
+	{ "konto gesperrt", "5.2.1", HARD, "suspend" },
+	{ "postfach gesperrt", "5.2.1", HARD, "suspend" },
 	{ "inactive user", "5.2.1", HARD, "suspend" },
 	{ "account inactive", "5.2.1", HARD, "suspend" },
 	{ "mailbox is inactive", "5.2.1", HARD, "suspend" },
@@ -1132,6 +1219,7 @@ const char *const bounce_delay_subjects[] = {
 	"retarde",	/* retardé */
 	"ritardo",
 	"ritardat",	/* Italian "Recapito ritardato" */
+	"preavviso di mancata consegna",	/* PEC's 12-hour warning */
 	"retrasad",
 	"retraso",	/* Spanish "retraso en la entrega" */
 	"atrasad",	/* Portuguese "Entrega atrasada" */
@@ -1231,6 +1319,13 @@ const char *const bounce_failure_subjects[] = {
 	"mensaje no entregado",
 	"non recapitabile",
 	"messaggio non recapitato",
+	/* PEC's "AVVISO DI MANCATA CONSEGNA" (its 12-hour warning,
+	 * "PREAVVISO DI MANCATA CONSEGNA", is a delay subject) */
+	"mancata consegna",
+	/* "Message refusé", "Nachricht abgelehnt", "Mensaje rechazado" */
+	"refuse", "rejete", "abgelehnt", "abgewiesen", "rechazad", "rifiutat",
+	"respint", "rejeitad", "recusad", "geweigerd", "odrzucon", "odmitnut",
+	"отклонен", "відхилен",
 	"mensagem nao entregue",	/* não */
 	"nao e possivel entregar",	/* não é possível */
 	"falha na entrega",
@@ -1992,6 +2087,63 @@ const char *const bounce_failure_words[] = {
 	"gagal dikirim",
 	"nie mogla zostac",	/* nie mogła zostać dostarczona */
 	"не вдалося доставити",
+	/*
+	 * The active voice and the first person ("Nous n'avons pas pu
+	 * remettre votre message à a", "Wir konnten Ihre Nachricht an a nicht
+	 * zustellen", "No hemos podido entregar", "Non siamo riusciti a
+	 * consegnare", "nie mógł dostarczyć", "не смогли доставить"), the
+	 * present "cannot be delivered" ("ne peut pas être remis", "non può
+	 * essere recapitato", "no puede ser entregado", "nie może zostać
+	 * dostarczona", "nemůže být doručena", "не может быть доставлено")
+	 * and a bare "rejected" ("refusé", "abgewiesen", "geweigerd",
+	 * "rifiutato", "rechazado", "odrzucona", "отклонено"), in each
+	 * language as completely as the English words above
+	 */
+	"pas pu remettre", "pas pu delivrer", "pas pu distribuer",
+	"pas pu livrer", "pas pu acheminer", "pas pu transmettre",
+	"impossible de remettre", "impossible de delivrer",
+	"impossible de distribuer", "impossible d'acheminer",
+	"peut pas etre remis", "peut pas etre delivre",
+	"peut pas etre distribue", "peut pas etre livre",
+	"peut pas etre achemine", "ne peut etre remis", "ne peut etre delivre",
+	"ne peut etre distribue", "refuse", "rejete",
+	"nicht zustellen", "nicht ausliefern", "nicht ausgeliefert",
+	"nicht ubermittelt", "nicht ubermitteln", "zustellung nicht moglich",
+	"abgewiesen", "zuruckgewiesen", "abgelehnt",
+	"podido entregar", "pudimos entregar", "pudo entregar",
+	"posible entregar", "puede ser entregad", "se puede entregar",
+	"puede entregarse", "imposible entregar", "rechazad",
+	"riusciti a consegnare", "riusciti a recapitare",
+	"riusciamo a consegnare", "riusciamo a recapitare",
+	"riuscito a consegnare", "riuscito a recapitare",
+	"puo essere recapitat", "puo essere consegnat",
+	"impossibile recapitare",
+	"non recapitat", "mancata consegna", "non risulta consegnat",
+	/*
+	 * PEC's warning: its delivery receipt has not come ("non è ancora
+	 * stata ricevuta", "non è pervenuta", "non abbia ricevuto la
+	 * ricevuta di avvenuta consegna", "mancata ricezione")
+	 */
+	"non e ancora stat", "non e stata ancora", "non e pervenuta",
+	"non abbia ricevuto la ricevuta", "mancata ricezione",
+	"rifiutat", "respint",
+	"nao conseguimos entregar", "nao pudemos entregar",
+	"nao pode ser enviad", "nao foi possivel enviar", "rejeitad",
+	"recusad",
+	"niet worden afgeleverd", "niet worden bezorgd", "niet bezorgd",
+	"niet afleveren", "niet bezorgen", "geweigerd", "afgewezen",
+	"nie mogl dostarczyc", "nie mogla dostarczyc", "nie moglo dostarczyc",
+	"nie moglismy dostarczyc", "nie mozemy dostarczyc",
+	"nie udalo sie dostarczyc", "nie mozna dostarczyc",
+	"nie moze zostac dostarczon", "nie moze byc dostarczon",
+	"nie dostarczono", "odrzucon",
+	"nemuze byt dorucen", "nelze dorucit", "nemohli jsme dorucit",
+	"nebylo mozne dorucit", "odmitnut",
+	"не может быть доставлен", "не удалось доставить",
+	"не смогли доставить", "не можем доставить", "невозможно доставить",
+	"отклонен", "отвергнут",
+	"не змогли доставити", "неможливо доставити", "відхилен",
+	"avvisades", "reddedildi", "απορριφθηκε",
 	/* a delay's: "has not been sent yet", "is still in queue" */
 	"not been sent",
 	"still in queue",
@@ -2083,6 +2235,12 @@ const char *const bounce_help_words[] = {
 	 * to write to someone ("wenden Sie sich bitte an")
 	 */
 	"telefon", "phone", "wenden sie sich",
+	/*
+	 * a request to write to someone in the languages whose datives name
+	 * a recipient ("напишите по адресу a", "зверніться на адресу a")
+	 */
+	"напишите", "обратитесь", "свяжитесь", "поддержк", "напишіть",
+	"зверніться", "зв'яжіться", "підтримк",
 	NULL
 };
 
@@ -2141,6 +2299,13 @@ const char *const bounce_rcpt_preps[] = {
 	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" and
 	 * "na naslov a" */
 	"do", "bij", "til", "ke", "vastaanottajalle", "naslovniku", "naslov",
+	/*
+	 * Russian and Ukrainian datives: "не может быть доставлено
+	 * получателю a", "... по адресу a", "не вдалося доставити
+	 * одержувачу a"
+	 */
+	"получателю", "адресу", "на адрес", "одержувачу", "отримувачу",
+	"адресатові",
 	/* "This message could not reach a: no such user" */
 	"reach",
 	NULL
@@ -2228,6 +2393,25 @@ const char *const bounce_message_to[] = {
 	"dem empfaenger",
 	"bericht aan",
 	"wiadomosc do",	/* wiadomość do */
+	/*
+	 * the other nouns and cases of "your message to a": Dutch "mail aan",
+	 * "bericht naar"; French "votre courriel à a"; Spanish, Italian,
+	 * Portuguese "su mensaje a a", "il messaggio a a", "a mensagem a a";
+	 * Polish "wiadomości do", Czech "zpráva na"; Russian and Ukrainian
+	 * datives ("письмо получателю a", "по адресу a", "на адресу a") and
+	 * "лист для a", "лист до a" (the letter to a)
+	 */
+	"mail aan", "bericht naar", "mail naar", "bericht voor",
+	"verzonden aan", "verstuurd aan", "verzonden naar", "verstuurd naar",
+	"courriel a", "mail a", "mail an", "mail fur",
+	"mensaje a", "correo a", "messaggio a", "mail per", "mensagem a",
+	"enviada para", "enviado para", "mail para",
+	"wiadomosci do", "wiadomosc dla", "mail do", "wyslana do",
+	"wyslany do", "zprava na", "zpravu na", "mail pro", "odeslana na",
+	"получателю", "адресату", "адресу", "на адрес",
+	"лист для", "лист до", "листа для", "листа до",
+	"повідомлення для", "повідомлення до", "одержувачу", "отримувачу",
+	"адресатові",
 	"gui toi",	/* Vietnamese gửi tới, gửi đến */
 	"gui den",
 	/* Indonesian "Pesan Anda kepada a masih dalam antrean"
@@ -2538,6 +2722,36 @@ const char *const bounce_failure_cues[] = {
 	"не было доставлено",
 	"не может быть доставлено",
 	"не удалось доставить",
+	/*
+	 * the active voice and the present "cannot be delivered" of the
+	 * European and Russian-speaking providers' own notices
+	 */
+	"n'avons pas pu remettre", "n'avons pas pu distribuer",
+	"n'avons pas pu delivrer", "n'avons pas pu acheminer",
+	"ne peut pas etre remis", "ne peut pas etre distribue",
+	"ne peut pas etre delivre", "ne peut etre remis",
+	"konnten wir ihre nachricht", "konnten ihre nachricht",
+	"no hemos podido entregar", "no pudimos entregar",
+	"no puede ser entregad", "no fue posible entregar",
+	"non siamo riusciti a consegnare", "non siamo riusciti a recapitare",
+	"non puo essere recapitat", "non puo essere consegnat",
+	"avviso di mancata consegna",
+	"nao pode ser entregue", "nao conseguimos entregar",
+	"kon niet worden bezorgd",
+	"nie mogl dostarczyc", "nie moglismy dostarczyc",
+	"nie moze zostac dostarczon", "nie moze byc dostarczon",
+	"nemuze byt dorucen", "nemohli jsme dorucit",
+	"не смогли доставить", "невозможно доставить",
+	"не змогли доставити", "неможливо доставити",
+	/* and its bare "was rejected", said of the message */
+	"a ete refuse", "a ete rejete", "wurde abgewiesen", "wurde abgelehnt",
+	"wurde zuruckgewiesen", "fue rechazad", "ha sido rechazad",
+	"e stato rifiutat", "e stata rifiutat", "e stato respint",
+	"e stata respint", "foi rejeitad", "foi recusad", "is geweigerd",
+	"werd geweigerd", "is afgewezen", "werd afgewezen",
+	"zostala odrzucona", "zostal odrzucony", "zostalo odrzucone",
+	"byla odmitnut", "byl odmitnut", "было отклонено", "отклонено",
+	"отклонена", "було відхилено", "відхилено",
 	"не може бути доставлен",	/* Ukrainian */
 	"не вдалося доставити",
 	"无法传递",
@@ -3227,3 +3441,4 @@ const char *const bounce_complaint_subjects[] = {
 	"[spamcop (",	/* SpamCop: "[SpamCop (URL) id:N]subject" */
 	NULL
 };
+
