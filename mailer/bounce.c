@@ -52,6 +52,13 @@ enum {
 	AUTO_SUBJECT	/* its Subject */
 };
 
+/* What an Italian PEC notice's X-Ricevuta field says (parse.pec). */
+enum {
+	PEC_NONE,
+	PEC_FAILED,	/* "errore-consegna": delivery failed */
+	PEC_WARNING	/* "preavviso-errore-consegna": not yet, after 12 h */
+};
+
 /* One bounce_parse call. */
 struct parse {
 	const char *msg;
@@ -79,6 +86,7 @@ struct parse {
 	int list_from;		/* sent by a list manager or a list's owner */
 	unsigned cues;		/* bounce_cues() of the notice */
 	int final_heading;	/* a framed heading over failed recipients */
+	int pec;		/* PEC_* */
 };
 
 /*
@@ -721,6 +729,39 @@ read_auto_fields(struct parse *p, struct buf *v)
 		p->auto_ev = AUTO_FIELD;
 }
 
+/*
+ * The type of receipt an Italian certified mail (PEC) provider's notice
+ * gives in X-Ricevuta, or else in its certification data's <postacert
+ * tipo="..."> (the technical rules of DPR 68/2005, DM 2 November 2005):
+ * a delivery error or its 12-hour warning, whatever its Subject ("AVVISO
+ * DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO" heads both) or its text
+ * says.
+ */
+static void
+read_pec_field(struct parse *p, struct buf *v)
+{
+	static const char tipo[] = "<postacert tipo=\"";
+	const char *t, *q;
+
+	if (!bounce_hdrs_get(&p->own, "X-Ricevuta", 0, v)) {
+		t = p->sc.pec.len ? bounce_find_ci(p->sc.pec.data,
+		    p->sc.pec.len, tipo) : NULL;
+		if (!t)
+			return;
+		t += sizeof tipo - 1;
+		q = memchr(t, '"', p->sc.pec.len - (size_t)(t -
+		    p->sc.pec.data));
+		if (!q)
+			return;
+		buf_reset(v);
+		buf_add(v, t, (size_t)(q - t));
+	}
+	if (bounce_list_is(bounce_pec_warning_receipts, v->data, v->len))
+		p->pec = PEC_WARNING;
+	else if (bounce_list_is(bounce_pec_failed_receipts, v->data, v->len))
+		p->pec = PEC_FAILED;
+}
+
 /* The fields and the sender of a list manager's notice about its list. */
 static void
 read_list_fields(struct parse *p, struct buf *v)
@@ -783,6 +824,7 @@ read_own_headers(struct parse *p, struct bounce_report *out)
 	read_own_side(p, &v);
 	read_auto_fields(p, &v);
 	read_list_fields(p, &v);
+	read_pec_field(p, &v);
 	subject_evidence(p);
 	buf_free(&v);
 }
@@ -1252,7 +1294,8 @@ find_rcpts(struct parse *p)
 	}
 	if (p->tally.delivered)
 		return;
-	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:"))
+	if (bounce_find_ci(p->msg, p->hl, "\nx-failed-recipients:") ||
+	    p->pec)
 		p->bounce_ev = 1;
 	/*
 	 * no daemon's notice: only its own words are evidence.  An
@@ -1283,6 +1326,13 @@ find_rcpts(struct parse *p)
 		p->bounce_ev = 0;
 		return;
 	}
+	/*
+	 * a PEC notice whose text names its recipient in words we do not
+	 * read: its certification data names it
+	 */
+	if (!p->nrs && p->pec && p->sc.pec.len)
+		bounce_pec_daticert(p->sc.pec.data, p->sc.pec.len, &p->rs,
+		    &p->nrs);
 	/* Exim's list, when its text lists none the usual way */
 	if (!p->nrs)
 		failed_header_rcpts(p);
@@ -1361,8 +1411,10 @@ is_delay_warning(const struct parse *p)
 	int subj_delay = bounce_list_match(bounce_delay_subjects, p->wsubj,
 	    sl) && !final_leads(p->wsubj, sl);
 
-	if (p->final_heading)
+	if (p->final_heading || p->pec == PEC_FAILED)
 		return 0;
+	if (p->pec == PEC_WARNING)
+		return 1;
 	/* only a stated end counts: a delay warning says when it would end */
 	if ((p->cues & BOUNCE_CUE_FINAL) && bounce_final_asserted(p->notice,
 	    p->sc.nlen))
@@ -1512,7 +1564,7 @@ unread_notice(const struct parse *p)
 	size_t sl = strlen(p->wsubj);
 
 	if (p->tally.failed || p->tally.delayed || sc->report_dsn ||
-	    sc->dsn.len || (p->cues & (BOUNCE_CUE_FAILURE |
+	    p->pec || sc->dsn.len || (p->cues & (BOUNCE_CUE_FAILURE |
 	    BOUNCE_CUE_DELAY | BOUNCE_CUE_FINAL)))
 		return 0;
 	if (bounce_list_match(bounce_failure_subjects, p->wsubj, sl) ||

@@ -954,11 +954,53 @@ attached_text(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 	buf_free(&t);
 }
 
+/*
+ * 1 for the certification data an Italian PEC provider attaches to its
+ * notices, a part named daticert.xml (in its Content-Type's name or its
+ * Content-Disposition's filename), whatever type it is given.
+ */
+static int
+is_daticert(struct mailmime *m)
+{
+	static const char name[] = "daticert.xml";
+	const char *v;
+
+	v = m->mm_content_type ? mailmime_content_param_get(
+	    m->mm_content_type, "name") : NULL;
+	if (v && !strcasecmp(v, name))
+		return 1;
+	if (!m->mm_mime_fields || !m->mm_mime_fields->fld_list)
+		return 0;
+	for (clistiter *it = clist_begin(m->mm_mime_fields->fld_list); it;
+	    it = clist_next(it)) {
+		struct mailmime_field *f = clist_content(it);
+
+		if (f->fld_type != MAILMIME_FIELD_DISPOSITION ||
+		    !f->fld_data.fld_disposition ||
+		    !f->fld_data.fld_disposition->dsp_parms)
+			continue;
+		for (clistiter *p = clist_begin(
+		    f->fld_data.fld_disposition->dsp_parms); p;
+		    p = clist_next(p)) {
+			struct mailmime_disposition_parm *d = clist_content(p);
+
+			if (d->pa_type == MAILMIME_DISPOSITION_PARM_FILENAME &&
+			    d->pa_data.pa_filename &&
+			    !strcasecmp(d->pa_data.pa_filename, name))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A part that is no multipart nor message: its text goes by its type ct. */
 static void
 single_part(struct bounce_scan *sc, struct mailmime *m, const char *ct)
 {
-	if (!strcmp(ct, "message/delivery-status") ||
+	if (is_daticert(m)) {
+		if (!sc->pec.len)
+			add_part_body(sc, &sc->pec, m, 0);
+	} else if (!strcmp(ct, "message/delivery-status") ||
 	    !strcmp(ct, "message/global-delivery-status"))
 		add_part_body(sc, &sc->dsn, m, 0);
 	else if (!strcmp(ct, "message/feedback-report")) {
@@ -1889,5 +1931,6 @@ bounce_scan_free(struct bounce_scan *sc)
 	buf_free(&sc->arf);
 	buf_free(&sc->orig);
 	buf_free(&sc->inner);
+	buf_free(&sc->pec);
 	free(sc->rsubj);
 }

@@ -31,6 +31,8 @@ struct bounce_scan {
 	struct buf orig;	/* header block of the returned original */
 	/* an attached message that is itself a delivery report */
 	struct buf inner;
+	/* an Italian PEC notice's certification data (daticert.xml) */
+	struct buf pec;
 	int nested;		/* scanning inner: look no deeper */
 	/* in a multipart/alternative with a plain part */
 	int alt;

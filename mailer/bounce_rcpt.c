@@ -4,6 +4,7 @@
  * recipients named in a notice's text are bounce_line.c's.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -534,4 +535,69 @@ bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs, size_t *nrs,
 		ses_rcpts(list, rs, nrs);
 	json_decref(root);
 	return 1;
+}
+
+/*
+ * The text of the first element <name>...</name> in x[0..n): *len bytes
+ * from the returned pointer, blanks at either end left out; NULL when
+ * there is none.
+ */
+static const char *
+xml_element(const char *x, size_t n, const char *name, size_t *len)
+{
+	char open[32], close[32];
+	const char *a, *b;
+
+	snprintf(open, sizeof open, "<%s>", name);
+	snprintf(close, sizeof close, "</%s>", name);
+	if (!(a = memmem(x, n, open, strlen(open))))
+		return NULL;
+	a += strlen(open);
+	if (!(b = memmem(a, n - (size_t)(a - x), close, strlen(close))))
+		return NULL;
+	while (a < b && isspace((unsigned char)*a))
+		a++;
+	while (b > a && isspace((unsigned char)b[-1]))
+		b--;
+	*len = (size_t)(b - a);
+	return a;
+}
+
+/*
+ * The text of the one <destinatari ...> element of x[0..n) (it has
+ * attributes: tipo="certificato"), NULL when there is none or more: of
+ * two addressees, which one failed the data does not say.
+ */
+static const char *
+sole_addressee(const char *x, size_t n, size_t *len)
+{
+	static const char tag[] = "<destinatari", end[] = "</destinatari>";
+	const char *a = memmem(x, n, tag, sizeof tag - 1), *b;
+
+	if (!a || memmem(a + 1, n - (size_t)(a + 1 - x), tag, sizeof tag - 1))
+		return NULL;
+	if (!(a = memchr(a, '>', n - (size_t)(a - x))))
+		return NULL;
+	a++;
+	if (!(b = memmem(a, n - (size_t)(a - x), end, sizeof end - 1)))
+		return NULL;
+	*len = (size_t)(b - a);
+	return a;
+}
+
+void
+bounce_pec_daticert(const char *x, size_t n, struct bounce_seg **rs,
+    size_t *nrs)
+{
+	size_t al, el = 0;
+	const char *a = xml_element(x, n, "consegna", &al);
+	const char *e = xml_element(x, n, "errore-esteso", &el);
+	char *addr;
+
+	if (!a)
+		a = sole_addressee(x, n, &al);
+	if (!a || !(addr = bounce_first_addr(a, al)))
+		return;
+	bounce_seg_add(rs, nrs, addr, e, e ? el : 0);
+	free(addr);
 }

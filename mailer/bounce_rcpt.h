@@ -57,6 +57,16 @@ int bounce_ses_json(const char *body, size_t n, struct bounce_seg **rs,
     size_t *nrs, enum bounce_kind *kind, struct bounce_report *out);
 
 /*
+ * Appends to rs the recipient an Italian PEC notice's certification data
+ * (its daticert.xml, x[0..n)) is about: the address of its <consegna>
+ * element, or else of its <destinatari> when the message had no other,
+ * with its <errore-esteso> ("5.1.1 - Utente inesistente") as the
+ * diagnostic (seg points into x).  Nothing when it names none.
+ */
+void bounce_pec_daticert(const char *x, size_t n, struct bounce_seg **rs,
+    size_t *nrs);
+
+/*
  * Appends the returned original's field name: value to out->orig_fields
  * (name static, value copied); an empty value or a full table is skipped.
  */

@@ -3442,3 +3442,18 @@ const char *const bounce_complaint_subjects[] = {
 	NULL
 };
 
+/*
+ * The types of receipt (X-Ricevuta) an Italian PEC provider's notice
+ * carries (DM 2 November 2005, its technical rules): "errore-consegna",
+ * the notice of non-delivery, and "rilevazione-virus", the recipient's
+ * provider refusing a message with a virus; "preavviso-errore-consegna"
+ * is the warning sent when no delivery receipt came within 12 hours.
+ * "accettazione", "presa-in-carico" and "avvenuta-consegna" say the
+ * message went on; "non-accettazione" is our own provider's refusal.
+ */
+const char *const bounce_pec_failed_receipts[] = {
+	"errore-consegna", "rilevazione-virus", NULL
+};
+const char *const bounce_pec_warning_receipts[] = {
+	"preavviso-errore-consegna", NULL
+};

@@ -128,6 +128,9 @@ extern const char *const bounce_not_final_cues[];
 /* a list's notice that it holds a post for its moderators */
 extern const char *const bounce_held_cues[];
 extern const char *const bounce_complaint_subjects[];
+/* X-Ricevuta values of Italian PEC notices: a failure; its warning */
+extern const char *const bounce_pec_failed_receipts[];
+extern const char *const bounce_pec_warning_receipts[];
 /* RFC 5965/6591 Feedback-Types that report no reader's complaint */
 extern const char *const bounce_feedback_not_complaint[];
 

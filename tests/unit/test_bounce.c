@@ -10,6 +10,7 @@
 #include "bounce_addr.h"
 #include "bounce_fold.h"
 #include "bounce_phrase.h"
+#include "bounce_rcpt.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
 #include "unit.h"
@@ -6637,6 +6638,86 @@ START_TEST(test_h151_blind_round)
 }
 END_TEST
 
+/*
+ * An Italian PEC notice: its X-Ricevuta field, not its Subject (which
+ * heads the 12-hour warning and the failure alike), says which it is;
+ * its daticert.xml names the recipient its text may not.
+ */
+#define PEC_MSG(ricevuta, text, xml) \
+	"From: posta-certificata@pec.example.it\n" \
+	"To: news@example.com\n" \
+	"Subject: AVVISO DI MANCATA CONSEGNA PER SUP. TEMPO MASSIMO: x\n" \
+	"X-Ricevuta: " ricevuta "\nMIME-Version: 1.0\n" \
+	"Content-Type: multipart/mixed; boundary=b\n\n--b\n" \
+	"Content-Type: text/plain; charset=utf-8\n\n" text "\n--b\n" \
+	"Content-Type: application/xml; name=daticert.xml\n\n" xml \
+	"\n--b--\n"
+#define PEC_TEXT "Il messaggio inviato a <ada@pec.example.it> non risulta " \
+	"consegnato entro 12 ore dall'invio."
+#define PEC_XML(inner) "<postacert tipo=\"errore-consegna\" " \
+	"errore=\"no-dest\"><intestazione>" inner "</dati></postacert>"
+
+START_TEST(test_h165_pec)
+{
+	static const struct {
+		const char *xml, *want;
+	} c[] = {
+		{ PEC_XML("<destinatari tipo=\"certificato\">bo@pec.example.it"
+		    "</destinatari></intestazione><dati><consegna> "
+		    "bo@pec.example.it </consegna><errore-esteso>5.1.1 - "
+		    "Utente inesistente</errore-esteso>"),
+		    "bo@pec.example.it|5.1.1 - Utente inesistente" },
+		/* no <consegna>: the one addressee, not one of two */
+		{ PEC_XML("<destinatari tipo=\"certificato\">cy@pec.example.it"
+		    "</destinatari></intestazione><dati>"),
+		    "cy@pec.example.it|" },
+		{ PEC_XML("<destinatari tipo=\"certificato\">cy@pec.example.it"
+		    "</destinatari><destinatari tipo=\"esterno\">"
+		    "di@example.com</destinatari></intestazione><dati>"), "" },
+		{ PEC_XML("</intestazione><dati><consegna>nobody</consegna>"),
+		    "" },
+		{ "<consegna>ed@pec.example.it", "" },
+	};
+
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		struct bounce_seg *rs = NULL;
+		size_t nrs = 0;
+		struct buf b = BUF_INIT;
+
+		bounce_pec_daticert(c[i].xml, strlen(c[i].xml), &rs, &nrs);
+		if (nrs)
+			buf_printf(&b, "%s|%.*s", rs[0].address,
+			    (int)rs[0].seglen, rs[0].seg ? rs[0].seg : "");
+		ck_assert_msg(nrs <= 1, "case %zu", i);
+		ck_assert_str_eq(b.data ? b.data : "", c[i].want);
+		for (size_t k = 0; k < nrs; k++)
+			free(rs[k].address);
+		free(rs);
+		buf_free(&b);
+	}
+	expect_kind_rcpt(PEC_MSG("preavviso-errore-consegna", PEC_TEXT,
+	    PEC_XML("")), BOUNCE_DELAY, "ada@pec.example.it", 0);
+	expect_kind_rcpt(PEC_MSG("errore-consegna", PEC_TEXT, PEC_XML("")),
+	    BOUNCE_BOUNCE, "ada@pec.example.it", 0);
+	expect_kind_rcpt(PEC_MSG("rilevazione-virus", PEC_TEXT,
+	    PEC_XML("")), BOUNCE_BOUNCE, "ada@pec.example.it", 0);
+	/* a text that names nobody: the certification data does */
+	expect_kind_rcpt(PEC_MSG("errore-consegna", "Errore di consegna.",
+	    PEC_XML("</intestazione><dati><consegna>fe@pec.example.it"
+	    "</consegna><errore-esteso>5.1.1 - Utente inesistente"
+	    "</errore-esteso>")), BOUNCE_BOUNCE, "fe@pec.example.it", 1);
+	/* no X-Ricevuta: the certification data's own type */
+	expect_kind_rcpt("From: posta-certificata@pec.example.it\n"
+	    "Subject: AVVISO DI MANCATA CONSEGNA: x\nMIME-Version: 1.0\n"
+	    "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+	    "Content-Type: text/plain\n\n" PEC_TEXT "\n--b\n"
+	    "Content-Type: application/octet-stream\n"
+	    "Content-Disposition: attachment; filename=\"daticert.xml\"\n\n"
+	    "<postacert tipo=\"preavviso-errore-consegna\" errore=\"nessuno\">"
+	    "</postacert>\n--b--\n", BOUNCE_DELAY, "ada@pec.example.it", 0);
+}
+END_TEST
+
 /* Every prefix of a DSN parses without crashing. */
 START_TEST(test_prefixes)
 {
@@ -7264,6 +7345,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_h146_blind_round);
 	tcase_add_test(tc, test_h151_noun_verdict);
 	tcase_add_test(tc, test_h151_blind_round);
+	tcase_add_test(tc, test_h165_pec);
 	suite_add_tcase(s, tc);
 	return s;
 }
