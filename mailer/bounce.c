@@ -1164,9 +1164,9 @@ block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
 
 /*
  * 1 when a person wrote the message: its Return-Path (the envelope
- * sender the last hop recorded) is its From, not a list's.  A mail
- * system's notice goes out with a null sender (RFC 5321, 4.5.5; RFC
- * 3464, 2) or from its own daemon.
+ * sender the last hop recorded) is its From, not a list's nor a PEC
+ * provider's receipt.  A mail system's notice goes out with a null
+ * sender (RFC 5321, 4.5.5; RFC 3464, 2) or from its own daemon.
  */
 static int
 personal_message(const struct parse *p, struct buf *v)
@@ -1174,7 +1174,7 @@ personal_message(const struct parse *p, struct buf *v)
 	char *rp;
 	int r;
 
-	if (p->sc.dsn.len || bounce_is_list_admin(p->from, 1) ||
+	if (p->sc.dsn.len || p->pec || bounce_is_list_admin(p->from, 1) ||
 	    !bounce_hdrs_get(&p->own, "Return-Path", 0, v) ||
 	    !(rp = bounce_first_addr(v->data, v->len)))
 		return 0;
