@@ -2110,6 +2110,9 @@ const char *const bounce_failure_words[] = {
 	"nicht zustellen", "nicht ausliefern", "nicht ausgeliefert",
 	"nicht ubermittelt", "nicht ubermitteln", "zustellung nicht moglich",
 	"abgewiesen", "zuruckgewiesen", "abgelehnt",
+	/* "Die Zustellung an a wurde nach 5 Tagen erfolgloser Versuche
+	 * endgültig aufgegeben" (given up after unsuccessful tries) */
+	"erfolglos", "aufgegeben",
 	"podido entregar", "pudimos entregar", "pudo entregar",
 	"posible entregar", "puede ser entregad", "se puede entregar",
 	"puede entregarse", "imposible entregar", "rechazad",
