@@ -600,10 +600,16 @@ utf8_file_check(const char *path, const char *s, size_t n)
 	}
 	if (utf8_valid(s, n, &bad))
 		return 0;
+	return utf8_refuse_at(path, s, bad, 0);
+}
+
+int
+utf8_refuse_at(const char *path, const char *s, size_t bad, size_t line_base)
+{
 	/* an editor on a Chinese Windows saves ANSI: GBK */
-	warnx("%s:%zu: invalid UTF-8 (the file must be UTF-8, not GBK, "
+	warnx("%s:%zu:%zu: invalid UTF-8 (the file must be UTF-8, not GBK, "
 	    "GB18030 or another legacy encoding: save it as UTF-8)", path,
-	    line_of(s, bad));
+	    line_of(s, bad) + line_base, col_of(s, bad));
 	return -1;
 }
 
@@ -932,6 +938,18 @@ line_of(const char *s, size_t off)
 		if (s[i] == '\n')
 			line++;
 	return line;
+}
+
+size_t
+col_of(const char *s, size_t off)
+{
+	size_t col = 1, i = off;
+
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	for (; i < off; i++)
+		col += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return col;
 }
 
 char *

@@ -162,9 +162,17 @@ const char *foreign_bom(const char *s, size_t n);
 /*
  * 0 when the text file path holds s[0..n) in UTF-8; else reports
  * "path:LINE: ..." naming a UTF-16 or UTF-32 byte order mark, or the
- * line of the first bad byte with what to save it as, and returns -1.
+ * line and column of the first bad byte with what to save it as, and
+ * returns -1.
  */
 int utf8_file_check(const char *path, const char *s, size_t n);
+/*
+ * Reports "path:LINE:COL: invalid UTF-8" for the bad byte at s[bad], with
+ * what to save the file as; lines counted after line_base (the lines
+ * before s in path).  Returns -1.
+ */
+int utf8_refuse_at(const char *path, const char *s, size_t bad,
+    size_t line_base);
 
 /*
  * "WHAT: FILE: Permission denied" for a file another user owns (root made
@@ -177,6 +185,8 @@ void warn_not_ours(const char *what, const char *file, const struct stat *st,
 
 /* 1-based line number of offset off in s. */
 size_t line_of(const char *s, size_t off);
+/* 1-based column, in characters (as libyaml counts), of offset off in s. */
+size_t col_of(const char *s, size_t off);
 
 /*
  * An ISO date "2021-01-20" as zh-CN readers write it, "2021年1月20日";

@@ -41,12 +41,32 @@ node_push(struct ynode *parent, struct ynode *child)
 	parent->items[parent->nitems++] = child;
 }
 
+/*
+ * libyaml's reader gives an encoding's error at a byte offset, its mark
+ * left at 1:1: the line and column are found in the text.
+ */
+static int
+reader_error(struct ybuild *b, yaml_parser_t *p)
+{
+	size_t off = p->problem_offset, bad;
+
+	if (!foreign_bom(b->buf, b->len) && !utf8_valid(b->buf, b->len, &bad))
+		return utf8_refuse_at(b->file, b->buf, bad, b->line_base);
+	if (off > b->len)
+		off = b->len;
+	warnx("%s:%zu:%zu: %s", b->file, line_of(b->buf, off) + b->line_base,
+	    col_of(b->buf, off), p->problem ? p->problem : "unreadable text");
+	return -1;
+}
+
 static int
 parse_error(struct ybuild *b, yaml_parser_t *p)
 {
 	/* libyaml's out of memory is no syntax error in the file */
 	if (p->error == YAML_MEMORY_ERROR)
 		util_oom("libyaml");
+	if (p->error == YAML_READER_ERROR)
+		return reader_error(b, p);
 	/* a key line's own mistake, named where libyaml could not */
 	if (ykeys_check(b->file, b->buf, b->len, b->line_base) == -1)
 		return -1;
@@ -254,7 +274,9 @@ ynode_parse(const char *file, const char *buf, size_t len, size_t line_base)
 	}
 	yaml_parser_delete(&p);
 	if (!root) {
-		warnx("%s: empty document", file);
+		/* front matter names its opening "---" line */
+		warnx("%s:%zu: empty document: no \"key: value\" line", file,
+		    line_base ? line_base : 1);
 		return NULL;
 	}
 	/* "title：x" alone is a scalar to libyaml, a key line to its writer */

@@ -58,7 +58,7 @@ expect "unknown section" 65 '05-mianyang-priorities.md:[0-9]+:[0-9]+: unknown se
 
 fresh; printf '\n坏\xff\xfe字节\n' >>"$I/04-shaoguan-talent.md"
 n=$(wc -l <"$I/04-shaoguan-talent.md")
-expect "invalid UTF-8" 65 "04-shaoguan-talent.md:$n: invalid UTF-8" -- $(preview)
+expect "invalid UTF-8" 65 "04-shaoguan-talent.md:$n:2: invalid UTF-8" -- $(preview)
 
 fresh; printf '{{#sections}}\nbroken\n' >"$TMP/p/templates/issue.txt.mustache"
 expect "template syntax error" 65 'issue.txt.mustache:1: .*section "sections"' -- $(preview)

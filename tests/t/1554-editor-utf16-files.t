@@ -27,7 +27,7 @@ sed 's/^/# /' "$TMP/err"
 ok $? "check refuses (exit $rc)"
 grep -qxF "mailer: $A:1: the file is UTF-16LE, by its byte order mark, not UTF-8: save it as UTF-8" "$TMP/err"
 ok $? "the UTF-16 article is named as such"
-grep -qxF "mailer: $B:2: invalid UTF-8 (the file must be UTF-8, not GBK, GB18030 or another legacy encoding: save it as UTF-8)" "$TMP/err"
+grep -qxF "mailer: $B:2:8: invalid UTF-8 (the file must be UTF-8, not GBK, GB18030 or another legacy encoding: save it as UTF-8)" "$TMP/err"
 ok $? "the GB18030 article: its line, and that it must be UTF-8"
 cp issues/2021-01/02-liangshan-archives.md issues/2021-01/04-shaoguan-talent.md "$I/"
 M check "$I" >"$TMP/out" 2>"$TMP/err"; rc=$?

@@ -511,6 +511,15 @@ END_TEST
  * part of an address.
  */
 /* Notepad's "Unicode", Excel's "Unicode Text": named, never UTF-8's */
+/* columns in characters, as libyaml counts them */
+START_TEST(test_col_of)
+{
+	ck_assert_uint_eq(col_of("ab\n\xe6\x9d\x8e: x", 8), 4);
+	ck_assert_uint_eq(col_of("abc", 0), 1);
+	ck_assert_uint_eq(col_of("a\nb", 2), 1);
+}
+END_TEST
+
 START_TEST(test_foreign_bom)
 {
 	ck_assert_str_eq(foreign_bom("\xff\xfe" "e\0", 4), "UTF-16LE");
@@ -689,6 +698,7 @@ util_suite(void)
 		tcase_add_test(tc, test_unseen_perl);
 	tcase_add_test(tc, test_has_hidden);
 	tcase_add_test(tc, test_foreign_bom);
+	tcase_add_test(tc, test_col_of);
 	suite_add_tcase(s, tc);
 	return s;
 }
