@@ -450,13 +450,16 @@ note_shown_address(struct issue *is, const struct article *a,
 }
 
 /*
- * The file name an article's link names ("02-x.md", "./02-x.md#part"),
- * NULL when it names no Markdown file of the issue folder itself.  The
- * caller frees.
+ * The file name an article's link names ("02-x.md", "./02-x.md#part",
+ * "03%20x.md" as an editor's tool writes "03 x.md"), NULL when it names
+ * no Markdown file of the issue folder itself.  A malformed %XX escape
+ * (or one that decodes to no UTF-8) names the file as written: no such
+ * file, a warning.  The caller frees.
  */
 static char *
 article_name(const char *url)
 {
+	struct buf b = BUF_INIT;
 	size_t n;
 
 	if (!strncmp(url, "./", 2))
@@ -465,7 +468,13 @@ article_name(const char *url)
 	if (n <= 3 || url[0] == '.' || memchr(url, '/', n) ||
 	    strncmp(url + n - 3, ".md", 3))
 		return NULL;
-	return xstrndup(url, n);
+	if (buf_add_pct_decoded(&b, url, n) == -1 ||
+	    !utf8_valid(b.data, b.len, NULL) || memchr(b.data, '/', b.len) ||
+	    b.data[0] == '.') {
+		buf_free(&b);
+		return xstrndup(url, n);
+	}
+	return buf_detach(&b);
 }
 
 /* An image's alt text is nothing a screen reader says: none, or spaces. */
@@ -1229,6 +1238,84 @@ scandir_md(const struct dirent *e)
 	    !strcmp(e->d_name + n - 3, ".md");
 }
 
+/*
+ * Two articles whose names differ only in blanks or punctuation ("03
+ * x.md", "03-x.md") get one HTML id: a link to the second would lead to
+ * the first.  Both are named.  0 / -1.
+ */
+static int
+anchors_unique(const struct issue *is)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < is->narticles; i++)
+		for (size_t j = 0; j < i; j++)
+			if (is->articles[i].anchor && is->articles[j].anchor &&
+			    !strcmp(is->articles[i].anchor,
+			    is->articles[j].anchor)) {
+				warnx("%s and %s: both get the HTML id \"%s\" "
+				    "(a link to one would lead to the other): "
+				    "rename one: names that differ only in "
+				    "blanks or punctuation get one id",
+				    is->articles[j].file, is->articles[i].file,
+				    is->articles[i].anchor);
+				rc = -1;
+				break;
+			}
+	return rc;
+}
+
+/*
+ * The length of name less its suffix when it is an article's with the
+ * suffix mistyped: ".MD", ".Md" (a Windows tool's case) or ".md.txt"
+ * (Notepad's "Text Documents"); else 0.  The name to give it is the
+ * stem and ".md".
+ */
+static size_t
+misnamed_stem(const char *name)
+{
+	size_t n = strlen(name);
+	int txt = n > 4 && !strcasecmp(name + n - 4, ".txt");
+
+	n -= txt ? 4 : 0;
+	if (name[0] == '.' || n <= 3 || strncasecmp(name + n - 3, ".md", 3) ||
+	    (!txt && !strncmp(name + n - 3, ".md", 3)))
+		return 0;
+	return n - 3;
+}
+
+static int
+scandir_misnamed(const struct dirent *e)
+{
+	return misnamed_stem(e->d_name) > 0;
+}
+
+/*
+ * Names each file an editor meant for an article that is not read as
+ * one (its name does not end in ".md"), with what to rename it to: it
+ * would be left out of the issue without a word.  Not read: whether it
+ * is one (a draft kept aside?) is the editor's to decide.
+ */
+static void
+warn_misnamed(const struct issue *is)
+{
+	struct dirent **ents;
+	int n = dir_scan(is->dir, &ents, scandir_misnamed, alphasort);
+
+	for (int i = 0; i < n; i++) {
+		const char *name = ents[i]->d_name;
+		char *p = path_join(is->dir, name);
+
+		warnx("%s: warning: not read as an article: only a name "
+		    "ending in \".md\" is one; if it is one, rename it "
+		    "\"%.*s.md\"", p, (int)misnamed_stem(name), name);
+		free(p);
+		free(ents[i]);
+	}
+	if (n >= 0)
+		free(ents);
+}
+
 static int
 load_articles(struct issue *is)
 {
@@ -1255,6 +1342,7 @@ load_articles(struct issue *is)
 		magic_close(mg);
 		return -1;
 	}
+	warn_misnamed(is);
 	for (int i = 0; i < n; i++) {
 		char *p = path_join(is->dir, ents[i]->d_name);
 		/* a symlink to another issue's draft would publish it */
@@ -1268,6 +1356,8 @@ load_articles(struct issue *is)
 	}
 	free(ents);
 	magic_close(mg);
+	if (anchors_unique(is) == -1)
+		rc = -1;
 	if (rc == 0 && is->narticles == 0) {
 		warnx("%s: no articles (*.md files)", is->dir);
 		rc = -1;
