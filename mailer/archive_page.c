@@ -239,6 +239,9 @@ archive_page_index(const struct archive_pages *p,
 		json_object_set_new(o, "number", json_integer(is->number));
 		json_object_set_new(o, "date", json_string(is->date));
 		json_object_set_new(o, "date_zh", json_string(date));
+		if (date_ymd_check(is->date, NULL, 0) == 1)
+			json_object_set_new(o, "date_iso",
+			    json_string(is->date));
 		json_object_set_new(o, "title", json_string(is->title));
 		json_object_set_new(o, "draft", json_boolean(items[i].draft));
 		for (size_t s = 0; s < is->nsections; s++) {

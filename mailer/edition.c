@@ -309,6 +309,8 @@ composer_context(const struct composer *cp, const struct list *l,
 	date = date_zh(is->date);
 	json_object_set_new(o, "date_zh", jstr(date));
 	free(date);
+	if (is->date && date_ymd_check(is->date, NULL, 0) == 1)
+		json_object_set_new(o, "date_iso", jstr(is->date));
 	json_object_set_new(o, "title", jstr(is->title));
 	json_object_set_new(ctx, "issue", o);
 	o = json_object();

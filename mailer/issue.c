@@ -1459,6 +1459,24 @@ not_an_issue(const char *dir, const char *real, const char *yml)
 	return -1;
 }
 
+/*
+ * A date written YYYY-MM-DD that is no day of the calendar (2026-02-30,
+ * months and days swapped): <time datetime> and 2026年2月30日 would
+ * carry it to readers.  Another form is the editor's, shown as written.
+ */
+static int
+check_date(const char *file, const struct ynode *root, const char *date)
+{
+	const struct ynode *n = ynode_get(root, "date");
+	char why[64];
+
+	if (date_ymd_check(date, why, sizeof why) != 0)
+		return 0;
+	warnx("%s:%zu:%zu: date \"%s\" is no calendar date: %s", file,
+	    n->line, n->col, printable(date), why);
+	return -1;
+}
+
 static struct issue *
 load(const char *dir, int head_only)
 {
@@ -1510,6 +1528,8 @@ load(const char *dir, int head_only)
 		    printable(is->send_at));
 		rc = -1;
 	}
+	if (rc == 0 && check_date(yml, root, is->date) == -1)
+		rc = -1;
 	if (rc == 0 && is->archive_only && !is->send_at) {
 		const struct ynode *n = ynode_get(root, "archive_only");
 

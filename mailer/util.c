@@ -1,6 +1,7 @@
 /* util: allocation, buffers, files, UTF-8.  See util.h. */
 #include "util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
@@ -952,18 +953,65 @@ col_of(const char *s, size_t off)
 	return col;
 }
 
+/* YYYY-MM-DD's numbers into v[3]: 0, or -1 when s has another form */
+static int
+ymd_numbers(const char *s, unsigned v[3])
+{
+	static const unsigned char at[3][2] = { { 0, 4 }, { 5, 2 }, { 8, 2 } };
+
+	for (size_t i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' :
+		    !isdigit((unsigned char)s[i]))
+			return -1;
+	if (s[10])
+		return -1;
+	for (size_t k = 0; k < 3; k++) {
+		v[k] = 0;
+		for (size_t i = at[k][0]; i < (size_t)at[k][0] + at[k][1]; i++)
+			v[k] = v[k] * 10 + (unsigned)(s[i] - '0');
+	}
+	return 0;
+}
+
+int
+date_ymd_check(const char *s, char *why, size_t n)
+{
+	static const char *const month[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	static const unsigned char days[] = { 31, 28, 31, 30, 31, 30, 31,
+	    31, 30, 31, 30, 31 };
+	unsigned v[3], last;
+
+	if (ymd_numbers(s, v) == -1)
+		return -1;
+	if (v[0] == 0 || v[1] < 1 || v[1] > 12) {
+		snprintf(why, n, "there is no %s %u", v[0] ? "month" : "year",
+		    v[0] ? v[1] : 0);
+		return 0;
+	}
+	/* Gregorian leap years, as <time datetime> counts them */
+	last = days[v[1] - 1] + (v[1] == 2 && v[0] % 4 == 0 &&
+	    (v[0] % 100 || v[0] % 400 == 0));
+	if (v[2] < 1 || v[2] > last) {
+		snprintf(why, n, "%s %u has days 1 to %u", month[v[1] - 1],
+		    v[0], last);
+		return 0;
+	}
+	return 1;
+}
+
 char *
 date_zh(const char *iso)
 {
-	unsigned y, m, d;
-	int end = 0;
+	unsigned v[3];
+	char why[64];
 
 	if (!iso)
 		return NULL;
-	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-' &&
-	    sscanf(iso, "%4u-%2u-%2u%n", &y, &m, &d, &end) == 3 &&
-	    end == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-		return xasprintf("%u年%u月%u日", y, m, d);
+	if (date_ymd_check(iso, why, sizeof why) == 1 &&
+	    ymd_numbers(iso, v) == 0)
+		return xasprintf("%u年%u月%u日", v[0], v[1], v[2]);
 	return xstrdup(iso);
 }
 

@@ -189,7 +189,13 @@ size_t line_of(const char *s, size_t off);
 size_t col_of(const char *s, size_t off);
 
 /*
- * An ISO date "2021-01-20" as zh-CN readers write it, "2021年1月20日";
+ * For s in the form YYYY-MM-DD: 1 when it is a calendar date (Gregorian,
+ * year 1 on), else 0 with what is wrong in why[n] ("February 2026 has
+ * days 1 to 28").  -1 when s has another form.
+ */
+int date_ymd_check(const char *s, char *why, size_t n);
+/*
+ * A calendar date "2021-01-20" as zh-CN readers write it, "2021年1月20日";
  * anything else as it is; NULL for NULL.  The caller frees.
  */
 char *date_zh(const char *iso);

@@ -157,6 +157,8 @@ START_TEST(test_zh)
 		{ "1999-12-01", "1999年12月1日" },
 		{ "2021-1-20", "2021-1-20" },	/* no ISO date: as it is */
 		{ "2021-13-01", "2021-13-01" },
+		{ "2026-02-30", "2026-02-30" },	/* no day of the calendar */
+		{ "2024-02-29", "2024年2月29日" },
 		{ "2021-01-20x", "2021-01-20x" },
 		{ "", "" },
 	};
@@ -511,6 +513,30 @@ END_TEST
  * part of an address.
  */
 /* Notepad's "Unicode", Excel's "Unicode Text": named, never UTF-8's */
+/* what is wrong with a YYYY-MM-DD date, for issue.yaml's message */
+START_TEST(test_date_ymd)
+{
+	static const struct { const char *in; int rc; const char *why; } d[] = {
+		{ "2026-02-28", 1, "" }, { "2000-02-29", 1, "" },
+		{ "2026-02-30", 0, "February 2026 has days 1 to 28" },
+		{ "2100-02-29", 0, "February 2100 has days 1 to 28" },
+		{ "2026-13-45", 0, "there is no month 13" },
+		{ "2026-04-00", 0, "April 2026 has days 1 to 30" },
+		{ "0000-01-01", 0, "there is no year 0" },
+		{ "2026-1-5", -1, "" }, { "2026-01-05T08", -1, "" },
+		{ "2026", -1, "" }, { "", -1, "" },
+	};
+	char why[64];
+
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+		why[0] = '\0';
+		ck_assert_int_eq(date_ymd_check(d[i].in, why, sizeof why),
+		    d[i].rc);
+		ck_assert_str_eq(why, d[i].why);
+	}
+}
+END_TEST
+
 /* columns in characters, as libyaml counts them */
 START_TEST(test_col_of)
 {
@@ -698,6 +724,7 @@ util_suite(void)
 		tcase_add_test(tc, test_unseen_perl);
 	tcase_add_test(tc, test_has_hidden);
 	tcase_add_test(tc, test_foreign_bom);
+	tcase_add_test(tc, test_date_ymd);
 	tcase_add_test(tc, test_col_of);
 	suite_add_tcase(s, tc);
 	return s;
