@@ -6,6 +6,7 @@
 #include <err.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,6 +300,7 @@ take_row(struct csvstate *st)
 	const char *why;
 	char *email = NULL;
 	size_t bad;
+	uintptr_t first;
 
 	if (st->nul) {
 		row_error(st, "NUL byte inside a field", NULL);
@@ -344,11 +346,17 @@ take_row(struct csvstate *st)
 		return;
 	}
 	/* mailbox providers treat A@x and a@x as one person */
-	if (strset_add(&st->seen, email)) {
-		row_error(st, "duplicate address", email);
+	if ((first = (uintptr_t)strset_get(&st->seen, email))) {
+		/* which of the two to delete is the editor's to decide */
+		char *d = xasprintf("%s: line %zu repeats line %zu's address",
+		    email, st->row_line, (size_t)first);
+
+		row_error(st, "duplicate address", d);
+		free(d);
 		free(email);
 		return;
 	}
+	strset_put(&st->seen, email, (void *)(uintptr_t)st->row_line);
 	sub.email = email;
 	sub.name = st->fields[st->name_col];
 	sub.line = st->row_line;
