@@ -490,8 +490,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "invalid user specified", "5.1.1", HARD, "userunknown" },
 	{ "cannot find system user", "5.1.1", HARD, "userunknown" },
 	{ "email name is not found", "5.1.1", HARD, "userunknown" },
-	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
+	/* "The user <a> is unknown", "Mailbox <a> does not exist"; a
+	 * domain's first (hostunknown) */
 	{ "is unknown", "5.1.1", HARD, "userunknown" },
+	{ "domain does not exist", "5.1.2", HARD, "hostunknown" },
 	{ "does not exist", "5.1.1", HARD, "userunknown" },
 	{ "address you entered couldn't be found", "5.1.1", HARD,
 	  "userunknown" },
@@ -815,7 +817,6 @@ const struct bounce_rule bounce_rules[] = {
 	{ "domain not found", "5.1.2", HARD, "hostunknown" },
 	{ "no such domain", "5.1.2", HARD, "hostunknown" },
 	{ "unknown domain", "5.1.2", HARD, "hostunknown" },
-	{ "domain does not exist", "5.1.2", HARD, "hostunknown" },
 	/* au (KDDI): "As the remote domain doesnt exist." */
 	{ "domain doesnt exist", "5.1.2", HARD, "hostunknown" },
 	{ "unrouteable mail domain", "5.1.2", HARD, "hostunknown" },
@@ -2329,7 +2330,8 @@ const char *const bounce_accepted_words[] = {
 const char *const bounce_message_to[] = {
 	"nachricht an",
 	"message to",
-	/* "Mail for a could not be delivered", "Votre message pour a ...",
+	/* "Mail for a could not be delivered", "Your message for a is
+	 * pending", "Votre message pour a ...",
 	 * "Ваше письмо для a не доставлено" */
 	"message for",
 	"mail for",
@@ -2422,7 +2424,6 @@ const char *const bounce_message_to[] = {
 	"pesan anda kepada",
 	"meddelelse til",	/* Danish */
 	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
-	"message for",	/* "Your message for a is pending" */
 	"sending to",	/* "Sending to a was unsuccessful" */
 	NULL
 };

@@ -5121,6 +5121,9 @@ START_TEST(test_session27_rows)
 {
 	static const struct verdict verdicts[] = {
 		{ "451 Ip frequency limited", "toomanyconn" },
+		/* the domain's row before the mailbox's "does not exist" */
+		{ "550 The domain does not exist", "hostunknown" },
+		{ "550 Mailbox does not exist", "userunknown" },
 		{ "\xe5\x8f\x91\xe4\xbf\xa1\xe9\xa2\x91\xe7\x8e\x87"
 		  "\xe8\xbf\x87\xe9\xab\x98", "toomanyconn" },
 		{ "\xe8\xaf\xa5\xe9\x82\xae\xe7\xae\xb1\xe5\x9c\xa8"
