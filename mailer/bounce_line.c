@@ -429,13 +429,15 @@ next_line(const char *t, size_t n, size_t *len)
 
 /*
  * 1 for a line of an SMTP transcript (">>> RCPT To:<a>", "<<< 550 <a>...",
- * Trend Micro's "Sent <<< RCPT TO:<a>"): what was said to or by the
+ * Trend Micro's "Sent <<< RCPT TO:<a>", MDaemon's "--> RCPT To:<a>" after
+ * a time stamp): what was said to or by the
  * server the notice's MTA talked to.
  */
 static int
 transcript_line(const char *l, size_t ll)
 {
-	return bounce_find_ci(l, ll, ">>> ") || bounce_find_ci(l, ll, "<<< ");
+	return bounce_find_ci(l, ll, ">>> ") || bounce_find_ci(l, ll, "<<< ") ||
+	    bounce_transcript_mark(l, ll, 0) || bounce_transcript_mark(l, ll, 1);
 }
 
 /* Adds the addresses of h (in line l) to rs; returns 1 if any was new. */

@@ -42,24 +42,43 @@ bounce_section_success(const char *l, size_t n, int in)
 	return r;
 }
 
+#define MAX_STAMP	48	/* a transcript line's time stamp before its mark */
+
+size_t
+bounce_transcript_mark(const char *l, size_t n, int reply)
+{
+	const char *old = reply ? "<<<" : ">>>", *arrow = reply ? "<-- " :
+	    "--> ";
+	size_t i = bounce_indent(l, n), k;
+
+	if (n - i >= 3 && !strncmp(l + i, old, 3))
+		return i + 3;
+	/* MDaemon's " Sun 2004-12-05 17:59:58: --> RCPT To:<a>" */
+	for (k = i; k + 4 <= n && k < i + MAX_STAMP && l[k] != '@' &&
+	    l[k] != '\n'; k++)
+		if (!memcmp(l + k, arrow, 4))
+			return k + 4;
+	return 0;
+}
+
 /*
  * The SMTP reply class ('2', '4', '5'...) of the transcript reply
- * ("<<< 250 ok") on the next non-blank line of s[0..n), 0 when the next
- * line is no reply; *end is set past that line.
+ * ("<<< 250 ok", "<-- 250 ok") on the next non-blank line of s[0..n), 0
+ * when the next line is no reply; *end is set past that line.
  */
 static char
 next_reply(const char *s, size_t n, size_t *end)
 {
-	size_t k = 0;
+	size_t k = 0, m;
 	const char *eol;
 
 	while (k < n && (bounce_is_blank(s[k]) || s[k] == '\n'))
 		k++;
 	eol = memchr(s + k, '\n', n - k);
 	*end = eol ? (size_t)(eol - s) + 1 : n;
-	if (n - k < 3 || strncmp(s + k, "<<<", 3))
+	if (!(m = bounce_transcript_mark(s + k, *end - k, 1)))
 		return 0;
-	k += 3;
+	k += m;
 	while (k < n && bounce_is_blank(s[k]))
 		k++;
 	return k < n ? s[k] : 0;
@@ -71,9 +90,9 @@ int
 bounce_section_accepted(const char *l, size_t ll, const char *next,
     size_t nn)
 {
-	size_t i = bounce_indent(l, ll), k;
+	size_t k;
 
-	if (ll - i < 3 || strncmp(l + i, ">>>", 3) ||
+	if (!bounce_transcript_mark(l, ll, 0) ||
 	    next_reply(next, nn, &k) != '2')
 		return 0;
 	if (nn > MAX_TRANSCRIPT)
@@ -82,13 +101,14 @@ bounce_section_accepted(const char *l, size_t ll, const char *next,
 		const char *c = next + k;
 		const char *eol = memchr(c, '\n', nn - k);
 		size_t cl = eol ? (size_t)(eol - c) : nn - k, e;
-		size_t ci = bounce_indent(c, cl);
+		size_t ci = bounce_transcript_mark(c, cl, 0);
 		char r;
 
 		k += cl + 1;
-		if (cl - ci < 5 || strncmp(c + ci, ">>> ", 4) || k >= nn ||
-		    (c[ci + 4] != '.' && (cl - ci < 8 ||
-		    strncasecmp(c + ci + 4, "data", 4))))
+		while (ci && ci < cl && bounce_is_blank(c[ci]))
+			ci++;
+		if (!ci || ci >= cl || k >= nn || (c[ci] != '.' &&
+		    (cl - ci < 4 || strncasecmp(c + ci, "data", 4))))
 			continue;
 		r = next_reply(next + k, nn - k, &e);
 		if (r == '4' || r == '5')

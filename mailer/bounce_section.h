@@ -57,6 +57,15 @@ int bounce_section_quoted_header(const char *t, size_t n, size_t i,
     size_t *run);
 
 /*
+ * Where the text after the mark of the transcript line l[0..n) starts:
+ * a command's (reply 0: ">>> RCPT To:<a>", MDaemon's "Sun 2004-12-05
+ * 17:59:58: --> RCPT To:<a>", a time stamp before the arrow) or a
+ * reply's (reply 1: "<<< 250 ok", "<-- 250 ok"); 0 when it is no such
+ * line.
+ */
+size_t bounce_transcript_mark(const char *l, size_t n, int reply);
+
+/*
  * 1 when l[0..ll) is a command of an SMTP transcript (">>> RCPT To:<a>")
  * whose reply, the next non-blank line of next[0..nn), is a success
  * ("<<< 250 ok") and no later DATA or end of data (">>> .") was refused:
