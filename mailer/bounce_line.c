@@ -436,8 +436,10 @@ next_line(const char *t, size_t n, size_t *len)
 static int
 transcript_line(const char *l, size_t ll)
 {
-	return bounce_find_ci(l, ll, ">>> ") || bounce_find_ci(l, ll, "<<< ") ||
-	    bounce_transcript_mark(l, ll, 0) || bounce_transcript_mark(l, ll, 1);
+	return bounce_find_ci(l, ll, ">>> ") ||
+	    bounce_find_ci(l, ll, "<<< ") ||
+	    bounce_transcript_mark(l, ll, 0) ||
+	    bounce_transcript_mark(l, ll, 1);
 }
 
 /* Adds the addresses of h (in line l) to rs; returns 1 if any was new. */

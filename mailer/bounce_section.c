@@ -42,7 +42,8 @@ bounce_section_success(const char *l, size_t n, int in)
 	return r;
 }
 
-#define MAX_STAMP	48	/* a transcript line's time stamp before its mark */
+/* the most a transcript line's time stamp takes before its mark */
+#define MAX_STAMP	48
 
 size_t
 bounce_transcript_mark(const char *l, size_t n, int reply)
