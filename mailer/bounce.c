@@ -701,6 +701,7 @@ read_own_side(struct parse *p, struct buf *v)
 	 */
 	for (size_t i = 0; i < p->env.n; i++)
 		bounce_addrset_add(&p->excl, p->env.v[i], MAX_EXCLUDED);
+	p->excl.sender = p->excl.n;
 	envelope_add(&p->env, x, "X-Original-To");
 	if (p->from && !p->from_service)
 		bounce_addrset_add(&p->excl, p->from, MAX_EXCLUDED);
@@ -925,7 +926,7 @@ is_redacted(const char *a, int report)
 static void
 add_rcpts_in(struct parse *p, const char *s, size_t n, int report)
 {
-	struct bounce_addrset a = { NULL, 0 };
+	struct bounce_addrset a = { NULL, 0, 0 };
 
 	bounce_addrset_scan(&a, s, n, BOUNCE_MAX_RCPTS);
 	for (size_t i = 0; i < a.n; i++)
@@ -1070,7 +1071,7 @@ line_names_local(const char *t, size_t n, const char *a)
 static void
 local_name_rcpts(struct parse *p)
 {
-	struct bounce_addrset to = { NULL, 0 };
+	struct bounce_addrset to = { NULL, 0, 0 };
 	struct buf v = BUF_INIT;
 	const char *found = NULL;
 	int many = 0;

@@ -58,10 +58,15 @@ int bounce_is_daemon(const char *addr);
  */
 int bounce_is_list_admin(const char *addr, int sender);
 
-/* Distinct addresses, compared case-insensitively; owns its strings. */
+/*
+ * Distinct addresses, compared case-insensitively; owns its strings.  A
+ * notice's own addresses hold its addressees in v[0..sender) and its
+ * sender's side (From, Return-Path, Reply-To) from v[sender] on.
+ */
 struct bounce_addrset {
 	char **v;
 	size_t n;
+	size_t sender;
 };
 
 int bounce_addrset_has(const struct bounce_addrset *s, const char *a);

@@ -735,19 +735,24 @@ sig_reopens(struct walk *w)
 {
 	const char *l = w->l;
 	size_t ll = w->ll, ind = w->ind, run_end = w->run_end;
+	const struct bounce_addrset *x = w->excl;
+	struct bounce_addrset side = { x->v + x->sender, x->n - x->sender,
+	    0 };
 	int open = 0;
 
 	/*
 	 * past a signature, only an MTA's entry with a reply code
 	 * (sig_entry) or a quoted message's header block (a forwarded
 	 * notice under the forwarder's note, "From: / Sent: / To: /
-	 * Subject:") opens the text again
+	 * Subject:") opens the text again; not one addressed to the
+	 * forwarder (its own mail, hearsay), but one addressed to where this
+	 * message went (a notice of ours our help desk passes on)
 	 */
 	if (!ind && sig_entry(w->t, w->n, w->i, ll))
 		open = 1;
 	else if (ind < ll && memchr(l, ':', ll) &&
 	    bounce_section_quoted_header(w->t, w->n, w->i, &run_end) &&
-	    !bounce_section_block_to(w->t, w->i, run_end, w->excl)) {
+	    !bounce_section_block_to(w->t, w->i, run_end, &side)) {
 		w->block_end = run_end;
 		open = 1;
 	}

@@ -294,7 +294,7 @@ to_fields(const char *t, size_t i, size_t run,
 
 	*to = *bare = 0;
 	while (!r && next_field(t, &i, run, bounce_copy_to_fields, &v, &vl)) {
-		struct bounce_addrset addrs = { NULL, 0 };
+		struct bounce_addrset addrs = { NULL, 0, 0 };
 
 		bounce_addrset_scan(&addrs, v, vl, MAX_BLOCK_LINES);
 		(*to)++;
