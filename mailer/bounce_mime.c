@@ -1736,7 +1736,7 @@ returned_subject(struct bounce_scan *sc)
  * is none of its header lines.
  */
 static int
-detail_line(const char *l, size_t n)
+detail_line(const char *l, size_t n, int *bare)
 {
 	static const char fwcolon[] = "\xef\xbc\x9a";	/* U+FF1A */
 	size_t m = n < 40 ? n : 40, c;
@@ -1748,6 +1748,10 @@ detail_line(const char *l, size_t n)
 	if (!a || a == l || bounce_is_blank(*l) || memchr(l, '@',
 	    (size_t)(a - l)))
 		return 0;
+	/* nothing after the colon: an HTML table's cell, its value below */
+	if (bare)
+		*bare = bounce_indent(a + (a == w ? 3 : 1), n - (size_t)(a - l) -
+		    (a == w ? 3 : 1)) == n - (size_t)(a - l) - (a == w ? 3 : 1);
 	for (c = 0; l + c < a; c++)
 		if ((unsigned char)l[c] <= ' ' || (unsigned char)l[c] >= 0x7f)
 			return 2;
@@ -1771,18 +1775,35 @@ dashed_heading(const char *l, size_t n)
 	return k < e && l[k] != '-';
 }
 
-/* 1 when the first line after the blank ones at t[i..n) is no header line. */
+/*
+ * 1 when the first line after the blank ones at t[i..n) is no header line
+ * (the notice's text resumes), -1 when it is another row of the details'
+ * table (an HTML table's rows come out as lines set off by blank ones,
+ * each starting with its cell's blank, " 主 题: s", where the notice's
+ * own text starts at the margin), 0 when it is a header line.
+ */
 static int
 resumes(const char *t, size_t i, size_t n)
 {
 	const char *eol;
+	size_t b;
 
-	while (i < n && (bounce_is_blank(t[i]) || t[i] == '\r' ||
-	    t[i] == '\n'))
+	while (i < n && (t[i] == '\r' || t[i] == '\n'))
 		i++;
+	for (b = i; i < n && bounce_is_blank(t[i]); i++)
+		;
 	eol = memchr(t + i, '\n', n - i);
-	return i < n && detail_line(t + i, eol ? (size_t)(eol - (t + i)) :
-	    n - i) != 1;
+	if (i >= n)
+		return 0;
+	switch (detail_line(t + i, eol ? (size_t)(eol - (t + i)) : n - i,
+	    NULL)) {
+	case 1:
+		return 0;
+	case 2:
+		return i == b ? 1 : -1;
+	default:
+		return 1;
+	}
 }
 
 /*
@@ -1791,7 +1812,9 @@ resumes(const char *t, size_t i, size_t n)
  * not the copy itself: its field lines end at another dashed heading that
  * is no copy marker ("----- 退信信息 -----" over the failed recipient), or,
  * when a field's name could be no header's ("主　题"), at the blank line
- * after them: a returned copy's header lines all have header names.
+ * after them: a returned copy's header lines all have header names.  A
+ * field with nothing after its colon takes the next line as its value
+ * (an HTML table's two cells, "收件人：" over "l").
  * n when the copy runs on from the marker.
  */
 static size_t
@@ -1799,22 +1822,27 @@ details_end(const char *t, size_t cut, size_t n)
 {
 	const char *nl = memchr(t + cut, '\n', n - cut);
 	size_t i, fields = 0;
-	int described = 0, d;
+	int described = 0, d, bare = 0, value, r;
 
 	if (!nl)
 		return n;
 	for (i = (size_t)(nl - t) + 1; i < n; ) {
 		const char *eol = memchr(t + i, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+		size_t ind = bounce_indent(t + i, ll);
 
-		if (bounce_indent(t + i, ll) == ll) {
-			if (described)
-				return resumes(t, i, n) ? i : n;
+		if (ind == ll) {
+			if (described && (r = resumes(t, i, n)) >= 0)
+				return r ? i : n;
 		} else if (fields && dashed_heading(t + i, ll)) {
 			return bounce_copy_marker(t + i, ll) < ll ? n : i;
-		} else if ((d = detail_line(t + i, ll))) {
+		} else if ((d = detail_line(t + i + ind, ll - ind, &value))) {
 			fields++;
 			described |= d == 2;
+			bare = value;
+			value = 0;
+		} else if (bare) {
+			bare = 0;	/* the value of the field above */
 		} else {
 			return n;
 		}

@@ -1787,6 +1787,12 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	/* Chinese, Japanese, Korean */
 	{ "不存在", "5.1.1", HARD, "userunknown" },
 	{ "已满", "5.2.2", SOFT, "mailboxfull" },
+	/* "收件人邮箱(a)空间已满" (its space is full), "容量已满",
+	 * "空间不足" */
+	{ "空间已满", "5.2.2", SOFT, "mailboxfull" },
+	{ "容量已满", "5.2.2", SOFT, "mailboxfull" },
+	{ "空间不足", "5.2.2", SOFT, "mailboxfull" },
+	{ "空間已滿", "5.2.2", SOFT, "mailboxfull" },
 	{ "已停用", "5.2.1", HARD, "suspend" },
 	{ "は存在しません", "5.1.1", HARD, "userunknown" },
 	{ "が存在しません", "5.1.1", HARD, "userunknown" },
