@@ -1749,9 +1749,11 @@ detail_line(const char *l, size_t n, int *bare)
 	    (size_t)(a - l)))
 		return 0;
 	/* nothing after the colon: an HTML table's cell, its value below */
-	if (bare)
-		*bare = bounce_indent(a + (a == w ? 3 : 1), n - (size_t)(a - l) -
-		    (a == w ? 3 : 1)) == n - (size_t)(a - l) - (a == w ? 3 : 1);
+	if (bare) {
+		size_t v = (size_t)(a - l) + (a == w ? 3 : 1);
+
+		*bare = bounce_indent(l + v, n - v) == n - v;
+	}
 	for (c = 0; l + c < a; c++)
 		if ((unsigned char)l[c] <= ' ' || (unsigned char)l[c] >= 0x7f)
 			return 2;
