@@ -321,24 +321,40 @@ mx_hosts(struct dnsctx *c, const struct strlist *mx, struct buf *text,
 	return bad;
 }
 
+/*
+ * Who must reach a domain by mail, for the mx lines: the bounce domain
+ * takes bounces, the From domain the readers' replies (Microsoft asks
+ * bulk senders for a From that can receive them).
+ */
+struct mx_role {
+	const char *label;	/* "bounce domain" */
+	const char *lost;	/* "bounces cannot come back" */
+	const char *server;	/* what the MX host is, for the fix */
+};
+
+static const struct mx_role mx_bounce = { "bounce domain",
+	"bounces cannot come back",
+	"the server that delivers to the imap: mailbox" };
+static const struct mx_role mx_from = { "From domain",
+	"replies to sender.address cannot be delivered",
+	"the server that takes sender.address's mail" };
+
 static void
-check_mx(struct dnsctx *c)
+check_mx(struct dnsctx *c, const char *dom, const struct mx_role *r)
 {
-	const char *dom = c->in->bounce_domain;
 	struct strlist mx = { 0 }, a = { 0 };
 	struct buf text = BUF_INIT;
-	char *fix = xasprintf("publish %s. MX 10 <the server that delivers "
-	    "to the imap: mailbox>", dom);
+	char *fix = xasprintf("publish %s. MX 10 <%s>", dom, r->server);
 	int rc = dns_mx(c->d, dom, &mx);
 
 	if (rc == -1)
 		dc_report(c, DNSCHECK_FAIL, "mx", dom, "make the domain's name "
-		    "servers answer", "bounce domain: MX lookup failed: %s",
+		    "servers answer", "%s: MX lookup failed: %s", r->label,
 		    dns_error(c->d));
 	else if (rc == 0 && mx.n == 1 && !strcmp(mx.v[0], "."))
-		dc_report(c, DNSCHECK_FAIL, "mx", dom, fix, "bounce domain: "
-		    "a null MX (RFC 7505): it accepts no mail, so bounces "
-		    "cannot come back");
+		dc_report(c, DNSCHECK_FAIL, "mx", dom, fix, "%s: a null MX "
+		    "(RFC 7505): it accepts no mail, so %s", r->label,
+		    r->lost);
 	else if (rc == 0) {
 		const char *ip = NULL;
 		size_t bad = mx_hosts(c, &mx, &text, &ip);
@@ -349,17 +365,17 @@ check_mx(struct dnsctx *c)
 
 		/* no host to connect to is no MX at all (RFC 5321 5.1) */
 		dc_report(c, bad == mx.n ? DNSCHECK_FAIL : bad ?
-		    DNSCHECK_WARN : DNSCHECK_OK, "mx", dom, hfix,
-		    "bounce domain: %s%s", text.data, bad == mx.n ? ": no MX "
-		    "host has an address, so bounces cannot come back" : "");
+		    DNSCHECK_WARN : DNSCHECK_OK, "mx", dom, hfix, "%s: %s%s%s",
+		    r->label, text.data, bad == mx.n ? ": no MX host has an "
+		    "address, so " : "", bad == mx.n ? r->lost : "");
 		free(hfix);
 	} else if (dns_addrs(c->d, dom, 0, &a) == 0)
-		dc_report(c, DNSCHECK_WARN, "mx", dom, fix, "bounce domain: no "
-		    "MX record; mail goes to its address %s (implicit MX, "
-		    "RFC 5321 5.1)", a.v[0]);
+		dc_report(c, DNSCHECK_WARN, "mx", dom, fix, "%s: no MX record; "
+		    "mail goes to its address %s (implicit MX, RFC 5321 5.1)",
+		    r->label, a.v[0]);
 	else
-		dc_report(c, DNSCHECK_FAIL, "mx", dom, fix, "bounce domain: no "
-		    "MX record: bounces cannot come back");
+		dc_report(c, DNSCHECK_FAIL, "mx", dom, fix, "%s: no MX record: "
+		    "%s", r->label, r->lost);
 	strlist_free(&mx);
 	strlist_free(&a);
 	buf_free(&text);
@@ -493,7 +509,9 @@ dnscheck_run(struct dns *d, const struct dnscheck_in *in,
 		check_spf(&c, in->from_domain, "From", 0);
 	dc_check_dkim(&c);
 	dc_check_dmarc(&c);
-	check_mx(&c);
+	check_mx(&c, in->bounce_domain, &mx_bounce);
+	if (!same)
+		check_mx(&c, in->from_domain, &mx_from);
 	check_rdns(&c);
 	dc_check_unsub(&c);
 	strlist_free(&c.relay_ips);

@@ -5,10 +5,10 @@
  * selector's key record against the key in use (RFC 6376 3.6.1); the
  * DMARC record and whether DKIM and SPF align with the From domain
  * (RFC 7489 3.1, 6.3), and a From at a mailbox provider's domain
- * (gmail.com: no key of ours can align with it); the bounce domain's MX
- * (RFC 5321 5.1, RFC 7505); each relay's addresses against their reverse
- * DNS (forward-confirmed); and whether the one-click unsubscribe URL
- * (RFC 8058) exists and has an address.
+ * (gmail.com: no key of ours can align with it); the MX of the bounce
+ * domain and of the From domain (RFC 5321 5.1, RFC 7505); each relay's
+ * addresses against their reverse DNS (forward-confirmed); and whether
+ * the one-click unsubscribe URL (RFC 8058) exists and has an address.
  * Each finding is ok, warn or fail, and says how to fix what is not ok.
  */
 #ifndef MAILER_DNSCHECK_H

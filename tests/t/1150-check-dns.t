@@ -63,6 +63,7 @@ local-zone: "2.0.192.in-addr.arpa." static
 local-data: 'news.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. MX 10 mx.example.org.'
+local-data: 'news.example.org. MX 10 mx.example.org.'
 local-data: 'mx.example.org. A 192.0.2.10'
 local-data: 'relay.example.org. A 192.0.2.25'
 local-data: 'news.example.org. A 192.0.2.80'
@@ -84,12 +85,12 @@ R=127.0.0.1:$UB_PORT
 check() { M check --dns --resolver "$R" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
 show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
 # only_fail OUT TOPIC NAME: exactly one fail line, for TOPIC NAME; the
-# other seven findings ok
+# other eight findings ok
 only_fail() {
 	[ "$(grep -c '^fail ' "$TMP/$1")" = 1 ] &&
 		grep -Eq "^fail $2 +$3: " "$TMP/$1" &&
-		[ "$(grep -c '^ok ' "$TMP/$1")" = 7 ] &&
-		grep -q '^check --dns: 7 ok, 0 warn, 1 fail$' "$TMP/$1"
+		[ "$(grep -c '^ok ' "$TMP/$1")" = 8 ] &&
+		grep -q '^check --dns: 8 ok, 0 warn, 1 fail$' "$TMP/$1"
 }
 
 rc=$(check good); show good
@@ -100,12 +101,13 @@ for l in 'spf +bounce.example.org: envelope domain: "v=spf1 ip4:192.0.2.25 -all"
 	'dkim +ed2026._domainkey.example.org: publishes the key of selector ed2026' \
 	'dmarc +_dmarc.news.example.org: p=reject; DKIM d=example.org aligns \(adkim=r\), SPF bounce.example.org aligns \(aspf=r\)' \
 	'mx +bounce.example.org: bounce domain: MX mx.example.org \(192.0.2.10\)' \
+	'mx +news.example.org: From domain: MX mx.example.org \(192.0.2.10\)' \
 	'rdns +192.0.2.25: relay relay.example.org: 192.0.2.25 -> relay.example.org -> 192.0.2.25' \
 	'unsub +news.example.org: one-click unsubscribe \(RFC 8058\) at https://news.example.org/unsubscribe \(192.0.2.80\)'; do
 	grep -Eq "^ok +$l" "$TMP/good" || { echo "# missing: ok $l"; false; }
 done
-ok $? "one ok line per record: SPF x2 (relay passes), 2 DKIM selectors, DMARC aligned, MX, reverse DNS, one-click host"
-grep -q '^check --dns: 8 ok, 0 warn, 0 fail$' "$TMP/good"; ok $? "summary: 8 ok"
+ok $? "one ok line per record: SPF x2 (relay passes), 2 DKIM selectors, DMARC aligned, MX x2, reverse DNS, one-click host"
+grep -q '^check --dns: 9 ok, 0 warn, 0 fail$' "$TMP/good"; ok $? "summary: 9 ok"
 
 # pyspf, through the same unbound, agrees on the SPF results.
 spf_py() {	# spf_py IP SENDER: pyspf's result
@@ -209,7 +211,7 @@ ub_restart <(zone_without "^local-data: 'news.example.org. TXT" \
 	"local-data: 'news.example.org. TXT \"v=spf1 ip4:192.0.2.25 ?all\"'") || echo "Bail out! unbound"
 rc=$(check lax); show lax
 [ "$rc" = 0 ] && grep -q '^warn spf   news.example.org: From domain: "v=spf1 ip4:192.0.2.25 ?all": no -all or ~all' "$TMP/lax" &&
-	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/lax"
+	grep -q '^check --dns: 8 ok, 1 warn, 0 fail$' "$TMP/lax"
 ok $? "?all: a warn line and exit 0 (got $rc)"
 
 # 6b. DMARC p=none: the providers' minimum, so exit 0, but a warning with
@@ -221,7 +223,7 @@ ub_restart <(zone_without "^local-data: '_dmarc" \
 	echo "Bail out! unbound"
 rc=$(check none); show none
 [ "$rc" = 0 ] && grep -qx 'warn dmarc _dmarc.news.example.org: p=none; DKIM d=example.org aligns (adkim=r), SPF bounce.example.org aligns (aspf=r); p=none only asks for reports: receivers take no action against mail forged in news.example.org'"'"'s name; fix: once the reports show only your own mail, publish p=quarantine, then p=reject' "$TMP/none" &&
-	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/none"
+	grep -q '^check --dns: 8 ok, 1 warn, 0 fail$' "$TMP/none"
 ok $? "DMARC p=none: a warn line naming quarantine and reject, exit 0 (got $rc)"
 ub_restart <(zone_without "^local-data: '_dmarc" \
 	"local-data: '_dmarc.news.example.org. TXT \"v=DMARC1; p=none\"'") ||
@@ -246,7 +248,7 @@ sed '/^web:/,$d' "$P/config.yaml" >"$P/nourl.yaml"
 "$MAILER" --config "$P/nourl.yaml" check --dns --resolver "$R" >"$TMP/nourl" 2>"$TMP/nourl.err"
 rc=$?; show nourl
 [ $rc = 0 ] && grep -q '^warn unsub -: List-Unsubscribe is a mailto only: .*(RFC 8058); fix: set web.base_url and run mailer serve behind it$' "$TMP/nourl" &&
-	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/nourl"
+	grep -q '^check --dns: 8 ok, 1 warn, 0 fail$' "$TMP/nourl"
 ok $? "no one-click URL: a warn line and exit 0 (got $rc)"
 
 # Bad use and an unusable resolver.

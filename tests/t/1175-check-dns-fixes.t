@@ -72,6 +72,7 @@ local-zone: "2.0.192.in-addr.arpa." static
 local-data: 'news.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. MX 10 mx.example.org.'
+local-data: 'news.example.org. MX 10 mx.example.org.'
 local-data: 'mx.example.org. A 192.0.2.10'
 local-data: 'relay.example.org. A 192.0.2.25'
 local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
@@ -159,7 +160,7 @@ ub_restart <(zone_without "^local-data: '_dmarc" "$keyline" \
 	"local-data: '_dmarc.news.example.org. TXT \"v=DMARC1; p=quarantine; rua=mailto:d@example.org,mailto:agg@dmarc.example.net\"'") ||
 	echo "Bail out! unbound"
 rc=$(check rua); show rua
-[ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 2 warn, 0 fail$' "$TMP/rua" &&
+[ "$rc" = 0 ] && grep -q '^check --dns: 7 ok, 2 warn, 0 fail$' "$TMP/rua" &&
 	grep -qF 'warn dmarc news.example.org._report._dmarc.dmarc.example.net: rua=mailto:agg@dmarc.example.net is at another organization'"'"'s domain, which has not agreed to take news.example.org'"'"'s reports (RFC 7489 7.1): receivers send it none; fix: publish news.example.org._report._dmarc.dmarc.example.net. TXT "v=DMARC1"' "$TMP/rua"
 ok $? "rua= elsewhere without its consent: a warning with the record to publish, exit 0 (got $rc)"
 ub_restart <(zone_without "^local-data: '_dmarc" "$keyline" \
@@ -167,7 +168,7 @@ ub_restart <(zone_without "^local-data: '_dmarc" "$keyline" \
 	"local-data: 'news.example.org._report._dmarc.dmarc.example.net. TXT \"v=DMARC1\"'") ||
 	echo "Bail out! unbound"
 rc=$(check rua-ok); show rua-ok
-[ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 1 warn, 0 fail$' "$TMP/rua-ok"
+[ "$rc" = 0 ] && grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/rua-ok"
 ok $? "with the consent record: nothing more said (got $rc)"
 
 # 5. The only MX host has no address; the MX names an address.
@@ -217,10 +218,11 @@ ub_restart <(zone_without '^$' "local-data: '$idn'" \
 	"local-data: 'news.xn--bcher-kva.example. TXT \"v=spf1 ip4:192.0.2.25 -all\"'" \
 	"local-data: 'bounce.xn--bcher-kva.example. TXT \"v=spf1 ip4:192.0.2.25 -all\"'" \
 	"local-data: 'bounce.xn--bcher-kva.example. MX 10 mx.example.org.'" \
+	"local-data: 'news.xn--bcher-kva.example. MX 10 mx.example.org.'" \
 	"local-data: '_dmarc.news.xn--bcher-kva.example. TXT \"v=DMARC1; p=reject\"'") ||
 	echo "Bail out! unbound"
 rc=$(check idn); show idn
-[ "$rc" = 0 ] && grep -q '^check --dns: 6 ok, 1 warn, 0 fail$' "$TMP/idn" &&
+[ "$rc" = 0 ] && grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/idn" &&
 	grep -q '^ok   dmarc _dmarc\.news\.xn--bcher-kva\.example: p=reject; DKIM d=xn--bcher-kva\.example aligns' "$TMP/idn"
 ok $? "U-label domains: every record found under its A-label, exit 0 (got $rc)"
 exit $tap_failed

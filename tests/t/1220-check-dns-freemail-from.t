@@ -54,6 +54,7 @@ local-data: 'news.example.org. A 192.0.2.80'
 local-data: 'example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
 local-data: 'bounce.example.org. MX 10 mx.example.org.'
+local-data: 'example.org. MX 10 mx.example.org.'
 local-data: 'mx.example.org. A 192.0.2.10'
 local-data: 'relay.example.org. A 192.0.2.25'
 local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
@@ -71,7 +72,7 @@ check() { M check --dns --resolver "127.0.0.1:$UB_PORT" >"$TMP/$1" 2>"$TMP/$1.er
 show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
 
 rc=$(check own); show own
-[ "$rc" = 0 ] && grep -q '^check --dns: 7 ok, 0 warn, 0 fail$' "$TMP/own" &&
+[ "$rc" = 0 ] && grep -q '^check --dns: 8 ok, 0 warn, 0 fail$' "$TMP/own" &&
 	! grep -q '^fail from' "$TMP/own"
 ok $? "an address at one's own domain: all ok, no from line (got $rc)"
 

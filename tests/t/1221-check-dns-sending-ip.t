@@ -49,6 +49,7 @@ local-data: 'news.example.org. A 192.0.2.80'
 local-data: 'example.org. TXT "v=spf1 ip4:192.0.2.25 ip6:2001:db8::25 -all"'
 local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 ip6:2001:db8::25 -all"'
 local-data: 'bounce.example.org. MX 10 mx.example.org.'
+local-data: 'example.org. MX 10 mx.example.org.'
 local-data: 'mx.example.org. A 192.0.2.10'
 local-data: 'out.example.org. A 192.0.2.25'
 local-data: 'out.example.org. AAAA 2001:db8::25'
@@ -74,7 +75,7 @@ rc=$(check local); show local
 ok $? "a local relay: SPF not evaluated, and the rdns fix names --sending-ip (got $rc)"
 
 rc=$(check good --sending-ip 192.0.2.25 --sending-ip 2001:0db8:0:0::0025); show good
-[ "$rc" = 0 ] && grep -q '^check --dns: 8 ok, 0 warn, 0 fail$' "$TMP/good" &&
+[ "$rc" = 0 ] && grep -q '^check --dns: 9 ok, 0 warn, 0 fail$' "$TMP/good" &&
 	grep -q '^ok   rdns  192\.0\.2\.25: sending address 192\.0\.2\.25 -> out\.example\.org -> 192\.0\.2\.25$' "$TMP/good" &&
 	grep -q '^ok   rdns  2001:db8::25: sending address 2001:db8::25 -> out\.example\.org -> 2001:db8::25$' "$TMP/good" &&
 	grep -q '^ok   spf   bounce\.example\.org: .*sending address 192\.0\.2\.25: pass .*sending address 2001:db8::25: pass' "$TMP/good" &&
