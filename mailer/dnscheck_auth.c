@@ -108,15 +108,19 @@ dc_check_dkim(struct dnsctx *c)
  * The DMARC record for the From domain: at _dmarc.FROM, else at the
  * organizational domain's (RFC 7489 6.6.3).  Returns 0 with *rec set,
  * 1 when there is none, 2 when there are several, -1 on a failed lookup;
- * *name is where it was (or was last looked for).
+ * *name is where it was (or was last looked for).  *bad is a TXT record
+ * at _dmarc.FROM that names DMARC but is none ("v=DMARC1, p=reject"),
+ * when _dmarc.FROM has no record: receivers skip it without a word.
  */
 static int
-find_dmarc(struct dnsctx *c, char **name, char **rec, int *at_org)
+find_dmarc(struct dnsctx *c, char **name, char **rec, int *at_org,
+    char **bad)
 {
 	char org[256];
 	int rc = 1;
 
 	*rec = NULL;
+	*bad = NULL;
 	*at_org = 0;
 	*name = xasprintf("_dmarc.%s", c->in->from_domain);
 	for (int pass = 0; pass < 2 && rc == 1; pass++) {
@@ -137,6 +141,9 @@ find_dmarc(struct dnsctx *c, char **name, char **rec, int *at_org)
 				if (dmarc_is_record(txt.v[i], strlen(txt.v[i]))
 				    && ++n == 1)
 					*rec = xstrdup(txt.v[i]);
+				else if (pass == 0 && !*bad &&
+				    strcasestr(txt.v[i], "dmarc"))
+					*bad = xstrdup(txt.v[i]);
 			rc = n == 0 ? 1 : n == 1 ? 0 : 2;
 		}
 		strlist_free(&txt);
@@ -302,11 +309,29 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 	check_report_uris(c, name + strlen("_dmarc."), rec);
 }
 
+/*
+ * txt at _dmarc.FROM names DMARC but is no record; org is the record
+ * receivers apply instead, or NULL.
+ */
+static void
+report_not_dmarc(struct dnsctx *c, const char *txt, const char *org)
+{
+	char *name = xasprintf("_dmarc.%s", c->in->from_domain);
+
+	dc_report(c, DNSCHECK_FAIL, "dmarc", name, "rewrite it as "
+	    "\"v=DMARC1; p=POLICY; rua=mailto:ADDRESS\": v=DMARC1 first, "
+	    "the tags separated by \";\"", "\"%s\" is no DMARC record: it "
+	    "must begin with \"v=DMARC1;\" (RFC 7489 6.4), so receivers "
+	    "ignore it and %s%s", txt, org ? "apply the record at " :
+	    "find no DMARC record for ", org ? org : c->in->from_domain);
+	free(name);
+}
+
 void
 dc_check_dmarc(struct dnsctx *c)
 {
-	char *name, *rec, *fix;
-	int at_org, rc = find_dmarc(c, &name, &rec, &at_org);
+	char *name, *rec, *fix, *bad;
+	int at_org, rc = find_dmarc(c, &name, &rec, &at_org, &bad);
 
 	if (dmarc_freemail(c->in->from_domain))
 		dc_report(c, DNSCHECK_FAIL, "from", c->in->from_domain,
@@ -318,10 +343,14 @@ dc_check_dmarc(struct dnsctx *c)
 	fix = xasprintf("publish _dmarc.%s. TXT \"v=DMARC1; p=none\" (add "
 	    "rua=mailto:ADDRESS for the receivers' reports)",
 	    c->in->from_domain);
+	if (bad && rc != -1)
+		report_not_dmarc(c, bad, rc == 1 ? NULL : name);
 	if (rc == -1)
 		dc_report(c, DNSCHECK_FAIL, "dmarc", name, "make the domain's "
 		    "name servers answer", "TXT lookup failed: %s",
 		    dns_error(c->d));
+	else if (rc == 1 && bad)
+		;	/* said above */
 	else if (rc == 1)
 		dc_report(c, DNSCHECK_FAIL, "dmarc", name, fix, "no DMARC "
 		    "record for %s: Gmail and Yahoo require one from bulk "
@@ -333,6 +362,7 @@ dc_check_dmarc(struct dnsctx *c)
 		judge_dmarc(c, name, rec, at_org);
 	free(name);
 	free(rec);
+	free(bad);
 	free(fix);
 }
 
