@@ -190,6 +190,27 @@ align_fix(const struct dnsctx *c, const struct dmarc *d)
 }
 
 /*
+ * A rua/ruf URI that is no mailto: URI ("rua=d@example.org"): receivers
+ * send reports by mail only, so none comes (RFC 7489 6.2, 7.1).  at is
+ * set when it holds an address.
+ */
+static void
+not_mailto(struct dnsctx *c, const char *policy, const char *tag,
+    const char *uri, size_t n, const char *at)
+{
+	char *name = xasprintf("_dmarc.%s", policy);
+	char *fix = at && !memchr(uri, ':', n) ? xasprintf("write %s=mailto:"
+	    "%.*s", tag, (int)n, uri) : xasprintf("write %s=mailto:ADDRESS",
+	    tag);
+
+	dc_report(c, DNSCHECK_WARN, "dmarc", name, fix, "%s=%.*s is not a "
+	    "mailto: URI: receivers send their reports by mail only, so "
+	    "none comes", tag, (int)n, uri);
+	free(name);
+	free(fix);
+}
+
+/*
  * One rua/ruf mailto: address at another organization's domain: that
  * domain must publish POLICY._report._dmarc.HOST (RFC 7489 7.1), else
  * receivers send it no report.  policy is the domain of the record.
@@ -207,7 +228,13 @@ check_report_uri(struct dnsctx *c, const char *policy, const char *tag,
 	for (size_t i = 0; i < n; i++)
 		if (uri[i] == '@')
 			at = uri + i + 1;
-	if (n < 7 || strncasecmp(uri, "mailto:", 7) || !at)
+	if (n == 0)
+		return;
+	if (n < 7 || strncasecmp(uri, "mailto:", 7)) {
+		not_mailto(c, policy, tag, uri, n, at);
+		return;
+	}
+	if (!at)
 		return;
 	while (at + hn < uri + n && at[hn] != '!' && hn + 1 < sizeof host) {
 		host[hn] = at[hn];
