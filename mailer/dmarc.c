@@ -10,6 +10,7 @@
 #include "dkim_canon.h"
 
 #define DMARC_MAX_TAGS 16
+#define POLICIES "none, quarantine or reject"
 
 int
 dmarc_is_record(const char *txt, size_t len)
@@ -91,22 +92,26 @@ dmarc_parse(const char *rec, size_t len, struct dmarc *out, char *err,
 		snprintf(err, errsz, "%s", why);
 		return -1;
 	}
+	/* each reason says what the tag takes: the operator's next step */
 	if (!(v = tag(t, (size_t)n, "p", val, sizeof val)) ||
 	    policy(v, &out->p) == -1)
-		snprintf(err, errsz, v ? "bad p=%s" : "no p= tag", v);
+		snprintf(err, errsz, v ? "bad p=%s (p= is " POLICIES ")" :
+		    "no p= tag (p= is " POLICIES ", right after v=DMARC1)",
+		    v);
 	else if ((v = tag(t, (size_t)n, "sp", val, sizeof val)) &&
 	    policy(v, &out->sp) == -1)
-		snprintf(err, errsz, "bad sp=%s", v);
+		snprintf(err, errsz, "bad sp=%s (sp= is " POLICIES ")", v);
 	else if (mode(v = tag(t, (size_t)n, "adkim", val, sizeof val),
 	    &out->adkim_strict) == -1)
-		snprintf(err, errsz, "bad adkim=%s", v);
+		snprintf(err, errsz, "bad adkim=%s (adkim= is r or s)", v);
 	else if (mode(v = tag(t, (size_t)n, "aspf", val, sizeof val),
 	    &out->aspf_strict) == -1)
-		snprintf(err, errsz, "bad aspf=%s", v);
+		snprintf(err, errsz, "bad aspf=%s (aspf= is r or s)", v);
 	else if ((v = tag(t, (size_t)n, "pct", val, sizeof val)) &&
 	    ((pct = strtol(v, &end, 10)) < 0 || pct > 100 || end == v ||
 	    *end))
-		snprintf(err, errsz, "bad pct=%s", v);
+		snprintf(err, errsz, "bad pct=%s (pct= is a whole number "
+		    "from 0 to 100)", v);
 	else {
 		out->pct = (int)pct;
 		if (!dkim_tag_get(t, (size_t)n, "sp"))

@@ -315,7 +315,8 @@ START_TEST(test_dmarc_parse)
 		    sizeof err) == -1, "accepted \"%s\"", bad[i]);
 	ck_assert_int_eq(dmarc_parse("v=DMARC1; p=block", 17, &d, err,
 	    sizeof err), -1);
-	ck_assert_str_eq(err, "bad p=block");
+	ck_assert_str_eq(err,
+	    "bad p=block (p= is none, quarantine or reject)");
 	ck_assert(dmarc_is_record("v=DMARC1", 8));
 	ck_assert(!dmarc_is_record("v=DMARC10; p=none", 17));
 	ck_assert_str_eq(dmarc_policy_name(DMARC_QUARANTINE), "quarantine");
