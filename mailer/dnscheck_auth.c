@@ -322,6 +322,15 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 		    "p=none only asks for reports: receivers take no action "
 		    "against mail forged in %s's name", text.data,
 		    c->in->from_domain);
+	else if (al && d.pct < 100)
+		/* RFC 7489 6.6.4: the rest get the next milder policy */
+		dc_report(c, DNSCHECK_WARN, "dmarc", name, "once the reports "
+		    "show only your own mail, remove pct= (it is 100 when "
+		    "absent)", "%s; but pct=%d: receivers apply p=%s to only "
+		    "%d%% of the mail forged in %s's name and %s the rest",
+		    text.data, d.pct, dmarc_policy_name(p), d.pct,
+		    c->in->from_domain, p == DMARC_REJECT ? "quarantine" :
+		    "deliver");
 	else if (al)
 		dc_report(c, DNSCHECK_OK, "dmarc", name, NULL, "%s",
 		    text.data);
