@@ -18,6 +18,7 @@
 # does not match RFC 7489's grammar.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
+. tests/lib/dnsfix.sh
 command -v unbound >/dev/null || skip_all "unbound not installed (make deps)"
 /usr/bin/python3 -c 'import dns.resolver' 2>/dev/null ||
 	skip_all "python3-dnspython missing (make deps)"
@@ -25,40 +26,12 @@ tap_tmp
 tap_cleanup() { ub_stop; }
 plan 5
 P=$TMP/proj
-mkdir -p "$P/state"
-cat >"$P/config.yaml" <<YAML
-sender:
-  name: News
-  address: newsletter@news.example.org
-bounce_domain: bounce.example.org
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://relay.example.org:587"]
-web:
-  base_url: https://news.example.org
-YAML
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-zone() {	# zone DMARC-LINE...: the zone with these _dmarc records
-	cat <<'ZONE'
-local-zone: "example.org." static
-local-zone: "2.0.192.in-addr.arpa." static
-local-data: 'news.example.org. A 192.0.2.80'
-local-data: 'news.example.org. MX 10 mx.example.org.'
-local-data: 'news.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. MX 10 mx.example.org.'
-local-data: 'mx.example.org. A 192.0.2.10'
-local-data: 'relay.example.org. A 192.0.2.25'
-local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
-ZONE
-	printf '%s\n' "$@"
-}
+dnsfix_config news.example.org https://news.example.org
+zone() { dnsfix_zone "$DNSFIX_FROM" "$@"; }	# zone DMARC-LINE...
 ub_start "$TMP/unbound" <(zone "local-data: '_dmarc.news.example.org. TXT \"v=DMARC1, p=reject\"'") ||
 	{ echo "Bail out! unbound"; exit 1; }
-check() { M check --dns --resolver "127.0.0.1:$UB_PORT" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
-show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
+check() { dnsfix_check "$@"; }
+show() { dnsfix_show "$@"; }
 fix='fix: rewrite it as "v=DMARC1; p=POLICY; rua=mailto:ADDRESS": v=DMARC1 first, the tags separated by ";"'
 
 rc=$(check comma); show comma

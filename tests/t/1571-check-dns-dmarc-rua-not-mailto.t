@@ -13,63 +13,33 @@
 # - rua=mailto:... (and an empty element, "mailto:a@x,"): nothing more.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
+. tests/lib/dnsfix.sh
 command -v unbound >/dev/null || skip_all "unbound not installed (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
 plan 3
 P=$TMP/proj
-mkdir -p "$P/state"
-cat >"$P/config.yaml" <<YAML
-sender:
-  name: News
-  address: newsletter@news.example.org
-bounce_domain: bounce.example.org
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://relay.example.org:587"]
-web:
-  base_url: https://news.example.org
-YAML
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-zone() {	# zone DMARC-RECORD: the zone with this _dmarc.news record
-	cat <<'ZONE'
-local-zone: "example.org." static
-local-zone: "2.0.192.in-addr.arpa." static
-local-data: 'news.example.org. A 192.0.2.80'
-local-data: 'news.example.org. MX 10 mx.example.org.'
-local-data: 'news.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. MX 10 mx.example.org.'
-local-data: 'mx.example.org. A 192.0.2.10'
-local-data: 'relay.example.org. A 192.0.2.25'
-local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
-ZONE
-	echo "local-data: '_dmarc.news.example.org. TXT \"$1\"'"
-}
-ub_start "$TMP/unbound" <(zone 'v=DMARC1; p=reject; rua=d@example.org') ||
+dnsfix_config news.example.org https://news.example.org
+ub_start "$TMP/unbound" <(dnsfix_dmarc 'v=DMARC1; p=reject; rua=d@example.org') ||
 	{ echo "Bail out! unbound"; exit 1; }
-check() { M check --dns --resolver "127.0.0.1:$UB_PORT" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
-show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
 
-rc=$(check bare); show bare
+rc=$(dnsfix_check bare); dnsfix_show bare
 [ "$rc" = 0 ] &&
 	grep -qxF 'warn dmarc _dmarc.news.example.org: rua=d@example.org is not a mailto: URI: receivers send their reports by mail only, so none comes; fix: write rua=mailto:d@example.org' "$TMP/bare" &&
 	grep -q '^check --dns: 7 ok, 2 warn, 0 fail$' "$TMP/bare"
 ok $? "rua= an address without mailto:: a warning whose fix writes it as a URI, exit 0 (got $rc)"
 
-ub_restart <(zone 'v=DMARC1; p=quarantine; rua=https://reports.example.org/dmarc; ruf=mailto:f@example.org') ||
+ub_restart <(dnsfix_dmarc 'v=DMARC1; p=quarantine; rua=https://reports.example.org/dmarc; ruf=mailto:f@example.org') ||
 	echo "Bail out! unbound"
-rc=$(check https); show https
+rc=$(dnsfix_check https); dnsfix_show https
 [ "$rc" = 0 ] &&
 	grep -qxF 'warn dmarc _dmarc.news.example.org: rua=https://reports.example.org/dmarc is not a mailto: URI: receivers send their reports by mail only, so none comes; fix: write rua=mailto:ADDRESS' "$TMP/https" &&
 	[ "$(grep -c 'not a mailto' "$TMP/https")" = 1 ]
 ok $? "rua= an https: URI: the same warning, ruf=mailto: nothing (got $rc)"
 
-ub_restart <(zone 'v=DMARC1; p=reject; rua=mailto:d@example.org,') ||
+ub_restart <(dnsfix_dmarc 'v=DMARC1; p=reject; rua=mailto:d@example.org,') ||
 	echo "Bail out! unbound"
-rc=$(check good); show good
+rc=$(dnsfix_check good); dnsfix_show good
 [ "$rc" = 0 ] && ! grep -q 'mailto: URI' "$TMP/good" &&
 	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/good"
 ok $? "rua=mailto: (an empty element after it): nothing more said (got $rc)"

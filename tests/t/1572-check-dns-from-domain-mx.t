@@ -17,6 +17,7 @@
 # dnspython, through the same unbound, agrees that the name has no MX.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
+. tests/lib/dnsfix.sh
 command -v unbound >/dev/null || skip_all "unbound not installed (make deps)"
 /usr/bin/python3 -c 'import dns.resolver' 2>/dev/null ||
 	skip_all "python3-dnspython missing (make deps)"
@@ -24,42 +25,14 @@ tap_tmp
 tap_cleanup() { ub_stop; }
 plan 6
 P=$TMP/proj
-mkdir -p "$P/state"
-config() {	# config FROM_DOMAIN
-	cat >"$P/config.yaml" <<YAML
-sender:
-  name: News
-  address: newsletter@$1
-bounce_domain: bounce.example.org
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://relay.example.org:587"]
-web:
-  base_url: https://www.example.org
-YAML
+dnsfix_config news.example.org https://www.example.org
+zone() {	# zone LINE...: no record for news.example.org but its SPF
+	dnsfix_zone "local-data: '_dmarc.example.org. TXT \"v=DMARC1; p=reject; rua=mailto:d@example.org\"'" \
+		"local-data: 'news.example.org. TXT \"v=spf1 ip4:192.0.2.25 -all\"'" "$@"
 }
-config news.example.org
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-zone() {	# zone LINE...: the zone without a record for news.example.org
-	cat <<'ZONE'
-local-zone: "example.org." static
-local-zone: "2.0.192.in-addr.arpa." static
-local-data: 'www.example.org. A 192.0.2.80'
-local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. MX 10 mx.example.org.'
-local-data: 'mx.example.org. A 192.0.2.10'
-local-data: 'relay.example.org. A 192.0.2.25'
-local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
-local-data: '_dmarc.example.org. TXT "v=DMARC1; p=reject; rua=mailto:d@example.org"'
-ZONE
-	printf '%s\n' "$@"
-}
-spf="local-data: 'news.example.org. TXT \"v=spf1 ip4:192.0.2.25 -all\"'"
-ub_start "$TMP/unbound" <(zone "$spf") || { echo "Bail out! unbound"; exit 1; }
-check() { M check --dns --resolver "127.0.0.1:$UB_PORT" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
-show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
+ub_start "$TMP/unbound" <(zone) || { echo "Bail out! unbound"; exit 1; }
+check() { dnsfix_check "$@"; }
+show() { dnsfix_show "$@"; }
 fix='fix: publish news.example.org. MX 10 <the server that takes sender.address'"'"'s mail>'
 
 rc=$(check none); show none
@@ -83,21 +56,21 @@ sed 's/^/# dnspython: /' "$TMP/py"
 [ "$(tr '\n' ' ' <"$TMP/py")" = 'MX none A none AAAA none ' ]
 ok $? "dnspython agrees: news.example.org has no MX, A or AAAA record"
 
-ub_restart <(zone "$spf" "local-data: 'news.example.org. MX 0 .'") ||
+ub_restart <(zone "local-data: 'news.example.org. MX 0 .'") ||
 	echo "Bail out! unbound"
 rc=$(check null); show null
 [ "$rc" = 65 ] &&
 	grep -qxF "fail mx    news.example.org: From domain: a null MX (RFC 7505): it accepts no mail, so replies to sender.address cannot be delivered; $fix" "$TMP/null"
 ok $? "a null MX: fails, exit 65 (got $rc)"
 
-ub_restart <(zone "$spf" "local-data: 'news.example.org. A 192.0.2.80'") ||
+ub_restart <(zone "local-data: 'news.example.org. A 192.0.2.80'") ||
 	echo "Bail out! unbound"
 rc=$(check aonly); show aonly
 [ "$rc" = 0 ] &&
 	grep -qxF "warn mx    news.example.org: From domain: no MX record; mail goes to its address 192.0.2.80 (implicit MX, RFC 5321 5.1); $fix" "$TMP/aonly"
 ok $? "only an address (implicit MX): a warning, exit 0 (got $rc)"
 
-ub_restart <(zone "$spf" "local-data: 'news.example.org. MX 10 mx.example.org.'") ||
+ub_restart <(zone "local-data: 'news.example.org. MX 10 mx.example.org.'") ||
 	echo "Bail out! unbound"
 rc=$(check good); show good
 [ "$rc" = 0 ] &&
@@ -105,7 +78,7 @@ rc=$(check good); show good
 	grep -q '^check --dns: 7 ok, 1 warn, 0 fail$' "$TMP/good"
 ok $? "an MX whose host has an address: ok (got $rc)"
 
-config bounce.example.org
+dnsfix_config bounce.example.org https://www.example.org
 rc=$(check same); show same
 [ "$(grep -c '^... *mx ' "$TMP/same")" = 1 ] &&
 	! grep -q 'From domain: MX' "$TMP/same"

@@ -9,62 +9,32 @@
 # only your own mail), exit 0.  Without pct=: ok, as before.
 . tests/lib/tap.sh
 . tests/lib/unbound.sh
+. tests/lib/dnsfix.sh
 command -v unbound >/dev/null || skip_all "unbound not installed (make deps)"
 tap_tmp
 tap_cleanup() { ub_stop; }
 plan 3
 P=$TMP/proj
-mkdir -p "$P/state"
-cat >"$P/config.yaml" <<YAML
-sender:
-  name: News
-  address: newsletter@news.example.org
-bounce_domain: bounce.example.org
-paths:
-  state: state/mailer.db
-secret_file: state/verp.key
-transport:
-  relays: ["smtp://relay.example.org:587"]
-web:
-  base_url: https://news.example.org
-YAML
-M() { "$MAILER" --config "$P/config.yaml" "$@"; }
-zone() {	# zone DMARC-RECORD: the zone with this _dmarc.news record
-	cat <<'ZONE'
-local-zone: "example.org." static
-local-zone: "2.0.192.in-addr.arpa." static
-local-data: 'news.example.org. A 192.0.2.80'
-local-data: 'news.example.org. MX 10 mx.example.org.'
-local-data: 'news.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. TXT "v=spf1 ip4:192.0.2.25 -all"'
-local-data: 'bounce.example.org. MX 10 mx.example.org.'
-local-data: 'mx.example.org. A 192.0.2.10'
-local-data: 'relay.example.org. A 192.0.2.25'
-local-data: '25.2.0.192.in-addr.arpa. PTR relay.example.org.'
-ZONE
-	echo "local-data: '_dmarc.news.example.org. TXT \"$1\"'"
-}
-ub_start "$TMP/unbound" <(zone 'v=DMARC1; p=reject; pct=0; rua=mailto:d@example.org') ||
+dnsfix_config news.example.org https://news.example.org
+ub_start "$TMP/unbound" <(dnsfix_dmarc 'v=DMARC1; p=reject; pct=0; rua=mailto:d@example.org') ||
 	{ echo "Bail out! unbound"; exit 1; }
-check() { M check --dns --resolver "127.0.0.1:$UB_PORT" >"$TMP/$1" 2>"$TMP/$1.err"; echo $?; }
-show() { sed 's/^/# /' "$TMP/$1" "$TMP/$1.err"; }
 fix='fix: once the reports show only your own mail, remove pct= (it is 100 when absent)'
 
-rc=$(check zero); show zero
+rc=$(dnsfix_check zero); dnsfix_show zero
 [ "$rc" = 0 ] &&
 	grep -qxF "warn dmarc _dmarc.news.example.org: p=reject; no DKIM signature of ours, SPF bounce.example.org aligns (aspf=r); but pct=0: receivers apply p=reject to only 0% of the mail forged in news.example.org's name and quarantine the rest; $fix" "$TMP/zero"
 ok $? "p=reject; pct=0: a warning, the rest quarantined, exit 0 (got $rc)"
 
-ub_restart <(zone 'v=DMARC1; p=quarantine; pct=25; rua=mailto:d@example.org') ||
+ub_restart <(dnsfix_dmarc 'v=DMARC1; p=quarantine; pct=25; rua=mailto:d@example.org') ||
 	echo "Bail out! unbound"
-rc=$(check q25); show q25
+rc=$(dnsfix_check q25); dnsfix_show q25
 [ "$rc" = 0 ] &&
 	grep -qF "but pct=25: receivers apply p=quarantine to only 25% of the mail forged in news.example.org's name and deliver the rest; $fix" "$TMP/q25"
 ok $? "p=quarantine; pct=25: a warning, the rest delivered (got $rc)"
 
-ub_restart <(zone 'v=DMARC1; p=reject; rua=mailto:d@example.org') ||
+ub_restart <(dnsfix_dmarc 'v=DMARC1; p=reject; rua=mailto:d@example.org') ||
 	echo "Bail out! unbound"
-rc=$(check full); show full
+rc=$(dnsfix_check full); dnsfix_show full
 [ "$rc" = 0 ] && ! grep -q 'pct=' "$TMP/full" &&
 	grep -q '^ok   dmarc _dmarc\.news\.example\.org: p=reject; ' "$TMP/full"
 ok $? "no pct=: ok, as before (got $rc)"
