@@ -956,6 +956,52 @@ add_orig_field(struct parse *p, const char *name)
 }
 
 /*
+ * The returned original's first To address that is none of its sender's
+ * (From, Sender, Reply-To, Return-Path) nor at its Return-Path's domain
+ * becomes the recipient, unless it is redacted: a copy sent to our own
+ * address with the readers in Bcc, or to the list's alias that its
+ * Reply-To names, says nothing of who complained.
+ */
+static void
+add_orig_to(struct parse *p)
+{
+	static const char *const own[] = { "From", "Sender", "Reply-To",
+	    "Return-Path" };
+	struct bounce_addrset ours = { NULL, 0, 0 }, to = { NULL, 0, 0 };
+	struct buf v = BUF_INIT;
+	const char *bd = NULL;
+
+	if (!p->sc.orig.len)
+		return;
+	for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+		if (bounce_header_get(p->sc.orig.data, p->sc.orig.len, own[k],
+		    0, &v))
+			bounce_addrset_scan(&ours, v.data, v.len, 16);
+	if (bounce_header_get(p->sc.orig.data, p->sc.orig.len, "Return-Path",
+	    0, &v)) {
+		char *rp = bounce_first_addr(v.data, v.len);
+
+		for (size_t i = 0; rp && i < ours.n && !bd; i++)
+			if (!strcasecmp(ours.v[i], rp))
+				bd = strchr(ours.v[i], '@');
+		free(rp);
+	}
+	if (bounce_header_get(p->sc.orig.data, p->sc.orig.len, "To", 0, &v))
+		bounce_addrset_scan(&to, v.data, v.len, 16);
+	for (size_t i = 0; i < to.n && !p->nrs; i++) {
+		const char *at = strchr(to.v[i], '@');
+
+		if (!bounce_addrset_has(&ours, to.v[i]) &&
+		    !(bd && at && !strcasecmp(at, bd)) &&
+		    !is_redacted(to.v[i], 1))
+			bounce_seg_add(&p->rs, &p->nrs, to.v[i], NULL, 0);
+	}
+	bounce_addrset_free(&ours);
+	bounce_addrset_free(&to);
+	buf_free(&v);
+}
+
+/*
  * 1 when the feedback report's Feedback-Type says no reader complained
  * (RFC 6591 "auth-failure", "not-spam", "virus").
  */
@@ -1019,7 +1065,7 @@ complaint_rcpts(struct parse *p)
 	if (!p->nrs)
 		add_orig_field(p, "X-HmXmrOriginalRecipient");
 	if (!p->nrs)
-		add_orig_field(p, "To");
+		add_orig_to(p);
 	buf_free(&v);
 }
 

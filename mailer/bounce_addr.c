@@ -453,6 +453,11 @@ bounce_is_daemon(const char *addr)
 {
 	const char *at = strchr(addr, '@');
 	size_t ll = at ? (size_t)(at - addr) : strlen(addr);
+	const char *slash = memchr(addr, '/', ll);
+
+	/* Domino names its daemon in its hierarchy: "Postmaster/ORG@d" */
+	if (slash)
+		ll = (size_t)(slash - addr);
 
 	for (const char *const *d = bounce_daemon_locals; *d; d++)
 		if (strlen(*d) == ll && !strncasecmp(addr, *d, ll))

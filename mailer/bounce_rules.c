@@ -217,6 +217,11 @@ const struct bounce_rule bounce_rules[] = {
 	{ "is over its quota", "4.2.2", SOFT, "mailboxfull" },
 	{ "storage limit", "4.2.2", SOFT, "mailboxfull" },
 	{ "邮箱已满", "4.2.2", SOFT, "mailboxfull" },
+	/* Domino in Chinese: "收件人的邮件文件超过了配额限制" (over quota) */
+	{ "超过了配额", "4.2.2", SOFT, "mailboxfull" },
+	{ "超过配额", "4.2.2", SOFT, "mailboxfull" },
+	{ "超出配额", "4.2.2", SOFT, "mailboxfull" },
+	{ "超過配額", "4.2.2", SOFT, "mailboxfull" },
 	{ "邮箱空间不足", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量不足", "4.2.2", SOFT, "mailboxfull" },
 	{ "容量オーバー", "4.2.2", SOFT, "mailboxfull" },
@@ -373,6 +378,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "not listed in domino directory", "5.1.1", HARD, "userunknown" },
 	{ "not listed in public name & address book", "5.1.1", HARD,
 	  "userunknown" },
+	/* Domino in Chinese: "在名称和地址簿中没有与该名称匹配的项" */
+	{ "名称和地址簿中没有", "5.1.1", HARD, "userunknown" },
+	{ "名稱和通訊錄中沒有", "5.1.1", HARD, "userunknown" },
 	/* Domino in German: "... ist nicht im Domino-Verzeichnis aufgeführt" */
 	{ "nicht im domino-verzeichnis", "5.1.1", HARD, "userunknown" },
 	{ "im domino-verzeichnis nicht aufgefuhrt", "5.1.1", HARD,
@@ -832,6 +840,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "no mail servers appear to exist", "5.1.2", HARD, "hostunknown" },
 	{ "domain name not found", "5.1.2", HARD, "hostunknown" },
 	{ "域名不存在", "5.1.2", HARD, "hostunknown" },
+	/* "收件人域名 d 不存在或没有邮件服务器" (no mail server) */
+	{ "没有邮件服务器", "5.1.2", HARD, "hostunknown" },
+	{ "沒有郵件伺服器", "5.1.2", HARD, "hostunknown" },
 	{ "网域不存在", "5.1.2", HARD, "hostunknown" },
 	{ "網域不存在", "5.1.2", HARD, "hostunknown" },
 	{ "域名無法解析", "5.1.2", HARD, "hostunknown" },
@@ -1341,6 +1352,9 @@ const char *const bounce_failure_subjects[] = {
 	"发送失败",
 	"无法送达",
 	"无法传递",
+	/* a gateway's "邮件被拦截通知" (the mail was stopped) */
+	"被拦截",
+	"被攔截",
 	"無法送達",
 	"無法傳遞",
 	"投遞失敗",
@@ -1544,6 +1558,9 @@ const char *const bounce_rcpt_cues[] = {
 	/* Chinese, Japanese, Korean (full-width colons folded) */
 	"收件人:",
 	"收信人:",
+	/* Domino's Chinese "您的文档：s 未被传递至：a 原因：..." */
+	"未被传递至:",
+	"未被傳遞至:",
 	"收件者:",
 	"收件地址:",
 	"宛先:",
@@ -2038,6 +2055,9 @@ const char *const bounce_failure_words[] = {
 	"无法",
 	"未能",
 	"尚未",
+	"拦截",	/* "的邮件被反垃圾邮件网关拦截" (stopped) */
+	"攔截",
+	"未投递",
 	/* "您发送给 a 的邮件延迟送达" (is delayed), "暂未送达" (not yet) */
 	"延迟",
 	"延遲",
@@ -2669,6 +2689,12 @@ const char *const bounce_failure_cues[] = {
 	"投递失败",
 	"发送失败",
 	"被退回",
+	/* "被网易反垃圾邮件网关拦截，未投递" (stopped by a gateway, not
+	 * delivered) */
+	"被拦截",
+	"被攔截",
+	"未投递",
+	"未投遞",
 	"無法送達",
 	"無法傳遞",
 	"投遞失敗",
@@ -2923,6 +2949,13 @@ const char *const bounce_delay_cues[] = {
 	"暫時發送失敗",
 	"自动重试",
 	"自動重試",
+	/* "系统将自动重发" (will resend by itself), "已重试 2 次" (retried
+	 * twice so far); not "再次尝试" (try again), which failures say to
+	 * the sender ("请检查地址后再次尝试") */
+	"自动重发",
+	"自動重發",
+	"已重试",
+	"已重試",
 	"延迟送达",
 	"延遲送達",
 	"暂未送达",

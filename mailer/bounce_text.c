@@ -843,13 +843,17 @@ bounce_find_status(const char *s, size_t n, char out[16])
 	return 0;
 }
 
-/* The number of digits at s[k..n). */
+/*
+ * The number of digits at s[k..n); a telephone number's masked ones
+ * ("400-xxx-xxxx", "400-***-1234") count as digits.
+ */
 static size_t
 digits_at(const char *s, size_t n, size_t k)
 {
 	size_t d = 0;
 
-	while (k + d < n && isdigit((unsigned char)s[k + d]))
+	while (k + d < n && (isdigit((unsigned char)s[k + d]) ||
+	    s[k + d] == 'x' || s[k + d] == 'X' || s[k + d] == '*'))
 		d++;
 	return d;
 }
