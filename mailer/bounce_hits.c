@@ -719,8 +719,15 @@ delivered_follows(const char *t, size_t n)
 	char *low;
 	int r;
 
-	while (i < n && (bounce_is_blank(t[i]) || strchr(":;>-", t[i])))
-		i++;
+	for (;;) {
+		if (i < n && (bounce_is_blank(t[i]) || strchr(":;>-", t[i])))
+			i++;
+		else if (n - i >= 3 && !memcmp(t + i, "\xe2\x80", 2) &&
+		    (t[i + 2] == '\x93' || t[i + 2] == '\x94'))
+			i += 3;	/* an en or em dash: "a — delivered" */
+		else
+			break;
+	}
 	if (!bounce_list_prefix(bounce_delivered_values, t + i, n - i))
 		return 0;
 	own = own_clause(t + i, n - i);

@@ -1907,7 +1907,21 @@ const char *const bounce_status_fields[] = {
 const char *const bounce_delivered_values[] = {
 	"delivered", "relayed", "success", "2.0.0", "250 ", "已送达",
 	"已投递", "已送達", "已投遞", "配信済", "配信完了", "전달됨",
-	"전달 완료", "성공", "成功", NULL
+	"전달 완료", "성공", "成功",
+	/*
+	 * "a : delivered successfully" in Arabic, Hebrew, Persian (ی and
+	 * ک as windows-1256 writes them too), Urdu, Hindi, Bengali, Thai,
+	 * Vietnamese, Indonesian, Malay and Filipino; a "not" comes before
+	 * each ("لم يتم", "לא נמסרה", "نشد", "नहीं", "ไม่", "khong",
+	 * "tidak", "hindi"), so no failure starts with one
+	 */
+	"تم التسليم", "تم تسليم", "سلمت بنجاح", "נמסרה", "נמסר בהצלחה",
+	"تحویل داده شد", "تحويل داده شد", "تحویل شد", "تحويل شد",
+	"پہنچا دیا گیا", "پہنچا دی گئی", "کامیابی سے", "वितरित हो गया",
+	"वितरित किया गया", "सफलतापूर्वक", "সফলভাবে", "পৌঁছে গেছে",
+	"ส่งสำเร็จ", "ส่งถึงแล้ว", "da gui thanh cong", "gui thanh cong",
+	"thanh cong", "da chuyen", "berhasil", "terkirim", "berjaya",
+	"telah dihantar", "naipadala", "matagumpay", NULL
 };
 
 /*

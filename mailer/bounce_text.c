@@ -488,6 +488,55 @@ halfwidth_kana(const unsigned char *p, size_t n, unsigned char out[3])
 	return used;
 }
 
+/*
+ * The length of the bidi control at p[0..n) (U+200E, U+200F, U+061C,
+ * U+202A-U+202E, U+2066-U+2069); 0 when none starts there.
+ */
+static size_t
+bidi_len(const unsigned char *p, size_t n)
+{
+	if (n >= 2 && p[0] == 0xd8 && p[1] == 0x9c)
+		return 2;
+	if (n < 3 || p[0] != 0xe2)
+		return 0;
+	if (p[1] == 0x80 && (p[2] == 0x8e || p[2] == 0x8f ||
+	    (p[2] >= 0xaa && p[2] <= 0xae)))
+		return 3;
+	return p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9 ? 3 : 0;
+}
+
+/*
+ * 1 when the bidi control at p[r] stands between two characters of one
+ * address ("bounces+AAAA<U+202E>BBBB@b"): what hides there is kept for
+ * bounces.c to see.  Anywhere else it only sets the direction of the
+ * text beside it ("<U+200F>a@b<U+200F>", an address between U+2067 and
+ * U+2069 in Arabic or Hebrew text), and reading it would cut the line
+ * from its address.
+ */
+static int
+bidi_inside(const unsigned char *p, size_t w, size_t r, size_t n)
+{
+	size_t k = r, len;
+
+	while ((len = bidi_len(p + k, n - k)))
+		k += len;
+	/* one kept before it was inside too: look past it */
+	for (;;) {
+		if (w >= 3 && bidi_len(p + w - 3, 3))
+			w -= 3;
+		else if (w >= 2 && bidi_len(p + w - 2, 2))
+			w -= 2;
+		else
+			break;
+	}
+	/* a full stop after it ends the sentence, not the domain */
+	if (k < n && (p[k] == '.' || p[k] == '-') &&
+	    (k + 1 == n || !isalnum(p[k + 1])))
+		return 0;
+	return w > 0 && k < n && p[w - 1] < 0x80 && p[k] < 0x80 &&
+	    addr_byte((char)p[w - 1]) && addr_byte((char)p[k]);
+}
+
 void
 bounce_fold_wide(struct buf *b)
 {
@@ -495,13 +544,21 @@ bounce_fold_wide(struct buf *b)
 	size_t w = 0;
 
 	if (!p || (!memchr(p, 0xef, b->len) && !memchr(p, 0xe3, b->len) &&
-	    !memchr(p, 0xe2, b->len) && !memchr(p, 0xc2, b->len)))
+	    !memchr(p, 0xe2, b->len) && !memchr(p, 0xc2, b->len) &&
+	    !memchr(p, 0xd8, b->len)))
 		return;
 	for (size_t r = 0; r < b->len; r++) {
 		unsigned char c = p[r], to = 0, kana[3];
 		size_t len = 0, kl = c == 0xef ? halfwidth_kana(p + r,
 		    b->len - r, kana) : 0;
 
+		if ((c == 0xe2 || c == 0xd8) &&
+		    (len = bidi_len(p + r, b->len - r)) &&
+		    !bidi_inside(p, w, r, b->len)) {
+			r += len - 1;
+			continue;
+		}
+		len = 0;
 		if (kl) {
 			memcpy(p + w, kana, 3);
 			w += 3;

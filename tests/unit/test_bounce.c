@@ -2755,7 +2755,10 @@ check_rewrite(void (*fn)(struct buf *), const char *in, const char *out)
 	buf_free(&b);
 }
 
-/* Full-width ASCII and the ideographic space fold; nothing else moves. */
+/*
+ * Full-width ASCII and the ideographic space fold, bidi controls beside
+ * an address go; nothing else moves.
+ */
 START_TEST(test_fold_wide)
 {
 	static const struct {
@@ -2788,6 +2791,16 @@ START_TEST(test_fold_wide)
 		/* CJK brackets quote; U+3012, U+3013 and U+301C stay */
 		{ "收件人：【a@b】「c」《d》〔e〕〚f〛", "收件人:\"a@b\"\"c\"\"d\"\"e\"\"f\"" },
 		{ "〒〓〜", "〒〓〜" },
+		/* bidi controls beside an address go: RLM, LRM, ALM, RLE..PDF,
+		 * RLI..PDI, two in a row */
+		{ "\xe2\x80\x8f<a@b>\xe2\x80\x8f\n\xd8\x9c" "c@d\xd8\x9c :",
+		    "<a@b>\nc@d :" },
+		{ "\xd7\x90\xd7\x9c \xe2\x80\xab" "a@b\xe2\x80\xac \xe2\x81\xa7"
+		    "\xe2\x80\x8e" "c@d\xe2\x81\xa9.", "\xd7\x90\xd7\x9c a@b c@d." },
+		/* and stay inside one, where they hide part of it */
+		{ "bounces+AA\xe2\x80\xae" "BB@b x\xe2\x81\xa6\xe2\x80\x8f@y",
+		    "bounces+AA\xe2\x80\xae" "BB@b x\xe2\x81\xa6\xe2\x80\x8f@y" },
+		{ "cut \xd8", "cut \xd8" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
