@@ -164,6 +164,36 @@ date_starts(const char *t, size_t n)
 }
 
 /*
+ * 1 when the words after an address, t[0..n), start with a postposition
+ * of origin: Hindi "s से a को भेजा गया संदेश" (the message from s to a),
+ * Urdu "s سے", Bengali "s থেকে" (or "s ঠিকানা থেকে", from the address
+ * s) put "from" after the sender's address.
+ */
+static int
+sender_postposition(const char *t, size_t n)
+{
+	static const char *const from[] = {
+		"\xe0\xa4\xb8\xe0\xa5\x87 ",	/* से */
+		"\xd8\xb3\xdb\x92 ",	/* سے */
+		/* থেকে */
+		"\xe0\xa6\xa5\xe0\xa7\x87\xe0\xa6\x95\xe0\xa7\x87",
+		/* the same after "address": ঠিকানা থেকে, पते से, پتے سے */
+		"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
+		    "\xe0\xa6\xa8\xe0\xa6\xbe \xe0\xa6\xa5\xe0\xa7\x87"
+		    "\xe0\xa6\x95\xe0\xa7\x87",
+		"\xe0\xa4\xaa\xe0\xa4\xa4\xe0\xa5\x87 \xe0\xa4\xb8"
+		    "\xe0\xa5\x87 ",
+		"\xd9\xbe\xd8\xaa\xdb\x92 \xd8\xb3\xdb\x92 ",
+		NULL
+	};
+	size_t i = 0;
+
+	while (i < n && (bounce_is_blank(t[i]) || t[i] == '>'))
+		i++;
+	return bounce_list_prefix(from, t + i, n - i);
+}
+
+/*
  * What may follow an address that leads its line for the line to list it
  * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
  * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on
@@ -180,6 +210,8 @@ tail_says_failed(const char *t, size_t n)
 		n--;
 	if (i == n)
 		return 1;
+	if (sender_postposition(t + i, n - i))
+		return 0;
 	if (t[i] == ':' && (i + 1 == n || bounce_is_blank(t[i + 1])))
 		return 1;
 	/* "a：用户不存在": Chinese writes no space after its colon */
@@ -352,6 +384,13 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 		"\xeb\x8b\x98\xea\xbb\x98",
 		/* Turkish "a adresine gönderdiğiniz" (sent to the address a) */
 		"adresine",
+		/* Hindi "a को", Urdu "a کو", Bengali "a ঠিকানায়", "a-কে" */
+		"\xe0\xa4\x95\xe0\xa5\x8b",
+		"\xda\xa9\xd9\x88",
+		"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
+		    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa7\x9f",
+		"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
+		    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa6\xaf\xe0\xa6\xbc",
 		NULL
 	};
 	struct buf b = BUF_INIT;

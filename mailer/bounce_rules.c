@@ -249,6 +249,36 @@ const struct bounce_rule bounce_rules[] = {
 	/* Malay "peti mel penerima penuh", Indonesian "kotak surat penerima
 	 * penuh": the recipient's mailbox is full */
 	{ "peti mel penerima penuh", "4.2.2", SOFT, "mailboxfull" },
+	/*
+	 * A full mailbox: Arabic "صندوق بريد المستلم ممتلئ", Hebrew "תיבת
+	 * הדואר מלאה", Persian "صندوق پستی پر است", Urdu "میل باکس بھر
+	 * گیا", Hindi "मेलबॉक्स भर गया", Bengali "মেলবক্স পূর্ণ", Thai
+	 * "กล่องจดหมายเต็ม", Vietnamese "hộp thư đã đầy", Malay "peti mel
+	 * penuh", Filipino "puno na ang mailbox"
+	 */
+	{ "ممتلئ", "4.2.2", SOFT, "mailboxfull" },
+	{ "תיבת הדואר מלאה", "4.2.2", SOFT, "mailboxfull" },
+	{ "پر است", "4.2.2", SOFT, "mailboxfull" },
+	{ "بھر گیا", "4.2.2", SOFT, "mailboxfull" },
+	{ "भर गया", "4.2.2", SOFT, "mailboxfull" },
+	{ "পূর্ণ", "4.2.2", SOFT, "mailboxfull" },
+	{ "กล่องจดหมายเต็ม", "4.2.2", SOFT, "mailboxfull" },
+	{ "hop thu da day", "4.2.2", SOFT, "mailboxfull" },
+	{ "peti mel penuh", "4.2.2", SOFT, "mailboxfull" },
+	{ "kotak surat penuh", "4.2.2", SOFT, "mailboxfull" },
+	{ "puno na ang mailbox", "4.2.2", SOFT, "mailboxfull" },
+	/*
+	 * Refused as spam: Arabic "رسالة مزعجة", Hebrew "דואר זבל", Persian
+	 * and Urdu "اسپم"/"سپیم", Hindi "स्पैम", Thai "สแปม", Vietnamese
+	 * "thư rác"
+	 */
+	{ "رسالة مزعجة", "5.7.1", SOFT, "spamdetected" },
+	{ "דואר זבל", "5.7.1", SOFT, "spamdetected" },
+	{ "اسپم", "5.7.1", SOFT, "spamdetected" },
+	{ "سپیم", "5.7.1", SOFT, "spamdetected" },
+	{ "स्पैम", "5.7.1", SOFT, "spamdetected" },
+	{ "สแปม", "5.7.1", SOFT, "spamdetected" },
+	{ "thu rac", "5.7.1", SOFT, "spamdetected" },
 	{ "kotak surat penerima penuh", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach voll", "4.2.2", SOFT, "mailboxfull" },
 	{ "postfach ist voll", "4.2.2", SOFT, "mailboxfull" },
@@ -658,6 +688,61 @@ const struct bounce_rule bounce_rules[] = {
 	{ "empfaengers existiert nicht", "5.1.1", HARD, "userunknown" },
 	{ "adres bestaat niet", "5.1.1", HARD, "userunknown" },
 	{ "adresat neexistuje", "5.1.1", HARD, "userunknown" },
+	/*
+	 * A domain that does not exist, before the user rows below: Arabic
+	 * "النطاق غير موجود", Hebrew "הדומיין לא קיים", Persian "دامنه
+	 * وجود ندارد", Hindi "डोमेन मौजूद नहीं", Thai "ไม่พบโดเมน",
+	 * Vietnamese "tên miền không tồn tại", Indonesian and Malay "domain
+	 * tidak ditemukan" / "domain tidak wujud", Filipino "walang ganitong
+	 * domain"
+	 */
+	{ "النطاق غير موجود", "5.1.2", HARD, "hostunknown" },
+	{ "הדומיין לא קיים", "5.1.2", HARD, "hostunknown" },
+	{ "دامنه وجود ندارد", "5.1.2", HARD, "hostunknown" },
+	{ "डोमेन मौजूद नहीं", "5.1.2", HARD, "hostunknown" },
+	{ "ไม่พบโดเมน", "5.1.2", HARD, "hostunknown" },
+	{ "ten mien khong ton tai", "5.1.2", HARD, "hostunknown" },
+	{ "domain tidak ditemukan", "5.1.2", HARD, "hostunknown" },
+	{ "domain tidak wujud", "5.1.2", HARD, "hostunknown" },
+	{ "walang ganitong domain", "5.1.2", HARD, "hostunknown" },
+	/*
+	 * The account is gone: Arabic "الحساب غير موجود", "المستخدم غير
+	 * موجود"; Hebrew "המשתמש לא קיים", "החשבון לא קיים"; Persian
+	 * "کاربر وجود ندارد"; Urdu "پتہ موجود نہیں"; Bengali "ঠিকানাটি
+	 * নেই"; Thai "ไม่มีผู้ใช้"; Indonesian "pengguna tidak dikenal",
+	 * Malay "pengguna tidak wujud"; Filipino "walang ganitong user"
+	 */
+	{ "الحساب غير موجود", "5.1.1", HARD, "userunknown" },
+	{ "المستخدم غير موجود", "5.1.1", HARD, "userunknown" },
+	{ "המשתמש לא קיים", "5.1.1", HARD, "userunknown" },
+	{ "החשבון לא קיים", "5.1.1", HARD, "userunknown" },
+	{ "کاربر وجود ندارد", "5.1.1", HARD, "userunknown" },
+	{ "كاربر وجود ندارد", "5.1.1", HARD, "userunknown" },
+	{ "پتہ موجود نہیں", "5.1.1", HARD, "userunknown" },
+	{ "ঠিকানাটি নেই", "5.1.1", HARD, "userunknown" },
+	{ "ไม่มีผู้ใช้", "5.1.1", HARD, "userunknown" },
+	{ "pengguna tidak dikenal", "5.1.1", HARD, "userunknown" },
+	{ "pengguna tidak wujud", "5.1.1", HARD, "userunknown" },
+	{ "walang ganitong user", "5.1.1", HARD, "userunknown" },
+	/*
+	 * Disabled: Arabic "الحساب معطل", Hebrew "הושבת", Persian
+	 * "غیرفعال شده" (ی as windows-1256 writes it too), Urdu "غیر فعال",
+	 * Hindi "निष्क्रिय", Bengali "নিষ্ক্রিয়", Thai "ถูกระงับ",
+	 * Vietnamese "đã bị khóa", Indonesian "dinonaktifkan", Malay
+	 * "dinyahaktifkan", Filipino "na-deactivate"
+	 */
+	{ "الحساب معطل", "5.2.1", HARD, "suspend" },
+	{ "הושבת", "5.2.1", HARD, "suspend" },
+	{ "غیرفعال شده", "5.2.1", HARD, "suspend" },
+	{ "غيرفعال شده", "5.2.1", HARD, "suspend" },
+	{ "غیر فعال", "5.2.1", HARD, "suspend" },
+	{ "निष्क्रिय", "5.2.1", HARD, "suspend" },
+	{ "নিষ্ক্রিয়", "5.2.1", HARD, "suspend" },
+	{ "ถูกระงับ", "5.2.1", HARD, "suspend" },
+	{ "da bi khoa", "5.2.1", HARD, "suspend" },
+	{ "dinonaktifkan", "5.2.1", HARD, "suspend" },
+	{ "dinyahaktifkan", "5.2.1", HARD, "suspend" },
+	{ "na-deactivate", "5.2.1", HARD, "suspend" },
 	/* Vietnamese: người nhận, người dùng, địa chỉ email không tồn tại */
 	{ "nguoi nhan khong ton tai", "5.1.1", HARD, "userunknown" },
 	{ "nguoi dung khong ton tai", "5.1.1", HARD, "userunknown" },
@@ -1628,6 +1713,17 @@ const char *const bounce_rcpt_cues[] = {
 	"ผู้รับ:",
 	"प्राप्तकर्ता:",
 	"tatanggap:",
+	/*
+	 * the recipient and the recipient's address in Arabic, Hebrew,
+	 * Persian, Urdu, Hindi, Bengali, Thai, Vietnamese, Indonesian,
+	 * Malay, Filipino
+	 */
+	"المستلم:", "المرسل إليه:", "عنوان المستلم:", "נמען:", "הנמען:",
+	"כתובת הנמען:", "گیرنده:", "گيرنده:", "آدرس گیرنده:",
+	"وصول کنندہ:", "وصول کنندہ کا پتہ:", "प्राप्तकर्ता का पता:",
+	"प्राप्तकर्ता का ईमेल:", "প্রাপক:", "প্রাপকের ঠিকানা:",
+	"ที่อยู่ผู้รับ:", "dia chi nguoi nhan:", "alamat penerima:",
+	"e-mel penerima:", "email penerima:", "address ng tatanggap:",
 	NULL
 };
 
@@ -1859,6 +1955,41 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "cannot be delivered", NULL, 0, NULL },
 	{ "couldn't be delivered", NULL, 0, NULL },
 	{ "was not delivered", NULL, 0, NULL },
+	/*
+	 * "Message from s to a <verdict>" in Arabic, Hebrew, Persian (ی as
+	 * windows-1256 writes it too), Urdu, Thai, Vietnamese, Indonesian,
+	 * Malay and Filipino
+	 */
+	{ "لم يتم تسليمها", NULL, 0, NULL },
+	{ "تم رفضها", NULL, 0, NULL },
+	{ "לא נמסרה", NULL, 0, NULL },
+	{ "נדחתה", NULL, 0, NULL },
+	{ "ارسال نشد", NULL, 0, NULL },
+	{ "تحویل نشد", NULL, 0, NULL },
+	{ "تحويل نشد", NULL, 0, NULL },
+	{ "تحویل داده نشد", NULL, 0, NULL },
+	{ "تحويل داده نشد", NULL, 0, NULL },
+	{ "رد شد", NULL, 0, NULL },
+	{ "نہیں پہنچایا", NULL, 0, NULL },
+	{ "ไม่สามารถส่งได้", NULL, 0, NULL },
+	{ "ส่งไม่สำเร็จ", NULL, 0, NULL },
+	{ "ส่งไม่ได้", NULL, 0, NULL },
+	{ "ถูกปฏิเสธ", NULL, 0, NULL },
+	{ "khong gui duoc", NULL, 0, NULL },
+	{ "khong the gui", NULL, 0, NULL },
+	{ "khong chuyen duoc", NULL, 0, NULL },
+	{ "gui khong thanh cong", NULL, 0, NULL },
+	{ "bi tu choi", NULL, 0, NULL },
+	{ "gagal dikirim", NULL, 0, NULL },
+	{ "gagal terkirim", NULL, 0, NULL },
+	{ "tidak dapat dikirim", NULL, 0, NULL },
+	{ "tidak terkirim", NULL, 0, NULL },
+	{ "ditolak", NULL, 0, NULL },
+	{ "tidak dapat dihantar", NULL, 0, NULL },
+	{ "gagal dihantar", NULL, 0, NULL },
+	{ "ay hindi naipadala", NULL, 0, NULL },
+	{ "hindi naipadala", NULL, 0, NULL },
+	{ "ay tinanggihan", NULL, 0, NULL },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -2188,6 +2319,32 @@ const char *const bounce_failure_words[] = {
 	"отклонен", "отвергнут",
 	"не змогли доставити", "неможливо доставити", "відхилен",
 	"avvisades", "reddedildi", "απορριφθηκε",
+	/*
+	 * Arabic, Hebrew, Persian (ی and ک as windows-1256 writes them
+	 * too), Urdu, Hindi, Bengali, Thai, Vietnamese, Indonesian, Malay
+	 * and Filipino: could not deliver, was not delivered, failed,
+	 * refused
+	 */
+	"تعذر تسليم", "تعذر توصيل", "لم نتمكن من تسليم", "لم يتم تسليم",
+	"لا يمكن تسليم", "فشل تسليم", "فشل التسليم", "فشل -", "تم رفض",
+	"לא נמסרה", "לא נמסר", "לא ניתן למסור", "לא הצלחנו למסור",
+	"טרם נמסרה", "נכשלה", "נדחתה",
+	"تحویل نشد", "تحويل نشد", "تحویل داده نشد", "تحويل داده نشد",
+	"ارسال نشد", "رد شد", "تحویل داده نشده", "تحويل داده نشده",
+	"نہیں پہنچایا", "نہیں پہنچ سکا", "مسترد",
+	"वितरित नहीं", "नहीं भेजा जा सका", "अस्वीकार",
+	"পৌঁছানো যায়নি", "পৌঁছানো হয়নি", "পাঠানো যায়নি", "প্রত্যাখ্যাত",
+	"ส่งไม่สำเร็จ", "ไม่สามารถส่ง", "ส่งไม่ได้", "ถูกปฏิเสธ",
+	"ยังไม่ได้ส่ง", "ยังส่งไม่ถึง", "ยังไม่ถูกส่ง",
+	"khong the gui", "khong the chuyen", "khong gui duoc",
+	"khong chuyen duoc", "gui khong thanh cong", "bi tu choi",
+	"chua duoc gui", "chua duoc chuyen", "chua gui duoc",
+	"gagal dikirim", "gagal terkirim", "tidak dapat dikirim",
+	"tidak terkirim", "belum terkirim", "tidak dapat diantarkan",
+	"ditolak", "tidak dapat dihantar", "gagal dihantar",
+	"belum dihantar",
+	"hindi naipadala", "hindi maipadala", "hindi naihatid",
+	"hindi pa naipapadala", "tinanggihan",
 	/* a delay's: "has not been sent yet", "is still in queue" */
 	"not been sent",
 	"still in queue",
@@ -2338,6 +2495,10 @@ const char *const bounce_rcpt_preps[] = {
 	/* Thai "ไม่สามารถส่งข้อความถึง a ได้" (could not send the message to a);
 	 * Thai writes no space before it */
 	"ถึง",
+	/* "... إلى a", "... אל a", "... به a", "... đến a" / "tới a",
+	 * "... kepada a", Filipino "para kay a", "sa a" */
+	"الى", "إلى", "אל", "به", "den", "toi", "kepada", "untuk", "kay",
+	"sa",
 	/* Polish "dostarczona do a", Dutch "afgeleverd bij a", Danish
 	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",
 	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" and
@@ -2462,6 +2623,18 @@ const char *const bounce_message_to[] = {
 	/* Indonesian "Pesan Anda kepada a masih dalam antrean"
 	 * (your message to a is still queued) */
 	"pesan anda kepada",
+	/*
+	 * "your message to a" in Arabic, Hebrew, Persian, Thai, Vietnamese
+	 * (thư đến, thư tới), Indonesian, Malay and Filipino
+	 */
+	"رسالتك إلى", "رسالتك الى", "الرسالة إلى", "الرسالة الى",
+	"ההודעה אל", "ההודעה שלך אל", "הודעה אל",
+	"پیام شما به", "پيام شما به", "پیام به", "پيام به",
+	"ข้อความของคุณถึง", "ข้อความถึง",
+	"thu den", "thu toi", "thu gui den", "thu gui toi",
+	"pesan anda ke", "pesan ke", "pesan untuk", "email ke",
+	"mesej anda kepada", "mesej kepada", "mesej untuk", "e-mel kepada",
+	"mensahe para kay", "para kay", "mensahe sa",
 	"meddelelse til",	/* Danish */
 	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
 	"sending to",	/* "Sending to a was unsuccessful" */
@@ -2730,6 +2903,27 @@ const char *const bounce_failure_cues[] = {
 	"khong gui duoc",
 	"chua duoc gui",
 	"khong the chuyen",
+	"gui khong thanh cong",
+	"khong chuyen duoc",
+	"bi tu choi",
+	/*
+	 * the same in Arabic, Hebrew, Persian (ی as windows-1256 writes it
+	 * too), Urdu, Hindi, Bengali, Thai, Indonesian, Malay and Filipino:
+	 * could not be delivered, failed, refused
+	 */
+	"تعذر تسليم", "تعذر توصيل", "لم نتمكن من تسليم", "لا يمكن تسليم",
+	"فشل تسليم", "فشل التسليم", "تم رفض",
+	"לא נמסרה", "לא ניתן למסור", "לא הצלחנו למסור", "נכשלה", "נדחתה",
+	"تحویل نشد", "تحويل نشد", "تحویل داده نشد", "تحويل داده نشد",
+	"ارسال نشد",
+	"نہیں پہنچایا جا سکا", "نہیں پہنچ سکا",
+	"वितरित नहीं किया जा सका", "वितरित नहीं हुआ", "नहीं भेजा जा सका",
+	"পৌঁছানো যায়নি", "পাঠানো যায়নি",
+	"ส่งไม่สำเร็จ", "ไม่สามารถส่ง", "ส่งไม่ได้", "ถูกปฏิเสธ",
+	"gagal terkirim", "tidak dapat diantarkan", "ditolak",
+	"tidak dapat dihantar", "gagal dihantar",
+	"hindi naipadala", "hindi maipadala", "hindi naihatid",
+	"tinanggihan",
 	/*
 	 * Providers' own notices, sent from an address no daemon's name
 	 * marks (notify@, system@): their words are then the only sign
@@ -3130,6 +3324,27 @@ const char *const bounce_delay_cues[] = {
 	"पुनः प्रयास कर रहा",
 	"प्रयास जारी",
 	"naantala ang paghahatid",	/* Tagalog: delivery was delayed */
+	/*
+	 * A warning only, not delivered yet, will keep trying: Arabic,
+	 * Hebrew, Persian, Urdu, Hindi, Bengali, Thai, Vietnamese,
+	 * Indonesian, Malay, Filipino
+	 */
+	"إشعار تحذيري", "تحذير فقط", "سيستمر النظام في محاولة",
+	"سنواصل المحاولة", "لم يتم تسليمها بعد",
+	"הודעת אזהרה", "ימשיך לנסות", "תמשיך לנסות", "טרם נמסרה",
+	"فقط یک هشدار", "فقط يك هشدار", "هنوز تحویل", "هنوز تحويل",
+	"به تلاش", "انتباہی پیغام", "ابھی تک نہیں", "کوشش جاری",
+	"केवल एक चेतावनी", "अभी तक वितरित नहीं", "पुनः प्रयास करता रहेगा",
+	"শুধুমাত্র একটি সতর্কতা", "এখনও পৌঁছানো হয়নি", "আবার চেষ্টা করব",
+	"เป็นเพียงการแจ้งเตือน", "ยังส่งไม่ถึง", "ยังไม่ได้ส่ง",
+	"ยังไม่ถูกส่ง", "ไม่จำเป็นต้องส่งใหม่", "จะลองส่งอีกครั้ง",
+	"ยังคงพยายามส่ง", "เป็นการแจ้งเตือนเท่านั้น",
+	/* not "chưa được gửi": Gmail's Vietnamese failure says it */
+	"chi la canh bao", "se tiep tuc thu",
+	"pemberitahuan peringatan", "belum terkirim", "akan mencoba lagi",
+	"hanya amaran", "masih belum dihantar", "akan terus mencuba",
+	"akan cuba lagi", "babala lamang", "hindi pa naipapadala",
+	"susubukan muli", "susubukan ulit",
 	NULL
 };
 
