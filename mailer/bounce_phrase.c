@@ -403,15 +403,22 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 		i++;
 	if (!bounce_list_prefix(particles, tail + i, tn - i))
 		return 0;
-	/* the sentence goes on over the line: "a 宛てのメールを" / "配信..." */
+	/*
+	 * the sentence goes on over the line ("a 宛てのメールを" / "配信..."),
+	 * up to "。" or the danda "।" of Hindi and Bengali: "a ঠিকানায়
+	 * সফলভাবে পৌঁছেছে।" (reached a) says nothing of the next line's failure
+	 */
 	buf_add(&b, tail + i, tn - i);
-	if (cont && cn && !memmem(tail + i, tn - i, "\xe3\x80\x82", 3)) {
+	if (cont && cn && !memmem(tail + i, tn - i, "\xe3\x80\x82", 3) &&
+	    !memmem(tail + i, tn - i, "\xe0\xa5\xa4", 3)) {
 		const char *eol = memchr(cont, '\n', cn);
 
 		buf_add(&b, cont, eol ? (size_t)(eol - cont) : cn);
 	}
 	k = b.len < 200 ? b.len : 200;
 	if ((stop = memmem(b.data, k, "\xe3\x80\x82", 3)) != NULL)
+		k = (size_t)(stop - b.data);
+	if ((stop = memmem(b.data, k, "\xe0\xa5\xa4", 3)) != NULL)
 		k = (size_t)(stop - b.data);
 	low = bounce_lower_dup(b.data, k);
 	/* "a 宛てのメールはまだ配信されていません": not yet, a delay's */
