@@ -437,6 +437,10 @@ const struct bounce_rule bounce_rules[] = {
 	{ "帐号不存在", "5.1.1", HARD, "userunknown" },
 	{ "用户名不存在", "5.1.1", HARD, "userunknown" },
 	{ "无此用户", "5.1.1", HARD, "userunknown" },
+	/* "在名称和地址簿中找不到该用户" (cannot find this user) */
+	{ "找不到该用户", "5.1.1", HARD, "userunknown" },
+	{ "找不到此用户", "5.1.1", HARD, "userunknown" },
+	{ "找不到該用戶", "5.1.1", HARD, "userunknown" },
 	/* "该邮箱在本服务器上不存在", "该用户在本系统中不存在": the noun
 	 * and its verdict parted by where it does not exist */
 	{ "服务器上不存在", "5.1.1", HARD, "userunknown" },
@@ -1039,6 +1043,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "账号已停用", "5.2.1", HARD, "suspend" },
 	{ "帐号被冻结", "5.2.1", HARD, "suspend" },
 	{ "账号被冻结", "5.2.1", HARD, "suspend" },
+	{ "帐号已被冻结", "5.2.1", HARD, "suspend" },
+	{ "账号已被冻结", "5.2.1", HARD, "suspend" },
+	{ "帳號已被凍結", "5.2.1", HARD, "suspend" },
 	{ "帐号已被锁定", "5.2.1", HARD, "suspend" },
 	{ "账号已被锁定", "5.2.1", HARD, "suspend" },
 	/* cancelled (注销: the account was closed by its owner or an
@@ -1437,6 +1444,9 @@ const char *const bounce_failure_subjects[] = {
 	"发送失败",
 	"无法送达",
 	"无法传递",
+	/* Domino's Chinese "未传递的报告" (report of what was not delivered) */
+	"未传递",
+	"未傳遞",
 	/* a gateway's "邮件被拦截通知" (the mail was stopped) */
 	"被拦截",
 	"被攔截",
@@ -3162,6 +3172,14 @@ const char *const bounce_delay_cues[] = {
 	 * the sender ("请检查地址后再次尝试") */
 	"自动重发",
 	"自動重發",
+	/* Coremail's "投递延迟 ... 排队中，系统将再次尝试投递" (delayed,
+	 * queued, will try delivery again) */
+	"投递延迟",
+	"投遞延遲",
+	"排队中",
+	"排隊中",
+	"再次尝试投递",
+	"再次嘗試投遞",
 	"已重试",
 	"已重試",
 	"延迟送达",

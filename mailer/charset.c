@@ -23,6 +23,9 @@ static const struct {
 	{ "cp936", "GB18030" }, { "windows-936", "GB18030" },
 	{ "gb_2312-80", "GB18030" }, { "csgb2312", "GB18030" },
 	{ "euc-cn", "GB18030" }, { "chinese", "GB18030" },
+	/* Python's email package labels GB2312 and Big5 headers with its
+	 * codec names */
+	{ "eucgb2312_cn", "GB18030" }, { "big5_tw", "BIG5-HKSCS" },
 	{ "big5", "BIG5-HKSCS" }, { "x-big5", "BIG5-HKSCS" },
 	{ "cn-big5", "BIG5-HKSCS" }, { "x-x-big5", "BIG5-HKSCS" },
 	{ "euc-kr", "CP949" }, { "x-euc-kr", "CP949" },

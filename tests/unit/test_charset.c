@@ -17,7 +17,8 @@ START_TEST(test_decoder)
 		{ "ks_c_5601-1987", "CP949" }, { "EUC-KR", "CP949" },
 		{ "x-sjis", "CP932" }, { "Shift_JIS", "CP932" },
 		{ "x-euc-jp", "EUC-JP" }, { "iso-8859-1", "WINDOWS-1252" },
-		{ "utf8", "UTF-8" },
+		{ "utf8", "UTF-8" }, { "eucgb2312_cn", "GB18030" },
+		{ "big5_tw", "BIG5-HKSCS" },
 		{ "x-cp1251", "WINDOWS-1251" }, { "win-1250", "WINDOWS-1250" },
 		{ "cp-1252", "WINDOWS-1252" },
 		/* labels iconv knows as they are */
