@@ -346,6 +346,41 @@ verdict_gap(const char *t, size_t n)
 	}
 }
 
+/* bytes of a verb-final clause read for its verdict */
+#define CLAUSE_WINDOW	120
+
+/*
+ * The verdict that ends the clause t[0..n) opens, in a language that puts
+ * its verb last (Persian, Urdu, Hindi, Bengali, Tamil): "نشانی a در این
+ * کارگزار وجود ندارد" (the address a does not exist on this server), "a
+ * এর ডোমেইন খুঁজে পাওয়া যায়নি" (a's domain was not found).  Only when
+ * the clause is in such a script, not Latin, and only up to its line's
+ * or sentence's end.
+ */
+static const struct bounce_rule *
+verdict_at_end(const char *t, size_t n)
+{
+	static const char *const ends[] = {
+		".", "\xdb\x94", "\xe0\xa5\xa4", ",", "\xd8\x8c", NULL
+	};
+	const struct bounce_rule *r;
+	size_t i = 0;
+
+	if (!n || (unsigned char)t[0] < 0xc0)
+		return NULL;
+	if (n > CLAUSE_WINDOW)
+		n = CLAUSE_WINDOW;
+	while (i < n && t[i] != '\n') {
+		if (bounce_list_prefix(ends, t + i, n - i))
+			return NULL;
+		if (bounce_is_blank(t[i]) && i + 1 < n &&
+		    (r = verdict_rule(t + i + 1, n - i - 1)) && r->reason)
+			return r;
+		i++;
+	}
+	return NULL;
+}
+
 static int
 verdict_follows(const char *tail, size_t tn)
 {
@@ -353,7 +388,8 @@ verdict_follows(const char *tail, size_t tn)
 	char *low;
 	int login;
 
-	if (!verdict_rule(tail + i, tn - i))
+	if (!verdict_rule(tail + i, tn - i) &&
+	    !verdict_at_end(tail + i, tn - i))
 		return 0;
 	/* "is unknown to our authentication service": a login refused */
 	low = bounce_lower_dup(tail + i, tn - i < 200 ? tn - i : 200);
@@ -391,6 +427,17 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 		    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa7\x9f",
 		"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
 		    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa6\xaf\xe0\xa6\xbc",
+		/* helper-182: Urdu "a کا", "a کی", "a کے", Bengali "a এর",
+		 * "a-এর", Hindi "a पर", "a का", "a की", "a के" (of, at a) */
+		"\xda\xa9\xd8\xa7",
+		"\xda\xa9\xdb\x8c",
+		"\xda\xa9\xdb\x92",
+		"\xe0\xa6\x8f\xe0\xa6\xb0",
+		"-\xe0\xa6\x8f\xe0\xa6\xb0",
+		"\xe0\xa4\xaa\xe0\xa4\xb0",
+		"\xe0\xa4\x95\xe0\xa4\xbe",
+		"\xe0\xa4\x95\xe0\xa5\x80",
+		"\xe0\xa4\x95\xe0\xa5\x87",
 		NULL
 	};
 	struct buf b = BUF_INIT;
@@ -422,8 +469,11 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 		k = (size_t)(stop - b.data);
 	low = bounce_lower_dup(b.data, k);
 	/* "a 宛てのメールはまだ配信されていません": not yet, a delay's */
+	/* or a verdict ends it: Urdu "a کا میل باکس بھر چکا ہے" (a's mailbox
+	 * is full) */
 	r = (bounce_failure_said(low, strlen(low)) ||
-	    (bounce_cues(low, strlen(low)) & BOUNCE_CUE_DELAY)) &&
+	    (bounce_cues(low, strlen(low)) & BOUNCE_CUE_DELAY) ||
+	    verdict_at_end(b.data, k)) &&
 	    !has_word(bounce_accepted_words, low, strlen(low));
 	free(low);
 	buf_free(&b);
@@ -1110,8 +1160,9 @@ bounce_noun_verdict(const char *t, size_t n)
 		if (!b || t[b - 1] == '\n')
 			continue;
 		j = e + verdict_gap(t + e, n - e);
-		if ((r = verdict_rule(t + j, n - j)) && r->reason &&
-		    noun_before(t, b))
+		if (!(r = verdict_rule(t + j, n - j)))
+			r = verdict_at_end(t + j, n - j);
+		if (r && r->reason && noun_before(t, b))
 			return r;
 	}
 	return NULL;
