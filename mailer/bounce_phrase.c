@@ -364,21 +364,17 @@ verdict_at_end(const char *t, size_t n)
 		".", "\xdb\x94", "\xe0\xa5\xa4", ",", "\xd8\x8c", NULL
 	};
 	const struct bounce_rule *r;
-	size_t i = 0;
+	size_t k = 0;
 
 	if (!n || (unsigned char)t[0] < 0xc0)
 		return NULL;
 	if (n > CLAUSE_WINDOW)
 		n = CLAUSE_WINDOW;
-	while (i < n && t[i] != '\n') {
-		if (bounce_list_prefix(ends, t + i, n - i))
-			return NULL;
-		if (bounce_is_blank(t[i]) && i + 1 < n &&
-		    (r = verdict_rule(t + i + 1, n - i - 1)) && r->reason)
-			return r;
-		i++;
-	}
-	return NULL;
+	while (k < n && t[k] != '\n' && !bounce_list_prefix(ends, t + k,
+	    n - k))
+		k++;
+	r = bounce_rule_match_folded(t, k);
+	return r && r->reason ? r : NULL;
 }
 
 static int
