@@ -2561,6 +2561,8 @@ const char *const bounce_failure_words[] = {
 	"tri hoan", "ditangguhkan", "tertunda", "با تأخیر", "با تاخیر",
 	"देरी", "विलंब", "বিলম্ব", "தாமதம்", "ล่าช้า", "naantala",
 	"نرسيد", "نرسید", "نہیں پہنچ سکا",
+	/* Thai "ยังส่งข้อความถึง a ไม่ได้" (cannot send to a yet) */
+	"ยังส่ง",
 	NULL
 };
 
@@ -3579,6 +3581,9 @@ const char *const bounce_delay_cues[] = {
 	"cham tre", "ditangguhkan", "tertunda", "akan dicoba lagi",
 	"akan cuba lagi", "masih belum", "naantala", "susubukan muli",
 	"susubukang muli", "தாமதம்", "தாமதமாகியுள்ளது", "மீண்டும் முயற்சி",
+	/* Thai: only a warning, will try sending again */
+	"เพียงคำเตือน", "คำเตือนเท่านั้น", "จะลองส่งใหม่", "ลองส่งใหม่อีกครั้ง",
+	"จะพยายามส่งใหม่",
 	NULL
 };
 
