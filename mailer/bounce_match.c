@@ -132,6 +132,41 @@ bounce_rule_for_status(const char *status)
  */
 #define MAX_LIST_ROWS 1024
 
+/*
+ * Lists that also hold the rows of another: one list of words a language
+ * table needs in two places is kept once.
+ */
+static const struct {
+	const char *const *list, *const *more;
+} joined[] = {
+	{ bounce_failure_words, bounce_lang_failure_words },
+	{ bounce_failure_cues, bounce_lang_failure_words },
+};
+
+/* The list whose rows belong to list too, or NULL. */
+static const char *const *
+more_rows(const char *const *list)
+{
+	for (size_t i = 0; i < sizeof joined / sizeof joined[0]; i++)
+		if (joined[i].list == list)
+			return joined[i].more;
+	return NULL;
+}
+
+/* Adds list's rows to pats/vals with bit; -1 when they do not fit. */
+static int
+add_rows(const char *const *list, uint16_t bit, const char **pats,
+    uint16_t *vals, size_t *n)
+{
+	for (; list && *list; list++) {
+		if (*n == MAX_LIST_ROWS)
+			return -1;
+		pats[*n] = *list;
+		vals[(*n)++] = bit;
+	}
+	return 0;
+}
+
 static void
 lists_ac_build(struct bounce_ac *a, const char *const *const *lists,
     size_t nl)
@@ -143,12 +178,10 @@ lists_ac_build(struct bounce_ac *a, const char *const *const *lists,
 	if (nl > 16)
 		return;
 	for (size_t l = 0; l < nl; l++)
-		for (const char *const *w = lists[l]; *w; w++) {
-			if (n == MAX_LIST_ROWS)
-				return;
-			pats[n] = *w;
-			vals[n++] = (uint16_t)(1u << l);
-		}
+		if (add_rows(lists[l], (uint16_t)(1u << l), pats, vals,
+		    &n) == -1 || add_rows(more_rows(lists[l]),
+		    (uint16_t)(1u << l), pats, vals, &n) == -1)
+			return;
 	bounce_ac_build(a, pats, vals, n, BOUNCE_AC_OR, 0);
 }
 
@@ -179,10 +212,12 @@ word_ac_build(void)
 static int
 list_match_slow(const char *const *list, const char *lower, size_t n)
 {
+	const char *const *more = more_rows(list);
+
 	for (; *list; list++)
 		if (memmem(lower, n, *list, strlen(*list)))
 			return 1;
-	return 0;
+	return more && list_match_slow(more, lower, n);
 }
 
 int

@@ -2294,6 +2294,28 @@ const char *const bounce_redirect_notes[] = {
 	"forwarded to", "aliased to", NULL
 };
 
+/*
+ * Failure words of Arabic, Hebrew, Persian, Urdu, Hindi, Bengali, Thai,
+ * Vietnamese, Indonesian, Malay, Filipino and Tamil (helper-182): both
+ * bounce_failure_words and bounce_failure_cues read them, so a word
+ * added here counts after "message to a" and anywhere in a notice.
+ */
+const char *const bounce_lang_failure_words[] = {
+	"لم تسلم", "لم تُسلَّم", "لم تُسلم", "لم يصل", "لم تصل",
+	"رفض رسالتك", "لم يتم التسليم", "נמסרה ליעדה", "לא הגיעה",
+	"לא נשלחה", "نرسید", "ارسال نشده", "تحویل نشده",
+	"نہیں پہنچ", "نہیں بھیجا جا سکا", "नहीं पहुँच",
+	"नहीं पहुंच", "वितरित नहीं किया गया", "नहीं भेजा गया", "विफल",
+	"পাঠানো সম্ভব হয়নি", "পৌঁছায়নি", "পাঠানো হয়নি", "ব্যর্থ",
+	"ไม่สามารถส่งอีเมล", "ส่งอีเมลไม่ได้", "ไม่ถูกส่ง", "khong duoc gui",
+	"khong den duoc", "that bai", "tidak dapat terkirim",
+	"tidak berhasil dikirim", "tidak sampai", "tidak berjaya dihantar",
+	"hindi maihatid", "hindi naihatid", "hindi ito naihatid",
+	"hindi nakarating", "nabigo", "வழங்கப்படவில்லை", "வழங்க முடியவில்லை",
+	"அனுப்ப முடியவில்லை", "அனுப்பப்படவில்லை", "சென்றடையவில்லை", "தோல்வி",
+	NULL
+};
+
 /* Words of a sentence saying that delivery failed (or is delayed). */
 const char *const bounce_failure_words[] = {
 	"undeliver",
@@ -2551,19 +2573,7 @@ const char *const bounce_failure_words[] = {
 	"server answered",
 	"server replied",
 	"server responded",
-	/* helper-182: other words of the same languages, and Tamil */
-	"لم تسلم", "لم تُسلَّم", "لم تُسلم", "لم يصل", "لم تصل",
-	"رفض رسالتك", "لم يتم التسليم", "נמסרה ליעדה", "לא הגיעה",
-	"לא נשלחה", "نرسید", "ارسال نشده", "تحویل نشده",
-	"نہیں پہنچ", "نہیں بھیجا جا سکا", "नहीं पहुँच",
-	"नहीं पहुंच", "वितरित नहीं किया गया", "नहीं भेजा गया", "विफल",
-	"পাঠানো সম্ভব হয়নি", "পৌঁছায়নি", "পাঠানো হয়নি", "ব্যর্থ",
-	"ไม่สามารถส่งอีเมล", "ส่งอีเมลไม่ได้", "ไม่ถูกส่ง", "khong duoc gui",
-	"khong den duoc", "that bai", "tidak dapat terkirim",
-	"tidak berhasil dikirim", "tidak sampai", "tidak berjaya dihantar",
-	"hindi maihatid", "hindi naihatid", "hindi ito naihatid",
-	"hindi nakarating", "nabigo", "வழங்கப்படவில்லை", "வழங்க முடியவில்லை",
-	"அனுப்ப முடியவில்லை", "அனுப்பப்படவில்லை", "சென்றடையவில்லை", "தோல்வி",
+	/* helper-182's twelve languages: bounce_lang_failure_words */
 	/* a delay's, after "message to a": delayed, deferred */
 	"tri hoan", "ditangguhkan", "tertunda", "با تأخیر", "با تاخیر",
 	"देरी", "विलंब", "বিলম্ব", "தாமதம்", "ล่าช้า", "naantala",
@@ -3226,18 +3236,6 @@ const char *const bounce_failure_cues[] = {
 	"전달되지 않았",
 	"거부되었",
 	/* helper-182: other words of the same languages, and Tamil */
-	"لم تسلم", "لم تُسلَّم", "لم تُسلم", "لم يصل", "لم تصل",
-	"رفض رسالتك", "لم يتم التسليم", "נמסרה ליעדה", "לא הגיעה",
-	"לא נשלחה", "نرسید", "ارسال نشده", "تحویل نشده",
-	"نہیں پہنچ", "نہیں بھیجا جا سکا", "नहीं पहुँच",
-	"नहीं पहुंच", "वितरित नहीं किया गया", "नहीं भेजा गया", "विफल",
-	"পাঠানো সম্ভব হয়নি", "পৌঁছায়নি", "পাঠানো হয়নি", "ব্যর্থ",
-	"ไม่สามารถส่งอีเมล", "ส่งอีเมลไม่ได้", "ไม่ถูกส่ง", "khong duoc gui",
-	"khong den duoc", "that bai", "tidak dapat terkirim",
-	"tidak berhasil dikirim", "tidak sampai", "tidak berjaya dihantar",
-	"hindi maihatid", "hindi naihatid", "hindi ito naihatid",
-	"hindi nakarating", "nabigo", "வழங்கப்படவில்லை", "வழங்க முடியவில்லை",
-	"அனுப்ப முடியவில்லை", "அனுப்பப்படவில்லை", "சென்றடையவில்லை", "தோல்வி",
 	"فشل إرسال", "מסירה נכשלה", "वितरण विफल", "প্রেরণ ব্যর্থ",
 	"pengiriman gagal", "டெலிவரி தோல்வி",
 	"نرسيد",

@@ -76,6 +76,8 @@ extern const char *const bounce_list_admin_suffixes[];
 extern const char *const bounce_rcpt_cues[];
 extern const char *const bounce_rcpt_noncues[];
 extern const char *const bounce_failure_words[];
+/* failure words both bounce_failure_words and bounce_failure_cues hold */
+extern const char *const bounce_lang_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
 extern const char *const bounce_rcpt_possessives[];

@@ -3219,15 +3219,35 @@ START_TEST(test_rows_in_capitals)
 }
 END_TEST
 
-/* The reference: a list matches when one of its rows is a substring. */
+/*
+ * The reference: a list matches when one of its rows is a substring;
+ * bounce_failure_words holds bounce_lang_failure_words' rows too.
+ */
 static int
 list_has(const char *const *list, const char *t, size_t n)
 {
+	int joined = list == bounce_failure_words;
+
 	for (; *list; list++)
 		if (memmem(t, n, *list, strlen(*list)))
 			return 1;
-	return 0;
+	return joined && list_has(bounce_lang_failure_words, t, n);
 }
+
+/* One list of words, read as failure words and as a notice's cues. */
+START_TEST(test_lang_failure_words)
+{
+	char t[256];
+
+	for (const char *const *w = bounce_lang_failure_words; *w; w++) {
+		snprintf(t, sizeof t, "so %s here", *w);
+		ck_assert_msg(bounce_list_match(bounce_failure_words, t,
+		    strlen(t)), "failure word \"%s\"", *w);
+		ck_assert_msg(bounce_cues(t, strlen(t)) & BOUNCE_CUE_FAILURE,
+		    "failure cue \"%s\"", *w);
+	}
+}
+END_TEST
 
 /*
  * bounce_list_match (one automaton for many lists) answers as the plain
@@ -3245,7 +3265,7 @@ START_TEST(test_list_match)
 		bounce_autoreply_subjects, bounce_delay_subjects,
 		bounce_final_subjects, bounce_transient_subjects,
 		bounce_complaint_subjects, bounce_member_words,
-		bounce_rcpt_cues,
+		bounce_rcpt_cues, bounce_lang_failure_words,
 	};
 	const size_t nl = sizeof lists / sizeof lists[0];
 	char t[512];
@@ -7235,6 +7255,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_ses_duplicate_recipient);
 	tcase_add_test(tc, test_tables_compiled);
 	tcase_add_test(tc, test_list_match);
+	tcase_add_test(tc, test_lang_failure_words);
 	tcase_add_test(tc, test_fold_wide);
 	tcase_add_test(tc, test_relines);
 	tcase_add_test(tc, test_relines_long);
