@@ -58,6 +58,27 @@ mode(const char *v, int *strict)
 	return 0;
 }
 
+/*
+ * 1 when a comma-separated element of g's value is a mailto: URI:
+ * receivers send aggregate reports by mail only (RFC 7489 6.2, 7.1).
+ */
+static int
+has_mailto(const struct dkim_tag *g)
+{
+	for (size_t i = 0; g && i < g->value_len; i++) {
+		size_t a = i;
+
+		while (a < g->value_len && strchr(" \t", g->value[a]))
+			a++;
+		if (g->value_len - a >= 7 && !strncasecmp(g->value + a,
+		    "mailto:", 7))
+			return 1;
+		for (i = a; i < g->value_len && g->value[i] != ','; i++)
+			;
+	}
+	return 0;
+}
+
 /* The value of tag name as a string in v[vsz], or NULL when absent. */
 static const char *
 tag(const struct dkim_tag *t, size_t n, const char *name, char *v,
@@ -116,7 +137,7 @@ dmarc_parse(const char *rec, size_t len, struct dmarc *out, char *err,
 		out->pct = (int)pct;
 		if (!dkim_tag_get(t, (size_t)n, "sp"))
 			out->sp = out->p;
-		out->has_rua = dkim_tag_get(t, (size_t)n, "rua") != NULL;
+		out->has_rua = has_mailto(dkim_tag_get(t, (size_t)n, "rua"));
 		return 0;
 	}
 	return -1;

@@ -16,7 +16,7 @@ struct dmarc {
 	enum dmarc_policy p, sp;	/* sp defaults to p */
 	int adkim_strict, aspf_strict;	/* adkim=s, aspf=s */
 	int pct;			/* 0..100, default 100 */
-	int has_rua;
+	int has_rua;			/* rua= holds a mailto: URI */
 };
 
 /* 1 when txt[0..len) is a DMARC record: "v=DMARC1" as its first tag. */

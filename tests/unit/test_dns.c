@@ -294,6 +294,18 @@ START_TEST(test_dmarc_parse)
 		"p=none; v=DMARC1", "v=dmarc1; p=none", "v=DMARC1; p=none; p=reject",
 		"v=DMARC1; p", "",
 	};
+	/* only a mailto: URI gets aggregate reports (RFC 7489 6.2) */
+	static const struct {
+		const char *rec;
+		int has;
+	} rua[] = {
+		{ "v=DMARC1; p=none; rua=d@example.org", 0 },
+		{ "v=DMARC1; p=none; rua=https://r.example/dmarc", 0 },
+		{ "v=DMARC1; p=none; rua=", 0 },
+		{ "v=DMARC1; p=none; rua=d@x.example, mailto:d@x.example", 1 },
+		{ "v=DMARC1; p=none; rua=MAILTO:d@x.example", 1 },
+		{ "v=DMARC1; p=none; ruf=mailto:d@x.example", 0 },
+	};
 	struct dmarc d;
 	char err[160];
 	const char *r1 = "v=DMARC1; p=reject; rua=mailto:r@x.example";
@@ -310,6 +322,11 @@ START_TEST(test_dmarc_parse)
 	ck_assert_int_eq(d.sp, DMARC_NONE);
 	ck_assert(d.adkim_strict && !d.aspf_strict && !d.has_rua);
 	ck_assert_int_eq(d.pct, 20);
+	for (size_t i = 0; i < sizeof rua / sizeof rua[0]; i++) {
+		ck_assert_int_eq(dmarc_parse(rua[i].rec, strlen(rua[i].rec),
+		    &d, err, sizeof err), 0);
+		ck_assert_msg(d.has_rua == rua[i].has, "%s", rua[i].rec);
+	}
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		ck_assert_msg(dmarc_parse(bad[i], strlen(bad[i]), &d, err,
 		    sizeof err) == -1, "accepted \"%s\"", bad[i]);
