@@ -84,16 +84,17 @@ open_signer(struct job *j)
 
 int
 job_open(struct job *j, const char *config_path, const char *issue_dir,
-    const struct strlist *only, int with_signer)
+    const struct strlist *only, unsigned flags)
 {
 	memset(j, 0, sizeof *j);
 	if (!(j->cfg = config_load(config_path)))
 		return EXIT_CONFIG;
 	if (!(j->issue = issue_load(issue_dir)))
 		return EXIT_DATAERR;
-	if (with_signer && j->cfg->sign && open_signer(j) == -1)
+	if ((flags & JOB_SIGNER) && j->cfg->sign && open_signer(j) == -1)
 		return EXIT_CONFIG;
-	if (j->cfg->dkim && !(j->dkim = dkim_open(j->cfg)))
+	if (j->cfg->dkim && !(j->dkim = dkim_open(j->cfg, flags & JOB_SENDS ?
+	    DKIM_DEMO_MAKE : DKIM_DEMO_DEFER)))
 		return EXIT_CONFIG;
 	if (!(j->cp = composer_new(j->cfg, j->issue, j->signer)))
 		return EXIT_DATAERR;

@@ -32,6 +32,9 @@ struct dkim {
 	char *domain;
 	struct dkim_key *keys;
 	size_t n;
+	/* demo keys not made yet (DKIM_DEMO_DEFER): selectors, how many RSA */
+	struct strlist deferred;
+	size_t deferred_rsa;
 };
 
 /*
@@ -261,17 +264,32 @@ probe(const struct dkim_key *k)
 	return 0;
 }
 
+/* 0, -1, or 1 when k is a demo key left to make (d->deferred). */
 static int
 open_key(const struct config *c, const struct config_dkim_key *k,
-    struct dkim_key *dk)
+    struct dkim *d, enum dkim_demo demo)
 {
+	struct dkim_key *dk = &d->keys[d->n];
 	struct stat st;
 
+	if (c->dkim_demo_key && stat(k->key_file, &st) == -1 &&
+	    errno == ENOENT) {
+		if (demo == DKIM_DEMO_DEFER) {
+			warnx("%s: no demo DKIM key yet (selector %s): the "
+			    "first send or `mailer dkim record` makes it; "
+			    "check and preview write nothing", k->key_file,
+			    k->selector);
+			strlist_add(&d->deferred, k->selector);
+			d->deferred_rsa += !k->type || strcmp(k->type,
+			    "ed25519");
+			return 1;
+		}
+		if (make_demo_key(k) == -1)
+			return -1;
+	}
+	d->n++;
 	dk->selector = xstrdup(k->selector);
 	dk->file = xstrdup(k->key_file);
-	if (c->dkim_demo_key && stat(k->key_file, &st) == -1 &&
-	    errno == ENOENT && make_demo_key(k) == -1)
-		return -1;
 	if (!(dk->pkey = read_key(k->key_file)))
 		return -1;
 	if (judge_key(k, dk) == -1 || probe(dk) == -1)
@@ -290,13 +308,15 @@ warn_no_rsa(const struct config *c, const struct dkim *d)
 	for (size_t i = 0; i < d->n; i++)
 		if (!d->keys[i].ed25519)
 			return;
+	if (d->deferred_rsa)
+		return;
 	warnx("%s: dkim.keys has no RSA key: Gmail, Yahoo and Microsoft do "
 	    "not verify Ed25519 signatures, so DKIM fails there; add an "
 	    "RSA-2048 key beside it", c->path);
 }
 
 struct dkim *
-dkim_open(const struct config *c)
+dkim_open(const struct config *c, enum dkim_demo demo)
 {
 	struct dkim *d = xcalloc(1, sizeof *d);
 	const char *from = strchr(c->sender_address, '@');
@@ -304,8 +324,8 @@ dkim_open(const struct config *c)
 
 	d->domain = xstrdup(c->dkim_domain);
 	d->keys = xcalloc(c->ndkim_keys, sizeof *d->keys);
-	for (size_t i = 0; i < c->ndkim_keys; i++, d->n++)
-		if (open_key(c, &c->dkim_keys[i], &d->keys[i]) == -1)
+	for (size_t i = 0; i < c->ndkim_keys; i++)
+		if (open_key(c, &c->dkim_keys[i], d, demo) == -1)
 			rc = -1;
 	if (rc == -1) {
 		dkim_close(d);
@@ -332,6 +352,7 @@ dkim_close(struct dkim *d)
 	}
 	free(d->keys);
 	free(d->domain);
+	strlist_free(&d->deferred);
 	free(d);
 }
 
@@ -351,6 +372,12 @@ const char *
 dkim_selector(const struct dkim *d, size_t i)
 {
 	return d->keys[i].selector;
+}
+
+const struct strlist *
+dkim_deferred(const struct dkim *d)
+{
+	return &d->deferred;
 }
 
 const char *

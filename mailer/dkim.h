@@ -40,23 +40,33 @@ struct dkim;
 #define DKIM_RSA_MIN_BITS 1024	/* refused below (RFC 8301) */
 #define DKIM_RSA_WARN_BITS 2048	/* warned below */
 
+/* What dkim_open does with a demo key file that does not exist yet. */
+enum dkim_demo {
+	DKIM_DEMO_MAKE,		/* make it: send, run, dkim record */
+	DKIM_DEMO_DEFER		/* say so and leave it out: check, preview */
+};
+
 /*
  * Loads c's dkim keys.  With create_demo_key, a key file that does not
  * exist yet is made first (RSA-2048, or Ed25519 for type: ed25519; mode
- * 0600, its folder 0700).  Refuses, naming the file: a key file readable
+ * 0600, its folder 0700); with DKIM_DEMO_DEFER it is not made but said
+ * on stderr and left out: dkim_count does not count it, dkim_deferred
+ * names its selector.  Refuses, naming the file: a key file readable
  * by group or others, one that does not parse (or is encrypted), a key
  * other than RSA or Ed25519, a type: that does not match, RSA under 1024
  * bits; warns under 2048 bits.  Each key then signs a probe and the
  * signature is verified with its public key.  Returns NULL after
  * reporting (a configuration error: exit 78).
  */
-struct dkim *dkim_open(const struct config *c);
+struct dkim *dkim_open(const struct config *c, enum dkim_demo demo);
 void dkim_close(struct dkim *d);
 
 /* The signing domain (d=), the number of keys, key i's selector. */
 const char *dkim_domain(const struct dkim *d);
 size_t dkim_count(const struct dkim *d);
 const char *dkim_selector(const struct dkim *d, size_t i);
+/* The selectors of the demo keys DKIM_DEMO_DEFER left to make. */
+const struct strlist *dkim_deferred(const struct dkim *d);
 /* "rsa-sha256" or "ed25519-sha256" */
 const char *dkim_algorithm(const struct dkim *d, size_t i);
 

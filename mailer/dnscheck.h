@@ -32,7 +32,10 @@ struct dnscheck_finding {
 /* One DKIM key in use. */
 struct dnscheck_key {
 	const char *selector;
-	/* the TXT record it calls for, as zone-file strings ("..." "...") */
+	/*
+	 * the TXT record it calls for, as zone-file strings ("..." "...");
+	 * NULL for a demo key not made yet (dkim.create_demo_key)
+	 */
 	const char *record;
 };
 

@@ -37,17 +37,36 @@ testing(const char *txt, size_t len)
 	return 0;
 }
 
+/* A demo key not made yet: its record cannot be judged. */
+static void
+no_key_yet(struct dnsctx *c, const char *name, const char *selector)
+{
+	dc_report(c, DNSCHECK_WARN, "dkim", name, "run `mailer dkim record` "
+	    "(it makes the demo key) and publish what it prints", "the demo "
+	    "key of selector %s is not made yet (the first send makes it; "
+	    "check writes nothing): its record cannot be judged", selector);
+}
+
 static void
 check_key(struct dnsctx *c, size_t i)
 {
 	const struct dnscheck_key *k = &c->in->keys[i];
 	char *name = xasprintf("%s._domainkey.%s", k->selector,
 	    c->in->dkim_domain);
-	char *fix = xasprintf("publish %s. TXT %s", name, k->record);
+	char *fix;
 	struct strlist txt = { 0 };
 	const char *why = NULL;
-	int rc = dns_txt(c->d, name, &txt), ours = 0;
-	char *to = dns_cname(c->d) ? xstrdup(dns_cname(c->d)) : NULL;
+	int rc, ours = 0;
+	char *to;
+
+	if (!k->record) {
+		no_key_yet(c, name, k->selector);
+		free(name);
+		return;
+	}
+	fix = xasprintf("publish %s. TXT %s", name, k->record);
+	rc = dns_txt(c->d, name, &txt);
+	to = dns_cname(c->d) ? xstrdup(dns_cname(c->d)) : NULL;
 
 	/* a name with a CNAME takes no other record (RFC 1034 3.6.2) */
 	if (to) {

@@ -103,7 +103,7 @@ main(int argc, char **argv)
 		    "check CONFIG N TXT | time CONFIG FILE COUNT\n");
 		return 2;
 	}
-	if (!(c = config_load(argv[2])) || !(d = dkim_open(c)))
+	if (!(c = config_load(argv[2])) || !(d = dkim_open(c, DKIM_DEMO_MAKE)))
 		goto out;
 	if (!strcmp(argv[1], "sign")) {
 		rc = sign_file(d, argv[3]) == 0 ? 0 : 1;

@@ -92,16 +92,19 @@ input(const struct config *c, struct dkim *d, struct dnscheck_in *in,
     struct dnscheck_key **keys, const struct strlist *ips,
     const struct strlist *relays)
 {
-	size_t n = d ? dkim_count(d) : 0;
+	size_t k = d ? dkim_count(d) : 0;
+	size_t n = k + (d ? dkim_deferred(d)->n : 0);
 
 	memset(in, 0, sizeof *in);
 	in->from_domain = strchr(c->sender_address, '@') + 1;
 	in->bounce_domain = c->bounce_domain;
 	*keys = n ? xcalloc(n, sizeof **keys) : NULL;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < k; i++) {
 		(*keys)[i].selector = dkim_selector(d, i);
 		(*keys)[i].record = dkim_record_zone(d, i);
 	}
+	for (size_t i = k; i < n; i++)
+		(*keys)[i].selector = dkim_deferred(d)->v[i - k];
 	in->dkim_domain = d ? dkim_domain(d) : NULL;
 	in->keys = *keys;
 	in->nkeys = n;
@@ -129,7 +132,7 @@ run(const struct config *c, const char *resolver, const char *name,
 	struct dns *d;
 	int worst;
 
-	if (c->dkim && !(dk = dkim_open(c)))
+	if (c->dkim && !(dk = dkim_open(c, DKIM_DEMO_DEFER)))
 		return EXIT_CONFIG;
 	if (!(d = dns_open(resolver))) {
 		dkim_close(dk);

@@ -587,7 +587,7 @@ cmd_preview(int argc, char **argv)
 		strlist_free(&only);
 		return rc == -2 ? 0 : EXIT_USAGE;
 	}
-	rc = job_open(&j, cmd_config_path, issue, &only, 1);
+	rc = job_open(&j, cmd_config_path, issue, &only, JOB_SIGNER);
 	if (rc == 0)
 		print_notes(&j);
 	if (rc == 0)

@@ -49,7 +49,7 @@ cmd_dkim(int argc, char **argv)
 		config_free(c);
 		return EXIT_CONFIG;
 	}
-	if (!(d = dkim_open(c))) {
+	if (!(d = dkim_open(c, DKIM_DEMO_MAKE))) {
 		config_free(c);
 		return EXIT_CONFIG;
 	}

@@ -217,7 +217,7 @@ run_issue(const struct config *c, const char *dir, const char *id,
 	/* --verbose: the per-list lines; not send's line per recipient */
 	o.quiet = !verbose;
 	o.stop = &cmd_stop;
-	rc = job_open(&j, c->path, dir, NULL, 1);
+	rc = job_open(&j, c->path, dir, NULL, JOB_SIGNER | JOB_SENDS);
 	if (rc == 0)
 		rc = send_issue(&j, &o, &st);
 	if (st.sent)

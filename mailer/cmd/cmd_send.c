@@ -162,7 +162,8 @@ cmd_send(int argc, char **argv)
 	o.to = to;
 	o.stop = &cmd_stop;
 	cmd_catch_signals();
-	rc = job_open(&j, cmd_config_path, argv[optind], &only, 1);
+	rc = job_open(&j, cmd_config_path, argv[optind], &only,
+	    JOB_SIGNER | JOB_SENDS);
 	if (rc == 0 && j.issue->archive_only && !to) {
 		warnx("%s: archive_only: true: the archive publishes it, no "
 		    "list is mailed it (send --to ADDRESS still sends a test)",

@@ -240,7 +240,7 @@ open_keys(const char *file, ...)
 	va_end(ap);
 	conf.ndkim_keys = n;
 	{
-		struct dkim *d = dkim_open(&conf);
+		struct dkim *d = dkim_open(&conf, DKIM_DEMO_MAKE);
 
 		for (size_t i = 0; i < n; i++) {
 			free(keys[i].selector);
@@ -312,7 +312,7 @@ START_TEST(test_type_mismatch)
 	conf.dkim_keys = keys;
 	conf.ndkim_keys = 1;
 	unit_capture();
-	d = dkim_open(&conf);
+	d = dkim_open(&conf, DKIM_DEMO_MAKE);
 	err = unit_captured();
 	ck_assert_ptr_null(d);
 	ck_assert_msg(strstr(err, "test.yaml:7:7") && strstr(err,
