@@ -176,7 +176,8 @@ spf_relay(struct dnsctx *c, const char *domain, int envelope,
 		buf_adds(text, "; not evaluated: no public relay address (SPF "
 		    "is checked for the address the mail reaches the world "
 		    "from)");
-		*passes = -1;
+		if (*passes)
+			*passes = -1;
 	}
 	return worst;
 }
@@ -193,10 +194,30 @@ authorizes_none(const struct spf *s)
 	return 1;
 }
 
-/* The level and text of domain's one SPF record rec. */
+/*
+ * 1 when domain's SPF passes for an address no record names (RFC 6666's
+ * discard prefix): a +all, in the record or in one it includes.
+ */
+static int
+passes_anyone(struct dnsctx *c, const char *domain)
+{
+	const struct spf_dns sd = { spf_txt, spf_addrs, spf_mx, c->d };
+	char why[200];
+
+	return spf_check_host(&sd, "100::1", domain, why, sizeof why) ==
+	    SPF_PASS;
+}
+
+/*
+ * The level and text of domain's one SPF record rec.  *passes: 1 when
+ * it passes for the relay (or for any host), 0 when not, -1 when the
+ * relay's public address is unknown; *anyone: 1 when it passes for any
+ * host.
+ */
 static enum dnscheck_level
 spf_judge(struct dnsctx *c, const char *domain, const char *rec,
-    int envelope, struct buf *text, struct buf *fix, int *passes)
+    int envelope, struct buf *text, struct buf *fix, int *passes,
+    int *anyone)
 {
 	enum dnscheck_level l = DNSCHECK_OK, r;
 	struct spf s;
@@ -208,9 +229,13 @@ spf_judge(struct dnsctx *c, const char *domain, const char *rec,
 		buf_adds(fix, "correct the record");
 		return DNSCHECK_FAIL;
 	}
+	*passes = 1;
+	*anyone = passes_anyone(c, domain);
 	switch (spf_all(&s)) {
 	case SPF_PASS:
-		buf_adds(text, ": +all lets anyone send as this domain");
+		buf_adds(text, ": +all lets any host send as this domain (SPF "
+		    "passes for everyone, forgers included; the large mailbox "
+		    "providers take such a record as a sign of spam)");
 		buf_adds(fix, "end the record with -all or ~all");
 		l = DNSCHECK_FAIL;
 		break;
@@ -235,8 +260,19 @@ spf_judge(struct dnsctx *c, const char *domain, const char *rec,
 		*passes = 0;
 		break;
 	}
+	if (*anyone && l == DNSCHECK_OK) {
+		buf_adds(text, ": it passes for any host (a record it includes "
+		    "or redirects to ends in +all), so anyone can send as this "
+		    "domain");
+		buf_adds(fix, "remove the include or redirect whose record "
+		    "ends in +all");
+		l = DNSCHECK_WARN;
+	}
 	spf_free(&s);
 	r = spf_relay(c, domain, envelope, text, fix, passes);
+	/* the relay's address unknown, yet no address is refused */
+	if (*anyone && *passes == -1)
+		*passes = 1;
 	return r > l ? r : l;
 }
 
@@ -250,7 +286,7 @@ check_spf(struct dnsctx *c, const char *domain, const char *role,
 	enum dnscheck_level l = DNSCHECK_FAIL;
 	const char *rec = NULL;
 	size_t n = 0;
-	int rc = dns_txt(c->d, domain, &txt), passes = 1;
+	int rc = dns_txt(c->d, domain, &txt), passes = 0, anyone = 0;
 
 	for (size_t i = 0; rc == 0 && i < txt.n; i++)
 		if (spf_is_record(txt.v[i], strlen(txt.v[i])) && ++n == 1)
@@ -270,7 +306,8 @@ check_spf(struct dnsctx *c, const char *domain, const char *role,
 		buf_adds(&fix, "merge them into one record");
 	} else {
 		buf_printf(&text, "%s domain: ", role);
-		l = spf_judge(c, domain, rec, envelope, &text, &fix, &passes);
+		l = spf_judge(c, domain, rec, envelope, &text, &fix, &passes,
+		    &anyone);
 	}
 	/* no record of ours is a fix for a provider's domain */
 	if (!envelope && dmarc_freemail(domain)) {
@@ -278,8 +315,10 @@ check_spf(struct dnsctx *c, const char *domain, const char *role,
 		buf_adds(&fix, FREEMAIL_FIX);
 	}
 	/* -1: may pass, the relay's public address being unknown */
-	if (envelope)
-		c->spf_ok = l == DNSCHECK_FAIL || !passes ? 0 : passes;
+	if (envelope) {
+		c->spf_ok = passes;
+		c->spf_anyone = anyone;
+	}
 	dc_report(c, l, "spf", domain, fix.data, "%s", text.data);
 	strlist_free(&txt);
 	buf_free(&text);
@@ -491,7 +530,7 @@ dnscheck_run(struct dns *d, const struct dnscheck_in *in,
     void (*fn)(void *arg, const struct dnscheck_finding *f), void *arg)
 {
 	struct dnsctx c = { d, in, fn, arg, DNSCHECK_OK, { 0 }, { 0 }, { 0 },
-	    { 0 }, 0, 0 };
+	    { 0 }, 0, 0, 0 };
 	int same = !strcasecmp(in->from_domain, in->bounce_domain);
 	struct strlist probe = { 0 };
 

@@ -170,7 +170,9 @@ find_dmarc(struct dnsctx *c, char **name, char **rec, int *at_org,
 	return rc;
 }
 
-/* What aligns, into text; 1 when DKIM or SPF does. */
+/* What aligns, into text: ALIGN_DKIM and ALIGN_SPF, or 0. */
+enum { ALIGN_DKIM = 1, ALIGN_SPF = 2 };
+
 static int
 aligned(struct dnsctx *c, const struct dmarc *d, struct buf *text)
 {
@@ -188,9 +190,10 @@ aligned(struct dnsctx *c, const struct dmarc *d, struct buf *text)
 		buf_adds(text, "no DKIM signature of ours");
 	buf_printf(text, ", SPF %s %s (aspf=%s)%s", c->in->bounce_domain,
 	    a_spf ? "aligns" : c->spf_ok ? "does not align" : "cannot pass",
-	    d->aspf_strict ? "s" : "r", c->spf_ok == -1 ? " if it passes "
-	    "for the relay's public address" : "");
-	return a_dkim || a_spf;
+	    d->aspf_strict ? "s" : "r", c->spf_anyone ? ", passing for any "
+	    "host (+all)" : c->spf_ok == -1 ? " if it passes for the relay's "
+	    "public address" : "");
+	return (a_dkim ? ALIGN_DKIM : 0) | (a_spf ? ALIGN_SPF : 0);
 }
 
 /* How to align, for the From domain's organizational domain. */
@@ -201,6 +204,14 @@ align_fix(const struct dnsctx *c, const struct dmarc *d)
 
 	if (dmarc_org_domain(c->in->from_domain, org, sizeof org) == -1)
 		snprintf(org, sizeof org, "%s", c->in->from_domain);
+	/* the name aligns; the record does not let the relay pass */
+	if (!c->spf_ok && dmarc_aligned(c->in->from_domain,
+	    c->in->bounce_domain, d->aspf_strict))
+		return xasprintf("let the relay pass %s's SPF (see the spf "
+		    "line), or sign with dkim.domain %s%s",
+		    c->in->bounce_domain, d->adkim_strict ?
+		    c->in->from_domain : org, d->adkim_strict ? "" :
+		    " or a subdomain of it");
 	return xasprintf("sign with dkim.domain %s%s, or set bounce_domain to "
 	    "%s%s (and publish its SPF)", d->adkim_strict ?
 	    c->in->from_domain : org, d->adkim_strict ? "" :
@@ -334,7 +345,12 @@ judge_dmarc(struct dnsctx *c, const char *name, const char *rec,
 	fix = dmarc_freemail(c->in->from_domain) ? xstrdup(FREEMAIL_FIX) :
 	    align_fix(c, &d);
 	al = aligned(c, &d, &text);
-	if (al && p == DMARC_NONE)
+	if ((al & ALIGN_SPF) && c->spf_anyone)
+		dc_report(c, DNSCHECK_WARN, "dmarc", name, "let only your "
+		    "relays pass bounce_domain's SPF (see the spf line)", "%s; "
+		    "but since SPF passes for any host, anyone can send mail "
+		    "that passes DMARC as %s", text.data, c->in->from_domain);
+	else if (al && p == DMARC_NONE)
 		/* the providers' minimum; Microsoft recommends p=reject */
 		dc_report(c, DNSCHECK_WARN, "dmarc", name, d.has_rua ?
 		    NONE_FIX : "add rua=mailto:ADDRESS, then " NONE_FIX, "%s; "

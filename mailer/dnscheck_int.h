@@ -23,6 +23,7 @@ struct dnsctx {
 	struct strlist bad_relays, bad_errs;
 	/* SPF can pass for the envelope domain; -1 may (not evaluated) */
 	int spf_ok;
+	int spf_anyone;		/* and it passes for any host (+all) */
 	int dkim_ok;		/* one selector publishes our key */
 };
 
