@@ -421,6 +421,31 @@ check_mx(struct dnsctx *c, const char *dom, const struct mx_role *r)
 	free(fix);
 }
 
+/*
+ * A forward-confirmed name that looks generic (dnscheck_ptr_generic): a
+ * warning, since the large mailbox providers want a bulk sender's own.
+ */
+static void
+report_ptr(struct dnsctx *c, size_t i, const char *name)
+{
+	const char *ip = c->relay_ips.v[i], *who = c->who.v[i];
+	char why[100], *fix;
+
+	if (!dnscheck_ptr_generic(name, ip, why, sizeof why)) {
+		dc_report(c, DNSCHECK_OK, "rdns", ip, NULL, "%s%s -> %s -> %s",
+		    who, ip, name, ip);
+		return;
+	}
+	fix = xasprintf("have the owner of %s (the relay's provider) set its "
+	    "PTR record to a name of your own, as mail.%s, whose A/AAAA "
+	    "record is %s", ip, c->in->from_domain, ip);
+	dc_report(c, DNSCHECK_WARN, "rdns", ip, fix, "%s%s -> %s -> %s; but "
+	    "the name looks generic (%s): the large mailbox providers want "
+	    "a bulk sender's reverse name to be its own, not an access "
+	    "provider's pattern", who, ip, name, ip, why);
+	free(fix);
+}
+
 /* PTR of address i, and each PTR name back to it. */
 static void
 check_ptr(struct dnsctx *c, size_t i)
@@ -439,8 +464,7 @@ check_ptr(struct dnsctx *c, size_t i)
 			for (size_t k = 0; k < a.n; k++)
 				back |= !strcmp(a.v[k], ip);
 		if (back)
-			dc_report(c, DNSCHECK_OK, "rdns", ip, NULL, "%s%s -> "
-			    "%s -> %s", who, ip, ptr.v[p], ip);
+			report_ptr(c, i, ptr.v[p]);
 		strlist_free(&a);
 	}
 	if (rc == -1)

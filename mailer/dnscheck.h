@@ -7,8 +7,9 @@
  * (RFC 7489 3.1, 6.3), and a From at a mailbox provider's domain
  * (gmail.com: no key of ours can align with it); the MX of the bounce
  * domain and of the From domain (RFC 5321 5.1, RFC 7505); each relay's
- * addresses against their reverse DNS (forward-confirmed); and whether
- * the one-click unsubscribe URL (RFC 8058) exists and has an address.
+ * addresses against their reverse DNS (forward-confirmed, and not a
+ * generic name); and whether the one-click unsubscribe URL (RFC 8058)
+ * exists and has an address.
  * Each finding is ok, warn or fail, and says how to fix what is not ok.
  */
 #ifndef MAILER_DNSCHECK_H
@@ -76,5 +77,14 @@ int dnscheck_run(struct dns *d, const struct dnscheck_in *in,
 
 /* "ok", "warn", "fail" */
 const char *dnscheck_level_name(enum dnscheck_level l);
+
+/*
+ * 1 when the reverse DNS name of address ip looks generic: it holds the
+ * address (dashed, dotted, reversed, padded, as one number, in hex) or
+ * a word of an access pool (dsl, cable, dynamic, dhcp, pool, ppp,
+ * client, ...); why[whysz] then says which.  Else 0.
+ */
+int dnscheck_ptr_generic(const char *name, const char *ip, char *why,
+    size_t whysz);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "dmarc.h"
 #include "dns.h"
+#include "dnscheck.h"
 #include "dnsrr.h"
 #include "spf.h"
 #include "unit.h"
@@ -372,6 +373,76 @@ START_TEST(test_dmarc_align)
 }
 END_TEST
 
+START_TEST(test_ptr_generic)
+{
+	static const struct {
+		const char *name, *ip, *why;
+	} t[] = {
+		{ "203-0-113-5.dsl.isp.example", "203.0.113.5",
+		    "it holds the address as 203-0-113-5" },
+		{ "static-203-0-113-5.isp.example", "203.0.113.5",
+		    "it holds the address as 203-0-113-5" },
+		{ "ip-203-0-113-5.eu-west-1.compute.example", "203.0.113.5",
+		    "it holds the address as 203-0-113-5" },
+		{ "5-113-0-203.static.isp.example", "203.0.113.5",
+		    "it holds the address as 5-113-0-203" },
+		{ "host.203.0.113.5.isp.example", "203.0.113.5",
+		    "it holds the address as 203.0.113.5" },
+		{ "5.113.0.203.in.isp.example", "203.0.113.5",
+		    "it holds the address as 5.113.0.203" },
+		{ "h203-000-113-005.isp.example", "203.0.113.5",
+		    "it holds the address as 203-000-113-005" },
+		{ "a203000113005.isp.example", "203.0.113.5",
+		    "it holds the address as 203000113005" },
+		{ "ip3405803781.isp.example", "203.0.113.5",
+		    "it holds the address as 3405803781" },
+		{ "CB007105.Static.ISP.example", "203.0.113.5",
+		    "it holds the address as cb007105" },
+		{ "host5.pool.example", "203.0.113.5",
+		    "\"pool\" names an access pool" },
+		{ "c-5.hsd1.cable.isp.example", "203.0.113.5",
+		    "\"cable\" names an access pool" },
+		{ "dhcp-5.net.example", "198.51.100.9",
+		    "\"dhcp\" names an access pool" },
+		{ "ppp5.dynamic.isp.example", "198.51.100.9",
+		    "\"ppp\" names an access pool" },
+		{ "client5.isp.example", "198.51.100.9",
+		    "\"client\" names an access pool" },
+		{ "2001-db8--5.isp.example", "2001:db8::5",
+		    "it holds the address as 2001-db8--5" },
+		{ "20010db8000000000000000000000005.isp.example",
+		    "2001:db8::5",
+		    "it holds the address as 20010db8000000000000000000000005" },
+	};
+	/* a mail server's own names, also ones with digits */
+	static const struct {
+		const char *name, *ip;
+	} own[] = {
+		{ "mail.example.org", "203.0.113.5" },
+		{ "mx1.example.org", "203.0.113.5" },
+		{ "smtp-out-3.example.org", "203.0.113.5" },
+		{ "mta5.example.org", "203.0.113.5" },
+		{ "out-113-5.example.org", "203.0.113.5" },
+		{ "1203-0-113-5.example.org", "203.0.113.5" },
+		{ "mail.poolside.example", "203.0.113.5" },
+		{ "relay.example.org", "192.0.2.25" },
+		{ "mail6.example.org", "2001:db8::5" },
+		{ "smtp.dsl", "203.0.113.5" },
+	};
+	char why[100];
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		why[0] = '\0';
+		ck_assert_msg(dnscheck_ptr_generic(t[i].name, t[i].ip, why,
+		    sizeof why) == 1, "%s not generic", t[i].name);
+		ck_assert_str_eq(why, t[i].why);
+	}
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		ck_assert_msg(!dnscheck_ptr_generic(own[i].name, own[i].ip,
+		    why, sizeof why), "%s generic: %s", own[i].name, why);
+}
+END_TEST
+
 START_TEST(test_dmarc_freemail)
 {
 	static const struct {
@@ -406,6 +477,7 @@ suite(void)
 	tcase_add_test(tc, test_dmarc_parse);
 	tcase_add_test(tc, test_dmarc_align);
 	tcase_add_test(tc, test_dmarc_freemail);
+	tcase_add_test(tc, test_ptr_generic);
 	suite_add_tcase(s, tc);
 	return s;
 }
