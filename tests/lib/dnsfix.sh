@@ -12,6 +12,10 @@
 #                                 host), MX and SPF lines, one per line
 #   dnsfix_dmarc RECORD         - the zone, DNSFIX_FROM and RECORD as
 #                                 _dmarc.news.example.org's TXT
+#   dnsfix_swap NAME LINE...    - dnsfix_dmarc with a p=reject record, the
+#                                 zone's local-data line for NAME (as
+#                                 "bounce.example.org. TXT") replaced by
+#                                 the first LINE, the others after it
 #   dnsfix_check OUT            - check --dns through the unbound into
 #                                 $TMP/OUT (stderr OUT.err); prints the
 #                                 exit code
@@ -55,6 +59,15 @@ ZONE
 dnsfix_dmarc() {
 	dnsfix_zone "$DNSFIX_FROM" \
 		"local-data: '_dmarc.news.example.org. TXT \"$1\"'"
+}
+
+dnsfix_swap() {
+	local name=$1 line=$2
+	shift 2
+	dnsfix_dmarc 'v=DMARC1; p=reject; rua=mailto:d@example.org' |
+		awk -v n="local-data: '$name " -v l="$line" \
+			'index($0, n) == 1 { print l; next } { print }'
+	[ $# = 0 ] || printf '%s\n' "$@"
 }
 
 dnsfix_check() {

@@ -24,9 +24,8 @@ dnsfix_config news.example.org https://news.example.org
 # zone SPF [LINE...]: the shared zone with SPF as bounce.example.org's record
 zone() {
 	spf=$1; shift
-	dnsfix_dmarc 'v=DMARC1; p=reject; rua=mailto:d@example.org' |
-		sed "s|^local-data: 'bounce.example.org. TXT .*|local-data: 'bounce.example.org. TXT \"$spf\"'|"
-	[ $# = 0 ] || printf '%s\n' "$@"
+	dnsfix_swap 'bounce.example.org. TXT' \
+		"local-data: 'bounce.example.org. TXT \"$spf\"'" "$@"
 }
 anyone="warn dmarc _dmarc.news.example.org: p=reject; no DKIM signature of ours, SPF bounce.example.org aligns (aspf=r), passing for any host (+all); but since SPF passes for any host, anyone can send mail that passes DMARC as news.example.org; fix: let only your relays pass bounce_domain's SPF (see the spf line)"
 ub_start "$TMP/unbound" <(zone 'v=spf1 +all') || { echo "Bail out! unbound"; exit 1; }

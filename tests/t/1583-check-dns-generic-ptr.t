@@ -21,9 +21,8 @@ dnsfix_config news.example.org https://news.example.org
 # zone PTRNAME [LINE...]: the shared zone with 192.0.2.25's PTR PTRNAME
 zone() {
 	ptr=$1; shift
-	dnsfix_dmarc 'v=DMARC1; p=reject; rua=mailto:d@example.org' |
-		sed "s|^local-data: '25.2.0.192.in-addr.arpa. PTR .*|local-data: '25.2.0.192.in-addr.arpa. PTR $ptr.'|"
-	[ $# = 0 ] || printf '%s\n' "$@"
+	dnsfix_swap '25.2.0.192.in-addr.arpa. PTR' \
+		"local-data: '25.2.0.192.in-addr.arpa. PTR $ptr.'" "$@"
 }
 fix='fix: have the owner of 192.0.2.25 (the relay'"'"'s provider) set its PTR record to a name of your own, as mail.news.example.org, whose A/AAAA record is 192.0.2.25'
 ub_start "$TMP/unbound" <(zone 192-0-2-25.dsl.example.org \
