@@ -13,13 +13,23 @@
  *              smtp-source -N), else reader@example.org every time;
  *   -V         a distinct envelope sender per message
  *              (bounces+N@example.org), as mailer's VERP senders are, else
- *              bounces@example.org every time.
+ *              bounces@example.org every time;
+ *   -R         (with -t) libcurl opens each connection only
+ *              (CURLOPT_CONNECT_ONLY: the greeting and EHLO), and the
+ *              program runs every transaction itself over curl_easy_send
+ *              and curl_easy_recv: MAIL FROM, RCPT TO and DATA one round
+ *              trip each, as libcurl sends them, and the message with its
+ *              lines that start with "." doubled, found with memchr.  What
+ *              a sender pays without libcurl's transfer machinery, whose
+ *              byte-by-byte scan for those lines (Curl_smtp_escape_eob) is
+ *              most of a 50 KB message's instructions.
  *
  * Each connection is kept open between messages.
  *
- * usage: curlloop [-t] [-N] [-V] URL CONNECTIONS COUNT MESSAGE_FILE
+ * usage: curlloop [-t [-R]] [-N] [-V] URL CONNECTIONS COUNT MESSAGE_FILE
  */
 #include <err.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -36,11 +46,14 @@ struct handle {
 	struct curl_slist *rcpt;
 	char from[64];
 	pthread_t thread;
+	char in[4096];		/* -R: replies read, not yet taken */
+	size_t inlen;
+	char *out;		/* -R: the message with its dots doubled */
 };
 
 static const char *msg, *url;
 static size_t msglen;
-static int distinct, verp;
+static int distinct, verp, raw;
 static long count;
 static atomic_long next_seq, failed;
 
@@ -123,6 +136,156 @@ setup(struct handle *h)
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 }
 
+/* -R: waits until h's socket is ready for what (POLLIN or POLLOUT). */
+static void
+wait_sock(struct handle *h, short what)
+{
+	curl_socket_t fd;
+	struct pollfd p;
+
+	if (curl_easy_getinfo(h->easy, CURLINFO_ACTIVESOCKET, &fd) !=
+	    CURLE_OK || fd == CURL_SOCKET_BAD)
+		errx(1, "the connection is gone");
+	p.fd = fd;
+	p.events = what;
+	if (poll(&p, 1, 10000) != 1)
+		errx(1, "the server did not answer within 10 s");
+}
+
+static void
+raw_send(struct handle *h, const char *p, size_t n)
+{
+	size_t sent;
+	CURLcode rc;
+
+	while (n) {
+		rc = curl_easy_send(h->easy, p, n, &sent);
+		if (rc == CURLE_AGAIN) {
+			wait_sock(h, POLLOUT);
+			continue;
+		}
+		if (rc != CURLE_OK)
+			errx(1, "send: %s", curl_easy_strerror(rc));
+		p += sent;
+		n -= sent;
+	}
+}
+
+/* -R: the code of the next whole reply (its last line "NNN "). */
+static int
+raw_reply(struct handle *h)
+{
+	for (;;) {
+		char *line = h->in, *nl;
+		size_t got;
+		CURLcode rc;
+
+		while ((nl = memchr(line, '\n', (size_t)(h->in + h->inlen -
+		    line)))) {
+			if (nl - line >= 4 && line[3] == ' ') {
+				int code = (int)strtol(line, NULL, 10);
+				size_t used = (size_t)(nl + 1 - h->in);
+
+				memmove(h->in, nl + 1, h->inlen - used);
+				h->inlen -= used;
+				return code;
+			}
+			line = nl + 1;
+		}
+		if (h->inlen == sizeof h->in)
+			errx(1, "a reply longer than %zu bytes", sizeof h->in);
+		rc = curl_easy_recv(h->easy, h->in + h->inlen,
+		    sizeof h->in - h->inlen, &got);
+		if (rc == CURLE_AGAIN) {
+			wait_sock(h, POLLIN);
+			continue;
+		}
+		if (rc != CURLE_OK || got == 0)
+			errx(1, "recv: %s", rc ? curl_easy_strerror(rc) :
+			    "connection closed");
+		h->inlen += got;
+	}
+}
+
+/* -R: one command, and its reply's code, which must be want. */
+static void
+raw_command(struct handle *h, const char *cmd, int want)
+{
+	int code;
+
+	raw_send(h, cmd, strlen(cmd));
+	if ((code = raw_reply(h)) != want)
+		errx(1, "%.*s: %d", (int)strcspn(cmd, "\r"), cmd, code);
+}
+
+/* msg into h->out with every line's leading "." doubled; its length */
+static size_t
+raw_stuff(struct handle *h)
+{
+	const char *p = msg, *end = msg + msglen;
+	size_t o = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl + 1 - p) : (size_t)(end - p);
+
+		if (*p == '.')
+			h->out[o++] = '.';
+		memcpy(h->out + o, p, n);
+		o += n;
+		p += n;
+	}
+	return o;
+}
+
+/* -R: message number seq, the transaction run by this program. */
+static void
+raw_message(struct handle *h, long seq)
+{
+	char cmd[128];
+	size_t n;
+
+	if (verp)
+		snprintf(cmd, sizeof cmd, "MAIL FROM:<bounces+%ld@example.org>"
+		    "\r\n", seq + 1);
+	else
+		snprintf(cmd, sizeof cmd, "MAIL FROM:<bounces@example.org>"
+		    "\r\n");
+	raw_command(h, cmd, 250);
+	if (distinct)
+		snprintf(cmd, sizeof cmd, "RCPT TO:<%ld@example.org>\r\n",
+		    seq + 1);
+	else
+		snprintf(cmd, sizeof cmd, "RCPT TO:<reader@example.org>\r\n");
+	raw_command(h, cmd, 250);
+	raw_command(h, "DATA\r\n", 354);
+	n = raw_stuff(h);
+	/* the message file ends with CRLF (send.sh and relay.sh write it) */
+	memcpy(h->out + n, ".\r\n", 3);
+	raw_send(h, h->out, n + 3);
+	if (raw_reply(h) != 250)
+		atomic_fetch_add(&failed, 1);
+}
+
+static void *
+raw_worker(void *arg)
+{
+	struct handle *h = arg;
+	long seq;
+
+	curl_easy_setopt(h->easy, CURLOPT_CONNECT_ONLY, 1L);
+	if (curl_easy_perform(h->easy) != CURLE_OK)
+		errx(1, "cannot open the session");
+	/* at worst every line doubles its first byte */
+	if (!(h->out = malloc(2 * msglen + 3)))
+		err(1, NULL);
+	while ((seq = atomic_fetch_add(&next_seq, 1)) < count)
+		raw_message(h, seq);
+	raw_command(h, "QUIT\r\n", 221);
+	free(h->out);
+	return NULL;
+}
+
 static void *
 worker(void *arg)
 {
@@ -141,7 +304,8 @@ static void
 run_threads(struct handle *hs, long conns)
 {
 	for (long i = 0; i < conns; i++)
-		if (pthread_create(&hs[i].thread, NULL, worker, &hs[i]))
+		if (pthread_create(&hs[i].thread, NULL, raw ? raw_worker :
+		    worker, &hs[i]))
 			errx(1, "cannot start a thread");
 	for (long i = 0; i < conns; i++)
 		pthread_join(hs[i].thread, NULL);
@@ -193,9 +357,11 @@ main(int argc, char **argv)
 	int threads = 0, opt;
 	double t0;
 
-	while ((opt = getopt(argc, argv, "tNV")) != -1)
+	while ((opt = getopt(argc, argv, "tNVR")) != -1)
 		if (opt == 't')
 			threads = 1;
+		else if (opt == 'R')
+			raw = 1;
 		else if (opt == 'N')
 			distinct = 1;
 		else if (opt == 'V')
@@ -205,8 +371,10 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc != 4)
-		errx(64, "usage: curlloop [-t] [-N] [-V] URL CONNECTIONS COUNT "
-		    "MESSAGE_FILE");
+		errx(64, "usage: curlloop [-t [-R]] [-N] [-V] URL CONNECTIONS "
+		    "COUNT MESSAGE_FILE");
+	if (raw && !threads)
+		errx(64, "-R goes with -t");
 	url = argv[0];
 	conns = strtol(argv[1], NULL, 10);
 	count = strtol(argv[2], NULL, 10);

@@ -9,13 +9,19 @@
 #   curl-verp    the same with a distinct envelope sender per message (-V),
 #                as mailer's VERP senders are: Postfix answers MAIL FROM
 #                more slowly for a sender it has not seen
+#   raw-verp     tests/bench/curlloop -t -N -V -R: as curl-verp, but libcurl
+#                only opens the connections and the loop runs each
+#                transaction itself (MAIL, RCPT, DATA one round trip each,
+#                as libcurl): what a sender pays without libcurl's transfer
+#                machinery, per message in CPU and into the relay
 #   curl-multi   tests/bench/curlloop -N: a bare libcurl multi loop, every
 #                connection in one thread (as mailer did before 2026-12)
 #   smtp-source  smtp-source -d -N -s C -F edition.eml (Postfix's own load
 #                generator, the protocol's ceiling without PIPELINING)
 # Part 1: paired rounds at BENCH_CONNS connections (the order rotates each
 # round); medians of messages/s and of the per-round ratios, with their
-# spread (min-max), and mailer's peak resident memory.
+# spread (min-max), each program's own CPU a message, and mailer's peak
+# resident memory.
 # Part 2: the curve over BENCH_CURVE connection counts (mailer, curl-thr,
 # smtp-source, paired at each count), and the count at which mailer reaches
 # 0.9 of smtp-source's best.
@@ -115,7 +121,12 @@ SIZE=$(wc -c <"$W/edition.crlf")
 
 
 loop_opts() {	# the curlloop options of a program name
-	case $1 in curl-thr) echo -t -N ;; curl-verp) echo -t -N -V ;; *) echo -N ;; esac
+	case $1 in
+	curl-thr) echo -t -N ;;
+	curl-verp) echo -t -N -V ;;
+	raw-verp) echo -t -N -V -R ;;
+	*) echo -N ;;
+	esac
 }
 
 # one WHAT CONNECTIONS: one run, prints messages/s (and records the RSS).
@@ -134,7 +145,7 @@ one() {
 		[ "$sent" = "$N" ] || { echo "bench: mailer sent $sent of $N" >&2; exit 1; }
 		echo "$rss" >>"$W/rss"
 		;;
-	curl-thr|curl-verp|curl-multi)
+	curl-thr|curl-verp|raw-verp|curl-multi)
 		run_timed "$W/t" "$LOOP" $(loop_opts "$what") "smtp://127.0.0.1:$PORT" \
 			"$c" "$N" "$W/edition.crlf"
 		read -r el rss rc <"$W/t"
@@ -147,6 +158,8 @@ one() {
 		[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: smtp-source exited $rc" >&2; exit 1; }
 		;;
 	esac
+	# the client's own CPU a message (wait4), in microseconds
+	echo "$(cat "$W/t.cpu") / $N * 1000000" | bc -l >>"$W/cpu.$what.$c"
 	echo "$N / $el" | bc -l
 }
 
@@ -180,9 +193,9 @@ echo "bench: $N distinct recipients, message $SIZE bytes, load before: $(cut -d'
 
 # Part 1
 : >"$W/rss"
-paired p1 "$CONNS" "$ROUNDS" mailer curl-thr curl-verp curl-multi smtp-source
+paired p1 "$CONNS" "$ROUNDS" mailer curl-thr curl-verp raw-verp curl-multi smtp-source
 printf '%-12s %10s\n' "$CONNS conns" "msg/s (median of $ROUNDS)"
-for w in mailer curl-thr curl-verp curl-multi smtp-source; do
+for w in mailer curl-thr curl-verp raw-verp curl-multi smtp-source; do
 	printf '%-12s %10.0f\n' "$w" "$(median <"$W/p1.$w")"
 done
 echo "ratios, median (min-max) of paired rounds:"
@@ -190,8 +203,15 @@ echo "  mailer / smtp-source      $(ratio p1.mailer_smtp-source)   target >= 0.9
 echo "  mailer / curl-thr         $(ratio p1.mailer_curl-thr)   target >= 0.95"
 echo "  mailer / curl-verp        $(ratio p1.mailer_curl-verp)   (the same envelope senders)"
 echo "  curl-verp / curl-thr      $(ratio p1.curl-verp_curl-thr)   (the relay's cost of VERP)"
+echo "  raw-verp / curl-verp      $(ratio p1.raw-verp_curl-verp)   (without libcurl's transfers)"
+echo "  raw-verp / smtp-source    $(ratio p1.raw-verp_smtp-source)"
 echo "  curl-multi / smtp-source  $(ratio p1.curl-multi_smtp-source)"
 echo "  curl-thr / smtp-source    $(ratio p1.curl-thr_smtp-source)"
+printf 'client CPU a message, median, us:'
+for w in mailer curl-thr curl-verp raw-verp curl-multi smtp-source; do
+	printf ' %s %.0f' "$w" "$(median <"$W/cpu.$w.$CONNS")"
+done
+echo
 printf 'mailer peak RSS: %.1f MB\n' "$(echo "$(sort -g "$W/rss" | tail -1) / 1024" | bc -l)"
 
 # Part 2

@@ -7,6 +7,9 @@
 #              prebuilt message, one thread and easy handle per connection
 #              as mailer/smtp.c does (the library's ceiling)
 #   curl-multi tests/bench/curlloop.c: the same in one multi-interface loop
+#   raw        tests/bench/curlloop.c -t -R: libcurl opens the connections,
+#              the loop runs each transaction itself (what a sender pays
+#              without libcurl's transfer machinery)
 #   smtp-source  Postfix's load generator (the protocol's ceiling)
 #   before     with BENCH_BEFORE=PATH, another mailer binary (an older
 #              build) sending the same, so a change is measured against
@@ -128,6 +131,7 @@ printf '%-8s %9s %11s %13s %11s %15s %14s %10s\n' subscr mailer/s curl-thr/s cur
 for n in $SIZES; do
 	: >"$W/m.$n"; : >"$W/c.$n"; : >"$W/cm.$n"; : >"$W/s.$n"; : >"$W/r1.$n"; : >"$W/r2.$n"; : >"$W/rss.$n"
 	: >"$W/b.$n"; : >"$W/r3.$n"; : >"$W/cpu.mailer.$n"; : >"$W/cpu.loop.$n"
+	: >"$W/raw.$n"; : >"$W/cpu.raw.$n"
 	for r in $(seq "$ROUNDS"); do
 		# the two builds take turns going first: no order bias
 		if [ -n "$BEFORE" ] && [ $((r % 2)) = 0 ]; then
@@ -153,6 +157,12 @@ for n in $SIZES; do
 		read -r el _ rc <"$W/t"
 		[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: curlloop exited $rc" >&2; exit 1; }
 		cm=$(echo "$n / $el" | bc -l)
+		proc_cpu "$sink" >"$W/sink0"
+		run_timed "$W/t" "$LOOP" -t -R "smtp://127.0.0.1:$PORT" "$CONNS" "$n" "$MSG"
+		cpu_note raw "$n"
+		read -r el _ rc <"$W/t"
+		[ "$rc" = 0 ] || { cat "$W/t.err" >&2; echo "bench: curlloop -t -R exited $rc" >&2; exit 1; }
+		echo "$n / $el" | bc -l >>"$W/raw.$n"
 		run_timed "$W/t" smtp-source -d -s "$CONNS" -m "$n" -l "$BODY" \
 			-f bounces@example.org -t reader@example.org 127.0.0.1:"$PORT"
 		read -r el _ rc <"$W/t"
@@ -173,6 +183,8 @@ for n in $SIZES; do
 		"$(col 1 mailer)" "$(col 2 mailer)" "$(col 1 loop)" "$(col 2 loop)" \
 		"$(echo "$(col 3 mailer) * 100" | bc -l)" "$(echo "$(col 3 loop) * 100" | bc -l)" \
 		"$(echo "($(col 1 loop) + $(col 2 loop)) / ($(col 1 mailer) + $(col 2 mailer))" | bc -l)"
+	printf '%-8s raw (libcurl only opens the connections): %.0f msg/s, CPU a message %.0f us + smtp-sink %.0f us\n' "$n" \
+		"$(median <"$W/raw.$n")" "$(col 1 raw)" "$(col 2 raw)"
 	[ -n "$BEFORE" ] && printf '%-8s before %.0f/s, mailer/before %.3f (rounds %s), mailer/curl-thr rounds %s\n' "$n" \
 		"$(median <"$W/b.$n")" "$(median <"$W/r3.$n")" "$(spread <"$W/r3.$n")" "$(spread <"$W/r1.$n")"
 done
