@@ -2224,6 +2224,8 @@ const char *const bounce_status_fields[] = {
 const char *const bounce_delivered_values[] = {
 	"delivered", "relayed", "success", "2.0.0", "250 ", "已送达",
 	"已投递", "已送達", "已投遞", "配信済", "配信完了", "전달됨",
+	/* "收件人 a 已成功收到您的邮件" (a has received your mail) */
+	"已成功", "成功收到",
 	"전달 완료", "성공", "成功",
 	/*
 	 * "a : delivered successfully" in Arabic, Hebrew, Persian (ی and
@@ -3115,6 +3117,11 @@ const char *const bounce_failure_cues[] = {
 	"전송되지 못했",
 	"전송에 실패",
 	"배달되지 못했",
+	/* the active voice: "메시지를 배달하지 못했습니다" (could not
+	 * deliver) */
+	"배달하지 못했",
+	"전달하지 못했",
+	"전송하지 못했",
 	"kunde inte levereras",
 	"δεν παραδοθηκε",
 	/* Vietnamese: không thể gửi, không gửi được, chưa được gửi */
@@ -3154,6 +3161,12 @@ const char *const bounce_failure_cues[] = {
 	"problem delivering",
 	"problems delivering",
 	"failed addresses follow",	/* Smail */
+	/* a heading over the failed ones, beside one over those reached:
+	 * "The following recipient address failed:" */
+	"address failed:",
+	"addresses failed:",
+	"recipient failed:",
+	"recipients failed:",
 	"konnte nicht zugestellt",
 	"zustellung fehlgeschlagen",
 	"nicht zustellbar",
@@ -3672,6 +3685,7 @@ const char *const bounce_success_cues[] = {
 	"has been relayed to",
 	"已成功投递",
 	"已成功送达",
+	"已成功收到",	/* (the recipients) have received (your mail) */
 	"已成功送達",
 	"配信しました",
 	"配信が完了しました",
@@ -3698,6 +3712,46 @@ const char *const bounce_success_cues[] = {
 	"folgende empfanger zugestellt",
 	"folgenden empfangern zugestellt",
 	"gruppen ist abgeschlossen",
+	NULL
+};
+
+/*
+ * Verbs of delivery in a heading that ends in ':' over a list of addresses
+ * ("Your message was delivered to the remaining recipients:", "Votre
+ * courriel a été remis aux destinataires suivants :", "下列收件人已成功收到
+ * 您的邮件："): those addresses were reached, unless the heading says a
+ * failure, a delay or a negation of bounce_heading_negations.  Matched in
+ * the heading folded, with a space at each end.
+ */
+const char *const bounce_success_heading_words[] = {
+	" delivered to", " delivered successfully", " reached these",
+	" reached the following", " message reached", " mail reached",
+	" was received by", " were received by",
+	"zugestellt",
+	" remis a", " remis aux", " livre a", " livre aux", " delivre a",
+	" delivre aux", " distribue a", " distribue aux",
+	" entrego", " entregado", " entregada", " entregue", " entregues",
+	" consegnato", " consegnata", " consegnati", " recapitato",
+	" recapitata",
+	" bezorgd", " afgeleverd",
+	" dostarczona", " dostarczono", " dostarczony",
+	" doruceno", " dorucena",	/* Czech doručeno */
+	" levererats", " levert til", " leveret til",
+	" teslim edildi",
+	" доставлено", " доставлены", " доставлен ", " доставлена",
+	"成功收到", "已收到", "已成功", "配信されました", "届きました",
+	"전달되었습니다", "배달되었습니다",
+	NULL
+};
+
+/* What negates a heading's verb of delivery, in the same languages. */
+const char *const bounce_heading_negations[] = {
+	" not ", "n't ", " never ", " unable", " failed", "nicht", " kein",
+	" pas ", " n'a ", " no ", " non ", " nao ", " niet ", " geen ",
+	" nie ", " nebyl", " nemohl", " nelze", " nepodarilo", " inte ",
+	" ikke ", "edilemedi",
+	" не ", "未", "无法", "無法", "失败", "失敗", "不", "ません", "못",
+	"않", "실패",
 	NULL
 };
 

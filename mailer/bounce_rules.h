@@ -120,6 +120,9 @@ extern const char *const bounce_failure_cues[];
 extern const char *const bounce_delay_cues[];
 extern const char *const bounce_final_cues[];
 extern const char *const bounce_success_cues[];
+/* in a heading over a list of addresses: delivered; a negation */
+extern const char *const bounce_success_heading_words[];
+extern const char *const bounce_heading_negations[];
 extern const char *const bounce_redirect_notes[];
 /* body evidence of an auto-reply: an absence; a challenge to the sender */
 extern const char *const bounce_absence_cues[];

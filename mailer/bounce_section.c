@@ -12,15 +12,109 @@
 #include "bounce_rules.h"
 #include "bounce_section.h"
 #include "bounce_text.h"
+#include "util.h"
 
 #define MAX_FIELD_NAME	32		/* bytes of a quoted field's name */
 #define MAX_BLOCK_LINES	64		/* lines of a quoted header block */
 /* bytes after an address read for limits */
 #define NEAR_LINES	256
 
-int
-bounce_section_success(const char *l, size_t n, int in)
+/*
+ * The length of the colon that ends l[0..e), ASCII or full-width ("：",
+ * as Chinese and Japanese headings end), 0 when none ends it.
+ */
+static size_t
+end_colon(const char *l, size_t e)
 {
+	if (e && l[e - 1] == ':')
+		return 1;
+	if (e >= 3 && !memcmp(l + e - 3, "\xef\xbc\x9a", 3))
+		return 3;
+	return 0;
+}
+
+/* bytes above a heading read for the start of its sentence */
+#define MAX_HEADING_ABOVE	300
+
+/*
+ * Where the sentence that ends at t[i] starts: after the blank line, the
+ * sentence's end (".", "!", "?", ":", "。") or the address above it, at
+ * most MAX_HEADING_ABOVE bytes back.
+ */
+static size_t
+sentence_start(const char *t, size_t i)
+{
+	size_t k = i, lo = i > MAX_HEADING_ABOVE ? i - MAX_HEADING_ABOVE : 0;
+
+	while (k > lo) {
+		char c = t[k - 1];
+
+		if (c == '\n') {
+			size_t j = k - 1;
+
+			while (j > lo && bounce_is_blank(t[j - 1]))
+				j--;
+			if (j == lo || t[j - 1] == '\n')
+				return k;
+		} else if (c == '@' || (c && strchr(".!?:", c) &&
+		    (bounce_is_blank(t[k]) || t[k] == '\n')) || (k >= 3 &&
+		    !memcmp(t + k - 3, "\xe3\x80\x82", 3)))
+			return k;
+		k--;
+	}
+	return k;
+}
+
+/*
+ * 1 when the heading t[i..i + e) says the addresses under it were
+ * reached: a success cue, or a verb of delivery in a sentence that
+ * negates nothing ("Your message was delivered to the remaining
+ * recipients:", "Die Nachricht wurde an diese Empfänger erfolgreich
+ * zugestellt:").  The sentence may begin lines above: "... could not
+ * yet be" / "delivered to:" says its "not" there.
+ */
+static int
+success_heading(const char *t, size_t i, size_t e)
+{
+	struct buf b = BUF_INIT;
+	size_t s = sentence_start(t, i);
+	unsigned cues;
+	char *low;
+	int r;
+
+	if (!end_colon(t + i, e) || memchr(t + i, '@', e))
+		return 0;
+	/* spaces around it, so that rows match whole words at its ends */
+	buf_add(&b, " ", 1);
+	low = bounce_lower_dup(t + s, i - s + e);
+	buf_add(&b, low, strlen(low));
+	buf_add(&b, " ", 1);
+	free(low);
+	cues = bounce_cues(b.data, b.len);
+	r = !(cues & BOUNCE_CUE_DELAY) &&
+	    !bounce_failure_said(b.data, b.len) &&
+	    ((cues & BOUNCE_CUE_SUCCESS) ||
+	    (bounce_list_match(bounce_success_heading_words, b.data, b.len) &&
+	    !bounce_list_match(bounce_heading_negations, b.data, b.len)));
+	buf_free(&b);
+	return r;
+}
+
+/* 1 when the line before t[i] is blank (or there is none) */
+static int
+after_blank(const char *t, size_t i)
+{
+	size_t k = i ? i - 1 : 0;
+
+	while (k && bounce_is_blank(t[k - 1]))
+		k--;
+	return !k || t[k - 1] == '\n';
+}
+
+int
+bounce_section_success(const char *t, size_t i, size_t n, int in)
+{
+	const char *l = t + i;
 	size_t e = n;
 	char *low;
 	int r = in;
@@ -29,15 +123,14 @@ bounce_section_success(const char *l, size_t n, int in)
 		e--;
 	if (e > 200)
 		e = 200;
-	if (!in && (!e || l[e - 1] != ':' || memchr(l, '@', e) ||
-	    !(bounce_cues(l, e) & BOUNCE_CUE_SUCCESS)))
-		return 0;
+	/* outside a list, or in a paragraph of prose below it, which ends it */
+	if (!in || (after_blank(t, i) && !memchr(l, '@', e)))
+		return success_heading(t, i, e);
 	low = bounce_lower_dup(l, e);
 	if (bounce_failure_said(low, strlen(low)))
 		r = 0;
-	else if (e && l[e - 1] == ':')
-		r = !memchr(l, '@', e) && (bounce_cues(l, e) &
-		    BOUNCE_CUE_SUCCESS);
+	else if (end_colon(l, e))
+		r = success_heading(t, i, e);
 	free(low);
 	return r;
 }
