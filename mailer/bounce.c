@@ -1623,6 +1623,86 @@ unread_notice(const struct parse *p)
 	    !bounce_reason_rule(p->notice, p->sc.nlen);
 }
 
+/* The length of s[0..n)'s first paragraph: up to its first blank line. */
+static size_t
+first_paragraph(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i + 1;
+
+		if (s[i] != '\n')
+			continue;
+		while (k < n && bounce_is_blank(s[k]))
+			k++;
+		if (k < n && s[k] == '\n')
+			return i;
+	}
+	return n;
+}
+
+/*
+ * What r's own paragraph says: 2 a permanent reply and status ("550
+ * 5.1.1") and no delay, 1 a delay or a transient reply and status ("451
+ * 4.3.0"), 0 neither.
+ */
+static int
+own_outcome(const struct bounce_seg *r)
+{
+	size_t n = r->seg ? first_paragraph(r->seg, r->seglen) : 0;
+	char st[16];
+
+	if (!n)
+		return 0;
+	if (bounce_cues(r->seg, n) & BOUNCE_CUE_DELAY)
+		return 1;
+	if (!bounce_find_status(r->seg, n, st) || bounce_smtp_class(r->seg,
+	    n) != st[0] - '0')
+		return 0;
+	return st[0] == '5' ? 2 : st[0] == '4';
+}
+
+/*
+ * 1 when a recipient's own paragraph gives a permanent reply with its
+ * permanent status and another's says a delay, in a notice saying a
+ * failure: one failed for good beside one only delayed ("La remise à b
+ * est retardée"), and the notice is a bounce, not a warning.
+ */
+static int
+failed_for_good(const struct parse *p)
+{
+	int seen = 0;
+
+	/* a warning that says it is one (Postfix's soft_bounce keeps a
+	 * "550 5.1.1" in its "THIS IS A WARNING ONLY") stays one */
+	if (p->sc.report_dsn || !(p->cues & BOUNCE_CUE_FAILURE) ||
+	    (p->cues & BOUNCE_CUE_NOT_FINAL))
+		return 0;
+	for (size_t i = 0; i < p->nrs; i++)
+		seen |= 1 << own_outcome(&p->rs[i]);
+	return (seen & 6) == 6;
+}
+
+/*
+ * Keeps the recipients that failed for good: a bounce names no delayed
+ * one (a delay suppresses nobody, and its final notice comes later).
+ */
+static void
+keep_failed(struct parse *p)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < p->nrs; i++) {
+		if (own_outcome(&p->rs[i]) == 2) {
+			p->rs[k++] = p->rs[i];
+			continue;
+		}
+		free(p->rs[i].address);
+		if (p->rs[i].from_dsn == 2)
+			free((char *)p->rs[i].seg);
+	}
+	p->nrs = k;
+}
+
 /* The kind find_rcpts' evidence points to; an auto-reply names its sender. */
 static enum bounce_kind
 decide_kind(struct parse *p)
@@ -1644,8 +1724,12 @@ decide_kind(struct parse *p)
 	else if (p->nrs && p->bounce_ev && !is_success_notice(p) &&
 	    !unread_notice(p))
 		kind = BOUNCE_BOUNCE;
-	if (kind == BOUNCE_BOUNCE && !p->tally.failed && is_delay_warning(p))
-		kind = BOUNCE_DELAY;
+	if (kind == BOUNCE_BOUNCE && !p->tally.failed && is_delay_warning(p)) {
+		if (failed_for_good(p))
+			keep_failed(p);
+		else
+			kind = BOUNCE_DELAY;
+	}
 	if (kind == BOUNCE_DELAY && all_expired(p))
 		kind = BOUNCE_BOUNCE;
 	if (kind == BOUNCE_OTHER)

@@ -2811,6 +2811,7 @@ const char *const bounce_message_to[] = {
 	"發送給",
 	"e-mail an",
 	"zustellung an",	/* "Die Zustellung an a ist fehlgeschlagen" */
+	"remise a",	/* "La remise à a est retardée" */
 	/* "Die Nachricht konnte dem Empfänger a nicht zugestellt werden" */
 	"dem empfanger",
 	"dem empfaenger",
