@@ -2354,6 +2354,13 @@ const char *const bounce_failure_words[] = {
 	"possibile recapitare",
 	"wurde nicht an",	/* "wurde nicht an a zugestellt" */
 	"konnte nicht an",	/* "konnte nicht an a zugestellt werden" */
+	/* with "not yet" between: "konnte bisher nicht an a zugestellt
+	 * werden", a delay's words */
+	"konnte bisher nicht an",
+	"konnte noch nicht an",
+	"konnte bislang nicht an",
+	"wurde bisher nicht an",
+	"wurde noch nicht an",
 	"nu a putut fi livrat",
 	"non remis",
 	"non e stato consegnato",	/* non è stato consegnato */
