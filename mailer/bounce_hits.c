@@ -1368,6 +1368,42 @@ lead_says_failed(const char *l, size_t n, size_t after, size_t tn,
 }
 
 /*
+ * 1 when the line above, prev[0..pn), ends the clause the address leading
+ * the line goes on with, carry[0..cn), by a list's joiner or a comma
+ * after an address, and says that list was delivered, negating nothing:
+ * "Your message reached a and" / "b but could not be delivered to c".
+ */
+static int
+joined_to_delivered(const char *prev, size_t pn, const char *carry,
+    size_t cn)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0;
+	char *low;
+	int r;
+
+	while (cn && bounce_is_blank(carry[cn - 1]))
+		cn--;
+	while (i < cn && bounce_is_blank(carry[i]))
+		i++;
+	if (!prev || !carry || carry < prev || carry + cn > prev + pn ||
+	    !memchr(prev, '@', (size_t)(carry - prev)) || !(cn - i == 1 ?
+	    carry[i] == ',' : bounce_list_is(bounce_list_joiners, carry + i,
+	    cn - i)))
+		return 0;
+	low = bounce_lower_dup(prev, (size_t)(carry - prev));
+	buf_add(&b, " ", 1);
+	buf_adds(&b, low);
+	buf_add(&b, " ", 1);
+	free(low);
+	r = !bounce_failure_said(b.data, b.len) &&
+	    bounce_list_match(bounce_success_heading_words, b.data, b.len) &&
+	    !bounce_list_match(bounce_heading_negations, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * 1 when what follows the address that leads line l[0..n), past it at
  * l[after..), makes it no failed recipient: it was delivered, is a
  * sender or a redirect's, or names a list.  colon: the line ends with a
@@ -1425,7 +1461,8 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		    bounce_is_blank(l[after + 1]) ? 1 : n - after;
 		if ((coded || lead_says_failed(l, n, after, tn, after_contact,
 		    carry, carryn, nb)) &&
-		    !lead_not_failed(l, n, after, tn, colon, nb))
+		    !lead_not_failed(l, n, after, tn, colon, nb) &&
+		    !joined_to_delivered(nb->prev, nb->prevlen, carry, carryn))
 			hit(h, b, e);
 	}
 	list_goes_on(l, n, i, after_contact, nb, h);
