@@ -2353,6 +2353,14 @@ const char *const bounce_failure_words[] = {
 	"falha na entrega",
 	"possibile recapitare",
 	"wurde nicht an",	/* "wurde nicht an a zugestellt" */
+	/* "was delivered to a but not to b": b failed */
+	"but not to",
+	"aber nicht an",
+	"mais pas a",	/* mais pas à */
+	"pero no a",
+	"ma non a",
+	"mas nao a",	/* mas não a */
+	"maar niet aan",
 	"konnte nicht an",	/* "konnte nicht an a zugestellt werden" */
 	/* with "not yet" between: "konnte bisher nicht an a zugestellt
 	 * werden", a delay's words */
@@ -3169,6 +3177,8 @@ const char *const bounce_failure_cues[] = {
 	"problem delivering",
 	"problems delivering",
 	"failed addresses follow",	/* Smail */
+	/* "was delivered to a but not to b" (a partial delivery) */
+	"but not to",
 	/* a heading over the failed ones, beside one over those reached:
 	 * "The following recipient address failed:" */
 	"address failed:",
