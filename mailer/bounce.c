@@ -1542,24 +1542,60 @@ framed_heading(const char *l, size_t n)
 }
 
 /*
- * A notice without a report that sorts its recipients under framed
- * headings, one over failed recipients and one over recipients only
- * delayed (Stalwart's "Temporary and permanent failures", Sendmail's
- * mixed notices): it is a final failure, and the recipients under the
- * delay's heading are left out, as a report's delayed ones are.
+ * framed_heading()'s answer for a heading t[i..i + n) that ends in ':'
+ * over a list ("Delivery to the following recipient failed
+ * permanently:", "... has been delayed; we will keep" / "trying:", its
+ * sentence begun on the line above): 1 when it says a delay and no
+ * failure, 2 a failure and no delay, 0 otherwise.
  */
+static int
+colon_heading(const char *t, size_t i, size_t n)
+{
+	size_t s = i;
+	unsigned c;
+
+	while (n && bounce_is_blank(t[i + n - 1]))
+		n--;
+	if (n < 8 || t[i + n - 1] != ':' || memchr(t + i, '@', n))
+		return 0;
+	/* the line above, when it goes on into this one */
+	if (i >= 2 && t[i - 1] == '\n' && !strchr(".:!?\n", t[i - 2])) {
+		s = i - 1;
+		while (s > 0 && t[s - 1] != '\n')
+			s--;
+		if (memchr(t + s, '@', i - s))
+			s = i;
+	}
+	c = bounce_cues(t + s, i - s + n) & (BOUNCE_CUE_DELAY |
+	    BOUNCE_CUE_FAILURE);
+	return c == BOUNCE_CUE_DELAY ? 1 : c == BOUNCE_CUE_FAILURE ? 2 : 0;
+}
+
+/* the most recipients drop_held() sorts: more are no hand-written list */
+#define MAX_HELD_RCPTS	64
+
+/*
+ * A notice without a report that sorts its recipients under framed
+ * headings (colon: under headings that end in ':'), one over failed
+ * recipients and one over recipients only delayed (Stalwart's "Temporary
+ * and permanent failures", Sendmail's mixed notices): it is a final
+ * failure, and the recipients under the delay's heading are left out, as
+ * a report's delayed ones are.
+ */
+
 static void
-drop_held(struct parse *p)
+drop_held(struct parse *p, int colon)
 {
 	const char *t = p->notice, *held = NULL;
 	size_t n = p->sc.nlen, i = 0, k = 0;
 	size_t from[8], to[8], nh = 0;
-	int fail = 0;
+	int fail = 0, in[MAX_HELD_RCPTS];
 
 	while (i < n) {
 		const char *eol = memchr(t + i, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - t - i) : n - i;
-		int h = framed_heading(t + i, ll);
+		int h = colon ? colon_heading(t, i, ll) :
+		    framed_heading(t + i, ll);
 
 		if (h && held && nh < 8) {
 			from[nh] = (size_t)(held - t);
@@ -1576,17 +1612,26 @@ drop_held(struct parse *p)
 		from[nh] = (size_t)(held - t);
 		to[nh++] = n;
 	}
-	if (!fail || !nh)
+	if (!fail || !nh || p->nrs > MAX_HELD_RCPTS)
 		return;
-	p->final_heading = 1;
 	for (i = 0; i < p->nrs; i++) {
 		const char *s = p->rs[i].seg;
-		int in = 0;
 
+		in[i] = 0;
 		for (size_t j = 0; s && j < nh; j++)
 			if (s >= t + from[j] && s < t + to[j])
-				in = 1;
-		if (in)
+				in[i] = 1;
+		k += (size_t)!in[i];
+	}
+	/* under plain headings, a notice whose every recipient is under
+	 * the delay's is a delay warning (Sun's lists its delayed ones
+	 * under a heading beside a failure's) */
+	if (colon && !k)
+		return;
+	p->final_heading = 1;
+	k = 0;
+	for (i = 0; i < p->nrs; i++) {
+		if (in[i])
 			free(p->rs[i].address);
 		else
 			p->rs[k++] = p->rs[i];
@@ -1716,7 +1761,9 @@ decide_kind(struct parse *p)
 		return BOUNCE_AUTOREPLY;
 	}
 	if (!p->tally.failed && !p->tally.delayed && p->nrs)
-		drop_held(p);
+		drop_held(p, 0);
+	if (!p->tally.failed && !p->tally.delayed && p->nrs)
+		drop_held(p, 1);
 	if (p->tally.failed)
 		kind = BOUNCE_BOUNCE;
 	else if (p->tally.delayed)
