@@ -1394,6 +1394,14 @@ find_rcpts(struct parse *p)
 		    &p->rs, &p->nrs);
 	if (!p->nrs && p->bounce_ev && sc->orig.len)
 		local_name_rcpts(p);
+	/*
+	 * a daemon's text in words no line shape reads, the server's reply
+	 * on a line of its own: the one recipient it names is the reply's
+	 */
+	if (!p->nrs && !sc->dsn.len && p->auto_ev <= AUTO_FIELD &&
+	    !p->human_reply && !p->answer && bounce_status_line_rcpt(
+	    p->notice, sc->nlen, &p->excl, &p->rs, &p->nrs))
+		p->bounce_ev = 1;
 	if (p->nrs)
 		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,
 		    &p->excl);

@@ -1149,3 +1149,165 @@ bounce_attach_notice(struct bounce_seg **rs, size_t nrs, const char *notice,
 		free(ts[k].address);
 	free(ts);
 }
+
+/* bytes before an address read for a sender's or a contact's words */
+#define STATUS_PRE	96
+
+/*
+ * 1 when l[0..n), its indent skipped, is a server's reply that names no
+ * address ("550 5.1.1 mailbox unavailable", "550-5.1.1 ..."); its
+ * enhanced status code into st.
+ */
+static int
+reply_line(const char *l, size_t n, char st[16])
+{
+	size_t i = bounce_indent(l, n);
+
+	if (n - i < 9 || (l[i] != '4' && l[i] != '5') ||
+	    !isdigit((unsigned char)l[i + 1]) ||
+	    !isdigit((unsigned char)l[i + 2]) ||
+	    (l[i + 3] != ' ' && l[i + 3] != '-') || memchr(l, '@', n))
+		return 0;
+	return bounce_status_at(l, n, i + 4, st) && st[0] == l[i];
+}
+
+/*
+ * 1 when the address t[b..e) on the line t[ls..le) is a sender's or a
+ * contact's: the words before it on its line, or a postposition of
+ * origin after it, say so.
+ */
+static int
+origin_or_contact(const char *t, size_t ls, size_t le, size_t b, size_t e)
+{
+	size_t pb = b - ls > STATUS_PRE ? b - STATUS_PRE : ls;
+	const char *at;
+	char *low;
+	size_t ln;
+	int r;
+
+	/* "... or write to" / "a@b to request removal": the line above */
+	if (bounce_indent(t + ls, b - ls) == b - ls)
+		pb = ls > STATUS_PRE / 2 ? ls - STATUS_PRE / 2 : 0;
+	while (pb > 0 && ((unsigned char)t[pb] & 0xc0) == 0x80)
+		pb--;
+	/* the words since the address before it: not "sender@x" */
+	if ((at = memrchr(t + pb, '@', b - pb)))
+		for (pb = (size_t)(at - t); pb < b && !bounce_is_blank(t[pb]);
+		    pb++)
+			;
+	while (b > pb && t[b - 1] && strchr("<([\"'", t[b - 1]))
+		b--;
+	low = bounce_lower_dup(t + pb, b - pb);
+	ln = strlen(low);
+	r = pre_contact(low, ln) ||
+	    bounce_list_match(bounce_help_words_intl, low, ln) ||
+	    ends_with(bounce_origin_words, low, ln) ||
+	    ends_with(bounce_sender_cues, low, ln);
+	free(low);
+	while (e < le && t[e] && strchr(">)]\"'", t[e]))
+		e++;
+	return r || bounce_origin_after(t + e, le - e);
+}
+
+/*
+ * 1 when l[0..n) is written in a script whose words the rows may not
+ * hold (Hebrew, Arabic, Persian, Urdu, the Brahmic scripts, Thai).
+ */
+static int
+script_unread(const char *l, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned char c = (unsigned char)l[i];
+		unsigned char d = (unsigned char)l[i + 1];
+
+		if ((c >= 0xd6 && c <= 0xdb) || (c == 0xe0 && d >= 0xa4 &&
+		    d <= 0xb9))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when the line t[ls..le) speaks of a failure (or a delay) of the
+ * address that ends at t[e]: failure words, a reason ("ay hindi
+ * umiiral"), or words in a script the rows may not read; not of a
+ * list's members ("Your message to l was not delivered to all of its" /
+ * "recipients", t[0..n) the text).
+ */
+static int
+failure_context(const char *t, size_t ls, size_t le, size_t e, size_t n)
+{
+	const char *cont = le < n ? t + le + 1 : NULL;
+	char *low = bounce_lower_dup(t + ls, le - ls);
+	size_t ln = strlen(low);
+	int r = has_word(bounce_failure_words, low, ln) ||
+	    (bounce_cues(low, ln) & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY)) ||
+	    bounce_rule_match(low, ln);
+
+	free(low);
+	return (r || script_unread(t + ls, le - ls)) &&
+	    !members_follow(t + e, le - e, cont, cont ? n - le - 1 : 0);
+}
+
+/*
+ * 1 when the address t[b..e) on the line t[ls..le) can be the recipient
+ * a notice's reply line speaks of.
+ */
+static int
+reply_candidate(const char *t, size_t ls, size_t le, size_t b, size_t e,
+    const struct bounce_addrset *excl)
+{
+	char *a = xstrndup(t + b, e - b);
+	int r = !bounce_addrset_has(excl, a) && !bounce_is_daemon(a) &&
+	    !origin_or_contact(t, ls, le, b, e);
+
+	free(a);
+	return r;
+}
+
+int
+bounce_status_line_rcpt(const char *t, size_t n,
+    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs)
+{
+	char st[16], one[16] = "";
+	const char *reply = NULL;
+	size_t rl = 0, fb = 0, fe = 0, i = 0;
+	char *a;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t le = eol ? (size_t)(eol - t) : n;
+
+		/* two replies: whose is which, nothing says */
+		if (reply_line(t + i, le - i, st) && reply && strcmp(st, one))
+			return 0;
+		if (!reply && reply_line(t + i, le - i, one)) {
+			reply = t + i;
+			rl = le - i;
+		}
+		for (size_t k = i, b, e; k < le; k++) {
+			if (t[k] != '@' ||
+			    !bounce_addr_around(t, le, k, &b, &e))
+				continue;
+			k = e;
+			if (!reply_candidate(t, i, le, b, e, excl))
+				continue;
+			/* an aside ("sent by s to l", a signature): not it */
+			if (!failure_context(t, i, le, e, n))
+				continue;
+			/* two recipients: whose reply it is, nothing says */
+			if (fe && (fe - fb != e - b ||
+			    strncasecmp(t + fb, t + b, e - b)))
+				return 0;
+			fb = b;
+			fe = e;
+		}
+		i = le + 1;
+	}
+	if (!reply || !fe)
+		return 0;
+	a = xstrndup(t + fb, fe - fb);
+	bounce_seg_add(rs, nrs, a, reply, rl);
+	free(a);
+	return one[0] - '0';
+}

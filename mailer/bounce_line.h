@@ -30,6 +30,18 @@
 void bounce_notice_rcpts(const char *t, size_t n,
     const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs);
 
+/*
+ * A plain-text notice that names its failed recipient only in words no
+ * line shape reads and gives the server's reply on a line of its own
+ * ("550 5.1.1 user unknown"): when t[0..n) holds one such reply, however
+ * many lines it takes, and names one address that is none of excl, no
+ * daemon's and none that its words make a sender's or a contact's,
+ * appends that address to rs with the reply as its diagnostic.  Returns
+ * the reply's class (4 or 5), 0 when it appended none.
+ */
+int bounce_status_line_rcpt(const char *t, size_t n,
+    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs);
+
 /* Gives each of rs the notice lines that name it (seg2). */
 void bounce_attach_notice(struct bounce_seg **rs, size_t nrs,
     const char *notice, size_t nlen, const struct bounce_addrset *excl);

@@ -193,6 +193,12 @@ sender_postposition(const char *t, size_t n)
 	return bounce_list_prefix(from, t + i, n - i);
 }
 
+int
+bounce_origin_after(const char *t, size_t n)
+{
+	return sender_postposition(t, n);
+}
+
 /*
  * What may follow an address that leads its line for the line to list it
  * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's

@@ -20,6 +20,13 @@ int has_word(const char *const *list, const char *lower, size_t n);
 int ends_with(const char *const *list, const char *lower, size_t n);
 
 /*
+ * 1 when the words after an address, t[0..n), start with a postposition
+ * of origin (Hindi "s से", Urdu "s سے", Bengali "s থেকে"): s is the
+ * sender.
+ */
+int bounce_origin_after(const char *t, size_t n);
+
+/*
  * What may follow an address that leads its line for the line to list it
  * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
  * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on

@@ -2597,6 +2597,10 @@ const char *const bounce_failure_words[] = {
 	"نرسيد", "نرسید", "نہیں پہنچ سکا",
 	/* Thai "ยังส่งข้อความถึง a ไม่ได้" (cannot send to a yet) */
 	"ยังส่ง",
+	/* helper-184: refused (Vietnamese "từ chối"), could not be handed
+	 * over (Indonesian "tidak bisa disampaikan") */
+	"tu choi", "tidak bisa disampaikan", "tidak dapat disampaikan",
+	"gagal disampaikan",
 	NULL
 };
 
@@ -2688,6 +2692,29 @@ const char *const bounce_contact_labels[] = {
 	"adresse e-mail", "adresse email", "adresse electronique",
 	"correo", "correo electronico", "posta elettronica",
 	"indirizzo e-mail", "e-mailadres", "endereco de e-mail", NULL
+};
+
+/*
+ * The words of origin right before a sender's address, in the languages
+ * whose notices bounce_status_line_rcpt() reads: "رسالة من s" (a
+ * message from s), "מאת s", "از s", "จาก s", "dari s", "mula kay s".
+ */
+const char *const bounce_origin_words[] = {
+	"من", "מאת", "از", "จาก", "dari", "tu", "mula sa", "mula kay",
+	"galing sa", "galing kay", NULL
+};
+
+/*
+ * A contact's words in the same languages: "للمساعدة راسلنا على h" (for
+ * help write to us at h), "לתמיכה", "پشتیبانی", "सहायता", "সহায়তা",
+ * "உதவி", "ติดต่อ", "lien he", "hubungi", "makipag-ugnayan".
+ */
+const char *const bounce_help_words_intl[] = {
+	"مساعدة", "راسلنا", "تواصل", "الدعم", "לעזרה", "לתמיכה", "תמיכה",
+	"פנו", "پشتیبانی", "راهنمایی", "مدد", "رابطہ", "सहायता", "संपर्क",
+	"সহায়তা", "যোগাযোগ", "உதவி", "தொடர்பு", "ติดต่อ", "ช่วยเหลือ",
+	"lien he", "hubungi", "bantuan", "makipag-ugnayan", "tulong",
+	NULL
 };
 
 /* Words ending a line before the sender's address on a line of its own. */

@@ -103,6 +103,10 @@ extern const char *const bounce_help_words[];
 /* a contact's label alone on its line ("E-Mail:") */
 extern const char *const bounce_contact_labels[];
 extern const char *const bounce_sender_cues[];
+/* before a sender's or a contact's address, in RTL, Brahmic and SE Asian
+ * languages (bounce_status_line_rcpt) */
+extern const char *const bounce_origin_words[];
+extern const char *const bounce_help_words_intl[];
 extern const char *const bounce_message_to[];
 /* words after "message to a" saying that a took the message */
 extern const char *const bounce_accepted_words[];
