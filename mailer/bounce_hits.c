@@ -738,8 +738,28 @@ delivered_follows(const char *t, size_t n)
 }
 
 /*
+ * 1 when the words before an address on its line, p[0..n) (from the
+ * address before it), head a delivery ("Delivered successfully to: a",
+ * "Berhasil dikirim ke: a", "Naipadala nang maayos sa: a") and no
+ * failure ("Tidak berhasil dikirim ke: a", "HINDI naipadala sa: a").
+ */
+static int
+delivered_precedes(const char *p, size_t n)
+{
+	char *low = bounce_lower_dup(p, n);
+	size_t ln = strlen(low);
+	int r = ((bounce_cues(p, n) & BOUNCE_CUE_SUCCESS) ||
+	    bounce_list_match(bounce_success_headings, low, ln)) &&
+	    !bounce_failure_said(low, ln) &&
+	    !(bounce_cues(p, n) & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY));
+
+	free(low);
+	return r;
+}
+
+/*
  * Removes from h the addresses a success reply or a delivered verdict
- * follows on l[0..n).
+ * follows on l[0..n), or a heading of delivery precedes.
  */
 static void
 drop_accepted(const char *l, size_t n, struct hits *h)
@@ -747,8 +767,12 @@ drop_accepted(const char *l, size_t n, struct hits *h)
 	size_t k = 0;
 
 	for (size_t i = 0; i < h->n; i++) {
+		/* hits need not come in the line's order */
+		size_t from = i && h->e[i - 1] <= h->b[i] ? h->e[i - 1] : 0;
+
 		if (accepted_reply(l + h->e[i], n - h->e[i]) ||
-		    delivered_follows(l + h->e[i], n - h->e[i]))
+		    delivered_follows(l + h->e[i], n - h->e[i]) ||
+		    delivered_precedes(l + from, h->b[i] - from))
 			continue;
 		h->b[k] = h->b[i];
 		h->e[k++] = h->e[i];

@@ -2601,6 +2601,13 @@ const char *const bounce_failure_words[] = {
 	 * over (Indonesian "tidak bisa disampaikan") */
 	"tu choi", "tidak bisa disampaikan", "tidak dapat disampaikan",
 	"gagal disampaikan",
+	/* the negations of the success headings (bounce_success_cues):
+	 * Thai "ไม่สำเร็จ" (unsuccessful), Bengali "পৌঁছে দেওয়া যায়নি" (could
+	 * not be handed over), "... सफलतापूर्वक नहीं" */
+	"ไม่สำเร็จ", "পৌঁছে দেওয়া যায়নি", "পৌঁছে দেওয়া সম্ভব হয়নি",
+	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
+	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
+	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
 	NULL
 };
 
@@ -3297,6 +3304,11 @@ const char *const bounce_failure_cues[] = {
 	"فشل إرسال", "מסירה נכשלה", "वितरण विफल", "প্রেরণ ব্যর্থ",
 	"pengiriman gagal", "டெலிவரி தோல்வி",
 	"نرسيد",
+	/* helper-184: the negated success headings, as failure words */
+	"ไม่สำเร็จ", "পৌঁছে দেওয়া যায়নি", "পৌঁছে দেওয়া সম্ভব হয়নি",
+	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
+	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
+	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
 	NULL
 };
 
@@ -3797,6 +3809,30 @@ const char *const bounce_heading_negations[] = {
 	" ikke ", "edilemedi",
 	" не ", "未", "无法", "無法", "失败", "失敗", "不", "ません", "못",
 	"않", "실패",
+	NULL
+};
+
+/*
+ * The headings over the addresses reached in the languages of helper-179's
+ * rows ("تم التسليم بنجاح إلى:", "נמסרה בהצלחה אל:", "با موفقیت تحویل
+ * داده شد به:", "सफलतापूर्वक वितरित:", "Naipadala nang maayos sa:"); their
+ * negations ("HINDI naipadala sa:", "Tidak berhasil dikirim ke:") are
+ * failure words.  Headings only (bounce_section_success), no notice's
+ * cue: "a : تم التسليم بنجاح" beside a failed address whose failure
+ * words are no notice's cue makes no success notice.
+ */
+const char *const bounce_success_headings[] = {
+	"تم التسليم بنجاح", "سلمت بنجاح", "تم تسليمها بنجاح", "נמסרה בהצלחה",
+	"נמסר בהצלחה", "با موفقیت تحویل", "با موفقیت ارسال",
+	"کامیابی سے پہنچا", "کامیابی سے بھیج", "کامیابی سے ترسیل",
+	"सफलतापूर्वक पहुँचा", "सफलतापूर्वक पहुंचा", "सफलतापूर्वक वितरित",
+	"सफलतापूर्वक भेज", "সফলভাবে পৌঁছে", "সফলভাবে পাঠানো",
+	"সফলভাবে বিতরণ", "வெற்றிகரமாக வழங்கப்பட்டது",
+	"வெற்றிகரமாக அனுப்பப்பட்டது", "ส่งสำเร็จ", "สำเร็จแล้ว",
+	"gui thanh cong", "berhasil dikirim",
+	"berhasil terkirim", "berjaya dihantar", "matagumpay na naipadala",
+	"matagumpay na naihatid", "naipadala nang maayos",
+	"naihatid nang maayos", "naipadala sa", "naihatid sa",
 	NULL
 };
 

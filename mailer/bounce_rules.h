@@ -106,6 +106,8 @@ extern const char *const bounce_sender_cues[];
 /* before a sender's or a contact's address, in RTL, Brahmic and SE Asian
  * languages (bounce_status_line_rcpt) */
 extern const char *const bounce_origin_words[];
+/* headings over the addresses reached, beside bounce_success_cues */
+extern const char *const bounce_success_headings[];
 extern const char *const bounce_help_words_intl[];
 extern const char *const bounce_message_to[];
 /* words after "message to a" saying that a took the message */
