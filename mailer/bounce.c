@@ -1396,11 +1396,14 @@ find_rcpts(struct parse *p)
 		local_name_rcpts(p);
 	/*
 	 * a daemon's text in words no line shape reads, the server's reply
-	 * on a line of its own: the one recipient it names is the reply's
+	 * on a line of its own: the one recipient it names is the reply's;
+	 * in a delay's words ("will keep trying for 3 days"), the delay's
 	 */
 	if (!p->nrs && !sc->dsn.len && p->auto_ev <= AUTO_FIELD &&
 	    !p->human_reply && !p->answer && bounce_status_line_rcpt(
-	    p->notice, sc->nlen, &p->excl, &p->rs, &p->nrs))
+	    p->notice, sc->nlen, &p->excl, (p->cues & BOUNCE_CUE_DELAY) &&
+	    !(p->cues & BOUNCE_CUE_SUCCESS) && (p->from_daemon ||
+	    p->from_service), &p->rs, &p->nrs))
 		p->bounce_ev = 1;
 	if (p->nrs)
 		bounce_attach_notice(&p->rs, p->nrs, p->notice, sc->nlen,

@@ -1267,7 +1267,8 @@ reply_candidate(const char *t, size_t ls, size_t le, size_t b, size_t e,
 
 int
 bounce_status_line_rcpt(const char *t, size_t n,
-    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs)
+    const struct bounce_addrset *excl, int delay, struct bounce_seg **rs,
+    size_t *nrs)
 {
 	char st[16], one[16] = "";
 	const char *reply = NULL;
@@ -1285,7 +1286,9 @@ bounce_status_line_rcpt(const char *t, size_t n,
 			reply = t + i;
 			rl = le - i;
 		}
-		for (size_t k = i, b, e; k < le; k++) {
+		/* a quoted line is another's mail: a forward's, a reply's */
+		for (size_t k = i, b, e; k < le && t[i + bounce_indent(t + i,
+		    le - i)] != '>'; k++) {
 			if (t[k] != '@' ||
 			    !bounce_addr_around(t, le, k, &b, &e))
 				continue;
@@ -1304,10 +1307,10 @@ bounce_status_line_rcpt(const char *t, size_t n,
 		}
 		i = le + 1;
 	}
-	if (!reply || !fe)
+	if (!fe || (!reply && !delay))
 		return 0;
 	a = xstrndup(t + fb, fe - fb);
 	bounce_seg_add(rs, nrs, a, reply, rl);
 	free(a);
-	return one[0] - '0';
+	return reply ? one[0] - '0' : 4;
 }

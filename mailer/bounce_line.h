@@ -36,11 +36,14 @@ void bounce_notice_rcpts(const char *t, size_t n,
  * ("550 5.1.1 user unknown"): when t[0..n) holds one such reply, however
  * many lines it takes, and names one address that is none of excl, no
  * daemon's and none that its words make a sender's or a contact's,
- * appends that address to rs with the reply as its diagnostic.  Returns
- * the reply's class (4 or 5), 0 when it appended none.
+ * appends that address to rs with the reply as its diagnostic.  With
+ * delay (the notice says it is a delay's), no reply is needed: its words
+ * are the context.  Returns the reply's class (4 or 5; 4 for a delay
+ * without one), 0 when it appended none.
  */
 int bounce_status_line_rcpt(const char *t, size_t n,
-    const struct bounce_addrset *excl, struct bounce_seg **rs, size_t *nrs);
+    const struct bounce_addrset *excl, int delay, struct bounce_seg **rs,
+    size_t *nrs);
 
 /* Gives each of rs the notice lines that name it (seg2). */
 void bounce_attach_notice(struct bounce_seg **rs, size_t nrs,

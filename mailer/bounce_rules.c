@@ -2608,6 +2608,11 @@ const char *const bounce_failure_words[] = {
 	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
 	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
 	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
+	/* a delay's, after "message to a": not delivered yet */
+	"עדיין לא נמסרה", "هنوز تحویل", "ابھی تک نہیں", "अभी तक नहीं",
+	"এখনো পৌঁছানো যায়নি", "இன்னும் வழங்கப்படவில்லை", "ยังไม่ได้ถูกส่ง",
+	"van chua duoc", "belum terkirim", "belum lagi dihantar",
+	"hindi pa naihahatid", "لم يتم تسليم رسالتك",
 	NULL
 };
 
@@ -3659,6 +3664,36 @@ const char *const bounce_delay_cues[] = {
 	/* Thai: only a warning, will try sending again */
 	"เพียงคำเตือน", "คำเตือนเท่านั้น", "จะลองส่งใหม่", "ลองส่งใหม่อีกครั้ง",
 	"จะพยายามส่งใหม่",
+	/* helper-184: not yet, will keep trying, no need to resend */
+	"سيواصل الخادم المحاولة", "سيواصل المحاولة", "سنواصل المحاولة",
+	"لا داعي لإعادة", "لا حاجة لإعادة", "עדיין לא נמסרה", "ימשיך לנסות",
+	"נמשיך לנסות", "אין צורך לשלוח", "هنوز تحویل", "هنوز ارسال",
+	"به تلاش ادامه", "نیازی به ارسال دوباره", "ابھی تک نہیں",
+	"کوشش جاری رکھے", "دوبارہ بھیجنے کی ضرورت نہیں", "अभी तक नहीं",
+	"प्रयास करता रहेगा", "प्रयास जारी रखेगा", "कोशिश करता रहेगा",
+	"दोबारा भेजने की ज़रूरत नहीं", "दोबारा भेजने की जरूरत नहीं",
+	"এখনো পৌঁছানো যায়নি", "এখনও পৌঁছানো যায়নি", "চেষ্টা চালিয়ে যাবে",
+	"আবার পাঠানোর প্রয়োজন নেই", "இன்னும் வழங்கப்படவில்லை",
+	"தொடர்ந்து முயற்சிக்கும்", "மீண்டும் அனுப்பத் தேவையில்லை",
+	"ยังไม่ได้ถูกส่ง", "ยังไม่ได้ส่ง", "จะพยายามต่อไป", "ไม่จำเป็นต้องส่งซ้ำ",
+	"van chua duoc", "se tiep tuc thu", "khong can gui lai",
+	"belum terkirim", "akan terus mencoba", "tidak perlu mengirim ulang",
+	"belum lagi dihantar", "akan terus mencuba",
+	"tidak perlu menghantar semula", "hindi pa naihahatid",
+	"patuloy na susubukan", "hindi mo na kailangang ipadala",
+	"لم تسلم بعد", "لم يتم التسليم بعد", "سنستمر في المحاولة",
+	"سيستمر الخادم في المحاولة", "سنعيد المحاولة", "سيعاود المحاولة",
+	"لا تحتاج إلى إعادة", "טרם נמסרה", "هنوز تحویل نشده",
+	"هنوز ارسال نشده", "تلاش خواهیم کرد", "همچنان تلاش", "لازم نیست دوباره",
+	"کوشش کرتا رہے گا", "دوبارہ کوشش کی جائے گی", "पुनः प्रयास करेगा",
+	"फिर से कोशिश करेगा", "এখনও পাঠানো যায়নি", "আবার চেষ্টা করবে",
+	"இன்னும் அனுப்பப்படவில்லை", "இன்னும் சென்றடையவில்லை",
+	"மீண்டும் முயற்சிப்போம்", "தொடர்ந்து முயற்சி", "ยังส่งไม่ถึง",
+	"ยังไม่สามารถส่ง", "จะลองอีกครั้ง", "ไม่ต้องส่งใหม่", "chua the gui",
+	"chua gui duoc", "belum dapat dikirim", "belum bisa dikirim",
+	"akan mencoba lagi", "akan mencoba kembali", "akan dicoba kembali",
+	"belum dapat dihantar", "akan mencuba lagi", "hindi pa naipadala",
+	"muling susubukan",
 	NULL
 };
 
@@ -3695,6 +3730,20 @@ const char *const bounce_final_cues[] = {
 	/* Postfix's failure template; its delay template says "could not
 	 * be delivered for 4 hour(s)" */
 	"could not be delivered to one or more recipients",
+	/* helper-184: no more tries, in helper-179's languages: "لن تتم
+	 * إعادة المحاولة", "לא ננסה שוב", "دوبارہ کوشش نہیں کی جائے گی",
+	 * "আর চেষ্টা করা হবে না", "se khong thu lai", "tidak akan mencoba
+	 * lagi", "hindi na susubukan" */
+	"لن تتم إعادة المحاولة", "لن نحاول مرة أخرى", "לא ננסה שוב",
+	"לא יבוצעו ניסיונות נוספים", "دوباره تلاش نخواهد شد",
+	"تلاش دیگری انجام نمی", "دوبارہ کوشش نہیں", "फिर से प्रयास नहीं",
+	"दोबारा प्रयास नहीं", "दोबारा कोशिश नहीं", "আর চেষ্টা করা হবে না",
+	"পুনরায় চেষ্টা করা হবে না", "மீண்டும் முயற்சிக்கப்படாது",
+	"จะไม่ลองส่งอีก", "จะไม่พยายามส่งอีก", "khong thu lai",
+	"khong gui lai nua", "tidak akan mencoba lagi",
+	"tidak akan dicoba lagi",
+	"tidak akan dicuba lagi", "tidak akan mencuba lagi",
+	"hindi na susubukan", "hindi na muling susubukan",
 	NULL
 };
 
