@@ -747,6 +747,26 @@ const struct bounce_rule bounce_rules[] = {
 	{ "dinonaktifkan", "5.2.1", HARD, "suspend" },
 	{ "dinyahaktifkan", "5.2.1", HARD, "suspend" },
 	{ "na-deactivate", "5.2.1", HARD, "suspend" },
+	/* helper-184: a domain that does not exist (Malay), an unknown user
+	 * (Hebrew "אינו מוכר", Vietnamese "không xác định", Bengali "এমন
+	 * কোনো ব্যবহারকারী নেই"), a quota exceeded (Arabic, Urdu) */
+	{ "domain penerima tidak wujud", "5.1.2", HARD, "hostunknown" },
+	{ "domain tidak wujud", "5.1.2", HARD, "hostunknown" },
+	{ "nama domain tidak wujud", "5.1.2", HARD, "hostunknown" },
+	{ "אינו מוכר", "5.1.1", HARD, "userunknown" },
+	{ "אינה מוכרת", "5.1.1", HARD, "userunknown" },
+	{ "משתמש לא ידוע", "5.1.1", HARD, "userunknown" },
+	{ "nguoi dung khong xac dinh", "5.1.1", HARD, "userunknown" },
+	{ "nguoi nhan khong xac dinh", "5.1.1", HARD, "userunknown" },
+	{ "khong xac dinh tren may chu", "5.1.1", HARD, "userunknown" },
+	{ "এমন কোনো ব্যবহারকারী নেই", "5.1.1", HARD, "userunknown" },
+	{ "কোনো ব্যবহারকারী নেই", "5.1.1", HARD, "userunknown" },
+	{ "تجاوز الحصة", "5.2.2", SOFT, "mailboxfull" },
+	{ "تجاوزت الحصة", "5.2.2", SOFT, "mailboxfull" },
+	{ "تجاوز حصة", "5.2.2", SOFT, "mailboxfull" },
+	{ "کوٹہ ختم", "5.2.2", SOFT, "mailboxfull" },
+	{ "کوٹہ پورا", "5.2.2", SOFT, "mailboxfull" },
+	{ "کوٹہ سے تجاوز", "5.2.2", SOFT, "mailboxfull" },
 	/* helper-182: the same reasons in other words, and Tamil */
 	{ "ডোমেইন খুঁজে পাওয়া যায়নি", "5.1.2", HARD, "hostunknown" },
 	{ "ডোমেইন পাওয়া যায়নি", "5.1.2", HARD, "hostunknown" },
@@ -1910,6 +1930,8 @@ const char *const bounce_rcpt_nouns[] = {
 	"akaun", "peti mel", "tatanggap", "ang account", "mailbox ng",
 	"பெறுநர்", "முகவரி", "கணக்கு", "பெறுநர் முகவரி", "அஞ்சல் பெட்டி",
 	"نشاني", "گيرنده", "آدرس ايميل", "میل باکس", "ميل باکس",
+	/* helper-184: the user (Hebrew, Vietnamese) */
+	"המשתמש", "משתמש", "nguoi dung",
 	NULL
 };
 
@@ -2100,6 +2122,10 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "ay hindi naipadala", NULL, 0, NULL },
 	{ "hindi naipadala", NULL, 0, NULL },
 	{ "ay tinanggihan", NULL, 0, NULL },
+	/* helper-184: Latin-script verdicts (Malay, Vietnamese) */
+	{ "domain penerima tidak wujud", "5.1.2", HARD, "hostunknown" },
+	{ "domain tidak wujud", "5.1.2", HARD, "hostunknown" },
+	{ "khong xac dinh", "5.1.1", HARD, "userunknown" },
 	/*
 	 * helper-182: Vietnamese, Indonesian, Malay and Filipino verdicts;
 	 * those of non-Latin scripts are bounce_rules[] rows, read by
