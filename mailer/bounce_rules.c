@@ -3720,6 +3720,9 @@ const char *const bounce_delay_cues[] = {
 	"akan mencoba lagi", "akan mencoba kembali", "akan dicoba kembali",
 	"belum dapat dihantar", "akan mencuba lagi", "hindi pa naipadala",
 	"muling susubukan",
+	"حتى الآن", "حتى اللحظة", "ستتواصل المحاولات", "سيعيد المحاولة",
+	"سيتم إعادة المحاولة", "سنعاود المحاولة", "سيحاول مجددا",
+	"سيحاول مرة أخرى", "لا حاجة إلى إعادة",
 	NULL
 };
 
