@@ -2341,6 +2341,13 @@ const char *const bounce_lang_failure_words[] = {
 	"hindi maihatid", "hindi naihatid", "hindi ito naihatid",
 	"hindi nakarating", "nabigo", "வழங்கப்படவில்லை", "வழங்க முடியவில்லை",
 	"அனுப்ப முடியவில்லை", "அனுப்பப்படவில்லை", "சென்றடையவில்லை", "தோல்வி",
+	/* helper-184: the negations of bounce_success_headings: Thai
+	 * "ไม่สำเร็จ" (unsuccessful), Bengali "পৌঁছে দেওয়া যায়নি" (could not
+	 * be handed over), "... सफलतापूर्वक नहीं" */
+	"ไม่สำเร็จ", "পৌঁছে দেওয়া যায়নি", "পৌঁছে দেওয়া সম্ভব হয়নি",
+	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
+	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
+	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
 	NULL
 };
 
@@ -2627,13 +2634,6 @@ const char *const bounce_failure_words[] = {
 	 * over (Indonesian "tidak bisa disampaikan") */
 	"tu choi", "tidak bisa disampaikan", "tidak dapat disampaikan",
 	"gagal disampaikan",
-	/* the negations of the success headings (bounce_success_cues):
-	 * Thai "ไม่สำเร็จ" (unsuccessful), Bengali "পৌঁছে দেওয়া যায়নি" (could
-	 * not be handed over), "... सफलतापूर्वक नहीं" */
-	"ไม่สำเร็จ", "পৌঁছে দেওয়া যায়নি", "পৌঁছে দেওয়া সম্ভব হয়নি",
-	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
-	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
-	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
 	/* a delay's, after "message to a": not delivered yet */
 	"עדיין לא נמסרה", "هنوز تحویل", "ابھی تک نہیں", "अभी तक नहीं",
 	"এখনো পৌঁছানো যায়নি", "இன்னும் வழங்கப்படவில்லை", "ยังไม่ได้ถูกส่ง",
@@ -3335,11 +3335,6 @@ const char *const bounce_failure_cues[] = {
 	"فشل إرسال", "מסירה נכשלה", "वितरण विफल", "প্রেরণ ব্যর্থ",
 	"pengiriman gagal", "டெலிவரி தோல்வி",
 	"نرسيد",
-	/* helper-184: the negated success headings, as failure words */
-	"ไม่สำเร็จ", "পৌঁছে দেওয়া যায়নি", "পৌঁছে দেওয়া সম্ভব হয়নি",
-	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
-	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
-	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
 	NULL
 };
 
