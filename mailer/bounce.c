@@ -81,6 +81,8 @@ struct parse {
 	int auto_ev;		/* evidence of an auto-reply: AUTO_* */
 	int complaint_ev;	/* a complaint that is no RFC 5965 report */
 	int list_admin;		/* a list manager's notice about its list */
+	/* it passes on a notice about mail the list did not send */
+	int list_passes;
 	int human_reply;	/* its subject answers an auto-reply */
 	int answer;		/* its subject answers a message ("Re:") */
 	int list_from;		/* sent by a list manager or a list's owner */
@@ -576,38 +578,6 @@ autoreply_subject(const char *s)
 
 /* Subject, From, envelope and auto-reply evidence of the notice itself. */
 /*
- * 1 when a From field value v[0..n) without a deliverable address still
- * names a mail system, as older and local MTAs write it: unqualified
- * ("MAILER-DAEMON (Mail Delivery Subsystem)", "<MAILER-DAEMON>"), at an
- * address literal ("postmaster@[192.0.2.1]") or null ("<>").
- */
-static int
-bare_daemon(const char *v, size_t n)
-{
-	const char *s = memchr(v, '<', n);
-	char tok[65];
-	size_t k = 0;
-
-	if (s) {
-		n -= (size_t)(s + 1 - v);
-		v = s + 1;
-		if (n && *v == '>')
-			return 1;
-	}
-	while (n && (bounce_is_blank(*v) || *v == '"')) {
-		v++;
-		n--;
-	}
-	while (k < n && k < sizeof tok - 1 && !bounce_is_blank(v[k]) &&
-	    !strchr("<>@(),;\"", v[k])) {
-		tok[k] = v[k];
-		k++;
-	}
-	tok[k] = '\0';
-	return k && bounce_is_daemon(tok);
-}
-
-/*
  * 1 when the From field v[0..n) gives its address a mail system's display
  * name ("Mail Delivery Service <a>"): the words before the bracket.
  */
@@ -688,8 +658,7 @@ read_own_side(struct parse *p, struct buf *v)
 
 	if (bounce_hdrs_get(x, "From", 0, v)) {
 		p->from = bounce_first_addr(v->data, v->len);
-		p->from_daemon = p->from ? bounce_is_daemon(p->from) :
-		    bare_daemon(v->data, v->len);
+		p->from_daemon = bounce_from_daemon(v->data, v->len);
 		p->from_service = service_name(v->data, v->len);
 	}
 	envelope_add(&p->env, x, "Delivered-To");
@@ -763,10 +732,48 @@ read_pec_field(struct parse *p, struct buf *v)
 		p->pec = PEC_FAILED;
 }
 
+/* The first address of the attached notice's field name, or NULL. */
+static char *
+inner_addr(const struct parse *p, const char *name, struct buf *v)
+{
+	if (!p->sc.inner_read || !bounce_header_get(p->sc.inner.data,
+	    bounce_header_len(p->sc.inner.data, p->sc.inner.len), name, 0,
+	    v))
+		return NULL;
+	return bounce_first_addr(v->data, v->len);
+}
+
+/*
+ * 1 when the attached notice read as the notice (a list server, a rule or
+ * a person passing on a notice) was addressed to the one passing it on:
+ * to a list's own address (l-bounces, owner-l) or to any of the
+ * wrapper's domain (ezmlm's l-return-n-a=d@, the forwarder's mailbox).
+ * It answered their mail, not ours: the address it names is hearsay.
+ */
+static int
+inner_to_wrapper(const struct parse *p, struct buf *v)
+{
+	char *a = inner_addr(p, "To", v);
+	const char *d, *fd;
+	int r;
+
+	if (!a)
+		return 0;
+	d = strrchr(a, '@');
+	fd = p->from ? strrchr(p->from, '@') : NULL;
+	r = bounce_is_list_admin(a, 1) || (d && fd && !strcasecmp(d, fd));
+	free(a);
+	return r;
+}
+
 /* The fields and the sender of a list manager's notice about its list. */
 static void
 read_list_fields(struct parse *p, struct buf *v)
 {
+	if (p->sc.inner_read && !inner_to_wrapper(p, v)) {
+		p->list_passes = 1;
+		return;
+	}
 	/*
 	 * Mailman's notices about its own list (held posts, bounces of its
 	 * members it could not read): whatever report they carry is the
@@ -1364,6 +1371,11 @@ find_rcpts(struct parse *p)
 	}
 	if (forwarded_hearsay(p, &v))
 		hearsay = 1;
+	if (p->sc.inner_plain && p->sc.inner_read && inner_to_wrapper(p, &v)) {
+		buf_free(&v);
+		p->bounce_ev = 0;
+		return;
+	}
 	buf_free(&v);
 	if (p->bounce_ev)
 		bounce_notice_rcpts(p->notice, sc->nlen, &p->excl, &p->rs,
@@ -1926,8 +1938,8 @@ parse_notice(struct parse *p, const char *msg, size_t len,
 	 * an MTA's report (a delivery-status part) can name one.  So does
 	 * any sender's notice that a list holds our post for moderation.
 	 */
-	if ((p->list_from && (p->auto_ev || (!p->sc.dsn.len &&
-	    !p->sc.inner.len))) || held_notice(p))
+	if ((p->list_from && !p->list_passes && (p->auto_ev ||
+	    (!p->sc.dsn.len && !p->sc.inner.len))) || held_notice(p))
 		p->list_admin = 1;
 }
 

@@ -465,6 +465,51 @@ bounce_is_daemon(const char *addr)
 	return 0;
 }
 
+/*
+ * 1 when a From field value v[0..n) without a deliverable address still
+ * names a mail system, as older and local MTAs write it: unqualified
+ * ("MAILER-DAEMON (Mail Delivery Subsystem)", "<MAILER-DAEMON>"), at an
+ * address literal ("postmaster@[192.0.2.1]") or null ("<>").
+ */
+static int
+bare_daemon(const char *v, size_t n)
+{
+	const char *s = memchr(v, '<', n);
+	char tok[65];
+	size_t k = 0;
+
+	if (s) {
+		n -= (size_t)(s + 1 - v);
+		v = s + 1;
+		if (n && *v == '>')
+			return 1;
+	}
+	while (n && (bounce_is_blank(*v) || *v == '"')) {
+		v++;
+		n--;
+	}
+	while (k < n && k < sizeof tok - 1 && !bounce_is_blank(v[k]) &&
+	    !strchr("<>@(),;\"", v[k])) {
+		tok[k] = v[k];
+		k++;
+	}
+	tok[k] = '\0';
+	return k && bounce_is_daemon(tok);
+}
+
+int
+bounce_from_daemon(const char *v, size_t n)
+{
+	char *a = bounce_first_addr(v, n);
+	int r;
+
+	if (!a)
+		return bare_daemon(v, n);
+	r = bounce_is_daemon(a);
+	free(a);
+	return r;
+}
+
 int
 bounce_is_list_admin(const char *addr, int sender)
 {

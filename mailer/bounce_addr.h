@@ -50,6 +50,14 @@ char *bounce_first_addr(const char *s, size_t n);
 int bounce_is_daemon(const char *addr);
 
 /*
+ * 1 when a From field's value v[0..n) names a mail system: its address's
+ * local part is a daemon's, or it has none and is one unqualified
+ * ("MAILER-DAEMON (Mail Delivery Subsystem)"), at an address literal or
+ * null ("<>").
+ */
+int bounce_from_daemon(const char *v, size_t n);
+
+/*
  * 1 when addr is a list manager's own address or a list's administrative
  * one (owner-l, l-owner, l-request, l-admin(s), l+owner: bounce_rules.c);
  * as a sender (sender 1), also Mailman's l-bounces, which it sends its

@@ -12,6 +12,7 @@
 #include <libetpan/libetpan.h>
 
 #include "bounce_mime.h"
+#include "bounce_addr.h"
 #include "charset.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -784,22 +785,44 @@ is_attachment(struct mailmime *m)
 }
 
 /*
+ * 1 when the message header h[0..hl) is a mail system's: its From is a
+ * daemon's (MAILER-DAEMON, postmaster, ...), as a plain-text notice's
+ * is (qmail's, Domino's, an older Postfix's), with no report part to
+ * say so.
+ */
+static int
+daemon_sent(const char *h, size_t hl, struct buf *v)
+{
+	return bounce_header_get(h, hl, "From", 0, v) &&
+	    bounce_from_daemon(v->data, v->len);
+}
+
+/*
  * The attached message s[0..n): its header block becomes orig; when it is
- * itself a delivery report (a notice forwarded by a gateway), all of it
- * is kept in sc->inner for bounce_mime_scan.
+ * itself a delivery notice (a gateway, a list server or a person's rule
+ * forwarding the notice it got), all of it is kept in sc->inner for
+ * bounce_mime_scan: a delivery report, or a mail daemon's plain text
+ * (sc->inner_plain).
  */
 static void
 attached_message(struct bounce_scan *sc, const char *s, size_t n)
 {
 	struct buf v = BUF_INIT;
 	size_t hl = bounce_header_len(s, n);
+	int report;
 
 	set_orig(sc, s, n);
-	if (!sc->nested && !sc->inner.len &&
-	    bounce_header_get(s, hl, "Content-Type", 0, &v) &&
+	if (sc->nested || sc->inner.len) {
+		buf_free(&v);
+		return;
+	}
+	report = bounce_header_get(s, hl, "Content-Type", 0, &v) &&
 	    bounce_find_ci(v.data, v.len, "multipart/report") &&
-	    bounce_find_ci(v.data, v.len, "delivery-status"))
+	    bounce_find_ci(v.data, v.len, "delivery-status");
+	if (report || daemon_sent(s, hl, &v)) {
 		buf_add(&sc->inner, s, n < MAX_PART_IN ? n : MAX_PART_IN);
+		sc->inner_plain = !report;
+	}
 	buf_free(&v);
 }
 
@@ -1911,25 +1934,35 @@ buf_swap(struct buf *a, struct buf *b)
 
 /*
  * A notice without a report of its own whose attached message is one:
- * that attached notice's texts replace sc's.
+ * that attached notice's texts replace sc's.  A daemon's plain text only
+ * when no daemon sent msg[0..len): a mail system's own plain notice
+ * (qmail's) returns a copy of the message, which may be a daemon's too.
  */
 static void
-read_inner(struct bounce_scan *sc)
+read_inner(struct bounce_scan *sc, const char *msg, size_t len)
 {
 	struct bounce_scan in;
+	struct buf v = BUF_INIT;
+	int daemon;
 
 	if (!sc->inner.len || sc->dsn.len || sc->report_dsn || sc->arf.len ||
 	    sc->report_arf)
 		return;
+	daemon = daemon_sent(msg, bounce_header_len(msg, len), &v);
+	buf_free(&v);
+	if (sc->inner_plain && daemon)
+		return;
 	memset(&in, 0, sizeof in);
 	in.nested = 1;
 	scan_message(&in, sc->inner.data, sc->inner.len);
-	if (in.dsn.len) {
+	if (in.dsn.len || (sc->inner_plain && !in.report_arf &&
+	    !in.arf.len && (in.notice.len || in.html.len))) {
 		buf_swap(&sc->notice, &in.notice);
 		buf_swap(&sc->html, &in.html);
 		buf_swap(&sc->dsn, &in.dsn);
 		buf_swap(&sc->orig, &in.orig);
 		sc->report_dsn = in.report_dsn;
+		sc->inner_read = 1;
 	}
 	bounce_scan_free(&in);
 }
@@ -1939,7 +1972,7 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 {
 	memset(sc, 0, sizeof *sc);
 	scan_message(sc, msg, len);
-	read_inner(sc);
+	read_inner(sc, msg, len);
 	if (!sc->notice.len && sc->html.len)
 		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
 	bounce_fold_wide(&sc->notice);

@@ -29,8 +29,11 @@ struct bounce_scan {
 	struct buf dsn;		/* message/delivery-status fields */
 	struct buf arf;		/* message/feedback-report fields */
 	struct buf orig;	/* header block of the returned original */
-	/* an attached message that is itself a delivery report */
+	/* an attached message that is itself a delivery report, or a mail
+	 * daemon's plain-text notice (inner_plain) */
 	struct buf inner;
+	int inner_plain;
+	int inner_read;		/* the notice read is inner's */
 	/* an Italian PEC notice's certification data (daticert.xml) */
 	struct buf pec;
 	int nested;		/* scanning inner: look no deeper */
@@ -60,9 +63,10 @@ struct bounce_scan {
  * the notice), falls back to the HTML text when there is no plain notice,
  * and cuts the notice at a returned-copy marker (taking the copy's headers
  * as orig when no MIME part gave them).  A notice without a report of its
- * own whose attached message is a multipart/report delivery-status (a
- * gateway forwarding the notice it got) is read as that attached notice,
- * one level deep.  Any input is accepted.  Release with bounce_scan_free.
+ * own whose attached message is a multipart/report delivery-status or a
+ * mail daemon's plain text (a gateway, a list server or a rule forwarding
+ * the notice it got) is read as that attached notice, one level deep.
+ * Any input is accepted.  Release with bounce_scan_free.
  */
 void bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len);
 

@@ -110,11 +110,17 @@ BODY = ("Dear reader,\n\nreader.one@%s wrote:\n> Please write to "
         "Recipient: member@%s\n\n" % ((CANARY,) * 4)).encode()
 
 def orig_body(raw):
-    """BODY at the start of the returned message's body (message/rfc822)."""
+    """BODY at the start of the returned message's body (message/rfc822).
+    Not when that message is a mail daemon's plain-text notice (a list
+    server or a rule passing it on): its body is the notice read."""
     m = re.search(rb"(?ims)^content-type:\s*message/rfc822[^\n]*\n"
                   rb"(?:[^\n]+\n)*\n", raw)
     e = raw.find(b"\n\n", m.end()) if m else -1
     if e < 0:
+        return None
+    if re.search(rb"(?im)^from:[^\n]*(mailer-daemon|postmaster)",
+                 raw[m.end():e]) and not re.search(
+                     rb"(?im)^content-type:\s*multipart", raw[m.end():e]):
         return None
     return raw[:e + 2] + BODY + raw[e + 2:]
 
