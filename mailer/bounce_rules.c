@@ -3163,6 +3163,12 @@ const char *const bounce_failure_cues[] = {
 	"non e' stato possibile recapitare",
 	"recapito non riuscito",
 	"zustellung an folgende empfanger",	/* Empfänger */
+	/*
+	 * "Die Nachricht konnte nicht an folgende Empfänger zugestellt
+	 * werden:": the success heading "an folgende Empfänger zugestellt"
+	 * stands in it after the "nicht"
+	 */
+	"nicht an folgende empfanger",
 	"nie zostala dostarczona",	/* nie została */
 	"nebylo mozne dorucit",	/* nebylo možné doručit */
 	"nu a putut fi livrat",
