@@ -83,6 +83,7 @@ struct parse {
 	int list_admin;		/* a list manager's notice about its list */
 	/* it passes on a notice about mail the list did not send */
 	int list_passes;
+	int quoted;		/* the notice read is one quoted whole */
 	int human_reply;	/* its subject answers an auto-reply */
 	int answer;		/* its subject answers a message ("Re:") */
 	int list_from;		/* sent by a list manager or a list's owner */
@@ -1238,6 +1239,33 @@ personal_message(const struct parse *p, struct buf *v)
 }
 
 /*
+ * 1 when a program, not a person, sent the message: it is marked
+ * automatic (RFC 3834's Auto-Submitted with any value but "no", a bulk
+ * or auto-reply Precedence, an auto-reply's field), its From is a
+ * service's name, or its own text acknowledges a request.
+ */
+static int
+sent_by_program(const struct parse *p, struct buf *v)
+{
+	size_t k = 0;
+
+	if (p->auto_ev != AUTO_NONE || p->from_service ||
+	    (!p->answer && bounce_list_match(bounce_ticket_subjects, p->lsubj,
+	    strlen(p->lsubj))) ||
+	    (own_cues(p->notice, p->sc.nlen, 0) & BOUNCE_CUE_ACK))
+		return 1;
+	if (bounce_hdrs_get(&p->own, "Auto-Submitted", 0, v)) {
+		while (k < v->len && bounce_is_blank(v->data[k]))
+			k++;
+		return v->len - k < 2 || strncasecmp(v->data + k, "no", 2) ||
+		    (v->len - k > 2 && !bounce_is_blank(v->data[k + 2]));
+	}
+	return bounce_hdrs_get(&p->own, "Precedence", 0, v) &&
+	    (bounce_find_ci(v->data, v->len, "bulk") ||
+	    bounce_find_ci(v->data, v->len, "junk"));
+}
+
+/*
  * 1 when a person forwards a notice ("FW: Undeliverable: ...") whose
  * header block, pasted under the forwarder's note, was addressed to the
  * forwarder (or to a name alone, as Outlook shows its user: "To: Quinn
@@ -1247,7 +1275,8 @@ personal_message(const struct parse *p, struct buf *v)
  * a reply; with or without a signature above it (sig_reopens).  A help
  * desk forwarding our own notice shows it addressed to us.  So too a
  * person's own message with no forward in its Subject (personal_message):
- * "my provider showed a 'delivery failed' notice for a" is hearsay.
+ * "my provider showed a 'delivery failed' notice for a" is hearsay; a
+ * ticket system's is no person's (sent_by_program).
  */
 static int
 forwarded_hearsay(const struct parse *p, struct buf *v)
@@ -1257,7 +1286,8 @@ forwarded_hearsay(const struct parse *p, struct buf *v)
 
 	if (p->auto_ev != AUTO_NONE || p->from_daemon || p->from_service ||
 	    p->sc.inner.len || !p->from || ((p->answer ||
-	    !forwards_message(p->lsubj)) && !personal_message(p, v)))
+	    !forwards_message(p->lsubj)) && (!personal_message(p, v) ||
+	    sent_by_program(p, v))))
 		return 0;
 	bounce_addrset_add(&fwd, p->from, 1);
 	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1) ||
@@ -1369,7 +1399,7 @@ find_rcpts(struct parse *p)
 		hearsay = p->answer && p->auto_ev == AUTO_NONE &&
 		    !sc->inner.len;
 	}
-	if (forwarded_hearsay(p, &v))
+	if (!p->quoted && forwarded_hearsay(p, &v))
 		hearsay = 1;
 	if (p->sc.inner_plain && p->sc.inner_read && inner_to_wrapper(p, &v)) {
 		buf_free(&v);
@@ -1906,6 +1936,74 @@ parse_cr_lines(const char *msg, size_t len, struct bounce_report *out)
 	free(c);
 }
 
+/* t[0..n) into b without the quote marks ("> ", ">>") opening its lines. */
+static void
+unquoted(struct buf *b, const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+		size_t k = bounce_indent(t + i, ll);
+
+		if (k < ll && t[i + k] == '>') {
+			while (k < ll && (t[i + k] == '>' ||
+			    bounce_is_blank(t[i + k])))
+				k++;
+		} else
+			k = 0;
+		buf_add(b, t + i + k, ll - k + (eol != NULL));
+		i += ll + 1;
+	}
+}
+
+/*
+ * A notice quoted whole in a message a program sent, no mail system (a
+ * help desk's ticket or its acknowledgement, "Request 512 received"): its
+ * header block in the text, quote marks or not, with a daemon's From,
+ * and a failure or a delay said below it.  The text below that header
+ * becomes the notice read, so the ticket's own words (its agents and
+ * watchers, our help desk's address, "we have received your request")
+ * are no part of it.  Not a person's message: a notice a person pastes
+ * or forwards is hearsay unless it shows it answered ours
+ * (forwarded_hearsay), and those rules stand.
+ */
+static void
+quoted_notice(struct parse *p)
+{
+	struct buf u = BUF_INIT, v = BUF_INIT;
+	size_t i = 0, run = 0;
+	const struct bounce_scan *sc = &p->sc;
+	int skip;
+
+	skip = p->from_daemon || p->human_reply || p->list_from ||
+	    sc->dsn.len || sc->report_dsn || sc->arf.len || sc->report_arf ||
+	    sc->inner_read || !sc->nlen || !sent_by_program(p, &v) ||
+	    forwarded_hearsay(p, &v);
+	buf_free(&v);
+	if (skip)
+		return;
+	unquoted(&u, p->notice, sc->nlen);
+	while (i < u.len) {
+		const char *eol = memchr(u.data + i, '\n', u.len - i);
+
+		if (bounce_section_quoted_header(u.data, u.len, i, &run) &&
+		    bounce_section_block_from_daemon(u.data, i, run))
+			break;
+		i = eol ? (size_t)(eol - u.data) + 1 : u.len;
+	}
+	if (i < u.len && run < u.len && (bounce_cues(u.data + run,
+	    u.len - run) & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY))) {
+		bounce_mime_renotice(&p->sc, u.data + run, u.len - run);
+		p->notice = p->sc.notice.data;
+		p->cues = bounce_cues(p->notice, p->sc.nlen);
+		p->bounce_ev = 1;
+		p->quoted = 1;
+	}
+	buf_free(&u);
+}
+
 /*
  * The notice's own header and the evidence its text adds: an auto-reply's
  * or a list manager's.
@@ -1923,6 +2021,7 @@ parse_notice(struct parse *p, const char *msg, size_t len,
 	out->auto_marked = p->auto_ev != 0;
 	p->notice = p->sc.notice.data ? p->sc.notice.data : "";
 	p->cues = bounce_cues(p->notice, p->sc.nlen);
+	quoted_notice(p);
 	/*
 	 * an absence, a challenge or a help desk's acknowledgement, said by
 	 * a message no daemon sent

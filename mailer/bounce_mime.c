@@ -1967,6 +1967,18 @@ read_inner(struct bounce_scan *sc, const char *msg, size_t len)
 	bounce_scan_free(&in);
 }
 
+/* The notice's parts read from its text: its end, the copy's header. */
+static void
+notice_bounds(struct bounce_scan *sc)
+{
+	sc->nlen = cut_notice(sc);
+	sc->rlen = copy_header_at(sc->notice.data, sc->nlen);
+	if (sc->rlen < sc->nlen)
+		set_orig(sc, sc->notice.data + sc->rlen, sc->nlen - sc->rlen);
+	returned_subject(sc);
+	mask_subjects(sc);
+}
+
 void
 bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 {
@@ -1977,12 +1989,21 @@ bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len)
 		bounce_text_add(&sc->notice, sc->html.data, sc->html.len);
 	bounce_fold_wide(&sc->notice);
 	bounce_text_relines(&sc->notice);
-	sc->nlen = cut_notice(sc);
-	sc->rlen = copy_header_at(sc->notice.data, sc->nlen);
-	if (sc->rlen < sc->nlen)
-		set_orig(sc, sc->notice.data + sc->rlen, sc->nlen - sc->rlen);
-	returned_subject(sc);
-	mask_subjects(sc);
+	notice_bounds(sc);
+}
+
+void
+bounce_mime_renotice(struct bounce_scan *sc, const char *t, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	buf_add(&b, t, n);
+	buf_swap(&sc->notice, &b);
+	buf_free(&b);
+	buf_reset(&sc->orig);
+	free(sc->rsubj);
+	sc->rsubj = NULL;
+	notice_bounds(sc);
 }
 
 void

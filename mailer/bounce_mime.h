@@ -70,6 +70,13 @@ struct bounce_scan {
  */
 void bounce_mime_scan(struct bounce_scan *sc, const char *msg, size_t len);
 
+/*
+ * Makes t[0..n) (not sc's own text) sc's notice: its end, the returned
+ * copy's header and Subject are read from it again.  For a notice quoted
+ * whole in another message (a help desk's ticket).
+ */
+void bounce_mime_renotice(struct bounce_scan *sc, const char *t, size_t n);
+
 /* Releases the buffers of sc. */
 void bounce_scan_free(struct bounce_scan *sc);
 

@@ -4085,6 +4085,16 @@ const char *const bounce_not_final_cues[] = {
 	NULL
 };
 
+/*
+ * A ticket system's Subject over a message it files or passes on ("Ticket
+ * #7302 created", "[Request #512] ...", "[JIRA] (SD-4)", "Case #88"):
+ * a program's, not a person's.  Lower-cased.
+ */
+const char *const bounce_ticket_subjects[] = {
+	"ticket #", "[ticket", "ticket created", "new ticket", "request #",
+	"[request", "case #", "[jira]", NULL
+};
+
 const char *const bounce_ack_cues[] = {
 	"has been received and is being reviewed",
 	"has been received and will be reviewed",

@@ -135,6 +135,8 @@ extern const char *const bounce_absence_cues[];
 extern const char *const bounce_challenge_cues[];
 /* a help desk's acknowledgement that it filed our message as a request */
 extern const char *const bounce_ack_cues[];
+/* a ticket system's Subject */
+extern const char *const bounce_ticket_subjects[];
 extern const char *const bounce_not_final_cues[];
 /* a list's notice that it holds a post for its moderators */
 extern const char *const bounce_held_cues[];
