@@ -216,6 +216,86 @@ mark_mailto(char *p, size_t len, size_t at)
 	return 1;
 }
 
+/* 1 for a byte of a percent-encoded address's word: atext, '.', '%' */
+static int
+pct_word_char(char c)
+{
+	return isalnum((unsigned char)c) || (c && strchr("._+-%", c));
+}
+
+/* The byte %XX at s[0..3) stands for, or -1 when it is no atext nor '@' */
+static int
+pct_byte(const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *h, *l;
+	int c;
+
+	if (s[0] != '%' || !s[1] || !s[2] ||
+	    !(h = strchr(hex, tolower((unsigned char)s[1]))) ||
+	    !(l = strchr(hex, tolower((unsigned char)s[2]))))
+		return -1;
+	c = (int)(h - hex) * 16 + (int)(l - hex);
+	return isalnum(c) || (c && strchr("!#$&'*+-/=?^_`{|}~.@", c)) ? c :
+	    -1;
+}
+
+/*
+ * Decodes the word p[s..e) in place when each "%XX" in it is an atext
+ * byte or "@"; returns its new end, or e when it is left as it was.
+ */
+static size_t
+pct_decode(char *p, size_t s, size_t e)
+{
+	size_t r, w = s;
+
+	for (r = s; r < e; r++)
+		if (p[r] == '%' && (r + 2 >= e || pct_byte(p + r) < 0))
+			return e;
+	for (r = s; r < e; w++)
+		if (p[r] == '%') {
+			p[w] = (char)pct_byte(p + r);
+			r += 3;
+		} else
+			p[w] = p[r++];
+	return w;
+}
+
+/*
+ * An address a link's text shows percent-encoded ("anna%2Bnews%40
+ * example.org", as Safe Links and urldefense render what they rewrote)
+ * is read decoded, "anna+news@example.org": a word of its own, not one
+ * inside a URL, where after "/", "=", "?", "&", ":" or "#" the encoded
+ * form is a parameter's (a gateway's protected mailbox).
+ */
+static void
+pct_addresses(struct buf *b)
+{
+	char *p = b->data, *at;
+	size_t i = 0;
+
+	while (i + 3 <= b->len && (at = memmem(p + i, b->len - i, "%40", 3))) {
+		size_t k = (size_t)(at - p), s = k, e = k + 3, w;
+
+		while (s && pct_word_char(p[s - 1]))
+			s--;
+		while (e < b->len && pct_word_char(p[e]))
+			e++;
+		while (e > k + 3 && p[e - 1] == '.')
+			e--;
+		i = k + 3;
+		if (s == k || !memchr(p + k + 3, '.', e - k - 3) ||
+		    (s && strchr("/=?&:#", p[s - 1])) ||
+		    (e < b->len && p[e] && strchr("/=?&#", p[e])))
+			continue;
+		w = pct_decode(p, s, e);
+		memmove(p + w, p + e, b->len - e);
+		b->len -= e - w;
+		p[b->len] = '\0';
+		i = w;
+	}
+}
+
 /*
  * Joins the addresses inside "<...>" that a newline splits, and takes out
  * the "<mailto:a>" of a link's text rendering (mark_mailto).
@@ -392,6 +472,7 @@ bounce_text_relines(struct buf *b)
 		return;
 	trim_line_ends(b);
 	unspace(b);
+	pct_addresses(b);
 	tidy_addresses(b);
 	if (b->len < BOUNCE_LINE_MAX)
 		return;

@@ -76,8 +76,10 @@ void bounce_fold_wide(struct buf *b);
  * that a gateway wrapped ("<first.la" / "st@example.net>") is joined
  * again, the "<mailto:a>" that a link's text rendering adds after the
  * link's text goes ("a<mailto:a>" reads "a", "Name<mailto:a>" reads
- * "Name <a>"), and a part written double spaced (a blank line after
- * every line, a blank one as three) is read single spaced.
+ * "Name <a>"), an address a link's text shows percent-encoded outside a
+ * URL ("a%2Bb%40example.org") is decoded, and a part written double
+ * spaced (a blank line after every line, a blank one as three) is read
+ * single spaced.
  */
 void bounce_text_relines(struct buf *b);
 

@@ -2838,6 +2838,15 @@ START_TEST(test_relines)
 		{ "ab@b.c<mailto:b@b.c>", "ab@b.c <b@b.c>" },
 		{ "x<mailto:a@b.c", "x<mailto:a@b.c" },
 		{ "x<mailto:a@b.c?subject=y>", "x<mailto:a@b.c?subject=y>" },
+		/* a link's text percent-encoded, not inside a URL */
+		{ "to anna%2Bnews%40b.org failed", "to anna+news@b.org failed" },
+		{ ">anna%40b.org.", ">anna@b.org." },
+		{ "u=anna%40b.org&x", "u=anna%40b.org&x" },
+		{ "/mailto%3Aanna%40b.org", "/mailto%3Aanna%40b.org" },
+		{ "anna%40b.org/x", "anna%40b.org/x" },
+		{ "a%0Ab%40c.d", "a%0Ab%40c.d" },
+		{ "a%4", "a%4" },
+		{ "%40b.org a%40b", "%40b.org a%40b" },
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
