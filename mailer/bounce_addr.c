@@ -449,6 +449,22 @@ bounce_first_addr(const char *s, size_t n)
 }
 
 int
+bounce_is_exchange_system(const char *a)
+{
+	static const char pre[] = "microsoftexchange";
+	const size_t pl = sizeof pre - 1;
+	const char *at = strchr(a, '@');
+	size_t ll = at ? (size_t)(at - a) : strlen(a);
+
+	if (ll != pl + 32 || strncasecmp(a, pre, pl))
+		return 0;
+	for (size_t k = pl; k < ll; k++)
+		if (!isxdigit((unsigned char)a[k]))
+			return 0;
+	return 1;
+}
+
+int
 bounce_is_daemon(const char *addr)
 {
 	const char *at = strchr(addr, '@');

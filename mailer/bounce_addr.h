@@ -50,6 +50,15 @@ char *bounce_first_addr(const char *s, size_t n);
 int bounce_is_daemon(const char *addr);
 
 /*
+ * 1 when addr is Exchange's system mailbox, "MicrosoftExchange" and 32
+ * hex digits: the From Outlook shows over its notices ("Microsoft
+ * Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@d>"), and
+ * over its other reports too (a recall's failure), so no proof alone
+ * that a message is a delivery notice.
+ */
+int bounce_is_exchange_system(const char *addr);
+
+/*
  * 1 when a From field's value v[0..n) names a mail system: its address's
  * local part is a daemon's, or it has none and is one unqualified
  * ("MAILER-DAEMON (Mail Delivery Subsystem)"), at an address literal or

@@ -1678,6 +1678,16 @@ const char *const bounce_daemon_names[] = {
 	NULL
 };
 
+/*
+ * A quoted notice's sender as a mail client shows it by name alone
+ * ("From: Microsoft Outlook", "From: Mail Delivery Subsystem") above a
+ * forwarded or pasted notice.  Lower-cased.
+ */
+const char *const bounce_daemon_shown_names[] = {
+	"mailer-daemon", "mail delivery", "microsoft outlook", "postmaster",
+	NULL
+};
+
 const char *const bounce_daemon_locals[] = {
 	"mailer-daemon",
 	"postmaster",

@@ -69,6 +69,8 @@ extern const char *const bounce_daemon_locals[];	/* mailer-daemon... */
 extern const char *const bounce_delay_headings[];	/* framed headings */
 extern const char *const bounce_failure_headings[];
 extern const char *const bounce_daemon_names[];	/* "Mail Delivery ..." */
+/* a quoted notice's sender shown by name alone */
+extern const char *const bounce_daemon_shown_names[];
 /* List managers' robots and list administrative addresses (bounce_addr.c). */
 extern const char *const bounce_list_robots[];
 extern const char *const bounce_list_admin_suffixes[];

@@ -280,6 +280,20 @@ sentence_like(const char *l, size_t n)
 	return 0;
 }
 
+/*
+ * 1 when l[0..n) is an address in angle brackets alone ("<a@d>"): the
+ * end of a field's value broken off at its blank ("From: Name" /
+ * "<a@d>"), before the run holds a subject too.
+ */
+static int
+lone_angle_addr(const char *l, size_t n)
+{
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	return n > 4 && l[0] == '<' && l[n - 1] == '>' &&
+	    memchr(l, '@', n) && !memchr(l, ' ', n) && !memchr(l, '\t', n);
+}
+
 #define RUN_FROM	1	/* run_fields(): a sender or date-sent field */
 #define RUN_SUBJECT	2	/* a subject field */
 #define RUN_WHY		4	/* a reason field (looked for only if asked) */
@@ -317,8 +331,9 @@ run_fields(const char *t, size_t n, size_t i, size_t *run, int why)
 			 * (a quoted notice's header block, its blank line
 			 * dropped, above "This is the mail system at host h.")
 			 */
-			if ((r & (RUN_FROM | RUN_SUBJECT)) !=
-			    (RUN_FROM | RUN_SUBJECT) || ind > fi ||
+			if (((r & (RUN_FROM | RUN_SUBJECT)) !=
+			    (RUN_FROM | RUN_SUBJECT) &&
+			    !lone_angle_addr(l + ind, ll - ind)) || ind > fi ||
 			    sentence_like(l + ind, ll - ind))
 				break;
 		} else if (!(lines && ind > ind0)) {
@@ -410,9 +425,13 @@ bounce_section_block_from_daemon(const char *t, size_t i, size_t run)
 
 	if (!next_field(t, &i, run, bounce_copy_from_fields, &v, &vl))
 		return 0;
-	a = bounce_first_addr(v, vl);
-	r = a ? bounce_is_daemon(a) :
-	    bounce_find_ci(v, vl, "mailer-daemon") != NULL;
+	if ((a = bounce_first_addr(v, vl)))
+		r = bounce_is_daemon(a) || bounce_is_exchange_system(a);
+	else {
+		a = bounce_lower_dup(v, vl);
+		r = bounce_list_match(bounce_daemon_shown_names, a,
+		    strlen(a));
+	}
 	free(a);
 	return r;
 }

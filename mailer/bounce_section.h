@@ -42,8 +42,10 @@ int bounce_section_block_to_name(const char *t, size_t i, size_t run);
 
 /*
  * 1 when the first sender field ("From:", "Von:", "发件人:" ...) of the
- * header block t[i..run) is a mail system's (MAILER-DAEMON, postmaster):
- * the block is a notice's own.
+ * header block t[i..run) is a mail system's (MAILER-DAEMON, postmaster,
+ * Exchange's system mailbox; by name alone, as a mail client shows it:
+ * "Microsoft Outlook", "Mail Delivery System"): the block is a notice's
+ * own.
  */
 int bounce_section_block_from_daemon(const char *t, size_t i, size_t run);
 
