@@ -609,11 +609,14 @@ list_rest(const char *l, size_t n, size_t after, struct hits *h)
 {
 	while (after < n && (l[after] == ',' || l[after] == ';' ||
 	    bounce_is_blank(l[after]))) {
-		size_t nb, ne, na, j = after;
+		size_t nb, ne, na, j = after, js;
 
 		while (j < n && (l[j] == ',' || l[j] == ';' ||
 		    bounce_is_blank(l[j])))
 			j++;
+		/* "a and to b", "a y para b": a coordination, one verdict */
+		js = joiner_span(l + j, n - j);
+		j += js;
 		if (j == after || !named_addr_at(l, n, j, &nb, &ne, &na))
 			break;
 		hit(h, nb, ne);

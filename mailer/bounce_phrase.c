@@ -527,11 +527,68 @@ verdict_follows_wrapped(const char *tail, size_t tn, const char *cont,
  * words other than a list's joiners stand between ("a@x was delivered but
  * the copy to b@y failed": the failure is b's).
  */
+/*
+ * The preposition a coordination repeats before its next address ("to a
+ * and to b", "para a y para b", "для a и для b", "ani do b", "à a et à
+ * b"), folded
+ */
+static const char *const repeated_preps[] = {
+	"to", "for", "para", "a", "an", "aan", "do", "per", "pour", "fur",
+	"naar", "voor", "для", "к", NULL
+};
+
+/*
+ * 1 when word t[0..n) joins one address to the next, alone or as the
+ * preposition repeated after a joiner (*joined: the word before was one)
+ */
+static int
+joiner_word(const char *t, size_t n, int *joined)
+{
+	int j = bounce_list_is(bounce_list_joiners, t, n);
+	int r = j || (*joined && bounce_list_is(repeated_preps, t, n));
+
+	*joined = j;
+	return r;
+}
+
+size_t
+joiner_span(const char *t, size_t n)
+{
+	size_t k = 0, w;
+	int joined = 0;
+
+	for (int words = 0; words < 2; words++) {
+		while (k < n && bounce_is_blank(t[k]))
+			k++;
+		w = k;
+		while (k < n && (isalpha((unsigned char)t[k]) ||
+		    (unsigned char)t[k] >= 0x80))
+			k++;
+		if (k == w || (k < n && !bounce_is_blank(t[k])) ||
+		    !joiner_word(t + w, k - w, &joined))
+			return words ? w : 0;
+	}
+	while (k < n && bounce_is_blank(t[k]))
+		k++;
+	return k;
+}
+
+/* 1 when the blank-delimited token at t[w..n) is an address ("r2d2@x"). */
+static int
+in_address(const char *t, size_t n, size_t w)
+{
+	size_t e = w;
+
+	while (e < n && !bounce_is_blank(t[e]))
+		e++;
+	return memchr(t + w, '@', e - w) != NULL;
+}
+
 static size_t
 own_words(const char *t, size_t n)
 {
 	size_t w = 0;
-	int other = 0;
+	int other = 0, joined = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		if (t[i] == ';' || (t[i] == '.' && (i + 1 == n ||
@@ -542,13 +599,13 @@ own_words(const char *t, size_t n)
 			if (!i || !(isalpha((unsigned char)t[i - 1]) ||
 			    (unsigned char)t[i - 1] >= 0x80))
 				w = i;
-			if (i + 1 == n ||
+			if ((i + 1 == n ||
 			    !(isalpha((unsigned char)t[i + 1]) ||
 			    (unsigned char)t[i + 1] >= 0x80 ||
 			    t[i + 1] == '@' || t[i + 1] == '.' ||
-			    t[i + 1] == '-'))
-				other |= !bounce_list_is(bounce_list_joiners,
-				    t + w, i + 1 - w);
+			    t[i + 1] == '-')) && !in_address(t, n, w))
+				other |= !joiner_word(t + w, i + 1 - w,
+				    &joined);
 		}
 		if (t[i] == '@') {
 			size_t b = i;
@@ -563,6 +620,29 @@ own_words(const char *t, size_t n)
 }
 
 #define WRAP_LINES	3	/* most lines a sentence is read on over */
+
+/*
+ * 1 when t[0..n) ends with a joiner ("a and", "a y para"): the address
+ * that leads the next line is the same sentence's.
+ */
+static int
+ends_joined(const char *t, size_t n)
+{
+	size_t w = n;
+
+	while (w && bounce_is_blank(t[w - 1]))
+		w--;
+	n = w;
+	for (int words = 0; words < 2 && w; words++) {
+		while (w && bounce_is_blank(t[w - 1]))
+			w--;
+		while (w && !bounce_is_blank(t[w - 1]))
+			w--;
+		if (joiner_span(t + w, n - w) >= n - w)
+			return 1;
+	}
+	return 0;
+}
 
 /*
  * The words of t[0..n) without their parenthetical asides ("a@x (copy to
@@ -595,7 +675,8 @@ without_asides(const char *t, size_t n, const char *cont, size_t cn,
 			break;
 		eol = memchr(cont, '\n', cn);
 		ll = eol ? (size_t)(eol - cont) : cn;
-		if (!depth && memchr(cont, '@', ll))
+		if (!depth && memchr(cont, '@', ll) &&
+		    !ends_joined(b->data, b->len))
 			break;
 		while (b->len && bounce_is_blank(b->data[b->len - 1]))
 			b->len--;
@@ -942,6 +1023,73 @@ reason_then_mailbox(const char *pre, size_t pn, size_t k, const char *tail,
 }
 
 /*
+ * Start of the address that ends pre[0..k) (blanks after it skipped), or
+ * pn when no address ends there.
+ */
+static size_t
+back_over_address(const char *pre, size_t k, size_t pn)
+{
+	size_t w;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	w = k;
+	while (w && !bounce_is_blank(pre[w - 1]))
+		w--;
+	return memchr(pre + w, '@', k - w) ? w : pn;
+}
+
+/*
+ * Length of the addresses joined to the one before that t[0..n) starts
+ * with (" and to b and c"), 0 when none: the verdict comes after them.
+ */
+static size_t
+past_joined(const char *t, size_t n)
+{
+	size_t k = 0, j, e;
+
+	while ((j = joiner_span(t + k, n - k)) != 0) {
+		e = k + j;
+		while (e < n && !bounce_is_blank(t[e]))
+			e++;
+		if (!memchr(t + k + j, '@', e - k - j))
+			break;
+		k = e;
+	}
+	return k;
+}
+
+/*
+ * Length of pre[0..pn) without the address joined before the one that
+ * follows it ("message to a and to " -> "message to "), as a coordination
+ * shares its verdict; pn when no address is joined there.
+ */
+static size_t
+before_joined(const char *pre, size_t pn)
+{
+	size_t k = pn, w;
+
+	for (int words = 0; words < 2; words++) {
+		while (k && bounce_is_blank(pre[k - 1]))
+			k--;
+		if (k && pre[k - 1] == ',')
+			return back_over_address(pre, k - 1, pn);
+		w = k;
+		while (w && !bounce_is_blank(pre[w - 1]))
+			w--;
+		if (w == k)
+			return pn;
+		if (bounce_list_is(bounce_list_joiners, pre + w, k - w))
+			return back_over_address(pre, w, pn);
+		/* "to" in "a and to b": read before the joiner it follows */
+		if (words || !bounce_list_is(repeated_preps, pre + w, k - w))
+			return pn;
+		k = w;
+	}
+	return pn;
+}
+
+/*
  * 1 when pre[0..pn) ends with "message to" and the address's own words
  * after it, tail[0..tn) and cont[0..cn), say the message failed.
  */
@@ -957,6 +1105,10 @@ message_to_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	char *lt;
 	int r;
 
+	/* "message to a and to b has not yet been delivered": b as a */
+	for (size_t m; !ends_with(bounce_message_to, pre, pn) &&
+	    (m = before_joined(pre, pn)) < pn;)
+		pn = m;
 	if (!ends_with(bounce_message_to, pre, pn))
 		return 0;
 	/* "Your message to a (copy to b) could not be delivered" */
@@ -974,7 +1126,8 @@ message_to_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	 * been postponed" names no delay
 	 */
 	if (!r && ends_with(your_message_to, pre, pn))
-		r = starts_with_cue(lt, strlen(lt));
+		r = starts_with_cue(lt + past_joined(lt, strlen(lt)),
+		    strlen(lt) - past_joined(lt, strlen(lt)));
 	free(lt);
 	buf_free(&b);
 	return r;

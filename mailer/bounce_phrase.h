@@ -13,6 +13,14 @@
 
 #include <stddef.h>
 
+/*
+ * Length of the joiner that t[0..n) starts with, blanks around it and the
+ * preposition it repeats included (" and to ", " y para ", " и для "), so
+ * that the address after it shares the verdict of the one before; 0 when
+ * none.
+ */
+size_t joiner_span(const char *t, size_t n);
+
 /* 1 when lower[0..n) contains a word of list. */
 int has_word(const char *const *list, const char *lower, size_t n);
 

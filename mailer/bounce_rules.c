@@ -3059,7 +3059,9 @@ const char *const bounce_member_words[] = {
 
 /* Words that join the addresses of a list ("a@x, b@y and c@z"). */
 const char *const bounce_list_joiners[] = {
-	"and", "or", "und", "oder", "et", "ou", "y", "o", "e", NULL
+	"and", "or", "und", "oder", "et", "ou", "y", "o", "e",
+	/* Dutch, Polish (and, nor), Russian */
+	"en", "i", "ani", "и", NULL
 };
 
 /*
