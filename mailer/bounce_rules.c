@@ -882,6 +882,7 @@ const struct bounce_rule bounce_rules[] = {
 	{ "такою адресою не існує", "5.1.1", HARD, "userunknown" },
 	{ "odbiorcy nie istnieje", "5.1.1", HARD, "userunknown" },
 	{ "adres e-mail nie istnieje", "5.1.1", HARD, "userunknown" },
+	{ "adres nie istnieje", "5.1.1", HARD, "userunknown" },
 	{ "prijemce neexistuje", "5.1.1", HARD, "userunknown" },
 	{ "destinatario non esiste", "5.1.1", HARD, "userunknown" },
 	{ "destinatario nao existe", "5.1.1", HARD, "userunknown" },
@@ -2376,6 +2377,7 @@ const char *const bounce_failure_words[] = {
 	 * entregado", "nebyla doručena", "se nepodařilo doručit" */
 	"est retarde",
 	"ist verzogert",
+	"is vertraagd",		/* Dutch "De aflevering aan a is vertraagd" */
 	"ancora recapitat",
 	"podido ser entregad",
 	"no se ha podido",
@@ -2404,6 +2406,7 @@ const char *const bounce_failure_words[] = {
 	"ma non a",
 	"mas nao a",	/* mas não a */
 	"maar niet aan",
+	"ale nie do",	/* Polish "dotarła do a, ale nie do b" */
 	"konnte nicht an",	/* "konnte nicht an a zugestellt werden" */
 	/* with "not yet" between: "konnte bisher nicht an a zugestellt
 	 * werden", a delay's words */
@@ -2902,6 +2905,7 @@ const char *const bounce_message_to[] = {
 	"e-mail an",
 	"zustellung an",	/* "Die Zustellung an a ist fehlgeschlagen" */
 	"remise a",	/* "La remise à a est retardée" */
+	"aflevering aan",	/* "De aflevering aan a is vertraagd" */
 	/* "Die Nachricht konnte dem Empfänger a nicht zugestellt werden" */
 	"dem empfanger",
 	"dem empfaenger",
@@ -3262,6 +3266,7 @@ const char *const bounce_failure_cues[] = {
 	"failed addresses follow",	/* Smail */
 	/* "was delivered to a but not to b" (a partial delivery) */
 	"but not to",
+	"ale nie do",
 	/* a heading over the failed ones, beside one over those reached:
 	 * "The following recipient address failed:" */
 	"address failed:",
@@ -3567,6 +3572,8 @@ const char *const bounce_delay_cues[] = {
 	 * nepodařilo doručit", "další pokus", "je zpožděno", "zkusíme znovu" */
 	"est retarde",
 	"ist verzogert",
+	"is vertraagd",		/* Dutch */
+	"wordt opnieuw geprobeerd",
 	"wir versuchen es",
 	"riproveremo",
 	"ancora recapitat",
@@ -3883,6 +3890,7 @@ const char *const bounce_success_heading_words[] = {
 	" recapitata",
 	" bezorgd", " afgeleverd",
 	" dostarczona", " dostarczono", " dostarczony",
+	" dotarla do", " dotarl do",	/* dotarła do: reached */
 	" doruceno", " dorucena",	/* Czech doručeno */
 	" levererats", " levert til", " leveret til",
 	" teslim edildi",
