@@ -1431,6 +1431,37 @@ joined_to_delivered(const char *prev, size_t pn, const char *carry,
 }
 
 /*
+ * 1 when the clause carried from the line above, carry[0..cn), is all of
+ * that line, prev[0..pn), and ends with a verb of delivery and its
+ * preposition, negating nothing: "Your message was delivered to" / "a,
+ * but not to b", Polish "dotarła do" / "a, ale nie do b".  What follows
+ * an address ("a : 已成功送達") speaks of that address.
+ */
+static int
+delivered_to_lead(const char *prev, size_t pn, const char *carry,
+    size_t cn)
+{
+	struct buf b = BUF_INIT;
+	char *low;
+	int r;
+
+	if (!prev || !carry || !cn || carry < prev || carry + cn > prev + pn ||
+	    memchr(prev, '@', pn))
+		return 0;
+	low = bounce_lower_dup(carry, cn);
+	buf_add(&b, " ", 1);
+	buf_adds(&b, low);
+	buf_add(&b, " ", 1);
+	free(low);
+	r = ends_with(bounce_rcpt_preps, b.data, b.len) &&
+	    !bounce_failure_said(b.data, b.len) &&
+	    bounce_list_match(bounce_success_heading_words, b.data, b.len) &&
+	    !bounce_list_match(bounce_heading_negations, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/*
  * 1 when what follows the address that leads line l[0..n), past it at
  * l[after..), makes it no failed recipient: it was delivered, is a
  * sender or a redirect's, or names a list.  colon: the line ends with a
@@ -1489,7 +1520,9 @@ line_hits(const char *l, size_t n, int after_contact, int after_intro,
 		if ((coded || lead_says_failed(l, n, after, tn, after_contact,
 		    carry, carryn, nb)) &&
 		    !lead_not_failed(l, n, after, tn, colon, nb) &&
-		    !joined_to_delivered(nb->prev, nb->prevlen, carry, carryn))
+		    !joined_to_delivered(nb->prev, nb->prevlen, carry,
+		    carryn) && !delivered_to_lead(nb->prev, nb->prevlen, carry,
+		    carryn))
 			hit(h, b, e);
 	}
 	list_goes_on(l, n, i, after_contact, nb, h);
