@@ -883,6 +883,9 @@ const struct bounce_rule bounce_rules[] = {
 	{ "odbiorcy nie istnieje", "5.1.1", HARD, "userunknown" },
 	{ "adres e-mail nie istnieje", "5.1.1", HARD, "userunknown" },
 	{ "adres nie istnieje", "5.1.1", HARD, "userunknown" },
+	/* French "le compte ... est désactivé", "compte désactivé" */
+	{ "compte est desactive", "5.2.1", HARD, "suspend" },
+	{ "compte desactive", "5.2.1", HARD, "suspend" },
 	{ "prijemce neexistuje", "5.1.1", HARD, "userunknown" },
 	{ "destinatario non esiste", "5.1.1", HARD, "userunknown" },
 	{ "destinatario nao existe", "5.1.1", HARD, "userunknown" },
@@ -2407,6 +2410,7 @@ const char *const bounce_failure_words[] = {
 	"mas nao a",	/* mas não a */
 	"maar niet aan",
 	"ale nie do",	/* Polish "dotarła do a, ale nie do b" */
+	"a echoue",	/* "La distribution à a a échoué" */
 	"konnte nicht an",	/* "konnte nicht an a zugestellt werden" */
 	/* with "not yet" between: "konnte bisher nicht an a zugestellt
 	 * werden", a delay's words */
@@ -2905,6 +2909,7 @@ const char *const bounce_message_to[] = {
 	"e-mail an",
 	"zustellung an",	/* "Die Zustellung an a ist fehlgeschlagen" */
 	"remise a",	/* "La remise à a est retardée" */
+	"distribution a",	/* "La distribution à a a échoué" */
 	"aflevering aan",	/* "De aflevering aan a is vertraagd" */
 	/* "Die Nachricht konnte dem Empfänger a nicht zugestellt werden" */
 	"dem empfanger",
@@ -3267,6 +3272,7 @@ const char *const bounce_failure_cues[] = {
 	/* "was delivered to a but not to b" (a partial delivery) */
 	"but not to",
 	"ale nie do",
+	"a echoue definitivement",
 	/* a heading over the failed ones, beside one over those reached:
 	 * "The following recipient address failed:" */
 	"address failed:",
