@@ -402,6 +402,16 @@ verdict_follows(const char *tail, size_t tn)
 
 static size_t sentence_rest(const char *t, size_t n, int *ended);
 
+/* 1 when t[0..n) holds a full stop: a "." before a blank or its end. */
+static int
+full_stop(const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '.' && (i + 1 == n || bounce_is_blank(t[i + 1])))
+			return 1;
+	return 0;
+}
+
 /*
  * 1 when the address is followed by a particle of destination (Japanese,
  * Korean, Turkish) and its sentence, up to "。", says the delivery failed
@@ -462,8 +472,10 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 	 * সফলভাবে পৌঁছেছে।" (reached a) says nothing of the next line's failure
 	 */
 	buf_add(&b, tail + i, tn - i);
+	/* Korean ends its sentence with ".": "a 님에게는 전달되었습니다." */
 	if (cont && cn && !memmem(tail + i, tn - i, "\xe3\x80\x82", 3) &&
-	    !memmem(tail + i, tn - i, "\xe0\xa5\xa4", 3)) {
+	    !memmem(tail + i, tn - i, "\xe0\xa5\xa4", 3) &&
+	    !full_stop(tail + i, tn - i)) {
 		const char *eol = memchr(cont, '\n', cn);
 
 		buf_add(&b, cont, eol ? (size_t)(eol - cont) : cn);
@@ -473,6 +485,12 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 		k = (size_t)(stop - b.data);
 	if ((stop = memmem(b.data, k, "\xe0\xa5\xa4", 3)) != NULL)
 		k = (size_t)(stop - b.data);
+	/* "a 님에게는 전달되었지만, b 님에게는 전달되지 않았습니다": b's */
+	if ((stop = memchr(b.data, '@', k)) != NULL) {
+		k = (size_t)(stop - b.data);
+		while (k && !bounce_is_blank(b.data[k - 1]))
+			k--;
+	}
 	low = bounce_lower_dup(b.data, k);
 	/* "a 宛てのメールはまだ配信されていません": not yet, a delay's */
 	/* or a verdict ends it: Urdu "a کا میل باکس بھر چکا ہے" (a's mailbox

@@ -2362,6 +2362,8 @@ const char *const bounce_lang_failure_words[] = {
 	"সফলভাবে পৌঁছানো যায়নি", "सफलतापूर्वक नहीं", "بنجاح لم",
 	"tidak berhasil", "tidak berjaya", "hindi matagumpay",
 	"khong thanh cong", "לא בהצלחה", "ناموفق", "کامیابی سے نہیں",
+	/* Korean "a 님에게는 전달되지 않았습니다" (was not delivered to a) */
+	"전달되지 않았",
 	NULL
 };
 
