@@ -485,7 +485,8 @@ bounce_is_daemon(const char *addr)
  * 1 when a From field value v[0..n) without a deliverable address still
  * names a mail system, as older and local MTAs write it: unqualified
  * ("MAILER-DAEMON (Mail Delivery Subsystem)", "<MAILER-DAEMON>"), at an
- * address literal ("postmaster@[192.0.2.1]") or null ("<>").
+ * address literal ("postmaster@[192.0.2.1]") or null ("<>", Courier's
+ * "<@>").
  */
 static int
 bare_daemon(const char *v, size_t n)
@@ -497,7 +498,8 @@ bare_daemon(const char *v, size_t n)
 	if (s) {
 		n -= (size_t)(s + 1 - v);
 		v = s + 1;
-		if (n && *v == '>')
+		/* Courier writes its null sender "<@>" */
+		if ((n && *v == '>') || (n > 1 && v[0] == '@' && v[1] == '>'))
 			return 1;
 	}
 	while (n && (bounce_is_blank(*v) || *v == '"')) {

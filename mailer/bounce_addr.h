@@ -62,7 +62,7 @@ int bounce_is_exchange_system(const char *addr);
  * 1 when a From field's value v[0..n) names a mail system: its address's
  * local part is a daemon's, or it has none and is one unqualified
  * ("MAILER-DAEMON (Mail Delivery Subsystem)"), at an address literal or
- * null ("<>").
+ * null ("<>", Courier's "<@>").
  */
 int bounce_from_daemon(const char *v, size_t n);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bounce_addr.h"
 #include "bounce_fold.h"
 #include "bounce_rules.h"
 #include "bounce_section.h"
@@ -429,8 +430,8 @@ bounce_section_block_from_daemon(const char *t, size_t i, size_t run)
 		r = bounce_is_daemon(a) || bounce_is_exchange_system(a);
 	else {
 		a = bounce_lower_dup(v, vl);
-		r = bounce_list_match(bounce_daemon_shown_names, a,
-		    strlen(a));
+		r = bounce_from_daemon(v, vl) ||
+		    bounce_list_match(bounce_daemon_shown_names, a, strlen(a));
 	}
 	free(a);
 	return r;
