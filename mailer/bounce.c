@@ -1266,6 +1266,57 @@ sent_by_program(const struct parse *p, struct buf *v)
 }
 
 /*
+ * 1 when the line l[0..n) is a quote's attribution naming a mail system
+ * ("06.12.2026 08:55 - Mail Delivery System wrote:", "On ...,
+ * MAILER-DAEMON@h wrote:"): a ticket system's forward shows the notice's
+ * sender so, with no header block, above the quoted notice.
+ */
+static int
+daemon_attribution(const char *l, size_t n)
+{
+	char *lc;
+	size_t k;
+	int r;
+
+	while (n && bounce_is_blank(l[n - 1]))
+		n--;
+	for (k = 0; bounce_attribution_ends[k]; k++) {
+		size_t el = strlen(bounce_attribution_ends[k]);
+
+		if (n >= el && !strncasecmp(l + n - el,
+		    bounce_attribution_ends[k], el))
+			break;
+	}
+	if (!bounce_attribution_ends[k])
+		return 0;
+	lc = bounce_lower_dup(l, n);
+	r = bounce_list_match(bounce_daemon_shown_names, lc, n) ||
+	    bounce_from_daemon(l, n);
+	free(lc);
+	return r;
+}
+
+/* 1 when a line of t[0..n), quoted or not, is a daemon_attribution. */
+static int
+has_daemon_attribution(const char *t, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(t + i, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
+		size_t k = 0;
+
+		while (k < ll && (t[i + k] == '>' || bounce_is_blank(t[i + k])))
+			k++;
+		if (daemon_attribution(t + i + k, ll - k))
+			return 1;
+		i += ll + 1;
+	}
+	return 0;
+}
+
+/*
  * 1 when a person forwards a notice ("FW: Undeliverable: ...") whose
  * header block, pasted under the forwarder's note, was addressed to the
  * forwarder (or to a name alone, as Outlook shows its user: "To: Quinn
@@ -1276,7 +1327,9 @@ sent_by_program(const struct parse *p, struct buf *v)
  * desk forwarding our own notice shows it addressed to us.  So too a
  * person's own message with no forward in its Subject (personal_message):
  * "my provider showed a 'delivery failed' notice for a" is hearsay; a
- * ticket system's is no person's (sent_by_program).
+ * ticket system's is no person's (sent_by_program), nor is its forward
+ * that shows the notice's sender only in a quote's attribution ("Mail
+ * Delivery System wrote:", has_daemon_attribution).
  */
 static int
 forwarded_hearsay(const struct parse *p, struct buf *v)
@@ -1291,7 +1344,9 @@ forwarded_hearsay(const struct parse *p, struct buf *v)
 		return 0;
 	bounce_addrset_add(&fwd, p->from, 1);
 	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1) ||
-	    !quotes_notice_header(p->notice, p->sc.nlen);
+	    (!quotes_notice_header(p->notice, p->sc.nlen) &&
+	    !(sent_by_program(p, v) && has_daemon_attribution(p->notice,
+	    p->sc.nlen)));
 	bounce_addrset_free(&fwd);
 	return r;
 }
@@ -1965,8 +2020,9 @@ unquoted(struct buf *b, const char *t, size_t n)
  * and a failure or a delay said below it.  The text below that header
  * becomes the notice read, so the ticket's own words (its agents and
  * watchers, our help desk's address, "we have received your request")
- * are no part of it.  Not a person's message: a notice a person pastes
- * or forwards is hearsay unless it shows it answered ours
+ * are no part of it; so does the text below an attribution line naming a
+ * mail system (daemon_attribution).  Not a person's message: a notice a
+ * person pastes or forwards is hearsay unless it shows it answered ours
  * (forwarded_hearsay), and those rules stand.
  */
 static void
@@ -1991,7 +2047,11 @@ quoted_notice(struct parse *p)
 		if (bounce_section_quoted_header(u.data, u.len, i, &run) &&
 		    bounce_section_block_from_daemon(u.data, i, run))
 			break;
-		i = eol ? (size_t)(eol - u.data) + 1 : u.len;
+		run = eol ? (size_t)(eol - u.data) + 1 : u.len;
+		if (daemon_attribution(u.data + i, run - i -
+		    (eol != NULL)))
+			break;
+		i = run;
 	}
 	if (i < u.len && run < u.len && (bounce_cues(u.data + run,
 	    u.len - run) & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY))) {

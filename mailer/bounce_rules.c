@@ -1692,6 +1692,12 @@ const char *const bounce_daemon_shown_names[] = {
 	NULL
 };
 
+/* The end of a quote's attribution line ("On ..., X wrote:"). */
+const char *const bounce_attribution_ends[] = {
+	"wrote:", "schrieb:", "a écrit :", "a écrit:", "escribió:",
+	"ha scritto:", "schreef:", NULL
+};
+
 const char *const bounce_daemon_locals[] = {
 	"mailer-daemon",
 	"postmaster",

@@ -71,6 +71,8 @@ extern const char *const bounce_failure_headings[];
 extern const char *const bounce_daemon_names[];	/* "Mail Delivery ..." */
 /* a quoted notice's sender shown by name alone */
 extern const char *const bounce_daemon_shown_names[];
+/* the end of a quote's attribution line ("wrote:", "schrieb:") */
+extern const char *const bounce_attribution_ends[];
 /* List managers' robots and list administrative addresses (bounce_addr.c). */
 extern const char *const bounce_list_robots[];
 extern const char *const bounce_list_admin_suffixes[];
