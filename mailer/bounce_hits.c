@@ -750,12 +750,16 @@ static int
 delivered_precedes(const char *p, size_t n)
 {
 	char *low = bounce_lower_dup(p, n);
+	/* spaces at each end, so negations match whole words there */
+	char *pad = xasprintf(" %s ", low);
 	size_t ln = strlen(low);
 	int r = ((bounce_cues(p, n) & BOUNCE_CUE_SUCCESS) ||
-	    bounce_list_match(bounce_success_headings, low, ln)) &&
+	    (bounce_list_match(bounce_success_headings, low, ln) &&
+	    !bounce_list_match(bounce_heading_negations, pad, ln + 2))) &&
 	    !bounce_failure_said(low, ln) &&
 	    !(bounce_cues(p, n) & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY));
 
+	free(pad);
 	free(low);
 	return r;
 }

@@ -3922,6 +3922,12 @@ const char *const bounce_heading_negations[] = {
 	" ikke ", "edilemedi",
 	" не ", "未", "无法", "無法", "失败", "失敗", "不", "ません", "못",
 	"않", "실패",
+	/* helper-184's languages (bounce_success_headings): "Hindi ito
+	 * naipadala sa:" is no heading of delivery */
+	" hindi ", " tidak ", " tak ", " belum ", " khong ", " chua ",
+	"ไม่", "नहीं", " न ", "নাই", " না ", "য়নি", "রেনি", "இல்லை",
+	"வில்லை", " لم ", " لا ", " غير ", " לא ", "نشد", "نگردید",
+	"نہیں",
 	NULL
 };
 

@@ -95,8 +95,8 @@ success_heading(const char *t, size_t i, size_t e)
 	r = !(cues & BOUNCE_CUE_DELAY) &&
 	    !bounce_failure_said(b.data, b.len) &&
 	    ((cues & BOUNCE_CUE_SUCCESS) ||
-	    bounce_list_match(bounce_success_headings, b.data, b.len) ||
-	    (bounce_list_match(bounce_success_heading_words, b.data, b.len) &&
+	    ((bounce_list_match(bounce_success_headings, b.data, b.len) ||
+	    bounce_list_match(bounce_success_heading_words, b.data, b.len)) &&
 	    !bounce_list_match(bounce_heading_negations, b.data, b.len)));
 	buf_free(&b);
 	return r;
