@@ -196,7 +196,8 @@ static const char *const *const word_lists[] = {
 	bounce_failure_subjects, bounce_autoreply_subjects,
 	bounce_delay_subjects, bounce_final_subjects,
 	bounce_transient_subjects, bounce_complaint_subjects,
-	bounce_member_words
+	bounce_member_words, bounce_success_headings,
+	bounce_success_heading_words
 };
 #define NWORDLISTS (sizeof word_lists / sizeof word_lists[0])
 

@@ -268,13 +268,27 @@ pct_decode(char *p, size_t s, size_t e)
  * inside a URL, where after "/", "=", "?", "&", ":" or "#" the encoded
  * form is a parameter's (a gateway's protected mailbox).
  */
+/* The next "%40" in p[i..n), or NULL: memchr's vector scan, not memmem's. */
+static char *
+find_pct40(char *p, size_t i, size_t n)
+{
+	char *at;
+
+	while (i + 3 <= n && (at = memchr(p + i, '%', n - i - 2))) {
+		if (at[1] == '4' && at[2] == '0')
+			return at;
+		i = (size_t)(at - p) + 1;
+	}
+	return NULL;
+}
+
 static void
 pct_addresses(struct buf *b)
 {
 	char *p = b->data, *at;
 	size_t i = 0;
 
-	while (i + 3 <= b->len && (at = memmem(p + i, b->len - i, "%40", 3))) {
+	while ((at = find_pct40(p, i, b->len))) {
 		size_t k = (size_t)(at - p), s = k, e = k + 3, w;
 
 		while (s && pct_word_char(p[s - 1]))

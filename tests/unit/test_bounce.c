@@ -3275,6 +3275,7 @@ START_TEST(test_list_match)
 		bounce_final_subjects, bounce_transient_subjects,
 		bounce_complaint_subjects, bounce_member_words,
 		bounce_rcpt_cues, bounce_lang_failure_words,
+		bounce_success_headings, bounce_success_heading_words,
 	};
 	const size_t nl = sizeof lists / sizeof lists[0];
 	char t[512];
