@@ -3911,6 +3911,22 @@ const char *const bounce_success_heading_words[] = {
 	" доставлено", " доставлены", " доставлен ", " доставлена",
 	"成功收到", "已收到", "已成功", "配信されました", "届きました",
 	"전달되었습니다", "배달되었습니다",
+	/*
+	 * the delivery's success said of the delivery ("Delivery to the
+	 * following recipients was successful:", "... succeeded:", "...
+	 * completed successfully:") in the same languages; "unsuccessful",
+	 * "erfolglos", "mislukt", "başarısız", "neúspěšně" are no match
+	 */
+	" was successful", " were successful", " succeeded",
+	" completed successfully", " successfully completed",
+	" erfolgreich", " a reussi", " reussie", " avec succes",
+	" con exito", " exitosa", " exitoso", " com sucesso",
+	" bem-sucedida", " bem sucedida", " con successo", " completato",
+	" completata", " riuscita", " geslaagd", " gelukt", " succesvol",
+	" powiodlo sie", " pomyslnie", " uspesne", " uspesna",
+	" lyckades", " vellykket", " lykkedes", " basarili", " basariyla",
+	" успешно", "投递成功", "投遞成功", "发送成功", "發送成功",
+	"送达成功", "送達成功", "配信に成功", "送信に成功", "성공적으로",
 	NULL
 };
 
