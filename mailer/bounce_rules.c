@@ -3088,12 +3088,14 @@ const char *const bounce_list_joiners[] = {
  */
 /*
  * Exchange lists a recipient it could not reach as "a on DATE": the word
- * in its languages (Dutch "op", German "am", French "le", Spanish "el",
- * Portuguese "em", Danish and Norwegian "den", Chinese "于"), each with
- * the space after it
+ * in its languages (Dutch "op", German "am", French "le", Italian "il",
+ * Spanish "el", Portuguese "em", Danish, Norwegian and Swedish "den",
+ * Polish "dnia", Czech "dne", Russian "в", Chinese "于"), each with the
+ * space after it
  */
 const char *const bounce_date_words[] = {
-	"on ", "op ", "am ", "le ", "el ", "em ", "den ", "\xe4\xba\x8e ",
+	"on ", "op ", "am ", "le ", "il ", "el ", "em ", "den ", "dnia ",
+	"w dniu ", "dne ", "\xd0\xb2 ", "\xe4\xba\x8e ",
 	NULL
 };
 
