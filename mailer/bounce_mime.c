@@ -1136,12 +1136,57 @@ struct section {
 	const char *start, *end;	/* ";" .. the value's end */
 	const char *v;			/* the value, without quotes */
 	size_t vl;
+	int ext;			/* percent-encoded (RFC 2231 "*=") */
 };
 
 /*
+ * 1 when v[0..n), an extended value past its charset'language', is
+ * whole %XX escapes and bytes a boundary may hold once decoded (printable
+ * ASCII, no quote or backslash, which the joined value's quotes forbid).
+ */
+static int
+ext_value_ok(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)v[i];
+
+		if (c == '%') {
+			int hi, lo;
+
+			if (n - i < 3 || (hi = hex_digit(v[i + 1])) < 0 ||
+			    (lo = hex_digit(v[i + 2])) < 0)
+				return 0;
+			c = hi * 16 + lo;
+			i += 2;
+		}
+		if (c < ' ' || c > '~' || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
+/* copies v[0..n) to o, decoding its %XX when ext; returns o's new end */
+static char *
+section_copy(char *o, const char *v, size_t n, int ext)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ext && v[i] == '%') {
+			*o++ = (char)(hex_digit(v[i + 1]) * 16 +
+			    hex_digit(v[i + 2]));
+			i += 2;
+		} else {
+			*o++ = v[i];
+		}
+	}
+	return o;
+}
+
+/*
  * Reads the parameter "boundary*N=value" at s (its name's first byte)
- * into sc and returns N, or -1 when it is no plain section (an extended
- * one, "boundary*0*=", or a value with a quote or a backslash in it).
+ * into sc and returns N, or -1 when it is none or its value holds a quote
+ * or a backslash.  An extended value (RFC 2231 section 4: "boundary*=" or
+ * "boundary*N*=", percent-encoded, the first led by charset'language')
+ * counts as section 0 when it has no N.
  */
 static int
 boundary_section(const char *s, const char *e, struct section *sc)
@@ -1149,10 +1194,16 @@ boundary_section(const char *s, const char *e, struct section *sc)
 	const char *p = s + 9;
 	int k = 0;
 
-	if (p >= e || !isdigit((unsigned char)*p))
-		return -1;
 	while (p < e && isdigit((unsigned char)*p) && k < 100)
 		k = k * 10 + (*p++ - '0');
+	if (p == s + 9) {
+		if (p >= e || *p != '=')
+			return -1;
+		sc->ext = 1;
+	} else {
+		sc->ext = p < e && *p == '*';
+		p += sc->ext;
+	}
 	while (p < e && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p >= e || *p++ != '=')
@@ -1174,16 +1225,31 @@ boundary_section(const char *s, const char *e, struct section *sc)
 		sc->vl = (size_t)(p - sc->v);
 	}
 	sc->end = p;
+	if (sc->ext && !k) {
+		/* charset'language' before the first section's value */
+		const char *q = memchr(sc->v, '\'', sc->vl);
+
+		q = q ? memchr(q + 1, '\'', sc->vl - (size_t)(q + 1 - sc->v)) :
+		    NULL;
+		if (!q)
+			return -1;
+		sc->vl -= (size_t)(q + 1 - sc->v);
+		sc->v = q + 1;
+	}
+	if (sc->ext && !ext_value_ok(sc->v, sc->vl))
+		return -1;
 	return sc->vl ? k : -1;
 }
 
 /*
  * RFC 2231 lets a writer continue a long parameter in sections
- * (boundary*0="..."; boundary*1="..."), which libetpan does not join: it
- * finds no boundary and reads the multipart as one part of nothing it
- * knows.  In the Content-Type field f[0..n) (with its continuation
- * lines), such a boundary's sections become one boundary="..." where the
- * first one stood, the others taken out with their ';'.  Returns the
+ * (boundary*0="..."; boundary*1="...") or give it percent-encoded
+ * (boundary*=us-ascii'en'%3D_b), which libetpan neither joins nor
+ * decodes: it finds no boundary and reads the multipart as one part of
+ * nothing it knows.  In the Content-Type field f[0..n) (with its
+ * continuation lines), such a boundary's sections become one
+ * boundary="..." (decoded) where the first one stood, the others taken
+ * out with their ';'.  Returns the
  * field's new length (n when it has no such sections, or a plain
  * boundary, or the joined field would not be shorter).
  */
@@ -1221,10 +1287,9 @@ join_boundary(char *f, size_t n)
 		if (!i) {
 			memcpy(o, "; boundary=\"", 12);
 			o += 12;
-			for (size_t j = 0; j < ns; j++) {
-				memcpy(o, sec[j].v, sec[j].vl);
-				o += sec[j].vl;
-			}
+			for (size_t j = 0; j < ns; j++)
+				o = section_copy(o, sec[j].v, sec[j].vl,
+				    sec[j].ext);
 			*o++ = '"';
 		}
 		at = (size_t)(sec[i].end - f);

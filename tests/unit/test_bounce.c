@@ -74,6 +74,37 @@ static const struct {
 	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
 	  "Status: 5.2.2\n\n--Bd-x7--\n",
 	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* RFC 2231 section 4: the boundary percent-encoded, whole */
+	{ "dsn-boundary-extended-value",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	  "report-type=delivery-status;\n"
+	  "\tboundary*=us-ascii'en'%3DBd%2Fx7\n\n--=Bd/x7\n"
+	  "Content-Type: text/plain\n\nI could not deliver it.\n--=Bd/x7\n"
+	  "Content-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.org\n\n"
+	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	  "Status: 5.2.2\n\n--=Bd/x7--\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* and in sections, extended and plain mixed */
+	{ "dsn-boundary-extended-sections",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	  "boundary*0*=''%3DBd; report-type=delivery-status;\n"
+	  "\tboundary*1*=%2F; boundary*2=\"x7\"\n\n--=Bd/x7\n"
+	  "Content-Type: text/plain\n\nI could not deliver it.\n--=Bd/x7\n"
+	  "Content-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.org\n\n"
+	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	  "Status: 5.2.2\n\n--=Bd/x7--\n",
+	  BOUNCE_BOUNCE, "ann@example.net", "5.2.2", 0, 1 },
+	/* a broken escape (or a quote, "%22") leaves the field alone */
+	{ "dsn-boundary-extended-broken",
+	  HDR "MIME-Version: 1.0\nContent-Type: multipart/report; "
+	  "boundary*=''%3DBd%2; report-type=delivery-status\n\n"
+	  "--=Bd%2\nContent-Type: message/delivery-status\n\n"
+	  "Reporting-MTA: dns; mx.example.org\n\n"
+	  "Final-Recipient: rfc822; ann@example.net\nAction: failed\n"
+	  "Status: 5.2.2\n\n--=Bd%2--\n",
+	  BOUNCE_OTHER, NULL, NULL, 0, 0 },
 	/* 8-bit KOI8-R text under no charset: the Subject's is read */
 	{ "8bit-text-charset-of-subject",
 	  "From: MAILER-DAEMON@mx.example.org\nTo: news@example.com\n"
