@@ -352,11 +352,32 @@ mailto_target(const char *s, size_t n, const char *nm, const char **a,
 	 * postmaster") left set would have its closing tag cut the text back
 	 * to where the last real link began
 	 */
-	if (!k || !memchr(m, '@', k))
+	if (!k || !(memchr(m, '@', k) || bounce_find_ci(m, k, "%40")))
 		return 0;
 	*a = m;
 	*al = k;
 	return 1;
+}
+
+/*
+ * Adds the address of a mailto: link, a[0..n), to b: percent-decoded
+ * (RFC 6068: "mailto:anna%40example.org" is anna@example.org), the URL's
+ * part before '?' being the address itself; as it is when the escapes
+ * are broken or decode to a blank, a control or an 8-bit byte.
+ */
+static void
+add_mailto_address(struct buf *b, const char *a, size_t n)
+{
+	struct buf d = BUF_INIT;
+	int ok = buf_add_pct_decoded(&d, a, n) == 0 && d.len;
+
+	for (size_t i = 0; ok && i < d.len; i++)
+		ok = d.data[i] > ' ' && d.data[i] <= '~';
+	if (ok && memchr(d.data, '@', d.len))
+		buf_add(b, d.data, d.len);
+	else
+		buf_add(b, a, n);
+	buf_free(&d);
 }
 
 /*
@@ -428,7 +449,7 @@ html_tag(struct html_text *h, const char *s, size_t n)
 		if (!memchr(h->t.data + h->linkat, '@',
 		    h->t.len - h->linkat)) {
 			h->t.len = h->linkat;
-			buf_add(&h->t, h->link, h->linkl);
+			add_mailto_address(&h->t, h->link, h->linkl);
 		}
 		h->link = NULL;
 	} else if ((br = tag_break(nm)))
