@@ -938,6 +938,41 @@ numbered_cue(const char *pre, size_t pn)
 	return label_before(pre, k);
 }
 
+/* 1 when p[0..3) is a kanji or a katakana (no hiragana: no particle) */
+static int
+cjk_noun_char(const unsigned char *p)
+{
+	if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+		return 0;
+	return (p[0] >= 0xe4 && p[0] <= 0xe9) || (p[0] == 0xe3 &&
+	    ((p[1] == 0x82 && p[2] >= 0xa0) || p[1] == 0x83));
+}
+
+/*
+ * A Japanese or Chinese recipient's label whose noun a qualifier of a
+ * few kanji or katakana follows ("宛先表示：a", "宛先一覧：a", "收件人
+ * 地址：a"): the noun names the address.  A particle (hiragana) ends the
+ * qualifier, so "宛先の..." is no such label.
+ */
+static int
+qualified_cue(const char *pre, size_t pn)
+{
+	size_t k = pn;
+
+	while (k && bounce_is_blank(pre[k - 1]))
+		k--;
+	if (!k || pre[k - 1] != ':')
+		return 0;
+	k--;
+	for (int c = 0; c < 4 && k >= 3 &&
+	    cjk_noun_char((const unsigned char *)pre + k - 3); c++) {
+		k -= 3;
+		if (label_before(pre, k))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A field written "Label = a" or with a dot leader, "Label ..... a", as
  * reports laid out in columns write them: read as "Label: a".  The run of
@@ -993,7 +1028,7 @@ cue_says_failed(const char *pre, size_t pn, size_t k, const char *tail,
 {
 	if (ends_with(bounce_rcpt_cues, pre, pn) ||
 	    bilingual_cue(pre, pn) || numbered_cue(pre, pn) ||
-	    separator_cue(pre, pn))
+	    separator_cue(pre, pn) || qualified_cue(pre, pn))
 		return 1;
 	if (ends_with(bounce_rcpt_preps, pre, pn) &&
 	    has_word(bounce_failure_words, pre, pn))
