@@ -1329,6 +1329,42 @@ const struct bounce_rule bounce_rules[] = {
 	{ "timed out while", "4.4.2", SOFT, "networkerror" },
 	/* RFC 3463's X.4.3, in its own words */
 	{ "directory server failure", "4.4.3", SOFT, "networkerror" },
+	/*
+	 * the same trouble in the words of localised MTAs and providers:
+	 * the connection refused, timed out or impossible, the name not
+	 * resolved (German, French, Spanish, Portuguese, Italian, Russian,
+	 * Chinese, Japanese, Korean)
+	 */
+	{ "verbindung abgelehnt", "4.4.1", SOFT, "networkerror" },
+	{ "zeituberschreitung der verbindung", "4.4.1", SOFT,
+	  "networkerror" },
+	{ "verbindung konnte nicht hergestellt", "4.4.1", SOFT,
+	  "networkerror" },
+	{ "connexion refusee", "4.4.1", SOFT, "networkerror" },
+	{ "delai de connexion depasse", "4.4.1", SOFT, "networkerror" },
+	{ "impossible de se connecter", "4.4.1", SOFT, "networkerror" },
+	{ "conexion rechazada", "4.4.1", SOFT, "networkerror" },
+	{ "tiempo de conexion agotado", "4.4.1", SOFT, "networkerror" },
+	{ "no se pudo conectar", "4.4.1", SOFT, "networkerror" },
+	{ "conexao recusada", "4.4.1", SOFT, "networkerror" },
+	{ "tempo limite de conexao", "4.4.1", SOFT, "networkerror" },
+	{ "nao foi possivel conectar", "4.4.1", SOFT, "networkerror" },
+	{ "connessione rifiutata", "4.4.1", SOFT, "networkerror" },
+	{ "impossibile connettersi", "4.4.1", SOFT, "networkerror" },
+	{ "соединение отклонено", "4.4.1", SOFT, "networkerror" },
+	{ "не удалось подключиться", "4.4.1", SOFT, "networkerror" },
+	{ "не удалось соединиться", "4.4.1", SOFT, "networkerror" },
+	{ "连接超时", "4.4.1", SOFT, "networkerror" },
+	{ "连接被拒绝", "4.4.1", SOFT, "networkerror" },
+	{ "無法連線", "4.4.1", SOFT, "networkerror" },
+	{ "連線逾時", "4.4.1", SOFT, "networkerror" },
+	{ "接続がタイムアウト", "4.4.1", SOFT, "networkerror" },
+	{ "接続が拒否", "4.4.1", SOFT, "networkerror" },
+	{ "연결 시간 초과", "4.4.1", SOFT, "networkerror" },
+	{ "연결이 거부", "4.4.1", SOFT, "networkerror" },
+	{ "域名解析失败", "4.4.3", SOFT, "networkerror" },
+	{ "dns解析失败", "4.4.3", SOFT, "networkerror" },
+	{ "名前解決に失敗", "4.4.3", SOFT, "networkerror" },
 	{ "queue file write error", "4.3.0", SOFT, "systemerror" },
 	{ "local configuration error", "4.3.0", SOFT, "systemerror" },
 	{ "local error in processing", "4.3.0", SOFT, "systemerror" },
@@ -1343,6 +1379,13 @@ const struct bounce_rule bounce_rules[] = {
 	{ "local error", "4.3.0", SOFT, "systemerror" },
 	{ "temporary failure", "4.0.0", SOFT, "systemerror" },
 	{ "rejected", "5.7.1", SOFT, "rejected" },
+	/*
+	 * a suspension said of something other than the mailbox, last so
+	 * that every row above outranks it: cPanel's "The account for d is
+	 * suspended" (the domain's hosting, often for a bill, so no dead
+	 * address)
+	 */
+	{ "is suspended", "5.2.1", SOFT, "suspend" },
 };
 const size_t bounce_nrules = sizeof bounce_rules / sizeof bounce_rules[0];
 

@@ -4257,6 +4257,36 @@ END_TEST
 
 
 /*
+ * Transport trouble in localised words gives its reason (it gave
+ * "undefined"), and a suspension said of a domain's hosting account
+ * gives "suspend", soft: the rows that name the mailbox still come first.
+ */
+START_TEST(test_h199_reason_rows)
+{
+	static const struct verdict verdicts[] = {
+		{ "Verbindung abgelehnt (mx.example.de)", "networkerror" },
+		{ "Connexion refusée par le serveur distant", "networkerror" },
+		{ "Tiempo de conexión agotado", "networkerror" },
+		{ "连接超时，系统将稍后重试", "networkerror" },
+		{ "域名解析失败", "networkerror" },
+		{ "接続がタイムアウトしました", "networkerror" },
+		{ "연결 시간 초과", "networkerror" },
+		{ "Не удалось подключиться к серверу", "networkerror" },
+		{ "The account for example.net is suspended.", "suspend" },
+	};
+	const struct bounce_rule *r;
+	const char *own = "The account is suspended.";
+
+	expect_verdicts(verdicts, sizeof verdicts / sizeof verdicts[0]);
+	r = bounce_rule_match_folded(verdicts[8].text,
+	    strlen(verdicts[8].text));
+	ck_assert(r && !r->hard);
+	r = bounce_rule_match_folded(own, strlen(own));
+	ck_assert(r && r->hard && !strcmp(r->reason, "suspend"));
+}
+END_TEST
+
+/*
  * The notice fmt (a format taking said) names one recipient, of that
  * reason and class.
  */
@@ -7335,6 +7365,7 @@ bounce_suite(void)
 	tcase_add_test(tc, test_list_admin_notices);
 	tcase_add_test(tc, test_round12_rows);
 	tcase_add_test(tc, test_round15_rows);
+	tcase_add_test(tc, test_h199_reason_rows);
 	tcase_add_test(tc, test_round16_rows);
 	tcase_add_test(tc, test_round17_rows);
 	tcase_add_test(tc, test_round18_rows);
