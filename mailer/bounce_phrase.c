@@ -865,6 +865,19 @@ delivered_to_other(const char *t, size_t n)
 }
 
 /*
+ * The length of pre[0..pn) before the colon that ends it (blanks after
+ * it aside), or NOLABEL when no colon ends it.
+ */
+#define NOLABEL	((size_t)-1)
+static size_t
+before_colon(const char *pre, size_t pn)
+{
+	while (pn && bounce_is_blank(pre[pn - 1]))
+		pn--;
+	return pn && pre[pn - 1] == ':' ? pn - 1 : NOLABEL;
+}
+
+/*
  * A label given in two languages, the recipient's label first and a word
  * of English after a slash ("收件人 / To: a", "收件人/To: a"), as Chinese
  * providers write their notices' fields: the label before the slash names
@@ -874,13 +887,10 @@ delivered_to_other(const char *t, size_t n)
 static int
 bilingual_cue(const char *pre, size_t pn)
 {
-	size_t k = pn;
+	size_t k = before_colon(pre, pn);
 
-	while (k && bounce_is_blank(pre[k - 1]))
-		k--;
-	if (!k || pre[k - 1] != ':')
+	if (k == NOLABEL)
 		return 0;
-	k--;
 	while (k && pn - k < 24 && (isalpha((unsigned char)pre[k - 1]) ||
 	    pre[k - 1] == ' '))
 		k--;
@@ -922,13 +932,10 @@ label_before(const char *pre, size_t k)
 static int
 numbered_cue(const char *pre, size_t pn)
 {
-	size_t k = pn, d;
+	size_t k = before_colon(pre, pn), d = k;
 
-	while (k && bounce_is_blank(pre[k - 1]))
-		k--;
-	if (!k || pre[k - 1] != ':')
+	if (k == NOLABEL)
 		return 0;
-	d = --k;
 	while (k && d - k < 3 && isdigit((unsigned char)pre[k - 1]))
 		k--;
 	if (k == d || (k && isdigit((unsigned char)pre[k - 1])))
@@ -957,13 +964,10 @@ cjk_noun_char(const unsigned char *p)
 static int
 qualified_cue(const char *pre, size_t pn)
 {
-	size_t k = pn;
+	size_t k = before_colon(pre, pn);
 
-	while (k && bounce_is_blank(pre[k - 1]))
-		k--;
-	if (!k || pre[k - 1] != ':')
+	if (k == NOLABEL)
 		return 0;
-	k--;
 	for (int c = 0; c < 4 && k >= 3 &&
 	    cjk_noun_char((const unsigned char *)pre + k - 3); c++) {
 		k -= 3;
