@@ -4,18 +4,24 @@
  *
  * RFC 5321 (SMTP), RFC 3207 (STARTTLS), RFC 8314 (implicit TLS, smtps://),
  * RFC 4954 (AUTH), RFC 6531 (SMTPUTF8: an internationalised recipient
- * only where the EHLO announced it; see prereq_cb).  libcurl runs the
- * protocol; this file picks relays, feeds messages, captures the server's
- * final reply through the debug callback (libcurl keeps only the code)
- * and classifies the outcome by the command it answered.
+ * only where the EHLO announced it), RFC 2920 (PIPELINING).  libcurl
+ * opens each connection, secures and authenticates it (CURLOPT_CONNECT_ONLY:
+ * greeting, EHLO, STARTTLS, AUTH); this file then runs each mail
+ * transaction itself over that connection (smtpwire.h writes its bytes):
+ * MAIL FROM, RCPT TO and DATA in one write where the EHLO announced
+ * PIPELINING, the message with its dots stuffed, and the final ".".
+ * libcurl's own transfer cost 200 us of CPU a message more (its upload
+ * path scans every byte for dots one at a time), and into a real Postfix
+ * on two cores mailer reached 0.79 of smtp-source where a transaction of
+ * our own reaches it (tests/bench/relay.sh).  It picks relays, feeds
+ * messages and classifies each outcome by the command it answered.
  *
- * Each connection has its own thread running curl_easy_perform on its own
- * easy handle.  libcurl ends an SMTP transfer by blocking until the reply to
- * the final "." (smtp_done runs its state machine in blocking mode), and a
- * relay with its queue on disk takes a few milliseconds there (it syncs the
- * queue file before answering): in one multi-interface loop that wait
- * stalled every other connection, so more connections gave no more
- * throughput (tests/bench/relay.sh measures both).  The thread that calls
+ * Each connection has its own thread and its own easy handle, and waits
+ * for its replies by itself: a relay with its queue on disk takes a few
+ * milliseconds to answer the final "." (it syncs the queue file first),
+ * and in one multi-interface loop that wait stalled every other
+ * connection, so more connections gave no more throughput
+ * (tests/bench/relay.sh measures both).  The thread that calls
  * smtp_run still does everything else: it asks for messages, picks relays
  * and hears every outcome, so the caller's callbacks run on it alone.
  *
@@ -25,7 +31,7 @@
  * have it committed and hand over the next message cost 160-200 us a
  * message, a fifth of a message's time into smtp-sink (README).  The
  * outcome is committed meanwhile (transport_sync_fn), and the new
- * message's end waits for that commit (read_cb), so the journal's
+ * message's end waits for that commit (send_body), so the journal's
  * guarantee stays: at most one accepted message per connection whose
  * outcome is not on disk.
  */
@@ -33,6 +39,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -47,6 +54,7 @@
 
 #include "config.h"
 #include "relays.h"
+#include "smtpwire.h"
 #include "util.h"
 #include "verp.h"
 
@@ -55,7 +63,8 @@
 			   rest their relay */
 #define REFUSED_REST 2	/* messages in a row whose MAIL FROM got a 4xx
 			   that rest their relay */
-#define UPLOAD_BUFFER (512 * 1024)	/* a whole message per read_cb */
+#define REPLY_MAX 8192	/* a longer reply to MAIL, RCPT, DATA or "." is
+			   no server's */
 
 /* The last command sent: a failure is judged by what it answered. */
 enum phase { PH_SESSION, PH_MAIL, PH_RCPT, PH_DATA };
@@ -114,15 +123,22 @@ struct conn {
 	int busy;		/* a message of it is not heard yet (smtp_run
 				   thread's) */
 	long used;		/* messages on the current connection */
+	int open;		/* its connection is up (worker's) */
+	int opened;		/* this message opened it (worker's) */
+	int broken;		/* lost mid-command: closed without QUIT */
+	curl_socket_t sock;	/* the open connection's (worker's) */
+	long code;		/* the last reply's to our own commands; -1:
+				   libcurl's (the session) */
+	char in[REPLY_MAX];	/* replies read, not yet taken */
+	size_t inlen;
+	struct buf wire;	/* commands, or the message stuffed */
 	int forbid;		/* this message closes the connection */
 	int retired;		/* over the relay's connection limit: unused
 				   for the rest of smtp_run */
 	size_t relay, tries;
 	long conn_relay;	/* the relay its open connection goes to */
 	struct transport_msg msg;
-	size_t off;
-	int data_ended;		/* read_cb gave the end: "." goes out */
-	struct curl_slist *rcpt;
+	int data_ended;		/* the final "." went out */
 	atomic_int phase;	/* enum phase; leaves PH_SESSION under s->mu */
 	atomic_int aborting;	/* a stop came before MAIL FROM */
 	atomic_int greeted;	/* its open connection had a 2xx greeting */
@@ -134,8 +150,9 @@ struct conn {
 	int in_ehlo;		/* EHLO sent, no command since */
 	int utf8;		/* the open connection's last EHLO reply
 				   announced SMTPUTF8 (worker's) */
+	int pipelining;		/* ... and PIPELINING */
 	int eai;		/* the recipient is not ASCII (RFC 6531) */
-	int no_utf8;		/* held back by prereq_cb */
+	int no_utf8;		/* held back: EAI, no SMTPUTF8 */
 	curl_socket_t fd;	/* the connection's socket; under s->mu */
 	char err[CURL_ERROR_SIZE];
 };
@@ -166,22 +183,6 @@ struct smtp {
 	int closing;		/* workers exit; under mu */
 };
 
-/*
- * Copies what fits of piece[0..len) from offset at on; returns the bytes
- * copied (0 when at is past the piece).
- */
-static size_t
-copy_piece(char *out, size_t room, const char *piece, size_t len, size_t at)
-{
-	size_t n = at < len ? len - at : 0;
-
-	if (n > room)
-		n = room;
-	if (n)
-		memcpy(out, piece + at, n);
-	return n;
-}
-
 /* 1 when s is all ASCII (an RFC 5321 address, not an RFC 6531 one). */
 static int
 ascii_only(const char *s)
@@ -208,36 +209,6 @@ settled(struct conn *c)
 	ok = c->out_state == OUT_NONE && !s->sync_failed;
 	pthread_mutex_unlock(&s->mu);
 	return ok;
-}
-
-/*
- * The message is head then data; c->off counts from the head's start.
- * Its end (libcurl then sends the final ".") waits for the last outcome's
- * commit: see transport_sync_fn.
- */
-static size_t
-read_cb(char *out, size_t size, size_t n, void *p)
-{
-	struct conn *c = p;
-	const struct transport_msg *m = &c->msg;
-	size_t room = size * n, done = 0;
-
-	if (c->off < m->head_len)
-		done = copy_piece(out, room, m->head, m->head_len, c->off);
-	c->off += done;
-	if (c->off >= m->head_len) {
-		size_t more = copy_piece(out + done, room - done, m->data,
-		    m->len, c->off - m->head_len);
-
-		c->off += more;
-		done += more;
-	}
-	if (done == 0 && size * n > 0) {
-		if (!settled(c))
-			return CURL_READFUNC_ABORT;	/* not sent: TEMPFAIL */
-		c->data_ended = 1;
-	}
-	return done;
 }
 
 /* Appends a reply line; a new reply starts after a final "NNN " line. */
@@ -285,7 +256,7 @@ command_out(struct conn *c, const char *p, size_t n)
 	c->in_tls = n >= 8 && !strncmp(p, "STARTTLS", 8);
 	/* repeated after STARTTLS: only the last reply counts */
 	if ((c->in_ehlo = n >= 4 && !strncmp(p, "EHLO", 4)))
-		c->utf8 = 0;
+		c->utf8 = c->pipelining = 0;
 	if (n >= 10 && !strncmp(p, "MAIL FROM:", 10))
 		set_phase(c, PH_MAIL);
 	else if (n >= 8 && !strncmp(p, "RCPT TO:", 8))
@@ -306,11 +277,10 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 		if (n && *p == '2' && atomic_load(&c->phase) == PH_SESSION)
 			atomic_store(&c->greeted, 1);
 		reply_in(c, p, n);
-		if (c->in_ehlo && n >= 12 && !strncmp(p, "250", 3) &&
-		    !strncasecmp(p + 4, "SMTPUTF8", 8) &&
-		    (n == 12 || p[12] == '\r' || p[12] == '\n' ||
-		    p[12] == ' '))
+		if (c->in_ehlo && smtpwire_ehlo_has(p, n, "SMTPUTF8"))
 			c->utf8 = 1;
+		if (c->in_ehlo && smtpwire_ehlo_has(p, n, "PIPELINING"))
+			c->pipelining = 1;
 	}
 	else if (type == CURLINFO_HEADER_OUT)
 		command_out(c, p, n);
@@ -335,25 +305,6 @@ progress_cb(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut,
 	(void)ut;
 	(void)un;
 	return stopping(arg);
-}
-
-/*
- * Runs after the greeting and EHLO (again after STARTTLS), or on a reused
- * connection, before MAIL FROM: an internationalised recipient goes only
- * to a relay that announced SMTPUTF8 (RFC 6531, 3.4), which libcurl
- * 7.88 does not check before its RCPT TO.
- */
-static int
-prereq_cb(void *arg, char *ip, char *local_ip, int port, int local_port)
-{
-	struct conn *c = arg;
-
-	(void)ip;
-	(void)local_ip;
-	(void)port;
-	(void)local_port;
-	c->no_utf8 = c->eai && !c->utf8;
-	return c->no_utf8 ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
 }
 
 static int
@@ -399,10 +350,9 @@ setup_easy(struct smtp *s, struct conn *c)
 
 	SETOPT(h, CURLOPT_PRIVATE, c);
 	SETOPT(h, CURLOPT_NOSIGNAL, 1L);
-	SETOPT(h, CURLOPT_UPLOAD, 1L);
-	SETOPT(h, CURLOPT_UPLOAD_BUFFERSIZE, (long)UPLOAD_BUFFER);
-	SETOPT(h, CURLOPT_READFUNCTION, read_cb);
-	SETOPT(h, CURLOPT_READDATA, c);
+	/* libcurl's part ends after EHLO, STARTTLS and AUTH */
+	SETOPT(h, CURLOPT_CONNECT_ONLY, 1L);
+	SETOPT(h, CURLOPT_URL, s->relays[c->relay].url);
 	SETOPT(h, CURLOPT_ERRORBUFFER, c->err);
 	SETOPT(h, CURLOPT_VERBOSE, 1L);	/* feeds debug_cb, prints nothing */
 	SETOPT(h, CURLOPT_DEBUGFUNCTION, debug_cb);
@@ -410,14 +360,10 @@ setup_easy(struct smtp *s, struct conn *c)
 	SETOPT(h, CURLOPT_NOPROGRESS, 0L);
 	SETOPT(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
 	SETOPT(h, CURLOPT_XFERINFODATA, c);
-	SETOPT(h, CURLOPT_PREREQFUNCTION, prereq_cb);
-	SETOPT(h, CURLOPT_PREREQDATA, c);
 	SETOPT(h, CURLOPT_SOCKOPTFUNCTION, sockopt_cb);
 	SETOPT(h, CURLOPT_SOCKOPTDATA, c);
 	SETOPT(h, CURLOPT_CLOSESOCKETFUNCTION, closesocket_cb);
 	SETOPT(h, CURLOPT_CLOSESOCKETDATA, c);
-	/* one open connection per handle: a new one closes the old */
-	SETOPT(h, CURLOPT_MAXCONNECTS, 1L);
 	SETOPT(h, CURLOPT_USE_SSL, s->use_ssl);
 	SETOPT(h, CURLOPT_SSL_VERIFYPEER, s->verify);
 	SETOPT(h, CURLOPT_SSL_VERIFYHOST, s->verify ? 2L : 0L);
@@ -429,10 +375,6 @@ setup_easy(struct smtp *s, struct conn *c)
 		SETOPT(h, CURLOPT_PASSWORD, s->password);
 	SETOPT(h, CURLOPT_CONNECTTIMEOUT, s->timeout);
 	SETOPT(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, s->timeout);
-	SETOPT(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	SETOPT(h, CURLOPT_LOW_SPEED_TIME, s->timeout);
-	/* three Ls in libcurl 7.88; without it a refused RCPT is error 55 */
-	SETOPT(h, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1L);
 	return 0;
 }
 
@@ -467,18 +409,312 @@ pick_utf8_relay(struct smtp *s, long conn, long relay)
 
 static int arm(struct smtp *, struct conn *, size_t);
 
+/*
+ * Waits until the connection is ready for what (POLLIN, POLLOUT):
+ * CURLE_OK, CURLE_OPERATION_TIMEDOUT after transport.timeout.
+ */
+static CURLcode
+io_wait(struct conn *c, short what)
+{
+	struct pollfd p = { .fd = c->sock, .events = what };
+	int n;
+
+	while ((n = poll(&p, 1, (int)(c->s->timeout * 1000))) == -1 &&
+	    errno == EINTR)
+		;
+	if (n == 0)
+		return CURLE_OPERATION_TIMEDOUT;
+	return CURLE_OK;	/* an error shows in the send or recv after */
+}
+
+static CURLcode
+io_send(struct conn *c, const char *p, size_t n)
+{
+	while (n) {
+		size_t sent = 0;
+		CURLcode rc = curl_easy_send(c->easy, p, n, &sent);
+
+		if (rc == CURLE_AGAIN)
+			rc = io_wait(c, POLLOUT);
+		else if (rc == CURLE_OK) {
+			p += sent;
+			n -= sent;
+		} else
+			rc = CURLE_SEND_ERROR;
+		if (rc != CURLE_OK) {
+			c->broken = 1;
+			return rc;
+		}
+	}
+	return CURLE_OK;
+}
+
+/* Reply lines into c->reply, as debug_cb takes the session's. */
+static void
+reply_take(struct conn *c, size_t len)
+{
+	const char *p = c->in, *end = c->in + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		reply_in(c, p, (size_t)(nl + 1 - p));
+		p = nl + 1;
+	}
+	c->inlen -= len;
+	memmove(c->in, c->in + len, c->inlen);
+}
+
+/*
+ * The next whole reply: its code into c->code (and the text into
+ * c->reply).  A recv is tried before each wait: a TLS record read
+ * whole may hold more than one reply.
+ */
+static CURLcode
+io_reply(struct conn *c)
+{
+	for (;;) {
+		size_t got = 0, len;
+		int code;
+		CURLcode rc;
+
+		if ((len = smtpwire_reply(c->in, c->inlen, &code))) {
+			reply_take(c, len);
+			c->code = code;
+			if (code >= 0)
+				return CURLE_OK;
+			snprintf(c->err, sizeof c->err, "a reply line that "
+			    "starts with no code");
+			c->broken = 1;
+			return CURLE_WEIRD_SERVER_REPLY;
+		}
+		if (c->inlen == sizeof c->in) {
+			snprintf(c->err, sizeof c->err, "a reply longer than "
+			    "%zu bytes", sizeof c->in);
+			c->broken = 1;
+			return CURLE_WEIRD_SERVER_REPLY;
+		}
+		rc = curl_easy_recv(c->easy, c->in + c->inlen,
+		    sizeof c->in - c->inlen, &got);
+		if (rc == CURLE_AGAIN)
+			rc = io_wait(c, POLLIN);
+		else if (rc == CURLE_OK && got == 0)
+			rc = CURLE_RECV_ERROR;	/* closed */
+		else if (rc == CURLE_OK)
+			c->inlen += got;
+		else
+			rc = CURLE_RECV_ERROR;
+		if (rc != CURLE_OK) {
+			c->broken = 1;
+			return rc;
+		}
+	}
+}
+
+/*
+ * 1 when an idle connection may carry the next message: nothing came on
+ * it since (a relay that closes an idle session says 421 first, or just
+ * closes).  A TLS record without data (a session ticket) leaves it up.
+ */
+static int
+io_alive(struct conn *c)
+{
+	struct pollfd p = { .fd = c->sock, .events = POLLIN };
+	size_t got = 0;
+	CURLcode rc;
+
+	if (c->inlen)
+		return 0;
+	if (poll(&p, 1, 0) == 0)
+		return 1;
+	rc = curl_easy_recv(c->easy, c->in, sizeof c->in, &got);
+	c->inlen = 0;	/* an unasked reply: nobody's */
+	return rc == CURLE_AGAIN;
+}
+
+/*
+ * QUIT and its 221 (RFC 5321, 4.1.1.10), which libcurl does not send for
+ * a connection it only opened; the last outcome's reply and code stay.
+ */
+static void
+quit(struct conn *c)
+{
+	struct buf outcome = c->reply;
+	long code = c->code;
+	int done = c->reply_done;
+
+	memset(&c->reply, 0, sizeof c->reply);
+	if (io_send(c, "QUIT\r\n", 6) == CURLE_OK)
+		(void)io_reply(c);
+	buf_free(&c->reply);
+	c->reply = outcome;
+	c->code = code;
+	c->reply_done = done;
+}
+
+/*
+ * Closes the open connection (QUIT, unless it broke mid-command: then a
+ * server waiting for the rest would hold QUIT's reply for the whole
+ * timeout) with its handle; the next message gets a new one.
+ */
+static void
+conn_drop(struct conn *c)
+{
+	if (c->open && !c->broken)
+		quit(c);
+	if (c->broken) {
+		pthread_mutex_lock(&c->s->mu);
+		if (c->fd != CURL_SOCKET_BAD)
+			shutdown(c->fd, SHUT_RDWR);
+		pthread_mutex_unlock(&c->s->mu);
+	}
+	curl_easy_cleanup(c->easy);
+	c->easy = NULL;
+	c->open = c->broken = 0;
+	c->inlen = 0;
+}
+
+/* libcurl opens the session: greeting, EHLO, STARTTLS, AUTH. */
+static CURLcode
+session_open(struct conn *c)
+{
+	CURLcode rc;
+
+	if (!(c->easy = curl_easy_init())) {
+		snprintf(c->err, sizeof c->err, "libcurl cannot create a "
+		    "handle");
+		return CURLE_FAILED_INIT;
+	}
+	if (setup_easy(c->s, c) == -1)
+		return CURLE_FAILED_INIT;
+	c->utf8 = c->pipelining = 0;
+	if ((rc = curl_easy_perform(c->easy)) != CURLE_OK)
+		return rc;
+	if (curl_easy_getinfo(c->easy, CURLINFO_ACTIVESOCKET, &c->sock) !=
+	    CURLE_OK || c->sock == CURL_SOCKET_BAD)
+		return CURLE_COULDNT_CONNECT;
+	c->open = c->opened = 1;
+	return CURLE_OK;
+}
+
+/*
+ * The message, its dots stuffed; its end (".") only once the last
+ * outcome of this connection is committed: see transport_sync_fn.
+ */
+static CURLcode
+send_body(struct conn *c)
+{
+	const struct transport_msg *m = &c->msg;
+	int bol = 1;
+	CURLcode rc;
+
+	buf_reset(&c->wire);
+	if (m->head_len)
+		smtpwire_stuff(&c->wire, m->head, m->head_len, &bol);
+	smtpwire_stuff(&c->wire, m->data, m->len, &bol);
+	if ((rc = io_send(c, c->wire.data, c->wire.len)) != CURLE_OK)
+		return rc;
+	if (!settled(c)) {
+		c->broken = 1;	/* the server waits for the rest */
+		return CURLE_ABORTED_BY_CALLBACK;	/* not sent: TEMPFAIL */
+	}
+	buf_reset(&c->wire);
+	smtpwire_end(&c->wire, bol);
+	if ((rc = io_send(c, c->wire.data, c->wire.len)) != CURLE_OK)
+		return rc;
+	c->data_ended = 1;
+	if ((rc = io_reply(c)) != CURLE_OK)
+		return rc;
+	return c->code / 100 == 2 ? CURLE_OK : CURLE_WEIRD_SERVER_REPLY;
+}
+
+/*
+ * MAIL FROM, RCPT TO, DATA: in one write with PIPELINING, else one at a
+ * time.  The phase is the command whose reply is awaited, so a failure
+ * is judged by what it answered.  After a refusal the replies still due
+ * are read (the connection then QUITs cleanly), unless DATA was taken.
+ */
+static CURLcode
+send_envelope(struct conn *c)
+{
+	static const int want[] = { 2, 2, 3 };
+	static const enum phase ph[] = { PH_MAIL, PH_RCPT, PH_DATA };
+	size_t cut[2], from = 0, to;
+	CURLcode rc, failed = CURLE_OK;
+	long code = 0;
+	struct buf keep = BUF_INIT;
+
+	buf_reset(&c->wire);
+	smtpwire_commands(&c->wire, c->msg.from, c->msg.rcpt, c->eai, cut);
+	if (c->pipelining &&
+	    (rc = io_send(c, c->wire.data, c->wire.len)) != CURLE_OK)
+		return rc;
+	for (int i = 0; i < 3; i++) {
+		to = i < 2 ? cut[i] : c->wire.len;
+		if (!failed)
+			set_phase(c, ph[i]);
+		if (!c->pipelining && (failed || (rc = io_send(c,
+		    c->wire.data + from, to - from)) != CURLE_OK))
+			return failed ? failed : rc;
+		from = to;
+		if ((rc = io_reply(c)) != CURLE_OK)
+			return failed ? failed : rc;
+		if (failed && c->code / 100 == 3)
+			c->broken = 1;
+		if (!failed && c->code / 100 != want[i]) {
+			failed = CURLE_SEND_ERROR;
+			code = c->code;
+			buf_reset(&keep);
+			buf_add(&keep, c->reply.data, c->reply.len);
+		}
+	}
+	if (failed) {	/* the refusal, not the 503s after it */
+		c->code = code;
+		buf_reset(&c->reply);
+		buf_add(&c->reply, keep.data, keep.len);
+	}
+	buf_free(&keep);
+	return failed;
+}
+
+/* One message on c: a session opened (or the open one), then its mail. */
+static CURLcode
+transact(struct conn *c)
+{
+	CURLcode rc;
+
+	c->opened = 0;
+	if (c->open && (c->used == 0 || !io_alive(c)))
+		conn_drop(c);
+	if (!c->open && (rc = session_open(c)) != CURLE_OK) {
+		c->code = 0;	/* the greeting's, AUTH's: libcurl's */
+		if (c->easy)
+			curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE,
+			    &c->code);
+		c->broken = 1;
+		conn_drop(c);
+		return rc;
+	}
+	c->code = 0;	/* ours from here on */
+	/* RFC 6531, 3.4: an internationalised recipient needs SMTPUTF8 */
+	if ((c->no_utf8 = c->eai && !c->utf8))
+		return CURLE_ABORTED_BY_CALLBACK;
+	if (stopping(c))
+		return CURLE_ABORTED_BY_CALLBACK;
+	if ((rc = send_envelope(c)) != CURLE_OK)
+		return rc;
+	return send_body(c);
+}
+
 /* The finished transfer, kept for the smtp_run thread (s->mu held). */
 static void
 outcome_take(struct conn *c, CURLcode rc)
 {
 	struct outcome *o = &c->out;
 	struct buf t;
-	long fresh = 0;
 
 	o->rc = rc;
-	o->code = 0;
-	curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &o->code);
-	curl_easy_getinfo(c->easy, CURLINFO_NUM_CONNECTS, &fresh);
+	o->code = c->code < 0 ? 0 : c->code;
 	o->msg = c->msg;
 	o->relay = c->relay;
 	o->tries = c->tries;
@@ -487,14 +723,15 @@ outcome_take(struct conn *c, CURLcode rc)
 	o->in_tls = c->in_tls;
 	o->aborting = atomic_load(&c->aborting);
 	o->no_utf8 = c->no_utf8;
-	o->reused = fresh == 0;
+	o->reused = !c->opened;
 	o->restarted = 0;
 	memcpy(o->err, c->err, sizeof o->err);
 	t = o->reply;	/* arm resets c->reply for the next message */
 	o->reply = c->reply;
 	c->reply = t;
-	/* a failed transfer's connection is not used again (arm) */
-	c->used = c->forbid || rc != CURLE_OK ? 0 : (fresh ? 1 : c->used + 1);
+	/* a failed transfer's connection is not used again (worker) */
+	c->used = c->forbid || rc != CURLE_OK ? 0 : (c->opened ? 1 :
+	    c->used + 1);
 	c->conn_relay = c->used ? (long)c->relay : -1;
 }
 
@@ -552,7 +789,9 @@ worker(void *arg)
 			if (!work)
 				break;
 		}
-		rc = curl_easy_perform(c->easy);
+		rc = transact(c);
+		if (c->open && (rc != CURLE_OK || c->forbid))
+			conn_drop(c);
 		pthread_mutex_lock(&s->mu);
 		ended(s, c, rc);
 		work = c->turn == TURN_WORK;	/* went on with the next */
@@ -564,24 +803,17 @@ worker(void *arg)
 		 */
 		pthread_cond_signal(&s->ended);
 	}
-	curl_easy_cleanup(c->easy);
-	c->easy = NULL;
+	conn_drop(c);
 	return NULL;
 }
 
-/* The handle and its thread, on a connection's first message. */
+/* The thread, on a connection's first message (its handle: transact). */
 static int
-conn_init(struct smtp *s, struct conn *c)
+conn_init(struct conn *c)
 {
 	sigset_t all, old;
 	int rc;
 
-	if (!(c->easy = curl_easy_init())) {
-		warnx("libcurl: cannot create a handle");
-		return -1;
-	}
-	if (setup_easy(s, c) == -1)
-		return -1;
 	/* signals are the smtp_run thread's (its caller's stop flag) */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -602,44 +834,31 @@ conn_init(struct smtp *s, struct conn *c)
 static int
 arm(struct smtp *s, struct conn *c, size_t relay)
 {
-	CURL *h = c->easy;
-
 	c->relay = relay;
-	c->off = 0;
 	c->data_ended = 0;
 	atomic_store(&c->phase, PH_SESSION);
 	atomic_store(&c->aborting, 0);
 	c->err[0] = '\0';
 	buf_reset(&c->reply);
 	c->reply_done = 0;
+	c->code = -1;
 	c->quitting = 0;
 	c->in_tls = 0;
 	c->in_ehlo = 0;
 	c->no_utf8 = 0;
 	c->eai = !ascii_only(c->msg.rcpt);
-	curl_slist_free_all(c->rcpt);
-	c->rcpt = curl_slist_append(NULL, c->msg.rcpt);
 	if ((long)relay != c->conn_relay)
 		c->used = 0;	/* a new connection, to that relay */
 	c->forbid = c->used + 1 >= s->per_conn;
-	/*
-	 * libcurl keeps a connection whose "." got no reply in time, and
-	 * the late 250 would answer the next message's MAIL FROM
-	 */
-	SETOPT(h, CURLOPT_FRESH_CONNECT, (long)(c->used == 0));
 	if (c->used == 0)
 		atomic_store(&c->greeted, 0);
-	SETOPT(h, CURLOPT_URL, s->relays[relay].url);
-	SETOPT(h, CURLOPT_MAIL_FROM, *c->msg.from ? c->msg.from : "<>");
-	SETOPT(h, CURLOPT_MAIL_RCPT, c->rcpt);
-	SETOPT(h, CURLOPT_FORBID_REUSE, (long)c->forbid);
 	return 0;
 }
 
 static int
 start(struct smtp *s, struct conn *c, size_t relay)
 {
-	if (!c->has_thread && conn_init(s, c) == -1)
+	if (!c->has_thread && conn_init(c) == -1)
 		return -1;
 	if (arm(s, c, relay) == -1)
 		return -1;
@@ -1433,11 +1652,9 @@ smtp_close(struct smtp *s)
 		struct conn *c = &s->conns[i];
 
 		if (c->has_thread)
-			pthread_join(c->thread, NULL);
-		else
-			curl_easy_cleanup(c->easy);	/* set up, never run */
+			pthread_join(c->thread, NULL);	/* it QUITs */
 		pthread_cond_destroy(&c->go);
-		curl_slist_free_all(c->rcpt);
+		buf_free(&c->wire);
 		buf_free(&c->reply);
 		buf_free(&c->out.reply);
 	}

@@ -28,6 +28,10 @@ for faults a real server cannot produce on cue.  Test use only.
   --hangup-rcpt ADDR   hang up at RCPT TO:<ADDR>, without a reply
   --size-limit BYTES   refuse a larger message after its "." with 552
                        5.3.4, as Postfix's message_size_limit does
+  --no-pipelining      do not announce PIPELINING (RFC 2920)
+  --pipelined F        one line per command that arrived with more
+                       commands already sent behind it, before its reply
+                       (pipelined): "CONN VERB"
 """
 import argparse
 import base64
@@ -47,7 +51,8 @@ class Handler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def ehlo(self):
-        opts = ["PIPELINING", "8BITMIME"]
+        opts = ["8BITMIME"] if args.no_pipelining else ["PIPELINING",
+                                                        "8BITMIME"]
         if (args.tls or args.tls_hang) and not self.tls:
             opts.append("STARTTLS")
         if args.auth:
@@ -65,6 +70,18 @@ class Handler(socketserver.StreamRequestHandler):
         self.rfile = self.request.makefile("rb")
         self.wfile = self.request.makefile("wb")
         self.tls = True
+
+    def more_sent(self):
+        """Whether bytes after the command just read are here already."""
+        if getattr(self.rfile, "peek", None) is None:
+            return False
+        self.request.setblocking(False)
+        try:
+            return len(self.rfile.peek(1)) > 0
+        except (BlockingIOError, ssl.SSLWantReadError, OSError):
+            return False
+        finally:
+            self.request.setblocking(True)
 
     def auth(self, arg):
         parts = arg.split(" ", 1)
@@ -152,6 +169,9 @@ class Handler(socketserver.StreamRequestHandler):
             if args.trace:
                 with lock, open(args.trace, "a") as f:
                     f.write("%d %s\n" % (self.conn, verb))
+            if args.pipelined and verb != "QUIT" and self.more_sent():
+                with lock, open(args.pipelined, "a") as f:
+                    f.write("%d %s\n" % (self.conn, verb))
             if verb in ("EHLO", "HELO"):
                 self.ehlo()
             elif verb == "STARTTLS" and args.tls_hang:
@@ -225,6 +245,8 @@ p.add_argument("--size-limit", type=int, default=0)
 p.add_argument("--hangup-rcpt")
 p.add_argument("--max-conns", type=int, default=0)
 p.add_argument("--mail-reply")
+p.add_argument("--no-pipelining", action="store_true")
+p.add_argument("--pipelined")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)

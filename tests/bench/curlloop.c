@@ -23,10 +23,16 @@
  *              a sender pays without libcurl's transfer machinery, whose
  *              byte-by-byte scan for those lines (Curl_smtp_escape_eob) is
  *              most of a 50 KB message's instructions.
+ *   -P         (with -R, -N and -V) MAIL FROM, RCPT TO and DATA in one
+ *              write (PIPELINING, RFC 2920), as mailer sends them to a
+ *              relay that announces it; -P -P also sends the next
+ *              message's three right behind a message's final ".", which
+ *              mailer does not (a message waits for its own commit).
  *
  * Each connection is kept open between messages.
  *
- * usage: curlloop [-t [-R]] [-N] [-V] URL CONNECTIONS COUNT MESSAGE_FILE
+ * usage: curlloop [-t [-R [-P]]] [-N] [-V] URL CONNECTIONS COUNT
+ *        MESSAGE_FILE
  */
 #include <err.h>
 #include <poll.h>
@@ -49,11 +55,12 @@ struct handle {
 	char in[4096];		/* -R: replies read, not yet taken */
 	size_t inlen;
 	char *out;		/* -R: the message with its dots doubled */
+	int sent_group;		/* -P 2: this message's commands went out */
 };
 
 static const char *msg, *url;
 static size_t msglen;
-static int distinct, verp, raw;
+static int distinct, verp, raw, pipe_lvl;
 static long count;
 static atomic_long next_seq, failed;
 
@@ -240,7 +247,7 @@ raw_stuff(struct handle *h)
 
 /* -R: message number seq, the transaction run by this program. */
 static void
-raw_message(struct handle *h, long seq)
+raw_message(struct handle *h, long seq, long next)
 {
 	char cmd[128];
 	size_t n;
@@ -251,6 +258,18 @@ raw_message(struct handle *h, long seq)
 	else
 		snprintf(cmd, sizeof cmd, "MAIL FROM:<bounces@example.org>"
 		    "\r\n");
+	if (pipe_lvl) {
+		size_t l = strlen(cmd);
+
+		snprintf(cmd + l, sizeof cmd - l, "RCPT TO:<%ld@example.org>"
+		    "\r\nDATA\r\n", seq + 1);
+		if (!h->sent_group)
+			raw_send(h, cmd, strlen(cmd));
+		h->sent_group = 0;
+		if (raw_reply(h) != 250 || raw_reply(h) != 250 ||
+		    raw_reply(h) != 354)
+			errx(1, "pipelined group refused");
+	} else {
 	raw_command(h, cmd, 250);
 	if (distinct)
 		snprintf(cmd, sizeof cmd, "RCPT TO:<%ld@example.org>\r\n",
@@ -259,10 +278,18 @@ raw_message(struct handle *h, long seq)
 		snprintf(cmd, sizeof cmd, "RCPT TO:<reader@example.org>\r\n");
 	raw_command(h, cmd, 250);
 	raw_command(h, "DATA\r\n", 354);
+	}
 	n = raw_stuff(h);
 	/* the message file ends with CRLF (send.sh and relay.sh write it) */
 	memcpy(h->out + n, ".\r\n", 3);
-	raw_send(h, h->out, n + 3);
+	n += 3;
+	if (pipe_lvl >= 2 && next >= 0) {
+		n += (size_t)snprintf(h->out + n, 200, "MAIL FROM:<bounces+%ld"
+		    "@example.org>\r\nRCPT TO:<%ld@example.org>\r\nDATA\r\n",
+		    next + 1, next + 1);
+		h->sent_group = 1;
+	}
+	raw_send(h, h->out, n);
 	if (raw_reply(h) != 250)
 		atomic_fetch_add(&failed, 1);
 }
@@ -277,10 +304,15 @@ raw_worker(void *arg)
 	if (curl_easy_perform(h->easy) != CURLE_OK)
 		errx(1, "cannot open the session");
 	/* at worst every line doubles its first byte */
-	if (!(h->out = malloc(2 * msglen + 3)))
+	if (!(h->out = malloc(2 * msglen + 300)))
 		err(1, NULL);
-	while ((seq = atomic_fetch_add(&next_seq, 1)) < count)
-		raw_message(h, seq);
+	seq = atomic_fetch_add(&next_seq, 1);
+	while (seq < count) {
+		long nx = atomic_fetch_add(&next_seq, 1);
+
+		raw_message(h, seq, nx < count ? nx : -1);
+		seq = nx;
+	}
 	raw_command(h, "QUIT\r\n", 221);
 	free(h->out);
 	return NULL;
@@ -357,11 +389,13 @@ main(int argc, char **argv)
 	int threads = 0, opt;
 	double t0;
 
-	while ((opt = getopt(argc, argv, "tNVR")) != -1)
+	while ((opt = getopt(argc, argv, "tNVRP")) != -1)
 		if (opt == 't')
 			threads = 1;
 		else if (opt == 'R')
 			raw = 1;
+		else if (opt == 'P')
+			pipe_lvl++;
 		else if (opt == 'N')
 			distinct = 1;
 		else if (opt == 'V')
@@ -371,10 +405,12 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc != 4)
-		errx(64, "usage: curlloop [-t [-R]] [-N] [-V] URL CONNECTIONS "
-		    "COUNT MESSAGE_FILE");
+		errx(64, "usage: curlloop [-t [-R [-P]]] [-N] [-V] URL "
+		    "CONNECTIONS COUNT MESSAGE_FILE");
 	if (raw && !threads)
 		errx(64, "-R goes with -t");
+	if (pipe_lvl && (!raw || !distinct || !verp))
+		errx(64, "-P goes with -R, -N and -V");
 	url = argv[0];
 	conns = strtol(argv[1], NULL, 10);
 	count = strtol(argv[2], NULL, 10);

@@ -14,6 +14,11 @@
 #                transaction itself (MAIL, RCPT, DATA one round trip each,
 #                as libcurl): what a sender pays without libcurl's transfer
 #                machinery, per message in CPU and into the relay
+#   raw-pipe     as raw-verp, with MAIL, RCPT and DATA in one write
+#                (PIPELINING, RFC 2920): the transaction mailer runs, with
+#                no journal
+#   raw-chain    (only with BENCH_P1) as raw-pipe, with the next message's
+#                commands sent right behind each final "."
 #   curl-multi   tests/bench/curlloop -N: a bare libcurl multi loop, every
 #                connection in one thread (as mailer did before 2026-12)
 #   smtp-source  smtp-source -d -N -s C -F edition.eml (Postfix's own load
@@ -32,7 +37,9 @@
 # each command to its reply, and from the final reply to the next MAIL
 # FROM on the same connection).
 #
-# Environment: BENCH_RELAY_N (5000), BENCH_ROUNDS (3), BENCH_CONNS (4),
+# Environment: BENCH_P1 (the programs of part 1; when set, only part 1
+# runs, its medians and CPU printed), BENCH_RELAY_N (5000), BENCH_ROUNDS
+# (3), BENCH_CONNS (4),
 # BENCH_CURVE ("1 2 4 8 16"), BENCH_CURVE_ROUNDS (2), BENCH_POOL_N (12),
 # BENCH_TRACE (1), BENCH_KEEP=1 keeps the work folder.
 set -u
@@ -125,6 +132,8 @@ loop_opts() {	# the curlloop options of a program name
 	curl-thr) echo -t -N ;;
 	curl-verp) echo -t -N -V ;;
 	raw-verp) echo -t -N -V -R ;;
+	raw-pipe) echo -t -N -V -R -P ;;
+	raw-chain) echo -t -N -V -R -P -P ;;
 	*) echo -N ;;
 	esac
 }
@@ -145,7 +154,7 @@ one() {
 		[ "$sent" = "$N" ] || { echo "bench: mailer sent $sent of $N" >&2; exit 1; }
 		echo "$rss" >>"$W/rss"
 		;;
-	curl-thr|curl-verp|raw-verp|curl-multi)
+	curl-thr|curl-verp|raw-verp|raw-pipe|raw-chain|curl-multi)
 		run_timed "$W/t" "$LOOP" $(loop_opts "$what") "smtp://127.0.0.1:$PORT" \
 			"$c" "$N" "$W/edition.crlf"
 		read -r el rss rc <"$W/t"
@@ -193,22 +202,26 @@ echo "bench: $N distinct recipients, message $SIZE bytes, load before: $(cut -d'
 
 # Part 1
 : >"$W/rss"
-paired p1 "$CONNS" "$ROUNDS" mailer curl-thr curl-verp raw-verp curl-multi smtp-source
+P1=${BENCH_P1:-mailer curl-thr curl-verp raw-verp raw-pipe curl-multi smtp-source}
+paired p1 "$CONNS" "$ROUNDS" $P1
 printf '%-12s %10s\n' "$CONNS conns" "msg/s (median of $ROUNDS)"
-for w in mailer curl-thr curl-verp raw-verp curl-multi smtp-source; do
-	printf '%-12s %10.0f\n' "$w" "$(median <"$W/p1.$w")"
+for w in $P1; do
+	printf '%-12s %10.0f %8.0f us\n' "$w" "$(median <"$W/p1.$w")" "$(median <"$W/cpu.$w.$CONNS")"
 done
+[ -n "${BENCH_P1:-}" ] && exit 0
 echo "ratios, median (min-max) of paired rounds:"
 echo "  mailer / smtp-source      $(ratio p1.mailer_smtp-source)   target >= 0.9"
 echo "  mailer / curl-thr         $(ratio p1.mailer_curl-thr)   target >= 0.95"
 echo "  mailer / curl-verp        $(ratio p1.mailer_curl-verp)   (the same envelope senders)"
 echo "  curl-verp / curl-thr      $(ratio p1.curl-verp_curl-thr)   (the relay's cost of VERP)"
 echo "  raw-verp / curl-verp      $(ratio p1.raw-verp_curl-verp)   (without libcurl's transfers)"
+echo "  mailer / raw-pipe         $(ratio p1.mailer_raw-pipe)   (the same transaction, no journal)"
+echo "  raw-pipe / smtp-source    $(ratio p1.raw-pipe_smtp-source)"
 echo "  raw-verp / smtp-source    $(ratio p1.raw-verp_smtp-source)"
 echo "  curl-multi / smtp-source  $(ratio p1.curl-multi_smtp-source)"
 echo "  curl-thr / smtp-source    $(ratio p1.curl-thr_smtp-source)"
 printf 'client CPU a message, median, us:'
-for w in mailer curl-thr curl-verp raw-verp curl-multi smtp-source; do
+for w in $P1; do
 	printf ' %s %.0f' "$w" "$(median <"$W/cpu.$w.$CONNS")"
 done
 echo

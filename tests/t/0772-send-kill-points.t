@@ -19,11 +19,11 @@ T=$(mktemp -d /tmp/mailer-t-killpts.XXXXXX); chmod 755 "$T"
 trap 'srv_stop_all; rm -rf "$T"' EXIT
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 # where: journal_mark_sent after a 250, journal_commit before a commit,
-# settled where a message waits for the commit before its ".", read_cb
-# in the middle of a message's DATA, journal_begin, journal_add before any
-# message of the run
+# settled where a message waits for the commit before its ".", send_body
+# after a message's 354 (its body not sent yet), journal_begin,
+# journal_add before any message of the run
 POINTS="journal_add:5 journal_mark_sent:3 journal_commit:4 settled:6
-read_cb:9 journal_begin:7 journal_mark_sent:11 journal_commit:13"
+send_body:9 journal_begin:7 journal_mark_sent:11 journal_commit:13"
 plan 5
 P=$T/proj
 mkdir -p "$P/lists"
