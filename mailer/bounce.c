@@ -38,6 +38,7 @@
 #include "bounce_section.h"
 #include "bounce_text.h"
 #include "iconvcache.h"
+#include "smtpwire.h"
 #include "util.h"
 
 #define MAX_ENVELOPE	32
@@ -887,6 +888,20 @@ read_feedback_mail_from(const struct parse *p, struct bounce_report *out)
 	if (bounce_header_get(p->sc.arf.data, p->sc.arf.len,
 	    "Original-Mail-From", 0, &v) && v.len)
 		out->feedback_mail_from = xstrdup(v.data);
+	buf_free(&v);
+}
+
+/* The delivery status's Original-Envelope-Id, for the caller to check. */
+static void
+read_envelope_id(const struct parse *p, struct bounce_report *out)
+{
+	struct buf v = BUF_INIT, id = BUF_INIT;
+
+	if (bounce_header_get(p->sc.dsn.data, p->sc.dsn.len,
+	    "Original-Envelope-Id", 0, &v) && v.len) {
+		smtpwire_unxtext(&id, v.data, v.len);
+		out->envelope_id = buf_detach(&id);
+	}
 	buf_free(&v);
 }
 
@@ -2149,6 +2164,8 @@ bounce_parse(const char *msg, size_t len, struct bounce_report *out)
 		read_orig_headers(&p, out);
 	if (p.sc.arf.len)
 		read_feedback_mail_from(&p, out);
+	if (p.sc.dsn.len)
+		read_envelope_id(&p, out);
 	kind = report_kind(&p, out);
 	fill_report(out, &p, kind);
 	parse_free(&p);
@@ -2174,6 +2191,7 @@ bounce_report_free(struct bounce_report *r)
 		free(r->orig_fields[i].value);
 	free(r->orig_fields);
 	free(r->feedback_mail_from);
+	free(r->envelope_id);
 	memset(r, 0, sizeof *r);
 }
 

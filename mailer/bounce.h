@@ -73,6 +73,12 @@ struct bounce_report {
 	 * trimmed; NULL when there is none.
 	 */
 	char *feedback_mail_from;
+	/*
+	 * The delivery status's Original-Envelope-Id (RFC 3464 2.2.1: the
+	 * ENVID the message was sent with, RFC 3461), xtext decoded; NULL
+	 * when there is none.  mailer sends its VERP token there.
+	 */
+	char *envelope_id;
 	/* its headers or Subject mark it an automatic reply (RFC 3834) */
 	int auto_marked;
 	/*

@@ -322,9 +322,10 @@ names(const struct bounce_report *r, const char *email)
 /*
  * Token candidates read from one report at most: its returned copy's
  * Message-ID's, two a field of that copy (a List-Unsubscribe's mailto and
- * URL) and its feedback report's Original-Mail-From's.
+ * URL), its feedback report's Original-Mail-From's and its delivery
+ * status's Original-Envelope-Id.
  */
-#define MAX_RETURNED_TOKENS (2 + 2 * BOUNCE_MAX_ORIG_FIELDS)
+#define MAX_RETURNED_TOKENS (3 + 2 * BOUNCE_MAX_ORIG_FIELDS)
 
 /*
  * Copies s[0..n) into toks[nt] when it has a token's length; returns the
@@ -458,9 +459,10 @@ bounces_field_tokens(const char *name, const char *value,
 /*
  * The token candidates of the returned original's headers: its
  * Message-ID's (edition.c writes the token last in it) and those of
- * bounces_field_tokens; and of the feedback report's Original-Mail-From
- * (our envelope sender, as the complaining provider received it).
- * Returns how many.
+ * bounces_field_tokens; of the feedback report's Original-Mail-From
+ * (our envelope sender, as the complaining provider received it); and
+ * the delivery status's Original-Envelope-Id (smtp.c sends the token as
+ * ENVID).  Returns how many.
  */
 static size_t
 returned_tokens(const struct bounces_ctx *bx, const struct bounce_report *r,
@@ -479,6 +481,10 @@ returned_tokens(const struct bounces_ctx *bx, const struct bounce_report *r,
 		nt += bounces_field_tokens("Original-Mail-From",
 		    r->feedback_mail_from, bx->domain, toks + nt,
 		    MAX_RETURNED_TOKENS - nt);
+	/* the ENVID send gave a relay that announced DSN: the bare token */
+	if (r->envelope_id && strlen(r->envelope_id) == VERP_TOKEN_LEN &&
+	    nt < MAX_RETURNED_TOKENS)
+		memcpy(toks[nt++], r->envelope_id, VERP_TOKEN_LEN + 1);
 	return nt;
 }
 
@@ -539,7 +545,8 @@ returned_token(const struct bounces_ctx *bx, const struct bounce_report *r,
 static const char unproven[] = "without a valid token proving it in its "
     "envelope (Delivered-To, To, X-Original-To), its returned copy's "
     "Message-ID, Return-Path, List-Unsubscribe or CFBL-Address, its "
-    "Original-Mail-From, or an SES notification's mail source";
+    "Original-Mail-From or Original-Envelope-Id, or an SES notification's "
+    "mail source";
 static const char malformed[] = "in a feedback report without the "
     "message/feedback-report part or its Feedback-Type, which RFC 5965 "
     "requires";

@@ -588,6 +588,8 @@ msg_fill(struct transport_msg *m, struct item *it)
 {
 	m->from = it->from;
 	m->rcpt = it->email;
+	/* proof in a DSN that returns no copy */
+	m->envid = *it->token ? it->token : NULL;
 	m->head = it->msg.data;
 	m->head_len = it->msg.len;
 	m->data = it->body ? it->body->data : NULL;

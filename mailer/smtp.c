@@ -151,6 +151,7 @@ struct conn {
 	int utf8;		/* the open connection's last EHLO reply
 				   announced SMTPUTF8 (worker's) */
 	int pipelining;		/* ... and PIPELINING */
+	int dsn;		/* ... and DSN (RFC 3461) */
 	int eai;		/* the recipient is not ASCII (RFC 6531) */
 	int no_utf8;		/* held back: EAI, no SMTPUTF8 */
 	curl_socket_t fd;	/* the connection's socket; under s->mu */
@@ -256,7 +257,7 @@ command_out(struct conn *c, const char *p, size_t n)
 	c->in_tls = n >= 8 && !strncmp(p, "STARTTLS", 8);
 	/* repeated after STARTTLS: only the last reply counts */
 	if ((c->in_ehlo = n >= 4 && !strncmp(p, "EHLO", 4)))
-		c->utf8 = c->pipelining = 0;
+		c->utf8 = c->pipelining = c->dsn = 0;
 	if (n >= 10 && !strncmp(p, "MAIL FROM:", 10))
 		set_phase(c, PH_MAIL);
 	else if (n >= 8 && !strncmp(p, "RCPT TO:", 8))
@@ -281,6 +282,8 @@ debug_cb(CURL *h, curl_infotype type, char *p, size_t n, void *arg)
 			c->utf8 = 1;
 		if (c->in_ehlo && smtpwire_ehlo_has(p, n, "PIPELINING"))
 			c->pipelining = 1;
+		if (c->in_ehlo && smtpwire_ehlo_has(p, n, "DSN"))
+			c->dsn = 1;
 	}
 	else if (type == CURLINFO_HEADER_OUT)
 		command_out(c, p, n);
@@ -587,7 +590,7 @@ session_open(struct conn *c)
 	}
 	if (setup_easy(c->s, c) == -1)
 		return CURLE_FAILED_INIT;
-	c->utf8 = c->pipelining = 0;
+	c->utf8 = c->pipelining = c->dsn = 0;
 	if ((rc = curl_easy_perform(c->easy)) != CURLE_OK)
 		return rc;
 	if (curl_easy_getinfo(c->easy, CURLINFO_ACTIVESOCKET, &c->sock) !=
@@ -640,27 +643,28 @@ send_envelope(struct conn *c)
 	static const int want[] = { 2, 2, 3 };
 	static const enum phase ph[] = { PH_MAIL, PH_RCPT, PH_DATA };
 	size_t cut[2], from = 0, to;
-	CURLcode rc, failed = CURLE_OK;
+	CURLcode rc = CURLE_OK, failed = CURLE_OK;
 	long code = 0;
 	struct buf keep = BUF_INIT;
 
 	buf_reset(&c->wire);
-	smtpwire_commands(&c->wire, c->msg.from, c->msg.rcpt, c->eai, cut);
-	if (c->pipelining &&
-	    (rc = io_send(c, c->wire.data, c->wire.len)) != CURLE_OK)
-		return rc;
-	for (int i = 0; i < 3; i++) {
+	smtpwire_commands(&c->wire, c->msg.from, c->msg.rcpt, c->eai,
+	    c->dsn ? c->msg.envid : NULL, cut);
+	if (c->pipelining)
+		rc = io_send(c, c->wire.data, c->wire.len);
+	for (int i = 0; i < 3 && rc == CURLE_OK; i++) {
 		to = i < 2 ? cut[i] : c->wire.len;
 		if (!failed)
 			set_phase(c, ph[i]);
-		if (!c->pipelining && (failed || (rc = io_send(c,
-		    c->wire.data + from, to - from)) != CURLE_OK))
-			return failed ? failed : rc;
+		if (!c->pipelining && failed)
+			break;	/* the refused command was the last sent */
+		if (!c->pipelining)
+			rc = io_send(c, c->wire.data + from, to - from);
 		from = to;
-		if ((rc = io_reply(c)) != CURLE_OK)
-			return failed ? failed : rc;
+		if (rc != CURLE_OK || (rc = io_reply(c)) != CURLE_OK)
+			break;
 		if (failed && c->code / 100 == 3)
-			c->broken = 1;
+			c->broken = 1;	/* DATA taken: the server waits */
 		if (!failed && c->code / 100 != want[i]) {
 			failed = CURLE_SEND_ERROR;
 			code = c->code;
@@ -672,9 +676,10 @@ send_envelope(struct conn *c)
 		c->code = code;
 		buf_reset(&c->reply);
 		buf_add(&c->reply, keep.data, keep.len);
+		rc = failed;
 	}
 	buf_free(&keep);
-	return failed;
+	return rc;
 }
 
 /* One message on c: a session opened (or the open one), then its mail. */

@@ -7,12 +7,65 @@
 #include <strings.h>
 
 void
+smtpwire_xtext(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < '!' || *p > '~' || *p == '+' || *p == '=') {
+			buf_addc(out, '+');
+			buf_addc(out, hex[*p >> 4]);
+			buf_addc(out, hex[*p & 15]);
+		} else
+			buf_addc(out, *p);
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+void
+smtpwire_unxtext(struct buf *out, const char *p, size_t n)
+{
+	buf_reset(out);
+	buf_add(out, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		int hi = -1, lo = -1;
+
+		if (p[i] == '+' && i + 2 < n) {
+			hi = hexval((unsigned char)p[i + 1]);
+			lo = hexval((unsigned char)p[i + 2]);
+		}
+		if (hi >= 0 && lo >= 0) {
+			buf_addc(out, hi * 16 + lo);
+			i += 2;
+		} else
+			buf_addc(out, p[i]);
+	}
+}
+
+void
 smtpwire_commands(struct buf *out, const char *from, const char *rcpt,
-    int utf8, size_t cut[2])
+    int utf8, const char *envid, size_t cut[2])
 {
 	buf_adds(out, "MAIL FROM:<");
 	buf_adds(out, from);
-	buf_adds(out, utf8 ? "> SMTPUTF8\r\n" : ">\r\n");
+	buf_addc(out, '>');
+	if (utf8)
+		buf_adds(out, " SMTPUTF8");
+	if (envid) {
+		buf_adds(out, " ENVID=");
+		smtpwire_xtext(out, envid);
+	}
+	buf_adds(out, "\r\n");
 	cut[0] = out->len;
 	buf_adds(out, "RCPT TO:<");
 	buf_adds(out, rcpt);

@@ -14,13 +14,26 @@
 
 /*
  * Appends the transaction's commands for one recipient: MAIL FROM (from ""
- * is the null path; " SMTPUTF8" when utf8, RFC 6531), RCPT TO and DATA.
- * With pipelining all three go in one write; without it the caller sends
- * them one at a time: *cut receives the ends of the first two (offsets
- * into out after the append).
+ * is the null path; " SMTPUTF8" when utf8, RFC 6531; " ENVID=" and envid
+ * as xtext when envid is not NULL, RFC 3461), RCPT TO and DATA.  With
+ * pipelining all three go in one write; without it the caller sends them
+ * one at a time: *cut receives the ends of the first two (offsets into out
+ * after the append).
  */
 void smtpwire_commands(struct buf *out, const char *from, const char *rcpt,
-    int utf8, size_t cut[2]);
+    int utf8, const char *envid, size_t cut[2]);
+
+/*
+ * Appends s as RFC 3461 xtext: "+" and two upper-case hex digits for each
+ * byte outside "!" .. "~" and for "+" and "=".
+ */
+void smtpwire_xtext(struct buf *out, const char *s);
+
+/*
+ * Decodes xtext p[0..n) into out (reset first); a "+" not followed by two
+ * hex digits is kept as it is.
+ */
+void smtpwire_unxtext(struct buf *out, const char *p, size_t n);
 
 /*
  * Appends p[0..n) with each line's leading "." doubled (RFC 5321, 4.5.2).

@@ -70,6 +70,12 @@ struct transport_msg {
 	const char *from;	/* envelope sender; "" for the null path */
 	const char *rcpt;	/* one recipient */
 	/*
+	 * An id for DSNs (RFC 3461 ENVID), or NULL: a relay that announces
+	 * DSN hands it back as Original-Envelope-Id in the report it writes
+	 * about this message, its returned copy or not.
+	 */
+	const char *envid;
+	/*
 	 * CRLF lines, unstuffed, valid until done.  head may be NULL with
 	 * head_len 0.
 	 */

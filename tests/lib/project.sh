@@ -24,7 +24,7 @@ YAML
 	for line in "$@"; do printf '%s\n' "$line" >>"$d/config.yaml"; done
 }
 # What mailer bounces logs about a report no token proves (bounces.c).
-UNPROVEN="without a valid token proving it in its envelope (Delivered-To, To, X-Original-To), its returned copy's Message-ID, Return-Path, List-Unsubscribe or CFBL-Address, its Original-Mail-From, or an SES notification's mail source"
+UNPROVEN="without a valid token proving it in its envelope (Delivered-To, To, X-Original-To), its returned copy's Message-ID, Return-Path, List-Unsubscribe or CFBL-Address, its Original-Mail-From or Original-Envelope-Id, or an SES notification's mail source"
 # All subscriber addresses of the lists in DIR/lists.
 project_addresses() {
 	tail -q -n +2 "$1"/lists/*.csv | cut -d, -f1

@@ -39,7 +39,7 @@ START_TEST(test_commands)
 	struct buf b = BUF_INIT;
 	size_t cut[2];
 
-	smtpwire_commands(&b, "bounces+x@example.org", "a@example.net", 0,
+	smtpwire_commands(&b, "bounces+x@example.org", "a@example.net", 0, NULL,
 	    cut);
 	ck_assert_str_eq(b.data, "MAIL FROM:<bounces+x@example.org>\r\n"
 	    "RCPT TO:<a@example.net>\r\nDATA\r\n");
@@ -48,9 +48,13 @@ START_TEST(test_commands)
 	ck_assert_uint_eq(cut[1], cut[0] + strlen("RCPT TO:<a@example.net>"
 	    "\r\n"));
 	buf_reset(&b);
-	smtpwire_commands(&b, "", "李四@example.net", 1, cut);
+	smtpwire_commands(&b, "", "李四@example.net", 1, NULL, cut);
 	ck_assert_str_eq(b.data, "MAIL FROM:<> SMTPUTF8\r\n"
 	    "RCPT TO:<李四@example.net>\r\nDATA\r\n");
+	buf_reset(&b);
+	smtpwire_commands(&b, "b@x.org", "a@y.net", 0, "tok2abc", cut);
+	ck_assert_str_eq(b.data, "MAIL FROM:<b@x.org> ENVID=tok2abc\r\n"
+	    "RCPT TO:<a@y.net>\r\nDATA\r\n");
 	buf_free(&b);
 }
 END_TEST
@@ -161,6 +165,28 @@ START_TEST(test_ehlo_has)
 }
 END_TEST
 
+/* RFC 3461, 4: xtext, and back */
+START_TEST(test_xtext)
+{
+	struct buf b = BUF_INIT, back = BUF_INIT;
+	static const char *s = "a+b=c d\x7f\xc3\xa9~!";
+
+	smtpwire_xtext(&b, s);
+	ck_assert_str_eq(b.data, "a+2Bb+3Dc+20d+7F+C3+A9~!");
+	smtpwire_unxtext(&back, b.data, b.len);
+	ck_assert_str_eq(back.data, s);
+	/* lower-case hex read too; a "+" without two hex digits kept */
+	smtpwire_unxtext(&back, "x+2by+4", 7);
+	ck_assert_str_eq(back.data, "x+y+4");
+	smtpwire_unxtext(&back, "+zz+", 4);
+	ck_assert_str_eq(back.data, "+zz+");
+	smtpwire_unxtext(&back, "", 0);
+	ck_assert_str_eq(back.data, "");
+	buf_free(&b);
+	buf_free(&back);
+}
+END_TEST
+
 static Suite *
 smtpwire_suite(void)
 {
@@ -173,6 +199,7 @@ smtpwire_suite(void)
 	tcase_add_test(tc, test_stuff_bare_lf);
 	tcase_add_test(tc, test_reply);
 	tcase_add_test(tc, test_ehlo_has);
+	tcase_add_test(tc, test_xtext);
 	suite_add_tcase(s, tc);
 	return s;
 }
