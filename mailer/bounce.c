@@ -1831,9 +1831,10 @@ own_outcome(const struct bounce_seg *r)
 
 /*
  * 1 when a recipient's own paragraph gives a permanent reply with its
- * permanent status and another's says a delay, in a notice saying a
- * failure: one failed for good beside one only delayed ("La remise à b
- * est retardée"), and the notice is a bounce, not a warning.
+ * permanent status and another's says a delay: one failed for good
+ * beside one only delayed ("La remise à b est retardée"), and the notice
+ * is a bounce, not a warning.  The permanent reply is the failure's word
+ * enough: a gateway's table ("Rejected 550 5.1.1 ...") says no other.
  */
 static int
 failed_for_good(const struct parse *p)
@@ -1842,8 +1843,7 @@ failed_for_good(const struct parse *p)
 
 	/* a warning that says it is one (Postfix's soft_bounce keeps a
 	 * "550 5.1.1" in its "THIS IS A WARNING ONLY") stays one */
-	if (p->sc.report_dsn || !(p->cues & BOUNCE_CUE_FAILURE) ||
-	    (p->cues & BOUNCE_CUE_NOT_FINAL))
+	if (p->sc.report_dsn || (p->cues & BOUNCE_CUE_NOT_FINAL))
 		return 0;
 	for (size_t i = 0; i < p->nrs; i++)
 		seen |= 1 << own_outcome(&p->rs[i]);
