@@ -841,7 +841,7 @@ quoted_gate(struct walk *w)
 		    run_end;
 	w->run_end = run_end;
 	if (ind < ll)
-		w->reached = bounce_section_success(w->t, w->i, ll,
+		w->reached = bounce_section_success(w->t, w->n, w->i, ll,
 		    w->reached);
 	/* a quoted message's header, or addressees reached */
 	return w->i < w->block_end || w->reached;

@@ -34,6 +34,34 @@ end_colon(const char *l, size_t e)
 	return 0;
 }
 
+/*
+ * 1 when l[0..e) ends in a full stop ('.', "。") and the next line of
+ * t[0..tn), at l + e on, leads with an address: a heading over a list
+ * ("以下の宛先へは配信が完了しました。", "... delivered to these
+ * recipients.") need not end in a colon.
+ */
+static int
+stop_over_list(const char *t, size_t tn, const char *l, size_t e)
+{
+	const char *nl = memchr(l + e, '\n', tn - (size_t)(l + e - t));
+	size_t k, ln;
+	const char *eol;
+
+	if (!nl || !((e && l[e - 1] == '.') || (e >= 3 &&
+	    !memcmp(l + e - 3, "\xe3\x80\x82", 3))))
+		return 0;
+	k = (size_t)(nl + 1 - t);
+	eol = memchr(t + k, '\n', tn - k);
+	ln = eol ? (size_t)(eol - t) - k : tn - k;
+	k += bounce_indent(t + k, ln);
+	while (k < tn && t[k] == '<')
+		k++;
+	while (k < tn && !bounce_is_blank(t[k]) && t[k] != '\n' &&
+	    t[k] != '@' && t[k] != '>')
+		k++;
+	return k < tn && t[k] == '@';
+}
+
 /* bytes above a heading read for the start of its sentence */
 #define MAX_HEADING_ABOVE	300
 
@@ -75,7 +103,7 @@ sentence_start(const char *t, size_t i)
  * yet be" / "delivered to:" says its "not" there.
  */
 static int
-success_heading(const char *t, size_t i, size_t e)
+success_heading(const char *t, size_t tn, size_t i, size_t e)
 {
 	struct buf b = BUF_INIT;
 	size_t s = sentence_start(t, i);
@@ -83,7 +111,8 @@ success_heading(const char *t, size_t i, size_t e)
 	char *low;
 	int r;
 
-	if (!end_colon(t + i, e) || memchr(t + i, '@', e))
+	if ((!end_colon(t + i, e) && !stop_over_list(t, tn, t + i, e)) ||
+	    memchr(t + i, '@', e))
 		return 0;
 	/* spaces around it, so that rows match whole words at its ends */
 	buf_add(&b, " ", 1);
@@ -114,7 +143,7 @@ after_blank(const char *t, size_t i)
 }
 
 int
-bounce_section_success(const char *t, size_t i, size_t n, int in)
+bounce_section_success(const char *t, size_t tn, size_t i, size_t n, int in)
 {
 	const char *l = t + i;
 	size_t e = n;
@@ -127,12 +156,12 @@ bounce_section_success(const char *t, size_t i, size_t n, int in)
 		e = 200;
 	/* outside a list, or in a paragraph of prose below it, which ends it */
 	if (!in || (after_blank(t, i) && !memchr(l, '@', e)))
-		return success_heading(t, i, e);
+		return success_heading(t, tn, i, e);
 	low = bounce_lower_dup(l, e);
 	if (bounce_failure_said(low, strlen(low)))
 		r = 0;
-	else if (end_colon(l, e))
-		r = success_heading(t, i, e);
+	else if (end_colon(l, e) || stop_over_list(t, tn, l, e))
+		r = success_heading(t, tn, i, e);
 	free(low);
 	return r;
 }

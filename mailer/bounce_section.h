@@ -16,14 +16,16 @@
 #include "bounce_rcpt.h"
 
 /*
- * Whether the line t[i..i + n) opens (1), closes (0) or leaves (in) a
- * section listing recipients that were reached: a heading ending in ':'
- * whose sentence says delivered and no failure or negation ("Your message
- * was delivered to the following recipients:", "以下收件人已成功投递:")
+ * Whether the line t[i..i + n) of t[0..tn) opens (1), closes (0) or
+ * leaves (in) a section listing recipients that were reached: a heading
+ * ending in ':' (or in a full stop over an address's line) whose sentence
+ * says delivered and no failure or negation ("Your message was
+ * delivered to the following recipients:", "以下收件人已成功投递:")
  * opens one; a line with failure words, another heading, or a paragraph
  * that names no address closes it.
  */
-int bounce_section_success(const char *t, size_t i, size_t n, int in);
+int bounce_section_success(const char *t, size_t tn, size_t i, size_t n,
+    int in);
 
 /*
  * 1 when an addressee field ("To:") of the quoted header block t[i..run)
