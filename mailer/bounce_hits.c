@@ -779,6 +779,7 @@ drop_accepted(const char *l, size_t n, struct hits *h)
 
 		if (accepted_reply(l + h->e[i], n - h->e[i]) ||
 		    delivered_follows(l + h->e[i], n - h->e[i]) ||
+		    bounce_particle_delivered(l + h->e[i], n - h->e[i]) ||
 		    delivered_precedes(l + from, h->b[i] - from))
 			continue;
 		h->b[k] = h->b[i];

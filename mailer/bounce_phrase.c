@@ -413,6 +413,84 @@ full_stop(const char *t, size_t n)
 }
 
 /*
+ * The length of s[0..k) before the first address in it (its local part
+ * too, which may follow "、" with no blank: "、b@d"); k when none.
+ */
+static size_t
+before_next_addr(const char *s, size_t k)
+{
+	const char *at = memchr(s, '@', k);
+
+	if (!at)
+		return k;
+	k = (size_t)(at - s);
+	while (k && (isalnum((unsigned char)s[k - 1]) ||
+	    strchr("._+-=", s[k - 1])))
+		k--;
+	return k;
+}
+
+/*
+ * Ends b with the blank a line's wrap took, before the next line is
+ * added: Korean and the Latin scripts break lines at a blank ("전달되지"
+ * / "않았습니다"); Japanese and Chinese break anywhere, with none.
+ */
+static void
+join_wrapped(struct buf *b)
+{
+	unsigned char c;
+
+	if (!b->len || bounce_is_blank(b->data[b->len - 1]))
+		return;
+	/* the lead byte of the last character */
+	for (size_t k = b->len; k > 0; k--) {
+		c = (unsigned char)b->data[k - 1];
+		if ((c & 0xc0) != 0x80)
+			break;
+	}
+	/* U+3000..U+9FFF, kana and ideographs: lead bytes 0xe3..0xe9 */
+	if (c >= 0xe3 && c <= 0xe9)
+		return;
+	buf_add(b, " ", 1);
+}
+
+/* The particles of destination that follow an address. */
+static const char *const particles[] = {
+	"\xe3\x81\xab",	/* に */
+	"\xe3\x81\xb8",	/* へ */
+	"\xe5\xae\x9b",	/* 宛 */
+	/* Korean 님에게, 에게, 님께 (to Mr or Ms a) */
+	"\xeb\x8b\x98\xec\x97\x90\xea\xb2\x8c",
+	"\xec\x97\x90\xea\xb2\x8c",
+	"\xeb\x8b\x98\xea\xbb\x98",
+	/* Turkish "a adresine gönderdiğiniz" (sent to the address a) */
+	"adresine",
+	/* Hindi "a को", Urdu "a کو", Bengali "a ঠিকানায়", "a-কে" */
+	"\xe0\xa4\x95\xe0\xa5\x8b",
+	"\xda\xa9\xd9\x88",
+	"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
+	    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa7\x9f",
+	"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
+	    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa6\xaf\xe0\xa6\xbc",
+	/* helper-184: Tamil "a முகவரிக்கு" (to the address a) */
+	"\xe0\xae\xae\xe0\xaf\x81\xe0\xae\x95\xe0\xae\xb5"
+	    "\xe0\xae\xb0\xe0\xae\xbf\xe0\xae\x95\xe0\xaf\x8d"
+	    "\xe0\xae\x95\xe0\xaf\x81",
+	/* helper-182: Urdu "a کا", "a کی", "a کے", Bengali "a এর",
+	 * "a-এর", Hindi "a पर", "a का", "a की", "a के" (of, at a) */
+	"\xda\xa9\xd8\xa7",
+	"\xda\xa9\xdb\x8c",
+	"\xda\xa9\xdb\x92",
+	"\xe0\xa6\x8f\xe0\xa6\xb0",
+	"-\xe0\xa6\x8f\xe0\xa6\xb0",
+	"\xe0\xa4\xaa\xe0\xa4\xb0",
+	"\xe0\xa4\x95\xe0\xa4\xbe",
+	"\xe0\xa4\x95\xe0\xa5\x80",
+	"\xe0\xa4\x95\xe0\xa5\x87",
+	NULL
+};
+
+/*
  * 1 when the address is followed by a particle of destination (Japanese,
  * Korean, Turkish) and its sentence, up to "。", says the delivery failed
  * or is not done yet: these languages put the particle after the noun
@@ -422,40 +500,6 @@ full_stop(const char *t, size_t n)
 static int
 particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 {
-	static const char *const particles[] = {
-		"\xe3\x81\xab",	/* に */
-		"\xe3\x81\xb8",	/* へ */
-		"\xe5\xae\x9b",	/* 宛 */
-		/* Korean 님에게, 에게, 님께 (to Mr or Ms a) */
-		"\xeb\x8b\x98\xec\x97\x90\xea\xb2\x8c",
-		"\xec\x97\x90\xea\xb2\x8c",
-		"\xeb\x8b\x98\xea\xbb\x98",
-		/* Turkish "a adresine gönderdiğiniz" (sent to the address a) */
-		"adresine",
-		/* Hindi "a को", Urdu "a کو", Bengali "a ঠিকানায়", "a-কে" */
-		"\xe0\xa4\x95\xe0\xa5\x8b",
-		"\xda\xa9\xd9\x88",
-		"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
-		    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa7\x9f",
-		"\xe0\xa6\xa0\xe0\xa6\xbf\xe0\xa6\x95\xe0\xa6\xbe"
-		    "\xe0\xa6\xa8\xe0\xa6\xbe\xe0\xa6\xaf\xe0\xa6\xbc",
-		/* helper-184: Tamil "a முகவரிக்கு" (to the address a) */
-		"\xe0\xae\xae\xe0\xaf\x81\xe0\xae\x95\xe0\xae\xb5"
-		    "\xe0\xae\xb0\xe0\xae\xbf\xe0\xae\x95\xe0\xaf\x8d"
-		    "\xe0\xae\x95\xe0\xaf\x81",
-		/* helper-182: Urdu "a کا", "a کی", "a کے", Bengali "a এর",
-		 * "a-এর", Hindi "a पर", "a का", "a की", "a के" (of, at a) */
-		"\xda\xa9\xd8\xa7",
-		"\xda\xa9\xdb\x8c",
-		"\xda\xa9\xdb\x92",
-		"\xe0\xa6\x8f\xe0\xa6\xb0",
-		"-\xe0\xa6\x8f\xe0\xa6\xb0",
-		"\xe0\xa4\xaa\xe0\xa4\xb0",
-		"\xe0\xa4\x95\xe0\xa4\xbe",
-		"\xe0\xa4\x95\xe0\xa5\x80",
-		"\xe0\xa4\x95\xe0\xa5\x87",
-		NULL
-	};
 	struct buf b = BUF_INIT;
 	size_t i = 0, k;
 	const char *stop;
@@ -464,6 +508,16 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 
 	while (i < tn && (bounce_is_blank(tail[i]) || tail[i] == '>'))
 		i++;
+	/* "、a" / "には配信できませんでした。": wrapped after the address */
+	if (i == tn && cont && cn) {
+		const char *eol = memchr(cont, '\n', cn);
+
+		tail = cont;
+		tn = eol ? (size_t)(eol - cont) : cn;
+		cont = eol ? eol + 1 : NULL;
+		cn = eol ? cn - tn - 1 : 0;
+		i = bounce_indent(tail, tn);
+	}
 	if (!bounce_list_prefix(particles, tail + i, tn - i))
 		return 0;
 	/*
@@ -478,6 +532,7 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 	    !full_stop(tail + i, tn - i)) {
 		const char *eol = memchr(cont, '\n', cn);
 
+		join_wrapped(&b);
 		buf_add(&b, cont, eol ? (size_t)(eol - cont) : cn);
 	}
 	k = b.len < 200 ? b.len : 200;
@@ -486,11 +541,7 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 	if ((stop = memmem(b.data, k, "\xe0\xa5\xa4", 3)) != NULL)
 		k = (size_t)(stop - b.data);
 	/* "a 님에게는 전달되었지만, b 님에게는 전달되지 않았습니다": b's */
-	if ((stop = memchr(b.data, '@', k)) != NULL) {
-		k = (size_t)(stop - b.data);
-		while (k && !bounce_is_blank(b.data[k - 1]))
-			k--;
-	}
+	k = before_next_addr(b.data, k);
 	low = bounce_lower_dup(b.data, k);
 	/* "a 宛てのメールはまだ配信されていません": not yet, a delay's */
 	/* or a verdict ends it: Urdu "a کا میل باکس بھر چکا ہے" (a's mailbox
@@ -501,6 +552,41 @@ particle_failure(const char *tail, size_t tn, const char *cont, size_t cn)
 	    !has_word(bounce_accepted_words, low, strlen(low));
 	free(low);
 	buf_free(&b);
+	return r;
+}
+
+int
+bounce_particle_delivered(const char *tail, size_t tn)
+{
+	size_t i = 0, k;
+	const char *stop;
+	char *low;
+	int r;
+
+	while (i < tn && bounce_is_blank(tail[i]))
+		i++;
+	if (!bounce_list_prefix(particles, tail + i, tn - i))
+		return 0;
+	tail += i;
+	tn -= i;
+	k = tn < 200 ? tn : 200;
+	k = before_next_addr(tail, k);
+	if ((stop = memmem(tail, k, "\xe3\x80\x82", 3)) != NULL)
+		k = (size_t)(stop - tail);
+	/* spaces at each end, so negations match whole words there */
+	low = bounce_lower_dup(tail, k);
+	{
+		char *pad = xasprintf(" %s ", low);
+		size_t pl = strlen(pad);
+
+		r = bounce_list_match(bounce_success_heading_words, pad, pl) &&
+		    !bounce_list_match(bounce_heading_negations, pad, pl) &&
+		    !bounce_failure_said(pad, pl) &&
+		    !(bounce_cues(pad, pl) & (BOUNCE_CUE_FAILURE |
+		    BOUNCE_CUE_DELAY));
+		free(pad);
+	}
+	free(low);
 	return r;
 }
 

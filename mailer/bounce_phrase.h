@@ -35,6 +35,15 @@ int ends_with(const char *const *list, const char *lower, size_t n);
 int bounce_origin_after(const char *t, size_t n);
 
 /*
+ * 1 when the words after an address, tail[0..tn), open with a particle of
+ * destination and say, up to the next address or "。", that it was
+ * delivered and nothing failed: "a 님에게는 메일이 전달되었지만, b
+ * 님에게는 전달되지 않았습니다" (delivered to a, not to b) speaks of b's
+ * failure, not a's.
+ */
+int bounce_particle_delivered(const char *tail, size_t tn);
+
+/*
  * What may follow an address that leads its line for the line to list it
  * as a failed recipient: nothing, a separator (qmail's ':', Sendmail's
  * "...", Postfix's "(expanded from", Exim's "<real>"), Exchange's "on

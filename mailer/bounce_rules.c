@@ -3955,7 +3955,8 @@ const char *const bounce_success_heading_words[] = {
 	" teslim edildi",
 	" доставлено", " доставлены", " доставлен ", " доставлена",
 	"成功收到", "已收到", "已成功", "配信されました", "届きました",
-	"전달되었습니다", "배달되었습니다",
+	/* "전달되었지만" (delivered, but) too */
+	"전달되었", "배달되었",
 	/*
 	 * the delivery's success said of the delivery ("Delivery to the
 	 * following recipients was successful:", "... succeeded:", "...
