@@ -1211,12 +1211,39 @@ quotes_notice_header(const char *t, size_t n)
 }
 
 /*
- * 1 when a header block in t[0..n) was addressed to an address of set,
- * or (by_name) to a name alone.
+ * 1 when the header block t[i..run) is a reply by its from (a person's
+ * answer, "From: me" / "Subject: RE: ..."): no copy of an edition.
+ */
+static int
+reply_by(const char *t, size_t i, size_t run, const char *from)
+{
+	char *f = bounce_section_block_field(t, i, run,
+	    bounce_copy_from_fields);
+	char *a = f ? bounce_first_addr(f, strlen(f)) : NULL;
+	char *subj = NULL;
+	int r = 0;
+
+	if (a && !strcasecmp(a, from) && (subj = bounce_section_block_field(t,
+	    i, run, bounce_copy_subject_fields))) {
+		char *ls = bounce_lower_dup(subj, strlen(subj));
+
+		r = answers_message(ls);
+		free(ls);
+	}
+	free(subj);
+	free(a);
+	free(f);
+	return r;
+}
+
+/*
+ * 1 when a header block in t[0..n), not a reply by not_from (may be
+ * NULL), was addressed to an address of set, or (by_name) to a name
+ * alone.
  */
 static int
 block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
-    int by_name)
+    int by_name, const char *not_from)
 {
 	size_t i = 0, run;
 
@@ -1225,7 +1252,8 @@ block_to_any(const char *t, size_t n, const struct bounce_addrset *set,
 
 		if (bounce_section_quoted_header(t, n, i, &run) &&
 		    (bounce_section_block_to(t, i, run, set) ||
-		    (by_name && bounce_section_block_to_name(t, i, run))))
+		    (by_name && bounce_section_block_to_name(t, i, run))) &&
+		    !(not_from && reply_by(t, i, run, not_from)))
 			return 1;
 		i = eol ? (size_t)(eol - t) + 1 : n;
 	}
@@ -1358,7 +1386,7 @@ forwarded_hearsay(const struct parse *p, struct buf *v)
 	    sent_by_program(p, v))))
 		return 0;
 	bounce_addrset_add(&fwd, p->from, 1);
-	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1) ||
+	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1, NULL) ||
 	    (!quotes_notice_header(p->notice, p->sc.nlen) &&
 	    !(sent_by_program(p, v) && has_daemon_attribution(p->notice,
 	    p->sc.nlen)));
@@ -1370,7 +1398,9 @@ forwarded_hearsay(const struct parse *p, struct buf *v)
  * 1 when the returned message, or a header block in the notice's text (a
  * quoted or returned message's, bounce_section_quoted_header), was
  * addressed to one of the recipients found: a copy of the message that
- * failed.
+ * failed.  Not a reply the message's own sender wrote: a person
+ * forwarding the notice of their own answer ("From: me / To: a /
+ * Subject: RE: issue 12") shows their mail failed, not ours.
  */
 static int
 copy_to_rcpt(const struct parse *p)
@@ -1381,9 +1411,9 @@ copy_to_rcpt(const struct parse *p)
 	for (size_t k = 0; k < p->nrs; k++)
 		if (p->rs[k].address)
 			bounce_addrset_add(&set, p->rs[k].address, 32);
-	r = set.n && (block_to_any(p->notice, p->sc.nlen, &set, 0) ||
-	    (p->sc.orig.len && block_to_any(p->sc.orig.data, p->sc.orig.len,
-	    &set, 0)));
+	r = set.n && (block_to_any(p->notice, p->sc.nlen, &set, 0,
+	    p->from) || (p->sc.orig.len && block_to_any(p->sc.orig.data,
+	    p->sc.orig.len, &set, 0, p->from)));
 	bounce_addrset_free(&set);
 	return r;
 }

@@ -13,6 +13,7 @@
 
 #include "bounce_mime.h"
 #include "bounce_addr.h"
+#include "bounce_fold.h"
 #include "charset.h"
 #include "bounce_rules.h"
 #include "bounce_text.h"
@@ -1788,10 +1789,33 @@ copy_header_at(const char *t, size_t n)
 }
 
 /*
+ * Past the blanks and the answer's prefixes ("RE:", "AW: Re:") that open
+ * the value s[v..e): they say the quoted message was a person's reply,
+ * no edition of ours, and are none of its words.
+ */
+static size_t
+answer_prefixes(const char *s, size_t v, size_t e)
+{
+	for (;;) {
+		size_t k = 0;
+
+		while (v < e && bounce_is_blank(s[v]))
+			v++;
+		for (const char *const *r = bounce_answer_subject_prefixes;
+		    *r && !k; r++)
+			k = bounce_fold_prefix(s + v, e - v, *r);
+		if (!k)
+			return v;
+		v += k;
+	}
+}
+
+/*
  * Masks the value of each "Subject:" line of the notice (in the languages
  * of bounce_copy_subject_fields): a notice's account of the returned
  * message quotes its Subject, and a newsletter's words ("Mailbox full?",
- * "Delivery delayed", "delivered") are neither a reason nor a kind.
+ * "Delivery delayed", "delivered") are neither a reason nor a kind.  Its
+ * answer's prefixes stay (answer_prefixes).
  */
 static void
 mask_subjects(struct bounce_scan *sc)
@@ -1816,8 +1840,7 @@ mask_subjects(struct bounce_scan *sc)
 		    e - b)) {
 			size_t v = i + c + (s[i + c] == ':' ? 1 : 3);
 
-			while (v < i + ll && bounce_is_blank(s[v]))
-				v++;
+			v = answer_prefixes(s, v, i + ll);
 			for (; v < i + ll; v++)
 				if (!bounce_is_blank(s[v]))
 					s[v] = 'x';

@@ -466,6 +466,27 @@ bounce_section_block_from_daemon(const char *t, size_t i, size_t run)
 	return r;
 }
 
+char *
+bounce_section_block_field(const char *t, size_t i, size_t run,
+    const char *const *names)
+{
+	const char *v;
+	size_t vl;
+
+	if (!next_field(t, &i, run, names, &v, &vl))
+		return NULL;
+	/* past the colon that ends the name, ASCII or full-width */
+	while (vl && bounce_is_blank(*v))
+		v++, vl--;
+	if (vl && *v == ':')
+		v++, vl--;
+	else if (vl >= 3 && !memcmp(v, "\xef\xbc\x9a", 3))
+		v += 3, vl -= 3;
+	while (vl && bounce_is_blank(*v))
+		v++, vl--;
+	return xstrndup(v, vl);
+}
+
 int
 bounce_section_block_to(const char *t, size_t i, size_t run,
     const struct bounce_addrset *set)

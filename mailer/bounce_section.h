@@ -52,6 +52,14 @@ int bounce_section_block_to_name(const char *t, size_t i, size_t run);
 int bounce_section_block_from_daemon(const char *t, size_t i, size_t run);
 
 /*
+ * The value of the first field of the block t[i..run) named in names
+ * (bounce_copy_subject_fields...), past its colon and blanks; NULL when
+ * none.  The caller frees it.
+ */
+char *bounce_section_block_field(const char *t, size_t i, size_t run,
+    const char *const *names);
+
+/*
  * 1 when the run of field lines that starts at line t[i..] of t[0..n) is
  * the header block of a quoted message: a sender and a subject field among
  * them and no reason.  Its "To:", "收件人:" or "Delivery to:" name the

@@ -42,9 +42,9 @@
 #  - the value of every "Subject:" line in a notice's body (the returned
 #    message's, in its header or in the notice's account of it) written
 #    in words of failures, delays and deliveries, as a newsletter may be
-#    titled, and so the notice's own Subject where it repeats it in a
-#    notice with the returned header attached: the same kind, recipients
-#    and hard or soft for each;
+#    titled (a reply's "RE:" before it kept), and so the notice's own
+#    Subject where it repeats it in a notice with the returned header
+#    attached: the same kind, recipients and hard or soft for each;
 #  - a returned copy of one of our newsletters appended to a notice's text
 #    that has none, with no line announcing it (its header opening with
 #    Return-Path, as many MTAs quote it, and carrying DKIM-Signature,
@@ -399,14 +399,18 @@ def refold(width):
 SUBJECT = (b"Mailbox full? Delivery delayed, account suspended: why your "
            b"mail was not delivered")
 
+# a reply's prefixes ("RE: ", "AW: ") are no title's words: they stay
+ANSWER = rb"(?:(?:re|aw|sv|vs|antw|odp|res)[ \t]*:[ \t]*)*"
+
 def subject_words(raw):
     """raw with the value of every "Subject:" line of its body SUBJECT,
     and with the first of them SUBJECT where the notice's own Subject
     repeats it ("Undeliverable: <the returned Subject>")."""
     head, sep, body = raw.partition(b"\n\n")
-    first = re.search(rb"(?im)^[ \t>]*subject:[ \t]*(\S[^\n]*?)[ \t]*$", body)
-    new, k = re.subn(rb"(?im)^([ \t>]*subject:[ \t]*)\S[^\n]*$",
-                     lambda m: m.group(1) + SUBJECT, body)
+    first = re.search(rb"(?im)^[ \t>]*subject:[ \t]*" + ANSWER +
+                      rb"(\S[^\n]*?)[ \t]*$", body)
+    new, k = re.subn(rb"(?im)^([ \t>]*subject:[ \t]*" + ANSWER +
+                     rb")\S[^\n]*$", lambda m: m.group(1) + SUBJECT, body)
     if not sep or not k:
         return None
     own = re.search(rb"(?im)^subject:[^\n]*$", head)
