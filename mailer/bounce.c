@@ -1360,10 +1360,56 @@ has_daemon_attribution(const char *t, size_t n)
 }
 
 /*
+ * 1 when a notice's header block (a mail system's From) in t[0..n) was
+ * addressed to a forwarder: fwd's address (the message's sender) or
+ * the sender of a person's forward block above or below it (a forward of
+ * a forward: "From: Sam / To: Priya" over "From: Microsoft Outlook / To:
+ * letters@"), or to a name alone, as Outlook shows its user.  fwd gains
+ * those senders.
+ */
+/* the forward blocks' senders read: more are no chain of forwards */
+#define MAX_FORWARDERS	16
+
+static int
+notice_to_forwarder(const char *t, size_t n, struct bounce_addrset *fwd)
+{
+	size_t i, run;
+
+	for (i = 0; i < n; ) {
+		const char *eol = memchr(t + i, '\n', n - i);
+
+		if (bounce_section_quoted_header(t, n, i, &run) &&
+		    !bounce_section_block_from_daemon(t, i, run)) {
+			char *f = bounce_section_block_field(t, i, run,
+			    bounce_copy_from_fields);
+			char *a = f ? bounce_first_addr(f, strlen(f)) : NULL;
+
+			if (a)
+				bounce_addrset_add(fwd, a, MAX_FORWARDERS);
+			free(a);
+			free(f);
+		}
+		i = eol ? (size_t)(eol - t) + 1 : n;
+	}
+	for (i = 0; i < n; ) {
+		const char *eol = memchr(t + i, '\n', n - i);
+
+		if (bounce_section_quoted_header(t, n, i, &run) &&
+		    bounce_section_block_from_daemon(t, i, run) &&
+		    (bounce_section_block_to(t, i, run, fwd) ||
+		    bounce_section_block_to_name(t, i, run)))
+			return 1;
+		i = eol ? (size_t)(eol - t) + 1 : n;
+	}
+	return 0;
+}
+
+/*
  * 1 when a person forwards a notice ("FW: Undeliverable: ...") whose
  * header block, pasted under the forwarder's note, was addressed to the
- * forwarder (or to a name alone, as Outlook shows its user: "To: Quinn
- * Ames"), or that shows no header block of a notice (its words pasted): the
+ * forwarder or to one who forwarded it before (notice_to_forwarder), or
+ * to a name alone (as Outlook shows its user: "To: Quinn Ames"), or
+ * that shows no header block of a notice (its words pasted): the
  * notice answered mail the forwarder sent, or nothing shows it answered
  * ours, and the address it names is hearsay about another's mail, as in
  * a reply; with or without a signature above it (sig_reopens).  A help
@@ -1386,7 +1432,7 @@ forwarded_hearsay(const struct parse *p, struct buf *v)
 	    sent_by_program(p, v))))
 		return 0;
 	bounce_addrset_add(&fwd, p->from, 1);
-	r = block_to_any(p->notice, p->sc.nlen, &fwd, 1, NULL) ||
+	r = notice_to_forwarder(p->notice, p->sc.nlen, &fwd) ||
 	    (!quotes_notice_header(p->notice, p->sc.nlen) &&
 	    !(sent_by_program(p, v) && has_daemon_attribution(p->notice,
 	    p->sc.nlen)));
