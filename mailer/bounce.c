@@ -1285,7 +1285,8 @@ personal_message(const struct parse *p, struct buf *v)
  * 1 when a program, not a person, sent the message: it is marked
  * automatic (RFC 3834's Auto-Submitted with any value but "no", a bulk
  * or auto-reply Precedence, an auto-reply's field), its From is a
- * service's name, or its own text acknowledges a request.
+ * service's name, or its own text acknowledges a request or shows a
+ * ticket system's reply marker (bounce_ticket_markers).
  */
 static int
 sent_by_program(const struct parse *p, struct buf *v)
@@ -1297,6 +1298,11 @@ sent_by_program(const struct parse *p, struct buf *v)
 	    strlen(p->lsubj))) ||
 	    (own_cues(p->notice, p->sc.nlen, 0) & BOUNCE_CUE_ACK))
 		return 1;
+	for (k = 0; bounce_ticket_markers[k]; k++)
+		if (bounce_find_ci(p->notice, p->sc.nlen,
+		    bounce_ticket_markers[k]))
+			return 1;
+	k = 0;
 	if (bounce_hdrs_get(&p->own, "Auto-Submitted", 0, v)) {
 		while (k < v->len && bounce_is_blank(v->data[k]))
 			k++;
@@ -1339,7 +1345,87 @@ daemon_attribution(const char *l, size_t n)
 	return r;
 }
 
-/* 1 when a line of t[0..n), quoted or not, is a daemon_attribution. */
+/* 1 when l[0..n) holds a year (19xx, 20xx) and a time ("09:47"). */
+static int
+date_line(const char *l, size_t n)
+{
+	int year = 0, time = 0;
+
+	for (size_t k = 0; k + 4 <= n; k++) {
+		const char *d = l + k;
+
+		if ((k == 0 || !isdigit((unsigned char)d[-1])) &&
+		    (!memcmp(d, "19", 2) || !memcmp(d, "20", 2)) &&
+		    isdigit((unsigned char)d[2]) &&
+		    isdigit((unsigned char)d[3]) &&
+		    (k + 4 == n || !isdigit((unsigned char)d[4])))
+			year = 1;
+		if (isdigit((unsigned char)d[0]) && d[1] == ':' &&
+		    isdigit((unsigned char)d[2]) &&
+		    isdigit((unsigned char)d[3]))
+			time = 1;
+	}
+	return year && time;
+}
+
+/* the longest line read as a sender's name alone */
+#define MAX_BYLINE	64
+
+/*
+ * 1 when the line t[i..i + ll) of t[0..n) is a mail system's name alone
+ * ("Mail Delivery System", "MAILER-DAEMON@h"), with a date on the next
+ * line that is not blank: a help desk's forward shows each message of
+ * its ticket so ("Mail Delivery System" / "Dec 6, 2026, 09:47 UTC"), with
+ * no header block and no "wrote:".
+ */
+static int
+daemon_byline(const char *t, size_t n, size_t i, size_t ll)
+{
+	const char *l = t + i, *eol;
+	size_t k = 0, j, words = 1;
+	char *lc;
+	int r;
+
+	while (k < ll && (l[k] == '>' || bounce_is_blank(l[k])))
+		k++;
+	while (ll > k && bounce_is_blank(l[ll - 1]))
+		ll--;
+	if (ll == k || ll - k > MAX_BYLINE)
+		return 0;
+	for (j = k; j < ll; j++)
+		words += bounce_is_blank(l[j]) && !bounce_is_blank(l[j - 1]);
+	if (words > 4)
+		return 0;
+	for (j = i + ll; j < n && (t[j] == '\n' || t[j] == '>' ||
+	    bounce_is_blank(t[j])); j++)
+		;
+	eol = memchr(t + j, '\n', n - j);
+	if (j >= n || !date_line(t + j, eol ? (size_t)(eol - t) - j : n - j))
+		return 0;
+	lc = bounce_lower_dup(l + k, ll - k);
+	r = bounce_list_match(bounce_daemon_shown_names, lc, ll - k) ||
+	    bounce_from_daemon(l + k, ll - k);
+	free(lc);
+	return r;
+}
+
+/*
+ * 1 when the line t[i..i + ll) of t[0..n), quoted or not, names a mail
+ * system as the author of what follows: daemon_attribution or
+ * daemon_byline.
+ */
+static int
+attribution_at(const char *t, size_t n, size_t i, size_t ll)
+{
+	size_t k = 0;
+
+	while (k < ll && (t[i + k] == '>' || bounce_is_blank(t[i + k])))
+		k++;
+	return daemon_attribution(t + i + k, ll - k) ||
+	    daemon_byline(t, n, i, ll);
+}
+
+/* 1 when a line of t[0..n) is an attribution_at. */
 static int
 has_daemon_attribution(const char *t, size_t n)
 {
@@ -1348,11 +1434,8 @@ has_daemon_attribution(const char *t, size_t n)
 	while (i < n) {
 		const char *eol = memchr(t + i, '\n', n - i);
 		size_t ll = eol ? (size_t)(eol - (t + i)) : n - i;
-		size_t k = 0;
 
-		while (k < ll && (t[i + k] == '>' || bounce_is_blank(t[i + k])))
-			k++;
-		if (daemon_attribution(t + i + k, ll - k))
+		if (attribution_at(t, n, i, ll))
 			return 1;
 		i += ll + 1;
 	}
@@ -2112,7 +2195,7 @@ unquoted(struct buf *b, const char *t, size_t n)
  * becomes the notice read, so the ticket's own words (its agents and
  * watchers, our help desk's address, "we have received your request")
  * are no part of it; so does the text below an attribution line naming a
- * mail system (daemon_attribution).  Not a person's message: a notice a
+ * mail system (attribution_at).  Not a person's message: a notice a
  * person pastes or forwards is hearsay unless it shows it answered ours
  * (forwarded_hearsay), and those rules stand.
  */
@@ -2139,8 +2222,7 @@ quoted_notice(struct parse *p)
 		    bounce_section_block_from_daemon(u.data, i, run))
 			break;
 		run = eol ? (size_t)(eol - u.data) + 1 : u.len;
-		if (daemon_attribution(u.data + i, run - i -
-		    (eol != NULL)))
+		if (attribution_at(u.data, u.len, i, run - i - (eol != NULL)))
 			break;
 		i = run;
 	}

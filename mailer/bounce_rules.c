@@ -4197,6 +4197,16 @@ const char *const bounce_ticket_subjects[] = {
 	"[request", "case #", "[jira]", NULL
 };
 
+/*
+ * The line a help desk puts over its message for a reply to be cut
+ * there ("##- Please type your reply above this line -##", "Reply above
+ * this line"): a ticket system wrote the message, no person.
+ */
+const char *const bounce_ticket_markers[] = {
+	"reply above this line", "write above this line",
+	"respond above this line", "response above this line", NULL
+};
+
 const char *const bounce_ack_cues[] = {
 	"has been received and is being reviewed",
 	"has been received and will be reviewed",

@@ -141,6 +141,8 @@ extern const char *const bounce_challenge_cues[];
 extern const char *const bounce_ack_cues[];
 /* a ticket system's Subject */
 extern const char *const bounce_ticket_subjects[];
+/* a ticket system's marker over its reply ("reply above this line") */
+extern const char *const bounce_ticket_markers[];
 extern const char *const bounce_not_final_cues[];
 /* a list's notice that it holds a post for its moderators */
 extern const char *const bounce_held_cues[];
