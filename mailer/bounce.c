@@ -2188,6 +2188,28 @@ unquoted(struct buf *b, const char *t, size_t n)
 }
 
 /*
+ * 1 when the notice's header block t[i..run), quoted by a list server,
+ * was addressed to the list's own addresses (l-bounces, owner-l) or any
+ * of the list server's domain, or to none: it answered the list's mail,
+ * the list's own business, as an attached one (inner_to_wrapper).
+ */
+static int
+block_to_list(const struct parse *p, const char *t, size_t i, size_t run)
+{
+	char *to = bounce_section_block_field(t, i, run,
+	    bounce_copy_to_fields);
+	char *a = to ? bounce_first_addr(to, strlen(to)) : NULL;
+	const char *d = a ? strrchr(a, '@') : NULL;
+	const char *fd = p->from ? strrchr(p->from, '@') : NULL;
+	int r = !d || bounce_is_list_admin(a, 1) || (fd &&
+	    !strcasecmp(d, fd));
+
+	free(a);
+	free(to);
+	return r;
+}
+
+/*
  * A notice quoted whole in a message a program sent, no mail system (a
  * help desk's ticket or its acknowledgement, "Request 512 received"): its
  * header block in the text, quote marks or not, with a daemon's From,
@@ -2197,7 +2219,10 @@ unquoted(struct buf *b, const char *t, size_t n)
  * are no part of it; so does the text below an attribution line naming a
  * mail system (attribution_at).  Not a person's message: a notice a
  * person pastes or forwards is hearsay unless it shows it answered ours
- * (forwarded_hearsay), and those rules stand.
+ * (forwarded_hearsay), and those rules stand.  A list server's message
+ * (LISTSERV's error report, "Original message" over the notice) is read
+ * so only when the notice's header block was addressed elsewhere than to
+ * the list (block_to_list).
  */
 static void
 quoted_notice(struct parse *p)
@@ -2207,14 +2232,18 @@ quoted_notice(struct parse *p)
 	const struct bounce_scan *sc = &p->sc;
 	int skip;
 
-	skip = p->from_daemon || p->human_reply || p->list_from ||
-	    sc->dsn.len || sc->report_dsn || sc->arf.len || sc->report_arf ||
-	    sc->inner_read || !sc->nlen || !sent_by_program(p, &v) ||
-	    forwarded_hearsay(p, &v);
+	skip = p->from_daemon || p->human_reply || sc->dsn.len ||
+	    sc->report_dsn || sc->arf.len || sc->report_arf ||
+	    sc->inner_read || !sc->nlen || (!p->list_from &&
+	    (!sent_by_program(p, &v) || forwarded_hearsay(p, &v)));
 	buf_free(&v);
 	if (skip)
 		return;
-	unquoted(&u, p->notice, sc->nlen);
+	/*
+	 * LISTSERV's "Original message" line, taken for a returned copy's,
+	 * stands over the notice it passes on
+	 */
+	unquoted(&u, p->notice, p->list_from ? sc->notice.len : sc->nlen);
 	while (i < u.len) {
 		const char *eol = memchr(u.data + i, '\n', u.len - i);
 
@@ -2222,12 +2251,24 @@ quoted_notice(struct parse *p)
 		    bounce_section_block_from_daemon(u.data, i, run))
 			break;
 		run = eol ? (size_t)(eol - u.data) + 1 : u.len;
-		if (attribution_at(u.data, u.len, i, run - i - (eol != NULL)))
+		/* a list server's notice shows whom it answered, or none */
+		if (!p->list_from && attribution_at(u.data, u.len, i,
+		    run - i - (eol != NULL)))
 			break;
 		i = run;
 	}
 	if (i < u.len && run < u.len && (bounce_cues(u.data + run,
 	    u.len - run) & (BOUNCE_CUE_FAILURE | BOUNCE_CUE_DELAY))) {
+		if (p->list_from) {
+			if (block_to_list(p, u.data, i, run)) {
+				buf_free(&u);
+				return;
+			}
+			/* as an attached one addressed elsewhere
+			 * (read_list_fields) */
+			p->list_passes = 1;
+			p->list_admin = 0;
+		}
 		bounce_mime_renotice(&p->sc, u.data + run, u.len - run);
 		p->notice = p->sc.notice.data;
 		p->cues = bounce_cues(p->notice, p->sc.nlen);
