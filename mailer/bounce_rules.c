@@ -2461,6 +2461,8 @@ const char *const bounce_failure_words[] = {
 	"mas nao a",	/* mas não a */
 	"maar niet aan",
 	"ale nie do",	/* Polish "dotarła do a, ale nie do b" */
+	/* "Wiadomość nie dotarła do a" (did not reach a) */
+	"nie dotarla do", "nie dotarl do",
 	"a echoue",	/* "La distribution à a a échoué" */
 	"konnte nicht an",	/* "konnte nicht an a zugestellt werden" */
 	/* with "not yet" between: "konnte bisher nicht an a zugestellt
@@ -3325,6 +3327,7 @@ const char *const bounce_failure_cues[] = {
 	/* "was delivered to a but not to b" (a partial delivery) */
 	"but not to",
 	"ale nie do",
+	"nie dotarla do", "nie dotarl do",
 	"a echoue definitivement",
 	/* a heading over the failed ones, beside one over those reached:
 	 * "The following recipient address failed:" */
