@@ -1298,20 +1298,24 @@ sent_by_program(const struct parse *p, struct buf *v)
 	    strlen(p->lsubj))) ||
 	    (own_cues(p->notice, p->sc.nlen, 0) & BOUNCE_CUE_ACK))
 		return 1;
+	if (bounce_hdrs_get(&p->own, "Auto-Submitted", 0, v)) {
+		while (k < v->len && bounce_is_blank(v->data[k]))
+			k++;
+		if (v->len - k < 2 || strncasecmp(v->data + k, "no", 2) ||
+		    (v->len - k > 2 && !bounce_is_blank(v->data[k + 2])))
+			return 1;
+	} else if (bounce_hdrs_get(&p->own, "Precedence", 0, v) &&
+	    (bounce_find_ci(v->data, v->len, "bulk") ||
+	    bounce_find_ci(v->data, v->len, "junk")))
+		return 1;
+	/* one scan for what every marker ends with, then the markers */
+	if (!bounce_find_ci(p->notice, p->sc.nlen, " above this line"))
+		return 0;
 	for (k = 0; bounce_ticket_markers[k]; k++)
 		if (bounce_find_ci(p->notice, p->sc.nlen,
 		    bounce_ticket_markers[k]))
 			return 1;
-	k = 0;
-	if (bounce_hdrs_get(&p->own, "Auto-Submitted", 0, v)) {
-		while (k < v->len && bounce_is_blank(v->data[k]))
-			k++;
-		return v->len - k < 2 || strncasecmp(v->data + k, "no", 2) ||
-		    (v->len - k > 2 && !bounce_is_blank(v->data[k + 2]));
-	}
-	return bounce_hdrs_get(&p->own, "Precedence", 0, v) &&
-	    (bounce_find_ci(v->data, v->len, "bulk") ||
-	    bounce_find_ci(v->data, v->len, "junk"));
+	return 0;
 }
 
 /*
@@ -1442,27 +1446,32 @@ has_daemon_attribution(const char *t, size_t n)
 	return 0;
 }
 
+/* the forward blocks' senders kept: more are no chain of forwards */
+#define MAX_FORWARDERS	16
+
 /*
  * 1 when a notice's header block (a mail system's From) in t[0..n) was
  * addressed to a forwarder: fwd's address (the message's sender) or
- * the sender of a person's forward block above or below it (a forward of
- * a forward: "From: Sam / To: Priya" over "From: Microsoft Outlook / To:
+ * the sender of a person's forward block above it (a forward of a
+ * forward: "From: Sam / To: Priya" over "From: Microsoft Outlook / To:
  * letters@"), or to a name alone, as Outlook shows its user.  fwd gains
  * those senders.
  */
-/* the forward blocks' senders read: more are no chain of forwards */
-#define MAX_FORWARDERS	16
-
 static int
 notice_to_forwarder(const char *t, size_t n, struct bounce_addrset *fwd)
 {
-	size_t i, run;
+	size_t i = 0, run;
 
-	for (i = 0; i < n; ) {
+	while (i < n) {
 		const char *eol = memchr(t + i, '\n', n - i);
 
-		if (bounce_section_quoted_header(t, n, i, &run) &&
-		    !bounce_section_block_from_daemon(t, i, run)) {
+		if (!bounce_section_quoted_header(t, n, i, &run))
+			;
+		else if (bounce_section_block_from_daemon(t, i, run)) {
+			if (bounce_section_block_to(t, i, run, fwd) ||
+			    bounce_section_block_to_name(t, i, run))
+				return 1;
+		} else {
 			char *f = bounce_section_block_field(t, i, run,
 			    bounce_copy_from_fields);
 			char *a = f ? bounce_first_addr(f, strlen(f)) : NULL;
@@ -1472,16 +1481,6 @@ notice_to_forwarder(const char *t, size_t n, struct bounce_addrset *fwd)
 			free(a);
 			free(f);
 		}
-		i = eol ? (size_t)(eol - t) + 1 : n;
-	}
-	for (i = 0; i < n; ) {
-		const char *eol = memchr(t + i, '\n', n - i);
-
-		if (bounce_section_quoted_header(t, n, i, &run) &&
-		    bounce_section_block_from_daemon(t, i, run) &&
-		    (bounce_section_block_to(t, i, run, fwd) ||
-		    bounce_section_block_to_name(t, i, run)))
-			return 1;
 		i = eol ? (size_t)(eol - t) + 1 : n;
 	}
 	return 0;

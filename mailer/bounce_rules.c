@@ -4203,7 +4203,8 @@ const char *const bounce_ticket_subjects[] = {
 /*
  * The line a help desk puts over its message for a reply to be cut
  * there ("##- Please type your reply above this line -##", "Reply above
- * this line"): a ticket system wrote the message, no person.
+ * this line"): a ticket system wrote the message, no person.  Each ends
+ * in " above this line" (sent_by_program looks for that first).
  */
 const char *const bounce_ticket_markers[] = {
 	"reply above this line", "write above this line",

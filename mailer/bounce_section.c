@@ -43,12 +43,12 @@ end_colon(const char *l, size_t e)
 static int
 stop_over_list(const char *t, size_t tn, const char *l, size_t e)
 {
-	const char *nl = memchr(l + e, '\n', tn - (size_t)(l + e - t));
+	const char *nl, *eol;
 	size_t k, ln;
-	const char *eol;
 
-	if (!nl || !((e && l[e - 1] == '.') || (e >= 3 &&
-	    !memcmp(l + e - 3, "\xe3\x80\x82", 3))))
+	if (!((e && l[e - 1] == '.') || (e >= 3 &&
+	    !memcmp(l + e - 3, "\xe3\x80\x82", 3))) ||
+	    !(nl = memchr(l + e, '\n', tn - (size_t)(l + e - t))))
 		return 0;
 	k = (size_t)(nl + 1 - t);
 	eol = memchr(t + k, '\n', tn - k);
