@@ -190,6 +190,26 @@ lists_ac_build(struct bounce_ac *a, const char *const *const *lists,
  * automaton with a bit a list: one pass over the text, where a memmem a
  * row cost 5 % of bounces parse.  Lists not here use the plain loop.
  */
+/*
+ * The verdicts of bounce_verdict_rules that give a reason, as a word
+ * list: whether a text holds one at all is one pass of the automaton
+ * (bounce_verdict_said), before a scan word by word for its noun.
+ */
+#define MAX_VERDICTS 256
+static const char *verdict_words[MAX_VERDICTS + 1];
+
+static void
+verdict_words_fill(void)
+{
+	size_t n = 0;
+
+	for (const struct bounce_rule *r = bounce_verdict_rules; r->pattern &&
+	    n < MAX_VERDICTS; r++)
+		if (r->reason)
+			verdict_words[n++] = r->pattern;
+	verdict_words[n] = NULL;
+}
+
 static const char *const *const word_lists[] = {
 	bounce_failure_words, bounce_help_words, bounce_contact_words,
 	bounce_sending_words, bounce_login_words, bounce_conditional_words,
@@ -197,7 +217,7 @@ static const char *const *const word_lists[] = {
 	bounce_delay_subjects, bounce_final_subjects,
 	bounce_transient_subjects, bounce_complaint_subjects,
 	bounce_member_words, bounce_success_headings,
-	bounce_success_heading_words
+	bounce_success_heading_words, verdict_words
 };
 #define NWORDLISTS (sizeof word_lists / sizeof word_lists[0])
 
@@ -207,6 +227,7 @@ static pthread_once_t word_once = PTHREAD_ONCE_INIT;
 static void
 word_ac_build(void)
 {
+	verdict_words_fill();
 	lists_ac_build(&word_ac, word_lists, NWORDLISTS);
 }
 
@@ -231,6 +252,17 @@ bounce_list_match(const char *const *list, const char *lower, size_t n)
 				return (bounce_ac_scan(&word_ac, lower, n, 0) >>
 				    l) & 1;
 	return list_match_slow(list, lower, n);
+}
+
+int
+bounce_verdict_said(const char *text, size_t n)
+{
+	pthread_once(&word_once, word_ac_build);
+	if (!word_ac.ok)
+		return 1;
+	/* verdict_words is the last of word_lists */
+	return (bounce_ac_scan(&word_ac, text, n, BOUNCE_AC_CASE |
+	    BOUNCE_AC_SPACE) >> (NWORDLISTS - 1)) & 1;
 }
 
 /* The first byte of s[0..n), n > 0, folded: most rows differ in it. */

@@ -1469,3 +1469,116 @@ bounce_noun_verdict(const char *t, size_t n)
 	}
 	return NULL;
 }
+
+/* words that may stand between a recipient's noun and its verdict */
+#define GAP_WORDS	2
+/*
+ * bytes of a recipient's text read so: its notice's words stand near
+ * it, a returned message's below them have no say
+ */
+#define GAP_TEXT	2048
+
+/*
+ * The start of the word that ends at t[k] (blanks before k skipped),
+ * or k when that word is no plain one: a sentence's or clause's
+ * punctuation ends the noun's reach ("Postfach voll: der Ordner
+ * existiert nicht"), and a word naming another owner ("das Postfach des
+ * Absenders existiert nicht") says the verdict is not the recipient's.
+ */
+static size_t
+gap_word(const char *t, size_t k)
+{
+	size_t w;
+	char *low;
+	int other;
+
+	while (k && bounce_is_blank(t[k - 1]))
+		k--;
+	for (w = k; w && !bounce_is_blank(t[w - 1]); w--)
+		if (ispunct((unsigned char)t[w - 1]))
+			return k;
+	if (w == k)
+		return k;
+	low = bounce_lower_dup(t + w, k - w);
+	other = bounce_list_is(bounce_other_owners, low, strlen(low));
+	free(low);
+	return other ? k : w;
+}
+
+/* the folded first bytes of bounce_verdict_rules' rows */
+static unsigned char verdict_first[256];
+static pthread_once_t verdict_once = PTHREAD_ONCE_INIT;
+
+static void
+verdict_firsts(void)
+{
+	for (const struct bounce_rule *r = bounce_verdict_rules; r->pattern;
+	    r++)
+		verdict_first[(unsigned char)r->pattern[0]] = 1;
+}
+
+/*
+ * The verdict row that starts at t[j], when a recipient's noun ends up
+ * to GAP_WORDS words before it, or NULL.
+ */
+static const struct bounce_rule *
+gap_verdict_at(const char *t, size_t n, size_t j)
+{
+	const struct bounce_rule *r;
+	size_t k = j;
+	unsigned char c;
+
+	if (j && !bounce_is_blank(t[j - 1]))
+		return NULL;
+	/* a plain byte (ASCII) no verdict starts with: no compare a row */
+	c = bounce_fold_byte[(unsigned char)t[j]];
+	pthread_once(&verdict_once, verdict_firsts);
+	if (c && !verdict_first[c])
+		return NULL;
+	if (!(r = verdict_rule(t + j, n - j)) || !r->reason)
+		return NULL;
+	for (int g = 0; g <= GAP_WORDS; g++) {
+		size_t w;
+
+		if (noun_before(t, k))
+			return r;
+		if ((w = gap_word(t, k)) == k)
+			break;
+		k = w;
+	}
+	return NULL;
+}
+
+/*
+ * A verdict row said of a recipient's noun up to GAP_WORDS words before
+ * it, in t[0..n): "a caixa postal informada não existe", "da das
+ * angegebene Postfach nicht existiert", "указанного почтового ящика на
+ * сервере не существует", "The mailbox has been disabled by ...".  Read
+ * only where no row matched, so each word's start is compared; the text
+ * is read with its blanks and line ends made one space, as a sentence
+ * wraps anywhere.
+ */
+const struct bounce_rule *
+bounce_noun_gap_verdict(const char *text, size_t tn)
+{
+	const struct bounce_rule *r = NULL;
+	char *t;
+	size_t n = 0;
+
+	if (tn > GAP_TEXT)
+		tn = GAP_TEXT;
+	if (!bounce_verdict_said(text, tn))
+		return NULL;
+	t = xmalloc(tn + 1);
+
+	for (size_t i = 0; i < tn; i++)
+		if (!bounce_is_blank(text[i]) && text[i] != '\n' &&
+		    text[i] != '\r')
+			t[n++] = text[i];
+		else if (n && t[n - 1] != ' ')
+			t[n++] = ' ';
+	for (size_t j = 0; j < n && !r; j++)
+		r = gap_verdict_at(t, n, j);
+	free(t);
+	return r;
+}

@@ -118,4 +118,11 @@ struct bounce_rule;
  */
 const struct bounce_rule *bounce_noun_verdict(const char *t, size_t n);
 
+/*
+ * The verdict row said of a recipient's noun a word or two before it in
+ * t[0..n) ("the mailbox given does not exist"), NULL when none is.
+ */
+const struct bounce_rule *bounce_noun_gap_verdict(const char *t,
+    size_t n);
+
 #endif

@@ -153,6 +153,8 @@ bounce_reason_rule(const char *seg, size_t n)
 		rule = prefix_yields(bounce_rule_match_folded(seg, p), seg, p);
 	if (!rule && p < n)
 		rule = prefix_yields(bounce_rule_match_folded(seg, n), seg, n);
+	if (!rule)
+		rule = bounce_noun_gap_verdict(seg, n);
 	buf_free(&w);
 	buf_free(&h);
 	return rule;

@@ -1971,6 +1971,8 @@ const char *const bounce_rcpt_nouns[] = {
 	"utilizator", "destinatar", "adresa", "casuta postala",
 	/* Russian, Ukrainian, Greek */
 	"пользователь", "получатель", "адрес", "ящик", "почтовый ящик",
+	/* genitive after a negation: "почтового ящика не существует" */
+	"ящика", "почтового ящика",
 	"користувач", "одержувач", "скринька",
 	/* their accusative and genitive: "Адресу a не знайдено" */
 	"адреса", "адресу", "адресата", "пользователя", "получателя",
@@ -1995,6 +1997,18 @@ const char *const bounce_rcpt_nouns[] = {
 	"نشاني", "گيرنده", "آدرس ايميل", "میل باکس", "ميل باکس",
 	/* helper-184: the user (Hebrew, Vietnamese) */
 	"המשתמש", "משתמש", "nguoi dung",
+	NULL
+};
+
+/*
+ * Words naming another owner than the recipient between its noun and a
+ * verdict: "das Postfach des Absenders existiert nicht" is the sender's
+ * (bounce_noun_gap_verdict).
+ */
+const char *const bounce_other_owners[] = {
+	"sender", "sender's", "absenders", "absender", "expediteur",
+	"remitente", "remetente", "mittente", "отправителя", "domain",
+	"domaine", "dominio", "domene", "домен", "домена",
 	NULL
 };
 
@@ -2033,6 +2047,9 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "ist unbekannt", "5.1.1", HARD, "userunknown" },
 	{ "ist nicht bekannt", "5.1.1", HARD, "userunknown" },
 	{ "existiert nicht", "5.1.1", HARD, "userunknown" },
+	/* a subordinate clause's order: "da das Postfach nicht existiert" */
+	{ "nicht existiert", "5.1.1", HARD, "userunknown" },
+	{ "gibt es nicht", "5.1.1", HARD, "userunknown" },
 	{ "ist voll", "5.2.2", SOFT, "mailboxfull" },
 	{ "ist deaktiviert", "5.2.1", HARD, "suspend" },
 	{ "wurde deaktiviert", "5.2.1", HARD, "suspend" },

@@ -84,6 +84,7 @@ extern const char *const bounce_failure_words[];
 extern const char *const bounce_lang_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
+extern const char *const bounce_other_owners[];
 extern const char *const bounce_rcpt_possessives[];
 /* verdicts on a noun's address in many languages, with their class
  * (NULL reason: a verdict of no class, "was rejected") */
@@ -155,6 +156,12 @@ extern const char *const bounce_feedback_not_complaint[];
 
 /* 1 when some entry of list occurs in lower[0..n). */
 int bounce_list_match(const char *const *list, const char *lower, size_t n);
+
+/*
+ * 0 when text[0..n), folded, holds no verdict of bounce_verdict_rules
+ * that gives a reason; 1 when it may.
+ */
+int bounce_verdict_said(const char *text, size_t n);
 
 /*
  * Which of the cue lists (failure, delay, final, success, absence,
