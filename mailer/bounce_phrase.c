@@ -1276,6 +1276,57 @@ message_to_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	return r;
 }
 
+/* The start of the word that ends at pre[k], blanks before k skipped. */
+static size_t
+word_start(const char *pre, size_t *k)
+{
+	size_t w;
+
+	while (*k && bounce_is_blank(pre[*k - 1]))
+		(*k)--;
+	for (w = *k; w && !bounce_is_blank(pre[w - 1]); w--)
+		;
+	return w;
+}
+
+/* 1 when s[0..n) is all digits and dots: "552", "5.2.2". */
+static int
+code_word(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && s[i] != '.')
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when pre[0..pn) ends with a server's failure reply and a
+ * recipient's noun, nothing else between: "552 Mailbox a is over its
+ * storage quota" (MDaemon's transcript), "550 5.1.1 User a ...": the
+ * reply speaks of a, whatever its words.  A line of prose ("The mailbox
+ * a is over its quota") is no reply.
+ */
+static int
+coded_noun(const char *pre, size_t pn)
+{
+	size_t k = pn, w = word_start(pre, &k), c;
+
+	if (w == k || !bounce_list_is(bounce_rcpt_nouns, pre + w, k - w))
+		return 0;
+	k = w;
+	c = word_start(pre, &k);
+	/* an enhanced status code between them */
+	if (c < k && k - c >= 5 && pre[c + 1] == '.' && code_word(pre + c,
+	    k - c)) {
+		k = c;
+		c = word_start(pre, &k);
+	}
+	return k - c == 3 && (pre[c] == '4' || pre[c] == '5') &&
+	    code_word(pre + c, 3);
+}
+
 /*
  * An address the words before it (lower-cased in pre[0..pn), no contact's
  * words among them) and after it (tail; cont is the rest of the
@@ -1306,6 +1357,8 @@ phrase_says_failed(const char *pre, size_t pn, const char *tail, size_t tn,
 	/* "The user <a> is unknown", "Mailbox <a> does not exist" */
 	if (bounce_noun_names(pre, pn) &&
 	    verdict_follows_wrapped(tail, tn, cont, cn))
+		return 1;
+	if (coded_noun(pre, pn))
 		return 1;
 	return message_to_failed(pre, pn, tail, tn, cont, cn);
 }

@@ -2168,6 +2168,29 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "couldn't be delivered", NULL, 0, NULL },
 	{ "was not delivered", NULL, 0, NULL },
 	/*
+	 * the same after "Nachricht von s an a", "message de s à a",
+	 * "messaggio da s a a", "bericht van s aan a", "сообщение от s для
+	 * a": German, French, Italian, Dutch, Spanish, Portuguese, Russian
+	 */
+	{ "konnte nicht zugestellt", NULL, 0, NULL },
+	{ "kann nicht zugestellt", NULL, 0, NULL },
+	{ "wurde nicht zugestellt", NULL, 0, NULL },
+	{ "n'a pas pu etre", NULL, 0, NULL },
+	{ "n'a pas ete", NULL, 0, NULL },
+	{ "non e stato consegnat", NULL, 0, NULL },
+	{ "non e stata consegnat", NULL, 0, NULL },
+	{ "non ha potuto essere", NULL, 0, NULL },
+	{ "non puo essere consegnat", NULL, 0, NULL },
+	{ "kon niet worden", NULL, 0, NULL },
+	{ "is niet afgeleverd", NULL, 0, NULL },
+	{ "no pudo ser entregad", NULL, 0, NULL },
+	{ "no ha podido ser entregad", NULL, 0, NULL },
+	{ "nao pode ser entregue", NULL, 0, NULL },
+	{ "nao foi entregue", NULL, 0, NULL },
+	{ "не доставлен", NULL, 0, NULL },
+	{ "не было доставлен", NULL, 0, NULL },
+	{ "не может быть доставлен", NULL, 0, NULL },
+	/*
 	 * "Message from s to a <verdict>" in Arabic, Hebrew, Persian (ی as
 	 * windows-1256 writes it too), Urdu, Thai, Vietnamese, Indonesian,
 	 * Malay and Filipino
@@ -2868,6 +2891,9 @@ const char *const bounce_rcpt_preps[] = {
 	/* "remis à a", "entregar su mensaje a a", "nicht an a zugestellt",
 	 * "livrat către a" */
 	"a", "an", "catre",
+	/* "bericht van s aan a kon niet ...", "сообщение от s для a не
+	 * доставлено" */
+	"aan", "для",
 	"adresata",	/* Polish "do adresata a" */
 	/* "não pôde ser entregue ao destinatário a", "al destinatario a" */
 	"destinatario",
