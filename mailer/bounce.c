@@ -1025,6 +1025,94 @@ add_orig_to(struct parse *p)
 }
 
 /*
+ * The recipient a details block's label names in l[0..n) ("收件人：a",
+ * "收 件 人：a"), NULL when l is no such field or names none or several.
+ */
+static char *
+details_field_rcpt(const char *l, size_t n)
+{
+	const char *colon = memchr(l, ':', n);
+	struct bounce_addrset a = { NULL, 0, 0 };
+	char lab[32], *r = NULL;
+	size_t k = 0;
+
+	if (!colon)
+		return NULL;
+	for (const char *c = l; c < colon && k < sizeof lab - 1; c++)
+		if (!bounce_is_blank(*c))
+			lab[k++] = *c;
+	lab[k] = '\0';
+	if (!bounce_list_is(bounce_details_rcpt_labels, lab, k))
+		return NULL;
+	bounce_addrset_scan(&a, colon + 1, n - (size_t)(colon + 1 - l), 2);
+	if (a.n == 1)
+		r = xstrdup(a.v[0]);
+	bounce_addrset_free(&a);
+	return r;
+}
+
+/*
+ * 1 when the notice's own words give a reason about the recipient's
+ * mailbox (unknown, full, disabled, its domain unknown), not about our
+ * message or its sender (an SPF or content refusal names no mailbox
+ * that failed).
+ */
+static int
+mailbox_failed(const struct parse *p)
+{
+	static const char *const of_mailbox[] = {
+		"userunknown", "mailboxfull", "suspend", "hostunknown", NULL
+	};
+	const struct bounce_rule *r = bounce_reason_rule(p->notice,
+	    p->sc.nlen);
+
+	if (!r || !r->reason)
+		return 0;
+	for (const char *const *k = of_mailbox; *k; k++)
+		if (!strcmp(r->reason, *k))
+			return 1;
+	return 0;
+}
+
+/*
+ * A notice that names its failed recipient only in the details of the
+ * message it returns (Coremail's "原邮件信息：" over "发送时间：",
+ * "邮件主题：", "收件人：a", then "退信原因：..."): that block's one
+ * recipient is the failed one when the notice's own words say it failed
+ * and name nobody else.  Only the details' first lines, before a blank
+ * one, and only their recipient label: a copy's To and Cc are no
+ * failed recipients, and several addresses there say nothing of which.
+ */
+static void
+details_rcpt(struct parse *p)
+{
+	const char *t = p->sc.orig.data, *e = t + p->sc.orig.len;
+	char *found = NULL;
+
+	while (t < e) {
+		const char *eol = memchr(t, '\n', (size_t)(e - t));
+		size_t ll = eol ? (size_t)(eol - t) : (size_t)(e - t);
+		char *a;
+
+		if (bounce_indent(t, ll) == ll)
+			break;
+		if ((a = details_field_rcpt(t, ll))) {
+			if (found) {
+				free(a);
+				free(found);
+				return;
+			}
+			found = a;
+		}
+		t += ll + 1;
+	}
+	if (found && !bounce_addrset_has(&p->excl, found) &&
+	    !is_redacted(found, 1) && mailbox_failed(p))
+		bounce_seg_add(&p->rs, &p->nrs, found, NULL, 0);
+	free(found);
+}
+
+/*
  * 1 when the feedback report's Feedback-Type says no reader complained
  * (RFC 6591 "auth-failure", "not-spam", "virus").
  */
@@ -1664,6 +1752,8 @@ find_rcpts(struct parse *p)
 		    &p->rs, &p->nrs);
 	if (!p->nrs && p->bounce_ev && sc->orig.len)
 		local_name_rcpts(p);
+	if (!p->nrs && p->bounce_ev && sc->orig.len)
+		details_rcpt(p);
 	/*
 	 * a daemon's text in words no line shape reads, the server's reply
 	 * on a line of its own: the one recipient it names is the reply's;

@@ -3084,6 +3084,14 @@ const char *const bounce_quoted_fields[] = {
  * header block.  The labels some mail readers give a quoted message's To
  * ("收件人", "destinatario") are none of them.
  */
+/*
+ * The recipient's label in a Chinese notice's details of the message it
+ * returns ("原邮件信息：" over "收件人：a"), its blanks removed.
+ */
+const char *const bounce_details_rcpt_labels[] = {
+	"收件人", "收件者", NULL
+};
+
 const char *const bounce_summary_fields[] = {
 	"recipient", "recipients", "recipient address", "failed recipient",
 	"intended recipient", "rcpt", "rcpt-address", "addressee", "account",

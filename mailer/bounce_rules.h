@@ -85,6 +85,7 @@ extern const char *const bounce_lang_failure_words[];
 /* nouns that, before an address and a verdict, name it a recipient */
 extern const char *const bounce_rcpt_nouns[];
 extern const char *const bounce_other_owners[];
+extern const char *const bounce_details_rcpt_labels[];
 extern const char *const bounce_rcpt_possessives[];
 /* verdicts on a noun's address in many languages, with their class
  * (NULL reason: a verdict of no class, "was rejected") */
