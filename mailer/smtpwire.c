@@ -78,26 +78,29 @@ smtpwire_commands(struct buf *out, const char *from, const char *rcpt,
  * A line starts after each LF: the message is CRLF (transport.h), and a
  * bare LF ends a line for many servers too, so a dot after one is
  * doubled as well (one byte more, never a line the server misreads as
- * the end).
+ * the end).  The scan is for dots, not lines: a newsletter has hundreds
+ * of lines and a few dots, none of them at a line's start as a rule, so
+ * the piece goes out in one copy (a line at a time cost 88K instructions
+ * for a 52 KB message).
  */
 void
 smtpwire_stuff(struct buf *out, const char *p, size_t n, int *bol)
 {
-	const char *end = p + n;
+	const char *end = p + n, *from = p, *dot;
 
-	buf_grow(out, n + n / 64 + 8);
-	while (p < end) {
-		const char *nl;
-		size_t len;
-
-		if (*bol && *p == '.')
-			buf_addc(out, '.');
-		nl = memchr(p, '\n', (size_t)(end - p));
-		len = nl ? (size_t)(nl + 1 - p) : (size_t)(end - p);
-		buf_add(out, p, len);
-		p += len;
-		*bol = nl != NULL;
+	if (n == 0)
+		return;
+	buf_grow(out, n + 8);
+	for (const char *q = p; (dot = memchr(q, '.', (size_t)(end - q)));
+	    q = dot + 1) {
+		if (dot == p ? !*bol : dot[-1] != '\n')
+			continue;
+		buf_add(out, from, (size_t)(dot + 1 - from));
+		buf_addc(out, '.');
+		from = dot + 1;
 	}
+	buf_add(out, from, (size_t)(end - from));
+	*bol = end[-1] == '\n';
 }
 
 void
