@@ -39,6 +39,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -350,6 +351,8 @@ static int
 setup_easy(struct smtp *s, struct conn *c)
 {
 	CURL *h = c->easy;
+	/* libcurl refuses more than INT_MAX ms: 24 days is no limit either */
+	long wait = s->timeout > INT_MAX / 1000 ? INT_MAX / 1000 : s->timeout;
 
 	SETOPT(h, CURLOPT_PRIVATE, c);
 	SETOPT(h, CURLOPT_NOSIGNAL, 1L);
@@ -376,8 +379,8 @@ setup_easy(struct smtp *s, struct conn *c)
 		SETOPT(h, CURLOPT_USERNAME, s->username);
 	if (s->password)
 		SETOPT(h, CURLOPT_PASSWORD, s->password);
-	SETOPT(h, CURLOPT_CONNECTTIMEOUT, s->timeout);
-	SETOPT(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, s->timeout);
+	SETOPT(h, CURLOPT_CONNECTTIMEOUT, wait);
+	SETOPT(h, CURLOPT_SERVER_RESPONSE_TIMEOUT, wait);
 	return 0;
 }
 
@@ -412,21 +415,48 @@ pick_utf8_relay(struct smtp *s, long conn, long relay)
 
 static int arm(struct smtp *, struct conn *, size_t);
 
+/* Monotonic milliseconds. */
+static long long
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/*
+ * When transport.timeout from now runs out: a reply must be whole by
+ * then, however it trickles in, as libcurl's own had to (a server that
+ * sent a byte a second held a message for ever).  A timeout of years is
+ * one that never ends, not one that wraps around.
+ */
+static long long
+deadline(const struct smtp *s)
+{
+	long long cap = 1000LL * 86400 * 365 * 100;	/* a century */
+
+	return now_ms() + (s->timeout > cap / 1000 ? cap : s->timeout *
+	    1000LL);
+}
+
 /*
  * Waits until the connection is ready for what (POLLIN, POLLOUT):
- * CURLE_OK, CURLE_OPERATION_TIMEDOUT after transport.timeout.
+ * CURLE_OK, CURLE_OPERATION_TIMEDOUT once until has passed.
  */
 static CURLcode
-io_wait(struct conn *c, short what)
+io_wait(struct conn *c, short what, long long until)
 {
 	struct pollfd p = { .fd = c->sock, .events = what };
 	int n;
 
-	while ((n = poll(&p, 1, (int)(c->s->timeout * 1000))) == -1 &&
-	    errno == EINTR)
-		;
-	if (n == 0)
-		return CURLE_OPERATION_TIMEDOUT;
+	do {
+		long long left = until - now_ms();
+
+		if (left <= 0)
+			return CURLE_OPERATION_TIMEDOUT;
+		n = poll(&p, 1, left > INT_MAX ? INT_MAX : (int)left);
+	} while (n == 0 || (n == -1 && errno == EINTR));
 	return CURLE_OK;	/* an error shows in the send or recv after */
 }
 
@@ -437,8 +467,9 @@ io_send(struct conn *c, const char *p, size_t n)
 		size_t sent = 0;
 		CURLcode rc = curl_easy_send(c->easy, p, n, &sent);
 
+		/* each write that goes out starts the time again */
 		if (rc == CURLE_AGAIN)
-			rc = io_wait(c, POLLOUT);
+			rc = io_wait(c, POLLOUT, deadline(c->s));
 		else if (rc == CURLE_OK) {
 			p += sent;
 			n -= sent;
@@ -476,6 +507,8 @@ reply_take(struct conn *c, size_t len)
 static CURLcode
 io_reply(struct conn *c)
 {
+	long long until = deadline(c->s);
+
 	for (;;) {
 		size_t got = 0, len;
 		int code;
@@ -500,7 +533,7 @@ io_reply(struct conn *c)
 		rc = curl_easy_recv(c->easy, c->in + c->inlen,
 		    sizeof c->in - c->inlen, &got);
 		if (rc == CURLE_AGAIN)
-			rc = io_wait(c, POLLIN);
+			rc = io_wait(c, POLLIN, until);
 		else if (rc == CURLE_OK && got == 0)
 			rc = CURLE_RECV_ERROR;	/* closed */
 		else if (rc == CURLE_OK)

@@ -22,6 +22,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --drop-end ADDR      take a message to ADDR (logged) and hang up after
                        its final "." without a reply
   --slow-end SECONDS   wait that long before answering a final "."
+  --trickle-end SECONDS  answer a final "." one byte every SECONDS (a
+                       reply that never stops coming, never whole in time)
   --max-conns N        greet a connection beyond N open at once with 421
                        (Postfix's smtpd_client_connection_count_limit)
   --mail-reply REPLY   answer every MAIL FROM with REPLY ("%s": its address)
@@ -138,7 +140,19 @@ class Handler(socketserver.StreamRequestHandler):
             return False
         if args.slow_end:
             time.sleep(args.slow_end)
+        if args.trickle_end:
+            return self.trickle(b"250 2.0.0 Ok: queued as FS%d\r\n" % n)
         self.send("250 2.0.0 Ok: queued as FS%d" % n)
+        return True
+
+    def trickle(self, reply):
+        try:
+            for i in range(len(reply)):
+                self.wfile.write(reply[i:i + 1])
+                self.wfile.flush()
+                time.sleep(args.trickle_end)
+        except OSError:
+            return False
         return True
 
     def handle(self):
@@ -241,6 +255,7 @@ p.add_argument("--data-reply", action="append", default=[])
 p.add_argument("--end-reply", action="append", default=[])
 p.add_argument("--drop-end")
 p.add_argument("--slow-end", type=float, default=0)
+p.add_argument("--trickle-end", type=float, default=0)
 p.add_argument("--size-limit", type=int, default=0)
 p.add_argument("--hangup-rcpt")
 p.add_argument("--max-conns", type=int, default=0)
