@@ -31,6 +31,13 @@ for faults a real server cannot produce on cue.  Test use only.
   --size-limit BYTES   refuse a larger message after its "." with 552
                        5.3.4, as Postfix's message_size_limit does
   --no-pipelining      do not announce PIPELINING (RFC 2920)
+  --split              send every reply after the EHLO's a byte per TCP
+                       segment, each line ending in a bare LF, and the
+                       reply to a final "." as three lines, one of 600
+                       bytes (RFC 5321 allows 512; clients take more)
+  --data-anyway        answer DATA with 354 even when every RCPT TO was
+                       refused (a pipelining server may: RFC 2920, 3.1)
+  --mail-close         hang up after the reply to MAIL FROM
   --pipelined F        one line per command that arrived with more
                        commands already sent behind it, before its reply
                        (pipelined): "CONN VERB"
@@ -38,6 +45,7 @@ for faults a real server cannot produce on cue.  Test use only.
 import argparse
 import base64
 import os
+import socket
 import socketserver
 import ssl
 import threading
@@ -49,8 +57,14 @@ state = {"msgs": 0, "conns": 0}
 
 class Handler(socketserver.StreamRequestHandler):
     def send(self, line):
-        self.wfile.write(line.encode() + b"\r\n")
-        self.wfile.flush()
+        if not (args.split and self.split):
+            self.wfile.write(line.encode() + b"\r\n")
+            self.wfile.flush()
+            return
+        for b in line.encode() + b"\n":
+            self.wfile.write(bytes([b]))
+            self.wfile.flush()
+            time.sleep(0.001)
 
     def ehlo(self):
         opts = ["8BITMIME"] if args.no_pipelining else ["PIPELINING",
@@ -142,6 +156,8 @@ class Handler(socketserver.StreamRequestHandler):
             time.sleep(args.slow_end)
         if args.trickle_end:
             return self.trickle(b"250 2.0.0 Ok: queued as FS%d\r\n" % n)
+        if args.split:
+            self.send("250-2.0.0 Ok\n250-" + "x" * 600)
         self.send("250 2.0.0 Ok: queued as FS%d" % n)
         return True
 
@@ -170,6 +186,10 @@ class Handler(socketserver.StreamRequestHandler):
         if args.max_conns and state["open"] > args.max_conns:
             return self.send("421 4.7.0 Error: too many connections")
         self.tls, self.authed, rcpts = False, False, []
+        self.split = False
+        if args.split:
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY,
+                                    1)
         if args.greet and self.conn >= args.greet_from:
             return self.send(args.greet)
         self.send("220 faultsrv ESMTP")
@@ -188,6 +208,7 @@ class Handler(socketserver.StreamRequestHandler):
                     f.write("%d %s\n" % (self.conn, verb))
             if verb in ("EHLO", "HELO"):
                 self.ehlo()
+                self.split = True
             elif verb == "STARTTLS" and args.tls_hang:
                 self.send("220 2.0.0 go ahead")
                 time.sleep(120)
@@ -204,6 +225,9 @@ class Handler(socketserver.StreamRequestHandler):
                 if args.mail_reply:
                     addr = arg[arg.find("<") + 1:arg.rfind(">")]
                     self.send(args.mail_reply.replace("%s", addr))
+                    if args.mail_close:
+                        self.request.shutdown(2)
+                        return
                     continue
                 self.send("250 2.1.0 Ok")
             elif verb == "RCPT":
@@ -217,7 +241,7 @@ class Handler(socketserver.StreamRequestHandler):
                     rcpts.append(addr)
                     self.send("250 2.1.5 Ok")
             elif verb == "DATA":
-                if not rcpts:
+                if not rcpts and not args.data_anyway:
                     self.send("554 5.5.1 No valid recipients")
                 elif not self.data(rcpts):
                     return
@@ -262,6 +286,9 @@ p.add_argument("--max-conns", type=int, default=0)
 p.add_argument("--mail-reply")
 p.add_argument("--no-pipelining", action="store_true")
 p.add_argument("--pipelined")
+p.add_argument("--split", action="store_true")
+p.add_argument("--data-anyway", action="store_true")
+p.add_argument("--mail-close", action="store_true")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)
