@@ -38,6 +38,10 @@ for faults a real server cannot produce on cue.  Test use only.
   --data-anyway        answer DATA with 354 even when every RCPT TO was
                        refused (a pipelining server may: RFC 2920, 3.1)
   --mail-close         hang up after the reply to MAIL FROM
+  --close-after N      hang up, without a word, after the reply to the
+                       Nth message's final "." on a connection
+  --limit-421          ... with a 421 to the next MAIL FROM instead
+  --hang-at VERB       never answer VERB (MAIL, RCPT, DATA)
   --pipelined F        one line per command that arrived with more
                        commands already sent behind it, before its reply
                        (pipelined): "CONN VERB"
@@ -159,6 +163,10 @@ class Handler(socketserver.StreamRequestHandler):
         if args.split:
             self.send("250-2.0.0 Ok\n250-" + "x" * 600)
         self.send("250 2.0.0 Ok: queued as FS%d" % n)
+        self.taken += 1
+        if self.taken == args.close_after and not args.limit_421:
+            self.request.shutdown(2)
+            return False
         return True
 
     def trickle(self, reply):
@@ -186,7 +194,7 @@ class Handler(socketserver.StreamRequestHandler):
         if args.max_conns and state["open"] > args.max_conns:
             return self.send("421 4.7.0 Error: too many connections")
         self.tls, self.authed, rcpts = False, False, []
-        self.split = False
+        self.split, self.taken = False, 0
         if args.split:
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY,
                                     1)
@@ -206,6 +214,9 @@ class Handler(socketserver.StreamRequestHandler):
             if args.pipelined and verb != "QUIT" and self.more_sent():
                 with lock, open(args.pipelined, "a") as f:
                     f.write("%d %s\n" % (self.conn, verb))
+            if verb == args.hang_at:
+                time.sleep(120)
+                return
             if verb in ("EHLO", "HELO"):
                 self.ehlo()
                 self.split = True
@@ -222,6 +233,10 @@ class Handler(socketserver.StreamRequestHandler):
                     self.send("530 5.7.0 Authentication required")
                     continue
                 rcpts = []
+                if args.limit_421 and self.taken == args.close_after:
+                    self.send("421 4.7.0 Error: too many messages")
+                    self.request.shutdown(2)
+                    return
                 if args.mail_reply:
                     addr = arg[arg.find("<") + 1:arg.rfind(">")]
                     self.send(args.mail_reply.replace("%s", addr))
@@ -289,6 +304,9 @@ p.add_argument("--pipelined")
 p.add_argument("--split", action="store_true")
 p.add_argument("--data-anyway", action="store_true")
 p.add_argument("--mail-close", action="store_true")
+p.add_argument("--close-after", type=int, default=0)
+p.add_argument("--limit-421", action="store_true")
+p.add_argument("--hang-at")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)

@@ -7,12 +7,14 @@
 # reply to its end, not held for as long as the relay likes.  And a
 # timeout of weeks (4294968 s: 2^32 ms and a bit) is a wait of weeks, not
 # one cut to a second by an overflow: a relay 2 s slow to answer the "."
-# has its message sent.
+# has its message sent.  A relay that never answers MAIL FROM, RCPT TO
+# or DATA (--hang-at) has the message deferred as not sent, the line
+# naming the command and transport.timeout, nothing taken.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
 fault_init deadline
-plan 4
+plan 7
 a() { printf 'flt.%05d@members.test' "$1"; }
 st() { sqlite3 "$T/$1/state/mailer.db" \
 	"select state from recipients where email='$2'"; }
@@ -34,3 +36,19 @@ fault_send lg; rc=$?; sed 's/^/# /' "$T/lg.out" "$T/lg.err"
 ok $? "a timeout of 4294968 s waits for a reply 2 s late: sent, exit 0 (rc $rc, $(st lg "$(a 1)"))"
 grep -q 'sent 1, deferred 0, failed 0' "$T/lg.out"
 ok $? "...the summary says so"
+
+# --- no reply at all to one command of the transaction (the three at once)
+for v in MAIL RCPT DATA; do
+	fault "hang$v" --hang-at "$v"
+	fault_project "$T/h$v" "$PORT" 1 "tls: none" "timeout: 1"
+	fault_send "h$v" &
+	eval "send_$v=\$!"
+done
+for v in MAIL RCPT DATA; do
+	eval "wait \$send_$v"; rc=$?; sed 's/^/# /' "$T/h$v.err"
+	cmd=$v; [ "$v" = MAIL ] && cmd="MAIL FROM"; [ "$v" = RCPT ] && cmd="RCPT TO"
+	[ $rc -eq 75 ] && [ "$(st "h$v" "$(a 1)")" = deferred ] &&
+		grep -q "$(a 1): deferred: no reply to $cmd within 1 s (transport.timeout): not sent" "$T/h$v.err" &&
+		[ ! -s "$T/hang$v.log" ]
+	ok $? "no reply to $cmd: deferred as not sent within transport.timeout, nothing taken (rc $rc)"
+done
