@@ -42,6 +42,10 @@ for faults a real server cannot produce on cue.  Test use only.
                        Nth message's final "." on a connection
   --limit-421          ... with a 421 to the next MAIL FROM instead
   --hang-at VERB       never answer VERB (MAIL, RCPT, DATA)
+  --dsn                announce DSN (RFC 3461)
+  --smtputf8           announce SMTPUTF8 (RFC 6531)
+  --mail-log F         one line per MAIL FROM: "CONN ARGS", ARGS all
+                       after "MAIL FROM:" as it came
   --pipelined F        one line per command that arrived with more
                        commands already sent behind it, before its reply
                        (pipelined): "CONN VERB"
@@ -73,6 +77,8 @@ class Handler(socketserver.StreamRequestHandler):
     def ehlo(self):
         opts = ["8BITMIME"] if args.no_pipelining else ["PIPELINING",
                                                         "8BITMIME"]
+        opts += ["DSN"] if args.dsn else []
+        opts += ["SMTPUTF8"] if args.smtputf8 else []
         if (args.tls or args.tls_hang) and not self.tls:
             opts.append("STARTTLS")
         if args.auth:
@@ -229,6 +235,9 @@ class Handler(socketserver.StreamRequestHandler):
             elif verb == "AUTH" and args.auth:
                 self.auth(arg[6:] if arg.upper().startswith("PLAIN") else "")
             elif verb == "MAIL":
+                if args.mail_log:
+                    with lock, open(args.mail_log, "a") as f:
+                        f.write("%d %s\n" % (self.conn, line[10:]))
                 if args.auth and not self.authed:
                     self.send("530 5.7.0 Authentication required")
                     continue
@@ -307,6 +316,9 @@ p.add_argument("--mail-close", action="store_true")
 p.add_argument("--close-after", type=int, default=0)
 p.add_argument("--limit-421", action="store_true")
 p.add_argument("--hang-at")
+p.add_argument("--dsn", action="store_true")
+p.add_argument("--smtputf8", action="store_true")
+p.add_argument("--mail-log")
 args = p.parse_args()
 replies = dict(r.split("=", 1) for r in args.reply)
 data_replies = dict(r.split("=", 1) for r in args.data_reply)
