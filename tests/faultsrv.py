@@ -39,9 +39,13 @@ for faults a real server cannot produce on cue.  Test use only.
                        refused (a pipelining server may: RFC 2920, 3.1)
   --mail-close         hang up after the reply to MAIL FROM
   --close-after N      hang up, without a word, after the reply to the
-                       Nth message's final "." on a connection
+                       Nth message's final "." on a connection (--trace
+                       notes "CLOSED")
   --limit-421          ... with a 421 to the next MAIL FROM instead
   --hang-at VERB       never answer VERB (MAIL, RCPT, DATA)
+  --idle-421 SECONDS   after a message, a connection silent that long
+                       gets "421 4.4.2 ... timeout exceeded" and is closed
+                       (Postfix's smtpd_timeout); --trace notes "IDLE421"
   --dsn                announce DSN (RFC 3461)
   --smtputf8           announce SMTPUTF8 (RFC 6531)
   --mail-log F         one line per MAIL FROM: "CONN ARGS", ARGS all
@@ -53,6 +57,7 @@ for faults a real server cannot produce on cue.  Test use only.
 import argparse
 import base64
 import os
+import select
 import socket
 import socketserver
 import ssl
@@ -172,6 +177,9 @@ class Handler(socketserver.StreamRequestHandler):
         self.taken += 1
         if self.taken == args.close_after and not args.limit_421:
             self.request.shutdown(2)
+            if args.trace:
+                with lock, open(args.trace, "a") as f:
+                    f.write("%d CLOSED\n" % self.conn)
             return False
         return True
 
@@ -208,6 +216,14 @@ class Handler(socketserver.StreamRequestHandler):
             return self.send(args.greet)
         self.send("220 faultsrv ESMTP")
         while True:
+            if args.idle_421 and self.taken and not select.select(
+                    [self.request], [], [], args.idle_421)[0]:
+                self.send("421 4.4.2 faultsrv Error: timeout exceeded")
+                if args.trace:
+                    with lock, open(args.trace, "a") as f:
+                        f.write("%d IDLE421\n" % self.conn)
+                self.request.shutdown(2)
+                return
             raw = self.rfile.readline()
             if not raw:
                 return
@@ -316,6 +332,7 @@ p.add_argument("--mail-close", action="store_true")
 p.add_argument("--close-after", type=int, default=0)
 p.add_argument("--limit-421", action="store_true")
 p.add_argument("--hang-at")
+p.add_argument("--idle-421", type=float, default=0)
 p.add_argument("--dsn", action="store_true")
 p.add_argument("--smtputf8", action="store_true")
 p.add_argument("--mail-log")
