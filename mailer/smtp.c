@@ -683,8 +683,15 @@ send_envelope(struct conn *c)
 	buf_reset(&c->wire);
 	smtpwire_commands(&c->wire, c->msg.from, c->msg.rcpt, c->eai,
 	    c->dsn ? c->msg.envid : NULL, cut);
-	if (c->pipelining)
+	/*
+	 * out of PH_SESSION before the group goes: a write lost is a
+	 * transaction lost (not sent), not a relay without a session, and a
+	 * stop (abort_sessions) then cuts no transaction under way
+	 */
+	if (c->pipelining) {
+		set_phase(c, PH_MAIL);
 		rc = io_send(c, c->wire.data, c->wire.len);
+	}
 	for (int i = 0; i < 3 && rc == CURLE_OK; i++) {
 		to = i < 2 ? cut[i] : c->wire.len;
 		if (!failed)

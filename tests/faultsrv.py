@@ -46,6 +46,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --idle-421 SECONDS   after a message, a connection silent that long
                        gets "421 4.4.2 ... timeout exceeded" and is closed
                        (Postfix's smtpd_timeout); --trace notes "IDLE421"
+  --reset-after-ehlo SECONDS  reset the connection (RST) that long after
+                       the reply to EHLO: the client's next write fails
   --dsn                announce DSN (RFC 3461)
   --smtputf8           announce SMTPUTF8 (RFC 6531)
   --mail-log F         one line per MAIL FROM: "CONN ARGS", ARGS all
@@ -61,6 +63,7 @@ import select
 import socket
 import socketserver
 import ssl
+import struct
 import threading
 import time
 
@@ -242,6 +245,13 @@ class Handler(socketserver.StreamRequestHandler):
             if verb in ("EHLO", "HELO"):
                 self.ehlo()
                 self.split = True
+                if args.reset_after_ehlo:
+                    time.sleep(args.reset_after_ehlo)
+                    self.request.setsockopt(socket.SOL_SOCKET,
+                                            socket.SO_LINGER,
+                                            struct.pack("ii", 1, 0))
+                    self.request.close()
+                    return
             elif verb == "STARTTLS" and args.tls_hang:
                 self.send("220 2.0.0 go ahead")
                 time.sleep(120)
@@ -333,6 +343,7 @@ p.add_argument("--close-after", type=int, default=0)
 p.add_argument("--limit-421", action="store_true")
 p.add_argument("--hang-at")
 p.add_argument("--idle-421", type=float, default=0)
+p.add_argument("--reset-after-ehlo", type=float, default=0)
 p.add_argument("--dsn", action="store_true")
 p.add_argument("--smtputf8", action="store_true")
 p.add_argument("--mail-log")
