@@ -1000,6 +1000,10 @@ lost_text(const struct smtp *s, struct outcome *o)
 	if (o->rc == CURLE_OPERATION_TIMEDOUT)
 		snprintf(why, sizeof why, "no reply to %s within %ld s "
 		    "(transport.timeout)", cmd[o->phase], s->timeout);
+	else if (o->phase == PH_DATA && o->code / 100 == 3)
+		/* DATA had its 354: the message was under way, not its end */
+		snprintf(why, sizeof why, "connection lost in the middle of "
+		    "the message");
 	else
 		snprintf(why, sizeof why, "connection lost before the reply "
 		    "to %s", cmd[o->phase]);

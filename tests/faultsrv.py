@@ -48,6 +48,7 @@ for faults a real server cannot produce on cue.  Test use only.
                        (Postfix's smtpd_timeout); --trace notes "IDLE421"
   --reset-after-ehlo SECONDS  reset the connection (RST) that long after
                        the reply to EHLO: the client's next write fails
+  --drop-354           hang up right after answering DATA with 354
   --dsn                announce DSN (RFC 3461)
   --smtputf8           announce SMTPUTF8 (RFC 6531)
   --mail-log F         one line per MAIL FROM: "CONN ARGS", ARGS all
@@ -140,6 +141,9 @@ class Handler(socketserver.StreamRequestHandler):
                 self.send(data_replies[r])
                 return True
         self.send("354 End data with <CR><LF>.<CR><LF>")
+        if args.drop_354:
+            self.request.shutdown(2)
+            return False
         lines = size = 0
         while True:
             line = self.rfile.readline()
@@ -344,6 +348,7 @@ p.add_argument("--limit-421", action="store_true")
 p.add_argument("--hang-at")
 p.add_argument("--idle-421", type=float, default=0)
 p.add_argument("--reset-after-ehlo", type=float, default=0)
+p.add_argument("--drop-354", action="store_true")
 p.add_argument("--dsn", action="store_true")
 p.add_argument("--smtputf8", action="store_true")
 p.add_argument("--mail-log")

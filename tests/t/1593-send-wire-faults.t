@@ -8,12 +8,15 @@
 # closes): that recipient failed by its RCPT reply, no "." sent for it,
 # the others sent.  A server that answers MAIL FROM with 421 and hangs
 # up: judged by that 421, not by the RCPT TO and DATA replies that never
-# came (a relay refusing our sender rests: 0338), nothing taken.
+# came (a relay refusing our sender rests: 0338), nothing taken.  One
+# that hangs up right after its 354 (--drop-354): deferred, named a
+# connection lost in the middle of the message (it said "before the reply
+# to DATA", which had come).
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
 fault_init wire
-plan 6
+plan 7
 a() { printf 'flt.%05d@members.test' "$1"; }
 outcomes() {	# outcomes NAME: every recipient's state and reply
 	sqlite3 "$T/$1/state/mailer.db" "select email, state,
@@ -52,3 +55,9 @@ ok $? "421 to MAIL FROM and a hang-up: judged by that 421 (the relay rests after
 echo "$o" | sed 's/^/# /'
 [ ! -s "$T/close.ends" ] && [ ! -s "$T/close.log" ]
 ok $? "...nothing taken"
+
+run drop 1 --drop-354; rc=$?; sed 's/^/# /' "$T/drop.err"
+o=$(sqlite3 "$T/drop/state/mailer.db" "select state || '|' || last_reply from recipients")
+[ $rc = 75 ] && [ "$o" = "deferred|connection lost in the middle of the message: not sent" ] &&
+	[ ! -s "$T/drop.log" ]
+ok $? "a hang-up after the 354: deferred as lost in the middle of the message, not sent (exit $rc, $o)"
