@@ -9,6 +9,8 @@ for faults a real server cannot produce on cue.  Test use only.
   --reply ADDR=REPLY   answer RCPT TO:<ADDR> with REPLY ("451 4.2.0 busy")
   --auth USER:PASS     offer AUTH PLAIN and require it before MAIL
   --tls CERT:KEY       offer STARTTLS
+  --smtps              TLS from the connection's start (RFC 8314, port
+                       465), with --tls's certificate
   --tls-hang           offer STARTTLS, answer it 220 and then say nothing
                        (a relay whose TLS handshake never comes)
   --log F              one line per accepted message: "CONN MSG RCPT"
@@ -97,10 +99,13 @@ class Handler(socketserver.StreamRequestHandler):
             self.send("250%s%s" % (" " if i == len(lines) - 1 else "-", l))
 
     def starttls(self):
+        self.send("220 2.0.0 go ahead")
+        self.tls_wrap()
+
+    def tls_wrap(self):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         cert, key = args.tls.split(":")
         ctx.load_cert_chain(cert, key)
-        self.send("220 2.0.0 go ahead")
         self.request = ctx.wrap_socket(self.request, server_side=True)
         self.rfile = self.request.makefile("rb")
         self.wfile = self.request.makefile("wb")
@@ -219,6 +224,8 @@ class Handler(socketserver.StreamRequestHandler):
         if args.split:
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY,
                                     1)
+        if args.smtps:
+            self.tls_wrap()
         if args.greet and self.conn >= args.greet_from:
             return self.send(args.greet)
         self.send("220 faultsrv ESMTP")
@@ -324,6 +331,7 @@ p.add_argument("--reply", action="append", default=[])
 p.add_argument("--auth")
 p.add_argument("--tls")
 p.add_argument("--tls-hang", action="store_true")
+p.add_argument("--smtps", action="store_true")
 p.add_argument("--log")
 p.add_argument("--trace")
 p.add_argument("--ends")
