@@ -43,7 +43,6 @@ for faults a real server cannot produce on cue.  Test use only.
   --close-after N      hang up, without a word, after the reply to the
                        Nth message's final "." on a connection (--trace
                        notes "CLOSED")
-  --limit-421          ... with a 421 to the next MAIL FROM instead
   --hang-at VERB       never answer VERB (MAIL, RCPT, DATA)
   --idle-421 SECONDS   after a message, a connection silent that long
                        gets "421 4.4.2 ... timeout exceeded" and is closed
@@ -187,7 +186,7 @@ class Handler(socketserver.StreamRequestHandler):
             self.send("250-2.0.0 Ok\n250-" + "x" * 600)
         self.send("250 2.0.0 Ok: queued as FS%d" % n)
         self.taken += 1
-        if self.taken == args.close_after and not args.limit_421:
+        if self.taken == args.close_after:
             self.request.shutdown(2)
             if args.trace:
                 with lock, open(args.trace, "a") as f:
@@ -279,10 +278,6 @@ class Handler(socketserver.StreamRequestHandler):
                     self.send("530 5.7.0 Authentication required")
                     continue
                 rcpts = []
-                if args.limit_421 and self.taken == args.close_after:
-                    self.send("421 4.7.0 Error: too many messages")
-                    self.request.shutdown(2)
-                    return
                 if args.mail_reply:
                     addr = arg[arg.find("<") + 1:arg.rfind(">")]
                     self.send(args.mail_reply.replace("%s", addr))
@@ -352,7 +347,6 @@ p.add_argument("--split", action="store_true")
 p.add_argument("--data-anyway", action="store_true")
 p.add_argument("--mail-close", action="store_true")
 p.add_argument("--close-after", type=int, default=0)
-p.add_argument("--limit-421", action="store_true")
 p.add_argument("--hang-at")
 p.add_argument("--idle-421", type=float, default=0)
 p.add_argument("--reset-after-ehlo", type=float, default=0)
