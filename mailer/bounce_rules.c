@@ -3248,6 +3248,16 @@ const char *const bounce_failure_cues[] = {
 	"delivery problem",
 	"did not reach the following",
 	"didn't reach the following",
+	/*
+	 * the negated verb as a heading or a table's state ("Not
+	 * delivered:", "non remis : boîte pleine") beside a "Delivered:"
+	 * list: a failure said, so the notice is no success one
+	 */
+	"not delivered:", "not delivered :", "non remis:", "non remis :",
+	"nicht zugestellt:", "no entregado:", "no entregados:",
+	"non consegnato:", "non consegnati:", "niet afgeleverd:",
+	"nie dostarczono:", "nao entregue:", "nao entregues:",
+	"inte levererat:", "nedoruceno:", "не доставлено:",
 	"mail delivery software",
 	"this is the mail system at",
 	"this is the qmail-send program",
@@ -4027,6 +4037,13 @@ const char *const bounce_success_heading_words[] = {
 	" lyckades", " vellykket", " lykkedes", " basarili", " basariyla",
 	" успешно", "投递成功", "投遞成功", "发送成功", "發送成功",
 	"送达成功", "送達成功", "配信に成功", "送信に成功", "성공적으로",
+	/*
+	 * the verb alone as the heading ("Delivered:", "Remis :",
+	 * "Levererat:"); "Not delivered:", "Non remis :", "Nicht
+	 * zugestellt:" are negated, "Undelivered:" is no match
+	 */
+	" delivered:", " delivered :", " remis:", " remis :", " livre:",
+	" livre :", " levererat", " levererad", " levert:", " leveret:",
 	NULL
 };
 
