@@ -1027,6 +1027,21 @@ const struct bounce_rule bounce_rules[] = {
 	{ "name or service not known", "5.1.2", HARD, "hostunknown" },
 	{ "no mx record", "5.1.2", HARD, "hostunknown" },
 	{ "no mx or a record", "5.1.2", HARD, "hostunknown" },
+	/*
+	 * a domain with neither MX nor address record ("has no mail
+	 * servers (no MX and no address record)"), and one whose
+	 * registration lapsed: its "may have expired" is said of the
+	 * domain, no queue's expiry (the "expired" row below)
+	 */
+	{ "has no mail servers", "5.1.2", HARD, "hostunknown" },
+	{ "no mx and no address record", "5.1.2", HARD, "hostunknown" },
+	{ "no mx and no a record", "5.1.2", HARD, "hostunknown" },
+	{ "no mx nor address record", "5.1.2", HARD, "hostunknown" },
+	{ "domain may have expired", "5.1.2", HARD, "hostunknown" },
+	{ "domain has expired", "5.1.2", HARD, "hostunknown" },
+	{ "domain name has expired", "5.1.2", HARD, "hostunknown" },
+	{ "registration may have expired", "5.1.2", HARD, "hostunknown" },
+	{ "registration has expired", "5.1.2", HARD, "hostunknown" },
 	{ "point to non-existent hosts", "5.1.2", HARD, "hostunknown" },
 	{ "bad destination system address", "5.1.2", HARD, "hostunknown" },
 	/* hMailServer: "No mail servers appear to exists for the recipients
