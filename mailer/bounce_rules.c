@@ -1121,6 +1121,40 @@ const struct bounce_rule bounce_rules[] = {
 	 * получателя заблокирован", Ukrainian "скриньку одержувача
 	 * заблоковано": the mailbox, not a sender, blocked
 	 */
+	/*
+	 * an account closed for good, in the languages of the verdicts:
+	 * Italian "non è più attivo", Swedish "Kontot är permanent
+	 * avstängt", French "n'est plus actif", German "nicht mehr aktiv",
+	 * Spanish "ya no está activa", Portuguese "não está mais ativo",
+	 * Dutch "is niet meer actief", Polish "nie jest już aktywne",
+	 * Czech "již není aktivní", Russian "больше не активен"
+	 */
+	{ "no longer active", "5.2.1", HARD, "suspend" },
+	{ "permanently disabled", "5.2.1", HARD, "suspend" },
+	{ "non e piu attiv", "5.2.1", HARD, "suspend" },
+	{ "e stato disattivato", "5.2.1", HARD, "suspend" },
+	{ "e stata disattivata", "5.2.1", HARD, "suspend" },
+	{ "account disattivato", "5.2.1", HARD, "suspend" },
+	{ "permanent avstangt", "5.2.1", HARD, "suspend" },
+	{ "kontot ar avstangt", "5.2.1", HARD, "suspend" },
+	{ "kontot ar inaktiverat", "5.2.1", HARD, "suspend" },
+	{ "kontot har stangts", "5.2.1", HARD, "suspend" },
+	{ "n'est plus actif", "5.2.1", HARD, "suspend" },
+	{ "n'est plus active", "5.2.1", HARD, "suspend" },
+	{ "nicht mehr aktiv", "5.2.1", HARD, "suspend" },
+	{ "ya no esta activ", "5.2.1", HARD, "suspend" },
+	{ "cuenta desactivada", "5.2.1", HARD, "suspend" },
+	{ "nao esta mais ativ", "5.2.1", HARD, "suspend" },
+	{ "ja nao esta ativ", "5.2.1", HARD, "suspend" },
+	{ "niet meer actief", "5.2.1", HARD, "suspend" },
+	{ "is gedeactiveerd", "5.2.1", HARD, "suspend" },
+	{ "nie jest juz aktywn", "5.2.1", HARD, "suspend" },
+	{ "jiz neni aktivni", "5.2.1", HARD, "suspend" },
+	{ "uz neni aktivni", "5.2.1", HARD, "suspend" },
+	{ "больше не активен", "5.2.1", HARD, "suspend" },
+	{ "больше не активна", "5.2.1", HARD, "suspend" },
+	{ "больше не действует", "5.2.1", HARD, "suspend" },
+	{ "artik aktif degil", "5.2.1", HARD, "suspend" },
 	{ "casella disattivata", "5.2.1", HARD, "suspend" },
 	{ "casella e disattivata", "5.2.1", HARD, "suspend" },
 	{ "casella del destinatario e disattivata", "5.2.1", HARD, "suspend" },
@@ -2635,6 +2669,7 @@ const char *const bounce_failure_words[] = {
 	"kunne ikke leveres",
 	"kunde inte levereras",
 	"ei voitu toimittaa",
+	"iletilemedi",	/* Turkish "a adresine iletilemedi" */
 	"ni bilo mogoce dostaviti",	/* ni bilo mogoče */
 	"no s'ha pogut lliurar",
 	"teslim edilemedi",
@@ -2925,10 +2960,11 @@ const char *const bounce_rcpt_preps[] = {
 	"الى", "إلى", "אל", "به", "den", "toi", "kepada", "untuk", "kay",
 	"sa",
 	/* Polish "dostarczona do a", Dutch "afgeleverd bij a", Danish
-	 * and Norwegian "leveres til a", Indonesian "dikirim ke a",
-	 * Finnish "vastaanottajalle a", Slovenian "naslovniku a" and
-	 * "na naslov a" */
-	"do", "bij", "til", "ke", "vastaanottajalle", "naslovniku", "naslov",
+	 * and Norwegian "leveres til a", Swedish "till a", Indonesian
+	 * "dikirim ke a", Finnish "vastaanottajalle a", Slovenian
+	 * "naslovniku a" and "na naslov a" */
+	"do", "bij", "til", "till", "ke", "vastaanottajalle", "naslovniku",
+	"naslov",
 	/*
 	 * Russian and Ukrainian datives: "не может быть доставлено
 	 * получателю a", "... по адресу a", "не вдалося доставити
@@ -3064,6 +3100,7 @@ const char *const bounce_message_to[] = {
 	"mesej anda kepada", "mesej kepada", "mesej untuk", "e-mel kepada",
 	"mensahe para kay", "para kay", "mensahe sa",
 	"meddelelse til",	/* Danish */
+	"meddelandet till", "meddelande till",	/* Swedish */
 	"iletiniz",	/* Turkish "İletiniz a adresine teslim edilemedi" */
 	"sending to",	/* "Sending to a was unsuccessful" */
 	/* helper-182: other words of the same languages, and Tamil */
@@ -3263,6 +3300,7 @@ const char *const bounce_failure_cues[] = {
 	"delivery problem",
 	"did not reach the following",
 	"didn't reach the following",
+	"iletilemedi",	/* Turkish: could not be delivered */
 	/*
 	 * the negated verb as a heading or a table's state ("Not
 	 * delivered:", "non remis : boîte pleine") beside a "Delivered:"
