@@ -1715,6 +1715,11 @@ find_rcpts(struct parse *p)
 		hearsay = p->answer && p->auto_ev == AUTO_NONE &&
 		    !sc->inner.len;
 	}
+	/* no words of failure, but a transcript of a refused recipient */
+	if (!p->bounce_ev && p->auto_ev <= AUTO_FIELD && !p->human_reply &&
+	    !p->answer && bounce_section_transcript_refused(p->notice,
+	    sc->nlen))
+		p->bounce_ev = 1;
 	if (!p->quoted && forwarded_hearsay(p, &v))
 		hearsay = 1;
 	if (p->sc.inner_plain && p->sc.inner_read && inner_to_wrapper(p, &v)) {

@@ -126,11 +126,12 @@ bounce_rule_for_status(const char *status)
 
 /*
  * Compiles lists[0..nl) into a, in OR mode with bit l for a row of
- * lists[l]; a stays unbuilt (a->ok 0) when they do not fit.  The cue
- * lists hold over 500 rows; room for twice that keeps the next rounds'
- * rows from falling back to a memmem a row (twice bounces parse's cost).
+ * lists[l]; a stays unbuilt (a->ok 0) when they do not fit.  The word
+ * lists outgrew 1024 rows (helper-206), which fell back to a memmem a
+ * row and cost four times bounces parse's instructions; room for twice
+ * that keeps the next rounds' rows in.  At most 16 lists (a bit each).
  */
-#define MAX_LIST_ROWS 1024
+#define MAX_LIST_ROWS 2048
 
 /*
  * Lists that also hold the rows of another: one list of words a language
@@ -195,7 +196,7 @@ lists_ac_build(struct bounce_ac *a, const char *const *const *lists,
  * list: whether a text holds one at all is one pass of the automaton
  * (bounce_verdict_said), before a scan word by word for its noun.
  */
-#define MAX_VERDICTS 256
+#define MAX_VERDICTS 512
 static const char *verdict_words[MAX_VERDICTS + 1];
 
 static void
@@ -207,6 +208,10 @@ verdict_words_fill(void)
 	    n < MAX_VERDICTS; r++)
 		if (r->reason)
 			verdict_words[n++] = r->pattern;
+	/* "ist auf dem Zielsystem unbekannt" holds no row as written */
+	for (const char *const *p = bounce_verdict_places; *p &&
+	    n < MAX_VERDICTS; p++)
+		verdict_words[n++] = *p;
 	verdict_words[n] = NULL;
 }
 
@@ -281,14 +286,21 @@ first_folded(const char *s, size_t n)
 int
 bounce_list_prefix(const char *const *list, const char *s, size_t n)
 {
+	return bounce_list_prefix_len(list, s, n) != 0;
+}
+
+size_t
+bounce_list_prefix_len(const char *const *list, const char *s, size_t n)
+{
+	size_t k;
 	char c;
 
 	if (!n)
 		return 0;
 	c = first_folded(s, n);
 	for (; *list; list++)
-		if ((*list)[0] == c && bounce_fold_prefix(s, n, *list))
-			return 1;
+		if ((*list)[0] == c && (k = bounce_fold_prefix(s, n, *list)))
+			return k;
 	return 0;
 }
 

@@ -291,7 +291,7 @@ directory_named(const char *s, size_t n)
  * none: the folded text of each row is compared, first bytes first.
  */
 static const struct bounce_rule *
-verdict_rule(const char *s, size_t n)
+verdict_row(const char *s, size_t n)
 {
 	char f[4];
 
@@ -304,6 +304,35 @@ verdict_rule(const char *s, size_t n)
 		    r->pattern, strlen(r->pattern)) || directory_named(s, n)))
 			return r;
 	return NULL;
+}
+
+/* bytes of the verdict read past a place ("ist hier unbekannt") */
+#define PLACED_VERDICT	160
+
+/*
+ * The verdict row s[0..n) starts with, or the one it gives once the
+ * place between its verb and its adjective is left out: "ist auf dem
+ * Zielsystem unbekannt" reads as "ist unbekannt", "is on this server
+ * unknown" as "is unknown"; the verb alone is kept so that a verdict of
+ * another subject is no closer than before.
+ */
+static const struct bounce_rule *
+verdict_rule(const char *s, size_t n)
+{
+	const struct bounce_rule *r = verdict_row(s, n);
+	struct buf b = BUF_INIT;
+	size_t v, p;
+
+	if (r || !(v = bounce_list_prefix_len(bounce_verdict_verbs, s, n)) ||
+	    !(p = bounce_list_prefix_len(bounce_verdict_places, s + v,
+	    n - v)))
+		return r;
+	buf_add(&b, s, v);
+	buf_add(&b, s + v + p, n - v - p < PLACED_VERDICT ? n - v - p :
+	    PLACED_VERDICT);
+	r = verdict_row(b.data, b.len);
+	buf_free(&b);
+	return r;
 }
 
 /* bytes of an aside "(a)" between an address and its verdict */

@@ -2073,6 +2073,47 @@ const char *const bounce_rcpt_possessives[] = {
 };
 
 /*
+ * The words of the line that opens an SMTP transcript in a notice
+ * (Sendmail's "... while talking to h:", "Conversation with h [ip]:",
+ * "Session with h:", "Dialogue with h:", "Connected to h:"), read
+ * folded: a recipient's command refused below it is a mail system's
+ * word (bounce_section_transcript_refused).
+ */
+const char *const bounce_transcript_openers[] = {
+	"while talking to", "talking to", "conversation with",
+	"dialogue with", "dialog with", "session with", "smtp session",
+	"connected to", "connection to", "transcript of", "smtp transcript",
+	NULL
+};
+
+/*
+ * The verbs that open a verdict of bounce_verdict_rules, and the places
+ * that may stand between such a verb and the rest of its verdict ("ist
+ * auf dem Zielsystem unbekannt", "is on this server unknown", "est
+ * inconnu sur ce serveur" needs none): each place ends in a blank.
+ */
+const char *const bounce_verdict_verbs[] = {
+	"is ", "ist ", "est ", "es ", "e ", "esta ", "jest ", "je ", "ar ",
+	NULL
+};
+
+const char *const bounce_verdict_places[] = {
+	"auf dem zielsystem ", "auf diesem system ", "auf diesem server ",
+	"auf dem server ", "auf dem empfangssystem ", "hier ", "dort ",
+	"on this server ", "on this system ", "on the destination system ",
+	"on the target system ", "on the remote system ", "here ",
+	"sur ce serveur ", "sur le systeme de destination ", "ici ",
+	"su questo server ", "sul sistema di destinazione ", "qui ",
+	"en este servidor ", "en el sistema de destino ", "aqui ",
+	"neste servidor ", "no sistema de destino ",
+	"op deze server ", "op het doelsysteem ",
+	"na tym serwerze ", "na serwerze docelowym ", "tutaj ",
+	"na tomto serveru ", "na cilovem systemu ", "zde ",
+	"pa denna server ", "pa malsystemet ", "har ",
+	NULL
+};
+
+/*
  * Verdicts on the address a recipient's noun names, in the languages of
  * the nouns, with what each says of it (bounce_noun_verdict): the shape
  * "noun a verdict" reads alike in them, the address blanked or not.
@@ -2085,6 +2126,23 @@ const struct bounce_rule bounce_verdict_rules[] = {
 	{ "is over quota", "5.2.2", SOFT, "mailboxfull" },
 	{ "has been disabled", "5.2.1", HARD, "suspend" },
 	{ "is disabled", "5.2.1", HARD, "suspend" },
+	/* closed for good, in the verdicts' languages: "non è più attivo",
+	 * "n'est plus actif", "ist nicht mehr aktiv", "ar permanent
+	 * avstängt", "ya no está activa", "não está mais ativo", "is niet
+	 * meer actief", "nie jest już aktywny" */
+	{ "is no longer active", "5.2.1", HARD, "suspend" },
+	{ "is no longer in use", "5.1.1", HARD, "userunknown" },
+	{ "is permanently disabled", "5.2.1", HARD, "suspend" },
+	{ "non e piu attiv", "5.2.1", HARD, "suspend" },
+	{ "n'est plus actif", "5.2.1", HARD, "suspend" },
+	{ "n'est plus active", "5.2.1", HARD, "suspend" },
+	{ "ist nicht mehr aktiv", "5.2.1", HARD, "suspend" },
+	{ "ar permanent avstangt", "5.2.1", HARD, "suspend" },
+	{ "ar avstangt", "5.2.1", HARD, "suspend" },
+	{ "ya no esta activ", "5.2.1", HARD, "suspend" },
+	{ "nao esta mais ativ", "5.2.1", HARD, "suspend" },
+	{ "is niet meer actief", "5.2.1", HARD, "suspend" },
+	{ "nie jest juz aktywn", "5.2.1", HARD, "suspend" },
 	/*
 	 * a directory's verdict: cc:Mail's "User a not listed in public Name
 	 * & Address Book", "Recipient a is not listed in the directory";
@@ -3301,6 +3359,13 @@ const char *const bounce_failure_cues[] = {
 	"did not reach the following",
 	"didn't reach the following",
 	"iletilemedi",	/* Turkish: could not be delivered */
+	/* a moved mailbox's refusal (5.1.6), no words of delivery */
+	"recipient has moved", "user has moved", "mailbox has moved",
+	"address has moved",
+	/* a size refused for the recipient's system, no words of delivery */
+	"too big for the recipient", "too large for the recipient",
+	"too big for the receiving", "too large for the receiving",
+	"too big for the destination", "too large for the destination",
 	/*
 	 * the negated verb as a heading or a table's state ("Not
 	 * delivered:", "non remis : boîte pleine") beside a "Delivered:"

@@ -90,6 +90,11 @@ extern const char *const bounce_rcpt_possessives[];
 /* verdicts on a noun's address in many languages, with their class
  * (NULL reason: a verdict of no class, "was rejected") */
 extern const struct bounce_rule bounce_verdict_rules[];
+/* words of the line that opens an SMTP transcript */
+extern const char *const bounce_transcript_openers[];
+/* the verbs of a verdict and the places that may follow them */
+extern const char *const bounce_verdict_verbs[];
+extern const char *const bounce_verdict_places[];
 extern const char *const bounce_listing_verdicts[];
 extern const char *const bounce_directory_words[];
 extern const char *const bounce_login_words[];
@@ -196,6 +201,13 @@ extern const char *const bounce_conditional_words[];
 
 /* 1 when s[0..n), folded, starts with some entry of list. */
 int bounce_list_prefix(const char *const *list, const char *s, size_t n);
+
+/*
+ * How many bytes of s[0..n) the first entry of list that s, folded,
+ * starts with takes; 0 when none.
+ */
+size_t bounce_list_prefix_len(const char *const *list, const char *s,
+    size_t n);
 
 /* 1 when name[0..n), folded, is an entry of list. */
 int bounce_list_is(const char *const *list, const char *name, size_t n);

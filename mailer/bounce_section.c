@@ -242,6 +242,75 @@ bounce_section_accepted(const char *l, size_t ll, const char *next,
 	return 1;
 }
 
+/* bytes of an opener's line read for its words */
+#define OPENER_LINE	200
+
+/* 1 when the line l[0..n) opens a transcript ("Conversation with h:") */
+static int
+transcript_opener(const char *l, size_t n)
+{
+	char *low;
+	int r;
+
+	if (n > OPENER_LINE)
+		n = OPENER_LINE;
+	low = bounce_lower_dup(l, n);
+	r = bounce_list_match(bounce_transcript_openers, low, strlen(low));
+	free(low);
+	return r;
+}
+
+/*
+ * 1 when the transcript whose first command is the line at t[i] has a
+ * recipient's command refused before it ends (a line of no mark).
+ */
+static int
+rcpt_refused(const char *t, size_t n, size_t i)
+{
+	while (i < n) {
+		const char *l = t + i, *eol = memchr(l, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - l) : n - i, k, e;
+		char r;
+
+		if (!(k = bounce_transcript_mark(l, ll, 0)) &&
+		    !bounce_transcript_mark(l, ll, 1))
+			return 0;
+		i += ll + 1;
+		while (k && k < ll && bounce_is_blank(l[k]))
+			k++;
+		if (!k || ll - k < 8 || strncasecmp(l + k, "rcpt to:", 8) ||
+		    i >= n)
+			continue;
+		r = next_reply(t + i, n - i, &e);
+		if (r == '4' || r == '5')
+			return 1;
+	}
+	return 0;
+}
+
+int
+bounce_section_transcript_refused(const char *t, size_t n)
+{
+	size_t i = 0, prev = 0, pl = 0;
+
+	if (n > MAX_TRANSCRIPT)
+		n = MAX_TRANSCRIPT;
+	while (i < n) {
+		const char *l = t + i, *eol = memchr(l, '\n', n - i);
+		size_t ll = eol ? (size_t)(eol - l) : n - i;
+
+		if (bounce_transcript_mark(l, ll, 0) && pl &&
+		    transcript_opener(t + prev, pl) && rcpt_refused(t, n, i))
+			return 1;
+		if (ll > bounce_indent(l, ll)) {
+			prev = i;
+			pl = ll;
+		}
+		i += ll + 1;
+	}
+	return 0;
+}
+
 /*
  * Length of the name of the field line l[0..n) ("Subject" in "Subject:
  * x", "보낸 사람" in "보낸 사람: x"): at most three words and no address

@@ -88,6 +88,14 @@ int bounce_section_accepted(const char *l, size_t ll, const char *next,
     size_t nn);
 
 /*
+ * 1 when t[0..n) holds an SMTP transcript opened by a line of
+ * bounce_transcript_openers ("Conversation with h [ip]:", "... while
+ * talking to h:") in which a recipient's command (">>> RCPT TO:<a>") got
+ * a failure's reply ("<<< 552 ..."): only a mail system writes so.
+ */
+int bounce_section_transcript_refused(const char *t, size_t n);
+
+/*
  * Drops rs[from..*nrs) whose first paragraph of lines (seg) says they were
  * no failed recipient: a status field saying delivered ("Status:
  * delivered", "投递状态: 成功"), or words of our own sending limits.
