@@ -127,6 +127,8 @@ struct conn {
 	int open;		/* its connection is up (worker's) */
 	int opened;		/* this message opened it (worker's) */
 	int broken;		/* lost mid-command: closed without QUIT */
+	int clean;		/* refused, its transaction over: the
+				   connection carries the next message */
 	curl_socket_t sock;	/* the open connection's (worker's) */
 	long code;		/* the last reply's to our own commands; -1:
 				   libcurl's (the session) */
@@ -569,23 +571,26 @@ io_alive(struct conn *c)
 }
 
 /*
- * QUIT and its 221 (RFC 5321, 4.1.1.10), which libcurl does not send for
- * a connection it only opened; the last outcome's reply and code stay.
+ * A command beside the transaction (RSET, QUIT) and its reply's code, or
+ * -1; the last outcome's reply and code stay.
  */
-static void
-quit(struct conn *c)
+static long
+aside(struct conn *c, const char *cmd)
 {
 	struct buf outcome = c->reply;
-	long code = c->code;
+	long code = c->code, got = -1;
 	int done = c->reply_done;
 
 	memset(&c->reply, 0, sizeof c->reply);
-	if (io_send(c, "QUIT\r\n", 6) == CURLE_OK)
-		(void)io_reply(c);
+	c->reply_done = 0;
+	if (io_send(c, cmd, strlen(cmd)) == CURLE_OK &&
+	    io_reply(c) == CURLE_OK)
+		got = c->code;
 	buf_free(&c->reply);
 	c->reply = outcome;
 	c->code = code;
 	c->reply_done = done;
+	return got;
 }
 
 /*
@@ -596,8 +601,10 @@ quit(struct conn *c)
 static void
 conn_drop(struct conn *c)
 {
+	/* RFC 5321, 4.1.1.10: libcurl sends no QUIT for a connection it
+	   only opened */
 	if (c->open && !c->broken)
-		quit(c);
+		(void)aside(c, "QUIT\r\n");
 	if (c->broken) {
 		pthread_mutex_lock(&c->s->mu);
 		if (c->fd != CURL_SOCKET_BAD)
@@ -661,7 +668,10 @@ send_body(struct conn *c)
 	c->data_ended = 1;
 	if ((rc = io_reply(c)) != CURLE_OK)
 		return rc;
-	return c->code / 100 == 2 ? CURLE_OK : CURLE_WEIRD_SERVER_REPLY;
+	if (c->code / 100 == 2)
+		return CURLE_OK;
+	c->clean = c->code != 421;	/* refused: the transaction is over */
+	return CURLE_WEIRD_SERVER_REPLY;
 }
 
 /*
@@ -717,6 +727,13 @@ send_envelope(struct conn *c)
 		buf_reset(&c->reply);
 		buf_add(&c->reply, keep.data, keep.len);
 		rc = failed;
+		/*
+		 * RFC 5321, 4.1.1.5: the next MAIL FROM after RSET, on this
+		 * connection, not after a new EHLO, STARTTLS and AUTH; a 421
+		 * closes it anyway
+		 */
+		c->clean = !c->broken && code != 421 &&
+		    aside(c, "RSET\r\n") / 100 == 2;
 	}
 	buf_free(&keep);
 	return rc;
@@ -774,9 +791,8 @@ outcome_take(struct conn *c, CURLcode rc)
 	t = o->reply;	/* arm resets c->reply for the next message */
 	o->reply = c->reply;
 	c->reply = t;
-	/* a failed transfer's connection is not used again (worker) */
-	c->used = c->forbid || rc != CURLE_OK ? 0 : (c->opened ? 1 :
-	    c->used + 1);
+	/* the worker closed it after a failure that was no clean refusal */
+	c->used = !c->open ? 0 : (c->opened ? 1 : c->used + 1);
 	c->conn_relay = c->used ? (long)c->relay : -1;
 }
 
@@ -835,7 +851,7 @@ worker(void *arg)
 				break;
 		}
 		rc = transact(c);
-		if (c->open && (rc != CURLE_OK || c->forbid))
+		if (c->open && (c->forbid || (rc != CURLE_OK && !c->clean)))
 			conn_drop(c);
 		pthread_mutex_lock(&s->mu);
 		ended(s, c, rc);
@@ -887,6 +903,7 @@ arm(struct smtp *s, struct conn *c, size_t relay)
 	buf_reset(&c->reply);
 	c->reply_done = 0;
 	c->code = -1;
+	c->clean = 0;
 	c->quitting = 0;
 	c->in_tls = 0;
 	c->in_ehlo = 0;

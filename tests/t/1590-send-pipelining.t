@@ -8,12 +8,15 @@
 # without it, none.  The same refusals (550 and 451 at RCPT, 554 at DATA,
 # 554 after the ".") give the same outcome to each recipient either way,
 # the refusal's own reply, not the 503s that a pipelined group draws after
-# a refused command; each connection ends with QUIT.
+# a refused command.  A refused transaction leaves its connection to the
+# next message: RSET after each refusal before the "." (RFC 5321,
+# 4.1.1.5), nothing after a refused ".", no new connection, EHLO, STARTTLS
+# or AUTH for it; each connection ends with QUIT.
 . tests/lib/tap.sh
 . tests/lib/project.sh
 . tests/lib/fault.sh
 fault_init pipe
-plan 8
+plan 9
 a() { printf 'flt.%05d@members.test' "$1"; }
 FAULTS=(--reply "$(a 2)=550 5.1.1 no such user"
 	--reply "$(a 3)=451 4.3.0 try again later"
@@ -57,8 +60,17 @@ ok $? "the refusals are judged by their own replies (550 and 451 at RCPT, 554 at
 echo "$o" | sed 's/^/# /'
 [ "$(echo "$o" | grep -c '|sent|250 ')" = 6 ]
 ok $? "the six others are sent with the relay's 250"
+r=0
 for n in with without; do
 	conns=$(cut -d' ' -f1 "$T/$n.trace" | sort -u | wc -l)
-	[ "$(grep -c ' QUIT$' "$T/$n.trace")" = "$conns" ] || break
+	[ "$(grep -c ' QUIT$' "$T/$n.trace")" = "$conns" ] || { r=1; break; }
 done
-ok $? "every connection ended with QUIT ($n: $conns connections)"
+ok $r "every connection ended with QUIT ($n: $conns connections)"
+# refusals before the ".": 550 and 554 once, 451 three times (retry_in_run)
+r=0
+for n in with without; do
+	conns=$(cut -d' ' -f1 "$T/$n.trace" | sort -u | wc -l)
+	rsets=$(grep -c ' RSET$' "$T/$n.trace")
+	[ "$conns" = 2 ] && [ "$rsets" = 5 ] || { r=1; break; }
+done
+ok $r "a refused transaction keeps its connection: 2 connections, 5 RSETs ($n: $conns, $rsets)"
