@@ -111,6 +111,19 @@ bounce_servers() {
 		"$SRV_DIR/dovecot/users"
 	srv_postfix_start || { echo "Bail out! postfix"; return 1; }
 }
+# bounce_sender_plain: bounce_servers' Postfix rewrites our envelope sender
+# bounces+TOKEN@bounce.test to the plain bounces@bounce.test
+# (sender_canonical_maps), as a forwarding hop that rewrites senders would:
+# its DSNs then come back with no token in their envelope.
+bounce_sender_plain() {
+	printf '/^bounces\\+[^@]*@bounce\\.test$/ bounces@bounce.test\n' \
+		>"$SRV_DIR/postfix/sender_canonical"
+	postconf -c "$SRV_DIR/postfix" -e \
+		"sender_canonical_maps = regexp:$SRV_DIR/postfix/sender_canonical" \
+		"sender_canonical_classes = envelope_sender" || return 1
+	srv__backdate "$SRV_DIR/postfix/main.cf" "$SRV_DIR/postfix/sender_canonical"
+	srv_postfix_reload
+}
 # mk_bounce_project DIR PWFILE: mk_project reading the bounce mailbox of
 # bounce_servers over IMAPS.
 mk_bounce_project() {

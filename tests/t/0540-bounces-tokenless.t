@@ -17,13 +17,7 @@ T=$(mktemp -d /tmp/mailer-t-tokenless.XXXXXX); chmod 755 "$T"; trap 'rm -rf "$T"
 srv_init "$T/srv" || { echo "Bail out! srv_init"; exit 1; }
 plan 12
 bounce_servers "$T/imap.pw" || exit 1
-printf '/^bounces\\+[^@]*@bounce\\.test$/ bounces@bounce.test\n' \
-	>"$SRV_DIR/postfix/sender_canonical"
-postconf -c "$SRV_DIR/postfix" -e \
-	"sender_canonical_maps = regexp:$SRV_DIR/postfix/sender_canonical" \
-	"sender_canonical_classes = envelope_sender"
-srv__backdate "$SRV_DIR/postfix/main.cf" "$SRV_DIR/postfix/sender_canonical"
-srv_postfix_reload
+bounce_sender_plain || exit 1
 
 P=$T/proj
 mk_bounce_project "$P" "$T/imap.pw"
